@@ -1,0 +1,71 @@
+"""The HTML report escapes everything from documents and marks Arabic cells right-to-left."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pyarrow as pa
+
+from translator.corpus import tables
+from translator.corpus.report import render_report, text_dir, write_report
+
+EVIL = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2">'
+CITATIONS = pa.schema([(n, pa.string()) for n in ("doc_id", "raw", "title_original", "title_english",
+                                                  "title_english_machine", "outlet", "outlet_canonical",
+                                                  "leaning", "date", "kind")])
+
+
+def write_run(out: Path) -> None:
+    doc = {"doc_id": "evil.txt", "path": "evil.txt", "format": "text", "title": EVIL, "lang": "ar",
+           "n_segments": 2, "n_arabic_segments": 1, "n_citations": 1}
+    segs = [
+        {"doc_id": "evil.txt", "segment_id": 0, "text": "مدينة تندوف", "lang": "ar", "lang_confidence": 0.99,
+         "translation": None, "translation_status": "no_model",
+         "translation_note": "model 'Helsinki-NLP/opus-mt-ar-en' not found", "glossary_terms": "تندوف=Tindouf",
+         "terms_found": 1},
+        {"doc_id": "evil.txt", "segment_id": 1, "text": EVIL, "lang": "en", "lang_confidence": 0.9,
+         "translation_status": "not_arabic"},
+    ]
+    cites = [{"doc_id": "evil.txt", "title_original": "لافروف: علاقاتنا مع الجزائر", "title_english": EVIL,
+              "outlet": "RT Arabic", "outlet_canonical": "RT Arabic", "date": "2022-05-26", "kind": "news"}]
+    tables.write_table(out, "documents", tables.DOCUMENTS, [[doc]])
+    tables.write_table(out, "segments", tables.SEGMENTS, [segs])
+    tables.write_table(out, "citations", CITATIONS, [cites])
+    tables.write_table(out, "errors", tables.ERRORS, [[{"path": "bad.bin", "stage": "read", "error": "InputError",
+                                                         "message": "bad.bin: binary file " + EVIL}]])
+
+
+def test_untrusted_text_is_escaped_everywhere(tmp_path: Path) -> None:
+    write_run(tmp_path)
+    page = render_report(tmp_path)
+    assert "<script>" not in page and "<img" not in page
+    assert page.count("&lt;script&gt;window.pwned=1&lt;/script&gt;") >= 4  # title, segment, citation, error
+    assert "Content-Security-Policy" in page
+
+
+def test_arabic_cells_are_right_to_left_and_latin_cells_are_not(tmp_path: Path) -> None:
+    write_run(tmp_path)
+    page = render_report(tmp_path)
+    assert re.search(r'<td dir="rtl">مدينة تندوف</td>', page)
+    assert re.search(r'<td dir="rtl">لافروف: علاقاتنا مع الجزائر</td>', page)
+    assert '<td dir="ltr">&lt;script&gt;' in page
+
+
+def test_missing_model_banner_says_how_to_get_one(tmp_path: Path) -> None:
+    write_run(tmp_path)
+    page = render_report(tmp_path)
+    assert "translator models pull" in page and "translator models add PATH" in page
+
+
+def test_page_works_offline_without_external_resources(tmp_path: Path) -> None:
+    write_run(tmp_path)
+    page = write_report(tmp_path).read_text(encoding="utf-8")
+    assert not re.search(r'(src|href)="(https?:)?//', page)
+
+
+def test_text_dir() -> None:
+    assert text_dir("«الجزائر» 2022") == "rtl"
+    assert text_dir("“Algeria” الجزائر") == "ltr"
+    assert text_dir("2022 -") == "auto"
+    assert text_dir(None) == "auto"

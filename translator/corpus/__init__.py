@@ -1,0 +1,1 @@
+"""Corpus folders: read documents (readers), run the pipeline (pipeline), write tables (tables) and reports."""

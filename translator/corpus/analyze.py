@@ -1,0 +1,83 @@
+"""The pure middle of the pipeline: a `Document` in, plain rows out (no I/O, no model).
+
+segment → detect language → match glossary terms → find citations. Translation is added afterwards by
+`translate_analyses`, because it is batched across documents and needs the one engine object.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..text.segment import lines, sentences
+from .readers import Document
+
+# Quotes and brackets around a run are kept in the table's text but not sent to the model.
+_EDGE = "\"'“”‘’«»()[]{}‹›,،;؛:–—-* \u200f\u200e"
+
+
+@dataclass
+class Analysis:
+    """Everything the pipeline knows about one document, as table rows."""
+
+    document: dict
+    segments: list[dict] = field(default_factory=list)
+    citations: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"document": self.document, "segments": self.segments, "citations": self.citations}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Analysis:
+        return cls(data["document"], data["segments"], data["citations"])
+
+
+def analyze_document(doc: Document, *, glossary=None, detector: str = "default") -> Analysis:
+    """Segment ``doc``, detect each segment's language, match glossary terms and parse its citations."""
+    from ..citations import parse_citations
+    from ..langid import detect_runs
+
+    segments: list[dict] = []
+    for line_no, line in enumerate(lines(doc.text)):
+        for sentence in sentences(doc.text, line.start, line.end):
+            for run in detect_runs(sentence.text, detector=detector):
+                start = sentence.start + run.start
+                segments.append({
+                    "doc_id": doc.doc_id, "segment_id": len(segments), "line": line_no,
+                    "start": start, "end": sentence.start + run.end, "text": run.text,
+                    "lang": run.lang, "lang_confidence": round(float(run.confidence), 4), "script": run.script,
+                })
+    if glossary is not None:
+        for seg in segments:
+            _add_terms(seg, glossary)
+    citations = [{"doc_id": doc.doc_id, **c.to_dict()} for c in parse_citations(doc.text)]
+    lang_chars = Counter()
+    for seg in segments:
+        lang_chars[seg["lang"]] += seg["end"] - seg["start"]
+    lang_chars.pop("und", None)
+    document = {
+        "doc_id": doc.doc_id, "path": doc.path, "format": doc.format, "encoding": doc.encoding,
+        "sha256": doc.sha256, "title": doc.title, "outlet": doc.outlet, "published": doc.published,
+        "url": doc.url, "lang": lang_chars.most_common(1)[0][0] if lang_chars else "und",
+        "n_chars": len(doc.text), "n_segments": len(segments),
+        "n_arabic_segments": sum(seg["lang"] == "ar" for seg in segments),
+        "n_citations": len(citations), "warnings": "; ".join(doc.warnings),
+    }
+    return Analysis(document, segments, citations)
+
+
+def _add_terms(segment: dict, glossary) -> None:
+    if segment["lang"] != "ar":
+        return
+    matches = glossary.match(segment["text"])
+    segment["glossary_terms"] = "; ".join(f"{m.surface}={m.target}" for m in matches)
+    segment["terms_found"] = len(matches)
+
+
+def text_for_mt(text: str) -> str:
+    """What of a segment goes to the model: the run without the quotes and brackets around it."""
+    return text.strip(_EDGE)
+
+
+def wants_translation(segment: dict) -> bool:
+    return segment["lang"] == "ar" and bool(text_for_mt(segment["text"]))

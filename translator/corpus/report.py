@@ -1,0 +1,138 @@
+"""The HTML report of a batch run: summary, documents, citations, side-by-side translations, errors.
+
+Rendered with Jinja2 and autoescaping, so text from documents is always shown and never executed; the
+page carries its own styles (no CDN) and sets `dir` on every cell that holds document text, so Arabic reads
+right to left and mixed lines stay readable.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from .. import __version__
+from .tables import atomic_write_text, read_table
+
+MAX_DOCUMENTS = 200
+MAX_SEGMENTS_PER_DOCUMENT = 400
+
+
+def text_dir(text: object) -> str:
+    """``rtl`` when the text's first strong character is Arabic-script (or Hebrew), ``ltr`` if Latin etc."""
+    if not isinstance(text, str):
+        return "auto"
+    for ch in text:
+        code = ord(ch)
+        if 0x0590 <= code <= 0x08FF or 0xFB1D <= code <= 0xFEFC:
+            return "rtl"
+        if ch.isalpha():
+            return "ltr"
+    return "auto"
+
+
+def render_report(out_dir: Path | str, *, title: str | None = None) -> str:
+    """The report of the run in ``out_dir`` as an HTML string."""
+    out_dir = Path(out_dir)
+    documents = read_table(out_dir, "documents")
+    segments = read_table(out_dir, "segments")
+    citations = read_table(out_dir, "citations")
+    errors = read_table(out_dir, "errors")
+    manifest_path = out_dir / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
+    env = Environment(loader=PackageLoader("translator.corpus", "templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True))
+    template = env.get_template("report.html.j2")
+    return template.render(
+        title=title or f"Translation report: {manifest.get('input', out_dir)}",
+        version=__version__, generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        banner=_banner(segments),
+        stats=_stats(documents, segments, citations, errors),
+        documents=_documents(documents, segments), more_documents=max(0, len(documents) - MAX_DOCUMENTS),
+        citations=[_records_with_dir(r, "title_original") for r in _records(citations)],
+        errors=_records(errors),
+    )
+
+
+def write_report(out_dir: Path | str, path: Path | str | None = None) -> Path:
+    """Write ``report.html`` (or ``path``) for the run in ``out_dir``; returns the path."""
+    target = Path(path) if path else Path(out_dir) / "report.html"
+    atomic_write_text(target, render_report(out_dir))
+    return target
+
+
+def _records(df: pd.DataFrame) -> list[dict]:
+    return [{k: (None if _isna(v) else v) for k, v in row.items()} for row in df.to_dict("records")]
+
+
+def _isna(value: object) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _records_with_dir(row: dict, key: str) -> dict:
+    row["title_dir"] = text_dir(row.get(key))
+    return row
+
+
+def _banner(segments: pd.DataFrame) -> str | None:
+    if segments.empty or "translation_status" not in segments:
+        return None
+    missing = segments[segments["translation_status"] == "no_model"]
+    if missing.empty:
+        return None
+    note = missing["translation_note"].dropna()
+    reason = note.iloc[0] if len(note) else "no translation model"
+    return (f"{len(missing)} Arabic segments were not translated: {reason}. "
+            "Get a model with `translator models pull` (online) or `translator models add PATH`, then re-run.")
+
+
+def _stats(documents: pd.DataFrame, segments: pd.DataFrame, citations: pd.DataFrame,
+           errors: pd.DataFrame) -> list[tuple[str, object]]:
+    arabic = segments[segments["lang"] == "ar"] if not segments.empty else segments
+    translated = arabic["translation"].notna().sum() if not arabic.empty else 0
+    found = int(segments["terms_found"].fillna(0).sum()) if not segments.empty else 0
+    placed = int(segments["terms_placed"].fillna(0).sum()) if not segments.empty else 0
+    stats = [
+        ("documents", len(documents)), ("segments", len(segments)), ("Arabic segments", len(arabic)),
+        ("Arabic segments translated", int(translated)), ("citations", len(citations)),
+        ("files with errors", errors["path"].nunique() if not errors.empty else 0),
+        ("glossary terms found / placed", f"{found} / {placed}"),
+    ]
+    if found:
+        stats.append(("term success rate", f"{placed / found:.1%}"))
+    if not segments.empty:
+        langs = segments["lang"].value_counts()
+        stats.append(("segments by language", ", ".join(f"{k} {v}" for k, v in langs.items())))
+    return stats
+
+
+def _documents(documents: pd.DataFrame, segments: pd.DataFrame) -> list[dict]:
+    by_doc = {doc_id: group for doc_id, group in segments.groupby("doc_id", sort=False)} if len(segments) else {}
+    out = []
+    for doc in _records(documents.head(MAX_DOCUMENTS)):
+        group = by_doc.get(doc["doc_id"])
+        rows = _records(group) if group is not None else []
+        doc["title_dir"] = text_dir(doc.get("title"))
+        doc["segments"] = [_segment(s) for s in rows[:MAX_SEGMENTS_PER_DOCUMENT]]
+        doc["more"] = max(0, len(rows) - MAX_SEGMENTS_PER_DOCUMENT)
+        out.append(doc)
+    return out
+
+
+def _segment(row: dict) -> dict:
+    terms = [t for t in (row.get("glossary_terms") or "").split("; ") if t]
+    return {
+        "segment_id": row["segment_id"], "lang": row["lang"],
+        "confidence": f"{row['lang_confidence']:.2f}" if row.get("lang_confidence") is not None else "",
+        "text": row["text"], "dir": "rtl" if row["lang"] in {"ar", "fa", "ur", "ku", "ps", "he"} else text_dir(
+            row["text"]),
+        "translation": row.get("translation"), "status": row.get("translation_status") or "",
+        "flags": row.get("translation_flags"), "terms": terms,
+        "terms_found": row.get("terms_found") or 0, "terms_placed": row.get("terms_placed"),
+    }

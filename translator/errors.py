@@ -1,0 +1,40 @@
+"""The error hierarchy: every error the toolkit raises on purpose is a TranslatorError.
+
+Messages say what went wrong *and* what to do next, because they are read by translators at a prompt.
+"""
+
+from __future__ import annotations
+
+
+class TranslatorError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+class InputError(TranslatorError):
+    """A document or an argument cannot be used (unreadable file, bad encoding, malformed value)."""
+
+
+class ModelNotFoundError(TranslatorError):
+    """No translation model could be found where we looked."""
+
+    def __init__(self, model: str, looked_in: list[str], hint: str | None = None) -> None:
+        self.model = model
+        self.looked_in = list(looked_in)
+        where = "\n".join(f"  - {place}" for place in self.looked_in) or "  - (nowhere)"
+        fix = hint or (
+            f"To get it: `translator models pull {model}` (needs network), or, with a copy brought by hand,\n"
+            f"`translator models add PATH --id {model}`."
+        )
+        super().__init__(f"Translation model {model!r} not found. Looked in:\n{where}\n{fix}")
+
+
+class EngineError(TranslatorError):
+    """A translation engine failed to load or to run."""
+
+
+class GlossaryError(TranslatorError):
+    """A glossary file is unreadable or contains entries that cannot be used."""
+
+
+class CitationError(TranslatorError):
+    """A citation could not be parsed or a citations table failed validation."""

@@ -1,0 +1,79 @@
+"""Display helpers for Jupyter: tables the way a translator reads them.
+
+Each helper returns an object with ``_repr_html_`` so that it renders in JupyterLab and survives nbconvert's
+HTML export. All document text is escaped, and every cell that holds document text carries ``dir`` so that
+Arabic reads right to left.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from .corpus.report import text_dir
+
+RTL_LANGS = {"ar", "fa", "ur", "ku", "ps", "he"}
+_STYLE = ("<style>.tr-table{border-collapse:collapse;font-size:.92rem}.tr-table td,.tr-table th{border:1px solid "
+          "#ddd;padding:.3rem .5rem;vertical-align:top}.tr-table td[dir=rtl]{text-align:right;font-family:"
+          "'Noto Naskh Arabic','Amiri',serif;font-size:1.05rem}.tr-term{background:#e8f0fe;border-radius:3px}"
+          "</style>")
+
+
+class HTML:
+    """Minimal rich-display object (no IPython import needed at module load)."""
+
+    def __init__(self, markup: str) -> None:
+        self.markup = markup
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+    def __str__(self) -> str:
+        return self.markup
+
+
+def table(frame: pd.DataFrame, columns: Sequence[str] | None = None, *, max_rows: int = 200,
+          highlight: dict[str, Iterable[str]] | None = None) -> HTML:
+    """An escaped HTML table of ``frame`` with ``dir`` set per cell (rtl for Arabic-script text)."""
+    columns = list(columns or frame.columns)
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in columns)
+    rows = []
+    for record in frame[columns].head(max_rows).to_dict("records"):
+        cells = []
+        for column in columns:
+            value = record[column]
+            text = "" if _missing(value) else str(value)
+            markup = html.escape(text)
+            for term in (highlight or {}).get(column, ()):
+                if term and html.escape(term) in markup:
+                    markup = markup.replace(html.escape(term), f'<mark class="tr-term">{html.escape(term)}</mark>')
+            cells.append(f'<td dir="{text_dir(text)}">{markup}</td>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    more = f"<p>… {len(frame) - max_rows} more rows</p>" if len(frame) > max_rows else ""
+    return HTML(f'{_STYLE}<table class="tr-table"><tr>{head}</tr>{"".join(rows)}</table>{more}')
+
+
+def side_by_side(segments: pd.DataFrame, *, only_arabic: bool = True, max_rows: int = 200) -> HTML:
+    """Original and translation next to each other, glossary terms highlighted in the original."""
+    frame = segments[segments["lang"] == "ar"] if only_arabic else segments
+    columns = [c for c in ("doc_id", "text", "translation", "translation_status", "glossary_terms")
+               if c in frame.columns]
+    terms = {"text": [t.split("=", 1)[0] for v in frame.get("glossary_terms", pd.Series(dtype=str)).dropna()
+                      for t in str(v).split("; ") if t]}
+    return table(frame, columns, max_rows=max_rows, highlight=terms)
+
+
+def citations_table(citations: pd.DataFrame, *, max_rows: int = 200) -> HTML:
+    """Citations as a translator cites them: headline, rendering, outlet, description, date."""
+    columns = [c for c in ("title_original", "title_english", "title_english_machine", "outlet_canonical",
+                           "leaning", "date", "kind", "doc_id") if c in citations.columns]
+    return table(citations, columns, max_rows=max_rows)
+
+
+def _missing(value: object) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False

@@ -1,0 +1,1 @@
+"""Text utilities: Arabic normalization (arabic.py) and segmentation (segment.py)."""
