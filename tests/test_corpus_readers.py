@@ -96,7 +96,7 @@ def test_docx_reader_reads_paragraphs(tmp_path: Path) -> None:
     assert doc.text == f"{ARABIC}\n\nSecond paragraph."
     assert doc.title == "Report"
     (tmp_path / "fake.docx").write_bytes(b"PK\x03\x04 not really a zip")
-    with pytest.raises(InputError, match="not a readable .docx"):
+    with pytest.raises(InputError, match=r"not a readable \.docx"):
         read_documents(discover(tmp_path / "fake.docx")[0])
 
 
@@ -106,7 +106,7 @@ def test_discover_recurses_sorts_and_skips_hidden_files(tmp_path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("x", encoding="utf-8")
     assert [s.rel for s in discover(tmp_path)] == ["a/c.md", "b.txt", "z.pdf"]
-    with pytest.raises(InputError, match="unsupported file type '.pdf'"):
+    with pytest.raises(InputError, match=r"unsupported file type '\.pdf'"):
         read_documents(discover(tmp_path)[2])
     with pytest.raises(InputError, match="no such folder"):
         discover(tmp_path / "missing")

@@ -275,6 +275,30 @@ def cmd_models(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_notebook(args: argparse.Namespace) -> int:
+    from .notebook_run import export_html, run_notebook
+
+    if args.action == "run":
+        params = dict(_parameter(p) for p in args.parameter)
+        nb = run_notebook(args.notebook, parameters=params, output=args.save)
+    else:
+        nb = args.notebook
+    html_path = args.html or Path(args.notebook).with_suffix(".html")
+    print(export_html(nb, html_path))
+    return 0
+
+
+def _parameter(text: str) -> tuple[str, object]:
+    """``key=value``: value read as JSON when it parses (numbers, null, true), else as a string."""
+    key, sep, value = text.partition("=")
+    if not sep or not key.isidentifier():
+        raise InputError(f"parameter {text!r}: expected NAME=VALUE")
+    try:
+        return key, json.loads(value)
+    except json.JSONDecodeError:
+        return key, value
+
+
 def _without(record: dict, *keys: str) -> dict:
     return {k: v for k, v in record.items() if k not in keys}
 
@@ -356,6 +380,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("out_dir", type=Path)
     p.add_argument("--output", type=Path, help="where to write (default: OUT_DIR/report.html)")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("notebook", help="run a notebook with parameters and/or export it to HTML")
+    nsub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    n = nsub.add_parser("run", help="execute a notebook (papermill-style parameters) and export it to HTML")
+    n.add_argument("notebook", type=Path)
+    n.add_argument("-p", "--parameter", action="append", default=[], metavar="NAME=VALUE")
+    n.add_argument("--save", type=Path, help="also save the executed notebook here")
+    n.add_argument("--html", type=Path, help="HTML output (default: next to the notebook)")
+    n = nsub.add_parser("export", help="export a notebook to offline, right-to-left-aware HTML")
+    n.add_argument("notebook", type=Path)
+    n.add_argument("--html", type=Path, help="HTML output (default: next to the notebook)")
+    p.set_defaults(func=cmd_notebook)
 
     p = sub.add_parser("models", help="list, pull, add, convert or remove translation models")
     msub = p.add_subparsers(dest="action", required=True, metavar="ACTION")

@@ -1,0 +1,62 @@
+"""Run a notebook with parameters and export it to HTML, the way our users (and our tests) do.
+
+Parameters follow the papermill convention: the cell tagged ``parameters`` holds defaults, and a cell
+injected right after it (tagged ``injected-parameters``) overrides them. Execution uses nbclient; export
+uses nbconvert with the project template ``translator`` (offline, right-to-left aware, output sanitized).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+from .corpus.tables import atomic_write_text
+from .errors import InputError
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "nbtemplates"
+
+
+def inject_parameters(nb: nbformat.NotebookNode, parameters: dict[str, object]) -> nbformat.NotebookNode:
+    """Insert a cell assigning ``parameters`` after the cell tagged ``parameters`` (or at the top)."""
+    if not parameters:
+        return nb
+    source = "# Parameters injected by translator\n" + "\n".join(f"{k} = {v!r}" for k, v in parameters.items())
+    cell = nbformat.v4.new_code_cell(source)
+    cell.metadata["tags"] = ["injected-parameters"]
+    index = next((i + 1 for i, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])),
+                 0)
+    nb.cells.insert(index, cell)
+    return nb
+
+
+def run_notebook(path: Path | str, *, parameters: dict[str, object] | None = None, cwd: Path | str | None = None,
+                 timeout: int = 600, output: Path | str | None = None) -> nbformat.NotebookNode:
+    """Execute a notebook (in its own folder unless ``cwd`` is given); optionally save the executed copy."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    path = Path(path)
+    nb = inject_parameters(nbformat.read(path, as_version=4), parameters or {})
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                            resources={"metadata": {"path": str(cwd or path.parent)}})
+    try:
+        client.execute()
+    except CellExecutionError as exc:
+        raise InputError(f"{path}: a cell failed:\n{exc}") from exc
+    if output:
+        atomic_write_text(Path(output), nbformat.writes(nb))
+    return nb
+
+
+def export_html(nb: nbformat.NotebookNode | Path | str, output: Path | str) -> Path:
+    """Export to a self-contained HTML page with the ``translator`` template; returns the path."""
+    from nbconvert import HTMLExporter
+
+    if not isinstance(nb, nbformat.NotebookNode):
+        nb = nbformat.read(Path(nb), as_version=4)
+    exporter = HTMLExporter(template_name="translator", extra_template_basedirs=[str(TEMPLATE_DIR)],
+                            sanitize_html=True, embed_images=True)
+    body, _ = exporter.from_notebook_node(nb)
+    atomic_write_text(Path(output), body)
+    return Path(output)
