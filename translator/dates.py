@@ -1,0 +1,627 @@
+"""Find dates in Arabic, English and French news text and normalize them to ISO 8601.
+
+dateparser reads a date string that is *only* a date, in one locale at a time; Arabic news lines mix
+regional month names (مايو / أيار / ماي / غشت), paired forms (أيار/مايو), Hijri and Gregorian dates,
+weekdays, times and Eastern Arabic digits in one line.  So the Arabic, English and French grammar here is
+our own small tokenizer driven by the data files in ``translator/data`` (months.tsv, weekdays.tsv,
+day_ordinals.tsv, date_markers.tsv, date_order.tsv); Hijri dates are converted with ``hijridate``
+(Umm al-Qura); dateparser remains the fallback for the other languages it knows (Spanish, Turkish,
+Russian, ...).  Nothing is ever filled in from today's date: a date without a year has ``date=None``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hijridate import Hijri
+
+from translator.errors import InputError
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
+
+__all__ = ["DateResult", "find_dates", "parse_date"]
+
+_DATA = Path(__file__).parent / "data"
+_LETTER = r"[^\W\d_]"
+_NOT_AFTER_LETTER = rf"(?<!{_LETTER})"
+_NOT_BEFORE_LETTER = rf"(?!{_LETTER})"
+_ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
+_MERGE_GAP = 60  # most characters between a Hijri date and its Gregorian equivalent ("الموافق لـ")
+_HIJRI_YEARS = range(1300, 1600)
+_LOOKUP_KINDS = frozenset({"gregorian_mark", "hijri_mark", "retrieved", "archived", "updated"})
+_MARKER_KINDS = _LOOKUP_KINDS | {"year_intro", "day_of", "month_intro", "weekday_filler"}
+_GREGORIAN_YEARS = range(1000, 2300)
+_MONTH_YEAR_YEARS = range(1700, 2100)  # "مارس 1500 جندي" is a count, not March 1500
+
+
+@dataclass(frozen=True)
+class DateResult:
+    """A date found in ``text``: ``date`` is ``YYYY-MM-DD``, ``YYYY-MM`` (no day written) or None.
+
+    ``start``/``end`` index ``text`` (``text[start:end] == date_text``); ``calendar`` says how the date
+    was written (``gregorian``, ``hijri`` or ``both``); ``hijri`` is the Hijri date as written, ISO-like.
+    An unresolved day/month order gives ``ambiguous=True``, ``date=None`` and both readings in
+    ``candidates``.  ``role`` is ``retrieved``, ``archived`` or ``updated`` when a marker such as
+    "Retrieved" says the date is not the publication date.
+    """
+
+    text: str
+    date: str | None
+    date_text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    calendar: str | None = None
+    hijri: str | None = None
+    ambiguous: bool = False
+    candidates: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    role: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "date": self.date,
+            "date_text": self.date_text,
+            "start": self.start,
+            "end": self.end,
+            "calendar": self.calendar,
+            "hijri": self.hijri,
+            "ambiguous": self.ambiguous,
+            "candidates": list(self.candidates),
+            "warnings": list(self.warnings),
+            "role": self.role,
+        }
+
+
+# --------------------------------------------------------------------------- normalization
+_DIGITS = {0x660 + i: str(i) for i in range(10)} | {0x6F0 + i: str(i) for i in range(10)}
+_FOLD = {"ى": "ي", "ة": "ه", "ـ": "", "ک": "ك", "ی": "ي", "ڤ": "ف", "پ": "ب", "ۃ": "ه", "ھ": "ه", "ہ": "ه"}
+
+
+@cache
+def _fold_char(ch: str) -> str:
+    """One character folded for matching: presentation forms, hamza, diacritics, case, digits."""
+    if ord(ch) in _DIGITS:
+        return _DIGITS[ord(ch)]
+    if unicodedata.category(ch) in ("Cf", "Mn"):  # bidi marks, harakat, shadda
+        return ""
+    out = []
+    for c in unicodedata.normalize("NFKD", ch):
+        if unicodedata.category(c) == "Mn":
+            continue
+        c = _FOLD.get(c, c)
+        out.append(" " if c.isspace() else c.lower())
+    return "".join(out)
+
+
+def _normalize(text: str) -> tuple[str, list[int]]:
+    """Folded text and, for each of its characters, the index of the character of ``text`` it came from."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        folded = ch.lower() if ch.isascii() else _fold_char(ch)
+        chars.append(folded)
+        origin.extend([i] * len(folded))
+    origin.append(len(text))
+    return "".join(chars), origin
+
+
+# --------------------------------------------------------------------------- data
+def _rows(name: str) -> list[dict[str, str]]:
+    with (_DATA / name).open(encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _fold(word: str) -> str:
+    return " ".join(_normalize(word)[0].split())
+
+
+def _key(word: str) -> str:
+    """Lookup key of a word or of matched text: folded, without spaces ("كانون الثاني" = "كانونالثاني")."""
+    return "".join(_normalize(word)[0].split())
+
+
+def _checked_rows(name: str, **allowed: Collection[str]) -> list[dict[str, str]]:
+    """Rows of a data file, each with a first column and allowed values in the ``allowed`` columns."""
+    rows = _rows(name)
+    for number, row in enumerate(rows, start=1):
+        first = next(iter(row.values()), None)
+        bad = [
+            f"{col}={row.get(col)!r} (allowed: {', '.join(ok)})"
+            for col, ok in allowed.items()
+            if row.get(col) not in ok
+        ]
+        if bad or not first:
+            problem = "; ".join(bad) or "the first column is empty"
+            raise InputError(f"translator/data/{name}, data row {number}: {problem}. Fix or remove that row.")
+    return rows
+
+
+def _numbers(low: int, high: int) -> tuple[str, ...]:
+    return tuple(str(n) for n in range(low, high + 1))
+
+
+def _alternation(words: list[str]) -> str:
+    """Regex alternation of folded words, longest first; a space matches any run of spaces or none."""
+    parts = []
+    for word in sorted({_fold(w) for w in words}, key=len, reverse=True):
+        pattern = r"\s*".join(re.escape(piece) for piece in word.split(" "))
+        parts.append(pattern + (r"(?!\d)" if word[-1].isdigit() else ""))
+    return "(?:" + "|".join(parts) + ")"
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    months: dict[str, dict[str, int]]  # calendar -> folded name -> month
+    weekdays: dict[str, int]
+    ordinals: dict[str, int]
+    markers: dict[str, str]  # folded suffix or role marker -> kind
+    orders: dict[str, str]  # context prefix -> DMY | MDY
+    patterns: list[tuple[str, str, re.Pattern[str]]]  # (shape, calendar, pattern)
+    month_name: dict[str, re.Pattern[str]]
+    weekday_before: re.Pattern[str]
+    role_before: re.Pattern[str]
+    year_only: re.Pattern[str]
+
+
+def _words(markers: list[tuple[str, str]], *kinds: str) -> list[str]:
+    return [word for word, kind in markers if kind in kinds]
+
+
+@cache
+def _grammar() -> _Grammar:
+    month_rows = _checked_rows("months.tsv", month=_numbers(1, 12), calendar=("gregorian", "hijri"))
+    names = {cal: [_fold(r["name"]) for r in month_rows if r["calendar"] == cal] for cal in ("gregorian", "hijri")}
+    months = {cal: {_key(r["name"]): int(r["month"]) for r in month_rows if r["calendar"] == cal} for cal in names}
+    weekdays = {_key(r["name"]): int(r["weekday"]) for r in _checked_rows("weekdays.tsv", weekday=_numbers(0, 6))}
+    ordinal_rows = _checked_rows("day_ordinals.tsv", day=_numbers(1, 31))
+    ordinals = {_key(r["name"]): int(r["day"]) for r in ordinal_rows}
+    marker_rows = [(_fold(r["marker"]), r["kind"]) for r in _checked_rows("date_markers.tsv", kind=_MARKER_KINDS)]
+    # One word may have several kinds (من: "4 من يناير", "مارس من 2025"); suffixes and roles are unique.
+    markers = {_key(word): kind for word, kind in marker_rows if kind in _LOOKUP_KINDS}
+    orders = {r["context"].lower(): r["order"] for r in _checked_rows("date_order.tsv", order=("DMY", "MDY"))}
+    weekday_names = _alternation(list(weekdays))
+    filler = rf"(?:[\s,،:\-–]+|{_word(marker_rows, 'weekday_filler')})*"
+    roles = _alternation(_words(marker_rows, "retrieved", "archived", "updated"))
+    return _Grammar(
+        months=months,
+        weekdays=weekdays,
+        ordinals=ordinals,
+        markers=markers,
+        orders=orders,
+        patterns=_patterns(names, [r["name"] for r in ordinal_rows], marker_rows),
+        month_name={cal: re.compile(_alternation(words) + _NOT_BEFORE_LETTER) for cal, words in names.items()},
+        weekday_before=re.compile(rf"{_NOT_AFTER_LETTER}(?P<weekday>{weekday_names})\.?{_NOT_BEFORE_LETTER}{filler}\Z"),
+        role_before=re.compile(
+            rf"{_NOT_AFTER_LETTER}(?P<role>{roles}){_NOT_BEFORE_LETTER}(?:\s*(?:on|في|بتاريخ))?[\s:,،\-–]*\Z"
+        ),
+        year_only=re.compile(r"(?<!\d)(1[34]\d\d|1[89]\d\d|20\d\d)(?!\d)"),
+    )
+
+
+def _word(markers: list[tuple[str, str]], *kinds: str) -> str:
+    return _NOT_AFTER_LETTER + _alternation(_words(markers, *kinds)) + _NOT_BEFORE_LETTER
+
+
+def _patterns(
+    months: dict[str, list[str]], ordinals: list[str], markers: list[tuple[str, str]]
+) -> list[tuple[str, str, re.Pattern[str]]]:
+    """The date shapes, as (shape, calendar, pattern) over folded text; ``numeric`` decides its calendar."""
+    day = (
+        rf"(?<![\d:./])(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|eme|ème)?(?!\d)"
+        rf"|{_NOT_AFTER_LETTER}(?P<dayword>{_alternation(ordinals)}){_NOT_BEFORE_LETTER})"
+    )
+    day_of = (
+        rf"(?:\s*[-/–.](?=\s*{_LETTER}))?(?:\s*{_word(markers, 'day_of')})?(?:\s*{_word(markers, 'month_intro')})?\s*"
+    )
+    month_intro = rf"(?:{_word(markers, 'month_intro')}\s*)?"
+    year_intro = rf"\s*[,،\-/–]?\s*(?:{_word(markers, 'year_intro')}\s*)?"
+    year = r"(?P<year>\d{4})(?!\d)"
+    suffix = rf"(?:\s*(?P<suffix>{_alternation(_words(markers, 'gregorian_mark', 'hijri_mark'))})(?!\w))?"
+    no_year_follows = r"(?![\d:])(?!\s*[,،\-/–]?\s*\d)"
+    patterns: list[tuple[str, str, re.Pattern[str]]] = []
+    for calendar, names in months.items():
+        one = rf"{_NOT_AFTER_LETTER}(?:[وف]?[بل]?){_alternation(names)}{_NOT_BEFORE_LETTER}\.?"
+        mon = rf"(?P<mon>{one}(?:\s*[/\\(\-–]\s*{one}\s*\)?)?)"
+        shapes = {
+            "dmy": day + day_of + mon + year_intro + year + suffix,
+            "mdy": mon + r"\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d)\s*[,،]?\s*" + year + suffix,
+            "my": month_intro + mon + year_intro + year + suffix,
+            "dm": day + day_of + mon + no_year_follows,
+            "md": mon + r"\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?" + no_year_follows,
+        }
+        patterns += [(shape, calendar, re.compile(p)) for shape, p in shapes.items()]
+    numeric = {
+        "ymd": r"(?P<year>\d{4})\s*(?P<sep>[/.\-])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<a>\d{1,2})(?![\d/])",
+        "num": r"(?P<a>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<year>\d{4})(?![\d/])",
+        # Two-digit years only with slashes (12/05/22, read 2022 with a warning): 1.2.10 is a version.
+        "num2": r"(?P<a>\d{1,2})\s*(?P<sep>/)(?P<b>\d{1,2})/(?P<year>\d{2})(?![\d/.\-:])",
+    }
+    patterns += [(shape, "numeric", re.compile(r"(?<![\d/.\-:])" + p + suffix)) for shape, p in numeric.items()]
+    return patterns
+
+
+# --------------------------------------------------------------------------- public API
+def parse_date(text: str, *, context_lang: str | None = None, day_first: bool | None = None) -> DateResult:
+    """The best date in ``text`` (a citation line, a page header, a dateline).
+
+    The most complete date wins (day > month > no year); dates marked "Retrieved", "Archived" or
+    "Updated" only when there is no other; on a tie the first.  ``context_lang`` (``ar``, ``en-US``,
+    ``en-GB``, ...) or ``day_first`` decide the order of numeric dates such as 01/03/2026; without them an
+    Arabic-script text is read day first and anything else is reported as ambiguous.
+    """
+    found = find_dates(text, context_lang=context_lang, day_first=day_first)
+    if found:
+        return max(found, key=lambda r: (r.role is None, _completeness(r)))
+    warnings = ["no date found"]
+    years = _grammar().year_only.findall(_normalize(text)[0]) if text else []
+    if years:
+        warnings = [f"only a year ({', '.join(dict.fromkeys(years))}): a date needs at least a month"]
+    return DateResult(text=text, date=None, warnings=warnings)
+
+
+def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | None = None) -> list[DateResult]:
+    """Every date written in ``text``, in order, with offsets into ``text``.
+
+    A Hijri date and the Gregorian date written beside it ("... 1447 هـ، الموافق 13 غشت 2025") are one
+    result with ``calendar="both"``.  Dates without a year are returned with ``date=None`` and a warning.
+    """
+    if not isinstance(text, str):
+        raise InputError(f"find_dates expects a str, got {type(text).__name__}: pass the line's text.")
+    if not text.strip():
+        return []
+    grammar = _grammar()
+    norm, origin = _normalize(text)
+    order = _resolve_order(grammar, context_lang, day_first, bool(_ARABIC_LETTER.search(text)))
+    mentions = _select(_mentions(grammar, norm, order))
+    results = [_result(grammar, text, norm, origin, group) for group in _merge(norm, mentions)]
+    if not results and not _ARABIC_LETTER.search(text):
+        results = _dateparser_fallback(text)
+    return results
+
+
+# --------------------------------------------------------------------------- internals
+@dataclass
+class _Mention:
+    """One date expression in the folded text; ``day``/``year`` None when not written."""
+
+    start: int
+    end: int
+    calendar: str  # gregorian | hijri
+    year: int | None
+    month: int
+    day: int | None
+    warnings: list[str] = field(default_factory=list)
+    candidates: list[str] = field(default_factory=list)
+    ambiguous: bool = False
+
+    @property
+    def rank(self) -> int:
+        if self.year is None:
+            return 1
+        return 3 if self.day is not None or self.ambiguous else 2
+
+
+def _resolve_order(grammar: _Grammar, context_lang: str | None, day_first: bool | None, arabic: bool) -> str | None:
+    if day_first is not None:
+        return "DMY" if day_first else "MDY"
+    if context_lang:
+        key = context_lang.strip().lower().replace("_", "-")
+        prefixes = [p for p in grammar.orders if key == p or key.startswith(p + "-")]
+        if prefixes:
+            return grammar.orders[max(prefixes, key=len)]
+    return "DMY" if arabic else None
+
+
+def _mentions(grammar: _Grammar, norm: str, order: str | None) -> list[_Mention]:
+    found = []
+    for shape, calendar, pattern in grammar.patterns:
+        for m in pattern.finditer(norm):
+            mention = (
+                _numeric_mention(grammar, m, shape, order)
+                if calendar == "numeric"
+                else _worded_mention(grammar, m, calendar)
+            )
+            if mention is not None:
+                found.append(mention)
+    return found
+
+
+def _marker_kind(grammar: _Grammar, suffix: str | None) -> str | None:
+    return grammar.markers.get(_key(suffix)) if suffix else None
+
+
+def _worded_mention(grammar: _Grammar, m: re.Match[str], calendar: str) -> _Mention | None:
+    groups = m.groupdict()
+    lookup = grammar.months[calendar]
+    months = [lookup[_key(hit.group())] for hit in grammar.month_name[calendar].finditer(m.group("mon"))]
+    if not months:
+        return None
+    warnings = []
+    if len(set(months)) > 1:
+        warnings.append(f"paired month names disagree ({m.group('mon')}): used the first")
+    day = None
+    if groups.get("day"):
+        day = int(groups["day"])
+    elif groups.get("dayword"):
+        day = grammar.ordinals[_key(groups["dayword"])]
+    year = int(groups["year"]) if groups.get("year") else None
+    kind = _marker_kind(grammar, groups.get("suffix"))
+    if year is not None:
+        if calendar == "gregorian" and kind == "hijri_mark":
+            warnings.append("a Gregorian month name with a Hijri year marker: read as Gregorian")
+        plausible = _MONTH_YEAR_YEARS if day is None else _GREGORIAN_YEARS
+        if calendar == "gregorian" and year not in plausible:
+            return None
+        if calendar == "hijri" and year >= _HIJRI_YEARS.stop:
+            warnings.append(f"a Hijri month with the Gregorian year {year}: it covers no single date or month")
+            return _Mention(m.start(), m.end(), calendar, None, months[0], day, warnings)
+    else:
+        warnings.append("no year written: the date is left empty rather than guessed")
+    range_start = re.search(r"(\d{1,2})\s*[-–]\s*\Z", m.string[max(0, m.start() - 6) : m.start()])
+    if range_start and day is not None:
+        warnings.append(f"a range of days ({range_start.group(1)}-{day}): the date is its last day")
+    return _Mention(m.start(), m.end(), calendar, year, months[0], day, warnings)
+
+
+def _numeric_mention(grammar: _Grammar, m: re.Match[str], shape: str, order: str | None) -> _Mention | None:
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+    kind = _marker_kind(grammar, m.group("suffix"))
+    warnings: list[str] = []
+    if shape == "num2":
+        year += 2000 if year < 70 else 1900  # the POSIX pivot; reported, since it is a reading
+        warnings.append(f"two-digit year {m.group('year')} read as {year}")
+    if kind == "hijri_mark" or (kind is None and year in _HIJRI_YEARS):
+        calendar = "hijri"
+        if kind is None:
+            warnings.append(f"year {year} read as Hijri")
+    else:
+        calendar = "gregorian"
+        if year not in _GREGORIAN_YEARS:
+            return None
+    if shape == "ymd" or calendar == "hijri":
+        day, month = a, b  # Y/M/D, and Hijri numeric dates are written day first
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        return _Mention(m.start(), m.end(), calendar, year, month, day, warnings)
+    if (a > 12 and b > 12) or not (1 <= a <= 31 and 1 <= b <= 31):
+        return None
+    if a > 12 or b > 12:
+        day, month = (a, b) if a > 12 else (b, a)
+        if order is not None and (order == "DMY") != (a > 12):
+            warnings.append(f"{m.group().strip()} can only be read {'day' if a > 12 else 'month'} first")
+        return _Mention(m.start(), m.end(), calendar, year, month, day, warnings)
+    day_first_iso, month_first_iso = _iso(year, b, a), _iso(year, a, b)
+    if a == b:
+        return _Mention(m.start(), m.end(), calendar, year, b, a, warnings)
+    candidates = [day_first_iso, month_first_iso]
+    if order is None:
+        warnings.append(
+            f"{m.group().strip()} is ambiguous: {day_first_iso} (day first) or {month_first_iso} "
+            "(month first); pass day_first or context_lang to decide"
+        )
+        return _Mention(m.start(), m.end(), calendar, year, b, a, warnings, candidates, ambiguous=True)
+    if order == "MDY":
+        candidates.reverse()
+        return _Mention(m.start(), m.end(), calendar, year, a, b, warnings, candidates)
+    return _Mention(m.start(), m.end(), calendar, year, b, a, warnings, candidates)
+
+
+def _iso(year: int | None, month: int, day: int | None) -> str:
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _select(mentions: list[_Mention]) -> list[_Mention]:
+    """Non-overlapping mentions, the most complete and then the longest first, in text order."""
+    chosen: list[_Mention] = []
+    for mention in sorted(mentions, key=lambda x: (-x.rank, x.start - x.end, x.start)):
+        if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda x: x.start)
+
+
+def _merge(norm: str, mentions: list[_Mention]) -> list[list[_Mention]]:
+    """Group a Hijri date with the Gregorian date written next to it."""
+    groups: list[list[_Mention]] = []
+    for mention in mentions:
+        last = groups[-1] if groups else None
+        if (
+            last is not None
+            and len(last) == 1
+            and {last[0].calendar, mention.calendar} == {"gregorian", "hijri"}
+            and mention.start - last[0].end <= _MERGE_GAP
+            and "\n" not in norm[last[0].end : mention.start]
+        ):
+            last.append(mention)
+        else:
+            groups.append([mention])
+    return groups
+
+
+def _gregorian_of(mention: _Mention) -> tuple[str | None, str | None, list[str], list[str]]:
+    """(date, hijri, warnings, candidates) of one mention."""
+    warnings = list(mention.warnings)
+    if mention.year is None:
+        return None, None, warnings, []
+    if mention.calendar == "gregorian":
+        if mention.ambiguous:
+            return None, None, warnings, list(mention.candidates)
+        if mention.day is not None and not _valid(mention.year, mention.month, mention.day):
+            warnings.append(f"{_iso(mention.year, mention.month, mention.day)} is not a real date")
+            return None, None, warnings, []
+        return _iso(mention.year, mention.month, mention.day), None, warnings, list(mention.candidates)
+    hijri = _iso(mention.year, mention.month, mention.day)
+    date, candidates = _hijri_to_gregorian(mention, warnings)
+    return date, hijri, warnings, candidates
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _hijri_to_gregorian(mention: _Mention, warnings: list[str]) -> tuple[str | None, list[str]]:
+    assert mention.year is not None
+    try:
+        if mention.day is not None:
+            return Hijri(mention.year, mention.month, mention.day).to_gregorian().isoformat(), []
+        first = Hijri(mention.year, mention.month, 1)
+        start = first.to_gregorian()
+        end = start + dt.timedelta(days=first.month_length() - 1)
+    except OverflowError:
+        warnings.append(f"Hijri year {mention.year} is outside the Umm al-Qura table (1343-1500 AH): not converted")
+        return None, []
+    except ValueError as err:
+        warnings.append(f"Hijri date {_iso(mention.year, mention.month, mention.day)} is not valid ({err})")
+        return None, []
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.year:04d}-{start.month:02d}", []
+    months = [f"{d.year:04d}-{d.month:02d}" for d in (start, end)]
+    warnings.append(f"the Hijri month runs from {start} to {end}: no single Gregorian month")
+    return None, months
+
+
+def _result(grammar: _Grammar, text: str, norm: str, origin: list[int], group: list[_Mention]) -> DateResult:
+    start, end = group[0].start, group[-1].end
+    parts = [_gregorian_of(m) for m in group]
+    by_calendar = dict(zip((m.calendar for m in group), zip(group, parts, strict=True), strict=True))
+    warnings = [w for part in parts for w in part[2]]
+    if len(group) == 2:
+        greg_mention, (date, _, _, candidates) = by_calendar["gregorian"]
+        hijri_mention, (hijri_date, hijri, _, _) = by_calendar["hijri"]
+        if hijri_mention.rank > greg_mention.rank and hijri_date is not None:
+            date = hijri_date
+        elif date and hijri_date and len(date) == len(hijri_date) == 10:
+            gap = abs((dt.date.fromisoformat(date) - dt.date.fromisoformat(hijri_date)).days)
+            if gap > 2:
+                warnings.append(f"the Hijri date {hijri} is {hijri_date}, {gap} days from {date}")
+        calendar = "both"
+        ambiguous = greg_mention.ambiguous
+    else:
+        date, hijri, _, candidates = parts[0]
+        calendar, ambiguous = group[0].calendar, group[0].ambiguous
+    ambiguous = ambiguous or (date is None and bool(candidates))
+    start, weekday_warning = _weekday(grammar, norm, start, date)
+    warnings += weekday_warning
+    role = grammar.role_before.search(norm, max(0, start - 60), start)
+    o_start, o_end = origin[start], origin[end - 1] + 1
+    while o_end < len(text) and not text[o_end].isascii() and not _fold_char(text[o_end]):
+        o_end += 1  # a tatweel or mark that folded away: "هـ"
+    return DateResult(
+        text=text,
+        date=date,
+        date_text=text[o_start:o_end],
+        start=o_start,
+        end=o_end,
+        calendar=calendar,
+        hijri=hijri,
+        ambiguous=ambiguous,
+        candidates=candidates,
+        warnings=warnings,
+        role=grammar.markers.get(_key(role.group("role"))) if role else None,
+    )
+
+
+def _weekday(grammar: _Grammar, norm: str, start: int, date: str | None) -> tuple[int, list[str]]:
+    """Extend the span over a weekday written before the date and check that it agrees."""
+    m = grammar.weekday_before.search(norm, max(0, start - 40), start)
+    if m is None:
+        return start, []
+    weekday = grammar.weekdays[_key(m.group("weekday"))]
+    if date is not None and len(date) == 10:
+        actual = dt.date.fromisoformat(date).weekday()
+        if actual != weekday:
+            names = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+            return m.start(), [f"weekday mismatch: the text says {names[weekday]} but {date} is a {names[actual]}"]
+    return m.start(), []
+
+
+def _completeness(result: DateResult) -> int:
+    if result.date is None:
+        return 1 if result.ambiguous else 0
+    return 3 if len(result.date) == 10 else 2
+
+
+# --------------------------------------------------------------------------- dateparser fallback
+# Languages whose month names we leave to dateparser (our own grammar covers Arabic, English, French).
+_FALLBACK_LANGUAGES = ("es", "pt", "it", "de", "tr", "ru", "fa", "he")
+_MONTH_KEYS = "january february march april may june july august september october november december".split()
+
+
+@cache
+def _foreign_month_words() -> dict[str, str]:
+    """Folded month names (all inflections dateparser knows) -> language, minus names we parse ourselves."""
+    from importlib import import_module
+
+    ours = {name for names in _grammar().months.values() for name in names}
+    words: dict[str, str] = {}
+    for lang in _FALLBACK_LANGUAGES:
+        info = import_module(f"dateparser.data.date_translation_data.{lang}").info
+        for key in _MONTH_KEYS:
+            for name in info.get(key, []):
+                folded = _fold(name).rstrip(".")
+                if len(folded) >= 3 and " " not in folded and _key(folded) not in ours:
+                    words.setdefault(folded, lang)
+    return words
+
+
+@cache
+def _dateparser(lang: str) -> DateDataParser:
+    from dateparser.date import DateDataParser
+
+    # RELATIVE_BASE and REQUIRE_PARTS keep dateparser from completing a date with today's year or month.
+    settings = {
+        "PREFER_DAY_OF_MONTH": "first",
+        "REQUIRE_PARTS": ["month", "year"],
+        "RELATIVE_BASE": dt.datetime(2000, 1, 1),
+        "PARSERS": ["absolute-time"],
+    }
+    return DateDataParser(languages=[lang], settings=settings)
+
+
+def _dateparser_fallback(text: str) -> list[DateResult]:
+    """Dates in a language we have no grammar for, found by dateparser around a month name it knows.
+
+    dateparser wants a string that is only a date, so it is given the words from the month name (or a
+    number at most two words before it: "4 de abril de 2024", "17 сентября 2023") to the year.
+    """
+    norm, origin = _normalize(text)
+    words = _foreign_month_words()
+    results = []
+    for year in re.finditer(r"(?<!\d)\d{4}(?!\d)", norm):
+        offset = max(0, year.start() - 40)
+        tokens = list(re.finditer(r"\S+", norm[offset : year.start()]))[-4:]
+        hits = [i for i, t in enumerate(tokens) if t.group().strip(".,") in words]
+        if not hits:
+            continue
+        lang = words[tokens[hits[0]].group().strip(".,")]
+        o_end = origin[year.end() - 1] + 1
+        month_at = hits[0]
+        day_at = [i for i in (month_at - 2, month_at - 1) if i >= 0 and any(c.isdigit() for c in tokens[i].group())]
+        for first in [*day_at[:1], month_at]:
+            o_start = origin[offset + tokens[first].start()]
+            data = _dateparser(lang).get_date_data(text[o_start:o_end])
+            found = data.date_obj
+            if found is not None and found.year == int(year.group()) and data.period in ("day", "month"):
+                date = found.strftime("%Y-%m-%d" if data.period == "day" else "%Y-%m")
+                warnings = [f"parsed by dateparser ({lang})"]
+                results.append(
+                    DateResult(text, date, text[o_start:o_end], o_start, o_end, "gregorian", warnings=warnings)
+                )
+                break
+    return results
