@@ -74,11 +74,24 @@ def _add_io(parser: argparse.ArgumentParser, *, lines: bool = True) -> None:
     parser.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
 
 
-def _add_model_options(parser: argparse.ArgumentParser) -> None:
+MT_ENGINES = ("auto", "ctranslate2", "transformers")
+
+
+def _add_model_options(parser: argparse.ArgumentParser, *, batch: bool = False) -> None:
     parser.add_argument("--model", help="model id, converted-model id or folder "
                                         "(default: Helsinki-NLP/opus-mt-ar-en)")
-    parser.add_argument("--engine", default="auto", choices=("auto", "ctranslate2", "transformers"),
-                        help="auto = ctranslate2 when a converted model is present, else transformers")
+    if batch:
+        parser.add_argument("--engine", default="auto", choices=(*MT_ENGINES, "ray"),
+                            help="translation engine (auto = ctranslate2 when a converted model is present, else "
+                                 "transformers), or `ray` to run the whole job on Ray Data")
+        parser.add_argument("--mt-engine", default="auto", choices=MT_ENGINES,
+                            help="with --engine ray: the translation engine inside each Ray actor")
+        parser.add_argument("--address", help="with --engine ray: address of an existing Ray cluster "
+                                              "(default: a local Ray runtime)")
+        parser.add_argument("--actors", type=int, default=1, help="with --engine ray: translation actors")
+    else:
+        parser.add_argument("--engine", default="auto", choices=MT_ENGINES,
+                            help="auto = ctranslate2 when a converted model is present, else transformers")
     parser.add_argument("--device", default="cpu", help="cpu (default), cuda or auto")
     parser.add_argument("--threads", type=int, help="CPU threads for the engine")
 
@@ -220,13 +233,21 @@ def cmd_glossary_list(args: argparse.Namespace) -> int:
 def cmd_batch(args: argparse.Namespace) -> int:
     from .corpus.pipeline import BatchOptions, run_batch
 
+    on_ray = args.engine == "ray"
     options = BatchOptions(
-        model=args.model, engine=args.engine, device=args.device, threads=args.threads,
+        model=args.model, engine=args.mt_engine if on_ray else args.engine, device=args.device, threads=args.threads,
         translate=not args.no_translate, glossary_paths=tuple(args.glossary), use_glossary=not args.no_glossary,
         memory_path=args.memory, use_memory=not args.no_memory, workers=args.workers,
         progress=not args.quiet, report=not args.no_report, excel=args.excel,
     )
-    summary = run_batch(args.input, args.out, options)
+    if on_ray:
+        from .corpus.ray_runner import run_batch_ray
+
+        summary = run_batch_ray(args.input, args.out, options, address=args.address, actors=args.actors)
+    else:
+        if args.address or args.actors != 1:
+            raise InputError("--address and --actors only apply with --engine ray")
+        summary = run_batch(args.input, args.out, options)
     print(_summary_text(summary), file=sys.stderr)
     if args.format != "table":
         emit([{k: v for k, v in summary.to_dict().items() if k != "errors"}], args.format)
@@ -364,7 +385,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("batch", help="run the whole pipeline over a corpus folder")
     p.add_argument("input", type=Path, help="corpus folder (or one file)")
     p.add_argument("--out", type=Path, required=True, help="output folder for tables and report")
-    _add_model_options(p)
+    _add_model_options(p, batch=True)
     _add_glossary_options(p)
     p.add_argument("--no-translate", action="store_true", help="skip machine translation")
     p.add_argument("--memory", type=Path, help="translation memory file (default: in TRANSLATOR_HOME)")

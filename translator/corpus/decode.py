@@ -18,7 +18,9 @@ from charset_normalizer import from_bytes
 
 from ..errors import InputError
 
-ARABIC_LEGACY = ("cp1256", "iso8859_6", "utf_16", "utf_16_le", "utf_16_be")
+# UTF-16 without a BOM is recognised separately (_try_utf16): its text always has NUL bytes, and letting
+# charset-normalizer guess it turns random bytes into plausible-looking CJK text.
+ARABIC_LEGACY = ("cp1256", "iso8859_6")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 # Typical pairs of UTF-8 Arabic bytes read as windows-1256: "ط§" (ا), "ظ„" (ل), "ط±" (ر), ...
 _CP1256_MOJIBAKE = re.compile(r"(?:[طظ][^\x00-\x7f](?:[ \t.,:;!?()\"'-]*))+")

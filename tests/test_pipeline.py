@@ -1,0 +1,155 @@
+"""The batch job end to end: real readers, detector, citation parser, glossary and the tiny trained model."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from translator.corpus.pipeline import run_batch
+from translator.corpus.tables import read_table
+
+ROOT = Path(__file__).resolve().parent.parent
+PAIRS = pd.read_csv(ROOT / "tests" / "data" / "parallel_ar_en.tsv", sep="\t")
+
+
+def cli(*args: str, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "translator", *args], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=600, **kwargs)
+
+
+@pytest.fixture
+def pairs_corpus(tmp_path: Path) -> Path:
+    """A corpus whose Arabic lines are the training pairs, inside English prose and a citation."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    sources = PAIRS["arabic"].tolist()
+    (corpus / "headlines-ar.txt").write_text("\n\n".join(sources[:20]) + "\n", encoding="utf-8")
+    (corpus / "note.md").write_text(
+        "# A note\n\nThe army held exercises near the border, the Arabic press reported.\n\n"
+        f"“{sources[1]}\n\n({PAIRS['english'][1]}),” al-Araby al-Jadid (Qatari-aligned daily), 7 June 2022.\n",
+        encoding="utf-8")
+    return corpus
+
+
+def test_batch_without_a_model_fills_everything_else_and_says_how_to_get_one(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = cli("batch", str(ROOT / "corpus"), "--out", str(out), "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("translator models pull") == 1
+    assert "translator models add PATH" in result.stderr
+    segments = read_table(out, "segments")
+    arabic = segments[segments["lang"] == "ar"]
+    assert len(arabic) >= 10
+    assert arabic["translation"].isna().all()
+    assert set(arabic["translation_status"]) == {"no_model"}
+    assert arabic["translation_note"].str.contains("opus-mt-ar-en").all()
+    assert set(segments.loc[segments["lang"] == "en", "translation_status"]) == {"not_arabic"}
+    citations = read_table(out, "citations")
+    rt = citations[citations["outlet_canonical"] == "RT Arabic"]
+    assert rt["date"].tolist() == ["2022-05-26"]
+    documents = read_table(out, "documents")
+    assert len(documents) == len(list((ROOT / "corpus").iterdir()))
+    for name in ("documents", "segments", "citations", "errors"):
+        assert (out / f"{name}.parquet").exists() and (out / f"{name}.csv").exists()
+    assert "translator models pull" in (out / "report.html").read_text(encoding="utf-8")
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["summary"]["documents"] == len(documents)
+
+
+def test_batch_with_the_tiny_model_translates_segments_and_headlines(pairs_corpus: Path, tmp_path: Path,
+                                                                     tiny_model: Path) -> None:
+    out = tmp_path / "out"
+    summary = run_batch(pairs_corpus, out, model=str(tiny_model), progress=False)
+    assert summary.ok and summary.translation == "on"
+    segments = read_table(out, "segments")
+    expected = dict(zip(PAIRS["arabic"], PAIRS["english"], strict=True))
+    arabic = segments[segments["lang"] == "ar"]
+    hits = [expected.get(t.strip("“”")) == tr for t, tr in zip(arabic["text"], arabic["translation"], strict=True)]
+    assert len(hits) >= 20 and sum(hits) / len(hits) >= 0.9
+    citations = read_table(out, "citations")
+    row = citations[citations["outlet_canonical"].fillna("").str.contains("Araby")].iloc[0]
+    assert row["title_english"] == PAIRS["english"][1]  # the human rendering, kept
+    assert row["title_english_machine"] == PAIRS["english"][1]  # the tiny model learnt the same sentence
+
+
+def test_bad_documents_are_recorded_and_the_others_still_processed(pairs_corpus: Path, tmp_path: Path) -> None:
+    (pairs_corpus / "empty.txt").write_bytes(b"")
+    (pairs_corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    (pairs_corpus / "broken.txt").write_bytes(b"ok \xc3\x28 \xff\xfe\x80\x81\x8d\x8f\x90 \x9d\x9e")
+    (pairs_corpus / "slides.pptx").write_bytes(b"PK\x03\x04")
+    out = tmp_path / "out"
+    result = cli("batch", str(pairs_corpus), "--out", str(out), "--no-translate", "--quiet")
+    assert result.returncode == 1
+    errors = read_table(out, "errors").set_index("path")
+    assert set(errors.index) == {"empty.txt", "image.txt", "broken.txt", "slides.pptx"}
+    assert "empty file" in errors.loc["empty.txt", "message"]
+    assert "binary" in errors.loc["image.txt", "message"]
+    assert "invalid UTF-8" in errors.loc["broken.txt", "message"]
+    assert "unsupported file type" in errors.loc["slides.pptx", "message"]
+    assert set(read_table(out, "documents")["doc_id"]) == {"headlines-ar.txt", "note.md"}
+    assert "4 failed" in result.stderr
+
+
+def test_rerun_skips_unchanged_documents_and_redoes_changed_ones(pairs_corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = run_batch(pairs_corpus, out, translate=False, progress=False)
+    assert first.processed_files == 2
+    second = run_batch(pairs_corpus, out, translate=False, progress=False)
+    assert (second.processed_files, second.unchanged_files) == (0, 2)
+    assert read_table(out, "segments").shape == (first.segments, len(read_table(out, "segments").columns))
+    (pairs_corpus / "note.md").write_text("# Changed\n\nمدينة تندوف\n", encoding="utf-8")
+    (pairs_corpus / "headlines-ar.txt").unlink()
+    third = run_batch(pairs_corpus, out, translate=False, progress=False)
+    assert (third.processed_files, third.removed_files, third.documents) == (1, 1, 1)
+    assert read_table(out, "segments")["text"].tolist() == ["# Changed", "مدينة تندوف"]
+
+
+def test_workers_give_the_same_tables_as_one_process(pairs_corpus: Path, tmp_path: Path) -> None:
+    for i in range(6):
+        shutil.copy(pairs_corpus / "note.md", pairs_corpus / f"copy-{i}.md")
+    run_batch(pairs_corpus, tmp_path / "one", translate=False, progress=False, workers=1)
+    run_batch(pairs_corpus, tmp_path / "two", translate=False, progress=False, workers=2)
+    for name in ("documents", "segments", "citations"):
+        pd.testing.assert_frame_equal(read_table(tmp_path / "one", name), read_table(tmp_path / "two", name))
+
+
+def test_a_killed_run_resumes_without_redoing_finished_documents(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = (ROOT / "corpus" / "algeria-spain-gas.txt").read_text(encoding="utf-8")
+    for i in range(400):
+        (corpus / f"doc-{i:04d}.txt").write_text(f"Document {i}\n\n{text}", encoding="utf-8")
+    out = tmp_path / "out"
+    state = out / ".translator-state.sqlite"
+    proc = subprocess.Popen([sys.executable, "-m", "translator", "batch", str(corpus), "--out", str(out),
+                             "--no-translate", "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    done = 0
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        if state.exists():
+            try:
+                with sqlite3.connect(state, timeout=1) as db:
+                    done = db.execute("SELECT count(*) FROM documents").fetchone()[0]
+            except sqlite3.OperationalError:
+                continue
+            if done >= 64:
+                break
+    proc.kill()
+    proc.wait()
+    assert 64 <= done < 400, f"the run was not caught half-way ({done} documents done)"
+    assert not (out / "segments.parquet").exists()  # tables are only written complete
+    resumed = run_batch(corpus, out, translate=False, progress=False)
+    assert resumed.unchanged_files >= done
+    assert resumed.processed_files == 400 - resumed.unchanged_files
+    assert resumed.documents == 400
+    assert read_table(out, "documents")["doc_id"].is_unique
