@@ -69,3 +69,17 @@ def test_text_dir() -> None:
     assert text_dir("“Algeria” الجزائر") == "ltr"
     assert text_dir("2022 -") == "auto"
     assert text_dir(None) == "auto"
+
+
+def test_outlets_missing_from_the_registry_are_listed(tmp_path: Path) -> None:
+    write_run(tmp_path)
+    extra = [{"doc_id": "x.txt", "title_english": "A headline", "outlet": "Al-Nahar al-Jadid Weekly",
+              "kind": "news_citation"},
+             {"doc_id": "y.txt", "title_english": "Another", "outlet": "Al-Nahar al-Jadid Weekly",
+              "kind": "news_citation"},
+             {"doc_id": "y.txt", "title_english": "Photo", "outlet": "Wikimedia", "kind": "image_credit"}]
+    tables.write_table(tmp_path, "citations", CITATIONS, [extra])
+    page = render_report(tmp_path)
+    section = page.split('id="unknown-outlets"')[1].split("</table>")[0]
+    assert "Al-Nahar al-Jadid Weekly</td><td>2</td><td>2</td>" in section
+    assert "Wikimedia" not in section

@@ -145,8 +145,8 @@ def cmd_cite(args: argparse.Namespace) -> int:
 
     emit(records(), args.format)
     if args.unknown_outlets:
-        for name, count in registry.unknown_report():
-            print(f"unknown outlet: {name} ({count}×)", file=sys.stderr)
+        for unknown in registry.unknown_report():
+            print(f"unknown outlet: {unknown['name']} ({unknown['count']}×)", file=sys.stderr)
     return 0
 
 

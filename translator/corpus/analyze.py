@@ -50,7 +50,7 @@ def analyze_document(doc: Document, *, glossary=None, detector: str = "default")
     if glossary is not None:
         for seg in segments:
             _add_terms(seg, glossary)
-    citations = [{"doc_id": doc.doc_id, **c.to_dict()} for c in parse_citations(doc.text)]
+    citations = [c.to_row(doc.doc_id) for c in parse_citations(doc.text)]
     lang_chars = Counter()
     for seg in segments:
         lang_chars[seg["lang"]] += seg["end"] - seg["start"]

@@ -53,6 +53,7 @@ def render_report(out_dir: Path | str, *, title: str | None = None) -> str:
         stats=_stats(documents, segments, citations, errors),
         documents=_documents(documents, segments), more_documents=max(0, len(documents) - MAX_DOCUMENTS),
         citations=[_records_with_dir(r, "title_original") for r in _records(citations)],
+        unknown_outlets=unknown_outlets(citations),
         errors=_records(errors),
     )
 
@@ -62,6 +63,16 @@ def write_report(out_dir: Path | str, path: Path | str | None = None) -> Path:
     target = Path(path) if path else Path(out_dir) / "report.html"
     atomic_write_text(target, render_report(out_dir))
     return target
+
+
+def unknown_outlets(citations: pd.DataFrame) -> list[dict]:
+    """Outlets cited but not in the registry, most cited first: candidates to add to glossary/outlets.csv."""
+    if citations.empty or "outlet_canonical" not in citations:
+        return []
+    unknown = citations[citations["outlet"].notna() & citations["outlet_canonical"].isna()
+                        & (citations["kind"] != "image_credit")]
+    counts = unknown.groupby("outlet").agg(citations=("outlet", "size"), documents=("doc_id", "nunique"))
+    return counts.sort_values("citations", ascending=False).reset_index().to_dict("records")
 
 
 def _records(df: pd.DataFrame) -> list[dict]:

@@ -51,16 +51,17 @@ DESCRIPTIONS = {
 }
 
 
+_ARROW_TYPES = {"string": pa.string(), "float64": pa.float64(), "Int64": pa.int64(), "int64": pa.int64()}
+
+
 def citations_schema() -> pa.Schema:
-    from ..citations import CITATION_COLUMNS
+    """translator.citations' documented schema (types and nullability) plus the pipeline's extra columns."""
+    from ..citations_table import CITATIONS_SCHEMA
 
-    fields = [pa.field(name, _citation_type(name)) for name in CITATION_COLUMNS]
+    fields = [pa.field(name, _ARROW_TYPES[dtype], nullable=nullable)
+              for name, (dtype, nullable, _) in CITATIONS_SCHEMA.items()]
     names = {f.name for f in fields}
-    return pa.schema([pa.field(n, t) for n, t in CITATION_EXTRA if n not in names] + fields)
-
-
-def _citation_type(name: str) -> pa.DataType:
-    return {"confidence": pa.float32(), "start": pa.int32(), "end": pa.int32()}.get(name, pa.string())
+    return pa.schema(fields + [pa.field(n, t) for n, t in CITATION_EXTRA if n not in names])
 
 
 def rows_to_arrow(rows: list[dict], schema: pa.Schema) -> pa.Table:
@@ -68,6 +69,8 @@ def rows_to_arrow(rows: list[dict], schema: pa.Schema) -> pa.Table:
     columns = {}
     for field in schema:
         values = [_cell(row.get(field.name)) for row in rows]
+        if not field.nullable and any(v is None for v in values):
+            raise InputError(f"column {field.name!r} must not be empty (row {values.index(None)})")
         try:
             columns[field.name] = pa.array(values, type=field.type)
         except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:

@@ -1,0 +1,442 @@
+"""The structured citation forms, each read by its structure rather than by trusting quote marks.
+
+- ``news_citation``: ``“<original title> (<English title>),” <Outlet> (<description>), <date>.``, with or
+  without a ``Source:`` label, an English title, a URL; several in one paragraph.
+- ``press_digest_byline``: a title line, a date line and ``by <Author> for <Outlet> (<description>)``.
+- ``press_digest_headline``: ``- "headline" (Outlet)``, the outlet possibly wrapped or cut short.
+- ``translated_quote_attribution`` / ``press_review_attribution``: ``– Author, Outlet, 6/8/2019`` and
+  ``--Author in Lebanese Outlet``.
+- ``wikipedia_style_reference``: ``"title". Outlet (in Arabic). Retrieved 2022-01-23.``
+- ``image_credit``: ``Image: ... / Source: Photo by ... / Attribution: ...`` blocks, kept apart.
+
+Every recognizer takes the (quote-repaired) piece text and returns drafts or nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from translator.citations_cues import cues
+from translator.citations_quotes import QUOTE_CHARS
+from translator.citations_text import (
+    CLOSING_QUOTES,
+    OPENING_QUOTES,
+    URL,
+    Draft,
+    clean_person,
+    date_at_end,
+    decap,
+    decap_description,
+    language_marker,
+    looks_like_name,
+    publication_dates,
+    split_title,
+    strip_piece_words,
+    strip_quotes,
+    text_language,
+    top_level_split,
+    trailing_paren,
+    ws,
+)
+from translator.outlets import OutletRegistry
+from translator.text.arabic import is_arabic
+
+_BULLET = re.compile(r"^\s*(?:[-–—―•*▪‣·]{1,2}|\d{1,3}[.)])\s*")
+_DASH = re.compile(r"^\s*(?:--?|–|—|―)\s*")
+_MAX_OUTLET_WORDS = 10
+
+Recognizer = Callable[[str, OutletRegistry], list[Draft]]
+
+
+@cache
+def _source_label() -> re.Pattern[str]:
+    return re.compile(r"^\s*(?:" + cues().pattern("source_label") + r")\s*[:：]\s*", re.IGNORECASE)
+
+
+def _body_start(text: str) -> int:
+    """Where the citation proper starts: after a bullet, a ``Source:`` label and stray empty quote pairs."""
+    m = _BULLET.match(text)
+    pos = m.end() if m else 0
+    label = _source_label().match(text, pos)
+    if label:
+        pos = label.end()
+    return pos
+
+
+# --------------------------------------------------------------------------- news citation
+def news_citations(text: str, registry: OutletRegistry) -> list[Draft]:
+    """One draft per ``“title,” Outlet (description), date`` citation of the piece."""
+    start = _body_start(text)
+    drafts = []
+    for a, b in _split_several(text, start):
+        draft = _news_citation(text, a, b)
+        if draft is not None:
+            drafts.append(draft)
+    if drafts and drafts[0].start == start:
+        drafts[0].start = len(text) - len(text.lstrip())  # raw keeps the bullet and the "Source:" label
+    return drafts
+
+
+def _split_several(text: str, start: int) -> list[tuple[int, int]]:
+    """Cut at ``; “`` or ``. “`` where the text before ends with a date or a URL (one citation each)."""
+    spans, cut = [], start
+    for m in re.finditer(r"[.;]\s+(?=[" + re.escape(OPENING_QUOTES) + r"])", text):
+        if m.start() <= cut:
+            continue
+        before = text[cut:m.start() + 1]
+        if date_at_end(before) is not None or re.search(URL.pattern + r"\s*[.;]?$", before, re.IGNORECASE):
+            spans.append((cut, m.start() + 1))
+            cut = m.end()
+    spans.append((cut, len(text)))
+    return spans
+
+
+def _news_citation(text: str, a: int, b: int) -> Draft | None:
+    segment = text[a:b]
+    urls = list(URL.finditer(segment))
+    url = urls[0].group().rstrip(".,;:)”\"’") if urls else None
+    masked = URL.sub(lambda m: " " * len(m.group()), segment)
+    date = date_at_end(masked, lang="ar" if is_arabic(masked) else None)
+    if date is None and url is None:
+        return None
+    head = masked[:date.start] if date is not None else masked
+    head = head.rstrip(" \t\n,;:–—-،؛")
+    split = _title_outlet_split(head)
+    if split is None:
+        return None
+    title_region, outlet_region = split
+    lead_in = _lead_in(title_region)  # "The president met leaders in Nouakchott: “الرئيس ... (...),” ..."
+    title_region = title_region[lead_in:]
+    outlet, leaning = _outlet_and_description(outlet_region)
+    original, english = split_title(title_region)
+    if not outlet or not looks_like_name(outlet, max_words=_MAX_OUTLET_WORDS) or not (original or english):
+        return None
+    warnings = []
+    stray = re.match(r"\s*([" + re.escape(QUOTE_CHARS) + r"]{2,})(?=\w)", segment)
+    if stray:
+        warnings.append(f"stray quote marks {stray.group(1)!r} before the title")
+    end = a + len(segment.rstrip())
+    start = a + lead_in if lead_in else a + len(segment) - len(segment.lstrip())
+    return Draft("news_citation", start, end, title_original=original,
+                 title_english=english, outlet=outlet, leaning=leaning, date=_shift(date, a), url=url,
+                 confidence=0.95, warnings=warnings)
+
+
+def _lead_in(title_region: str) -> int:
+    """Length of prose before the quoted title (0 when the title opens the citation)."""
+    m = re.search(r"(?:(?<=^)|(?<=[\s:(]))[“«„\"]", title_region)
+    if m is None or m.start() == 0 or not title_region[:m.start()].strip(QUOTE_CHARS + " \t\n"):
+        return 0
+    return m.start()
+
+
+def _title_outlet_split(head: str) -> tuple[str, str] | None:
+    """``(title_region, outlet_region)``: the title ends at the last closing quote (or, without one, at the
+    English rendering's closing parenthesis, or at the last comma) before a short outlet region."""
+    for i in range(len(head) - 1, 0, -1):
+        ch = head[i]
+        if ch not in CLOSING_QUOTES:
+            continue
+        if head[i - 1].isalpha() and i + 1 < len(head) and head[i + 1].isalpha():
+            continue  # an apostrophe inside a word
+        outlet_region = head[i + 1:].strip(" \t\n,.:;،؛")
+        title_region = head[:i]
+        if outlet_region and strip_quotes(title_region) and _short_region(outlet_region):
+            return title_region, outlet_region
+        if outlet_region:
+            return None
+    spans = top_level_split(head)
+    if len(spans) >= 2:
+        cut = spans[-1][0]
+        title_region, outlet_region = head[:cut - 1], head[cut:].strip()
+        if strip_quotes(title_region) and _short_region(outlet_region) and (
+                title_region.rstrip().endswith(")") or title_region.lstrip()[:1] in OPENING_QUOTES):
+            return title_region, outlet_region
+    return None
+
+
+def _short_region(region: str) -> bool:
+    name, _ = trailing_paren(region)
+    return 0 < len(name.split()) <= _MAX_OUTLET_WORDS and not any(q in name for q in "“”«»\"")
+
+
+def _outlet_and_description(region: str) -> tuple[str | None, str | None]:
+    name, description = trailing_paren(region)
+    if description is None:
+        parts = top_level_split(name)
+        if len(parts) > 1:
+            rest = name[parts[1][0]:].strip()
+            if rest[:1].islower() or rest.lower().startswith(("a ", "an ", "the ")):
+                name, description = name[:parts[0][1]], re.sub(r"^(?:a|an|the)\s+", "", rest, flags=re.I)
+    name = re.sub(r"^(?:in|by|from|on)\s+", "", ws(name) or "", flags=re.IGNORECASE).strip(" ,.;:،؛")
+    return decap(ws(name)), decap_description(ws(description))
+
+
+def _shift(date, offset: int):
+    if date is None or date.start is None:
+        return date
+    from dataclasses import replace
+
+    return replace(date, start=date.start + offset, end=(date.end or 0) + offset)
+
+
+# --------------------------------------------------------------------------- press digest byline
+_BY = re.compile(r"^[ \t]*by[ \t]+(?P<who>[^\n]+?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_FOR = re.compile(r"\s+(?:for|in|at)\s+", re.IGNORECASE)
+
+
+def press_digest_byline(text: str, registry: OutletRegistry) -> list[Draft]:
+    """``Title / date / by Author for Outlet (description)``, lines possibly separated by blank lines."""
+    bylines = list(_BY.finditer(text))
+    if not bylines:
+        return []
+    by = bylines[-1]
+    who, description = trailing_paren(by.group("who"))
+    parts = list(_FOR.finditer(who))
+    if parts:
+        cut = parts[-1]
+        author, outlet = clean_person(who[:cut.start()]), who[cut.end():]
+    else:
+        author, outlet = None, who
+    outlet = decap(ws(outlet.strip(" ,.;")))
+    before = [line.strip() for line in text[:by.start()].splitlines() if line.strip()]
+    date = None
+    title_lines = []
+    for line in before:
+        found = publication_dates(line, lang="en")
+        if date is None and found and len(re.sub(r"[\W_]", "", line.replace(found[0].date_text or "", ""))) <= 3:
+            date = found[0]
+        else:
+            title_lines.append(line)
+    original, english = split_title(" ".join(title_lines)) if title_lines else (None, None)
+    if not outlet or not looks_like_name(outlet):
+        return []
+    return [Draft("press_digest_byline", len(text) - len(text.lstrip()), len(text.rstrip()),
+                  title_original=original, title_english=english, outlet=outlet,
+                  leaning=decap_description(ws(description)),
+                  author=author, date=date, confidence=0.95 if date else 0.85)]
+
+
+# --------------------------------------------------------------------------- digest headline
+def press_digest_headline(text: str, registry: OutletRegistry) -> list[Draft]:
+    """``- "headline" (Outlet)``; the headline may wrap and hold quotes; the outlet may be cut short."""
+    bullet = _BULLET.match(text)
+    pos = bullet.end() if bullet and bullet.group().strip() else 0
+    if pos >= len(text) or text[pos] not in OPENING_QUOTES:
+        return []
+    paren = text.rfind("(")
+    if paren <= pos:
+        return []
+    tail = text[paren + 1:]
+    closing = tail.find(")")
+    truncated = closing < 0
+    if truncated and tail.strip() == "":
+        return []
+    if not truncated and text[paren + 1 + closing + 1:].strip(" \t\n.,;"):
+        return []
+    outlet = ws(tail if truncated else tail[:closing])
+    title = (ws(text[pos:paren]) or "").rstrip()
+    title = title[1:] if title[:1] in OPENING_QUOTES else title
+    if title[-1:] in CLOSING_QUOTES:
+        title = title[:-1]
+    title = title.strip()
+    if not title or not outlet or not looks_like_name(outlet, max_words=6):
+        return []
+    if bullet is None and registry.lookup(outlet) is None:
+        return []  # without a bullet only a known outlet makes a quoted line a digest headline
+    original, english = split_title(title) if is_arabic(title) else (None, title)
+    if english is not None and text_language(english) not in ("en", None):
+        original, english = english, None
+    warnings = [f"outlet cut short: {outlet!r}"] if truncated else []
+    return [Draft("press_digest_headline", len(text) - len(text.lstrip()), len(text.rstrip()),
+                  title_original=original, title_english=english, outlet=decap(outlet), outlet_truncated=truncated,
+                  confidence=0.75 if truncated else 0.9, warnings=warnings)]
+
+
+# --------------------------------------------------------------------------- dash attribution
+def dash_attribution(text: str, registry: OutletRegistry) -> list[Draft]:
+    """``– Author, Outlet, date`` (after a translated quote) or ``--Author in Lebanese Outlet``."""
+    dash = _DASH.match(text)
+    if not dash or "\n" in text.strip() or text[dash.end():dash.end() + 1] in OPENING_QUOTES:
+        return []
+    body = text[dash.end():].rstrip()
+    date = date_at_end(body, lang="ar" if is_arabic(body) else None)
+    core = body[:date.start] if date is not None else body
+    core = core.rstrip(" ,;.–-")
+    spans = top_level_split(core)
+    author: str | None
+    if len(spans) >= 2:
+        author, outlet_phrase, kind = core[:spans[0][1]], strip_piece_words(core[spans[1][0]:spans[1][1]]), \
+            "translated_quote_attribution"
+        name, description = trailing_paren(outlet_phrase)
+        leaning, outlet = split_descriptor(name, registry)
+        leaning = description or leaning
+    else:
+        author, outlet, leaning, explicit = _author_and_outlet(core, registry)
+        kind = "translated_quote_attribution" if date is not None else "press_review_attribution"
+        explicit = True
+    author = clean_person(author)
+    if not outlet or not looks_like_name(outlet, max_words=6):
+        return []
+    if author and not re.fullmatch(r"\s*[A-Z'‘’].{0,80}", author):
+        return []
+    known = registry.lookup(outlet) is not None
+    if not known and date is None and not (explicit and author):
+        return []  # "– Some Words" alone is no citation unless the outlet is known or the shape is explicit
+    return [Draft(kind, len(text) - len(text.lstrip()), len(text.rstrip()), outlet=decap(outlet),
+                  leaning=leaning, author=author, date=_shift(date, dash.end()), confidence=0.9 if known else 0.7)]
+
+
+def _author_and_outlet(core: str, registry: OutletRegistry) -> tuple[str | None, str | None, str | None, bool]:
+    """``Author in [description] Outlet`` / ``Author [description] Outlet`` / ``Author (Outlet)``;
+    the flag says the shape was explicit ("in", parentheses) rather than guessed from a known name."""
+    core = strip_piece_words(core)
+    name, paren = trailing_paren(core)
+    if paren and looks_like_name(paren, max_words=6):
+        return name, paren, None, True
+    cut = list(re.finditer(r"\s+(?:in|for|at)\s+", core))
+    if cut:
+        leaning, outlet = split_descriptor(core[cut[-1].end():], registry)
+        return core[:cut[-1].start()], outlet, leaning, True
+    words = core.split()
+    for k in range(1, len(words)):
+        match = registry.resolve(" ".join(words[k:]))
+        if match.outlet is None or match.method not in {"exact", "squashed"}:
+            continue
+        descriptive = _descriptive_words()
+        d = k
+        while d > 1 and (words[d - 1].lower() in descriptive or words[d - 1][:1].islower()):
+            d -= 1
+        if looks_like_name(" ".join(words[:d]), max_words=5):
+            inner, outlet = split_descriptor(" ".join(words[k:]), registry)
+            return " ".join(words[:d]), outlet, ws(" ".join([*words[d:k], inner or ""])), False
+    return None, core, None, False
+
+
+def split_descriptor(phrase: str, registry: OutletRegistry) -> tuple[str | None, str | None]:
+    """``Lebanese al-Bina'`` → ``("Lebanese", "al-Bina'")``: leading description words, then the outlet.
+
+    The outlet is the shortest known name at the end that the description words lead to; without a known
+    name, description words are the leading nationalities and lowercase words.
+    """
+    words = (ws(phrase) or "").split()
+    descriptive = _descriptive_words()
+    best: int | None = None
+    canonical = None
+    for k in range(len(words)):
+        if k > 0 and not (words[k - 1].lower() in descriptive or words[k - 1][:1].islower()):
+            break
+        match = registry.resolve(" ".join(words[k:]))
+        if match.outlet is None or match.method not in {"exact", "squashed"}:
+            continue
+        if canonical is None or match.outlet.canonical == canonical:
+            best, canonical = k, match.outlet.canonical
+    if best is not None:
+        return _descriptor(words[:best]), " ".join(words[best:])
+    k = 0
+    while k < len(words) - 1 and (words[k].lower() in descriptive or words[k][:1].islower()) \
+            and not re.match(r"(?:al|el|an|ash|ad)[-‐]", words[k]):
+        k += 1
+    return _descriptor(words[:k]), ws(" ".join(words[k:]))
+
+
+def _descriptor(words: list[str]) -> str | None:
+    kept = [w for w in words if w.lower() not in {"the", "a", "an"}]
+    return ws(" ".join(kept))
+
+
+@cache
+def _descriptive_words() -> frozenset[str]:
+    c = cues()
+    return c.lower_set("nationality") | c.lower_set("format_word")
+
+
+# --------------------------------------------------------------------------- wiki-style reference
+_WIKI = re.compile(r"^(?P<pre>[^\"“”\n]*?)[\"“](?P<title>[^\"“”]+?)(?:\.[\"”]|[\"”]\s*(?P<lang>\([^()]{2,20}\))?\s*\.)"
+                   r"\s+(?P<rest>.+)$", re.DOTALL)
+_ACCESS = re.compile(r"^(?:retrieved|accessed|archived|updated|access date)\b", re.IGNORECASE)
+
+
+def wikipedia_reference(text: str, registry: OutletRegistry) -> list[Draft]:
+    """``Author (date). "Title". Outlet (in Arabic). date. Archived from ... Retrieved ...``"""
+    m = _WIKI.match(text.strip())
+    if not m:
+        return []
+    rest = m.group("rest").strip()
+    segments = [s.strip() for s in re.split(r"\.\s+", rest.rstrip(". ")) if s.strip()]
+    if not segments:
+        return []
+    outlet = None
+    language = language_marker(m.group("lang"))[1] if m.group("lang") else None
+    date = None
+    has_marker = language is not None
+    for segment in segments:
+        if _ACCESS.match(segment):
+            has_marker = True
+            continue
+        segment, marked = language_marker(segment)
+        language = language or marked
+        has_marker = has_marker or marked is not None
+        found = publication_dates(segment, lang="ar" if is_arabic(segment) else None)
+        if found and len(re.sub(r"[\W_]", "", segment.replace(found[0].date_text or "", ""))) <= 3:
+            date = date or found[0]
+            has_marker = True
+            continue
+        if outlet is None and segment and looks_like_name(segment, max_words=8) and not re.match(r"pp?\b", segment):
+            outlet = strip_quotes(segment)
+    if not has_marker:
+        return []
+    pre = m.group("pre").strip()
+    author = None
+    if pre:
+        name, pre_date = trailing_paren(pre.rstrip(". "))
+        author = clean_person(name) if name else None
+        if date is None and pre_date:
+            found = publication_dates(pre_date)
+            date = found[0] if found else None
+    title = ws(m.group("title"))
+    original, english = split_title(title or "")
+    if language and language != "en" and english and not original:
+        original, english = english, None
+    leading = len(text) - len(text.lstrip())
+    return [Draft("wikipedia_style_reference", leading, len(text.rstrip()), title_original=original,
+                  title_english=english, title_language=language, outlet=decap(outlet), author=author,
+                  date=date, confidence=0.9 if outlet else 0.75)]
+
+
+# --------------------------------------------------------------------------- image credits
+_LABELLED = re.compile(r"^[ \t]*(?P<label>[^:：\n]{1,30}?)[ \t]*[:：][ \t\xa0]*(?P<value>[^\n]*)$", re.MULTILINE)
+_PHOTO_BY = re.compile(r"\b(?:photo|image|photograph|picture)\s+(?:by|:)\s+(?P<who>.+?)(?=\s+via\b|,|$)",
+                       re.IGNORECASE)
+_VIA = re.compile(r"\bvia\s+(?P<via>[^,;\n]+)", re.IGNORECASE)
+
+
+def image_credit(text: str, registry: OutletRegistry) -> list[Draft]:
+    """The labelled lines of an image-credit block: caption, photographer, platform, URL."""
+    caption = author = via = None
+    for m in _LABELLED.finditer(text):
+        label, value = m.group("label").strip().lower(), m.group("value").strip()
+        if not value:
+            continue
+        if label in {"image", "photo", "picture", "caption", "صورة", "الصورة"} and caption is None:
+            caption = value
+        who = _PHOTO_BY.search(value)
+        if who and author is None:
+            author = who.group("who")
+        found_via = _VIA.search(value)
+        if found_via and via is None:
+            via = found_via.group("via")
+    urls = URL.findall(text)
+    language = text_language(caption)
+    return [Draft("image_credit", len(text) - len(text.lstrip()), len(text.rstrip()),
+                  title_original=ws(caption) if language != "en" else None,
+                  title_english=ws(caption) if language == "en" else None,
+                  outlet=ws(via.strip(" .,")) if via else None, author=clean_person(author),
+                  url=urls[0].rstrip(".,;") if urls else None, confidence=0.9, register_unknown=False)]
+
+
+RECOGNIZERS: tuple[Recognizer, ...] = (
+    wikipedia_reference, press_digest_headline, dash_attribution, news_citations,
+)

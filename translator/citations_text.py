@@ -1,0 +1,240 @@
+"""Small text helpers shared by the citation forms: the draft record, titles, names, dates, languages."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+from wordfreq import zipf_frequency
+
+from translator.citations_cues import cues
+from translator.citations_quotes import QUOTE_CHARS
+from translator.dates import DateResult, find_dates
+from translator.text.arabic import is_arabic
+
+OPENING_QUOTES = "\"“„«‘'‹"
+CLOSING_QUOTES = "\"”»’'›“"
+URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”«»]+", re.IGNORECASE)
+_LATIN_LANGUAGES = ("en", "fr", "es", "tr", "de", "it")
+_UNKNOWN_ZIPF = 1.5  # rarer than this in English: probably not an English word
+_FOREIGN_SHARE = 0.3  # share of such words from which other languages are considered
+# Name particles of Arabic personal names as written in English (lowercase allowed inside a name).
+_PARTICLES = r"(?:al|el|an|ad|ar|as|ash|at|az|bin|ben|ibn|bint|abu|abi|abd|ould|ag|de|la|van|von)"
+_NAME_TOKEN = r"(?:[A-Z][\w'’‘`.-]*|['’‘`][A-Z][\w'’-]*|" + _PARTICLES + r"[-‐][A-Z][\w'’-]*)"
+PERSON = re.compile(r"(?:" + _NAME_TOKEN + r")(?:\s+(?:" + _PARTICLES + r"\s+)?" + _NAME_TOKEN + r"){1,4}\*?")
+
+
+@dataclass
+class Draft:
+    """What a form recognizer read, before the outlet registry, title languages and scoring.
+
+    Offsets are relative to the piece the recognizer was given.
+    """
+
+    kind: str
+    start: int
+    end: int
+    title_original: str | None = None
+    title_english: str | None = None
+    title_language: str | None = None  # only when the line says so ("(in Arabic)")
+    outlet: str | None = None
+    outlet_truncated: bool = False
+    leaning: str | None = None
+    author: str | None = None
+    date: DateResult | None = None
+    url: str | None = None
+    confidence: float = 0.8
+    warnings: list[str] = field(default_factory=list)
+    register_unknown: bool = True
+
+
+def ws(text: str | None) -> str | None:
+    """Whitespace collapsed; None for empty."""
+    if text is None:
+        return None
+    text = " ".join(text.split())
+    return text or None
+
+
+def strip_quotes(text: str) -> str:
+    """``text`` without surrounding quote marks, spaces and trailing commas."""
+    text = text.strip()
+    previous = None
+    while previous != text:
+        previous = text
+        text = text.strip(QUOTE_CHARS + " \t\n,;،؛").strip()
+    return text
+
+
+def decap(name: str | None) -> str | None:
+    """An all-capitals name in reading case: ``AL-ARABY AL-JADEED`` → ``Al-Araby al-Jadeed``."""
+    if not name or not name.isupper() or len(re.sub(r"[^A-Z]", "", name)) <= 4:
+        return name
+    articles = cues().lower_set("article")
+    out = []
+    for i, token in enumerate(re.split(r"(\s+|-)", name)):
+        low = token.lower()
+        if not token.strip() or token == "-":
+            out.append(token)
+        elif i > 0 and low in articles:
+            out.append(low)
+        else:
+            out.append(low[:1].upper() + low[1:])
+    return "".join(out)
+
+
+def decap_description(text: str | None) -> str | None:
+    """An all-capitals description in sentence case, nationalities capitalized: ``Opposition weekly``."""
+    if not text or not text.isupper():
+        return text
+    nationalities = cues().lower_set("nationality")
+    words = [w.capitalize() if w in nationalities else w for w in text.lower().split()]
+    words[0] = words[0][:1].upper() + words[0][1:]
+    return " ".join(words)
+
+
+def strip_piece_words(phrase: str) -> str:
+    """``Okaz editorial`` → ``Okaz``: words naming the piece, not the outlet, at the end of a phrase."""
+    pattern = r"(?:\s*['’]s)?\s+(?:" + cues().pattern("piece_word") + r")\s*$"
+    return re.sub(pattern, "", phrase.strip(), flags=re.IGNORECASE) or phrase
+
+
+def clean_person(name: str | None) -> str | None:
+    """An author as written, without a trailing asterisk; None for "Editorial", "Staff" and the like."""
+    name = ws(name)
+    if not name:
+        return None
+    name = decap(name.rstrip("*").strip(" ,.;:"))
+    if not name or name.lower() in cues().lower_set("non_author"):
+        return None
+    return name
+
+
+def text_language(text: str | None) -> str | None:
+    """ISO 639-1 of a title: by script, then for Latin script by wordfreq word lists (en/fr/es/tr/de/it)."""
+    if not text or not any(c.isalpha() for c in text):
+        return None
+    if is_arabic(text):
+        return "fa" if re.search(r"[پچژگ]", text) and not re.search(r"[ةى]", text) else "ar"
+    letters = [c for c in text if c.isalpha()]
+    scripts = {unicodedata.name(c, "").split()[0] for c in letters}
+    if scripts == {"CYRILLIC"} or sum("CYRILLIC" in unicodedata.name(c, "") for c in letters) > len(letters) / 2:
+        return "ru"
+    if sum("HEBREW" in unicodedata.name(c, "") for c in letters) > len(letters) / 2:
+        return "he"
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text.lower())
+    if not words:
+        return None
+    english = [zipf_frequency(w, "en") for w in words]
+    unknown = sum(z < _UNKNOWN_ZIPF for z in english) / len(words)
+    if unknown < _FOREIGN_SHARE and not re.search(r"[^\x00-\x7f’‘“”—–]", text):
+        return "en"  # nearly every word is English: no need to load the other word lists
+    scores = {lang: sum(zipf_frequency(w, lang) for w in words) for lang in _LATIN_LANGUAGES}
+    best = max(scores, key=lambda lang: (scores[lang], lang == "en"))
+    return "en" if scores["en"] >= scores[best] - 0.5 else best
+
+
+def split_title(region: str) -> tuple[str | None, str | None]:
+    """``(title_original, title_english)`` from a title as printed.
+
+    ``Arabic headline (English headline)`` gives both; an English-only title gives only the English; a
+    title in another language gives only the original.
+    """
+    region = strip_quotes(ws(region) or "")
+    if not region:
+        return None, None
+    if region.endswith(")"):
+        opening = _matching_open(region, len(region) - 1)
+        if opening > 0:
+            original = strip_quotes(region[:opening])
+            english = strip_quotes(region[opening + 1:-1])
+            lang_original, lang_english = text_language(original), text_language(english)
+            if original and english and lang_english == "en" and lang_original not in (None, "en"):
+                return original, english
+    return (None, region) if text_language(region) == "en" else (region, None)
+
+
+def _matching_open(text: str, close: int) -> int:
+    depth = 0
+    for i in range(close, -1, -1):
+        if text[i] == ")":
+            depth += 1
+        elif text[i] == "(":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def top_level_split(text: str, separator: str = ",") -> list[tuple[int, int]]:
+    """Spans of ``text`` between separators that stand outside parentheses and brackets."""
+    spans, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif (ch == separator or (separator == "," and ch == "،")) and depth == 0:
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(text)))
+    return spans
+
+
+def trailing_paren(text: str) -> tuple[str, str | None]:
+    """``Outlet (description)`` → ``("Outlet", "description")``; without a final group, ``(text, None)``."""
+    stripped = text.rstrip(" \t\n.,;،؛")
+    if stripped.endswith(")"):
+        opening = _matching_open(stripped, len(stripped) - 1)
+        if opening > 0:
+            return stripped[:opening].rstrip(), stripped[opening + 1:-1].strip()
+    return stripped, None
+
+
+@cache
+def _language_marker() -> re.Pattern[str]:
+    return re.compile(r"\(\s*(" + cues().pattern("language_marker") + r")\s*\)", re.IGNORECASE)
+
+
+def language_marker(text: str) -> tuple[str, str | None]:
+    """``Outlet (in Arabic)`` → ``("Outlet", "ar")``."""
+    m = _language_marker().search(text)
+    if not m:
+        return text, None
+    return (text[:m.start()] + text[m.end():]).strip(), cues().value("language_marker", ws(m.group(1)) or "")
+
+
+def date_at_end(text: str, *, lang: str | None = None) -> DateResult | None:
+    """The last publication date of ``text`` when only punctuation, a URL or an access date follows it."""
+    masked = URL.sub(lambda m: " " * len(m.group()), text)
+    for result in reversed(find_dates(masked, context_lang=lang)):
+        if result.role is not None or result.end is None:
+            continue
+        rest = masked[result.end:]
+        if re.fullmatch(r"[\s.,;:،؛)\]”\"’'»]*(?:(?:retrieved|accessed|archived|updated)\b.*)?", rest,
+                        re.IGNORECASE | re.DOTALL):
+            return result
+        return None
+    return None
+
+
+def publication_dates(text: str, *, lang: str | None = None) -> list[DateResult]:
+    """Dates of ``text`` that are not access/archive dates."""
+    return [d for d in find_dates(text, context_lang=lang) if d.role is None]
+
+
+def looks_like_name(text: str | None, *, max_words: int = 10) -> bool:
+    """An outlet or person name: starts with a capital, digit or Arabic letter, is short, is not a sentence."""
+    text = ws(text)
+    if not text or len(text.split()) > max_words:
+        return False
+    first = text.lstrip("(\"'“‘«")[:1]
+    if not first:
+        return False
+    if is_arabic(text):
+        return True
+    if re.match(r"(?:al|el|an|ash|ad|as|at|az|ar)[-‐][A-Z]", text):
+        return True
+    return first.isupper() or first.isdigit()

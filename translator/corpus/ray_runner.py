@@ -1,0 +1,330 @@
+"""The batch job on Ray Data: the same tables as `run_batch`, with the work spread over a Ray cluster.
+
+    discover + hash (driver) → skip files done with these bytes and settings (run state, as the local engine)
+      → Ray dataset of paths → read + analyze (stateless tasks) → translate (actor pool, model loaded once)
+      → each finished file saved into the run state (driver) → partitioned Parquet tables from the state
+
+The run state and the translation memory are the local engine's own, so local and Ray runs resume each
+other's work. Ray is optional (``pip install 'translator[ray]'``): it is imported inside the functions here.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from tqdm.auto import tqdm
+
+from ..errors import EngineError, InputError, ModelNotFoundError
+from . import ray_stages, tables
+from .pipeline import BatchOptions, RunSummary, _load_glossary, _settings_key, _sha256, _write_manifest
+from .ray_tables import write_partitioned
+from .readers import discover
+from .state import RunState
+
+# An analysis task is single-threaded Python that also waits on file reads: two may share a core. The request
+# must differ from the translation actors': Ray fuses a task stage into the next actor stage when their
+# resource requests match, and the analysis would then run inside the actors, one batch at a time.
+ANALYZE_CPUS = 0.5
+_MT_ALIASES = {"ct2": "ctranslate2", "hf": "transformers", "marian": "transformers"}
+
+
+@dataclass
+class _Plan:
+    """What the driver decided before starting Ray: the files to process and how to translate them."""
+
+    items: list[dict]
+    settings: str
+    model: Any  # ModelInfo of the model the actors must load, or None when nothing is translated
+    reason: str | None  # why there is no model (printed once, written into the rows)
+
+
+def run_batch_ray(input_dir: Path | str, out_dir: Path | str, options: BatchOptions | None = None, *,
+                  address: str | None = None, actors: int = 1) -> RunSummary:
+    """Run the batch job on Ray: a local runtime on this machine, or the cluster at ``address``.
+
+    ``actors`` translation actors each load the model once; with GPUs in the cluster (and ``options.device``
+    not "cpu") each actor holds one GPU. The output folder is the local engine's: same run state, same
+    tables (written as partitioned Parquet folders ``OUT/<name>/``), same report and manifest.
+    """
+    options = options or BatchOptions()
+    if actors < 1:
+        raise InputError("--actors must be at least 1")
+    started = time.perf_counter()
+    input_dir, out_dir = Path(input_dir), Path(out_dir)
+    summary = RunSummary(out_dir=str(out_dir))
+    timings: dict[str, float] = {}
+    glossary = _load_glossary(options)
+    summary.glossary_version = glossary.version if glossary is not None else None
+    model, reason = _resolve_model(options)
+    summary.translation = "on" if model is not None else reason or "off"
+    summary.model = model.to_dict() if model is not None else None
+    sources = discover(input_dir)
+    summary.files = len(sources)
+    state = RunState(out_dir)
+    try:
+        plan = _plan(sources, state, _settings(options, model, glossary), model, reason, summary)
+        if plan.items:
+            t0 = time.perf_counter()
+            with _ray_runtime(address, options.progress):
+                timings["ray_start"] = time.perf_counter() - t0
+                _run_dataset(plan, state, options, glossary, actors, summary, timings)
+            timings["ray"] = time.perf_counter() - t0
+        summary.removed_files = state.forget_missing({s.rel for s in sources})
+        t0 = time.perf_counter()
+        _write_tables(state, out_dir, summary)
+        timings["write_tables"] = time.perf_counter() - t0
+    finally:
+        state.close()
+    _finish(input_dir, out_dir, options, summary, timings, started)
+    return summary
+
+
+# ------------------------------------------------------------------------------------------------ driver
+def _resolve_model(options: BatchOptions) -> tuple[Any, str | None]:
+    """The model the actors will load, found without loading it (mirrors `mt.load_engine`'s choice)."""
+    if not options.translate:
+        return None, None
+    from ..mt import ENGINES, resolve_model
+
+    choice = _MT_ALIASES.get(options.engine.lower(), options.engine.lower())
+    if choice not in ENGINES:
+        raise InputError(f"Unknown translation engine {options.engine!r}; use one of {ENGINES}.")
+    try:
+        if choice == "auto":
+            try:
+                return resolve_model(options.model, kind="ct2"), None
+            except ModelNotFoundError:
+                return resolve_model(options.model, kind="marian"), None
+        return resolve_model(options.model, kind="ct2" if choice == "ctranslate2" else "marian"), None
+    except ModelNotFoundError as exc:
+        print(f"translator: translation skipped; the other columns are complete.\n{exc}", file=sys.stderr)
+        return None, str(exc)
+
+
+def _settings(options: BatchOptions, model: Any, glossary: Any) -> str:
+    # The settings key must be the local engine's, byte for byte, or runs would not resume each other.
+    # `_settings_key` reads only `translator.engine.model`: hand it the resolved model without loading it.
+    holder = SimpleNamespace(engine=SimpleNamespace(model=model)) if model is not None else None
+    return _settings_key(options, holder, glossary)
+
+
+def _plan(sources: list, state: RunState, settings: str, model: Any, reason: str | None,
+          summary: RunSummary) -> _Plan:
+    """Hash every file (as the local engine does) and keep those not done with these bytes and settings."""
+    items = []
+    for source in sources:
+        try:
+            data = source.read_bytes()
+        except OSError as exc:
+            state.save_error(source.rel, None, "read", type(exc).__name__, f"{source.rel}: {exc.strerror or exc}")
+            continue
+        sha = _sha256(data)
+        if state.is_done(source.rel, sha, settings) or state.file_errored(source.rel, sha):
+            summary.unchanged_files += 1
+            continue
+        items.append({"rel": source.rel, "path": str(source.path.resolve())})
+    return _Plan(items, settings, model, reason)
+
+
+def _run_dataset(plan: _Plan, state: RunState, options: BatchOptions, glossary: Any, actors: int,
+                 summary: RunSummary, timings: dict[str, float]) -> None:
+    """Build the Ray dataset, stream its rows back and save each file into the run state as it finishes.
+
+    ``timings["ray_first_batch"]``: from submitting the job to the first finished batch (actors started,
+    model loaded, one batch through); ``timings["save_state"]``: the driver's time writing the run state.
+    """
+    import ray
+
+    chunk = max(1, options.chunk_size)
+    blocks = max(1, min(len(plan.items), -(-len(plan.items) // chunk), 4 * _cluster_cpus()))
+    ds = ray.data.from_items(plan.items, override_num_blocks=blocks)
+    ds = ds.map_batches(ray_stages.analyze_rows, batch_size=chunk, num_cpus=ANALYZE_CPUS,
+                        fn_kwargs={"glossary": glossary, "detector": options.detector})
+    if plan.model is None:
+        ds = ds.map_batches(ray_stages.fill_untranslated, batch_size=chunk,
+                            fn_kwargs={"reason": plan.reason if options.translate else None})
+    else:
+        resources, use_gpu = _actor_resources(options, actors)
+        ds = ds.map_batches(ray_stages.TranslateRows, batch_size=chunk, **resources,
+                            compute=ray.data.ActorPoolStrategy(size=actors),
+                            fn_constructor_kwargs={"options": options, "glossary": glossary, "use_gpu": use_gpu,
+                                                   "expected_model": [plan.model.id, plan.model.revision,
+                                                                      plan.model.kind]})
+    bar = tqdm(total=len(plan.items), desc="documents", unit="file", disable=not options.progress, file=sys.stderr)
+    reported: set[str] = set()
+    t0 = time.perf_counter()
+    timings["save_state"] = 0.0
+    try:
+        for batch in ds.iter_batches(batch_size=chunk, batch_format="pandas"):
+            timings.setdefault("ray_first_batch", time.perf_counter() - t0)
+            t1 = time.perf_counter()
+            for row in batch.to_dict("records"):
+                _save(row, state, plan.settings, summary, reported)
+            timings["save_state"] += time.perf_counter() - t1
+            bar.update(len(batch))
+    except ray.exceptions.RayError as exc:
+        raise EngineError(f"the Ray job failed: {_root_cause(exc)}\nFiles finished so far are saved; run the "
+                          "same command again to resume.") from exc
+    finally:
+        bar.close()
+
+
+def _save(row: dict, state: RunState, settings: str, summary: RunSummary, reported: set[str]) -> None:
+    payloads, error = ray_stages.decode_row(row)
+    if error is not None:
+        state.save_error(row["rel"], row["sha256"] or None, **error)
+        return
+    state.save(row["rel"], row["sha256"], settings, payloads)
+    summary.processed_files += 1
+    message = row["translation_error"]
+    if message and message not in reported:
+        reported.add(message)
+        print(f"translator: translation failed for a batch: {message}", file=sys.stderr)
+
+
+def _actor_resources(options: BatchOptions, actors: int) -> tuple[dict, bool]:
+    """One GPU per actor when the cluster has GPUs (unless told "cpu"); else a share of the CPUs.
+
+    On CPUs the actors together leave room for the analysis tasks, or these would wait for ever.
+    """
+    import ray
+
+    gpus = ray.cluster_resources().get("GPU", 0)
+    if gpus and options.device.lower() != "cpu":
+        return {"num_gpus": 1, "num_cpus": 1}, True
+    if options.device.lower() in {"cuda", "gpu"}:
+        raise EngineError("--device cuda was asked for but the Ray cluster has no GPU; use --device cpu or auto.")
+    share = max(0.25, min(float(options.threads or 1), (_cluster_cpus() - ANALYZE_CPUS) / actors))
+    if share == ANALYZE_CPUS:
+        share -= 0.01  # equal requests would fuse the analysis into the actors (see ANALYZE_CPUS)
+    return {"num_cpus": share}, False
+
+
+def _cluster_cpus() -> int:
+    import ray
+
+    return int(ray.cluster_resources().get("CPU", 1))
+
+
+@contextmanager
+def _ray_runtime(address: str | None, progress: bool) -> Iterator[None]:
+    """Connect to ``address``, or start a local runtime sized to this machine; reuse one already up.
+
+    Without ``progress`` Ray stays silent (its own progress bars and info logs off); settings changed here
+    are put back afterwards, so a notebook's own Ray session is left as it was.
+    """
+    try:
+        import ray
+        import ray.data
+    except ImportError as exc:
+        raise EngineError("Ray is not installed: pip install 'translator[ray]' (or pip install 'ray[data]'), "
+                          "or run without --engine ray.") from exc
+    level = logging.WARNING if progress else logging.ERROR
+    with _quiet_ray(ray.data.DataContext.get_current(), progress, level):
+        if ray.is_initialized():
+            yield
+            return
+        kwargs: dict[str, Any] = {"include_dashboard": False, "logging_level": level, "log_to_driver": progress}
+        try:
+            if address:
+                ray.init(address=address, **kwargs)
+            else:
+                ray.init(address="local", num_cpus=os.cpu_count() or 1, **kwargs)  # never a stray cluster
+        except (ConnectionError, RuntimeError, ValueError) as exc:
+            where = f"the Ray cluster at {address}" if address else "a local Ray runtime"
+            raise EngineError(f"could not start or reach {where}: {exc}") from exc
+        try:
+            yield
+        finally:
+            ray.shutdown()
+
+
+@contextmanager
+def _quiet_ray(context: Any, progress: bool, level: int) -> Iterator[None]:
+    settings = {"enable_progress_bars": progress, "print_on_execution_start": progress,
+                "enable_auto_log_stats": False}
+    saved = {name: getattr(context, name) for name in settings}
+    logger = logging.getLogger("ray.data")
+    saved_level = logger.level
+    for name, value in settings.items():
+        setattr(context, name, value)
+    logger.setLevel(max(level, logger.getEffectiveLevel()))
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(context, name, value)
+        logger.setLevel(saved_level)
+
+
+def _write_tables(state: RunState, out_dir: Path, summary: RunSummary) -> None:
+    """The four tables from the run state (every finished file, not only this run's), partitioned."""
+    schemas = {"documents": tables.DOCUMENTS, "segments": tables.SEGMENTS, "citations": tables.citations_schema()}
+
+    def batches(name: str):
+        for batch in state.payloads():
+            if name == "documents":
+                _count(batch, summary)
+                yield [p["document"] for p in batch]
+            else:
+                yield [row for p in batch for row in p[name]]
+
+    for name, schema in schemas.items():
+        write_partitioned(out_dir, name, schema, batches(name))
+    write_partitioned(out_dir, "errors", tables.ERRORS, [state.errors()])
+    summary.tables.update({name: str(out_dir / name) for name in (*schemas, "errors")})
+
+
+def _count(batch: list[dict], summary: RunSummary) -> None:
+    for p in batch:
+        segs = p["segments"]
+        summary.documents += 1
+        summary.segments += len(segs)
+        summary.arabic_segments += sum(s["lang"] == "ar" for s in segs)
+        summary.translated_segments += sum(bool(s.get("translation")) for s in segs)
+        summary.citations += len(p["citations"])
+
+
+def _finish(input_dir: Path, out_dir: Path, options: BatchOptions, summary: RunSummary, timings: dict[str, float],
+            started: float) -> None:
+    summary.errors = tables.read_table(out_dir, "errors").to_dict("records")
+    summary.failed_files = len({e["path"] for e in summary.errors})
+    if options.report:
+        from .report import write_report
+
+        t0 = time.perf_counter()
+        summary.tables["report"] = str(write_report(out_dir))
+        timings["report"] = time.perf_counter() - t0
+    if options.excel:
+        from .export import write_excel
+
+        summary.tables["excel"] = str(write_excel(out_dir))
+    summary.timings = {k: round(v, 3) for k, v in timings.items()}
+    summary.seconds = round(time.perf_counter() - started, 3)
+    _write_manifest(input_dir, out_dir, options, summary)
+
+
+_ERROR_LINE = re.compile(r"^(?:[A-Za-z_][\w.]*\.)?(\w*(?:Error|Exception|Exit)): (.*)$")
+
+
+def _root_cause(exc: BaseException) -> str:
+    """The worker's own error (``EngineError: ...``) from the traceback text Ray hands back, not Ray's wrapper."""
+    text = re.sub(r"\x1b\[[0-9;]*m", "", str(exc))
+    found = [m for line in text.splitlines() if (m := _ERROR_LINE.match(line.strip()))
+             and not line.strip().startswith("ray.")]
+    if found:
+        return f"{found[-1].group(1)}: {found[-1].group(2)}"
+    return next((line for line in text.strip().splitlines() if line.strip()), type(exc).__name__)
+
+
+__all__ = ["run_batch_ray"]

@@ -1,0 +1,446 @@
+"""The outlet registry: who published a cited article, read from ``glossary/outlets.csv``.
+
+One row per outlet: canonical English name, Arabic name, other spellings (``|``-separated, Latin and Arabic),
+country, type, publication languages, the usual description in English-language digests, leaning, domain,
+and a note for doubts.  Lookup forgives what real text does to names: case, hyphens, the Arabic article in
+any transliteration (al-/Al /El-/Ash-/An-, "The"), glued forms (AlSharq AlAwsat), vowel spellings
+(Youm/Yawm, Jadeed/Jadid), Arabic hamza/ta-marbuta/alef-maqsura variants and generic words such as
+صحيفة.  Names the registry does not know are kept as written by the caller and listed by
+:meth:`OutletRegistry.unknown_report`, so the file can grow.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wordfreq import zipf_frequency
+
+from translator.citations_cues import cues
+from translator.config import glossary_dirs
+from translator.errors import GlossaryError
+from translator.text.arabic import is_arabic, normalize
+
+__all__ = ["COLUMNS", "Outlet", "OutletMatch", "OutletRegistry", "arabic_key", "latin_key"]
+
+COLUMNS = ("canonical", "arabic", "aliases", "country", "type", "language", "description", "leaning",
+           "domain", "note")
+REQUIRED = ("canonical",)
+_APOSTROPHES = re.compile(r"['’‘`´ʼʻ]")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_FUZZY_CUTOFF = 0.88
+_COMMON_WORD_ZIPF = 4.0
+
+
+def _none(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """One outlet of the registry.  ``arabic_variants`` are all its Arabic-script names, main one first."""
+
+    canonical: str
+    arabic: str | None = None
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    type: str | None = None
+    language: tuple[str, ...] = ()
+    description: str | None = None
+    leaning: str | None = None
+    domain: str | None = None
+    note: str | None = None
+
+    @property
+    def arabic_variants(self) -> tuple[str, ...]:
+        names = [self.arabic] if self.arabic else []
+        names += [a for a in self.aliases if is_arabic(a)]
+        return tuple(dict.fromkeys(names))
+
+    @property
+    def latin_names(self) -> tuple[str, ...]:
+        """The canonical name and every alias not written in Arabic script."""
+        return tuple(dict.fromkeys([self.canonical, *(a for a in self.aliases if not is_arabic(a))]))
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([*self.latin_names, *self.arabic_variants]))
+
+    @property
+    def primary_language(self) -> str | None:
+        return self.language[0] if self.language else None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"canonical": self.canonical, "arabic": self.arabic, "arabic_variants": list(self.arabic_variants),
+                "aliases": list(self.aliases), "country": self.country, "type": self.type,
+                "language": list(self.language), "description": self.description, "leaning": self.leaning,
+                "domain": self.domain, "note": self.note}
+
+    @classmethod
+    def from_row(cls, row: dict[str, str]) -> Outlet:
+        def split(value: str | None) -> tuple[str, ...]:
+            return tuple(p.strip() for p in (value or "").split("|") if p.strip())
+
+        return cls(canonical=row["canonical"].strip(), arabic=_none(row.get("arabic")),
+                   aliases=split(row.get("aliases")), country=_none(row.get("country")),
+                   type=_none(row.get("type")), language=split(row.get("language")),
+                   description=_none(row.get("description")), leaning=_none(row.get("leaning")),
+                   domain=_none(row.get("domain")), note=_none(row.get("note")))
+
+
+@dataclass(frozen=True)
+class OutletMatch:
+    """What :meth:`OutletRegistry.resolve` found for ``query``.
+
+    ``method`` says how: ``exact`` (same spelling up to case, hyphens and articles), ``squashed`` (glued
+    forms), ``trimmed`` (after dropping words such as "daily" or "Lebanese"), ``prefix`` (a name cut
+    short), ``spelling`` (vowel/consonant transliteration variants), ``fuzzy`` (close spelling) or ``none``.
+    ``candidates`` are all outlets the name fits; ``ambiguous`` is True when nothing decided between them.
+    """
+
+    query: str
+    outlet: Outlet | None
+    candidates: tuple[Outlet, ...] = ()
+    method: str = "none"
+    ambiguous: bool = False
+
+    @property
+    def approximate(self) -> bool:
+        return self.method in {"prefix", "spelling", "fuzzy"}
+
+    def warnings(self) -> list[str]:
+        notes = []
+        if self.outlet is None:
+            return [f"unknown outlet {self.query!r}: kept as written (add it to glossary/outlets.csv)"]
+        if self.ambiguous:
+            names = " | ".join(c.canonical for c in self.candidates)
+            notes.append(f"ambiguous outlet {self.query!r} ({names}): took {self.outlet.canonical!r}, "
+                         f"the first listed; check the country")
+        if self.approximate:
+            notes.append(f"outlet {self.query!r} matched {self.outlet.canonical!r} by {self.method}")
+        return notes
+
+
+def latin_key(name: str) -> str:
+    """Matching key of a Latin-script name: no accents, case, apostrophes, hyphens or Arabic articles."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = _APOSTROPHES.sub("", text.replace("&", " and "))
+    words = [w for w in _NON_WORD.split(text) if w]
+    articles = cues().lower_set("article")
+    kept = [w for w in words if w not in articles]
+    return " ".join(kept or words)
+
+
+def _prefix_key(name: str) -> str:
+    """Lowercase words without accents or apostrophes, articles kept (for names cut short)."""
+    if is_arabic(name):
+        return arabic_key(name)
+    text = unicodedata.normalize("NFKD", name)
+    text = _APOSTROPHES.sub("", "".join(c for c in text if not unicodedata.combining(c)).lower())
+    return " ".join(w for w in _NON_WORD.split(text) if w)
+
+
+def _squash(key: str) -> str:
+    """Glued spelling, article dropped: ``alsharq alawsat``, ``asharq al awsat`` and ``sharq awsat`` all
+    give ``sharqawsat``; ``assabah``/``as sabah``, ``ennahar``/``en nahar``, ``echorouk``/``ech chorouk``
+    (the article assimilated to a sun letter) lose it too."""
+    return "".join(_drop_glued_article(w) for w in key.split())
+
+
+def _drop_glued_article(word: str) -> str:
+    if len(word) <= 4:
+        return word
+    if word[:2] in {"al", "el"}:
+        return word[2:]
+    if re.match(r"[ae]([b-df-hj-np-tv-z])\1", word):
+        return word[2:]  # assabah, ennahar, addiyar
+    if re.match(r"[ae](?:sh|ch|th|dh)", word):
+        return word[1:]  # asharq, echorouk
+    return word
+
+
+def _skeleton(key: str) -> str:
+    """Transliteration skeleton: consonants only, q=k, doubled letters single (Yawm/Youm, Jadeed/Jadid)."""
+    squashed = _squash(key).replace("q", "k").replace("ph", "f")
+    consonants = re.sub(r"[aeiouyw]", "", squashed)
+    return re.sub(r"(.)\1+", r"\1", consonants)
+
+
+def arabic_key(name: str) -> str:
+    """Matching key of an Arabic-script name: letter folds, no tashkeel/tatweel, no generic lead word."""
+    words = normalize(name).split()
+    generic = {normalize(w) for w in cues().words("arabic_generic")}
+    while len(words) > 1 and words[0] in generic:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _key(name: str) -> str:
+    return arabic_key(name) if is_arabic(name) else latin_key(name)
+
+
+@dataclass
+class OutletRegistry:
+    """All outlets, indexed for tolerant lookup, plus a record of names seen but not found."""
+
+    outlets: list[Outlet]
+    sources: list[str] = field(default_factory=list)
+    _index: dict[str, dict[str, list[int]]] = field(default_factory=dict, repr=False)
+    _unknown: Counter[str] = field(default_factory=Counter, repr=False)
+    _unknown_examples: dict[str, list[str]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        tiers: dict[str, dict[str, list[int]]] = {"exact": {}, "squashed": {}, "spelling": {}}
+        for number, outlet in enumerate(self.outlets):
+            for name in outlet.names:
+                key = _key(name)
+                if not key:
+                    continue
+                self._add(tiers["exact"], key, number)
+                if not is_arabic(name):
+                    self._add(tiers["squashed"], _squash(key), number)
+                    skeleton = _skeleton(key)
+                    if len(skeleton) >= 4:
+                        self._add(tiers["spelling"], skeleton, number)
+        self._index = tiers
+
+    @staticmethod
+    def _add(index: dict[str, list[int]], key: str, number: int) -> None:
+        slot = index.setdefault(key, [])
+        if number not in slot:
+            slot.append(number)
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def load(cls, paths: Sequence[str | Path] | None = None) -> OutletRegistry:
+        """Read ``outlets*.csv`` from each folder (default: the glossary folders) or the files given.
+
+        A later file's row with the same canonical name replaces an earlier one (local additions win).
+        """
+        files: list[Path] = []
+        for place in (glossary_dirs() if paths is None else [Path(p) for p in paths]):
+            place = Path(place)
+            if place.is_dir():
+                files.extend(sorted(place.glob("outlets*.csv")))
+            elif place.exists():
+                files.append(place)
+            else:
+                raise GlossaryError(f"Outlet registry {place} does not exist: pass an existing CSV file or "
+                                    f"folder, or set TRANSLATOR_GLOSSARY_DIR.")
+        if not files:
+            raise GlossaryError("No outlets.csv found in the glossary folders "
+                                f"{[str(p) for p in glossary_dirs()]}: set TRANSLATOR_GLOSSARY_DIR to the "
+                                "folder holding glossary/outlets.csv.")
+        by_name: dict[str, Outlet] = {}
+        for path in files:
+            for outlet in _read_csv(path):
+                by_name.pop(outlet.canonical, None)
+                by_name[outlet.canonical] = outlet
+        return cls(list(by_name.values()), sources=[str(f) for f in files])
+
+    def __len__(self) -> int:
+        return len(self.outlets)
+
+    def __iter__(self) -> Iterator[Outlet]:
+        return iter(self.outlets)
+
+    # ------------------------------------------------------------------ lookup
+    def lookup(self, name: str, *, hint: str | None = None) -> Outlet | None:
+        """The outlet called ``name`` (any known spelling), or None; ``hint`` (a description such as
+        "Lebanese daily") decides between outlets sharing a name."""
+        return self.resolve(name, hint=hint).outlet
+
+    def lookup_all(self, name: str) -> list[Outlet]:
+        """Every outlet that ``name`` may refer to (several for Al-Watan, Al-Ayyam, الشرق ...)."""
+        return list(self.resolve(name).candidates)
+
+    def resolve(self, name: str, *, hint: str | None = None, prefix: bool = False,
+                context: Iterable[str] = ()) -> OutletMatch:
+        """Find ``name`` tier by tier (see :class:`OutletMatch`); ``prefix=True`` when the name may be cut
+        short; ``context`` = canonical names already cited in the same document (preferred on a tie)."""
+        query = " ".join(name.split())
+        if not query:
+            return OutletMatch(query, None)
+        hits, method = self._candidates(query, prefix)
+        if not hits:
+            return OutletMatch(query, None)
+        return self._decide(query, hits, method, hint, set(context))
+
+    def _candidates(self, query: str, prefix: bool = False) -> tuple[list[int], str]:
+        if prefix and self._prefix(query):
+            return self._prefix(query), "prefix"
+        key = _key(query)
+        if is_arabic(query):
+            return self._index["exact"].get(key, []), "exact" if key in self._index["exact"] else "none"
+        exact = self._index["exact"].get(key, [])
+        squashed = self._index["squashed"].get(_squash(key), [])
+        if exact or squashed:
+            return list(dict.fromkeys([*exact, *squashed])), "exact" if exact else "squashed"
+        trimmed = _trim(query)
+        if trimmed and trimmed != query:
+            hits, method = self._candidates(trimmed)
+            if hits:
+                return hits, "trimmed" if method == "exact" else method
+        skeleton = _skeleton(key)
+        if len(skeleton) >= 5 and skeleton in self._index["spelling"]:
+            return self._index["spelling"][skeleton], "spelling"
+        close = difflib.get_close_matches(_squash(key), list(self._index["squashed"]), n=2, cutoff=_FUZZY_CUTOFF)
+        if len(close) == 1 or (close and len(self._index["squashed"][close[0]]) == 1 and len(close[0]) >= 6):
+            return self._index["squashed"][close[0]], "fuzzy"
+        return [], "none"
+
+    def _prefix(self, query: str) -> list[int]:
+        """Outlets with a name that starts with ``query`` as written (articles kept: "Al-Quds al" is the
+        start of "Al-Quds al-Arabi", not the whole of "Al-Quds")."""
+        key = _prefix_key(query)
+        if len(key) < 3:
+            return []
+        hits: list[int] = []
+        for number, outlet in enumerate(self.outlets):
+            if any(_prefix_key(name).startswith(key) for name in outlet.names):
+                hits.append(number)
+        return hits
+
+    def _decide(self, query: str, hits: list[int], method: str, hint: str | None,
+                context: set[str]) -> OutletMatch:
+        """One outlet for ``query``: the best fit to ``hint`` and ``context``, then the literal spelling,
+        then the registry's order (its first row of a shared name is the usual referent)."""
+        outlets = [self.outlets[n] for n in sorted(hits)]
+        if len(outlets) == 1:
+            return OutletMatch(query, outlets[0], tuple(outlets), method)
+        literal = query.casefold()
+        scores = [_hint_score(o, hint or "") + (3 if o.canonical in context else 0)
+                  + (0.5 if any(n.casefold() == literal for n in o.names) else 0) for o in outlets]
+        best = max(scores)
+        top = [o for o, s in zip(outlets, scores, strict=True) if s == best]
+        return OutletMatch(query, top[0], tuple(outlets), method, ambiguous=len(top) > 1)
+
+    def find_in_text(self, text: str, *, max_words: int = 6) -> list[tuple[int, int, OutletMatch]]:
+        """Known outlet names in running Latin-script text, longest first, as (start, end, match).
+
+        Only windows starting with a capital letter (or an article glued to one: ``al-Sharq``) count, and
+        only exact or glued spellings, so ordinary words are not taken for outlets.
+        """
+        words = list(re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", text))
+        found: list[tuple[int, int, OutletMatch]] = []
+        taken_until = -1
+        for i, first in enumerate(words):
+            if first.start() < taken_until or not _may_start_name(text, first):
+                continue
+            for j in range(min(len(words), i + max_words), i, -1):
+                last = words[j - 1]
+                span = text[first.start():last.end()]
+                if re.search(r"[,.;:()\[\]\"“”!?\n]", span):
+                    continue
+                if not (span[-1].isupper() or last.group()[0].isupper() or last.group()[0].isdigit()
+                        or j - 1 == i):
+                    continue
+                key = latin_key(re.sub(r"['’]s$", "", span))  # "Ad-Dustour's editorial"
+                numbers = self._index["exact"].get(key) or self._index["squashed"].get(_squash(key))
+                if numbers and _plausible_in_prose(text[first.start():last.end()], j - i):
+                    end = last.end() - (2 if re.search(r"['’]s$", span) and key != latin_key(span) else 0)
+                    match = self._decide(text[first.start():end], numbers, "exact", None, set())
+                    found.append((first.start(), end, match))
+                    taken_until = last.end()
+                    break
+        return found
+
+    # ------------------------------------------------------------------ unknown outlets
+    def note_unknown(self, name: str, *, context: str | None = None) -> None:
+        """Record an outlet name seen in a citation but not found here (for :meth:`unknown_report`)."""
+        name = " ".join(name.split())
+        if not name:
+            return
+        self._unknown[name] += 1
+        examples = self._unknown_examples.setdefault(name, [])
+        if context and len(examples) < 3 and context not in examples:
+            examples.append(context)
+
+    def unknown_report(self) -> list[dict[str, object]]:
+        """Outlets seen but not found, most frequent first: ``{"name", "count", "examples"}``."""
+        return [{"name": name, "count": count, "examples": list(self._unknown_examples.get(name, []))}
+                for name, count in sorted(self._unknown.items(), key=lambda item: (-item[1], item[0]))]
+
+    def reset_unknown(self) -> None:
+        self._unknown.clear()
+        self._unknown_examples.clear()
+
+
+def _read_csv(path: Path) -> list[Outlet]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
+            if missing:
+                raise GlossaryError(f"{path}: missing column(s) {missing}; the header must have "
+                                    f"{', '.join(COLUMNS)}.")
+            outlets = []
+            for line, row in enumerate(reader, start=2):
+                if not (row.get("canonical") or "").strip():
+                    raise GlossaryError(f"{path}, line {line}: empty canonical name; fill it or delete the row.")
+                outlets.append(Outlet.from_row(row))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GlossaryError(f"Cannot read outlet registry {path}: {exc}. Save it as UTF-8 CSV.") from exc
+    names = Counter(o.canonical for o in outlets)
+    doubled = [n for n, c in names.items() if c > 1]
+    if doubled:
+        raise GlossaryError(f"{path}: canonical names must be unique, repeated: {doubled}. Add the country in "
+                            f"parentheses, e.g. 'Al-Watan (Qatar)'.")
+    return outlets
+
+
+def _trim(name: str) -> str:
+    """``name`` without leading descriptors (nationalities, "the", "electronic") and trailing type nouns."""
+    c = cues()
+    lead = r"(?:(?:the|a|an)\s+|" + c.pattern("nationality") + r"\s+|" + c.pattern("format_word") + r"\s+)*"
+    trail = r"(?:\s+" + c.pattern("type_noun") + r")+"
+    text = re.sub(r"^" + lead, "", name.strip(), flags=re.IGNORECASE)
+    return re.sub(trail + r"$", "", text, flags=re.IGNORECASE).strip()
+
+
+def _hint_score(outlet: Outlet, hint: str) -> float:
+    """How well a description ("Lebanese daily", "pro-government newspaper") fits ``outlet``."""
+    if not hint:
+        return 0
+    score = 0.0
+    c = cues()
+    lowered = hint.lower()
+    for word in c.words("nationality"):
+        if re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", lowered):
+            country = (c.value("nationality", word) or "").lower()
+            if country and outlet.country and country.split(" (")[0] in outlet.country.lower():
+                score += 2
+    for field_text in (outlet.leaning, outlet.description, outlet.domain):
+        if field_text and field_text.lower() in lowered:
+            score += 1
+    if outlet.leaning and any(w in lowered for w in re.findall(r"[a-z][a-z-]{4,}", outlet.leaning.lower())):
+        score += 1
+    return score
+
+
+def _may_start_name(text: str, word: re.Match[str]) -> bool:
+    """A capitalized word, or an article glued by a hyphen to one ("al-Sharq"); not a free-standing
+    article ("As the National Assembly" is no outlet)."""
+    token = word.group()
+    rest = text[word.end():word.end() + 2]
+    glued = len(rest) == 2 and rest[0] in "-‐" and rest[1].isupper()
+    if token.lower() in cues().lower_set("article"):
+        return glued
+    return token[0].isupper() or token[0].isdigit()
+
+
+def _plausible_in_prose(span: str, words: int) -> bool:
+    """A common English word ("National", "Sabah" is not one) alone is not taken for an outlet in prose."""
+    if len(span) <= 3 and not span.isupper():
+        return False
+    if words == 1 and not span.isupper() and zipf_frequency(span.lower(), "en") >= _COMMON_WORD_ZIPF:
+        return False
+    return any(ch.isupper() for ch in span)
