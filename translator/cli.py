@@ -332,7 +332,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("detect", help="detect the language of texts or lines")
     _add_io(p)
-    p.add_argument("--detector", default="default", help="default, langdetect, lingua or script")
+    p.add_argument("--detector", default="default",
+                   choices=("default", "script-aware", "lingua", "lingua-low", "langdetect"),
+                   help="default = script-aware (ours); lingua, lingua-low and langdetect stay selectable")
     p.add_argument("--runs", action="store_true", help="split each item into language runs")
     p.set_defaults(func=cmd_detect)
 

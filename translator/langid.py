@@ -1,0 +1,138 @@
+"""Language detection you can trust on short, mixed and same-script text.
+
+    >>> detect("وزیر امور خارجه ایران امروز با همتای عراقی خود دیدار کرد.").lang
+    'fa'
+    >>> detect("Tindouf").lang          # a place name has no language: "und", not Swahili
+    'und'
+    >>> [(r.lang, r.text) for r in detect_runs("Ville de Tindouf مدينة تندوف.")]
+    [('fr', 'Ville de Tindouf'), ('ar', 'مدينة تندوف.')]
+
+``lang`` is an ISO 639-1 code (``ku`` = Kurdish, Sorani) or ``"und"`` when the detector cannot tell: too few
+letters, or a confidence below the detector's threshold. ``confidence`` is calibrated: a word or two is
+never as sure as a sentence. ``script`` is the ISO 15924 code of the text's main script (``Zyyy`` when it
+has no letters), so a caller can still see that an ``und`` string is Arabic-script.
+
+Detectors (``available_detectors()``): ``default`` = ``script-aware`` (ours), ``lingua``, ``lingua-low``,
+``langdetect``; see ``langid_backends.py`` and ``benchmarks/README.md`` for how they compare.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+from .errors import InputError
+from .langid_backends import BACKENDS, MIN_LETTERS, NO_SCRIPT, SCRIPT_AWARE, UND
+from .langid_runs import merge_sandwiches, script_spans
+from .langid_scripts import dominant_script
+
+DEFAULT_DETECTOR = SCRIPT_AWARE.name
+_ALIASES = {"default": DEFAULT_DETECTOR, "script": SCRIPT_AWARE.name}  # "script": older docs' name
+
+
+@dataclass(frozen=True)
+class Detection:
+    """The language of one text, how sure we are, its main script, and which detector said so."""
+
+    lang: str
+    confidence: float
+    script: str
+    detector: str
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class LangRun:
+    """A stretch of one script inside a line, with its language: ``text == line[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    lang: str
+    confidence: float
+    script: str
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def available_detectors() -> list[str]:
+    """Names accepted by ``detector=``: ``default`` first, then each detector by name."""
+    return ["default", *BACKENDS]
+
+
+def detect(text: str, *, detector: str = "default") -> Detection:
+    """The language of ``text`` (one segment: a line, a sentence, a headline)."""
+    name = _resolve(detector)
+    if name == DEFAULT_DETECTOR:
+        return _detect_default(text)
+    return _finish(text, *BACKENDS[name].guess(text), name)
+
+
+def detect_many(texts: Iterable[str], *, detector: str = "default") -> list[Detection]:
+    """``detect`` over a batch, in order. Repeated texts are detected once; lingua runs in parallel."""
+    name = _resolve(detector)
+    texts = list(texts)
+    if name == DEFAULT_DETECTOR:
+        return [_detect_default(t) for t in texts]
+    unique = list(dict.fromkeys(texts))
+    guesses = dict(zip(unique, BACKENDS[name].guess_many(unique), strict=True))
+    return [_finish(t, *guesses[t], name) for t in texts]
+
+
+def detect_runs(text: str, *, detector: str = "default") -> list[LangRun]:
+    """Split a line into language runs by script (an Arabic headline inside an English citation).
+
+    Brackets and quotes stay with the run they enclose, trailing punctuation with the run it ends, and a
+    run that no detector can name (``Reuters`` inside an Arabic sentence) merges into the language around
+    it. Languages that share a script (French next to English) are not split apart.
+    """
+    spans = script_spans(text)
+    if not spans:
+        stripped = text.strip()
+        if not stripped:
+            return []
+        start = text.index(stripped)
+        return [LangRun(start, start + len(stripped), stripped, UND, 0.0, NO_SCRIPT)]
+
+    def lang_of(start: int, end: int) -> str:
+        return detect(text[start:end], detector=detector).lang
+
+    tagged = [(s.start, s.end, lang_of(s.start, s.end)) for s in spans]
+    runs = []
+    for start, end in merge_sandwiches(tagged, lang_of):
+        found = detect(text[start:end], detector=detector)
+        runs.append(LangRun(start, end, text[start:end], found.lang, found.confidence, found.script))
+    return runs
+
+
+def _resolve(detector: str) -> str:
+    name = _ALIASES.get(detector, detector)
+    if name not in BACKENDS:
+        raise InputError(f"Unknown language detector {detector!r}. Choose one of: "
+                         f"{', '.join(available_detectors())}.")
+    return name
+
+
+@lru_cache(maxsize=65536)
+def _detect_default(text: str) -> Detection:
+    """The hot path of batches (cached: news pages repeat bylines, captions and menus)."""
+    lang, confidence, script = SCRIPT_AWARE.guess_with_script(text)
+    confidence = round(confidence, 4)
+    if confidence < SCRIPT_AWARE.threshold:
+        lang = UND
+    return Detection(lang, confidence, script, DEFAULT_DETECTOR)
+
+
+def _finish(text: str, lang: str, confidence: float, name: str) -> Detection:
+    """Apply the shared rules: too few letters or too little confidence is "und"."""
+    script, _, letters = dominant_script(text)
+    confidence = round(float(confidence), 4)
+    if script is None or letters < MIN_LETTERS:
+        return Detection(UND, 0.0, script or NO_SCRIPT, name)
+    if lang == UND or confidence < BACKENDS[name].threshold:
+        return Detection(UND, confidence, script, name)
+    return Detection(lang, confidence, script, name)

@@ -1,0 +1,144 @@
+"""The detectors ``translator.langid`` can use, behind one small interface.
+
+- ``script-aware`` (the default): our own, see ``langid_lexicon.py``. Knows Sorani and Pashto, tells
+  Arabic typed on a Persian keyboard from Persian, and is fast on batches.
+- ``lingua`` / ``lingua-low``: lingua-language-detector (models ship in its wheel), high- and low-accuracy
+  mode, restricted to the languages our users meet (``LINGUA_LANGUAGES``), built once on first use.
+- ``langdetect``: langdetect with all its 55 profiles, seeded (seed 0) so that answers repeat.
+
+Each returns a raw (language, confidence); ``langid.py`` applies the detector's threshold and says "und"
+below it. Thresholds were chosen with ``benchmarks/langid_bench.py --sweep`` on
+``tests/data/langid_segments.tsv``: the lowest that keeps confidently wrong short segments at or below 3%.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Protocol
+
+from . import langid_lexicon
+from .errors import TranslatorError
+from .langid_scripts import script_counts
+
+# The languages we ask lingua to tell apart (ISO 639-1); lingua knows neither Sorani nor Pashto.
+LINGUA_LANGUAGES = ("ar", "en", "fr", "fa", "ur", "tr", "ru", "es", "he")
+UND = "und"
+NO_SCRIPT = "Zyyy"  # ISO 15924 "Common": digits, punctuation, symbols only
+MIN_LETTERS = 2  # fewer letters than this ("5", "A.") is never a language
+
+
+class Backend(Protocol):
+    """What a detector implements: raw guesses, one text or many."""
+
+    name: str
+    threshold: float  # below this confidence the answer is "und"
+
+    def guess(self, text: str) -> tuple[str, float]: ...
+
+    def guess_many(self, texts: list[str]) -> list[tuple[str, float]]: ...
+
+
+class ScriptAware:
+    """Script first, then word frequencies and telling letters among that script's languages."""
+
+    name = "script-aware"
+    threshold = 0.5
+
+    def guess(self, text: str) -> tuple[str, float]:
+        lang, confidence, _ = self.guess_with_script(text)
+        return lang, confidence
+
+    def guess_with_script(self, text: str) -> tuple[str, float, str]:
+        """(language, confidence, main script): the script is counted once and decides which model runs."""
+        counts = script_counts(text)
+        if not counts:
+            return UND, 0.0, NO_SCRIPT
+        script = max(counts, key=counts.__getitem__)
+        if sum(counts.values()) < MIN_LETTERS:
+            return UND, 0.0, script
+        scored = langid_lexicon.score(text, script, mixed=len(counts) > 1)
+        if scored is None:
+            return UND, 0.0, script
+        return scored.lang, scored.confidence, script
+
+    def guess_many(self, texts: list[str]) -> list[tuple[str, float]]:
+        return [self.guess(t) for t in texts]
+
+
+class Lingua:
+    """lingua-language-detector; ``low`` selects its low-accuracy (trigram-only, faster) mode."""
+
+    def __init__(self, low: bool) -> None:
+        self.low = low
+        self.name = "lingua-low" if low else "lingua"
+        self.threshold = 0.95 if low else 0.9
+
+    def guess(self, text: str) -> tuple[str, float]:
+        return _lingua_best(_lingua(self.low).compute_language_confidence_values(text))
+
+    def guess_many(self, texts: list[str]) -> list[tuple[str, float]]:
+        values = _lingua(self.low).compute_language_confidence_values_in_parallel(texts)
+        return [_lingua_best(v) for v in values]
+
+
+class Langdetect:
+    """langdetect, seeded: the same text always gets the same answer."""
+
+    name = "langdetect"
+    threshold = 0.9
+
+    def guess(self, text: str) -> tuple[str, float]:
+        from langdetect.lang_detect_exception import LangDetectException
+
+        detector = _langdetect_factory().create()
+        detector.append(text)
+        try:
+            best = detector.get_probabilities()[0]
+        except (LangDetectException, IndexError):  # no usable letters in the text
+            return UND, 0.0
+        return best.lang.split("-")[0], float(best.prob)
+
+    def guess_many(self, texts: list[str]) -> list[tuple[str, float]]:
+        return [self.guess(t) for t in texts]
+
+
+def _lingua_best(values: list) -> tuple[str, float]:
+    if not values:
+        return UND, 0.0
+    best = values[0]
+    return best.language.iso_code_639_1.name.lower(), float(best.value)
+
+
+@cache
+def _lingua(low: bool):  # -> lingua.LanguageDetector (built once, on first use: never at import)
+    try:
+        from lingua import IsoCode639_1, LanguageDetectorBuilder
+    except ImportError as exc:
+        raise TranslatorError("The lingua detector needs lingua-language-detector: "
+                              "`pip install lingua-language-detector`, or use --detector script-aware.") from exc
+    codes = [getattr(IsoCode639_1, code.upper()) for code in LINGUA_LANGUAGES]
+    builder = LanguageDetectorBuilder.from_iso_codes_639_1(*codes)
+    builder = builder.with_low_accuracy_mode() if low else builder.with_preloaded_language_models()
+    return builder.build()
+
+
+@cache
+def _langdetect_factory():  # -> langdetect.detector_factory.DetectorFactory, our own seeded instance
+    try:
+        from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+    except ImportError as exc:
+        raise TranslatorError("The langdetect detector needs langdetect: `pip install langdetect`, "
+                              "or use --detector script-aware.") from exc
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.set_seed(0)
+    return factory
+
+
+SCRIPT_AWARE = ScriptAware()
+BACKENDS: dict[str, Backend] = {
+    "script-aware": SCRIPT_AWARE,
+    "lingua": Lingua(low=False),
+    "lingua-low": Lingua(low=True),
+    "langdetect": Langdetect(),
+}
