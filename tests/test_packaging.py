@@ -44,3 +44,20 @@ def test_environment_installs_the_package_itself() -> None:
     data = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     pip_section = next(d["pip"] for d in data["dependencies"] if isinstance(d, dict) and "pip" in d)
     assert "-e ." in pip_section
+
+
+def _quick_start() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quick start", 1)[1]
+    block = re.search(r"```[a-z]*\n(.*?)```", section, re.S)
+    assert block, "Quick start has no fenced code block"
+    return [line for line in block.group(1).splitlines() if line.strip()]
+
+
+def test_quick_start_is_exactly_two_commands_that_ci_runs_verbatim() -> None:
+    setup, test = _quick_start()
+    assert "torch==2.13.0" in setup and "translator batch corpus/ --out out/" in setup
+    assert "pytest" in test
+    ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert setup in ci_lines and test in ci_lines
+    assert ci_lines[-1] == test, "the test command must be the last thing CI runs (its exit code is CI's)"

@@ -157,7 +157,8 @@ def cmd_translate(args: argparse.Namespace) -> int:
 
     def records() -> Iterator[dict]:
         for text, result in zip(texts, results, strict=True):
-            yield {"text": text, "translation": result.text, "status": result.status, "flags": result.flags,
+            yield {"text": text, "translation": result.text, "human": result.human, "status": result.status,
+                   "flags": result.flags,
                    "from_memory": result.from_memory, "terms_found": result.terms_found,
                    "terms_placed": result.terms_placed, "engine": result.engine, "model": result.model}
 

@@ -58,7 +58,7 @@ def table(frame: pd.DataFrame, columns: Sequence[str] | None = None, *, max_rows
 def side_by_side(segments: pd.DataFrame, *, only_arabic: bool = True, max_rows: int = 200) -> HTML:
     """Original and translation next to each other, glossary terms highlighted in the original."""
     frame = segments[segments["lang"] == "ar"] if only_arabic else segments
-    columns = [c for c in ("doc_id", "text", "translation", "translation_status", "glossary_terms")
+    columns = [c for c in ("doc_id", "text", "translation", "translation_human", "translation_status", "glossary_terms")
                if c in frame.columns]
     terms = {"text": [t.split("=", 1)[0] for v in frame.get("glossary_terms", pd.Series(dtype=str)).dropna()
                       for t in str(v).split("; ") if t]}

@@ -248,6 +248,7 @@ def translate_analyses(analyses: list[Analysis], translator, no_model_reason: st
 
 def _fill_segment(seg: dict, result) -> None:
     seg["translation"] = result.text
+    seg["translation_human"] = getattr(result, "human", None)
     seg["translation_status"] = _status(result)
     seg["translation_flags"] = "; ".join(result.flags)
     seg["from_memory"] = bool(result.from_memory)

@@ -143,7 +143,8 @@ def _segment(row: dict) -> dict:
         "confidence": f"{row['lang_confidence']:.2f}" if row.get("lang_confidence") is not None else "",
         "text": row["text"], "dir": "rtl" if row["lang"] in {"ar", "fa", "ur", "ku", "ps", "he"} else text_dir(
             row["text"]),
-        "translation": row.get("translation"), "status": row.get("translation_status") or "",
+        "translation": row.get("translation"), "human": row.get("translation_human"),
+        "status": row.get("translation_status") or "",
         "flags": row.get("translation_flags"), "terms": terms,
         "terms_found": row.get("terms_found") or 0, "terms_placed": row.get("terms_placed"),
     }

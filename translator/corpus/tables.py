@@ -32,7 +32,8 @@ DOCUMENTS = pa.schema([
 SEGMENTS = pa.schema([
     ("doc_id", _S), ("segment_id", _I), ("line", _I), ("start", _I), ("end", _I), ("text", _S),
     ("lang", _S), ("lang_confidence", _F), ("script", _S),
-    ("translation", _S), ("translation_status", _S), ("translation_note", _S), ("translation_flags", _S),
+    ("translation", _S), ("translation_human", _S), ("translation_status", _S), ("translation_note", _S),
+    ("translation_flags", _S),
     ("from_memory", _B), ("engine", _S), ("model", _S),
     ("glossary_terms", _S), ("terms_found", _I), ("terms_placed", _I),
 ])
