@@ -22,6 +22,8 @@ _EXPORTS = {
                              "validate_citations_frame", "CITATION_COLUMNS"],
     "translator.outlets": ["OutletRegistry", "Outlet"],
     "translator.glossary": ["Glossary", "GlossaryEntry", "TermMatch", "check_glossary", "import_tbx"],
+    "translator.glossary.enforce": ["TermEnforcer"],
+    "translator.glossary.report": ["TermReport", "summarize"],
     "translator.mt": ["load_engine", "Translator", "Translation", "TranslationMemory", "ModelInfo", "Hypothesis",
                       "resolve_model", "list_models", "pull_model", "add_model", "convert_model", "remove_model"],
     "translator.corpus.pipeline": ["run_batch", "BatchOptions", "RunSummary"],

@@ -1,0 +1,91 @@
+"""The plain data of a glossary: entries, the problems found while reading them, and term matches."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+TYPES = ("person", "place", "org", "outlet", "term")
+# Flags a glossary row may carry (column ``flags``, ``|``-separated).
+#   no-enforce: report the term when matched but do not require it in translations (ambiguous words such as
+#               مالي, "Mali" or "financial").
+#   quoted:     the name is also an ordinary word (outlet الوطن, "the homeland"): match it only inside quotes
+#               or brackets, or after a word such as صحيفة/قناة/وكالة (translator/data/outlet_words.tsv).
+FLAGS = ("no-enforce", "quoted")
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """One glossary row: an Arabic ``source`` (plus spelling ``variants``) and its English ``target``.
+
+    ``target_variants`` are other English renderings a translation may use and still count as right
+    (``Algiers`` for الجزائر, ``Erdogan`` for ``Erdoğan``); ``banned`` are known wrong renderings that
+    enforcement keeps out of translations. ``file`` and ``line`` say where the row came from.
+    """
+
+    source: str
+    target: str
+    type: str = "term"
+    variants: tuple[str, ...] = ()
+    note: str = ""
+    target_variants: tuple[str, ...] = ()
+    file: str = ""
+    line: int = 0
+    flags: tuple[str, ...] = ()
+    banned: tuple[str, ...] = ()
+
+    @property
+    def enforce(self) -> bool:
+        """Whether a translation must hold this term's target."""
+        return "no-enforce" not in self.flags
+
+    @property
+    def targets(self) -> tuple[str, ...]:
+        """The glossary target first, then the accepted target variants."""
+        return (self.target, *self.target_variants)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"source": self.source, "target": self.target, "type": self.type,
+                "variants": list(self.variants), "note": self.note,
+                "target_variants": list(self.target_variants), "flags": list(self.flags),
+                "banned": list(self.banned), "file": self.file, "line": self.line}
+
+
+@dataclass(frozen=True)
+class GlossaryProblem:
+    """Something wrong in a glossary file. ``severity`` ``error``: the row was skipped; ``warning``: kept."""
+
+    path: str
+    line: int
+    kind: str
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.severity}: {self.kind}: {self.message}"
+
+    def to_dict(self) -> dict[str, object]:
+        return {"path": self.path, "line": self.line, "kind": self.kind, "message": self.message,
+                "severity": self.severity}
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """A glossary term found in a text: ``surface == text[start:end]``.
+
+    The span covers the term as written, without the proclitic letters in front of it (``وغانا`` → span
+    ``غانا``, ``clitic`` ``و``). ``source``/``target``/``type`` come from the glossary entry.
+    """
+
+    start: int
+    end: int
+    surface: str
+    source: str
+    target: str
+    type: str
+    clitic: str = ""
+    entry: GlossaryEntry | None = field(default=None, compare=False, repr=False)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"start": self.start, "end": self.end, "surface": self.surface, "source": self.source,
+                "target": self.target, "type": self.type, "clitic": self.clitic}

@@ -1,0 +1,195 @@
+"""Arabic-aware glossary matching: folded letters, proclitics, multiword terms, longest match wins.
+
+How a text is matched:
+1. fold it for matching with offsets back (``text.arabic.normalize_for_matching``);
+2. cut it into words; for each word try its readings (the word itself, then proclitic + stem, with the
+   article's alif restored after ل: للجزائر → ل + الجزائر) and look the stem up in an index keyed by the
+   first word of every glossary spelling;
+3. a candidate term must continue with its next words exactly, separated only by spaces or hyphens, and
+   end at a word end: no match inside an unrelated word;
+4. of overlapping candidates the longest (in words, then in letters) wins; ties prefer no clitic, then
+   the entry's own source over a variant, then the later glossary file.
+
+Only the first word of a term can carry clitics (والاتحاد الأفريقي, بجبهة البوليساريو).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from ..text.arabic import Analysis, analyses, data_table, joins_words, normalize, original_span, spelling_variants
+from ..text.arabic import normalize_for_matching as _fold
+from ..text.arabic import tokens as _words
+from .entry import GlossaryEntry, TermMatch
+
+# A conjunction typed on the wrong side of a space ("الجزائرو تونس" for "الجزائر وتونس").
+_STRAY_CONJUNCTION = "و"
+# Marks that set a name apart in running text: quotes and brackets (either direction; Arabic text mixes them).
+_QUOTES = frozenset("\"'«»“”‘’„‟()[]{}")
+
+
+@cache
+def outlet_words() -> tuple[tuple[str, ...], ...]:
+    """Normalized words that introduce an outlet name (صحيفة, قناة, وكالة أنباء...)."""
+    return tuple(tuple(normalize(row["word"]).split()) for row in data_table("outlet_words.tsv"))
+
+
+@dataclass(frozen=True)
+class _Form:
+    words: tuple[str, ...]
+    entry: GlossaryEntry
+    is_variant: bool
+    priority: int
+    quoted_only: bool = False
+
+
+class TermIndex:
+    """Glossary spellings indexed by their first normalized word."""
+
+    def __init__(self, entries: Iterable[GlossaryEntry]) -> None:
+        self._by_first: dict[str, list[_Form]] = {}
+        self._readings: dict[tuple[str, bool], list[tuple[Analysis, bool, list[_Form]]]] = {}
+        for priority, entry in enumerate(entries):
+            seen: set[tuple[str, ...]] = set()
+            for number, spelling in enumerate((entry.source, *entry.variants)):
+                base = tuple(w for _, _, w in _words(normalize(spelling)))
+                if not base:
+                    continue
+                for words, quoted_only in _with_outlet_words(base, "quoted" in entry.flags):
+                    for form in spelling_variants(words):
+                        if form not in seen:
+                            seen.add(form)
+                            self._by_first.setdefault(form[0], []).append(
+                                _Form(form, entry, number > 0, priority, quoted_only))
+        for forms in self._by_first.values():
+            forms.sort(key=lambda f: -len(f.words))
+
+    def __len__(self) -> int:
+        return sum(len(forms) for forms in self._by_first.values())
+
+    def candidates(self, first_word: str) -> list[_Form]:
+        return self._by_first.get(first_word, [])
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"_by_first": self._by_first, "_readings": {}}  # the cache is not worth shipping to workers
+
+    def readings(self, word: str, stray: bool) -> list[tuple[Analysis, bool, list[_Form]]]:
+        """The readings of ``word`` that start some glossary spelling (cached: words repeat a lot).
+
+        Each is (analysis, whether a stray conjunction was cut off the end, the forms it may start).
+        """
+        key = (word, stray)
+        found = self._readings.get(key)
+        if found is None:
+            found = []
+            for reading in analyses(word):
+                stems = [(reading.stem, False)]
+                if stray and len(reading.stem) > 2:
+                    stems.append((reading.stem[: -len(_STRAY_CONJUNCTION)], True))
+                for stem, cut in stems:
+                    forms = self._by_first.get(stem)
+                    if forms:
+                        found.append((reading, cut, forms))
+            if len(self._readings) > 200_000:
+                self._readings.clear()
+            self._readings[key] = found
+        return found
+
+
+def _with_outlet_words(words: tuple[str, ...], quoted: bool) -> list[tuple[tuple[str, ...], bool]]:
+    """A spelling's word sequences and whether each matches only inside quotes (flag ``quoted``)."""
+    leads = outlet_words()
+    if not quoted or any(words[: len(lead)] == lead for lead in leads):
+        return [(words, False)]
+    return [(words, True)] + [(lead + words, False) for lead in leads]
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    first: int  # index of the first word
+    last: int  # index of the last word
+    start: int  # normalized span, without the clitic
+    end: int
+    clitic: str
+    form: _Form
+
+    def rank(self) -> tuple[int, int, int, int, int, int]:
+        return (-(self.last - self.first + 1), -(self.end - self.start), len(self.clitic),
+                int(self.form.is_variant), -self.form.priority, self.start)
+
+
+def find_terms(text: str, index: TermIndex) -> list[TermMatch]:
+    """Glossary terms in ``text``, in text order, spans into the original ``text``."""
+    normalized, offsets = _fold(text)
+    words = _words(normalized)
+    candidates = [c for i in range(len(words)) for c in _candidates_at(words, i, normalized, index)
+                  if not c.form.quoted_only or _set_apart(normalized, words[c.first][0], c.end)]
+    chosen: list[_Candidate] = []
+    taken: set[int] = set()
+    for cand in sorted(candidates, key=_Candidate.rank):
+        span = set(range(cand.first, cand.last + 1))
+        if not span & taken:
+            chosen.append(cand)
+            taken |= span
+    matches = []
+    for cand in sorted(chosen, key=lambda c: c.start):
+        start, end = original_span(text, offsets, cand.start, cand.end)
+        entry = cand.form.entry
+        matches.append(TermMatch(start, end, text[start:end], entry.source, entry.target, entry.type,
+                                 _original_clitic(text, offsets, words[cand.first][0], cand), entry))
+    return matches
+
+
+def _set_apart(normalized: str, start: int, end: int) -> bool:
+    """True when a quote or bracket stands right before ``start`` and right after ``end``."""
+    before = normalized[:start].rstrip()
+    after = normalized[end:].lstrip()
+    return bool(before) and bool(after) and before[-1] in _QUOTES and after[0] in _QUOTES
+
+
+def _original_clitic(text: str, offsets: list[int], word_start: int, cand: _Candidate) -> str:
+    if not cand.clitic:
+        return ""
+    return text[offsets[word_start]:offsets[cand.start]]
+
+
+def _candidates_at(words: list[tuple[int, int, str]], i: int, normalized: str,
+                   index: TermIndex) -> Iterable[_Candidate]:
+    word_start, _, word = words[i]
+    for reading, stray_here, forms in index.readings(word, _stray_conjunction(words, i)):
+        for form in forms:
+            if stray_here and len(form.words) > 1:
+                continue
+            last = _continues(words, i, form.words, normalized)
+            if last is None:
+                continue
+            end = words[last][1]
+            if stray_here or (last > i and words[last][2] != form.words[-1]):
+                end -= len(_STRAY_CONJUNCTION)
+            yield _Candidate(i, last, word_start + reading.stem_offset, end, reading.clitic, form)
+
+
+def _continues(words: list[tuple[int, int, str]], i: int, form: tuple[str, ...],
+               normalized: str) -> int | None:
+    """Index of the term's last word if the words after ``i`` spell the rest of ``form``, else None.
+
+    The last word may carry a stray conjunction (``الجزائرو``) when another word follows.
+    """
+    last = i + len(form) - 1
+    if last >= len(words):
+        return None
+    for k in range(1, len(form)):
+        prev_end, (start, _, word) = words[i + k - 1][1], words[i + k]
+        if not joins_words(normalized, prev_end, start):
+            return None
+        if word != form[k] and not (i + k == last and _stray_conjunction(words, last)
+                                    and word == form[k] + _STRAY_CONJUNCTION):
+            return None
+    return last
+
+
+def _stray_conjunction(words: list[tuple[int, int, str]], k: int) -> bool:
+    """``words[k]`` ends in و and another word follows, so the و may belong to that word."""
+    return k + 1 < len(words) and words[k][2].endswith(_STRAY_CONJUNCTION)

@@ -1,0 +1,79 @@
+"""Outlet names from the citations outlet registry (``translator/outlets.py``) as glossary entries.
+
+Many Arabic outlet names are ordinary words or phrases (الوطن "the homeland", الأيام "the days",
+روسيا اليوم "Russia today", بغداد اليوم "Baghdad today"). Such names get the ``quoted`` flag: they match
+only inside quotes/brackets or after a word such as صحيفة/قناة/وكالة. A name counts as ordinary when every
+word in it is common in Arabic (wordfreq Zipf frequency at or above the thresholds below) and none is a
+transliterated letter (بي بي سي); names starting with صحيفة/قناة... are distinctive as written.
+Names that several outlets share (الوطن is a daily in Syria, Qatar, Oman...) are left out: the registry's
+country-specific spellings (الوطن السورية) still match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+from wordfreq import zipf_frequency
+
+from ..errors import TranslatorError
+from ..text.arabic import normalize
+from .entry import GlossaryEntry, GlossaryProblem
+from .match import outlet_words
+
+REGISTRY = "outlet registry"
+# Zipf 3 = once per million words. A one-word name is ordinary from there; in a longer name every word
+# must be really common (4.5), because transliterated names (سكاي نيوز) are frequent in news text too.
+SINGLE_WORD_COMMON = 3.0
+PHRASE_WORD_COMMON = 4.5
+
+
+def outlet_entries() -> tuple[list[GlossaryEntry], list[GlossaryProblem]]:
+    """One ``outlet`` entry per registry outlet with an Arabic name (its Arabic variants as variants)."""
+    try:
+        from ..outlets import OutletRegistry
+    except ImportError as exc:
+        return [], [GlossaryProblem(REGISTRY, 0, "outlets", f"outlet registry not available ({exc}); outlet "
+                                    "names are matched only from the glossary files", "warning")]
+    try:
+        registry = OutletRegistry.load()
+    except TranslatorError as exc:
+        return [], [GlossaryProblem(REGISTRY, 0, "outlets", f"{exc} Outlet names are matched only from the "
+                                    "glossary files.", "warning")]
+    path = str((getattr(registry, "sources", None) or [REGISTRY])[-1])
+    shared = _shared_names(registry)
+    entries = []
+    for number, outlet in enumerate(registry, start=1):
+        arabic = [a for a in outlet.arabic_variants if normalize(a) not in shared]
+        if not arabic:
+            continue
+        latin = tuple(a for a in outlet.latin_names if a != outlet.canonical)
+        # distinctive spellings go in one entry, ordinary-word spellings in a second, quoted one
+        plain = [a for a in arabic if not is_ordinary(a)]
+        ordinary = [a for a in arabic if is_ordinary(a)]
+        for group, flags in ((plain, ()), (ordinary, ("quoted",))):
+            if group:
+                entries.append(GlossaryEntry(group[0], outlet.canonical, "outlet", tuple(group[1:]),
+                                             outlet.description or "", latin, path, number, flags))
+    return entries, []
+
+
+def _shared_names(registry: Iterable[Any]) -> set[str]:
+    """Arabic names that several outlets carry (الوطن: Syria, Qatar, Oman...): no glossary can pick one."""
+    owners: dict[str, set[str]] = {}
+    for outlet in registry:
+        for name in outlet.arabic_variants:
+            owners.setdefault(normalize(name), set()).add(outlet.canonical)
+    return {name for name, canonical in owners.items() if len(canonical) > 1}
+
+
+@cache
+def is_ordinary(name: str) -> bool:
+    """True when an Arabic name reads as everyday words (see the module docstring)."""
+    words = name.split()
+    normalized = tuple(normalize(name).split())
+    if not words or any(normalized[: len(lead)] == lead for lead in outlet_words()):
+        return False
+    threshold = SINGLE_WORD_COMMON if len(words) == 1 else PHRASE_WORD_COMMON
+    return all(len(normalize(w)) > 2 and zipf_frequency(w, "ar") >= threshold for w in words)

@@ -1,0 +1,271 @@
+"""Arabic text for matching: letter folds with offsets back to the original, digits, clitics, name joins.
+
+Everything here serves *matching* (glossary terms, outlet names): the text a reader sees is never changed.
+The language knowledge lives in data files beside the package:
+
+- ``data/arabic_folds.tsv``: letter folds (hamza forms, ى/ي, ة/ه, Persian/Urdu look-alikes, tatweel);
+- ``data/clitics.tsv``: proclitics (و ف ب ك ل and their combinations) and how they meet the article;
+- ``data/name_joins.tsv``: name parts written apart or joined (عبد المجيد / عبدالمجيد).
+
+Unicode categories do the rest: combining marks (tashkeel) and invisible format characters are dropped,
+presentation forms are expanded (NFKC), every decimal digit becomes ASCII.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from ..errors import TranslatorError
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+TATWEEL = "\u0640"
+TEH_MARBUTA = "\u0629"
+_ARTICLE = "ال"
+# Word characters after normalization: letters and digits (combining marks are gone by then).
+WORD = re.compile(r"[^\W_]+")
+# What may stand between the words of a multiword term: spaces and hyphens, nothing else.
+_TERM_GAP = re.compile(r"[\s\-\u2010\u2011\u2012\u2013]+")
+_PRESENTATION_FORMS = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+
+
+@dataclass(frozen=True)
+class Clitic:
+    """A proclitic as written (``وب``), its parts (``و+ب``), and whether it elides the article's alif."""
+
+    written: str
+    parts: str
+    elides_article: bool
+    meaning: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"written": self.written, "parts": self.parts, "elides_article": self.elides_article,
+                "meaning": self.meaning}
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One reading of a normalized token: ``clitic`` letters + ``stem`` (as looked up in the glossary).
+
+    ``stem_offset`` is where the stem starts inside the token; when the clitic elided the article's alif
+    (``للجزائر``), ``stem`` has it back (``الجزائر``) while the token holds only ``لجزائر`` from the offset.
+    """
+
+    clitic: str
+    stem: str
+    stem_offset: int
+
+
+def data_table(name: str) -> list[dict[str, str]]:
+    """Rows of a tab-separated data file; ``#`` lines are comments, the first other line is the header."""
+    path = DATA_DIR / name
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise TranslatorError(f"Cannot read {path}: {exc}. Reinstall the package; the file ships with it.") \
+            from exc
+    rows = [line for line in lines if line.strip() and not line.startswith("#")]
+    header = rows[0].split("\t")
+    return [dict(zip(header, line.split("\t"), strict=False)) for line in rows[1:]]
+
+
+def _codepoint(value: str) -> str:
+    value = value.strip()
+    return chr(int(value[2:], 16)) if value else ""
+
+
+@cache
+def letter_folds() -> dict[str, str]:
+    """``{character: replacement}`` from ``data/arabic_folds.tsv`` (replacement ``""`` drops it)."""
+    return {_codepoint(row["from"]): _codepoint(row.get("to", "")) for row in data_table("arabic_folds.tsv")}
+
+
+@cache
+def clitics() -> tuple[Clitic, ...]:
+    """Proclitics from ``data/clitics.tsv``, longest first."""
+    found = [Clitic(row["clitic"], row["parts"], row["before_article"].strip() == "elide", row["meaning"])
+             for row in data_table("clitics.tsv")]
+    return tuple(sorted(found, key=lambda c: -len(c.written)))
+
+
+@cache
+def name_joins() -> tuple[frozenset[str], frozenset[str]]:
+    """Name parts that may be joined to the next word (``first``) or to the previous one (``second``)."""
+    rows = data_table("name_joins.tsv")
+    first = frozenset(normalize(r["part"]) for r in rows if r["side"].strip() == "first")
+    second = frozenset(normalize(r["part"]) for r in rows if r["side"].strip() == "second")
+    return first, second
+
+
+@cache
+def _fold(char: str) -> str:
+    """What one original character becomes in matching text (possibly nothing, possibly several)."""
+    code = ord(char)
+    if any(lo <= code <= hi for lo, hi in _PRESENTATION_FORMS):
+        return "".join(_fold(c) for c in unicodedata.normalize("NFKC", char))
+    folds = letter_folds()
+    if char in folds:
+        return folds[char]
+    category = unicodedata.category(char)
+    if category in ("Mn", "Cf"):
+        return ""
+    if category == "Nd":
+        return str(unicodedata.decimal(char))
+    if char.isascii():
+        return char.lower()
+    if category in ("Lu", "Lt"):
+        return char.lower()
+    return char
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table filled on first use of each character (with :func:`_fold`)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold(chr(code))
+        return folded
+
+
+_TABLE = _FoldTable()
+_GLUED_AFTER_TEH_MARBUTA = re.compile(r"[\u0629\u06c3][^\W\d_]")
+
+
+def normalize_for_matching(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` for matching and return ``(normalized, offset_map)``.
+
+    ``offset_map[i]`` is the index in ``text`` of the character that produced ``normalized[i]``; it has one
+    extra last item, ``len(text)``. Use :func:`original_span` to turn a normalized span into an original one.
+
+    Teh marbuta (ة) only ends words, so a letter glued right after it starts a new word: a space is put
+    there (``المتحدةالأمريكية`` → ``المتحده الامريكيه``), mapped to the letter that follows.
+    """
+    folded_text = text.translate(_TABLE)
+    if len(folded_text) == len(text) and all(len(_TABLE[ord(c)]) == 1 for c in set(text)) \
+            and not _GLUED_AFTER_TEH_MARBUTA.search(text):
+        return folded_text, list(range(len(text) + 1))  # every character folded to exactly one
+    out: list[str] = []
+    offsets: list[int] = []
+    after_teh_marbuta = False
+    for index, char in enumerate(text):
+        folded = _fold(char)
+        if not folded:
+            continue
+        if after_teh_marbuta and folded[0].isalpha():
+            out.append(" ")
+            offsets.append(index)
+        after_teh_marbuta = char in (TEH_MARBUTA, "\u06c3")
+        out.append(folded)
+        offsets.extend([index] * len(folded))
+    offsets.append(len(text))
+    return "".join(out), offsets
+
+
+def normalize(text: str) -> str:
+    """The matching form of ``text``, without offsets."""
+    return normalize_for_matching(text)[0]
+
+
+def original_span(text: str, offset_map: list[int], start: int, end: int) -> tuple[int, int]:
+    """The span of ``text`` that produced ``normalized[start:end]`` (a non-empty span).
+
+    Marks dropped inside the span are inside it; trailing tashkeel and tatweel written on the last letter
+    belong to it too (``الجزائرَ``), but not following spaces or invisible characters.
+    """
+    original_start = offset_map[start]
+    original_end = offset_map[end - 1] + 1
+    while original_end < len(text) and (text[original_end] == TATWEEL
+                                        or unicodedata.category(text[original_end]) == "Mn"):
+        original_end += 1
+    return original_start, original_end
+
+
+def strip_tatweel(text: str) -> str:
+    """``text`` without tatweel (ـ), the letter-stretching stroke."""
+    return text.replace(TATWEEL, "")
+
+
+def strip_tashkeel(text: str) -> str:
+    """``text`` without combining marks (harakat, shadda, sukun, superscript alef...)."""
+    return "".join(c for c in text if unicodedata.category(c) != "Mn")
+
+
+def to_ascii_digits(text: str) -> str:
+    """Every decimal digit (Eastern Arabic ٠-٩, Persian ۰-۹, any script) as ASCII 0-9; the rest unchanged."""
+    return "".join(str(unicodedata.decimal(c)) if unicodedata.category(c) == "Nd" else c for c in text)
+
+
+def is_arabic_letter(char: str) -> bool:
+    """True for letters of the Arabic script (any of its Unicode blocks)."""
+    return char.isalpha() and "ARABIC" in unicodedata.name(char, "")
+
+
+def is_arabic(text: str, threshold: float = 0.5) -> bool:
+    """True when at least ``threshold`` of the letters in ``text`` are Arabic-script letters."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    return sum(map(is_arabic_letter, letters)) / len(letters) >= threshold
+
+
+def tokens(normalized: str) -> list[tuple[int, int, str]]:
+    """Words of a normalized text as ``(start, end, word)``."""
+    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(normalized)]
+
+
+def joins_words(normalized: str, end: int, start: int) -> bool:
+    """True when only spaces or hyphens stand between two words (so they can form one term)."""
+    return start > end and _TERM_GAP.fullmatch(normalized, end, start) is not None
+
+
+@lru_cache(maxsize=65536)
+def analyses(token: str, min_stem: int = 2) -> tuple[Analysis, ...]:
+    """Readings of a normalized token: the token itself first, then each proclitic + stem split.
+
+    ``للجزائر`` gives ``للجزائر``, ``ل`` + ``الجزائر`` (article alif restored) and ``ل`` + ``لجزائر``.
+    """
+    found = [Analysis("", token, 0)]
+    for clitic in clitics():
+        if not token.startswith(clitic.written):
+            continue
+        rest = token[len(clitic.written):]
+        if len(rest) < min_stem:
+            continue
+        found.append(Analysis(clitic.written, rest, len(clitic.written)))
+        # ل + الجزائر is written للجزائر: the article's alif is gone, its lam is the rest's first letter.
+        if clitic.elides_article and rest.startswith("ل") and len(rest) > min_stem:
+            found.append(Analysis(clitic.written, "ا" + rest, len(clitic.written)))
+    return tuple(found)
+
+
+def spelling_variants(words: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """Normalized word sequences equal to ``words`` up to joined name parts (عبد المجيد / عبدالمجيد)."""
+    first, second = name_joins()
+    apart: list[str] = []
+    for word in words:
+        apart.extend(_split_name_part(word, first, second))
+    gaps = [i for i in range(len(apart) - 1) if apart[i] in first or apart[i + 1] in second][:4]
+    results = {words}
+    for mask in range(2 ** len(gaps)):
+        joined = {gap for bit, gap in enumerate(gaps) if mask >> bit & 1}
+        out: list[str] = []
+        for i, word in enumerate(apart):
+            if i - 1 in joined:
+                out[-1] += word
+            else:
+                out.append(word)
+        results.add(tuple(out))
+    return results
+
+
+def _split_name_part(word: str, first: frozenset[str], second: frozenset[str]) -> list[str]:
+    for part in first:
+        if word.startswith(part) and len(word) - len(part) >= 2:
+            return [part, word[len(part):]]
+    for part in second:
+        if word.endswith(part) and len(word) - len(part) >= 2:
+            return [word[: -len(part)], part]
+    return [word]
