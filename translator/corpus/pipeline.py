@@ -106,13 +106,13 @@ def run_batch(input_dir: Path | str, out_dir: Path | str, options: BatchOptions 
     summary = RunSummary(out_dir=str(out_dir))
     timings: dict[str, float] = {}
 
-    glossary = _load_glossary(options)
+    glossary = load_glossary(options)
     summary.glossary_version = glossary.version if glossary is not None else None
-    translator, reason = _load_translator(options, glossary)
+    translator, reason = load_translator(options, glossary)
     summary.translation = "on" if translator else reason or "off"
     if translator is not None:
         summary.model = translator.engine.model.to_dict()
-    settings = _settings_key(options, translator, glossary)
+    settings = settings_key(options, translator.engine.model if translator else None, glossary)
 
     sources = discover(input_dir)
     summary.files = len(sources)
@@ -149,7 +149,7 @@ def run_batch(input_dir: Path | str, out_dir: Path | str, options: BatchOptions 
         summary.tables["excel"] = str(write_excel(out_dir))
     summary.timings = {k: round(v, 3) for k, v in timings.items()}
     summary.seconds = round(time.perf_counter() - started, 3)
-    _write_manifest(input_dir, out_dir, options, summary)
+    write_manifest(input_dir, out_dir, options, summary)
     return summary
 
 
@@ -162,7 +162,7 @@ def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options:
         except OSError as exc:
             state.save_error(source.rel, None, "read", type(exc).__name__, f"{source.rel}: {exc.strerror or exc}")
             continue
-        sha = _sha256(data)
+        sha = sha256_hex(data)
         if state.is_done(source.rel, sha, settings) or state.file_errored(source.rel, sha):
             summary.unchanged_files += 1
             continue
@@ -170,7 +170,7 @@ def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options:
     if not pending:
         return
     t0 = time.perf_counter()
-    work = partial(_analyze_file, glossary=glossary, detector=options.detector)
+    work = partial(analyze_file, glossary=glossary, detector=options.detector)
     items = [(s, d) for s, _, d in pending]
     results = list(pool.map(work, items)) if pool is not None else [work(item) for item in items]
     timings["analyze"] = timings.get("analyze", 0.0) + time.perf_counter() - t0
@@ -189,7 +189,7 @@ def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options:
         print(f"translator: translation failed for this chunk: {translation_error}", file=sys.stderr)
 
 
-def _analyze_file(item: tuple[SourceFile, bytes], *, glossary, detector: str) -> list[Analysis] | dict:
+def analyze_file(item: tuple[SourceFile, bytes], *, glossary, detector: str) -> list[Analysis] | dict:
     """Read and analyze one file; a failure comes back as an error record instead of an exception."""
     source, data = item
     stage = "read"
@@ -264,7 +264,7 @@ def _status(result) -> str:
     return {"ok": "translated"}.get(result.status, result.status)
 
 
-def _load_glossary(options: BatchOptions):
+def load_glossary(options: BatchOptions):
     if not options.use_glossary:
         return None
     from ..glossary import Glossary
@@ -275,7 +275,7 @@ def _load_glossary(options: BatchOptions):
     return glossary
 
 
-def _load_translator(options: BatchOptions, glossary) -> tuple[object | None, str | None]:
+def load_translator(options: BatchOptions, glossary) -> tuple[object | None, str | None]:
     """The translator, or None and the reason (printed once, plainly)."""
     if not options.translate:
         return None, None
@@ -299,8 +299,11 @@ def _load_translator(options: BatchOptions, glossary) -> tuple[object | None, st
     return Translator(engine, memory=memory, enforcer=enforcer), None
 
 
-def _settings_key(options: BatchOptions, translator, glossary) -> str:
-    model = translator.engine.model if translator is not None else None
+def settings_key(options: BatchOptions, model, glossary) -> str:
+    """What shapes a document's rows besides its bytes: a file is redone when this changes.
+
+    ``model`` is the `ModelInfo` translations come from (None when not translating).
+    """
     return json.dumps({
         "pipeline": PIPELINE_VERSION,
         "translate": options.translate,
@@ -338,7 +341,7 @@ def _write_tables(state: RunState, out_dir: Path, summary: RunSummary) -> None:
     summary.tables.update({name: str(out_dir / f"{name}.parquet") for name in (*names, "errors")})
 
 
-def _write_manifest(input_dir: Path, out_dir: Path, options: BatchOptions, summary: RunSummary) -> None:
+def write_manifest(input_dir: Path, out_dir: Path, options: BatchOptions, summary: RunSummary) -> None:
     manifest = {
         "tool": "translator", "version": __version__,
         "finished": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -367,7 +370,7 @@ def _versions() -> dict[str, str]:
     return found
 
 
-def _sha256(data: bytes) -> str:
+def sha256_hex(data: bytes) -> str:
     import hashlib
 
     return hashlib.sha256(data).hexdigest()

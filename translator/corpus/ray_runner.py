@@ -19,14 +19,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from tqdm.auto import tqdm
 
 from ..errors import EngineError, InputError, ModelNotFoundError
 from . import ray_stages, tables
-from .pipeline import BatchOptions, RunSummary, _load_glossary, _settings_key, _sha256, _write_manifest
+from .pipeline import BatchOptions, RunSummary, load_glossary, settings_key, sha256_hex, write_manifest
 from .ray_tables import write_partitioned
 from .readers import discover
 from .state import RunState
@@ -35,6 +34,7 @@ from .state import RunState
 # must differ from the translation actors': Ray fuses a task stage into the next actor stage when their
 # resource requests match, and the analysis would then run inside the actors, one batch at a time.
 ANALYZE_CPUS = 0.5
+MAX_BLOCKS = 10_000
 _MT_ALIASES = {"ct2": "ctranslate2", "hf": "transformers", "marian": "transformers"}
 
 
@@ -63,7 +63,7 @@ def run_batch_ray(input_dir: Path | str, out_dir: Path | str, options: BatchOpti
     input_dir, out_dir = Path(input_dir), Path(out_dir)
     summary = RunSummary(out_dir=str(out_dir))
     timings: dict[str, float] = {}
-    glossary = _load_glossary(options)
+    glossary = load_glossary(options)
     summary.glossary_version = glossary.version if glossary is not None else None
     model, reason = _resolve_model(options)
     summary.translation = "on" if model is not None else reason or "off"
@@ -72,7 +72,9 @@ def run_batch_ray(input_dir: Path | str, out_dir: Path | str, options: BatchOpti
     summary.files = len(sources)
     state = RunState(out_dir)
     try:
-        plan = _plan(sources, state, _settings(options, model, glossary), model, reason, summary)
+        t0 = time.perf_counter()
+        plan = _plan(sources, state, settings_key(options, model, glossary), model, reason, summary)
+        timings["plan"] = time.perf_counter() - t0
         if plan.items:
             t0 = time.perf_counter()
             with _ray_runtime(address, options.progress):
@@ -111,13 +113,6 @@ def _resolve_model(options: BatchOptions) -> tuple[Any, str | None]:
         return None, str(exc)
 
 
-def _settings(options: BatchOptions, model: Any, glossary: Any) -> str:
-    # The settings key must be the local engine's, byte for byte, or runs would not resume each other.
-    # `_settings_key` reads only `translator.engine.model`: hand it the resolved model without loading it.
-    holder = SimpleNamespace(engine=SimpleNamespace(model=model)) if model is not None else None
-    return _settings_key(options, holder, glossary)
-
-
 def _plan(sources: list, state: RunState, settings: str, model: Any, reason: str | None,
           summary: RunSummary) -> _Plan:
     """Hash every file (as the local engine does) and keep those not done with these bytes and settings."""
@@ -128,7 +123,7 @@ def _plan(sources: list, state: RunState, settings: str, model: Any, reason: str
         except OSError as exc:
             state.save_error(source.rel, None, "read", type(exc).__name__, f"{source.rel}: {exc.strerror or exc}")
             continue
-        sha = _sha256(data)
+        sha = sha256_hex(data)
         if state.is_done(source.rel, sha, settings) or state.file_errored(source.rel, sha):
             summary.unchanged_files += 1
             continue
@@ -146,13 +141,15 @@ def _run_dataset(plan: _Plan, state: RunState, options: BatchOptions, glossary: 
     import ray
 
     chunk = max(1, options.chunk_size)
-    blocks = max(1, min(len(plan.items), -(-len(plan.items) // chunk), 4 * _cluster_cpus()))
+    # One block per batch of files: as many analysis tasks as the cluster can run, each a few seconds long.
+    blocks = max(1, min(-(-len(plan.items) // chunk), MAX_BLOCKS))
     ds = ray.data.from_items(plan.items, override_num_blocks=blocks)
     ds = ds.map_batches(ray_stages.analyze_rows, batch_size=chunk, num_cpus=ANALYZE_CPUS,
                         fn_kwargs={"glossary": glossary, "detector": options.detector})
     if plan.model is None:
-        ds = ds.map_batches(ray_stages.fill_untranslated, batch_size=chunk,
-                            fn_kwargs={"reason": plan.reason if options.translate else None})
+        # the same request as the analysis, so Ray fuses both into one task: no model, no actors
+        ds = ds.map_batches(ray_stages.fill_untranslated, batch_size=chunk, num_cpus=ANALYZE_CPUS,
+                            fn_kwargs={"reason": plan.reason})
     else:
         resources, use_gpu = _actor_resources(options, actors)
         ds = ds.map_batches(ray_stages.TranslateRows, batch_size=chunk, **resources,
@@ -201,13 +198,18 @@ def _actor_resources(options: BatchOptions, actors: int) -> tuple[dict, bool]:
 
     gpus = ray.cluster_resources().get("GPU", 0)
     if gpus and options.device.lower() != "cpu":
-        return {"num_gpus": 1, "num_cpus": 1}, True
+        return {"num_gpus": 1, "num_cpus": float(options.threads or 1)}, True  # the CPU tokenizes, decodes
     if options.device.lower() in {"cuda", "gpu"}:
         raise EngineError("--device cuda was asked for but the Ray cluster has no GPU; use --device cpu or auto.")
     share = max(0.25, min(float(options.threads or 1), (_cluster_cpus() - ANALYZE_CPUS) / actors))
     if share == ANALYZE_CPUS:
         share -= 0.01  # equal requests would fuse the analysis into the actors (see ANALYZE_CPUS)
     return {"num_cpus": share}, False
+
+
+def _machine_cpus() -> int:
+    """The CPUs this process may use (a container's or taskset's limit, not the host's core count)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _cluster_cpus() -> int:
@@ -239,7 +241,7 @@ def _ray_runtime(address: str | None, progress: bool) -> Iterator[None]:
             if address:
                 ray.init(address=address, **kwargs)
             else:
-                ray.init(address="local", num_cpus=os.cpu_count() or 1, **kwargs)  # never a stray cluster
+                ray.init(address="local", num_cpus=_machine_cpus(), **kwargs)  # never a stray cluster
         except (ConnectionError, RuntimeError, ValueError) as exc:
             where = f"the Ray cluster at {address}" if address else "a local Ray runtime"
             raise EngineError(f"could not start or reach {where}: {exc}") from exc
@@ -311,7 +313,7 @@ def _finish(input_dir: Path, out_dir: Path, options: BatchOptions, summary: RunS
         summary.tables["excel"] = str(write_excel(out_dir))
     summary.timings = {k: round(v, 3) for k, v in timings.items()}
     summary.seconds = round(time.perf_counter() - started, 3)
-    _write_manifest(input_dir, out_dir, options, summary)
+    write_manifest(input_dir, out_dir, options, summary)
 
 
 _ERROR_LINE = re.compile(r"^(?:[A-Za-z_][\w.]*\.)?(\w*(?:Error|Exception|Exit)): (.*)$")

@@ -4,7 +4,7 @@
                       → TranslateRows (actor: the model loaded once) or fill_untranslated (task)
                       → the driver saves each file into the run state
 
-Every stage reuses the local pipeline's own functions (`_analyze_file`, `translate_analyses`, `_load_translator`),
+Every stage reuses the local pipeline's own functions (`analyze_file`, `translate_analyses`, `load_translator`),
 so a document gets the same rows whichever engine ran it. Values crossing stages are strings (JSON for the
 analyses and the error record, "" for none) so Ray's Arrow blocks keep one schema whatever a batch holds.
 """
@@ -22,6 +22,7 @@ from typing import Any
 
 from ..errors import EngineError
 from .analyze import Analysis
+from .pipeline import analyze_file, load_translator, translate_analyses
 from .readers import SourceFile
 
 Batch = Mapping[str, Sequence[Any]]
@@ -33,8 +34,6 @@ def analyze_rows(batch: Batch, *, glossary: Any = None, detector: str = "default
 
     A file that cannot be read or analyzed comes back with its error record (JSON) instead of analyses.
     """
-    from .pipeline import _analyze_file
-
     out: dict[str, list[str]] = {name: [] for name in COLUMNS}
     for rel, path in zip(batch["rel"], batch["path"], strict=True):
         rel, path = str(rel), str(path)
@@ -46,7 +45,7 @@ def analyze_rows(batch: Batch, *, glossary: Any = None, detector: str = "default
                                 "message": f"{rel}: {exc.strerror or exc}"})
         else:
             sha = hashlib.sha256(data).hexdigest()
-            result = _analyze_file((SourceFile(Path(path), rel), data), glossary=glossary, detector=detector)
+            result = analyze_file((SourceFile(Path(path), rel), data), glossary=glossary, detector=detector)
             if isinstance(result, dict):
                 error = json.dumps(result, ensure_ascii=False)
             else:
@@ -72,12 +71,10 @@ class TranslateRows:
 
     def __init__(self, options: Any, glossary: Any = None, expected_model: Sequence[str | None] | None = None,
                  use_gpu: bool = False) -> None:
-        from .pipeline import _load_translator
-
         self.memory_path = options.memory_path if options.use_memory else None
         self.use_memory = options.use_memory
         options = dataclasses.replace(options, use_memory=False, device="cuda" if use_gpu else options.device)
-        translator, reason = _load_translator(options, glossary)
+        translator, reason = load_translator(options, glossary)
         if translator is None:
             raise EngineError(f"a Ray worker could not load the translation model: {reason}")
         model = translator.engine.model
@@ -105,8 +102,6 @@ class TranslateRows:
 
 def _translate_batch(batch: Batch, translator: Any, reason: str | None) -> dict[str, list[str]]:
     """Translate the analyses of a whole batch at once (as the local engine does per chunk)."""
-    from .pipeline import translate_analyses
-
     out: dict[str, list[str]] = {name: [str(v) for v in batch[name]] for name in COLUMNS}
     decoded = [decode_analyses(text) if text else [] for text in out["analyses"]]
     message = translate_analyses([a for doc in decoded for a in doc], translator, reason)

@@ -64,17 +64,17 @@ class PartitionedWriter:
         try:
             if exc_type is None and (self._buffer or self.parts == 0):
                 self._flush(self._buffer)  # an empty table still gets one part, so its columns are known
-            self._buffer = []
-        finally:
             self._csv_file.close()
-        if exc_type is not None:
-            shutil.rmtree(self._folder, ignore_errors=True)
+            if exc_type is None:
+                _replace_folder(self._folder, self.out_dir / self.name)
+                os.replace(self._csv_path, self.out_dir / f"{self.name}.csv")
+                with contextlib.suppress(FileNotFoundError):
+                    (self.out_dir / f"{self.name}.parquet").unlink()
+        finally:
+            self._buffer = []
+            self._csv_file.close()
+            shutil.rmtree(self._folder, ignore_errors=True)  # gone already when it was moved into place
             self._csv_path.unlink(missing_ok=True)
-            return
-        _replace_folder(self._folder, self.out_dir / self.name)
-        os.replace(self._csv_path, self.out_dir / f"{self.name}.csv")
-        with contextlib.suppress(FileNotFoundError):
-            (self.out_dir / f"{self.name}.parquet").unlink()
 
 
 def write_partitioned(out_dir: Path, name: str, schema: pa.Schema, batches: Iterable[list[dict]],

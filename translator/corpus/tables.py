@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -124,6 +125,8 @@ class TableWriter:
         if exc_type is None:
             os.replace(self._parquet_tmp, self.out_dir / f"{self.name}.parquet")
             os.replace(self._csv_tmp, self.out_dir / f"{self.name}.csv")
+            # A partitioned copy left by a Ray run (OUT/<name>/) would now be stale.
+            shutil.rmtree(self.out_dir / self.name, ignore_errors=True)
         for path in self._tmp:
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
