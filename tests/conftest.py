@@ -1,0 +1,137 @@
+"""Shared test fixtures: an isolated, offline environment and real tiny MarianMT models.
+
+The tiny model is a genuine MarianMT (sentencepiece tokenizers, HF folder layout) trained for seconds on
+``tests/data/parallel_*.tsv`` until it reproduces those pairs. It is cached in ``tests/.cache/`` under a hash
+of the training data and of ``translator/mt/tiny.py``, so it is rebuilt only when either changes; a file
+lock lets parallel test sessions share one build.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+DATA = TESTS / "data"
+CACHE = TESTS / ".cache"
+_SESSION_DIRS: list[Path] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Set before any test module imports huggingface_hub/transformers: they read these at import time.
+    # Nothing in a test session may touch the user's home or the network.
+    root = Path(tempfile.mkdtemp(prefix="translator-tests-"))
+    _SESSION_DIRS.append(root)
+    os.environ["TRANSLATOR_HOME"] = str(root / "home")
+    os.environ["HF_HOME"] = str(root / "hf")
+    os.environ.pop("HF_HUB_CACHE", None)
+    for flag in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_HUB_DISABLE_TELEMETRY"):
+        os.environ[flag] = "1"
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for root in _SESSION_DIRS:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_environment() -> Iterator[Path]:
+    """The session's TRANSLATOR_HOME (a temporary folder); HF_HUB_OFFLINE=1 for the whole session."""
+    home = Path(os.environ["TRANSLATOR_HOME"])
+    assert _SESSION_DIRS and home.is_relative_to(_SESSION_DIRS[0]), "conftest did not isolate the session"
+    yield home
+
+
+@pytest.fixture
+def translator_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh, empty TRANSLATOR_HOME and Hugging Face cache for one test (model registry, memory)."""
+    monkeypatch.setenv("TRANSLATOR_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    return tmp_path / "home"
+
+
+@contextmanager
+def _locked(name: str) -> Iterator[None]:
+    CACHE.mkdir(exist_ok=True)
+    with open(CACHE / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _training_files() -> list[Path]:
+    return sorted(DATA.glob("parallel_*.tsv"))
+
+
+@pytest.fixture(scope="session")
+def tiny_pairs() -> list[tuple[str, str]]:
+    """The Arabic/English pairs the tiny model is trained on (all tests/data/parallel_*.tsv)."""
+    from translator.mt.tiny import read_pairs
+
+    return read_pairs(_training_files())
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tiny_pairs: list[tuple[str, str]]) -> Path:
+    """Folder of a trained tiny MarianMT (Hugging Face format), built once and cached in tests/.cache."""
+    import torch
+    import transformers
+
+    from translator.mt.tiny import fingerprint, train_tiny_marian
+
+    key = fingerprint(_training_files(), torch=torch.__version__, transformers=transformers.__version__)
+    folder = CACHE / f"tiny-marian-{key}"
+    with _locked("tiny-marian"):
+        if not (folder / "training.json").is_file():
+            for stale in CACHE.glob("tiny-marian-*"):
+                if stale.is_dir():
+                    shutil.rmtree(stale, ignore_errors=True)
+            building = Path(tempfile.mkdtemp(prefix=".building-", dir=CACHE))
+            try:
+                train_tiny_marian(tiny_pairs, building / "model")
+                (building / "model").rename(folder)
+            finally:
+                shutil.rmtree(building, ignore_errors=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def tiny_ct2_model(tiny_model: Path) -> Path:
+    """The tiny model converted to CTranslate2 (int8) with CTranslate2's converter, cached beside it."""
+    from translator.mt.models import convert_folder, inspect_folder
+
+    folder = tiny_model.with_name(tiny_model.name + "-ct2-int8")
+    with _locked("tiny-marian"):
+        if not (folder / "model.bin").is_file():
+            building = Path(tempfile.mkdtemp(prefix=".building-", dir=CACHE))
+            try:
+                convert_folder(inspect_folder(tiny_model, model_id="tiny-ar-en"), building, "int8")
+                building.rename(folder)
+            finally:
+                shutil.rmtree(building, ignore_errors=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def tiny_marian_engine(tiny_model: Path):  # type: ignore[no-untyped-def]
+    """The tiny model loaded in the transformers engine (shared by the session: do not mutate)."""
+    from translator.mt import load_engine
+
+    return load_engine(tiny_model, engine="transformers", threads=2)
+
+
+@pytest.fixture(scope="session")
+def tiny_ct2_engine(tiny_ct2_model: Path):  # type: ignore[no-untyped-def]
+    """The converted tiny model loaded in the CTranslate2 engine (int8 on CPU)."""
+    from translator.mt import load_engine
+
+    return load_engine(tiny_ct2_model, engine="ctranslate2", threads=2)

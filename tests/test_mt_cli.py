@@ -1,0 +1,58 @@
+"""`translator translate` and `translator models` on the tiny model, through the command line entry point."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from translator.cli import main
+
+pytestmark = pytest.mark.slow
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.parametrize("engine", ["transformers", "ctranslate2"])
+def test_translate_command_translates_the_pairs(engine: str, tmp_path: Path, tiny_model: Path, tiny_ct2_model: Path,
+                                                tiny_pairs: list[tuple[str, str]],
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "headlines.txt"
+    source.write_text("\n".join(ar for ar, _ in tiny_pairs) + "\n", encoding="utf-8")
+    model = tiny_model if engine == "transformers" else tiny_ct2_model
+    code, out, err = _run(["translate", str(source), "--lines", "--model", str(model), "--engine", engine,
+                           "--no-glossary", "--memory", str(tmp_path / "tm.sqlite"), "--quiet"], capsys)
+    assert code == 0, err
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["text"] for r in rows] == [ar for ar, _ in tiny_pairs]
+    exact = sum(r["translation"] == en for r, (_, en) in zip(rows, tiny_pairs, strict=True))
+    assert exact >= 0.95 * len(tiny_pairs)
+    assert {r["engine"] for r in rows} == {engine}
+
+
+def test_models_commands(translator_home: Path, tiny_model: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(["models", "add", str(tiny_model), "--id", "cli/tiny-ar-en", "--format", "jsonl"], capsys)
+    assert code == 0, err
+    assert json.loads(out)["kind"] == "marian"
+    assert _run(["models", "convert", "cli/tiny-ar-en", "--format", "jsonl"], capsys)[0] == 0
+    code, out, _ = _run(["models", "list", "--format", "jsonl"], capsys)
+    listed = [json.loads(line) for line in out.splitlines()]
+    assert sorted((m["id"], m["kind"]) for m in listed) == [("cli/tiny-ar-en", "ct2"), ("cli/tiny-ar-en", "marian")]
+    assert all(m["size_bytes"] > 0 and m["revision"] for m in listed)
+    assert _run(["models", "remove", "cli/tiny-ar-en"], capsys)[0] == 0
+    assert _run(["models", "list", "--format", "jsonl"], capsys)[1].strip() == ""
+
+
+def test_missing_model_tells_how_to_get_one(translator_home: Path, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "one.txt"
+    source.write_text("مدينة تندوف\n", encoding="utf-8")
+    code, _, err = _run(["translate", str(source), "--no-glossary", "--no-memory"], capsys)
+    assert code != 0
+    assert "Helsinki-NLP/opus-mt-ar-en" in err and "translator models pull" in err
+    assert "translator models add PATH" in err

@@ -1,0 +1,99 @@
+"""Machine translation: engines (transformers MarianMT, CTranslate2), models, memory and the Translator.
+
+    engine = load_engine()                      # default model, CTranslate2 when a converted copy exists
+    Translator(engine, TranslationMemory()).translate(["..."])
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from translator.errors import EngineError, InputError, ModelNotFoundError
+from translator.mt.engine import Engine, GenerationOptions, Hypothesis
+from translator.mt.guard import GuardConfig
+from translator.mt.memory import HumanTranslation, MemoryEntry, TranslationMemory, memory_key
+from translator.mt.models import (
+    ModelInfo,
+    add_model,
+    convert_model,
+    list_models,
+    pull_model,
+    remove_model,
+    resolve_model,
+)
+from translator.mt.normalize import normalize_for_mt
+from translator.mt.translate import Enforcer, Translation, Translator, untranslated
+
+ENGINES = ("auto", "ctranslate2", "transformers")
+_ALIASES = {"ct2": "ctranslate2", "hf": "transformers", "marian": "transformers"}
+
+__all__ = [
+    "ENGINES",
+    "Enforcer",
+    "Engine",
+    "GenerationOptions",
+    "GuardConfig",
+    "HumanTranslation",
+    "Hypothesis",
+    "MemoryEntry",
+    "ModelInfo",
+    "Translation",
+    "TranslationMemory",
+    "Translator",
+    "add_model",
+    "convert_model",
+    "list_models",
+    "load_engine",
+    "memory_key",
+    "normalize_for_mt",
+    "pull_model",
+    "remove_model",
+    "resolve_device",
+    "resolve_model",
+    "untranslated",
+]
+
+
+def resolve_device(device: str = "cpu") -> str:
+    """"cpu", or "cuda" when asked for ("cuda"/"gpu") or allowed ("auto") and a GPU is there."""
+    device = device.lower()
+    if device == "cpu":
+        return "cpu"
+    if device not in {"auto", "cuda", "gpu"}:
+        raise InputError(f"Unknown device {device!r}; use cpu, cuda or auto.")
+    import ctranslate2
+
+    if ctranslate2.get_cuda_device_count() > 0:
+        return "cuda"
+    if device == "auto":
+        return "cpu"
+    raise EngineError("No CUDA GPU is visible to CTranslate2/PyTorch; use --device cpu (the default).")
+
+
+def load_engine(model: str | Path | None = None, engine: str = "auto", device: str = "cpu",
+                threads: int | None = None) -> Engine:
+    """Load a translation engine for ``model`` (default ``Helsinki-NLP/opus-mt-ar-en``).
+
+    ``engine``: "ctranslate2", "transformers", or "auto" (CTranslate2 when a converted copy of the model is
+    present, else transformers). ``device``: "cpu" (default), "cuda" or "auto"; ``threads``: CPU threads.
+    Raises :class:`ModelNotFoundError` (its message says where we looked and how to get the model).
+    """
+    choice = _ALIASES.get(engine.lower(), engine.lower())
+    if choice not in ENGINES:
+        raise InputError(f"Unknown engine {engine!r}; use one of {ENGINES}.")
+    device = resolve_device(device)
+    if choice == "auto":
+        try:
+            info = resolve_model(model, kind="ct2")
+        except ModelNotFoundError:
+            info = resolve_model(model, kind="marian")
+        choice = "ctranslate2" if info.kind == "ct2" else "transformers"
+    else:
+        info = resolve_model(model, kind="ct2" if choice == "ctranslate2" else "marian")
+    if choice == "ctranslate2":
+        from translator.mt.ct2 import CT2Engine
+
+        return CT2Engine(info, device=device, threads=threads)
+    from translator.mt.marian import MarianEngine
+
+    return MarianEngine(info, device=device, threads=threads)

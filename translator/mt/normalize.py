@@ -1,0 +1,42 @@
+"""Prepare Arabic text for a translation model, without touching the stored original.
+
+Unicode NFKC folds Arabic presentation forms (the glyph-shaped code points some PDFs and old sites emit) into
+plain letters; the characters listed in ``normalization.tsv`` (tatweel, bidi controls, zero-width marks) are
+then removed or replaced, and runs of spaces collapsed. Line breaks are kept: they separate paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+TABLE = Path(__file__).with_name("normalization.tsv")
+_SPACES = re.compile(r"[^\S\n]+")
+_BLANK_LINES = re.compile(r" *\n *")
+
+
+@lru_cache(maxsize=1)
+def _translation_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for number, raw in enumerate(TABLE.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        codepoint, replacement, *_ = [*raw.split("\t"), "", ""]
+        if not re.fullmatch(r"U\+[0-9A-Fa-f]{4,6}", codepoint.strip()):
+            raise ValueError(f"{TABLE}:{number}: expected a code point like U+0640, got {codepoint!r}")
+        table[int(codepoint.strip()[2:], 16)] = replacement or None
+    return table
+
+
+def normalize_for_mt(text: str) -> str:
+    """The text a model should see: NFKC, listed characters removed, spaces collapsed, lines trimmed."""
+    text = unicodedata.normalize("NFKC", text).translate(_translation_table())
+    text = _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _BLANK_LINES.sub("\n", text).strip()
+
+
+def memory_key_text(text: str) -> str:
+    """The form under which a source is stored in translation memory (normalized, one line)."""
+    return " ".join(normalize_for_mt(text).split())

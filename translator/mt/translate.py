@@ -1,0 +1,317 @@
+"""Translate documents of any length with any engine: split, normalize, batch, guard, remember, reassemble.
+
+    Translator(engine, memory, enforcer).translate(["...arabic article...", ...]) -> [Translation, ...]
+
+Each document is normalized for the model (the original is kept as ``Translation.source``), split into
+sentences and, where a sentence exceeds the model's token limit, into clauses; every piece is translated
+once (translation memory, then the engine in length-sorted token-budget batches), checked by the guard,
+handed to the glossary enforcer if there is one, and the pieces are put back together with the document's
+line and paragraph breaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any, Protocol
+
+from translator.errors import EngineError, InputError
+from translator.mt import guard as _guard
+from translator.mt.engine import Engine, GenerationOptions, Hypothesis
+from translator.mt.memory import MemoryEntry, TranslationMemory, memory_key
+from translator.mt.normalize import normalize_for_mt
+from translator.text.chunk import chunk
+from translator.text.segment import sentences
+
+OK, SUSPICIOUS, FAILED = "ok", "suspicious", "failed"
+_RANK = {OK: 0, SUSPICIOUS: 1, FAILED: 2}
+RETRIED = "retried"
+
+
+@dataclass
+class Translation:
+    """The translation of one input text, with what is known about its quality.
+
+    ``text`` is None when translation failed (``error`` says why). ``flags`` name what the guard found
+    (``repetition``, ``too-long``, ``truncated``...; ``retried`` when a retry fixed it). ``human`` is a
+    person's translation of the same source found in translation memory, reported beside the machine one.
+    ``terms_*`` are filled by the glossary enforcer, when there is one.
+    """
+
+    source: str
+    text: str | None
+    status: str = OK
+    flags: list[str] = field(default_factory=list)
+    from_memory: bool = False
+    engine: str | None = None
+    model: str | None = None
+    revision: str | None = None
+    segments: int = 0
+    human: str | None = None
+    human_provenance: str | None = None
+    terms_found: int = 0
+    terms_placed: int = 0
+    term_flags: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Enforcer(Protocol):
+    """The glossary hook: picks or repairs the translation of one segment.
+
+    ``enforce`` gets the engine's hypotheses (best first) and the engine itself (to ask for more, or to
+    score candidates) and returns the chosen text plus a report with ``terms_found``, ``terms_placed`` and
+    ``term_flags`` (a mapping or an object with those attributes). ``version`` identifies the glossary:
+    translation memory entries made under another version are not reused. An enforcer may also offer
+    ``enforce_batch(sources, hypotheses_lists, engine) -> [(text, report), ...]``, which the Translator then
+    calls once per run instead of ``enforce`` once per segment.
+    """
+
+    version: str
+
+    def enforce(self, source: str, hypotheses: list[Hypothesis], engine: Engine) -> tuple[str, Any]: ...
+
+
+def untranslated(texts: Iterable[str], reason: str, flag: str = "no-model") -> list[Translation]:
+    """Failed translations for ``texts`` that record ``reason`` (e.g. no model could be loaded)."""
+    return [Translation(source=t, text=None, status=FAILED, flags=[flag], error=reason) for t in texts]
+
+
+@dataclass
+class _Result:
+    text: str | None
+    status: str = OK
+    flags: list[str] = field(default_factory=list)
+    terms: dict[str, Any] = field(default_factory=dict)
+    from_memory: bool = False
+    error: str | None = None
+
+
+class Translator:
+    """Translate whole documents with one engine (see module docstring).
+
+    ``batch_tokens`` bounds the padded source tokens of one engine call; ``max_input_tokens`` (default: the
+    model's limit, at most 256) is the longest piece sent to the model; ``options`` are decoding options for
+    every call (:class:`~translator.mt.engine.GenerationOptions`; greedy by default); ``guard=None`` turns the
+    repetition/length guard off.
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        memory: TranslationMemory | None = None,
+        enforcer: Enforcer | None = None,
+        *,
+        batch_tokens: int = 4096,
+        max_batch_size: int = 64,
+        max_input_tokens: int | None = None,
+        guard: _guard.GuardConfig | None = _guard.GuardConfig(),  # noqa: B008 (frozen dataclass)
+        options: Mapping[str, Any] | None = None,
+        glossary_version: str | None = None,
+    ) -> None:
+        self.engine = engine
+        self.memory = memory
+        self.enforcer = enforcer
+        self.batch_tokens = batch_tokens
+        self.max_batch_size = max_batch_size
+        self.max_input_tokens = max_input_tokens or min(engine.max_input_tokens, 256)
+        if self.max_input_tokens < 2:
+            raise InputError("max_input_tokens must leave room for at least one token and the end token.")
+        self.guard = guard
+        self.options = dict(options or {})
+        GenerationOptions.from_kwargs(self.options)  # fail now, not mid-corpus
+        if glossary_version is None:
+            glossary_version = str(getattr(enforcer, "version", "unversioned")) if enforcer else "none"
+        self.glossary_version = glossary_version
+
+    # ------------------------------------------------------------------------------------------ public
+    def translate(self, texts: list[str], *, progress: bool = False) -> list[Translation]:
+        """Translate each text (a headline or a whole article); results in input order."""
+        if isinstance(texts, str):
+            raise InputError("translate() takes a list of texts; wrap a single text in a list.")
+        texts = list(texts)
+        plans = [self._plan(t) for t in texts]
+        units = list(dict.fromkeys(piece for plan in plans for piece, _ in plan))
+        results = self._from_memory(units)
+        todo = [u for u in units if u not in results]
+        fresh = self._translate_units(todo, progress)
+        self._remember(fresh)
+        results.update(fresh)
+        return [self._assemble(text, plan, results) for text, plan in zip(texts, plans, strict=True)]
+
+    def translate_text(self, text: str) -> Translation:
+        """Translate one text."""
+        return self.translate([text])[0]
+
+    # -------------------------------------------------------------------------------------- planning
+    def _plan(self, text: str) -> list[tuple[str, str]]:
+        """(piece, separator after its translation) for each piece of ``text``, in order."""
+        normalized = normalize_for_mt(text)
+        spans = sentences(normalized)
+        counts = self.engine.count_tokens([s.text for s in spans]) if spans else []
+        plan: list[tuple[str, str]] = []
+        for i, (span, n_tokens) in enumerate(zip(spans, counts, strict=True)):
+            gap = normalized[span.end:spans[i + 1].start] if i + 1 < len(spans) else ""
+            separator = "\n\n" if gap.count("\n") >= 2 else "\n" if "\n" in gap else " " if gap else ""
+            if n_tokens <= self.max_input_tokens:
+                plan.append((span.text, separator))
+                continue
+            pieces = chunk(span.text, self.max_input_tokens, lambda s: self.engine.count_tokens([s])[0])
+            plan += [(p.text, p.joiner) for p in pieces[:-1]]
+            plan.append((pieces[-1].text, separator))
+        return plan
+
+    # ---------------------------------------------------------------------------------------- memory
+    def _key(self, unit: str) -> str:
+        model = self.engine.model
+        return memory_key(self.engine.name, model.id, model.revision, self.glossary_version, unit)
+
+    def _from_memory(self, units: list[str]) -> dict[str, _Result]:
+        if self.memory is None or not units:
+            return {}
+        keys: dict[str, list[str]] = {}
+        for unit in units:  # units differing only in what the key ignores share an entry
+            keys.setdefault(self._key(unit), []).append(unit)
+        found = self.memory.get_many(keys)
+        return {unit: _Result(e.text, e.status, list(e.flags), dict(e.info), from_memory=True)
+                for k, e in found.items() for unit in keys[k]}
+
+    def _remember(self, results: dict[str, _Result]) -> None:
+        if self.memory is None:
+            return
+        model = self.engine.model
+        entries = {
+            self._key(unit): MemoryEntry(unit, r.text, r.status, r.flags, r.terms, self.engine.name, model.id,
+                                         model.revision or "", self.glossary_version)
+            for unit, r in results.items() if r.text is not None and r.status != FAILED
+        }
+        if entries:
+            self.memory.put_many(entries)
+
+    # ----------------------------------------------------------------------------------- translation
+    def _batches(self, units: list[str]) -> list[list[str]]:
+        """Longest first, each batch within the padded-token budget (sorting keeps padding small)."""
+        counts = dict(zip(units, self.engine.count_tokens(units), strict=True)) if units else {}
+        batches: list[list[str]] = []
+        current: list[str] = []
+        for unit in sorted(units, key=lambda u: -counts[u]):
+            widest = counts[current[0]] if current else counts[unit]
+            if current and ((len(current) + 1) * widest > self.batch_tokens or len(current) >= self.max_batch_size):
+                batches.append(current)
+                current = []
+            current.append(unit)
+        if current:
+            batches.append(current)
+        return batches
+
+    def _generate(self, units: list[str], options: dict[str, Any], bar: Any = None) -> dict[str, Any]:
+        """Hypotheses for each unit, or the error message for units whose batch failed."""
+        out: dict[str, Any] = {}
+        for batch in self._batches(units):
+            try:
+                hyps = self.engine.translate_batch(batch, **options)
+            except (EngineError, RuntimeError, ValueError, MemoryError) as error:
+                out.update({u: f"{self.engine.name} failed: {error}" for u in batch})
+            else:
+                out.update(zip(batch, hyps, strict=True))
+            if bar is not None:
+                bar.update(len(batch))
+        return out
+
+    def _translate_units(self, units: list[str], progress: bool) -> dict[str, _Result]:
+        if not units:
+            return {}
+        from tqdm.auto import tqdm
+
+        with tqdm(total=len(units), unit="seg", desc="translating", disable=not progress) as bar:
+            first = self._generate(units, self.options, bar)
+        checked: dict[str, tuple[list[Hypothesis], list[str]]] = {}
+        results: dict[str, _Result] = {}
+        for unit, hyps in first.items():
+            if isinstance(hyps, str):
+                results[unit] = _Result(None, FAILED, ["engine-error"], error=hyps)
+            else:
+                checked[unit] = (hyps, self._inspect(unit, hyps))
+        self._retry(checked)
+        chosen = self._enforce(checked)
+        for unit, (_, flags) in checked.items():
+            text, terms = chosen[unit]
+            status = SUSPICIOUS if any(f != RETRIED for f in flags) else OK
+            results[unit] = _Result(text, status, flags, terms)
+        return results
+
+    def _inspect(self, unit: str, hyps: list[Hypothesis]) -> list[str]:
+        if self.guard is None:
+            return []
+        return _guard.inspect(unit, hyps[0], self.guard)
+
+    def _retry(self, checked: dict[str, tuple[list[Hypothesis], list[str]]]) -> None:
+        """Decode flagged units again with beam search and no repeated n-grams; keep whichever is better."""
+        if self.guard is None or not self.guard.retry:
+            return
+        flagged = [u for u, (_, flags) in checked.items() if flags]
+        if not flagged:
+            return
+        options = {**self.options, **self.guard.retry_options()}
+        for unit, hyps in self._generate(flagged, options).items():
+            if isinstance(hyps, str):
+                continue  # the first attempt stands, with its flags
+            old_hyps, old_flags = checked[unit]
+            flags = self._inspect(unit, hyps)
+            if _guard.severity(flags) < _guard.severity(old_flags):
+                checked[unit] = (hyps, [*flags, RETRIED])
+            else:
+                checked[unit] = (old_hyps, [*old_flags, RETRIED])
+
+    def _enforce(self, checked: dict[str, tuple[list[Hypothesis], list[str]]]) -> dict[str, tuple[str, dict]]:
+        """The text chosen for each unit, and the glossary report (the enforcer's, when there is one)."""
+        if self.enforcer is None:
+            return {unit: (hyps[0].text, {}) for unit, (hyps, _) in checked.items()}
+        units = list(checked)
+        batch = getattr(self.enforcer, "enforce_batch", None)
+        if batch is not None:  # an enforcer may batch its own engine calls across segments
+            outcomes = batch(units, [checked[u][0] for u in units], self.engine)
+        else:
+            outcomes = [self.enforcer.enforce(u, checked[u][0], self.engine) for u in units]
+        return {unit: (text, _term_report(info)) for unit, (text, info) in zip(units, outcomes, strict=True)}
+
+    # -------------------------------------------------------------------------------------- assembly
+    def _assemble(self, source: str, plan: list[tuple[str, str]], results: dict[str, _Result]) -> Translation:
+        model = self.engine.model
+        out = Translation(source=source, text="", engine=self.engine.name, model=model.id,
+                          revision=model.revision, segments=len(plan), from_memory=bool(plan))
+        parts: list[str] = []
+        for piece, separator in plan:
+            result = results[piece]
+            if _RANK[result.status] > _RANK[out.status]:
+                out.status = result.status
+            out.flags += [f for f in result.flags if f not in out.flags]
+            out.from_memory &= result.from_memory
+            out.error = out.error or result.error
+            out.terms_found += int(result.terms.get("terms_found", 0))
+            out.terms_placed += int(result.terms.get("terms_placed", 0))
+            out.term_flags += [f for f in result.terms.get("term_flags", []) if f not in out.term_flags]
+            parts.append((result.text or "") + separator)
+        out.text = None if out.status == FAILED else "".join(parts).strip()
+        if self.memory is not None and source.strip():
+            human = self.memory.get_human(source)
+            if human is not None:
+                out.human, out.human_provenance = human.target, human.provenance
+        return out
+
+
+def _term_report(info: Any) -> dict[str, Any]:
+    """The enforcer's report as plain JSON-safe values (it may be a mapping or an object)."""
+    if info is None:
+        return {}
+    get = info.get if isinstance(info, Mapping) else lambda name, default=None: getattr(info, name, default)
+    report = {
+        "terms_found": int(get("terms_found", 0) or 0),
+        "terms_placed": int(get("terms_placed", 0) or 0),
+        "term_flags": [str(f) for f in (get("term_flags", None) or [])],
+    }
+    if hasattr(info, "to_dict"):
+        report["detail"] = info.to_dict()
+    return report
