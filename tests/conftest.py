@@ -97,7 +97,12 @@ def tiny_model(tiny_pairs: list[tuple[str, str]]) -> Path:
                     shutil.rmtree(stale, ignore_errors=True)
             building = Path(tempfile.mkdtemp(prefix=".building-", dir=CACHE))
             try:
-                train_tiny_marian(tiny_pairs, building / "model")
+                # Generous time cap: on a loaded machine training is slower, and a half-trained model must
+                # never be cached (every later session would inherit it).
+                report = train_tiny_marian(tiny_pairs, building / "model", max_seconds=300)
+                if report.exact < report.pairs:
+                    raise RuntimeError(f"tiny model reproduced only {report.exact}/{report.pairs} training pairs "
+                                       f"after {report.steps} steps ({report.seconds} s); not cached")
                 (building / "model").rename(folder)
             finally:
                 shutil.rmtree(building, ignore_errors=True)

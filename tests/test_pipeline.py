@@ -75,6 +75,12 @@ def test_batch_with_the_tiny_model_translates_segments_and_headlines(pairs_corpu
     arabic = segments[segments["lang"] == "ar"]
     hits = [expected.get(t.strip("“”")) == tr for t, tr in zip(arabic["text"], arabic["translation"], strict=True)]
     assert len(hits) >= 20 and sum(hits) / len(hits) >= 0.9
+    # glossary terms are found in the Arabic and checked in the translation (the model learnt them right)
+    with_terms = arabic[arabic["terms_found"] > 0]
+    assert len(with_terms) >= 10
+    assert (with_terms["terms_placed"] == with_terms["terms_found"]).mean() >= 0.9
+    assert (with_terms["terms_exact"] <= with_terms["terms_placed"]).all()
+    assert "Algeria" in " ".join(with_terms["glossary_terms"])
     citations = read_table(out, "citations")
     row = citations[citations["outlet_canonical"].fillna("").str.contains("Araby")].iloc[0]
     assert row["title_english"] == PAIRS["english"][1]  # the human rendering, kept

@@ -157,10 +157,12 @@ def cmd_translate(args: argparse.Namespace) -> int:
 
     def records() -> Iterator[dict]:
         for text, result in zip(texts, results, strict=True):
-            yield {"text": text, "translation": result.text, "human": result.human, "status": result.status,
-                   "flags": result.flags,
+            yield {"text": text, "translation": result.text, "status": result.status, "flags": result.flags,
+                   "human": result.human, "human_provenance": result.human_provenance,
                    "from_memory": result.from_memory, "terms_found": result.terms_found,
-                   "terms_placed": result.terms_placed, "engine": result.engine, "model": result.model}
+                   "terms_placed": result.terms_placed, "terms_exact": result.terms_exact,
+                   "term_flags": result.term_flags, "segments": result.segments, "error": result.error,
+                   "engine": result.engine, "model": result.model}
 
     emit(records(), args.format)
     return 0
@@ -286,12 +288,13 @@ def cmd_models(args: argparse.Namespace) -> int:
     if args.action == "pull":
         info = models.pull_model(args.model, revision=args.revision)
     elif args.action == "add":
-        info = models.add_model(args.path, model_id=args.id)
+        info = models.add_model(args.path, model_id=args.id, force=args.force)
     elif args.action == "convert":
         info = models.convert_model(args.model, quantization=args.quantization, force=args.force)
     else:
-        models.remove_model(args.model)
-        print(f"removed {args.model}", file=sys.stderr)
+        removed = models.remove_model(args.model, kind=args.kind)
+        emit((m.to_dict() for m in removed), args.format)
+        print(f"removed {len(removed)} model folder(s) of {args.model}", file=sys.stderr)
         return 0
     emit([info.to_dict()], args.format)
     return 0
@@ -427,12 +430,14 @@ def build_parser() -> argparse.ArgumentParser:
     m = msub.add_parser("add", help="register a model folder brought by hand")
     m.add_argument("path", type=Path)
     m.add_argument("--id", help="model id to register it under (default: from its config or folder name)")
+    m.add_argument("--force", action="store_true", help="replace a model already registered under that id")
     m = msub.add_parser("convert", help="convert a MarianMT model for the fast CTranslate2 engine")
     m.add_argument("model", nargs="?", default=None)
     m.add_argument("--quantization", default="int8", help="int8 (default, CPU), float16 (GPU), float32, ...")
     m.add_argument("--force", action="store_true")
     m = msub.add_parser("remove", help="remove an added, pulled or converted model")
     m.add_argument("model")
+    m.add_argument("--kind", choices=("marian", "ct2"), help="only the MarianMT or only the converted copies")
     for m in msub.choices.values():
         if "--format" not in m._option_string_actions:
             m.add_argument("--format", choices=FORMATS, default="table")

@@ -250,12 +250,13 @@ def _fill_segment(seg: dict, result) -> None:
     seg["translation"] = result.text
     seg["translation_human"] = getattr(result, "human", None)
     seg["translation_status"] = _status(result)
-    seg["translation_flags"] = "; ".join(result.flags)
+    seg["translation_flags"] = "; ".join([*result.flags, *result.term_flags])
     seg["from_memory"] = bool(result.from_memory)
     seg["engine"], seg["model"] = result.engine, result.model
     if getattr(result, "terms_found", None) is not None:
         seg["terms_found"] = result.terms_found
         seg["terms_placed"] = result.terms_placed
+        seg["terms_exact"] = result.terms_exact
     if result.text is None:
         seg["translation_note"] = "; ".join(result.flags) or "engine returned nothing"
 

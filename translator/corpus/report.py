@@ -109,14 +109,15 @@ def _stats(documents: pd.DataFrame, segments: pd.DataFrame, citations: pd.DataFr
     translated = arabic["translation"].notna().sum() if not arabic.empty else 0
     found = int(segments["terms_found"].fillna(0).sum()) if not segments.empty else 0
     placed = int(segments["terms_placed"].fillna(0).sum()) if not segments.empty else 0
+    exact = int(segments["terms_exact"].fillna(0).sum()) if not segments.empty else 0
     stats = [
         ("documents", len(documents)), ("segments", len(segments)), ("Arabic segments", len(arabic)),
         ("Arabic segments translated", int(translated)), ("citations", len(citations)),
         ("files with errors", errors["path"].nunique() if not errors.empty else 0),
         ("glossary terms found / placed", f"{found} / {placed}"),
     ]
-    if found:
-        stats.append(("term success rate", f"{placed / found:.1%}"))
+    if found and segments["terms_placed"].notna().any():
+        stats.append(("term success rate (lenient / exact)", f"{placed / found:.1%} / {exact / found:.1%}"))
     if not segments.empty:
         langs = segments["lang"].value_counts()
         stats.append(("segments by language", ", ".join(f"{k} {v}" for k, v in langs.items())))

@@ -51,6 +51,7 @@ class Translation:
     human_provenance: str | None = None
     terms_found: int = 0
     terms_placed: int = 0
+    terms_exact: int = 0
     term_flags: list[str] = field(default_factory=list)
     error: str | None = None
 
@@ -292,6 +293,7 @@ class Translator:
             out.error = out.error or result.error
             out.terms_found += int(result.terms.get("terms_found", 0))
             out.terms_placed += int(result.terms.get("terms_placed", 0))
+            out.terms_exact += int(result.terms.get("terms_exact", 0))
             out.term_flags += [f for f in result.terms.get("term_flags", []) if f not in out.term_flags]
             parts.append((result.text or "") + separator)
         out.text = None if out.status == FAILED else "".join(parts).strip()
@@ -310,6 +312,7 @@ def _term_report(info: Any) -> dict[str, Any]:
     report = {
         "terms_found": int(get("terms_found", 0) or 0),
         "terms_placed": int(get("terms_placed", 0) or 0),
+        "terms_exact": int(get("terms_exact", 0) or 0),
         "term_flags": [str(f) for f in (get("term_flags", None) or [])],
     }
     if hasattr(info, "to_dict"):
