@@ -118,7 +118,8 @@ def run_batch(input_dir: Path | str, out_dir: Path | str, options: BatchOptions 
     summary.files = len(sources)
     state = RunState(out_dir)
     try:
-        pool = ProcessPoolExecutor(options.workers) if options.workers > 1 else None
+        pool = (ProcessPoolExecutor(options.workers, initializer=_init_worker, initargs=(glossary, options.detector))
+                if options.workers > 1 else None)
         try:
             bar = tqdm(total=len(sources), desc="documents", unit="file", disable=not options.progress,
                        file=sys.stderr)
@@ -170,9 +171,12 @@ def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options:
     if not pending:
         return
     t0 = time.perf_counter()
-    work = partial(analyze_file, glossary=glossary, detector=options.detector)
     items = [(s, d) for s, _, d in pending]
-    results = list(pool.map(work, items)) if pool is not None else [work(item) for item in items]
+    if pool is not None:
+        results = list(pool.map(_analyze_in_worker, items, chunksize=max(1, len(items) // (4 * options.workers))))
+    else:
+        work = partial(analyze_file, glossary=glossary, detector=options.detector)
+        results = [work(item) for item in items]
     timings["analyze"] = timings.get("analyze", 0.0) + time.perf_counter() - t0
     t0 = time.perf_counter()
     analyses = [a for r in results if not isinstance(r, dict) for a in r]
@@ -187,6 +191,18 @@ def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options:
         summary.processed_files += 1
     if translation_error:
         print(f"translator: translation failed for this chunk: {translation_error}", file=sys.stderr)
+
+
+# Each worker process receives the glossary once, at start-up, instead of with every document.
+_WORKER_CONTEXT: dict[str, object] = {}
+
+
+def _init_worker(glossary, detector: str) -> None:
+    _WORKER_CONTEXT.update(glossary=glossary, detector=detector)
+
+
+def _analyze_in_worker(item: tuple[SourceFile, bytes]) -> list[Analysis] | dict:
+    return analyze_file(item, **_WORKER_CONTEXT)
 
 
 def analyze_file(item: tuple[SourceFile, bytes], *, glossary, detector: str) -> list[Analysis] | dict:
