@@ -136,6 +136,13 @@ def run_batch(input_dir: Path | str, out_dir: Path | str, options: BatchOptions 
         timings["write_tables"] = time.perf_counter() - t0
     finally:
         state.close()
+    finish_run(input_dir, out_dir, options, summary, timings, started)
+    return summary
+
+
+def finish_run(input_dir: Path, out_dir: Path, options: BatchOptions, summary: RunSummary,
+               timings: dict[str, float], started: float) -> None:
+    """The end of every run, local or Ray: errors into the summary, report, Excel, manifest."""
     summary.errors = tables.read_table(out_dir, "errors").to_dict("records")
     summary.failed_files = len({e["path"] for e in summary.errors})
     if options.report:
@@ -151,7 +158,6 @@ def run_batch(input_dir: Path | str, out_dir: Path | str, options: BatchOptions 
     summary.timings = {k: round(v, 3) for k, v in timings.items()}
     summary.seconds = round(time.perf_counter() - started, 3)
     write_manifest(input_dir, out_dir, options, summary)
-    return summary
 
 
 def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options: BatchOptions, glossary,
@@ -330,6 +336,17 @@ def settings_key(options: BatchOptions, model, glossary) -> str:
     }, sort_keys=True)
 
 
+def count_payloads(batch: list[dict], summary: RunSummary) -> None:
+    """Add finished documents' rows to the summary's counts."""
+    for p in batch:
+        segs = p["segments"]
+        summary.documents += 1
+        summary.segments += len(segs)
+        summary.arabic_segments += sum(s["lang"] == "ar" for s in segs)
+        summary.translated_segments += sum(bool(s.get("translation")) for s in segs)
+        summary.citations += len(p["citations"])
+
+
 def _write_tables(state: RunState, out_dir: Path, summary: RunSummary) -> None:
     names = ("documents", "segments", "citations")
     schemas = {"documents": tables.DOCUMENTS, "segments": tables.SEGMENTS, "citations": tables.citations_schema()}
@@ -341,13 +358,7 @@ def _write_tables(state: RunState, out_dir: Path, summary: RunSummary) -> None:
             writers["documents"].write([p["document"] for p in batch])
             writers["segments"].write([s for p in batch for s in p["segments"]])
             writers["citations"].write([c for p in batch for c in p["citations"]])
-            for p in batch:
-                segs = p["segments"]
-                summary.documents += 1
-                summary.segments += len(segs)
-                summary.arabic_segments += sum(s["lang"] == "ar" for s in segs)
-                summary.translated_segments += sum(bool(s.get("translation")) for s in segs)
-                summary.citations += len(p["citations"])
+            count_payloads(batch, summary)
     except BaseException as exc:
         for writer in writers.values():
             writer.__exit__(type(exc), exc, None)

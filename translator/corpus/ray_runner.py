@@ -25,7 +25,15 @@ from tqdm.auto import tqdm
 
 from ..errors import EngineError, InputError, ModelNotFoundError
 from . import ray_stages, tables
-from .pipeline import BatchOptions, RunSummary, load_glossary, settings_key, sha256_hex, write_manifest
+from .pipeline import (
+    BatchOptions,
+    RunSummary,
+    count_payloads,
+    finish_run,
+    load_glossary,
+    settings_key,
+    sha256_hex,
+)
 from .ray_tables import write_partitioned
 from .readers import discover
 from .state import RunState
@@ -87,7 +95,7 @@ def run_batch_ray(input_dir: Path | str, out_dir: Path | str, options: BatchOpti
         timings["write_tables"] = time.perf_counter() - t0
     finally:
         state.close()
-    _finish(input_dir, out_dir, options, summary, timings, started)
+    finish_run(input_dir, out_dir, options, summary, timings, started)
     return summary
 
 
@@ -276,7 +284,7 @@ def _write_tables(state: RunState, out_dir: Path, summary: RunSummary) -> None:
     def batches(name: str):
         for batch in state.payloads():
             if name == "documents":
-                _count(batch, summary)
+                count_payloads(batch, summary)
                 yield [p["document"] for p in batch]
             else:
                 yield [row for p in batch for row in p[name]]
@@ -285,35 +293,6 @@ def _write_tables(state: RunState, out_dir: Path, summary: RunSummary) -> None:
         write_partitioned(out_dir, name, schema, batches(name))
     write_partitioned(out_dir, "errors", tables.ERRORS, [state.errors()])
     summary.tables.update({name: str(out_dir / name) for name in (*schemas, "errors")})
-
-
-def _count(batch: list[dict], summary: RunSummary) -> None:
-    for p in batch:
-        segs = p["segments"]
-        summary.documents += 1
-        summary.segments += len(segs)
-        summary.arabic_segments += sum(s["lang"] == "ar" for s in segs)
-        summary.translated_segments += sum(bool(s.get("translation")) for s in segs)
-        summary.citations += len(p["citations"])
-
-
-def _finish(input_dir: Path, out_dir: Path, options: BatchOptions, summary: RunSummary, timings: dict[str, float],
-            started: float) -> None:
-    summary.errors = tables.read_table(out_dir, "errors").to_dict("records")
-    summary.failed_files = len({e["path"] for e in summary.errors})
-    if options.report:
-        from .report import write_report
-
-        t0 = time.perf_counter()
-        summary.tables["report"] = str(write_report(out_dir))
-        timings["report"] = time.perf_counter() - t0
-    if options.excel:
-        from .export import write_excel
-
-        summary.tables["excel"] = str(write_excel(out_dir))
-    summary.timings = {k: round(v, 3) for k, v in timings.items()}
-    summary.seconds = round(time.perf_counter() - started, 3)
-    write_manifest(input_dir, out_dir, options, summary)
 
 
 _ERROR_LINE = re.compile(r"^(?:[A-Za-z_][\w.]*\.)?(\w*(?:Error|Exception|Exit)): (.*)$")
