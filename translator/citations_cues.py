@@ -7,13 +7,13 @@ they live in a data file a translator can extend; this module only reads it and 
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from translator.errors import CitationError
+from translator.datafiles import read_tsv
+from translator.errors import CitationError, TranslatorError
 
 CUES_PATH = Path(__file__).resolve().parent / "data" / "citation_cues.tsv"
 ROLES = frozenset({
@@ -54,12 +54,9 @@ def _lower_set(table: Cues, role: str) -> frozenset[str]:
 def cues(path: Path = CUES_PATH) -> Cues:
     """Load the cue table (cached); raise CitationError with the fix when it is unreadable or malformed."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CitationError(f"Cannot read {path}: {exc}. Reinstall the package; the file ships with it.") \
-            from exc
-    rows = csv.DictReader((line for line in text.splitlines() if line.strip() and not line.startswith("#")),
-                          delimiter="\t")
+        rows = read_tsv(path)
+    except TranslatorError as exc:
+        raise CitationError(str(exc)) from exc.__cause__
     grouped: dict[str, list[str]] = {}
     values: dict[tuple[str, str], str] = {}
     for number, row in enumerate(rows, start=2):

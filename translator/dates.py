@@ -11,7 +11,6 @@ Russian, ...).  Nothing is ever filled in from today's date: a date without a ye
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 import unicodedata
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from hijridate import Hijri
 
+from translator.datafiles import read_tsv
 from translator.errors import InputError
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DateResult", "find_dates", "parse_date"]
 
-_DATA = Path(__file__).parent / "data"
+_DATA = Path(__file__).parent / "data"  # tests point it at a copy of the data files
 _LETTER = r"[^\W\d_]"
 _NOT_AFTER_LETTER = rf"(?<!{_LETTER})"
 _NOT_BEFORE_LETTER = rf"(?!{_LETTER})"
@@ -116,12 +116,6 @@ def _normalize(text: str) -> tuple[str, list[int]]:
 
 
 # --------------------------------------------------------------------------- data
-def _rows(name: str) -> list[dict[str, str]]:
-    with (_DATA / name).open(encoding="utf-8", newline="") as fh:
-        lines = [line for line in fh if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
 def _fold(word: str) -> str:
     return " ".join(_normalize(word)[0].split())
 
@@ -133,7 +127,7 @@ def _key(word: str) -> str:
 
 def _checked_rows(name: str, **allowed: Collection[str]) -> list[dict[str, str]]:
     """Rows of a data file, each with a first column and allowed values in the ``allowed`` columns."""
-    rows = _rows(name)
+    rows = read_tsv(_DATA / name)
     for number, row in enumerate(rows, start=1):
         first = next(iter(row.values()), None)
         bad = [

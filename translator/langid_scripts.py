@@ -7,11 +7,9 @@ script; digits, punctuation, spaces and symbols have none, so they never decide 
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
+from .datafiles import read_tsv
 from .errors import TranslatorError
-
-DATA_DIR = Path(__file__).resolve().parent / "data"
 
 # Letters are translated to one control character per script, then counted with str.count (C speed).
 # These code points never occur in the text we read (tab, newlines, form feed are left out).
@@ -19,17 +17,8 @@ _TAGS = [chr(c) for c in (*range(0x01, 0x09), *range(0x0E, 0x20))]
 
 
 def read_table(name: str) -> list[dict[str, str]]:
-    """Rows of a tab-separated file in ``translator/data``: ``#`` lines are comments, then a header."""
-    path = DATA_DIR / name
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise TranslatorError(f"Cannot read {path}: {exc}. Reinstall the package; the file ships with it.") \
-            from exc
-    rows = [line for line in lines if line.strip() and not line.startswith("#")]
-    header = rows[0].split("\t")
-    return [dict(zip(header, (cell.strip() for cell in line.split("\t")), strict=False))
-            for line in rows[1:]]
+    """Rows of a data file in ``translator/data``, every cell stripped (see ``translator.datafiles``)."""
+    return read_tsv(name, strip=True)
 
 
 def codepoint(value: str) -> str:

@@ -12,6 +12,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from translator.datafiles import read_tsv_numbered
+
 TABLE = Path(__file__).with_name("normalization.tsv")
 _SPACES = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r" *\n *")
@@ -20,10 +22,8 @@ _BLANK_LINES = re.compile(r" *\n *")
 @lru_cache(maxsize=1)
 def _translation_table() -> dict[int, str | None]:
     table: dict[int, str | None] = {}
-    for number, raw in enumerate(TABLE.read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        codepoint, replacement, *_ = [*raw.split("\t"), "", ""]
+    for number, row in read_tsv_numbered(TABLE, fieldnames=("codepoint", "replacement", "why")):
+        codepoint, replacement = row.get("codepoint", ""), row.get("replacement", "")
         if not re.fullmatch(r"U\+[0-9A-Fa-f]{4,6}", codepoint.strip()):
             raise ValueError(f"{TABLE}:{number}: expected a code point like U+0640, got {codepoint!r}")
         table[int(codepoint.strip()[2:], 16)] = replacement or None

@@ -9,7 +9,6 @@ back out.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import json
@@ -19,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from translator.datafiles import read_tsv
 from translator.mt.marian import quiet_transformers
 
 # The real config of Helsinki-NLP/opus-mt-ar-en (config.json on the hub, transformers 4.19 export).
@@ -79,8 +79,7 @@ def read_pairs(paths: Iterable[Path]) -> list[tuple[str, str]]:
     de-duplicated by source, in file order."""
     pairs: dict[str, str] = {}
     for path in sorted(Path(p) for p in paths):
-        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        for row in read_tsv(path):
             arabic, english = (row.get("arabic") or "").strip(), (row.get("english") or "").strip()
             if arabic and english:
                 pairs.setdefault(arabic, english)

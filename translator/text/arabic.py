@@ -17,11 +17,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
-from ..errors import TranslatorError
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from ..datafiles import read_tsv
 
 TATWEEL = "\u0640"
 TEH_MARBUTA = "\u0629"
@@ -61,16 +58,8 @@ class Analysis:
 
 
 def data_table(name: str) -> list[dict[str, str]]:
-    """Rows of a tab-separated data file; ``#`` lines are comments, the first other line is the header."""
-    path = DATA_DIR / name
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise TranslatorError(f"Cannot read {path}: {exc}. Reinstall the package; the file ships with it.") \
-            from exc
-    rows = [line for line in lines if line.strip() and not line.startswith("#")]
-    header = rows[0].split("\t")
-    return [dict(zip(header, line.split("\t"), strict=False)) for line in rows[1:]]
+    """Rows of a data file in ``translator/data``, cells as written (see ``translator.datafiles``)."""
+    return read_tsv(name)
 
 
 def _codepoint(value: str) -> str:
