@@ -159,3 +159,27 @@ def test_a_killed_run_resumes_without_redoing_finished_documents(tmp_path: Path)
     assert resumed.processed_files == 400 - resumed.unchanged_files
     assert resumed.documents == 400
     assert read_table(out, "documents")["doc_id"].is_unique
+
+
+def test_a_bad_glossary_file_is_reported_and_the_run_still_translates(pairs_corpus: Path, tmp_path: Path,
+                                                                      tiny_model: Path) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_bytes("source\ttarget\ttype\tvariants\tnote\n".encode()
+                    + b"\xff\xfe broken\tx\tplace\t\t\n" + "تندوف\t\tplace\t\t\n".encode())
+    out = tmp_path / "out"
+    result = cli("batch", str(pairs_corpus), "--out", str(out), "--model", str(tiny_model), "--glossary", str(bad),
+                 "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert f"{bad}:2" in result.stderr and "UTF-8" in result.stderr
+    assert f"{bad}:3" in result.stderr and "empty target" in result.stderr
+    segments = read_table(out, "segments")
+    assert segments.loc[segments["lang"] == "ar", "translation"].notna().all()
+
+
+def test_excel_workbook_has_one_sheet_per_table_with_arabic_intact(pairs_corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    summary = run_batch(pairs_corpus, out, translate=False, progress=False, excel=True)
+    sheets = pd.read_excel(summary.tables["excel"], sheet_name=None)
+    assert list(sheets) == ["documents", "segments", "citations", "errors"]
+    assert sheets["segments"]["text"].tolist() == read_table(out, "segments")["text"].tolist()
+    assert PAIRS["arabic"][0] in sheets["segments"]["text"].tolist()
