@@ -164,7 +164,7 @@ def test_a_killed_run_resumes_without_redoing_finished_documents(tmp_path: Path)
 def test_a_bad_glossary_file_is_reported_and_the_run_still_translates(pairs_corpus: Path, tmp_path: Path,
                                                                       tiny_model: Path) -> None:
     bad = tmp_path / "bad.tsv"
-    bad.write_bytes("source\ttarget\ttype\tvariants\tnote\n".encode()
+    bad.write_bytes(b"source\ttarget\ttype\tvariants\tnote\n"
                     + b"\xff\xfe broken\tx\tplace\t\t\n" + "تندوف\t\tplace\t\t\n".encode())
     out = tmp_path / "out"
     result = cli("batch", str(pairs_corpus), "--out", str(out), "--model", str(tiny_model), "--glossary", str(bad),
