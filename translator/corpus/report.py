@@ -138,7 +138,8 @@ def _documents(documents: pd.DataFrame, segments: pd.DataFrame) -> list[dict]:
 
 
 def _segment(row: dict) -> dict:
-    terms = [t for t in (row.get("glossary_terms") or "").split("; ") if t]
+    terms = [tuple(t.split("=", 1)) if "=" in t else (t, "") for t in (row.get("glossary_terms") or "").split("; ")
+             if t]
     return {
         "segment_id": row["segment_id"], "lang": row["lang"],
         "confidence": f"{row['lang_confidence']:.2f}" if row.get("lang_confidence") is not None else "",
