@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -160,10 +160,13 @@ def finish_run(input_dir: Path, out_dir: Path, options: BatchOptions, summary: R
     write_manifest(input_dir, out_dir, options, summary)
 
 
-def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options: BatchOptions, glossary,
-               translator, reason: str | None, pool, summary: RunSummary, timings: dict[str, float]) -> None:
-    pending: list[tuple[SourceFile, str, bytes]] = []
-    for source in chunk:
+def pending_files(sources: Iterable[SourceFile], state: RunState, settings: str,
+                  summary: RunSummary) -> Iterator[tuple[SourceFile, str, bytes]]:
+    """The files not yet done with these bytes and settings, as (file, sha256, bytes).
+
+    Unreadable files are recorded in the run state's errors; unchanged ones are counted in ``summary``.
+    """
+    for source in sources:
         try:
             data = source.read_bytes()
         except OSError as exc:
@@ -173,7 +176,12 @@ def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options:
         if state.is_done(source.rel, sha, settings) or state.file_errored(source.rel, sha):
             summary.unchanged_files += 1
             continue
-        pending.append((source, sha, data))
+        yield source, sha, data
+
+
+def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options: BatchOptions, glossary,
+               translator, reason: str | None, pool, summary: RunSummary, timings: dict[str, float]) -> None:
+    pending = list(pending_files(chunk, state, settings, summary))
     if not pending:
         return
     t0 = time.perf_counter()

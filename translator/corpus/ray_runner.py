@@ -31,8 +31,8 @@ from .pipeline import (
     count_payloads,
     finish_run,
     load_glossary,
+    pending_files,
     settings_key,
-    sha256_hex,
 )
 from .ray_tables import write_partitioned
 from .readers import discover
@@ -124,18 +124,8 @@ def _resolve_model(options: BatchOptions) -> tuple[Any, str | None]:
 def _plan(sources: list, state: RunState, settings: str, model: Any, reason: str | None,
           summary: RunSummary) -> _Plan:
     """Hash every file (as the local engine does) and keep those not done with these bytes and settings."""
-    items = []
-    for source in sources:
-        try:
-            data = source.read_bytes()
-        except OSError as exc:
-            state.save_error(source.rel, None, "read", type(exc).__name__, f"{source.rel}: {exc.strerror or exc}")
-            continue
-        sha = sha256_hex(data)
-        if state.is_done(source.rel, sha, settings) or state.file_errored(source.rel, sha):
-            summary.unchanged_files += 1
-            continue
-        items.append({"rel": source.rel, "path": str(source.path.resolve())})
+    items = [{"rel": source.rel, "path": str(source.path.resolve())}
+             for source, _, _ in pending_files(sources, state, settings, summary)]
     return _Plan(items, settings, model, reason)
 
 
