@@ -43,7 +43,6 @@ from .state import RunState
 # resource requests match, and the analysis would then run inside the actors, one batch at a time.
 ANALYZE_CPUS = 0.5
 MAX_BLOCKS = 10_000
-_MT_ALIASES = {"ct2": "ctranslate2", "hf": "transformers", "marian": "transformers"}
 
 
 @dataclass
@@ -104,18 +103,10 @@ def _resolve_model(options: BatchOptions) -> tuple[Any, str | None]:
     """The model the actors will load, found without loading it (mirrors `mt.load_engine`'s choice)."""
     if not options.translate:
         return None, None
-    from ..mt import ENGINES, resolve_model
+    from ..mt import resolve_engine_model
 
-    choice = _MT_ALIASES.get(options.engine.lower(), options.engine.lower())
-    if choice not in ENGINES:
-        raise InputError(f"Unknown translation engine {options.engine!r}; use one of {ENGINES}.")
     try:
-        if choice == "auto":
-            try:
-                return resolve_model(options.model, kind="ct2"), None
-            except ModelNotFoundError:
-                return resolve_model(options.model, kind="marian"), None
-        return resolve_model(options.model, kind="ct2" if choice == "ctranslate2" else "marian"), None
+        return resolve_engine_model(options.model, options.engine), None
     except ModelNotFoundError as exc:
         print(f"translator: translation skipped; the other columns are complete.\n{exc}", file=sys.stderr)
         return None, str(exc)

@@ -49,6 +49,7 @@ __all__ = [
     "pull_model",
     "remove_model",
     "resolve_device",
+    "resolve_engine_model",
     "resolve_model",
     "untranslated",
 ]
@@ -70,6 +71,23 @@ def resolve_device(device: str = "cpu") -> str:
     raise EngineError("No CUDA GPU is visible to CTranslate2/PyTorch; use --device cpu (the default).")
 
 
+def resolve_engine_model(model: str | Path | None = None, engine: str = "auto") -> ModelInfo:
+    """The model ``load_engine(model, engine)`` would load, found without loading it.
+
+    "auto" prefers a converted CTranslate2 copy and falls back to the MarianMT folder.
+    Raises :class:`ModelNotFoundError` or, for an unknown engine name, :class:`InputError`.
+    """
+    choice = _ALIASES.get(engine.lower(), engine.lower())
+    if choice not in ENGINES:
+        raise InputError(f"Unknown engine {engine!r}; use one of {ENGINES}.")
+    if choice == "auto":
+        try:
+            return resolve_model(model, kind="ct2")
+        except ModelNotFoundError:
+            return resolve_model(model, kind="marian")
+    return resolve_model(model, kind="ct2" if choice == "ctranslate2" else "marian")
+
+
 def load_engine(model: str | Path | None = None, engine: str = "auto", device: str = "cpu",
                 threads: int | None = None) -> Engine:
     """Load a translation engine for ``model`` (default ``Helsinki-NLP/opus-mt-ar-en``).
@@ -78,19 +96,9 @@ def load_engine(model: str | Path | None = None, engine: str = "auto", device: s
     present, else transformers). ``device``: "cpu" (default), "cuda" or "auto"; ``threads``: CPU threads.
     Raises :class:`ModelNotFoundError` (its message says where we looked and how to get the model).
     """
-    choice = _ALIASES.get(engine.lower(), engine.lower())
-    if choice not in ENGINES:
-        raise InputError(f"Unknown engine {engine!r}; use one of {ENGINES}.")
+    info = resolve_engine_model(model, engine)
     device = resolve_device(device)
-    if choice == "auto":
-        try:
-            info = resolve_model(model, kind="ct2")
-        except ModelNotFoundError:
-            info = resolve_model(model, kind="marian")
-        choice = "ctranslate2" if info.kind == "ct2" else "transformers"
-    else:
-        info = resolve_model(model, kind="ct2" if choice == "ctranslate2" else "marian")
-    if choice == "ctranslate2":
+    if info.kind == "ct2":
         from translator.mt.ct2 import CT2Engine
 
         return CT2Engine(info, device=device, threads=threads)
