@@ -34,7 +34,10 @@ def read_texts(files: list[str], *, by_line: bool) -> Iterator[str]:
                 raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from exc
         if not data.strip():
             continue
-        text = decode_bytes(data, name=label).text
+        decoded = decode_bytes(data, name=label)
+        for repair in decoded.repairs:
+            print(f"translator: {label}: {repair}", file=sys.stderr)
+        text = decoded.text
         if by_line:
             yield from text.splitlines()
         else:

@@ -1,0 +1,107 @@
+"""The command-line contracts other issues and users' scripts build on (issue: foundation, point 4)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, stdin: bytes | str = b"") -> subprocess.CompletedProcess:
+    data = stdin.encode() if isinstance(stdin, str) else stdin
+    return subprocess.run([sys.executable, "-m", "translator", *args], input=data, capture_output=True,
+                          env=os.environ.copy(), timeout=300)
+
+
+def jsonl(result: subprocess.CompletedProcess) -> list[dict]:
+    assert result.returncode == 0, result.stderr.decode()
+    return [json.loads(line) for line in result.stdout.decode().splitlines()]
+
+
+def test_detect_lines_gives_one_object_per_input_line_empty_ones_included() -> None:
+    lines = ["مسؤول روسي رفيع يبحث بالجزائر التعاون العسكري", "", "RT Arabic",
+             "Russian Foreign Minister Sergey Lavrov said that relations are reaching a new level."]
+    records = jsonl(run("detect", "--lines", "--format", "jsonl", stdin="\n".join(lines) + "\n"))
+    assert [r["text"] for r in records] == lines
+    assert {"text", "lang", "confidence"} <= set(records[0])
+    langs = [r["lang"] for r in records]
+    assert (langs[0], langs[1], langs[3]) == ("ar", "und", "en")
+    assert langs[2] in {"en", "und"}  # an outlet name in English words; never Portuguese
+    assert all(0.0 <= r["confidence"] <= 1.0 for r in records)
+
+
+def test_detect_runs_splits_a_mixed_line() -> None:
+    (record,) = jsonl(run("detect", "--lines", "--runs", stdin="Ville de Tindouf مدينة تندوف.\n"))
+    assert [(r["lang"], r["text"]) for r in record["runs"]][-1] == ("ar", "مدينة تندوف.")
+
+
+def test_dates_lines_contract() -> None:
+    records = jsonl(run("dates", "--lines", stdin="21 أيار/ مايو 2022م\nفيفري 2022\nno date here\n"))
+    assert [(r["text"], r["date"]) for r in records] == [("21 أيار/ مايو 2022م", "2022-05-21"),
+                                                         ("فيفري 2022", "2022-02"), ("no date here", None)]
+
+
+def test_dates_day_order_options() -> None:
+    assert jsonl(run("dates", "--lines", "--month-first", stdin="6/8/2019\n"))[0]["date"] == "2019-06-08"
+    assert jsonl(run("dates", "--lines", "--day-first", stdin="6/8/2019\n"))[0]["date"] == "2019-08-06"
+
+
+def test_glossary_match_offsets_point_into_the_original_line() -> None:
+    line = "وبالجزائر التقى تبون وزير الخارجية الروسي"
+    (record,) = jsonl(run("glossary", "match", "--lines", "--format", "jsonl", stdin=line + "\n"))
+    assert record["text"] == line
+    for match in record["matches"]:
+        assert {"start", "end", "surface", "source", "target", "type"} <= set(match)
+        assert line[match["start"]:match["end"]] == match["surface"]
+    assert {"Algeria", "Tebboune"} <= {m["target"] for m in record["matches"]}
+
+
+def test_cite_reads_a_file_and_gives_one_object_per_citation() -> None:
+    records = jsonl(run("cite", "--format", "jsonl", str(ROOT / "corpus" / "algeria-spain-gas.txt")))
+    assert len(records) == 4
+    for record in records:
+        assert {"raw", "title_original", "title_english", "title_language", "outlet", "outlet_canonical",
+                "leaning", "date", "url"} <= set(record)
+    first = records[0]
+    assert (first["title_original"], first["outlet_canonical"], first["date"]) == (
+        "الجزائر تعلق معاهدة الصداقة مع إسبانيا", "Echorouk", "2022-06-08")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "table"])
+def test_csv_and_table_formats(fmt: str) -> None:
+    result = run("detect", "--lines", "--format", fmt, stdin="مدينة تندوف\nThe city of Tindouf is in Algeria\n")
+    assert result.returncode == 0
+    out = result.stdout.decode()
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert [r["lang"] for r in rows] == ["ar", "en"]
+    else:
+        assert "مدينة تندوف" in out and "lang" in out.splitlines()[0]
+
+
+def test_non_utf8_input_is_decoded_and_said_and_binary_input_is_refused() -> None:
+    result = run("detect", "--lines", stdin="الجزائر تعلق معاهدة الصداقة مع إسبانيا\n".encode("cp1256"))
+    assert jsonl(result)[0]["lang"] == "ar"
+    assert "decoded as cp1256" in result.stderr.decode()
+    refused = run("detect", stdin=b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert refused.returncode == 2
+    assert "binary file" in refused.stderr.decode() and not refused.stdout
+
+
+def test_batch_options_that_only_apply_to_ray_are_refused_locally(tmp_path: Path) -> None:
+    result = run("batch", str(ROOT / "corpus"), "--out", str(tmp_path), "--actors", "2", "--no-translate")
+    assert result.returncode == 2
+    assert "--engine ray" in result.stderr.decode()
+
+
+def test_every_subcommand_has_help() -> None:
+    for command in ("detect", "dates", "cite", "translate", "glossary", "batch", "models", "report", "notebook"):
+        assert run(command, "--help").returncode == 0
