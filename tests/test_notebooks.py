@@ -49,6 +49,8 @@ def test_notebook_runs_and_exports_right_to_left_html(path: Path, tmp_path: Path
     assert "unicode-bidi: plaintext" in html  # the project template is in use
     assert not re.search(r'<script[^>]+src="https?://', html), "the page must work offline"
     assert re.search(r"[\u0600-\u06ff]{3}", html), "Arabic text is shown"
+    for markup in ("&lt;h1", "&lt;p&gt;", "&lt;style", "&lt;table", "&lt;mark", "<mark class=\"tr-term\"><mark"):
+        assert markup not in html, f"markup shown as text or nested: {markup}"
     if path.stem != "02-detect-language":
         # The sample corpus quotes headlines the tiny model was trained on: their translation must show.
         assert "Algeria" in outputs and ("dir=\\\"rtl\\\"" in outputs or 'dir="rtl"' in html)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,43 @@ def test_report_in_chromium_runs_no_injected_script_and_sets_arabic_right_to_lef
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     shot = browser.screenshot(ARTIFACTS / "report.png")
     assert shot.stat().st_size > 10_000
+
+
+@pytest.mark.slow
+def test_exported_notebook_in_chromium_runs_no_script_and_reads_arabic_right_to_left(tmp_path: Path,
+                                                                                   browser) -> None:
+    import nbformat
+    import pandas as pd
+
+    from translator.notebook import table
+    from translator.notebook_run import export_html
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# Headlines\n\nالجيش الجزائري ينفذ مناورات قرب الحدود مع المغرب"),
+                nbformat.v4.new_code_cell("show()")]
+    frame = pd.DataFrame({"text": ["مدينة تندوف " + INJECTION, "The city of Tindouf"]})
+    nb.cells[1].outputs = [
+        nbformat.v4.new_output("display_data", data={"text/html": table(frame)._repr_html_()}),
+        # an output that carries live markup (as a careless notebook might): the page policy must stop it
+        nbformat.v4.new_output("display_data", data={"text/html": INJECTION}),
+    ]
+    page = export_html(nb, tmp_path / "nb.html")
+    browser.open(page.as_uri())
+    time.sleep(0.5)  # let any (blocked) onerror/onload handler fire
+    assert browser.evaluate("window.__pwned === undefined") is True
+    assert browser.evaluate("document.querySelectorAll('mark, table').length") >= 1
+    assert browser.evaluate("document.body.innerText.includes('<h1')") is False  # markdown rendered, not escaped
+    heading = browser.evaluate("""
+      (() => { const p = Array.from(document.querySelectorAll('p')).find(p => p.innerText.startsWith('الجيش'));
+               const r = document.createRange(); r.selectNodeContents(p);
+               const rects = r.getClientRects(); const box = p.getBoundingClientRect();
+               return {right: Math.round(box.right - rects[rects.length - 1].right),
+                       bidi: getComputedStyle(p).unicodeBidi}; })()""")
+    assert heading["bidi"] == "plaintext"
+    assert heading["right"] <= 2, "an Arabic paragraph must hug the right edge"
+    cells = browser.evaluate("""
+      Array.from(document.querySelectorAll('td')).filter(td => /^[\\u0600-\\u06ff]/.test(td.innerText.trim()))
+        .map(td => getComputedStyle(td).direction)""")
+    assert cells and set(cells) == {"rtl"}
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    browser.screenshot(ARTIFACTS / "notebook.png")

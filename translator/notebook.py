@@ -8,6 +8,7 @@ Arabic reads right to left.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
@@ -35,34 +36,58 @@ class HTML:
 
 
 def table(frame: pd.DataFrame, columns: Sequence[str] | None = None, *, max_rows: int = 200,
-          highlight: dict[str, Iterable[str]] | None = None) -> HTML:
-    """An escaped HTML table of ``frame`` with ``dir`` set per cell (rtl for Arabic-script text)."""
+          highlight: dict[str, Iterable[str]] | str | None = None) -> HTML:
+    """An escaped HTML table of ``frame`` with ``dir`` set per cell (rtl for Arabic-script text).
+
+    ``highlight`` marks terms in a column: ``{"text": ["الجزائر"]}`` marks those words in every row, and a
+    column name (``"glossary_terms"``) marks, in each row's ``text``, the terms that row lists.
+    """
     columns = list(columns or frame.columns)
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in columns)
     rows = []
-    for record in frame[columns].head(max_rows).to_dict("records"):
+    for record in frame.head(max_rows).to_dict("records"):
+        marks = _row_marks(record, highlight)
         cells = []
         for column in columns:
             value = record[column]
             text = "" if _missing(value) else str(value)
-            markup = html.escape(text)
-            for term in (highlight or {}).get(column, ()):
-                if term and html.escape(term) in markup:
-                    markup = markup.replace(html.escape(term), f'<mark class="tr-term">{html.escape(term)}</mark>')
-            cells.append(f'<td dir="{text_dir(text)}">{markup}</td>')
+            cells.append(f'<td dir="{text_dir(text)}">{_marked(text, marks.get(column, ()))}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
     more = f"<p>… {len(frame) - max_rows} more rows</p>" if len(frame) > max_rows else ""
     return HTML(f'{_STYLE}<table class="tr-table"><tr>{head}</tr>{"".join(rows)}</table>{more}')
 
 
+def _row_marks(record: dict, highlight: dict[str, Iterable[str]] | str | None) -> dict[str, set[str]]:
+    if highlight is None:
+        return {}
+    if isinstance(highlight, str):
+        listed = record.get(highlight)
+        terms = {t.split("=", 1)[0] for t in ("" if _missing(listed) else str(listed)).split("; ") if t}
+        return {"text": terms}
+    return {column: set(terms) for column, terms in highlight.items()}
+
+
+def _marked(text: str, terms: Iterable[str]) -> str:
+    """``text`` escaped, with each occurrence of ``terms`` wrapped in <mark> in one pass (longest first)."""
+    wanted = sorted({t for t in terms if t}, key=len, reverse=True)
+    if not wanted:
+        return html.escape(text)
+    pattern = re.compile("|".join(re.escape(t) for t in wanted))
+    out, last = [], 0
+    for match in pattern.finditer(text):
+        out += [html.escape(text[last:match.start()]), f'<mark class="tr-term">{html.escape(match.group())}</mark>']
+        last = match.end()
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
 def side_by_side(segments: pd.DataFrame, *, only_arabic: bool = True, max_rows: int = 200) -> HTML:
-    """Original and translation next to each other, glossary terms highlighted in the original."""
+    """Original and translation next to each other, each row's glossary terms highlighted in the original."""
     frame = segments[segments["lang"] == "ar"] if only_arabic else segments
-    columns = [c for c in ("doc_id", "text", "translation", "translation_human", "translation_status", "glossary_terms")
-               if c in frame.columns]
-    terms = {"text": [t.split("=", 1)[0] for v in frame.get("glossary_terms", pd.Series(dtype=str)).dropna()
-                      for t in str(v).split("; ") if t]}
-    return table(frame, columns, max_rows=max_rows, highlight=terms)
+    columns = [c for c in ("doc_id", "text", "translation", "translation_human", "translation_status",
+                           "glossary_terms") if c in frame.columns]
+    return table(frame, columns, max_rows=max_rows,
+                 highlight="glossary_terms" if "glossary_terms" in frame.columns else None)
 
 
 def citations_table(citations: pd.DataFrame, *, max_rows: int = 200) -> HTML:

@@ -2,7 +2,7 @@
 
 Parameters follow the papermill convention: the cell tagged ``parameters`` holds defaults, and a cell
 injected right after it (tagged ``injected-parameters``) overrides them. Execution uses nbclient; export
-uses nbconvert with the project template ``translator`` (offline, right-to-left aware, output sanitized).
+uses nbconvert with the project template ``translator`` (offline, right-to-left aware, scripts forbidden).
 """
 
 from __future__ import annotations
@@ -55,8 +55,30 @@ def export_html(nb: nbformat.NotebookNode | Path | str, output: Path | str) -> P
 
     if not isinstance(nb, nbformat.NotebookNode):
         nb = nbformat.read(Path(nb), as_version=4)
+    # Outputs are not run through nbconvert's sanitizer: it escapes the markup of rendered Markdown and of our
+    # tables instead of keeping it. Safety comes from the template's Content-Security-Policy, which forbids
+    # every script (inline ones and event handlers included), and from our display helpers escaping text.
     exporter = HTMLExporter(template_name="translator", extra_template_basedirs=[str(TEMPLATE_DIR)],
-                            sanitize_html=True, embed_images=True)
+                            embed_images=True)
     body, _ = exporter.from_notebook_node(nb)
-    atomic_write_text(Path(output), body)
+    atomic_write_text(Path(output), with_auto_direction(body))
     return Path(output)
+
+
+_BLOCKS = ("p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt", "figcaption")
+
+
+def with_auto_direction(page: str) -> str:
+    """Give every text block without a ``dir`` the attribute ``dir="auto"``.
+
+    Browsers then take each paragraph's and cell's direction from its first strong character, so an Arabic
+    line in Markdown or in a plain pandas table reads (and aligns) right to left; CSS alone cannot do that
+    (``unicode-bidi: plaintext`` reorders the text but Chromium still aligns it to the left).
+    """
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page, "lxml")
+    for tag in soup.find_all(_BLOCKS):
+        if not tag.has_attr("dir"):
+            tag["dir"] = "auto"
+    return str(soup)
