@@ -32,7 +32,7 @@ from translator.citations_table import (
     table_row,
     validate_citations_frame,
 )
-from translator.citations_text import Draft, clean_person, text_language, ws
+from translator.citations_text import Draft, clean_person, name_case, text_language, ws
 from translator.dates import parse_date
 from translator.errors import InputError
 from translator.outlets import OutletMatch, OutletRegistry
@@ -167,7 +167,7 @@ def _finish(text: str, piece: Piece, draft: Draft, repairs: list[QuoteRepair], q
     warnings += [w for w in quote_warnings if any(r.before in w for r in own_repairs)
                  or ("left as written" in w and w.split("'")[1] in raw)]
     confidence = draft.confidence - _PENALTY_REPAIR * len(own_repairs)
-    outlet = _clean(draft.outlet)
+    outlet = name_case(_clean(draft.outlet))
     canonical = country = None
     match: OutletMatch | None = None
     if outlet and draft.register_unknown:
@@ -178,6 +178,9 @@ def _finish(text: str, piece: Piece, draft: Draft, repairs: list[QuoteRepair], q
             confidence -= _PENALTY_UNKNOWN_OUTLET
         else:
             canonical, country = match.outlet.canonical, match.outlet.country
+            if draft.outlet_truncated and match.method == "prefix":
+                # a name cut short ("(Asharq") is given whole, in the house style of names as written
+                outlet = name_case(match.outlet.completion(outlet), inner=True) or outlet
             confidence -= _PENALTY_AMBIGUOUS * match.ambiguous + _PENALTY_APPROXIMATE * match.approximate
     date, date_text, date_warnings = _date(draft, raw)
     warnings += date_warnings

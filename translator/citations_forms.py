@@ -104,10 +104,13 @@ def _news_citation(text: str, a: int, b: int) -> Draft | None:
     head = masked[:date.start] if date is not None else masked
     head = head.rstrip(" \t\n,;:–—-،؛")
     split = _title_outlet_split(head)
+    outlet_first = split is None
+    split = split or _outlet_title_split(head)
     if split is None:
         return None
     title_region, outlet_region = split
-    lead_in = _lead_in(title_region)  # "The president met leaders in Nouakchott: “الرئيس ... (...),” ..."
+    # lead-in prose: "The president met leaders in Nouakchott: “الرئيس ... (...),” ..."
+    lead_in = 0 if outlet_first else _lead_in(title_region)
     title_region = title_region[lead_in:]
     outlet, leaning = _outlet_and_description(outlet_region)
     original, english = split_title(title_region)
@@ -143,6 +146,12 @@ def _title_outlet_split(head: str) -> tuple[str, str] | None:
             continue  # an apostrophe inside a word
         outlet_region = head[i + 1:].strip(" \t\n,.:;،؛")
         title_region = head[:i]
+        if outlet_region.startswith("("):
+            # “<original>” (<English rendering>), Outlet: the quote closed before the rendering
+            spans = top_level_split(head[i + 1:])
+            if len(spans) >= 2 and head[i + 1:i + 1 + spans[0][1]].strip().endswith(")"):
+                title_region = head[:i + 1 + spans[0][1]]
+                outlet_region = head[i + 1 + spans[1][0]:].strip(" \t\n,.:;،؛")
         if outlet_region and strip_quotes(title_region) and _short_region(outlet_region):
             return title_region, outlet_region
         if outlet_region:
@@ -155,6 +164,18 @@ def _title_outlet_split(head: str) -> tuple[str, str] | None:
                 title_region.rstrip().endswith(")") or title_region.lstrip()[:1] in OPENING_QUOTES):
             return title_region, outlet_region
     return None
+
+
+def _outlet_title_split(head: str) -> tuple[str, str] | None:
+    """``Outlet (description), “title,”``: the outlet first (as after ``Source:``), the quoted title last."""
+    stripped = head.rstrip(" \t\n,.:;،؛")
+    if not stripped or stripped[-1] not in CLOSING_QUOTES:
+        return None
+    m = re.match(r"\s*(?P<outlet>[^“”«»\"]+?)\s*[,:،]\s*(?=[" + re.escape(OPENING_QUOTES) + r"])", stripped)
+    if m is None or not _short_region(m.group("outlet")):
+        return None
+    title_region = stripped[m.end():]
+    return (title_region, m.group("outlet")) if strip_quotes(title_region) else None
 
 
 def _short_region(region: str) -> bool:

@@ -107,7 +107,17 @@ def _plausible_unknown(name: str) -> bool:
     words = name.split()
     if len(words) == 1 and zipf_frequency(name.lower(), "en") >= _COMMON_WORD_ZIPF:
         return False
+    if any(_descriptive_compound(w) for w in words):
+        return False  # "Hezbollah-affiliated", "Saudi-owned": a description, not a name
     return not all(w.lower() in cues().lower_set("nationality") for w in words)
+
+
+def _descriptive_compound(word: str) -> bool:
+    """A hyphenated word ending in a common lowercase English word (``Hezbollah-affiliated``), unlike a
+    transliteration with an article (``Al-Akhbar``, ``Rai al-Youm``)."""
+    head, _, tail = word.rpartition("-")
+    return bool(head) and tail[:1].islower() and tail.lower() not in cues().lower_set("article") \
+        and zipf_frequency(tail, "en") >= _COMMON_WORD_ZIPF - 1
 
 
 def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) -> Draft | None:

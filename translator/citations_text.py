@@ -85,6 +85,24 @@ def decap(name: str | None) -> str | None:
     return "".join(out)
 
 
+def name_case(name: str | None, *, inner: bool = False) -> str | None:
+    """An outlet name as a name opens: a leading transliterated article capitalized (``al-Bina'`` →
+    ``Al-Bina'``); with ``inner``, later articles lowercased (``Asharq Al-Awsat`` → ``Asharq al-Awsat``)."""
+    if not name:
+        return name
+    articles = cues().lower_set("article")
+    tokens = re.split(r"(\s+)", name)
+    for i, token in enumerate(tokens):
+        article, hyphen, rest = token.partition("-")
+        if not hyphen or article.lower() not in articles or not rest[:1].isalpha():
+            continue
+        if i == 0:
+            tokens[i] = article[:1].upper() + article[1:] + hyphen + rest
+        elif inner:
+            tokens[i] = article.lower() + hyphen + rest
+    return "".join(tokens)
+
+
 def decap_description(text: str | None) -> str | None:
     """An all-capitals description in sentence case, nationalities capitalized: ``Opposition weekly``."""
     if not text or not text.isupper():

@@ -73,6 +73,14 @@ class Outlet:
     def names(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys([*self.latin_names, *self.arabic_variants]))
 
+    def completion(self, prefix: str) -> str | None:
+        """The first of its names (canonical first) that ``prefix``, a name cut short, is the start of."""
+        key = _prefix_key(prefix)
+        for name in self.names:
+            if key and _prefix_key(name).startswith(key):
+                return name
+        return None
+
     @property
     def primary_language(self) -> str | None:
         return self.language[0] if self.language else None
@@ -433,7 +441,10 @@ def _may_start_name(text: str, word: re.Match[str]) -> bool:
     rest = text[word.end():word.end() + 2]
     glued = len(rest) == 2 and rest[0] in "-‐" and rest[1].isupper()
     if token.lower() in cues().lower_set("article"):
-        return glued
+        # "El Khabar", "An Nahar": a capitalized Arabic article standing apart before a capitalized word
+        # ("The" is left out: "The National Assembly" is no outlet)
+        spaced = token[0].isupper() and token.lower() != "the" and bool(re.match(r"[ \t]+[A-Z]", text[word.end():]))
+        return glued or spaced
     return token[0].isupper() or token[0].isdigit()
 
 
