@@ -396,6 +396,8 @@ def _numeric_mention(grammar: _Grammar, m: re.Match[str], shape: str, order: str
             warnings.append(f"{m.group().strip()} can only be read {'day' if a > 12 else 'month'} first")
         return _Mention(m.start(), m.end(), calendar, year, month, day, warnings)
     day_first_iso, month_first_iso = _iso(year, b, a), _iso(year, a, b)
+    if order is None and m.group("sep") == ".":
+        order = "DMY"  # dotted dates (12.06.2021) are day first wherever they are written; US dates use slashes
     if a == b:
         return _Mention(m.start(), m.end(), calendar, year, b, a, warnings)
     candidates = [day_first_iso, month_first_iso]

@@ -13,18 +13,21 @@ below it. Thresholds were chosen with ``benchmarks/langid_bench.py --sweep`` on
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Protocol
 
 from . import langid_lexicon
 from .errors import TranslatorError
-from .langid_scripts import script_counts
+from .langid_scripts import char_script, script_counts
 
 # The languages we ask lingua to tell apart (ISO 639-1); lingua knows neither Sorani nor Pashto.
 LINGUA_LANGUAGES = ("ar", "en", "fr", "fa", "ur", "tr", "ru", "es", "he")
 UND = "und"
 NO_SCRIPT = "Zyyy"  # ISO 15924 "Common": digits, punctuation, symbols only
 MIN_LETTERS = 2  # fewer letters than this ("5", "A.") is never a language
+BICAMERAL = frozenset({"Latn", "Cyrl", "Grek", "Armn"})  # scripts where a capital marks a name
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
 
 
 class Backend(Protocol):
@@ -53,7 +56,7 @@ class ScriptAware:
         counts = script_counts(text)
         if not counts:
             return UND, 0.0, NO_SCRIPT
-        script = max(counts, key=counts.__getitem__)
+        script = main_script(text, counts)
         if sum(counts.values()) < MIN_LETTERS:
             return UND, 0.0, script
         scored = langid_lexicon.score(text, script, mixed=len(counts) > 1)
@@ -63,6 +66,23 @@ class ScriptAware:
 
     def guess_many(self, texts: list[str]) -> list[tuple[str, float]]:
         return [self.guess(t) for t in texts]
+
+
+def main_script(text: str, counts: dict[str, int]) -> str:
+    """The script whose language the text is in: the one with most letters, except that a cased script
+    written only in capitalized words ("Elon Musk", "TikTok", "MINURSO" inside an Arabic headline) is names
+    and brands, and gives way to a script that has ordinary words of its own."""
+    script = max(counts, key=counts.__getitem__)
+    if len(counts) == 1:
+        return script
+    cased = {s for s in counts if s in BICAMERAL}
+    for word in _LETTER_WORD.findall(text):
+        if not cased:
+            break
+        if not word[0].isupper():
+            cased.discard(char_script(word[0]) or "")
+    others = {s: n for s, n in counts.items() if s not in cased and n >= MIN_LETTERS}
+    return max(others, key=others.__getitem__) if others else script
 
 
 class Lingua:
