@@ -416,14 +416,4 @@ def _first_line(text: str) -> str:
     return text.strip().splitlines()[0] if text.strip() else text
 
 
-def iter_payloads(out_dir: Path) -> Iterable[dict]:
-    """Every finished document's rows, straight from an output folder's run state (for tools and tests)."""
-    state = RunState(Path(out_dir))
-    try:
-        for batch in state.payloads():
-            yield from batch
-    finally:
-        state.close()
-
-
 __all__ = ["TRANSLATION_STATUSES", "BatchOptions", "RunSummary", "run_batch", "translate_analyses"]
