@@ -1,0 +1,68 @@
+"""``translator batch``: the whole pipeline over a corpus folder."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import InputError
+from ._common import FORMATS, add_glossary_options, add_model_options, emit
+
+__all__ = ["add_parser", "run", "summary_text"]
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("batch", help="run the whole pipeline over a corpus folder")
+    p.add_argument("input", type=Path, help="corpus folder (or one file)")
+    p.add_argument("--out", type=Path, required=True, help="output folder for tables and report")
+    add_model_options(p, batch=True)
+    add_glossary_options(p)
+    p.add_argument("--no-translate", action="store_true", help="skip machine translation")
+    p.add_argument("--memory", type=Path, help="translation memory file (default: in TRANSLATOR_HOME)")
+    p.add_argument("--no-memory", action="store_true")
+    p.add_argument("--workers", type=int, default=1, help="processes for reading and analysis (default 1)")
+    p.add_argument("--excel", action="store_true", help="also write tables.xlsx")
+    p.add_argument("--no-report", action="store_true", help="do not write report.html")
+    p.add_argument("--quiet", action="store_true", help="no progress bars")
+    p.add_argument("--format", choices=FORMATS, default="table", help="format of the run summary on stdout")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..corpus.pipeline import BatchOptions, run_batch
+
+    on_ray = args.engine == "ray"
+    options = BatchOptions(
+        model=args.model, engine=args.mt_engine if on_ray else args.engine, device=args.device, threads=args.threads,
+        translate=not args.no_translate, glossary_paths=tuple(args.glossary), use_glossary=not args.no_glossary,
+        memory_path=args.memory, use_memory=not args.no_memory, workers=args.workers,
+        progress=not args.quiet, report=not args.no_report, excel=args.excel,
+    )
+    if on_ray:
+        from ..corpus.ray_runner import run_batch_ray
+
+        summary = run_batch_ray(args.input, args.out, options, address=args.address, actors=args.actors)
+    else:
+        if args.address or args.actors != 1:
+            raise InputError("--address and --actors only apply with --engine ray")
+        summary = run_batch(args.input, args.out, options)
+    print(summary_text(summary), file=sys.stderr)
+    if args.format != "table":
+        emit([{k: v for k, v in summary.to_dict().items() if k != "errors"}], args.format)
+    return 0 if summary.ok else 1
+
+
+def summary_text(summary) -> str:
+    """The run summary a person reads on stderr: counts, translation state, where the tables are, failures."""
+    lines = [
+        f"{summary.documents} documents from {summary.files} files "
+        f"({summary.processed_files} processed, {summary.unchanged_files} unchanged, {summary.failed_files} failed)",
+        f"{summary.segments} segments ({summary.arabic_segments} Arabic, {summary.translated_segments} translated), "
+        f"{summary.citations} citations",
+        f"translation: {summary.translation.splitlines()[0]}",
+        f"tables: {Path(summary.out_dir).resolve()}  ({summary.seconds:.1f} s)",
+    ]
+    for error in summary.errors:
+        lines.append(f"  failed: {error['path']} [{error['stage']}] {error['message']}")
+    return "\n".join(lines)

@@ -1,0 +1,34 @@
+"""``translator dates``: dates in texts or lines, normalized to ISO."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+
+from ._common import add_io, emit, read_texts, without
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("dates", help="normalize dates to ISO (YYYY-MM-DD, or YYYY-MM without a day)")
+    add_io(p)
+    p.add_argument("--context-lang", help="language of the page the dates come from (ar, en, fr, ...)")
+    order = p.add_mutually_exclusive_group()
+    order.add_argument("--day-first", dest="day_first", action="store_true", default=None,
+                       help="read 01/03/2026 as 1 March")
+    order.add_argument("--month-first", dest="day_first", action="store_false",
+                       help="read 6/8/2019 as June 8 (US sites)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..dates import parse_date
+
+    def records() -> Iterator[dict]:
+        for text in read_texts(args.files, by_line=args.lines):
+            result = parse_date(text, context_lang=args.context_lang, day_first=args.day_first)
+            yield {"text": text, **without(result.to_dict(), "text")}
+
+    emit(records(), args.format)
+    return 0
