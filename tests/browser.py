@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import itertools
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -24,8 +25,24 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-background-networking
                   "--remote-debugging-port=0", "--window-size=1280,900"]
 
 
+INSTALL_CHROMIUM = "apt-get install chromium fonts-hosny-amiri (.ci/run does it)"
+
+
 def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def require_chromium() -> str:
+    """The Chromium executable. Where it is absent, a local run skips the test with one line saying how to
+    install it; under CI (``CI=true``, as ``.ci/run`` runs) the browser tests must run, so it fails."""
+    import pytest
+
+    exe = chromium_path()
+    if exe:
+        return exe
+    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+        pytest.fail(f"CI=true but Chromium is not installed: {INSTALL_CHROMIUM}", pytrace=False)
+    pytest.skip(f"Chromium is not installed: {INSTALL_CHROMIUM}")
 
 
 class Browser:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,3 +65,17 @@ def test_quick_start_is_exactly_two_commands_that_ci_runs_verbatim() -> None:
     ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert setup in ci_lines and test in ci_lines
     assert ci_lines[-1] == test, "the test command must be the last thing CI runs (its exit code is CI's)"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("ci", ["", "true"])
+def test_browser_tests_skip_locally_without_chromium_and_fail_under_ci(tmp_path: Path, ci: str) -> None:
+    """Without Chromium on PATH a local run skips the browser tests with the install line; CI=true fails."""
+    env = {**os.environ, "PATH": str(tmp_path), "CI": ci}
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider",
+                             "tests/test_report_browser.py"], cwd=ROOT, env=env, capture_output=True, text=True)
+    if ci:
+        assert result.returncode == 1 and "CI=true but Chromium is not installed" in result.stdout
+    else:
+        assert result.returncode == 0, result.stdout[-2000:]
+        assert "skipped" in result.stdout and "apt-get install chromium" in result.stdout

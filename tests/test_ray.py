@@ -1,13 +1,12 @@
 """The batch job on Ray Data: same tables as the local engine, same errors, same resume and memory semantics.
 
-One local Ray runtime (2 CPUs) serves the whole module; the corpus is run once by each engine and the
-other tests work on copies of those output folders.
+One local Ray runtime (2 CPUs, the session fixture ``ray_runtime`` in conftest.py) serves the whole session;
+the corpus is run once by each engine and the other tests work on copies of those output folders.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 import os
 import shutil
 import subprocess
@@ -33,15 +32,6 @@ PAIRS = pd.read_csv(ROOT / "tests" / "data" / "parallel_ar_en.tsv", sep="\t")
 KEYS = {"documents": ["doc_id"], "segments": ["doc_id", "segment_id"], "citations": ["doc_id", "start"],
         "errors": ["path"]}
 BAD = {"empty.txt", "slides.pptx"}
-
-
-@pytest.fixture(scope="module")
-def ray_runtime():  # type: ignore[no-untyped-def]
-    import ray
-
-    ray.init(num_cpus=2, include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False)
-    yield ray
-    ray.shutdown()
 
 
 @pytest.fixture(scope="module")

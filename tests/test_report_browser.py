@@ -11,7 +11,7 @@ import pytest
 
 from translator.corpus.pipeline import run_batch
 
-from .browser import Browser
+from .browser import Browser, require_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = Path(os.environ.get("TRANSLATOR_TEST_ARTIFACTS", ROOT / "artifacts"))
@@ -22,6 +22,7 @@ INJECTION = ('<script>window.__pwned = "script"</script>'
 
 @pytest.fixture(scope="module")
 def browser():
+    require_chromium()
     b = Browser()
     yield b
     b.close()

@@ -38,6 +38,8 @@ from .ray_tables import write_partitioned
 from .readers import discover
 from .state import RunState
 
+logger = logging.getLogger("translator")
+
 # An analysis task is single-threaded Python that also waits on file reads: two may share a core. The request
 # must differ from the translation actors': Ray fuses a task stage into the next actor stage when their
 # resource requests match, and the analysis would then run inside the actors, one batch at a time.
@@ -207,6 +209,32 @@ def _cluster_cpus() -> int:
     return int(ray.cluster_resources().get("CPU", 1))
 
 
+def start_ray(*, attempts: int = 3, **init_kwargs: Any) -> None:
+    """``ray.init(**init_kwargs)``, tried up to ``attempts`` times when a local node times out while starting.
+
+    Ray waits a fixed 30 s for a new node's raylet to register; on a busy machine that wait can run out
+    although nothing is wrong ("The current node timed out during startup"). A later attempt usually finds
+    the machine less busy. Raises ``EngineError`` naming the cluster when Ray cannot start or be reached.
+    """
+    import ray
+
+    address = init_kwargs.get("address")
+    where = f"the Ray cluster at {address}" if address not in (None, "local") else "a local Ray runtime"
+    for attempt in range(1, attempts + 1):
+        try:
+            ray.init(**init_kwargs)
+            return
+        except Exception as exc:  # Ray raises a bare Exception for the startup timeout
+            if ray.is_initialized():
+                ray.shutdown()
+            if "timed out during startup" in str(exc) and attempt < attempts:
+                logger.warning("Ray: %s; trying again (%d/%d)", exc, attempt + 1, attempts)
+                continue
+            if isinstance(exc, ConnectionError | RuntimeError | ValueError) or "timed out" in str(exc):
+                raise EngineError(f"could not start or reach {where}: {exc}") from exc
+            raise
+
+
 @contextmanager
 def _ray_runtime(address: str | None, progress: bool) -> Iterator[None]:
     """Connect to ``address``, or start a local runtime sized to this machine; reuse one already up.
@@ -226,14 +254,10 @@ def _ray_runtime(address: str | None, progress: bool) -> Iterator[None]:
             yield
             return
         kwargs: dict[str, Any] = {"include_dashboard": False, "logging_level": level, "log_to_driver": progress}
-        try:
-            if address:
-                ray.init(address=address, **kwargs)
-            else:
-                ray.init(address="local", num_cpus=_machine_cpus(), **kwargs)  # never a stray cluster
-        except (ConnectionError, RuntimeError, ValueError) as exc:
-            where = f"the Ray cluster at {address}" if address else "a local Ray runtime"
-            raise EngineError(f"could not start or reach {where}: {exc}") from exc
+        if address:
+            start_ray(address=address, **kwargs)
+        else:
+            start_ray(address="local", num_cpus=_machine_cpus(), **kwargs)  # never a stray cluster
         try:
             yield
         finally:

@@ -56,15 +56,37 @@ TINY_ARCH = {
 _SPECIALS = ("</s>", "<unk>")  # Marian order: eos = 0, unk = 1; <pad> is appended last (= decoder start)
 
 
+@dataclass(frozen=True)
+class Schedule:
+    """A fixed training schedule: the same steps, in the same order, on any machine.
+
+    Training stops at the first check (every ``check_every`` steps) at which greedy decoding reproduces every
+    pair AND the smallest greedy margin (log-probability of the chosen token minus the runner-up, over every
+    step of every pair) is at least ``target_margin``, or after ``max_steps``. The margin keeps near ties (a
+    final full stop against end-of-sentence) out of the model, so engines that round differently (CTranslate2
+    int8) still decode the training pairs the same way. Nothing here depends on how fast the machine is.
+    """
+
+    max_steps: int = 3000
+    check_every: int = 25
+    target_margin: float = 2.0
+    learning_rate: float = 3e-3
+    warmup: int = 30
+    seed: int = 0
+    threads: int = 1  # one thread: float reductions run in one order whatever the core count
+
+
 @dataclass
 class TrainingReport:
-    """What a tiny-model training run achieved."""
+    """What a tiny-model training run achieved: ``exact`` of ``pairs`` reproduced after ``steps`` steps,
+    with ``margin`` the smallest greedy log-probability margin (nats) over those pairs."""
 
     pairs: int
     steps: int
     seconds: float
     exact: int
     loss: float
+    margin: float = 0.0
 
     @property
     def accuracy(self) -> float:
@@ -72,6 +94,10 @@ class TrainingReport:
 
     def to_dict(self) -> dict[str, float | int]:
         return {**asdict(self), "accuracy": self.accuracy}
+
+
+class TrainingAborted(RuntimeError):
+    """The safety limit on wall-clock time ran out (a hung run); the partial model must not be used."""
 
 
 def read_pairs(paths: Iterable[Path]) -> list[tuple[str, str]]:
@@ -224,16 +250,16 @@ def train_tiny_marian(
     pairs: Sequence[tuple[str, str]],
     out_dir: Path,
     *,
-    seed: int = 0,
-    max_seconds: float = 60.0,
+    schedule: Schedule = Schedule(),
     arch: dict[str, object] | None = None,
     spm_vocab_size: int = 320,
-    threads: int | None = 2,
+    abort_after_seconds: float | None = None,
 ) -> TrainingReport:
-    """Train a tiny MarianMT on ``pairs`` (plus full-stop variants) until greedy decoding reproduces them.
+    """Train a tiny MarianMT on ``pairs`` (plus full-stop variants) on a fixed, seeded ``schedule``.
 
-    Deterministic for a given seed and thread count; stops when every training pair comes back exactly or
-    after ``max_seconds``. The report says how many pairs were reproduced.
+    The outcome depends on the data, the schedule and the library versions, never on the machine's speed:
+    ``abort_after_seconds`` is only a safety limit for a hung run and raises ``TrainingAborted`` (nothing is
+    reported as trained). The report says how many pairs come back exactly and with what margin.
     """
     import torch
     from transformers import MarianMTModel, MarianTokenizer
@@ -241,10 +267,9 @@ def train_tiny_marian(
     data = augment(pairs)
     sources, targets = [a for a, _ in data], [e for _, e in data]
     build_marian_folder(out_dir, sources, targets, arch=arch or TINY_ARCH, spm_vocab_size=spm_vocab_size,
-                        seed=seed)
-    if threads:
-        torch.set_num_threads(threads)
-    torch.manual_seed(seed)
+                        seed=schedule.seed)
+    torch.set_num_threads(schedule.threads)
+    torch.manual_seed(schedule.seed)
     with quiet_transformers():
         tokenizer = MarianTokenizer.from_pretrained(out_dir)
         model = MarianMTModel.from_pretrained(out_dir)
@@ -256,42 +281,55 @@ def train_tiny_marian(
         if "embed_positions" in name:
             parameter.requires_grad_(False)
     trainable = [p for p in model.parameters() if p.requires_grad]
-    optimizer = torch.optim.AdamW(trainable, lr=3e-3, weight_decay=0.0)
-    warmup, started, step, loss_value, exact = 30, time.monotonic(), 0, math.inf, 0
-    while time.monotonic() - started < max_seconds:
+    optimizer = torch.optim.AdamW(trainable, lr=schedule.learning_rate, weight_decay=0.0)
+    started, loss_value, exact, margin = time.monotonic(), math.inf, 0, 0.0
+    for step in range(1, schedule.max_steps + 1):
+        if abort_after_seconds is not None and time.monotonic() - started > abort_after_seconds:
+            raise TrainingAborted(f"tiny-model training aborted after {abort_after_seconds:.0f} s at step {step} "
+                                  "(safety limit for a hung run; the schedule itself has no time limit)")
         model.train()
         for group in optimizer.param_groups:
-            group["lr"] = 3e-3 * min(1.0, (step + 1) / warmup)
+            group["lr"] = schedule.learning_rate * min(1.0, step / schedule.warmup)
         loss = model(**batch).loss
         optimizer.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(trainable, 1.0)
         optimizer.step()
         _zero_pad_embedding(model, tokenizer.pad_token_id)  # the tied output layer would move it
-        step += 1
         loss_value = loss.item()
-        if step % 25 == 0 and loss_value < 0.05:
-            exact = _count_exact(model, tokenizer, sources, targets)
-            if exact == len(data):
+        if step % schedule.check_every == 0 or step == schedule.max_steps:
+            exact, margin = _greedy_check(model, tokenizer, sources, targets)
+            if exact == len(data) and margin >= schedule.target_margin:
                 break
-    else:
-        exact = _count_exact(model, tokenizer, sources, targets)
     with quiet_transformers():
         model.save_pretrained(out_dir)
-    report = TrainingReport(len(data), step, round(time.monotonic() - started, 2), exact, round(loss_value, 5))
-    (out_dir / "training.json").write_text(json.dumps(report.to_dict()), encoding="utf-8")
+    report = TrainingReport(len(data), step, round(time.monotonic() - started, 2), exact, round(loss_value, 5),
+                            round(margin, 4))
+    (out_dir / "training.json").write_text(json.dumps({**report.to_dict(), "schedule": asdict(schedule)}),
+                                           encoding="utf-8")
     return report
 
 
-def _count_exact(model: object, tokenizer: object, sources: list[str], targets: list[str]) -> int:
+def _greedy_check(model: object, tokenizer: object, sources: list[str], targets: list[str]) -> tuple[int, float]:
+    """How many ``sources`` greedy-decode to their ``targets``, and the smallest greedy margin (nats)."""
     import torch
 
     model.eval()  # type: ignore[attr-defined]
-    with torch.inference_mode():
+    with torch.inference_mode(), quiet_transformers():
         inputs = tokenizer(sources, padding=True, return_tensors="pt")  # type: ignore[operator]
-        out = model.generate(**inputs, num_beams=1, do_sample=False, max_new_tokens=64)  # type: ignore[attr-defined]
-    decoded = tokenizer.batch_decode(out, skip_special_tokens=True)  # type: ignore[attr-defined]
-    return sum(d == t for d, t in zip(decoded, targets, strict=True))
+        out = model.generate(**inputs, num_beams=1, do_sample=False, max_new_tokens=64,  # type: ignore[attr-defined]
+                             output_scores=True, return_dict_in_generate=True)
+    decoded = tokenizer.batch_decode(out.sequences, skip_special_tokens=True)  # type: ignore[attr-defined]
+    exact = sum(d == t for d, t in zip(decoded, targets, strict=True))
+    margin = math.inf
+    finished = torch.zeros(len(sources), dtype=torch.bool)
+    for step_scores, chosen in zip(out.scores, out.sequences[:, 1:].T, strict=False):
+        top2 = torch.log_softmax(step_scores.float(), dim=-1).topk(2, dim=-1).values
+        gaps = (top2[:, 0] - top2[:, 1])[~finished]
+        if gaps.numel():
+            margin = min(margin, float(gaps.min()))
+        finished |= chosen == model.generation_config.eos_token_id  # type: ignore[attr-defined]
+    return exact, (0.0 if margin == math.inf else margin)
 
 
 def build_opus_like(out_dir: Path, texts: Sequence[str], *, seed: int = 0) -> Path:
