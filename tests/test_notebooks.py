@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import os
 import re
 import shutil
+import struct
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 
 from translator.notebook_run import export_html, inject_parameters, run_notebook
@@ -51,6 +57,86 @@ def test_notebook_runs_and_exports_right_to_left_html(path: Path, tmp_path: Path
     assert re.search(r"[\u0600-\u06ff]{3}", html), "Arabic text is shown"
     for markup in ("&lt;h1", "&lt;p&gt;", "&lt;style", "&lt;table", "&lt;mark", "<mark class=\"tr-term\"><mark"):
         assert markup not in html, f"markup shown as text or nested: {markup}"
+    # Progress bars are tqdm's notebook widgets (ipywidgets is installed), not a red "IProgress not found".
+    stderr = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []) if o.get("name") == "stderr")
+    assert "IProgress not found" not in stderr
+    if path.stem in ("01-quickstart", "03-translate-with-glossary", "05-batch-corpus"):
+        assert "application/vnd.jupyter.widget-view+json" in outputs, "the batch progress bar is a widget"
+    assert "<script" not in html, "no script at all in the page: no widget manager, no CDN"
+    if path.stem in ("04-citations-to-table", "05-batch-corpus"):
+        assert _png_sizes(html), "the charts are in the exported page"
     if path.stem != "02-detect-language":
         # The sample corpus quotes headlines the tiny model was trained on: their translation must show.
         assert "Algeria" in outputs and ("dir=\\\"rtl\\\"" in outputs or 'dir="rtl"' in html)
+
+
+def _png_sizes(html: str) -> list[tuple[int, int]]:
+    """Width and height of every PNG embedded in the page as a data: URL (read from the PNG header)."""
+    sizes = []
+    for data in re.findall(r'<img[^>]*\ssrc="data:image/png;base64,([A-Za-z0-9+/=\s]+)"', html):
+        png = base64.b64decode(data)
+        assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[12:16] == b"IHDR", "not a PNG"
+        sizes.append(struct.unpack(">II", png[16:24]))
+    return sizes
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    return subprocess.run([sys.executable, "-m", "translator", "notebook", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.slow
+def test_notebook_run_reads_relative_paths_from_the_callers_directory_and_exports_the_charts(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
+    notebook = ROOT / "notebooks" / "04-citations-to-table.ipynb"  # needs no model
+    done = _cli("run", str(notebook), "-p", "corpus_dir=corpus", "-p", "out_dir=out", "--html", "page.html",
+                cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "page.html"
+    assert "Kernel is running over TCP" not in done.stderr
+    saved = pd.read_parquet(tmp_path / "out" / "citations.parquet")  # out_dir=out is the caller's out/
+    assert set(saved["doc_id"]) <= {p.name for p in (tmp_path / "corpus").iterdir()} and len(saved) >= 5
+    assert not (ROOT / "notebooks" / "out").exists()
+    html = (tmp_path / "page.html").read_text(encoding="utf-8")
+    # The chart is an embedded PNG, allowed by the page's policy, which still forbids every script.
+    [(width, height)] = _png_sizes(html)
+    assert width > 300 and height > 100
+    policy = re.search(r'<meta[^>]*content="([^"]*)"[^>]*http-equiv="Content-Security-Policy"', html)
+    assert policy, "the page keeps its Content-Security-Policy"
+    assert "default-src 'none'" in policy.group(1) and "img-src data:" in policy.group(1)
+    assert "script-src" not in policy.group(1) and "<script" not in html
+
+
+@pytest.mark.parametrize(("parameters", "message"), [
+    (["-p", "corpus_dir=no-such-corpus"], "corpus_dir=no-such-corpus: no such folder ({cwd}/no-such-corpus)"),
+    (["-p", "corpus=corpus"], "unknown parameter(s) corpus: this notebook takes corpus_dir, out_dir, model"),
+    (["-p", "corpus_dir"], "parameter 'corpus_dir': expected NAME=VALUE"),
+])
+def test_notebook_run_bad_parameters_are_one_line_and_exit_2(tmp_path: Path, parameters: list[str],
+                                                              message: str) -> None:
+    done = _cli("run", str(ROOT / "notebooks" / "04-citations-to-table.ipynb"), *parameters, cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == f"translator: error: {message.format(cwd=tmp_path.resolve())}\n"
+    assert not list(tmp_path.iterdir()), "nothing written"
+
+
+def test_notebook_run_of_a_missing_notebook_is_one_line(tmp_path: Path) -> None:
+    done = _cli("run", "nope.ipynb", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (2, "translator: error: nope.ipynb: no such notebook\n")
+
+
+@pytest.mark.slow
+def test_a_failing_cell_is_one_line_naming_the_cell_and_the_traceback_is_saved(tmp_path: Path) -> None:
+    notebook = ROOT / "notebooks" / "02-detect-language.ipynb"
+    done = _cli("run", str(notebook), "-p", "detector=nosuch", "-p", "out_dir=out", "--save", "run.ipynb",
+                "--html", "run.html", cwd=tmp_path)
+    assert done.returncode == 2
+    [line] = done.stderr.splitlines()  # no traceback, no kernel chatter
+    assert line == (f"translator: error: {notebook}: cell 3 failed: InputError: Unknown language detector 'nosuch'. "
+                    "Choose one of: default, script-aware, lingua, lingua-low, langdetect. "
+                    "(the executed part, with the traceback, is in run.ipynb)")
+    executed = nbformat.read(tmp_path / "run.ipynb", as_version=4)
+    [error] = [o for o in executed.cells[3].outputs if o.output_type == "error"]
+    assert error.ename == "InputError" and len(error.traceback) > 1
+    assert not (tmp_path / "run.html").exists() and not (tmp_path / "out").exists()

@@ -102,18 +102,16 @@ def run_notebook(path: Path | str, *, parameters: dict[str, object] | None = Non
     Raises ``InputError`` naming the failed cell and its error in one line; the executed part, traceback
     included, is still saved to ``output`` when given.
     """
-    from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
+    from traitlets.config import Config
 
     path = Path(path)
     nb = inject_parameters(nbformat.read(path, as_version=4), parameters or {})
     # CurveZMQ keys when the kernel supports them (ipykernel does): the kernel's messages are encrypted, and
-    # ipykernel no longer warns on stderr that it runs over plain TCP.
-    km = KernelManager(kernel_name="python3")
-    if km.has_trait("transport_encryption"):  # jupyter_client >= 8.7
-        km.transport_encryption = "auto"
-    client = NotebookClient(nb, km=km, timeout=timeout, kernel_name="python3",
+    # ipykernel no longer warns on stderr that it runs over plain TCP (older jupyter_client ignores the setting).
+    config = Config({"KernelManager": {"transport_encryption": "auto"}})
+    client = NotebookClient(nb, config=config, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(cwd or path.parent)}})
     try:
         client.execute()
