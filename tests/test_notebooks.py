@@ -140,3 +140,16 @@ def test_a_failing_cell_is_one_line_naming_the_cell_and_the_traceback_is_saved(t
     [error] = [o for o in executed.cells[3].outputs if o.output_type == "error"]
     assert error.ename == "InputError" and len(error.traceback) > 1
     assert not (tmp_path / "run.html").exists() and not (tmp_path / "out").exists()
+
+
+def test_outside_a_notebook_the_progress_bar_is_plain_text_on_stderr(tmp_path: Path) -> None:
+    # Same library call as in the notebooks (tqdm.auto): a terminal gets tqdm's text bar, not a widget.
+    code = ("from translator.corpus.pipeline import run_batch\n"
+            f"run_batch({str(ROOT / 'corpus')!r}, 'out', translate=False, progress=True, report=False)")
+    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stderr
+    documents = len(list((ROOT / "corpus").iterdir()))
+    assert re.search(rf"documents: 100%\|[^|]*\| {documents}/{documents} ", done.stderr), done.stderr
+    assert "IProgress" not in done.stderr and "HBox" not in done.stderr and done.stdout == ""
