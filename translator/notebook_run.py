@@ -85,7 +85,8 @@ def resolve_parameters(nb: nbformat.NotebookNode | Path | str, parameters: dict[
     base = Path(base)
     resolved: dict[str, object] = {}
     for name, value in parameters.items():
-        if isinstance(value, str) and value and (name.endswith(_PATH_SUFFIXES) or (base / value).exists()):
+        if isinstance(value, str) and value and (name.endswith(_PATH_SUFFIXES)
+                                                 or (base / Path(value).expanduser()).exists()):
             path = (base / Path(value).expanduser()).resolve()
             if name.endswith("_dir") and not name.startswith("out") and not path.is_dir():
                 raise InputError(f"{name}={value}: no such folder ({path})")
