@@ -16,6 +16,7 @@ import nbformat
 import pandas as pd
 import pytest
 
+from translator.cli import main
 from translator.errors import InputError
 from translator.notebook_run import export_html, inject_parameters, resolve_parameters, run_notebook
 
@@ -124,6 +125,11 @@ def test_notebook_run_reads_relative_paths_from_the_callers_directory_and_export
     assert policy, "the page keeps its Content-Security-Policy"
     assert "default-src 'none'" in policy.group(1) and "img-src data:" in policy.group(1)
     assert "script-src" not in policy.group(1) and "<script" not in html
+    # A missing input folder: one line, exit 2, nothing run (the same through `python -m translator`).
+    done = _cli("run", str(notebook), "-p", "corpus_dir=elsewhere", "--html", "other.html", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"translator: error: corpus_dir=elsewhere: no such folder ({tmp_path.resolve()}/elsewhere)\n"
+    assert not (tmp_path / "other.html").exists()
 
 
 @pytest.mark.parametrize(("parameters", "message"), [
@@ -131,27 +137,38 @@ def test_notebook_run_reads_relative_paths_from_the_callers_directory_and_export
     (["-p", "corpus=corpus"], "unknown parameter(s) corpus: this notebook takes corpus_dir, out_dir, model"),
     (["-p", "corpus_dir"], "parameter 'corpus_dir': expected NAME=VALUE"),
 ])
-def test_notebook_run_bad_parameters_are_one_line_and_exit_2(tmp_path: Path, parameters: list[str],
-                                                              message: str) -> None:
-    done = _cli("run", str(ROOT / "notebooks" / "04-citations-to-table.ipynb"), *parameters, cwd=tmp_path)
-    assert done.returncode == 2
-    assert done.stderr == f"translator: error: {message.format(cwd=tmp_path.resolve())}\n"
+def test_notebook_run_bad_parameters_are_one_line_and_exit_2(tmp_path: Path, parameters: list[str], message: str,
+                                                              monkeypatch: pytest.MonkeyPatch,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)  # in-process: the subprocess test above covers `python -m translator`
+    code = main(["notebook", "run", str(ROOT / "notebooks" / "04-citations-to-table.ipynb"), *parameters])
+    assert code == 2
+    assert capsys.readouterr().err == f"translator: error: {message.format(cwd=tmp_path.resolve())}\n"
     assert not list(tmp_path.iterdir()), "nothing written"
 
 
-def test_notebook_run_of_a_missing_notebook_is_one_line(tmp_path: Path) -> None:
-    done = _cli("run", "nope.ipynb", cwd=tmp_path)
-    assert (done.returncode, done.stderr) == (2, "translator: error: nope.ipynb: no such notebook\n")
+def test_a_missing_or_broken_notebook_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["notebook", "run", "nope.ipynb"]) == 2
+    assert capsys.readouterr().err == "translator: error: nope.ipynb: no such notebook\n"
+    (tmp_path / "broken.ipynb").write_text('{"cells": [', encoding="utf-8")
+    for action in ("run", "export"):
+        assert main(["notebook", action, "broken.ipynb"]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("translator: error: broken.ipynb: not a Jupyter notebook (NotJSONError")
+        assert len(err.splitlines()) == 1
 
 
 @pytest.mark.slow
-def test_a_failing_cell_is_one_line_naming_the_cell_and_the_traceback_is_saved(tmp_path: Path) -> None:
+def test_a_failing_cell_is_one_line_naming_it_and_the_traceback_is_saved(tmp_path: Path) -> None:
     notebook = ROOT / "notebooks" / "02-detect-language.ipynb"
     done = _cli("run", str(notebook), "-p", "detector=nosuch", "-p", "out_dir=out", "--save", "run.ipynb",
                 "--html", "run.html", cwd=tmp_path)
     assert done.returncode == 2
     [line] = done.stderr.splitlines()  # no traceback, no kernel chatter
-    assert line.startswith(f"translator: error: {notebook}: cell 3 failed: InputError: ") and "'nosuch'" in line
+    prefix = f"translator: error: {notebook}: the cell starting `import pandas as pd` failed: InputError: "
+    assert line.startswith(prefix) and "'nosuch'" in line, line
     assert line.endswith(" (the executed part, with the traceback, is in run.ipynb)")
     executed = nbformat.read(tmp_path / "run.ipynb", as_version=4)
     [error] = [o for o in executed.cells[3].outputs if o.output_type == "error"]

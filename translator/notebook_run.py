@@ -17,11 +17,21 @@ import nbformat
 from .corpus.tables import atomic_write_text
 from .errors import InputError
 
-__all__ = ["TEMPLATE_DIR", "export_html", "inject_parameters", "notebook_parameters", "resolve_parameters",
-           "run_notebook", "with_auto_direction"]
+__all__ = ["TEMPLATE_DIR", "export_html", "inject_parameters", "notebook_parameters", "read_notebook",
+           "resolve_parameters", "run_notebook", "with_auto_direction"]
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "nbtemplates"
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def read_notebook(path: Path | str) -> nbformat.NotebookNode:
+    """Read a notebook file (nbformat 4); raises ``InputError`` when it is missing or not a notebook."""
+    try:
+        return nbformat.read(Path(path), as_version=4)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the notebook ({exc.strerror or exc})") from exc
+    except Exception as exc:  # nbformat raises JSON, validation and version errors of several kinds
+        raise InputError(f"{path}: not a Jupyter notebook ({type(exc).__name__}: {exc})".splitlines()[0]) from exc
 
 
 def inject_parameters(nb: nbformat.NotebookNode, parameters: dict[str, object]) -> nbformat.NotebookNode:
@@ -43,7 +53,7 @@ def notebook_parameters(nb: nbformat.NotebookNode | Path | str) -> dict[str, obj
     Raises ``InputError`` when the notebook has no such cell or it is not valid Python.
     """
     if not isinstance(nb, nbformat.NotebookNode):
-        nb = nbformat.read(Path(nb), as_version=4)
+        nb = read_notebook(nb)
     cell = next((c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])), None)
     if cell is None:
         raise InputError("the notebook has no cell tagged 'parameters', so it takes no parameters")
@@ -100,26 +110,27 @@ def run_notebook(path: Path | str, *, parameters: dict[str, object] | None = Non
     """Execute a notebook (in its own folder unless ``cwd`` is given); optionally save the executed copy.
 
     Relative paths in ``parameters`` are read by the kernel, from ``cwd`` (see ``resolve_parameters``).
-    Raises ``InputError`` naming the failed cell and its error in one line; the executed part, traceback
-    included, is still saved to ``output`` when given.
+    Raises ``InputError`` naming the failed cell (by its first line) and its error in one line; the executed
+    part, traceback included, is still saved to ``output`` when given.
     """
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
     from traitlets.config import Config
 
     path = Path(path)
-    nb = inject_parameters(nbformat.read(path, as_version=4), parameters or {})
+    nb = inject_parameters(read_notebook(path), parameters or {})
     # CurveZMQ keys when the kernel supports them (ipykernel does): the kernel's messages are encrypted, and
-    # ipykernel no longer warns on stderr that it runs over plain TCP (older jupyter_client ignores the setting).
+    # ipykernel no longer warns on stderr that it runs over plain TCP (an older jupyter_client only warns).
     config = Config({"KernelManager": {"transport_encryption": "auto"}})
     client = NotebookClient(nb, config=config, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(cwd or path.parent)}})
     try:
         client.execute()
     except CellExecutionError as exc:
-        index = next((i for i, c in enumerate(nb.cells)
-                      if any(o.get("output_type") == "error" for o in c.get("outputs", []))), None)
-        where = f"cell {index}" if index is not None else "a cell"
+        failed = next((c for c in nb.cells if any(o.get("output_type") == "error" for o in c.get("outputs", []))),
+                      None)
+        first = next((line.strip() for line in failed.source.splitlines() if line.strip()), "") if failed else ""
+        where = f"the cell starting `{first[:60]}{'…' if len(first) > 60 else ''}`" if first else "a cell"
         saved = ""
         if output:
             atomic_write_text(Path(output), nbformat.writes(nb))
@@ -136,7 +147,7 @@ def export_html(nb: nbformat.NotebookNode | Path | str, output: Path | str) -> P
     from nbconvert import HTMLExporter
 
     if not isinstance(nb, nbformat.NotebookNode):
-        nb = nbformat.read(Path(nb), as_version=4)
+        nb = read_notebook(nb)
     if "widgets" in nb.metadata:  # progress bars' state: only a live JupyterLab can show widgets
         nb = copy.deepcopy(nb)
         del nb.metadata["widgets"]
