@@ -176,14 +176,13 @@ def test_a_failing_cell_is_one_line_naming_it_and_the_traceback_is_saved(tmp_pat
     assert not (tmp_path / "run.html").exists() and not (tmp_path / "out").exists()
 
 
-def test_outside_a_notebook_the_progress_bar_is_plain_text_on_stderr(tmp_path: Path) -> None:
-    # Same library call as in the notebooks (tqdm.auto): a terminal gets tqdm's text bar, not a widget.
-    code = ("from translator.corpus.pipeline import run_batch\n"
-            f"run_batch({str(ROOT / 'corpus')!r}, 'out', translate=False, progress=True, report=False)")
-    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
-                          timeout=600)
-    assert done.returncode == 0, done.stderr
+def test_outside_a_notebook_the_progress_bar_is_plain_text_on_stderr(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    # The same library call as in the notebooks (tqdm.auto), here outside IPython: tqdm's text bar, not a widget.
+    from translator.corpus.pipeline import run_batch
+
+    run_batch(ROOT / "corpus", tmp_path / "out", translate=False, progress=True, report=False)
+    captured = capsys.readouterr()
     documents = len(list((ROOT / "corpus").iterdir()))
-    assert re.search(rf"documents: 100%\|[^|]*\| {documents}/{documents} ", done.stderr), done.stderr
-    assert "IProgress" not in done.stderr and "HBox" not in done.stderr and done.stdout == ""
+    assert re.search(rf"documents: 100%\|[^|]*\| {documents}/{documents} ", captured.err), captured.err
+    assert "IProgress" not in captured.err and "HBox" not in captured.err and captured.out == ""
