@@ -7,6 +7,9 @@ uses nbconvert with the project template ``translator`` (offline, right-to-left 
 
 from __future__ import annotations
 
+import ast
+import copy
+import re
 from pathlib import Path
 
 import nbformat
@@ -14,7 +17,21 @@ import nbformat
 from .corpus.tables import atomic_write_text
 from .errors import InputError
 
+__all__ = ["TEMPLATE_DIR", "export_html", "inject_parameters", "notebook_parameters", "read_notebook",
+           "resolve_parameters", "run_notebook", "with_auto_direction"]
+
 TEMPLATE_DIR = Path(__file__).resolve().parent / "nbtemplates"
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def read_notebook(path: Path | str) -> nbformat.NotebookNode:
+    """Read a notebook file (nbformat 4); raises ``InputError`` when it is missing or not a notebook."""
+    try:
+        return nbformat.read(Path(path), as_version=4)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the notebook ({exc.strerror or exc})") from exc
+    except Exception as exc:  # nbformat raises JSON, validation and version errors of several kinds
+        raise InputError(f"{path}: not a Jupyter notebook ({type(exc).__name__}: {exc})".splitlines()[0]) from exc
 
 
 def inject_parameters(nb: nbformat.NotebookNode, parameters: dict[str, object]) -> nbformat.NotebookNode:
@@ -30,20 +47,96 @@ def inject_parameters(nb: nbformat.NotebookNode, parameters: dict[str, object]) 
     return nb
 
 
+def notebook_parameters(nb: nbformat.NotebookNode | Path | str) -> dict[str, object]:
+    """The names assigned in the cell tagged ``parameters`` and their default values (``None`` when not a literal).
+
+    Raises ``InputError`` when the notebook has no such cell or it is not valid Python.
+    """
+    if not isinstance(nb, nbformat.NotebookNode):
+        nb = read_notebook(nb)
+    cell = next((c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])), None)
+    if cell is None:
+        raise InputError("the notebook has no cell tagged 'parameters', so it takes no parameters")
+    try:
+        tree = ast.parse(cell.source)
+    except SyntaxError as exc:
+        raise InputError(f"the notebook's parameters cell is not valid Python: {exc}") from exc
+    found: dict[str, object] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            try:
+                value = ast.literal_eval(node.value)
+            except ValueError:
+                value = None
+            found.update({t.id: value for t in targets if isinstance(t, ast.Name)})
+    return found
+
+
+_PATH_SUFFIXES = ("_dir", "_path", "_file")
+
+
+def resolve_parameters(nb: nbformat.NotebookNode | Path | str, parameters: dict[str, object],
+                       base: Path | str) -> dict[str, object]:
+    """Check ``parameters`` against the notebook's parameters cell and make relative paths absolute from ``base``.
+
+    A string parameter is a path when its name ends in ``_dir``, ``_path`` or ``_file``, or when it names an
+    existing file or folder under ``base`` (so ``model=./my-model`` is a folder, ``model=Helsinki-NLP/...`` an id).
+    Relative paths are joined to ``base`` (the caller's working directory), not to the notebook's folder, where
+    the kernel runs. A ``*_dir`` parameter other than an output (``out_dir``, ``output_dir``) must be an existing
+    folder. Returns a new dict; raises ``InputError`` for an unknown name or a missing input folder.
+    """
+    if not parameters:
+        return {}
+    known = notebook_parameters(nb)
+    unknown = sorted(set(parameters) - set(known))
+    if unknown:
+        raise InputError(f"unknown parameter(s) {', '.join(unknown)}: this notebook takes {', '.join(known)}")
+    base = Path(base)
+    resolved: dict[str, object] = {}
+    for name, value in parameters.items():
+        if isinstance(value, str) and value and (name.endswith(_PATH_SUFFIXES)
+                                                 or (base / Path(value).expanduser()).exists()):
+            path = (base / Path(value).expanduser()).resolve()
+            if name.endswith("_dir") and not name.startswith("out") and not path.is_dir():
+                raise InputError(f"{name}={value}: no such folder ({path})")
+            value = str(path)
+        resolved[name] = value
+    return resolved
+
+
 def run_notebook(path: Path | str, *, parameters: dict[str, object] | None = None, cwd: Path | str | None = None,
                  timeout: int = 600, output: Path | str | None = None) -> nbformat.NotebookNode:
-    """Execute a notebook (in its own folder unless ``cwd`` is given); optionally save the executed copy."""
+    """Execute a notebook (in its own folder unless ``cwd`` is given); optionally save the executed copy.
+
+    Relative paths in ``parameters`` are read by the kernel, from ``cwd`` (see ``resolve_parameters``).
+    Raises ``InputError`` naming the failed cell (by its first line) and its error in one line; the executed
+    part, traceback included, is still saved to ``output`` when given.
+    """
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
+    from traitlets.config import Config
 
     path = Path(path)
-    nb = inject_parameters(nbformat.read(path, as_version=4), parameters or {})
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+    nb = inject_parameters(read_notebook(path), parameters or {})
+    # CurveZMQ keys when the kernel supports them (ipykernel does): the kernel's messages are encrypted, and
+    # ipykernel no longer warns on stderr that it runs over plain TCP (an older jupyter_client only warns).
+    config = Config({"KernelManager": {"transport_encryption": "auto"}})
+    client = NotebookClient(nb, config=config, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(cwd or path.parent)}})
     try:
         client.execute()
     except CellExecutionError as exc:
-        raise InputError(f"{path}: a cell failed:\n{exc}") from exc
+        failed = next((c for c in nb.cells if any(o.get("output_type") == "error" for o in c.get("outputs", []))),
+                      None)
+        first = next((line.strip() for line in failed.source.splitlines() if line.strip()), "") if failed else ""
+        where = f"the cell starting `{first[:60]}{'…' if len(first) > 60 else ''}`" if first else "a cell"
+        saved = ""
+        if output:
+            atomic_write_text(Path(output), nbformat.writes(nb))
+            saved = f" (the executed part, with the traceback, is in {output})"
+        evalue = _ANSI.sub("", str(exc.evalue)).strip().splitlines()
+        raise InputError(f"{path}: {where} failed: {exc.ename}: {evalue[0] if evalue else ''}{saved}") from exc
     if output:
         atomic_write_text(Path(output), nbformat.writes(nb))
     return nb
@@ -54,7 +147,11 @@ def export_html(nb: nbformat.NotebookNode | Path | str, output: Path | str) -> P
     from nbconvert import HTMLExporter
 
     if not isinstance(nb, nbformat.NotebookNode):
-        nb = nbformat.read(Path(nb), as_version=4)
+        nb = read_notebook(nb)
+    if "widgets" in nb.metadata:  # progress bars' state: only a live JupyterLab can show widgets
+        nb = copy.deepcopy(nb)
+        del nb.metadata["widgets"]
+    # Charts are PNG images embedded as data: URLs, which the Content-Security-Policy allows (img-src data:).
     # Outputs are not run through nbconvert's sanitizer: it escapes the markup of rendered Markdown and of our
     # tables instead of keeping it. Safety comes from the template's Content-Security-Policy, which forbids
     # every script (inline ones and event handlers included), and from our display helpers escaping text.

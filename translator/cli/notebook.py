@@ -16,7 +16,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     nsub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     n = nsub.add_parser("run", help="execute a notebook (papermill-style parameters) and export it to HTML")
     n.add_argument("notebook", type=Path)
-    n.add_argument("-p", "--parameter", action="append", default=[], metavar="NAME=VALUE")
+    n.add_argument("-p", "--parameter", action="append", default=[], metavar="NAME=VALUE",
+                   help="override a parameter (value read as JSON, else text); relative paths are read from the "
+                        "current directory")
     n.add_argument("--save", type=Path, help="also save the executed notebook here")
     n.add_argument("--html", type=Path, help="HTML output (default: next to the notebook)")
     n = nsub.add_parser("export", help="export a notebook to offline, right-to-left-aware HTML")
@@ -26,10 +28,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..notebook_run import export_html, run_notebook
+    from ..notebook_run import export_html, resolve_parameters, run_notebook
 
+    if not Path(args.notebook).is_file():
+        raise InputError(f"{args.notebook}: no such notebook")
     if args.action == "run":
-        params = dict(parameter(p) for p in args.parameter)
+        # Paths given on the command line are the caller's: relative ones are read from the working directory,
+        # not from the notebook's folder where the kernel runs.
+        params = resolve_parameters(args.notebook, dict(parameter(p) for p in args.parameter), Path.cwd())
         nb = run_notebook(args.notebook, parameters=params, output=args.save)
     else:
         nb = args.notebook
