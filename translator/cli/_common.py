@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import logging
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -12,6 +13,28 @@ from pathlib import Path
 from ..errors import InputError
 
 FORMATS = ("jsonl", "csv", "table")
+
+
+class _StderrHandler(logging.Handler):
+    """Print the library's warnings as ``translator: message`` on the standard error of the moment."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            print(f"translator: {self.format(record)}", file=sys.stderr)
+        except Exception:  # logging's own contract: a handler never raises
+            self.handleError(record)
+
+
+def log_to_stderr(level: int = logging.WARNING) -> None:
+    """Show the ``translator`` logger's records at ``level`` and above on stderr, once (no duplicate handler).
+
+    The library only logs; the command line is what prints, so each warning reaches the terminal once.
+    """
+    logger = logging.getLogger("translator")
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        handler = _StderrHandler(level)
+        logger.addHandler(handler)
+    logger.setLevel(min(level, logger.level or level))
 
 
 # ----------------------------------------------------------------------------------------------- input/output
@@ -76,8 +99,8 @@ MT_ENGINES = ("auto", "ctranslate2", "transformers")
 
 
 def add_model_options(parser: argparse.ArgumentParser, *, batch: bool = False) -> None:
-    parser.add_argument("--model", help="model id, converted-model id or folder "
-                                        "(default: Helsinki-NLP/opus-mt-ar-en)")
+    parser.add_argument("--model", help="model id, converted-model id or folder (default: the one set with "
+                                        "`translator models default ID`, else Helsinki-NLP/opus-mt-ar-en)")
     if batch:
         parser.add_argument("--engine", default="auto", choices=(*MT_ENGINES, "ray"),
                             help="translation engine (auto = ctranslate2 when a converted model is present, else "
