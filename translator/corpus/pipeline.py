@@ -164,6 +164,7 @@ class LazyTranslator:
     def get(self):  # type: ignore[no-untyped-def]
         """The translator (loading the engine now if needed), or None when there is none (see ``reason``)."""
         if self._translator is None and self.model is not None and self.reason is None:
+            logger.info("loading the translation engine for %s (%s)", self.model.id, self.model.kind)
             t0 = time.perf_counter()
             self._translator, self.reason = load_translator(self.options, self.glossary)
             self.timings["load_model"] = time.perf_counter() - t0

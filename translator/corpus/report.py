@@ -158,5 +158,10 @@ def _segment(row: dict) -> dict:
         "translation": row.get("translation"), "human": row.get("translation_human"),
         "status": row.get("translation_status") or "",
         "flags": row.get("translation_flags"), "terms": terms,
-        "terms_found": row.get("terms_found") or 0, "terms_placed": row.get("terms_placed"),
+        "terms_found": int(row.get("terms_found") or 0), "terms_placed": _int_or_none(row.get("terms_placed")),
     }
+
+
+def _int_or_none(value: object) -> int | None:
+    """A count read back from a table (a float where the column has nulls) as an int; None stays None."""
+    return None if value is None or _isna(value) else int(value)  # type: ignore[call-overload]
