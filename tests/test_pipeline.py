@@ -202,6 +202,7 @@ def test_missing_model_advice_is_logged_once_and_not_again_when_nothing_changed(
     warnings = [r for r in caplog.records if r.levelno >= logging.WARNING and "Looked in" in r.getMessage()]
     assert len(warnings) == 1 and "translator models pull" in warnings[0].getMessage()
     assert "Looked in:\n" in summary.translation  # the summary keeps the whole message
+    assert summary.translation_state == "skipped: Translation model 'Helsinki-NLP/opus-mt-ar-en' not found."
     assert "translation skipped" not in capsys.readouterr().err  # the library logs; it does not print
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="translator"):
@@ -221,6 +222,7 @@ def test_an_unchanged_rerun_does_not_load_the_model(pairs_corpus: Path, tmp_path
     with caplog.at_level(logging.INFO, logger="translator"):
         again = run_batch(pairs_corpus, out, model=str(tiny_model), progress=False, use_memory=False)
     assert again.processed_files == 0 and again.translation == "on" and again.model["id"] == first.model["id"]
+    assert again.translation_state == f"on ({first.model['id']}, {first.model['kind']})"
     assert not [r for r in caplog.records if r.getMessage().startswith("loading the translation engine")]
     assert "load_model" not in again.timings
     # a changed document without Arabic does not need the model either
@@ -229,3 +231,19 @@ def test_an_unchanged_rerun_does_not_load_the_model(pairs_corpus: Path, tmp_path
     assert third.processed_files == 1 and "load_model" not in third.timings
     arabic = read_table(out, "segments").query("lang == 'ar'")
     assert len(arabic) >= 20 and arabic["translation"].notna().all()  # earlier translations are kept
+
+
+def test_a_model_that_fails_to_load_leaves_the_files_to_redo(pairs_corpus: Path, tmp_path: Path,
+                                                              tiny_ct2_model: Path) -> None:
+    broken = tmp_path / "broken-ct2"
+    shutil.copytree(tiny_ct2_model, broken)
+    (broken / "model.bin").write_bytes(b"not a model")
+    out = tmp_path / "out"
+    first = run_batch(pairs_corpus, out, model=str(broken), engine="ctranslate2", progress=False, use_memory=False)
+    assert "CTranslate2 could not load" in first.translation and first.translation_state.startswith("skipped: ")
+    segments = read_table(out, "segments")
+    assert set(segments.loc[segments["lang"] == "ar", "translation_status"]) == {"no_model"}
+    again = run_batch(pairs_corpus, out, model=str(tiny_ct2_model), engine="ctranslate2", progress=False,
+                      use_memory=False)
+    assert again.processed_files == first.processed_files and again.translation == "on"
+    assert read_table(out, "segments").query("lang == 'ar'")["translation"].notna().all()

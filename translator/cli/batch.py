@@ -53,17 +53,6 @@ def run(args: argparse.Namespace) -> int:
     return 0 if summary.ok else 1
 
 
-def _translation_state(summary) -> str:
-    """"on (model, engine)", "off", or "skipped: <first sentence of the reason>" (the whole reason was logged)."""
-    from ..corpus.pipeline import short_reason
-
-    if summary.translation == "on" and summary.model:
-        return f"on ({summary.model.get('id')}, {summary.model.get('kind')})"
-    if summary.translation in ("on", "off", "not attempted"):
-        return summary.translation
-    return f"skipped: {short_reason(summary.translation)}"
-
-
 def summary_text(summary) -> str:
     """The run summary a person reads on stderr: counts, translation state, where the tables are, failures."""
     lines = [
@@ -71,7 +60,7 @@ def summary_text(summary) -> str:
         f"({summary.processed_files} processed, {summary.unchanged_files} unchanged, {summary.failed_files} failed)",
         f"{summary.segments} segments ({summary.arabic_segments} Arabic, {summary.translated_segments} translated), "
         f"{summary.citations} citations",
-        f"translation: {_translation_state(summary)}",
+        f"translation: {summary.translation_state}",
         f"tables: {Path(summary.out_dir).resolve()}  ({summary.seconds:.1f} s)",
     ]
     for error in summary.errors:

@@ -88,6 +88,19 @@ class RunSummary:
     def ok(self) -> bool:
         return self.failed_files == 0
 
+    @property
+    def translation_state(self) -> str:
+        """One line for people: "on (model id, kind)", "off", or "skipped: <first sentence of the reason>".
+
+        ``translation`` keeps the whole reason (where the model was looked for, how to get it), which the run
+        logged once as a warning; this line does not repeat it (issue 11).
+        """
+        if self.translation == "on" and self.model:
+            return f"on ({self.model.get('id')}, {self.model.get('kind')})"
+        if self.translation in ("on", "off", "not attempted"):
+            return self.translation
+        return f"skipped: {short_reason(self.translation)}"
+
     def to_dict(self) -> dict:
         return asdict(self)
 
@@ -115,6 +128,7 @@ def run_batch(input_dir: Path | str, out_dir: Path | str, options: BatchOptions 
     summary.model = model.to_dict() if model is not None else None
     settings = settings_key(options, model, glossary)
     translator = LazyTranslator(options, glossary, model, reason)
+    translator.settings_without_model = settings_key(options, None, glossary)
 
     sources = discover(input_dir)
     summary.files = len(sources)
@@ -158,6 +172,7 @@ class LazyTranslator:
         self.reason = reason
         self.loads = 0
         self.timings: dict[str, float] = {}
+        self.settings_without_model: str | None = None  # what rows left untranslated are saved under
         self._translator = None
         self._warned = False
 
@@ -245,7 +260,10 @@ def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options:
     timings["analyze"] = timings.get("analyze", 0.0) + time.perf_counter() - t0
     t0 = time.perf_counter()
     analyses = [a for r in results if not isinstance(r, dict) for a in r]
-    translator = lazy.get() if options.translate and needs_translation(analyses) else None
+    wanted = options.translate and needs_translation(analyses)
+    translator = lazy.get() if wanted else None
+    if wanted and translator is None and lazy.settings_without_model is not None:
+        settings = lazy.settings_without_model  # the model failed to load: redo these files once it loads
     translation_error = translate_analyses(analyses, translator, lazy.reason if options.translate else None,
                                            progress=options.progress)
     timings["translate"] = timings.get("translate", 0.0) + time.perf_counter() - t0
