@@ -83,3 +83,19 @@ def test_terms_are_still_marked_inside_isolated_runs() -> None:
     markup = side_by_side(segments)._repr_html_()
     assert '<bdi dir="ltr">Reuters</bdi>' in markup
     assert '<bdi dir="rtl">إن <mark class="tr-term">تندوف</mark> هادئة</bdi>' in markup
+
+
+def test_exported_pages_isolate_runs_in_plain_cells_and_keep_text_escaped() -> None:
+    from translator.notebook_run import with_auto_direction
+
+    page = ("<table><tr><td>«لافروف: علاقاتنا مع الجزائر»، al-Araby (London), 7 June 2022.</td>"
+            "<td>&lt;script&gt;x&lt;/script&gt; مرحبا</td><td>Only English.</td>"
+            '<td dir="rtl"><bdi dir="rtl">كتب</bdi> <bdi dir="ltr">Reuters</bdi></td></tr></table>')
+    out = with_auto_direction(page)
+    mixed, evil, english, ours = _cells(out)
+    assert mixed[0] == "auto" and [(t, d, x) for t, d, x in mixed[1] if t == "bdi"] == [
+        ("bdi", "rtl", "«لافروف: علاقاتنا مع الجزائر»،"), ("bdi", "ltr", "al-Araby (London), 7 June 2022.")]
+    assert "<script>" not in out and "&lt;script&gt;x&lt;/script&gt;" in out
+    assert [t for t, _, _ in evil[1]].count("bdi") == 2
+    assert english == ("auto", [("td", "auto", "Only English.")])
+    assert ours[1] == [("bdi", "rtl", "كتب"), ("td", "rtl", " "), ("bdi", "ltr", "Reuters")]  # untouched

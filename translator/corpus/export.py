@@ -14,7 +14,11 @@ EXCEL_MAX_ROWS = 1_048_575  # one row is the header
 
 
 def write_excel(out_dir: Path | str, path: Path | str | None = None) -> Path:
-    """Write ``tables.xlsx`` (or ``path``) with one sheet per table; Arabic sheets are set right-to-left."""
+    """Write ``tables.xlsx`` (or ``path``) with one sheet per table, header row frozen; written atomically.
+
+    Cells keep their text exactly (no invisible bidi controls are added); Excel gives each cell the direction
+    of its first strong character.
+    """
     out_dir = Path(out_dir)
     target = Path(path) if path else out_dir / "tables.xlsx"
     with atomic_path(target, suffix=".xlsx") as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as writer:
