@@ -17,7 +17,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +68,10 @@ def run_batch_ray(input_dir: Path | str, out_dir: Path | str, options: BatchOpti
     options = options or BatchOptions()
     if actors < 1:
         raise InputError("--actors must be at least 1")
+    if options.translate and options.model is None:  # the driver's default model, not each node's own
+        from ..mt.models import default_model
+
+        options = replace(options, model=default_model())
     started = time.perf_counter()
     input_dir, out_dir = Path(input_dir), Path(out_dir)
     summary = RunSummary(out_dir=str(out_dir))
