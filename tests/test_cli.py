@@ -110,6 +110,10 @@ def test_fit_table_shares_the_width_and_marks_cut_cells() -> None:
     assert all(len(line) <= 80 for line in out.splitlines())
     assert "a⏎b" in out and out.count("…") == 2
     assert fit_table(rows, 1000).splitlines()[1].split() == ["1", "x" * 300, "y" * 50, "a⏎b"]
+    wide = [{f"column{i}": "value" * 3 for i in range(30)}]
+    lines = fit_table(wide, 80).splitlines()
+    assert all(len(line) <= 80 for line in lines) and len(lines[0].split()) == 10
+    assert lines[-1].startswith("(20 more columns: column10, column11") and lines[-1].endswith("…")
 
 
 def test_non_utf8_input_is_decoded_and_said_and_binary_input_is_refused() -> None:

@@ -92,14 +92,20 @@ def fit_table(rows: list[dict], width: int) -> str:
     """``rows`` as an aligned text table whose lines are at most ``width`` characters (issue 11).
 
     Narrow columns keep their width; the room left is shared among the wide ones, and a cell longer than its
-    column is cut with "…" (the full text is in ``--format jsonl`` or ``csv``). Line breaks inside a cell are
-    shown as "⏎". Returns the table with a final newline.
+    column is cut with "…" (the full text is in ``--format jsonl`` or ``csv``). Columns that cannot get even
+    a few characters are left out, and a last line names them. Line breaks inside a cell are shown as "⏎".
+    Returns the table with a final newline.
     """
     columns = list(dict.fromkeys(key for row in rows for key in row))
+    fits = max(1, (width + len(_GAP)) // (_MIN_CELL + len(_GAP)))
+    hidden, columns = columns[fits:], columns[:fits]
     cells = [[_cell_text(row.get(c)) for c in columns] for row in rows]
     natural = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
-    widths = _share(natural, max(width, len(columns) * (_MIN_CELL + len(_GAP))) - len(_GAP) * (len(columns) - 1))
+    widths = _share(natural, max(width, _MIN_CELL) - len(_GAP) * (len(columns) - 1))
     lines = [_line(columns, widths)] + [_line(r, widths) for r in cells]
+    if hidden:  # more columns than the terminal can show even narrowed: say which, never wrap
+        note = f"({len(hidden)} more columns: {', '.join(hidden)}; --format jsonl or csv shows them)"
+        lines.append(note if len(note) <= width else note[:max(0, width - 1)] + "…")
     return "\n".join(lines) + "\n"
 
 
