@@ -87,6 +87,35 @@ def test_csv_and_table_formats(fmt: str) -> None:
         assert "مدينة تندوف" in out and "lang" in out.splitlines()[0]
 
 
+@pytest.mark.parametrize("columns", [60, 100])
+def test_table_format_fits_the_terminal_and_jsonl_keeps_the_whole_text(columns: int) -> None:
+    long_line = "الجزائر تعلق معاهدة الصداقة مع إسبانيا " * 30 + "END"
+    stdin = f"{long_line}\nThe city of Tindouf is in Algeria\n"
+    env = {**os.environ, "COLUMNS": str(columns)}
+    result = subprocess.run([sys.executable, "-m", "translator", "detect", "--lines", "--format", "table"],
+                            input=stdin.encode(), capture_output=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr.decode()
+    lines = result.stdout.decode().splitlines()
+    assert len(lines) == 3 and max(len(line) for line in lines) <= columns
+    assert lines[0].split()[:2] == ["text", "lang"] and "…" in lines[1] and "END" not in result.stdout.decode()
+    assert lines[1].split()[-4] == "ar" and lines[2].split()[-4] == "en"  # the short columns survive whole
+    assert jsonl(run("detect", "--lines", stdin=stdin))[0]["text"] == long_line
+
+
+def test_fit_table_shares_the_width_and_marks_cut_cells() -> None:
+    from translator.cli._common import fit_table
+
+    rows = [{"id": 1, "text": "x" * 300, "note": "y" * 50, "multi": "a\nb"}]
+    out = fit_table(rows, 80)
+    assert all(len(line) <= 80 for line in out.splitlines())
+    assert "a⏎b" in out and out.count("…") == 2
+    assert fit_table(rows, 1000).splitlines()[1].split() == ["1", "x" * 300, "y" * 50, "a⏎b"]
+    wide = [{f"column{i}": "value" * 3 for i in range(30)}]
+    lines = fit_table(wide, 80).splitlines()
+    assert all(len(line) <= 80 for line in lines) and len(lines[0].split()) == 10
+    assert lines[-1].startswith("(20 more columns: column10, column11") and lines[-1].endswith("…")
+
+
 def test_non_utf8_input_is_decoded_and_said_and_binary_input_is_refused() -> None:
     result = run("detect", "--lines", stdin="الجزائر تعلق معاهدة الصداقة مع إسبانيا\n".encode("cp1256"))
     assert jsonl(result)[0]["lang"] == "ar"

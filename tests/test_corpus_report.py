@@ -16,13 +16,13 @@ CITATIONS = pa.schema([(n, pa.string()) for n in ("doc_id", "raw", "title_origin
                                                   "leaning", "date", "kind")])
 
 
-def write_run(out: Path) -> None:
+def write_run(out: Path, note: str = "model 'Helsinki-NLP/opus-mt-ar-en' not found") -> None:
     doc = {"doc_id": "evil.txt", "path": "evil.txt", "format": "text", "title": EVIL, "lang": "ar",
            "n_segments": 2, "n_arabic_segments": 1, "n_citations": 1}
     segs = [
         {"doc_id": "evil.txt", "segment_id": 0, "text": "مدينة تندوف", "lang": "ar", "lang_confidence": 0.99,
          "translation": None, "translation_status": "no_model",
-         "translation_note": "model 'Helsinki-NLP/opus-mt-ar-en' not found", "glossary_terms": "تندوف=Tindouf",
+         "translation_note": note, "glossary_terms": "تندوف=Tindouf",
          "terms_found": 1},
         {"doc_id": "evil.txt", "segment_id": 1, "text": EVIL, "lang": "en", "lang_confidence": 0.9,
          "translation_status": "not_arabic"},
@@ -83,3 +83,31 @@ def test_outlets_missing_from_the_registry_are_listed(tmp_path: Path) -> None:
     section = page.split('id="unknown-outlets"')[1].split("</table>")[0]
     assert "Al-Nahar al-Jadid Weekly</td><td>2</td><td>2</td>" in section
     assert "Wikimedia" not in section
+
+
+def test_mixed_cells_and_term_counts_keep_their_reading_order(tmp_path: Path) -> None:
+    write_run(tmp_path)
+    mixed = "«لافروف: علاقاتنا مع الجزائر»، al-Araby al-Jadid (London), 7 June 2022 <script>"
+    extra = [{"doc_id": "evil.txt", "title_original": mixed, "title_english": "Lavrov", "kind": "news"}]
+    tables.write_table(tmp_path, "citations", CITATIONS, [extra])
+    page = render_report(tmp_path)
+    assert "<script>" not in page
+    cell = re.search(r'<td dir="rtl">(<bdi.*?)</td>', page).group(1)
+    assert cell == ('<bdi dir="rtl">«لافروف: علاقاتنا مع الجزائر»،</bdi> '
+                    '<bdi dir="ltr">al-Araby al-Jadid (London), 7 June 2022 &lt;script&gt;</bdi>')
+    # "?/1" (placed unknown / found) in the right-to-left terms cell is isolated left to right
+    assert '<bdi dir="ltr" class="muted term-count">?/1</bdi>' in page
+
+
+def test_missing_model_banner_keeps_the_whole_message(tmp_path: Path) -> None:
+    from translator.corpus.pipeline import one_line
+    from translator.errors import ModelNotFoundError
+
+    error = ModelNotFoundError("Helsinki-NLP/opus-mt-ar-en", ["toolkit registry /home/x/models",
+                                                              "Hugging Face cache /home/x/hub"])
+    note = one_line(str(error))
+    assert "\n" not in note and "Looked in: toolkit registry /home/x/models; Hugging Face cache /home/x/hub. " in note
+    write_run(tmp_path, note=note)
+    banner = re.search(r'id="translation-banner">(.*?)</p>', render_report(tmp_path), re.S).group(1)
+    assert "Looked in: toolkit registry /home/x/models; Hugging Face cache /home/x/hub." in banner
+    assert banner.count("translator models pull") == 1

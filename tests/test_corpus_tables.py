@@ -35,6 +35,27 @@ def test_parquet_and_csv_round_trip_arabic_text_nulls_and_quotes(tmp_path: Path)
     assert str(parquet["segment_id"].dtype) == "int32"
 
 
+def test_csv_tables_carry_a_byte_order_mark_for_excel_and_read_back(tmp_path: Path) -> None:
+    tables.write_table(tmp_path, "segments", tables.SEGMENTS, [ROWS])
+    raw = (tmp_path / "segments.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfdoc_id,") and raw.count(b"\xef\xbb\xbf") == 1
+    assert "مدينة تندوف" in raw.decode("utf-8-sig")
+    # read_table falls back to the CSV when the Parquet file is gone (a folder shared as CSV only)
+    (tmp_path / "segments.parquet").unlink()
+    frame = tables.read_table(tmp_path, "segments")
+    assert list(frame.columns) == tables.SEGMENTS.names  # no "\ufeffdoc_id"
+    assert frame.loc[0, "text"] == "مدينة تندوف" and frame.loc[1, "text"] == 'He said "no", twice\nok'
+    assert pd.isna(frame.loc[0, "translation"])
+
+
+def test_partitioned_tables_write_the_same_csv(tmp_path: Path) -> None:
+    from translator.corpus.ray_tables import write_partitioned
+
+    write_partitioned(tmp_path, "segments", tables.SEGMENTS, [ROWS], rows_per_part=1)
+    assert (tmp_path / "segments.csv").read_bytes().startswith(b"\xef\xbb\xbfdoc_id,")
+    assert tables.read_table(tmp_path, "segments")["text"].tolist() == [r["text"] for r in ROWS]
+
+
 def test_a_failed_write_leaves_the_previous_table_and_no_temporary_files(tmp_path: Path) -> None:
     tables.write_table(tmp_path, "segments", tables.SEGMENTS, [ROWS])
     before = (tmp_path / "segments.parquet").read_bytes()

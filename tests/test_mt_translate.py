@@ -61,7 +61,7 @@ def test_pairs_come_out_translated_through_the_translator(engine: Engine, tiny_p
     exact = [r.text == en for r, (_, en) in zip(results, tiny_pairs, strict=True)]
     assert sum(exact) / len(exact) >= 0.95
     first = results[0]
-    assert first.status == "ok" and first.flags == [] and first.segments == 1 and not first.from_memory
+    assert first.status == "translated" and first.flags == [] and first.segments == 1 and not first.from_memory
     assert first.engine == engine.name and first.model == engine.model.id and first.revision == engine.model.revision
 
 
@@ -98,7 +98,7 @@ def test_3000_word_article_is_translated_sentence_by_sentence(counting: Counting
     article, expected = _article(tiny_pairs, 3000)
     assert len(article.split()) >= 3000
     [result] = Translator(counting, batch_tokens=512).translate([article])
-    assert result.status == "ok" and result.text is not None
+    assert result.status == "translated" and result.text is not None
     paragraphs = result.text.split("\n\n")
     assert len(paragraphs) == len(expected)  # paragraph breaks survive
     got = [[s.text for s in sentences(p)] for p in paragraphs]
@@ -137,7 +137,7 @@ def test_default_limit_cuts_a_run_on_sentence_without_losing_words(counting: Cou
     run_on = " و".join(ar for ar, _ in tiny_pairs if ":" not in ar)  # ~300 words, nothing to cut at
     assert counting.count_tokens([run_on])[0] > counting.max_input_tokens
     [result] = Translator(counting, guard=None).translate([run_on])
-    assert result.segments > 1 and result.status == "ok" and counting.calls == 1
+    assert result.segments > 1 and result.status == "translated" and counting.calls == 1
     assert max(counting.count_tokens(counting.inputs)) <= min(counting.max_input_tokens, 256)
     assert sorted(" ".join(counting.inputs).split()) == sorted(run_on.split())  # not a word dropped
 
@@ -166,7 +166,7 @@ def test_truncated_output_is_flagged(counting: CountingEngine, tiny_pairs: list[
 
 def test_guard_off_leaves_output_unflagged(counting: CountingEngine) -> None:
     [result] = Translator(counting, guard=None, options={"min_length": 40}).translate(["مدينة تندوف"])
-    assert result.status == "ok" and result.flags == [] and counting.calls == 1
+    assert result.status == "translated" and result.flags == [] and counting.calls == 1
 
 
 DEGENERATE = ["و", "ال", "ينفذ", "ب ب ب ب ب ب", "كتب الطالب رسالة طويلة إلى صديقه", "قتالاً ليلياً",
@@ -187,7 +187,7 @@ def test_real_degenerate_outputs_are_caught_and_retried(tiny_ct2_engine: Engine,
     for source in bad:
         result = results[source]
         assert "retried" in result.flags
-        if result.status == "ok":  # the retry fixed it: a different, clean output
+        if result.status == "translated":  # the retry fixed it: a different, clean output
             assert result.text != greedy[source].text
             assert inspect(source, Hypothesis(result.text or "")) == []
         else:
@@ -283,7 +283,7 @@ def test_engine_failure_is_recorded_not_swallowed(tiny_ct2_engine: Engine, tiny_
         if "تندوف" in text:
             assert result.status == "failed" and result.text is None and "injected failure" in (result.error or "")
         else:
-            assert result.status == "ok" and result.text
+            assert result.status == "translated" and result.text
 
 
 def test_progress_bar_on_request(counting: CountingEngine, capsys: pytest.CaptureFixture[str]) -> None:
@@ -293,7 +293,7 @@ def test_progress_bar_on_request(counting: CountingEngine, capsys: pytest.Captur
 
 def test_empty_and_bad_input(counting: CountingEngine) -> None:
     [empty] = Translator(counting).translate(["  \n "])
-    assert empty.text == "" and empty.status == "ok" and empty.segments == 0 and counting.calls == 0
+    assert empty.text == "" and empty.status == "not_arabic" and empty.segments == 0 and counting.calls == 0
     with pytest.raises(InputError):
         Translator(counting).translate("مدينة تندوف")  # type: ignore[arg-type]
     with pytest.raises(InputError):
@@ -338,3 +338,53 @@ def test_enforcer_batch_hook_is_called_once_per_run(counting: CountingEngine,
     for result, (_, english) in zip(results, tiny_pairs[:6], strict=True):
         if "Algeria" in english:
             assert result.text == english and result.terms_placed == 1 and result.term_flags == []
+
+
+def test_text_without_arabic_never_reaches_the_model(counting: CountingEngine,
+                                                    tiny_pairs: list[tuple[str, str]]) -> None:
+    arabic, english = tiny_pairs[3]
+    results = Translator(counting).translate(["The minister visited Algiers.", "7 June 2022", arabic])
+    assert counting.inputs == [arabic]
+    assert [r.status for r in results] == ["not_arabic", "not_arabic", "translated"]
+    assert results[0].text == "The minister visited Algiers." and results[0].flags == []
+    assert results[2].text == english
+    # inside a document an English sentence is kept as written and the document counts as translated
+    counting.inputs = []
+    [mixed] = Translator(counting).translate([f"{arabic}.\nThe minister visited Algiers."])
+    assert counting.inputs == [f"{arabic}."]
+    assert mixed.status == "translated" and mixed.text == f"{english}.\nThe minister visited Algiers."
+
+
+class LeakyEnforcer:
+    """A glossary enforcer whose repair went wrong: it hands back its placeholder, or the source itself."""
+
+    version = "leaky-1"
+
+    def __init__(self, output: str | None) -> None:
+        self.output = output
+
+    def enforce(self, source: str, hypotheses: list[Hypothesis], engine: Engine) -> tuple[str, dict[str, Any]]:
+        return (self.output if self.output is not None else source), {"terms_found": 1, "terms_placed": 1}
+
+
+@pytest.mark.parametrize(("output", "flag"), [("The minister visited XTERM0.", "placeholder-leak"),
+                                              (None, "untranslated")])
+def test_leaked_placeholder_or_source_is_never_translated(counting: CountingEngine, output: str | None,
+                                                          flag: str) -> None:
+    [result] = Translator(counting, enforcer=LeakyEnforcer(output)).translate(["زار الوزير مدينة تندوف"])
+    assert result.status == "suspicious" and flag in result.flags
+    assert result.text == (output or "زار الوزير مدينة تندوف")
+
+
+def test_memory_entries_with_the_old_ok_status_read_as_translated(tmp_path: Path, counting: CountingEngine,
+                                                                  tiny_pairs: list[tuple[str, str]]) -> None:
+    from translator.mt.memory import MemoryEntry
+
+    arabic, english = tiny_pairs[3]
+    memory = TranslationMemory(tmp_path / "tm.sqlite")
+    translator = Translator(counting, memory)
+    model = counting.model
+    memory.put_many({translator._key(arabic): MemoryEntry(arabic, english, "ok", [], {}, counting.name, model.id,
+                                                          model.revision or "", translator.glossary_version)})
+    [result] = translator.translate([arabic])
+    assert result.from_memory and result.status == "translated" and counting.calls == 0

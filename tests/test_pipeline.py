@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -44,8 +46,11 @@ def test_batch_without_a_model_fills_everything_else_and_says_how_to_get_one(tmp
     out = tmp_path / "out"
     result = cli("batch", str(ROOT / "corpus"), "--out", str(out), "--quiet")
     assert result.returncode == 0, result.stderr
+    # the advice is printed once and whole: the places looked in survive, and the summary does not repeat it
     assert result.stderr.count("translator models pull") == 1
-    assert "translator models add PATH" in result.stderr
+    assert result.stderr.count("Looked in:") == 1
+    assert "translator models add PATH" in result.stderr and "Hugging Face cache" in result.stderr
+    assert "translation: skipped: Translation model 'Helsinki-NLP/opus-mt-ar-en' not found." in result.stderr
     segments = read_table(out, "segments")
     arabic = segments[segments["lang"] == "ar"]
     assert len(arabic) >= 10
@@ -60,7 +65,10 @@ def test_batch_without_a_model_fills_everything_else_and_says_how_to_get_one(tmp
     assert len(documents) == len(list((ROOT / "corpus").iterdir()))
     for name in ("documents", "segments", "citations", "errors"):
         assert (out / f"{name}.parquet").exists() and (out / f"{name}.csv").exists()
-    assert "translator models pull" in (out / "report.html").read_text(encoding="utf-8")
+    banner = re.search(r'<p class="warn" id="translation-banner">(.*?)</p>', (out / "report.html").read_text(
+        encoding="utf-8"), re.S).group(1)
+    assert banner.count("translator models pull") == 1 and "Looked in: toolkit registry" in banner
+    assert "Hugging Face cache" in banner and "Looked in:." not in banner
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["summary"]["documents"] == len(documents)
 
@@ -183,3 +191,59 @@ def test_excel_workbook_has_one_sheet_per_table_with_arabic_intact(pairs_corpus:
     assert list(sheets) == ["documents", "segments", "citations", "errors"]
     assert sheets["segments"]["text"].tolist() == read_table(out, "segments")["text"].tolist()
     assert PAIRS["arabic"][0] in sheets["segments"]["text"].tolist()
+
+
+def test_missing_model_advice_is_logged_once_and_not_again_when_nothing_changed(
+        pairs_corpus: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    with caplog.at_level(logging.INFO, logger="translator"):
+        summary = run_batch(pairs_corpus, out, progress=False, chunk_size=1)  # several chunks, one warning
+    warnings = [r for r in caplog.records if r.levelno >= logging.WARNING and "Looked in" in r.getMessage()]
+    assert len(warnings) == 1 and "translator models pull" in warnings[0].getMessage()
+    assert "Looked in:\n" in summary.translation  # the summary keeps the whole message
+    assert summary.translation_state == "skipped: Translation model 'Helsinki-NLP/opus-mt-ar-en' not found."
+    assert "translation skipped" not in capsys.readouterr().err  # the library logs; it does not print
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="translator"):
+        again = run_batch(pairs_corpus, out, progress=False)
+    assert again.processed_files == 0 and again.unchanged_files == summary.files
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def test_an_unchanged_rerun_does_not_load_the_model(pairs_corpus: Path, tmp_path: Path, tiny_model: Path,
+                                                    caplog: pytest.LogCaptureFixture) -> None:
+    out = tmp_path / "out"
+    with caplog.at_level(logging.INFO, logger="translator"):
+        first = run_batch(pairs_corpus, out, model=str(tiny_model), progress=False, use_memory=False)
+    loads = [r for r in caplog.records if r.getMessage().startswith("loading the translation engine")]
+    assert len(loads) == 1 and "load_model" in first.timings
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="translator"):
+        again = run_batch(pairs_corpus, out, model=str(tiny_model), progress=False, use_memory=False)
+    assert again.processed_files == 0 and again.translation == "on" and again.model["id"] == first.model["id"]
+    assert again.translation_state == f"on ({first.model['id']}, {first.model['kind']})"
+    assert not [r for r in caplog.records if r.getMessage().startswith("loading the translation engine")]
+    assert "load_model" not in again.timings
+    # a changed document without Arabic does not need the model either
+    (pairs_corpus / "english.md").write_text("# Only English\n\nNothing to translate here.\n", encoding="utf-8")
+    third = run_batch(pairs_corpus, out, model=str(tiny_model), progress=False, use_memory=False)
+    assert third.processed_files == 1 and "load_model" not in third.timings
+    arabic = read_table(out, "segments").query("lang == 'ar'")
+    assert len(arabic) >= 20 and arabic["translation"].notna().all()  # earlier translations are kept
+
+
+def test_a_model_that_fails_to_load_leaves_the_files_to_redo(pairs_corpus: Path, tmp_path: Path,
+                                                              tiny_ct2_model: Path) -> None:
+    broken = tmp_path / "broken-ct2"
+    shutil.copytree(tiny_ct2_model, broken)
+    (broken / "model.bin").write_bytes(b"not a model")
+    out = tmp_path / "out"
+    first = run_batch(pairs_corpus, out, model=str(broken), engine="ctranslate2", progress=False, use_memory=False)
+    assert "CTranslate2 could not load" in first.translation and first.translation_state.startswith("skipped: ")
+    segments = read_table(out, "segments")
+    assert set(segments.loc[segments["lang"] == "ar", "translation_status"]) == {"no_model"}
+    again = run_batch(pairs_corpus, out, model=str(tiny_ct2_model), engine="ctranslate2", progress=False,
+                      use_memory=False)
+    assert again.processed_files == first.processed_files and again.translation == "on"
+    assert read_table(out, "segments").query("lang == 'ar'")["translation"].notna().all()

@@ -2,7 +2,8 @@
 
 Each helper returns an object with ``_repr_html_`` so that it renders in JupyterLab and survives nbconvert's
 HTML export. All document text is escaped, and every cell that holds document text carries ``dir`` so that
-Arabic reads right to left.
+Arabic reads right to left; in a cell that mixes directions (a citation's Arabic headline with its English
+rendering) each direction run is isolated in a ``<bdi>``, so the English keeps its punctuation (issue 11).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from .corpus.report import text_dir
+from .text.bidi import isolate_html
 
 RTL_LANGS = {"ar", "fa", "ur", "ku", "ps", "he"}
 _STYLE = ("<style>.tr-table{border-collapse:collapse;font-size:.92rem}.tr-table td,.tr-table th{border:1px solid "
@@ -51,7 +53,9 @@ def table(frame: pd.DataFrame, columns: Sequence[str] | None = None, *, max_rows
         for column in columns:
             value = record[column]
             text = "" if _missing(value) else str(value)
-            cells.append(f'<td dir="{text_dir(text)}">{_marked(text, marks.get(column, ()))}</td>')
+            terms = marks.get(column, ())
+            cell = isolate_html(text, escape=lambda piece, terms=terms: _marked(piece, terms))
+            cells.append(f'<td dir="{text_dir(text)}">{cell}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
     more = f"<p>… {len(frame) - max_rows} more rows</p>" if len(frame) > max_rows else ""
     return HTML(f'{_STYLE}<table class="tr-table"><tr>{head}</tr>{"".join(rows)}</table>{more}')

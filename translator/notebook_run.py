@@ -14,7 +14,7 @@ from pathlib import Path
 
 import nbformat
 
-from .corpus.tables import atomic_write_text
+from .atomic import atomic_write_text
 from .errors import InputError
 
 __all__ = ["TEMPLATE_DIR", "export_html", "inject_parameters", "notebook_parameters", "read_notebook",
@@ -170,7 +170,8 @@ def with_auto_direction(page: str) -> str:
 
     Browsers then take each paragraph's and cell's direction from its first strong character, so an Arabic
     line in Markdown or in a plain pandas table reads (and aligns) right to left; CSS alone cannot do that
-    (``unicode-bidi: plaintext`` reorders the text but Chromium still aligns it to the left).
+    (``unicode-bidi: plaintext`` reorders the text but Chromium still aligns it to the left). A block of plain
+    text that mixes directions also gets each direction run isolated in a ``<bdi>`` (issue 11).
     """
     from bs4 import BeautifulSoup
 
@@ -178,4 +179,30 @@ def with_auto_direction(page: str) -> str:
     for tag in soup.find_all(_BLOCKS):
         if not tag.has_attr("dir"):
             tag["dir"] = "auto"
+        _isolate_runs(soup, tag)
     return str(soup)
+
+
+def _isolate_runs(soup, tag) -> None:  # type: ignore[no-untyped-def]
+    """A block holding only text that mixes directions (a plain pandas cell): each run in its own ``<bdi>``.
+
+    Blocks with markup inside (our display tables, which isolate runs themselves) are left as they are.
+    """
+    from bs4 import NavigableString
+
+    from .text.bidi import direction_runs
+
+    text = tag.string
+    if not isinstance(text, NavigableString) or len(direction_runs(str(text))) < 2:
+        return
+    pieces, last = [], 0
+    for run in direction_runs(str(text)):
+        bdi = soup.new_tag("bdi", attrs={"dir": run.direction})
+        bdi.string = str(text)[run.start:run.end]
+        pieces += [str(text)[last:run.start], bdi]
+        last = run.end
+    pieces.append(str(text)[last:])
+    tag.clear()
+    for piece in pieces:
+        if piece:
+            tag.append(piece)

@@ -38,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.func
+    from ._common import log_to_stderr
+
+    log_to_stderr()
     try:
         return handler(args)
     except TranslatorError as exc:

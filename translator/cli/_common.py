@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import logging
+import shutil
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -12,6 +14,28 @@ from pathlib import Path
 from ..errors import InputError
 
 FORMATS = ("jsonl", "csv", "table")
+
+
+class _StderrHandler(logging.Handler):
+    """Print the library's warnings as ``translator: message`` on the standard error of the moment."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            print(f"translator: {self.format(record)}", file=sys.stderr)
+        except Exception:  # logging's own contract: a handler never raises
+            self.handleError(record)
+
+
+def log_to_stderr(level: int = logging.WARNING) -> None:
+    """Show the ``translator`` logger's records at ``level`` and above on stderr, once (no duplicate handler).
+
+    The library only logs; the command line is what prints, so each warning reaches the terminal once.
+    """
+    logger = logging.getLogger("translator")
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        handler = _StderrHandler(level)
+        logger.addHandler(handler)
+    logger.setLevel(min(level, logger.level or level))
 
 
 # ----------------------------------------------------------------------------------------------- input/output
@@ -52,13 +76,63 @@ def emit(records: Iterable[dict], fmt: str, out: io.TextIOBase | None = None) ->
     import pandas as pd
 
     rows = [flat(r) for r in records]
-    frame = pd.DataFrame(rows)
     if fmt == "csv":
-        frame.to_csv(out, index=False)
+        pd.DataFrame(rows).to_csv(out, index=False)
     elif rows:
-        with pd.option_context("display.max_colwidth", 60, "display.width", 200):
-            out.write(frame.to_string(index=False) + "\n")
+        out.write(fit_table(rows, shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns))
     return len(rows)
+
+
+DEFAULT_WIDTH = 120  # when the output is not a terminal and COLUMNS is not set
+_GAP = "  "
+_MIN_CELL = 6
+
+
+def fit_table(rows: list[dict], width: int) -> str:
+    """``rows`` as an aligned text table whose lines are at most ``width`` characters (issue 11).
+
+    Narrow columns keep their width; the room left is shared among the wide ones, and a cell longer than its
+    column is cut with "…" (the full text is in ``--format jsonl`` or ``csv``). Columns that cannot get even
+    a few characters are left out, and a last line names them. Line breaks inside a cell are shown as "⏎".
+    Returns the table with a final newline.
+    """
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    fits = max(1, (width + len(_GAP)) // (_MIN_CELL + len(_GAP)))
+    hidden, columns = columns[fits:], columns[:fits]
+    cells = [[_cell_text(row.get(c)) for c in columns] for row in rows]
+    natural = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
+    widths = _share(natural, max(width, _MIN_CELL) - len(_GAP) * (len(columns) - 1))
+    lines = [_line(columns, widths)] + [_line(r, widths) for r in cells]
+    if hidden:  # more columns than the terminal can show even narrowed: say which, never wrap
+        note = f"({len(hidden)} more columns: {', '.join(hidden)}; --format jsonl or csv shows them)"
+        lines.append(note if len(note) <= width else note[:max(0, width - 1)] + "…")
+    return "\n".join(lines) + "\n"
+
+
+def _cell_text(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).replace("\r\n", "⏎").replace("\n", "⏎").replace("\t", " ")
+
+
+def _share(natural: list[int], room: int) -> list[int]:
+    """Column widths summing to at most ``room``: the narrowest columns first get all they need."""
+    widths = [0] * len(natural)
+    left = sorted(range(len(natural)), key=natural.__getitem__)
+    while left:
+        fair = max(_MIN_CELL, room // len(left))
+        i = left.pop(0)
+        widths[i] = min(natural[i], fair)
+        room -= widths[i]
+    return widths
+
+
+def _line(values: list[str], widths: list[int]) -> str:
+    out = []
+    for value, width in zip(values, widths, strict=True):
+        text = value if len(value) <= width else value[:max(0, width - 1)] + "…"
+        out.append(text.ljust(width))
+    return _GAP.join(out).rstrip()
 
 
 def flat(record: dict) -> dict:
@@ -76,8 +150,8 @@ MT_ENGINES = ("auto", "ctranslate2", "transformers")
 
 
 def add_model_options(parser: argparse.ArgumentParser, *, batch: bool = False) -> None:
-    parser.add_argument("--model", help="model id, converted-model id or folder "
-                                        "(default: Helsinki-NLP/opus-mt-ar-en)")
+    parser.add_argument("--model", help="model id, converted-model id or folder (default: the one set with "
+                                        "`translator models default ID`, else Helsinki-NLP/opus-mt-ar-en)")
     if batch:
         parser.add_argument("--engine", default="auto", choices=(*MT_ENGINES, "ray"),
                             help="translation engine (auto = ctranslate2 when a converted model is present, else "

@@ -60,7 +60,7 @@ def summary_text(summary) -> str:
         f"({summary.processed_files} processed, {summary.unchanged_files} unchanged, {summary.failed_files} failed)",
         f"{summary.segments} segments ({summary.arabic_segments} Arabic, {summary.translated_segments} translated), "
         f"{summary.citations} citations",
-        f"translation: {summary.translation.splitlines()[0]}",
+        f"translation: {summary.translation_state}",
         f"tables: {Path(summary.out_dir).resolve()}  ({summary.seconds:.1f} s)",
     ]
     for error in summary.errors:

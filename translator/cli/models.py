@@ -1,4 +1,4 @@
-"""``translator models list|pull|add|convert|remove``: translation models kept offline."""
+"""``translator models list|pull|add|convert|remove|default``: translation models kept offline."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..errors import InputError
 from ._common import FORMATS, emit
 
 __all__ = ["add_parser", "run"]
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("models", help="list, pull, add, convert or remove translation models")
+    p = sub.add_parser("models", help="list, pull, add, convert or remove translation models; set the default")
     msub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     m = msub.add_parser("list", help="models available offline")
     m.add_argument("--format", choices=FORMATS, default="table")
@@ -30,6 +31,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     m = msub.add_parser("remove", help="remove an added, pulled or converted model")
     m.add_argument("model")
     m.add_argument("--kind", choices=("marian", "ct2"), help="only the MarianMT or only the converted copies")
+    m = msub.add_parser("default", help="show or set the model used when no --model is given")
+    m.add_argument("model", nargs="?", default=None,
+                   help="an installed model id (see `models list`) or a model folder; omit to show the current one")
+    m.add_argument("--unset", action="store_true", help="go back to the built-in default")
     for m in msub.choices.values():
         if "--format" not in m._option_string_actions:
             m.add_argument("--format", choices=FORMATS, default="table")
@@ -40,8 +45,11 @@ def run(args: argparse.Namespace) -> int:
     from ..mt import models
 
     if args.action == "list":
-        emit((m.to_dict() for m in models.list_models()), args.format)
+        default = models.default_model()
+        emit(({"default": _is_default(m, default), **m.to_dict()} for m in models.list_models()), args.format)
         return 0
+    if args.action == "default":
+        return _default(args, models)
     if args.action == "pull":
         info = models.pull_model(args.model, revision=args.revision)
     elif args.action == "add":
@@ -54,4 +62,24 @@ def run(args: argparse.Namespace) -> int:
         print(f"removed {len(removed)} model folder(s) of {args.model}", file=sys.stderr)
         return 0
     emit([info.to_dict()], args.format)
+    return 0
+
+
+def _is_default(info, default: str) -> bool:
+    return default in (info.id, str(info.path))
+
+
+def _default(args: argparse.Namespace, models) -> int:  # type: ignore[no-untyped-def]
+    if args.unset and args.model:
+        raise InputError("give a model id or --unset, not both")
+    if args.unset:
+        models.set_default_model(None)
+    elif args.model:
+        models.set_default_model(args.model)
+    default = models.default_model()
+    installed = any(_is_default(m, default) for m in models.list_models())
+    emit([{"default_model": default, "set_in": models.default_model_source(), "installed": installed}], args.format)
+    if not installed:
+        print(f"translator: {default} is not installed: `translator models pull {default}` (online) or "
+              f"`translator models add PATH --id {default}`", file=sys.stderr)
     return 0

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
+from ..atomic import atomic_path
 from .tables import read_table
 
 SHEETS = ("documents", "segments", "citations", "errors")
@@ -15,23 +14,20 @@ EXCEL_MAX_ROWS = 1_048_575  # one row is the header
 
 
 def write_excel(out_dir: Path | str, path: Path | str | None = None) -> Path:
-    """Write ``tables.xlsx`` (or ``path``) with one sheet per table; Arabic sheets are set right-to-left."""
+    """Write ``tables.xlsx`` (or ``path``) with one sheet per table, header row frozen; written atomically.
+
+    Cells keep their text exactly (no invisible bidi controls are added); Excel gives each cell the direction
+    of its first strong character.
+    """
     out_dir = Path(out_dir)
     target = Path(path) if path else out_dir / "tables.xlsx"
-    fd, tmp = tempfile.mkstemp(prefix=".tables.", suffix=".xlsx", dir=target.parent)
-    os.close(fd)
-    try:
-        with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
-            for name in SHEETS:
-                frame = read_table(out_dir, name)
-                truncated = len(frame) > EXCEL_MAX_ROWS
-                frame.head(EXCEL_MAX_ROWS).to_excel(writer, sheet_name=name, index=False)
-                sheet = writer.sheets[name]
-                sheet.freeze_panes = "A2"
-                if truncated:
-                    sheet.title = f"{name} (first {EXCEL_MAX_ROWS})"[:31]
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(target, suffix=".xlsx") as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+        for name in SHEETS:
+            frame = read_table(out_dir, name)
+            truncated = len(frame) > EXCEL_MAX_ROWS
+            frame.head(EXCEL_MAX_ROWS).to_excel(writer, sheet_name=name, index=False)
+            sheet = writer.sheets[name]
+            sheet.freeze_panes = "A2"
+            if truncated:
+                sheet.title = f"{name} (first {EXCEL_MAX_ROWS})"[:31]
     return target

@@ -10,6 +10,7 @@ the others' work. Tables are rebuilt from the state at the end of every run, ato
 from __future__ import annotations
 
 import json
+import logging
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -29,6 +30,7 @@ from .readers import SourceFile, discover, read_documents
 from .state import RunState
 
 PIPELINE_VERSION = "1"
+logger = logging.getLogger("translator")
 
 TRANSLATION_STATUSES = {
     "translated": "machine translation produced",
@@ -86,6 +88,19 @@ class RunSummary:
     def ok(self) -> bool:
         return self.failed_files == 0
 
+    @property
+    def translation_state(self) -> str:
+        """One line for people: "on (model id, kind)", "off", or "skipped: <first sentence of the reason>".
+
+        ``translation`` keeps the whole reason (where the model was looked for, how to get it), which the run
+        logged once as a warning; this line does not repeat it (issue 11).
+        """
+        if self.translation == "on" and self.model:
+            return f"on ({self.model.get('id')}, {self.model.get('kind')})"
+        if self.translation in ("on", "off", "not attempted"):
+            return self.translation
+        return f"skipped: {short_reason(self.translation)}"
+
     def to_dict(self) -> dict:
         return asdict(self)
 
@@ -108,11 +123,12 @@ def run_batch(input_dir: Path | str, out_dir: Path | str, options: BatchOptions 
 
     glossary = load_glossary(options)
     summary.glossary_version = glossary.version if glossary is not None else None
-    translator, reason = load_translator(options, glossary)
-    summary.translation = "on" if translator else reason or "off"
-    if translator is not None:
-        summary.model = translator.engine.model.to_dict()
-    settings = settings_key(options, translator.engine.model if translator else None, glossary)
+    model, reason = resolve_translation_model(options)
+    summary.translation = "on" if model is not None else reason or "off"
+    summary.model = model.to_dict() if model is not None else None
+    settings = settings_key(options, model, glossary)
+    translator = LazyTranslator(options, glossary, model, reason)
+    translator.settings_without_model = settings_key(options, None, glossary)
 
     sources = discover(input_dir)
     summary.files = len(sources)
@@ -124,7 +140,7 @@ def run_batch(input_dir: Path | str, out_dir: Path | str, options: BatchOptions 
             bar = tqdm(total=len(sources), desc="documents", unit="file", disable=not options.progress,
                        file=sys.stderr)
             for chunk in tables.iter_chunks(sources, options.chunk_size):
-                _run_chunk(chunk, state, settings, options, glossary, translator, reason, pool, summary, timings)
+                _run_chunk(chunk, state, settings, options, glossary, translator, pool, summary, timings)
                 bar.update(len(chunk))
             bar.close()
         finally:
@@ -136,8 +152,58 @@ def run_batch(input_dir: Path | str, out_dir: Path | str, options: BatchOptions 
         timings["write_tables"] = time.perf_counter() - t0
     finally:
         state.close()
+    if translator.reason != reason:  # the model was found but failed to load
+        summary.translation = translator.reason or summary.translation
+    timings.update(translator.timings)
     finish_run(input_dir, out_dir, options, summary, timings, started)
     return summary
+
+
+class LazyTranslator:
+    """The run's translator, loaded the first time a chunk has something to translate (issue 11).
+
+    A re-run where nothing changed, or whose new documents hold no Arabic, never loads the model. ``reason``
+    says why there is no translator (no model found, or it failed to load): the warning with the whole
+    message is logged once per run, the first time rows are left untranslated because of it.
+    """
+
+    def __init__(self, options: BatchOptions, glossary, model, reason: str | None) -> None:
+        self.options, self.glossary, self.model = options, glossary, model
+        self.reason = reason
+        self.loads = 0
+        self.timings: dict[str, float] = {}
+        self.settings_without_model: str | None = None  # what rows left untranslated are saved under
+        self._translator = None
+        self._warned = False
+
+    def get(self):  # type: ignore[no-untyped-def]
+        """The translator (loading the engine now if needed), or None when there is none (see ``reason``)."""
+        if self._translator is None and self.model is not None and self.reason is None:
+            logger.info("loading the translation engine for %s (%s)", self.model.id, self.model.kind)
+            t0 = time.perf_counter()
+            self._translator, self.reason = load_translator(self.options, self.glossary)
+            self.timings["load_model"] = time.perf_counter() - t0
+            self.loads += 1
+        if self._translator is None and self.reason and not self._warned:
+            self._warned = True
+            logger.warning("translation skipped; the other columns are complete.\n%s", self.reason)
+        return self._translator
+
+
+def resolve_translation_model(options: BatchOptions) -> tuple[object | None, str | None]:
+    """The `ModelInfo` a run would translate with, found without loading it, or (None, why not).
+
+    (None, None) when translation is switched off. Mirrors `mt.load_engine`'s choice of model and engine.
+    """
+    if not options.translate:
+        return None, None
+    from ..mt import resolve_engine_model
+
+    try:
+        return resolve_engine_model(options.model, options.engine), None
+    except (ModelNotFoundError, EngineError) as exc:
+        logger.info("no translation model: %s", exc)
+        return None, str(exc)
 
 
 def finish_run(input_dir: Path, out_dir: Path, options: BatchOptions, summary: RunSummary,
@@ -180,7 +246,7 @@ def pending_files(sources: Iterable[SourceFile], state: RunState, settings: str,
 
 
 def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options: BatchOptions, glossary,
-               translator, reason: str | None, pool, summary: RunSummary, timings: dict[str, float]) -> None:
+               lazy: LazyTranslator, pool, summary: RunSummary, timings: dict[str, float]) -> None:
     pending = list(pending_files(chunk, state, settings, summary))
     if not pending:
         return
@@ -194,7 +260,11 @@ def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options:
     timings["analyze"] = timings.get("analyze", 0.0) + time.perf_counter() - t0
     t0 = time.perf_counter()
     analyses = [a for r in results if not isinstance(r, dict) for a in r]
-    translation_error = translate_analyses(analyses, translator, reason if options.translate else None,
+    wanted = options.translate and needs_translation(analyses)
+    translator = lazy.get() if wanted else None
+    if wanted and translator is None and lazy.settings_without_model is not None:
+        settings = lazy.settings_without_model  # the model failed to load: redo these files once it loads
+    translation_error = translate_analyses(analyses, translator, lazy.reason if options.translate else None,
                                            progress=options.progress)
     timings["translate"] = timings.get("translate", 0.0) + time.perf_counter() - t0
     for (source, sha, _), result in zip(pending, results, strict=True):
@@ -204,7 +274,7 @@ def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options:
         state.save(source.rel, sha, settings, [a.to_dict() for a in result])
         summary.processed_files += 1
     if translation_error:
-        print(f"translator: translation failed for this chunk: {translation_error}", file=sys.stderr)
+        logger.warning("translation failed for this chunk: %s", translation_error)
 
 
 # Each worker process receives the glossary once, at start-up, instead of with every document.
@@ -233,6 +303,12 @@ def analyze_file(item: tuple[SourceFile, bytes], *, glossary, detector: str) -> 
         return {"stage": stage, "error": type(exc).__name__, "message": f"{source.rel}: {exc}"}
 
 
+def needs_translation(analyses: list[Analysis]) -> bool:
+    """True when some segment or citation headline of ``analyses`` is Arabic, i.e. wants the model."""
+    return any(wants_translation(s) for a in analyses for s in a.segments) or any(
+        c.get("title_original") and c.get("title_language") == "ar" for a in analyses for c in a.citations)
+
+
 def translate_analyses(analyses: list[Analysis], translator, no_model_reason: str | None, *,
                        progress: bool = False) -> str | None:
     """Fill the translation columns of every segment and citation in ``analyses``.
@@ -251,7 +327,7 @@ def translate_analyses(analyses: list[Analysis], translator, no_model_reason: st
     titles = [c for c in cites if c.get("title_original") and c.get("title_language") == "ar"]
     if translator is None:
         status = "no_model" if no_model_reason else "disabled"
-        note = _first_line(no_model_reason) if no_model_reason else "translation switched off"
+        note = one_line(no_model_reason) if no_model_reason else "translation switched off"
         for row in wanted + titles:
             row["translation_status"], row["translation_note"] = status, note
         return None
@@ -302,12 +378,15 @@ def load_glossary(options: BatchOptions):
 
     glossary = Glossary.load(list(options.glossary_paths))
     for problem in glossary.problems:
-        print(f"translator: glossary: {problem}", file=sys.stderr)
+        logger.warning("glossary: %s", problem)
     return glossary
 
 
 def load_translator(options: BatchOptions, glossary) -> tuple[object | None, str | None]:
-    """The translator, or None and the reason (printed once, plainly)."""
+    """The translator (the engine loaded now), or None and the reason: the whole error message.
+
+    The caller reports the reason (`LazyTranslator` logs it once per run); nothing is printed here.
+    """
     if not options.translate:
         return None, None
     from ..mt import Translator, load_engine
@@ -315,7 +394,6 @@ def load_translator(options: BatchOptions, glossary) -> tuple[object | None, str
     try:
         engine = load_engine(options.model, engine=options.engine, device=options.device, threads=options.threads)
     except (ModelNotFoundError, EngineError) as exc:
-        print(f"translator: translation skipped; the other columns are complete.\n{exc}", file=sys.stderr)
         return None, str(exc)
     memory = None
     if options.use_memory:
@@ -412,8 +490,33 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0] if text.strip() else text
+def one_line(message: str) -> str:
+    """A multi-line message as one line for a table cell, nothing dropped (issue 11).
+
+    Bullet lines (``  - place``) become a ``; ``-separated list closed by a full stop; other lines are joined
+    with spaces. ``"Looked in:\n  - a\n  - b\nTo get it: ..."`` → ``"Looked in: a; b. To get it: ..."``.
+    """
+    parts: list[str] = []
+    bullets: list[str] = []
+    for line in (raw.strip() for raw in message.strip().splitlines()):
+        if line.startswith(("- ", "* ", "• ")):
+            bullets.append(line[2:].strip())
+            continue
+        if bullets:
+            parts.append("; ".join(bullets) + ".")
+            bullets = []
+        if line:
+            parts.append(line)
+    if bullets:
+        parts.append("; ".join(bullets) + ".")
+    return " ".join(parts)
 
 
-__all__ = ["TRANSLATION_STATUSES", "BatchOptions", "RunSummary", "run_batch", "translate_analyses"]
+def short_reason(message: str) -> str:
+    """The first sentence of a reason, for a one-line status (``Translation model 'X' not found.``)."""
+    first = message.strip().splitlines()[0] if message.strip() else message
+    return first.removesuffix(" Looked in:").strip()
+
+
+__all__ = ["TRANSLATION_STATUSES", "BatchOptions", "LazyTranslator", "RunSummary", "needs_translation", "one_line",
+           "resolve_translation_model", "run_batch", "short_reason", "translate_analyses"]

@@ -17,13 +17,13 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from tqdm.auto import tqdm
 
-from ..errors import EngineError, InputError, ModelNotFoundError
+from ..errors import EngineError, InputError
 from . import ray_stages, tables
 from .pipeline import (
     BatchOptions,
@@ -32,6 +32,7 @@ from .pipeline import (
     finish_run,
     load_glossary,
     pending_files,
+    resolve_translation_model,
     settings_key,
 )
 from .ray_tables import write_partitioned
@@ -45,6 +46,7 @@ logger = logging.getLogger("translator")
 # resource requests match, and the analysis would then run inside the actors, one batch at a time.
 ANALYZE_CPUS = 0.5
 MAX_BLOCKS = 10_000
+logger = logging.getLogger("translator")
 
 
 @dataclass
@@ -68,13 +70,17 @@ def run_batch_ray(input_dir: Path | str, out_dir: Path | str, options: BatchOpti
     options = options or BatchOptions()
     if actors < 1:
         raise InputError("--actors must be at least 1")
+    if options.translate and options.model is None:  # the driver's default model, not each node's own
+        from ..mt.models import default_model
+
+        options = replace(options, model=default_model())
     started = time.perf_counter()
     input_dir, out_dir = Path(input_dir), Path(out_dir)
     summary = RunSummary(out_dir=str(out_dir))
     timings: dict[str, float] = {}
     glossary = load_glossary(options)
     summary.glossary_version = glossary.version if glossary is not None else None
-    model, reason = _resolve_model(options)
+    model, reason = resolve_translation_model(options)
     summary.translation = "on" if model is not None else reason or "off"
     summary.model = model.to_dict() if model is not None else None
     sources = discover(input_dir)
@@ -84,6 +90,8 @@ def run_batch_ray(input_dir: Path | str, out_dir: Path | str, options: BatchOpti
         t0 = time.perf_counter()
         plan = _plan(sources, state, settings_key(options, model, glossary), model, reason, summary)
         timings["plan"] = time.perf_counter() - t0
+        if plan.items and reason:  # once per run, and only when rows are left untranslated because of it
+            logger.warning("translation skipped; the other columns are complete.\n%s", reason)
         if plan.items:
             t0 = time.perf_counter()
             with _ray_runtime(address, options.progress):
@@ -101,19 +109,6 @@ def run_batch_ray(input_dir: Path | str, out_dir: Path | str, options: BatchOpti
 
 
 # ------------------------------------------------------------------------------------------------ driver
-def _resolve_model(options: BatchOptions) -> tuple[Any, str | None]:
-    """The model the actors will load, found without loading it (mirrors `mt.load_engine`'s choice)."""
-    if not options.translate:
-        return None, None
-    from ..mt import resolve_engine_model
-
-    try:
-        return resolve_engine_model(options.model, options.engine), None
-    except ModelNotFoundError as exc:
-        print(f"translator: translation skipped; the other columns are complete.\n{exc}", file=sys.stderr)
-        return None, str(exc)
-
-
 def _plan(sources: list, state: RunState, settings: str, model: Any, reason: str | None,
           summary: RunSummary) -> _Plan:
     """Hash every file (as the local engine does) and keep those not done with these bytes and settings."""
@@ -177,7 +172,7 @@ def _save(row: dict, state: RunState, settings: str, summary: RunSummary, report
     message = row["translation_error"]
     if message and message not in reported:
         reported.add(message)
-        print(f"translator: translation failed for a batch: {message}", file=sys.stderr)
+        logger.warning("translation failed for a batch: %s", message)
 
 
 def _actor_resources(options: BatchOptions, actors: int) -> tuple[dict, bool]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import os
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -19,7 +18,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .tables import rows_to_arrow
+from ..atomic import publish, temp_file
+from .tables import CSV_ENCODING, rows_to_arrow
 
 ROWS_PER_PART = 100_000
 
@@ -39,9 +39,8 @@ class PartitionedWriter:
     def __enter__(self) -> PartitionedWriter:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self._folder = Path(tempfile.mkdtemp(prefix=f".{self.name}.", suffix=".tmp", dir=self.out_dir))
-        fd, csv_name = tempfile.mkstemp(prefix=f".{self.name}.", suffix=".csv.tmp", dir=self.out_dir)
-        self._csv_path = Path(csv_name)
-        self._csv_file = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        self._csv_path = temp_file(self.out_dir / self.name, suffix=".csv.tmp")
+        self._csv_file = open(self._csv_path, "w", encoding=CSV_ENCODING, newline="")
         self._csv = csv.writer(self._csv_file)
         self._csv.writerow(self.schema.names)
         return self
@@ -67,7 +66,7 @@ class PartitionedWriter:
             self._csv_file.close()
             if exc_type is None:
                 _replace_folder(self._folder, self.out_dir / self.name)
-                os.replace(self._csv_path, self.out_dir / f"{self.name}.csv")
+                publish(self._csv_path, self.out_dir / f"{self.name}.csv")
                 with contextlib.suppress(FileNotFoundError):
                     (self.out_dir / f"{self.name}.parquet").unlink()
         finally:
@@ -91,7 +90,7 @@ def _replace_folder(new: Path, target: Path) -> None:
     old = None
     if target.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
-        os.replace(target, old / target.name)
-    os.replace(new, target)
+        target.replace(old / target.name)
+    publish(new, target)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)

@@ -2,7 +2,8 @@
 
 Rendered with Jinja2 and autoescaping, so text from documents is always shown and never executed; the
 page carries its own styles (no CDN) and sets `dir` on every cell that holds document text, so Arabic reads
-right to left and mixed lines stay readable.
+right to left; inside a cell, each direction run of a mixed line (an Arabic headline with its English
+rendering) is isolated in its own ``<bdi>``, so neither run's punctuation jumps to the other end (issue 11).
 """
 
 from __future__ import annotations
@@ -13,25 +14,30 @@ from pathlib import Path
 
 import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from .. import __version__
-from .tables import atomic_write_text, read_table
+from ..atomic import atomic_write_text
+from ..text.bidi import base_direction, isolate_html
+from .tables import read_table
 
 MAX_DOCUMENTS = 200
 MAX_SEGMENTS_PER_DOCUMENT = 400
 
 
 def text_dir(text: object) -> str:
-    """``rtl`` when the text's first strong character is Arabic-script (or Hebrew), ``ltr`` if Latin etc."""
-    if not isinstance(text, str):
-        return "auto"
-    for ch in text:
-        code = ord(ch)
-        if 0x0590 <= code <= 0x08FF or 0xFB1D <= code <= 0xFEFC:
-            return "rtl"
-        if ch.isalpha():
-            return "ltr"
-    return "auto"
+    """``rtl`` when the text's first strong character is right-to-left (Arabic, Hebrew), ``ltr`` if Latin etc.
+
+    "auto" for text without a strong character, or not text. Same as :func:`translator.text.bidi.base_direction`.
+    """
+    return base_direction(text)
+
+
+def bidi(text: object) -> Markup:
+    """Jinja filter: ``text`` escaped, each direction run isolated (``<bdi dir=…>``); "" for missing values."""
+    if text is None or _isna(text):
+        return Markup("")
+    return Markup(isolate_html(str(text)))
 
 
 def render_report(out_dir: Path | str, *, title: str | None = None) -> str:
@@ -45,6 +51,7 @@ def render_report(out_dir: Path | str, *, title: str | None = None) -> str:
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
     env = Environment(loader=PackageLoader("translator.corpus", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True))
+    env.filters["bidi"] = bidi
     template = env.get_template("report.html.j2")
     return template.render(
         title=title or f"Translation report: {manifest.get('input', out_dir)}",
@@ -98,9 +105,12 @@ def _banner(segments: pd.DataFrame) -> str | None:
     if missing.empty:
         return None
     note = missing["translation_note"].dropna()
-    reason = note.iloc[0] if len(note) else "no translation model"
-    return (f"{len(missing)} Arabic segments were not translated: {reason}. "
-            "Get a model with `translator models pull` (online) or `translator models add PATH`, then re-run.")
+    reason = str(note.iloc[0]).strip() if len(note) else "No translation model was found."
+    banner = f"{len(missing)} Arabic segments were not translated. {reason}"
+    if "translator models " not in reason:  # the reason carries its own fix (ModelNotFoundError's message)
+        banner += (" Get a model with `translator models pull` (online) or `translator models add PATH`, "
+                   "then re-run.")
+    return banner
 
 
 def _stats(documents: pd.DataFrame, segments: pd.DataFrame, citations: pd.DataFrame,
@@ -148,5 +158,10 @@ def _segment(row: dict) -> dict:
         "translation": row.get("translation"), "human": row.get("translation_human"),
         "status": row.get("translation_status") or "",
         "flags": row.get("translation_flags"), "terms": terms,
-        "terms_found": row.get("terms_found") or 0, "terms_placed": row.get("terms_placed"),
+        "terms_found": int(row.get("terms_found") or 0), "terms_placed": _int_or_none(row.get("terms_placed")),
     }
+
+
+def _int_or_none(value: object) -> int | None:
+    """A count read back from a table (a float where the column has nulls) as an int; None stays None."""
+    return None if value is None or _isna(value) else int(value)  # type: ignore[call-overload]

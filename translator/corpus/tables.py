@@ -1,17 +1,17 @@
 """The tidy tables a batch run writes, their schemas, and the atomic writers.
 
-Every table is written as Parquet (typed, lossless for Arabic text and nulls) and CSV (UTF-8, for
-spreadsheets). Both are written to a temporary file in the output folder and renamed into place only when
-complete, so an interrupted run never leaves a half-written table behind.
+Every table is written as Parquet (typed, lossless for Arabic text and nulls) and CSV (UTF-8 with a byte
+order mark, so that Excel opens Arabic text correctly on a double-click; ``read_table`` and pandas read it
+back with ``encoding="utf-8-sig"``). Both are written to a temporary file in the output folder and renamed
+into place only when complete (:mod:`translator.atomic`, which also honours the umask), so an interrupted run
+never leaves a half-written table behind.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
-import os
 import shutil
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -19,7 +19,12 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..atomic import atomic_write_text as atomic_write_text  # re-exported: the writers' one helper
+from ..atomic import publish, temp_file
 from ..errors import InputError
+
+#: The CSV tables' encoding: UTF-8 with a byte order mark, which Excel needs to recognise UTF-8 (issue 11).
+CSV_ENCODING = "utf-8-sig"
 
 _S, _I, _F, _B = pa.string(), pa.int32(), pa.float32(), pa.bool_()
 
@@ -105,7 +110,7 @@ class TableWriter:
         self._parquet_tmp = self._temp(".parquet")
         self._csv_tmp = self._temp(".csv")
         self._parquet = pq.ParquetWriter(self._parquet_tmp, self.schema)
-        self._csv_file = open(self._csv_tmp, "w", encoding="utf-8", newline="")
+        self._csv_file = open(self._csv_tmp, "w", encoding=CSV_ENCODING, newline="")
         self._csv = csv.writer(self._csv_file)
         self._csv.writerow(self.schema.names)
         return self
@@ -123,8 +128,8 @@ class TableWriter:
         self._parquet.close()
         self._csv_file.close()
         if exc_type is None:
-            os.replace(self._parquet_tmp, self.out_dir / f"{self.name}.parquet")
-            os.replace(self._csv_tmp, self.out_dir / f"{self.name}.csv")
+            publish(self._parquet_tmp, self.out_dir / f"{self.name}.parquet")
+            publish(self._csv_tmp, self.out_dir / f"{self.name}.csv")
             # A partitioned copy left by a Ray run (OUT/<name>/) would now be stale.
             shutil.rmtree(self.out_dir / self.name, ignore_errors=True)
         for path in self._tmp:
@@ -132,10 +137,9 @@ class TableWriter:
                 path.unlink()
 
     def _temp(self, suffix: str) -> Path:
-        fd, name = tempfile.mkstemp(prefix=f".{self.name}.", suffix=suffix + ".tmp", dir=self.out_dir)
-        os.close(fd)
-        self._tmp.append(Path(name))
-        return Path(name)
+        path = temp_file(self.out_dir / self.name, suffix=suffix + ".tmp")
+        self._tmp.append(path)
+        return path
 
 
 def write_table(out_dir: Path, name: str, schema: pa.Schema, rows: Iterable[list[dict]]) -> int:
@@ -146,23 +150,13 @@ def write_table(out_dir: Path, name: str, schema: pa.Schema, rows: Iterable[list
     return writer.rows_written
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(name)
-        raise
-
-
 def read_table(out_dir: Path, name: str) -> pd.DataFrame:
-    """Read a table a run wrote (Parquet preferred), e.g. ``read_table("out", "segments")``."""
+    """Read a table a run wrote, e.g. ``read_table("out", "segments")``.
+
+    Parquet is preferred (``OUT/<name>.parquet``, then the partitioned ``OUT/<name>/`` of a Ray run); a folder
+    holding only the CSV (``OUT/<name>.csv``, e.g. saved back from a spreadsheet) is read as text columns with
+    empty cells as missing values, the byte order mark dropped. Raises :class:`InputError` when none is there.
+    """
     out_dir = Path(out_dir)
     parquet = out_dir / f"{name}.parquet"
     if parquet.exists():
@@ -170,7 +164,15 @@ def read_table(out_dir: Path, name: str) -> pd.DataFrame:
     partitioned = out_dir / name
     if partitioned.is_dir():
         return pd.read_parquet(partitioned)
+    csv_path = out_dir / f"{name}.csv"
+    if csv_path.exists():
+        return read_csv_table(csv_path)
     raise InputError(f"{out_dir}: no table {name!r} (expected {parquet.name}); run `translator batch` first")
+
+
+def read_csv_table(path: Path | str) -> pd.DataFrame:
+    """A CSV table as written by a run (UTF-8 with or without a byte order mark); empty cells are missing."""
+    return pd.read_csv(path, encoding=CSV_ENCODING, keep_default_na=False, na_values=[""])
 
 
 def iter_chunks(items: list, size: int) -> Iterator[list]:

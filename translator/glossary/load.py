@@ -11,11 +11,10 @@ A bad row never stops a run: it is reported as a :class:`GlossaryProblem` (with 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
+from ..atomic import atomic_write_text
 from ..text.arabic import normalize
 from .entry import FLAGS, TYPES, GlossaryEntry, GlossaryProblem
 
@@ -179,13 +178,4 @@ def write_tsv(entries: Iterable[GlossaryEntry], path: str | Path) -> Path:
         fields = (e.source, e.target, e.type, "|".join(e.variants), e.note, "|".join(e.target_variants),
                   "|".join(e.flags), "|".join(e.banned))
         rows.append("\t".join(_clean(f) for f in fields))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write("\n".join(rows) + "\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return atomic_write_text(path, "\n".join(rows) + "\n")

@@ -16,10 +16,12 @@ from translator.mt.models import (
     ModelInfo,
     add_model,
     convert_model,
+    default_model,
     list_models,
     pull_model,
     remove_model,
     resolve_model,
+    set_default_model,
 )
 from translator.mt.normalize import normalize_for_mt
 from translator.mt.translate import Enforcer, Translation, Translator, untranslated
@@ -42,6 +44,7 @@ __all__ = [
     "Translator",
     "add_model",
     "convert_model",
+    "default_model",
     "list_models",
     "load_engine",
     "memory_key",
@@ -51,6 +54,7 @@ __all__ = [
     "resolve_device",
     "resolve_engine_model",
     "resolve_model",
+    "set_default_model",
     "untranslated",
 ]
 
@@ -90,7 +94,8 @@ def resolve_engine_model(model: str | Path | None = None, engine: str = "auto") 
 
 def load_engine(model: str | Path | None = None, engine: str = "auto", device: str = "cpu",
                 threads: int | None = None) -> Engine:
-    """Load a translation engine for ``model`` (default ``Helsinki-NLP/opus-mt-ar-en``).
+    """Load a translation engine for ``model`` (default: :func:`default_model`, as set by
+    ``translator models default ID``, else ``Helsinki-NLP/opus-mt-ar-en``).
 
     ``engine``: "ctranslate2", "transformers", or "auto" (CTranslate2 when a converted copy of the model is
     present, else transformers). ``device``: "cpu" (default), "cuda" or "auto"; ``threads``: CPU threads.

@@ -2,6 +2,8 @@
 
 :func:`inspect` looks at one source/hypothesis pair and names what is wrong with it; the Translator retries
 flagged segments with beam search and ``no_repeat_ngram_size`` and flags what stays suspicious.
+:func:`check_output` is the part that also applies to the final text (after the glossary repaired it): a
+placeholder left in the output, or the source given back untranslated, is never a translation (issue 11).
 """
 
 from __future__ import annotations
@@ -22,6 +24,11 @@ TOO_SHORT = "too-short"
 TRUNCATED = "truncated"
 EMPTY = "empty"
 UNTRANSLATED = "untranslated"
+PLACEHOLDER = "placeholder-leak"
+
+#: Tokens the toolkit puts into a source for the model to carry through (the glossary's ``XTERM0``); one left
+#: in an output is a term that was never put back.
+PLACEHOLDER_TOKEN = re.compile(r"\bXTERM\d+\b")
 
 
 @dataclass(frozen=True)
@@ -66,10 +73,28 @@ def inspect(source: str, hypothesis: Hypothesis, config: GuardConfig | None = No
         flags.append(TOO_LONG)
     elif ratio < config.min_ratio:
         flags.append(TOO_SHORT)
-    letters = [c for c in text if c.isalpha()]
-    if letters and sum(bool(_ARABIC.match(c)) for c in letters) > len(letters) / 2:
+    return flags + check_output(source, text)
+
+
+def check_output(source: str, output: str) -> list[str]:
+    """What makes ``output`` no translation of ``source`` at all, whatever the thresholds.
+
+    ``placeholder-leak``: a placeholder token (``XTERM0``) the source does not hold; ``untranslated``: the
+    output is mostly Arabic letters, or is the source itself (spacing and case aside).
+    """
+    flags = []
+    leaked = set(PLACEHOLDER_TOKEN.findall(output)) - set(PLACEHOLDER_TOKEN.findall(source))
+    if leaked:
+        flags.append(PLACEHOLDER)
+    letters = [c for c in output if c.isalpha()]
+    mostly_arabic = letters and sum(bool(_ARABIC.match(c)) for c in letters) > len(letters) / 2
+    if mostly_arabic or (letters and _squash(output) == _squash(source)):
         flags.append(UNTRANSLATED)
     return flags
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def is_repetitive(text: str, config: GuardConfig | None = None) -> bool:
@@ -96,5 +121,5 @@ def _repeats_characters(text: str, times: int) -> bool:
 
 def severity(flags: list[str]) -> int:
     """How bad a set of flags is (for choosing between a first try and a retry): lower is better."""
-    weights = {EMPTY: 8, REPETITION: 4, TRUNCATED: 4, TOO_LONG: 2, UNTRANSLATED: 2, TOO_SHORT: 1}
+    weights = {EMPTY: 8, REPETITION: 4, TRUNCATED: 4, PLACEHOLDER: 4, TOO_LONG: 2, UNTRANSLATED: 2, TOO_SHORT: 1}
     return sum(weights.get(f, 1) for f in flags)

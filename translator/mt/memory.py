@@ -55,7 +55,7 @@ class MemoryEntry:
 
     source: str
     text: str
-    status: str = "ok"
+    status: str = "translated"
     flags: list[str] = field(default_factory=list)
     info: dict[str, Any] = field(default_factory=dict)
     engine: str = ""

@@ -3,6 +3,9 @@
 A model is found, in this order, as: an existing folder; an entry of the toolkit's own registry
 (``$TRANSLATOR_HOME/models``, filled by ``models add`` and ``models convert``); a snapshot in the Hugging Face
 cache; the Hugging Face Hub (unless offline). Callers get a :class:`ModelInfo` and never touch model files.
+
+Where no model is named, the default is the one chosen with ``translator models default ID`` (kept in
+``$TRANSLATOR_HOME/settings.json``), else ``config.DEFAULT_MODEL`` (issue 11).
 """
 
 from __future__ import annotations
@@ -14,15 +17,16 @@ import json
 import os
 import re
 import shutil
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from translator import config
+from translator.atomic import atomic_dir, atomic_write_text
 from translator.errors import EngineError, InputError, ModelNotFoundError
 
 MANIFEST = "translator-model.json"
+SETTINGS = "settings.json"
 KINDS = ("marian", "ct2")
 QUANTIZATIONS = ("int8", "int8_float16", "int8_float32", "int16", "float16", "bfloat16", "float32")
 _TOKENIZER_FILES = ("source.spm", "target.spm", "vocab.json", "target_vocab.json", "tokenizer_config.json",
@@ -57,14 +61,14 @@ class ModelInfo:
 
 def resolve_model(model: str | Path | None = None, *, kind: str | None = None,
                   revision: str | None = None) -> ModelInfo:
-    """Find ``model`` (a folder, a registered id or a hub id; default ``config.DEFAULT_MODEL``).
+    """Find ``model`` (a folder, a registered id or a hub id; default :func:`default_model`).
 
     ``kind`` ("marian" or "ct2") restricts what counts as found. Raises :class:`ModelNotFoundError` naming
     every place looked in and the command that fixes it.
     """
     if kind is not None and kind not in KINDS:
         raise InputError(f"Unknown model kind {kind!r}; use one of {KINDS}.")
-    name = str(model) if model is not None else config.DEFAULT_MODEL
+    name = str(model) if model is not None else default_model()
     looked_in: list[str] = []
 
     folder = Path(name).expanduser()
@@ -115,6 +119,73 @@ def _kind_hint(info: ModelInfo, wanted: str) -> str:
         return (f"Convert it first: `translator models convert {info.path}`, "
                 "or choose the transformers engine (`--engine transformers`).")
     return "This folder holds a CTranslate2 model: use `--engine ctranslate2`, or give the original MarianMT folder."
+
+
+# ------------------------------------------------------------------------------------------ default model
+
+def settings_path() -> Path:
+    """The toolkit's settings file: ``$TRANSLATOR_HOME/settings.json`` (JSON object; may be absent)."""
+    return config.home() / SETTINGS
+
+
+def _read_settings() -> dict[str, Any]:
+    path = settings_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as error:
+        raise InputError(f"{path} is unreadable ({error}); fix it or delete it "
+                         "(`translator models default ID` writes a new one).") from error
+    if not isinstance(data, dict):
+        raise InputError(f"{path} must hold a JSON object; delete it and run `translator models default ID`.")
+    return data
+
+
+def default_model() -> str:
+    """The model used when none is named: the one set with :func:`set_default_model`, else ``config.DEFAULT_MODEL``.
+
+    Raises :class:`InputError` when the settings file is unreadable.
+    """
+    chosen = _read_settings().get("default_model")
+    return str(chosen) if chosen else config.DEFAULT_MODEL
+
+
+def default_model_source() -> str:
+    """Where :func:`default_model` comes from: the settings file's path, or ``"built-in"``."""
+    return str(settings_path()) if _read_settings().get("default_model") else "built-in"
+
+
+def set_default_model(model: str | Path | None) -> str | None:
+    """Make ``model`` the default of every command, batch run and notebook; ``None`` restores the built-in one.
+
+    ``model`` must be usable offline: a model folder (kept as its absolute path), or the id of a model in the
+    registry or the Hugging Face cache (``list_models()``); nothing is downloaded. Returns the id stored.
+    Raises :class:`ModelNotFoundError` for an unknown model. The settings file is written atomically.
+    """
+    settings = _read_settings()
+    if model is None:
+        settings.pop("default_model", None)
+        value = None
+    else:
+        value = _offline_model_id(str(model))
+        settings["default_model"] = value
+    atomic_write_text(settings_path(), json.dumps(settings, indent=2, ensure_ascii=False) + "\n")
+    return value
+
+
+def _offline_model_id(name: str) -> str:
+    folder = Path(name).expanduser()
+    if folder.is_dir():
+        return str(inspect_folder(folder).path)
+    installed = list_models()
+    if any(m.id == name for m in installed):
+        return name
+    known = ", ".join(sorted({m.id for m in installed})) or "none"
+    raise ModelNotFoundError(name, [f"toolkit registry {registry_dir()}", f"Hugging Face cache {hf_cache_dir()}"],
+                             hint=f"Only an installed model can be the default (installed: {known}). Install it "
+                                  f"first: `translator models pull {name}` or `translator models add PATH --id "
+                                  f"{name}`.")
 
 
 # -------------------------------------------------------------------------------------------- inspection
@@ -245,19 +316,9 @@ def add_model(path: str | Path, model_id: str | None = None, *, force: bool = Fa
     return inspect_folder(target, origin="registry")
 
 
-@contextlib.contextmanager
 def _staging(target: Path):  # type: ignore[no-untyped-def]
     """Build into a temporary sibling folder, then swap it in: a crash never leaves half a model behind."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
-        yield staging
-        if target.exists():
-            shutil.rmtree(target)
-        staging.rename(target)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
+    return atomic_dir(target)
 
 
 def convert_model(model: str | Path | None = None, quantization: str = "int8", force: bool = False) -> ModelInfo:
@@ -383,7 +444,7 @@ def _remove_from_hf_cache(model_id: str, revision: str | None) -> list[ModelInfo
 
 def pull_model(model_id: str | None = None, revision: str | None = None) -> ModelInfo:
     """Download a MarianMT model from the Hugging Face Hub into the Hugging Face cache (needs network)."""
-    model_id = model_id or config.DEFAULT_MODEL
+    model_id = model_id or default_model()
     if config.offline():
         raise ModelNotFoundError(model_id, ["Hugging Face Hub (not contacted: offline mode, HF_HUB_OFFLINE is set)"],
                                  hint="Unset HF_HUB_OFFLINE to download, or bring a copy by hand: "

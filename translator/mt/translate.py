@@ -6,7 +6,12 @@ Each document is normalized for the model (the original is kept as ``Translation
 sentences and, where a sentence exceeds the model's token limit, into clauses; every piece is translated
 once (translation memory, then the engine in length-sorted token-budget batches), checked by the guard,
 handed to the glossary enforcer if there is one, and the pieces are put back together with the document's
-line and paragraph breaks.
+line and paragraph breaks. A piece without an Arabic letter (an English line, a date) never goes to the
+model: it is kept as written.
+
+Statuses are the batch tables' (``translated``, ``suspicious``, ``failed``, ``not_arabic``; issue 11). The
+final text of every piece is checked once more after the glossary has worked on it: a placeholder left in it
+(``XTERM0``) or the source given back makes it ``suspicious``, never ``translated``.
 """
 
 from __future__ import annotations
@@ -20,11 +25,15 @@ from translator.mt import guard as _guard
 from translator.mt.engine import Engine, GenerationOptions, Hypothesis
 from translator.mt.memory import MemoryEntry, TranslationMemory, memory_key
 from translator.mt.normalize import normalize_for_mt
+from translator.text.arabic import is_arabic_letter
 from translator.text.chunk import chunk
 from translator.text.segment import sentences
 
-OK, SUSPICIOUS, FAILED = "ok", "suspicious", "failed"
-_RANK = {OK: 0, SUSPICIOUS: 1, FAILED: 2}
+TRANSLATED, SUSPICIOUS, FAILED, NOT_ARABIC = "translated", "suspicious", "failed", "not_arabic"
+OK = TRANSLATED  # the name before issue 11
+STATUSES = (TRANSLATED, SUSPICIOUS, FAILED, NOT_ARABIC)
+_RANK = {NOT_ARABIC: -1, TRANSLATED: 0, SUSPICIOUS: 1, FAILED: 2}
+_OLD_STATUSES = {"ok": TRANSLATED}  # translation memory entries written before issue 11
 RETRIED = "retried"
 
 
@@ -32,15 +41,18 @@ RETRIED = "retried"
 class Translation:
     """The translation of one input text, with what is known about its quality.
 
+    ``status`` is one of ``translated``, ``suspicious`` (see ``flags``), ``failed`` or ``not_arabic`` (no Arabic
+    letter in the text: nothing went to the model and ``text`` is the text as written).
     ``text`` is None when translation failed (``error`` says why). ``flags`` name what the guard found
-    (``repetition``, ``too-long``, ``truncated``...; ``retried`` when a retry fixed it). ``human`` is a
+    (``repetition``, ``too-long``, ``truncated``, ``placeholder-leak``, ``untranslated``...; ``retried`` when a
+    retry fixed it). ``human`` is a
     person's translation of the same source found in translation memory, reported beside the machine one.
     ``terms_*`` are filled by the glossary enforcer, when there is one.
     """
 
     source: str
     text: str | None
-    status: str = OK
+    status: str = TRANSLATED
     flags: list[str] = field(default_factory=list)
     from_memory: bool = False
     engine: str | None = None
@@ -83,7 +95,7 @@ def untranslated(texts: Iterable[str], reason: str, flag: str = "no-model") -> l
 @dataclass
 class _Result:
     text: str | None
-    status: str = OK
+    status: str = TRANSLATED
     flags: list[str] = field(default_factory=list)
     terms: dict[str, Any] = field(default_factory=dict)
     from_memory: bool = False
@@ -135,7 +147,8 @@ class Translator:
         texts = list(texts)
         plans = [self._plan(t) for t in texts]
         units = list(dict.fromkeys(piece for plan in plans for piece, _ in plan))
-        results = self._from_memory(units)
+        results = {u: _Result(u, NOT_ARABIC) for u in units if not _has_arabic(u)}
+        results.update(self._from_memory([u for u in units if u not in results]))
         todo = [u for u in units if u not in results]
         fresh = self._translate_units(todo, progress)
         self._remember(fresh)
@@ -176,7 +189,8 @@ class Translator:
         for unit in units:  # units differing only in what the key ignores share an entry
             keys.setdefault(self._key(unit), []).append(unit)
         found = self.memory.get_many(keys)
-        return {unit: _Result(e.text, e.status, list(e.flags), dict(e.info), from_memory=True)
+        return {unit: _Result(e.text, _OLD_STATUSES.get(e.status, e.status), list(e.flags), dict(e.info),
+                              from_memory=True)
                 for k, e in found.items() for unit in keys[k]}
 
     def _remember(self, results: dict[str, _Result]) -> None:
@@ -239,7 +253,8 @@ class Translator:
         chosen = self._enforce(checked)
         for unit, (_, flags) in checked.items():
             text, terms = chosen[unit]
-            status = SUSPICIOUS if any(f != RETRIED for f in flags) else OK
+            flags = flags + [f for f in _guard.check_output(unit, text) if f not in flags]  # the final text
+            status = SUSPICIOUS if any(f != RETRIED for f in flags) else TRANSLATED
             results[unit] = _Result(text, status, flags, terms)
         return results
 
@@ -281,27 +296,34 @@ class Translator:
     # -------------------------------------------------------------------------------------- assembly
     def _assemble(self, source: str, plan: list[tuple[str, str]], results: dict[str, _Result]) -> Translation:
         model = self.engine.model
-        out = Translation(source=source, text="", engine=self.engine.name, model=model.id,
-                          revision=model.revision, segments=len(plan), from_memory=bool(plan))
+        out = Translation(source=source, text="", status=NOT_ARABIC, engine=self.engine.name, model=model.id,
+                          revision=model.revision, segments=len(plan))
         parts: list[str] = []
+        from_memory = []
         for piece, separator in plan:
             result = results[piece]
-            if _RANK[result.status] > _RANK[out.status]:
+            if _RANK.get(result.status, _RANK[SUSPICIOUS]) > _RANK[out.status]:
                 out.status = result.status
             out.flags += [f for f in result.flags if f not in out.flags]
-            out.from_memory &= result.from_memory
+            if result.status != NOT_ARABIC:
+                from_memory.append(result.from_memory)
             out.error = out.error or result.error
             out.terms_found += int(result.terms.get("terms_found", 0))
             out.terms_placed += int(result.terms.get("terms_placed", 0))
             out.terms_exact += int(result.terms.get("terms_exact", 0))
             out.term_flags += [f for f in result.terms.get("term_flags", []) if f not in out.term_flags]
             parts.append((result.text or "") + separator)
+        out.from_memory = bool(from_memory) and all(from_memory)
         out.text = None if out.status == FAILED else "".join(parts).strip()
         if self.memory is not None and source.strip():
             human = self.memory.get_human(source)
             if human is not None:
                 out.human, out.human_provenance = human.target, human.provenance
         return out
+
+
+def _has_arabic(text: str) -> bool:
+    return any(is_arabic_letter(c) for c in text)
 
 
 def _term_report(info: Any) -> dict[str, Any]:

@@ -1,0 +1,82 @@
+"""Direction runs of mixed Arabic/English text, and HTML that keeps each run readable (issue 11).
+
+A citation line such as ``«عنوان الخبر»، al-Araby al-Jadid (London), 7 June 2022`` holds a right-to-left run
+and a left-to-right one. Shown as one block, the Unicode bidi algorithm hands the neutral characters between
+and around them (quotes, commas, brackets, full stops, digits) to the block's direction, so the English
+reads ``.al-Araby al-Jadid (…), 7 June 2022 ”,(``. Isolating every run (``<bdi dir=…>``, the HTML form of
+Unicode's FSI…PDI) keeps its punctuation with it.
+
+Runs come from :func:`translator.langid_runs.script_spans` (the one place that decides which bracket, quote
+and full stop belongs to which run); neighbouring runs of one direction (Latin next to Cyrillic) are merged.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from collections.abc import Callable
+from typing import NamedTuple
+
+__all__ = ["DirectionRun", "base_direction", "direction_runs", "isolate_html"]
+
+_RTL_CLASSES = frozenset({"R", "AL"})
+
+
+class DirectionRun(NamedTuple):
+    """``text[start:end]`` reads in ``direction`` ("rtl" or "ltr"); offsets index the original string."""
+
+    start: int
+    end: int
+    direction: str
+
+
+def base_direction(text: object) -> str:
+    """"rtl" or "ltr" from the first strong character (as ``dir="auto"`` decides), "auto" when there is none."""
+    if not isinstance(text, str):
+        return "auto"
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in _RTL_CLASSES:
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "auto"
+
+
+def direction_runs(text: str) -> list[DirectionRun]:
+    """The runs of one direction in ``text``, in order; characters between two runs belong to neither.
+
+    ``direction_runs("«الجزائر» (Algeria)")`` → ``[(0, 9, "rtl"), (10, 19, "ltr")]``. Text without letters
+    has no runs.
+    """
+    from translator.langid_runs import script_spans
+
+    runs: list[DirectionRun] = []
+    for span in script_spans(text):
+        direction = base_direction(text[span.start:span.end])
+        if direction == "auto":
+            continue
+        if runs and runs[-1].direction == direction:
+            runs[-1] = DirectionRun(runs[-1].start, span.end, direction)
+        else:
+            runs.append(DirectionRun(span.start, span.end, direction))
+    return runs
+
+
+def isolate_html(text: str, escape: Callable[[str], str] = html.escape) -> str:
+    """``text`` as HTML with every direction run in its own ``<bdi dir="rtl|ltr">``; all text escaped.
+
+    Text of a single direction is only escaped (nothing to isolate). ``escape`` turns a plain piece of text
+    into safe HTML (default :func:`html.escape`; the notebook tables pass one that also marks glossary terms).
+    """
+    runs = direction_runs(text)
+    if len(runs) < 2:
+        return escape(text)
+    out: list[str] = []
+    last = 0
+    for run in runs:
+        out.append(escape(text[last:run.start]))
+        out.append(f'<bdi dir="{run.direction}">{escape(text[run.start:run.end])}</bdi>')
+        last = run.end
+    out.append(escape(text[last:]))
+    return "".join(out)
