@@ -18,6 +18,7 @@ the table :data:`EXPORTS` names them.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -66,8 +67,17 @@ def citation_records(citations: Any) -> list[dict[str, Any]]:
             row = row.to_dict()
         if not isinstance(row, Mapping):
             raise CitationError(f"expected a citations table, Citation objects or dicts, got {type(row).__name__}")
-        records.append({k: (None if v == "" else v) for k, v in row.items()})
+        records.append({k: _value(v) for k, v in row.items()})
     return records
+
+
+def _value(value: Any) -> Any:
+    """None for a missing value: None, NaN, ``pd.NA``, an empty string."""
+    if value is None or (isinstance(value, str) and not value):
+        return None
+    if (isinstance(value, float) and math.isnan(value)) or type(value).__name__ in {"NAType", "NaTType"}:
+        return None
+    return value
 
 
 # ------------------------------------------------------------------------------------------------ house style
