@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -244,3 +246,39 @@ def test_bibtex_is_read_back_by_bibtexparser() -> None:
 def test_an_unknown_export_format_is_a_clear_error() -> None:
     with pytest.raises(CitationError, match="choose one of"):
         export_citations([], "endnote")
+
+
+# ------------------------------------------------------------------------------------------------ command line
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "translator", "cite", *args], capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_cite_format_oewatch_and_sources_on_the_command_line() -> None:
+    lines = _cli("--format", "oewatch", "--news-only", str(SEED)).stdout.splitlines()
+    assert lines == format_citations([c for c in parse_citations(_seed_text()) if c.kind != "image_credit"])
+    sources = _cli("--format", "oewatch", "--sources", "--outlet-as-written", str(SEED)).stdout.splitlines()
+    assert sources[0] == "Sources" and len(sources) == 5
+    assert "al-Sharq al-Awsat (influential Saudi daily), 17 May 2022." in sources[3]
+    chicago = _cli("--style", "chicago", "--sources", str(SEED)).stdout.splitlines()
+    assert chicago[0] == "Bibliography" and chicago[1].endswith("RT Arabic, May 26, 2022.")
+    refused = _cli("--sources", str(SEED))
+    assert refused.returncode == 2 and "--format oewatch" in refused.stderr
+
+
+def test_cite_exports_on_the_command_line_and_from_a_batch_folder(tmp_path: Path) -> None:
+    import rispy
+
+    from translator.corpus.pipeline import run_batch
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "seed.txt").write_text(_seed_text(), encoding="utf-8")
+    run_batch(corpus, tmp_path / "out", translate=False, progress=False, report=False)
+    from_text = rispy.loads(_cli("--format", "ris", "--news-only", str(SEED)).stdout)
+    from_table = rispy.loads(_cli("--format", "ris", "--news-only", str(tmp_path / "out")).stdout)
+    assert len(from_text) == 7 and from_text == from_table
+    from_csv = _cli("--format", "oewatch", "--sources", str(tmp_path / "out" / "citations.csv")).stdout
+    assert from_csv == sources_block(parse_citations(_seed_text()))
+    assert json.loads(_cli("--format", "csl-json", str(SEED)).stdout)[3]["container-title"] == "RT Arabic"
+    assert _cli("--format", "bibtex", str(SEED)).stdout.count("@article{") == 8
