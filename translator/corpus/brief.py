@@ -96,6 +96,7 @@ def _headline(citation: dict[str, Any]) -> Headline:
     machine = False
     if original and not english and citation.get("title_english_machine"):
         english, machine = citation["title_english_machine"], True
+    english = " ".join(english.split()) if english else None
     return Headline(original, english, machine, citation.get("outlet_canonical") or citation.get("outlet"))
 
 
