@@ -96,7 +96,7 @@ class Style:
 
         try:
             text = self._template.render(**context)
-        except jinja2.TemplateError as exc:
+        except (jinja2.TemplateError, ValueError, TypeError) as exc:  # a bad CLDR pattern is a ValueError
             raise CitationError(f"style {self.name} ({self.path}): {exc}. Fix the template.") from exc
         return _spaces(text)
 
@@ -119,11 +119,11 @@ def load_style(style: str | Path | Style = "oewatch") -> Style:
     if not path.is_file():
         raise CitationError(f"no citation style {text!r}: give one of {available_styles()} or the path of a "
                             f"{_STYLE_SUFFIX} template (see translator/data/styles/oewatch.jinja).")
-    return _compile(path.resolve())
+    return _compile(path.resolve(), path.stat().st_mtime_ns)  # an edited template is read again
 
 
 @cache
-def _compile(path: Path) -> Style:
+def _compile(path: Path, _mtime: int) -> Style:
     import jinja2
 
     environment = jinja2.Environment(autoescape=False, undefined=jinja2.StrictUndefined, keep_trailing_newline=False)
