@@ -1,40 +1,115 @@
-"""``translator cite``: citations found in texts, as normalized fields."""
+"""``translator cite``: citations found in texts, as normalized fields, in a house style or for a reference manager.
+
+Inputs are text files (or standard input); a batch output folder, or a ``citations.parquet``/``.csv`` table,
+is read as a citations table instead (its machine renderings of Arabic-only titles then reach the output).
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
-from ._common import add_io, emit, read_texts
+from ._common import FORMATS, emit, read_texts
 
 __all__ = ["add_parser", "run"]
 
 
+def _export_formats() -> tuple[str, ...]:
+    from ..citations_format import EXPORTS
+
+    return tuple(EXPORTS)
+
+
+def _styles() -> tuple[str, ...]:
+    from ..citations_format import available_styles
+
+    return tuple(available_styles())
+
+
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("cite", help="find citations in texts and normalize their fields")
-    add_io(p, lines=False)
+    p = sub.add_parser("cite", help="find citations in texts; write fields, house style or reference-manager files")
+    p.add_argument("files", nargs="*", help="input files (default: standard input); a batch output folder or a "
+                                            "citations .parquet/.csv table is read as a table")
+    p.add_argument("--format", choices=(*FORMATS, *_styles(), *_export_formats()), default=None,
+                   help="jsonl (default), csv, table; a shipped house style (" + ", ".join(_styles())
+                        + "): one citation per line in that style; csl-json, ris or bibtex for a reference manager")
+    p.add_argument("--style", metavar="NAME|PATH",
+                   help="house-style template: a shipped name or a .jinja file (implies house-style text)")
+    p.add_argument("--sources", action="store_true",
+                   help="with a house style: the Sources block (one entry per cited item, document order)")
+    p.add_argument("--outlet-as-written", action="store_true",
+                   help="with a house style: the outlet as the text spells it, not the registry's name")
     p.add_argument("--news-only", action="store_true", help="leave out image credits")
     p.add_argument("--unknown-outlets", action="store_true", help="list outlets not in the registry on stderr")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..citations import parse_citations
+    from ..citations_format import EXPORTS, export_citations, format_citations, sources_block
+    from ..errors import InputError
     from ..outlets import OutletRegistry
 
     registry = OutletRegistry.load()
-
-    def records() -> Iterator[dict]:
-        for text in read_texts(args.files, by_line=False):
-            for citation in parse_citations(text, registry=registry):
-                record = citation.to_dict()
-                if args.news_only and record.get("kind") == "image_credit":
-                    continue
-                yield record
-
-    emit(records(), args.format)
+    fmt = args.format or ("style" if args.style else "jsonl")
+    style = args.style or (fmt if fmt in _styles() else None)
+    if args.sources and style is None:
+        raise InputError("--sources writes a house style: add --format oewatch (or --style NAME|PATH)")
+    records = list(_records(args, registry, numbered=True)) if fmt not in FORMATS else _records(args, registry)
+    if style is not None:
+        if args.sources:
+            sys.stdout.write(sources_block(records, style=style, outlet_as_written=args.outlet_as_written))
+        else:
+            for line in format_citations(records, style=style, outlet_as_written=args.outlet_as_written):
+                print(line)
+    elif fmt in EXPORTS:
+        sys.stdout.write(export_citations(records, fmt))
+    else:
+        emit(records, fmt)
     if args.unknown_outlets:
         for unknown in registry.unknown_report():
             print(f"unknown outlet: {unknown['name']} ({unknown['count']}×)", file=sys.stderr)
     return 0
+
+
+def _records(args: argparse.Namespace, registry, *, numbered: bool = False) -> Iterator[dict]:
+    """Citation records of every input; ``numbered`` gives the records of each text input a ``doc_id`` (its
+    place among the inputs), which keeps a Sources block in document order."""
+    from ..citations import parse_citations
+
+    tables = [f for f in args.files if _is_table(f)]
+    texts = [f for f in args.files if not _is_table(f)]
+    for name in tables:
+        yield from _keep(args, _table_records(Path(name)))
+    if texts or not tables:
+        for index, text in enumerate(read_texts(texts, by_line=False)):
+            extra = {"doc_id": f"input-{index}"} if numbered else {}
+            yield from _keep(args, ({**c.to_dict(), **extra} for c in parse_citations(text, registry=registry)))
+
+
+def _keep(args: argparse.Namespace, records) -> Iterator[dict]:
+    for record in records:
+        if not (args.news_only and record.get("kind") == "image_credit"):
+            yield record
+
+
+def _is_table(name: str) -> bool:
+    path = Path(name)
+    return path.is_dir() or path.suffix == ".parquet" or (path.suffix == ".csv" and path.stem == "citations")
+
+
+def _table_records(path: Path) -> list[dict]:
+    from ..citations import read_citations_csv
+    from ..citations_format import citation_records
+    from ..corpus.tables import read_table
+
+    if path.is_dir():
+        frame = read_table(path, "citations")
+    elif path.suffix == ".csv":
+        frame = read_citations_csv(path)
+    else:
+        import pandas as pd
+
+        frame = pd.read_parquet(path)
+    return citation_records(frame)

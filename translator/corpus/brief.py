@@ -1,0 +1,267 @@
+"""A Word brief of a batch run: per document, its cited headlines, their English, its glossary terms and its
+Sources block in house style (issue 19).
+
+    >>> from translator.corpus.brief import write_brief
+    >>> write_brief("out", "brief.docx")            # doctest: +SKIP
+
+The brief is a draft the analyst edits, built from the tables a run wrote (``translator.read_table``):
+``documents`` (titles), ``citations`` (headlines, renderings, sources) and ``segments`` (glossary terms).
+Arabic headlines are right-to-left paragraphs: python-docx does not write bidirectional properties, so this
+module adds them to the WordprocessingML itself (ECMA-376 Part 1, 17.3.1.6 ``w:bidi`` on the paragraph,
+17.3.2.30 ``w:rtl`` on each right-to-left run, 17.3.2.20 ``w:lang/@w:bidi`` for its language); Arabic
+inside an English line is its own right-to-left run.  The text is stored in logical order.  The file is
+written atomically (temporary file + rename) with the permissions the umask allows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+
+__all__ = ["BriefDocument", "brief_documents", "write_brief"]
+
+_RTL_CLASSES = frozenset({"R", "AL"})
+_STRONG_LTR = frozenset({"L"})
+_NEWS_KINDS_EXCLUDED = frozenset({"image_credit"})
+# w:pPr children that come after w:bidi, w:rPr children after w:rtl and after w:lang (ECMA-376 schema order).
+_AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+               "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+               "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+MACHINE_MARK = "machine translation"
+
+
+@dataclass
+class Headline:
+    """A cited headline: the published title, its English and whether that English is machine output."""
+
+    original: str | None
+    english: str | None
+    machine: bool
+    outlet: str | None
+
+
+@dataclass
+class BriefDocument:
+    """What the brief says about one document (plain data, testable without Word)."""
+
+    doc_id: str
+    title: str
+    headlines: list[Headline] = field(default_factory=list)
+    terms: list[tuple[str, str]] = field(default_factory=list)  # (English as the glossary renders it, Arabic)
+    sources: list[str] = field(default_factory=list)  # house-style lines
+    sources_heading: str = "Sources"
+
+
+# ------------------------------------------------------------------------------------------------ content
+def brief_documents(out_dir: str | Path, *, style: str | Path = "oewatch",
+                    outlet_as_written: bool = False) -> list[BriefDocument]:
+    """The brief's content, one entry per document of the run in ``out_dir`` that cites something or has a
+    glossary term, in the documents table's order.  Raises InputError when the run's tables are missing."""
+    from ..citations_format import citation_records, format_citations, load_style, sources_entries
+    from .tables import read_table
+
+    out_dir = Path(out_dir)
+    documents = read_table(out_dir, "documents")
+    citations = citation_records(read_table(out_dir, "citations"))
+    terms = _terms_by_document(read_table(out_dir, "segments"))
+    loaded = load_style(style)
+    result = []
+    for doc in citation_records(documents):
+        doc_id = doc["doc_id"]
+        cited = sorted((c for c in citations if c.get("doc_id") == doc_id), key=lambda c: c.get("start") or 0)
+        entry = BriefDocument(doc_id, doc.get("title") or doc_id, [_headline(c) for c in cited if _titled(c)],
+                              terms.get(doc_id, []), sources_heading=loaded.sources_heading)
+        entry.sources = format_citations(sources_entries(cited), style=loaded, outlet_as_written=outlet_as_written)
+        if entry.headlines or entry.terms or entry.sources:
+            result.append(entry)
+    return result
+
+
+def _titled(citation: dict[str, Any]) -> bool:
+    return citation.get("kind") not in _NEWS_KINDS_EXCLUDED and bool(
+        citation.get("title_original") or citation.get("title_english"))
+
+
+def _headline(citation: dict[str, Any]) -> Headline:
+    original, english = citation.get("title_original"), citation.get("title_english")
+    machine = False
+    if original and not english and citation.get("title_english_machine"):
+        english, machine = citation["title_english_machine"], True
+    english = " ".join(english.split()) if english else None
+    return Headline(original, english, machine, citation.get("outlet_canonical") or citation.get("outlet"))
+
+
+def _terms_by_document(segments: Any) -> dict[str, list[tuple[str, str]]]:
+    """``glossary_terms`` cells ("surface=target; ...") gathered per document, each English rendering once."""
+    found: dict[str, dict[str, str]] = {}
+    if "glossary_terms" not in segments.columns:
+        return {}
+    for doc_id, cell in zip(segments["doc_id"], segments["glossary_terms"], strict=True):
+        if not isinstance(cell, str) or not cell:
+            continue
+        for pair in cell.split("; "):
+            surface, _, target = pair.partition("=")
+            if surface and target:
+                found.setdefault(doc_id, {}).setdefault(target, surface)
+    return {doc_id: [(target, surface) for target, surface in pairs.items()] for doc_id, pairs in found.items()}
+
+
+# ------------------------------------------------------------------------------------------------ the .docx
+def write_brief(out_dir: str | Path, output: str | Path, *, style: str | Path = "oewatch",
+                outlet_as_written: bool = False) -> Path:
+    """Write the Word brief of the run in ``out_dir`` to ``output`` (.docx); returns the path written.
+
+    Raises InputError when the run's tables are missing or ``output`` cannot be written."""
+    documents = brief_documents(out_dir, style=style, outlet_as_written=outlet_as_written)
+    data = _docx_bytes(documents, Path(out_dir).name)
+    return _write_atomic(Path(output), data)
+
+
+def _docx_bytes(documents: list[BriefDocument], run_name: str) -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = f"Brief: {run_name}"
+    document.add_heading(f"Brief: {run_name}", level=0)
+    if not documents:
+        document.add_paragraph("No document of this run cites a source or uses a glossary term.")
+    for entry in documents:
+        _add_document(document, entry)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _add_document(document: Any, entry: BriefDocument) -> None:
+    _mixed(document.add_heading(level=1), entry.title)
+    if entry.headlines:
+        document.add_heading("Cited headlines", level=2)
+    for headline in entry.headlines:
+        if headline.original:
+            _mixed(document.add_paragraph(), headline.original, bold=True)  # its own direction (P2)
+        english = document.add_paragraph()
+        if headline.english and headline.original:
+            _mixed(english, headline.english, rtl=False)
+            if headline.machine:
+                english.add_run(f" [{MACHINE_MARK}]").italic = True
+        elif headline.english:
+            _mixed(english, headline.english, rtl=False, bold=True)
+        else:
+            english.add_run("No English rendering yet (run the batch with translation on).").italic = True
+        if headline.outlet:
+            english.add_run(f" — {headline.outlet}").italic = True
+    if entry.terms:
+        document.add_heading("Glossary terms", level=2)
+    for english, arabic in entry.terms:
+        _mixed(document.add_paragraph(style="List Bullet"), f"{english} — {arabic}", rtl=False)
+    if entry.sources:
+        document.add_heading(entry.sources_heading, level=2)
+    for line in entry.sources:
+        _mixed(document.add_paragraph(), line, rtl=False)
+
+
+def _mixed(paragraph: Any, text: str, *, rtl: bool | None = None, bold: bool = False) -> None:
+    """Add ``text`` to ``paragraph`` as runs of one direction each.  ``rtl`` is the paragraph's direction;
+    None takes it from the first strong character (the Unicode bidi algorithm's rule P2)."""
+    if rtl is None:
+        rtl = next((d for d in map(_strong, text) if d is not None), False)
+    if rtl:
+        _set_bidi(paragraph)
+    for chunk, chunk_rtl in direction_runs(text, base_rtl=rtl):
+        run = paragraph.add_run(chunk)
+        run.bold = bold or None
+        if chunk_rtl:
+            _set_rtl(run, bold=bold)
+
+
+def direction_runs(text: str, *, base_rtl: bool = False) -> list[tuple[str, bool]]:
+    """``text`` cut into ``(chunk, right_to_left)`` runs by the Unicode bidi class of its strong characters.
+
+    Neutral characters (spaces, punctuation, quotes, digits) between two strong characters of one direction
+    take that direction, others the paragraph's (``base_rtl``) — the Unicode bidi algorithm's rules N1/N2
+    (UAX #9), so "“عنوان (Title),”" in an English line keeps its opening quote on the English side."""
+    directions = [_strong(char) for char in text]
+    resolved: list[bool] = []
+    index = 0
+    while index < len(text):
+        if directions[index] is not None:
+            resolved.append(bool(directions[index]))
+            index += 1
+            continue
+        end = index
+        while end < len(text) and directions[end] is None:
+            end += 1
+        before = resolved[-1] if resolved else base_rtl
+        after = directions[end] if end < len(text) else base_rtl
+        resolved += [before if before == after else base_rtl] * (end - index)
+        index = end
+    runs: list[list] = []
+    for char, rtl in zip(text, resolved, strict=True):
+        if runs and runs[-1][1] == rtl:
+            runs[-1][0] += char
+        else:
+            runs.append([char, rtl])
+    return [(chunk, rtl) for chunk, rtl in runs]
+
+
+def _strong(char: str) -> bool | None:
+    """True for a strong right-to-left character, False for strong left-to-right, None for the rest."""
+    kind = unicodedata.bidirectional(char)
+    return True if kind in _RTL_CLASSES else False if kind in _STRONG_LTR else None
+
+
+def _set_bidi(paragraph: Any) -> None:
+    from docx.oxml import OxmlElement
+
+    pPr = paragraph._p.get_or_add_pPr()
+    if pPr.find(_qn("w:bidi")) is None:
+        pPr.insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)
+
+
+def _set_rtl(run: Any, *, bold: bool = False) -> None:
+    from docx.oxml import OxmlElement
+
+    rPr = run._r.get_or_add_rPr()
+    rPr.get_or_add_rtl()
+    if bold:
+        rPr.get_or_add_bCs()  # Word bolds a right-to-left run by its complex-script property
+    if rPr.find(_qn("w:lang")) is None:
+        lang = OxmlElement("w:lang")
+        lang.set(_qn("w:bidi"), "ar-SA")
+        rPr.insert_element_before(lang, *_AFTER_LANG)
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(tag)
+
+
+def _write_atomic(path: Path, data: bytes) -> Path:
+    """``data`` to ``path`` through a temporary file in the same folder and a rename; mode 0666 less umask."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror or exc}; choose another --output") from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(name, 0o666 & ~umask)
+        os.replace(name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name)
+        raise
+    return path
