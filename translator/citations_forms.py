@@ -112,7 +112,12 @@ def _news_citation(text: str, a: int, b: int) -> Draft | None:
     title_region, outlet_region = split
     # lead-in prose: "The president met leaders in Nouakchott: “الرئيس ... (...),” ..."
     lead_in = 0 if outlet_first else _lead_in(title_region)
-    title_region = title_region[lead_in:]
+    author = _lead_author(title_region[:lead_in])
+    if author is not None:
+        lead_in = title_region.find(author)  # author first: the author is part of the citation
+        title_region = title_region[lead_in + len(author):].lstrip(" ,،")
+    else:
+        title_region = title_region[lead_in:]
     outlet, leaning = _outlet_and_description(outlet_region)
     original, english = split_title(title_region)
     if not outlet or not looks_like_name(outlet, max_words=_MAX_OUTLET_WORDS) or not (original or english):
@@ -125,7 +130,7 @@ def _news_citation(text: str, a: int, b: int) -> Draft | None:
     start = a + lead_in if lead_in else a + len(segment) - len(segment.lstrip())
     return Draft("news_citation", start, end, title_original=original,
                  title_english=english, outlet=outlet, leaning=leaning, date=_shift(date, a), url=url,
-                 confidence=0.95, warnings=warnings)
+                 author=clean_person(author), confidence=0.95, warnings=warnings)
 
 
 def _lead_in(title_region: str) -> int:
@@ -134,6 +139,14 @@ def _lead_in(title_region: str) -> int:
     if m is None or m.start() == 0 or not title_region[:m.start()].strip(QUOTE_CHARS + " \t\n"):
         return 0
     return m.start()
+
+
+def _lead_author(lead: str) -> str | None:
+    """``Abdel Bari Atwan, `` / ``عبد الباري عطوان، `` before the quoted title: the author, author first."""
+    name = lead.strip().rstrip(",،:").strip()
+    if not name or not PERSON_FULL.fullmatch(name) or lead.strip()[-1:] not in ",،":
+        return None
+    return name
 
 
 def _title_outlet_split(head: str) -> tuple[str, str] | None:
@@ -206,7 +219,7 @@ def _shift(date, offset: int):
 
 # --------------------------------------------------------------------------- press digest byline
 _BY = re.compile(r"^[ \t]*by[ \t]+(?P<who>[^\n]+?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
-_FOR = re.compile(r"\s+(?:for|in|at)\s+", re.IGNORECASE)
+_FOR = re.compile(r"\s+(?:for|in|at|to)\s+", re.IGNORECASE)  # "by SAMER HADDAD TO TISHREEN (...)"
 
 
 def press_digest_byline(text: str, registry: OutletRegistry) -> list[Draft]:
@@ -309,6 +322,28 @@ def dash_attribution(text: str, registry: OutletRegistry) -> list[Draft]:
         return []  # "– Some Words" alone is no citation unless the outlet is known or the shape is explicit
     return [Draft(kind, len(text) - len(text.lstrip()), len(text.rstrip()), outlet=decap(outlet),
                   leaning=leaning, author=author, date=_shift(date, dash.end()), confidence=0.9 if known else 0.7)]
+
+
+def bare_attribution(text: str, registry: OutletRegistry) -> list[Draft]:
+    """``(Author, Outlet, date)`` or ``Author, Outlet, date`` on its own line, without the dash: the three
+    parts must be a person's name, a name and a date (``(Khaled Al-Sulaiman, Al-Jazirah, 10.24.2019)``)."""
+    body = text.strip()
+    if "\n" in body or not body:
+        return []
+    inner = body[1:-1] if body.startswith("(") and body.rstrip(".").endswith(")") else body
+    inner = inner.rstrip(".)").strip()
+    date = date_at_end(inner, lang="ar" if is_arabic(inner) else "en")
+    if date is None:
+        return []
+    parts = [inner[a:b].strip() for a, b in top_level_split(inner[:date.start].rstrip(" ,،"))]
+    if len(parts) != 2 or not PERSON_FULL.fullmatch(parts[0]) or not looks_like_name(parts[1], max_words=6):
+        return []
+    if registry.lookup(parts[0]) is not None:
+        return []
+    offset = text.find(inner)
+    return [Draft("translated_quote_attribution", len(text) - len(text.lstrip()), len(text.rstrip()),
+                  outlet=decap(parts[1]), author=clean_person(parts[0]), date=_shift(date, offset),
+                  confidence=0.9 if registry.lookup(parts[1]) else 0.75)]
 
 
 def _author_and_outlet(core: str, registry: OutletRegistry) -> tuple[str | None, str | None, str | None, bool]:
@@ -591,6 +626,6 @@ def headline_under_outlet(text: str, outlet_line: str, registry: OutletRegistry)
 
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
-    wikipedia_reference, digest_line, press_digest_headline, dash_attribution, news_citations,
+    wikipedia_reference, digest_line, press_digest_headline, dash_attribution, bare_attribution, news_citations,
     headline_over_outlet,
 )

@@ -15,7 +15,7 @@ from functools import cache
 from wordfreq import zipf_frequency
 
 from translator.citations_cues import cues
-from translator.citations_text import PERSON, Draft, clean_person, publication_dates, ws
+from translator.citations_text import PERSON, Draft, clean_person, publication_dates, split_title, ws
 from translator.outlets import OutletRegistry, arabic_key
 from translator.text.arabic import is_arabic
 from translator.text.segment import sentences
@@ -44,7 +44,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                      r"(?P<name>" + _NAME + r")"),
         "name_then_type": re.compile(r"\b[Tt]he\s+(?P<desc>(?:[\w'’()-]+\s+){0,4}?)(?P<name>" + _NAME + r")\s+"
                                      r"(?P<type>" + kind + r")\b"),
-        "arabic_generic": re.compile(r"(?:^|(?<=\s))[وفب]?(?P<noun>" + c.pattern("arabic_generic") + r"|وكالة)\s+"),
+        # no article: "according to Makka newspaper", ", Okaz newspaper reported", a sentence opening
+        "bare_name_then_type": re.compile(r"(?:^|(?<=according to )|(?<=told )|(?<=, ))(?P<desc>)(?P<name>" + _NAME
+                                          + r")\s+(?P<type>" + kind + r")\b(?!\s+(?:" + _CAP + r"))"),
+        "piece_after": re.compile(r"\s*(?:['’]s\s+)?(?:daily\s+|newspaper\s+|paper\s+)?(?:main\s+|top\s+|prime\s+)?"
+                                  r"(?:interview|editorial|front[- ]page|headline|report|article|column|story|op-ed)\b",
+                                  re.IGNORECASE),
+        "arabic_generic": re.compile(r"(?:^|(?<=\s))[وفبل]{0,2}(?P<noun>" + c.pattern("arabic_generic")
+                                     + r"|وكالة)\s*"),
+        "headline_before": re.compile(r"(?:" + c.pattern("headline_cue") + r")(?:\s+\S+){0,4}?\s*[:：,،]?\s*\Z",
+                                      re.IGNORECASE),
+        "headline_after": re.compile(r"\s*,?\s*(?:read|reads|said|says)\s+(?:the\s+)?(?:\S+\s+){0,3}?headline",
+                                     re.IGNORECASE),
+        "writing_verb": re.compile(r"(?:^|(?<=\s))(?:" + c.pattern("writing_verb") + r")(?=\s)"),
     }
 
 
@@ -67,14 +79,19 @@ def inline_attributions(text: str, registry: OutletRegistry) -> list[Draft]:
 def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
     found = []
     for a, b, match in registry.find_in_text(s):
+        article = re.search(r"\b(?:a|al|el|an|as|ash|ad|ar|at|az)[-‐]$", s[:a], re.IGNORECASE)
+        if article:
+            a = article.start()  # "A-Sharq Al-Awsat": the assimilated article belongs to the name
         lead = _leading_nationalities(s[a:b])
         if lead and registry.lookup(s[a + lead:b]) is match.outlet:
             a += lead  # "Lebanese al-Akhbar": the nationality describes, the name is al-Akhbar
         found.append((a, b, s[a:b]))
     taken = [(a, b) for a, b, _ in found]
     p = _patterns()
-    for pattern in (p["type_then_name"], p["name_then_type"]):
+    for pattern in (p["type_then_name"], p["name_then_type"], p["bare_name_then_type"]):
         for m in pattern.finditer(s):
+            if pattern is not p["type_then_name"] and re.match(r"\s+(?:" + _CAP + r")", s[m.end():]):
+                continue  # "the Beirut daily An-Nahar": the first name is where the daily is, not its name
             a, b = m.span("name")
             name = m.group("name")
             lead = _leading_nationalities(name)
@@ -85,12 +102,44 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
             found.append((a, b, name))
             taken.append((a, b))
     if is_arabic(s):
-        for m in p["arabic_generic"].finditer(s):
-            hit = _arabic_name_after(s, m.end(), registry)
+        hits = [_arabic_name_after(s, m.end(), registry) for m in p["arabic_generic"].finditer(s)]
+        hits += _quoted_known(s, registry)
+        for hit in hits:
             if hit is not None and not any(x < hit[1] and hit[0] < y for x, y in taken):
                 found.append(hit)
                 taken.append(hit[:2])
     return sorted(found)
+
+
+_QUOTED = re.compile(r"[\"“«„]\s*(?P<q>[^\"“”«»\n]{2,300}?)\s*[\"”»]|\(\s*(?P<p>[^()\n]{2,150}?)\s*\)")
+
+
+def _quoted_known(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
+    """Registry outlets written in quotes or brackets without a type noun: ``ولفتت “الاتحاد” إلى``, ``(النهار)``."""
+    found = []
+    for m in _QUOTED.finditer(s):
+        group = "q" if m.group("q") is not None else "p"
+        name = m.group(group)
+        if len(name.split()) <= 4 and is_arabic(name) and registry.resolve(name).method == "exact":
+            found.append((m.start(group), m.end(group), name))
+    return found
+
+
+def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
+    """The headline quoted in an attribution: after a headline cue (``تحت عنوان «...»``, ``the headline
+    read: “...”``), before ``..., said the main headline``, or, after an Arabic writing verb, the quote
+    opened by أن/إن/: (``كتبت صحيفة "الخبر" أن "..."``, issue 15)."""
+    p = _patterns()
+    spans = [m for m in _QUOTED.finditer(s) if not (m.start() <= outlet[0] and outlet[1] <= m.end())
+             and not (outlet[0] <= m.start() < outlet[1])]
+    for m in spans:
+        if p["headline_before"].search(s[:m.start()]) or (m.group("q") and p["headline_after"].match(s[m.end():])):
+            return ws(m.group("q") or m.group("p"))
+    if p["writing_verb"].search(s):
+        for m in spans:
+            if m.group("q") and m.start() >= outlet[1] and re.search(r"(?:أن|إن|أنّ|إنّ|:)\s*\Z", s[:m.start()]):
+                return ws(m.group("q"))
+    return None
 
 
 def _leading_nationalities(name: str) -> int:
@@ -134,7 +183,8 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
         appositive = None
     descriptor = _descriptor_before(before)
     has_type = bool(type_after or (descriptor and p["type_end"].search(descriptor)) or appositive)
-    has_verb = bool(p["verb"].search(s))
+    has_verb = bool(p["verb"].search(s)) or _known_subject(s, a, b, name, registry) \
+        or bool(p["piece_after"].match(after))
     leaning = _leaning(descriptor) or (ws(appositive.group(1)) if appositive else None) or \
         (_leaning(paren_after.group(1)) if paren_after else None)
     if not (has_type or has_verb or leaning):
@@ -142,8 +192,32 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
     author = _author(s, before, after_name if not appositive else after_name[appositive.end():], registry)
     dates = publication_dates(s, lang="en")
     warnings = []
+    original, english = split_title(title) if (title := quoted_title(s, (a, b))) else (None, None)
     return Draft("inline_attribution", 0, len(s), outlet=name, leaning=leaning, author=author,
+                 title_original=original, title_english=english,
                  date=dates[0] if dates else None, confidence=0.8 if has_type else 0.65, warnings=warnings)
+
+
+_LEAD_ADVERBS = r"(?:(?:meanwhile|however|moreover|separately|also|and|but|in turn|for its part)[\s,.…]*)*"
+
+
+def _known_subject(s: str, a: int, b: int, name: str, registry: OutletRegistry) -> bool:
+    """A registry outlet that opens its sentence and is followed by a verb or a possessive (``Al-Quds said``,
+    ``Al-Hayat al-Jadida focused ...``, ``Al-Ayyam’s front page said``): the outlet is the source."""
+    if registry.lookup(name) is None or not re.fullmatch(_LEAD_ADVERBS, s[:a].strip(), re.IGNORECASE):
+        return False
+    after = re.match(r"(?:['’]s\b|\s+(?:daily\s+|newspaper\s+)?(?P<word>[a-z]{2,}))", s[b:])
+    if after is None:
+        return False
+    word = after.group("word")
+    # a finite verb other than a copula reports what the outlet did ("Al-Quds said", "Arab News tries");
+    # a noun ("An Al Jazeera journalist") or a copula ("Petra is an ancient city") does not
+    return word is None or (word not in {"is", "was", "are", "were"} and (
+        word in _IRREGULAR_PAST or word.endswith("ed") or (word.endswith("s") and not word.endswith("ss"))))
+
+
+_IRREGULAR_PAST = frozenset("said gave ran led wrote took put made saw chose told quoted printed became brought "
+                            "found got held kept left lost meant paid read sent set showed spoke stood won".split())
 
 
 def _descriptor_before(before: str) -> str | None:
@@ -154,10 +228,11 @@ def _descriptor_before(before: str) -> str | None:
     if not words or len(words) > _MAX_DESCRIPTOR_WORDS or not all(_WORDLIKE.fullmatch(w) for w in words):
         return None
     nationalities = cues().lower_set("nationality")
+    typed = bool(_patterns()["type_end"].search(" ".join(words)))  # "the Beirut daily": a place, then the type
     for word in words:
         stem = re.sub(r"['’]s$", "", word)
         if word[:1].isupper() and word.lower() not in nationalities and "-" not in word \
-                and stem.lower() not in _countries():
+                and stem.lower() not in _countries() and not typed:
             return None  # a name, not a description ("Syria's official news agency" is one)
     return " ".join(words)
 
@@ -193,10 +268,18 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry) -> str | 
                  + _SPEECH + r"\b))", after)
     if m:
         candidates.append(m.group("p"))
-    m = re.search(r"(?P<p>" + PERSON.pattern + r")\s+" + _SPEECH + r"\s+(?:in|to)\b", before)
+    m = re.search(r"(?P<p>" + PERSON.pattern + r")\s+" + _SPEECH + r"\s+(?:in|to|for)\b", before)
     if m:
         candidates.append(m.group("p"))
-    m = re.search(r"\b(?:article|column|op-ed|editorial|piece|report|commentary|analysis)\s+by\s+(?P<p>"
+    m = re.search(r"\b" + _SPEECH + r"\s+(?P<p>" + PERSON.pattern + r")\s+(?:in|for|to)\s+(?:\S+\s+){0,3}$", before)
+    if m:
+        candidates.append(m.group("p"))  # "..., writes Samer Dahi for loyalist Al-Watan"
+    m = re.match(r"\s+(?i:" + cues().pattern("author_role") + r")\s+(?P<p>" + PERSON.pattern + r")", after)
+    if m:
+        candidates.append(re.sub(r"['’]s$", "", m.group("p")))  # "Al-Ahram editor-in-chief Ibrahim Nafie's"
+    m = re.search(r"\b(?:article|column|op-ed|editorial|piece|report|commentary|analysis)\s+by\s+(?:the\s+)?"
+                  r"(?:" + cues().pattern("nationality") + r"\s+)?(?:(?i:" + cues().pattern("author_role")
+                  + r")\s+)?(?P<p>"
                   + PERSON.pattern + r")", after)
     if m:
         candidates.append(m.group("p"))
@@ -211,6 +294,13 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry) -> str | 
 
 
 def _arabic_name_after(s: str, pos: int, registry: OutletRegistry) -> tuple[int, int, str] | None:
+    """The outlet after a type noun: a name in quotes or brackets (known or not: ``جريدة "الصباح"``), else the
+    longest registry name of up to four words."""
+    quoted = re.match(r"\s*[\"“«„(]\s*(?P<name>[^\"“”«»()\n]{2,40}?)\s*[\"”»)]", s[pos:])
+    if quoted and len(quoted.group("name").split()) <= 4 and is_arabic(quoted.group("name")):
+        return pos + quoted.start("name"), pos + quoted.end("name"), quoted.group("name")
+    if pos < len(s) and not s[pos - 1].isspace():
+        return None
     words = list(re.finditer(r"\S+", s[pos:]))[:4]
     for n in range(len(words), 0, -1):
         end = pos + words[n - 1].end()
@@ -222,5 +312,44 @@ def _arabic_name_after(s: str, pos: int, registry: OutletRegistry) -> tuple[int,
 
 
 def _arabic_attribution(s: str, a: int, b: int, name: str) -> Draft:
+    """An Arabic press-review attribution (``كتبت صحيفة "الخبر" أن "..."``): outlet, the quoted headline,
+    the description after a quoted name (``الصادرة بالفرنسية``), the author (issue 15)."""
     dates = publication_dates(s, lang="ar")
-    return Draft("inline_attribution", 0, len(s), outlet=name, date=dates[0] if dates else None, confidence=0.75)
+    title = quoted_title(s, (a, b))
+    return Draft("press_review_attribution", 0, len(s), outlet=name, title_original=title,
+                 leaning=_arabic_description(s, b), author=_arabic_author(s, a, b),
+                 date=dates[0] if dates else None, confidence=0.8 if title else 0.75)
+
+
+_AR_WORD = r"[\u0621-\u064a\u0640\u064b-\u0652]+"
+
+
+def _arabic_description(s: str, b: int) -> str | None:
+    """``"الوطن" الصادرة بالفرنسية``: definite adjectives right after a quoted or bracketed name."""
+    m = re.match(r"[\"”»)]\s*(?P<d>(?:ال" + _AR_WORD + r")(?:\s+(?:ال|ب)" + _AR_WORD + r"){0,2})", s[b:])
+    if not m:
+        return None
+    words = m.group("d").split()
+    stop = cues().lower_set("headline_cue") | {"الصفحة", "الأولى"}
+    kept = []
+    for word in words:
+        if word in stop:
+            break
+        kept.append(word)
+    return " ".join(kept) or None
+
+
+def _arabic_author(s: str, a: int, b: int) -> str | None:
+    """``بقلم X``, ``X الكاتب في صحيفة ...``, ``صحيفة الخبر الأستاذ X``; honorifics dropped."""
+    c = cues()
+    role, honorific = c.pattern("author_role"), c.pattern("honorific")
+    name = rf"(?P<p>{_AR_WORD}(?:\s+{_AR_WORD}){{1,2}}?)"
+    m = re.search(rf"بقلم\s+(?:(?:{honorific})\s+)?{name}(?=\s+(?:{role})|\s*[،,.:؛]|\s*\Z)", s)
+    if m is None:
+        m = re.search(rf"(?:^|\s)[و]?(?:(?:{honorific})\s+)?{name}\s+(?:{role})\s+(?:في|ب|ل)", s[:a])
+    if m is None:
+        m = re.match(rf"[\"”»)]?\s+(?:{honorific})\s+(?P<p>{_AR_WORD}\s+{_AR_WORD})", s[b:])
+    if m is None:
+        return None
+    words = [w for w in m.group("p").split() if w not in c.lower_set("honorific")]
+    return " ".join(words) or None

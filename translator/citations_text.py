@@ -128,7 +128,8 @@ def clean_person(name: str | None) -> str | None:
     name = ws(name)
     if not name:
         return None
-    name = decap(name.rstrip("*").strip(" ,.;:"))
+    name = re.sub(r"^(?:" + cues().pattern("honorific") + r")(?:\s+|(?<=\.))", "", name.rstrip("*").strip(" ,.;:"))
+    name = decap(name)
     if not name or name.lower() in cues().lower_set("non_author"):
         return None
     return name
