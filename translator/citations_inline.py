@@ -10,6 +10,7 @@ registry; unknown ones only in the strong shape ``the <description> <type> <Name
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from wordfreq import zipf_frequency
@@ -47,6 +48,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # no article: "according to Makka newspaper", ", Okaz newspaper reported", a sentence opening
         "bare_name_then_type": re.compile(r"(?:^|(?<=according to )|(?<=told )|(?<=, ))(?P<desc>)(?P<name>" + _NAME
                                           + r")\s+(?P<type>" + kind + r")\b(?!\s+(?:" + _CAP + r"))"),
+        "desc_type_after": re.compile(r"\s+(?P<desc>(?:" + c.pattern("nationality") + r")(?:\s+[A-Z][\w-]+){0,2})\s+"
+                                      r"(?P<type>" + kind + r")\b", re.IGNORECASE),
+        "name_desc_type": re.compile(r"(?P<desc>)(?P<name>" + _NAME + r")\s+(?:" + c.pattern("nationality")
+                                     + r")(?:\s+[A-Z][\w-]+){0,2}\s+(?P<type>" + kind + r")\b"),
         "piece_after": re.compile(r"\s*(?:['’]s\s+)?(?:daily\s+|newspaper\s+|paper\s+)?(?:main\s+|top\s+|prime\s+)?"
                                   r"(?:interview|editorial|front[- ]page|headline|report|article|column|story|op-ed)\b",
                                   re.IGNORECASE),
@@ -63,7 +68,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def inline_attributions(text: str, registry: OutletRegistry) -> list[Draft]:
     """One draft per outlet named as a source in a sentence of ``text`` (offsets into ``text``)."""
     drafts: list[Draft] = []
-    for sentence in sentences(text):
+    for sentence in _quote_whole(text, sentences(text)):
         s = sentence.text
         seen: set[str] = set()
         for a, b, name in _mentions(s, registry):
@@ -74,6 +79,29 @@ def inline_attributions(text: str, registry: OutletRegistry) -> list[Draft]:
             draft.start, draft.end = sentence.start, sentence.end
             drafts.append(draft)
     return drafts
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    text: str
+
+
+def _quote_whole(text: str, found: list) -> list[_Span]:
+    """Sentences joined again where the segmenter cut inside a quotation (a headline with a full stop)."""
+    out: list[_Span] = []
+    for sentence in found:
+        prev = out[-1] if out else None
+        if prev is not None and _open_quotes(prev.text) > 0:
+            out[-1] = _Span(prev.start, sentence.end, text[prev.start:sentence.end])
+        else:
+            out.append(_Span(sentence.start, sentence.end, sentence.text))
+    return out
+
+
+def _open_quotes(s: str) -> int:
+    return s.count("“") + s.count("«") - s.count("”") - s.count("»") + s.count('"') % 2
 
 
 def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
@@ -87,8 +115,17 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
             a += lead  # "Lebanese al-Akhbar": the nationality describes, the name is al-Akhbar
         found.append((a, b, s[a:b]))
     taken = [(a, b) for a, b, _ in found]
+    for m in re.finditer(rf"(?<![\w-]){_ART}[A-Z][\w'’]*(?:[-‐\s]+(?:{_ART})?[A-Z][\w'’]*){{0,2}}", s):
+        # a spelling the registry knows only approximately ("Al-Masri Al-Youm" for Al-Masry Al-Youm)
+        a, b = m.span()
+        if any(x < b and a < y for x, y in taken):
+            continue
+        match = registry.resolve(m.group())
+        if match.outlet is not None and not match.ambiguous:
+            found.append((a, b, m.group()))
+            taken.append((a, b))
     p = _patterns()
-    for pattern in (p["type_then_name"], p["name_then_type"], p["bare_name_then_type"]):
+    for pattern in (p["type_then_name"], p["name_then_type"], p["bare_name_then_type"], p["name_desc_type"]):
         for m in pattern.finditer(s):
             if pattern is not p["type_then_name"] and re.match(r"\s+(?:" + _CAP + r")", s[m.end():]):
                 continue  # "the Beirut daily An-Nahar": the first name is where the daily is, not its name
@@ -173,6 +210,8 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
     p = _patterns()
     before, after = s[:a], s[b:]
     type_after = p["type_after"].match(after)
+    described = None if type_after else p["desc_type_after"].match(after)  # "La Croix French Catholic magazine"
+    type_after = type_after or described
     after_name = after[type_after.end():] if type_after else after
     paren_after = re.match(r"\s*\(([^()]{2,80})\)", after_name)
     if paren_after:
@@ -182,10 +221,13 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
                            re.search(r"\b(?:" + cues().pattern("type_noun") + r")\b", appositive.group(1), re.I)):
         appositive = None
     descriptor = _descriptor_before(before)
-    has_type = bool(type_after or (descriptor and p["type_end"].search(descriptor)) or appositive)
+    has_type = bool(type_after or (descriptor and p["type_end"].search(descriptor)) or appositive
+                    or re.search(r"\b(?:" + cues().pattern("type_noun") + r")\s*,\s*\Z", before, re.IGNORECASE)
+                    or re.match(r"\s+(?i:" + cues().pattern("author_role") + r")\s+" + PERSON.pattern, after))
     has_verb = bool(p["verb"].search(s)) or _known_subject(s, a, b, name, registry) \
         or bool(p["piece_after"].match(after))
     leaning = _leaning(descriptor) or (ws(appositive.group(1)) if appositive else None) or \
+        (ws(described.group("desc") + " " + described.group("type")) if described else None) or \
         (_leaning(paren_after.group(1)) if paren_after else None)
     if not (has_type or has_verb or leaning):
         return None
