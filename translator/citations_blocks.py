@@ -114,7 +114,9 @@ def _digest_context(found: list[Piece], j: int) -> bool:
 
 def _plain_title(piece: Piece, text: str) -> bool:
     body = text[piece.start:piece.end].strip()
-    return piece.hint is None and "\n" not in body and _is_title_line(body) and not is_bare_name(body)
+    full_stop = body.endswith(".") and not body.endswith(("...", "…"))  # a sentence of the article, not a headline
+    return piece.hint is None and "\n" not in body and _is_title_line(body) and not is_bare_name(body) \
+        and not full_stop
 
 
 def is_bare_name(line: str) -> bool:

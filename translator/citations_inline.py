@@ -61,7 +61,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                       re.IGNORECASE),
         "headline_after": re.compile(r"\s*,?\s*(?:read|reads|said|says)\s+(?:the\s+)?(?:\S+\s+){0,3}?headline",
                                      re.IGNORECASE),
-        "writing_verb": re.compile(r"(?:^|(?<=\s))(?:" + c.pattern("writing_verb") + r")(?=\s)"),
+        "writing_verb": re.compile(r"(?:^|(?<=\s))[وف]?(?:" + c.pattern("writing_verb") + r")(?=\s)"),
     }
 
 

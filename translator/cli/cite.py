@@ -26,12 +26,13 @@ def run(args: argparse.Namespace) -> int:
     registry = OutletRegistry.load()
 
     def records() -> Iterator[dict]:
-        for text in read_texts(args.files, by_line=False):
-            for citation in parse_citations(text, registry=registry):
-                record = citation.to_dict()
-                if args.news_only and record.get("kind") == "image_credit":
-                    continue
-                yield record
+        for path in args.files or ["-"]:
+            for text in read_texts([path], by_line=False):
+                for citation in parse_citations(text, registry=registry):
+                    record = citation.to_dict()
+                    if args.news_only and record.get("kind") == "image_credit":
+                        continue
+                    yield {"path": path, **record}  # which file the citation came from ("-": standard input)
 
     emit(records(), args.format)
     if args.unknown_outlets:
