@@ -115,7 +115,7 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
             a += lead  # "Lebanese al-Akhbar": the nationality describes, the name is al-Akhbar
         found.append((a, b, s[a:b]))
     taken = [(a, b) for a, b, _ in found]
-    for m in re.finditer(rf"(?<![\w-]){_ART}[A-Z][\w'’]*(?:[-‐\s]+(?:{_ART})?[A-Z][\w'’]*){{0,2}}", s):
+    for m in re.finditer(rf"(?<![\w-])(?i:{_ART})[A-Z][\w'’]*(?:[-‐\s]+(?i:{_ART})?[A-Z][\w'’]*){{0,2}}", s):
         # a spelling the registry knows only approximately ("Al-Masri Al-Youm" for Al-Masry Al-Youm)
         a, b = m.span()
         if any(x < b and a < y for x, y in taken):
