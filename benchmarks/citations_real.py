@@ -17,7 +17,8 @@ Scoring: every passage counts in every field; a field is right when the parser's
 (both null counts as right). Values are compared after collapsing whitespace, case, curly/straight quotes
 and outer punctuation; an outlet is also right when it resolves to the same registry outlet as the label.
 When a passage yields several citations, the one whose outlet matches the label is scored, else the first.
-``found`` is the share of passages where the parser returned any citation. For dates, ``exact`` is the
+``found`` is the share of passages where the parser returned any citation; ``page recall`` joins the
+passages of each source page into one document and counts the labelled citations (by outlet) found in it. For dates, ``exact`` is the
 share read right; ``confident wrong`` counts a date given without the ``ambiguous`` flag that is not the
 label (the issue's hard rule: never a confident wrong date).
 """
@@ -94,7 +95,29 @@ def score_citations(rows: list[dict]) -> tuple[dict[str, float], list[dict]]:
     figures = {name: right[name] / n for name in FIELDS}
     figures["found"] = found / n
     figures["n"] = len(rows)
+    figures["page_recall"] = page_recall(rows) if rows and "source_url" in rows[0] else float("nan")
     return figures, misses
+
+
+def page_recall(rows: list[dict]) -> float:
+    """The passages of each source page joined into one document (blank lines between): the share of
+    labelled citations (by outlet) found in it, as the issue's "each page yields every citation it holds"."""
+    pages: dict[str, list[dict]] = {}
+    for row in rows:
+        pages.setdefault(row["source_url"], []).append(row)
+    found = total = 0
+    for page_rows in pages.values():
+        document = "\n\n".join(r["raw"] for r in page_rows)
+        outlets = [c.outlet for c in parse_citations(document)]
+        for row in page_rows:
+            if not row.get("outlet"):
+                continue
+            total += 1
+            hit = next((i for i, o in enumerate(outlets) if _same_outlet(o, row["outlet"])), None)
+            if hit is not None:
+                found += 1
+                outlets.pop(hit)
+    return found / total if total else 1.0
 
 
 def score_dates(rows: list[tuple[str, str | None]]) -> tuple[dict[str, float], list[dict]]:
@@ -153,12 +176,14 @@ def main() -> None:
     if args.json:
         print(json.dumps(report))
         return
-    header = "| half | passages | found | " + " | ".join(FIELDS) + " | dates | date exact | confident wrong |"
+    header = ("| half | passages | found | page recall | " + " | ".join(FIELDS)
+              + " | dates | date exact | confident wrong |")
     print(header)
     print("|" + "---|" * (header.count("|") - 1))
     for half, figures in report.items():
         c, d = figures["citations"], figures["dates"]
-        print(f"| {half} | {c['n']} | {c['found']:.2f} | " + " | ".join(f"{c[f]:.2f}" for f in FIELDS)
+        print(f"| {half} | {c['n']} | {c['found']:.2f} | {c['page_recall']:.2f} | "
+              + " | ".join(f"{c[f]:.2f}" for f in FIELDS)
               + f" | {d['n']} | {d['exact']:.2f} | {d['confident_wrong']} |")
 
 
