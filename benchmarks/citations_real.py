@@ -18,9 +18,9 @@ Scoring: every passage counts in every field; a field is right when the parser's
 and outer punctuation; an outlet is also right when it resolves to the same registry outlet as the label.
 When a passage yields several citations, the one whose outlet matches the label is scored, else the first.
 ``found`` is the share of passages where the parser returned any citation; ``page recall`` joins the
-passages of each source page into one document and counts the labelled citations (by outlet) found in it. For dates, ``exact`` is the
-share read right; ``confident wrong`` counts a date given without the ``ambiguous`` flag that is not the
-label (the issue's hard rule: never a confident wrong date).
+passages of each source page into one document and counts the labelled citations (by outlet) found in it.
+For dates, ``exact`` is the share read right; ``confident wrong`` counts a date given without the
+``ambiguous`` flag that is not the label (the issue's hard rule: never a confident wrong date).
 """
 
 from __future__ import annotations

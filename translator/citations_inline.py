@@ -43,6 +43,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "verb": re.compile(r"\b(?:" + c.pattern("reporting_verb") + r")\b", re.IGNORECASE),
         "type_then_name": re.compile(r"\b[Tt]he\s+(?P<desc>(?:[\w'’()-]+\s+){0,4}?)(?P<type>" + kind + r")\s+"
                                      r"(?P<name>" + _NAME + r")"),
+        # no article: "state-run daily Al-Akhbar", "in daily Al-Quds" (the type noun written lowercase)
+        "bare_type_then_name": re.compile(r"(?<![\w-])(?P<desc>)(?P<type>" + c.pattern("type_noun").lower()
+                                          + r")\s+(?P<name>" + _NAME + r")"),
         "name_then_type": re.compile(r"\b[Tt]he\s+(?P<desc>(?:[\w'’()-]+\s+){0,4}?)(?P<name>" + _NAME + r")\s+"
                                      r"(?P<type>" + kind + r")\b"),
         # no article: "according to Makka newspaper", ", Okaz newspaper reported", a sentence opening
@@ -125,7 +128,8 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
             found.append((a, b, m.group()))
             taken.append((a, b))
     p = _patterns()
-    for pattern in (p["type_then_name"], p["name_then_type"], p["bare_name_then_type"], p["name_desc_type"]):
+    for pattern in (p["type_then_name"], p["name_then_type"], p["bare_name_then_type"], p["name_desc_type"],
+                    p["bare_type_then_name"]):
         for m in pattern.finditer(s):
             if pattern is not p["type_then_name"] and re.match(r"\s+(?:" + _CAP + r")", s[m.end():]):
                 continue  # "the Beirut daily An-Nahar": the first name is where the daily is, not its name
@@ -350,7 +354,34 @@ def _arabic_name_after(s: str, pos: int, registry: OutletRegistry) -> tuple[int,
         match = registry.resolve(name)
         if match.outlet is not None and match.method == "exact" and arabic_key(name):
             return pos, pos + len(name), name
-    return None
+    return _arabic_unknown_name(s, pos, words)
+
+
+_AR_STOP = frozenset("في على من إلى الى عن أن إن ان أنه إنه أنها التي الذي الصادرة اليوم أمس أيضا وقالت وكتبت "
+                     "قالت كتبت نشرت ذكرت أكدت".split())
+
+
+def _arabic_unknown_name(s: str, pos: int, words: list[re.Match[str]]) -> tuple[int, int, str] | None:
+    """An outlet the registry does not know, written without quotes after a type noun: one to three words
+    that end the sentence or stand before a particle, an honorific or a role (``صحيفة صوت الاحرار``)."""
+    c = cues()
+    stops = _AR_STOP | c.lower_set("honorific") | c.lower_set("headline_cue") | c.lower_set("writing_verb")
+    roles = {r.split()[0] for r in c.words("author_role")}
+    for n, word in enumerate(words):
+        text = word.group()
+        bare = text.rstrip("،,.:؛")
+        if text in stops or bare in stops or bare in roles or not is_arabic(bare):
+            break
+        if bare != text or pos + word.end() >= len(s.rstrip(" .")):
+            n += 1
+            break
+    else:
+        return None
+    if not 1 <= n <= 3:
+        return None
+    end = pos + words[n - 1].end()
+    name = s[pos:end].rstrip("،,.:؛ ")
+    return (pos, pos + len(name), name) if name and len(name.split()) <= 3 else None
 
 
 def _arabic_attribution(s: str, a: int, b: int, name: str) -> Draft:
@@ -367,12 +398,12 @@ _AR_WORD = r"[\u0621-\u064a\u0640\u064b-\u0652]+"
 
 
 def _arabic_description(s: str, b: int) -> str | None:
-    """``"الوطن" الصادرة بالفرنسية``: definite adjectives right after a quoted or bracketed name."""
-    m = re.match(r"[\"”»)]\s*(?P<d>(?:ال" + _AR_WORD + r")(?:\s+(?:ال|ب)" + _AR_WORD + r"){0,2})", s[b:])
+    """``"الوطن" الصادرة بالفرنسية``, ``الأيام المغربية``: definite adjectives right after the name."""
+    m = re.match(r"[\"”»)]?\s*(?P<d>(?:ال" + _AR_WORD + r")(?:\s+(?:ال|ب)" + _AR_WORD + r"){0,2})", s[b:])
     if not m:
         return None
     words = m.group("d").split()
-    stop = cues().lower_set("headline_cue") | {"الصفحة", "الأولى"}
+    stop = cues().lower_set("headline_cue") | cues().lower_set("honorific") | {"الصفحة", "الأولى"}
     kept = []
     for word in words:
         if word in stop:
