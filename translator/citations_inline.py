@@ -124,6 +124,8 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
         if any(x < b and a < y for x, y in taken):
             continue
         match = registry.resolve(m.group())
+        if match.method == "fuzzy" and len(re.split(r"[-‐\s]+", m.group())) < 4:
+            continue  # one article-name ("Nabil Al-Arabi") is too short to trust a near spelling
         if match.outlet is not None and not match.ambiguous:
             found.append((a, b, m.group()))
             taken.append((a, b))
