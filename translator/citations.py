@@ -19,7 +19,14 @@ from functools import cache
 import ftfy
 
 from translator.citations_blocks import Piece, pieces
-from translator.citations_forms import RECOGNIZERS, image_credit, news_citations, press_digest_byline
+from translator.citations_forms import (
+    RECOGNIZERS,
+    headline_over_outlet,
+    headline_under_outlet,
+    image_credit,
+    news_citations,
+    press_digest_byline,
+)
 from translator.citations_inline import inline_attributions
 from translator.citations_quotes import QuoteRepair, repair_quotes
 from translator.citations_table import (
@@ -65,7 +72,8 @@ class Citation:
     published title (from the original's script, an "(in Arabic)" note, or the outlet's language).
     ``outlet`` is the name as written (all-capitals put in reading case), ``outlet_canonical`` and
     ``outlet_country`` come from the registry (None when unknown).  ``leaning`` is the description the
-    citing text gives ("pro-government newspaper"), never filled from the registry.  ``date`` is ISO
+    citing text gives ("pro-government newspaper"), never filled from the registry; ``place`` the city or
+    country a digest line gives with the outlet (``(An-Nahar, Beirut)``).  ``date`` is ISO
     ``YYYY-MM-DD`` or ``YYYY-MM``; ``date_text`` as written.  ``start``/``end`` index the document:
     ``raw == document[start:end]``.  ``confidence`` (0..1) drops with every warning.
     """
@@ -83,6 +91,7 @@ class Citation:
     date_text: str | None = None
     url: str | None = None
     author: str | None = None
+    place: str | None = None
     confidence: float = 1.0
     warnings: list[str] = field(default_factory=list)
     repairs: list[dict] = field(default_factory=list)
@@ -115,7 +124,8 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None) -> lis
     found: list[tuple[Piece, Draft, list[QuoteRepair], list[str]]] = []
     for piece in pieces(text):
         repaired, repairs, quote_warnings = repair_quotes(text[piece.start:piece.end])
-        for draft in _recognize(repaired, piece.hint, registry):
+        context = text[piece.context[0]:piece.context[1]] if piece.context else None
+        for draft in _recognize(repaired, piece.hint, registry, context):
             found.append((piece, draft, repairs, quote_warnings))
     context = _document_outlets(found, registry)
     return [_finish(text, piece, draft, repairs, quote_warnings, registry, context)
@@ -128,9 +138,17 @@ def parse_citation(line: str, *, registry: OutletRegistry | None = None) -> Cita
     return citations[0] if citations else None
 
 
-def _recognize(text: str, hint: str | None, registry: OutletRegistry) -> list[Draft]:
+def _recognize(text: str, hint: str | None, registry: OutletRegistry, context: str | None = None) -> list[Draft]:
     if hint == "image_credit":
         return image_credit(text, registry)
+    if hint == "under_outlet" and context:
+        drafts = headline_under_outlet(text, context, registry)
+        if drafts:
+            return drafts
+    if hint == "headline":
+        drafts = headline_over_outlet(text, registry)
+        if drafts:
+            return drafts
     if hint == "byline":
         drafts = press_digest_byline(text, registry)
         if drafts:
@@ -193,6 +211,7 @@ def _finish(text: str, piece: Piece, draft: Draft, repairs: list[QuoteRepair], q
         title_language=_title_language(draft, title_original, title_english, match),
         outlet=outlet, outlet_canonical=canonical, outlet_country=country, leaning=_clean(draft.leaning),
         date=date, date_text=date_text, url=draft.url, author=clean_person(_clean(draft.author)),
+        place=_clean(draft.place),
         confidence=round(min(1.0, max(0.05, confidence)), 2), warnings=list(dict.fromkeys(warnings)),
         repairs=[replace(r, start=r.start + piece.start, end=r.end + piece.start).to_dict() for r in own_repairs],
         start=start, end=end)

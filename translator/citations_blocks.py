@@ -29,11 +29,13 @@ _MAX_TITLE_WORDS = 15
 @dataclass(frozen=True)
 class Piece:
     """``text[start:end]``, and what the block finder already knows about it (``image_credit``,
-    ``byline`` or None)."""
+    ``byline``, ``headline`` (a headline over an outlet line), ``under_outlet`` (a headline under a line
+    that names only its outlet: ``context`` is that line's span) or None)."""
 
     start: int
     end: int
     hint: str | None = None
+    context: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,86 @@ def pieces(text: str) -> list[Piece]:
     for paragraph in _paragraphs(text):
         for item in _items(paragraph):
             _add(found, item, text)
-    return found
+    return _digest_headlines(found, text)
+
+
+# --------------------------------------------------------------------------- digest headlines (issue 15)
+_NAME_WORD = re.compile(r"(?:(?:al|el|an|ash|as|ad|ar|at|az|a)[-‐'’])?[A-Z0-9][\w'’.-]*"
+                        r"|[\u0600-\u06ff][\u0600-\u06ff\u064b-\u065f]*")
+_MAX_NAME_WORDS = 4
+_MAX_OUTLET_LINE = 80
+
+
+def _digest_headlines(found: list[Piece], text: str) -> list[Piece]:
+    """Join what digests print as separate paragraphs: a headline (and a subheading) over an outlet line
+    (``Al-Ittihad, May 23, 2016``, or a bare name then a date line), and give headlines printed under a
+    line naming only an outlet (``As-Safir``, ``النهار``) that line as context."""
+    out: list[Piece] = []
+    i = 0
+    while i < len(found):
+        piece = found[i]
+        body = text[piece.start:piece.end].strip()
+        if piece.hint is None and _is_title_line(body) and "\n" not in body:
+            titles = [piece]
+            j = i + 1
+            if j < len(found) and _plain_title(found[j], text) and j + 1 < len(found) \
+                    and _outlet_line(text, found[j + 1]):
+                titles.append(found[j])
+                j += 1
+            if j < len(found) and _outlet_line(text, found[j]):
+                end = found[j].end
+                bare = is_bare_name(text[found[j].start:found[j].end].strip())
+                if bare and j + 1 < len(found) and found[j + 1].hint == "date":
+                    end, j = found[j + 1].end, j + 1
+                elif bare and not (j + 1 >= len(found) or found[j + 1].hint is None):
+                    out.append(piece)
+                    i += 1
+                    continue
+                if not bare or end != found[j].end or _digest_context(found, j):
+                    out.append(Piece(piece.start, end, "headline"))
+                    i = j + 1
+                    continue
+        if piece.hint is None and is_bare_name(body):
+            out.append(piece)
+            k = i + 1
+            while k < len(found) and _plain_title(found[k], text):
+                out.append(Piece(found[k].start, found[k].end, "under_outlet", (piece.start, piece.end)))
+                k += 1
+            i = k
+            continue
+        out.append(piece)
+        i += 1
+    return out
+
+
+def _digest_context(found: list[Piece], j: int) -> bool:
+    """A bare name after a headline is its outlet when nothing but another headline could follow."""
+    return j + 1 >= len(found)
+
+
+def _plain_title(piece: Piece, text: str) -> bool:
+    body = text[piece.start:piece.end].strip()
+    full_stop = body.endswith(".") and not body.endswith(("...", "…"))  # a sentence of the article, not a headline
+    return piece.hint is None and "\n" not in body and _is_title_line(body) and not is_bare_name(body) \
+        and not full_stop
+
+
+def is_bare_name(line: str) -> bool:
+    """A line that could be only a name: up to four capitalized (or Arabic) words, no punctuation."""
+    words = line.split()
+    return 0 < len(words) <= _MAX_NAME_WORDS and len(line) <= 40 and not re.search(r"[.,:;!?،؛«»“”\"()]", line) \
+        and all(_NAME_WORD.fullmatch(w) for w in words)
+
+
+def _outlet_line(text: str, piece: Piece) -> bool:
+    """``Outlet[, Place][, date]`` on a line of its own (or a bare name)."""
+    line = text[piece.start:piece.end].strip()
+    if piece.hint not in (None, "date") or "\n" in line or len(line) > _MAX_OUTLET_LINE or piece.hint == "date":
+        return False
+    if is_bare_name(line):
+        return True
+    head, _, rest = line.partition(",")
+    return is_bare_name(head.strip()) and bool(re.search(r"\d", rest) or is_bare_name(rest.strip()))
 
 
 def _paragraphs(text: str) -> list[list[_Line]]:

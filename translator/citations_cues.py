@@ -19,6 +19,7 @@ CUES_PATH = Path(__file__).resolve().parent / "data" / "citation_cues.tsv"
 ROLES = frozenset({
     "article", "arabic_generic", "type_noun", "format_word", "reporting_verb", "source_label", "image_label",
     "image_credit_cue", "language_marker", "nationality", "non_author", "author_role", "piece_word",
+    "headline_cue", "writing_verb", "honorific",
 })
 
 

@@ -23,6 +23,7 @@ from translator.citations_quotes import QUOTE_CHARS
 from translator.citations_text import (
     CLOSING_QUOTES,
     OPENING_QUOTES,
+    PERSON_FULL,
     URL,
     Draft,
     clean_person,
@@ -111,7 +112,12 @@ def _news_citation(text: str, a: int, b: int) -> Draft | None:
     title_region, outlet_region = split
     # lead-in prose: "The president met leaders in Nouakchott: “الرئيس ... (...),” ..."
     lead_in = 0 if outlet_first else _lead_in(title_region)
-    title_region = title_region[lead_in:]
+    author = _lead_author(title_region[:lead_in])
+    if author is not None:
+        lead_in = title_region.find(author)  # author first: the author is part of the citation
+        title_region = title_region[lead_in + len(author):].lstrip(" ,،")
+    else:
+        title_region = title_region[lead_in:]
     outlet, leaning = _outlet_and_description(outlet_region)
     original, english = split_title(title_region)
     if not outlet or not looks_like_name(outlet, max_words=_MAX_OUTLET_WORDS) or not (original or english):
@@ -124,7 +130,7 @@ def _news_citation(text: str, a: int, b: int) -> Draft | None:
     start = a + lead_in if lead_in else a + len(segment) - len(segment.lstrip())
     return Draft("news_citation", start, end, title_original=original,
                  title_english=english, outlet=outlet, leaning=leaning, date=_shift(date, a), url=url,
-                 confidence=0.95, warnings=warnings)
+                 author=clean_person(author), confidence=0.95, warnings=warnings)
 
 
 def _lead_in(title_region: str) -> int:
@@ -133,6 +139,14 @@ def _lead_in(title_region: str) -> int:
     if m is None or m.start() == 0 or not title_region[:m.start()].strip(QUOTE_CHARS + " \t\n"):
         return 0
     return m.start()
+
+
+def _lead_author(lead: str) -> str | None:
+    """``Abdel Bari Atwan, `` / ``عبد الباري عطوان، `` before the quoted title: the author, author first."""
+    name = lead.strip().rstrip(",،:").strip()
+    if not name or not PERSON_FULL.fullmatch(name) or lead.strip()[-1:] not in ",،":
+        return None
+    return name
 
 
 def _title_outlet_split(head: str) -> tuple[str, str] | None:
@@ -205,7 +219,7 @@ def _shift(date, offset: int):
 
 # --------------------------------------------------------------------------- press digest byline
 _BY = re.compile(r"^[ \t]*by[ \t]+(?P<who>[^\n]+?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
-_FOR = re.compile(r"\s+(?:for|in|at)\s+", re.IGNORECASE)
+_FOR = re.compile(r"\s+(?:for|in|at|to)\s+", re.IGNORECASE)  # "by SAMER HADDAD TO TISHREEN (...)"
 
 
 def press_digest_byline(text: str, registry: OutletRegistry) -> list[Draft]:
@@ -308,6 +322,28 @@ def dash_attribution(text: str, registry: OutletRegistry) -> list[Draft]:
         return []  # "– Some Words" alone is no citation unless the outlet is known or the shape is explicit
     return [Draft(kind, len(text) - len(text.lstrip()), len(text.rstrip()), outlet=decap(outlet),
                   leaning=leaning, author=author, date=_shift(date, dash.end()), confidence=0.9 if known else 0.7)]
+
+
+def bare_attribution(text: str, registry: OutletRegistry) -> list[Draft]:
+    """``(Author, Outlet, date)`` or ``Author, Outlet, date`` on its own line, without the dash: the three
+    parts must be a person's name, a name and a date (``(Khaled Al-Sulaiman, Al-Jazirah, 10.24.2019)``)."""
+    body = text.strip()
+    if "\n" in body or not body:
+        return []
+    inner = body[1:-1] if body.startswith("(") and body.rstrip(".").endswith(")") else body
+    inner = inner.rstrip(".)").strip()
+    date = date_at_end(inner, lang="ar" if is_arabic(inner) else "en")
+    if date is None:
+        return []
+    parts = [inner[a:b].strip() for a, b in top_level_split(inner[:date.start].rstrip(" ,،"))]
+    if len(parts) != 2 or not PERSON_FULL.fullmatch(parts[0]) or not looks_like_name(parts[1], max_words=6):
+        return []
+    if registry.lookup(parts[0]) is not None:
+        return []
+    offset = text.find(inner)
+    return [Draft("translated_quote_attribution", len(text) - len(text.lstrip()), len(text.rstrip()),
+                  outlet=decap(parts[1]), author=clean_person(parts[0]), date=_shift(date, offset),
+                  confidence=0.9 if registry.lookup(parts[1]) else 0.75)]
 
 
 def _author_and_outlet(core: str, registry: OutletRegistry) -> tuple[str | None, str | None, str | None, bool]:
@@ -458,6 +494,138 @@ def image_credit(text: str, registry: OutletRegistry) -> list[Draft]:
                   url=urls[0].rstrip(".,;") if urls else None, confidence=0.9, register_unknown=False)]
 
 
+
+
+
+# --------------------------------------------------------------------------- digest lines (issue 15)
+_PERSON_LINE = re.compile(r"\s*(?P<author>[^:()“”\"«»\n]{3,60}?)\s*:\s+(?P<rest>\S.*)$", re.DOTALL)
+_ARTICLE_NAME = re.compile(r"(?:al|el|an|ash|as|ad|ar|at|az|a)[-‐'’]\w", re.IGNORECASE)
+
+
+def _place(part: str) -> str | None:
+    """A place in a digest line (``Beirut``, ``London``, ``Saudi Arabia``): one to three capitalized words."""
+    part = part.strip(" .")
+    words = part.split()
+    if 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and not re.search(r"\d", part):
+        return part
+    return None
+
+
+def _plausible_outlet(name: str | None, registry: OutletRegistry) -> bool:
+    """A registry name, or an unknown capitalized name written with an article (``Al-Rad``, ``An-Nahar``)."""
+    if not name or not looks_like_name(name, max_words=6):
+        return False
+    return registry.lookup(name) is not None or bool(_ARTICLE_NAME.match(name)) or is_arabic(name)
+
+
+def _outlet_place_date(line: str, registry: OutletRegistry) -> tuple[str, str | None, object] | None:
+    """``Outlet[, Place][, date]`` → (outlet, place, date); None when the line is not that."""
+    date = date_at_end(line, lang="ar" if is_arabic(line) else "en")
+    head = line[:date.start] if date is not None else line
+    parts = [line[a:b].strip() for a, b in top_level_split(head.rstrip(" ,،"))]
+    parts = [p for p in parts if p]
+    if not parts or len(parts) > 3:
+        return None
+    outlet, places = parts[0], parts[1:]
+    if any(_place(p) is None for p in places):
+        return None
+    no_year = [d for d in publication_dates(head, lang="en") if d.date is None]
+    known = registry.lookup(outlet) is not None
+    if not (known or ((date is not None or places or no_year) and _plausible_outlet(outlet, registry))):
+        return None
+    return outlet, (places[0] if places else None), date
+
+
+def digest_line(text: str, registry: OutletRegistry) -> list[Draft]:
+    """``Author: headline (Outlet, City)``, ``“headline” (Outlet, Country)`` and ``Outlet: headline``."""
+    body = text.strip()
+    if "\n" in body or not body:
+        return []
+    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    author = None
+    m = _PERSON_LINE.match(body)
+    if m and PERSON_FULL.fullmatch(m.group("author")) and registry.lookup(m.group("author")) is None:
+        author, body = m.group("author"), m.group("rest")
+    elif m and registry.resolve(m.group("author")).method == "exact" and "(" not in body:
+        title = m.group("rest").strip()
+        if title.endswith(".") and len(title.split()) > 15:
+            return []
+        original, english = split_title(title)
+        return [Draft("press_digest_headline", start, end, title_original=original, title_english=english,
+                      outlet=decap(m.group("author").strip()), confidence=0.85)]
+    name, paren = trailing_paren(body)
+    if paren is None or not (author or name.lstrip()[:1] in OPENING_QUOTES):
+        return []
+    parts = [paren[a:b].strip() for a, b in top_level_split(paren)]
+    outlet, place = parts[0], (_place(parts[1]) if len(parts) == 2 else None)
+    if len(parts) > 2 or (len(parts) == 2 and place is None):
+        return []
+    if not (registry.lookup(outlet) is not None or (place and _plausible_outlet(outlet, registry))
+            or (author and looks_like_name(outlet, max_words=6))):
+        return []
+    original, english = split_title(name)
+    if not (original or english):
+        return []
+    return [Draft("press_digest_byline" if author else "press_digest_headline", start, end,
+                  title_original=original, title_english=english, outlet=decap(outlet), place=place,
+                  author=clean_person(author), confidence=0.9)]
+
+
+def headline_over_outlet(text: str, registry: OutletRegistry) -> list[Draft]:
+    """A headline line (and a subheading) over ``Outlet[, Place][, date]``, or over a bare outlet name and a
+    date line; also a lone ``Outlet, Place, date`` header (``Al-Jazeera, Qatar, December 10``)."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    if not lines or len(lines) > 4:
+        return []
+    date = None
+    if len(lines) > 1 and _date_only(lines[-1]):
+        date = publication_dates(lines[-1], lang="en")[0]
+        lines = lines[:-1]
+    read = _outlet_place_date(lines[-1], registry)
+    if read is None:
+        return []
+    outlet, place, line_date = read
+    titles = lines[:-1]
+    if not titles and line_date is None and date is None and not place:
+        return []
+    if any(len(t) > 300 or t.endswith(":") for t in titles) or len(titles) > 2:
+        return []
+    original, english = split_title(titles[0]) if titles else (None, None)
+    date = line_date or date
+    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    return [Draft("press_digest_headline", start, end, title_original=original, title_english=english,
+                  outlet=decap(outlet), place=place, date=_shift(date, text.rfind(lines[-1]))
+                  if line_date is not None else None if date is None else _anchor(date, text),
+                  confidence=0.9 if registry.lookup(outlet) else 0.75)]
+
+
+def _date_only(line: str) -> bool:
+    found = publication_dates(line, lang="en")
+    return bool(found) and len(re.sub(r"[\W_]", "", line.replace(found[0].date_text or "", ""))) <= 3
+
+
+def _anchor(date, text: str):
+    """``date`` (read from one line) with offsets into ``text``."""
+    from dataclasses import replace
+
+    at = text.rfind(date.date_text or "")
+    return replace(date, start=at, end=at + len(date.date_text or "")) if at >= 0 else date
+
+
+def headline_under_outlet(text: str, outlet_line: str, registry: OutletRegistry) -> list[Draft]:
+    """A headline printed under a line that names only a known outlet (``As-Safir`` / ``النهار``)."""
+    outlet = outlet_line.strip()
+    if registry.lookup(outlet) is None:
+        return []
+    body = _BULLET.sub("", text.strip(), count=1).strip()
+    if not body or "\n" in body:
+        return []
+    original, english = split_title(body)
+    return [Draft("press_digest_headline", len(text) - len(text.lstrip()), len(text.rstrip()),
+                  title_original=original, title_english=english, outlet=decap(outlet), confidence=0.85)]
+
+
 RECOGNIZERS: tuple[Recognizer, ...] = (
-    wikipedia_reference, press_digest_headline, dash_attribution, news_citations,
+    wikipedia_reference, digest_line, press_digest_headline, dash_attribution, bare_attribution, news_citations,
+    headline_over_outlet,
 )

@@ -10,12 +10,13 @@ registry; unknown ones only in the strong shape ``the <description> <type> <Name
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from wordfreq import zipf_frequency
 
 from translator.citations_cues import cues
-from translator.citations_text import PERSON, Draft, clean_person, publication_dates, ws
+from translator.citations_text import PERSON, Draft, clean_person, publication_dates, split_title, ws
 from translator.outlets import OutletRegistry, arabic_key
 from translator.text.arabic import is_arabic
 from translator.text.segment import sentences
@@ -42,16 +43,35 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "verb": re.compile(r"\b(?:" + c.pattern("reporting_verb") + r")\b", re.IGNORECASE),
         "type_then_name": re.compile(r"\b[Tt]he\s+(?P<desc>(?:[\w'’()-]+\s+){0,4}?)(?P<type>" + kind + r")\s+"
                                      r"(?P<name>" + _NAME + r")"),
+        # no article: "state-run daily Al-Akhbar", "in daily Al-Quds" (the type noun written lowercase)
+        "bare_type_then_name": re.compile(r"(?<![\w-])(?P<desc>)(?P<type>" + c.pattern("type_noun").lower()
+                                          + r")\s+(?P<name>" + _NAME + r")"),
         "name_then_type": re.compile(r"\b[Tt]he\s+(?P<desc>(?:[\w'’()-]+\s+){0,4}?)(?P<name>" + _NAME + r")\s+"
                                      r"(?P<type>" + kind + r")\b"),
-        "arabic_generic": re.compile(r"(?:^|(?<=\s))[وفب]?(?P<noun>" + c.pattern("arabic_generic") + r"|وكالة)\s+"),
+        # no article: "according to Makka newspaper", ", Okaz newspaper reported", a sentence opening
+        "bare_name_then_type": re.compile(r"(?:^|(?<=according to )|(?<=told )|(?<=, ))(?P<desc>)(?P<name>" + _NAME
+                                          + r")\s+(?P<type>" + kind + r")\b(?!\s+(?:" + _CAP + r"))"),
+        "desc_type_after": re.compile(r"\s+(?P<desc>(?:" + c.pattern("nationality") + r")(?:\s+[A-Z][\w-]+){0,2})\s+"
+                                      r"(?P<type>" + kind + r")\b", re.IGNORECASE),
+        "name_desc_type": re.compile(r"(?P<desc>)(?P<name>" + _NAME + r")\s+(?:" + c.pattern("nationality")
+                                     + r")(?:\s+[A-Z][\w-]+){0,2}\s+(?P<type>" + kind + r")\b"),
+        "piece_after": re.compile(r"\s*(?:['’]s\s+)?(?:daily\s+|newspaper\s+|paper\s+)?(?:main\s+|top\s+|prime\s+)?"
+                                  r"(?:interview|editorial|front[- ]page|headline|report|article|column|story|op-ed)\b",
+                                  re.IGNORECASE),
+        "arabic_generic": re.compile(r"(?:^|(?<=\s))[وفبل]{0,2}(?P<noun>" + c.pattern("arabic_generic")
+                                     + r"|وكالة)\s*"),
+        "headline_before": re.compile(r"(?:" + c.pattern("headline_cue") + r")(?:\s+\S+){0,4}?\s*[:：,،]?\s*\Z",
+                                      re.IGNORECASE),
+        "headline_after": re.compile(r"\s*,?\s*(?:read|reads|said|says)\s+(?:the\s+)?(?:\S+\s+){0,3}?headline",
+                                     re.IGNORECASE),
+        "writing_verb": re.compile(r"(?:^|(?<=\s))[وف]?(?:" + c.pattern("writing_verb") + r")(?=\s)"),
     }
 
 
 def inline_attributions(text: str, registry: OutletRegistry) -> list[Draft]:
     """One draft per outlet named as a source in a sentence of ``text`` (offsets into ``text``)."""
     drafts: list[Draft] = []
-    for sentence in sentences(text):
+    for sentence in _quote_whole(text, sentences(text)):
         s = sentence.text
         seen: set[str] = set()
         for a, b, name in _mentions(s, registry):
@@ -64,17 +84,57 @@ def inline_attributions(text: str, registry: OutletRegistry) -> list[Draft]:
     return drafts
 
 
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    text: str
+
+
+def _quote_whole(text: str, found: list) -> list[_Span]:
+    """Sentences joined again where the segmenter cut inside a quotation (a headline with a full stop)."""
+    out: list[_Span] = []
+    for sentence in found:
+        prev = out[-1] if out else None
+        if prev is not None and _open_quotes(prev.text) > 0:
+            out[-1] = _Span(prev.start, sentence.end, text[prev.start:sentence.end])
+        else:
+            out.append(_Span(sentence.start, sentence.end, sentence.text))
+    return out
+
+
+def _open_quotes(s: str) -> int:
+    return s.count("“") + s.count("«") - s.count("”") - s.count("»") + s.count('"') % 2
+
+
 def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
     found = []
     for a, b, match in registry.find_in_text(s):
+        article = re.search(r"\b(?:a|al|el|an|as|ash|ad|ar|at|az)[-‐]$", s[:a], re.IGNORECASE)
+        if article:
+            a = article.start()  # "A-Sharq Al-Awsat": the assimilated article belongs to the name
         lead = _leading_nationalities(s[a:b])
         if lead and registry.lookup(s[a + lead:b]) is match.outlet:
             a += lead  # "Lebanese al-Akhbar": the nationality describes, the name is al-Akhbar
         found.append((a, b, s[a:b]))
     taken = [(a, b) for a, b, _ in found]
+    for m in re.finditer(rf"(?<![\w-])(?i:{_ART})[A-Z][\w'’]*(?:[-‐\s]+(?i:{_ART})?[A-Z][\w'’]*){{0,2}}", s):
+        # a spelling the registry knows only approximately ("Al-Masri Al-Youm" for Al-Masry Al-Youm)
+        a, b = m.span()
+        if any(x < b and a < y for x, y in taken):
+            continue
+        match = registry.resolve(m.group())
+        if match.method == "fuzzy" and len(re.split(r"[-‐\s]+", m.group())) < 4:
+            continue  # one article-name ("Nabil Al-Arabi") is too short to trust a near spelling
+        if match.outlet is not None and not match.ambiguous:
+            found.append((a, b, m.group()))
+            taken.append((a, b))
     p = _patterns()
-    for pattern in (p["type_then_name"], p["name_then_type"]):
+    for pattern in (p["type_then_name"], p["name_then_type"], p["bare_name_then_type"], p["name_desc_type"],
+                    p["bare_type_then_name"]):
         for m in pattern.finditer(s):
+            if pattern is not p["type_then_name"] and re.match(r"\s+(?:" + _CAP + r")", s[m.end():]):
+                continue  # "the Beirut daily An-Nahar": the first name is where the daily is, not its name
             a, b = m.span("name")
             name = m.group("name")
             lead = _leading_nationalities(name)
@@ -85,12 +145,44 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
             found.append((a, b, name))
             taken.append((a, b))
     if is_arabic(s):
-        for m in p["arabic_generic"].finditer(s):
-            hit = _arabic_name_after(s, m.end(), registry)
+        hits = [_arabic_name_after(s, m.end(), registry) for m in p["arabic_generic"].finditer(s)]
+        hits += _quoted_known(s, registry)
+        for hit in hits:
             if hit is not None and not any(x < hit[1] and hit[0] < y for x, y in taken):
                 found.append(hit)
                 taken.append(hit[:2])
     return sorted(found)
+
+
+_QUOTED = re.compile(r"[\"“«„]\s*(?P<q>[^\"“”«»\n]{2,300}?)\s*[\"”»]|\(\s*(?P<p>[^()\n]{2,150}?)\s*\)")
+
+
+def _quoted_known(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
+    """Registry outlets written in quotes or brackets without a type noun: ``ولفتت “الاتحاد” إلى``, ``(النهار)``."""
+    found = []
+    for m in _QUOTED.finditer(s):
+        group = "q" if m.group("q") is not None else "p"
+        name = m.group(group)
+        if len(name.split()) <= 4 and is_arabic(name) and registry.resolve(name).method == "exact":
+            found.append((m.start(group), m.end(group), name))
+    return found
+
+
+def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
+    """The headline quoted in an attribution: after a headline cue (``تحت عنوان «...»``, ``the headline
+    read: “...”``), before ``..., said the main headline``, or, after an Arabic writing verb, the quote
+    opened by أن/إن/: (``كتبت صحيفة "الخبر" أن "..."``, issue 15)."""
+    p = _patterns()
+    spans = [m for m in _QUOTED.finditer(s) if not (m.start() <= outlet[0] and outlet[1] <= m.end())
+             and not (outlet[0] <= m.start() < outlet[1])]
+    for m in spans:
+        if p["headline_before"].search(s[:m.start()]) or (m.group("q") and p["headline_after"].match(s[m.end():])):
+            return ws(m.group("q") or m.group("p"))
+    if p["writing_verb"].search(s):
+        for m in spans:
+            if m.group("q") and m.start() >= outlet[1] and re.search(r"(?:أن|إن|أنّ|إنّ|:)\s*\Z", s[:m.start()]):
+                return ws(m.group("q"))
+    return None
 
 
 def _leading_nationalities(name: str) -> int:
@@ -124,6 +216,8 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
     p = _patterns()
     before, after = s[:a], s[b:]
     type_after = p["type_after"].match(after)
+    described = None if type_after else p["desc_type_after"].match(after)  # "La Croix French Catholic magazine"
+    type_after = type_after or described
     after_name = after[type_after.end():] if type_after else after
     paren_after = re.match(r"\s*\(([^()]{2,80})\)", after_name)
     if paren_after:
@@ -133,17 +227,45 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
                            re.search(r"\b(?:" + cues().pattern("type_noun") + r")\b", appositive.group(1), re.I)):
         appositive = None
     descriptor = _descriptor_before(before)
-    has_type = bool(type_after or (descriptor and p["type_end"].search(descriptor)) or appositive)
-    has_verb = bool(p["verb"].search(s))
+    has_type = bool(type_after or (descriptor and p["type_end"].search(descriptor)) or appositive
+                    or re.search(r"\b(?:" + cues().pattern("type_noun") + r")\s*,\s*\Z", before, re.IGNORECASE)
+                    or re.match(r"\s+(?i:" + cues().pattern("author_role") + r")\s+" + PERSON.pattern, after))
+    has_verb = bool(p["verb"].search(s)) or _known_subject(s, a, b, name, registry) \
+        or bool(p["piece_after"].match(after))
     leaning = _leaning(descriptor) or (ws(appositive.group(1)) if appositive else None) or \
+        (ws(described.group("desc") + " " + described.group("type")) if described else None) or \
         (_leaning(paren_after.group(1)) if paren_after else None)
     if not (has_type or has_verb or leaning):
         return None
     author = _author(s, before, after_name if not appositive else after_name[appositive.end():], registry)
     dates = publication_dates(s, lang="en")
     warnings = []
+    original, english = split_title(title) if (title := quoted_title(s, (a, b))) else (None, None)
     return Draft("inline_attribution", 0, len(s), outlet=name, leaning=leaning, author=author,
+                 title_original=original, title_english=english,
                  date=dates[0] if dates else None, confidence=0.8 if has_type else 0.65, warnings=warnings)
+
+
+_LEAD_ADVERBS = r"(?:(?:meanwhile|however|moreover|separately|also|and|but|in turn|for its part)[\s,.…]*)*"
+
+
+def _known_subject(s: str, a: int, b: int, name: str, registry: OutletRegistry) -> bool:
+    """A registry outlet that opens its sentence and is followed by a verb or a possessive (``Al-Quds said``,
+    ``Al-Hayat al-Jadida focused ...``, ``Al-Ayyam’s front page said``): the outlet is the source."""
+    if registry.lookup(name) is None or not re.fullmatch(_LEAD_ADVERBS, s[:a].strip(), re.IGNORECASE):
+        return False
+    after = re.match(r"(?:['’]s\b|\s+(?:daily\s+|newspaper\s+)?(?P<word>[a-z]{2,}))", s[b:])
+    if after is None:
+        return False
+    word = after.group("word")
+    # a finite verb other than a copula reports what the outlet did ("Al-Quds said", "Arab News tries");
+    # a noun ("An Al Jazeera journalist") or a copula ("Petra is an ancient city") does not
+    return word is None or (word not in {"is", "was", "are", "were"} and (
+        word in _IRREGULAR_PAST or word.endswith("ed") or (word.endswith("s") and not word.endswith("ss"))))
+
+
+_IRREGULAR_PAST = frozenset("said gave ran led wrote took put made saw chose told quoted printed became brought "
+                            "found got held kept left lost meant paid read sent set showed spoke stood won".split())
 
 
 def _descriptor_before(before: str) -> str | None:
@@ -154,10 +276,11 @@ def _descriptor_before(before: str) -> str | None:
     if not words or len(words) > _MAX_DESCRIPTOR_WORDS or not all(_WORDLIKE.fullmatch(w) for w in words):
         return None
     nationalities = cues().lower_set("nationality")
+    typed = bool(_patterns()["type_end"].search(" ".join(words)))  # "the Beirut daily": a place, then the type
     for word in words:
         stem = re.sub(r"['’]s$", "", word)
         if word[:1].isupper() and word.lower() not in nationalities and "-" not in word \
-                and stem.lower() not in _countries():
+                and stem.lower() not in _countries() and not typed:
             return None  # a name, not a description ("Syria's official news agency" is one)
     return " ".join(words)
 
@@ -193,10 +316,18 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry) -> str | 
                  + _SPEECH + r"\b))", after)
     if m:
         candidates.append(m.group("p"))
-    m = re.search(r"(?P<p>" + PERSON.pattern + r")\s+" + _SPEECH + r"\s+(?:in|to)\b", before)
+    m = re.search(r"(?P<p>" + PERSON.pattern + r")\s+" + _SPEECH + r"\s+(?:in|to|for)\b", before)
     if m:
         candidates.append(m.group("p"))
-    m = re.search(r"\b(?:article|column|op-ed|editorial|piece|report|commentary|analysis)\s+by\s+(?P<p>"
+    m = re.search(r"\b" + _SPEECH + r"\s+(?P<p>" + PERSON.pattern + r")\s+(?:in|for|to)\s+(?:\S+\s+){0,3}$", before)
+    if m:
+        candidates.append(m.group("p"))  # "..., writes Samer Dahi for loyalist Al-Watan"
+    m = re.match(r"\s+(?i:" + cues().pattern("author_role") + r")\s+(?P<p>" + PERSON.pattern + r")", after)
+    if m:
+        candidates.append(re.sub(r"['’]s$", "", m.group("p")))  # "Al-Ahram editor-in-chief Ibrahim Nafie's"
+    m = re.search(r"\b(?:article|column|op-ed|editorial|piece|report|commentary|analysis)\s+by\s+(?:the\s+)?"
+                  r"(?:" + cues().pattern("nationality") + r"\s+)?(?:(?i:" + cues().pattern("author_role")
+                  + r")\s+)?(?P<p>"
                   + PERSON.pattern + r")", after)
     if m:
         candidates.append(m.group("p"))
@@ -211,6 +342,13 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry) -> str | 
 
 
 def _arabic_name_after(s: str, pos: int, registry: OutletRegistry) -> tuple[int, int, str] | None:
+    """The outlet after a type noun: a name in quotes or brackets (known or not: ``جريدة "الصباح"``), else the
+    longest registry name of up to four words."""
+    quoted = re.match(r"\s*[\"“«„(]\s*(?P<name>[^\"“”«»()\n]{2,40}?)\s*[\"”»)]", s[pos:])
+    if quoted and len(quoted.group("name").split()) <= 4 and is_arabic(quoted.group("name")):
+        return pos + quoted.start("name"), pos + quoted.end("name"), quoted.group("name")
+    if pos < len(s) and not s[pos - 1].isspace():
+        return None
     words = list(re.finditer(r"\S+", s[pos:]))[:4]
     for n in range(len(words), 0, -1):
         end = pos + words[n - 1].end()
@@ -218,9 +356,75 @@ def _arabic_name_after(s: str, pos: int, registry: OutletRegistry) -> tuple[int,
         match = registry.resolve(name)
         if match.outlet is not None and match.method == "exact" and arabic_key(name):
             return pos, pos + len(name), name
-    return None
+    return _arabic_unknown_name(s, pos, words)
+
+
+_AR_STOP = frozenset("في على من إلى الى عن أن إن ان أنه إنه أنها التي الذي الصادرة اليوم أمس أيضا وقالت وكتبت "
+                     "قالت كتبت نشرت ذكرت أكدت".split())
+
+
+def _arabic_unknown_name(s: str, pos: int, words: list[re.Match[str]]) -> tuple[int, int, str] | None:
+    """An outlet the registry does not know, written without quotes after a type noun: one to three words
+    that end the sentence or stand before a particle, an honorific or a role (``صحيفة صوت الاحرار``)."""
+    c = cues()
+    stops = _AR_STOP | c.lower_set("honorific") | c.lower_set("headline_cue") | c.lower_set("writing_verb")
+    roles = {r.split()[0] for r in c.words("author_role")}
+    for n, word in enumerate(words):
+        text = word.group()
+        bare = text.rstrip("،,.:؛")
+        if text in stops or bare in stops or bare in roles or not is_arabic(bare):
+            break
+        if bare != text or pos + word.end() >= len(s.rstrip(" .")):
+            n += 1
+            break
+    else:
+        return None
+    if not 1 <= n <= 3:
+        return None
+    end = pos + words[n - 1].end()
+    name = s[pos:end].rstrip("،,.:؛ ")
+    return (pos, pos + len(name), name) if name and len(name.split()) <= 3 else None
 
 
 def _arabic_attribution(s: str, a: int, b: int, name: str) -> Draft:
+    """An Arabic press-review attribution (``كتبت صحيفة "الخبر" أن "..."``): outlet, the quoted headline,
+    the description after a quoted name (``الصادرة بالفرنسية``), the author (issue 15)."""
     dates = publication_dates(s, lang="ar")
-    return Draft("inline_attribution", 0, len(s), outlet=name, date=dates[0] if dates else None, confidence=0.75)
+    title = quoted_title(s, (a, b))
+    return Draft("press_review_attribution", 0, len(s), outlet=name, title_original=title,
+                 leaning=_arabic_description(s, b), author=_arabic_author(s, a, b),
+                 date=dates[0] if dates else None, confidence=0.8 if title else 0.75)
+
+
+_AR_WORD = r"[\u0621-\u064a\u0640\u064b-\u0652]+"
+
+
+def _arabic_description(s: str, b: int) -> str | None:
+    """``"الوطن" الصادرة بالفرنسية``, ``الأيام المغربية``: definite adjectives right after the name."""
+    m = re.match(r"[\"”»)]?\s*(?P<d>(?:ال" + _AR_WORD + r")(?:\s+(?:ال|ب)" + _AR_WORD + r"){0,2})", s[b:])
+    if not m:
+        return None
+    words = m.group("d").split()
+    stop = cues().lower_set("headline_cue") | cues().lower_set("honorific") | {"الصفحة", "الأولى"}
+    kept = []
+    for word in words:
+        if word in stop:
+            break
+        kept.append(word)
+    return " ".join(kept) or None
+
+
+def _arabic_author(s: str, a: int, b: int) -> str | None:
+    """``بقلم X``, ``X الكاتب في صحيفة ...``, ``صحيفة الخبر الأستاذ X``; honorifics dropped."""
+    c = cues()
+    role, honorific = c.pattern("author_role"), c.pattern("honorific")
+    name = rf"(?P<p>{_AR_WORD}(?:\s+{_AR_WORD}){{1,2}}?)"
+    m = re.search(rf"بقلم\s+(?:(?:{honorific})\s+)?{name}(?=\s+(?:{role})|\s*[،,.:؛]|\s*\Z)", s)
+    if m is None:
+        m = re.search(rf"(?:^|\s)[و]?(?:(?:{honorific})\s+)?{name}\s+(?:{role})\s+(?:في|ب|ل)", s[:a])
+    if m is None:
+        m = re.match(rf"[\"”»)]?\s+(?:{honorific})\s+(?P<p>{_AR_WORD}\s+{_AR_WORD})", s[b:])
+    if m is None:
+        return None
+    words = [w for w in m.group("p").split() if w not in c.lower_set("honorific")]
+    return " ".join(words) or None

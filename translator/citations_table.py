@@ -37,6 +37,7 @@ CITATIONS_SCHEMA: dict[str, tuple[str, bool, str]] = {
     "outlet_country": ("string", True, "registry country of the outlet"),
     "leaning": ("string", True, "description the citing text gives (\"pro-government newspaper\")"),
     "author": ("string", True, "author or photographer, when named"),
+    "place": ("string", True, "city or country printed with the outlet in a digest line (\"(An-Nahar, Beirut)\")"),
     "date": ("string", True, "publication date, ISO YYYY-MM-DD, or YYYY-MM when no day is written"),
     "date_text": ("string", True, "the date as written"),
     "url": ("string", True, "first URL of the citation"),

@@ -24,6 +24,9 @@ _FOREIGN_SHARE = 0.3  # share of such words from which other languages are consi
 _PARTICLES = r"(?:al|el|an|ad|ar|as|ash|at|az|bin|ben|ibn|bint|abu|abi|abd|ould|ag|de|la|van|von)"
 _NAME_TOKEN = r"(?:[A-Z][\w'’‘`.-]*|['’‘`][A-Z][\w'’-]*|" + _PARTICLES + r"[-‐][A-Z][\w'’-]*)"
 PERSON = re.compile(r"(?:" + _NAME_TOKEN + r")(?:\s+(?:" + _PARTICLES + r"\s+)?" + _NAME_TOKEN + r"){1,4}\*?")
+# A whole string that is a person's name: Latin (as PERSON, with optional honorific) or 2-4 Arabic words.
+PERSON_FULL = re.compile(r"(?:(?:Dr|Prof|Sheikh|Mr|Ms|Mrs)\.?\s+)?" + PERSON.pattern
+                         + r"|[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){1,3}")
 
 
 @dataclass
@@ -45,6 +48,7 @@ class Draft:
     author: str | None = None
     date: DateResult | None = None
     url: str | None = None
+    place: str | None = None  # where the outlet is published, when the line says (``(An-Nahar, Beirut)``)
     confidence: float = 0.8
     warnings: list[str] = field(default_factory=list)
     register_unknown: bool = True
@@ -124,7 +128,8 @@ def clean_person(name: str | None) -> str | None:
     name = ws(name)
     if not name:
         return None
-    name = decap(name.rstrip("*").strip(" ,.;:"))
+    name = re.sub(r"^(?:" + cues().pattern("honorific") + r")(?:\s+|(?<=\.))", "", name.rstrip("*").strip(" ,.;:"))
+    name = decap(name)
     if not name or name.lower() in cues().lower_set("non_author"):
         return None
     return name

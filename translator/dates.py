@@ -212,27 +212,32 @@ def _patterns(
 ) -> list[tuple[str, str, re.Pattern[str]]]:
     """The date shapes, as (shape, calendar, pattern) over folded text; ``numeric`` decides its calendar."""
     day = (
-        rf"(?<![\d:./])(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|eme|ème)?(?!\d)"
+        rf"(?<![\d:./])(?:(?P<day>\d{{1,2}})(?:\s?(?:st|nd|rd|th)(?![a-z])|er|eme|ème)?(?!\d)"
         rf"|{_NOT_AFTER_LETTER}(?P<dayword>{_alternation(ordinals)}){_NOT_BEFORE_LETTER})"
     )
     day_of = (
-        rf"(?:\s*[-/–.](?=\s*{_LETTER}))?(?:\s*{_word(markers, 'day_of')})?(?:\s*{_word(markers, 'month_intro')})?\s*"
+        rf"(?:\s*[-/–.,،](?=\s*{_LETTER}))?(?:\s*{_word(markers, 'day_of')})?(?:\s*{_word(markers, 'month_intro')})?\s*"
     )
     month_intro = rf"(?:{_word(markers, 'month_intro')}\s*)?"
     year_intro = rf"\s*[,،\-/–]?\s*(?:{_word(markers, 'year_intro')}\s*)?"
     year = r"(?P<year>\d{4})(?!\d)"
     suffix = rf"(?:\s*(?P<suffix>{_alternation(_words(markers, 'gregorian_mark', 'hijri_mark'))})(?!\w))?"
     no_year_follows = r"(?![\d:])(?!\s*[,،\-/–]?\s*\d)"
+    time = r"\s+\d{1,2}:\d{2}(?::\d{2})?\s+"
     patterns: list[tuple[str, str, re.Pattern[str]]] = []
     for calendar, names in months.items():
         one = rf"{_NOT_AFTER_LETTER}(?:[وف]?[بل]?){_alternation(names)}{_NOT_BEFORE_LETTER}\.?"
-        mon = rf"(?P<mon>{one}(?:\s*[/\\(\-–]\s*{one}\s*\)?)?)"
+        # paired names ("يونيو/حزيران", "حزيران (يونيو)", "يونيو حزيران"): _worded_mention checks they agree
+        mon = rf"(?P<mon>{one}(?:\s*[/\\(\-–]?\s*{one}\s*\)?)?)"
         shapes = {
             "dmy": day + day_of + mon + year_intro + year + suffix,
-            "mdy": mon + r"\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d)\s*[,،]?\s*" + year + suffix,
+            "mdy": mon + r"\s*(?P<day>\d{1,2})(?:\s?(?:st|nd|rd|th))?(?!\d)\s*[,،]?\s*" + year + suffix,
+            # page headers that print the time between the day and the rest: "12 14:05 2023 جوان"
+            "dtym": day + time + year + r"\s+" + mon,
+            "dtmy": day + time + mon + year_intro + year + suffix,
             "my": month_intro + mon + year_intro + year + suffix,
             "dm": day + day_of + mon + no_year_follows,
-            "md": mon + r"\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?" + no_year_follows,
+            "md": mon + r"\s*(?P<day>\d{1,2})(?:\s?(?:st|nd|rd|th))?" + no_year_follows,
         }
         patterns += [(shape, calendar, re.compile(p)) for shape, p in shapes.items()]
     numeric = {
@@ -338,10 +343,17 @@ def _marker_kind(grammar: _Grammar, suffix: str | None) -> str | None:
 def _worded_mention(grammar: _Grammar, m: re.Match[str], calendar: str) -> _Mention | None:
     groups = m.groupdict()
     lookup = grammar.months[calendar]
-    months = [lookup[_key(hit.group())] for hit in grammar.month_name[calendar].finditer(m.group("mon"))]
+    hits = list(grammar.month_name[calendar].finditer(m.group("mon")))
+    months = [lookup[_key(hit.group())] for hit in hits]
     if not months:
         return None
     warnings = []
+    if len(set(months)) > 1 and not re.search(r"[/\\(\-–]", m.group("mon")):
+        # two months side by side ("مارس وأبريل 2022") are no paired name: only the one next to the year
+        if groups.get("day") or groups.get("dayword") or not groups.get("year"):
+            return None
+        start = m.start("mon") + hits[-1].start()
+        return _Mention(start, m.end(), calendar, int(groups["year"]), months[-1], None, [])
     if len(set(months)) > 1:
         warnings.append(f"paired month names disagree ({m.group('mon')}): used the first")
     day = None

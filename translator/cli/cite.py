@@ -83,9 +83,13 @@ def _records(args: argparse.Namespace, registry, *, numbered: bool = False) -> I
     for name in tables:
         yield from _keep(args, _table_records(Path(name)))
     if texts or not tables:
-        for index, text in enumerate(read_texts(texts, by_line=False)):
-            extra = {"doc_id": f"input-{index}"} if numbered else {}
-            yield from _keep(args, ({**c.to_dict(), **extra} for c in parse_citations(text, registry=registry)))
+        index = 0
+        for path in texts or ["-"]:
+            for text in read_texts([path], by_line=False):
+                # which file the citation came from ("-": standard input)
+                extra = {"path": path, **({"doc_id": f"input-{index}"} if numbered else {})}
+                yield from _keep(args, ({**c.to_dict(), **extra} for c in parse_citations(text, registry=registry)))
+                index += 1
 
 
 def _keep(args: argparse.Namespace, records) -> Iterator[dict]:

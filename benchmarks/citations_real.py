@@ -1,0 +1,191 @@
+"""Citation parser and date reader on real press-review text, field by field, build and held-out halves.
+
+    .venv/bin/python benchmarks/citations_real.py            # Markdown tables, one per half
+    .venv/bin/python benchmarks/citations_real.py --misses held_out   # every wrong field of that half
+    .venv/bin/python benchmarks/citations_real.py --json     # the figures as one JSON object
+
+Sets (issue 15):
+
+- ``tests/data/citations_real.jsonl``: 150+ citation-bearing passages from public press reviews and media
+  digests (English and Arabic), labelled by hand, each with ``source_url`` and a fixed ``split``: all passages
+  of one source page are in one half. Rules may be written looking at ``build`` only; ``held_out`` measures.
+- ``tests/data/dates_real.tsv``: real date strings from the same pages, split the same way.
+- The older dev sets ``../shared/eval/citations_dev.jsonl`` and ``dates_dev.jsonl`` are run as regression
+  sets when present.
+
+Scoring: every passage counts in every field; a field is right when the parser's value equals the label
+(both null counts as right). Values are compared after collapsing whitespace, case, curly/straight quotes
+and outer punctuation; an outlet is also right when it resolves to the same registry outlet as the label.
+When a passage yields several citations, the one whose outlet matches the label is scored, else the first.
+``found`` is the share of passages where the parser returned any citation; ``page recall`` joins the
+passages of each source page into one document and counts the labelled citations (by outlet) found in it.
+For dates, ``exact`` is the share read right; ``confident wrong`` counts a date given without the
+``ambiguous`` flag that is not the label (the issue's hard rule: never a confident wrong date).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from translator.citations import default_registry, parse_citations  # noqa: E402
+from translator.dates import parse_date  # noqa: E402
+
+CITATIONS = ROOT / "tests" / "data" / "citations_real.jsonl"
+DATES = ROOT / "tests" / "data" / "dates_real.tsv"
+_SHARED = next((p / "shared" / "eval" for p in ROOT.parents if (p / "shared" / "eval").is_dir()), ROOT / "missing")
+DEV_CITATIONS = _SHARED / "citations_dev.jsonl"
+DEV_DATES = _SHARED / "dates_dev.jsonl"
+FIELDS = ("outlet", "author", "date", "title_english", "title_original", "leaning")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "`": "'", "ـ": ""})
+
+
+def norm(value: object) -> str | None:
+    """The comparison key of a field value: None for empty, else folded text."""
+    if value is None:
+        return None
+    text = unicodedata.normalize("NFKC", str(value)).translate(_QUOTES).casefold()
+    text = " ".join(text.split()).strip(" \"'.,;:،؛()-–—")
+    text = re.sub(r"^(?:the|a|an)\s+", "", text)
+    return text or None
+
+
+def _same_outlet(got: str | None, want: str | None) -> bool:
+    if norm(got) == norm(want):
+        return True
+    if not got or not want:
+        return False
+    registry = default_registry()
+    a, b = registry.lookup(got), registry.lookup(want)
+    return a is not None and a is b
+
+
+def _pick(citations: list, label: dict) -> dict | None:
+    records = [c.to_dict() for c in citations]
+    for record in records:
+        if label.get("outlet") and _same_outlet(record.get("outlet"), label["outlet"]):
+            return record
+    return records[0] if records else None
+
+
+def score_citations(rows: list[dict]) -> tuple[dict[str, float], list[dict]]:
+    """Per-field accuracy over ``rows`` and the list of misses (passage, field, expected, got)."""
+    right = dict.fromkeys(FIELDS, 0)
+    found = 0
+    misses = []
+    for row in rows:
+        got = _pick(parse_citations(row["raw"]), row)
+        found += got is not None
+        got = got or {}
+        for name in FIELDS:
+            want, have = row.get(name), got.get(name)
+            ok = _same_outlet(have, want) if name == "outlet" else norm(have) == norm(want)
+            right[name] += ok
+            if not ok:
+                misses.append({"raw": row["raw"], "field": name, "expected": want, "got": have})
+    n = len(rows) or 1
+    figures = {name: right[name] / n for name in FIELDS}
+    figures["found"] = found / n
+    figures["n"] = len(rows)
+    figures["page_recall"] = page_recall(rows) if rows and "source_url" in rows[0] else float("nan")
+    return figures, misses
+
+
+def page_recall(rows: list[dict]) -> float:
+    """The passages of each source page joined into one document (blank lines between): the share of
+    labelled citations (by outlet) found in it, as the issue's "each page yields every citation it holds"."""
+    pages: dict[str, list[dict]] = {}
+    for row in rows:
+        pages.setdefault(row["source_url"], []).append(row)
+    found = total = 0
+    for page_rows in pages.values():
+        document = "\n\n".join(r["raw"] for r in page_rows)
+        outlets = [c.outlet for c in parse_citations(document)]
+        for row in page_rows:
+            if not row.get("outlet"):
+                continue
+            total += 1
+            hit = next((i for i, o in enumerate(outlets) if _same_outlet(o, row["outlet"])), None)
+            if hit is not None:
+                found += 1
+                outlets.pop(hit)
+    return found / total if total else 1.0
+
+
+def score_dates(rows: list[tuple[str, str | None]]) -> tuple[dict[str, float], list[dict]]:
+    exact = confident_wrong = 0
+    misses = []
+    for text, expected in rows:
+        result = parse_date(text)
+        exact += result.date == expected
+        if result.date is not None and result.date != expected and not result.ambiguous:
+            confident_wrong += 1
+        if result.date != expected:
+            misses.append({"raw": text, "field": "date", "expected": expected, "got": result.date,
+                           "candidates": result.candidates})
+    n = len(rows) or 1
+    return {"exact": exact / n, "confident_wrong": confident_wrong, "n": len(rows)}, misses
+
+
+def load() -> dict[str, dict[str, list]]:
+    halves: dict[str, dict[str, list]] = {"build": {"citations": [], "dates": []},
+                                          "held_out": {"citations": [], "dates": []}}
+    for line in CITATIONS.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            halves[row["split"]]["citations"].append(row)
+    with DATES.open(encoding="utf-8") as f:
+        lines = [line for line in f if not line.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        halves[row["split"]]["dates"].append((row["text"], row["expected"] or None))
+    dev: dict[str, list] = {"citations": [], "dates": []}
+    if DEV_CITATIONS.exists():
+        dev["citations"] = [json.loads(x) for x in DEV_CITATIONS.read_text(encoding="utf-8").splitlines() if x]
+    if DEV_DATES.exists():
+        dev["dates"] = [(d["text"], d["expected"]) for d in
+                        (json.loads(x) for x in DEV_DATES.read_text(encoding="utf-8").splitlines() if x)]
+    if dev["citations"] or dev["dates"]:
+        halves["dev (regression)"] = dev
+    return halves
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    parser.add_argument("--misses", metavar="HALF", help="list every wrong field of HALF (build, held_out)")
+    args = parser.parse_args()
+    report: dict[str, dict] = {}
+    all_misses: dict[str, list] = {}
+    for half, sets in load().items():
+        cit, cit_misses = score_citations(sets["citations"])
+        dat, dat_misses = score_dates(sets["dates"])
+        report[half] = {"citations": cit, "dates": dat}
+        all_misses[half] = cit_misses + dat_misses
+    if args.misses:
+        for miss in all_misses[args.misses]:
+            print(json.dumps(miss, ensure_ascii=False))
+        return
+    if args.json:
+        print(json.dumps(report))
+        return
+    header = ("| half | passages | found | page recall | " + " | ".join(FIELDS)
+              + " | dates | date exact | confident wrong |")
+    print(header)
+    print("|" + "---|" * (header.count("|") - 1))
+    for half, figures in report.items():
+        c, d = figures["citations"], figures["dates"]
+        print(f"| {half} | {c['n']} | {c['found']:.2f} | {c['page_recall']:.2f} | "
+              + " | ".join(f"{c[f]:.2f}" for f in FIELDS)
+              + f" | {d['n']} | {d['exact']:.2f} | {d['confident_wrong']} |")
+
+
+if __name__ == "__main__":
+    main()
