@@ -1,0 +1,108 @@
+"""Dates in the source and the translation agree: the same days, whatever the calendar and the order.
+
+Both sides are read with the project's date reader (:func:`translator.dates.find_dates`): Arabic with its
+Levantine, Maghrebi and Egyptian month names (أيار = May, جوان = June), Hijri dates converted with
+hijridate (Umm al-Qura), numeric dates day first in Arabic. The English side is read without an order, so
+``12/6/2023`` stands for both of its readings and agrees with a source date that is one of them.
+
+A date *agrees* with another when they can name the same day: equal days; a month and a day inside it; a
+Hijri month and a Gregorian month it overlaps; a date written without a year and a date with the same month
+and day. Dates are matched one to one; a source date with no agreeing target date is flagged, paired with a
+target date that agrees with nothing when there is one (a changed date), else as missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..dates import DateResult, find_dates
+from .flag import QAFlag
+
+__all__ = ["DateMention", "compare_dates", "read_dates"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date in a text: the days or months it may name (``YYYY-MM-DD``, ``YYYY-MM`` or ``--MM-DD``)."""
+
+    readings: tuple[str, ...]
+    start: int
+    end: int
+    text: str
+
+    def agrees(self, other: DateMention) -> bool:
+        return any(_agree(a, b) for a in self.readings for b in other.readings)
+
+
+def _agree(a: str, b: str) -> bool:
+    if a.startswith("--") or b.startswith("--"):
+        (month_a, day_a), (month_b, day_b) = _month_day(a), _month_day(b)
+        return month_a == month_b and (day_a is None or day_b is None or day_a == day_b)
+    return a.startswith(b) or b.startswith(a)
+
+
+def _month_day(reading: str) -> tuple[str, str | None]:
+    parts = reading.lstrip("-").split("-")
+    if reading.startswith("--"):
+        return parts[0], parts[1]
+    return parts[1], (parts[2] if len(parts) > 2 else None)
+
+
+def read_dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
+    """The dates of ``text`` that can be compared, and the spans of every date written (of any
+    completeness: numbers there are checked as dates, not as numbers); spans index ``text``.
+
+    A comparable date has at least a month and a year, or a day and a month. A text without a digit is
+    not read: a date without a digit has neither a day nor a year to compare.
+    """
+    if not any(c.isdigit() for c in text):
+        return [], []
+    mentions, spans = [], []
+    for result in find_dates(text):
+        if result.start is None or result.end is None:
+            continue
+        spans.append((result.start, result.end))
+        readings = _readings(result)
+        if readings:
+            mentions.append(DateMention(readings, result.start, result.end, result.date_text or ""))
+    return mentions, spans
+
+
+def _readings(result: DateResult) -> tuple[str, ...]:
+    if result.date:
+        return (result.date,)
+    if result.candidates:
+        return tuple(result.candidates)
+    if result.calendar == "gregorian" and result.date_text:
+        # No year written ("15 March"): read the same words with a leap year to learn month and day.
+        again = find_dates(f"{result.date_text} 2000")
+        if again and again[0].date and len(again[0].date) == 10:
+            return ("--" + again[0].date[5:],)
+    return ()
+
+
+def compare_dates(source: list[DateMention], target: list[DateMention]) -> list[QAFlag]:
+    """Flags for source dates that no target date agrees with (see the module docstring)."""
+    free = list(target)
+    missing = []
+    for mention in source:
+        hit = next((t for t in free if mention.agrees(t)), None)
+        if hit is None:
+            missing.append(mention)
+        else:
+            free.remove(hit)
+    flags = []
+    for gone in missing:
+        came = free.pop(0) if free else None
+        said = " or ".join(gone.readings)
+        if came is None:
+            flags.append(QAFlag("date", f"the date {gone.text!r} ({said}) is missing from the target",
+                                gone.start, gone.end))
+        else:
+            flags.append(QAFlag("date", f"the date {gone.text!r} ({said}) became {came.text!r} "
+                                        f"({' or '.join(came.readings)})", gone.start, gone.end, came.start, came.end))
+    for came in free:
+        if not any(came.agrees(s) for s in source):
+            flags.append(QAFlag("date", f"the date {came.text!r} ({' or '.join(came.readings)}) is not in the source",
+                                target_start=came.start, target_end=came.end))
+    return flags
