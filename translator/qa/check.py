@@ -8,7 +8,7 @@ from ..errors import InputError
 from ..glossary import Glossary
 from .dates import compare_dates, read_dates
 from .flag import QAFlag
-from .leftovers import check_leftovers, placeholders
+from .leftovers import check_leftovers, is_copy, placeholders
 from .names import check_names
 from .numbers import Quantity, compare_quantities, find_quantities
 
@@ -27,7 +27,8 @@ def check(source: str, target: str, *, glossary: Glossary | None = None) -> list
     Numbers (digits in any script, separators, percentages, ranges, number and scale words, ordinals),
     dates (across calendars and orders), names (the glossary's terms, and a name that took a term's place),
     then leftovers (Arabic left in, a copy of the source, leaked placeholders, unbalanced quotes and
-    brackets, length). ``glossary``: the terms to check (default: :func:`default_glossary`). An empty list
+    brackets, length); a target that is a copy of the source or mostly Arabic gets only the
+    ``untranslated`` flag. ``glossary``: the terms to check (default: :func:`default_glossary`). An empty list
     means the pair is clean. An empty target is not checked (nothing was translated; returns ``[]``).
 
     Raises :class:`~translator.errors.InputError` when ``source`` or ``target`` is not a str.
@@ -37,6 +38,8 @@ def check(source: str, target: str, *, glossary: Glossary | None = None) -> list
             raise InputError(f"qa.check expects str texts, got {type(value).__name__} for {name}: pass the text.")
     if not source.strip() or not target.strip():
         return []
+    if is_copy(source, target):  # nothing was translated: the other checks would only repeat that
+        return check_leftovers(source, target)
     source_dates, source_spans = read_dates(source)
     target_dates, target_spans = read_dates(target)
     flags = compare_quantities(_outside(find_quantities(source), source_spans),

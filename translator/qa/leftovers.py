@@ -17,7 +17,7 @@ from ..glossary.enforce import PLACEHOLDER
 from ..text.arabic import is_arabic, normalize
 from .flag import QAFlag
 
-__all__ = ["check_leftovers", "length_bounds", "placeholders"]
+__all__ = ["check_leftovers", "is_copy", "length_bounds", "placeholders"]
 
 _ARABIC_RUN = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+"
                          r"(?:\s+[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+)*")
@@ -52,10 +52,15 @@ def check_leftovers(source: str, target: str) -> list[QAFlag]:
     return flags
 
 
-def _copied(source: str, target: str) -> list[QAFlag]:
+def is_copy(source: str, target: str) -> bool:
+    """True when ``target`` is no translation: mostly Arabic letters, or the source itself."""
     if not _ARABIC_LETTER.search(target):
-        return []
-    if is_arabic(target, 0.5) or normalize(source).split() == normalize(target).split():
+        return False
+    return is_arabic(target, 0.5) or normalize(source).split() == normalize(target).split()
+
+
+def _copied(source: str, target: str) -> list[QAFlag]:
+    if is_copy(source, target):
         return [QAFlag("untranslated", "the target is not a translation: it is (mostly) Arabic text",
                        0, len(source), 0, len(target))]
     return []

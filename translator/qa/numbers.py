@@ -30,7 +30,9 @@ from .flag import QAFlag
 __all__ = ["Quantity", "compare_quantities", "find_quantities"]
 
 _SEPARATORS = str.maketrans({"٫": ".", "٬": ","})
-_TOKEN = re.compile(r"(?P<num>\d+(?:[.,]\d+)*)(?P<ord>st|nd|rd|th)?(?![^\W\d_])|(?P<word>[^\W\d_]+)")
+_TOKEN = re.compile(r"(?P<num>\d+(?:[.,]\d+)*)(?:(?P<ord>st|nd|rd|th)|(?P<glued>bn|mn|m|k|tn))?(?![^\W\d_])"
+                    r"|(?P<word>[^\W\d_]+)")
+_GLUED = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}  # $3bn, 5m, 20k
 _JOIN = re.compile(r"[\s\-‐–]*")
 _AND = frozenset({"and", "و"})
 _WEAK_BELOW = 3  # cardinal words below this value are weak witnesses
@@ -107,7 +109,9 @@ def _tokens(folded: str) -> list[_Token]:
         previous_end = m.end()
         if m.group("num"):
             kind = "ordinal_digits" if m.group("ord") else "digits"
-            out.append(_Token(m.start(), m.end(), _digit_values(m.group("num")), kind, joined))
+            out.append(_Token(m.start(), m.end("num"), _digit_values(m.group("num")), kind, joined))
+            if m.group("glued"):
+                out.append(_Token(m.start("glued"), m.end(), (_GLUED[m.group("glued")],), "scale", True))
             continue
         token = m.group("word")
         found = None if token in _AND else _lookup(token, words)
