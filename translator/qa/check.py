@@ -10,7 +10,7 @@ from .dates import compare_dates, read_dates
 from .flag import QAFlag
 from .leftovers import check_leftovers, is_copy, placeholders
 from .names import check_names
-from .numbers import Quantity, compare_quantities, find_quantities
+from .numbers import Quantity, compare_quantities, find_quantities, years_in_words
 
 __all__ = ["check", "default_glossary"]
 
@@ -43,7 +43,9 @@ def check(source: str, target: str, *, glossary: Glossary | None = None) -> list
     source_dates, source_spans = read_dates(source)
     target_dates, target_spans = read_dates(target)
     flags = compare_quantities(_outside(find_quantities(source), source_spans),
-                               _outside(find_quantities(target), target_spans + placeholders(target)))
+                               _outside(find_quantities(target), target_spans + placeholders(target)),
+                               source_years_in_words=years_in_words(source),
+                               target_years_in_words=years_in_words(target))
     flags += compare_dates(source_dates, target_dates)
     flags += check_names(source, target, glossary if glossary is not None else default_glossary())
     flags += check_leftovers(source, target)

@@ -13,12 +13,15 @@ target date that agrees with nothing when there is one (a changed date), else as
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..dates import DateResult, find_dates
 from .flag import QAFlag
 
 __all__ = ["DateMention", "compare_dates", "read_dates"]
+
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ def read_dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
     A comparable date has at least a month and a year, or a day and a month. A text without a digit is
     not read: a date without a digit has neither a day nor a year to compare.
     """
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT.search(text):
         return [], []
     mentions, spans = [], []
     for result in find_dates(text):

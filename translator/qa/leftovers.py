@@ -90,20 +90,25 @@ def _leaked(source: str, target: str) -> list[QAFlag]:
             for m in pattern.finditer(target) if m.group().lower() not in known]
 
 
+_MARKS = re.compile(r'[()\[\]{}«»“”"]')
+
+
 def _unbalanced(text: str) -> list[tuple[int, str]]:
     """Positions of quotes and brackets without their partner (a straight double quote: the last of an odd
     count)."""
     stack: list[tuple[int, str]] = []
     lone: list[tuple[int, str]] = []
-    for i, char in enumerate(text):
-        if char in _PAIRS:
+    quotes = []
+    for m in _MARKS.finditer(text):
+        i, char = m.start(), m.group()
+        if char == '"':
+            quotes.append(i)
+        elif char in _PAIRS:
             stack.append((i, char))
-        elif char in _CLOSERS:
-            if stack and stack[-1][1] == _CLOSERS[char]:
-                stack.pop()
-            else:
-                lone.append((i, char))
-    quotes = [i for i, c in enumerate(text) if c == '"']
+        elif stack and stack[-1][1] == _CLOSERS[char]:
+            stack.pop()
+        else:
+            lone.append((i, char))
     if len(quotes) % 2:
         lone.append((quotes[-1], '"'))
     return sorted(lone + stack)

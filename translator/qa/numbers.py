@@ -21,17 +21,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..datafiles import read_tsv
 from ..text.arabic import analyses, normalize_for_matching
 from .flag import QAFlag
 
-__all__ = ["Quantity", "compare_quantities", "find_quantities"]
+__all__ = ["Quantity", "compare_quantities", "find_quantities", "years_in_words"]
 
 _SEPARATORS = str.maketrans({"٫": ".", "٬": ","})
-_TOKEN = re.compile(r"(?P<num>\d+(?:[.,]\d+)*)(?:(?P<ord>st|nd|rd|th)|(?P<glued>bn|mn|m|k|tn))?(?![^\W\d_])"
+_TOKEN = re.compile(r"(?P<name>(?<=[^\W\d_])\s?[-‐–]\s?)?"  # COVID-19, F-16, كوفيد-19: part of a name
+                    r"(?P<num>\d+(?:[.,]\d+)*)(?:(?P<ord>st|nd|rd|th)|(?P<glued>bn|mn|m|k|tn))?(?![A-Za-z])"
                     r"|(?P<word>[^\W\d_]+)")
+_KUNA_DECIMAL = re.compile(r"(?<![\d.,])(\d+)ر(\d+)(?![\d.,])")  # KUNA writes 90.1 as 1ر90
 _GLUED = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}  # $3bn, 5m, 20k
 _JOIN = re.compile(r"[\s\-‐–]*")
 _AND = frozenset({"and", "و"})
@@ -46,6 +48,7 @@ class Quantity:
     start: int
     end: int
     weak: bool = False
+    year: bool = False  # four digits between 1900 and 2100, alone: may be written "last year" on the other side
 
     def same(self, other: Quantity) -> bool:
         """True when some reading of this quantity equals some reading of ``other``."""
@@ -100,25 +103,25 @@ def _digit_values(text: str) -> tuple[float, ...]:
 
 
 def _tokens(folded: str) -> list[_Token]:
-    """Number pieces, conjunctions and other words of a folded text, in order."""
-    words = _words()
+    """Number pieces and conjunctions of a folded text, in order (other words only break a run: a token
+    after one is not ``joined``)."""
     out: list[_Token] = []
     previous_end = 0
     for m in _TOKEN.finditer(folded):
+        token = m.group("word")
+        if token is not None and token not in _AND:
+            found = _lookup(token)
+            if found is None:
+                continue
         joined = bool(out) and _JOIN.fullmatch(folded, previous_end, m.start()) is not None
         previous_end = m.end()
-        if m.group("num"):
-            kind = "ordinal_digits" if m.group("ord") else "digits"
-            out.append(_Token(m.start(), m.end("num"), _digit_values(m.group("num")), kind, joined))
+        if token is None:
+            kind = "ordinal_digits" if m.group("ord") else "name_digits" if m.group("name") is not None else "digits"
+            out.append(_Token(m.start("num"), m.end("num"), _digit_values(m.group("num")), kind, joined))
             if m.group("glued"):
                 out.append(_Token(m.start("glued"), m.end(), (_GLUED[m.group("glued")],), "scale", True))
-            continue
-        token = m.group("word")
-        found = None if token in _AND else _lookup(token, words)
-        if token in _AND:
+        elif token in _AND:
             out.append(_Token(m.start(), m.end(), (), "and", joined))
-        elif found is None:
-            out.append(_Token(m.start(), m.end(), (), "other", joined))
         else:
             word, clitic, offset = found
             conj = clitic == "و"
@@ -127,8 +130,10 @@ def _tokens(folded: str) -> list[_Token]:
     return out
 
 
-def _lookup(token: str, words: dict[str, _Word]) -> tuple[_Word, str, int] | None:
+@lru_cache(maxsize=65536)
+def _lookup(token: str) -> tuple[_Word, str, int] | None:
     """The number word ``token`` is (possibly behind proclitics), with the clitic and the stem's offset."""
+    words = _words()
     word = words.get(token)
     if word is not None:
         return word, "", 0
@@ -150,9 +155,38 @@ def find_quantities(text: str) -> list[Quantity]:
     """
     if not text:
         return []
+    folded, offsets = _folded(text)
+    found = []
+    for q in _group(_tokens(folded)):
+        start, end = offsets[q.start], offsets[q.end - 1] + 1
+        year = q.last == "digits" and len(q.readings) == 1 and end - start == 4 and 1900 <= q.values()[0] <= 2100
+        found.append(Quantity(q.values(), start, end, q.weak, year))
+    return found
+
+
+@cache
+def _relative_years() -> re.Pattern[str]:
+    phrases = [normalize_for_matching(row["phrase"])[0] for row in read_tsv("relative_years.tsv")]
+    alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:[وفبل]{{0,2}})(?:{alternation})(?![^\W\d_])")
+
+
+def years_in_words(text: str) -> int:
+    """How many times ``text`` names a year in words ("last year", ``العام الماضي``; data/relative_years.tsv)."""
+    return len(_relative_years().findall(_folded(text)[0]))
+
+
+@lru_cache(maxsize=1024)
+def _folded(text: str) -> tuple[str, list[int]]:
+    """The matching form of ``text`` (translator.text.arabic), decimal separators and KUNA decimals read."""
     folded, offsets = normalize_for_matching(text)
-    folded = folded.translate(_SEPARATORS)
-    return [Quantity(q.values(), offsets[q.start], offsets[q.end - 1] + 1, q.weak) for q in _group(_tokens(folded))]
+    return _KUNA_DECIMAL.sub(_kuna, folded.translate(_SEPARATORS)), offsets
+
+
+def _kuna(m: re.Match[str]) -> str:
+    """``1ر90`` (KUNA's decimal: fraction ر whole) as ``90.1``, padded to keep the offsets."""
+    text = f"{m.group(2)}.{m.group(1)}"
+    return text + " " * (len(m.group()) - len(text))
 
 
 class _Building:
@@ -183,7 +217,7 @@ class _Building:
         return tuple(total + (current or 0.0) for total, current in self.readings)
 
 
-_NUMERIC = ("digits", "ordinal_digits", "cardinal", "ordinal")
+_NUMERIC = ("digits", "ordinal_digits", "name_digits", "cardinal", "ordinal")
 
 
 def _group(tokens: list[_Token]) -> list[_Building]:
@@ -202,7 +236,7 @@ def _group(tokens: list[_Token]) -> list[_Building]:
         if cur is None:
             if kind in ("plural_scale", "half"):
                 continue
-            weak = kind == "ordinal" or (kind == "cardinal" and token.values[0] < _WEAK_BELOW)
+            weak = kind in ("ordinal", "name_digits") or (kind == "cardinal" and token.values[0] < _WEAK_BELOW)
             cur = _Building(token, weak)
             if kind in ("scale", "hundred"):
                 cur.readings = [[0.0, None]]
@@ -262,8 +296,12 @@ def _absorb(cur: _Building, token: _Token) -> None:
     cur.after_and = False
 
 
-def compare_quantities(source: list[Quantity], target: list[Quantity]) -> list[QAFlag]:
+def compare_quantities(source: list[Quantity], target: list[Quantity], *, source_years_in_words: int = 0,
+                       target_years_in_words: int = 0) -> list[QAFlag]:
     """Flags for quantities of one side with no equal quantity on the other (weak ones are never flagged).
+
+    A year left over on one side is not flagged when the other side names more years in words (see
+    :func:`years_in_words`): 2022 for "last year" is the same fact; one year per extra phrase.
 
     A missing source quantity and a new target quantity are reported together, in order, as one changed
     number; the rest as missing (source span only) or new (target span only).
@@ -278,6 +316,8 @@ def compare_quantities(source: list[Quantity], target: list[Quantity]) -> list[Q
             unmatched_target.remove(hit)
     missing = [q for q in missing if not q.weak]
     new = [target[i] for i in unmatched_target if not target[i].weak]
+    missing = _spare_years(missing, target_years_in_words - source_years_in_words)
+    new = _spare_years(new, source_years_in_words - target_years_in_words)
     flags = []
     for gone, came in zip(missing, new, strict=False):
         flags.append(QAFlag("number", f"{_show(gone)} in the source became {_show(came)} in the target",
@@ -288,6 +328,17 @@ def compare_quantities(source: list[Quantity], target: list[Quantity]) -> list[Q
         flags.append(QAFlag("number", f"{_show(came)} in the target is not in the source",
                             target_start=came.start, target_end=came.end))
     return flags
+
+
+def _spare_years(quantities: list[Quantity], budget: int) -> list[Quantity]:
+    """``quantities`` less up to ``budget`` years (the other side wrote that many years in words)."""
+    kept = []
+    for quantity in quantities:
+        if quantity.year and budget > 0:
+            budget -= 1
+        else:
+            kept.append(quantity)
+    return kept
 
 
 def _show(quantity: Quantity) -> str:
