@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -83,3 +84,27 @@ def test_outlets_missing_from_the_registry_are_listed(tmp_path: Path) -> None:
     section = page.split('id="unknown-outlets"')[1].split("</table>")[0]
     assert "Al-Nahar al-Jadid Weekly</td><td>2</td><td>2</td>" in section
     assert "Wikimedia" not in section
+
+
+def test_qa_section_lists_flagged_translations_escaped(tmp_path: Path) -> None:
+    from translator.qa import check
+
+    source, target = "سجلت ٣٤٥ إصابة", "354 cases were recorded " + EVIL
+    found = check(source, target)
+    assert {f.kind for f in found} == {"number"}  # 354 for 345, and the digits inside the markup
+    flags = json.dumps([f.to_dict() for f in found], ensure_ascii=False)
+    doc = {"doc_id": "d.txt", "path": "d.txt", "format": "text", "title": "t", "lang": "ar", "n_segments": 2}
+    segs = [{"doc_id": "d.txt", "segment_id": 0, "text": source, "lang": "ar", "translation": target,
+             "translation_status": "suspicious", "qa_flags": flags},
+            {"doc_id": "d.txt", "segment_id": 1, "text": "سجلت ٣٤٥ إصابة", "lang": "ar",
+             "translation": "345 cases were recorded", "translation_status": "translated", "qa_flags": "[]"}]
+    tables.write_table(tmp_path, "documents", tables.DOCUMENTS, [[doc]])
+    tables.write_table(tmp_path, "segments", tables.SEGMENTS, [segs])
+    tables.write_table(tmp_path, "citations", CITATIONS, [[]])
+    tables.write_table(tmp_path, "errors", tables.ERRORS, [[]])
+    page = render_report(tmp_path)
+    assert "<script>" not in page
+    summary = re.search(r'<p id="qa-summary">(.*?)</p>', page, re.S).group(1)
+    assert summary.startswith(f"1 of 2 translations flagged: number {len(found)}.")
+    table = re.search(r'<table id="qa">(.*?)</table>', page, re.S).group(1)
+    assert "d.txt #0" in table and "345 in the source became 354 in the target" in table and "d.txt #1" not in table
