@@ -42,7 +42,7 @@ def check(source: str, target: str, *, glossary: Glossary | None = None) -> list
         return check_leftovers(source, target)
     source_dates, source_spans = read_dates(source)
     target_dates, target_spans = read_dates(target)
-    flags = compare_quantities(_outside(find_quantities(source), source_spans),
+    flags = compare_quantities(_outside(find_quantities(source), source_spans + placeholders(source)),
                                _outside(find_quantities(target), target_spans + placeholders(target)),
                                source_years_in_words=years_in_words(source),
                                target_years_in_words=years_in_words(target))

@@ -13,6 +13,7 @@ target date that agrees with nothing when there is one (a changed date), else as
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -51,12 +52,19 @@ def _month_day(reading: str) -> tuple[str, str | None]:
     return parts[1], (parts[2] if len(parts) > 2 else None)
 
 
+# The other end of a range of days: "27-30 October 2025", "من 27 إلى 30 أكتوبر", "October 27 to 30, 2025".
+_RANGE_WORDS = r"(?:-|–|to|until|through|and|إلى|الى|حتى|و)"
+_RANGE_BEFORE = re.compile(rf"(?<![\d/.])(\d{{1,2}})\s*{_RANGE_WORDS}\s*\Z")
+_RANGE_AFTER = re.compile(rf"\s*{_RANGE_WORDS}\s*(\d{{1,2}})(?:st|nd|rd|th)?(?![\d/.])(?:\s*,?\s*(\d{{4}})(?!\d))?")
+
+
 def read_dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
     """The dates of ``text`` that can be compared, and the spans of every date written (of any
     completeness: numbers there are checked as dates, not as numbers); spans index ``text``.
 
-    A comparable date has at least a month and a year, or a day and a month. A text without a digit is
-    not read: a date without a digit has neither a day nor a year to compare.
+    A comparable date has at least a month and a year, or a day and a month. A range of days gives two
+    dates, its first and its last day ("27-30 October 2025", "October 27 to 30, 2025"). A text without a
+    digit is not read: a date without a digit has neither a day nor a year to compare.
     """
     if not _DIGIT.search(text):
         return [], []
@@ -64,11 +72,44 @@ def read_dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
     for result in find_dates(text):
         if result.start is None or result.end is None:
             continue
-        spans.append((result.start, result.end))
+        start, end = result.start, result.end
         readings = _readings(result)
         if readings:
-            mentions.append(DateMention(readings, result.start, result.end, result.date_text or ""))
+            mention = DateMention(readings, start, end, result.date_text or "")
+            found = _range(text, mention)
+            mentions += found
+            start, end = min(m.start for m in found), max(m.end for m in found)
+        spans.append((start, end))
     return mentions, spans
+
+
+def _range(text: str, mention: DateMention) -> list[DateMention]:
+    """``mention``, and the other end of a range of days written around it (spans cover the range)."""
+    reading = mention.readings[0]
+    if len(mention.readings) != 1 or len(reading) not in (7, 10):  # a full day, or a day without a year
+        return [mention]
+    head = reading[:-2]  # "YYYY-MM-" or "--MM-"
+    before = _RANGE_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+    if before and _day(head, before.group(1)):
+        first = DateMention((_day(head, before.group(1)),), before.start(1), before.end(1), before.group(1))
+        return [first, DateMention(mention.readings, first.start, mention.end, mention.text)]
+    after = _RANGE_AFTER.match(text, mention.end)
+    if after and after.group(2) and head.startswith("--"):
+        head = after.group(2) + head[1:]  # "October 27 to 30, 2025": the year follows the range
+    if after and _day(head, after.group(1)):
+        first = DateMention((head + reading[-2:],), mention.start, mention.end, mention.text)
+        return [first, DateMention((_day(head, after.group(1)),), mention.start, after.end(), after.group(1))]
+    return [mention]
+
+
+def _day(head: str, day: str) -> str | None:
+    """``head`` + ``day`` as a reading when the day exists (any year for ``--MM-``: 2000 is a leap year)."""
+    reading = head + f"{int(day):02d}"
+    try:
+        dt.date.fromisoformat(("2000" + reading[1:]) if reading.startswith("--") else reading)
+    except ValueError:
+        return None
+    return reading
 
 
 def _readings(result: DateResult) -> tuple[str, ...]:

@@ -306,14 +306,16 @@ def compare_quantities(source: list[Quantity], target: list[Quantity], *, source
     A missing source quantity and a new target quantity are reported together, in order, as one changed
     number; the rest as missing (source span only) or new (target span only).
     """
-    unmatched_target = list(range(len(target)))
+    unmatched_target = sorted(range(len(target)), key=lambda i: target[i].weak)  # firm answers first
     missing: list[Quantity] = []
-    for quantity in source:
+    for quantity in sorted(source, key=lambda q: q.weak):  # so what is left over is weak where it can be
         hit = next((i for i in unmatched_target if quantity.same(target[i])), None)
         if hit is None:
             missing.append(quantity)
         else:
             unmatched_target.remove(hit)
+    missing.sort(key=lambda q: q.start)
+    unmatched_target.sort()
     missing = [q for q in missing if not q.weak]
     new = [target[i] for i in unmatched_target if not target[i].weak]
     missing = _spare_years(missing, target_years_in_words - source_years_in_words)
