@@ -159,3 +159,38 @@ def test_cli_bad_line_is_named_and_exits_2_keeping_the_good_ones() -> None:
     assert "standard input, line 2" in err and "tab" in err
     assert "line 3" in err and '"source" and "target"' in err
     assert len(result.stdout.decode().splitlines()) == 1
+
+
+# ----------------------------------------------------------------------------------------------- data files
+DATA = ROOT / "translator" / "data"
+
+
+def test_number_words_file_has_known_kinds_and_no_word_twice() -> None:
+    from translator.text.arabic import normalize
+
+    rows = _rows(DATA / "number_words.tsv")
+    assert len(rows) > 150
+    seen = set()
+    for row in rows:
+        assert row["kind"] in {"cardinal", "hundred", "scale", "plural_scale", "half", "ordinal"}, row
+        assert row["language"] in {"ar", "en"}, row
+        assert float(row["value"]) > 0, row
+        key = (normalize(row["word"]), row["language"])
+        assert key not in seen, f"{row['word']} listed twice"
+        seen.add(key)
+    for row in rows:  # every word is read as its value, alone
+        values = [q.values for q in find_quantities(row["word"])]
+        if row["kind"] in ("cardinal", "ordinal", "hundred", "scale"):
+            assert values == [(float(row["value"]),)], row
+
+
+def test_relative_year_phrases_are_found_and_length_bounds_are_sane() -> None:
+    from translator.qa.leftovers import length_bounds
+    from translator.qa.numbers import years_in_words
+
+    for row in _rows(DATA / "relative_years.tsv"):
+        assert row["language"] in {"ar", "en"}
+        assert years_in_words(f"x {row['phrase']} x") == 1, row
+    low, high, min_chars = length_bounds("ar", "en")
+    assert 0 < low < 1 < high and min_chars > 0
+    assert length_bounds("xx", "yy") is None

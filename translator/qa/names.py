@@ -23,8 +23,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ..glossary import Glossary, GlossaryEntry, check_translation
-from ..glossary.report import _fold as _fold_english
 from ..glossary.report import count_lenient, group_matches
+from ..glossary.report import lenient_form as _fold_english
 from .flag import QAFlag
 
 __all__ = ["check_names", "english_names"]
