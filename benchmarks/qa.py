@@ -266,21 +266,24 @@ def measure(pairs: list[dict[str, str]], seed: int, verbose: bool,
 
 
 def _table(report: dict[str, object]) -> str:
-    build, held = report["build"], report["measure"]
-    lines = ["| corruption (flag kind) | caught, build | caught, measure |", "|---|---|---|"]
+    halves = [h for h in ("build", "measure", "fresh") if h in report]
+    build = report["build"]
+    lines = ["| corruption (flag kind) | " + " | ".join(f"caught, {h}" for h in halves) + " |",
+             "|---" * (len(halves) + 1) + "|"]
     for name, (_, kind) in CORRUPTIONS.items():
         cells = []
-        for half in (build, held):
+        for half in (report[h] for h in halves):
             c = half["catch_rate"].get(name, {"caught": 0, "made": 0, "rate": None})
             cells.append(f"{c['rate']:.2f} ({c['caught']}/{c['made']})" if c["made"] else "— (0 made)")
-        lines.append(f"| {name} ({kind}) | {cells[0]} | {cells[1]} |")
-    lines += ["", "| flag kind | false flags on correct pairs, build | measure |", "|---|---|---|"]
+        lines.append(f"| {name} ({kind}) | " + " | ".join(cells) + " |")
+    lines += ["", "| flag kind | " + " | ".join(f"false flags on correct pairs, {h}" for h in halves) + " |",
+              "|---" * (len(halves) + 1) + "|"]
     for kind in build["false_flag_rate"]:
-        lines.append(f"| {kind} | {build['false_flag_rate'][kind]:.2f} | {held['false_flag_rate'][kind]:.2f} |")
-    lines.append(f"| any | {build['false_flag_any']:.2f} (of {build['correct_pairs']}) | "
-                 f"{held['false_flag_any']:.2f} (of {held['correct_pairs']}) |")
-    lines.append(f"\nReal differences between the editions flagged: build {build['real_differences_caught']}, "
-                 f"measure {held['real_differences_caught']}.")
+        lines.append(f"| {kind} | " + " | ".join(f"{report[h]['false_flag_rate'][kind]:.2f}" for h in halves) + " |")
+    lines.append("| any | " + " | ".join(f"{report[h]['false_flag_any']:.2f} (of {report[h]['correct_pairs']})"
+                                        for h in halves) + " |")
+    lines.append("\nReal differences between the editions flagged: "
+                 + ", ".join(f"{h} {report[h]['real_differences_caught']}" for h in halves) + ".")
     lines.append(f"Speed: {report['speed_pairs_per_cpu_second']:,} pairs per CPU second "
                  f"({report['pairs_timed']:,} checks).")
     return "\n".join(lines)
@@ -293,7 +296,7 @@ def main() -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="print every false flag and every miss")
     parser.add_argument("--build-only", action="store_true", help="only the build half (while developing)")
     args = parser.parse_args()
-    halves = ("build",) if args.build_only else ("build", "measure")
+    halves = ("build",) if args.build_only else ("build", "measure", "fresh")
     report = measure(read_pairs(args.pairs), args.seed, args.verbose, halves)
     if not args.build_only:
         print(_table(report))
