@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -111,3 +112,25 @@ def test_missing_model_banner_keeps_the_whole_message(tmp_path: Path) -> None:
     banner = re.search(r'id="translation-banner">(.*?)</p>', render_report(tmp_path), re.S).group(1)
     assert "Looked in: toolkit registry /home/x/models; Hugging Face cache /home/x/hub." in banner
     assert banner.count("translator models pull") == 1
+def test_qa_section_lists_flagged_translations_escaped(tmp_path: Path) -> None:
+    from translator.qa import check
+
+    source, target = "سجلت ٣٤٥ إصابة", "354 cases were recorded " + EVIL
+    found = check(source, target)
+    assert {f.kind for f in found} == {"number"}  # 354 for 345, and the digits inside the markup
+    flags = json.dumps([f.to_dict() for f in found], ensure_ascii=False)
+    doc = {"doc_id": "d.txt", "path": "d.txt", "format": "text", "title": "t", "lang": "ar", "n_segments": 2}
+    segs = [{"doc_id": "d.txt", "segment_id": 0, "text": source, "lang": "ar", "translation": target,
+             "translation_status": "suspicious", "qa_flags": flags},
+            {"doc_id": "d.txt", "segment_id": 1, "text": "سجلت ٣٤٥ إصابة", "lang": "ar",
+             "translation": "345 cases were recorded", "translation_status": "translated", "qa_flags": "[]"}]
+    tables.write_table(tmp_path, "documents", tables.DOCUMENTS, [[doc]])
+    tables.write_table(tmp_path, "segments", tables.SEGMENTS, [segs])
+    tables.write_table(tmp_path, "citations", CITATIONS, [[]])
+    tables.write_table(tmp_path, "errors", tables.ERRORS, [[]])
+    page = render_report(tmp_path)
+    assert "<script>" not in page
+    summary = re.search(r'<p id="qa-summary">(.*?)</p>', page, re.S).group(1)
+    assert summary.startswith(f"1 of 2 translations flagged: number {len(found)}.")
+    table = re.search(r'<table id="qa">(.*?)</table>', page, re.S).group(1)
+    assert "d.txt #0" in table and "345 in the source became 354 in the target" in table and "d.txt #1" not in table

@@ -93,6 +93,14 @@ def test_batch_with_the_tiny_model_translates_segments_and_headlines(pairs_corpu
     row = citations[citations["outlet_canonical"].fillna("").str.contains("Araby")].iloc[0]
     assert row["title_english"] == PAIRS["english"][1]  # the human rendering, kept
     assert row["title_english_machine"] == PAIRS["english"][1]  # the tiny model learnt the same sentence
+    # translation QA (issue 17): every translation checked; a flagged machine translation is suspicious
+    flags = [json.loads(f) for f in arabic["qa_flags"]]
+    assert all(isinstance(f, list) for f in flags)
+    flagged = [bool(f) for f in flags]
+    assert (arabic.loc[flagged, "translation_status"] == "suspicious").all()
+    right = [not f for f, hit in zip(flagged, hits, strict=True) if hit]
+    assert sum(right) / len(right) >= 0.9  # the published renderings pass
+    assert json.loads(row["qa_flags"]) == []  # the human title rendering was checked too
 
 
 def test_bad_documents_are_recorded_and_the_others_still_processed(pairs_corpus: Path, tmp_path: Path) -> None:
@@ -247,3 +255,16 @@ def test_a_model_that_fails_to_load_leaves_the_files_to_redo(pairs_corpus: Path,
                       use_memory=False)
     assert again.processed_files == first.processed_files and again.translation == "on"
     assert read_table(out, "segments").query("lang == 'ar'")["translation"].notna().all()
+def test_human_title_renderings_are_checked_without_a_model(pairs_corpus: Path, tmp_path: Path) -> None:
+    (pairs_corpus / "wrong.md").write_text(
+        "“سجلت ٣٤٥ إصابة جديدة\n\n(354 new cases recorded),” al-Araby al-Jadid (Qatari-aligned daily), 7 June 2022.\n",
+        encoding="utf-8")
+    out = tmp_path / "out"
+    run_batch(pairs_corpus, out, translate=False, progress=False)
+    citations = read_table(out, "citations")
+    araby = citations[citations["outlet_canonical"].fillna("").str.contains("Araby")]
+    by_title = {r["title_english"]: json.loads(r["qa_flags"]) for _, r in araby.iterrows()}
+    assert by_title[PAIRS["english"][1]] == []
+    [flag] = by_title["354 new cases recorded"]
+    assert flag["kind"] == "number" and "345" in flag["detail"]
+    assert "Translation QA" in (out / "report.html").read_text(encoding="utf-8")

@@ -4,6 +4,7 @@ The public API, importable from here (loaded lazily, so ``import translator`` st
 
     from translator import detect, detect_runs, parse_date, parse_citations, Glossary
     from translator import load_engine, Translator, TranslationMemory, run_batch, read_table
+    from translator.qa import check          # translation QA (issue 17)
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ _EXPORTS = {
     "translator.corpus.pipeline": ["run_batch", "BatchOptions", "RunSummary"],
     "translator.corpus.tables": ["read_table"],
     "translator.corpus.report": ["write_report"],
+    "translator.qa": ["QAFlag"],  # the check itself: translator.qa.check (``check`` alone would say too little)
 }
 _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 __all__ = sorted(_WHERE)

@@ -103,8 +103,24 @@ def _fold_char(ch: str) -> str:
     return "".join(out)
 
 
+class _OneToOne(dict[int, str]):
+    """``str.translate`` table of the characters that fold to exactly one character (filled on first use)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = ch.lower() if ch.isascii() else _fold_char(ch)
+        self[code] = folded if len(folded) == 1 else "\0"  # "\0": not one-to-one, take the slow path
+        return self[code]
+
+
+_ONE_TO_ONE = _OneToOne()
+
+
 def _normalize(text: str) -> tuple[str, list[int]]:
     """Folded text and, for each of its characters, the index of the character of ``text`` it came from."""
+    fast = text.translate(_ONE_TO_ONE)
+    if "\0" not in fast:
+        return fast, list(range(len(text) + 1))
     chars: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
@@ -282,7 +298,7 @@ def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | 
     grammar = _grammar()
     norm, origin = _normalize(text)
     order = _resolve_order(grammar, context_lang, day_first, bool(_ARABIC_LETTER.search(text)))
-    mentions = _select(_mentions(grammar, norm, order))
+    mentions = _select(_mentions(grammar, norm, order)) if _could_hold_date(grammar, norm) else []
     results = [_result(grammar, text, norm, origin, group) for group in _merge(norm, mentions)]
     if not results and not _ARABIC_LETTER.search(text):
         results = _dateparser_fallback(text)
@@ -320,6 +336,14 @@ def _resolve_order(grammar: _Grammar, context_lang: str | None, day_first: bool 
         if prefixes:
             return grammar.orders[max(prefixes, key=len)]
     return "DMY" if arabic else None
+
+
+_NUMERIC_SHAPE = re.compile(r"\d\s*([/.\-])\s*\d{1,2}\s*\1\s*\d")  # 16/12/2023, 2023-12-16, 12.06.2021
+
+
+def _could_hold_date(grammar: _Grammar, norm: str) -> bool:
+    """A cheap necessary condition for a date: a month name or a numeric d/m/y shape (skips the patterns)."""
+    return bool(_NUMERIC_SHAPE.search(norm)) or any(p.search(norm) for p in grammar.month_name.values())
 
 
 def _mentions(grammar: _Grammar, norm: str, order: str | None) -> list[_Mention]:

@@ -34,7 +34,7 @@ logger = logging.getLogger("translator")
 
 TRANSLATION_STATUSES = {
     "translated": "machine translation produced",
-    "suspicious": "translated, but a guard flagged it (see translation_flags)",
+    "suspicious": "translated, but a guard or translation QA flagged it (see translation_flags, qa_flags)",
     "failed": "the engine failed on this segment (see translation_note)",
     "no_model": "no translation model could be found (see translation_note for how to get one)",
     "disabled": "translation switched off (--no-translate)",
@@ -265,6 +265,7 @@ def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options:
     if wanted and translator is None and lazy.settings_without_model is not None:
         settings = lazy.settings_without_model  # the model failed to load: redo these files once it loads
     translation_error = translate_analyses(analyses, translator, lazy.reason if options.translate else None,
+                                           glossary=glossary,
                                            progress=options.progress)
     timings["translate"] = timings.get("translate", 0.0) + time.perf_counter() - t0
     for (source, sha, _), result in zip(pending, results, strict=True):
@@ -310,15 +311,21 @@ def needs_translation(analyses: list[Analysis]) -> bool:
 
 
 def translate_analyses(analyses: list[Analysis], translator, no_model_reason: str | None, *,
-                       progress: bool = False) -> str | None:
+                       progress: bool = False, glossary=None) -> str | None:
     """Fill the translation columns of every segment and citation in ``analyses``.
 
     Unique Arabic texts are translated once, in one batch across documents. Human translations found in
     citations (the English rendering beside an Arabic headline) go into the translation memory as such.
+    Every translation, and every human title rendering, is checked by translation QA (``qa_flags``, a JSON
+    list; ``glossary``: the terms to check, default the translator's enforcement glossary, else none).
     Returns an error message if the engine failed (the rows then say so), else None.
     """
     segs = [s for a in analyses for s in a.segments]
     cites = [c for a in analyses for c in a.citations]
+    qa = _qa(glossary if glossary is not None else getattr(getattr(translator, "enforcer", None), "glossary", None))
+    for c in cites:
+        if c.get("title_original") and c.get("title_english") and c.get("title_language") == "ar":
+            c["qa_flags"] = json.dumps(qa(c["title_original"], c["title_english"]), ensure_ascii=False)
     for seg in segs:
         seg.setdefault("terms_found", 0)
         if not wants_translation(seg):
@@ -345,11 +352,33 @@ def translate_analyses(analyses: list[Analysis], translator, no_model_reason: st
         return str(exc)
     for seg in wanted:
         _fill_segment(seg, results[text_for_mt(seg["text"])])
+        _check_segment(seg, qa)
     for c in titles:
         result = results[c["title_original"]]
         c["title_english_machine"] = result.text
         c["translation_status"] = _status(result)
+        if result.text and c["translation_status"] == "translated" and qa(c["title_original"], result.text):
+            c["translation_status"] = "suspicious"
     return None
+
+
+def _qa(glossary):
+    """``check(source, target)`` as JSON-ready dicts, with ``glossary`` (an empty one when None)."""
+    from ..glossary import Glossary
+    from ..qa import check
+
+    terms = glossary if glossary is not None else Glossary()
+    return lambda source, target: [f.to_dict() for f in check(source, target, glossary=terms)]
+
+
+def _check_segment(seg: dict, qa) -> None:
+    """``qa_flags`` of the segment's translation; a machine translation that fails QA becomes suspicious."""
+    if not seg.get("translation"):
+        return
+    flags = qa(text_for_mt(seg["text"]), seg["translation"])
+    seg["qa_flags"] = json.dumps(flags, ensure_ascii=False)
+    if flags and seg.get("translation_status") == "translated":
+        seg["translation_status"] = "suspicious"
 
 
 def _fill_segment(seg: dict, result) -> None:

@@ -23,6 +23,7 @@ from .tables import read_table
 
 MAX_DOCUMENTS = 200
 MAX_SEGMENTS_PER_DOCUMENT = 400
+MAX_QA_ROWS = 200
 
 
 def text_dir(text: object) -> str:
@@ -61,6 +62,7 @@ def render_report(out_dir: Path | str, *, title: str | None = None) -> str:
         documents=_documents(documents, segments), more_documents=max(0, len(documents) - MAX_DOCUMENTS),
         citations=[_records_with_dir(r, "title_original") for r in _records(citations)],
         unknown_outlets=unknown_outlets(citations),
+        qa=qa_section(segments, citations),
         errors=_records(errors),
     )
 
@@ -80,6 +82,30 @@ def unknown_outlets(citations: pd.DataFrame) -> list[dict]:
                         & (citations["kind"] != "image_credit")]
     counts = unknown.groupby("outlet").agg(citations=("outlet", "size"), documents=("doc_id", "nunique"))
     return counts.sort_values("citations", ascending=False).reset_index().to_dict("records")
+
+
+def qa_section(segments: pd.DataFrame, citations: pd.DataFrame) -> dict:
+    """Translation QA of the run (issue 17): flags per kind, and the flagged segments and citation titles.
+
+    Returns ``{"checked", "flagged", "kinds": {kind: count}, "rows": [{"where", "source", "target",
+    "flags"}], "more"}``; rows list segments first, then human title renderings, at most MAX_QA_ROWS.
+    """
+    rows, kinds, checked = [], {}, 0
+    sources = [(segments, "text", "translation", lambda r: f"{r['doc_id']} #{r['segment_id']}"),
+               (citations, "title_original", "title_english", lambda r: f"{r['doc_id']} (citation title)")]
+    for frame, source, target, where in sources:
+        if frame.empty or "qa_flags" not in frame:
+            continue
+        for row in _records(frame[frame["qa_flags"].notna()]):
+            checked += 1
+            flags = json.loads(row["qa_flags"])
+            for flag in flags:
+                kinds[flag["kind"]] = kinds.get(flag["kind"], 0) + 1
+            if flags:
+                rows.append({"where": where(row), "source": row.get(source), "target": row.get(target),
+                             "flags": flags})
+    return {"checked": checked, "flagged": len(rows), "kinds": kinds, "rows": rows[:MAX_QA_ROWS],
+            "more": max(0, len(rows) - MAX_QA_ROWS)}
 
 
 def _records(df: pd.DataFrame) -> list[dict]:
@@ -158,6 +184,7 @@ def _segment(row: dict) -> dict:
         "translation": row.get("translation"), "human": row.get("translation_human"),
         "status": row.get("translation_status") or "",
         "flags": row.get("translation_flags"), "terms": terms,
+        "qa": "; ".join(f"{f['kind']}: {f['detail']}" for f in json.loads(row.get("qa_flags") or "[]")),
         "terms_found": int(row.get("terms_found") or 0), "terms_placed": _int_or_none(row.get("terms_placed")),
     }
 

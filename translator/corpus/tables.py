@@ -39,7 +39,7 @@ SEGMENTS = pa.schema([
     ("doc_id", _S), ("segment_id", _I), ("line", _I), ("start", _I), ("end", _I), ("text", _S),
     ("lang", _S), ("lang_confidence", _F), ("script", _S),
     ("translation", _S), ("translation_human", _S), ("translation_status", _S), ("translation_note", _S),
-    ("translation_flags", _S),
+    ("translation_flags", _S), ("qa_flags", _S),
     ("from_memory", _B), ("engine", _S), ("model", _S),
     ("glossary_terms", _S), ("terms_found", _I), ("terms_placed", _I), ("terms_exact", _I),
 ])
@@ -48,7 +48,7 @@ ERRORS = pa.schema([("path", _S), ("doc_id", _S), ("stage", _S), ("error", _S), 
 
 # The citations schema is owned by translator.citations (CITATION_COLUMNS); the table adds where it came from
 # and the machine translation shown beside the human one.
-CITATION_EXTRA = [("doc_id", _S), ("title_english_machine", _S), ("translation_status", _S)]
+CITATION_EXTRA = [("doc_id", _S), ("title_english_machine", _S), ("translation_status", _S), ("qa_flags", _S)]
 
 DESCRIPTIONS = {
     "documents": "one row per document read (a .json/.jsonl file may hold several)",

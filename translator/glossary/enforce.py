@@ -38,6 +38,7 @@ from .report import TermReport, check_translation, count_lenient, group_matches,
 
 ENFORCER_REVISION = "1"  # bump when enforcement behaviour changes: translation memory keys depend on it
 STRATEGIES = ("n-best", "substituted", "inline", "placeholder")
+PLACEHOLDER = "XTERM{n}"  # the token that stands for term number n in the placeholder repair
 
 
 class _Hypothesis(Protocol):
@@ -67,7 +68,7 @@ class TermEnforcer:
     """
 
     def __init__(self, glossary: Glossary, *, num_hypotheses: int = 6,
-                 strategies: Sequence[str] = STRATEGIES, placeholder: str = "XTERM{n}",
+                 strategies: Sequence[str] = STRATEGIES, placeholder: str = PLACEHOLDER,
                  max_rewrite: float | None = 0.25) -> None:
         unknown = sorted(set(strategies) - set(STRATEGIES))
         if unknown:

@@ -35,6 +35,11 @@ def _fold(text: str) -> str:
     return _FOLD_SPACE.sub(" ", _FOLD_DROP.sub("", text)).strip()
 
 
+def lenient_form(text: str) -> str:
+    """``text`` in the lenient comparison form (lowercase, no accents or apostrophes, hyphens as spaces)."""
+    return _fold(text)
+
+
 @cache
 def _exact_pattern(target: str) -> re.Pattern[str]:
     head, rest = target[:1], re.escape(target[1:])

@@ -1,0 +1,11 @@
+"""Translation QA: numbers, dates, names and leftovers checked between the Arabic and the English (issue 17).
+
+``check(source, target)`` returns a list of :class:`QAFlag` (empty when the pair is clean). The checks
+build on the project's own pieces: the Arabic fold and clitics (``translator.text.arabic``), the date
+reader (``translator.dates``), the glossary matcher and its term verification (``translator.glossary``).
+"""
+
+from .check import check, default_glossary
+from .flag import KINDS, QAFlag
+
+__all__ = ["KINDS", "QAFlag", "check", "default_glossary"]

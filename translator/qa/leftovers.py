@@ -1,0 +1,139 @@
+"""What a translation should not have: Arabic left in, a copy of the source, leaked placeholders,
+unbalanced quotes or brackets, a length far outside the pair's norm (``translator/data/qa_length.tsv``).
+
+A placeholder is the token the glossary's placeholder repair puts in the source
+(:data:`translator.glossary.enforce.PLACEHOLDER`, ``XTERM0``) and a model's special tokens (``<unk>``,
+``</s>``, ``▁``); one that the source itself holds is not a leak. Quotes and brackets are only flagged
+when the source balances its own.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..datafiles import read_tsv
+from ..glossary.enforce import PLACEHOLDER
+from ..text.arabic import is_arabic, normalize
+from .flag import QAFlag
+
+__all__ = ["check_leftovers", "is_copy", "length_bounds", "placeholders"]
+
+_ARABIC_RUN = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+"
+                         r"(?:\s+[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+)*")
+_ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc]")
+_SPECIAL_TOKENS = r"<unk>|</?s>|<pad>|▁"
+_PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»", "“": "”"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+
+
+@cache
+def _placeholder() -> re.Pattern[str]:
+    head, _, tail = PLACEHOLDER.partition("{n}")
+    return re.compile(rf"{re.escape(head)}\s*\d+{re.escape(tail)}|{_SPECIAL_TOKENS}", re.IGNORECASE)
+
+
+@cache
+def length_bounds(source_lang: str = "ar", target_lang: str = "en") -> tuple[float, float, int] | None:
+    """(low, high, min_chars) of the pair from ``translator/data/qa_length.tsv``, or None if not listed."""
+    for row in read_tsv("qa_length.tsv"):
+        if (row["source"], row["target"]) == (source_lang, target_lang):
+            return float(row["low"]), float(row["high"]), int(row["min_chars"])
+    return None
+
+
+def check_leftovers(source: str, target: str) -> list[QAFlag]:
+    """Flags of kinds ``untranslated``, ``placeholder``, ``punctuation`` and ``length`` for one pair."""
+    copied = _copied(source, target)
+    flags = copied or _arabic_left(source, target)
+    flags += _leaked(source, target) + _unbalanced_flags(source, target)
+    if not copied:
+        flags += _length(source, target)
+    return flags
+
+
+def is_copy(source: str, target: str) -> bool:
+    """True when ``target`` is no translation: mostly Arabic letters, or the source itself."""
+    if not _ARABIC_LETTER.search(target):
+        return False
+    return is_arabic(target, 0.5) or normalize(source).split() == normalize(target).split()
+
+
+def _copied(source: str, target: str) -> list[QAFlag]:
+    if is_copy(source, target):
+        return [QAFlag("untranslated", "the target is not a translation: it is (mostly) Arabic text",
+                       0, len(source), 0, len(target))]
+    return []
+
+
+def _arabic_left(source: str, target: str) -> list[QAFlag]:
+    flags = []
+    for m in _ARABIC_RUN.finditer(target):
+        if not _ARABIC_LETTER.search(m.group()):
+            continue  # Arabic punctuation or digits alone
+        at = source.find(m.group())
+        flags.append(QAFlag("untranslated", f"Arabic left in the translation: {m.group()!r}",
+                            at if at >= 0 else None, at + len(m.group()) if at >= 0 else None, m.start(), m.end()))
+    return flags
+
+
+def placeholders(text: str) -> list[tuple[int, int]]:
+    """Spans of placeholder and special tokens in ``text`` (their digits are not quantities)."""
+    return [m.span() for m in _placeholder().finditer(text)]
+
+
+def _leaked(source: str, target: str) -> list[QAFlag]:
+    pattern = _placeholder()
+    known = {m.group().lower() for m in pattern.finditer(source)}
+    return [QAFlag("placeholder", f"a placeholder leaked into the translation: {m.group()!r}",
+                   target_start=m.start(), target_end=m.end())
+            for m in pattern.finditer(target) if m.group().lower() not in known]
+
+
+_MARKS = re.compile(r'[()\[\]{}«»“”"]')
+
+
+def _unbalanced(text: str) -> list[tuple[int, str]]:
+    """Positions of quotes and brackets without their partner (a straight double quote: the last of an odd
+    count)."""
+    stack: list[tuple[int, str]] = []
+    lone: list[tuple[int, str]] = []
+    quotes = []
+    for m in _MARKS.finditer(text):
+        i, char = m.start(), m.group()
+        if char == '"':
+            quotes.append(i)
+        elif char in _PAIRS:
+            stack.append((i, char))
+        elif stack and stack[-1][1] == _CLOSERS[char]:
+            stack.pop()
+        else:
+            lone.append((i, char))
+    if len(quotes) % 2:
+        lone.append((quotes[-1], '"'))
+    return sorted(lone + stack)
+
+
+def _unbalanced_flags(source: str, target: str) -> list[QAFlag]:
+    if _unbalanced(source):
+        return []
+    return [QAFlag("punctuation", f"{char!r} has no partner in the translation", target_start=i, target_end=i + 1)
+            for i, char in _unbalanced(target)]
+
+
+def _length(source: str, target: str) -> list[QAFlag]:
+    bounds = length_bounds()
+    if bounds is None:
+        return []
+    low, high, min_chars = bounds
+    source_chars = len("".join(source.split()))
+    target_chars = len("".join(target.split()))
+    if source_chars < min_chars:
+        return []
+    ratio = target_chars / source_chars
+    if low <= ratio <= high:
+        return []
+    side = "shorter" if ratio < low else "longer"
+    return [QAFlag("length", f"the translation is {ratio:.2f} times the source's length: far {side} than "
+                             f"Arabic→English usually is ({low}-{high}); a part may be lost or added",
+                   0, len(source), 0, len(target))]

@@ -1,0 +1,347 @@
+"""Quantities written in Arabic or English text, and the check that source and translation hold the same.
+
+A *quantity* is a value with its span: digits in any script (``345``, ``٣٤٥``, ``۳۴۵``) with decimal and
+thousands separators (``1,500``, ``1.5``, ``١٢٫٥``, ``١٬٥٠٠``), a percentage (``٪``, ``%``), number words
+(``ثلاثة``, ``خمسة وعشرين``, ``twenty-five``), a number with a scale word (``1.5 مليون`` = ``1.5 million``
+= 1,500,000; ``مليار`` = ``billion``; ``ألفين`` = 2,000; ``مليون ونصف`` = 1.5 million) and ordinals
+(``3rd``, ``الثالث``, ``third``). A range (``10-15``, ``بين 10 و15``) is its two ends.
+
+The words live in ``translator/data/number_words.tsv``. Arabic is matched in the folded form of
+``translator.text.arabic`` (the one fold), with proclitics (``وثلاثة``) and, for cardinals, the article
+(``الثلاثة``); a scale word with the article is not a number (``في المئة``, ``نصف المليون``).
+
+Comparison is a multiset match of values: each source quantity wants an equal target quantity and each
+target quantity an equal source one. Some quantities are *weak* witnesses: the words for one and two (Arabic
+writes two as a dual noun, ``الوزيران`` = "the two ministers"; ``الأحد`` is also Sunday) and ordinal words
+(``for the first time`` = ``لأول مرة``). A weak quantity may answer a quantity of the other side but is
+never flagged when left over. A dotted number with three decimals (``1.500``) is 1.5 or 1,500.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from ..datafiles import read_tsv
+from ..text.arabic import analyses, normalize_for_matching
+from .flag import QAFlag
+
+__all__ = ["Quantity", "compare_quantities", "find_quantities", "years_in_words"]
+
+_SEPARATORS = str.maketrans({"٫": ".", "٬": ","})
+_TOKEN = re.compile(r"(?P<name>(?<=[^\W\d_])\s?[-‐–]\s?)?"  # COVID-19, F-16, كوفيد-19: part of a name
+                    r"(?P<num>\d+(?:[.,]\d+)*)(?:(?P<ord>st|nd|rd|th)|(?P<glued>bn|mn|m|k|tn))?(?![A-Za-z])"
+                    r"|(?P<word>[^\W\d_]+)")
+_KUNA_DECIMAL = re.compile(r"(?<![\d.,])(\d+)ر(\d+)(?![\d.,])")  # KUNA writes 90.1 as 1ر90
+_GLUED = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}  # $3bn, 5m, 20k
+_JOIN = re.compile(r"[\s\-‐–]*")
+_AND = frozenset({"and", "و"})
+_WEAK_BELOW = 3  # cardinal words below this value are weak witnesses
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A quantity in a text: ``values`` (one, or two readings of ``1.500``), span ``[start, end)``."""
+
+    values: tuple[float, ...]
+    start: int
+    end: int
+    weak: bool = False
+    year: bool = False  # four digits between 1900 and 2100, alone: may be written "last year" on the other side
+
+    def same(self, other: Quantity) -> bool:
+        """True when some reading of this quantity equals some reading of ``other``."""
+        return any(_equal(a, b) for a in self.values for b in other.values)
+
+
+def _equal(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
+
+
+@dataclass(frozen=True)
+class _Word:
+    value: float
+    kind: str  # cardinal | hundred | scale | plural_scale | half | ordinal
+
+
+@cache
+def _words() -> dict[str, _Word]:
+    """Folded number word (and its article form for cardinals and ordinals) -> value and kind."""
+    table: dict[str, _Word] = {}
+    for row in read_tsv("number_words.tsv"):
+        word = _Word(float(row["value"]), row["kind"])
+        folded = normalize_for_matching(row["word"])[0]
+        table.setdefault(folded, word)
+        if row["language"] == "ar" and word.kind in ("cardinal", "ordinal") and not folded.startswith("ال"):
+            table.setdefault("ال" + folded, word)
+    return table
+
+
+@dataclass
+class _Token:
+    start: int  # offsets into the folded text
+    end: int
+    values: tuple[float, ...]
+    kind: str  # digits | ordinal_digits | and | other | a _Word kind
+    joined: bool  # only spaces or hyphens since the token before
+    conj: bool = False  # written with the conjunction و in front (وعشرين)
+
+
+def _digit_values(text: str) -> tuple[float, ...]:
+    """Readings of a digit string with separators (see the module docstring)."""
+    seps = re.findall(r"[.,]", text)
+    groups = re.split(r"[.,]", text)
+    if not seps:
+        return (float(text),)
+    if all(len(g) == 3 for g in groups[1:]) and len(set(seps)) == 1:
+        whole = float("".join(groups))
+        return (float(text), whole) if seps == ["."] else (whole,)
+    last = max(text.rfind("."), text.rfind(","))
+    integer = re.sub(r"[.,]", "", text[:last]) or "0"
+    return (float(f"{integer}.{text[last + 1:]}"),)
+
+
+def _tokens(folded: str) -> list[_Token]:
+    """Number pieces and conjunctions of a folded text, in order (other words only break a run: a token
+    after one is not ``joined``)."""
+    out: list[_Token] = []
+    previous_end = 0
+    for m in _TOKEN.finditer(folded):
+        token = m.group("word")
+        if token is not None and token not in _AND:
+            found = _lookup(token)
+            if found is None:
+                continue
+        joined = bool(out) and _JOIN.fullmatch(folded, previous_end, m.start()) is not None
+        previous_end = m.end()
+        if token is None:
+            kind = "ordinal_digits" if m.group("ord") else "name_digits" if m.group("name") is not None else "digits"
+            out.append(_Token(m.start("num"), m.end("num"), _digit_values(m.group("num")), kind, joined))
+            if m.group("glued"):
+                out.append(_Token(m.start("glued"), m.end(), (_GLUED[m.group("glued")],), "scale", True))
+        elif token in _AND:
+            out.append(_Token(m.start(), m.end(), (), "and", joined))
+        else:
+            word, clitic, offset = found
+            conj = clitic == "و"
+            out.append(_Token(m.start() + (offset if not conj else 0), m.end(), (word.value,), word.kind,
+                              joined and (conj or not clitic), conj))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _lookup(token: str) -> tuple[_Word, str, int] | None:
+    """The number word ``token`` is (possibly behind proclitics), with the clitic and the stem's offset."""
+    words = _words()
+    word = words.get(token)
+    if word is not None:
+        return word, "", 0
+    if not ("\u0600" <= token[0] <= "\u06ff"):
+        return None
+    for reading in analyses(token):
+        word = words.get(reading.stem)
+        if word is not None and reading.clitic:
+            if word.kind in ("scale", "hundred", "plural_scale", "half") and reading.stem.startswith("ال"):
+                return None  # في المئة, بالمليون: not a number
+            return word, reading.clitic, reading.stem_offset
+    return None
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text`` (Arabic or English), in order, spans into ``text``.
+
+    Returns ``[]`` for an empty text; never raises on odd text (unknown words are simply not numbers).
+    """
+    if not text:
+        return []
+    folded, offsets = _folded(text)
+    found = []
+    for q in _group(_tokens(folded)):
+        start, end = offsets[q.start], offsets[q.end - 1] + 1
+        year = q.last == "digits" and len(q.readings) == 1 and end - start == 4 and 1900 <= q.values()[0] <= 2100
+        found.append(Quantity(q.values(), start, end, q.weak, year))
+    return found
+
+
+@cache
+def _relative_years() -> re.Pattern[str]:
+    phrases = [normalize_for_matching(row["phrase"])[0] for row in read_tsv("relative_years.tsv")]
+    alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:[وفبل]{{0,2}})(?:{alternation})(?![^\W\d_])")
+
+
+def years_in_words(text: str) -> int:
+    """How many times ``text`` names a year in words ("last year", ``العام الماضي``; data/relative_years.tsv)."""
+    return len(_relative_years().findall(_folded(text)[0]))
+
+
+@lru_cache(maxsize=1024)
+def _folded(text: str) -> tuple[str, list[int]]:
+    """The matching form of ``text`` (translator.text.arabic), decimal separators and KUNA decimals read."""
+    folded, offsets = normalize_for_matching(text)
+    return _KUNA_DECIMAL.sub(_kuna, folded.translate(_SEPARATORS)), offsets
+
+
+def _kuna(m: re.Match[str]) -> str:
+    """``1ر90`` (KUNA's decimal: fraction ر whole) as ``90.1``, padded to keep the offsets."""
+    text = f"{m.group(2)}.{m.group(1)}"
+    return text + " " * (len(m.group()) - len(text))
+
+
+class _Building:
+    """A quantity being read: per reading, [total of closed scale groups, current group or None]."""
+
+    def __init__(self, token: _Token, weak: bool) -> None:
+        self.start, self.end = token.start, token.end
+        self.readings: list[list] = [[0.0, v] for v in token.values] if token.values else [[0.0, None]]
+        self.weak = weak
+        self.last = token.kind
+        self.scale: float | None = None
+        self.after_and = False
+
+    def current(self) -> float | None:
+        return self.readings[0][1]
+
+    def set_current(self, op) -> None:
+        for reading in self.readings:
+            reading[1] = op(reading[1])
+
+    def apply_scale(self, factor: float) -> None:
+        for reading in self.readings:
+            reading[0] += (1.0 if reading[1] is None else reading[1]) * factor
+            reading[1] = None
+        self.scale = factor
+
+    def values(self) -> tuple[float, ...]:
+        return tuple(total + (current or 0.0) for total, current in self.readings)
+
+
+_NUMERIC = ("digits", "ordinal_digits", "name_digits", "cardinal", "ordinal")
+
+
+def _group(tokens: list[_Token]) -> list[_Building]:
+    """Combine runs of number tokens into quantities (see the module docstring)."""
+    out: list[_Building] = []
+    cur: _Building | None = None
+    for token in tokens:
+        kind = token.kind
+        if cur is not None and not (token.joined and _continues(cur, token)):
+            out.append(cur)
+            cur = None
+        if kind in ("other", "and"):
+            if cur is not None:
+                cur.after_and = kind == "and"
+            continue
+        if cur is None:
+            if kind in ("plural_scale", "half"):
+                continue
+            weak = kind in ("ordinal", "name_digits") or (kind == "cardinal" and token.values[0] < _WEAK_BELOW)
+            cur = _Building(token, weak)
+            if kind in ("scale", "hundred"):
+                cur.readings = [[0.0, None]]
+                _absorb(cur, token)
+            continue
+        _absorb(cur, token)
+    if cur is not None:
+        out.append(cur)
+    return out
+
+
+def _continues(cur: _Building, token: _Token) -> bool:
+    """True when ``token`` is part of the quantity being read (see :func:`_group`)."""
+    kind, value = token.kind, (token.values[0] if token.values else 0.0)
+    if kind == "and":
+        return cur.last in ("cardinal", "hundred", "scale", "plural_scale", "digits")
+    if kind in ("hundred", "scale", "plural_scale"):
+        return cur.last in ("digits", "cardinal", "hundred") and not token.conj and not cur.after_and
+    if kind == "half":
+        return cur.scale is not None and cur.current() is None and (token.conj or cur.after_and)
+    if kind not in ("digits", "cardinal"):
+        return False
+    linked = token.conj or cur.after_and
+    before = cur.current()
+    if before is None:  # after a scale word: مليون و200 ألف, two million five hundred thousand
+        return cur.scale is not None and (linked or kind == "cardinal") and value < cur.scale
+    if kind == "digits" or cur.last not in ("cardinal", "hundred"):
+        return False
+    if before >= 100:
+        return value < 100 and before % 100 == 0
+    if before < 10 and value == 10 and not linked:  # ثلاثة عشر
+        return True
+    if before < 10 and value >= 20 and value % 10 == 0 and linked:  # خمسة وعشرين
+        return True
+    return before >= 20 and before % 10 == 0 and value < 10 and not token.conj  # twenty-five
+
+
+def _absorb(cur: _Building, token: _Token) -> None:
+    value = token.values[0] if token.values else 0.0
+    if token.kind == "hundred":
+        cur.set_current(lambda c: (1.0 if c is None else c) * value)
+    elif token.kind in ("scale", "plural_scale"):
+        cur.apply_scale(value)
+    elif token.kind == "half":
+        assert cur.scale is not None
+        scale = cur.scale
+        for reading in cur.readings:
+            reading[0] += scale / 2
+        cur.scale = None
+    elif cur.current() is None:
+        cur.set_current(lambda c: value)
+    else:
+        cur.set_current(lambda c: c + value)
+    cur.weak = False
+    cur.end = token.end
+    cur.last = token.kind
+    cur.after_and = False
+
+
+def compare_quantities(source: list[Quantity], target: list[Quantity], *, source_years_in_words: int = 0,
+                       target_years_in_words: int = 0) -> list[QAFlag]:
+    """Flags for quantities of one side with no equal quantity on the other (weak ones are never flagged).
+
+    A year left over on one side is not flagged when the other side names more years in words (see
+    :func:`years_in_words`): 2022 for "last year" is the same fact; one year per extra phrase.
+
+    A missing source quantity and a new target quantity are reported together, in order, as one changed
+    number; the rest as missing (source span only) or new (target span only).
+    """
+    unmatched_target = sorted(range(len(target)), key=lambda i: target[i].weak)  # firm answers first
+    missing: list[Quantity] = []
+    for quantity in sorted(source, key=lambda q: q.weak):  # so what is left over is weak where it can be
+        hit = next((i for i in unmatched_target if quantity.same(target[i])), None)
+        if hit is None:
+            missing.append(quantity)
+        else:
+            unmatched_target.remove(hit)
+    missing.sort(key=lambda q: q.start)
+    unmatched_target.sort()
+    missing = [q for q in missing if not q.weak]
+    new = [target[i] for i in unmatched_target if not target[i].weak]
+    missing = _spare_years(missing, target_years_in_words - source_years_in_words)
+    new = _spare_years(new, source_years_in_words - target_years_in_words)
+    flags = []
+    for gone, came in zip(missing, new, strict=False):
+        flags.append(QAFlag("number", f"{_show(gone)} in the source became {_show(came)} in the target",
+                            gone.start, gone.end, came.start, came.end))
+    for gone in missing[len(new):]:
+        flags.append(QAFlag("number", f"{_show(gone)} in the source is missing from the target", gone.start, gone.end))
+    for came in new[len(missing):]:
+        flags.append(QAFlag("number", f"{_show(came)} in the target is not in the source",
+                            target_start=came.start, target_end=came.end))
+    return flags
+
+
+def _spare_years(quantities: list[Quantity], budget: int) -> list[Quantity]:
+    """``quantities`` less up to ``budget`` years (the other side wrote that many years in words)."""
+    kept = []
+    for quantity in quantities:
+        if quantity.year and budget > 0:
+            budget -= 1
+        else:
+            kept.append(quantity)
+    return kept
+
+
+def _show(quantity: Quantity) -> str:
+    return " or ".join(f"{v:,.12g}" if v < 1e21 else str(v) for v in quantity.values)
