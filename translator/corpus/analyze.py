@@ -57,6 +57,7 @@ def analyze_document(doc: Document, *, glossary=None, detector: str = "default")
     lang_chars.pop("und", None)
     document = {
         "doc_id": doc.doc_id, "path": doc.path, "format": doc.format, "encoding": doc.encoding,
+        "encoding_confidence": doc.encoding_confidence, "file_created": doc.file_created,
         "sha256": doc.sha256, "title": doc.title, "outlet": doc.outlet, "published": doc.published,
         "url": doc.url, "lang": lang_chars.most_common(1)[0][0] if lang_chars else "und",
         "n_chars": len(doc.text), "n_segments": len(segments),
