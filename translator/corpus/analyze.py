@@ -6,12 +6,16 @@ segment → detect language → match glossary terms → find citations. Transla
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..text.segment import lines, sentences
 from .readers import Document
 
+# Markdown documents come with their markup blanked (same length, same offsets): one space is enough.
+_SPACES = re.compile(r"[ \t]{2,}")
 # Quotes and brackets around a run are kept in the table's text but not sent to the model.
 _EDGE = "\"'“”‘’«»()[]{}‹›,،;؛:–—-* \u200f\u200e"
 
@@ -38,15 +42,17 @@ def analyze_document(doc: Document, *, glossary=None, detector: str = "default")
     from ..langid import detect_runs
 
     segments: list[dict] = []
-    for line_no, line in enumerate(lines(doc.text)):
-        for sentence in sentences(doc.text, line.start, line.end):
-            for run in detect_runs(sentence.text, detector=detector):
-                start = sentence.start + run.start
-                segments.append({
-                    "doc_id": doc.doc_id, "segment_id": len(segments), "line": line_no,
-                    "start": start, "end": sentence.start + run.end, "text": run.text,
-                    "lang": run.lang, "lang_confidence": round(float(run.confidence), 4), "script": run.script,
-                })
+    line_starts = [line.start for line in lines(doc.text)]
+    for sentence in sentences(doc.text):
+        line_no = bisect.bisect_right(line_starts, sentence.start) - 1
+        for run in detect_runs(sentence.text, detector=detector):
+            start = sentence.start + run.start
+            text = _SPACES.sub(" ", run.text) if doc.format == "markdown" else run.text
+            segments.append({
+                "doc_id": doc.doc_id, "segment_id": len(segments), "line": line_no,
+                "start": start, "end": sentence.start + run.end, "text": text,
+                "lang": run.lang, "lang_confidence": round(float(run.confidence), 4), "script": run.script,
+            })
     if glossary is not None:
         for seg in segments:
             _add_terms(seg, glossary)

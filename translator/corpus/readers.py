@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..text.markdown import mask_markup
 from .decode import decode_bytes
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
@@ -104,14 +105,16 @@ def read_documents(source: SourceFile, data: bytes | None = None) -> list[Docume
 def _read_text(rel: str, data: bytes, digest: str) -> list[Document]:
     decoded = decode_bytes(data, name=rel)
     fmt = "markdown" if rel.lower().endswith((".md", ".markdown")) else "text"
-    return [Document(rel, rel, fmt, decoded.text, digest, decoded.encoding, title=_first_line_title(decoded.text),
+    # Markdown markup is blanked character for character, so offsets still point into the file.
+    text = mask_markup(decoded.text) if fmt == "markdown" else decoded.text
+    return [Document(rel, rel, fmt, text, digest, decoded.encoding, title=_first_line_title(text),
                      warnings=decoded.repairs, encoding_confidence=decoded.confidence)]
 
 
 def _first_line_title(text: str) -> str | None:
     """A plain-text document's title: its first line, when that line is short and not a sentence."""
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    first = first.lstrip("#").strip()
+    first = " ".join(first.lstrip("#").split())
     if 0 < len(first) <= 160 and not first.endswith((".", "؟", "?", "!", ":")):
         return first
     return None
