@@ -53,6 +53,7 @@ def analyze_document(doc: Document, *, glossary=None, detector: str = "default")
                 "start": start, "end": sentence.start + run.end, "text": text,
                 "lang": run.lang, "lang_confidence": round(float(run.confidence), 4), "script": run.script,
             })
+    _arabic_by_context(segments)
     if glossary is not None:
         for seg in segments:
             _add_terms(seg, glossary)
@@ -71,6 +72,17 @@ def analyze_document(doc: Document, *, glossary=None, detector: str = "default")
         "n_citations": len(citations), "warnings": "; ".join(doc.warnings),
     }
     return Analysis(document, segments, citations)
+
+
+def _arabic_by_context(segments: list[dict]) -> None:
+    """A word or two of Arabic script that detection alone cannot name (``und``: Persian and Urdu write
+    them too) is Arabic when the document around it is: its Arabic-script segments are mostly Arabic."""
+    arabic = sum(s["end"] - s["start"] for s in segments if s["lang"] == "ar")
+    others = sum(s["end"] - s["start"] for s in segments if s["script"] == "Arab" and s["lang"] not in ("ar", "und"))
+    if arabic > others:
+        for seg in segments:
+            if seg["lang"] == "und" and seg["script"] == "Arab":
+                seg["lang"] = "ar"
 
 
 def _add_terms(segment: dict, glossary) -> None:
