@@ -5,7 +5,8 @@ regional month names (مايو / أيار / ماي / غشت), paired forms (أي
 weekdays, times and Eastern Arabic digits in one line.  So the Arabic, English and French grammar here is
 our own small tokenizer driven by the data files in ``translator/data`` (months.tsv, weekdays.tsv,
 day_ordinals.tsv, date_markers.tsv, date_order.tsv); Hijri dates are converted with ``hijridate``
-(Umm al-Qura) and Solar Hijri (Iranian) dates with ``jdatetime``; dateparser remains the fallback for the other languages it knows (Spanish, Turkish,
+(Umm al-Qura) and Solar Hijri (Iranian) dates with ``jdatetime``; dateparser remains the fallback for
+the other languages it knows (Spanish, Turkish,
 Russian, ...).  Nothing is ever filled in from today's date: a date without a year has ``date=None``.
 """
 
