@@ -61,3 +61,16 @@ def test_markdown_segments_have_no_markup_and_point_into_the_file(tmp_path: Path
         assert not any(mark in seg["text"] for mark in ("**", "](", "#", "|", "`"))
         original = MARKDOWN[seg["start"]:seg["end"]]
         assert seg["text"].split()[0] in original and seg["text"].split()[-1] in original
+
+
+def test_real_paragraphs_marked_by_hand_keep_their_boundaries() -> None:
+    """The benchmark set of real news paragraphs (benchmarks/sentence_boundaries.py prints both halves):
+    a regression guard well below today's figures, so a rule that breaks real text fails here."""
+    import json
+
+    from benchmarks.sentence_boundaries import DATA, evaluate
+
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    result = evaluate(rows)
+    assert result["paragraphs"] >= 100
+    assert result["precision"] >= 0.9 and result["recall"] >= 0.95, result["misses"]

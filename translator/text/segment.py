@@ -23,12 +23,15 @@ class Span:
 _LINE = re.compile(r"[^\r\n]+")
 # A sentence ends at . ! ? ؟ … (or a run of them), followed by closing quotes/brackets that belong to it,
 # then whitespace. Arabic full stop U+06D4 too.
-_SENTENCE_END = re.compile(r"[.!?؟…۔]+[\"'”’»)\]]*(?=\s)")
+_SENTENCE_END = re.compile(r"[.!?؟…۔]+[\"'”’»)\]]*(?=\s)"
+                           # a full stop a hurried writer glued to the next sentence: "…النسبي.انتهى"
+                           r"|(?<=[\u0621-\u064a\"”»])\.(?=[\u0621-\u064a])")
 _BLANK_LINES = re.compile(r"\n[ \t\r]*\n[\s]*")
 _OPENERS = "«“([{"
 _CLOSERS = {"»": "«", "”": "“", ")": "(", "]": "[", "}": "{"}
 # A year followed by the Gregorian (م) or Hijri (هـ, ه) era suffix, just before a full stop.
 _ERA = re.compile(r"[0-9٠-٩۰-۹]{3,4}\s*(?:م|هـ|ه)$")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 # Tokens before a full stop that do not end a sentence.
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen col lt maj sgt st jr sr no vs etc e.g i.e u.s u.k u.n inc ltd co corp "
@@ -129,8 +132,15 @@ def _date_across(text: str, start: int, end: int, next_start: int, next_end: int
 def _split_line(text: str, start: int, end: int, protected: list[tuple[int, int]] | None = None) -> Iterator[Span]:
     cut = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        if m.group().startswith(".") and _is_abbreviation(text, cut, m.start()):
+        mark = m.group().rstrip("\"'”’»)]")
+        if mark == "..":
+            continue  # Arabic news joins clauses with two dots: "انفجار في محيط دمشق.. لافتة إلى"
+        if mark.startswith(".") and _is_abbreviation(text, cut, m.start()):
             continue
+        if mark.startswith(".") and text[cut:m.start()].strip().isdigit():
+            continue  # "5. الاستقلال": a list number
+        if m.end() < end and not text[m.end()].isspace() and _short_word_before(text, cut, m.start()):
+            continue  # "أ.د." and "ص.ب": glued full stops after one or two letters are abbreviations
         if protected and _inside(protected, m.end()):
             continue
         span = _strip(text, cut, m.end())
@@ -142,6 +152,11 @@ def _split_line(text: str, start: int, end: int, protected: list[tuple[int, int]
         yield span
 
 
+def _short_word_before(text: str, line_start: int, dot: int) -> bool:
+    word = re.search(r"([\u0621-\u064a]+)[\"”»]?$", text[line_start:dot])
+    return word is None or len(word.group(1)) < 3
+
+
 def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
     word = re.search(r"(\S+)$", text[line_start:dot])
     if not word:
@@ -149,8 +164,8 @@ def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
     if _ERA.search(text[line_start:dot]):
         return False  # "2022 م." and "1443 هـ." end a sentence
     token = word.group(1).lower().lstrip("(\"'“‘«")
-    # single letters ("J. Smith") and known abbreviations do not end sentences
-    return (len(token) == 1 and token.isalpha()) or token in _ABBREVIATIONS
+    # single letters ("J. Smith"), dotted initials ("أ.د.", "U.S.") and known abbreviations end no sentence
+    return (len(token) == 1 and token.isalpha()) or token in _ABBREVIATIONS or _INITIALS.fullmatch(token) is not None
 
 
 def _strip(text: str, start: int, end: int) -> Span | None:
