@@ -117,3 +117,103 @@ def test_text_title_is_the_first_short_line(tmp_path: Path) -> None:
     (tmp_path / "u.txt").write_text("A long first sentence that ends with a full stop.\nMore.", encoding="utf-8")
     assert read_documents(discover(tmp_path / "t.md")[0])[0].title == "Algeria and Russia"
     assert read_documents(discover(tmp_path / "u.txt")[0])[0].title is None
+
+
+def _real_sentences() -> list[str]:
+    from translator.datafiles import read_tsv
+
+    return [row["text"] for row in read_tsv(Path(__file__).parent / "data" / "arabic_sentences_real.tsv")]
+
+
+def _encodable(sentence: str) -> bool:
+    try:
+        sentence.encode("cp1256")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+MOJIBAKE_KINDS = {
+    # how each kind arises: the sentence's bytes in one encoding, read back in another
+    "utf-8 read as windows-1256": lambda s: s.encode("utf-8").decode("cp1256"),
+    "utf-8 read as windows-1252": lambda s: s.encode("utf-8").decode("sloppy-windows-1252"),
+    "windows-1256 read as windows-1252": lambda s: s.encode("cp1256").decode("sloppy-windows-1252"),
+}
+
+
+@pytest.mark.parametrize("kind", MOJIBAKE_KINDS)
+def test_every_kind_of_arabic_mojibake_is_repaired_letter_for_letter_on_real_sentences(kind: str) -> None:
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-1252 codec)
+
+    sentences = [s for s in _real_sentences() if _encodable(s)]
+    assert len(sentences) >= 75
+    failures = []
+    for sentence in sentences:
+        decoded = decode_bytes(MOJIBAKE_KINDS[kind](sentence).encode("utf-8"))
+        if decoded.text != sentence or not decoded.repairs:
+            failures.append((sentence, decoded.text))
+    assert not failures, f"{len(failures)}/{len(sentences)} not restored, e.g. {failures[:2]}"
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("Les États-Unis et l'Égypte ont signé un accord à Alger.", "cp1252"),
+    ("El ministro español viajará a Argelia la próxima semana para firmar el acuerdo.", "cp1252"),
+    ("Le président algérien a reçu l'ambassadeur à El Mouradia, où il a évoqué la coopération.", "latin_1"),
+    ("Déclaration du ministère des Affaires étrangères : « la réunion aura lieu à Tunis ».", "iso8859_15"),
+])
+def test_latin_script_files_in_windows_1252_are_not_read_as_arabic(text: str, encoding: str) -> None:
+    decoded = decode_bytes(text.encode(encoding))
+    assert decoded.text == text
+    assert decoded.encoding in {"cp1252", "latin_1", "iso8859_15"} and decoded.confidence > 0.5
+    assert any("decoded as" in r for r in decoded.repairs)
+
+
+@pytest.mark.parametrize("sentence", [s for s in _real_sentences() if _encodable(s)][:30])
+def test_real_arabic_in_windows_1256_is_read_as_windows_1256(sentence: str) -> None:
+    decoded = decode_bytes(sentence.encode("cp1256"))
+    assert decoded.text == sentence and decoded.encoding in {"cp1256", "iso8859_6"}
+
+
+def test_a_stray_byte_in_utf8_is_replaced_and_recorded_not_a_reason_to_reject() -> None:
+    text = "وزير الخارجية الروسي يصل إلى الجزائر اليوم في زيارة رسمية"
+    data = text.encode().replace(b" ", b"\xa0", 1)
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8" and decoded.text == text.replace(" ", "\u00a0", 1)
+    assert any("replaced 1 invalid UTF-8 byte" in r and "8" in r for r in decoded.repairs)
+
+
+def test_a_utf8_file_cut_inside_its_last_character_is_utf8() -> None:
+    text = "وزير الخارجية الروسي يصل إلى الجزائر"
+    decoded = decode_bytes(text.encode()[:-1])
+    assert decoded.encoding == "utf-8" and decoded.text == text[:-1] + "\ufffd"
+    assert any("replaced 1 invalid UTF-8 byte" in r for r in decoded.repairs)
+
+
+def test_the_cp1256_as_cp1252_example_of_the_issue() -> None:
+    decoded = decode_bytes("ÊÕÑíÍÇÊ æÒíÑ ÇáÎÇÑÌíÉ".encode())
+    assert decoded.text == "تصريحات وزير الخارجية"
+    assert decoded.repairs == ["repaired 1 run(s) of windows-1256 read as windows-1252"]
+
+
+@pytest.mark.parametrize("text", ["Ça va ÉTÉ", "ÀÉÈ", "Hôtel Élysée à Paris", "Ökonomie und Ärger über Öl"])
+def test_accented_latin_text_is_never_turned_into_arabic(text: str) -> None:
+    assert repair_arabic_mojibake(text) == (text, 0)
+
+
+def test_a_word_files_creation_time_is_not_a_publication_date(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()  # python-docx's template says it was created on 2013-12-23
+    document.add_paragraph("وزير الخارجية الروسي يصل إلى الجزائر")
+    document.save(tmp_path / "brief.docx")
+    (doc,) = read_documents(discover(tmp_path / "brief.docx")[0])
+    assert doc.published is None
+    assert doc.file_created == "2013-12-23"
+
+
+def test_the_encoding_and_its_confidence_reach_the_document(tmp_path: Path) -> None:
+    (tmp_path / "fr.txt").write_bytes("Les États-Unis et l'Égypte ont signé un accord à Alger.".encode("cp1252"))
+    (tmp_path / "ar.txt").write_text("الجزائر تعلق معاهدة الصداقة مع إسبانيا", encoding="utf-8")
+    docs = {d.path: d for f in discover(tmp_path) for d in read_documents(f)}
+    assert (docs["fr.txt"].encoding, docs["ar.txt"].encoding) == ("cp1252", "utf-8")
+    assert 0.5 < docs["fr.txt"].encoding_confidence < 1.0 == docs["ar.txt"].encoding_confidence

@@ -86,6 +86,12 @@ def test_every_month_spelling(row: dict[str, str]) -> None:
     if row["calendar"] == "gregorian":
         assert parse_date(f"15 {row['name']} 2023").date == f"2023-{month:02d}-15"
         assert parse_date(f"{row['name']} 2023").date == f"2023-{month:02d}"
+    elif row["calendar"] == "solar_hijri":
+        import jdatetime
+
+        result = parse_date(f"15 {row['name']} 1393")
+        assert (result.calendar, result.hijri) == ("solar_hijri", f"1393-{month:02d}-15")
+        assert result.date == jdatetime.date(1393, month, 15).togregorian().isoformat()
     else:
         marker = "AH" if row["region"] == "english-hijri" else "هـ"
         result = parse_date(f"15 {row['name']} 1445 {marker}")
@@ -145,6 +151,11 @@ def test_every_marker(row: dict[str, str]) -> None:
     elif kind == "hijri_mark":
         result = parse_date(f"1 رمضان 1445 {marker}")
         assert (result.calendar, result.date) == ("hijri", "2024-03-11")
+        result = parse_date(f"1393-02-10 {marker}")  # lunar or solar by the year alone: the marker says lunar
+        assert (result.calendar, result.date) == ("hijri", "1973-03-15")
+    elif kind == "solar_mark":
+        result = parse_date(f"1393-02-10 {marker}")  # the same digits, read as the Iranian calendar
+        assert (result.calendar, result.date) == ("solar_hijri", "2014-04-30")
     elif kind == "weekday_filler":
         result = parse_date(f"الخميس {marker} 4 يناير 2024")  # 2024-01-04 was a Thursday
         assert result.date_text is not None and result.date_text.startswith("الخميس")

@@ -264,3 +264,13 @@ def test_bad_code_points_in_data_say_how_to_fix_them() -> None:
 def test_every_target_language_has_a_model() -> None:
     known = {lang for langs in langid_lexicon.languages().values() for lang in langs}
     assert TARGET_LANGS | {"ku", "ps"} <= known
+
+
+def test_a_shared_word_is_arabic_in_an_arabic_document() -> None:
+    from translator.corpus.analyze import analyze_document
+    from translator.corpus.readers import Document
+
+    text = "الجزائر تعلق معاهدة الصداقة مع إسبانيا\nلا"
+    segments = analyze_document(Document("d", "d", "text", text, "x")).segments
+    assert detect("لا").lang == "und"
+    assert [s["lang"] for s in segments] == ["ar", "ar"]

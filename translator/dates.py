@@ -5,7 +5,8 @@ regional month names (مايو / أيار / ماي / غشت), paired forms (أي
 weekdays, times and Eastern Arabic digits in one line.  So the Arabic, English and French grammar here is
 our own small tokenizer driven by the data files in ``translator/data`` (months.tsv, weekdays.tsv,
 day_ordinals.tsv, date_markers.tsv, date_order.tsv); Hijri dates are converted with ``hijridate``
-(Umm al-Qura); dateparser remains the fallback for the other languages it knows (Spanish, Turkish,
+(Umm al-Qura) and Solar Hijri (Iranian) dates with ``jdatetime``; dateparser remains the fallback for
+the other languages it knows (Spanish, Turkish,
 Russian, ...).  Nothing is ever filled in from today's date: a date without a year has ``date=None``.
 """
 
@@ -37,7 +38,13 @@ _NOT_BEFORE_LETTER = rf"(?!{_LETTER})"
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
 _MERGE_GAP = 60  # most characters between a Hijri date and its Gregorian equivalent ("الموافق لـ")
 _HIJRI_YEARS = range(1300, 1600)
-_LOOKUP_KINDS = frozenset({"gregorian_mark", "hijri_mark", "retrieved", "archived", "updated"})
+# Solar Hijri years a news text dates (1300 SH = 1921). They overlap the lunar years 1300-1410: a numeric date
+# there is Solar only with a marker (هـ.ش), Persian digits or a Persian month name, lunar only with a
+# marker (هـ, هـ.ق), and otherwise both readings are candidates (issue #14).
+_SOLAR_YEARS = range(1300, 1420)
+_PERSIAN_DIGIT = re.compile(r"[۰-۹]")
+_CALENDARS = ("gregorian", "hijri", "solar_hijri")
+_LOOKUP_KINDS = frozenset({"gregorian_mark", "hijri_mark", "solar_mark", "retrieved", "archived", "updated"})
 _MARKER_KINDS = _LOOKUP_KINDS | {"year_intro", "day_of", "month_intro", "weekday_filler"}
 _GREGORIAN_YEARS = range(1000, 2300)
 _MONTH_YEAR_YEARS = range(1700, 2100)  # "مارس 1500 جندي" is a count, not March 1500
@@ -48,7 +55,8 @@ class DateResult:
     """A date found in ``text``: ``date`` is ``YYYY-MM-DD``, ``YYYY-MM`` (no day written) or None.
 
     ``start``/``end`` index ``text`` (``text[start:end] == date_text``); ``calendar`` says how the date
-    was written (``gregorian``, ``hijri`` or ``both``); ``hijri`` is the Hijri date as written, ISO-like.
+    was written (``gregorian``, ``hijri`` (lunar, Umm al-Qura), ``solar_hijri`` (the Iranian calendar) or
+    ``both``); ``hijri`` is the Hijri date (lunar or solar) as written, ISO-like.
     An unresolved day/month order gives ``ambiguous=True``, ``date=None`` and both readings in
     ``candidates``.  ``role`` is ``retrieved``, ``archived`` or ``updated`` when a marker such as
     "Retrieved" says the date is not the publication date.
@@ -190,8 +198,8 @@ def _words(markers: list[tuple[str, str]], *kinds: str) -> list[str]:
 
 @cache
 def _grammar() -> _Grammar:
-    month_rows = _checked_rows("months.tsv", month=_numbers(1, 12), calendar=("gregorian", "hijri"))
-    names = {cal: [_fold(r["name"]) for r in month_rows if r["calendar"] == cal] for cal in ("gregorian", "hijri")}
+    month_rows = _checked_rows("months.tsv", month=_numbers(1, 12), calendar=_CALENDARS)
+    names = {cal: [_fold(r["name"]) for r in month_rows if r["calendar"] == cal] for cal in _CALENDARS}
     months = {cal: {_key(r["name"]): int(r["month"]) for r in month_rows if r["calendar"] == cal} for cal in names}
     weekdays = {_key(r["name"]): int(r["weekday"]) for r in _checked_rows("weekdays.tsv", weekday=_numbers(0, 6))}
     ordinal_rows = _checked_rows("day_ordinals.tsv", day=_numbers(1, 31))
@@ -237,7 +245,7 @@ def _patterns(
     month_intro = rf"(?:{_word(markers, 'month_intro')}\s*)?"
     year_intro = rf"\s*[,،\-/–]?\s*(?:{_word(markers, 'year_intro')}\s*)?"
     year = r"(?P<year>\d{4})(?!\d)"
-    suffix = rf"(?:\s*(?P<suffix>{_alternation(_words(markers, 'gregorian_mark', 'hijri_mark'))})(?!\w))?"
+    suffix = rf"(?:\s*(?P<suffix>{_alternation(_words(markers, 'gregorian_mark', 'hijri_mark', 'solar_mark'))})(?!\w))?"
     no_year_follows = r"(?![\d:])(?!\s*[,،\-/–]?\s*\d)"
     time = r"\s+\d{1,2}:\d{2}(?::\d{2})?\s+"
     patterns: list[tuple[str, str, re.Pattern[str]]] = []
@@ -298,7 +306,8 @@ def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | 
     grammar = _grammar()
     norm, origin = _normalize(text)
     order = _resolve_order(grammar, context_lang, day_first, bool(_ARABIC_LETTER.search(text)))
-    mentions = _select(_mentions(grammar, norm, order)) if _could_hold_date(grammar, norm) else []
+    persian = bool(_PERSIAN_DIGIT.search(text))
+    mentions = _select(_mentions(grammar, norm, order, persian=persian)) if _could_hold_date(grammar, norm) else []
     results = [_result(grammar, text, norm, origin, group) for group in _merge(norm, mentions)]
     if not results and not _ARABIC_LETTER.search(text):
         results = _dateparser_fallback(text)
@@ -319,6 +328,7 @@ class _Mention:
     warnings: list[str] = field(default_factory=list)
     candidates: list[str] = field(default_factory=list)
     ambiguous: bool = False
+    solar_too: bool = False  # a lunar reading that may as well be Solar Hijri: both are candidates
 
     @property
     def rank(self) -> int:
@@ -346,12 +356,12 @@ def _could_hold_date(grammar: _Grammar, norm: str) -> bool:
     return bool(_NUMERIC_SHAPE.search(norm)) or any(p.search(norm) for p in grammar.month_name.values())
 
 
-def _mentions(grammar: _Grammar, norm: str, order: str | None) -> list[_Mention]:
+def _mentions(grammar: _Grammar, norm: str, order: str | None, *, persian: bool = False) -> list[_Mention]:
     found = []
     for shape, calendar, pattern in grammar.patterns:
         for m in pattern.finditer(norm):
             mention = (
-                _numeric_mention(grammar, m, shape, order)
+                _numeric_mention(grammar, m, shape, order, persian=persian)
                 if calendar == "numeric"
                 else _worded_mention(grammar, m, calendar)
             )
@@ -393,6 +403,8 @@ def _worded_mention(grammar: _Grammar, m: re.Match[str], calendar: str) -> _Ment
         plausible = _MONTH_YEAR_YEARS if day is None else _GREGORIAN_YEARS
         if calendar == "gregorian" and year not in plausible:
             return None
+        if calendar == "solar_hijri" and year not in range(1200, 1500):
+            return None
         if calendar == "hijri" and year >= _HIJRI_YEARS.stop:
             warnings.append(f"a Hijri month with the Gregorian year {year}: it covers no single date or month")
             return _Mention(m.start(), m.end(), calendar, None, months[0], day, warnings)
@@ -404,13 +416,30 @@ def _worded_mention(grammar: _Grammar, m: re.Match[str], calendar: str) -> _Ment
     return _Mention(m.start(), m.end(), calendar, year, months[0], day, warnings)
 
 
-def _numeric_mention(grammar: _Grammar, m: re.Match[str], shape: str, order: str | None) -> _Mention | None:
+def _numeric_mention(grammar: _Grammar, m: re.Match[str], shape: str, order: str | None, *,
+                     persian: bool = False) -> _Mention | None:
     a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
     kind = _marker_kind(grammar, m.group("suffix"))
     warnings: list[str] = []
     if shape == "num2":
         year += 2000 if year < 70 else 1900  # the POSIX pivot; reported, since it is a reading
         warnings.append(f"two-digit year {m.group('year')} read as {year}")
+    if kind == "solar_mark" or (kind is None and persian and year in _SOLAR_YEARS):
+        month, day = b, a  # Y-M-D, or D/M/Y: the Iranian order is never month first
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        if kind is None:
+            warnings.append(f"year {year} in Persian digits read as Solar Hijri")
+        return _Mention(m.start(), m.end(), "solar_hijri", year, month, day, warnings)
+    if kind is None and year in _SOLAR_YEARS and shape == "ymd":
+        # 1393-02-10: the Iranian calendar writes year first, and so may a lunar date; without a marker,
+        # Persian digits or a Persian month, both readings stay candidates.
+        month, day = b, a
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        warnings.append(f"year {year} is a lunar or a solar Hijri year: no date without a marker (هـ or هـ.ش)")
+        return _Mention(m.start(), m.end(), "hijri", year, month, day, warnings, ambiguous=True,
+                        solar_too=True)
     if kind == "hijri_mark" or (kind is None and year in _HIJRI_YEARS):
         calendar = "hijri"
         if kind is None:
@@ -472,7 +501,7 @@ def _merge(norm: str, mentions: list[_Mention]) -> list[list[_Mention]]:
         if (
             last is not None
             and len(last) == 1
-            and {last[0].calendar, mention.calendar} == {"gregorian", "hijri"}
+            and {last[0].calendar, mention.calendar} in ({"gregorian", "hijri"}, {"gregorian", "solar_hijri"})
             and mention.start - last[0].end <= _MERGE_GAP
             and "\n" not in norm[last[0].end : mention.start]
         ):
@@ -495,8 +524,33 @@ def _gregorian_of(mention: _Mention) -> tuple[str | None, str | None, list[str],
             return None, None, warnings, []
         return _iso(mention.year, mention.month, mention.day), None, warnings, list(mention.candidates)
     hijri = _iso(mention.year, mention.month, mention.day)
+    if mention.calendar == "solar_hijri":
+        return _solar_to_gregorian(mention, warnings), hijri, warnings, []
     date, candidates = _hijri_to_gregorian(mention, warnings)
+    if mention.solar_too:
+        solar = _solar_to_gregorian(mention, [])
+        candidates = [c for c in (date, solar) if c]
+        return None, hijri, warnings, candidates
     return date, hijri, warnings, candidates
+
+
+def _solar_to_gregorian(mention: _Mention, warnings: list[str]) -> str | None:
+    """The Gregorian date (or month, when no day is written) of a Solar Hijri mention, by jdatetime."""
+    import jdatetime
+
+    assert mention.year is not None
+    try:
+        if mention.day is not None:
+            return jdatetime.date(mention.year, mention.month, mention.day).togregorian().isoformat()
+        first = jdatetime.date(mention.year, mention.month, 1).togregorian()
+        last = (jdatetime.date(mention.year, mention.month, 1) + jdatetime.timedelta(days=28)).togregorian()
+    except ValueError as err:
+        warnings.append(f"Solar Hijri date {_iso(mention.year, mention.month, mention.day)} is not valid ({err})")
+        return None
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.year:04d}-{first.month:02d}"
+    warnings.append(f"the Solar Hijri month starts on {first}: no single Gregorian month")
+    return None
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -535,7 +589,7 @@ def _result(grammar: _Grammar, text: str, norm: str, origin: list[int], group: l
     warnings = [w for part in parts for w in part[2]]
     if len(group) == 2:
         greg_mention, (date, _, _, candidates) = by_calendar["gregorian"]
-        hijri_mention, (hijri_date, hijri, _, _) = by_calendar["hijri"]
+        hijri_mention, (hijri_date, hijri, _, _) = by_calendar.get("hijri") or by_calendar["solar_hijri"]
         if hijri_mention.rank > greg_mention.rank and hijri_date is not None:
             date = hijri_date
         elif date and hijri_date and len(date) == len(hijri_date) == 10:

@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from .errors import InputError
-from .langid_backends import BACKENDS, MIN_LETTERS, NO_SCRIPT, SCRIPT_AWARE, UND
+from .langid_backends import BACKENDS, MIN_LETTERS, NO_SCRIPT, SCRIPT_AWARE, UND, is_arabizi
 from .langid_runs import merge_sandwiches, script_spans
 from .langid_scripts import dominant_script
 
@@ -133,6 +133,6 @@ def _finish(text: str, lang: str, confidence: float, name: str) -> Detection:
     confidence = round(float(confidence), 4)
     if script is None or letters < MIN_LETTERS:
         return Detection(UND, 0.0, script or NO_SCRIPT, name)
-    if lang == UND or confidence < BACKENDS[name].threshold:
+    if lang == UND or confidence < BACKENDS[name].threshold or (script == "Latn" and is_arabizi(text)):
         return Detection(UND, confidence, script, name)
     return Detection(lang, confidence, script, name)

@@ -62,10 +62,28 @@ class ScriptAware:
         scored = langid_lexicon.score(text, script, mixed=len(counts) > 1)
         if scored is None:
             return UND, 0.0, script
+        if scored.shared:  # "من", "لا": Arabic, Persian and Urdu all write them
+            return UND, scored.confidence, script
+        if script == "Latn" and is_arabizi(text):
+            return UND, scored.confidence, script
         return scored.lang, scored.confidence, script
 
     def guess_many(self, texts: list[str]) -> list[tuple[str, float]]:
         return [self.guess(t) for t in texts]
+
+
+_ARABIZI_WORD = re.compile(r"(?i)\b(?:[a-z]+[2356789][a-z0-9']*|[2356789][a-z]+[a-z0-9']*)\b")
+_LATIN_WORDS = re.compile(r"(?i)\b[a-z0-9']*[a-z][a-z0-9']*\b")
+
+
+def is_arabizi(text: str) -> bool:
+    """Whether Latin-script ``text`` is Arabic in the chat alphabet: digits written as letters (2 = ء,
+    3 = ع, 5 = خ, 6 = ط, 7 = ح, 8 = ق, 9 = ص) inside words, in at least one word in five (``el 7okoma
+    2alet``). Such text is Arabic, but no word list or model of ours reads it: detection says "und" rather
+    than naming a third language (issue #14), and it is never sent to the Arabic-script model."""
+    words = _LATIN_WORDS.findall(text)
+    chat = [w for w in words if _ARABIZI_WORD.fullmatch(w) and not re.fullmatch(r"(?i)[a-z]\d+|\d+[a-z]{1,2}", w)]
+    return bool(chat) and len(chat) * 5 >= len(words)
 
 
 def main_script(text: str, counts: dict[str, int]) -> str:

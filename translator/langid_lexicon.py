@@ -26,6 +26,9 @@ from .langid_scripts import char_script, codepoint, read_table
 
 FLOOR_ZIPF = 2.5  # a word missing from a language's list (they stop at Zipf 3) is taken as this frequent
 TEMPERATURE = 0.5  # naive Bayes over-counts correlated words; this softens the posterior
+# A word is common in a language when its gain there reaches this many nats: من is Persian's "I", لا is Urdu's
+# "bring". A word or two each common in two languages (no telling letter) names no language (issue #14).
+SHARED_GAIN = 5.0
 SHRINK = 0.5  # few known words, little trust: the posterior is pulled toward "any language" by this much
 MIN_COVERAGE = 0.5  # when fewer of the words are known to the winner, confidence falls in proportion
 LIKE_DISCOUNT = 0.7  # a borrowed word counts this much for a list-less language (`like` in the table)
@@ -54,6 +57,7 @@ class Scored:
     evidence: float  # known words (weighted) + half the kinds of telling letters seen
     coverage: float  # share of the words (weighted) that ``lang`` knows
     posterior: tuple[tuple[str, float], ...]  # every competing language with its posterior
+    shared: bool = False  # a word or two, each a common word of several of the script's languages
 
 
 @dataclass(frozen=True)
@@ -111,7 +115,14 @@ def score(text: str, script: str, *, mixed: bool = True) -> Scored | None:
     if group.listed[best] and coverage < MIN_COVERAGE:
         confidence *= coverage / MIN_COVERAGE
     posterior = tuple((lang, e / norm) for lang, e in zip(group.langs, exps, strict=True))
-    return Scored(group.langs[best], probability, confidence, script, evidence, coverage, posterior)
+    shared = 0 < len(words) <= 2 and letters == 0 and len(found) == len(words) and all(_common_in_two(e)
+                                                                                      for e, _ in found)
+    return Scored(group.langs[best], probability, confidence, script, evidence, coverage, posterior, shared)
+
+
+def _common_in_two(entry: tuple[int, ...]) -> bool:
+    """Whether a lexicon entry is a common word (gain ≥ ``SHARED_GAIN``) of at least two languages."""
+    return sum(gain >= SHARED_GAIN * _UNITS for gain in entry[1::2]) >= 2
 
 
 def _word_gains(group: _Group, words: list[str]) -> tuple[list[float], list[tuple[tuple[int, ...], float]],

@@ -6,12 +6,16 @@ segment → detect language → match glossary terms → find citations. Transla
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..text.segment import lines, sentences
 from .readers import Document
 
+# Markdown documents come with their markup blanked (same length, same offsets): one space is enough.
+_SPACES = re.compile(r"[ \t]{2,}")
 # Quotes and brackets around a run are kept in the table's text but not sent to the model.
 _EDGE = "\"'“”‘’«»()[]{}‹›,،;؛:–—-* \u200f\u200e"
 
@@ -38,15 +42,18 @@ def analyze_document(doc: Document, *, glossary=None, detector: str = "default")
     from ..langid import detect_runs
 
     segments: list[dict] = []
-    for line_no, line in enumerate(lines(doc.text)):
-        for sentence in sentences(doc.text, line.start, line.end):
-            for run in detect_runs(sentence.text, detector=detector):
-                start = sentence.start + run.start
-                segments.append({
-                    "doc_id": doc.doc_id, "segment_id": len(segments), "line": line_no,
-                    "start": start, "end": sentence.start + run.end, "text": run.text,
-                    "lang": run.lang, "lang_confidence": round(float(run.confidence), 4), "script": run.script,
-                })
+    line_starts = [line.start for line in lines(doc.text)]
+    for sentence in sentences(doc.text):
+        line_no = bisect.bisect_right(line_starts, sentence.start) - 1
+        for run in detect_runs(sentence.text, detector=detector):
+            start = sentence.start + run.start
+            text = _SPACES.sub(" ", run.text) if doc.format == "markdown" else run.text
+            segments.append({
+                "doc_id": doc.doc_id, "segment_id": len(segments), "line": line_no,
+                "start": start, "end": sentence.start + run.end, "text": text,
+                "lang": run.lang, "lang_confidence": round(float(run.confidence), 4), "script": run.script,
+            })
+    _arabic_by_context(segments)
     if glossary is not None:
         for seg in segments:
             _add_terms(seg, glossary)
@@ -57,6 +64,7 @@ def analyze_document(doc: Document, *, glossary=None, detector: str = "default")
     lang_chars.pop("und", None)
     document = {
         "doc_id": doc.doc_id, "path": doc.path, "format": doc.format, "encoding": doc.encoding,
+        "encoding_confidence": doc.encoding_confidence, "file_created": doc.file_created,
         "sha256": doc.sha256, "title": doc.title, "outlet": doc.outlet, "published": doc.published,
         "url": doc.url, "lang": lang_chars.most_common(1)[0][0] if lang_chars else "und",
         "n_chars": len(doc.text), "n_segments": len(segments),
@@ -64,6 +72,17 @@ def analyze_document(doc: Document, *, glossary=None, detector: str = "default")
         "n_citations": len(citations), "warnings": "; ".join(doc.warnings),
     }
     return Analysis(document, segments, citations)
+
+
+def _arabic_by_context(segments: list[dict]) -> None:
+    """A word or two of Arabic script that detection alone cannot name (``und``: Persian and Urdu write
+    them too) is Arabic when the document around it is: its Arabic-script segments are mostly Arabic."""
+    arabic = sum(s["end"] - s["start"] for s in segments if s["lang"] == "ar")
+    others = sum(s["end"] - s["start"] for s in segments if s["script"] == "Arab" and s["lang"] not in ("ar", "und"))
+    if arabic > others:
+        for seg in segments:
+            if seg["lang"] == "und" and seg["script"] == "Arab":
+                seg["lang"] = "ar"
 
 
 def _add_terms(segment: dict, glossary) -> None:

@@ -1,11 +1,19 @@
 """Turn a file's bytes into text: detect the encoding, repair mojibake, and say what was done.
 
 Library use and where it falls short:
-- BOMs and strict UTF-8 are tried first (cheap and certain).
-- charset-normalizer picks among the legacy encodings Arabic pages use (windows-1256, ISO-8859-6, UTF-16 without
-  a BOM); we restrict it to those so that it cannot "succeed" with a Latin code page on Arabic bytes.
-- ftfy repairs cp1252-style mojibake (``Ù„Ø§``) but not UTF-8 read as windows-1256 (``ط§ظ„``), which Arabic
-  sites produce often; `repair_arabic_mojibake` undoes that one.
+- BOMs and strict UTF-8 are tried first (cheap and certain). Text that is almost all valid UTF-8 (a stray
+  ``0xA0`` byte, a last character cut in half by a scraper) is UTF-8: the bad bytes are replaced and every
+  replacement is recorded with its byte offset (issue #14).
+- Otherwise the legacy encodings news files come in (windows-1256, ISO-8859-6 for Arabic; windows-1252,
+  latin-1, ISO-8859-15 for Francophone Maghreb dailies and older archives) are all tried, and the reading
+  whose text is most plausible wins: words that mix Arabic and Latin letters, vowel signs on Latin letters
+  and control characters count against a reading; words a frequency list knows (wordfreq, for Arabic,
+  Persian, English, French, Spanish, German, Italian, Portuguese) count for it. charset-normalizer alone
+  cannot tell windows-1252 from windows-1256 on short French text (it picks the Arabic page), so its chaos
+  score is only a tie-breaker here. When two readings stay close, a warning says so.
+- ftfy repairs UTF-8 read as windows-1252 (``Ù„Ø§``), but neither UTF-8 read as windows-1256 (``ط§ظ„``)
+  nor windows-1256 read as windows-1252 (``ÊÕÑíÍÇÊ``), which Arabic sites produce often;
+  `repair_arabic_mojibake` undoes both, and only where the repaired words are Arabic words.
 """
 
 from __future__ import annotations
@@ -14,23 +22,47 @@ import re
 from dataclasses import dataclass, field
 
 import ftfy
+import ftfy.bad_codecs
 from charset_normalizer import from_bytes
 
 from ..errors import InputError
 
 # UTF-16 without a BOM is recognised separately (_try_utf16): its text always has NUL bytes, and letting
-# charset-normalizer guess it turns random bytes into plausible-looking CJK text.
-ARABIC_LEGACY = ("cp1256", "iso8859_6")
+# an encoding guesser choose it turns random bytes into plausible-looking CJK text.
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 # Typical pairs of UTF-8 Arabic bytes read as windows-1256: "ط§" (ا), "ظ„" (ل), "ط±" (ر), ...
-_CP1256_MOJIBAKE = re.compile(r"(?:[طظ][^\x00-\x7f](?:[ \t.,:;!?()\"'-]*))+")
+# (UTF-8 lead bytes of Arabic letters are D8-DB, which windows-1256 reads as ط ظ ع غ.)
+# Typographic quotes and dashes (E2 80 xx) come out as "â€" and one more character.
+# « » and other Latin-1 punctuation (C2 xx) come out as "آ" and one more character.
+_CP1256_MOJIBAKE = re.compile(r"(?:(?:[طظعغآ][^\x00-\x7f]|â€[^\x00-\x7f])(?:[ \t.,:;!?()\"'-]*))+")
+# windows-1256 Arabic read as windows-1252: whole words of Latin-1 letters (Arabic letters sit at 0xC1-0xFE,
+# a few Persian ones among 0x80-0x9F), with the spaces and punctuation between them.
+# Arabic punctuation too: ، ؛ ؟ sit at 0xA1 0xBA 0xBF (¡ º ¿); bytes 0x80-0x9F that windows-1252 leaves
+# undefined come through as C1 controls (ftfy's sloppy-windows-1252), and split no run.
+_CP1252_LETTERS = "".join(sorted({re.escape(ch) for ch in bytes(range(0x80, 0x100)).decode("sloppy-windows-1252")}))
+_CP1252_MOJIBAKE = re.compile(rf"[{_CP1252_LETTERS}]+(?:[\s\d.,:;!?()\"'“”‘’/%-]+[{_CP1252_LETTERS}]+)*")
 
 
 @dataclass
 class Decoded:
+    """Decoded text, the encoding it was read as, how sure that reading is (0–1), and what was repaired."""
+
     text: str
     encoding: str
     repairs: list[str] = field(default_factory=list)
+    confidence: float = 1.0
+
+
+#: Legacy single-byte encodings tried when the bytes are not (almost all) UTF-8, in tie-break order.
+LEGACY_ENCODINGS = ("cp1256", "iso8859_6", "cp1252", "latin_1", "iso8859_15")
+# Two readings whose plausibility differs by less than this are both reported.
+_CLOSE = 0.15
+_WORD = re.compile(r"[^\W\d_]+(?:[\u064b-\u065f\u0670][^\W\d_]*)*")
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_MARK_AFTER_NON_ARABIC = re.compile(r"(?:^|[^\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff])"
+                                    r"[\u064b-\u065f\u0670]")
+_FREQUENCY_LANGS = {"arabic": ("ar", "fa"), "latin": ("en", "fr", "es", "de", "it", "pt")}
 
 
 def decode_bytes(data: bytes, *, name: str = "<bytes>") -> Decoded:
@@ -51,20 +83,160 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> Decoded:
         return _finish(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    best = from_bytes(data, cp_isolation=list(ARABIC_LEGACY)).best()
-    if best is None or best.chaos > 0.25:
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        text, bad = mostly
+        decoded = _finish(text, "utf-8")
+        decoded.confidence = 0.9
+        where = ", ".join(str(offset) for offset in bad[:10]) + (" …" if len(bad) > 10 else "")
+        decoded.repairs.insert(0, f"replaced {len(bad)} invalid UTF-8 byte(s) at byte offset(s) {where}")
+        return decoded
+    readings = _legacy_readings(data)
+    if not readings or readings[0][0] < 0.2:
         raise InputError(
-            f"{name}: invalid UTF-8 at byte {utf8_error.start} ({data[utf8_error.start:utf8_error.start + 4]!r}) "
-            "and no Arabic legacy encoding (windows-1256, ISO-8859-6, UTF-16) fits; "
-            "re-save the file as UTF-8"
+            f"{name}: invalid UTF-8 at byte {utf8_error.start} ({data[utf8_error.start:utf8_error.start + 4]!r}), "
+            "and no reading as windows-1256, ISO-8859-6, windows-1252, latin-1, ISO-8859-15 or UTF-16 gives "
+            "plausible text; if it is text, find its encoding (e.g. `file -i`) and convert it with "
+            "`iconv -f ENCODING -t UTF-8`"
         )
-    decoded = _finish(str(best), best.encoding)
-    decoded.repairs.insert(0, f"decoded as {best.encoding} (not valid UTF-8)")
+    score, encoding, text = readings[0]
+    decoded = _finish(text, encoding)
+    decoded.confidence = round(max(0.0, min(1.0, score)), 3)
+    decoded.repairs.insert(0, f"decoded as {encoding} (not valid UTF-8; plausibility {score:.2f})")
+    close = [(s, e) for s, e, t in readings[1:] if score - s < _CLOSE and t != text]
+    if close:
+        others = ", ".join(f"{e} ({s:.2f})" for s, e in close)
+        decoded.repairs.insert(1, f"encoding uncertain: {others} also reads plausibly; check the text")
+        decoded.confidence = round(min(decoded.confidence, 0.5), 3)
     return decoded
 
 
+def _mostly_utf8(data: bytes) -> tuple[str, list[int]] | None:
+    """UTF-8 with a few bad bytes: the text (bad bytes replaced) and their offsets; None if not mostly UTF-8.
+
+    "Mostly" means at least ten well-formed multi-byte sequences for every bad byte, and bad bytes under 5%
+    of the file: a legacy-encoded Arabic or French file has few well-formed sequences by chance.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad_chars = [i for i, ch in enumerate(text) if "\udc80" <= ch <= "\udcff"]
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F and not "\udc80" <= ch <= "\udcff")
+    if not bad_chars or multibyte < 10 * len(bad_chars) or len(bad_chars) > 0.05 * len(data):
+        return None
+    offsets, pieces, last, byte_pos = [], [], 0, 0
+    # byte offsets of the bad bytes: walk the text, counting each character's UTF-8 length
+    bad = set(bad_chars)
+    for i, ch in enumerate(text):
+        if i in bad:
+            offsets.append(byte_pos)
+            pieces.append(text[last:i])
+            pieces.append("\u00a0" if ch == "\udca0" else "\ufffd")  # 0xA0 is a no-break space in every code page
+            last = i + 1
+            byte_pos += 1
+        else:
+            byte_pos += len(ch.encode("utf-8"))
+    pieces.append(text[last:])
+    return "".join(pieces), offsets
+
+
+def _legacy_readings(data: bytes) -> list[tuple[float, str, str]]:
+    """Every legacy reading of ``data`` that decodes, as (plausibility, encoding, text), best first.
+
+    Readings that give the same text are one reading, named by the encoding of its script: windows-1256
+    holds the French accented letters at windows-1252's places, so French text reads the same in both.
+    """
+    readings: list[tuple[float, int, str, str]] = []
+    for rank, encoding in enumerate(LEGACY_ENCODINGS):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        arabic_page = encoding in ("cp1256", "iso8859_6")
+        script_rank = rank if arabic_page == bool(_ARABIC_LETTER.search(text)) else rank + len(LEGACY_ENCODINGS)
+        score = plausibility(text) - 0.5 * _chaos(data, encoding)
+        readings.append((score, script_rank, encoding, text))
+    readings.sort(key=lambda r: (-round(r[0], 3), r[1]))
+    seen: set[str] = set()
+    out = []
+    for score, _, encoding, text in readings:
+        if text not in seen:
+            seen.add(text)
+            out.append((score, encoding, text))
+    return out
+
+
+def _chaos(data: bytes, encoding: str) -> float:
+    """charset-normalizer's mess ratio (0 clean … 1) for ``data`` read as ``encoding``."""
+    best = from_bytes(data, cp_isolation=[encoding]).best()
+    return best.chaos if best is not None else 1.0
+
+
+def plausibility(text: str, *, sample: int = 400) -> float:
+    """How much ``text`` reads like real writing: about 1 for ordinary prose, 0 or less for mojibake.
+
+    The share of (up to ``sample``) words that a word-frequency list of their script's languages knows,
+    less the share of words that mix Arabic and Latin letters, of vowel signs on non-Arabic letters and of
+    control characters. Used to choose among the readings of bytes that are not UTF-8.
+    """
+    from wordfreq import zipf_frequency
+
+    words = _WORD.findall(text)[:sample]
+    if not words:
+        return 0.0
+    known = mixed = 0
+    for word in words:
+        arabic, latin = bool(_ARABIC_LETTER.search(word)), bool(_LATIN_LETTER.search(word))
+        if arabic and latin:
+            mixed += 1
+            continue
+        langs = _FREQUENCY_LANGS["arabic" if arabic else "latin"] if arabic or latin else ()
+        if len(word) > 1 and any(zipf_frequency(word, lang) > 1.0 for lang in langs):
+            known += 1
+    n = len(words)
+    controls = sum(1 for ch in text[:20000] if (ord(ch) < 32 and ch not in "\r\n\t") or 0x80 <= ord(ch) < 0xA0)
+    marks = len(_MARK_AFTER_NON_ARABIC.findall(text[:20000]))
+    return known / n - 2 * mixed / n - marks / n - controls / max(1, min(len(text), 20000)) * 50
+
+
 def repair_arabic_mojibake(text: str) -> tuple[str, int]:
-    """Undo UTF-8 bytes that were decoded as windows-1256; returns (text, number of runs repaired)."""
+    """Undo Arabic mojibake; returns (text, number of runs repaired).
+
+    Two kinds: UTF-8 bytes decoded as windows-1256 (``ط§ظ„…``) and windows-1256 bytes decoded as
+    windows-1252 or latin-1 (``ÊÕÑíÍÇÊ``); the third common kind, UTF-8 read as windows-1252, is ftfy's.
+    """
+    text, first = _repair_utf8_as_cp1256(text)
+    text, second = _repair_cp1256_as_cp1252(text)
+    return text, first + second
+
+
+def _repair_cp1256_as_cp1252(text: str) -> tuple[str, int]:
+    """windows-1256 text read as windows-1252: runs of Latin-1 letters that re-encode to Arabic words."""
+    count = 0
+
+    def fix(match: re.Match[str]) -> str:
+        nonlocal count
+        chunk = match.group()
+        try:
+            raw = chunk.encode("sloppy-windows-1252")
+        except UnicodeEncodeError:
+            return chunk
+        try:
+            raw.decode("utf-8")
+            return chunk  # UTF-8 read as windows-1252: ftfy's kind, repaired after this
+        except UnicodeDecodeError:
+            repaired = raw.decode("cp1256")
+        letters = [ch for ch in repaired if ch.isalpha()]
+        if len(letters) < 4 or sum(bool(_ARABIC_LETTER.match(ch)) for ch in letters) < 0.9 * len(letters):
+            return chunk
+        if plausibility(repaired) < 0.5 or plausibility(repaired) <= plausibility(chunk):
+            return chunk  # a run of accented capitals, not Arabic
+        count += 1
+        return repaired
+
+    return _CP1252_MOJIBAKE.sub(fix, text), count
+
+
+def _repair_utf8_as_cp1256(text: str) -> tuple[str, int]:
+    """UTF-8 bytes that were decoded as windows-1256 (``ط§ظ„``)."""
     count = 0
 
     def fix(match: re.Match[str]) -> str:
@@ -72,21 +244,39 @@ def repair_arabic_mojibake(text: str) -> tuple[str, int]:
         chunk = match.group()
         if len(chunk.rstrip()) < 4:  # one pair alone is as likely to be real Arabic
             return chunk
-        try:
-            repaired = chunk.encode("cp1256").decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            return chunk
+        repaired = _utf8_from_cp1256(chunk)
+        if repaired is None:  # a real Arabic word inside the run: repair word by word
+            words = re.split(r"(\s+)", chunk)
+            fixed = [_utf8_from_cp1256(w) if w.strip() else w for w in words]
+            if not any(f is not None and f != w and w.strip() for f, w in zip(fixed, words, strict=True)):
+                return chunk
+            repaired = "".join(w if f is None else f for f, w in zip(fixed, words, strict=True))
         count += 1
         return repaired
 
     return _CP1256_MOJIBAKE.sub(fix, text), count
 
 
+def _utf8_from_cp1256(chunk: str) -> str | None:
+    """``chunk`` re-encoded as windows-1256 and decoded as UTF-8, or None where that is not valid UTF-8.
+
+    Real Arabic words never pass: windows-1256 puts Arabic letters at 0xC1-0xFE, and UTF-8 needs a byte in
+    0x80-0xBF after each of those.
+    """
+    try:
+        return chunk.encode("cp1256").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+
+
 def _finish(text: str, encoding: str) -> Decoded:
     repairs: list[str] = []
-    text, n = repair_arabic_mojibake(text)
+    text, n = _repair_utf8_as_cp1256(text)
     if n:
         repairs.append(f"repaired {n} run(s) of UTF-8 read as windows-1256")
+    text, n = _repair_cp1256_as_cp1252(text)
+    if n:
+        repairs.append(f"repaired {n} run(s) of windows-1256 read as windows-1252")
     # Keep curly quotes: in citations they carry structure.
     fixed = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=True, normalization=None)
     if fixed != text:

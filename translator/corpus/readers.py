@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..text.markdown import mask_markup
 from .decode import decode_bytes
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
@@ -45,9 +46,11 @@ class Document:
     encoding: str = "utf-8"
     title: str | None = None
     outlet: str | None = None
-    published: str | None = None
+    published: str | None = None  # the publication date the document states, never a file time
     url: str | None = None
     warnings: list[str] = field(default_factory=list)
+    encoding_confidence: float = 1.0  # how sure the encoding reading is (0-1; 1 for BOM or valid UTF-8)
+    file_created: str | None = None  # when the file says it was created (docx core properties): not a date of news
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -102,14 +105,16 @@ def read_documents(source: SourceFile, data: bytes | None = None) -> list[Docume
 def _read_text(rel: str, data: bytes, digest: str) -> list[Document]:
     decoded = decode_bytes(data, name=rel)
     fmt = "markdown" if rel.lower().endswith((".md", ".markdown")) else "text"
-    return [Document(rel, rel, fmt, decoded.text, digest, decoded.encoding, title=_first_line_title(decoded.text),
-                     warnings=decoded.repairs)]
+    # Markdown markup is blanked character for character, so offsets still point into the file.
+    text = mask_markup(decoded.text) if fmt == "markdown" else decoded.text
+    return [Document(rel, rel, fmt, text, digest, decoded.encoding, title=_first_line_title(text),
+                     warnings=decoded.repairs, encoding_confidence=decoded.confidence)]
 
 
 def _first_line_title(text: str) -> str | None:
     """A plain-text document's title: its first line, when that line is short and not a sentence."""
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    first = first.lstrip("#").strip()
+    first = " ".join(first.lstrip("#").split())
     if 0 < len(first) <= 160 and not first.endswith((".", "؟", "?", "!", ":")):
         return first
     return None
@@ -142,7 +147,7 @@ def _read_html(rel: str, data: bytes, digest: str) -> list[Document]:
                      outlet=meta("og:site_name", "application-name"),
                      published=meta("article:published_time", "datePublished", "pubdate", "date"),
                      url=canonical.get("href") if canonical else meta("og:url"),
-                     warnings=decoded.repairs)]
+                     warnings=decoded.repairs, encoding_confidence=decoded.confidence)]
 
 
 def _read_docx(rel: str, data: bytes, digest: str) -> list[Document]:
@@ -157,9 +162,11 @@ def _read_docx(rel: str, data: bytes, digest: str) -> list[Document]:
         raise InputError(f"{rel}: not a readable .docx file ({exc})") from exc
     text = "\n\n".join(p.text.strip() for p in document.paragraphs if p.text.strip())
     props = document.core_properties
-    published = props.created.date().isoformat() if props.created else None
+    # A Word file's creation time is when its template was made (python-docx's says 2013-12-23), not when the
+    # news was published: it is kept apart, and never feeds per-month counts (issue #14).
+    created = props.created.date().isoformat() if props.created else None
     return [Document(rel, rel, "docx", text, digest, "docx", title=props.title or None,
-                     published=published)] if text else []
+                     file_created=created)] if text else []
 
 
 def _read_records(rel: str, data: bytes, digest: str) -> list[Document]:

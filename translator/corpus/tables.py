@@ -29,8 +29,8 @@ CSV_ENCODING = "utf-8-sig"
 _S, _I, _F, _B = pa.string(), pa.int32(), pa.float32(), pa.bool_()
 
 DOCUMENTS = pa.schema([
-    ("doc_id", _S), ("path", _S), ("format", _S), ("encoding", _S), ("sha256", _S),
-    ("title", _S), ("outlet", _S), ("published", _S), ("url", _S), ("lang", _S),
+    ("doc_id", _S), ("path", _S), ("format", _S), ("encoding", _S), ("encoding_confidence", _F), ("sha256", _S),
+    ("title", _S), ("outlet", _S), ("published", _S), ("file_created", _S), ("url", _S), ("lang", _S),
     ("n_chars", _I), ("n_segments", _I), ("n_arabic_segments", _I), ("n_citations", _I),
     ("warnings", _S),
 ])

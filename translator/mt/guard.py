@@ -66,7 +66,7 @@ def inspect(source: str, hypothesis: Hypothesis, config: GuardConfig | None = No
     flags = []
     if not hypothesis.finished:
         flags.append(TRUNCATED)
-    if is_repetitive(text, config):
+    if is_repetitive(text, config, source=source):
         flags.append(REPETITION)
     ratio = (len(text) + config.ratio_slack) / (len(source.strip()) + config.ratio_slack)
     if ratio > config.max_ratio:
@@ -97,21 +97,36 @@ def _squash(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def is_repetitive(text: str, config: GuardConfig | None = None) -> bool:
-    """True if a word sequence repeats back to back (see :class:`GuardConfig`), or one word floods the text."""
+def is_repetitive(text: str, config: GuardConfig | None = None, *, source: str | None = None) -> bool:
+    """True if a word sequence repeats back to back (see :class:`GuardConfig`), or one word floods the text,
+    more than the ``source`` itself repeats: ``"لا، لا، لا للتطبيع"`` → ``"No, no, no to normalization"`` is
+    faithful, not a loop (issue #14)."""
     config = config or GuardConfig()
     words = [w.lower() for w in _WORD.findall(text)]
+    source_words = [w.lower() for w in _WORD.findall(source or "")]
+    source_run = max((_longest_run(source_words, n) for n in range(1, config.max_ngram + 1)), default=1)
     for n in range(1, config.max_ngram + 1):
         times = config.max_repeats if n < 3 else config.max_phrase_repeats
-        for start in range(len(words) - n * times + 1):
-            gram = words[start:start + n]
-            if all(words[start + k * n:start + (k + 1) * n] == gram for k in range(1, times)):
-                return True
+        run = _longest_run(words, n)
+        if run >= times and run > source_run:
+            return True
     if len(words) >= 8:
         top = max(words.count(w) for w in set(words))
-        if top / len(words) > config.max_word_share:
+        source_top = max((source_words.count(w) for w in set(source_words)), default=0)
+        if top / len(words) > config.max_word_share and top > source_top:
             return True
-    return _repeats_characters(text, config.max_repeats)
+    return _repeats_characters(text, config.max_repeats) and not _repeats_characters(source or "", config.max_repeats)
+
+
+def _longest_run(words: list[str], n: int) -> int:
+    """The most times any ``n``-word sequence of ``words`` follows itself back to back (1: never repeated)."""
+    best = 1
+    for start in range(len(words) - n + 1):
+        gram, times = words[start:start + n], 1
+        while words[start + times * n:start + (times + 1) * n] == gram:
+            times += 1
+        best = max(best, times)
+    return best
 
 
 def _repeats_characters(text: str, times: int) -> bool:

@@ -23,7 +23,15 @@ class Span:
 _LINE = re.compile(r"[^\r\n]+")
 # A sentence ends at . ! ? ؟ … (or a run of them), followed by closing quotes/brackets that belong to it,
 # then whitespace. Arabic full stop U+06D4 too.
-_SENTENCE_END = re.compile(r"[.!?؟…۔]+[\"'”’»)\]]*(?=\s)")
+_SENTENCE_END = re.compile(r"[.!?؟…۔]+[\"'”’»)\]]*(?=\s)"
+                           # a full stop a hurried writer glued to the next sentence: "…النسبي.انتهى"
+                           r"|(?<=[\u0621-\u064a\"”»])\.(?=[\u0621-\u064a])")
+_BLANK_LINES = re.compile(r"\n[ \t\r]*\n[\s]*")
+_OPENERS = "«“([{"
+_CLOSERS = {"»": "«", "”": "“", ")": "(", "]": "[", "}": "{"}
+# A year followed by the Gregorian (م) or Hijri (هـ, ه) era suffix, just before a full stop.
+_ERA = re.compile(r"[0-9٠-٩۰-۹]{3,4}\s*(?:م|هـ|ه)$")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 # Tokens before a full stop that do not end a sentence.
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen col lt maj sgt st jr sr no vs etc e.g i.e u.s u.k u.n inc ltd co corp "
@@ -42,18 +50,98 @@ def lines(text: str) -> list[Span]:
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Sentences of ``text[start:end]`` (line breaks always end a sentence), offsets into ``text``."""
+    """Sentences of ``text[start:end]``, offsets into ``text``.
+
+    A sentence ends at a full stop, question or exclamation mark (not after an abbreviation or an initial),
+    and at a line break — headlines stand one a line — except where the writer had not finished: a cut never
+    falls inside a quotation or bracket that closes later in the same paragraph (« » “ ” " ( ) [ ]; one that
+    never closes is taken as a typo), nor inside a date written across a line break. ``م.`` and ``هـ.``
+    after a year end a sentence when another follows (issue #14).
+    """
     end = len(text) if end is None else end
     out: list[Span] = []
-    for line in lines(text[start:end]):
-        out.extend(_split_line(text, start + line.start, start + line.end))
+    for paragraph in _paragraphs(text, start, end):
+        protected = _enclosed(text, *paragraph)
+        for unit_start, unit_end in _units(text, paragraph, protected):
+            out.extend(_split_line(text, unit_start, unit_end, protected))
     return out
 
 
-def _split_line(text: str, start: int, end: int) -> Iterator[Span]:
+def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Blocks of ``text[start:end]`` between blank lines, as (start, end)."""
+    cut = start
+    for m in _BLANK_LINES.finditer(text, start, end):
+        yield cut, m.start()
+        cut = m.end()
+    yield cut, end
+
+
+def _units(text: str, paragraph: tuple[int, int], protected: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The paragraph's lines, a line joined to the next where the break between them must not cut."""
+    spans = [(paragraph[0] + s.start, paragraph[0] + s.end) for s in lines(text[paragraph[0]:paragraph[1]])]
+    if not spans:
+        return
+    unit_start, unit_end = spans[0]
+    for line_start, line_end in spans[1:]:
+        if _inside(protected, unit_end) or _date_across(text, unit_start, unit_end, line_start, line_end):
+            unit_end = line_end
+            continue
+        yield unit_start, unit_end
+        unit_start, unit_end = line_start, line_end
+    yield unit_start, unit_end
+
+
+def _enclosed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(open, close) positions of the quotations and brackets that close within ``text[start:end]``."""
+    pairs: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch == '"':
+            if stack and stack[-1][0] == '"':
+                pairs.append((stack.pop()[1], i))
+            else:
+                stack.append(('"', i))
+        elif ch in _OPENERS:
+            stack.append((ch, i))
+        elif ch in _CLOSERS:
+            opener = _CLOSERS[ch]
+            for depth in range(len(stack) - 1, -1, -1):  # an unclosed inner opener is dropped
+                if stack[depth][0] == opener:
+                    pairs.append((stack[depth][1], i))
+                    del stack[depth:]
+                    break
+    return pairs
+
+
+def _inside(protected: list[tuple[int, int]], position: int) -> bool:
+    """Whether a cut just before ``position`` falls inside a quotation or bracket that closes later."""
+    return any(open_ < position <= close for open_, close in protected)
+
+
+def _date_across(text: str, start: int, end: int, next_start: int, next_end: int) -> bool:
+    """Whether a date mention runs from the end of one line into the next (``3 أيار/`` + ``مايو 2023``)."""
+    from ..dates import find_dates
+
+    tail, head = text[max(start, end - 30):end], text[next_start:min(next_end, next_start + 30)]
+    joined = f"{tail} {head}"
+    return any(r.start is not None and r.start < len(tail) < r.end
+               for r in find_dates(joined) if r.date or r.candidates)
+
+
+def _split_line(text: str, start: int, end: int, protected: list[tuple[int, int]] | None = None) -> Iterator[Span]:
     cut = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        if m.group().startswith(".") and _is_abbreviation(text, cut, m.start()):
+        mark = m.group().rstrip("\"'”’»)]")
+        if mark == "..":
+            continue  # Arabic news joins clauses with two dots: "انفجار في محيط دمشق.. لافتة إلى"
+        if mark.startswith(".") and _is_abbreviation(text, cut, m.start()):
+            continue
+        if mark.startswith(".") and text[cut:m.start()].strip().isdigit():
+            continue  # "5. الاستقلال": a list number
+        if m.end() < end and not text[m.end()].isspace() and _short_word_before(text, cut, m.start()):
+            continue  # "أ.د." and "ص.ب": glued full stops after one or two letters are abbreviations
+        if protected and _inside(protected, m.end()):
             continue
         span = _strip(text, cut, m.end())
         if span is not None:
@@ -64,13 +152,20 @@ def _split_line(text: str, start: int, end: int) -> Iterator[Span]:
         yield span
 
 
+def _short_word_before(text: str, line_start: int, dot: int) -> bool:
+    word = re.search(r"([\u0621-\u064a]+)[\"”»]?$", text[line_start:dot])
+    return word is None or len(word.group(1)) < 3
+
+
 def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
     word = re.search(r"(\S+)$", text[line_start:dot])
     if not word:
         return False
+    if _ERA.search(text[line_start:dot]):
+        return False  # "2022 م." and "1443 هـ." end a sentence
     token = word.group(1).lower().lstrip("(\"'“‘«")
-    # single letters ("J. Smith") and known abbreviations do not end sentences
-    return (len(token) == 1 and token.isalpha()) or token in _ABBREVIATIONS
+    # single letters ("J. Smith"), dotted initials ("أ.د.", "U.S.") and known abbreviations end no sentence
+    return (len(token) == 1 and token.isalpha()) or token in _ABBREVIATIONS or _INITIALS.fullmatch(token) is not None
 
 
 def _strip(text: str, start: int, end: int) -> Span | None:

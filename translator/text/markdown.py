@@ -1,0 +1,95 @@
+"""Markdown markup out of the text, every offset kept: `mask_markup` blanks markup with spaces.
+
+A Markdown document's segments should read as text (no ``#``, ``**``, ``[…](url)``), yet point into the
+original file. Blanking markup character for character (newlines kept) gives a text of the same length, so an
+offset into it is an offset into the original. markdown-it-py (CommonMark, with tables) finds the markup: its
+inline tokens carry the source lines they came from, and their text children are located in those lines in
+order; whatever lies between them on those lines is markup. Where a piece of text cannot be located (an
+escape or an entity written differently in the source), that block is left as written rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["mask_markup"]
+
+_DELIMITER_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(\|[ \t]*:?-{1,}:?[ \t]*)*\|?[ \t]*$")
+_KEPT = {"text", "code_inline"}
+
+
+def mask_markup(source: str) -> str:
+    """``source`` with Markdown markup replaced by spaces: same length, same newlines, same offsets.
+
+    Headings' ``#``, emphasis, link brackets and URLs, images, list bullets, block quotes' ``>``, table pipes
+    and delimiter rows, thematic breaks and code fences are blanked; link text, image alt text and code are
+    kept. Raw HTML inside Markdown is left as written (the HTML reader is for HTML).
+    """
+    from markdown_it import MarkdownIt
+
+    if not source:
+        return source
+    tokens = MarkdownIt("commonmark").enable("table").parse(source)
+    starts = _line_starts(source)
+    out = list(source)
+    inline: dict[tuple[int, int], list] = {}  # table cells share their row's lines: one region, all its cells
+    for token in tokens:
+        if token.map is None:
+            continue
+        first, last = token.map
+        region = (starts[first], starts[last] if last < len(starts) else len(source))
+        if token.type == "inline":
+            inline.setdefault(region, []).extend(token.children or [])
+        elif token.type == "hr":
+            _blank(out, *region)
+        elif token.type == "fence":
+            _mask_fence(source, out, region)
+    for region, children in inline.items():
+        _mask_inline(source, out, region, children)
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(source)
+        line = source[start:end]
+        if "|" in line and "-" in line and _DELIMITER_ROW.match(line.rstrip("\r\n")):
+            _blank(out, start, end)
+    return "".join(out)
+
+
+def _mask_inline(source: str, out: list[str], region: tuple[int, int], children: list) -> None:
+    start, end = region
+    pieces = [c.content for c in children if c.type in _KEPT and c.content]
+    cursor, kept = start, []
+    for piece in pieces:
+        found = source.find(piece, cursor, end)
+        if found < 0:
+            return  # cannot locate this text: leave the block as written
+        kept.append((found, found + len(piece)))
+        cursor = found + len(piece)
+    cursor = start
+    for piece_start, piece_end in kept:
+        _blank(out, cursor, piece_start)
+        cursor = piece_end
+    if kept:
+        _blank(out, cursor, end)
+
+
+def _mask_fence(source: str, out: list[str], region: tuple[int, int]) -> None:
+    start, end = region
+    _blank(out, start, source.find("\n", start, end) if "\n" in source[start:end] else end)
+    body = source[start:end].rstrip("\r\n")
+    last_start = start + body.rfind("\n") + 1 if "\n" in body else start
+    if last_start > start and source[last_start:end].strip().startswith(("```", "~~~")):
+        _blank(out, last_start, end)
+
+
+def _blank(out: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if out[i] not in "\r\n":
+            out[i] = " "
+
+
+def _line_starts(source: str) -> list[int]:
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer(r"\n", source))
+    if starts[-1] == len(source):
+        starts.pop()
+    return starts
