@@ -268,7 +268,7 @@ def _read_records(rel: str, data: bytes, digest: str) -> list[Document]:
         for number, line in enumerate(text.splitlines(), 1):
             if line.strip():
                 try:
-                    records.append((f"line {number}", _load_json(line, f"{rel}:{number}")))
+                    records.append((f"line {number}", _load_json(line, f"{rel}: line {number}")))
                 except InputError as exc:
                     skipped.append(str(exc))
         if not records and skipped:
@@ -319,7 +319,9 @@ def _load_json(text: str, where: str) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{where}: invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from exc
+        at = f"column {exc.colno}" if where.rsplit(": ", 1)[-1].startswith("line ") else \
+            f"line {exc.lineno} column {exc.colno}"
+        raise InputError(f"{where}: invalid JSON ({exc.msg} at {at})") from exc
     except RecursionError as exc:
         raise InputError(f"{where}: JSON nested too deeply to read (over ~{sys.getrecursionlimit()} levels)") from exc
 
