@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .decode import decode_bytes
+from .state import STATE_FILE
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -82,7 +83,8 @@ def discover(root: Path, *, exclude: Iterable[Path] = ()) -> list[SourceFile]:
     Files with unknown suffixes are returned too: the pipeline records them as errors rather than ignoring
     them silently. Symbolic links are never followed, to files or folders alike, so nothing outside the
     corpus folder is read: each is returned with a ``problem`` that the pipeline records. Folders in
-    ``exclude`` (the run's own output folder, when it sits inside the corpus) are skipped. A file name that
+    ``exclude`` (the run's own output folder, when it sits inside the corpus) and folders that hold a run
+    state (any run's output folder) are skipped. A file name that
     is not valid UTF-8 keeps its bytes as ``\\x..`` escapes in ``rel``. A single file may be given instead
     of a folder. Raises ``InputError`` when ``root`` does not exist.
     """
@@ -111,7 +113,8 @@ def discover(root: Path, *, exclude: Iterable[Path] = ()) -> list[SourceFile]:
                 found.append(SourceFile(path, rel, "a symbolic link: links are never followed, so nothing "
                                                    "outside the corpus folder is read (copy the file in instead)"))
             elif entry.is_dir(follow_symlinks=False):
-                if not any(path.resolve() == s or path.resolve().is_relative_to(s) for s in skipped):
+                if not any(path.resolve() == s or path.resolve().is_relative_to(s) for s in skipped) \
+                        and not (path / STATE_FILE).exists():  # another run's output folder is not input
                     stack.append(path)
             elif entry.is_file(follow_symlinks=False):
                 found.append(SourceFile(path, rel))
