@@ -79,9 +79,14 @@ def test_jsonl_records_become_documents_and_bad_json_names_the_line(tmp_path: Pa
     assert [d.doc_id for d in docs] == ["feed.jsonl#a1", "feed.jsonl#1"]
     assert (docs[0].outlet, docs[0].published, docs[1].url) == ("RT Arabic", "2022-05-26", "https://example.org/2")
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"text": "ok"}\n{"text": "broken"\n', encoding="utf-8")
-    with pytest.raises(InputError, match=r"bad.jsonl:2: invalid JSON"):
-        read_documents(discover(bad)[0])
+    bad.write_text('{"text": "ok"}\n{"text": "broken"\n{"text": "also ok"}\n', encoding="utf-8")
+    docs = read_documents(discover(bad)[0])  # one broken line costs that line, not the file
+    assert [d.text for d in docs] == ["ok", "also ok"]
+    assert docs[0].warnings == ["skipped bad.jsonl: line 2: invalid JSON (Expecting ',' delimiter at column 18)"]
+    worse = tmp_path / "worse.jsonl"
+    worse.write_text('{"text": "broken"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"worse.jsonl: no valid JSON line"):
+        read_documents(discover(worse)[0])
 
 
 def test_docx_reader_reads_paragraphs(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from translator.config import glossary_dirs
+from translator.errors import GlossaryError
 from translator.glossary import Glossary, GlossaryEntry, check_glossary, read_tsv, write_tsv
 from translator.text.arabic import normalize
 
@@ -51,12 +52,22 @@ def test_a_bad_glossary_never_stops_loading(bad_file: Path) -> None:
     assert [m.target for m in g.match("بين الجزائر ومصر")] == ["Algeria", "Egypt"]
 
 
-def test_missing_file_and_missing_header(tmp_path: Path) -> None:
+def test_a_named_file_that_does_not_exist_is_an_error_and_a_missing_header_a_problem(tmp_path: Path) -> None:
     no_header = tmp_path / "no_header.tsv"
     no_header.write_text("الجزائر\tAlgeria\tplace\n", encoding="utf-8")
-    g = Glossary.load([tmp_path / "absent.tsv", no_header], include_default=False, include_outlets=False)
+    with pytest.raises(GlossaryError, match=r"absent\.tsv"):
+        Glossary.load([tmp_path / "absent.tsv", no_header], include_default=False, include_outlets=False)
+    g = Glossary.load([no_header], include_default=False, include_outlets=False)
     assert len(g) == 0
-    assert [p.kind for p in g.problems] == ["unreadable", "header"]
+    assert [p.kind for p in g.problems] == ["header"]
+
+
+def test_a_problem_quotes_only_an_excerpt_of_a_huge_bad_value(tmp_path: Path) -> None:
+    path = tmp_path / "huge.tsv"
+    path.write_text("source\ttarget\ttype\nالجزائر\tAlgeria\t" + "x" * 1_000_000 + "\n", encoding="utf-8")
+    g = Glossary.load([path], include_default=False, include_outlets=False)
+    assert g.problems and all(len(str(p)) < 1000 for p in g.problems)
+    assert any("more characters" in str(p) for p in g.problems)
 
 
 def test_columns_by_name_bom_crlf_and_warnings(tmp_path: Path) -> None:

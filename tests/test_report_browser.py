@@ -99,3 +99,29 @@ def test_exported_notebook_in_chromium_runs_no_script_and_reads_arabic_right_to_
     assert cells and set(cells) == {"rtl"}
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     browser.screenshot(ARTIFACTS / "notebook.png")
+
+
+@pytest.mark.slow
+def test_exported_notebook_cannot_navigate_away(tmp_path: Path, browser) -> None:
+    """Markdown may carry a meta refresh, a <base> or a form (issue #13): the export drops them, and its
+    Content-Security-Policy closes base-uri and form-action as well."""
+    import nbformat
+
+    from translator.notebook_run import export_html
+
+    markdown = ('<meta http-equiv="refresh" content="0; url=about:blank#navigated">\n'
+                '<base href="https://example.org/">\n'
+                '<form action="about:blank#submitted"><button id="go">go</button></form>\n\n'
+                '| البلد | العاصمة |\n|---|---|\n| الجزائر | **الجزائر العاصمة** |\n')
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(markdown)]
+    page = export_html(nb, tmp_path / "nb.html")
+    html = page.read_text(encoding="utf-8")
+    assert 'http-equiv="refresh"' not in html and "<base" not in html and "<form" not in html
+    assert "base-uri 'none'" in html and "form-action 'none'" in html
+    browser.open(page.as_uri())
+    browser.evaluate("document.getElementById('go') && document.getElementById('go').click()")
+    time.sleep(1.0)  # a refresh or a submission would have navigated by now (a slow machine can only pass it)
+    assert browser.evaluate("location.href") == page.as_uri()
+    assert browser.evaluate("document.baseURI") == page.as_uri()
+    assert browser.evaluate("document.querySelectorAll('table strong').length") == 1  # tables and formatting kept

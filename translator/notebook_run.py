@@ -162,6 +162,27 @@ def export_html(nb: nbformat.NotebookNode | Path | str, output: Path | str) -> P
     return Path(output)
 
 
+# Markup that navigates or submits on its own, which rendered Markdown must not carry into the page: a meta
+# refresh (not covered by any CSP directive), <base> and forms (also closed by the CSP's base-uri and
+# form-action), and frames. Forms are unwrapped (their text stays); the rest is removed.
+_NAVIGATING = ("base", "iframe", "frame", "frameset", "object", "embed", "portal")
+
+
+def _drop_navigation(soup) -> None:  # type: ignore[no-untyped-def]
+    """Remove what could take the reader's browser elsewhere; tables and formatting are kept."""
+    for tag in soup.find_all("meta"):
+        equiv = (tag.get("http-equiv") or "").lower()
+        if equiv not in ("content-security-policy", "content-type", "") or tag.find_parent("body"):
+            tag.decompose()
+    for tag in soup.find_all(_NAVIGATING):
+        tag.decompose()
+    for tag in soup.find_all("form"):
+        tag.unwrap()
+    for tag in soup.find_all(["input", "button"]):
+        if tag.has_attr("formaction"):
+            del tag["formaction"]
+
+
 _BLOCKS = ("p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt", "figcaption")
 
 
@@ -176,6 +197,7 @@ def with_auto_direction(page: str) -> str:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(page, "lxml")
+    _drop_navigation(soup)
     for tag in soup.find_all(_BLOCKS):
         if not tag.has_attr("dir"):
             tag["dir"] = "auto"

@@ -22,6 +22,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--memory", type=Path, help="translation memory file (default: in TRANSLATOR_HOME)")
     p.add_argument("--no-memory", action="store_true")
     p.add_argument("--workers", type=int, default=1, help="processes for reading and analysis (default 1)")
+    p.add_argument("--max-file-mb", type=float, default=50.0,
+                   help="a larger file is reported in errors instead of read (default 50; 0 = no limit)")
     p.add_argument("--excel", action="store_true", help="also write tables.xlsx")
     p.add_argument("--no-report", action="store_true", help="do not write report.html")
     p.add_argument("--quiet", action="store_true", help="no progress bars")
@@ -37,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         model=args.model, engine=args.mt_engine if on_ray else args.engine, device=args.device, threads=args.threads,
         translate=not args.no_translate, glossary_paths=tuple(args.glossary), use_glossary=not args.no_glossary,
         memory_path=args.memory, use_memory=not args.no_memory, workers=args.workers,
-        progress=not args.quiet, report=not args.no_report, excel=args.excel,
+        progress=not args.quiet, report=not args.no_report, excel=args.excel, max_file_mb=args.max_file_mb,
     )
     if on_ray:
         from ..corpus.ray_runner import run_batch_ray

@@ -13,6 +13,18 @@ SHEETS = ("documents", "segments", "citations", "errors")
 EXCEL_MAX_ROWS = 1_048_575  # one row is the header
 
 
+def _strings_stay_strings(sheet) -> None:  # type: ignore[no-untyped-def]
+    """openpyxl stores a string that starts with ``=`` as a live formula: store every text cell as text.
+
+    The cell keeps its text exactly (``=HYPERLINK(…)`` is shown, not run); Excel's quote prefix marks it.
+    """
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
+                cell.quotePrefix = True
+
+
 def write_excel(out_dir: Path | str, path: Path | str | None = None) -> Path:
     """Write ``tables.xlsx`` (or ``path``) with one sheet per table, header row frozen; written atomically.
 
@@ -27,6 +39,7 @@ def write_excel(out_dir: Path | str, path: Path | str | None = None) -> Path:
             truncated = len(frame) > EXCEL_MAX_ROWS
             frame.head(EXCEL_MAX_ROWS).to_excel(writer, sheet_name=name, index=False)
             sheet = writer.sheets[name]
+            _strings_stay_strings(sheet)
             sheet.freeze_panes = "A2"
             if truncated:
                 sheet.title = f"{name} (first {EXCEL_MAX_ROWS})"[:31]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -61,6 +62,7 @@ class BatchOptions:
     progress: bool = True
     report: bool = True
     excel: bool = False
+    max_file_mb: float = 50.0  # a larger file is an errors row naming the limit (--max-file-mb)
 
 
 @dataclass
@@ -130,7 +132,7 @@ def run_batch(input_dir: Path | str, out_dir: Path | str, options: BatchOptions 
     translator = LazyTranslator(options, glossary, model, reason)
     translator.settings_without_model = settings_key(options, None, glossary)
 
-    sources = discover(input_dir)
+    sources = discover(input_dir, exclude=[out_dir])
     summary.files = len(sources)
     state = RunState(out_dir)
     try:
@@ -227,14 +229,18 @@ def finish_run(input_dir: Path, out_dir: Path, options: BatchOptions, summary: R
 
 
 def pending_files(sources: Iterable[SourceFile], state: RunState, settings: str,
-                  summary: RunSummary) -> Iterator[tuple[SourceFile, str, bytes]]:
+                  summary: RunSummary, *, max_file_mb: float | None = None) -> Iterator[tuple[SourceFile, str, bytes]]:
     """The files not yet done with these bytes and settings, as (file, sha256, bytes).
 
-    Unreadable files are recorded in the run state's errors; unchanged ones are counted in ``summary``.
+    Unreadable files, links and files over ``max_file_mb`` are recorded in the run state's errors;
+    unchanged ones are counted in ``summary``.
     """
     for source in sources:
         try:
-            data = source.read_bytes()
+            data = source.read_bytes(max_bytes=int(max_file_mb * 2**20) if max_file_mb else None)
+        except InputError as exc:
+            state.save_error(source.rel, None, "read", "InputError", str(exc))
+            continue
         except OSError as exc:
             state.save_error(source.rel, None, "read", type(exc).__name__, f"{source.rel}: {exc.strerror or exc}")
             continue
@@ -247,7 +253,7 @@ def pending_files(sources: Iterable[SourceFile], state: RunState, settings: str,
 
 def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options: BatchOptions, glossary,
                lazy: LazyTranslator, pool, summary: RunSummary, timings: dict[str, float]) -> None:
-    pending = list(pending_files(chunk, state, settings, summary))
+    pending = list(pending_files(chunk, state, settings, summary, max_file_mb=options.max_file_mb))
     if not pending:
         return
     t0 = time.perf_counter()
@@ -283,7 +289,23 @@ _WORKER_CONTEXT: dict[str, object] = {}
 
 
 def _init_worker(glossary, detector: str) -> None:
+    _die_with_parent()
     _WORKER_CONTEXT.update(glossary=glossary, detector=detector)
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the process that started it dies (SIGKILL included), so that a
+    killed ``translator batch`` never leaves workers holding the caller's pipe. Elsewhere: nothing to do."""
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG = 1
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def _analyze_in_worker(item: tuple[SourceFile, bytes]) -> list[Analysis] | dict:
@@ -300,8 +322,8 @@ def analyze_file(item: tuple[SourceFile, bytes], *, glossary, detector: str) -> 
         return [analyze_document(doc, glossary=glossary, detector=detector) for doc in docs]
     except InputError as exc:
         return {"stage": stage, "error": "InputError", "message": str(exc)}
-    except (TranslatorError, ValueError, UnicodeError, OSError) as exc:
-        return {"stage": stage, "error": type(exc).__name__, "message": f"{source.rel}: {exc}"}
+    except Exception as exc:  # any failure of one file is that file's errors row, never the run's
+        return {"stage": stage, "error": type(exc).__name__, "message": f"{source.rel}: {_short(str(exc))}"}
 
 
 def needs_translation(analyses: list[Analysis]) -> bool:
@@ -539,6 +561,11 @@ def one_line(message: str) -> str:
     if bullets:
         parts.append("; ".join(bullets) + ".")
     return " ".join(parts)
+
+
+def _short(text: str, limit: int = 300) -> str:
+    """``text`` cut to ``limit`` characters: an error message quotes bad input, and input can be huge."""
+    return text if len(text) <= limit else text[:limit] + f"… ({len(text) - limit} more characters)"
 
 
 def short_reason(message: str) -> str:

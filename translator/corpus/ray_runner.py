@@ -83,7 +83,7 @@ def run_batch_ray(input_dir: Path | str, out_dir: Path | str, options: BatchOpti
     model, reason = resolve_translation_model(options)
     summary.translation = "on" if model is not None else reason or "off"
     summary.model = model.to_dict() if model is not None else None
-    sources = discover(input_dir)
+    sources = discover(input_dir, exclude=[out_dir])
     summary.files = len(sources)
     state = RunState(out_dir)
     try:

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
 from ..text.markdown import mask_markup
 from .decode import decode_bytes
+from .state import STATE_FILE
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -58,33 +61,72 @@ class Document:
 
 @dataclass
 class SourceFile:
-    """A file found in the corpus folder, before it is read."""
+    """A file found in the corpus folder, before it is read; ``problem`` says why it will not be."""
 
     path: Path
     rel: str
+    problem: str | None = None
 
-    def read_bytes(self) -> bytes:
+    def read_bytes(self, max_bytes: int | None = None) -> bytes:
+        """The file's bytes. Raises ``InputError`` for a refused file (a link) or one over ``max_bytes``,
+        naming the limit and how to raise it, before reading anything; ``OSError`` when it cannot be read."""
+        if self.problem:
+            raise InputError(f"{self.rel}: {self.problem}")
+        if max_bytes is not None:
+            size = self.path.stat().st_size
+            if size > max_bytes:
+                raise InputError(f"{self.rel}: {size / 2**20:.1f} MB is over the limit of "
+                                 f"{max_bytes / 2**20:.0f} MB per file (raise it with --max-file-mb)")
         return self.path.read_bytes()
 
 
-def discover(root: Path) -> list[SourceFile]:
+def discover(root: Path, *, exclude: Iterable[Path] = ()) -> list[SourceFile]:
     """Every file under ``root`` (recursively, sorted, hidden files and folders skipped).
 
     Files with unknown suffixes are returned too: the pipeline records them as errors rather than ignoring
-    them silently. A single file may be given instead of a folder.
+    them silently. Symbolic links are never followed, to files or folders alike, so nothing outside the
+    corpus folder is read: each is returned with a ``problem`` that the pipeline records. Folders in
+    ``exclude`` (the run's own output folder, when it sits inside the corpus) and folders that hold a run
+    state (any run's output folder) are skipped. A file name that
+    is not valid UTF-8 keeps its bytes as ``\\x..`` escapes in ``rel``. A single file may be given instead
+    of a folder. Raises ``InputError`` when ``root`` does not exist.
     """
     root = Path(root)
     if root.is_file():
-        return [SourceFile(root, root.name)]
+        return [SourceFile(root, _display(root.name))]
     if not root.is_dir():
         raise InputError(f"{root}: no such folder")
+    skipped = [Path(e).resolve() for e in exclude]
     found = []
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            found.append(SourceFile(Path(folder), _display(str(Path(folder).relative_to(root))),
+                                    f"cannot list folder: {exc.strerror or exc}"))
             continue
-        found.append(SourceFile(path, rel.as_posix()))
-    return found
+        for entry in entries:
+            path = Path(entry.path)
+            rel = _display(path.relative_to(root).as_posix())
+            if entry.name.startswith("."):
+                continue
+            if entry.is_symlink():
+                found.append(SourceFile(path, rel, "a symbolic link: links are never followed, so nothing "
+                                                   "outside the corpus folder is read (copy the file in instead)"))
+            elif entry.is_dir(follow_symlinks=False):
+                if not any(path.resolve() == s or path.resolve().is_relative_to(s) for s in skipped) \
+                        and not (path / STATE_FILE).exists():  # another run's output folder is not input
+                    stack.append(path)
+            elif entry.is_file(follow_symlinks=False):
+                found.append(SourceFile(path, rel))
+    return sorted(found, key=lambda f: f.rel)
+
+
+def _display(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as surrogates) become ``\\xNN``."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def read_documents(source: SourceFile, data: bytes | None = None) -> list[Document]:
@@ -107,7 +149,7 @@ def _read_text(rel: str, data: bytes, digest: str) -> list[Document]:
     fmt = "markdown" if rel.lower().endswith((".md", ".markdown")) else "text"
     # Markdown markup is blanked character for character, so offsets still point into the file.
     text = mask_markup(decoded.text) if fmt == "markdown" else decoded.text
-    return [Document(rel, rel, fmt, text, digest, decoded.encoding, title=_first_line_title(text),
+    return [Document(_doc_id(rel), rel, fmt, text, digest, decoded.encoding, title=_first_line_title(text),
                      warnings=decoded.repairs, encoding_confidence=decoded.confidence)]
 
 
@@ -138,16 +180,65 @@ def _read_html(rel: str, data: bytes, digest: str) -> list[Document]:
     for tag in soup(_HTML_DROP):
         tag.decompose()
     body = soup.find("article") or soup.find("main") or soup.body or soup
-    blocks = [el.get_text(" ", strip=True) for el in body.find_all(_HTML_BLOCKS)
-              if not el.find(_HTML_BLOCKS)]
+    blocks = [el.get_text(" ", strip=True) for el in _leaf_blocks(body)]
     text = "\n\n".join(b for b in blocks if b) or body.get_text("\n", strip=True)
     if not text.strip():
         return []
-    return [Document(rel, rel, "html", text, digest, decoded.encoding, title=title,
+    return [Document(_doc_id(rel), rel, "html", text, digest, decoded.encoding, title=title,
                      outlet=meta("og:site_name", "application-name"),
                      published=meta("article:published_time", "datePublished", "pubdate", "date"),
                      url=canonical.get("href") if canonical else meta("og:url"),
                      warnings=decoded.repairs, encoding_confidence=decoded.confidence)]
+
+
+def _leaf_blocks(body) -> list:  # type: ignore[no-untyped-def]
+    """Block elements (paragraphs, headings, cells …) that hold no other block, in document order.
+
+    One pass: each block marks its ancestors as holding a block, stopping at the first already marked, so
+    100,000 nested ``<blockquote>`` cost linear time (``el.find`` per element was quadratic).
+    """
+    blocks = body.find_all(_HTML_BLOCKS)
+    holders: set[int] = set()
+    for el in blocks:
+        parent = el.parent
+        while parent is not None and id(parent) not in holders:
+            holders.add(id(parent))
+            if parent is body:
+                break
+            parent = parent.parent
+    return [el for el in blocks if id(el) not in holders]
+
+
+# Limits on what one Word file may unpack to: a zip bomb stops here, before anything is inflated.
+DOCX_MAX_MEMBER_BYTES = 64 * 2**20
+DOCX_MAX_TOTAL_BYTES = 256 * 2**20
+DOCX_MAX_RATIO = 200
+
+
+def _check_docx_zip(rel: str, data: bytes) -> None:
+    """Refuse a .docx whose zip members would inflate past the limits, or use a method zipfile lacks."""
+    import io
+    import zipfile
+
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise InputError(f"{rel}: not a readable .docx file ({exc})") from exc
+    supported = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+    total = 0
+    for member in members:
+        if member.compress_type not in supported:
+            raise InputError(f"{rel}: zip member {member.filename} uses compression method "
+                             f"{member.compress_type}, which Word never writes; not a readable .docx file")
+        total += member.file_size
+        ratio = member.file_size / max(1, member.compress_size)
+        if member.file_size > DOCX_MAX_MEMBER_BYTES or (ratio > DOCX_MAX_RATIO and member.file_size > 2**20):
+            raise InputError(f"{rel}: zip member {member.filename} would inflate to "
+                             f"{member.file_size / 2**20:.0f} MB ({ratio:.0f}× its size): refused as a zip bomb "
+                             f"(limit {DOCX_MAX_MEMBER_BYTES // 2**20} MB per member)")
+    if total > DOCX_MAX_TOTAL_BYTES:
+        raise InputError(f"{rel}: the .docx would inflate to {total / 2**20:.0f} MB "
+                         f"(limit {DOCX_MAX_TOTAL_BYTES // 2**20} MB)")
 
 
 def _read_docx(rel: str, data: bytes, digest: str) -> list[Document]:
@@ -155,49 +246,93 @@ def _read_docx(rel: str, data: bytes, digest: str) -> list[Document]:
     import zipfile
 
     import docx
+    from lxml.etree import LxmlError
 
+    _check_docx_zip(rel, data)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(f"{rel}: not a readable .docx file ({exc})") from exc
+    except (zipfile.BadZipFile, KeyError, ValueError, NotImplementedError, LxmlError) as exc:
+        raise InputError(f"{rel}: not a readable .docx file ({type(exc).__name__}: {exc})") from exc
     text = "\n\n".join(p.text.strip() for p in document.paragraphs if p.text.strip())
     props = document.core_properties
     # A Word file's creation time is when its template was made (python-docx's says 2013-12-23), not when the
     # news was published: it is kept apart, and never feeds per-month counts (issue #14).
     created = props.created.date().isoformat() if props.created else None
-    return [Document(rel, rel, "docx", text, digest, "docx", title=props.title or None,
+    return [Document(_doc_id(rel), rel, "docx", text, digest, "docx", title=props.title or None,
                      file_created=created)] if text else []
 
 
 def _read_records(rel: str, data: bytes, digest: str) -> list[Document]:
+    """Documents from a JSON file (an object or a list of them) or a JSON-lines file (one a line).
+
+    A JSON-lines line that is not valid JSON, or not a record with text, is left out with a warning naming
+    its line; the other records are kept. Document ids are ``file#id`` (or ``file#index`` when a record has
+    no id), made unique within the file; a ``#`` in a file's own name is written ``%23``, so no record id
+    can take another file's document id.
+    """
     text = decode_bytes(data, name=rel).text
-    records: list = []
+    records: list[tuple[str, object]] = []
+    skipped: list[str] = []
     if rel.lower().endswith(".jsonl"):
         for number, line in enumerate(text.splitlines(), 1):
             if line.strip():
-                records.append(_load_json(line, f"{rel}:{number}"))
+                try:
+                    records.append((f"line {number}", _load_json(line, f"{rel}: line {number}")))
+                except InputError as exc:
+                    skipped.append(str(exc))
+        if not records and skipped:
+            raise InputError(f"{rel}: no valid JSON line ({skipped[0]})")
     else:
         loaded = _load_json(text, rel)
-        records = loaded if isinstance(loaded, list) else [loaded]
-    docs = []
-    for index, record in enumerate(records):
-        if not isinstance(record, dict):
-            raise InputError(f"{rel}: record {index} is not an object")
-        body = next((record[k] for k in _RECORD_TEXT_KEYS if isinstance(record.get(k), str)), None)
-        if body is None:
-            raise InputError(f"{rel}: record {index} has none of the text fields {_RECORD_TEXT_KEYS}")
+        items = loaded if isinstance(loaded, list) else [loaded]
+        records = [(f"record {i}", r) for i, r in enumerate(items)]
+    docs: list[Document] = []
+    used: set[str] = set()
+    base = _doc_id(rel)
+    for index, (where, record) in enumerate(records):
+        problem = _record_problem(record)
+        if problem:
+            if rel.lower().endswith(".jsonl"):
+                skipped.append(f"{rel}: {where}: {problem}")
+                continue
+            raise InputError(f"{rel}: {where} {problem}")
+        assert isinstance(record, dict)
+        body = next(record[k] for k in _RECORD_TEXT_KEYS if isinstance(record.get(k), str))
         fields = {name: next((str(record[k]) for k in keys if record.get(k)), None)
                   for name, keys in _RECORD_KEYS.items()}
-        doc_id = f"{rel}#{record.get('id', index)}"
+        key = str(record["id"]) if record.get("id") not in (None, "") else str(index)
+        doc_id, n = f"{base}#{key}", 2
+        while doc_id in used:
+            doc_id, n = f"{base}#{key}~{n}", n + 1
+        used.add(doc_id)
         docs.append(Document(doc_id, rel, "json", body, digest, "utf-8", **fields))
+    if docs and skipped:
+        docs[0].warnings.extend(f"skipped {s}" for s in skipped)
     return docs
+
+
+def _record_problem(record: object) -> str | None:
+    if not isinstance(record, dict):
+        return "is not an object"
+    if not any(isinstance(record.get(k), str) for k in _RECORD_TEXT_KEYS):
+        return f"has none of the text fields {_RECORD_TEXT_KEYS}"
+    return None
+
+
+def _doc_id(rel: str) -> str:
+    """A file's document id: its path, with ``%`` and ``#`` escaped (``#`` separates record ids)."""
+    return rel.replace("%", "%25").replace("#", "%23")
 
 
 def _load_json(text: str, where: str) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{where}: invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from exc
+        at = f"column {exc.colno}" if where.rsplit(": ", 1)[-1].startswith("line ") else \
+            f"line {exc.lineno} column {exc.colno}"
+        raise InputError(f"{where}: invalid JSON ({exc.msg} at {at})") from exc
+    except RecursionError as exc:
+        raise InputError(f"{where}: JSON nested too deeply to read (over ~{sys.getrecursionlimit()} levels)") from exc
 
 
 _READERS: dict[str, Callable[[str, bytes, str], list[Document]]] = {

@@ -7,20 +7,58 @@ documents in flight, and the next run picks up where it stopped. A document is r
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..errors import InputError
+
 STATE_FILE = ".translator-state.sqlite"
+LOCK_FILE = ".translator.lock"
+# Temporary files our writers leave when killed mid-write: ".segments.parquet.<random>.tmp" and the like.
+_STALE = (".documents.", ".segments.", ".citations.", ".errors.", ".report.html.", ".manifest.json.", ".tables.")
 
 
 class RunState:
+    """The run state of one output folder, held by one run at a time.
+
+    Opening it takes the folder's lock: a second run on the same folder stops at once with a clear message
+    instead of racing the first (and forgetting the files the first committed). Temporary files a killed
+    run left behind are removed. Raises ``InputError`` when the folder is in use, is not a folder or cannot
+    be written, or when the state file is not a database (the message says to move it aside).
+    """
+
     def __init__(self, out_dir: Path) -> None:
-        Path(out_dir).mkdir(parents=True, exist_ok=True)
-        self.path = Path(out_dir) / STATE_FILE
-        self._db = sqlite3.connect(self.path, timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
+        out_dir = Path(out_dir)
+        if out_dir.exists() and not out_dir.is_dir():
+            raise InputError(f"{out_dir}: the output path is a file, not a folder; choose another --out")
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            self._lock = open(out_dir / LOCK_FILE, "a+")  # noqa: SIM115 (held until close())
+        except OSError as exc:
+            raise InputError(f"{out_dir}: cannot write to the output folder ({exc.strerror or exc})") from exc
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._lock.close()
+            raise InputError(f"{out_dir}: another translator batch run is using this output folder; wait for it "
+                             "to finish or choose another --out") from None
+        _remove_stale_temporaries(out_dir)
+        self.path = out_dir / STATE_FILE
+        try:
+            self._db = sqlite3.connect(self.path, timeout=30)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._create()
+        except sqlite3.DatabaseError as exc:
+            self._lock.close()
+            raise InputError(f"{self.path}: the run state is damaged ({exc}); move it aside (the next run then "
+                             "redoes every document) or choose another --out") from exc
+
+    def _create(self) -> None:
         self._db.executescript("""
             CREATE TABLE IF NOT EXISTS documents (
                 doc_id TEXT PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL,
@@ -79,4 +117,22 @@ class RunState:
         return [dict(zip(("path", "doc_id", "stage", "error", "message"), r, strict=True)) for r in cursor]
 
     def close(self) -> None:
+        """Close the database and release the folder's lock."""
         self._db.close()
+        with contextlib.suppress(OSError):
+            fcntl.flock(self._lock, fcntl.LOCK_UN)
+        self._lock.close()
+
+
+def _remove_stale_temporaries(out_dir: Path) -> None:
+    """Delete the temporary files and folders a killed run left (``.segments.parquet.x1y2.tmp``, …)."""
+    import shutil
+
+    for entry in out_dir.iterdir():
+        name = entry.name
+        if name.startswith(_STALE) and (name.endswith(".tmp") or ".old." in name or name.endswith(".xlsx")):
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry)

@@ -95,6 +95,20 @@ def _cell(value: object) -> object:
     return value
 
 
+# A cell a spreadsheet would run as a formula (OWASP "CSV injection"): = + - @, and tab or carriage return.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """``value`` as a spreadsheet shows it and never runs it: text that starts like a formula gets a leading
+    apostrophe (OWASP's advice for CSV; Excel and LibreOffice hide it), numbers and other values are kept.
+    ``=== عاجل ===`` becomes ``'=== عاجل ===``: still readable, never evaluated. Parquet keeps the text as is.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 class TableWriter:
     """Stream rows into ``OUT/<name>.parquet`` and ``OUT/<name>.csv``; files appear only on success."""
 
@@ -121,7 +135,7 @@ class TableWriter:
         table = rows_to_arrow(rows, self.schema)
         self._parquet.write_table(table)
         for row in table.to_pylist():
-            self._csv.writerow(["" if row[n] is None else row[n] for n in self.schema.names])
+            self._csv.writerow(["" if row[n] is None else spreadsheet_safe(row[n]) for n in self.schema.names])
         self.rows_written += len(rows)
 
     def __exit__(self, exc_type, exc, tb) -> None:

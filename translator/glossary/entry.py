@@ -60,6 +60,14 @@ class GlossaryProblem:
     message: str
     severity: str = "error"
 
+    #: The most of a message kept: it may quote the bad value, and a bad value can be megabytes long.
+    MAX_MESSAGE = 240
+
+    def __post_init__(self) -> None:
+        if len(self.message) > self.MAX_MESSAGE:
+            cut = len(self.message) - self.MAX_MESSAGE
+            object.__setattr__(self, "message", f"{self.message[:self.MAX_MESSAGE]}… ({cut:,} more characters)")
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.severity}: {self.kind}: {self.message}"

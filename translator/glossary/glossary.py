@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from ..config import glossary_dirs
+from ..errors import GlossaryError
 from ..text.arabic import normalize
 from .entry import GlossaryEntry, GlossaryProblem, TermMatch
 from .load import merge, read_tsv
@@ -35,8 +36,12 @@ class Glossary:
         """The shipped glossary (``*.tsv`` in the glossary folders), the outlet registry, then ``extra_paths``.
 
         Later sources override earlier ones for the same Arabic source, so a user's file corrects the
-        shipped glossary. Missing files and bad rows end up in ``problems``.
+        shipped glossary. Bad rows end up in ``problems``; a file in ``extra_paths`` that does not exist
+        raises ``GlossaryError`` (the user named it: a silent fallback would hide a typo).
         """
+        missing = [str(p) for p in extra_paths if not Path(p).is_file()]
+        if missing:
+            raise GlossaryError(f"glossary file not found: {', '.join(missing)} (check the --glossary path)")
         groups: list[list[GlossaryEntry]] = []
         problems: list[GlossaryProblem] = []
         if include_outlets:

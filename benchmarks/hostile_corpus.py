@@ -1,0 +1,170 @@
+"""A corpus folder from anywhere (issue #13): build a hostile corpus, run the batch under a memory limit, kill
+and resume it, and print what held.
+
+    python benchmarks/hostile_corpus.py [--good 400] [--memory-gb 3] [--kills 3]
+
+The corpus holds ``--good`` ordinary documents and one file of every hostile kind the issue lists (and a
+few more): a .docx with broken XML, one with a compression method zipfile lacks, a zip bomb, JSON nested
+100,000 deep, 100,000 nested <blockquote>, a one-line text file over the size limit, JSON lines with a bad
+line, null and repeated ids, a file named like another file's record id, a file name that is not UTF-8,
+symbolic links to /etc/passwd and /etc, spreadsheet formulas, an empty file and an unsupported one. The
+output folder sits inside the corpus. Figures: documents processed / expected, bad files reported /
+expected, peak memory of the run, wall time, and a kill-and-resume loop (SIGKILL at random points, then a
+clean run) that must end with every good document done exactly once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import random
+import resource
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD = "الجزائر تعلق معاهدة الصداقة مع إسبانيا"
+
+#: file → what the errors table must say about it (a word of the message)
+BAD_FILES = {
+    "broken-xml.docx": "not a readable .docx", "odd-method.docx": "compression method", "bomb.docx": "zip bomb",
+    "deep.json": "nested too deeply", "huge-line.txt": "--max-file-mb", "passwd.txt": "symbolic link",
+    "etc-folder": "symbolic link", "empty.txt": "empty", "slides.pptx": "unsupported",
+}
+
+
+def _docx(document_xml: bytes | None = None, compress_type: int | None = None) -> bytes:
+    import docx
+
+    buffer = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph(GOOD)
+    document.save(buffer)
+    if document_xml is None and compress_type is None:
+        return buffer.getvalue()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = document_xml if item.filename == "word/document.xml" and document_xml else source.read(item)
+            target.writestr(item.filename, data, compress_type=zipfile.ZIP_DEFLATED)
+    raw = bytearray(out.getvalue())
+    if compress_type is not None:  # a method zipfile cannot inflate: patch every method field
+        method = compress_type.to_bytes(2, "little")
+        for item in zipfile.ZipFile(io.BytesIO(bytes(raw))).infolist():
+            raw[item.header_offset + 8:item.header_offset + 10] = method
+        at = 0
+        while (at := raw.find(b"PK\x01\x02", at)) >= 0:
+            raw[at + 10:at + 12] = method
+            at += 4
+    return bytes(raw)
+
+
+def build_hostile_corpus(folder: Path, *, good: int = 20, huge_mb: int = 60) -> dict[str, int]:
+    """Write the hostile corpus into ``folder``; returns the documents and bad files it should give."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(good):
+        (folder / f"good-{i:04d}.txt").write_text(f"{GOOD} {i}.\nThe minister spoke in Algiers.\n", encoding="utf-8")
+    (folder / "broken-xml.docx").write_bytes(_docx(b"<w:document><unclosed></w:document>"))
+    (folder / "odd-method.docx").write_bytes(_docx(b"<x/>", compress_type=99))
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b"\0" * (70 * 2**20))
+    (folder / "bomb.docx").write_bytes(bomb.getvalue())
+    (folder / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (folder / "deep.html").write_text("<html><body>" + "<blockquote>" * 100_000 + GOOD + "</blockquote>" * 100_000
+                                      + "</body></html>", encoding="utf-8")
+    with open(folder / "huge-line.txt", "w", encoding="utf-8") as handle:
+        for _ in range(huge_mb):
+            handle.write("ا" * (2**20 // 2))
+    records = [{"id": None, "text": GOOD}, {"id": "x.txt", "text": "تونس تستدعي السفير"},
+               {"id": "x.txt", "text": "مدينة تندوف"}]
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    lines.insert(2, "{not json")
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "feed.jsonl#x.txt").write_text("نص ملف باسمه معرف سجل\n", encoding="utf-8")
+    (folder / os.fsdecode(b"caf\xe9-\xff.txt")).write_text("مدينة تندوف\n", encoding="utf-8")
+    (folder / "formula.txt").write_text('=HYPERLINK("http://example.org","click")\n=== عاجل ===\n', encoding="utf-8")
+    (folder / "a.docx").write_bytes(_docx())
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "slides.pptx").write_bytes(b"PK\x03\x04")
+    for link, target in (("passwd.txt", "/etc/passwd"), ("etc-folder", "/etc")):
+        if not (folder / link).is_symlink():
+            os.symlink(target, folder / link)
+    documents = good + 3 + 1 + 1 + 1 + 1 + 1  # feed records, the #-named file, the odd name, formula, docx, html
+    return {"documents": documents, "bad_files": len(BAD_FILES)}
+
+
+def _run(corpus: Path, out: Path, memory_gb: float, workers: int) -> tuple[int, float, float]:
+    """Run the batch in a child under an address-space limit; (exit code, seconds, peak RSS MB)."""
+    def limit() -> None:
+        size = int(memory_gb * 2**30)
+        resource.setrlimit(resource.RLIMIT_AS, (size, size))
+
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "translator", "batch", str(corpus), "--out", str(out),
+                           "--no-translate", "--quiet", "--workers", str(workers)], cwd=ROOT, preexec_fn=limit,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    if proc.returncode not in (0, 1):
+        print(proc.stderr[-2000:], file=sys.stderr)
+    return proc.returncode, seconds, peak
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--good", type=int, default=400)
+    parser.add_argument("--memory-gb", type=float, default=3.0)
+    parser.add_argument("--kills", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/translator-hostile"))
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    import shutil
+
+    from translator.corpus.tables import read_table
+
+    shutil.rmtree(args.work, ignore_errors=True)
+    corpus = args.work / "corpus"
+    expected = build_hostile_corpus(corpus, good=args.good)
+    out = corpus / "out"  # inside the corpus, on purpose
+    print(f"CPU: {_cpu()}, load {os.getloadavg()[0]:.1f}; {args.good} good documents + every hostile kind; "
+          f"memory limit {args.memory_gb} GB; workers {args.workers}")
+    code, seconds, peak = _run(corpus, out, args.memory_gb, args.workers)
+    documents, errors = read_table(out, "documents"), read_table(out, "errors")
+    reported = {p for p in BAD_FILES if p in set(errors["path"])}
+    print(f"exit {code}; documents {len(documents)} / {expected['documents']} expected; bad files reported "
+          f"{len(reported)} / {expected['bad_files']}; peak RSS {peak:.0f} MB; wall {seconds:.1f} s")
+    rng = random.Random(0)
+    resumed = args.work / "resume"
+    for kill in range(args.kills):
+        proc = subprocess.Popen([sys.executable, "-m", "translator", "batch", str(corpus), "--out", str(resumed),
+                                 "--no-translate", "--quiet"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(2, 8))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        print(f"kill {kill + 1}: SIGKILL after a random pause")
+    code, seconds, _ = _run(corpus, resumed, args.memory_gb, 1)
+    docs = read_table(resumed, "documents")
+    same = sorted(docs["doc_id"]) == sorted(documents["doc_id"])
+    print(f"resume after {args.kills} kills: exit {code}; documents {len(docs)} (unique {docs['doc_id'].nunique()}); "
+          f"same documents as the clean run: {same}; temporaries left: "
+          f"{len(list(resumed.glob('.*.tmp')))}")
+
+
+def _cpu() -> str:
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip() + f" ×{os.cpu_count()}"
+    return "unknown"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,223 @@
+"""A corpus folder from anywhere (issue #13): one bad file never stops the run, nothing is read from outside
+the folder, no spreadsheet cell runs, runs do not race, faults are one clear line."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from translator.corpus.pipeline import run_batch
+from translator.corpus.readers import discover, read_documents
+from translator.corpus.state import RunState
+from translator.corpus.tables import read_table
+from translator.errors import InputError
+
+GOOD = "الجزائر تعلق معاهدة الصداقة مع إسبانيا"
+
+
+def _docx_bytes(document_xml: bytes, compress_type: int = zipfile.ZIP_DEFLATED) -> bytes:
+    import docx
+
+    buffer = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph(GOOD)
+    document.save(buffer)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = document_xml if item.filename == "word/document.xml" else source.read(item)
+            target.writestr(item.filename, data, compress_type=zipfile.ZIP_DEFLATED)
+    raw = bytearray(out.getvalue())
+    if compress_type != zipfile.ZIP_DEFLATED:  # a method zipfile cannot inflate: patch every method field
+        method = compress_type.to_bytes(2, "little")
+        for item in zipfile.ZipFile(io.BytesIO(bytes(raw))).infolist():
+            raw[item.header_offset + 8:item.header_offset + 10] = method  # local file header
+        at = 0
+        while (at := raw.find(b"PK\x01\x02", at)) >= 0:  # central directory entries
+            raw[at + 10:at + 12] = method
+            at += 4
+    return bytes(raw)
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(GOOD + "\n", encoding="utf-8")
+    (corpus / "broken-xml.docx").write_bytes(_docx_bytes(b"<w:document><unclosed></w:document>"))
+    (corpus / "odd-method.docx").write_bytes(_docx_bytes(b"<x/>", compress_type=99))
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b"\0" * (70 * 2**20))
+    (corpus / "bomb.docx").write_bytes(bomb.getvalue())
+    (corpus / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    records = [{"id": None, "text": GOOD}, {"id": "x.txt", "text": "تونس تستدعي السفير"},
+               {"id": "x.txt", "text": "مدينة تندوف"}]
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    lines.insert(2, "{not json")
+    (corpus / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (corpus / "feed.jsonl#x.txt").write_text("نص ملف باسم غريب\n", encoding="utf-8")  # a record's id as a name
+    os.symlink("/etc/passwd", corpus / "passwd.txt")
+    os.symlink("/etc", corpus / "etc-folder")
+    (corpus / os.fsdecode(b"caf\xe9-\xff.txt")).write_text("مدينة تندوف\n", encoding="utf-8")
+    (corpus / "formula.txt").write_text('=HYPERLINK("http://example.org","click")\n=== عاجل ===\n',
+                                        encoding="utf-8")
+    return corpus
+
+
+def test_one_bad_file_never_stops_the_run_and_nothing_outside_is_read(hostile: Path, tmp_path: Path) -> None:
+    out = hostile / "out"  # the output folder inside the corpus must never be read back
+    first = run_batch(hostile, out, translate=False, progress=False)
+    second = run_batch(hostile, out, translate=False, progress=False)
+    errors = read_table(out, "errors").set_index("path")["message"].to_dict()
+    assert "not a readable .docx" in errors["broken-xml.docx"]
+    assert "compression method" in errors["odd-method.docx"]
+    assert "zip bomb" in errors["bomb.docx"]
+    assert "nested too deeply" in errors["deep.json"]
+    assert "symbolic link" in errors["passwd.txt"] and "symbolic link" in errors["etc-folder"]
+    documents = read_table(out, "documents")
+    segments = read_table(out, "segments")
+    assert not segments["text"].str.contains("root:").any()  # /etc/passwd never reached a table
+    assert not documents["path"].str.startswith("out").any()
+    ids = documents["doc_id"].tolist()
+    assert len(ids) == len(set(ids))
+    assert {"feed.jsonl#0", "feed.jsonl#x.txt", "feed.jsonl#x.txt~2", "feed.jsonl%23x.txt"} <= set(ids)
+    feed = documents[documents["doc_id"] == "feed.jsonl#0"].iloc[0]
+    assert "line 3" in feed["warnings"]
+    assert "caf\\xe9-\\xff.txt" in set(documents["path"])
+    assert first.processed_files == len(documents["path"].unique()) and second.processed_files == 0
+
+
+def test_no_spreadsheet_cell_is_a_formula(hostile: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    out = tmp_path / "out"
+    run_batch(hostile, out, translate=False, progress=False, excel=True)
+    csv_text = (out / "segments.csv").read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK(" in csv_text and "'=== عاجل ===" in csv_text
+    assert "\n=HYPERLINK" not in csv_text and ",=HYPERLINK" not in csv_text
+    book = openpyxl.load_workbook(out / "tables.xlsx")
+    cells = [c for row in book["segments"].iter_rows() for c in row if isinstance(c.value, str)]
+    assert any(c.value.startswith("=HYPERLINK") for c in cells)  # the text a translator sees is kept …
+    assert all(c.data_type != "f" for c in cells)  # … and never stored as a formula
+
+
+def test_a_file_over_the_size_limit_is_an_errors_row_that_says_how_to_raise_it(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "big.txt").write_text(GOOD * 2000, encoding="utf-8")
+    (corpus / "small.txt").write_text(GOOD, encoding="utf-8")
+    summary = run_batch(corpus, tmp_path / "out", translate=False, progress=False, max_file_mb=0.01)
+    (error,) = summary.errors
+    assert error["path"] == "big.txt" and "--max-file-mb" in error["message"]
+    assert summary.processed_files == 1
+
+
+def test_a_second_run_on_the_same_folder_is_refused_and_stale_temporaries_are_removed(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = out / ".segments.parquet.k1l2m3.tmp"
+    stale.write_bytes(b"half a table")
+    holder = RunState(out)
+    assert not stale.exists()
+    try:
+        with pytest.raises(InputError, match="another translator batch run"):
+            run_batch(corpus, out, translate=False, progress=False)
+    finally:
+        holder.close()
+    assert run_batch(corpus, out, translate=False, progress=False).processed_files == 1
+
+
+def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "translator", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_faults_are_one_clear_line_with_exit_code_2(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(GOOD, encoding="utf-8")
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    (damaged / ".translator-state.sqlite").write_bytes(b"this is not a database" * 100)
+    as_file = tmp_path / "a-file"
+    as_file.write_text("x")
+    cases = {
+        "damaged": (["batch", str(corpus), "--out", str(damaged), "--no-translate"], "move it aside"),
+        "file": (["batch", str(corpus), "--out", str(as_file), "--no-translate"], "is a file"),
+        "glossary": (["batch", str(corpus), "--out", str(tmp_path / "o"), "--glossary", str(tmp_path / "nope.tsv")],
+                     "glossary file not found"),
+    }
+    for name, (args, phrase) in cases.items():
+        result = _cli(*args)
+        assert result.returncode == 2, (name, result.stderr)
+        assert phrase in result.stderr and "Traceback" not in result.stderr, (name, result.stderr)
+        assert len(result.stderr.strip().splitlines()) <= 3, (name, result.stderr)
+    assert sqlite3.connect(damaged / ".translator-state.sqlite")  # the damaged file is left for the user
+
+
+def test_workers_die_with_the_main_process(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(400):
+        (corpus / f"{i:03d}.txt").write_text(f"{GOOD} {i}\n" * 50, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "translator", "batch", str(corpus), "--out", str(tmp_path / "out"),
+                             "--no-translate", "--workers", "2", "--quiet"], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    deadline = time.monotonic() + 300  # a safety limit for a hung start, not a measure of speed
+    while not workers and time.monotonic() < deadline and proc.poll() is None:
+        workers = _children(proc.pid)
+        time.sleep(0.2)
+    if not workers:
+        proc.wait()
+        pytest.fail("the batch never started its workers")
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 60
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(pid) for pid in workers)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_discover_reports_links_and_skips_the_output_folder(hostile: Path) -> None:
+    (hostile / "out").mkdir()
+    (hostile / "out" / "report.txt").write_text("old output", encoding="utf-8")
+    found = {f.rel: f for f in discover(hostile, exclude=[hostile / "out"])}
+    assert "out/report.txt" not in found
+    assert found["passwd.txt"].problem and found["etc-folder"].problem
+    with pytest.raises(InputError, match="symbolic link"):
+        read_documents(found["passwd.txt"])
