@@ -143,7 +143,7 @@ def measure_enforcement(glossary: Glossary, model: Path, engine_name: str, round
     from translator.glossary.enforce import TermEnforcer
     from translator.glossary.report import summarize
     from translator.mt import Translator, load_engine
-    from translator.mt.tiny import read_pairs
+    from translator.testing.tiny import read_pairs
 
     engine = load_engine(model, engine=engine_name, threads=2)
     enforcer = TermEnforcer(glossary)

@@ -75,7 +75,7 @@ def _training_files() -> list[Path]:
 @pytest.fixture(scope="session")
 def tiny_pairs() -> list[tuple[str, str]]:
     """The Arabic/English pairs the tiny model is trained on (all tests/data/parallel_*.tsv)."""
-    from translator.mt.tiny import read_pairs
+    from translator.testing.tiny import read_pairs
 
     return read_pairs(_training_files())
 
@@ -86,7 +86,7 @@ def tiny_model(tiny_pairs: list[tuple[str, str]]) -> Path:
     import torch
     import transformers
 
-    from translator.mt.tiny import fingerprint, train_tiny_marian
+    from translator.testing.tiny import fingerprint, train_tiny_marian
 
     key = fingerprint(_training_files(), torch=torch.__version__, transformers=transformers.__version__)
     folder = CACHE / f"tiny-marian-{key}"

@@ -25,10 +25,10 @@ from translator.citations import (
     schema_markdown,
     validate_citations_frame,
 )
-from translator.citations_cues import ROLES, cues
-from translator.citations_quotes import repair_quotes
+from translator.citations.cues import ROLES, cues
+from translator.citations.quotes import repair_quotes
 from translator.errors import CitationError, InputError
-from translator.outlets import OutletRegistry
+from translator.glossary.outlet_registry import OutletRegistry
 
 DATA = Path(__file__).parent / "data"
 CASES = [json.loads(line) for line in (DATA / "citations_cases.jsonl").read_text(encoding="utf-8").splitlines()

@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from translator.notebook_run import export_html, inject_parameters, run_notebook
+from translator.notebook.run import export_html, inject_parameters, run_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from translator.errors import GlossaryError
-from translator.outlets import COLUMNS, Outlet, OutletRegistry
+from translator.glossary.outlet_registry import COLUMNS, Outlet, OutletRegistry
 
 DATA = Path(__file__).parent / "data"
 REGISTRY_CSV = Path(__file__).parent.parent / "glossary" / "outlets.csv"

@@ -67,7 +67,7 @@ def test_exported_notebook_in_chromium_runs_no_script_and_reads_arabic_right_to_
     import pandas as pd
 
     from translator.notebook import table
-    from translator.notebook_run import export_html
+    from translator.notebook.run import export_html
 
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("# Headlines\n\nالجيش الجزائري ينفذ مناورات قرب الحدود مع المغرب"),

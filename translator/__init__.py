@@ -20,7 +20,7 @@ _EXPORTS = {
     "translator.dates": ["parse_date", "find_dates", "DateResult"],
     "translator.citations": ["parse_citations", "parse_citation", "Citation", "citations_frame",
                              "validate_citations_frame", "CITATION_COLUMNS"],
-    "translator.outlets": ["OutletRegistry", "Outlet"],
+    "translator.glossary.outlet_registry": ["OutletRegistry", "Outlet"],
     "translator.glossary": ["Glossary", "GlossaryEntry", "TermMatch", "check_glossary", "import_tbx"],
     "translator.glossary.enforce": ["TermEnforcer"],
     "translator.glossary.report": ["TermReport", "summarize"],

@@ -21,7 +21,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..citations import parse_citations
-    from ..outlets import OutletRegistry
+    from ..glossary.outlet_registry import OutletRegistry
 
     registry = OutletRegistry.load()
 

@@ -26,7 +26,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..notebook_run import export_html, run_notebook
+    from ..notebook.run import export_html, run_notebook
 
     if args.action == "run":
         params = dict(parameter(p) for p in args.parameter)

@@ -58,7 +58,7 @@ _ARROW_TYPES = {"string": pa.string(), "float64": pa.float64(), "Int64": pa.int6
 
 def citations_schema() -> pa.Schema:
     """translator.citations' documented schema (types and nullability) plus the pipeline's extra columns."""
-    from ..citations_table import CITATIONS_SCHEMA
+    from ..citations.table import CITATIONS_SCHEMA
 
     fields = [pa.field(name, _ARROW_TYPES[dtype], nullable=nullable)
               for name, (dtype, nullable, _) in CITATIONS_SCHEMA.items()]

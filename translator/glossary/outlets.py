@@ -32,7 +32,7 @@ PHRASE_WORD_COMMON = 4.5
 def outlet_entries() -> tuple[list[GlossaryEntry], list[GlossaryProblem]]:
     """One ``outlet`` entry per registry outlet with an Arabic name (its Arabic variants as variants)."""
     try:
-        from ..outlets import OutletRegistry
+        from .outlet_registry import OutletRegistry
     except ImportError as exc:
         return [], [GlossaryProblem(REGISTRY, 0, "outlets", f"outlet registry not available ({exc}); outlet "
                                     "names are matched only from the glossary files", "warning")]

@@ -15,7 +15,7 @@ from pathlib import Path
 from translator.datafiles import read_tsv
 from translator.errors import CitationError, TranslatorError
 
-CUES_PATH = Path(__file__).resolve().parent / "data" / "citation_cues.tsv"
+CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "citation_cues.tsv"
 ROLES = frozenset({
     "article", "arabic_generic", "type_noun", "format_word", "reporting_verb", "source_label", "image_label",
     "image_credit_cue", "language_marker", "nationality", "non_author", "author_role", "piece_word",

@@ -9,8 +9,8 @@ from functools import cache
 
 from wordfreq import zipf_frequency
 
-from translator.citations_cues import cues
-from translator.citations_quotes import QUOTE_CHARS
+from translator.citations.cues import cues
+from translator.citations.quotes import QUOTE_CHARS
 from translator.dates import DateResult, find_dates
 from translator.text.arabic import is_arabic
 

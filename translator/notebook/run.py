@@ -11,10 +11,10 @@ from pathlib import Path
 
 import nbformat
 
-from .corpus.tables import atomic_write_text
-from .errors import InputError
+from ..corpus.tables import atomic_write_text
+from ..errors import InputError
 
-TEMPLATE_DIR = Path(__file__).resolve().parent / "nbtemplates"
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
 
 def inject_parameters(nb: nbformat.NotebookNode, parameters: dict[str, object]) -> nbformat.NotebookNode:

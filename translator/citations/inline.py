@@ -14,9 +14,9 @@ from functools import cache
 
 from wordfreq import zipf_frequency
 
-from translator.citations_cues import cues
-from translator.citations_text import PERSON, Draft, clean_person, publication_dates, ws
-from translator.outlets import OutletRegistry, arabic_key
+from translator.citations.cues import cues
+from translator.citations.fields import PERSON, Draft, clean_person, publication_dates, ws
+from translator.glossary.outlet_registry import OutletRegistry, arabic_key
 from translator.text.arabic import is_arabic
 from translator.text.segment import sentences
 

@@ -18,11 +18,12 @@ from functools import cache
 
 import ftfy
 
-from translator.citations_blocks import Piece, pieces
-from translator.citations_forms import RECOGNIZERS, image_credit, news_citations, press_digest_byline
-from translator.citations_inline import inline_attributions
-from translator.citations_quotes import QuoteRepair, repair_quotes
-from translator.citations_table import (
+from translator.citations.blocks import Piece, pieces
+from translator.citations.fields import Draft, clean_person, name_case, text_language, ws
+from translator.citations.forms import RECOGNIZERS, image_credit, news_citations, press_digest_byline
+from translator.citations.inline import inline_attributions
+from translator.citations.quotes import QuoteRepair, repair_quotes
+from translator.citations.table import (
     CITATION_COLUMNS,
     CITATION_KINDS,
     CITATIONS_SCHEMA,
@@ -32,10 +33,9 @@ from translator.citations_table import (
     table_row,
     validate_citations_frame,
 )
-from translator.citations_text import Draft, clean_person, name_case, text_language, ws
 from translator.dates import parse_date
 from translator.errors import InputError
-from translator.outlets import OutletMatch, OutletRegistry
+from translator.glossary.outlet_registry import OutletMatch, OutletRegistry
 from translator.text.arabic import is_arabic
 
 __all__ = [

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from wordfreq import zipf_frequency
 
-from translator.citations_cues import cues
+from translator.citations.cues import cues
 from translator.config import glossary_dirs
 from translator.errors import GlossaryError
 from translator.text.arabic import is_arabic, normalize

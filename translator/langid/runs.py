@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from .langid_scripts import char_script
+from .scripts import char_script
 
 OPENERS = frozenset("([{«‹“„‘﴾")
 CLOSERS = frozenset(")]}»›”’﴿")

@@ -22,10 +22,10 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
-from .errors import InputError
-from .langid_backends import BACKENDS, MIN_LETTERS, NO_SCRIPT, SCRIPT_AWARE, UND
-from .langid_runs import merge_sandwiches, script_spans
-from .langid_scripts import dominant_script
+from ..errors import InputError
+from .backends import BACKENDS, MIN_LETTERS, NO_SCRIPT, SCRIPT_AWARE, UND
+from .runs import merge_sandwiches, script_spans
+from .scripts import dominant_script
 
 DEFAULT_DETECTOR = SCRIPT_AWARE.name
 _ALIASES = {"default": DEFAULT_DETECTOR, "script": SCRIPT_AWARE.name}  # "script": older docs' name

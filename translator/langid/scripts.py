@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from .datafiles import read_tsv
-from .errors import TranslatorError
+from ..datafiles import read_tsv
+from ..errors import TranslatorError
 
 # Letters are translated to one control character per script, then counted with str.count (C speed).
 # These code points never occur in the text we read (tab, newlines, form feed are left out).

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .errors import TranslatorError
-from .langid_scripts import char_script, codepoint, read_table
+from ..errors import TranslatorError
+from .scripts import char_script, codepoint, read_table
 
 FLOOR_ZIPF = 2.5  # a word missing from a language's list (they stop at Zipf 3) is taken as this frequent
 TEMPERATURE = 0.5  # naive Bayes over-counts correlated words; this softens the posterior

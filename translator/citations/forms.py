@@ -18,9 +18,8 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from translator.citations_cues import cues
-from translator.citations_quotes import QUOTE_CHARS
-from translator.citations_text import (
+from translator.citations.cues import cues
+from translator.citations.fields import (
     CLOSING_QUOTES,
     OPENING_QUOTES,
     URL,
@@ -40,7 +39,8 @@ from translator.citations_text import (
     trailing_paren,
     ws,
 )
-from translator.outlets import OutletRegistry
+from translator.citations.quotes import QUOTE_CHARS
+from translator.glossary.outlet_registry import OutletRegistry
 from translator.text.arabic import is_arabic
 
 _BULLET = re.compile(r"^\s*(?:[-–—―•*▪‣·]{1,2}|\d{1,3}[.)])\s*")

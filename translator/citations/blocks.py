@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from translator.citations_cues import cues
-from translator.citations_quotes import QUOTE_CHARS
+from translator.citations.cues import cues
+from translator.citations.quotes import QUOTE_CHARS
 from translator.dates import parse_date
 from translator.text.arabic import is_arabic
 

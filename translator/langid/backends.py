@@ -17,9 +17,9 @@ import re
 from functools import cache
 from typing import Protocol
 
-from . import langid_lexicon
-from .errors import TranslatorError
-from .langid_scripts import char_script, script_counts
+from ..errors import TranslatorError
+from . import lexicon as langid_lexicon
+from .scripts import char_script, script_counts
 
 # The languages we ask lingua to tell apart (ISO 639-1); lingua knows neither Sorani nor Pashto.
 LINGUA_LANGUAGES = ("ar", "en", "fr", "fa", "ur", "tr", "ru", "es", "he")

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from .corpus.report import text_dir
+from ..corpus.report import text_dir
 
 RTL_LANGS = {"ar", "fa", "ur", "ku", "ps", "he"}
 _STYLE = ("<style>.tr-table{border-collapse:collapse;font-size:.92rem}.tr-table td,.tr-table th{border:1px solid "
