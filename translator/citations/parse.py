@@ -1,0 +1,240 @@
+"""Citation parsing: turn the source lines of a document into clean, typed citation records.
+
+    >>> from translator.citations import parse_citations
+    >>> [c.outlet_canonical for c in parse_citations('“عنوان (A headline),” RT Arabic, 26 May 2022.')]
+    ['RT Arabic']
+
+The document is cut into pieces (citations_blocks), quote damage is repaired on a copy (citations_quotes),
+each piece is read by the first form that fits (citations_forms, then prose attributions in
+citations_inline), and every draft is finished here: outlet looked up in the registry (outlets), title
+languages decided, the date normalized (dates), warnings and a confidence attached.  ``raw`` is always the
+document's text, untouched; every repair is listed in ``repairs``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from functools import cache
+
+import ftfy
+
+from translator.citations.blocks import Piece, pieces
+from translator.citations.fields import Draft, clean_person, name_case, text_language, ws
+from translator.citations.forms import RECOGNIZERS, image_credit, news_citations, press_digest_byline
+from translator.citations.inline import inline_attributions
+from translator.citations.quotes import QuoteRepair, repair_quotes
+from translator.citations.table import (
+    CITATION_COLUMNS,
+    CITATION_KINDS,
+    CITATIONS_SCHEMA,
+    citations_frame,
+    read_citations_csv,
+    schema_markdown,
+    table_row,
+    validate_citations_frame,
+)
+from translator.dates import parse_date
+from translator.errors import InputError
+from translator.glossary.outlet_registry import OutletMatch, OutletRegistry
+from translator.text.arabic import is_arabic
+
+__all__ = [
+    "CITATIONS_SCHEMA", "CITATION_COLUMNS", "CITATION_KINDS", "Citation", "citations_frame", "default_registry",
+    "parse_citation", "parse_citations", "read_citations_csv", "schema_markdown", "table_row",
+    "validate_citations_frame",
+]
+
+# Kinds whose English title is a rendering of a title published in the outlet's own language.
+_RENDERING_KINDS = frozenset({"press_digest_byline", "press_digest_headline", "translated_quote_attribution",
+                              "press_review_attribution"})
+_PENALTY_UNKNOWN_OUTLET = 0.2
+_PENALTY_AMBIGUOUS = 0.1
+_PENALTY_APPROXIMATE = 0.1
+_PENALTY_DATE = 0.1
+_PENALTY_REPAIR = 0.03
+_PENALTY_WARNING = 0.05
+_DATED_KINDS = frozenset({"news_citation", "press_digest_byline"})
+
+
+@dataclass
+class Citation:
+    """One citation found in a document.
+
+    ``title_original`` is the title as published when the citation prints it in a language other than
+    English, ``title_english`` the English title or rendering; ``title_language`` the language of the
+    published title (from the original's script, an "(in Arabic)" note, or the outlet's language).
+    ``outlet`` is the name as written (all-capitals put in reading case), ``outlet_canonical`` and
+    ``outlet_country`` come from the registry (None when unknown).  ``leaning`` is the description the
+    citing text gives ("pro-government newspaper"), never filled from the registry.  ``date`` is ISO
+    ``YYYY-MM-DD`` or ``YYYY-MM``; ``date_text`` as written.  ``start``/``end`` index the document:
+    ``raw == document[start:end]``.  ``confidence`` (0..1) drops with every warning.
+    """
+
+    raw: str
+    kind: str
+    title_original: str | None = None
+    title_english: str | None = None
+    title_language: str | None = None
+    outlet: str | None = None
+    outlet_canonical: str | None = None
+    outlet_country: str | None = None
+    leaning: str | None = None
+    date: str | None = None
+    date_text: str | None = None
+    url: str | None = None
+    author: str | None = None
+    confidence: float = 1.0
+    warnings: list[str] = field(default_factory=list)
+    repairs: list[dict] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain JSON-safe values (lists of strings and of plain dicts)."""
+        data = asdict(self)
+        data["warnings"] = list(self.warnings)
+        data["repairs"] = [dict(r) for r in self.repairs]
+        return data
+
+    def to_row(self, doc_id: str | None = None) -> dict[str, object]:
+        """One row of the citations table (CITATION_COLUMNS): warnings joined by "; ", repairs as JSON."""
+        return table_row(self.to_dict(), doc_id)
+
+
+@cache
+def default_registry() -> OutletRegistry:
+    """The shipped outlet registry, loaded once (its unknown-outlet report accumulates across calls)."""
+    return OutletRegistry.load()
+
+
+def parse_citations(text: str, *, registry: OutletRegistry | None = None) -> list[Citation]:
+    """Every citation in a whole document, in order, with offsets into ``text``."""
+    if not isinstance(text, str):
+        raise InputError(f"parse_citations expects the document text as str, got {type(text).__name__}.")
+    registry = registry if registry is not None else default_registry()
+    found: list[tuple[Piece, Draft, list[QuoteRepair], list[str]]] = []
+    for piece in pieces(text):
+        repaired, repairs, quote_warnings = repair_quotes(text[piece.start:piece.end])
+        for draft in _recognize(repaired, piece.hint, registry):
+            found.append((piece, draft, repairs, quote_warnings))
+    context = _document_outlets(found, registry)
+    return [_finish(text, piece, draft, repairs, quote_warnings, registry, context)
+            for piece, draft, repairs, quote_warnings in found]
+
+
+def parse_citation(line: str, *, registry: OutletRegistry | None = None) -> Citation | None:
+    """The first citation in ``line`` (a single citation, possibly over several lines), or None."""
+    citations = parse_citations(line, registry=registry)
+    return citations[0] if citations else None
+
+
+def _recognize(text: str, hint: str | None, registry: OutletRegistry) -> list[Draft]:
+    if hint == "image_credit":
+        return image_credit(text, registry)
+    if hint == "byline":
+        drafts = press_digest_byline(text, registry)
+        if drafts:
+            return drafts
+    if hint == "bilingual":
+        drafts = news_citations(text, registry)
+        if drafts:
+            return drafts
+    for recognizer in RECOGNIZERS:
+        drafts = recognizer(text, registry)
+        if drafts:
+            return drafts
+    return inline_attributions(text, registry)
+
+
+def _document_outlets(found: list[tuple[Piece, Draft, list[QuoteRepair], list[str]]],
+                      registry: OutletRegistry) -> set[str]:
+    """Outlets cited unambiguously somewhere in the document: they settle names cut short elsewhere."""
+    names = set()
+    for _, draft, _, _ in found:
+        if draft.outlet and not draft.outlet_truncated and draft.register_unknown:
+            match = registry.resolve(draft.outlet, hint=draft.leaning)
+            if match.outlet is not None and not match.ambiguous:
+                names.add(match.outlet.canonical)
+    return names
+
+
+def _finish(text: str, piece: Piece, draft: Draft, repairs: list[QuoteRepair], quote_warnings: list[str],
+            registry: OutletRegistry, context: set[str]) -> Citation:
+    start, end = piece.start + draft.start, piece.start + draft.end
+    raw = text[start:end]
+    warnings = list(draft.warnings)
+    own_repairs = [r for r in repairs if draft.start <= r.start < draft.end]
+    warnings += [w for w in quote_warnings if any(r.before in w for r in own_repairs)
+                 or ("left as written" in w and w.split("'")[1] in raw)]
+    confidence = draft.confidence - _PENALTY_REPAIR * len(own_repairs)
+    outlet = name_case(_clean(draft.outlet))
+    canonical = country = None
+    match: OutletMatch | None = None
+    if outlet and draft.register_unknown:
+        match = registry.resolve(outlet, hint=draft.leaning, prefix=draft.outlet_truncated, context=context)
+        warnings += match.warnings()
+        if match.outlet is None:
+            registry.note_unknown(outlet, context=ws(raw[:160]))
+            confidence -= _PENALTY_UNKNOWN_OUTLET
+        else:
+            canonical, country = match.outlet.canonical, match.outlet.country
+            if draft.outlet_truncated and match.method == "prefix":
+                # a name cut short ("(Asharq") is given whole, in the house style of names as written
+                outlet = name_case(match.outlet.completion(outlet), inner=True) or outlet
+            confidence -= _PENALTY_AMBIGUOUS * match.ambiguous + _PENALTY_APPROXIMATE * match.approximate
+    date, date_text, date_warnings = _date(draft, raw)
+    warnings += date_warnings
+    confidence -= _PENALTY_WARNING * len(date_warnings)
+    if date is None and draft.kind in _DATED_KINDS:
+        confidence -= _PENALTY_DATE
+    title_original, title_english = _clean(draft.title_original), _clean(draft.title_english)
+    return Citation(
+        raw=raw, kind=draft.kind, title_original=title_original, title_english=title_english,
+        title_language=_title_language(draft, title_original, title_english, match),
+        outlet=outlet, outlet_canonical=canonical, outlet_country=country, leaning=_clean(draft.leaning),
+        date=date, date_text=date_text, url=draft.url, author=clean_person(_clean(draft.author)),
+        confidence=round(min(1.0, max(0.05, confidence)), 2), warnings=list(dict.fromkeys(warnings)),
+        repairs=[replace(r, start=r.start + piece.start, end=r.end + piece.start).to_dict() for r in own_repairs],
+        start=start, end=end)
+
+
+def _clean(value: str | None) -> str | None:
+    """Whitespace collapsed and mojibake fixed; curly quotes kept (they carry structure)."""
+    value = ws(value)
+    if value is None:
+        return None
+    return ws(ftfy.fix_text(value, uncurl_quotes=False))
+
+
+def _title_language(draft: Draft, original: str | None, english: str | None,
+                    match: OutletMatch | None) -> str | None:
+    if draft.title_language:
+        return draft.title_language
+    if original:
+        return text_language(original)
+    if english is None:
+        return None
+    outlet = match.outlet if match is not None else None
+    if outlet is None or not outlet.primary_language:
+        return "en"
+    if draft.kind not in _RENDERING_KINDS and "en" in outlet.language:
+        return "en"  # the outlet publishes in English: the English title may well be the original
+    return outlet.primary_language  # an English title of an Arabic-language outlet is a rendering
+
+
+def _date(draft: Draft, raw: str) -> tuple[str | None, str | None, list[str]]:
+    """ISO date, date as written, warnings; an ambiguous numeric date is read day first in Arabic text and
+    month first (US order) in English text, and the other reading is reported."""
+    result = draft.date
+    if result is None:
+        return None, None, []
+    warnings = [w for w in result.warnings if "ambiguous" not in w]
+    if not result.ambiguous:
+        return result.date, result.date_text, warnings
+    day_first = is_arabic(raw)
+    chosen = parse_date(result.date_text or "", day_first=day_first).date
+    other = [c for c in result.candidates if c != chosen]
+    order = "day first" if day_first else "month first (US order)"
+    warnings.append(f"date {result.date_text!r} is ambiguous: read {order} as {chosen}"
+                    + (f"; the other reading is {other[0]}" if other else ""))
+    return chosen, result.date_text, warnings
