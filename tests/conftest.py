@@ -2,7 +2,7 @@
 
 The tiny model is a genuine MarianMT (sentencepiece tokenizers, HF folder layout) trained for seconds on
 ``tests/data/parallel_*.tsv`` until it reproduces those pairs. It is cached in ``tests/.cache/`` under a hash
-of the training data and of ``translator/mt/tiny.py``, so it is rebuilt only when either changes; a file
+of the training data and of ``translator/testing/tiny.py``, so it is rebuilt only when either changes; a file
 lock lets parallel test sessions share one build.
 """
 

@@ -21,13 +21,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..citations import parse_citations
-    from ..glossary.outlet_registry import OutletRegistry
+    from ..glossary.outlets import OutletRegistry, UnknownOutlets
 
     registry = OutletRegistry.load()
+    unknown = UnknownOutlets()
 
     def records() -> Iterator[dict]:
         for text in read_texts(args.files, by_line=False):
-            for citation in parse_citations(text, registry=registry):
+            for citation in parse_citations(text, registry=registry, unknown=unknown):
                 record = citation.to_dict()
                 if args.news_only and record.get("kind") == "image_credit":
                     continue
@@ -35,6 +36,6 @@ def run(args: argparse.Namespace) -> int:
 
     emit(records(), args.format)
     if args.unknown_outlets:
-        for unknown in registry.unknown_report():
-            print(f"unknown outlet: {unknown['name']} ({unknown['count']}×)", file=sys.stderr)
+        for row in unknown.report():
+            print(f"unknown outlet: {row['name']} ({row['count']}×)", file=sys.stderr)
     return 0

@@ -5,8 +5,8 @@ country, type, publication languages, the usual description in English-language 
 and a note for doubts.  Lookup forgives what real text does to names: case, hyphens, the Arabic article in
 any transliteration (al-/Al /El-/Ash-/An-, "The"), glued forms (AlSharq AlAwsat), vowel spellings
 (Youm/Yawm, Jadeed/Jadid), Arabic hamza/ta-marbuta/alef-maqsura variants and generic words such as
-صحيفة.  Names the registry does not know are kept as written by the caller and listed by
-:meth:`OutletRegistry.unknown_report`, so the file can grow.
+صحيفة.  Names the registry does not know are kept as written by the caller and collected per call in an
+:class:`UnknownOutlets` (the registry itself is frozen), so the file can grow.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from translator.config import glossary_dirs
 from translator.errors import GlossaryError
 from translator.text.arabic import is_arabic, normalize
 
-__all__ = ["COLUMNS", "Outlet", "OutletMatch", "OutletRegistry", "arabic_key", "latin_key"]
+__all__ = ["COLUMNS", "Outlet", "OutletMatch", "OutletRegistry", "UnknownOutlets", "arabic_key", "latin_key"]
 
 COLUMNS = ("canonical", "arabic", "aliases", "country", "type", "language", "description", "leaning",
            "domain", "note")
@@ -196,16 +196,41 @@ def _key(name: str) -> str:
 
 
 @dataclass
-class OutletRegistry:
-    """All outlets, indexed for tolerant lookup, plus a record of names seen but not found."""
+class UnknownOutlets:
+    """Outlet names seen in citations but not found in the registry, collected for one caller (a run, a
+    command, a notebook cell): pass one to :func:`translator.citations.parse_citations` as ``unknown=``."""
 
-    outlets: list[Outlet]
-    sources: list[str] = field(default_factory=list)
-    _index: dict[str, dict[str, list[int]]] = field(default_factory=dict, repr=False)
-    _unknown: Counter[str] = field(default_factory=Counter, repr=False)
-    _unknown_examples: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    counts: Counter[str] = field(default_factory=Counter)
+    examples: dict[str, list[str]] = field(default_factory=dict)
+
+    def note(self, name: str, *, context: str | None = None) -> None:
+        """Record ``name`` (whitespace collapsed) and up to three distinct ``context`` snippets."""
+        name = " ".join(name.split())
+        if not name:
+            return
+        self.counts[name] += 1
+        examples = self.examples.setdefault(name, [])
+        if context and len(examples) < 3 and context not in examples:
+            examples.append(context)
+
+    def report(self) -> list[dict[str, object]]:
+        """Outlets seen but not found, most frequent first: ``{"name", "count", "examples"}``."""
+        return [{"name": name, "count": count, "examples": list(self.examples.get(name, []))}
+                for name, count in sorted(self.counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+@dataclass(frozen=True)
+class OutletRegistry:
+    """All outlets, indexed for tolerant lookup. Frozen: it is safe to share and cache; names it does not
+    know are collected by the caller (:class:`UnknownOutlets`), never on the registry."""
+
+    outlets: tuple[Outlet, ...]
+    sources: tuple[str, ...] = ()
+    _index: dict[str, dict[str, list[int]]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "outlets", tuple(self.outlets))
+        object.__setattr__(self, "sources", tuple(self.sources))
         tiers: dict[str, dict[str, list[int]]] = {"exact": {}, "squashed": {}, "spelling": {}}
         for number, outlet in enumerate(self.outlets):
             for name in outlet.names:
@@ -218,7 +243,7 @@ class OutletRegistry:
                     skeleton = _skeleton(key)
                     if len(skeleton) >= 4:
                         self._add(tiers["spelling"], skeleton, number)
-        self._index = tiers
+        object.__setattr__(self, "_index", tiers)
 
     @staticmethod
     def _add(index: dict[str, list[int]], key: str, number: int) -> None:
@@ -252,7 +277,7 @@ class OutletRegistry:
             for outlet in _read_csv(path):
                 by_name.pop(outlet.canonical, None)
                 by_name[outlet.canonical] = outlet
-        return cls(list(by_name.values()), sources=[str(f) for f in files])
+        return cls(tuple(by_name.values()), sources=tuple(str(f) for f in files))
 
     def __len__(self) -> int:
         return len(self.outlets)
@@ -360,26 +385,6 @@ class OutletRegistry:
                     taken_until = last.end()
                     break
         return found
-
-    # ------------------------------------------------------------------ unknown outlets
-    def note_unknown(self, name: str, *, context: str | None = None) -> None:
-        """Record an outlet name seen in a citation but not found here (for :meth:`unknown_report`)."""
-        name = " ".join(name.split())
-        if not name:
-            return
-        self._unknown[name] += 1
-        examples = self._unknown_examples.setdefault(name, [])
-        if context and len(examples) < 3 and context not in examples:
-            examples.append(context)
-
-    def unknown_report(self) -> list[dict[str, object]]:
-        """Outlets seen but not found, most frequent first: ``{"name", "count", "examples"}``."""
-        return [{"name": name, "count": count, "examples": list(self._unknown_examples.get(name, []))}
-                for name, count in sorted(self._unknown.items(), key=lambda item: (-item[1], item[0]))]
-
-    def reset_unknown(self) -> None:
-        self._unknown.clear()
-        self._unknown_examples.clear()
 
 
 def _read_csv(path: Path) -> list[Outlet]:

@@ -1,4 +1,10 @@
-"""Outlet names from the citations outlet registry (``translator/outlets.py``) as glossary entries.
+"""The outlet registry (who published a cited article) and its outlet names as glossary entries.
+
+The registry itself (:class:`OutletRegistry`, frozen; :class:`UnknownOutlets`, the per-call record of names it
+does not know) is implemented in ``outlet_registry.py`` and exported from here, its public home
+(``translator.outlets`` was its old path).
+
+Glossary entries from the registry:
 
 Many Arabic outlet names are ordinary words or phrases (الوطن "the homeland", الأيام "the days",
 روسيا اليوم "Russia today", بغداد اليوم "Baghdad today"). Such names get the ``quoted`` flag: they match
@@ -21,6 +27,10 @@ from ..errors import TranslatorError
 from ..text.arabic import normalize
 from .entry import GlossaryEntry, GlossaryProblem
 from .match import outlet_words
+from .outlet_registry import COLUMNS, Outlet, OutletMatch, OutletRegistry, UnknownOutlets, arabic_key, latin_key
+
+__all__ = ["COLUMNS", "Outlet", "OutletMatch", "OutletRegistry", "UnknownOutlets", "arabic_key", "is_ordinary",
+           "latin_key", "outlet_entries"]
 
 REGISTRY = "outlet registry"
 # Zipf 3 = once per million words. A one-word name is ordinary from there; in a longer name every word
@@ -31,11 +41,6 @@ PHRASE_WORD_COMMON = 4.5
 
 def outlet_entries() -> tuple[list[GlossaryEntry], list[GlossaryProblem]]:
     """One ``outlet`` entry per registry outlet with an Arabic name (its Arabic variants as variants)."""
-    try:
-        from .outlet_registry import OutletRegistry
-    except ImportError as exc:
-        return [], [GlossaryProblem(REGISTRY, 0, "outlets", f"outlet registry not available ({exc}); outlet "
-                                    "names are matched only from the glossary files", "warning")]
     try:
         registry = OutletRegistry.load()
     except TranslatorError as exc:

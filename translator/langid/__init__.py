@@ -13,7 +13,7 @@ never as sure as a sentence. ``script`` is the ISO 15924 code of the text's main
 has no letters), so a caller can still see that an ``und`` string is Arabic-script.
 
 Detectors (``available_detectors()``): ``default`` = ``script-aware`` (ours), ``lingua``, ``lingua-low``,
-``langdetect``; see ``langid_backends.py`` and ``benchmarks/README.md`` for how they compare.
+``langdetect``; see ``langid/backends.py`` and ``benchmarks/README.md`` for how they compare.
 """
 
 from __future__ import annotations

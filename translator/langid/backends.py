@@ -1,12 +1,12 @@
 """The detectors ``translator.langid`` can use, behind one small interface.
 
-- ``script-aware`` (the default): our own, see ``langid_lexicon.py``. Knows Sorani and Pashto, tells
+- ``script-aware`` (the default): our own, see ``lexicon.py``. Knows Sorani and Pashto, tells
   Arabic typed on a Persian keyboard from Persian, and is fast on batches.
 - ``lingua`` / ``lingua-low``: lingua-language-detector (models ship in its wheel), high- and low-accuracy
   mode, restricted to the languages our users meet (``LINGUA_LANGUAGES``), built once on first use.
 - ``langdetect``: langdetect with all its 55 profiles, seeded (seed 0) so that answers repeat.
 
-Each returns a raw (language, confidence); ``langid.py`` applies the detector's threshold and says "und"
+Each returns a raw (language, confidence); ``langid/__init__.py`` applies the detector's threshold and says "und"
 below it. Thresholds were chosen with ``benchmarks/langid_bench.py --sweep`` on
 ``tests/data/langid_segments.tsv``: the lowest that keeps confidently wrong short segments at or below 3%.
 """

@@ -10,7 +10,7 @@ against that language. Arabic-script words are looked up with keyboard variants 
 so Arabic typed on a Persian keyboard still reads as Arabic while the letters still count as weak evidence.
 
 The posterior over the script's languages is then calibrated (few known words, or mostly unknown words,
-lower the confidence); ``langid.py`` thresholds it.
+lower the confidence); ``langid/__init__.py`` thresholds it.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ class Scored:
 
     lang: str
     probability: float  # posterior of ``lang`` among the script's languages
-    confidence: float  # the posterior discounted for little evidence: what langid.py thresholds
+    confidence: float  # the posterior discounted for little evidence: what langid/__init__.py thresholds
     script: str
     evidence: float  # known words (weighted) + half the kinds of telling letters seen
     coverage: float  # share of the words (weighted) that ``lang`` knows

@@ -41,7 +41,7 @@ def _tables() -> tuple[dict[int, str], dict[int, str], tuple[tuple[str, str], ..
         for cp in range(ord(codepoint(row["first"])), ord(codepoint(row["last"])) + 1):
             by_char[cp] = script
     if len(names) > len(_TAGS):
-        raise TranslatorError("langid_scripts.tsv names more scripts than langid_scripts.py can count.")
+        raise TranslatorError("langid_scripts.tsv names more scripts than langid/scripts.py can count.")
     tag_of = dict(zip(names, _TAGS, strict=False))
     translate = {cp: tag_of[script] for cp, script in by_char.items()}
     return by_char, translate, tuple((tag_of[name], name) for name in names)

@@ -6,11 +6,13 @@ import contextlib
 import copy
 import warnings
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from translator.errors import EngineError
 from translator.mt.engine import GenerationOptions, Hypothesis
-from translator.mt.models import ModelInfo
+
+if TYPE_CHECKING:  # models.py uses quiet_transformers: a type-only import keeps the two from a cycle
+    from translator.mt.models import ModelInfo
 
 
 @contextlib.contextmanager
