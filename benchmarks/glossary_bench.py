@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 from translator.glossary import Glossary, GlossaryEntry, TermMatch
-from translator.text.arabic import normalize
+from translator.text.arabic import fold
 
 DEFAULT_DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "terms_dev.jsonl"
 
@@ -41,7 +41,7 @@ def _spellings(glossary: Glossary) -> dict[str, list[GlossaryEntry]]:
     out: dict[str, list[GlossaryEntry]] = {}
     for entry in glossary.entries:
         for spelling in (entry.source, *entry.variants):
-            out.setdefault(normalize(spelling), []).append(entry)
+            out.setdefault(fold(spelling), []).append(entry)
     return out
 
 
@@ -57,7 +57,7 @@ def evaluate_matching(glossary: Glossary, dev: Path, verbose: bool = False) -> d
         used: set[int] = set()
         for label in labels:
             terms += 1
-            entries = spellings.get(normalize(label["lemma"]), []) + spellings.get(normalize(label["surface"]), [])
+            entries = spellings.get(fold(label["lemma"]), []) + spellings.get(fold(label["surface"]), [])
             in_glossary = bool(entries) or label["english"].casefold() in by_target
             covered += in_glossary
             hit = _find(text, label, matches)

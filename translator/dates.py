@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
@@ -24,6 +23,7 @@ from hijridate import Hijri
 
 from translator.datafiles import read_tsv
 from translator.errors import InputError
+from translator.text.arabic import contains_arabic, fold, fold_for_matching
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
@@ -34,7 +34,6 @@ _DATA = Path(__file__).parent / "data"  # tests point it at a copy of the data f
 _LETTER = r"[^\W\d_]"
 _NOT_AFTER_LETTER = rf"(?<!{_LETTER})"
 _NOT_BEFORE_LETTER = rf"(?!{_LETTER})"
-_ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
 _MERGE_GAP = 60  # most characters between a Hijri date and its Gregorian equivalent ("الموافق لـ")
 _HIJRI_YEARS = range(1300, 1600)
 _LOOKUP_KINDS = frozenset({"gregorian_mark", "hijri_mark", "retrieved", "archived", "updated"})
@@ -82,47 +81,25 @@ class DateResult:
         }
 
 
-# --------------------------------------------------------------------------- normalization
-_DIGITS = {0x660 + i: str(i) for i in range(10)} | {0x6F0 + i: str(i) for i in range(10)}
-_FOLD = {"ى": "ي", "ة": "ه", "ـ": "", "ک": "ك", "ی": "ي", "ڤ": "ف", "پ": "ب", "ۃ": "ه", "ھ": "ه", "ہ": "ه"}
+# --------------------------------------------------------------------------- folding
+def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Folded text and, for each of its characters, the index of the character of ``text`` it came from:
+    the one matching fold of :mod:`translator.text.arabic` (data/arabic_folds.tsv), spaces of any kind as " "."""
+    folded, origin = fold_for_matching(text)
+    return _SPACES.sub(" ", folded), origin
 
 
-@cache
-def _fold_char(ch: str) -> str:
-    """One character folded for matching: presentation forms, hamza, diacritics, case, digits."""
-    if ord(ch) in _DIGITS:
-        return _DIGITS[ord(ch)]
-    if unicodedata.category(ch) in ("Cf", "Mn"):  # bidi marks, harakat, shadda
-        return ""
-    out = []
-    for c in unicodedata.normalize("NFKD", ch):
-        if unicodedata.category(c) == "Mn":
-            continue
-        c = _FOLD.get(c, c)
-        out.append(" " if c.isspace() else c.lower())
-    return "".join(out)
-
-
-def _normalize(text: str) -> tuple[str, list[int]]:
-    """Folded text and, for each of its characters, the index of the character of ``text`` it came from."""
-    chars: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text):
-        folded = ch.lower() if ch.isascii() else _fold_char(ch)
-        chars.append(folded)
-        origin.extend([i] * len(folded))
-    origin.append(len(text))
-    return "".join(chars), origin
+_SPACES = re.compile(r"\s")
 
 
 # --------------------------------------------------------------------------- data
 def _fold(word: str) -> str:
-    return " ".join(_normalize(word)[0].split())
+    return " ".join(_fold_with_offsets(word)[0].split())
 
 
 def _key(word: str) -> str:
     """Lookup key of a word or of matched text: folded, without spaces ("كانون الثاني" = "كانونالثاني")."""
-    return "".join(_normalize(word)[0].split())
+    return "".join(_fold_with_offsets(word)[0].split())
 
 
 def _checked_rows(name: str, **allowed: Collection[str]) -> list[dict[str, str]]:
@@ -258,7 +235,7 @@ def parse_date(text: str, *, context_lang: str | None = None, day_first: bool | 
     if found:
         return max(found, key=lambda r: (r.role is None, _completeness(r)))
     warnings = ["no date found"]
-    years = _grammar().year_only.findall(_normalize(text)[0]) if text else []
+    years = _grammar().year_only.findall(_fold_with_offsets(text)[0]) if text else []
     if years:
         warnings = [f"only a year ({', '.join(dict.fromkeys(years))}): a date needs at least a month"]
     return DateResult(text=text, date=None, warnings=warnings)
@@ -275,11 +252,11 @@ def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | 
     if not text.strip():
         return []
     grammar = _grammar()
-    norm, origin = _normalize(text)
-    order = _resolve_order(grammar, context_lang, day_first, bool(_ARABIC_LETTER.search(text)))
+    norm, origin = _fold_with_offsets(text)
+    order = _resolve_order(grammar, context_lang, day_first, contains_arabic(text))
     mentions = _select(_mentions(grammar, norm, order))
     results = [_result(grammar, text, norm, origin, group) for group in _merge(norm, mentions)]
-    if not results and not _ARABIC_LETTER.search(text):
+    if not results and not contains_arabic(text):
         results = _dateparser_fallback(text)
     return results
 
@@ -516,7 +493,7 @@ def _result(grammar: _Grammar, text: str, norm: str, origin: list[int], group: l
     warnings += weekday_warning
     role = grammar.role_before.search(norm, max(0, start - 60), start)
     o_start, o_end = origin[start], origin[end - 1] + 1
-    while o_end < len(text) and not text[o_end].isascii() and not _fold_char(text[o_end]):
+    while o_end < len(text) and not text[o_end].isascii() and not fold(text[o_end]):
         o_end += 1  # a tatweel or mark that folded away: "هـ"
     return DateResult(
         text=text,
@@ -596,7 +573,7 @@ def _dateparser_fallback(text: str) -> list[DateResult]:
     dateparser wants a string that is only a date, so it is given the words from the month name (or a
     number at most two words before it: "4 de abril de 2024", "17 сентября 2023") to the year.
     """
-    norm, origin = _normalize(text)
+    norm, origin = _fold_with_offsets(text)
     words = _foreign_month_words()
     results = []
     for year in re.finditer(r"(?<!\d)\d{4}(?!\d)", norm):

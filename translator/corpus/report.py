@@ -8,6 +8,7 @@ right to left and mixed lines stay readable.
 from __future__ import annotations
 
 import json
+import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,14 +23,15 @@ MAX_SEGMENTS_PER_DOCUMENT = 400
 
 
 def text_dir(text: object) -> str:
-    """``rtl`` when the text's first strong character is Arabic-script (or Hebrew), ``ltr`` if Latin etc."""
+    """``rtl`` when the text's first strong character is right-to-left (Arabic script, Hebrew...), ``ltr`` if
+    left-to-right, ``auto`` when it has none: Unicode's bidirectional class (UAX #9), as browsers use it."""
     if not isinstance(text, str):
         return "auto"
     for ch in text:
-        code = ord(ch)
-        if 0x0590 <= code <= 0x08FF or 0xFB1D <= code <= 0xFEFC:
+        direction = unicodedata.bidirectional(ch)
+        if direction in ("R", "AL"):
             return "rtl"
-        if ch.isalpha():
+        if direction == "L":
             return "ltr"
     return "auto"
 

@@ -1,7 +1,7 @@
 """Arabic-aware glossary matching: folded letters, proclitics, multiword terms, longest match wins.
 
 How a text is matched:
-1. fold it for matching with offsets back (``text.arabic.normalize_for_matching``);
+1. fold it for matching with offsets back (``text.arabic.fold_for_matching``);
 2. cut it into words; for each word try its readings (the word itself, then proclitic + stem, with the
    article's alif restored after ل: للجزائر → ل + الجزائر) and look the stem up in an index keyed by the
    first word of every glossary spelling;
@@ -19,8 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from ..text.arabic import Analysis, analyses, data_table, joins_words, normalize, original_span, spelling_variants
-from ..text.arabic import normalize_for_matching as _fold
+from ..text.arabic import Analysis, analyses, data_table, fold, joins_words, original_span, spelling_variants
+from ..text.arabic import fold_for_matching as _fold
 from ..text.arabic import tokens as _words
 from .entry import GlossaryEntry, TermMatch
 
@@ -33,7 +33,7 @@ _QUOTES = frozenset("\"'«»“”‘’„‟()[]{}")
 @cache
 def outlet_words() -> tuple[tuple[str, ...], ...]:
     """Normalized words that introduce an outlet name (صحيفة, قناة, وكالة أنباء...)."""
-    return tuple(tuple(normalize(row["word"]).split()) for row in data_table("outlet_words.tsv"))
+    return tuple(tuple(fold(row["word"]).split()) for row in data_table("outlet_words.tsv"))
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class TermIndex:
         for priority, entry in enumerate(entries):
             seen: set[tuple[str, ...]] = set()
             for number, spelling in enumerate((entry.source, *entry.variants)):
-                base = tuple(w for _, _, w in _words(normalize(spelling)))
+                base = tuple(w for _, _, w in _words(fold(spelling)))
                 if not base:
                     continue
                 for words, quoted_only in _with_outlet_words(base, "quoted" in entry.flags):

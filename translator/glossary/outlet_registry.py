@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import difflib
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +24,8 @@ from wordfreq import zipf_frequency
 from translator.citations.cues import cues
 from translator.config import glossary_dirs
 from translator.errors import GlossaryError
-from translator.text.arabic import is_arabic, normalize
+from translator.text.arabic import fold, is_arabic
+from translator.text.latin import fold_latin
 
 __all__ = ["COLUMNS", "Outlet", "OutletMatch", "OutletRegistry", "UnknownOutlets", "arabic_key", "latin_key"]
 
@@ -138,9 +138,7 @@ class OutletMatch:
 
 def latin_key(name: str) -> str:
     """Matching key of a Latin-script name: no accents, case, apostrophes, hyphens or Arabic articles."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = _APOSTROPHES.sub("", text.replace("&", " and "))
+    text = _APOSTROPHES.sub("", fold_latin(name).replace("&", " and "))
     words = [w for w in _NON_WORD.split(text) if w]
     articles = cues().lower_set("article")
     kept = [w for w in words if w not in articles]
@@ -151,8 +149,7 @@ def _prefix_key(name: str) -> str:
     """Lowercase words without accents or apostrophes, articles kept (for names cut short)."""
     if is_arabic(name):
         return arabic_key(name)
-    text = unicodedata.normalize("NFKD", name)
-    text = _APOSTROPHES.sub("", "".join(c for c in text if not unicodedata.combining(c)).lower())
+    text = _APOSTROPHES.sub("", fold_latin(name))
     return " ".join(w for w in _NON_WORD.split(text) if w)
 
 
@@ -184,8 +181,8 @@ def _skeleton(key: str) -> str:
 
 def arabic_key(name: str) -> str:
     """Matching key of an Arabic-script name: letter folds, no tashkeel/tatweel, no generic lead word."""
-    words = normalize(name).split()
-    generic = {normalize(w) for w in cues().words("arabic_generic")}
+    words = fold(name).split()
+    generic = {fold(w) for w in cues().words("arabic_generic")}
     while len(words) > 1 and words[0] in generic:
         words = words[1:]
     return " ".join(words)

@@ -24,7 +24,7 @@ from typing import Any
 from wordfreq import zipf_frequency
 
 from ..errors import TranslatorError
-from ..text.arabic import normalize
+from ..text.arabic import fold
 from .entry import GlossaryEntry, GlossaryProblem
 from .match import outlet_words
 from .outlet_registry import COLUMNS, Outlet, OutletMatch, OutletRegistry, UnknownOutlets, arabic_key, latin_key
@@ -50,7 +50,7 @@ def outlet_entries() -> tuple[list[GlossaryEntry], list[GlossaryProblem]]:
     shared = _shared_names(registry)
     entries = []
     for number, outlet in enumerate(registry, start=1):
-        arabic = [a for a in outlet.arabic_variants if normalize(a) not in shared]
+        arabic = [a for a in outlet.arabic_variants if fold(a) not in shared]
         if not arabic:
             continue
         latin = tuple(a for a in outlet.latin_names if a != outlet.canonical)
@@ -69,7 +69,7 @@ def _shared_names(registry: Iterable[Any]) -> set[str]:
     owners: dict[str, set[str]] = {}
     for outlet in registry:
         for name in outlet.arabic_variants:
-            owners.setdefault(normalize(name), set()).add(outlet.canonical)
+            owners.setdefault(fold(name), set()).add(outlet.canonical)
     return {name for name, canonical in owners.items() if len(canonical) > 1}
 
 
@@ -77,8 +77,8 @@ def _shared_names(registry: Iterable[Any]) -> set[str]:
 def is_ordinary(name: str) -> bool:
     """True when an Arabic name reads as everyday words (see the module docstring)."""
     words = name.split()
-    normalized = tuple(normalize(name).split())
+    normalized = tuple(fold(name).split())
     if not words or any(normalized[: len(lead)] == lead for lead in outlet_words()):
         return False
     threshold = SINGLE_WORD_COMMON if len(words) == 1 else PHRASE_WORD_COMMON
-    return all(len(normalize(w)) > 2 and zipf_frequency(w, "ar") >= threshold for w in words)
+    return all(len(fold(w)) > 2 and zipf_frequency(w, "ar") >= threshold for w in words)

@@ -11,8 +11,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from translator.mt.engine import Hypothesis
+from translator.text.arabic import is_arabic_letter
 
-_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 # Flags, in the words the output table uses.
@@ -67,7 +67,7 @@ def inspect(source: str, hypothesis: Hypothesis, config: GuardConfig | None = No
     elif ratio < config.min_ratio:
         flags.append(TOO_SHORT)
     letters = [c for c in text if c.isalpha()]
-    if letters and sum(bool(_ARABIC.match(c)) for c in letters) > len(letters) / 2:
+    if letters and sum(map(is_arabic_letter, letters)) > len(letters) / 2:
         flags.append(UNTRANSLATED)
     return flags
 
