@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -37,7 +36,6 @@ _NOT_BEFORE_LETTER = rf"(?!{_LETTER})"
 _MERGE_GAP = 60  # most characters between a Hijri date and its Gregorian equivalent ("الموافق لـ")
 _HIJRI_YEARS = range(1300, 1600)
 _LOOKUP_KINDS = frozenset({"gregorian_mark", "hijri_mark", "retrieved", "archived", "updated"})
-_MARKER_KINDS = _LOOKUP_KINDS | {"year_intro", "day_of", "month_intro", "weekday_filler"}
 _GREGORIAN_YEARS = range(1000, 2300)
 _MONTH_YEAR_YEARS = range(1700, 2100)  # "مارس 1500 جندي" is a count, not March 1500
 
@@ -102,24 +100,10 @@ def _key(word: str) -> str:
     return "".join(_fold_with_offsets(word)[0].split())
 
 
-def _checked_rows(name: str, **allowed: Collection[str]) -> list[dict[str, str]]:
-    """Rows of a data file, each with a first column and allowed values in the ``allowed`` columns."""
-    rows = read_tsv(_DATA / name)
-    for number, row in enumerate(rows, start=1):
-        first = next(iter(row.values()), None)
-        bad = [
-            f"{col}={row.get(col)!r} (allowed: {', '.join(ok)})"
-            for col, ok in allowed.items()
-            if row.get(col) not in ok
-        ]
-        if bad or not first:
-            problem = "; ".join(bad) or "the first column is empty"
-            raise InputError(f"translator/data/{name}, data row {number}: {problem}. Fix or remove that row.")
-    return rows
-
-
-def _numbers(low: int, high: int) -> tuple[str, ...]:
-    return tuple(str(n) for n in range(low, high + 1))
+def _checked_rows(name: str) -> list[dict[str, str]]:
+    """Rows of a data file, checked against its schema (``translator.datafiles.SCHEMAS``: allowed months,
+    days, kinds...). Raises :class:`~translator.errors.DataFileError` naming the file and line."""
+    return read_tsv(_DATA / name)
 
 
 def _alternation(words: list[str]) -> str:
@@ -151,16 +135,16 @@ def _words(markers: list[tuple[str, str]], *kinds: str) -> list[str]:
 
 @cache
 def _grammar() -> _Grammar:
-    month_rows = _checked_rows("months.tsv", month=_numbers(1, 12), calendar=("gregorian", "hijri"))
+    month_rows = _checked_rows("months.tsv")
     names = {cal: [_fold(r["name"]) for r in month_rows if r["calendar"] == cal] for cal in ("gregorian", "hijri")}
     months = {cal: {_key(r["name"]): int(r["month"]) for r in month_rows if r["calendar"] == cal} for cal in names}
-    weekdays = {_key(r["name"]): int(r["weekday"]) for r in _checked_rows("weekdays.tsv", weekday=_numbers(0, 6))}
-    ordinal_rows = _checked_rows("day_ordinals.tsv", day=_numbers(1, 31))
+    weekdays = {_key(r["name"]): int(r["weekday"]) for r in _checked_rows("weekdays.tsv")}
+    ordinal_rows = _checked_rows("day_ordinals.tsv")
     ordinals = {_key(r["name"]): int(r["day"]) for r in ordinal_rows}
-    marker_rows = [(_fold(r["marker"]), r["kind"]) for r in _checked_rows("date_markers.tsv", kind=_MARKER_KINDS)]
+    marker_rows = [(_fold(r["marker"]), r["kind"]) for r in _checked_rows("date_markers.tsv")]
     # One word may have several kinds (من: "4 من يناير", "مارس من 2025"); suffixes and roles are unique.
     markers = {_key(word): kind for word, kind in marker_rows if kind in _LOOKUP_KINDS}
-    orders = {r["context"].lower(): r["order"] for r in _checked_rows("date_order.tsv", order=("DMY", "MDY"))}
+    orders = {r["context"].lower(): r["order"] for r in _checked_rows("date_order.tsv")}
     weekday_names = _alternation(list(weekdays))
     filler = rf"(?:[\s,،:\-–]+|{_word(marker_rows, 'weekday_filler')})*"
     roles = _alternation(_words(marker_rows, "retrieved", "archived", "updated"))

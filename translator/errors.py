@@ -38,3 +38,19 @@ class GlossaryError(TranslatorError):
 
 class CitationError(TranslatorError):
     """A citation could not be parsed or a citations table failed validation."""
+
+
+class DataFileError(InputError):
+    """A language data file (``translator/data/*.tsv``, a glossary file) has a row that cannot be used.
+
+    ``path`` and ``line`` (1-based, as an editor shows it; 0 when the whole file is at fault) say where.
+    """
+
+    def __init__(self, path: object, line: int, problem: str) -> None:
+        self.path = str(path)
+        self.line = line
+        if line:
+            super().__init__(f"{self.path}, line {line}: {problem}. Fix or remove that row (the comment lines at "
+                             f"the top of the file say what goes in each column).")
+        else:
+            super().__init__(f"{self.path}: {problem}.")

@@ -40,6 +40,7 @@ from translator.citations.fields import (
     ws,
 )
 from translator.citations.quotes import QUOTE_CHARS
+from translator.datafiles import read_tsv
 from translator.glossary.outlet_registry import OutletRegistry
 from translator.text.arabic import is_arabic
 
@@ -377,7 +378,15 @@ def _descriptive_words() -> frozenset[str]:
 # --------------------------------------------------------------------------- wiki-style reference
 _WIKI = re.compile(r"^(?P<pre>[^\"“”\n]*?)[\"“](?P<title>[^\"“”]+?)(?:\.[\"”]|[\"”]\s*(?P<lang>\([^()]{2,20}\))?\s*\.)"
                    r"\s+(?P<rest>.+)$", re.DOTALL)
-_ACCESS = re.compile(r"^(?:retrieved|accessed|archived|updated|access date)\b", re.IGNORECASE)
+
+
+@cache
+def _access() -> re.Pattern[str]:
+    """A segment opening with an access, archive or update marker (``data/date_markers.tsv``)."""
+    words = sorted((r["marker"] for r in read_tsv("date_markers.tsv", strip=True)
+                    if r["kind"] in ("retrieved", "archived", "updated")), key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")\b",
+                      re.IGNORECASE)
 
 
 def wikipedia_reference(text: str, registry: OutletRegistry) -> list[Draft]:
@@ -394,7 +403,7 @@ def wikipedia_reference(text: str, registry: OutletRegistry) -> list[Draft]:
     date = None
     has_marker = language is not None
     for segment in segments:
-        if _ACCESS.match(segment):
+        if _access().match(segment):
             has_marker = True
             continue
         segment, marked = language_marker(segment)
@@ -441,7 +450,7 @@ def image_credit(text: str, registry: OutletRegistry) -> list[Draft]:
         label, value = m.group("label").strip().lower(), m.group("value").strip()
         if not value:
             continue
-        if label in {"image", "photo", "picture", "caption", "صورة", "الصورة"} and caption is None:
+        if cues().value("image_label", label) == "caption" and caption is None:
             caption = value
         who = _PHOTO_BY.search(value)
         if who and author is None:

@@ -15,18 +15,13 @@ from functools import cache
 from wordfreq import zipf_frequency
 
 from translator.citations.cues import cues
-from translator.citations.fields import PERSON, Draft, clean_person, publication_dates, ws
+from translator.citations.fields import PERSON, Draft, article_prefix, clean_person, publication_dates, ws
 from translator.glossary.outlet_registry import OutletRegistry, arabic_key
 from translator.text.arabic import is_arabic
 from translator.text.segment import sentences
 
-_ART = r"(?:al|el|an|ash|ad|as|at|az|ar)[-‐]"
-_CAP = rf"(?:{_ART})?[A-Z][\w'’]*(?:[-‐][A-Za-z][\w'’]*)*"
-_NAME = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
 _BOUNDARY = re.compile(r"(?:^|[,;:\"“”]|\b(?:[Tt]he|a|an|in|by|from|to|of|with|on|at|for|and|that|which|who|"
                        r"according|than|as)\b)")
-_SPEECH = (r"(?:wrote|writes|argued|argues|said|says|noted|notes|stated|claimed|told|commented|warned|warns|"
-           r"asked|asks|added|adds|explained|stressed|suggested|insisted|observed|pointed|criticized|praised)")
 _MAX_DESCRIPTOR_WORDS = 6
 _WORDLIKE = re.compile(r"[^\W\d_][\w'’-]*")
 _COMMON_WORD_ZIPF = 4.0
@@ -36,13 +31,15 @@ _COMMON_WORD_ZIPF = 4.0
 def _patterns() -> dict[str, re.Pattern[str]]:
     c = cues()
     kind = c.pattern("type_noun")
+    cap = rf"(?:{article_prefix()})?[A-Z][\w'’]*(?:[-‐][A-Za-z][\w'’]*)*"
+    name = rf"{cap}(?:\s+{cap}){{0,3}}"
     return {
         "type_after": re.compile(r"\s+(?:" + kind + r")(?:\s+(?:" + kind + r"))*\b", re.IGNORECASE),
         "type_end": re.compile(r"\b(?:" + kind + r")\s*$", re.IGNORECASE),
         "verb": re.compile(r"\b(?:" + c.pattern("reporting_verb") + r")\b", re.IGNORECASE),
         "type_then_name": re.compile(r"\b[Tt]he\s+(?P<desc>(?:[\w'’()-]+\s+){0,4}?)(?P<type>" + kind + r")\s+"
-                                     r"(?P<name>" + _NAME + r")"),
-        "name_then_type": re.compile(r"\b[Tt]he\s+(?P<desc>(?:[\w'’()-]+\s+){0,4}?)(?P<name>" + _NAME + r")\s+"
+                                     r"(?P<name>" + name + r")"),
+        "name_then_type": re.compile(r"\b[Tt]he\s+(?P<desc>(?:[\w'’()-]+\s+){0,4}?)(?P<name>" + name + r")\s+"
                                      r"(?P<type>" + kind + r")\b"),
         "arabic_generic": re.compile(r"(?:^|(?<=\s))[وفب]?(?P<noun>" + c.pattern("arabic_generic") + r"|وكالة)\s+"),
     }
@@ -184,16 +181,17 @@ def _leaning(descriptor: str | None) -> str | None:
 
 def _author(s: str, before: str, after: str, registry: OutletRegistry) -> str | None:
     """``Name, who ...`` opening the sentence, ``..., Name`` right after the outlet, or ``Name wrote in``."""
+    speech = cues().pattern("speech_verb")
     candidates = []
     m = re.match(r"\s*(?P<p>" + PERSON.pattern + r"),\s+(?:who|a|an|the)\b", before)
     if m:
         candidates.append(m.group("p"))
     role = r"(?:(?i:(?:the\s+)?" + cues().pattern("author_role") + r")\s+)?"
     m = re.match(r"(?:\s+[\w'’-]+){0,3}?\s*,\s*" + role + r"(?P<p>" + PERSON.pattern + r")(?=\s*(?:[,.;:]|$|\s+"
-                 + _SPEECH + r"\b))", after)
+                 + speech + r"\b))", after)
     if m:
         candidates.append(m.group("p"))
-    m = re.search(r"(?P<p>" + PERSON.pattern + r")\s+" + _SPEECH + r"\s+(?:in|to)\b", before)
+    m = re.search(r"(?P<p>" + PERSON.pattern + r")\s+" + speech + r"\s+(?:in|to)\b", before)
     if m:
         candidates.append(m.group("p"))
     m = re.search(r"\b(?:article|column|op-ed|editorial|piece|report|commentary|analysis)\s+by\s+(?P<p>"
