@@ -85,13 +85,13 @@ def test_clitics_come_from_the_data_file() -> None:
 
 
 def test_analyses_restore_the_article_after_lam() -> None:
-    readings = {(a.clitic, a.stem) for a in arabic.analyses(arabic.normalize("وللمغرب"))}
+    readings = {(a.clitic, a.stem) for a in arabic.readings(arabic.normalize("وللمغرب"))}
     assert ("ول", "المغرب") in readings
     assert ("", "وللمغرب") in readings
 
 
 def test_analyses_keep_a_two_letter_stem_minimum() -> None:
-    assert [a.stem for a in arabic.analyses("وب")] == ["وب"]
+    assert [a.stem for a in arabic.readings("وب")] == ["وب"]
 
 
 def test_spelling_variants_join_and_split_name_parts() -> None:

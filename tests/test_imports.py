@@ -9,6 +9,7 @@ the other), except those under ``if TYPE_CHECKING:``.
 from __future__ import annotations
 
 import ast
+import importlib
 import subprocess
 import sys
 import warnings
@@ -148,3 +149,43 @@ def test_import_translator_stays_cheap() -> None:
             " 'transformers', 'ctranslate2', 'ray', 'wordfreq'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def _public_modules() -> list[str]:
+    return sorted(name for name in _modules() if name != "translator.__main__"
+                  and not any(part.startswith("_") and part != "__init__" for part in name.split(".")))
+
+
+@pytest.mark.parametrize("name", _public_modules())
+def test_every_public_module_declares_all_and_its_names_exist(name: str) -> None:
+    tree = ast.parse(_modules()[name].read_text(encoding="utf-8"))
+    declared = [n for n in tree.body if isinstance(n, ast.Assign | ast.AnnAssign)
+                and "__all__" in ast.unparse(n.targets[0] if isinstance(n, ast.Assign) else n.target)]
+    assert declared, f"{name} has no __all__"
+    module = importlib.import_module(name)
+    assert [n for n in module.__all__ if not hasattr(module, n)] == []
+
+
+def test_only_the_cli_prints() -> None:
+    """The library logs through logging.getLogger("translator"); print() and sys.stderr belong to translator.cli."""
+    found = []
+    for name, path in _modules().items():
+        if name.startswith("translator.cli") or name == "translator.__main__":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print":
+                found.append(f"{name}:{node.lineno} print()")
+            if isinstance(node, ast.Attribute) and ast.unparse(node) in ("sys.stderr", "sys.stdout"):
+                found.append(f"{name}:{node.lineno} {ast.unparse(node)}")
+    assert found == []
+
+
+def test_each_word_names_one_kind_of_thing() -> None:
+    """STYLE "Words": Piece, Span and Analysis are each defined once (old names stay as plain aliases)."""
+    defined: dict[str, list[str]] = {}
+    for name, path in _modules().items():
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ClassDef) and node.name in ("Piece", "Span", "Analysis"):
+                defined.setdefault(node.name, []).append(name)
+    assert defined == {"Piece": ["translator.citations.blocks"], "Span": ["translator.text.segment"],
+                       "Analysis": ["translator.corpus.analyze"]}

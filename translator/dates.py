@@ -230,6 +230,8 @@ def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | 
 
     A Hijri date and the Gregorian date written beside it ("... 1447 هـ، الموافق 13 غشت 2025") are one
     result with ``calendar="both"``.  Dates without a year are returned with ``date=None`` and a warning.
+
+    Raises :class:`InputError` when ``text`` is not a str.
     """
     if not isinstance(text, str):
         raise InputError(f"find_dates expects a str, got {type(text).__name__}: pass the line's text.")

@@ -5,6 +5,11 @@ Messages say what went wrong *and* what to do next, because they are read by tra
 
 from __future__ import annotations
 
+__all__ = [
+    "CitationError", "DataFileError", "EngineError", "GlossaryError", "InputError", "ModelNotFoundError",
+    "TranslatorError",
+]
+
 
 class TranslatorError(Exception):
     """Base class of every error this package raises on purpose."""

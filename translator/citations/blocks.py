@@ -18,6 +18,8 @@ from translator.citations.quotes import QUOTE_CHARS
 from translator.dates import parse_date
 from translator.text.arabic import is_arabic
 
+__all__ = ["Piece", "is_by_line", "is_date_line", "is_image_line", "pieces"]
+
 _LINE = re.compile(r"[^\n]*")
 _BULLET = re.compile(r"^[ \t]*(?:[-–—―•*▪‣·]{1,2}|\d{1,3}[.)])[ \t]*(?=\S)")
 _YEAR_OR_URL = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|https?://|www\.")

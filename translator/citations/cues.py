@@ -15,6 +15,8 @@ from pathlib import Path
 from translator.datafiles import CITATION_CUE_ROLES, read_tsv
 from translator.errors import CitationError, TranslatorError
 
+__all__ = ["CUES_PATH", "ROLES", "Cues", "cues"]
+
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "citation_cues.tsv"
 ROLES = CITATION_CUE_ROLES  # declared with the file's schema in translator.datafiles
 

@@ -15,6 +15,30 @@ from translator.datafiles import read_tsv
 from translator.dates import DateResult, find_dates
 from translator.text.arabic import is_arabic
 
+__all__ = [
+    "CLOSING_QUOTES",
+    "OPENING_QUOTES",
+    "PERSON",
+    "URL",
+    "Draft",
+    "article_prefix",
+    "clean_person",
+    "date_at_end",
+    "decap",
+    "decap_description",
+    "language_marker",
+    "looks_like_name",
+    "name_case",
+    "publication_dates",
+    "split_title",
+    "strip_piece_words",
+    "strip_quotes",
+    "text_language",
+    "top_level_split",
+    "trailing_paren",
+    "ws",
+]
+
 OPENING_QUOTES = "\"“„«‘'‹"
 CLOSING_QUOTES = "\"”»’'›“"
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”«»]+", re.IGNORECASE)

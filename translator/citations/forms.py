@@ -44,6 +44,11 @@ from translator.datafiles import read_tsv
 from translator.glossary.outlet_registry import OutletRegistry
 from translator.text.arabic import is_arabic
 
+__all__ = [
+    "RECOGNIZERS", "Recognizer", "dash_attribution", "image_credit", "news_citations", "press_digest_byline",
+    "press_digest_headline", "split_descriptor", "wikipedia_reference",
+]
+
 _BULLET = re.compile(r"^\s*(?:[-–—―•*▪‣·]{1,2}|\d{1,3}[.)])\s*")
 _DASH = re.compile(r"^\s*(?:--?|–|—|―)\s*")
 _MAX_OUTLET_WORDS = 10

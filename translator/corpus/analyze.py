@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from ..text.segment import lines, sentences
 from .readers import Document
 
+__all__ = ["Analysis", "analyze_document", "text_for_mt", "wants_translation"]
+
 # Quotes and brackets around a run are kept in the table's text but not sent to the model.
 _EDGE = "\"'“”‘’«»()[]{}‹›,،;؛:–—-* \u200f\u200e"
 

@@ -18,6 +18,8 @@ from charset_normalizer import from_bytes
 
 from ..errors import InputError
 
+__all__ = ["ARABIC_LEGACY", "Decoded", "decode_bytes", "repair_arabic_mojibake"]
+
 # UTF-16 without a BOM is recognised separately (_try_utf16): its text always has NUL bytes, and letting
 # charset-normalizer guess it turns random bytes into plausible-looking CJK text.
 ARABIC_LEGACY = ("cp1256", "iso8859_6")

@@ -10,6 +10,7 @@ the others' work. Tables are rebuilt from the state at the end of every run, ato
 from __future__ import annotations
 
 import json
+import logging
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -27,6 +28,8 @@ from . import tables
 from .analyze import Analysis, analyze_document, text_for_mt, wants_translation
 from .readers import SourceFile, discover, read_documents
 from .state import RunState
+
+log = logging.getLogger("translator")
 
 PIPELINE_VERSION = "1"
 
@@ -95,6 +98,8 @@ def run_batch(input_dir: Path | str, out_dir: Path | str, options: BatchOptions 
     """Run the whole pipeline over ``input_dir`` and write tables and a report into ``out_dir``.
 
     Keyword ``overrides`` set `BatchOptions` fields, e.g. ``run_batch("corpus", "out", model=path)``.
+
+    Raises :class:`InputError` for an unknown batch option or an input folder that does not exist.
     """
     options = options or BatchOptions()
     for key, value in overrides.items():
@@ -121,8 +126,7 @@ def run_batch(input_dir: Path | str, out_dir: Path | str, options: BatchOptions 
         pool = (ProcessPoolExecutor(options.workers, initializer=_init_worker, initargs=(glossary, options.detector))
                 if options.workers > 1 else None)
         try:
-            bar = tqdm(total=len(sources), desc="documents", unit="file", disable=not options.progress,
-                       file=sys.stderr)
+            bar = tqdm(total=len(sources), desc="documents", unit="file", disable=not options.progress)
             for chunk in tables.iter_chunks(sources, options.chunk_size):
                 _run_chunk(chunk, state, settings, options, glossary, translator, reason, pool, summary, timings)
                 bar.update(len(chunk))
@@ -204,7 +208,7 @@ def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options:
         state.save(source.rel, sha, settings, [a.to_dict() for a in result])
         summary.processed_files += 1
     if translation_error:
-        print(f"translator: translation failed for this chunk: {translation_error}", file=sys.stderr)
+        log.warning("translation failed for this chunk: %s", translation_error)
 
 
 # Each worker process receives the glossary once, at start-up, instead of with every document.
@@ -302,7 +306,7 @@ def load_glossary(options: BatchOptions):
 
     glossary = Glossary.load(list(options.glossary_paths))
     for problem in glossary.problems:
-        print(f"translator: glossary: {problem}", file=sys.stderr)
+        log.warning("glossary: %s", problem)
     return glossary
 
 
@@ -315,7 +319,7 @@ def load_translator(options: BatchOptions, glossary) -> tuple[object | None, str
     try:
         engine = load_engine(options.model, engine=options.engine, device=options.device, threads=options.threads)
     except (ModelNotFoundError, EngineError) as exc:
-        print(f"translator: translation skipped; the other columns are complete.\n{exc}", file=sys.stderr)
+        log.warning("translation skipped; the other columns are complete.\n%s", exc)
         return None, str(exc)
     memory = None
     if options.use_memory:

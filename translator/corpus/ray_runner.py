@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,6 +36,8 @@ from .pipeline import (
 from .ray_tables import write_partitioned
 from .readers import discover
 from .state import RunState
+
+log = logging.getLogger("translator")
 
 # An analysis task is single-threaded Python that also waits on file reads: two may share a core. The request
 # must differ from the translation actors': Ray fuses a task stage into the next actor stage when their
@@ -62,6 +63,8 @@ def run_batch_ray(input_dir: Path | str, out_dir: Path | str, options: BatchOpti
     ``actors`` translation actors each load the model once; with GPUs in the cluster (and ``options.device``
     not "cpu") each actor holds one GPU. The output folder is the local engine's: same run state, same
     tables (written as partitioned Parquet folders ``OUT/<name>/``), same report and manifest.
+
+    Raises :class:`InputError` for ``actors`` below 1 or an input folder that does not exist.
     """
     options = options or BatchOptions()
     if actors < 1:
@@ -108,7 +111,7 @@ def _resolve_model(options: BatchOptions) -> tuple[Any, str | None]:
     try:
         return resolve_engine_model(options.model, options.engine), None
     except ModelNotFoundError as exc:
-        print(f"translator: translation skipped; the other columns are complete.\n{exc}", file=sys.stderr)
+        log.warning("translation skipped; the other columns are complete.\n%s", exc)
         return None, str(exc)
 
 
@@ -146,7 +149,7 @@ def _run_dataset(plan: _Plan, state: RunState, options: BatchOptions, glossary: 
                             fn_constructor_kwargs={"options": options, "glossary": glossary, "use_gpu": use_gpu,
                                                    "expected_model": [plan.model.id, plan.model.revision,
                                                                       plan.model.kind]})
-    bar = tqdm(total=len(plan.items), desc="documents", unit="file", disable=not options.progress, file=sys.stderr)
+    bar = tqdm(total=len(plan.items), desc="documents", unit="file", disable=not options.progress)
     reported: set[str] = set()
     t0 = time.perf_counter()
     timings["save_state"] = 0.0
@@ -175,7 +178,7 @@ def _save(row: dict, state: RunState, settings: str, summary: RunSummary, report
     message = row["translation_error"]
     if message and message not in reported:
         reported.add(message)
-        print(f"translator: translation failed for a batch: {message}", file=sys.stderr)
+        log.warning("translation failed for a batch: %s", message)
 
 
 def _actor_resources(options: BatchOptions, actors: int) -> tuple[dict, bool]:

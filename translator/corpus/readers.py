@@ -16,6 +16,17 @@ from pathlib import Path
 from ..errors import InputError
 from .decode import decode_bytes
 
+__all__ = [
+    "HTML_SUFFIXES",
+    "SUFFIXES",
+    "TEXT_SUFFIXES",
+    "Document",
+    "SourceFile",
+    "discover",
+    "iter_documents",
+    "read_documents",
+]
+
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".json", ".jsonl"}
@@ -69,6 +80,8 @@ def discover(root: Path) -> list[SourceFile]:
 
     Files with unknown suffixes are returned too: the pipeline records them as errors rather than ignoring
     them silently. A single file may be given instead of a folder.
+
+    Raises :class:`InputError` when ``root`` is not a folder.
     """
     root = Path(root)
     if root.is_file():
@@ -85,7 +98,10 @@ def discover(root: Path) -> list[SourceFile]:
 
 
 def read_documents(source: SourceFile, data: bytes | None = None) -> list[Document]:
-    """Read one file into one document (or several, for ``.json``/``.jsonl`` record files)."""
+    """Read one file into one document (or several, for ``.json``/``.jsonl`` record files).
+
+    Raises :class:`InputError` for an unsupported file type or a file with no text.
+    """
     suffix = source.path.suffix.lower()
     reader = _READERS.get(suffix)
     if reader is None:

@@ -20,6 +20,11 @@ from .. import __version__
 from ..datafiles import read_tsv
 from .tables import atomic_write_text, read_table
 
+__all__ = [
+    "MAX_DOCUMENTS", "MAX_SEGMENTS_PER_DOCUMENT", "render_report", "rtl_languages", "text_dir", "unknown_outlets",
+    "write_report",
+]
+
 MAX_DOCUMENTS = 200
 MAX_SEGMENTS_PER_DOCUMENT = 400
 

@@ -12,6 +12,8 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+__all__ = ["STATE_FILE", "RunState"]
+
 STATE_FILE = ".translator-state.sqlite"
 
 

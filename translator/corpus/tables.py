@@ -21,6 +21,11 @@ import pyarrow.parquet as pq
 
 from ..errors import InputError
 
+__all__ = [
+    "CITATION_EXTRA", "DESCRIPTIONS", "DOCUMENTS", "ERRORS", "SEGMENTS", "TableWriter", "atomic_write_text",
+    "citations_schema", "iter_chunks", "read_table", "rows_to_arrow", "write_table",
+]
+
 _S, _I, _F, _B = pa.string(), pa.int32(), pa.float32(), pa.bool_()
 
 DOCUMENTS = pa.schema([
@@ -67,7 +72,10 @@ def citations_schema() -> pa.Schema:
 
 
 def rows_to_arrow(rows: list[dict], schema: pa.Schema) -> pa.Table:
-    """Rows (dicts) to an Arrow table of exactly ``schema``: missing keys become nulls, lists become text."""
+    """Rows (dicts) to an Arrow table of exactly ``schema``: missing keys become nulls, lists become text.
+
+    Raises :class:`InputError` when a value is missing from a non-nullable column or does not fit its type.
+    """
     columns = {}
     for field in schema:
         values = [_cell(row.get(field.name)) for row in rows]
@@ -162,7 +170,10 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 
 def read_table(out_dir: Path, name: str) -> pd.DataFrame:
-    """Read a table a run wrote (Parquet preferred), e.g. ``read_table("out", "segments")``."""
+    """Read a table a run wrote (Parquet preferred), e.g. ``read_table("out", "segments")``.
+
+    Raises :class:`InputError` when the run folder has no such table.
+    """
     out_dir = Path(out_dir)
     parquet = out_dir / f"{name}.parquet"
     if parquet.exists():

@@ -13,6 +13,8 @@ from .load import merge, read_tsv
 from .match import TermIndex, find_terms
 from .outlets import outlet_entries
 
+__all__ = ["Glossary"]
+
 
 class Glossary:
     """Glossary entries with an Arabic-aware matcher.

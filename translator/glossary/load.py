@@ -19,6 +19,8 @@ from pathlib import Path
 from ..text.arabic import fold
 from .entry import FLAGS, TYPES, GlossaryEntry, GlossaryProblem
 
+__all__ = ["COLUMNS", "REQUIRED", "check_glossary", "merge", "read_tsv", "variant_problems", "write_tsv"]
+
 COLUMNS = ("source", "target", "type", "variants", "note", "target_variants", "flags", "banned")
 REQUIRED = ("source", "target", "type")
 

@@ -254,6 +254,8 @@ class OutletRegistry:
         """Read ``outlets*.csv`` from each folder (default: the glossary folders) or the files given.
 
         A later file's row with the same canonical name replaces an earlier one (local additions win).
+
+        Raises :class:`GlossaryError` when a path does not exist or no ``outlets*.csv`` is found.
         """
         files: list[Path] = []
         for place in (glossary_dirs() if paths is None else [Path(p) for p in paths]):

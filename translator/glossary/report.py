@@ -23,6 +23,11 @@ from functools import cache
 from ..text.latin import fold_latin
 from .entry import GlossaryEntry, TermMatch
 
+__all__ = [
+    "CorpusTermReport", "TermCheck", "TermReport", "check_translation", "count_exact", "count_lenient",
+    "group_matches", "missing_flags", "summarize",
+]
+
 _SUFFIX = r"(?:['’]s|s|es)?"
 _FOLD_DROP = re.compile(r"['’`´ʼ]")
 _FOLD_SPACE = re.compile(r"[\s\-‐‑–—_/]+")

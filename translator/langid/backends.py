@@ -21,6 +21,21 @@ from ..errors import TranslatorError
 from . import lexicon as langid_lexicon
 from .scripts import char_script, script_counts
 
+__all__ = [
+    "BACKENDS",
+    "BICAMERAL",
+    "LINGUA_LANGUAGES",
+    "MIN_LETTERS",
+    "NO_SCRIPT",
+    "SCRIPT_AWARE",
+    "UND",
+    "Backend",
+    "Langdetect",
+    "Lingua",
+    "ScriptAware",
+    "main_script",
+]
+
 # The languages we ask lingua to tell apart (ISO 639-1); lingua knows neither Sorani nor Pashto.
 LINGUA_LANGUAGES = ("ar", "en", "fr", "fa", "ur", "tr", "ru", "es", "he")
 UND = "und"

@@ -24,6 +24,22 @@ from typing import Any
 from ..errors import TranslatorError
 from .scripts import char_script, codepoint, read_table
 
+__all__ = [
+    "ACRONYM_WEIGHT",
+    "FLOOR_ZIPF",
+    "LIKE_DISCOUNT",
+    "MAX_ABSENCE",
+    "MAX_LETTER_COUNT",
+    "MIN_COVERAGE",
+    "NAME_WEIGHT",
+    "SHRINK",
+    "SIGNATURE_WEIGHT",
+    "TEMPERATURE",
+    "Scored",
+    "languages",
+    "score",
+]
+
 FLOOR_ZIPF = 2.5  # a word missing from a language's list (they stop at Zipf 3) is taken as this frequent
 TEMPERATURE = 0.5  # naive Bayes over-counts correlated words; this softens the posterior
 SHRINK = 0.5  # few known words, little trust: the posterior is pulled toward "any language" by this much

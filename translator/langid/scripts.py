@@ -11,6 +11,8 @@ from functools import cache
 from ..datafiles import read_tsv
 from ..errors import TranslatorError
 
+__all__ = ["char_script", "codepoint", "dominant_script", "read_table", "script_counts"]
+
 # Letters are translated to one control character per script, then counted with str.count (C speed).
 # These code points never occur in the text we read (tab, newlines, form feed are left out).
 _TAGS = [chr(c) for c in (*range(0x01, 0x09), *range(0x0E, 0x20))]
@@ -22,7 +24,10 @@ def read_table(name: str) -> list[dict[str, str]]:
 
 
 def codepoint(value: str) -> str:
-    """``U+0627`` → ``ا``."""
+    """``U+0627`` → ``ا``.
+
+    Raises :class:`TranslatorError` for a value not written as ``U+XXXX``.
+    """
     value = value.strip()
     if not value.upper().startswith("U+"):
         raise TranslatorError(f"Bad code point {value!r} in a langid data file: write it as U+XXXX.")

@@ -56,7 +56,10 @@ __all__ = [
 
 
 def resolve_device(device: str = "cpu") -> str:
-    """"cpu", or "cuda" when asked for ("cuda"/"gpu") or allowed ("auto") and a GPU is there."""
+    """"cpu", or "cuda" when asked for ("cuda"/"gpu") or allowed ("auto") and a GPU is there.
+
+    Raises :class:`InputError` for an unknown device, :class:`EngineError` for ``cuda`` without a visible GPU.
+    """
     device = device.lower()
     if device == "cpu":
         return "cpu"

@@ -13,6 +13,19 @@ from typing import Any
 from translator.mt.engine import Hypothesis
 from translator.text.arabic import is_arabic_letter
 
+__all__ = [
+    "EMPTY",
+    "REPETITION",
+    "TOO_LONG",
+    "TOO_SHORT",
+    "TRUNCATED",
+    "UNTRANSLATED",
+    "GuardConfig",
+    "inspect",
+    "is_repetitive",
+    "severity",
+]
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 # Flags, in the words the output table uses.

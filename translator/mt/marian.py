@@ -14,6 +14,8 @@ from translator.mt.engine import GenerationOptions, Hypothesis
 if TYPE_CHECKING:  # models.py uses quiet_transformers: a type-only import keeps the two from a cycle
     from translator.mt.models import ModelInfo
 
+__all__ = ["MarianEngine", "quiet_transformers"]
+
 
 @contextlib.contextmanager
 def quiet_transformers() -> Iterator[None]:
@@ -128,6 +130,7 @@ class MarianEngine:
         return results
 
     def score_batch(self, sources: list[str], targets: list[str]) -> list[float]:
+        """Raises :class:`EngineError` when sources and targets differ in number."""
         if len(sources) != len(targets):
             raise EngineError("score_batch needs as many targets as sources.")
         if not sources:

@@ -23,6 +23,8 @@ from translator.mt.normalize import normalize_for_mt
 from translator.text.chunk import chunk
 from translator.text.segment import sentences
 
+__all__ = ["RETRIED", "Enforcer", "Translation", "Translator", "untranslated"]
+
 OK, SUSPICIOUS, FAILED = "ok", "suspicious", "failed"
 _RANK = {OK: 0, SUSPICIOUS: 1, FAILED: 2}
 RETRIED = "retried"
@@ -129,7 +131,10 @@ class Translator:
 
     # ------------------------------------------------------------------------------------------ public
     def translate(self, texts: list[str], *, progress: bool = False) -> list[Translation]:
-        """Translate each text (a headline or a whole article); results in input order."""
+        """Translate each text (a headline or a whole article); results in input order.
+
+        Raises :class:`InputError` when ``texts`` is a single str instead of a list.
+        """
         if isinstance(texts, str):
             raise InputError("translate() takes a list of texts; wrap a single text in a list.")
         texts = list(texts)

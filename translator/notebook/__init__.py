@@ -15,6 +15,8 @@ import pandas as pd
 
 from ..corpus.report import rtl_languages, text_dir
 
+__all__ = ["HTML", "RTL_LANGS", "citations_table", "side_by_side", "table"]
+
 RTL_LANGS = rtl_languages()
 _STYLE = ("<style>.tr-table{border-collapse:collapse;font-size:.92rem}.tr-table td,.tr-table th{border:1px solid "
           "#ddd;padding:.3rem .5rem;vertical-align:top}.tr-table td[dir=rtl]{text-align:right;font-family:"

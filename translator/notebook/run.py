@@ -14,6 +14,8 @@ import nbformat
 from ..corpus.tables import atomic_write_text
 from ..errors import InputError
 
+__all__ = ["TEMPLATE_DIR", "export_html", "inject_parameters", "run_notebook", "with_auto_direction"]
+
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
 
@@ -32,7 +34,10 @@ def inject_parameters(nb: nbformat.NotebookNode, parameters: dict[str, object]) 
 
 def run_notebook(path: Path | str, *, parameters: dict[str, object] | None = None, cwd: Path | str | None = None,
                  timeout: int = 600, output: Path | str | None = None) -> nbformat.NotebookNode:
-    """Execute a notebook (in its own folder unless ``cwd`` is given); optionally save the executed copy."""
+    """Execute a notebook (in its own folder unless ``cwd`` is given); optionally save the executed copy.
+
+    Raises :class:`InputError` when a cell fails (the message shows the cell's error).
+    """
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 

@@ -28,10 +28,10 @@ from ..datafiles import read_tsv
 from .latin import fold_latin
 
 __all__ = [
-    "TATWEEL", "TEH_MARBUTA", "WORD", "Analysis", "Clitic", "analyses", "clitics", "contains_arabic", "data_table",
+    "TATWEEL", "TEH_MARBUTA", "WORD", "Clitic", "Reading", "clitics", "contains_arabic", "data_table",
     "fold", "fold_for_matching", "is_arabic", "is_arabic_letter", "joins_words", "letter_folds", "name_joins",
-    "normalize", "normalize_for_matching", "original_span", "spelling_variants", "strip_tashkeel", "strip_tatweel",
-    "to_ascii_digits", "tokens",
+    "normalize", "normalize_for_matching", "original_span", "readings", "spelling_variants", "strip_tashkeel",
+    "strip_tatweel", "to_ascii_digits", "tokens",
 ]
 
 TATWEEL = "\u0640"
@@ -59,8 +59,8 @@ class Clitic:
 
 
 @dataclass(frozen=True)
-class Analysis:
-    """One reading of a normalized token: ``clitic`` letters + ``stem`` (as looked up in the glossary).
+class Reading:
+    """One reading of a folded token: ``clitic`` letters + ``stem`` (as looked up in the glossary).
 
     ``stem_offset`` is where the stem starts inside the token; when the clitic elided the article's alif
     (``للجزائر``), ``stem`` has it back (``الجزائر``) while the token holds only ``لجزائر`` from the offset.
@@ -239,22 +239,22 @@ def joins_words(normalized: str, end: int, start: int) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def analyses(token: str, min_stem: int = 2) -> tuple[Analysis, ...]:
+def readings(token: str, min_stem: int = 2) -> tuple[Reading, ...]:
     """Readings of a normalized token: the token itself first, then each proclitic + stem split.
 
     ``للجزائر`` gives ``للجزائر``, ``ل`` + ``الجزائر`` (article alif restored) and ``ل`` + ``لجزائر``.
     """
-    found = [Analysis("", token, 0)]
+    found = [Reading("", token, 0)]
     for clitic in clitics():
         if not token.startswith(clitic.written):
             continue
         rest = token[len(clitic.written):]
         if len(rest) < min_stem:
             continue
-        found.append(Analysis(clitic.written, rest, len(clitic.written)))
+        found.append(Reading(clitic.written, rest, len(clitic.written)))
         # ل + الجزائر is written للجزائر: the article's alif is gone, its lam is the rest's first letter.
         if clitic.elides_article and rest.startswith("ل") and len(rest) > min_stem:
-            found.append(Analysis(clitic.written, "ا" + rest, len(clitic.written)))
+            found.append(Reading(clitic.written, "ا" + rest, len(clitic.written)))
     return tuple(found)
 
 
@@ -286,3 +286,7 @@ def _split_name_part(word: str, first: frozenset[str], second: frozenset[str]) -
         if word.endswith(part) and len(word) - len(part) >= 2:
             return [word[: -len(part)], part]
     return [word]
+
+
+Analysis = Reading  # old names: "Analysis" now means only a document's analysis (translator.corpus.analyze)
+analyses = readings
