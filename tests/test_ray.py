@@ -228,7 +228,7 @@ def test_the_cli_runs_the_batch_on_an_existing_ray_cluster(ray_runtime, corpus: 
     out = tmp_path / "out"
     address = ray_runtime.get_runtime_context().gcs_address
     result = subprocess.run([sys.executable, "-m", "translator", "batch", str(corpus), "--out", str(out),
-                             "--engine", "ray", "--address", address, "--no-translate", "--quiet", "--no-report"],
+                             "--runner", "ray", "--address", address, "--no-translate", "--quiet", "--no-report"],
                             capture_output=True, text=True, timeout=300, env=dict(os.environ))
     assert result.returncode == 1, result.stderr  # the two bad files
     assert "2 failed" in result.stderr

@@ -314,24 +314,17 @@ def load_translator(options: BatchOptions, glossary) -> tuple[object | None, str
     """The translator, or None and the reason (printed once, plainly)."""
     if not options.translate:
         return None, None
-    from ..mt import Translator, load_engine
+    from dataclasses import replace
 
+    from ..mt import TranslatorOptions, build_translator
+
+    # the batch has loaded (and reported) its glossary already: the enforcer uses that one
+    settings = replace(TranslatorOptions.from_object(options), use_glossary=glossary is not None)
     try:
-        engine = load_engine(options.model, engine=options.engine, device=options.device, threads=options.threads)
+        return build_translator(settings, glossary=glossary), None
     except (ModelNotFoundError, EngineError) as exc:
         log.warning("translation skipped; the other columns are complete.\n%s", exc)
         return None, str(exc)
-    memory = None
-    if options.use_memory:
-        from ..mt.memory import TranslationMemory
-
-        memory = TranslationMemory(options.memory_path) if options.memory_path else TranslationMemory()
-    enforcer = None
-    if glossary is not None:
-        from ..glossary.enforce import TermEnforcer
-
-        enforcer = TermEnforcer(glossary)
-    return Translator(engine, memory=memory, enforcer=enforcer), None
 
 
 def settings_key(options: BatchOptions, model, glossary) -> str:

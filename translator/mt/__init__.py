@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from translator.errors import EngineError, InputError, ModelNotFoundError
+from translator.mt.build import TranslatorOptions, build_translator
 from translator.mt.engine import Engine, GenerationOptions, Hypothesis
 from translator.mt.guard import GuardConfig
 from translator.mt.memory import HumanTranslation, MemoryEntry, TranslationMemory, memory_key
@@ -40,7 +41,9 @@ __all__ = [
     "Translation",
     "TranslationMemory",
     "Translator",
+    "TranslatorOptions",
     "add_model",
+    "build_translator",
     "convert_model",
     "list_models",
     "load_engine",
