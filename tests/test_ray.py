@@ -75,7 +75,7 @@ def _options(tiny_model: Path, memory: Path) -> BatchOptions:
 def runs(ray_runtime, corpus: Path, tiny_model: Path) -> dict:  # type: ignore[no-untyped-def]
     base = corpus.parent
     local = run_batch(corpus, base / "local", _options(tiny_model, base / "tm-local.sqlite"))
-    on_ray = run_batch_ray(corpus, base / "ray", _options(tiny_model, base / "tm-ray.sqlite"), actors=1)
+    on_ray = run_batch(corpus, base / "ray", _options(tiny_model, base / "tm-ray.sqlite"), executor="ray", actors=1)
     return {"local": local, "ray": on_ray, "base": base}
 
 

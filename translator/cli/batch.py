@@ -40,14 +40,9 @@ def run(args: argparse.Namespace) -> int:
         memory_path=args.memory, use_memory=not args.no_memory, workers=args.workers,
         progress=not args.quiet, report=not args.no_report, excel=args.excel,
     )
-    if on_ray:
-        from ..corpus.ray_runner import run_batch_ray
-
-        summary = run_batch_ray(args.input, args.out, options, address=args.address, actors=args.actors)
-    else:
-        if args.address or args.actors != 1:
-            raise InputError("--address and --actors only apply with --runner ray")
-        summary = run_batch(args.input, args.out, options)
+    if not on_ray and (args.address or args.actors != 1):
+        raise InputError("--address and --actors only apply with --runner ray")
+    summary = run_batch(args.input, args.out, options, executor=runner, address=args.address, actors=args.actors)
     print(summary_text(summary), file=sys.stderr)
     if args.format != "table":
         emit([{k: v for k, v in summary.to_dict().items() if k != "errors"}], args.format)

@@ -9,6 +9,7 @@ the others' work. Tables are rebuilt from the state at the end of every run, ato
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import sys
@@ -19,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from typing import Protocol
 
 from tqdm.auto import tqdm
 
@@ -93,55 +95,112 @@ class RunSummary:
         return asdict(self)
 
 
-def run_batch(input_dir: Path | str, out_dir: Path | str, options: BatchOptions | None = None,
+def run_batch(input_dir: Path | str, out_dir: Path | str, options: BatchOptions | None = None, *,
+              executor: str = "local", address: str | None = None, actors: int = 1,
               **overrides: object) -> RunSummary:
     """Run the whole pipeline over ``input_dir`` and write tables and a report into ``out_dir``.
 
+    ``executor`` says where the work runs: ``"local"`` (this process, ``options.workers`` processes for the
+    analysis) or ``"ray"`` (Ray Data: a local runtime, or the cluster at ``address``, with ``actors``
+    translation actors). Both run the one skeleton :func:`run_skeleton`; only the executor differs.
     Keyword ``overrides`` set `BatchOptions` fields, e.g. ``run_batch("corpus", "out", model=path)``.
 
-    Raises :class:`InputError` for an unknown batch option or an input folder that does not exist.
+    Raises :class:`InputError` for an unknown batch option or executor, Ray-only arguments with the local
+    executor, or an input folder that does not exist.
     """
     options = options or BatchOptions()
     for key, value in overrides.items():
         if not hasattr(options, key):
             raise InputError(f"unknown batch option {key!r}")
         setattr(options, key, value)
+    if executor not in EXECUTORS:
+        raise InputError(f"unknown executor {executor!r}: use one of {', '.join(EXECUTORS)}")
+    if executor == "local" and (address or actors != 1):
+        raise InputError("address and actors only apply to the Ray executor (--runner ray)")
+    module, name = EXECUTORS[executor].rsplit(".", 1)
+    chosen = getattr(importlib.import_module(module), name)
+    return run_skeleton(input_dir, out_dir, options, chosen() if executor == "local" else chosen(address, actors))
+
+
+#: executor name → "module.Class", imported on use (Ray is optional), as sacrebleu's tokenizer table
+EXECUTORS = {"local": "translator.corpus.pipeline.LocalExecutor", "ray": "translator.corpus.ray_runner.RayExecutor"}
+
+
+class Executor(Protocol):
+    """Where a batch's work runs. The skeleton calls, in order: ``prepare`` (the model, found or loaded, and
+    the reason when there is none), ``process`` (every pending file analyzed, translated and saved into the
+    run state) and ``write_tables`` (the tables from the run state)."""
+
+    def prepare(self, options: BatchOptions, glossary: object) -> tuple[object | None, str | None]: ...
+
+    def process(self, sources: list[SourceFile], state: RunState, settings: str, summary: RunSummary,
+                timings: dict[str, float]) -> None: ...
+
+    def write_tables(self, state: RunState, out_dir: Path, summary: RunSummary) -> None: ...
+
+
+def run_skeleton(input_dir: Path | str, out_dir: Path | str, options: BatchOptions,
+                 executor: Executor) -> RunSummary:
+    """The one batch run, local or Ray: glossary → model → discover → (executor) process → forget removed
+    files → (executor) tables → errors, report, Excel, manifest. Raises :class:`InputError` for a missing
+    input folder; an executor's :class:`EngineError` when its runtime fails (finished files are kept)."""
     started = time.perf_counter()
     input_dir, out_dir = Path(input_dir), Path(out_dir)
     summary = RunSummary(out_dir=str(out_dir))
     timings: dict[str, float] = {}
-
     glossary = load_glossary(options)
     summary.glossary_version = glossary.version if glossary is not None else None
-    translator, reason = load_translator(options, glossary)
-    summary.translation = "on" if translator else reason or "off"
-    if translator is not None:
-        summary.model = translator.engine.model.to_dict()
-    settings = settings_key(options, translator.engine.model if translator else None, glossary)
-
+    model, reason = executor.prepare(options, glossary)
+    summary.translation = "on" if model is not None else reason or "off"
+    summary.model = model.to_dict() if model is not None else None
+    settings = settings_key(options, model, glossary)
     sources = discover(input_dir)
     summary.files = len(sources)
     state = RunState(out_dir)
     try:
-        pool = (ProcessPoolExecutor(options.workers, initializer=_init_worker, initargs=(glossary, options.detector))
-                if options.workers > 1 else None)
-        try:
-            bar = tqdm(total=len(sources), desc="documents", unit="file", disable=not options.progress)
-            for chunk in tables.iter_chunks(sources, options.chunk_size):
-                _run_chunk(chunk, state, settings, options, glossary, translator, reason, pool, summary, timings)
-                bar.update(len(chunk))
-            bar.close()
-        finally:
-            if pool is not None:
-                pool.shutdown()
+        executor.process(sources, state, settings, summary, timings)
         summary.removed_files = state.forget_missing({s.rel for s in sources})
         t0 = time.perf_counter()
-        _write_tables(state, out_dir, summary)
+        executor.write_tables(state, out_dir, summary)
         timings["write_tables"] = time.perf_counter() - t0
     finally:
         state.close()
     finish_run(input_dir, out_dir, options, summary, timings, started)
     return summary
+
+
+class LocalExecutor:
+    """This process (and ``options.workers`` processes for reading and analysis); the model loaded here."""
+
+    def __init__(self) -> None:
+        self.options = BatchOptions()
+        self.glossary: object = None
+        self.translator: object | None = None
+        self.reason: str | None = None
+
+    def prepare(self, options: BatchOptions, glossary: object) -> tuple[object | None, str | None]:
+        self.options, self.glossary = options, glossary
+        self.translator, self.reason = load_translator(options, glossary)
+        return (self.translator.engine.model if self.translator else None), self.reason  # type: ignore[attr-defined]
+
+    def process(self, sources: list[SourceFile], state: RunState, settings: str, summary: RunSummary,
+                timings: dict[str, float]) -> None:
+        options = self.options
+        pool = (ProcessPoolExecutor(options.workers, initializer=_init_worker,
+                                    initargs=(self.glossary, options.detector)) if options.workers > 1 else None)
+        try:
+            bar = tqdm(total=len(sources), desc="documents", unit="file", disable=not options.progress)
+            for chunk in tables.iter_chunks(sources, options.chunk_size):
+                _run_chunk(chunk, state, settings, options, self.glossary, self.translator, self.reason, pool,
+                           summary, timings)
+                bar.update(len(chunk))
+            bar.close()
+        finally:
+            if pool is not None:
+                pool.shutdown()
+
+    def write_tables(self, state: RunState, out_dir: Path, summary: RunSummary) -> None:
+        _write_tables(state, out_dir, summary)
 
 
 def finish_run(input_dir: Path, out_dir: Path, options: BatchOptions, summary: RunSummary,
@@ -413,4 +472,5 @@ def _first_line(text: str) -> str:
     return text.strip().splitlines()[0] if text.strip() else text
 
 
-__all__ = ["TRANSLATION_STATUSES", "BatchOptions", "RunSummary", "run_batch", "translate_analyses"]
+__all__ = ["EXECUTORS", "TRANSLATION_STATUSES", "BatchOptions", "Executor", "LocalExecutor", "RunSummary", "run_batch",
+           "run_skeleton", "translate_analyses"]

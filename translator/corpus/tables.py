@@ -20,55 +20,24 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..errors import InputError
+from . import rows
 
 __all__ = [
     "CITATION_EXTRA", "DESCRIPTIONS", "DOCUMENTS", "ERRORS", "SEGMENTS", "TableWriter", "atomic_write_text",
     "citations_schema", "iter_chunks", "read_table", "rows_to_arrow", "write_table",
 ]
 
-_S, _I, _F, _B = pa.string(), pa.int32(), pa.float32(), pa.bool_()
-
-DOCUMENTS = pa.schema([
-    ("doc_id", _S), ("path", _S), ("format", _S), ("encoding", _S), ("sha256", _S),
-    ("title", _S), ("outlet", _S), ("published", _S), ("url", _S), ("lang", _S),
-    ("n_chars", _I), ("n_segments", _I), ("n_arabic_segments", _I), ("n_citations", _I),
-    ("warnings", _S),
-])
-
-SEGMENTS = pa.schema([
-    ("doc_id", _S), ("segment_id", _I), ("line", _I), ("start", _I), ("end", _I), ("text", _S),
-    ("lang", _S), ("lang_confidence", _F), ("script", _S),
-    ("translation", _S), ("translation_human", _S), ("translation_status", _S), ("translation_note", _S),
-    ("translation_flags", _S),
-    ("from_memory", _B), ("engine", _S), ("model", _S),
-    ("glossary_terms", _S), ("terms_found", _I), ("terms_placed", _I), ("terms_exact", _I),
-])
-
-ERRORS = pa.schema([("path", _S), ("doc_id", _S), ("stage", _S), ("error", _S), ("message", _S)])
-
-# The citations schema is owned by translator.citations (CITATION_COLUMNS); the table adds where it came from
-# and the machine translation shown beside the human one.
-CITATION_EXTRA = [("doc_id", _S), ("title_english_machine", _S), ("translation_status", _S)]
-
-DESCRIPTIONS = {
-    "documents": "one row per document read (a .json/.jsonl file may hold several)",
-    "segments": "one row per sentence or language run of a document, with its detected language and translation",
-    "citations": "one row per citation found, with normalized outlet and ISO date",
-    "errors": "one row per file or document that could not be processed, with the stage and reason",
-}
-
-
-_ARROW_TYPES = {"string": pa.string(), "float64": pa.float64(), "Int64": pa.int64(), "int64": pa.int64()}
+# The schemas come from the one declaration of the rows (rows.py): column, type, nullable, meaning.
+DOCUMENTS = rows.arrow_schema("documents")
+SEGMENTS = rows.arrow_schema("segments")
+ERRORS = rows.arrow_schema("errors")
+CITATION_EXTRA = [(c.name, c.type) for c in rows.CITATION_EXTRA]
+DESCRIPTIONS = rows.DESCRIPTIONS
 
 
 def citations_schema() -> pa.Schema:
     """translator.citations' documented schema (types and nullability) plus the pipeline's extra columns."""
-    from ..citations.table import CITATIONS_SCHEMA
-
-    fields = [pa.field(name, _ARROW_TYPES[dtype], nullable=nullable)
-              for name, (dtype, nullable, _) in CITATIONS_SCHEMA.items()]
-    names = {f.name for f in fields}
-    return pa.schema(fields + [pa.field(n, t) for n, t in CITATION_EXTRA if n not in names])
+    return rows.arrow_schema("citations")
 
 
 def rows_to_arrow(rows: list[dict], schema: pa.Schema) -> pa.Table:
