@@ -156,6 +156,7 @@ C = Column
 CITATION_CUE_ROLES = frozenset({
     "article", "arabic_generic", "type_noun", "format_word", "reporting_verb", "source_label", "image_label",
     "image_credit_cue", "language_marker", "nationality", "non_author", "author_role", "piece_word", "speech_verb",
+    "byline_noun",
 })
 DATE_MARKER_KINDS = frozenset({"gregorian_mark", "hijri_mark", "retrieved", "archived", "updated", "year_intro",
                                "day_of", "month_intro", "weekday_filler"})

@@ -24,6 +24,7 @@ from translator.citations.fields import (
     OPENING_QUOTES,
     URL,
     Draft,
+    article_prefix,
     clean_person,
     date_at_end,
     decap,
@@ -364,7 +365,7 @@ def split_descriptor(phrase: str, registry: OutletRegistry) -> tuple[str | None,
         return _descriptor(words[:best]), " ".join(words[best:])
     k = 0
     while k < len(words) - 1 and (words[k].lower() in descriptive or words[k][:1].islower()) \
-            and not re.match(r"(?:al|el|an|ash|ad)[-‐]", words[k]):
+            and not re.match(article_prefix(), words[k]):
         k += 1
     return _descriptor(words[:k]), ws(" ".join(words[k:]))
 

@@ -196,7 +196,7 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry) -> str | 
     m = re.search(r"(?P<p>" + PERSON.pattern + r")\s+" + speech + r"\s+(?:in|to)\b", before)
     if m:
         candidates.append(m.group("p"))
-    m = re.search(r"\b(?:article|column|op-ed|editorial|piece|report|commentary|analysis)\s+by\s+(?P<p>"
+    m = re.search(r"\b(?:" + cues().pattern("byline_noun") + r")\s+by\s+(?P<p>"
                   + PERSON.pattern + r")", after)
     if m:
         candidates.append(m.group("p"))
