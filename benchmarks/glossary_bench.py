@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 from translator.glossary import Glossary, GlossaryEntry, TermMatch
-from translator.text.arabic import normalize
+from translator.text.arabic import fold
 
 DEFAULT_DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "terms_dev.jsonl"
 
@@ -41,7 +41,7 @@ def _spellings(glossary: Glossary) -> dict[str, list[GlossaryEntry]]:
     out: dict[str, list[GlossaryEntry]] = {}
     for entry in glossary.entries:
         for spelling in (entry.source, *entry.variants):
-            out.setdefault(normalize(spelling), []).append(entry)
+            out.setdefault(fold(spelling), []).append(entry)
     return out
 
 
@@ -57,7 +57,7 @@ def evaluate_matching(glossary: Glossary, dev: Path, verbose: bool = False) -> d
         used: set[int] = set()
         for label in labels:
             terms += 1
-            entries = spellings.get(normalize(label["lemma"]), []) + spellings.get(normalize(label["surface"]), [])
+            entries = spellings.get(fold(label["lemma"]), []) + spellings.get(fold(label["surface"]), [])
             in_glossary = bool(entries) or label["english"].casefold() in by_target
             covered += in_glossary
             hit = _find(text, label, matches)
@@ -143,7 +143,7 @@ def measure_enforcement(glossary: Glossary, model: Path, engine_name: str, round
     from translator.glossary.enforce import TermEnforcer
     from translator.glossary.report import summarize
     from translator.mt import Translator, load_engine
-    from translator.mt.tiny import read_pairs
+    from translator.testing.tiny import read_pairs
 
     engine = load_engine(model, engine=engine_name, threads=2)
     enforcer = TermEnforcer(glossary)

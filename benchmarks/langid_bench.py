@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from translator import langid  # noqa: E402
-from translator.langid_backends import BACKENDS  # noqa: E402
+from translator.langid.backends import BACKENDS  # noqa: E402
 
 OURS = ROOT / "tests" / "data" / "langid_segments.tsv"
 DEV = ROOT.parent / "shared" / "eval" / "langid_dev.jsonl"

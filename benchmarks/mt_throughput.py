@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from translator.mt import GuardConfig, TranslationMemory, Translator  # noqa: E402
-from translator.mt.tiny import OPUS_MT_AR_EN, build_opus_like, fingerprint, read_pairs  # noqa: E402
+from translator.testing.tiny import OPUS_MT_AR_EN, build_opus_like, fingerprint, read_pairs  # noqa: E402
 
 DATA = sorted((ROOT / "tests" / "data").glob("parallel_*.tsv"))
 

@@ -58,7 +58,7 @@ def tiny_model() -> Path:
                    if p.is_dir() and not p.name.endswith("-ct2-int8") and (p / "training.json").is_file())
     if found:
         return found[-1]
-    from translator.mt.tiny import read_pairs, train_tiny_marian
+    from translator.testing.tiny import read_pairs, train_tiny_marian
 
     folder = Path(tempfile.mkdtemp(prefix="translator-ray-bench-model-")) / "tiny"
     print("training the tiny model (once, up to a minute)...", file=sys.stderr)

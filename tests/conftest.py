@@ -3,7 +3,7 @@
 The tiny model is a genuine MarianMT (sentencepiece tokenizers, HF folder layout) trained on
 ``tests/data/parallel_*.tsv`` on a fixed, seeded schedule (steps, never seconds) until it reproduces those pairs
 with a safe margin. It is cached in ``tests/.cache/`` under a hash of the training data, the schedule and
-``translator/mt/tiny.py``, so it is rebuilt only when one of them changes; a file lock lets parallel test
+``translator/testing/tiny.py``, so it is rebuilt only when one of them changes; a file lock lets parallel test
 sessions share one build. How fast the machine is changes how long the build takes, never its result.
 """
 
@@ -76,7 +76,7 @@ def _training_files() -> list[Path]:
 @pytest.fixture(scope="session")
 def tiny_pairs() -> list[tuple[str, str]]:
     """The Arabic/English pairs the tiny model is trained on (all tests/data/parallel_*.tsv)."""
-    from translator.mt.tiny import read_pairs
+    from translator.testing.tiny import read_pairs
 
     return read_pairs(_training_files())
 
@@ -87,7 +87,7 @@ def tiny_model(tiny_pairs: list[tuple[str, str]]) -> Path:
     import torch
     import transformers
 
-    from translator.mt.tiny import Schedule, fingerprint, train_tiny_marian
+    from translator.testing.tiny import Schedule, fingerprint, train_tiny_marian
 
     schedule = Schedule()
     key = fingerprint(_training_files(), schedule=schedule, torch=torch.__version__,

@@ -85,13 +85,13 @@ def test_clitics_come_from_the_data_file() -> None:
 
 
 def test_analyses_restore_the_article_after_lam() -> None:
-    readings = {(a.clitic, a.stem) for a in arabic.analyses(arabic.normalize("وللمغرب"))}
+    readings = {(a.clitic, a.stem) for a in arabic.readings(arabic.normalize("وللمغرب"))}
     assert ("ول", "المغرب") in readings
     assert ("", "وللمغرب") in readings
 
 
 def test_analyses_keep_a_two_letter_stem_minimum() -> None:
-    assert [a.stem for a in arabic.analyses("وب")] == ["وب"]
+    assert [a.stem for a in arabic.readings("وب")] == ["وب"]
 
 
 def test_spelling_variants_join_and_split_name_parts() -> None:
@@ -99,3 +99,50 @@ def test_spelling_variants_join_and_split_name_parts() -> None:
     assert ("عبدالمجيد", "تبون") in variants
     assert ("حسن", "نصر", "الله") in arabic.spelling_variants(("حسن", "نصرالله"))
     assert arabic.spelling_variants(("الجزاير",)) == {("الجزاير",)}
+
+
+# --------------------------------------------------------------------------- one fold (issue 12)
+def _fold_rows() -> list[dict[str, str]]:
+    from translator.datafiles import read_tsv
+
+    return [r for r in read_tsv("arabic_folds.tsv") if r["to"].strip()]
+
+
+def _month_names() -> list[tuple[str, str, str]]:
+    from translator.datafiles import read_tsv
+
+    return [(r["name"], r["month"], r["calendar"]) for r in read_tsv("months.tsv") if arabic.is_arabic(r["name"])]
+
+
+@pytest.mark.parametrize("row", _fold_rows(), ids=lambda r: r["from"])
+def test_every_fold_row_reaches_dates(row: dict[str, str]) -> None:
+    """A row of arabic_folds.tsv changes date reading as it changes glossary matching: one fold."""
+    from translator.dates import parse_date
+
+    source, target = chr(int(row["from"][2:], 16)), chr(int(row["to"][2:], 16))
+    name, _month, calendar = next(m for m in _month_names() if target in m[0])
+    year = "1445" if calendar == "hijri" else "2021"
+    text = f"12 {name} {year}"
+    swapped = text.replace(target, source)
+    expected = parse_date(text).date
+    assert expected is not None
+    assert parse_date(swapped).date == expected, (swapped, expected)
+
+
+def test_is_arabic_letter_agrees_with_the_script_table_of_langid() -> None:
+    from translator.langid.scripts import char_script
+
+    letters = [chr(c) for c in range(0x0590, 0x0900)] + [chr(c) for c in range(0xFB00, 0xFF00)]
+    letters += [chr(c) for c in range(0x10E60, 0x10F00)] + [chr(c) for c in range(0x1EE00, 0x1EF00)]
+    disagree = [f"U+{ord(c):04X}" for c in letters
+                if c.isalpha() and arabic.is_arabic_letter(c) != (char_script(c) == "Arab")]
+    assert disagree == []
+
+
+def test_latin_letters_fold_once_accents_and_case() -> None:
+    from translator.text.latin import fold_latin
+
+    assert fold_latin("Février Al-Qudüs STRASSE") == "fevrier al-qudus strasse"
+    folded, offsets = arabic.fold_for_matching("Février ١٢")
+    assert folded == "fevrier 12" and offsets == [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+    assert arabic.normalize is arabic.fold and arabic.normalize_for_matching is arabic.fold_for_matching

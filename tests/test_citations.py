@@ -8,6 +8,7 @@ tests/data/quote_repairs.tsv.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import os
 import subprocess
@@ -28,10 +29,10 @@ from translator.citations import (
     schema_markdown,
     validate_citations_frame,
 )
-from translator.citations_cues import ROLES, cues
-from translator.citations_quotes import repair_quotes
+from translator.citations.cues import ROLES, cues
+from translator.citations.quotes import repair_quotes
 from translator.errors import CitationError, InputError
-from translator.outlets import OutletRegistry
+from translator.glossary.outlets import OutletRegistry, UnknownOutlets
 
 DATA = Path(__file__).parent / "data"
 CASES = [json.loads(line) for line in (DATA / "citations_cases.jsonl").read_text(encoding="utf-8").splitlines()
@@ -100,19 +101,30 @@ def test_document_with_split_citations_repairs_and_image_block(registry: OutletR
     assert image.outlet_canonical is None  # image platforms are not news outlets
 
 
-def test_unknown_outlets_are_reported_not_invented() -> None:
-    fresh = OutletRegistry.load()
+def test_unknown_outlets_are_reported_not_invented(registry: OutletRegistry) -> None:
+    unknown = UnknownOutlets()
     parse_citations("“Officials visit the port,” Ministry of Transport of Atlantis, 6 June 2022.\n\n"
-                    "“Port reopens,” Ministry of Transport of Atlantis, 7 June 2022.", registry=fresh)
-    report = fresh.unknown_report()
+                    "“Port reopens,” Ministry of Transport of Atlantis, 7 June 2022.", registry=registry,
+                    unknown=unknown)
+    report = unknown.report()
     assert report[0]["name"] == "Ministry of Transport of Atlantis" and report[0]["count"] == 2
     assert "6 June 2022" in report[0]["examples"][0]
 
 
-def test_image_credits_are_not_reported_as_unknown_outlets() -> None:
-    fresh = OutletRegistry.load()
-    parse_citations("Image: A street\nSource: Photo by A. B. via Unsplash", registry=fresh)
-    assert fresh.unknown_report() == []
+def test_image_credits_are_not_reported_as_unknown_outlets(registry: OutletRegistry) -> None:
+    unknown = UnknownOutlets()
+    parse_citations("Image: A street\nSource: Photo by A. B. via Unsplash", registry=registry, unknown=unknown)
+    assert unknown.report() == []
+
+
+def test_unknown_outlets_are_collected_per_call_not_on_the_shared_registry(registry: OutletRegistry) -> None:
+    first, second = UnknownOutlets(), UnknownOutlets()
+    parse_citations("“Port reopens,” Ministry of Transport of Atlantis, 7 June 2022.", registry=registry,
+                    unknown=first)
+    parse_citations("“Port reopens,” RT Arabic, 7 June 2022.", registry=registry, unknown=second)
+    assert [r["name"] for r in first.report()] == ["Ministry of Transport of Atlantis"] and second.report() == []
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        registry.outlets = ()  # type: ignore[misc]
 
 
 def test_truncated_outlet_prefers_an_outlet_cited_elsewhere_in_the_document(registry: OutletRegistry) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from translator.citations import citations_frame, parse_citation, parse_citations
-from translator.citations_format import (
+from translator.citations.format import (
     available_styles,
     export_citations,
     format_citation,

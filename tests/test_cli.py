@@ -128,7 +128,24 @@ def test_non_utf8_input_is_decoded_and_said_and_binary_input_is_refused() -> Non
 def test_batch_options_that_only_apply_to_ray_are_refused_locally(tmp_path: Path) -> None:
     result = run("batch", str(ROOT / "corpus"), "--out", str(tmp_path), "--actors", "2", "--no-translate")
     assert result.returncode == 2
-    assert "--engine ray" in result.stderr.decode()
+    assert "--runner ray" in result.stderr.decode()
+
+
+@pytest.mark.parametrize(("argv", "expected", "warned"), [
+    (["--engine", "ctranslate2"], ("local", "ctranslate2"), False),
+    (["--runner", "ray", "--engine", "transformers"], ("ray", "transformers"), False),
+    (["--engine", "ray"], ("ray", "auto"), True),
+    (["--engine", "ray", "--mt-engine", "ctranslate2"], ("ray", "ctranslate2"), True),
+])
+def test_runner_says_where_a_batch_runs_and_engine_keeps_meaning_the_mt_engine(
+        argv: list[str], expected: tuple[str, str], warned: bool, capsys: pytest.CaptureFixture[str]) -> None:
+    from translator.cli import build_parser
+    from translator.cli.batch import runner_and_engine
+
+    args = build_parser().parse_args(["batch", "corpus", "--out", "out", *argv])
+    assert runner_and_engine(args) == expected
+    err = capsys.readouterr().err
+    assert ("--engine ray is deprecated: write --runner ray" in err) is warned and err.count("\n") == int(warned)
 
 
 def test_every_subcommand_has_help() -> None:

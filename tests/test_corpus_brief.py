@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from translator.citations_format import format_citation
+from translator.citations.format import format_citation
 from translator.corpus.brief import brief_documents, direction_runs, write_brief
 from translator.corpus.pipeline import run_batch
 from translator.corpus.readers import SourceFile, read_documents

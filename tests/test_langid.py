@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from translator import langid_lexicon
 from translator.errors import InputError, TranslatorError
 from translator.langid import (
     Detection,
@@ -26,7 +25,8 @@ from translator.langid import (
     detect_many,
     detect_runs,
 )
-from translator.langid_scripts import codepoint, read_table
+from translator.langid import lexicon as langid_lexicon
+from translator.langid.scripts import codepoint, read_table
 
 DATA = Path(__file__).parent / "data"
 TARGET_LANGS = {"ar", "en", "fr", "fa", "ur", "tr", "ru", "es", "he"}

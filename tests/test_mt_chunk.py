@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from translator.text.chunk import Piece, chunk
+from translator.text.chunk import Chunk, chunk
 
 
 def words(text: str) -> int:
@@ -12,21 +12,21 @@ def words(text: str) -> int:
 
 
 def test_short_text_is_one_piece() -> None:
-    assert chunk("مدينة تندوف", 5, words) == [Piece("مدينة تندوف")]
+    assert chunk("مدينة تندوف", 5, words) == [Chunk("مدينة تندوف")]
 
 
 def test_cut_at_arabic_clause_marks_with_english_joiners() -> None:
     text = "أ ب ج، د ه و؛ ز ح ط: ي ك"
-    assert chunk(text, 3, words) == [Piece("أ ب ج", ", "), Piece("د ه و", "; "), Piece("ز ح ط", ": "),
-                                     Piece("ي ك")]
+    assert chunk(text, 3, words) == [Chunk("أ ب ج", ", "), Chunk("د ه و", "; "), Chunk("ز ح ط", ": "),
+                                     Chunk("ي ك")]
 
 
 def test_neighbouring_clauses_are_packed_while_they_fit() -> None:
-    assert chunk("أ ب، ج د، ه و ز ح", 5, words) == [Piece("أ ب، ج د", ", "), Piece("ه و ز ح")]
+    assert chunk("أ ب، ج د، ه و ز ح", 5, words) == [Chunk("أ ب، ج د", ", "), Chunk("ه و ز ح")]
 
 
 def test_latin_marks_are_kept_when_packing() -> None:
-    assert chunk("a b, c d; e f g h", 4, words) == [Piece("a b, c d", "; "), Piece("e f g h")]
+    assert chunk("a b, c d; e f g h", 4, words) == [Chunk("a b, c d", "; "), Chunk("e f g h")]
 
 
 def test_long_clause_falls_back_to_words_and_nothing_is_lost() -> None:

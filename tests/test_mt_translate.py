@@ -11,7 +11,7 @@ import pytest
 from translator.errors import EngineError, InputError
 from translator.mt import Engine, GuardConfig, Hypothesis, Translation, TranslationMemory, Translator
 from translator.mt.guard import inspect
-from translator.mt.tiny import augment
+from translator.testing.tiny import augment
 from translator.text.segment import sentences
 
 pytestmark = pytest.mark.slow

@@ -18,7 +18,7 @@ import pytest
 
 from translator.cli import main
 from translator.errors import InputError
-from translator.notebook_run import export_html, inject_parameters, resolve_parameters, run_notebook
+from translator.notebook.run import export_html, inject_parameters, resolve_parameters, run_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))

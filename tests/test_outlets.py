@@ -1,4 +1,4 @@
-"""The outlet registry (translator/outlets.py, glossary/outlets.csv): content, tolerant lookup, reporting."""
+"""The outlet registry (translator/glossary/outlets.py, glossary/outlets.csv): content, tolerant lookup, reporting."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from translator.errors import GlossaryError
-from translator.outlets import COLUMNS, Outlet, OutletRegistry
+from translator.glossary.outlets import COLUMNS, Outlet, OutletRegistry, UnknownOutlets
 
 DATA = Path(__file__).parent / "data"
 REGISTRY_CSV = Path(__file__).parent.parent / "glossary" / "outlets.csv"
@@ -110,17 +110,16 @@ def test_find_in_text_needs_capitals_and_skips_common_words(registry: OutletRegi
 
 
 # --------------------------------------------------------------------------- unknown outlets
-def test_unknown_report_counts_and_resets() -> None:
-    fresh = OutletRegistry.load()
-    fresh.note_unknown("Al-Jamahir", context="by X for Al-Jamahir")
-    fresh.note_unknown("Al-Jamahir  ")
-    fresh.note_unknown("Zeta News")
-    assert fresh.unknown_report() == [
+def test_unknown_outlets_count_and_keep_examples() -> None:
+    unknown = UnknownOutlets()
+    unknown.note("Al-Jamahir", context="by X for Al-Jamahir")
+    unknown.note("Al-Jamahir  ")
+    unknown.note("Zeta News")
+    assert unknown.report() == [
         {"name": "Al-Jamahir", "count": 2, "examples": ["by X for Al-Jamahir"]},
         {"name": "Zeta News", "count": 1, "examples": []},
     ]
-    fresh.reset_unknown()
-    assert fresh.unknown_report() == []
+    assert UnknownOutlets().report() == []
 
 
 # --------------------------------------------------------------------------- loading
@@ -138,7 +137,7 @@ def test_local_file_extends_and_overrides(tmp_path: Path) -> None:
         ["Alpha Daily", "ألفا", "Alpha|Al-Alpha", "Lebanon", "daily", "ar", "", "", "", "moved"],
         ["Beta Post", "", "", "Jordan", "web", "ar", "", "", "", ""]])
     registry = OutletRegistry.load([tmp_path])
-    assert len(registry) == 2 and registry.sources == [str(base), str(local)]
+    assert len(registry) == 2 and registry.sources == (str(base), str(local))
     assert registry.lookup("al-Alpha").country == "Lebanon"  # the later file wins
     assert registry.lookup("ألفا").canonical == "Alpha Daily"
     assert isinstance(registry.lookup("Beta Post"), Outlet)

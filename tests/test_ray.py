@@ -65,7 +65,7 @@ def _options(tiny_model: Path, memory: Path) -> BatchOptions:
 def runs(ray_runtime, corpus: Path, tiny_model: Path) -> dict:  # type: ignore[no-untyped-def]
     base = corpus.parent
     local = run_batch(corpus, base / "local", _options(tiny_model, base / "tm-local.sqlite"))
-    on_ray = run_batch_ray(corpus, base / "ray", _options(tiny_model, base / "tm-ray.sqlite"), actors=1)
+    on_ray = run_batch(corpus, base / "ray", _options(tiny_model, base / "tm-ray.sqlite"), executor="ray", actors=1)
     return {"local": local, "ray": on_ray, "base": base}
 
 
@@ -218,7 +218,7 @@ def test_the_cli_runs_the_batch_on_an_existing_ray_cluster(ray_runtime, corpus: 
     out = tmp_path / "out"
     address = ray_runtime.get_runtime_context().gcs_address
     result = subprocess.run([sys.executable, "-m", "translator", "batch", str(corpus), "--out", str(out),
-                             "--engine", "ray", "--address", address, "--no-translate", "--quiet", "--no-report"],
+                             "--runner", "ray", "--address", address, "--no-translate", "--quiet", "--no-report"],
                             capture_output=True, text=True, timeout=300, env=dict(os.environ))
     assert result.returncode == 1, result.stderr  # the two bad files
     assert "2 failed" in result.stderr

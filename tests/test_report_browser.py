@@ -68,7 +68,7 @@ def test_exported_notebook_in_chromium_runs_no_script_and_reads_arabic_right_to_
     import pandas as pd
 
     from translator.notebook import table
-    from translator.notebook_run import export_html
+    from translator.notebook.run import export_html
 
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("# Headlines\n\nالجيش الجزائري ينفذ مناورات قرب الحدود مع المغرب"),
@@ -106,7 +106,6 @@ def test_exported_notebook_cannot_navigate_away(tmp_path: Path, browser) -> None
     """Markdown may carry a meta refresh, a <base> or a form (issue #13): the export drops them, and its
     Content-Security-Policy closes base-uri and form-action as well."""
     import nbformat
-
     from translator.notebook_run import export_html
 
     markdown = ('<meta http-equiv="refresh" content="0; url=about:blank#navigated">\n'

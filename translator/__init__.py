@@ -10,6 +10,11 @@ The public API, importable from here (loaded lazily, so ``import translator`` st
 from __future__ import annotations
 
 import importlib
+import importlib.abc
+import importlib.util
+import sys
+import warnings
+from types import ModuleType
 from typing import Any
 
 __version__ = "0.1.0"
@@ -21,7 +26,7 @@ _EXPORTS = {
     "translator.dates": ["parse_date", "find_dates", "DateResult"],
     "translator.citations": ["parse_citations", "parse_citation", "Citation", "citations_frame",
                              "validate_citations_frame", "CITATION_COLUMNS"],
-    "translator.outlets": ["OutletRegistry", "Outlet"],
+    "translator.glossary.outlets": ["OutletRegistry", "Outlet", "UnknownOutlets"],
     "translator.glossary": ["Glossary", "GlossaryEntry", "TermMatch", "check_glossary", "import_tbx"],
     "translator.glossary.enforce": ["TermEnforcer"],
     "translator.glossary.report": ["TermReport", "summarize"],
@@ -47,4 +52,45 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
+
+
+# Modules that moved in issue 12 (one house): the old import paths keep working, with a DeprecationWarning
+# that says where to go.  Nothing is imported until an old path is used.
+MOVED = {
+    "translator.outlets": "translator.glossary.outlets",
+    "translator.citations_blocks": "translator.citations.blocks",
+    "translator.citations_cues": "translator.citations.cues",
+    "translator.citations_forms": "translator.citations.forms",
+    "translator.citations_inline": "translator.citations.inline",
+    "translator.citations_quotes": "translator.citations.quotes",
+    "translator.citations_table": "translator.citations.table",
+    "translator.citations_text": "translator.citations.fields",
+    "translator.langid_backends": "translator.langid.backends",
+    "translator.langid_lexicon": "translator.langid.lexicon",
+    "translator.langid_runs": "translator.langid.runs",
+    "translator.langid_scripts": "translator.langid.scripts",
+    "translator.notebook_run": "translator.notebook.run",
+    "translator.mt.tiny": "translator.testing.tiny",
+}
+
+
+class _MovedModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Import an old module path as its new module (the same module object, so state is shared)."""
+
+    def find_spec(self, fullname: str, path: object = None, target: object = None) -> Any:
+        if fullname not in MOVED:
+            return None
+        return importlib.util.spec_from_loader(fullname, self)
+
+    def create_module(self, spec: Any) -> ModuleType:
+        new = MOVED[spec.name]
+        warnings.warn(f"{spec.name} moved to {new}; import it from there.", DeprecationWarning, stacklevel=2)
+        return importlib.import_module(new)
+
+    def exec_module(self, module: ModuleType) -> None:
+        """Nothing to run: the module is the new one, already executed."""
+
+
+if not any(isinstance(finder, _MovedModules) for finder in sys.meta_path):
+    sys.meta_path.append(_MovedModules())
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+__all__ = ["DEFAULT_MODEL", "glossary_dirs", "home", "offline"]
+
 DEFAULT_MODEL = "Helsinki-NLP/opus-mt-ar-en"
 
 

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
-from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -25,6 +23,7 @@ from hijridate import Hijri
 
 from translator.datafiles import read_tsv
 from translator.errors import InputError
+from translator.text.arabic import contains_arabic, fold, fold_for_matching
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
@@ -35,7 +34,6 @@ _DATA = Path(__file__).parent / "data"  # tests point it at a copy of the data f
 _LETTER = r"[^\W\d_]"
 _NOT_AFTER_LETTER = rf"(?<!{_LETTER})"
 _NOT_BEFORE_LETTER = rf"(?!{_LETTER})"
-_ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
 _MERGE_GAP = 60  # most characters between a Hijri date and its Gregorian equivalent ("الموافق لـ")
 _HIJRI_YEARS = range(1300, 1600)
 # Solar Hijri years a news text dates (1300 SH = 1921). They overlap the lunar years 1300-1410: a numeric date
@@ -45,7 +43,6 @@ _SOLAR_YEARS = range(1300, 1420)
 _PERSIAN_DIGIT = re.compile(r"[۰-۹]")
 _CALENDARS = ("gregorian", "hijri", "solar_hijri")
 _LOOKUP_KINDS = frozenset({"gregorian_mark", "hijri_mark", "solar_mark", "retrieved", "archived", "updated"})
-_MARKER_KINDS = _LOOKUP_KINDS | {"year_intro", "day_of", "month_intro", "weekday_filler"}
 _GREGORIAN_YEARS = range(1000, 2300)
 _MONTH_YEAR_YEARS = range(1700, 2100)  # "مارس 1500 جندي" is a count, not March 1500
 
@@ -90,83 +87,31 @@ class DateResult:
         }
 
 
-# --------------------------------------------------------------------------- normalization
-_DIGITS = {0x660 + i: str(i) for i in range(10)} | {0x6F0 + i: str(i) for i in range(10)}
-_FOLD = {"ى": "ي", "ة": "ه", "ـ": "", "ک": "ك", "ی": "ي", "ڤ": "ف", "پ": "ب", "ۃ": "ه", "ھ": "ه", "ہ": "ه"}
+# --------------------------------------------------------------------------- folding
+def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Folded text and, for each of its characters, the index of the character of ``text`` it came from:
+    the one matching fold of :mod:`translator.text.arabic` (data/arabic_folds.tsv), spaces of any kind as " "."""
+    folded, origin = fold_for_matching(text)
+    return _SPACES.sub(" ", folded), origin
 
 
-@cache
-def _fold_char(ch: str) -> str:
-    """One character folded for matching: presentation forms, hamza, diacritics, case, digits."""
-    if ord(ch) in _DIGITS:
-        return _DIGITS[ord(ch)]
-    if unicodedata.category(ch) in ("Cf", "Mn"):  # bidi marks, harakat, shadda
-        return ""
-    out = []
-    for c in unicodedata.normalize("NFKD", ch):
-        if unicodedata.category(c) == "Mn":
-            continue
-        c = _FOLD.get(c, c)
-        out.append(" " if c.isspace() else c.lower())
-    return "".join(out)
-
-
-class _OneToOne(dict[int, str]):
-    """``str.translate`` table of the characters that fold to exactly one character (filled on first use)."""
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        folded = ch.lower() if ch.isascii() else _fold_char(ch)
-        self[code] = folded if len(folded) == 1 else "\0"  # "\0": not one-to-one, take the slow path
-        return self[code]
-
-
-_ONE_TO_ONE = _OneToOne()
-
-
-def _normalize(text: str) -> tuple[str, list[int]]:
-    """Folded text and, for each of its characters, the index of the character of ``text`` it came from."""
-    fast = text.translate(_ONE_TO_ONE)
-    if "\0" not in fast:
-        return fast, list(range(len(text) + 1))
-    chars: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text):
-        folded = ch.lower() if ch.isascii() else _fold_char(ch)
-        chars.append(folded)
-        origin.extend([i] * len(folded))
-    origin.append(len(text))
-    return "".join(chars), origin
+_SPACES = re.compile(r"\s")
 
 
 # --------------------------------------------------------------------------- data
 def _fold(word: str) -> str:
-    return " ".join(_normalize(word)[0].split())
+    return " ".join(_fold_with_offsets(word)[0].split())
 
 
 def _key(word: str) -> str:
     """Lookup key of a word or of matched text: folded, without spaces ("كانون الثاني" = "كانونالثاني")."""
-    return "".join(_normalize(word)[0].split())
+    return "".join(_fold_with_offsets(word)[0].split())
 
 
-def _checked_rows(name: str, **allowed: Collection[str]) -> list[dict[str, str]]:
-    """Rows of a data file, each with a first column and allowed values in the ``allowed`` columns."""
-    rows = read_tsv(_DATA / name)
-    for number, row in enumerate(rows, start=1):
-        first = next(iter(row.values()), None)
-        bad = [
-            f"{col}={row.get(col)!r} (allowed: {', '.join(ok)})"
-            for col, ok in allowed.items()
-            if row.get(col) not in ok
-        ]
-        if bad or not first:
-            problem = "; ".join(bad) or "the first column is empty"
-            raise InputError(f"translator/data/{name}, data row {number}: {problem}. Fix or remove that row.")
-    return rows
-
-
-def _numbers(low: int, high: int) -> tuple[str, ...]:
-    return tuple(str(n) for n in range(low, high + 1))
+def _checked_rows(name: str) -> list[dict[str, str]]:
+    """Rows of a data file, checked against its schema (``translator.datafiles.SCHEMAS``: allowed months,
+    days, kinds...). Raises :class:`~translator.errors.DataFileError` naming the file and line."""
+    return read_tsv(_DATA / name)
 
 
 def _alternation(words: list[str]) -> str:
@@ -198,16 +143,16 @@ def _words(markers: list[tuple[str, str]], *kinds: str) -> list[str]:
 
 @cache
 def _grammar() -> _Grammar:
-    month_rows = _checked_rows("months.tsv", month=_numbers(1, 12), calendar=_CALENDARS)
+    month_rows = _checked_rows("months.tsv")
     names = {cal: [_fold(r["name"]) for r in month_rows if r["calendar"] == cal] for cal in _CALENDARS}
     months = {cal: {_key(r["name"]): int(r["month"]) for r in month_rows if r["calendar"] == cal} for cal in names}
-    weekdays = {_key(r["name"]): int(r["weekday"]) for r in _checked_rows("weekdays.tsv", weekday=_numbers(0, 6))}
-    ordinal_rows = _checked_rows("day_ordinals.tsv", day=_numbers(1, 31))
+    weekdays = {_key(r["name"]): int(r["weekday"]) for r in _checked_rows("weekdays.tsv")}
+    ordinal_rows = _checked_rows("day_ordinals.tsv")
     ordinals = {_key(r["name"]): int(r["day"]) for r in ordinal_rows}
-    marker_rows = [(_fold(r["marker"]), r["kind"]) for r in _checked_rows("date_markers.tsv", kind=_MARKER_KINDS)]
+    marker_rows = [(_fold(r["marker"]), r["kind"]) for r in _checked_rows("date_markers.tsv")]
     # One word may have several kinds (من: "4 من يناير", "مارس من 2025"); suffixes and roles are unique.
     markers = {_key(word): kind for word, kind in marker_rows if kind in _LOOKUP_KINDS}
-    orders = {r["context"].lower(): r["order"] for r in _checked_rows("date_order.tsv", order=("DMY", "MDY"))}
+    orders = {r["context"].lower(): r["order"] for r in _checked_rows("date_order.tsv")}
     weekday_names = _alternation(list(weekdays))
     filler = rf"(?:[\s,،:\-–]+|{_word(marker_rows, 'weekday_filler')})*"
     roles = _alternation(_words(marker_rows, "retrieved", "archived", "updated"))
@@ -287,7 +232,7 @@ def parse_date(text: str, *, context_lang: str | None = None, day_first: bool | 
     if found:
         return max(found, key=lambda r: (r.role is None, _completeness(r)))
     warnings = ["no date found"]
-    years = _grammar().year_only.findall(_normalize(text)[0]) if text else []
+    years = _grammar().year_only.findall(_fold_with_offsets(text)[0]) if text else []
     if years:
         warnings = [f"only a year ({', '.join(dict.fromkeys(years))}): a date needs at least a month"]
     return DateResult(text=text, date=None, warnings=warnings)
@@ -298,18 +243,20 @@ def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | 
 
     A Hijri date and the Gregorian date written beside it ("... 1447 هـ، الموافق 13 غشت 2025") are one
     result with ``calendar="both"``.  Dates without a year are returned with ``date=None`` and a warning.
+
+    Raises :class:`InputError` when ``text`` is not a str.
     """
     if not isinstance(text, str):
         raise InputError(f"find_dates expects a str, got {type(text).__name__}: pass the line's text.")
     if not text.strip():
         return []
     grammar = _grammar()
-    norm, origin = _normalize(text)
-    order = _resolve_order(grammar, context_lang, day_first, bool(_ARABIC_LETTER.search(text)))
+    norm, origin = _fold_with_offsets(text)
+    order = _resolve_order(grammar, context_lang, day_first, contains_arabic(text))
     persian = bool(_PERSIAN_DIGIT.search(text))
     mentions = _select(_mentions(grammar, norm, order, persian=persian)) if _could_hold_date(grammar, norm) else []
     results = [_result(grammar, text, norm, origin, group) for group in _merge(norm, mentions)]
-    if not results and not _ARABIC_LETTER.search(text):
+    if not results and not contains_arabic(text):
         results = _dateparser_fallback(text)
     return results
 
@@ -606,7 +553,7 @@ def _result(grammar: _Grammar, text: str, norm: str, origin: list[int], group: l
     warnings += weekday_warning
     role = grammar.role_before.search(norm, max(0, start - 60), start)
     o_start, o_end = origin[start], origin[end - 1] + 1
-    while o_end < len(text) and not text[o_end].isascii() and not _fold_char(text[o_end]):
+    while o_end < len(text) and not text[o_end].isascii() and not fold(text[o_end]):
         o_end += 1  # a tatweel or mark that folded away: "هـ"
     return DateResult(
         text=text,
@@ -686,7 +633,7 @@ def _dateparser_fallback(text: str) -> list[DateResult]:
     dateparser wants a string that is only a date, so it is given the words from the month name (or a
     number at most two words before it: "4 de abril de 2024", "17 сентября 2023") to the year.
     """
-    norm, origin = _normalize(text)
+    norm, origin = _fold_with_offsets(text)
     words = _foreign_month_words()
     results = []
     for year in re.finditer(r"(?<!\d)\d{4}(?!\d)", norm):

@@ -5,6 +5,11 @@ Messages say what went wrong *and* what to do next, because they are read by tra
 
 from __future__ import annotations
 
+__all__ = [
+    "CitationError", "DataFileError", "EngineError", "GlossaryError", "InputError", "ModelNotFoundError",
+    "TranslatorError",
+]
+
 
 class TranslatorError(Exception):
     """Base class of every error this package raises on purpose."""
@@ -38,3 +43,19 @@ class GlossaryError(TranslatorError):
 
 class CitationError(TranslatorError):
     """A citation could not be parsed or a citations table failed validation."""
+
+
+class DataFileError(InputError):
+    """A language data file (``translator/data/*.tsv``, a glossary file) has a row that cannot be used.
+
+    ``path`` and ``line`` (1-based, as an editor shows it; 0 when the whole file is at fault) say where.
+    """
+
+    def __init__(self, path: object, line: int, problem: str) -> None:
+        self.path = str(path)
+        self.line = line
+        if line:
+            super().__init__(f"{self.path}, line {line}: {problem}. Fix or remove that row (the comment lines at "
+                             f"the top of the file say what goes in each column).")
+        else:
+            super().__init__(f"{self.path}: {problem}.")

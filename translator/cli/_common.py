@@ -147,6 +147,7 @@ def add_io(parser: argparse.ArgumentParser, *, lines: bool = True) -> None:
 
 
 MT_ENGINES = ("auto", "ctranslate2", "transformers")
+RUNNERS = ("local", "ray")
 
 
 def add_model_options(parser: argparse.ArgumentParser, *, batch: bool = False) -> None:
@@ -155,12 +156,13 @@ def add_model_options(parser: argparse.ArgumentParser, *, batch: bool = False) -
     if batch:
         parser.add_argument("--engine", default="auto", choices=(*MT_ENGINES, "ray"),
                             help="translation engine (auto = ctranslate2 when a converted model is present, else "
-                                 "transformers), or `ray` to run the whole job on Ray Data")
-        parser.add_argument("--mt-engine", default="auto", choices=MT_ENGINES,
-                            help="with --engine ray: the translation engine inside each Ray actor")
-        parser.add_argument("--address", help="with --engine ray: address of an existing Ray cluster "
+                                 "transformers); `ray` is the old spelling of --runner ray")
+        parser.add_argument("--runner", default="local", choices=RUNNERS,
+                            help="where the batch runs: local (default) or ray (Ray Data, local or a cluster)")
+        parser.add_argument("--mt-engine", choices=MT_ENGINES, help=argparse.SUPPRESS)  # old: with --engine ray
+        parser.add_argument("--address", help="with --runner ray: address of an existing Ray cluster "
                                               "(default: a local Ray runtime)")
-        parser.add_argument("--actors", type=int, default=1, help="with --engine ray: translation actors")
+        parser.add_argument("--actors", type=int, default=1, help="with --runner ray: translation actors")
     else:
         parser.add_argument("--engine", default="auto", choices=MT_ENGINES,
                             help="auto = ctranslate2 when a converted model is present, else transformers")

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..errors import InputError
 from ._common import FORMATS, add_glossary_options, add_model_options, emit
 
-__all__ = ["add_parser", "run", "summary_text"]
+__all__ = ["add_parser", "run", "runner_and_engine", "summary_text"]
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -34,25 +34,33 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..corpus.pipeline import BatchOptions, run_batch
 
-    on_ray = args.engine == "ray"
+    runner, engine = runner_and_engine(args)
+    on_ray = runner == "ray"
     options = BatchOptions(
-        model=args.model, engine=args.mt_engine if on_ray else args.engine, device=args.device, threads=args.threads,
+        model=args.model, engine=engine, device=args.device, threads=args.threads,
         translate=not args.no_translate, glossary_paths=tuple(args.glossary), use_glossary=not args.no_glossary,
         memory_path=args.memory, use_memory=not args.no_memory, workers=args.workers,
         progress=not args.quiet, report=not args.no_report, excel=args.excel, max_file_mb=args.max_file_mb,
     )
-    if on_ray:
-        from ..corpus.ray_runner import run_batch_ray
-
-        summary = run_batch_ray(args.input, args.out, options, address=args.address, actors=args.actors)
-    else:
-        if args.address or args.actors != 1:
-            raise InputError("--address and --actors only apply with --engine ray")
-        summary = run_batch(args.input, args.out, options)
+    if not on_ray and (args.address or args.actors != 1):
+        raise InputError("--address and --actors only apply with --runner ray")
+    summary = run_batch(args.input, args.out, options, executor=runner, address=args.address, actors=args.actors)
     print(summary_text(summary), file=sys.stderr)
     if args.format != "table":
         emit([{k: v for k, v in summary.to_dict().items() if k != "errors"}], args.format)
     return 0 if summary.ok else 1
+
+
+def runner_and_engine(args: argparse.Namespace) -> tuple[str, str]:
+    """(where the batch runs, the MT engine): ``--runner`` and ``--engine``; the old ``--engine ray`` (with
+    ``--mt-engine``) still works and says, on one line, what to write instead."""
+    if args.engine != "ray":
+        return args.runner, args.mt_engine or args.engine
+    engine = args.mt_engine or "auto"
+    instead = "--runner ray" + ("" if engine == "auto" else f" --engine {engine}")
+    print(f"translator: --engine ray is deprecated: write {instead} (--engine names the translation engine)",
+          file=sys.stderr)
+    return "ray", engine
 
 
 def summary_text(summary) -> str:

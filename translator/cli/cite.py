@@ -17,13 +17,13 @@ __all__ = ["add_parser", "run"]
 
 
 def _export_formats() -> tuple[str, ...]:
-    from ..citations_format import EXPORTS
+    from ..citations.format import EXPORTS
 
     return tuple(EXPORTS)
 
 
 def _styles() -> tuple[str, ...]:
-    from ..citations_format import available_styles
+    from ..citations.format import available_styles
 
     return tuple(available_styles())
 
@@ -47,16 +47,18 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..citations_format import EXPORTS, export_citations, format_citations, sources_block
+    from ..citations.format import EXPORTS, export_citations, format_citations, sources_block
     from ..errors import InputError
-    from ..outlets import OutletRegistry
+    from ..glossary.outlets import OutletRegistry, UnknownOutlets
 
     registry = OutletRegistry.load()
+    unknown = UnknownOutlets()
     fmt = args.format or ("style" if args.style else "jsonl")
     style = args.style or (fmt if fmt in _styles() else None)
     if args.sources and style is None:
         raise InputError("--sources writes a house style: add --format oewatch (or --style NAME|PATH)")
-    records = list(_records(args, registry, numbered=True)) if fmt not in FORMATS else _records(args, registry)
+    records = (list(_records(args, registry, unknown, numbered=True)) if fmt not in FORMATS
+               else _records(args, registry, unknown))
     if style is not None:
         if args.sources:
             sys.stdout.write(sources_block(records, style=style, outlet_as_written=args.outlet_as_written))
@@ -68,12 +70,12 @@ def run(args: argparse.Namespace) -> int:
     else:
         emit(records, fmt)
     if args.unknown_outlets:
-        for unknown in registry.unknown_report():
-            print(f"unknown outlet: {unknown['name']} ({unknown['count']}×)", file=sys.stderr)
+        for row in unknown.report():
+            print(f"unknown outlet: {row['name']} ({row['count']}×)", file=sys.stderr)
     return 0
 
 
-def _records(args: argparse.Namespace, registry, *, numbered: bool = False) -> Iterator[dict]:
+def _records(args: argparse.Namespace, registry, unknown, *, numbered: bool = False) -> Iterator[dict]:
     """Citation records of every input; ``numbered`` gives the records of each text input a ``doc_id`` (its
     place among the inputs), which keeps a Sources block in document order."""
     from ..citations import parse_citations
@@ -88,7 +90,8 @@ def _records(args: argparse.Namespace, registry, *, numbered: bool = False) -> I
             for text in read_texts([path], by_line=False):
                 # which file the citation came from ("-": standard input)
                 extra = {"path": path, **({"doc_id": f"input-{index}"} if numbered else {})}
-                yield from _keep(args, ({**c.to_dict(), **extra} for c in parse_citations(text, registry=registry)))
+                found = parse_citations(text, registry=registry, unknown=unknown)
+                yield from _keep(args, ({**c.to_dict(), **extra} for c in found))
                 index += 1
 
 
@@ -105,7 +108,7 @@ def _is_table(name: str) -> bool:
 
 def _table_records(path: Path) -> list[dict]:
     from ..citations import read_citations_csv
-    from ..citations_format import citation_records
+    from ..citations.format import citation_records
     from ..corpus.tables import read_table
 
     if path.is_dir():

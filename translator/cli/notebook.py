@@ -28,7 +28,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..notebook_run import export_html, resolve_parameters, run_notebook
+    from ..notebook.run import export_html, resolve_parameters, run_notebook
 
     if not Path(args.notebook).is_file():
         raise InputError(f"{args.notebook}: no such notebook")

@@ -42,17 +42,15 @@ def run(args: argparse.Namespace) -> int:
 
 def make_translator(args: argparse.Namespace):
     """A ``Translator`` from the command's model, engine, memory and glossary options."""
-    from ..mt import Translator, load_engine
-    from ..mt.memory import TranslationMemory
+    from ..mt import TranslatorOptions, build_translator
 
-    engine = load_engine(args.model, engine=args.engine, device=args.device, threads=args.threads)
-    memory = None if args.no_memory else (TranslationMemory(args.memory) if args.memory else TranslationMemory())
-    enforcer = None
-    if not args.no_glossary:
+    options = TranslatorOptions(model=args.model, engine=args.engine, device=args.device, threads=args.threads,
+                                memory_path=args.memory, use_memory=not args.no_memory,
+                                glossary_paths=tuple(args.glossary), use_glossary=not args.no_glossary)
+    glossary = None
+    if options.use_glossary:
         from ..glossary import Glossary
-        from ..glossary.enforce import TermEnforcer
 
-        glossary = Glossary.load(args.glossary)
+        glossary = Glossary.load(list(options.glossary_paths))
         report_glossary_problems(glossary)
-        enforcer = TermEnforcer(glossary)
-    return Translator(engine, memory=memory, enforcer=enforcer)
+    return build_translator(options, glossary=glossary)

@@ -16,6 +16,8 @@ from .readers import Document
 
 # Markdown documents come with their markup blanked (same length, same offsets): one space is enough.
 _SPACES = re.compile(r"[ \t]{2,}")
+__all__ = ["Analysis", "analyze_document", "text_for_mt", "wants_translation"]
+
 # Quotes and brackets around a run are kept in the table's text but not sent to the model.
 _EDGE = "\"'“”‘’«»()[]{}‹›,،;؛:–—-* \u200f\u200e"
 

@@ -66,7 +66,7 @@ def brief_documents(out_dir: str | Path, *, style: str | Path = "oewatch",
                     outlet_as_written: bool = False) -> list[BriefDocument]:
     """The brief's content, one entry per document of the run in ``out_dir`` that cites something or has a
     glossary term, in the documents table's order.  Raises InputError when the run's tables are missing."""
-    from ..citations_format import citation_records, format_citations, load_style, sources_entries
+    from ..citations.format import citation_records, format_citations, load_style, sources_entries
     from .tables import read_table
 
     out_dir = Path(out_dir)

@@ -27,6 +27,8 @@ from charset_normalizer import from_bytes
 
 from ..errors import InputError
 
+__all__ = ["LEGACY_ENCODINGS", "Decoded", "decode_bytes", "plausibility", "repair_arabic_mojibake"]
+
 # UTF-16 without a BOM is recognised separately (_try_utf16): its text always has NUL bytes, and letting
 # an encoding guesser choose it turns random bytes into plausible-looking CJK text.
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))

@@ -9,6 +9,8 @@ import pandas as pd
 from ..atomic import atomic_path
 from .tables import read_table
 
+__all__ = ["EXCEL_MAX_ROWS", "SHEETS", "write_excel"]
+
 SHEETS = ("documents", "segments", "citations", "errors")
 EXCEL_MAX_ROWS = 1_048_575  # one row is the header
 

@@ -9,6 +9,7 @@ the others' work. Tables are rebuilt from the state at the end of every run, ato
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import os
@@ -20,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from typing import Protocol
 
 from tqdm.auto import tqdm
 
@@ -107,56 +109,80 @@ class RunSummary:
         return asdict(self)
 
 
-def run_batch(input_dir: Path | str, out_dir: Path | str, options: BatchOptions | None = None,
+def run_batch(input_dir: Path | str, out_dir: Path | str, options: BatchOptions | None = None, *,
+              executor: str = "local", address: str | None = None, actors: int = 1,
               **overrides: object) -> RunSummary:
     """Run the whole pipeline over ``input_dir`` and write tables and a report into ``out_dir``.
 
+    ``executor`` says where the work runs: ``"local"`` (this process, ``options.workers`` processes for the
+    analysis) or ``"ray"`` (Ray Data: a local runtime, or the cluster at ``address``, with ``actors``
+    translation actors). Both run the one skeleton :func:`run_skeleton`; only the executor differs.
     Keyword ``overrides`` set `BatchOptions` fields, e.g. ``run_batch("corpus", "out", model=path)``.
+
+    Raises :class:`InputError` for an unknown batch option or executor, Ray-only arguments with the local
+    executor, or an input folder that does not exist.
     """
     options = options or BatchOptions()
     for key, value in overrides.items():
         if not hasattr(options, key):
             raise InputError(f"unknown batch option {key!r}")
         setattr(options, key, value)
+    if executor not in EXECUTORS:
+        raise InputError(f"unknown executor {executor!r}: use one of {', '.join(EXECUTORS)}")
+    if executor == "local" and (address or actors != 1):
+        raise InputError("address and actors only apply to the Ray executor (--runner ray)")
+    module, name = EXECUTORS[executor].rsplit(".", 1)
+    chosen = getattr(importlib.import_module(module), name)
+    return run_skeleton(input_dir, out_dir, options, chosen() if executor == "local" else chosen(address, actors))
+
+
+#: executor name → "module.Class", imported on use (Ray is optional), as sacrebleu's tokenizer table
+EXECUTORS = {"local": "translator.corpus.pipeline.LocalExecutor", "ray": "translator.corpus.ray_runner.RayExecutor"}
+
+
+class Executor(Protocol):
+    """Where a batch's work runs. The skeleton calls, in order: ``prepare`` (the model, found or loaded, and
+    the reason when there is none), ``process`` (every pending file analyzed, translated and saved into the
+    run state) and ``write_tables`` (the tables from the run state)."""
+
+    def prepare(self, options: BatchOptions, glossary: object) -> tuple[object | None, str | None]: ...
+
+    def process(self, sources: list[SourceFile], state: RunState, settings: str, summary: RunSummary,
+                timings: dict[str, float]) -> None: ...
+
+    def write_tables(self, state: RunState, out_dir: Path, summary: RunSummary) -> None: ...
+
+
+def run_skeleton(input_dir: Path | str, out_dir: Path | str, options: BatchOptions,
+                 executor: Executor) -> RunSummary:
+    """The one batch run, local or Ray: glossary → model → discover → (executor) process → forget removed
+    files → (executor) tables → errors, report, Excel, manifest. Raises :class:`InputError` for a missing
+    input folder; an executor's :class:`EngineError` when its runtime fails (finished files are kept)."""
     started = time.perf_counter()
     input_dir, out_dir = Path(input_dir), Path(out_dir)
     summary = RunSummary(out_dir=str(out_dir))
     timings: dict[str, float] = {}
-
     glossary = load_glossary(options)
     summary.glossary_version = glossary.version if glossary is not None else None
-    model, reason = resolve_translation_model(options)
+    model, reason = executor.prepare(options, glossary)
     summary.translation = "on" if model is not None else reason or "off"
     summary.model = model.to_dict() if model is not None else None
     settings = settings_key(options, model, glossary)
-    translator = LazyTranslator(options, glossary, model, reason)
-    translator.settings_without_model = settings_key(options, None, glossary)
-
     sources = discover(input_dir, exclude=[out_dir])
     summary.files = len(sources)
     state = RunState(out_dir)
     try:
-        pool = (ProcessPoolExecutor(options.workers, initializer=_init_worker, initargs=(glossary, options.detector))
-                if options.workers > 1 else None)
-        try:
-            bar = tqdm(total=len(sources), desc="documents", unit="file", disable=not options.progress,
-                       file=sys.stderr)
-            for chunk in tables.iter_chunks(sources, options.chunk_size):
-                _run_chunk(chunk, state, settings, options, glossary, translator, pool, summary, timings)
-                bar.update(len(chunk))
-            bar.close()
-        finally:
-            if pool is not None:
-                pool.shutdown()
+        executor.process(sources, state, settings, summary, timings)
         summary.removed_files = state.forget_missing({s.rel for s in sources})
         t0 = time.perf_counter()
-        _write_tables(state, out_dir, summary)
+        executor.write_tables(state, out_dir, summary)
         timings["write_tables"] = time.perf_counter() - t0
     finally:
         state.close()
-    if translator.reason != reason:  # the model was found but failed to load
-        summary.translation = translator.reason or summary.translation
-    timings.update(translator.timings)
+    late = getattr(executor, "late_reason", None)
+    if late and late != reason:  # the model was found but failed to load
+        summary.translation = late
+    timings.update(getattr(executor, "timings", {}))
     finish_run(input_dir, out_dir, options, summary, timings, started)
     return summary
 
@@ -206,6 +232,52 @@ def resolve_translation_model(options: BatchOptions) -> tuple[object | None, str
     except (ModelNotFoundError, EngineError) as exc:
         logger.info("no translation model: %s", exc)
         return None, str(exc)
+
+
+class LocalExecutor:
+    """This process (and ``options.workers`` processes for reading and analysis); the model is found up front
+    and loaded the first time a chunk has Arabic to translate (:class:`LazyTranslator`)."""
+
+    def __init__(self) -> None:
+        self.options = BatchOptions()
+        self.glossary: object = None
+        self.lazy: LazyTranslator | None = None
+
+    def prepare(self, options: BatchOptions, glossary: object) -> tuple[object | None, str | None]:
+        self.options, self.glossary = options, glossary
+        model, reason = resolve_translation_model(options)
+        self.lazy = LazyTranslator(options, glossary, model, reason)
+        self.lazy.settings_without_model = settings_key(options, None, glossary)
+        return model, reason
+
+    @property
+    def late_reason(self) -> str | None:
+        """Why there is no translator after all (the model was found but failed to load), else the first one."""
+        return self.lazy.reason if self.lazy else None
+
+    @property
+    def timings(self) -> dict[str, float]:
+        return self.lazy.timings if self.lazy else {}
+
+    def process(self, sources: list[SourceFile], state: RunState, settings: str, summary: RunSummary,
+                timings: dict[str, float]) -> None:
+        options = self.options
+        assert self.lazy is not None, "prepare() first"
+        pool = (ProcessPoolExecutor(options.workers, initializer=_init_worker,
+                                    initargs=(self.glossary, options.detector)) if options.workers > 1 else None)
+        try:
+            bar = tqdm(total=len(sources), desc="documents", unit="file", disable=not options.progress,
+                       file=sys.stderr)
+            for chunk in tables.iter_chunks(sources, options.chunk_size):
+                _run_chunk(chunk, state, settings, options, self.glossary, self.lazy, pool, summary, timings)
+                bar.update(len(chunk))
+            bar.close()
+        finally:
+            if pool is not None:
+                pool.shutdown()
+
+    def write_tables(self, state: RunState, out_dir: Path, summary: RunSummary) -> None:
+        _write_tables(state, out_dir, summary)
 
 
 def finish_run(input_dir: Path, out_dir: Path, options: BatchOptions, summary: RunSummary,
@@ -440,23 +512,16 @@ def load_translator(options: BatchOptions, glossary) -> tuple[object | None, str
     """
     if not options.translate:
         return None, None
-    from ..mt import Translator, load_engine
+    from dataclasses import replace
 
+    from ..mt import TranslatorOptions, build_translator
+
+    # the batch has loaded (and reported) its glossary already: the enforcer uses that one
+    settings = replace(TranslatorOptions.from_object(options), use_glossary=glossary is not None)
     try:
-        engine = load_engine(options.model, engine=options.engine, device=options.device, threads=options.threads)
+        return build_translator(settings, glossary=glossary), None
     except (ModelNotFoundError, EngineError) as exc:
         return None, str(exc)
-    memory = None
-    if options.use_memory:
-        from ..mt.memory import TranslationMemory
-
-        memory = TranslationMemory(options.memory_path) if options.memory_path else TranslationMemory()
-    enforcer = None
-    if glossary is not None:
-        from ..glossary.enforce import TermEnforcer
-
-        enforcer = TermEnforcer(glossary)
-    return Translator(engine, memory=memory, enforcer=enforcer), None
 
 
 def settings_key(options: BatchOptions, model, glossary) -> str:
@@ -574,5 +639,6 @@ def short_reason(message: str) -> str:
     return first.removesuffix(" Looked in:").strip()
 
 
-__all__ = ["TRANSLATION_STATUSES", "BatchOptions", "LazyTranslator", "RunSummary", "needs_translation", "one_line",
-           "resolve_translation_model", "run_batch", "short_reason", "translate_analyses"]
+__all__ = ["EXECUTORS", "TRANSLATION_STATUSES", "BatchOptions", "Executor", "LazyTranslator", "LocalExecutor",
+           "RunSummary", "needs_translation", "one_line", "resolve_translation_model", "run_batch", "run_skeleton",
+           "short_reason", "translate_analyses"]

@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,14 +28,11 @@ from .pipeline import (
     BatchOptions,
     RunSummary,
     count_payloads,
-    finish_run,
-    load_glossary,
     pending_files,
     resolve_translation_model,
-    settings_key,
+    run_skeleton,
 )
 from .ray_tables import write_partitioned
-from .readers import discover
 from .state import RunState
 
 logger = logging.getLogger("translator")
@@ -65,47 +61,54 @@ def run_batch_ray(input_dir: Path | str, out_dir: Path | str, options: BatchOpti
 
     ``actors`` translation actors each load the model once; with GPUs in the cluster (and ``options.device``
     not "cpu") each actor holds one GPU. The output folder is the local engine's: same run state, same
-    tables (written as partitioned Parquet folders ``OUT/<name>/``), same report and manifest.
-    """
-    options = options or BatchOptions()
-    if actors < 1:
-        raise InputError("--actors must be at least 1")
-    if options.translate and options.model is None:  # the driver's default model, not each node's own
-        from ..mt.models import default_model
+    tables (written as partitioned Parquet folders ``OUT/<name>/``), same report and manifest. Same as
+    ``run_batch(..., executor="ray")``: the one skeleton (:func:`run_skeleton`) with :class:`RayExecutor`.
 
-        options = replace(options, model=default_model())
-    started = time.perf_counter()
-    input_dir, out_dir = Path(input_dir), Path(out_dir)
-    summary = RunSummary(out_dir=str(out_dir))
-    timings: dict[str, float] = {}
-    glossary = load_glossary(options)
-    summary.glossary_version = glossary.version if glossary is not None else None
-    model, reason = resolve_translation_model(options)
-    summary.translation = "on" if model is not None else reason or "off"
-    summary.model = model.to_dict() if model is not None else None
-    sources = discover(input_dir, exclude=[out_dir])
-    summary.files = len(sources)
-    state = RunState(out_dir)
-    try:
+    Raises :class:`InputError` for ``actors`` below 1 or an input folder that does not exist;
+    :class:`EngineError` when Ray is missing, cannot start, or the job fails.
+    """
+    return run_skeleton(input_dir, out_dir, options or BatchOptions(), RayExecutor(address, actors))
+
+
+class RayExecutor:
+    """Ray Data: the model found (not loaded) on the driver, read + analyze as tasks, translation in an actor
+    pool that loads the model once per actor; each finished file saved into the run state by the driver."""
+
+    def __init__(self, address: str | None = None, actors: int = 1) -> None:
+        """Raises :class:`InputError` for ``actors`` below 1."""
+        if actors < 1:
+            raise InputError("--actors must be at least 1")
+        self.address, self.actors = address, actors
+        self.options = BatchOptions()
+        self.glossary: Any = None
+        self.model: Any = None
+        self.reason: str | None = None
+
+    def prepare(self, options: BatchOptions, glossary: Any) -> tuple[Any, str | None]:
+        if options.translate and options.model is None:  # the driver's default model, not each node's own
+            from ..mt.models import default_model
+
+            options = replace(options, model=default_model())
+        self.options, self.glossary = options, glossary
+        self.model, self.reason = resolve_translation_model(options)
+        return self.model, self.reason
+
+    def process(self, sources: list, state: RunState, settings: str, summary: RunSummary,
+                timings: dict[str, float]) -> None:
         t0 = time.perf_counter()
-        plan = _plan(sources, state, settings_key(options, model, glossary), model, reason, summary)
+        plan = _plan(sources, state, settings, self.model, self.reason, summary)
         timings["plan"] = time.perf_counter() - t0
-        if plan.items and reason:  # once per run, and only when rows are left untranslated because of it
-            logger.warning("translation skipped; the other columns are complete.\n%s", reason)
+        if plan.items and self.reason:  # once per run, and only when rows are left untranslated because of it
+            logger.warning("translation skipped; the other columns are complete.\n%s", self.reason)
         if plan.items:
             t0 = time.perf_counter()
-            with _ray_runtime(address, options.progress):
+            with _ray_runtime(self.address, self.options.progress):
                 timings["ray_start"] = time.perf_counter() - t0
-                _run_dataset(plan, state, options, glossary, actors, summary, timings)
+                _run_dataset(plan, state, self.options, self.glossary, self.actors, summary, timings)
             timings["ray"] = time.perf_counter() - t0
-        summary.removed_files = state.forget_missing({s.rel for s in sources})
-        t0 = time.perf_counter()
+
+    def write_tables(self, state: RunState, out_dir: Path, summary: RunSummary) -> None:
         _write_tables(state, out_dir, summary)
-        timings["write_tables"] = time.perf_counter() - t0
-    finally:
-        state.close()
-    finish_run(input_dir, out_dir, options, summary, timings, started)
-    return summary
 
 
 # ------------------------------------------------------------------------------------------------ driver
@@ -143,7 +146,7 @@ def _run_dataset(plan: _Plan, state: RunState, options: BatchOptions, glossary: 
                             fn_constructor_kwargs={"options": options, "glossary": glossary, "use_gpu": use_gpu,
                                                    "expected_model": [plan.model.id, plan.model.revision,
                                                                       plan.model.kind]})
-    bar = tqdm(total=len(plan.items), desc="documents", unit="file", disable=not options.progress, file=sys.stderr)
+    bar = tqdm(total=len(plan.items), desc="documents", unit="file", disable=not options.progress)
     reported: set[str] = set()
     t0 = time.perf_counter()
     timings["save_state"] = 0.0
@@ -242,7 +245,7 @@ def _ray_runtime(address: str | None, progress: bool) -> Iterator[None]:
         import ray.data
     except ImportError as exc:
         raise EngineError("Ray is not installed: pip install 'translator[ray]' (or pip install 'ray[data]'), "
-                          "or run without --engine ray.") from exc
+                          "or run without --runner ray.") from exc
     level = logging.WARNING if progress else logging.ERROR
     with _quiet_ray(ray.data.DataContext.get_current(), progress, level):
         if ray.is_initialized():
@@ -308,4 +311,4 @@ def _root_cause(exc: BaseException) -> str:
     return next((line for line in text.strip().splitlines() if line.strip()), type(exc).__name__)
 
 
-__all__ = ["run_batch_ray"]
+__all__ = ["RayExecutor", "run_batch_ray"]

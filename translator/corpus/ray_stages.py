@@ -25,6 +25,17 @@ from .analyze import Analysis
 from .pipeline import analyze_file, load_translator, translate_analyses
 from .readers import SourceFile
 
+__all__ = [
+    "COLUMNS",
+    "Batch",
+    "TranslateRows",
+    "analyze_rows",
+    "decode_analyses",
+    "decode_row",
+    "encode_analyses",
+    "fill_untranslated",
+]
+
 Batch = Mapping[str, Sequence[Any]]
 COLUMNS = ("rel", "sha256", "analyses", "error", "translation_error")
 

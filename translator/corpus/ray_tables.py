@@ -21,6 +21,8 @@ import pyarrow.parquet as pq
 from ..atomic import publish, temp_file
 from .tables import CSV_ENCODING, rows_to_arrow
 
+__all__ = ["ROWS_PER_PART", "PartitionedWriter", "write_partitioned"]
+
 ROWS_PER_PART = 100_000
 
 

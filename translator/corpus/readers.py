@@ -20,6 +20,17 @@ from ..text.markdown import mask_markup
 from .decode import decode_bytes
 from .state import STATE_FILE
 
+__all__ = [
+    "HTML_SUFFIXES",
+    "SUFFIXES",
+    "TEXT_SUFFIXES",
+    "Document",
+    "SourceFile",
+    "discover",
+    "iter_documents",
+    "read_documents",
+]
+
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".json", ".jsonl"}
@@ -87,9 +98,10 @@ def discover(root: Path, *, exclude: Iterable[Path] = ()) -> list[SourceFile]:
     them silently. Symbolic links are never followed, to files or folders alike, so nothing outside the
     corpus folder is read: each is returned with a ``problem`` that the pipeline records. Folders in
     ``exclude`` (the run's own output folder, when it sits inside the corpus) and folders that hold a run
-    state (any run's output folder) are skipped. A file name that
-    is not valid UTF-8 keeps its bytes as ``\\x..`` escapes in ``rel``. A single file may be given instead
-    of a folder. Raises ``InputError`` when ``root`` does not exist.
+    state (any run's output folder) are skipped. A file name that is not valid UTF-8 keeps its bytes as
+    ``\\x..`` escapes in ``rel``. A single file may be given instead of a folder.
+
+    Raises :class:`InputError` when ``root`` does not exist.
     """
     root = Path(root)
     if root.is_file():
@@ -130,7 +142,10 @@ def _display(name: str) -> str:
 
 
 def read_documents(source: SourceFile, data: bytes | None = None) -> list[Document]:
-    """Read one file into one document (or several, for ``.json``/``.jsonl`` record files)."""
+    """Read one file into one document (or several, for ``.json``/``.jsonl`` record files).
+
+    Raises :class:`InputError` for an unsupported file type or a file with no text.
+    """
     suffix = source.path.suffix.lower()
     reader = _READERS.get(suffix)
     if reader is None:

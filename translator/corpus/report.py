@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -18,12 +19,26 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..atomic import atomic_write_text
+from ..datafiles import read_tsv
 from ..text.bidi import base_direction, isolate_html
 from .tables import read_table
+
+__all__ = [
+    "MAX_DOCUMENTS", "MAX_SEGMENTS_PER_DOCUMENT", "render_report", "rtl_languages", "text_dir", "unknown_outlets",
+    "write_report",
+]
 
 MAX_DOCUMENTS = 200
 MAX_SEGMENTS_PER_DOCUMENT = 400
 MAX_QA_ROWS = 200
+
+
+@cache
+def rtl_languages() -> frozenset[str]:
+    """Languages written right to left: those whose script in ``data/langid_languages.tsv`` is Arabic or
+    Hebrew (ar, fa, ur, ku, ps, sd, ug, he)."""
+    return frozenset(row["lang"] for row in read_tsv("langid_languages.tsv", strip=True)
+                     if row["script"] in ("Arab", "Hebr"))
 
 
 def text_dir(text: object) -> str:
@@ -179,7 +194,7 @@ def _segment(row: dict) -> dict:
     return {
         "segment_id": row["segment_id"], "lang": row["lang"],
         "confidence": f"{row['lang_confidence']:.2f}" if row.get("lang_confidence") is not None else "",
-        "text": row["text"], "dir": "rtl" if row["lang"] in {"ar", "fa", "ur", "ku", "ps", "he"} else text_dir(
+        "text": row["text"], "dir": "rtl" if row["lang"] in rtl_languages() else text_dir(
             row["text"]),
         "translation": row.get("translation"), "human": row.get("translation_human"),
         "status": row.get("translation_status") or "",

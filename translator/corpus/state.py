@@ -17,6 +17,8 @@ from pathlib import Path
 
 from ..errors import InputError
 
+__all__ = ["STATE_FILE", "RunState"]
+
 STATE_FILE = ".translator-state.sqlite"
 LOCK_FILE = ".translator.lock"
 # Temporary files our writers leave when killed mid-write: ".segments.parquet.<random>.tmp" and the like.

@@ -22,57 +22,34 @@ import pyarrow.parquet as pq
 from ..atomic import atomic_write_text as atomic_write_text  # re-exported: the writers' one helper
 from ..atomic import publish, temp_file
 from ..errors import InputError
+from . import rows
+
+__all__ = [
+    "CITATION_EXTRA", "CSV_ENCODING", "DESCRIPTIONS", "DOCUMENTS", "ERRORS", "SEGMENTS", "TableWriter",
+    "atomic_write_text", "citations_schema", "iter_chunks", "read_table", "rows_to_arrow", "write_table",
+]
 
 #: The CSV tables' encoding: UTF-8 with a byte order mark, which Excel needs to recognise UTF-8 (issue 11).
 CSV_ENCODING = "utf-8-sig"
 
-_S, _I, _F, _B = pa.string(), pa.int32(), pa.float32(), pa.bool_()
-
-DOCUMENTS = pa.schema([
-    ("doc_id", _S), ("path", _S), ("format", _S), ("encoding", _S), ("encoding_confidence", _F), ("sha256", _S),
-    ("title", _S), ("outlet", _S), ("published", _S), ("file_created", _S), ("url", _S), ("lang", _S),
-    ("n_chars", _I), ("n_segments", _I), ("n_arabic_segments", _I), ("n_citations", _I),
-    ("warnings", _S),
-])
-
-SEGMENTS = pa.schema([
-    ("doc_id", _S), ("segment_id", _I), ("line", _I), ("start", _I), ("end", _I), ("text", _S),
-    ("lang", _S), ("lang_confidence", _F), ("script", _S),
-    ("translation", _S), ("translation_human", _S), ("translation_status", _S), ("translation_note", _S),
-    ("translation_flags", _S), ("qa_flags", _S),
-    ("from_memory", _B), ("engine", _S), ("model", _S),
-    ("glossary_terms", _S), ("terms_found", _I), ("terms_placed", _I), ("terms_exact", _I),
-])
-
-ERRORS = pa.schema([("path", _S), ("doc_id", _S), ("stage", _S), ("error", _S), ("message", _S)])
-
-# The citations schema is owned by translator.citations (CITATION_COLUMNS); the table adds where it came from
-# and the machine translation shown beside the human one.
-CITATION_EXTRA = [("doc_id", _S), ("title_english_machine", _S), ("translation_status", _S), ("qa_flags", _S)]
-
-DESCRIPTIONS = {
-    "documents": "one row per document read (a .json/.jsonl file may hold several)",
-    "segments": "one row per sentence or language run of a document, with its detected language and translation",
-    "citations": "one row per citation found, with normalized outlet and ISO date",
-    "errors": "one row per file or document that could not be processed, with the stage and reason",
-}
-
-
-_ARROW_TYPES = {"string": pa.string(), "float64": pa.float64(), "Int64": pa.int64(), "int64": pa.int64()}
+# The schemas come from the one declaration of the rows (rows.py): column, type, nullable, meaning.
+DOCUMENTS = rows.arrow_schema("documents")
+SEGMENTS = rows.arrow_schema("segments")
+ERRORS = rows.arrow_schema("errors")
+CITATION_EXTRA = [(c.name, c.type) for c in rows.CITATION_EXTRA]
+DESCRIPTIONS = rows.DESCRIPTIONS
 
 
 def citations_schema() -> pa.Schema:
     """translator.citations' documented schema (types and nullability) plus the pipeline's extra columns."""
-    from ..citations_table import CITATIONS_SCHEMA
-
-    fields = [pa.field(name, _ARROW_TYPES[dtype], nullable=nullable)
-              for name, (dtype, nullable, _) in CITATIONS_SCHEMA.items()]
-    names = {f.name for f in fields}
-    return pa.schema(fields + [pa.field(n, t) for n, t in CITATION_EXTRA if n not in names])
+    return rows.arrow_schema("citations")
 
 
 def rows_to_arrow(rows: list[dict], schema: pa.Schema) -> pa.Table:
-    """Rows (dicts) to an Arrow table of exactly ``schema``: missing keys become nulls, lists become text."""
+    """Rows (dicts) to an Arrow table of exactly ``schema``: missing keys become nulls, lists become text.
+
+    Raises :class:`InputError` when a value is missing from a non-nullable column or does not fit its type.
+    """
     columns = {}
     for field in schema:
         values = [_cell(row.get(field.name)) for row in rows]

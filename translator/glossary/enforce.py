@@ -36,6 +36,8 @@ from .entry import GlossaryEntry, TermMatch
 from .glossary import Glossary
 from .report import TermReport, check_translation, count_lenient, group_matches, missing_flags
 
+__all__ = ["ENFORCER_REVISION", "STRATEGIES", "TermEnforcer"]
+
 ENFORCER_REVISION = "1"  # bump when enforcement behaviour changes: translation memory keys depend on it
 STRATEGIES = ("n-best", "substituted", "inline", "placeholder")
 PLACEHOLDER = "XTERM{n}"  # the token that stands for term number n in the placeholder repair

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+__all__ = ["FLAGS", "TYPES", "GlossaryEntry", "GlossaryProblem", "TermMatch"]
+
 TYPES = ("person", "place", "org", "outlet", "term")
 # Flags a glossary row may carry (column ``flags``, ``|``-separated).
 #   no-enforce: report the term when matched but do not require it in translations (ambiguous words such as

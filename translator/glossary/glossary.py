@@ -8,11 +8,13 @@ from pathlib import Path
 
 from ..config import glossary_dirs
 from ..errors import GlossaryError
-from ..text.arabic import normalize
+from ..text.arabic import fold
 from .entry import GlossaryEntry, GlossaryProblem, TermMatch
 from .load import merge, read_tsv
 from .match import TermIndex, find_terms
 from .outlets import outlet_entries
+
+__all__ = ["Glossary"]
 
 
 class Glossary:
@@ -28,7 +30,7 @@ class Glossary:
         self.entries: tuple[GlossaryEntry, ...] = tuple(merged)
         self.problems: tuple[GlossaryProblem, ...] = (*problems, *merge_problems)
         self._index = TermIndex(self.entries)
-        self._by_source = {normalize(e.source): e for e in self.entries}
+        self._by_source = {fold(e.source): e for e in self.entries}
 
     @classmethod
     def load(cls, extra_paths: Sequence[str | Path] = (), *, include_default: bool = True,
@@ -74,7 +76,7 @@ class Glossary:
 
     def get(self, source: str) -> GlossaryEntry | None:
         """The entry whose source is ``source`` (compared in matching form), or None."""
-        return self._by_source.get(normalize(source))
+        return self._by_source.get(fold(source))
 
     def __len__(self) -> int:
         return len(self.entries)

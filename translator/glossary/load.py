@@ -15,8 +15,10 @@ from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
 from ..atomic import atomic_write_text
-from ..text.arabic import normalize
+from ..text.arabic import fold
 from .entry import FLAGS, TYPES, GlossaryEntry, GlossaryProblem
+
+__all__ = ["COLUMNS", "REQUIRED", "check_glossary", "merge", "read_tsv", "variant_problems", "write_tsv"]
 
 COLUMNS = ("source", "target", "type", "variants", "note", "target_variants", "flags", "banned")
 REQUIRED = ("source", "target", "type")
@@ -83,7 +85,7 @@ def _parse_row(row: dict[str, str], too_many: bool, path: str,
                                      "the row")
     if kind not in TYPES:
         return None, GlossaryProblem(path, number, "type", f"type {kind!r} is not one of {', '.join(TYPES)}")
-    if not normalize(source).strip():
+    if not fold(source).strip():
         return None, GlossaryProblem(path, number, "empty", f"source {source!r} has no letters")
     flags = _split(row.get("flags", ""))
     entry = GlossaryEntry(source, target, kind, _split(row.get("variants", "")), row.get("note", "").strip(),
@@ -116,7 +118,7 @@ def merge(groups: Iterable[Sequence[GlossaryEntry]],
     for number, group in enumerate(groups):
         seen_here: dict[str, GlossaryEntry] = {}
         for entry in group:
-            key = normalize(entry.source)
+            key = fold(entry.source)
             first = seen_here.get(key)
             if first is not None:
                 same = first.target == entry.target
@@ -144,7 +146,7 @@ def variant_problems(entries: Sequence[GlossaryEntry]) -> list[GlossaryProblem]:
     problems: list[GlossaryProblem] = []
     for entry in entries:
         for spelling in dict.fromkeys((entry.source, *entry.variants)):
-            key = normalize(spelling)
+            key = fold(spelling)
             other = owner.setdefault(key, entry)
             if other is not entry and other.target != entry.target:
                 problems.append(GlossaryProblem(

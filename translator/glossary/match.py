@@ -1,7 +1,7 @@
 """Arabic-aware glossary matching: folded letters, proclitics, multiword terms, longest match wins.
 
 How a text is matched:
-1. fold it for matching with offsets back (``text.arabic.normalize_for_matching``);
+1. fold it for matching with offsets back (``text.arabic.fold_for_matching``);
 2. cut it into words; for each word try its readings (the word itself, then proclitic + stem, with the
    article's alif restored after ل: للجزائر → ل + الجزائر) and look the stem up in an index keyed by the
    first word of every glossary spelling;
@@ -19,10 +19,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from ..text.arabic import Analysis, analyses, data_table, joins_words, normalize, original_span, spelling_variants
-from ..text.arabic import normalize_for_matching as _fold
+from ..text.arabic import Reading, data_table, fold, joins_words, original_span, readings, spelling_variants
+from ..text.arabic import fold_for_matching as _fold
 from ..text.arabic import tokens as _words
 from .entry import GlossaryEntry, TermMatch
+
+__all__ = ["TermIndex", "find_terms", "outlet_words"]
 
 # A conjunction typed on the wrong side of a space ("الجزائرو تونس" for "الجزائر وتونس").
 _STRAY_CONJUNCTION = "و"
@@ -33,7 +35,7 @@ _QUOTES = frozenset("\"'«»“”‘’„‟()[]{}")
 @cache
 def outlet_words() -> tuple[tuple[str, ...], ...]:
     """Normalized words that introduce an outlet name (صحيفة, قناة, وكالة أنباء...)."""
-    return tuple(tuple(normalize(row["word"]).split()) for row in data_table("outlet_words.tsv"))
+    return tuple(tuple(fold(row["word"]).split()) for row in data_table("outlet_words.tsv"))
 
 
 @dataclass(frozen=True)
@@ -50,11 +52,11 @@ class TermIndex:
 
     def __init__(self, entries: Iterable[GlossaryEntry]) -> None:
         self._by_first: dict[str, list[_Form]] = {}
-        self._readings: dict[tuple[str, bool], list[tuple[Analysis, bool, list[_Form]]]] = {}
+        self._readings: dict[tuple[str, bool], list[tuple[Reading, bool, list[_Form]]]] = {}
         for priority, entry in enumerate(entries):
             seen: set[tuple[str, ...]] = set()
             for number, spelling in enumerate((entry.source, *entry.variants)):
-                base = tuple(w for _, _, w in _words(normalize(spelling)))
+                base = tuple(w for _, _, w in _words(fold(spelling)))
                 if not base:
                     continue
                 for words, quoted_only in _with_outlet_words(base, "quoted" in entry.flags):
@@ -75,7 +77,7 @@ class TermIndex:
     def __getstate__(self) -> dict[str, object]:
         return {"_by_first": self._by_first, "_readings": {}}  # the cache is not worth shipping to workers
 
-    def readings(self, word: str, stray: bool) -> list[tuple[Analysis, bool, list[_Form]]]:
+    def readings(self, word: str, stray: bool) -> list[tuple[Reading, bool, list[_Form]]]:
         """The readings of ``word`` that start some glossary spelling (cached: words repeat a lot).
 
         Each is (analysis, whether a stray conjunction was cut off the end, the forms it may start).
@@ -84,7 +86,7 @@ class TermIndex:
         found = self._readings.get(key)
         if found is None:
             found = []
-            for reading in analyses(word):
+            for reading in readings(word):
                 stems = [(reading.stem, False)]
                 if stray and len(reading.stem) > 2:
                     stems.append((reading.stem[: -len(_STRAY_CONJUNCTION)], True))

@@ -1,4 +1,10 @@
-"""Outlet names from the citations outlet registry (``translator/outlets.py``) as glossary entries.
+"""The outlet registry (who published a cited article) and its outlet names as glossary entries.
+
+The registry itself (:class:`OutletRegistry`, frozen; :class:`UnknownOutlets`, the per-call record of names it
+does not know) is implemented in ``outlet_registry.py`` and exported from here, its public home
+(``translator.outlets`` was its old path).
+
+Glossary entries from the registry:
 
 Many Arabic outlet names are ordinary words or phrases (الوطن "the homeland", الأيام "the days",
 روسيا اليوم "Russia today", بغداد اليوم "Baghdad today"). Such names get the ``quoted`` flag: they match
@@ -18,9 +24,13 @@ from typing import Any
 from wordfreq import zipf_frequency
 
 from ..errors import TranslatorError
-from ..text.arabic import normalize
+from ..text.arabic import fold
 from .entry import GlossaryEntry, GlossaryProblem
 from .match import outlet_words
+from .outlet_registry import COLUMNS, Outlet, OutletMatch, OutletRegistry, UnknownOutlets, arabic_key, latin_key
+
+__all__ = ["COLUMNS", "Outlet", "OutletMatch", "OutletRegistry", "UnknownOutlets", "arabic_key", "is_ordinary",
+           "latin_key", "outlet_entries"]
 
 REGISTRY = "outlet registry"
 # Zipf 3 = once per million words. A one-word name is ordinary from there; in a longer name every word
@@ -32,11 +42,6 @@ PHRASE_WORD_COMMON = 4.5
 def outlet_entries() -> tuple[list[GlossaryEntry], list[GlossaryProblem]]:
     """One ``outlet`` entry per registry outlet with an Arabic name (its Arabic variants as variants)."""
     try:
-        from ..outlets import OutletRegistry
-    except ImportError as exc:
-        return [], [GlossaryProblem(REGISTRY, 0, "outlets", f"outlet registry not available ({exc}); outlet "
-                                    "names are matched only from the glossary files", "warning")]
-    try:
         registry = OutletRegistry.load()
     except TranslatorError as exc:
         return [], [GlossaryProblem(REGISTRY, 0, "outlets", f"{exc} Outlet names are matched only from the "
@@ -45,7 +50,7 @@ def outlet_entries() -> tuple[list[GlossaryEntry], list[GlossaryProblem]]:
     shared = _shared_names(registry)
     entries = []
     for number, outlet in enumerate(registry, start=1):
-        arabic = [a for a in outlet.arabic_variants if normalize(a) not in shared]
+        arabic = [a for a in outlet.arabic_variants if fold(a) not in shared]
         if not arabic:
             continue
         latin = tuple(a for a in outlet.latin_names if a != outlet.canonical)
@@ -64,7 +69,7 @@ def _shared_names(registry: Iterable[Any]) -> set[str]:
     owners: dict[str, set[str]] = {}
     for outlet in registry:
         for name in outlet.arabic_variants:
-            owners.setdefault(normalize(name), set()).add(outlet.canonical)
+            owners.setdefault(fold(name), set()).add(outlet.canonical)
     return {name for name, canonical in owners.items() if len(canonical) > 1}
 
 
@@ -72,8 +77,8 @@ def _shared_names(registry: Iterable[Any]) -> set[str]:
 def is_ordinary(name: str) -> bool:
     """True when an Arabic name reads as everyday words (see the module docstring)."""
     words = name.split()
-    normalized = tuple(normalize(name).split())
+    normalized = tuple(fold(name).split())
     if not words or any(normalized[: len(lead)] == lead for lead in outlet_words()):
         return False
     threshold = SINGLE_WORD_COMMON if len(words) == 1 else PHRASE_WORD_COMMON
-    return all(len(normalize(w)) > 2 and zipf_frequency(w, "ar") >= threshold for w in words)
+    return all(len(fold(w)) > 2 and zipf_frequency(w, "ar") >= threshold for w in words)

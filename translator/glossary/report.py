@@ -15,13 +15,18 @@ Terms flagged ``no-enforce`` (ambiguous words) are reported as ``optional`` and 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..text.latin import fold_latin
 from .entry import GlossaryEntry, TermMatch
+
+__all__ = [
+    "CorpusTermReport", "TermCheck", "TermReport", "check_translation", "count_exact", "count_lenient",
+    "group_matches", "missing_flags", "summarize",
+]
 
 _SUFFIX = r"(?:['’]s|s|es)?"
 _FOLD_DROP = re.compile(r"['’`´ʼ]")
@@ -30,8 +35,7 @@ _FOLD_SPACE = re.compile(r"[\s\-‐‑–—_/]+")
 
 def _fold(text: str) -> str:
     """Lowercase, no accents, no apostrophes, hyphens as spaces: the lenient comparison form."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = fold_latin(text)
     return _FOLD_SPACE.sub(" ", _FOLD_DROP.sub("", text)).strip()
 
 

@@ -16,6 +16,8 @@ from pathlib import Path
 from ..errors import GlossaryError
 from .entry import TYPES, GlossaryEntry
 
+__all__ = ["import_tbx"]
+
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CONCEPTS = ("termEntry", "conceptEntry")
 _LANGUAGES = ("langSet", "langSec")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from translator.errors import EngineError, InputError, ModelNotFoundError
+from translator.mt.build import TranslatorOptions, build_translator
 from translator.mt.engine import Engine, GenerationOptions, Hypothesis
 from translator.mt.guard import GuardConfig
 from translator.mt.memory import HumanTranslation, MemoryEntry, TranslationMemory, memory_key
@@ -42,7 +43,9 @@ __all__ = [
     "Translation",
     "TranslationMemory",
     "Translator",
+    "TranslatorOptions",
     "add_model",
+    "build_translator",
     "convert_model",
     "default_model",
     "list_models",
@@ -60,7 +63,10 @@ __all__ = [
 
 
 def resolve_device(device: str = "cpu") -> str:
-    """"cpu", or "cuda" when asked for ("cuda"/"gpu") or allowed ("auto") and a GPU is there."""
+    """"cpu", or "cuda" when asked for ("cuda"/"gpu") or allowed ("auto") and a GPU is there.
+
+    Raises :class:`InputError` for an unknown device, :class:`EngineError` for ``cuda`` without a visible GPU.
+    """
     device = device.lower()
     if device == "cpu":
         return "cpu"

@@ -9,6 +9,8 @@ from translator.errors import EngineError
 from translator.mt.engine import GenerationOptions, Hypothesis
 from translator.mt.models import ModelInfo
 
+__all__ = ["CT2Engine"]
+
 _EOS = "</s>"
 
 
@@ -90,6 +92,7 @@ class CT2Engine:
         return pieces or None
 
     def score_batch(self, sources: list[str], targets: list[str]) -> list[float]:
+        """Raises :class:`EngineError` when sources and targets differ in number."""
         if len(sources) != len(targets):
             raise EngineError("score_batch needs as many targets as sources.")
         if not sources:

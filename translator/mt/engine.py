@@ -14,6 +14,8 @@ from translator.errors import InputError
 if TYPE_CHECKING:
     from translator.mt.models import ModelInfo
 
+__all__ = ["Engine", "GenerationOptions", "Hypothesis"]
+
 
 @dataclass
 class Hypothesis:
@@ -53,6 +55,7 @@ class GenerationOptions:
 
     @classmethod
     def from_kwargs(cls, options: dict[str, Any]) -> GenerationOptions:
+        """Raises :class:`InputError` for an unknown option or a beam/hypothesis count below 1."""
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(options) - known)
         if unknown:

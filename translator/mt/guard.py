@@ -13,8 +13,21 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from translator.mt.engine import Hypothesis
+from translator.text.arabic import is_arabic_letter
 
-_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]")
+__all__ = [
+    "EMPTY",
+    "REPETITION",
+    "TOO_LONG",
+    "TOO_SHORT",
+    "TRUNCATED",
+    "UNTRANSLATED",
+    "GuardConfig",
+    "inspect",
+    "is_repetitive",
+    "severity",
+]
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 # Flags, in the words the output table uses.
@@ -87,7 +100,7 @@ def check_output(source: str, output: str) -> list[str]:
     if leaked:
         flags.append(PLACEHOLDER)
     letters = [c for c in output if c.isalpha()]
-    mostly_arabic = letters and sum(bool(_ARABIC.match(c)) for c in letters) > len(letters) / 2
+    mostly_arabic = letters and sum(map(is_arabic_letter, letters)) > len(letters) / 2
     if mostly_arabic or (letters and _squash(output) == _squash(source)):
         flags.append(UNTRANSLATED)
     return flags

@@ -6,11 +6,15 @@ import contextlib
 import copy
 import warnings
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from translator.errors import EngineError
 from translator.mt.engine import GenerationOptions, Hypothesis
-from translator.mt.models import ModelInfo
+
+if TYPE_CHECKING:  # models.py uses quiet_transformers: a type-only import keeps the two from a cycle
+    from translator.mt.models import ModelInfo
+
+__all__ = ["MarianEngine", "quiet_transformers"]
 
 
 @contextlib.contextmanager
@@ -126,6 +130,7 @@ class MarianEngine:
         return results
 
     def score_batch(self, sources: list[str], targets: list[str]) -> list[float]:
+        """Raises :class:`EngineError` when sources and targets differ in number."""
         if len(sources) != len(targets):
             raise EngineError("score_batch needs as many targets as sources.")
         if not sources:

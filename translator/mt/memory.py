@@ -20,6 +20,8 @@ from translator import config
 from translator.errors import InputError
 from translator.mt.normalize import memory_key_text
 
+__all__ = ["HumanTranslation", "MemoryEntry", "TranslationMemory", "memory_key"]
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS machine (
     key TEXT PRIMARY KEY,
@@ -132,7 +134,10 @@ class TranslationMemory:
 
     # ---------------------------------------------------------------------------------------- human
     def put_human(self, source: str, target: str, provenance: str = "") -> bool:
-        """Store a person's translation of ``source``; True if it was new. Existing ones are kept as they are."""
+        """Store a person's translation of ``source``; True if it was new. Existing ones are kept as they are.
+
+        Raises :class:`InputError` when the source or the translation is empty.
+        """
         if not source.strip() or not target.strip():
             raise InputError("A human translation needs both the source and its translation.")
         with self._db:

@@ -25,6 +25,24 @@ from translator import config
 from translator.atomic import atomic_dir, atomic_write_text
 from translator.errors import EngineError, InputError, ModelNotFoundError
 
+__all__ = [
+    "KINDS",
+    "MANIFEST",
+    "QUANTIZATIONS",
+    "ModelInfo",
+    "add_model",
+    "convert_folder",
+    "convert_model",
+    "folder_size",
+    "hf_cache_dir",
+    "inspect_folder",
+    "list_models",
+    "pull_model",
+    "registry_dir",
+    "remove_model",
+    "resolve_model",
+]
+
 MANIFEST = "translator-model.json"
 SETTINGS = "settings.json"
 KINDS = ("marian", "ct2")
@@ -191,7 +209,10 @@ def _offline_model_id(name: str) -> str:
 # -------------------------------------------------------------------------------------------- inspection
 
 def inspect_folder(path: Path, *, origin: str = "path", model_id: str | None = None) -> ModelInfo:
-    """Describe a model folder (MarianMT or CTranslate2); :class:`InputError` if it is neither."""
+    """Describe a model folder (MarianMT or CTranslate2); :class:`InputError` if it is neither.
+
+    Raises :class:`InputError` when the folder is incomplete or not a MarianMT/CTranslate2 model.
+    """
     path = Path(path).expanduser().resolve()
     manifest = _read_json(path / MANIFEST)
     if (path / "model.bin").is_file():
@@ -301,7 +322,10 @@ def _write_manifest(folder: Path, **fields: Any) -> None:
 
 
 def add_model(path: str | Path, model_id: str | None = None, *, force: bool = False) -> ModelInfo:
-    """Copy a model folder brought by hand (MarianMT or CTranslate2) into the registry under ``model_id``."""
+    """Copy a model folder brought by hand (MarianMT or CTranslate2) into the registry under ``model_id``.
+
+    Raises :class:`InputError` when ``model_id`` is already registered (unless ``force``) or the folder is no model.
+    """
     source = inspect_folder(Path(path), model_id=model_id)
     model_id = model_id or source.id
     target = registry_dir() / _slug(model_id, source.kind, source.quantization or "int8")
@@ -326,6 +350,8 @@ def convert_model(model: str | Path | None = None, quantization: str = "int8", f
 
     The result is registered under the same id (kind "ct2"), so ``load_engine(id)`` then picks CTranslate2.
     An existing conversion is reused unless ``force``.
+
+    Raises :class:`InputError` for an unknown quantization; :class:`ModelNotFoundError` when the model is not found.
     """
     if quantization not in QUANTIZATIONS:
         raise InputError(f"Unknown quantization {quantization!r}; use one of {QUANTIZATIONS}.")
@@ -341,7 +367,10 @@ def convert_model(model: str | Path | None = None, quantization: str = "int8", f
 
 
 def convert_folder(source: ModelInfo, target: Path, quantization: str = "int8") -> ModelInfo:
-    """Convert the MarianMT folder of ``source`` into ``target`` (CTranslate2 format, with a manifest)."""
+    """Convert the MarianMT folder of ``source`` into ``target`` (CTranslate2 format, with a manifest).
+
+    Raises :class:`EngineError` when CTranslate2 cannot convert the model.
+    """
     from ctranslate2.converters import TransformersConverter
 
     from translator.mt.marian import quiet_transformers
@@ -366,7 +395,10 @@ def list_models() -> list[ModelInfo]:
 
 
 def remove_model(model_id: str, *, kind: str | None = None, revision: str | None = None) -> list[ModelInfo]:
-    """Delete a model from the registry and from the Hugging Face cache; returns what was removed."""
+    """Delete a model from the registry and from the Hugging Face cache; returns what was removed.
+
+    Raises :class:`ModelNotFoundError` when nothing matches ``model_id``.
+    """
     removed = []
     for info in _registry_models():
         if info.id == model_id and kind in (None, info.kind) and revision in (None, info.revision):
@@ -443,7 +475,10 @@ def _remove_from_hf_cache(model_id: str, revision: str | None) -> list[ModelInfo
 
 
 def pull_model(model_id: str | None = None, revision: str | None = None) -> ModelInfo:
-    """Download a MarianMT model from the Hugging Face Hub into the Hugging Face cache (needs network)."""
+    """Download a MarianMT model from the Hugging Face Hub into the Hugging Face cache (needs network).
+
+    Raises :class:`ModelNotFoundError` when offline, unreachable, or the model has no PyTorch weights.
+    """
     model_id = model_id or default_model()
     if config.offline():
         raise ModelNotFoundError(model_id, ["Hugging Face Hub (not contacted: offline mode, HF_HUB_OFFLINE is set)"],

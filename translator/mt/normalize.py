@@ -14,6 +14,8 @@ from pathlib import Path
 
 from translator.datafiles import read_tsv_numbered
 
+__all__ = ["TABLE", "memory_key_text", "normalize_for_mt"]
+
 TABLE = Path(__file__).with_name("normalization.tsv")
 _SPACES = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r" *\n *")

@@ -29,6 +29,8 @@ from translator.text.arabic import is_arabic_letter
 from translator.text.chunk import chunk
 from translator.text.segment import sentences
 
+__all__ = ["RETRIED", "Enforcer", "Translation", "Translator", "untranslated"]
+
 TRANSLATED, SUSPICIOUS, FAILED, NOT_ARABIC = "translated", "suspicious", "failed", "not_arabic"
 OK = TRANSLATED  # the name before issue 11
 STATUSES = (TRANSLATED, SUSPICIOUS, FAILED, NOT_ARABIC)
@@ -141,7 +143,10 @@ class Translator:
 
     # ------------------------------------------------------------------------------------------ public
     def translate(self, texts: list[str], *, progress: bool = False) -> list[Translation]:
-        """Translate each text (a headline or a whole article); results in input order."""
+        """Translate each text (a headline or a whole article); results in input order.
+
+        Raises :class:`InputError` when ``texts`` is a single str instead of a list.
+        """
         if isinstance(texts, str):
             raise InputError("translate() takes a list of texts; wrap a single text in a list.")
         texts = list(texts)

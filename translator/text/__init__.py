@@ -1,1 +1,4 @@
-"""Text utilities: Arabic normalization (arabic.py) and segmentation (segment.py)."""
+"""Characters and spans: the Arabic fold with offsets (arabic.py), the Latin fold (latin.py), sentence
+segmentation (segment.py) and chunking for the model (chunk.py)."""
+
+__all__: list[str] = []

@@ -1,6 +1,8 @@
-"""Arabic text for matching: letter folds with offsets back to the original, digits, clitics, name joins.
+"""Arabic text for matching: THE fold (with offsets back to the original), digits, clitics, name joins.
 
-Everything here serves *matching* (glossary terms, outlet names): the text a reader sees is never changed.
+Everything here serves *matching* (glossary terms, outlet names, date words, citation cues): the text a
+reader sees is never changed. This module is the one place that folds Arabic text and answers "is this
+an Arabic letter?" (:func:`is_arabic_letter`); dates, citations, outlets, glossary and report build on it.
 The language knowledge lives in data files beside the package:
 
 - ``data/arabic_folds.tsv``: letter folds (hamza forms, ى/ي, ة/ه, Persian/Urdu look-alikes, tatweel);
@@ -8,7 +10,11 @@ The language knowledge lives in data files beside the package:
 - ``data/name_joins.tsv``: name parts written apart or joined (عبد المجيد / عبدالمجيد).
 
 Unicode categories do the rest: combining marks (tashkeel) and invisible format characters are dropped,
-presentation forms are expanded (NFKC), every decimal digit becomes ASCII.
+presentation forms are expanded (NFKC), every decimal digit becomes ASCII, and any other letter gets the
+Latin fold of :mod:`translator.text.latin` (no accents, case folded).
+
+Words (STYLE.md): a *fold* is lossy and serves matching; ``normalize``/``normalize_for_matching`` are the
+old names of :func:`fold`/:func:`fold_for_matching`, kept as aliases.
 """
 
 from __future__ import annotations
@@ -19,6 +25,14 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..datafiles import read_tsv
+from .latin import fold_latin
+
+__all__ = [
+    "TATWEEL", "TEH_MARBUTA", "WORD", "Clitic", "Reading", "clitics", "contains_arabic", "data_table",
+    "fold", "fold_for_matching", "is_arabic", "is_arabic_letter", "joins_words", "letter_folds", "name_joins",
+    "normalize", "normalize_for_matching", "original_span", "readings", "spelling_variants", "strip_tashkeel",
+    "strip_tatweel", "to_ascii_digits", "tokens",
+]
 
 TATWEEL = "\u0640"
 TEH_MARBUTA = "\u0629"
@@ -45,8 +59,8 @@ class Clitic:
 
 
 @dataclass(frozen=True)
-class Analysis:
-    """One reading of a normalized token: ``clitic`` letters + ``stem`` (as looked up in the glossary).
+class Reading:
+    """One reading of a folded token: ``clitic`` letters + ``stem`` (as looked up in the glossary).
 
     ``stem_offset`` is where the stem starts inside the token; when the clitic elided the article's alif
     (``للجزائر``), ``stem`` has it back (``الجزائر``) while the token holds only ``لجزائر`` from the offset.
@@ -85,8 +99,8 @@ def clitics() -> tuple[Clitic, ...]:
 def name_joins() -> tuple[frozenset[str], frozenset[str]]:
     """Name parts that may be joined to the next word (``first``) or to the previous one (``second``)."""
     rows = data_table("name_joins.tsv")
-    first = frozenset(normalize(r["part"]) for r in rows if r["side"].strip() == "first")
-    second = frozenset(normalize(r["part"]) for r in rows if r["side"].strip() == "second")
+    first = frozenset(fold(r["part"]) for r in rows if r["side"].strip() == "first")
+    second = frozenset(fold(r["part"]) for r in rows if r["side"].strip() == "second")
     return first, second
 
 
@@ -106,8 +120,8 @@ def _fold(char: str) -> str:
         return str(unicodedata.decimal(char))
     if char.isascii():
         return char.lower()
-    if category in ("Lu", "Lt"):
-        return char.lower()
+    if category.startswith("L") and not is_arabic_letter(char):
+        return fold_latin(char)  # é → e, ß → ss: Latin (and other cased scripts) fold once, in text.latin
     return char
 
 
@@ -123,11 +137,11 @@ _TABLE = _FoldTable()
 _GLUED_AFTER_TEH_MARBUTA = re.compile(r"[\u0629\u06c3][^\W\d_]")
 
 
-def normalize_for_matching(text: str) -> tuple[str, list[int]]:
-    """Fold ``text`` for matching and return ``(normalized, offset_map)``.
+def fold_for_matching(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` for matching and return ``(folded, offset_map)``.
 
-    ``offset_map[i]`` is the index in ``text`` of the character that produced ``normalized[i]``; it has one
-    extra last item, ``len(text)``. Use :func:`original_span` to turn a normalized span into an original one.
+    ``offset_map[i]`` is the index in ``text`` of the character that produced ``folded[i]``; it has one
+    extra last item, ``len(text)``. Use :func:`original_span` to turn a folded span into an original one.
 
     Teh marbuta (ة) only ends words, so a letter glued right after it starts a new word: a space is put
     there (``المتحدةالأمريكية`` → ``المتحده الامريكيه``), mapped to the letter that follows.
@@ -153,9 +167,13 @@ def normalize_for_matching(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
-def normalize(text: str) -> str:
-    """The matching form of ``text``, without offsets."""
-    return normalize_for_matching(text)[0]
+def fold(text: str) -> str:
+    """The matching form of ``text``, without offsets (see :func:`fold_for_matching`)."""
+    return fold_for_matching(text)[0]
+
+
+normalize_for_matching = fold_for_matching  # the old names (a fold is not a normalization: it loses meaning)
+normalize = fold
 
 
 def original_span(text: str, offset_map: list[int], start: int, end: int) -> tuple[int, int]:
@@ -187,9 +205,19 @@ def to_ascii_digits(text: str) -> str:
     return "".join(str(unicodedata.decimal(c)) if unicodedata.category(c) == "Nd" else c for c in text)
 
 
+@cache
 def is_arabic_letter(char: str) -> bool:
-    """True for letters of the Arabic script (any of its Unicode blocks)."""
+    """True for letters of the Arabic script (any of its Unicode blocks, presentation forms included).
+
+    The project's one answer to "is this Arabic?"; ``data/langid_scripts.tsv`` agrees with it on every
+    letter (tests/test_arabic.py checks).
+    """
     return char.isalpha() and "ARABIC" in unicodedata.name(char, "")
+
+
+def contains_arabic(text: str) -> bool:
+    """True when ``text`` has at least one Arabic-script letter."""
+    return any(map(is_arabic_letter, text))
 
 
 def is_arabic(text: str, threshold: float = 0.5) -> bool:
@@ -211,22 +239,22 @@ def joins_words(normalized: str, end: int, start: int) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def analyses(token: str, min_stem: int = 2) -> tuple[Analysis, ...]:
+def readings(token: str, min_stem: int = 2) -> tuple[Reading, ...]:
     """Readings of a normalized token: the token itself first, then each proclitic + stem split.
 
     ``للجزائر`` gives ``للجزائر``, ``ل`` + ``الجزائر`` (article alif restored) and ``ل`` + ``لجزائر``.
     """
-    found = [Analysis("", token, 0)]
+    found = [Reading("", token, 0)]
     for clitic in clitics():
         if not token.startswith(clitic.written):
             continue
         rest = token[len(clitic.written):]
         if len(rest) < min_stem:
             continue
-        found.append(Analysis(clitic.written, rest, len(clitic.written)))
+        found.append(Reading(clitic.written, rest, len(clitic.written)))
         # ل + الجزائر is written للجزائر: the article's alif is gone, its lam is the rest's first letter.
         if clitic.elides_article and rest.startswith("ل") and len(rest) > min_stem:
-            found.append(Analysis(clitic.written, "ا" + rest, len(clitic.written)))
+            found.append(Reading(clitic.written, "ا" + rest, len(clitic.written)))
     return tuple(found)
 
 
@@ -258,3 +286,7 @@ def _split_name_part(word: str, first: frozenset[str], second: frozenset[str]) -
         if word.endswith(part) and len(word) - len(part) >= 2:
             return [word[: -len(part)], part]
     return [word]
+
+
+Analysis = Reading  # old names: "Analysis" now means only a document's analysis (translator.corpus.analyze)
+analyses = readings

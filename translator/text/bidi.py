@@ -6,7 +6,7 @@ and around them (quotes, commas, brackets, full stops, digits) to the block's di
 reads ``.al-Araby al-Jadid (…), 7 June 2022 ”,(``. Isolating every run (``<bdi dir=…>``, the HTML form of
 Unicode's FSI…PDI) keeps its punctuation with it.
 
-Runs come from :func:`translator.langid_runs.script_spans` (the one place that decides which bracket, quote
+Runs come from :func:`translator.langid.runs.script_spans` (the one place that decides which bracket, quote
 and full stop belongs to which run); neighbouring runs of one direction (Latin next to Cyrillic) are merged.
 """
 
@@ -49,7 +49,7 @@ def direction_runs(text: str) -> list[DirectionRun]:
     ``direction_runs("«الجزائر» (Algeria)")`` → ``[(0, 9, "rtl"), (10, 19, "ltr")]``. Text without letters
     has no runs.
     """
-    from translator.langid_runs import script_spans
+    from translator.langid.runs import script_spans
 
     runs: list[DirectionRun] = []
     for span in script_spans(text):

@@ -11,33 +11,37 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+__all__ = ["CLAUSE_JOINERS", "Chunk", "chunk"]
+
 # clause mark -> what follows its translation (the mark itself is not sent to the model)
 CLAUSE_JOINERS = {"،": ", ", "؛": "; ", ",": ", ", ";": "; ", ":": ": "}
 _CLAUSE_END = re.compile(r"\s*([،؛,;:])\s+")
 
 
 @dataclass(frozen=True)
-class Piece:
+class Chunk:
     """A part of a sentence sent to the model on its own; ``joiner`` goes after its translation."""
 
     text: str
     joiner: str = ""
 
 
-def chunk(text: str, limit: int, count: Callable[[str], int]) -> list[Piece]:
+def chunk(text: str, limit: int, count: Callable[[str], int]) -> list[Chunk]:
     """Split ``text`` into pieces whose ``count`` is at most ``limit`` (the whole text if it fits).
 
     ``count`` is the model's token counter. A single word longer than the limit is cut by characters:
     the model then sees a fragment, but nothing is dropped.
+
+    Raises ``ValueError`` when ``limit`` is below 1.
     """
     if limit < 1:
         raise ValueError("limit must be at least 1")
     if count(text) <= limit:
-        return [Piece(text)]
+        return [Chunk(text)]
     parts: list[_Part] = []
     for clause, mark, joiner in _clauses(text):
         parts.extend(_fit(clause, mark, joiner, limit, count))
-    return [Piece(p.text, p.joiner) for p in _pack(parts, limit, count)]
+    return [Chunk(p.text, p.joiner) for p in _pack(parts, limit, count)]
 
 
 @dataclass(frozen=True)
@@ -100,3 +104,6 @@ def _pack(parts: list[_Part], limit: int, count: Callable[[str], int]) -> list[_
                 continue
         packed.append(part)
     return packed
+
+
+Piece = Chunk  # old name: "Piece" now means only a piece of a document (translator.citations.blocks)

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+__all__ = ["Span", "lines", "sentences"]
+
 
 @dataclass(frozen=True)
 class Span:

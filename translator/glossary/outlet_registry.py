@@ -5,8 +5,8 @@ country, type, publication languages, the usual description in English-language 
 and a note for doubts.  Lookup forgives what real text does to names: case, hyphens, the Arabic article in
 any transliteration (al-/Al /El-/Ash-/An-, "The"), glued forms (AlSharq AlAwsat), vowel spellings
 (Youm/Yawm, Jadeed/Jadid), Arabic hamza/ta-marbuta/alef-maqsura variants and generic words such as
-صحيفة.  Names the registry does not know are kept as written by the caller and listed by
-:meth:`OutletRegistry.unknown_report`, so the file can grow.
+صحيفة.  Names the registry does not know are kept as written by the caller and collected per call in an
+:class:`UnknownOutlets` (the registry itself is frozen), so the file can grow.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import difflib
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -22,12 +21,13 @@ from pathlib import Path
 
 from wordfreq import zipf_frequency
 
-from translator.citations_cues import cues
+from translator.citations.cues import cues
 from translator.config import glossary_dirs
 from translator.errors import GlossaryError
-from translator.text.arabic import is_arabic, normalize
+from translator.text.arabic import fold, is_arabic
+from translator.text.latin import fold_latin
 
-__all__ = ["COLUMNS", "Outlet", "OutletMatch", "OutletRegistry", "arabic_key", "latin_key"]
+__all__ = ["COLUMNS", "Outlet", "OutletMatch", "OutletRegistry", "UnknownOutlets", "arabic_key", "latin_key"]
 
 COLUMNS = ("canonical", "arabic", "aliases", "country", "type", "language", "description", "leaning",
            "domain", "note")
@@ -138,9 +138,7 @@ class OutletMatch:
 
 def latin_key(name: str) -> str:
     """Matching key of a Latin-script name: no accents, case, apostrophes, hyphens or Arabic articles."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = _APOSTROPHES.sub("", text.replace("&", " and "))
+    text = _APOSTROPHES.sub("", fold_latin(name).replace("&", " and "))
     words = [w for w in _NON_WORD.split(text) if w]
     articles = cues().lower_set("article")
     kept = [w for w in words if w not in articles]
@@ -151,8 +149,7 @@ def _prefix_key(name: str) -> str:
     """Lowercase words without accents or apostrophes, articles kept (for names cut short)."""
     if is_arabic(name):
         return arabic_key(name)
-    text = unicodedata.normalize("NFKD", name)
-    text = _APOSTROPHES.sub("", "".join(c for c in text if not unicodedata.combining(c)).lower())
+    text = _APOSTROPHES.sub("", fold_latin(name))
     return " ".join(w for w in _NON_WORD.split(text) if w)
 
 
@@ -184,8 +181,8 @@ def _skeleton(key: str) -> str:
 
 def arabic_key(name: str) -> str:
     """Matching key of an Arabic-script name: letter folds, no tashkeel/tatweel, no generic lead word."""
-    words = normalize(name).split()
-    generic = {normalize(w) for w in cues().words("arabic_generic")}
+    words = fold(name).split()
+    generic = {fold(w) for w in cues().words("arabic_generic")}
     while len(words) > 1 and words[0] in generic:
         words = words[1:]
     return " ".join(words)
@@ -196,16 +193,41 @@ def _key(name: str) -> str:
 
 
 @dataclass
-class OutletRegistry:
-    """All outlets, indexed for tolerant lookup, plus a record of names seen but not found."""
+class UnknownOutlets:
+    """Outlet names seen in citations but not found in the registry, collected for one caller (a run, a
+    command, a notebook cell): pass one to :func:`translator.citations.parse_citations` as ``unknown=``."""
 
-    outlets: list[Outlet]
-    sources: list[str] = field(default_factory=list)
-    _index: dict[str, dict[str, list[int]]] = field(default_factory=dict, repr=False)
-    _unknown: Counter[str] = field(default_factory=Counter, repr=False)
-    _unknown_examples: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    counts: Counter[str] = field(default_factory=Counter)
+    examples: dict[str, list[str]] = field(default_factory=dict)
+
+    def note(self, name: str, *, context: str | None = None) -> None:
+        """Record ``name`` (whitespace collapsed) and up to three distinct ``context`` snippets."""
+        name = " ".join(name.split())
+        if not name:
+            return
+        self.counts[name] += 1
+        examples = self.examples.setdefault(name, [])
+        if context and len(examples) < 3 and context not in examples:
+            examples.append(context)
+
+    def report(self) -> list[dict[str, object]]:
+        """Outlets seen but not found, most frequent first: ``{"name", "count", "examples"}``."""
+        return [{"name": name, "count": count, "examples": list(self.examples.get(name, []))}
+                for name, count in sorted(self.counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+@dataclass(frozen=True)
+class OutletRegistry:
+    """All outlets, indexed for tolerant lookup. Frozen: it is safe to share and cache; names it does not
+    know are collected by the caller (:class:`UnknownOutlets`), never on the registry."""
+
+    outlets: tuple[Outlet, ...]
+    sources: tuple[str, ...] = ()
+    _index: dict[str, dict[str, list[int]]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "outlets", tuple(self.outlets))
+        object.__setattr__(self, "sources", tuple(self.sources))
         tiers: dict[str, dict[str, list[int]]] = {"exact": {}, "squashed": {}, "spelling": {}}
         for number, outlet in enumerate(self.outlets):
             for name in outlet.names:
@@ -218,7 +240,7 @@ class OutletRegistry:
                     skeleton = _skeleton(key)
                     if len(skeleton) >= 4:
                         self._add(tiers["spelling"], skeleton, number)
-        self._index = tiers
+        object.__setattr__(self, "_index", tiers)
 
     @staticmethod
     def _add(index: dict[str, list[int]], key: str, number: int) -> None:
@@ -232,6 +254,8 @@ class OutletRegistry:
         """Read ``outlets*.csv`` from each folder (default: the glossary folders) or the files given.
 
         A later file's row with the same canonical name replaces an earlier one (local additions win).
+
+        Raises :class:`GlossaryError` when a path does not exist or no ``outlets*.csv`` is found.
         """
         files: list[Path] = []
         for place in (glossary_dirs() if paths is None else [Path(p) for p in paths]):
@@ -252,7 +276,7 @@ class OutletRegistry:
             for outlet in _read_csv(path):
                 by_name.pop(outlet.canonical, None)
                 by_name[outlet.canonical] = outlet
-        return cls(list(by_name.values()), sources=[str(f) for f in files])
+        return cls(tuple(by_name.values()), sources=tuple(str(f) for f in files))
 
     def __len__(self) -> int:
         return len(self.outlets)
@@ -360,26 +384,6 @@ class OutletRegistry:
                     taken_until = last.end()
                     break
         return found
-
-    # ------------------------------------------------------------------ unknown outlets
-    def note_unknown(self, name: str, *, context: str | None = None) -> None:
-        """Record an outlet name seen in a citation but not found here (for :meth:`unknown_report`)."""
-        name = " ".join(name.split())
-        if not name:
-            return
-        self._unknown[name] += 1
-        examples = self._unknown_examples.setdefault(name, [])
-        if context and len(examples) < 3 and context not in examples:
-            examples.append(context)
-
-    def unknown_report(self) -> list[dict[str, object]]:
-        """Outlets seen but not found, most frequent first: ``{"name", "count", "examples"}``."""
-        return [{"name": name, "count": count, "examples": list(self._unknown_examples.get(name, []))}
-                for name, count in sorted(self._unknown.items(), key=lambda item: (-item[1], item[0]))]
-
-    def reset_unknown(self) -> None:
-        self._unknown.clear()
-        self._unknown_examples.clear()
 
 
 def _read_csv(path: Path) -> list[Outlet]:

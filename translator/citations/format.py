@@ -1,7 +1,7 @@
 """Citations back onto the page: house style, the Sources block, and reference-manager exports (issue 19).
 
     >>> from translator.citations import parse_citation
-    >>> from translator.citations_format import format_citation
+    >>> from translator.citations.format import format_citation
     >>> format_citation(parse_citation('"عنوان (A headline)," RT Arabic (Russian news site), 26 May 2022.'))
     '“عنوان (A headline),” RT Arabic (Russian news site), 26 May 2022.'
 
@@ -27,9 +27,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .citations import Citation
-from .datafiles import DATA_DIR
-from .errors import CitationError
+from ..datafiles import DATA_DIR
+from ..errors import CitationError
+from .parse import Citation
 
 __all__ = [
     "EXPORTS", "STYLES_DIR", "Style", "available_styles", "citation_records", "export_citations",

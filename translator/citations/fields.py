@@ -9,10 +9,35 @@ from functools import cache
 
 from wordfreq import zipf_frequency
 
-from translator.citations_cues import cues
-from translator.citations_quotes import QUOTE_CHARS
+from translator.citations.cues import cues
+from translator.citations.quotes import QUOTE_CHARS
+from translator.datafiles import read_tsv
 from translator.dates import DateResult, find_dates
 from translator.text.arabic import is_arabic
+
+__all__ = [
+    "CLOSING_QUOTES",
+    "OPENING_QUOTES",
+    "PERSON",
+    "URL",
+    "Draft",
+    "article_prefix",
+    "clean_person",
+    "date_at_end",
+    "decap",
+    "decap_description",
+    "language_marker",
+    "looks_like_name",
+    "name_case",
+    "publication_dates",
+    "split_title",
+    "strip_piece_words",
+    "strip_quotes",
+    "text_language",
+    "top_level_split",
+    "trailing_paren",
+    "ws",
+]
 
 OPENING_QUOTES = "\"“„«‘'‹"
 CLOSING_QUOTES = "\"”»’'›“"
@@ -20,8 +45,16 @@ URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”«»]+", re.IGNORECASE)
 _LATIN_LANGUAGES = ("en", "fr", "es", "tr", "de", "it")
 _UNKNOWN_ZIPF = 1.5  # rarer than this in English: probably not an English word
 _FOREIGN_SHARE = 0.3  # share of such words from which other languages are considered
-# Name particles of Arabic personal names as written in English (lowercase allowed inside a name).
-_PARTICLES = r"(?:al|el|an|ad|ar|as|ash|at|az|bin|ben|ibn|bint|abu|abi|abd|ould|ag|de|la|van|von)"
+
+
+def _person_particles() -> str:
+    """Name particles of personal names as written in English (lowercase allowed inside a name): the rows of
+    ``data/langid_name_particles.tsv`` marked ``person``."""
+    rows = read_tsv("langid_name_particles.tsv", strip=True)
+    return "(?:" + "|".join(re.escape(r["particle"]) for r in rows if r.get("person") == "yes") + ")"
+
+
+_PARTICLES = _person_particles()
 _NAME_TOKEN = r"(?:[A-Z][\w'’‘`.-]*|['’‘`][A-Z][\w'’-]*|" + _PARTICLES + r"[-‐][A-Z][\w'’-]*)"
 PERSON = re.compile(r"(?:" + _NAME_TOKEN + r")(?:\s+(?:" + _PARTICLES + r"\s+)?" + _NAME_TOKEN + r"){1,4}\*?")
 # A whole string that is a person's name: Latin (as PERSON, with optional honorific) or 2-4 Arabic words.
@@ -258,6 +291,14 @@ def looks_like_name(text: str | None, *, max_words: int = 10) -> bool:
         return False
     if is_arabic(text):
         return True
-    if re.match(r"(?:al|el|an|ash|ad|as|at|az|ar)[-‐][A-Z]", text):
+    if re.match(article_prefix() + "[A-Z]", text):
         return True
     return first.isupper() or first.isdigit()
+
+
+@cache
+def article_prefix() -> str:
+    """A regex for a transliterated Arabic article glued by a hyphen (``al-``, ``ash-``, ``el-``): the
+    one-word ``article`` cues of ``data/citation_cues.tsv`` (English "the" left out)."""
+    words = [w for w in cues().words("article") if w.isalpha() and w.lower() != "the"]
+    return "(?:" + "|".join(map(re.escape, words)) + ")[-‐]"

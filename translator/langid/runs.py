@@ -17,7 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from .langid_scripts import char_script
+from .scripts import char_script
+
+__all__ = ["CLOSERS", "OPENERS", "QUOTES", "SEPARATORS", "ScriptRun", "merge_sandwiches", "script_spans"]
 
 OPENERS = frozenset("([{«‹“„‘﴾")
 CLOSERS = frozenset(")]}»›”’﴿")
@@ -25,13 +27,15 @@ QUOTES = frozenset("\"'")  # open or close depending on the space before them
 SEPARATORS = frozenset("-‐‒–—―|/•·")
 
 
-class Span(NamedTuple):
+class ScriptRun(NamedTuple):
+    """A run of one script: ``text[start:end]`` written in ``script`` (ISO 15924), neutral characters attached."""
+
     start: int
     end: int
     script: str
 
 
-def script_spans(text: str) -> list[Span]:
+def script_spans(text: str) -> list[ScriptRun]:
     """Runs of one script, with the neutral characters between runs attached as described above."""
     cores = _cores(text)
     if not cores:
@@ -45,7 +49,7 @@ def script_spans(text: str) -> list[Span]:
         keep_a, give_b = _split_gap(text[a_end:b_start])
         ends[k] = a_end + keep_a
         starts[k + 1] = a_end + give_b
-    return [Span(s, e, c.script) for s, e, c in zip(starts, ends, cores, strict=True)]
+    return [ScriptRun(s, e, c.script) for s, e, c in zip(starts, ends, cores, strict=True)]
 
 
 def merge_sandwiches(spans: list[tuple[int, int, str]],
@@ -68,8 +72,8 @@ def merge_sandwiches(spans: list[tuple[int, int, str]],
     return [(r[0], r[1]) for r in runs]
 
 
-def _cores(text: str) -> list[Span]:
-    cores: list[Span] = []
+def _cores(text: str) -> list[ScriptRun]:
+    cores: list[ScriptRun] = []
     script = None
     start = end = 0
     for i, char in enumerate(text):
@@ -78,11 +82,11 @@ def _cores(text: str) -> list[Span]:
             continue
         if s != script:
             if script is not None:
-                cores.append(Span(start, end, script))
+                cores.append(ScriptRun(start, end, script))
             script, start = s, i
         end = i + 1
     if script is not None:
-        cores.append(Span(start, end, script))
+        cores.append(ScriptRun(start, end, script))
     return cores
 
 

@@ -21,6 +21,11 @@ from pathlib import Path
 from translator.datafiles import read_tsv
 from translator.mt.marian import quiet_transformers
 
+__all__ = [
+    "OPUS_MT_AR_EN", "TINY_ARCH", "TrainingReport", "augment", "build_marian_folder", "build_opus_like",
+    "fingerprint", "read_pairs", "train_sentencepiece", "train_tiny_marian",
+]
+
 # The real config of Helsinki-NLP/opus-mt-ar-en (config.json on the hub, transformers 4.19 export).
 OPUS_MT_AR_EN = {
     "d_model": 512,

@@ -10,7 +10,7 @@ against that language. Arabic-script words are looked up with keyboard variants 
 so Arabic typed on a Persian keyboard still reads as Arabic while the letters still count as weak evidence.
 
 The posterior over the script's languages is then calibrated (few known words, or mostly unknown words,
-lower the confidence); ``langid.py`` thresholds it.
+lower the confidence); ``langid/__init__.py`` thresholds it.
 """
 
 from __future__ import annotations
@@ -21,8 +21,24 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .errors import TranslatorError
-from .langid_scripts import char_script, codepoint, read_table
+from ..errors import TranslatorError
+from .scripts import char_script, codepoint, read_table
+
+__all__ = [
+    "ACRONYM_WEIGHT",
+    "FLOOR_ZIPF",
+    "LIKE_DISCOUNT",
+    "MAX_ABSENCE",
+    "MAX_LETTER_COUNT",
+    "MIN_COVERAGE",
+    "NAME_WEIGHT",
+    "SHRINK",
+    "SIGNATURE_WEIGHT",
+    "TEMPERATURE",
+    "Scored",
+    "languages",
+    "score",
+]
 
 FLOOR_ZIPF = 2.5  # a word missing from a language's list (they stop at Zipf 3) is taken as this frequent
 TEMPERATURE = 0.5  # naive Bayes over-counts correlated words; this softens the posterior
@@ -52,7 +68,7 @@ class Scored:
 
     lang: str
     probability: float  # posterior of ``lang`` among the script's languages
-    confidence: float  # the posterior discounted for little evidence: what langid.py thresholds
+    confidence: float  # the posterior discounted for little evidence: what langid/__init__.py thresholds
     script: str
     evidence: float  # known words (weighted) + half the kinds of telling letters seen
     coverage: float  # share of the words (weighted) that ``lang`` knows

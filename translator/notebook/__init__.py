@@ -14,10 +14,12 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from .corpus.report import text_dir
-from .text.bidi import isolate_html
+from ..corpus.report import rtl_languages, text_dir
+from ..text.bidi import isolate_html
 
-RTL_LANGS = {"ar", "fa", "ur", "ku", "ps", "he"}
+__all__ = ["HTML", "RTL_LANGS", "citations_table", "side_by_side", "table"]
+
+RTL_LANGS = rtl_languages()
 _STYLE = ("<style>.tr-table{border-collapse:collapse;font-size:.92rem}.tr-table td,.tr-table th{border:1px solid "
           "#ddd;padding:.3rem .5rem;vertical-align:top}.tr-table td[dir=rtl]{text-align:right;font-family:"
           "'Noto Naskh Arabic','Amiri',serif;font-size:1.05rem}.tr-term{background:#e8f0fe;border-radius:3px}"

@@ -15,19 +15,16 @@ from functools import cache
 
 from wordfreq import zipf_frequency
 
-from translator.citations_cues import cues
-from translator.citations_text import PERSON, Draft, clean_person, publication_dates, split_title, ws
-from translator.outlets import OutletRegistry, arabic_key
+from translator.citations.cues import cues
+from translator.citations.fields import PERSON, Draft, article_prefix, clean_person, publication_dates, split_title, ws
+from translator.glossary.outlet_registry import OutletRegistry, arabic_key
 from translator.text.arabic import is_arabic
 from translator.text.segment import sentences
 
-_ART = r"(?:al|el|an|ash|ad|as|at|az|ar)[-‐]"
-_CAP = rf"(?:{_ART})?[A-Z][\w'’]*(?:[-‐][A-Za-z][\w'’]*)*"
-_NAME = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
+__all__ = ["inline_attributions"]
+
 _BOUNDARY = re.compile(r"(?:^|[,;:\"“”]|\b(?:[Tt]he|a|an|in|by|from|to|of|with|on|at|for|and|that|which|who|"
                        r"according|than|as)\b)")
-_SPEECH = (r"(?:wrote|writes|argued|argues|said|says|noted|notes|stated|claimed|told|commented|warned|warns|"
-           r"asked|asks|added|adds|explained|stressed|suggested|insisted|observed|pointed|criticized|praised)")
 _MAX_DESCRIPTOR_WORDS = 6
 _WORDLIKE = re.compile(r"[^\W\d_][\w'’-]*")
 _COMMON_WORD_ZIPF = 4.0
@@ -37,23 +34,26 @@ _COMMON_WORD_ZIPF = 4.0
 def _patterns() -> dict[str, re.Pattern[str]]:
     c = cues()
     kind = c.pattern("type_noun")
+    cap = rf"(?:{article_prefix()})?[A-Z][\w'’]*(?:[-‐][A-Za-z][\w'’]*)*"
+    name = rf"{cap}(?:\s+{cap}){{0,3}}"
     return {
+        "cap_next": re.compile(r"\s+(?:" + cap + r")"),
         "type_after": re.compile(r"\s+(?:" + kind + r")(?:\s+(?:" + kind + r"))*\b", re.IGNORECASE),
         "type_end": re.compile(r"\b(?:" + kind + r")\s*$", re.IGNORECASE),
         "verb": re.compile(r"\b(?:" + c.pattern("reporting_verb") + r")\b", re.IGNORECASE),
         "type_then_name": re.compile(r"\b[Tt]he\s+(?P<desc>(?:[\w'’()-]+\s+){0,4}?)(?P<type>" + kind + r")\s+"
-                                     r"(?P<name>" + _NAME + r")"),
+                                     r"(?P<name>" + name + r")"),
         # no article: "state-run daily Al-Akhbar", "in daily Al-Quds" (the type noun written lowercase)
         "bare_type_then_name": re.compile(r"(?<![\w-])(?P<desc>)(?P<type>" + c.pattern("type_noun").lower()
-                                          + r")\s+(?P<name>" + _NAME + r")"),
-        "name_then_type": re.compile(r"\b[Tt]he\s+(?P<desc>(?:[\w'’()-]+\s+){0,4}?)(?P<name>" + _NAME + r")\s+"
+                                          + r")\s+(?P<name>" + name + r")"),
+        "name_then_type": re.compile(r"\b[Tt]he\s+(?P<desc>(?:[\w'’()-]+\s+){0,4}?)(?P<name>" + name + r")\s+"
                                      r"(?P<type>" + kind + r")\b"),
         # no article: "according to Makka newspaper", ", Okaz newspaper reported", a sentence opening
-        "bare_name_then_type": re.compile(r"(?:^|(?<=according to )|(?<=told )|(?<=, ))(?P<desc>)(?P<name>" + _NAME
-                                          + r")\s+(?P<type>" + kind + r")\b(?!\s+(?:" + _CAP + r"))"),
+        "bare_name_then_type": re.compile(r"(?:^|(?<=according to )|(?<=told )|(?<=, ))(?P<desc>)(?P<name>" + name
+                                          + r")\s+(?P<type>" + kind + r")\b(?!\s+(?:" + cap + r"))"),
         "desc_type_after": re.compile(r"\s+(?P<desc>(?:" + c.pattern("nationality") + r")(?:\s+[A-Z][\w-]+){0,2})\s+"
                                       r"(?P<type>" + kind + r")\b", re.IGNORECASE),
-        "name_desc_type": re.compile(r"(?P<desc>)(?P<name>" + _NAME + r")\s+(?:" + c.pattern("nationality")
+        "name_desc_type": re.compile(r"(?P<desc>)(?P<name>" + name + r")\s+(?:" + c.pattern("nationality")
                                      + r")(?:\s+[A-Z][\w-]+){0,2}\s+(?P<type>" + kind + r")\b"),
         "piece_after": re.compile(r"\s*(?:['’]s\s+)?(?:daily\s+|newspaper\s+|paper\s+)?(?:main\s+|top\s+|prime\s+)?"
                                   r"(?:interview|editorial|front[- ]page|headline|report|article|column|story|op-ed)\b",
@@ -118,7 +118,8 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
             a += lead  # "Lebanese al-Akhbar": the nationality describes, the name is al-Akhbar
         found.append((a, b, s[a:b]))
     taken = [(a, b) for a, b, _ in found]
-    for m in re.finditer(rf"(?<![\w-])(?i:{_ART})[A-Z][\w'’]*(?:[-‐\s]+(?i:{_ART})?[A-Z][\w'’]*){{0,2}}", s):
+    art = article_prefix()
+    for m in re.finditer(rf"(?<![\w-])(?i:{art})[A-Z][\w'’]*(?:[-‐\s]+(?i:{art})?[A-Z][\w'’]*){{0,2}}", s):
         # a spelling the registry knows only approximately ("Al-Masri Al-Youm" for Al-Masry Al-Youm)
         a, b = m.span()
         if any(x < b and a < y for x, y in taken):
@@ -133,7 +134,7 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
     for pattern in (p["type_then_name"], p["name_then_type"], p["bare_name_then_type"], p["name_desc_type"],
                     p["bare_type_then_name"]):
         for m in pattern.finditer(s):
-            if pattern is not p["type_then_name"] and re.match(r"\s+(?:" + _CAP + r")", s[m.end():]):
+            if pattern is not p["type_then_name"] and p["cap_next"].match(s, m.end()):
                 continue  # "the Beirut daily An-Nahar": the first name is where the daily is, not its name
             a, b = m.span("name")
             name = m.group("name")
@@ -307,25 +308,26 @@ def _leaning(descriptor: str | None) -> str | None:
 
 def _author(s: str, before: str, after: str, registry: OutletRegistry) -> str | None:
     """``Name, who ...`` opening the sentence, ``..., Name`` right after the outlet, or ``Name wrote in``."""
+    speech = cues().pattern("speech_verb")
     candidates = []
     m = re.match(r"\s*(?P<p>" + PERSON.pattern + r"),\s+(?:who|a|an|the)\b", before)
     if m:
         candidates.append(m.group("p"))
     role = r"(?:(?i:(?:the\s+)?" + cues().pattern("author_role") + r")\s+)?"
     m = re.match(r"(?:\s+[\w'’-]+){0,3}?\s*,\s*" + role + r"(?P<p>" + PERSON.pattern + r")(?=\s*(?:[,.;:]|$|\s+"
-                 + _SPEECH + r"\b))", after)
+                 + speech + r"\b))", after)
     if m:
         candidates.append(m.group("p"))
-    m = re.search(r"(?P<p>" + PERSON.pattern + r")\s+" + _SPEECH + r"\s+(?:in|to|for)\b", before)
+    m = re.search(r"(?P<p>" + PERSON.pattern + r")\s+" + speech + r"\s+(?:in|to|for)\b", before)
     if m:
         candidates.append(m.group("p"))
-    m = re.search(r"\b" + _SPEECH + r"\s+(?P<p>" + PERSON.pattern + r")\s+(?:in|for|to)\s+(?:\S+\s+){0,3}$", before)
+    m = re.search(r"\b" + speech + r"\s+(?P<p>" + PERSON.pattern + r")\s+(?:in|for|to)\s+(?:\S+\s+){0,3}$", before)
     if m:
         candidates.append(m.group("p"))  # "..., writes Samer Dahi for loyalist Al-Watan"
     m = re.match(r"\s+(?i:" + cues().pattern("author_role") + r")\s+(?P<p>" + PERSON.pattern + r")", after)
     if m:
         candidates.append(re.sub(r"['’]s$", "", m.group("p")))  # "Al-Ahram editor-in-chief Ibrahim Nafie's"
-    m = re.search(r"\b(?:article|column|op-ed|editorial|piece|report|commentary|analysis)\s+by\s+(?:the\s+)?"
+    m = re.search(r"\b(?:" + cues().pattern("byline_noun") + r")\s+by\s+(?:the\s+)?"
                   r"(?:" + cues().pattern("nationality") + r"\s+)?(?:(?i:" + cues().pattern("author_role")
                   + r")\s+)?(?P<p>"
                   + PERSON.pattern + r")", after)

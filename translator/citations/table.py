@@ -19,6 +19,11 @@ from translator.errors import CitationError
 if TYPE_CHECKING:  # pandas is imported when a table is built, not when citations are parsed
     import pandas as pd
 
+__all__ = [
+    "CITATIONS_SCHEMA", "CITATION_COLUMNS", "CITATION_KINDS", "citations_frame", "read_citations_csv",
+    "schema_markdown", "table_row", "validate_citations_frame",
+]
+
 CITATION_KINDS = (
     "news_citation", "press_digest_byline", "press_digest_headline", "translated_quote_attribution",
     "press_review_attribution", "inline_attribution", "wikipedia_style_reference", "image_credit",
@@ -138,7 +143,10 @@ def _is_repair_list(value: str) -> bool:
 
 
 def read_citations_csv(path: str | Path) -> pd.DataFrame:
-    """Read a citations CSV written from :func:`citations_frame` back with its types, and validate it."""
+    """Read a citations CSV written from :func:`citations_frame` back with its types, and validate it.
+
+    Raises :class:`CitationError` when the file cannot be read or lacks citation columns.
+    """
     import pandas as pd
 
     try:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from .datafiles import read_tsv
-from .errors import TranslatorError
+from ..datafiles import read_tsv
+from ..errors import TranslatorError
+
+__all__ = ["char_script", "codepoint", "dominant_script", "read_table", "script_counts"]
 
 # Letters are translated to one control character per script, then counted with str.count (C speed).
 # These code points never occur in the text we read (tab, newlines, form feed are left out).
@@ -22,7 +24,10 @@ def read_table(name: str) -> list[dict[str, str]]:
 
 
 def codepoint(value: str) -> str:
-    """``U+0627`` → ``ا``."""
+    """``U+0627`` → ``ا``.
+
+    Raises :class:`TranslatorError` for a value not written as ``U+XXXX``.
+    """
     value = value.strip()
     if not value.upper().startswith("U+"):
         raise TranslatorError(f"Bad code point {value!r} in a langid data file: write it as U+XXXX.")
@@ -41,7 +46,7 @@ def _tables() -> tuple[dict[int, str], dict[int, str], tuple[tuple[str, str], ..
         for cp in range(ord(codepoint(row["first"])), ord(codepoint(row["last"])) + 1):
             by_char[cp] = script
     if len(names) > len(_TAGS):
-        raise TranslatorError("langid_scripts.tsv names more scripts than langid_scripts.py can count.")
+        raise TranslatorError("langid_scripts.tsv names more scripts than langid/scripts.py can count.")
     tag_of = dict(zip(names, _TAGS, strict=False))
     translate = {cp: tag_of[script] for cp, script in by_char.items()}
     return by_char, translate, tuple((tag_of[name], name) for name in names)

@@ -18,8 +18,9 @@ from functools import cache
 
 import ftfy
 
-from translator.citations_blocks import Piece, pieces
-from translator.citations_forms import (
+from translator.citations.blocks import Piece, pieces
+from translator.citations.fields import Draft, clean_person, name_case, text_language, ws
+from translator.citations.forms import (
     RECOGNIZERS,
     headline_over_outlet,
     headline_under_outlet,
@@ -27,9 +28,9 @@ from translator.citations_forms import (
     news_citations,
     press_digest_byline,
 )
-from translator.citations_inline import inline_attributions
-from translator.citations_quotes import QuoteRepair, repair_quotes
-from translator.citations_table import (
+from translator.citations.inline import inline_attributions
+from translator.citations.quotes import QuoteRepair, repair_quotes
+from translator.citations.table import (
     CITATION_COLUMNS,
     CITATION_KINDS,
     CITATIONS_SCHEMA,
@@ -39,10 +40,9 @@ from translator.citations_table import (
     table_row,
     validate_citations_frame,
 )
-from translator.citations_text import Draft, clean_person, name_case, text_language, ws
 from translator.dates import parse_date
 from translator.errors import InputError
-from translator.outlets import OutletMatch, OutletRegistry
+from translator.glossary.outlet_registry import OutletMatch, OutletRegistry, UnknownOutlets
 from translator.text.arabic import is_arabic
 
 __all__ = [
@@ -112,12 +112,18 @@ class Citation:
 
 @cache
 def default_registry() -> OutletRegistry:
-    """The shipped outlet registry, loaded once (its unknown-outlet report accumulates across calls)."""
+    """The shipped outlet registry, loaded once (frozen: unknown outlets are collected per call)."""
     return OutletRegistry.load()
 
 
-def parse_citations(text: str, *, registry: OutletRegistry | None = None) -> list[Citation]:
-    """Every citation in a whole document, in order, with offsets into ``text``."""
+def parse_citations(text: str, *, registry: OutletRegistry | None = None,
+                    unknown: UnknownOutlets | None = None) -> list[Citation]:
+    """Every citation in a whole document, in order, with offsets into ``text``.
+
+    Outlet names the registry does not know are noted in ``unknown`` when one is given (see
+    :class:`translator.glossary.outlets.UnknownOutlets`).  Raises :class:`InputError` when ``text`` is not a str;
+    :class:`translator.errors.GlossaryError` when the default registry cannot be read.
+    """
     if not isinstance(text, str):
         raise InputError(f"parse_citations expects the document text as str, got {type(text).__name__}.")
     registry = registry if registry is not None else default_registry()
@@ -128,13 +134,16 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None) -> lis
         for draft in _recognize(repaired, piece.hint, registry, context):
             found.append((piece, draft, repairs, quote_warnings))
     context = _document_outlets(found, registry)
-    return [_finish(text, piece, draft, repairs, quote_warnings, registry, context)
+    return [_finish(text, piece, draft, repairs, quote_warnings, registry, context, unknown)
             for piece, draft, repairs, quote_warnings in found]
 
 
-def parse_citation(line: str, *, registry: OutletRegistry | None = None) -> Citation | None:
-    """The first citation in ``line`` (a single citation, possibly over several lines), or None."""
-    citations = parse_citations(line, registry=registry)
+def parse_citation(line: str, *, registry: OutletRegistry | None = None,
+                   unknown: UnknownOutlets | None = None) -> Citation | None:
+    """The first citation in ``line`` (a single citation, possibly over several lines), or None.
+
+    Raises as :func:`parse_citations`."""
+    citations = parse_citations(line, registry=registry, unknown=unknown)
     return citations[0] if citations else None
 
 
@@ -177,7 +186,7 @@ def _document_outlets(found: list[tuple[Piece, Draft, list[QuoteRepair], list[st
 
 
 def _finish(text: str, piece: Piece, draft: Draft, repairs: list[QuoteRepair], quote_warnings: list[str],
-            registry: OutletRegistry, context: set[str]) -> Citation:
+            registry: OutletRegistry, context: set[str], unknown: UnknownOutlets | None) -> Citation:
     start, end = piece.start + draft.start, piece.start + draft.end
     raw = text[start:end]
     warnings = list(draft.warnings)
@@ -192,7 +201,8 @@ def _finish(text: str, piece: Piece, draft: Draft, repairs: list[QuoteRepair], q
         match = registry.resolve(outlet, hint=draft.leaning, prefix=draft.outlet_truncated, context=context)
         warnings += match.warnings()
         if match.outlet is None:
-            registry.note_unknown(outlet, context=ws(raw[:160]))
+            if unknown is not None:
+                unknown.note(outlet, context=ws(raw[:160]))
             confidence -= _PENALTY_UNKNOWN_OUTLET
         else:
             canonical, country = match.outlet.canonical, match.outlet.country

@@ -12,15 +12,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from translator.datafiles import read_tsv
+from translator.datafiles import CITATION_CUE_ROLES, read_tsv
 from translator.errors import CitationError, TranslatorError
 
-CUES_PATH = Path(__file__).resolve().parent / "data" / "citation_cues.tsv"
-ROLES = frozenset({
-    "article", "arabic_generic", "type_noun", "format_word", "reporting_verb", "source_label", "image_label",
-    "image_credit_cue", "language_marker", "nationality", "non_author", "author_role", "piece_word",
-    "headline_cue", "writing_verb", "honorific",
-})
+__all__ = ["CUES_PATH", "ROLES", "Cues", "cues"]
+
+CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "citation_cues.tsv"
+ROLES = CITATION_CUE_ROLES  # declared with the file's schema in translator.datafiles
 
 
 @dataclass(frozen=True, eq=False)

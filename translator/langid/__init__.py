@@ -13,7 +13,7 @@ never as sure as a sentence. ``script`` is the ISO 15924 code of the text's main
 has no letters), so a caller can still see that an ``und`` string is Arabic-script.
 
 Detectors (``available_detectors()``): ``default`` = ``script-aware`` (ours), ``lingua``, ``lingua-low``,
-``langdetect``; see ``langid_backends.py`` and ``benchmarks/README.md`` for how they compare.
+``langdetect``; see ``langid/backends.py`` and ``benchmarks/README.md`` for how they compare.
 """
 
 from __future__ import annotations
@@ -22,10 +22,12 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
-from .errors import InputError
-from .langid_backends import BACKENDS, MIN_LETTERS, NO_SCRIPT, SCRIPT_AWARE, UND, is_arabizi
-from .langid_runs import merge_sandwiches, script_spans
-from .langid_scripts import dominant_script
+from ..errors import InputError
+from .backends import BACKENDS, MIN_LETTERS, NO_SCRIPT, SCRIPT_AWARE, UND, is_arabizi
+from .runs import merge_sandwiches, script_spans
+from .scripts import dominant_script
+
+__all__ = ["DEFAULT_DETECTOR", "Detection", "LangRun", "available_detectors", "detect", "detect_many", "detect_runs"]
 
 DEFAULT_DETECTOR = SCRIPT_AWARE.name
 _ALIASES = {"default": DEFAULT_DETECTOR, "script": SCRIPT_AWARE.name}  # "script": older docs' name

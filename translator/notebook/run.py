@@ -14,13 +14,13 @@ from pathlib import Path
 
 import nbformat
 
-from .atomic import atomic_write_text
-from .errors import InputError
+from ..atomic import atomic_write_text
+from ..errors import InputError
 
 __all__ = ["TEMPLATE_DIR", "export_html", "inject_parameters", "notebook_parameters", "read_notebook",
            "resolve_parameters", "run_notebook", "with_auto_direction"]
 
-TEMPLATE_DIR = Path(__file__).resolve().parent / "nbtemplates"
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 

@@ -1,12 +1,12 @@
 """The detectors ``translator.langid`` can use, behind one small interface.
 
-- ``script-aware`` (the default): our own, see ``langid_lexicon.py``. Knows Sorani and Pashto, tells
+- ``script-aware`` (the default): our own, see ``lexicon.py``. Knows Sorani and Pashto, tells
   Arabic typed on a Persian keyboard from Persian, and is fast on batches.
 - ``lingua`` / ``lingua-low``: lingua-language-detector (models ship in its wheel), high- and low-accuracy
   mode, restricted to the languages our users meet (``LINGUA_LANGUAGES``), built once on first use.
 - ``langdetect``: langdetect with all its 55 profiles, seeded (seed 0) so that answers repeat.
 
-Each returns a raw (language, confidence); ``langid.py`` applies the detector's threshold and says "und"
+Each returns a raw (language, confidence); ``langid/__init__.py`` applies the detector's threshold and says "und"
 below it. Thresholds were chosen with ``benchmarks/langid_bench.py --sweep`` on
 ``tests/data/langid_segments.tsv``: the lowest that keeps confidently wrong short segments at or below 3%.
 """
@@ -17,9 +17,24 @@ import re
 from functools import cache
 from typing import Protocol
 
-from . import langid_lexicon
-from .errors import TranslatorError
-from .langid_scripts import char_script, script_counts
+from ..errors import TranslatorError
+from . import lexicon as langid_lexicon
+from .scripts import char_script, script_counts
+
+__all__ = [
+    "BACKENDS",
+    "BICAMERAL",
+    "LINGUA_LANGUAGES",
+    "MIN_LETTERS",
+    "NO_SCRIPT",
+    "SCRIPT_AWARE",
+    "UND",
+    "Backend",
+    "Langdetect",
+    "Lingua",
+    "ScriptAware",
+    "main_script",
+]
 
 # The languages we ask lingua to tell apart (ISO 639-1); lingua knows neither Sorani nor Pashto.
 LINGUA_LANGUAGES = ("ar", "en", "fr", "fa", "ur", "tr", "ru", "es", "he")

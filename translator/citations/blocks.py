@@ -13,10 +13,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from translator.citations_cues import cues
-from translator.citations_quotes import QUOTE_CHARS
+from translator.citations.cues import cues
+from translator.citations.quotes import QUOTE_CHARS
 from translator.dates import parse_date
 from translator.text.arabic import is_arabic
+
+__all__ = ["Piece", "is_by_line", "is_date_line", "is_image_line", "pieces"]
 
 _LINE = re.compile(r"[^\n]*")
 _BULLET = re.compile(r"^[ \t]*(?:[-–—―•*▪‣·]{1,2}|\d{1,3}[.)])[ \t]*(?=\S)")

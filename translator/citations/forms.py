@@ -18,14 +18,14 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from translator.citations_cues import cues
-from translator.citations_quotes import QUOTE_CHARS
-from translator.citations_text import (
+from translator.citations.cues import cues
+from translator.citations.fields import (
     CLOSING_QUOTES,
     OPENING_QUOTES,
     PERSON_FULL,
     URL,
     Draft,
+    article_prefix,
     clean_person,
     date_at_end,
     decap,
@@ -41,8 +41,15 @@ from translator.citations_text import (
     trailing_paren,
     ws,
 )
-from translator.outlets import OutletRegistry
+from translator.citations.quotes import QUOTE_CHARS
+from translator.datafiles import read_tsv
+from translator.glossary.outlet_registry import OutletRegistry
 from translator.text.arabic import is_arabic
+
+__all__ = [
+    "RECOGNIZERS", "Recognizer", "dash_attribution", "image_credit", "news_citations", "press_digest_byline",
+    "press_digest_headline", "split_descriptor", "wikipedia_reference",
+]
 
 _BULLET = re.compile(r"^\s*(?:[-–—―•*▪‣·]{1,2}|\d{1,3}[.)])\s*")
 _DASH = re.compile(r"^\s*(?:--?|–|—|―)\s*")
@@ -394,7 +401,7 @@ def split_descriptor(phrase: str, registry: OutletRegistry) -> tuple[str | None,
         return _descriptor(words[:best]), " ".join(words[best:])
     k = 0
     while k < len(words) - 1 and (words[k].lower() in descriptive or words[k][:1].islower()) \
-            and not re.match(r"(?:al|el|an|ash|ad)[-‐]", words[k]):
+            and not re.match(article_prefix(), words[k]):
         k += 1
     return _descriptor(words[:k]), ws(" ".join(words[k:]))
 
@@ -413,7 +420,15 @@ def _descriptive_words() -> frozenset[str]:
 # --------------------------------------------------------------------------- wiki-style reference
 _WIKI = re.compile(r"^(?P<pre>[^\"“”\n]*?)[\"“](?P<title>[^\"“”]+?)(?:\.[\"”]|[\"”]\s*(?P<lang>\([^()]{2,20}\))?\s*\.)"
                    r"\s+(?P<rest>.+)$", re.DOTALL)
-_ACCESS = re.compile(r"^(?:retrieved|accessed|archived|updated|access date)\b", re.IGNORECASE)
+
+
+@cache
+def _access() -> re.Pattern[str]:
+    """A segment opening with an access, archive or update marker (``data/date_markers.tsv``)."""
+    words = sorted((r["marker"] for r in read_tsv("date_markers.tsv", strip=True)
+                    if r["kind"] in ("retrieved", "archived", "updated")), key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")\b",
+                      re.IGNORECASE)
 
 
 def wikipedia_reference(text: str, registry: OutletRegistry) -> list[Draft]:
@@ -430,7 +445,7 @@ def wikipedia_reference(text: str, registry: OutletRegistry) -> list[Draft]:
     date = None
     has_marker = language is not None
     for segment in segments:
-        if _ACCESS.match(segment):
+        if _access().match(segment):
             has_marker = True
             continue
         segment, marked = language_marker(segment)
@@ -477,7 +492,7 @@ def image_credit(text: str, registry: OutletRegistry) -> list[Draft]:
         label, value = m.group("label").strip().lower(), m.group("value").strip()
         if not value:
             continue
-        if label in {"image", "photo", "picture", "caption", "صورة", "الصورة"} and caption is None:
+        if cues().value("image_label", label) == "caption" and caption is None:
             caption = value
         who = _PHOTO_BY.search(value)
         if who and author is None:

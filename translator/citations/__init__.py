@@ -1,0 +1,39 @@
+"""Citations: find and read the sources a news text cites (issue 3), as typed records and a table.
+
+    >>> from translator.citations import parse_citations
+    >>> [c.outlet_canonical for c in parse_citations('“عنوان (A headline),” RT Arabic, 26 May 2022.')]
+    ['RT Arabic']
+
+The facade of the subpackage; names are loaded on first use, so importing a submodule (``cues``) does not
+pull the parser in.  The rooms: ``blocks`` cuts a document into pieces, ``quotes`` repairs quote damage,
+``forms`` reads the citation shapes, ``inline`` finds prose attributions, ``fields`` holds the draft and the
+field helpers, ``cues`` the structure words (``translator/data/citation_cues.tsv``), ``table`` the
+citations table, and ``parse`` finishes every draft (outlet, languages, date, confidence).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "translator.citations.parse": ["Citation", "default_registry", "parse_citation", "parse_citations"],
+    "translator.citations.table": ["CITATIONS_SCHEMA", "CITATION_COLUMNS", "CITATION_KINDS", "citations_frame",
+                                   "read_citations_csv", "schema_markdown", "table_row",
+                                   "validate_citations_frame"],
+}
+_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'translator.citations' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,122 @@
+"""The batch job's typed rows, declared once: every column of every table with its type, whether it may be
+null, and what it means. The Arrow schemas of the tables (``tables.py``), the manifest's table descriptions
+and the README's table descriptions all come from here (tests/test_corpus_rows.py checks the README).
+
+The citations table's own columns are declared with the citation parser (``translator.citations.table``);
+the batch job adds the columns in :data:`CITATION_EXTRA`. The batch tables accept nulls in every column
+(as they always have); the citations table refuses them where its declaration says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["CITATION_EXTRA", "DESCRIPTIONS", "TABLES", "Column", "arrow_schema", "columns", "markdown"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: ``type`` is one of string, int32, int64, float32, float64, bool."""
+
+    name: str
+    type: str
+    nullable: bool
+    meaning: str
+
+
+C = Column
+DOCUMENTS = (
+    C("doc_id", "string", True, "document id: its path in the corpus (plus the record, for JSON files)"),
+    C("path", "string", True, "file path relative to the corpus folder"),
+    C("format", "string", True, "the reader that read it (txt, html, docx, json ...)"),
+    C("encoding", "string", True, "the encoding the bytes were decoded from (chosen by plausibility when not UTF-8)"),
+    C("encoding_confidence", "float32", True, "how sure that reading is, 0..1 (1: a byte-order mark, valid UTF-8)"),
+    C("sha256", "string", True, "SHA-256 of the file's bytes"),
+    C("title", "string", True, "title, when the format carries one (HTML <title>, a JSON field)"),
+    C("outlet", "string", True, "outlet named by the file's metadata"),
+    C("published", "string", True, "publication date the document states (HTML, a record's date), as written"),
+    C("file_created", "string", True, "when the file says it was made (Word core properties): never a news date"),
+    C("url", "string", True, "URL from the file's metadata"),
+    C("lang", "string", True, "the language of most of its characters (ISO 639-1; und when none)"),
+    C("n_chars", "int32", True, "characters of text"),
+    C("n_segments", "int32", True, "rows in segments"),
+    C("n_arabic_segments", "int32", True, "segments detected as Arabic"),
+    C("n_citations", "int32", True, "rows in citations"),
+    C("warnings", "string", True, "what reading it needed (encoding guessed, mojibake repaired), joined by \"; \""),
+)
+SEGMENTS = (
+    C("doc_id", "string", True, "document the segment belongs to"),
+    C("segment_id", "int32", True, "0, 1, 2 ... within the document"),
+    C("line", "int32", True, "line of the document (0-based)"),
+    C("start", "int32", True, "offset of the segment in the document text (characters)"),
+    C("end", "int32", True, "end offset in the document text"),
+    C("text", "string", True, "the segment as written: a sentence, or a run of one language and script"),
+    C("lang", "string", True, "detected language (ISO 639-1; und when undecided)"),
+    C("lang_confidence", "float32", True, "the detector's confidence, 0..1"),
+    C("script", "string", True, "ISO 15924 script of the run (Arab, Latn ...)"),
+    C("translation", "string", True, "machine translation into English"),
+    C("translation_human", "string", True, "human translation from the translation memory, when one exists"),
+    C("translation_status", "string", True, "translated, suspicious, failed, no_model, disabled or not_arabic"),
+    C("translation_note", "string", True, "why there is no translation, and what to do"),
+    C("translation_flags", "string", True, "guard and term flags, joined by \"; \""),
+    C("qa_flags", "string", True, "translation QA flags (numbers, dates, names, leftovers) as a JSON list"),
+    C("from_memory", "bool", True, "the translation came from the MT cache"),
+    C("engine", "string", True, "MT engine (transformers, ctranslate2)"),
+    C("model", "string", True, "model id"),
+    C("glossary_terms", "string", True, "glossary terms found, as source=target joined by \"; \""),
+    C("terms_found", "int32", True, "glossary terms found in the segment"),
+    C("terms_placed", "int32", True, "of those, present in the translation"),
+    C("terms_exact", "int32", True, "of those, present exactly as the glossary writes them"),
+)
+ERRORS = (
+    C("path", "string", True, "file that could not be processed"),
+    C("doc_id", "string", True, "document, when the failure was inside one record of a file"),
+    C("stage", "string", True, "read or analyze"),
+    C("error", "string", True, "error type"),
+    C("message", "string", True, "what went wrong and what to do"),
+)
+#: the columns the batch job adds to translator.citations' own table
+CITATION_EXTRA = (
+    C("doc_id", "string", True, "document the citation was found in"),
+    C("title_english_machine", "string", True, "machine translation of title_original (beside the human one)"),
+    C("translation_status", "string", True, "status of that translation, as in segments"),
+    C("qa_flags", "string", True, "translation QA of title_original against title_english, as a JSON list"),
+)
+del C
+
+TABLES: dict[str, tuple[Column, ...]] = {"documents": DOCUMENTS, "segments": SEGMENTS, "errors": ERRORS}
+DESCRIPTIONS = {
+    "documents": "one row per document read (a .json/.jsonl file may hold several)",
+    "segments": "one row per sentence or language run of a document, with its detected language and translation",
+    "citations": "one row per citation found, with normalized outlet and ISO date",
+    "errors": "one row per file or document that could not be processed, with the stage and reason",
+}
+_CITATION_TYPES = {"string": "string", "float64": "float64", "Int64": "int64", "int64": "int64"}
+
+
+def columns(table: str) -> tuple[Column, ...]:
+    """The declared columns of ``table`` (documents, segments, citations, errors), in table order."""
+    if table != "citations":
+        return TABLES[table]
+    from ..citations.table import CITATIONS_SCHEMA
+
+    own = tuple(Column(name, _CITATION_TYPES[dtype], nullable, meaning)
+                for name, (dtype, nullable, meaning) in CITATIONS_SCHEMA.items())
+    names = {c.name for c in own}
+    return own + tuple(c for c in CITATION_EXTRA if c.name not in names)
+
+
+def arrow_schema(table: str):  # -> pyarrow.Schema (pyarrow imported here: the declaration stays cheap)
+    """The Arrow schema of ``table``: types and nullability from the declaration."""
+    import pyarrow as pa
+
+    types = {"string": pa.string(), "int32": pa.int32(), "int64": pa.int64(), "float32": pa.float32(),
+             "float64": pa.float64(), "bool": pa.bool_()}
+    return pa.schema([pa.field(c.name, types[c.type], nullable=c.nullable) for c in columns(table)])
+
+
+def markdown(table: str) -> str:
+    """The declaration of ``table`` as a Markdown table (column, type, null, meaning), for the README."""
+    lines = ["| column | type | null | meaning |", "|---|---|---|---|"]
+    lines += [f"| `{c.name}` | {c.type} | {'yes' if c.nullable else 'no'} | {c.meaning} |" for c in columns(table)]
+    return "\n".join(lines)
