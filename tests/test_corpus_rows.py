@@ -33,7 +33,7 @@ def test_arrow_schemas_follow_the_declaration(name: str, schema: pa.Schema) -> N
 
 def test_citations_schema_is_the_parsers_columns_plus_the_batch_columns() -> None:
     schema = tables.citations_schema()
-    assert schema.names[-2:] == ["title_english_machine", "translation_status"]
+    assert schema.names[-3:] == ["title_english_machine", "translation_status", "qa_flags"]
     assert not schema.field("raw").nullable and schema.field("title_english_machine").nullable
 
 

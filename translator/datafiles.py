@@ -158,6 +158,7 @@ CITATION_CUE_ROLES = frozenset({
     "image_credit_cue", "language_marker", "nationality", "non_author", "author_role", "piece_word", "speech_verb",
     "byline_noun", "headline_cue", "writing_verb", "honorific",
 })
+NUMBER_WORD_KINDS = frozenset({"cardinal", "hundred", "scale", "plural_scale", "half", "ordinal"})
 DATE_MARKER_KINDS = frozenset({"gregorian_mark", "hijri_mark", "solar_mark", "retrieved", "archived", "updated",
                                "year_intro", "day_of", "month_intro", "weekday_filler"})
 
@@ -196,6 +197,13 @@ SCHEMAS: dict[str, Schema] = {
                           key=("name", "calendar"), words=("name", "calendar")),
     "name_joins.tsv": _schema(C("part", required=True), C("side", frozenset({"first", "second"}), True),
                               C("example"), key=("part", "side"), words=("part", "=name_join")),
+    "number_words.tsv": _schema(C("word", required=True), C("value", NUMBER, True),
+                                C("kind", NUMBER_WORD_KINDS, True), C("language", LANG, True),
+                                key=("word", "language", "kind"), words=("word", "=number_word")),
+    "qa_length.tsv": _schema(C("source", LANG, True), C("target", LANG, True), C("low", NUMBER, True),
+                             C("high", NUMBER, True), C("min_chars", INTEGER, True), key=("source", "target")),
+    "relative_years.tsv": _schema(C("phrase", required=True), C("language", LANG, True), key=("phrase", "language"),
+                                  words=("phrase", "=relative_year")),
     "outlet_words.tsv": _schema(C("word", required=True), C("meaning"), key=("word",),
                                 words=("word", "=outlet_word")),
     "weekdays.tsv": _schema(C("name", required=True), C("weekday", frozenset(str(d) for d in range(7)), True),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 from collections.abc import Callable
 
@@ -38,11 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; returns its exit code (2 for a ``TranslatorError``, 130 when interrupted)."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    _log_to_stderr()
     handler: Callable[[argparse.Namespace], int] = args.func
     from ._common import log_to_stderr
 
-    log_to_stderr()
+    log_to_stderr()  # the library logs; here its warnings reach the terminal, once
     try:
         return handler(args)
     except TranslatorError as exc:
@@ -53,29 +51,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("translator: interrupted; finished documents are kept, re-run to resume", file=sys.stderr)
         return 130
-
-
-class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
-    """A handler writing to whatever ``sys.stderr`` is at the time (tests and notebooks replace it)."""
-
-    @property  # type: ignore[override]
-    def stream(self):  # type: ignore[no-untyped-def]
-        return sys.stderr
-
-    @stream.setter
-    def stream(self, value) -> None:  # type: ignore[no-untyped-def]
-        """The stream is always the current sys.stderr."""
-
-
-def _log_to_stderr() -> None:
-    """The library logs to ``logging.getLogger("translator")``; at the prompt its warnings go to stderr."""
-    logger = logging.getLogger("translator")
-    if not any(isinstance(h, _Stderr) for h in logger.handlers):
-        handler = _Stderr()
-        handler.setFormatter(logging.Formatter("translator: %(message)s"))
-        logger.addHandler(handler)
-    if logger.level == logging.NOTSET:
-        logger.setLevel(logging.WARNING)
 
 
 if __name__ == "__main__":

@@ -266,8 +266,7 @@ class LocalExecutor:
         pool = (ProcessPoolExecutor(options.workers, initializer=_init_worker,
                                     initargs=(self.glossary, options.detector)) if options.workers > 1 else None)
         try:
-            bar = tqdm(total=len(sources), desc="documents", unit="file", disable=not options.progress,
-                       file=sys.stderr)
+            bar = tqdm(total=len(sources), desc="documents", unit="file", disable=not options.progress)
             for chunk in tables.iter_chunks(sources, options.chunk_size):
                 _run_chunk(chunk, state, settings, options, self.glossary, self.lazy, pool, summary, timings)
                 bar.update(len(chunk))

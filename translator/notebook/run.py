@@ -212,7 +212,7 @@ def _isolate_runs(soup, tag) -> None:  # type: ignore[no-untyped-def]
     """
     from bs4 import NavigableString
 
-    from .text.bidi import direction_runs
+    from ..text.bidi import direction_runs
 
     text = tag.string
     if not isinstance(text, NavigableString) or len(direction_runs(str(text))) < 2:
