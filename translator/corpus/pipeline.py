@@ -33,6 +33,7 @@ PIPELINE_VERSION = "1"
 TRANSLATION_STATUSES = {
     "translated": "machine translation produced",
     "suspicious": "translated, but a guard flagged it (see translation_flags)",
+    "human": "a person's translation from the translation memory (translation_human); never overwritten",
     "failed": "the engine failed on this segment (see translation_note)",
     "no_model": "no translation model could be found (see translation_note for how to get one)",
     "disabled": "translation switched off (--no-translate)",
@@ -279,7 +280,7 @@ def translate_analyses(analyses: list[Analysis], translator, no_model_reason: st
 def _fill_segment(seg: dict, result) -> None:
     seg["translation"] = result.text
     seg["translation_human"] = getattr(result, "human", None)
-    seg["translation_status"] = _status(result)
+    seg["translation_status"] = "human" if getattr(result, "human", None) else _status(result)
     seg["translation_flags"] = "; ".join([*result.flags, *result.term_flags])
     seg["from_memory"] = bool(result.from_memory)
     seg["engine"], seg["model"] = result.engine, result.model
@@ -341,7 +342,18 @@ def settings_key(options: BatchOptions, model, glossary) -> str:
         "model": [model.id, model.revision, model.kind] if model else None,
         "glossary": glossary.version if glossary is not None else None,
         "detector": options.detector,
+        "reviewed": _reviewed_version(options) if model else None,
     }, sort_keys=True)
+
+
+def _reviewed_version(options: BatchOptions) -> str | None:
+    """Changes when reviewed human translations arrive (issue 18), so the documents are redone."""
+    if not options.use_memory:
+        return None
+    from ..mt.memory import TranslationMemory
+
+    with TranslationMemory(options.memory_path) as memory:
+        return memory.reviewed_version()
 
 
 def count_payloads(batch: list[dict], summary: RunSummary) -> None:

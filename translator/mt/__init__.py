@@ -1,4 +1,4 @@
-"""Machine translation: engines (transformers MarianMT, CTranslate2), models, memory and the Translator.
+"""Machine translation: engines (MarianMT, CTranslate2), models, translation memory, MT cache and the Translator.
 
     engine = load_engine()                      # default model, CTranslate2 when a converted copy exists
     Translator(engine, TranslationMemory()).translate(["..."])
@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from translator.errors import EngineError, InputError, ModelNotFoundError
+from translator.mt.cache import CacheEntry, MTCache, cache_key
 from translator.mt.engine import Engine, GenerationOptions, Hypothesis
 from translator.mt.guard import GuardConfig
 from translator.mt.memory import HumanTranslation, MemoryEntry, TranslationMemory, memory_key
@@ -29,18 +30,21 @@ _ALIASES = {"ct2": "ctranslate2", "hf": "transformers", "marian": "transformers"
 
 __all__ = [
     "ENGINES",
+    "CacheEntry",
     "Enforcer",
     "Engine",
     "GenerationOptions",
     "GuardConfig",
     "HumanTranslation",
     "Hypothesis",
+    "MTCache",
     "MemoryEntry",
     "ModelInfo",
     "Translation",
     "TranslationMemory",
     "Translator",
     "add_model",
+    "cache_key",
     "convert_model",
     "list_models",
     "load_engine",
