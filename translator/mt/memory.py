@@ -209,16 +209,21 @@ class TranslationMemory:
               exclude_exact: bool = False) -> list[tuple[HumanTranslation, float]]:
         """Human translations of sources similar to ``source``: (translation, score 0-100), best first.
 
-        ``threshold`` (default :data:`translator.mt.fuzzy.DEFAULT_THRESHOLD`, 75) is the lowest score kept.
+        ``threshold`` (default :data:`translator.mt.fuzzy.DEFAULT_THRESHOLD`, 75) is the lowest score kept;
+        ``exclude_exact`` leaves out translations of this very source (those :meth:`get_human` finds).
         See :mod:`translator.mt.fuzzy` for the fold, the scorer and the prefilter.
         """
         from translator.mt.fuzzy import DEFAULT_THRESHOLD
 
-        found = self._fuzzy_index().search(source, limit=limit, exclude_exact=exclude_exact,
+        found = self._fuzzy_index().search(source, limit=limit + 10 if exclude_exact else limit,
                                            threshold=DEFAULT_THRESHOLD if threshold is None else threshold)
         by_id = {h.id: h for h in self._select(
             f"WHERE id IN ({','.join('?' * len(found))})", [k for k, _ in found])} if found else {}
-        return [(by_id[key], score) for key, score in found if key in by_id]
+        matches = [(by_id[key], score) for key, score in found if key in by_id]
+        if exclude_exact:
+            key = memory_key_text(source)
+            matches = [(h, score) for h, score in matches if memory_key_text(h.source) != key]
+        return matches[:limit]
 
     def _fuzzy_index(self):
         if self._fuzzy is None:
