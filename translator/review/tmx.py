@@ -35,7 +35,8 @@ def tmx_bytes(entries: list[HumanTranslation], *, source_lang: str = "ar", targe
     header = store.document.getroot().find("header")
     header.set("o-tmf", "translator")
     for entry in entries:
-        unit = store.addtranslation(entry.source, source_lang, entry.target, target_lang)
+        unit = store.addsourceunit(entry.source, source_lang)
+        unit.settarget(entry.target, target_lang, append=True)
         if entry.doc_id and entry.segment_id is not None:
             unit.xmlelement.set("tuid", f"{entry.doc_id}#{entry.segment_id}")
         props = {"x-state": entry.state, "x-document": entry.doc_id, "x-file": entry.file,
