@@ -8,8 +8,8 @@ tashkeel, tatweel, digits) and reduced to their words, then scored with ``rapidf
 normalized Indel similarity CAT tools call a fuzzy match percentage).
 
 Scoring every entry would take ~0.1 s against 100,000 entries, so a word index picks the candidates first:
-entries sharing the query's least common words (up to ``_POSTINGS_BUDGET`` postings read), the
-``_CANDIDATES`` that share most, within the length a score of ``threshold`` allows. An entry that shares none
+entries sharing the query's least common words (words are read rarest first until ``_POSTINGS_BUDGET``
+postings), the ``_CANDIDATES`` that share most of them, within the length a score of ``threshold`` allows. An entry that shares none
 of the query's rarer words is not found; at 75% similarity that practically never happens for segments of
 two words or more (benchmarks/bench_fuzzy.py measures the speed).
 """
@@ -26,8 +26,8 @@ from translator.text.arabic import WORD, normalize
 __all__ = ["DEFAULT_THRESHOLD", "FuzzyIndex", "fold_for_fuzzy"]
 
 DEFAULT_THRESHOLD = 75.0
-_POSTINGS_BUDGET = 20_000
-_CANDIDATES = 400
+_POSTINGS_BUDGET = 5_000
+_CANDIDATES = 200
 
 
 def fold_for_fuzzy(text: str) -> str:
@@ -41,6 +41,7 @@ class FuzzyIndex:
     def __init__(self) -> None:
         self._keys: list[Hashable] = []
         self._texts: list[str] = []
+        self._lengths: list[int] = []
         self._postings: dict[str, list[int]] = {}
 
     def __len__(self) -> int:
@@ -52,6 +53,7 @@ class FuzzyIndex:
         position = len(self._texts)
         self._keys.append(key)
         self._texts.append(folded)
+        self._lengths.append(len(folded))
         for word in set(folded.split()):
             self._postings.setdefault(word, []).append(position)
 
@@ -83,5 +85,6 @@ class FuzzyIndex:
         # ratio = 2·matches / (len a + len b) ≥ t  ⇒  len b within [len a · t/(2-t), len a · (2-t)/t]
         t = max(threshold, 1.0) / 100
         low, high = len(query) * t / (2 - t), len(query) * (2 - t) / t
-        picked = [i for i, _ in shared.most_common() if low <= len(self._texts[i]) <= high]
+        lengths = self._lengths
+        picked = [i for i, _ in shared.most_common(4 * _CANDIDATES) if low <= lengths[i] <= high]
         return picked[:_CANDIDATES]
