@@ -27,10 +27,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rapidfuzz import fuzz, process  # noqa: E402
+from rapidfuzz import fuzz, process
 
-from translator.mt.fuzzy import FuzzyIndex, fold_for_fuzzy  # noqa: E402
-from translator.mt.memory import HumanTranslation, TranslationMemory  # noqa: E402
+from translator.mt.fuzzy import FuzzyIndex, fold_for_fuzzy
+from translator.mt.memory import HumanTranslation, TranslationMemory
 
 
 def _sentences(n: int, rng: random.Random) -> list[str]:

@@ -9,9 +9,9 @@ normalized Indel similarity CAT tools call a fuzzy match percentage).
 
 Scoring every entry would take ~0.1 s against 100,000 entries, so a word index picks the candidates first:
 entries sharing the query's least common words (words are read rarest first until ``_POSTINGS_BUDGET``
-postings), the ``_CANDIDATES`` that share most of them, within the length a score of ``threshold`` allows. An entry that shares none
-of the query's rarer words is not found; at 75% similarity that practically never happens for segments of
-two words or more (benchmarks/bench_fuzzy.py measures the speed).
+postings), the ``_CANDIDATES`` that share most of them, within the length a score of ``threshold`` allows.
+An entry that shares none of the query's rarer words is not found; benchmarks/fuzzy_bench.py measures how
+often that happens (recall against scoring every entry) and the speed.
 """
 
 from __future__ import annotations
