@@ -134,7 +134,11 @@ def test_cat_tool_tmx_files_are_read_with_languages_people_and_dates(out: Path, 
 def test_reimporting_the_same_file_adds_nothing(out: Path, memory: TranslationMemory) -> None:
     import_review(out, DATA / "omegat.xlf", memory)
     again = import_review(out, DATA / "omegat.xlf", memory)
-    assert (again.added, again.raised, again.unchanged) == (0, 0, 2)
+    assert (again.read, again.added, again.raised) == (0, 0, 0)  # the targets equal the memory's now
+    # exported before the OmegaT edits: unit 0 approved with another text, unit 1 confirmed, unit 2 Draft = MT
+    approved = import_review(out, DATA / "trados.xlf", memory)
+    assert (approved.read, approved.added) == (2, 2)
+    assert memory.get_human(SEGMENTS[0][2]).state == "final"  # type: ignore[union-attr]
 
 
 # ------------------------------------------------------------------------------------------- broken files

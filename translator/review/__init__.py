@@ -73,8 +73,12 @@ def _approved(segments: list[ReviewSegment], memory: TranslationMemory | None):
     return found
 
 
-def read_review_file(out_dir: str | Path, path: str | Path, *, translator: str = ""):
-    """The human translations in a reviewed XLIFF or TMX file (see :func:`import_review`); stores nothing."""
+def read_review_file(out_dir: str | Path, path: str | Path, *, translator: str = "",
+                     memory: TranslationMemory | None = None):
+    """The human translations in a reviewed XLIFF or TMX file (see :func:`import_review`); stores nothing.
+
+    ``memory`` gives the current translations an XLIFF target is compared with (else the batch tables').
+    """
     path = Path(path)
     if _format(None, path) == "tmx":
         from translator.review.tmx import read_tmx
@@ -82,7 +86,7 @@ def read_review_file(out_dir: str | Path, path: str | Path, *, translator: str =
         return read_tmx(path, translator=translator)
     from translator.review.xliff import read_xliff
 
-    segments = {s.id: s for s in review_segments(out_dir, None, fuzzy_limit=0)}
+    segments = {s.id: s for s in review_segments(out_dir, memory, fuzzy_limit=0)}
     return read_xliff(path, segments, translator=translator)
 
 
@@ -93,7 +97,7 @@ def import_review(out_dir: str | Path, path: str | Path, memory: TranslationMemo
     Raises :class:`~translator.errors.ReviewFileError` (every problem, with its line) and stores nothing when
     the file is broken, names segments ``out_dir`` does not have, or is in the wrong languages.
     """
-    entries = read_review_file(out_dir, path, translator=translator)
+    entries = read_review_file(out_dir, path, translator=translator, memory=memory)
     counts = memory.add_many(entries)
     return ImportReport(str(path), len(entries), counts.added, counts.raised, counts.unchanged)
 

@@ -97,11 +97,13 @@ def read_xliff(path: str | Path, segments: dict[str, ReviewSegment], *, translat
                source_lang: str = "ar", target_lang: str = "en") -> list[HumanTranslation]:
     """The human translations in a reviewed XLIFF 1.2 file whose units are among ``segments`` (id → segment).
 
-    A unit becomes a human translation when its target is approved (``approved="yes"``, state ``final`` or
-    ``signed-off``, Trados ``ApprovedTranslation``/``ApprovedSignOff``: state ``final``), confirmed (state
-    ``translated``, Trados ``Translated``) or edited (differs from the exported text): state ``translated``.
-    An untouched machine suggestion is not. ``translator`` is used when the file does not name one
-    (``phase contact-name`` or Trados ``modified_by``). Raises :class:`ReviewFileError` (with lines).
+    ``segments`` should carry the memory's current translations (``review_segments(out, memory)``), so that
+    only what the reviewer did counts. A unit becomes a human translation when its target is approved
+    (``approved="yes"``, state ``final`` or ``signed-off``, Trados ``ApprovedTranslation``/``ApprovedSignOff``:
+    state ``final``), edited (differs from the machine text and the current human one: ``translated``) or a
+    machine suggestion confirmed (state ``translated``, Trados ``Translated``). An untouched unit is not.
+    ``translator`` is used when the file does not name one (``phase contact-name`` or Trados ``modified_by``).
+    Raises :class:`ReviewFileError` (with lines).
     """
     path = Path(path)
     store = _parse(path)
@@ -171,15 +173,18 @@ def _reviewed(unit, segments: dict[str, ReviewSegment], path: Path, translator: 
 
 
 def _state(unit, target_node: etree._Element, text: str, segment: ReviewSegment) -> str | None:
+    """The state to store the unit's target in, or None when it brings nothing new."""
     confirmation = _sdl_conf(unit)
     xml_state = target_node.get("state", "")
+    known = {" ".join(t.split()) for t in (segment.machine, segment.human) if t}
+    changed = " ".join(text.split()) not in known  # neither the machine's text nor the current human one
     if unit.isapproved() or xml_state in {"final", "signed-off"} or confirmation in _APPROVED_SDL:
-        return "final"
-    if xml_state == "translated" and target_node.get("state-qualifier") != "mt-suggestion":
+        return "final" if changed or segment.state != "final" else None
+    if changed:
         return "translated"
-    if confirmation in _TRANSLATED_SDL or " ".join(text.split()) != " ".join((segment.target or "").split()):
-        return "translated"
-    return None
+    confirmed = (xml_state == "translated" and target_node.get("state-qualifier") != "mt-suggestion") \
+        or confirmation in _TRANSLATED_SDL
+    return "translated" if confirmed and segment.state == "needs-translation" else None
 
 
 def _sdl_conf(unit) -> str | None:
