@@ -47,9 +47,9 @@ class FuzzyIndex:
     def __len__(self) -> int:
         return len(self._texts)
 
-    def add(self, key: Hashable, text: str) -> None:
-        """Index ``text`` (original, not folded) under ``key``."""
-        folded = fold_for_fuzzy(text)
+    def add(self, key: Hashable, text: str, *, folded: str | None = None) -> None:
+        """Index ``text`` (original, not folded) under ``key``; ``folded``: its :func:`fold_for_fuzzy`, if known."""
+        folded = fold_for_fuzzy(text) if folded is None else folded
         position = len(self._texts)
         self._keys.append(key)
         self._texts.append(folded)

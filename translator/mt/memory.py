@@ -25,6 +25,7 @@ from typing import Any
 from translator import config
 from translator.errors import InputError
 from translator.mt.cache import CacheEntry, MTCache, cache_key, now, open_sqlite
+from translator.mt.fuzzy import DEFAULT_THRESHOLD, FuzzyIndex, fold_for_fuzzy
 from translator.mt.normalize import memory_key_text
 
 __all__ = ["STATES", "HumanTranslation", "MemoryEntry", "TranslationMemory", "memory_key"]
@@ -52,6 +53,7 @@ CREATE TABLE IF NOT EXISTS human_translations (
     created TEXT NOT NULL,
     changed TEXT NOT NULL,
     seq INTEGER NOT NULL DEFAULT 0,
+    source_fold TEXT NOT NULL DEFAULT '',
     UNIQUE (source_key, target)
 );
 CREATE INDEX IF NOT EXISTS human_by_source ON human_translations (source_key);
@@ -154,10 +156,10 @@ class TranslationMemory:
         if row is None:
             self._db.execute(
                 "INSERT INTO human_translations (source_key, source, target, state, translator, file, doc_id, "
-                "segment_id, source_lang, target_lang, provenance, created, changed, seq) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "segment_id, source_lang, target_lang, provenance, created, changed, seq, source_fold) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (key, e.source, target, e.state, e.translator, e.file, e.doc_id, e.segment_id, e.source_lang,
-                 e.target_lang, e.provenance, e.created or stamp, e.changed or stamp, seq))
+                 e.target_lang, e.provenance, e.created or stamp, e.changed or stamp, seq, fold_for_fuzzy(e.source)))
             return "added"
         if _RANK[e.state] <= _RANK[row[1]]:
             return "unchanged"
@@ -187,23 +189,19 @@ class TranslationMemory:
         states = list(states)
         return self._select(f"WHERE state IN ({','.join('?' * len(states))})", states)
 
-    def _select(self, where: str, params: Iterable[Any]) -> list[HumanTranslation]:
-        rows = self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM human_translations {where} ORDER BY id",
-                                list(params))
+    def _select(self, where: str, params: Iterable[Any], limit: int = -1) -> list[HumanTranslation]:
+        rows = self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM human_translations {where} ORDER BY id "
+                                "LIMIT ?", [*params, limit])
         return [_entry(dict(zip(_COLUMNS, row, strict=True))) for row in rows]
 
     def search(self, text: str, limit: int = 50) -> list[HumanTranslation]:
         """Concordance: translations whose source (Arabic-folded) or target (case-insensitive) contains ``text``."""
-        from translator.mt.fuzzy import fold_for_fuzzy
-
         needle = text.strip()
         if not needle:
             raise InputError("Give a word or phrase to search the translation memory for.")
-        folded = fold_for_fuzzy(needle)
-        index = self._fuzzy_index()
-        keys = {key for key, text_folded in zip(index._keys, index._texts, strict=True) if folded in text_folded}
-        hits = [h for h in self.all() if h.id in keys or needle.lower() in h.target.lower()]
-        return hits[:limit]
+        pattern = f"%{_like(fold_for_fuzzy(needle))}%"
+        return self._select("WHERE source_fold LIKE ? ESCAPE '\\' OR target LIKE ? ESCAPE '\\'",
+                            (pattern, f"%{_like(needle)}%"), limit=limit)
 
     def fuzzy(self, source: str, *, limit: int = 5, threshold: float | None = None,
               exclude_exact: bool = False) -> list[tuple[HumanTranslation, float]]:
@@ -213,8 +211,6 @@ class TranslationMemory:
         ``exclude_exact`` leaves out translations of this very source (those :meth:`get_human` finds).
         See :mod:`translator.mt.fuzzy` for the fold, the scorer and the prefilter.
         """
-        from translator.mt.fuzzy import DEFAULT_THRESHOLD
-
         found = self._fuzzy_index().search(source, limit=limit + 10 if exclude_exact else limit,
                                            threshold=DEFAULT_THRESHOLD if threshold is None else threshold)
         by_id = {h.id: h for h in self._select(
@@ -225,13 +221,12 @@ class TranslationMemory:
             matches = [(h, score) for h, score in matches if memory_key_text(h.source) != key]
         return matches[:limit]
 
-    def _fuzzy_index(self):
+    def _fuzzy_index(self) -> FuzzyIndex:
         if self._fuzzy is None:
-            from translator.mt.fuzzy import FuzzyIndex
-
             index = FuzzyIndex()
-            for row_id, source in self._db.execute("SELECT id, source FROM human_translations ORDER BY id"):
-                index.add(row_id, source)
+            rows = self._db.execute("SELECT id, source, source_fold FROM human_translations ORDER BY id")
+            for row_id, source, folded in rows:
+                index.add(row_id, source, folded=folded or None)
             self._fuzzy = index
         return self._fuzzy
 
@@ -311,8 +306,8 @@ class TranslationMemory:
             for key, source, target, provenance, created in self._db.execute(_OLD_HUMAN).fetchall():
                 self._db.execute(
                     "INSERT OR IGNORE INTO human_translations (source_key, source, target, state, provenance, "
-                    "created, changed) VALUES (?,?,?,?,?,?,?)", (key, source, target, "published", provenance,
-                                                                 created, created))
+                    "created, changed, source_fold) VALUES (?,?,?,?,?,?,?,?)",
+                    (key, source, target, "published", provenance, created, created, fold_for_fuzzy(source)))
             self._db.execute("DROP TABLE human")
 
 
@@ -321,6 +316,11 @@ def _check(entry: HumanTranslation) -> None:
         raise InputError("A human translation needs both the source and its translation.")
     if entry.state not in _RANK:
         raise InputError(f"Unknown state {entry.state!r} for a human translation; use one of {STATES}.")
+
+
+def _like(text: str) -> str:
+    """``text`` with SQL LIKE's wildcards escaped (escape character: backslash)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _entry(row: dict[str, Any]) -> HumanTranslation:
