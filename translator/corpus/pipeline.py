@@ -33,7 +33,7 @@ PIPELINE_VERSION = "1"
 TRANSLATION_STATUSES = {
     "translated": "machine translation produced",
     "suspicious": "translated, but a guard flagged it (see translation_flags)",
-    "human": "a person's translation from the translation memory (translation_human); never overwritten",
+    "human": "a reviewer's translation from the translation memory (translation_human); never overwritten",
     "failed": "the engine failed on this segment (see translation_note)",
     "no_model": "no translation model could be found (see translation_note for how to get one)",
     "disabled": "translation switched off (--no-translate)",
@@ -280,7 +280,8 @@ def translate_analyses(analyses: list[Analysis], translator, no_model_reason: st
 def _fill_segment(seg: dict, result) -> None:
     seg["translation"] = result.text
     seg["translation_human"] = getattr(result, "human", None)
-    seg["translation_status"] = "human" if getattr(result, "human", None) else _status(result)
+    reviewed = getattr(result, "human_state", None) in ("translated", "final")  # not one found in a citation
+    seg["translation_status"] = "human" if reviewed else _status(result)
     seg["translation_flags"] = "; ".join([*result.flags, *result.term_flags])
     seg["from_memory"] = bool(result.from_memory)
     seg["engine"], seg["model"] = result.engine, result.model
