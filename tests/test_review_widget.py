@@ -83,3 +83,42 @@ def test_only_the_segments_still_to_review(out: Path, tmp_path: Path) -> None:
     memory.put_human(ROWS[2][2], "Approved earlier", state="final")
     widget = ReviewWidget(out, memory, states=("needs-translation",))
     assert [s.id for s in widget.segments] == ["a.txt#0", "a.txt#1"]
+
+
+@pytest.mark.slow
+def test_a_reviewed_notebook_exported_to_html_reads_right_to_left_in_chromium(out: Path, tmp_path: Path) -> None:
+    """The static view of the widget in an exported notebook: Arabic right to left, terms marked, no script."""
+    import time
+
+    import nbformat
+
+    from translator.notebook_run import export_html
+
+    from .browser import Browser
+
+    injection = '<img src="x" onerror="window.__pwned = 1">'
+    rows = [{"doc_id": "x.txt", "segment_id": 0, "line": 0, "start": 0, "end": 9, "lang": "ar",
+             "text": f"وصل الرئيس إلى وهران {injection}", "translation": f"The president reached Oran {injection}",
+             "translation_status": "translated", "glossary_terms": "وهران=Oran"}]
+    tables.write_table(tmp_path / "evil", "segments", tables.SEGMENTS, [rows])
+    memory = TranslationMemory(tmp_path / "tm.sqlite")
+    widget = ReviewWidget(tmp_path / "evil", memory)
+    widget.editor.value = "The President reached Oran"
+    widget.approve_button.click()
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("widget")]
+    nb.cells[0].outputs = [nbformat.v4.new_output("display_data", data={"text/html": widget.snapshot()})]
+    page = export_html(nb, tmp_path / "reviewed.html")
+    browser = Browser()
+    try:
+        browser.open(page.as_uri())
+        time.sleep(0.5)  # let a (blocked) onerror handler fire
+        assert browser.evaluate("window.__pwned === undefined") is True
+        arabic = browser.evaluate("""
+          (() => { const d = document.querySelector('.tr-review-ar');
+                   return {direction: getComputedStyle(d).direction, marks: d.querySelectorAll('mark').length,
+                           text: d.innerText}; })()""")
+        assert arabic["direction"] == "rtl" and arabic["marks"] == 1 and "<img" in arabic["text"]
+        assert browser.evaluate("document.body.innerText.includes('final')") is True
+    finally:
+        browser.close()
