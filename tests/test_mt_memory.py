@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from translator.errors import InputError
-from translator.mt.memory import MemoryEntry, TranslationMemory, memory_key
+from translator.mt.memory import HumanTranslation, MemoryEntry, TranslationMemory, memory_key
 
 
 def test_key_changes_with_every_part() -> None:
@@ -70,3 +70,63 @@ def test_unusable_file_is_an_input_error(tmp_path: Path) -> None:
     bad.write_bytes(b"this is not a database" * 100)
     with pytest.raises(InputError, match="move it aside"):
         TranslationMemory(bad)
+
+
+# ----------------------------------------------------------------------------- issue 18: the two roles apart
+def test_machine_output_lives_in_a_separate_cache_file_safe_to_delete(tmp_path: Path) -> None:
+    from translator.mt.cache import MTCache
+
+    memory = TranslationMemory(tmp_path / "tm.sqlite")
+    memory.put_human("مدينة تندوف", "Tindouf city", state="final", translator="Amal")
+    memory.put("k", MemoryEntry("مدينة تندوف", "The city of Tindouf"))
+    assert memory.cache_path == tmp_path / "tm.mt-cache.sqlite"
+    memory.close()
+    with MTCache(tmp_path / "tm.mt-cache.sqlite") as cache:
+        assert cache.get("k").text == "The city of Tindouf" and cache.clear() == 1  # type: ignore[union-attr]
+    (tmp_path / "tm.mt-cache.sqlite").unlink()
+    with TranslationMemory(tmp_path / "tm.sqlite") as memory:
+        assert memory.get_human("مدينة تندوف").translator == "Amal"  # type: ignore[union-attr]
+        assert memory.stats() == {"machine": 0, "human": 1}
+
+
+def test_reviewed_translation_wins_over_published_and_the_latest_review_wins(tmp_path: Path) -> None:
+    memory = TranslationMemory(tmp_path / "tm.sqlite")
+    memory.put_human("مدينة تندوف", "Tindouf city", "citation 1")
+    version = memory.reviewed_version()
+    assert memory.put_human("مدينة تندوف", "The town of Tindouf", state="translated", file="a.xlf")
+    assert memory.reviewed_version() != version
+    assert memory.put_human("مدينة تندوف", "Tindouf, the city", state="translated", file="b.xlf")
+    assert memory.get_human("مدينة تندوف").target == "Tindouf, the city"  # type: ignore[union-attr]
+    # approving the earlier rendering raises it above the later one; nothing is deleted
+    counts = memory.add_many([HumanTranslation("مدينة تندوف", "The town of Tindouf", state="final")])
+    assert counts.to_dict() == {"added": 0, "raised": 1, "unchanged": 0}
+    best = memory.get_human("مدينة تندوف")
+    assert best is not None and (best.target, best.state, best.file) == ("The town of Tindouf", "final", "a.xlf")
+    assert len(memory.get_humans("مدينة تندوف")) == 3
+
+
+def test_a_failed_import_changes_nothing(tmp_path: Path) -> None:
+    memory = TranslationMemory(tmp_path / "tm.sqlite")
+    memory.put_human("مدينة تندوف", "Tindouf city", state="final")
+    before = memory.all()
+    with pytest.raises(InputError, match="state"):
+        memory.add_many([HumanTranslation("الجزائر", "Algeria", state="translated"),
+                         HumanTranslation("وهران", "Oran", state="approved-ish")])
+    with pytest.raises(InputError, match="both"):
+        memory.add_many([HumanTranslation("الجزائر", "Algeria", state="translated"),
+                         HumanTranslation("وهران", "  ", state="translated")])
+    assert memory.all() == before
+
+
+def test_human_translations_of_a_pre_split_memory_are_kept(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE human (source_key TEXT, source TEXT, target TEXT, provenance TEXT, created TEXT)")
+        db.execute("INSERT INTO human VALUES ('مدينة تندوف', 'مدينة تندوف', 'Tindouf city', 'doc 3', '2025-01-01')")
+    db.close()
+    with TranslationMemory(path) as memory:
+        found = memory.get_human("مدينة تندوف")
+        assert found is not None and (found.target, found.state, found.provenance) == ("Tindouf city", "published",
+                                                                                       "doc 3")

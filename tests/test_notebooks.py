@@ -24,10 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 
 
-def test_the_five_notebooks_exist_with_a_parameters_cell_and_no_outputs() -> None:
+def test_the_six_notebooks_exist_with_a_parameters_cell_and_no_outputs() -> None:
     names = [p.stem for p in NOTEBOOKS]
     assert names == ["01-quickstart", "02-detect-language", "03-translate-with-glossary",
-                     "04-citations-to-table", "05-batch-corpus"]
+                     "04-citations-to-table", "05-batch-corpus", "06-review"]
     for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)
         tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]

@@ -59,3 +59,11 @@ class DataFileError(InputError):
                              f"the top of the file say what goes in each column).")
         else:
             super().__init__(f"{self.path}: {problem}.")
+class ReviewFileError(InputError):
+    """An XLIFF or TMX file cannot be imported; ``problems`` lists each as (line, message). Nothing was stored."""
+
+    def __init__(self, path: str, problems: list[tuple[int | None, str]]) -> None:
+        self.path, self.problems = path, problems
+        shown = [f"{path}:{line}: {message}" if line else f"{path}: {message}" for line, message in problems[:20]]
+        more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        super().__init__("\n".join(shown) + more + "\nNothing was imported; fix the file and import it again.")

@@ -20,7 +20,7 @@ __all__ = ["COMMANDS", "build_parser", "main"]
 
 #: command name → module in this package (each module's ``add_parser`` registers the command).
 COMMANDS: tuple[str, ...] = ("detect", "dates", "cite", "translate", "glossary", "batch", "report", "notebook",
-                             "models", "brief", "qa")
+                             "models", "brief", "qa", "review", "memory")
 
 
 def build_parser() -> argparse.ArgumentParser:

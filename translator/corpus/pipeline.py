@@ -38,6 +38,7 @@ logger = logging.getLogger("translator")
 TRANSLATION_STATUSES = {
     "translated": "machine translation produced",
     "suspicious": "translated, but a guard or translation QA flagged it (see translation_flags, qa_flags)",
+    "human": "a reviewer's translation from the translation memory (translation_human); never overwritten",
     "failed": "the engine failed on this segment (see translation_note)",
     "no_model": "no translation model could be found (see translation_note for how to get one)",
     "disabled": "translation switched off (--no-translate)",
@@ -477,7 +478,8 @@ def _check_segment(seg: dict, qa) -> None:
 def _fill_segment(seg: dict, result) -> None:
     seg["translation"] = result.text
     seg["translation_human"] = getattr(result, "human", None)
-    seg["translation_status"] = _status(result)
+    reviewed = getattr(result, "human_state", None) in ("translated", "final")  # not one found in a citation
+    seg["translation_status"] = "human" if reviewed else _status(result)
     seg["translation_flags"] = "; ".join([*result.flags, *result.term_flags])
     seg["from_memory"] = bool(result.from_memory)
     seg["engine"], seg["model"] = result.engine, result.model
@@ -534,7 +536,18 @@ def settings_key(options: BatchOptions, model, glossary) -> str:
         "model": [model.id, model.revision, model.kind] if model else None,
         "glossary": glossary.version if glossary is not None else None,
         "detector": options.detector,
+        "reviewed": _reviewed_version(options) if model else None,
     }, sort_keys=True)
+
+
+def _reviewed_version(options: BatchOptions) -> str | None:
+    """Changes when reviewed human translations arrive (issue 18), so the documents are redone."""
+    if not options.use_memory:
+        return None
+    from ..mt.memory import TranslationMemory
+
+    with TranslationMemory(options.memory_path) as memory:
+        return memory.reviewed_version()
 
 
 def count_payloads(batch: list[dict], summary: RunSummary) -> None:

@@ -1,4 +1,4 @@
-"""Machine translation: engines (transformers MarianMT, CTranslate2), models, memory and the Translator.
+"""Machine translation: engines (MarianMT, CTranslate2), models, translation memory, MT cache and the Translator.
 
     engine = load_engine()                      # default model, CTranslate2 when a converted copy exists
     Translator(engine, TranslationMemory()).translate(["..."])
@@ -10,6 +10,7 @@ from pathlib import Path
 
 from translator.errors import EngineError, InputError, ModelNotFoundError
 from translator.mt.build import TranslatorOptions, build_translator
+from translator.mt.cache import CacheEntry, MTCache, cache_key
 from translator.mt.engine import Engine, GenerationOptions, Hypothesis
 from translator.mt.guard import GuardConfig
 from translator.mt.memory import HumanTranslation, MemoryEntry, TranslationMemory, memory_key
@@ -32,12 +33,14 @@ _ALIASES = {"ct2": "ctranslate2", "hf": "transformers", "marian": "transformers"
 
 __all__ = [
     "ENGINES",
+    "CacheEntry",
     "Enforcer",
     "Engine",
     "GenerationOptions",
     "GuardConfig",
     "HumanTranslation",
     "Hypothesis",
+    "MTCache",
     "MemoryEntry",
     "ModelInfo",
     "Translation",
@@ -46,6 +49,7 @@ __all__ = [
     "TranslatorOptions",
     "add_model",
     "build_translator",
+    "cache_key",
     "convert_model",
     "default_model",
     "list_models",

@@ -1,176 +1,327 @@
-"""Translation memory in SQLite: machine translations by key, human translations by source.
+"""The translation memory: human translations in SQLite, with provenance; never expires.
 
-Machine entries are keyed by engine + model + revision + glossary version + normalized source, so a change of
-any of those translates again and nothing else does. Human translations (the English renderings printed
-next to Arabic headlines) live in their own table: machine output never overwrites them.
+A human translation is a person's rendering of a source segment: found printed beside an Arabic headline
+(state ``published``), typed or edited by a reviewer (``translated``) or approved (``final``). Each keeps its
+provenance: the file it came from, the document and segment, the translator when known, and when. Nothing is
+ever overwritten: a second rendering of the same source is stored beside the first; the same rendering again
+only raises its state (``translated`` → ``final``). The best one (see :meth:`TranslationMemory.get_human`) is
+what a batch run shows, with status ``human``. TMX is its exchange format (:mod:`translator.review.tmx`).
+
+Machine output is not kept here but in the MT cache (:class:`translator.mt.cache.MTCache`), which is safe to
+delete. For callers of the older combined memory, ``TranslationMemory`` still answers the cache's
+``get/get_many/put/put_many`` by handing them to its cache file (``<memory>.mt-cache.sqlite`` beside it).
+
+Every write is one transaction: :meth:`TranslationMemory.add_many` stores all of an import or none of it.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import hashlib
-import json
-import sqlite3
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from translator import config
 from translator.errors import InputError
+from translator.mt.cache import CacheEntry, MTCache, cache_key, now, open_sqlite
+from translator.mt.fuzzy import DEFAULT_THRESHOLD, FuzzyIndex, fold_for_fuzzy
 from translator.mt.normalize import memory_key_text
 
-__all__ = ["HumanTranslation", "MemoryEntry", "TranslationMemory", "memory_key"]
+__all__ = ["STATES", "HumanTranslation", "MemoryEntry", "TranslationMemory", "memory_key"]
+
+#: states of a human translation, weakest first (a stronger one wins when several exist for a source).
+STATES = ("published", "translated", "final")
+_RANK = {state: rank for rank, state in enumerate(STATES)}
+_COLUMNS = ("id", "source", "target", "state", "translator", "file", "doc_id", "segment_id", "source_lang",
+            "target_lang", "provenance", "created", "changed")
 
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS machine (
-    key TEXT PRIMARY KEY,
-    source TEXT NOT NULL,
-    text TEXT NOT NULL,
-    status TEXT NOT NULL,
-    flags TEXT NOT NULL,
-    info TEXT NOT NULL,
-    engine TEXT NOT NULL,
-    model TEXT NOT NULL,
-    revision TEXT NOT NULL,
-    glossary_version TEXT NOT NULL,
-    created TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS human (
+CREATE TABLE IF NOT EXISTS human_translations (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     source_key TEXT NOT NULL,
     source TEXT NOT NULL,
     target TEXT NOT NULL,
-    provenance TEXT NOT NULL,
+    state TEXT NOT NULL,
+    translator TEXT NOT NULL DEFAULT '',
+    file TEXT NOT NULL DEFAULT '',
+    doc_id TEXT NOT NULL DEFAULT '',
+    segment_id INTEGER,
+    source_lang TEXT NOT NULL DEFAULT 'ar',
+    target_lang TEXT NOT NULL DEFAULT 'en',
+    provenance TEXT NOT NULL DEFAULT '',
     created TEXT NOT NULL,
-    PRIMARY KEY (source_key, target)
+    changed TEXT NOT NULL,
+    seq INTEGER NOT NULL DEFAULT 0,
+    source_fold TEXT NOT NULL DEFAULT '',
+    UNIQUE (source_key, target)
 );
+CREATE INDEX IF NOT EXISTS human_by_source ON human_translations (source_key);
 """
 
+# The pre-split memory kept human translations in a table "human" beside the machine entries.
+_OLD_HUMAN = "SELECT source_key, source, target, provenance, created FROM human"
 
-def _now() -> str:
-    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
-
-
-@dataclass
-class MemoryEntry:
-    """A stored machine translation of one segment, with what the guard and glossary said about it."""
-
-    source: str
-    text: str
-    status: str = "translated"
-    flags: list[str] = field(default_factory=list)
-    info: dict[str, Any] = field(default_factory=dict)
-    engine: str = ""
-    model: str = ""
-    revision: str = ""
-    glossary_version: str = ""
-    created: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+# Compatibility names: machine entries are the MT cache's.
+MemoryEntry = CacheEntry
+memory_key = cache_key
 
 
 @dataclass
 class HumanTranslation:
-    """A translation made by a person, with where it was found."""
+    """A person's translation of ``source``, with where it came from.
+
+    ``state``: one of :data:`STATES`. ``provenance``: free text (a document id, a citation line);
+    ``file``/``doc_id``/``segment_id``: where a review file said it belongs; ``created``/``changed``: ISO 8601 UTC.
+    """
 
     source: str
     target: str
-    provenance: str
-    created: str
+    provenance: str = ""
+    created: str = ""
+    state: str = "published"
+    translator: str = ""
+    file: str = ""
+    doc_id: str = ""
+    segment_id: int | None = None
+    source_lang: str = "ar"
+    target_lang: str = "en"
+    changed: str = ""
+    id: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
-def memory_key(engine: str, model: str, revision: str | None, glossary_version: str | None, source: str) -> str:
-    """The lookup key of a machine translation (a hash, so keys stay short for long sources)."""
-    parts = [engine, model, revision or "", glossary_version or "", memory_key_text(source)]
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+@dataclass
+class ImportCounts:
+    """What :meth:`TranslationMemory.add_many` did: new renderings, raised states, and entries already there."""
+
+    added: int = 0
+    raised: int = 0
+    unchanged: int = 0
+
+    def to_dict(self) -> dict[str, int]:
+        return asdict(self)
 
 
 class TranslationMemory:
-    """A SQLite translation memory (default ``config.home()/translation-memory.sqlite``)."""
+    """Human translations in SQLite (default ``config.home()/translation-memory.sqlite``).
+
+    Raises :class:`InputError` when the file is not a usable SQLite database.
+    """
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else config.home() / "translation-memory.sqlite"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self._db = sqlite3.connect(self.path)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.executescript(_SCHEMA)
-        except sqlite3.DatabaseError as error:
-            raise InputError(f"Translation memory {self.path} is unusable ({error}); move it aside to "
-                             "start a new one.") from error
+        self._db = open_sqlite(self.path, _SCHEMA, "Translation memory")
+        self._cache: MTCache | None = None
+        self._fuzzy: Any = None
+        self._migrate()
 
-    # -------------------------------------------------------------------------------------- machine
-    def get(self, key: str) -> MemoryEntry | None:
-        return self.get_many([key]).get(key)
+    # ------------------------------------------------------------------------------------------- writing
+    def put_human(self, source: str, target: str, provenance: str = "", *, state: str = "published",
+                  translator: str = "", file: str = "", doc_id: str = "", segment_id: int | None = None) -> bool:
+        """Store a person's translation of ``source``; True if this rendering was new.
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, MemoryEntry]:
-        keys = list(dict.fromkeys(keys))
-        found: dict[str, MemoryEntry] = {}
-        for start in range(0, len(keys), 500):  # SQLite caps bound parameters
-            chunk = keys[start:start + 500]
-            rows = self._db.execute(
-                f"SELECT key, source, text, status, flags, info, engine, model, revision, glossary_version, "
-                f"created FROM machine WHERE key IN ({','.join('?' * len(chunk))})", chunk)
-            for row in rows:
-                found[row[0]] = MemoryEntry(row[1], row[2], row[3], json.loads(row[4]), json.loads(row[5]),
-                                            *row[6:])
-        return found
-
-    def put(self, key: str, entry: MemoryEntry) -> None:
-        self.put_many({key: entry})
-
-    def put_many(self, entries: dict[str, MemoryEntry]) -> None:
-        now = _now()
-        with self._db:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO machine VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [(key, e.source, e.text, e.status, json.dumps(e.flags), json.dumps(e.info, ensure_ascii=False),
-                  e.engine, e.model, e.revision, e.glossary_version, e.created or now)
-                 for key, e in entries.items()])
-
-    # ---------------------------------------------------------------------------------------- human
-    def put_human(self, source: str, target: str, provenance: str = "") -> bool:
-        """Store a person's translation of ``source``; True if it was new. Existing ones are kept as they are.
-
-        Raises :class:`InputError` when the source or the translation is empty.
+        ``state`` is ``published`` by default (a rendering found in a text, e.g. beside a headline); a review
+        gives ``translated`` or ``final``. A rendering already stored is kept as it is, except that a stronger
+        ``state`` raises it.
+        Raises :class:`InputError` for an empty source or target or an unknown state.
         """
-        if not source.strip() or not target.strip():
-            raise InputError("A human translation needs both the source and its translation.")
-        with self._db:
-            cursor = self._db.execute(
-                "INSERT OR IGNORE INTO human VALUES (?,?,?,?,?)",
-                (memory_key_text(source), source, target.strip(), provenance, _now()))
-        return cursor.rowcount == 1
+        entry = HumanTranslation(source, target, provenance, state=state, translator=translator, file=file,
+                                 doc_id=doc_id, segment_id=segment_id)
+        return self.add_many([entry]).added == 1
 
+    def add_many(self, entries: Iterable[HumanTranslation]) -> ImportCounts:
+        """Store ``entries`` in one transaction (all or nothing); see :meth:`put_human` for the rules."""
+        entries = list(entries)
+        for entry in entries:
+            _check(entry)
+        counts = ImportCounts()
+        stamp = now()
+        with self._db:
+            seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM human_translations").fetchone()[0]
+            for entry in entries:
+                seq += 1
+                outcome = self._store(entry, stamp, seq)
+                setattr(counts, outcome, getattr(counts, outcome) + 1)
+        if counts.added or counts.raised:
+            self._fuzzy = None
+        return counts
+
+    def _store(self, e: HumanTranslation, stamp: str, seq: int) -> str:
+        key, target = memory_key_text(e.source), e.target.strip()
+        row = self._db.execute("SELECT id, state FROM human_translations WHERE source_key = ? AND target = ?",
+                               (key, target)).fetchone()
+        if row is None:
+            self._db.execute(
+                "INSERT INTO human_translations (source_key, source, target, state, translator, file, doc_id, "
+                "segment_id, source_lang, target_lang, provenance, created, changed, seq, source_fold) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (key, e.source, target, e.state, e.translator, e.file, e.doc_id, e.segment_id, e.source_lang,
+                 e.target_lang, e.provenance, e.created or stamp, e.changed or stamp, seq, fold_for_fuzzy(e.source)))
+            return "added"
+        if _RANK[e.state] <= _RANK[row[1]]:
+            return "unchanged"
+        self._db.execute(
+            "UPDATE human_translations SET state = ?, translator = COALESCE(NULLIF(?, ''), translator), "
+            "file = COALESCE(NULLIF(?, ''), file), changed = ?, seq = ? WHERE id = ?",
+            (e.state, e.translator, e.file, e.changed or stamp, seq, row[0]))
+        return "raised"
+
+    # ------------------------------------------------------------------------------------------- reading
     def get_human(self, source: str) -> HumanTranslation | None:
-        """The first human translation stored for ``source`` (matched after normalization), if any."""
-        row = self._db.execute(
-            "SELECT source, target, provenance, created FROM human WHERE source_key = ? "
-            "ORDER BY created, rowid LIMIT 1", (memory_key_text(source),)).fetchone()
-        return HumanTranslation(*row) if row else None
+        """The translation to show for ``source`` (matched after normalization), or None.
+
+        The strongest state wins; among reviewed ones the latest, among ``published`` ones the first found.
+        """
+        rows = self._select("WHERE source_key = ?", (memory_key_text(source),))
+        if not rows:
+            return None
+        return max(rows, key=lambda h: (_RANK[h.state], -(h.id or 0) if h.state == "published" else h.id or 0))
 
     def get_humans(self, source: str) -> list[HumanTranslation]:
         """Every human translation stored for ``source``, oldest first."""
-        rows = self._db.execute(
-            "SELECT source, target, provenance, created FROM human WHERE source_key = ? ORDER BY created, rowid",
-            (memory_key_text(source),))
-        return [HumanTranslation(*row) for row in rows]
+        return self._select("WHERE source_key = ?", (memory_key_text(source),))
 
-    # ---------------------------------------------------------------------------------------- admin
+    def all(self, states: Iterable[str] = STATES) -> list[HumanTranslation]:
+        """Every human translation in one of ``states``, oldest first."""
+        states = list(states)
+        return self._select(f"WHERE state IN ({','.join('?' * len(states))})", states)
+
+    def _select(self, where: str, params: Iterable[Any], limit: int = -1) -> list[HumanTranslation]:
+        rows = self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM human_translations {where} ORDER BY id "
+                                "LIMIT ?", [*params, limit])
+        return [_entry(dict(zip(_COLUMNS, row, strict=True))) for row in rows]
+
+    def search(self, text: str, limit: int = 50) -> list[HumanTranslation]:
+        """Concordance: translations whose source (Arabic-folded) or target (case-insensitive) contains ``text``."""
+        needle = text.strip()
+        if not needle:
+            raise InputError("Give a word or phrase to search the translation memory for.")
+        pattern = f"%{_like(fold_for_fuzzy(needle))}%"
+        return self._select("WHERE source_fold LIKE ? ESCAPE '\\' OR target LIKE ? ESCAPE '\\'",
+                            (pattern, f"%{_like(needle)}%"), limit=limit)
+
+    def fuzzy(self, source: str, *, limit: int = 5, threshold: float | None = None,
+              exclude_exact: bool = False) -> list[tuple[HumanTranslation, float]]:
+        """Human translations of sources similar to ``source``: (translation, score 0-100), best first.
+
+        ``threshold`` (default :data:`translator.mt.fuzzy.DEFAULT_THRESHOLD`, 75) is the lowest score kept;
+        ``exclude_exact`` leaves out translations of this very source (those :meth:`get_human` finds).
+        See :mod:`translator.mt.fuzzy` for the fold, the scorer and the prefilter.
+        """
+        found = self._fuzzy_index().search(source, limit=limit + 10 if exclude_exact else limit,
+                                           threshold=DEFAULT_THRESHOLD if threshold is None else threshold)
+        by_id = {h.id: h for h in self._select(
+            f"WHERE id IN ({','.join('?' * len(found))})", [k for k, _ in found])} if found else {}
+        matches = [(by_id[key], score) for key, score in found if key in by_id]
+        if exclude_exact:
+            key = memory_key_text(source)
+            matches = [(h, score) for h, score in matches if memory_key_text(h.source) != key]
+        return matches[:limit]
+
+    def _fuzzy_index(self) -> FuzzyIndex:
+        if self._fuzzy is None:
+            index = FuzzyIndex()
+            rows = self._db.execute("SELECT id, source, source_fold FROM human_translations ORDER BY id")
+            for row_id, source, folded in rows:
+                index.add(row_id, source, folded=folded or None)
+            self._fuzzy = index
+        return self._fuzzy
+
+    def reviewed_version(self) -> str:
+        """A short digest that changes whenever a reviewed (not ``published``) translation is added or raised.
+
+        A batch run puts it in its settings, so documents are redone after a review import.
+        """
+        row = self._db.execute("SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM human_translations "
+                               "WHERE state != 'published'").fetchone()
+        return hashlib.sha256(f"{row[0]}:{row[1]}".encode()).hexdigest()[:16]
+
+    # --------------------------------------------------------------------------------------------- admin
     def stats(self) -> dict[str, int]:
-        machine = self._db.execute("SELECT COUNT(*) FROM machine").fetchone()[0]
-        human = self._db.execute("SELECT COUNT(*) FROM human").fetchone()[0]
-        return {"machine": int(machine), "human": int(human)}
+        """{"human": translations in memory, "machine": entries in the MT cache beside it}."""
+        human = self._db.execute("SELECT COUNT(*) FROM human_translations").fetchone()[0]
+        return {"machine": self.mt_cache.count() if self._cache_exists() else 0, "human": int(human)}
+
+    def describe(self) -> dict[str, Any]:
+        """Counts for ``translator memory stats``: by state, translator and file, plus the MT cache."""
+        def grouped(column: str) -> dict[str, int]:
+            rows = self._db.execute(f"SELECT {column}, COUNT(*) FROM human_translations GROUP BY {column} "
+                                    "ORDER BY COUNT(*) DESC")
+            return {str(value or "(unknown)"): int(n) for value, n in rows}
+
+        sources = self._db.execute("SELECT COUNT(DISTINCT source_key) FROM human_translations").fetchone()[0]
+        return {"path": str(self.path), "human_translations": self.stats()["human"], "sources": int(sources),
+                "by_state": grouped("state"), "by_translator": grouped("translator"), "by_file": grouped("file"),
+                "mt_cache": str(self.cache_path), "mt_cache_entries": self.stats()["machine"]}
+
+    @property
+    def cache_path(self) -> Path:
+        """The MT cache that goes with this memory: the default cache, or ``<memory>.mt-cache.sqlite``."""
+        if self.path == config.home() / "translation-memory.sqlite":
+            return config.home() / "mt-cache.sqlite"
+        return self.path.with_name(self.path.stem + ".mt-cache.sqlite")
+
+    @property
+    def mt_cache(self) -> MTCache:
+        """The MT cache beside this memory (opened on first use)."""
+        if self._cache is None:
+            self._cache = MTCache(self.cache_path)
+        return self._cache
+
+    def _cache_exists(self) -> bool:
+        return self._cache is not None or self.cache_path.exists()
+
+    # Compatibility with the combined memory: machine entries go to the MT cache.
+    def get(self, key: str) -> CacheEntry | None:
+        return self.mt_cache.get(key)
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, CacheEntry]:
+        return self.mt_cache.get_many(keys)
+
+    def put(self, key: str, entry: CacheEntry) -> None:
+        self.mt_cache.put(key, entry)
+
+    def put_many(self, entries: dict[str, CacheEntry]) -> None:
+        self.mt_cache.put_many(entries)
 
     def close(self) -> None:
         self._db.close()
+        if self._cache is not None:
+            self._cache.close()
 
     def __enter__(self) -> TranslationMemory:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _migrate(self) -> None:
+        """Move human translations of a pre-split memory file into this table (once, in one transaction)."""
+        if not self._db.execute("SELECT name FROM sqlite_master WHERE name = 'human'").fetchone():
+            return
+        with self._db:
+            for key, source, target, provenance, created in self._db.execute(_OLD_HUMAN).fetchall():
+                self._db.execute(
+                    "INSERT OR IGNORE INTO human_translations (source_key, source, target, state, provenance, "
+                    "created, changed, source_fold) VALUES (?,?,?,?,?,?,?,?)",
+                    (key, source, target, "published", provenance, created, created, fold_for_fuzzy(source)))
+            self._db.execute("DROP TABLE human")
+
+
+def _check(entry: HumanTranslation) -> None:
+    if not entry.source.strip() or not entry.target.strip():
+        raise InputError("A human translation needs both the source and its translation.")
+    if entry.state not in _RANK:
+        raise InputError(f"Unknown state {entry.state!r} for a human translation; use one of {STATES}.")
+
+
+def _like(text: str) -> str:
+    """``text`` with SQL LIKE's wildcards escaped (escape character: backslash)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _entry(row: dict[str, Any]) -> HumanTranslation:
+    return HumanTranslation(**row)

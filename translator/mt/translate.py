@@ -4,7 +4,7 @@
 
 Each document is normalized for the model (the original is kept as ``Translation.source``), split into
 sentences and, where a sentence exceeds the model's token limit, into clauses; every piece is translated
-once (translation memory, then the engine in length-sorted token-budget batches), checked by the guard,
+once (MT cache, then the engine in length-sorted token-budget batches), checked by the guard,
 handed to the glossary enforcer if there is one, and the pieces are put back together with the document's
 line and paragraph breaks. A piece without an Arabic letter (an English line, a date) never goes to the
 model: it is kept as written.
@@ -22,8 +22,9 @@ from typing import Any, Protocol
 
 from translator.errors import EngineError, InputError
 from translator.mt import guard as _guard
+from translator.mt.cache import CacheEntry, MTCache, cache_key
 from translator.mt.engine import Engine, GenerationOptions, Hypothesis
-from translator.mt.memory import MemoryEntry, TranslationMemory, memory_key
+from translator.mt.memory import TranslationMemory
 from translator.mt.normalize import normalize_for_mt
 from translator.text.arabic import is_arabic_letter
 from translator.text.chunk import chunk
@@ -48,7 +49,8 @@ class Translation:
     ``text`` is None when translation failed (``error`` says why). ``flags`` name what the guard found
     (``repetition``, ``too-long``, ``truncated``, ``placeholder-leak``, ``untranslated``...; ``retried`` when a
     retry fixed it). ``human`` is a
-    person's translation of the same source found in translation memory, reported beside the machine one.
+    person's translation of the same source found in translation memory, reported beside the machine one
+    (``human_state``: published, translated or final). ``from_memory``: the machine text came from the MT cache.
     ``terms_*`` are filled by the glossary enforcer, when there is one.
     """
 
@@ -63,6 +65,7 @@ class Translation:
     segments: int = 0
     human: str | None = None
     human_provenance: str | None = None
+    human_state: str | None = None
     terms_found: int = 0
     terms_placed: int = 0
     terms_exact: int = 0
@@ -79,7 +82,7 @@ class Enforcer(Protocol):
     ``enforce`` gets the engine's hypotheses (best first) and the engine itself (to ask for more, or to
     score candidates) and returns the chosen text plus a report with ``terms_found``, ``terms_placed`` and
     ``term_flags`` (a mapping or an object with those attributes). ``version`` identifies the glossary:
-    translation memory entries made under another version are not reused. An enforcer may also offer
+    MT cache entries made under another version are not reused. An enforcer may also offer
     ``enforce_batch(sources, hypotheses_lists, engine) -> [(text, report), ...]``, which the Translator then
     calls once per run instead of ``enforce`` once per segment.
     """
@@ -110,7 +113,8 @@ class Translator:
     ``batch_tokens`` bounds the padded source tokens of one engine call; ``max_input_tokens`` (default: the
     model's limit, at most 256) is the longest piece sent to the model; ``options`` are decoding options for
     every call (:class:`~translator.mt.engine.GenerationOptions`; greedy by default); ``guard=None`` turns the
-    repetition/length guard off.
+    repetition/length guard off. ``memory`` holds human translations (reported beside the machine one);
+    ``cache`` keeps machine output between runs (default: the MT cache beside ``memory``, none without one).
     """
 
     def __init__(
@@ -125,9 +129,11 @@ class Translator:
         guard: _guard.GuardConfig | None = _guard.GuardConfig(),  # noqa: B008 (frozen dataclass)
         options: Mapping[str, Any] | None = None,
         glossary_version: str | None = None,
+        cache: MTCache | None = None,
     ) -> None:
         self.engine = engine
         self.memory = memory
+        self.cache = cache
         self.enforcer = enforcer
         self.batch_tokens = batch_tokens
         self.max_batch_size = max_batch_size
@@ -185,30 +191,37 @@ class Translator:
     # ---------------------------------------------------------------------------------------- memory
     def _key(self, unit: str) -> str:
         model = self.engine.model
-        return memory_key(self.engine.name, model.id, model.revision, self.glossary_version, unit)
+        return cache_key(self.engine.name, model.id, model.revision, self.glossary_version, unit)
+
+    def _cache(self) -> MTCache | None:
+        if self.cache is not None:
+            return self.cache
+        return self.memory.mt_cache if self.memory is not None else None
 
     def _from_memory(self, units: list[str]) -> dict[str, _Result]:
-        if self.memory is None or not units:
+        cache = self._cache()
+        if cache is None or not units:
             return {}
         keys: dict[str, list[str]] = {}
         for unit in units:  # units differing only in what the key ignores share an entry
             keys.setdefault(self._key(unit), []).append(unit)
-        found = self.memory.get_many(keys)
+        found = cache.get_many(keys)
         return {unit: _Result(e.text, _OLD_STATUSES.get(e.status, e.status), list(e.flags), dict(e.info),
                               from_memory=True)
                 for k, e in found.items() for unit in keys[k]}
 
     def _remember(self, results: dict[str, _Result]) -> None:
-        if self.memory is None:
+        cache = self._cache()
+        if cache is None:
             return
         model = self.engine.model
         entries = {
-            self._key(unit): MemoryEntry(unit, r.text, r.status, r.flags, r.terms, self.engine.name, model.id,
+            self._key(unit): CacheEntry(unit, r.text, r.status, r.flags, r.terms, self.engine.name, model.id,
                                          model.revision or "", self.glossary_version)
             for unit, r in results.items() if r.text is not None and r.status != FAILED
         }
         if entries:
-            self.memory.put_many(entries)
+            cache.put_many(entries)
 
     # ----------------------------------------------------------------------------------- translation
     def _batches(self, units: list[str]) -> list[list[str]]:
@@ -323,7 +336,7 @@ class Translator:
         if self.memory is not None and source.strip():
             human = self.memory.get_human(source)
             if human is not None:
-                out.human, out.human_provenance = human.target, human.provenance
+                out.human, out.human_provenance, out.human_state = human.target, human.provenance, human.state
         return out
 
 

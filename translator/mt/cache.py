@@ -1,0 +1,140 @@
+"""The MT cache: machine translations kept in SQLite so the same segment is never translated twice.
+
+Entries are keyed by engine + model + revision + glossary version + normalized source, so a change of any of
+those translates again and nothing else does. The cache holds machine output only and is safe to delete
+(the next run translates again); human translations live in the translation memory
+(:mod:`translator.mt.memory`), which never expires.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from translator import config
+from translator.errors import InputError
+from translator.mt.normalize import memory_key_text
+
+__all__ = ["CacheEntry", "MTCache", "cache_key", "open_sqlite"]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS machine (
+    key TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    text TEXT NOT NULL,
+    status TEXT NOT NULL,
+    flags TEXT NOT NULL,
+    info TEXT NOT NULL,
+    engine TEXT NOT NULL,
+    model TEXT NOT NULL,
+    revision TEXT NOT NULL,
+    glossary_version TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+"""
+
+
+def now() -> str:
+    """The current UTC time, ISO 8601 to the second."""
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+
+
+def open_sqlite(path: Path, schema: str, what: str) -> sqlite3.Connection:
+    """A connection to ``path`` with ``schema`` applied; an unusable file is an :class:`InputError`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        db = sqlite3.connect(path)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.executescript(schema)
+    except sqlite3.DatabaseError as error:
+        raise InputError(f"{what} {path} is unusable ({error}); move it aside to start a new one.") from error
+    return db
+
+
+@dataclass
+class CacheEntry:
+    """A machine translation of one segment, with what the guard and glossary said about it."""
+
+    source: str
+    text: str
+    status: str = "translated"
+    flags: list[str] = field(default_factory=list)
+    info: dict[str, Any] = field(default_factory=dict)
+    engine: str = ""
+    model: str = ""
+    revision: str = ""
+    glossary_version: str = ""
+    created: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def cache_key(engine: str, model: str, revision: str | None, glossary_version: str | None, source: str) -> str:
+    """The lookup key of a machine translation (a SHA-256 hex digest, so keys stay short for long sources)."""
+    parts = [engine, model, revision or "", glossary_version or "", memory_key_text(source)]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+class MTCache:
+    """Machine translations by :func:`cache_key` (default file ``config.home()/mt-cache.sqlite``).
+
+    Raises :class:`InputError` when the file is not a usable SQLite database.
+    """
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else config.home() / "mt-cache.sqlite"
+        self._db = open_sqlite(self.path, _SCHEMA, "MT cache")
+
+    def get(self, key: str) -> CacheEntry | None:
+        return self.get_many([key]).get(key)
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, CacheEntry]:
+        """The entries found among ``keys`` (key → entry); missing keys are left out."""
+        keys = list(dict.fromkeys(keys))
+        found: dict[str, CacheEntry] = {}
+        for start in range(0, len(keys), 500):  # SQLite caps bound parameters
+            chunk = keys[start:start + 500]
+            rows = self._db.execute(
+                f"SELECT key, source, text, status, flags, info, engine, model, revision, glossary_version, "
+                f"created FROM machine WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+            for row in rows:
+                found[row[0]] = CacheEntry(row[1], row[2], row[3], json.loads(row[4]), json.loads(row[5]),
+                                           *row[6:])
+        return found
+
+    def put(self, key: str, entry: CacheEntry) -> None:
+        self.put_many({key: entry})
+
+    def put_many(self, entries: dict[str, CacheEntry]) -> None:
+        """Store ``entries`` (key → entry) in one transaction, replacing older entries of the same keys."""
+        stamp = now()
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO machine VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [(key, e.source, e.text, e.status, json.dumps(e.flags), json.dumps(e.info, ensure_ascii=False),
+                  e.engine, e.model, e.revision, e.glossary_version, e.created or stamp)
+                 for key, e in entries.items()])
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM machine").fetchone()[0])
+
+    def clear(self) -> int:
+        """Delete every cached translation; returns how many there were."""
+        with self._db:
+            return self._db.execute("DELETE FROM machine").rowcount
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> MTCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

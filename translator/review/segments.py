@@ -1,0 +1,120 @@
+"""The segments of a batch output folder as a reviewer sees them: source, machine and human text, state, notes.
+
+    review_segments("out/", memory)  ->  [ReviewSegment, ...]   (Arabic segments in document order)
+
+A segment's review id is ``"<doc_id>#<segment_id>"`` (:func:`unit_id`); it is what XLIFF files carry, so an
+edited file finds its segments again. The source is the text the model was given (the run without the quotes
+around it), which is also the key under which the translation memory stores a human translation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from translator.corpus.analyze import text_for_mt, wants_translation
+from translator.errors import InputError
+from translator.mt.memory import HumanTranslation, TranslationMemory
+
+__all__ = ["STATES", "ReviewSegment", "parse_unit_id", "review_segments", "unit_id"]
+
+#: review states, as XLIFF 1.2 names them: no human translation yet, a person's translation, approved.
+STATES = ("needs-translation", "translated", "final")
+
+
+@dataclass
+class ReviewSegment:
+    """One Arabic segment for review.
+
+    ``target`` is what the reviewer starts from: the human translation if there is one, else the machine one
+    (None when neither exists). ``state``: one of :data:`STATES`. ``fuzzy``: earlier human translations of
+    similar sources as (translation, score 0-100), best first.
+    """
+
+    doc_id: str
+    segment_id: int
+    source: str
+    machine: str | None
+    human: str | None = None
+    human_state: str | None = None
+    glossary_terms: str = ""
+    flags: str = ""
+    status: str = ""
+    model: str = ""
+    fuzzy: list[tuple[HumanTranslation, float]] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return unit_id(self.doc_id, self.segment_id)
+
+    @property
+    def target(self) -> str | None:
+        return self.human or self.machine
+
+    @property
+    def state(self) -> str:
+        if self.human is None:
+            return "needs-translation"
+        return "final" if self.human_state == "final" else "translated"
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.update(id=self.id, target=self.target, state=self.state,
+                    fuzzy=[{"source": h.source, "target": h.target, "score": s} for h, s in self.fuzzy])
+        return data
+
+
+def unit_id(doc_id: str, segment_id: int) -> str:
+    """The review id of a segment: ``"<doc_id>#<segment_id>"``."""
+    return f"{doc_id}#{int(segment_id)}"
+
+
+def parse_unit_id(value: str) -> tuple[str, int] | None:
+    """(doc_id, segment_id) from a review id (an XLIFF file prefix before ``\\x04`` is ignored), or None."""
+    value = value.rsplit("\x04", 1)[-1]
+    doc_id, _, number = value.rpartition("#")
+    return (doc_id, int(number)) if doc_id and number.isdigit() else None
+
+
+def review_segments(out_dir: str | Path, memory: TranslationMemory | None = None, *, fuzzy_limit: int = 3,
+                    fuzzy_threshold: float | None = None) -> list[ReviewSegment]:
+    """The Arabic segments of the batch output ``out_dir`` (its ``segments`` table), in document order.
+
+    With a ``memory``, the human translation is the memory's current one (so an import shows at once) and
+    ``fuzzy`` holds up to ``fuzzy_limit`` similar earlier translations (``fuzzy_threshold``, default 75).
+    Raises :class:`InputError` when ``out_dir`` has no segments table.
+    """
+    from translator.corpus.tables import read_table
+
+    frame = read_table(Path(out_dir), "segments")
+    if frame.empty:
+        raise InputError(f"{out_dir}: the segments table is empty; nothing to review")
+    rows = [r for r in frame.to_dict("records") if wants_translation(r)]
+    return [_segment(row, memory, fuzzy_limit, fuzzy_threshold) for row in rows]
+
+
+def _segment(row: dict, memory: TranslationMemory | None, fuzzy_limit: int,
+             fuzzy_threshold: float | None) -> ReviewSegment:
+    segment = ReviewSegment(
+        doc_id=str(row["doc_id"]), segment_id=int(row["segment_id"]), source=text_for_mt(row["text"]),
+        machine=_text(row.get("translation")), human=_text(row.get("translation_human")),
+        glossary_terms=_text(row.get("glossary_terms")) or "", flags=_text(row.get("translation_flags")) or "",
+        status=_text(row.get("translation_status")) or "", model=_text(row.get("model")) or "")
+    if segment.human is not None:
+        segment.human_state = "published" if segment.status != "human" else "translated"
+    if memory is not None:
+        human = memory.get_human(segment.source)
+        if human is not None:
+            segment.human, segment.human_state = human.target, human.state
+        if fuzzy_limit:
+            segment.fuzzy = memory.fuzzy(segment.source, limit=fuzzy_limit, threshold=fuzzy_threshold,
+                                         exclude_exact=True)
+    return segment
+
+
+def _text(value: object) -> str | None:
+    if value is None or (isinstance(value, float) and value != value):  # NaN from pandas
+        return None
+    text = str(value).strip()
+    return text or None
