@@ -77,6 +77,7 @@ class RunSummary:
     translation: str = "not attempted"
     model: dict | None = None
     glossary_version: str | None = None
+    gazetteer_version: str | None = None  # the generated gazetteer file's hash (issue 16)
     seconds: float = 0.0
     timings: dict = field(default_factory=dict)
     tables: dict = field(default_factory=dict)
@@ -108,6 +109,7 @@ def run_batch(input_dir: Path | str, out_dir: Path | str, options: BatchOptions 
 
     glossary = load_glossary(options)
     summary.glossary_version = glossary.version if glossary is not None else None
+    summary.gazetteer_version = glossary.gazetteer_version if glossary is not None else None
     translator, reason = load_translator(options, glossary)
     summary.translation = "on" if translator else reason or "off"
     if translator is not None:

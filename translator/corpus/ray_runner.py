@@ -72,6 +72,7 @@ def run_batch_ray(input_dir: Path | str, out_dir: Path | str, options: BatchOpti
     timings: dict[str, float] = {}
     glossary = load_glossary(options)
     summary.glossary_version = glossary.version if glossary is not None else None
+    summary.gazetteer_version = glossary.gazetteer_version if glossary is not None else None
     model, reason = _resolve_model(options)
     summary.translation = "on" if model is not None else reason or "off"
     summary.model = model.to_dict() if model is not None else None

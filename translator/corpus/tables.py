@@ -36,7 +36,7 @@ SEGMENTS = pa.schema([
     ("translation", _S), ("translation_human", _S), ("translation_status", _S), ("translation_note", _S),
     ("translation_flags", _S),
     ("from_memory", _B), ("engine", _S), ("model", _S),
-    ("glossary_terms", _S), ("terms_found", _I), ("terms_placed", _I), ("terms_exact", _I),
+    ("glossary_terms", _S), ("term_layers", _S), ("terms_found", _I), ("terms_placed", _I), ("terms_exact", _I),
 ])
 
 ERRORS = pa.schema([("path", _S), ("doc_id", _S), ("stage", _S), ("error", _S), ("message", _S)])
