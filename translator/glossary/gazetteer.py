@@ -26,7 +26,7 @@ import hashlib
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..config import glossary_dirs
@@ -40,6 +40,7 @@ KINDS = ("country", "subdivision", "city")
 COMMON_MARGIN = -1.0  # a one-word name with zipf - log10(population) above this is an ordinary word first
 FOREIGN_MARGIN = -2.5  # the same for places outside the region the news covers (gazetteer_regions.tsv)
 AMBIGUITY_RATIO = 10.0  # the first candidate must have this many times the next one's population to win alone
+_CUE_WINDOW = 40  # characters around a match searched for a cue word (one word before, one after)
 _ASSUMED_POPULATION = {"country": 10**8, "subdivision": 10**5, "city": 1000}
 
 
@@ -170,7 +171,8 @@ class Gazetteer:
     def _name_of(self, match: TermMatch) -> _Name | None:
         """The gazetteer name a match spells (by its entry's source: the surface may have lost an alif to
         a clitic, للداخلية)."""
-        return self._names.get(normalize(match.source)) or self._names.get(normalize(match.surface))
+        return (self._names.get(match.source) or self._names.get(_normalized(match.source))
+                or self._names.get(_normalized(match.surface)))
 
     def _countries_of_match(self, match: TermMatch) -> set[str]:
         """The country a match names or lies in, when the gazetteer knows only one (else empty)."""
@@ -223,16 +225,31 @@ def _common(name: _Name, places: Sequence[Place]) -> bool:
     return name.zipf - math.log10(max(p.weight() for p in places)) > margin
 
 
+@lru_cache(maxsize=65536)
+def _normalized(text: str) -> str:
+    return normalize(text)
+
+
 def _cue(text: str, match: TermMatch) -> str | None:
     """The kind of place a cue word right before (or العاصمة right after) the match asks for, or None."""
     cues = _cues()
-    before = tokens(normalize(text[: match.start - len(match.clitic)]))
+    before = _last_word(text[max(0, match.start - len(match.clitic) - _CUE_WINDOW):match.start - len(match.clitic)])
     if before:
-        for reading in analyses(before[-1][2]):
+        for reading in analyses(before):
             kind = cues.get((reading.stem, "before"))
             if kind:
                 return kind
-    after = tokens(normalize(text[match.end:]))
-    if after:
-        return cues.get((after[0][2], "after"))
-    return None
+    after = _first_word(text[match.end:match.end + _CUE_WINDOW])
+    return cues.get((after, "after")) if after else None
+
+
+def _last_word(window: str) -> str:
+    words = window.split()
+    found = tokens(_normalized(words[-1])) if words else []
+    return found[-1][2] if found else ""
+
+
+def _first_word(window: str) -> str:
+    words = window.split()
+    found = tokens(_normalized(words[0])) if words else []
+    return found[0][2] if found else ""

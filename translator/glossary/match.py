@@ -160,10 +160,11 @@ def _original_clitic(text: str, offsets: list[int], word_start: int, cand: _Cand
 def _candidates_at(words: list[tuple[int, int, str]], i: int, normalized: str,
                    index: TermIndex) -> Iterable[_Candidate]:
     word_start, _, word = words[i]
+    following = words[i + 1][2] if i + 1 < len(words) else None
     for reading, stray_here, forms in index.readings(word, _stray_conjunction(words, i)):
         for form in forms:
-            if stray_here and len(form.words) > 1:
-                continue
+            if len(form.words) > 1 and (stray_here or following is None or not following.startswith(form.words[1])):
+                continue  # the next word must begin the term's next word (it may carry a stray و)
             last = _continues(words, i, form.words, normalized)
             if last is None:
                 continue
