@@ -363,11 +363,15 @@ def _write_tables(state: RunState, out_dir: Path, summary: RunSummary) -> None:
     writers = {name: tables.TableWriter(out_dir, name, schemas[name]) for name in names}
     for writer in writers.values():
         writer.__enter__()
+    from ..glossary.names import CandidateCounter
+
+    candidates = CandidateCounter()
     try:
         for batch in state.payloads():
             writers["documents"].write([p["document"] for p in batch])
             writers["segments"].write([s for p in batch for s in p["segments"]])
             writers["citations"].write([c for p in batch for c in p["citations"]])
+            candidates.add_segments(s for p in batch for s in p["segments"])
             count_payloads(batch, summary)
     except BaseException as exc:
         for writer in writers.values():
@@ -376,7 +380,9 @@ def _write_tables(state: RunState, out_dir: Path, summary: RunSummary) -> None:
     for writer in writers.values():
         writer.__exit__(None, None, None)
     tables.write_table(out_dir, "errors", tables.ERRORS, [state.errors()])
-    summary.tables.update({name: str(out_dir / f"{name}.parquet") for name in (*names, "errors")})
+    tables.write_table(out_dir, "glossary_candidates", tables.GLOSSARY_CANDIDATES, [candidates.rows()])
+    summary.tables.update({name: str(out_dir / f"{name}.parquet")
+                           for name in (*names, "errors", "glossary_candidates")})
 
 
 def write_manifest(input_dir: Path, out_dir: Path, options: BatchOptions, summary: RunSummary) -> None:

@@ -41,6 +41,10 @@ SEGMENTS = pa.schema([
 
 ERRORS = pa.schema([("path", _S), ("doc_id", _S), ("stage", _S), ("error", _S), ("message", _S)])
 
+# Names no glossary layer holds, romanized by rule (translator.glossary.names.CandidateCounter, issue 16).
+GLOSSARY_CANDIDATES = pa.schema([("source", _S), ("romanized", _S), ("type", _S), ("count", _I),
+                                 ("documents", _I), ("examples", _S)])
+
 # The citations schema is owned by translator.citations (CITATION_COLUMNS); the table adds where it came from
 # and the machine translation shown beside the human one.
 CITATION_EXTRA = [("doc_id", _S), ("title_english_machine", _S), ("translation_status", _S)]
@@ -50,6 +54,9 @@ DESCRIPTIONS = {
     "segments": "one row per sentence or language run of a document, with its detected language and translation",
     "citations": "one row per citation found, with normalized outlet and ISO date",
     "errors": "one row per file or document that could not be processed, with the stage and reason",
+    "glossary_candidates": "one row per name no glossary layer holds (found after a title or role, romanized "
+                           "by rule): count, documents, examples; correct `romanized` and copy rows into a "
+                           "glossary file (source, target, type) to approve them",
 }
 
 

@@ -168,6 +168,10 @@ class Gazetteer:
                 resolved.append(kept)
         return resolved
 
+    def countries(self, matches: Sequence[TermMatch]) -> set[str]:
+        """The countries the places among ``matches`` are in (each counted when the gazetteer knows one)."""
+        return {c for m in matches if m.type == "place" for c in self._countries_of_match(m)}
+
     def _name_of(self, match: TermMatch) -> _Name | None:
         """The gazetteer name a match spells (by its entry's source: the surface may have lost an alif to
         a clitic, للداخلية)."""

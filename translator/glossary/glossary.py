@@ -14,6 +14,7 @@ from .entry import GlossaryEntry, GlossaryProblem, TermMatch
 from .gazetteer import Gazetteer, default_gazetteer_path, load_gazetteer
 from .load import merge, read_tsv
 from .match import TermIndex, find_terms
+from .names import find_names, region_of
 from .outlets import outlet_entries
 
 
@@ -27,11 +28,12 @@ class Glossary:
     """
 
     def __init__(self, entries: Iterable[GlossaryEntry] = (), problems: Iterable[GlossaryProblem] = (),
-                 gazetteer: Gazetteer | None = None) -> None:
+                 gazetteer: Gazetteer | None = None, romanize_names: bool = False) -> None:
         merged, merge_problems = merge([list(entries)])
         self.entries: tuple[GlossaryEntry, ...] = tuple(merged)
         self.problems: tuple[GlossaryProblem, ...] = (*problems, *merge_problems)
         self.gazetteer = gazetteer
+        self.romanize_names = romanize_names
         held = {normalize(s) for e in self.entries for s in (e.source, *e.variants)}
         lower = gazetteer.entries(exclude=held) if gazetteer is not None else []
         self._index = TermIndex([*lower, *self.entries])
@@ -39,9 +41,12 @@ class Glossary:
 
     @classmethod
     def load(cls, extra_paths: Sequence[str | Path] = (), *, include_default: bool = True,
-             include_outlets: bool = True, include_gazetteer: bool | None = None) -> Glossary:
+             include_outlets: bool = True, include_gazetteer: bool | None = None,
+             romanize_names: bool | None = None) -> Glossary:
         """The shipped glossary (``*.tsv`` in the glossary folders), the outlet registry, then ``extra_paths``
         (layer ``user``), over the generated gazetteer (``include_gazetteer``; default: with the shipped glossary).
+        ``romanize_names`` (same default) adds the names no layer holds, marked by a title or role and
+        romanized by rule (layer ``romanized``, see :mod:`.names`).
 
         Later sources override earlier ones for the same Arabic source, so a user's file corrects the
         shipped glossary. Missing files and bad rows end up in ``problems``.
@@ -70,7 +75,8 @@ class Glossary:
                                                 "translator.glossary.gazetteer_build`", "warning"))
             else:
                 gazetteer = load_gazetteer(path)
-        return cls(merged, (*problems, *merge_problems), gazetteer)
+        names = include_default if romanize_names is None else romanize_names
+        return cls(merged, (*problems, *merge_problems), gazetteer, names)
 
     @property
     def version(self) -> str:
@@ -91,7 +97,14 @@ class Glossary:
     def match(self, text: str) -> list[TermMatch]:
         """Terms in ``text`` (offsets into ``text``), longest match first, in text order; each says its layer."""
         matches = find_terms(text, self._index)
-        return self.gazetteer.resolve(text, matches) if self.gazetteer is not None else matches
+        if self.gazetteer is not None:
+            matches = self.gazetteer.resolve(text, matches)
+        if self.romanize_names:
+            countries = self.gazetteer.countries(matches) if self.gazetteer is not None else set()
+            names = find_names(text, matches, region_of(countries))
+            if names:
+                matches = sorted([*matches, *names], key=lambda m: m.start)
+        return matches
 
     def get(self, source: str) -> GlossaryEntry | None:
         """The entry whose source is ``source`` (compared in matching form), or None."""
