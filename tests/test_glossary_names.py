@@ -72,3 +72,27 @@ def test_candidate_counter_builds_the_glossary_candidates_rows() -> None:
     assert row["source"] == "كمال بلجود" and row["romanized"] == "Kamel Beldjoud"
     assert (row["count"], row["documents"], row["type"]) == (2, 2, "person")
     assert "وأكد كمال بلجود" in row["examples"]
+
+
+def test_a_batch_writes_the_glossary_candidates_table_and_the_gazetteer_version(tmp_path) -> None:
+    import json
+
+    from translator.corpus.pipeline import run_batch
+    from translator.corpus.tables import read_table
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("قدم وزير الداخلية، كمال بلجود، تعازي رئيس الجمهورية لعائلات الضحايا في ولاية"
+                                  " تيسمسيلت.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("وأكد وزير الداخلية، كمال بلجود، أن الحرائق في ولاية تيسمسيلت تراجعت.\n",
+                                  encoding="utf-8")
+    out = tmp_path / "out"
+    summary = run_batch(corpus, out, translate=False, progress=False)
+    (row,) = read_table(out, "glossary_candidates").to_dict("records")
+    assert (row["source"], row["count"], row["documents"]) == ("كمال بلجود", 2, 2)
+    assert row["romanized"].endswith("Beldjoud")  # Maghreb conventions: Tissemsilt is in Algeria
+    segments = read_table(out, "segments")
+    layers = "; ".join(segments["term_layers"].dropna())
+    assert "romanized" in layers and "gazetteer" in layers
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["summary"]["gazetteer_version"] == summary.gazetteer_version is not None

@@ -45,10 +45,24 @@ def _table() -> dict[tuple[str, str], dict[str, str]]:
     return {(normalize(r["arabic"]) if r["kind"] != "letter" else r["arabic"], r["kind"]): r for r in rows}
 
 
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency  # loaded on the first name found, not when the glossary loads
+@cache
+def _common_words() -> dict[str, float]:
+    """Word frequencies by matching form (``glossary/gazetteer/common_words.tsv``, generated with the gazetteer
+    from wordfreq: looking folded forms up in wordfreq itself would miss عائلات written عاىلات)."""
+    from .gazetteer import default_gazetteer_path
 
-    return zipf_frequency(word, "ar")
+    path = default_gazetteer_path()
+    if path is None:
+        return {}
+    rows = (line.split("\t") for line in (path.parent / "common_words.tsv").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#"))
+    next(rows, None)  # header
+    return {word: float(zipf) for word, zipf in rows}
+
+
+def _zipf(word: str) -> float:
+    """The word's frequency (zipf), 0 for a word under 3.5 (rare words and most name parts)."""
+    return _common_words().get(word, 0.0)
 
 
 def region_of(countries: Iterable[str]) -> str:
