@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ..text.arabic import analyses, data_table, normalize, normalize_for_matching, original_span, tokens
 from .entry import GlossaryEntry, TermMatch
@@ -112,30 +112,24 @@ def _letters(word: str, region: str) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class _Word:
-    start: int  # normalized offsets
-    end: int
-    text: str
-    comma_after: bool
-
-
 def find_names(text: str, taken: Sequence[TermMatch], region: str = "default") -> list[TermMatch]:
     """Person names marked by a title or role in ``text`` that no match in ``taken`` covers, as matches of
     layer ``romanized`` (offsets into ``text``)."""
+    if not any(key in text for key in _title_keys()):
+        return []
     normalized, offsets = normalize_for_matching(text)
-    words = [_Word(s, e, w, normalized[e:e + 2].lstrip()[:1] in {"،", ","}) for s, e, w in tokens(normalized)]
+    words = tokens(normalized)
     busy = [(m.start - len(m.clitic), m.end) for m in taken]
     found: list[TermMatch] = []
     k = 0
     while k < len(words):
-        kind = _title_kind(words[k].text)
-        span = _name_after(words, k, kind) if kind else None
+        kind = _title_kind(words[k][2])
+        span = _name_after(words, normalized, k, kind) if kind else None
         if span is None:
             k += 1
             continue
         first, last = span
-        start, end = original_span(text, offsets, words[first].start, words[last].end)
+        start, end = original_span(text, offsets, words[first][0], words[last][1])
         if not any(s < end and start < e for s, e in busy):
             surface = text[start:end]
             target = romanize(surface, region)
@@ -146,6 +140,14 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default") -
     return found
 
 
+@cache
+def _title_keys() -> tuple[str, ...]:
+    """Letters every spelling of each title word holds (no article, alif or final ه/ي), to skip texts fast."""
+    keys = {t.removeprefix("ال").lstrip("ا").rstrip("هي") for t in _titles()}
+    return tuple(k for k in keys if len(k) >= 2)
+
+
+@lru_cache(maxsize=65536)
 def _title_kind(word: str) -> str | None:
     titles = _titles()
     for reading in analyses(word):
@@ -155,23 +157,27 @@ def _title_kind(word: str) -> str | None:
     return None
 
 
-def _name_after(words: Sequence[_Word], k: int, kind: str) -> tuple[int, int] | None:
+def _comma_after(normalized: str, word: tuple[int, int, str]) -> bool:
+    return normalized[word[1]:word[1] + 2].lstrip()[:1] in {"،", ","}
+
+
+def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
+                kind: str) -> tuple[int, int] | None:
     """(first, last) word index of the name a title or role at ``k`` introduces, or None."""
     i = k + 1
-    if kind == "role" and not words[k].comma_after:
+    if kind == "role" and not _comma_after(normalized, words[k]):
         skipped = 0
-        while i < len(words) and skipped < _MAX_ROLE_WORDS and not words[i - 1].comma_after:
-            if _office_word(words[i].text):
+        while i < len(words) and skipped < _MAX_ROLE_WORDS and not _comma_after(normalized, words[i - 1]):
+            if _office_word(words[i][2]):
                 i += 1
                 skipped += 1
             else:
                 break
     first = i
-    while i < len(words) and i - first < _MAX_NAME_WORDS and _name_part(words[i].text, i - first):
-        if words[i].comma_after:
-            i += 1
-            break
+    while i < len(words) and i - first < _MAX_NAME_WORDS and _name_part(words[i][2], i - first):
         i += 1
+        if _comma_after(normalized, words[i - 1]):
+            break
     last = i - 1
     wanted = 1 if kind == "title" else 2
     if last - first + 1 < wanted:
