@@ -201,8 +201,8 @@ def _name_part(word: str, position: int) -> bool:
         return False
     if (word, "word") in _table():
         return True
-    if word.startswith("ال") and position == 0:
-        return False  # a name does not open with the article (الحكومة, الداخلية)
+    if position == 0 and (word.startswith("ال") or word.startswith("ي")):
+        return False  # a name opens with neither the article (الحكومة) nor a verb's prefix (يهرب)
     return _zipf(word) < COMMON_WORD and not _joined_word(word)
 
 
