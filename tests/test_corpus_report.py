@@ -83,3 +83,14 @@ def test_outlets_missing_from_the_registry_are_listed(tmp_path: Path) -> None:
     section = page.split('id="unknown-outlets"')[1].split("</table>")[0]
     assert "Al-Nahar al-Jadid Weekly</td><td>2</td><td>2</td>" in section
     assert "Wikimedia" not in section
+
+
+def test_terms_say_which_layer_they_came_from(tmp_path: Path) -> None:
+    write_run(tmp_path)
+    seg = {"doc_id": "evil.txt", "segment_id": 0, "text": "قال وزير الداخلية، كمال بلجود، في تيسمسيلت", "lang": "ar",
+           "lang_confidence": 0.99, "translation_status": "no_model", "terms_found": 2,
+           "glossary_terms": "كمال بلجود=Kamel Beldjoud; تيسمسيلت=Tissemsilt", "term_layers": "romanized; gazetteer"}
+    tables.write_table(tmp_path, "segments", tables.SEGMENTS, [[seg]])
+    page = render_report(tmp_path)
+    assert re.search(r"Kamel Beldjoud</bdi> <span class=\"muted\">\(romanized\)</span>", page)
+    assert re.search(r"Tissemsilt</bdi> <span class=\"muted\">\(gazetteer\)</span>", page)
