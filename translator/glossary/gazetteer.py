@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -103,7 +104,8 @@ class Gazetteer:
 
     @classmethod
     def read(cls, path: str | Path) -> Gazetteer:
-        """Read a generated gazetteer file (header comment lines, then a TSV with ``gazetteer_build.COLUMNS``)."""
+        """Read a generated gazetteer file (header comment lines, then a TSV with ``gazetteer_build.COLUMNS``);
+        ``version`` is the one its header states (a hash of its rows), else a hash of the file."""
         path = Path(path)
         data = path.read_bytes()
         grouped: dict[str, list[tuple[Place, float, int]]] = {}
@@ -123,9 +125,11 @@ class Gazetteer:
             for spelling, zipf in zip(spellings, zipfs, strict=False):
                 key = normalize(spelling)
                 grouped.setdefault(key, []).append((place, zipf, len(key.split())))
+        stated = re.search(r"^# version ([0-9a-f]+);", data[:2000].decode("utf-8", "replace"), re.M)
         names = {key: _Name(tuple(sorted((p for p, _, _ in rows), key=_rank)), max(z for _, z, _ in rows),
                             rows[0][2]) for key, rows in grouped.items()}
-        return cls(names, hashlib.sha256(data).hexdigest()[:16], str(path))
+        version = stated.group(1) if stated else hashlib.sha256(data).hexdigest()[:16]
+        return cls(names, version, str(path))
 
     def __len__(self) -> int:
         return len(self._names)
