@@ -134,3 +134,12 @@ def test_qa_section_lists_flagged_translations_escaped(tmp_path: Path) -> None:
     assert summary.startswith(f"1 of 2 translations flagged: number {len(found)}.")
     table = re.search(r'<table id="qa">(.*?)</table>', page, re.S).group(1)
     assert "d.txt #0" in table and "345 in the source became 354 in the target" in table and "d.txt #1" not in table
+def test_terms_say_which_layer_they_came_from(tmp_path: Path) -> None:
+    write_run(tmp_path)
+    seg = {"doc_id": "evil.txt", "segment_id": 0, "text": "قال وزير الداخلية، كمال بلجود، في تيسمسيلت", "lang": "ar",
+           "lang_confidence": 0.99, "translation_status": "no_model", "terms_found": 2,
+           "glossary_terms": "كمال بلجود=Kamel Beldjoud; تيسمسيلت=Tissemsilt", "term_layers": "romanized; gazetteer"}
+    tables.write_table(tmp_path, "segments", tables.SEGMENTS, [[seg]])
+    page = render_report(tmp_path)
+    assert re.search(r"Kamel Beldjoud</bdi> <span class=\"muted\">\(romanized\)</span>", page)
+    assert re.search(r"Tissemsilt</bdi> <span class=\"muted\">\(gazetteer\)</span>", page)

@@ -107,4 +107,4 @@ def test_run_state_redoes_a_file_only_when_bytes_or_settings_change(tmp_path: Pa
 
 def test_schema_types_are_arrow_types() -> None:
     assert tables.DOCUMENTS.field("n_segments").type == pa.int32()
-    assert set(tables.DESCRIPTIONS) == {"documents", "segments", "citations", "errors"}
+    assert set(tables.DESCRIPTIONS) == {"documents", "segments", "citations", "errors", "glossary_candidates"}

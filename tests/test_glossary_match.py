@@ -55,7 +55,8 @@ def test_match_cases(glossary: Glossary, case: dict[str, str]) -> None:
 def test_match_to_dict_has_the_cli_contract_keys(glossary: Glossary) -> None:
     (match,) = glossary.match("بالجزائر")
     assert match.to_dict() == {"start": 1, "end": 8, "surface": "الجزائر", "source": "الجزائر",
-                               "target": "Algeria", "type": "place", "clitic": "ب"}
+                               "target": "Algeria", "type": "place", "clitic": "ب", "layer": "user",
+                               "candidates": []}
 
 
 def test_matches_come_back_in_text_order_without_overlap(glossary: Glossary) -> None:

@@ -86,7 +86,7 @@ def test_terms_are_still_marked_inside_isolated_runs() -> None:
 
 
 def test_exported_pages_isolate_runs_in_plain_cells_and_keep_text_escaped() -> None:
-    from translator.notebook_run import with_auto_direction
+    from translator.notebook.run import with_auto_direction
 
     page = ("<table><tr><td>«لافروف: علاقاتنا مع الجزائر»، al-Araby (London), 7 June 2022.</td>"
             "<td>&lt;script&gt;x&lt;/script&gt; مرحبا</td><td>Only English.</td>"

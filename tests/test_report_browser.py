@@ -106,7 +106,8 @@ def test_exported_notebook_cannot_navigate_away(tmp_path: Path, browser) -> None
     """Markdown may carry a meta refresh, a <base> or a form (issue #13): the export drops them, and its
     Content-Security-Policy closes base-uri and form-action as well."""
     import nbformat
-    from translator.notebook_run import export_html
+
+    from translator.notebook.run import export_html
 
     markdown = ('<meta http-equiv="refresh" content="0; url=about:blank#navigated">\n'
                 '<base href="https://example.org/">\n'

@@ -91,7 +91,8 @@ def test_a_reviewed_notebook_exported_to_html_reads_right_to_left_in_chromium(ou
     import time
 
     import nbformat
-    from translator.notebook_run import export_html
+
+    from translator.notebook.run import export_html
 
     from .browser import Browser
 

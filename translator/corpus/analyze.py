@@ -91,7 +91,8 @@ def _add_terms(segment: dict, glossary) -> None:
     if segment["lang"] != "ar":
         return
     matches = glossary.match(segment["text"])
-    segment["glossary_terms"] = "; ".join(f"{m.surface}={m.target}" for m in matches)
+    segment["glossary_terms"] = "; ".join(f"{m.surface}={'|'.join(m.candidates) or m.target}" for m in matches)
+    segment["term_layers"] = "; ".join(m.layer + (" ambiguous" if m.ambiguous else "") for m in matches)
     segment["terms_found"] = len(matches)
 
 

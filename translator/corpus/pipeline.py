@@ -84,6 +84,7 @@ class RunSummary:
     translation: str = "not attempted"
     model: dict | None = None
     glossary_version: str | None = None
+    gazetteer_version: str | None = None  # the generated gazetteer file's hash (issue 16)
     seconds: float = 0.0
     timings: dict = field(default_factory=dict)
     tables: dict = field(default_factory=dict)
@@ -165,6 +166,7 @@ def run_skeleton(input_dir: Path | str, out_dir: Path | str, options: BatchOptio
     timings: dict[str, float] = {}
     glossary = load_glossary(options)
     summary.glossary_version = glossary.version if glossary is not None else None
+    summary.gazetteer_version = glossary.gazetteer_version if glossary is not None else None
     model, reason = executor.prepare(options, glossary)
     summary.translation = "on" if model is not None else reason or "off"
     summary.model = model.to_dict() if model is not None else None
@@ -567,11 +569,15 @@ def _write_tables(state: RunState, out_dir: Path, summary: RunSummary) -> None:
     writers = {name: tables.TableWriter(out_dir, name, schemas[name]) for name in names}
     for writer in writers.values():
         writer.__enter__()
+    from ..glossary.names import CandidateCounter
+
+    candidates = CandidateCounter()
     try:
         for batch in state.payloads():
             writers["documents"].write([p["document"] for p in batch])
             writers["segments"].write([s for p in batch for s in p["segments"]])
             writers["citations"].write([c for p in batch for c in p["citations"]])
+            candidates.add_segments(s for p in batch for s in p["segments"])
             count_payloads(batch, summary)
     except BaseException as exc:
         for writer in writers.values():
@@ -580,7 +586,9 @@ def _write_tables(state: RunState, out_dir: Path, summary: RunSummary) -> None:
     for writer in writers.values():
         writer.__exit__(None, None, None)
     tables.write_table(out_dir, "errors", tables.ERRORS, [state.errors()])
-    summary.tables.update({name: str(out_dir / f"{name}.parquet") for name in (*names, "errors")})
+    tables.write_table(out_dir, "glossary_candidates", tables.GLOSSARY_CANDIDATES, [candidates.rows()])
+    summary.tables.update({name: str(out_dir / f"{name}.parquet")
+                           for name in (*names, "errors", "glossary_candidates")})
 
 
 def write_manifest(input_dir: Path, out_dir: Path, options: BatchOptions, summary: RunSummary) -> None:

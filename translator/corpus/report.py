@@ -189,8 +189,10 @@ def _documents(documents: pd.DataFrame, segments: pd.DataFrame) -> list[dict]:
 
 
 def _segment(row: dict) -> dict:
-    terms = [tuple(t.split("=", 1)) if "=" in t else (t, "") for t in (row.get("glossary_terms") or "").split("; ")
+    pairs = [tuple(t.split("=", 1)) if "=" in t else (t, "") for t in (row.get("glossary_terms") or "").split("; ")
              if t]
+    layers = (row.get("term_layers") or "").split("; ")  # which layer of the term base each came from (issue 16)
+    terms = [(*pair, layers[k] if k < len(layers) else "") for k, pair in enumerate(pairs)]
     return {
         "segment_id": row["segment_id"], "lang": row["lang"],
         "confidence": f"{row['lang_confidence']:.2f}" if row.get("lang_confidence") is not None else "",

@@ -64,6 +64,7 @@ SEGMENTS = (
     C("engine", "string", True, "MT engine (transformers, ctranslate2)"),
     C("model", "string", True, "model id"),
     C("glossary_terms", "string", True, "glossary terms found, as source=target joined by \"; \""),
+    C("term_layers", "string", True, "the layer of each of those terms (user, glossary, gazetteer, romanized)"),
     C("terms_found", "int32", True, "glossary terms found in the segment"),
     C("terms_placed", "int32", True, "of those, present in the translation"),
     C("terms_exact", "int32", True, "of those, present exactly as the glossary writes them"),
@@ -75,6 +76,14 @@ ERRORS = (
     C("error", "string", True, "error type"),
     C("message", "string", True, "what went wrong and what to do"),
 )
+GLOSSARY_CANDIDATES = (
+    C("source", "string", True, "the name as written in Arabic"),
+    C("romanized", "string", True, "its romanization by rule (translator/data/name_romanization.tsv)"),
+    C("type", "string", True, "person or org"),
+    C("count", "int32", True, "how many times it was found"),
+    C("documents", "int32", True, "in how many documents"),
+    C("examples", "string", True, "sentences it was found in"),
+)
 #: the columns the batch job adds to translator.citations' own table
 CITATION_EXTRA = (
     C("doc_id", "string", True, "document the citation was found in"),
@@ -84,12 +93,16 @@ CITATION_EXTRA = (
 )
 del C
 
-TABLES: dict[str, tuple[Column, ...]] = {"documents": DOCUMENTS, "segments": SEGMENTS, "errors": ERRORS}
+TABLES: dict[str, tuple[Column, ...]] = {"documents": DOCUMENTS, "segments": SEGMENTS, "errors": ERRORS,
+                                         "glossary_candidates": GLOSSARY_CANDIDATES}
 DESCRIPTIONS = {
     "documents": "one row per document read (a .json/.jsonl file may hold several)",
     "segments": "one row per sentence or language run of a document, with its detected language and translation",
     "citations": "one row per citation found, with normalized outlet and ISO date",
     "errors": "one row per file or document that could not be processed, with the stage and reason",
+    "glossary_candidates": "one row per name no glossary layer holds (found after a title or role, romanized "
+                           "by rule): count, documents, examples; correct `romanized` and copy rows into a "
+                           "glossary file (source, target, type) to approve them",
 }
 _CITATION_TYPES = {"string": "string", "float64": "float64", "Int64": "int64", "int64": "int64"}
 

@@ -25,7 +25,8 @@ from ..errors import InputError
 from . import rows
 
 __all__ = [
-    "CITATION_EXTRA", "CSV_ENCODING", "DESCRIPTIONS", "DOCUMENTS", "ERRORS", "SEGMENTS", "TableWriter",
+    "CITATION_EXTRA", "CSV_ENCODING", "DESCRIPTIONS", "DOCUMENTS", "ERRORS", "GLOSSARY_CANDIDATES", "SEGMENTS",
+    "TableWriter",
     "atomic_write_text", "citations_schema", "iter_chunks", "read_table", "rows_to_arrow", "write_table",
 ]
 
@@ -36,6 +37,7 @@ CSV_ENCODING = "utf-8-sig"
 DOCUMENTS = rows.arrow_schema("documents")
 SEGMENTS = rows.arrow_schema("segments")
 ERRORS = rows.arrow_schema("errors")
+GLOSSARY_CANDIDATES = rows.arrow_schema("glossary_candidates")
 CITATION_EXTRA = [(c.name, c.type) for c in rows.CITATION_EXTRA]
 DESCRIPTIONS = rows.DESCRIPTIONS
 

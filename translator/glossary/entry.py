@@ -13,6 +13,10 @@ TYPES = ("person", "place", "org", "outlet", "term")
 #   quoted:     the name is also an ordinary word (outlet الوطن, "the homeland"): match it only inside quotes
 #               or brackets, or after a word such as صحيفة/قناة/وكالة (translator/data/outlet_words.tsv).
 FLAGS = ("no-enforce", "quoted")
+# Layers of the term base, highest first (issue 16): the user's glossary files, the shipped domain glossary
+# (with the outlet registry), the generated gazetteer, and names no list knows, romanized by rule (never
+# presented as a glossary rendering, never enforced).
+LAYERS = ("user", "glossary", "gazetteer", "romanized")
 
 
 @dataclass(frozen=True)
@@ -34,11 +38,12 @@ class GlossaryEntry:
     line: int = 0
     flags: tuple[str, ...] = ()
     banned: tuple[str, ...] = ()
+    layer: str = "glossary"
 
     @property
     def enforce(self) -> bool:
-        """Whether a translation must hold this term's target."""
-        return "no-enforce" not in self.flags
+        """Whether a translation must hold this term's target (never for a romanized guess)."""
+        return "no-enforce" not in self.flags and self.layer != "romanized"
 
     @property
     def targets(self) -> tuple[str, ...]:
@@ -49,7 +54,7 @@ class GlossaryEntry:
         return {"source": self.source, "target": self.target, "type": self.type,
                 "variants": list(self.variants), "note": self.note,
                 "target_variants": list(self.target_variants), "flags": list(self.flags),
-                "banned": list(self.banned), "file": self.file, "line": self.line}
+                "banned": list(self.banned), "file": self.file, "line": self.line, "layer": self.layer}
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,9 @@ class TermMatch:
     """A glossary term found in a text: ``surface == text[start:end]``.
 
     The span covers the term as written, without the proclitic letters in front of it (``وغانا`` → span
-    ``غانا``, ``clitic`` ``و``). ``source``/``target``/``type`` come from the glossary entry.
+    ``غانا``, ``clitic`` ``و``). ``source``/``target``/``type`` come from the glossary entry; ``layer`` says
+    which layer of the term base (``entry.LAYERS``) it came from. ``candidates`` lists the English forms of an
+    ambiguous gazetteer match (``target`` is then only the likeliest, and the match is not enforced).
     """
 
     start: int
@@ -95,7 +102,15 @@ class TermMatch:
     type: str
     clitic: str = ""
     entry: GlossaryEntry | None = field(default=None, compare=False, repr=False)
+    layer: str = "glossary"
+    candidates: tuple[str, ...] = ()
+
+    @property
+    def ambiguous(self) -> bool:
+        """True when the match could be several places (see ``candidates``)."""
+        return len(self.candidates) > 1
 
     def to_dict(self) -> dict[str, object]:
         return {"start": self.start, "end": self.end, "surface": self.surface, "source": self.source,
-                "target": self.target, "type": self.type, "clitic": self.clitic}
+                "target": self.target, "type": self.type, "clitic": self.clitic, "layer": self.layer,
+                "candidates": list(self.candidates)}

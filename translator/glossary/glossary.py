@@ -1,41 +1,55 @@
-"""The merged glossary a run uses: shipped files + outlet registry + the user's own files."""
+"""The merged term base a run uses, in layers (issue 16), highest first: the user's own files, the shipped
+glossary files + outlet registry, the generated gazetteer (``glossary/gazetteer/places.tsv``)."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ..config import glossary_dirs
 from ..errors import GlossaryError
 from ..text.arabic import fold
 from .entry import GlossaryEntry, GlossaryProblem, TermMatch
+from .gazetteer import Gazetteer, default_gazetteer_path, load_gazetteer
 from .load import merge, read_tsv
 from .match import TermIndex, find_terms
+from .names import find_names, region_of
 from .outlets import outlet_entries
 
 __all__ = ["Glossary"]
 
 
 class Glossary:
-    """Glossary entries with an Arabic-aware matcher.
+    """Glossary entries with an Arabic-aware matcher, over an optional gazetteer layer.
 
     Build one with :meth:`load` (files) or directly from entries. ``problems`` lists every bad row that was
-    skipped and every warning; a bad glossary never stops a run.
+    skipped and every warning; a bad glossary never stops a run. A ``gazetteer`` adds the places no entry
+    names: its spellings that an entry already holds are left out, so a higher layer's rendering always
+    wins; its matches are resolved by context (:meth:`Gazetteer.resolve`).
     """
 
-    def __init__(self, entries: Iterable[GlossaryEntry] = (),
-                 problems: Iterable[GlossaryProblem] = ()) -> None:
+    def __init__(self, entries: Iterable[GlossaryEntry] = (), problems: Iterable[GlossaryProblem] = (),
+                 gazetteer: Gazetteer | None = None, romanize_names: bool = False) -> None:
         merged, merge_problems = merge([list(entries)])
         self.entries: tuple[GlossaryEntry, ...] = tuple(merged)
         self.problems: tuple[GlossaryProblem, ...] = (*problems, *merge_problems)
-        self._index = TermIndex(self.entries)
+        self.gazetteer = gazetteer
+        self.romanize_names = romanize_names
+        held = {fold(s) for e in self.entries for s in (e.source, *e.variants)}
+        lower = gazetteer.entries(exclude=held) if gazetteer is not None else []
+        self._index = TermIndex([*lower, *self.entries])
         self._by_source = {fold(e.source): e for e in self.entries}
 
     @classmethod
     def load(cls, extra_paths: Sequence[str | Path] = (), *, include_default: bool = True,
-             include_outlets: bool = True) -> Glossary:
-        """The shipped glossary (``*.tsv`` in the glossary folders), the outlet registry, then ``extra_paths``.
+             include_outlets: bool = True, include_gazetteer: bool | None = None,
+             romanize_names: bool | None = None) -> Glossary:
+        """The shipped glossary (``*.tsv`` in the glossary folders), the outlet registry, then ``extra_paths``
+        (layer ``user``), over the generated gazetteer (``include_gazetteer``; default: with the shipped glossary).
+        ``romanize_names`` (same default) adds the names no layer holds, marked by a title or role and
+        romanized by rule (layer ``romanized``, see :mod:`.names`).
 
         Later sources override earlier ones for the same Arabic source, so a user's file corrects the
         shipped glossary. Bad rows end up in ``problems``; a file in ``extra_paths`` that does not exist
@@ -50,16 +64,26 @@ class Glossary:
             entries, found = outlet_entries()
             groups.append(entries)
             problems.extend(found)
-        paths: list[Path] = []
+        paths: list[tuple[Path, str]] = []
         if include_default:
-            paths += sorted(p for folder in glossary_dirs() for p in folder.glob("*.tsv"))
-        paths += [Path(p) for p in extra_paths]
-        for path in paths:
+            paths += [(p, "glossary") for p in sorted(p for folder in glossary_dirs() for p in folder.glob("*.tsv"))]
+        paths += [(Path(p), "user") for p in extra_paths]
+        for path, layer in paths:
             entries, found = read_tsv(path)
-            groups.append(entries)
+            groups.append([replace(e, layer=layer) for e in entries] if layer != "glossary" else entries)
             problems.extend(found)
         merged, merge_problems = merge(groups, silent={0} if include_outlets else ())
-        return cls(merged, (*problems, *merge_problems))
+        gazetteer = None
+        if include_default if include_gazetteer is None else include_gazetteer:
+            path = default_gazetteer_path()
+            if path is None:
+                problems.append(GlossaryProblem("glossary/gazetteer/places.tsv", 0, "gazetteer",
+                                                "the generated gazetteer is missing; run `python -m "
+                                                "translator.glossary.gazetteer_build`", "warning"))
+            else:
+                gazetteer = load_gazetteer(path)
+        names = include_default if romanize_names is None else romanize_names
+        return cls(merged, (*problems, *merge_problems), gazetteer, names)
 
     @property
     def version(self) -> str:
@@ -68,11 +92,26 @@ class Glossary:
         for row in sorted("\t".join((e.source, e.target, e.type, "|".join(e.variants), "|".join(e.target_variants),
                                      "|".join(e.flags), "|".join(e.banned))) for e in self.entries):
             digest.update(row.encode("utf-8") + b"\n")
+        if self.gazetteer is not None:
+            digest.update(f"gazetteer {self.gazetteer.version}".encode())
         return digest.hexdigest()[:16]
 
+    @property
+    def gazetteer_version(self) -> str | None:
+        """The hash of the gazetteer file in use (what a run's manifest records), or None without one."""
+        return self.gazetteer.version if self.gazetteer is not None else None
+
     def match(self, text: str) -> list[TermMatch]:
-        """Glossary terms in ``text`` (offsets into ``text``), longest match first, in text order."""
-        return find_terms(text, self._index)
+        """Terms in ``text`` (offsets into ``text``), longest match first, in text order; each says its layer."""
+        matches = find_terms(text, self._index)
+        if self.gazetteer is not None:
+            matches = self.gazetteer.resolve(text, matches)
+        if self.romanize_names:
+            countries = self.gazetteer.countries(matches) if self.gazetteer is not None else set()
+            names = find_names(text, matches, region_of(countries))
+            if names:
+                matches = sorted([*matches, *names], key=lambda m: m.start)
+        return matches
 
     def get(self, source: str) -> GlossaryEntry | None:
         """The entry whose source is ``source`` (compared in matching form), or None."""

@@ -7,8 +7,9 @@ How a text is matched:
    first word of every glossary spelling;
 3. a candidate term must continue with its next words exactly, separated only by spaces or hyphens, and
    end at a word end: no match inside an unrelated word;
-4. of overlapping candidates the longest (in words, then in letters) wins; ties prefer no clitic, then
-   the entry's own source over a variant, then the later glossary file.
+4. of overlapping candidates the longest in words wins, then the higher layer of the term base (a glossary
+   entry over a gazetteer place: وأكرا is و + أكرا "Accra", not a town واكرا), then the longest in letters;
+   ties prefer no clitic, then the entry's own source over a variant, then the later glossary file.
 
 Only the first word of a term can carry clitics (والاتحاد الأفريقي, بجبهة البوليساريو).
 """
@@ -22,12 +23,13 @@ from functools import cache
 from ..text.arabic import Reading, data_table, fold, joins_words, original_span, readings, spelling_variants
 from ..text.arabic import fold_for_matching as _fold
 from ..text.arabic import tokens as _words
-from .entry import GlossaryEntry, TermMatch
+from .entry import LAYERS, GlossaryEntry, TermMatch
 
 __all__ = ["TermIndex", "find_terms", "outlet_words"]
 
 # A conjunction typed on the wrong side of a space ("الجزائرو تونس" for "الجزائر وتونس").
 _STRAY_CONJUNCTION = "و"
+_LAYER_RANK = {layer: number for number, layer in enumerate(LAYERS)}
 # Marks that set a name apart in running text: quotes and brackets (either direction; Arabic text mixes them).
 _QUOTES = frozenset("\"'«»“”‘’„‟()[]{}")
 
@@ -117,9 +119,9 @@ class _Candidate:
     clitic: str
     form: _Form
 
-    def rank(self) -> tuple[int, int, int, int, int, int]:
-        return (-(self.last - self.first + 1), -(self.end - self.start), len(self.clitic),
-                int(self.form.is_variant), -self.form.priority, self.start)
+    def rank(self) -> tuple[int, int, int, int, int, int, int]:
+        return (-(self.last - self.first + 1), _LAYER_RANK.get(self.form.entry.layer, 0), -(self.end - self.start),
+                len(self.clitic), int(self.form.is_variant), -self.form.priority, self.start)
 
 
 def find_terms(text: str, index: TermIndex) -> list[TermMatch]:
@@ -140,7 +142,7 @@ def find_terms(text: str, index: TermIndex) -> list[TermMatch]:
         start, end = original_span(text, offsets, cand.start, cand.end)
         entry = cand.form.entry
         matches.append(TermMatch(start, end, text[start:end], entry.source, entry.target, entry.type,
-                                 _original_clitic(text, offsets, words[cand.first][0], cand), entry))
+                                 _original_clitic(text, offsets, words[cand.first][0], cand), entry, entry.layer))
     return matches
 
 
@@ -160,10 +162,11 @@ def _original_clitic(text: str, offsets: list[int], word_start: int, cand: _Cand
 def _candidates_at(words: list[tuple[int, int, str]], i: int, normalized: str,
                    index: TermIndex) -> Iterable[_Candidate]:
     word_start, _, word = words[i]
+    following = words[i + 1][2] if i + 1 < len(words) else None
     for reading, stray_here, forms in index.readings(word, _stray_conjunction(words, i)):
         for form in forms:
-            if stray_here and len(form.words) > 1:
-                continue
+            if len(form.words) > 1 and (stray_here or following is None or not following.startswith(form.words[1])):
+                continue  # the next word must begin the term's next word (it may carry a stray و)
             last = _continues(words, i, form.words, normalized)
             if last is None:
                 continue

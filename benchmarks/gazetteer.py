@@ -1,0 +1,101 @@
+"""Layered term base benchmark (issue 16): recall/precision per layer on the labelled set, start-up, matching
+speed and memory with the full gazetteer loaded.
+
+    .venv/bin/python benchmarks/gazetteer.py            # all figures; the last line is JSON
+    .venv/bin/python benchmarks/gazetteer.py quality -v  # per-half scores, and the misses and wrong matches
+
+Targets: ≥ 5,000 segments/s matching, start-up (load glossary + gazetteer, build the index) under 2 s, term
+base memory under 300 MB. Wall-clock and CPU seconds are both given: on a shared machine the wall clock
+mostly measures the other processes. Segments are the labelled sentences (tests/data/gazetteer_mentions.jsonl) and the
+shared dev sentences (../shared/eval/terms_dev.jsonl when present), cycled; each is matched once per pass
+(``Glossary.match`` keeps a per-word cache, as a batch run does).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELLED = ROOT / "tests" / "data" / "gazetteer_mentions.jsonl"
+DEV = ROOT.parent / "shared" / "eval" / "terms_dev.jsonl"
+
+
+def _texts() -> list[str]:
+    texts = [json.loads(line)["text"] for line in LABELLED.read_text(encoding="utf-8").splitlines() if line]
+    if DEV.is_file():
+        texts += [json.loads(line)["text"] for line in DEV.read_text(encoding="utf-8").splitlines() if line]
+    return texts
+
+
+def startup() -> dict[str, float]:
+    """Seconds to import and load the layered term base, and the memory it holds (tracemalloc, MB)."""
+    started, cpu = time.perf_counter(), time.process_time()
+    from translator.glossary import Glossary
+
+    glossary = Glossary.load()
+    seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
+    tracemalloc.start()  # measured on a second load: tracemalloc slows what it watches several times over
+    from translator.glossary.gazetteer import Gazetteer, default_gazetteer_path
+
+    again = Glossary(glossary.entries, gazetteer=Gazetteer.read(default_gazetteer_path()), romanize_names=True)
+    current, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    del again
+    return {"startup_s": round(seconds, 3), "startup_cpu_s": round(cpu_seconds, 3),
+            "term_base_mb": round(current / 2**20, 1),
+            "entries": len(glossary), "gazetteer_names": len(glossary.gazetteer or ()),
+            "gazetteer_places": glossary.gazetteer.places if glossary.gazetteer else 0,
+            "gazetteer_version": glossary.gazetteer_version, "_glossary": glossary}
+
+
+def speed(glossary, segments: int = 20000) -> dict[str, float]:
+    texts = _texts()
+    batch = [texts[k % len(texts)] for k in range(segments)]
+    gc.collect()
+    started, cpu = time.perf_counter(), time.process_time()
+    matches = sum(len(glossary.match(text)) for text in batch)
+    seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
+    words = sum(len(text.split()) for text in batch) / segments
+    return {"segments": segments, "words_per_segment": round(words, 1), "segments_per_s": round(segments / seconds),
+            "segments_per_cpu_s": round(segments / cpu_seconds), "matches": matches}
+
+
+def quality(glossary, verbose: bool = False) -> dict[str, dict]:
+    from translator.glossary.evaluate import load_mentions, score
+
+    result = {}
+    for split in ("build", "heldout"):
+        scored = score(glossary.match, load_mentions(LABELLED, split))
+        result[split] = scored.to_dict()
+        if verbose:
+            print(f"== {split}: {json.dumps(result[split], ensure_ascii=False)}")
+            for outcome in ("wrong", "ambiguous", "spurious", "missed"):
+                print(f"  {outcome}: " + "; ".join(scored.examples.get(outcome, [])))
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("what", nargs="?", choices=("all", "quality"), default="all")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--segments", type=int, default=20000)
+    args = parser.parse_args(argv)
+    figures = startup()
+    glossary = figures.pop("_glossary")
+    if args.what == "all":
+        figures.update(speed(glossary, args.segments))
+    figures["quality"] = quality(glossary, args.verbose)
+    figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    print(json.dumps(figures, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""Names no layer knows (issue 16): found after titles and roles, romanized by rule, never enforced."""
+
+from __future__ import annotations
+
+from translator.glossary import Glossary, GlossaryEntry
+from translator.glossary.names import CandidateCounter, find_names, region_of, romanize
+from translator.glossary.report import check_translation
+
+
+def _names(text: str, region: str = "default") -> list[tuple[str, str]]:
+    return [(m.surface, m.target) for m in find_names(text, [], region)]
+
+
+def test_a_name_after_a_role_and_a_comma() -> None:
+    text = "قدم وزير الداخلية والجماعات المحلية، كمال بلجود، تعازي رئيس الجمهورية"
+    assert _names(text, "maghreb") == [("كمال بلجود", "Kamel Beldjoud")]
+
+
+def test_office_words_between_the_role_and_the_name_are_skipped() -> None:
+    assert _names("كما قال وزير الداخلية التركي سليمان صويلو إن 10 مدن تضررت") == [
+        ("سليمان صويلو", "Suleiman Souylou")]
+
+
+def test_a_title_introduces_a_name_of_one_word_or_more() -> None:
+    assert [m.surface for m in find_names("قال العميد رمضان شريف، مسؤول العلاقات العامة", [])] == ["رمضان شريف"]
+    assert [m.surface for m in find_names("وأوضح السيد لفتيت في معرض جوابه", [])] == ["لفتيت"]
+
+
+def test_no_name_where_ordinary_words_follow_the_role() -> None:
+    assert _names("كشف نائب محافظ نينوى، عن وجود ضغوطات خارجية") == []
+    assert _names("اتفق وزير الداخلية مع نظيره على ضرورة التعاون") == []
+
+
+def test_romanization_follows_the_region() -> None:
+    assert romanize("عبد الوافي لفتيت", "maghreb") == "Abdelwafi Leftit"
+    assert romanize("محمد حصاد", "maghreb").startswith("Mohamed ")
+    assert romanize("محمد حصاد", "default").startswith("Mohammed ")
+    assert romanize("حسين الشرقي", "levant") == "Hussein al-Cherki"  # Levant: ش → ch, ق → k
+    assert romanize("حسين الشرقي", "maghreb") == "Hocine El Cherki"  # Maghreb: Hocine, El
+    assert romanize("حسين الشرقي", "default") == "Hussein al-Sherqi"
+    assert region_of({"DZ"}) == "maghreb" and region_of({"LB", "SY"}) == "levant"
+    assert region_of({"DZ", "LB"}) == "default"
+
+
+def test_romanized_names_are_a_layer_of_their_own_and_never_enforced() -> None:
+    glossary = Glossary([GlossaryEntry("تيزي وزو", "Tizi Ouzou", "place")], romanize_names=True)
+    text = "تنقل وزير الداخلية، كمال بلجود، إلى تيزي وزو"
+    matches = glossary.match(text)
+    assert [(m.surface, m.layer) for m in matches] == [("كمال بلجود", "romanized"), ("تيزي وزو", "glossary")]
+    name = matches[0]
+    assert name.entry is not None and not name.entry.enforce
+    report = check_translation(matches, "The minister went to Tizi Ouzou.")
+    assert report.complete  # the romanized guess is not required in the translation
+
+
+def test_a_known_name_is_not_romanized() -> None:
+    glossary = Glossary([GlossaryEntry("كمال بلجود", "Kamel Beldjoud", "person")], romanize_names=True)
+    matches = glossary.match("قال وزير الداخلية، كمال بلجود، إن")
+    assert [(m.target, m.layer) for m in matches] == [("Kamel Beldjoud", "glossary")]
+
+
+def test_candidate_counter_builds_the_glossary_candidates_rows() -> None:
+    counter = CandidateCounter()
+    counter.add_segments([
+        {"doc_id": "a", "text": "قال وزير الداخلية، كمال بلجود، إن", "glossary_terms": "كمال بلجود=Kamel Beldjoud",
+         "term_layers": "romanized"},
+        {"doc_id": "b", "text": "وأكد كمال بلجود", "glossary_terms": "كمال بلجود=Kamel Beldjoud; الجزائر=Algeria",
+         "term_layers": "romanized; glossary"},
+        {"doc_id": "b", "text": "x", "glossary_terms": "", "term_layers": ""},
+    ])
+    (row,) = counter.rows()
+    assert row["source"] == "كمال بلجود" and row["romanized"] == "Kamel Beldjoud"
+    assert (row["count"], row["documents"], row["type"]) == (2, 2, "person")
+    assert "وأكد كمال بلجود" in row["examples"]
+
+
+def test_a_batch_writes_the_glossary_candidates_table_and_the_gazetteer_version(tmp_path) -> None:
+    import json
+
+    from translator.corpus.pipeline import run_batch
+    from translator.corpus.tables import read_table
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("قدم وزير الداخلية، كمال بلجود، تعازي رئيس الجمهورية لعائلات الضحايا في ولاية"
+                                  " تيسمسيلت.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("وأكد وزير الداخلية، كمال بلجود، أن الحرائق في ولاية تيسمسيلت تراجعت.\n",
+                                  encoding="utf-8")
+    out = tmp_path / "out"
+    summary = run_batch(corpus, out, translate=False, progress=False)
+    (row,) = read_table(out, "glossary_candidates").to_dict("records")
+    assert (row["source"], row["count"], row["documents"]) == ("كمال بلجود", 2, 2)
+    assert row["romanized"].endswith("Beldjoud")  # Maghreb conventions: Tissemsilt is in Algeria
+    segments = read_table(out, "segments")
+    layers = "; ".join(segments["term_layers"].dropna())
+    assert "romanized" in layers and "gazetteer" in layers
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["summary"]["gazetteer_version"] == summary.gazetteer_version is not None

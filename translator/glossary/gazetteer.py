@@ -1,0 +1,263 @@
+"""The generated gazetteer layer of the term base: places no glossary file lists (issue 16).
+
+The gazetteer (``glossary/gazetteer/places.tsv``, written by :mod:`.gazetteer_build`) names ~30,000 places:
+countries (CLDR), first-level subdivisions and cities of 1,000+ people (GeoNames), each with its Arabic
+spellings, English press form, kind, country and population. One Arabic form may name several places
+(صور: Tyre in Lebanon, Sur in Oman; عمان: Oman, Amman), and many place names are also ordinary words
+(صور "pictures", الخيام "the tents"), so a gazetteer match is *resolved* against its text:
+
+1. **cues** (``data/place_cues.tsv``): a word before the name (مدينة، العاصمة، ولاية، محافظة، قضاء، سلطان...)
+   or after it (الجزائر العاصمة) says which kind of place is meant;
+2. **common words**: a one-word name much more frequent in Arabic than its population explains
+   (``zipf - log10(population) > COMMON_MARGIN``, wordfreq) is matched only after a cue;
+3. **the text's countries**: the countries of the other places named in the text break ties (صور beside
+   لبنان is Tyre);
+4. **priors**: a country before a subdivision before a city of the same name (الجزائر is Algeria unless
+   a cue says the capital), then population; when two candidates remain within ``AMBIGUITY_RATIO`` of
+   each other's population, the match is reported ``ambiguous`` with its candidates and never enforced.
+
+Glossary matches of places also use the cues to choose among the glossary's own accepted renderings
+(الجزائر العاصمة → Algiers, a target variant of the الجزائر entry); the glossary's rendering still wins.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+from pathlib import Path
+
+from ..config import glossary_dirs
+from ..text.arabic import analyses, data_table, normalize, tokens
+from .entry import GlossaryEntry, TermMatch
+
+__all__ = ["AMBIGUITY_RATIO", "COMMON_MARGIN", "FOREIGN_MARGIN", "Gazetteer", "Place", "default_gazetteer_path",
+           "load_gazetteer"]
+
+KINDS = ("country", "subdivision", "city")
+COMMON_MARGIN = -1.0  # a one-word name with zipf - log10(population) above this is an ordinary word first
+FOREIGN_MARGIN = -2.5  # the same for places outside the region the news covers (gazetteer_regions.tsv)
+AMBIGUITY_RATIO = 10.0  # the first candidate must have this many times the next one's population to win alone
+_CUE_WINDOW = 40  # characters around a match searched for a cue word (one word before, one after)
+_ASSUMED_POPULATION = {"country": 10**8, "subdivision": 10**5, "city": 1000}
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer row: ``ref`` (``cldr:DZ``, ``iso:IQ-NI``, ``geonames:ID``), English ``target``."""
+
+    ref: str
+    target: str
+    kind: str
+    country: str
+    population: int
+    target_variants: tuple[str, ...] = ()
+
+    def weight(self) -> int:
+        return self.population or _ASSUMED_POPULATION[self.kind]
+
+
+@dataclass(frozen=True)
+class _Name:
+    places: tuple[Place, ...]  # ranked: kind, then population
+    zipf: float
+    words: int
+
+
+def default_gazetteer_path() -> Path | None:
+    """``gazetteer/places.tsv`` in the shipped glossary folder, or None when it is not there."""
+    for folder in glossary_dirs():
+        path = folder / "gazetteer" / "places.tsv"
+        if path.is_file():
+            return path
+    return None
+
+
+@cache
+def load_gazetteer(path: Path) -> Gazetteer:
+    """The gazetteer in ``path`` (read once per path and process; it is never changed after loading)."""
+    return Gazetteer.read(path)
+
+
+@cache
+def _region() -> frozenset[str]:
+    """Countries whose small towns the gazetteer keeps: the region this news covers."""
+    return frozenset(row["country"] for row in data_table("gazetteer_regions.tsv")
+                     if row["country"] != "*" and int(row["min_population"]) < 100000)
+
+
+@cache
+def _cues() -> dict[tuple[str, str], str]:
+    return {(normalize(row["word"]), row["position"]): row["kind"] for row in data_table("place_cues.tsv")}
+
+
+class Gazetteer:
+    """Arabic place names (matching form) → ranked candidate places; see the module docstring."""
+
+    def __init__(self, names: dict[str, _Name], version: str, path: str = "") -> None:
+        self._names = names
+        self.version = version
+        self.path = path
+
+    @classmethod
+    def read(cls, path: str | Path) -> Gazetteer:
+        """Read a generated gazetteer file (header comment lines, then a TSV with ``gazetteer_build.COLUMNS``);
+        ``version`` is the one its header states (a hash of its rows), else a hash of the file."""
+        path = Path(path)
+        data = path.read_bytes()
+        grouped: dict[str, list[tuple[Place, float, int]]] = {}
+        header: list[str] | None = None
+        for line in data.decode("utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            cells = line.split("\t")
+            if header is None:
+                header = cells
+                continue
+            row = dict(zip(header, cells, strict=False))
+            place = Place(row["ref"], row["target"], row["kind"], row["country"], int(row["population"] or 0),
+                          tuple(v for v in row["target_variants"].split("|") if v))
+            spellings = [row["source"], *(v for v in row["variants"].split("|") if v)]
+            zipfs = [float(z) for z in row["zipf"].split("|")]
+            for spelling, zipf in zip(spellings, zipfs, strict=False):
+                key = normalize(spelling)
+                grouped.setdefault(key, []).append((place, zipf, len(key.split())))
+        stated = re.search(r"^# version ([0-9a-f]+);", data[:2000].decode("utf-8", "replace"), re.M)
+        names = {key: _Name(tuple(sorted((p for p, _, _ in rows), key=_rank)), max(z for _, z, _ in rows),
+                            rows[0][2]) for key, rows in grouped.items()}
+        version = stated.group(1) if stated else hashlib.sha256(data).hexdigest()[:16]
+        return cls(names, version, str(path))
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    @property
+    def places(self) -> int:
+        """How many places (rows) the names point to."""
+        return len({p.ref for name in self._names.values() for p in name.places})
+
+    def candidates(self, form: str) -> tuple[Place, ...]:
+        """The places a name in matching form may be, best first (empty when unknown)."""
+        name = self._names.get(form)
+        return name.places if name else ()
+
+    def entries(self, exclude: Iterable[str] = ()) -> list[GlossaryEntry]:
+        """One glossary entry per Arabic form (layer ``gazetteer``), leaving out the forms in ``exclude``
+        (the spellings a higher layer already holds)."""
+        skip = set(exclude)
+        return [GlossaryEntry(form, name.places[0].target, "place", target_variants=name.places[0].target_variants,
+                              note=name.places[0].ref, layer="gazetteer")
+                for form, name in self._names.items() if form not in skip]
+
+    def resolve(self, text: str, matches: Sequence[TermMatch]) -> list[TermMatch]:
+        """Gazetteer matches resolved (or dropped, or marked ambiguous); glossary place matches steered
+        among their own accepted renderings by cues. Order and spans are kept."""
+        countries = [self._countries_of_match(m) for m in matches]
+        resolved = []
+        for number, match in enumerate(matches):
+            name = self._name_of(match)
+            if name is None or match.type != "place":
+                resolved.append(match)
+                continue
+            cue = _cue(text, match)
+            if match.layer != "gazetteer":
+                resolved.append(self._steer(match, name, cue))
+                continue
+            context = {c for k, found in enumerate(countries) if k != number for c in found}
+            kept = self._choose(match, name, cue, context)
+            if kept is not None:
+                resolved.append(kept)
+        return resolved
+
+    def countries(self, matches: Sequence[TermMatch]) -> set[str]:
+        """The countries the places among ``matches`` are in (each counted when the gazetteer knows one)."""
+        return {c for m in matches if m.type == "place" for c in self._countries_of_match(m)}
+
+    def _name_of(self, match: TermMatch) -> _Name | None:
+        """The gazetteer name a match spells (by its entry's source: the surface may have lost an alif to
+        a clitic, للداخلية)."""
+        return (self._names.get(match.source) or self._names.get(_normalized(match.source))
+                or self._names.get(_normalized(match.surface)))
+
+    def _countries_of_match(self, match: TermMatch) -> set[str]:
+        """The country a match names or lies in, when the gazetteer knows only one (else empty)."""
+        name = self._name_of(match)
+        found = {p.country for p in name.places} if name is not None else set()
+        return found if len(found) == 1 else set()
+
+    def _steer(self, match: TermMatch, name: _Name, cue: str | None) -> TermMatch:
+        if cue is None or match.entry is None:
+            return match
+        targets = match.entry.targets
+        for place in name.places:
+            if _fits(place, cue) and place.target in targets:
+                return replace(match, target=place.target)
+        return match
+
+    def _choose(self, match: TermMatch, name: _Name, cue: str | None, context: set[str]) -> TermMatch | None:
+        places = list(name.places)
+        if cue is None and name.words == 1 and _common(name, places):
+            return None
+        if cue is not None:
+            places = [p for p in places if _fits(p, cue)] or places
+        if context:
+            places = [p for p in places if p.country in context] or places
+        best = places[0]
+        others = [p for p in places[1:] if p.target != best.target and p.kind == best.kind]
+        if others and others[0].weight() * AMBIGUITY_RATIO > best.weight():
+            candidates = tuple(dict.fromkeys(p.target for p in [best, *others]))
+            entry = replace(match.entry, flags=("no-enforce",)) if match.entry else None
+            return replace(match, target=best.target, candidates=candidates, entry=entry)
+        entry = match.entry
+        if entry is not None and (entry.target != best.target or entry.note != best.ref):
+            entry = replace(entry, target=best.target, target_variants=best.target_variants, note=best.ref)
+        return replace(match, target=best.target, entry=entry)
+
+
+def _rank(place: Place) -> tuple[int, int]:
+    return KINDS.index(place.kind), -place.weight()
+
+
+def _fits(place: Place, cue: str) -> bool:
+    return cue == "place" or place.kind == cue
+
+
+def _common(name: _Name, places: Sequence[Place]) -> bool:
+    """A one-word name that is an ordinary word first (see COMMON_MARGIN)."""
+    if any(p.kind == "country" for p in places):
+        return False
+    margin = COMMON_MARGIN if any(p.country in _region() for p in places) else FOREIGN_MARGIN
+    return name.zipf - math.log10(max(p.weight() for p in places)) > margin
+
+
+@lru_cache(maxsize=65536)
+def _normalized(text: str) -> str:
+    return normalize(text)
+
+
+def _cue(text: str, match: TermMatch) -> str | None:
+    """The kind of place a cue word right before (or العاصمة right after) the match asks for, or None."""
+    cues = _cues()
+    before = _last_word(text[max(0, match.start - len(match.clitic) - _CUE_WINDOW):match.start - len(match.clitic)])
+    if before:
+        for reading in analyses(before):
+            kind = cues.get((reading.stem, "before"))
+            if kind:
+                return kind
+    after = _first_word(text[match.end:match.end + _CUE_WINDOW])
+    return cues.get((after, "after")) if after else None
+
+
+def _last_word(window: str) -> str:
+    words = window.split()
+    found = tokens(_normalized(words[-1])) if words else []
+    return found[-1][2] if found else ""
+
+
+def _first_word(window: str) -> str:
+    words = window.split()
+    found = tokens(_normalized(words[0])) if words else []
+    return found[0][2] if found else ""

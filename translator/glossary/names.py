@@ -1,0 +1,240 @@
+"""Names no layer of the term base knows: found where the text marks them, romanized by rule (issue 16).
+
+A person named in the news is usually introduced by a title or an office (``data/name_titles.tsv``):
+``السيد لفتيت``, ``العقيد رمضان شريف``, ``وزير الداخلية، كمال بلجود،``, ``وزير الداخلية التركي سليمان صويلو``.
+After a *title* the name follows at once; after a *role*, words of the office that carry the article
+(الداخلية، التركي) and ``باسم …`` may come first, then, often after a comma, the name. A name is two to four
+words that are not function words or common verbs (wordfreq: an ordinary word is much more frequent than a
+name part, unless ``name_romanization.tsv`` lists it as one); one word is enough after a title.
+
+The name is romanized in press style by ``data/name_romanization.tsv`` (whole name parts first, then letters)
+for the region the text's places point to (Maghreb ``Dj``/``ou``/``El``, Levant ``Ch``/``ou``, Gulf ``Al-``),
+and returned as a match of layer ``romanized``: a guess, never presented as a glossary rendering and never
+enforced. :class:`CandidateCounter` gathers them over a batch into the ``glossary_candidates`` table.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+from ..text.arabic import analyses, data_table, normalize, normalize_for_matching, original_span, tokens
+from .entry import GlossaryEntry, TermMatch
+
+__all__ = ["CANDIDATE_COLUMNS", "CandidateCounter", "find_names", "region_of", "romanize"]
+
+REGIONS = {"maghreb": {"DZ", "MA", "TN", "LY", "MR", "EH"}, "levant": {"LB", "SY", "JO", "PS"},
+           "gulf": {"SA", "AE", "QA", "KW", "BH", "OM", "YE"}}
+COMMON_WORD = 4.6  # zipf: a word this frequent (a verb, a preposition) ends a name unless listed as a name part
+JOINED_WORD = 3.5  # zipf of the stem behind a proclitic (ونظيره → نظيره) that makes the word an ordinary one
+_MAX_ROLE_WORDS = 4
+_MAX_NAME_WORDS = 4
+CANDIDATE_COLUMNS = ("source", "romanized", "type", "count", "documents", "examples")
+
+
+@cache
+def _titles() -> dict[str, str]:
+    return {normalize(row["word"]): row["kind"] for row in data_table("name_titles.tsv")}
+
+
+@cache
+def _table() -> dict[tuple[str, str], dict[str, str]]:
+    rows = data_table("name_romanization.tsv")
+    return {(normalize(r["arabic"]) if r["kind"] != "letter" else r["arabic"], r["kind"]): r for r in rows}
+
+
+@cache
+def _common_words() -> dict[str, float]:
+    """Word frequencies by matching form (``glossary/gazetteer/common_words.tsv``, generated with the gazetteer
+    from wordfreq: looking folded forms up in wordfreq itself would miss عائلات written عاىلات)."""
+    from .gazetteer import default_gazetteer_path
+
+    path = default_gazetteer_path()
+    if path is None:
+        return {}
+    rows = (line.split("\t") for line in (path.parent / "common_words.tsv").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#"))
+    next(rows, None)  # header
+    return {word: float(zipf) for word, zipf in rows}
+
+
+def _zipf(word: str) -> float:
+    """The word's frequency (zipf), 0 for a word under 3.5 (rare words and most name parts)."""
+    return _common_words().get(word, 0.0)
+
+
+def region_of(countries: Iterable[str]) -> str:
+    """The romanization region of a text from the countries its places are in (``default`` if none or mixed)."""
+    found = {region for region, codes in REGIONS.items() for c in countries if c in codes}
+    return found.pop() if len(found) == 1 else "default"
+
+
+def romanize(name: str, region: str = "default") -> str:
+    """``name`` (Arabic) in Latin letters by ``name_romanization.tsv``: ``كمال بلجود`` → ``Kamal Beldjoud``."""
+    table = _table()
+    parts: list[str] = []
+    for word in normalize(name).split():
+        known = table.get((word, "word"))
+        if known:
+            parts.append(known[region] or known["default"])
+            continue
+        if parts and parts[-1] == (table[("عبد", "word")][region] or table[("عبد", "word")]["default"]) \
+                and word.startswith("ال") and len(word) > 3:
+            parts[-1] += _letters(word[2:], region)  # عبد الوافي → Abdelwafi: the article joins the name
+            continue
+        article = ""
+        if word.startswith("ال") and len(word) > 3:
+            row = table[("ال", "article")]
+            article, word = row[region] or row["default"], word[2:]
+            known = table.get((word, "word"))
+        body = (known[region] or known["default"]) if known else _letters(word, region)
+        body = body[:1].upper() + body[1:]
+        parts.append(f"{article}{body}" if article.endswith("-") or not article else f"{article} {body}")
+    return " ".join(parts)
+
+
+def _letters(word: str, region: str) -> str:
+    table = _table()
+    out = []
+    for k, letter in enumerate(word):
+        row = table.get((letter, "letter"))
+        latin = (row[region] or row["default"]) if row else ""
+        if letter == "و" and (k == 0 or word[k - 1] in "اوي"):
+            latin = "w"
+        elif letter == "ي" and (k == 0 or word[k - 1] in "اوي"):
+            latin = "y"
+        out.append(latin)
+    text = "".join(out)
+    if len(out) > 1 and out[0] and out[1] and out[0][-1] not in "aeiou" and out[1][0] not in "aeiou":
+        text = out[0] + "e" + "".join(out[1:])  # an unwritten first vowel: بلجود → Beldjoud
+    return text
+
+
+def find_names(text: str, taken: Sequence[TermMatch], region: str = "default") -> list[TermMatch]:
+    """Person names marked by a title or role in ``text`` that no match in ``taken`` covers, as matches of
+    layer ``romanized`` (offsets into ``text``)."""
+    if not any(key in text for key in _title_keys()):
+        return []
+    normalized, offsets = normalize_for_matching(text)
+    words = tokens(normalized)
+    busy = [(m.start - len(m.clitic), m.end) for m in taken]
+    found: list[TermMatch] = []
+    k = 0
+    while k < len(words):
+        kind = _title_kind(words[k][2])
+        span = _name_after(words, normalized, k, kind) if kind else None
+        if span is None:
+            k += 1
+            continue
+        first, last = span
+        start, end = original_span(text, offsets, words[first][0], words[last][1])
+        if not any(s < end and start < e for s, e in busy):
+            surface = text[start:end]
+            target = romanize(surface, region)
+            entry = GlossaryEntry(normalize(surface), target, "person", note="romanized by rule; check it",
+                                  flags=("no-enforce",), layer="romanized")
+            found.append(TermMatch(start, end, surface, entry.source, target, "person", "", entry, "romanized"))
+        k = last + 1
+    return found
+
+
+@cache
+def _title_keys() -> tuple[str, ...]:
+    """Letters every spelling of each title word holds (no article, alif or final ه/ي), to skip texts fast."""
+    keys = {t.removeprefix("ال").lstrip("ا").rstrip("هي") for t in _titles()}
+    return tuple(k for k in keys if len(k) >= 2)
+
+
+@lru_cache(maxsize=65536)
+def _title_kind(word: str) -> str | None:
+    titles = _titles()
+    for reading in analyses(word):
+        kind = titles.get(reading.stem)
+        if kind:
+            return kind
+    return None
+
+
+def _comma_after(normalized: str, word: tuple[int, int, str]) -> bool:
+    return normalized[word[1]:word[1] + 2].lstrip()[:1] in {"،", ","}
+
+
+def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
+                kind: str) -> tuple[int, int] | None:
+    """(first, last) word index of the name a title or role at ``k`` introduces, or None."""
+    i = k + 1
+    if kind == "role" and not _comma_after(normalized, words[k]):
+        skipped = 0
+        while i < len(words) and skipped < _MAX_ROLE_WORDS and not _comma_after(normalized, words[i - 1]):
+            if _office_word(words[i][2]):
+                i += 1
+                skipped += 1
+            else:
+                break
+    first = i
+    while i < len(words) and i - first < _MAX_NAME_WORDS and _name_part(words[i][2], i - first):
+        i += 1
+        if _comma_after(normalized, words[i - 1]):
+            break
+    last = i - 1
+    wanted = 1 if kind == "title" else 2
+    if last - first + 1 < wanted:
+        return None
+    return first, last
+
+
+def _office_word(word: str) -> bool:
+    """A word of an office between a role and the name: with the article (والجماعات، التركي), a common word
+    after a conjunction (وقضايا المرأة) or باسم/لدى."""
+    return word in {"باسم", "لدي"} or any(r.stem.startswith("ال") for r in analyses(word)) or _joined_word(word)
+
+
+def _joined_word(word: str) -> bool:
+    """An ordinary word behind a proclitic (ونظيره "and his counterpart", لحزب "of the party")."""
+    return any(r.clitic and r.clitic != "ك" and _zipf(r.stem) >= JOINED_WORD for r in analyses(word)[1:])
+
+
+def _name_part(word: str, position: int) -> bool:
+    if len(word) < 2 or word.isdigit() or _title_kind(word):
+        return False
+    if (word, "word") in _table():
+        return True
+    if position == 0 and (word.startswith("ال") or word.startswith("ي")):
+        return False  # a name opens with neither the article (الحكومة) nor a verb's prefix (يهرب)
+    return _zipf(word) < COMMON_WORD and not _joined_word(word)
+
+
+@dataclass
+class CandidateCounter:
+    """Romanized names over a batch, for the ``glossary_candidates`` table: each Arabic name (matching form)
+    with its romanization, how often and in how many documents it was found, and up to three examples."""
+
+    counts: Counter = field(default_factory=Counter)
+    documents: dict[str, set[str]] = field(default_factory=dict)
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    examples: dict[str, list[str]] = field(default_factory=dict)
+
+    def add_segments(self, segments: Iterable[dict]) -> None:
+        """Count the ``romanized`` terms of segment rows (``glossary_terms`` + ``term_layers`` columns)."""
+        for segment in segments:
+            terms = (segment.get("glossary_terms") or "").split("; ")
+            layers = (segment.get("term_layers") or "").split("; ")
+            for term, layer in zip(terms, layers, strict=False):
+                if layer != "romanized" or "=" not in term:
+                    continue
+                surface, romanized = term.split("=", 1)
+                key = normalize(surface)
+                self.counts[key] += 1
+                self.documents.setdefault(key, set()).add(str(segment.get("doc_id")))
+                self.names.setdefault(key, (surface, romanized))
+                examples = self.examples.setdefault(key, [])
+                if len(examples) < 3:
+                    examples.append(" ".join(str(segment.get("text", "")).split())[:160])
+
+    def rows(self) -> list[dict[str, object]]:
+        """Table rows, most frequent first (columns :data:`CANDIDATE_COLUMNS`)."""
+        return [{"source": self.names[key][0], "romanized": self.names[key][1], "type": "person", "count": count,
+                 "documents": len(self.documents[key]), "examples": " | ".join(self.examples[key])}
+                for key, count in sorted(self.counts.items(), key=lambda kv: (-kv[1], kv[0]))]
