@@ -27,6 +27,7 @@ import argparse
 import gettext
 import hashlib
 import json
+import logging
 import os
 import re
 import tempfile
@@ -289,7 +290,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-population", type=int, default=MIN_POPULATION)
     args = parser.parse_args(argv)
     path, rows, version = build(args.out, args.min_population)
-    print(f"wrote {rows} places to {path} (version {version})")
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.getLogger("translator").info("wrote %d places to %s (version %s)", rows, path, version)
     return 0
 
 
