@@ -40,9 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = args.func
     from ._common import log_to_stderr
 
-    log_to_stderr()  # the library logs; here its warnings reach the terminal, once
     try:
-        return handler(args)
+        with log_to_stderr():  # the library logs; here its warnings reach the terminal, once
+            return handler(args)
     except TranslatorError as exc:
         print(f"translator: error: {exc}", file=sys.stderr)
         return 2

@@ -9,6 +9,7 @@ import logging
 import shutil
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import InputError
@@ -26,16 +27,26 @@ class _StderrHandler(logging.Handler):
             self.handleError(record)
 
 
-def log_to_stderr(level: int = logging.WARNING) -> None:
-    """Show the ``translator`` logger's records at ``level`` and above on stderr, once (no duplicate handler).
+@contextmanager
+def log_to_stderr(level: int = logging.WARNING) -> Iterator[None]:
+    """While a command runs, show the ``translator`` logger's records at ``level`` and above on stderr, once.
 
-    The library only logs; the command line is what prints, so each warning reaches the terminal once.
+    The library only logs; the command line is what prints, so each warning reaches the terminal once. The
+    handler and level are put back afterwards, so a program (or a test) that calls ``main()`` and then the
+    library does not get the library's warnings printed.
     """
     logger = logging.getLogger("translator")
-    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
-        handler = _StderrHandler(level)
-        logger.addHandler(handler)
+    if any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        yield
+        return
+    handler, old_level = _StderrHandler(level), logger.level
+    logger.addHandler(handler)
     logger.setLevel(min(level, logger.level or level))
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
 
 
 # ----------------------------------------------------------------------------------------------- input/output
