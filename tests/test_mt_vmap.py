@@ -72,3 +72,14 @@ def test_missing_map_and_empty_pairs_are_clear_errors(model_copy: Path, tmp_path
         build_vmap([("", "x")], model_copy / "source.spm", model_copy / "target.spm")
     with pytest.raises(InputError, match="not a CTranslate2 model folder"):
         install_vmap({"": ["▁the"]}, tmp_path)
+
+
+def test_load_engine_passes_shortlist_and_inter_threads(model_copy: Path, tiny_model: Path,
+                                                        tiny_pairs: list[tuple[str, str]]) -> None:
+    from translator.mt import load_engine
+
+    install_vmap(build_vmap(tiny_pairs, model_copy / "source.spm", model_copy / "target.spm"), model_copy)
+    engine = load_engine(model_copy, engine="ctranslate2", threads=2, inter_threads=2, use_vmap=True)
+    assert isinstance(engine, CT2Engine) and engine.use_vmap and (engine.inter_threads, engine.intra_threads) == (2, 1)
+    with pytest.raises(InputError, match="ctranslate2"):
+        load_engine(tiny_model, engine="transformers", use_vmap=True)

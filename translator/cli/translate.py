@@ -19,6 +19,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--memory", type=Path, help="translation memory file (default: in TRANSLATOR_HOME)")
     p.add_argument("--no-memory", action="store_true", help="neither read nor write the translation memory")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--inter-threads", type=int, help="ctranslate2: batches decoded in parallel (splits --threads)")
+    p.add_argument("--vmap", action="store_true",
+                   help="ctranslate2: restrict decoding to the model folder's vocabulary shortlist (vmap.txt)")
     p.set_defaults(func=run)
 
 
@@ -45,7 +48,8 @@ def make_translator(args: argparse.Namespace):
     from ..mt import Translator, load_engine
     from ..mt.memory import TranslationMemory
 
-    engine = load_engine(args.model, engine=args.engine, device=args.device, threads=args.threads)
+    engine = load_engine(args.model, engine=args.engine, device=args.device, threads=args.threads,
+                         inter_threads=getattr(args, "inter_threads", None), use_vmap=getattr(args, "vmap", False))
     memory = None if args.no_memory else (TranslationMemory(args.memory) if args.memory else TranslationMemory())
     enforcer = None
     if not args.no_glossary:
