@@ -261,9 +261,11 @@ def main(argv: list[str] | None = None) -> int:
             return run
 
         if args.mode == "main":
-            raw = ctranslate2.Translator(str(ct2), device="cpu", compute_type="int8", intra_threads=args.threads)
+            engine = CT2Engine(info, threads=args.threads)  # N one-thread workers by default on CPU
+            raw = ctranslate2.Translator(str(ct2), device="cpu", compute_type="int8",  # the same settings
+                                         inter_threads=engine.inter_threads, intra_threads=engine.intra_threads)
+            summary["ct2_threads"] = {"inter": engine.inter_threads, "intra": engine.intra_threads}
             loaded = hf_loaded(hf)
-            engine = CT2Engine(info, threads=args.threads)
             configs = {
                 "hf_batched": lambda r, segs: hf_generate_batched(loaded, segs, out_tokens, args.batch),
                 "ct2": lambda r, segs: ct2_raw(raw, spms, segs, out_tokens, args.batch),

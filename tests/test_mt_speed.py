@@ -64,8 +64,10 @@ def test_two_inter_threads_give_the_same_output_with_batches_in_flight(tiny_ct2_
                                                                        tiny_pairs: list[tuple[str, str]]) -> None:
     texts = [ar for ar, _ in tiny_pairs] + DEGENERATE
     one = _engine(tiny_ct2_model, threads=1)
-    two = InFlight(_engine(tiny_ct2_model, threads=2, inter_threads=2))
+    two = InFlight(_engine(tiny_ct2_model, threads=2))
     assert (one.inter_threads, one.intra_threads) == (1, 1)
+    wide = _engine(tiny_ct2_model, threads=2, inter_threads=1)
+    assert (wide.inter_threads, wide.intra_threads) == (1, 2)
     assert (two.inner.inter_threads, two.inner.intra_threads, two.parallel) == (2, 1, 2)
     first = Translator(one, batch_tokens=64).translate(texts)
     second = Translator(two, batch_tokens=64).translate(texts)
