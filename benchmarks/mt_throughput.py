@@ -319,9 +319,11 @@ def main(argv: list[str] | None = None) -> int:
                 targets = []
             rules = build_vmap(read_pairs(DATA), ct2 / "source.spm", ct2 / "target.spm", glossary_targets=targets)
             install_vmap(rules, ct2)
-            raw = ctranslate2.Translator(str(ct2), device="cpu", compute_type="int8", intra_threads=args.threads)
             plain = CT2Engine(info, threads=args.threads)
             listed = CT2Engine(info, threads=args.threads, use_vmap=True)
+            raw = ctranslate2.Translator(str(ct2), device="cpu", compute_type="int8",  # the same settings
+                                         inter_threads=plain.inter_threads, intra_threads=plain.intra_threads)
+            summary["ct2_threads"] = {"inter": plain.inter_threads, "intra": plain.intra_threads}
             configs = {"ct2": lambda r, segs: ct2_raw(raw, spms, segs, out_tokens, args.batch),
                        "ct2_vmap": lambda r, segs: ct2_raw(raw, spms, segs, out_tokens, args.batch, True),
                        "full": full(plain, "plain"), "full_vmap": full(listed, "vmap")}
