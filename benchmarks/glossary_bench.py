@@ -193,4 +193,8 @@ def _speed_texts(dev: Path) -> list[str]:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from machine import reported  # CPU model, threads and load average at start and end
+
+    with reported("glossary_bench"):
+        raise SystemExit(main())

@@ -1,21 +1,27 @@
-"""Machine-translation throughput: a naive notebook loop vs our engines, on an opus-mt-ar-en-sized model.
+"""Machine-translation speed as ratios measured in one run: our full path vs raw CTranslate2 vs batched HF.
 
-    python benchmarks/mt_throughput.py --quick      # < 3 minutes on 2 cores; last line is JSON
+    python benchmarks/mt_throughput.py --quick                 # main comparison, small; last line is JSON
+    python benchmarks/mt_throughput.py --mode threads --quick  # 1 vs 2 CPU threads (inter vs intra)
+    python benchmarks/mt_throughput.py --mode vmap --quick     # vocabulary shortlist on vs off
 
 The model has exactly the architecture of Helsinki-NLP/opus-mt-ar-en (6+6 layers, d_model 512, 8 heads,
 FFN 2048, 62,834-entry vocabulary) with random weights, and real sentencepiece models trained on the project's
-Arabic/English pairs. Every configuration generates exactly ``--out-tokens`` target tokens per segment, greedy,
-so all do the same work:
+Arabic/English pairs. Every configuration decodes the same segments greedily and generates exactly
+``--out-tokens`` target tokens per segment, so all do the same work. Configurations run in interleaved
+rounds (round r runs each once, in a rotated order), and ratios are taken within each round, so a change of
+machine load between configurations affects the ratios much less than the bare rates; the median round's
+ratio is reported with the lowest and highest. The CPU model, threads and load average are printed at start
+and end (benchmarks/machine.py): bare rates from a loaded machine are not comparable across machines.
 
-1. naive: what a notebook user writes with transformers 5 (the ``translation`` pipeline task was removed
-   in v5): tokenizer + ``model.generate`` on one segment at a time;
-2. hf_batched: our transformers engine, length-sorted batches;
-3. ct2: ``ctranslate2.Translator.translate_batch`` called directly, int8;
-4. full: our ``Translator`` on the CTranslate2 engine (normalization, segmentation, guard checks, translation
-   memory, glossary enforcer when one is installed), i.e. what ``translator translate`` runs.
+Configurations (mode ``main``):
 
-Then the full path again over the same input (translation memory: nothing to translate) and, without
-``--quick``, the full path at 100, 1,000 and 10,000 segments to show that time grows linearly.
+- hf_batched: the fair transformers baseline: ``MarianTokenizer`` + ``MarianMTModel.generate`` on
+  length-sorted batches of ``--batch`` (transformers 5 removed the ``translation`` pipeline task, so batched
+  ``generate`` is what a pipeline ran);
+- ct2: ``ctranslate2.Translator.translate_batch`` called directly, int8, batches of ``--batch``;
+- full: our ``Translator`` on ``CT2Engine`` (normalization, segmentation, token-budget batching, guard
+  checks, SQLite translation memory fresh each round, glossary enforcer matching + verification);
+- naive (separately, fewer segments, not interleaved): tokenizer + ``generate`` one segment at a time.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ import random
 import re
 import resource
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -110,29 +117,6 @@ def naive(hf: Path, segments: list[str], out_tokens: int) -> int:
     return produced
 
 
-def hf_batched(engine: Any, segments: list[str], out_tokens: int, batch: int) -> int:
-    order = sorted(segments, key=len, reverse=True)
-    produced = 0
-    for i in range(0, len(order), batch):
-        for [hyp] in engine.translate_batch(order[i:i + batch], min_length=out_tokens, max_length=out_tokens):
-            produced += len(hyp.tokens)
-    return produced
-
-
-def ct2_direct(ct2: Path, segments: list[str], out_tokens: int, batch: int, threads: int) -> int:
-    import ctranslate2
-    import sentencepiece as spm
-
-    translator = ctranslate2.Translator(str(ct2), device="cpu", compute_type="int8", intra_threads=threads)
-    source = spm.SentencePieceProcessor(model_file=str(ct2 / "source.spm"))
-    target = spm.SentencePieceProcessor(model_file=str(ct2 / "target.spm"))
-    tokens = [[*pieces, "</s>"] for pieces in source.encode(segments, out_type=str)]
-    results = translator.translate_batch(tokens, max_batch_size=batch, beam_size=1, max_input_length=0,
-                                         min_decoding_length=out_tokens, max_decoding_length=out_tokens)
-    [target.decode(r.hypotheses[0]) for r in results]
-    return sum(len(r.hypotheses[0]) for r in results)
-
-
 def glossary_enforcer() -> tuple[Any, str]:
     """The project's glossary enforcer with the shipped glossary: term matching and verification.
 
@@ -156,76 +140,207 @@ def full_path(translator: Translator, segments: list[str], out_tokens: int) -> i
     return fresh * out_tokens  # every fresh segment generated exactly out_tokens tokens
 
 
+def hf_loaded(hf: Path) -> tuple[Any, Any]:
+    from transformers import MarianMTModel, MarianTokenizer
+
+    from translator.mt.marian import quiet_transformers
+
+    with quiet_transformers():
+        return MarianTokenizer.from_pretrained(hf), MarianMTModel.from_pretrained(hf).eval()
+
+
+def hf_generate_batched(loaded: tuple[Any, Any], segments: list[str], out_tokens: int, batch: int) -> int:
+    """The batched transformers baseline: tokenizer + generate on length-sorted batches."""
+    import torch
+
+    tokenizer, model = loaded
+    order = sorted(segments, key=len, reverse=True)
+    produced = 0
+    for i in range(0, len(order), batch):
+        inputs = tokenizer(order[i:i + batch], return_tensors="pt", padding=True)
+        with torch.inference_mode():
+            # max_length/min_length count the decoder start token; max_new_tokens beside the model's own
+            # max_length (512) ran 1.7-1.9x slower here (transformers 5.24), so the baseline uses the fast form
+            out = model.generate(**inputs, num_beams=1, do_sample=False, min_length=out_tokens + 1,
+                                 max_length=out_tokens + 1)
+        tokenizer.batch_decode(out, skip_special_tokens=True)
+        produced += (out.shape[1] - 1) * out.shape[0]
+    return produced
+
+
+def ct2_raw(translator: Any, spms: tuple[Any, Any], segments: list[str], out_tokens: int, batch: int,
+            use_vmap: bool = False) -> int:
+    source, target = spms
+    tokens = [[*pieces, "</s>"] for pieces in source.encode(segments, out_type=str)]
+    results = translator.translate_batch(tokens, max_batch_size=batch, beam_size=1, max_input_length=0,
+                                         min_decoding_length=out_tokens, max_decoding_length=out_tokens,
+                                         use_vmap=use_vmap)
+    [target.decode(r.hypotheses[0]) for r in results]
+    return sum(len(r.hypotheses[0]) for r in results)
+
+
+def rounds(configs: dict[str, Callable[[int, list[str]], int]], segments: list[str],
+           count: int) -> dict[str, list[float]]:
+    """Run every configuration once per round, in a rotated order; seconds per configuration per round.
+
+    Each configuration first runs once, untimed, on 8 other segments (first-call costs: allocators, caches).
+    """
+    names = list(configs)
+    n = len(segments)
+    warm = make_segments(8, seed=99)
+    for name in names:
+        configs[name](-1, warm)
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for r in range(count):
+        order = names[r % len(names):] + names[:r % len(names)]
+        for name in order:
+            started = time.perf_counter()
+            configs[name](r, segments)
+            seconds = time.perf_counter() - started
+            times[name].append(seconds)
+            print(f"  round {r + 1} {name:<16} {n:>5} segments {seconds:8.2f}s {n / seconds:8.2f} seg/s  "
+                  f"load {[round(x, 1) for x in os.getloadavg()]}", file=sys.stderr)
+    return times
+
+
+def ratio(times: dict[str, list[float]], faster: str, slower: str) -> dict[str, float]:
+    """How many times faster ``faster`` ran than ``slower``, per round: median, lowest, highest."""
+    per_round = sorted(s / f for f, s in zip(times[faster], times[slower], strict=True))
+    return {"median": round(statistics.median(per_round), 3), "min": round(per_round[0], 3),
+            "max": round(per_round[-1], 3)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="small counts, finishes in under 3 minutes")
-    parser.add_argument("--segments", type=int, help="segments for configurations 3 and 4")
-    parser.add_argument("--hf-segments", type=int, help="segments for configuration 2 (transformers, batched)")
-    parser.add_argument("--naive-segments", type=int, help="segments for the naive loop")
+    parser.add_argument("--mode", choices=("main", "threads", "vmap"), default="main")
+    parser.add_argument("--quick", action="store_true", help="small counts (minutes on a quiet 2-core machine)")
+    parser.add_argument("--segments", type=int, help="segments every interleaved configuration translates")
+    parser.add_argument("--rounds", type=int, help="interleaved rounds (default 3, 5 without --quick)")
+    parser.add_argument("--naive-segments", type=int, help="segments for the one-at-a-time loop (main mode)")
     parser.add_argument("--out-tokens", type=int, default=32, help="target tokens generated per segment")
-    parser.add_argument("--batch", type=int, default=32, help="segments per batch (2 and 3)")
+    parser.add_argument("--batch", type=int, default=32, help="segments per batch")
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--scaling", action="store_true", help="also the full path at 100/1,000/10,000 segments")
     parser.add_argument("--cache", type=Path, default=ROOT / "benchmarks" / ".cache")
     args = parser.parse_args(argv)
-    # Segments per configuration differ (the slow ones get fewer); rates are per segment, so they compare.
-    n = args.segments or (256 if args.quick else 1000)
-    n_hf = args.hf_segments or (32 if args.quick else 128)
-    n_naive = args.naive_segments or (6 if args.quick else 20)
+    n = args.segments or (64 if args.quick else 256)
+    n_rounds = args.rounds or (3 if args.quick else 5)
+    n_naive = args.naive_segments or (4 if args.quick else 16)
     out_tokens = args.out_tokens
 
+    import ctranslate2
+    import sentencepiece as spm
     import torch
+
+    from translator.mt.ct2 import CT2Engine
+    from translator.mt.models import inspect_folder
 
     torch.set_num_threads(args.threads)
     hf, ct2 = build_models(args.cache)
-    segments = make_segments(max(n, n_hf, n_naive))
-    from translator.mt.ct2 import CT2Engine
-    from translator.mt.marian import MarianEngine
-    from translator.mt.models import inspect_folder
-
-    print(f"{args.threads} threads, {out_tokens} target tokens per segment, "
-          f"~{sum(len(s.split()) for s in segments[:n]) / n:.0f} words per segment", file=sys.stderr)
-    rows = [timed("naive", lambda: naive(hf, segments[:n_naive], out_tokens), n_naive)]
-    hf_engine = MarianEngine(inspect_folder(hf, model_id="opus-like"), threads=args.threads)
-    rows.append(timed("hf_batched", lambda: hf_batched(hf_engine, segments[:n_hf], out_tokens, args.batch), n_hf))
-    rows.append(timed("ct2", lambda: ct2_direct(ct2, segments[:n], out_tokens, args.batch, args.threads), n))
-
-    engine = CT2Engine(inspect_folder(ct2, model_id="opus-like"), threads=args.threads)
-    enforcer, glossary_state = glossary_enforcer()
+    segments = make_segments(n)
+    spms = (spm.SentencePieceProcessor(model_file=str(ct2 / "source.spm")),
+            spm.SentencePieceProcessor(model_file=str(ct2 / "target.spm")))
+    info = inspect_folder(ct2, model_id="opus-like")
+    print(f"mode {args.mode}: {n} segments x {n_rounds} rounds, {args.threads} threads, {out_tokens} target "
+          f"tokens per segment, ~{sum(len(s.split()) for s in segments) / n:.0f} words per segment",
+          file=sys.stderr)
     options = {"min_length": out_tokens, "max_length": out_tokens}
     # Guard checks run; retries are off because a random-weight model's output is degenerate by construction
     # (with a real model only flagged segments are retried).
     guard = GuardConfig(retry=False)
+    enforcer, glossary_state = glossary_enforcer()
+    summary: dict[str, Any] = {"mode": args.mode, "model": "random weights, opus-mt-ar-en architecture",
+                               "segments": n, "rounds": n_rounds, "threads": args.threads,
+                               "out_tokens": out_tokens, "glossary": glossary_state}
     with tempfile.TemporaryDirectory() as tmp:
-        def translator(name: str) -> Translator:
-            return Translator(engine, TranslationMemory(Path(tmp) / f"{name}.sqlite"), enforcer,
-                              options=options, guard=guard, max_batch_size=args.batch)
+        def full(engine: Any, name: str) -> Callable[[int, list[str]], int]:
+            def run(r: int, segs: list[str]) -> int:
+                translator = Translator(engine, TranslationMemory(Path(tmp) / f"{name}-{r}.sqlite"), enforcer,
+                                        options=options, guard=guard, max_batch_size=args.batch)
+                return full_path(translator, segs, out_tokens)
+            return run
 
-        full = translator("full")
-        rows.append(timed("full", lambda: full_path(full, segments[:n], out_tokens), n))
-        rerun = timed("full_rerun", lambda: full_path(full, segments[:n], out_tokens), n)
-        scaling = []
-        if not args.quick:
-            for size in (100, 1000, 10000):
-                more = make_segments(size, seed=size)
-                r = timed(f"full@{size}", lambda more=more, size=size: full_path(
-                    translator(f"s{size}"), more, out_tokens), size)
-                scaling.append({"segments": size, "seconds": r["seconds"],
-                                "ms_per_segment": round(1000 * r["seconds"] / size, 2)})
+        if args.mode == "main":
+            engine = CT2Engine(info, threads=args.threads)  # N one-thread workers by default on CPU
+            raw = ctranslate2.Translator(str(ct2), device="cpu", compute_type="int8",  # the same settings
+                                         inter_threads=engine.inter_threads, intra_threads=engine.intra_threads)
+            summary["ct2_threads"] = {"inter": engine.inter_threads, "intra": engine.intra_threads}
+            loaded = hf_loaded(hf)
+            configs = {
+                "hf_batched": lambda r, segs: hf_generate_batched(loaded, segs, out_tokens, args.batch),
+                "ct2": lambda r, segs: ct2_raw(raw, spms, segs, out_tokens, args.batch),
+                "full": full(engine, "full"),
+            }
+            times = rounds(configs, segments, n_rounds)
+            naive_row = timed("naive", lambda: naive(hf, segments[:n_naive], out_tokens), n_naive)
+            med = {k: statistics.median(v) for k, v in times.items()}
+            summary.update({
+                "full_vs_ct2": ratio(times, "full", "ct2"),
+                "full_vs_hf_batched": ratio(times, "full", "hf_batched"),
+                "ct2_vs_hf_batched": ratio(times, "ct2", "hf_batched"),
+                "full_vs_naive_separate_run": round((n / med["full"]) / naive_row["sps"], 1),
+                "median_sps": {k: round(n / v, 2) for k, v in med.items()} | {"naive": naive_row["sps"]},
+            })
+            if args.scaling:
+                scaling = []
+                for size in (100, 1000, 10000):
+                    more = make_segments(size, seed=size)
+                    r = timed(f"full@{size}", lambda more=more, size=size: full_path(
+                        Translator(engine, TranslationMemory(Path(tmp) / f"s{size}.sqlite"), enforcer,
+                                   options=options, guard=guard, max_batch_size=args.batch), more, out_tokens),
+                              size)
+                    scaling.append({"segments": size, "ms_per_segment": round(1000 * r["seconds"] / size, 2)})
+                summary["scaling"] = scaling
+        elif args.mode == "threads":
+            one = CT2Engine(info, threads=1)
+            intra = CT2Engine(info, threads=2)
+            inter = CT2Engine(info, threads=2, inter_threads=2)
+            raw_one = ctranslate2.Translator(str(ct2), device="cpu", compute_type="int8", intra_threads=1)
+            raw_inter = ctranslate2.Translator(str(ct2), device="cpu", compute_type="int8", inter_threads=2,
+                                               intra_threads=1)  # translate_batch spreads its batches on both
+            configs = {"full_1thread": full(one, "one"), "full_2intra": full(intra, "intra"),
+                       "full_2inter": full(inter, "inter"),
+                       "ct2_1thread": lambda r, segs: ct2_raw(raw_one, spms, segs, out_tokens, args.batch),
+                       "ct2_2inter": lambda r, segs: ct2_raw(raw_inter, spms, segs, out_tokens, args.batch)}
+            times = rounds(configs, segments, n_rounds)
+            summary.update({"full_2intra_vs_1": ratio(times, "full_2intra", "full_1thread"),
+                            "full_2inter_vs_1": ratio(times, "full_2inter", "full_1thread"),
+                            "full_2inter_vs_2intra": ratio(times, "full_2inter", "full_2intra"),
+                            "ct2_2inter_vs_1": ratio(times, "ct2_2inter", "ct2_1thread"),
+                            "full_vs_ct2_1thread": ratio(times, "full_1thread", "ct2_1thread"),
+                            "full_vs_ct2_2inter": ratio(times, "full_2inter", "ct2_2inter")})
+        else:
+            from translator.mt.vmap import build_vmap, install_vmap
 
-    by = {r["config"]: r for r in rows}
-    summary = {
-        "model": "random weights, Helsinki-NLP/opus-mt-ar-en architecture",
-        "threads": args.threads, "out_tokens": out_tokens, "glossary": glossary_state,
-        "full_over_naive": round(by["full"]["sps"] / by["naive"]["sps"], 2),
-        "full_over_ct2": round(by["full"]["sps"] / by["ct2"]["sps"], 3),
-        "rerun_seconds": rerun["seconds"], "scaling": scaling, "rows": rows,
-    }
-    print(json.dumps(summary), file=sys.stderr)
-    print(json.dumps({"naive_sps": by["naive"]["sps"], "hf_batched_sps": by["hf_batched"]["sps"],
-                      "ct2_sps": by["ct2"]["sps"], "full_sps": by["full"]["sps"],
-                      "peak_rss_mb": round(peak_rss_mb(), 1)}))
+            try:
+                from translator.glossary import Glossary
+                targets = [t for e in Glossary.load() for t in e.targets]
+            except ImportError:
+                targets = []
+            rules = build_vmap(read_pairs(DATA), ct2 / "source.spm", ct2 / "target.spm", glossary_targets=targets)
+            install_vmap(rules, ct2)
+            plain = CT2Engine(info, threads=args.threads)
+            listed = CT2Engine(info, threads=args.threads, use_vmap=True)
+            raw = ctranslate2.Translator(str(ct2), device="cpu", compute_type="int8",  # the same settings
+                                         inter_threads=plain.inter_threads, intra_threads=plain.intra_threads)
+            summary["ct2_threads"] = {"inter": plain.inter_threads, "intra": plain.intra_threads}
+            configs = {"ct2": lambda r, segs: ct2_raw(raw, spms, segs, out_tokens, args.batch),
+                       "ct2_vmap": lambda r, segs: ct2_raw(raw, spms, segs, out_tokens, args.batch, True),
+                       "full": full(plain, "plain"), "full_vmap": full(listed, "vmap")}
+            times = rounds(configs, segments, n_rounds)
+            summary.update({"vmap_rules": len(rules), "always_allowed": len(rules[""]),
+                            "ct2_vmap_vs_ct2": ratio(times, "ct2_vmap", "ct2"),
+                            "full_vmap_vs_full": ratio(times, "full_vmap", "full"),
+                            "full_vmap_vs_ct2": ratio(times, "full_vmap", "ct2")})
+        summary["median_seconds"] = {k: round(statistics.median(v), 3) for k, v in times.items()}
+    summary["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    print(json.dumps(summary))
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from machine import reported  # CPU model, threads and load average at start and end
+
+    with reported("mt_throughput"):
+        raise SystemExit(main())

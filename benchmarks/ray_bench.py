@@ -171,4 +171,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from machine import reported  # CPU model, threads and load average at start and end
+
+    with reported("ray_bench"):
+        main()

@@ -19,6 +19,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--memory", type=Path, help="translation memory file (default: in TRANSLATOR_HOME)")
     p.add_argument("--no-memory", action="store_true", help="neither read nor write the translation memory")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--inter-threads", type=int, help="ctranslate2: batches decoded in parallel (splits --threads)")
+    p.add_argument("--vmap", action="store_true",
+                   help="ctranslate2: restrict decoding to the model folder's vocabulary shortlist (vmap.txt)")
     p.set_defaults(func=run)
 
 
@@ -46,7 +49,9 @@ def make_translator(args: argparse.Namespace):
 
     options = TranslatorOptions(model=args.model, engine=args.engine, device=args.device, threads=args.threads,
                                 memory_path=args.memory, use_memory=not args.no_memory,
-                                glossary_paths=tuple(args.glossary), use_glossary=not args.no_glossary)
+                                glossary_paths=tuple(args.glossary), use_glossary=not args.no_glossary,
+                                inter_threads=getattr(args, "inter_threads", None),
+                                use_vmap=getattr(args, "vmap", False))
     glossary = None
     if options.use_glossary:
         from ..glossary import Glossary

@@ -80,6 +80,7 @@ class RunSummary:
     segments: int = 0
     arabic_segments: int = 0
     translated_segments: int = 0
+    retried_segments: int = 0  # translated segments the guard sent for a retry (retry rate = this / translated)
     citations: int = 0
     translation: str = "not attempted"
     model: dict | None = None
@@ -560,6 +561,7 @@ def count_payloads(batch: list[dict], summary: RunSummary) -> None:
         summary.segments += len(segs)
         summary.arabic_segments += sum(s["lang"] == "ar" for s in segs)
         summary.translated_segments += sum(bool(s.get("translation")) for s in segs)
+        summary.retried_segments += sum("retried" in (s.get("translation_flags") or "").split("; ") for s in segs)
         summary.citations += len(p["citations"])
 
 

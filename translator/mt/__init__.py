@@ -103,12 +103,14 @@ def resolve_engine_model(model: str | Path | None = None, engine: str = "auto") 
 
 
 def load_engine(model: str | Path | None = None, engine: str = "auto", device: str = "cpu",
-                threads: int | None = None) -> Engine:
+                threads: int | None = None, *, inter_threads: int | None = None, use_vmap: bool = False) -> Engine:
     """Load a translation engine for ``model`` (default: :func:`default_model`, as set by
     ``translator models default ID``, else ``Helsinki-NLP/opus-mt-ar-en``).
 
     ``engine``: "ctranslate2", "transformers", or "auto" (CTranslate2 when a converted copy of the model is
     present, else transformers). ``device``: "cpu" (default), "cuda" or "auto"; ``threads``: CPU threads.
+    CTranslate2 only: ``inter_threads`` batches decode in parallel (``threads`` split between them);
+    ``use_vmap`` restricts decoding to the model folder's vocabulary shortlist (see :mod:`translator.mt.vmap`).
     Raises :class:`ModelNotFoundError` (its message says where we looked and how to get the model).
     """
     info = resolve_engine_model(model, engine)
@@ -116,7 +118,9 @@ def load_engine(model: str | Path | None = None, engine: str = "auto", device: s
     if info.kind == "ct2":
         from translator.mt.ct2 import CT2Engine
 
-        return CT2Engine(info, device=device, threads=threads)
+        return CT2Engine(info, device=device, threads=threads, inter_threads=inter_threads, use_vmap=use_vmap)
+    if use_vmap or (inter_threads or 1) > 1:
+        raise InputError("--vmap and --inter-threads need the ctranslate2 engine (a converted model).")
     from translator.mt.marian import MarianEngine
 
     return MarianEngine(info, device=device, threads=threads)

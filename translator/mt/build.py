@@ -32,6 +32,8 @@ class TranslatorOptions:
     use_memory: bool = True
     glossary_paths: tuple[Path, ...] = ()
     use_glossary: bool = True
+    inter_threads: int | None = None  # CTranslate2 workers (batches in flight); None: as ``threads`` says
+    use_vmap: bool = False  # CTranslate2 vocabulary shortlist (the model folder's vmap.txt)
 
     @classmethod
     def from_object(cls, source: Any) -> TranslatorOptions:
@@ -51,7 +53,8 @@ def build_translator(options: TranslatorOptions, *, glossary: Glossary | None = 
     from translator.mt import Translator, load_engine
     from translator.mt.memory import TranslationMemory
 
-    engine = load_engine(options.model, engine=options.engine, device=options.device, threads=options.threads)
+    engine = load_engine(options.model, engine=options.engine, device=options.device, threads=options.threads,
+                         inter_threads=options.inter_threads, use_vmap=options.use_vmap)
     memory = None
     if options.use_memory:
         memory = TranslationMemory(options.memory_path) if options.memory_path else TranslationMemory()

@@ -62,6 +62,8 @@ class GuardConfig:
     retry: bool = True
     retry_beam_size: int = 4
     retry_no_repeat_ngram_size: int = 3
+    retry_length_ratio: float = 1.5  # a retry generates at most ratio x source tokens + margin (see Translator)
+    retry_length_margin: int = 8
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -16,7 +16,8 @@ final text of every piece is checked once more after the glossary has worked on 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import math
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
@@ -146,6 +147,8 @@ class Translator:
         if glossary_version is None:
             glossary_version = str(getattr(enforcer, "version", "unversioned")) if enforcer else "none"
         self.glossary_version = glossary_version
+        # running counts over this Translator's life: engine calls (batches), fresh segments, guard retries
+        self.stats: dict[str, int] = {"engine_calls": 0, "segments": 0, "retried": 0, "retry_calls": 0}
 
     # ------------------------------------------------------------------------------------------ public
     def translate(self, texts: list[str], *, progress: bool = False) -> list[Translation]:
@@ -239,18 +242,47 @@ class Translator:
             batches.append(current)
         return batches
 
-    def _generate(self, units: list[str], options: dict[str, Any], bar: Any = None) -> dict[str, Any]:
-        """Hypotheses for each unit, or the error message for units whose batch failed."""
+    def _generate(self, units: list[str], options: dict[str, Any], bar: Any = None,
+                  limits: Mapping[str, int] | None = None) -> dict[str, Any]:
+        """Hypotheses for each unit, or the error message for units whose batch failed.
+
+        An engine with ``submit_batch`` and ``parallel > 1`` (CTranslate2 with ``inter_threads``) gets up to
+        ``2 * parallel`` batches queued at once, so its workers decode in parallel; results are the same as one
+        batch at a time. ``limits`` caps ``max_length`` per unit (a batch gets the largest cap of its units).
+        """
         out: dict[str, Any] = {}
-        for batch in self._batches(units):
+        submit = getattr(self.engine, "submit_batch", None)
+        window = 2 * int(getattr(self.engine, "parallel", 1) or 1) if submit is not None else 1
+        pending: list[tuple[list[str], Any]] = []
+
+        def collect(batch: list[str], wait: Any) -> None:
             try:
-                hyps = self.engine.translate_batch(batch, **options)
+                hyps = wait()
             except (EngineError, RuntimeError, ValueError, MemoryError) as error:
                 out.update({u: f"{self.engine.name} failed: {error}" for u in batch})
             else:
                 out.update(zip(batch, hyps, strict=True))
             if bar is not None:
                 bar.update(len(batch))
+
+        for batch in self._batches(units):
+            batch_options = options
+            if limits:
+                batch_options = {**options, "max_length": max(limits[u] for u in batch)}
+            self.stats["engine_calls"] += 1
+            try:
+                if window > 1:
+                    wait = submit(batch, **batch_options)
+                else:
+                    hyps = self.engine.translate_batch(batch, **batch_options)
+                    wait = lambda hyps=hyps: hyps  # noqa: E731
+            except (EngineError, RuntimeError, ValueError, MemoryError) as error:
+                wait = _raising(error)
+            pending.append((batch, wait))
+            while len(pending) >= window:
+                collect(*pending.pop(0))
+        for batch, wait in pending:
+            collect(batch, wait)
         return out
 
     def _translate_units(self, units: list[str], progress: bool) -> dict[str, _Result]:
@@ -258,6 +290,7 @@ class Translator:
             return {}
         from tqdm.auto import tqdm
 
+        self.stats["segments"] += len(units)
         with tqdm(total=len(units), unit="seg", desc="translating", disable=not progress) as bar:
             first = self._generate(units, self.options, bar)
         checked: dict[str, tuple[list[Hypothesis], list[str]]] = {}
@@ -282,14 +315,25 @@ class Translator:
         return _guard.inspect(unit, hyps[0], self.guard)
 
     def _retry(self, checked: dict[str, tuple[list[Hypothesis], list[str]]]) -> None:
-        """Decode flagged units again with beam search and no repeated n-grams; keep whichever is better."""
+        """Decode flagged units again with beam search and no repeated n-grams; keep whichever is better.
+
+        All flagged units are decoded together in length-sorted batches, each unit's length capped by
+        :meth:`_retry_limit` (a loop in the first pass must not make the retry decode to the model's limit).
+        """
         if self.guard is None or not self.guard.retry:
             return
         flagged = [u for u, (_, flags) in checked.items() if flags]
         if not flagged:
             return
         options = {**self.options, **self.guard.retry_options()}
-        for unit, hyps in self._generate(flagged, options).items():
+        counts = self.engine.count_tokens(flagged)
+        limits = {u: self._retry_limit(n, checked[u][0][0], checked[u][1]) for u, n in zip(flagged, counts,
+                                                                                          strict=True)}
+        calls = self.stats["engine_calls"]
+        generated = self._generate(flagged, options, limits=limits)
+        self.stats["retry_calls"] += self.stats["engine_calls"] - calls
+        self.stats["retried"] += len(flagged)
+        for unit, hyps in generated.items():
             if isinstance(hyps, str):
                 continue  # the first attempt stands, with its flags
             old_hyps, old_flags = checked[unit]
@@ -298,6 +342,21 @@ class Translator:
                 checked[unit] = (hyps, [*flags, RETRIED])
             else:
                 checked[unit] = (old_hyps, [*old_flags, RETRIED])
+
+    def _retry_limit(self, source_tokens: int, first: Hypothesis, flags: list[str]) -> int:
+        """Most target tokens a retry may generate: what the source (and a sane first pass) warrants.
+
+        ``retry_length_ratio * source tokens + retry_length_margin``; when the first hypothesis ended by itself
+        and was not judged too short, also at most that ratio of its own length plus the margin. Never above
+        the limit the first pass had, never below ``min_length``.
+        """
+        assert self.guard is not None
+        opts = GenerationOptions.from_kwargs(self.options)
+        ratio, margin = self.guard.retry_length_ratio, self.guard.retry_length_margin
+        cap = math.ceil(ratio * source_tokens) + margin
+        if first.finished and first.tokens and not {_guard.TOO_SHORT, _guard.EMPTY} & set(flags):
+            cap = min(cap, math.ceil(ratio * len(first.tokens)) + margin)
+        return max(opts.min_length, 1, min(cap, opts.length_limit(source_tokens, self.engine.max_input_tokens)))
 
     def _enforce(self, checked: dict[str, tuple[list[Hypothesis], list[str]]]) -> dict[str, tuple[str, dict]]:
         """The text chosen for each unit, and the glossary report (the enforcer's, when there is one)."""
@@ -342,6 +401,11 @@ class Translator:
 
 def _has_arabic(text: str) -> bool:
     return any(is_arabic_letter(c) for c in text)
+def _raising(error: BaseException) -> Callable[[], Any]:
+    """A stand-in for a batch's result that raises the error its submission raised."""
+    def wait() -> Any:
+        raise error
+    return wait
 
 
 def _term_report(info: Any) -> dict[str, Any]:
