@@ -73,7 +73,7 @@ def test_browser_tests_skip_locally_without_chromium_and_fail_under_ci(tmp_path:
     """Without Chromium on PATH a local run skips the browser tests with the install line; CI=true fails."""
     env = {**os.environ, "PATH": str(tmp_path), "CI": ci}
     result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider",
-                             "tests/test_report_browser.py"], cwd=ROOT, env=env, capture_output=True, text=True)
+                             "tests/corpus/test_report_browser.py"], cwd=ROOT, env=env, capture_output=True, text=True)
     if ci:
         assert result.returncode == 1 and "CI=true but Chromium is not installed" in result.stdout
     else:

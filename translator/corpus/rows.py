@@ -1,6 +1,6 @@
 """The batch job's typed rows, declared once: every column of every table with its type, whether it may be
 null, and what it means. The Arrow schemas of the tables (``tables.py``), the manifest's table descriptions
-and the README's table descriptions all come from here (tests/test_corpus_rows.py checks the README).
+and the README's table descriptions all come from here (tests/corpus/test_corpus_rows.py checks the README).
 
 The citations table's own columns are declared with the citation parser (``translator.citations.table``);
 the batch job adds the columns in :data:`CITATION_EXTRA`. The batch tables accept nulls in every column

@@ -210,7 +210,7 @@ def is_arabic_letter(char: str) -> bool:
     """True for letters of the Arabic script (any of its Unicode blocks, presentation forms included).
 
     The project's one answer to "is this Arabic?"; ``data/langid_scripts.tsv`` agrees with it on every
-    letter (tests/test_arabic.py checks).
+    letter (tests/text/test_arabic.py checks).
     """
     return char.isalpha() and "ARABIC" in unicodedata.name(char, "")
 

@@ -1,0 +1,225 @@
+"""Readers and decoding: every supported format, every encoding Arabic pages use, and bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from translator.corpus.decode import decode_bytes, repair_arabic_mojibake
+from translator.corpus.readers import discover, read_documents
+from translator.errors import InputError
+
+from ..cases import cases
+
+ARABIC = "الجزائر تعلق معاهدة الصداقة مع إسبانيا"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1256",
+                                      "iso8859_6"])
+def test_arabic_text_is_decoded_from_every_encoding_arabic_sites_use(encoding: str) -> None:
+    text = f"{ARABIC}\nسطر ثان: وزير الخارجية الروسي يصل إلى الجزائر"
+    decoded = decode_bytes(text.encode(encoding))
+    assert decoded.text.lstrip("\ufeff") == text
+    if encoding not in {"utf-8", "utf-8-sig", "utf-16"}:
+        assert decoded.repairs, "a guessed encoding must be recorded"
+
+
+def test_utf8_read_as_windows_1256_is_repaired_and_recorded() -> None:
+    mojibake = ARABIC.encode("utf-8").decode("cp1256")
+    assert mojibake.startswith("ط§ظ„")
+    decoded = decode_bytes(f"Title: {mojibake} (2022)".encode())
+    assert decoded.text == f"Title: {ARABIC} (2022)"
+    assert any("windows-1256" in r for r in decoded.repairs)
+
+
+def test_real_arabic_with_ta_and_za_letters_is_left_alone() -> None:
+    text = "ظلم الطغاة وطن ظاهر طيب ظريف"
+    assert repair_arabic_mojibake(text) == (text, 0)
+
+
+def test_cp1252_mojibake_is_repaired_by_ftfy() -> None:
+    broken = "Algeria’s army".encode().decode("cp1252")
+    decoded = decode_bytes(broken.encode())
+    assert decoded.text == "Algeria’s army"
+
+
+@pytest.mark.parametrize(("data", "reason"), [
+    (b"", "empty"), (b"  \n\t\n", "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01", "binary"),
+    (b"caf\xe9 \xff\xfe\x80\x81\x8d\x8f\x90 \xc3\x28 \x9d\x9e", "invalid UTF-8"),
+])
+def test_unreadable_bytes_give_a_specific_reason(data: bytes, reason: str) -> None:
+    with pytest.raises(InputError, match=reason):
+        decode_bytes(data, name="doc.txt")
+
+
+def test_html_reader_keeps_article_text_and_metadata_and_drops_scripts(tmp_path: Path) -> None:
+    page = tmp_path / "a.html"
+    page.write_text(
+        """<html><head><title>عنوان الصفحة</title><meta property="og:site_name" content="Echorouk">
+        <meta property="article:published_time" content="2022-06-08T10:00:00Z">
+        <link rel="canonical" href="https://www.echoroukonline.com/x"><script>var leak = 1;</script></head>
+        <body><nav>القائمة</nav><article><h1>الجزائر تعلق معاهدة الصداقة</h1><p>نص <b>الخبر</b> هنا.</p>
+        <script>alert("no")</script></article><footer>حقوق</footer></body></html>""", encoding="utf-8")
+    (doc,) = read_documents(discover(page)[0])
+    assert doc.title == "عنوان الصفحة"
+    assert (doc.outlet, doc.published, doc.url) == ("Echorouk", "2022-06-08T10:00:00Z",
+                                                   "https://www.echoroukonline.com/x")
+    assert doc.text == "الجزائر تعلق معاهدة الصداقة\n\nنص الخبر هنا."
+    assert "leak" not in doc.text and "alert" not in doc.text and "القائمة" not in doc.text
+
+
+def test_jsonl_records_become_documents_and_bad_json_names_the_line(tmp_path: Path) -> None:
+    good = tmp_path / "feed.jsonl"
+    good.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"id": "a1", "title": "عنوان", "text": ARABIC, "outlet": "RT Arabic", "date": "2022-05-26"},
+        {"body": "نص ثان", "url": "https://example.org/2"},
+    ]), encoding="utf-8")
+    docs = read_documents(discover(good)[0])
+    assert [d.doc_id for d in docs] == ["feed.jsonl#a1", "feed.jsonl#1"]
+    assert (docs[0].outlet, docs[0].published, docs[1].url) == ("RT Arabic", "2022-05-26", "https://example.org/2")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "ok"}\n{"text": "broken"\n{"text": "also ok"}\n', encoding="utf-8")
+    docs = read_documents(discover(bad)[0])  # one broken line costs that line, not the file
+    assert [d.text for d in docs] == ["ok", "also ok"]
+    assert docs[0].warnings == ["skipped bad.jsonl: line 2: invalid JSON (Expecting ',' delimiter at column 18)"]
+    worse = tmp_path / "worse.jsonl"
+    worse.write_text('{"text": "broken"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"worse.jsonl: no valid JSON line"):
+        read_documents(discover(worse)[0])
+
+
+def test_docx_reader_reads_paragraphs(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = "Report"
+    document.add_paragraph(ARABIC)
+    document.add_paragraph("Second paragraph.")
+    document.save(tmp_path / "r.docx")
+    (doc,) = read_documents(discover(tmp_path / "r.docx")[0])
+    assert doc.text == f"{ARABIC}\n\nSecond paragraph."
+    assert doc.title == "Report"
+    (tmp_path / "fake.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(InputError, match=r"not a readable \.docx"):
+        read_documents(discover(tmp_path / "fake.docx")[0])
+
+
+def test_discover_recurses_sorts_and_skips_hidden_files(tmp_path: Path) -> None:
+    for name in ["b.txt", "a/c.md", "a/.hidden.txt", ".git/x.txt", "z.pdf"]:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", encoding="utf-8")
+    assert [s.rel for s in discover(tmp_path)] == ["a/c.md", "b.txt", "z.pdf"]
+    with pytest.raises(InputError, match=r"unsupported file type '\.pdf'"):
+        read_documents(discover(tmp_path)[2])
+    with pytest.raises(InputError, match="no such folder"):
+        discover(tmp_path / "missing")
+
+
+def test_text_title_is_the_first_short_line(tmp_path: Path) -> None:
+    (tmp_path / "t.md").write_text("# Algeria and Russia\n\nBody text here.\n", encoding="utf-8")
+    (tmp_path / "u.txt").write_text("A long first sentence that ends with a full stop.\nMore.", encoding="utf-8")
+    assert read_documents(discover(tmp_path / "t.md")[0])[0].title == "Algeria and Russia"
+    assert read_documents(discover(tmp_path / "u.txt")[0])[0].title is None
+
+
+def _real_sentences() -> list[str]:
+
+    return [row["text"] for row in cases("arabic_sentences_real.tsv")]
+
+
+def _encodable(sentence: str) -> bool:
+    try:
+        sentence.encode("cp1256")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+MOJIBAKE_KINDS = {
+    # how each kind arises: the sentence's bytes in one encoding, read back in another
+    "utf-8 read as windows-1256": lambda s: s.encode("utf-8").decode("cp1256"),
+    "utf-8 read as windows-1252": lambda s: s.encode("utf-8").decode("sloppy-windows-1252"),
+    "windows-1256 read as windows-1252": lambda s: s.encode("cp1256").decode("sloppy-windows-1252"),
+}
+
+
+@pytest.mark.parametrize("kind", MOJIBAKE_KINDS)
+def test_every_kind_of_arabic_mojibake_is_repaired_letter_for_letter_on_real_sentences(kind: str) -> None:
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-1252 codec)
+
+    sentences = [s for s in _real_sentences() if _encodable(s)]
+    assert len(sentences) >= 75
+    failures = []
+    for sentence in sentences:
+        decoded = decode_bytes(MOJIBAKE_KINDS[kind](sentence).encode("utf-8"))
+        if decoded.text != sentence or not decoded.repairs:
+            failures.append((sentence, decoded.text))
+    assert not failures, f"{len(failures)}/{len(sentences)} not restored, e.g. {failures[:2]}"
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("Les États-Unis et l'Égypte ont signé un accord à Alger.", "cp1252"),
+    ("El ministro español viajará a Argelia la próxima semana para firmar el acuerdo.", "cp1252"),
+    ("Le président algérien a reçu l'ambassadeur à El Mouradia, où il a évoqué la coopération.", "latin_1"),
+    ("Déclaration du ministère des Affaires étrangères : « la réunion aura lieu à Tunis ».", "iso8859_15"),
+])
+def test_latin_script_files_in_windows_1252_are_not_read_as_arabic(text: str, encoding: str) -> None:
+    decoded = decode_bytes(text.encode(encoding))
+    assert decoded.text == text
+    assert decoded.encoding in {"cp1252", "latin_1", "iso8859_15"} and decoded.confidence > 0.5
+    assert any("decoded as" in r for r in decoded.repairs)
+
+
+@pytest.mark.parametrize("sentence", [s for s in _real_sentences() if _encodable(s)][:30])
+def test_real_arabic_in_windows_1256_is_read_as_windows_1256(sentence: str) -> None:
+    decoded = decode_bytes(sentence.encode("cp1256"))
+    assert decoded.text == sentence and decoded.encoding in {"cp1256", "iso8859_6"}
+
+
+def test_a_stray_byte_in_utf8_is_replaced_and_recorded_not_a_reason_to_reject() -> None:
+    text = "وزير الخارجية الروسي يصل إلى الجزائر اليوم في زيارة رسمية"
+    data = text.encode().replace(b" ", b"\xa0", 1)
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8" and decoded.text == text.replace(" ", "\u00a0", 1)
+    assert any("replaced 1 invalid UTF-8 byte" in r and "8" in r for r in decoded.repairs)
+
+
+def test_a_utf8_file_cut_inside_its_last_character_is_utf8() -> None:
+    text = "وزير الخارجية الروسي يصل إلى الجزائر"
+    decoded = decode_bytes(text.encode()[:-1])
+    assert decoded.encoding == "utf-8" and decoded.text == text[:-1] + "\ufffd"
+    assert any("replaced 1 invalid UTF-8 byte" in r for r in decoded.repairs)
+
+
+def test_the_cp1256_as_cp1252_example_of_the_issue() -> None:
+    decoded = decode_bytes("ÊÕÑíÍÇÊ æÒíÑ ÇáÎÇÑÌíÉ".encode())
+    assert decoded.text == "تصريحات وزير الخارجية"
+    assert decoded.repairs == ["repaired 1 run(s) of windows-1256 read as windows-1252"]
+
+
+@pytest.mark.parametrize("text", ["Ça va ÉTÉ", "ÀÉÈ", "Hôtel Élysée à Paris", "Ökonomie und Ärger über Öl"])
+def test_accented_latin_text_is_never_turned_into_arabic(text: str) -> None:
+    assert repair_arabic_mojibake(text) == (text, 0)
+
+
+def test_a_word_files_creation_time_is_not_a_publication_date(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()  # python-docx's template says it was created on 2013-12-23
+    document.add_paragraph("وزير الخارجية الروسي يصل إلى الجزائر")
+    document.save(tmp_path / "brief.docx")
+    (doc,) = read_documents(discover(tmp_path / "brief.docx")[0])
+    assert doc.published is None
+    assert doc.file_created == "2013-12-23"
+
+
+def test_the_encoding_and_its_confidence_reach_the_document(tmp_path: Path) -> None:
+    (tmp_path / "fr.txt").write_bytes("Les États-Unis et l'Égypte ont signé un accord à Alger.".encode("cp1252"))
+    (tmp_path / "ar.txt").write_text("الجزائر تعلق معاهدة الصداقة مع إسبانيا", encoding="utf-8")
+    docs = {d.path: d for f in discover(tmp_path) for d in read_documents(f)}
+    assert (docs["fr.txt"].encoding, docs["ar.txt"].encoding) == ("cp1252", "utf-8")
+    assert 0.5 < docs["fr.txt"].encoding_confidence < 1.0 == docs["ar.txt"].encoding_confidence

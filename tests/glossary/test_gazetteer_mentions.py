@@ -1,0 +1,53 @@
+"""The labelled named-mention set (tests/data/gazetteer_mentions.jsonl) and its scorer (issue 16)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from translator.glossary import Glossary, GlossaryEntry
+from translator.glossary.evaluate import load_mentions, mention_spans, score, split_of
+
+DATA = Path(__file__).parent.parent / "data" / "gazetteer_mentions.jsonl"
+
+
+def test_every_mention_is_in_its_sentence_and_well_formed() -> None:
+    records = load_mentions(DATA)
+    assert len(records) >= 120
+    for record in records:
+        assert record["source_url"].startswith("http")
+        spans = mention_spans(record)
+        for start, end, mention in spans:
+            assert record["text"][start:end] == mention["surface"]
+            assert mention["type"] in {"place", "person", "org"}, mention
+            assert mention["english"] and all(e.strip() == e and e for e in mention["english"]), mention
+
+
+def test_the_split_is_by_outlet_and_both_halves_are_real() -> None:
+    records = load_mentions(DATA)
+    halves = {split: load_mentions(DATA, split) for split in ("build", "heldout")}
+    assert sum(len(h) for h in halves.values()) == len(records)
+    assert all(len(h) >= 60 for h in halves.values())
+    hosts = {split: {urlsplit(r["source_url"]).hostname for r in h} for split, h in halves.items()}
+    assert not hosts["build"] & hosts["heldout"]
+    assert len(hosts["build"] | hosts["heldout"]) >= 30
+    countries = Counter(r["outlet_country"] for r in records if r["outlet_country"])
+    assert len(countries) >= 8
+
+
+def test_split_of_ignores_www_and_path() -> None:
+    assert split_of("https://www.example.org/a") == split_of("http://example.org/b?c=1")
+
+
+def test_score_counts_found_wrong_missed_and_spurious() -> None:
+    glossary = Glossary([GlossaryEntry("تونس", "Tunisia", "place"), GlossaryEntry("صفاقس", "Sfax", "place"),
+                         GlossaryEntry("النصر", "Nasr", "place")])
+    record = {"text": "زار الوزير تونس العاصمة ثم صفاقس وقفصة يوم النصر", "source_url": "https://x.tn/1",
+              "mentions": [{"surface": "تونس", "type": "place", "english": ["Tunis"]},
+                           {"surface": "صفاقس", "type": "place", "english": ["Sfax"]},
+                           {"surface": "قفصة", "type": "place", "english": ["Gafsa"]}]}
+    result = score(glossary.match, [record]).to_dict()
+    assert (result["mentions"], result["found"], result["wrong"], result["missed"]) == (3, 1, 1, 1)
+    assert result["spurious"] == 1  # النصر, "victory", is labelled as no name here
+    assert result["recall"] == round(1 / 3, 3)

@@ -1,0 +1,40 @@
+"""Arabic pre-normalization for the model, from the cases in tests/data/mt_normalization.tsv."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from translator.mt.normalize import TABLE, memory_key_text, normalize_for_mt
+
+CASES = Path(__file__).parent.parent / "data" / "mt_normalization.tsv"
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text).replace("\\n", "\n")
+
+
+def _cases() -> list[tuple[str, str, str]]:
+    lines = [line for line in CASES.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return [(name, _unescape(raw), _unescape(expected))
+            for name, raw, expected in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+@pytest.mark.parametrize(("name", "raw", "expected"), _cases(), ids=lambda v: str(v)[:40])
+def test_normalization_cases(name: str, raw: str, expected: str) -> None:
+    assert normalize_for_mt(raw) == expected
+
+
+def test_every_listed_character_is_removed() -> None:
+    listed = [chr(int(line.split("\t")[0][2:], 16)) for line in TABLE.read_text(encoding="utf-8").splitlines()
+              if line.startswith("U+")]
+    assert len(listed) >= 15
+    for char in listed:
+        assert normalize_for_mt(f"مدينة{char} تندوف") == "مدينة تندوف"
+
+
+def test_memory_key_text_is_one_line() -> None:
+    assert memory_key_text("  مدينة\n\nتندوف\u200f ") == "مدينة تندوف"

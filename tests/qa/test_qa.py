@@ -1,0 +1,196 @@
+"""Tests of translator/qa (issue 17) and the ``translator qa`` command.
+
+Most cases live in tests/data/qa_cases.tsv (pairs and the flag kinds expected), which a translator can
+extend without reading Python; the tests here cover offsets, the number and date readers, the data file
+and the command line.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from translator.errors import InputError
+from translator.glossary import Glossary, GlossaryEntry
+from translator.qa import KINDS, QAFlag, check
+from translator.qa.numbers import find_quantities
+
+ROOT = Path(__file__).resolve().parents[2]
+CASES = ROOT / "tests" / "data" / "qa_cases.tsv"
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+CASE_ROWS = _rows(CASES)
+
+
+@pytest.mark.parametrize("row", CASE_ROWS, ids=[f"{i}:{r['target'][:40]}" for i, r in enumerate(CASE_ROWS)])
+def test_case(row: dict[str, str]) -> None:
+    flags = check(row["source"], row["target"])
+    expected = Counter(k.strip() for k in (row["kinds"] or "").split(",") if k.strip())
+    assert Counter(f.kind for f in flags) == expected, [f.detail for f in flags]
+
+
+def test_cases_file_uses_known_kinds_only() -> None:
+    assert len(CASE_ROWS) >= 40
+    for row in CASE_ROWS:
+        assert set(k.strip() for k in (row["kinds"] or "").split(",") if k.strip()) <= set(KINDS), row
+
+
+def _spans(flag: QAFlag, source: str, target: str) -> tuple[str | None, str | None]:
+    s = source[flag.source_start:flag.source_end] if flag.source_start is not None else None
+    t = target[flag.target_start:flag.target_end] if flag.target_start is not None else None
+    return s, t
+
+
+def test_issue_instances_point_at_the_right_words() -> None:
+    source, target = "أعلنت وزارة الصحة تسجيل ٣٤٥ إصابة جديدة", "The health ministry recorded 354 new cases"
+    [flag] = check(source, target)
+    assert _spans(flag, source, target) == ("٣٤٥", "354")
+    source, target = "بلغت قيمة الصفقة 1.5 مليار دولار", "The deal was worth $1.5 million"
+    [flag] = check(source, target)
+    assert _spans(flag, source, target) == ("1.5 مليار", "1.5 million")
+    source, target = "في 15 أيار/مايو 2022", "on 15 March 2022"
+    [flag] = check(source, target)
+    assert (flag.kind, *_spans(flag, source, target)) == ("date", "15 أيار/مايو 2022", "15 March 2022")
+    assert "2022-05-15" in flag.detail and "2022-03-15" in flag.detail
+
+
+def test_a_name_that_took_a_terms_place_is_named_with_its_span() -> None:
+    source, target = "استقبل الرئيس تبون الوفد", "President Bouteflika received the delegation"
+    [flag] = check(source, target)
+    assert flag.kind == "name"
+    assert _spans(flag, source, target) == ("تبون", "Bouteflika")
+    assert "Tebboune" in flag.detail
+
+
+def test_missing_and_new_numbers_have_one_side_each() -> None:
+    source, target = "قتل 12 شخصا وأصيب 40 آخرون", "12 people were killed and dozens injured, 7 arrested"
+    flags = check(source, target)
+    assert [f.kind for f in flags] == ["number"]
+    assert _spans(flags[0], source, target) == ("40", "7")
+    [gone] = check("قتل 12 شخصا وأصيب 40 آخرون", "12 people were killed and dozens were injured")
+    assert _spans(gone, "قتل 12 شخصا وأصيب 40 آخرون", "") == ("40", None)
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("٣٤٥", [(345.0,)]), ("۱۲۰", [(120.0,)]), ("١٢٫٥٪", [(12.5,)]), ("١٬٥٠٠", [(1500.0,)]),
+    ("1,500", [(1500.0,)]), ("1.500", [(1.5, 1500.0)]), ("1,234.5", [(1234.5,)]),
+    ("1.5 مليون", [(1_500_000.0,)]), ("ثلاثة ملايين", [(3_000_000.0,)]), ("ألفين", [(2000.0,)]),
+    ("مليون و200 ألف", [(1_200_000.0,)]), ("ثلاثمائة وخمسين", [(350.0,)]), ("three hundred and fifty", [(350.0,)]),
+    ("two million five hundred thousand", [(2_500_000.0,)]), ("وبثلاثة", [(3.0,)]), ("الثلاثة", [(3.0,)]),
+    ("في المئة", []), ("آلاف", []), ("between 10 and 15", [(10.0,), (15.0,)]), ("21st", [(21.0,)]),
+])
+def test_quantities(text: str, values: list[tuple[float, ...]]) -> None:
+    assert [q.values for q in find_quantities(text)] == values
+
+
+def test_weak_witnesses_answer_but_are_never_flagged_alone() -> None:
+    assert [q.weak for q in find_quantities("لأول مرة الوزيران اثنين ثلاثة")] == [True, True, False]
+    assert check("التقى الطرفان", "The two sides met for the first time") == []
+    assert [f.kind for f in check("أصيب جنديان", "Three soldiers were wounded")] == ["number"]
+
+
+def test_a_user_glossary_is_used_and_a_listed_variant_counts() -> None:
+    glossary = Glossary([GlossaryEntry("الصخيرات", "Skhirat", "place", target_variants=("Skhirate",))])
+    assert check("اتفاق الصخيرات", "The Skhirate agreement", glossary=glossary) == []
+    [flag] = check("اتفاق الصخيرات", "The Rabat agreement", glossary=glossary)
+    assert flag.kind == "name" and flag.source_start == 6
+
+
+def test_empty_sides_are_not_checked_and_non_text_is_refused() -> None:
+    assert check("", "anything") == [] and check("نص", "  ") == []
+    with pytest.raises(InputError, match="str"):
+        check("نص", None)  # type: ignore[arg-type]
+
+
+def test_flags_are_json_ready() -> None:
+    [flag] = check("سجلت ٣٤٥ إصابة", "345 cases and 12 deaths were recorded")
+    assert json.loads(json.dumps(flag.to_dict())) == {
+        "kind": "number", "detail": flag.detail, "source_start": None, "source_end": None,
+        "target_start": 14, "target_end": 16}
+
+
+# ----------------------------------------------------------------------------------------------- CLI
+def _run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    env = os.environ.copy()
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return subprocess.run([sys.executable, "-m", "translator", "qa", *args], input=stdin.encode(),
+                          capture_output=True, env=env, timeout=300)
+
+
+def test_cli_reads_json_and_tsv_lines_and_exits_1_when_flagged(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.txt"
+    pairs.write_text(json.dumps({"source": "سجلت ٣٤٥ إصابة", "target": "354 cases were recorded"},
+                                ensure_ascii=False) + "\n\nقال الوزير إن ثلاثة جنود أصيبوا\t"
+                     "The minister said three soldiers were wounded\n", encoding="utf-8")
+    result = _run(str(pairs))
+    assert result.returncode == 1, result.stderr.decode()
+    records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [r["target"] for r in records] == ["354 cases were recorded",
+                                              "The minister said three soldiers were wounded"]
+    assert [f["kind"] for f in records[0]["flags"]] == ["number"] and records[1]["flags"] == []
+    assert set(records[0]["flags"][0]) == {"kind", "detail", "source_start", "source_end", "target_start",
+                                           "target_end"}
+
+
+def test_cli_exit_0_when_clean_and_csv() -> None:
+    result = _run("--format", "csv", stdin="سجلت ٣٤٥ إصابة\t345 cases were recorded\n")
+    assert result.returncode == 0, result.stderr.decode()
+    rows = list(csv.DictReader(result.stdout.decode().splitlines()))
+    assert rows == [{"source": "سجلت ٣٤٥ إصابة", "target": "345 cases were recorded", "flags": "[]"}]
+
+
+def test_cli_bad_line_is_named_and_exits_2_keeping_the_good_ones() -> None:
+    result = _run(stdin="سجلت ٣٤٥ إصابة\t345 cases\nno tab here\n{\"source\": 1}\n")
+    assert result.returncode == 2
+    err = result.stderr.decode()
+    assert "standard input, line 2" in err and "tab" in err
+    assert "line 3" in err and '"source" and "target"' in err
+    assert len(result.stdout.decode().splitlines()) == 1
+
+
+# ----------------------------------------------------------------------------------------------- data files
+DATA = ROOT / "translator" / "data"
+
+
+def test_number_words_file_has_known_kinds_and_no_word_twice() -> None:
+    from translator.text.arabic import normalize
+
+    rows = _rows(DATA / "number_words.tsv")
+    assert len(rows) > 150
+    seen = set()
+    for row in rows:
+        assert row["kind"] in {"cardinal", "hundred", "scale", "plural_scale", "half", "ordinal"}, row
+        assert row["language"] in {"ar", "en"}, row
+        assert float(row["value"]) > 0, row
+        key = (normalize(row["word"]), row["language"])
+        assert key not in seen, f"{row['word']} listed twice"
+        seen.add(key)
+    for row in rows:  # every word is read as its value, alone
+        values = [q.values for q in find_quantities(row["word"])]
+        if row["kind"] in ("cardinal", "ordinal", "hundred", "scale"):
+            assert values == [(float(row["value"]),)], row
+
+
+def test_relative_year_phrases_are_found_and_length_bounds_are_sane() -> None:
+    from translator.qa.leftovers import length_bounds
+    from translator.qa.numbers import years_in_words
+
+    for row in _rows(DATA / "relative_years.tsv"):
+        assert row["language"] in {"ar", "en"}
+        assert years_in_words(f"x {row['phrase']} x") == 1, row
+    low, high, min_chars = length_bounds("ar", "en")
+    assert 0 < low < 1 < high and min_chars > 0
+    assert length_bounds("xx", "yy") is None

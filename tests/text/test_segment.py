@@ -1,0 +1,77 @@
+"""Sentence boundaries: cut where the writer ended a sentence, never inside a quotation, a bracket or a date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from translator.text.markdown import mask_markup
+from translator.text.segment import sentences
+
+from ..cases import cases
+
+CASES = cases("sentence_cases.tsv")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:30] for c in CASES])
+def test_sentence_boundaries(case: dict[str, str]) -> None:
+    text = case["text"].replace("\\n", "\n")
+    got = sentences(text)
+    assert [s.text for s in got] == [s.replace("\\n", "\n") for s in case["sentences"].split(" || ")]
+    assert all(text[s.start:s.end] == s.text for s in got)
+
+
+MARKDOWN = """# عنوان **الخبر** الرئيسي
+
+> نقلت [وكالة الأنباء](https://example.org/x) أن *الرئيس* تبون سيزور روما.
+- أولا: `رمز` هنا
+
+| البلد | العاصمة |
+|---|---|
+| الجزائر | الجزائر العاصمة |
+
+---
+"""
+
+
+def test_markdown_markup_is_blanked_and_offsets_kept() -> None:
+    masked = mask_markup(MARKDOWN)
+    assert len(masked) == len(MARKDOWN)
+    assert [i for i, ch in enumerate(masked) if ch == "\n"] == [i for i, ch in enumerate(MARKDOWN) if ch == "\n"]
+    words = masked.split()
+    assert "#" not in masked and "**" not in masked and "https" not in masked and "|" not in masked
+    assert "---" not in masked and "`" not in masked and ">" not in masked
+    assert words[:4] == ["عنوان", "الخبر", "الرئيسي", "نقلت"]
+    for word in ("وكالة", "الرئيس", "رمز", "الجزائر", "العاصمة"):
+        at = masked.index(word)
+        assert MARKDOWN[at:at + len(word)] == word  # the offset points into the original
+
+
+def test_markdown_segments_have_no_markup_and_point_into_the_file(tmp_path: Path) -> None:
+    from translator.corpus.analyze import analyze_document
+    from translator.corpus.readers import discover, read_documents
+
+    (tmp_path / "note.md").write_text(MARKDOWN, encoding="utf-8")
+    (doc,) = read_documents(discover(tmp_path / "note.md")[0])
+    assert doc.title == "عنوان الخبر الرئيسي"
+    segments = analyze_document(doc).segments
+    texts = [s["text"] for s in segments]
+    assert "نقلت وكالة الأنباء أن الرئيس تبون سيزور روما." in texts
+    for seg in segments:
+        assert not any(mark in seg["text"] for mark in ("**", "](", "#", "|", "`"))
+        original = MARKDOWN[seg["start"]:seg["end"]]
+        assert seg["text"].split()[0] in original and seg["text"].split()[-1] in original
+
+
+def test_real_paragraphs_marked_by_hand_keep_their_boundaries() -> None:
+    """The benchmark set of real news paragraphs (benchmarks/sentence_boundaries.py prints both halves):
+    a regression guard well below today's figures, so a rule that breaks real text fails here."""
+    import json
+
+    from benchmarks.sentence_boundaries import DATA, evaluate
+
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    result = evaluate(rows)
+    assert result["paragraphs"] >= 100
+    assert result["precision"] >= 0.9 and result["recall"] >= 0.95, result["misses"]
