@@ -15,15 +15,13 @@ written atomically (temporary file + rename) with the permissions the umask allo
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..atomic import atomic_write_bytes
 from ..errors import InputError
 
 __all__ = ["BriefDocument", "brief_documents", "write_brief"]
@@ -247,21 +245,8 @@ def _qn(tag: str) -> str:
 
 
 def _write_atomic(path: Path, data: bytes) -> Path:
-    """``data`` to ``path`` through a temporary file in the same folder and a rename; mode 0666 less umask."""
+    """``data`` to ``path`` atomically (mode 0666 less the umask); raises ``InputError`` when it cannot be written."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        return atomic_write_bytes(path, data)
     except OSError as exc:
         raise InputError(f"cannot write {path}: {exc.strerror or exc}; choose another --output") from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(name, 0o666 & ~umask)
-        os.replace(name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(name)
-        raise
-    return path

@@ -21,12 +21,11 @@ Source: CTranslate2 docs, "Dynamic vocabulary reduction" (vocabulary_map.cc in t
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+from translator.atomic import atomic_write_text
 from translator.errors import InputError
 from translator.mt.normalize import normalize_for_mt
 
@@ -77,17 +76,7 @@ def write_vmap(rules: dict[str, list[str]], path: Path | str) -> Path:
     path = Path(path)
     lines = [f"{src}\t{' '.join(tgts)}\n" for src, tgts in rules.items()
              if tgts and "\t" not in src and " " not in src]
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.writelines(lines)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_text(path, "".join(lines))
     return path
 
 

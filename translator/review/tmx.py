@@ -19,9 +19,9 @@ from pathlib import Path
 from lxml import etree
 from translate.storage import tmx
 
+from translator.atomic import atomic_write_bytes
 from translator.errors import ReviewFileError
 from translator.mt.memory import STATES, HumanTranslation
-from translator.review._io import atomic_write_bytes
 from translator.text.arabic import is_arabic
 
 __all__ = ["read_tmx", "tmx_bytes", "write_tmx"]

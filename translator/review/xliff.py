@@ -20,10 +20,10 @@ from pathlib import Path
 from lxml import etree
 from translate.storage import xliff
 
+from translator.atomic import atomic_write_bytes
 from translator.errors import ReviewFileError
 from translator.mt.memory import HumanTranslation
 from translator.mt.normalize import memory_key_text
-from translator.review._io import atomic_write_bytes
 from translator.review.segments import ReviewSegment, parse_unit_id
 from translator.text.arabic import is_arabic
 
