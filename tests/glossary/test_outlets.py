@@ -143,18 +143,42 @@ def test_local_file_extends_and_overrides(tmp_path: Path) -> None:
     assert isinstance(registry.lookup("Beta Post"), Outlet)
 
 
-@pytest.mark.parametrize(("rows", "header", "message"), [
-    ([["A", "", "", "", "", "", "", "", "", ""], ["A", "", "", "", "", "", "", "", "", ""]], COLUMNS, "unique"),
-    ([["", "", "", "", "", "", "", "", "", ""]], COLUMNS, "empty canonical"),
-    ([["x"]], ("name",), "missing column"),
+@pytest.mark.parametrize(("rows", "message"), [
+    ([["A", "", "", "", "", "", "", "", "", ""], ["A", "", "", "", "", "", "", "", "", ""]], "already on line 2"),
+    ([["", "", "", "", "", "", "", "", "", ""]], "empty canonical"),
 ])
-def test_bad_files_say_what_to_fix(tmp_path: Path, rows: list[list[str]], header: tuple[str, ...],
-                                   message: str) -> None:
-    path = _write(tmp_path / "outlets.csv", rows, header)
-    with pytest.raises(GlossaryError, match=message):
+def test_bad_rows_say_what_to_fix(tmp_path: Path, rows: list[list[str]], message: str) -> None:
+    path = _write(tmp_path / "outlets.csv", rows, COLUMNS)
+    assert message in " ".join(OutletRegistry.load([path]).problems)
+
+
+def test_a_file_without_the_columns_says_what_to_fix(tmp_path: Path) -> None:
+    path = _write(tmp_path / "outlets.csv", [["x"]], ("name",))
+    with pytest.raises(GlossaryError, match="missing column"):
         OutletRegistry.load([path])
 
 
 def test_missing_path_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(GlossaryError, match="does not exist"):
         OutletRegistry.load([tmp_path / "nope.csv"])
+
+
+def test_a_bad_row_of_an_outlets_file_is_skipped_and_reported_not_fatal(tmp_path: Path,
+                                                                        caplog: pytest.LogCaptureFixture) -> None:
+    """Issue #13: one bad row must not fail every document; it is skipped and named with its line."""
+    import logging
+
+    good = {"canonical": "Al Jazeera", "arabic": "الجزيرة", "country": "Qatar", "type": "TV/web", "language": "ar"}
+    path = tmp_path / "outlets.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(COLUMNS))
+        writer.writeheader()
+        writer.writerows([good, {**good, "canonical": ""}, good])
+    with caplog.at_level(logging.WARNING, logger="translator"):
+        registry = OutletRegistry.load([path])
+    assert [o.canonical for o in registry] == ["Al Jazeera"]
+    assert len(registry.problems) == 2
+    assert "line 3: empty canonical name" in registry.problems[0]
+    assert "line 4: canonical name 'Al Jazeera' is already on line 2" in registry.problems[1]
+    assert registry.lookup("الجزيرة") is not None  # the good row still works
+    assert sum("outlet registry" in r.getMessage() for r in caplog.records) >= 1

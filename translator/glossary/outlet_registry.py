@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import logging
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -223,11 +224,13 @@ class OutletRegistry:
 
     outlets: tuple[Outlet, ...]
     sources: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()  # rows of the CSV files that were skipped, and why
     _index: dict[str, dict[str, list[int]]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "outlets", tuple(self.outlets))
         object.__setattr__(self, "sources", tuple(self.sources))
+        object.__setattr__(self, "problems", tuple(self.problems))
         tiers: dict[str, dict[str, list[int]]] = {"exact": {}, "squashed": {}, "spelling": {}}
         for number, outlet in enumerate(self.outlets):
             for name in outlet.names:
@@ -253,9 +256,12 @@ class OutletRegistry:
     def load(cls, paths: Sequence[str | Path] | None = None) -> OutletRegistry:
         """Read ``outlets*.csv`` from each folder (default: the glossary folders) or the files given.
 
-        A later file's row with the same canonical name replaces an earlier one (local additions win).
+        A later file's row with the same canonical name replaces an earlier one (local additions win). A bad
+        row (no canonical name, a value that cannot be read, a canonical name repeated in one file) is skipped
+        and named in ``problems`` (each logged once), never a reason to fail a run (issue #13).
 
-        Raises :class:`GlossaryError` when a path does not exist or no ``outlets*.csv`` is found.
+        Raises :class:`GlossaryError` when a path does not exist, no ``outlets*.csv`` is found, or a file has
+        no usable header or cannot be read as UTF-8.
         """
         files: list[Path] = []
         for place in (glossary_dirs() if paths is None else [Path(p) for p in paths]):
@@ -272,11 +278,16 @@ class OutletRegistry:
                                 f"{[str(p) for p in glossary_dirs()]}: set TRANSLATOR_GLOSSARY_DIR to the "
                                 "folder holding glossary/outlets.csv.")
         by_name: dict[str, Outlet] = {}
+        problems: list[str] = []
         for path in files:
-            for outlet in _read_csv(path):
+            outlets, skipped = _read_csv(path)
+            problems += skipped
+            for outlet in outlets:
                 by_name.pop(outlet.canonical, None)
                 by_name[outlet.canonical] = outlet
-        return cls(tuple(by_name.values()), sources=tuple(str(f) for f in files))
+        for problem in problems:
+            _log_once(problem)
+        return cls(tuple(by_name.values()), sources=tuple(str(f) for f in files), problems=tuple(problems))
 
     def __len__(self) -> int:
         return len(self.outlets)
@@ -386,7 +397,9 @@ class OutletRegistry:
         return found
 
 
-def _read_csv(path: Path) -> list[Outlet]:
+def _read_csv(path: Path) -> tuple[list[Outlet], list[str]]:
+    """The outlets of one CSV file and the rows skipped (as messages naming file and line)."""
+    problems: list[str] = []
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)
@@ -394,19 +407,38 @@ def _read_csv(path: Path) -> list[Outlet]:
             if missing:
                 raise GlossaryError(f"{path}: missing column(s) {missing}; the header must have "
                                     f"{', '.join(COLUMNS)}.")
-            outlets = []
+            outlets: list[Outlet] = []
+            seen: dict[str, int] = {}
             for line, row in enumerate(reader, start=2):
-                if not (row.get("canonical") or "").strip():
-                    raise GlossaryError(f"{path}, line {line}: empty canonical name; fill it or delete the row.")
-                outlets.append(Outlet.from_row(row))
+                canonical = (row.get("canonical") or "").strip()
+                if not canonical:
+                    problems.append(f"{path}, line {line}: empty canonical name; row skipped (fill it or delete "
+                                    "the row)")
+                    continue
+                if canonical in seen:
+                    problems.append(f"{path}, line {line}: canonical name {canonical[:80]!r} is already on line "
+                                    f"{seen[canonical]}; row skipped (add the country in parentheses, e.g. "
+                                    "'Al-Watan (Qatar)')")
+                    continue
+                try:
+                    outlets.append(Outlet.from_row(row))
+                except (TypeError, ValueError, KeyError, AttributeError) as exc:
+                    problems.append(f"{path}, line {line}: {type(exc).__name__}: {str(exc)[:160]}; row skipped")
+                    continue
+                seen[canonical] = line
     except (OSError, UnicodeDecodeError) as exc:
         raise GlossaryError(f"Cannot read outlet registry {path}: {exc}. Save it as UTF-8 CSV.") from exc
-    names = Counter(o.canonical for o in outlets)
-    doubled = [n for n, c in names.items() if c > 1]
-    if doubled:
-        raise GlossaryError(f"{path}: canonical names must be unique, repeated: {doubled}. Add the country in "
-                            f"parentheses, e.g. 'Al-Watan (Qatar)'.")
-    return outlets
+    return outlets, problems
+
+
+_LOGGED: set[str] = set()
+
+
+def _log_once(problem: str) -> None:
+    """Log a registry problem the first time it is seen in this process (the registry is loaded often)."""
+    if problem not in _LOGGED:
+        _LOGGED.add(problem)
+        logging.getLogger("translator").warning("outlet registry: %s", problem)
 
 
 def _trim(name: str) -> str:
