@@ -221,3 +221,18 @@ def test_discover_reports_links_and_skips_the_output_folder(hostile: Path) -> No
     assert found["passwd.txt"].problem and found["etc-folder"].problem
     with pytest.raises(InputError, match="symbolic link"):
         read_documents(found["passwd.txt"])
+
+
+def test_the_manifest_is_written_last_and_names_the_generation_the_report_shows(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    first = run_batch(corpus, out, translate=False, progress=False)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert first.generation and manifest["generation"] == first.generation
+    assert f'<span id="generation">{first.generation}</span>' in report
+    assert (out / "manifest.json").stat().st_mtime_ns >= (out / "report.html").stat().st_mtime_ns
+    second = run_batch(corpus, out, translate=False, progress=False)
+    assert second.generation != first.generation

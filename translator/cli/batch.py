@@ -68,7 +68,8 @@ def summary_text(summary) -> str:
     lines = [
         f"{summary.documents} documents from {summary.files} files "
         f"({summary.processed_files} processed, {summary.unchanged_files} unchanged, {summary.failed_files} failed)",
-        f"{summary.segments} segments ({summary.arabic_segments} Arabic, {summary.translated_segments} translated), "
+        f"{summary.segments} segments ({summary.arabic_segments} Arabic, {summary.translated_segments} translated"
+        + (f", {summary.retried_segments} retried by the guard" if summary.retried_segments else "") + "), "
         f"{summary.citations} citations",
         f"translation: {summary.translation_state}",
         f"tables: {Path(summary.out_dir).resolve()}  ({summary.seconds:.1f} s)",

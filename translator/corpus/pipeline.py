@@ -71,6 +71,7 @@ class BatchOptions:
 @dataclass
 class RunSummary:
     out_dir: str
+    generation: str = ""  # this run's id: the report shows it, manifest.json (written last) records it
     files: int = 0
     documents: int = 0
     processed_files: int = 0
@@ -163,7 +164,7 @@ def run_skeleton(input_dir: Path | str, out_dir: Path | str, options: BatchOptio
     input folder; an executor's :class:`EngineError` when its runtime fails (finished files are kept)."""
     started = time.perf_counter()
     input_dir, out_dir = Path(input_dir), Path(out_dir)
-    summary = RunSummary(out_dir=str(out_dir))
+    summary = RunSummary(out_dir=str(out_dir), generation=new_generation())
     timings: dict[str, float] = {}
     glossary = load_glossary(options)
     summary.glossary_version = glossary.version if glossary is not None else None
@@ -292,7 +293,7 @@ def finish_run(input_dir: Path, out_dir: Path, options: BatchOptions, summary: R
         from .report import write_report
 
         t0 = time.perf_counter()
-        summary.tables["report"] = str(write_report(out_dir))
+        summary.tables["report"] = str(write_report(out_dir, generation=summary.generation))
         timings["report"] = time.perf_counter() - t0
     if options.excel:
         from .export import write_excel
@@ -593,9 +594,19 @@ def _write_tables(state: RunState, out_dir: Path, summary: RunSummary) -> None:
                            for name in (*names, "errors", "glossary_candidates")})
 
 
+def new_generation() -> str:
+    """A run's id, ``20261130T124803Z-3f9a1c``: when it started, and six random hex digits."""
+    import secrets
+
+    return f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+
+
 def write_manifest(input_dir: Path, out_dir: Path, options: BatchOptions, summary: RunSummary) -> None:
+    """Write ``manifest.json``, the last file of a run: a complete generation's marker (issue #13). When its
+    ``generation`` differs from the one the report shows, the run was cut short after writing the tables:
+    run it again (nothing is redone) to finish."""
     manifest = {
-        "tool": "translator", "version": __version__,
+        "tool": "translator", "version": __version__, "generation": summary.generation,
         "finished": datetime.now(UTC).isoformat(timespec="seconds"),
         "input": str(input_dir.resolve()), "output": str(out_dir.resolve()),
         "options": {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(options).items()

@@ -56,8 +56,9 @@ def bidi(text: object) -> Markup:
     return Markup(isolate_html(str(text)))
 
 
-def render_report(out_dir: Path | str, *, title: str | None = None) -> str:
-    """The report of the run in ``out_dir`` as an HTML string."""
+def render_report(out_dir: Path | str, *, title: str | None = None, generation: str | None = None) -> str:
+    """The report of the run in ``out_dir`` as an HTML string; ``generation`` is the run it shows (default: the
+    one ``manifest.json`` records, for a report rewritten later by ``translator report``)."""
     out_dir = Path(out_dir)
     documents = read_table(out_dir, "documents")
     segments = read_table(out_dir, "segments")
@@ -72,6 +73,7 @@ def render_report(out_dir: Path | str, *, title: str | None = None) -> str:
     return template.render(
         title=title or f"Translation report: {manifest.get('input', out_dir)}",
         version=__version__, generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        generation=generation or manifest.get("generation") or "",
         banner=_banner(segments),
         stats=_stats(documents, segments, citations, errors),
         documents=_documents(documents, segments), more_documents=max(0, len(documents) - MAX_DOCUMENTS),
@@ -82,10 +84,10 @@ def render_report(out_dir: Path | str, *, title: str | None = None) -> str:
     )
 
 
-def write_report(out_dir: Path | str, path: Path | str | None = None) -> Path:
+def write_report(out_dir: Path | str, path: Path | str | None = None, *, generation: str | None = None) -> Path:
     """Write ``report.html`` (or ``path``) for the run in ``out_dir``; returns the path."""
     target = Path(path) if path else Path(out_dir) / "report.html"
-    atomic_write_text(target, render_report(out_dir))
+    atomic_write_text(target, render_report(out_dir, generation=generation))
     return target
 
 
