@@ -83,6 +83,15 @@ def test_ray_tables_equal_local_tables_row_for_row(runs: dict, name: str) -> Non
     pd.testing.assert_frame_equal(on_ray, local)
 
 
+def test_ray_writes_the_glossary_candidates_as_the_local_runner_does(runs: dict) -> None:
+    base = runs["base"]
+    key = ["source", "type"]
+    local = read_table(base / "local", "glossary_candidates").sort_values(key).reset_index(drop=True)
+    on_ray = read_table(base / "ray", "glossary_candidates").sort_values(key).reset_index(drop=True)
+    assert (base / "ray" / "glossary_candidates").is_dir()
+    pd.testing.assert_frame_equal(on_ray, local, check_dtype=False)
+
+
 def test_ray_run_really_translates_with_the_model(runs: dict) -> None:
     segments = read_table(runs["base"] / "ray", "segments")
     expected = dict(zip(PAIRS["arabic"], PAIRS["english"], strict=True))

@@ -281,7 +281,8 @@ def _quiet_ray(context: Any, progress: bool, level: int) -> Iterator[None]:
 
 
 def _write_tables(state: RunState, out_dir: Path, summary: RunSummary) -> None:
-    """The four tables from the run state (every finished file, not only this run's), partitioned."""
+    """The tables from the run state (every finished file, not only this run's), partitioned, and the
+    glossary candidates (names no glossary layer holds) as the local runner writes them."""
     schemas = {"documents": tables.DOCUMENTS, "segments": tables.SEGMENTS, "citations": tables.citations_schema()}
 
     def batches(name: str):
@@ -295,7 +296,13 @@ def _write_tables(state: RunState, out_dir: Path, summary: RunSummary) -> None:
     for name, schema in schemas.items():
         write_partitioned(out_dir, name, schema, batches(name))
     write_partitioned(out_dir, "errors", tables.ERRORS, [state.errors()])
-    summary.tables.update({name: str(out_dir / name) for name in (*schemas, "errors")})
+    from ..glossary.names import CandidateCounter
+
+    candidates = CandidateCounter()
+    for batch in state.payloads():
+        candidates.add_segments(s for p in batch for s in p["segments"])
+    write_partitioned(out_dir, "glossary_candidates", tables.GLOSSARY_CANDIDATES, [candidates.rows()])
+    summary.tables.update({name: str(out_dir / name) for name in (*schemas, "errors", "glossary_candidates")})
 
 
 _ERROR_LINE = re.compile(r"^(?:[A-Za-z_][\w.]*\.)?(\w*(?:Error|Exception|Exit)): (.*)$")
