@@ -3,15 +3,12 @@ the folder, no spreadsheet cell runs, runs do not race, faults are one clear lin
 
 from __future__ import annotations
 
-import io
 import json
-import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -25,53 +22,14 @@ from translator.errors import InputError
 GOOD = "الجزائر تعلق معاهدة الصداقة مع إسبانيا"
 
 
-def _docx_bytes(document_xml: bytes, compress_type: int = zipfile.ZIP_DEFLATED) -> bytes:
-    import docx
-
-    buffer = io.BytesIO()
-    document = docx.Document()
-    document.add_paragraph(GOOD)
-    document.save(buffer)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, zipfile.ZipFile(out, "w") as target:
-        for item in source.infolist():
-            data = document_xml if item.filename == "word/document.xml" else source.read(item)
-            target.writestr(item.filename, data, compress_type=zipfile.ZIP_DEFLATED)
-    raw = bytearray(out.getvalue())
-    if compress_type != zipfile.ZIP_DEFLATED:  # a method zipfile cannot inflate: patch every method field
-        method = compress_type.to_bytes(2, "little")
-        for item in zipfile.ZipFile(io.BytesIO(bytes(raw))).infolist():
-            raw[item.header_offset + 8:item.header_offset + 10] = method  # local file header
-        at = 0
-        while (at := raw.find(b"PK\x01\x02", at)) >= 0:  # central directory entries
-            raw[at + 10:at + 12] = method
-            at += 4
-    return bytes(raw)
-
-
 @pytest.fixture
 def hostile(tmp_path: Path) -> Path:
+    """One file of every hostile kind (benchmarks/hostile_corpus.py builds the same corpus, bigger)."""
+    from benchmarks.hostile_corpus import build_hostile_corpus
+
     corpus = tmp_path / "corpus"
-    corpus.mkdir()
+    build_hostile_corpus(corpus, good=1, huge_mb=0)
     (corpus / "good.txt").write_text(GOOD + "\n", encoding="utf-8")
-    (corpus / "broken-xml.docx").write_bytes(_docx_bytes(b"<w:document><unclosed></w:document>"))
-    (corpus / "odd-method.docx").write_bytes(_docx_bytes(b"<x/>", compress_type=99))
-    bomb = io.BytesIO()
-    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("word/document.xml", b"\0" * (70 * 2**20))
-    (corpus / "bomb.docx").write_bytes(bomb.getvalue())
-    (corpus / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
-    records = [{"id": None, "text": GOOD}, {"id": "x.txt", "text": "تونس تستدعي السفير"},
-               {"id": "x.txt", "text": "مدينة تندوف"}]
-    lines = [json.dumps(r, ensure_ascii=False) for r in records]
-    lines.insert(2, "{not json")
-    (corpus / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (corpus / "feed.jsonl#x.txt").write_text("نص ملف باسم غريب\n", encoding="utf-8")  # a record's id as a name
-    os.symlink("/etc/passwd", corpus / "passwd.txt")
-    os.symlink("/etc", corpus / "etc-folder")
-    (corpus / os.fsdecode(b"caf\xe9-\xff.txt")).write_text("مدينة تندوف\n", encoding="utf-8")
-    (corpus / "formula.txt").write_text('=HYPERLINK("http://example.org","click")\n=== عاجل ===\n',
-                                        encoding="utf-8")
     return corpus
 
 
