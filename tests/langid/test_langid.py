@@ -274,3 +274,17 @@ def test_a_shared_word_is_arabic_in_an_arabic_document() -> None:
     segments = analyze_document(Document("d", "d", "text", text, "x")).segments
     assert detect("لا").lang == "und"
     assert [s["lang"] for s in segments] == ["ar", "ar"]
+
+
+def test_a_short_arabic_headline_inside_english_stays_its_own_run_and_is_arabic_in_a_document() -> None:
+    from translator.corpus.analyze import analyze_document
+    from translator.corpus.readers import Document
+
+    line = "He wrote “تبون يستقبل لافروف” yesterday."
+    runs = detect_runs(line)
+    assert [(r.script, r.text) for r in runs] == [("Latn", "He wrote"), ("Arab", "“تبون يستقبل لافروف”"),
+                                                  ("Latn", "yesterday.")]
+    segments = analyze_document(Document("d", "d", "text", line, "x")).segments
+    assert [s["lang"] for s in segments] == ["en", "ar", "en"]  # an English document: the headline is Arabic
+    names = "قالت وكالة Reuters إن الوضع مستقر"
+    assert [r.lang for r in detect_runs(names)] == ["ar"]  # a Latin name inside Arabic still merges

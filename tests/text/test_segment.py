@@ -75,3 +75,13 @@ def test_real_paragraphs_marked_by_hand_keep_their_boundaries() -> None:
     result = evaluate(rows)
     assert result["paragraphs"] >= 100
     assert result["precision"] >= 0.9 and result["recall"] >= 0.95, result["misses"]
+
+
+def test_a_date_across_a_language_run_stays_whole() -> None:
+    from translator.corpus.analyze import analyze_document
+    from translator.corpus.readers import Document
+
+    text = "Army leaves Mali, al-Araby al-Jadid reported, 3 أيار/مايو 2023."
+    segments = analyze_document(Document("d", "d", "text", text, "x")).segments
+    assert [s["text"] for s in segments] == ["Army leaves Mali, al-Araby al-Jadid reported,", "3 أيار/مايو 2023."]
+    assert all(text[s["start"]:s["end"]] == s["text"] for s in segments)

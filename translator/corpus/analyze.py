@@ -47,7 +47,7 @@ def analyze_document(doc: Document, *, glossary=None, detector: str = "default")
     line_starts = [line.start for line in lines(doc.text)]
     for sentence in sentences(doc.text):
         line_no = bisect.bisect_right(line_starts, sentence.start) - 1
-        for run in detect_runs(sentence.text, detector=detector):
+        for run in keep_dates_whole(sentence.text, detect_runs(sentence.text, detector=detector)):
             start = sentence.start + run.start
             text = _SPACES.sub(" ", run.text) if doc.format == "markdown" else run.text
             segments.append({
@@ -76,12 +76,38 @@ def analyze_document(doc: Document, *, glossary=None, detector: str = "default")
     return Analysis(document, segments, citations)
 
 
+def keep_dates_whole(text: str, runs: list) -> list:  # type: ignore[type-arg]
+    """Move a language-run boundary that falls inside a date to the date's edge, so ``3 أيار/مايو 2023`` in an
+    English sentence stays one piece with its Arabic run (issue #14). ``runs`` are ``LangRun``s of ``text``;
+    a run left without letters (only the ``3``) joins its neighbour."""
+    from dataclasses import replace
+
+    from ..dates import find_dates
+
+    runs = list(runs)
+    for i in range(len(runs) - 1):
+        left, right = runs[i], runs[i + 1]
+        if "Arab" not in (left.script, right.script):
+            continue
+        lo, hi = max(left.start, right.start - 24), min(right.end, right.start + 24)
+        for found in find_dates(text[lo:hi]):
+            if found.start is None or not (lo + found.start < right.start < lo + found.end):
+                continue
+            cut = lo + found.start if right.script == "Arab" else lo + found.end
+            cut = min(max(cut, left.start), right.end)
+            runs[i] = replace(left, end=cut, text=text[left.start:cut].rstrip())
+            runs[i] = replace(runs[i], end=left.start + len(runs[i].text))
+            runs[i + 1] = replace(right, start=cut, text=text[cut:right.end])
+            break
+    return [r for r in runs if any(ch.isalpha() for ch in r.text)] or runs
+
+
 def _arabic_by_context(segments: list[dict]) -> None:
     """A word or two of Arabic script that detection alone cannot name (``und``: Persian and Urdu write
-    them too) is Arabic when the document around it is: its Arabic-script segments are mostly Arabic."""
+    them too) is Arabic unless the document's other Arabic-script text is mostly Persian, Urdu or Kurdish."""
     arabic = sum(s["end"] - s["start"] for s in segments if s["lang"] == "ar")
     others = sum(s["end"] - s["start"] for s in segments if s["script"] == "Arab" and s["lang"] not in ("ar", "und"))
-    if arabic > others:
+    if arabic >= others:  # an English document citing a short Arabic headline: the headline is Arabic
         for seg in segments:
             if seg["lang"] == "und" and seg["script"] == "Arab":
                 seg["lang"] = "ar"

@@ -89,8 +89,10 @@ def detect_runs(text: str, *, detector: str = "default") -> list[LangRun]:
     """Split a line into language runs by script (an Arabic headline inside an English citation).
 
     Brackets and quotes stay with the run they enclose, trailing punctuation with the run it ends, and a
-    run that no detector can name (``Reuters`` inside an Arabic sentence) merges into the language around
-    it. Languages that share a script (French next to English) are not split apart.
+    Latin-script run that no detector can name (``Reuters`` inside an Arabic sentence) merges into the
+    language around it. A run of another script never does: a short Arabic headline inside an English
+    sentence stays its own run (``und`` when it is too short to name, but Arabic script). Languages that
+    share a script (French next to English) are not split apart.
     """
     spans = script_spans(text)
     if not spans:
@@ -103,7 +105,11 @@ def detect_runs(text: str, *, detector: str = "default") -> list[LangRun]:
     def lang_of(start: int, end: int) -> str:
         return detect(text[start:end], detector=detector).lang
 
-    tagged = [(s.start, s.end, lang_of(s.start, s.end)) for s in spans]
+    def tag(span) -> str:  # type: ignore[no-untyped-def]
+        lang = lang_of(span.start, span.end)
+        return f"{UND}-{span.script}" if lang == UND and span.script != "Latn" else lang  # never merged away
+
+    tagged = [(s.start, s.end, tag(s)) for s in spans]
     runs = []
     for start, end in merge_sandwiches(tagged, lang_of):
         found = detect(text[start:end], detector=detector)
