@@ -156,3 +156,27 @@ def test_batch_report_shows_fuzzy_matches_from_the_runs_memory(tmp_path: Path, t
     assert sum('class="fuzzy-score"' in r for r in rows) == 1  # the other segment has no similar translation
     # `translator report` later rewrites it from the manifest's options: the same matches
     assert f"fuzzy {expected_score(NEW, EARLIER)}%" in render_report(out)
+
+
+def test_translator_report_command_takes_memory_threshold_and_no_memory(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture) -> None:
+    from translator.cli import main
+
+    tm = tmp_path / "tm.sqlite"
+    fill_memory(tm)
+    out = tmp_path / "out"
+    write_run(out, manifest_options={"use_memory": True, "memory_path": str(tm)})
+    report = out / "report.html"
+    score = fuzz.ratio(fold_for_fuzzy(NEW), fold_for_fuzzy(EARLIER))
+    assert main(["report", str(out)]) == 0 and capsys.readouterr().out.strip() == str(report)
+    assert 'class="fuzzy-score"' in report.read_text(encoding="utf-8")
+    assert main(["report", str(out), "--no-memory"]) == 0
+    assert 'class="fuzzy-score"' not in report.read_text(encoding="utf-8")
+    assert main(["report", str(out), "--threshold", f"{score + 0.5}"]) == 0
+    assert 'class="fuzzy-score"' not in report.read_text(encoding="utf-8")
+    other = tmp_path / "other.sqlite"
+    with TranslationMemory(other) as memory:
+        memory.put_human(EARLIER, "Another rendering of the drills", state="translated")
+    assert main(["report", str(out), "--memory", str(other)]) == 0
+    page = report.read_text(encoding="utf-8")
+    assert "Another rendering of the drills" in page and EARLIER_EN not in page

@@ -110,7 +110,8 @@ class TranslationMemory:
     """Human translations in SQLite (default ``config.home()/translation-memory.sqlite``).
 
     ``read_only``: open an existing file for reading only (the report's lookups): nothing is created, migrated
-    or written; a missing file, or one without the human translations table, is an :class:`InputError`.
+    or written (SQLite's reader may leave the empty ``-wal``/``-shm`` companions of a WAL database beside it);
+    a missing file, or one without the human translations table, is an :class:`InputError`.
     Raises :class:`InputError` when the file is not a usable SQLite database.
     """
 
