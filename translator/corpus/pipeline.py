@@ -290,10 +290,11 @@ def finish_run(input_dir: Path, out_dir: Path, options: BatchOptions, summary: R
     summary.errors = tables.read_table(out_dir, "errors").to_dict("records")
     summary.failed_files = len({e["path"] for e in summary.errors})
     if options.report:
-        from .report import write_report
+        from .report import report_memory_path, write_report
 
         t0 = time.perf_counter()
-        summary.tables["report"] = str(write_report(out_dir, generation=summary.generation))
+        summary.tables["report"] = str(write_report(out_dir, generation=summary.generation, memory_path=(
+            report_memory_path(options.use_memory, options.memory_path))))
         timings["report"] = time.perf_counter() - t0
     if options.excel:
         from .export import write_excel

@@ -4,14 +4,20 @@ Rendered with Jinja2 and autoescaping, so text from documents is always shown an
 page carries its own styles (no CDN) and sets `dir` on every cell that holds document text, so Arabic reads
 right to left; inside a cell, each direction run of a mixed line (an Arabic headline with its English
 rendering) is isolated in its own ``<bdi>``, so neither run's punctuation jumps to the other end (issue 11).
+
+Fuzzy matches (issue 18): an Arabic segment shown without a human translation of its own gets the closest
+earlier human translations from the translation memory the run used (score, earlier Arabic, its rendering).
+Only the segments the report shows are looked up, and the memory is opened read-only (never created).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -20,17 +26,27 @@ from markupsafe import Markup
 from .. import __version__
 from ..atomic import atomic_write_text
 from ..datafiles import read_tsv
+from ..errors import InputError, TranslatorError
+from ..mt.fuzzy import DEFAULT_THRESHOLD
 from ..text.bidi import base_direction, isolate_html
+from .analyze import text_for_mt, wants_translation
 from .tables import read_table
 
+if TYPE_CHECKING:
+    from ..mt.memory import TranslationMemory
+
 __all__ = [
-    "MAX_DOCUMENTS", "MAX_SEGMENTS_PER_DOCUMENT", "render_report", "rtl_languages", "text_dir", "unknown_outlets",
-    "write_report",
+    "FUZZY_LIMIT", "MAX_DOCUMENTS", "MAX_SEGMENTS_PER_DOCUMENT", "render_report", "report_memory_path",
+    "rtl_languages", "text_dir", "unknown_outlets", "write_report",
 ]
 
 MAX_DOCUMENTS = 200
 MAX_SEGMENTS_PER_DOCUMENT = 400
 MAX_QA_ROWS = 200
+FUZZY_LIMIT = 2  # fuzzy matches shown per segment
+
+log = logging.getLogger("translator")
+_FROM_MANIFEST = object()
 
 
 @cache
@@ -56,9 +72,19 @@ def bidi(text: object) -> Markup:
     return Markup(isolate_html(str(text)))
 
 
-def render_report(out_dir: Path | str, *, title: str | None = None, generation: str | None = None) -> str:
+def render_report(out_dir: Path | str, *, title: str | None = None, generation: str | None = None,
+                  memory_path: Path | str | object | None = _FROM_MANIFEST,
+                  fuzzy_threshold: float = DEFAULT_THRESHOLD) -> str:
     """The report of the run in ``out_dir`` as an HTML string; ``generation`` is the run it shows (default: the
-    one ``manifest.json`` records, for a report rewritten later by ``translator report``)."""
+    one ``manifest.json`` records, for a report rewritten later by ``translator report``).
+
+    ``memory_path``: the translation memory whose fuzzy matches (score ≥ ``fuzzy_threshold``, 0-100) are shown
+    beside Arabic segments without a human translation; None = none. Default: the one the run used (see
+    :func:`report_memory_path`). A memory that is missing or unusable shows nothing (logged); never created.
+    Raises :class:`InputError` for a threshold outside 0-100.
+    """
+    if not 0 <= fuzzy_threshold <= 100:
+        raise InputError(f"The fuzzy match threshold is a score from 0 to 100, not {fuzzy_threshold:g}.")
     out_dir = Path(out_dir)
     documents = read_table(out_dir, "documents")
     segments = read_table(out_dir, "segments")
@@ -66,17 +92,23 @@ def render_report(out_dir: Path | str, *, title: str | None = None, generation: 
     errors = read_table(out_dir, "errors")
     manifest_path = out_dir / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
+    if memory_path is _FROM_MANIFEST:
+        options = manifest.get("options") or {}  # a folder without a manifest: the default memory
+        memory_path = report_memory_path(options.get("use_memory", True), options.get("memory_path"))
     env = Environment(loader=PackageLoader("translator.corpus", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True))
     env.filters["bidi"] = bidi
     template = env.get_template("report.html.j2")
+    shown = _documents(documents, segments)
+    fuzzy_shown = _add_fuzzy(shown, memory_path, fuzzy_threshold)  # type: ignore[arg-type]
     return template.render(
         title=title or f"Translation report: {manifest.get('input', out_dir)}",
         version=__version__, generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         generation=generation or manifest.get("generation") or "",
         banner=_banner(segments),
         stats=_stats(documents, segments, citations, errors),
-        documents=_documents(documents, segments), more_documents=max(0, len(documents) - MAX_DOCUMENTS),
+        documents=shown, more_documents=max(0, len(documents) - MAX_DOCUMENTS),
+        fuzzy=fuzzy_shown,
         citations=[_records_with_dir(r, "title_original") for r in _records(citations)],
         unknown_outlets=unknown_outlets(citations),
         qa=qa_section(segments, citations),
@@ -84,11 +116,27 @@ def render_report(out_dir: Path | str, *, title: str | None = None, generation: 
     )
 
 
-def write_report(out_dir: Path | str, path: Path | str | None = None, *, generation: str | None = None) -> Path:
-    """Write ``report.html`` (or ``path``) for the run in ``out_dir``; returns the path."""
+def write_report(out_dir: Path | str, path: Path | str | None = None, *, generation: str | None = None,
+                 memory_path: Path | str | object | None = _FROM_MANIFEST,
+                 fuzzy_threshold: float = DEFAULT_THRESHOLD) -> Path:
+    """Write ``report.html`` (or ``path``) for the run in ``out_dir``; returns the path.
+
+    ``memory_path`` and ``fuzzy_threshold`` as for :func:`render_report`."""
     target = Path(path) if path else Path(out_dir) / "report.html"
-    atomic_write_text(target, render_report(out_dir, generation=generation))
+    atomic_write_text(target, render_report(out_dir, generation=generation, memory_path=memory_path,
+                                            fuzzy_threshold=fuzzy_threshold))
     return target
+
+
+def report_memory_path(use_memory: bool = True, memory_path: Path | str | None = None) -> Path | None:
+    """The translation memory a run used, from its options (``BatchOptions`` or the ``options`` in its
+    ``manifest.json``): None when it ran with ``--no-memory``; ``memory_path``, else the default
+    ``TRANSLATOR_HOME/translation-memory.sqlite``."""
+    from .. import config
+
+    if use_memory is False:
+        return None
+    return Path(memory_path) if memory_path else config.home() / "translation-memory.sqlite"
 
 
 def unknown_outlets(citations: pd.DataFrame) -> list[dict]:
@@ -190,6 +238,42 @@ def _documents(documents: pd.DataFrame, segments: pd.DataFrame) -> list[dict]:
     return out
 
 
+def _add_fuzzy(documents: list[dict], memory_path: Path | str | None, threshold: float) -> dict:
+    """Give each shown Arabic segment without a human translation its ``fuzzy`` matches from the memory.
+
+    Returns ``{"memory": path or None, "threshold", "segments": segments with a match}``; the memory is opened
+    read-only, and a missing or unusable one (logged) leaves every segment without matches.
+    """
+    info = {"memory": None, "threshold": threshold, "segments": 0}
+    wanted = [s for d in documents for s in d["segments"] if s.pop("wants_fuzzy")]
+    if memory_path is None or not wanted:
+        return info
+    memory = _open_memory(Path(memory_path))
+    if memory is None:
+        return info
+    info["memory"] = str(memory.path)
+    with memory:
+        for seg in wanted:
+            seg["fuzzy"] = [{"score": f"{score:.0f}", "source": h.source, "target": h.target, "state": h.state}
+                            for h, score in memory.fuzzy(text_for_mt(seg["text"]), limit=FUZZY_LIMIT,
+                                                         threshold=threshold, exclude_exact=True)]
+            info["segments"] += bool(seg["fuzzy"])
+    return info
+
+
+def _open_memory(path: Path) -> TranslationMemory | None:
+    from ..mt.memory import TranslationMemory
+
+    if not path.is_file():
+        log.info("report: no translation memory at %s; no fuzzy matches shown", path)
+        return None
+    try:
+        return TranslationMemory(path, read_only=True)
+    except TranslatorError as error:
+        log.warning("report: no fuzzy matches shown: %s", error)
+        return None
+
+
 def _segment(row: dict) -> dict:
     pairs = [tuple(t.split("=", 1)) if "=" in t else (t, "") for t in (row.get("glossary_terms") or "").split("; ")
              if t]
@@ -205,6 +289,9 @@ def _segment(row: dict) -> dict:
         "flags": row.get("translation_flags"), "terms": terms,
         "qa": "; ".join(f"{f['kind']}: {f['detail']}" for f in json.loads(row.get("qa_flags") or "[]")),
         "terms_found": int(row.get("terms_found") or 0), "terms_placed": _int_or_none(row.get("terms_placed")),
+        "fuzzy": [],
+        "wants_fuzzy": not row.get("translation_human") and row.get("translation_status") != "human"
+                       and isinstance(row.get("text"), str) and wants_translation(row),
     }
 
 

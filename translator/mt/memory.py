@@ -17,6 +17,7 @@ Every write is one transaction: :meth:`TranslationMemory.add_many` stores all of
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -108,14 +109,20 @@ class ImportCounts:
 class TranslationMemory:
     """Human translations in SQLite (default ``config.home()/translation-memory.sqlite``).
 
+    ``read_only``: open an existing file for reading only (the report's lookups): nothing is created, migrated
+    or written (SQLite's reader may leave the empty ``-wal``/``-shm`` companions of a WAL database beside it);
+    a missing file, or one without the human translations table, is an :class:`InputError`.
     Raises :class:`InputError` when the file is not a usable SQLite database.
     """
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else config.home() / "translation-memory.sqlite"
-        self._db = open_sqlite(self.path, _SCHEMA, "Translation memory")
         self._cache: MTCache | None = None
         self._fuzzy: Any = None
+        if read_only:
+            self._db = _open_read_only(self.path)
+            return
+        self._db = open_sqlite(self.path, _SCHEMA, "Translation memory")
         self._migrate()
 
     # ------------------------------------------------------------------------------------------- writing
@@ -309,6 +316,22 @@ class TranslationMemory:
                     "created, changed, source_fold) VALUES (?,?,?,?,?,?,?,?)",
                     (key, source, target, "published", provenance, created, created, fold_for_fuzzy(source)))
             self._db.execute("DROP TABLE human")
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection to the memory at ``path`` (SQLite ``mode=ro``); InputError if unusable."""
+    if not path.is_file():
+        raise InputError(f"Translation memory {path} does not exist.")
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        found = db.execute("SELECT name FROM sqlite_master WHERE name = 'human_translations'").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise InputError(f"Translation memory {path} is unusable ({error}).") from error
+    if not found:
+        db.close()
+        raise InputError(f"Translation memory {path} has no human translations table (open it once with "
+                         "`translator memory stats` to bring an older memory up to date).")
+    return db
 
 
 def _check(entry: HumanTranslation) -> None:
