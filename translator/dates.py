@@ -416,7 +416,8 @@ def _numeric_mention(grammar: _Grammar, m: re.Match[str], shape: str, order: str
     if order is None:
         warnings.append(
             f"{m.group().strip()} is ambiguous: {day_first_iso} (day first) or {month_first_iso} "
-            "(month first); pass day_first or context_lang to decide"
+            "(month first); pass day_first or context_lang to decide (--day-first, --month-first or "
+            "--context-lang on the command line)"
         )
         return _Mention(m.start(), m.end(), calendar, year, b, a, warnings, candidates, ambiguous=True)
     if order == "MDY":

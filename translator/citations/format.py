@@ -351,7 +351,9 @@ def export_citations(citations: Any, fmt: str) -> str:
     Raises CitationError for another format name."""
     if fmt not in EXPORTS:
         raise CitationError(f"no export format {fmt!r}: choose one of {sorted(EXPORTS)}")
-    return EXPORTS[fmt](citations)
+    # a photo credit is no source of the piece: the Sources block leaves it out, and so do the exports
+    records = [r for r in citation_records(citations) if r.get("kind") != "image_credit"]
+    return EXPORTS[fmt](records)
 
 
 def _english(record: Mapping[str, Any]) -> str | None:

@@ -1,4 +1,6 @@
-"""The `translator` command line: argument parsing and output formatting only.
+"""translator: detect, translate (Arabic → English), glossary-check, QA and cite Arabic-language news.
+
+(For developers: this package is argument parsing and output formatting only.)
 
 Every command calls the public API; nothing here knows how detection, dates, citations, glossaries or
 engines work. All commands read files (or standard input) and write ``--format jsonl|csv|table``.

@@ -46,7 +46,12 @@ def run(args: argparse.Namespace) -> int:
 
     if args.action == "list":
         default = models.default_model()
-        emit(({"default": _is_default(m, default), **m.to_dict()} for m in models.list_models()), args.format)
+        found = models.list_models()
+        emit(({"default": _is_default(m, default), **m.to_dict()} for m in found), args.format)
+        if not found:
+            print("translator: no translation model installed yet: `translator models pull` (needs network) or "
+                  "`translator models add PATH --id Helsinki-NLP/opus-mt-ar-en` (a copy brought by hand)",
+                  file=sys.stderr)
         return 0
     if args.action == "default":
         return _default(args, models)

@@ -6,6 +6,8 @@ import argparse
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..mt.translate import NOT_ARABIC, Translation
+from ..text.arabic import contains_arabic
 from ._common import add_glossary_options, add_io, add_model_options, emit, read_texts, report_glossary_problems
 
 __all__ = ["add_parser", "make_translator", "run"]
@@ -26,9 +28,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    translator = make_translator(args)
     texts = list(read_texts(args.files, by_line=args.lines))
-    results = translator.translate(texts, progress=not args.quiet and len(texts) > 20)
+    if not any(contains_arabic(t) for t in texts):  # nothing for the model: no need to have or load one
+        results = [Translation(source=t, text=t, status=NOT_ARABIC) for t in texts]
+    else:
+        translator = make_translator(args)
+        results = translator.translate(texts, progress=not args.quiet and len(texts) > 20)
 
     def records() -> Iterator[dict]:
         for text, result in zip(texts, results, strict=True):

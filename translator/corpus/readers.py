@@ -345,7 +345,8 @@ def _load_json(text: str, where: str) -> object:
     except json.JSONDecodeError as exc:
         at = f"column {exc.colno}" if where.rsplit(": ", 1)[-1].startswith("line ") else \
             f"line {exc.lineno} column {exc.colno}"
-        raise InputError(f"{where}: invalid JSON ({exc.msg} at {at})") from exc
+        message = exc.msg.removesuffix(" at")  # "Unterminated string starting at" + " at column 41"
+        raise InputError(f"{where}: invalid JSON ({message} at {at})") from exc
     except RecursionError as exc:
         raise InputError(f"{where}: JSON nested too deeply to read (over ~{sys.getrecursionlimit()} levels)") from exc
 
