@@ -96,13 +96,37 @@ def ws(text: str | None) -> str | None:
 
 
 def strip_quotes(text: str) -> str:
-    """``text`` without surrounding quote marks, spaces and trailing commas."""
+    """``text`` without surrounding quote marks, spaces and trailing commas; a single quote ``‘…’`` that
+    opens or closes inside the text is kept (``Speaker: ‘we will not resign’`` keeps its ``’``)."""
     text = text.strip()
     previous = None
     while previous != text:
         previous = text
-        text = text.strip(QUOTE_CHARS + " \t\n,;،؛").strip()
-    return text
+        text = text.strip(" \t\n,;،؛")
+        if not text:
+            break
+        pairs = _single_pairs(text)
+        if text[0] == "‘" and text[-1] == "’" and pairs.get(0) == len(text) - 1:
+            text = text[1:-1]
+            continue
+        if text[0] in QUOTE_CHARS and not (text[0] == "‘" and 0 in pairs):
+            text = text[1:]
+            pairs = _single_pairs(text)
+        if text and text[-1] in QUOTE_CHARS and not (text[-1] == "’" and len(text) - 1 in pairs.values()):
+            text = text[:-1]
+    return text.strip()
+
+
+def _single_pairs(text: str) -> dict[int, int]:
+    """Where each ``‘`` (not inside a word) is closed by a ``’`` (not followed by a letter): {open: close}."""
+    stack: list[int] = []
+    pairs: dict[int, int] = {}
+    for i, ch in enumerate(text):
+        if ch == "‘" and (i == 0 or not text[i - 1].isalpha()):
+            stack.append(i)
+        elif ch == "’" and stack and (i + 1 == len(text) or not text[i + 1].isalpha()):
+            pairs[stack.pop()] = i
+    return pairs
 
 
 def decap(name: str | None) -> str | None:

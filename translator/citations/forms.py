@@ -79,7 +79,7 @@ def news_citations(text: str, registry: OutletRegistry) -> list[Draft]:
     start = _body_start(text)
     drafts = []
     for a, b in _split_several(text, start):
-        draft = _news_citation(text, a, b)
+        draft = _news_citation(text, a, b, registry)
         if draft is not None:
             drafts.append(draft)
     if drafts and drafts[0].start == start:
@@ -101,14 +101,14 @@ def _split_several(text: str, start: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _news_citation(text: str, a: int, b: int) -> Draft | None:
+def _news_citation(text: str, a: int, b: int, registry: OutletRegistry) -> Draft | None:
     segment = text[a:b]
     urls = list(URL.finditer(segment))
     url = urls[0].group().rstrip(".,;:)”\"’") if urls else None
     masked = URL.sub(lambda m: " " * len(m.group()), segment)
     date = date_at_end(masked, lang="ar" if is_arabic(masked) else None)
     if date is None and url is None:
-        return None
+        return _undated_citation(text, a, b, registry)
     head = masked[:date.start] if date is not None else masked
     head = head.rstrip(" \t\n,;:–—-،؛")
     split = _title_outlet_split(head)
@@ -138,6 +138,56 @@ def _news_citation(text: str, a: int, b: int) -> Draft | None:
     return Draft("news_citation", start, end, title_original=original,
                  title_english=english, outlet=outlet, leaning=leaning, date=_shift(date, a), url=url,
                  author=clean_person(author), confidence=0.95, warnings=warnings)
+
+
+# ``“<title>,” Outlet (description).`` alone on its line: the house style without a date (issue 19's round
+# trip). The comma inside the typographic closing quote, a name right after it and the full stop ending the
+# piece make the structure; the title holds no other double quote.
+_UNDATED = re.compile(r"^“(?P<title>[^“”\"«»\n]+?),”[ \t]+(?P<outlet>[^“”\"«»().,;:!?\n]+?)"
+                      r"(?:[ \t]*\((?P<description>[^()“”\"\n]+)\))?[ \t]*\.$")
+_HOUSE_TAIL = re.compile(r",”[ \t]+[^\s“”\"«»][^“”\"«»]*$")  # a title closed by ``,”`` and a name after it
+_NAME_LINK = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "le", "al", "el", "on", "in", "&"})
+
+
+def _undated_citation(text: str, a: int, b: int, registry: OutletRegistry) -> Draft | None:
+    """``“title,” Outlet (description).`` without a date: only as the whole piece, the outlet a registry
+    name or a capitalized name (every word capitalized, an ``al-``-glued form or a linking word), so that
+    prose such as ``“We will stay,” Hariri told reporters.`` is no citation."""
+    body_start = _body_start(text)
+    if a > body_start or text[b:].strip():
+        return None
+    lead = len(text) - len(text.lstrip()) if a == 0 else a
+    segment = text[max(a, body_start):b].strip()
+    m = _UNDATED.match(segment)
+    if m is None:
+        return None
+    outlet = ws(m.group("outlet"))
+    if outlet is None or not _undated_outlet(outlet, registry, described=m.group("description") is not None):
+        return None
+    original, english = split_title(m.group("title"))
+    if not (original or english):
+        return None
+    description = ws(m.group("description"))
+    if description is not None:
+        whole = f"{outlet} ({description})"
+        known = registry.lookup(whole)
+        if known is not None and known.canonical.casefold() == whole.casefold():
+            outlet, description = whole, None  # "Al-Akhbar (Lebanon)": the registry's name, no description
+    return Draft("news_citation", lead, a + len(text[a:b].rstrip()), title_original=original,
+                 title_english=english, outlet=decap(outlet), leaning=decap_description(description),
+                 confidence=0.85)
+
+
+def _undated_outlet(name: str, registry: OutletRegistry, *, described: bool) -> bool:
+    if registry.lookup(name) is not None:
+        return True
+    words = name.split()
+    if not 0 < len(words) <= 6 or not looks_like_name(name, max_words=6):
+        return False
+    if is_arabic(name):  # no capitals to go by: an article-led or described name, never a verb-led clause
+        return len(words) <= 3 and (words[0].startswith("ال") or described)
+    return all(w[:1].isupper() or w[:1].isdigit() or re.match(article_prefix(), w) or w.lower() in _NAME_LINK
+               for w in words)
 
 
 def _lead_in(title_region: str) -> int:
@@ -279,6 +329,8 @@ def press_digest_headline(text: str, registry: OutletRegistry) -> list[Draft]:
     if not truncated and text[paren + 1 + closing + 1:].strip(" \t\n.,;"):
         return []
     outlet = ws(tail if truncated else tail[:closing])
+    if _HOUSE_TAIL.search(text[pos:paren]):
+        return []  # “title,” Outlet (description).: the house style, read by news_citations
     title = (ws(text[pos:paren]) or "").rstrip()
     title = title[1:] if title[:1] in OPENING_QUOTES else title
     if title[-1:] in CLOSING_QUOTES:
@@ -569,7 +621,7 @@ def digest_line(text: str, registry: OutletRegistry) -> list[Draft]:
         return [Draft("press_digest_headline", start, end, title_original=original, title_english=english,
                       outlet=decap(m.group("author").strip()), confidence=0.85)]
     name, paren = trailing_paren(body)
-    if paren is None or not (author or name.lstrip()[:1] in OPENING_QUOTES):
+    if paren is None or not (author or name.lstrip()[:1] in OPENING_QUOTES) or _HOUSE_TAIL.search(name):
         return []
     parts = [paren[a:b].strip() for a, b in top_level_split(paren)]
     outlet, place = parts[0], (_place(parts[1]) if len(parts) == 2 else None)
