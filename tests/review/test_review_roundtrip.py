@@ -77,3 +77,30 @@ def test_edited_segments_come_back_from_memory_and_nothing_else(tmp_path: Path, 
     third = run_batch(corpus, out, **options)
     assert third.unchanged_files == 2 and third.processed_files == 0  # nothing new: nothing redone
     assert (read_table(out, "segments")["translation_status"] == "human").sum() == EDITED
+
+
+def test_without_a_model_reviewed_and_published_translations_still_reach_the_tables(tmp_path: Path) -> None:
+    """A machine with no model (this workplace's) must still show what people translated (issue 18)."""
+    from translator.corpus.pipeline import run_batch
+    from translator.corpus.tables import read_table
+    from translator.mt.memory import HumanTranslation, TranslationMemory
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    headline, english = "الجزائر تعلق معاهدة الصداقة مع إسبانيا", "Algeria suspends its friendship treaty with Spain"
+    other = "وزير الخارجية الروسي يصل إلى الجزائر"
+    (corpus / "a.txt").write_text(f"“{headline} ({english}),” Echorouk, 8 June 2022.\n\n{other}\n",
+                                  encoding="utf-8")
+    memory_path = tmp_path / "tm.sqlite"
+    options = {"model": str(tmp_path / "no-such-model"), "memory_path": memory_path, "progress": False,
+               "report": False}
+    first = run_batch(corpus, tmp_path / "out", **options)
+    assert first.translation != "on"
+    with TranslationMemory(memory_path) as memory:
+        assert memory.get_human(headline).target == english  # the corpus's own rendering was stored
+        memory.add_many([HumanTranslation(other, "Russia's foreign minister arrives in Algiers", state="final")])
+    again = run_batch(corpus, tmp_path / "out", **options)
+    assert again.processed_files == 1  # a review arrived: the document is redone
+    segments = read_table(tmp_path / "out", "segments").set_index("text")
+    assert segments.loc[other, "translation_status"] == "human"
+    assert segments.loc[other, "translation_human"] == "Russia's foreign minister arrives in Algiers"

@@ -208,6 +208,16 @@ class LazyTranslator:
         self.settings_without_model: str | None = None  # what rows left untranslated are saved under
         self._translator = None
         self._warned = False
+        self._memory = None
+
+    def memory(self):  # type: ignore[no-untyped-def]
+        """The run's translation memory (opened once, here, when there is no translator), or None when the
+        run uses none."""
+        if self._memory is None and self.options.use_memory:
+            from ..mt.memory import TranslationMemory
+
+            self._memory = TranslationMemory(self.options.memory_path)
+        return self._memory
 
     def get(self):  # type: ignore[no-untyped-def]
         """The translator (loading the engine now if needed), or None when there is none (see ``reason``)."""
@@ -348,8 +358,8 @@ def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options:
     if wanted and translator is None and lazy.settings_without_model is not None:
         settings = lazy.settings_without_model  # the model failed to load: redo these files once it loads
     translation_error = translate_analyses(analyses, translator, lazy.reason if options.translate else None,
-                                           glossary=glossary,
-                                           progress=options.progress)
+                                           glossary=glossary, progress=options.progress,
+                                           memory=lazy.memory() if wanted and translator is None else None)
     timings["translate"] = timings.get("translate", 0.0) + time.perf_counter() - t0
     for (source, sha, _), result in zip(pending, results, strict=True):
         if isinstance(result, dict):
@@ -410,7 +420,7 @@ def needs_translation(analyses: list[Analysis]) -> bool:
 
 
 def translate_analyses(analyses: list[Analysis], translator, no_model_reason: str | None, *,
-                       progress: bool = False, glossary=None) -> str | None:
+                       progress: bool = False, glossary=None, memory=None) -> str | None:
     """Fill the translation columns of every segment and citation in ``analyses``.
 
     Unique Arabic texts are translated once, in one batch across documents. Human translations found in
@@ -436,6 +446,8 @@ def translate_analyses(analyses: list[Analysis], translator, no_model_reason: st
         note = one_line(no_model_reason) if no_model_reason else "translation switched off"
         for row in wanted + titles:
             row["translation_status"], row["translation_note"] = status, note
+        if memory is not None:  # no model, but the people's translations are still there to show
+            _fill_human_only(wanted, titles, memory)
         return None
     memory = getattr(translator, "memory", None)
     if memory is not None:
@@ -459,6 +471,20 @@ def translate_analyses(analyses: list[Analysis], translator, no_model_reason: st
         if result.text and c["translation_status"] == "translated" and qa(c["title_original"], result.text):
             c["translation_status"] = "suspicious"
     return None
+
+
+def _fill_human_only(segments: list[dict], titles: list[dict], memory) -> None:  # type: ignore[no-untyped-def]
+    """Without a model: store the corpus's own renderings of headlines, and show the translation memory's
+    human translations on the segments (status ``human`` for a reviewer's), as a run with a model would."""
+    for c in titles:
+        if c.get("title_english"):
+            memory.put_human(c["title_original"], c["title_english"], provenance=c.get("doc_id"))
+    for seg in segments:
+        human = memory.get_human(text_for_mt(seg["text"]))
+        if human is not None:
+            seg["translation_human"] = human.target
+            if human.state in ("translated", "final"):
+                seg["translation_status"] = "human"
 
 
 def _qa(glossary):
@@ -541,7 +567,7 @@ def settings_key(options: BatchOptions, model, glossary) -> str:
         "model": [model.id, model.revision, model.kind] if model else None,
         "glossary": glossary.version if glossary is not None else None,
         "detector": options.detector,
-        "reviewed": _reviewed_version(options) if model else None,
+        "reviewed": _reviewed_version(options) if options.translate else None,
     }, sort_keys=True)
 
 
