@@ -137,8 +137,10 @@ def _run_dataset(plan: _Plan, state: RunState, options: BatchOptions, glossary: 
                         fn_kwargs={"glossary": glossary, "detector": options.detector})
     if plan.model is None:
         # the same request as the analysis, so Ray fuses both into one task: no model, no actors
+        memory = options.translate and options.use_memory
         ds = ds.map_batches(ray_stages.fill_untranslated, batch_size=chunk, num_cpus=ANALYZE_CPUS,
-                            fn_kwargs={"reason": plan.reason})
+                            fn_kwargs={"reason": plan.reason, "use_memory": memory,
+                                       "memory_path": str(options.memory_path) if options.memory_path else None})
     else:
         resources, use_gpu = _actor_resources(options, actors)
         ds = ds.map_batches(ray_stages.TranslateRows, batch_size=chunk, **resources,

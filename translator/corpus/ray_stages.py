@@ -66,9 +66,16 @@ def analyze_rows(batch: Batch, *, glossary: Any = None, detector: str = "default
     return out
 
 
-def fill_untranslated(batch: Batch, *, reason: str | None) -> dict[str, list[str]]:
-    """The translation columns when no model runs: "no_model" with ``reason``, or "disabled" without one."""
-    return _translate_batch(batch, None, reason)
+def fill_untranslated(batch: Batch, *, reason: str | None, memory_path: str | None = None,
+                      use_memory: bool = False) -> dict[str, list[str]]:
+    """The translation columns when no model runs: "no_model" with ``reason``, or "disabled" without one;
+    with ``use_memory``, the translation memory's human translations shown as the local runner shows them."""
+    if not use_memory:
+        return _translate_batch(batch, None, reason)
+    from ..mt.memory import TranslationMemory
+
+    with TranslationMemory(memory_path) as memory:
+        return _translate_batch(batch, None, reason, memory=memory)
 
 
 class TranslateRows:
@@ -111,11 +118,11 @@ class TranslateRows:
         return translator
 
 
-def _translate_batch(batch: Batch, translator: Any, reason: str | None) -> dict[str, list[str]]:
+def _translate_batch(batch: Batch, translator: Any, reason: str | None, memory: Any = None) -> dict[str, list[str]]:
     """Translate the analyses of a whole batch at once (as the local engine does per chunk)."""
     out: dict[str, list[str]] = {name: [str(v) for v in batch[name]] for name in COLUMNS}
     decoded = [decode_analyses(text) if text else [] for text in out["analyses"]]
-    message = translate_analyses([a for doc in decoded for a in doc], translator, reason)
+    message = translate_analyses([a for doc in decoded for a in doc], translator, reason, memory=memory)
     out["analyses"] = [encode_analyses(doc) if text else "" for doc, text in zip(decoded, out["analyses"],
                                                                                  strict=True)]
     out["translation_error"] = [message or "" for _ in out["rel"]]
