@@ -14,15 +14,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     export = actions.add_parser("export", help="write the segments of a batch output folder for review")
     export.add_argument("out_dir", type=Path, help="a `translator batch` output folder")
-    export.add_argument("--format", choices=("xliff", "tmx"), default="xliff",
-                        help="xliff: every Arabic segment (XLIFF 1.2); tmx: the approved translations (TMX 1.4b)")
+    export.add_argument("--format", choices=("xliff", "xliff2", "tmx"), default="xliff",
+                        help="xliff: every Arabic segment (XLIFF 1.2); xliff2: the same as XLIFF 2.0 (without the "
+                             "fuzzy matches); tmx: the approved translations (TMX 1.4b)")
     export.add_argument("--output", type=Path, required=True, help="the file to write")
     export.add_argument("--threshold", type=float, default=None,
                         help="lowest fuzzy match score offered as alt-trans, 0-100 (default 75)")
     _memory_option(export)
     importing = actions.add_parser("import", help="store a reviewed XLIFF or TMX file in the translation memory")
     importing.add_argument("out_dir", type=Path, help="the batch output folder the file was exported from")
-    importing.add_argument("file", type=Path, help="the reviewed .xlf/.xliff/.sdlxliff or .tmx file")
+    importing.add_argument("file", type=Path, help="the reviewed .xlf/.xliff/.sdlxliff (XLIFF 1.2 or 2.x) or .tmx file")
     importing.add_argument("--translator", default="", help="who reviewed it, when the file does not say")
     _memory_option(importing)
     p.set_defaults(func=run)

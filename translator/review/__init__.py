@@ -3,6 +3,7 @@
     export_review("out/", "review.xlf")                 # XLIFF 1.2 of every Arabic segment, for any CAT tool
     import_review("out/", "review.xlf", memory)         # edited/approved targets → human translations
     export_review("out/", "approved.tmx", fmt="tmx")    # TMX 1.4b of the approved human translations
+    export_review("out/", "review-2.xlf", fmt="xliff2") # XLIFF 2.0 (no fuzzy matches); imported the same way
 
 The next ``translator batch`` over the same corpus shows each imported translation with status ``human``.
 Formats are read and written with translate-toolkit (:mod:`.xliff`, :mod:`.tmx`); the review widget for
@@ -21,7 +22,7 @@ from translator.review.segments import ReviewSegment, parse_unit_id, review_segm
 __all__ = ["FORMATS", "ImportReport", "ReviewSegment", "export_review", "import_review", "parse_unit_id",
            "read_review_file", "review_segments", "unit_id"]
 
-FORMATS = ("xliff", "tmx")
+FORMATS = ("xliff", "xliff2", "tmx")
 
 
 @dataclass
@@ -43,7 +44,8 @@ def export_review(out_dir: str | Path, path: str | Path, *, fmt: str = "xliff",
     """Write the segments of batch output ``out_dir`` for review; returns how many units were written.
 
     ``fmt="xliff"``: every Arabic segment (XLIFF 1.2, with fuzzy matches from ``memory`` as alt-trans).
-    ``fmt="tmx"``: the approved (``final``) human translations of those segments (TMX 1.4b).
+    ``fmt="xliff2"``: every Arabic segment as XLIFF 2.0 (:mod:`.xliff2`; no fuzzy matches: 2.0 core has no
+    alt-trans). ``fmt="tmx"``: the approved (``final``) human translations of those segments (TMX 1.4b).
     Raises :class:`InputError` for an unknown format or an output folder without a segments table.
     """
     fmt = _format(fmt, path)
@@ -53,6 +55,11 @@ def export_review(out_dir: str | Path, path: str | Path, *, fmt: str = "xliff",
         from translator.review.xliff import write_xliff
 
         write_xliff(segments, path)
+        return len(segments)
+    if fmt == "xliff2":
+        from translator.review.xliff2 import write_xliff2
+
+        write_xliff2(segments, path)
         return len(segments)
     from translator.review.tmx import write_tmx
 
@@ -75,7 +82,8 @@ def _approved(segments: list[ReviewSegment], memory: TranslationMemory | None):
 
 def read_review_file(out_dir: str | Path, path: str | Path, *, translator: str = "",
                      memory: TranslationMemory | None = None):
-    """The human translations in a reviewed XLIFF or TMX file (see :func:`import_review`); stores nothing.
+    """The human translations in a reviewed XLIFF (1.2 or 2.x, told from the file) or TMX file (see
+    :func:`import_review`); stores nothing.
 
     ``memory`` gives the current translations an XLIFF target is compared with (else the batch tables').
     """

@@ -10,7 +10,8 @@ Import: :func:`read_xliff` returns the human translations a reviewed file holds 
 approved targets), or raises :class:`~translator.errors.ReviewFileError` listing every problem with its line:
 bad XML, an id that is not a segment of the batch output, a changed source, a file or target in the wrong
 language. Trados Studio's ``<mrk mtype="seg">`` targets and ``sdl:seg conf`` states are understood.
-XLIFF 2.x is not written (translate-toolkit's 2.x support is young); files in it are refused with a clear error.
+An XLIFF 2.x file (told by its root's ``version``/namespace) is read by :func:`translator.review.xliff2.read_xliff2`;
+:mod:`translator.review.xliff2` also writes 2.0.
 """
 
 from __future__ import annotations
@@ -103,9 +104,15 @@ def read_xliff(path: str | Path, segments: dict[str, ReviewSegment], *, translat
     state ``final``), edited (differs from the machine text and the current human one: ``translated``) or a
     machine suggestion confirmed (state ``translated``, Trados ``Translated``). An untouched unit is not.
     ``translator`` is used when the file does not name one (``phase contact-name`` or Trados ``modified_by``).
+    An XLIFF 2.x file is handed to :func:`translator.review.xliff2.read_xliff2` (same rules).
     Raises :class:`ReviewFileError` (with lines).
     """
     path = Path(path)
+    if _is_xliff2(path):
+        from translator.review.xliff2 import read_xliff2
+
+        return read_xliff2(path, segments, translator=translator, source_lang=source_lang,
+                           target_lang=target_lang)
     store = _parse(path)
     problems: list[tuple[int | None, str]] = []
     for node in store.document.getroot().iterchildren(store.namespaced("file")):
@@ -122,6 +129,16 @@ def read_xliff(path: str | Path, segments: dict[str, ReviewSegment], *, translat
     if problems:
         raise ReviewFileError(str(path), problems)
     return found
+
+
+def _is_xliff2(path: Path) -> bool:
+    from translator.review.xliff2 import xliff_major_version
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False  # _parse reports it
+    return xliff_major_version(data) == 2
 
 
 def _parse(path: Path) -> xliff.xlifffile:
