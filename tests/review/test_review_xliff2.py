@@ -78,8 +78,10 @@ def test_export_parses_with_translate_toolkit_and_holds_files_ids_states_notes(
     assert notes == {"document": "document article 1.txt, segment 0", "glossary": "terms: وهران=Oran",
                      "mt": "model: tiny-ar-en; status: translated"}
     assert "flags: number_mismatch" in [n.text for n in units["news_2:ar#x.txt#1"].iterfind(".//x:note", NS)]
-    # XLIFF 2.0: <notes> belongs to <unit>, before its <segment>
+    # XLIFF 2.0 core schema: <notes> belongs to <unit>, before its <segment>; <segment> takes only these attributes
     assert [etree.QName(c).localname for c in units["article 1.txt#0"]] == ["notes", "segment"]
+    for unit in units.values():
+        assert set(unit.find("x:segment", NS).attrib) <= {"id", "canResegment", "state", "subState"}
 
 
 def test_edit_two_targets_and_import_stores_exactly_those(out: Path, memory: TranslationMemory,
@@ -130,8 +132,8 @@ def _line_of(path: Path, needle: str) -> int:
 @pytest.mark.parametrize(("old", "new", "needle", "message"), [
     ("Oil prices rose today</target>", "Oil prices rose today</targt>", "Oil prices rose today",
      "not well-formed XML"),
-    ('<unit id="news_5f_2_3a_ar_23_x.txt_23_0">', '<unit id="news_5f_2_3a_ar_23_x.txt_23_7">',
-     '<unit id="news_5f_2_3a_ar_23_x.txt_23_7">', "not a segment of this batch output"),
+    ('<unit id="news_5f_2_3a_ar_23_x.txt_23_0"', '<unit id="news_5f_2_3a_ar_23_x.txt_23_7"',
+     '<unit id="news_5f_2_3a_ar_23_x.txt_23_7"', "not a segment of this batch output"),
     ('trgLang="en"', 'trgLang="fr"', 'trgLang="fr"', "trgLang is 'fr'"),
     ("Oil prices rose today</target>", "ارتفعت الأسعار</target>", "ارتفعت الأسعار</target>", "not in 'en'"),
     ("<source>ارتفعت أسعار النفط اليوم</source>", "<source>ارتفعت أسعار الذهب</source>",

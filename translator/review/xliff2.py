@@ -41,6 +41,7 @@ NS20 = "urn:oasis:names:tc:xliff:document:2.0"
 #: review state (XLIFF 1.2 names, :data:`translator.review.segments.STATES`) → XLIFF 2.0 segment state
 STATE_TO_XLIFF2 = {"needs-translation": "initial", "translated": "translated", "final": "final"}
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _ESCAPED = re.compile(r"_([0-9a-f]{1,6})_")
 
 
@@ -109,10 +110,15 @@ def _add_unit(store: xliff2.Xliff2File, segment: ReviewSegment, target_lang: str
         unit.addnote(f"flags: {segment.flags}", origin="qa")
     if segment.model:
         unit.addnote(f"model: {segment.model}; status: {segment.status}", origin="mt")
-    # translate-toolkit puts <notes> inside <segment>; XLIFF 2.0 wants it in <unit>, before the segments
+    # translate-toolkit puts <notes> and xml:space on <segment>; the XLIFF 2.0 schema allows neither there but
+    # both on <unit> (notes before the segments)
+    unit_element = unit.getunitelement()
     notes = unit.xmlelement.find(unit.namespaced("notes"))
     if notes is not None:
-        unit.getunitelement().insert(0, notes)
+        unit_element.insert(0, notes)
+    space = unit.xmlelement.attrib.pop(_XML_SPACE, None)
+    if space is not None:
+        unit_element.set(_XML_SPACE, space)
 
 
 # ------------------------------------------------------------------------------------------------- import
@@ -163,7 +169,7 @@ def read_xliff2(path: str | Path, segments: dict[str, ReviewSegment], *, transla
 
 
 class _Problem(ValueError):
-    """A unit that cannot be imported, and the line to show: the unit's for its id, the segment's for its
+    """A unit that cannot be imported, and the line to show: the unit's for its id, the source's for its
     source, the target's for its target."""
 
     def __init__(self, line: int | None, message: str) -> None:
@@ -197,7 +203,8 @@ def _reviewed(unit: xliff2.Xliff2Unit, segments: dict[str, ReviewSegment], path:
         raise _Problem(unit_element.sourceline,
                        f"unit {local_id}: split into several segments; join them into one to import it")
     if memory_key_text(unit.source or "") != memory_key_text(segment.source):
-        raise _Problem(unit.xmlelement.sourceline,
+        source_node = unit.xmlelement.find(unit.namespaced("source"))
+        raise _Problem((source_node if source_node is not None else unit.xmlelement).sourceline,
                        f"unit {local_id}: the source text was changed; only targets may be edited")
     target_node = unit.xmlelement.find(unit.namespaced("target"))
     text = (unit.target or "").strip()
