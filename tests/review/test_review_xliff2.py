@@ -153,3 +153,25 @@ def test_a_broken_xliff2_is_refused_with_its_line_and_the_memory_is_unchanged(
     assert line == _line_of(path, needle)
     assert f"{path}:{line}:" in str(caught.value) and "Nothing was imported" in str(caught.value)
     assert memory.all() == before
+
+
+def test_segment_ids_a_tool_adds_are_read_and_a_split_unit_is_refused(
+        out: Path, memory: TranslationMemory, tmp_path: Path) -> None:
+    path = _exported(out, tmp_path)
+    tree = etree.parse(str(path))
+    units = _units(tree)
+    segment = units["article 1.txt#1"].find("x:segment", NS)
+    segment.set("id", "s1")  # as memoQ or Okapi write them
+    segment.set("state", "reviewed")  # the machine text confirmed, not edited
+    tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+    assert import_review(out, path, memory).added == 1
+    [entry] = memory.all()
+    assert (entry.segment_id, entry.target, entry.state) == (1, SEGMENTS[1][3], "translated")
+
+    split = units["news_2:ar#x.txt#0"]
+    split.append(etree.fromstring(f'<segment xmlns="{NS["x"]}"><source>ثانية</source></segment>'))
+    tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+    with pytest.raises(ReviewFileError, match="split into several segments") as caught:
+        import_review(out, path, memory)
+    assert len(caught.value.problems) == 1
+    assert memory.all() == [entry]
