@@ -9,15 +9,20 @@ around it), which is also the key under which the translation memory stores a hu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from lxml import etree
 
 from translator.corpus.analyze import text_for_mt, wants_translation
-from translator.errors import InputError
+from translator.errors import InputError, ReviewFileError
 from translator.mt.memory import HumanTranslation, TranslationMemory
 
-__all__ = ["STATES", "ReviewSegment", "parse_unit_id", "review_segments", "unit_id"]
+__all__ = ["STATES", "ReviewSegment", "parse_review_file", "parse_unit_id", "review_segments", "unit_id"]
+
+T = TypeVar("T")
 
 #: review states, as XLIFF 1.2 names them: no human translation yet, a person's translation, approved.
 STATES = ("needs-translation", "translated", "final")
@@ -118,3 +123,21 @@ def _text(value: object) -> str | None:
         return None
     text = str(value).strip()
     return text or None
+
+
+def parse_review_file(path: Path, parsestring: Callable[[bytes], T], kind: str, missing: str,
+                      invalid: tuple[type[BaseException], ...] = (ValueError, AssertionError)) -> T:
+    """``path`` read and parsed by translate-toolkit's ``parsestring``. Raises ``ReviewFileError`` naming the
+    line when the file cannot be read, is not well-formed XML, or is not a ``kind`` file (``invalid`` errors;
+    ``missing`` says what is absent when the error has no message)."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ReviewFileError(str(path), [(None, f"cannot read the file ({error.strerror or error})")]) from error
+    try:
+        return parsestring(data)
+    except etree.XMLSyntaxError as error:
+        raise ReviewFileError(str(path), [(error.lineno, f"not well-formed XML: {error.msg}")]) from error
+    except invalid as error:
+        raise ReviewFileError(str(path), [(None, f"not an {kind} file: {error or missing}")]) \
+            from error

@@ -25,7 +25,7 @@ from translator.atomic import atomic_write_bytes
 from translator.errors import ReviewFileError
 from translator.mt.memory import HumanTranslation
 from translator.mt.normalize import memory_key_text
-from translator.review.segments import ReviewSegment, parse_unit_id
+from translator.review.segments import ReviewSegment, parse_review_file, parse_unit_id
 from translator.text.arabic import is_arabic
 
 __all__ = ["read_xliff", "write_xliff", "xliff_bytes"]
@@ -142,17 +142,8 @@ def _is_xliff2(path: Path) -> bool:
 
 
 def _parse(path: Path) -> xliff.xlifffile:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ReviewFileError(str(path), [(None, f"cannot read the file ({error.strerror or error})")]) from error
-    try:
-        return xliff.xlifffile.parsestring(data)
-    except etree.XMLSyntaxError as error:
-        raise ReviewFileError(str(path), [(error.lineno, f"not well-formed XML: {error.msg}")]) from error
-    except (ValueError, AssertionError, StopIteration) as error:
-        raise ReviewFileError(str(path), [(None, f"not an XLIFF 1.x file: {error or 'no <file> element'}")]) \
-            from error
+    return parse_review_file(path, xliff.xlifffile.parsestring, "XLIFF 1.x", "no <file> element",
+                             (ValueError, AssertionError, StopIteration))
 
 
 def _language_problems(node: etree._Element, source_lang: str, target_lang: str) -> list[tuple[int, str]]:

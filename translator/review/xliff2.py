@@ -31,7 +31,7 @@ from translator.atomic import atomic_write_bytes
 from translator.errors import ReviewFileError
 from translator.mt.memory import HumanTranslation
 from translator.mt.normalize import memory_key_text
-from translator.review.segments import ReviewSegment, parse_unit_id
+from translator.review.segments import ReviewSegment, parse_review_file, parse_unit_id
 from translator.text.arabic import is_arabic
 
 __all__ = ["NS20", "STATE_TO_XLIFF2", "escape_id", "read_xliff2", "unescape_id", "write_xliff2", "xliff2_bytes",
@@ -178,17 +178,7 @@ class _Problem(ValueError):
 
 
 def _parse(path: Path) -> xliff2.Xliff2File:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ReviewFileError(str(path), [(None, f"cannot read the file ({error.strerror or error})")]) from error
-    try:
-        return xliff2.Xliff2File.parsestring(data)
-    except etree.XMLSyntaxError as error:
-        raise ReviewFileError(str(path), [(error.lineno, f"not well-formed XML: {error.msg}")]) from error
-    except (ValueError, AssertionError) as error:
-        raise ReviewFileError(str(path), [(None, f"not an XLIFF 2.x file: {error or 'no <xliff> root'}")]) \
-            from error
+    return parse_review_file(path, xliff2.Xliff2File.parsestring, "XLIFF 2.x", "no <xliff> root")
 
 
 def _reviewed(unit: xliff2.Xliff2Unit, segments: dict[str, ReviewSegment], path: Path, translator: str,
