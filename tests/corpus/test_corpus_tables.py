@@ -108,3 +108,21 @@ def test_run_state_redoes_a_file_only_when_bytes_or_settings_change(tmp_path: Pa
 def test_schema_types_are_arrow_types() -> None:
     assert tables.DOCUMENTS.field("n_segments").type == pa.int32()
     assert set(tables.DESCRIPTIONS) == {"documents", "segments", "citations", "errors", "glossary_candidates"}
+
+
+@pytest.mark.parametrize("source", ["parquet", "csv"])
+def test_read_table_gives_the_declared_dtypes_whatever_the_nulls(tmp_path: Path, source: str) -> None:
+    # from_memory is null in the second row and terms_placed in both: pandas alone reads them as object and
+    # float64; read_table gives one dtype per declared type, the same from Parquet and from CSV.
+    tables.write_table(tmp_path, "segments", tables.SEGMENTS, [ROWS])
+    if source == "csv":
+        (tmp_path / "segments.parquet").unlink()
+    frame = tables.read_table(tmp_path, "segments")
+    assert str(frame["segment_id"].dtype) == "Int32" and frame["segment_id"].tolist() == [0, 1]
+    assert str(frame["terms_placed"].dtype) == "Int32" and frame["terms_placed"].isna().all()
+    assert str(frame["from_memory"].dtype) == "boolean"
+    assert bool(frame.loc[0, "from_memory"]) is False  # bool(pd.NA) would raise
+    assert pd.isna(frame.loc[1, "from_memory"])
+    # a float32 score reads back as the number written, not its float32 neighbour
+    assert frame["lang_confidence"].tolist() == [0.99, 0.9]
+    assert frame.loc[0, "text"] == "مدينة تندوف"

@@ -27,7 +27,7 @@ from . import rows
 __all__ = [
     "CITATION_EXTRA", "CSV_ENCODING", "DESCRIPTIONS", "DOCUMENTS", "ERRORS", "GLOSSARY_CANDIDATES", "SEGMENTS",
     "TableWriter",
-    "atomic_write_text", "citations_schema", "iter_chunks", "read_table", "rows_to_arrow", "write_table",
+    "atomic_write_text", "citations_schema", "conform", "iter_chunks", "read_table", "rows_to_arrow", "write_table",
 ]
 
 #: The CSV tables' encoding: UTF-8 with a byte order mark, which Excel needs to recognise UTF-8 (issue 11).
@@ -153,14 +153,53 @@ def read_table(out_dir: Path, name: str) -> pd.DataFrame:
     out_dir = Path(out_dir)
     parquet = out_dir / f"{name}.parquet"
     if parquet.exists():
-        return pd.read_parquet(parquet)
+        return conform(pd.read_parquet(parquet), name)
     partitioned = out_dir / name
     if partitioned.is_dir():
-        return pd.read_parquet(partitioned)
+        return conform(pd.read_parquet(partitioned), name)
     csv_path = out_dir / f"{name}.csv"
     if csv_path.exists():
-        return read_csv_table(csv_path)
+        return conform(read_csv_table(csv_path), name)
     raise InputError(f"{out_dir}: no table {name!r} (expected {parquet.name}); run `translator batch` first")
+
+
+# pandas' nullable dtypes for the declared types: an integer column with one null stays integers (pandas
+# would make it float64), a bool column with nulls stays bools (pandas would make it object).
+_PANDAS_TYPES = {"int32": "Int32", "int64": "Int64", "bool": "boolean", "float64": "float64"}
+_BOOL_WORDS = {"true": True, "false": False, "1": True, "0": False}
+
+
+def conform(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """``frame`` with the dtypes the declaration of table ``name`` gives (:mod:`translator.corpus.rows`).
+
+    Integers become pandas' nullable ``Int32``/``Int64`` and bools ``boolean`` whatever the nulls (so a column
+    has one dtype on every corpus, Parquet or CSV); ``float32`` scores become ``float64`` rounded to 6 decimals,
+    so ``0.9`` reads as ``0.9`` and not ``0.8999999761581421``; strings stay strings. Columns the declaration
+    does not know (a table from an older or newer version) are left as read. Raises nothing: a value that does
+    not fit its type (a CSV edited by hand) leaves that column as read.
+    """
+    try:
+        declared = {c.name: c.type for c in rows.columns(name)}
+    except KeyError:
+        return frame
+    frame = frame.copy()
+    for column, kind in declared.items():
+        if column not in frame.columns:
+            continue
+        values = frame[column]
+        try:
+            if kind == "float32":
+                frame[column] = values.astype("float64").round(6)
+            elif kind == "bool" and not pd.api.types.is_bool_dtype(values):
+                frame[column] = values.map(
+                    lambda v: _BOOL_WORDS.get(str(v).strip().lower()) if pd.notna(v) else None).astype("boolean")
+            elif kind in _PANDAS_TYPES:
+                frame[column] = values.astype(_PANDAS_TYPES[kind])
+            elif kind == "string" and not pd.api.types.is_string_dtype(values):
+                frame[column] = values.astype("str").where(values.notna())
+        except (TypeError, ValueError):
+            continue
+    return frame
 
 
 def read_csv_table(path: Path | str) -> pd.DataFrame:
