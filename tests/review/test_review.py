@@ -207,6 +207,10 @@ def test_review_and_memory_commands(out: Path, tmp_path: Path, capsys: pytest.Ca
     assert "2 new" in capsys.readouterr().err
     assert main(["memory", "--memory", other, "stats"]) == 0
     assert '"final": 1' in capsys.readouterr().out
+    assert main(["memory", "--memory", other, "stats", "--format", "csv"]) == 0
+    stats = capsys.readouterr().out.splitlines()
+    assert stats[0].lstrip("\ufeff") == "group,value,count"
+    assert "total,human_translations,2" in stats and "state,final,1" in stats
     assert main(["review", "import", str(out), str(DATA / "omegat.xlf"), "--memory", other]) == 0
     assert main(["review", "import", str(out), str(tmp_path / "missing.xlf"), "--memory", other]) == 2
     assert "cannot read" in capsys.readouterr().err

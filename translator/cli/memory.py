@@ -31,7 +31,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     importing.add_argument("file", type=Path)
     importing.add_argument("--format", choices=("tmx",), default="tmx")
     importing.add_argument("--translator", default="", help="who translated it, when the file does not say")
-    actions.add_parser("stats", help="how many translations, by state, translator and file; the MT cache")
+    stats = actions.add_parser("stats", help="how many translations, by state, translator and file; the MT cache")
+    stats.add_argument("--format", choices=("json", *FORMATS), default="json",
+                       help="json: one object (default); jsonl, csv, table: one row per count (group, value, "
+                            "count)")
     actions.add_parser("clear-cache", help="delete the machine translations kept in the MT cache (safe)")
     p.set_defaults(func=run)
 
@@ -55,7 +58,11 @@ def run(args: argparse.Namespace) -> int:
             print(f"translator: {args.file}: {counts.added} new, {counts.raised} approved since, "
                   f"{counts.unchanged} already in the memory", file=sys.stderr)
         elif args.action == "stats":
-            print(json.dumps(memory.describe(), ensure_ascii=False, indent=2))
+            described = memory.describe()
+            if args.format == "json":
+                print(json.dumps(described, ensure_ascii=False, indent=2))
+            else:
+                emit(_stat_rows(described), args.format)
         else:
             print(f"translator: removed {memory.mt_cache.clear()} cached machine translations", file=sys.stderr)
     return 0
@@ -74,3 +81,13 @@ def _search(memory, args: argparse.Namespace) -> int:
 def _row(h) -> dict:
     return {"source": h.source, "target": h.target, "state": h.state, "translator": h.translator,
             "document": h.doc_id, "file": h.file, "changed": h.changed}
+
+
+def _stat_rows(described: dict) -> list[dict]:
+    """``describe()`` as rows of (group, value, count), for --format jsonl|csv|table."""
+    rows = [{"group": "total", "value": "human_translations", "count": described["human_translations"]},
+            {"group": "total", "value": "sources", "count": described["sources"]}]
+    for group in ("state", "translator", "file"):
+        rows += [{"group": group, "value": value, "count": n} for value, n in described[f"by_{group}"].items()]
+    rows.append({"group": "mt_cache", "value": described["mt_cache"], "count": described["mt_cache_entries"]})
+    return rows
