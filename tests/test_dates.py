@@ -10,8 +10,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import statistics
-import time
 from pathlib import Path
 
 import pytest
@@ -266,15 +264,17 @@ def test_empty_text_has_no_date() -> None:
     assert parse_date("").date is None
 
 
-def test_parse_date_is_fast_on_citation_lines() -> None:
+def test_the_date_grammar_is_built_once() -> None:
+    # Speed is measured in benchmarks/ (never by a timed test); here: the grammar (month names, markers, the
+    # compiled patterns) is built on first use and then reused by every call.
+    from translator import dates
+
     line = "“إرادة ملكية بحل مجلس النواب (Royal decree),” الرأي (pro-government daily), 21 أيار/ مايو 2022م."
-    parse_date(line)  # builds the grammar once
-    timings = []
+    parse_date(line)
+    built = dates._grammar.cache_info().misses
     for _ in range(50):
-        began = time.perf_counter()
-        parse_date(line)
-        timings.append(time.perf_counter() - began)
-    assert statistics.median(timings) < 0.005
+        assert parse_date(line).date == "2022-05-21"
+    assert dates._grammar.cache_info().misses == built
 
 
 def test_a_bad_data_row_is_reported_with_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
