@@ -17,11 +17,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from translator.corpus import ray_runner
+from translator.corpus.executors import ray as ray_executor
+from translator.corpus.executors.ray import run_batch_ray
+from translator.corpus.executors.ray_tables import write_partitioned
+from translator.corpus.executors.ray_workers import TranslateRows, analyze_rows
 from translator.corpus.pipeline import BatchOptions, run_batch
-from translator.corpus.ray_runner import run_batch_ray
-from translator.corpus.ray_stages import TranslateRows, analyze_rows
-from translator.corpus.ray_tables import write_partitioned
 from translator.corpus.tables import ERRORS, read_table
 from translator.errors import EngineError
 
@@ -171,7 +171,7 @@ def test_actors_hold_one_gpu_each_when_the_cluster_has_gpus(monkeypatch: pytest.
     import ray
 
     monkeypatch.setattr(ray, "cluster_resources", lambda: cluster)
-    assert ray_runner._actor_resources(BatchOptions(device=device), actors) == expected
+    assert ray_executor._actor_resources(BatchOptions(device=device), actors) == expected
 
 
 def test_asking_for_cuda_on_a_cluster_without_gpus_says_what_to_do(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -179,7 +179,7 @@ def test_asking_for_cuda_on_a_cluster_without_gpus_says_what_to_do(monkeypatch: 
 
     monkeypatch.setattr(ray, "cluster_resources", lambda: {"CPU": 8})
     with pytest.raises(EngineError, match="use --device cpu or auto"):
-        ray_runner._actor_resources(BatchOptions(device="cuda"), 1)
+        ray_executor._actor_resources(BatchOptions(device="cuda"), 1)
 
 
 def test_partitioned_tables_are_read_back_and_replace_a_local_single_file(tmp_path: Path) -> None:
@@ -238,7 +238,7 @@ def test_the_cli_runs_the_batch_on_an_existing_ray_cluster(ray_runtime, corpus: 
 
 
 def test_the_core_package_does_not_import_ray() -> None:
-    code = ("import sys, translator, translator.cli, translator.corpus.pipeline, translator.corpus.ray_runner\n"
+    code = ("import sys, translator, translator.cli, translator.corpus.pipeline, translator.corpus.executors.ray\n"
             "print('ray' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stdout.strip() == "False", result.stderr

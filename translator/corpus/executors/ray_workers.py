@@ -4,9 +4,10 @@
                       → TranslateRows (actor: the model loaded once) or fill_untranslated (task)
                       → the driver saves each file into the run state
 
-Every stage reuses the local pipeline's own functions (`analyze_file`, `translate_analyses`, `load_translator`),
-so a document gets the same rows whichever engine ran it. Values crossing stages are strings (JSON for the
-analyses and the error record, "" for none) so Ray's Arrow blocks keep one schema whatever a batch holds.
+Every step runs the stages the local executor runs (`stages.analyze_file`, `stages.translate_analyses`, and
+`pipeline.load_translator`), so a document gets the same rows whichever executor ran it. Values crossing
+stages are strings (JSON for the analyses and the error record, "" for none) so Ray's Arrow blocks keep one
+schema whatever a batch holds.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import EngineError
-from .analyze import Analysis
-from .pipeline import analyze_file, load_translator, translate_analyses
-from .readers import SourceFile
+from ...errors import EngineError
+from ..analyze import Analysis
+from ..pipeline import load_translator
+from ..readers import SourceFile
+from ..stages import analyze_file, translate_analyses
 
 __all__ = [
     "COLUMNS",
@@ -72,7 +74,7 @@ def fill_untranslated(batch: Batch, *, reason: str | None, memory_path: str | No
     with ``use_memory``, the translation memory's human translations shown as the local runner shows them."""
     if not use_memory:
         return _translate_batch(batch, None, reason)
-    from ..mt.memory import TranslationMemory
+    from ...mt.memory import TranslationMemory
 
     with TranslationMemory(memory_path) as memory:
         return _translate_batch(batch, None, reason, memory=memory)
@@ -111,7 +113,7 @@ class TranslateRows:
         if translator is None:
             translator = copy.copy(self.translator)
             if self.use_memory:
-                from ..mt.memory import TranslationMemory
+                from ...mt.memory import TranslationMemory
 
                 translator.memory = TranslationMemory(self.memory_path) if self.memory_path else TranslationMemory()
             self._local.translator = translator
