@@ -28,7 +28,14 @@ from .. import __version__
 from ..errors import EngineError, InputError, ModelNotFoundError
 from . import tables
 from .readers import SourceFile, discover
-from .stages import analyze_file, needs_translation, one_line, translate_analyses  # re-exported: old paths
+from .stages import (  # analyze_file ... translate_analyses: re-exported, their old paths
+    analyze_file,
+    needs_translation,
+    one_line,
+    read_error,
+    read_source,
+    translate_analyses,
+)
 from .state import RunState
 
 PIPELINE_VERSION = "1"
@@ -222,20 +229,18 @@ def finish_run(input_dir: Path, out_dir: Path, options: BatchOptions, summary: R
     write_manifest(input_dir, out_dir, options, summary)
 
 def pending_files(sources: Iterable[SourceFile], state: RunState, settings: str,
-                  summary: RunSummary, *, max_file_mb: float | None = None) -> Iterator[tuple[SourceFile, str, bytes]]:
+                  summary: RunSummary, *, max_file_mb: float | None) -> Iterator[tuple[SourceFile, str, bytes]]:
     """The files not yet done with these bytes and settings, as (file, sha256, bytes).
 
-    Unreadable files, links and files over ``max_file_mb`` are recorded in the run state's errors;
+    Unreadable files, links and files over ``max_file_mb`` (``options.max_file_mb``: every executor passes
+    it, there is no default to forget) are recorded in the run state's errors (:func:`stages.read_source`);
     unchanged ones are counted in ``summary``.
     """
     for source in sources:
         try:
-            data = source.read_bytes(max_bytes=int(max_file_mb * 2**20) if max_file_mb else None)
-        except InputError as exc:
-            state.save_error(source.rel, None, "read", "InputError", str(exc))
-            continue
-        except OSError as exc:
-            state.save_error(source.rel, None, "read", type(exc).__name__, f"{source.rel}: {exc.strerror or exc}")
+            data = read_source(source, max_file_mb=max_file_mb)
+        except (InputError, OSError) as exc:
+            state.save_error(source.rel, None, **read_error(source, exc))
             continue
         sha = sha256_hex(data)
         if state.is_done(source.rel, sha, settings) or state.file_errored(source.rel, sha):

@@ -18,8 +18,25 @@ from ..errors import InputError, TranslatorError
 from .analyze import Analysis, analyze_document, text_for_mt, wants_translation
 from .readers import SourceFile, read_documents
 
-__all__ = ["analyze_document", "analyze_file", "needs_translation", "one_line", "read_documents",
-           "translate_analyses"]
+__all__ = ["analyze_document", "analyze_file", "needs_translation", "one_line", "read_documents", "read_error",
+           "read_source", "translate_analyses"]
+
+
+def read_source(source: SourceFile, *, max_file_mb: float | None) -> bytes:
+    """The bytes of one corpus file, under the per-file limits every executor applies (issue #13): a link or
+    a file over ``max_file_mb`` megabytes (2**20 bytes; None or 0: no limit) is refused before it is read.
+
+    Raises :class:`InputError` for a refused file (the message names the limit and ``--max-file-mb``),
+    ``OSError`` when it cannot be read. :func:`read_error` turns either into the file's errors record.
+    """
+    return source.read_bytes(max_bytes=int(max_file_mb * 2**20) if max_file_mb else None)
+
+
+def read_error(source: SourceFile, exc: InputError | OSError) -> dict:
+    """The errors record (stage, error, message) of a file :func:`read_source` refused or could not read."""
+    if isinstance(exc, InputError):
+        return {"stage": "read", "error": "InputError", "message": str(exc)}
+    return {"stage": "read", "error": type(exc).__name__, "message": f"{source.rel}: {exc.strerror or exc}"}
 
 
 def analyze_file(item: tuple[SourceFile, bytes], *, glossary, detector: str) -> list[Analysis] | dict:

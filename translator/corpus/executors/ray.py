@@ -98,7 +98,7 @@ class RayExecutor:
     def process(self, sources: list, state: RunState, settings: str, summary: RunSummary,
                 timings: dict[str, float]) -> None:
         t0 = time.perf_counter()
-        plan = _plan(sources, state, settings, self.model, self.reason, summary)
+        plan = _plan(sources, state, settings, self.model, self.reason, summary, self.options.max_file_mb)
         timings["plan"] = time.perf_counter() - t0
         if plan.items and self.reason:  # once per run, and only when rows are left untranslated because of it
             logger.warning("translation skipped; the other columns are complete.\n%s", self.reason)
@@ -115,10 +115,11 @@ class RayExecutor:
 
 # ------------------------------------------------------------------------------------------------ driver
 def _plan(sources: list, state: RunState, settings: str, model: Any, reason: str | None,
-          summary: RunSummary) -> _Plan:
-    """Hash every file (as the local engine does) and keep those not done with these bytes and settings."""
+          summary: RunSummary, max_file_mb: float | None) -> _Plan:
+    """Hash every file (as the local executor does) and keep those not done with these bytes and settings;
+    a file over ``max_file_mb``, or refused or unreadable, is an errors row already (as it is locally)."""
     items = [{"rel": source.rel, "path": str(source.path.resolve())}
-             for source, _, _ in pending_files(sources, state, settings, summary)]
+             for source, _, _ in pending_files(sources, state, settings, summary, max_file_mb=max_file_mb)]
     return _Plan(items, settings, model, reason)
 
 
@@ -136,7 +137,8 @@ def _run_dataset(plan: _Plan, state: RunState, options: BatchOptions, glossary: 
     blocks = max(1, min(-(-len(plan.items) // chunk), MAX_BLOCKS))
     ds = ray.data.from_items(plan.items, override_num_blocks=blocks)
     ds = ds.map_batches(ray_workers.analyze_rows, batch_size=chunk, num_cpus=ANALYZE_CPUS,
-                        fn_kwargs={"glossary": glossary, "detector": options.detector})
+                        fn_kwargs={"glossary": glossary, "detector": options.detector,
+                                   "max_file_mb": options.max_file_mb})
     if plan.model is None:
         # the same request as the analysis, so Ray fuses both into one task: no model, no actors
         memory = options.translate and options.use_memory

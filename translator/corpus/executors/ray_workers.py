@@ -21,11 +21,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ...errors import EngineError
+from ...errors import EngineError, InputError
 from ..analyze import Analysis
 from ..pipeline import load_translator
 from ..readers import SourceFile
-from ..stages import analyze_file, translate_analyses
+from ..stages import analyze_file, read_error, read_source, translate_analyses
 
 __all__ = [
     "COLUMNS",
@@ -42,23 +42,26 @@ Batch = Mapping[str, Sequence[Any]]
 COLUMNS = ("rel", "sha256", "analyses", "error", "translation_error")
 
 
-def analyze_rows(batch: Batch, *, glossary: Any = None, detector: str = "default") -> dict[str, list[str]]:
+def analyze_rows(batch: Batch, *, glossary: Any = None, detector: str = "default",
+                 max_file_mb: float | None = None) -> dict[str, list[str]]:
     """Read, segment, detect languages, match glossary terms and parse citations for each file of ``batch``.
 
-    A file that cannot be read or analyzed comes back with its error record (JSON) instead of analyses.
+    A file that cannot be read or analyzed comes back with its error record (JSON) instead of analyses; so
+    does one over ``max_file_mb`` (the driver refused it already when it planned the job; a file that grew
+    since is refused here, by the same stage, :func:`stages.read_source`).
     """
     out: dict[str, list[str]] = {name: [] for name in COLUMNS}
     for rel, path in zip(batch["rel"], batch["path"], strict=True):
         rel, path = str(rel), str(path)
         sha, analyses, error = "", "", ""
+        source = SourceFile(Path(path), rel)
         try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            error = json.dumps({"stage": "read", "error": type(exc).__name__,
-                                "message": f"{rel}: {exc.strerror or exc}"})
+            data = read_source(source, max_file_mb=max_file_mb)
+        except (InputError, OSError) as exc:
+            error = json.dumps(read_error(source, exc), ensure_ascii=False)
         else:
             sha = hashlib.sha256(data).hexdigest()
-            result = analyze_file((SourceFile(Path(path), rel), data), glossary=glossary, detector=detector)
+            result = analyze_file((source, data), glossary=glossary, detector=detector)
             if isinstance(result, dict):
                 error = json.dumps(result, ensure_ascii=False)
             else:
