@@ -1,25 +1,31 @@
 """The batch job's stages: each a function of its inputs, the same whichever executor runs it.
 
-    read one file (`read_documents`) → analyze a document (`analyze_document`: segments, language runs,
-    glossary terms, citations) → translate (`translate_analyses`, batched across documents) → translation QA
-    (``qa_flags``, inside the translate stage)
+    read one file (`read_source`, `read_documents`) → analyze a document (`analyze_document`: segments,
+    language runs, glossary terms, citations) → translate + translation QA (`translate_documents`, batched
+    across documents; ``qa_flags``)
 
-`analyze_file` is the read + analyze stages for one file, with a failure turned into that file's error record
-instead of an exception. Nothing here reads or writes a table or the run state, and nothing keeps state
-between calls: the executors (`translator.corpus.executors`) decide where the stages run and save their
-results, and `translator.corpus.pipeline` is the one skeleton around them.
+Rows pass between stages as the frozen typed rows of :mod:`translator.corpus.rows` (`DocumentRow`,
+`SegmentRow`, `CitationRow`), held by an `Analysis` per document; a stage returns new rows, never changes the
+ones it was given. `analyze_file` is the read + analyze stages for one file, with a failure turned into that
+file's error record instead of an exception. Nothing here reads or writes a table or the run state, and
+nothing keeps state between calls: the executors (`translator.corpus.executors`) decide where the stages
+run and save their results, and `translator.corpus.pipeline` is the one skeleton around them.
 """
 
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, TranslatorError
 from .analyze import Analysis, analyze_document, text_for_mt, wants_translation
 from .readers import SourceFile, read_documents
 
+if TYPE_CHECKING:
+    from .rows import CitationRow, SegmentRow
+
 __all__ = ["analyze_document", "analyze_file", "needs_translation", "one_line", "read_documents", "read_error",
-           "read_source", "translate_analyses"]
+           "read_source", "regroup", "translate_analyses", "translate_documents"]
 
 
 def read_source(source: SourceFile, *, max_file_mb: float | None) -> bytes:
@@ -52,76 +58,117 @@ def analyze_file(item: tuple[SourceFile, bytes], *, glossary, detector: str) -> 
     except Exception as exc:  # any failure of one file is that file's errors row, never the run's
         return {"stage": stage, "error": type(exc).__name__, "message": f"{source.rel}: {_short(str(exc))}"}
 
+
 def needs_translation(analyses: list[Analysis]) -> bool:
     """True when some segment or citation headline of ``analyses`` is Arabic, i.e. wants the model."""
     return any(wants_translation(s) for a in analyses for s in a.segments) or any(
         c.get("title_original") and c.get("title_language") == "ar" for a in analyses for c in a.citations)
 
-def translate_analyses(analyses: list[Analysis], translator, no_model_reason: str | None, *,
-                       progress: bool = False, glossary=None, memory=None) -> str | None:
-    """Fill the translation columns of every segment and citation in ``analyses``.
+
+def translate_documents(analyses: list[Analysis], translator, no_model_reason: str | None, *,
+                        progress: bool = False, glossary=None, memory=None) -> tuple[list[Analysis], str | None]:
+    """The translate and QA stages: ``analyses`` with every segment's and citation's translation columns filled.
 
     Unique Arabic texts are translated once, in one batch across documents. Human translations found in
     citations (the English rendering beside an Arabic headline) go into the translation memory as such.
     Every translation, and every human title rendering, is checked by translation QA (``qa_flags``, a JSON
     list; ``glossary``: the terms to check, default the translator's enforcement glossary, else none).
-    Returns an error message if the engine failed (the rows then say so), else None.
+    ``translator`` None: no model (``no_model_reason`` says why; rows ``no_model``) or translation off (rows
+    ``disabled``); ``memory`` then shows the translation memory's human translations.
+    Returns (new analyses, in the same order; the rows given are not changed), and the engine's error message
+    when it failed (the rows then say so), else None.
     """
-    segs = [s for a in analyses for s in a.segments]
-    cites = [c for a in analyses for c in a.citations]
+    segments = [s for a in analyses for s in a.segments]
+    citations = [c for a in analyses for c in a.citations]
     qa = _qa(glossary if glossary is not None else getattr(getattr(translator, "enforcer", None), "glossary", None))
-    for c in cites:
-        if c.get("title_original") and c.get("title_english") and c.get("title_language") == "ar":
-            c["qa_flags"] = json.dumps(qa(c["title_original"], c["title_english"]), ensure_ascii=False)
-    for seg in segs:
-        seg.setdefault("terms_found", 0)
-        if not wants_translation(seg):
-            seg["translation_status"] = "not_arabic"
-    wanted = [s for s in segs if wants_translation(s)]
-    titles = [c for c in cites if c.get("title_original") and c.get("title_language") == "ar"]
+    citations = [c.replace(qa_flags=json.dumps(qa(c.title_original, c.title_english), ensure_ascii=False))
+                 if c.title_original and c.title_english and c.title_language == "ar" else c for c in citations]
+    segments = [s if s.terms_found is not None else s.replace(terms_found=0) for s in segments]
+    segments = [s if wants_translation(s) else s.replace(translation_status="not_arabic") for s in segments]
+    wanted = [i for i, s in enumerate(segments) if wants_translation(s)]
+    titles = [i for i, c in enumerate(citations) if c.title_original and c.title_language == "ar"]
+    message = None
     if translator is None:
         status = "no_model" if no_model_reason else "disabled"
         note = one_line(no_model_reason) if no_model_reason else "translation switched off"
-        for row in wanted + titles:
-            row["translation_status"], row["translation_note"] = status, note
+        for i in wanted:
+            segments[i] = segments[i].replace(translation_status=status, translation_note=note)
+        for i in titles:  # the citations table has no translation_note column
+            citations[i] = citations[i].replace(translation_status=status)
         if memory is not None:  # no model, but the people's translations are still there to show
-            _fill_human_only(wanted, titles, memory)
-        return None
+            _fill_human_only(segments, wanted, [citations[i] for i in titles], memory)
+        return _regroup(analyses, segments, citations), None
     memory = getattr(translator, "memory", None)
     if memory is not None:
-        for c in titles:
-            if c.get("title_english"):
-                memory.put_human(c["title_original"], c["title_english"], provenance=c.get("doc_id"))
-    sources = list(dict.fromkeys([text_for_mt(s["text"]) for s in wanted] + [c["title_original"] for c in titles]))
+        for i in titles:
+            if citations[i].title_english:
+                memory.put_human(citations[i].title_original, citations[i].title_english,
+                                 provenance=citations[i].doc_id)
+    sources = list(dict.fromkeys([text_for_mt(segments[i].text) for i in wanted]
+                                 + [citations[i].title_original for i in titles]))
     try:
         results = dict(zip(sources, translator.translate(sources, progress=progress), strict=True))
     except (TranslatorError, RuntimeError, ValueError) as exc:
-        for row in wanted + titles:
-            row["translation_status"], row["translation_note"] = "failed", f"{type(exc).__name__}: {exc}"
-        return str(exc)
-    for seg in wanted:
-        _fill_segment(seg, results[text_for_mt(seg["text"])])
-        _check_segment(seg, qa)
-    for c in titles:
-        result = results[c["title_original"]]
-        c["title_english_machine"] = result.text
-        c["translation_status"] = _status(result)
-        if result.text and c["translation_status"] == "translated" and qa(c["title_original"], result.text):
-            c["translation_status"] = "suspicious"
-    return None
+        failed = {"translation_status": "failed", "translation_note": f"{type(exc).__name__}: {exc}"}
+        for i in wanted:
+            segments[i] = segments[i].replace(**failed)
+        for i in titles:
+            citations[i] = citations[i].replace(translation_status="failed")
+        return _regroup(analyses, segments, citations), str(exc)
+    for i in wanted:
+        segments[i] = _check_segment(_fill_segment(segments[i], results[text_for_mt(segments[i].text)]), qa)
+    for i in titles:
+        c = citations[i]
+        result = results[c.title_original]
+        status = _status(result)
+        if result.text and status == "translated" and qa(c.title_original, result.text):
+            status = "suspicious"
+        citations[i] = c.replace(title_english_machine=result.text, translation_status=status)
+    return _regroup(analyses, segments, citations), message
 
-def _fill_human_only(segments: list[dict], titles: list[dict], memory) -> None:  # type: ignore[no-untyped-def]
+
+def translate_analyses(analyses: list[Analysis], translator, no_model_reason: str | None, *,
+                       progress: bool = False, glossary=None, memory=None) -> str | None:
+    """:func:`translate_documents`, its rows put back into the given ``analyses`` (the old, in-place form).
+
+    Returns the engine's error message when it failed, else None.
+    """
+    translated, message = translate_documents(analyses, translator, no_model_reason, progress=progress,
+                                              glossary=glossary, memory=memory)
+    for old, new in zip(analyses, translated, strict=True):
+        old.segments[:], old.citations[:] = new.segments, new.citations
+    return message
+
+
+def regroup(groups: list, flat: list) -> list:
+    """``flat`` cut back into the shape of ``groups`` (a list of lists, or of error records, which stay)."""
+    items = iter(flat)
+    return [g if isinstance(g, dict) else [next(items) for _ in g] for g in groups]
+
+
+def _regroup(analyses: list[Analysis], segments: list, citations: list) -> list[Analysis]:
+    """New analyses holding ``segments`` and ``citations`` (flat, in the order of ``analyses``)."""
+    out, s, c = [], 0, 0
+    for a in analyses:
+        out.append(Analysis(a.document, segments[s:s + len(a.segments)], citations[c:c + len(a.citations)]))
+        s, c = s + len(a.segments), c + len(a.citations)
+    return out
+
+
+def _fill_human_only(segments: list[SegmentRow], wanted: list[int], titles: list[CitationRow],
+                     memory) -> None:  # type: ignore[no-untyped-def]
     """Without a model: store the corpus's own renderings of headlines, and show the translation memory's
     human translations on the segments (status ``human`` for a reviewer's), as a run with a model would."""
     for c in titles:
-        if c.get("title_english"):
-            memory.put_human(c["title_original"], c["title_english"], provenance=c.get("doc_id"))
-    for seg in segments:
-        human = memory.get_human(text_for_mt(seg["text"]))
+        if c.title_english:
+            memory.put_human(c.title_original, c.title_english, provenance=c.doc_id)
+    for i in wanted:
+        human = memory.get_human(text_for_mt(segments[i].text))
         if human is not None:
-            seg["translation_human"] = human.target
-            if human.state in ("translated", "final"):
-                seg["translation_status"] = "human"
+            reviewed = human.state in ("translated", "final")
+            segments[i] = segments[i].replace(translation_human=human.target, **(
+                {"translation_status": "human"} if reviewed else {}))
+
 
 def _qa(glossary):
     """``check(source, target)`` as JSON-ready dicts, with ``glossary`` (an empty one when None)."""
@@ -131,32 +178,34 @@ def _qa(glossary):
     terms = glossary if glossary is not None else Glossary()
     return lambda source, target: [f.to_dict() for f in check(source, target, glossary=terms)]
 
-def _check_segment(seg: dict, qa) -> None:
+
+def _check_segment(seg: SegmentRow, qa) -> SegmentRow:  # type: ignore[no-untyped-def]
     """``qa_flags`` of the segment's translation; a machine translation that fails QA becomes suspicious."""
-    if not seg.get("translation"):
-        return
-    flags = qa(text_for_mt(seg["text"]), seg["translation"])
-    seg["qa_flags"] = json.dumps(flags, ensure_ascii=False)
-    if flags and seg.get("translation_status") == "translated":
-        seg["translation_status"] = "suspicious"
+    if not seg.translation:
+        return seg
+    flags = qa(text_for_mt(seg.text), seg.translation)
+    suspicious = bool(flags) and seg.translation_status == "translated"
+    return seg.replace(qa_flags=json.dumps(flags, ensure_ascii=False),
+                       **({"translation_status": "suspicious"} if suspicious else {}))
 
-def _fill_segment(seg: dict, result) -> None:
-    seg["translation"] = result.text
-    seg["translation_human"] = getattr(result, "human", None)
+
+def _fill_segment(seg: SegmentRow, result) -> SegmentRow:  # type: ignore[no-untyped-def]
     reviewed = getattr(result, "human_state", None) in ("translated", "final")  # not one found in a citation
-    seg["translation_status"] = "human" if reviewed else _status(result)
-    seg["translation_flags"] = "; ".join([*result.flags, *result.term_flags])
-    seg["from_memory"] = bool(result.from_memory)
-    seg["engine"], seg["model"] = result.engine, result.model
+    filled = {"translation": result.text, "translation_human": getattr(result, "human", None),
+              "translation_status": "human" if reviewed else _status(result),
+              "translation_flags": "; ".join([*result.flags, *result.term_flags]),
+              "from_memory": bool(result.from_memory), "engine": result.engine, "model": result.model}
     if getattr(result, "terms_found", None) is not None:
-        seg["terms_found"] = result.terms_found
-        seg["terms_placed"] = result.terms_placed
-        seg["terms_exact"] = result.terms_exact
+        filled.update(terms_found=result.terms_found, terms_placed=result.terms_placed,
+                      terms_exact=result.terms_exact)
     if result.text is None:
-        seg["translation_note"] = "; ".join(result.flags) or "engine returned nothing"
+        filled["translation_note"] = "; ".join(result.flags) or "engine returned nothing"
+    return seg.replace(**filled)
 
-def _status(result) -> str:
+
+def _status(result) -> str:  # type: ignore[no-untyped-def]
     return {"ok": "translated"}.get(result.status, result.status)
+
 
 def one_line(message: str) -> str:
     """A multi-line message as one line for a table cell, nothing dropped (issue 11).

@@ -28,7 +28,7 @@ from ..pipeline import (
     settings_key,
 )
 from ..readers import SourceFile
-from ..stages import analyze_file, needs_translation, translate_analyses
+from ..stages import analyze_file, needs_translation, regroup, translate_documents
 from ..state import RunState
 
 __all__ = ["LazyTranslator", "LocalExecutor"]
@@ -139,9 +139,10 @@ def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options:
     translator = lazy.get() if wanted else None
     if wanted and translator is None and lazy.settings_without_model is not None:
         settings = lazy.settings_without_model  # the model failed to load: redo these files once it loads
-    translation_error = translate_analyses(analyses, translator, lazy.reason if options.translate else None,
-                                           glossary=glossary, progress=options.progress,
-                                           memory=lazy.memory() if wanted and translator is None else None)
+    translated, translation_error = translate_documents(
+        analyses, translator, lazy.reason if options.translate else None, glossary=glossary,
+        progress=options.progress, memory=lazy.memory() if wanted and translator is None else None)
+    results = regroup(results, translated)
     timings["translate"] = timings.get("translate", 0.0) + time.perf_counter() - t0
     for (source, sha, _), result in zip(pending, results, strict=True):
         if isinstance(result, dict):

@@ -4,7 +4,7 @@
                       → TranslateRows (actor: the model loaded once) or fill_untranslated (task)
                       → the driver saves each file into the run state
 
-Every step runs the stages the local executor runs (`stages.analyze_file`, `stages.translate_analyses`, and
+Every step runs the stages the local executor runs (`stages.analyze_file`, `stages.translate_documents`, and
 `pipeline.load_translator`), so a document gets the same rows whichever executor ran it. Values crossing
 stages are strings (JSON for the analyses and the error record, "" for none) so Ray's Arrow blocks keep one
 schema whatever a batch holds.
@@ -25,7 +25,7 @@ from ...errors import EngineError, InputError
 from ..analyze import Analysis
 from ..pipeline import load_translator
 from ..readers import SourceFile
-from ..stages import analyze_file, read_error, read_source, translate_analyses
+from ..stages import analyze_file, read_error, read_source, regroup, translate_documents
 
 __all__ = [
     "COLUMNS",
@@ -127,7 +127,9 @@ def _translate_batch(batch: Batch, translator: Any, reason: str | None, memory: 
     """Translate the analyses of a whole batch at once (as the local engine does per chunk)."""
     out: dict[str, list[str]] = {name: [str(v) for v in batch[name]] for name in COLUMNS}
     decoded = [decode_analyses(text) if text else [] for text in out["analyses"]]
-    message = translate_analyses([a for doc in decoded for a in doc], translator, reason, memory=memory)
+    translated, message = translate_documents([a for doc in decoded for a in doc], translator, reason,
+                                              memory=memory)
+    decoded = regroup(decoded, translated)
     out["analyses"] = [encode_analyses(doc) if text else "" for doc, text in zip(decoded, out["analyses"],
                                                                                  strict=True)]
     out["translation_error"] = [message or "" for _ in out["rel"]]
