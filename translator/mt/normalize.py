@@ -1,7 +1,7 @@
 """Prepare Arabic text for a translation model, without touching the stored original.
 
 Unicode NFKC folds Arabic presentation forms (the glyph-shaped code points some PDFs and old sites emit) into
-plain letters; the characters listed in ``translator/data/mt_normalization.tsv`` (tatweel, bidi controls,
+plain letters; the characters listed in ``translator/data/mt_characters.tsv`` (tatweel, bidi controls,
 zero-width marks) are then removed or replaced, and runs of spaces collapsed.
 Line breaks are kept: they separate paragraphs.
 """
@@ -16,7 +16,7 @@ from translator.datafiles import data_path, read_tsv
 
 __all__ = ["TABLE", "memory_key_text", "normalize_for_mt"]
 
-TABLE = data_path("mt_normalization.tsv")  # its schema: datafiles.SCHEMAS (a bad row is a DataFileError)
+TABLE = data_path("mt_characters.tsv")  # its schema: datafiles.SCHEMAS (a bad row is a DataFileError)
 _SPACES = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r" *\n *")
 
