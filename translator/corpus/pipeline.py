@@ -28,6 +28,7 @@ from .. import __version__
 from ..errors import EngineError, InputError, ModelNotFoundError
 from . import tables
 from .readers import SourceFile, discover
+from .rows import ErrorRow
 from .stages import (  # analyze_file ... translate_analyses: re-exported, their old paths
     analyze_file,
     needs_translation,
@@ -240,13 +241,18 @@ def pending_files(sources: Iterable[SourceFile], state: RunState, settings: str,
         try:
             data = read_source(source, max_file_mb=max_file_mb)
         except (InputError, OSError) as exc:
-            state.save_error(source.rel, None, **read_error(source, exc))
+            save_error(state, None, read_error(source, exc))
             continue
         sha = sha256_hex(data)
         if state.is_done(source.rel, sha, settings) or state.file_errored(source.rel, sha):
             summary.unchanged_files += 1
             continue
         yield source, sha, data
+
+def save_error(state: RunState, sha256: str | None, row: ErrorRow) -> None:
+    """Record a file's errors row in the run state (``sha256``: the bytes it failed on, None when unread)."""
+    state.save_error(row.path, sha256, row.stage, row.error, row.message, row.doc_id)
+
 
 def load_glossary(options: BatchOptions):
     if not options.use_glossary:
@@ -372,5 +378,5 @@ def __getattr__(name: str) -> Any:
 
 __all__ = ["EXECUTORS", "TRANSLATION_STATUSES", "BatchOptions", "Executor", "RunSummary", "analyze_file",
            "count_payloads", "load_glossary", "load_translator", "needs_translation", "one_line",
-           "pending_files", "resolve_translation_model", "run_batch", "run_skeleton", "settings_key",
+           "pending_files", "resolve_translation_model", "run_batch", "run_skeleton", "save_error", "settings_key",
            "short_reason", "translate_analyses"]

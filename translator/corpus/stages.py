@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from ..errors import InputError, TranslatorError
 from .analyze import Analysis, analyze_document, text_for_mt, wants_translation
 from .readers import SourceFile, read_documents
+from .rows import ErrorRow
 
 if TYPE_CHECKING:
     from .rows import CitationRow, SegmentRow
@@ -38,15 +39,17 @@ def read_source(source: SourceFile, *, max_file_mb: float | None) -> bytes:
     return source.read_bytes(max_bytes=int(max_file_mb * 2**20) if max_file_mb else None)
 
 
-def read_error(source: SourceFile, exc: InputError | OSError) -> dict:
-    """The errors record (stage, error, message) of a file :func:`read_source` refused or could not read."""
+def read_error(source: SourceFile, exc: InputError | OSError) -> ErrorRow:
+    """The errors row of a file :func:`read_source` refused or could not read."""
     if isinstance(exc, InputError):
-        return {"stage": "read", "error": "InputError", "message": str(exc)}
-    return {"stage": "read", "error": type(exc).__name__, "message": f"{source.rel}: {exc.strerror or exc}"}
+        return ErrorRow(path=source.rel, stage="read", error="InputError", message=str(exc))
+    return ErrorRow(path=source.rel, stage="read", error=type(exc).__name__,
+                    message=f"{source.rel}: {exc.strerror or exc}")
 
 
-def analyze_file(item: tuple[SourceFile, bytes], *, glossary, detector: str) -> list[Analysis] | dict:
-    """Read and analyze one file; a failure comes back as an error record instead of an exception."""
+def analyze_file(item: tuple[SourceFile, bytes], *, glossary, detector: str) -> list[Analysis] | ErrorRow:
+    """Read and analyze one file: one `Analysis` per document, or the file's errors row (stage read or analyze)
+    instead of an exception."""
     source, data = item
     stage = "read"
     try:
@@ -54,9 +57,10 @@ def analyze_file(item: tuple[SourceFile, bytes], *, glossary, detector: str) -> 
         stage = "analyze"
         return [analyze_document(doc, glossary=glossary, detector=detector) for doc in docs]
     except InputError as exc:
-        return {"stage": stage, "error": "InputError", "message": str(exc)}
+        return ErrorRow(path=source.rel, stage=stage, error="InputError", message=str(exc))
     except Exception as exc:  # any failure of one file is that file's errors row, never the run's
-        return {"stage": stage, "error": type(exc).__name__, "message": f"{source.rel}: {_short(str(exc))}"}
+        return ErrorRow(path=source.rel, stage=stage, error=type(exc).__name__,
+                        message=f"{source.rel}: {_short(str(exc))}")
 
 
 def needs_translation(analyses: list[Analysis]) -> bool:
@@ -141,9 +145,9 @@ def translate_analyses(analyses: list[Analysis], translator, no_model_reason: st
 
 
 def regroup(groups: list, flat: list) -> list:
-    """``flat`` cut back into the shape of ``groups`` (a list of lists, or of error records, which stay)."""
+    """``flat`` cut back into the shape of ``groups`` (a list of lists, or of errors rows, which stay)."""
     items = iter(flat)
-    return [g if isinstance(g, dict) else [next(items) for _ in g] for g in groups]
+    return [[next(items) for _ in g] if isinstance(g, list) else g for g in groups]
 
 
 def _regroup(analyses: list[Analysis], segments: list, citations: list) -> list[Analysis]:

@@ -25,9 +25,11 @@ from ..pipeline import (
     load_translator,
     pending_files,
     resolve_translation_model,
+    save_error,
     settings_key,
 )
 from ..readers import SourceFile
+from ..rows import ErrorRow
 from ..stages import analyze_file, needs_translation, regroup, translate_documents
 from ..state import RunState
 
@@ -134,7 +136,7 @@ def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options:
         results = [work(item) for item in items]
     timings["analyze"] = timings.get("analyze", 0.0) + time.perf_counter() - t0
     t0 = time.perf_counter()
-    analyses = [a for r in results if not isinstance(r, dict) for a in r]
+    analyses = [a for r in results if isinstance(r, list) for a in r]
     wanted = options.translate and needs_translation(analyses)
     translator = lazy.get() if wanted else None
     if wanted and translator is None and lazy.settings_without_model is not None:
@@ -145,8 +147,8 @@ def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options:
     results = regroup(results, translated)
     timings["translate"] = timings.get("translate", 0.0) + time.perf_counter() - t0
     for (source, sha, _), result in zip(pending, results, strict=True):
-        if isinstance(result, dict):
-            state.save_error(source.rel, sha, **result)
+        if isinstance(result, ErrorRow):
+            save_error(state, sha, result)
             continue
         state.save(source.rel, sha, settings, [a.to_dict() for a in result])
         summary.processed_files += 1
@@ -174,7 +176,7 @@ def _die_with_parent() -> None:
     if os.getppid() == 1:  # the parent died before the request took effect
         os._exit(1)
 
-def _analyze_in_worker(item: tuple[SourceFile, bytes]) -> list[Analysis] | dict:
+def _analyze_in_worker(item: tuple[SourceFile, bytes]) -> list[Analysis] | ErrorRow:
     return analyze_file(item, **_WORKER_CONTEXT)
 
 def _write_tables(state: RunState, out_dir: Path, summary: RunSummary) -> None:

@@ -32,6 +32,7 @@ from ..pipeline import (
     pending_files,
     resolve_translation_model,
     run_skeleton,
+    save_error,
 )
 from ..state import RunState
 from . import ray_workers
@@ -174,7 +175,7 @@ def _run_dataset(plan: _Plan, state: RunState, options: BatchOptions, glossary: 
 def _save(row: dict, state: RunState, settings: str, summary: RunSummary, reported: set[str]) -> None:
     payloads, error = ray_workers.decode_row(row)
     if error is not None:
-        state.save_error(row["rel"], row["sha256"] or None, **error)
+        save_error(state, row["sha256"] or None, error)
         return
     state.save(row["rel"], row["sha256"], settings, payloads)
     summary.processed_files += 1

@@ -25,6 +25,7 @@ from ...errors import EngineError, InputError
 from ..analyze import Analysis
 from ..pipeline import load_translator
 from ..readers import SourceFile
+from ..rows import ErrorRow
 from ..stages import analyze_file, read_error, read_source, regroup, translate_documents
 
 __all__ = [
@@ -58,12 +59,12 @@ def analyze_rows(batch: Batch, *, glossary: Any = None, detector: str = "default
         try:
             data = read_source(source, max_file_mb=max_file_mb)
         except (InputError, OSError) as exc:
-            error = json.dumps(read_error(source, exc), ensure_ascii=False)
+            error = json.dumps(read_error(source, exc).as_dict(), ensure_ascii=False)
         else:
             sha = hashlib.sha256(data).hexdigest()
             result = analyze_file((source, data), glossary=glossary, detector=detector)
-            if isinstance(result, dict):
-                error = json.dumps(result, ensure_ascii=False)
+            if isinstance(result, ErrorRow):
+                error = json.dumps(result.as_dict(), ensure_ascii=False)
             else:
                 analyses = encode_analyses(result)
         for name, value in zip(COLUMNS, (rel, sha, analyses, error, ""), strict=True):
@@ -144,8 +145,8 @@ def decode_analyses(text: str) -> list[Analysis]:
     return [Analysis.from_dict(d) for d in json.loads(text)]
 
 
-def decode_row(row: Mapping[str, Any]) -> tuple[list[dict] | None, dict | None]:
-    """(payloads for the run state, None) for a finished file, or (None, error record) for a failed one."""
+def decode_row(row: Mapping[str, Any]) -> tuple[list[dict] | None, ErrorRow | None]:
+    """(payloads for the run state, None) for a finished file, or (None, its errors row) for a failed one."""
     if row["error"]:
-        return None, json.loads(row["error"])
+        return None, ErrorRow.from_dict(json.loads(row["error"]))
     return json.loads(row["analyses"]), None
