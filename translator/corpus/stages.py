@@ -1,8 +1,8 @@
 """The batch job's stages: each a function of its inputs, the same whichever executor runs it.
 
     read one file (`read_source`, `read_documents`) → analyze a document (`analyze_document`: segments,
-    language runs, glossary terms, citations) → translate + translation QA (`translate_documents`, batched
-    across documents; ``qa_flags``)
+    language runs, glossary terms, citations) → translate (`translate_documents`, batched across documents)
+    → translation QA (`check_documents`: ``qa_flags``, suspicious translations)
 
 Rows pass between stages as the frozen typed rows of :mod:`translator.corpus.rows` (`DocumentRow`,
 `SegmentRow`, `CitationRow`), held by an `Analysis` per document; a stage returns new rows, never changes the
@@ -25,8 +25,8 @@ from .rows import ErrorRow
 if TYPE_CHECKING:
     from .rows import CitationRow, SegmentRow
 
-__all__ = ["analyze_document", "analyze_file", "needs_translation", "one_line", "read_documents", "read_error",
-           "read_source", "regroup", "translate_analyses", "translate_documents"]
+__all__ = ["analyze_document", "analyze_file", "check_documents", "needs_translation", "one_line", "qa_glossary",
+           "read_documents", "read_error", "read_source", "regroup", "translate_analyses", "translate_documents"]
 
 
 def read_source(source: SourceFile, *, max_file_mb: float | None) -> bytes:
@@ -70,23 +70,18 @@ def needs_translation(analyses: list[Analysis]) -> bool:
 
 
 def translate_documents(analyses: list[Analysis], translator, no_model_reason: str | None, *,
-                        progress: bool = False, glossary=None, memory=None) -> tuple[list[Analysis], str | None]:
-    """The translate and QA stages: ``analyses`` with every segment's and citation's translation columns filled.
+                        progress: bool = False, memory=None) -> tuple[list[Analysis], str | None]:
+    """The translate stage: ``analyses`` with every segment's and citation's translation columns filled.
 
     Unique Arabic texts are translated once, in one batch across documents. Human translations found in
     citations (the English rendering beside an Arabic headline) go into the translation memory as such.
-    Every translation, and every human title rendering, is checked by translation QA (``qa_flags``, a JSON
-    list; ``glossary``: the terms to check, default the translator's enforcement glossary, else none).
     ``translator`` None: no model (``no_model_reason`` says why; rows ``no_model``) or translation off (rows
     ``disabled``); ``memory`` then shows the translation memory's human translations.
     Returns (new analyses, in the same order; the rows given are not changed), and the engine's error message
-    when it failed (the rows then say so), else None.
+    when it failed (the rows then say so), else None. :func:`check_documents` is the QA stage that follows.
     """
     segments = [s for a in analyses for s in a.segments]
     citations = [c for a in analyses for c in a.citations]
-    qa = _qa(glossary if glossary is not None else getattr(getattr(translator, "enforcer", None), "glossary", None))
-    citations = [c.replace(qa_flags=json.dumps(qa(c.title_original, c.title_english), ensure_ascii=False))
-                 if c.title_original and c.title_english and c.title_language == "ar" else c for c in citations]
     segments = [s if s.terms_found is not None else s.replace(terms_found=0) for s in segments]
     segments = [s if wants_translation(s) else s.replace(translation_status="not_arabic") for s in segments]
     wanted = [i for i, s in enumerate(segments) if wants_translation(s)]
@@ -120,25 +115,48 @@ def translate_documents(analyses: list[Analysis], translator, no_model_reason: s
             citations[i] = citations[i].replace(translation_status="failed")
         return _regroup(analyses, segments, citations), str(exc)
     for i in wanted:
-        segments[i] = _check_segment(_fill_segment(segments[i], results[text_for_mt(segments[i].text)]), qa)
+        segments[i] = _fill_segment(segments[i], results[text_for_mt(segments[i].text)])
     for i in titles:
-        c = citations[i]
-        result = results[c.title_original]
-        status = _status(result)
-        if result.text and status == "translated" and qa(c.title_original, result.text):
-            status = "suspicious"
-        citations[i] = c.replace(title_english_machine=result.text, translation_status=status)
+        result = results[citations[i].title_original]
+        citations[i] = citations[i].replace(title_english_machine=result.text, translation_status=_status(result))
     return _regroup(analyses, segments, citations), message
+
+
+def check_documents(analyses: list[Analysis], glossary=None) -> list[Analysis]:  # type: ignore[no-untyped-def]
+    """The translation QA stage (:mod:`translator.qa`), after :func:`translate_documents`: ``qa_flags`` (a JSON
+    list) on every translated segment and on every Arabic headline's human rendering; a machine translation
+    (segment or headline) that QA flags becomes ``suspicious``. ``glossary``: the terms to check (see
+    :func:`qa_glossary`; None: none). Returns new analyses; the rows given are not changed."""
+    qa = _qa(glossary)
+    out = []
+    for a in analyses:
+        citations = []
+        for c in a.citations:
+            if c.title_original and c.title_language == "ar":
+                if c.title_english:
+                    c = c.replace(qa_flags=json.dumps(qa(c.title_original, c.title_english), ensure_ascii=False))
+                if (c.title_english_machine and c.translation_status == "translated"
+                        and qa(c.title_original, c.title_english_machine)):
+                    c = c.replace(translation_status="suspicious")
+            citations.append(c)
+        out.append(Analysis(a.document, [_check_segment(s, qa) for s in a.segments], citations))
+    return out
+
+
+def qa_glossary(glossary, translator):  # type: ignore[no-untyped-def]
+    """The terms translation QA checks: ``glossary`` (the run's), else the translator's enforcement glossary,
+    else None."""
+    return glossary if glossary is not None else getattr(getattr(translator, "enforcer", None), "glossary", None)
 
 
 def translate_analyses(analyses: list[Analysis], translator, no_model_reason: str | None, *,
                        progress: bool = False, glossary=None, memory=None) -> str | None:
-    """:func:`translate_documents`, its rows put back into the given ``analyses`` (the old, in-place form).
-
-    Returns the engine's error message when it failed, else None.
+    """:func:`translate_documents` then :func:`check_documents`, the rows put back into the given ``analyses``
+    (the old, in-place form). Returns the engine's error message when it failed, else None.
     """
     translated, message = translate_documents(analyses, translator, no_model_reason, progress=progress,
-                                              glossary=glossary, memory=memory)
+                                              memory=memory)
+    translated = check_documents(translated, qa_glossary(glossary, translator))
     for old, new in zip(analyses, translated, strict=True):
         old.segments[:], old.citations[:] = new.segments, new.citations
     return message

@@ -30,7 +30,14 @@ from ..pipeline import (
 )
 from ..readers import SourceFile
 from ..rows import ErrorRow
-from ..stages import analyze_file, needs_translation, regroup, translate_documents
+from ..stages import (
+    analyze_file,
+    check_documents,
+    needs_translation,
+    qa_glossary,
+    regroup,
+    translate_documents,
+)
 from ..state import RunState
 
 __all__ = ["LazyTranslator", "LocalExecutor"]
@@ -142,9 +149,9 @@ def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options:
     if wanted and translator is None and lazy.settings_without_model is not None:
         settings = lazy.settings_without_model  # the model failed to load: redo these files once it loads
     translated, translation_error = translate_documents(
-        analyses, translator, lazy.reason if options.translate else None, glossary=glossary,
-        progress=options.progress, memory=lazy.memory() if wanted and translator is None else None)
-    results = regroup(results, translated)
+        analyses, translator, lazy.reason if options.translate else None, progress=options.progress,
+        memory=lazy.memory() if wanted and translator is None else None)
+    results = regroup(results, check_documents(translated, qa_glossary(glossary, translator)))
     timings["translate"] = timings.get("translate", 0.0) + time.perf_counter() - t0
     for (source, sha, _), result in zip(pending, results, strict=True):
         if isinstance(result, ErrorRow):

@@ -26,7 +26,15 @@ from ..analyze import Analysis
 from ..pipeline import load_translator
 from ..readers import SourceFile
 from ..rows import ErrorRow
-from ..stages import analyze_file, read_error, read_source, regroup, translate_documents
+from ..stages import (
+    analyze_file,
+    check_documents,
+    qa_glossary,
+    read_error,
+    read_source,
+    regroup,
+    translate_documents,
+)
 
 __all__ = [
     "COLUMNS",
@@ -130,7 +138,7 @@ def _translate_batch(batch: Batch, translator: Any, reason: str | None, memory: 
     decoded = [decode_analyses(text) if text else [] for text in out["analyses"]]
     translated, message = translate_documents([a for doc in decoded for a in doc], translator, reason,
                                               memory=memory)
-    decoded = regroup(decoded, translated)
+    decoded = regroup(decoded, check_documents(translated, qa_glossary(None, translator)))
     out["analyses"] = [encode_analyses(doc) if text else "" for doc, text in zip(decoded, out["analyses"],
                                                                                  strict=True)]
     out["translation_error"] = [message or "" for _ in out["rel"]]
