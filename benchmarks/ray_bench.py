@@ -75,7 +75,7 @@ options = BatchOptions(model=model, engine="transformers", threads=int(threads),
                        translate=translate == "1", progress=False, report=False)
 t = time.perf_counter()
 if engine == "ray":
-    from translator.corpus.ray_runner import run_batch_ray
+    from translator.corpus.executors.ray import run_batch_ray
     summary = run_batch_ray(corpus, out, options, actors=int(actors))
 else:
     summary = run_batch(corpus, out, options)

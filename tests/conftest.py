@@ -158,7 +158,7 @@ def ray_runtime():  # type: ignore[no-untyped-def]
 
     import ray
 
-    from translator.corpus.ray_runner import start_ray
+    from translator.corpus.executors.ray import start_ray
 
     start_ray(address="local", num_cpus=2, include_dashboard=False, logging_level=logging.WARNING,
               log_to_driver=False)

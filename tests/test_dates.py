@@ -7,25 +7,25 @@ which one test per row is generated (every month spelling, weekday, ordinal day 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
+from translator.datafiles import read_tsv
 from translator.dates import DateResult, find_dates, parse_date
 from translator.errors import InputError
 
+from .cases import cases
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "translator" / "data"
-CASES = ROOT / "tests" / "data" / "dates_cases.tsv"
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        lines = [line for line in fh if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    """A language data file's rows, read (and checked against its schema) by the package's own reader."""
+    return read_tsv(path)
 
 
 def _ids(rows: list[dict[str, str]], key: str) -> list[str]:
@@ -33,7 +33,7 @@ def _ids(rows: list[dict[str, str]], key: str) -> list[str]:
 
 
 # --------------------------------------------------------------------------- hand-written cases
-CASE_ROWS = _rows(CASES)
+CASE_ROWS = cases("dates_cases.tsv")
 
 
 def _call(row: dict[str, str]) -> DateResult:
@@ -60,7 +60,7 @@ def test_case(row: dict[str, str]) -> None:
         elif name in ("calendar", "hijri", "role", "date_text"):
             assert getattr(result, name) == value, result.to_dict()
         else:
-            raise AssertionError(f"unknown check {check!r} in {CASES.name}")
+            raise AssertionError(f"unknown check {check!r} in dates_cases.tsv")
 
 
 def test_case_file_is_large_enough() -> None:

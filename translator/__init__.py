@@ -71,6 +71,9 @@ MOVED = {
     "translator.langid_scripts": "translator.langid.scripts",
     "translator.notebook_run": "translator.notebook.run",
     "translator.mt.tiny": "translator.testing.tiny",
+    "translator.corpus.ray_runner": "translator.corpus.executors.ray",
+    "translator.corpus.ray_stages": "translator.corpus.executors.ray_workers",
+    "translator.corpus.ray_tables": "translator.corpus.executors.ray_tables",
 }
 
 

@@ -210,6 +210,8 @@ SCHEMAS: dict[str, Schema] = {
     "months.tsv": _schema(C("name", required=True), C("month", frozenset(str(m) for m in range(1, 13)), True),
                           C("calendar", frozenset({"gregorian", "hijri", "solar_hijri"}), True), C("region"),
                           key=("name", "calendar"), words=("name", "calendar")),
+    "mt_characters.tsv": _schema(C("codepoint", CODEPOINT, True), C("replacement"), C("why"),
+                                    key=("codepoint",)),
     "name_joins.tsv": _schema(C("part", required=True), C("side", frozenset({"first", "second"}), True),
                               C("example"), key=("part", "side"), words=("part", "=name_join")),
     "number_words.tsv": _schema(C("word", required=True), C("value", NUMBER, True),

@@ -7,7 +7,6 @@ tests/data/quote_repairs.tsv.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import json
 import os
@@ -168,13 +167,7 @@ def test_to_dict_is_json_safe_and_has_the_cli_contract(registry: OutletRegistry)
 
 
 # --------------------------------------------------------------------------- quote repairs
-def _tsv(name: str) -> list[dict[str, str]]:
-    lines = [line for line in (DATA / name).read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
-
-
-@pytest.mark.parametrize("row", _tsv("quote_repairs.tsv"), ids=lambda r: r["text"])
+@pytest.mark.parametrize("row", cases("quote_repairs.tsv"), ids=lambda r: r["text"])
 def test_quote_repairs(row: dict[str, str]) -> None:
     repaired, repairs, _ = repair_quotes(row["text"])
     assert repaired == row["expected"]

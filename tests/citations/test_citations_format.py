@@ -23,6 +23,8 @@ from translator.citations.format import (
 )
 from translator.errors import CitationError
 
+from ..cases import cases
+
 DATA = Path(__file__).parent.parent / "data"
 SEED = DATA / "seed_article.txt"  # a copy of ../shared/seed/sample-article.txt, the house style's sample
 # The citations dev set lives in ../shared beside the checkout (CI) or where TRANSLATOR_SHARED points.
@@ -46,13 +48,11 @@ def _same(text: str | None) -> str | None:
 
 
 def _house_style_lines() -> list[str]:
-    lines = (DATA / "citations_house_style.txt").read_text(encoding="utf-8").splitlines()
-    return [line for line in lines if line.strip() and not line.startswith("#")]
+    return cases("citations_house_style.txt")
 
 
 def _real_texts() -> list[tuple[str, str]]:
-    texts = [(f"case {json.loads(line)['id']}", json.loads(line)["text"])
-             for line in (DATA / "citations_cases.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [(f"case {case['id']}", case["text"]) for case in cases("citations_cases.jsonl")]
     if DEV.exists():
         texts += [(f"dev line {n}", json.loads(line)["raw"])
                   for n, line in enumerate(DEV.read_text(encoding="utf-8").splitlines(), 1) if line.strip()]
@@ -158,8 +158,7 @@ def test_parse_format_parse_gives_the_same_fields_on_real_titled_citations_witho
 
     Known misses: an image credit (``photo by ... via Flickr`` is no outlet) and inner straight quotes that
     the house style turns into single curly ones (``"يثبت"`` → ``‘يثبت’``)."""
-    texts = _real_texts() + [(f"real {n}", json.loads(line)["raw"]) for n, line in enumerate(
-        (DATA / "citations_real.jsonl").read_text(encoding="utf-8").splitlines()) if line.strip()]
+    texts = _real_texts() + [(f"real {n}", case["raw"]) for n, case in enumerate(cases("citations_real.jsonl"))]
     checked, failed = 0, []
     for label, text in texts:
         for citation in parse_citations(text):

@@ -43,3 +43,46 @@ def test_a_row_missing_a_required_citation_value_is_refused() -> None:
     with pytest.raises(InputError, match="'raw' must not be empty"):
         tables.rows_to_arrow([{"doc_id": "a.txt", "kind": "news_citation", "confidence": 0.5, "start": 0, "end": 1}],
                              tables.citations_schema())
+
+
+@pytest.mark.parametrize("name", sorted(rows.ROW_CLASSES))
+def test_each_typed_row_has_exactly_the_declared_columns(name: str) -> None:
+    import dataclasses
+
+    row_class = rows.ROW_CLASSES[name]
+    fields = dataclasses.fields(row_class)
+    assert [f.name for f in fields] == [c.name for c in rows.columns(name)] == rows.arrow_schema(name).names
+    python = {"string": str, "int32": int, "int64": int, "float32": float, "float64": float, "bool": bool}
+    assert [f.type for f in fields] == [python[c.type] | None for c in rows.columns(name)]
+    assert name == row_class.TABLE and row_class.__dataclass_params__.frozen
+
+
+def test_a_typed_row_is_frozen_reads_like_a_table_row_and_refuses_unknown_columns() -> None:
+    import dataclasses
+
+    row = rows.SegmentRow(doc_id="a.txt", segment_id=0, text="قال الوزير", lang="ar", from_memory=False)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        row.lang = "en"  # type: ignore[misc]
+    assert (row.lang, row["lang"], row.get("translation"), row.get("translation", "-")) == ("ar", "ar", None, "-")
+    assert list(row.as_dict()) == [c.name for c in rows.columns("segments")]
+    assert row.as_dict(compact=True) == {"doc_id": "a.txt", "segment_id": 0, "text": "قال الوزير", "lang": "ar",
+                                         "from_memory": False}  # False is a value, None is not
+    assert rows.SegmentRow.from_dict(row.as_dict(compact=True)) == row
+    filled = row.replace(translation="The minister said")
+    assert filled.translation == "The minister said" and row.translation is None
+    with pytest.raises(TypeError):
+        rows.SegmentRow.from_dict({"doc_id": "a.txt", "no_such_column": 1})
+    with pytest.raises(KeyError):
+        row["no_such_column"]
+
+
+def test_the_analyze_stage_returns_typed_rows_and_the_stored_form_reads_back() -> None:
+    from translator.corpus.analyze import Analysis, analyze_document
+    from translator.corpus.readers import Document
+
+    text = "قال الوزير إن الحكومة ستعلن خطة جديدة.\nThe minister spoke in Algiers."
+    analysis = analyze_document(Document("d.txt", "d.txt", "txt", text, "0" * 64))
+    assert isinstance(analysis.document, rows.DocumentRow)
+    assert analysis.segments and all(isinstance(s, rows.SegmentRow) for s in analysis.segments)
+    assert [s.lang for s in analysis.segments] == ["ar", "en"]
+    assert Analysis.from_dict(analysis.to_dict()) == analysis

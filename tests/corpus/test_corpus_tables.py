@@ -49,7 +49,7 @@ def test_csv_tables_carry_a_byte_order_mark_for_excel_and_read_back(tmp_path: Pa
 
 
 def test_partitioned_tables_write_the_same_csv(tmp_path: Path) -> None:
-    from translator.corpus.ray_tables import write_partitioned
+    from translator.corpus.executors.ray_tables import write_partitioned
 
     write_partitioned(tmp_path, "segments", tables.SEGMENTS, [ROWS], rows_per_part=1)
     assert (tmp_path / "segments.csv").read_bytes().startswith(b"\xef\xbb\xbfdoc_id,")

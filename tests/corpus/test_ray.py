@@ -17,11 +17,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from translator.corpus import ray_runner
+from translator.corpus.executors import ray as ray_executor
+from translator.corpus.executors.ray import run_batch_ray
+from translator.corpus.executors.ray_tables import write_partitioned
+from translator.corpus.executors.ray_workers import TranslateRows, analyze_rows
 from translator.corpus.pipeline import BatchOptions, run_batch
-from translator.corpus.ray_runner import run_batch_ray
-from translator.corpus.ray_stages import TranslateRows, analyze_rows
-from translator.corpus.ray_tables import write_partitioned
 from translator.corpus.tables import ERRORS, read_table
 from translator.errors import EngineError
 
@@ -171,7 +171,7 @@ def test_actors_hold_one_gpu_each_when_the_cluster_has_gpus(monkeypatch: pytest.
     import ray
 
     monkeypatch.setattr(ray, "cluster_resources", lambda: cluster)
-    assert ray_runner._actor_resources(BatchOptions(device=device), actors) == expected
+    assert ray_executor._actor_resources(BatchOptions(device=device), actors) == expected
 
 
 def test_asking_for_cuda_on_a_cluster_without_gpus_says_what_to_do(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -179,7 +179,7 @@ def test_asking_for_cuda_on_a_cluster_without_gpus_says_what_to_do(monkeypatch: 
 
     monkeypatch.setattr(ray, "cluster_resources", lambda: {"CPU": 8})
     with pytest.raises(EngineError, match="use --device cpu or auto"):
-        ray_runner._actor_resources(BatchOptions(device="cuda"), 1)
+        ray_executor._actor_resources(BatchOptions(device="cuda"), 1)
 
 
 def test_partitioned_tables_are_read_back_and_replace_a_local_single_file(tmp_path: Path) -> None:
@@ -194,6 +194,37 @@ def test_partitioned_tables_are_read_back_and_replace_a_local_single_file(tmp_pa
     write_partitioned(tmp_path, "errors", ERRORS, [])
     assert list(read_table(tmp_path, "errors").columns) == ERRORS.names and len(read_table(tmp_path, "errors")) == 0
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary folders left
+
+
+@pytest.mark.parametrize("executor", ["local", "ray"])
+def test_a_file_over_the_size_limit_is_the_same_errors_row_under_either_executor(
+        ray_runtime, executor: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # issue #13: the Ray executor used to read and analyze a file of any size; both now apply --max-file-mb
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    headline = PAIRS["arabic"][0]
+    (corpus / "big.txt").write_text(f"{headline}\n" * 400, encoding="utf-8")  # > 0.01 MB
+    (corpus / "small.txt").write_text(f"{headline}\n", encoding="utf-8")
+    assert (corpus / "big.txt").stat().st_size > 0.01 * 2**20 > (corpus / "small.txt").stat().st_size
+    out = tmp_path / executor
+    summary = run_batch(corpus, out, translate=False, progress=False, report=False, max_file_mb=0.01,
+                        executor=executor)
+    errors = read_table(out, "errors")
+    assert errors["path"].tolist() == ["big.txt"] and errors["stage"].tolist() == ["read"]
+    assert errors["error"].tolist() == ["InputError"]
+    assert "over the limit of 0 MB per file (raise it with --max-file-mb)" in errors["message"].iloc[0]
+    assert read_table(out, "documents")["doc_id"].tolist() == ["small.txt"]
+    assert (summary.processed_files, summary.failed_files) == (1, 1)
+
+
+def test_the_analyze_task_refuses_a_file_that_grew_over_the_limit_after_planning(tmp_path: Path) -> None:
+    (tmp_path / "grew.txt").write_text("نص " * 5000, encoding="utf-8")
+    out = analyze_rows({"rel": ["grew.txt"], "path": [str(tmp_path / "grew.txt")]}, max_file_mb=0.01)
+    assert out["analyses"] == [""] and out["sha256"] == [""]
+    error = json.loads(out["error"][0])
+    assert (error["stage"], error["error"]) == ("read", "InputError") and "--max-file-mb" in error["message"]
+    fits = analyze_rows({"rel": ["grew.txt"], "path": [str(tmp_path / "grew.txt")]}, max_file_mb=1)
+    assert fits["error"] == [""] and json.loads(fits["analyses"][0])[0]["document"]["path"] == "grew.txt"
 
 
 def test_the_analyze_task_turns_a_vanished_file_into_an_error_record(tmp_path: Path) -> None:
@@ -238,7 +269,7 @@ def test_the_cli_runs_the_batch_on_an_existing_ray_cluster(ray_runtime, corpus: 
 
 
 def test_the_core_package_does_not_import_ray() -> None:
-    code = ("import sys, translator, translator.cli, translator.corpus.pipeline, translator.corpus.ray_runner\n"
+    code = ("import sys, translator, translator.cli, translator.corpus.pipeline, translator.corpus.executors.ray\n"
             "print('ray' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stdout.strip() == "False", result.stderr

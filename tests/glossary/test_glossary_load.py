@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
@@ -12,13 +11,10 @@ from translator.errors import GlossaryError
 from translator.glossary import Glossary, GlossaryEntry, check_glossary, read_tsv, write_tsv
 from translator.text.arabic import fold
 
+from ..cases import cases
+
 DATA = Path(__file__).parent.parent / "data"
 SHIPPED = sorted(p for d in glossary_dirs() for p in d.glob("*.tsv"))
-
-
-def _rows(name: str) -> list[dict[str, str]]:
-    lines = [line for line in (DATA / name).read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 @pytest.fixture
@@ -127,7 +123,7 @@ def shipped() -> Glossary:
     return Glossary.load()
 
 
-REQUIRED = _rows("glossary_required.tsv")
+REQUIRED = cases("glossary_required.tsv")
 
 
 @pytest.mark.parametrize("case", REQUIRED, ids=[c["target"] for c in REQUIRED])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from itertools import pairwise
 from pathlib import Path
@@ -11,17 +10,13 @@ import pytest
 
 from translator.glossary import Glossary
 
+from ..cases import cases
+
 DATA = Path(__file__).parent.parent / "data"
 _ITEM = re.compile(r"^(?P<surface>.+?)→(?P<target>[^\[]+?)(?:\[(?P<clitic>[^\]]+)\])?$")
 
 
-def _cases() -> list[dict[str, str]]:
-    text = (DATA / "glossary_match_cases.tsv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-CASES = _cases()
+CASES = cases("glossary_match_cases.tsv")
 
 
 @pytest.fixture(scope="module")

@@ -10,14 +10,9 @@ import pytest
 from translator.errors import GlossaryError
 from translator.glossary.outlets import COLUMNS, Outlet, OutletRegistry, UnknownOutlets
 
-DATA = Path(__file__).parent.parent / "data"
+from ..cases import cases
+
 REGISTRY_CSV = Path(__file__).parents[2] / "glossary" / "outlets.csv"
-
-
-def _tsv(name: str) -> list[dict[str, str]]:
-    lines = [line for line in (DATA / name).read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +20,7 @@ def registry() -> OutletRegistry:
     return OutletRegistry.load()
 
 
-@pytest.mark.parametrize("row", _tsv("outlet_lookups.tsv"), ids=lambda r: f"{r['query']}|{r['hint']}")
+@pytest.mark.parametrize("row", cases("outlet_lookups.tsv"), ids=lambda r: f"{r['query']}|{r['hint']}")
 def test_lookup(row: dict[str, str], registry: OutletRegistry) -> None:
     match = registry.resolve(row["query"], hint=row["hint"] or None)
     expected = row["canonical"] or None

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import pytest
 
 from translator.mt.engine import Hypothesis
 from translator.mt.guard import GuardConfig, inspect, is_repetitive, severity
 
-CASES = Path(__file__).parent.parent / "data" / "mt_guard_cases.tsv"
+from ..cases import cases
 
 
 def _cases() -> list[tuple[str, str, list[str]]]:
-    lines = [line for line in CASES.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    rows = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    return [(r[0], r[1], [f for f in (r[2] if len(r) > 2 else "").split(",") if f]) for r in rows]
+    return [(r["source"], r["output"], [f for f in (r.get("flags") or "").split(",") if f])
+            for r in cases("mt_guard_cases.tsv")]
 
 
 @pytest.mark.parametrize(("source", "output", "flags"), _cases(), ids=lambda v: str(v)[:30])

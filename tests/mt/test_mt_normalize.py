@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import re
-from pathlib import Path
 
 import pytest
 
 from translator.mt.normalize import TABLE, memory_key_text, normalize_for_mt
 
-CASES = Path(__file__).parent.parent / "data" / "mt_normalization.tsv"
+from ..cases import cases
 
 
 def _unescape(text: str) -> str:
@@ -18,9 +16,7 @@ def _unescape(text: str) -> str:
 
 
 def _cases() -> list[tuple[str, str, str]]:
-    lines = [line for line in CASES.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    return [(name, _unescape(raw), _unescape(expected))
-            for name, raw, expected in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    return [(c["name"], _unescape(c["raw"]), _unescape(c["expected"])) for c in cases("mt_normalization.tsv")]
 
 
 @pytest.mark.parametrize(("name", "raw", "expected"), _cases(), ids=lambda v: str(v)[:40])

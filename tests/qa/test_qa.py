@@ -17,22 +17,23 @@ from pathlib import Path
 
 import pytest
 
+from translator.datafiles import read_tsv
 from translator.errors import InputError
 from translator.glossary import Glossary, GlossaryEntry
 from translator.qa import KINDS, QAFlag, check
 from translator.qa.numbers import find_quantities
 
+from ..cases import cases
+
 ROOT = Path(__file__).resolve().parents[2]
-CASES = ROOT / "tests" / "data" / "qa_cases.tsv"
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        lines = [line for line in fh if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    """A language data file's rows, read (and checked against its schema) by the package's own reader."""
+    return read_tsv(path)
 
 
-CASE_ROWS = _rows(CASES)
+CASE_ROWS = cases("qa_cases.tsv")
 
 
 @pytest.mark.parametrize("row", CASE_ROWS, ids=[f"{i}:{r['target'][:40]}" for i, r in enumerate(CASE_ROWS)])

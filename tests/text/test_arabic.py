@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import pytest
 
 from translator.text import arabic
 
-DATA = Path(__file__).parent.parent / "data"
+from ..cases import cases
 
-
-def _rows(name: str) -> list[dict[str, str]]:
-    lines = [line for line in (DATA / name).read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-NORMALIZATION = _rows("arabic_normalization.tsv")
+NORMALIZATION = cases("arabic_normalization.tsv")
 
 
 @pytest.mark.parametrize("case", NORMALIZATION, ids=[c["note"] for c in NORMALIZATION])

@@ -1,4 +1,4 @@
-"""The pure middle of the pipeline: a `Document` in, plain rows out (no I/O, no model).
+"""The pure middle of the pipeline: a `Document` in, typed rows out (no I/O, no model).
 
 segment → detect language → match glossary terms → find citations. Translation is added afterwards by
 `translate_analyses`, because it is batched across documents and needs the one engine object.
@@ -9,10 +9,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..text.segment import lines, sentences
 from .readers import Document
+from .rows import CitationRow, DocumentRow, SegmentRow
 
 # Markdown documents come with their markup blanked (same length, same offsets): one space is enough.
 _SPACES = re.compile(r"[ \t]{2,}")
@@ -24,18 +27,26 @@ _EDGE = "\"'“”‘’«»()[]{}‹›,،;؛:–—-* \u200f\u200e"
 
 @dataclass
 class Analysis:
-    """Everything the pipeline knows about one document, as table rows."""
+    """Everything the pipeline knows about one document, as typed table rows (:mod:`translator.corpus.rows`).
 
-    document: dict
-    segments: list[dict] = field(default_factory=list)
-    citations: list[dict] = field(default_factory=list)
+    ``to_dict`` is the stored form (the run state's JSON: the rows as dicts, None columns left out) and
+    ``from_dict`` reads it back; the table writers take those dicts.
+    """
+
+    document: DocumentRow
+    segments: list[SegmentRow] = field(default_factory=list)
+    citations: list[CitationRow] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"document": self.document, "segments": self.segments, "citations": self.citations}
+        return {"document": self.document.as_dict(compact=True),
+                "segments": [s.as_dict(compact=True) for s in self.segments],
+                "citations": [c.as_dict(compact=True) for c in self.citations]}
 
     @classmethod
     def from_dict(cls, data: dict) -> Analysis:
-        return cls(data["document"], data["segments"], data["citations"])
+        """Raises ``TypeError`` for a key that is not a column of its table."""
+        return cls(DocumentRow.from_dict(data["document"]), [SegmentRow.from_dict(s) for s in data["segments"]],
+                   [CitationRow.from_dict(c) for c in data["citations"]])
 
 
 def analyze_document(doc: Document, *, glossary=None, detector: str = "default") -> Analysis:
@@ -43,36 +54,35 @@ def analyze_document(doc: Document, *, glossary=None, detector: str = "default")
     from ..citations import parse_citations
     from ..langid import detect_runs
 
-    segments: list[dict] = []
+    segments: list[SegmentRow] = []
     line_starts = [line.start for line in lines(doc.text)]
     for sentence in sentences(doc.text):
         line_no = bisect.bisect_right(line_starts, sentence.start) - 1
         for run in keep_dates_whole(sentence.text, detect_runs(sentence.text, detector=detector)):
             start = sentence.start + run.start
             text = _SPACES.sub(" ", run.text) if doc.format == "markdown" else run.text
-            segments.append({
-                "doc_id": doc.doc_id, "segment_id": len(segments), "line": line_no,
-                "start": start, "end": sentence.start + run.end, "text": text,
-                "lang": run.lang, "lang_confidence": round(float(run.confidence), 4), "script": run.script,
-            })
-    _arabic_by_context(segments)
+            segments.append(SegmentRow(
+                doc_id=doc.doc_id, segment_id=len(segments), line=line_no,
+                start=start, end=sentence.start + run.end, text=text,
+                lang=run.lang, lang_confidence=round(float(run.confidence), 4), script=run.script,
+            ))
+    segments = _arabic_by_context(segments)
     if glossary is not None:
-        for seg in segments:
-            _add_terms(seg, glossary)
-    citations = [c.to_row(doc.doc_id) for c in parse_citations(doc.text)]
+        segments = [_add_terms(seg, glossary) for seg in segments]
+    citations = [CitationRow.from_dict(c.to_row(doc.doc_id)) for c in parse_citations(doc.text)]
     lang_chars = Counter()
     for seg in segments:
-        lang_chars[seg["lang"]] += seg["end"] - seg["start"]
+        lang_chars[seg.lang] += seg.end - seg.start
     lang_chars.pop("und", None)
-    document = {
-        "doc_id": doc.doc_id, "path": doc.path, "format": doc.format, "encoding": doc.encoding,
-        "encoding_confidence": doc.encoding_confidence, "file_created": doc.file_created,
-        "sha256": doc.sha256, "title": doc.title, "outlet": doc.outlet, "published": doc.published,
-        "url": doc.url, "lang": lang_chars.most_common(1)[0][0] if lang_chars else "und",
-        "n_chars": len(doc.text), "n_segments": len(segments),
-        "n_arabic_segments": sum(seg["lang"] == "ar" for seg in segments),
-        "n_citations": len(citations), "warnings": "; ".join(doc.warnings),
-    }
+    document = DocumentRow(
+        doc_id=doc.doc_id, path=doc.path, format=doc.format, encoding=doc.encoding,
+        encoding_confidence=doc.encoding_confidence, file_created=doc.file_created,
+        sha256=doc.sha256, title=doc.title, outlet=doc.outlet, published=doc.published,
+        url=doc.url, lang=lang_chars.most_common(1)[0][0] if lang_chars else "und",
+        n_chars=len(doc.text), n_segments=len(segments),
+        n_arabic_segments=sum(seg.lang == "ar" for seg in segments),
+        n_citations=len(citations), warnings="; ".join(doc.warnings),
+    )
     return Analysis(document, segments, citations)
 
 
@@ -102,24 +112,25 @@ def keep_dates_whole(text: str, runs: list) -> list:  # type: ignore[type-arg]
     return [r for r in runs if any(ch.isalpha() for ch in r.text)] or runs
 
 
-def _arabic_by_context(segments: list[dict]) -> None:
+def _arabic_by_context(segments: list[SegmentRow]) -> list[SegmentRow]:
     """A word or two of Arabic script that detection alone cannot name (``und``: Persian and Urdu write
     them too) is Arabic unless the document's other Arabic-script text is mostly Persian, Urdu or Kurdish."""
-    arabic = sum(s["end"] - s["start"] for s in segments if s["lang"] == "ar")
-    others = sum(s["end"] - s["start"] for s in segments if s["script"] == "Arab" and s["lang"] not in ("ar", "und"))
-    if arabic >= others:  # an English document citing a short Arabic headline: the headline is Arabic
-        for seg in segments:
-            if seg["lang"] == "und" and seg["script"] == "Arab":
-                seg["lang"] = "ar"
+    arabic = sum(s.end - s.start for s in segments if s.lang == "ar")
+    others = sum(s.end - s.start for s in segments if s.script == "Arab" and s.lang not in ("ar", "und"))
+    if arabic < others:
+        return segments
+    # an English document citing a short Arabic headline: the headline is Arabic
+    return [s.replace(lang="ar") if s.lang == "und" and s.script == "Arab" else s for s in segments]
 
 
-def _add_terms(segment: dict, glossary) -> None:
-    if segment["lang"] != "ar":
-        return
-    matches = glossary.match(segment["text"])
-    segment["glossary_terms"] = "; ".join(f"{m.surface}={'|'.join(m.candidates) or m.target}" for m in matches)
-    segment["term_layers"] = "; ".join(m.layer + (" ambiguous" if m.ambiguous else "") for m in matches)
-    segment["terms_found"] = len(matches)
+def _add_terms(segment: SegmentRow, glossary) -> SegmentRow:  # type: ignore[no-untyped-def]
+    if segment.lang != "ar":
+        return segment
+    matches = glossary.match(segment.text)
+    return segment.replace(
+        glossary_terms="; ".join(f"{m.surface}={'|'.join(m.candidates) or m.target}" for m in matches),
+        term_layers="; ".join(m.layer + (" ambiguous" if m.ambiguous else "") for m in matches),
+        terms_found=len(matches))
 
 
 def text_for_mt(text: str) -> str:
@@ -127,5 +138,7 @@ def text_for_mt(text: str) -> str:
     return text.strip(_EDGE)
 
 
-def wants_translation(segment: dict) -> bool:
+def wants_translation(segment: Mapping[str, Any] | SegmentRow) -> bool:
+    """True when ``segment`` (a typed row, or a row read back from the segments table) is Arabic with text
+    to send to the model."""
     return segment["lang"] == "ar" and bool(text_for_mt(segment["text"]))

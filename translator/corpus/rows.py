@@ -1,6 +1,9 @@
 """The batch job's typed rows, declared once: every column of every table with its type, whether it may be
 null, and what it means. The Arrow schemas of the tables (``tables.py``), the manifest's table descriptions
-and the README's table descriptions all come from here (tests/corpus/test_corpus_rows.py checks the README).
+and the README's table descriptions all come from here (tests/corpus/test_corpus_rows.py checks the README),
+and so do the typed rows the stages hand each other: frozen dataclasses, one field per column
+(:class:`DocumentRow`, :class:`SegmentRow`, :class:`CitationRow`, :class:`ErrorRow`,
+:class:`GlossaryCandidateRow`), turned into dicts (``as_dict``) only where they are stored or written.
 
 The citations table's own columns are declared with the citation parser (``translator.citations.table``);
 the batch job adds the columns in :data:`CITATION_EXTRA`. The batch tables accept nulls in every column
@@ -9,9 +12,14 @@ the batch job adds the columns in :data:`CITATION_EXTRA`. The batch tables accep
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any, ClassVar, Self
 
-__all__ = ["CITATION_EXTRA", "DESCRIPTIONS", "TABLES", "Column", "arrow_schema", "columns", "markdown"]
+__all__ = ["CITATION_EXTRA", "DESCRIPTIONS", "ROW_CLASSES", "TABLES", "CitationRow", "Column", "DocumentRow",
+           "ErrorRow", "GlossaryCandidateRow", "Row", "SegmentRow", "arrow_schema", "columns", "markdown",
+           "row_class"]
 
 
 @dataclass(frozen=True)
@@ -133,3 +141,60 @@ def markdown(table: str) -> str:
     lines = ["| column | type | null | meaning |", "|---|---|---|---|"]
     lines += [f"| `{c.name}` | {c.type} | {'yes' if c.nullable else 'no'} | {c.meaning} |" for c in columns(table)]
     return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------------------------ typed rows
+_PYTHON_TYPES = {"string": str, "int32": int, "int64": int, "float32": float, "float64": float, "bool": bool}
+
+
+class Row:
+    """A table row as the stages pass it on: frozen, one field per declared column, None where nothing is
+    known (a column a stage has not filled yet). ``TABLE`` names the table. Fields are read as attributes, or
+    as ``row["column"]`` / ``row.get("column")`` like the dict rows the tables give back; a stage that fills
+    columns returns a new row (:meth:`replace`), it never changes one in place."""
+
+    TABLE: ClassVar[str] = ""
+
+    def as_dict(self, *, compact: bool = False) -> dict[str, Any]:
+        """``{column: value}`` in table order; ``compact`` leaves out the columns that are None (the run
+        state stores rows so: a missing column reads back as null)."""
+        values = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        return {k: v for k, v in values.items() if v is not None} if compact else values
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """The row of ``data`` (a stored or written row; missing columns are None). Raises ``TypeError`` for a
+        key that is not a column of the table."""
+        return cls(**data)
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with ``changes`` (column=value). Raises ``TypeError`` for a name that is not a column."""
+        return dataclasses.replace(self, **changes)  # type: ignore[type-var]
+
+    def __getitem__(self, column: str) -> Any:
+        if column not in self.__dataclass_fields__:  # type: ignore[attr-defined]
+            raise KeyError(column)
+        return getattr(self, column)
+
+    def get(self, column: str, default: Any = None) -> Any:
+        """The value of ``column``, or ``default`` when it is None or not a column (as ``dict.get``)."""
+        value = getattr(self, column, None) if column in self.__dataclass_fields__ else None  # type: ignore[attr-defined]
+        return default if value is None else value
+
+
+def row_class(class_name: str, table: str) -> type[Row]:
+    """A frozen dataclass with one field (type from the declaration, or None) per column of ``table``."""
+    fields = [(c.name, _PYTHON_TYPES[c.type] | None, dataclasses.field(default=None)) for c in columns(table)]
+    doc = f"One row of the {table} table: {DESCRIPTIONS[table]}. Columns as declared in translator.corpus.rows."
+    return dataclasses.make_dataclass(class_name, fields, bases=(Row,), frozen=True, slots=True,
+                                      namespace={"TABLE": table, "__doc__": doc, "__module__": __name__})
+
+
+DocumentRow = row_class("DocumentRow", "documents")
+SegmentRow = row_class("SegmentRow", "segments")
+ErrorRow = row_class("ErrorRow", "errors")
+GlossaryCandidateRow = row_class("GlossaryCandidateRow", "glossary_candidates")
+CitationRow = row_class("CitationRow", "citations")
+#: table name → its row class
+ROW_CLASSES: dict[str, type[Row]] = {"documents": DocumentRow, "segments": SegmentRow, "citations": CitationRow,
+                                     "errors": ErrorRow, "glossary_candidates": GlossaryCandidateRow}

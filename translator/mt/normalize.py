@@ -1,8 +1,9 @@
 """Prepare Arabic text for a translation model, without touching the stored original.
 
 Unicode NFKC folds Arabic presentation forms (the glyph-shaped code points some PDFs and old sites emit) into
-plain letters; the characters listed in ``normalization.tsv`` (tatweel, bidi controls, zero-width marks) are
-then removed or replaced, and runs of spaces collapsed. Line breaks are kept: they separate paragraphs.
+plain letters; the characters listed in ``translator/data/mt_characters.tsv`` (tatweel, bidi controls,
+zero-width marks) are then removed or replaced, and runs of spaces collapsed.
+Line breaks are kept: they separate paragraphs.
 """
 
 from __future__ import annotations
@@ -10,26 +11,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
-from translator.datafiles import read_tsv_numbered
+from translator.datafiles import data_path, read_tsv
 
 __all__ = ["TABLE", "memory_key_text", "normalize_for_mt"]
 
-TABLE = Path(__file__).with_name("normalization.tsv")
+TABLE = data_path("mt_characters.tsv")  # its schema: datafiles.SCHEMAS (a bad row is a DataFileError)
 _SPACES = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r" *\n *")
 
 
 @lru_cache(maxsize=1)
 def _translation_table() -> dict[int, str | None]:
-    table: dict[int, str | None] = {}
-    for number, row in read_tsv_numbered(TABLE, fieldnames=("codepoint", "replacement", "why")):
-        codepoint, replacement = row.get("codepoint", ""), row.get("replacement", "")
-        if not re.fullmatch(r"U\+[0-9A-Fa-f]{4,6}", codepoint.strip()):
-            raise ValueError(f"{TABLE}:{number}: expected a code point like U+0640, got {codepoint!r}")
-        table[int(codepoint.strip()[2:], 16)] = replacement or None
-    return table
+    return {int(row["codepoint"].strip()[2:], 16): row["replacement"] or None for row in read_tsv(TABLE)}
 
 
 def normalize_for_mt(text: str) -> str:

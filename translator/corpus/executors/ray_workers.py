@@ -4,9 +4,10 @@
                       → TranslateRows (actor: the model loaded once) or fill_untranslated (task)
                       → the driver saves each file into the run state
 
-Every stage reuses the local pipeline's own functions (`analyze_file`, `translate_analyses`, `load_translator`),
-so a document gets the same rows whichever engine ran it. Values crossing stages are strings (JSON for the
-analyses and the error record, "" for none) so Ray's Arrow blocks keep one schema whatever a batch holds.
+Every step runs the stages the local executor runs (`stages.analyze_file`, `stages.translate_documents`, and
+`pipeline.load_translator`), so a document gets the same rows whichever executor ran it. Values crossing
+stages are strings (JSON for the analyses and the error record, "" for none) so Ray's Arrow blocks keep one
+schema whatever a batch holds.
 """
 
 from __future__ import annotations
@@ -20,10 +21,20 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import EngineError
-from .analyze import Analysis
-from .pipeline import analyze_file, load_translator, translate_analyses
-from .readers import SourceFile
+from ...errors import EngineError, InputError
+from ..analyze import Analysis
+from ..pipeline import load_translator
+from ..readers import SourceFile
+from ..rows import ErrorRow
+from ..stages import (
+    analyze_file,
+    check_documents,
+    qa_glossary,
+    read_error,
+    read_source,
+    regroup,
+    translate_documents,
+)
 
 __all__ = [
     "COLUMNS",
@@ -40,25 +51,28 @@ Batch = Mapping[str, Sequence[Any]]
 COLUMNS = ("rel", "sha256", "analyses", "error", "translation_error")
 
 
-def analyze_rows(batch: Batch, *, glossary: Any = None, detector: str = "default") -> dict[str, list[str]]:
+def analyze_rows(batch: Batch, *, glossary: Any = None, detector: str = "default",
+                 max_file_mb: float | None = None) -> dict[str, list[str]]:
     """Read, segment, detect languages, match glossary terms and parse citations for each file of ``batch``.
 
-    A file that cannot be read or analyzed comes back with its error record (JSON) instead of analyses.
+    A file that cannot be read or analyzed comes back with its error record (JSON) instead of analyses; so
+    does one over ``max_file_mb`` (the driver refused it already when it planned the job; a file that grew
+    since is refused here, by the same stage, :func:`stages.read_source`).
     """
     out: dict[str, list[str]] = {name: [] for name in COLUMNS}
     for rel, path in zip(batch["rel"], batch["path"], strict=True):
         rel, path = str(rel), str(path)
         sha, analyses, error = "", "", ""
+        source = SourceFile(Path(path), rel)
         try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            error = json.dumps({"stage": "read", "error": type(exc).__name__,
-                                "message": f"{rel}: {exc.strerror or exc}"})
+            data = read_source(source, max_file_mb=max_file_mb)
+        except (InputError, OSError) as exc:
+            error = json.dumps(read_error(source, exc).as_dict(), ensure_ascii=False)
         else:
             sha = hashlib.sha256(data).hexdigest()
-            result = analyze_file((SourceFile(Path(path), rel), data), glossary=glossary, detector=detector)
-            if isinstance(result, dict):
-                error = json.dumps(result, ensure_ascii=False)
+            result = analyze_file((source, data), glossary=glossary, detector=detector)
+            if isinstance(result, ErrorRow):
+                error = json.dumps(result.as_dict(), ensure_ascii=False)
             else:
                 analyses = encode_analyses(result)
         for name, value in zip(COLUMNS, (rel, sha, analyses, error, ""), strict=True):
@@ -72,7 +86,7 @@ def fill_untranslated(batch: Batch, *, reason: str | None, memory_path: str | No
     with ``use_memory``, the translation memory's human translations shown as the local runner shows them."""
     if not use_memory:
         return _translate_batch(batch, None, reason)
-    from ..mt.memory import TranslationMemory
+    from ...mt.memory import TranslationMemory
 
     with TranslationMemory(memory_path) as memory:
         return _translate_batch(batch, None, reason, memory=memory)
@@ -111,7 +125,7 @@ class TranslateRows:
         if translator is None:
             translator = copy.copy(self.translator)
             if self.use_memory:
-                from ..mt.memory import TranslationMemory
+                from ...mt.memory import TranslationMemory
 
                 translator.memory = TranslationMemory(self.memory_path) if self.memory_path else TranslationMemory()
             self._local.translator = translator
@@ -122,7 +136,9 @@ def _translate_batch(batch: Batch, translator: Any, reason: str | None, memory: 
     """Translate the analyses of a whole batch at once (as the local engine does per chunk)."""
     out: dict[str, list[str]] = {name: [str(v) for v in batch[name]] for name in COLUMNS}
     decoded = [decode_analyses(text) if text else [] for text in out["analyses"]]
-    message = translate_analyses([a for doc in decoded for a in doc], translator, reason, memory=memory)
+    translated, message = translate_documents([a for doc in decoded for a in doc], translator, reason,
+                                              memory=memory)
+    decoded = regroup(decoded, check_documents(translated, qa_glossary(None, translator)))
     out["analyses"] = [encode_analyses(doc) if text else "" for doc, text in zip(decoded, out["analyses"],
                                                                                  strict=True)]
     out["translation_error"] = [message or "" for _ in out["rel"]]
@@ -137,8 +153,8 @@ def decode_analyses(text: str) -> list[Analysis]:
     return [Analysis.from_dict(d) for d in json.loads(text)]
 
 
-def decode_row(row: Mapping[str, Any]) -> tuple[list[dict] | None, dict | None]:
-    """(payloads for the run state, None) for a finished file, or (None, error record) for a failed one."""
+def decode_row(row: Mapping[str, Any]) -> tuple[list[dict] | None, ErrorRow | None]:
+    """(payloads for the run state, None) for a finished file, or (None, its errors row) for a failed one."""
     if row["error"]:
-        return None, json.loads(row["error"])
+        return None, ErrorRow.from_dict(json.loads(row["error"]))
     return json.loads(row["analyses"]), None

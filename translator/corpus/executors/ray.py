@@ -1,4 +1,5 @@
-"""The batch job on Ray Data: the same tables as `run_batch`, with the work spread over a Ray cluster.
+"""The Ray executor: the batch job on Ray Data, the same tables as the local executor, the work spread over a
+Ray cluster (the worker side is `ray_workers`, the partitioned tables `ray_tables`).
 
     discover + hash (driver) → skip files done with these bytes and settings (run state, as the local engine)
       → Ray dataset of paths → read + analyze (stateless tasks) → translate (actor pool, model loaded once)
@@ -22,18 +23,20 @@ from typing import Any
 
 from tqdm.auto import tqdm
 
-from ..errors import EngineError, InputError
-from . import ray_stages, tables
-from .pipeline import (
+from ...errors import EngineError, InputError
+from .. import tables
+from ..pipeline import (
     BatchOptions,
     RunSummary,
     count_payloads,
     pending_files,
     resolve_translation_model,
     run_skeleton,
+    save_error,
 )
+from ..state import RunState
+from . import ray_workers
 from .ray_tables import write_partitioned
-from .state import RunState
 
 logger = logging.getLogger("translator")
 
@@ -86,7 +89,7 @@ class RayExecutor:
 
     def prepare(self, options: BatchOptions, glossary: Any) -> tuple[Any, str | None]:
         if options.translate and options.model is None:  # the driver's default model, not each node's own
-            from ..mt.models import default_model
+            from ...mt.models import default_model
 
             options = replace(options, model=default_model())
         self.options, self.glossary = options, glossary
@@ -96,7 +99,7 @@ class RayExecutor:
     def process(self, sources: list, state: RunState, settings: str, summary: RunSummary,
                 timings: dict[str, float]) -> None:
         t0 = time.perf_counter()
-        plan = _plan(sources, state, settings, self.model, self.reason, summary)
+        plan = _plan(sources, state, settings, self.model, self.reason, summary, self.options.max_file_mb)
         timings["plan"] = time.perf_counter() - t0
         if plan.items and self.reason:  # once per run, and only when rows are left untranslated because of it
             logger.warning("translation skipped; the other columns are complete.\n%s", self.reason)
@@ -113,10 +116,11 @@ class RayExecutor:
 
 # ------------------------------------------------------------------------------------------------ driver
 def _plan(sources: list, state: RunState, settings: str, model: Any, reason: str | None,
-          summary: RunSummary) -> _Plan:
-    """Hash every file (as the local engine does) and keep those not done with these bytes and settings."""
+          summary: RunSummary, max_file_mb: float | None) -> _Plan:
+    """Hash every file (as the local executor does) and keep those not done with these bytes and settings;
+    a file over ``max_file_mb``, or refused or unreadable, is an errors row already (as it is locally)."""
     items = [{"rel": source.rel, "path": str(source.path.resolve())}
-             for source, _, _ in pending_files(sources, state, settings, summary)]
+             for source, _, _ in pending_files(sources, state, settings, summary, max_file_mb=max_file_mb)]
     return _Plan(items, settings, model, reason)
 
 
@@ -133,17 +137,18 @@ def _run_dataset(plan: _Plan, state: RunState, options: BatchOptions, glossary: 
     # One block per batch of files: as many analysis tasks as the cluster can run, each a few seconds long.
     blocks = max(1, min(-(-len(plan.items) // chunk), MAX_BLOCKS))
     ds = ray.data.from_items(plan.items, override_num_blocks=blocks)
-    ds = ds.map_batches(ray_stages.analyze_rows, batch_size=chunk, num_cpus=ANALYZE_CPUS,
-                        fn_kwargs={"glossary": glossary, "detector": options.detector})
+    ds = ds.map_batches(ray_workers.analyze_rows, batch_size=chunk, num_cpus=ANALYZE_CPUS,
+                        fn_kwargs={"glossary": glossary, "detector": options.detector,
+                                   "max_file_mb": options.max_file_mb})
     if plan.model is None:
         # the same request as the analysis, so Ray fuses both into one task: no model, no actors
         memory = options.translate and options.use_memory
-        ds = ds.map_batches(ray_stages.fill_untranslated, batch_size=chunk, num_cpus=ANALYZE_CPUS,
+        ds = ds.map_batches(ray_workers.fill_untranslated, batch_size=chunk, num_cpus=ANALYZE_CPUS,
                             fn_kwargs={"reason": plan.reason, "use_memory": memory,
                                        "memory_path": str(options.memory_path) if options.memory_path else None})
     else:
         resources, use_gpu = _actor_resources(options, actors)
-        ds = ds.map_batches(ray_stages.TranslateRows, batch_size=chunk, **resources,
+        ds = ds.map_batches(ray_workers.TranslateRows, batch_size=chunk, **resources,
                             compute=ray.data.ActorPoolStrategy(size=actors),
                             fn_constructor_kwargs={"options": options, "glossary": glossary, "use_gpu": use_gpu,
                                                    "expected_model": [plan.model.id, plan.model.revision,
@@ -168,9 +173,9 @@ def _run_dataset(plan: _Plan, state: RunState, options: BatchOptions, glossary: 
 
 
 def _save(row: dict, state: RunState, settings: str, summary: RunSummary, reported: set[str]) -> None:
-    payloads, error = ray_stages.decode_row(row)
+    payloads, error = ray_workers.decode_row(row)
     if error is not None:
-        state.save_error(row["rel"], row["sha256"] or None, **error)
+        save_error(state, row["sha256"] or None, error)
         return
     state.save(row["rel"], row["sha256"], settings, payloads)
     summary.processed_files += 1
@@ -298,7 +303,7 @@ def _write_tables(state: RunState, out_dir: Path, summary: RunSummary) -> None:
     for name, schema in schemas.items():
         write_partitioned(out_dir, name, schema, batches(name))
     write_partitioned(out_dir, "errors", tables.ERRORS, [state.errors()])
-    from ..glossary.names import CandidateCounter
+    from ...glossary.names import CandidateCounter
 
     candidates = CandidateCounter()
     for batch in state.payloads():

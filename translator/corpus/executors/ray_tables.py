@@ -18,8 +18,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..atomic import publish, temp_file
-from .tables import CSV_ENCODING, rows_to_arrow
+from ...atomic import publish, temp_file
+from ..tables import CSV_ENCODING, rows_to_arrow
 
 __all__ = ["ROWS_PER_PART", "PartitionedWriter", "write_partitioned"]
 

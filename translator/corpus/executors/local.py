@@ -1,0 +1,214 @@
+"""The local executor: this process, and ``options.workers`` processes for reading and analysis.
+
+Files are processed in chunks and each finished file is committed to the run state at once, so memory stays
+flat on large folders, an interrupted run resumes where it stopped, and one bad document never loses the
+others' work. The model is found up front and loaded the first time a chunk has Arabic to translate.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from pathlib import Path
+
+from tqdm.auto import tqdm
+
+from .. import tables
+from ..analyze import Analysis
+from ..pipeline import (
+    BatchOptions,
+    RunSummary,
+    count_payloads,
+    load_translator,
+    pending_files,
+    resolve_translation_model,
+    save_error,
+    settings_key,
+)
+from ..readers import SourceFile
+from ..rows import ErrorRow
+from ..stages import (
+    analyze_file,
+    check_documents,
+    needs_translation,
+    qa_glossary,
+    regroup,
+    translate_documents,
+)
+from ..state import RunState
+
+__all__ = ["LazyTranslator", "LocalExecutor"]
+
+logger = logging.getLogger("translator")
+
+
+class LazyTranslator:
+    """The run's translator, loaded the first time a chunk has something to translate (issue 11).
+
+    A re-run where nothing changed, or whose new documents hold no Arabic, never loads the model. ``reason``
+    says why there is no translator (no model found, or it failed to load): the warning with the whole
+    message is logged once per run, the first time rows are left untranslated because of it.
+    """
+
+    def __init__(self, options: BatchOptions, glossary, model, reason: str | None) -> None:
+        self.options, self.glossary, self.model = options, glossary, model
+        self.reason = reason
+        self.loads = 0
+        self.timings: dict[str, float] = {}
+        self.settings_without_model: str | None = None  # what rows left untranslated are saved under
+        self._translator = None
+        self._warned = False
+        self._memory = None
+
+    def memory(self):  # type: ignore[no-untyped-def]
+        """The run's translation memory (opened once, here, when there is no translator), or None when the
+        run uses none."""
+        if self._memory is None and self.options.use_memory:
+            from ...mt.memory import TranslationMemory
+
+            self._memory = TranslationMemory(self.options.memory_path)
+        return self._memory
+
+    def get(self):  # type: ignore[no-untyped-def]
+        """The translator (loading the engine now if needed), or None when there is none (see ``reason``)."""
+        if self._translator is None and self.model is not None and self.reason is None:
+            logger.info("loading the translation engine for %s (%s)", self.model.id, self.model.kind)
+            t0 = time.perf_counter()
+            self._translator, self.reason = load_translator(self.options, self.glossary)
+            self.timings["load_model"] = time.perf_counter() - t0
+            self.loads += 1
+        if self._translator is None and self.reason and not self._warned:
+            self._warned = True
+            logger.warning("translation skipped; the other columns are complete.\n%s", self.reason)
+        return self._translator
+
+class LocalExecutor:
+    """This process (and ``options.workers`` processes for reading and analysis); the model is found up front
+    and loaded the first time a chunk has Arabic to translate (:class:`LazyTranslator`)."""
+
+    def __init__(self) -> None:
+        self.options = BatchOptions()
+        self.glossary: object = None
+        self.lazy: LazyTranslator | None = None
+
+    def prepare(self, options: BatchOptions, glossary: object) -> tuple[object | None, str | None]:
+        self.options, self.glossary = options, glossary
+        model, reason = resolve_translation_model(options)
+        self.lazy = LazyTranslator(options, glossary, model, reason)
+        self.lazy.settings_without_model = settings_key(options, None, glossary)
+        return model, reason
+
+    @property
+    def late_reason(self) -> str | None:
+        """Why there is no translator after all (the model was found but failed to load), else the first one."""
+        return self.lazy.reason if self.lazy else None
+
+    @property
+    def timings(self) -> dict[str, float]:
+        return self.lazy.timings if self.lazy else {}
+
+    def process(self, sources: list[SourceFile], state: RunState, settings: str, summary: RunSummary,
+                timings: dict[str, float]) -> None:
+        options = self.options
+        assert self.lazy is not None, "prepare() first"
+        pool = (ProcessPoolExecutor(options.workers, initializer=_init_worker,
+                                    initargs=(self.glossary, options.detector)) if options.workers > 1 else None)
+        try:
+            bar = tqdm(total=len(sources), desc="documents", unit="file", disable=not options.progress)
+            for chunk in tables.iter_chunks(sources, options.chunk_size):
+                _run_chunk(chunk, state, settings, options, self.glossary, self.lazy, pool, summary, timings)
+                bar.update(len(chunk))
+            bar.close()
+        finally:
+            if pool is not None:
+                pool.shutdown()
+
+    def write_tables(self, state: RunState, out_dir: Path, summary: RunSummary) -> None:
+        _write_tables(state, out_dir, summary)
+
+def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options: BatchOptions, glossary,
+               lazy: LazyTranslator, pool, summary: RunSummary, timings: dict[str, float]) -> None:
+    pending = list(pending_files(chunk, state, settings, summary, max_file_mb=options.max_file_mb))
+    if not pending:
+        return
+    t0 = time.perf_counter()
+    items = [(s, d) for s, _, d in pending]
+    if pool is not None:
+        results = list(pool.map(_analyze_in_worker, items, chunksize=max(1, len(items) // (4 * options.workers))))
+    else:
+        work = partial(analyze_file, glossary=glossary, detector=options.detector)
+        results = [work(item) for item in items]
+    timings["analyze"] = timings.get("analyze", 0.0) + time.perf_counter() - t0
+    t0 = time.perf_counter()
+    analyses = [a for r in results if isinstance(r, list) for a in r]
+    wanted = options.translate and needs_translation(analyses)
+    translator = lazy.get() if wanted else None
+    if wanted and translator is None and lazy.settings_without_model is not None:
+        settings = lazy.settings_without_model  # the model failed to load: redo these files once it loads
+    translated, translation_error = translate_documents(
+        analyses, translator, lazy.reason if options.translate else None, progress=options.progress,
+        memory=lazy.memory() if wanted and translator is None else None)
+    results = regroup(results, check_documents(translated, qa_glossary(glossary, translator)))
+    timings["translate"] = timings.get("translate", 0.0) + time.perf_counter() - t0
+    for (source, sha, _), result in zip(pending, results, strict=True):
+        if isinstance(result, ErrorRow):
+            save_error(state, sha, result)
+            continue
+        state.save(source.rel, sha, settings, [a.to_dict() for a in result])
+        summary.processed_files += 1
+    if translation_error:
+        logger.warning("translation failed for this chunk: %s", translation_error)
+
+# Each worker process receives the glossary once, at start-up, instead of with every document.
+_WORKER_CONTEXT: dict[str, object] = {}
+
+def _init_worker(glossary, detector: str) -> None:
+    _die_with_parent()
+    _WORKER_CONTEXT.update(glossary=glossary, detector=detector)
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the process that started it dies (SIGKILL included), so that a
+    killed ``translator batch`` never leaves workers holding the caller's pipe. Elsewhere: nothing to do."""
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG = 1
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the request took effect
+        os._exit(1)
+
+def _analyze_in_worker(item: tuple[SourceFile, bytes]) -> list[Analysis] | ErrorRow:
+    return analyze_file(item, **_WORKER_CONTEXT)
+
+def _write_tables(state: RunState, out_dir: Path, summary: RunSummary) -> None:
+    names = ("documents", "segments", "citations")
+    schemas = {"documents": tables.DOCUMENTS, "segments": tables.SEGMENTS, "citations": tables.citations_schema()}
+    writers = {name: tables.TableWriter(out_dir, name, schemas[name]) for name in names}
+    for writer in writers.values():
+        writer.__enter__()
+    from ...glossary.names import CandidateCounter
+
+    candidates = CandidateCounter()
+    try:
+        for batch in state.payloads():
+            writers["documents"].write([p["document"] for p in batch])
+            writers["segments"].write([s for p in batch for s in p["segments"]])
+            writers["citations"].write([c for p in batch for c in p["citations"]])
+            candidates.add_segments(s for p in batch for s in p["segments"])
+            count_payloads(batch, summary)
+    except BaseException as exc:
+        for writer in writers.values():
+            writer.__exit__(type(exc), exc, None)
+        raise
+    for writer in writers.values():
+        writer.__exit__(None, None, None)
+    tables.write_table(out_dir, "errors", tables.ERRORS, [state.errors()])
+    tables.write_table(out_dir, "glossary_candidates", tables.GLOSSARY_CANDIDATES, [candidates.rows()])
+    summary.tables.update({name: str(out_dir / f"{name}.parquet")
+                           for name in (*names, "errors", "glossary_candidates")})

@@ -1,0 +1,255 @@
+"""The batch job's stages: each a function of its inputs, the same whichever executor runs it.
+
+    read one file (`read_source`, `read_documents`) → analyze a document (`analyze_document`: segments,
+    language runs, glossary terms, citations) → translate (`translate_documents`, batched across documents)
+    → translation QA (`check_documents`: ``qa_flags``, suspicious translations)
+
+Rows pass between stages as the frozen typed rows of :mod:`translator.corpus.rows` (`DocumentRow`,
+`SegmentRow`, `CitationRow`), held by an `Analysis` per document; a stage returns new rows, never changes the
+ones it was given. `analyze_file` is the read + analyze stages for one file, with a failure turned into that
+file's error record instead of an exception. Nothing here reads or writes a table or the run state, and
+nothing keeps state between calls: the executors (`translator.corpus.executors`) decide where the stages
+run and save their results, and `translator.corpus.pipeline` is the one skeleton around them.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from ..errors import InputError, TranslatorError
+from .analyze import Analysis, analyze_document, text_for_mt, wants_translation
+from .readers import SourceFile, read_documents
+from .rows import ErrorRow
+
+if TYPE_CHECKING:
+    from .rows import CitationRow, SegmentRow
+
+__all__ = ["analyze_document", "analyze_file", "check_documents", "needs_translation", "one_line", "qa_glossary",
+           "read_documents", "read_error", "read_source", "regroup", "translate_analyses", "translate_documents"]
+
+
+def read_source(source: SourceFile, *, max_file_mb: float | None) -> bytes:
+    """The bytes of one corpus file, under the per-file limits every executor applies (issue #13): a link or
+    a file over ``max_file_mb`` megabytes (2**20 bytes; None or 0: no limit) is refused before it is read.
+
+    Raises :class:`InputError` for a refused file (the message names the limit and ``--max-file-mb``),
+    ``OSError`` when it cannot be read. :func:`read_error` turns either into the file's errors record.
+    """
+    return source.read_bytes(max_bytes=int(max_file_mb * 2**20) if max_file_mb else None)
+
+
+def read_error(source: SourceFile, exc: InputError | OSError) -> ErrorRow:
+    """The errors row of a file :func:`read_source` refused or could not read."""
+    if isinstance(exc, InputError):
+        return ErrorRow(path=source.rel, stage="read", error="InputError", message=str(exc))
+    return ErrorRow(path=source.rel, stage="read", error=type(exc).__name__,
+                    message=f"{source.rel}: {exc.strerror or exc}")
+
+
+def analyze_file(item: tuple[SourceFile, bytes], *, glossary, detector: str) -> list[Analysis] | ErrorRow:
+    """Read and analyze one file: one `Analysis` per document, or the file's errors row (stage read or analyze)
+    instead of an exception."""
+    source, data = item
+    stage = "read"
+    try:
+        docs = read_documents(source, data)
+        stage = "analyze"
+        return [analyze_document(doc, glossary=glossary, detector=detector) for doc in docs]
+    except InputError as exc:
+        return ErrorRow(path=source.rel, stage=stage, error="InputError", message=str(exc))
+    except Exception as exc:  # any failure of one file is that file's errors row, never the run's
+        return ErrorRow(path=source.rel, stage=stage, error=type(exc).__name__,
+                        message=f"{source.rel}: {_short(str(exc))}")
+
+
+def needs_translation(analyses: list[Analysis]) -> bool:
+    """True when some segment or citation headline of ``analyses`` is Arabic, i.e. wants the model."""
+    return any(wants_translation(s) for a in analyses for s in a.segments) or any(
+        c.get("title_original") and c.get("title_language") == "ar" for a in analyses for c in a.citations)
+
+
+def translate_documents(analyses: list[Analysis], translator, no_model_reason: str | None, *,
+                        progress: bool = False, memory=None) -> tuple[list[Analysis], str | None]:
+    """The translate stage: ``analyses`` with every segment's and citation's translation columns filled.
+
+    Unique Arabic texts are translated once, in one batch across documents. Human translations found in
+    citations (the English rendering beside an Arabic headline) go into the translation memory as such.
+    ``translator`` None: no model (``no_model_reason`` says why; rows ``no_model``) or translation off (rows
+    ``disabled``); ``memory`` then shows the translation memory's human translations.
+    Returns (new analyses, in the same order; the rows given are not changed), and the engine's error message
+    when it failed (the rows then say so), else None. :func:`check_documents` is the QA stage that follows.
+    """
+    segments = [s for a in analyses for s in a.segments]
+    citations = [c for a in analyses for c in a.citations]
+    segments = [s if s.terms_found is not None else s.replace(terms_found=0) for s in segments]
+    segments = [s if wants_translation(s) else s.replace(translation_status="not_arabic") for s in segments]
+    wanted = [i for i, s in enumerate(segments) if wants_translation(s)]
+    titles = [i for i, c in enumerate(citations) if c.title_original and c.title_language == "ar"]
+    message = None
+    if translator is None:
+        status = "no_model" if no_model_reason else "disabled"
+        note = one_line(no_model_reason) if no_model_reason else "translation switched off"
+        for i in wanted:
+            segments[i] = segments[i].replace(translation_status=status, translation_note=note)
+        for i in titles:  # the citations table has no translation_note column
+            citations[i] = citations[i].replace(translation_status=status)
+        if memory is not None:  # no model, but the people's translations are still there to show
+            _fill_human_only(segments, wanted, [citations[i] for i in titles], memory)
+        return _regroup(analyses, segments, citations), None
+    memory = getattr(translator, "memory", None)
+    if memory is not None:
+        for i in titles:
+            if citations[i].title_english:
+                memory.put_human(citations[i].title_original, citations[i].title_english,
+                                 provenance=citations[i].doc_id)
+    sources = list(dict.fromkeys([text_for_mt(segments[i].text) for i in wanted]
+                                 + [citations[i].title_original for i in titles]))
+    try:
+        results = dict(zip(sources, translator.translate(sources, progress=progress), strict=True))
+    except (TranslatorError, RuntimeError, ValueError) as exc:
+        failed = {"translation_status": "failed", "translation_note": f"{type(exc).__name__}: {exc}"}
+        for i in wanted:
+            segments[i] = segments[i].replace(**failed)
+        for i in titles:
+            citations[i] = citations[i].replace(translation_status="failed")
+        return _regroup(analyses, segments, citations), str(exc)
+    for i in wanted:
+        segments[i] = _fill_segment(segments[i], results[text_for_mt(segments[i].text)])
+    for i in titles:
+        result = results[citations[i].title_original]
+        citations[i] = citations[i].replace(title_english_machine=result.text, translation_status=_status(result))
+    return _regroup(analyses, segments, citations), message
+
+
+def check_documents(analyses: list[Analysis], glossary=None) -> list[Analysis]:  # type: ignore[no-untyped-def]
+    """The translation QA stage (:mod:`translator.qa`), after :func:`translate_documents`: ``qa_flags`` (a JSON
+    list) on every translated segment and on every Arabic headline's human rendering; a machine translation
+    (segment or headline) that QA flags becomes ``suspicious``. ``glossary``: the terms to check (see
+    :func:`qa_glossary`; None: none). Returns new analyses; the rows given are not changed."""
+    qa = _qa(glossary)
+    out = []
+    for a in analyses:
+        citations = []
+        for c in a.citations:
+            if c.title_original and c.title_language == "ar":
+                if c.title_english:
+                    c = c.replace(qa_flags=json.dumps(qa(c.title_original, c.title_english), ensure_ascii=False))
+                if (c.title_english_machine and c.translation_status == "translated"
+                        and qa(c.title_original, c.title_english_machine)):
+                    c = c.replace(translation_status="suspicious")
+            citations.append(c)
+        out.append(Analysis(a.document, [_check_segment(s, qa) for s in a.segments], citations))
+    return out
+
+
+def qa_glossary(glossary, translator):  # type: ignore[no-untyped-def]
+    """The terms translation QA checks: ``glossary`` (the run's), else the translator's enforcement glossary,
+    else None."""
+    return glossary if glossary is not None else getattr(getattr(translator, "enforcer", None), "glossary", None)
+
+
+def translate_analyses(analyses: list[Analysis], translator, no_model_reason: str | None, *,
+                       progress: bool = False, glossary=None, memory=None) -> str | None:
+    """:func:`translate_documents` then :func:`check_documents`, the rows put back into the given ``analyses``
+    (the old, in-place form). Returns the engine's error message when it failed, else None.
+    """
+    translated, message = translate_documents(analyses, translator, no_model_reason, progress=progress,
+                                              memory=memory)
+    translated = check_documents(translated, qa_glossary(glossary, translator))
+    for old, new in zip(analyses, translated, strict=True):
+        old.segments[:], old.citations[:] = new.segments, new.citations
+    return message
+
+
+def regroup(groups: list, flat: list) -> list:
+    """``flat`` cut back into the shape of ``groups`` (a list of lists, or of errors rows, which stay)."""
+    items = iter(flat)
+    return [[next(items) for _ in g] if isinstance(g, list) else g for g in groups]
+
+
+def _regroup(analyses: list[Analysis], segments: list, citations: list) -> list[Analysis]:
+    """New analyses holding ``segments`` and ``citations`` (flat, in the order of ``analyses``)."""
+    out, s, c = [], 0, 0
+    for a in analyses:
+        out.append(Analysis(a.document, segments[s:s + len(a.segments)], citations[c:c + len(a.citations)]))
+        s, c = s + len(a.segments), c + len(a.citations)
+    return out
+
+
+def _fill_human_only(segments: list[SegmentRow], wanted: list[int], titles: list[CitationRow],
+                     memory) -> None:  # type: ignore[no-untyped-def]
+    """Without a model: store the corpus's own renderings of headlines, and show the translation memory's
+    human translations on the segments (status ``human`` for a reviewer's), as a run with a model would."""
+    for c in titles:
+        if c.title_english:
+            memory.put_human(c.title_original, c.title_english, provenance=c.doc_id)
+    for i in wanted:
+        human = memory.get_human(text_for_mt(segments[i].text))
+        if human is not None:
+            reviewed = human.state in ("translated", "final")
+            segments[i] = segments[i].replace(translation_human=human.target, **(
+                {"translation_status": "human"} if reviewed else {}))
+
+
+def _qa(glossary):
+    """``check(source, target)`` as JSON-ready dicts, with ``glossary`` (an empty one when None)."""
+    from ..glossary import Glossary
+    from ..qa import check
+
+    terms = glossary if glossary is not None else Glossary()
+    return lambda source, target: [f.to_dict() for f in check(source, target, glossary=terms)]
+
+
+def _check_segment(seg: SegmentRow, qa) -> SegmentRow:  # type: ignore[no-untyped-def]
+    """``qa_flags`` of the segment's translation; a machine translation that fails QA becomes suspicious."""
+    if not seg.translation:
+        return seg
+    flags = qa(text_for_mt(seg.text), seg.translation)
+    suspicious = bool(flags) and seg.translation_status == "translated"
+    return seg.replace(qa_flags=json.dumps(flags, ensure_ascii=False),
+                       **({"translation_status": "suspicious"} if suspicious else {}))
+
+
+def _fill_segment(seg: SegmentRow, result) -> SegmentRow:  # type: ignore[no-untyped-def]
+    reviewed = getattr(result, "human_state", None) in ("translated", "final")  # not one found in a citation
+    filled = {"translation": result.text, "translation_human": getattr(result, "human", None),
+              "translation_status": "human" if reviewed else _status(result),
+              "translation_flags": "; ".join([*result.flags, *result.term_flags]),
+              "from_memory": bool(result.from_memory), "engine": result.engine, "model": result.model}
+    if getattr(result, "terms_found", None) is not None:
+        filled.update(terms_found=result.terms_found, terms_placed=result.terms_placed,
+                      terms_exact=result.terms_exact)
+    if result.text is None:
+        filled["translation_note"] = "; ".join(result.flags) or "engine returned nothing"
+    return seg.replace(**filled)
+
+
+def _status(result) -> str:  # type: ignore[no-untyped-def]
+    return {"ok": "translated"}.get(result.status, result.status)
+
+
+def one_line(message: str) -> str:
+    """A multi-line message as one line for a table cell, nothing dropped (issue 11).
+
+    Bullet lines (``  - place``) become a ``; ``-separated list closed by a full stop; other lines are joined
+    with spaces. ``"Looked in:\n  - a\n  - b\nTo get it: ..."`` → ``"Looked in: a; b. To get it: ..."``.
+    """
+    parts: list[str] = []
+    bullets: list[str] = []
+    for line in (raw.strip() for raw in message.strip().splitlines()):
+        if line.startswith(("- ", "* ", "• ")):
+            bullets.append(line[2:].strip())
+            continue
+        if bullets:
+            parts.append("; ".join(bullets) + ".")
+            bullets = []
+        if line:
+            parts.append(line)
+    if bullets:
+        parts.append("; ".join(bullets) + ".")
+    return " ".join(parts)
+
+def _short(text: str, limit: int = 300) -> str:
+    """``text`` cut to ``limit`` characters: an error message quotes bad input, and input can be huge."""
+    return text if len(text) <= limit else text[:limit] + f"… ({len(text) - limit} more characters)"
