@@ -192,5 +192,6 @@ def test_relative_year_phrases_are_found_and_length_bounds_are_sane() -> None:
         assert row["language"] in {"ar", "en"}
         assert years_in_words(f"x {row['phrase']} x") == 1, row
     low, high, min_chars = length_bounds("ar", "en")
+    assert length_bounds("ar", "en", source_chars=10) is None and length_bounds("ar", "en", source_chars=10**6)
     assert 0 < low < 1 < high and min_chars > 0
     assert length_bounds("xx", "yy") is None

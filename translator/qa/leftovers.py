@@ -34,11 +34,25 @@ def _placeholder() -> re.Pattern[str]:
 
 
 @cache
-def length_bounds(source_lang: str = "ar", target_lang: str = "en") -> tuple[float, float, int] | None:
-    """(low, high, min_chars) of the pair from ``translator/data/qa_length.tsv``, or None if not listed."""
-    for row in read_tsv("qa_length.tsv"):
-        if (row["source"], row["target"]) == (source_lang, target_lang):
-            return float(row["low"]), float(row["high"]), int(row["min_chars"])
+def _length_buckets(source_lang: str, target_lang: str) -> tuple[tuple[int, int | None, float, float], ...]:
+    rows = [r for r in read_tsv("qa_length.tsv") if (r["source"], r["target"]) == (source_lang, target_lang)]
+    return tuple(sorted((int(r["min_chars"]), int(r["max_chars"]) if r.get("max_chars") else None,
+                         float(r["low"]), float(r["high"])) for r in rows))
+
+
+def length_bounds(source_lang: str = "ar", target_lang: str = "en",
+                  source_chars: int | None = None) -> tuple[float, float, int] | None:
+    """(low, high, min_chars) of the pair from ``translator/data/qa_length.tsv`` for a source of
+    ``source_chars`` characters (spaces not counted; None: the first bucket), or None when the pair is not
+    listed or the source is shorter than every bucket. ``min_chars`` is the bucket's lower end."""
+    buckets = _length_buckets(source_lang, target_lang)
+    if not buckets:
+        return None
+    if source_chars is None:
+        return buckets[0][2], buckets[0][3], buckets[0][0]
+    for lower, upper, low, high in buckets:
+        if source_chars >= lower and (upper is None or source_chars < upper):
+            return low, high, lower
     return None
 
 
@@ -91,6 +105,8 @@ def _leaked(source: str, target: str) -> list[QAFlag]:
 
 
 _MARKS = re.compile(r'[()\[\]{}«»“”"]')
+_FAMILY = {"(": "bracket", ")": "bracket", "[": "bracket", "]": "bracket", "{": "bracket", "}": "bracket",
+           "«": "quote", "»": "quote", "“": "quote", "”": "quote", '"': "quote"}
 
 
 def _unbalanced(text: str) -> list[tuple[int, str]]:
@@ -115,25 +131,25 @@ def _unbalanced(text: str) -> list[tuple[int, str]]:
 
 
 def _unbalanced_flags(source: str, target: str) -> list[QAFlag]:
-    if _unbalanced(source):
-        return []
-    return [QAFlag("punctuation", f"{char!r} has no partner in the translation", target_start=i, target_end=i + 1)
-            for i, char in _unbalanced(target)]
+    """Quotes and brackets the translation leaves without a partner, for each family (brackets; quotes, where
+    Arabic « » and English “ ” or " are one family) that the source itself balances."""
+    broken = {_FAMILY[char] for _, char in _unbalanced(source)}
+    return [QAFlag("punctuation", f"{char!r} at character {i} has no partner in the translation",
+                   target_start=i, target_end=i + 1)
+            for i, char in _unbalanced(target) if _FAMILY[char] not in broken]
 
 
 def _length(source: str, target: str) -> list[QAFlag]:
-    bounds = length_bounds()
+    source_chars = len("".join(source.split()))
+    bounds = length_bounds(source_chars=source_chars)
     if bounds is None:
         return []
-    low, high, min_chars = bounds
-    source_chars = len("".join(source.split()))
+    low, high, _ = bounds
     target_chars = len("".join(target.split()))
-    if source_chars < min_chars:
-        return []
     ratio = target_chars / source_chars
     if low <= ratio <= high:
         return []
     side = "shorter" if ratio < low else "longer"
     return [QAFlag("length", f"the translation is {ratio:.2f} times the source's length: far {side} than "
-                             f"Arabic→English usually is ({low}-{high}); a part may be lost or added",
+                             f"Arabic→English of this length usually is ({low}-{high}); a part may be lost or added",
                    0, len(source), 0, len(target))]

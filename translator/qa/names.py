@@ -8,7 +8,14 @@ The first half is the glossary's own verification (``translator.glossary``: :met
 the terms in the Arabic with its folds and clitics, :func:`check_translation` counts their renderings in the
 English, a target variant counting as right). A term the translation lacks is flagged at its source span.
 
-A person also counts as rendered by surname alone (``President Tebboune`` for ``عبد المجيد تبون``).
+A person also counts as rendered by surname alone (``President Tebboune`` for ``عبد المجيد تبون``), a place
+by its demonym (``Kuwaiti`` for ``الكويت``, ``Bangladeshis`` for ``بنغلاديش``), and a person or a place by a
+close romanization (transliteration variants: ``Abdelmajid Tebboun`` for ``Abdelmadjid Tebboune``, or the
+romanized Arabic itself): a capitalized run of the translation within edit similarity 85/100 (rapidfuzz) of a
+rendering, compared in the lenient form. A dateline (``KUWAIT:``, ``AMMAN —``; ``الكويت:``) names where the story
+was filed: it renders nothing and asks for nothing. A match of the generated gazetteer layer on a function
+word (``إلى`` read as a place, wordfreq zipf ≥ 6) is no evidence of a name and is not checked: QA says
+nothing where it cannot read with confidence.
 
 The second half looks for what took the term's place: the English names of the glossary (people, places,
 organisations, outlets) found in the translation that render no term of the source. When one has the type
@@ -21,8 +28,13 @@ import re
 import weakref
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+from wordfreq import zipf_frequency
 
 from ..glossary import Glossary, GlossaryEntry, check_translation
+from ..glossary.names import romanize
 from ..glossary.report import count_lenient, group_matches
 from ..glossary.report import lenient_form as _fold_english
 from .flag import QAFlag
@@ -33,6 +45,11 @@ _NAME_TYPES = frozenset({"person", "place", "org", "outlet"})
 _ENGLISH_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LONGEST = 6  # words in the longest English name looked up
 _GAP = re.compile(r"[\s\-‐–]+")
+_DATELINE = re.compile(r"\A\s*[A-Z][A-Z.’']*(?:\s+[A-Z][A-Z.’']*){0,3}\s*(?::|[—–]|--|\s-)\s*")
+_ARABIC_DATELINE = re.compile(r"\A\s*[\u0600-\u06ff]+(?:\s+[\u0600-\u06ff]+){0,2}\s*(?::|[—–-]\s)")
+_DEMONYM = r"(?:i|is|n|ns|an|ans|ian|ians|ese)"
+_CLOSE = 85  # rapidfuzz ratio (0-100) from which a capitalized run of the translation is the same name
+_FUNCTION_WORD = 6.0  # wordfreq zipf: إلى 6.9, في 7.4; place names such as قطر 5.2 stay well below
 _indexes: weakref.WeakKeyDictionary[Glossary, dict[str, list[GlossaryEntry]]] = weakref.WeakKeyDictionary()
 
 
@@ -99,21 +116,78 @@ def _by_surname(entry: GlossaryEntry, target: str) -> bool:
     return count_lenient(target, replace(entry, target=surnames[0], target_variants=surnames[1:])) > 0
 
 
+def _without_dateline(target: str) -> str:
+    """``target`` with a leading dateline blanked out (same length, so spans still index ``target``)."""
+    m = _DATELINE.match(target)
+    return target if m is None else " " * m.end() + target[m.end():]
+
+
+@lru_cache(maxsize=4096)
+def _function_word(surface: str) -> bool:
+    return zipf_frequency(surface, "ar") >= _FUNCTION_WORD
+
+
+def _unsure(entry: GlossaryEntry, surfaces: Iterable[str]) -> bool:
+    """True when a generated gazetteer match is no evidence of a name (every surface is a function word)."""
+    return entry.layer == "gazetteer" and all(len(s.split()) == 1 and _function_word(s) for s in surfaces)
+
+
+def _as_demonym(entry: GlossaryEntry, target: str) -> bool:
+    """True when a place is rendered by its demonym or adjective (``Kuwaiti``, ``Jordanians``)."""
+    if entry.type != "place":
+        return False
+    forms = [_fold_english(t) for t in entry.targets if not t.isupper() and len(t) > 3]
+    folded = _fold_english(target)
+    return any(re.search(rf"(?<!\w){re.escape(f)}{_DEMONYM}(?!\w)", folded) for f in forms if f)
+
+
+def _close_romanization(entry: GlossaryEntry, surfaces: Iterable[str], target: str) -> bool:
+    """True when a capitalized run of ``target`` is a close romanization of the person or place (see module
+    docstring): a transliteration variant the glossary does not list."""
+    if entry.type not in ("person", "place"):
+        return False
+    wanted = {_fold_english(t) for t in entry.targets if not t.isupper()}
+    wanted |= {_fold_english(romanize(s)) for s in surfaces}
+    wanted = {w for w in wanted if len(w) > 3}
+    if not wanted:
+        return False
+    words = [w for w in _ENGLISH_WORD.finditer(target)]
+    for i, word in enumerate(words):
+        if not word.group()[0].isupper():
+            continue
+        for form in wanted:
+            size = form.count(" ") + 1
+            run = " ".join(_fold_english(w.group()) for w in words[i:i + size])
+            if fuzz.ratio(form, run) >= _CLOSE:
+                return True
+    return False
+
+
 def check_names(source: str, target: str, glossary: Glossary) -> list[QAFlag]:
     """Flags for required glossary terms of ``source`` that ``target`` does not render (see module docstring)."""
     matches = glossary.match(source)
     if not matches:
         return []
-    report = check_translation(matches, target)
+    dateline = _ARABIC_DATELINE.match(source)
+    if dateline is not None:  # الكويت: ... names where the story was filed, as "KUWAIT:" does
+        matches = [m for m in matches if m.start >= dateline.end()]
+        if not matches:
+            return []
+    body = _without_dateline(target)
+    report = check_translation(matches, body)
     groups = group_matches(matches)
     in_source = [entry for entry, _ in groups]
     others = None
     flags = []
     for term, (entry, found) in zip(report.terms, groups, strict=True):
-        if not term.required or term.lenient or _by_surname(entry, target):
+        if not term.required or term.lenient:
+            continue
+        surfaces = [m.surface for m in found]
+        if (_unsure(entry, surfaces) or _by_surname(entry, body) or _as_demonym(entry, body)
+                or _close_romanization(entry, surfaces, body)):
             continue
         if others is None:
-            others = [n for n in english_names(target, glossary) if not _renders(n[2], in_source)]
+            others = [n for n in english_names(body, glossary) if not _renders(n[2], in_source)]
         first = found[0]
         rival = next((n for n in others if n[2].type == entry.type), None)
         wanted = " or ".join(repr(t) for t in entry.targets)

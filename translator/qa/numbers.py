@@ -30,7 +30,7 @@ from .flag import QAFlag
 __all__ = ["Quantity", "compare_quantities", "find_quantities", "years_in_words"]
 
 _SEPARATORS = str.maketrans({"٫": ".", "٬": ","})
-_TOKEN = re.compile(r"(?P<name>(?<=[^\W\d_])\s?[-‐–]\s?)?"  # COVID-19, F-16, كوفيد-19: part of a name
+_TOKEN = re.compile(r"(?P<name>(?<=[^\W\d_])\s?[-‐–]\s?|(?<=[^\W\d_]{3}))?"  # COVID-19, F-16, كوفيد19: a name
                     r"(?P<num>\d+(?:[.,]\d+)*)(?:(?P<ord>st|nd|rd|th)|(?P<glued>bn|mn|m|k|tn))?(?![A-Za-z])"
                     r"|(?P<word>[^\W\d_]+)")
 _KUNA_DECIMAL = re.compile(r"(?<![\d.,])(\d+)ر(\d+)(?![\d.,])")  # KUNA writes 90.1 as 1ر90
@@ -49,6 +49,7 @@ class Quantity:
     end: int
     weak: bool = False
     year: bool = False  # four digits between 1900 and 2100, alone: may be written "last year" on the other side
+    name: bool = False  # digits that are part of a name (COVID-19, كوفيد19): weak, but a changed one is flagged
 
     def same(self, other: Quantity) -> bool:
         """True when some reading of this quantity equals some reading of ``other``."""
@@ -117,6 +118,8 @@ def _tokens(folded: str) -> list[_Token]:
         previous_end = m.end()
         if token is None:
             kind = "ordinal_digits" if m.group("ord") else "name_digits" if m.group("name") is not None else "digits"
+            if m.group("name") == "" and _currency_before(folded, m.start()):
+                kind = "digits"  # AED287, USD5: a currency code, not a name
             out.append(_Token(m.start("num"), m.end("num"), _digit_values(m.group("num")), kind, joined))
             if m.group("glued"):
                 out.append(_Token(m.start("glued"), m.end(), (_GLUED[m.group("glued")],), "scale", True))
@@ -128,6 +131,22 @@ def _tokens(folded: str) -> list[_Token]:
             out.append(_Token(m.start() + (offset if not conj else 0), m.end(), (word.value,), word.kind,
                               joined and (conj or not clitic), conj))
     return out
+
+
+_LETTERS_BEFORE = re.compile(r"[^\W\d_]+\Z")
+
+
+@cache
+def _currencies() -> frozenset[str]:
+    """ISO 4217 codes (Babel/CLDR): written glued to an amount (``AED287``)."""
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+def _currency_before(folded: str, at: int) -> bool:
+    m = _LETTERS_BEFORE.search(folded, max(0, at - 8), at)
+    return m is not None and m.group().upper() in _currencies()
 
 
 @lru_cache(maxsize=65536)
@@ -160,7 +179,7 @@ def find_quantities(text: str) -> list[Quantity]:
     for q in _group(_tokens(folded)):
         start, end = offsets[q.start], offsets[q.end - 1] + 1
         year = q.last == "digits" and len(q.readings) == 1 and end - start == 4 and 1900 <= q.values()[0] <= 2100
-        found.append(Quantity(q.values(), start, end, q.weak, year))
+        found.append(Quantity(q.values(), start, end, q.weak, year, q.weak and q.last == "name_digits"))
     return found
 
 
@@ -316,11 +335,11 @@ def compare_quantities(source: list[Quantity], target: list[Quantity], *, source
             unmatched_target.remove(hit)
     missing.sort(key=lambda q: q.start)
     unmatched_target.sort()
+    flags = _changed_names([q for q in missing if q.name], [target[i] for i in unmatched_target if target[i].name])
     missing = [q for q in missing if not q.weak]
     new = [target[i] for i in unmatched_target if not target[i].weak]
     missing = _spare_years(missing, target_years_in_words - source_years_in_words)
     new = _spare_years(new, source_years_in_words - target_years_in_words)
-    flags = []
     for gone, came in zip(missing, new, strict=False):
         flags.append(QAFlag("number", f"{_show(gone)} in the source became {_show(came)} in the target",
                             gone.start, gone.end, came.start, came.end))
@@ -330,6 +349,13 @@ def compare_quantities(source: list[Quantity], target: list[Quantity], *, source
         flags.append(QAFlag("number", f"{_show(came)} in the target is not in the source",
                             target_start=came.start, target_end=came.end))
     return flags
+
+
+def _changed_names(source: list[Quantity], target: list[Quantity]) -> list[QAFlag]:
+    """The digits of a name left over on both sides (``كوفيد-19`` / "Covid-69"): a changed name number. One
+    side alone says nothing (the other may not repeat the name)."""
+    return [QAFlag("number", f"{_show(gone)} in a name in the source became {_show(came)} in the target",
+                   gone.start, gone.end, came.start, came.end) for gone, came in zip(source, target, strict=False)]
 
 
 def _spare_years(quantities: list[Quantity], budget: int) -> list[Quantity]:
