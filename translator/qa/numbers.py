@@ -51,9 +51,14 @@ class Quantity:
     year: bool = False  # four digits between 1900 and 2100, alone: may be written "last year" on the other side
     name: bool = False  # digits that are part of a name (COVID-19, كوفيد19): weak, but a changed one is flagged
 
+    step: float = 0.0  # the unit of the last digit written before a scale word (4.48 million: 10,000), else 0
+
     def same(self, other: Quantity) -> bool:
-        """True when some reading of this quantity equals some reading of ``other``."""
-        return any(_equal(a, b) for a in self.values for b in other.values)
+        """True when some reading of this quantity equals some reading of ``other``, or rounds to it: a number
+        written with decimals before a scale word ("4.48 million", "AED1.894 billion") stands for every value
+        within half its last digit (4,481,042; 1,894,100,000), as editions round exact figures."""
+        slack = max(self.step, other.step) / 2
+        return any(_equal(a, b) or abs(a - b) <= slack for a in self.values for b in other.values)
 
 
 def _equal(a: float, b: float) -> bool:
@@ -87,6 +92,7 @@ class _Token:
     kind: str  # digits | ordinal_digits | and | other | a _Word kind
     joined: bool  # only spaces or hyphens since the token before
     conj: bool = False  # written with the conjunction و in front (وعشرين)
+    decimals: int = 0  # digits written after the decimal point
 
 
 def _digit_values(text: str) -> tuple[float, ...]:
@@ -120,7 +126,9 @@ def _tokens(folded: str) -> list[_Token]:
             kind = "ordinal_digits" if m.group("ord") else "name_digits" if m.group("name") is not None else "digits"
             if m.group("name") == "" and _currency_before(folded, m.start()):
                 kind = "digits"  # AED287, USD5: a currency code, not a name
-            out.append(_Token(m.start("num"), m.end("num"), _digit_values(m.group("num")), kind, joined))
+            number = m.group("num")
+            decimals = len(number) - number.rfind(".") - 1 if number.count(".") == 1 and "," not in number else 0
+            out.append(_Token(m.start("num"), m.end("num"), _digit_values(number), kind, joined, decimals=decimals))
             if m.group("glued"):
                 out.append(_Token(m.start("glued"), m.end(), (_GLUED[m.group("glued")],), "scale", True))
         elif token in _AND:
@@ -179,7 +187,7 @@ def find_quantities(text: str) -> list[Quantity]:
     for q in _group(_tokens(folded)):
         start, end = offsets[q.start], offsets[q.end - 1] + 1
         year = q.last == "digits" and len(q.readings) == 1 and end - start == 4 and 1900 <= q.values()[0] <= 2100
-        found.append(Quantity(q.values(), start, end, q.weak, year, q.weak and q.last == "name_digits"))
+        found.append(Quantity(q.values(), start, end, q.weak, year, q.weak and q.last == "name_digits", q.step))
     return found
 
 
@@ -218,6 +226,8 @@ class _Building:
         self.last = token.kind
         self.scale: float | None = None
         self.after_and = False
+        self.decimals = token.decimals
+        self.step = 0.0
 
     def current(self) -> float | None:
         return self.readings[0][1]
@@ -227,6 +237,8 @@ class _Building:
             reading[1] = op(reading[1])
 
     def apply_scale(self, factor: float) -> None:
+        if self.decimals and self.last == "digits":
+            self.step = factor * 10.0 ** -self.decimals
         for reading in self.readings:
             reading[0] += (1.0 if reading[1] is None else reading[1]) * factor
             reading[1] = None
@@ -260,11 +272,19 @@ def _group(tokens: list[_Token]) -> list[_Building]:
             if kind in ("scale", "hundred"):
                 cur.readings = [[0.0, None]]
                 _absorb(cur, token)
+            elif kind == "cardinal" and _dual_scale(token.values[0]):  # مليونين و804 آلاف = 2,804,000
+                cur.readings = [[token.values[0], None]]
+                cur.scale = token.values[0] / 2
             continue
         _absorb(cur, token)
     if cur is not None:
         out.append(cur)
     return out
+
+
+def _dual_scale(value: float) -> bool:
+    """True for the dual of a scale word (ألفين 2,000, مليونين 2,000,000, ملياري 2,000,000,000)."""
+    return value >= 2000 and value / 2 in (1e3, 1e6, 1e9, 1e12)
 
 
 def _continues(cur: _Building, token: _Token) -> bool:
@@ -311,6 +331,8 @@ def _absorb(cur: _Building, token: _Token) -> None:
         cur.set_current(lambda c: c + value)
     cur.weak = False
     cur.end = token.end
+    if token.kind == "digits":
+        cur.decimals = token.decimals
     cur.last = token.kind
     cur.after_and = False
 
