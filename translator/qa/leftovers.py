@@ -1,5 +1,6 @@
 """What a translation should not have: Arabic left in, a copy of the source, leaked placeholders,
-unbalanced quotes or brackets, a length far outside the pair's norm (``translator/data/qa_length.tsv``).
+unbalanced quotes or brackets, a length far outside the pair's norm (``translator/data/qa_length.tsv``), a
+translation that stops mid-sentence (it ends on "the", "of", "who", "have been": no English sentence does).
 
 A placeholder is the token the glossary's placeholder repair puts in the source
 (:data:`translator.glossary.enforce.PLACEHOLDER`, ``XTERM0``) and a model's special tokens (``<unk>``,
@@ -62,8 +63,25 @@ def check_leftovers(source: str, target: str) -> list[QAFlag]:
     flags = copied or _arabic_left(source, target)
     flags += _leaked(source, target) + _unbalanced_flags(source, target)
     if not copied:
-        flags += _length(source, target)
+        flags += _length(source, target) or _stops_midway(target)
     return flags
+
+
+# Words an English sentence cannot end on (articles, prepositions, conjunctions, auxiliaries, relative words,
+# titles): a translation that ends on one was cut off (a model's length limit, a truncated segment).
+_OPEN_ENDS = frozenset("""a an the of from to in on at by for with into onto about between among and or nor but
+who whom whose which that than as is are was were be been being has have had will would shall should can could
+may might must its their his her our your my this these those such dr mr mrs ms prof sheikh""".split())
+_LAST_WORD = re.compile(r"([^\W\d_]+)\.?[\s\u200f\u200e]*\Z")
+
+
+def _stops_midway(target: str) -> list[QAFlag]:
+    """A ``length`` flag when the translation ends on a word no English sentence ends on (see _OPEN_ENDS)."""
+    m = _LAST_WORD.search(target)
+    if m is None or m.group(1).lower() not in _OPEN_ENDS:
+        return []
+    return [QAFlag("length", f"the translation stops mid-sentence (it ends on {m.group(1)!r}): a part may be lost",
+                   target_start=m.start(1), target_end=m.end(1))]
 
 
 def is_copy(source: str, target: str) -> bool:

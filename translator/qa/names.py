@@ -14,8 +14,9 @@ close romanization (transliteration variants: ``Abdelmajid Tebboun`` for ``Abdel
 romanized Arabic itself): a capitalized run of the translation within edit similarity 85/100 (rapidfuzz) of a
 rendering, compared in the lenient form. A dateline (``KUWAIT:``, ``AMMAN —``; ``الكويت:``) names where the story
 was filed: it renders nothing and asks for nothing. A match of the generated gazetteer layer on a function
-word (``إلى`` read as a place, wordfreq zipf ≥ 6) is no evidence of a name and is not checked: QA says
-nothing where it cannot read with confidence.
+word (``إلى`` read as a place, ``العاصمة`` "the capital": wordfreq zipf ≥ 5) is no evidence of a name and is
+not checked, nor is a term inside an office title (``رئيس مجلس الوزراء`` is "Prime Minister", the office
+words of ``name_titles.tsv``): QA says nothing where it cannot read with confidence.
 
 The second half looks for what took the term's place: the English names of the glossary (people, places,
 organisations, outlets) found in the translation that render no term of the source. When one has the type
@@ -28,15 +29,18 @@ import re
 import weakref
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 from wordfreq import zipf_frequency
 
+from ..datafiles import read_tsv
 from ..glossary import Glossary, GlossaryEntry, check_translation
+from ..glossary.entry import TermMatch
 from ..glossary.names import romanize
 from ..glossary.report import count_lenient, group_matches
 from ..glossary.report import lenient_form as _fold_english
+from ..text.arabic import normalize
 from .flag import QAFlag
 
 __all__ = ["check_names", "english_names"]
@@ -49,7 +53,8 @@ _DATELINE = re.compile(r"\A\s*[A-Z][A-Z.’']*(?:\s+[A-Z][A-Z.’']*){0,3}\s*(?:
 _ARABIC_DATELINE = re.compile(r"\A\s*[\u0600-\u06ff]+(?:\s+[\u0600-\u06ff]+){0,2}\s*(?::|[—–-]\s)")
 _DEMONYM = r"(?:i|is|n|ns|an|ans|ian|ians|ese)"
 _CLOSE = 85  # rapidfuzz ratio (0-100) from which a capitalized run of the translation is the same name
-_FUNCTION_WORD = 6.0  # wordfreq zipf: إلى 6.9, في 7.4; place names such as قطر 5.2 stay well below
+_COMMON_WORD = 5.0  # wordfreq zipf from which a generated gazetteer match is an ordinary word (العاصمة 5.2, إلى 6.9)
+_TITLE_GAP = re.compile(r"[\s\u0640]*\Z")
 _indexes: weakref.WeakKeyDictionary[Glossary, dict[str, list[GlossaryEntry]]] = weakref.WeakKeyDictionary()
 
 
@@ -123,13 +128,30 @@ def _without_dateline(target: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _function_word(surface: str) -> bool:
-    return zipf_frequency(surface, "ar") >= _FUNCTION_WORD
+def _common_word(surface: str) -> bool:
+    return zipf_frequency(surface, "ar") >= _COMMON_WORD
 
 
-def _unsure(entry: GlossaryEntry, surfaces: Iterable[str]) -> bool:
-    """True when a generated gazetteer match is no evidence of a name (every surface is a function word)."""
-    return entry.layer == "gazetteer" and all(len(s.split()) == 1 and _function_word(s) for s in surfaces)
+@cache
+def _office_words() -> frozenset[str]:
+    """The words that head an office title (``name_titles.tsv``, kind role: رئيس، وزير، نائب ...), folded."""
+    return frozenset(normalize(r["word"]) for r in read_tsv("name_titles.tsv") if r["kind"] == "role")
+
+
+def _unsure(entry: GlossaryEntry, found: list[TermMatch], source: str) -> bool:
+    """True when the matches are no evidence that the translation must hold this rendering: a generated
+    gazetteer match on an ordinary word (``إلى``, ``محافظة العاصمة``: every surface one word of wordfreq zipf
+    ≥ 5), or a term inside an office title (``رئيس مجلس الوزراء`` is rendered whole, "Prime Minister")."""
+    if entry.layer == "gazetteer" and all(len(m.surface.split()) == 1 and _common_word(m.surface) for m in found):
+        return True
+    if entry.type != "term":
+        return False
+    for m in found:
+        before = source[max(0, m.start - 12):m.start]
+        words = before.split()
+        if not words or not _TITLE_GAP.search(before) or normalize(words[-1]) not in _office_words():
+            return False
+    return True
 
 
 def _as_demonym(entry: GlossaryEntry, target: str) -> bool:
@@ -163,9 +185,12 @@ def _close_romanization(entry: GlossaryEntry, surfaces: Iterable[str], target: s
     return False
 
 
-def check_names(source: str, target: str, glossary: Glossary) -> list[QAFlag]:
-    """Flags for required glossary terms of ``source`` that ``target`` does not render (see module docstring)."""
-    matches = glossary.match(source)
+def check_names(source: str, target: str, glossary: Glossary,
+                matches: list[TermMatch] | None = None) -> list[QAFlag]:
+    """Flags for required glossary terms of ``source`` that ``target`` does not render (see module docstring).
+    ``matches``: ``glossary.match(source)`` when the caller already has it."""
+    if matches is None:
+        matches = glossary.match(source)
     if not matches:
         return []
     dateline = _ARABIC_DATELINE.match(source)
@@ -183,7 +208,7 @@ def check_names(source: str, target: str, glossary: Glossary) -> list[QAFlag]:
         if not term.required or term.lenient:
             continue
         surfaces = [m.surface for m in found]
-        if (_unsure(entry, surfaces) or _by_surname(entry, body) or _as_demonym(entry, body)
+        if (_unsure(entry, found, source) or _by_surname(entry, body) or _as_demonym(entry, body)
                 or _close_romanization(entry, surfaces, body)):
             continue
         if others is None:

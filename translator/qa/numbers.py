@@ -175,6 +175,21 @@ def _lookup(token: str) -> tuple[_Word, str, int] | None:
     return None
 
 
+# Words that make the round number after them approximate ("some 5,000", "more than 111,000", نحو 5 آلاف):
+# it stands for any value that rounds to it at its last non-zero digit. Folded forms (translator.text.arabic).
+_APPROXIMATE = re.compile(r"(?:\b(?:some|about|around|approximately|roughly|nearly|almost|over|more\s+than|"
+                          r"less\s+than|fewer\s+than|at\s+least|up\s+to|close\s+to|upwards\s+of)|"
+                          r"(?<![^\W\d_])(?:نحو|حوالي|حوالى|قرابه|زهاء|اكثر\s+من|اقل\s+من|ما\s+يقارب|"
+                          r"ما\s+يزيد\s+على|ما\s+يزيد\s+عن|اكثر\s+قليلا\s+من))\s+\Z")
+
+
+def _round_step(text: str, value: float) -> float:
+    """The rounding unit of a round number written in ``text`` (5,000 → 1,000; 111,000 → 1,000; 40 → 10)."""
+    digits = re.sub(r"\D", "", text)
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return 10.0 ** zeros if zeros and value >= 10 else 0.0
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text`` (Arabic or English), in order, spans into ``text``.
 
@@ -187,7 +202,10 @@ def find_quantities(text: str) -> list[Quantity]:
     for q in _group(_tokens(folded)):
         start, end = offsets[q.start], offsets[q.end - 1] + 1
         year = q.last == "digits" and len(q.readings) == 1 and end - start == 4 and 1900 <= q.values()[0] <= 2100
-        found.append(Quantity(q.values(), start, end, q.weak, year, q.weak and q.last == "name_digits", q.step))
+        step = q.step
+        if not step and q.last == "digits" and _APPROXIMATE.search(folded, max(0, q.start - 40), q.start):
+            step = _round_step(folded[q.start:q.end], q.values()[0])
+        found.append(Quantity(q.values(), start, end, q.weak, year, q.weak and q.last == "name_digits", step))
     return found
 
 
