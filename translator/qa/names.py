@@ -13,7 +13,9 @@ by its demonym (``Kuwaiti`` for ``الكويت``, ``Bangladeshis`` for ``بنغ�
 close romanization (transliteration variants: ``Abdelmajid Tebboun`` for ``Abdelmadjid Tebboune``, or the
 romanized Arabic itself): a capitalized run of the translation within edit similarity 85/100 (rapidfuzz) of a
 rendering, compared in the lenient form. A dateline (``KUWAIT:``, ``AMMAN —``; ``الكويت:``) names where the story
-was filed: it renders nothing and asks for nothing. A match of the generated gazetteer layer on a function
+was filed: it renders nothing and asks for nothing. A country counts as rendered by "the country", "the
+Kingdom", "the Gulf state" (a country of Babel's CLDR territory names), unless another place took its place
+or the translation shows the hole of a dropped word. A match of the generated gazetteer layer on a function
 word (``إلى`` read as a place, ``العاصمة`` "the capital": wordfreq zipf ≥ 5) is no evidence of a name and is
 not checked, nor is a term inside an office title (``رئيس مجلس الوزراء`` is "Prime Minister", the office
 words of ``name_titles.tsv``): QA says nothing where it cannot read with confidence.
@@ -48,11 +50,18 @@ __all__ = ["check_names", "english_names"]
 _NAME_TYPES = frozenset({"person", "place", "org", "outlet"})
 _ENGLISH_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LONGEST = 6  # words in the longest English name looked up
+_POSSESSIVE = re.compile(r"['’]s\Z")
 _GAP = re.compile(r"[\s\-‐–]+")
 _DATELINE = re.compile(r"\A\s*[A-Z][A-Z.’']*(?:\s+[A-Z][A-Z.’']*){0,3}\s*(?::|[—–]|--|\s-)\s*")
 _ARABIC_DATELINE = re.compile(r"\A\s*[\u0600-\u06ff]+(?:\s+[\u0600-\u06ff]+){0,2}\s*(?::|[—–-]\s)")
 _DEMONYM = r"(?:i|is|n|ns|an|ans|ian|ians|ese)"
 _CLOSE = 85  # rapidfuzz ratio (0-100) from which a capitalized run of the translation is the same name
+_COUNTRY_AGAIN = re.compile(r"\b(?:the|this)\s+(?:country|kingdom|sultanate|emirate|state|republic|nation|"
+                            r"gulf\s+state|gulf\s+country)\b(?!\s+of\b)", re.IGNORECASE)
+# The hole a dropped word leaves: a possessive without its owner, a preposition or article before punctuation
+# or before another preposition ("'s Ministry", "the State of for", "in , bringing").
+_HOLE = re.compile(r"(?:^|[\s(])['’]s\b|\b(?:the|of|in|from|at|by|to)\s*[,.;:)]|"
+                   r"\b(?:of|in|from|at|by)\s+(?:of|for|from|at|by|with)\b", re.IGNORECASE)
 _COMMON_WORD = 5.0  # wordfreq zipf from which a generated gazetteer match is an ordinary word (العاصمة 5.2, إلى 6.9)
 _TITLE_GAP = re.compile(r"[\s\u0640]*\Z")
 _indexes: weakref.WeakKeyDictionary[Glossary, dict[str, list[GlossaryEntry]]] = weakref.WeakKeyDictionary()
@@ -78,7 +87,7 @@ def english_names(text: str, glossary: Glossary) -> list[tuple[int, int, Glossar
     """Glossary names written in English ``text`` (from a capitalized word, longest first): (start, end, entry)."""
     index = _index(glossary)
     words = list(_ENGLISH_WORD.finditer(text))
-    folded = [_fold_english(w.group()) for w in words]
+    folded = [_fold_english(_POSSESSIVE.sub("", w.group())) for w in words]  # China's: China
     joined = [i > 0 and _GAP.fullmatch(text, words[i - 1].end(), words[i].start()) is not None
               for i in range(len(words))]
     found = []
@@ -163,6 +172,23 @@ def _as_demonym(entry: GlossaryEntry, target: str) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(f)}{_DEMONYM}(?!\w)", folded) for f in forms if f)
 
 
+@cache
+def _country_names() -> frozenset[str]:
+    """English names of countries (Babel/CLDR territories), lenient form."""
+    from babel import Locale
+
+    return frozenset(_fold_english(name) for code, name in Locale("en").territories.items() if code.isalpha())
+
+
+def _as_country_again(entry: GlossaryEntry, target: str) -> bool:
+    """True when a country is named again as "the country", "the Kingdom", "the Gulf state": English news
+    does not repeat a country's name it has just given or that the story is about. Not when the target
+    shows the hole a dropped name leaves (see _HOLE)."""
+    if entry.type != "place" or not any(_fold_english(t) in _country_names() for t in entry.targets):
+        return False
+    return _COUNTRY_AGAIN.search(target) is not None and _HOLE.search(target) is None
+
+
 def _close_romanization(entry: GlossaryEntry, surfaces: Iterable[str], target: str) -> bool:
     """True when a capitalized run of ``target`` is a close romanization of the person or place (see module
     docstring): a transliteration variant the glossary does not list."""
@@ -215,6 +241,8 @@ def check_names(source: str, target: str, glossary: Glossary,
             others = [n for n in english_names(body, glossary) if not _renders(n[2], in_source)]
         first = found[0]
         rival = next((n for n in others if n[2].type == entry.type), None)
+        if rival is None and _as_country_again(entry, body):
+            continue
         wanted = " or ".join(repr(t) for t in entry.targets)
         if rival is None:
             flags.append(QAFlag("name", f"{first.surface!r} ({entry.type}) should be rendered {wanted}; the target "

@@ -183,6 +183,12 @@ _APPROXIMATE = re.compile(r"(?:\b(?:some|about|around|approximately|roughly|near
                           r"ما\s+يزيد\s+على|ما\s+يزيد\s+عن|اكثر\s+قليلا\s+من))\s+\Z")
 
 
+# A year that dates a period ("the third quarter of 2023", الربع الثالث من عام 2023, التسعة أشهر الأولى من 2023):
+# the other edition often leaves it to context ("in the third quarter"), so it is a weak witness.
+_PERIOD_BEFORE = re.compile(r"(?:(?<![^\W\d_])(?:ال)?(?:ربع|نصف|اشهر|شهور|فصل)|\b(?:quarter|half|months|q[1-4]|h[12]))"
+                            r"(?:[^\d.،,;:]{0,25})\Z")
+
+
 def _round_step(text: str, value: float) -> float:
     """The rounding unit of a round number written in ``text`` (5,000 → 1,000; 111,000 → 1,000; 40 → 10)."""
     digits = re.sub(r"\D", "", text)
@@ -203,6 +209,8 @@ def find_quantities(text: str) -> list[Quantity]:
         start, end = offsets[q.start], offsets[q.end - 1] + 1
         year = q.last == "digits" and len(q.readings) == 1 and end - start == 4 and 1900 <= q.values()[0] <= 2100
         step = q.step
+        if year and _PERIOD_BEFORE.search(folded, max(0, q.start - 40), q.start):
+            q.weak = True
         if not step and q.last == "digits" and _APPROXIMATE.search(folded, max(0, q.start - 40), q.start):
             step = _round_step(folded[q.start:q.end], q.values()[0])
         found.append(Quantity(q.values(), start, end, q.weak, year, q.weak and q.last == "name_digits", step))
