@@ -279,7 +279,7 @@ def measure(pairs: list[dict[str, str]], seed: int, verbose: bool,
 
 
 def _table(report: dict[str, object]) -> str:
-    halves = [h for h in ("build", "measure", "fresh") if h in report]
+    halves = [h for h in ("build", "measure", "fresh", "fresh2") if h in report]
     build = report["build"]
     lines = ["| corruption (flag kind) | " + " | ".join(f"caught, {h}" for h in halves) + " |",
              "|---" * (len(halves) + 1) + "|"]
@@ -311,7 +311,7 @@ def main() -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="print every false flag and every miss")
     parser.add_argument("--build-only", action="store_true", help="only the build half (while developing)")
     args = parser.parse_args()
-    halves = ("build",) if args.build_only else ("build", "measure", "fresh")
+    halves = ("build",) if args.build_only else ("build", "measure", "fresh", "fresh2")
     report = measure(read_pairs(args.pairs), args.seed, args.verbose, halves)
     if not args.build_only:
         print(_table(report))
