@@ -56,7 +56,7 @@ def check(source: str, target: str, *, glossary: Glossary | None = None) -> list
                                _outside(find_quantities(target), target_spans + placeholders(target)),
                                source_years_in_words=source_years,
                                target_years_in_words=years_in_words(target))
-    flags += compare_dates(source_dates, target_dates)
+    flags += compare_dates(source_dates, target_dates, target)
     flags += check_names(source, target, glossary, matches)
     flags += check_leftovers(source, target)
     return flags
