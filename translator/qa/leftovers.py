@@ -77,7 +77,8 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)\.?[\s\u200f\u200e]*\Z")
 
 def _stops_midway(target: str) -> list[QAFlag]:
     """A ``length`` flag when the translation ends on a word no English sentence ends on (see _OPEN_ENDS)."""
-    m = _LAST_WORD.search(target)
+    tail = max(0, len(target) - 60)  # the last word is within the last characters: no scan of the whole text
+    m = _LAST_WORD.search(target, tail)
     if m is None or m.group(1).lower() not in _OPEN_ENDS:
         return []
     return [QAFlag("length", f"the translation stops mid-sentence (it ends on {m.group(1)!r}): a part may be lost",
