@@ -193,5 +193,53 @@ def test_relative_year_phrases_are_found_and_length_bounds_are_sane() -> None:
         assert row["language"] in {"ar", "en"}
         assert years_in_words(f"x {row['phrase']} x") == 1, row
     low, high, min_chars = length_bounds("ar", "en")
+    assert length_bounds("ar", "en", source_chars=10) is None and length_bounds("ar", "en", source_chars=10**6)
     assert 0 < low < 1 < high and min_chars > 0
     assert length_bounds("xx", "yy") is None
+
+
+def test_length_bounds_widen_as_sources_get_shorter() -> None:
+    from translator.qa.leftovers import length_bounds
+
+    buckets = [length_bounds("ar", "en", source_chars=n) for n in (30, 100, 500)]
+    assert all(b is not None for b in buckets)
+    lows, highs = [b[0] for b in buckets], [b[1] for b in buckets]
+    assert lows == sorted(lows) and highs == sorted(highs, reverse=True), buckets
+    assert length_bounds("ar", "en", source_chars=10) is None  # below the first bucket: not checked
+
+
+def test_a_generated_place_on_a_common_word_is_no_evidence_but_a_glossary_place_is() -> None:
+    guessed = Glossary([GlossaryEntry(source="إلى", target="Alani", type="place", layer="gazetteer")])
+    assert check("وصل الوفد إلى المدينة", "The delegation reached the city", glossary=guessed) == []
+    listed = Glossary([GlossaryEntry(source="الزلفي", target="Al-Zulfi", type="place", layer="gazetteer")])
+    flags = check("وصل الوفد إلى الزلفي", "The delegation reached the city", glossary=listed)
+    assert [f.kind for f in flags] == ["name"]
+
+
+def test_a_transliteration_variant_is_a_rendering_but_another_name_is_not() -> None:
+    glossary = Glossary([GlossaryEntry(source="عبد المجيد تبون", target="Abdelmadjid Tebboune", type="person")])
+    assert check("استقبل عبد المجيد تبون الوفد", "Abdelmajid Tebboun received the delegation", glossary=glossary) == []
+    flags = check("استقبل عبد المجيد تبون الوفد", "Abdelaziz Bouteflika received the delegation", glossary=glossary)
+    assert [f.kind for f in flags] == ["name"]
+
+
+def test_punctuation_and_midway_flags_point_at_the_character() -> None:
+    target = "He said the situation is stable (according to the ministry"
+    flags = check("قال «إن الوضع مستقر (بحسب الوزارة)", target)
+    (flag,) = [f for f in flags if f.kind == "punctuation"]
+    assert target[flag.target_start:flag.target_end] == "(" and str(flag.target_start) in flag.detail
+    target = "All seven new cases were linked to the"
+    (flag,) = check("الحالات السبع الجديدة مرتبطة بالسفر.", target)
+    assert flag.kind == "length" and target[flag.target_start:flag.target_end] == "the"
+
+
+def test_source_readings_are_cached_per_glossary_and_can_be_cleared() -> None:
+    from translator.qa import clear_caches
+
+    source = "سجلت وزارة الصحة في الكويت 900 إصابة"
+    plain = Glossary([])
+    kuwait = Glossary([GlossaryEntry(source="الكويت", target="Kuwait", type="place")])
+    assert check(source, "The ministry recorded 900 cases", glossary=plain) == []
+    assert [f.kind for f in check(source, "The ministry recorded 900 cases", glossary=kuwait)] == ["name"]
+    clear_caches()
+    assert [f.kind for f in check(source, "The ministry recorded 909 cases", glossary=plain)] == ["number"]

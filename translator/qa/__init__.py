@@ -5,7 +5,7 @@ build on the project's own pieces: the Arabic fold and clitics (``translator.tex
 reader (``translator.dates``), the glossary matcher and its term verification (``translator.glossary``).
 """
 
-from .check import check, default_glossary
+from .check import check, clear_caches, default_glossary
 from .flag import KINDS, QAFlag
 
-__all__ = ["KINDS", "QAFlag", "check", "default_glossary"]
+__all__ = ["KINDS", "QAFlag", "check", "clear_caches", "default_glossary"]

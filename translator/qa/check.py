@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from ..errors import InputError
 from ..glossary import Glossary
-from .dates import compare_dates, read_dates
+from ..glossary.entry import TermMatch
+from .dates import DateMention, compare_dates, read_dates
 from .flag import QAFlag
 from .leftovers import check_leftovers, is_copy, placeholders
 from .names import check_names
 from .numbers import Quantity, compare_quantities, find_quantities, years_in_words
 
-__all__ = ["check", "default_glossary"]
+__all__ = ["check", "clear_caches", "default_glossary"]
 
 
 @cache
 def default_glossary() -> Glossary:
     """The shipped glossary and outlet registry, loaded once (what :func:`check` uses by default)."""
     return Glossary.load()
+
+
+def clear_caches() -> None:
+    """Forget the cached readings of sources and texts (what a benchmark of first-time checks needs)."""
+    from .numbers import _folded
+
+    _source_side.cache_clear()
+    _folded.cache_clear()
 
 
 def check(source: str, target: str, *, glossary: Glossary | None = None) -> list[QAFlag]:
@@ -40,16 +49,27 @@ def check(source: str, target: str, *, glossary: Glossary | None = None) -> list
         return []
     if is_copy(source, target):  # nothing was translated: the other checks would only repeat that
         return check_leftovers(source, target)
-    source_dates, source_spans = read_dates(source)
+    glossary = glossary if glossary is not None else default_glossary()
+    source_quantities, source_dates, source_years, matches = _source_side(source, glossary)
     target_dates, target_spans = read_dates(target)
-    flags = compare_quantities(_outside(find_quantities(source), source_spans + placeholders(source)),
+    flags = compare_quantities(source_quantities,
                                _outside(find_quantities(target), target_spans + placeholders(target)),
-                               source_years_in_words=years_in_words(source),
+                               source_years_in_words=source_years,
                                target_years_in_words=years_in_words(target))
-    flags += compare_dates(source_dates, target_dates)
-    flags += check_names(source, target, glossary if glossary is not None else default_glossary())
+    flags += compare_dates(source_dates, target_dates, target)
+    flags += check_names(source, target, glossary, matches)
     flags += check_leftovers(source, target)
     return flags
+
+
+@lru_cache(maxsize=2048)
+def _source_side(source: str, glossary: Glossary) -> tuple[list[Quantity], list[DateMention], int, list[TermMatch]]:
+    """What the checks read in the source: its quantities outside dates, its dates, its years in words and its
+    glossary matches. Cached: a source is checked again after each edit of its translation (review rounds,
+    several candidate translations), and its reading does not change."""
+    dates, spans = read_dates(source)
+    quantities = _outside(find_quantities(source), spans + placeholders(source))
+    return quantities, dates, years_in_words(source), glossary.match(source)
 
 
 def _outside(quantities: list[Quantity], spans: list[tuple[int, int]]) -> list[Quantity]:

@@ -13,6 +13,7 @@ target date that agrees with nothing when there is one (a changed date), else as
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -125,14 +126,27 @@ def _readings(result: DateResult) -> tuple[str, ...]:
     return ()
 
 
-def compare_dates(source: list[DateMention], target: list[DateMention]) -> list[QAFlag]:
-    """Flags for source dates that no target date agrees with (see the module docstring)."""
+_MONTHS = {f"{m:02d}": re.compile(rf"\b{calendar.month_name[m]}\b(?!\s*,?\s*\d)") for m in range(1, 13)}
+
+
+def _month_named(mention: DateMention, text: str) -> bool:
+    """True when ``text`` names the month of ``mention`` without a day or a year after it ("in September"):
+    the other edition left the year to context."""
+    months = {r[5:7] for r in mention.readings if len(r) >= 7 and not r.startswith("--")}
+    return any(_MONTHS[m].search(text) for m in months if m in _MONTHS)
+
+
+def compare_dates(source: list[DateMention], target: list[DateMention], target_text: str = "") -> list[QAFlag]:
+    """Flags for source dates that no target date agrees with (see the module docstring). A source date whose
+    month ``target_text`` (the English) names without a year or a day is not flagged: its year was left to
+    context ("in September" for ``سبتمبر 2025``)."""
     free = list(target)
     missing = []
     for mention in source:
         hit = next((t for t in free if mention.agrees(t)), None)
         if hit is None:
-            missing.append(mention)
+            if not (target_text and _month_named(mention, target_text)):
+                missing.append(mention)
         else:
             free.remove(hit)
     flags = []

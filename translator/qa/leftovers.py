@@ -1,5 +1,6 @@
 """What a translation should not have: Arabic left in, a copy of the source, leaked placeholders,
-unbalanced quotes or brackets, a length far outside the pair's norm (``translator/data/qa_length.tsv``).
+unbalanced quotes or brackets, a length far outside the pair's norm (``translator/data/qa_length.tsv``), a
+translation that stops mid-sentence (it ends on "the", "of", "who", "have been": no English sentence does).
 
 A placeholder is the token the glossary's placeholder repair puts in the source
 (:data:`translator.glossary.enforce.PLACEHOLDER`, ``XTERM0``) and a model's special tokens (``<unk>``,
@@ -34,11 +35,25 @@ def _placeholder() -> re.Pattern[str]:
 
 
 @cache
-def length_bounds(source_lang: str = "ar", target_lang: str = "en") -> tuple[float, float, int] | None:
-    """(low, high, min_chars) of the pair from ``translator/data/qa_length.tsv``, or None if not listed."""
-    for row in read_tsv("qa_length.tsv"):
-        if (row["source"], row["target"]) == (source_lang, target_lang):
-            return float(row["low"]), float(row["high"]), int(row["min_chars"])
+def _length_buckets(source_lang: str, target_lang: str) -> tuple[tuple[int, int | None, float, float], ...]:
+    rows = [r for r in read_tsv("qa_length.tsv") if (r["source"], r["target"]) == (source_lang, target_lang)]
+    return tuple(sorted((int(r["min_chars"]), int(r["max_chars"]) if r.get("max_chars") else None,
+                         float(r["low"]), float(r["high"])) for r in rows))
+
+
+def length_bounds(source_lang: str = "ar", target_lang: str = "en",
+                  source_chars: int | None = None) -> tuple[float, float, int] | None:
+    """(low, high, min_chars) of the pair from ``translator/data/qa_length.tsv`` for a source of
+    ``source_chars`` characters (spaces not counted; None: the first bucket), or None when the pair is not
+    listed or the source is shorter than every bucket. ``min_chars`` is the bucket's lower end."""
+    buckets = _length_buckets(source_lang, target_lang)
+    if not buckets:
+        return None
+    if source_chars is None:
+        return buckets[0][2], buckets[0][3], buckets[0][0]
+    for lower, upper, low, high in buckets:
+        if source_chars >= lower and (upper is None or source_chars < upper):
+            return low, high, lower
     return None
 
 
@@ -48,8 +63,26 @@ def check_leftovers(source: str, target: str) -> list[QAFlag]:
     flags = copied or _arabic_left(source, target)
     flags += _leaked(source, target) + _unbalanced_flags(source, target)
     if not copied:
-        flags += _length(source, target)
+        flags += _length(source, target) or _stops_midway(target)
     return flags
+
+
+# Words an English sentence cannot end on (articles, prepositions, conjunctions, auxiliaries, relative words,
+# titles): a translation that ends on one was cut off (a model's length limit, a truncated segment).
+_OPEN_ENDS = frozenset("""a an the of from to in on at by for with into onto about between among and or nor but
+who whom whose which that than as is are was were be been being has have had will would shall should can could
+may might must its their his her our your my this these those such dr mr mrs ms prof sheikh""".split())
+_LAST_WORD = re.compile(r"([^\W\d_]+)\.?[\s\u200f\u200e]*\Z")
+
+
+def _stops_midway(target: str) -> list[QAFlag]:
+    """A ``length`` flag when the translation ends on a word no English sentence ends on (see _OPEN_ENDS)."""
+    tail = max(0, len(target) - 60)  # the last word is within the last characters: no scan of the whole text
+    m = _LAST_WORD.search(target, tail)
+    if m is None or m.group(1).lower() not in _OPEN_ENDS:
+        return []
+    return [QAFlag("length", f"the translation stops mid-sentence (it ends on {m.group(1)!r}): a part may be lost",
+                   target_start=m.start(1), target_end=m.end(1))]
 
 
 def is_copy(source: str, target: str) -> bool:
@@ -91,6 +124,8 @@ def _leaked(source: str, target: str) -> list[QAFlag]:
 
 
 _MARKS = re.compile(r'[()\[\]{}«»“”"]')
+_FAMILY = {"(": "bracket", ")": "bracket", "[": "bracket", "]": "bracket", "{": "bracket", "}": "bracket",
+           "«": "quote", "»": "quote", "“": "quote", "”": "quote", '"': "quote"}
 
 
 def _unbalanced(text: str) -> list[tuple[int, str]]:
@@ -115,25 +150,25 @@ def _unbalanced(text: str) -> list[tuple[int, str]]:
 
 
 def _unbalanced_flags(source: str, target: str) -> list[QAFlag]:
-    if _unbalanced(source):
-        return []
-    return [QAFlag("punctuation", f"{char!r} has no partner in the translation", target_start=i, target_end=i + 1)
-            for i, char in _unbalanced(target)]
+    """Quotes and brackets the translation leaves without a partner, for each family (brackets; quotes, where
+    Arabic « » and English “ ” or " are one family) that the source itself balances."""
+    broken = {_FAMILY[char] for _, char in _unbalanced(source)}
+    return [QAFlag("punctuation", f"{char!r} at character {i} has no partner in the translation",
+                   target_start=i, target_end=i + 1)
+            for i, char in _unbalanced(target) if _FAMILY[char] not in broken]
 
 
 def _length(source: str, target: str) -> list[QAFlag]:
-    bounds = length_bounds()
+    source_chars = len("".join(source.split()))
+    bounds = length_bounds(source_chars=source_chars)
     if bounds is None:
         return []
-    low, high, min_chars = bounds
-    source_chars = len("".join(source.split()))
+    low, high, _ = bounds
     target_chars = len("".join(target.split()))
-    if source_chars < min_chars:
-        return []
     ratio = target_chars / source_chars
     if low <= ratio <= high:
         return []
     side = "shorter" if ratio < low else "longer"
     return [QAFlag("length", f"the translation is {ratio:.2f} times the source's length: far {side} than "
-                             f"Arabic→English usually is ({low}-{high}); a part may be lost or added",
+                             f"Arabic→English of this length usually is ({low}-{high}); a part may be lost or added",
                    0, len(source), 0, len(target))]

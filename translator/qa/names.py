@@ -8,7 +8,17 @@ The first half is the glossary's own verification (``translator.glossary``: :met
 the terms in the Arabic with its folds and clitics, :func:`check_translation` counts their renderings in the
 English, a target variant counting as right). A term the translation lacks is flagged at its source span.
 
-A person also counts as rendered by surname alone (``President Tebboune`` for ``عبد المجيد تبون``).
+A person also counts as rendered by surname alone (``President Tebboune`` for ``عبد المجيد تبون``), a place
+by its demonym (``Kuwaiti`` for ``الكويت``, ``Bangladeshis`` for ``بنغلاديش``), and a person or a place by a
+close romanization (transliteration variants: ``Abdelmajid Tebboun`` for ``Abdelmadjid Tebboune``, or the
+romanized Arabic itself): a capitalized run of the translation within edit similarity 85/100 (rapidfuzz) of a
+rendering, compared in the lenient form. A dateline (``KUWAIT:``, ``AMMAN —``; ``الكويت:``) names where the story
+was filed: it renders nothing and asks for nothing. A country counts as rendered by "the country", "the
+Kingdom", "the Gulf state" (a country of Babel's CLDR territory names), unless another place took its place
+or the translation shows the hole of a dropped word. A match of the generated gazetteer layer on a function
+word (``إلى`` read as a place, ``العاصمة`` "the capital": wordfreq zipf ≥ 5) is no evidence of a name and is
+not checked, nor is a term inside an office title (``رئيس مجلس الوزراء`` is "Prime Minister", the office
+words of ``name_titles.tsv``): QA says nothing where it cannot read with confidence.
 
 The second half looks for what took the term's place: the English names of the glossary (people, places,
 organisations, outlets) found in the translation that render no term of the source. When one has the type
@@ -21,10 +31,18 @@ import re
 import weakref
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import cache, lru_cache
 
+from rapidfuzz import fuzz
+from wordfreq import zipf_frequency
+
+from ..datafiles import read_tsv
 from ..glossary import Glossary, GlossaryEntry, check_translation
+from ..glossary.entry import TermMatch
+from ..glossary.names import romanize
 from ..glossary.report import count_lenient, group_matches
 from ..glossary.report import lenient_form as _fold_english
+from ..text.arabic import normalize
 from .flag import QAFlag
 
 __all__ = ["check_names", "english_names"]
@@ -32,7 +50,20 @@ __all__ = ["check_names", "english_names"]
 _NAME_TYPES = frozenset({"person", "place", "org", "outlet"})
 _ENGLISH_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LONGEST = 6  # words in the longest English name looked up
+_POSSESSIVE = re.compile(r"['’]s\Z")
 _GAP = re.compile(r"[\s\-‐–]+")
+_DATELINE = re.compile(r"\A\s*[A-Z][A-Z.’']*(?:\s+[A-Z][A-Z.’']*){0,3}\s*(?::|[—–]|--|\s-)\s*")
+_ARABIC_DATELINE = re.compile(r"\A\s*[\u0600-\u06ff]+(?:\s+[\u0600-\u06ff]+){0,2}\s*(?::|[—–-]\s)")
+_DEMONYM = r"(?:i|is|n|ns|an|ans|ian|ians|ese)"
+_CLOSE = 85  # rapidfuzz ratio (0-100) from which a capitalized run of the translation is the same name
+_COUNTRY_AGAIN = re.compile(r"\b(?:the|this)\s+(?:country|kingdom|sultanate|emirate|state|republic|nation|"
+                            r"gulf\s+state|gulf\s+country)\b(?!\s+of\b)", re.IGNORECASE)
+# The hole a dropped word leaves: a possessive without its owner, a preposition or article before punctuation
+# or before another preposition ("'s Ministry", "the State of for", "in , bringing").
+_HOLE = re.compile(r"(?:^|[\s(])['’]s\b|\b(?:the|of|in|from|at|by|to)\s*[,.;:)]|"
+                   r"\b(?:of|in|from|at|by)\s+(?:of|for|from|at|by|with)\b", re.IGNORECASE)
+_COMMON_WORD = 5.0  # wordfreq zipf from which a generated gazetteer match is an ordinary word (العاصمة 5.2, إلى 6.9)
+_TITLE_GAP = re.compile(r"[\s\u0640]*\Z")
 _indexes: weakref.WeakKeyDictionary[Glossary, dict[str, list[GlossaryEntry]]] = weakref.WeakKeyDictionary()
 
 
@@ -56,7 +87,7 @@ def english_names(text: str, glossary: Glossary) -> list[tuple[int, int, Glossar
     """Glossary names written in English ``text`` (from a capitalized word, longest first): (start, end, entry)."""
     index = _index(glossary)
     words = list(_ENGLISH_WORD.finditer(text))
-    folded = [_fold_english(w.group()) for w in words]
+    folded = [_fold_english(_POSSESSIVE.sub("", w.group())) for w in words]  # China's: China
     joined = [i > 0 and _GAP.fullmatch(text, words[i - 1].end(), words[i].start()) is not None
               for i in range(len(words))]
     found = []
@@ -99,23 +130,119 @@ def _by_surname(entry: GlossaryEntry, target: str) -> bool:
     return count_lenient(target, replace(entry, target=surnames[0], target_variants=surnames[1:])) > 0
 
 
-def check_names(source: str, target: str, glossary: Glossary) -> list[QAFlag]:
-    """Flags for required glossary terms of ``source`` that ``target`` does not render (see module docstring)."""
-    matches = glossary.match(source)
+def _without_dateline(target: str) -> str:
+    """``target`` with a leading dateline blanked out (same length, so spans still index ``target``)."""
+    m = _DATELINE.match(target)
+    return target if m is None else " " * m.end() + target[m.end():]
+
+
+@lru_cache(maxsize=4096)
+def _common_word(surface: str) -> bool:
+    return zipf_frequency(surface, "ar") >= _COMMON_WORD
+
+
+@cache
+def _office_words() -> frozenset[str]:
+    """The words that head an office title (``name_titles.tsv``, kind role: رئيس، وزير، نائب ...), folded."""
+    return frozenset(normalize(r["word"]) for r in read_tsv("name_titles.tsv") if r["kind"] == "role")
+
+
+def _unsure(entry: GlossaryEntry, found: list[TermMatch], source: str) -> bool:
+    """True when the matches are no evidence that the translation must hold this rendering: a generated
+    gazetteer match on an ordinary word (``إلى``, ``محافظة العاصمة``: every surface one word of wordfreq zipf
+    ≥ 5), or a term inside an office title (``رئيس مجلس الوزراء`` is rendered whole, "Prime Minister")."""
+    if entry.layer == "gazetteer" and all(len(m.surface.split()) == 1 and _common_word(m.surface) for m in found):
+        return True
+    if entry.type != "term":
+        return False
+    for m in found:
+        before = source[max(0, m.start - 12):m.start]
+        words = before.split()
+        if not words or not _TITLE_GAP.search(before) or normalize(words[-1]) not in _office_words():
+            return False
+    return True
+
+
+def _as_demonym(entry: GlossaryEntry, target: str) -> bool:
+    """True when a place is rendered by its demonym or adjective (``Kuwaiti``, ``Jordanians``)."""
+    if entry.type != "place":
+        return False
+    forms = [_fold_english(t) for t in entry.targets if not t.isupper() and len(t) > 3]
+    folded = _fold_english(target)
+    return any(re.search(rf"(?<!\w){re.escape(f)}{_DEMONYM}(?!\w)", folded) for f in forms if f)
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    """English names of countries (Babel/CLDR territories), lenient form."""
+    from babel import Locale
+
+    return frozenset(_fold_english(name) for code, name in Locale("en").territories.items() if code.isalpha())
+
+
+def _as_country_again(entry: GlossaryEntry, target: str) -> bool:
+    """True when a country is named again as "the country", "the Kingdom", "the Gulf state": English news
+    does not repeat a country's name it has just given or that the story is about. Not when the target
+    shows the hole a dropped name leaves (see _HOLE)."""
+    if entry.type != "place" or not any(_fold_english(t) in _country_names() for t in entry.targets):
+        return False
+    return _COUNTRY_AGAIN.search(target) is not None and _HOLE.search(target) is None
+
+
+def _close_romanization(entry: GlossaryEntry, surfaces: Iterable[str], target: str) -> bool:
+    """True when a capitalized run of ``target`` is a close romanization of the person or place (see module
+    docstring): a transliteration variant the glossary does not list."""
+    if entry.type not in ("person", "place"):
+        return False
+    wanted = {_fold_english(t) for t in entry.targets if not t.isupper()}
+    wanted |= {_fold_english(romanize(s)) for s in surfaces}
+    wanted = {w for w in wanted if len(w) > 3}
+    if not wanted:
+        return False
+    words = [w for w in _ENGLISH_WORD.finditer(target)]
+    for i, word in enumerate(words):
+        if not word.group()[0].isupper():
+            continue
+        for form in wanted:
+            size = form.count(" ") + 1
+            run = " ".join(_fold_english(w.group()) for w in words[i:i + size])
+            if fuzz.ratio(form, run) >= _CLOSE:
+                return True
+    return False
+
+
+def check_names(source: str, target: str, glossary: Glossary,
+                matches: list[TermMatch] | None = None) -> list[QAFlag]:
+    """Flags for required glossary terms of ``source`` that ``target`` does not render (see module docstring).
+    ``matches``: ``glossary.match(source)`` when the caller already has it."""
+    if matches is None:
+        matches = glossary.match(source)
     if not matches:
         return []
-    report = check_translation(matches, target)
+    dateline = _ARABIC_DATELINE.match(source)
+    if dateline is not None:  # الكويت: ... names where the story was filed, as "KUWAIT:" does
+        matches = [m for m in matches if m.start >= dateline.end()]
+        if not matches:
+            return []
+    body = _without_dateline(target)
+    report = check_translation(matches, body)
     groups = group_matches(matches)
     in_source = [entry for entry, _ in groups]
     others = None
     flags = []
     for term, (entry, found) in zip(report.terms, groups, strict=True):
-        if not term.required or term.lenient or _by_surname(entry, target):
+        if not term.required or term.lenient:
+            continue
+        surfaces = [m.surface for m in found]
+        if (_unsure(entry, found, source) or _by_surname(entry, body) or _as_demonym(entry, body)
+                or _close_romanization(entry, surfaces, body)):
             continue
         if others is None:
-            others = [n for n in english_names(target, glossary) if not _renders(n[2], in_source)]
+            others = [n for n in english_names(body, glossary) if not _renders(n[2], in_source)]
         first = found[0]
         rival = next((n for n in others if n[2].type == entry.type), None)
+        if rival is None and _as_country_again(entry, body):
+            continue
         wanted = " or ".join(repr(t) for t in entry.targets)
         if rival is None:
             flags.append(QAFlag("name", f"{first.surface!r} ({entry.type}) should be rendered {wanted}; the target "

@@ -30,7 +30,7 @@ from .flag import QAFlag
 __all__ = ["Quantity", "compare_quantities", "find_quantities", "years_in_words"]
 
 _SEPARATORS = str.maketrans({"٫": ".", "٬": ","})
-_TOKEN = re.compile(r"(?P<name>(?<=[^\W\d_])\s?[-‐–]\s?)?"  # COVID-19, F-16, كوفيد-19: part of a name
+_TOKEN = re.compile(r"(?P<name>(?<=[^\W\d_])\s?[-‐–]\s?|(?<=[^\W\d_]{3}))?"  # COVID-19, F-16, كوفيد19: a name
                     r"(?P<num>\d+(?:[.,]\d+)*)(?:(?P<ord>st|nd|rd|th)|(?P<glued>bn|mn|m|k|tn))?(?![A-Za-z])"
                     r"|(?P<word>[^\W\d_]+)")
 _KUNA_DECIMAL = re.compile(r"(?<![\d.,])(\d+)ر(\d+)(?![\d.,])")  # KUNA writes 90.1 as 1ر90
@@ -49,10 +49,16 @@ class Quantity:
     end: int
     weak: bool = False
     year: bool = False  # four digits between 1900 and 2100, alone: may be written "last year" on the other side
+    name: bool = False  # digits that are part of a name (COVID-19, كوفيد19): weak, but a changed one is flagged
+
+    step: float = 0.0  # the unit of the last digit written before a scale word (4.48 million: 10,000), else 0
 
     def same(self, other: Quantity) -> bool:
-        """True when some reading of this quantity equals some reading of ``other``."""
-        return any(_equal(a, b) for a in self.values for b in other.values)
+        """True when some reading of this quantity equals some reading of ``other``, or rounds to it: a number
+        written with decimals before a scale word ("4.48 million", "AED1.894 billion") stands for every value
+        within half its last digit (4,481,042; 1,894,100,000), as editions round exact figures."""
+        slack = max(self.step, other.step) / 2
+        return any(_equal(a, b) or abs(a - b) <= slack for a in self.values for b in other.values)
 
 
 def _equal(a: float, b: float) -> bool:
@@ -86,6 +92,7 @@ class _Token:
     kind: str  # digits | ordinal_digits | and | other | a _Word kind
     joined: bool  # only spaces or hyphens since the token before
     conj: bool = False  # written with the conjunction و in front (وعشرين)
+    decimals: int = 0  # digits written after the decimal point
 
 
 def _digit_values(text: str) -> tuple[float, ...]:
@@ -117,7 +124,11 @@ def _tokens(folded: str) -> list[_Token]:
         previous_end = m.end()
         if token is None:
             kind = "ordinal_digits" if m.group("ord") else "name_digits" if m.group("name") is not None else "digits"
-            out.append(_Token(m.start("num"), m.end("num"), _digit_values(m.group("num")), kind, joined))
+            if m.group("name") == "" and _currency_before(folded, m.start()):
+                kind = "digits"  # AED287, USD5: a currency code, not a name
+            number = m.group("num")
+            decimals = len(number) - number.rfind(".") - 1 if number.count(".") == 1 and "," not in number else 0
+            out.append(_Token(m.start("num"), m.end("num"), _digit_values(number), kind, joined, decimals=decimals))
             if m.group("glued"):
                 out.append(_Token(m.start("glued"), m.end(), (_GLUED[m.group("glued")],), "scale", True))
         elif token in _AND:
@@ -128,6 +139,22 @@ def _tokens(folded: str) -> list[_Token]:
             out.append(_Token(m.start() + (offset if not conj else 0), m.end(), (word.value,), word.kind,
                               joined and (conj or not clitic), conj))
     return out
+
+
+_LETTERS_BEFORE = re.compile(r"[^\W\d_]+\Z")
+
+
+@cache
+def _currencies() -> frozenset[str]:
+    """ISO 4217 codes (Babel/CLDR): written glued to an amount (``AED287``)."""
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+def _currency_before(folded: str, at: int) -> bool:
+    m = _LETTERS_BEFORE.search(folded, max(0, at - 8), at)
+    return m is not None and m.group().upper() in _currencies()
 
 
 @lru_cache(maxsize=65536)
@@ -148,6 +175,27 @@ def _lookup(token: str) -> tuple[_Word, str, int] | None:
     return None
 
 
+# Words that make the round number after them approximate ("some 5,000", "more than 111,000", نحو 5 آلاف):
+# it stands for any value that rounds to it at its last non-zero digit. Folded forms (translator.text.arabic).
+_APPROXIMATE = re.compile(r"(?:\b(?:some|about|around|approximately|roughly|nearly|almost|over|more\s+than|"
+                          r"less\s+than|fewer\s+than|at\s+least|up\s+to|close\s+to|upwards\s+of)|"
+                          r"(?<![^\W\d_])(?:نحو|حوالي|حوالى|قرابه|زهاء|اكثر\s+من|اقل\s+من|ما\s+يقارب|"
+                          r"ما\s+يزيد\s+على|ما\s+يزيد\s+عن|اكثر\s+قليلا\s+من))\s+\Z")
+
+
+# A year that dates a period ("the third quarter of 2023", الربع الثالث من عام 2023, التسعة أشهر الأولى من 2023):
+# the other edition often leaves it to context ("in the third quarter"), so it is a weak witness.
+_PERIOD_BEFORE = re.compile(r"(?:(?<![^\W\d_])(?:ال)?(?:ربع|نصف|اشهر|شهور|فصل)|\b(?:quarter|half|months|q[1-4]|h[12]))"
+                            r"(?:[^\d.،,;:]{0,25})\Z")
+
+
+def _round_step(text: str, value: float) -> float:
+    """The rounding unit of a round number written in ``text`` (5,000 → 1,000; 111,000 → 1,000; 40 → 10)."""
+    digits = re.sub(r"\D", "", text)
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return 10.0 ** zeros if zeros and value >= 10 else 0.0
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text`` (Arabic or English), in order, spans into ``text``.
 
@@ -160,7 +208,12 @@ def find_quantities(text: str) -> list[Quantity]:
     for q in _group(_tokens(folded)):
         start, end = offsets[q.start], offsets[q.end - 1] + 1
         year = q.last == "digits" and len(q.readings) == 1 and end - start == 4 and 1900 <= q.values()[0] <= 2100
-        found.append(Quantity(q.values(), start, end, q.weak, year))
+        step = q.step
+        if year and _PERIOD_BEFORE.search(folded, max(0, q.start - 40), q.start):
+            q.weak = True
+        if not step and q.last == "digits" and _APPROXIMATE.search(folded, max(0, q.start - 40), q.start):
+            step = _round_step(folded[q.start:q.end], q.values()[0])
+        found.append(Quantity(q.values(), start, end, q.weak, year, q.weak and q.last == "name_digits", step))
     return found
 
 
@@ -199,6 +252,8 @@ class _Building:
         self.last = token.kind
         self.scale: float | None = None
         self.after_and = False
+        self.decimals = token.decimals
+        self.step = 0.0
 
     def current(self) -> float | None:
         return self.readings[0][1]
@@ -208,6 +263,8 @@ class _Building:
             reading[1] = op(reading[1])
 
     def apply_scale(self, factor: float) -> None:
+        if self.decimals and self.last == "digits":
+            self.step = factor * 10.0 ** -self.decimals
         for reading in self.readings:
             reading[0] += (1.0 if reading[1] is None else reading[1]) * factor
             reading[1] = None
@@ -241,11 +298,19 @@ def _group(tokens: list[_Token]) -> list[_Building]:
             if kind in ("scale", "hundred"):
                 cur.readings = [[0.0, None]]
                 _absorb(cur, token)
+            elif kind == "cardinal" and _dual_scale(token.values[0]):  # مليونين و804 آلاف = 2,804,000
+                cur.readings = [[token.values[0], None]]
+                cur.scale = token.values[0] / 2
             continue
         _absorb(cur, token)
     if cur is not None:
         out.append(cur)
     return out
+
+
+def _dual_scale(value: float) -> bool:
+    """True for the dual of a scale word (ألفين 2,000, مليونين 2,000,000, ملياري 2,000,000,000)."""
+    return value >= 2000 and value / 2 in (1e3, 1e6, 1e9, 1e12)
 
 
 def _continues(cur: _Building, token: _Token) -> bool:
@@ -292,6 +357,8 @@ def _absorb(cur: _Building, token: _Token) -> None:
         cur.set_current(lambda c: c + value)
     cur.weak = False
     cur.end = token.end
+    if token.kind == "digits":
+        cur.decimals = token.decimals
     cur.last = token.kind
     cur.after_and = False
 
@@ -316,11 +383,11 @@ def compare_quantities(source: list[Quantity], target: list[Quantity], *, source
             unmatched_target.remove(hit)
     missing.sort(key=lambda q: q.start)
     unmatched_target.sort()
+    flags = _changed_names([q for q in missing if q.name], [target[i] for i in unmatched_target if target[i].name])
     missing = [q for q in missing if not q.weak]
     new = [target[i] for i in unmatched_target if not target[i].weak]
     missing = _spare_years(missing, target_years_in_words - source_years_in_words)
     new = _spare_years(new, source_years_in_words - target_years_in_words)
-    flags = []
     for gone, came in zip(missing, new, strict=False):
         flags.append(QAFlag("number", f"{_show(gone)} in the source became {_show(came)} in the target",
                             gone.start, gone.end, came.start, came.end))
@@ -330,6 +397,13 @@ def compare_quantities(source: list[Quantity], target: list[Quantity], *, source
         flags.append(QAFlag("number", f"{_show(came)} in the target is not in the source",
                             target_start=came.start, target_end=came.end))
     return flags
+
+
+def _changed_names(source: list[Quantity], target: list[Quantity]) -> list[QAFlag]:
+    """The digits of a name left over on both sides (``كوفيد-19`` / "Covid-69"): a changed name number. One
+    side alone says nothing (the other may not repeat the name)."""
+    return [QAFlag("number", f"{_show(gone)} in a name in the source became {_show(came)} in the target",
+                   gone.start, gone.end, came.start, came.end) for gone, came in zip(source, target, strict=False)]
 
 
 def _spare_years(quantities: list[Quantity], budget: int) -> list[Quantity]:

@@ -147,14 +147,18 @@ def fold_for_matching(text: str) -> tuple[str, list[int]]:
     there (``المتحدةالأمريكية`` → ``المتحده الامريكيه``), mapped to the letter that follows.
     """
     folded_text = text.translate(_TABLE)
-    if len(folded_text) == len(text) and all(len(_TABLE[ord(c)]) == 1 for c in set(text)) \
-            and not _GLUED_AFTER_TEH_MARBUTA.search(text):
-        return folded_text, list(range(len(text) + 1))  # every character folded to exactly one
+    widths = {c: len(_TABLE[ord(c)]) for c in set(text)}
+    if max(widths.values(), default=1) <= 1 and not _GLUED_AFTER_TEH_MARBUTA.search(text):
+        if len(folded_text) == len(text):
+            return folded_text, list(range(len(text) + 1))  # every character folded to exactly one
+        dropped = {c for c, width in widths.items() if not width}  # diacritics, tatweel: folded to nothing
+        return folded_text, [i for i, c in enumerate(text) if c not in dropped] + [len(text)]
     out: list[str] = []
     offsets: list[int] = []
+    table = _TABLE  # each character folded once, then looked up (the same fold as _fold)
     after_teh_marbuta = False
     for index, char in enumerate(text):
-        folded = _fold(char)
+        folded = table[ord(char)]
         if not folded:
             continue
         if after_teh_marbuta and folded[0].isalpha():
@@ -162,7 +166,10 @@ def fold_for_matching(text: str) -> tuple[str, list[int]]:
             offsets.append(index)
         after_teh_marbuta = char in (TEH_MARBUTA, "\u06c3")
         out.append(folded)
-        offsets.extend([index] * len(folded))
+        if len(folded) == 1:
+            offsets.append(index)
+        else:
+            offsets.extend([index] * len(folded))
     offsets.append(len(text))
     return "".join(out), offsets
 
