@@ -76,7 +76,7 @@ def quality(glossary, verbose: bool = False) -> dict[str, dict]:
         result[split] = scored.to_dict()
         if verbose:
             print(f"== {split}: {json.dumps(result[split], ensure_ascii=False)}")
-            for outcome in ("wrong", "ambiguous", "spurious", "missed"):
+            for outcome in ("wrong", "form_differs", "ambiguous", "spurious", "missed"):
                 print(f"  {outcome}: " + "; ".join(scored.examples.get(outcome, [])))
     return result
 

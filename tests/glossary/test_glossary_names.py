@@ -96,3 +96,22 @@ def test_a_batch_writes_the_glossary_candidates_table_and_the_gazetteer_version(
     assert "romanized" in layers and "gazetteer" in layers
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["summary"]["gazetteer_version"] == summary.gazetteer_version is not None
+
+
+def test_a_name_set_before_its_role_by_a_comma_is_found() -> None:
+    glossary = Glossary([GlossaryEntry("نينوى", "Nineveh", "place")], romanize_names=True)
+    matches = glossary.match("قال حسن العلاف، نائب محافظ نينوى، إن القوات أكملت احتشادها")
+    assert [(m.surface, m.layer) for m in matches] == [("حسن العلاف", "romanized"), ("نينوى", "glossary")]
+    # a verb before the name is not part of it, and a role with no name before its comma finds nothing
+    assert [m.surface for m in glossary.match("وأكد الوزير، في تصريح، أن نينوى آمنة")] == ["نينوى"]
+
+
+def test_a_place_and_a_construct_are_part_of_the_office_before_the_name() -> None:
+    glossary = Glossary([GlossaryEntry("دمشق", "Damascus", "place"), GlossaryEntry("كركوك", "Kirkuk", "place")],
+                        romanize_names=True)
+    found = glossary.match("قال السفير الفلسطيني في دمشق سمير الرفاعي إنه جرى انتشال")
+    assert [(m.surface, m.layer) for m in found] == [("دمشق", "glossary"), ("سمير الرفاعي", "romanized")]
+    found = glossary.match("طالب رئيس هيئة الرأي العربية في كركوك، ناظم الشمري، بحل المجلس")  # رئيس: a folded key
+    assert [m.surface for m in found if m.layer == "romanized"] == ["ناظم الشمري"]
+    found = glossary.match("حذر وزير الداخلية الجزائري نورالدين بدوي، من الوضع")  # بدوي is not ب + دوي
+    assert [m.surface for m in found] == ["نورالدين بدوي"]

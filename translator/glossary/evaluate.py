@@ -8,7 +8,9 @@ no outlet is in both halves: tune on ``build``, report ``heldout`` too.
 
 Scores, per mention: ``found`` (a match overlaps it and renders it with an accepted form), ``wrong``
 (a match overlaps it with another rendering), ``ambiguous`` (the match reports candidates instead of one
-rendering), ``missed``. Per match: ``spurious`` (a name match on text where nothing was labelled: a common
+rendering), ``missed``; a ``romanized`` guess (a name no list holds, spelled by rule) that overlaps a mention
+with another spelling than the labelled press forms is ``form_differs``: the name was found, its English form
+is not the press one. Recall counts ``found`` only. Per match: ``spurious`` (a name match on text where nothing was labelled: a common
 word taken for a name, or a name the labeller skipped; check those by hand). Matches of type ``term``
 (titles, ministries) are not named mentions and are not scored.
 """
@@ -82,14 +84,23 @@ class MentionScore:
         return sum(c[outcome] for c in self.by_layer.values())
 
     def to_dict(self) -> dict[str, object]:
+        """Totals, ``recall`` (found / mentions), ``detected`` ((found + form_differs) / mentions),
+        ``wrong_share`` ((wrong + spurious) / matches, all layers; a romanized name whose form differs is not
+        counted wrong) and ``wrong_share_listed`` (the same for the glossary and gazetteer layers only)."""
         found = self.total("found")
         matches = sum(sum(c.values()) for c in self.by_layer.values())
         bad = self.total("wrong") + self.total("spurious")
+        listed = {k: v for k, v in self.by_layer.items() if k != "romanized"}
+        listed_matches = sum(sum(c.values()) for c in listed.values())
+        listed_bad = sum(c["wrong"] + c["spurious"] for c in listed.values())
         return {"mentions": self.mentions, "found": found, "wrong": self.total("wrong"),
+                "form_differs": self.total("form_differs"),
                 "ambiguous": self.total("ambiguous"), "missed": self.missed,
                 "spurious": self.total("spurious"), "matches": matches,
                 "recall": round(found / self.mentions, 3) if self.mentions else None,
+                "detected": round((found + self.total("form_differs")) / self.mentions, 3) if self.mentions else None,
                 "wrong_share": round(bad / matches, 3) if matches else None,
+                "wrong_share_listed": round(listed_bad / listed_matches, 3) if listed_matches else None,
                 "by_layer": {k: dict(v) for k, v in sorted(self.by_layer.items())}}
 
 
@@ -116,6 +127,8 @@ def score(match: Callable[[str], Sequence[TermMatch]], records: Iterable[dict]) 
                 outcome = "ambiguous"
             elif _fold_latin(m.target) in accepted or any(_fold_latin(t) in accepted for t in _targets(m)):
                 outcome = "found"
+            elif layer == "romanized":
+                outcome = "form_differs"
             else:
                 outcome = "wrong"
             result.count(layer, outcome, example)

@@ -29,7 +29,8 @@ REGIONS = {"maghreb": {"DZ", "MA", "TN", "LY", "MR", "EH"}, "levant": {"LB", "SY
            "gulf": {"SA", "AE", "QA", "KW", "BH", "OM", "YE"}}
 COMMON_WORD = 4.6  # zipf: a word this frequent (a verb, a preposition) ends a name unless listed as a name part
 JOINED_WORD = 3.5  # zipf of the stem behind a proclitic (ونظيره → نظيره) that makes the word an ordinary one
-_MAX_ROLE_WORDS = 4
+_MAX_ROLE_WORDS = 6
+OFFICE_NOUN = 4.6  # zipf: a word without the article this frequent, before one with it, is part of an office
 _MAX_NAME_WORDS = 4
 CANDIDATE_COLUMNS = ("source", "romanized", "type", "count", "documents", "examples")
 
@@ -115,29 +116,43 @@ def _letters(word: str, region: str) -> str:
 def find_names(text: str, taken: Sequence[TermMatch], region: str = "default") -> list[TermMatch]:
     """Person names marked by a title or role in ``text`` that no match in ``taken`` covers, as matches of
     layer ``romanized`` (offsets into ``text``)."""
-    if not any(key in text for key in _title_keys()):
-        return []
     normalized, offsets = normalize_for_matching(text)
+    if not any(key in normalized for key in _title_keys()):  # the keys are folded: رئيس → رييس
+        return []
     words = tokens(normalized)
     busy = [(m.start - len(m.clitic), m.end) for m in taken]
+    places = {k for k, (ws, we, _) in enumerate(words)
+              if any(m.type == "place" and m.start - len(m.clitic) < offsets[we] and offsets[ws] < m.end
+                     for m in taken)}
     found: list[TermMatch] = []
+    done = -1  # the last word index a name found so far ends at
     k = 0
     while k < len(words):
         kind = _title_kind(words[k][2])
-        span = _name_after(words, normalized, k, kind) if kind else None
+        span = _name_after(words, normalized, k, kind, places) if kind else None
+        if kind == "role" and k > done + 2:
+            before = _name_before(words, normalized, k, done)
+            if before is not None:
+                _add_name(text, offsets, words, before, busy, region, found)
         if span is None:
             k += 1
             continue
-        first, last = span
-        start, end = original_span(text, offsets, words[first][0], words[last][1])
-        if not any(s < end and start < e for s, e in busy):
-            surface = text[start:end]
-            target = romanize(surface, region)
-            entry = GlossaryEntry(normalize(surface), target, "person", note="romanized by rule; check it",
-                                  flags=("no-enforce",), layer="romanized")
-            found.append(TermMatch(start, end, surface, entry.source, target, "person", "", entry, "romanized"))
-        k = last + 1
-    return found
+        _add_name(text, offsets, words, span, busy, region, found)
+        done = span[1]
+        k = span[1] + 1
+    return sorted(found, key=lambda m: m.start)
+
+
+def _add_name(text: str, offsets: list[int], words: Sequence[tuple[int, int, str]], span: tuple[int, int],
+              busy: list[tuple[int, int]], region: str, found: list[TermMatch]) -> None:
+    first, last = span
+    start, end = original_span(text, offsets, words[first][0], words[last][1])
+    if not any(s < end and start < e for s, e in busy) and not any(m.start < end and start < m.end for m in found):
+        surface = text[start:end]
+        target = romanize(surface, region)
+        entry = GlossaryEntry(normalize(surface), target, "person", note="romanized by rule; check it",
+                              flags=("no-enforce",), layer="romanized")
+        found.append(TermMatch(start, end, surface, entry.source, target, "person", "", entry, "romanized"))
 
 
 @cache
@@ -162,17 +177,20 @@ def _comma_after(normalized: str, word: tuple[int, int, str]) -> bool:
 
 
 def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
-                kind: str) -> tuple[int, int] | None:
-    """(first, last) word index of the name a title or role at ``k`` introduces, or None."""
+                kind: str, places: set[int] = frozenset()) -> tuple[int, int] | None:
+    """(first, last) word index of the name a title or role at ``k`` introduces, or None. ``places``: the
+    indexes of words a place match covers (حاكم عثمانية, السفير الفلسطيني في دمشق: part of the office)."""
     i = k + 1
     if kind == "role" and not _comma_after(normalized, words[k]):
         skipped = 0
         while i < len(words) and skipped < _MAX_ROLE_WORDS and not _comma_after(normalized, words[i - 1]):
-            if _office_word(words[i][2]):
+            if i in places or _office_word(words[i][2]) or _office_noun(words, i):
                 i += 1
-                skipped += 1
+            elif words[i][2] in _PLACE_PREPOSITIONS and i + 1 in places:
+                i += 2  # في دمشق
             else:
                 break
+            skipped += 1
     first = i
     while i < len(words) and i - first < _MAX_NAME_WORDS and _name_part(words[i][2], i - first):
         i += 1
@@ -185,6 +203,33 @@ def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
     return first, last
 
 
+_PLACE_PREPOSITIONS = frozenset({"في", "لدي", "ب"})
+
+
+def _office_noun(words: Sequence[tuple[int, int, str]], i: int) -> bool:
+    """A common noun without the article before one with it: the head of an office's construct (رئيس مجلس
+    الوزراء, رئيس هيئة الرأي): frequent enough that it is not a first name."""
+    return (i + 1 < len(words) and _zipf(words[i][2]) >= OFFICE_NOUN and (words[i][2], "word") not in _table()
+            and any(r.stem.startswith("ال") for r in analyses(words[i + 1][2])))
+
+
+def _name_before(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
+                 done: int) -> tuple[int, int] | None:
+    """(first, last) of a name of two to four words set before the role at ``k`` by a comma
+    (``قال حسن العلاف، نائب محافظ نينوى``), not reaching back over word ``done``; or None."""
+    if k < 2 or not _comma_after(normalized, words[k - 1]):
+        return None
+    last = first = k - 1
+    while first - 1 > done and last - first + 1 < _MAX_NAME_WORDS and not _comma_after(normalized, words[first - 1]) \
+            and _name_part(words[first - 1][2], 1):
+        first -= 1
+    while first < last and not _name_part(words[first][2], 0):
+        first += 1
+    if last - first + 1 < 2 or not _name_part(words[last][2], 1):
+        return None
+    return first, last
+
+
 def _office_word(word: str) -> bool:
     """A word of an office between a role and the name: with the article (والجماعات، التركي), a common word
     after a conjunction (وقضايا المرأة) or باسم/لدى."""
@@ -192,8 +237,11 @@ def _office_word(word: str) -> bool:
 
 
 def _joined_word(word: str) -> bool:
-    """An ordinary word behind a proclitic (ونظيره "and his counterpart", لحزب "of the party")."""
-    return any(r.clitic and r.clitic != "ك" and _zipf(r.stem) >= JOINED_WORD for r in analyses(word)[1:])
+    """An ordinary word behind a proclitic (ونظيره "and his counterpart", لحزب "of the party"), more frequent
+    than the whole word read as one (بدوي is a name, not ب + دوي "a roar")."""
+    whole = _zipf(word)
+    return any(r.clitic and r.clitic != "ك" and _zipf(r.stem) >= max(JOINED_WORD, whole)
+               for r in analyses(word)[1:])
 
 
 def _name_part(word: str, position: int) -> bool:
