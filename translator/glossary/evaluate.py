@@ -10,9 +10,9 @@ Scores, per mention: ``found`` (a match overlaps it and renders it with an accep
 (a match overlaps it with another rendering), ``ambiguous`` (the match reports candidates instead of one
 rendering), ``missed``; a ``romanized`` guess (a name no list holds, spelled by rule) that overlaps a mention
 with another spelling than the labelled press forms is ``form_differs``: the name was found, its English form
-is not the press one. Recall counts ``found`` only. Per match: ``spurious`` (a name match on text where nothing was labelled: a common
-word taken for a name, or a name the labeller skipped; check those by hand). Matches of type ``term``
-(titles, ministries) are not named mentions and are not scored.
+is not the press one. Recall counts ``found`` only. Per match: ``spurious`` (a name match on text where
+nothing was labelled: a common word taken for a name, or a name the labeller skipped; check those by
+hand). Matches of type ``term`` (titles, ministries) are not named mentions and are not scored.
 """
 
 from __future__ import annotations
