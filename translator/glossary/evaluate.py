@@ -52,14 +52,32 @@ def mention_spans(record: dict) -> list[tuple[int, int, dict]]:
     """
     spans, pos, text = [], 0, record["text"]
     for mention in record["mentions"]:
-        start = text.find(mention["surface"], pos)
+        start = _find_word(text, mention["surface"], pos)
         if start < 0:
-            start = text.find(mention["surface"])
+            start = _find_word(text, mention["surface"], 0)
         if start < 0:
             raise ValueError(f"mention {mention['surface']!r} is not in {text[:60]!r}")
         spans.append((start, start + len(mention["surface"]), mention))
         pos = start + len(mention["surface"])
     return spans
+
+
+_PROCLITICS = "وفبكل"
+
+
+def _find_word(text: str, surface: str, pos: int) -> int:
+    """The first occurrence of ``surface`` from ``pos`` that is a whole word (after at most two proclitics:
+    عمان in لسلطنة عمان, not in العماني), else the first occurrence at all, else -1."""
+    first = start = text.find(surface, pos)
+    while start >= 0:
+        end = start + len(surface)
+        lead = start
+        while lead > 0 and start - lead < 2 and text[lead - 1] in _PROCLITICS:
+            lead -= 1
+        if (lead == 0 or not text[lead - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            return start
+        start = text.find(surface, start + 1)
+    return first
 
 
 def _fold_latin(text: str) -> str:
