@@ -115,3 +115,23 @@ def test_a_place_and_a_construct_are_part_of_the_office_before_the_name() -> Non
     assert [m.surface for m in found if m.layer == "romanized"] == ["ناظم الشمري"]
     found = glossary.match("حذر وزير الداخلية الجزائري نورالدين بدوي، من الوضع")  # بدوي is not ب + دوي
     assert [m.surface for m in found] == ["نورالدين بدوي"]
+
+
+def test_a_gazetteer_town_inside_a_marked_name_gives_way_but_a_place_after_a_proclitic_does_not() -> None:
+    from translator.glossary.gazetteer import Gazetteer
+
+    gazetteer_text = ("ref\tsource\tvariants\ttarget\ttarget_variants\tkind\tcountry\tpopulation\tzipf\n"
+                      "geonames:365763\tتونج\t\tTonj\t\tcity\tSS\t17000\t0.0\n"
+                      "geonames:358115\tجرجا\t\tGirga\t\tcity\tEG\t128250\t0.0\n")
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "places.tsv"
+        path.write_text(gazetteer_text, encoding="utf-8")
+        glossary = Glossary(gazetteer=Gazetteer.read(path), romanize_names=True)
+    found = glossary.match("استقبل الرئيس وزير العدل يلماز تونج في القصر")  # يلماز: a rare word, no verb
+    assert [(m.surface, m.layer) for m in found] == [("يلماز تونج", "romanized")]
+    found = glossary.match("قال العميد عثمان بجرجا إن")
+    assert ("جرجا", "gazetteer") in [(m.surface, m.layer) for m in found]
+    assert not any(m.layer == "romanized" and "جرجا" in m.surface for m in found)

@@ -122,8 +122,10 @@ class Glossary:
         if self.romanize_names:
             countries = self.gazetteer.countries(matches) if self.gazetteer is not None else set()
             names = find_names(text, matches, region_of(countries))
-            if names:
-                matches = sorted([*matches, *names], key=lambda m: m.start)
+            if names:  # a gazetteer town a name covers gives way to the name (names._yields)
+                kept = [m for m in matches if not any(n.start < m.end and m.start - len(m.clitic) < n.end
+                                                      for n in names)]
+                matches = sorted([*kept, *names], key=lambda m: m.start)
         return matches
 
     def get(self, source: str) -> GlossaryEntry | None:

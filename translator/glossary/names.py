@@ -120,7 +120,7 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default") -
     if not any(key in normalized for key in _title_keys()):  # the keys are folded: رئيس → رييس
         return []
     words = tokens(normalized)
-    busy = [(m.start - len(m.clitic), m.end) for m in taken]
+    busy = [(m.start - len(m.clitic), m.end) for m in taken if not _yields(m)]
     places = {k for k, (ws, we, _) in enumerate(words)
               if any(m.type == "place" and m.start - len(m.clitic) < offsets[we] and offsets[ws] < m.end
                      for m in taken)}
@@ -153,6 +153,14 @@ def _add_name(text: str, offsets: list[int], words: Sequence[tuple[int, int, str
         entry = GlossaryEntry(normalize(surface), target, "person", note="romanized by rule; check it",
                               flags=("no-enforce",), layer="romanized")
         found.append(TermMatch(start, end, surface, entry.source, target, "person", "", entry, "romanized"))
+
+
+def _yields(match: TermMatch) -> bool:
+    """A gazetteer town or region inside a name a title or role introduces gives way to the name
+    (وزير العدل يلماز تونج: Tonj is a town in South Sudan); a country does not (السفير الفلسطيني في دمشق), nor
+    a place behind a proclitic (بجرجا "in Girga" ends the name before it)."""
+    return match.layer == "gazetteer" and not match.clitic and not match.ambiguous and match.entry is not None \
+        and not match.entry.note.startswith("cldr:")
 
 
 @cache
@@ -249,8 +257,8 @@ def _name_part(word: str, position: int) -> bool:
         return False
     if (word, "word") in _table():
         return True
-    if position == 0 and (word.startswith("ال") or word.startswith("ي")):
-        return False  # a name opens with neither the article (الحكومة) nor a verb's prefix (يهرب)
+    if position == 0 and (word.startswith("ال") or (word.startswith("ي") and _zipf(word) >= JOINED_WORD)):
+        return False  # a name opens with neither the article (الحكومة) nor a verb's prefix (يهرب; يلماز is rare)
     return _zipf(word) < COMMON_WORD and not _joined_word(word)
 
 
