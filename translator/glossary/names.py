@@ -116,14 +116,14 @@ def _letters(word: str, region: str) -> str:
 def find_names(text: str, taken: Sequence[TermMatch], region: str = "default") -> list[TermMatch]:
     """Person names marked by a title or role in ``text`` that no match in ``taken`` covers, as matches of
     layer ``romanized`` (offsets into ``text``)."""
-    normalized, offsets = normalize_for_matching(text)
-    if not any(key in normalized for key in _title_keys()):  # the keys are folded: رئيس → رييس
+    if not any(key in text for key in _title_keys()):
         return []
+    normalized, offsets = normalize_for_matching(text)
     words = tokens(normalized)
     busy = [(m.start - len(m.clitic), m.end) for m in taken if not _yields(m)]
+    place_spans = [(m.start - len(m.clitic), m.end) for m in taken if m.type == "place"]
     places = {k for k, (ws, we, _) in enumerate(words)
-              if any(m.type == "place" and m.start - len(m.clitic) < offsets[we] and offsets[ws] < m.end
-                     for m in taken)}
+              if any(s < offsets[we] and offsets[ws] < e for s, e in place_spans)} if place_spans else set()
     found: list[TermMatch] = []
     done = -1  # the last word index a name found so far ends at
     k = 0
@@ -165,8 +165,10 @@ def _yields(match: TermMatch) -> bool:
 
 @cache
 def _title_keys() -> tuple[str, ...]:
-    """Letters every spelling of each title word holds (no article, alif or final ه/ي), to skip texts fast."""
-    keys = {t.removeprefix("ال").lstrip("ا").rstrip("هي") for t in _titles()}
+    """Letters every spelling of each title word holds (no article, alif or final ه/ي), to skip texts fast
+    without folding them: taken from the words as written (رئيس) and folded (رييس)."""
+    written = [row["word"] for row in data_table("name_titles.tsv")]
+    keys = {word.removeprefix("ال").lstrip("اأإآ").rstrip("هةيى") for word in [*written, *_titles()]}
     return tuple(k for k in keys if len(k) >= 2)
 
 
