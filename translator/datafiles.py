@@ -201,7 +201,7 @@ SCHEMAS: dict[str, Schema] = {
                                                                    True),
                                      C("default"), C("maghreb"), C("levant"), C("gulf"), key=("arabic", "kind"),
                                      words=("arabic", "=name_romanization")),
-    "name_titles.tsv": _schema(C("word", required=True), C("kind", frozenset({"title", "role"}), True),
+    "name_titles.tsv": _schema(C("word", required=True), C("kind", frozenset({"title", "role", "speech"}), True),
                                key=("word",), words=("word", "=name_title")),
     "place_cues.tsv": _schema(C("word", required=True),
                               C("kind", frozenset({"city", "country", "place", "subdivision"}), True),

@@ -135,3 +135,10 @@ def test_a_gazetteer_town_inside_a_marked_name_gives_way_but_a_place_after_a_pro
     found = glossary.match("قال العميد عثمان بجرجا إن")
     assert ("جرجا", "gazetteer") in [(m.surface, m.layer) for m in found]
     assert not any(m.layer == "romanized" and "جرجا" in m.surface for m in found)
+
+
+def test_a_preposition_written_with_alif_maqsura_is_no_name_ali() -> None:
+    glossary = Glossary([GlossaryEntry("عبد المجيد تبون", "Abdelmadjid Tebboune", "person")], romanize_names=True)
+    text = "واستقبل رئيس الجمهورية، عبد المجيد تبون، على هامش القمة، الوزير الأول الهولندي"
+    assert [m.layer for m in glossary.match(text)] == ["glossary"]
+    assert [m.surface for m in glossary.match("قال الوزير علي حسن إن")] == ["علي حسن"]  # the name Ali is kept

@@ -119,7 +119,8 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default") -
     if not any(key in text for key in _title_keys()):
         return []
     normalized, offsets = normalize_for_matching(text)
-    words = tokens(normalized)
+    words = [(start, end, "في" if _preposition(text[offsets[start]:offsets[end - 1] + 1]) else word)
+             for start, end, word in tokens(normalized)]
     busy = [(m.start - len(m.clitic), m.end) for m in taken if not _yields(m)]
     place_spans = [(m.start - len(m.clitic), m.end) for m in taken if m.type == "place"]
     places = {k for k, (ws, we, _) in enumerate(words)
@@ -129,7 +130,7 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default") -
     k = 0
     while k < len(words):
         kind = _title_kind(words[k][2])
-        span = _name_after(words, normalized, k, kind, places) if kind else None
+        span = _name_after(words, normalized, k, kind, places) if kind in ("title", "role") else None
         if kind == "role" and k > done + 2:
             before = _name_before(words, normalized, k, done)
             if before is not None:
@@ -155,6 +156,15 @@ def _add_name(text: str, offsets: list[int], words: Sequence[tuple[int, int, str
         found.append(TermMatch(start, end, surface, entry.source, target, "person", "", entry, "romanized"))
 
 
+# Prepositions written with alif maqsura, which the fold makes look like names (على → علي "Ali").
+_MAQSURA_PREPOSITIONS = frozenset({"على", "إلى", "الى", "حتى", "لدى", "متى"})
+
+
+def _preposition(word: str) -> bool:
+    """Whether ``word`` as written is one of those prepositions, maybe after و or ف (وعلى)."""
+    return word in _MAQSURA_PREPOSITIONS or (word[:1] in "وف" and word[1:] in _MAQSURA_PREPOSITIONS)
+
+
 def _yields(match: TermMatch) -> bool:
     """A gazetteer town or region inside a name a title or role introduces gives way to the name
     (وزير العدل يلماز تونج: Tonj is a town in South Sudan); a country does not (السفير الفلسطيني في دمشق), nor
@@ -167,8 +177,9 @@ def _yields(match: TermMatch) -> bool:
 def _title_keys() -> tuple[str, ...]:
     """Letters every spelling of each title word holds (no article, alif or final ه/ي), to skip texts fast
     without folding them: taken from the words as written (رئيس) and folded (رييس)."""
-    written = [row["word"] for row in data_table("name_titles.tsv")]
-    keys = {word.removeprefix("ال").lstrip("اأإآ").rstrip("هةيى") for word in [*written, *_titles()]}
+    written = [row["word"] for row in data_table("name_titles.tsv") if row["kind"] != "speech"]
+    folded = [word for word, kind in _titles().items() if kind != "speech"]
+    keys = {word.removeprefix("ال").lstrip("اأإآ").rstrip("هةيى") for word in [*written, *folded]}
     return tuple(k for k in keys if len(k) >= 2)
 
 
@@ -226,7 +237,8 @@ def _office_noun(words: Sequence[tuple[int, int, str]], i: int) -> bool:
 def _name_before(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
                  done: int) -> tuple[int, int] | None:
     """(first, last) of a name of two to four words set before the role at ``k`` by a comma
-    (``قال حسن العلاف، نائب محافظ نينوى``), not reaching back over word ``done``; or None."""
+    (``قال حسن العلاف، نائب محافظ نينوى``), not reaching back over word ``done``; or None. The name must
+    open the text or a clause, follow a verb of saying, or start with a known first name."""
     if k < 2 or not _comma_after(normalized, words[k - 1]):
         return None
     last = first = k - 1
@@ -237,6 +249,9 @@ def _name_before(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
         first += 1
     if last - first + 1 < 2 or not _name_part(words[last][2], 1):
         return None
+    opens = first == 0 or _title_kind(words[first - 1][2]) == "speech" or _comma_after(normalized, words[first - 1])
+    if not opens and (words[first][2], "word") not in _table():
+        return None  # على هامش القمة، الوزير: no verb of saying, no clause start, no known first name
     return first, last
 
 
