@@ -66,3 +66,11 @@ def test_the_shipped_term_base_holds_the_composed_layer_and_its_version_says_so(
     assert glossary.match("وزير الداخلية الجزائري")[0].layer in {"composed", "glossary"}
     bare = Glossary(glossary.entries, gazetteer=glossary.gazetteer)
     assert bare.version != glossary.version
+
+
+def test_red_crescent_societies_take_the_country() -> None:
+    glossary = _glossary()
+    match = glossary.match("قال مسعفون في الهلال الأحمر الفلسطيني")[0]
+    assert (match.surface, match.target, match.layer) == ("الهلال الأحمر الفلسطيني", "Palestinian Red Crescent",
+                                                          "composed")
+    assert "Palestine Red Crescent Society" in match.entry.targets
