@@ -44,13 +44,15 @@ def startup() -> dict[str, float]:
     tracemalloc.start()  # measured on a second load: tracemalloc slows what it watches several times over
     from translator.glossary.gazetteer import Gazetteer, default_gazetteer_path
 
-    again = Glossary(glossary.entries, gazetteer=Gazetteer.read(default_gazetteer_path()), romanize_names=True)
+    again = Glossary(glossary.entries, gazetteer=Gazetteer.read(default_gazetteer_path()), romanize_names=True,
+                     composed=glossary.composed)
     current, _ = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     del again
     return {"startup_s": round(seconds, 3), "startup_cpu_s": round(cpu_seconds, 3),
             "term_base_mb": round(current / 2**20, 1),
-            "entries": len(glossary), "gazetteer_names": len(glossary.gazetteer or ()),
+            "entries": len(glossary), "composed": len(glossary.composed),
+            "gazetteer_names": len(glossary.gazetteer or ()),
             "gazetteer_places": glossary.gazetteer.places if glossary.gazetteer else 0,
             "gazetteer_version": glossary.gazetteer_version, "_glossary": glossary}
 
@@ -76,7 +78,7 @@ def quality(glossary, verbose: bool = False) -> dict[str, dict]:
         result[split] = scored.to_dict()
         if verbose:
             print(f"== {split}: {json.dumps(result[split], ensure_ascii=False)}")
-            for outcome in ("wrong", "ambiguous", "spurious", "missed"):
+            for outcome in ("wrong", "form_differs", "ambiguous", "spurious", "missed"):
                 print(f"  {outcome}: " + "; ".join(scored.examples.get(outcome, [])))
     return result
 

@@ -145,6 +145,15 @@ def test_a_common_word_is_a_place_only_after_a_cue(small: Gazetteer) -> None:
     assert match.entry is not None and not match.entry.enforce  # never enforced while ambiguous
 
 
+def test_a_list_of_places_is_a_cue_for_a_common_word_in_it(small: Gazetteer) -> None:
+    glossary = Glossary([GlossaryEntry("بيروت", "Beirut", "place")], gazetteer=small)
+    assert [m.target for m in glossary.match("قصف استهدف بيروت وصور")] == ["Beirut", "Tyre"]
+    assert [m.target for m in glossary.match("قصف استهدف بيروت، وصور")] == ["Beirut", "Tyre"]
+    # a comma alone ends a clause, and a common word does not vouch for the next one
+    assert [m.target for m in glossary.match("في بيروت، صور الدمار")] == ["Beirut"]
+    assert glossary.match("نشرت صور وصور") == []
+
+
 def test_other_places_in_the_text_settle_an_ambiguous_name(small: Gazetteer) -> None:
     glossary = Glossary(gazetteer=small)
     tyre = [m for m in glossary.match("غارة على مدينة صور في جنوب لبنان") if m.source == normalize("صور")]

@@ -51,3 +51,14 @@ def test_score_counts_found_wrong_missed_and_spurious() -> None:
     assert (result["mentions"], result["found"], result["wrong"], result["missed"]) == (3, 1, 1, 1)
     assert result["spurious"] == 1  # النصر, "victory", is labelled as no name here
     assert result["recall"] == round(1 / 3, 3)
+
+
+def test_a_romanized_name_in_another_form_counts_as_found_form_differs_not_as_found() -> None:
+    glossary = Glossary([GlossaryEntry("نينوى", "Nineveh", "place")], romanize_names=True)
+    record = {"text": "قال حسن العلاف، نائب محافظ نينوى، إن القوات أكملت احتشادها", "source_url": "https://x.iq/1",
+              "mentions": [{"surface": "حسن العلاف", "type": "person", "english": ["Hassan al-Allaf"]},
+                           {"surface": "نينوى", "type": "place", "english": ["Nineveh", "Nineveh Governorate"]}]}
+    result = score(glossary.match, [record]).to_dict()
+    assert (result["found"], result["form_differs"], result["wrong"]) == (1, 1, 0)
+    assert result["recall"] == 0.5 and result["detected"] == 1.0
+    assert result["wrong_share"] == 0.0 and result["wrong_share_listed"] == 0.0

@@ -96,3 +96,49 @@ def test_a_batch_writes_the_glossary_candidates_table_and_the_gazetteer_version(
     assert "romanized" in layers and "gazetteer" in layers
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["summary"]["gazetteer_version"] == summary.gazetteer_version is not None
+
+
+def test_a_name_set_before_its_role_by_a_comma_is_found() -> None:
+    glossary = Glossary([GlossaryEntry("نينوى", "Nineveh", "place")], romanize_names=True)
+    matches = glossary.match("قال حسن العلاف، نائب محافظ نينوى، إن القوات أكملت احتشادها")
+    assert [(m.surface, m.layer) for m in matches] == [("حسن العلاف", "romanized"), ("نينوى", "glossary")]
+    # a verb before the name is not part of it, and a role with no name before its comma finds nothing
+    assert [m.surface for m in glossary.match("وأكد الوزير، في تصريح، أن نينوى آمنة")] == ["نينوى"]
+
+
+def test_a_place_and_a_construct_are_part_of_the_office_before_the_name() -> None:
+    glossary = Glossary([GlossaryEntry("دمشق", "Damascus", "place"), GlossaryEntry("كركوك", "Kirkuk", "place")],
+                        romanize_names=True)
+    found = glossary.match("قال السفير الفلسطيني في دمشق سمير الرفاعي إنه جرى انتشال")
+    assert [(m.surface, m.layer) for m in found] == [("دمشق", "glossary"), ("سمير الرفاعي", "romanized")]
+    found = glossary.match("طالب رئيس هيئة الرأي العربية في كركوك، ناظم الشمري، بحل المجلس")  # رئيس: a folded key
+    assert [m.surface for m in found if m.layer == "romanized"] == ["ناظم الشمري"]
+    found = glossary.match("حذر وزير الداخلية الجزائري نورالدين بدوي، من الوضع")  # بدوي is not ب + دوي
+    assert [m.surface for m in found] == ["نورالدين بدوي"]
+
+
+def test_a_gazetteer_town_inside_a_marked_name_gives_way_but_a_place_after_a_proclitic_does_not() -> None:
+    from translator.glossary.gazetteer import Gazetteer
+
+    gazetteer_text = ("ref\tsource\tvariants\ttarget\ttarget_variants\tkind\tcountry\tpopulation\tzipf\n"
+                      "geonames:365763\tتونج\t\tTonj\t\tcity\tSS\t17000\t0.0\n"
+                      "geonames:358115\tجرجا\t\tGirga\t\tcity\tEG\t128250\t0.0\n")
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "places.tsv"
+        path.write_text(gazetteer_text, encoding="utf-8")
+        glossary = Glossary(gazetteer=Gazetteer.read(path), romanize_names=True)
+    found = glossary.match("استقبل الرئيس وزير العدل يلماز تونج في القصر")  # يلماز: a rare word, no verb
+    assert [(m.surface, m.layer) for m in found] == [("يلماز تونج", "romanized")]
+    found = glossary.match("قال العميد عثمان بجرجا إن")
+    assert ("جرجا", "gazetteer") in [(m.surface, m.layer) for m in found]
+    assert not any(m.layer == "romanized" and "جرجا" in m.surface for m in found)
+
+
+def test_a_preposition_written_with_alif_maqsura_is_no_name_ali() -> None:
+    glossary = Glossary([GlossaryEntry("عبد المجيد تبون", "Abdelmadjid Tebboune", "person")], romanize_names=True)
+    text = "واستقبل رئيس الجمهورية، عبد المجيد تبون، على هامش القمة، الوزير الأول الهولندي"
+    assert [m.layer for m in glossary.match(text)] == ["glossary"]
+    assert [m.surface for m in glossary.match("قال الوزير علي حسن إن")] == ["علي حسن"]  # the name Ali is kept

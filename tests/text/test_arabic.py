@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from translator.text import arabic
+from translator.text.arabic import fold, fold_for_matching
 
 from ..cases import cases
 
@@ -137,3 +140,21 @@ def test_latin_letters_fold_once_accents_and_case() -> None:
     folded, offsets = arabic.fold_for_matching("Février ١٢")
     assert folded == "fevrier 12" and offsets == [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
     assert arabic.normalize is arabic.fold and arabic.normalize_for_matching is arabic.fold_for_matching
+
+
+def test_every_arabic_presentation_form_folds_without_recursion() -> None:
+    """Every code point of the two presentation-form blocks folds (U+FDFD, the basmala ligature, has no NFKC
+    expansion and used to recurse forever); what it folds to is already folded, offsets point at it."""
+    for code in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)]:
+        char = chr(code)
+        folded, offsets = fold_for_matching(f"ا{char}ب")
+        assert fold(folded) == folded, hex(code)
+        assert len(offsets) == len(folded) + 1 and offsets[-1] == 3, hex(code)
+        assert all(offsets[k] == 1 for k in range(1, len(folded) - 1)), hex(code)
+        expanded = unicodedata.normalize("NFKC", char)
+        if expanded == char:
+            assert folded[1:-1] in ("", char), hex(code)  # nothing to expand: kept (or dropped if a mark)
+        else:
+            assert not any(0xFB50 <= ord(c) <= 0xFDFF or 0xFE70 <= ord(c) <= 0xFEFF for c in folded), hex(code)
+    assert fold("\ufdfd") == "\ufdfd"
+    assert fold("\ufdf2") == fold("الله")  # a ligature that does expand still folds like its letters

@@ -14,9 +14,10 @@ TYPES = ("person", "place", "org", "outlet", "term")
 #               or brackets, or after a word such as صحيفة/قناة/وكالة (translator/data/outlet_words.tsv).
 FLAGS = ("no-enforce", "quoted")
 # Layers of the term base, highest first (issue 16): the user's glossary files, the shipped domain glossary
-# (with the outlet registry), the generated gazetteer, and names no list knows, romanized by rule (never
+# (with the outlet registry), names composed from a head and a complement (ministries, ministers, news
+# agencies: glossary/compose.py), the generated gazetteer, and names no list knows, romanized by rule (never
 # presented as a glossary rendering, never enforced).
-LAYERS = ("user", "glossary", "gazetteer", "romanized")
+LAYERS = ("user", "glossary", "composed", "gazetteer", "romanized")
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,11 @@ no outlet is in both halves: tune on ``build``, report ``heldout`` too.
 
 Scores, per mention: ``found`` (a match overlaps it and renders it with an accepted form), ``wrong``
 (a match overlaps it with another rendering), ``ambiguous`` (the match reports candidates instead of one
-rendering), ``missed``. Per match: ``spurious`` (a name match on text where nothing was labelled: a common
-word taken for a name, or a name the labeller skipped; check those by hand). Matches of type ``term``
-(titles, ministries) are not named mentions and are not scored.
+rendering), ``missed``; a ``romanized`` guess (a name no list holds, spelled by rule) that overlaps a mention
+with another spelling than the labelled press forms is ``form_differs``: the name was found, its English form
+is not the press one. Recall counts ``found`` only. Per match: ``spurious`` (a name match on text where
+nothing was labelled: a common word taken for a name, or a name the labeller skipped; check those by
+hand). Matches of type ``term`` (titles, ministries) are not named mentions and are not scored.
 """
 
 from __future__ import annotations
@@ -50,14 +52,32 @@ def mention_spans(record: dict) -> list[tuple[int, int, dict]]:
     """
     spans, pos, text = [], 0, record["text"]
     for mention in record["mentions"]:
-        start = text.find(mention["surface"], pos)
+        start = _find_word(text, mention["surface"], pos)
         if start < 0:
-            start = text.find(mention["surface"])
+            start = _find_word(text, mention["surface"], 0)
         if start < 0:
             raise ValueError(f"mention {mention['surface']!r} is not in {text[:60]!r}")
         spans.append((start, start + len(mention["surface"]), mention))
         pos = start + len(mention["surface"])
     return spans
+
+
+_PROCLITICS = "وفبكل"
+
+
+def _find_word(text: str, surface: str, pos: int) -> int:
+    """The first occurrence of ``surface`` from ``pos`` that is a whole word (after at most two proclitics:
+    عمان in لسلطنة عمان, not in العماني), else the first occurrence at all, else -1."""
+    first = start = text.find(surface, pos)
+    while start >= 0:
+        end = start + len(surface)
+        lead = start
+        while lead > 0 and start - lead < 2 and text[lead - 1] in _PROCLITICS:
+            lead -= 1
+        if (lead == 0 or not text[lead - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            return start
+        start = text.find(surface, start + 1)
+    return first
 
 
 def _fold_latin(text: str) -> str:
@@ -82,14 +102,23 @@ class MentionScore:
         return sum(c[outcome] for c in self.by_layer.values())
 
     def to_dict(self) -> dict[str, object]:
+        """Totals, ``recall`` (found / mentions), ``detected`` ((found + form_differs) / mentions),
+        ``wrong_share`` ((wrong + spurious) / matches, all layers; a romanized name whose form differs is not
+        counted wrong) and ``wrong_share_listed`` (the same for the glossary and gazetteer layers only)."""
         found = self.total("found")
         matches = sum(sum(c.values()) for c in self.by_layer.values())
         bad = self.total("wrong") + self.total("spurious")
+        listed = {k: v for k, v in self.by_layer.items() if k != "romanized"}
+        listed_matches = sum(sum(c.values()) for c in listed.values())
+        listed_bad = sum(c["wrong"] + c["spurious"] for c in listed.values())
         return {"mentions": self.mentions, "found": found, "wrong": self.total("wrong"),
+                "form_differs": self.total("form_differs"),
                 "ambiguous": self.total("ambiguous"), "missed": self.missed,
                 "spurious": self.total("spurious"), "matches": matches,
                 "recall": round(found / self.mentions, 3) if self.mentions else None,
+                "detected": round((found + self.total("form_differs")) / self.mentions, 3) if self.mentions else None,
                 "wrong_share": round(bad / matches, 3) if matches else None,
+                "wrong_share_listed": round(listed_bad / listed_matches, 3) if listed_matches else None,
                 "by_layer": {k: dict(v) for k, v in sorted(self.by_layer.items())}}
 
 
@@ -116,6 +145,8 @@ def score(match: Callable[[str], Sequence[TermMatch]], records: Iterable[dict]) 
                 outcome = "ambiguous"
             elif _fold_latin(m.target) in accepted or any(_fold_latin(t) in accepted for t in _targets(m)):
                 outcome = "found"
+            elif layer == "romanized":
+                outcome = "form_differs"
             else:
                 outcome = "wrong"
             result.count(layer, outcome, example)

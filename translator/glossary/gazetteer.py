@@ -42,6 +42,7 @@ COMMON_MARGIN = -1.0  # a one-word name with zipf - log10(population) above this
 FOREIGN_MARGIN = -2.5  # the same for places outside the region the news covers (gazetteer_regions.tsv)
 AMBIGUITY_RATIO = 10.0  # the first candidate must have this many times the next one's population to win alone
 _CUE_WINDOW = 40  # characters around a match searched for a cue word (one word before, one after)
+_LIST_GAP = re.compile(r"\s*[،,]?\s*و")  # what separates two items of a list: و, after a comma or not
 _ASSUMED_POPULATION = {"country": 10**8, "subdivision": 10**5, "city": 1000}
 
 
@@ -167,10 +168,30 @@ class Gazetteer:
                 resolved.append(self._steer(match, name, cue))
                 continue
             context = {c for k, found in enumerate(countries) if k != number for c in found}
+            if cue is None and self._listed(text, matches, number):
+                cue = "place"
             kept = self._choose(match, name, cue, context)
             if kept is not None:
                 resolved.append(kept)
         return resolved
+
+    def _listed(self, text: str, matches: Sequence[TermMatch], number: int) -> bool:
+        """Whether ``matches[number]`` stands in a list of places (تعز، وشبوة، والبيضاء): the match before or
+        after it is a place that is no common word, joined to it by و (after a comma or not): a comma alone
+        also ends a clause (في بغداد، الخميس "in Baghdad, on Thursday")."""
+        match = matches[number]
+        for k in (number - 1, number + 1):
+            if not 0 <= k < len(matches) or matches[k].type != "place":
+                continue
+            other = matches[k]
+            name = self._name_of(other)
+            if other.layer == "gazetteer" and name is not None and name.words == 1 and _common(name, name.places):
+                continue
+            first, second = (other, match) if k < number else (match, other)
+            between = text[first.end:second.start - len(second.clitic)]
+            if _LIST_GAP.fullmatch(between + second.clitic[:1] if second.clitic[:1] == "و" else between):
+                return True
+        return False
 
     def countries(self, matches: Sequence[TermMatch]) -> set[str]:
         """The countries the places among ``matches`` are in (each counted when the gazetteer knows one)."""

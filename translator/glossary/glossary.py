@@ -1,5 +1,6 @@
 """The merged term base a run uses, in layers (issue 16), highest first: the user's own files, the shipped
-glossary files + outlet registry, the generated gazetteer (``glossary/gazetteer/places.tsv``)."""
+glossary files + outlet registry, names composed from heads and complements (:mod:`.compose`: ministries,
+ministers, news agencies, central banks), the generated gazetteer (``glossary/gazetteer/places.tsv``)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from ..config import glossary_dirs
 from ..errors import GlossaryError
 from ..text.arabic import fold
+from .compose import composed_entries
 from .entry import GlossaryEntry, GlossaryProblem, TermMatch
 from .gazetteer import Gazetteer, default_gazetteer_path, load_gazetteer
 from .load import merge, read_tsv
@@ -31,15 +33,18 @@ class Glossary:
     """
 
     def __init__(self, entries: Iterable[GlossaryEntry] = (), problems: Iterable[GlossaryProblem] = (),
-                 gazetteer: Gazetteer | None = None, romanize_names: bool = False) -> None:
+                 gazetteer: Gazetteer | None = None, romanize_names: bool = False,
+                 composed: Iterable[GlossaryEntry] = ()) -> None:
         merged, merge_problems = merge([list(entries)])
         self.entries: tuple[GlossaryEntry, ...] = tuple(merged)
         self.problems: tuple[GlossaryProblem, ...] = (*problems, *merge_problems)
         self.gazetteer = gazetteer
         self.romanize_names = romanize_names
         held = {fold(s) for e in self.entries for s in (e.source, *e.variants)}
+        #: the ``composed`` layer (:mod:`.compose`), less the names an entry holds
+        self.composed: tuple[GlossaryEntry, ...] = tuple(e for e in composed if fold(e.source) not in held)
         lower = gazetteer.entries(exclude=held) if gazetteer is not None else []
-        self._index = TermIndex([*lower, *self.entries])
+        self._index = TermIndex([*lower, *self.composed, *self.entries])
         self._by_source = {fold(e.source): e for e in self.entries}
 
     @classmethod
@@ -83,7 +88,12 @@ class Glossary:
             else:
                 gazetteer = load_gazetteer(path)
         names = include_default if romanize_names is None else romanize_names
-        return cls(merged, (*problems, *merge_problems), gazetteer, names)
+        composed: list[GlossaryEntry] = []
+        if include_default:
+            def kinds_of(form: str) -> set[str]:
+                return {p.kind for p in gazetteer.candidates(form)} if gazetteer is not None else set()
+            composed = composed_entries((e for e in merged if e.layer == "glossary"), kinds_of)
+        return cls(merged, (*problems, *merge_problems), gazetteer, names, composed)
 
     @property
     def version(self) -> str:
@@ -92,6 +102,9 @@ class Glossary:
         for row in sorted("\t".join((e.source, e.target, e.type, "|".join(e.variants), "|".join(e.target_variants),
                                      "|".join(e.flags), "|".join(e.banned))) for e in self.entries):
             digest.update(row.encode("utf-8") + b"\n")
+        for e in self.composed:
+            digest.update("\t".join(("composed", e.source, e.target, "|".join(e.variants),
+                                      "|".join(e.target_variants))).encode("utf-8") + b"\n")
         if self.gazetteer is not None:
             digest.update(f"gazetteer {self.gazetteer.version}".encode())
         return digest.hexdigest()[:16]
@@ -109,8 +122,10 @@ class Glossary:
         if self.romanize_names:
             countries = self.gazetteer.countries(matches) if self.gazetteer is not None else set()
             names = find_names(text, matches, region_of(countries))
-            if names:
-                matches = sorted([*matches, *names], key=lambda m: m.start)
+            if names:  # a gazetteer town a name covers gives way to the name (names._yields)
+                kept = [m for m in matches if not any(n.start < m.end and m.start - len(m.clitic) < n.end
+                                                      for n in names)]
+                matches = sorted([*kept, *names], key=lambda m: m.start)
         return matches
 
     def get(self, source: str) -> GlossaryEntry | None:

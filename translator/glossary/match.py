@@ -69,6 +69,30 @@ class TermIndex:
                                 _Form(form, entry, number > 0, priority, quoted_only))
         for forms in self._by_first.values():
             forms.sort(key=lambda f: -len(f.words))
+        self._split()
+
+    def _split(self) -> None:
+        """Forms by (first word, second word), and the one-word forms by first word: a first word such as وزير
+        starts thousands of composed forms, and the next word of the text picks a few of them."""
+        self._by_pair: dict[tuple[str, str], list[_Form]] = {}
+        self._single: dict[str, list[_Form]] = {}
+        for first, forms in self._by_first.items():
+            for form in forms:
+                if len(form.words) == 1:
+                    self._single.setdefault(first, []).append(form)
+                else:
+                    self._by_pair.setdefault((first, form.words[1]), []).append(form)
+
+    def forms_after(self, first: str, following: str | None) -> list[_Form]:
+        """The forms starting with ``first`` whose second word is ``following`` (or ``following`` less a stray
+        و), longest first, then the one-word forms."""
+        if following is None:
+            return self._single.get(first, [])
+        found = self._by_pair.get((first, following), [])
+        if following.endswith(_STRAY_CONJUNCTION) and len(following) > 2:
+            found = found + self._by_pair.get((first, following[: -len(_STRAY_CONJUNCTION)]), [])
+        single = self._single.get(first)
+        return found + single if single else found
 
     def __len__(self) -> int:
         return sum(len(forms) for forms in self._by_first.values())
@@ -78,6 +102,10 @@ class TermIndex:
 
     def __getstate__(self) -> dict[str, object]:
         return {"_by_first": self._by_first, "_readings": {}}  # the cache is not worth shipping to workers
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._split()
 
     def readings(self, word: str, stray: bool) -> list[tuple[Reading, bool, list[_Form]]]:
         """The readings of ``word`` that start some glossary spelling (cached: words repeat a lot).
@@ -163,10 +191,10 @@ def _candidates_at(words: list[tuple[int, int, str]], i: int, normalized: str,
                    index: TermIndex) -> Iterable[_Candidate]:
     word_start, _, word = words[i]
     following = words[i + 1][2] if i + 1 < len(words) else None
-    for reading, stray_here, forms in index.readings(word, _stray_conjunction(words, i)):
-        for form in forms:
-            if len(form.words) > 1 and (stray_here or following is None or not following.startswith(form.words[1])):
-                continue  # the next word must begin the term's next word (it may carry a stray و)
+    for reading, stray_here, _ in index.readings(word, _stray_conjunction(words, i)):
+        stem = reading.stem[: -len(_STRAY_CONJUNCTION)] if stray_here else reading.stem
+        for form in index.forms_after(stem, None if stray_here else following):
+            # the next word is the term's next word (it may carry a stray و): forms_after picked those
             last = _continues(words, i, form.words, normalized)
             if last is None:
                 continue

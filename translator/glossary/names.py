@@ -29,7 +29,8 @@ REGIONS = {"maghreb": {"DZ", "MA", "TN", "LY", "MR", "EH"}, "levant": {"LB", "SY
            "gulf": {"SA", "AE", "QA", "KW", "BH", "OM", "YE"}}
 COMMON_WORD = 4.6  # zipf: a word this frequent (a verb, a preposition) ends a name unless listed as a name part
 JOINED_WORD = 3.5  # zipf of the stem behind a proclitic (ونظيره → نظيره) that makes the word an ordinary one
-_MAX_ROLE_WORDS = 4
+_MAX_ROLE_WORDS = 6
+OFFICE_NOUN = 4.6  # zipf: a word without the article this frequent, before one with it, is part of an office
 _MAX_NAME_WORDS = 4
 CANDIDATE_COLUMNS = ("source", "romanized", "type", "count", "documents", "examples")
 
@@ -118,32 +119,67 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default") -
     if not any(key in text for key in _title_keys()):
         return []
     normalized, offsets = normalize_for_matching(text)
-    words = tokens(normalized)
-    busy = [(m.start - len(m.clitic), m.end) for m in taken]
+    words = [(start, end, "في" if _preposition(text[offsets[start]:offsets[end - 1] + 1]) else word)
+             for start, end, word in tokens(normalized)]
+    busy = [(m.start - len(m.clitic), m.end) for m in taken if not _yields(m)]
+    place_spans = [(m.start - len(m.clitic), m.end) for m in taken if m.type == "place"]
+    places = {k for k, (ws, we, _) in enumerate(words)
+              if any(s < offsets[we] and offsets[ws] < e for s, e in place_spans)} if place_spans else set()
     found: list[TermMatch] = []
+    done = -1  # the last word index a name found so far ends at
     k = 0
     while k < len(words):
         kind = _title_kind(words[k][2])
-        span = _name_after(words, normalized, k, kind) if kind else None
+        span = _name_after(words, normalized, k, kind, places) if kind in ("title", "role") else None
+        if kind == "role" and k > done + 2:
+            before = _name_before(words, normalized, k, done)
+            if before is not None:
+                _add_name(text, offsets, words, before, busy, region, found)
         if span is None:
             k += 1
             continue
-        first, last = span
-        start, end = original_span(text, offsets, words[first][0], words[last][1])
-        if not any(s < end and start < e for s, e in busy):
-            surface = text[start:end]
-            target = romanize(surface, region)
-            entry = GlossaryEntry(normalize(surface), target, "person", note="romanized by rule; check it",
-                                  flags=("no-enforce",), layer="romanized")
-            found.append(TermMatch(start, end, surface, entry.source, target, "person", "", entry, "romanized"))
-        k = last + 1
-    return found
+        _add_name(text, offsets, words, span, busy, region, found)
+        done = span[1]
+        k = span[1] + 1
+    return sorted(found, key=lambda m: m.start)
+
+
+def _add_name(text: str, offsets: list[int], words: Sequence[tuple[int, int, str]], span: tuple[int, int],
+              busy: list[tuple[int, int]], region: str, found: list[TermMatch]) -> None:
+    first, last = span
+    start, end = original_span(text, offsets, words[first][0], words[last][1])
+    if not any(s < end and start < e for s, e in busy) and not any(m.start < end and start < m.end for m in found):
+        surface = text[start:end]
+        target = romanize(surface, region)
+        entry = GlossaryEntry(normalize(surface), target, "person", note="romanized by rule; check it",
+                              flags=("no-enforce",), layer="romanized")
+        found.append(TermMatch(start, end, surface, entry.source, target, "person", "", entry, "romanized"))
+
+
+# Prepositions written with alif maqsura, which the fold makes look like names (على → علي "Ali").
+_MAQSURA_PREPOSITIONS = frozenset({"على", "إلى", "الى", "حتى", "لدى", "متى"})
+
+
+def _preposition(word: str) -> bool:
+    """Whether ``word`` as written is one of those prepositions, maybe after و or ف (وعلى)."""
+    return word in _MAQSURA_PREPOSITIONS or (word[:1] in "وف" and word[1:] in _MAQSURA_PREPOSITIONS)
+
+
+def _yields(match: TermMatch) -> bool:
+    """A gazetteer town or region inside a name a title or role introduces gives way to the name
+    (وزير العدل يلماز تونج: Tonj is a town in South Sudan); a country does not (السفير الفلسطيني في دمشق), nor
+    a place behind a proclitic (بجرجا "in Girga" ends the name before it)."""
+    return match.layer == "gazetteer" and not match.clitic and not match.ambiguous and match.entry is not None \
+        and not match.entry.note.startswith("cldr:")
 
 
 @cache
 def _title_keys() -> tuple[str, ...]:
-    """Letters every spelling of each title word holds (no article, alif or final ه/ي), to skip texts fast."""
-    keys = {t.removeprefix("ال").lstrip("ا").rstrip("هي") for t in _titles()}
+    """Letters every spelling of each title word holds (no article, alif or final ه/ي), to skip texts fast
+    without folding them: taken from the words as written (رئيس) and folded (رييس)."""
+    written = [row["word"] for row in data_table("name_titles.tsv") if row["kind"] != "speech"]
+    folded = [word for word, kind in _titles().items() if kind != "speech"]
+    keys = {word.removeprefix("ال").lstrip("اأإآ").rstrip("هةيى") for word in [*written, *folded]}
     return tuple(k for k in keys if len(k) >= 2)
 
 
@@ -162,17 +198,20 @@ def _comma_after(normalized: str, word: tuple[int, int, str]) -> bool:
 
 
 def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
-                kind: str) -> tuple[int, int] | None:
-    """(first, last) word index of the name a title or role at ``k`` introduces, or None."""
+                kind: str, places: set[int] = frozenset()) -> tuple[int, int] | None:
+    """(first, last) word index of the name a title or role at ``k`` introduces, or None. ``places``: the
+    indexes of words a place match covers (حاكم عثمانية, السفير الفلسطيني في دمشق: part of the office)."""
     i = k + 1
     if kind == "role" and not _comma_after(normalized, words[k]):
         skipped = 0
         while i < len(words) and skipped < _MAX_ROLE_WORDS and not _comma_after(normalized, words[i - 1]):
-            if _office_word(words[i][2]):
+            if i in places or _office_word(words[i][2]) or _office_noun(words, i):
                 i += 1
-                skipped += 1
+            elif words[i][2] in _PLACE_PREPOSITIONS and i + 1 in places:
+                i += 2  # في دمشق
             else:
                 break
+            skipped += 1
     first = i
     while i < len(words) and i - first < _MAX_NAME_WORDS and _name_part(words[i][2], i - first):
         i += 1
@@ -185,6 +224,37 @@ def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
     return first, last
 
 
+_PLACE_PREPOSITIONS = frozenset({"في", "لدي", "ب"})
+
+
+def _office_noun(words: Sequence[tuple[int, int, str]], i: int) -> bool:
+    """A common noun without the article before one with it: the head of an office's construct (رئيس مجلس
+    الوزراء, رئيس هيئة الرأي): frequent enough that it is not a first name."""
+    return (i + 1 < len(words) and _zipf(words[i][2]) >= OFFICE_NOUN and (words[i][2], "word") not in _table()
+            and any(r.stem.startswith("ال") for r in analyses(words[i + 1][2])))
+
+
+def _name_before(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
+                 done: int) -> tuple[int, int] | None:
+    """(first, last) of a name of two to four words set before the role at ``k`` by a comma
+    (``قال حسن العلاف، نائب محافظ نينوى``), not reaching back over word ``done``; or None. The name must
+    open the text or a clause, follow a verb of saying, or start with a known first name."""
+    if k < 2 or not _comma_after(normalized, words[k - 1]):
+        return None
+    last = first = k - 1
+    while first - 1 > done and last - first + 1 < _MAX_NAME_WORDS and not _comma_after(normalized, words[first - 1]) \
+            and _name_part(words[first - 1][2], 1):
+        first -= 1
+    while first < last and not _name_part(words[first][2], 0):
+        first += 1
+    if last - first + 1 < 2 or not _name_part(words[last][2], 1):
+        return None
+    opens = first == 0 or _title_kind(words[first - 1][2]) == "speech" or _comma_after(normalized, words[first - 1])
+    if not opens and (words[first][2], "word") not in _table():
+        return None  # على هامش القمة، الوزير: no verb of saying, no clause start, no known first name
+    return first, last
+
+
 def _office_word(word: str) -> bool:
     """A word of an office between a role and the name: with the article (والجماعات، التركي), a common word
     after a conjunction (وقضايا المرأة) or باسم/لدى."""
@@ -192,8 +262,11 @@ def _office_word(word: str) -> bool:
 
 
 def _joined_word(word: str) -> bool:
-    """An ordinary word behind a proclitic (ونظيره "and his counterpart", لحزب "of the party")."""
-    return any(r.clitic and r.clitic != "ك" and _zipf(r.stem) >= JOINED_WORD for r in analyses(word)[1:])
+    """An ordinary word behind a proclitic (ونظيره "and his counterpart", لحزب "of the party"), more frequent
+    than the whole word read as one (بدوي is a name, not ب + دوي "a roar")."""
+    whole = _zipf(word)
+    return any(r.clitic and r.clitic != "ك" and _zipf(r.stem) >= max(JOINED_WORD, whole)
+               for r in analyses(word)[1:])
 
 
 def _name_part(word: str, position: int) -> bool:
@@ -201,8 +274,8 @@ def _name_part(word: str, position: int) -> bool:
         return False
     if (word, "word") in _table():
         return True
-    if position == 0 and (word.startswith("ال") or word.startswith("ي")):
-        return False  # a name opens with neither the article (الحكومة) nor a verb's prefix (يهرب)
+    if position == 0 and (word.startswith("ال") or (word.startswith("ي") and _zipf(word) >= JOINED_WORD)):
+        return False  # a name opens with neither the article (الحكومة) nor a verb's prefix (يهرب; يلماز is rare)
     return _zipf(word) < COMMON_WORD and not _joined_word(word)
 
 

@@ -109,7 +109,9 @@ def _fold(char: str) -> str:
     """What one original character becomes in matching text (possibly nothing, possibly several)."""
     code = ord(char)
     if any(lo <= code <= hi for lo, hi in _PRESENTATION_FORMS):
-        return "".join(_fold(c) for c in unicodedata.normalize("NFKC", char))
+        expanded = unicodedata.normalize("NFKC", char)
+        if expanded != char:  # U+FDFD (the basmala ligature) and unassigned code points have no expansion
+            return "".join(_fold(c) for c in expanded)
     folds = letter_folds()
     if char in folds:
         return folds[char]
