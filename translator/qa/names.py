@@ -17,7 +17,8 @@ was filed: it renders nothing and asks for nothing. A country counts as rendered
 Kingdom", "the Gulf state" (a country of Babel's CLDR territory names), unless another place took its place
 or the translation shows the hole of a dropped word. A match of the generated gazetteer layer on a function
 word (``إلى`` read as a place, ``العاصمة`` "the capital": wordfreq zipf ≥ 5) is no evidence of a name and is
-not checked, nor is a term inside an office title (``رئيس مجلس الوزراء`` is "Prime Minister", the office
+not checked, nor is a name of the composed layer (a ministry or body built from head + portfolio, which
+English shortens at will: "the ministry"), nor a term inside an office title (``رئيس مجلس الوزراء`` is "Prime Minister", the office
 words of ``name_titles.tsv``): QA says nothing where it cannot read with confidence.
 
 The second half looks for what took the term's place: the English names of the glossary (people, places,
@@ -153,6 +154,8 @@ def _unsure(entry: GlossaryEntry, found: list[TermMatch], source: str) -> bool:
     ≥ 5), or a term inside an office title (``رئيس مجلس الوزراء`` is rendered whole, "Prime Minister")."""
     if entry.layer == "gazetteer" and all(len(m.surface.split()) == 1 and _common_word(m.surface) for m in found):
         return True
+    if entry.layer == "composed":  # a composed office or body (وزارة الصحة): English shortens it at will
+        return True                # ("the ministry", "Kuwait's health ministry"); no evidence of a drop
     if entry.type != "term":
         return False
     for m in found:
