@@ -10,7 +10,9 @@ Library use and where it falls short:
   and control characters count against a reading; words a frequency list knows (wordfreq, for Arabic,
   Persian, English, French, Spanish, German, Italian, Portuguese) count for it. charset-normalizer alone
   cannot tell windows-1252 from windows-1256 on short French text (it picks the Arabic page), so its chaos
-  score is only a tie-breaker here. When two readings stay close, a warning says so.
+  score is only a tie-breaker here. When two readings stay close, a warning says so; readings with the same
+  letters (windows-1252, latin-1 and ISO-8859-15 on French text differ only in ``’ € œ`` and C1 controls)
+  are one reading, not two, and do not lower the confidence.
 - ftfy repairs UTF-8 read as windows-1252 (``Ù„Ø§``), but neither UTF-8 read as windows-1256 (``ط§ظ„``)
   nor windows-1256 read as windows-1252 (``ÊÕÑíÍÇÊ``), which Arabic sites produce often;
   `repair_arabic_mojibake` undoes both, and only where the repaired words are Arabic words.
@@ -94,7 +96,9 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> Decoded:
         decoded.repairs.insert(0, f"replaced {len(bad)} invalid UTF-8 byte(s) at byte offset(s) {where}")
         return decoded
     readings = _legacy_readings(data)
-    if not readings or readings[0][0] < 0.2:
+    # charset-normalizer's mess score helps rank readings, but alone it must not reject a text whose words a
+    # frequency list knows (an all-capitals headline: "ÉTÉ À ALGER" is all mess to it)
+    if not readings or (readings[0][0] < 0.2 and plausibility(readings[0][2]) < 0.5):
         raise InputError(
             f"{name}: invalid UTF-8 at byte {utf8_error.start} ({data[utf8_error.start:utf8_error.start + 4]!r}), "
             "and no reading as windows-1256, ISO-8859-6, windows-1252, latin-1, ISO-8859-15 or UTF-16 gives "
@@ -105,12 +109,29 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> Decoded:
     decoded = _finish(text, encoding)
     decoded.confidence = round(max(0.0, min(1.0, score)), 3)
     decoded.repairs.insert(0, f"decoded as {encoding} (not valid UTF-8; plausibility {score:.2f})")
-    close = [(s, e) for s, e, t in readings[1:] if score - s < _CLOSE and t != text]
+    close = [(s, e) for s, e, t in readings[1:] if score - s < _CLOSE and not _same_letters(t, text)]
     if close:
         others = ", ".join(f"{e} ({s:.2f})" for s, e in close)
         decoded.repairs.insert(1, f"encoding uncertain: {others} also reads plausibly; check the text")
         decoded.confidence = round(min(decoded.confidence, 0.5), 3)
     return decoded
+
+
+def _same_letters(rival: str, chosen: str) -> bool:
+    """Whether two readings of the same bytes are one reading: they differ only where one has a C1 control
+    character (a byte its code page leaves undefined: latin-1's ``\x92`` for windows-1252's ``’``) or where
+    neither has a letter (``€`` in ISO-8859-15, ``¤`` in windows-1252). A French file in windows-1252,
+    latin-1 or ISO-8859-15 has the same letters in all three: that is one text, not two plausible ones."""
+    if len(rival) != len(chosen):
+        return False
+    for a, b in zip(rival, chosen, strict=True):
+        if a != b and not (_is_c1(a) or _is_c1(b) or not (a.isalpha() or b.isalpha())):
+            return False
+    return True
+
+
+def _is_c1(ch: str) -> bool:
+    return 0x80 <= ord(ch) < 0xA0
 
 
 def _mostly_utf8(data: bytes) -> tuple[str, list[int]] | None:
@@ -184,11 +205,14 @@ def plausibility(text: str, *, sample: int = 400) -> float:
     words = _WORD.findall(text)[:sample]
     if not words:
         return 0.0
-    known = mixed = 0
-    for word in words:
+    known = mixed = lone = 0
+    for i, word in enumerate(words):
         arabic, latin = bool(_ARABIC_LETTER.search(word)), bool(_LATIN_LETTER.search(word))
         if arabic and latin:
             mixed += 1
+            continue
+        if arabic and len(word) == 1 and all(_LATIN_LETTER.search(w) for w in words[max(0, i - 1):i + 2] if w != word):
+            lone += 1  # "Alger ـ Oran", "ہ bientôt": one Arabic-script sign alone among Latin words is a misreading
             continue
         langs = _FREQUENCY_LANGS["arabic" if arabic else "latin"] if arabic or latin else ()
         if len(word) > 1 and any(zipf_frequency(word, lang) > 1.0 for lang in langs):
@@ -196,7 +220,10 @@ def plausibility(text: str, *, sample: int = 400) -> float:
     n = len(words)
     controls = sum(1 for ch in text[:20000] if (ord(ch) < 32 and ch not in "\r\n\t") or 0x80 <= ord(ch) < 0xA0)
     marks = len(_MARK_AFTER_NON_ARABIC.findall(text[:20000]))
-    return known / n - 2 * mixed / n - marks / n - controls / max(1, min(len(text), 20000)) * 50
+    # "¤", the generic currency sign, is all but never written: where it stands, ISO-8859-15 has "€"
+    placeholders = text[:20000].count("¤")
+    return (known / n - 2 * mixed / n - lone / n - marks / n - placeholders / n
+            - controls / max(1, min(len(text), 20000)) * 50)
 
 
 def repair_arabic_mojibake(text: str) -> tuple[str, int]:
