@@ -219,15 +219,18 @@ def _arabic_follows(text: str, position: int, end: int) -> bool:
 
 
 def _short_word_before(text: str, line_start: int, dot: int) -> bool:
+    if re.search(r"\s[\"”»“«]$", text[line_start:dot]):
+        return False  # a closing quote typed after a space: 'برئاسة رئيس السن ".وبدأ' ends a sentence
     word = re.search(rf"([{_AR}]+)[\"”»]?$", text[line_start:dot])
     return word is None or len(word.group(1)) < 3
 
 
 def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
-    word = re.search(r"(\S+)$", text[line_start:dot])
+    before = text[line_start:dot].rstrip()  # "د . نظيف": a full stop typed after a space still ends the word
+    word = re.search(r"(\S+)$", before)
     if not word:
         return False
-    if _ERA.search(text[line_start:dot]):
+    if _ERA.search(before):
         return False  # "2022 م." and "1443 هـ." end a sentence
     token = word.group(1).lower().lstrip("(\"'“‘«")
     # single letters ("J. Smith"), dotted initials ("أ.د.", "U.S.") and known abbreviations end no sentence
