@@ -233,6 +233,26 @@ def test_the_cp1256_as_cp1252_example_of_the_issue() -> None:
     assert decoded.repairs == ["repaired 1 run(s) of windows-1256 read as windows-1252"]
 
 
+@pytest.mark.parametrize(("text", "repair"), [
+    ("ﻻ إله إلا الله، وﻹعلان النتائج موعد لاحق", "UTF-8 read as windows-1256"),  # presentation forms: EF xx xx
+    ("\ufeffقال الوزير إن الاتفاق قريب", "UTF-8 read as windows-1256"),  # a byte-order mark inside: "ï»؟"
+    ("Le naïf Zaïre à Alger", "Latin word(s) of UTF-8 read as windows-1256"),
+    ("قال ماكرون « Nous sommes prêts à négocier » في باريس", "Latin word(s) of UTF-8 read as windows-1256"),
+])
+def test_more_utf8_read_as_windows_1256_is_repaired(text: str, repair: str) -> None:
+    """Instances found while hunting (issue #14): presentation forms, a BOM and Latin letters in UTF-8 that a
+    site decoded as windows-1256 were left as "ï»»", "ï»؟", "Zaأ¯re"."""
+    broken = text.encode("utf-8").decode("cp1256")
+    decoded = decode_bytes(broken.encode("utf-8"))
+    assert decoded.text == text.lstrip("\ufeff")
+    assert any(repair in r for r in decoded.repairs), decoded.repairs
+
+
+@pytest.mark.parametrize("text", ["أ، إ، ب قائمة", "أكثر من أ¯", "قال: إ° درجة"])
+def test_arabic_alif_hamza_before_a_symbol_is_not_taken_for_latin_mojibake(text: str) -> None:
+    assert repair_arabic_mojibake(text) == (text, 0)
+
+
 @pytest.mark.parametrize("text", ["Ça va ÉTÉ", "ÀÉÈ", "Hôtel Élysée à Paris", "Ökonomie und Ärger über Öl"])
 def test_accented_latin_text_is_never_turned_into_arabic(text: str) -> None:
     assert repair_arabic_mojibake(text) == (text, 0)

@@ -38,13 +38,22 @@ _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", 
 # (UTF-8 lead bytes of Arabic letters are D8-DB, which windows-1256 reads as ط ظ ع غ.)
 # Typographic quotes and dashes (E2 80 xx) come out as "â€" and one more character.
 # « » and other Latin-1 punctuation (C2 xx) come out as "آ" and one more character.
-_CP1256_MOJIBAKE = re.compile(r"(?:(?:[طظعغآ][^\x00-\x7f]|â€[^\x00-\x7f])(?:[ \t.,:;!?()\"'-]*))+")
+# Presentation forms (ﻻ ﻹ, U+FB50-FEFF, what PDFs and old CMSs emit) and the byte-order mark are EF xx xx:
+# "ï»»", "ï»؟".
+_CP1256_MOJIBAKE = re.compile(r"(?:(?:[طظعغآ][^\x00-\x7f]|â€[^\x00-\x7f]|ï[^\x00-\x7f]{2})(?:[ \t.,:;!?()\"'-]*))+")
 # windows-1256 Arabic read as windows-1252: whole words of Latin-1 letters (Arabic letters sit at 0xC1-0xFE,
 # a few Persian ones among 0x80-0x9F), with the spaces and punctuation between them.
 # Arabic punctuation too: ، ؛ ؟ sit at 0xA1 0xBA 0xBF (¡ º ¿); bytes 0x80-0x9F that windows-1252 leaves
 # undefined come through as C1 controls (ftfy's sloppy-windows-1252), and split no run.
 _CP1252_LETTERS = "".join(sorted({re.escape(ch) for ch in bytes(range(0x80, 0x100)).decode("sloppy-windows-1252")}))
 _CP1252_MOJIBAKE = re.compile(rf"[{_CP1252_LETTERS}]+(?:[\s\d.,:;!?()\"'“”‘’/%-]+[{_CP1252_LETTERS}]+)*")
+
+
+# Latin letters in UTF-8 (é = C3 A9) read as windows-1256: the lead bytes C3-C5 come out as أ ؤ إ and the
+# continuation byte as one of windows-1256's 0x80-0xBF characters ("Zaأ¯re", "أ\xa0 Alger"): a French name or
+# quotation in an Arabic page that was decoded with the wrong code page.
+_CONTINUATION_1256 = "".join(re.escape(ch) for ch in bytes(range(0x80, 0xC0)).decode("cp1256"))
+_LATIN_AS_CP1256 = re.compile(rf"\S*[أؤإ][{_CONTINUATION_1256}]\S*")
 
 
 @dataclass
@@ -229,12 +238,43 @@ def plausibility(text: str, *, sample: int = 400) -> float:
 def repair_arabic_mojibake(text: str) -> tuple[str, int]:
     """Undo Arabic mojibake; returns (text, number of runs repaired).
 
-    Two kinds: UTF-8 bytes decoded as windows-1256 (``ط§ظ„…``) and windows-1256 bytes decoded as
-    windows-1252 or latin-1 (``ÊÕÑíÍÇÊ``); the third common kind, UTF-8 read as windows-1252, is ftfy's.
+    Two kinds: UTF-8 bytes decoded as windows-1256 (``ط§ظ„…``, Arabic letters, presentation forms and the
+    byte-order mark; Latin letters too: ``Zaأ¯re``) and windows-1256 bytes decoded as windows-1252 or latin-1
+    (``ÊÕÑíÍÇÊ``); the third common kind, UTF-8 read as windows-1252, is ftfy's.
     """
     text, first = _repair_utf8_as_cp1256(text)
     text, second = _repair_cp1256_as_cp1252(text)
-    return text, first + second
+    text, third = _repair_latin_utf8_as_cp1256(text)
+    return text, first + second + third
+
+
+def _repair_latin_utf8_as_cp1256(text: str) -> tuple[str, int]:
+    """UTF-8 Latin letters read as windows-1256 ("Le naأ¯f", "أ\xa0 Alger"): words glued to ASCII letters are
+    repaired when they re-encode to Latin-only text; a lone pair ("أ\xa0" for "à") only in a text where such
+    a word was found, since "أ" and "إ" begin real Arabic words."""
+    words = list(_LATIN_AS_CP1256.finditer(text))
+    fixes: dict[int, str] = {}
+    for m in words:
+        word = m.group()
+        glued = re.search(r"[A-Za-z]", word) is not None
+        repaired = _utf8_from_cp1256(word)
+        if glued and repaired is not None and not _ARABIC_LETTER.search(repaired):
+            fixes[m.start()] = repaired
+    if not fixes:
+        return text, 0
+    for m in words:
+        if m.start() not in fixes and len(m.group()) == 2:
+            repaired = _utf8_from_cp1256(m.group())
+            if repaired is not None and repaired.strip() and not _ARABIC_LETTER.search(repaired):
+                fixes[m.start()] = repaired
+    out, last = [], 0
+    for m in words:
+        if m.start() in fixes:
+            out.append(text[last:m.start()])
+            out.append(fixes[m.start()])
+            last = m.end()
+    out.append(text[last:])
+    return "".join(out), len(fixes)
 
 
 def _repair_cp1256_as_cp1252(text: str) -> tuple[str, int]:
@@ -306,6 +346,9 @@ def _finish(text: str, encoding: str) -> Decoded:
     text, n = _repair_cp1256_as_cp1252(text)
     if n:
         repairs.append(f"repaired {n} run(s) of windows-1256 read as windows-1252")
+    text, n = _repair_latin_utf8_as_cp1256(text)
+    if n:
+        repairs.append(f"repaired {n} Latin word(s) of UTF-8 read as windows-1256")
     # Keep curly quotes: in citations they carry structure.
     fixed = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=True, normalization=None)
     if fixed != text:
