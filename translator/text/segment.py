@@ -7,6 +7,7 @@ segment (and each glossary term) where it stood.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -42,6 +43,7 @@ _QUOTE_FAMILY = {'"': "double", "“": "double", "”": "double", "„": "double
 _PROCLITICS = frozenset("و ف ب ل ك بـ لـ كـ وب ول فب فل وال ال".split())
 # An ellipsis ("..", "...", "…") between Arabic words is a clause joint, not an end ("دمشق.. لافتة", "والكرز … وكانت")
 _ELLIPSIS = re.compile(r"\.{2,}|…|\.+…|…\.+")
+_ARABIC_NEXT = re.compile(rf"\s*[«“”\"(]?[{_AR}]")
 # A year followed by an era suffix — Gregorian (م), Hijri (هـ, ه), before Christ (ق.م) — just before a full stop.
 _ERA = re.compile(r"[0-9٠-٩۰-۹]{3,4}\s*(?:ق\.\s?م|م|هـ|ه)$")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
@@ -74,7 +76,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     end = len(text) if end is None else end
     out: list[Span] = []
     for paragraph in _paragraphs(text, start, end):
-        protected = _enclosed(text, *paragraph)
+        protected = _Enclosures(_enclosed(text, *paragraph))
         for unit_start, unit_end in _units(text, paragraph, protected):
             out.extend(_split_line(text, unit_start, unit_end, protected))
     return out
@@ -161,8 +163,31 @@ def _quote_action(text: str, i: int, start: int, end: int, family: str, family_o
     return "close" if family_open else "open"
 
 
+class _Enclosures(list):
+    """The (open, close) pairs of a paragraph, with their union as sorted intervals, so that asking whether a
+    position is enclosed costs a binary search, not a pass over every pair (a long line has thousands)."""
+
+    def __init__(self, pairs: list[tuple[int, int]]) -> None:
+        super().__init__(pairs)
+        merged: list[list[int]] = []
+        for open_, close in sorted(pairs):
+            if merged and open_ < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], close)
+            else:
+                merged.append([open_, close])
+        self.opens = [m[0] for m in merged]
+        self.closes = [m[1] for m in merged]
+        self.opener_of = {close: open_ for open_, close in pairs}
+
+    def inside(self, position: int) -> bool:
+        i = bisect_left(self.opens, position) - 1  # the last interval opening before position
+        return i >= 0 and position <= self.closes[i]
+
+
 def _inside(protected: list[tuple[int, int]], position: int) -> bool:
     """Whether a cut just before ``position`` falls inside a quotation or bracket that closes later."""
+    if isinstance(protected, _Enclosures):
+        return protected.inside(position)
     return any(open_ < position <= close for open_, close in protected)
 
 
@@ -205,9 +230,10 @@ def _embedded_quote(text: str, cut: int, m: re.Match[str], protected: list[tuple
     """Whether a ! or ? ends a quotation that stands inside a sentence rather than ending it: the quotation
     closes right after the mark, opened in the middle of the sentence, and not after a colon (``قال: «…؟»`` is
     reported speech, whose end is the sentence's end)."""
-    closers = range(m.start() + len(m.group().rstrip("\"'”’»“«)]")), m.end())
-    for open_, close in protected:
-        if close in closers and text[close] in _QUOTE_FAMILY:
+    openers = protected.opener_of if isinstance(protected, _Enclosures) else {c: o for o, c in protected}
+    for close in range(m.start() + len(m.group().rstrip("\"'”’»“«)]")), m.end()):
+        open_ = openers.get(close)
+        if open_ is not None and text[close] in _QUOTE_FAMILY:
             before = text[cut:open_].rstrip()
             return bool(before) and not before.endswith(":")
     return False
@@ -215,7 +241,7 @@ def _embedded_quote(text: str, cut: int, m: re.Match[str], protected: list[tuple
 
 def _arabic_follows(text: str, position: int, end: int) -> bool:
     """Whether the next word after ``position`` (past spaces and opening quotes) starts with an Arabic letter."""
-    return re.match(rf"\s*[«“”\"(]?[{_AR}]", text[position:end]) is not None
+    return _ARABIC_NEXT.match(text, position, end) is not None
 
 
 def _short_word_before(text: str, line_start: int, dot: int) -> bool:
