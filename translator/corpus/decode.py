@@ -21,6 +21,7 @@ Library use and where it falls short:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import ftfy
@@ -53,7 +54,7 @@ _CP1252_MOJIBAKE = re.compile(rf"[{_CP1252_LETTERS}]+(?:[\s\d.,:;!?()\"'“”�
 # continuation byte as one of windows-1256's 0x80-0xBF characters ("Zaأ¯re", "أ\xa0 Alger"): a French name or
 # quotation in an Arabic page that was decoded with the wrong code page.
 _CONTINUATION_1256 = "".join(re.escape(ch) for ch in bytes(range(0x80, 0xC0)).decode("cp1256"))
-_LATIN_AS_CP1256 = re.compile(rf"\S*[أؤإ][{_CONTINUATION_1256}]\S*")
+_LATIN_AS_CP1256 = re.compile(rf"[أؤإ][{_CONTINUATION_1256}]")
 
 
 @dataclass
@@ -252,7 +253,7 @@ def _repair_latin_utf8_as_cp1256(text: str) -> tuple[str, int]:
     """UTF-8 Latin letters read as windows-1256 ("Le naأ¯f", "أ\xa0 Alger"): words glued to ASCII letters are
     repaired when they re-encode to Latin-only text; a lone pair ("أ\xa0" for "à") only in a text where such
     a word was found, since "أ" and "إ" begin real Arabic words."""
-    words = list(_LATIN_AS_CP1256.finditer(text))
+    words = _words_around(text, _LATIN_AS_CP1256.finditer(text))
     fixes: dict[int, str] = {}
     for m in words:
         word = m.group()
@@ -275,6 +276,41 @@ def _repair_latin_utf8_as_cp1256(text: str) -> tuple[str, int]:
             last = m.end()
     out.append(text[last:])
     return "".join(out), len(fixes)
+
+
+class _Word:
+    """A whitespace-delimited word of ``text`` (``group``/``start``/``end``, like a regex match)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def group(self) -> str:
+        return self._text[self._start:self._end]
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def _words_around(text: str, hits: Iterator[re.Match[str]], longest: int = 40) -> list[_Word]:
+    r"""The words (at most ``longest`` characters each side of the hit) holding each hit, once each.
+
+    Found by walking out from the hit rather than by a pattern with ``\S*`` on both sides, which backtracks
+    quadratically on a long line without spaces (a 2.5 MB nested-HTML file)."""
+    words: list[_Word] = []
+    for hit in hits:
+        if words and hit.start() < words[-1].end():
+            continue
+        start = hit.start()
+        while start > 0 and hit.start() - start < longest and not text[start - 1].isspace():
+            start -= 1
+        end = hit.end()
+        while end < len(text) and end - hit.end() < longest and not text[end].isspace():
+            end += 1
+        words.append(_Word(text, start, end))
+    return words
 
 
 def _repair_cp1256_as_cp1252(text: str) -> tuple[str, int]:
