@@ -174,6 +174,38 @@ def test_latin_script_files_in_windows_1252_are_not_read_as_arabic(text: str, en
     assert any("decoded as" in r for r in decoded.repairs)
 
 
+_FRENCH = ("L’Algérie et la France ont signé mardi à Alger un accord de coopération économique. Le ministre "
+           "des Affaires étrangères a déclaré que « cette étape est décisive pour nos deux pays ». Les entreprises "
+           "françaises présentes en Algérie emploient plusieurs milliers de personnes, selon la chambre de commerce. ")
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    (_FRENCH * 60, "cp1252"),  # long: latin-1's C1 controls for ’ cost little, yet they are not a second reading
+    ("Le prix du pain a augmenté de 2 € cette année, a indiqué la chambre de commerce à Alger.", "iso8859_15"),
+    ("Le prix du pain a augmenté de 2 € cette année, a indiqué la chambre de commerce à Alger.", "cp1252"),
+    ("Un cœur à l’œuvre : la ministre a reçu les élèves à Oran.", "cp1252"),
+])
+def test_readings_with_the_same_letters_are_one_reading_and_keep_the_confidence(text: str, encoding: str) -> None:
+    """Issue #14: a clear French file in windows-1252 got "two readings plausible" and confidence 0.5, because
+    latin-1 and ISO-8859-15 read the same letters (they differ only in ’ € œ and undefined bytes)."""
+    decoded = decode_bytes(text.encode(encoding))
+    assert decoded.text == text
+    assert not any("uncertain" in r for r in decoded.repairs), decoded.repairs
+    assert decoded.confidence > 0.6
+
+
+@pytest.mark.parametrize(("text", "wrong"), [("Alger à Oran", "ـ"), ("À bientôt", "ہ")])
+def test_a_lone_arabic_sign_among_latin_words_is_a_misreading(text: str, wrong: str) -> None:
+    decoded = decode_bytes(text.encode("cp1252"))
+    assert decoded.text == text and wrong not in decoded.text and decoded.encoding == "cp1252"
+    assert not any("uncertain" in r for r in decoded.repairs), decoded.repairs
+
+
+def test_an_all_capitals_french_headline_is_text_not_rejected() -> None:
+    decoded = decode_bytes("ÉTÉ À ALGER".encode("cp1252"))  # charset-normalizer calls it all mess (1.0)
+    assert decoded.text == "ÉTÉ À ALGER" and decoded.encoding == "cp1252"
+
+
 @pytest.mark.parametrize("sentence", [s for s in _real_sentences() if _encodable(s)][:30])
 def test_real_arabic_in_windows_1256_is_read_as_windows_1256(sentence: str) -> None:
     decoded = decode_bytes(sentence.encode("cp1256"))
@@ -199,6 +231,26 @@ def test_the_cp1256_as_cp1252_example_of_the_issue() -> None:
     decoded = decode_bytes("ÊÕÑíÍÇÊ æÒíÑ ÇáÎÇÑÌíÉ".encode())
     assert decoded.text == "تصريحات وزير الخارجية"
     assert decoded.repairs == ["repaired 1 run(s) of windows-1256 read as windows-1252"]
+
+
+@pytest.mark.parametrize(("text", "repair"), [
+    ("ﻻ إله إلا الله، وﻹعلان النتائج موعد لاحق", "UTF-8 read as windows-1256"),  # presentation forms: EF xx xx
+    ("\ufeffقال الوزير إن الاتفاق قريب", "UTF-8 read as windows-1256"),  # a byte-order mark inside: "ï»؟"
+    ("Le naïf Zaïre à Alger", "Latin word(s) of UTF-8 read as windows-1256"),
+    ("قال ماكرون « Nous sommes prêts à négocier » في باريس", "Latin word(s) of UTF-8 read as windows-1256"),
+])
+def test_more_utf8_read_as_windows_1256_is_repaired(text: str, repair: str) -> None:
+    """Instances found while hunting (issue #14): presentation forms, a BOM and Latin letters in UTF-8 that a
+    site decoded as windows-1256 were left as "ï»»", "ï»؟", "Zaأ¯re"."""
+    broken = text.encode("utf-8").decode("cp1256")
+    decoded = decode_bytes(broken.encode("utf-8"))
+    assert decoded.text == text.lstrip("\ufeff")
+    assert any(repair in r for r in decoded.repairs), decoded.repairs
+
+
+@pytest.mark.parametrize("text", ["أ، إ، ب قائمة", "أكثر من أ¯", "قال: إ° درجة"])
+def test_arabic_alif_hamza_before_a_symbol_is_not_taken_for_latin_mojibake(text: str) -> None:
+    assert repair_arabic_mojibake(text) == (text, 0)
 
 
 @pytest.mark.parametrize("text", ["Ça va ÉTÉ", "ÀÉÈ", "Hôtel Élysée à Paris", "Ökonomie und Ärger über Öl"])

@@ -10,7 +10,9 @@ Library use and where it falls short:
   and control characters count against a reading; words a frequency list knows (wordfreq, for Arabic,
   Persian, English, French, Spanish, German, Italian, Portuguese) count for it. charset-normalizer alone
   cannot tell windows-1252 from windows-1256 on short French text (it picks the Arabic page), so its chaos
-  score is only a tie-breaker here. When two readings stay close, a warning says so.
+  score is only a tie-breaker here. When two readings stay close, a warning says so; readings with the same
+  letters (windows-1252, latin-1 and ISO-8859-15 on French text differ only in ``’ € œ`` and C1 controls)
+  are one reading, not two, and do not lower the confidence.
 - ftfy repairs UTF-8 read as windows-1252 (``Ù„Ø§``), but neither UTF-8 read as windows-1256 (``ط§ظ„``)
   nor windows-1256 read as windows-1252 (``ÊÕÑíÍÇÊ``), which Arabic sites produce often;
   `repair_arabic_mojibake` undoes both, and only where the repaired words are Arabic words.
@@ -19,6 +21,7 @@ Library use and where it falls short:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import ftfy
@@ -36,13 +39,22 @@ _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", 
 # (UTF-8 lead bytes of Arabic letters are D8-DB, which windows-1256 reads as ط ظ ع غ.)
 # Typographic quotes and dashes (E2 80 xx) come out as "â€" and one more character.
 # « » and other Latin-1 punctuation (C2 xx) come out as "آ" and one more character.
-_CP1256_MOJIBAKE = re.compile(r"(?:(?:[طظعغآ][^\x00-\x7f]|â€[^\x00-\x7f])(?:[ \t.,:;!?()\"'-]*))+")
+# Presentation forms (ﻻ ﻹ, U+FB50-FEFF, what PDFs and old CMSs emit) and the byte-order mark are EF xx xx:
+# "ï»»", "ï»؟".
+_CP1256_MOJIBAKE = re.compile(r"(?:(?:[طظعغآ][^\x00-\x7f]|â€[^\x00-\x7f]|ï[^\x00-\x7f]{2})(?:[ \t.,:;!?()\"'-]*))+")
 # windows-1256 Arabic read as windows-1252: whole words of Latin-1 letters (Arabic letters sit at 0xC1-0xFE,
 # a few Persian ones among 0x80-0x9F), with the spaces and punctuation between them.
 # Arabic punctuation too: ، ؛ ؟ sit at 0xA1 0xBA 0xBF (¡ º ¿); bytes 0x80-0x9F that windows-1252 leaves
 # undefined come through as C1 controls (ftfy's sloppy-windows-1252), and split no run.
 _CP1252_LETTERS = "".join(sorted({re.escape(ch) for ch in bytes(range(0x80, 0x100)).decode("sloppy-windows-1252")}))
 _CP1252_MOJIBAKE = re.compile(rf"[{_CP1252_LETTERS}]+(?:[\s\d.,:;!?()\"'“”‘’/%-]+[{_CP1252_LETTERS}]+)*")
+
+
+# Latin letters in UTF-8 (é = C3 A9) read as windows-1256: the lead bytes C3-C5 come out as أ ؤ إ and the
+# continuation byte as one of windows-1256's 0x80-0xBF characters ("Zaأ¯re", "أ\xa0 Alger"): a French name or
+# quotation in an Arabic page that was decoded with the wrong code page.
+_CONTINUATION_1256 = "".join(re.escape(ch) for ch in bytes(range(0x80, 0xC0)).decode("cp1256"))
+_LATIN_AS_CP1256 = re.compile(rf"[أؤإ][{_CONTINUATION_1256}]")
 
 
 @dataclass
@@ -94,7 +106,9 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> Decoded:
         decoded.repairs.insert(0, f"replaced {len(bad)} invalid UTF-8 byte(s) at byte offset(s) {where}")
         return decoded
     readings = _legacy_readings(data)
-    if not readings or readings[0][0] < 0.2:
+    # charset-normalizer's mess score helps rank readings, but alone it must not reject a text whose words a
+    # frequency list knows (an all-capitals headline: "ÉTÉ À ALGER" is all mess to it)
+    if not readings or (readings[0][0] < 0.2 and plausibility(readings[0][2]) < 0.5):
         raise InputError(
             f"{name}: invalid UTF-8 at byte {utf8_error.start} ({data[utf8_error.start:utf8_error.start + 4]!r}), "
             "and no reading as windows-1256, ISO-8859-6, windows-1252, latin-1, ISO-8859-15 or UTF-16 gives "
@@ -105,12 +119,29 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> Decoded:
     decoded = _finish(text, encoding)
     decoded.confidence = round(max(0.0, min(1.0, score)), 3)
     decoded.repairs.insert(0, f"decoded as {encoding} (not valid UTF-8; plausibility {score:.2f})")
-    close = [(s, e) for s, e, t in readings[1:] if score - s < _CLOSE and t != text]
+    close = [(s, e) for s, e, t in readings[1:] if score - s < _CLOSE and not _same_letters(t, text)]
     if close:
         others = ", ".join(f"{e} ({s:.2f})" for s, e in close)
         decoded.repairs.insert(1, f"encoding uncertain: {others} also reads plausibly; check the text")
         decoded.confidence = round(min(decoded.confidence, 0.5), 3)
     return decoded
+
+
+def _same_letters(rival: str, chosen: str) -> bool:
+    """Whether two readings of the same bytes are one reading: they differ only where one has a C1 control
+    character (a byte its code page leaves undefined: latin-1's ``\x92`` for windows-1252's ``’``) or where
+    neither has a letter (``€`` in ISO-8859-15, ``¤`` in windows-1252). A French file in windows-1252,
+    latin-1 or ISO-8859-15 has the same letters in all three: that is one text, not two plausible ones."""
+    if len(rival) != len(chosen):
+        return False
+    for a, b in zip(rival, chosen, strict=True):
+        if a != b and not (_is_c1(a) or _is_c1(b) or not (a.isalpha() or b.isalpha())):
+            return False
+    return True
+
+
+def _is_c1(ch: str) -> bool:
+    return 0x80 <= ord(ch) < 0xA0
 
 
 def _mostly_utf8(data: bytes) -> tuple[str, list[int]] | None:
@@ -184,11 +215,14 @@ def plausibility(text: str, *, sample: int = 400) -> float:
     words = _WORD.findall(text)[:sample]
     if not words:
         return 0.0
-    known = mixed = 0
-    for word in words:
+    known = mixed = lone = 0
+    for i, word in enumerate(words):
         arabic, latin = bool(_ARABIC_LETTER.search(word)), bool(_LATIN_LETTER.search(word))
         if arabic and latin:
             mixed += 1
+            continue
+        if arabic and len(word) == 1 and all(_LATIN_LETTER.search(w) for w in words[max(0, i - 1):i + 2] if w != word):
+            lone += 1  # "Alger ـ Oran", "ہ bientôt": one Arabic-script sign alone among Latin words is a misreading
             continue
         langs = _FREQUENCY_LANGS["arabic" if arabic else "latin"] if arabic or latin else ()
         if len(word) > 1 and any(zipf_frequency(word, lang) > 1.0 for lang in langs):
@@ -196,18 +230,87 @@ def plausibility(text: str, *, sample: int = 400) -> float:
     n = len(words)
     controls = sum(1 for ch in text[:20000] if (ord(ch) < 32 and ch not in "\r\n\t") or 0x80 <= ord(ch) < 0xA0)
     marks = len(_MARK_AFTER_NON_ARABIC.findall(text[:20000]))
-    return known / n - 2 * mixed / n - marks / n - controls / max(1, min(len(text), 20000)) * 50
+    # "¤", the generic currency sign, is all but never written: where it stands, ISO-8859-15 has "€"
+    placeholders = text[:20000].count("¤")
+    return (known / n - 2 * mixed / n - lone / n - marks / n - placeholders / n
+            - controls / max(1, min(len(text), 20000)) * 50)
 
 
 def repair_arabic_mojibake(text: str) -> tuple[str, int]:
     """Undo Arabic mojibake; returns (text, number of runs repaired).
 
-    Two kinds: UTF-8 bytes decoded as windows-1256 (``ط§ظ„…``) and windows-1256 bytes decoded as
-    windows-1252 or latin-1 (``ÊÕÑíÍÇÊ``); the third common kind, UTF-8 read as windows-1252, is ftfy's.
+    Two kinds: UTF-8 bytes decoded as windows-1256 (``ط§ظ„…``, Arabic letters, presentation forms and the
+    byte-order mark; Latin letters too: ``Zaأ¯re``) and windows-1256 bytes decoded as windows-1252 or latin-1
+    (``ÊÕÑíÍÇÊ``); the third common kind, UTF-8 read as windows-1252, is ftfy's.
     """
     text, first = _repair_utf8_as_cp1256(text)
     text, second = _repair_cp1256_as_cp1252(text)
-    return text, first + second
+    text, third = _repair_latin_utf8_as_cp1256(text)
+    return text, first + second + third
+
+
+def _repair_latin_utf8_as_cp1256(text: str) -> tuple[str, int]:
+    """UTF-8 Latin letters read as windows-1256 ("Le naأ¯f", "أ\xa0 Alger"): words glued to ASCII letters are
+    repaired when they re-encode to Latin-only text; a lone pair ("أ\xa0" for "à") only in a text where such
+    a word was found, since "أ" and "إ" begin real Arabic words."""
+    words = _words_around(text, _LATIN_AS_CP1256.finditer(text))
+    fixes: dict[int, str] = {}
+    for m in words:
+        word = m.group()
+        glued = re.search(r"[A-Za-z]", word) is not None
+        repaired = _utf8_from_cp1256(word)
+        if glued and repaired is not None and not _ARABIC_LETTER.search(repaired):
+            fixes[m.start()] = repaired
+    if not fixes:
+        return text, 0
+    for m in words:
+        if m.start() not in fixes and len(m.group()) == 2:
+            repaired = _utf8_from_cp1256(m.group())
+            if repaired is not None and repaired.strip() and not _ARABIC_LETTER.search(repaired):
+                fixes[m.start()] = repaired
+    out, last = [], 0
+    for m in words:
+        if m.start() in fixes:
+            out.append(text[last:m.start()])
+            out.append(fixes[m.start()])
+            last = m.end()
+    out.append(text[last:])
+    return "".join(out), len(fixes)
+
+
+class _Word:
+    """A whitespace-delimited word of ``text`` (``group``/``start``/``end``, like a regex match)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def group(self) -> str:
+        return self._text[self._start:self._end]
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def _words_around(text: str, hits: Iterator[re.Match[str]], longest: int = 40) -> list[_Word]:
+    r"""The words (at most ``longest`` characters each side of the hit) holding each hit, once each.
+
+    Found by walking out from the hit rather than by a pattern with ``\S*`` on both sides, which backtracks
+    quadratically on a long line without spaces (a 2.5 MB nested-HTML file)."""
+    words: list[_Word] = []
+    for hit in hits:
+        if words and hit.start() < words[-1].end():
+            continue
+        start = hit.start()
+        while start > 0 and hit.start() - start < longest and not text[start - 1].isspace():
+            start -= 1
+        end = hit.end()
+        while end < len(text) and end - hit.end() < longest and not text[end].isspace():
+            end += 1
+        words.append(_Word(text, start, end))
+    return words
 
 
 def _repair_cp1256_as_cp1252(text: str) -> tuple[str, int]:
@@ -279,6 +382,9 @@ def _finish(text: str, encoding: str) -> Decoded:
     text, n = _repair_cp1256_as_cp1252(text)
     if n:
         repairs.append(f"repaired {n} run(s) of windows-1256 read as windows-1252")
+    text, n = _repair_latin_utf8_as_cp1256(text)
+    if n:
+        repairs.append(f"repaired {n} Latin word(s) of UTF-8 read as windows-1256")
     # Keep curly quotes: in citations they carry structure.
     fixed = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=True, normalization=None)
     if fixed != text:

@@ -21,7 +21,8 @@ _KEPT = {"text", "code_inline"}
 def mask_markup(source: str) -> str:
     """``source`` with Markdown markup replaced by spaces: same length, same newlines, same offsets.
 
-    Headings' ``#``, emphasis, link brackets and URLs, images, list bullets, block quotes' ``>``, table pipes
+    Headings' ``#`` (and a setext heading's ``===`` line), emphasis and ``~~strikethrough~~``, link brackets and
+    URLs, images' markup, list bullets, block quotes' ``>``, table pipes
     and delimiter rows, thematic breaks and code fences are blanked; link text, image alt text and code are
     kept. Raw HTML inside Markdown is left as written (the HTML reader is for HTML).
     """
@@ -29,7 +30,7 @@ def mask_markup(source: str) -> str:
 
     if not source:
         return source
-    tokens = MarkdownIt("commonmark").enable("table").parse(source)
+    tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(source)
     starts = _line_starts(source)
     out = list(source)
     inline: dict[tuple[int, int], list] = {}  # table cells share their row's lines: one region, all its cells
@@ -42,6 +43,8 @@ def mask_markup(source: str) -> str:
             inline.setdefault(region, []).extend(token.children or [])
         elif token.type == "hr":
             _blank(out, *region)
+        elif token.type == "heading_open" and token.markup in ("=", "-") and last - first > 1:
+            _blank(out, starts[last - 1], region[1])  # a setext heading's underline: "عنوان\n====="
         elif token.type == "fence":
             _mask_fence(source, out, region)
     for region, children in inline.items():
@@ -56,7 +59,8 @@ def mask_markup(source: str) -> str:
 
 def _mask_inline(source: str, out: list[str], region: tuple[int, int], children: list) -> None:
     start, end = region
-    pieces = [c.content for c in children if c.type in _KEPT and c.content]
+    flat = [g for c in children for g in ([c] if c.type != "image" else (c.children or []))]  # alt text is text
+    pieces = [c.content for c in flat if c.type in _KEPT and c.content]
     cursor, kept = start, []
     for piece in pieces:
         found = source.find(piece, cursor, end)

@@ -7,6 +7,7 @@ segment (and each glossary term) where it stood.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -23,16 +24,28 @@ class Span:
 
 
 _LINE = re.compile(r"[^\r\n]+")
+# Letters of the Arabic script: the basic block, the Persian/Urdu/Kurdish additions (گ پ چ ژ ک ی ھ ۀ …), the
+# supplement, and the presentation forms old PDFs and some CMSs still emit (ﻹ ﻷ).
+_AR = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
 # A sentence ends at . ! ? ؟ … (or a run of them), followed by closing quotes/brackets that belong to it,
 # then whitespace. Arabic full stop U+06D4 too.
-_SENTENCE_END = re.compile(r"[.!?؟…۔]+[\"'”’»)\]]*(?=\s)"
-                           # a full stop a hurried writer glued to the next sentence: "…النسبي.انتهى"
-                           r"|(?<=[\u0621-\u064a\"”»])\.(?=[\u0621-\u064a])")
+_SENTENCE_END = re.compile(r"[.!?؟…۔]+[\"'”’»“«)\]]*(?=\s)"
+                           # a full stop a hurried writer glued to the next sentence: "…النسبي.انتهى",
+                           # "…القدس.(ق.الاقصى …)", "…القاهرة.«نحن…»"
+                           rf"|(?<=[{_AR}\"”»])\.(?=[«“”\"(]?[{_AR}])")
 _BLANK_LINES = re.compile(r"\n[ \t\r]*\n[\s]*")
-_OPENERS = "«“([{"
-_CLOSERS = {"»": "«", "”": "“", ")": "(", "]": "[", "}": "{"}
-# A year followed by the Gregorian (م) or Hijri (هـ, ه) era suffix, just before a full stop.
-_ERA = re.compile(r"[0-9٠-٩۰-۹]{3,4}\s*(?:م|هـ|ه)$")
+_BRACKETS = {")": "(", "]": "[", "}": "{"}
+# Quotation marks by family; which way one turns is read from its neighbours, not from its shape: right-to-left
+# writers open with ” or “ alike, close with “, and Egyptian dailies print »…« (issue #14).
+_QUOTE_FAMILY = {'"': "double", "“": "double", "”": "double", "„": "double", "«": "angle", "»": "angle",
+                 "‹": "single-angle", "›": "single-angle", "'": "single", "‘": "single", "’": "single"}
+# One-letter words written glued to the next word: a quotation opened right after one ("بـ”الآلة", "و"أخبار")
+_PROCLITICS = frozenset("و ف ب ل ك بـ لـ كـ وب ول فب فل وال ال".split())
+# An ellipsis ("..", "...", "…") between Arabic words is a clause joint, not an end ("دمشق.. لافتة", "والكرز … وكانت")
+_ELLIPSIS = re.compile(r"\.{2,}|…|\.+…|…\.+")
+_ARABIC_NEXT = re.compile(rf"\s*[«“”\"(]?[{_AR}]")
+# A year followed by an era suffix — Gregorian (م), Hijri (هـ, ه), before Christ (ق.م) — just before a full stop.
+_ERA = re.compile(r"[0-9٠-٩۰-۹]{3,4}\s*(?:ق\.\s?م|م|هـ|ه)$")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 # Tokens before a full stop that do not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -63,7 +76,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     end = len(text) if end is None else end
     out: list[Span] = []
     for paragraph in _paragraphs(text, start, end):
-        protected = _enclosed(text, *paragraph)
+        protected = _Enclosures(_enclosed(text, *paragraph))
         for unit_start, unit_end in _units(text, paragraph, protected):
             out.extend(_split_line(text, unit_start, unit_end, protected))
     return out
@@ -94,30 +107,87 @@ def _units(text: str, paragraph: tuple[int, int], protected: list[tuple[int, int
 
 
 def _enclosed(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(open, close) positions of the quotations and brackets that close within ``text[start:end]``."""
+    """(open, close) positions of the quotations and brackets that close within ``text[start:end]``.
+
+    Brackets pair by shape. A quotation mark opens or closes by where it stands: after a space (or at the start,
+    or glued to a one-letter word such as ``و``/``بـ``) and before a letter it opens; after a letter or
+    punctuation and before a space, punctuation or the end it closes; in between it closes an open quotation of
+    its family, else opens one. A single quote between two letters is an apostrophe (``don't``), not a quote.
+    """
     pairs: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     for i in range(start, end):
         ch = text[i]
-        if ch == '"':
-            if stack and stack[-1][0] == '"':
-                pairs.append((stack.pop()[1], i))
-            else:
-                stack.append(('"', i))
-        elif ch in _OPENERS:
+        family = _QUOTE_FAMILY.get(ch)
+        if family is not None:
+            action = _quote_action(text, i, start, end, family, any(f == family for f, _ in stack))
+            if action == "open":
+                stack.append((family, i))
+            elif action == "close":
+                _close(stack, pairs, family, i)
+        elif ch in "([{":
             stack.append((ch, i))
-        elif ch in _CLOSERS:
-            opener = _CLOSERS[ch]
-            for depth in range(len(stack) - 1, -1, -1):  # an unclosed inner opener is dropped
-                if stack[depth][0] == opener:
-                    pairs.append((stack[depth][1], i))
-                    del stack[depth:]
-                    break
+        elif ch in _BRACKETS:
+            _close(stack, pairs, _BRACKETS[ch], i)
     return pairs
+
+
+def _close(stack: list[tuple[str, int]], pairs: list[tuple[int, int]], kind: str, position: int) -> None:
+    for depth in range(len(stack) - 1, -1, -1):  # an unclosed inner opener is dropped
+        if stack[depth][0] == kind:
+            pairs.append((stack[depth][1], position))
+            del stack[depth:]
+            return
+
+
+def _quote_action(text: str, i: int, start: int, end: int, family: str, family_open: bool) -> str | None:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    space_before, space_after = before.isspace(), after.isspace()
+    word_before = re.search(r"(\S*)$", text[max(start, i - 12):i]).group(1)
+    if family == "single":
+        if before.isalnum() and after.isalnum():
+            return None  # an apostrophe: don't, al-Qa'ida
+        if (space_before or before in "([{:") and not space_after:
+            return "open"
+        if not space_before and (space_after or not after.isalnum()):
+            return "close" if family_open else None
+        return None
+    can_open = not space_after and (space_before or not before.isalnum() or word_before.rstrip("ـ") in _PROCLITICS
+                                    or word_before in _PROCLITICS)
+    can_close = not space_before and (space_after or not after.isalnum())
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        return "close" if family_open else None
+    return "close" if family_open else "open"
+
+
+class _Enclosures(list):
+    """The (open, close) pairs of a paragraph, with their union as sorted intervals, so that asking whether a
+    position is enclosed costs a binary search, not a pass over every pair (a long line has thousands)."""
+
+    def __init__(self, pairs: list[tuple[int, int]]) -> None:
+        super().__init__(pairs)
+        merged: list[list[int]] = []
+        for open_, close in sorted(pairs):
+            if merged and open_ < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], close)
+            else:
+                merged.append([open_, close])
+        self.opens = [m[0] for m in merged]
+        self.closes = [m[1] for m in merged]
+        self.opener_of = {close: open_ for open_, close in pairs}
+
+    def inside(self, position: int) -> bool:
+        i = bisect_left(self.opens, position) - 1  # the last interval opening before position
+        return i >= 0 and position <= self.closes[i]
 
 
 def _inside(protected: list[tuple[int, int]], position: int) -> bool:
     """Whether a cut just before ``position`` falls inside a quotation or bracket that closes later."""
+    if isinstance(protected, _Enclosures):
+        return protected.inside(position)
     return any(open_ < position <= close for open_, close in protected)
 
 
@@ -134,9 +204,9 @@ def _date_across(text: str, start: int, end: int, next_start: int, next_end: int
 def _split_line(text: str, start: int, end: int, protected: list[tuple[int, int]] | None = None) -> Iterator[Span]:
     cut = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        mark = m.group().rstrip("\"'”’»)]")
-        if mark == "..":
-            continue  # Arabic news joins clauses with two dots: "انفجار في محيط دمشق.. لافتة إلى"
+        mark = m.group().rstrip("\"'”’»“«)]")
+        if mark == ".." or (_ELLIPSIS.fullmatch(mark) and _arabic_follows(text, m.end(), end)):
+            continue  # Arabic news joins clauses with dots: "انفجار في محيط دمشق.. لافتة إلى", "والكرز … وكانت"
         if mark.startswith(".") and _is_abbreviation(text, cut, m.start()):
             continue
         if mark.startswith(".") and text[cut:m.start()].strip().isdigit():
@@ -145,6 +215,8 @@ def _split_line(text: str, start: int, end: int, protected: list[tuple[int, int]
             continue  # "أ.د." and "ص.ب": glued full stops after one or two letters are abbreviations
         if protected and _inside(protected, m.end()):
             continue
+        if protected and "." not in mark and _embedded_quote(text, cut, m, protected):
+            continue  # a slogan or title with its own ! or ?: صرخوا "ارحل!" أمام المقر
         span = _strip(text, cut, m.end())
         if span is not None:
             yield span
@@ -154,16 +226,37 @@ def _split_line(text: str, start: int, end: int, protected: list[tuple[int, int]
         yield span
 
 
+def _embedded_quote(text: str, cut: int, m: re.Match[str], protected: list[tuple[int, int]]) -> bool:
+    """Whether a ! or ? ends a quotation that stands inside a sentence rather than ending it: the quotation
+    closes right after the mark, opened in the middle of the sentence, and not after a colon (``قال: «…؟»`` is
+    reported speech, whose end is the sentence's end)."""
+    openers = protected.opener_of if isinstance(protected, _Enclosures) else {c: o for o, c in protected}
+    for close in range(m.start() + len(m.group().rstrip("\"'”’»“«)]")), m.end()):
+        open_ = openers.get(close)
+        if open_ is not None and text[close] in _QUOTE_FAMILY:
+            before = text[cut:open_].rstrip()
+            return bool(before) and not before.endswith(":")
+    return False
+
+
+def _arabic_follows(text: str, position: int, end: int) -> bool:
+    """Whether the next word after ``position`` (past spaces and opening quotes) starts with an Arabic letter."""
+    return _ARABIC_NEXT.match(text, position, end) is not None
+
+
 def _short_word_before(text: str, line_start: int, dot: int) -> bool:
-    word = re.search(r"([\u0621-\u064a]+)[\"”»]?$", text[line_start:dot])
+    if re.search(r"\s[\"”»“«]$", text[line_start:dot]):
+        return False  # a closing quote typed after a space: 'برئاسة رئيس السن ".وبدأ' ends a sentence
+    word = re.search(rf"([{_AR}]+)[\"”»]?$", text[line_start:dot])
     return word is None or len(word.group(1)) < 3
 
 
 def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
-    word = re.search(r"(\S+)$", text[line_start:dot])
+    before = text[line_start:dot].rstrip()  # "د . نظيف": a full stop typed after a space still ends the word
+    word = re.search(r"(\S+)$", before)
     if not word:
         return False
-    if _ERA.search(text[line_start:dot]):
+    if _ERA.search(before):
         return False  # "2022 م." and "1443 هـ." end a sentence
     token = word.group(1).lower().lstrip("(\"'“‘«")
     # single letters ("J. Smith"), dotted initials ("أ.د.", "U.S.") and known abbreviations end no sentence
