@@ -74,14 +74,54 @@ def inline_attributions(text: str, registry: OutletRegistry) -> list[Draft]:
     for sentence in _quote_whole(text, sentences(text)):
         s = sentence.text
         seen: set[str] = set()
+        kept: list[tuple[int, int, str, Draft]] = []
         for a, b, name in _mentions(s, registry):
-            draft = _arabic_attribution(s, a, b, name) if is_arabic(name) else _attribution(s, a, b, name, registry)
+            draft = _read(s, a, b, name, registry)
             if draft is None or name in seen:
                 continue
             seen.add(name)
-            draft.start, draft.end = sentence.start, sentence.end
+            kept.append((a, b, name, draft))
+        if len(kept) > 1:
+            kept = _own_clauses(s, kept, registry)
+        for a, b, name, draft in kept:
+            draft.start, draft.end = sentence.start + draft.start, sentence.start + draft.end
             drafts.append(draft)
     return drafts
+
+
+def _read(s: str, a: int, b: int, name: str, registry: OutletRegistry) -> Draft | None:
+    return _arabic_attribution(s, a, b, name) if is_arabic(name) else _attribution(s, a, b, name, registry)
+
+
+# Where one attribution ends and the next begins inside a sentence: a semicolon, a comma, or a conjunction
+# that opens a new clause ("..., while Al-Dostour ...", "... وصحيفة الأهرام ...", "بينما صحيفة ...").
+_CLAUSE_CUT = re.compile(r"[;؛]\s*|[,،]\s*(?:(?:and|while|whereas|but|as)\s+)?|\s+(?:while|whereas)\s+"
+                         r"|\s+(?:بينما|فيما|في حين|أما)\s+|\s+(?=و\S)")
+
+
+def _own_clauses(s: str, kept: list[tuple[int, int, str, Draft]],
+                 registry: OutletRegistry) -> list[tuple[int, int, str, Draft]]:
+    """Several outlets cited in one sentence (``Gulf News said ...; Khaleej Times said ...``): each
+    attribution is its own citation, read on its own clause so that a title, an author or a date of one
+    clause is not given to the other outlet (issue 15).  The cut before each later outlet is the last
+    clause boundary between the previous outlet and it; without one, the sentence is left whole."""
+    cuts = [0]
+    for (_, prev_end, _, _), (a, _, _, _) in zip(kept, kept[1:], strict=False):
+        between = list(_CLAUSE_CUT.finditer(s, prev_end, a))
+        if not between:
+            return kept
+        cuts.append(between[-1].start())
+    cuts.append(len(s))
+    out = []
+    for (a, b, name, draft), start, end in zip(kept, cuts, cuts[1:], strict=False):
+        clause = s[start:end]
+        m = _CLAUSE_CUT.match(clause) if start else None
+        lead = m.end() if m else 0
+        clause_text = clause[lead:].rstrip()
+        again = _read(clause_text, a - start - lead, b - start - lead, name, registry) or draft
+        again.start, again.end = start + lead, start + lead + len(clause_text)
+        out.append((a, b, name, again))
+    return out
 
 
 @dataclass(frozen=True)
@@ -113,6 +153,9 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
         article = re.search(r"\b(?:a|al|el|an|as|ash|ad|ar|at|az)[-‐]$", s[:a], re.IGNORECASE)
         if article:
             a = article.start()  # "A-Sharq Al-Awsat": the assimilated article belongs to the name
+        the = re.search(r"\bThe\s+$", s[:a])
+        if the and match.outlet is not None and match.outlet.canonical.startswith("The "):
+            a = the.start()  # "The National’s spotlight": the article is part of this outlet's name
         lead = _leading_nationalities(s[a:b])
         if lead and registry.lookup(s[a + lead:b]) is match.outlet:
             a += lead  # "Lebanese al-Akhbar": the nationality describes, the name is al-Akhbar
@@ -130,6 +173,16 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
         if match.outlet is not None and not match.ambiguous:
             found.append((a, b, m.group()))
             taken.append((a, b))
+    for m in re.finditer(r"\bThe\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?=['’]s\b|(?!['’\w\s]*\s[A-Z]))", s):
+        # "The National reported", "The National’s spotlight": a registry outlet whose own name begins with
+        # "The" and one common word (left out by find_in_text so that "The National Assembly" is no outlet)
+        a, b = m.span()
+        match = registry.resolve(m.group())
+        if any(x < b and a < y for x, y in taken) or match.outlet is None or match.method != "exact" \
+                or not match.outlet.canonical.startswith("The ") or _cap_after(s, b):
+            continue
+        found.append((a, b, m.group()))
+        taken.append((a, b))
     p = _patterns()
     for pattern in (p["type_then_name"], p["name_then_type"], p["bare_name_then_type"], p["name_desc_type"],
                     p["bare_type_then_name"]):
@@ -153,6 +206,11 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
                 found.append(hit)
                 taken.append(hit[:2])
     return sorted(found)
+
+
+def _cap_after(s: str, b: int) -> bool:
+    """A capitalized word right after ``b`` (the name goes on: "The National Assembly")."""
+    return bool(re.match(r"\s+[A-Z]", s[b:]))
 
 
 _QUOTED = re.compile(r"[\"“«„]\s*(?P<q>[^\"“”«»\n]{2,300}?)\s*[\"”»]|\(\s*(?P<p>[^()\n]{2,150}?)\s*\)")
