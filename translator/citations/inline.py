@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from wordfreq import zipf_frequency
 
@@ -83,7 +84,7 @@ def inline_attributions(text: str, registry: OutletRegistry) -> list[Draft]:
             kept.append((a, b, name, draft))
         if len(kept) > 1:
             kept = _own_clauses(s, kept, registry)
-        for a, b, name, draft in kept:
+        for *_, draft in kept:
             draft.start, draft.end = sentence.start + draft.start, sentence.start + draft.end
             drafts.append(draft)
     return drafts
@@ -106,7 +107,7 @@ def _own_clauses(s: str, kept: list[tuple[int, int, str, Draft]],
     clause is not given to the other outlet (issue 15).  The cut before each later outlet is the last
     clause boundary between the previous outlet and it; without one, the sentence is left whole."""
     cuts = [0]
-    for (_, prev_end, _, _), (a, _, _, _) in zip(kept, kept[1:], strict=False):
+    for (_, prev_end, _, _), (a, _, _, _) in pairwise(kept):
         between = list(_CLAUSE_CUT.finditer(s, prev_end, a))
         if not between:
             return kept
