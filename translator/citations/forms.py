@@ -687,12 +687,56 @@ def headline_under_outlet(text: str, outlet_line: str, registry: OutletRegistry)
     body = _BULLET.sub("", text.strip(), count=1).strip()
     if not body or "\n" in body:
         return []
+    column = columnist_title(body, outlet_known=True)
+    if column is not None:
+        return [Draft("press_digest_headline", len(text) - len(text.lstrip()), len(text.rstrip()),
+                      title_original=column[1], outlet=decap(outlet), author=column[0], confidence=0.85)]
     original, english = split_title(body)
     return [Draft("press_digest_headline", len(text) - len(text.lstrip()), len(text.rstrip()),
                   title_original=original, title_english=english, outlet=decap(outlet), confidence=0.85)]
 
 
+# --------------------------------------------------------------------------- columnist line (issue 15)
+_AR_NAME = r"[\u0621-\u064a\u0640]+(?:\s+[\u0621-\u064a\u0640]+){1,3}"
+_COLUMNIST = re.compile(r"^\s*(?P<author>" + _AR_NAME + r")\s+(?P<verb>\S+)\s*:\s*(?P<title>\S[^\n]*?)\s*$")
+_COLUMNIST_BARE = re.compile(r"^\s*(?P<author>" + _AR_NAME + r")\s*:\s*(?P<title>\S[^\n]*?)\s*$")
+
+
+def columnist_title(line: str, *, outlet_known: bool) -> tuple[str, str] | None:
+    """``مكرم محمد أحمد يكتب: يوم فارق`` → (author, title): an Arabic daily digest of columns names the
+    writer, a writing verb and the column's title.  Without the verb (``مرسى عطا الله: شهادة دولية``) the
+    line is read so only under an outlet line, since ``Speaker: words`` is also how headlines quote people."""
+    m = _COLUMNIST.match(line)
+    if m and m.group("verb") in cues().lower_set("writing_verb"):
+        return ws(m.group("author")) or "", ws(m.group("title")) or ""
+    m = _COLUMNIST_BARE.match(line) if outlet_known else None
+    # a person's name does not open with the article (``الرئيس``, ``المجلس``: the subject of a headline)
+    if m and not m.group("author").startswith("ال") \
+            and not any(w in cues().lower_set("author_role") for w in m.group("author").split()):
+        return ws(m.group("author")) or "", ws(m.group("title")) or ""
+    return None
+
+
+def columnist_line(text: str, registry: OutletRegistry) -> list[Draft]:
+    """A column in an Arabic digest of the day's columns: ``الأهرام`` (optionally ``الأهرام..``) on its own line
+    over ``<writer> يكتب: <title>``, or that writer line alone (outlet unknown)."""
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    if not 1 <= len(lines) <= 2 or not is_arabic(lines[-1]):
+        return []
+    outlet = None
+    if len(lines) == 2:
+        outlet = lines[0].strip().rstrip(".:،: ")
+        if registry.lookup(outlet) is None:
+            return []
+    found = columnist_title(lines[-1], outlet_known=outlet is not None)
+    if found is None:
+        return []
+    author, title = found
+    return [Draft("press_digest_headline", len(text) - len(text.lstrip()), len(text.rstrip()),
+                  title_original=title, outlet=outlet, author=author, confidence=0.85 if outlet else 0.7)]
+
+
 RECOGNIZERS: tuple[Recognizer, ...] = (
-    wikipedia_reference, digest_line, press_digest_headline, dash_attribution, bare_attribution, news_citations,
+    wikipedia_reference, columnist_line, digest_line, press_digest_headline, dash_attribution, bare_attribution, news_citations,
     headline_over_outlet,
 )
