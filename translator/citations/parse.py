@@ -27,6 +27,7 @@ from translator.citations.forms import (
     headline_under_outlet,
     image_credit,
     news_citations,
+    paren_lead,
     press_digest_byline,
 )
 from translator.citations.inline import inline_attributions
@@ -182,6 +183,10 @@ def _recognize(text: str, hint: str | None, registry: OutletRegistry, context: s
             return drafts
     if hint == "headline":
         drafts = headline_over_outlet(text, registry)
+        if drafts:
+            return drafts
+    if hint in ("paren_lead", "byline"):
+        drafts = paren_lead(text, registry)
         if drafts:
             return drafts
     if hint == "byline":
