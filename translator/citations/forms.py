@@ -777,7 +777,7 @@ def columnist_line(text: str, registry: OutletRegistry) -> list[Draft]:
         return []
     outlet = None
     if len(lines) == 2:
-        outlet = lines[0].strip().rstrip(".:،: ")
+        outlet = re.sub(r"[.:،\s]+$", "", lines[0].strip())
         if registry.lookup(outlet) is None:
             return []
     found = columnist_title(lines[-1], outlet_known=outlet is not None)
@@ -789,6 +789,7 @@ def columnist_line(text: str, registry: OutletRegistry) -> list[Draft]:
 
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
-    wikipedia_reference, paren_lead, columnist_line, digest_line, press_digest_headline, dash_attribution, bare_attribution, news_citations,
+    wikipedia_reference, paren_lead, columnist_line, digest_line, press_digest_headline, dash_attribution,
+    bare_attribution, news_citations,
     headline_over_outlet,
 )
