@@ -55,7 +55,7 @@ def _person_particles() -> str:
 
 
 _PARTICLES = _person_particles()
-_NAME_TOKEN = r"(?:[A-Z][\w'’‘`.-]*|['’‘`][A-Z][\w'’-]*|" + _PARTICLES + r"[-‐][A-Z][\w'’-]*)"
+_NAME_TOKEN = r"(?:[A-Z][\w'’‘`.\-‐‑]*|['’‘`][A-Z][\w'’\-‐‑]*|" + _PARTICLES + r"[-‐‑][A-Z][\w'’\-‐‑]*)"
 PERSON = re.compile(r"(?:" + _NAME_TOKEN + r")(?:\s+(?:" + _PARTICLES + r"\s+)?" + _NAME_TOKEN + r"){1,4}\*?")
 # A whole string that is a person's name: Latin (as PERSON, with optional honorific) or 2-4 Arabic words.
 PERSON_FULL = re.compile(r"(?:(?:Dr|Prof|Sheikh|Mr|Ms|Mrs)\.?\s+)?" + PERSON.pattern

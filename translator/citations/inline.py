@@ -24,7 +24,7 @@ from translator.text.segment import sentences
 
 __all__ = ["inline_attributions"]
 
-_BOUNDARY = re.compile(r"(?:^|[,;:\"“”]|\b(?:[Tt]he|a|an|in|by|from|to|of|with|on|at|for|and|that|which|who|"
+_BOUNDARY = re.compile(r"(?:^|[,;:\"“”]|\b(?i:the|a|an|in|by|from|to|of|with|on|at|for|and|that|which|who|"
                        r"according|than|as)\b)")
 _MAX_DESCRIPTOR_WORDS = 6
 _WORDLIKE = re.compile(r"[^\W\d_][\w'’-]*")
@@ -107,8 +107,10 @@ def _own_clauses(s: str, kept: list[tuple[int, int, str, Draft]],
     clause is not given to the other outlet (issue 15).  The cut before each later outlet is the last
     clause boundary between the previous outlet and it; without one, the sentence is left whole."""
     cuts = [0]
+    appositive = re.compile(r"[,،]\s*(?:the|a|an|its|his|her)\s+(?:[\w-]+\s+){0,3}?(?i:" + cues().pattern("author_role")
+                            + r")\b")
     for (_, prev_end, _, _), (a, _, _, _) in pairwise(kept):
-        between = list(_CLAUSE_CUT.finditer(s, prev_end, a))
+        between = [m for m in _CLAUSE_CUT.finditer(s, prev_end, a) if not appositive.match(s, m.start())]
         if not between:
             return kept
         cuts.append(between[-1].start())
@@ -151,7 +153,7 @@ def _open_quotes(s: str) -> int:
 def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
     found = []
     for a, b, match in registry.find_in_text(s):
-        article = re.search(r"\b(?:a|al|el|an|as|ash|ad|ar|at|az)[-‐]$", s[:a], re.IGNORECASE)
+        article = re.search(r"\b(?:a|al|el|an|as|ash|ad|ar|at|az)[-‐]['’‘]?$", s[:a], re.IGNORECASE)
         if article:
             a = article.start()  # "A-Sharq Al-Awsat": the assimilated article belongs to the name
         the = re.search(r"\bThe\s+$", s[:a])
@@ -329,7 +331,12 @@ _IRREGULAR_PAST = frozenset("said gave ran led wrote took put made saw chose tol
 
 
 def _descriptor_before(before: str) -> str | None:
-    """The words between the last boundary ("the", "in", a comma ...) and the outlet name."""
+    """The words between the last boundary ("the", "in", a comma ...) and the outlet name; or a description
+    set off by a comma right before the name (``The independent newspaper, al-Shorouk, ...``)."""
+    set_off = re.search(r"(?:^|\b(?i:the)\s+)(?P<d>(?:[\w'’-]+\s+){0,4}?(?i:" + cues().pattern("type_noun")
+                        + r"))\s*,\s*\Z", before)
+    if set_off and not before[:set_off.start()].strip(" ,"):
+        return set_off.group("d")
     boundaries = list(_BOUNDARY.finditer(before))
     chunk = before[boundaries[-1].end():] if boundaries else before
     words = chunk.replace("(", " ").replace(")", " ").split()
@@ -392,6 +399,24 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry) -> str | 
                   + PERSON.pattern + r")", after)
     if m:
         candidates.append(m.group("p"))
+    roles = cues().pattern("author_role")
+    m = re.match(r"['’]s\s+(?:(?i:" + roles + r")\s+)?(?P<p>" + PERSON.pattern + r")", after)
+    if m:
+        candidates.append(m.group("p"))  # "Al-Ahram’s Hany Assal picked up ..."
+    m = re.search(r"(?P<p>" + PERSON.pattern + r"),\s+(?:(?:the|a|an|its)\s+)?(?:[\w-]+\s+){0,2}?(?i:" + roles
+                  + r")\s+(?:of|with|at|for|in)\s+(?:\S+\s+){0,6}\Z", before)
+    if m:
+        candidates.append(m.group("p"))  # "Abdelbari Atwan, the editor-in-chief of the pan-Arab newspaper X"
+    m = re.search(r"\b" + speech + r"\s+(?P<p>" + PERSON.pattern + r")\s+(?:in|for|to)\s+(?:\S+\s+){0,8}\Z", before)
+    if m:
+        candidates.append(m.group("p"))  # "wrote Turki al Dakhil in the comment pages of the Emirati newspaper X"
+    m = re.search(r"\bby\s+(?:its|the\s+paper['’]s)\s+(?i:" + roles + r"),?\s+(?P<p>" + PERSON.pattern + r")", after)
+    if m:
+        candidates.append(m.group("p"))  # "published an article by its editor-in-chief, Fallah al-Mashaal"
+    m = re.match(r"\s*,\s*(?P<p>" + PERSON.pattern + r")\s+[a-z]+s\b", after)
+    if m:
+        candidates.append(m.group("p"))  # "in Ad-Dustour, Hussein Al-Rawashdeh offers ..."
+    candidates += role_people(s)
     nationalities = cues().lower_set("nationality")
     for candidate in candidates:
         first = candidate.split()[0].lower()
@@ -400,6 +425,14 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry) -> str | 
         if registry.lookup(candidate) is None:
             return clean_person(candidate)
     return None
+
+
+def role_people(s: str) -> list[str]:
+    """People named after a writing role anywhere in a sentence: ``journalist Youssef Ayoub``, ``Writer Mai
+    Azzam``, ``writer Sameh Abdullah in his article``."""
+    roles = cues().pattern("author_role")
+    found = re.finditer(r"(?:^|(?<=[\s,(]))(?i:" + roles + r")\s+(?P<p>" + PERSON.pattern + r")", s)
+    return [m.group("p") for m in found if m.group("p").split()[0].lower() not in {"the", "of", "in"}]
 
 
 def _arabic_name_after(s: str, pos: int, registry: OutletRegistry) -> tuple[int, int, str] | None:
