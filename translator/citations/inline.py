@@ -63,7 +63,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                      + r"|وكالة)\s*"),
         "headline_before": re.compile(r"(?:" + c.pattern("headline_cue") + r")(?:\s+\S+){0,4}?\s*[:：,،]?\s*\Z",
                                       re.IGNORECASE),
-        "headline_after": re.compile(r"\s*,?\s*(?:read|reads|said|says)\s+(?:the\s+)?(?:\S+\s+){0,3}?headline",
+        "headline_after": re.compile(r"\s*,?\s*(?:read|reads|said|says|was|is)\s+(?:the\s+)?(?:\S+\s+){0,3}?headline",
                                      re.IGNORECASE),
         "writing_verb": re.compile(r"(?:^|(?<=\s))[وف]?(?:" + c.pattern("writing_verb") + r")(?=\s)"),
     }
@@ -84,10 +84,30 @@ def inline_attributions(text: str, registry: OutletRegistry) -> list[Draft]:
             kept.append((a, b, name, draft))
         if len(kept) > 1:
             kept = _own_clauses(s, kept, registry)
+        if not kept and not is_arabic(s):
+            column = _unplaced_column(s)
+            if column is not None:
+                kept = [(0, 0, "", column)]
         for *_, draft in kept:
             draft.start, draft.end = sentence.start + draft.start, sentence.start + draft.end
             drafts.append(draft)
     return drafts
+
+
+def _unplaced_column(s: str) -> Draft | None:
+    """A column cited by its title and writer without its outlet (``In an article titled “...,” journalist
+    X referred to ...``; ``“...,” was the headline of X’s piece``): the outlet is left empty (issue 15)."""
+    title = quoted_title(s, (len(s), len(s)))
+    if title is None:
+        return None
+    people = role_people(s)
+    owner = re.search(r"(?P<p>" + PERSON.pattern + r")['’]s\s+(?:" + cues().pattern("byline_noun") + r")\b", s)
+    author = people[0] if people else (owner.group("p") if owner else None)
+    if author is None:
+        return None
+    original, english = split_title(title)
+    return Draft("inline_attribution", 0, len(s), author=clean_person(author), title_original=original,
+                 title_english=english, confidence=0.6)
 
 
 def _read(s: str, a: int, b: int, name: str, registry: OutletRegistry) -> Draft | None:
@@ -230,6 +250,11 @@ def _quoted_known(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]
     return found
 
 
+# "in his article “...”", "her column “...”": a quotation right after the piece it names is its title
+_PIECE_BEFORE = re.compile(r"\b(?:his|her|its|their|an|the)\s+(?:article|column|op-ed|piece|editorial|commentary)"
+                           r"\s*[:,]?\s*\Z", re.IGNORECASE)
+
+
 def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
     """The headline quoted in an attribution: after a headline cue (``تحت عنوان «...»``, ``the headline
     read: “...”``), before ``..., said the main headline``, or, after an Arabic writing verb, the quote
@@ -238,7 +263,8 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
     spans = [m for m in _QUOTED.finditer(s) if not (m.start() <= outlet[0] and outlet[1] <= m.end())
              and not (outlet[0] <= m.start() < outlet[1])]
     for m in spans:
-        if p["headline_before"].search(s[:m.start()]) or (m.group("q") and p["headline_after"].match(s[m.end():])):
+        if p["headline_before"].search(s[:m.start()]) or (m.group("q") and p["headline_after"].match(s[m.end():])) \
+                or (m.group("q") and _PIECE_BEFORE.search(s[:m.start()])):
             return ws(m.group("q") or m.group("p"))
     if p["writing_verb"].search(s):
         for m in spans:
@@ -496,6 +522,8 @@ _AR_WORD = r"[\u0621-\u064a\u0640\u064b-\u0652]+"
 def _arabic_description(s: str, b: int) -> str | None:
     """``"الوطن" الصادرة بالفرنسية``, ``الأيام المغربية``: definite adjectives right after the name."""
     m = re.match(r"[\"”»)]?\s*(?P<d>(?:ال" + _AR_WORD + r")(?:\s+(?:ال|ب)" + _AR_WORD + r"){0,2})", s[b:])
+    if not m:  # '"الأهرام"، الصحيفة الرسمية، جاء ...': a description set off by commas
+        m = re.match(r"[\"”»)]?\s*[،,]\s*(?P<d>ال" + _AR_WORD + r"(?:\s+ال" + _AR_WORD + r"){0,2})\s*[،,]", s[b:])
     if not m:
         return None
     words = m.group("d").split()
@@ -514,6 +542,9 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
     role, honorific = c.pattern("author_role"), c.pattern("honorific")
     name = rf"(?P<p>{_AR_WORD}(?:\s+{_AR_WORD}){{1,2}}?)"
     m = re.search(rf"بقلم\s+(?:(?:{honorific})\s+)?{name}(?=\s+(?:{role})|\s*[،,.:؛]|\s*\Z)", s)
+    if m is None:  # "يرى جلال دويدار في صحيفة الأخبار": a verb of saying, the writer, then "in the paper"
+        m = re.search(rf"(?:^|\s)[وف]?(?:{c.pattern('speech_verb')})\s+{name}\s+في\s+(?:{c.pattern('arabic_generic')})",
+                      s[:b])
     if m is None:
         m = re.search(rf"(?:^|\s)[و]?(?:(?:{honorific})\s+)?{name}\s+(?:{role})\s+(?:في|ب|ل)", s[:a])
     if m is None:
