@@ -22,7 +22,7 @@ from translator.glossary.outlet_registry import OutletRegistry, arabic_key
 from translator.text.arabic import is_arabic
 from translator.text.segment import sentences
 
-__all__ = ["inline_attributions"]
+__all__ = ["inline_attributions", "writer_under_outlet"]
 
 _BOUNDARY = re.compile(r"(?:^|[,;:\"“”]|\b(?i:the|a|an|in|by|from|to|of|with|on|at|for|and|that|which|who|"
                        r"according|than|as)\b)")
@@ -108,6 +108,20 @@ def _unplaced_column(s: str) -> Draft | None:
     original, english = split_title(title)
     return Draft("inline_attribution", 0, len(s), author=clean_person(author), title_original=original,
                  title_english=english, confidence=0.6)
+
+
+def writer_under_outlet(text: str, outlet: str) -> list[Draft]:
+    """A paragraph printed under a line that names only an outlet (a digest's section heading, ``Al-Masry
+    al-Youm`` then ``Writer X argued ...``): the writer named by role in its first sentence wrote in it."""
+    found = sentences(text)
+    if not found or is_arabic(text):
+        return []
+    first = found[0]
+    people = role_people(first.text)
+    if not people:
+        return []
+    return [Draft("inline_attribution", first.start, first.end, outlet=outlet, author=clean_person(people[0]),
+                  confidence=0.7)]
 
 
 def _read(s: str, a: int, b: int, name: str, registry: OutletRegistry) -> Draft | None:
@@ -362,7 +376,7 @@ def _descriptor_before(before: str) -> str | None:
     set_off = re.search(r"(?:^|\b(?i:the)\s+)(?P<d>(?:[\w'’-]+\s+){0,4}?(?i:" + cues().pattern("type_noun")
                         + r"))\s*,\s*\Z", before)
     if set_off and not before[:set_off.start()].strip(" ,"):
-        return set_off.group("d")
+        return re.sub(r"^(?i:the|a|an)\s+", "", set_off.group("d"))
     boundaries = list(_BOUNDARY.finditer(before))
     chunk = before[boundaries[-1].end():] if boundaries else before
     words = chunk.replace("(", " ").replace(")", " ").split()
@@ -384,6 +398,9 @@ def _countries() -> frozenset[str]:
     return frozenset((c.value("nationality", w) or "").split(" (")[0].lower() for w in c.words("nationality"))
 
 
+_ORDINALS = frozenset("first second third fourth fifth other another same latter former last".split())
+
+
 def _leaning(descriptor: str | None) -> str | None:
     """The description, unless it only says what the outlet is (``electronic``, ``daily newspaper``)."""
     descriptor = ws(descriptor)
@@ -391,6 +408,9 @@ def _leaning(descriptor: str | None) -> str | None:
         return None
     format_words = cues().lower_set("format_word")
     words = [w.strip(",.;:") for w in descriptor.split()]
+    if words and words[0].lower() in _ORDINALS \
+            and all(w.lower() in format_words | cues().lower_set("type_noun") for w in words[1:]):
+        return None  # "The third daily, al-Quds": a count, not a description
     if all(w.lower() in format_words for w in words):
         return None
     if re.fullmatch(r"(?:in\s+)?(?:arabic|english|french)", descriptor, re.IGNORECASE):

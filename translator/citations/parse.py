@@ -19,7 +19,7 @@ from functools import cache
 
 import ftfy
 
-from translator.citations.blocks import Piece, pieces
+from translator.citations.blocks import Piece, is_bare_name, pieces
 from translator.citations.fields import Draft, clean_person, name_case, text_language, ws
 from translator.citations.forms import (
     RECOGNIZERS,
@@ -30,7 +30,7 @@ from translator.citations.forms import (
     paren_lead,
     press_digest_byline,
 )
-from translator.citations.inline import inline_attributions
+from translator.citations.inline import inline_attributions, writer_under_outlet
 from translator.citations.quotes import QuoteRepair, repair_quotes
 from translator.citations.table import (
     CITATION_COLUMNS,
@@ -139,10 +139,16 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     order = day_first if day_first is not None else _document_order(text)
     registry = registry if registry is not None else default_registry()
     found: list[tuple[Piece, Draft, list[QuoteRepair], list[str]]] = []
+    heading: str | None = None  # a line naming only a known outlet, over the paragraph that follows
     for piece in pieces(text):
         repaired, repairs, quote_warnings = repair_quotes(text[piece.start:piece.end])
         context = text[piece.context[0]:piece.context[1]] if piece.context else None
-        for draft in _recognize(repaired, piece.hint, registry, context):
+        drafts = _recognize(repaired, piece.hint, registry, context)
+        if not drafts and heading is not None and piece.hint is None:
+            drafts = writer_under_outlet(repaired, heading)
+        line = repaired.strip()
+        heading = line if not drafts and is_bare_name(line) and registry.lookup(line) is not None else None
+        for draft in drafts:
             found.append((piece, draft, repairs, quote_warnings))
     context = _document_outlets(found, registry)
     return [_finish(text, piece, draft, repairs, quote_warnings, registry, context, unknown, order)
