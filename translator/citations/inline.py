@@ -333,7 +333,7 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
                     or re.search(r"\b(?:" + cues().pattern("type_noun") + r")\s*,\s*\Z", before, re.IGNORECASE)
                     or re.match(r"\s+(?i:" + cues().pattern("author_role") + r")\s+" + PERSON.pattern, after))
     has_verb = bool(p["verb"].search(s)) or _known_subject(s, a, b, name, registry) \
-        or bool(p["piece_after"].match(after))
+        or bool(p["piece_after"].match(after)) or _after_preposition(before, name, registry)
     leaning = _leaning(descriptor) or (ws(appositive.group(1)) if appositive else None) or \
         (ws(described.group("desc") + " " + described.group("type")) if described else None) or \
         (_leaning(paren_after.group(1)) if paren_after else None)
@@ -346,6 +346,18 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
     return Draft("inline_attribution", 0, len(s), outlet=name, leaning=leaning, author=author,
                  title_original=original, title_english=english,
                  date=dates[0] if dates else None, confidence=0.8 if has_type else 0.65, warnings=warnings)
+
+
+def _after_preposition(before: str, name: str, registry: OutletRegistry) -> bool:
+    """A registry outlet after a bare preposition that says it published or was told something (issue 15):
+    ``wrote in Al-Ahram``, ``The editorial in Al-Quds``, ``Writing for Al-Watan``, ``added to Asharq
+    Al-Awsat``, ``told Okaz``."""
+    if registry.lookup(name) is None:
+        return False
+    c = cues()
+    cue = r"(?:" + c.pattern("speech_verb") + r"|writing|written|published|told|added|" + c.pattern("piece_word") \
+        + r"|" + c.pattern("byline_noun") + r"|interview)"
+    return bool(re.search(r"\b(?i:" + cue + r")\s+(?:(?:in|to|for|with|by)\s+)?(?:the\s+)?\Z", before))
 
 
 _LEAD_ADVERBS = r"(?:(?:meanwhile|however|moreover|separately|also|and|but|in turn|for its part)[\s,.…]*)*"
@@ -484,7 +496,8 @@ def role_people(s: str) -> list[str]:
 def _arabic_name_after(s: str, pos: int, registry: OutletRegistry) -> tuple[int, int, str] | None:
     """The outlet after a type noun: a name in quotes or brackets (known or not: ``جريدة "الصباح"``), else the
     longest registry name of up to four words."""
-    quoted = re.match(r"\s*[\"“«„(]\s*(?P<name>[^\"“”«»()\n]{2,40}?)\s*[\"”»)]", s[pos:])
+    # a quoted name; pages also open the quote with a closing mark (``لصحيفة ” الشرق الأوسط”``)
+    quoted = re.match(r"\s*[\"“”«»„(]\s*(?P<name>[^\"“”«»()\n]{2,40}?)\s*[\"”»«)]", s[pos:])
     if quoted and len(quoted.group("name").split()) <= 4 and is_arabic(quoted.group("name")):
         return pos + quoted.start("name"), pos + quoted.end("name"), quoted.group("name")
     if pos < len(s) and not s[pos - 1].isspace():
