@@ -182,8 +182,7 @@ def _add(found: list[Piece], lines: list[_Line], text: str) -> None:
         found[-1] = Piece(prev.start, end, "bilingual")  # Arabic headline, blank line, "(English headline),” ..."
         return
     if PAREN_LEAD.match(first):
-        if prev is not None and prev.hint == "byline" and "\n" not in prev_text.strip() \
-                and _author_only_by_line(prev_text):
+        if prev is not None and prev.hint == "byline" and _author_only_by_line(prev_text.strip().split("\n")[-1]):
             found[-1] = Piece(prev.start, end, "paren_lead")  # "By: Author" over "(Outlet, date) - text"
         else:
             found.append(Piece(start, end, "paren_lead"))
