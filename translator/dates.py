@@ -205,6 +205,9 @@ def _patterns(
             "dtym": day + time + year + r"\s+" + mon,
             "dtmy": day + time + mon + year_intro + year + suffix,
             "my": month_intro + mon + year_intro + year + suffix,
+            # press monitors' "(Al-Mashriq, 21 Jul 04)": a two-digit year after day and month, closing the
+            # bracket or the text (so "on 5 May 22 people died" is no date)
+            "dmy2": day + day_of + mon + r"\s+(?P<year2>\d{2})(?=\s*(?:\)|\]|\Z))",
             "dm": day + day_of + mon + no_year_follows,
             "md": mon + r"\s*(?P<day>\d{1,2})(?:\s?(?:st|nd|rd|th))?" + no_year_follows,
         }
@@ -343,6 +346,9 @@ def _worded_mention(grammar: _Grammar, m: re.Match[str], calendar: str) -> _Ment
     elif groups.get("dayword"):
         day = grammar.ordinals[_key(groups["dayword"])]
     year = int(groups["year"]) if groups.get("year") else None
+    if groups.get("year2"):
+        year = int(groups["year2"]) + (2000 if int(groups["year2"]) < 70 else 1900)  # the POSIX pivot, as num2
+        warnings.append(f"two-digit year {groups['year2']} read as {year}")
     kind = _marker_kind(grammar, groups.get("suffix"))
     if year is not None:
         if calendar == "gregorian" and kind == "hijri_mark":

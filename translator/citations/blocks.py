@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from translator.citations.cues import cues
+from translator.citations.fields import PERSON
 from translator.citations.quotes import QUOTE_CHARS
 from translator.dates import parse_date
 from translator.text.arabic import is_arabic
@@ -180,6 +181,12 @@ def _add(found: list[Piece], lines: list[_Line], text: str) -> None:
     if prev is not None and prev.hint is None and _starts_with_paren(first) and _is_arabic_headline(prev_text):
         found[-1] = Piece(prev.start, end, "bilingual")  # Arabic headline, blank line, "(English headline),” ..."
         return
+    if PAREN_LEAD.match(first):
+        if prev is not None and prev.hint == "byline" and _author_only_by_line(prev_text.strip().split("\n")[-1]):
+            found[-1] = Piece(prev.start, end, "paren_lead")  # "By: Author" over "(Outlet, date) - text"
+        else:
+            found.append(Piece(start, end, "paren_lead"))
+        return
     if is_by_line(first):
         merged_start = start
         if prev is not None and prev.hint == "date" and "\n" not in prev_text.strip():
@@ -189,6 +196,10 @@ def _add(found: list[Piece], lines: list[_Line], text: str) -> None:
             if before is not None and before.hint is None and _is_title_line(text[before.start:before.end]):
                 found.pop()
                 merged_start = before.start
+        elif prev is not None and prev.hint is None and "\n" not in prev_text.strip() \
+                and _is_title_line(prev_text) and not prev_text.strip().endswith("."):
+            found.pop()  # a headline right over "Outlet – by Author" (no date line between)
+            merged_start = prev.start
         found.append(Piece(merged_start, end, "byline"))
         return
     found.append(Piece(start, end, "date" if len(lines) == 1 and is_date_line(first) else None))
@@ -208,15 +219,31 @@ def is_image_line(line: str) -> bool:
     return bool(_image_label().match(line))
 
 
-_BY_LINE = re.compile(r"^\s*by\s+\S.{0,200}$", re.IGNORECASE)
+_BY_LINE = re.compile(r"^\s*(?P<pre>[^\n]{2,60}?\s+[–—―-]\s+)?by:?\s+(?P<who>\S.{0,200})$", re.IGNORECASE)
 
 
 def is_by_line(line: str) -> bool:
-    """A digest by-line: ``by Author for Outlet (description)`` or ``by Outlet (description)``."""
+    """A digest by-line: ``by Author for Outlet (description)``, ``by Outlet (description)``, ``by Author –
+    Outlet``, ``Outlet – by Author`` or ``By: Author`` alone (a name and nothing else)."""
     stripped = line.strip()
-    if not _BY_LINE.match(stripped):
+    m = _BY_LINE.match(stripped)
+    if not m:
         return False
-    return bool(re.search(r"\s(?:for|FOR|For)\s", stripped) or re.search(r"\([^()]+\)\s*[.,]?$", stripped))
+    who = m.group("who").strip()
+    if m.group("pre"):
+        return bool(PERSON.fullmatch(who))
+    return bool(re.search(r"\s(?:for|FOR|For)\s", stripped) or re.search(r"\([^()]+\)\s*[.,]?$", stripped)
+                or PERSON.fullmatch(who)
+                or (re.search(r"\s[–—―-]\s", who) and PERSON.fullmatch(re.split(r"\s[–—―-]\s", who)[0])))
+
+
+# A press-monitor paragraph that opens with its source: "(Al-Sabah al-Jadeed, 1 August 2005) - We thank ..."
+PAREN_LEAD = re.compile(r"^\s*\((?P<outlet>[^(),\n]{2,60}),\s*(?P<date>[^()\n]{4,40}?)\)\s*(?:[-–—:]\s*)?(?=\S)")
+
+
+def _author_only_by_line(line: str) -> bool:
+    m = _BY_LINE.match(line.strip())
+    return bool(m and not m.group("pre") and PERSON.fullmatch(m.group("who").strip()))
 
 
 def is_date_line(line: str) -> bool:

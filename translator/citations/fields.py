@@ -55,7 +55,7 @@ def _person_particles() -> str:
 
 
 _PARTICLES = _person_particles()
-_NAME_TOKEN = r"(?:[A-Z][\w'’‘`.-]*|['’‘`][A-Z][\w'’-]*|" + _PARTICLES + r"[-‐][A-Z][\w'’-]*)"
+_NAME_TOKEN = r"(?:[A-Z][\w'’‘`.\-‐‑]*|['’‘`][A-Z][\w'’\-‐‑]*|" + _PARTICLES + r"[-‐‑][A-Z][\w'’\-‐‑]*)"
 PERSON = re.compile(r"(?:" + _NAME_TOKEN + r")(?:\s+(?:" + _PARTICLES + r"\s+)?" + _NAME_TOKEN + r"){1,4}\*?")
 # A whole string that is a person's name: Latin (as PERSON, with optional honorific) or 2-4 Arabic words.
 PERSON_FULL = re.compile(r"(?:(?:Dr|Prof|Sheikh|Mr|Ms|Mrs)\.?\s+)?" + PERSON.pattern
@@ -289,7 +289,7 @@ def language_marker(text: str) -> tuple[str, str | None]:
 def date_at_end(text: str, *, lang: str | None = None) -> DateResult | None:
     """The last publication date of ``text`` when only punctuation, a URL or an access date follows it."""
     masked = URL.sub(lambda m: " " * len(m.group()), text)
-    for result in reversed(find_dates(masked, context_lang=lang)):
+    for result in reversed(find_dates(masked, context_lang=_order_lang(lang))):
         if result.role is not None or result.end is None:
             continue
         rest = masked[result.end:]
@@ -302,7 +302,13 @@ def date_at_end(text: str, *, lang: str | None = None) -> DateResult | None:
 
 def publication_dates(text: str, *, lang: str | None = None) -> list[DateResult]:
     """Dates of ``text`` that are not access/archive dates."""
-    return [d for d in find_dates(text, context_lang=lang) if d.role is None]
+    return [d for d in find_dates(text, context_lang=_order_lang(lang)) if d.role is None]
+
+
+def _order_lang(lang: str | None) -> str | None:
+    """The language that may settle numeric date order: not plain English (a US and a British page both
+    write it), so an English ``10/05/2022`` comes back ambiguous and the document decides (issue 15)."""
+    return None if lang == "en" else lang
 
 
 def looks_like_name(text: str | None, *, max_words: int = 10) -> bool:

@@ -22,6 +22,7 @@ from translator.citations.cues import cues
 from translator.citations.fields import (
     CLOSING_QUOTES,
     OPENING_QUOTES,
+    PERSON,
     PERSON_FULL,
     URL,
     Draft,
@@ -275,21 +276,37 @@ def _shift(date, offset: int):
 
 
 # --------------------------------------------------------------------------- press digest byline
-_BY = re.compile(r"^[ \t]*by[ \t]+(?P<who>[^\n]+?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_BY = re.compile(r"^[ \t]*(?:(?P<pre>[^\n]{2,60}?)[ \t]+[–—―-][ \t]+)?by:?[ \t]+(?P<who>[^\n]+?)[ \t]*$",
+                 re.IGNORECASE | re.MULTILINE)
 _FOR = re.compile(r"\s+(?:for|in|at|to)\s+", re.IGNORECASE)  # "by SAMER HADDAD TO TISHREEN (...)"
+_JOIN_DASH = re.compile(r"\s+[–—―-]\s+")  # "by Loubna Mrie – Al-Araby al-Jadeed (...)"
+
+
+def _person_only(name: str, registry: OutletRegistry) -> bool:
+    """A whole person's name (two to five name words) that is not a registry outlet."""
+    return bool(PERSON.fullmatch(name.strip())) and registry.lookup(name.strip()) is None
 
 
 def press_digest_byline(text: str, registry: OutletRegistry) -> list[Draft]:
-    """``Title / date / by Author for Outlet (description)``, lines possibly separated by blank lines."""
+    """``Title / date / by Author for Outlet (description)``, lines possibly separated by blank lines; the
+    byline may join author and outlet with a dash (``by Author – Outlet (description)``), name the outlet
+    first (``Outlet – by Author``), or name only the author (``By Author``: the outlet is not given)."""
     bylines = list(_BY.finditer(text))
     if not bylines:
         return []
     by = bylines[-1]
     who, description = trailing_paren(by.group("who"))
     parts = list(_FOR.finditer(who))
-    if parts:
+    dash = list(_JOIN_DASH.finditer(who))
+    if by.group("pre"):
+        author, outlet = clean_person(who), by.group("pre")  # "Al-Thawra – by Mustafa Al-Mikdad"
+    elif parts:
         cut = parts[-1]
         author, outlet = clean_person(who[:cut.start()]), who[cut.end():]
+    elif dash and _person_only(who[:dash[0].start()], registry):
+        author, outlet = clean_person(who[:dash[0].start()]), who[dash[0].end():]
+    elif _person_only(who, registry) and description is None:
+        author, outlet = clean_person(who), ""  # "By Huda al-Husseini": no outlet named
     else:
         author, outlet = None, who
     outlet = decap(ws(outlet.strip(" ,.;")))
@@ -303,7 +320,9 @@ def press_digest_byline(text: str, registry: OutletRegistry) -> list[Draft]:
         else:
             title_lines.append(line)
     original, english = split_title(" ".join(title_lines)) if title_lines else (None, None)
-    if not outlet or not looks_like_name(outlet):
+    if outlet is None and author and (date or title_lines):
+        pass  # a headline and date over "By Author": the author's piece, outlet not named
+    elif not outlet or not looks_like_name(outlet):
         return []
     return [Draft("press_digest_byline", len(text) - len(text.lstrip()), len(text.rstrip()),
                   title_original=original, title_english=english, outlet=outlet,
@@ -687,12 +706,90 @@ def headline_under_outlet(text: str, outlet_line: str, registry: OutletRegistry)
     body = _BULLET.sub("", text.strip(), count=1).strip()
     if not body or "\n" in body:
         return []
+    column = columnist_title(body, outlet_known=True)
+    if column is not None:
+        return [Draft("press_digest_headline", len(text) - len(text.lstrip()), len(text.rstrip()),
+                      title_original=column[1], outlet=decap(outlet), author=column[0], confidence=0.85)]
     original, english = split_title(body)
     return [Draft("press_digest_headline", len(text) - len(text.lstrip()), len(text.rstrip()),
                   title_original=original, title_english=english, outlet=decap(outlet), confidence=0.85)]
 
 
+# --------------------------------------------------------------------------- press monitor (issue 15)
+def paren_lead(text: str, registry: OutletRegistry) -> list[Draft]:
+    """``(Outlet, 1 August 2005) - text`` opening a paragraph, as press monitors print each extract,
+    optionally under a ``By: Author`` line and a headline (``Editorial: ...``)."""
+    from translator.citations.blocks import PAREN_LEAD
+
+    line_start = next((m.start() for m in re.finditer(r"^", text, re.MULTILINE)
+                       if PAREN_LEAD.match(text[m.start():])), None)
+    if line_start is None:
+        return []
+    head = [line.strip() for line in text[:line_start].splitlines() if line.strip()]
+    if len(head) > 3:
+        return []
+    author, title_lines = None, []
+    for line in head:
+        by = re.match(r"^by:?\s+(?P<who>.+?)$", line, re.IGNORECASE)
+        if by and PERSON.fullmatch(by.group("who")):
+            author = clean_person(by.group("who"))
+        else:
+            title_lines.append(line)
+    if title_lines and author is None:
+        return []  # lines over the source that are not a byline: not this form
+    m = PAREN_LEAD.match(text[line_start:])
+    dates = publication_dates(m.group("date"), lang="en")
+    outlet = ws(m.group("outlet"))
+    if not dates or dates[0].date is None or not looks_like_name(outlet, max_words=6):
+        return []
+    original, english = split_title(" ".join(title_lines)) if title_lines else (None, None)
+    return [Draft("press_digest_byline", len(text) - len(text.lstrip()), len(text.rstrip()), outlet=outlet,
+                  author=author, date=_shift(dates[0], line_start + m.start("date")),
+                  title_original=original, title_english=english, confidence=0.85)]
+
+
+# --------------------------------------------------------------------------- columnist line (issue 15)
+_AR_NAME = r"[\u0621-\u064a\u0640]+(?:\s+[\u0621-\u064a\u0640]+){1,3}"
+_COLUMNIST = re.compile(r"^\s*(?P<author>" + _AR_NAME + r")\s+(?P<verb>\S+)\s*:\s*(?P<title>\S[^\n]*?)\s*$")
+_COLUMNIST_BARE = re.compile(r"^\s*(?P<author>" + _AR_NAME + r")\s*:\s*(?P<title>\S[^\n]*?)\s*$")
+
+
+def columnist_title(line: str, *, outlet_known: bool) -> tuple[str, str] | None:
+    """``مكرم محمد أحمد يكتب: يوم فارق`` → (author, title): an Arabic daily digest of columns names the
+    writer, a writing verb and the column's title.  Without the verb (``مرسى عطا الله: شهادة دولية``) the
+    line is read so only under an outlet line, since ``Speaker: words`` is also how headlines quote people."""
+    m = _COLUMNIST.match(line)
+    if m and m.group("verb") in cues().lower_set("writing_verb"):
+        return ws(m.group("author")) or "", ws(m.group("title")) or ""
+    m = _COLUMNIST_BARE.match(line) if outlet_known else None
+    # a person's name does not open with the article (``الرئيس``, ``المجلس``: the subject of a headline)
+    if m and not m.group("author").startswith("ال") \
+            and not any(w in cues().lower_set("author_role") for w in m.group("author").split()):
+        return ws(m.group("author")) or "", ws(m.group("title")) or ""
+    return None
+
+
+def columnist_line(text: str, registry: OutletRegistry) -> list[Draft]:
+    """A column in an Arabic digest of the day's columns: ``الأهرام`` (optionally ``الأهرام..``) on its own line
+    over ``<writer> يكتب: <title>``, or that writer line alone (outlet unknown)."""
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    if not 1 <= len(lines) <= 2 or not is_arabic(lines[-1]):
+        return []
+    outlet = None
+    if len(lines) == 2:
+        outlet = re.sub(r"[.:،\s]+$", "", lines[0].strip())
+        if registry.lookup(outlet) is None:
+            return []
+    found = columnist_title(lines[-1], outlet_known=outlet is not None)
+    if found is None:
+        return []
+    author, title = found
+    return [Draft("press_digest_headline", len(text) - len(text.lstrip()), len(text.rstrip()),
+                  title_original=title, outlet=outlet, author=author, confidence=0.85 if outlet else 0.7)]
+
+
 RECOGNIZERS: tuple[Recognizer, ...] = (
-    wikipedia_reference, digest_line, press_digest_headline, dash_attribution, bare_attribution, news_citations,
+    wikipedia_reference, paren_lead, columnist_line, digest_line, press_digest_headline, dash_attribution,
+    bare_attribution, news_citations,
     headline_over_outlet,
 )

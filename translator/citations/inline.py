@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from wordfreq import zipf_frequency
 
@@ -21,9 +22,9 @@ from translator.glossary.outlet_registry import OutletRegistry, arabic_key
 from translator.text.arabic import is_arabic
 from translator.text.segment import sentences
 
-__all__ = ["inline_attributions"]
+__all__ = ["inline_attributions", "writer_under_outlet"]
 
-_BOUNDARY = re.compile(r"(?:^|[,;:\"“”]|\b(?:[Tt]he|a|an|in|by|from|to|of|with|on|at|for|and|that|which|who|"
+_BOUNDARY = re.compile(r"(?:^|[,;:\"“”]|\b(?i:the|a|an|in|by|from|to|of|with|on|at|for|and|that|which|who|"
                        r"according|than|as)\b)")
 _MAX_DESCRIPTOR_WORDS = 6
 _WORDLIKE = re.compile(r"[^\W\d_][\w'’-]*")
@@ -62,7 +63,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                      + r"|وكالة)\s*"),
         "headline_before": re.compile(r"(?:" + c.pattern("headline_cue") + r")(?:\s+\S+){0,4}?\s*[:：,،]?\s*\Z",
                                       re.IGNORECASE),
-        "headline_after": re.compile(r"\s*,?\s*(?:read|reads|said|says)\s+(?:the\s+)?(?:\S+\s+){0,3}?headline",
+        "headline_after": re.compile(r"\s*,?\s*(?:read|reads|said|says|was|is)\s+(?:the\s+)?(?:\S+\s+){0,3}?headline",
                                      re.IGNORECASE),
         "writing_verb": re.compile(r"(?:^|(?<=\s))[وف]?(?:" + c.pattern("writing_verb") + r")(?=\s)"),
     }
@@ -74,14 +75,90 @@ def inline_attributions(text: str, registry: OutletRegistry) -> list[Draft]:
     for sentence in _quote_whole(text, sentences(text)):
         s = sentence.text
         seen: set[str] = set()
+        kept: list[tuple[int, int, str, Draft]] = []
         for a, b, name in _mentions(s, registry):
-            draft = _arabic_attribution(s, a, b, name) if is_arabic(name) else _attribution(s, a, b, name, registry)
+            draft = _read(s, a, b, name, registry)
             if draft is None or name in seen:
                 continue
             seen.add(name)
-            draft.start, draft.end = sentence.start, sentence.end
+            kept.append((a, b, name, draft))
+        if len(kept) > 1:
+            kept = _own_clauses(s, kept, registry)
+        if not kept and not is_arabic(s):
+            column = _unplaced_column(s)
+            if column is not None:
+                kept = [(0, 0, "", column)]
+        for *_, draft in kept:
+            draft.start, draft.end = sentence.start + draft.start, sentence.start + draft.end
             drafts.append(draft)
     return drafts
+
+
+def _unplaced_column(s: str) -> Draft | None:
+    """A column cited by its title and writer without its outlet (``In an article titled “...,” journalist
+    X referred to ...``; ``“...,” was the headline of X’s piece``): the outlet is left empty (issue 15)."""
+    title = quoted_title(s, (len(s), len(s)))
+    if title is None:
+        return None
+    people = role_people(s)
+    owner = re.search(r"(?P<p>" + PERSON.pattern + r")['’]s\s+(?:" + cues().pattern("byline_noun") + r")\b", s)
+    author = people[0] if people else (owner.group("p") if owner else None)
+    if author is None:
+        return None
+    original, english = split_title(title)
+    return Draft("inline_attribution", 0, len(s), author=clean_person(author), title_original=original,
+                 title_english=english, confidence=0.6)
+
+
+def writer_under_outlet(text: str, outlet: str) -> list[Draft]:
+    """A paragraph printed under a line that names only an outlet (a digest's section heading, ``Al-Masry
+    al-Youm`` then ``Writer X argued ...``): the writer named by role in its first sentence wrote in it."""
+    found = sentences(text)
+    if not found or is_arabic(text):
+        return []
+    first = found[0]
+    people = role_people(first.text)
+    if not people:
+        return []
+    return [Draft("inline_attribution", first.start, first.end, outlet=outlet, author=clean_person(people[0]),
+                  confidence=0.7)]
+
+
+def _read(s: str, a: int, b: int, name: str, registry: OutletRegistry) -> Draft | None:
+    return _arabic_attribution(s, a, b, name) if is_arabic(name) else _attribution(s, a, b, name, registry)
+
+
+# Where one attribution ends and the next begins inside a sentence: a semicolon, a comma, or a conjunction
+# that opens a new clause ("..., while Al-Dostour ...", "... وصحيفة الأهرام ...", "بينما صحيفة ...").
+_CLAUSE_CUT = re.compile(r"[;؛]\s*|[,،]\s*(?:(?:and|while|whereas|but|as)\s+)?|\s+(?:while|whereas)\s+"
+                         r"|\s+(?:بينما|فيما|في حين|أما)\s+|\s+(?=و\S)")
+
+
+def _own_clauses(s: str, kept: list[tuple[int, int, str, Draft]],
+                 registry: OutletRegistry) -> list[tuple[int, int, str, Draft]]:
+    """Several outlets cited in one sentence (``Gulf News said ...; Khaleej Times said ...``): each
+    attribution is its own citation, read on its own clause so that a title, an author or a date of one
+    clause is not given to the other outlet (issue 15).  The cut before each later outlet is the last
+    clause boundary between the previous outlet and it; without one, the sentence is left whole."""
+    cuts = [0]
+    appositive = re.compile(r"[,،]\s*(?:the|a|an|its|his|her)\s+(?:[\w-]+\s+){0,3}?(?i:" + cues().pattern("author_role")
+                            + r")\b")
+    for (_, prev_end, _, _), (a, _, _, _) in pairwise(kept):
+        between = [m for m in _CLAUSE_CUT.finditer(s, prev_end, a) if not appositive.match(s, m.start())]
+        if not between:
+            return kept
+        cuts.append(between[-1].start())
+    cuts.append(len(s))
+    out = []
+    for (a, b, name, draft), start, end in zip(kept, cuts, cuts[1:], strict=False):
+        clause = s[start:end]
+        m = _CLAUSE_CUT.match(clause) if start else None
+        lead = m.end() if m else 0
+        clause_text = clause[lead:].rstrip()
+        again = _read(clause_text, a - start - lead, b - start - lead, name, registry) or draft
+        again.start, again.end = start + lead, start + lead + len(clause_text)
+        out.append((a, b, name, again))
+    return out
 
 
 @dataclass(frozen=True)
@@ -110,9 +187,12 @@ def _open_quotes(s: str) -> int:
 def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
     found = []
     for a, b, match in registry.find_in_text(s):
-        article = re.search(r"\b(?:a|al|el|an|as|ash|ad|ar|at|az)[-‐]$", s[:a], re.IGNORECASE)
+        article = re.search(r"\b(?:a|al|el|an|as|ash|ad|ar|at|az)[-‐]['’‘]?$", s[:a], re.IGNORECASE)
         if article:
             a = article.start()  # "A-Sharq Al-Awsat": the assimilated article belongs to the name
+        the = re.search(r"\bThe\s+$", s[:a])
+        if the and match.outlet is not None and match.outlet.canonical.startswith("The "):
+            a = the.start()  # "The National’s spotlight": the article is part of this outlet's name
         lead = _leading_nationalities(s[a:b])
         if lead and registry.lookup(s[a + lead:b]) is match.outlet:
             a += lead  # "Lebanese al-Akhbar": the nationality describes, the name is al-Akhbar
@@ -130,6 +210,16 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
         if match.outlet is not None and not match.ambiguous:
             found.append((a, b, m.group()))
             taken.append((a, b))
+    for m in re.finditer(r"\bThe\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?", s):
+        # "The National reported", "The National’s spotlight": a registry outlet whose own name begins with
+        # "The" and one common word (left out by find_in_text so that "The National Assembly" is no outlet)
+        a, b = m.span()
+        match = registry.resolve(m.group())
+        if any(x < b and a < y for x, y in taken) or match.outlet is None or match.method != "exact" \
+                or not match.outlet.canonical.startswith("The ") or _cap_after(s, b):
+            continue
+        found.append((a, b, m.group()))
+        taken.append((a, b))
     p = _patterns()
     for pattern in (p["type_then_name"], p["name_then_type"], p["bare_name_then_type"], p["name_desc_type"],
                     p["bare_type_then_name"]):
@@ -155,6 +245,11 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
+def _cap_after(s: str, b: int) -> bool:
+    """A capitalized word right after ``b`` (the name goes on: "The National Assembly")."""
+    return bool(re.match(r"\s+[A-Z]", s[b:]))
+
+
 _QUOTED = re.compile(r"[\"“«„]\s*(?P<q>[^\"“”«»\n]{2,300}?)\s*[\"”»]|\(\s*(?P<p>[^()\n]{2,150}?)\s*\)")
 
 
@@ -169,6 +264,11 @@ def _quoted_known(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]
     return found
 
 
+# "in his article “...”", "her column “...”": a quotation right after the piece it names is its title
+_PIECE_BEFORE = re.compile(r"\b(?:his|her|its|their|an|the)\s+(?:article|column|op-ed|piece|editorial|commentary)"
+                           r"\s*[:,]?\s*\Z", re.IGNORECASE)
+
+
 def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
     """The headline quoted in an attribution: after a headline cue (``تحت عنوان «...»``, ``the headline
     read: “...”``), before ``..., said the main headline``, or, after an Arabic writing verb, the quote
@@ -177,7 +277,8 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
     spans = [m for m in _QUOTED.finditer(s) if not (m.start() <= outlet[0] and outlet[1] <= m.end())
              and not (outlet[0] <= m.start() < outlet[1])]
     for m in spans:
-        if p["headline_before"].search(s[:m.start()]) or (m.group("q") and p["headline_after"].match(s[m.end():])):
+        if p["headline_before"].search(s[:m.start()]) or (m.group("q") and p["headline_after"].match(s[m.end():])) \
+                or (m.group("q") and _PIECE_BEFORE.search(s[:m.start()])):
             return ws(m.group("q") or m.group("p"))
     if p["writing_verb"].search(s):
         for m in spans:
@@ -232,7 +333,7 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
                     or re.search(r"\b(?:" + cues().pattern("type_noun") + r")\s*,\s*\Z", before, re.IGNORECASE)
                     or re.match(r"\s+(?i:" + cues().pattern("author_role") + r")\s+" + PERSON.pattern, after))
     has_verb = bool(p["verb"].search(s)) or _known_subject(s, a, b, name, registry) \
-        or bool(p["piece_after"].match(after))
+        or bool(p["piece_after"].match(after)) or _after_preposition(before, name, registry)
     leaning = _leaning(descriptor) or (ws(appositive.group(1)) if appositive else None) or \
         (ws(described.group("desc") + " " + described.group("type")) if described else None) or \
         (_leaning(paren_after.group(1)) if paren_after else None)
@@ -245,6 +346,18 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
     return Draft("inline_attribution", 0, len(s), outlet=name, leaning=leaning, author=author,
                  title_original=original, title_english=english,
                  date=dates[0] if dates else None, confidence=0.8 if has_type else 0.65, warnings=warnings)
+
+
+def _after_preposition(before: str, name: str, registry: OutletRegistry) -> bool:
+    """A registry outlet after a bare preposition that says it published or was told something (issue 15):
+    ``wrote in Al-Ahram``, ``The editorial in Al-Quds``, ``Writing for Al-Watan``, ``added to Asharq
+    Al-Awsat``, ``told Okaz``."""
+    if registry.lookup(name) is None:
+        return False
+    c = cues()
+    cue = r"(?:" + c.pattern("speech_verb") + r"|writing|written|published|told|added|" + c.pattern("piece_word") \
+        + r"|" + c.pattern("byline_noun") + r"|interview)"
+    return bool(re.search(r"\b(?i:" + cue + r")\s+(?:(?:in|to|for|with|by)\s+)?(?:the\s+)?\Z", before))
 
 
 _LEAD_ADVERBS = r"(?:(?:meanwhile|however|moreover|separately|also|and|but|in turn|for its part)[\s,.…]*)*"
@@ -270,7 +383,12 @@ _IRREGULAR_PAST = frozenset("said gave ran led wrote took put made saw chose tol
 
 
 def _descriptor_before(before: str) -> str | None:
-    """The words between the last boundary ("the", "in", a comma ...) and the outlet name."""
+    """The words between the last boundary ("the", "in", a comma ...) and the outlet name; or a description
+    set off by a comma right before the name (``The independent newspaper, al-Shorouk, ...``)."""
+    set_off = re.search(r"(?:^|\b(?i:the)\s+)(?P<d>(?:[\w'’-]+\s+){0,4}?(?i:" + cues().pattern("type_noun")
+                        + r"))\s*,\s*\Z", before)
+    if set_off and not before[:set_off.start()].strip(" ,"):
+        return re.sub(r"^(?i:the|a|an)\s+", "", set_off.group("d"))
     boundaries = list(_BOUNDARY.finditer(before))
     chunk = before[boundaries[-1].end():] if boundaries else before
     words = chunk.replace("(", " ").replace(")", " ").split()
@@ -292,6 +410,9 @@ def _countries() -> frozenset[str]:
     return frozenset((c.value("nationality", w) or "").split(" (")[0].lower() for w in c.words("nationality"))
 
 
+_ORDINALS = frozenset("first second third fourth fifth other another same latter former last".split())
+
+
 def _leaning(descriptor: str | None) -> str | None:
     """The description, unless it only says what the outlet is (``electronic``, ``daily newspaper``)."""
     descriptor = ws(descriptor)
@@ -299,6 +420,9 @@ def _leaning(descriptor: str | None) -> str | None:
         return None
     format_words = cues().lower_set("format_word")
     words = [w.strip(",.;:") for w in descriptor.split()]
+    if words and words[0].lower() in _ORDINALS \
+            and all(w.lower() in format_words | cues().lower_set("type_noun") for w in words[1:]):
+        return None  # "The third daily, al-Quds": a count, not a description
     if all(w.lower() in format_words for w in words):
         return None
     if re.fullmatch(r"(?:in\s+)?(?:arabic|english|french)", descriptor, re.IGNORECASE):
@@ -333,6 +457,24 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry) -> str | 
                   + PERSON.pattern + r")", after)
     if m:
         candidates.append(m.group("p"))
+    roles = cues().pattern("author_role")
+    m = re.match(r"['’]s\s+(?:(?i:" + roles + r")\s+)?(?P<p>" + PERSON.pattern + r")", after)
+    if m:
+        candidates.append(m.group("p"))  # "Al-Ahram’s Hany Assal picked up ..."
+    m = re.search(r"(?P<p>" + PERSON.pattern + r"),\s+(?:(?:the|a|an|its)\s+)?(?:[\w-]+\s+){0,2}?(?i:" + roles
+                  + r")\s+(?:of|with|at|for|in)\s+(?:\S+\s+){0,6}\Z", before)
+    if m:
+        candidates.append(m.group("p"))  # "Abdelbari Atwan, the editor-in-chief of the pan-Arab newspaper X"
+    m = re.search(r"\b" + speech + r"\s+(?P<p>" + PERSON.pattern + r")\s+(?:in|for|to)\s+(?:\S+\s+){0,8}\Z", before)
+    if m:
+        candidates.append(m.group("p"))  # "wrote Turki al Dakhil in the comment pages of the Emirati newspaper X"
+    m = re.search(r"\bby\s+(?:its|the\s+paper['’]s)\s+(?i:" + roles + r"),?\s+(?P<p>" + PERSON.pattern + r")", after)
+    if m:
+        candidates.append(m.group("p"))  # "published an article by its editor-in-chief, Fallah al-Mashaal"
+    m = re.match(r"\s*,\s*(?P<p>" + PERSON.pattern + r")\s+[a-z]+s\b", after)
+    if m:
+        candidates.append(m.group("p"))  # "in Ad-Dustour, Hussein Al-Rawashdeh offers ..."
+    candidates += role_people(s)
     nationalities = cues().lower_set("nationality")
     for candidate in candidates:
         first = candidate.split()[0].lower()
@@ -343,10 +485,19 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry) -> str | 
     return None
 
 
+def role_people(s: str) -> list[str]:
+    """People named after a writing role anywhere in a sentence: ``journalist Youssef Ayoub``, ``Writer Mai
+    Azzam``, ``writer Sameh Abdullah in his article``."""
+    roles = cues().pattern("author_role")
+    found = re.finditer(r"(?:^|(?<=[\s,(]))(?i:" + roles + r")\s+(?P<p>" + PERSON.pattern + r")", s)
+    return [m.group("p") for m in found if m.group("p").split()[0].lower() not in {"the", "of", "in"}]
+
+
 def _arabic_name_after(s: str, pos: int, registry: OutletRegistry) -> tuple[int, int, str] | None:
     """The outlet after a type noun: a name in quotes or brackets (known or not: ``جريدة "الصباح"``), else the
     longest registry name of up to four words."""
-    quoted = re.match(r"\s*[\"“«„(]\s*(?P<name>[^\"“”«»()\n]{2,40}?)\s*[\"”»)]", s[pos:])
+    # a quoted name; pages also open the quote with a closing mark (``لصحيفة ” الشرق الأوسط”``)
+    quoted = re.match(r"\s*[\"“”«»„(]\s*(?P<name>[^\"“”«»()\n]{2,40}?)\s*[\"”»«)]", s[pos:])
     if quoted and len(quoted.group("name").split()) <= 4 and is_arabic(quoted.group("name")):
         return pos + quoted.start("name"), pos + quoted.end("name"), quoted.group("name")
     if pos < len(s) and not s[pos - 1].isspace():
@@ -404,6 +555,8 @@ _AR_WORD = r"[\u0621-\u064a\u0640\u064b-\u0652]+"
 def _arabic_description(s: str, b: int) -> str | None:
     """``"الوطن" الصادرة بالفرنسية``, ``الأيام المغربية``: definite adjectives right after the name."""
     m = re.match(r"[\"”»)]?\s*(?P<d>(?:ال" + _AR_WORD + r")(?:\s+(?:ال|ب)" + _AR_WORD + r"){0,2})", s[b:])
+    if not m:  # '"الأهرام"، الصحيفة الرسمية، جاء ...': a description set off by commas
+        m = re.match(r"[\"”»)]?\s*[،,]\s*(?P<d>ال" + _AR_WORD + r"(?:\s+ال" + _AR_WORD + r"){0,2})\s*[،,]", s[b:])
     if not m:
         return None
     words = m.group("d").split()
@@ -422,6 +575,9 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
     role, honorific = c.pattern("author_role"), c.pattern("honorific")
     name = rf"(?P<p>{_AR_WORD}(?:\s+{_AR_WORD}){{1,2}}?)"
     m = re.search(rf"بقلم\s+(?:(?:{honorific})\s+)?{name}(?=\s+(?:{role})|\s*[،,.:؛]|\s*\Z)", s)
+    if m is None:  # "يرى جلال دويدار في صحيفة الأخبار": a verb of saying, the writer, then "in the paper"
+        m = re.search(rf"(?:^|\s)[وف]?(?:{c.pattern('speech_verb')})\s+{name}\s+في\s+(?:{c.pattern('arabic_generic')})",
+                      s[:b])
     if m is None:
         m = re.search(rf"(?:^|\s)[و]?(?:(?:{honorific})\s+)?{name}\s+(?:{role})\s+(?:في|ب|ل)", s[:a])
     if m is None:

@@ -13,12 +13,13 @@ document's text, untouched; every repair is listed in ``repairs``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 
 import ftfy
 
-from translator.citations.blocks import Piece, pieces
+from translator.citations.blocks import Piece, is_bare_name, pieces
 from translator.citations.fields import Draft, clean_person, name_case, text_language, ws
 from translator.citations.forms import (
     RECOGNIZERS,
@@ -26,9 +27,10 @@ from translator.citations.forms import (
     headline_under_outlet,
     image_credit,
     news_citations,
+    paren_lead,
     press_digest_byline,
 )
-from translator.citations.inline import inline_attributions
+from translator.citations.inline import inline_attributions, writer_under_outlet
 from translator.citations.quotes import QuoteRepair, repair_quotes
 from translator.citations.table import (
     CITATION_COLUMNS,
@@ -74,7 +76,9 @@ class Citation:
     ``outlet_country`` come from the registry (None when unknown).  ``leaning`` is the description the
     citing text gives ("pro-government newspaper"), never filled from the registry; ``place`` the city or
     country a digest line gives with the outlet (``(An-Nahar, Beirut)``).  ``date`` is ISO
-    ``YYYY-MM-DD`` or ``YYYY-MM``; ``date_text`` as written.  ``start``/``end`` index the document:
+    ``YYYY-MM-DD`` or ``YYYY-MM``; ``date_text`` as written; an ambiguous numeric date (``10/05/2022`` in
+    English text) stays ``date=None`` with both readings in ``date_candidates``, unless the document settles
+    the order (see :func:`parse_citations`).  ``start``/``end`` index the document:
     ``raw == document[start:end]``.  ``confidence`` (0..1) drops with every warning.
     """
 
@@ -89,6 +93,7 @@ class Citation:
     leaning: str | None = None
     date: str | None = None
     date_text: str | None = None
+    date_candidates: list[str] = field(default_factory=list)
     url: str | None = None
     author: str | None = None
     place: str | None = None
@@ -102,6 +107,7 @@ class Citation:
         """Plain JSON-safe values (lists of strings and of plain dicts)."""
         data = asdict(self)
         data["warnings"] = list(self.warnings)
+        data["date_candidates"] = list(self.date_candidates)
         data["repairs"] = [dict(r) for r in self.repairs]
         return data
 
@@ -117,25 +123,52 @@ def default_registry() -> OutletRegistry:
 
 
 def parse_citations(text: str, *, registry: OutletRegistry | None = None,
-                    unknown: UnknownOutlets | None = None) -> list[Citation]:
+                    unknown: UnknownOutlets | None = None, day_first: bool | None = None) -> list[Citation]:
     """Every citation in a whole document, in order, with offsets into ``text``.
 
     Outlet names the registry does not know are noted in ``unknown`` when one is given (see
-    :class:`translator.glossary.outlets.UnknownOutlets`).  Raises :class:`InputError` when ``text`` is not a str;
-    :class:`translator.errors.GlossaryError` when the default registry cannot be read.
+    :class:`translator.glossary.outlets.UnknownOutlets`).  An ambiguous numeric date (``10/05/2022``) is read
+    day first in Arabic text; in other text it is read in the order ``day_first`` gives (the caller knows the
+    site: ``False`` for a US site), else in the order of the document's unambiguous numeric dates
+    (``24/10/2019`` elsewhere on the page means day first) when they all agree, else it stays ``None`` with
+    both readings in ``date_candidates`` (issue 15: never a silent guess).  Raises :class:`InputError` when
+    ``text`` is not a str; :class:`translator.errors.GlossaryError` when the default registry cannot be read.
     """
     if not isinstance(text, str):
         raise InputError(f"parse_citations expects the document text as str, got {type(text).__name__}.")
+    order = day_first if day_first is not None else _document_order(text)
     registry = registry if registry is not None else default_registry()
     found: list[tuple[Piece, Draft, list[QuoteRepair], list[str]]] = []
+    heading: str | None = None  # a line naming only a known outlet, over the paragraph that follows
     for piece in pieces(text):
         repaired, repairs, quote_warnings = repair_quotes(text[piece.start:piece.end])
         context = text[piece.context[0]:piece.context[1]] if piece.context else None
-        for draft in _recognize(repaired, piece.hint, registry, context):
+        drafts = _recognize(repaired, piece.hint, registry, context)
+        if not drafts and heading is not None and piece.hint is None:
+            drafts = writer_under_outlet(repaired, heading)
+        line = repaired.strip()
+        heading = line if not drafts and is_bare_name(line) and registry.lookup(line) is not None else None
+        for draft in drafts:
             found.append((piece, draft, repairs, quote_warnings))
     context = _document_outlets(found, registry)
-    return [_finish(text, piece, draft, repairs, quote_warnings, registry, context, unknown)
+    return [_finish(text, piece, draft, repairs, quote_warnings, registry, context, unknown, order)
             for piece, draft, repairs, quote_warnings in found]
+
+
+_NUMERIC_DATE = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\d./-])")
+
+
+def _document_order(text: str) -> bool | None:
+    """True (day first) or False (month first) when the document's unambiguous numeric dates
+    (``24/10/2019``, ``10.24.2019``) all read in one order; None when there are none or they disagree."""
+    orders = set()
+    for m in _NUMERIC_DATE.finditer(text):
+        first, second = int(m.group(1)), int(m.group(3))
+        if first > 12 >= second >= 1:
+            orders.add(True)
+        elif second > 12 >= first >= 1:
+            orders.add(False)
+    return orders.pop() if len(orders) == 1 else None
 
 
 def parse_citation(line: str, *, registry: OutletRegistry | None = None,
@@ -156,6 +189,10 @@ def _recognize(text: str, hint: str | None, registry: OutletRegistry, context: s
             return drafts
     if hint == "headline":
         drafts = headline_over_outlet(text, registry)
+        if drafts:
+            return drafts
+    if hint in ("paren_lead", "byline"):
+        drafts = paren_lead(text, registry)
         if drafts:
             return drafts
     if hint == "byline":
@@ -186,7 +223,8 @@ def _document_outlets(found: list[tuple[Piece, Draft, list[QuoteRepair], list[st
 
 
 def _finish(text: str, piece: Piece, draft: Draft, repairs: list[QuoteRepair], quote_warnings: list[str],
-            registry: OutletRegistry, context: set[str], unknown: UnknownOutlets | None) -> Citation:
+            registry: OutletRegistry, context: set[str], unknown: UnknownOutlets | None,
+            order: bool | None = None) -> Citation:
     start, end = piece.start + draft.start, piece.start + draft.end
     raw = text[start:end]
     warnings = list(draft.warnings)
@@ -210,7 +248,7 @@ def _finish(text: str, piece: Piece, draft: Draft, repairs: list[QuoteRepair], q
                 # a name cut short ("(Asharq") is given whole, in the house style of names as written
                 outlet = name_case(match.outlet.completion(outlet), inner=True) or outlet
             confidence -= _PENALTY_AMBIGUOUS * match.ambiguous + _PENALTY_APPROXIMATE * match.approximate
-    date, date_text, date_warnings = _date(draft, raw)
+    date, date_text, date_warnings, candidates = _date(draft, raw, order)
     warnings += date_warnings
     confidence -= _PENALTY_WARNING * len(date_warnings)
     if date is None and draft.kind in _DATED_KINDS:
@@ -220,7 +258,8 @@ def _finish(text: str, piece: Piece, draft: Draft, repairs: list[QuoteRepair], q
         raw=raw, kind=draft.kind, title_original=title_original, title_english=title_english,
         title_language=_title_language(draft, title_original, title_english, match),
         outlet=outlet, outlet_canonical=canonical, outlet_country=country, leaning=_clean(draft.leaning),
-        date=date, date_text=date_text, url=draft.url, author=clean_person(_clean(draft.author)),
+        date=date, date_text=date_text, date_candidates=candidates, url=draft.url,
+        author=clean_person(_clean(draft.author)),
         place=_clean(draft.place),
         confidence=round(min(1.0, max(0.05, confidence)), 2), warnings=list(dict.fromkeys(warnings)),
         repairs=[replace(r, start=r.start + piece.start, end=r.end + piece.start).to_dict() for r in own_repairs],
@@ -251,19 +290,26 @@ def _title_language(draft: Draft, original: str | None, english: str | None,
     return outlet.primary_language  # an English title of an Arabic-language outlet is a rendering
 
 
-def _date(draft: Draft, raw: str) -> tuple[str | None, str | None, list[str]]:
-    """ISO date, date as written, warnings; an ambiguous numeric date is read day first in Arabic text and
-    month first (US order) in English text, and the other reading is reported."""
+def _date(draft: Draft, raw: str, order: bool | None = None) -> tuple[str | None, str | None, list[str], list[str]]:
+    """ISO date, date as written, warnings, candidates.  An ambiguous numeric date is read day first in
+    Arabic text, in ``order`` (from the caller or the document) elsewhere, and otherwise left ``None`` with
+    both readings as candidates; a date read in a settled order still names the other reading."""
     result = draft.date
     if result is None:
-        return None, None, []
+        return None, None, [], []
     warnings = [w for w in result.warnings if "ambiguous" not in w]
     if not result.ambiguous:
-        return result.date, result.date_text, warnings
-    day_first = is_arabic(raw)
+        return result.date, result.date_text, warnings, []
+    day_first = True if is_arabic(raw) else order
+    if day_first is None:
+        candidates = list(result.candidates)
+        warnings.append(f"date {result.date_text!r} is ambiguous (day or month first): left empty; candidates "
+                        + ", ".join(candidates))
+        return None, result.date_text, warnings, candidates
     chosen = parse_date(result.date_text or "", day_first=day_first).date
     other = [c for c in result.candidates if c != chosen]
-    order = "day first" if day_first else "month first (US order)"
-    warnings.append(f"date {result.date_text!r} is ambiguous: read {order} as {chosen}"
+    how = "day first (Arabic text)" if is_arabic(raw) else ("day first" if day_first else "month first") \
+        + " (the order of the document's other dates, or the caller's)"
+    warnings.append(f"date {result.date_text!r} is ambiguous: read {how} as {chosen}"
                     + (f"; the other reading is {other[0]}" if other else ""))
-    return chosen, result.date_text, warnings
+    return chosen, result.date_text, warnings, list(result.candidates)

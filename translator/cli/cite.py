@@ -43,6 +43,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="with a house style: the outlet as the text spells it, not the registry's name")
     p.add_argument("--news-only", action="store_true", help="leave out image credits")
     p.add_argument("--unknown-outlets", action="store_true", help="list outlets not in the registry on stderr")
+    order = p.add_mutually_exclusive_group()
+    order.add_argument("--day-first", dest="day_first", action="store_true", default=None,
+                       help="read ambiguous numeric dates (10/05/2022) day first (the site writes DD/MM)")
+    order.add_argument("--month-first", dest="day_first", action="store_false",
+                       help="read them month first (a US site). Without either, English text keeps an ambiguous "
+                            "date empty with both candidates unless the page's other dates settle the order")
     p.set_defaults(func=run)
 
 
@@ -90,7 +96,8 @@ def _records(args: argparse.Namespace, registry, unknown, *, numbered: bool = Fa
             for text in read_texts([path], by_line=False):
                 # which file the citation came from ("-": standard input)
                 extra = {"path": path, **({"doc_id": f"input-{index}"} if numbered else {})}
-                found = parse_citations(text, registry=registry, unknown=unknown)
+                found = parse_citations(text, registry=registry, unknown=unknown,
+                                        day_first=getattr(args, "day_first", None))
                 yield from _keep(args, ({**c.to_dict(), **extra} for c in found))
                 index += 1
 
