@@ -7,13 +7,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
-from wordfreq import zipf_frequency
-
 from translator.citations.cues import cues
 from translator.citations.quotes import QUOTE_CHARS
 from translator.datafiles import read_tsv
 from translator.dates import DateResult, find_dates
 from translator.text.arabic import is_arabic
+from translator.wordfreq_index import zipf_frequency
 
 __all__ = [
     "CLOSING_QUOTES",

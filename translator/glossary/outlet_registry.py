@@ -20,13 +20,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wordfreq import zipf_frequency
-
 from translator.citations.cues import cues
 from translator.config import glossary_dirs
 from translator.errors import GlossaryError
 from translator.text.arabic import fold, is_arabic
 from translator.text.latin import fold_latin
+from translator.wordfreq_index import zipf_frequency
 
 __all__ = ["COLUMNS", "Outlet", "OutletMatch", "OutletRegistry", "UnknownOutlets", "arabic_key", "latin_key"]
 

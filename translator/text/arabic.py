@@ -130,10 +130,13 @@ class _FoldTable(dict[int, str]):
 
     def __missing__(self, code: int) -> str:
         folded = self[code] = _fold(chr(code))
+        if len(folded) != 1:
+            _NOT_ONE_TO_ONE.add(chr(code))
         return folded
 
 
 _TABLE = _FoldTable()
+_NOT_ONE_TO_ONE: set[str] = set()  # characters of _TABLE that fold to nothing or to several characters
 _GLUED_AFTER_TEH_MARBUTA = re.compile(r"[\u0629\u06c3][^\W\d_]")
 
 
@@ -146,9 +149,8 @@ def fold_for_matching(text: str) -> tuple[str, list[int]]:
     Teh marbuta (ة) only ends words, so a letter glued right after it starts a new word: a space is put
     there (``المتحدةالأمريكية`` → ``المتحده الامريكيه``), mapped to the letter that follows.
     """
-    folded_text = text.translate(_TABLE)
-    if len(folded_text) == len(text) and all(len(_TABLE[ord(c)]) == 1 for c in set(text)) \
-            and not _GLUED_AFTER_TEH_MARBUTA.search(text):
+    folded_text = _one_to_one(text)
+    if folded_text is not None:
         return folded_text, list(range(len(text) + 1))  # every character folded to exactly one
     out: list[str] = []
     offsets: list[int] = []
@@ -167,9 +169,18 @@ def fold_for_matching(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
+def _one_to_one(text: str) -> str | None:
+    """``text`` folded when every character folds to exactly one and no word is glued after ة, else None."""
+    folded = text.translate(_TABLE)  # fills _TABLE (and _NOT_ONE_TO_ONE) for every character of text
+    if _NOT_ONE_TO_ONE.isdisjoint(text) and not _GLUED_AFTER_TEH_MARBUTA.search(text):
+        return folded
+    return None
+
+
 def fold(text: str) -> str:
     """The matching form of ``text``, without offsets (see :func:`fold_for_matching`)."""
-    return fold_for_matching(text)[0]
+    folded = _one_to_one(text)
+    return folded if folded is not None else fold_for_matching(text)[0]
 
 
 normalize_for_matching = fold_for_matching  # the old names (a fold is not a normalization: it loses meaning)
