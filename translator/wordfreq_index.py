@@ -98,9 +98,13 @@ def _database(lang: str) -> sqlite3.Connection | None:
 def _build(tmp: Path, path: str) -> None:
     """Write the index of wordfreq list file ``path`` to ``tmp``: (word, centibels below 0) per word; a word
     listed twice keeps its later (rarer) bucket, as ``wordfreq.get_frequency_dict`` does."""
-    buckets = wordfreq.read_cBpack(path)
-    with sqlite3.connect(tmp) as db:
+    buckets = {word: index for index, bucket in enumerate(wordfreq.read_cBpack(path)) for word in bucket}
+    db = sqlite3.connect(tmp)
+    try:
+        db.execute("PRAGMA journal_mode = OFF")  # a temporary file: renamed into place only when complete
+        db.execute("PRAGMA synchronous = OFF")
         db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, cb INTEGER NOT NULL) WITHOUT ROWID")
-        db.executemany("INSERT OR REPLACE INTO words VALUES (?, ?)",
-                       ((w, index) for index, bucket in enumerate(buckets) for w in bucket))
-    db.close()
+        db.executemany("INSERT INTO words VALUES (?, ?)", sorted(buckets.items()))  # in key order: appends
+        db.commit()
+    finally:
+        db.close()
