@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from translator.citations.cues import cues
@@ -188,7 +189,8 @@ def arabic_key(name: str) -> str:
     return " ".join(words)
 
 
-def _key(name: str) -> str:
+@lru_cache(maxsize=65536)
+def _key(name: str) -> str:  # remembered: citations name the same outlets again and again
     return arabic_key(name) if is_arabic(name) else latin_key(name)
 
 
@@ -311,7 +313,13 @@ class OutletRegistry:
         query = " ".join(name.split())
         if not query:
             return OutletMatch(query, None)
-        hits, method = self._candidates(query, prefix)
+        memo = self.__dict__.setdefault("_candidates_memo", {})  # the registry is frozen: lookups repeat
+        found = memo.get((query, prefix))
+        if found is None:
+            if len(memo) > 50_000:
+                memo.clear()
+            found = memo[(query, prefix)] = self._candidates(query, prefix)
+        hits, method = list(found[0]), found[1]
         if not hits:
             return OutletMatch(query, None)
         return self._decide(query, hits, method, hint, set(context))

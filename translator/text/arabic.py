@@ -233,6 +233,8 @@ def contains_arabic(text: str) -> bool:
 
 def is_arabic(text: str, threshold: float = 0.5) -> bool:
     """True when at least ``threshold`` of the letters in ``text`` are Arabic-script letters."""
+    if threshold > 0 and text.isascii():
+        return False  # no Arabic letter at all (the common case of English citation text): skip the count
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return False
