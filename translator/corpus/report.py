@@ -46,7 +46,7 @@ MAX_SEGMENTS_PER_DOCUMENT = 400
 MAX_QA_ROWS = 200
 MAX_CITATIONS = 1000  # rows of the citations table shown; the count says how many there are (issue 20)
 MAX_ERRORS = 1000
-BATCH_ROWS = 20_000  # the tables are read this many rows at a time: memory flat in the size of the run
+BATCH_ROWS = 2_000  # the tables are read this many rows at a time: memory flat in the size of the run
 FUZZY_LIMIT = 2  # fuzzy matches shown per segment
 
 log = logging.getLogger("translator")
