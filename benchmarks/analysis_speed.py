@@ -8,6 +8,9 @@ that every table, word list and glossary is loaded: start-up is measured by star
 ``run_batch`` (translation off, no report, one worker) on a generated corpus (corpus_throughput.py's
 generator: the samples made unique). The two checkouts run in turn within each round; medians of documents/s
 and the ratio this/baseline are printed with the machine's load. The last line is JSON.
+
+Children run with ``python -P`` so that the folder they start in never shadows ``PYTHONPATH`` (a ``-c``
+script would otherwise import the ``translator`` of the current folder, whatever the checkout asked for).
 """
 
 from __future__ import annotations
@@ -33,18 +36,19 @@ from pathlib import Path
 from translator.corpus.pipeline import run_batch
 with tempfile.TemporaryDirectory() as tmp:
     run_batch(Path(sys.argv[2]), Path(tmp) / "warm", translate=False, report=False, progress=False, use_memory=False)
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     s = run_batch(Path(sys.argv[1]), Path(tmp) / "out", translate=False, report=False, progress=False,
                   use_memory=False)
-    seconds = time.perf_counter() - t
+    seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
 print(json.dumps({"documents": s.documents, "seconds": seconds, "docs_per_s": s.documents / seconds,
+                  "cpu_seconds": cpu, "docs_per_cpu_s": s.documents / cpu,
                   "citations": s.citations, "segments": s.segments, "analyze_s": s.timings.get("analyze")}))
 """
 
 
 def measure(checkout: Path, corpus: Path) -> dict:
     env = {**os.environ, "PYTHONPATH": str(checkout)}
-    out = subprocess.run([sys.executable, "-c", CHILD, str(corpus), str(ROOT / "corpus")], capture_output=True,
+    out = subprocess.run([sys.executable, "-P", "-c", CHILD, str(corpus), str(ROOT / "corpus")], capture_output=True,
                          text=True, env=env)
     if out.returncode:
         raise SystemExit(f"{checkout}: exit {out.returncode}\n{out.stderr[-3000:]}")
@@ -65,16 +69,20 @@ def main() -> None:
         for number in range(args.rounds):
             for name, checkout in checkouts.items():
                 rows[name].append(measure(checkout, corpus))
-            print(f"round {number + 1}: " + ", ".join(f"{n} {r[-1]['docs_per_s']:.1f} docs/s"
+            print(f"round {number + 1}: " + ", ".join(f"{n} {r[-1]['docs_per_s']:.1f} docs/s "
+                                                      f"({r[-1]['docs_per_cpu_s']:.1f} per CPU s)"
                                                       for n, r in rows.items()), flush=True)
     same = {key: len({r[key] for rs in rows.values() for r in rs}) == 1
             for key in ("documents", "segments", "citations")}
     median = {name: round(statistics.median(r["docs_per_s"] for r in rs), 2) for name, rs in rows.items()}
-    ratio = round(median["this"] / median["baseline"], 2)
+    cpu = {name: round(statistics.median(r["docs_per_cpu_s"] for r in rs), 2) for name, rs in rows.items()}
+    ratio, cpu_ratio = round(median["this"] / median["baseline"], 2), round(cpu["this"] / cpu["baseline"], 2)
     print(f"documents/s (median of {args.rounds}): this {median['this']}, baseline {median['baseline']}; "
-          f"ratio {ratio:.2f}; same documents/segments/citations counts: {same}")
+          f"ratio {ratio:.2f}. Per CPU second (less sensitive to other jobs): this {cpu['this']}, baseline "
+          f"{cpu['baseline']}; ratio {cpu_ratio:.2f}. Same documents/segments/citations counts: {same}")
     print(json.dumps({"documents": args.documents, "rounds": args.rounds, "median_docs_per_s": median,
-                      "ratio_this_over_baseline": ratio, "same_counts": same, "runs": rows,
+                      "median_docs_per_cpu_s": cpu, "ratio_this_over_baseline": ratio,
+                      "cpu_ratio_this_over_baseline": cpu_ratio, "same_counts": same, "runs": rows,
                       "load_avg_start": machine["load_avg"]}))
 
 

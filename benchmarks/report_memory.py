@@ -12,6 +12,9 @@ For each size a corpus is generated as in corpus_throughput.py, then, each in a 
 
 Prints peak RSS per size, the ratio largest/smallest size (target ≤ 1.10) and the machine's load; the last
 line is JSON.
+
+Children run with ``python -P`` so that the folder they start in never shadows ``PYTHONPATH`` (a ``-c``
+script would otherwise import the ``translator`` of the current folder, whatever the checkout asked for).
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ print(json.dumps({"rc": code, "seconds": time.perf_counter() - t,
 
 def run(args: list[str], pythonpath: Path) -> dict:
     env = {**os.environ, "PYTHONPATH": str(pythonpath)}
-    out = subprocess.run([sys.executable, "-c", CHILD, *args], capture_output=True, text=True, env=env)
+    out = subprocess.run([sys.executable, "-P", "-c", CHILD, *args], capture_output=True, text=True, env=env)
     if out.returncode:
         raise SystemExit(f"{args}: exit {out.returncode}\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])

@@ -15,6 +15,9 @@ else the first file of ``corpus/``). It prints the import time and the time to t
 
 The modes run in turn within each round, so load from other jobs falls on all of them alike; medians and the
 ratio warm/off (and warm/baseline) are printed with the machine's load. The last line is JSON.
+
+Children run with ``python -P`` so that the folder they start in never shadows ``PYTHONPATH`` (a ``-c``
+script would otherwise import the ``translator`` of the current folder, whatever the checkout asked for).
 """
 
 from __future__ import annotations
@@ -57,7 +60,7 @@ def sample_document() -> Path:
 
 
 def measure(env: dict[str, str], document: Path, importtime: bool = False) -> dict:
-    command = [sys.executable, *(["-X", "importtime"] if importtime else []), "-c", CHILD, str(document)]
+    command = [sys.executable, "-P", *(["-X", "importtime"] if importtime else []), "-c", CHILD, str(document)]
     out = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
     result = json.loads(out.stdout.strip().splitlines()[-1])
     if importtime:
