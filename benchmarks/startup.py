@@ -14,7 +14,8 @@ else the first file of ``corpus/``). It prints the import time and the time to t
 - ``baseline``: ``--baseline DIR`` put first on ``PYTHONPATH`` (another checkout, e.g. the main branch).
 
 The modes run in turn within each round, so load from other jobs falls on all of them alike; medians and the
-ratio warm/off (and warm/baseline) are printed with the machine's load. The last line is JSON.
+ratio warm/off (and warm/baseline) are printed with the machine's load, for wall seconds and for the child's
+CPU seconds (user + system, import included: on a busy machine the steadier figure). The last line is JSON.
 
 Children run with ``python -P`` so that the folder they start in never shadows ``PYTHONPATH`` (a ``-c``
 script would otherwise import the ``translator`` of the current folder, whatever the checkout asked for).
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -61,8 +63,12 @@ def sample_document() -> Path:
 
 def measure(env: dict[str, str], document: Path, importtime: bool = False) -> dict:
     command = [sys.executable, "-P", *(["-X", "importtime"] if importtime else []), "-c", CHILD, str(document)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = json.loads(out.stdout.strip().splitlines()[-1])
+    # CPU seconds of the whole child, import and all: what a loaded machine changes least
+    result["cpu_s"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if importtime:
         rows = []
         for line in out.stderr.splitlines():
@@ -96,18 +102,21 @@ def main() -> None:
         for number in range(args.rounds):
             for mode, env in modes.items():
                 times[mode].append(measure(env, document))
-            print(f"round {number + 1}: " + ", ".join(f"{m} {t[-1]['first_document_s']:.2f} s"
+            print(f"round {number + 1}: " + ", ".join(f"{m} {t[-1]['first_document_s']:.2f} s "
+                                                      f"({t[-1]['cpu_s']:.2f} CPU s)"
                                                       for m, t in times.items()), flush=True)
-        summary = {mode: {"import_s": round(statistics.median(r["import_s"] for r in rows), 3),
-                          "first_document_s": round(statistics.median(r["first_document_s"] for r in rows), 3)}
+        summary = {mode: {key: round(statistics.median(r[key] for r in rows), 3)
+                          for key in ("import_s", "first_document_s", "cpu_s")}
                    for mode, rows in times.items()}
         for mode, row in summary.items():
-            print(f"{mode:>10}: import {row['import_s']:.2f} s, first document {row['first_document_s']:.2f} s "
-                  f"(median of {args.rounds})")
-        warm = summary["cache warm"]["first_document_s"]
-        ratios = {"warm_over_off": round(warm / summary["cache off"]["first_document_s"], 3)}
-        if "baseline" in summary:
-            ratios["warm_over_baseline"] = round(warm / summary["baseline"]["first_document_s"], 3)
+            print(f"{mode:>10}: import {row['import_s']:.2f} s, first document {row['first_document_s']:.2f} s, "
+                  f"{row['cpu_s']:.2f} CPU s (median of {args.rounds})")
+        ratios = {}
+        for key in ("first_document_s", "cpu_s"):
+            warm = summary["cache warm"][key]
+            ratios[f"{key}_warm_over_off"] = round(warm / summary["cache off"][key], 3)
+            if "baseline" in summary:
+                ratios[f"{key}_warm_over_baseline"] = round(warm / summary["baseline"][key], 3)
         print("ratios (time, lower is faster): " + ", ".join(f"{k} {v:.2f}" for k, v in ratios.items()))
         result = {"document": document.name, "rounds": args.rounds, "cache_fill_s": round(fill["first_document_s"], 3),
                   "median": summary, "ratios": ratios, "load_avg_start": machine["load_avg"]}
