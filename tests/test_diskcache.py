@@ -108,7 +108,9 @@ def test_a_stale_lexicon_is_rebuilt(cache: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "ar"])
-def test_wordfreq_index_gives_wordfreqs_own_values(cache: Path, lang: str) -> None:
+def test_wordfreq_index_gives_wordfreqs_own_values(cache: Path, lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("translator.wordfreq_index._connections", {})  # this test's cache, not the session's
+    monkeypatch.setattr("translator.wordfreq_index._memo", {})
     words = [w for bucket in wordfreq.get_frequency_list(lang) for w in bucket]
     sample = random.Random(20).sample(words, 300) + words[:20] + words[-20:] + [
         "", " ", "xqzvw", "don't", "aujourd’hui", "l'armée", "A320", "1,000", "2024", "New York", "co-operation",
