@@ -32,6 +32,9 @@ def pytest_configure(config: pytest.Config) -> None:
     _SESSION_DIRS.append(root)
     os.environ["TRANSLATOR_HOME"] = str(root / "home")
     os.environ["HF_HOME"] = str(root / "hf")
+    # Start-up tables derived from the data files (translator.diskcache: keyed by their inputs, never stale)
+    # are kept with the tiny model, so that each session and worker does not rebuild them.
+    os.environ.setdefault("TRANSLATOR_CACHE_DIR", str(CACHE / "derived"))
     os.environ.pop("HF_HUB_CACHE", None)
     for flag in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_HUB_DISABLE_TELEMETRY"):
         os.environ[flag] = "1"

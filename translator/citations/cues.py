@@ -40,8 +40,13 @@ class Cues:
 
     def pattern(self, role: str) -> str:
         """A regex alternation of the role's cues, whitespace-tolerant, longest first (no anchors)."""
-        parts = [r"\s+".join(re.escape(p) for p in w.split()) for w in self.words(role)]
-        return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+        return _pattern(self, role)
+
+
+@cache
+def _pattern(table: Cues, role: str) -> str:  # built once per role: the parser asks for it thousands of times
+    parts = [r"\s+".join(re.escape(p) for p in w.split()) for w in table.words(role)]
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
 @cache

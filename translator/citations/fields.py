@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
-
-from wordfreq import zipf_frequency
+from functools import cache, lru_cache
 
 from translator.citations.cues import cues
 from translator.citations.quotes import QUOTE_CHARS
 from translator.datafiles import read_tsv
 from translator.dates import DateResult, find_dates
 from translator.text.arabic import is_arabic
+from translator.wordfreq_index import zipf_frequency
 
 __all__ = [
     "CLOSING_QUOTES",
@@ -289,7 +288,7 @@ def language_marker(text: str) -> tuple[str, str | None]:
 def date_at_end(text: str, *, lang: str | None = None) -> DateResult | None:
     """The last publication date of ``text`` when only punctuation, a URL or an access date follows it."""
     masked = URL.sub(lambda m: " " * len(m.group()), text)
-    for result in reversed(find_dates(masked, context_lang=_order_lang(lang))):
+    for result in reversed(_dates(masked, _order_lang(lang))):
         if result.role is not None or result.end is None:
             continue
         rest = masked[result.end:]
@@ -302,13 +301,19 @@ def date_at_end(text: str, *, lang: str | None = None) -> DateResult | None:
 
 def publication_dates(text: str, *, lang: str | None = None) -> list[DateResult]:
     """Dates of ``text`` that are not access/archive dates."""
-    return [d for d in find_dates(text, context_lang=_order_lang(lang)) if d.role is None]
+    return [d for d in _dates(text, _order_lang(lang)) if d.role is None]
 
 
 def _order_lang(lang: str | None) -> str | None:
     """The language that may settle numeric date order: not plain English (a US and a British page both
     write it), so an English ``10/05/2022`` comes back ambiguous and the document decides (issue 15)."""
     return None if lang == "en" else lang
+
+
+@lru_cache(maxsize=4096)
+def _dates(text: str, lang: str | None) -> tuple[DateResult, ...]:
+    """``find_dates`` remembered: the parser reads the same line's dates several times (issue 20)."""
+    return tuple(find_dates(text, context_lang=lang))
 
 
 def looks_like_name(text: str | None, *, max_words: int = 10) -> bool:

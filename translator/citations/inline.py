@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from wordfreq import zipf_frequency
-
 from translator.citations.cues import cues
 from translator.citations.fields import PERSON, Draft, article_prefix, clean_person, publication_dates, split_title, ws
 from translator.glossary.outlet_registry import OutletRegistry, arabic_key
 from translator.text.arabic import is_arabic
 from translator.text.segment import sentences
+from translator.wordfreq_index import zipf_frequency
 
 __all__ = ["inline_attributions", "writer_under_outlet"]
 

@@ -14,7 +14,7 @@ import re
 import string
 from dataclasses import dataclass
 
-from wordfreq import zipf_frequency
+from translator.wordfreq_index import zipf_frequency
 
 __all__ = ["QUOTE_CHARS", "QuoteRepair", "repair_quotes"]
 

@@ -210,7 +210,7 @@ def plausibility(text: str, *, sample: int = 400) -> float:
     less the share of words that mix Arabic and Latin letters, of vowel signs on non-Arabic letters and of
     control characters. Used to choose among the readings of bytes that are not UTF-8.
     """
-    from wordfreq import zipf_frequency
+    from ..wordfreq_index import zipf_frequency
 
     words = _WORD.findall(text)[:sample]
     if not words:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -30,19 +31,22 @@ from ..errors import InputError, TranslatorError
 from ..mt.fuzzy import DEFAULT_THRESHOLD
 from ..text.bidi import base_direction, isolate_html
 from .analyze import text_for_mt, wants_translation
-from .tables import read_table
+from .tables import iter_table
 
 if TYPE_CHECKING:
     from ..mt.memory import TranslationMemory
 
 __all__ = [
-    "FUZZY_LIMIT", "MAX_DOCUMENTS", "MAX_SEGMENTS_PER_DOCUMENT", "render_report", "report_memory_path",
-    "rtl_languages", "text_dir", "unknown_outlets", "write_report",
+    "FUZZY_LIMIT", "MAX_CITATIONS", "MAX_DOCUMENTS", "MAX_ERRORS", "MAX_SEGMENTS_PER_DOCUMENT", "render_report",
+    "report_memory_path", "rtl_languages", "text_dir", "unknown_outlets", "write_report",
 ]
 
 MAX_DOCUMENTS = 200
 MAX_SEGMENTS_PER_DOCUMENT = 400
 MAX_QA_ROWS = 200
+MAX_CITATIONS = 1000  # rows of the citations table shown; the count says how many there are (issue 20)
+MAX_ERRORS = 1000
+BATCH_ROWS = 2_000  # the tables are read this many rows at a time: memory flat in the size of the run
 FUZZY_LIMIT = 2  # fuzzy matches shown per segment
 
 log = logging.getLogger("translator")
@@ -86,10 +90,7 @@ def render_report(out_dir: Path | str, *, title: str | None = None, generation: 
     if not 0 <= fuzzy_threshold <= 100:
         raise InputError(f"The fuzzy match threshold is a score from 0 to 100, not {fuzzy_threshold:g}.")
     out_dir = Path(out_dir)
-    documents = read_table(out_dir, "documents")
-    segments = read_table(out_dir, "segments")
-    citations = read_table(out_dir, "citations")
-    errors = read_table(out_dir, "errors")
+    summary = _summarize(out_dir)
     manifest_path = out_dir / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
     if memory_path is _FROM_MANIFEST:
@@ -99,20 +100,21 @@ def render_report(out_dir: Path | str, *, title: str | None = None, generation: 
                       autoescape=select_autoescape(default=True, default_for_string=True))
     env.filters["bidi"] = bidi
     template = env.get_template("report.html.j2")
-    shown = _documents(documents, segments)
+    shown = summary.shown_documents()
     fuzzy_shown = _add_fuzzy(shown, memory_path, fuzzy_threshold)  # type: ignore[arg-type]
     return template.render(
         title=title or f"Translation report: {manifest.get('input', out_dir)}",
         version=__version__, generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         generation=generation or manifest.get("generation") or "",
-        banner=_banner(segments),
-        stats=_stats(documents, segments, citations, errors),
-        documents=shown, more_documents=max(0, len(documents) - MAX_DOCUMENTS),
+        banner=summary.segments.banner(),
+        stats=summary.stats(),
+        documents=shown, more_documents=max(0, summary.n_documents - MAX_DOCUMENTS),
         fuzzy=fuzzy_shown,
-        citations=[_records_with_dir(r, "title_original") for r in _records(citations)],
-        unknown_outlets=unknown_outlets(citations),
-        qa=qa_section(segments, citations),
-        errors=_records(errors),
+        citations=[_records_with_dir(r, "title_original") for r in summary.citations],
+        citations_total=summary.n_citations,
+        unknown_outlets=summary.outlets.result(),
+        qa=summary.qa.result(),
+        errors=summary.errors, errors_total=summary.n_errors,
     )
 
 
@@ -141,12 +143,7 @@ def report_memory_path(use_memory: bool = True, memory_path: Path | str | None =
 
 def unknown_outlets(citations: pd.DataFrame) -> list[dict]:
     """Outlets cited but not in the registry, most cited first: candidates to add to glossary/outlets.csv."""
-    if citations.empty or "outlet_canonical" not in citations:
-        return []
-    unknown = citations[citations["outlet"].notna() & citations["outlet_canonical"].isna()
-                        & (citations["kind"] != "image_credit")]
-    counts = unknown.groupby("outlet").agg(citations=("outlet", "size"), documents=("doc_id", "nunique"))
-    return counts.sort_values("citations", ascending=False).reset_index().to_dict("records")
+    return _UnknownOutlets().add(citations).result()
 
 
 def qa_section(segments: pd.DataFrame, citations: pd.DataFrame) -> dict:
@@ -155,22 +152,185 @@ def qa_section(segments: pd.DataFrame, citations: pd.DataFrame) -> dict:
     Returns ``{"checked", "flagged", "kinds": {kind: count}, "rows": [{"where", "source", "target",
     "flags"}], "more"}``; rows list segments first, then human title renderings, at most MAX_QA_ROWS.
     """
-    rows, kinds, checked = [], {}, 0
-    sources = [(segments, "text", "translation", lambda r: f"{r['doc_id']} #{r['segment_id']}"),
-               (citations, "title_original", "title_english", lambda r: f"{r['doc_id']} (citation title)")]
-    for frame, source, target, where in sources:
+    return _QA().add_segments(segments).add_citations(citations).result()
+
+
+class _UnknownOutlets:
+    """:func:`unknown_outlets`, counted one batch of the citations table at a time."""
+
+    def __init__(self) -> None:
+        self.citations: dict[str, int] = {}
+        self.documents: dict[str, set[object]] = {}
+
+    def add(self, citations: pd.DataFrame) -> _UnknownOutlets:
+        if citations.empty or "outlet_canonical" not in citations:
+            return self
+        unknown = citations[citations["outlet"].notna() & citations["outlet_canonical"].isna()
+                            & (citations["kind"] != "image_credit")]
+        for outlet, doc_id in zip(unknown["outlet"], unknown["doc_id"], strict=True):
+            self.citations[outlet] = self.citations.get(outlet, 0) + 1
+            docs = self.documents.setdefault(outlet, set())
+            if not _isna(doc_id):
+                docs.add(doc_id)
+        return self
+
+    def result(self) -> list[dict]:
+        if not self.citations:
+            return []
+        outlets = sorted(self.citations)  # as groupby orders them, then the same sort as before streaming
+        counts = pd.DataFrame({"citations": [self.citations[o] for o in outlets],
+                               "documents": [len(self.documents[o]) for o in outlets]},
+                              index=pd.Index(outlets, name="outlet"))
+        return counts.sort_values("citations", ascending=False).reset_index().to_dict("records")
+
+
+class _QA:
+    """:func:`qa_section`, fed the segments table then the citations table, one batch at a time."""
+
+    def __init__(self) -> None:
+        self.rows: list[dict] = []
+        self.kinds: dict[str, int] = {}
+        self.checked = self.flagged = 0
+
+    def add_segments(self, segments: pd.DataFrame) -> _QA:
+        return self._add(segments, "text", "translation", lambda r: f"{r['doc_id']} #{r['segment_id']}")
+
+    def add_citations(self, citations: pd.DataFrame) -> _QA:
+        return self._add(citations, "title_original", "title_english", lambda r: f"{r['doc_id']} (citation title)")
+
+    def _add(self, frame: pd.DataFrame, source: str, target: str, where: Callable[[dict], str]) -> _QA:
         if frame.empty or "qa_flags" not in frame:
-            continue
+            return self
         for row in _records(frame[frame["qa_flags"].notna()]):
-            checked += 1
+            self.checked += 1
             flags = json.loads(row["qa_flags"])
             for flag in flags:
-                kinds[flag["kind"]] = kinds.get(flag["kind"], 0) + 1
+                self.kinds[flag["kind"]] = self.kinds.get(flag["kind"], 0) + 1
             if flags:
-                rows.append({"where": where(row), "source": row.get(source), "target": row.get(target),
-                             "flags": flags})
-    return {"checked": checked, "flagged": len(rows), "kinds": kinds, "rows": rows[:MAX_QA_ROWS],
-            "more": max(0, len(rows) - MAX_QA_ROWS)}
+                self.flagged += 1
+                if len(self.rows) < MAX_QA_ROWS:
+                    self.rows.append({"where": where(row), "source": row.get(source), "target": row.get(target),
+                                      "flags": flags})
+        return self
+
+    def result(self) -> dict:
+        return {"checked": self.checked, "flagged": self.flagged, "kinds": self.kinds, "rows": self.rows,
+                "more": max(0, self.flagged - MAX_QA_ROWS)}
+
+
+class _Segments:
+    """What the report shows of the segments table, gathered one batch at a time (memory flat in its size)."""
+
+    def __init__(self, shown: set[object]) -> None:
+        self.shown = shown  # the doc_ids of the documents the report shows
+        self.by_doc: dict[object, list[dict]] = {}
+        self.more: dict[object, int] = {}
+        self.rows = self.arabic = self.translated = 0
+        self.found = self.placed = self.exact = 0.0
+        self.any_placed = False
+        self.langs: dict[str, int] = {}
+        self.no_model = 0
+        self.note: object = None
+
+    def add(self, segments: pd.DataFrame) -> None:
+        if segments.empty:
+            return
+        self.rows += len(segments)
+        arabic = segments[segments["lang"] == "ar"]
+        self.arabic += len(arabic)
+        self.translated += int(arabic["translation"].notna().sum())
+        self.found += float(segments["terms_found"].fillna(0).sum())
+        self.placed += float(segments["terms_placed"].fillna(0).sum())
+        self.exact += float(segments["terms_exact"].fillna(0).sum())
+        self.any_placed = self.any_placed or bool(segments["terms_placed"].notna().any())
+        for lang in segments["lang"].dropna():
+            self.langs[lang] = self.langs.get(lang, 0) + 1
+        if "translation_status" in segments:
+            missing = segments[segments["translation_status"] == "no_model"]
+            self.no_model += len(missing)
+            if self.note is None and len(missing):
+                note = missing["translation_note"].dropna()
+                self.note = note.iloc[0] if len(note) else None
+        mine = segments[segments["doc_id"].isin(self.shown)]
+        for doc_id, group in mine.groupby("doc_id", sort=False):
+            kept = self.by_doc.setdefault(doc_id, [])
+            room = MAX_SEGMENTS_PER_DOCUMENT - len(kept)
+            kept.extend(_records(group.head(max(room, 0))))
+            self.more[doc_id] = self.more.get(doc_id, 0) + max(0, len(group) - room)
+
+    def banner(self) -> str | None:
+        if not self.no_model:
+            return None
+        reason = str(self.note).strip() if self.note is not None else "No translation model was found."
+        banner = f"{self.no_model} Arabic segments were not translated. {reason}"
+        if "translator models " not in reason:  # the reason carries its own fix (ModelNotFoundError's message)
+            banner += (" Get a model with `translator models pull` (online) or `translator models add PATH`, "
+                       "then re-run.")
+        return banner
+
+
+class _Summary:
+    """The run's tables as the report shows them: the first rows of each, and counts over all of them."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.documents: list[dict] = []
+        self.n_documents = 0
+        for frame in iter_table(out_dir, "documents", BATCH_ROWS):
+            self.n_documents += len(frame)
+            if len(self.documents) < MAX_DOCUMENTS:
+                self.documents += _records(frame.head(MAX_DOCUMENTS - len(self.documents)))
+        self.segments = _Segments({d["doc_id"] for d in self.documents})
+        self.qa = _QA()
+        for frame in iter_table(out_dir, "segments", BATCH_ROWS):
+            self.segments.add(frame)
+            self.qa.add_segments(frame)
+        self.citations: list[dict] = []
+        self.n_citations = 0
+        self.outlets = _UnknownOutlets()
+        for frame in iter_table(out_dir, "citations", BATCH_ROWS):
+            self.n_citations += len(frame)
+            if len(self.citations) < MAX_CITATIONS:
+                self.citations += _records(frame.head(MAX_CITATIONS - len(self.citations)))
+            self.outlets.add(frame)
+            self.qa.add_citations(frame)
+        self.errors: list[dict] = []
+        self.n_errors = 0
+        self.error_files: set[object] = set()
+        for frame in iter_table(out_dir, "errors", BATCH_ROWS):
+            self.n_errors += len(frame)
+            if len(self.errors) < MAX_ERRORS:
+                self.errors += _records(frame.head(MAX_ERRORS - len(self.errors)))
+            if not frame.empty:
+                self.error_files.update(frame["path"].dropna())
+
+    def stats(self) -> list[tuple[str, object]]:
+        seg = self.segments
+        found, placed, exact = int(seg.found), int(seg.placed), int(seg.exact)
+        stats: list[tuple[str, object]] = [
+            ("documents", self.n_documents), ("segments", seg.rows), ("Arabic segments", seg.arabic),
+            ("Arabic segments translated", seg.translated), ("citations", self.n_citations),
+            ("files with errors", len(self.error_files)),
+            ("glossary terms found / placed", f"{found} / {placed}"),
+        ]
+        if found and seg.any_placed:
+            stats.append(("term success rate (lenient / exact)", f"{placed / found:.1%} / {exact / found:.1%}"))
+        if seg.rows:
+            langs = pd.Series(seg.langs, dtype="int64").sort_values(ascending=False)  # as value_counts() sorts
+            stats.append(("segments by language", ", ".join(f"{k} {v}" for k, v in langs.items())))
+        return stats
+
+    def shown_documents(self) -> list[dict]:
+        out = []
+        for doc in self.documents:
+            doc["title_dir"] = text_dir(doc.get("title"))
+            doc["segments"] = [_segment(s) for s in self.segments.by_doc.get(doc["doc_id"], [])]
+            doc["more"] = self.segments.more.get(doc["doc_id"], 0)
+            out.append(doc)
+        return out
+
+
+def _summarize(out_dir: Path) -> _Summary:
+    return _Summary(out_dir)
 
 
 def _records(df: pd.DataFrame) -> list[dict]:
@@ -187,55 +347,6 @@ def _isna(value: object) -> bool:
 def _records_with_dir(row: dict, key: str) -> dict:
     row["title_dir"] = text_dir(row.get(key))
     return row
-
-
-def _banner(segments: pd.DataFrame) -> str | None:
-    if segments.empty or "translation_status" not in segments:
-        return None
-    missing = segments[segments["translation_status"] == "no_model"]
-    if missing.empty:
-        return None
-    note = missing["translation_note"].dropna()
-    reason = str(note.iloc[0]).strip() if len(note) else "No translation model was found."
-    banner = f"{len(missing)} Arabic segments were not translated. {reason}"
-    if "translator models " not in reason:  # the reason carries its own fix (ModelNotFoundError's message)
-        banner += (" Get a model with `translator models pull` (online) or `translator models add PATH`, "
-                   "then re-run.")
-    return banner
-
-
-def _stats(documents: pd.DataFrame, segments: pd.DataFrame, citations: pd.DataFrame,
-           errors: pd.DataFrame) -> list[tuple[str, object]]:
-    arabic = segments[segments["lang"] == "ar"] if not segments.empty else segments
-    translated = arabic["translation"].notna().sum() if not arabic.empty else 0
-    found = int(segments["terms_found"].fillna(0).sum()) if not segments.empty else 0
-    placed = int(segments["terms_placed"].fillna(0).sum()) if not segments.empty else 0
-    exact = int(segments["terms_exact"].fillna(0).sum()) if not segments.empty else 0
-    stats = [
-        ("documents", len(documents)), ("segments", len(segments)), ("Arabic segments", len(arabic)),
-        ("Arabic segments translated", int(translated)), ("citations", len(citations)),
-        ("files with errors", errors["path"].nunique() if not errors.empty else 0),
-        ("glossary terms found / placed", f"{found} / {placed}"),
-    ]
-    if found and segments["terms_placed"].notna().any():
-        stats.append(("term success rate (lenient / exact)", f"{placed / found:.1%} / {exact / found:.1%}"))
-    if not segments.empty:
-        langs = segments["lang"].value_counts()
-        stats.append(("segments by language", ", ".join(f"{k} {v}" for k, v in langs.items())))
-    return stats
-
-
-def _documents(documents: pd.DataFrame, segments: pd.DataFrame) -> list[dict]:
-    by_doc = {doc_id: group for doc_id, group in segments.groupby("doc_id", sort=False)} if len(segments) else {}
-    out = []
-    for doc in _records(documents.head(MAX_DOCUMENTS)):
-        group = by_doc.get(doc["doc_id"])
-        rows = _records(group) if group is not None else []
-        doc["title_dir"] = text_dir(doc.get("title"))
-        doc["segments"] = [_segment(s) for s in rows[:MAX_SEGMENTS_PER_DOCUMENT]]
-        doc["more"] = max(0, len(rows) - MAX_SEGMENTS_PER_DOCUMENT)
-        out.append(doc)
-    return out
 
 
 def _add_fuzzy(documents: list[dict], memory_path: Path | str | None, threshold: float) -> dict:

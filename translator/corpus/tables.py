@@ -27,7 +27,8 @@ from . import rows
 __all__ = [
     "CITATION_EXTRA", "CSV_ENCODING", "DESCRIPTIONS", "DOCUMENTS", "ERRORS", "GLOSSARY_CANDIDATES", "SEGMENTS",
     "TableWriter",
-    "atomic_write_text", "citations_schema", "conform", "iter_chunks", "read_table", "rows_to_arrow", "write_table",
+    "atomic_write_text", "citations_schema", "conform", "iter_chunks", "iter_table", "read_table", "rows_to_arrow",
+    "write_table",
 ]
 
 #: The CSV tables' encoding: UTF-8 with a byte order mark, which Excel needs to recognise UTF-8 (issue 11).
@@ -200,6 +201,34 @@ def conform(frame: pd.DataFrame, name: str) -> pd.DataFrame:
         except (TypeError, ValueError):
             continue
     return frame
+def iter_table(out_dir: Path, name: str, batch_rows: int = 20_000) -> Iterator[pd.DataFrame]:
+    """A table a run wrote, as DataFrames of at most ``batch_rows`` rows, in table order (found as by
+    :func:`read_table`): memory stays flat in the size of the table (issue 20). A table smaller than a batch
+    comes as one DataFrame equal to ``read_table``'s. Raises :class:`InputError` when none is there.
+    """
+    out_dir = Path(out_dir)
+    parquet = out_dir / f"{name}.parquet"
+    partitioned = out_dir / name
+    csv_path = out_dir / f"{name}.csv"
+    if parquet.exists() or partitioned.is_dir():
+        import pyarrow.dataset as ds
+
+        if parquet.exists():
+            batches = pq.ParquetFile(parquet).iter_batches(batch_size=batch_rows)
+        else:
+            batches = ds.dataset(partitioned, format="parquet", partitioning="hive").to_batches(batch_size=batch_rows)
+        frames: Iterator[pd.DataFrame] = (batch.to_pandas() for batch in batches if batch.num_rows)
+    elif csv_path.exists():
+        frames = pd.read_csv(csv_path, encoding=CSV_ENCODING, keep_default_na=False, na_values=[""],
+                             chunksize=batch_rows)
+    else:
+        raise InputError(f"{out_dir}: no table {name!r} (expected {parquet.name}); run `translator batch` first")
+    empty = True
+    for frame in frames:
+        empty = False
+        yield conform(frame, name)
+    if empty:  # no rows: the empty table, with its columns
+        yield read_table(out_dir, name)
 
 
 def read_csv_table(path: Path | str) -> pd.DataFrame:

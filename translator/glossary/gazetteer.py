@@ -29,8 +29,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..config import glossary_dirs
+from ..diskcache import cached, fingerprint, folding_inputs
 from ..text.arabic import analyses, data_table, normalize, tokens
 from .entry import GlossaryEntry, TermMatch
 
@@ -44,6 +46,9 @@ AMBIGUITY_RATIO = 10.0  # the first candidate must have this many times the next
 _CUE_WINDOW = 40  # characters around a match searched for a cue word (one word before, one after)
 _LIST_GAP = re.compile(r"\s*[،,]?\s*و")  # what separates two items of a list: و, after a comma or not
 _ASSUMED_POPULATION = {"country": 10**8, "subdivision": 10**5, "city": 1000}
+
+
+_CACHE_FROM = 100_000  # bytes: a larger file's parsed names are kept on disk (translator.diskcache)
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,20 @@ class Gazetteer:
         ``version`` is the one its header states (a hash of its rows), else a hash of the file."""
         path = Path(path)
         data = path.read_bytes()
+        if len(data) < _CACHE_FROM:
+            rows, names, version = cls._parse(data)
+        else:
+            key = fingerprint(data, Path(__file__), *folding_inputs())
+            rows, names, version = cached("gazetteer", key, lambda: cls._parse(data))
+        places = [Place(*row[:5], tuple(row[5])) for row in rows]
+        return cls({form: _Name(tuple(places[i] for i in ranked), zipf, words)
+                    for form, (ranked, zipf, words) in names.items()}, version, str(path))
+
+    @classmethod
+    def _parse(cls, data: bytes) -> tuple[list[tuple[Any, ...]], dict[str, tuple[tuple[int, ...], float, int]],
+                                          str]:
+        """(place rows, matching form → (ranked row numbers, zipf, words), version) of a gazetteer file's bytes:
+        plain values, so that :mod:`translator.diskcache` can keep them (parsing folds ≈ 20,000 spellings)."""
         grouped: dict[str, list[tuple[Place, float, int]]] = {}
         header: list[str] | None = None
         for line in data.decode("utf-8").splitlines():
@@ -127,10 +146,18 @@ class Gazetteer:
                 key = normalize(spelling)
                 grouped.setdefault(key, []).append((place, zipf, len(key.split())))
         stated = re.search(r"^# version ([0-9a-f]+);", data[:2000].decode("utf-8", "replace"), re.M)
-        names = {key: _Name(tuple(sorted((p for p, _, _ in rows), key=_rank)), max(z for _, z, _ in rows),
-                            rows[0][2]) for key, rows in grouped.items()}
         version = stated.group(1) if stated else hashlib.sha256(data).hexdigest()[:16]
-        return cls(names, version, str(path))
+        number: dict[int, int] = {}  # id(place) → row number: a place keeps one identity across its spellings
+        places: list[tuple[Any, ...]] = []
+        for rows in grouped.values():
+            for place, _, _ in rows:
+                if id(place) not in number:
+                    number[id(place)] = len(places)
+                    places.append((place.ref, place.target, place.kind, place.country, place.population,
+                                   place.target_variants))
+        names = {key: (tuple(number[id(p)] for p in sorted((p for p, _, _ in rows), key=_rank)),
+                       max(z for _, z, _ in rows), rows[0][2]) for key, rows in grouped.items()}
+        return places, names, version
 
     def __len__(self) -> int:
         return len(self._names)

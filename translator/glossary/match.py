@@ -19,7 +19,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
+from ..diskcache import cached, fingerprint, folding_inputs
 from ..text.arabic import Reading, data_table, fold, joins_words, original_span, readings, spelling_variants
 from ..text.arabic import fold_for_matching as _fold
 from ..text.arabic import tokens as _words
@@ -55,18 +57,18 @@ class TermIndex:
     def __init__(self, entries: Iterable[GlossaryEntry]) -> None:
         self._by_first: dict[str, list[_Form]] = {}
         self._readings: dict[tuple[str, bool], list[tuple[Reading, bool, list[_Form]]]] = {}
+        entries = list(entries)
+        spellings = [(spelling, "quoted" in entry.flags) for entry in entries
+                     for spelling in (entry.source, *entry.variants)]
+        forms_of = iter(_spelling_forms(spellings))
         for priority, entry in enumerate(entries):
             seen: set[tuple[str, ...]] = set()
-            for number, spelling in enumerate((entry.source, *entry.variants)):
-                base = tuple(w for _, _, w in _words(fold(spelling)))
-                if not base:
-                    continue
-                for words, quoted_only in _with_outlet_words(base, "quoted" in entry.flags):
-                    for form in spelling_variants(words):
-                        if form not in seen:
-                            seen.add(form)
-                            self._by_first.setdefault(form[0], []).append(
-                                _Form(form, entry, number > 0, priority, quoted_only))
+            for number in range(1 + len(entry.variants)):
+                for form, quoted_only in next(forms_of):
+                    if form not in seen:
+                        seen.add(form)
+                        self._by_first.setdefault(form[0], []).append(
+                            _Form(form, entry, number > 0, priority, quoted_only))
         for forms in self._by_first.values():
             forms.sort(key=lambda f: -len(f.words))
         self._split()
@@ -128,6 +130,31 @@ class TermIndex:
                 self._readings.clear()
             self._readings[key] = found
         return found
+
+
+_CACHE_FROM = 2000  # spellings: smaller term bases (a test's, a user's own) are indexed in milliseconds
+
+
+def _spelling_forms(spellings: list[tuple[str, bool]]) -> list[list[tuple[tuple[str, ...], bool]]]:
+    """For each ``(spelling, quoted flag)``: the word sequences it is indexed under, with their quoted-only flag.
+
+    The shipped term base's ≈ 16,000 spellings take ≈ 0.5 s to fold and vary; a large list is kept on disk
+    (:mod:`translator.diskcache`) under the spellings, this module's source and what folding depends on.
+    """
+    if len(spellings) < _CACHE_FROM:
+        return _build_spelling_forms(spellings)
+    key = fingerprint("\n".join(f"{int(quoted)}{spelling}" for spelling, quoted in spellings), Path(__file__),
+                      *folding_inputs())
+    return cached("term-index", key, lambda: _build_spelling_forms(spellings))
+
+
+def _build_spelling_forms(spellings: list[tuple[str, bool]]) -> list[list[tuple[tuple[str, ...], bool]]]:
+    out: list[list[tuple[tuple[str, ...], bool]]] = []
+    for spelling, quoted in spellings:
+        base = tuple(w for _, _, w in _words(fold(spelling)))
+        out.append([(form, quoted_only) for words, quoted_only in (_with_outlet_words(base, quoted) if base else [])
+                    for form in spelling_variants(words)])
+    return out
 
 
 def _with_outlet_words(words: tuple[str, ...], quoted: bool) -> list[tuple[tuple[str, ...], bool]]:

@@ -18,15 +18,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-
-from wordfreq import zipf_frequency
 
 from translator.citations.cues import cues
 from translator.config import glossary_dirs
 from translator.errors import GlossaryError
 from translator.text.arabic import fold, is_arabic
 from translator.text.latin import fold_latin
+from translator.wordfreq_index import zipf_frequency
 
 __all__ = ["COLUMNS", "Outlet", "OutletMatch", "OutletRegistry", "UnknownOutlets", "arabic_key", "latin_key"]
 
@@ -189,7 +189,8 @@ def arabic_key(name: str) -> str:
     return " ".join(words)
 
 
-def _key(name: str) -> str:
+@lru_cache(maxsize=65536)
+def _key(name: str) -> str:  # remembered: citations name the same outlets again and again
     return arabic_key(name) if is_arabic(name) else latin_key(name)
 
 
@@ -312,7 +313,13 @@ class OutletRegistry:
         query = " ".join(name.split())
         if not query:
             return OutletMatch(query, None)
-        hits, method = self._candidates(query, prefix)
+        memo = self.__dict__.setdefault("_candidates_memo", {})  # the registry is frozen: lookups repeat
+        found = memo.get((query, prefix))
+        if found is None:
+            if len(memo) > 50_000:
+                memo.clear()
+            found = memo[(query, prefix)] = self._candidates(query, prefix)
+        hits, method = list(found[0]), found[1]
         if not hits:
             return OutletMatch(query, None)
         return self._decide(query, hits, method, hint, set(context))
@@ -335,10 +342,25 @@ class OutletRegistry:
         skeleton = _skeleton(key)
         if len(skeleton) >= 5 and skeleton in self._index["spelling"]:
             return self._index["spelling"][skeleton], "spelling"
-        close = difflib.get_close_matches(_squash(key), list(self._index["squashed"]), n=2, cutoff=_FUZZY_CUTOFF)
+        word = _squash(key)
+        close = difflib.get_close_matches(word, self._near_in_length(len(word)), n=2, cutoff=_FUZZY_CUTOFF)
         if len(close) == 1 or (close and len(self._index["squashed"][close[0]]) == 1 and len(close[0]) >= 6):
             return self._index["squashed"][close[0]], "fuzzy"
         return [], "none"
+
+    def _near_in_length(self, size: int) -> list[str]:
+        """The squashed names that difflib's first test (``real_quick_ratio``, from the lengths alone) lets
+        through for a word of ``size`` letters: the same matches as offering them all, without scoring names
+        that cannot reach the cutoff (issue 20: the scan was most of an unknown name's lookup)."""
+        by_length = self.__dict__.get("_by_length")
+        if by_length is None:
+            by_length = {}
+            for name in self._index["squashed"]:
+                by_length.setdefault(len(name), []).append(name)
+            self.__dict__["_by_length"] = by_length
+        return [name for length, names in by_length.items()
+                if (2.0 * min(length, size) / (length + size) if length + size else 1.0) >= _FUZZY_CUTOFF
+                for name in names]
 
     def _prefix(self, query: str) -> list[int]:
         """Outlets with a name that starts with ``query`` as written (articles kept: "Al-Quds al" is the

@@ -21,10 +21,9 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from wordfreq import zipf_frequency
-
 from ..errors import TranslatorError
 from ..text.arabic import fold
+from ..wordfreq_index import zipf_frequency
 from .entry import GlossaryEntry, GlossaryProblem
 from .match import outlet_words
 from .outlet_registry import COLUMNS, Outlet, OutletMatch, OutletRegistry, UnknownOutlets, arabic_key, latin_key

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ..text.latin import fold_latin
 from .entry import GlossaryEntry, TermMatch
@@ -33,8 +33,11 @@ _FOLD_DROP = re.compile(r"['’`´ʼ]")
 _FOLD_SPACE = re.compile(r"[\s\-‐‑–—_/]+")
 
 
+@lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
-    """Lowercase, no accents, no apostrophes, hyphens as spaces: the lenient comparison form."""
+    """Lowercase, no accents, no apostrophes, hyphens as spaces: the lenient comparison form.
+
+    Remembered: a translation is compared with every entry found in its source, each time folded anew."""
     text = fold_latin(text)
     return _FOLD_SPACE.sub(" ", _FOLD_DROP.sub("", text)).strip()
 

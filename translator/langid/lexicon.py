@@ -19,6 +19,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from ..errors import TranslatorError
@@ -260,7 +261,7 @@ def _group(script: str) -> _Group | None:
         return _Group(script, langs, log_prior, float(rows[0]["alone"] or 0.9), {}, (False,), {},
                       frozenset(), (), {}, (), None)
     letters, fold = _letters(script, langs)
-    lexicon = _lexicon(rows, fold)
+    lexicon = _cached_lexicon(script, rows, fold)
     listed = tuple(bool(row["wordlist"]) for row in rows)
     absent = tuple((i, own, float(row["absent"])) for i, row in enumerate(rows)
                    if row.get("absent") and (own := _own_letters(letters, i)))
@@ -271,6 +272,18 @@ def _group(script: str) -> _Group | None:
     particles = _particles() if script == "Latn" else None
     return _Group(script, langs, log_prior, None, lexicon, listed, letters, frozenset(letters), absent,
                   fold, affixes, particles)
+
+
+def _cached_lexicon(script: str, rows: list[dict[str, str]],
+                    fold: dict[int, str | None]) -> dict[str, tuple[int, ...]]:
+    """:func:`_lexicon`, kept on disk (:mod:`translator.diskcache`) under a key of everything it is built from:
+    the script's rows, the letter folds, ``langid_words.tsv``, the installed wordfreq and this module's source."""
+    from ..datafiles import data_path
+    from ..diskcache import cached, fingerprint, package_version
+
+    key = fingerprint(script, repr(rows), repr(sorted(fold.items())), data_path("langid_words.tsv"),
+                      f"wordfreq {package_version('wordfreq')}", Path(__file__))
+    return cached(f"langid-{script}", key, lambda: _lexicon(rows, fold))
 
 
 def _lexicon(rows: list[dict[str, str]], fold: dict[int, str | None]) -> dict[str, tuple[int, ...]]:

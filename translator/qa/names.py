@@ -18,8 +18,8 @@ Kingdom", "the Gulf state" (a country of Babel's CLDR territory names), unless a
 or the translation shows the hole of a dropped word. A match of the generated gazetteer layer on a function
 word (``إلى`` read as a place, ``العاصمة`` "the capital": wordfreq zipf ≥ 5) is no evidence of a name and is
 not checked, nor is a name of the composed layer (a ministry or body built from head + portfolio, which
-English shortens at will: "the ministry"), nor a term inside an office title (``رئيس مجلس الوزراء`` is "Prime Minister", the office
-words of ``name_titles.tsv``): QA says nothing where it cannot read with confidence.
+English shortens at will: "the ministry"), nor a term inside an office title (``رئيس مجلس الوزراء`` is
+"Prime Minister", the office words of ``name_titles.tsv``): QA says nothing where it cannot read with confidence.
 
 The second half looks for what took the term's place: the English names of the glossary (people, places,
 organisations, outlets) found in the translation that render no term of the source. When one has the type

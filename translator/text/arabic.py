@@ -132,10 +132,13 @@ class _FoldTable(dict[int, str]):
 
     def __missing__(self, code: int) -> str:
         folded = self[code] = _fold(chr(code))
+        if len(folded) != 1:
+            _NOT_ONE_TO_ONE.add(chr(code))
         return folded
 
 
 _TABLE = _FoldTable()
+_NOT_ONE_TO_ONE: set[str] = set()  # characters of _TABLE that fold to nothing or to several characters
 _GLUED_AFTER_TEH_MARBUTA = re.compile(r"[\u0629\u06c3][^\W\d_]")
 
 
@@ -176,9 +179,18 @@ def fold_for_matching(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
+def _one_to_one(text: str) -> str | None:
+    """``text`` folded when every character folds to exactly one and no word is glued after ة, else None."""
+    folded = text.translate(_TABLE)  # fills _TABLE (and _NOT_ONE_TO_ONE) for every character of text
+    if _NOT_ONE_TO_ONE.isdisjoint(text) and not _GLUED_AFTER_TEH_MARBUTA.search(text):
+        return folded
+    return None
+
+
 def fold(text: str) -> str:
     """The matching form of ``text``, without offsets (see :func:`fold_for_matching`)."""
-    return fold_for_matching(text)[0]
+    folded = _one_to_one(text)
+    return folded if folded is not None else fold_for_matching(text)[0]
 
 
 normalize_for_matching = fold_for_matching  # the old names (a fold is not a normalization: it loses meaning)
@@ -231,6 +243,8 @@ def contains_arabic(text: str) -> bool:
 
 def is_arabic(text: str, threshold: float = 0.5) -> bool:
     """True when at least ``threshold`` of the letters in ``text`` are Arabic-script letters."""
+    if threshold > 0 and text.isascii():
+        return False  # no Arabic letter at all (the common case of English citation text): skip the count
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return False

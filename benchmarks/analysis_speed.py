@@ -1,0 +1,90 @@
+"""Corpus analysis speed without translation, this checkout against another, interleaved (issue 20: ≥ 2×).
+
+    python benchmarks/analysis_speed.py --baseline /path/to/other/checkout      # 300 documents, 3 rounds
+    python benchmarks/analysis_speed.py --baseline DIR --documents 1000 --rounds 2
+
+Each measurement is a fresh process that first runs a batch on the five sample documents of ``corpus/`` (so
+that every table, word list and glossary is loaded: start-up is measured by startup.py) and then times
+``run_batch`` (translation off, no report, one worker) on a generated corpus (corpus_throughput.py's
+generator: the samples made unique). The two checkouts run in turn within each round; medians of documents/s
+and the ratio this/baseline are printed with the machine's load. The last line is JSON.
+
+Children run with ``python -P`` so that the folder they start in never shadows ``PYTHONPATH`` (a ``-c``
+script would otherwise import the ``translator`` of the current folder, whatever the checkout asked for).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus_throughput import generate
+from machine import reported
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CHILD = """
+import json, sys, tempfile, time
+from pathlib import Path
+from translator.corpus.pipeline import run_batch
+with tempfile.TemporaryDirectory() as tmp:
+    run_batch(Path(sys.argv[2]), Path(tmp) / "warm", translate=False, report=False, progress=False, use_memory=False)
+    t, cpu = time.perf_counter(), time.process_time()
+    s = run_batch(Path(sys.argv[1]), Path(tmp) / "out", translate=False, report=False, progress=False,
+                  use_memory=False)
+    seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
+print(json.dumps({"documents": s.documents, "seconds": seconds, "docs_per_s": s.documents / seconds,
+                  "cpu_seconds": cpu, "docs_per_cpu_s": s.documents / cpu,
+                  "citations": s.citations, "segments": s.segments, "analyze_s": s.timings.get("analyze")}))
+"""
+
+
+def measure(checkout: Path, corpus: Path) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    out = subprocess.run([sys.executable, "-P", "-c", CHILD, str(corpus), str(ROOT / "corpus")], capture_output=True,
+                         text=True, env=env)
+    if out.returncode:
+        raise SystemExit(f"{checkout}: exit {out.returncode}\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--baseline", type=Path, required=True, help="the checkout to compare with")
+    parser.add_argument("--documents", type=int, default=300)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    checkouts = {"this": ROOT, "baseline": args.baseline.resolve()}
+    with tempfile.TemporaryDirectory() as tmp, reported("analysis_speed") as machine:
+        corpus = Path(tmp) / "corpus"
+        generate(corpus, args.documents)
+        rows: dict[str, list[dict]] = {name: [] for name in checkouts}
+        for number in range(args.rounds):
+            for name, checkout in checkouts.items():
+                rows[name].append(measure(checkout, corpus))
+            print(f"round {number + 1}: " + ", ".join(f"{n} {r[-1]['docs_per_s']:.1f} docs/s "
+                                                      f"({r[-1]['docs_per_cpu_s']:.1f} per CPU s)"
+                                                      for n, r in rows.items()), flush=True)
+    same = {key: len({r[key] for rs in rows.values() for r in rs}) == 1
+            for key in ("documents", "segments", "citations")}
+    median = {name: round(statistics.median(r["docs_per_s"] for r in rs), 2) for name, rs in rows.items()}
+    cpu = {name: round(statistics.median(r["docs_per_cpu_s"] for r in rs), 2) for name, rs in rows.items()}
+    ratio, cpu_ratio = round(median["this"] / median["baseline"], 2), round(cpu["this"] / cpu["baseline"], 2)
+    print(f"documents/s (median of {args.rounds}): this {median['this']}, baseline {median['baseline']}; "
+          f"ratio {ratio:.2f}. Per CPU second (less sensitive to other jobs): this {cpu['this']}, baseline "
+          f"{cpu['baseline']}; ratio {cpu_ratio:.2f}. Same documents/segments/citations counts: {same}")
+    print(json.dumps({"documents": args.documents, "rounds": args.rounds, "median_docs_per_s": median,
+                      "median_docs_per_cpu_s": cpu, "ratio_this_over_baseline": ratio,
+                      "cpu_ratio_this_over_baseline": cpu_ratio, "same_counts": same, "runs": rows,
+                      "load_avg_start": machine["load_avg"]}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,159 @@
+"""The start-up cache (issue 20): values kept on disk are the ones a fresh build gives, and never stale."""
+
+from __future__ import annotations
+
+import marshal
+import random
+from pathlib import Path
+
+import pytest
+import wordfreq
+
+from translator import diskcache
+from translator.glossary.gazetteer import Gazetteer, default_gazetteer_path
+from translator.glossary.glossary import Glossary
+from translator.glossary.match import TermIndex
+from translator.langid import lexicon
+from translator.langid.scripts import read_table
+from translator.wordfreq_index import zipf_frequency
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("TRANSLATOR_CACHE_DIR", str(folder))
+    return folder
+
+
+def test_cached_builds_once_then_reads_the_file(cache: Path) -> None:
+    calls: list[int] = []
+
+    def build() -> dict[str, tuple[int, ...]]:
+        calls.append(1)
+        return {"a": (1, 2), "b": ()}
+
+    key = diskcache.fingerprint("inputs v1")
+    assert diskcache.cached("thing", key, build) == {"a": (1, 2), "b": ()}
+    assert diskcache.cached("thing", key, build) == {"a": (1, 2), "b": ()}
+    assert len(calls) == 1
+    assert [p.name for p in cache.iterdir()] == [f"thing-{key[:40]}.marshal"]
+
+
+def test_a_changed_input_rebuilds_and_removes_the_old_file(cache: Path, tmp_path: Path) -> None:
+    source = tmp_path / "words.tsv"
+    source.write_text("word\nalpha\n", encoding="utf-8")
+    build = lambda: source.read_text(encoding="utf-8").split()  # noqa: E731
+    first = diskcache.cached("words", diskcache.fingerprint(source), build)
+    source.write_text("word\nbeta\n", encoding="utf-8")
+    second = diskcache.cached("words", diskcache.fingerprint(source), build)
+    assert first == ["word", "alpha"] and second == ["word", "beta"]
+    assert len(list(cache.glob("words-*"))) == 1
+
+
+def test_a_damaged_or_foreign_file_is_rebuilt(cache: Path) -> None:
+    key = diskcache.fingerprint("x")
+    path = cache / f"thing-{key[:40]}.marshal"
+    cache.mkdir()
+    path.write_bytes(b"\x00garbage")
+    assert diskcache.cached("thing", key, lambda: [1]) == [1]
+    path.write_bytes(marshal.dumps(("another key", [9])))  # same file name, another key inside
+    assert diskcache.cached("thing", key, lambda: [2]) == [2]
+    assert marshal.loads(path.read_bytes()) == (key, [2])
+
+
+def test_cache_off_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRANSLATOR_CACHE_DIR", "off")
+    monkeypatch.setenv("TRANSLATOR_HOME", str(tmp_path / "home"))
+    assert diskcache.cache_dir() is None
+    assert diskcache.cached("thing", "k", lambda: 5) == 5
+    assert not (tmp_path / "home").exists()
+
+
+def test_an_unwritable_cache_folder_only_costs_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("TRANSLATOR_CACHE_DIR", str(blocker / "cache"))
+    assert diskcache.cached("thing", "k", lambda: [3]) == [3]
+
+
+def test_values_marshal_cannot_store_are_refused(cache: Path) -> None:
+    with pytest.raises(TypeError, match="marshal"):
+        diskcache.cached("thing", "k", lambda: {"a": object()})
+
+
+def _rows(script: str) -> list[dict[str, str]]:
+    return [row for row in read_table("langid_languages.tsv") if row["script"] == script]
+
+
+def test_cached_lexicon_equals_a_fresh_build(cache: Path) -> None:
+    rows = _rows("Arab")
+    _, fold = lexicon._letters("Arab", tuple(r["lang"] for r in rows))
+    fresh = lexicon._lexicon(rows, fold)
+    stored = lexicon._cached_lexicon("Arab", rows, fold)  # builds and stores
+    read = lexicon._cached_lexicon("Arab", rows, fold)  # reads the file
+    assert len(list(cache.glob("langid-Arab-*.marshal"))) == 1
+    assert stored == fresh and read == fresh
+    assert len(fresh) > 10_000
+
+
+def test_a_stale_lexicon_is_rebuilt(cache: Path) -> None:
+    rows = _rows("Arab")
+    _, fold = lexicon._letters("Arab", tuple(r["lang"] for r in rows))
+    before = lexicon._cached_lexicon("Arab", rows, fold)
+    smaller = [{**row, "words": "2000"} if row["wordlist"] else row for row in rows]  # the data file changed
+    after = lexicon._cached_lexicon("Arab", smaller, fold)
+    assert after == lexicon._lexicon(smaller, fold)
+    assert len(after) < len(before)
+    assert len(list(cache.glob("langid-Arab-*.marshal"))) == 1  # the stale file is gone
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ar"])
+def test_wordfreq_index_gives_wordfreqs_own_values(cache: Path, lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("translator.wordfreq_index._connections", {})  # this test's cache, not the session's
+    monkeypatch.setattr("translator.wordfreq_index._memo", {})
+    words = [w for bucket in wordfreq.get_frequency_list(lang) for w in bucket]
+    sample = random.Random(20).sample(words, 300) + words[:20] + words[-20:] + [
+        "", " ", "xqzvw", "don't", "aujourd’hui", "l'armée", "A320", "1,000", "2024", "New York", "co-operation",
+        "ÉTAT", "İstanbul", "الجزيرة", "والجزيرة نت", "١٢٣", "3ajel", "U.S."]
+    assert [zipf_frequency(w, lang) for w in sample] == [wordfreq.zipf_frequency(w, lang) for w in sample]
+    assert list(cache.glob(f"wordfreq-{lang}-*.sqlite"))
+
+
+def test_wordfreq_index_without_a_cache_asks_wordfreq(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRANSLATOR_CACHE_DIR", "off")
+    monkeypatch.setattr("translator.wordfreq_index._connections", {})
+    monkeypatch.setattr("translator.wordfreq_index._memo", {})
+    assert zipf_frequency("the", "en") == wordfreq.zipf_frequency("the", "en") > 7
+
+
+def test_term_index_from_the_cache_equals_a_fresh_one(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    glossary = Glossary.load()
+    entries = [*glossary.gazetteer.entries(), *glossary.entries]  # what Glossary builds its index from
+    stored, read = TermIndex(entries), TermIndex(entries)
+    assert list(cache.glob("term-index-*.marshal"))
+    monkeypatch.setenv("TRANSLATOR_CACHE_DIR", "off")
+    fresh = TermIndex(entries)
+
+    def shape(index: TermIndex) -> dict[str, list[tuple[object, ...]]]:
+        return {first: sorted((f.words, f.entry.source, f.is_variant, f.priority, f.quoted_only) for f in forms)
+                for first, forms in index._by_first.items()}
+
+    assert shape(stored) == shape(read) == shape(fresh)
+    assert len(fresh) > 5000
+
+
+def test_gazetteer_from_the_cache_equals_a_fresh_read(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = default_gazetteer_path()
+    assert path is not None
+    stored, read = Gazetteer.read(path), Gazetteer.read(path)
+    assert list(cache.glob("gazetteer-*.marshal"))
+    monkeypatch.setenv("TRANSLATOR_CACHE_DIR", "off")
+    fresh = Gazetteer.read(path)
+    assert stored._names == read._names == fresh._names
+    assert stored.version == read.version == fresh.version
+    assert len(fresh) > 1000
+    # a place keeps one identity across its spellings, as when parsed
+    def identities(gazetteer: Gazetteer) -> int:
+        return len({id(p) for name in gazetteer._names.values() for p in name.places})
+
+    assert identities(read) == identities(fresh)
