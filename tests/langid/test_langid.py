@@ -6,7 +6,6 @@ The labelled sets are written by hand for these tests; thresholds below are the 
 
 from __future__ import annotations
 
-import csv
 import itertools
 import json
 import subprocess
@@ -28,20 +27,16 @@ from translator.langid import (
 from translator.langid import lexicon as langid_lexicon
 from translator.langid.scripts import codepoint, read_table
 
+from ..cases import cases
+
 DATA = Path(__file__).parent.parent / "data"
 TARGET_LANGS = {"ar", "en", "fr", "fa", "ur", "tr", "ru", "es", "he"}
 
 
-def read_tsv(name: str) -> list[dict[str, str]]:
-    with (DATA / name).open(encoding="utf-8") as f:
-        lines = [line for line in f if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-SEGMENTS = read_tsv("langid_segments.tsv")
-SHORT = read_tsv("langid_short.tsv")
-ARABIC_SCRIPT = read_tsv("langid_arabic_script.tsv")
-RUNS = read_tsv("langid_runs.tsv")
+SEGMENTS = cases("langid_segments.tsv")
+SHORT = cases("langid_short.tsv")
+ARABIC_SCRIPT = cases("langid_arabic_script.tsv")
+RUNS = cases("langid_runs.tsv")
 
 
 def is_short(text: str) -> bool:
