@@ -194,3 +194,51 @@ def test_the_manifest_is_written_last_and_names_the_generation_the_report_shows(
     assert (out / "manifest.json").stat().st_mtime_ns >= (out / "report.html").stat().st_mtime_ns
     second = run_batch(corpus, out, translate=False, progress=False)
     assert second.generation != first.generation
+
+
+def _never_ending_reader(rel: str, data: bytes, digest: str) -> list:
+    """A reader that never finishes (a stand-in for pathological HTML or a regex that backtracks for hours:
+    no real input is known to block forever on every machine, so the test blocks on purpose)."""
+    time.sleep(3600)
+    raise AssertionError("the time budget did not stop the reader")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_file_over_the_time_budget_is_an_errors_row_and_the_run_goes_on(tmp_path: Path, monkeypatch,
+                                                                          workers: int) -> None:
+    from translator.corpus import readers
+
+    monkeypatch.setitem(readers._READERS, ".slow", _never_ending_reader)  # workers are forked: they inherit it
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(GOOD, encoding="utf-8")
+    (corpus / "b.slow").write_text(GOOD, encoding="utf-8")
+    (corpus / "c.txt").write_text(GOOD + " 2", encoding="utf-8")
+    # Warm up first (language models and parsers load on the first document; forked workers inherit them), so
+    # that the ordinary files take milliseconds against a budget of 5 s, however loaded the machine is.
+    run_batch(corpus / "a.txt", tmp_path / "warm", translate=False, progress=False, report=False)
+    summary = run_batch(corpus, tmp_path / "out", translate=False, progress=False, workers=workers,
+                        max_file_seconds=5)
+    (error,) = summary.errors
+    assert error["path"] == "b.slow" and error["stage"] == "read"
+    assert "b.slow: reading and analysing took over 5 s" in error["message"]
+    assert "--max-file-seconds" in error["message"]
+    assert summary.processed_files == 2
+    assert set(read_table(tmp_path / "out", "documents")["path"]) == {"a.txt", "c.txt"}
+
+
+def test_the_time_budget_puts_back_a_timer_the_caller_had_armed() -> None:
+    from translator.corpus.limits import FileTimeLimitError, file_time_budget
+
+    signal.setitimer(signal.ITIMER_REAL, 1000)
+    try:
+        with file_time_budget(50, "x.txt"):
+            assert 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= 50
+        assert 50 < signal.getitimer(signal.ITIMER_REAL)[0] <= 1000
+        with pytest.raises(FileTimeLimitError, match=r"x\.txt: reading and analysing took over 0\.2 s"), \
+                file_time_budget(0.2, "x.txt"):
+            time.sleep(3600)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    with file_time_budget(0, "x.txt"):  # 0: no budget, no timer
+        assert signal.getitimer(signal.ITIMER_REAL)[0] == 0

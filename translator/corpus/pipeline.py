@@ -29,6 +29,7 @@ from .. import __version__
 from ..errors import EngineError, InputError, ModelNotFoundError, TranslatorError
 from . import tables
 from .analyze import Analysis, analyze_document, text_for_mt, wants_translation
+from .limits import file_time_budget
 from .readers import SourceFile, discover, read_documents
 from .state import RunState
 
@@ -66,6 +67,7 @@ class BatchOptions:
     report: bool = True
     excel: bool = False
     max_file_mb: float = 50.0  # a larger file is an errors row naming the limit (--max-file-mb)
+    max_file_seconds: float = 120.0  # reading+analysing one file longer is an errors row (--max-file-seconds)
 
 
 @dataclass
@@ -279,7 +281,8 @@ class LocalExecutor:
         options = self.options
         assert self.lazy is not None, "prepare() first"
         pool = (ProcessPoolExecutor(options.workers, initializer=_init_worker,
-                                    initargs=(self.glossary, options.detector)) if options.workers > 1 else None)
+                                    initargs=(self.glossary, options.detector, options.max_file_seconds))
+                if options.workers > 1 else None)
         try:
             bar = tqdm(total=len(sources), desc="documents", unit="file", disable=not options.progress)
             for chunk in tables.iter_chunks(sources, options.chunk_size):
@@ -348,7 +351,8 @@ def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options:
     if pool is not None:
         results = list(pool.map(_analyze_in_worker, items, chunksize=max(1, len(items) // (4 * options.workers))))
     else:
-        work = partial(analyze_file, glossary=glossary, detector=options.detector)
+        work = partial(analyze_file, glossary=glossary, detector=options.detector,
+                       max_seconds=options.max_file_seconds)
         results = [work(item) for item in items]
     timings["analyze"] = timings.get("analyze", 0.0) + time.perf_counter() - t0
     t0 = time.perf_counter()
@@ -375,9 +379,9 @@ def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options:
 _WORKER_CONTEXT: dict[str, object] = {}
 
 
-def _init_worker(glossary, detector: str) -> None:
+def _init_worker(glossary, detector: str, max_seconds: float = 0.0) -> None:
     _die_with_parent()
-    _WORKER_CONTEXT.update(glossary=glossary, detector=detector)
+    _WORKER_CONTEXT.update(glossary=glossary, detector=detector, max_seconds=max_seconds)
 
 
 def _die_with_parent() -> None:
@@ -399,14 +403,19 @@ def _analyze_in_worker(item: tuple[SourceFile, bytes]) -> list[Analysis] | dict:
     return analyze_file(item, **_WORKER_CONTEXT)
 
 
-def analyze_file(item: tuple[SourceFile, bytes], *, glossary, detector: str) -> list[Analysis] | dict:
-    """Read and analyze one file; a failure comes back as an error record instead of an exception."""
+def analyze_file(item: tuple[SourceFile, bytes], *, glossary, detector: str,
+                 max_seconds: float = 0.0) -> list[Analysis] | dict:
+    """Read and analyze one file; a failure comes back as an error record instead of an exception.
+
+    ``max_seconds`` > 0: the file's time budget (:func:`limits.file_time_budget`); over it, an error record.
+    """
     source, data = item
     stage = "read"
     try:
-        docs = read_documents(source, data)
-        stage = "analyze"
-        return [analyze_document(doc, glossary=glossary, detector=detector) for doc in docs]
+        with file_time_budget(max_seconds, source.rel):
+            docs = read_documents(source, data)
+            stage = "analyze"
+            return [analyze_document(doc, glossary=glossary, detector=detector) for doc in docs]
     except InputError as exc:
         return {"stage": stage, "error": "InputError", "message": str(exc)}
     except Exception as exc:  # any failure of one file is that file's errors row, never the run's

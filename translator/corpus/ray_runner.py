@@ -134,7 +134,8 @@ def _run_dataset(plan: _Plan, state: RunState, options: BatchOptions, glossary: 
     blocks = max(1, min(-(-len(plan.items) // chunk), MAX_BLOCKS))
     ds = ray.data.from_items(plan.items, override_num_blocks=blocks)
     ds = ds.map_batches(ray_stages.analyze_rows, batch_size=chunk, num_cpus=ANALYZE_CPUS,
-                        fn_kwargs={"glossary": glossary, "detector": options.detector})
+                        fn_kwargs={"glossary": glossary, "detector": options.detector,
+                                   "max_seconds": options.max_file_seconds})
     if plan.model is None:
         # the same request as the analysis, so Ray fuses both into one task: no model, no actors
         memory = options.translate and options.use_memory

@@ -40,7 +40,8 @@ Batch = Mapping[str, Sequence[Any]]
 COLUMNS = ("rel", "sha256", "analyses", "error", "translation_error")
 
 
-def analyze_rows(batch: Batch, *, glossary: Any = None, detector: str = "default") -> dict[str, list[str]]:
+def analyze_rows(batch: Batch, *, glossary: Any = None, detector: str = "default",
+                 max_seconds: float = 0.0) -> dict[str, list[str]]:
     """Read, segment, detect languages, match glossary terms and parse citations for each file of ``batch``.
 
     A file that cannot be read or analyzed comes back with its error record (JSON) instead of analyses.
@@ -56,7 +57,8 @@ def analyze_rows(batch: Batch, *, glossary: Any = None, detector: str = "default
                                 "message": f"{rel}: {exc.strerror or exc}"})
         else:
             sha = hashlib.sha256(data).hexdigest()
-            result = analyze_file((SourceFile(Path(path), rel), data), glossary=glossary, detector=detector)
+            result = analyze_file((SourceFile(Path(path), rel), data), glossary=glossary, detector=detector,
+                                  max_seconds=max_seconds)
             if isinstance(result, dict):
                 error = json.dumps(result, ensure_ascii=False)
             else:
