@@ -30,6 +30,7 @@ from ..errors import EngineError, InputError, ModelNotFoundError, TranslatorErro
 from . import tables
 from .analyze import Analysis, analyze_document, text_for_mt, wants_translation
 from .limits import file_time_budget
+from .long_text import LONG_FILE_BYTES, process_long_file
 from .readers import SourceFile, discover, read_documents
 from .state import RunState
 
@@ -344,6 +345,9 @@ def pending_files(sources: Iterable[SourceFile], state: RunState, settings: str,
 def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options: BatchOptions, glossary,
                lazy: LazyTranslator, pool, summary: RunSummary, timings: dict[str, float]) -> None:
     pending = list(pending_files(chunk, state, settings, summary, max_file_mb=options.max_file_mb))
+    for source, sha, data in [p for p in pending if len(p[2]) > LONG_FILE_BYTES]:  # part by part, here
+        process_long_file(source, sha, data, state, settings, options, glossary, lazy, summary)
+    pending = [p for p in pending if len(p[2]) <= LONG_FILE_BYTES]
     if not pending:
         return
     t0 = time.perf_counter()
@@ -594,7 +598,7 @@ def count_payloads(batch: list[dict], summary: RunSummary) -> None:
     """Add finished documents' rows to the summary's counts."""
     for p in batch:
         segs = p["segments"]
-        summary.documents += 1
+        summary.documents += p["document"] is not None  # a long text's earlier parts have none
         summary.segments += len(segs)
         summary.arabic_segments += sum(s["lang"] == "ar" for s in segs)
         summary.translated_segments += sum(bool(s.get("translation")) for s in segs)
@@ -613,7 +617,7 @@ def _write_tables(state: RunState, out_dir: Path, summary: RunSummary) -> None:
     candidates = CandidateCounter()
     try:
         for batch in state.payloads():
-            writers["documents"].write([p["document"] for p in batch])
+            writers["documents"].write([p["document"] for p in batch if p["document"] is not None])
             writers["segments"].write([s for p in batch for s in p["segments"]])
             writers["citations"].write([c for p in batch for c in p["citations"]])
             candidates.add_segments(s for p in batch for s in p["segments"])

@@ -292,7 +292,7 @@ def _write_tables(state: RunState, out_dir: Path, summary: RunSummary) -> None:
         for batch in state.payloads():
             if name == "documents":
                 count_payloads(batch, summary)
-                yield [p["document"] for p in batch]
+                yield [p["document"] for p in batch if p["document"] is not None]
             else:
                 yield [row for p in batch for row in p[name]]
 

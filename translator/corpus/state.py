@@ -21,6 +21,7 @@ __all__ = ["STATE_FILE", "RunState"]
 
 STATE_FILE = ".translator-state.sqlite"
 LOCK_FILE = ".translator.lock"
+_UNFINISHED = "(unfinished)"  # the settings of a long file's parts until its last part is saved
 # Temporary files our writers leave when killed mid-write: ".segments.parquet.<random>.tmp" and the like.
 _STALE = (".documents.", ".segments.", ".citations.", ".errors.", ".report.html.", ".manifest.json.", ".tables.")
 
@@ -91,6 +92,24 @@ class RunState:
                 [(p["document"]["doc_id"], path, sha256, settings, json.dumps(p, ensure_ascii=False))
                  for p in payloads])
 
+    def save_parts(self, path: str, sha256: str, parts: list[tuple[str, dict]], *, first: bool) -> None:
+        """Add parts of a long file (:mod:`translator.corpus.long_text`): (state key, payload) each, a payload's
+        ``document`` None but for a document's last part. ``first``: drop what was known about ``path`` first.
+        The parts stay unfinished (``is_done`` False, so a killed run redoes the file) until
+        :meth:`finish_parts`."""
+        with self._db:
+            if first:
+                self._db.execute("DELETE FROM documents WHERE path = ?", (path,))
+                self._db.execute("DELETE FROM errors WHERE path = ?", (path,))
+            self._db.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?)",
+                                 [(key, path, sha256, _UNFINISHED, json.dumps(p, ensure_ascii=False))
+                                  for key, p in parts])
+
+    def finish_parts(self, path: str, settings: str) -> None:
+        """Mark every part of ``path`` done with ``settings`` (one statement: all or none)."""
+        with self._db:
+            self._db.execute("UPDATE documents SET settings = ? WHERE path = ?", (settings, path))
+
     def save_error(self, path: str, sha256: str | None, stage: str, error: str, message: str,
                    doc_id: str | None = None) -> None:
         with self._db:
@@ -109,10 +128,22 @@ class RunState:
                 self._db.execute("DELETE FROM errors WHERE path = ?", (path,))
         return len(gone)
 
-    def payloads(self, batch: int = 256) -> Iterator[list[dict]]:
+    def payloads(self, batch: int = 256, max_chars: int = 4 * 2**20) -> Iterator[list[dict]]:
+        """Every saved payload, file by file, in batches of at most ``batch`` payloads or about ``max_chars``
+        characters of JSON (the parts of a long text are large). A long text's parts come in order; only
+        its last part has a ``document`` (None in the others)."""
         cursor = self._db.execute("SELECT payload FROM documents ORDER BY path, rowid")
-        while rows := cursor.fetchmany(batch):
-            yield [json.loads(r[0]) for r in rows]
+        found: list[dict] = []
+        size = 0
+        while rows := cursor.fetchmany(16):
+            for (text,) in rows:
+                found.append(json.loads(text))
+                size += len(text)
+                if len(found) >= batch or size >= max_chars:
+                    yield found
+                    found, size = [], 0
+        if found:
+            yield found
 
     def errors(self) -> list[dict]:
         cursor = self._db.execute("SELECT path, doc_id, stage, error, message FROM errors ORDER BY path")
