@@ -103,7 +103,7 @@ def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "translator", *args], capture_output=True, text=True, cwd=cwd)
 
 
-def test_faults_are_one_clear_line_with_exit_code_2(tmp_path: Path) -> None:
+def test_faults_are_one_clear_line_with_their_exit_code(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text(GOOD, encoding="utf-8")
@@ -120,7 +120,7 @@ def test_faults_are_one_clear_line_with_exit_code_2(tmp_path: Path) -> None:
     }
     for name, (args, phrase) in cases.items():
         result = _cli(*args)
-        assert result.returncode == 2, (name, result.stderr)
+        assert result.returncode == (3 if name == "damaged" else 2), (name, result.stderr)
         assert phrase in result.stderr and "Traceback" not in result.stderr, (name, result.stderr)
         assert len(result.stderr.strip().splitlines()) <= 3, (name, result.stderr)
     assert sqlite3.connect(damaged / ".translator-state.sqlite")  # the damaged file is left for the user
@@ -242,3 +242,99 @@ def test_the_time_budget_puts_back_a_timer_the_caller_had_armed() -> None:
         signal.setitimer(signal.ITIMER_REAL, 0)
     with file_time_budget(0, "x.txt"):  # 0: no budget, no timer
         assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file() and not p.name.startswith(".")}
+
+
+def test_a_translation_memory_damaged_in_its_middle_pages_is_one_line_exit_3(tmp_path: Path, translator_home) -> None:
+    from translator.mt.memory import HumanTranslation, TranslationMemory
+
+    memory = tmp_path / "memory.sqlite"
+    with TranslationMemory(memory) as tm:  # a real memory of 20,000 rows (about 8 MB)
+        tm.add_many([HumanTranslation(f"الجملة رقم {i} عن الجزائر", f"Sentence {i} about Algeria",
+                                      state="final" if i % 3 else "published") for i in range(20_000)])
+    db = sqlite3.connect(memory)  # everything into the main file (the write-ahead log emptied)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    size = memory.stat().st_size
+    with open(memory, "r+b") as handle:  # overwrite four pages in the middle; the header stays sound
+        handle.seek(size // 2 // 4096 * 4096)
+        handle.write(bytes(range(256)) * 64)
+    damaged = memory.read_bytes()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    assert _cli("batch", str(corpus), "--out", str(out), "--no-translate", "--quiet").returncode == 0
+    before = _outputs(out)
+    result = _cli("batch", str(corpus), "--out", str(out), "--memory", str(memory), "--quiet")
+    assert result.returncode == 3, result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert str(memory) in line and "is damaged" in line and "move it aside" in line
+    assert _outputs(out) == before and memory.read_bytes() == damaged  # nothing else lost, the file left as it was
+    assert not list(out.glob(".*.tmp"))
+
+
+class _FullDisk:
+    """A file whose writes fail as on a full disk. Mocked: a full filesystem cannot be made here without root
+    (the same run on a real 2 MB tmpfs, as root, gave the same line; see the issue #13 report)."""
+
+    def __init__(self, handle) -> None:  # type: ignore[no-untyped-def]
+        self._handle = handle
+
+    def write(self, data) -> int:  # type: ignore[no-untyped-def]
+        import errno
+        import os
+
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self._handle, name)
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._handle.close()
+
+
+@pytest.mark.parametrize("module", ["translator.corpus.tables", "translator.atomic"])
+def test_a_full_disk_is_one_line_exit_4_and_earlier_outputs_stay(tmp_path: Path, monkeypatch, capsys,
+                                                                  module: str) -> None:
+    """``translator.corpus.tables``: the disk fills while the tables are written (CSV); ``translator.atomic``:
+    while the report and manifest are written."""
+    import builtins
+    import importlib
+
+    from translator.cli import main
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["batch", str(corpus), "--out", str(out), "--no-translate", "--quiet"]) == 0
+    before = _outputs(out)
+    (corpus / "b.txt").write_text(GOOD + " 2", encoding="utf-8")
+    capsys.readouterr()
+
+    def full_open(path, mode="r", *args, **kwargs):  # type: ignore[no-untyped-def]
+        handle = builtins.open(path, mode, *args, **kwargs)  # noqa: SIM115 (returned open, as open does)
+        return _FullDisk(handle) if "w" in mode else handle
+
+    monkeypatch.setattr(importlib.import_module(module), "open", full_open, raising=False)
+    assert main(["batch", str(corpus), "--out", str(out), "--no-translate", "--quiet"]) == 4
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert "no space left on the device" in line and "free some space" in line
+    after = _outputs(out)
+    if module == "translator.corpus.tables":  # full at the tables: every output is the last complete run's
+        assert after == before
+    else:  # full at the report: the new tables are whole; the report and manifest are the last complete run's
+        assert {k: after[k] for k in ("report.html", "manifest.json")} == \
+            {k: before[k] for k in ("report.html", "manifest.json")}
+        assert set(read_table(out, "documents")["path"]) == {"a.txt", "b.txt"}
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]  # no debris
+    monkeypatch.undo()
+    assert main(["batch", str(corpus), "--out", str(out), "--no-translate", "--quiet"]) == 0  # space again: resumes
+    assert set(read_table(out, "documents")["path"]) == {"a.txt", "b.txt"}

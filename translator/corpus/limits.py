@@ -1,4 +1,5 @@
-"""Per-file resource limits of a batch run (issue #13): a time budget for reading and analysing one file.
+"""Resource limits of a batch run (issue #13): a time budget for reading and analysing one file, and a full
+disk as one clear error.
 
     with file_time_budget(120, "scraped/page.html"):   # FileTimeLimitError after 120 s of wall time
         docs = read_documents(source, data)
@@ -26,15 +27,17 @@ time spent inside.
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import signal
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, NoSpaceError
 
-__all__ = ["DEFAULT_MAX_FILE_SECONDS", "FileTimeLimitError", "file_time_budget"]
+__all__ = ["DEFAULT_MAX_FILE_SECONDS", "FileTimeLimitError", "file_time_budget", "no_space_as_error"]
 
 logger = logging.getLogger("translator")
 
@@ -82,3 +85,22 @@ def file_time_budget(seconds: float | None, what: str) -> Iterator[None]:
         if previous_delay > 0:  # the caller's own timer: put back what is left of it (at least a tick)
             left = max(previous_delay - (time.monotonic() - started), 1e-3)
             signal.setitimer(signal.ITIMER_REAL, left, previous_interval)
+
+
+@contextlib.contextmanager
+def no_space_as_error(out_dir: Path | str) -> Iterator[None]:
+    """Turn a full disk or quota (``OSError`` ``ENOSPC``/``EDQUOT``, as Python and pyarrow raise it) while the
+    body writes into ``out_dir`` into :class:`~translator.errors.NoSpaceError` (exit code 4): one line saying
+    what to do. The writers are atomic, so every output is the old file or the new one, whole, and their
+    temporary files are removed; finished documents stay in the run state. A disk that fills after the tables
+    (at the report) leaves new tables beside the last complete run's report and ``manifest.json``."""
+    try:
+        yield
+    except OSError as exc:
+        full = exc.errno in (errno.ENOSPC, errno.EDQUOT) or "No space left on device" in str(exc)
+        if not full:
+            raise
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise NoSpaceError(f"{out_dir}: no space left on the device{where}; free some space (or choose another "
+                           "--out) and run again: finished documents are kept, no file was left half-written, "
+                           "and manifest.json still names the last complete run") from exc

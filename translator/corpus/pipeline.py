@@ -29,7 +29,7 @@ from .. import __version__
 from ..errors import EngineError, InputError, ModelNotFoundError, TranslatorError
 from . import tables
 from .analyze import Analysis, analyze_document, text_for_mt, wants_translation
-from .limits import file_time_budget
+from .limits import file_time_budget, no_space_as_error
 from .long_text import LONG_FILE_BYTES, process_long_file
 from .readers import SourceFile, discover, read_documents
 from .state import RunState
@@ -127,7 +127,7 @@ def run_batch(input_dir: Path | str, out_dir: Path | str, options: BatchOptions 
     Keyword ``overrides`` set `BatchOptions` fields, e.g. ``run_batch("corpus", "out", model=path)``.
 
     Raises :class:`InputError` for an unknown batch option or executor, Ray-only arguments with the local
-    executor, or an input folder that does not exist.
+    executor, or an input folder that does not exist; :class:`NoSpaceError` when the disk fills up.
     """
     options = options or BatchOptions()
     for key, value in overrides.items():
@@ -140,7 +140,8 @@ def run_batch(input_dir: Path | str, out_dir: Path | str, options: BatchOptions 
         raise InputError("address and actors only apply to the Ray executor (--runner ray)")
     module, name = EXECUTORS[executor].rsplit(".", 1)
     chosen = getattr(importlib.import_module(module), name)
-    return run_skeleton(input_dir, out_dir, options, chosen() if executor == "local" else chosen(address, actors))
+    with no_space_as_error(out_dir):  # a full disk: one line, exit 4, earlier outputs intact
+        return run_skeleton(input_dir, out_dir, options, chosen() if executor == "local" else chosen(address, actors))
 
 
 #: executor name → "module.Class", imported on use (Ray is optional), as sacrebleu's tokenizer table
@@ -610,24 +611,20 @@ def _write_tables(state: RunState, out_dir: Path, summary: RunSummary) -> None:
     names = ("documents", "segments", "citations")
     schemas = {"documents": tables.DOCUMENTS, "segments": tables.SEGMENTS, "citations": tables.citations_schema()}
     writers = {name: tables.TableWriter(out_dir, name, schemas[name]) for name in names}
-    for writer in writers.values():
-        writer.__enter__()
+    from contextlib import ExitStack
+
     from ..glossary.names import CandidateCounter
 
     candidates = CandidateCounter()
-    try:
+    with ExitStack() as stack:  # every writer entered is exited, its temporaries removed on failure
+        for writer in writers.values():
+            stack.enter_context(writer)
         for batch in state.payloads():
             writers["documents"].write([p["document"] for p in batch if p["document"] is not None])
             writers["segments"].write([s for p in batch for s in p["segments"]])
             writers["citations"].write([c for p in batch for c in p["citations"]])
             candidates.add_segments(s for p in batch for s in p["segments"])
             count_payloads(batch, summary)
-    except BaseException as exc:
-        for writer in writers.values():
-            writer.__exit__(type(exc), exc, None)
-        raise
-    for writer in writers.values():
-        writer.__exit__(None, None, None)
     tables.write_table(out_dir, "errors", tables.ERRORS, [state.errors()])
     tables.write_table(out_dir, "glossary_candidates", tables.GLOSSARY_CANDIDATES, [candidates.rows()])
     summary.tables.update({name: str(out_dir / f"{name}.parquet")

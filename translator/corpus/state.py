@@ -15,7 +15,8 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import DamagedFileError, InputError
+from ..sqlite_guard import guard_database
 
 __all__ = ["STATE_FILE", "RunState"]
 
@@ -58,8 +59,8 @@ class RunState:
             self._create()
         except sqlite3.DatabaseError as exc:
             self._lock.close()
-            raise InputError(f"{self.path}: the run state is damaged ({exc}); move it aside (the next run then "
-                             "redoes every document) or choose another --out") from exc
+            raise DamagedFileError(f"{self.path}: the run state is damaged ({exc}); move it aside (the next run "
+                                   "then redoes every document) or choose another --out") from exc
 
     def _create(self) -> None:
         self._db.executescript("""
@@ -72,16 +73,19 @@ class RunState:
                 message TEXT NOT NULL);
         """)
 
+    @guard_database("The run state")
     def is_done(self, path: str, sha256: str, settings: str) -> bool:
         """True when every document from file ``path`` was finished with these bytes and settings."""
         rows = self._db.execute("SELECT sha256, settings FROM documents WHERE path = ?", (path,)).fetchall()
         return bool(rows) and all(r == (sha256, settings) for r in rows)
 
+    @guard_database("The run state")
     def file_errored(self, path: str, sha256: str) -> bool:
         row = self._db.execute("SELECT 1 FROM errors WHERE path = ? AND sha256 = ? AND stage = 'read'",
                                (path, sha256)).fetchone()
         return row is not None
 
+    @guard_database("The run state")
     def save(self, path: str, sha256: str, settings: str, payloads: list[dict]) -> None:
         """Replace everything known about file ``path`` by ``payloads`` (one per document), atomically."""
         with self._db:
@@ -92,6 +96,7 @@ class RunState:
                 [(p["document"]["doc_id"], path, sha256, settings, json.dumps(p, ensure_ascii=False))
                  for p in payloads])
 
+    @guard_database("The run state")
     def save_parts(self, path: str, sha256: str, parts: list[tuple[str, dict]], *, first: bool) -> None:
         """Add parts of a long file (:mod:`translator.corpus.long_text`): (state key, payload) each, a payload's
         ``document`` None but for a document's last part. ``first``: drop what was known about ``path`` first.
@@ -105,11 +110,13 @@ class RunState:
                                  [(key, path, sha256, _UNFINISHED, json.dumps(p, ensure_ascii=False))
                                   for key, p in parts])
 
+    @guard_database("The run state")
     def finish_parts(self, path: str, settings: str) -> None:
         """Mark every part of ``path`` done with ``settings`` (one statement: all or none)."""
         with self._db:
             self._db.execute("UPDATE documents SET settings = ? WHERE path = ?", (settings, path))
 
+    @guard_database("The run state")
     def save_error(self, path: str, sha256: str | None, stage: str, error: str, message: str,
                    doc_id: str | None = None) -> None:
         with self._db:
@@ -118,6 +125,7 @@ class RunState:
             self._db.execute("INSERT INTO errors VALUES (?, ?, ?, ?, ?, ?)",
                              (path, doc_id, sha256, stage, error, message))
 
+    @guard_database("The run state")
     def forget_missing(self, present: set[str]) -> int:
         """Drop files that are no longer in the corpus folder; returns how many."""
         known = {r[0] for r in self._db.execute("SELECT path FROM documents UNION SELECT path FROM errors")}
@@ -145,6 +153,7 @@ class RunState:
         if found:
             yield found
 
+    @guard_database("The run state")
     def errors(self) -> list[dict]:
         cursor = self._db.execute("SELECT path, doc_id, stage, error, message FROM errors ORDER BY path")
         return [dict(zip(("path", "doc_id", "stage", "error", "message"), r, strict=True)) for r in cursor]
