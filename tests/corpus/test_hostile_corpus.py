@@ -4,6 +4,7 @@ the folder, no spreadsheet cell runs, runs do not race, faults are one clear lin
 from __future__ import annotations
 
 import json
+import re
 import signal
 import sqlite3
 import subprocess
@@ -338,3 +339,29 @@ def test_a_full_disk_is_one_line_exit_4_and_earlier_outputs_stay(tmp_path: Path,
     monkeypatch.undo()
     assert main(["batch", str(corpus), "--out", str(out), "--no-translate", "--quiet"]) == 0  # space again: resumes
     assert set(read_table(out, "documents")["path"]) == {"a.txt", "b.txt"}
+
+
+def test_a_finished_run_removes_its_lock_and_a_stale_lock_file_never_blocks(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".translator.lock").write_text("left by a run killed with SIGKILL")  # a file, but no flock held
+    assert run_batch(corpus, out, translate=False, progress=False).processed_files == 1
+    assert not (out / ".translator.lock").exists()
+
+
+def test_the_batch_summary_names_the_report_and_tables_and_warnings_get_their_own_line(tmp_path: Path,
+                                                                                       translator_home) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    # no model installed: "translation skipped" is logged while the progress bar is on stderr
+    result = _cli("batch", str(corpus), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert f"report: {out.resolve() / 'report.html'}" in result.stderr.splitlines()
+    assert "  documents, segments, citations, errors, glossary_candidates (.parquet and .csv)" in result.stderr
+    pieces = [p for p in re.split(r"[\r\n]", result.stderr) if "translator:" in p]
+    assert pieces and all(p.startswith("translator:") for p in pieces), pieces  # never after a bar's text

@@ -78,6 +78,13 @@ def summary_text(summary) -> str:
         f"translation: {summary.translation_state}",
         f"tables: {Path(summary.out_dir).resolve()}  ({summary.seconds:.1f} s)",
     ]
+    written = summary.tables
+    names = [n for n in ("documents", "segments", "citations", "errors", "glossary_candidates") if n in written]
+    if names:
+        lines.append(f"  {', '.join(names)} (.parquet and .csv)")
+    for key, label in (("report", "report"), ("excel", "excel")):
+        if written.get(key):
+            lines.append(f"{label}: {Path(written[key]).resolve()}")
     for error in summary.errors:
         lines.append(f"  failed: {error['path']} [{error['stage']}] {error['message']}")
     return "\n".join(lines)

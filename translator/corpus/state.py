@@ -40,17 +40,7 @@ class RunState:
         out_dir = Path(out_dir)
         if out_dir.exists() and not out_dir.is_dir():
             raise InputError(f"{out_dir}: the output path is a file, not a folder; choose another --out")
-        try:
-            out_dir.mkdir(parents=True, exist_ok=True)
-            self._lock = open(out_dir / LOCK_FILE, "a+")  # noqa: SIM115 (held until close())
-        except OSError as exc:
-            raise InputError(f"{out_dir}: cannot write to the output folder ({exc.strerror or exc})") from exc
-        try:
-            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self._lock.close()
-            raise InputError(f"{out_dir}: another translator batch run is using this output folder; wait for it "
-                             "to finish or choose another --out") from None
+        self._lock = _take_lock(out_dir)
         _remove_stale_temporaries(out_dir)
         self.path = out_dir / STATE_FILE
         try:
@@ -159,11 +149,41 @@ class RunState:
         return [dict(zip(("path", "doc_id", "stage", "error", "message"), r, strict=True)) for r in cursor]
 
     def close(self) -> None:
-        """Close the database and release the folder's lock."""
+        """Close the database, remove the lock file (while still holding it) and release the lock."""
         self._db.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self._lock.name)
         with contextlib.suppress(OSError):
             fcntl.flock(self._lock, fcntl.LOCK_UN)
         self._lock.close()
+
+
+def _take_lock(out_dir: Path):  # type: ignore[no-untyped-def]
+    """The open, ``flock``-ed lock file ``out_dir/.translator.lock``; InputError when another run holds it.
+
+    The lock is the ``flock``, not the file: the kernel releases it when its process dies, however it dies,
+    so a lock file a killed run left behind never blocks the next run (no PID to check). A finished run
+    removes the file. Its inode is checked after locking: if a finishing run removed the file between our
+    open and our lock, we locked a deleted file and try again on the new one.
+    """
+    while True:
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            handle = open(out_dir / LOCK_FILE, "a+")  # noqa: SIM115 (held until close())
+        except OSError as exc:
+            raise InputError(f"{out_dir}: cannot write to the output folder ({exc.strerror or exc})") from exc
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            raise InputError(f"{out_dir}: another translator batch run is using this output folder; wait for it "
+                             "to finish or choose another --out") from None
+        try:
+            if os.stat(handle.name).st_ino == os.fstat(handle.fileno()).st_ino:
+                return handle
+        except FileNotFoundError:
+            pass
+        handle.close()
 
 
 def _remove_stale_temporaries(out_dir: Path) -> None:
