@@ -1,7 +1,7 @@
 """Memory of one long text (issue #13): a one-line ``.txt`` of N MB (under the 50 MB ``--max-file-mb``), run
 through ``translator batch --no-translate`` in a child process, with its peak resident memory.
 
-    python benchmarks/long_text.py [--mb 10 25 49] [--work /tmp/translator-long]
+    python benchmarks/long_text.py [--mb 10 25 49] [--work /tmp/translator-long] [--no-report]
 
 The text is ordinary news-like sentences (Arabic with some English, seeded) written without a single line
 break, as a scraped dump or an export with the newlines lost would be. Figures per size: peak RSS of the
@@ -53,6 +53,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, nargs="+", default=[10, 25, 49])
     parser.add_argument("--work", type=Path, default=Path("/tmp/translator-long"))
+    parser.add_argument("--no-report", action="store_true", help="run the batch without its HTML report")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     from translator.corpus.tables import read_table
@@ -64,7 +65,7 @@ def main() -> None:
         shutil.rmtree(args.work, ignore_errors=True)
         corpus, out = args.work / "corpus", args.work / "out"
         write_one_line(corpus / "one-line.txt", mb)
-        code, seconds, peak = run_batch_child(corpus, out)
+        code, seconds, peak = run_batch_child(corpus, out, ["--no-report"] if args.no_report else [])
         try:
             documents, segments = read_table(out, "documents"), read_table(out, "segments")
             counts = f"{len(documents)} | {len(segments)} | {'; '.join(documents['warnings'].fillna(''))[:120]}"
