@@ -230,10 +230,10 @@ def _documents(documents: pd.DataFrame, segments: pd.DataFrame) -> list[dict]:
     out = []
     for doc in _records(documents.head(MAX_DOCUMENTS)):
         group = by_doc.get(doc["doc_id"])
-        rows = _records(group) if group is not None else []
+        rows = _records(group.head(MAX_SEGMENTS_PER_DOCUMENT)) if group is not None else []  # only those shown
         doc["title_dir"] = text_dir(doc.get("title"))
-        doc["segments"] = [_segment(s) for s in rows[:MAX_SEGMENTS_PER_DOCUMENT]]
-        doc["more"] = max(0, len(rows) - MAX_SEGMENTS_PER_DOCUMENT)
+        doc["segments"] = [_segment(s) for s in rows]
+        doc["more"] = max(0, (len(group) if group is not None else 0) - MAX_SEGMENTS_PER_DOCUMENT)
         out.append(doc)
     return out
 
