@@ -20,7 +20,7 @@ from typing import Any
 from translator import config
 from translator.errors import InputError
 from translator.mt.normalize import memory_key_text
-from translator.sqlite_guard import guard_database
+from translator.sqlite_guard import database_fault, guard_database
 
 __all__ = ["CacheEntry", "MTCache", "cache_key", "open_sqlite"]
 
@@ -54,7 +54,9 @@ def open_sqlite(path: Path, schema: str, what: str) -> sqlite3.Connection:
         db.execute("PRAGMA journal_mode=WAL")
         db.executescript(schema)
     except sqlite3.DatabaseError as error:
-        raise InputError(f"{what} {path} is unusable ({error}); move it aside to start a new one.") from error
+        fault = database_fault(path, what, error)  # damaged: exit code 3, as a fault found later would be
+        raise fault or InputError(f"{what} {path} is unusable ({error}); move it aside to start a new one.") \
+            from error
     return db
 
 
