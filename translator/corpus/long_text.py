@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
+from ..errors import InputError
 from .analyze import Analysis, analyze_document
 from .limits import file_time_budget
 from .readers import Document, SourceFile, read_documents
@@ -133,10 +134,11 @@ def _same_line(text: str, cut: int) -> bool:
 
 
 def process_long_file(source: SourceFile, sha: str, data: bytes, state, settings: str, options, glossary,
-                      lazy, summary) -> None:  # type: ignore[no-untyped-def]
+                      lazy, summary, *, stages) -> None:  # type: ignore[no-untyped-def]
     """Read, analyse, translate and save one large file part by part into the run state ``state``.
 
-    ``options``/``lazy``/``summary``: the batch's `BatchOptions`, `LazyTranslator` and `RunSummary`. Parts
+    ``options``/``lazy``/``summary``: the batch's `BatchOptions`, `LazyTranslator` and `RunSummary`;
+    ``stages``: the pipeline's ``(needs_translation, translate_analyses)`` (passed in: no import cycle). Parts
     (and the small documents of a large record file) are translated and saved in groups of about
     :data:`GROUP_SEGMENTS` segments. A file that cannot be read or analysed becomes its errors row (its parts
     saved so far are dropped); the file counts as processed once its last part is saved.
@@ -154,29 +156,26 @@ def process_long_file(source: SourceFile, sha: str, data: bytes, state, settings
                 group.append((key, analysis))
                 if sum(len(a.segments) for _, a in group) >= GROUP_SEGMENTS:
                     settings = _translate_and_save(group, source, sha, state, settings, options, glossary, lazy,
-                                                   first=saved == 0)
+                                                   stages, first=saved == 0)
                     saved, group = saved + len(group), []
         if group or not saved:
             settings = _translate_and_save(group, source, sha, state, settings, options, glossary, lazy,
-                                           first=saved == 0)
+                                           stages, first=saved == 0)
     except Exception as exc:  # as analyze_file: any failure of one file is that file's errors row
-        from ..errors import InputError
-        from .pipeline import _short
-
         known = isinstance(exc, InputError)
+        text = str(exc) if len(str(exc)) <= 300 else str(exc)[:300] + "…"  # a message may quote huge input
         state.save_error(source.rel, sha, stage, "InputError" if known else type(exc).__name__,
-                         str(exc) if known else f"{source.rel}: {_short(str(exc))}")
+                         text if known else f"{source.rel}: {text}")
         return
     state.finish_parts(source.rel, settings)
     summary.processed_files += 1
 
 
 def _translate_and_save(group: list, source: SourceFile, sha: str, state, settings: str, options, glossary,
-                        lazy, *, first: bool) -> str:  # type: ignore[no-untyped-def]
+                        lazy, stages, *, first: bool) -> str:  # type: ignore[no-untyped-def]
     """Translate the analyses of ``group`` ([(state key, Analysis)]) and save them as unfinished parts;
     returns the settings the file is to be saved under (those without a model when the model failed to load)."""
-    from .pipeline import needs_translation, translate_analyses
-
+    needs_translation, translate_analyses = stages
     analyses = [a for _, a in group]
     wanted = options.translate and needs_translation(analyses)
     translator = lazy.get() if wanted else None
