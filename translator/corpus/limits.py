@@ -37,7 +37,7 @@ from pathlib import Path
 
 from ..errors import InputError, NoSpaceError
 
-__all__ = ["DEFAULT_MAX_FILE_SECONDS", "FileTimeLimitError", "file_time_budget", "no_space_as_error"]
+__all__ = ["DEFAULT_MAX_FILE_SECONDS", "FileTimeLimitError", "file_time_budget", "no_space_as_error", "warm_up"]
 
 logger = logging.getLogger("translator")
 
@@ -85,6 +85,27 @@ def file_time_budget(seconds: float | None, what: str) -> Iterator[None]:
         if previous_delay > 0:  # the caller's own timer: put back what is left of it (at least a tick)
             left = max(previous_delay - (time.monotonic() - started), 1e-3)
             signal.setitimer(signal.ITIMER_REAL, left, previous_interval)
+
+
+_WARM: set[tuple[int, str]] = set()  # (id of the glossary, detector) this process has warmed up with
+_WARM_HTML = ("<html><head><title>عنوان</title></head><body><p>قال وزير الخارجية الجزائري أحمد عطاف في 3 أيار/مايو "
+              "2023: «نرفض ذلك». The minister spoke in Algiers on Monday, 12 May 2023.</p>"
+              "<p>— صحيفة الخبر، 12 مايو 2023</p></body></html>").encode()
+
+
+def warm_up(glossary, detector: str) -> None:  # type: ignore[no-untyped-def]
+    """Read and analyse a small made-up article once per process (per glossary and detector), outside any
+    time budget: the one-time loading of parsers, language lexicons and date data is then not charged to the
+    first file that needs it (on a loaded machine it took over 10 s)."""
+    key = (id(glossary), detector)
+    if key in _WARM:
+        return
+    _WARM.add(key)
+    from .analyze import analyze_document
+    from .readers import SourceFile, read_documents
+
+    for doc in read_documents(SourceFile(Path("warm-up.html"), "warm-up.html"), _WARM_HTML):
+        analyze_document(doc, glossary=glossary, detector=detector)
 
 
 @contextlib.contextmanager

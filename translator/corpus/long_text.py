@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from ..errors import InputError
 from .analyze import Analysis, analyze_document
-from .limits import file_time_budget
+from .limits import file_time_budget, warm_up
 from .readers import Document, SourceFile, read_documents
 
 __all__ = ["GROUP_SEGMENTS", "LONG_FILE_BYTES", "PART_CHARS", "analyze_in_parts", "part_bounds", "process_long_file"]
@@ -145,6 +145,8 @@ def process_long_file(source: SourceFile, sha: str, data: bytes, state, settings
     """
     stage, group, saved = "read", [], 0
     try:
+        if options.max_file_seconds and options.max_file_seconds > 0:
+            warm_up(glossary, options.detector)  # one-time loading is not charged to this file's budget
         with file_time_budget(options.max_file_seconds, source.rel):
             docs = read_documents(source, data)
         stage = "analyze"

@@ -29,7 +29,7 @@ from .. import __version__
 from ..errors import EngineError, InputError, ModelNotFoundError, TranslatorError
 from . import tables
 from .analyze import Analysis, analyze_document, text_for_mt, wants_translation
-from .limits import file_time_budget, no_space_as_error
+from .limits import file_time_budget, no_space_as_error, warm_up
 from .long_text import LONG_FILE_BYTES, process_long_file
 from .readers import SourceFile, discover, read_documents
 from .state import RunState
@@ -418,6 +418,8 @@ def analyze_file(item: tuple[SourceFile, bytes], *, glossary, detector: str,
     source, data = item
     stage = "read"
     try:
+        if max_seconds and max_seconds > 0:
+            warm_up(glossary, detector)  # one-time loading is not charged to the first file's budget
         with file_time_budget(max_seconds, source.rel):
             docs = read_documents(source, data)
             stage = "analyze"
