@@ -141,13 +141,15 @@ def process_long_file(source: SourceFile, sha: str, data: bytes, state, settings
     ``stages``: the pipeline's ``(needs_translation, translate_analyses)`` (passed in: no import cycle). Parts
     (and the small documents of a large record file) are translated and saved in groups of about
     :data:`GROUP_SEGMENTS` segments. A file that cannot be read or analysed becomes its errors row (its parts
-    saved so far are dropped); the file counts as processed once its last part is saved.
+    saved so far are dropped); the file counts as processed once its last part is saved. Time budget
+    (``options.max_file_seconds``): each part has it, and reading the file has it once per 512 KB.
     """
     stage, group, saved = "read", [], 0
     try:
         if options.max_file_seconds and options.max_file_seconds > 0:
             warm_up(glossary, options.detector)  # one-time loading is not charged to this file's budget
-        with file_time_budget(options.max_file_seconds, source.rel):
+        # reading is one step whose work grows with the file: its budget is the per-file one per 512 KB read
+        with file_time_budget(options.max_file_seconds * -(-len(data) // LONG_FILE_BYTES), source.rel):
             docs = read_documents(source, data)
         stage = "analyze"
         for doc in docs:
