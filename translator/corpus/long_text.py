@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from ..errors import InputError
 from .analyze import Analysis, analyze_document
-from .limits import file_time_budget, warm_up
+from .limits import FileTimeLimitError, file_time_budget, warm_up
 from .readers import Document, SourceFile, read_documents
 
 __all__ = ["GROUP_SEGMENTS", "LONG_FILE_BYTES", "PART_CHARS", "analyze_in_parts", "part_bounds", "process_long_file"]
@@ -168,7 +168,8 @@ def process_long_file(source: SourceFile, sha: str, data: bytes, state, settings
     except Exception as exc:  # as analyze_file: any failure of one file is that file's errors row
         known = isinstance(exc, InputError)
         text = str(exc) if len(str(exc)) <= 300 else str(exc)[:300] + "…"  # a message may quote huge input
-        state.save_error(source.rel, sha, stage, "InputError" if known else type(exc).__name__,
+        name = "InputError" if known and not isinstance(exc, FileTimeLimitError) else type(exc).__name__
+        state.save_error(source.rel, sha, stage, name,
                          text if known else f"{source.rel}: {text}")
         return
     state.finish_parts(source.rel, settings)

@@ -29,7 +29,7 @@ from .. import __version__
 from ..errors import EngineError, InputError, ModelNotFoundError, TranslatorError
 from . import tables
 from .analyze import Analysis, analyze_document, text_for_mt, wants_translation
-from .limits import file_time_budget, no_space_as_error, warm_up
+from .limits import FileTimeLimitError, file_time_budget, no_space_as_error, warm_up
 from .long_text import LONG_FILE_BYTES, process_long_file
 from .readers import SourceFile, discover, read_documents
 from .state import RunState
@@ -424,6 +424,8 @@ def analyze_file(item: tuple[SourceFile, bytes], *, glossary, detector: str,
             docs = read_documents(source, data)
             stage = "analyze"
             return [analyze_document(doc, glossary=glossary, detector=detector) for doc in docs]
+    except FileTimeLimitError as exc:  # named apart: it depends on the machine, so it is retried next run
+        return {"stage": stage, "error": "FileTimeLimitError", "message": str(exc)}
     except InputError as exc:
         return {"stage": stage, "error": "InputError", "message": str(exc)}
     except Exception as exc:  # any failure of one file is that file's errors row, never the run's

@@ -71,7 +71,8 @@ class RunState:
 
     @guard_database("The run state")
     def file_errored(self, path: str, sha256: str) -> bool:
-        row = self._db.execute("SELECT 1 FROM errors WHERE path = ? AND sha256 = ? AND stage = 'read'",
+        row = self._db.execute("SELECT 1 FROM errors WHERE path = ? AND sha256 = ? AND stage = 'read' "
+                               "AND error != 'FileTimeLimitError'",  # a time limit depends on the machine: retried
                                (path, sha256)).fetchone()
         return row is not None
 
