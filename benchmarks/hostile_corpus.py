@@ -39,7 +39,8 @@ BAD_FILES = {
     "etc-folder": "symbolic link", "empty.txt": "empty", "slides.pptx": "unsupported",
     "slow.txt": "--max-file-seconds",
 }
-#: the time budget the benchmark runs with: the slow file takes several times longer, a good one milliseconds
+#: the time budget the benchmark runs with (--max-file-seconds): the slow file takes several times longer on an
+#: idle machine, a good one milliseconds; on a machine shared with other jobs, raise it
 MAX_FILE_SECONDS = 10
 
 
@@ -121,7 +122,8 @@ def build_hostile_corpus(folder: Path, *, good: int = 20, huge_mb: int = 60, lon
     return {"documents": documents, "bad_files": len(bad)}
 
 
-def _run(corpus: Path, out: Path, memory_gb: float, workers: int) -> tuple[int, float, float]:
+def _run(corpus: Path, out: Path, memory_gb: float, workers: int,
+         seconds_limit: float = MAX_FILE_SECONDS) -> tuple[int, float, float]:
     """Run the batch in a child under an address-space limit; (exit code, seconds, peak RSS MB)."""
     def limit() -> None:
         size = int(memory_gb * 2**30)
@@ -130,7 +132,7 @@ def _run(corpus: Path, out: Path, memory_gb: float, workers: int) -> tuple[int, 
     started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "translator", "batch", str(corpus), "--out", str(out),
                            "--no-translate", "--quiet", "--workers", str(workers), "--max-file-seconds",
-                           str(MAX_FILE_SECONDS)], cwd=ROOT, preexec_fn=limit,
+                           str(seconds_limit)], cwd=ROOT, preexec_fn=limit,
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -148,6 +150,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/translator-hostile"))
     parser.add_argument("--long-mb", type=float, default=5, help="a one-line text of this size (0: none)")
     parser.add_argument("--slow-kb", type=int, default=480, help="a file over the time budget (0: none)")
+    parser.add_argument("--max-file-seconds", type=float, default=MAX_FILE_SECONDS)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     import shutil
@@ -160,23 +163,25 @@ def main() -> None:
     out = corpus / "out"  # inside the corpus, on purpose
     print(f"CPU: {_cpu()}, load {os.getloadavg()[0]:.1f}; {args.good} good documents + every hostile kind; "
           f"memory limit {args.memory_gb} GB; workers {args.workers}")
-    code, seconds, peak = _run(corpus, out, args.memory_gb, args.workers)
+    code, seconds, peak = _run(corpus, out, args.memory_gb, args.workers, args.max_file_seconds)
     documents, errors = read_table(out, "documents"), read_table(out, "errors")
     reported = {p for p in BAD_FILES if p in set(errors["path"])}
+    over = sorted(errors[errors["error"] == "FileTimeLimitError"]["path"])
+    print(f"over the time budget of {args.max_file_seconds:g} s: {', '.join(over) or 'none'}")
     print(f"exit {code}; documents {len(documents)} / {expected['documents']} expected; bad files reported "
           f"{len(reported)} / {expected['bad_files']}; peak RSS {peak:.0f} MB; wall {seconds:.1f} s")
     rng = random.Random(0)
     resumed = args.work / "resume"
     for kill in range(args.kills):
         proc = subprocess.Popen([sys.executable, "-m", "translator", "batch", str(corpus), "--out", str(resumed),
-                                 "--no-translate", "--quiet", "--max-file-seconds", str(MAX_FILE_SECONDS)],
+                                 "--no-translate", "--quiet", "--max-file-seconds", str(args.max_file_seconds)],
                                 cwd=ROOT, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(2, 8))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         print(f"kill {kill + 1}: SIGKILL after a random pause")
-    code, seconds, _ = _run(corpus, resumed, args.memory_gb, 1)
+    code, seconds, _ = _run(corpus, resumed, args.memory_gb, 1, args.max_file_seconds)
     docs = read_table(resumed, "documents")
     same = sorted(docs["doc_id"]) == sorted(documents["doc_id"])
     print(f"resume after {args.kills} kills: exit {code}; documents {len(docs)} (unique {docs['doc_id'].nunique()}); "
