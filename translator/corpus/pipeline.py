@@ -604,7 +604,7 @@ def count_payloads(batch: list[dict], summary: RunSummary) -> None:
     """Add finished documents' rows to the summary's counts."""
     for p in batch:
         segs = p["segments"]
-        summary.documents += p["document"] is not None  # a long text's earlier parts have none
+        summary.documents += p.get("document", True) is not None  # a long text's earlier parts hold None
         summary.segments += len(segs)
         summary.arabic_segments += sum(s["lang"] == "ar" for s in segs)
         summary.translated_segments += sum(bool(s.get("translation")) for s in segs)
