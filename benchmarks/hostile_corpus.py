@@ -1,13 +1,14 @@
 """A corpus folder from anywhere (issue #13): build a hostile corpus, run the batch under a memory limit, kill
 and resume it, and print what held.
 
-    python benchmarks/hostile_corpus.py [--good 400] [--memory-gb 3] [--kills 3]
+    python benchmarks/hostile_corpus.py [--good 400] [--memory-gb 3] [--kills 3] [--long-mb 5] [--slow-kb 480]
 
 The corpus holds ``--good`` ordinary documents and one file of every hostile kind the issue lists (and a
 few more): a .docx with broken XML, one with a compression method zipfile lacks, a zip bomb, JSON nested
 100,000 deep, 100,000 nested <blockquote>, a one-line text file over the size limit, JSON lines with a bad
 line, null and repeated ids, a file named like another file's record id, a file name that is not UTF-8,
-symbolic links to /etc/passwd and /etc, spreadsheet formulas, an empty file and an unsupported one. The
+symbolic links to /etc/passwd and /etc, spreadsheet formulas, an empty file and an unsupported one, a 5 MB
+text on one line (under the size limit: analysed in parts) and a file over the 10 s time budget. The
 output folder sits inside the corpus. Figures: documents processed / expected, bad files reported /
 expected, peak memory of the run, wall time, and a kill-and-resume loop (SIGKILL at random points, then a
 clean run) that must end with every good document done exactly once.
@@ -36,7 +37,11 @@ BAD_FILES = {
     "broken-xml.docx": "not a readable .docx", "odd-method.docx": "compression method", "bomb.docx": "zip bomb",
     "deep.json": "nested too deeply", "huge-line.txt": "--max-file-mb", "passwd.txt": "symbolic link",
     "etc-folder": "symbolic link", "empty.txt": "empty", "slides.pptx": "unsupported",
+    "slow.txt": "--max-file-seconds",
 }
+#: the time budget the benchmark runs with (--max-file-seconds): the slow file takes several times longer on an
+#: idle machine, a good one milliseconds; on a machine shared with other jobs, raise it
+MAX_FILE_SECONDS = 10
 
 
 def docx_bytes(document_xml: bytes | None = None, compress_type: int | None = None) -> bytes:
@@ -67,8 +72,13 @@ def docx_bytes(document_xml: bytes | None = None, compress_type: int | None = No
     return bytes(raw)
 
 
-def build_hostile_corpus(folder: Path, *, good: int = 20, huge_mb: int = 60) -> dict[str, int]:
-    """Write the hostile corpus into ``folder``; returns the documents and bad files it should give."""
+def build_hostile_corpus(folder: Path, *, good: int = 20, huge_mb: int = 60, long_mb: float = 0,
+                         slow_kb: int = 0) -> dict[str, int]:
+    """Write the hostile corpus into ``folder``; returns the documents and bad files it should give.
+
+    ``long_mb``: add a text of that many MB on one line, under the size limit (analysed in parts);
+    ``slow_kb``: add a file of that many KB of one-word sentences, which takes far over
+    :data:`MAX_FILE_SECONDS` to analyse (60,000 segments for 480 KB; 0 leaves both out)."""
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(good):
         (folder / f"good-{i:04d}.txt").write_text(f"{GOOD} {i}.\nThe minister spoke in Algiers.\n", encoding="utf-8")
@@ -99,11 +109,21 @@ def build_hostile_corpus(folder: Path, *, good: int = 20, huge_mb: int = 60) -> 
     for link, target in (("passwd.txt", "/etc/passwd"), ("etc-folder", "/etc")):
         if not (folder / link).is_symlink():
             os.symlink(target, folder / link)
-    documents = good + 3 + 1 + 1 + 1 + 1 + 1  # feed records, the #-named file, the odd name, formula, docx, html
-    return {"documents": documents, "bad_files": len(BAD_FILES)}
+    if long_mb:
+        from benchmarks.long_text import write_one_line
+
+        write_one_line(folder / "long-line.txt", long_mb)
+    if slow_kb:
+        (folder / "slow.txt").write_text("نعم. " * (slow_kb * 1024 // 8), encoding="utf-8")
+    documents = good + 3 + 1 + 1 + 1 + 1 + 1 + bool(long_mb)  # feed records, #-named, odd name, formula, docx, html
+    bad = [name for name in BAD_FILES if name != "slow.txt" or slow_kb]
+    if not huge_mb:
+        bad.remove("huge-line.txt")
+    return {"documents": documents, "bad_files": len(bad)}
 
 
-def _run(corpus: Path, out: Path, memory_gb: float, workers: int) -> tuple[int, float, float]:
+def _run(corpus: Path, out: Path, memory_gb: float, workers: int,
+         seconds_limit: float = MAX_FILE_SECONDS) -> tuple[int, float, float]:
     """Run the batch in a child under an address-space limit; (exit code, seconds, peak RSS MB)."""
     def limit() -> None:
         size = int(memory_gb * 2**30)
@@ -111,7 +131,8 @@ def _run(corpus: Path, out: Path, memory_gb: float, workers: int) -> tuple[int, 
 
     started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "translator", "batch", str(corpus), "--out", str(out),
-                           "--no-translate", "--quiet", "--workers", str(workers)], cwd=ROOT, preexec_fn=limit,
+                           "--no-translate", "--quiet", "--workers", str(workers), "--max-file-seconds",
+                           str(seconds_limit)], cwd=ROOT, preexec_fn=limit,
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -127,6 +148,9 @@ def main() -> None:
     parser.add_argument("--kills", type=int, default=3)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--work", type=Path, default=Path("/tmp/translator-hostile"))
+    parser.add_argument("--long-mb", type=float, default=5, help="a one-line text of this size (0: none)")
+    parser.add_argument("--slow-kb", type=int, default=480, help="a file over the time budget (0: none)")
+    parser.add_argument("--max-file-seconds", type=float, default=MAX_FILE_SECONDS)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     import shutil
@@ -135,26 +159,29 @@ def main() -> None:
 
     shutil.rmtree(args.work, ignore_errors=True)
     corpus = args.work / "corpus"
-    expected = build_hostile_corpus(corpus, good=args.good)
+    expected = build_hostile_corpus(corpus, good=args.good, long_mb=args.long_mb, slow_kb=args.slow_kb)
     out = corpus / "out"  # inside the corpus, on purpose
     print(f"CPU: {_cpu()}, load {os.getloadavg()[0]:.1f}; {args.good} good documents + every hostile kind; "
           f"memory limit {args.memory_gb} GB; workers {args.workers}")
-    code, seconds, peak = _run(corpus, out, args.memory_gb, args.workers)
+    code, seconds, peak = _run(corpus, out, args.memory_gb, args.workers, args.max_file_seconds)
     documents, errors = read_table(out, "documents"), read_table(out, "errors")
     reported = {p for p in BAD_FILES if p in set(errors["path"])}
+    over = sorted(errors[errors["error"] == "FileTimeLimitError"]["path"])
+    print(f"over the time budget of {args.max_file_seconds:g} s: {', '.join(over) or 'none'}")
     print(f"exit {code}; documents {len(documents)} / {expected['documents']} expected; bad files reported "
           f"{len(reported)} / {expected['bad_files']}; peak RSS {peak:.0f} MB; wall {seconds:.1f} s")
     rng = random.Random(0)
     resumed = args.work / "resume"
     for kill in range(args.kills):
         proc = subprocess.Popen([sys.executable, "-m", "translator", "batch", str(corpus), "--out", str(resumed),
-                                 "--no-translate", "--quiet"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                                 "--no-translate", "--quiet", "--max-file-seconds", str(args.max_file_seconds)],
+                                cwd=ROOT, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(2, 8))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         print(f"kill {kill + 1}: SIGKILL after a random pause")
-    code, seconds, _ = _run(corpus, resumed, args.memory_gb, 1)
+    code, seconds, _ = _run(corpus, resumed, args.memory_gb, 1, args.max_file_seconds)
     docs = read_table(resumed, "documents")
     same = sorted(docs["doc_id"]) == sorted(documents["doc_id"])
     print(f"resume after {args.kills} kills: exit {code}; documents {len(docs)} (unique {docs['doc_id'].nunique()}); "

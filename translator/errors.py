@@ -6,13 +6,15 @@ Messages say what went wrong *and* what to do next, because they are read by tra
 from __future__ import annotations
 
 __all__ = [
-    "CitationError", "DataFileError", "EngineError", "GlossaryError", "InputError", "ModelNotFoundError",
-    "TranslatorError",
+    "CitationError", "DamagedFileError", "DataFileError", "EngineError", "GlossaryError", "InputError",
+    "ModelNotFoundError", "NoSpaceError", "TranslatorError",
 ]
 
 
 class TranslatorError(Exception):
-    """Base class of every error this package raises on purpose."""
+    """Base class of every error this package raises on purpose; ``exit_code`` is the command line's."""
+
+    exit_code = 2
 
 
 class InputError(TranslatorError):
@@ -67,3 +69,18 @@ class ReviewFileError(InputError):
         shown = [f"{path}:{line}: {message}" if line else f"{path}: {message}" for line, message in problems[:20]]
         more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
         super().__init__("\n".join(shown) + more + "\nNothing was imported; fix the file and import it again.")
+
+
+class DamagedFileError(InputError):
+    """A file the toolkit keeps (translation memory, MT cache, run state) is not a sound SQLite database, or
+    is damaged inside (``database disk image is malformed``): the message names it and says to move it aside.
+    Exit code 3 (issue #13)."""
+
+    exit_code = 3
+
+
+class NoSpaceError(TranslatorError):
+    """The disk (or the user's quota) was full while writing outputs (``ENOSPC``, ``EDQUOT``, SQLite's
+    ``SQLITE_FULL``); what was written before is kept. Exit code 4 (issue #13)."""
+
+    exit_code = 4

@@ -36,7 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run one command; returns its exit code (2 for a ``TranslatorError``, 130 when interrupted)."""
+    """Run one command; returns its exit code (a ``TranslatorError``'s ``exit_code``: 2, 3 for a damaged
+    file, 4 for a full disk; 130 when interrupted)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.func
@@ -47,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
             return handler(args)
     except TranslatorError as exc:
         print(f"translator: error: {exc}", file=sys.stderr)
-        return 2
+        return exc.exit_code
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:

@@ -18,11 +18,14 @@ FORMATS = ("jsonl", "csv", "table")
 
 
 class _StderrHandler(logging.Handler):
-    """Print the library's warnings as ``translator: message`` on the standard error of the moment."""
+    """Print the library's warnings as ``translator: message`` on the standard error of the moment, each on
+    its own line: through ``tqdm.write``, which clears a progress bar drawn there and draws it again below."""
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            print(f"translator: {self.format(record)}", file=sys.stderr)
+            from tqdm import tqdm
+
+            tqdm.write(f"translator: {self.format(record)}", file=sys.stderr)
         except Exception:  # logging's own contract: a handler never raises
             self.handleError(record)
 

@@ -24,6 +24,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--workers", type=int, default=1, help="processes for reading and analysis (default 1)")
     p.add_argument("--max-file-mb", type=float, default=50.0,
                    help="a larger file is reported in errors instead of read (default 50; 0 = no limit)")
+    p.add_argument("--max-file-seconds", type=float, default=120.0,
+                   help="a file whose reading and analysis take longer is reported in errors and left out "
+                        "(default 120; 0 = no limit)")
     p.add_argument("--excel", action="store_true", help="also write tables.xlsx")
     p.add_argument("--no-report", action="store_true", help="do not write report.html")
     p.add_argument("--quiet", action="store_true", help="no progress bars")
@@ -41,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
         translate=not args.no_translate, glossary_paths=tuple(args.glossary), use_glossary=not args.no_glossary,
         memory_path=args.memory, use_memory=not args.no_memory, workers=args.workers,
         progress=not args.quiet, report=not args.no_report, excel=args.excel, max_file_mb=args.max_file_mb,
+        max_file_seconds=args.max_file_seconds,
     )
     if not on_ray and (args.address or args.actors != 1):
         raise InputError("--address and --actors only apply with --runner ray")
@@ -74,6 +78,13 @@ def summary_text(summary) -> str:
         f"translation: {summary.translation_state}",
         f"tables: {Path(summary.out_dir).resolve()}  ({summary.seconds:.1f} s)",
     ]
+    written = summary.tables
+    names = [n for n in ("documents", "segments", "citations", "errors", "glossary_candidates") if n in written]
+    if names:
+        lines.append(f"  {', '.join(names)} (.parquet and .csv)")
+    for key, label in (("report", "report"), ("excel", "excel")):
+        if written.get(key):
+            lines.append(f"{label}: {Path(written[key]).resolve()}")
     for error in summary.errors:
         lines.append(f"  failed: {error['path']} [{error['stage']}] {error['message']}")
     return "\n".join(lines)

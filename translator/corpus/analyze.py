@@ -33,19 +33,20 @@ class Analysis:
     ``from_dict`` reads it back; the table writers take those dicts.
     """
 
-    document: DocumentRow
+    document: DocumentRow | None  # None: an earlier part of a long text (corpus.long_text); the last has it
     segments: list[SegmentRow] = field(default_factory=list)
     citations: list[CitationRow] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"document": self.document.as_dict(compact=True),
+        return {"document": None if self.document is None else self.document.as_dict(compact=True),
                 "segments": [s.as_dict(compact=True) for s in self.segments],
                 "citations": [c.as_dict(compact=True) for c in self.citations]}
 
     @classmethod
     def from_dict(cls, data: dict) -> Analysis:
         """Raises ``TypeError`` for a key that is not a column of its table."""
-        return cls(DocumentRow.from_dict(data["document"]), [SegmentRow.from_dict(s) for s in data["segments"]],
+        document = None if data["document"] is None else DocumentRow.from_dict(data["document"])
+        return cls(document, [SegmentRow.from_dict(s) for s in data["segments"]],
                    [CitationRow.from_dict(c) for c in data["citations"]])
 
 

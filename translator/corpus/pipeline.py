@@ -27,6 +27,7 @@ from typing import Any, Protocol
 from .. import __version__
 from ..errors import EngineError, InputError, ModelNotFoundError
 from . import tables
+from .limits import no_space_as_error
 from .readers import SourceFile, discover
 from .rows import ErrorRow
 from .stages import (  # analyze_file ... translate_analyses: re-exported, their old paths
@@ -73,6 +74,7 @@ class BatchOptions:
     report: bool = True
     excel: bool = False
     max_file_mb: float = 50.0  # a larger file is an errors row naming the limit (--max-file-mb)
+    max_file_seconds: float = 120.0  # reading+analysing one file longer is an errors row (--max-file-seconds)
 
 @dataclass
 class RunSummary:
@@ -129,7 +131,7 @@ def run_batch(input_dir: Path | str, out_dir: Path | str, options: BatchOptions 
     Keyword ``overrides`` set `BatchOptions` fields, e.g. ``run_batch("corpus", "out", model=path)``.
 
     Raises :class:`InputError` for an unknown batch option or executor, Ray-only arguments with the local
-    executor, or an input folder that does not exist.
+    executor, or an input folder that does not exist; :class:`NoSpaceError` when the disk fills up.
     """
     options = options or BatchOptions()
     for key, value in overrides.items():
@@ -142,7 +144,8 @@ def run_batch(input_dir: Path | str, out_dir: Path | str, options: BatchOptions 
         raise InputError("address and actors only apply to the Ray executor (--runner ray)")
     module, name = EXECUTORS[executor].rsplit(".", 1)
     chosen = getattr(importlib.import_module(module), name)
-    return run_skeleton(input_dir, out_dir, options, chosen() if executor == "local" else chosen(address, actors))
+    with no_space_as_error(out_dir):  # a full disk: one line, exit 4, earlier outputs intact
+        return run_skeleton(input_dir, out_dir, options, chosen() if executor == "local" else chosen(address, actors))
 
 #: executor name → "module.Class", imported on use (Ray is optional), as sacrebleu's tokenizer table
 EXECUTORS = {"local": "translator.corpus.executors.local.LocalExecutor",
@@ -309,7 +312,7 @@ def count_payloads(batch: list[dict], summary: RunSummary) -> None:
     """Add finished documents' rows to the summary's counts."""
     for p in batch:
         segs = p["segments"]
-        summary.documents += 1
+        summary.documents += p.get("document", True) is not None  # a long text's earlier parts hold None
         summary.segments += len(segs)
         summary.arabic_segments += sum(s["lang"] == "ar" for s in segs)
         summary.translated_segments += sum(bool(s.get("translation")) for s in segs)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError, TranslatorError
 from .analyze import Analysis, analyze_document, text_for_mt, wants_translation
+from .limits import FileTimeLimitError, file_time_budget, warm_up
 from .readers import SourceFile, read_documents
 from .rows import ErrorRow
 
@@ -47,15 +48,26 @@ def read_error(source: SourceFile, exc: InputError | OSError) -> ErrorRow:
                     message=f"{source.rel}: {exc.strerror or exc}")
 
 
-def analyze_file(item: tuple[SourceFile, bytes], *, glossary, detector: str) -> list[Analysis] | ErrorRow:
+def analyze_file(item: tuple[SourceFile, bytes], *, glossary, detector: str,
+                 max_seconds: float = 0.0) -> list[Analysis] | ErrorRow:
     """Read and analyze one file: one `Analysis` per document, or the file's errors row (stage read or analyze)
-    instead of an exception."""
+    instead of an exception.
+
+    ``max_seconds`` > 0: the file's time budget (:func:`translator.corpus.limits.file_time_budget`); over it,
+    an errors row ``FileTimeLimitError`` naming ``--max-file-seconds`` (not remembered as a bad file: the next
+    run tries it again).
+    """
     source, data = item
     stage = "read"
     try:
-        docs = read_documents(source, data)
-        stage = "analyze"
-        return [analyze_document(doc, glossary=glossary, detector=detector) for doc in docs]
+        if max_seconds and max_seconds > 0:
+            warm_up(glossary, detector)  # one-time loading is not charged to the first file's budget
+        with file_time_budget(max_seconds, source.rel):
+            docs = read_documents(source, data)
+            stage = "analyze"
+            return [analyze_document(doc, glossary=glossary, detector=detector) for doc in docs]
+    except FileTimeLimitError as exc:  # named apart: it depends on the machine, so it is retried next run
+        return ErrorRow(path=source.rel, stage=stage, error="FileTimeLimitError", message=str(exc))
     except InputError as exc:
         return ErrorRow(path=source.rel, stage=stage, error="InputError", message=str(exc))
     except Exception as exc:  # any failure of one file is that file's errors row, never the run's

@@ -15,12 +15,14 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import DamagedFileError, InputError
+from ..sqlite_guard import guard_database
 
 __all__ = ["STATE_FILE", "RunState"]
 
 STATE_FILE = ".translator-state.sqlite"
 LOCK_FILE = ".translator.lock"
+_UNFINISHED = "(unfinished)"  # the settings of a long file's parts until its last part is saved
 # Temporary files our writers leave when killed mid-write: ".segments.parquet.<random>.tmp" and the like.
 _STALE = (".documents.", ".segments.", ".citations.", ".errors.", ".report.html.", ".manifest.json.", ".tables.")
 
@@ -38,17 +40,7 @@ class RunState:
         out_dir = Path(out_dir)
         if out_dir.exists() and not out_dir.is_dir():
             raise InputError(f"{out_dir}: the output path is a file, not a folder; choose another --out")
-        try:
-            out_dir.mkdir(parents=True, exist_ok=True)
-            self._lock = open(out_dir / LOCK_FILE, "a+")  # noqa: SIM115 (held until close())
-        except OSError as exc:
-            raise InputError(f"{out_dir}: cannot write to the output folder ({exc.strerror or exc})") from exc
-        try:
-            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self._lock.close()
-            raise InputError(f"{out_dir}: another translator batch run is using this output folder; wait for it "
-                             "to finish or choose another --out") from None
+        self._lock = _take_lock(out_dir)
         _remove_stale_temporaries(out_dir)
         self.path = out_dir / STATE_FILE
         try:
@@ -60,8 +52,8 @@ class RunState:
             self._create()
         except sqlite3.DatabaseError as exc:
             self._lock.close()
-            raise InputError(f"{self.path}: the run state is damaged ({exc}); move it aside (the next run then "
-                             "redoes every document) or choose another --out") from exc
+            raise DamagedFileError(f"{self.path}: the run state is damaged ({exc}); move it aside (the next run "
+                                   "then redoes every document) or choose another --out") from exc
 
     def _create(self) -> None:
         self._db.executescript("""
@@ -74,16 +66,20 @@ class RunState:
                 message TEXT NOT NULL);
         """)
 
+    @guard_database("The run state")
     def is_done(self, path: str, sha256: str, settings: str) -> bool:
         """True when every document from file ``path`` was finished with these bytes and settings."""
         rows = self._db.execute("SELECT sha256, settings FROM documents WHERE path = ?", (path,)).fetchall()
         return bool(rows) and all(r == (sha256, settings) for r in rows)
 
+    @guard_database("The run state")
     def file_errored(self, path: str, sha256: str) -> bool:
-        row = self._db.execute("SELECT 1 FROM errors WHERE path = ? AND sha256 = ? AND stage = 'read'",
+        row = self._db.execute("SELECT 1 FROM errors WHERE path = ? AND sha256 = ? AND stage = 'read' "
+                               "AND error != 'FileTimeLimitError'",  # a time limit depends on the machine: retried
                                (path, sha256)).fetchone()
         return row is not None
 
+    @guard_database("The run state")
     def save(self, path: str, sha256: str, settings: str, payloads: list[dict]) -> None:
         """Replace everything known about file ``path`` by ``payloads`` (one per document), atomically."""
         with self._db:
@@ -94,6 +90,27 @@ class RunState:
                 [(p["document"]["doc_id"], path, sha256, settings, json.dumps(p, ensure_ascii=False))
                  for p in payloads])
 
+    @guard_database("The run state")
+    def save_parts(self, path: str, sha256: str, parts: list[tuple[str, dict]], *, first: bool) -> None:
+        """Add parts of a long file (:mod:`translator.corpus.long_text`): (state key, payload) each, a payload's
+        ``document`` None but for a document's last part. ``first``: drop what was known about ``path`` first.
+        The parts stay unfinished (``is_done`` False, so a killed run redoes the file) until
+        :meth:`finish_parts`."""
+        with self._db:
+            if first:
+                self._db.execute("DELETE FROM documents WHERE path = ?", (path,))
+                self._db.execute("DELETE FROM errors WHERE path = ?", (path,))
+            self._db.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?)",
+                                 [(key, path, sha256, _UNFINISHED, json.dumps(p, ensure_ascii=False))
+                                  for key, p in parts])
+
+    @guard_database("The run state")
+    def finish_parts(self, path: str, settings: str) -> None:
+        """Mark every part of ``path`` done with ``settings`` (one statement: all or none)."""
+        with self._db:
+            self._db.execute("UPDATE documents SET settings = ? WHERE path = ?", (settings, path))
+
+    @guard_database("The run state")
     def save_error(self, path: str, sha256: str | None, stage: str, error: str, message: str,
                    doc_id: str | None = None) -> None:
         with self._db:
@@ -102,6 +119,7 @@ class RunState:
             self._db.execute("INSERT INTO errors VALUES (?, ?, ?, ?, ?, ?)",
                              (path, doc_id, sha256, stage, error, message))
 
+    @guard_database("The run state")
     def forget_missing(self, present: set[str]) -> int:
         """Drop files that are no longer in the corpus folder; returns how many."""
         known = {r[0] for r in self._db.execute("SELECT path FROM documents UNION SELECT path FROM errors")}
@@ -112,21 +130,64 @@ class RunState:
                 self._db.execute("DELETE FROM errors WHERE path = ?", (path,))
         return len(gone)
 
-    def payloads(self, batch: int = 256) -> Iterator[list[dict]]:
+    def payloads(self, batch: int = 256, max_chars: int = 4 * 2**20) -> Iterator[list[dict]]:
+        """Every saved payload, file by file, in batches of at most ``batch`` payloads or about ``max_chars``
+        characters of JSON (the parts of a long text are large). A long text's parts come in order; only
+        its last part has a ``document`` (None in the others)."""
         cursor = self._db.execute("SELECT payload FROM documents ORDER BY path, rowid")
-        while rows := cursor.fetchmany(batch):
-            yield [json.loads(r[0]) for r in rows]
+        found: list[dict] = []
+        size = 0
+        while rows := cursor.fetchmany(16):
+            for (text,) in rows:
+                found.append(json.loads(text))
+                size += len(text)
+                if len(found) >= batch or size >= max_chars:
+                    yield found
+                    found, size = [], 0
+        if found:
+            yield found
 
+    @guard_database("The run state")
     def errors(self) -> list[dict]:
         cursor = self._db.execute("SELECT path, doc_id, stage, error, message FROM errors ORDER BY path")
         return [dict(zip(("path", "doc_id", "stage", "error", "message"), r, strict=True)) for r in cursor]
 
     def close(self) -> None:
-        """Close the database and release the folder's lock."""
+        """Close the database, remove the lock file (while still holding it) and release the lock."""
         self._db.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self._lock.name)
         with contextlib.suppress(OSError):
             fcntl.flock(self._lock, fcntl.LOCK_UN)
         self._lock.close()
+
+
+def _take_lock(out_dir: Path):  # type: ignore[no-untyped-def]
+    """The open, ``flock``-ed lock file ``out_dir/.translator.lock``; InputError when another run holds it.
+
+    The lock is the ``flock``, not the file: the kernel releases it when its process dies, however it dies,
+    so a lock file a killed run left behind never blocks the next run (no PID to check). A finished run
+    removes the file. Its inode is checked after locking: if a finishing run removed the file between our
+    open and our lock, we locked a deleted file and try again on the new one.
+    """
+    while True:
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            handle = open(out_dir / LOCK_FILE, "a+")  # noqa: SIM115 (held until close())
+        except OSError as exc:
+            raise InputError(f"{out_dir}: cannot write to the output folder ({exc.strerror or exc})") from exc
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            raise InputError(f"{out_dir}: another translator batch run is using this output folder; wait for it "
+                             "to finish or choose another --out") from None
+        try:
+            if os.stat(handle.name).st_ino == os.fstat(handle.fileno()).st_ino:
+                return handle
+        except FileNotFoundError:
+            pass
+        handle.close()
 
 
 def _remove_stale_temporaries(out_dir: Path) -> None:

@@ -101,12 +101,21 @@ class TableWriter:
 
     def __enter__(self) -> TableWriter:
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        self._parquet_tmp = self._temp(".parquet")
-        self._csv_tmp = self._temp(".csv")
-        self._parquet = pq.ParquetWriter(self._parquet_tmp, self.schema)
-        self._csv_file = open(self._csv_tmp, "w", encoding=CSV_ENCODING, newline="")
-        self._csv = csv.writer(self._csv_file)
-        self._csv.writerow(self.schema.names)
+        try:
+            self._parquet_tmp = self._temp(".parquet")
+            self._csv_tmp = self._temp(".csv")
+            self._parquet = pq.ParquetWriter(self._parquet_tmp, self.schema)
+            self._csv_file = open(self._csv_tmp, "w", encoding=CSV_ENCODING, newline="")
+            self._csv = csv.writer(self._csv_file)
+            self._csv.writerow(self.schema.names)
+        except BaseException:  # a full disk already here: leave no temporary behind
+            for handle in (getattr(self, "_parquet", None), getattr(self, "_csv_file", None)):
+                with contextlib.suppress(Exception):
+                    handle.close()  # type: ignore[union-attr]
+            for path in self._tmp:
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+            raise
         return self
 
     def write(self, rows: list[dict]) -> None:
@@ -119,16 +128,21 @@ class TableWriter:
         self.rows_written += len(rows)
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        self._parquet.close()
-        self._csv_file.close()
-        if exc_type is None:
-            publish(self._parquet_tmp, self.out_dir / f"{self.name}.parquet")
-            publish(self._csv_tmp, self.out_dir / f"{self.name}.csv")
-            # A partitioned copy left by a Ray run (OUT/<name>/) would now be stale.
-            shutil.rmtree(self.out_dir / self.name, ignore_errors=True)
-        for path in self._tmp:
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
+        try:  # the temporaries go whatever happens, a full disk failing the closing flush included
+            with contextlib.suppress(*(() if exc_type is None else (OSError,))):
+                try:
+                    self._parquet.close()
+                finally:
+                    self._csv_file.close()
+            if exc_type is None:
+                publish(self._parquet_tmp, self.out_dir / f"{self.name}.parquet")
+                publish(self._csv_tmp, self.out_dir / f"{self.name}.csv")
+                # A partitioned copy left by a Ray run (OUT/<name>/) would now be stale.
+                shutil.rmtree(self.out_dir / self.name, ignore_errors=True)
+        finally:
+            for path in self._tmp:
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
 
     def _temp(self, suffix: str) -> Path:
         path = temp_file(self.out_dir / self.name, suffix=suffix + ".tmp")

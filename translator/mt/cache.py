@@ -20,6 +20,7 @@ from typing import Any
 from translator import config
 from translator.errors import InputError
 from translator.mt.normalize import memory_key_text
+from translator.sqlite_guard import database_fault, guard_database
 
 __all__ = ["CacheEntry", "MTCache", "cache_key", "open_sqlite"]
 
@@ -53,7 +54,9 @@ def open_sqlite(path: Path, schema: str, what: str) -> sqlite3.Connection:
         db.execute("PRAGMA journal_mode=WAL")
         db.executescript(schema)
     except sqlite3.DatabaseError as error:
-        raise InputError(f"{what} {path} is unusable ({error}); move it aside to start a new one.") from error
+        fault = database_fault(path, what, error)  # damaged: exit code 3, as a fault found later would be
+        raise fault or InputError(f"{what} {path} is unusable ({error}); move it aside to start a new one.") \
+            from error
     return db
 
 
@@ -95,6 +98,7 @@ class MTCache:
     def get(self, key: str) -> CacheEntry | None:
         return self.get_many([key]).get(key)
 
+    @guard_database("MT cache")
     def get_many(self, keys: Iterable[str]) -> dict[str, CacheEntry]:
         """The entries found among ``keys`` (key → entry); missing keys are left out."""
         keys = list(dict.fromkeys(keys))
@@ -112,6 +116,7 @@ class MTCache:
     def put(self, key: str, entry: CacheEntry) -> None:
         self.put_many({key: entry})
 
+    @guard_database("MT cache")
     def put_many(self, entries: dict[str, CacheEntry]) -> None:
         """Store ``entries`` (key → entry) in one transaction, replacing older entries of the same keys."""
         stamp = now()
@@ -122,6 +127,7 @@ class MTCache:
                   e.engine, e.model, e.revision, e.glossary_version, e.created or stamp)
                  for key, e in entries.items()])
 
+    @guard_database("MT cache")
     def count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM machine").fetchone()[0])
 

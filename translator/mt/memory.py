@@ -28,6 +28,7 @@ from translator.errors import InputError
 from translator.mt.cache import CacheEntry, MTCache, cache_key, now, open_sqlite
 from translator.mt.fuzzy import DEFAULT_THRESHOLD, FuzzyIndex, fold_for_fuzzy
 from translator.mt.normalize import memory_key_text
+from translator.sqlite_guard import guard_database
 
 __all__ = ["STATES", "HumanTranslation", "MemoryEntry", "TranslationMemory", "memory_key"]
 
@@ -62,6 +63,8 @@ CREATE INDEX IF NOT EXISTS human_by_source ON human_translations (source_key);
 
 # The pre-split memory kept human translations in a table "human" beside the machine entries.
 _OLD_HUMAN = "SELECT source_key, source, target, provenance, created FROM human"
+
+_WHAT = "Translation memory"  # how a damaged file is named in messages
 
 # Compatibility names: machine entries are the MT cache's.
 MemoryEntry = CacheEntry
@@ -139,6 +142,7 @@ class TranslationMemory:
                                  doc_id=doc_id, segment_id=segment_id)
         return self.add_many([entry]).added == 1
 
+    @guard_database(_WHAT)
     def add_many(self, entries: Iterable[HumanTranslation]) -> ImportCounts:
         """Store ``entries`` in one transaction (all or nothing); see :meth:`put_human` for the rules."""
         entries = list(entries)
@@ -196,6 +200,7 @@ class TranslationMemory:
         states = list(states)
         return self._select(f"WHERE state IN ({','.join('?' * len(states))})", states)
 
+    @guard_database(_WHAT)
     def _select(self, where: str, params: Iterable[Any], limit: int = -1) -> list[HumanTranslation]:
         rows = self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM human_translations {where} ORDER BY id "
                                 "LIMIT ?", [*params, limit])
@@ -228,6 +233,7 @@ class TranslationMemory:
             matches = [(h, score) for h, score in matches if memory_key_text(h.source) != key]
         return matches[:limit]
 
+    @guard_database(_WHAT)
     def _fuzzy_index(self) -> FuzzyIndex:
         if self._fuzzy is None:
             index = FuzzyIndex()
@@ -237,6 +243,7 @@ class TranslationMemory:
             self._fuzzy = index
         return self._fuzzy
 
+    @guard_database(_WHAT)
     def reviewed_version(self) -> str:
         """A short digest that changes whenever a reviewed (not ``published``) translation is added or raised.
 
@@ -247,11 +254,13 @@ class TranslationMemory:
         return hashlib.sha256(f"{row[0]}:{row[1]}".encode()).hexdigest()[:16]
 
     # --------------------------------------------------------------------------------------------- admin
+    @guard_database(_WHAT)
     def stats(self) -> dict[str, int]:
         """{"human": translations in memory, "machine": entries in the MT cache beside it}."""
         human = self._db.execute("SELECT COUNT(*) FROM human_translations").fetchone()[0]
         return {"machine": self.mt_cache.count() if self._cache_exists() else 0, "human": int(human)}
 
+    @guard_database(_WHAT)
     def describe(self) -> dict[str, Any]:
         """Counts for ``translator memory stats``: by state, translator and file, plus the MT cache."""
         def grouped(column: str) -> dict[str, int]:

@@ -11,6 +11,7 @@ import logging
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from functools import partial
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from tqdm.auto import tqdm
 
 from .. import tables
 from ..analyze import Analysis
+from ..long_text import LONG_FILE_BYTES, process_long_file
 from ..pipeline import (
     BatchOptions,
     RunSummary,
@@ -36,6 +38,7 @@ from ..stages import (
     needs_translation,
     qa_glossary,
     regroup,
+    translate_analyses,
     translate_documents,
 )
 from ..state import RunState
@@ -115,7 +118,8 @@ class LocalExecutor:
         options = self.options
         assert self.lazy is not None, "prepare() first"
         pool = (ProcessPoolExecutor(options.workers, initializer=_init_worker,
-                                    initargs=(self.glossary, options.detector)) if options.workers > 1 else None)
+                                    initargs=(self.glossary, options.detector, options.max_file_seconds))
+                if options.workers > 1 else None)
         try:
             bar = tqdm(total=len(sources), desc="documents", unit="file", disable=not options.progress)
             for chunk in tables.iter_chunks(sources, options.chunk_size):
@@ -132,6 +136,10 @@ class LocalExecutor:
 def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options: BatchOptions, glossary,
                lazy: LazyTranslator, pool, summary: RunSummary, timings: dict[str, float]) -> None:
     pending = list(pending_files(chunk, state, settings, summary, max_file_mb=options.max_file_mb))
+    for source, sha, data in [p for p in pending if len(p[2]) > LONG_FILE_BYTES]:  # part by part, here
+        process_long_file(source, sha, data, state, settings, options, glossary, lazy, summary,
+                          stages=(needs_translation, translate_analyses))
+    pending = [p for p in pending if len(p[2]) <= LONG_FILE_BYTES]
     if not pending:
         return
     t0 = time.perf_counter()
@@ -139,7 +147,8 @@ def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options:
     if pool is not None:
         results = list(pool.map(_analyze_in_worker, items, chunksize=max(1, len(items) // (4 * options.workers))))
     else:
-        work = partial(analyze_file, glossary=glossary, detector=options.detector)
+        work = partial(analyze_file, glossary=glossary, detector=options.detector,
+                       max_seconds=options.max_file_seconds)
         results = [work(item) for item in items]
     timings["analyze"] = timings.get("analyze", 0.0) + time.perf_counter() - t0
     t0 = time.perf_counter()
@@ -165,9 +174,9 @@ def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options:
 # Each worker process receives the glossary once, at start-up, instead of with every document.
 _WORKER_CONTEXT: dict[str, object] = {}
 
-def _init_worker(glossary, detector: str) -> None:
+def _init_worker(glossary, detector: str, max_seconds: float = 0.0) -> None:
     _die_with_parent()
-    _WORKER_CONTEXT.update(glossary=glossary, detector=detector)
+    _WORKER_CONTEXT.update(glossary=glossary, detector=detector, max_seconds=max_seconds)
 
 def _die_with_parent() -> None:
     """Ask Linux to kill this worker when the process that started it dies (SIGKILL included), so that a
@@ -190,24 +199,18 @@ def _write_tables(state: RunState, out_dir: Path, summary: RunSummary) -> None:
     names = ("documents", "segments", "citations")
     schemas = {"documents": tables.DOCUMENTS, "segments": tables.SEGMENTS, "citations": tables.citations_schema()}
     writers = {name: tables.TableWriter(out_dir, name, schemas[name]) for name in names}
-    for writer in writers.values():
-        writer.__enter__()
     from ...glossary.names import CandidateCounter
 
     candidates = CandidateCounter()
-    try:
+    with ExitStack() as stack:  # every writer entered is exited, its temporaries removed on failure
+        for writer in writers.values():
+            stack.enter_context(writer)
         for batch in state.payloads():
-            writers["documents"].write([p["document"] for p in batch])
+            writers["documents"].write([p["document"] for p in batch if p["document"] is not None])
             writers["segments"].write([s for p in batch for s in p["segments"]])
             writers["citations"].write([c for p in batch for c in p["citations"]])
             candidates.add_segments(s for p in batch for s in p["segments"])
             count_payloads(batch, summary)
-    except BaseException as exc:
-        for writer in writers.values():
-            writer.__exit__(type(exc), exc, None)
-        raise
-    for writer in writers.values():
-        writer.__exit__(None, None, None)
     tables.write_table(out_dir, "errors", tables.ERRORS, [state.errors()])
     tables.write_table(out_dir, "glossary_candidates", tables.GLOSSARY_CANDIDATES, [candidates.rows()])
     summary.tables.update({name: str(out_dir / f"{name}.parquet")

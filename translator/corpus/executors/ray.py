@@ -139,7 +139,7 @@ def _run_dataset(plan: _Plan, state: RunState, options: BatchOptions, glossary: 
     ds = ray.data.from_items(plan.items, override_num_blocks=blocks)
     ds = ds.map_batches(ray_workers.analyze_rows, batch_size=chunk, num_cpus=ANALYZE_CPUS,
                         fn_kwargs={"glossary": glossary, "detector": options.detector,
-                                   "max_file_mb": options.max_file_mb})
+                                   "max_file_mb": options.max_file_mb, "max_seconds": options.max_file_seconds})
     if plan.model is None:
         # the same request as the analysis, so Ray fuses both into one task: no model, no actors
         memory = options.translate and options.use_memory
@@ -296,7 +296,7 @@ def _write_tables(state: RunState, out_dir: Path, summary: RunSummary) -> None:
         for batch in state.payloads():
             if name == "documents":
                 count_payloads(batch, summary)
-                yield [p["document"] for p in batch]
+                yield [p["document"] for p in batch if p["document"] is not None]
             else:
                 yield [row for p in batch for row in p[name]]
 

@@ -52,7 +52,7 @@ COLUMNS = ("rel", "sha256", "analyses", "error", "translation_error")
 
 
 def analyze_rows(batch: Batch, *, glossary: Any = None, detector: str = "default",
-                 max_file_mb: float | None = None) -> dict[str, list[str]]:
+                 max_file_mb: float | None = None, max_seconds: float = 0.0) -> dict[str, list[str]]:
     """Read, segment, detect languages, match glossary terms and parse citations for each file of ``batch``.
 
     A file that cannot be read or analyzed comes back with its error record (JSON) instead of analyses; so
@@ -70,7 +70,7 @@ def analyze_rows(batch: Batch, *, glossary: Any = None, detector: str = "default
             error = json.dumps(read_error(source, exc).as_dict(), ensure_ascii=False)
         else:
             sha = hashlib.sha256(data).hexdigest()
-            result = analyze_file((source, data), glossary=glossary, detector=detector)
+            result = analyze_file((source, data), glossary=glossary, detector=detector, max_seconds=max_seconds)
             if isinstance(result, ErrorRow):
                 error = json.dumps(result.as_dict(), ensure_ascii=False)
             else:
