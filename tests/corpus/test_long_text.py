@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from translator.corpus import long_text, pipeline
+from translator.corpus import long_text
 from translator.corpus.analyze import analyze_document
+from translator.corpus.executors import local as local_executor
 from translator.corpus.long_text import analyze_in_parts, part_bounds
 from translator.corpus.pipeline import run_batch
 from translator.corpus.readers import Document
@@ -63,7 +64,7 @@ def test_a_document_analysed_in_parts_has_the_rows_of_the_whole_document(newline
 
 
 def test_a_long_one_line_file_is_one_document_saved_part_by_part(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(pipeline, "LONG_FILE_BYTES", 20_000)  # the real thresholds, scaled down for a test
+    monkeypatch.setattr(local_executor, "LONG_FILE_BYTES", 20_000)  # the real thresholds, scaled down for a test
     monkeypatch.setattr(long_text, "PART_CHARS", 3_000)
     monkeypatch.setattr(long_text, "GROUP_SEGMENTS", 50)
     corpus = tmp_path / "corpus"
