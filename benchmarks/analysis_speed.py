@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHILD = """
 import json, sys, tempfile, time
 from pathlib import Path
-from translator.corpus.pipeline import run_batch
+from translator.corpus.run import run_batch
 with tempfile.TemporaryDirectory() as tmp:
     run_batch(Path(sys.argv[2]), Path(tmp) / "warm", translate=False, report=False, progress=False, use_memory=False)
     t, cpu = time.perf_counter(), time.process_time()

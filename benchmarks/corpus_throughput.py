@@ -40,7 +40,7 @@ def generate(folder: Path, n: int) -> None:
 def run_one(corpus: Path, workers: int) -> dict:
     code = (
         "import json, resource, sys, time\n"
-        "from translator.corpus.pipeline import run_batch\n"
+        "from translator.corpus.run import run_batch\n"
         "t = time.perf_counter()\n"
         f"s = run_batch({str(corpus)!r}, {str(corpus) + '-out-' + str(workers)!r}, translate=False, "
         f"progress=False, report=False, workers={workers})\n"

@@ -69,7 +69,7 @@ def tiny_model() -> Path:
 _RUN = """
 import json, sys, time
 from pathlib import Path
-from translator.corpus.pipeline import BatchOptions, run_batch
+from translator.corpus.run import BatchOptions, run_batch
 corpus, out, model, engine, actors, threads, translate = sys.argv[1:8]
 options = BatchOptions(model=model, engine="transformers", threads=int(threads), use_memory=False,
                        translate=translate == "1", progress=False, report=False)

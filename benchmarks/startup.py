@@ -4,7 +4,7 @@
     python benchmarks/startup.py --baseline /work/main    # and another checkout, as a third column
     python benchmarks/startup.py --rounds 3 --importtime  # and the slowest imports (python -X importtime)
 
-Each measurement is a fresh ``python`` process that imports ``translator.corpus.pipeline`` and runs
+Each measurement is a fresh ``python`` process that imports ``translator.corpus.run`` and runs
 ``run_batch`` (translation off, no report) on a folder holding one document (``shared/seed`` sample article,
 else the first file of ``corpus/``). It prints the import time and the time to the first document done
 (import included). Modes:
@@ -43,7 +43,7 @@ CHILD = """
 import json, shutil, sys, tempfile, time
 from pathlib import Path
 t0 = time.perf_counter()
-from translator.corpus.pipeline import run_batch
+from translator.corpus.run import run_batch
 imported = time.perf_counter() - t0
 with tempfile.TemporaryDirectory() as tmp:
     src = Path(tmp) / "in"

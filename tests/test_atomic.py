@@ -57,7 +57,7 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_nothing(tmp_path: Path) ->
 
 
 def test_every_file_of_a_batch_run_honours_the_umask(tmp_path: Path, umask: int) -> None:
-    from translator.corpus.pipeline import run_batch
+    from translator.corpus.run import run_batch
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

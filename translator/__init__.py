@@ -32,7 +32,7 @@ _EXPORTS = {
     "translator.glossary.report": ["TermReport", "summarize"],
     "translator.mt": ["load_engine", "Translator", "Translation", "TranslationMemory", "ModelInfo", "Hypothesis",
                       "resolve_model", "list_models", "pull_model", "add_model", "convert_model", "remove_model"],
-    "translator.corpus.pipeline": ["run_batch", "BatchOptions", "RunSummary"],
+    "translator.corpus.run": ["run_batch", "BatchOptions", "RunSummary"],
     "translator.corpus.tables": ["read_table"],
     "translator.corpus.report": ["write_report"],
     "translator.qa": ["QAFlag"],  # the check itself: translator.qa.check (``check`` alone would say too little)
@@ -74,6 +74,7 @@ MOVED = {
     "translator.corpus.ray_runner": "translator.corpus.executors.ray",
     "translator.corpus.ray_stages": "translator.corpus.executors.ray_workers",
     "translator.corpus.ray_tables": "translator.corpus.executors.ray_tables",
+    "translator.corpus.pipeline": "translator.corpus.run",
 }
 
 

@@ -332,7 +332,7 @@ def test_cite_format_oewatch_and_sources_on_the_command_line() -> None:
 def test_cite_exports_on_the_command_line_and_from_a_batch_folder(tmp_path: Path) -> None:
     import rispy
 
-    from translator.corpus.pipeline import run_batch
+    from translator.corpus.run import run_batch
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

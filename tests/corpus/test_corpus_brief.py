@@ -14,8 +14,8 @@ from lxml import etree
 
 from translator.citations.format import format_citation
 from translator.corpus.brief import brief_documents, direction_runs, write_brief
-from translator.corpus.pipeline import run_batch
 from translator.corpus.readers import SourceFile, read_documents
+from translator.corpus.run import run_batch
 from translator.corpus.tables import read_table
 
 DATA = Path(__file__).parent.parent / "data"

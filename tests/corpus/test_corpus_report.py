@@ -101,7 +101,7 @@ def test_mixed_cells_and_term_counts_keep_their_reading_order(tmp_path: Path) ->
 
 
 def test_missing_model_banner_keeps_the_whole_message(tmp_path: Path) -> None:
-    from translator.corpus.pipeline import one_line
+    from translator.corpus.run import one_line
     from translator.errors import ModelNotFoundError
 
     error = ModelNotFoundError("Helsinki-NLP/opus-mt-ar-en", ["toolkit registry /home/x/models",

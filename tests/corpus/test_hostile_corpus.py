@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from translator.corpus.pipeline import run_batch
 from translator.corpus.readers import discover, read_documents
+from translator.corpus.run import run_batch
 from translator.corpus.state import RunState
 from translator.corpus.tables import read_table
 from translator.errors import InputError

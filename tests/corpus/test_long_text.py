@@ -13,8 +13,8 @@ from translator.corpus import long_text
 from translator.corpus.analyze import analyze_document
 from translator.corpus.executors import local as local_executor
 from translator.corpus.long_text import analyze_in_parts, part_bounds
-from translator.corpus.pipeline import run_batch
 from translator.corpus.readers import Document
+from translator.corpus.run import run_batch
 from translator.corpus.state import RunState
 from translator.corpus.tables import read_table
 

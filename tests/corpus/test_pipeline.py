@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from translator.corpus.pipeline import run_batch
+from translator.corpus.run import run_batch
 from translator.corpus.tables import read_table
 
 ROOT = Path(__file__).resolve().parents[2]

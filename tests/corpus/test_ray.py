@@ -21,7 +21,7 @@ from translator.corpus.executors import ray as ray_executor
 from translator.corpus.executors.ray import run_batch_ray
 from translator.corpus.executors.ray_tables import write_partitioned
 from translator.corpus.executors.ray_workers import TranslateRows, analyze_rows
-from translator.corpus.pipeline import BatchOptions, run_batch
+from translator.corpus.run import BatchOptions, run_batch
 from translator.corpus.tables import ERRORS, read_table
 from translator.errors import EngineError
 
@@ -269,7 +269,7 @@ def test_the_cli_runs_the_batch_on_an_existing_ray_cluster(ray_runtime, corpus: 
 
 
 def test_the_core_package_does_not_import_ray() -> None:
-    code = ("import sys, translator, translator.cli, translator.corpus.pipeline, translator.corpus.executors.ray\n"
+    code = ("import sys, translator, translator.cli, translator.corpus.run, translator.corpus.executors.ray\n"
             "print('ray' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stdout.strip() == "False", result.stderr

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from translator.corpus.pipeline import run_batch
+from translator.corpus.run import run_batch
 
 from ..browser import Browser, require_chromium
 

@@ -15,8 +15,8 @@ import pytest
 from rapidfuzz import fuzz
 
 from translator.corpus import rows, tables
-from translator.corpus.pipeline import run_batch
 from translator.corpus.report import render_report, write_report
+from translator.corpus.run import run_batch
 from translator.errors import InputError
 from translator.mt.fuzzy import fold_for_fuzzy
 from translator.mt.memory import TranslationMemory

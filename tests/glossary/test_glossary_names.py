@@ -77,7 +77,7 @@ def test_candidate_counter_builds_the_glossary_candidates_rows() -> None:
 def test_a_batch_writes_the_glossary_candidates_table_and_the_gazetteer_version(tmp_path) -> None:
     import json
 
-    from translator.corpus.pipeline import run_batch
+    from translator.corpus.run import run_batch
     from translator.corpus.tables import read_table
 
     corpus = tmp_path / "corpus"

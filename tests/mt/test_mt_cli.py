@@ -61,7 +61,7 @@ def test_missing_model_tells_how_to_get_one(translator_home: Path, tmp_path: Pat
 def test_translate_lines_passes_english_through_with_the_batch_statuses(tmp_path: Path, tiny_ct2_model: Path,
                                                                           tiny_pairs: list[tuple[str, str]],
                                                                           capsys: pytest.CaptureFixture[str]) -> None:
-    from translator.corpus.pipeline import TRANSLATION_STATUSES
+    from translator.corpus.run import TRANSLATION_STATUSES
 
     (a, ea), (b, eb) = tiny_pairs[3], tiny_pairs[4]
     source = tmp_path / "mixed.txt"
@@ -78,7 +78,7 @@ def test_translate_lines_passes_english_through_with_the_batch_statuses(tmp_path
 def test_default_model_is_set_listed_and_used_everywhere(translator_home: Path, tmp_path: Path, tiny_model: Path,
                                                          tiny_pairs: list[tuple[str, str]],
                                                          capsys: pytest.CaptureFixture[str]) -> None:
-    from translator.corpus.pipeline import run_batch
+    from translator.corpus.run import run_batch
     from translator.mt import default_model
 
     code, out, _ = _run(["models", "default", "--format", "jsonl"], capsys)

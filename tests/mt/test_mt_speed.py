@@ -7,7 +7,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from translator.corpus.pipeline import RunSummary, count_payloads
+from translator.corpus.run import RunSummary, count_payloads
 from translator.errors import EngineError
 from translator.mt import GuardConfig, Translator
 from translator.mt.ct2 import CT2Engine

@@ -201,7 +201,7 @@ def test_jupyterlab_serves_the_notebooks_and_runs_one_in_a_real_kernel(lab: Lab,
 
         # A batch run in the notebook shows its progress as a widget (tqdm's notebook bar), not as text.
         messages = kernel.execute(
-            "from translator.corpus.pipeline import run_batch\n"
+            "from translator.corpus.run import run_batch\n"
             f"run_batch('../corpus', {str(tmp_path / 'batch')!r}, translate=False, progress=True).documents")
         assert "IProgress not found" not in _stderr(messages)
         widgets = [c for c in _outputs(messages, "display_data")

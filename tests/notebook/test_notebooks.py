@@ -179,7 +179,7 @@ def test_a_failing_cell_is_one_line_naming_it_and_the_traceback_is_saved(tmp_pat
 def test_outside_a_notebook_the_progress_bar_is_plain_text_on_stderr(tmp_path: Path,
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
     # The same library call as in the notebooks (tqdm.auto), here outside IPython: tqdm's text bar, not a widget.
-    from translator.corpus.pipeline import run_batch
+    from translator.corpus.run import run_batch
 
     run_batch(ROOT / "corpus", tmp_path / "out", translate=False, progress=True, report=False)
     captured = capsys.readouterr()

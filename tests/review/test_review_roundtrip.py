@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from lxml import etree
 
-from translator.corpus.pipeline import run_batch
+from translator.corpus.run import run_batch
 from translator.corpus.tables import read_table
 from translator.mt.memory import TranslationMemory
 from translator.review import export_review, import_review
@@ -81,7 +81,7 @@ def test_edited_segments_come_back_from_memory_and_nothing_else(tmp_path: Path, 
 
 def test_without_a_model_reviewed_and_published_translations_still_reach_the_tables(tmp_path: Path) -> None:
     """A machine with no model (this workplace's) must still show what people translated (issue 18)."""
-    from translator.corpus.pipeline import run_batch
+    from translator.corpus.run import run_batch
     from translator.corpus.tables import read_table
     from translator.mt.memory import HumanTranslation, TranslationMemory
 

@@ -35,7 +35,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..corpus.pipeline import BatchOptions, run_batch
+    from ..corpus.run import BatchOptions, run_batch
 
     runner, engine = runner_and_engine(args)
     on_ray = runner == "ray"

@@ -1,3 +1,3 @@
-"""Corpus folders: read documents (readers), run the pipeline (pipeline), write tables (tables) and reports."""
+"""Corpus folders: read documents (readers), run a batch (run, executors), write tables (tables) and reports."""
 
 __all__: list[str] = []

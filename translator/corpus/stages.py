@@ -9,7 +9,7 @@ Rows pass between stages as the frozen typed rows of :mod:`translator.corpus.row
 ones it was given. `analyze_file` is the read + analyze stages for one file, with a failure turned into that
 file's error record instead of an exception. Nothing here reads or writes a table or the run state, and
 nothing keeps state between calls: the executors (`translator.corpus.executors`) decide where the stages
-run and save their results, and `translator.corpus.pipeline` is the one skeleton around them.
+run and save their results, and `translator.corpus.run` is the one skeleton around them.
 """
 
 from __future__ import annotations

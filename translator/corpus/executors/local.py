@@ -20,7 +20,9 @@ from tqdm.auto import tqdm
 from .. import tables
 from ..analyze import Analysis
 from ..long_text import LONG_FILE_BYTES, process_long_file
-from ..pipeline import (
+from ..readers import SourceFile
+from ..rows import ErrorRow
+from ..run import (
     BatchOptions,
     RunSummary,
     count_payloads,
@@ -30,8 +32,6 @@ from ..pipeline import (
     save_error,
     settings_key,
 )
-from ..readers import SourceFile
-from ..rows import ErrorRow
 from ..stages import (
     analyze_file,
     check_documents,

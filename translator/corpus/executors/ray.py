@@ -25,7 +25,7 @@ from tqdm.auto import tqdm
 
 from ...errors import EngineError, InputError
 from .. import tables
-from ..pipeline import (
+from ..run import (
     BatchOptions,
     RunSummary,
     count_payloads,

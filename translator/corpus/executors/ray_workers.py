@@ -23,9 +23,9 @@ from typing import Any
 
 from ...errors import EngineError, InputError
 from ..analyze import Analysis
-from ..pipeline import load_translator
 from ..readers import SourceFile
 from ..rows import ErrorRow
+from ..run import load_translator
 from ..stages import (
     analyze_file,
     check_documents,

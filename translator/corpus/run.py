@@ -373,7 +373,7 @@ _MOVED_NAMES = {"LazyTranslator": "translator.corpus.executors.local",
 
 def __getattr__(name: str) -> Any:
     if name in _MOVED_NAMES:
-        warnings.warn(f"translator.corpus.pipeline.{name} moved to {_MOVED_NAMES[name]}; import it from there.",
+        warnings.warn(f"translator.corpus.run.{name} moved to {_MOVED_NAMES[name]}; import it from there.",
                       DeprecationWarning, stacklevel=2)
         return getattr(importlib.import_module(_MOVED_NAMES[name]), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
