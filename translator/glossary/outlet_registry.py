@@ -39,6 +39,9 @@ REQUIRED = ("canonical",)
 _APOSTROPHES = re.compile(r"['’‘`´ʼʻ]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _FUZZY_CUTOFF = 0.88
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # find_in_text's words
+_BREAK = re.compile(r"[,.;:()\[\]\"“”!?\n]")  # no outlet name runs across these
+_POSSESSIVE = re.compile(r"['’]s$")
 _COMMON_WORD_ZIPF = 4.0
 
 
@@ -411,24 +414,26 @@ class OutletRegistry:
         Only windows starting with a capital letter (or an article glued to one: ``al-Sharq``) count, and
         only exact or glued spellings, so ordinary words are not taken for outlets.
         """
-        words = list(re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", text))
+        words = list(_WORD.finditer(text))
         found: list[tuple[int, int, OutletMatch]] = []
         taken_until = -1
         for i, first in enumerate(words):
             if first.start() < taken_until or not _may_start_name(text, first):
                 continue
+            stop = _BREAK.search(text, first.start())  # a window reaching past it holds a break
+            limit = stop.start() if stop is not None else len(text)
             for j in range(min(len(words), i + max_words), i, -1):
                 last = words[j - 1]
-                span = text[first.start():last.end()]
-                if re.search(r"[,.;:()\[\]\"“”!?\n]", span):
+                if last.end() > limit:
                     continue
+                span = text[first.start():last.end()]
                 if not (span[-1].isupper() or last.group()[0].isupper() or last.group()[0].isdigit()
                         or j - 1 == i):
                     continue
-                key = latin_key(re.sub(r"['’]s$", "", span))  # "Ad-Dustour's editorial"
+                key = latin_key(_POSSESSIVE.sub("", span))  # "Ad-Dustour's editorial"
                 numbers = self._index["exact"].get(key) or self._index["squashed"].get(_squash(key))
                 if numbers and _plausible_in_prose(text[first.start():last.end()], j - i):
-                    end = last.end() - (2 if re.search(r"['’]s$", span) and key != latin_key(span) else 0)
+                    end = last.end() - (2 if _POSSESSIVE.search(span) and key != latin_key(span) else 0)
                     match = self._decide(text[first.start():end], numbers, "exact", None, set())
                     found.append((first.start(), end, match))
                     taken_until = last.end()
