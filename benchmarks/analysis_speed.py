@@ -9,6 +9,11 @@ that every table, word list and glossary is loaded: start-up is measured by star
 generator: the samples made unique). The two checkouts run in turn within each round; medians of documents/s
 and the ratio this/baseline are printed with the machine's load. The last line is JSON.
 
+The generated corpus repeats five texts (only a "Document N" line differs), so the caches keyed by a line's
+text (the dates read in a line, outlet lookups) answer almost every document from the warm-up batch.
+``--cold`` empties them before each document's citations are parsed: the figure for a corpus whose lines are
+all new. Caches keyed by a word or a name (which repeat in any real corpus) are kept.
+
 Children run with ``python -P`` so that the folder they start in never shadows ``PYTHONPATH`` (a ``-c``
 script would otherwise import the ``translator`` of the current folder, whatever the checkout asked for).
 """
@@ -33,7 +38,20 @@ ROOT = Path(__file__).resolve().parent.parent
 CHILD = """
 import json, sys, tempfile, time
 from pathlib import Path
-from translator.corpus.run import run_batch
+try:
+    from translator.corpus.run import run_batch
+except ImportError:  # a baseline checkout from before corpus/run.py
+    from translator.corpus.pipeline import run_batch
+if sys.argv[3] == "cold":  # each document's lines new to the line-keyed caches (the corpus repeats 5 texts)
+    import translator.citations as citations
+    from translator.citations import fields
+    parse = citations.parse_citations
+    def cold(*args, **kwargs):
+        if hasattr(fields, "_dates"):
+            fields._dates.cache_clear()
+        citations.default_registry().__dict__.pop("_candidates_memo", None)
+        return parse(*args, **kwargs)
+    citations.parse_citations = cold  # analyze_document imports it from the package when it runs
 with tempfile.TemporaryDirectory() as tmp:
     run_batch(Path(sys.argv[2]), Path(tmp) / "warm", translate=False, report=False, progress=False, use_memory=False)
     t, cpu = time.perf_counter(), time.process_time()
@@ -46,10 +64,10 @@ print(json.dumps({"documents": s.documents, "seconds": seconds, "docs_per_s": s.
 """
 
 
-def measure(checkout: Path, corpus: Path) -> dict:
+def measure(checkout: Path, corpus: Path, cold: bool = False) -> dict:
     env = {**os.environ, "PYTHONPATH": str(checkout)}
-    out = subprocess.run([sys.executable, "-P", "-c", CHILD, str(corpus), str(ROOT / "corpus")], capture_output=True,
-                         text=True, env=env)
+    out = subprocess.run([sys.executable, "-P", "-c", CHILD, str(corpus), str(ROOT / "corpus"),
+                          "cold" if cold else "warm"], capture_output=True, text=True, env=env)
     if out.returncode:
         raise SystemExit(f"{checkout}: exit {out.returncode}\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -60,6 +78,9 @@ def main() -> None:
     parser.add_argument("--baseline", type=Path, required=True, help="the checkout to compare with")
     parser.add_argument("--documents", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--cold", action="store_true",
+                        help="empty the line-keyed caches (dates of a line, outlet lookups) before each document: "
+                             "the generated corpus repeats five texts, which flatters them")
     args = parser.parse_args()
     checkouts = {"this": ROOT, "baseline": args.baseline.resolve()}
     with tempfile.TemporaryDirectory() as tmp, reported("analysis_speed") as machine:
@@ -68,7 +89,7 @@ def main() -> None:
         rows: dict[str, list[dict]] = {name: [] for name in checkouts}
         for number in range(args.rounds):
             for name, checkout in checkouts.items():
-                rows[name].append(measure(checkout, corpus))
+                rows[name].append(measure(checkout, corpus, args.cold))
             print(f"round {number + 1}: " + ", ".join(f"{n} {r[-1]['docs_per_s']:.1f} docs/s "
                                                       f"({r[-1]['docs_per_cpu_s']:.1f} per CPU s)"
                                                       for n, r in rows.items()), flush=True)
@@ -80,7 +101,8 @@ def main() -> None:
     print(f"documents/s (median of {args.rounds}): this {median['this']}, baseline {median['baseline']}; "
           f"ratio {ratio:.2f}. Per CPU second (less sensitive to other jobs): this {cpu['this']}, baseline "
           f"{cpu['baseline']}; ratio {cpu_ratio:.2f}. Same documents/segments/citations counts: {same}")
-    print(json.dumps({"documents": args.documents, "rounds": args.rounds, "median_docs_per_s": median,
+    print(json.dumps({"documents": args.documents, "rounds": args.rounds, "cold": args.cold,
+                      "median_docs_per_s": median,
                       "median_docs_per_cpu_s": cpu, "ratio_this_over_baseline": ratio,
                       "cpu_ratio_this_over_baseline": cpu_ratio, "same_counts": same, "runs": rows,
                       "load_avg_start": machine["load_avg"]}))

@@ -308,3 +308,21 @@ def test_real_dates_are_never_confidently_wrong(row: dict[str, str]) -> None:
     result = parse_date(row["text"])
     if result.date is not None and not result.ambiguous:
         assert result.date == (row["expected"] or None), result.to_dict()
+
+
+def test_month_word_skip_changes_no_mention() -> None:
+    """Issue 20: a calendar's worded patterns are skipped on a line without its month words; running them all
+    finds the same mentions."""
+    import dataclasses
+
+    from translator import dates
+
+    grammar = dates._grammar()
+    every = dataclasses.replace(grammar, month_word={})
+    texts = ["الأربعاء 19 صفر 1447 هـ، الموافق 13 غشت 2025", "Monday October 30th, 2017", "12/06/2021",
+             "١٥ رمضان ١٤٤٥", "le 3 mars 2024", "Document 12", "29 فروردین 1403", "في شهر مايو", "no date here"]
+    for text in texts:
+        norm = dates._fold_with_offsets(text)[0]
+        for order in (None, "DMY", "MDY"):
+            assert dates._mentions(grammar, norm, order) == dates._mentions(every, norm, order), text
+    assert any(dates._mentions(grammar, dates._fold_with_offsets(t)[0], None) for t in texts)

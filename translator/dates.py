@@ -135,6 +135,10 @@ class _Grammar:
     weekday_before: re.Pattern[str]
     role_before: re.Pattern[str]
     year_only: re.Pattern[str]
+    #: a calendar's month words anywhere, no boundaries (issue 20): where none is found no worded pattern of
+    #: that calendar can yield a mention (``_worded_mention`` finds its month among these words), so they are
+    #: not run
+    month_word: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
 def _words(markers: list[tuple[str, str]], *kinds: str) -> list[str]:
@@ -169,6 +173,9 @@ def _grammar() -> _Grammar:
             rf"{_NOT_AFTER_LETTER}(?P<role>{roles}){_NOT_BEFORE_LETTER}(?:\s*(?:on|في|بتاريخ))?[\s:,،\-–]*\Z"
         ),
         year_only=re.compile(r"(?<!\d)(1[34]\d\d|1[89]\d\d|20\d\d)(?!\d)"),
+        month_word={cal: re.compile("|".join(r"\s*".join(re.escape(piece) for piece in word.split(" "))
+                                             for word in sorted({_fold(w) for w in words}, key=len, reverse=True)))
+                    for cal, words in names.items()},
     )
 
 
@@ -308,7 +315,10 @@ def _could_hold_date(grammar: _Grammar, norm: str) -> bool:
 
 def _mentions(grammar: _Grammar, norm: str, order: str | None, *, persian: bool = False) -> list[_Mention]:
     found = []
+    written = {calendar: bool(words.search(norm)) for calendar, words in grammar.month_word.items()}
     for shape, calendar, pattern in grammar.patterns:
+        if not written.get(calendar, True):
+            continue  # no month word of this calendar: none of its worded patterns can give a mention
         for m in pattern.finditer(norm):
             mention = (
                 _numeric_mention(grammar, m, shape, order, persian=persian)

@@ -97,7 +97,12 @@ class Glossary:
 
     @property
     def version(self) -> str:
-        """A stable hash of what matching and enforcement depend on (not notes, files or line numbers)."""
+        """A stable hash of what matching and enforcement depend on (not notes, files or line numbers).
+
+        Computed once per glossary (its entries never change after loading; a batch asks several times)."""
+        known = self.__dict__.get("_version")
+        if known is not None and known[:3] == (self.entries, self.composed, self.gazetteer):  # same objects
+            return known[3]
         digest = hashlib.sha256()
         for row in sorted("\t".join((e.source, e.target, e.type, "|".join(e.variants), "|".join(e.target_variants),
                                      "|".join(e.flags), "|".join(e.banned))) for e in self.entries):
@@ -107,7 +112,8 @@ class Glossary:
                                       "|".join(e.target_variants))).encode("utf-8") + b"\n")
         if self.gazetteer is not None:
             digest.update(f"gazetteer {self.gazetteer.version}".encode())
-        return digest.hexdigest()[:16]
+        self.__dict__["_version"] = (self.entries, self.composed, self.gazetteer, digest.hexdigest()[:16])
+        return self.__dict__["_version"][3]
 
     @property
     def gazetteer_version(self) -> str | None:

@@ -21,6 +21,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import rapidfuzz.process
+from rapidfuzz import fuzz
+
 from translator.citations.cues import cues
 from translator.config import glossary_dirs
 from translator.errors import GlossaryError
@@ -36,6 +39,9 @@ REQUIRED = ("canonical",)
 _APOSTROPHES = re.compile(r"['’‘`´ʼʻ]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _FUZZY_CUTOFF = 0.88
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # find_in_text's words
+_BREAK = re.compile(r"[,.;:()\[\]\"“”!?\n]")  # no outlet name runs across these
+_POSSESSIVE = re.compile(r"['’]s$")
 _COMMON_WORD_ZIPF = 4.0
 
 
@@ -343,7 +349,7 @@ class OutletRegistry:
         if len(skeleton) >= 5 and skeleton in self._index["spelling"]:
             return self._index["spelling"][skeleton], "spelling"
         word = _squash(key)
-        close = difflib.get_close_matches(word, self._near_in_length(len(word)), n=2, cutoff=_FUZZY_CUTOFF)
+        close = difflib.get_close_matches(word, self._may_be_close(word), n=2, cutoff=_FUZZY_CUTOFF)
         if len(close) == 1 or (close and len(self._index["squashed"][close[0]]) == 1 and len(close[0]) >= 6):
             return self._index["squashed"][close[0]], "fuzzy"
         return [], "none"
@@ -361,6 +367,20 @@ class OutletRegistry:
         return [name for length, names in by_length.items()
                 if (2.0 * min(length, size) / (length + size) if length + size else 1.0) >= _FUZZY_CUTOFF
                 for name in names]
+
+    def _may_be_close(self, word: str) -> list[str]:
+        """The squashed names that may reach difflib's cutoff for ``word``, in the registry's order.
+
+        rapidfuzz's ``ratio`` is 2·LCS/(|a|+|b|) with the longest common subsequence, and difflib's ``ratio``
+        counts the characters of matching blocks, which form a common subsequence: rapidfuzz's score is never
+        below difflib's, so leaving out the names under the cutoff by rapidfuzz (in C, a few µs for the whole
+        registry) leaves difflib's answer unchanged (issue 20: an unknown line, such as a page's
+        "Document 12" stamp, was scored against every name in Python).
+        """
+        names = self._near_in_length(len(word))
+        cutoff = _FUZZY_CUTOFF * 100 - 1e-6  # a hair under: float rounding never drops a name difflib keeps
+        kept = rapidfuzz.process.extract(word, names, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+        return [names[i] for i in sorted(index for _, _, index in kept)]
 
     def _prefix(self, query: str) -> list[int]:
         """Outlets with a name that starts with ``query`` as written (articles kept: "Al-Quds al" is the
@@ -394,24 +414,26 @@ class OutletRegistry:
         Only windows starting with a capital letter (or an article glued to one: ``al-Sharq``) count, and
         only exact or glued spellings, so ordinary words are not taken for outlets.
         """
-        words = list(re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", text))
+        words = list(_WORD.finditer(text))
         found: list[tuple[int, int, OutletMatch]] = []
         taken_until = -1
         for i, first in enumerate(words):
             if first.start() < taken_until or not _may_start_name(text, first):
                 continue
+            stop = _BREAK.search(text, first.start())  # a window reaching past it holds a break
+            limit = stop.start() if stop is not None else len(text)
             for j in range(min(len(words), i + max_words), i, -1):
                 last = words[j - 1]
-                span = text[first.start():last.end()]
-                if re.search(r"[,.;:()\[\]\"“”!?\n]", span):
+                if last.end() > limit:
                     continue
+                span = text[first.start():last.end()]
                 if not (span[-1].isupper() or last.group()[0].isupper() or last.group()[0].isdigit()
                         or j - 1 == i):
                     continue
-                key = latin_key(re.sub(r"['’]s$", "", span))  # "Ad-Dustour's editorial"
+                key = latin_key(_POSSESSIVE.sub("", span))  # "Ad-Dustour's editorial"
                 numbers = self._index["exact"].get(key) or self._index["squashed"].get(_squash(key))
                 if numbers and _plausible_in_prose(text[first.start():last.end()], j - i):
-                    end = last.end() - (2 if re.search(r"['’]s$", span) and key != latin_key(span) else 0)
+                    end = last.end() - (2 if _POSSESSIVE.search(span) and key != latin_key(span) else 0)
                     match = self._decide(text[first.start():end], numbers, "exact", None, set())
                     found.append((first.start(), end, match))
                     taken_until = last.end()

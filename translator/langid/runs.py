@@ -14,10 +14,12 @@ Offsets always index the original string: ``run.text == text[run.start:run.end]`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from functools import cache
 from typing import NamedTuple
 
-from .scripts import char_script
+from .scripts import _tables, char_script
 
 __all__ = ["CLOSERS", "OPENERS", "QUOTES", "SEPARATORS", "ScriptRun", "merge_sandwiches", "script_spans"]
 
@@ -72,7 +74,31 @@ def merge_sandwiches(spans: list[tuple[int, int, str]],
     return [(r[0], r[1]) for r in runs]
 
 
+# The tag characters scripts.py maps each script's letters to (C0 controls): a run of one script is one tag,
+# then any untagged characters and the same tag again, as often as it comes.
+_TAG_CLASS = "[\x01-\x08\x0e-\x1f]"
+_TAG_RUN = re.compile(f"({_TAG_CLASS})(?:[^\x01-\x08\x0e-\x1f]*\\1)*")
+_HAS_TAG = re.compile(_TAG_CLASS)
+
+
+@cache
+def _script_of_tag() -> dict[str, str]:
+    return {tag: name for tag, name in _tables()[2]}
+
+
 def _cores(text: str) -> list[ScriptRun]:
+    """The maximal stretches from a letter to the last letter of the same script before another script's
+    letter. The letters are tagged by ``str.translate`` and the stretches found by one regular expression
+    (issue 20: a Python loop over every character was the most of language detection); a text holding the
+    tag characters themselves (C0 controls) takes the loop."""
+    if _HAS_TAG.search(text) is None:
+        names = _script_of_tag()
+        return [ScriptRun(m.start(), m.end(), names[m.group(1)])
+                for m in _TAG_RUN.finditer(text.translate(_tables()[1]))]
+    return _cores_by_char(text)
+
+
+def _cores_by_char(text: str) -> list[ScriptRun]:
     cores: list[ScriptRun] = []
     script = None
     start = end = 0

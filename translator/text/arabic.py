@@ -151,7 +151,9 @@ def fold_for_matching(text: str) -> tuple[str, list[int]]:
     Teh marbuta (ة) only ends words, so a letter glued right after it starts a new word: a space is put
     there (``المتحدةالأمريكية`` → ``المتحده الامريكيه``), mapped to the letter that follows.
     """
-    folded_text = text.translate(_TABLE)
+    folded_text = text.translate(_TABLE)  # fills _TABLE (and _NOT_ONE_TO_ONE) for every character of text
+    if _NOT_ONE_TO_ONE.isdisjoint(text) and not _GLUED_AFTER_TEH_MARBUTA.search(text):
+        return folded_text, list(range(len(text) + 1))  # every character folded to exactly one (issue 20)
     widths = {c: len(_TABLE[ord(c)]) for c in set(text)}
     if max(widths.values(), default=1) <= 1 and not _GLUED_AFTER_TEH_MARBUTA.search(text):
         if len(folded_text) == len(text):
@@ -245,10 +247,10 @@ def is_arabic(text: str, threshold: float = 0.5) -> bool:
     """True when at least ``threshold`` of the letters in ``text`` are Arabic-script letters."""
     if threshold > 0 and text.isascii():
         return False  # no Arabic letter at all (the common case of English citation text): skip the count
-    letters = [c for c in text if c.isalpha()]
+    letters = sum(map(str.isalpha, text))  # counted in C (issue 20); is_arabic_letter is False for a non-letter
     if not letters:
         return False
-    return sum(map(is_arabic_letter, letters)) / len(letters) >= threshold
+    return sum(map(is_arabic_letter, text)) / letters >= threshold
 
 
 def tokens(normalized: str) -> list[tuple[int, int, str]]:

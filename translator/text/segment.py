@@ -106,6 +106,9 @@ def _units(text: str, paragraph: tuple[int, int], protected: list[tuple[int, int
     yield unit_start, unit_end
 
 
+_MARKS = re.compile("[" + re.escape("".join(sorted({*_QUOTE_FAMILY, *"([{", *_BRACKETS}))) + "]")
+
+
 def _enclosed(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(open, close) positions of the quotations and brackets that close within ``text[start:end]``.
 
@@ -116,7 +119,8 @@ def _enclosed(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     pairs: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for i in range(start, end):
+    for mark in _MARKS.finditer(text, start, end):  # only quotes and brackets act (issue 20: no loop over letters)
+        i = mark.start()
         ch = text[i]
         family = _QUOTE_FAMILY.get(ch)
         if family is not None:
