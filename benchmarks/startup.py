@@ -43,7 +43,10 @@ CHILD = """
 import json, shutil, sys, tempfile, time
 from pathlib import Path
 t0 = time.perf_counter()
-from translator.corpus.run import run_batch
+try:
+    from translator.corpus.run import run_batch
+except ImportError:  # a baseline checkout from before corpus/run.py
+    from translator.corpus.pipeline import run_batch
 imported = time.perf_counter() - t0
 with tempfile.TemporaryDirectory() as tmp:
     src = Path(tmp) / "in"
