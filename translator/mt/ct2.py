@@ -148,15 +148,18 @@ class CT2Engine:
         return lambda: self._hypotheses([p.result() for p in pending])
 
     def _hypotheses(self, results: list[Any]) -> list[list[Hypothesis]]:
-        out = []
+        shapes, bodies = [], []
         for result in results:
-            hyps = []
+            shape = []
             for tokens, score in zip(result.hypotheses, result.scores, strict=True):
                 finished = bool(tokens) and tokens[-1] == _EOS
-                body = tokens[:-1] if finished else list(tokens)
-                hyps.append(Hypothesis(self._target.decode(body), float(score), body, finished))
-            out.append(hyps)
-        return out
+                bodies.append(tokens[:-1] if finished else list(tokens))
+                shape.append((float(score), finished))
+            shapes.append(shape)
+        texts = iter(self._target.decode(bodies) if bodies else [])  # every hypothesis detokenized in one call
+        body = iter(bodies)
+        return [[Hypothesis(next(texts), score, next(body), finished) for score, finished in shape]
+                for shape in shapes]
 
     def _suppressed(self, sequences: tuple[str, ...]) -> list[list[str]] | None:
         pieces = [self._target.encode(s, out_type=str) for s in sequences]
