@@ -7,12 +7,12 @@
 The model has exactly the architecture of Helsinki-NLP/opus-mt-ar-en (6+6 layers, d_model 512, 8 heads,
 FFN 2048, 62,834-entry vocabulary) with random weights, and real sentencepiece models trained on the project's
 Arabic/English pairs. Every configuration decodes the same segments (greedily; ``--beam N`` for beam search in
-mode ``main``) and generates exactly
-``--out-tokens`` target tokens per segment, so all do the same work. Configurations run in interleaved
-rounds (round r runs each once, in a rotated order), and ratios are taken within each round, so a change of
-machine load between configurations affects the ratios much less than the bare rates; the median round's
-ratio is reported with the lowest and highest. The CPU model, threads and load average are printed at start
-and end (benchmarks/machine.py): bare rates from a loaded machine are not comparable across machines.
+mode ``main``) and generates exactly ``--out-tokens`` target tokens per segment, so all do the same work.
+Configurations run in interleaved rounds (round r runs each once, in a rotated order), and ratios are taken
+within each round, so a change of machine load between configurations affects the ratios much less than the
+bare rates; the median round's ratio is reported with the lowest and highest. The CPU model, threads and
+load average are printed at start and end (benchmarks/machine.py): bare rates from a loaded machine are not
+comparable across machines.
 
 Configurations (mode ``main``):
 
