@@ -6,12 +6,13 @@
 
 The model has exactly the architecture of Helsinki-NLP/opus-mt-ar-en (6+6 layers, d_model 512, 8 heads,
 FFN 2048, 62,834-entry vocabulary) with random weights, and real sentencepiece models trained on the project's
-Arabic/English pairs. Every configuration decodes the same segments greedily and generates exactly
-``--out-tokens`` target tokens per segment, so all do the same work. Configurations run in interleaved
-rounds (round r runs each once, in a rotated order), and ratios are taken within each round, so a change of
-machine load between configurations affects the ratios much less than the bare rates; the median round's
-ratio is reported with the lowest and highest. The CPU model, threads and load average are printed at start
-and end (benchmarks/machine.py): bare rates from a loaded machine are not comparable across machines.
+Arabic/English pairs. Every configuration decodes the same segments (greedily; ``--beam N`` for beam search in
+mode ``main``) and generates exactly ``--out-tokens`` target tokens per segment, so all do the same work.
+Configurations run in interleaved rounds (round r runs each once, in a rotated order), and ratios are taken
+within each round, so a change of machine load between configurations affects the ratios much less than the
+bare rates; the median round's ratio is reported with the lowest and highest. The CPU model, threads and
+load average are printed at start and end (benchmarks/machine.py): bare rates from a loaded machine are not
+comparable across machines.
 
 Configurations (mode ``main``):
 
@@ -149,7 +150,8 @@ def hf_loaded(hf: Path) -> tuple[Any, Any]:
         return MarianTokenizer.from_pretrained(hf), MarianMTModel.from_pretrained(hf).eval()
 
 
-def hf_generate_batched(loaded: tuple[Any, Any], segments: list[str], out_tokens: int, batch: int) -> int:
+def hf_generate_batched(loaded: tuple[Any, Any], segments: list[str], out_tokens: int, batch: int,
+                        beam: int = 1) -> int:
     """The batched transformers baseline: tokenizer + generate on length-sorted batches."""
     import torch
 
@@ -161,7 +163,7 @@ def hf_generate_batched(loaded: tuple[Any, Any], segments: list[str], out_tokens
         with torch.inference_mode():
             # max_length/min_length count the decoder start token; max_new_tokens beside the model's own
             # max_length (512) ran 1.7-1.9x slower here (transformers 5.24), so the baseline uses the fast form
-            out = model.generate(**inputs, num_beams=1, do_sample=False, min_length=out_tokens + 1,
+            out = model.generate(**inputs, num_beams=beam, do_sample=False, min_length=out_tokens + 1,
                                  max_length=out_tokens + 1)
         tokenizer.batch_decode(out, skip_special_tokens=True)
         produced += (out.shape[1] - 1) * out.shape[0]
@@ -169,10 +171,10 @@ def hf_generate_batched(loaded: tuple[Any, Any], segments: list[str], out_tokens
 
 
 def ct2_raw(translator: Any, spms: tuple[Any, Any], segments: list[str], out_tokens: int, batch: int,
-            use_vmap: bool = False) -> int:
+            use_vmap: bool = False, beam: int = 1) -> int:
     source, target = spms
     tokens = [[*pieces, "</s>"] for pieces in source.encode(segments, out_type=str)]
-    results = translator.translate_batch(tokens, max_batch_size=batch, beam_size=1, max_input_length=0,
+    results = translator.translate_batch(tokens, max_batch_size=batch, beam_size=beam, max_input_length=0,
                                          min_decoding_length=out_tokens, max_decoding_length=out_tokens,
                                          use_vmap=use_vmap)
     [target.decode(r.hypotheses[0]) for r in results]
@@ -194,13 +196,17 @@ def rounds(configs: dict[str, Callable[[int, list[str]], int]], segments: list[s
     for r in range(count):
         order = names[r % len(names):] + names[:r % len(names)]
         for name in order:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             configs[name](r, segments)
             seconds = time.perf_counter() - started
             times[name].append(seconds)
+            CPU_SECONDS.setdefault(name, []).append(time.process_time() - cpu)
             print(f"  round {r + 1} {name:<16} {n:>5} segments {seconds:8.2f}s {n / seconds:8.2f} seg/s  "
                   f"load {[round(x, 1) for x in os.getloadavg()]}", file=sys.stderr)
     return times
+
+
+CPU_SECONDS: dict[str, list[float]] = {}  # process CPU time (all threads) per configuration per round, by rounds()
 
 
 def ratio(times: dict[str, list[float]], faster: str, slower: str) -> dict[str, float]:
@@ -219,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--naive-segments", type=int, help="segments for the one-at-a-time loop (main mode)")
     parser.add_argument("--out-tokens", type=int, default=32, help="target tokens generated per segment")
     parser.add_argument("--batch", type=int, default=32, help="segments per batch")
+    parser.add_argument("--beam", type=int, default=1, help="beam size of every configuration (mode main)")
+    parser.add_argument("--no-hf", action="store_true",
+                        help="mode main: full path vs raw CTranslate2 only (no transformers runs)")
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--scaling", action="store_true", help="also the full path at 100/1,000/10,000 segments")
     parser.add_argument("--cache", type=Path, default=ROOT / "benchmarks" / ".cache")
@@ -244,14 +253,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"mode {args.mode}: {n} segments x {n_rounds} rounds, {args.threads} threads, {out_tokens} target "
           f"tokens per segment, ~{sum(len(s.split()) for s in segments) / n:.0f} words per segment",
           file=sys.stderr)
-    options = {"min_length": out_tokens, "max_length": out_tokens}
+    options = {"min_length": out_tokens, "max_length": out_tokens, "beam_size": args.beam}
     # Guard checks run; retries are off because a random-weight model's output is degenerate by construction
     # (with a real model only flagged segments are retried).
     guard = GuardConfig(retry=False)
     enforcer, glossary_state = glossary_enforcer()
     summary: dict[str, Any] = {"mode": args.mode, "model": "random weights, opus-mt-ar-en architecture",
                                "segments": n, "rounds": n_rounds, "threads": args.threads,
-                               "out_tokens": out_tokens, "glossary": glossary_state}
+                               "out_tokens": out_tokens, "beam": args.beam, "glossary": glossary_state}
     with tempfile.TemporaryDirectory() as tmp:
         def full(engine: Any, name: str) -> Callable[[int, list[str]], int]:
             def run(r: int, segs: list[str]) -> int:
@@ -265,12 +274,23 @@ def main(argv: list[str] | None = None) -> int:
             raw = ctranslate2.Translator(str(ct2), device="cpu", compute_type="int8",  # the same settings
                                          inter_threads=engine.inter_threads, intra_threads=engine.intra_threads)
             summary["ct2_threads"] = {"inter": engine.inter_threads, "intra": engine.intra_threads}
-            loaded = hf_loaded(hf)
             configs = {
-                "hf_batched": lambda r, segs: hf_generate_batched(loaded, segs, out_tokens, args.batch),
-                "ct2": lambda r, segs: ct2_raw(raw, spms, segs, out_tokens, args.batch),
+                "ct2": lambda r, segs: ct2_raw(raw, spms, segs, out_tokens, args.batch, beam=args.beam),
                 "full": full(engine, "full"),
             }
+            if args.no_hf:
+                times = rounds(configs, segments, n_rounds)
+                summary.update({"full_vs_ct2": ratio(times, "full", "ct2"),
+                                # CPU seconds of the whole process: what the full path adds, less swayed by load
+                                "full_vs_ct2_cpu": ratio(CPU_SECONDS, "full", "ct2"),
+                                "median_sps": {k: round(n / statistics.median(v), 2) for k, v in times.items()}})
+                summary["median_seconds"] = {k: round(statistics.median(v), 3) for k, v in times.items()}
+                summary["peak_rss_mb"] = round(peak_rss_mb(), 1)
+                print(json.dumps(summary))
+                return 0
+            loaded = hf_loaded(hf)
+            configs = {"hf_batched": lambda r, segs: hf_generate_batched(loaded, segs, out_tokens, args.batch,
+                                                                           args.beam), **configs}
             times = rounds(configs, segments, n_rounds)
             naive_row = timed("naive", lambda: naive(hf, segments[:n_naive], out_tokens), n_naive)
             med = {k: statistics.median(v) for k, v in times.items()}

@@ -154,6 +154,8 @@ def group_matches(matches: Iterable[TermMatch]) -> list[tuple[GlossaryEntry, lis
 
 def check_translation(matches: Sequence[TermMatch], translation: str) -> TermReport:
     """How ``translation`` renders the terms ``matches`` found in its source (no repair)."""
+    if not matches:  # most segments: nothing to look for in the translation
+        return TermReport()
     checks = []
     for entry, found in group_matches(matches):
         checks.append(TermCheck(entry.source, entry.target, entry.type, [m.surface for m in found], len(found),

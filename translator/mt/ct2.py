@@ -68,6 +68,9 @@ class CT2Engine:
             raise EngineError(f"CTranslate2 could not load {model.id} from {model.path} ({error}). "
                               f"Re-run `translator models convert {model.id} --force`.") from error
         self._vocab_cache: set[str] | None = None
+        # source pieces by text: the Translator counts a segment's tokens when planning and batching, then
+        # decodes it; remembered, each segment is encoded once (bounded: cleared when it grows past the cap)
+        self._piece_memo: dict[str, list[str]] = {}
 
     @property
     def _vocab(self) -> set[str]:
@@ -83,12 +86,30 @@ class CT2Engine:
                 return set(json.loads(path.read_text(encoding="utf-8")))
         return set()
 
+    _MEMO_CAP = 50_000
+
     def _pieces(self, text: str) -> list[str]:
         # the same pieces MarianTokenizer produces, plus the end token Marian models expect on the source
-        return [*self._source.encode(text, out_type=str), _EOS]
+        pieces = self._piece_memo.get(text)
+        if pieces is None:
+            pieces = self._encode_many([text])[0]
+        return pieces
+
+    def _encode_many(self, texts: list[str]) -> list[list[str]]:
+        """Source pieces (end token included) of each text, encoding the ones not seen before in one call."""
+        memo = self._piece_memo
+        known = {t: memo[t] for t in texts if t in memo}
+        missing = [t for t in dict.fromkeys(texts) if t not in known]
+        if missing:
+            new = {t: [*p, _EOS] for t, p in zip(missing, self._source.encode(missing, out_type=str), strict=True)}
+            if len(memo) + len(new) > self._MEMO_CAP:
+                memo.clear()
+            memo.update(new)
+            known.update(new)
+        return [known[t] for t in texts]
 
     def count_tokens(self, texts: list[str]) -> list[int]:
-        return [len(self._pieces(t)) for t in texts]
+        return [len(p) for p in self._encode_many(list(texts))]
 
     @property
     def parallel(self) -> int:
@@ -106,7 +127,7 @@ class CT2Engine:
         opts = GenerationOptions.from_kwargs(options)
         if not texts:
             return list
-        sources = [self._pieces(t) for t in texts]
+        sources = self._encode_many(texts)
         limit = opts.length_limit(max(len(s) for s in sources), self.max_input_tokens)
         pending = self._translator.translate_batch(
             sources,
@@ -127,15 +148,18 @@ class CT2Engine:
         return lambda: self._hypotheses([p.result() for p in pending])
 
     def _hypotheses(self, results: list[Any]) -> list[list[Hypothesis]]:
-        out = []
+        shapes, bodies = [], []
         for result in results:
-            hyps = []
+            shape = []
             for tokens, score in zip(result.hypotheses, result.scores, strict=True):
                 finished = bool(tokens) and tokens[-1] == _EOS
-                body = tokens[:-1] if finished else list(tokens)
-                hyps.append(Hypothesis(self._target.decode(body), float(score), body, finished))
-            out.append(hyps)
-        return out
+                bodies.append(tokens[:-1] if finished else list(tokens))
+                shape.append((float(score), finished))
+            shapes.append(shape)
+        texts = iter(self._target.decode(bodies) if bodies else [])  # every hypothesis detokenized in one call
+        body = iter(bodies)
+        return [[Hypothesis(next(texts), score, next(body), finished) for score, finished in shape]
+                for shape in shapes]
 
     def _suppressed(self, sequences: tuple[str, ...]) -> list[list[str]] | None:
         pieces = [self._target.encode(s, out_type=str) for s in sequences]

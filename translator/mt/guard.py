@@ -9,7 +9,9 @@ placeholder left in the output, or the source given back untranslated, is never 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any
 
 from translator.mt.engine import Hypothesis
@@ -102,10 +104,13 @@ def check_output(source: str, output: str) -> list[str]:
     if leaked:
         flags.append(PLACEHOLDER)
     letters = [c for c in output if c.isalpha()]
-    mostly_arabic = letters and sum(map(is_arabic_letter, letters)) > len(letters) / 2
+    mostly_arabic = letters and sum(map(_arabic_letter, letters)) > len(letters) / 2
     if mostly_arabic or (letters and _squash(output) == _squash(source)):
         flags.append(UNTRANSLATED)
     return flags
+
+
+_arabic_letter = lru_cache(maxsize=8192)(is_arabic_letter)  # by character: Unicode name look-ups are slow
 
 
 def _squash(text: str) -> str:
@@ -126,27 +131,34 @@ def is_repetitive(text: str, config: GuardConfig | None = None, *, source: str |
         if run >= times and run > source_run:
             return True
     if len(words) >= 8:
-        top = max(words.count(w) for w in set(words))
-        source_top = max((source_words.count(w) for w in set(source_words)), default=0)
+        top = max(Counter(words).values())
+        source_top = max(Counter(source_words).values(), default=0)
         if top / len(words) > config.max_word_share and top > source_top:
             return True
     return _repeats_characters(text, config.max_repeats) and not _repeats_characters(source or "", config.max_repeats)
 
 
 def _longest_run(words: list[str], n: int) -> int:
-    """The most times any ``n``-word sequence of ``words`` follows itself back to back (1: never repeated)."""
-    best = 1
-    for start in range(len(words) - n + 1):
-        gram, times = words[start:start + n], 1
-        while words[start + times * n:start + (times + 1) * n] == gram:
-            times += 1
-        best = max(best, times)
-    return best
+    """The most times any ``n``-word sequence of ``words`` follows itself back to back (1: never repeated).
+
+    An ``n``-gram repeated ``t`` times back to back is a stretch of ``(t - 1) * n`` words each equal to the word
+    ``n`` further on, so the answer is one plus the longest such stretch divided by ``n`` (one pass)."""
+    best = stretch = 0
+    for word, later in zip(words, words[n:], strict=False):  # the second is n shorter
+        stretch = stretch + 1 if word == later else 0
+        if stretch > best:
+            best = stretch
+    return 1 + best // n
 
 
 def _repeats_characters(text: str, times: int) -> bool:
     # subword loops glue onto one word ("endsendsendsends"): a 2..8-char unit repeated back to back
-    return re.search(rf"(\w{{2,8}}?)\1{{{times},}}", text) is not None
+    return _char_loop(times).search(text) is not None
+
+
+@lru_cache(maxsize=8)
+def _char_loop(times: int) -> re.Pattern[str]:
+    return re.compile(rf"(\w{{2,8}}?)\1{{{times},}}")
 
 
 def severity(flags: list[str]) -> int:

@@ -149,6 +149,7 @@ class Translator:
         self.glossary_version = glossary_version
         # running counts over this Translator's life: engine calls (batches), fresh segments, guard retries
         self.stats: dict[str, int] = {"engine_calls": 0, "segments": 0, "retried": 0, "retry_calls": 0}
+        self._counts: dict[str, int] = {}  # source tokens of the current call's sentences (see _plans)
 
     # ------------------------------------------------------------------------------------------ public
     def translate(self, texts: list[str], *, progress: bool = False) -> list[Translation]:
@@ -159,13 +160,15 @@ class Translator:
         if isinstance(texts, str):
             raise InputError("translate() takes a list of texts; wrap a single text in a list.")
         texts = list(texts)
-        plans = [self._plan(t) for t in texts]
+        plans = self._plans(texts)
         units = list(dict.fromkeys(piece for plan in plans for piece, _ in plan))
         results = {u: _Result(u, NOT_ARABIC) for u in units if not _has_arabic(u)}
-        results.update(self._from_memory([u for u in units if u not in results]))
+        # each unit's cache key computed once: looked up now, stored under after translation
+        keys = {u: self._key(u) for u in units if u not in results} if self._cache() is not None else {}
+        results.update(self._from_memory(keys))
         todo = [u for u in units if u not in results]
         fresh = self._translate_units(todo, progress)
-        self._remember(fresh)
+        self._remember(fresh, keys)
         results.update(fresh)
         return [self._assemble(text, plan, results) for text, plan in zip(texts, plans, strict=True)]
 
@@ -174,11 +177,16 @@ class Translator:
         return self.translate([text])[0]
 
     # -------------------------------------------------------------------------------------- planning
-    def _plan(self, text: str) -> list[tuple[str, str]]:
-        """(piece, separator after its translation) for each piece of ``text``, in order."""
-        normalized = normalize_for_mt(text)
-        spans = sentences(normalized)
-        counts = self.engine.count_tokens([s.text for s in spans]) if spans else []
+    def _plans(self, texts: list[str]) -> list[list[tuple[str, str]]]:
+        """:meth:`_plan` of every text, with the sentences of all texts counted in one engine call."""
+        split = [(normalized, sentences(normalized)) for normalized in map(normalize_for_mt, texts)]
+        wanted = list(dict.fromkeys(s.text for _, spans in split for s in spans))
+        self._counts = dict(zip(wanted, self.engine.count_tokens(wanted), strict=True)) if wanted else {}
+        return [self._plan(normalized, spans) for normalized, spans in split]
+
+    def _plan(self, normalized: str, spans: list[Any]) -> list[tuple[str, str]]:
+        """(piece, separator after its translation) for each piece of the normalized text, in order."""
+        counts = [self._counts[s.text] for s in spans]
         plan: list[tuple[str, str]] = []
         for i, (span, n_tokens) in enumerate(zip(spans, counts, strict=True)):
             gap = normalized[span.end:spans[i + 1].start] if i + 1 < len(spans) else ""
@@ -201,25 +209,25 @@ class Translator:
             return self.cache
         return self.memory.mt_cache if self.memory is not None else None
 
-    def _from_memory(self, units: list[str]) -> dict[str, _Result]:
+    def _from_memory(self, unit_keys: Mapping[str, str]) -> dict[str, _Result]:
         cache = self._cache()
-        if cache is None or not units:
+        if cache is None or not unit_keys:
             return {}
         keys: dict[str, list[str]] = {}
-        for unit in units:  # units differing only in what the key ignores share an entry
-            keys.setdefault(self._key(unit), []).append(unit)
+        for unit, key in unit_keys.items():  # units differing only in what the key ignores share an entry
+            keys.setdefault(key, []).append(unit)
         found = cache.get_many(keys)
         return {unit: _Result(e.text, _OLD_STATUSES.get(e.status, e.status), list(e.flags), dict(e.info),
                               from_memory=True)
                 for k, e in found.items() for unit in keys[k]}
 
-    def _remember(self, results: dict[str, _Result]) -> None:
+    def _remember(self, results: dict[str, _Result], keys: Mapping[str, str]) -> None:
         cache = self._cache()
         if cache is None:
             return
         model = self.engine.model
         entries = {
-            self._key(unit): CacheEntry(unit, r.text, r.status, r.flags, r.terms, self.engine.name, model.id,
+            keys[unit]: CacheEntry(unit, r.text, r.status, r.flags, r.terms, self.engine.name, model.id,
                                          model.revision or "", self.glossary_version)
             for unit, r in results.items() if r.text is not None and r.status != FAILED
         }
@@ -229,7 +237,10 @@ class Translator:
     # ----------------------------------------------------------------------------------- translation
     def _batches(self, units: list[str]) -> list[list[str]]:
         """Longest first, each batch within the padded-token budget (sorting keeps padding small)."""
-        counts = dict(zip(units, self.engine.count_tokens(units), strict=True)) if units else {}
+        known = self._counts
+        unknown = [u for u in units if u not in known]  # clause pieces of over-long sentences, retries
+        counts = {**known, **dict(zip(unknown, self.engine.count_tokens(unknown), strict=True))} if unknown \
+            else known
         batches: list[list[str]] = []
         current: list[str] = []
         for unit in sorted(units, key=lambda u: -counts[u]):
