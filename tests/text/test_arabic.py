@@ -17,6 +17,7 @@ NORMALIZATION = cases("arabic_normalization.tsv")
 @pytest.mark.parametrize("case", NORMALIZATION, ids=[c["note"] for c in NORMALIZATION])
 def test_normalization_table(case: dict[str, str]) -> None:
     assert arabic.normalize(case["input"]) == case["expected"]
+    assert arabic.fold_for_matching(case["input"])[0] == case["expected"]  # the offsets' fold says the same
 
 
 @pytest.mark.parametrize("case", NORMALIZATION, ids=[c["note"] for c in NORMALIZATION])

@@ -139,7 +139,10 @@ class _FoldTable(dict[int, str]):
 
 _TABLE = _FoldTable()
 _NOT_ONE_TO_ONE: set[str] = set()  # characters of _TABLE that fold to nothing or to several characters
-_GLUED_AFTER_TEH_MARBUTA = re.compile(r"[\u0629\u06c3][^\W\d_]")
+# ة or ۃ, then marks or other non-word characters, then a letter: where fold_for_matching may put a space
+# after ة (marks fold to nothing, so ``ةُا`` is glued too). A superset of what the loop checks, so the fast
+# paths (no space possible) are only taken where they give the loop's result.
+_GLUED_AFTER_TEH_MARBUTA = re.compile(r"[\u0629\u06c3][^\w\s]*[^\W\d_]")
 
 
 def fold_for_matching(text: str) -> tuple[str, list[int]]:
@@ -152,14 +155,12 @@ def fold_for_matching(text: str) -> tuple[str, list[int]]:
     there (``المتحدةالأمريكية`` → ``المتحده الامريكيه``), mapped to the letter that follows.
     """
     folded_text = text.translate(_TABLE)  # fills _TABLE (and _NOT_ONE_TO_ONE) for every character of text
-    if _NOT_ONE_TO_ONE.isdisjoint(text) and not _GLUED_AFTER_TEH_MARBUTA.search(text):
-        return folded_text, list(range(len(text) + 1))  # every character folded to exactly one (issue 20)
-    widths = {c: len(_TABLE[ord(c)]) for c in set(text)}
-    if max(widths.values(), default=1) <= 1 and not _GLUED_AFTER_TEH_MARBUTA.search(text):
-        if len(folded_text) == len(text):
-            return folded_text, list(range(len(text) + 1))  # every character folded to exactly one
-        dropped = {c for c, width in widths.items() if not width}  # diacritics, tatweel: folded to nothing
-        return folded_text, [i for i, c in enumerate(text) if c not in dropped] + [len(text)]
+    if not _GLUED_AFTER_TEH_MARBUTA.search(text):
+        unusual = _NOT_ONE_TO_ONE.intersection(text)
+        if not unusual:  # every character folded to exactly one (issue 20)
+            return folded_text, list(range(len(text) + 1))
+        if not any(_TABLE[ord(c)] for c in unusual):  # the others fold to nothing (diacritics, tatweel)
+            return folded_text, [i for i, c in enumerate(text) if c not in unusual] + [len(text)]
     out: list[str] = []
     offsets: list[int] = []
     table = _TABLE  # each character folded once, then looked up (the same fold as _fold)
@@ -181,18 +182,11 @@ def fold_for_matching(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
-def _one_to_one(text: str) -> str | None:
-    """``text`` folded when every character folds to exactly one and no word is glued after ة, else None."""
-    folded = text.translate(_TABLE)  # fills _TABLE (and _NOT_ONE_TO_ONE) for every character of text
-    if _NOT_ONE_TO_ONE.isdisjoint(text) and not _GLUED_AFTER_TEH_MARBUTA.search(text):
-        return folded
-    return None
-
-
 def fold(text: str) -> str:
     """The matching form of ``text``, without offsets (see :func:`fold_for_matching`)."""
-    folded = _one_to_one(text)
-    return folded if folded is not None else fold_for_matching(text)[0]
+    if _GLUED_AFTER_TEH_MARBUTA.search(text):
+        return fold_for_matching(text)[0]
+    return text.translate(_TABLE)  # the same string: the loop of fold_for_matching only adds spaces after ة
 
 
 normalize_for_matching = fold_for_matching  # the old names (a fold is not a normalization: it loses meaning)
