@@ -10,7 +10,7 @@ The value is wordfreq's own, computed the way ``wordfreq.zipf_frequency(word, la
 ``best``, minimum 0): the word is cut with wordfreq's tokenizer, numbers are smashed and weighted as wordfreq
 does, several tokens combine as 1/f = Σ 1/fᵢ, and the result is rounded alike. A language whose list is not
 named exactly by ``lang``, a tokenizer that infers word breaks (Chinese, Japanese), or a cache that cannot
-be written falls back to wordfreq itself. ``tests/test_wordfreq_index.py`` checks the two agree.
+be written falls back to wordfreq itself. ``tests/test_diskcache.py`` checks the two agree.
 """
 
 from __future__ import annotations

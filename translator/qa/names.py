@@ -35,7 +35,6 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
-from wordfreq import zipf_frequency
 
 from ..datafiles import read_tsv
 from ..glossary import Glossary, GlossaryEntry, check_translation
@@ -44,6 +43,7 @@ from ..glossary.names import romanize
 from ..glossary.report import count_lenient, group_matches
 from ..glossary.report import lenient_form as _fold_english
 from ..text.arabic import normalize
+from ..wordfreq_index import zipf_frequency  # wordfreq's values, without loading its whole Arabic list
 from .flag import QAFlag
 
 __all__ = ["check_names", "english_names"]
