@@ -63,6 +63,18 @@ class ReviewSegment:
             return "needs-translation"
         return "final" if self.human_state == "final" else "translated"
 
+    def notes(self) -> list[tuple[str, str]]:
+        """The notes an exchange file carries for this segment, as (origin, text): where it is, its terms,
+        its QA flags, the model; XLIFF 1.2 and 2.0 write the same ones."""
+        notes = [("document", f"document {self.doc_id}, segment {self.segment_id}")]
+        if self.glossary_terms:
+            notes.append(("glossary", f"terms: {self.glossary_terms}"))
+        if self.flags:
+            notes.append(("qa", f"flags: {self.flags}"))
+        if self.model:
+            notes.append(("mt", f"model: {self.model}; status: {self.status}"))
+        return notes
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data.update(id=self.id, target=self.target, state=self.state,

@@ -79,13 +79,8 @@ def _add_unit(store: _Xliff12, segment: ReviewSegment, target_lang: str) -> None
         if segment.state == "needs-translation":
             target.set("state-qualifier", "mt-suggestion")
         unit.markapproved(segment.state == "final")
-    unit.addnote(f"document {segment.doc_id}, segment {segment.segment_id}", origin="document")
-    if segment.glossary_terms:
-        unit.addnote(f"terms: {segment.glossary_terms}", origin="glossary")
-    if segment.flags:
-        unit.addnote(f"flags: {segment.flags}", origin="qa")
-    if segment.model:
-        unit.addnote(f"model: {segment.model}; status: {segment.status}", origin="mt")
+    for origin, text in segment.notes():
+        unit.addnote(text, origin=origin)
     for human, score in segment.fuzzy:
         unit.addalttrans(human.target, origin="translation-memory", lang=target_lang, sourcetxt=human.source,
                          matchquality=f"{score:.0f}")

@@ -103,13 +103,8 @@ def _add_unit(store: xliff2.Xliff2File, segment: ReviewSegment, target_lang: str
     if segment.target:
         unit.settarget(segment.target, lang=target_lang)
         unit.xmlelement.set("state", STATE_TO_XLIFF2[segment.state])
-    unit.addnote(f"document {segment.doc_id}, segment {segment.segment_id}", origin="document")
-    if segment.glossary_terms:
-        unit.addnote(f"terms: {segment.glossary_terms}", origin="glossary")
-    if segment.flags:
-        unit.addnote(f"flags: {segment.flags}", origin="qa")
-    if segment.model:
-        unit.addnote(f"model: {segment.model}; status: {segment.status}", origin="mt")
+    for origin, text in segment.notes():
+        unit.addnote(text, origin=origin)
     # translate-toolkit puts <notes> and xml:space on <segment>; the XLIFF 2.0 schema allows neither there but
     # both on <unit> (notes before the segments)
     unit_element = unit.getunitelement()
