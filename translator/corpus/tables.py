@@ -162,20 +162,25 @@ def read_table(out_dir: Path, name: str) -> pd.DataFrame:
     """Read a table a run wrote, e.g. ``read_table("out", "segments")``.
 
     Parquet is preferred (``OUT/<name>.parquet``, then the partitioned ``OUT/<name>/`` of a Ray run); a folder
-    holding only the CSV (``OUT/<name>.csv``, e.g. saved back from a spreadsheet) is read as text columns with
-    empty cells as missing values, the byte order mark dropped. Raises :class:`InputError` when none is there.
+    holding only the CSV (``OUT/<name>.csv``, e.g. saved back from a spreadsheet) is read with empty cells as
+    missing values, the byte order mark dropped. Either way the columns get their declared dtypes
+    (:func:`conform`). Raises :class:`InputError` when none is there.
     """
+    kind, path = _find_table(out_dir, name)
+    frame = read_csv_table(path) if kind == "csv" else pd.read_parquet(path)
+    return conform(frame, name)
+
+
+def _find_table(out_dir: Path | str, name: str) -> tuple[str, Path]:
+    """Where table ``name`` of a run is, as (kind, path): ``parquet`` (``OUT/<name>.parquet``), ``partitioned``
+    (the folder ``OUT/<name>/`` of a Ray run) or ``csv`` (``OUT/<name>.csv``), in that order of preference.
+    Raises :class:`InputError` when none is there."""
     out_dir = Path(out_dir)
-    parquet = out_dir / f"{name}.parquet"
-    if parquet.exists():
-        return conform(pd.read_parquet(parquet), name)
-    partitioned = out_dir / name
-    if partitioned.is_dir():
-        return conform(pd.read_parquet(partitioned), name)
-    csv_path = out_dir / f"{name}.csv"
-    if csv_path.exists():
-        return conform(read_csv_table(csv_path), name)
-    raise InputError(f"{out_dir}: no table {name!r} (expected {parquet.name}); run `translator batch` first")
+    for kind, path in (("parquet", out_dir / f"{name}.parquet"), ("partitioned", out_dir / name),
+                       ("csv", out_dir / f"{name}.csv")):
+        if path.is_dir() if kind == "partitioned" else path.exists():
+            return kind, path
+    raise InputError(f"{out_dir}: no table {name!r} (expected {name}.parquet); run `translator batch` first")
 
 
 # pandas' nullable dtypes for the declared types: an integer column with one null stays integers (pandas
@@ -215,28 +220,24 @@ def conform(frame: pd.DataFrame, name: str) -> pd.DataFrame:
         except (TypeError, ValueError):
             continue
     return frame
+
+
 def iter_table(out_dir: Path, name: str, batch_rows: int = 20_000) -> Iterator[pd.DataFrame]:
     """A table a run wrote, as DataFrames of at most ``batch_rows`` rows, in table order (found as by
     :func:`read_table`): memory stays flat in the size of the table (issue 20). A table smaller than a batch
     comes as one DataFrame equal to ``read_table``'s. Raises :class:`InputError` when none is there.
     """
-    out_dir = Path(out_dir)
-    parquet = out_dir / f"{name}.parquet"
-    partitioned = out_dir / name
-    csv_path = out_dir / f"{name}.csv"
-    if parquet.exists() or partitioned.is_dir():
-        import pyarrow.dataset as ds
-
-        if parquet.exists():
-            batches = pq.ParquetFile(parquet).iter_batches(batch_size=batch_rows)
-        else:
-            batches = ds.dataset(partitioned, format="parquet", partitioning="hive").to_batches(batch_size=batch_rows)
-        frames: Iterator[pd.DataFrame] = (batch.to_pandas() for batch in batches if batch.num_rows)
-    elif csv_path.exists():
-        frames = pd.read_csv(csv_path, encoding=CSV_ENCODING, keep_default_na=False, na_values=[""],
-                             chunksize=batch_rows)
+    kind, path = _find_table(out_dir, name)
+    if kind == "csv":
+        frames: Iterator[pd.DataFrame] = pd.read_csv(path, chunksize=batch_rows, **_CSV_READ)
     else:
-        raise InputError(f"{out_dir}: no table {name!r} (expected {parquet.name}); run `translator batch` first")
+        if kind == "parquet":
+            batches = pq.ParquetFile(path).iter_batches(batch_size=batch_rows)
+        else:
+            import pyarrow.dataset as ds
+
+            batches = ds.dataset(path, format="parquet", partitioning="hive").to_batches(batch_size=batch_rows)
+        frames = (batch.to_pandas() for batch in batches if batch.num_rows)
     empty = True
     for frame in frames:
         empty = False
@@ -245,9 +246,12 @@ def iter_table(out_dir: Path, name: str, batch_rows: int = 20_000) -> Iterator[p
         yield read_table(out_dir, name)
 
 
+_CSV_READ = {"encoding": CSV_ENCODING, "keep_default_na": False, "na_values": [""]}  # empty cells are missing
+
+
 def read_csv_table(path: Path | str) -> pd.DataFrame:
     """A CSV table as written by a run (UTF-8 with or without a byte order mark); empty cells are missing."""
-    return pd.read_csv(path, encoding=CSV_ENCODING, keep_default_na=False, na_values=[""])
+    return pd.read_csv(path, **_CSV_READ)
 
 
 def iter_chunks(items: list, size: int) -> Iterator[list]:
