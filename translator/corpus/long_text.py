@@ -25,10 +25,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ..errors import InputError
 from .analyze import Analysis, analyze_document
-from .limits import FileTimeLimitError, file_time_budget, warm_up
+from .limits import file_time_budget, warm_up
 from .readers import Document, SourceFile, read_documents
+from .stages import file_error
 
 __all__ = ["GROUP_SEGMENTS", "LONG_FILE_BYTES", "PART_CHARS", "analyze_in_parts", "part_bounds", "process_long_file"]
 
@@ -164,11 +164,8 @@ def process_long_file(source: SourceFile, sha: str, data: bytes, state, settings
             settings = _translate_and_save(group, source, sha, state, settings, options, glossary, lazy,
                                            stages, first=saved == 0)
     except Exception as exc:  # as analyze_file: any failure of one file is that file's errors row
-        known = isinstance(exc, InputError)
-        text = str(exc) if len(str(exc)) <= 300 else str(exc)[:300] + "…"  # a message may quote huge input
-        name = "InputError" if known and not isinstance(exc, FileTimeLimitError) else type(exc).__name__
-        state.save_error(source.rel, sha, stage, name,
-                         text if known else f"{source.rel}: {text}")
+        row = file_error(source, stage, exc)
+        state.save_error(row.path, sha, row.stage, row.error, row.message)
         return
     state.finish_parts(source.rel, settings)
     summary.processed_files += 1

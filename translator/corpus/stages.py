@@ -26,8 +26,9 @@ from .rows import ErrorRow
 if TYPE_CHECKING:
     from .rows import CitationRow, SegmentRow
 
-__all__ = ["analyze_document", "analyze_file", "check_documents", "needs_translation", "one_line", "qa_glossary",
-           "read_documents", "read_error", "read_source", "regroup", "translate_analyses", "translate_documents"]
+__all__ = ["analyze_document", "analyze_file", "check_documents", "file_error", "needs_translation", "one_line",
+           "qa_glossary", "read_documents", "read_error", "read_source", "regroup", "translate_analyses",
+           "translate_documents"]
 
 
 def read_source(source: SourceFile, *, max_file_mb: float | None) -> bytes:
@@ -66,13 +67,21 @@ def analyze_file(item: tuple[SourceFile, bytes], *, glossary, detector: str,
             docs = read_documents(source, data)
             stage = "analyze"
             return [analyze_document(doc, glossary=glossary, detector=detector) for doc in docs]
-    except FileTimeLimitError as exc:  # named apart: it depends on the machine, so it is retried next run
-        return ErrorRow(path=source.rel, stage=stage, error="FileTimeLimitError", message=str(exc))
-    except InputError as exc:
-        return ErrorRow(path=source.rel, stage=stage, error="InputError", message=str(exc))
     except Exception as exc:  # any failure of one file is that file's errors row, never the run's
-        return ErrorRow(path=source.rel, stage=stage, error=type(exc).__name__,
-                        message=f"{source.rel}: {_short(str(exc))}")
+        return file_error(source, stage, exc)
+
+
+def file_error(source: SourceFile, stage: str, exc: Exception) -> ErrorRow:
+    """The errors row of a file whose reading or analysis (``stage``) raised ``exc``: our own errors by their
+    family name (``FileTimeLimitError`` apart: it depends on the machine, so the next run tries the file
+    again), anything else by its type with the file named; every message cut to 300 characters (it may quote
+    huge input)."""
+    if isinstance(exc, FileTimeLimitError):
+        return ErrorRow(path=source.rel, stage=stage, error="FileTimeLimitError", message=_short(str(exc)))
+    if isinstance(exc, InputError):
+        return ErrorRow(path=source.rel, stage=stage, error="InputError", message=_short(str(exc)))
+    return ErrorRow(path=source.rel, stage=stage, error=type(exc).__name__,
+                    message=f"{source.rel}: {_short(str(exc))}")
 
 
 def needs_translation(analyses: list[Analysis]) -> bool:
