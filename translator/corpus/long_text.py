@@ -28,7 +28,7 @@ from dataclasses import replace
 from .analyze import Analysis, analyze_document
 from .limits import file_time_budget, warm_up
 from .readers import Document, SourceFile, read_documents
-from .stages import file_error
+from .stages import file_error, needs_translation, translate_analyses
 
 __all__ = ["GROUP_SEGMENTS", "LONG_FILE_BYTES", "PART_CHARS", "analyze_in_parts", "part_bounds", "process_long_file"]
 
@@ -132,11 +132,10 @@ def _same_line(text: str, cut: int) -> bool:
 
 
 def process_long_file(source: SourceFile, sha: str, data: bytes, state, settings: str, options, glossary,
-                      lazy, summary, *, stages) -> None:  # type: ignore[no-untyped-def]
+                      lazy, summary) -> None:  # type: ignore[no-untyped-def]
     """Read, analyse, translate and save one large file part by part into the run state ``state``.
 
-    ``options``/``lazy``/``summary``: the batch's `BatchOptions`, `LazyTranslator` and `RunSummary`;
-    ``stages``: the pipeline's ``(needs_translation, translate_analyses)`` (passed in: no import cycle). Parts
+    ``options``/``lazy``/``summary``: the batch's `BatchOptions`, `LazyTranslator` and `RunSummary`. Parts
     (and the small documents of a large record file) are translated and saved in groups of about
     :data:`GROUP_SEGMENTS` segments. A file that cannot be read or analysed becomes its errors row (its parts
     saved so far are dropped); the file counts as processed once its last part is saved. Time budget
@@ -158,11 +157,11 @@ def process_long_file(source: SourceFile, sha: str, data: bytes, state, settings
                 group.append((key, analysis))
                 if sum(len(a.segments) for _, a in group) >= GROUP_SEGMENTS:
                     settings = _translate_and_save(group, source, sha, state, settings, options, glossary, lazy,
-                                                   stages, first=saved == 0)
+                                                   first=saved == 0)
                     saved, group = saved + len(group), []
         if group or not saved:
             settings = _translate_and_save(group, source, sha, state, settings, options, glossary, lazy,
-                                           stages, first=saved == 0)
+                                           first=saved == 0)
     except Exception as exc:  # as analyze_file: any failure of one file is that file's errors row
         row = file_error(source, stage, exc)
         state.save_error(row.path, sha, row.stage, row.error, row.message)
@@ -172,10 +171,9 @@ def process_long_file(source: SourceFile, sha: str, data: bytes, state, settings
 
 
 def _translate_and_save(group: list, source: SourceFile, sha: str, state, settings: str, options, glossary,
-                        lazy, stages, *, first: bool) -> str:  # type: ignore[no-untyped-def]
+                        lazy, *, first: bool) -> str:  # type: ignore[no-untyped-def]
     """Translate the analyses of ``group`` ([(state key, Analysis)]) and save them as unfinished parts;
     returns the settings the file is to be saved under (those without a model when the model failed to load)."""
-    needs_translation, translate_analyses = stages
     analyses = [a for _, a in group]
     wanted = options.translate and needs_translation(analyses)
     translator = lazy.get() if wanted else None

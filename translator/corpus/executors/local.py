@@ -38,7 +38,6 @@ from ..stages import (
     needs_translation,
     qa_glossary,
     regroup,
-    translate_analyses,
     translate_documents,
 )
 from ..state import RunState
@@ -137,8 +136,7 @@ def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options:
                lazy: LazyTranslator, pool, summary: RunSummary, timings: dict[str, float]) -> None:
     pending = list(pending_files(chunk, state, settings, summary, max_file_mb=options.max_file_mb))
     for source, sha, data in [p for p in pending if len(p[2]) > LONG_FILE_BYTES]:  # part by part, here
-        process_long_file(source, sha, data, state, settings, options, glossary, lazy, summary,
-                          stages=(needs_translation, translate_analyses))
+        process_long_file(source, sha, data, state, settings, options, glossary, lazy, summary)
     pending = [p for p in pending if len(p[2]) <= LONG_FILE_BYTES]
     if not pending:
         return
