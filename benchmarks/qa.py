@@ -48,6 +48,7 @@ from translator.qa import check, clear_caches, default_glossary
 from translator.text.arabic import to_ascii_digits
 
 PAIRS = Path(__file__).resolve().parent / "data" / "qa_pairs.tsv"
+HALVES = ("build", "measure", "fresh", "fresh2", "fresh3")  # the sets of qa_pairs.tsv, in the order collected
 MONTHS = ("January February March April May June July August September October November December").split()
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*\d(?:\s*(?:million|billion|bn|per ?cent|%))?(?!\w)|(?<![\w.,])\d(?!\w)")
 _WORD = re.compile(r"\b[a-z]{4,}\b")
@@ -279,7 +280,7 @@ def measure(pairs: list[dict[str, str]], seed: int, verbose: bool,
 
 
 def _table(report: dict[str, object]) -> str:
-    halves = [h for h in ("build", "measure", "fresh", "fresh2") if h in report]
+    halves = [h for h in HALVES if h in report]
     build = report["build"]
     lines = ["| corruption (flag kind) | " + " | ".join(f"caught, {h}" for h in halves) + " |",
              "|---" * (len(halves) + 1) + "|"]
@@ -310,8 +311,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("-v", "--verbose", action="store_true", help="print every false flag and every miss")
     parser.add_argument("--build-only", action="store_true", help="only the build half (while developing)")
+    parser.add_argument("--halves", default=",".join(HALVES),
+                        help=f"comma-separated sets to run (default: all, {','.join(HALVES)})")
     args = parser.parse_args()
-    halves = ("build",) if args.build_only else ("build", "measure", "fresh", "fresh2")
+    halves = ("build",) if args.build_only else tuple(h.strip() for h in args.halves.split(",") if h.strip())
     report = measure(read_pairs(args.pairs), args.seed, args.verbose, halves)
     if not args.build_only:
         print(_table(report))

@@ -11,7 +11,9 @@ from .dates import DateMention, compare_dates, read_dates
 from .flag import QAFlag
 from .leftovers import check_leftovers, is_copy, placeholders
 from .names import check_names
-from .numbers import Quantity, compare_quantities, find_quantities, years_in_words
+from .numbers import (Quantity, _folded, compare_quantities, cut_names, days_in_words, find_quantities, holes,
+                      years_in_words)
+from .periods import Period, compare_periods, find_periods
 
 __all__ = ["check", "clear_caches", "default_glossary"]
 
@@ -50,26 +52,41 @@ def check(source: str, target: str, *, glossary: Glossary | None = None) -> list
     if is_copy(source, target):  # nothing was translated: the other checks would only repeat that
         return check_leftovers(source, target)
     glossary = glossary if glossary is not None else default_glossary()
-    source_quantities, source_dates, source_years, matches = _source_side(source, glossary)
+    source_quantities, source_dates, source_periods, source_years, source_days, matches = _source_side(source,
+                                                                                                        glossary)
+    target_periods = find_periods(*_folded(target), target)
     target_dates, target_spans = read_dates(target)
+    period_spans = [(p.start, p.end) for p in target_periods]
     flags = compare_quantities(source_quantities,
-                               _outside(find_quantities(target), target_spans + placeholders(target)),
-                               source_years_in_words=source_years,
-                               target_years_in_words=years_in_words(target))
-    flags += compare_dates(source_dates, target_dates, target)
+                               _outside(find_quantities(target), target_spans + placeholders(target) + period_spans),
+                               source_years_in_words=source_years, target_years_in_words=years_in_words(target),
+                               source_days_in_words=source_days, target_days_in_words=days_in_words(target),
+                               target_cut_names=cut_names(target), target_holes=holes(target))
+    flags += compare_dates(source_dates, _not_in(target_dates, period_spans), target)
+    flags += compare_periods(source_periods, target_periods)
     flags += check_names(source, target, glossary, matches)
     flags += check_leftovers(source, target)
     return flags
 
 
 @lru_cache(maxsize=2048)
-def _source_side(source: str, glossary: Glossary) -> tuple[list[Quantity], list[DateMention], int, list[TermMatch]]:
-    """What the checks read in the source: its quantities outside dates, its dates, its years in words and its
-    glossary matches. Cached: a source is checked again after each edit of its translation (review rounds,
-    several candidate translations), and its reading does not change."""
+def _source_side(source: str, glossary: Glossary) -> tuple[list[Quantity], list[DateMention], list[Period], int, int,
+                                                          list[TermMatch]]:
+    """What the checks read in the source: its quantities outside dates and periods, its dates outside periods,
+    its periods, its years and days in words and its glossary matches. Cached: a source is checked again after
+    each edit of its translation (review rounds, several candidate translations), and its reading does not
+    change."""
+    periods = find_periods(*_folded(source), source)
+    period_spans = [(p.start, p.end) for p in periods]
     dates, spans = read_dates(source)
-    quantities = _outside(find_quantities(source), spans + placeholders(source))
-    return quantities, dates, years_in_words(source), glossary.match(source)
+    quantities = _outside(find_quantities(source), spans + placeholders(source) + period_spans)
+    return (quantities, _not_in(dates, period_spans), periods, years_in_words(source), days_in_words(source),
+            glossary.match(source))
+
+
+def _not_in(dates: list[DateMention], spans: list[tuple[int, int]]) -> list[DateMention]:
+    """The dates that are not part of a period (a month inside "January-September 2023" is the period's)."""
+    return [d for d in dates if not any(d.start < end and start < d.end for start, end in spans)]
 
 
 def _outside(quantities: list[Quantity], spans: list[tuple[int, int]]) -> list[Quantity]:

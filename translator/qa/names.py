@@ -192,6 +192,59 @@ def _as_country_again(entry: GlossaryEntry, target: str) -> bool:
     return _COUNTRY_AGAIN.search(target) is not None and _HOLE.search(target) is None
 
 
+# A person the Arabic names with an office and the English by the office alone ("رئيس الجمهورية، عبد المجيد تبون"
+# = "the President of the Republic"; "نظيره الفرنسي، إيمانويل ماكرون" = "his French counterpart"). Office words of
+# the Arabic (folded, after proclitics) -> the English words of the office.
+_OFFICE_WORDS = {"رئيس": "president|chairman|head|premier", "نظير": "counterpart", "نظيره": "counterpart",
+            "نظيرها": "counterpart", "نظيرهم": "counterpart", "وزير": "minister", "وزيره": "minister",
+            "امير": "amir|emir|prince", "ملك": "king", "ولي": "crown prince", "سلطان": "sultan", "شيخ": "sheikh",
+            "نائب": "deputy|vice", "محافظ": "governor", "سفير": "ambassador", "حاكم": "ruler",
+            "متحدث": "spokesman|spokeswoman|spokesperson", "ناطق": "spokesman|spokeswoman|spokesperson",
+            "سمو": "highness", "جلاله": "majesty", "خادم": "custodian"}
+_OFFICES = {normalize(word): english for word, english in _OFFICE_WORDS.items()}  # in the one fold (رئيس: رييس)
+_ARABIC_WORDS = re.compile(r"[\u0621-\u064a]+")
+_CLAUSE_END = re.compile(r"[.!?؟؛;:]")
+# The hole a dropped name leaves between commas or before punctuation ("the President, , received").
+_NAME_HOLE = re.compile(r"[,;:]\s*[,.;:)]|\w\s+[,;:.)]")
+
+
+def _offices_near(source: str, start: int, end: int) -> set[str]:
+    """English office words for the Arabic office words within a few words before or after a name (its clause)."""
+    before = source[max(0, start - 48):start]
+    before = _CLAUSE_END.split(before)[-1]
+    after = _CLAUSE_END.split(source[end:end + 32])[0]
+    offices = set()
+    for word in _ARABIC_WORDS.findall(before)[-4:] + _ARABIC_WORDS.findall(after)[:3]:
+        folded = normalize(word)
+        for stem in (folded, folded[2:] if folded.startswith("ال") else folded,
+                     folded[1:] if folded[:1] in "وبل" else folded, folded[3:] if folded.startswith(("وال", "بال", "لل"))
+                     else folded):
+            if stem in _OFFICES:
+                offices.update(_OFFICES[stem].split("|"))
+    return offices
+
+
+def _by_title(entry: GlossaryEntry, found: list[TermMatch], source: str, target: str) -> bool:
+    """True when a person the Arabic gives with an office is rendered by that office alone, as English news does
+    ("the President of the Republic", "his French counterpart"): the office after "the", "his" or "her" (and
+    up to two words), not followed by a name, and no hole a dropped name leaves."""
+    if entry.type != "person" or _NAME_HOLE.search(target):
+        return False
+    offices = set()
+    for m in found:
+        offices |= _offices_near(source, m.start, m.end)
+    if not offices:
+        return False
+    words = "|".join(re.escape(o) for o in sorted(offices, key=len, reverse=True))
+    for m in re.finditer(rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[A-Za-z][\w-]*\s+){{0,2}}?(?i:{words})\b", target):
+        if not _NAME_AFTER.match(target, m.end()):
+            return True
+    return False
+
+
+_NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]|bin\b|al-)")  # "the Crown Prince Mohammed ...": a name follows
+
+
 def _close_romanization(entry: GlossaryEntry, surfaces: Iterable[str], target: str) -> bool:
     """True when a capitalized run of ``target`` is a close romanization of the person or place (see module
     docstring): a transliteration variant the glossary does not list."""
@@ -244,7 +297,7 @@ def check_names(source: str, target: str, glossary: Glossary,
             others = [n for n in english_names(body, glossary) if not _renders(n[2], in_source)]
         first = found[0]
         rival = next((n for n in others if n[2].type == entry.type), None)
-        if rival is None and _as_country_again(entry, body):
+        if rival is None and (_as_country_again(entry, body) or _by_title(entry, found, source, body)):
             continue
         wanted = " or ".join(repr(t) for t in entry.targets)
         if rival is None:

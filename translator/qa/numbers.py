@@ -27,7 +27,7 @@ from ..datafiles import read_tsv
 from ..text.arabic import analyses, normalize_for_matching
 from .flag import QAFlag
 
-__all__ = ["Quantity", "compare_quantities", "find_quantities", "years_in_words"]
+__all__ = ["Quantity", "compare_quantities", "cut_names", "days_in_words", "find_quantities", "holes", "years_in_words"]
 
 _SEPARATORS = str.maketrans({"٫": ".", "٬": ","})
 _TOKEN = re.compile(r"(?P<name>(?<=[^\W\d_])\s?[-‐–]\s?|(?<=[^\W\d_]{3}))?"  # COVID-19, F-16, كوفيد19: a name
@@ -52,6 +52,7 @@ class Quantity:
     name: bool = False  # digits that are part of a name (COVID-19, كوفيد19): weak, but a changed one is flagged
 
     step: float = 0.0  # the unit of the last digit written before a scale word (4.48 million: 10,000), else 0
+    day: bool = False  # "24 hours" (الساعات الـ24): may be written "yesterday", "on Sunday" on the other side
 
     def same(self, other: Quantity) -> bool:
         """True when some reading of this quantity equals some reading of ``other``, or rounds to it: a number
@@ -126,6 +127,8 @@ def _tokens(folded: str) -> list[_Token]:
             kind = "ordinal_digits" if m.group("ord") else "name_digits" if m.group("name") is not None else "digits"
             if m.group("name") == "" and _currency_before(folded, m.start()):
                 kind = "digits"  # AED287, USD5: a currency code, not a name
+            elif kind == "digits" and _named_number(folded, m.start("num"), m.group("num")):
+                kind = "name_digits"  # كوفيد 19, Coronavirus 2019, Vision 2030: a name written with a space
             number = m.group("num")
             decimals = len(number) - number.rfind(".") - 1 if number.count(".") == 1 and "," not in number else 0
             out.append(_Token(m.start("num"), m.end("num"), _digit_values(number), kind, joined, decimals=decimals))
@@ -142,6 +145,19 @@ def _tokens(folded: str) -> list[_Token]:
 
 
 _LETTERS_BEFORE = re.compile(r"[^\W\d_]+\Z")
+# Names written with a number after a space or a spaced dash (folded forms): كوفيد 19, COVID – 19, Expo 2020,
+# رؤية 2030, COP 28. "Coronavirus" and كورونا only with 19 or 2019 (the disease's name), not a count after them.
+_NAMED_BEFORE = re.compile(r"(?<![^\W\d_])(?:covid|كوفيد|sars|cov|mers|expo|اكسبو|vision|رؤيه|cop|كوب)"
+                           r"\s*[-‐–]?\s*\Z")
+_DISEASE_BEFORE = re.compile(r"(?<![^\W\d_])(?:coronavirus|كورونا)\s*[-‐–]?\s*\Z")
+
+
+def _named_number(folded: str, at: int, number: str) -> bool:
+    """True when the digits at ``at`` are part of a name written with a space (see _NAMED_BEFORE)."""
+    window = max(0, at - 16)
+    if _NAMED_BEFORE.search(folded, window, at):
+        return True
+    return number in ("19", "2019") and _DISEASE_BEFORE.search(folded, window, at) is not None
 
 
 @cache
@@ -213,8 +229,43 @@ def find_quantities(text: str) -> list[Quantity]:
             q.weak = True
         if not step and q.last == "digits" and _APPROXIMATE.search(folded, max(0, q.start - 40), q.start):
             step = _round_step(folded[q.start:q.end], q.values()[0])
-        found.append(Quantity(q.values(), start, end, q.weak, year, q.weak and q.last == "name_digits", step))
+        day = q.values()[0] == 24 and (_HOURS_AFTER.match(folded, q.end) is not None
+                                       or _HOURS_BEFORE.search(folded, max(0, q.start - 16), q.start) is not None)
+        found.append(Quantity(q.values(), start, end, q.weak, year, q.weak and q.last == "name_digits", step, day))
     return found
+
+
+# "24 hours" on one side, the day before in words on the other ("since yesterday", "overnight", منذ أمس): the same
+# span of time in daily figures. A weekday or "today" is not: "on Sunday" tells when, not over how long (the
+# benchmark's editions that write "today" for "the past 24 hours" differ). Folded forms (translator.text.arabic).
+_HOURS_AFTER = re.compile(r"[\s\-‐–]*(?:hours?|hrs?|ساعه|ساعات)(?![^\W\d_])")
+_HOURS_BEFORE = re.compile(r"(?<![^\W\d_])(?:ال)?ساعات\s+(?:ال)?\Z")
+_DAY_WORDS = re.compile(
+    r"\b(?:yesterday|overnight|(?:in|over|within)\s+(?:a|one)\s+day|(?:the\s+)?(?:past|last|previous)\s+day)\b|"
+    r"(?<![^\W\d_])[وفبل]{0,2}(?:يوم\s+امس|امس|(?:خلال\s+)?يوم\s+واحد)(?![^\W\d_])")
+
+
+_CUT_NAME = re.compile(r"(?<![^\W\d_])(?:covid|كوفيد|sars|cov|mers)\s*[-‐–](?:\s+(?!\d)|(?=[^\w\s])|\Z)")
+
+
+_HOLE = re.compile(r"\b(?:in|of|from|since|to|for)\s+[,.;:)]")  # "compared to the same period in , the ..."
+
+
+def holes(text: str) -> int:
+    """How many places of English ``text`` show a lost word: a preposition right before punctuation."""
+    return len(_HOLE.findall(text))
+
+
+def cut_names(text: str) -> int:
+    """How many names of ``text`` that are written with a number end in a dash with no number ("COVID- cases",
+    "(COVID-)"): the number was lost."""
+    return len(_CUT_NAME.findall(_folded(text)[0]))
+
+
+def days_in_words(text: str) -> int:
+    """How many times ``text`` names the past day in words (yesterday, overnight, in a day, أمس، يوم أمس): each
+    may stand for a "24 hours" of the other side (see :func:`compare_quantities`)."""
+    return len(_DAY_WORDS.findall(_folded(text)[0]))
 
 
 @cache
@@ -364,11 +415,18 @@ def _absorb(cur: _Building, token: _Token) -> None:
 
 
 def compare_quantities(source: list[Quantity], target: list[Quantity], *, source_years_in_words: int = 0,
-                       target_years_in_words: int = 0) -> list[QAFlag]:
+                       target_years_in_words: int = 0, source_days_in_words: int = 0,
+                       target_days_in_words: int = 0, target_cut_names: int = 0,
+                       target_holes: int = 0) -> list[QAFlag]:
     """Flags for quantities of one side with no equal quantity on the other (weak ones are never flagged).
 
     A year left over on one side is not flagged when the other side names more years in words (see
-    :func:`years_in_words`): 2022 for "last year" is the same fact; one year per extra phrase.
+    :func:`years_in_words`): 2022 for "last year" is the same fact; one year per extra phrase. Likewise a
+    "24 hours" left over when the other side names more days in words (:func:`days_in_words`: "since
+    yesterday" for "in the past 24 hours"). ``target_cut_names``: names in the target left with a dash and no
+    number ("COVID- cases", :func:`cut_names`); that many name numbers of the source left over are flagged.
+    ``target_holes``: places where the target lost a word ("the same period in , ...", :func:`holes`); that many
+    years of the source left over (a period's year, otherwise left to context) are flagged.
 
     A missing source quantity and a new target quantity are reported together, in order, as one changed
     number; the rest as missing (source span only) or new (target span only).
@@ -383,11 +441,19 @@ def compare_quantities(source: list[Quantity], target: list[Quantity], *, source
             unmatched_target.remove(hit)
     missing.sort(key=lambda q: q.start)
     unmatched_target.sort()
-    flags = _changed_names([q for q in missing if q.name], [target[i] for i in unmatched_target if target[i].name])
-    missing = [q for q in missing if not q.weak]
+    changed_names = [q for q in missing if q.name]
+    left_names = [target[i] for i in unmatched_target if target[i].name]
+    flags = _changed_names(changed_names, left_names)
+    for gone in changed_names[len(left_names):][:target_cut_names]:
+        flags.append(QAFlag("number", f"{_show(gone)} in a name in the source is missing from the target (the name "
+                                      "is left with a dash)", gone.start, gone.end))
+    lost_years = [q for q in missing if q.year and q.weak][:target_holes]
+    missing = [q for q in missing if not q.weak or q in lost_years]
     new = [target[i] for i in unmatched_target if not target[i].weak]
-    missing = _spare_years(missing, target_years_in_words - source_years_in_words)
-    new = _spare_years(new, source_years_in_words - target_years_in_words)
+    missing = _spare(_spare(missing, target_years_in_words - source_years_in_words, "year"),
+                     target_days_in_words - source_days_in_words, "day")
+    new = _spare(_spare(new, source_years_in_words - target_years_in_words, "year"),
+                 source_days_in_words - target_days_in_words, "day")
     for gone, came in zip(missing, new, strict=False):
         flags.append(QAFlag("number", f"{_show(gone)} in the source became {_show(came)} in the target",
                             gone.start, gone.end, came.start, came.end))
@@ -406,11 +472,11 @@ def _changed_names(source: list[Quantity], target: list[Quantity]) -> list[QAFla
                    gone.start, gone.end, came.start, came.end) for gone, came in zip(source, target, strict=False)]
 
 
-def _spare_years(quantities: list[Quantity], budget: int) -> list[Quantity]:
-    """``quantities`` less up to ``budget`` years (the other side wrote that many years in words)."""
+def _spare(quantities: list[Quantity], budget: int, what: str) -> list[Quantity]:
+    """``quantities`` less up to ``budget`` years or days (``what``: the other side wrote that many in words)."""
     kept = []
     for quantity in quantities:
-        if quantity.year and budget > 0:
+        if getattr(quantity, what) and budget > 0:
             budget -= 1
         else:
             kept.append(quantity)

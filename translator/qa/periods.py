@@ -1,0 +1,168 @@
+"""Periods of a year written as spans of months: quarters, halves, "the first nine months", month ranges.
+
+Economic news names periods, and the two editions name them differently: ``الربع الأول`` = "the first
+quarter" = "Q1" = "January-March"; ``النصف الأول`` = "the first half" = "H1"; ``التسعة أشهر الأولى`` = "the first
+nine months" = "January-September" = "the first three quarters" (``الأرباع الثلاثة الأولى``); ``من يناير إلى
+سبتمبر`` = "between January and September". A *period* is the span of months it covers (first, last).
+
+The numbers inside a period ("nine", ``الثالث``) are compared as the period, not as quantities, and a date
+reader's reading of a month inside one ("January-September 2023" read as September 2023) is not compared as
+a date. A period of the source that agrees with no period of the translation is flagged only when the
+translation names another period that agrees with nothing (a changed period): the other edition often
+leaves a period to context ("in the quarter"), as it does a year.
+
+Words are matched in the folded form of :mod:`translator.text.arabic` (the one fold); Arabic month names come
+from ``translator/data/months.tsv`` (the date reader's, Gregorian rows), English ones from the calendar module.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..datafiles import read_tsv
+from ..text.arabic import fold
+from .flag import QAFlag
+
+__all__ = ["Period", "compare_periods", "find_periods"]
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of months ``first``..``last`` (1-12) written at ``[start, end)`` of a text."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+
+    def show(self) -> str:
+        names = calendar.month_name
+        return names[self.first] if self.first == self.last else f"{names[self.first]}-{names[self.last]}"
+
+
+_ORDINALS_EN = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+                "final": 4}
+_ORDINALS_AR = {"اول": 1, "اولي": 1, "ثاني": 2, "ثانيه": 2, "ثالث": 3, "ثالثه": 3, "رابع": 4, "رابعه": 4,
+                "اخير": 4}
+_COUNTS_EN = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+              "eleven": 11}
+_COUNTS_AR = {"اثنين": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "سته": 6, "ست": 6,
+              "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10,
+              "احد عشر": 11}
+_COUNT = r"(\d{1,2}|" + "|".join(sorted(_COUNTS_EN, key=len, reverse=True)) + ")"
+_COUNT_AR = r"(?:ال|الـ)?(\d{1,2}|" + "|".join(sorted(_COUNTS_AR, key=len, reverse=True)) + ")"
+_ART = r"(?:ال|ل)?"  # the article, or its ل after the preposition ل (للربع = ل + الربع)
+_PRE = r"(?<![^\W\d_])[وفبلك]{0,2}"  # proclitics before an Arabic word (والربع، للربع، بالنصف)
+
+
+def _months_en() -> str:
+    return "|".join(m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:] if m)
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    """Folded month name (English full and short, Arabic Gregorian rows of months.tsv) -> 1-12."""
+    table = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+    table.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+    for row in read_tsv("months.tsv"):
+        if row["calendar"] == "gregorian":
+            table.setdefault(" ".join(fold(row["name"]).split()), int(row["month"]))
+    return table
+
+
+@cache
+def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern, kind) in the folded text; kinds say how the groups give the months."""
+    arabic_months = "|".join(re.escape(k).replace(r"\ ", r"\s*") for k in
+                             sorted((k for k in _month_numbers() if not k.isascii()), key=len, reverse=True))
+    english = _months_en()
+    day_after = r"(?!\.?\s*\d{1,2}(?!\d))"  # "October 27 to 30": days of a month, not a range of months
+    ordinal_en = "|".join(_ORDINALS_EN)
+    ordinal_ar = "|".join(sorted(_ORDINALS_AR, key=len, reverse=True))
+    return (
+        (re.compile(rf"\b({ordinal_en})\s+quarter\b"), "quarter"),
+        (re.compile(r"\bq([1-4])\b"), "quarter_digit"),
+        (re.compile(rf"{_PRE}{_ART}ربع\s+{_ART}({ordinal_ar})(?![^\W\d_])"), "quarter"),
+        (re.compile(r"\b(first|second|1st|2nd)\s+half\b"), "half"),
+        (re.compile(r"\bh([12])\b"), "half_digit"),
+        (re.compile(rf"{_PRE}{_ART}نصف\s+{_ART}(اول|ثاني)(?![^\W\d_])"), "half"),
+        (re.compile(rf"\bfirst\s+{_COUNT}\s+months\b"), "months"),
+        (re.compile(rf"\bfirst\s+{_COUNT}\s+quarters\b"), "quarters"),
+        (re.compile(rf"{_PRE}{_COUNT_AR}\s+(?:ال)?(?:اشهر|شهور)\s+{_ART}اولي(?![^\W\d_])"), "months"),
+        (re.compile(rf"{_PRE}{_ART}(?:اشهر|شهور)\s+{_COUNT_AR}\s+{_ART}اولي(?![^\W\d_])"), "months"),
+        (re.compile(rf"{_PRE}اول\s+{_COUNT_AR}\s+(?:اشهر|شهور)(?![^\W\d_])"), "months"),
+        (re.compile(rf"{_PRE}{_ART}ارباع\s+{_COUNT_AR}\s+{_ART}اولي(?![^\W\d_])"), "quarters"),
+        (re.compile(rf"{_PRE}{_COUNT_AR}\s+ارباع\s+{_ART}اولي(?![^\W\d_])"), "quarters"),
+        (re.compile(rf"\bbetween\s+({english})\.?\s+and\s+({english})\b{day_after}"), "range"),
+        (re.compile(rf"\b({english})\.?\s*(?:-|–|to|through|until)\s*({english})\b{day_after}"), "range"),
+        (re.compile(rf"{_PRE}بين\s+(?:شهري\s+)?({arabic_months})\s+و({arabic_months})(?![^\W\d_]){day_after}"), "range"),
+        (re.compile(rf"{_PRE}(?:من\s+)?(?:شهر\s+)?({arabic_months})\s*(?:-|–|الي|حتي)\s*(?:شهر\s+)?"
+                    rf"({arabic_months})(?![^\W\d_]){day_after}"), "range"),
+    )
+
+
+def _count(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _COUNTS_EN.get(word) or _COUNTS_AR.get(word)
+
+
+def find_periods(folded: str, offsets: list[int], text: str) -> list[Period]:
+    """The periods written in ``folded`` (the matching form of ``text``, with its offset map), in order,
+    spans into ``text``. Overlapping readings keep the first found (patterns in the order above)."""
+    if not folded:
+        return []
+    found: list[Period] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, kind in _patterns():
+        for m in pattern.finditer(folded):
+            span = _months(kind, m)
+            if span is None or any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            start, end = offsets[m.start()], offsets[m.end() - 1] + 1
+            found.append(Period(span[0], span[1], start, end, text[start:end]))
+    return sorted(found, key=lambda p: p.start)
+
+
+def _months(kind: str, m: re.Match[str]) -> tuple[int, int] | None:
+    key = m.group(1)
+    if kind == "quarter":
+        q = _ORDINALS_EN.get(key) or _ORDINALS_AR.get(key)
+        return (3 * q - 2, 3 * q) if q else None
+    if kind == "quarter_digit":
+        q = int(key)
+        return 3 * q - 2, 3 * q
+    if kind in ("half", "half_digit"):
+        h = 1 if key in ("first", "1st", "اول", "1") else 2
+        return 6 * h - 5, 6 * h
+    if kind in ("months", "quarters"):
+        n = _count(key)
+        if n is None:
+            return None
+        n *= 3 if kind == "quarters" else 1
+        return (1, n) if 1 <= n <= 12 else None
+    if kind == "range":
+        months = _month_numbers()
+        a, b = months.get(" ".join(key.split())), months.get(" ".join(m.group(2).split()))
+        return (a, b) if a and b and a < b else None
+    return None
+
+
+def compare_periods(source: list[Period], target: list[Period]) -> list[QAFlag]:
+    """``date`` flags for source periods that no target period agrees with, each paired with a target period
+    that agrees with nothing (see the module docstring); equal spans of months agree."""
+    free = list(target)
+    missing = []
+    for period in source:
+        hit = next((t for t in free if (t.first, t.last) == (period.first, period.last)), None)
+        if hit is None:
+            missing.append(period)
+        else:
+            free.remove(hit)
+    return [QAFlag("date", f"the period {gone.text!r} ({gone.show()}) became {came.text!r} ({came.show()})",
+                   gone.start, gone.end, came.start, came.end) for gone, came in zip(missing, free, strict=False)]
