@@ -105,6 +105,15 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     )
 
 
+@cache
+def _screen() -> re.Pattern[str]:
+    """The words some period pattern needs (a month name, or quarter, half, months and their Arabic): a text
+    with none is not searched further, nor for a range with fewer than two month names."""
+    months = sorted((re.escape(k).replace(r"\ ", r"\s*") for k in _month_numbers()), key=len, reverse=True)
+    return re.compile(r"\b(?:quarters?|half|months|q[1-4]|h[12])\b|ربع|ارباع|نصف|اشهر|شهور|"
+                      rf"(?<![^\W\d_])[وفبلك]{{0,2}}({'|'.join(months)})(?![^\W\d_])")
+
+
 def _count(word: str) -> int | None:
     if word.isdigit():
         return int(word)
@@ -116,9 +125,15 @@ def find_periods(folded: str, offsets: list[int], text: str) -> list[Period]:
     spans into ``text``. Overlapping readings keep the first found (patterns in the order above)."""
     if not folded:
         return []
+    words = _screen().findall(folded)  # "" for a period word, the name for a month
+    if not words:
+        return []
+    months = sum(1 for w in words if w)
     found: list[Period] = []
     taken: list[tuple[int, int]] = []
     for pattern, kind in _patterns():
+        if (months < 2) if kind == "range" else (len(words) == months):
+            continue  # a range needs two month names; the other patterns one of their words (issue 17: speed)
         for m in pattern.finditer(folded):
             span = _months(kind, m)
             if span is None or any(m.start() < b and a < m.end() for a, b in taken):
