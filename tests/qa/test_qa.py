@@ -243,3 +243,34 @@ def test_source_readings_are_cached_per_glossary_and_can_be_cleared() -> None:
     assert [f.kind for f in check(source, "The ministry recorded 900 cases", glossary=kuwait)] == ["name"]
     clear_caches()
     assert [f.kind for f in check(source, "The ministry recorded 909 cases", glossary=plain)] == ["number"]
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("خلال التسعة أشهر الأولى من 2023", [(1, 9, "التسعة أشهر الأولى")]),
+    ("للربع الأول والنصف الثاني", [(1, 3, "للربع الأول"), (7, 12, "والنصف الثاني")]),
+    ("in Q2/2024 and H1", [(4, 6, "Q2"), (1, 6, "H1")]),
+    ("the first three quarters and the final quarter", [(1, 9, "first three quarters"), (10, 12, "final quarter")]),
+    ("between July and September; كانون الثاني - آذار", [(7, 9, "between July and September"),
+                                                          (1, 3, "كانون الثاني - آذار")]),
+    ("October 27 to 30, 2025 and September 2024", []),  # days of one month, a month: no period
+])
+def test_periods_are_spans_of_months(text: str, spans: list[tuple[int, int, str]]) -> None:
+    from translator.qa.numbers import _folded
+    from translator.qa.periods import find_periods
+
+    assert [(p.first, p.last, p.text) for p in find_periods(*_folded(text), text)] == spans
+
+
+def test_a_changed_period_points_at_both_sides_and_its_numbers_are_not_quantities() -> None:
+    source, target = "نما الناتج 2% خلال التسعة أشهر الأولى", "Output grew 2% in the first eight months"
+    [flag] = check(source, target)
+    assert flag.kind == "date" and _spans(flag, source, target) == ("التسعة أشهر الأولى", "first eight months")
+
+
+def test_day_words_holes_and_cut_names_are_counted() -> None:
+    from translator.qa.numbers import cut_names, days_in_words, holes
+
+    assert days_in_words("منذ يوم أمس") == 1 and days_in_words("overnight, and yesterday") == 2
+    assert days_in_words("اليوم الأحد") == 0 and days_in_words("on Sunday") == 0  # when, not how long
+    assert holes("the same period in , the centre said") == 1 and holes("in 2023, the centre said") == 0
+    assert cut_names("(COVID-) cases and COVID-19") == 1 and cut_names("COVID-related deaths") == 0

@@ -11,8 +11,16 @@ from .dates import DateMention, compare_dates, read_dates
 from .flag import QAFlag
 from .leftovers import check_leftovers, is_copy, placeholders
 from .names import check_names
-from .numbers import (Quantity, _folded, compare_quantities, cut_names, days_in_words, find_quantities, holes,
-                      years_in_words)
+from .numbers import (
+    Quantity,
+    _folded,
+    compare_quantities,
+    cut_names,
+    days_in_words,
+    find_quantities,
+    holes,
+    years_in_words,
+)
 from .periods import Period, compare_periods, find_periods
 
 __all__ = ["check", "clear_caches", "default_glossary"]

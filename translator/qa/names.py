@@ -204,21 +204,31 @@ _OFFICE_WORDS = {"رئيس": "president|chairman|head|premier", "نظير": "cou
 _OFFICES = {normalize(word): english for word, english in _OFFICE_WORDS.items()}  # in the one fold (رئيس: رييس)
 _ARABIC_WORDS = re.compile(r"[\u0621-\u064a]+")
 _CLAUSE_END = re.compile(r"[.!?؟؛;:]")
+# A comma, then at most two honorifics written onto the name (، الأمير محمد بن سلمان), folded.
+_COMMA_END = re.compile(r"[،,]\s*(?:[وب]?(?:ال)?(?:امير|شيخ|سيد|دكتور|ملك|سلطان|سمو|معالي|فخامه)\s+){0,2}\Z")
+_COMMA_START = re.compile(r"\s*[،,]")
 # The hole a dropped name leaves between commas or before punctuation ("the President, , received").
 _NAME_HOLE = re.compile(r"[,;:]\s*[,.;:)]|\w\s+[,;:.)]")
 
 
 def _offices_near(source: str, start: int, end: int) -> set[str]:
-    """English office words for the Arabic office words within a few words before or after a name (its clause)."""
-    before = source[max(0, start - 48):start]
-    before = _CLAUSE_END.split(before)[-1]
+    """English office words for the Arabic office words of a name set off by a comma: a few words before it
+    (``رئيس الجمهورية، عبد المجيد تبون``) or after it (``عبد المجيد تبون، رئيس الجمهورية``), in its clause. A title
+    written onto the name (``الرئيس تبون``) is part of the name: dropping the name drops the person."""
+    before = _CLAUSE_END.split(source[max(0, start - 48):start])[-1]
     after = _CLAUSE_END.split(source[end:end + 32])[0]
+    words = []
+    if _COMMA_END.search(normalize(before)):
+        words += _ARABIC_WORDS.findall(before)[-4:]
+    if _COMMA_START.match(after):
+        words += _ARABIC_WORDS.findall(after)[:3]
     offices = set()
-    for word in _ARABIC_WORDS.findall(before)[-4:] + _ARABIC_WORDS.findall(after)[:3]:
+    for word in words:
         folded = normalize(word)
-        for stem in (folded, folded[2:] if folded.startswith("ال") else folded,
-                     folded[1:] if folded[:1] in "وبل" else folded, folded[3:] if folded.startswith(("وال", "بال", "لل"))
-                     else folded):
+        stems = (folded, folded[2:] if folded.startswith("ال") else folded,  # the article, a proclitic, both
+                 folded[1:] if folded[:1] in "وبل" else folded,
+                 folded[3:] if folded.startswith(("وال", "بال", "لل")) else folded)
+        for stem in stems:
             if stem in _OFFICES:
                 offices.update(_OFFICES[stem].split("|"))
     return offices

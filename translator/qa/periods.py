@@ -99,7 +99,8 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
         (re.compile(rf"{_PRE}{_COUNT_AR}\s+ارباع\s+{_ART}اولي(?![^\W\d_])"), "quarters"),
         (re.compile(rf"\bbetween\s+({english})\.?\s+and\s+({english})\b{day_after}"), "range"),
         (re.compile(rf"\b({english})\.?\s*(?:-|–|to|through|until)\s*({english})\b{day_after}"), "range"),
-        (re.compile(rf"{_PRE}بين\s+(?:شهري\s+)?({arabic_months})\s+و({arabic_months})(?![^\W\d_]){day_after}"), "range"),
+        (re.compile(rf"{_PRE}بين\s+(?:شهري\s+)?({arabic_months})\s+و({arabic_months})(?![^\W\d_])"
+                    rf"{day_after}"), "range"),
         (re.compile(rf"{_PRE}(?:من\s+)?(?:شهر\s+)?({arabic_months})\s*(?:-|–|الي|حتي)\s*(?:شهر\s+)?"
                     rf"({arabic_months})(?![^\W\d_]){day_after}"), "range"),
     )
