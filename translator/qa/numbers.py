@@ -157,6 +157,8 @@ _DISEASE_BEFORE = re.compile(r"(?<![^\W\d_])(?:coronavirus|كورونا)\s*[-‐
 
 def _named_number(folded: str, at: int, number: str) -> bool:
     """True when the digits at ``at`` are part of a name written with a space (see _NAMED_BEFORE)."""
+    if at == 0 or not (folded[at - 1].isspace() or folded[at - 1] in "-‐–" or folded[at - 1].isalpha()):
+        return False  # a name ends right before its number, or a space or dash does (speed: no regex search)
     window = max(0, at - 16)
     if _NAMED_BEFORE.search(folded, window, at):
         return True
@@ -202,6 +204,24 @@ _APPROXIMATE = re.compile(r"(?:\b(?:some|about|around|approximately|roughly|near
                           r"ما\s+يزيد\s+على|ما\s+يزيد\s+عن|اكثر\s+قليلا\s+من))\s+\Z")
 
 
+# The last word of every phrase of _APPROXIMATE: a number after any other word is not searched (speed).
+_APPROXIMATE_LAST = frozenset("""some about around approximately roughly nearly almost over than least to of
+نحو حوالي حوالى قرابه زهاء من يقارب على عن""".split())
+
+
+def _word_before(folded: str, at: int) -> str:
+    """The word that ends right before ``at`` after spaces (``""`` when a non-space, non-letter is there)."""
+    end = at
+    while end > 0 and folded[end - 1].isspace():
+        end -= 1
+    if end == at:
+        return ""
+    start = end
+    while start > 0 and folded[start - 1].isalpha():
+        start -= 1
+    return folded[start:end]
+
+
 # A year that dates a period ("the third quarter of 2023", الربع الثالث من عام 2023, التسعة أشهر الأولى من 2023):
 # the other edition often leaves it to context ("in the third quarter"), so it is a weak witness.
 _PERIOD_BEFORE = re.compile(r"(?:(?<![^\W\d_])(?:ال)?(?:ربع|نصف|اشهر|شهور|فصل)|\b(?:quarter|half|months|q[1-4]|h[12]))"
@@ -230,7 +250,8 @@ def find_quantities(text: str) -> list[Quantity]:
         step = q.step
         if year and _PERIOD_BEFORE.search(folded, max(0, q.start - 40), q.start):
             q.weak = True
-        if not step and q.last == "digits" and _APPROXIMATE.search(folded, max(0, q.start - 40), q.start):
+        if (not step and q.last == "digits" and _word_before(folded, q.start) in _APPROXIMATE_LAST
+                and _APPROXIMATE.search(folded, max(0, q.start - 40), q.start)):
             step = _round_step(folded[q.start:q.end], q.values()[0])
         day = q.values()[0] == 24 and (_HOURS_AFTER.match(folded, q.end) is not None
                                        or _HOURS_BEFORE.search(folded, max(0, q.start - 16), q.start) is not None)
