@@ -63,6 +63,7 @@ _COUNTRY_AGAIN = re.compile(r"\b(?:the|this)\s+(?:country|kingdom|sultanate|emir
 # or before another preposition ("'s Ministry", "the State of for", "in , bringing").
 _HOLE = re.compile(r"(?:^|[\s(])['’]s\b|\b(?:the|of|in|from|at|by|to)\s*[,.;:)]|"
                    r"\b(?:of|in|from|at|by)\s+(?:of|for|from|at|by|with)\b", re.IGNORECASE)
+_COMMON_WITH_CLITIC = 3.0  # zipf from which a word with its proclitic (وتيرة) is ordinary, see _word_with_clitic
 _COMMON_WORD = 5.0  # wordfreq zipf from which a generated gazetteer match is an ordinary word (العاصمة 5.2, إلى 6.9)
 _TITLE_GAP = re.compile(r"[\s\u0640]*\Z")
 _indexes: weakref.WeakKeyDictionary[Glossary, dict[str, list[GlossaryEntry]]] = weakref.WeakKeyDictionary()
@@ -142,6 +143,35 @@ def _common_word(surface: str) -> bool:
     return zipf_frequency(surface, "ar") >= _COMMON_WORD
 
 
+def _in_office(entry: GlossaryEntry, found: list[TermMatch], source: str, target: str) -> bool:
+    """True when every mention of a place is part of an office (``فخامة رئيس الولايات المتحدة``) that English may
+    give by its holder ("President Trump"), and the target shows no hole of a dropped name ("Ruler of ,")."""
+    return (entry.type == "place" and all(_after_office(source, m) for m in found)
+            and _HOLE.search(target) is None and _NAME_HOLE.search(target) is None)
+
+
+def _after_office(source: str, match: TermMatch) -> bool:
+    """True when an office word stands right before the match (``فخامة رئيس الولايات المتحدة``): the place is
+    part of the office, which English gives as the holder's title or name."""
+    before = source[max(0, match.start - len(match.clitic) - 12):match.start - len(match.clitic)]
+    words = before.split()
+    return bool(words) and _TITLE_GAP.search(before) is not None and normalize(words[-1]) in _office_words()
+
+
+@lru_cache(maxsize=4096)
+def _common_with_clitic(word: str, surface: str) -> bool:
+    whole = zipf_frequency(word, "ar")
+    return whole >= _COMMON_WITH_CLITIC and whole >= zipf_frequency(surface, "ar") + 1
+
+
+def _word_with_clitic(source: str, match: TermMatch) -> bool:
+    """True when the match is a place only without its proclitic, and the word as written is a far more common
+    word (``وتيرة`` "pace", zipf 3.9, read as و + Tire, 1.9): a generated gazetteer match that is no name."""
+    if not match.clitic:
+        return False
+    return _common_with_clitic(source[match.start - len(match.clitic):match.end], match.surface)
+
+
 @cache
 def _office_words() -> frozenset[str]:
     """The words that head an office title (``name_titles.tsv``, kind role: رئيس، وزير، نائب ...), folded."""
@@ -152,7 +182,9 @@ def _unsure(entry: GlossaryEntry, found: list[TermMatch], source: str) -> bool:
     """True when the matches are no evidence that the translation must hold this rendering: a generated
     gazetteer match on an ordinary word (``إلى``, ``محافظة العاصمة``: every surface one word of wordfreq zipf
     ≥ 5), or a term inside an office title (``رئيس مجلس الوزراء`` is rendered whole, "Prime Minister")."""
-    if entry.layer == "gazetteer" and all(len(m.surface.split()) == 1 and _common_word(m.surface) for m in found):
+    if entry.layer == "gazetteer" and all(len(m.surface.split()) == 1 and (_common_word(m.surface) or
+                                                                          _word_with_clitic(source, m))
+                                          for m in found):
         return True
     if entry.layer == "composed":  # a composed office or body (وزارة الصحة): English shortens it at will
         return True                # ("the ministry", "Kuwait's health ministry"); no evidence of a drop
@@ -307,7 +339,8 @@ def check_names(source: str, target: str, glossary: Glossary,
             others = [n for n in english_names(body, glossary) if not _renders(n[2], in_source)]
         first = found[0]
         rival = next((n for n in others if n[2].type == entry.type), None)
-        if rival is None and (_as_country_again(entry, body) or _by_title(entry, found, source, body)):
+        if rival is None and (_as_country_again(entry, body) or _by_title(entry, found, source, body)
+                              or _in_office(entry, found, source, body)):
             continue
         wanted = " or ".join(repr(t) for t in entry.targets)
         if rival is None:

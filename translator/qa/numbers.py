@@ -224,8 +224,8 @@ def _word_before(folded: str, at: int) -> str:
 
 # A year that dates a period ("the third quarter of 2023", الربع الثالث من عام 2023, التسعة أشهر الأولى من 2023):
 # the other edition often leaves it to context ("in the third quarter"), so it is a weak witness.
-_PERIOD_BEFORE = re.compile(r"(?:(?<![^\W\d_])(?:ال)?(?:ربع|نصف|اشهر|شهور|فصل)|\b(?:quarter|half|months|q[1-4]|h[12]))"
-                            r"(?:[^\d.،,;:]{0,25})\Z")
+_PERIOD_BEFORE = re.compile(r"(?:(?<![^\W\d_])[وفبلك]{0,2}(?:ال|ل)?(?:ربع|نصف|اشهر|شهور|فصل)|"
+                            r"\b(?:quarter|half|months|q[1-4]|h[12]))(?:[^\d.،,;:]{0,25})\Z")
 
 
 def _round_step(text: str, value: float) -> float:
@@ -459,7 +459,8 @@ def compare_quantities(source: list[Quantity], target: list[Quantity], *, source
     yesterday" for "in the past 24 hours"). ``target_cut_names``: names in the target left with a dash and no
     number ("COVID- cases", :func:`cut_names`); that many name numbers of the source left over are flagged.
     ``target_holes``: places where the target lost a word ("the same period in , ...", :func:`holes`); that many
-    years of the source left over (a period's year, otherwise left to context) are flagged.
+    years of the source left over (a period's year, otherwise left to context) are flagged. A period's year
+    left over on both sides is a changed year.
 
     A missing source quantity and a new target quantity are reported together, in order, as one changed
     number; the rest as missing (source span only) or new (target span only).
@@ -474,19 +475,32 @@ def compare_quantities(source: list[Quantity], target: list[Quantity], *, source
             unmatched_target.remove(hit)
     missing.sort(key=lambda q: q.start)
     unmatched_target.sort()
+    missing_all = list(missing)
     changed_names = [q for q in missing if q.name]
     left_names = [target[i] for i in unmatched_target if target[i].name]
     flags = _changed_names(changed_names, left_names)
     for gone in changed_names[len(left_names):][:target_cut_names]:
         flags.append(QAFlag("number", f"{_show(gone)} in a name in the source is missing from the target (the name "
                                       "is left with a dash)", gone.start, gone.end))
-    lost_years = [q for q in missing if q.year and q.weak][:target_holes]
-    missing = [q for q in missing if not q.weak or q in lost_years]
+    lost_years = [q for q in missing if q.year and q.weak][:target_holes]  # flagged whatever years in words
+    missing = [q for q in missing if not q.weak]
     new = [target[i] for i in unmatched_target if not target[i].weak]
+    # Years in words answer the firm years left over first, then the years of periods (below).
+    source_budget = source_years_in_words - target_years_in_words - sum(q.year for q in new)
+    target_budget = target_years_in_words - source_years_in_words - sum(q.year for q in missing)
     missing = _spare(_spare(missing, target_years_in_words - source_years_in_words, "year"),
                      target_days_in_words - source_days_in_words, "day")
     new = _spare(_spare(new, source_years_in_words - target_years_in_words, "year"),
                  source_days_in_words - target_days_in_words, "day")
+    # A period's year on both sides, different ("the second quarter of 2084" for الربع الثاني من 2024): changed,
+    # unless the other side wrote that many more years in words (العام الحالي for 2025).
+    other_years = _spare([target[i] for i in unmatched_target if target[i].year and target[i].weak],
+                         source_budget, "year")
+    own_years = _spare([q for q in _lost_from(missing_all, lost_years) if q.year and q.weak], target_budget, "year")
+    for gone, came in zip(own_years, other_years, strict=False):
+        flags.append(QAFlag("number", f"the year {_show(gone)} of a period in the source became {_show(came)} in the "
+                                      "target", gone.start, gone.end, came.start, came.end))
+    missing = sorted(missing + lost_years, key=lambda q: q.start)
     for gone, came in zip(missing, new, strict=False):
         flags.append(QAFlag("number", f"{_show(gone)} in the source became {_show(came)} in the target",
                             gone.start, gone.end, came.start, came.end))
@@ -503,6 +517,11 @@ def _changed_names(source: list[Quantity], target: list[Quantity]) -> list[QAFla
     side alone says nothing (the other may not repeat the name)."""
     return [QAFlag("number", f"{_show(gone)} in a name in the source became {_show(came)} in the target",
                    gone.start, gone.end, came.start, came.end) for gone, came in zip(source, target, strict=False)]
+
+
+def _lost_from(quantities: list[Quantity], lost: list[Quantity]) -> list[Quantity]:
+    """``quantities`` less those in ``lost``."""
+    return [q for q in quantities if q not in lost]
 
 
 def _spare(quantities: list[Quantity], budget: int, what: str) -> list[Quantity]:

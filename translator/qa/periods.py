@@ -31,7 +31,8 @@ __all__ = ["Period", "compare_periods", "find_periods"]
 
 @dataclass(frozen=True)
 class Period:
-    """A span of months ``first``..``last`` (1-12) written at ``[start, end)`` of a text."""
+    """A span of months ``first``..``last`` (1-12) written at ``[start, end)`` of a text; 0..0 for a relative
+    period ("the previous quarter", الربع السابق), which agrees with any period of the other side."""
 
     first: int
     last: int
@@ -40,6 +41,8 @@ class Period:
     text: str
 
     def show(self) -> str:
+        if self.first == 0:
+            return "a quarter before"
         names = calendar.month_name
         return names[self.first] if self.first == self.last else f"{names[self.first]}-{names[self.last]}"
 
@@ -87,6 +90,9 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
         (re.compile(rf"\b({ordinal_en})\s+quarter\b"), "quarter"),
         (re.compile(r"\bq([1-4])\b"), "quarter_digit"),
         (re.compile(rf"{_PRE}{_ART}ربع\s+{_ART}({ordinal_ar})(?![^\W\d_])"), "quarter"),
+        (re.compile(r"\b(?:the\s+)?(previous|preceding|prior)\s+(?:three\s+months|quarter)\b"), "relative"),
+        (re.compile(rf"{_PRE}{_ART}(ربع|اشهر\s+{_ART}ثلاثه|ثلاثه\s+اشهر)\s+{_ART}(?:سابق|ماضي)(?![^\W\d_])"),
+         "relative"),
         (re.compile(r"\b(first|second|1st|2nd)\s+half\b"), "half"),
         (re.compile(r"\bh([12])\b"), "half_digit"),
         (re.compile(rf"{_PRE}{_ART}نصف\s+{_ART}(اول|ثاني)(?![^\W\d_])"), "half"),
@@ -147,6 +153,8 @@ def find_periods(folded: str, offsets: list[int], text: str) -> list[Period]:
 
 def _months(kind: str, m: re.Match[str]) -> tuple[int, int] | None:
     key = m.group(1)
+    if kind == "relative":  # "the previous quarter", الربع السابق: some quarter, told by the other side
+        return 0, 0
     if kind == "quarter":
         q = _ORDINALS_EN.get(key) or _ORDINALS_AR.get(key)
         return (3 * q - 2, 3 * q) if q else None
@@ -175,7 +183,8 @@ def compare_periods(source: list[Period], target: list[Period]) -> list[QAFlag]:
     free = list(target)
     missing = []
     for period in source:
-        hit = next((t for t in free if (t.first, t.last) == (period.first, period.last)), None)
+        hit = next((t for t in free if (t.first, t.last) == (period.first, period.last)), None) \
+            or next((t for t in free if t.first == 0 or period.first == 0), None)
         if hit is None:
             missing.append(period)
         else:
