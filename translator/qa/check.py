@@ -44,7 +44,8 @@ def check(source: str, target: str, *, glossary: Glossary | None = None) -> list
     """Problems between an Arabic ``source`` and its English translation ``target``, in kind order.
 
     Numbers (digits in any script, separators, percentages, ranges, number and scale words, ordinals),
-    dates (across calendars and orders), names (the glossary's terms, and a name that took a term's place),
+    dates (across calendars and orders) and periods (quarters, halves, "the first nine months", ranges of
+    months: :mod:`translator.qa.periods`), names (the glossary's terms, and a name that took a term's place),
     then leftovers (Arabic left in, a copy of the source, leaked placeholders, unbalanced quotes and
     brackets, length); a target that is a copy of the source or mostly Arabic gets only the
     ``untranslated`` flag. ``glossary``: the terms to check (default: :func:`default_glossary`). An empty list
