@@ -124,7 +124,10 @@ def writer_under_outlet(text: str, outlet: str) -> list[Draft]:
 
 
 def _read(s: str, a: int, b: int, name: str, registry: OutletRegistry) -> Draft | None:
-    return _arabic_attribution(s, a, b, name) if is_arabic(name) else _attribution(s, a, b, name, registry)
+    # an outlet written in Latin letters inside an Arabic sentence (``قالت وكالة Reuters إن ...``) is cited the
+    # Arabic way: the Arabic words before it are the sentence, not an English description
+    arabic = is_arabic(name) or is_arabic(" ".join(s[:a].split()[-1:]))
+    return _arabic_attribution(s, a, b, name) if arabic else _attribution(s, a, b, name, registry)
 
 
 # Where one attribution ends and the next begins inside a sentence: a semicolon, a comma, or a conjunction
@@ -553,7 +556,8 @@ _AR_WORD = r"[\u0621-\u064a\u0640\u064b-\u0652]+"
 
 def _arabic_description(s: str, b: int) -> str | None:
     """``"الوطن" الصادرة بالفرنسية``, ``الأيام المغربية``: definite adjectives right after the name."""
-    m = re.match(r"[\"”»)]?\s*(?P<d>(?:ال" + _AR_WORD + r")(?:\s+(?:ال|ب)" + _AR_WORD + r"){0,2})", s[b:])
+    # each word definite (``المغربية``) or a definite word after بـ (``بالفرنسية``); a particle (``بأن``) ends it
+    m = re.match(r"[\"”»)]?\s*(?P<d>(?:ال" + _AR_WORD + r")(?:\s+(?:ال|بال)" + _AR_WORD + r"){0,2})", s[b:])
     if not m:  # '"الأهرام"، الصحيفة الرسمية، جاء ...': a description set off by commas
         m = re.match(r"[\"”»)]?\s*[،,]\s*(?P<d>ال" + _AR_WORD + r"(?:\s+ال" + _AR_WORD + r"){0,2})\s*[،,]", s[b:])
     if not m:
