@@ -299,3 +299,24 @@ def test_cite_over_several_files_says_which_file(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr.decode()
     records = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert [(r["path"], r["outlet"]) for r in records] == [(str(first), "Okaz"), (str(second), "An-Nahar")]
+
+
+def test_digest_entries_without_blank_lines_between_them(registry: OutletRegistry) -> None:
+    """Digests often print entries back to back; each form must still be read on its own (new-user trial)."""
+    text = ("- \"Parliament approves the budget\" (Al-Ghad, 2 March 2024)\n"
+            "(Al-Quds al-Arabi, 4 March 2024) - Talks resumed in Cairo, the London-based daily reported.\n"
+            "The independent Al-Masry Al-Youm said the talks were \"serious\".\n"
+            "المصري اليوم\n"
+            "عماد الدين حسين يكتب: ماذا بعد الهدنة؟\n"
+            "Jordan to raise fuel prices\n"
+            "4 March 2024\n"
+            "by Sara Haddad for Middle East Eye (London-based news site)\n")
+    found = parse_citations(text, registry=registry)
+    outlets = [c.outlet_canonical or c.outlet for c in found]
+    assert outlets == ["Al-Ghad", "Al-Quds Al-Arabi", "Al-Masry Al-Youm", "Al-Masry Al-Youm", "Middle East Eye"], \
+        [c.to_dict() for c in found]
+    ghad, quds, masry, masry_column, mee = found
+    assert (ghad.title_english, ghad.date) == ("Parliament approves the budget", "2024-03-02")
+    assert quds.date == "2024-03-04" and masry.leaning == "independent"
+    assert masry_column.author == "عماد الدين حسين" and masry_column.title_original == "ماذا بعد الهدنة؟"
+    assert (mee.author, mee.title_english, mee.date) == ("Sara Haddad", "Jordan to raise fuel prices", "2024-03-04")

@@ -159,11 +159,33 @@ def _items(paragraph: list[_Line]) -> list[list[_Line]]:
     starts = [i for i, line in enumerate(paragraph)
               if i == 0 or _BULLET.match(line.text) or is_image_line(line.text) or is_by_line(line.text)
               or (i + 1 < len(paragraph) and is_by_line(paragraph[i + 1].text) and is_date_line(line.text))
-              or (i > 0 and is_by_line(paragraph[i - 1].text))]
+              or (i > 0 and is_by_line(paragraph[i - 1].text))
+              or (i > 0 and _entry_starts(paragraph, i))]
     if len(starts) == 1 and _is_citation_list(paragraph):
         starts = [i for i, line in enumerate(paragraph) if i == 0 or _starts_citation(line.text)]
     bounds = [*starts, len(paragraph)]
     return [paragraph[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+_ENTRY_END = re.compile(r"\)\s*[.,]?\s*$")
+
+
+def _entry_starts(paragraph: list[_Line], i: int) -> bool:
+    """Digest entries printed without a blank line between them: a new entry starts at a press-monitor
+    ``(Outlet, date) - ...`` line, after a bulleted entry that closed its brackets, at a bare name
+    (an outlet header) after a finished line, and at a title over a date line and a by-line."""
+    line, prev = paragraph[i].text, paragraph[i - 1].text
+    if PAREN_LEAD.match(line):
+        return True
+    if line.lstrip()[:1].islower():
+        return False  # a wrapped line goes on
+    if _BULLET.match(prev) and _ENTRY_END.search(prev):
+        return True
+    if is_bare_name(line.strip()) and re.search(r"[.!?؟)\"”»]\s*$", prev):
+        return True
+    if re.search(r"[^.\s]{3}[.!?؟]\s*$", prev) and (line.lstrip()[:1].isupper() or is_arabic(line[:20])):
+        return True  # a finished sentence, then a new one: each line is read on its own
+    return i + 2 < len(paragraph) and is_date_line(paragraph[i + 1].text) and is_by_line(paragraph[i + 2].text)
 
 
 def _add(found: list[Piece], lines: list[_Line], text: str) -> None:

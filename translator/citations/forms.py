@@ -348,6 +348,11 @@ def press_digest_headline(text: str, registry: OutletRegistry) -> list[Draft]:
     if not truncated and text[paren + 1 + closing + 1:].strip(" \t\n.,;"):
         return []
     outlet = ws(tail if truncated else tail[:closing])
+    place = date = None
+    # ``(APS, 5 June 2025)``, ``(An-Nahar, Beirut)``: the outlet, then a place and/or its date
+    read = _outlet_place_date(outlet, registry) if outlet and not truncated and "," in outlet else None
+    if read is not None:
+        outlet, place, date = read[0], read[1], _shift(read[2], paren + 1 + (len(tail) - len(tail.lstrip())))
     if _HOUSE_TAIL.search(text[pos:paren]):
         return []  # “title,” Outlet (description).: the house style, read by news_citations
     title = (ws(text[pos:paren]) or "").rstrip()
@@ -365,7 +370,7 @@ def press_digest_headline(text: str, registry: OutletRegistry) -> list[Draft]:
     warnings = [f"outlet cut short: {outlet!r}"] if truncated else []
     return [Draft("press_digest_headline", len(text) - len(text.lstrip()), len(text.rstrip()),
                   title_original=original, title_english=english, outlet=decap(outlet), outlet_truncated=truncated,
-                  confidence=0.75 if truncated else 0.9, warnings=warnings)]
+                  place=place, date=date, confidence=0.75 if truncated else 0.9, warnings=warnings)]
 
 
 # --------------------------------------------------------------------------- dash attribution

@@ -124,7 +124,10 @@ def writer_under_outlet(text: str, outlet: str) -> list[Draft]:
 
 
 def _read(s: str, a: int, b: int, name: str, registry: OutletRegistry) -> Draft | None:
-    return _arabic_attribution(s, a, b, name) if is_arabic(name) else _attribution(s, a, b, name, registry)
+    # an outlet written in Latin letters inside an Arabic sentence (``قالت وكالة Reuters إن ...``) is cited the
+    # Arabic way: the Arabic words before it are the sentence, not an English description
+    arabic = is_arabic(name) or is_arabic(" ".join(s[:a].split()[-1:]))
+    return _arabic_attribution(s, a, b, name) if arabic else _attribution(s, a, b, name, registry)
 
 
 # Where one attribution ends and the next begins inside a sentence: a semicolon, a comma, or a conjunction
@@ -235,10 +238,11 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
             found.append((a, b, name))
             taken.append((a, b))
     if is_arabic(s):
-        hits = [_arabic_name_after(s, m.end(), registry) for m in p["arabic_generic"].finditer(s)]
+        hits = [_arabic_outlet(s, m, registry) for m in p["arabic_generic"].finditer(s)]
         hits += _quoted_known(s, registry)
         for hit in hits:
-            if hit is not None and not any(x < hit[1] and hit[0] < y for x, y in taken):
+            if hit is not None and not any(x < hit[1] and hit[0] < y for x, y in taken) \
+                    and not _abbreviation_of_previous(s, hit, found, registry):
                 found.append(hit)
                 taken.append(hit[:2])
     return sorted(found)
@@ -492,6 +496,35 @@ def role_people(s: str) -> list[str]:
     return [m.group("p") for m in found if m.group("p").split()[0].lower() not in {"the", "of", "in"}]
 
 
+def _arabic_outlet(s: str, m: re.Match[str], registry: OutletRegistry) -> tuple[int, int, str] | None:
+    """The outlet a type noun introduces: the name after it, unless a longer registry name begins with the
+    noun itself (``وكالة الأنباء السعودية``, not the Kuwaiti daily ``الأنباء``)."""
+    after = _arabic_name_after(s, m.end(), registry)
+    whole = _arabic_whole_name(s, m.start("noun"), registry)
+    return whole if whole is not None and (after is None or whole[1] > after[1]) else after
+
+
+def _abbreviation_of_previous(s: str, hit: tuple[int, int, str], found: list[tuple[int, int, str]],
+                              registry: OutletRegistry) -> bool:
+    """``وكالة الأنباء السعودية الرسمية (واس)``: the bracketed short name repeats the outlet just named."""
+    if not found or s[hit[0] - 1:hit[0]] != "(" or hit[0] - found[-1][1] > 40:
+        return False
+    this, before = registry.resolve(hit[2]).outlet, registry.resolve(found[-1][2]).outlet
+    return this is not None and this is before
+
+
+def _arabic_whole_name(s: str, pos: int, registry: OutletRegistry) -> tuple[int, int, str] | None:
+    """A registry name that begins with its own type noun (``وكالة الأنباء السعودية``, ``قناة الجزيرة``):
+    the longest of two to five words from the noun on."""
+    words = list(re.finditer(r"[^\s(),،.:؛\"“”«»]+", s[pos:pos + 120]))[:5]
+    for n in range(len(words), 1, -1):
+        end = pos + words[n - 1].end()
+        match = registry.resolve(s[pos:end])
+        if match.outlet is not None and match.method == "exact":
+            return pos, end, s[pos:end]
+    return None
+
+
 def _arabic_name_after(s: str, pos: int, registry: OutletRegistry) -> tuple[int, int, str] | None:
     """The outlet after a type noun: a name in quotes or brackets (known or not: ``جريدة "الصباح"``), else the
     longest registry name of up to four words."""
@@ -553,7 +586,8 @@ _AR_WORD = r"[\u0621-\u064a\u0640\u064b-\u0652]+"
 
 def _arabic_description(s: str, b: int) -> str | None:
     """``"الوطن" الصادرة بالفرنسية``, ``الأيام المغربية``: definite adjectives right after the name."""
-    m = re.match(r"[\"”»)]?\s*(?P<d>(?:ال" + _AR_WORD + r")(?:\s+(?:ال|ب)" + _AR_WORD + r"){0,2})", s[b:])
+    # each word definite (``المغربية``) or a definite word after بـ (``بالفرنسية``); a particle (``بأن``) ends it
+    m = re.match(r"[\"”»)]?\s*(?P<d>(?:ال" + _AR_WORD + r")(?:\s+(?:ال|بال|لل)" + _AR_WORD + r"){0,2})", s[b:])
     if not m:  # '"الأهرام"، الصحيفة الرسمية، جاء ...': a description set off by commas
         m = re.match(r"[\"”»)]?\s*[،,]\s*(?P<d>ال" + _AR_WORD + r"(?:\s+ال" + _AR_WORD + r"){0,2})\s*[،,]", s[b:])
     if not m:
@@ -562,7 +596,12 @@ def _arabic_description(s: str, b: int) -> str | None:
     stop = cues().lower_set("headline_cue") | cues().lower_set("honorific") | {"الصفحة", "الأولى"}
     kept = []
     for word in words:
-        if word in stop:
+        # an adjective agrees with صحيفة/وكالة/موقع (ends ة or ي: ``المغربية``, ``الإخباري``, ``الصادرة``),
+        # then maybe a verbal noun it governs (``الواسعة الانتشار``) or بال/لل (``الموالية للحكومة``); another
+        # noun after the name (``اليوم``, ``الخبر``) is the sentence going on, not a description
+        adjective = word.endswith(("ة", "ي")) or (kept and word.startswith(("بال", "لل"))) \
+            or (kept and len(word) >= 6 and word.startswith(("الا", "الإ", "الت")))  # الواسعة الانتشار
+        if word in stop or not adjective:
             break
         kept.append(word)
     return " ".join(kept) or None
