@@ -32,7 +32,19 @@ _AR = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\u
 _SENTENCE_END = re.compile(r"[.!?؟…۔]+[\"'”’»“«)\]]*(?=\s)"
                            # a full stop a hurried writer glued to the next sentence: "…النسبي.انتهى",
                            # "…القدس.(ق.الاقصى …)", "…القاهرة.«نحن…»"
-                           rf"|(?<=[{_AR}\"”»])\.(?=[«“”\"(]?[{_AR}])")
+                           rf"|(?<=[{_AR}\"”»])\.(?=[«“”\"(]?[{_AR}])"
+                           # ... or typed after a space, the space on the wrong side: "…الارتباط .بامكانك"
+                           rf"|(?<=[{_AR}\"”»] )\.(?=[«“”\"(]?[{_AR}])")
+# A tail naming whose words these were, written after the sentence's full stop: '"…جدا".على حد قوله.',
+# "…مستقر. بحسب تعبيره.", "…الأسعار. حسب ما أفادت مصادر محلية." It belongs to the sentence before it: the cut
+# falls after it. Only such a fragment — a speech noun (قوله، تعبيره …), "ما" and a few words, or a single word —
+# up to its own full stop, with no comma: "حسب المصادر، لم يتفق الطرفان." is a sentence.
+_SPEECH_NOUNS = "قول|تعبير|وصف|زعم|رأي|ادعائ|روايت|كلام"
+_TAIL_WORD = r"[^\s.!?؟…،,:؛\"”»«“]+"
+_ATTRIBUTION_TAIL = re.compile(
+    r"\s*(?:على\s+حد|ب?حسب|وفق(?:ا|اً)?|طبق(?:ا|اً)|نقل(?:ا|اً)\s+عن)\s+"
+    rf"(?:(?:{_SPEECH_NOUNS})(?:ه|ها|هم|هما|ي|نا)(?:\s+{_TAIL_WORD}){{0,2}}|ما(?:\s+{_TAIL_WORD}){{1,4}}|{_TAIL_WORD})"
+    r"[\"”»]?\s*[.!?؟…]")
 _BLANK_LINES = re.compile(r"\n[ \t\r]*\n[\s]*")
 _BRACKETS = {")": "(", "]": "[", "}": "{"}
 # Quotation marks by family; which way one turns is read from its neighbours, not from its shape: right-to-left
@@ -44,8 +56,10 @@ _PROCLITICS = frozenset("و ف ب ل ك بـ لـ كـ وب ول فب فل وا�
 # An ellipsis ("..", "...", "…") between Arabic words is a clause joint, not an end ("دمشق.. لافتة", "والكرز … وكانت")
 _ELLIPSIS = re.compile(r"\.{2,}|…|\.+…|…\.+")
 _ARABIC_NEXT = re.compile(rf"\s*[«“”\"(]?[{_AR}]")
-# A year followed by an era suffix — Gregorian (م), Hijri (هـ, ه), before Christ (ق.م) — just before a full stop.
-_ERA = re.compile(r"[0-9٠-٩۰-۹]{3,4}\s*(?:ق\.\s?م|م|هـ|ه)$")
+# A number followed by a one-letter suffix just before a full stop: a year's era — Gregorian (م), Hijri (هـ, ه),
+# before Christ (ق.م) — or a unit or time of day ("100 م.", "45 درجة م.", "الساعة 8 م."): not a title before a
+# name ("م. أحمد"), so the full stop may end the sentence.
+_ERA = re.compile(r"[0-9٠-٩۰-۹](?:\s*درجة)?\s*(?:ق\.\s?م|م|هـ|ه)$")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 # Tokens before a full stop that do not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -219,6 +233,8 @@ def _split_line(text: str, start: int, end: int, protected: list[tuple[int, int]
             continue  # "أ.د." and "ص.ب": glued full stops after one or two letters are abbreviations
         if protected and _inside(protected, m.end()):
             continue
+        if _ATTRIBUTION_TAIL.match(text, m.end(), end):
+            continue  # '"…جدا".على حد قوله.': the tail is the same sentence's
         if protected and "." not in mark and _embedded_quote(text, cut, m, protected):
             continue  # a slogan or title with its own ! or ?: صرخوا "ارحل!" أمام المقر
         span = _strip(text, cut, m.end())
@@ -231,13 +247,14 @@ def _split_line(text: str, start: int, end: int, protected: list[tuple[int, int]
 
 
 def _embedded_quote(text: str, cut: int, m: re.Match[str], protected: list[tuple[int, int]]) -> bool:
-    """Whether a ! or ? ends a quotation that stands inside a sentence rather than ending it: the quotation
-    closes right after the mark, opened in the middle of the sentence, and not after a colon (``قال: «…؟»`` is
-    reported speech, whose end is the sentence's end)."""
+    """Whether a ! or ? ends a quotation or a bracketed aside that stands inside a sentence rather than ending it
+    (``"ارحل!" أمام المقر``, ``نزيهة (!) وإن``, ``(الذي وصل أمس؟) إن``): it closes right after the mark, opened in
+    the middle of the sentence, and not after a colon (``قال: «…؟»`` is reported speech, whose end is the
+    sentence's end)."""
     openers = protected.opener_of if isinstance(protected, _Enclosures) else {c: o for o, c in protected}
     for close in range(m.start() + len(m.group().rstrip("\"'”’»“«)]")), m.end()):
         open_ = openers.get(close)
-        if open_ is not None and text[close] in _QUOTE_FAMILY:
+        if open_ is not None and (text[close] in _QUOTE_FAMILY or text[close] in _BRACKETS):
             before = text[cut:open_].rstrip()
             return bool(before) and not before.endswith(":")
     return False
@@ -251,7 +268,7 @@ def _arabic_follows(text: str, position: int, end: int) -> bool:
 def _short_word_before(text: str, line_start: int, dot: int) -> bool:
     if re.search(r"\s[\"”»“«]$", text[line_start:dot]):
         return False  # a closing quote typed after a space: 'برئاسة رئيس السن ".وبدأ' ends a sentence
-    word = re.search(rf"([{_AR}]+)[\"”»]?$", text[line_start:dot])
+    word = re.search(rf"([{_AR}]+)[\"”»]?$", text[line_start:dot].rstrip())
     return word is None or len(word.group(1)) < 3
 
 
