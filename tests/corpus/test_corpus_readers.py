@@ -184,6 +184,7 @@ _FRENCH = ("L’Algérie et la France ont signé mardi à Alger un accord de coo
     ("Le prix du pain a augmenté de 2 € cette année, a indiqué la chambre de commerce à Alger.", "iso8859_15"),
     ("Le prix du pain a augmenté de 2 € cette année, a indiqué la chambre de commerce à Alger.", "cp1252"),
     ("Un cœur à l’œuvre : la ministre a reçu les élèves à Oran.", "cp1252"),
+    ("Le prix a augmenté de 5 € et la sœur de l'élève a reçu un cœur à Tunis.", "iso8859_15"),  # not "s½ur"
 ])
 def test_readings_with_the_same_letters_are_one_reading_and_keep_the_confidence(text: str, encoding: str) -> None:
     """Issue #14: a clear French file in windows-1252 got "two readings plausible" and confidence 0.5, because

@@ -76,6 +76,7 @@ _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\uf
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _MARK_AFTER_NON_ARABIC = re.compile(r"(?:^|[^\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff])"
                                     r"[\u064b-\u065f\u0670]")
+_SIGN_IN_WORD = re.compile(r"(?<=[^\W\d_])[¼½¾¦¨¸]|[¼½¾¦¨¸](?=[^\W\d_])")
 _FREQUENCY_LANGS = {"arabic": ("ar", "fa"), "latin": ("en", "fr", "es", "de", "it", "pt")}
 
 
@@ -232,6 +233,8 @@ def plausibility(text: str, *, sample: int = 400) -> float:
     marks = len(_MARK_AFTER_NON_ARABIC.findall(text[:20000]))
     # "¤", the generic currency sign, is all but never written: where it stands, ISO-8859-15 has "€"
     placeholders = text[:20000].count("¤")
+    # ISO-8859-15's œ Œ Ÿ Š š ž read as windows-1252 are ½ ¼ ¾ ¦ ¨ ¸ glued to letters: "sœur" becomes "s½ur"
+    placeholders += len(_SIGN_IN_WORD.findall(text[:20000]))
     return (known / n - 2 * mixed / n - lone / n - marks / n - placeholders / n
             - controls / max(1, min(len(text), 20000)) * 50)
 
