@@ -111,8 +111,12 @@ def _units(text: str, paragraph: tuple[int, int], protected: list[tuple[int, int
     if not spans:
         return
     unit_start, unit_end = spans[0]
+    width = _wrap_width(text, spans)
     for line_start, line_end in spans[1:]:
-        if _inside(protected, unit_end) or _date_across(text, unit_start, unit_end, line_start, line_end):
+        previous = unit_end - max(unit_start, text.rfind("\n", unit_start, unit_end) + 1)  # the line just ended
+        if (_inside(protected, unit_end) or _continues(text, unit_start, unit_end)
+                or (width and previous >= _WRAPPED_SHARE * width)
+                or _date_across(text, unit_start, unit_end, line_start, line_end)):
             unit_end = line_end
             continue
         yield unit_start, unit_end
@@ -207,6 +211,47 @@ def _inside(protected: list[tuple[int, int]], position: int) -> bool:
     if isinstance(protected, _Enclosures):
         return protected.inside(position)
     return any(open_ < position <= close for open_, close in protected)
+
+
+# A line that ends on a comma or on a word that cannot end a sentence (a preposition, a conjunction, a relative
+# pronoun) goes on in the next line: text from a PDF or a mail archive, broken where the page was full.
+_CONTINUING_WORDS = frozenset(
+    "في من إلى الى على علي عن مع و أو او ثم بين حتى أن ان إن لأن الذي التي الذين اللذين اللتين لدى عند بعد قبل "
+    "خلال منذ نحو ضد عبر حول دون كما لكن بل لم لن قد إذا اذا كل بعض غير سوى وفي ومن وإلى والى وعلى وعن ومع "
+    "the of and to in for with on at by from or".split())
+# A hard-wrapped block: lines broken at a width, not where sentences end (a PDF's text, a mail archive). A line
+# at least this share of the block's width went on in the next one; a shorter line ended a paragraph or was a
+# headline.
+_WRAPPED_SHARE = 0.7
+_WRAP_MIN_WIDTH = 50
+
+
+def _continues(text: str, start: int, end: int) -> bool:
+    """Whether the line ending at ``end`` stops on a comma or a word that cannot end a sentence."""
+    tail = text[max(start, end - 40):end].rstrip()
+    if tail.endswith(("،", ",", "؛", ";")):
+        return True
+    words = tail.split()
+    return bool(words) and words[-1].lower() in _CONTINUING_WORDS
+
+
+def _wrap_width(text: str, spans: list[tuple[int, int]]) -> int:
+    """The width a block's lines were broken at, or 0 when its breaks are not a hard wrap.
+
+    A hard wrap shows as at least two lines (the last not counted) within 15% of the longest, at least
+    ``_WRAP_MIN_WIDTH`` characters wide, in a block that ends a sentence on its last line or in the middle of a
+    line: a list of headlines, one a line and none ending with a full stop, is not a wrapped paragraph.
+    """
+    if len(spans) < 3:
+        return 0
+    lengths = [end - start for start, end in spans[:-1]]
+    width = max(lengths)
+    if width < _WRAP_MIN_WIDTH or sum(length >= 0.85 * width for length in lengths) < 2:
+        return 0
+    last = text[spans[-1][0]:spans[-1][1]].rstrip("\"'”’»“«)] ")
+    ends_sentence = last.endswith((".", "!", "?", "؟", "…")) or any(
+        re.search(r"[.!?؟](?=\s+\S)", text[start:end]) for start, end in spans)
+    return width if ends_sentence else 0
 
 
 def _date_across(text: str, start: int, end: int, next_start: int, next_end: int) -> bool:
