@@ -26,15 +26,21 @@ class Span:
 _LINE = re.compile(r"[^\r\n]+")
 # Letters of the Arabic script: the basic block, the Persian/Urdu/Kurdish additions (گ پ چ ژ ک ی ھ ۀ …), the
 # supplement, and the presentation forms old PDFs and some CMSs still emit (ﻹ ﻷ).
-_AR = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
+_AR = ("\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufd3d\ufd40-\ufdff"
+       "\ufe70-\ufefc")
+# Vowel signs a word may end with ("شخصاً."), and what closes a sentence after its stop: quotes, brackets and
+# the ornate parentheses of a Quranic verse (﴿…﴾, typed in either order).
+_VOWELS = "\u064b-\u065f\u0670"
+_CLOSERS = "\"'”’»“«)]﴾﴿"
 # A sentence ends at . ! ? ؟ … (or a run of them), followed by closing quotes/brackets that belong to it,
 # then whitespace. Arabic full stop U+06D4 too.
-_SENTENCE_END = re.compile(r"[.!?؟…۔]+[\"'”’»“«)\]]*(?=\s)"
+_SENTENCE_END = re.compile(r"[.!?؟…۔]+[\"'”’»“«)\]﴾﴿]*(?=\s)"
                            # a full stop a hurried writer glued to the next sentence: "…النسبي.انتهى",
                            # "…القدس.(ق.الاقصى …)", "…القاهرة.«نحن…»"
-                           rf"|(?<=[{_AR}\"”»])\.(?=[«“”\"(]?[{_AR}])"
+                           # (after a letter, a vowel sign or a number: "…شخصاً.وأصيب", "…عام 2020.وقال")
+                           rf"|(?<=[{_AR}{_VOWELS}0-9٠-٩\"”»])\.(?=[«“”\"(]?[{_AR}])"
                            # ... or typed after a space, the space on the wrong side: "…الارتباط .بامكانك"
-                           rf"|(?<=[{_AR}\"”»] )\.(?=[«“”\"(]?[{_AR}])")
+                           rf"|(?<=[{_AR}{_VOWELS}0-9٠-٩\"”»] )\.(?=[«“”\"(]?[{_AR}])")
 # A tail naming whose words these were, written after the sentence's full stop: '"…جدا".على حد قوله.',
 # "…مستقر. بحسب تعبيره.", "…الأسعار. حسب ما أفادت مصادر محلية." It belongs to the sentence before it: the cut
 # falls after it. Only such a fragment — a speech noun (قوله، تعبيره …), "ما" and a few words, or a single word —
@@ -48,9 +54,11 @@ _ATTRIBUTION_TAIL = re.compile(
 _BLANK_LINES = re.compile(r"\n[ \t\r]*\n[\s]*")
 _BRACKETS = {")": "(", "]": "[", "}": "{"}
 # Quotation marks by family; which way one turns is read from its neighbours, not from its shape: right-to-left
-# writers open with ” or “ alike, close with “, and Egyptian dailies print »…« (issue #14).
+# writers open with ” or “ alike, close with “, and Egyptian dailies print »…« (issue #14); a Quranic verse stands
+# between ornate parentheses, typed ﴿…﴾ or ﴾…﴿.
 _QUOTE_FAMILY = {'"': "double", "“": "double", "”": "double", "„": "double", "«": "angle", "»": "angle",
-                 "‹": "single-angle", "›": "single-angle", "'": "single", "‘": "single", "’": "single"}
+                 "‹": "single-angle", "›": "single-angle", "'": "single", "‘": "single", "’": "single",
+                 "﴿": "ornate", "﴾": "ornate"}
 # One-letter words written glued to the next word: a quotation opened right after one ("بـ”الآلة", "و"أخبار")
 _PROCLITICS = frozenset("و ف ب ل ك بـ لـ كـ وب ول فب فل وال ال".split())
 # An ellipsis ("..", "...", "…") between Arabic words is a clause joint, not an end ("دمشق.. لافتة", "والكرز … وكانت")
@@ -248,7 +256,7 @@ def _wrap_width(text: str, spans: list[tuple[int, int]]) -> int:
     width = max(lengths)
     if width < _WRAP_MIN_WIDTH or sum(length >= 0.85 * width for length in lengths) < 2:
         return 0
-    last = text[spans[-1][0]:spans[-1][1]].rstrip("\"'”’»“«)] ")
+    last = text[spans[-1][0]:spans[-1][1]].rstrip(_CLOSERS + " ")
     ends_sentence = last.endswith((".", "!", "?", "؟", "…")) or any(
         re.search(r"[.!?؟](?=\s+\S)", text[start:end]) for start, end in spans)
     return width if ends_sentence else 0
@@ -267,7 +275,7 @@ def _date_across(text: str, start: int, end: int, next_start: int, next_end: int
 def _split_line(text: str, start: int, end: int, protected: list[tuple[int, int]] | None = None) -> Iterator[Span]:
     cut = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        mark = m.group().rstrip("\"'”’»“«)]")
+        mark = m.group().rstrip(_CLOSERS)
         if mark == ".." or (_ELLIPSIS.fullmatch(mark) and _arabic_follows(text, m.end(), end)):
             continue  # Arabic news joins clauses with dots: "انفجار في محيط دمشق.. لافتة إلى", "والكرز … وكانت"
         if mark.startswith(".") and _is_abbreviation(text, cut, m.start()):
@@ -297,7 +305,7 @@ def _embedded_quote(text: str, cut: int, m: re.Match[str], protected: list[tuple
     the middle of the sentence, and not after a colon (``قال: «…؟»`` is reported speech, whose end is the
     sentence's end)."""
     openers = protected.opener_of if isinstance(protected, _Enclosures) else {c: o for o, c in protected}
-    for close in range(m.start() + len(m.group().rstrip("\"'”’»“«)]")), m.end()):
+    for close in range(m.start() + len(m.group().rstrip(_CLOSERS)), m.end()):
         open_ = openers.get(close)
         if open_ is not None and (text[close] in _QUOTE_FAMILY or text[close] in _BRACKETS):
             before = text[cut:open_].rstrip()
@@ -313,8 +321,11 @@ def _arabic_follows(text: str, position: int, end: int) -> bool:
 def _short_word_before(text: str, line_start: int, dot: int) -> bool:
     if re.search(r"\s[\"”»“«]$", text[line_start:dot]):
         return False  # a closing quote typed after a space: 'برئاسة رئيس السن ".وبدأ' ends a sentence
-    word = re.search(rf"([{_AR}]+)[\"”»]?$", text[line_start:dot].rstrip())
-    return word is None or len(word.group(1)) < 3
+    before = text[line_start:dot].rstrip()
+    if before[-1:].isdigit():
+        return False  # a number is no abbreviation: "…عام 2020.وقال"
+    word = re.search(rf"([{_AR}{_VOWELS}]+)[\"”»]?$", before)
+    return word is None or len(re.sub(f"[{_VOWELS}]", "", word.group(1))) < 3
 
 
 def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
