@@ -68,6 +68,8 @@ _ARABIC_NEXT = re.compile(rf"\s*[«“”\"(]?[{_AR}]")
 # before Christ (ق.م) — or a unit or time of day ("100 م.", "45 درجة م.", "الساعة 8 م."): not a title before a
 # name ("م. أحمد"), so the full stop may end the sentence.
 _ERA = re.compile(r"[0-9٠-٩۰-۹](?:\s*درجة)?\s*(?:ق\.\s?م|م|هـ|ه)$")
+_FRONTED_TIME = re.compile(r"\s*[وف]?(?:في|منذ|خلال|بعد|قبل|حتى|مطلع|أواخر|أوائل|عام|سنة|العام)\s+"
+                           r"(?:[^\s\d٠-٩۰-۹]+\s+){0,2}[0-9٠-٩۰-۹]+\s*(?:درجة\s*)?(?:ق\.\s?م|م|هـ|ه)$")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 # Tokens before a full stop that do not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -334,7 +336,9 @@ def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
     if not word:
         return False
     if _ERA.search(before):
-        return False  # "2022 م." and "1443 هـ." end a sentence
+        # "2022 م." and "1443 هـ." end a sentence, unless all before them is a time put first: "في عام 2022 م.
+        # وقعت الحادثة", "في القرن 3 ق.م. ازدهرت" (the era's dot is then the abbreviation's)
+        return _FRONTED_TIME.match(before) is not None
     token = word.group(1).lower().lstrip("(\"'“‘«")
     # single letters ("J. Smith"), dotted initials ("أ.د.", "U.S.") and known abbreviations end no sentence
     return (len(token) == 1 and token.isalpha()) or token in _ABBREVIATIONS or _INITIALS.fullmatch(token) is not None
