@@ -93,9 +93,12 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
 
     A sentence ends at a full stop, question or exclamation mark (not after an abbreviation or an initial),
     and at a line break — headlines stand one a line — except where the writer had not finished: a cut never
-    falls inside a quotation or bracket that closes later in the same paragraph (« » “ ” " ( ) [ ]; one that
-    never closes is taken as a typo), nor inside a date written across a line break. ``م.`` and ``هـ.``
-    after a year end a sentence when another follows (issue #14).
+    falls inside a quotation, bracket or Quranic verse that closes later in the same paragraph
+    (« » “ ” " ( ) [ ] ﴿ ﴾; one that never closes is taken as a typo), before an attribution tail
+    (``"…جدا".على حد قوله.``), inside a date written across a line break, nor at a line break after a comma
+    or a word that cannot end a sentence, or inside a hard-wrapped block (PDF text). ``م.`` and ``هـ.`` after
+    a year end a sentence when another follows, unless the year is all the sentence has so far (``في عام
+    2022 م. وقعت``); a full stop glued to the next word, or typed after a space, ends one (issue #14).
     """
     end = len(text) if end is None else end
     out: list[Span] = []
