@@ -229,9 +229,9 @@ def _inside(protected: list[tuple[int, int]], position: int) -> bool:
 # A line that ends on a comma or on a word that cannot end a sentence (a preposition, a conjunction, a relative
 # pronoun) goes on in the next line: text from a PDF or a mail archive, broken where the page was full.
 _CONTINUING_WORDS = frozenset(
-    "في من إلى الى على علي عن مع و أو او ثم بين حتى أن ان إن لأن الذي التي الذين اللذين اللتين لدى عند بعد قبل "
-    "خلال منذ نحو ضد عبر حول دون كما لكن بل لم لن قد إذا اذا كل بعض غير سوى وفي ومن وإلى والى وعلى وعن ومع "
-    "the of and to in for with on at by from or".split())
+    "في من إلى الى على علي عن مع و أو او ثم بين حتى أن ان إن لأن الذي التي الذين اللذين اللتين لدى عند "
+    "خلال منذ نحو ضد عبر حول دون لكن بل لم لن قد إذا اذا كل بعض سوى وفي ومن وإلى والى وعلى وعن ومع "
+    "the of and to for with by from or".split())  # not بعد/قبل ("لم تتشكل بعد"), nor "in"/"on" ("log in")
 # A hard-wrapped block: lines broken at a width, not where sentences end (a PDF's text, a mail archive). A line
 # at least this share of the block's width went on in the next one; a shorter line ended a paragraph or was a
 # headline.
