@@ -70,6 +70,9 @@ _ARABIC_NEXT = re.compile(rf"\s*[«“”\"(]?[{_AR}]")
 _ERA = re.compile(r"[0-9٠-٩۰-۹](?:\s*درجة)?\s*(?:ق\.\s?م|م|هـ|ه)$")
 _FRONTED_TIME = re.compile(r"\s*[وف]?(?:في|منذ|خلال|بعد|قبل|حتى|مطلع|أواخر|أوائل|عام|سنة|العام)\s+"
                            r"(?:[^\s\d٠-٩۰-۹]+\s+){0,2}[0-9٠-٩۰-۹]+\s*(?:درجة\s*)?(?:ق\.\s?م|م|هـ|ه)$")
+# How far back from a full stop its checks look (a word, an era, a fronted time): each stop costs the same however
+# long the stretch since the last cut (a quotation that runs a whole file would otherwise make it quadratic).
+_LOOKBACK = 80
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 # Tokens before a full stop that do not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -285,7 +288,7 @@ def _split_line(text: str, start: int, end: int, protected: list[tuple[int, int]
             continue  # Arabic news joins clauses with dots: "انفجار في محيط دمشق.. لافتة إلى", "والكرز … وكانت"
         if mark.startswith(".") and _is_abbreviation(text, cut, m.start()):
             continue
-        if mark.startswith(".") and text[cut:m.start()].strip().isdigit():
+        if mark.startswith(".") and m.start() - cut < 12 and text[cut:m.start()].strip().isdigit():
             continue  # "5. الاستقلال": a list number
         if m.end() < end and not text[m.end()].isspace() and _short_word_before(text, cut, m.start()):
             continue  # "أ.د." and "ص.ب": glued full stops after one or two letters are abbreviations
@@ -313,7 +316,7 @@ def _embedded_quote(text: str, cut: int, m: re.Match[str], protected: list[tuple
     for close in range(m.start() + len(m.group().rstrip(_CLOSERS)), m.end()):
         open_ = openers.get(close)
         if open_ is not None and (text[close] in _QUOTE_FAMILY or text[close] in _BRACKETS):
-            before = text[cut:open_].rstrip()
+            before = text[max(cut, open_ - _LOOKBACK):open_].rstrip()
             return bool(before) and not before.endswith(":")
     return False
 
@@ -324,9 +327,10 @@ def _arabic_follows(text: str, position: int, end: int) -> bool:
 
 
 def _short_word_before(text: str, line_start: int, dot: int) -> bool:
-    if re.search(r"\s[\"”»“«]$", text[line_start:dot]):
+    window = text[max(line_start, dot - _LOOKBACK):dot]  # bounded: a long stretch without a cut stays linear
+    if re.search(r"\s[\"”»“«]$", window):
         return False  # a closing quote typed after a space: 'برئاسة رئيس السن ".وبدأ' ends a sentence
-    before = text[line_start:dot].rstrip()
+    before = window.rstrip()
     if before[-1:].isdigit():
         return False  # a number is no abbreviation: "…عام 2020.وقال"
     word = re.search(rf"([{_AR}{_VOWELS}]+)[\"”»]?$", before)
@@ -334,14 +338,15 @@ def _short_word_before(text: str, line_start: int, dot: int) -> bool:
 
 
 def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
-    before = text[line_start:dot].rstrip()  # "د . نظيف": a full stop typed after a space still ends the word
+    window_start = max(line_start, dot - _LOOKBACK)  # bounded: a long stretch without a cut stays linear
+    before = text[window_start:dot].rstrip()  # "د . نظيف": a full stop typed after a space still ends the word
     word = re.search(r"(\S+)$", before)
     if not word:
         return False
     if _ERA.search(before):
         # "2022 م." and "1443 هـ." end a sentence, unless all before them is a time put first: "في عام 2022 م.
         # وقعت الحادثة", "في القرن 3 ق.م. ازدهرت" (the era's dot is then the abbreviation's)
-        return _FRONTED_TIME.match(before) is not None
+        return window_start == line_start and _FRONTED_TIME.match(before) is not None
     token = word.group(1).lower().lstrip("(\"'“‘«")
     # single letters ("J. Smith"), dotted initials ("أ.د.", "U.S.") and known abbreviations end no sentence
     return (len(token) == 1 and token.isalpha()) or token in _ABBREVIATIONS or _INITIALS.fullmatch(token) is not None
