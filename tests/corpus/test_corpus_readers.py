@@ -184,6 +184,7 @@ _FRENCH = ("L’Algérie et la France ont signé mardi à Alger un accord de coo
     ("Le prix du pain a augmenté de 2 € cette année, a indiqué la chambre de commerce à Alger.", "iso8859_15"),
     ("Le prix du pain a augmenté de 2 € cette année, a indiqué la chambre de commerce à Alger.", "cp1252"),
     ("Un cœur à l’œuvre : la ministre a reçu les élèves à Oran.", "cp1252"),
+    ("Le prix a augmenté de 5 € et la sœur de l'élève a reçu un cœur à Tunis.", "iso8859_15"),  # not "s½ur"
 ])
 def test_readings_with_the_same_letters_are_one_reading_and_keep_the_confidence(text: str, encoding: str) -> None:
     """Issue #14: a clear French file in windows-1252 got "two readings plausible" and confidence 0.5, because
@@ -224,6 +225,36 @@ def test_a_utf8_file_cut_inside_its_last_character_is_utf8() -> None:
     text = "وزير الخارجية الروسي يصل إلى الجزائر"
     decoded = decode_bytes(text.encode()[:-1])
     assert decoded.encoding == "utf-8" and decoded.text == text[:-1] + "\ufffd"
+    assert any("replaced 1 invalid UTF-8 byte" in r for r in decoded.repairs)
+
+
+_AR_1 = "قال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل في الرباط.\n"
+_AR_2 = "وأضاف أن الوفد المغربي سيصل غدا إلى العاصمة الجزائرية لبحث الملفات العالقة.\n"
+_FR = "Le ministre a déclaré que la réunion aura lieu à Alger.\n"
+
+
+@pytest.mark.parametrize(("parts", "encoding"), [
+    ([(_AR_1, "utf-8"), (_AR_2, "cp1256")], "utf-8+cp1256"),  # files pasted together: rejected whole before
+    ([(_AR_2 * 5, "cp1256"), (_AR_1, "utf-8")], "utf-8+cp1256"),
+    ([(_AR_1 * 2, "utf-8"), (_FR, "cp1252")], "utf-8+cp1252"),  # was "d�clar�": accents replaced
+    ([("قال الوزير ", "utf-8"), ("“", "cp1252"), ("لن نتراجع", "utf-8"), ("”", "cp1252"),
+      (" ثم غادر القاعة بعد الاجتماع", "utf-8")], "utf-8+cp1252"),  # Windows curly quotes in UTF-8 text
+])
+def test_a_file_in_two_encodings_reads_each_part_in_its_own(parts: list[tuple[str, str]], encoding: str) -> None:
+    """Found while hunting (issue #14): a file part UTF-8, part windows-1256 was refused as not text, and a
+    windows-1252 paragraph inside UTF-8 lost its accents to U+FFFD; each part is now read by its own evidence,
+    with a warning naming where the legacy bytes are."""
+    data = b"".join(text.encode(enc) for text, enc in parts)
+    decoded = decode_bytes(data)
+    assert decoded.text == "".join(text for text, _ in parts)
+    assert decoded.encoding == encoding and decoded.confidence < 0.9
+    assert any(r.startswith("mixed encodings:") and "byte offset" in r for r in decoded.repairs), decoded.repairs
+
+
+def test_a_junk_byte_that_reads_as_no_word_is_still_replaced() -> None:
+    data = "قال الوزير ".encode() + b"\xff" + "إن الوضع مستقر في العاصمة اليوم".encode()
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8" and "\ufffd" in decoded.text
     assert any("replaced 1 invalid UTF-8 byte" in r for r in decoded.repairs)
 
 

@@ -76,6 +76,7 @@ _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\uf
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _MARK_AFTER_NON_ARABIC = re.compile(r"(?:^|[^\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff])"
                                     r"[\u064b-\u065f\u0670]")
+_SIGN_IN_WORD = re.compile(r"(?<=[^\W\d_])[¼½¾¦¨¸]|[¼½¾¦¨¸](?=[^\W\d_])")
 _FREQUENCY_LANGS = {"arabic": ("ar", "fa"), "latin": ("en", "fr", "es", "de", "it", "pt")}
 
 
@@ -99,6 +100,11 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> Decoded:
         utf8_error = exc
     mostly = _mostly_utf8(data)
     if mostly is not None:
+        # a few bad bytes are replaced, unless the words they stand in read as real words in one legacy
+        # encoding: a French paragraph in windows-1252 pasted into a UTF-8 file keeps its accents
+        mixed = _mixed_reading(data, min_plausibility=0.75)
+        if mixed is not None:
+            return mixed
         text, bad = mostly
         decoded = _finish(text, "utf-8")
         decoded.confidence = 0.9
@@ -109,6 +115,9 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> Decoded:
     # charset-normalizer's mess score helps rank readings, but alone it must not reject a text whose words a
     # frequency list knows (an all-capitals headline: "ÉTÉ À ALGER" is all mess to it)
     if not readings or (readings[0][0] < 0.2 and plausibility(readings[0][2]) < 0.5):
+        mixed = _mixed_reading(data)
+        if mixed is not None:
+            return mixed
         raise InputError(
             f"{name}: invalid UTF-8 at byte {utf8_error.start} ({data[utf8_error.start:utf8_error.start + 4]!r}), "
             "and no reading as windows-1256, ISO-8859-6, windows-1252, latin-1, ISO-8859-15 or UTF-16 gives "
@@ -169,6 +178,77 @@ def _mostly_utf8(data: bytes) -> tuple[str, list[int]] | None:
             byte_pos += len(ch.encode("utf-8"))
     pieces.append(text[last:])
     return "".join(pieces), offsets
+
+
+# Characters a legacy code page gives for the bytes Windows software slips into UTF-8 text: curly quotes, dashes,
+# an ellipsis, a bullet, a no-break space (windows-1252 and windows-1256 agree on all of them).
+_TYPOGRAPHY = frozenset("‘’‚“”„–—…•\u00a0 «»·€")
+_LEGACY_RUN = re.compile(r"[\udc80-\udcff](?:[\x00-\x7f]*[\udc80-\udcff])*")
+
+
+def _mixed_reading(data: bytes, *, min_plausibility: float = 0.5) -> Decoded | None:
+    """A file in two encodings (pieces of UTF-8 and of a legacy code page, as files pasted together or a site
+    moved between systems leave): its valid UTF-8 read as UTF-8, each stretch of bytes that is not (with the
+    ASCII between them) in the one legacy encoding whose reading of the words holding those stretches is most
+    plausible. None unless both parts are real evidence (ten well-formed multi-byte UTF-8 characters; those
+    words of plausibility ``min_plausibility`` or more) and the whole reads plausibly; the warning names the
+    encodings and where the legacy bytes are."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    runs = list(_LEGACY_RUN.finditer(text))
+    if not runs or sum(1 for ch in text if ord(ch) > 0x7F and not "\udc80" <= ch <= "\udcff") < 10:
+        return None
+    raw = [m.group().encode("utf-8", errors="surrogateescape") for m in runs]
+    best: tuple[tuple[float, bool], str, str] | None = None
+    for encoding in LEGACY_ENCODINGS:
+        try:
+            pieces = [chunk.decode(encoding) for chunk in raw]
+        except UnicodeDecodeError:
+            continue
+        lettered = [any(ch.isalpha() for ch in piece) for piece in pieces]
+        if not all(has or set(piece) <= _TYPOGRAPHY for piece, has in zip(pieces, lettered, strict=True)):
+            continue
+        if not any(lettered) and all(piece.isspace() for piece in pieces):
+            continue  # a stray 0xA0 in place of a space: replaced (by a no-break space) and counted by the caller
+        out, last, spans, length = [], 0, [], 0
+        for m, piece, has in zip(runs, pieces, lettered, strict=True):
+            out.append(text[last:m.start()])
+            length += m.start() - last
+            out.append(piece)
+            if has:
+                spans.append((length, length + len(piece)))
+            length += len(piece)
+            last = m.end()
+        out.append(text[last:])
+        candidate = "".join(out)
+        words = " ".join(_widen(candidate, start, end) for start, end in spans)
+        arabic = _ARABIC_LETTER.search(words) is not None
+        # curly quotes and dashes alone (Windows software's bytes in UTF-8 text) have no words to judge them by
+        score = plausibility(words) if spans else 1.0
+        key = (round(score, 3), arabic == (encoding in ("cp1256", "iso8859_6")))
+        if best is None or key > best[0]:
+            best = (key, encoding, candidate)
+    if best is None or best[0][0] < min_plausibility:
+        return None
+    (score, _), encoding, whole = best
+    if plausibility(whole) < 0.5:
+        return None
+    decoded = _finish(whole, f"utf-8+{encoding}")
+    decoded.confidence = 0.6
+    starts = [len(text[:m.start()].encode("utf-8", errors="surrogateescape")) for m in runs[:10]]
+    where = ", ".join(map(str, starts)) + (" …" if len(runs) > 10 else "")
+    decoded.repairs.insert(0, f"mixed encodings: {len(runs)} stretch(es) of bytes that are not UTF-8 read as "
+                              f"{encoding} (plausibility {score:.2f}), at byte offset(s) {where}; the rest is UTF-8")
+    return decoded
+
+
+def _widen(text: str, start: int, end: int, longest: int = 40) -> str:
+    """``text[start:end]`` widened to the whitespace around it (at most ``longest`` characters each side)."""
+    while start > 0 and longest and not text[start - 1].isspace():
+        start, longest = start - 1, longest - 1
+    longest = 40
+    while end < len(text) and longest and not text[end].isspace():
+        end, longest = end + 1, longest - 1
+    return text[start:end]
 
 
 def _legacy_readings(data: bytes) -> list[tuple[float, str, str]]:
@@ -232,6 +312,8 @@ def plausibility(text: str, *, sample: int = 400) -> float:
     marks = len(_MARK_AFTER_NON_ARABIC.findall(text[:20000]))
     # "¤", the generic currency sign, is all but never written: where it stands, ISO-8859-15 has "€"
     placeholders = text[:20000].count("¤")
+    # ISO-8859-15's œ Œ Ÿ Š š ž read as windows-1252 are ½ ¼ ¾ ¦ ¨ ¸ glued to letters: "sœur" becomes "s½ur"
+    placeholders += len(_SIGN_IN_WORD.findall(text[:20000]))
     return (known / n - 2 * mixed / n - lone / n - marks / n - placeholders / n
             - controls / max(1, min(len(text), 20000)) * 50)
 

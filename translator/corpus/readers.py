@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..text.markdown import mask_markup
+from ..text.markdown import front_matter, mask_markup
 from .decode import decode_bytes
 from .state import STATE_FILE
 
@@ -164,7 +164,12 @@ def _read_text(rel: str, data: bytes, digest: str) -> list[Document]:
     fmt = "markdown" if rel.lower().endswith((".md", ".markdown")) else "text"
     # Markdown markup is blanked character for character, so offsets still point into the file.
     text = mask_markup(decoded.text) if fmt == "markdown" else decoded.text
-    return [Document(_doc_id(rel), rel, fmt, text, digest, decoded.encoding, title=_first_line_title(text),
+    # A Markdown file's front matter (title:, date:, …) is its metadata, as a JSON record's keys are.
+    fields = front_matter(decoded.text)[0] if fmt == "markdown" else {}
+    meta = {key: next((fields[k] for k in keys if fields.get(k)), None) for key, keys in _RECORD_KEYS.items()}
+    return [Document(_doc_id(rel), rel, fmt, text, digest, decoded.encoding,
+                     title=meta["title"] or _first_line_title(text), outlet=meta["outlet"],
+                     published=meta["published"], url=meta["url"],
                      warnings=decoded.repairs, encoding_confidence=decoded.confidence)]
 
 

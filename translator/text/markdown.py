@@ -12,16 +12,54 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["mask_markup"]
+__all__ = ["front_matter", "mask_markup"]
 
 _DELIMITER_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(\|[ \t]*:?-{1,}:?[ \t]*)*\|?[ \t]*$")
 _KEPT = {"text", "code_inline"}
+# A front-matter block (Jekyll, Hugo, Pandoc): "---" (YAML) or "+++" (TOML) on the first line, closed by the same
+# line ("..." also closes YAML) within the first 200 lines.
+_FRONT_OPEN = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n")
+_FRONT_FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(.*?)[ \t]*$")
+
+
+def front_matter(source: str) -> tuple[dict[str, str], int]:
+    """The front-matter block at the start of a Markdown file: its top-level ``key: value`` (or TOML
+    ``key = value``) fields as strings, quotes removed, and the offset where the block ends (0 when there is
+    none). Only one-line scalar fields are read (``title``, ``date``, ``author``…); lists and nested maps are
+    skipped: that is all a document's metadata needs, without a YAML parser as a run-time dependency. A block
+    with a line that is neither a field, an indented or ``-`` continuation nor a comment is not front matter."""
+    opened = _FRONT_OPEN.match(source)
+    if opened is None:
+        return {}, 0
+    fence = opened.group(1)
+    closers = ("---", "...") if fence == "---" else ("+++",)
+    fields: dict[str, str] = {}
+    position = opened.end()
+    for _ in range(200):
+        newline = source.find("\n", position)
+        line_end = len(source) if newline < 0 else newline + 1
+        line = source[position:line_end].rstrip("\r\n")
+        if line.rstrip() in closers:
+            return fields, line_end
+        field = _FRONT_FIELD.match(line)
+        if field is None and line.strip() and not line[0].isspace() and not line.startswith(("-", "#")):
+            return {}, 0  # a line that is no field: a thematic break, then text ("---\n\nنص…\n---")
+        if field and field.group(2) and field.group(2)[0] not in "[{|>":
+            value = field.group(2)
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            fields.setdefault(field.group(1).lower(), value)
+        if newline < 0:
+            break
+        position = line_end
+    return {}, 0  # never closed: not front matter
 
 
 def mask_markup(source: str) -> str:
     """``source`` with Markdown markup replaced by spaces: same length, same newlines, same offsets.
 
-    Headings' ``#`` (and a setext heading's ``===`` line), emphasis and ``~~strikethrough~~``, link brackets and
+    A front-matter block (``---`` … ``---`` at the top: metadata, see :func:`front_matter`), headings' ``#``
+    (and a setext heading's ``===`` line), emphasis and ``~~strikethrough~~``, link brackets and
     URLs, images' markup, list bullets, block quotes' ``>``, table pipes
     and delimiter rows, thematic breaks and code fences are blanked; link text, image alt text and code are
     kept. Raw HTML inside Markdown is left as written (the HTML reader is for HTML).
@@ -30,6 +68,10 @@ def mask_markup(source: str) -> str:
 
     if not source:
         return source
+    _, body = front_matter(source)
+    if body:
+        head = "".join(ch if ch in "\r\n" else " " for ch in source[:body])
+        return head + mask_markup(source[body:])  # offsets unchanged: the block is blanked, not removed
     tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(source)
     starts = _line_starts(source)
     out = list(source)
