@@ -135,13 +135,21 @@ def score_dates(rows: list[tuple[str, str | None]]) -> tuple[dict[str, float], l
     return {"exact": exact / n, "confident_wrong": confident_wrong, "n": len(rows)}, misses
 
 
-def load() -> dict[str, dict[str, list]]:
+def load(hide_batch: int | None = None) -> dict[str, dict[str, list]]:
+    """The sets by half; rows with a ``batch`` number are also reported as their own rows ("build, batch N").
+    ``hide_batch`` leaves that batch's held-out passages out of every figure (for work on the build half)."""
     halves: dict[str, dict[str, list]] = {"build": {"citations": [], "dates": []},
                                           "held_out": {"citations": [], "dates": []}}
+    batches: dict[str, dict[str, list]] = {}
     for line in CITATIONS.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
+            if row.get("batch") is not None and row.get("batch") == hide_batch and row["split"] == "held_out":
+                continue
             halves[row["split"]]["citations"].append(row)
+            if row.get("batch") is not None:
+                name = f"{row['split']}, batch {row['batch']}"
+                batches.setdefault(name, {"citations": [], "dates": []})["citations"].append(row)
     with DATES.open(encoding="utf-8") as f:
         lines = [line for line in f if not line.startswith("#")]
     for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -152,6 +160,7 @@ def load() -> dict[str, dict[str, list]]:
     if DEV_DATES.exists():
         dev["dates"] = [(d["text"], d["expected"]) for d in
                         (json.loads(x) for x in DEV_DATES.read_text(encoding="utf-8").splitlines() if x)]
+    halves.update(sorted(batches.items()))
     if dev["citations"] or dev["dates"]:
         halves["dev (regression)"] = dev
     return halves
@@ -161,10 +170,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     parser.add_argument("--misses", metavar="HALF", help="list every wrong field of HALF (build, held_out)")
+    parser.add_argument("--hide-batch", type=int, metavar="N",
+                        help="leave batch N's held-out passages out (to work on the build half blind)")
     args = parser.parse_args()
     report: dict[str, dict] = {}
     all_misses: dict[str, list] = {}
-    for half, sets in load().items():
+    for half, sets in load(args.hide_batch).items():
         cit, cit_misses = score_citations(sets["citations"])
         dat, dat_misses = score_dates(sets["dates"])
         report[half] = {"citations": cit, "dates": dat}

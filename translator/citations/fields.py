@@ -185,6 +185,10 @@ def clean_person(name: str | None) -> str | None:
     if not name:
         return None
     name = re.sub(r"^(?:" + cues().pattern("honorific") + r")(?:\s+|(?<=\.))", "", name.rstrip("*").strip(" ,.;:"))
+    # a role word written before the name ("Journalist Galal Aref", "الكاتب فهمي هويدي"): the role is no name
+    role = re.match(r"(?i:" + cues().pattern("author_role") + r")\s+(?=\S+\s+\S)", name)
+    if role:
+        name = name[role.end():]
     name = decap(name)
     if not name or name.lower() in cues().lower_set("non_author"):
         return None

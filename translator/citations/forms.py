@@ -404,20 +404,21 @@ def dash_attribution(text: str, registry: OutletRegistry) -> list[Draft]:
 
 def bare_attribution(text: str, registry: OutletRegistry) -> list[Draft]:
     """``(Author, Outlet, date)`` or ``Author, Outlet, date`` on its own line, without the dash: the three
-    parts must be a person's name, a name and a date (``(Khaled Al-Sulaiman, Al-Jazirah, 10.24.2019)``)."""
+    parts must be a person's name, a name and a date (``(Khaled Al-Sulaiman, Al-Jazirah, 10.24.2019)``);
+    without the date, a person's name and a registry outlet (``Hassan Nafaa, Al-Masry Al-Youm``)."""
     body = text.strip()
     if "\n" in body or not body:
         return []
     inner = body[1:-1] if body.startswith("(") and body.rstrip(".").endswith(")") else body
     inner = inner.rstrip(".)").strip()
     date = date_at_end(inner, lang="ar" if is_arabic(inner) else "en")
-    if date is None:
-        return []
-    parts = [inner[a:b].strip() for a, b in top_level_split(inner[:date.start].rstrip(" ,،"))]
+    parts = [inner[a:b].strip() for a, b in top_level_split(inner[:date.start if date else len(inner)].rstrip(" ,،"))]
     if len(parts) != 2 or not PERSON_FULL.fullmatch(parts[0]) or not looks_like_name(parts[1], max_words=6):
         return []
     if registry.lookup(parts[0]) is not None:
         return []
+    if date is None and registry.lookup(parts[1]) is None:
+        return []  # "Author, Outlet" signing a quote without a date: only with an outlet the registry knows
     offset = text.find(inner)
     return [Draft("translated_quote_attribution", len(text) - len(text.lstrip()), len(text.rstrip()),
                   outlet=decap(parts[1]), author=clean_person(parts[0]), date=_shift(date, offset),

@@ -35,18 +35,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     c = cues()
     kind = c.pattern("type_noun")
     cap = rf"(?:{article_prefix()})?[A-Z][\w'’]*(?:[-‐][A-Za-z][\w'’]*)*"
-    name = rf"{cap}(?:\s+{cap}){{0,3}}"
+    # a lowercase article may stand alone between the words of a name ("Asharq al Awsat", "Al Quds al Arabi")
+    loose = "(?:" + "|".join(w for w in c.words("article") if w.isalpha() and w != "the") + ")"
+    name = rf"{cap}(?:\s+(?:{loose}\s+)?{cap}){{0,3}}"
+    kind = rf"(?i:{kind})"  # "The Kurdish Al Itihad Newspaper"
     return {
         "cap_next": re.compile(r"\s+(?:" + cap + r")"),
         "type_after": re.compile(r"\s+(?:" + kind + r")(?:\s+(?:" + kind + r"))*\b", re.IGNORECASE),
         "type_end": re.compile(r"\b(?:" + kind + r")\s*$", re.IGNORECASE),
         "verb": re.compile(r"\b(?:" + c.pattern("reporting_verb") + r")\b", re.IGNORECASE),
-        "type_then_name": re.compile(r"\b[Tt]he\s+(?P<desc>(?:[\w'’()-]+\s+){0,4}?)(?P<type>" + kind + r")\s+"
+        "type_then_name": re.compile(r"\b[Tt]he\s+(?P<desc>(?:[\w'’()-]+,?\s+){0,4}?)(?P<type>" + kind + r")\s+"
                                      r"(?P<name>" + name + r")"),
         # no article: "state-run daily Al-Akhbar", "in daily Al-Quds" (the type noun written lowercase)
         "bare_type_then_name": re.compile(r"(?<![\w-])(?P<desc>)(?P<type>" + c.pattern("type_noun").lower()
                                           + r")\s+(?P<name>" + name + r")"),
-        "name_then_type": re.compile(r"\b[Tt]he\s+(?P<desc>(?:[\w'’()-]+\s+){0,4}?)(?P<name>" + name + r")\s+"
+        "name_then_type": re.compile(r"\b[Tt]he\s+(?P<desc>(?:[\w'’()-]+,?\s+){0,4}?)(?P<name>" + name + r")\s+"
                                      r"(?P<type>" + kind + r")\b"),
         # no article: "according to Makka newspaper", ", Okaz newspaper reported", a sentence opening
         "bare_name_then_type": re.compile(r"(?:^|(?<=according to )|(?<=told )|(?<=, ))(?P<desc>)(?P<name>" + name
@@ -227,9 +230,12 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
                 continue  # "the Beirut daily An-Nahar": the first name is where the daily is, not its name
             a, b = m.span("name")
             name = m.group("name")
-            lead = _leading_nationalities(name)
+            lead = _leading_nationalities(name, descriptive=True)
             a += lead
             name = s[a:b]
+            if pattern is p["name_then_type"] and not lead and not m.group("desc") and s[m.start():m.start() + 3] == "The" \
+                    and s[:m.start()].strip() and not re.search(r"[.!?:\"“”]\s*\Z", s[:m.start()]):
+                a, name = m.start(), s[m.start():b]  # "wrote in The Independent newspaper": a capital "The" inside a sentence is the name's
             if not name or any(x < b and a < y for x, y in taken) or not _plausible_unknown(name):
                 continue
             found.append((a, b, name))
@@ -286,11 +292,14 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
     return None
 
 
-def _leading_nationalities(name: str) -> int:
+def _leading_nationalities(name: str, *, descriptive: bool = False) -> int:
+    """Length of the nationality words opening ``name`` (with ``descriptive``, also words such as
+    ``Basra-based`` and ``pro-government``: the description, not the name)."""
     nationalities = cues().lower_set("nationality")
     offset = 0
     for word in re.finditer(r"\S+", name):
-        if word.group().lower() not in nationalities:
+        w = word.group().rstrip(",")
+        if w.lower() not in nationalities and not (descriptive and _descriptive_compound(w)):
             break
         offset = word.end() + (len(name[word.end():]) - len(name[word.end():].lstrip()))
     return offset
@@ -336,7 +345,8 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
     leaning = _leaning(descriptor) or (ws(appositive.group(1)) if appositive else None) or \
         (ws(described.group("desc") + " " + described.group("type")) if described else None) or \
         (_leaning(paren_after.group(1)) if paren_after else None)
-    if not (has_type or has_verb or leaning):
+    placed = bool(descriptor and re.fullmatch(r"[A-Z][\w.-]*['’]s", descriptor.strip()))  # "Lebanon’s An-Nahar"
+    if not (has_type or has_verb or leaning or placed):
         return None
     author = _author(s, before, after_name if not appositive else after_name[appositive.end():], registry)
     dates = publication_dates(s, lang="en")
@@ -389,9 +399,13 @@ def _descriptor_before(before: str) -> str | None:
     if set_off and not before[:set_off.start()].strip(" ,"):
         return re.sub(r"^(?i:the|a|an)\s+", "", set_off.group("d"))
     boundaries = list(_BOUNDARY.finditer(before))
+    # "The Hezbollah-backed, Basra-based Al Baina": descriptions joined by commas are one description
+    while len(boundaries) > 1 and boundaries[-1].group() == "," and \
+            all(_descriptive_compound(w) for w in before[boundaries[-2].end():boundaries[-1].start()].split() or ["-"]):
+        boundaries.pop()
     chunk = before[boundaries[-1].end():] if boundaries else before
     words = chunk.replace("(", " ").replace(")", " ").split()
-    if not words or len(words) > _MAX_DESCRIPTOR_WORDS or not all(_WORDLIKE.fullmatch(w) for w in words):
+    if not words or len(words) > _MAX_DESCRIPTOR_WORDS or not all(_WORDLIKE.fullmatch(w.rstrip(",")) for w in words):
         return None
     nationalities = cues().lower_set("nationality")
     typed = bool(_patterns()["type_end"].search(" ".join(words)))  # "the Beirut daily": a place, then the type
@@ -412,6 +426,30 @@ def _countries() -> frozenset[str]:
 _ORDINALS = frozenset("first second third fourth fifth other another same latter former last".split())
 
 
+@cache
+def _verbs() -> frozenset[str]:
+    """One-word verbs of saying and reporting (cue file) and common past forms: a description never holds one."""
+    c = cues()
+    words = c.lower_set("speech_verb") | c.lower_set("reporting_verb") | _IRREGULAR_PAST
+    return frozenset(w for w in words if " " not in w) | {"led", "had", "has", "have", "devoted", "devotes"}
+
+
+def _noun_phrase(descriptor: str) -> str | None:
+    """The description as the noun phrase right before the name (issue 15): what stands before the last verb
+    is another clause (``said American daily`` → ``American daily``; ``sources told`` → nothing); a leading
+    count is no description (``third Palestinian Arabic daily`` → ``Palestinian Arabic daily``); a lone
+    country possessive (``Kuwait’s``) only places the outlet."""
+    words = descriptor.split()
+    verbs = _verbs()
+    cut = max((i + 1 for i, w in enumerate(words) if w.strip(",.;:").lower() in verbs), default=0)
+    words = words[cut:]
+    if words and words[0].strip(",").lower() in _ORDINALS:
+        words = words[1:]
+    if len(words) == 1 and re.fullmatch(r"[A-Z][\w.-]*['’]s", words[0]):
+        return None
+    return " ".join(words) or None
+
+
 def _leaning(descriptor: str | None) -> str | None:
     """The description, unless it only says what the outlet is (``electronic``, ``daily newspaper``)."""
     descriptor = ws(descriptor)
@@ -422,6 +460,10 @@ def _leaning(descriptor: str | None) -> str | None:
     if words and words[0].lower() in _ORDINALS \
             and all(w.lower() in format_words | cues().lower_set("type_noun") for w in words[1:]):
         return None  # "The third daily, al-Quds": a count, not a description
+    descriptor = _noun_phrase(descriptor)
+    if not descriptor:
+        return None
+    words = [w.strip(",.;:") for w in descriptor.split()]
     if all(w.lower() in format_words for w in words):
         return None
     if re.fullmatch(r"(?:in\s+)?(?:arabic|english|french)", descriptor, re.IGNORECASE):
@@ -441,9 +483,9 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry) -> str | 
                  + speech + r"\b))", after)
     if m:
         candidates.append(m.group("p"))
-    m = re.search(r"(?P<p>" + PERSON.pattern + r")\s+" + speech + r"\s+(?:in|to|for)\b", before)
+    m = re.search(r"(?P<p>" + PERSON.pattern + r")(?:,\s+who)?\s+" + speech + r"\s+(?:in|to|for)\b", before)
     if m:
-        candidates.append(m.group("p"))
+        candidates.append(m.group("p"))  # "Nabil X wrote in", "Will George, who wrote in"
     m = re.search(r"\b" + speech + r"\s+(?P<p>" + PERSON.pattern + r")\s+(?:in|for|to)\s+(?:\S+\s+){0,3}$", before)
     if m:
         candidates.append(m.group("p"))  # "..., writes Samer Dahi for loyalist Al-Watan"
