@@ -739,6 +739,8 @@ def paren_lead(text: str, registry: OutletRegistry) -> list[Draft]:
     if title_lines and author is None:
         return []  # lines over the source that are not a byline: not this form
     m = PAREN_LEAD.match(text[line_start:])
+    if m.group("title"):
+        title_lines.append(m.group("title"))  # the headline on the bracket's own line
     dates = publication_dates(m.group("date"), lang="en")
     outlet = ws(m.group("outlet"))
     if not dates or dates[0].date is None or not looks_like_name(outlet, max_words=6):

@@ -21,7 +21,7 @@ from translator.text.arabic import is_arabic
 from translator.text.segment import sentences
 from translator.wordfreq_index import zipf_frequency
 
-__all__ = ["inline_attributions", "writer_under_outlet"]
+__all__ = ["inline_attributions", "unquoted_title", "writer_under_outlet"]
 
 _BOUNDARY = re.compile(r"(?:^|[,;:\"“”]|\b(?i:the|a|an|in|by|from|to|of|with|on|at|for|and|that|which|who|"
                        r"according|than|as)\b)")
@@ -233,9 +233,11 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
             lead = _leading_nationalities(name, descriptive=True)
             a += lead
             name = s[a:b]
-            if pattern is p["name_then_type"] and not lead and not m.group("desc") and s[m.start():m.start() + 3] == "The" \
-                    and s[:m.start()].strip() and not re.search(r"[.!?:\"“”]\s*\Z", s[:m.start()]):
-                a, name = m.start(), s[m.start():b]  # "wrote in The Independent newspaper": a capital "The" inside a sentence is the name's
+            if pattern is p["name_then_type"] and not lead and not m.group("desc") \
+                    and s[m.start():m.start() + 3] == "The" and s[:m.start()].strip() \
+                    and not re.search(r"[.!?:\"“”]\s*\Z", s[:m.start()]):
+                # "wrote in The Independent newspaper": a capital "The" inside a sentence belongs to the name
+                a, name = m.start(), s[m.start():b]
             if not name or any(x < b and a < y for x, y in taken) or not _plausible_unknown(name):
                 continue
             found.append((a, b, name))
@@ -290,6 +292,39 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
             if m.group("q") and m.start() >= outlet[1] and re.search(r"(?:أن|إن|أنّ|إنّ|:)\s*\Z", s[:m.start()]):
                 return ws(m.group("q"))
     return None
+
+
+_TITLE_CUE = re.compile(r"\b(?:entitled|titled|headlined)\s+(?=[A-Z0-9])")
+_MINOR = frozenset("a an the of and or but to in on for at with from as is are not nor vs".split())
+
+
+def unquoted_title(s: str) -> tuple[str, str | None] | None:
+    """A title printed without quotes after ``entitled``/``titled``/``headlined`` (issue 15): the run of
+    capitalized words (and small words between them) up to ``by``, a lowercase word, a bracket or the end;
+    with the writer when ``by <Name>`` follows (``entitled Critical Reexamination Is Needed by X``).
+    Returns ``(title, author or None)``, or None."""
+    m = _TITLE_CUE.search(s)
+    if m is None:
+        return None
+    kept: list[re.Match[str]] = []
+    for token in re.finditer(r"\S+", s[m.end():]):
+        word = token.group()
+        bare = word.rstrip(",:;.!?")
+        if not bare or word[0] in "([\"“«" or bare.lower() == "by":
+            break
+        if not (bare[0].isupper() or bare[0].isdigit() or bare.lower() in _MINOR):
+            break
+        kept.append(token)
+        if word[-1] in ".;!?" and word.lower() not in {"u.s.", "u.k.", "u.n."}:
+            break
+    while kept and kept[-1].group().rstrip(",:;.").lower() in _MINOR:
+        kept.pop()
+    if len(kept) < 2:
+        return None
+    end = m.end() + kept[-1].end()
+    title = s[m.end():end].rstrip(",:; ")
+    by = re.match(r"\s+by\s+(?:(?:" + cues().pattern("honorific") + r")\s+)?(?P<p>" + PERSON.pattern + r")", s[end:])
+    return title, clean_person(by.group("p")) if by else None
 
 
 def _leading_nationalities(name: str, *, descriptive: bool = False) -> int:
@@ -351,7 +386,11 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
     author = _author(s, before, after_name if not appositive else after_name[appositive.end():], registry)
     dates = publication_dates(s, lang="en")
     warnings = []
-    original, english = split_title(title) if (title := quoted_title(s, (a, b))) else (None, None)
+    title = quoted_title(s, (a, b))
+    if title is None and (unquoted := unquoted_title(s)) is not None:
+        title, by = unquoted
+        author = author or by
+    original, english = split_title(title) if title else (None, None)
     return Draft("inline_attribution", 0, len(s), outlet=name, leaning=leaning, author=author,
                  title_original=original, title_english=english,
                  date=dates[0] if dates else None, confidence=0.8 if has_type else 0.65, warnings=warnings)
@@ -492,10 +531,10 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry) -> str | 
     m = re.match(r"\s+(?i:" + cues().pattern("author_role") + r")\s+(?P<p>" + PERSON.pattern + r")", after)
     if m:
         candidates.append(re.sub(r"['’]s$", "", m.group("p")))  # "Al-Ahram editor-in-chief Ibrahim Nafie's"
-    m = re.search(r"\b(?:" + cues().pattern("byline_noun") + r")\s+by\s+(?:the\s+)?"
-                  r"(?:" + cues().pattern("nationality") + r"\s+)?(?:(?i:" + cues().pattern("author_role")
-                  + r")\s+)?(?P<p>"
-                  + PERSON.pattern + r")", after)
+    by_piece = re.compile(r"\b(?:" + cues().pattern("byline_noun") + r")\s+by\s+(?:the\s+)?"
+                          r"(?:" + cues().pattern("nationality") + r"\s+)?(?:(?i:" + cues().pattern("author_role")
+                          + r")\s+)?(?:(?:" + cues().pattern("honorific") + r")\s+)?(?P<p>" + PERSON.pattern + r")")
+    m = by_piece.search(after) or by_piece.search(before)  # "an extract from a column by Dr X (...) in Al-Ahram"
     if m:
         candidates.append(m.group("p"))
     roles = cues().pattern("author_role")
@@ -554,7 +593,11 @@ def _arabic_name_after(s: str, pos: int, registry: OutletRegistry) -> tuple[int,
 
 
 _AR_STOP = frozenset("في على من إلى الى عن أن إن ان أنه إنه أنها التي الذي الصادرة اليوم أمس أيضا وقالت وكتبت "
-                     "قالت كتبت نشرت ذكرت أكدت".split())
+                     "قالت كتبت نشرت ذكرت أكدت بين مع حول ضمن خلال منذ لدى عند حيث وفق بحسب نقلا".split())
+_AR_PIECES = frozenset("نشر تقرير مقال مقالة افتتاحية افتتاحيتها خبر عنوان تحقيق".split())  # "بنشر", "بتقرير"
+# verbs a press review puts right after the paper's name ("صحيفة ديلي تلغراف انفردت ..."), without و/ف
+_AR_VERBS = frozenset("قالت كتبت نشرت ذكرت أكدت ألقت انفردت تناولت أبرزت أوردت لفتت اعتبرت رأت أشارت نقلت كشفت "
+                      "حذرت تحدثت خصصت أفادت أضافت تابعت عنونت اهتمت ركزت طالبت وصفت".split())
 
 
 def _arabic_unknown_name(s: str, pos: int, words: list[re.Match[str]]) -> tuple[int, int, str] | None:
@@ -566,7 +609,7 @@ def _arabic_unknown_name(s: str, pos: int, words: list[re.Match[str]]) -> tuple[
     for n, word in enumerate(words):
         text = word.group()
         bare = text.rstrip("،,.:؛")
-        if text in stops or bare in stops or bare in roles or not is_arabic(bare):
+        if text in stops or bare in stops or bare in roles or not is_arabic(bare) or _ar_clause_word(bare, n):
             break
         if bare != text or pos + word.end() >= len(s.rstrip(" .")):
             n += 1
@@ -578,6 +621,19 @@ def _arabic_unknown_name(s: str, pos: int, words: list[re.Match[str]]) -> tuple[
     end = pos + words[n - 1].end()
     name = s[pos:end].rstrip("،,.:؛ ")
     return (pos, pos + len(name), name) if name and len(name.split()) <= 3 else None
+
+
+def _ar_clause_word(word: str, n: int) -> bool:
+    """A word that cannot go on an unknown paper's name (issue 15): a verb of the press review (``انفردت``,
+    ``وذكرت``), a particle glued to a cue or a definite word (``بعنوان``, ``بالفرنسية``, ``بنشر``), or, after
+    the first word, a feminine adjective that describes the paper (``الجارديان البريطانية``)."""
+    stem = word[1:] if word[:1] in "وف" and word[1:] in _AR_VERBS else word
+    if stem in _AR_VERBS:
+        return True
+    rest = word[1:]
+    if word[:1] in "بل" and (rest[:2] == "ال" or rest in cues().lower_set("headline_cue") or rest in _AR_PIECES):
+        return True
+    return n > 0 and word.startswith("ال") and word.endswith("ية")
 
 
 def _arabic_attribution(s: str, a: int, b: int, name: str) -> Draft:
