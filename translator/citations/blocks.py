@@ -240,7 +240,7 @@ def is_by_line(line: str) -> bool:
 # A press-monitor paragraph that opens with its source: "(Al-Sabah al-Jadeed, 1 August 2005) - We thank ..."
 # "(Outlet, date) - text"; a headline may open the same line when a dash follows the bracket (issue 15):
 # "Editorial: Bush fabricates ... (Outlet, 21 Jul 04) - text"
-PAREN_LEAD = re.compile(r"^\s*(?:(?P<title>[^()\n]{3,200}?)\s+(?=\([^(),\n]{2,60},[^()\n]{4,40}\)\s*[-–—]\s*\S))?"
+PAREN_LEAD = re.compile(r"^\s*(?:(?P<title>[^()\n]{3,200}?)[ \t]+(?=\([^(),\n]{2,60},[^()\n]{4,40}\)\s*[-–—]\s*\S))?"
                         r"\((?P<outlet>[^(),\n]{2,60}),\s*(?P<date>[^()\n]{4,40}?)\)\s*(?:[-–—:]\s*)?(?=\S)")
 
 

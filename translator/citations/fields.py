@@ -189,6 +189,8 @@ def clean_person(name: str | None) -> str | None:
     role = re.match(r"(?i:" + cues().pattern("author_role") + r")\s+(?=\S+\s+\S)", name)
     if role:
         name = name[role.end():]
+    # a day or month written after the name ("by Ali al-Tuaimaat Monday accused ..."): no part of it
+    name = re.sub(r"(?<=\S)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$", "", name)
     name = decap(name)
     if not name or name.lower() in cues().lower_set("non_author"):
         return None

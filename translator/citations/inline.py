@@ -52,7 +52,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "name_then_type": re.compile(r"\b[Tt]he\s+(?P<desc>(?:[\w'’()-]+,?\s+){0,4}?)(?P<name>" + name + r")\s+"
                                      r"(?P<type>" + kind + r")\b"),
         # no article: "according to Makka newspaper", ", Okaz newspaper reported", a sentence opening
-        "bare_name_then_type": re.compile(r"(?:^|(?<=according to )|(?<=told )|(?<=, ))(?P<desc>)(?P<name>" + name
+        "bare_name_then_type": re.compile(r"(?:^|(?<=according to )|(?<=told )|(?<=, )|(?<=reports )|(?<=reported )"
+                                          r"|(?<=said )|(?<=says )|(?<=writes )|(?<=wrote ))(?P<desc>)(?P<name>" + name
                                           + r")\s+(?P<type>" + kind + r")\b(?!\s+(?:" + cap + r"))"),
         "desc_type_after": re.compile(r"\s+(?P<desc>(?:" + c.pattern("nationality") + r")(?:\s+[A-Z][\w-]+){0,2})\s+"
                                       r"(?P<type>" + kind + r")\b", re.IGNORECASE),
@@ -126,8 +127,13 @@ def writer_under_outlet(text: str, outlet: str) -> list[Draft]:
                   confidence=0.7)]
 
 
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+
+
 def _read(s: str, a: int, b: int, name: str, registry: OutletRegistry) -> Draft | None:
-    return _arabic_attribution(s, a, b, name) if is_arabic(name) else _attribution(s, a, b, name, registry)
+    if is_arabic(name) and is_arabic(s):
+        return _arabic_attribution(s, a, b, name)
+    return _attribution(s, a, b, name, registry)
 
 
 # Where one attribution ends and the next begins inside a sentence: a semicolon, a comma, or a conjunction
@@ -201,7 +207,11 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
         found.append((a, b, s[a:b]))
     taken = [(a, b) for a, b, _ in found]
     art = article_prefix()
-    for m in re.finditer(rf"(?<![\w-])(?i:{art})[A-Z][\w'’]*(?:[-‐\s]+(?i:{art})?[A-Z][\w'’]*){{0,2}}", s):
+    # the article also written apart, capitalized ("Ad Dustour"), but not the English words An, As, At
+    spaced = "(?:" + "|".join(w.capitalize() for w in cues().words("article")
+                              if w.isalpha() and w.lower() not in {"the", "an", "as", "at"}) + ") "
+    for m in re.finditer(rf"(?<![\w-])(?:(?i:{art})|{spaced})[A-Z][\w'’]*(?:[-‐\s]+(?i:{art})?[A-Z][\w'’]*){{0,2}}",
+                         s):
         # a spelling the registry knows only approximately ("Al-Masri Al-Youm" for Al-Masry Al-Youm)
         a, b = m.span()
         if any(x < b and a < y for x, y in taken):
@@ -242,7 +252,7 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
                 continue
             found.append((a, b, name))
             taken.append((a, b))
-    if is_arabic(s):
+    if is_arabic(s) or _ARABIC_LETTER.search(s):  # also "an article ... in صحيفة الدستور" in English prose
         hits = [_arabic_name_after(s, m.end(), registry) for m in p["arabic_generic"].finditer(s)]
         hits += _quoted_known(s, registry)
         for hit in hits:
@@ -360,6 +370,9 @@ def _descriptive_compound(word: str) -> bool:
 def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) -> Draft | None:
     p = _patterns()
     before, after = s[:a], s[b:]
+    arabic_type = re.search(r"(?:" + cues().pattern("arabic_generic") + r")\s*\Z", before)  # "in صحيفة الدستور"
+    if arabic_type:
+        before = before[:arabic_type.start()]
     type_after = p["type_after"].match(after)
     described = None if type_after else p["desc_type_after"].match(after)  # "La Croix French Catholic magazine"
     type_after = type_after or described
@@ -372,15 +385,18 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
                            re.search(r"\b(?:" + cues().pattern("type_noun") + r")\b", appositive.group(1), re.I)):
         appositive = None
     descriptor = _descriptor_before(before)
-    has_type = bool(type_after or (descriptor and p["type_end"].search(descriptor)) or appositive
+    has_type = bool(arabic_type or type_after or (descriptor and p["type_end"].search(descriptor)) or appositive
                     or re.search(r"\b(?:" + cues().pattern("type_noun") + r")\s*,\s*\Z", before, re.IGNORECASE)
                     or re.match(r"\s+(?i:" + cues().pattern("author_role") + r")\s+" + PERSON.pattern, after))
     has_verb = bool(p["verb"].search(s)) or _known_subject(s, a, b, name, registry) \
         or bool(p["piece_after"].match(after)) or _after_preposition(before, name, registry)
     leaning = _leaning(descriptor) or (ws(appositive.group(1)) if appositive else None) or \
         (ws(described.group("desc") + " " + described.group("type")) if described else None) or \
-        (_leaning(paren_after.group(1)) if paren_after else None)
+        (_leaning(paren_after.group(1), phrase=False) if paren_after else None)
     placed = bool(descriptor and re.fullmatch(r"[A-Z][\w.-]*['’]s", descriptor.strip()))  # "Lebanon’s An-Nahar"
+    # "In Ad Dustour, Abu Rumman examined ...": the paper where the writer named next wrote
+    placed = placed or bool(re.fullmatch(r"(?i:" + _LEAD_ADVERBS + r"\s*in\s+(?:the\s+)?)", before)
+                            and re.match(r"\s*,\s*" + PERSON.pattern + r"\s+[a-z]{3,}", after))
     if not (has_type or has_verb or leaning or placed):
         return None
     author = _author(s, before, after_name if not appositive else after_name[appositive.end():], registry)
@@ -437,6 +453,7 @@ def _descriptor_before(before: str) -> str | None:
                         + r"))\s*,\s*\Z", before)
     if set_off and not before[:set_off.start()].strip(" ,"):
         return re.sub(r"^(?i:the|a|an)\s+", "", set_off.group("d"))
+    before = re.sub(r"\b(?:the|in|of|an?)(?=[A-Z][a-z])", " ", before)  # "appeared in theCairo daily": a lost space
     boundaries = list(_BOUNDARY.finditer(before))
     # "The Hezbollah-backed, Basra-based Al Baina": descriptions joined by commas are one description
     while len(boundaries) > 1 and boundaries[-1].group() == "," and \
@@ -489,8 +506,9 @@ def _noun_phrase(descriptor: str) -> str | None:
     return " ".join(words) or None
 
 
-def _leaning(descriptor: str | None) -> str | None:
-    """The description, unless it only says what the outlet is (``electronic``, ``daily newspaper``)."""
+def _leaning(descriptor: str | None, *, phrase: bool = True) -> str | None:
+    """The description, unless it only says what the outlet is (``electronic``, ``daily newspaper``);
+    ``phrase``: the words stand before the name, so only the noun phrase next to it describes it."""
     descriptor = ws(descriptor)
     if not descriptor:
         return None
@@ -499,7 +517,7 @@ def _leaning(descriptor: str | None) -> str | None:
     if words and words[0].lower() in _ORDINALS \
             and all(w.lower() in format_words | cues().lower_set("type_noun") for w in words[1:]):
         return None  # "The third daily, al-Quds": a count, not a description
-    descriptor = _noun_phrase(descriptor)
+    descriptor = _noun_phrase(descriptor) if phrase else descriptor
     if not descriptor:
         return None
     words = [w.strip(",.;:") for w in descriptor.split()]
@@ -551,9 +569,12 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry) -> str | 
     m = re.search(r"\bby\s+(?:its|the\s+paper['’]s)\s+(?i:" + roles + r"),?\s+(?P<p>" + PERSON.pattern + r")", after)
     if m:
         candidates.append(m.group("p"))  # "published an article by its editor-in-chief, Fallah al-Mashaal"
-    m = re.match(r"\s*,\s*(?P<p>" + PERSON.pattern + r")\s+[a-z]+s\b", after)
+    m = re.match(r"\s*,\s*(?P<p>" + PERSON.pattern + r")\s+[a-z]+(?:s|ed)\b", after)
     if m:
         candidates.append(m.group("p"))  # "in Ad-Dustour, Hussein Al-Rawashdeh offers ..."
+    m = re.match(r"(?P<p>" + PERSON.pattern + r")\s+(?:" + speech + r"|[a-z]{3,}(?:s|ed))\s+that\b", s)
+    if m:
+        candidates.append(m.group("p"))  # "Iyad al-Jaafari predicts that ..., according to al-Modon"
     candidates += role_people(s)
     nationalities = cues().lower_set("nationality")
     for candidate in candidates:
@@ -679,6 +700,8 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
         m = re.search(rf"(?:^|\s)[و]?(?:(?:{honorific})\s+)?{name}\s+(?:{role})\s+(?:في|ب|ل)", s[:a])
     if m is None:
         m = re.match(rf"[\"”»)]?\s+(?:{honorific})\s+(?P<p>{_AR_WORD}\s+{_AR_WORD})", s[b:])
+    if m is None:  # "أبرز الكاتب الصحفي هاني وفا، رئيس تحرير الصحيفة": a role, the name, a comma
+        m = re.search(rf"(?:^|\s)(?:{role})(?:\s+(?:{role}))?\s+(?:(?:{honorific})\s+)?{name}(?=\s*[،,])", s)
     if m is None:
         return None
     words = [w for w in m.group("p").split() if w not in c.lower_set("honorific")]
