@@ -39,6 +39,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     loose = "(?:" + "|".join(w for w in c.words("article") if w.isalpha() and w != "the") + ")"
     name = rf"{cap}(?:\s+(?:{loose}\s+)?{cap}){{0,3}}"
     kind = rf"(?i:{kind})"  # "The Kurdish Al Itihad Newspaper"
+    spaced = "(?:" + "|".join(w.capitalize() for w in c.words("article")
+                              if w.isalpha() and w.lower() not in {"the", "an", "as", "at"}) + ") "
     return {
         "cap_next": re.compile(r"\s+(?:" + cap + r")"),
         "type_after": re.compile(r"\s+(?:" + kind + r")(?:\s+(?:" + kind + r"))*\b", re.IGNORECASE),
@@ -68,6 +70,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                       re.IGNORECASE),
         "headline_after": re.compile(r"\s*,?\s*(?:read|reads|said|says|was|is)\s+(?:the\s+)?(?:\S+\s+){0,3}?headline",
                                      re.IGNORECASE),
+        # an article-name; the article also written apart, capitalized ("Ad Dustour"), but not An, As, At
+        "article_name": re.compile(rf"(?<![\w-])(?:(?i:{article_prefix()})|{spaced})[A-Z][\w'’]*"
+                                   rf"(?:[-‐\s]+(?i:{article_prefix()})?[A-Z][\w'’]*){{0,2}}"),
+        "by_piece": re.compile(r"\b(?:" + c.pattern("byline_noun") + r")\s+by\s+(?:the\s+)?"
+                               r"(?:" + c.pattern("nationality") + r"\s+)?(?:(?i:" + c.pattern("author_role")
+                               + r")\s+)?(?:(?:" + c.pattern("honorific") + r")\s+)?(?P<p>" + PERSON.pattern + r")"),
+        "arabic_type_end": re.compile(r"(?:" + c.pattern("arabic_generic") + r")\s*\Z"),
         "writing_verb": re.compile(r"(?:^|(?<=\s))[وف]?(?:" + c.pattern("writing_verb") + r")(?=\s)"),
     }
 
@@ -206,12 +215,7 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
             a += lead  # "Lebanese al-Akhbar": the nationality describes, the name is al-Akhbar
         found.append((a, b, s[a:b]))
     taken = [(a, b) for a, b, _ in found]
-    art = article_prefix()
-    # the article also written apart, capitalized ("Ad Dustour"), but not the English words An, As, At
-    spaced = "(?:" + "|".join(w.capitalize() for w in cues().words("article")
-                              if w.isalpha() and w.lower() not in {"the", "an", "as", "at"}) + ") "
-    for m in re.finditer(rf"(?<![\w-])(?:(?i:{art})|{spaced})[A-Z][\w'’]*(?:[-‐\s]+(?i:{art})?[A-Z][\w'’]*){{0,2}}",
-                         s):
+    for m in _patterns()["article_name"].finditer(s):
         # a spelling the registry knows only approximately ("Al-Masri Al-Youm" for Al-Masry Al-Youm)
         a, b = m.span()
         if any(x < b and a < y for x, y in taken):
@@ -370,7 +374,8 @@ def _descriptive_compound(word: str) -> bool:
 def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) -> Draft | None:
     p = _patterns()
     before, after = s[:a], s[b:]
-    arabic_type = re.search(r"(?:" + cues().pattern("arabic_generic") + r")\s*\Z", before)  # "in صحيفة الدستور"
+    # "in صحيفة الدستور": an Arabic type noun before the name in English prose
+    arabic_type = p["arabic_type_end"].search(before) if before.rstrip()[-1:] >= "\u0621" else None
     if arabic_type:
         before = before[:arabic_type.start()]
     type_after = p["type_after"].match(after)
@@ -549,9 +554,7 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry) -> str | 
     m = re.match(r"\s+(?i:" + cues().pattern("author_role") + r")\s+(?P<p>" + PERSON.pattern + r")", after)
     if m:
         candidates.append(re.sub(r"['’]s$", "", m.group("p")))  # "Al-Ahram editor-in-chief Ibrahim Nafie's"
-    by_piece = re.compile(r"\b(?:" + cues().pattern("byline_noun") + r")\s+by\s+(?:the\s+)?"
-                          r"(?:" + cues().pattern("nationality") + r"\s+)?(?:(?i:" + cues().pattern("author_role")
-                          + r")\s+)?(?:(?:" + cues().pattern("honorific") + r")\s+)?(?P<p>" + PERSON.pattern + r")")
+    by_piece = _patterns()["by_piece"]
     m = by_piece.search(after) or by_piece.search(before)  # "an extract from a column by Dr X (...) in Al-Ahram"
     if m:
         candidates.append(m.group("p"))
