@@ -28,6 +28,7 @@ _BOUNDARY = re.compile(r"(?:^|[,;:\"“”]|\b(?i:the|a|an|in|by|from|to|of|with
 _MAX_DESCRIPTOR_WORDS = 6
 _WORDLIKE = re.compile(r"[^\W\d_][\w'’-]*")
 _COMMON_WORD_ZIPF = 4.0
+_ENGLISH_WORD_ZIPF = 2.5  # an English word, not a transliteration ("Gazette", not "Kitabat")
 
 
 @cache
@@ -57,6 +58,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "bare_name_then_type": re.compile(r"(?:^|(?<=according to )|(?<=told )|(?<=, )|(?<=reports )|(?<=reported )"
                                           r"|(?<=said )|(?<=says )|(?<=writes )|(?<=wrote ))(?P<desc>)(?P<name>" + name
                                           + r")\s+(?P<type>" + kind + r")\b(?!\s+(?:" + cap + r"))"),
+        # "The Jeddah-based Saudi Gazette, an English-language daily, ran ...": the type in an appositive
+        "name_appositive_type": re.compile(r"\b[Tt]he\s+(?P<desc>(?:[\w'’()-]+,?\s+){0,4}?)(?P<name>" + name
+                                          + r"),\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<type>" + kind + r")\b"),
         "desc_type_after": re.compile(r"\s+(?P<desc>(?:" + c.pattern("nationality") + r")(?:\s+[A-Z][\w-]+){0,2})\s+"
                                       r"(?P<type>" + kind + r")\b", re.IGNORECASE),
         "name_desc_type": re.compile(r"(?P<desc>)(?P<name>" + name + r")\s+(?:" + c.pattern("nationality")
@@ -204,6 +208,8 @@ def _open_quotes(s: str) -> int:
 def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
     found = []
     for a, b, match in registry.find_in_text(s):
+        if re.search(r"\s(?i:al|el)$", s[a:b]) and _cap_after(s, b):
+            continue  # "Akhbar Al Yaoum": a known name cut before its last word; the whole name is found below
         article = re.search(r"\b(?:a|al|el|an|as|ash|ad|ar|at|az)[-‐]['’‘]?$", s[:a], re.IGNORECASE)
         if article:
             a = article.start()  # "A-Sharq Al-Awsat": the assimilated article belongs to the name
@@ -238,13 +244,19 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
         taken.append((a, b))
     p = _patterns()
     for pattern in (p["type_then_name"], p["name_then_type"], p["bare_name_then_type"], p["name_desc_type"],
-                    p["bare_type_then_name"]):
+                    p["bare_type_then_name"], p["name_appositive_type"]):
         for m in pattern.finditer(s):
             if pattern is not p["type_then_name"] and p["cap_next"].match(s, m.end()):
                 continue  # "the Beirut daily An-Nahar": the first name is where the daily is, not its name
             a, b = m.span("name")
             name = m.group("name")
             lead = _leading_nationalities(name, descriptive=True)
+            rest = name[lead:]
+            if lead and " " not in rest and zipf_frequency(rest.lower(), "en") >= _ENGLISH_WORD_ZIPF:
+                # "Saudi Gazette", "Egyptian Gazette": a nationality before one English word is the name's
+                words = list(re.finditer(r"\S+", name[:lead]))
+                if words and words[-1].group().lower() in cues().lower_set("nationality"):
+                    lead = words[-1].start()
             a += lead
             name = s[a:b]
             if pattern is p["name_then_type"] and not lead and not m.group("desc") \
@@ -404,7 +416,7 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
                             and re.match(r"\s*,\s*" + PERSON.pattern + r"\s+[a-z]{3,}", after))
     if not (has_type or has_verb or leaning or placed):
         return None
-    author = _author(s, before, after_name if not appositive else after_name[appositive.end():], registry)
+    author = _author(s, before, after_name if not appositive else after_name[appositive.end():], registry, name)
     dates = publication_dates(s, lang="en")
     warnings = []
     title = quoted_title(s, (a, b))
@@ -424,7 +436,7 @@ def _after_preposition(before: str, name: str, registry: OutletRegistry) -> bool
     if registry.lookup(name) is None:
         return False
     c = cues()
-    cue = r"(?:" + c.pattern("speech_verb") + r"|writing|written|published|told|added|" + c.pattern("piece_word") \
+    cue = r"(?:" + c.pattern("speech_verb") + r"|writing|written|published|appeared|appears|told|added|" + c.pattern("piece_word") \
         + r"|" + c.pattern("byline_noun") + r"|interview)"
     return bool(re.search(r"\b(?i:" + cue + r")\s+(?:(?:in|to|for|with|by)\s+)?(?:the\s+)?\Z", before))
 
@@ -533,7 +545,7 @@ def _leaning(descriptor: str | None, *, phrase: bool = True) -> str | None:
     return re.sub(r"^(?:the|a|an)\s+", "", descriptor, flags=re.IGNORECASE)
 
 
-def _author(s: str, before: str, after: str, registry: OutletRegistry) -> str | None:
+def _author(s: str, before: str, after: str, registry: OutletRegistry, outlet: str = "") -> str | None:
     """``Name, who ...`` opening the sentence, ``..., Name`` right after the outlet, or ``Name wrote in``."""
     speech = cues().pattern("speech_verb")
     candidates = []
@@ -582,8 +594,8 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry) -> str | 
     nationalities = cues().lower_set("nationality")
     for candidate in candidates:
         first = candidate.split()[0].lower()
-        if first in nationalities or first in {"the", "in", "on", "according"}:
-            continue
+        if first in nationalities or first in {"the", "in", "on", "according"} or (outlet and outlet in candidate):
+            continue  # "Kuwait's Al-Seyassah reported that": the outlet is no writer
         if registry.lookup(candidate) is None:
             return clean_person(candidate)
     return None
