@@ -436,8 +436,8 @@ def _after_preposition(before: str, name: str, registry: OutletRegistry) -> bool
     if registry.lookup(name) is None:
         return False
     c = cues()
-    cue = r"(?:" + c.pattern("speech_verb") + r"|writing|written|published|appeared|appears|told|added|" + c.pattern("piece_word") \
-        + r"|" + c.pattern("byline_noun") + r"|interview)"
+    cue = r"(?:" + c.pattern("speech_verb") + r"|writing|written|published|appeared|appears|told|added|" \
+        + c.pattern("piece_word") + r"|" + c.pattern("byline_noun") + r"|interview)"
     return bool(re.search(r"\b(?i:" + cue + r")\s+(?:(?:in|to|for|with|by)\s+)?(?:the\s+)?\Z", before))
 
 
