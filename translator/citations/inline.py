@@ -252,7 +252,9 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
             name = m.group("name")
             lead = _leading_nationalities(name, descriptive=True)
             rest = name[lead:]
-            if lead and " " not in rest and zipf_frequency(rest.lower(), "en") >= _ENGLISH_WORD_ZIPF:
+            if lead and " " not in rest and zipf_frequency(rest.lower(), "en") >= _ENGLISH_WORD_ZIPF \
+                    and not re.search(r"(?:ic|ian|ese|ish|an|i)$", rest) \
+                    and rest.lower() not in cues().lower_set("nationality"):
                 # "Saudi Gazette", "Egyptian Gazette": a nationality before one English word is the name's
                 words = list(re.finditer(r"\S+", name[:lead]))
                 if words and words[-1].group().lower() in cues().lower_set("nationality"):
@@ -631,6 +633,8 @@ def _arabic_name_after(s: str, pos: int, registry: OutletRegistry) -> tuple[int,
 _AR_STOP = frozenset("في على من إلى الى عن أن إن ان أنه إنه أنها التي الذي الصادرة اليوم أمس أيضا وقالت وكتبت "
                      "قالت كتبت نشرت ذكرت أكدت بين مع حول ضمن خلال منذ لدى عند حيث وفق بحسب نقلا".split())
 _AR_PIECES = frozenset("نشر تقرير مقال مقالة افتتاحية افتتاحيتها خبر عنوان تحقيق".split())  # "بنشر", "بتقرير"
+# the piece as the object of the verb ("نشرت صحيفة التايمز مقالاً لـ..."): no part of the paper's name
+_AR_OBJECTS = frozenset("مقالا مقالاً مقالة تقريرا تقريراً افتتاحية خبرا خبراً تحقيقا تحقيقاً".split())
 # verbs a press review puts right after the paper's name ("صحيفة ديلي تلغراف انفردت ..."), without و/ف
 _AR_VERBS = frozenset("قالت كتبت نشرت ذكرت أكدت ألقت انفردت تناولت أبرزت أوردت لفتت اعتبرت رأت أشارت نقلت كشفت "
                       "حذرت تحدثت خصصت أفادت أضافت تابعت عنونت اهتمت ركزت طالبت وصفت".split())
@@ -664,7 +668,7 @@ def _ar_clause_word(word: str, n: int) -> bool:
     ``وذكرت``), a particle glued to a cue or a definite word (``بعنوان``, ``بالفرنسية``, ``بنشر``), or, after
     the first word, a feminine adjective that describes the paper (``الجارديان البريطانية``)."""
     stem = word[1:] if word[:1] in "وف" and word[1:] in _AR_VERBS else word
-    if stem in _AR_VERBS:
+    if stem in _AR_VERBS or word in _AR_OBJECTS:
         return True
     rest = word[1:]
     if word[:1] in "بل" and (rest[:2] == "ال" or rest in cues().lower_set("headline_cue") or rest in _AR_PIECES):
@@ -715,6 +719,11 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
         m = re.search(rf"(?:^|\s)[و]?(?:(?:{honorific})\s+)?{name}\s+(?:{role})\s+(?:في|ب|ل)", s[:a])
     if m is None:
         m = re.match(rf"[\"”»)]?\s+(?:{honorific})\s+(?P<p>{_AR_WORD}\s+{_AR_WORD})", s[b:])
+    if m is None:  # "مقالاً لعبد اللطيف الملحم بعنوان", "مقالا جديدا للكاتب روبرت فيسك عن": the piece's writer
+        roles_l = "|".join(re.escape("ل" + r[1:]) for r in c.words("author_role") if r.startswith("ال"))
+        after_name = r"(?=\s+(?:بعنوان|عن|حول|قال|يقول|في)\b|\s*[،,.:]|\s*\Z)"
+        m = re.search(rf"(?:^|\s)(?:{'|'.join(_AR_OBJECTS)})(?:\s+{_AR_WORD})?\s+(?:(?:{roles_l})\s+|ل(?!ل))"
+                      rf"(?P<p>{_AR_WORD}(?:\s+{_AR_WORD}){{1,2}}?){after_name}", s)
     if m is None:  # "أبرز الكاتب الصحفي هاني وفا، رئيس تحرير الصحيفة": a role, the name, a comma
         m = re.search(rf"(?:^|\s)(?:{role})(?:\s+(?:{role}))?\s+(?:(?:{honorific})\s+)?{name}(?=\s*[،,])", s)
     if m is None:
