@@ -159,11 +159,21 @@ def _items(paragraph: list[_Line]) -> list[list[_Line]]:
     starts = [i for i, line in enumerate(paragraph)
               if i == 0 or _BULLET.match(line.text) or is_image_line(line.text) or is_by_line(line.text)
               or (i + 1 < len(paragraph) and is_by_line(paragraph[i + 1].text) and is_date_line(line.text))
-              or (i > 0 and is_by_line(paragraph[i - 1].text))]
+              or (i > 0 and is_by_line(paragraph[i - 1].text))
+              or _name_over_headline(paragraph, i) or _name_over_headline(paragraph, i - 1)
+              or _name_over_headline(paragraph, i - 2)]
     if len(starts) == 1 and _is_citation_list(paragraph):
         starts = [i for i, line in enumerate(paragraph) if i == 0 or _starts_citation(line.text)]
     bounds = [*starts, len(paragraph)]
     return [paragraph[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def _name_over_headline(paragraph: list[_Line], i: int) -> bool:
+    """A digest printed without blank lines (issue 15): a line that is only a name, a headline line under it,
+    then the item's text (``Annahar`` / ``Tying extension to ...`` / ``Annahar obtained ...``)."""
+    return i >= 0 and i + 2 < len(paragraph) and is_bare_name(paragraph[i].text.strip()) \
+        and _is_title_line(paragraph[i + 1].text) and not paragraph[i + 1].text.strip().endswith(".") \
+        and not is_bare_name(paragraph[i + 1].text.strip())
 
 
 def _add(found: list[Piece], lines: list[_Line], text: str) -> None:

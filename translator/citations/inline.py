@@ -56,7 +56,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                      r"(?P<type>" + kind + r")\b"),
         # no article: "according to Makka newspaper", ", Okaz newspaper reported", a sentence opening
         "bare_name_then_type": re.compile(r"(?:^|(?<=according to )|(?<=told )|(?<=, )|(?<=reports )|(?<=reported )"
-                                          r"|(?<=said )|(?<=says )|(?<=writes )|(?<=wrote ))(?P<desc>)(?P<name>" + name
+                                          r"|(?<=said )|(?<=says )|(?<=writes )|(?<=wrote )|(?<=in )|(?<=by )"
+                                          r"|(?<=from ))(?P<desc>)(?P<name>" + name
                                           + r")\s+(?P<type>" + kind + r")\b(?!\s+(?:" + cap + r"))"),
         # "The Jeddah-based Saudi Gazette, an English-language daily, ran ...": the type in an appositive
         "name_appositive_type": re.compile(r"\b[Tt]he\s+(?P<desc>(?:[\w'’()-]+,?\s+){0,4}?)(?P<name>" + name
