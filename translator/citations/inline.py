@@ -560,7 +560,8 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry, outlet: s
                  + speech + r"\b))", after)
     if m:
         candidates.append(m.group("p"))
-    m = re.search(r"(?P<p>" + PERSON.pattern + r")(?:,\s+who)?\s+" + speech + r"\s+(?:in|to|for)\b", before)
+    m = re.search(r"(?P<p>" + PERSON.pattern + r")(?:,\s+who)?\s+" + speech + r"\s+(?:(?:an?|his|her)\s+(?:"
+                  + cues().pattern("byline_noun") + r")\s+)?(?:in|to|for)\b", before)
     if m:
         candidates.append(m.group("p"))  # "Nabil X wrote in", "Will George, who wrote in"
     m = re.search(r"\b" + speech + r"\s+(?P<p>" + PERSON.pattern + r")\s+(?:in|for|to)\s+(?:\S+\s+){0,3}$", before)
