@@ -3,12 +3,15 @@
     .venv/bin/python benchmarks/citations_real.py            # Markdown tables, one per half
     .venv/bin/python benchmarks/citations_real.py --misses held_out   # every wrong field of that half
     .venv/bin/python benchmarks/citations_real.py --json     # the figures as one JSON object
+    .venv/bin/python benchmarks/citations_real.py --hide-batch 3   # work on the build half, batch 3's held-out unseen
 
 Sets (issue 15):
 
 - ``tests/data/citations_real.jsonl``: 150+ citation-bearing passages from public press reviews and media
   digests (English and Arabic), labelled by hand, each with ``source_url`` and a fixed ``split``: all passages
   of one source page are in one half. Rules may be written looking at ``build`` only; ``held_out`` measures.
+  Passages added later carry a ``batch`` number and are also reported on their own rows (``held_out, batch 3``):
+  a new batch's held-out half is the blind measure, hidden with ``--hide-batch`` while rules are written.
 - ``tests/data/dates_real.tsv``: real date strings from the same pages, split the same way.
 - The older dev sets ``../shared/eval/citations_dev.jsonl`` and ``dates_dev.jsonl`` are run as regression
   sets when present.
