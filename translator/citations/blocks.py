@@ -171,7 +171,8 @@ def _items(paragraph: list[_Line]) -> list[list[_Line]]:
 def _name_over_headline(paragraph: list[_Line], i: int) -> bool:
     """A digest printed without blank lines (issue 15): a line that is only a name, a headline line under it,
     then the item's text (``Annahar`` / ``Tying extension to ...`` / ``Annahar obtained ...``)."""
-    return i >= 0 and i + 2 < len(paragraph) and is_bare_name(paragraph[i].text.strip()) \
+    two_lines = i == 0 and len(paragraph) == 2  # "Al-Mustaqbal" / "Salam rejects ...": no text under it
+    return i >= 0 and (i + 2 < len(paragraph) or two_lines) and is_bare_name(paragraph[i].text.strip()) \
         and _is_title_line(paragraph[i + 1].text) and not paragraph[i + 1].text.strip().endswith(".") \
         and not is_bare_name(paragraph[i + 1].text.strip())
 

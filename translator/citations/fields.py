@@ -186,6 +186,8 @@ def clean_person(name: str | None) -> str | None:
         return None
     name = re.sub(r"^(?:" + cues().pattern("honorific") + r")(?:\s+|(?<=\.))", "", name.rstrip("*").strip(" ,.;:"))
     # a role word written before the name ("Journalist Galal Aref", "الكاتب فهمي هويدي"): the role is no name
+    # a conjunction a sentence opened with ("But Khaled Montaser's column"): no part of the name
+    name = re.sub(r"^(?:But|And|Yet|So|Also|Meanwhile|However|Then|While)\s+(?=\S+\s+\S)", "", name)
     role = re.match(r"(?i:" + cues().pattern("author_role") + r")\s+(?=\S+\s+\S)", name)
     if role:
         name = name[role.end():]
