@@ -270,6 +270,8 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
                 continue  # "the Beirut daily An-Nahar": the first name is where the daily is, not its name
             a, b = m.span("name")
             name = m.group("name")
+            if pattern is p["name_after_piece"] and re.search(r"['’]s$", name):
+                continue  # "the headline of Mostafa Moharram’s piece": a writer's piece, not an outlet
             lead = _leading_nationalities(name, descriptive=True)
             rest = name[lead:]
             if lead and " " not in rest and zipf_frequency(rest.lower(), "en") >= _ENGLISH_WORD_ZIPF \
