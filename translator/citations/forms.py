@@ -416,6 +416,8 @@ def bare_attribution(text: str, registry: OutletRegistry) -> list[Draft]:
     inner = body[1:-1] if body.startswith("(") and body.rstrip(".").endswith(")") else body
     inner = inner.rstrip(".)").strip()
     date = date_at_end(inner, lang="ar" if is_arabic(inner) else "en")
+    if date is None and (len(inner) > 80 or inner.count(",") + inner.count("،") != 1):
+        return []  # undated, only "Author, Outlet": one comma in a short line
     parts = [inner[a:b].strip() for a, b in top_level_split(inner[:date.start if date else len(inner)].rstrip(" ,،"))]
     if len(parts) != 2 or not PERSON_FULL.fullmatch(parts[0]) or not looks_like_name(parts[1], max_words=6):
         return []
