@@ -3,12 +3,15 @@
     .venv/bin/python benchmarks/citations_real.py            # Markdown tables, one per half
     .venv/bin/python benchmarks/citations_real.py --misses held_out   # every wrong field of that half
     .venv/bin/python benchmarks/citations_real.py --json     # the figures as one JSON object
+    .venv/bin/python benchmarks/citations_real.py --hide-batch 3   # work on the build half, batch 3's held-out unseen
 
 Sets (issue 15):
 
 - ``tests/data/citations_real.jsonl``: 150+ citation-bearing passages from public press reviews and media
   digests (English and Arabic), labelled by hand, each with ``source_url`` and a fixed ``split``: all passages
   of one source page are in one half. Rules may be written looking at ``build`` only; ``held_out`` measures.
+  Passages added later carry a ``batch`` number and are also reported on their own rows (``held_out, batch 3``):
+  a new batch's held-out half is the blind measure, hidden with ``--hide-batch`` while rules are written.
 - ``tests/data/dates_real.tsv``: real date strings from the same pages, split the same way.
 - The older dev sets ``../shared/eval/citations_dev.jsonl`` and ``dates_dev.jsonl`` are run as regression
   sets when present.
@@ -135,13 +138,21 @@ def score_dates(rows: list[tuple[str, str | None]]) -> tuple[dict[str, float], l
     return {"exact": exact / n, "confident_wrong": confident_wrong, "n": len(rows)}, misses
 
 
-def load() -> dict[str, dict[str, list]]:
+def load(hide_batch: int | None = None) -> dict[str, dict[str, list]]:
+    """The sets by half; rows with a ``batch`` number are also reported as their own rows ("build, batch N").
+    ``hide_batch`` leaves that batch's held-out passages out of every figure (for work on the build half)."""
     halves: dict[str, dict[str, list]] = {"build": {"citations": [], "dates": []},
                                           "held_out": {"citations": [], "dates": []}}
+    batches: dict[str, dict[str, list]] = {}
     for line in CITATIONS.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
+            if row.get("batch") is not None and row.get("batch") == hide_batch and row["split"] == "held_out":
+                continue
             halves[row["split"]]["citations"].append(row)
+            if row.get("batch") is not None:
+                name = f"{row['split']}, batch {row['batch']}"
+                batches.setdefault(name, {"citations": [], "dates": []})["citations"].append(row)
     with DATES.open(encoding="utf-8") as f:
         lines = [line for line in f if not line.startswith("#")]
     for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -152,6 +163,7 @@ def load() -> dict[str, dict[str, list]]:
     if DEV_DATES.exists():
         dev["dates"] = [(d["text"], d["expected"]) for d in
                         (json.loads(x) for x in DEV_DATES.read_text(encoding="utf-8").splitlines() if x)]
+    halves.update(sorted(batches.items()))
     if dev["citations"] or dev["dates"]:
         halves["dev (regression)"] = dev
     return halves
@@ -161,10 +173,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     parser.add_argument("--misses", metavar="HALF", help="list every wrong field of HALF (build, held_out)")
+    parser.add_argument("--hide-batch", type=int, metavar="N",
+                        help="leave batch N's held-out passages out (to work on the build half blind)")
     args = parser.parse_args()
     report: dict[str, dict] = {}
     all_misses: dict[str, list] = {}
-    for half, sets in load().items():
+    for half, sets in load(args.hide_batch).items():
         cit, cit_misses = score_citations(sets["citations"])
         dat, dat_misses = score_dates(sets["dates"])
         report[half] = {"citations": cit, "dates": dat}

@@ -160,7 +160,9 @@ def _items(paragraph: list[_Line]) -> list[list[_Line]]:
               if i == 0 or _BULLET.match(line.text) or is_image_line(line.text) or is_by_line(line.text)
               or (i + 1 < len(paragraph) and is_by_line(paragraph[i + 1].text) and is_date_line(line.text))
               or (i > 0 and is_by_line(paragraph[i - 1].text))
-              or (i > 0 and _entry_starts(paragraph, i))]
+              or (i > 0 and _entry_starts(paragraph, i))
+              or _name_over_headline(paragraph, i) or _name_over_headline(paragraph, i - 1)
+              or _name_over_headline(paragraph, i - 2)]
     if len(starts) == 1 and _is_citation_list(paragraph):
         starts = [i for i, line in enumerate(paragraph) if i == 0 or _starts_citation(line.text)]
     bounds = [*starts, len(paragraph)]
@@ -186,6 +188,13 @@ def _entry_starts(paragraph: list[_Line], i: int) -> bool:
     if re.search(r"[^.\s]{3}[.!?؟]\s*$", prev) and (line.lstrip()[:1].isupper() or is_arabic(line[:20])):
         return True  # a finished sentence, then a new one: each line is read on its own
     return i + 2 < len(paragraph) and is_date_line(paragraph[i + 1].text) and is_by_line(paragraph[i + 2].text)
+def _name_over_headline(paragraph: list[_Line], i: int) -> bool:
+    """A digest printed without blank lines (issue 15): a line that is only a name, a headline line under it,
+    then the item's text (``Annahar`` / ``Tying extension to ...`` / ``Annahar obtained ...``)."""
+    two_lines = i == 0 and len(paragraph) == 2  # "Al-Mustaqbal" / "Salam rejects ...": no text under it
+    return i >= 0 and (i + 2 < len(paragraph) or two_lines) and is_bare_name(paragraph[i].text.strip()) \
+        and _is_title_line(paragraph[i + 1].text) and not paragraph[i + 1].text.strip().endswith(".") \
+        and not is_bare_name(paragraph[i + 1].text.strip())
 
 
 def _add(found: list[Piece], lines: list[_Line], text: str) -> None:
@@ -260,7 +269,10 @@ def is_by_line(line: str) -> bool:
 
 
 # A press-monitor paragraph that opens with its source: "(Al-Sabah al-Jadeed, 1 August 2005) - We thank ..."
-PAREN_LEAD = re.compile(r"^\s*\((?P<outlet>[^(),\n]{2,60}),\s*(?P<date>[^()\n]{4,40}?)\)\s*(?:[-–—:]\s*)?(?=\S)")
+# "(Outlet, date) - text"; a headline may open the same line when a dash follows the bracket (issue 15):
+# "Editorial: Bush fabricates ... (Outlet, 21 Jul 04) - text"
+PAREN_LEAD = re.compile(r"^\s*(?:(?P<title>[^()\n]{3,200}?)[ \t]+(?=\([^(),\n]{2,60},[^()\n]{4,40}\)\s*[-–—]\s*\S))?"
+                        r"\((?P<outlet>[^(),\n]{2,60}),\s*(?P<date>[^()\n]{4,40}?)\)\s*(?:[-–—:]\s*)?(?=\S)")
 
 
 def _author_only_by_line(line: str) -> bool:

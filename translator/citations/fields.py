@@ -185,6 +185,14 @@ def clean_person(name: str | None) -> str | None:
     if not name:
         return None
     name = re.sub(r"^(?:" + cues().pattern("honorific") + r")(?:\s+|(?<=\.))", "", name.rstrip("*").strip(" ,.;:"))
+    # a role word written before the name ("Journalist Galal Aref", "الكاتب فهمي هويدي"): the role is no name
+    # a conjunction a sentence opened with ("But Khaled Montaser's column"): no part of the name
+    name = re.sub(r"^(?:But|And|Yet|So|Also|Meanwhile|However|Then|While)\s+(?=\S+\s+\S)", "", name)
+    role = re.match(r"(?i:" + cues().pattern("author_role") + r")\s+(?=\S+\s+\S)", name)
+    if role:
+        name = name[role.end():]
+    # a day or month written after the name ("by Ali al-Tuaimaat Monday accused ..."): no part of it
+    name = re.sub(r"(?<=\S)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$", "", name)
     name = decap(name)
     if not name or name.lower() in cues().lower_set("non_author"):
         return None

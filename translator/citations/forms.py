@@ -279,7 +279,8 @@ def _shift(date, offset: int):
 _BY = re.compile(r"^[ \t]*(?:(?P<pre>[^\n]{2,60}?)[ \t]+[–—―-][ \t]+)?by:?[ \t]+(?P<who>[^\n]+?)[ \t]*$",
                  re.IGNORECASE | re.MULTILINE)
 _FOR = re.compile(r"\s+(?:for|in|at|to)\s+", re.IGNORECASE)  # "by SAMER HADDAD TO TISHREEN (...)"
-_JOIN_DASH = re.compile(r"\s+[–—―-]\s+")  # "by Loubna Mrie – Al-Araby al-Jadeed (...)"
+_JOIN_DASH = re.compile(r"\s+[–—―-]\s*|\s*[–—―]\s+")  # "by Loubna Mrie – Al-Araby al-Jadeed (...)", "Name -OUTLET"
+_CAPS_OUTLET = re.compile(r"\s+(?=[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)*\s*$)")  # "by Omar Kaddour AL-MODON"
 
 
 def _person_only(name: str, registry: OutletRegistry) -> bool:
@@ -305,6 +306,9 @@ def press_digest_byline(text: str, registry: OutletRegistry) -> list[Draft]:
         author, outlet = clean_person(who[:cut.start()]), who[cut.end():]
     elif dash and _person_only(who[:dash[0].start()], registry):
         author, outlet = clean_person(who[:dash[0].start()]), who[dash[0].end():]
+    elif (caps := _CAPS_OUTLET.search(who)) and who[caps.end():].isupper() \
+            and _person_only(who[:caps.start()], registry):
+        author, outlet = clean_person(who[:caps.start()]), who[caps.end():]  # a Title-case name, then the OUTLET
     elif _person_only(who, registry) and description is None:
         author, outlet = clean_person(who), ""  # "By Huda al-Husseini": no outlet named
     else:
@@ -409,20 +413,23 @@ def dash_attribution(text: str, registry: OutletRegistry) -> list[Draft]:
 
 def bare_attribution(text: str, registry: OutletRegistry) -> list[Draft]:
     """``(Author, Outlet, date)`` or ``Author, Outlet, date`` on its own line, without the dash: the three
-    parts must be a person's name, a name and a date (``(Khaled Al-Sulaiman, Al-Jazirah, 10.24.2019)``)."""
+    parts must be a person's name, a name and a date (``(Khaled Al-Sulaiman, Al-Jazirah, 10.24.2019)``);
+    without the date, a person's name and a registry outlet (``Hassan Nafaa, Al-Masry Al-Youm``)."""
     body = text.strip()
     if "\n" in body or not body:
         return []
     inner = body[1:-1] if body.startswith("(") and body.rstrip(".").endswith(")") else body
     inner = inner.rstrip(".)").strip()
     date = date_at_end(inner, lang="ar" if is_arabic(inner) else "en")
-    if date is None:
-        return []
-    parts = [inner[a:b].strip() for a, b in top_level_split(inner[:date.start].rstrip(" ,،"))]
+    if date is None and (len(inner) > 80 or inner.count(",") + inner.count("،") != 1):
+        return []  # undated, only "Author, Outlet": one comma in a short line
+    parts = [inner[a:b].strip() for a, b in top_level_split(inner[:date.start if date else len(inner)].rstrip(" ,،"))]
     if len(parts) != 2 or not PERSON_FULL.fullmatch(parts[0]) or not looks_like_name(parts[1], max_words=6):
         return []
     if registry.lookup(parts[0]) is not None:
         return []
+    if date is None and registry.lookup(parts[1]) is None:
+        return []  # "Author, Outlet" signing a quote without a date: only with an outlet the registry knows
     offset = text.find(inner)
     return [Draft("translated_quote_attribution", len(text) - len(text.lstrip()), len(text.rstrip()),
                   outlet=decap(parts[1]), author=clean_person(parts[0]), date=_shift(date, offset),
@@ -743,6 +750,8 @@ def paren_lead(text: str, registry: OutletRegistry) -> list[Draft]:
     if title_lines and author is None:
         return []  # lines over the source that are not a byline: not this form
     m = PAREN_LEAD.match(text[line_start:])
+    if m.group("title"):
+        title_lines.append(m.group("title"))  # the headline on the bracket's own line
     dates = publication_dates(m.group("date"), lang="en")
     outlet = ws(m.group("outlet"))
     if not dates or dates[0].date is None or not looks_like_name(outlet, max_words=6):
@@ -793,8 +802,21 @@ def columnist_line(text: str, registry: OutletRegistry) -> list[Draft]:
                   title_original=title, outlet=outlet, author=author, confidence=0.85 if outlet else 0.7)]
 
 
+_PAREN_AUTHOR = re.compile(r"^\s*\((?P<outlet>[^()\n]{2,60})\)\s+(?P<author>" + PERSON.pattern + r")\s+[-–—]\s+\S")
+
+
+def paren_outlet_author(text: str, registry: OutletRegistry) -> list[Draft]:
+    """``(Outlet) Author - text``, as news digests print each item (issue 15): ``(International Herald
+    Tribune) Mona Eltahawy - Writing for an Arab newspaper ...``."""
+    m = _PAREN_AUTHOR.match(text)
+    if m is None or not looks_like_name(m.group("outlet"), max_words=6) or registry.lookup(m.group("author")):
+        return []
+    return [Draft("press_digest_byline", len(text) - len(text.lstrip()), len(text.rstrip()),
+                  outlet=ws(m.group("outlet")), author=clean_person(m.group("author")), confidence=0.8)]
+
+
 RECOGNIZERS: tuple[Recognizer, ...] = (
     wikipedia_reference, paren_lead, columnist_line, digest_line, press_digest_headline, dash_attribution,
     bare_attribution, news_citations,
-    headline_over_outlet,
+    headline_over_outlet, paren_outlet_author,
 )
