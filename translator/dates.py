@@ -135,10 +135,9 @@ class _Grammar:
     weekday_before: re.Pattern[str]
     role_before: re.Pattern[str]
     year_only: re.Pattern[str]
-    #: a calendar's month words anywhere, no boundaries (issue 20): where none is found no worded pattern of
-    #: that calendar can yield a mention (``_worded_mention`` finds its month among these words), so they are
-    #: not run
-    month_word: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    #: a day of the month written as a word, anywhere, no boundaries: a shape whose day may be a word
+    #: (``dm``) cannot match without one or a digit (issue 20)
+    day_word: re.Pattern[str] | None = None
 
 
 def _words(markers: list[tuple[str, str]], *kinds: str) -> list[str]:
@@ -173,9 +172,7 @@ def _grammar() -> _Grammar:
             rf"{_NOT_AFTER_LETTER}(?P<role>{roles}){_NOT_BEFORE_LETTER}(?:\s*(?:on|في|بتاريخ))?[\s:,،\-–]*\Z"
         ),
         year_only=re.compile(r"(?<!\d)(1[34]\d\d|1[89]\d\d|20\d\d)(?!\d)"),
-        month_word={cal: re.compile("|".join(r"\s*".join(re.escape(piece) for piece in word.split(" "))
-                                             for word in sorted({_fold(w) for w in words}, key=len, reverse=True)))
-                    for cal, words in names.items()},
+        day_word=re.compile(_alternation([r["name"] for r in ordinal_rows])),
     )
 
 
@@ -264,7 +261,7 @@ def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | 
     norm, origin = _fold_with_offsets(text)
     order = _resolve_order(grammar, context_lang, day_first, contains_arabic(text))
     persian = bool(_PERSIAN_DIGIT.search(text))
-    mentions = _select(_mentions(grammar, norm, order, persian=persian)) if _could_hold_date(grammar, norm) else []
+    mentions = _select(_mentions(grammar, norm, order, persian=persian))
     results = [_result(grammar, text, norm, origin, group) for group in _merge(norm, mentions)]
     if not results and not contains_arabic(text):
         results = _dateparser_fallback(text)
@@ -306,19 +303,39 @@ def _resolve_order(grammar: _Grammar, context_lang: str | None, day_first: bool 
 
 
 _NUMERIC_SHAPE = re.compile(r"\d\s*([/.\-])\s*\d{1,2}\s*\1\s*\d")  # 16/12/2023, 2023-12-16, 12.06.2021
+# What each shape's pattern cannot match without (issue 20: a line is tried only with the shapes it may hold).
+# Each is a necessary condition read off _patterns: a four-digit year (``year``), a time ``12:05``, two digits
+# (``dmy2``'s year), a day as digits or as a word (``dm``), a digit (``md``'s day), and for the numeric shapes
+# _NUMERIC_SHAPE, which every one of them contains.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "dmy": ("year",), "mdy": ("year",), "my": ("year",), "dtym": ("time", "year"), "dtmy": ("time", "year"),
+    "dmy2": ("two_digits",), "dm": ("day",), "md": ("digit",), "ymd": ("numeric",), "num": ("numeric",),
+    "num2": ("numeric",),
+}
+_CLUES = {"digit": re.compile(r"\d"), "two_digits": re.compile(r"\d\d"), "year": re.compile(r"\d{4}"),
+          "time": re.compile(r"\d:\d\d"), "numeric": _NUMERIC_SHAPE}
 
 
-def _could_hold_date(grammar: _Grammar, norm: str) -> bool:
-    """A cheap necessary condition for a date: a month name or a numeric d/m/y shape (skips the patterns)."""
-    return bool(_NUMERIC_SHAPE.search(norm)) or any(p.search(norm) for p in grammar.month_name.values())
-
-
-def _mentions(grammar: _Grammar, norm: str, order: str | None, *, persian: bool = False) -> list[_Mention]:
+def _mentions(grammar: _Grammar, norm: str, order: str | None, *, persian: bool = False,
+              skip: bool = True) -> list[_Mention]:
+    """Every mention any pattern finds. With ``skip`` (always, but in the test that checks it changes nothing)
+    a calendar's worded patterns run only where one of its month names is written (``month_name``: the name a
+    worded mention is read from), and a shape only where its ``_NEEDS`` are met."""
     found = []
-    written = {calendar: bool(words.search(norm)) for calendar, words in grammar.month_word.items()}
+    written = {calendar: not skip or bool(words.search(norm)) for calendar, words in grammar.month_name.items()}
+    clues = {"digit": bool(_CLUES["digit"].search(norm))}
+
+    def has(clue: str) -> bool:
+        if clue not in clues:
+            if clue == "day":
+                clues[clue] = clues["digit"] or bool(grammar.day_word and grammar.day_word.search(norm))
+            else:
+                clues[clue] = clues["digit"] and bool(_CLUES[clue].search(norm))
+        return clues[clue]
+
     for shape, calendar, pattern in grammar.patterns:
-        if not written.get(calendar, True):
-            continue  # no month word of this calendar: none of its worded patterns can give a mention
+        if skip and not (written.get(calendar, True) and all(has(clue) for clue in _NEEDS[shape])):
+            continue
         for m in pattern.finditer(norm):
             mention = (
                 _numeric_mention(grammar, m, shape, order, persian=persian)
