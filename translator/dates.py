@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import re._constants
+import re._parser
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hijridate import Hijri
 
@@ -215,15 +217,79 @@ def _patterns(
             "dm": day + day_of + mon + no_year_follows,
             "md": mon + r"\s*(?P<day>\d{1,2})(?:\s?(?:st|nd|rd|th))?" + no_year_follows,
         }
-        patterns += [(shape, calendar, re.compile(p)) for shape, p in shapes.items()]
+        patterns += [(shape, calendar, _gated(p)) for shape, p in shapes.items()]
     numeric = {
         "ymd": r"(?P<year>\d{4})\s*(?P<sep>[/.\-])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<a>\d{1,2})(?![\d/])",
         "num": r"(?P<a>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<year>\d{4})(?![\d/])",
         # Two-digit years only with slashes (12/05/22, read 2022 with a warning): 1.2.10 is a version.
         "num2": r"(?P<a>\d{1,2})\s*(?P<sep>/)(?P<b>\d{1,2})/(?P<year>\d{2})(?![\d/.\-:])",
     }
-    patterns += [(shape, "numeric", re.compile(r"(?<![\d/.\-:])" + p + suffix)) for shape, p in numeric.items()]
+    patterns += [(shape, "numeric", _gated(r"(?<![\d/.\-:])" + p + suffix)) for shape, p in numeric.items()]
     return patterns
+
+
+def _gated(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled behind a lookahead for the characters a match can begin with (issue 20).
+
+    The shapes begin with lookbehinds and long alternations of month or day names, which the regex engine
+    tries in full at every position of a line; the lookahead turns most positions away at one character.
+    The set is read off the parsed pattern (:func:`_first_chars`), so the matches are the same (a test runs
+    both on the date and citation data); a pattern whose first characters cannot be told is left as it is.
+    """
+    first = _first_chars(re._parser.parse(pattern))
+    if first is None or first[1] or not first[0]:
+        return re.compile(pattern)
+    gated = "(?=[" + "".join(sorted(first[0])) + "])" + pattern
+    _UNGATED[gated] = pattern
+    return re.compile(gated)
+
+
+_UNGATED: dict[str, str] = {}  # a gated pattern -> the pattern as written (for the test that compares them)
+
+
+def _first_chars(items: Any) -> tuple[set[str], bool] | None:
+    """(character-class pieces a match of ``items`` can begin with, whether it can match empty), or None when
+    that cannot be told (a negated class, a back reference...). ``items`` is a parsed pattern (re._parser)."""
+    c = re._constants
+    out: set[str] = set()
+    for op, av in items:
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):  # zero-width: the next item gives the first character
+            continue
+        if op is c.LITERAL:
+            return out | {re.escape(chr(av))}, False
+        if op is c.IN:
+            for kind, value in av:
+                if kind is c.LITERAL:
+                    out.add(re.escape(chr(value)))
+                elif kind is c.RANGE:
+                    out.add(re.escape(chr(value[0])) + "-" + re.escape(chr(value[1])))
+                elif kind is c.CATEGORY and value in _CATEGORIES:
+                    out.add(_CATEGORIES[value])
+                else:
+                    return None
+            return out, False
+        if op is c.SUBPATTERN:
+            inner = _first_chars(av[3])
+        elif op is c.BRANCH:
+            branches = [_first_chars(branch) for branch in av[1]]
+            if any(b is None for b in branches):
+                return None
+            inner = (set().union(*(b[0] for b in branches)), any(b[1] for b in branches))  # type: ignore[index]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            inner = _first_chars(av[2])
+            inner = None if inner is None else (inner[0], inner[1] or av[0] == 0)
+        else:
+            return None
+        if inner is None:
+            return None
+        out |= inner[0]
+        if not inner[1]:
+            return out, False
+    return out, True
+
+
+_CATEGORIES = {re._constants.CATEGORY_DIGIT: r"\d", re._constants.CATEGORY_SPACE: r"\s",
+               re._constants.CATEGORY_WORD: r"\w"}
 
 
 # --------------------------------------------------------------------------- public API
@@ -320,7 +386,8 @@ def _mentions(grammar: _Grammar, norm: str, order: str | None, *, persian: bool 
               skip: bool = True) -> list[_Mention]:
     """Every mention any pattern finds. With ``skip`` (always, but in the test that checks it changes nothing)
     a calendar's worded patterns run only where one of its month names is written (``month_name``: the name a
-    worded mention is read from), and a shape only where its ``_NEEDS`` are met."""
+    worded mention is read from), a shape only where its ``_NEEDS`` are met, and each behind the lookahead
+    of :func:`_gated`; without, every pattern runs as written."""
     found = []
     written = {calendar: not skip or bool(words.search(norm)) for calendar, words in grammar.month_name.items()}
     clues = {"digit": bool(_CLUES["digit"].search(norm))}
@@ -336,6 +403,8 @@ def _mentions(grammar: _Grammar, norm: str, order: str | None, *, persian: bool 
     for shape, calendar, pattern in grammar.patterns:
         if skip and not (written.get(calendar, True) and all(has(clue) for clue in _NEEDS[shape])):
             continue
+        if not skip:  # the pattern without its first-character lookahead (_gated)
+            pattern = re.compile(_UNGATED.get(pattern.pattern, pattern.pattern))
         for m in pattern.finditer(norm):
             mention = (
                 _numeric_mention(grammar, m, shape, order, persian=persian)
