@@ -168,7 +168,7 @@ def _grammar() -> _Grammar:
         markers=markers,
         orders=orders,
         patterns=_patterns(names, [r["name"] for r in ordinal_rows], marker_rows),
-        month_name={cal: re.compile(_alternation(words) + _NOT_BEFORE_LETTER) for cal, words in names.items()},
+        month_name={cal: _gated(_alternation(words) + _NOT_BEFORE_LETTER) for cal, words in names.items()},
         weekday_before=re.compile(rf"{_NOT_AFTER_LETTER}(?P<weekday>{weekday_names})\.?{_NOT_BEFORE_LETTER}{filler}\Z"),
         role_before=re.compile(
             rf"{_NOT_AFTER_LETTER}(?P<role>{roles}){_NOT_BEFORE_LETTER}(?:\s*(?:on|في|بتاريخ))?[\s:,،\-–]*\Z"
@@ -330,7 +330,7 @@ def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | 
     mentions = _select(_mentions(grammar, norm, order, persian=persian))
     results = [_result(grammar, text, norm, origin, group) for group in _merge(norm, mentions)]
     if not results and not contains_arabic(text):
-        results = _dateparser_fallback(text)
+        results = _dateparser_fallback(text, norm, origin)
     return results
 
 
@@ -730,13 +730,13 @@ def _dateparser(lang: str) -> DateDataParser:
     return DateDataParser(languages=[lang], settings=settings)
 
 
-def _dateparser_fallback(text: str) -> list[DateResult]:
+def _dateparser_fallback(text: str, norm: str, origin: list[int]) -> list[DateResult]:
     """Dates in a language we have no grammar for, found by dateparser around a month name it knows.
 
     dateparser wants a string that is only a date, so it is given the words from the month name (or a
-    number at most two words before it: "4 de abril de 2024", "17 сентября 2023") to the year.
+    number at most two words before it: "4 de abril de 2024", "17 сентября 2023") to the year. ``norm`` and
+    ``origin`` are ``_fold_with_offsets(text)``, which find_dates has made already.
     """
-    norm, origin = _fold_with_offsets(text)
     words = _foreign_month_words()
     results = []
     for year in re.finditer(r"(?<!\d)\d{4}(?!\d)", norm):
