@@ -373,11 +373,11 @@ _NUMERIC_SHAPE = re.compile(r"\d\s*([/.\-])\s*\d{1,2}\s*\1\s*\d")  # 16/12/2023,
 # Each is a necessary condition read off _patterns: a four-digit year (``year``), a time ``12:05``, two digits
 # (``dmy2``'s year), a day as digits or as a word (``dm``), a digit (``md``'s day), and for the numeric shapes
 # _NUMERIC_SHAPE, which every one of them contains.
-_NEEDS: dict[str, tuple[str, ...]] = {
+_NEEDS: dict[str, frozenset[str]] = {shape: frozenset(needs) for shape, needs in {
     "dmy": ("year",), "mdy": ("year",), "my": ("year",), "dtym": ("time", "year"), "dtmy": ("time", "year"),
     "dmy2": ("two_digits",), "dm": ("day",), "md": ("digit",), "ymd": ("numeric",), "num": ("numeric",),
     "num2": ("numeric",),
-}
+}.items()}
 _CLUES = {"digit": re.compile(r"\d"), "two_digits": re.compile(r"\d\d"), "year": re.compile(r"\d{4}"),
           "time": re.compile(r"\d:\d\d"), "numeric": _NUMERIC_SHAPE}
 
@@ -390,18 +390,13 @@ def _mentions(grammar: _Grammar, norm: str, order: str | None, *, persian: bool 
     of :func:`_gated`; without, every pattern runs as written."""
     found = []
     written = {calendar: not skip or bool(words.search(norm)) for calendar, words in grammar.month_name.items()}
-    clues = {"digit": bool(_CLUES["digit"].search(norm))}
-
-    def has(clue: str) -> bool:
-        if clue not in clues:
-            if clue == "day":
-                clues[clue] = clues["digit"] or bool(grammar.day_word and grammar.day_word.search(norm))
-            else:
-                clues[clue] = clues["digit"] and bool(_CLUES[clue].search(norm))
-        return clues[clue]
-
+    clues = set()
+    if skip and _CLUES["digit"].search(norm):
+        clues = {clue for clue, pattern in _CLUES.items() if pattern.search(norm)} | {"day"}
+    elif skip and any(written.values()) and grammar.day_word and grammar.day_word.search(norm):
+        clues = {"day"}
     for shape, calendar, pattern in grammar.patterns:
-        if skip and not (written.get(calendar, True) and all(has(clue) for clue in _NEEDS[shape])):
+        if skip and not (written.get(calendar, True) and _NEEDS[shape] <= clues):
             continue
         if not skip:  # the pattern without its first-character lookahead (_gated)
             pattern = re.compile(_UNGATED.get(pattern.pattern, pattern.pattern))

@@ -55,7 +55,8 @@ def rows_to_arrow(rows: list[dict], schema: pa.Schema) -> pa.Table:
     """
     columns = {}
     for field in schema:
-        values = [_cell(row.get(field.name)) for row in rows]
+        values = [row.get(field.name) for row in rows]
+        values = [_cell(v) if isinstance(v, list | tuple | dict) else v for v in values]
         if not field.nullable and any(v is None for v in values):
             raise InputError(f"column {field.name!r} must not be empty (row {values.index(None)})")
         try:

@@ -450,16 +450,23 @@ class OutletRegistry:
         glued form (``_squash``) with that word's glued form; an exact key's glued form begins the same way. So
         a window can be found only if that glued word (of ``word`` with or without a possessive ``'s``, which
         a one-word window loses) begins the glued form of some known key."""
-        starts = self.__dict__.get("_glued_starts")
-        if starts is None:
+        memo = self.__dict__.get("_begins_memo")
+        if memo is None:
             glued = [*self._index["squashed"], *(_squash(key) for key in self._index["exact"])]
-            starts = self.__dict__["_glued_starts"] = {name[:n] for name in glued for n in range(1, len(name) + 1)}
-        articles = cues().lower_set("article")
-        for variant in {word, _POSSESSIVE.sub("", word)}:
-            pieces = [w for w in _NON_WORD.split(_APOSTROPHES.sub("", fold_latin(variant))) if w]
-            if not pieces or pieces[0] in articles or _drop_glued_article(pieces[0]) in starts:
-                return True
-        return False
+            self.__dict__["_glued_starts"] = {name[:n] for name in glued for n in range(1, len(name) + 1)}
+            memo = self.__dict__["_begins_memo"] = {}
+        found = memo.get(word)
+        if found is None:
+            if len(memo) > 50_000:
+                memo.clear()
+            starts, articles = self.__dict__["_glued_starts"], cues().lower_set("article")
+            found = memo[word] = False
+            for variant in {word, _POSSESSIVE.sub("", word)}:
+                pieces = [w for w in _NON_WORD.split(_APOSTROPHES.sub("", fold_latin(variant))) if w]
+                if not pieces or pieces[0] in articles or _drop_glued_article(pieces[0]) in starts:
+                    found = memo[word] = True
+                    break
+        return found
 
 
 def _read_csv(path: Path) -> tuple[list[Outlet], list[str]]:
