@@ -124,8 +124,9 @@ class TableWriter:
             return
         table = rows_to_arrow(rows, self.schema)
         self._parquet.write_table(table)
-        for row in table.to_pylist():
-            self._csv.writerow(["" if row[n] is None else spreadsheet_safe(row[n]) for n in self.schema.names])
+        columns = table.to_pydict()  # the values to_pylist gives, a list per column rather than a dict per row
+        for values in zip(*(columns[name] for name in self.schema.names), strict=True):
+            self._csv.writerow(["" if v is None else spreadsheet_safe(v) for v in values])
         self.rows_written += len(rows)
 
     def __exit__(self, exc_type, exc, tb) -> None:
