@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import re._constants
-import re._parser
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -31,6 +29,12 @@ if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
 __all__ = ["DateResult", "find_dates", "parse_date"]
+
+try:  # CPython's own regex parser, only to read the first characters of a pattern (_gated)
+    from re import _constants as _re_constants
+    from re import _parser as _re_parser
+except ImportError:  # pragma: no cover - a Python without them: the patterns run ungated, with the same matches
+    _re_constants = _re_parser = None  # type: ignore[assignment]
 
 _DATA = Path(__file__).parent / "data"  # tests point it at a copy of the data files
 _LETTER = r"[^\W\d_]"
@@ -236,7 +240,7 @@ def _gated(pattern: str) -> re.Pattern[str]:
     The set is read off the parsed pattern (:func:`_first_chars`), so the matches are the same (a test runs
     both on the date and citation data); a pattern whose first characters cannot be told is left as it is.
     """
-    first = _first_chars(re._parser.parse(pattern))
+    first = _first_chars(_re_parser.parse(pattern)) if _re_parser is not None else None
     if first is None or first[1] or not first[0]:
         return re.compile(pattern)
     gated = "(?=[" + "".join(sorted(first[0])) + "])" + pattern
@@ -250,7 +254,7 @@ _UNGATED: dict[str, str] = {}  # a gated pattern -> the pattern as written (for 
 def _first_chars(items: Any) -> tuple[set[str], bool] | None:
     """(character-class pieces a match of ``items`` can begin with, whether it can match empty), or None when
     that cannot be told (a negated class, a back reference...). ``items`` is a parsed pattern (re._parser)."""
-    c = re._constants
+    c = _re_constants
     out: set[str] = set()
     for op, av in items:
         if op in (c.ASSERT, c.ASSERT_NOT, c.AT):  # zero-width: the next item gives the first character
@@ -288,8 +292,8 @@ def _first_chars(items: Any) -> tuple[set[str], bool] | None:
     return out, True
 
 
-_CATEGORIES = {re._constants.CATEGORY_DIGIT: r"\d", re._constants.CATEGORY_SPACE: r"\s",
-               re._constants.CATEGORY_WORD: r"\w"}
+_CATEGORIES = {} if _re_constants is None else {
+    _re_constants.CATEGORY_DIGIT: r"\d", _re_constants.CATEGORY_SPACE: r"\s", _re_constants.CATEGORY_WORD: r"\w"}
 
 
 # --------------------------------------------------------------------------- public API
