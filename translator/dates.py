@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hijridate import Hijri
 
@@ -29,6 +29,12 @@ if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
 __all__ = ["DateResult", "find_dates", "parse_date"]
+
+try:  # CPython's own regex parser, only to read the first characters of a pattern (_gated)
+    from re import _constants as _re_constants
+    from re import _parser as _re_parser
+except ImportError:  # pragma: no cover - a Python without them: the patterns run ungated, with the same matches
+    _re_constants = _re_parser = None  # type: ignore[assignment]
 
 _DATA = Path(__file__).parent / "data"  # tests point it at a copy of the data files
 _LETTER = r"[^\W\d_]"
@@ -135,10 +141,9 @@ class _Grammar:
     weekday_before: re.Pattern[str]
     role_before: re.Pattern[str]
     year_only: re.Pattern[str]
-    #: a calendar's month words anywhere, no boundaries (issue 20): where none is found no worded pattern of
-    #: that calendar can yield a mention (``_worded_mention`` finds its month among these words), so they are
-    #: not run
-    month_word: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    #: a day of the month written as a word, anywhere, no boundaries: a shape whose day may be a word
+    #: (``dm``) cannot match without one or a digit (issue 20)
+    day_word: re.Pattern[str] | None = None
 
 
 def _words(markers: list[tuple[str, str]], *kinds: str) -> list[str]:
@@ -167,15 +172,13 @@ def _grammar() -> _Grammar:
         markers=markers,
         orders=orders,
         patterns=_patterns(names, [r["name"] for r in ordinal_rows], marker_rows),
-        month_name={cal: re.compile(_alternation(words) + _NOT_BEFORE_LETTER) for cal, words in names.items()},
+        month_name={cal: _gated(_alternation(words) + _NOT_BEFORE_LETTER) for cal, words in names.items()},
         weekday_before=re.compile(rf"{_NOT_AFTER_LETTER}(?P<weekday>{weekday_names})\.?{_NOT_BEFORE_LETTER}{filler}\Z"),
         role_before=re.compile(
             rf"{_NOT_AFTER_LETTER}(?P<role>{roles}){_NOT_BEFORE_LETTER}(?:\s*(?:on|في|بتاريخ))?[\s:,،\-–]*\Z"
         ),
         year_only=re.compile(r"(?<!\d)(1[34]\d\d|1[89]\d\d|20\d\d)(?!\d)"),
-        month_word={cal: re.compile("|".join(r"\s*".join(re.escape(piece) for piece in word.split(" "))
-                                             for word in sorted({_fold(w) for w in words}, key=len, reverse=True)))
-                    for cal, words in names.items()},
+        day_word=re.compile(_alternation([r["name"] for r in ordinal_rows])),
     )
 
 
@@ -218,15 +221,79 @@ def _patterns(
             "dm": day + day_of + mon + no_year_follows,
             "md": mon + r"\s*(?P<day>\d{1,2})(?:\s?(?:st|nd|rd|th))?" + no_year_follows,
         }
-        patterns += [(shape, calendar, re.compile(p)) for shape, p in shapes.items()]
+        patterns += [(shape, calendar, _gated(p)) for shape, p in shapes.items()]
     numeric = {
         "ymd": r"(?P<year>\d{4})\s*(?P<sep>[/.\-])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<a>\d{1,2})(?![\d/])",
         "num": r"(?P<a>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<year>\d{4})(?![\d/])",
         # Two-digit years only with slashes (12/05/22, read 2022 with a warning): 1.2.10 is a version.
         "num2": r"(?P<a>\d{1,2})\s*(?P<sep>/)(?P<b>\d{1,2})/(?P<year>\d{2})(?![\d/.\-:])",
     }
-    patterns += [(shape, "numeric", re.compile(r"(?<![\d/.\-:])" + p + suffix)) for shape, p in numeric.items()]
+    patterns += [(shape, "numeric", _gated(r"(?<![\d/.\-:])" + p + suffix)) for shape, p in numeric.items()]
     return patterns
+
+
+def _gated(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled behind a lookahead for the characters a match can begin with (issue 20).
+
+    The shapes begin with lookbehinds and long alternations of month or day names, which the regex engine
+    tries in full at every position of a line; the lookahead turns most positions away at one character.
+    The set is read off the parsed pattern (:func:`_first_chars`), so the matches are the same (a test runs
+    both on the date and citation data); a pattern whose first characters cannot be told is left as it is.
+    """
+    first = _first_chars(_re_parser.parse(pattern)) if _re_parser is not None else None
+    if first is None or first[1] or not first[0]:
+        return re.compile(pattern)
+    gated = "(?=[" + "".join(sorted(first[0])) + "])" + pattern
+    _UNGATED[gated] = pattern
+    return re.compile(gated)
+
+
+_UNGATED: dict[str, str] = {}  # a gated pattern -> the pattern as written (for the test that compares them)
+
+
+def _first_chars(items: Any) -> tuple[set[str], bool] | None:
+    """(character-class pieces a match of ``items`` can begin with, whether it can match empty), or None when
+    that cannot be told (a negated class, a back reference...). ``items`` is a parsed pattern (re._parser)."""
+    c = _re_constants
+    out: set[str] = set()
+    for op, av in items:
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):  # zero-width: the next item gives the first character
+            continue
+        if op is c.LITERAL:
+            return out | {re.escape(chr(av))}, False
+        if op is c.IN:
+            for kind, value in av:
+                if kind is c.LITERAL:
+                    out.add(re.escape(chr(value)))
+                elif kind is c.RANGE:
+                    out.add(re.escape(chr(value[0])) + "-" + re.escape(chr(value[1])))
+                elif kind is c.CATEGORY and value in _CATEGORIES:
+                    out.add(_CATEGORIES[value])
+                else:
+                    return None
+            return out, False
+        if op is c.SUBPATTERN:
+            inner = _first_chars(av[3])
+        elif op is c.BRANCH:
+            branches = [_first_chars(branch) for branch in av[1]]
+            if any(b is None for b in branches):
+                return None
+            inner = (set().union(*(b[0] for b in branches)), any(b[1] for b in branches))  # type: ignore[index]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            inner = _first_chars(av[2])
+            inner = None if inner is None else (inner[0], inner[1] or av[0] == 0)
+        else:
+            return None
+        if inner is None:
+            return None
+        out |= inner[0]
+        if not inner[1]:
+            return out, False
+    return out, True
+
+
+_CATEGORIES = {} if _re_constants is None else {
+    _re_constants.CATEGORY_DIGIT: r"\d", _re_constants.CATEGORY_SPACE: r"\s", _re_constants.CATEGORY_WORD: r"\w"}
 
 
 # --------------------------------------------------------------------------- public API
@@ -264,10 +331,10 @@ def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | 
     norm, origin = _fold_with_offsets(text)
     order = _resolve_order(grammar, context_lang, day_first, contains_arabic(text))
     persian = bool(_PERSIAN_DIGIT.search(text))
-    mentions = _select(_mentions(grammar, norm, order, persian=persian)) if _could_hold_date(grammar, norm) else []
+    mentions = _select(_mentions(grammar, norm, order, persian=persian))
     results = [_result(grammar, text, norm, origin, group) for group in _merge(norm, mentions)]
     if not results and not contains_arabic(text):
-        results = _dateparser_fallback(text)
+        results = _dateparser_fallback(text, norm, origin)
     return results
 
 
@@ -306,19 +373,37 @@ def _resolve_order(grammar: _Grammar, context_lang: str | None, day_first: bool 
 
 
 _NUMERIC_SHAPE = re.compile(r"\d\s*([/.\-])\s*\d{1,2}\s*\1\s*\d")  # 16/12/2023, 2023-12-16, 12.06.2021
+# What each shape's pattern cannot match without (issue 20: a line is tried only with the shapes it may hold).
+# Each is a necessary condition read off _patterns: a four-digit year (``year``), a time ``12:05``, two digits
+# (``dmy2``'s year), a day as digits or as a word (``dm``), a digit (``md``'s day), and for the numeric shapes
+# _NUMERIC_SHAPE, which every one of them contains.
+_NEEDS: dict[str, frozenset[str]] = {shape: frozenset(needs) for shape, needs in {
+    "dmy": ("year",), "mdy": ("year",), "my": ("year",), "dtym": ("time", "year"), "dtmy": ("time", "year"),
+    "dmy2": ("two_digits",), "dm": ("day",), "md": ("digit",), "ymd": ("numeric",), "num": ("numeric",),
+    "num2": ("numeric",),
+}.items()}
+_CLUES = {"digit": re.compile(r"\d"), "two_digits": re.compile(r"\d\d"), "year": re.compile(r"\d{4}"),
+          "time": re.compile(r"\d:\d\d"), "numeric": _NUMERIC_SHAPE}
 
 
-def _could_hold_date(grammar: _Grammar, norm: str) -> bool:
-    """A cheap necessary condition for a date: a month name or a numeric d/m/y shape (skips the patterns)."""
-    return bool(_NUMERIC_SHAPE.search(norm)) or any(p.search(norm) for p in grammar.month_name.values())
-
-
-def _mentions(grammar: _Grammar, norm: str, order: str | None, *, persian: bool = False) -> list[_Mention]:
+def _mentions(grammar: _Grammar, norm: str, order: str | None, *, persian: bool = False,
+              skip: bool = True) -> list[_Mention]:
+    """Every mention any pattern finds. With ``skip`` (always, but in the test that checks it changes nothing)
+    a calendar's worded patterns run only where one of its month names is written (``month_name``: the name a
+    worded mention is read from), a shape only where its ``_NEEDS`` are met, and each behind the lookahead
+    of :func:`_gated`; without, every pattern runs as written."""
     found = []
-    written = {calendar: bool(words.search(norm)) for calendar, words in grammar.month_word.items()}
+    written = {calendar: not skip or bool(words.search(norm)) for calendar, words in grammar.month_name.items()}
+    clues = set()
+    if skip and _CLUES["digit"].search(norm):
+        clues = {clue for clue, pattern in _CLUES.items() if pattern.search(norm)} | {"day"}
+    elif skip and any(written.values()) and grammar.day_word and grammar.day_word.search(norm):
+        clues = {"day"}
     for shape, calendar, pattern in grammar.patterns:
-        if not written.get(calendar, True):
-            continue  # no month word of this calendar: none of its worded patterns can give a mention
+        if skip and not (written.get(calendar, True) and _NEEDS[shape] <= clues):
+            continue
+        if not skip:  # the pattern without its first-character lookahead (_gated)
+            pattern = re.compile(_UNGATED.get(pattern.pattern, pattern.pattern))
         for m in pattern.finditer(norm):
             mention = (
                 _numeric_mention(grammar, m, shape, order, persian=persian)
@@ -644,13 +729,13 @@ def _dateparser(lang: str) -> DateDataParser:
     return DateDataParser(languages=[lang], settings=settings)
 
 
-def _dateparser_fallback(text: str) -> list[DateResult]:
+def _dateparser_fallback(text: str, norm: str, origin: list[int]) -> list[DateResult]:
     """Dates in a language we have no grammar for, found by dateparser around a month name it knows.
 
     dateparser wants a string that is only a date, so it is given the words from the month name (or a
-    number at most two words before it: "4 de abril de 2024", "17 сентября 2023") to the year.
+    number at most two words before it: "4 de abril de 2024", "17 сентября 2023") to the year. ``norm`` and
+    ``origin`` are ``_fold_with_offsets(text)``, which find_dates has made already.
     """
-    norm, origin = _fold_with_offsets(text)
     words = _foreign_month_words()
     results = []
     for year in re.finditer(r"(?<!\d)\d{4}(?!\d)", norm):

@@ -57,3 +57,29 @@ def test_rapidfuzz_prefilter_keeps_every_close_match() -> None:
         assert difflib.get_close_matches(word, kept, n=2, cutoff=_FUZZY_CUTOFF) == expected, word
         matched += bool(expected)
     assert matched > 100  # the typos mostly still match: the check above is not vacuous
+
+
+def test_first_word_prefilter_finds_the_same_names_in_prose(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """find_in_text skips a capitalized word no known name can begin with; every name of the registry, put in a
+    sentence (also possessive, after an article, in capitals), and every real passage of the test data are
+    found the same with the skip and without it."""
+    import json
+    from pathlib import Path
+
+    registry = default_registry()
+    data = Path(__file__).resolve().parent.parent / "data"
+    texts = [json.loads(line)["raw"] for line in (data / "citations_real.jsonl").read_text("utf-8").splitlines()
+             if line.strip()]
+    texts += (data / "citations_document.txt").read_text("utf-8").splitlines()
+    texts += (data / "citations_house_style.txt").read_text("utf-8").splitlines()
+    for outlet in registry:
+        for name in outlet.names:
+            texts += [f"According to {name}, the minister resigned.", f"An editorial in {name}'s pages said",
+                      f"The {name} reported on Monday", f"Le quotidien {name.upper()} rapporte",
+                      f"As {name} put it: the al-{name} daily"]
+    with_skip = [registry.find_in_text(text) for text in texts]
+    skipped = sum(not registry._may_begin(w) for text in texts[:400] for w in text.split() if w[:1].isupper())
+    monkeypatch.setattr(outlet_registry.OutletRegistry, "_may_begin", lambda self, word: True)
+    assert [registry.find_in_text(text) for text in texts] == with_skip
+    assert sum(bool(found) for found in with_skip) > len(texts) // 2
+    assert skipped > 100  # the skip does skip

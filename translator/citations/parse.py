@@ -17,8 +17,6 @@ import re
 from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 
-import ftfy
-
 from translator.citations.blocks import Piece, is_bare_name, pieces
 from translator.citations.fields import Draft, clean_person, name_case, text_language, ws
 from translator.citations.forms import (
@@ -46,6 +44,7 @@ from translator.dates import parse_date
 from translator.errors import InputError
 from translator.glossary.outlet_registry import OutletMatch, OutletRegistry, UnknownOutlets
 from translator.text.arabic import is_arabic
+from translator.text.fixtext import fix_text
 
 __all__ = [
     "CITATIONS_SCHEMA", "CITATION_COLUMNS", "CITATION_KINDS", "Citation", "citations_frame", "default_registry",
@@ -271,7 +270,7 @@ def _clean(value: str | None) -> str | None:
     value = ws(value)
     if value is None:
         return None
-    return ws(ftfy.fix_text(value, uncurl_quotes=False))
+    return ws(fix_text(value))  # ftfy.fix_text(value, uncurl_quotes=False), skipping what ftfy keeps
 
 
 def _title_language(draft: Draft, original: str | None, english: str | None,

@@ -30,6 +30,8 @@ _LETTER = r"[A-Za-z]"
 _WORD = re.compile(rf"(?<![A-Za-z{re.escape(QUOTE_CHARS)}])[A-Za-z{re.escape(QUOTE_CHARS)}]*{_LETTER}"
                    rf"[A-Za-z{re.escape(QUOTE_CHARS)}]*")
 
+_ANY_QUOTE = re.compile(f"[{re.escape(QUOTE_CHARS)}]")
+
 
 @dataclass(frozen=True)
 class QuoteRepair:
@@ -51,11 +53,15 @@ def repair_quotes(text: str) -> tuple[str, list[QuoteRepair], list[str]]:
 
     ``warnings`` name damaged-looking words left alone because no reading was clearly best.
     """
+    if not _ANY_QUOTE.search(text):
+        return text, [], []  # no quote mark, nothing to examine (issue 20: most lines)
     out = list(text)
     repairs: list[QuoteRepair] = []
     warnings: list[str] = []
     for match in _WORD.finditer(text):
         word = match.group()
+        if not _ANY_QUOTE.search(word):
+            continue  # no quote mark in the word: no position to try
         core_start, core_end = _core(word)
         core = word[core_start:core_end]
         positions = [i for i, ch in enumerate(core) if ch in QUOTE_CHARS]

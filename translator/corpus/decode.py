@@ -24,11 +24,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import ftfy
-import ftfy.bad_codecs
+import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-* codecs used below)
 from charset_normalizer import from_bytes
 
 from ..errors import InputError
+from ..text.fixtext import fix_text
 
 __all__ = ["LEGACY_ENCODINGS", "Decoded", "decode_bytes", "plausibility", "repair_arabic_mojibake"]
 
@@ -468,7 +468,7 @@ def _finish(text: str, encoding: str) -> Decoded:
     if n:
         repairs.append(f"repaired {n} Latin word(s) of UTF-8 read as windows-1256")
     # Keep curly quotes: in citations they carry structure.
-    fixed = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=True, normalization=None)
+    fixed = fix_text(text, normalization=None)  # ftfy.fix_text(uncurl_quotes=False), skipping lines it keeps
     if fixed != text:
         repairs.append("ftfy repaired mojibake/control characters")
         text = fixed

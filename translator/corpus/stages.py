@@ -103,8 +103,7 @@ def translate_documents(analyses: list[Analysis], translator, no_model_reason: s
     """
     segments = [s for a in analyses for s in a.segments]
     citations = [c for a in analyses for c in a.citations]
-    segments = [s if s.terms_found is not None else s.replace(terms_found=0) for s in segments]
-    segments = [s if wants_translation(s) else s.replace(translation_status="not_arabic") for s in segments]
+    segments = [s if not (changes := _untranslatable(s)) else s.replace(**changes) for s in segments]
     wanted = [i for i, s in enumerate(segments) if wants_translation(s)]
     titles = [i for i, c in enumerate(citations) if c.title_original and c.title_language == "ar"]
     message = None
@@ -141,6 +140,15 @@ def translate_documents(analyses: list[Analysis], translator, no_model_reason: s
         result = results[citations[i].title_original]
         citations[i] = citations[i].replace(title_english_machine=result.text, translation_status=_status(result))
     return _regroup(analyses, segments, citations), message
+
+
+def _untranslatable(segment: SegmentRow) -> dict[str, object]:
+    """What every segment gets before translation, in one copy (issue 20): ``terms_found`` 0 where no glossary
+    counted, and ``not_arabic`` where nothing goes to the model (wants_translation reads neither column)."""
+    changes: dict[str, object] = {} if segment.terms_found is not None else {"terms_found": 0}
+    if not wants_translation(segment):
+        changes["translation_status"] = "not_arabic"
+    return changes
 
 
 def check_documents(analyses: list[Analysis], glossary=None) -> list[Analysis]:  # type: ignore[no-untyped-def]

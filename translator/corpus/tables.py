@@ -55,7 +55,8 @@ def rows_to_arrow(rows: list[dict], schema: pa.Schema) -> pa.Table:
     """
     columns = {}
     for field in schema:
-        values = [_cell(row.get(field.name)) for row in rows]
+        values = [row.get(field.name) for row in rows]
+        values = [_cell(v) if isinstance(v, list | tuple | dict) else v for v in values]
         if not field.nullable and any(v is None for v in values):
             raise InputError(f"column {field.name!r} must not be empty (row {values.index(None)})")
         try:
@@ -123,8 +124,9 @@ class TableWriter:
             return
         table = rows_to_arrow(rows, self.schema)
         self._parquet.write_table(table)
-        for row in table.to_pylist():
-            self._csv.writerow(["" if row[n] is None else spreadsheet_safe(row[n]) for n in self.schema.names])
+        columns = table.to_pydict()  # the values to_pylist gives, a list per column rather than a dict per row
+        for values in zip(*(columns[name] for name in self.schema.names), strict=True):
+            self._csv.writerow(["" if v is None else spreadsheet_safe(v) for v in values])
         self.rows_written += len(rows)
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -42,6 +42,8 @@ _FUZZY_CUTOFF = 0.88
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # find_in_text's words
 _BREAK = re.compile(r"[,.;:()\[\]\"“”!?\n]")  # no outlet name runs across these
 _POSSESSIVE = re.compile(r"['’]s$")
+_ASSIMILATED = re.compile(r"[ae]([b-df-hj-np-tv-z])\1")  # _drop_glued_article
+_SUN_DIGRAPH = re.compile(r"[ae](?:sh|ch|th|dh)")
 _COMMON_WORD_ZIPF = 4.0
 
 
@@ -172,9 +174,9 @@ def _drop_glued_article(word: str) -> str:
         return word
     if word[:2] in {"al", "el"}:
         return word[2:]
-    if re.match(r"[ae]([b-df-hj-np-tv-z])\1", word):
+    if _ASSIMILATED.match(word):
         return word[2:]  # assabah, ennahar, addiyar
-    if re.match(r"[ae](?:sh|ch|th|dh)", word):
+    if _SUN_DIGRAPH.match(word):
         return word[1:]  # asharq, echorouk
     return word
 
@@ -418,7 +420,7 @@ class OutletRegistry:
         found: list[tuple[int, int, OutletMatch]] = []
         taken_until = -1
         for i, first in enumerate(words):
-            if first.start() < taken_until or not _may_start_name(text, first):
+            if first.start() < taken_until or not _may_start_name(text, first) or not self._may_begin(first.group()):
                 continue
             stop = _BREAK.search(text, first.start())  # a window reaching past it holds a break
             limit = stop.start() if stop is not None else len(text)
@@ -437,6 +439,32 @@ class OutletRegistry:
                     match = self._decide(text[first.start():end], numbers, "exact", None, set())
                     found.append((first.start(), end, match))
                     taken_until = last.end()
+                    break
+        return found
+
+    def _may_begin(self, word: str) -> bool:
+        """False when no name ``find_in_text`` looks up can begin with ``word`` (issue 20: most capitalized
+        words of running text begin none, and each was looked up with up to six windows).
+
+        A window's key (``latin_key``) begins with ``word``'s first key word unless that is an article, and its
+        glued form (``_squash``) with that word's glued form; an exact key's glued form begins the same way. So
+        a window can be found only if that glued word (of ``word`` with or without a possessive ``'s``, which
+        a one-word window loses) begins the glued form of some known key."""
+        memo = self.__dict__.get("_begins_memo")
+        if memo is None:
+            glued = [*self._index["squashed"], *(_squash(key) for key in self._index["exact"])]
+            self.__dict__["_glued_starts"] = {name[:n] for name in glued for n in range(1, len(name) + 1)}
+            memo = self.__dict__["_begins_memo"] = {}
+        found = memo.get(word)
+        if found is None:
+            if len(memo) > 50_000:
+                memo.clear()
+            starts, articles = self.__dict__["_glued_starts"], cues().lower_set("article")
+            found = memo[word] = False
+            for variant in {word, _POSSESSIVE.sub("", word)}:
+                pieces = [w for w in _NON_WORD.split(_APOSTROPHES.sub("", fold_latin(variant))) if w]
+                if not pieces or pieces[0] in articles or _drop_glued_article(pieces[0]) in starts:
+                    found = memo[word] = True
                     break
         return found
 

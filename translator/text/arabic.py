@@ -234,7 +234,7 @@ def is_arabic_letter(char: str) -> bool:
 
 def contains_arabic(text: str) -> bool:
     """True when ``text`` has at least one Arabic-script letter."""
-    return any(map(is_arabic_letter, text))
+    return not text.isascii() and any(map(is_arabic_letter, text))  # ASCII text has none (checked in C)
 
 
 def is_arabic(text: str, threshold: float = 0.5) -> bool:

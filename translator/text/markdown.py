@@ -11,6 +11,11 @@ escape or an entity written differently in the source), that block is left as wr
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 __all__ = ["front_matter", "mask_markup"]
 
@@ -64,15 +69,13 @@ def mask_markup(source: str) -> str:
     and delimiter rows, thematic breaks and code fences are blanked; link text, image alt text and code are
     kept. Raw HTML inside Markdown is left as written (the HTML reader is for HTML).
     """
-    from markdown_it import MarkdownIt
-
     if not source:
         return source
     _, body = front_matter(source)
     if body:
         head = "".join(ch if ch in "\r\n" else " " for ch in source[:body])
         return head + mask_markup(source[body:])  # offsets unchanged: the block is blanked, not removed
-    tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(source)
+    tokens = _parser().parse(source)
     starts = _line_starts(source)
     out = list(source)
     inline: dict[tuple[int, int], list] = {}  # table cells share their row's lines: one region, all its cells
@@ -97,6 +100,15 @@ def mask_markup(source: str) -> str:
         if "|" in line and "-" in line and _DELIMITER_ROW.match(line.rstrip("\r\n")):
             _blank(out, start, end)
     return "".join(out)
+
+
+@cache
+def _parser() -> MarkdownIt:
+    """One CommonMark parser with tables and strikethrough for every call (``parse`` keeps no state between
+    texts; building it was a seventh of masking a file)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
 def _mask_inline(source: str, out: list[str], region: tuple[int, int], children: list) -> None:
