@@ -395,10 +395,10 @@ def dash_attribution(text: str, registry: OutletRegistry) -> list[Draft]:
         name, description = trailing_paren(outlet_phrase)
         leaning, outlet = split_descriptor(name, registry)
         leaning = description or leaning
+        explicit = True  # "– Author, Outlet": the comma says which is which
     else:
         author, outlet, leaning, explicit = _author_and_outlet(core, registry)
         kind = "translated_quote_attribution" if date is not None else "press_review_attribution"
-        explicit = True
     author = clean_person(author)
     if not outlet or not looks_like_name(outlet, max_words=6):
         return []
