@@ -19,10 +19,20 @@ from .rows import CitationRow, DocumentRow, SegmentRow
 
 # Markdown documents come with their markup blanked (same length, same offsets): one space is enough.
 _SPACES = re.compile(r"[ \t]{2,}")
-__all__ = ["Analysis", "analyze_document", "text_for_mt", "wants_translation"]
+__all__ = ["Analysis", "analyze_document", "mt_span", "text_for_mt", "wants_translation"]
 
-# Quotes and brackets around a run are kept in the table's text but not sent to the model.
-_EDGE = "\"'“”‘’«»()[]{}‹›,،;؛:–—-* \u200f\u200e"
+# What may be cut from the ends of a run before it goes to the model (the table keeps the text as written):
+# spaces, bidi marks, list bullets, clause punctuation left by the cut into runs, and dashes that are no sign.
+# A quote or bracket is cut only when its partner is not in the run (see mt_span).
+_LOOSE = ",،;؛:*•·–—-\u2212 \t\n\r\u00a0\u200f\u200e\u061c"
+_DASHES = "-–—\u2212"
+_BRACKETS = {"(": ")", "[": "]", "{": "}"}
+_CLOSING = {v: k for k, v in _BRACKETS.items()}
+# Quote marks by family, whatever their shape (Arabic text also writes ”…“ and »…«: a mark opens or closes by
+# its neighbours): an edge quote belongs to the run when the run holds another of its family.
+_QUOTE_FAMILY = {**dict.fromkeys("“”„\"", "double"), **dict.fromkeys("‘’‚'", "single"),
+                 **dict.fromkeys("«»", "guillemet"), **dict.fromkeys("‹›", "single guillemet")}
+_SIGNED = re.compile(r"[-–\u2212+]\d|\u2212\s\d")  # -5%, −3: a sign, not a bullet
 
 
 @dataclass
@@ -134,9 +144,50 @@ def _add_terms(segment: SegmentRow, glossary) -> SegmentRow:  # type: ignore[no-
         terms_found=len(matches))
 
 
+def mt_span(text: str) -> tuple[int, int]:
+    """(start, end) of what of a segment's ``text`` goes to the model: ``text[start:end]`` (see
+    :func:`text_for_mt`). Offsets found in that text map back to ``text`` by adding ``start``.
+
+    Cut from either end: spaces and bidi marks, list bullets (``*``, ``•``, a dash before a space), clause
+    punctuation (``,`` ``،`` ``;`` ``:``) and dashes left by the cut into language runs, and a quote or bracket
+    whose partner is not in the run (its pair lies in the neighbouring run). Kept: a sign before a number
+    (``-5%``, ``−3``), a dash inside the text, and a quote or bracket whose partner is in the run
+    (``“الجيش الجزائري”``, ``(كونا)``): they belong to the text.
+    """
+    start, end = 0, len(text)
+    while start < end:
+        char = text[start]
+        if char in _DASHES and _SIGNED.match(text, start, end):
+            break
+        if char in _LOOSE or char in _CLOSING or (
+                char in _BRACKETS and _BRACKETS[char] not in text[start + 1:end]) or _lone_quote(text, start, end,
+                                                                                                  start):
+            start += 1
+        else:
+            break
+    while end > start:
+        char = text[end - 1]
+        if char in _LOOSE or char in _BRACKETS or (
+                char in _CLOSING and _CLOSING[char] not in text[start:end - 1]) or _lone_quote(text, start, end,
+                                                                                                end - 1):
+            end -= 1
+        else:
+            break
+    return start, end
+
+
+def _lone_quote(text: str, start: int, end: int, at: int) -> bool:
+    """True when ``text[at]`` is a quote mark with no other of its family in ``text[start:end]`` (odd count)."""
+    family = _QUOTE_FAMILY.get(text[at])
+    return family is not None and sum(_QUOTE_FAMILY.get(c) == family for c in text[start:end]) % 2 == 1
+
+
 def text_for_mt(text: str) -> str:
-    """What of a segment goes to the model: the run without the quotes and brackets around it."""
-    return text.strip(_EDGE)
+    """What of a segment goes to the model, the translation memory and a review file's source: the run without
+    what the cut into runs left at its ends (see :func:`mt_span`); a sign, and quotes and brackets that close
+    in the run, are kept."""
+    start, end = mt_span(text)
+    return text[start:end]
 
 
 def wants_translation(segment: Mapping[str, Any] | SegmentRow) -> bool:
