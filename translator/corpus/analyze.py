@@ -150,30 +150,44 @@ def mt_span(text: str) -> tuple[int, int]:
 
     Cut from either end: spaces and bidi marks, list bullets (``*``, ``•``, a dash before a space), clause
     punctuation (``,`` ``،`` ``;`` ``:``) and dashes left by the cut into language runs, and a quote or bracket
-    whose partner is not in the run (its pair lies in the neighbouring run). Kept: a sign before a number
-    (``-5%``, ``−3``), a dash inside the text, and a quote or bracket whose partner is in the run
-    (``“الجيش الجزائري”``, ``(كونا)``): they belong to the text.
+    whose partner is not in the run (its pair lies in the neighbouring run), and one pair that wraps the whole
+    run with no other mark of its kind inside (``«…»`` around a quoted sentence: the frame, not the text).
+    Kept: a sign before a number (``-5%``, ``−3``), a dash inside the text, and a quote or bracket whose
+    partner is inside the run (``تصل "إلى مستوى جديد"``, ``الكويت (كونا)``): they belong to the text.
     """
     start, end = 0, len(text)
-    while start < end:
-        char = text[start]
-        if char in _DASHES and _SIGNED.match(text, start, end):
-            break
-        if char in _LOOSE or char in _CLOSING or (
-                char in _BRACKETS and _BRACKETS[char] not in text[start + 1:end]) or _lone_quote(text, start, end,
-                                                                                                  start):
+    while True:
+        while start < end and _loose(text, start, end, start):
             start += 1
-        else:
-            break
-    while end > start:
-        char = text[end - 1]
-        if char in _LOOSE or char in _BRACKETS or (
-                char in _CLOSING and _CLOSING[char] not in text[start:end - 1]) or _lone_quote(text, start, end,
-                                                                                                end - 1):
+        while end > start and _loose(text, start, end, end - 1):
             end -= 1
-        else:
-            break
-    return start, end
+        if end - start < 2 or not _wrapping(text, start, end):
+            return start, end
+        start, end = start + 1, end - 1
+
+
+def _loose(text: str, start: int, end: int, at: int) -> bool:
+    """True when ``text[at]``, at an end of ``text[start:end]``, may be cut (see :func:`mt_span`)."""
+    char = text[at]
+    if char in _DASHES and at == start and _SIGNED.match(text, start, end):
+        return False
+    if char in _LOOSE or _lone_quote(text, start, end, at):
+        return True
+    if at == start:
+        return char in _CLOSING or (char in _BRACKETS and _BRACKETS[char] not in text[start + 1:end])
+    return char in _BRACKETS or (char in _CLOSING and _CLOSING[char] not in text[start:end - 1])
+
+
+def _wrapping(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is wrapped whole in one pair of quotes or brackets with no other mark of
+    their kind inside: the frame of a quoted run (``«أعلنت الوزارة ...»``), not part of it."""
+    first, last = text[start], text[end - 1]
+    inner = text[start + 1:end - 1]
+    if first in _BRACKETS:
+        return _BRACKETS[first] == last and first not in inner and last not in inner
+    family = _QUOTE_FAMILY.get(first)
+    return family is not None and _QUOTE_FAMILY.get(last) == family and all(
+        _QUOTE_FAMILY.get(c) != family for c in inner)
 
 
 def _lone_quote(text: str, start: int, end: int, at: int) -> bool:
