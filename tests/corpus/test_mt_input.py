@@ -25,7 +25,8 @@ from ..cases import cases
 
 CASES = cases("mt_input_cases.tsv")
 NEW_USER_FILES = {
-    "formula.txt": '=HYPERLINK("http://evil.example","click")\n-5% هو معدل النمو الاقتصادي المتوقع في الجزائر هذا العام.\n',
+    "formula.txt": '=HYPERLINK("http://evil.example","click")\n'
+                   "-5% هو معدل النمو الاقتصادي المتوقع في الجزائر هذا العام.\n",
     "mixed.txt": "Press review, 3 June 2025\nAccording to al-Sharq al-Awsat, the Algerian army held night manoeuvres "
                  "near Tindouf. The headline read “الجيش الجزائري ينفذ مناورات ليلية قرب الحدود مع المغرب” and the "
                  "story was picked up by RT Arabic.\nقالت وكالة Reuters إن المحادثات بين الجزائر وموسكو ستستأنف "

@@ -34,7 +34,8 @@ def test_a_changed_dateline_points_at_both_places() -> None:
 
 def test_the_new_users_lines_through_the_command() -> None:
     """Finding 1 and 10 as the new user ran them: `translator qa` on tab-separated pairs."""
-    pairs = ("لافروف: علاقاتنا مع الجزائر تصل إلى مستوى جديد\tPutin: Our relations with Algeria have reached a new level\n"
+    pairs = ("لافروف: علاقاتنا مع الجزائر تصل إلى مستوى جديد\t"
+             "Putin: Our relations with Algeria have reached a new level\n"
              "ارتفع التضخم في أيار.\tInflation rose in May.\n")
     done = subprocess.run([sys.executable, "-m", "translator", "qa", "--format", "jsonl"], input=pairs,
                           capture_output=True, text=True, cwd=ROOT, timeout=300)
