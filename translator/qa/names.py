@@ -274,7 +274,9 @@ def check_names(source: str, target: str, glossary: Glossary,
         matches = [m for m in matches if m.start >= end]
         if not matches:
             return flags
-    body = _without_dateline(target)
+    # the target's all-capitals dateline renders nothing, unless the source has a lead that is no dateline:
+    # a speaker before a colon (``لافروف: …`` → "LAVROV: …") is rendered there
+    body = target if dateline is None and _ARABIC_LEAD.match(source) else _without_dateline(target)
     report = check_translation(matches, body)
     groups = group_matches(matches)
     in_source = [entry for entry, _ in groups]
