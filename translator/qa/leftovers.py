@@ -100,10 +100,13 @@ def _is_month(word: str) -> bool:
 
 def _stops_midway(target: str) -> list[QAFlag]:
     """A ``length`` flag when the translation ends on a word no English sentence ends on (see _OPEN_ENDS),
-    unless the word closes a set phrase (_CLOSED_ENDS) or is a month name ("rose in May.")."""
+    unless the word closes a set phrase (_CLOSED_ENDS), is a month name ("rose in May.") or ends a hyphenated
+    name ("Abdullah Al-Sheikh.")."""
     tail = max(0, len(target) - 60)  # the last word is within the last characters: no scan of the whole text
     m = _LAST_WORD.search(target, tail)
     if m is None or m.group(1).lower() not in _OPEN_ENDS or _is_month(m.group(1)):
+        return []
+    if m.start(1) and target[m.start(1) - 1] in "-‐’'":  # the end of a compound name: Al-Sheikh, Bin-Sheikh
         return []
     before = _WORD_BEFORE.search(target, max(0, m.start(1) - 40), m.start(1))
     if before is not None and (before.group(1).lower(), m.group(1).lower()) in _CLOSED_ENDS:
