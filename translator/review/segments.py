@@ -3,8 +3,10 @@
     review_segments("out/", memory)  ->  [ReviewSegment, ...]   (Arabic segments in document order)
 
 A segment's review id is ``"<doc_id>#<segment_id>"`` (:func:`unit_id`); it is what XLIFF files carry, so an
-edited file finds its segments again. The source is the text the model was given (the run without the quotes
-around it), which is also the key under which the translation memory stores a human translation.
+edited file finds its segments again. The source is the text the model was given (the run without what the cut
+into runs left at its ends: :func:`translator.corpus.analyze.mt_span`), which is also the key under which the
+translation memory stores a human translation. The ``qa`` note carries the translation-QA flags of the unit's
+current target (:meth:`ReviewSegment.qa`).
 """
 
 from __future__ import annotations
