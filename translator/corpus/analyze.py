@@ -19,10 +19,20 @@ from .rows import CitationRow, DocumentRow, SegmentRow
 
 # Markdown documents come with their markup blanked (same length, same offsets): one space is enough.
 _SPACES = re.compile(r"[ \t]{2,}")
-__all__ = ["Analysis", "analyze_document", "text_for_mt", "wants_translation"]
+__all__ = ["Analysis", "analyze_document", "mt_span", "text_for_mt", "wants_translation"]
 
-# Quotes and brackets around a run are kept in the table's text but not sent to the model.
-_EDGE = "\"'“”‘’«»()[]{}‹›,،;؛:–—-* \u200f\u200e"
+# What may be cut from the ends of a run before it goes to the model (the table keeps the text as written):
+# spaces, bidi marks, list bullets, clause punctuation left by the cut into runs, and dashes that are no sign.
+# A quote or bracket is cut only when its partner is not in the run (see mt_span).
+_LOOSE = ",،;؛:*•·–—-\u2212 \t\n\r\u00a0\u200f\u200e\u061c"
+_DASHES = "-–—\u2212"
+_BRACKETS = {"(": ")", "[": "]", "{": "}"}
+_CLOSING = {v: k for k, v in _BRACKETS.items()}
+# Quote marks by family, whatever their shape (Arabic text also writes ”…“ and »…«: a mark opens or closes by
+# its neighbours): an edge quote belongs to the run when the run holds another of its family.
+_QUOTE_FAMILY = {**dict.fromkeys("“”„\"", "double"), **dict.fromkeys("‘’‚'", "single"),
+                 **dict.fromkeys("«»", "guillemet"), **dict.fromkeys("‹›", "single guillemet")}
+_SIGNED = re.compile(r"[-–\u2212+]\d|\u2212\s\d")  # -5%, −3: a sign, not a bullet
 
 
 @dataclass
@@ -134,9 +144,64 @@ def _add_terms(segment: SegmentRow, glossary) -> SegmentRow:  # type: ignore[no-
         terms_found=len(matches))
 
 
+def mt_span(text: str) -> tuple[int, int]:
+    """(start, end) of what of a segment's ``text`` goes to the model: ``text[start:end]`` (see
+    :func:`text_for_mt`). Offsets found in that text map back to ``text`` by adding ``start``.
+
+    Cut from either end: spaces and bidi marks, list bullets (``*``, ``•``, a dash before a space), clause
+    punctuation (``,`` ``،`` ``;`` ``:``) and dashes left by the cut into language runs, and a quote or bracket
+    whose partner is not in the run (its pair lies in the neighbouring run), and one pair that wraps the whole
+    run with no other mark of its kind inside (``«…»`` around a quoted sentence: the frame, not the text).
+    Kept: a sign before a number (``-5%``, ``−3``), a dash inside the text, and a quote or bracket whose
+    partner is inside the run (``تصل "إلى مستوى جديد"``, ``الكويت (كونا)``): they belong to the text.
+    """
+    start, end = 0, len(text)
+    while True:
+        while start < end and _loose(text, start, end, start):
+            start += 1
+        while end > start and _loose(text, start, end, end - 1):
+            end -= 1
+        if end - start < 2 or not _wrapping(text, start, end):
+            return start, end
+        start, end = start + 1, end - 1
+
+
+def _loose(text: str, start: int, end: int, at: int) -> bool:
+    """True when ``text[at]``, at an end of ``text[start:end]``, may be cut (see :func:`mt_span`)."""
+    char = text[at]
+    if char in _DASHES and at == start and _SIGNED.match(text, start, end):
+        return False
+    if char in _LOOSE or _lone_quote(text, start, end, at):
+        return True
+    if at == start:
+        return char in _CLOSING or (char in _BRACKETS and _BRACKETS[char] not in text[start + 1:end])
+    return char in _BRACKETS or (char in _CLOSING and _CLOSING[char] not in text[start:end - 1])
+
+
+def _wrapping(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is wrapped whole in one pair of quotes or brackets with no other mark of
+    their kind inside: the frame of a quoted run (``«أعلنت الوزارة ...»``), not part of it."""
+    first, last = text[start], text[end - 1]
+    inner = text[start + 1:end - 1]
+    if first in _BRACKETS:
+        return _BRACKETS[first] == last and first not in inner and last not in inner
+    family = _QUOTE_FAMILY.get(first)
+    return family is not None and _QUOTE_FAMILY.get(last) == family and all(
+        _QUOTE_FAMILY.get(c) != family for c in inner)
+
+
+def _lone_quote(text: str, start: int, end: int, at: int) -> bool:
+    """True when ``text[at]`` is a quote mark with no other of its family in ``text[start:end]`` (odd count)."""
+    family = _QUOTE_FAMILY.get(text[at])
+    return family is not None and sum(_QUOTE_FAMILY.get(c) == family for c in text[start:end]) % 2 == 1
+
+
 def text_for_mt(text: str) -> str:
-    """What of a segment goes to the model: the run without the quotes and brackets around it."""
-    return text.strip(_EDGE)
+    """What of a segment goes to the model, the translation memory and a review file's source: the run without
+    what the cut into runs left at its ends (see :func:`mt_span`); a sign, and quotes and brackets that close
+    in the run, are kept."""
+    start, end = mt_span(text)
+    return text[start:end]
 
 
 def wants_translation(segment: Mapping[str, Any] | SegmentRow) -> bool:

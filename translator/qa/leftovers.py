@@ -73,13 +73,43 @@ _OPEN_ENDS = frozenset("""a an the of from to in on at by for with into onto abo
 who whom whose which that than as is are was were be been being has have had will would shall should can could
 may might must its their his her our your my this these those such dr mr mrs ms prof sheikh""".split())
 _LAST_WORD = re.compile(r"([^\W\d_]+)\.?[\s\u200f\u200e]*\Z")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s-]+\Z")
+# Where one of those words does end a sentence: as the last word of a set phrase ("for the time being", "and so
+# on", "brought about", "political will", "after that"), the word before it and the word, lower case. A month
+# name ("in May.") is told by its capital (see _is_month).
+_CLOSED_ENDS = frozenset(tuple(p.split()) for p in """time being|so on|later on|early on|then on|brought about
+came about|come about|comes about|bring about|after that|before that|like that|beyond that|besides that|all that
+than that|of that|after this|before this|like this|beyond this|of this|all this|in between|as such|as is
+political will|popular will|good will|free will|own will|the will|his will|their will|a must|close by|stand by
+stood by|standing by""".replace("\n", "|").split("|"))
+
+
+@cache
+def _months() -> frozenset[str]:
+    """English month names, full and abbreviated (Babel/CLDR), lower case."""
+    from babel import Locale
+
+    months = Locale("en").months["format"]
+    return frozenset(name.lower().rstrip(".") for width in ("wide", "abbreviated") for name in months[width].values())
+
+
+def _is_month(word: str) -> bool:
+    """True for a capitalized month name ("May", "Mar"): not the modal "may" a cut sentence ends on."""
+    return word[:1].isupper() and word.lower() in _months()
 
 
 def _stops_midway(target: str) -> list[QAFlag]:
-    """A ``length`` flag when the translation ends on a word no English sentence ends on (see _OPEN_ENDS)."""
+    """A ``length`` flag when the translation ends on a word no English sentence ends on (see _OPEN_ENDS),
+    unless the word closes a set phrase (_CLOSED_ENDS), is a month name ("rose in May.") or ends a hyphenated
+    name ("Abdullah Al-Sheikh.")."""
     tail = max(0, len(target) - 60)  # the last word is within the last characters: no scan of the whole text
     m = _LAST_WORD.search(target, tail)
-    if m is None or m.group(1).lower() not in _OPEN_ENDS:
+    if m is None or m.group(1).lower() not in _OPEN_ENDS or _is_month(m.group(1)):
+        return []
+    if m.start(1) and target[m.start(1) - 1] in "-‐’'":  # the end of a compound name: Al-Sheikh, Bin-Sheikh
+        return []
+    before = _WORD_BEFORE.search(target, max(0, m.start(1) - 40), m.start(1))
+    if before is not None and (before.group(1).lower(), m.group(1).lower()) in _CLOSED_ENDS:
         return []
     return [QAFlag("length", f"the translation stops mid-sentence (it ends on {m.group(1)!r}): a part may be lost",
                    target_start=m.start(1), target_end=m.end(1))]

@@ -12,8 +12,11 @@ A person also counts as rendered by surname alone (``President Tebboune`` for ``
 by its demonym (``Kuwaiti`` for ``الكويت``, ``Bangladeshis`` for ``بنغلاديش``), and a person or a place by a
 close romanization (transliteration variants: ``Abdelmajid Tebboun`` for ``Abdelmadjid Tebboune``, or the
 romanized Arabic itself): a capitalized run of the translation within edit similarity 85/100 (rapidfuzz) of a
-rendering, compared in the lenient form. A dateline (``KUWAIT:``, ``AMMAN —``; ``الكويت:``) names where the story
-was filed: it renders nothing and asks for nothing. A country counts as rendered by "the country", "the
+rendering, compared in the lenient form. A dateline (``KUWAIT:``, ``AMMAN —``; ``الكويت:``, ``الرباط -``: one
+place, optionally a date and an agency, before a colon or a dash) names where the story was filed: the target
+may leave it out, but a target whose own lead names another name in its place is flagged (``الرباط: …`` →
+"Madrid: …"). Any other lead before a colon (a speaker, ``لافروف: …``; two places, a topic) is text: its names
+count like any other. A country counts as rendered by "the country", "the
 Kingdom", "the Gulf state" (a country of Babel's CLDR territory names), unless another place took its place
 or the translation shows the hole of a dropped word. A match of the generated gazetteer layer on a function
 word (``إلى`` read as a place, ``العاصمة`` "the capital": wordfreq zipf ≥ 5) is no evidence of a name and is
@@ -54,7 +57,15 @@ _LONGEST = 6  # words in the longest English name looked up
 _POSSESSIVE = re.compile(r"['’]s\Z")
 _GAP = re.compile(r"[\s\-‐–]+")
 _DATELINE = re.compile(r"\A\s*[A-Z][A-Z.’']*(?:\s+[A-Z][A-Z.’']*){0,3}\s*(?::|[—–]|--|\s-)\s*")
-_ARABIC_DATELINE = re.compile(r"\A\s*[\u0600-\u06ff]+(?:\s+[\u0600-\u06ff]+){0,2}\s*(?::|[—–-]\s)")
+_ENGLISH_LEAD = re.compile(r"\A\s*[A-Z][\w.’']*(?:[\s,]+[A-Z\d][\w.’']*){0,3}\s*(?::|[—–]|--|\s-)")
+# A lead before a colon or a dash: up to three words (a place), optionally a day and month (الكويت 12 مارس,
+# عمان في 26 تشرين الثاني) and an agency in brackets or slashes ((كونا), /قنا/). It is a dateline only when
+# those words are one place of the glossary (see _dateline).
+_AR = "\u0600-\u06ff"
+_ARABIC_LEAD = re.compile(rf"\A\s*(?P<place>[{_AR}]+(?:\s+[{_AR}]+){{0,2}}?)"
+                          rf"(?:\s+(?:في\s+)?[\d\u0660-\u0669]{{1,2}}\s+[{_AR}]+(?:\s*/\s*[{_AR}]+|\s+[{_AR}]+)?"
+                          rf"(?:\s+[\d\u0660-\u0669]{{4}})?)?(?:\s*[(/]\s*[{_AR}]+(?:\s+[{_AR}]+)?\s*[)/])?"
+                          r"\s*(?::|[—–-]{1,2}\s)")
 _DEMONYM = r"(?:i|is|n|ns|an|ans|ian|ians|ese)"
 _CLOSE = 85  # rapidfuzz ratio (0-100) from which a capitalized run of the translation is the same name
 _COUNTRY_AGAIN = re.compile(r"\b(?:the|this)\s+(?:country|kingdom|sultanate|emirate|state|republic|nation|"
@@ -130,6 +141,39 @@ def _by_surname(entry: GlossaryEntry, target: str) -> bool:
     if not surnames:
         return False
     return count_lenient(target, replace(entry, target=surnames[0], target_variants=surnames[1:])) > 0
+
+
+def _dateline(source: str, matches: list[TermMatch]) -> tuple[TermMatch, int] | None:
+    """(the place, the end of the lead) when ``source`` opens with a dateline: one glossary place, optionally a
+    day and month and an agency, before a colon or a dash (``الكويت:``, ``الرباط -``, ``عمان 26 تشرين الثاني
+    (بترا) -``); it names where the story was filed. None for any other lead before a colon or a dash: a
+    speaker (``لافروف: ...``), two places (``المغرب والجزائر: ...``), an organisation: their names count."""
+    lead = _ARABIC_LEAD.match(source)
+    if lead is None:
+        return None
+    inside = [m for m in matches if m.start < lead.end("place")]
+    if len(inside) != 1 or inside[0].type != "place" or inside[0].end < lead.end("place"):
+        return None
+    words = source[lead.start("place"):inside[0].start - len(inside[0].clitic)]
+    return (inside[0], lead.end()) if not words.strip() else None
+
+
+def _changed_dateline(place: TermMatch, matches: list[TermMatch], target: str,
+                      glossary: Glossary) -> list[QAFlag]:
+    """A ``name`` flag when the target's own lead (before its first colon or dash, or an all-capitals
+    dateline) names a glossary name that renders no term of the source in place of the dateline's place
+    (``الرباط: ...`` → "Madrid: ..."). A dateline the target leaves out asks for nothing."""
+    lead = _DATELINE.match(target) or _ENGLISH_LEAD.match(target)
+    if lead is None:
+        return []
+    in_source = [entry for entry, _ in group_matches(matches)]
+    for start, end, entry in english_names(target[:lead.end()], glossary):
+        if not _renders(entry, in_source):
+            wanted = " or ".join(repr(t) for t in (place.entry.targets if place.entry else (place.target,)))
+            return [QAFlag("name", f"the dateline {place.surface!r} (place) should be rendered {wanted}; the "
+                                   f"target's dateline names {target[start:end]!r} instead", place.start, place.end,
+                           start, end)]
+    return []
 
 
 def _without_dateline(target: str) -> str:
@@ -317,17 +361,21 @@ def check_names(source: str, target: str, glossary: Glossary,
         matches = glossary.match(source)
     if not matches:
         return []
-    dateline = _ARABIC_DATELINE.match(source)
+    flags = []
+    dateline = _dateline(source, matches)
     if dateline is not None:  # الكويت: ... names where the story was filed, as "KUWAIT:" does
-        matches = [m for m in matches if m.start >= dateline.end()]
+        place, end = dateline
+        flags += _changed_dateline(place, matches, target, glossary)
+        matches = [m for m in matches if m.start >= end]
         if not matches:
-            return []
-    body = _without_dateline(target)
+            return flags
+    # the target's all-capitals dateline renders nothing, unless the source has a lead that is no dateline:
+    # a speaker before a colon (``لافروف: …`` → "LAVROV: …") is rendered there
+    body = target if dateline is None and _ARABIC_LEAD.match(source) else _without_dateline(target)
     report = check_translation(matches, body)
     groups = group_matches(matches)
     in_source = [entry for entry, _ in groups]
     others = None
-    flags = []
     for term, (entry, found) in zip(report.terms, groups, strict=True):
         if not term.required or term.lenient:
             continue

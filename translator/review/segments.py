@@ -3,12 +3,15 @@
     review_segments("out/", memory)  ->  [ReviewSegment, ...]   (Arabic segments in document order)
 
 A segment's review id is ``"<doc_id>#<segment_id>"`` (:func:`unit_id`); it is what XLIFF files carry, so an
-edited file finds its segments again. The source is the text the model was given (the run without the quotes
-around it), which is also the key under which the translation memory stores a human translation.
+edited file finds its segments again. The source is the text the model was given (the run without what the cut
+into runs left at its ends: :func:`translator.corpus.analyze.mt_span`), which is also the key under which the
+translation memory stores a human translation. The ``qa`` note carries the translation-QA flags of the unit's
+current target (:meth:`ReviewSegment.qa`).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -34,7 +37,9 @@ class ReviewSegment:
 
     ``target`` is what the reviewer starts from: the human translation if there is one, else the machine one
     (None when neither exists). ``state``: one of :data:`STATES`. ``fuzzy``: earlier human translations of
-    similar sources as (translation, score 0-100), best first.
+    similar sources as (translation, score 0-100), best first. ``flags``: the guard and term flags of the
+    machine text (``translation_flags``); ``machine_qa``: the batch's translation-QA flags of the machine text
+    (``qa_flags``, as dicts); :meth:`qa` gives those of the current target.
     """
 
     doc_id: str
@@ -48,6 +53,8 @@ class ReviewSegment:
     status: str = ""
     model: str = ""
     fuzzy: list[tuple[HumanTranslation, float]] = field(default_factory=list)
+    machine_qa: list[dict[str, Any]] = field(default_factory=list)
+    _checked: dict[str, list[dict[str, Any]]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -69,14 +76,36 @@ class ReviewSegment:
         notes = [("document", f"document {self.doc_id}, segment {self.segment_id}")]
         if self.glossary_terms:
             notes.append(("glossary", f"terms: {self.glossary_terms}"))
-        if self.flags:
-            notes.append(("qa", f"flags: {self.flags}"))
+        flags = self.qa_note()
+        if flags:
+            notes.append(("qa", f"flags: {flags}"))
         if self.model:
             notes.append(("mt", f"model: {self.model}; status: {self.status}"))
         return notes
 
+    def qa(self) -> list[dict[str, Any]]:
+        """Translation-QA flags (:func:`translator.qa.check`, as dicts) of the current :attr:`target`: the batch's
+        flags of the machine text, or, for a human target, those of the human text itself, checked against the
+        shipped glossary (:func:`translator.qa.default_glossary`) the first time they are asked for."""
+        if self.human is None:
+            return self.machine_qa
+        if self.human not in self._checked:
+            from translator.qa import check, default_glossary
+
+            self._checked[self.human] = [f.to_dict() for f in check(self.source, self.human,
+                                                                      glossary=default_glossary())]
+        return self._checked[self.human]
+
+    def qa_note(self) -> str:
+        """What the ``qa`` note says of the current target: for machine text its guard and term flags and its QA
+        flags (``kind: detail``); for a human target only the QA flags of the human text. Empty when clean."""
+        parts = [] if self.human is not None else [f for f in self.flags.split("; ") if f]
+        parts += [f"{flag['kind']}: {flag['detail']}" for flag in self.qa()]
+        return "; ".join(parts)
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        data.pop("_checked", None)
         data.update(id=self.id, target=self.target, state=self.state,
                     fuzzy=[{"source": h.source, "target": h.target, "score": s} for h, s in self.fuzzy])
         return data
@@ -117,7 +146,8 @@ def _segment(row: dict, memory: TranslationMemory | None, fuzzy_limit: int,
         doc_id=str(row["doc_id"]), segment_id=int(row["segment_id"]), source=text_for_mt(row["text"]),
         machine=_text(row.get("translation")), human=_text(row.get("translation_human")),
         glossary_terms=_text(row.get("glossary_terms")) or "", flags=_text(row.get("translation_flags")) or "",
-        status=_text(row.get("translation_status")) or "", model=_text(row.get("model")) or "")
+        status=_text(row.get("translation_status")) or "", model=_text(row.get("model")) or "",
+        machine_qa=_flags(row.get("qa_flags")) if _text(row.get("translation")) else [])
     if segment.human is not None:
         segment.human_state = "published" if segment.status != "human" else "translated"
     if memory is not None:
@@ -128,6 +158,18 @@ def _segment(row: dict, memory: TranslationMemory | None, fuzzy_limit: int,
             segment.fuzzy = memory.fuzzy(segment.source, limit=fuzzy_limit, threshold=fuzzy_threshold,
                                          exclude_exact=True)
     return segment
+
+
+def _flags(value: object) -> list[dict[str, Any]]:
+    """The ``qa_flags`` cell (a JSON list) as a list; empty for a missing or unreadable cell."""
+    text = _text(value)
+    if text is None:
+        return []
+    try:
+        flags = json.loads(text)
+    except ValueError:
+        return []
+    return [f for f in flags if isinstance(f, dict)] if isinstance(flags, list) else []
 
 
 def _text(value: object) -> str | None:

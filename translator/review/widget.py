@@ -140,8 +140,9 @@ def _terms(listed: str) -> tuple[list[str], list[str]]:
 
 def _flags(segment: ReviewSegment) -> str:
     parts = [f"status: {html.escape(segment.status or 'unknown')}"]
-    if segment.flags:
-        parts.append(f"<span class='tr-flag'>flags: {html.escape(segment.flags)}</span>")
+    flags = segment.qa_note()
+    if flags:
+        parts.append(f"<span class='tr-flag'>flags: {html.escape(flags)}</span>")
     if segment.model:
         parts.append(f"model: {html.escape(segment.model)}")
     return "<small>" + " · ".join(parts) + "</small>"
