@@ -42,9 +42,16 @@ __all__ = ["AMBIGUITY_RATIO", "COMMON_MARGIN", "FOREIGN_MARGIN", "Gazetteer", "P
 KINDS = ("country", "subdivision", "city")
 COMMON_MARGIN = -1.0  # a one-word name with zipf - log10(population) above this is an ordinary word first
 FOREIGN_MARGIN = -2.5  # the same for places outside the region the news covers (gazetteer_regions.tsv)
+ENGLISH_MARGIN = 0.6  # a place outside the region is a name when its English name's zipf is within this of its
+# Arabic spelling's: English news names أثينا "Athens" about as often (4.3 vs 3.9); مساكن "dwellings" is 3.9, Msaken 0
+ENGLISH_WORD = 4.5  # zipf: an English name this frequent in English is an everyday word too (Man, Nice, Mobile)
+CUE_CEILING = 5.8  # zipf: a word this frequent (إلى "to" → Alani) is no place, cue or not
+CONTEXT_CEILING = 4.5  # zipf: a common word under this is a place when the text names another place of its country
+WEAK_CUE_CEILING = 4.0  # zipf: ... or when في "in" stands right before it (في جزين), which many nouns follow too
 AMBIGUITY_RATIO = 10.0  # the first candidate must have this many times the next one's population to win alone
 _CUE_WINDOW = 40  # characters around a match searched for a cue word (one word before, one after)
 _LIST_GAP = re.compile(r"\s*[،,]?\s*و")  # what separates two items of a list: و, after a comma or not
+_IN = re.compile(r"(?:^|(?<=[\s،,(]))و?في\s+$")
 _ASSUMED_POPULATION = {"country": 10**8, "subdivision": 10**5, "city": 1000}
 
 
@@ -61,6 +68,7 @@ class Place:
     country: str
     population: int
     target_variants: tuple[str, ...] = ()
+    zipf_en: float = 0.0  # how often English text names it (wordfreq zipf of ``target``)
 
     def weight(self) -> int:
         return self.population or _ASSUMED_POPULATION[self.kind]
@@ -119,7 +127,7 @@ class Gazetteer:
         else:
             key = fingerprint(data, Path(__file__), *folding_inputs())
             rows, names, version = cached("gazetteer", key, lambda: cls._parse(data))
-        places = [Place(*row[:5], tuple(row[5])) for row in rows]
+        places = [Place(*row[:5], tuple(row[5]), *row[6:]) for row in rows]
         return cls({form: _Name(tuple(places[i] for i in ranked), zipf, words)
                     for form, (ranked, zipf, words) in names.items()}, version, str(path))
 
@@ -139,7 +147,7 @@ class Gazetteer:
                 continue
             row = dict(zip(header, cells, strict=False))
             place = Place(row["ref"], row["target"], row["kind"], row["country"], int(row["population"] or 0),
-                          tuple(v for v in row["target_variants"].split("|") if v))
+                          tuple(v for v in row["target_variants"].split("|") if v), float(row.get("zipf_en") or 0))
             spellings = [row["source"], *(v for v in row["variants"].split("|") if v)]
             zipfs = [float(z) for z in row["zipf"].split("|")]
             for spelling, zipf in zip(spellings, zipfs, strict=False):
@@ -154,7 +162,7 @@ class Gazetteer:
                 if id(place) not in number:
                     number[id(place)] = len(places)
                     places.append((place.ref, place.target, place.kind, place.country, place.population,
-                                   place.target_variants))
+                                   place.target_variants, place.zipf_en))
         names = {key: (tuple(number[id(p)] for p in sorted((p for p, _, _ in rows), key=_rank)),
                        max(z for _, z, _ in rows), rows[0][2]) for key, rows in grouped.items()}
         return places, names, version
@@ -183,7 +191,7 @@ class Gazetteer:
     def resolve(self, text: str, matches: Sequence[TermMatch]) -> list[TermMatch]:
         """Gazetteer matches resolved (or dropped, or marked ambiguous); glossary place matches steered
         among their own accepted renderings by cues. Order and spans are kept."""
-        countries = [self._countries_of_match(m) for m in matches]
+        countries = [self._countries_of_match(m) if not self._common_match(m) else set() for m in matches]
         resolved = []
         for number, match in enumerate(matches):
             name = self._name_of(match)
@@ -197,7 +205,7 @@ class Gazetteer:
             context = {c for k, found in enumerate(countries) if k != number for c in found}
             if cue is None and self._listed(text, matches, number):
                 cue = "place"
-            kept = self._choose(match, name, cue, context)
+            kept = self._choose(match, name, cue, context, _after_in(text, match))
             if kept is not None:
                 resolved.append(kept)
         return resolved
@@ -224,6 +232,11 @@ class Gazetteer:
         """The countries the places among ``matches`` are in (each counted when the gazetteer knows one)."""
         return {c for m in matches if m.type == "place" for c in self._countries_of_match(m)}
 
+    def _common_match(self, match: TermMatch) -> bool:
+        """A gazetteer match of one word that is an ordinary word first: it says nothing of the text's countries."""
+        name = self._name_of(match) if match.layer == "gazetteer" else None
+        return name is not None and name.words == 1 and _common(name, name.places)
+
     def _name_of(self, match: TermMatch) -> _Name | None:
         """The gazetteer name a match spells (by its entry's source: the surface may have lost an alif to
         a clitic, للداخلية)."""
@@ -245,10 +258,16 @@ class Gazetteer:
                 return replace(match, target=place.target)
         return match
 
-    def _choose(self, match: TermMatch, name: _Name, cue: str | None, context: set[str]) -> TermMatch | None:
+    def _choose(self, match: TermMatch, name: _Name, cue: str | None, context: set[str],
+                after_in: bool = False) -> TermMatch | None:
         places = list(name.places)
-        if cue is None and name.words == 1 and _common(name, places):
+        if name.words == 1 and name.zipf >= CUE_CEILING and not any(p.kind == "country" for p in places):
             return None
+        if cue is None and name.words == 1 and _common(name, places):
+            near = [p for p in places if p.country in context] if name.zipf < CONTEXT_CEILING else []
+            if not near and not (after_in and name.zipf < WEAK_CUE_CEILING):
+                return None
+            places = near or places
         if cue is not None:
             places = [p for p in places if _fits(p, cue)] or places
         if context:
@@ -277,8 +296,19 @@ def _common(name: _Name, places: Sequence[Place]) -> bool:
     """A one-word name that is an ordinary word first (see COMMON_MARGIN)."""
     if any(p.kind == "country" for p in places):
         return False
-    margin = COMMON_MARGIN if any(p.country in _region() for p in places) else FOREIGN_MARGIN
-    return name.zipf - math.log10(max(p.weight() for p in places)) > margin
+    regional = any(p.country in _region() for p in places)
+    margin = name.zipf - math.log10(max(p.weight() for p in places))
+    if margin <= (COMMON_MARGIN if regional else FOREIGN_MARGIN):
+        return False
+    # a foreign city English news names about as often (أثينا, Athens), unless its English name is an everyday
+    # English word itself (مان, Man) or the town is too small for the Arabic word's frequency (ماري, Mary)
+    return regional or margin > COMMON_MARGIN or not any(
+        name.zipf - p.zipf_en <= ENGLISH_MARGIN and p.zipf_en <= ENGLISH_WORD for p in places)
+
+
+def _after_in(text: str, match: TermMatch) -> bool:
+    """Whether في "in" is the word right before the match (its proclitic, if any, aside)."""
+    return not match.clitic and _IN.search(text, max(0, match.start - 8), match.start) is not None
 
 
 @lru_cache(maxsize=65536)

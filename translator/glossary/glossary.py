@@ -43,7 +43,10 @@ class Glossary:
         held = {fold(s) for e in self.entries for s in (e.source, *e.variants)}
         #: the ``composed`` layer (:mod:`.compose`), less the names an entry holds
         self.composed: tuple[GlossaryEntry, ...] = tuple(e for e in composed if fold(e.source) not in held)
-        lower = gazetteer.entries(exclude=held) if gazetteer is not None else []
+        # an entry matched only inside quotes (outlet الميادين "Al-Mayadeen") leaves the place (Mayadin) to the
+        # gazetteer elsewhere; in quotes the entry still wins (a higher layer, same span)
+        anywhere = {fold(s) for e in self.entries if "quoted" not in e.flags for s in (e.source, *e.variants)}
+        lower = gazetteer.entries(exclude=anywhere) if gazetteer is not None else []
         self._index = TermIndex([*lower, *self.composed, *self.entries])
         self._by_source = {fold(e.source): e for e in self.entries}
 
