@@ -35,6 +35,7 @@ from ..config import glossary_dirs
 from ..diskcache import cached, fingerprint, folding_inputs
 from ..text.arabic import analyses, data_table, normalize, tokens
 from .entry import GlossaryEntry, TermMatch
+from .translit import TransliteratedPlaces, load_transliterated
 
 __all__ = ["AMBIGUITY_RATIO", "COMMON_MARGIN", "FOREIGN_MARGIN", "Gazetteer", "Place", "default_gazetteer_path",
            "load_gazetteer"]
@@ -107,10 +108,13 @@ def _cues() -> dict[tuple[str, str], str]:
 class Gazetteer:
     """Arabic place names (matching form) → ranked candidate places; see the module docstring."""
 
-    def __init__(self, names: dict[str, _Name], version: str, path: str = "") -> None:
+    def __init__(self, names: dict[str, _Name], version: str, path: str = "",
+                 translit: TransliteratedPlaces | None = None) -> None:
         self._names = names
         self.version = version
         self.path = path
+        #: Turkish places found by consonant skeleton (``translit.tsv`` beside the file; :mod:`.translit`)
+        self.translit = translit if translit is not None else TransliteratedPlaces([])
 
     @classmethod
     def read(cls, path: str | Path) -> Gazetteer:
@@ -125,7 +129,8 @@ class Gazetteer:
             rows, names, version = cached("gazetteer", key, lambda: cls._parse(data))
         places = [Place(*row[:5], tuple(row[5])) for row in rows]
         return cls({form: _Name(tuple(places[i] for i in ranked), zipf, words)
-                    for form, (ranked, zipf, words) in names.items()}, version, str(path))
+                    for form, (ranked, zipf, words) in names.items()}, version, str(path),
+                   load_transliterated(path.parent / "translit.tsv"))
 
     @classmethod
     def _parse(cls, data: bytes) -> tuple[list[tuple[Any, ...]], dict[str, tuple[tuple[int, ...], float, int]],
@@ -205,6 +210,21 @@ class Gazetteer:
             if kept is not None:
                 resolved.append(kept)
         return resolved
+
+    def transliterated(self, text: str, matches: Sequence[TermMatch]) -> list[TermMatch]:
+        """``matches`` plus the Turkish places written letter by letter that no match covers (كوجالي → Kocaeli),
+        looked for only in a text about Turkey, or after ولاية in a text that names no other country's place
+        (:mod:`.translit`)."""
+        if not len(self.translit):
+            return list(matches)
+        countries = self.countries(matches)
+        about = TransliteratedPlaces.about_turkey(text, countries)
+        if not about and ("ولاي" not in text or countries):  # ولاية in an Algerian text is no Turkish province
+            return list(matches)
+        from .names import _zipf
+
+        found = self.translit.find(text, matches, about, _cue_word, _zipf)
+        return sorted([*matches, *found], key=lambda m: m.start) if found else list(matches)
 
     def _listed(self, text: str, matches: Sequence[TermMatch], number: int) -> bool:
         """Whether ``matches[number]`` stands in a list of places (تعز، وشبوة، والبيضاء): the match before or
@@ -317,6 +337,13 @@ def _cue(text: str, match: TermMatch) -> str | None:
                 return kind
     after = _first_word(text[match.end:match.end + _CUE_WINDOW])
     return cues.get((after, "after")) if after else None
+
+
+@lru_cache(maxsize=65536)
+def _cue_word(word: str) -> bool:
+    """Whether a word in matching form is a place cue that comes before a name (ولاية، مدينة، وبمنطقة)."""
+    cues = _cues()
+    return any((reading.stem, "before") in cues for reading in analyses(word))
 
 
 def _last_word(window: str) -> str:

@@ -127,7 +127,7 @@ class Glossary:
         """Terms in ``text`` (offsets into ``text``), longest match first, in text order; each says its layer."""
         matches = find_terms(text, self._index)
         if self.gazetteer is not None:
-            matches = self.gazetteer.resolve(text, matches)
+            matches = self.gazetteer.transliterated(text, self.gazetteer.resolve(text, matches))
         if self.romanize_names:
             countries = self.gazetteer.countries(matches) if self.gazetteer is not None else set()
             names = find_names(text, matches, region_of(countries))
