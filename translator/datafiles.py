@@ -203,6 +203,8 @@ SCHEMAS: dict[str, Schema] = {
                                      words=("arabic", "=name_romanization")),
     "name_titles.tsv": _schema(C("word", required=True), C("kind", frozenset({"title", "role", "speech"}), True),
                                key=("word",), words=("word", "=name_title")),
+    "place_generics.tsv": _schema(C("word", required=True), C("latin", required=True), C("note"), key=("word",),
+                                  words=("word", "=place_generic")),
     "place_cues.tsv": _schema(C("word", required=True),
                               C("kind", frozenset({"city", "country", "place", "subdivision"}), True),
                               C("position", frozenset({"before", "after"}), True), key=("word", "position"),

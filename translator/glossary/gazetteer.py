@@ -101,6 +101,12 @@ def _region() -> frozenset[str]:
 
 
 @cache
+def _generics() -> dict[str, str]:
+    """Words that open village names (``data/place_generics.tsv``), matching form → press form."""
+    return {normalize(row["word"]): row["latin"] for row in data_table("place_generics.tsv")}
+
+
+@cache
 def _cues() -> dict[tuple[str, str], str]:
     return {(normalize(row["word"]), row["position"]): row["kind"] for row in data_table("place_cues.tsv")}
 
@@ -203,6 +209,8 @@ class Gazetteer:
             if match.layer != "gazetteer":
                 resolved.append(self._steer(match, name, cue))
                 continue
+            if _after_generic(text, match, name) or (match.clitic and _cue_before_clitic(text, match)):
+                continue  # تل واسط is not Wasit; مدينة بارا is the town Bara, not ب + ارا (Arrah)
             context = {c for k, found in enumerate(countries) if k != number for c in found}
             if cue is None and self._listed(text, matches, number):
                 cue = "place"
@@ -330,13 +338,35 @@ def _cue(text: str, match: TermMatch) -> str | None:
     """The kind of place a cue word right before (or العاصمة right after) the match asks for, or None."""
     cues = _cues()
     before = _last_word(text[max(0, match.start - len(match.clitic) - _CUE_WINDOW):match.start - len(match.clitic)])
-    if before:
+    if before and not match.clitic:  # مدينة بارا: the cue is for the whole word (see _cue_before_clitic)
         for reading in analyses(before):
             kind = cues.get((reading.stem, "before"))
             if kind:
                 return kind
     after = _first_word(text[match.end:match.end + _CUE_WINDOW])
     return cues.get((after, "after")) if after else None
+
+
+def _after_generic(text: str, match: TermMatch, name: _Name) -> bool:
+    """Whether a one-word town or region (no country) follows a word that opens village names (تل، خربة، عين)
+    with a space only: it is the end of a longer name, not itself."""
+    if match.clitic or name.words != 1 or any(p.kind == "country" for p in name.places):
+        return False
+    before = text[max(0, match.start - _CUE_WINDOW):match.start]
+    if not before.endswith(" ") or before.rstrip() != before[:-1]:
+        return False
+    words = before.split()
+    if not words:
+        return False
+    generics = _generics()
+    return any(reading.stem in generics for reading in analyses(_normalized(words[-1])))
+
+
+def _cue_before_clitic(text: str, match: TermMatch) -> bool:
+    """Whether a place cue (مدينة، قرية) stands right before a match read behind a proclitic: the whole word
+    is the name then."""
+    before = text[max(0, match.start - len(match.clitic) - _CUE_WINDOW):match.start - len(match.clitic)].split()
+    return bool(before) and _cue_word(_normalized(before[-1]))
 
 
 @lru_cache(maxsize=65536)
