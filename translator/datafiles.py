@@ -197,7 +197,7 @@ SCHEMAS: dict[str, Schema] = {
         C("key", required=True), C("value"), C("note"), key=("action", "key", "value")),
     "gazetteer_regions.tsv": _schema(C("country", r"\*|[A-Z]{2}", True), C("min_population", INTEGER, True),
                                      C("note"), key=("country",)),
-    "name_romanization.tsv": _schema(C("arabic", required=True), C("kind", frozenset({"article", "letter", "word"}),
+    "name_romanization.tsv": _schema(C("arabic", required=True), C("kind", frozenset({"article", "letter", "vowel", "word"}),
                                                                    True),
                                      C("default"), C("maghreb"), C("levant"), C("gulf"), key=("arabic", "kind"),
                                      words=("arabic", "=name_romanization")),

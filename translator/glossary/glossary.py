@@ -17,7 +17,7 @@ from .entry import GlossaryEntry, GlossaryProblem, TermMatch
 from .gazetteer import Gazetteer, default_gazetteer_path, load_gazetteer
 from .load import merge, read_tsv
 from .match import TermIndex, find_terms
-from .names import find_names, region_of
+from .names import find_names, find_places, region_of
 from .outlets import outlet_entries
 
 __all__ = ["Glossary"]
@@ -130,7 +130,10 @@ class Glossary:
             matches = self.gazetteer.transliterated(text, self.gazetteer.resolve(text, matches))
         if self.romanize_names:
             countries = self.gazetteer.countries(matches) if self.gazetteer is not None else set()
-            names = find_names(text, matches, region_of(countries))
+            region = region_of(countries)
+            names = find_names(text, matches, region)
+            places = find_places(text, [*matches, *names], region)
+            names = sorted([*names, *places], key=lambda m: m.start) if places else names
             if names:  # a gazetteer town a name covers gives way to the name (names._yields)
                 kept = [m for m in matches if not any(n.start < m.end and m.start - len(m.clitic) < n.end
                                                       for n in names)]

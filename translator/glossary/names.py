@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from ..text.arabic import analyses, data_table, normalize, normalize_for_matching, original_span, tokens
 from .entry import GlossaryEntry, TermMatch
 
-__all__ = ["CANDIDATE_COLUMNS", "CandidateCounter", "find_names", "region_of", "romanize"]
+__all__ = ["CANDIDATE_COLUMNS", "CandidateCounter", "find_names", "find_places", "region_of", "romanize"]
 
 REGIONS = {"maghreb": {"DZ", "MA", "TN", "LY", "MR", "EH"}, "levant": {"LB", "SY", "JO", "PS"},
            "gulf": {"SA", "AE", "QA", "KW", "BH", "OM", "YE"}}
@@ -111,7 +111,8 @@ def _letters(word: str, region: str) -> str:
         out.append(latin)
     text = "".join(out)
     if len(out) > 1 and out[0] and out[1] and out[0][-1] not in "aeiou" and out[1][0] not in "aeiou":
-        text = out[0] + "e" + "".join(out[1:])  # an unwritten first vowel: بلجود → Beldjoud
+        vowel = table[("-", "vowel")]
+        text = out[0] + (vowel[region] or vowel["default"]) + "".join(out[1:])  # شقرا → Shaqra, بلجود → Beldjoud
     return text
 
 
@@ -144,6 +145,98 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default") -
         done = span[1]
         k = span[1] + 1
     return sorted(found, key=lambda m: m.start)
+
+
+# Village and town cues (data/place_cues.tsv) a name no layer holds follows: بلدات قبريخا والصوانة وخربة سلم.
+_VILLAGE_CUES = ("بلدة", "بلدات", "قرية", "قرى", "مدينة", "مخيم")
+_VILLAGE_KEYS = ("بلد", "قري", "قرى", "مدين", "مخيم")
+_MAX_LIST = 12
+PLACE_WORD = 3.5  # zipf: a word this frequent (an adjective, a noun: المدينة القديمة) is no village name
+GENERIC_NEXT = 5.0  # zipf: the word after خربة، عين، مجدل may be more frequent (سلم), not a function word
+
+
+@cache
+def _village_cues() -> frozenset[str]:
+    return frozenset(normalize(w) for w in _VILLAGE_CUES)
+
+
+@cache
+def _generics() -> dict[str, str]:
+    return {normalize(row["word"]): row["latin"] for row in data_table("place_generics.tsv")}
+
+
+def find_places(text: str, taken: Sequence[TermMatch], region: str = "default") -> list[TermMatch]:
+    """Village and town names no layer holds, after a village cue (بلدة، بلدات، قرية، قرى، مدينة، مخيم) and on
+    through a list joined by و (بلدات قبريخا والصوانة وخربة سلم), as matches of layer ``romanized`` and type
+    ``place``: one word that is no ordinary word, or a word that opens village names (``place_generics.tsv``:
+    خربة → Khirbet) and the next. Names a match in ``taken`` covers keep their match and the list goes on."""
+    if not any(key in text for key in _VILLAGE_KEYS):
+        return []
+    normalized, offsets = normalize_for_matching(text)
+    words = tokens(normalized)
+    covered = [(m.start - len(m.clitic), m.end) for m in taken]
+    found: list[TermMatch] = []
+    cues = _village_cues()
+    for k, (_, _, word) in enumerate(words):
+        if not any(key in word for key in _VILLAGE_KEYS) \
+                or not any(r.stem in cues for r in analyses(word)):
+            continue
+        i, first = k + 1, True
+        while i < len(words) and len(found) < _MAX_LIST * 4:
+            held = [e for s, e in covered if s <= offsets[words[i][0]] < e]  # a known place: the list goes on
+            item = (("", max(j for j in range(i, len(words)) if offsets[words[j][0]] < held[0]))
+                    if held else _village_at(words, i, first))
+            if item is None:
+                break
+            clitic, last = item
+            start, end = original_span(text, offsets, words[i][0] + len(clitic), words[last][1])
+            if not held and not any(m.start < end and start < m.end for m in found):
+                surface = text[start:end]
+                target = _village_name(surface, _place_region(region))
+                entry = GlossaryEntry(normalize(surface), target, "place", note="romanized by rule; check it",
+                                      flags=("no-enforce",), layer="romanized")
+                found.append(TermMatch(start, end, surface, entry.source, target, "place",
+                                       text[offsets[words[i][0]]:start] if clitic else "", entry, "romanized"))
+            gap = normalized[words[last][1]:words[last + 1][0]] if last + 1 < len(words) else ""
+            if last + 1 >= len(words) or gap.strip() not in ("", "،", ",") or not words[last + 1][2].startswith("و"):
+                break
+            i, first = last + 1, False
+    return sorted(found, key=lambda m: m.start)
+
+
+def _village_at(words: Sequence[tuple[int, int, str]], i: int, first: bool) -> tuple[str, int] | None:
+    """(proclitic, last word index) of a village name opening at word ``i`` (a list item after the first opens
+    with و), or None."""
+    word = words[i][2]
+    clitic = ""
+    if not first:
+        if not word.startswith("و") or len(word) < 3:  # وتل واسط
+            return None
+        clitic, word = "و", word[1:]
+    generics = _generics()
+    if word in generics and i + 1 < len(words) and _village_word(words[i + 1][2], GENERIC_NEXT):
+        return clitic, i + 1  # مجدل سلم: the word after خربة، مجدل، عين may be a common one (سلم "peace")
+    return (clitic, i) if _village_word(word) and not _title_kind(word) else None
+
+
+def _village_word(word: str, most: float = 0.0) -> bool:
+    return len(word) >= 3 and not word.isdigit() and _zipf(word) < (most or PLACE_WORD) \
+        and not _joined_word(word) and not _preposition(word)
+
+
+def _village_name(surface: str, region: str) -> str:
+    """A village name in press style: the opening word by ``place_generics.tsv``, the rest by :func:`romanize`."""
+    first, _, rest = normalize(surface).partition(" ")
+    generic = _generics().get(first)
+    if generic and rest:
+        return f"{generic} {romanize(rest, region)}"
+    return romanize(surface, region)
+
+
+def _place_region(region: str) -> str:
+    """Villages follow English-language journalism everywhere but the Maghreb (Qabrikha, Shaqra, not the
+    French-style Kebrikha, Chekra the Levant's personal names keep)."""
+    return region if region == "maghreb" else "default"
 
 
 def _add_name(text: str, offsets: list[int], words: Sequence[tuple[int, int, str]], span: tuple[int, int],
