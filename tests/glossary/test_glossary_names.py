@@ -156,4 +156,5 @@ def test_villages_after_a_cue_are_romanized_through_their_list() -> None:
     assert ("شقرا", "Shaqra", "romanized", "place") in found and ("حاروف", "Harouf", "romanized", "place") in found
     assert all(not m.entry.enforce for m in glossary.match(text) if m.layer == "romanized")
     # no cue, or an ordinary word after it: nothing
-    assert [m for m in glossary.match("زار الوزير المدينة القديمة وقرية صغيرة قرب الحدود") if m.layer == "romanized"] == []
+    text = "زار الوزير المدينة القديمة وقرية صغيرة قرب الحدود"
+    assert [m for m in glossary.match(text) if m.layer == "romanized"] == []
