@@ -288,7 +288,8 @@ class Gazetteer:
         if name.words == 1 and name.zipf >= CUE_CEILING and not any(p.kind == "country" for p in places):
             return None
         if cue is None and name.words == 1 and _common(name, places):
-            near = [p for p in places if p.country in context] if name.zipf < CONTEXT_CEILING else []
+            near = [p for p in places if p.country in context and p.country in _region()] \
+                if name.zipf < CONTEXT_CEILING else []  # a town of the region the news covers, not Austin
             if not near and not (after_in and name.zipf < WEAK_CUE_CEILING):
                 return None
             places = near or places
