@@ -209,8 +209,9 @@ class Gazetteer:
             if match.layer != "gazetteer":
                 resolved.append(self._steer(match, name, cue))
                 continue
-            if _after_generic(text, match, name) or (match.clitic and _cue_before_clitic(text, match)):
-                continue  # تل واسط is not Wasit; مدينة بارا is the town Bara, not ب + ارا (Arrah)
+            if _after_generic(text, match, name) or (match.clitic and (_cue_before_clitic(text, match)
+                                                                       or _whole_word_common(text, match, name))):
+                continue  # تل واسط is not Wasit; مدينة بارا is the town Bara, not ب + ارا; وفدا is "a delegation"
             context = {c for k, found in enumerate(countries) if k != number for c in found}
             if cue is None and self._listed(text, matches, number):
                 cue = "place"
@@ -361,6 +362,16 @@ def _after_generic(text: str, match: TermMatch, name: _Name) -> bool:
         return False
     generics = _generics()
     return any(reading.stem in generics for reading in analyses(_normalized(words[-1])))
+
+
+def _whole_word_common(text: str, match: TermMatch, name: _Name) -> bool:
+    """Whether the word a proclitic reading splits (وفدا → و + فدا, Fada) is an ordinary word as written, more
+    frequent than the name (wordfreq, through :mod:`translator.wordfreq_index`): then it is that word (وفدا
+    "a delegation", 3.3, over فدا 2.6)."""
+    from ..wordfreq_index import zipf_frequency
+
+    whole = text[match.start - len(match.clitic):match.end]
+    return " " not in whole and zipf_frequency(whole, "ar") > max(name.zipf, 0.0)
 
 
 def _cue_before_clitic(text: str, match: TermMatch) -> bool:
