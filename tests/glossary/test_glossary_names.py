@@ -158,3 +158,8 @@ def test_villages_after_a_cue_are_romanized_through_their_list() -> None:
     # no cue, or an ordinary word after it: nothing
     text = "زار الوزير المدينة القديمة وقرية صغيرة قرب الحدود"
     assert [m for m in glossary.match(text) if m.layer == "romanized"] == []
+
+
+def test_a_role_in_the_accusative_ends_the_name_before_it() -> None:
+    text = "وسمى مدير مكتب الحلبوسي محمد نوري الكربولي محافظاً"
+    assert [m.surface for m in Glossary.load().match(text) if m.layer == "romanized"] == ["محمد نوري الكربولي"]

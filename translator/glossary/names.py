@@ -285,6 +285,8 @@ def _title_kind(word: str) -> str | None:
         kind = titles.get(reading.stem)
         if kind:
             return kind
+    if word.endswith("ا") and len(word) > 4:  # the accusative's tanween alif: سمى … محافظاً, عُيّن وزيراً
+        return _title_kind(word[:-1])
     return None
 
 
