@@ -46,6 +46,7 @@ FOREIGN_MARGIN = -2.5  # the same for places outside the region the news covers 
 CUE_CEILING = 5.8  # zipf: a word this frequent (إلى "to" → Alani) is no place, cue or not
 CONTEXT_CEILING = 4.5  # zipf: a common word under this is a place when the text names another place of its country
 WEAK_CUE_CEILING = 4.0  # zipf: ... or when في "in" stands right before it (في جزين), which many nouns follow too
+WHOLE_WORD = 3.0  # zipf: a word as written at least this frequent is not split by a proclitic into a place
 AMBIGUITY_RATIO = 10.0  # the first candidate must have this many times the next one's population to win alone
 _CUE_WINDOW = 40  # characters around a match searched for a cue word (one word before, one after)
 _LIST_GAP = re.compile(r"\s*[،,]?\s*و")  # what separates two items of a list: و, after a comma or not
@@ -371,7 +372,7 @@ def _whole_word_common(text: str, match: TermMatch, name: _Name) -> bool:
     from ..wordfreq_index import zipf_frequency
 
     whole = text[match.start - len(match.clitic):match.end]
-    return " " not in whole and zipf_frequency(whole, "ar") > max(name.zipf, 0.0)
+    return " " not in whole and zipf_frequency(whole, "ar") > max(name.zipf, WHOLE_WORD)
 
 
 def _cue_before_clitic(text: str, match: TermMatch) -> bool:
