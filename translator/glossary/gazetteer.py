@@ -27,7 +27,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +78,11 @@ class _Name:
     zipf: float
     words: int
 
+    @cached_property
+    def common(self) -> bool:
+        """A one-word name that is an ordinary word first (:func:`_common`), worked out once per name."""
+        return self.words == 1 and _common(self, self.places)
+
 
 def default_gazetteer_path() -> Path | None:
     """``gazetteer/places.tsv`` in the shipped glossary folder, or None when it is not there."""
@@ -105,6 +110,18 @@ def _region() -> frozenset[str]:
 def _generics() -> dict[str, str]:
     """Words that open village names (``data/place_generics.tsv``), matching form → press form."""
     return {normalize(row["word"]): row["latin"] for row in data_table("place_generics.tsv")}
+
+
+@cache
+def _GENERIC_BEFORE() -> re.Pattern[str]:
+    """The word right before a match (one space between) when it holds a village-name opener (cheap pre-check
+    before the morphological one)."""
+    def loose(word: str) -> str:  # رأس / راس, خربة / خربه
+        return re.sub("[اأإآ]", "[اأإآ]", re.escape(word)).replace("ة", "[ةه]")
+
+    words = "|".join(sorted({loose(row["word"]) for row in data_table("place_generics.tsv")}, key=len,
+                            reverse=True))
+    return re.compile(rf"(?:^|(?<=\s))([وفبل]{{0,2}}(?:{words}))\s$")
 
 
 @cache
@@ -216,18 +233,19 @@ class Gazetteer:
             context = {c for k, found in enumerate(countries) if k != number for c in found}
             if cue is None and self._listed(text, matches, number):
                 cue = "place"
-            kept = self._choose(match, name, cue, context, _after_in(text, match))
+            kept = self._choose(match, name, cue, context, text)
             if kept is not None:
                 resolved.append(kept)
         return resolved
 
-    def transliterated(self, text: str, matches: Sequence[TermMatch]) -> list[TermMatch]:
+    def transliterated(self, text: str, matches: Sequence[TermMatch],
+                       countries: set[str] | None = None) -> list[TermMatch]:
         """``matches`` plus the Turkish places written letter by letter that no match covers (كوجالي → Kocaeli),
         looked for only in a text about Turkey, or after ولاية in a text that names no other country's place
-        (:mod:`.translit`)."""
+        (:mod:`.translit`). ``countries``: those of ``matches`` (:meth:`countries`), when already known."""
         if not len(self.translit):
             return list(matches)
-        countries = self.countries(matches)
+        countries = self.countries(matches) if countries is None else countries
         about = TransliteratedPlaces.about_turkey(text, countries)
         if not about and ("ولاي" not in text or countries):  # ولاية in an Algerian text is no Turkish province
             return list(matches)
@@ -246,7 +264,7 @@ class Gazetteer:
                 continue
             other = matches[k]
             name = self._name_of(other)
-            if other.layer == "gazetteer" and name is not None and name.words == 1 and _common(name, name.places):
+            if other.layer == "gazetteer" and name is not None and name.common:
                 continue
             first, second = (other, match) if k < number else (match, other)
             between = text[first.end:second.start - len(second.clitic)]
@@ -261,7 +279,7 @@ class Gazetteer:
     def _common_match(self, match: TermMatch) -> bool:
         """A gazetteer match of one word that is an ordinary word first: it says nothing of the text's countries."""
         name = self._name_of(match) if match.layer == "gazetteer" else None
-        return name is not None and name.words == 1 and _common(name, name.places)
+        return name is not None and name.common
 
     def _name_of(self, match: TermMatch) -> _Name | None:
         """The gazetteer name a match spells (by its entry's source: the surface may have lost an alif to
@@ -285,14 +303,14 @@ class Gazetteer:
         return match
 
     def _choose(self, match: TermMatch, name: _Name, cue: str | None, context: set[str],
-                after_in: bool = False) -> TermMatch | None:
+                text: str = "") -> TermMatch | None:
         places = list(name.places)
         if name.words == 1 and name.zipf >= CUE_CEILING and not any(p.kind == "country" for p in places):
             return None
-        if cue is None and name.words == 1 and _common(name, places):
+        if cue is None and name.common:
             near = [p for p in places if p.country in context and p.country in _region()] \
                 if name.zipf < CONTEXT_CEILING else []  # a town of the region the news covers, not Austin
-            if not near and not (after_in and name.zipf < WEAK_CUE_CEILING):
+            if not near and not (name.zipf < WEAK_CUE_CEILING and _after_in(text, match)):
                 return None
             places = near or places
         if cue is not None:
@@ -355,14 +373,9 @@ def _after_generic(text: str, match: TermMatch, name: _Name) -> bool:
     with a space only: it is the end of a longer name, not itself."""
     if match.clitic or name.words != 1 or any(p.kind == "country" for p in name.places):
         return False
-    before = text[max(0, match.start - _CUE_WINDOW):match.start]
-    if not before.endswith(" ") or before.rstrip() != before[:-1]:
-        return False
-    words = before.split()
-    if not words:
-        return False
-    generics = _generics()
-    return any(reading.stem in generics for reading in analyses(_normalized(words[-1])))
+    before = _GENERIC_BEFORE().search(text, max(0, match.start - _CUE_WINDOW), match.start)
+    return before is not None and any(reading.stem in _generics()
+                                      for reading in analyses(_normalized(before.group(1))))
 
 
 def _whole_word_common(text: str, match: TermMatch, name: _Name) -> bool:

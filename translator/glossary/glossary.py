@@ -126,10 +126,14 @@ class Glossary:
     def match(self, text: str) -> list[TermMatch]:
         """Terms in ``text`` (offsets into ``text``), longest match first, in text order; each says its layer."""
         matches = find_terms(text, self._index)
+        countries: set[str] = set()
         if self.gazetteer is not None:
-            matches = self.gazetteer.transliterated(text, self.gazetteer.resolve(text, matches))
+            matches = self.gazetteer.resolve(text, matches)
+            countries = self.gazetteer.countries(matches)
+            found = self.gazetteer.transliterated(text, matches, countries)
+            if len(found) > len(matches):
+                matches, countries = found, countries | {"TR"}
         if self.romanize_names:
-            countries = self.gazetteer.countries(matches) if self.gazetteer is not None else set()
             region = region_of(countries)
             names = find_names(text, matches, region)
             places = find_places(text, [*matches, *names], region)

@@ -15,6 +15,8 @@ enforced. :class:`CandidateCounter` gathers them over a batch into the ``glossar
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +25,7 @@ from functools import cache, lru_cache
 from ..text.arabic import analyses, data_table, normalize, normalize_for_matching, original_span, tokens
 from .entry import GlossaryEntry, TermMatch
 
-__all__ = ["CANDIDATE_COLUMNS", "CandidateCounter", "find_names", "find_places", "region_of", "romanize"]
+__all__ = ["CANDIDATE_COLUMNS", "CandidateCounter", "find_names", "find_places", "prepared", "region_of", "romanize"]
 
 REGIONS = {"maghreb": {"DZ", "MA", "TN", "LY", "MR", "EH"}, "levant": {"LB", "SY", "JO", "PS"},
            "gulf": {"SA", "AE", "QA", "KW", "BH", "OM", "YE"}}
@@ -121,9 +123,9 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default") -
     layer ``romanized`` (offsets into ``text``)."""
     if not any(key in text for key in _title_keys()):
         return []
-    normalized, offsets = normalize_for_matching(text)
+    normalized, offsets, plain = prepared(text)
     words = [(start, end, "في" if _preposition(text[offsets[start]:offsets[end - 1] + 1]) else word)
-             for start, end, word in tokens(normalized)]
+             for start, end, word in plain]
     busy = [(m.start - len(m.clitic), m.end) for m in taken if not _yields(m)]
     place_spans = [(m.start - len(m.clitic), m.end) for m in taken if m.type == "place"]
     places = {k for k, (ws, we, _) in enumerate(words)
@@ -147,17 +149,12 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default") -
     return sorted(found, key=lambda m: m.start)
 
 
-# Village and town cues (data/place_cues.tsv) a name no layer holds follows: بلدات قبريخا والصوانة وخربة سلم.
-_VILLAGE_CUES = ("بلدة", "بلدات", "قرية", "قرى", "مدينة", "مخيم")
-_VILLAGE_KEYS = ("بلد", "قري", "قرى", "مدين", "مخيم")
+# Village and town cues (as in data/place_cues.tsv) a name no layer holds follows: بلدات قبريخا والصوانة وخربة
+# سلم. The cue as a word of its own, maybe after و/ف/ب/ل (not البلاد, المدينة: the article makes it no cue).
+_VILLAGE_CUE = re.compile(r"(?:^|(?<=[\s«\"'(،,]))[وفبل]{0,2}(?:بلدات|بلدة|قرية|قرى|مدينة|مخيم)(?=\s)")
 _MAX_LIST = 12
 PLACE_WORD = 3.5  # zipf: a word this frequent (an adjective, a noun: المدينة القديمة) is no village name
 GENERIC_NEXT = 5.0  # zipf: the word after خربة، عين، مجدل may be more frequent (سلم), not a function word
-
-
-@cache
-def _village_cues() -> frozenset[str]:
-    return frozenset(normalize(w) for w in _VILLAGE_CUES)
 
 
 @cache
@@ -170,16 +167,16 @@ def find_places(text: str, taken: Sequence[TermMatch], region: str = "default") 
     through a list joined by و (بلدات قبريخا والصوانة وخربة سلم), as matches of layer ``romanized`` and type
     ``place``: one word that is no ordinary word, or a word that opens village names (``place_generics.tsv``:
     خربة → Khirbet) and the next. Names a match in ``taken`` covers keep their match and the list goes on."""
-    if not any(key in text for key in _VILLAGE_KEYS):
+    cue_starts = [m.end() for m in _VILLAGE_CUE.finditer(text)]
+    if not cue_starts:
         return []
-    normalized, offsets = normalize_for_matching(text)
-    words = tokens(normalized)
+    normalized, offsets, words = prepared(text)
     covered = [(m.start - len(m.clitic), m.end) for m in taken]
     found: list[TermMatch] = []
-    cues = _village_cues()
-    for k, (_, _, word) in enumerate(words):
-        if not any(key in word for key in _VILLAGE_KEYS) \
-                or not any(r.stem in cues for r in analyses(word)):
+    ends = [offsets[e - 1] + 1 for _, e, _ in words]
+    for cue_end in cue_starts:
+        k = bisect_left(ends, cue_end)  # the cue's word
+        if k >= len(words) or ends[k] != cue_end:
             continue
         i, first = k + 1, True
         while i < len(words) and len(found) < _MAX_LIST * 4:
@@ -249,6 +246,14 @@ def _add_name(text: str, offsets: list[int], words: Sequence[tuple[int, int, str
         entry = GlossaryEntry(normalize(surface), target, "person", note="romanized by rule; check it",
                               flags=("no-enforce",), layer="romanized")
         found.append(TermMatch(start, end, surface, entry.source, target, "person", "", entry, "romanized"))
+
+
+@lru_cache(maxsize=64)
+def prepared(text: str) -> tuple[str, list[int], list[tuple[int, int, str]]]:
+    """(matching form, offsets into ``text``, words) of a text, worked out once for the name, village and
+    transliteration finders that look at the same segment (the result is shared: do not change it)."""
+    normalized, offsets = normalize_for_matching(text)
+    return normalized, offsets, tokens(normalized)
 
 
 # Prepositions written with alif maqsura, which the fold makes look like names (على → علي "Ali").

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from ..text.arabic import normalize_for_matching, original_span, readings, tokens
+from ..text.arabic import original_span, readings
 from .entry import GlossaryEntry, TermMatch
 
 __all__ = ["TransliteratedPlaces", "arabic_skeleton", "latin_skeleton", "load_transliterated"]
@@ -33,8 +33,8 @@ __all__ = ["TransliteratedPlaces", "arabic_skeleton", "latin_skeleton", "load_tr
 COUNTRY = "TR"
 MIN_CONSONANTS = 3  # a shorter skeleton (كونيا "kn") needs a cue before it
 COMMON_WORD = 3.5  # zipf: a word listed this frequent in common_words.tsv is a word first
-# A text is about Turkey when it holds one of these (folded) stems: تركيا، التركي، التركية، الأتراك، أنقرة.
-_TURKEY_WORDS = ("تركي", "اتراك", "انقره", "اردوغان")
+# A text is about Turkey when it holds one of these stems: تركيا، التركي، التركية، الأتراك، أنقرة، أردوغان.
+_TURKEY = re.compile(r"تركي|[اأ]تراك|[اأ]نقر[ةه]|[اأ]ردوغان")
 _ARABIC = {"ب": "b", "پ": "b", "ت": "t", "ط": "t", "ث": "s", "س": "s", "ص": "s", "ج": "c", "چ": "c", "ح": "h",
            "خ": "h", "ه": "h", "د": "d", "ض": "d", "ذ": "z", "ز": "z", "ظ": "z", "ر": "r", "ش": "S", "غ": "g",
            "گ": "g", "ف": "f", "ق": "k", "ك": "k", "ک": "k", "ل": "l", "م": "m", "ن": "n", "ژ": "j"}
@@ -51,8 +51,12 @@ MIN_SIMILARITY = 80
 _CLITICS = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})
 
 
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
 def _collapse(letters: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", letters)
+    return _DOUBLED.sub(r"\1", letters)
 
 
 def arabic_skeleton(word: str) -> str:
@@ -111,28 +115,36 @@ class TransliteratedPlaces:
     @staticmethod
     def about_turkey(text: str, countries: set[str]) -> bool:
         """Whether the text is about Turkey: a matched place there, or a word that names the country."""
-        if COUNTRY in countries:
-            return True
-        folded = text.replace("أ", "ا").replace("ة", "ه")
-        return any(stem in folded for stem in _TURKEY_WORDS)
+        return COUNTRY in countries or _TURKEY.search(text) is not None
 
     def find(self, text: str, taken: Sequence[TermMatch], about_turkey: bool, cue_before: Callable[[str], bool],
              zipf: Callable[[str], float]) -> list[TermMatch]:
         """Turkish places in ``text`` that no match in ``taken`` covers, as gazetteer matches (never enforced).
         ``cue_before(word)``: whether a (normalized) word is a place cue; ``zipf(word)``: its frequency."""
-        normalized, offsets = normalize_for_matching(text)
-        words = tokens(normalized)
-        busy = [(m.start - len(m.clitic), m.end) for m in taken]
-        places = {k for k, (s, e, _) in enumerate(words)
-                  if any(m.type == "place" and m.start < offsets[e - 1] + 1 and offsets[s] < m.end for m in taken)}
+        from .names import prepared
+
+        normalized, offsets, words = prepared(text)
+        covered: dict[int, bool] = {}  # word index → whether the match over it is a place
+        spans = sorted((m.start - len(m.clitic), m.end, m.type == "place") for m in taken)
+        j = 0
+        for k, (s, e, _) in enumerate(words):
+            start, end = offsets[s], offsets[e - 1] + 1
+            while j < len(spans) and spans[j][1] <= start:
+                j += 1
+            for m_start, m_end, place in spans[j:j + 2]:
+                if m_start < end and start < m_end:
+                    covered[k] = covered.get(k, False) or place
         found: list[TermMatch] = []
         k = 0
         listed = -2  # the last word index a place found here ends at: the next item of a list (وكونيا) is cued
         while k < len(words):
-            cued = k > 0 and (cue_before(words[k - 1][2]) or ((k - 1 in places or listed == k - 1)
+            if k in covered:
+                k += 1
+                continue
+            cued = k > 0 and (cue_before(words[k - 1][2]) or ((covered.get(k - 1) or listed == k - 1)
                                                           and words[k][2][:1] == "و"))
             hit = None
-            if about_turkey or cued:
+            if (about_turkey or cued) and _first_keys(words[k][2], zipf):
                 for size in (2, 1):  # شانلي أورفا, غازي عنتاب: two words for one Turkish name
                     hit = self._at(words, k, size, cued, zipf)
                     if hit is not None:
@@ -142,7 +154,7 @@ class TransliteratedPlaces:
                 continue
             place, size, clitic = hit
             start, end = original_span(text, offsets, words[k][0] + len(clitic), words[k + size - 1][1])
-            if not any(s < end and start < e for s, e in busy):
+            if not any(k + j in covered for j in range(size)):
                 surface = text[start:end]
                 entry = GlossaryEntry(normalized[words[k][0] + len(clitic):words[k + size - 1][1]], place.target,
                                       "place", note=f"{place.ref} (transliterated)",
