@@ -151,7 +151,9 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default") -
 
 # Village and town cues (as in data/place_cues.tsv) a name no layer holds follows: بلدات قبريخا والصوانة وخربة
 # سلم. The cue as a word of its own, maybe after و/ف/ب/ل (not البلاد, المدينة: the article makes it no cue).
-_VILLAGE_CUE = re.compile(r"(?:^|(?<=[\s«\"'(،,]))[وفبل]{0,2}(?:بلدات|بلدة|قرية|قرى|مدينة|مخيم)(?=\s)")
+_VILLAGE_CUE = re.compile(r"(?:بلدات|بلدة|قرية|قرى|مدينة|مخيم)(?=\s)")
+_VILLAGE_CUE_START = re.compile(r"(?:^|[\s«\"'(،,])[وفبل]{0,2}$")
+_VILLAGE_KEYS = ("بلد", "قري", "قرى", "مدين", "مخيم")
 _MAX_LIST = 12
 PLACE_WORD = 3.5  # zipf: a word this frequent (an adjective, a noun: المدينة القديمة) is no village name
 GENERIC_NEXT = 5.0  # zipf: the word after خربة، عين، مجدل may be more frequent (سلم), not a function word
@@ -167,7 +169,10 @@ def find_places(text: str, taken: Sequence[TermMatch], region: str = "default") 
     through a list joined by و (بلدات قبريخا والصوانة وخربة سلم), as matches of layer ``romanized`` and type
     ``place``: one word that is no ordinary word, or a word that opens village names (``place_generics.tsv``:
     خربة → Khirbet) and the next. Names a match in ``taken`` covers keep their match and the list goes on."""
-    cue_starts = [m.end() for m in _VILLAGE_CUE.finditer(text)]
+    if not any(key in text for key in _VILLAGE_KEYS):  # a fast look before the regular expression
+        return []
+    cue_starts = [m.end() for m in _VILLAGE_CUE.finditer(text)
+                  if _VILLAGE_CUE_START.search(text, max(0, m.start() - 3), m.start())]
     if not cue_starts:
         return []
     normalized, offsets, words = prepared(text)
