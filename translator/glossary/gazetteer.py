@@ -83,6 +83,16 @@ class _Name:
         """A one-word name that is an ordinary word first (:func:`_common`), worked out once per name."""
         return self.words == 1 and _common(self, self.places)
 
+    @cached_property
+    def country(self) -> str:
+        """The one country all its places are in, else ""."""
+        found = {p.country for p in self.places}
+        return found.pop() if len(found) == 1 else ""
+
+    @cached_property
+    def names_a_country(self) -> bool:
+        return any(p.kind == "country" for p in self.places)
+
 
 def default_gazetteer_path() -> Path | None:
     """``gazetteer/places.tsv`` in the shipped glossary folder, or None when it is not there."""
@@ -216,11 +226,13 @@ class Gazetteer:
     def resolve(self, text: str, matches: Sequence[TermMatch]) -> list[TermMatch]:
         """Gazetteer matches resolved (or dropped, or marked ambiguous); glossary place matches steered
         among their own accepted renderings by cues. Order and spans are kept."""
-        countries = [self._countries_of_match(m) if not self._common_match(m) else set() for m in matches]
+        names = [self._name_of(m) if m.type == "place" else None for m in matches]
+        countries = [name.country if name is not None and not (m.layer == "gazetteer" and name.common) else ""
+                     for m, name in zip(matches, names, strict=True)]
         resolved = []
         for number, match in enumerate(matches):
-            name = self._name_of(match)
-            if name is None or match.type != "place":
+            name = names[number]
+            if name is None:
                 resolved.append(match)
                 continue
             cue = _cue(text, match)
@@ -230,7 +242,7 @@ class Gazetteer:
             if _after_generic(text, match, name) or (match.clitic and (_cue_before_clitic(text, match)
                                                                        or _whole_word_common(text, match, name))):
                 continue  # تل واسط is not Wasit; مدينة بارا is the town Bara, not ب + ارا; وفدا is "a delegation"
-            context = {c for k, found in enumerate(countries) if k != number for c in found}
+            context = {c for k, c in enumerate(countries) if k != number and c}
             if cue is None and self._listed(text, matches, number):
                 cue = "place"
             kept = self._choose(match, name, cue, context, text)
@@ -276,11 +288,6 @@ class Gazetteer:
         """The countries the places among ``matches`` are in (each counted when the gazetteer knows one)."""
         return {c for m in matches if m.type == "place" for c in self._countries_of_match(m)}
 
-    def _common_match(self, match: TermMatch) -> bool:
-        """A gazetteer match of one word that is an ordinary word first: it says nothing of the text's countries."""
-        name = self._name_of(match) if match.layer == "gazetteer" else None
-        return name is not None and name.common
-
     def _name_of(self, match: TermMatch) -> _Name | None:
         """The gazetteer name a match spells (by its entry's source: the surface may have lost an alif to
         a clitic, للداخلية)."""
@@ -290,8 +297,7 @@ class Gazetteer:
     def _countries_of_match(self, match: TermMatch) -> set[str]:
         """The country a match names or lies in, when the gazetteer knows only one (else empty)."""
         name = self._name_of(match)
-        found = {p.country for p in name.places} if name is not None else set()
-        return found if len(found) == 1 else set()
+        return {name.country} if name is not None and name.country else set()
 
     def _steer(self, match: TermMatch, name: _Name, cue: str | None) -> TermMatch:
         if cue is None or match.entry is None:
@@ -371,7 +377,7 @@ def _cue(text: str, match: TermMatch) -> str | None:
 def _after_generic(text: str, match: TermMatch, name: _Name) -> bool:
     """Whether a one-word town or region (no country) follows a word that opens village names (تل، خربة، عين)
     with a space only: it is the end of a longer name, not itself."""
-    if match.clitic or name.words != 1 or any(p.kind == "country" for p in name.places):
+    if match.clitic or name.words != 1 or name.names_a_country:
         return False
     before = _GENERIC_BEFORE().search(text, max(0, match.start - _CUE_WINDOW), match.start)
     return before is not None and any(reading.stem in _generics()
