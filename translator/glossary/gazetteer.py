@@ -31,11 +31,11 @@ from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..config import glossary_dirs
 from ..diskcache import cached, fingerprint, folding_inputs
 from ..text.arabic import analyses, data_table, normalize, tokens
 from .entry import GlossaryEntry, TermMatch
 from .translit import TransliteratedPlaces, load_transliterated
+from .wordinfo import common_zipf, default_gazetteer_path
 
 __all__ = ["AMBIGUITY_RATIO", "COMMON_MARGIN", "FOREIGN_MARGIN", "Gazetteer", "Place", "default_gazetteer_path",
            "load_gazetteer"]
@@ -92,15 +92,6 @@ class _Name:
     @cached_property
     def names_a_country(self) -> bool:
         return any(p.kind == "country" for p in self.places)
-
-
-def default_gazetteer_path() -> Path | None:
-    """``gazetteer/places.tsv`` in the shipped glossary folder, or None when it is not there."""
-    for folder in glossary_dirs():
-        path = folder / "gazetteer" / "places.tsv"
-        if path.is_file():
-            return path
-    return None
 
 
 @cache
@@ -261,9 +252,7 @@ class Gazetteer:
         about = TransliteratedPlaces.about_turkey(text, countries)
         if not about and ("ولاي" not in text or countries):  # ولاية in an Algerian text is no Turkish province
             return list(matches)
-        from .names import _zipf
-
-        found = self.translit.find(text, matches, about, _cue_word, _zipf)
+        found = self.translit.find(text, matches, about, _cue_word, common_zipf)
         return sorted([*matches, *found], key=lambda m: m.start) if found else list(matches)
 
     def _listed(self, text: str, matches: Sequence[TermMatch], number: int) -> bool:

@@ -22,10 +22,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from ..text.arabic import analyses, data_table, normalize, normalize_for_matching, original_span, tokens
+from ..text.arabic import analyses, data_table, normalize, original_span
 from .entry import GlossaryEntry, TermMatch
+from .wordinfo import common_zipf, prepared
 
-__all__ = ["CANDIDATE_COLUMNS", "CandidateCounter", "find_names", "find_places", "prepared", "region_of", "romanize"]
+__all__ = ["CANDIDATE_COLUMNS", "CandidateCounter", "find_names", "find_places", "region_of", "romanize"]
 
 REGIONS = {"maghreb": {"DZ", "MA", "TN", "LY", "MR", "EH"}, "levant": {"LB", "SY", "JO", "PS"},
            "gulf": {"SA", "AE", "QA", "KW", "BH", "OM", "YE"}}
@@ -48,24 +49,9 @@ def _table() -> dict[tuple[str, str], dict[str, str]]:
     return {(normalize(r["arabic"]) if r["kind"] != "letter" else r["arabic"], r["kind"]): r for r in rows}
 
 
-@cache
-def _common_words() -> dict[str, float]:
-    """Word frequencies by matching form (``glossary/gazetteer/common_words.tsv``, generated with the gazetteer
-    from wordfreq: looking folded forms up in wordfreq itself would miss عائلات written عاىلات)."""
-    from .gazetteer import default_gazetteer_path
-
-    path = default_gazetteer_path()
-    if path is None:
-        return {}
-    rows = (line.split("\t") for line in (path.parent / "common_words.tsv").read_text(encoding="utf-8").splitlines()
-            if line and not line.startswith("#"))
-    next(rows, None)  # header
-    return {word: float(zipf) for word, zipf in rows}
-
-
 def _zipf(word: str) -> float:
     """The word's frequency (zipf), 0 for a word under 3.5 (rare words and most name parts)."""
-    return _common_words().get(word, 0.0)
+    return common_zipf(word)
 
 
 def region_of(countries: Iterable[str]) -> str:
@@ -251,14 +237,6 @@ def _add_name(text: str, offsets: list[int], words: Sequence[tuple[int, int, str
         entry = GlossaryEntry(normalize(surface), target, "person", note="romanized by rule; check it",
                               flags=("no-enforce",), layer="romanized")
         found.append(TermMatch(start, end, surface, entry.source, target, "person", "", entry, "romanized"))
-
-
-@lru_cache(maxsize=64)
-def prepared(text: str) -> tuple[str, list[int], list[tuple[int, int, str]]]:
-    """(matching form, offsets into ``text``, words) of a text, worked out once for the name, village and
-    transliteration finders that look at the same segment (the result is shared: do not change it)."""
-    normalized, offsets = normalize_for_matching(text)
-    return normalized, offsets, tokens(normalized)
 
 
 # Prepositions written with alif maqsura, which the fold makes look like names (على → علي "Ali").

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ..text.arabic import original_span, readings
 from .entry import GlossaryEntry, TermMatch
+from .wordinfo import prepared
 
 __all__ = ["TransliteratedPlaces", "arabic_skeleton", "latin_skeleton", "load_transliterated"]
 
@@ -121,8 +122,6 @@ class TransliteratedPlaces:
              zipf: Callable[[str], float]) -> list[TermMatch]:
         """Turkish places in ``text`` that no match in ``taken`` covers, as gazetteer matches (never enforced).
         ``cue_before(word)``: whether a (normalized) word is a place cue; ``zipf(word)``: its frequency."""
-        from .names import prepared
-
         normalized, offsets, words = prepared(text)
         covered: dict[int, bool] = {}  # word index → whether the match over it is a place
         spans = sorted((m.start - len(m.clitic), m.end, m.type == "place") for m in taken)
