@@ -50,6 +50,7 @@ def test_score_counts_found_wrong_missed_and_spurious() -> None:
     result = score(glossary.match, [record]).to_dict()
     assert (result["mentions"], result["found"], result["wrong"], result["missed"]) == (3, 1, 1, 1)
     assert result["spurious"] == 1  # النصر, "victory", is labelled as no name here
+    assert result["by_type"] == {"place": {"mentions": 3, "found": 1, "wrong": 1, "missed": 1, "recall": 0.333}}
     assert result["recall"] == round(1 / 3, 3)
 
 
@@ -62,3 +63,13 @@ def test_a_romanized_name_in_another_form_counts_as_found_form_differs_not_as_fo
     assert (result["found"], result["form_differs"], result["wrong"]) == (1, 1, 0)
     assert result["recall"] == 0.5 and result["detected"] == 1.0
     assert result["wrong_share"] == 0.0 and result["wrong_share_listed"] == 0.0
+
+
+def test_the_blind_batch_is_well_formed_and_new() -> None:
+    blind = load_mentions(DATA.with_name("gazetteer_mentions_blind.jsonl"))
+    assert len(blind) >= 40 and sum(len(r["mentions"]) for r in blind) >= 150
+    for record in blind:
+        for start, end, mention in mention_spans(record):
+            assert record["text"][start:end] == mention["surface"]
+            assert mention["type"] in {"place", "person", "org"} and mention["english"], mention
+    assert not {r["text"] for r in blind} & {r["text"] for r in load_mentions(DATA)}

@@ -7,8 +7,9 @@ from translator.glossary.compose import composed_entries
 from translator.glossary.report import check_translation
 
 PLACES = [GlossaryEntry("الجزائر", "Algeria", "place"), GlossaryEntry("ليبيا", "Libya", "place"),
-          GlossaryEntry("القاهرة", "Cairo", "place")]
-KINDS = {"الجزاير": {"country", "city"}, "ليبيا": {"country"}, "القاهره": {"subdivision", "city"}}
+          GlossaryEntry("القاهرة", "Cairo", "place"), GlossaryEntry("السودان", "Sudan", "place")]
+KINDS = {"الجزاير": {"country", "city"}, "ليبيا": {"country"}, "القاهره": {"subdivision", "city"},
+         "السودان": {"country"}}
 
 
 def _glossary(*entries: GlossaryEntry) -> Glossary:
@@ -48,6 +49,8 @@ def test_agencies_and_banks_take_a_country_and_universities_a_city() -> None:
         ("وكالة الأنباء الكويتية", "Kuwait News Agency", "org", "composed")]
     assert _found(glossary, "محافظ بنك الجزائر")[0][:2] == ("بنك الجزائر", "Bank of Algeria")
     assert _found(glossary, "مصرف ليبيا المركزي")[0][:2] == ("مصرف ليبيا المركزي", "Central Bank of Libya")
+    # بنك + country + المركزي is the central bank, not "Bank of Sudan" (the longer name wins)
+    assert _found(glossary, "محافظ بنك السودان المركزي")[0][:2] == ("بنك السودان المركزي", "Central Bank of Sudan")
     assert _found(glossary, "طلاب جامعة القاهرة")[0][:2] == ("جامعة القاهرة", "Cairo University")
     assert _found(glossary, "بنك القاهرة")[0][1] == "Cairo"  # بنك takes a country; Cairo is a city
     assert [m.surface for m in glossary.match("جامعة الجزائر")] == ["الجزائر"]  # and جامعة a city

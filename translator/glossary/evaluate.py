@@ -93,6 +93,8 @@ class MentionScore:
     missed: int = 0
     by_layer: dict[str, Counter] = field(default_factory=dict)
     examples: dict[str, list[str]] = field(default_factory=dict)
+    #: per labelled mention type (place, person, org): mentions and outcomes (found, wrong, ..., missed)
+    by_type: dict[str, Counter] = field(default_factory=dict)
 
     def count(self, layer: str, outcome: str, example: str) -> None:
         self.by_layer.setdefault(layer, Counter())[outcome] += 1
@@ -104,7 +106,8 @@ class MentionScore:
     def to_dict(self) -> dict[str, object]:
         """Totals, ``recall`` (found / mentions), ``detected`` ((found + form_differs) / mentions),
         ``wrong_share`` ((wrong + spurious) / matches, all layers; a romanized name whose form differs is not
-        counted wrong) and ``wrong_share_listed`` (the same for the glossary and gazetteer layers only)."""
+        counted wrong), ``wrong_share_listed`` (the same for the glossary, composed and gazetteer layers) and
+        ``by_type``: per mention type, its mentions, outcomes and recall."""
         found = self.total("found")
         matches = sum(sum(c.values()) for c in self.by_layer.values())
         bad = self.total("wrong") + self.total("spurious")
@@ -119,7 +122,9 @@ class MentionScore:
                 "detected": round((found + self.total("form_differs")) / self.mentions, 3) if self.mentions else None,
                 "wrong_share": round(bad / matches, 3) if matches else None,
                 "wrong_share_listed": round(listed_bad / listed_matches, 3) if listed_matches else None,
-                "by_layer": {k: dict(v) for k, v in sorted(self.by_layer.items())}}
+                "by_layer": {k: dict(v) for k, v in sorted(self.by_layer.items())},
+                "by_type": {k: {**dict(v), "recall": round(v["found"] / v["mentions"], 3)}
+                            for k, v in sorted(self.by_type.items())}}
 
 
 def score(match: Callable[[str], Sequence[TermMatch]], records: Iterable[dict]) -> MentionScore:
@@ -131,9 +136,12 @@ def score(match: Callable[[str], Sequence[TermMatch]], records: Iterable[dict]) 
         used: set[int] = set()
         for start, end, mention in spans:
             result.mentions += 1
+            kind = result.by_type.setdefault(mention["type"], Counter())
+            kind["mentions"] += 1
             hits = [k for k, m in enumerate(matches) if m.start < end and start < m.end]
             if not hits:
                 result.missed += 1
+                kind["missed"] += 1
                 result.examples.setdefault("missed", []).append(f"{mention['surface']} ({mention['english'][0]})")
                 continue
             used.update(hits)
@@ -150,6 +158,7 @@ def score(match: Callable[[str], Sequence[TermMatch]], records: Iterable[dict]) 
             else:
                 outcome = "wrong"
             result.count(layer, outcome, example)
+            kind[outcome] += 1
         for k, m in enumerate(matches):
             if k not in used and m.type != "term":  # terms (ministries, titles) are not named mentions
                 result.count(getattr(m, "layer", "glossary"), "spurious", f"{m.surface} → {m.target}")

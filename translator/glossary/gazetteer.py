@@ -27,14 +27,15 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..config import glossary_dirs
 from ..diskcache import cached, fingerprint, folding_inputs
 from ..text.arabic import analyses, data_table, normalize, tokens
 from .entry import GlossaryEntry, TermMatch
+from .translit import TransliteratedPlaces, load_transliterated
+from .wordinfo import common_zipf, default_gazetteer_path
 
 __all__ = ["AMBIGUITY_RATIO", "COMMON_MARGIN", "FOREIGN_MARGIN", "Gazetteer", "Place", "default_gazetteer_path",
            "load_gazetteer"]
@@ -42,9 +43,14 @@ __all__ = ["AMBIGUITY_RATIO", "COMMON_MARGIN", "FOREIGN_MARGIN", "Gazetteer", "P
 KINDS = ("country", "subdivision", "city")
 COMMON_MARGIN = -1.0  # a one-word name with zipf - log10(population) above this is an ordinary word first
 FOREIGN_MARGIN = -2.5  # the same for places outside the region the news covers (gazetteer_regions.tsv)
+CUE_CEILING = 5.8  # zipf: a word this frequent (إلى "to" → Alani) is no place, cue or not
+CONTEXT_CEILING = 4.5  # zipf: a common word under this is a place when the text names another place of its country
+WEAK_CUE_CEILING = 4.0  # zipf: ... or when في "in" stands right before it (في جزين), which many nouns follow too
+WHOLE_WORD = 3.0  # zipf: a word as written at least this frequent is not split by a proclitic into a place
 AMBIGUITY_RATIO = 10.0  # the first candidate must have this many times the next one's population to win alone
 _CUE_WINDOW = 40  # characters around a match searched for a cue word (one word before, one after)
 _LIST_GAP = re.compile(r"\s*[،,]?\s*و")  # what separates two items of a list: و, after a comma or not
+_IN = re.compile(r"(?:^|(?<=[\s،,(]))و?في\s+$")
 _ASSUMED_POPULATION = {"country": 10**8, "subdivision": 10**5, "city": 1000}
 
 
@@ -72,14 +78,20 @@ class _Name:
     zipf: float
     words: int
 
+    @cached_property
+    def common(self) -> bool:
+        """A one-word name that is an ordinary word first (:func:`_common`), worked out once per name."""
+        return self.words == 1 and _common(self, self.places)
 
-def default_gazetteer_path() -> Path | None:
-    """``gazetteer/places.tsv`` in the shipped glossary folder, or None when it is not there."""
-    for folder in glossary_dirs():
-        path = folder / "gazetteer" / "places.tsv"
-        if path.is_file():
-            return path
-    return None
+    @cached_property
+    def country(self) -> str:
+        """The one country all its places are in, else ""."""
+        found = {p.country for p in self.places}
+        return found.pop() if len(found) == 1 else ""
+
+    @cached_property
+    def names_a_country(self) -> bool:
+        return any(p.kind == "country" for p in self.places)
 
 
 @cache
@@ -96,6 +108,24 @@ def _region() -> frozenset[str]:
 
 
 @cache
+def _generics() -> dict[str, str]:
+    """Words that open village names (``data/place_generics.tsv``), matching form → press form."""
+    return {normalize(row["word"]): row["latin"] for row in data_table("place_generics.tsv")}
+
+
+@cache
+def _GENERIC_BEFORE() -> re.Pattern[str]:
+    """The word right before a match (one space between) when it holds a village-name opener (cheap pre-check
+    before the morphological one)."""
+    def loose(word: str) -> str:  # رأس / راس, خربة / خربه
+        return re.sub("[اأإآ]", "[اأإآ]", re.escape(word)).replace("ة", "[ةه]")
+
+    words = "|".join(sorted({loose(row["word"]) for row in data_table("place_generics.tsv")}, key=len,
+                            reverse=True))
+    return re.compile(rf"(?:^|(?<=\s))([وفبل]{{0,2}}(?:{words}))\s$")
+
+
+@cache
 def _cues() -> dict[tuple[str, str], str]:
     return {(normalize(row["word"]), row["position"]): row["kind"] for row in data_table("place_cues.tsv")}
 
@@ -103,10 +133,13 @@ def _cues() -> dict[tuple[str, str], str]:
 class Gazetteer:
     """Arabic place names (matching form) → ranked candidate places; see the module docstring."""
 
-    def __init__(self, names: dict[str, _Name], version: str, path: str = "") -> None:
+    def __init__(self, names: dict[str, _Name], version: str, path: str = "",
+                 translit: TransliteratedPlaces | None = None) -> None:
         self._names = names
         self.version = version
         self.path = path
+        #: Turkish places found by consonant skeleton (``translit.tsv`` beside the file; :mod:`.translit`)
+        self.translit = translit if translit is not None else TransliteratedPlaces([])
 
     @classmethod
     def read(cls, path: str | Path) -> Gazetteer:
@@ -121,7 +154,8 @@ class Gazetteer:
             rows, names, version = cached("gazetteer", key, lambda: cls._parse(data))
         places = [Place(*row[:5], tuple(row[5])) for row in rows]
         return cls({form: _Name(tuple(places[i] for i in ranked), zipf, words)
-                    for form, (ranked, zipf, words) in names.items()}, version, str(path))
+                    for form, (ranked, zipf, words) in names.items()}, version, str(path),
+                   load_transliterated(path.parent / "translit.tsv"))
 
     @classmethod
     def _parse(cls, data: bytes) -> tuple[list[tuple[Any, ...]], dict[str, tuple[tuple[int, ...], float, int]],
@@ -183,24 +217,43 @@ class Gazetteer:
     def resolve(self, text: str, matches: Sequence[TermMatch]) -> list[TermMatch]:
         """Gazetteer matches resolved (or dropped, or marked ambiguous); glossary place matches steered
         among their own accepted renderings by cues. Order and spans are kept."""
-        countries = [self._countries_of_match(m) for m in matches]
+        names = [self._name_of(m) if m.type == "place" else None for m in matches]
+        countries = [name.country if name is not None and not (m.layer == "gazetteer" and name.common) else ""
+                     for m, name in zip(matches, names, strict=True)]
         resolved = []
         for number, match in enumerate(matches):
-            name = self._name_of(match)
-            if name is None or match.type != "place":
+            name = names[number]
+            if name is None:
                 resolved.append(match)
                 continue
             cue = _cue(text, match)
             if match.layer != "gazetteer":
                 resolved.append(self._steer(match, name, cue))
                 continue
-            context = {c for k, found in enumerate(countries) if k != number for c in found}
+            if _after_generic(text, match, name) or (match.clitic and (_cue_before_clitic(text, match)
+                                                                       or _whole_word_common(text, match, name))):
+                continue  # تل واسط is not Wasit; مدينة بارا is the town Bara, not ب + ارا; وفدا is "a delegation"
+            context = {c for k, c in enumerate(countries) if k != number and c}
             if cue is None and self._listed(text, matches, number):
                 cue = "place"
-            kept = self._choose(match, name, cue, context)
+            kept = self._choose(match, name, cue, context, text)
             if kept is not None:
                 resolved.append(kept)
         return resolved
+
+    def transliterated(self, text: str, matches: Sequence[TermMatch],
+                       countries: set[str] | None = None) -> list[TermMatch]:
+        """``matches`` plus the Turkish places written letter by letter that no match covers (كوجالي → Kocaeli),
+        looked for only in a text about Turkey, or after ولاية in a text that names no other country's place
+        (:mod:`.translit`). ``countries``: those of ``matches`` (:meth:`countries`), when already known."""
+        if not len(self.translit):
+            return list(matches)
+        countries = self.countries(matches) if countries is None else countries
+        about = TransliteratedPlaces.about_turkey(text, countries)
+        if not about and ("ولاي" not in text or countries):  # ولاية in an Algerian text is no Turkish province
+            return list(matches)
+        found = self.translit.find(text, matches, about, _cue_word, common_zipf)
+        return sorted([*matches, *found], key=lambda m: m.start) if found else list(matches)
 
     def _listed(self, text: str, matches: Sequence[TermMatch], number: int) -> bool:
         """Whether ``matches[number]`` stands in a list of places (تعز، وشبوة، والبيضاء): the match before or
@@ -212,7 +265,7 @@ class Gazetteer:
                 continue
             other = matches[k]
             name = self._name_of(other)
-            if other.layer == "gazetteer" and name is not None and name.words == 1 and _common(name, name.places):
+            if other.layer == "gazetteer" and name is not None and name.common:
                 continue
             first, second = (other, match) if k < number else (match, other)
             between = text[first.end:second.start - len(second.clitic)]
@@ -233,8 +286,7 @@ class Gazetteer:
     def _countries_of_match(self, match: TermMatch) -> set[str]:
         """The country a match names or lies in, when the gazetteer knows only one (else empty)."""
         name = self._name_of(match)
-        found = {p.country for p in name.places} if name is not None else set()
-        return found if len(found) == 1 else set()
+        return {name.country} if name is not None and name.country else set()
 
     def _steer(self, match: TermMatch, name: _Name, cue: str | None) -> TermMatch:
         if cue is None or match.entry is None:
@@ -245,10 +297,17 @@ class Gazetteer:
                 return replace(match, target=place.target)
         return match
 
-    def _choose(self, match: TermMatch, name: _Name, cue: str | None, context: set[str]) -> TermMatch | None:
+    def _choose(self, match: TermMatch, name: _Name, cue: str | None, context: set[str],
+                text: str = "") -> TermMatch | None:
         places = list(name.places)
-        if cue is None and name.words == 1 and _common(name, places):
+        if name.words == 1 and name.zipf >= CUE_CEILING and not any(p.kind == "country" for p in places):
             return None
+        if cue is None and name.common:
+            near = [p for p in places if p.country in context and p.country in _region()] \
+                if name.zipf < CONTEXT_CEILING else []  # a town of the region the news covers, not Austin
+            if not near and not (name.zipf < WEAK_CUE_CEILING and _after_in(text, match)):
+                return None
+            places = near or places
         if cue is not None:
             places = [p for p in places if _fits(p, cue)] or places
         if context:
@@ -281,6 +340,11 @@ def _common(name: _Name, places: Sequence[Place]) -> bool:
     return name.zipf - math.log10(max(p.weight() for p in places)) > margin
 
 
+def _after_in(text: str, match: TermMatch) -> bool:
+    """Whether في "in" is the word right before the match (its proclitic, if any, aside)."""
+    return not match.clitic and _IN.search(text, max(0, match.start - 8), match.start) is not None
+
+
 @lru_cache(maxsize=65536)
 def _normalized(text: str) -> str:
     return normalize(text)
@@ -290,13 +354,47 @@ def _cue(text: str, match: TermMatch) -> str | None:
     """The kind of place a cue word right before (or العاصمة right after) the match asks for, or None."""
     cues = _cues()
     before = _last_word(text[max(0, match.start - len(match.clitic) - _CUE_WINDOW):match.start - len(match.clitic)])
-    if before:
+    if before and not match.clitic:  # مدينة بارا: the cue is for the whole word (see _cue_before_clitic)
         for reading in analyses(before):
             kind = cues.get((reading.stem, "before"))
             if kind:
                 return kind
     after = _first_word(text[match.end:match.end + _CUE_WINDOW])
     return cues.get((after, "after")) if after else None
+
+
+def _after_generic(text: str, match: TermMatch, name: _Name) -> bool:
+    """Whether a one-word town or region (no country) follows a word that opens village names (تل، خربة، عين)
+    with a space only: it is the end of a longer name, not itself."""
+    if match.clitic or name.words != 1 or name.names_a_country:
+        return False
+    before = _GENERIC_BEFORE().search(text, max(0, match.start - _CUE_WINDOW), match.start)
+    return before is not None and any(reading.stem in _generics()
+                                      for reading in analyses(_normalized(before.group(1))))
+
+
+def _whole_word_common(text: str, match: TermMatch, name: _Name) -> bool:
+    """Whether the word a proclitic reading splits (وفدا → و + فدا, Fada) is an ordinary word as written, more
+    frequent than the name (wordfreq, through :mod:`translator.wordfreq_index`): then it is that word (وفدا
+    "a delegation", 3.3, over فدا 2.6)."""
+    from ..wordfreq_index import zipf_frequency
+
+    whole = text[match.start - len(match.clitic):match.end]
+    return " " not in whole and zipf_frequency(whole, "ar") > max(name.zipf, WHOLE_WORD)
+
+
+def _cue_before_clitic(text: str, match: TermMatch) -> bool:
+    """Whether a place cue (مدينة، قرية) stands right before a match read behind a proclitic: the whole word
+    is the name then."""
+    before = text[max(0, match.start - len(match.clitic) - _CUE_WINDOW):match.start - len(match.clitic)].split()
+    return bool(before) and _cue_word(_normalized(before[-1]))
+
+
+@lru_cache(maxsize=65536)
+def _cue_word(word: str) -> bool:
+    """Whether a word in matching form is a place cue that comes before a name (ولاية، مدينة، وبمنطقة)."""
+    cues = _cues()
+    return any((reading.stem, "before") in cues for reading in analyses(word))
 
 
 def _last_word(window: str) -> str:

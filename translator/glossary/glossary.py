@@ -17,7 +17,7 @@ from .entry import GlossaryEntry, GlossaryProblem, TermMatch
 from .gazetteer import Gazetteer, default_gazetteer_path, load_gazetteer
 from .load import merge, read_tsv
 from .match import TermIndex, find_terms
-from .names import find_names, region_of
+from .names import find_names, find_places, region_of
 from .outlets import outlet_entries
 
 __all__ = ["Glossary"]
@@ -43,7 +43,10 @@ class Glossary:
         held = {fold(s) for e in self.entries for s in (e.source, *e.variants)}
         #: the ``composed`` layer (:mod:`.compose`), less the names an entry holds
         self.composed: tuple[GlossaryEntry, ...] = tuple(e for e in composed if fold(e.source) not in held)
-        lower = gazetteer.entries(exclude=held) if gazetteer is not None else []
+        # an entry matched only inside quotes (outlet الميادين "Al-Mayadeen") leaves the place (Mayadin) to the
+        # gazetteer elsewhere; in quotes the entry still wins (a higher layer, same span)
+        anywhere = {fold(s) for e in self.entries if "quoted" not in e.flags for s in (e.source, *e.variants)}
+        lower = gazetteer.entries(exclude=anywhere) if gazetteer is not None else []
         self._index = TermIndex([*lower, *self.composed, *self.entries])
         self._by_source = {fold(e.source): e for e in self.entries}
 
@@ -123,11 +126,18 @@ class Glossary:
     def match(self, text: str) -> list[TermMatch]:
         """Terms in ``text`` (offsets into ``text``), longest match first, in text order; each says its layer."""
         matches = find_terms(text, self._index)
+        countries: set[str] = set()
         if self.gazetteer is not None:
             matches = self.gazetteer.resolve(text, matches)
+            countries = self.gazetteer.countries(matches)
+            found = self.gazetteer.transliterated(text, matches, countries)
+            if len(found) > len(matches):
+                matches, countries = found, countries | {"TR"}
         if self.romanize_names:
-            countries = self.gazetteer.countries(matches) if self.gazetteer is not None else set()
-            names = find_names(text, matches, region_of(countries))
+            region = region_of(countries)
+            names = find_names(text, matches, region)
+            places = find_places(text, [*matches, *names], region)
+            names = sorted([*names, *places], key=lambda m: m.start) if places else names
             if names:  # a gazetteer town a name covers gives way to the name (names._yields)
                 kept = [m for m in matches if not any(n.start < m.end and m.start - len(m.clitic) < n.end
                                                       for n in names)]

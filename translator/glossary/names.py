@@ -15,15 +15,18 @@ enforced. :class:`CandidateCounter` gathers them over a batch into the ``glossar
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from ..text.arabic import analyses, data_table, normalize, normalize_for_matching, original_span, tokens
+from ..text.arabic import analyses, data_table, normalize, original_span
 from .entry import GlossaryEntry, TermMatch
+from .wordinfo import common_zipf, prepared
 
-__all__ = ["CANDIDATE_COLUMNS", "CandidateCounter", "find_names", "region_of", "romanize"]
+__all__ = ["CANDIDATE_COLUMNS", "CandidateCounter", "find_names", "find_places", "region_of", "romanize"]
 
 REGIONS = {"maghreb": {"DZ", "MA", "TN", "LY", "MR", "EH"}, "levant": {"LB", "SY", "JO", "PS"},
            "gulf": {"SA", "AE", "QA", "KW", "BH", "OM", "YE"}}
@@ -46,24 +49,9 @@ def _table() -> dict[tuple[str, str], dict[str, str]]:
     return {(normalize(r["arabic"]) if r["kind"] != "letter" else r["arabic"], r["kind"]): r for r in rows}
 
 
-@cache
-def _common_words() -> dict[str, float]:
-    """Word frequencies by matching form (``glossary/gazetteer/common_words.tsv``, generated with the gazetteer
-    from wordfreq: looking folded forms up in wordfreq itself would miss عائلات written عاىلات)."""
-    from .gazetteer import default_gazetteer_path
-
-    path = default_gazetteer_path()
-    if path is None:
-        return {}
-    rows = (line.split("\t") for line in (path.parent / "common_words.tsv").read_text(encoding="utf-8").splitlines()
-            if line and not line.startswith("#"))
-    next(rows, None)  # header
-    return {word: float(zipf) for word, zipf in rows}
-
-
 def _zipf(word: str) -> float:
     """The word's frequency (zipf), 0 for a word under 3.5 (rare words and most name parts)."""
-    return _common_words().get(word, 0.0)
+    return common_zipf(word)
 
 
 def region_of(countries: Iterable[str]) -> str:
@@ -104,12 +92,15 @@ def _letters(word: str, region: str) -> str:
         latin = (row[region] or row["default"]) if row else ""
         if letter == "و" and (k == 0 or word[k - 1] in "اوي"):
             latin = "w"
+        elif letter == "ي" and k == len(word) - 1 and k > 1 and word[k - 1] in "او":
+            latin = "i"  # a final ي after a long vowel is the nisba ending: المندلاوي → al-Mandalawi, بدوي → Bedoui
         elif letter == "ي" and (k == 0 or word[k - 1] in "اوي"):
             latin = "y"
         out.append(latin)
     text = "".join(out)
     if len(out) > 1 and out[0] and out[1] and out[0][-1] not in "aeiou" and out[1][0] not in "aeiou":
-        text = out[0] + "e" + "".join(out[1:])  # an unwritten first vowel: بلجود → Beldjoud
+        vowel = table[("-", "vowel")]
+        text = out[0] + (vowel[region] or vowel["default"]) + "".join(out[1:])  # شقرا → Shaqra, بلجود → Beldjoud
     return text
 
 
@@ -118,9 +109,9 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default") -
     layer ``romanized`` (offsets into ``text``)."""
     if not any(key in text for key in _title_keys()):
         return []
-    normalized, offsets = normalize_for_matching(text)
+    normalized, offsets, plain = prepared(text)
     words = [(start, end, "في" if _preposition(text[offsets[start]:offsets[end - 1] + 1]) else word)
-             for start, end, word in tokens(normalized)]
+             for start, end, word in plain]
     busy = [(m.start - len(m.clitic), m.end) for m in taken if not _yields(m)]
     place_spans = [(m.start - len(m.clitic), m.end) for m in taken if m.type == "place"]
     places = {k for k, (ws, we, _) in enumerate(words)
@@ -142,6 +133,98 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default") -
         done = span[1]
         k = span[1] + 1
     return sorted(found, key=lambda m: m.start)
+
+
+# Village and town cues (as in data/place_cues.tsv) a name no layer holds follows: بلدات قبريخا والصوانة وخربة
+# سلم. The cue as a word of its own, maybe after و/ف/ب/ل (not البلاد, المدينة: the article makes it no cue).
+_VILLAGE_CUE = re.compile(r"(?:بلدات|بلدة|قرية|قرى|مدينة|مخيم)(?=\s)")
+_VILLAGE_CUE_START = re.compile(r"(?:^|[\s«\"'(،,])[وفبل]{0,2}$")
+_VILLAGE_KEYS = ("بلد", "قري", "قرى", "مدين", "مخيم")
+_MAX_LIST = 12
+PLACE_WORD = 3.5  # zipf: a word this frequent (an adjective, a noun: المدينة القديمة) is no village name
+GENERIC_NEXT = 5.0  # zipf: the word after خربة، عين، مجدل may be more frequent (سلم), not a function word
+
+
+@cache
+def _generics() -> dict[str, str]:
+    return {normalize(row["word"]): row["latin"] for row in data_table("place_generics.tsv")}
+
+
+def find_places(text: str, taken: Sequence[TermMatch], region: str = "default") -> list[TermMatch]:
+    """Village and town names no layer holds, after a village cue (بلدة، بلدات، قرية، قرى، مدينة، مخيم) and on
+    through a list joined by و (بلدات قبريخا والصوانة وخربة سلم), as matches of layer ``romanized`` and type
+    ``place``: one word that is no ordinary word, or a word that opens village names (``place_generics.tsv``:
+    خربة → Khirbet) and the next. Names a match in ``taken`` covers keep their match and the list goes on."""
+    if not any(key in text for key in _VILLAGE_KEYS):  # a fast look before the regular expression
+        return []
+    cue_starts = [m.end() for m in _VILLAGE_CUE.finditer(text)
+                  if _VILLAGE_CUE_START.search(text, max(0, m.start() - 3), m.start())]
+    if not cue_starts:
+        return []
+    normalized, offsets, words = prepared(text)
+    covered = [(m.start - len(m.clitic), m.end) for m in taken]
+    found: list[TermMatch] = []
+    ends = [offsets[e - 1] + 1 for _, e, _ in words]
+    for cue_end in cue_starts:
+        k = bisect_left(ends, cue_end)  # the cue's word
+        if k >= len(words) or ends[k] != cue_end:
+            continue
+        i, first = k + 1, True
+        while i < len(words) and len(found) < _MAX_LIST * 4:
+            held = [e for s, e in covered if s <= offsets[words[i][0]] < e]  # a known place: the list goes on
+            item = (("", max(j for j in range(i, len(words)) if offsets[words[j][0]] < held[0]))
+                    if held else _village_at(words, i, first))
+            if item is None:
+                break
+            clitic, last = item
+            start, end = original_span(text, offsets, words[i][0] + len(clitic), words[last][1])
+            if not held and not any(m.start < end and start < m.end for m in found):
+                surface = text[start:end]
+                target = _village_name(surface, _place_region(region))
+                entry = GlossaryEntry(normalize(surface), target, "place", note="romanized by rule; check it",
+                                      flags=("no-enforce",), layer="romanized")
+                found.append(TermMatch(start, end, surface, entry.source, target, "place",
+                                       text[offsets[words[i][0]]:start] if clitic else "", entry, "romanized"))
+            gap = normalized[words[last][1]:words[last + 1][0]] if last + 1 < len(words) else ""
+            if last + 1 >= len(words) or gap.strip() not in ("", "،", ",") or not words[last + 1][2].startswith("و"):
+                break
+            i, first = last + 1, False
+    return sorted(found, key=lambda m: m.start)
+
+
+def _village_at(words: Sequence[tuple[int, int, str]], i: int, first: bool) -> tuple[str, int] | None:
+    """(proclitic, last word index) of a village name opening at word ``i`` (a list item after the first opens
+    with و), or None."""
+    word = words[i][2]
+    clitic = ""
+    if not first:
+        if not word.startswith("و") or len(word) < 3:  # وتل واسط
+            return None
+        clitic, word = "و", word[1:]
+    generics = _generics()
+    if word in generics and i + 1 < len(words) and _village_word(words[i + 1][2], GENERIC_NEXT):
+        return clitic, i + 1  # مجدل سلم: the word after خربة، مجدل، عين may be a common one (سلم "peace")
+    return (clitic, i) if _village_word(word) and not _title_kind(word) else None
+
+
+def _village_word(word: str, most: float = 0.0) -> bool:
+    return len(word) >= 3 and not word.isdigit() and _zipf(word) < (most or PLACE_WORD) \
+        and not _joined_word(word) and not _preposition(word)
+
+
+def _village_name(surface: str, region: str) -> str:
+    """A village name in press style: the opening word by ``place_generics.tsv``, the rest by :func:`romanize`."""
+    first, _, rest = normalize(surface).partition(" ")
+    generic = _generics().get(first)
+    if generic and rest:
+        return f"{generic} {romanize(rest, region)}"
+    return romanize(surface, region)
+
+
+def _place_region(region: str) -> str:
+    """Villages follow English-language journalism everywhere but the Maghreb (Qabrikha, Shaqra, not the
+    French-style Kebrikha, Chekra the Levant's personal names keep)."""
+    return region if region == "maghreb" else "default"
 
 
 def _add_name(text: str, offsets: list[int], words: Sequence[tuple[int, int, str]], span: tuple[int, int],
@@ -190,6 +273,8 @@ def _title_kind(word: str) -> str | None:
         kind = titles.get(reading.stem)
         if kind:
             return kind
+    if word.endswith("ا") and len(word) > 4:  # the accusative's tanween alif: سمى … محافظاً, عُيّن وزيراً
+        return _title_kind(word[:-1])
     return None
 
 
