@@ -32,9 +32,22 @@ from ..errors import CitationError
 from .parse import Citation
 
 __all__ = [
-    "EXPORTS", "MACHINE_MARK", "STYLES_DIR", "Style", "available_styles", "citation_records", "export_citations",
-    "format_citation", "format_citations", "load_style", "sources_block", "sources_entries", "to_bibtex",
-    "english_title", "to_csl_json", "to_ris",
+    "EXPORTS",
+    "MACHINE_MARK",
+    "STYLES_DIR",
+    "Style",
+    "available_styles",
+    "citation_records",
+    "english_title",
+    "export_citations",
+    "format_citation",
+    "format_citations",
+    "load_style",
+    "sources_block",
+    "sources_entries",
+    "to_bibtex",
+    "to_csl_json",
+    "to_ris",
 ]
 
 STYLES_DIR = DATA_DIR / "styles"
@@ -330,8 +343,8 @@ def to_csl_json(citations: Any) -> str:
 
 def to_ris(citations: Any) -> str:
     """RIS, one ``TY  - NEWS`` record per citation: ``TI`` the published title, ``TT`` the English
-    (translated) title (a machine one ending " [machine translation]"), ``T2`` the outlet, ``PY``/``DA`` the date, ``UR``, ``LA``, ``AU``, ``N1`` the
-    description."""
+    (translated) title (a machine one ending " [machine translation]"), ``T2`` the outlet, ``PY``/``DA`` the
+    date, ``UR``, ``LA``, ``AU``, ``N1`` the description."""
     lines: list[str] = []
     for r in citation_records(citations):
         english, original = _english(r), r.get("title_original")
@@ -349,8 +362,8 @@ def to_ris(citations: Any) -> str:
 
 def to_bibtex(citations: Any) -> str:
     """BibTeX, one ``@article`` per citation: ``title`` the published title, ``titleaddon`` the English
-    rendering in brackets (``[English, machine translation]`` for a machine one, as the chicago style writes it) (biblatex prints it after the title, as Chicago 14.102 asks), ``journal`` the
-    outlet, ``year``/``month``/``date``, ``url``, ``language``, ``author`` (braced: printed as written),
+    rendering in brackets, ``[English, machine translation]`` for a machine one as the chicago style writes it
+    (biblatex prints it after the title, as Chicago 14.102 asks), ``journal`` the outlet, ``year``/``month``/``date``, ``url``, ``language``, ``author`` (braced: printed as written),
     ``note`` the description.  Special characters are escaped."""
     entries = []
     for number, r in enumerate(citation_records(citations), 1):

@@ -54,27 +54,84 @@ def log_to_stderr(level: int = logging.WARNING) -> Iterator[None]:
 
 # ----------------------------------------------------------------------------------------------- input/output
 def read_texts(files: list[str], *, by_line: bool) -> Iterator[str]:
-    """The inputs: each file (or standard input) whole, or each of its lines with ``--lines``."""
+    """The inputs: each file (or standard input) whole, or each of its lines with ``--lines``.
+
+    A file the batch reads (``.docx``, ``.html``, ``.md``, ``.json``/``.jsonl`` records, ``.txt``) is read by
+    the batch's own readers (:func:`translator.corpus.readers.read_documents`), so a single file gives the
+    text a batch would analyse: a page's text without its markup, each record of a ``.jsonl`` file as one
+    text (finding 9). Other files and standard input are decoded as text. Raises InputError for a missing
+    or unreadable file ("no such file").
+    """
     from ..corpus.decode import decode_bytes
+    from ..corpus.readers import SUFFIXES, SourceFile, read_documents
 
     for name in files or ["-"]:
         if name == "-":
             data, label = sys.stdin.buffer.read(), "standard input"
         else:
-            try:
-                data, label = Path(name).read_bytes(), name
-            except OSError as exc:
-                raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from exc
+            data, label = read_file_bytes(name), name
         if not data.strip():
             continue
-        decoded = decode_bytes(data, name=label)
-        for repair in decoded.repairs:
-            print(f"translator: {label}: {repair}", file=sys.stderr)
-        text = decoded.text
-        if by_line:
-            yield from text.splitlines()
+        if name != "-" and Path(name).suffix.lower() in SUFFIXES:
+            texts = []
+            for doc in read_documents(SourceFile(Path(name), name), data):
+                for warning in doc.warnings:
+                    print(f"translator: {label}: {warning}", file=sys.stderr)
+                texts.append(doc.text)
         else:
-            yield text
+            decoded = decode_bytes(data, name=label)
+            for repair in decoded.repairs:
+                print(f"translator: {label}: {repair}", file=sys.stderr)
+            texts = [decoded.text]
+        for text in texts:
+            if by_line:
+                yield from text.splitlines()
+            else:
+                yield text
+
+
+def batch_folder(path: Path) -> Path:
+    """``path`` when it is a folder; InputError "PATH: no such folder" (or "is a file") otherwise, before any
+    command looks for a table in it (finding 20: "no table 'segments'" said nothing of a mistyped folder)."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such folder (give the output folder of `translator batch`)")
+    if not path.is_dir():
+        raise InputError(f"{path}: is a file, not a folder (give the output folder of `translator batch`)")
+    return path
+
+
+def language_tag(value: str) -> str:
+    """An argparse type: a language tag CLDR knows (``ar``, ``en-US``, ``fr_FR``), checked with Babel."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(value.strip().replace("-", "_"))
+    except (UnknownLocaleError, ValueError) as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a language tag CLDR knows (e.g. ar, en, en-US, fr)") \
+            from exc
+    return value
+
+
+def existing_file(name: str | Path) -> Path:
+    """``name`` as a Path when it is a file. Raises InputError "NAME: no such file" for a missing one and
+    "NAME: is a folder, not a file" for a folder: the same words from every command (finding 20)."""
+    path = Path(name)
+    if not path.exists():
+        raise InputError(f"{name}: no such file")
+    if path.is_dir():
+        raise InputError(f"{name}: is a folder, not a file")
+    return path
+
+
+def read_file_bytes(name: str | Path) -> bytes:
+    """The bytes of a file named on the command line (see :func:`existing_file` for a missing one); InputError
+    "NAME: cannot read (...)" when it cannot be read."""
+    path = existing_file(name)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from exc
 
 
 def emit(records: Iterable[dict], fmt: str, out: io.TextIOBase | None = None) -> int:
