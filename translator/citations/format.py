@@ -363,7 +363,8 @@ def to_ris(citations: Any) -> str:
 def to_bibtex(citations: Any) -> str:
     """BibTeX, one ``@article`` per citation: ``title`` the published title, ``titleaddon`` the English
     rendering in brackets, ``[English, machine translation]`` for a machine one as the chicago style writes it
-    (biblatex prints it after the title, as Chicago 14.102 asks), ``journal`` the outlet, ``year``/``month``/``date``, ``url``, ``language``, ``author`` (braced: printed as written),
+    (biblatex prints it after the title, as Chicago 14.102 asks), ``journal`` the outlet,
+    ``year``/``month``/``date``, ``url``, ``language``, ``author`` (braced: printed as written),
     ``note`` the description.  Special characters are escaped."""
     entries = []
     for number, r in enumerate(citation_records(citations), 1):
