@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from translator.corpus.run import run_batch
 from translator.corpus.rows import DESCRIPTIONS
+from translator.corpus.run import run_batch
 
 
 @pytest.fixture
