@@ -47,6 +47,10 @@ def run(args: argparse.Namespace) -> int:
         # reading a memory that is not there must not create an empty one (and hide a typo)
         raise InputError(f"{args.memory}: no such file (a translation memory is made by `translator memory "
                          "import` or by reviewed translations of a batch run)")
+    if args.action == "import":
+        from ._common import existing_file
+
+        existing_file(args.file)  # before the memory is opened (and created)
     with TranslationMemory(args.memory) as memory:
         if args.action == "search":
             return _search(memory, args)
@@ -58,9 +62,6 @@ def run(args: argparse.Namespace) -> int:
             print(f"translator: wrote {len(entries)} translations to {args.output}", file=sys.stderr)
         elif args.action == "import":
             from ..review.tmx import read_tmx
-            from ._common import existing_file
-
-            existing_file(args.file)
             counts = memory.add_many(read_tmx(args.file, translator=args.translator))
             print(f"translator: {args.file}: {counts.added} new, {counts.raised} approved since, "
                   f"{counts.unchanged} already in the memory", file=sys.stderr)
