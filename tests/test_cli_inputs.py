@@ -183,3 +183,10 @@ def test_reviewed_segments_lose_the_no_model_note(tmp_path: Path) -> None:
     segments = read_table(tmp_path / "out", "segments")
     human = segments[segments["translation_status"] == "human"]
     assert len(human) == 1 and human["translation_note"].isna().all()
+
+
+def test_cite_says_when_nothing_is_cited(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "plain.txt").write_text("The weather was fine today.\n", encoding="utf-8")
+    assert main(["cite", str(tmp_path / "plain.txt")]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and "no citations found" in captured.err

@@ -63,8 +63,9 @@ def run(args: argparse.Namespace) -> int:
     style = args.style or (fmt if fmt in _styles() else None)
     if args.sources and style is None:
         raise InputError("--sources writes a house style: add --format oewatch (or --style NAME|PATH)")
-    records = (list(_records(args, registry, unknown, numbered=True)) if fmt not in FORMATS
-               else _records(args, registry, unknown))
+    records = list(_records(args, registry, unknown, numbered=fmt not in FORMATS))
+    if not records:  # an empty output alone does not say whether anything was read
+        print("translator: no citations found", file=sys.stderr)
     if style is not None:
         if args.sources:
             sys.stdout.write(sources_block(records, style=style, outlet_as_written=args.outlet_as_written))
