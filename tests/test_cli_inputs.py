@@ -69,7 +69,7 @@ def test_translate_sends_the_page_text_not_its_markup(files: Path, tiny_model: P
 MISSING = [
     (["detect", "{tmp}/nope.txt"], "nope.txt: no such file"),
     (["translate", "{tmp}/nope.txt"], "nope.txt: no such file"),
-    (["cite", "{tmp}/nope.txt"], "nope.txt: no such file"),
+    (["cite", "{tmp}/nope.txt"], "nope.txt: no such file or folder"),
     (["qa", "{tmp}/nope.tsv"], "nope.tsv: no such file"),
     (["dates", "{tmp}/nope.txt"], "nope.txt: no such file"),
     (["glossary", "check", "{tmp}/nope.tsv"], "nope.tsv: no such file"),

@@ -87,6 +87,11 @@ def _records(args: argparse.Namespace, registry, unknown, *, numbered: bool = Fa
     place among the inputs), which keeps a Sources block in document order."""
     from ..citations import parse_citations
 
+    from ..errors import InputError
+
+    missing = [f for f in args.files if f != "-" and not Path(f).exists()]
+    if missing:  # cite reads text files and batch folders alike
+        raise InputError(f"{missing[0]}: no such file or folder")
     tables = [f for f in args.files if _is_table(f)]
     texts = [f for f in args.files if not _is_table(f)]
     for name in tables:
