@@ -86,7 +86,6 @@ def _records(args: argparse.Namespace, registry, unknown, *, numbered: bool = Fa
     """Citation records of every input; ``numbered`` gives the records of each text input a ``doc_id`` (its
     place among the inputs), which keeps a Sources block in document order."""
     from ..citations import parse_citations
-
     from ..errors import InputError
 
     missing = [f for f in args.files if f != "-" and not Path(f).exists()]
