@@ -158,7 +158,7 @@ def read_citations_csv(path: str | Path) -> pd.DataFrame:
     missing = [c for c in CITATION_COLUMNS if c not in frame.columns]
     if missing:
         raise CitationError(f"{path} lacks citation column(s) {missing}: is it a citations table?")
-    from ..corpus.tables import spreadsheet_unsafe
+    from ..corpus.cells import spreadsheet_unsafe
 
     frame = frame.apply(lambda column: column.map(spreadsheet_unsafe))  # a run's CSV: its cells as the run had them
     typed = _typed(frame[CITATION_COLUMNS])

@@ -23,6 +23,7 @@ from ..atomic import atomic_write_text as atomic_write_text  # re-exported: the 
 from ..atomic import publish, temp_file
 from ..errors import InputError
 from . import rows
+from .cells import spreadsheet_safe, spreadsheet_unsafe
 
 __all__ = [
     "CITATION_EXTRA", "CSV_ENCODING", "DESCRIPTIONS", "DOCUMENTS", "ERRORS", "GLOSSARY_CANDIDATES", "SEGMENTS",
@@ -73,30 +74,6 @@ def _cell(value: object) -> object:
         import json
 
         return json.dumps(value, ensure_ascii=False)
-    return value
-
-
-# A cell a spreadsheet would run as a formula (OWASP "CSV injection"): = + - @, and tab or carriage return.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value: object) -> object:
-    """``value`` as a spreadsheet shows it and never runs it: text that starts like a formula gets a leading
-    apostrophe (OWASP's advice for CSV; Excel and LibreOffice hide it), numbers and other values are kept.
-    ``=== عاجل ===`` becomes ``'=== عاجل ===``: still readable, never evaluated. Parquet keeps the text as is.
-    Text that already starts with apostrophes before such a character gets one more, so
-    :func:`spreadsheet_unsafe` (which :func:`read_table` applies) gives every text back exactly.
-    """
-    if isinstance(value, str) and value.lstrip("'").startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
-def spreadsheet_unsafe(value: object) -> object:
-    """The text :func:`spreadsheet_safe` was given: the one apostrophe it added is removed
-    (``'=HYPERLINK(…)`` → ``=HYPERLINK(…)``, ``'-5% …`` → ``-5% …``); other values unchanged."""
-    if isinstance(value, str) and value.startswith("'") and value.lstrip("'").startswith(_FORMULA_START):
-        return value[1:]
     return value
 
 
