@@ -87,7 +87,7 @@ def test_csv_and_table_formats(fmt: str) -> None:
         assert "مدينة تندوف" in out and "lang" in out.splitlines()[0]
 
 
-@pytest.mark.parametrize("columns", [60, 100])
+@pytest.mark.parametrize("columns", [60, 80, 100])
 def test_table_format_fits_the_terminal_and_jsonl_keeps_the_whole_text(columns: int) -> None:
     long_line = "الجزائر تعلق معاهدة الصداقة مع إسبانيا " * 30 + "END"
     stdin = f"{long_line}\nThe city of Tindouf is in Algeria\n"
@@ -95,25 +95,60 @@ def test_table_format_fits_the_terminal_and_jsonl_keeps_the_whole_text(columns: 
     result = subprocess.run([sys.executable, "-m", "translator", "detect", "--lines", "--format", "table"],
                             input=stdin.encode(), capture_output=True, env=env, timeout=300)
     assert result.returncode == 0, result.stderr.decode()
-    lines = result.stdout.decode().splitlines()
-    assert len(lines) == 3 and max(len(line) for line in lines) <= columns
-    assert lines[0].split()[:2] == ["text", "lang"] and "…" in lines[1] and "END" not in result.stdout.decode()
-    assert lines[1].split()[-4] == "ar" and lines[2].split()[-4] == "en"  # the short columns survive whole
+    out = result.stdout.decode()
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    assert lines[0].split()[:3] == ["text", "lang", "confidence"]
+    # the long cell wraps onto MAX_CELL_LINES lines and is cut with "…"; the short row stays one line
+    from translator.cli._common import MAX_CELL_LINES
+
+    assert "…" in lines[MAX_CELL_LINES] and "END" not in out
+    assert " ar " in lines[1]  # the short columns survive whole
+    assert "The city of Tindouf" in lines[MAX_CELL_LINES + 1] and " en " in lines[MAX_CELL_LINES + 1]
     assert jsonl(run("detect", "--lines", stdin=stdin))[0]["text"] == long_line
 
 
-def test_fit_table_shares_the_width_and_marks_cut_cells() -> None:
-    from translator.cli._common import fit_table
+def test_fit_table_wraps_long_cells_and_leaves_out_what_does_not_fit() -> None:
+    from translator.cli._common import MAX_CELL_LINES, fit_table
 
-    rows = [{"id": 1, "text": "x" * 300, "note": "y" * 50, "multi": "a\nb"}]
+    rows = [{"id": 1, "text": "x " * 150, "note": "y" * 50, "multi": "a\nb", "empty": None, "none": []}]
     out = fit_table(rows, 80)
-    assert all(len(line) <= 80 for line in out.splitlines())
-    assert "a⏎b" in out and out.count("…") == 2
-    assert fit_table(rows, 1000).splitlines()[1].split() == ["1", "x" * 300, "y" * 50, "a⏎b"]
+    lines = out.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert lines[0].split() == ["id", "text", "note", "multi"]  # columns empty in every row are left out
+    assert "a⏎b" in lines[1] and len(lines) == 1 + MAX_CELL_LINES and lines[-1].rstrip().endswith("…")
+    assert fit_table(rows, 1000).splitlines()[1].split()[-2:] == ["y" * 50, "a⏎b"]
     wide = [{f"column{i}": "value" * 3 for i in range(30)}]
     lines = fit_table(wide, 80).splitlines()
-    assert all(len(line) <= 80 for line in lines) and len(lines[0].split()) == 10
-    assert lines[-1].startswith("(20 more columns: column10, column11") and lines[-1].endswith("…")
+    assert all(len(line) <= 80 for line in lines) and len(lines[0].split()) == 4
+    assert lines[-1].startswith("(26 more columns: column4, column5") and lines[-1].endswith("…")
+
+
+def test_translate_and_models_tables_are_readable_at_80_columns() -> None:
+    """Finding 18: 15 columns of `translate` cut the translation to "An exe…"; `models list` cut the id."""
+    from translator.cli._common import fit_table
+
+    translation = "An explosion near the main gate of the city of Tindouf wounded three people on Monday."
+    row = {"text": "انفجار قرب البوابة الرئيسية لمدينة تندوف أصاب ثلاثة أشخاص يوم الاثنين", "translation": translation,
+           "status": "translated", "flags": [], "human": None, "human_provenance": None, "from_memory": False,
+           "terms_found": 1, "terms_placed": 1, "terms_exact": 1, "term_flags": [], "segments": 1, "error": None,
+           "engine": "ctranslate2", "model": "tiny/marian-ct2-int8"}
+    lines = fit_table([row], 80).splitlines()
+    assert lines[0].split()[:3] == ["text", "translation", "status"] and all(len(x) <= 80 for x in lines)
+    start, end = lines[0].index("translation"), lines[0].index("status")
+    assert " ".join(line[start:end].strip() for line in lines[1:-1]) == translation  # wrapped, whole
+    model = {"default": True, "id": "Helsinki-NLP/opus-mt-ar-en-ct2-int8", "kind": "ct2",
+             "path": "/home/user/.local/share/translator/models/Helsinki-NLP--opus-mt-ar-en-ct2-int8",
+             "revision": None, "source_lang": "ar", "target_lang": "en", "origin": "converted"}
+    lines = fit_table([model], 80).splitlines()
+    assert all(len(x) <= 80 for x in lines)
+
+    def column(name: str, following: str | None) -> str:
+        start, end = lines[0].index(name), lines[0].index(following) if following else None
+        return "".join(line[start:end].strip() for line in lines[1:] if not line.startswith("("))
+
+    assert column("id", "kind") == model["id"]  # wrapped onto a second line, never cut
+    assert column("path", None) == model["path"]
 
 
 def test_non_utf8_input_is_decoded_and_said_and_binary_input_is_refused() -> None:

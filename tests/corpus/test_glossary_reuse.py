@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from translator.corpus.pipeline import BatchOptions, load_glossary
+from translator.corpus.run import BatchOptions, load_glossary
 
 
 def test_glossary_reused_until_a_file_changes(tmp_path: Path) -> None:

@@ -196,7 +196,7 @@ def test_excel_workbook_has_one_sheet_per_table_with_arabic_intact(pairs_corpus:
     out = tmp_path / "out"
     summary = run_batch(pairs_corpus, out, translate=False, progress=False, excel=True)
     sheets = pd.read_excel(summary.tables["excel"], sheet_name=None)
-    assert list(sheets) == ["documents", "segments", "citations", "errors"]
+    assert list(sheets) == ["documents", "segments", "citations", "errors", "glossary_candidates"]  # finding 16
     assert sheets["segments"]["text"].tolist() == read_table(out, "segments")["text"].tolist()
     assert PAIRS["arabic"][0] in sheets["segments"]["text"].tolist()
 

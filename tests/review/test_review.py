@@ -134,7 +134,8 @@ def test_cat_tool_tmx_files_are_read_with_languages_people_and_dates(out: Path, 
 def test_reimporting_the_same_file_adds_nothing(out: Path, memory: TranslationMemory) -> None:
     import_review(out, DATA / "omegat.xlf", memory)
     again = import_review(out, DATA / "omegat.xlf", memory)
-    assert (again.read, again.added, again.raised) == (0, 0, 0)  # the targets equal the memory's now
+    # the targets equal the memory's now: read, and counted as already there (finding 15: "0 read" said nothing)
+    assert (again.read, again.added, again.raised, again.unchanged) == (2, 0, 0, 2)
     # exported before the OmegaT edits: unit 0 approved with another text, unit 1 confirmed, unit 2 Draft = MT
     approved = import_review(out, DATA / "trados.xlf", memory)
     assert (approved.read, approved.added) == (2, 2)
@@ -213,7 +214,7 @@ def test_review_and_memory_commands(out: Path, tmp_path: Path, capsys: pytest.Ca
     assert "total,human_translations,2" in stats and "state,final,1" in stats
     assert main(["review", "import", str(out), str(DATA / "omegat.xlf"), "--memory", other]) == 0
     assert main(["review", "import", str(out), str(tmp_path / "missing.xlf"), "--memory", other]) == 2
-    assert "cannot read" in capsys.readouterr().err
+    assert "missing.xlf: no such file" in capsys.readouterr().err
 
 
 def test_review_segments_show_the_memorys_current_translation(out: Path, memory: TranslationMemory) -> None:

@@ -110,7 +110,7 @@ def test_edit_two_targets_and_import_stores_exactly_those(out: Path, memory: Tra
             (SEGMENTS[0][2], "Algeria's president arrived in Oran", "final", "Amal")
         assert (second.target, second.state, second.file) == ("Gold prices fell sharply", "translated", str(path))
         again = import_review(out, path, memory)
-        assert (again.read, again.added) == (0, 0)
+        assert (again.read, again.added, again.unchanged) == (2, 0, 2)  # read again, already in the memory
 
 
 def _exported(out: Path, tmp_path: Path) -> Path:

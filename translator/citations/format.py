@@ -32,9 +32,22 @@ from ..errors import CitationError
 from .parse import Citation
 
 __all__ = [
-    "EXPORTS", "STYLES_DIR", "Style", "available_styles", "citation_records", "export_citations",
-    "format_citation", "format_citations", "load_style", "sources_block", "sources_entries", "to_bibtex",
-    "to_csl_json", "to_ris",
+    "EXPORTS",
+    "MACHINE_MARK",
+    "STYLES_DIR",
+    "Style",
+    "available_styles",
+    "citation_records",
+    "english_title",
+    "export_citations",
+    "format_citation",
+    "format_citations",
+    "load_style",
+    "sources_block",
+    "sources_entries",
+    "to_bibtex",
+    "to_csl_json",
+    "to_ris",
 ]
 
 STYLES_DIR = DATA_DIR / "styles"
@@ -170,10 +183,36 @@ def _typographic(text: str | None) -> str | None:
     return text.replace("'", "’")
 
 
+#: what every output adds to a machine-translated title (house styles, exports, the brief)
+MACHINE_MARK = "machine translation"
+# translation_status values whose title_english_machine is a machine rendering to show, marked; a reviewer's
+# rendering from the memory ("human") is shown unmarked; any other status (failed, no_model, ...) has none.
+_MACHINE_SHOWN = frozenset({"translated", "suspicious"})
+
+
+def english_title(record: Mapping[str, Any]) -> tuple[str | None, bool]:
+    """``(english, is_machine)``: the English title of a citation record and whether it is a machine
+    translation, which every output must mark ``[machine translation]`` (finding 3).
+
+    The citing text's own English (``title_english``) first; else, for a title with an original,
+    ``title_english_machine`` when its ``translation_status`` is translated, suspicious (QA flagged it; still
+    marked, never shown as the title unmarked) or missing (a table without the column): machine; a reviewer's
+    (``human``) rendering: not machine; a failed or absent translation: ``(None, False)``.
+    """
+    if record.get("title_english"):
+        return record["title_english"], False
+    machine, status = record.get("title_english_machine"), record.get("translation_status")
+    if not machine or not record.get("title_original"):
+        return None, False
+    if status == "human":
+        return machine, False
+    if status is None or status in _MACHINE_SHOWN:
+        return machine, True
+    return None, False
+
+
 def _context(record: Mapping[str, Any], outlet_as_written: bool) -> dict[str, Any]:
-    english, machine = record.get("title_english"), False
-    if not english and record.get("title_original") and record.get("title_english_machine"):
-        english, machine = record.get("title_english_machine"), True
+    english, machine = english_title(record)
     if outlet_as_written:
         outlet = _as_written(record.get("raw"), record.get("outlet"))
     else:
@@ -279,7 +318,8 @@ def to_csl_json(citations: Any) -> str:
     translated item: a citation with both titles gets the English rendering as ``title`` and the published
     (e.g. Arabic) title as ``original-title``; with one title, that title is ``title``.  ``language`` is the
     published title's language, ``container-title`` the outlet (canonical name), ``issued`` date-parts,
-    ``note`` the citing text's description, ``author`` a literal name.
+    ``note`` the citing text's description, ``author`` a literal name.  A machine-translated English title
+    (see :func:`english_title`) ends " [machine translation]", here and in every export.
     """
     items = []
     for number, r in enumerate(citation_records(citations), 1):
@@ -303,8 +343,8 @@ def to_csl_json(citations: Any) -> str:
 
 def to_ris(citations: Any) -> str:
     """RIS, one ``TY  - NEWS`` record per citation: ``TI`` the published title, ``TT`` the English
-    (translated) title, ``T2`` the outlet, ``PY``/``DA`` the date, ``UR``, ``LA``, ``AU``, ``N1`` the
-    description."""
+    (translated) title (a machine one ending " [machine translation]"), ``T2`` the outlet, ``PY``/``DA`` the
+    date, ``UR``, ``LA``, ``AU``, ``N1`` the description."""
     lines: list[str] = []
     for r in citation_records(citations):
         english, original = _english(r), r.get("title_original")
@@ -322,12 +362,13 @@ def to_ris(citations: Any) -> str:
 
 def to_bibtex(citations: Any) -> str:
     """BibTeX, one ``@article`` per citation: ``title`` the published title, ``titleaddon`` the English
-    rendering in brackets (biblatex prints it after the title, as Chicago 14.102 asks), ``journal`` the
-    outlet, ``year``/``month``/``date``, ``url``, ``language``, ``author`` (braced: printed as written),
+    rendering in brackets, ``[English, machine translation]`` for a machine one as the chicago style writes it
+    (biblatex prints it after the title, as Chicago 14.102 asks), ``journal`` the outlet,
+    ``year``/``month``/``date``, ``url``, ``language``, ``author`` (braced: printed as written),
     ``note`` the description.  Special characters are escaped."""
     entries = []
     for number, r in enumerate(citation_records(citations), 1):
-        english, original = _english(r), r.get("title_original")
+        english, original = _english(r, ", {}"), r.get("title_original")
         parts = _date_parts(r.get("date"))
         addon = _bib(f"[{english}]") if original and english else None
         fields = [("author", f"{{{_bib(r['author'])}}}" if r.get("author") else None),
@@ -356,8 +397,10 @@ def export_citations(citations: Any, fmt: str) -> str:
     return EXPORTS[fmt](records)
 
 
-def _english(record: Mapping[str, Any]) -> str | None:
-    return record.get("title_english") or record.get("title_english_machine")
+def _english(record: Mapping[str, Any], mark: str = " [{}]") -> str | None:
+    """The English title for an export, a machine rendering followed by ``mark`` (naming MACHINE_MARK)."""
+    english, machine = english_title(record)
+    return f"{english}{mark.format(MACHINE_MARK)}" if english and machine else english
 
 
 def _put(item: dict[str, Any], key: str, value: Any) -> None:

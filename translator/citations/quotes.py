@@ -135,6 +135,8 @@ def _best_reading(core: str, positions: list[int]) -> tuple[str | None, list[str
     if not scored:
         return None, []
     ranked = sorted(scored.items(), key=lambda item: -item[1])
+    if not interior and ranked[0][0] == core:
+        return core, []  # a closing quote after a known word ("Russia", "concession”") is most likely a quote
     if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < _MARGIN:
         close = [word for word, score in ranked if ranked[0][1] - score < _MARGIN]
         return None, [w for w in close if w != core]  # no clear winner: leave it as written

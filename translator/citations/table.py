@@ -145,6 +145,7 @@ def _is_repair_list(value: str) -> bool:
 def read_citations_csv(path: str | Path) -> pd.DataFrame:
     """Read a citations CSV written from :func:`citations_frame` back with its types, and validate it.
 
+    A cell a run's CSV wrote with a protective apostrophe (``'=HYPERLINK(…)``) is read without it.
     Raises :class:`CitationError` when the file cannot be read or lacks citation columns.
     """
     import pandas as pd
@@ -157,6 +158,9 @@ def read_citations_csv(path: str | Path) -> pd.DataFrame:
     missing = [c for c in CITATION_COLUMNS if c not in frame.columns]
     if missing:
         raise CitationError(f"{path} lacks citation column(s) {missing}: is it a citations table?")
+    from ..corpus.cells import spreadsheet_unsafe
+
+    frame = frame.apply(lambda column: column.map(spreadsheet_unsafe))  # a run's CSV: its cells as the run had them
     typed = _typed(frame[CITATION_COLUMNS])
     extra = frame[[c for c in frame.columns if c not in CITATION_COLUMNS]]
     result = pd.concat([typed, extra], axis=1)

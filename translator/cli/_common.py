@@ -54,27 +54,84 @@ def log_to_stderr(level: int = logging.WARNING) -> Iterator[None]:
 
 # ----------------------------------------------------------------------------------------------- input/output
 def read_texts(files: list[str], *, by_line: bool) -> Iterator[str]:
-    """The inputs: each file (or standard input) whole, or each of its lines with ``--lines``."""
+    """The inputs: each file (or standard input) whole, or each of its lines with ``--lines``.
+
+    A file the batch reads (``.docx``, ``.html``, ``.md``, ``.json``/``.jsonl`` records, ``.txt``) is read by
+    the batch's own readers (:func:`translator.corpus.readers.read_documents`), so a single file gives the
+    text a batch would analyse: a page's text without its markup, each record of a ``.jsonl`` file as one
+    text (finding 9). Other files and standard input are decoded as text. Raises InputError for a missing
+    or unreadable file ("no such file").
+    """
     from ..corpus.decode import decode_bytes
+    from ..corpus.readers import SUFFIXES, SourceFile, read_documents
 
     for name in files or ["-"]:
         if name == "-":
             data, label = sys.stdin.buffer.read(), "standard input"
         else:
-            try:
-                data, label = Path(name).read_bytes(), name
-            except OSError as exc:
-                raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from exc
+            data, label = read_file_bytes(name), name
         if not data.strip():
             continue
-        decoded = decode_bytes(data, name=label)
-        for repair in decoded.repairs:
-            print(f"translator: {label}: {repair}", file=sys.stderr)
-        text = decoded.text
-        if by_line:
-            yield from text.splitlines()
+        if name != "-" and Path(name).suffix.lower() in SUFFIXES:
+            texts = []
+            for doc in read_documents(SourceFile(Path(name), name), data):
+                for warning in doc.warnings:
+                    print(f"translator: {label}: {warning}", file=sys.stderr)
+                texts.append(doc.text)
         else:
-            yield text
+            decoded = decode_bytes(data, name=label)
+            for repair in decoded.repairs:
+                print(f"translator: {label}: {repair}", file=sys.stderr)
+            texts = [decoded.text]
+        for text in texts:
+            if by_line:
+                yield from text.splitlines()
+            else:
+                yield text
+
+
+def batch_folder(path: Path) -> Path:
+    """``path`` when it is a folder; InputError "PATH: no such folder" (or "is a file") otherwise, before any
+    command looks for a table in it (finding 20: "no table 'segments'" said nothing of a mistyped folder)."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such folder (give the output folder of `translator batch`)")
+    if not path.is_dir():
+        raise InputError(f"{path}: is a file, not a folder (give the output folder of `translator batch`)")
+    return path
+
+
+def language_tag(value: str) -> str:
+    """An argparse type: a language tag CLDR knows (``ar``, ``en-US``, ``fr_FR``), checked with Babel."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(value.strip().replace("-", "_"))
+    except (UnknownLocaleError, ValueError) as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a language tag CLDR knows (e.g. ar, en, en-US, fr)") \
+            from exc
+    return value
+
+
+def existing_file(name: str | Path) -> Path:
+    """``name`` as a Path when it is a file. Raises InputError "NAME: no such file" for a missing one and
+    "NAME: is a folder, not a file" for a folder: the same words from every command (finding 20)."""
+    path = Path(name)
+    if not path.exists():
+        raise InputError(f"{name}: no such file")
+    if path.is_dir():
+        raise InputError(f"{name}: is a folder, not a file")
+    return path
+
+
+def read_file_bytes(name: str | Path) -> bytes:
+    """The bytes of a file named on the command line (see :func:`existing_file` for a missing one); InputError
+    "NAME: cannot read (...)" when it cannot be read."""
+    path = existing_file(name)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from exc
 
 
 def emit(records: Iterable[dict], fmt: str, out: io.TextIOBase | None = None) -> int:
@@ -99,28 +156,51 @@ def emit(records: Iterable[dict], fmt: str, out: io.TextIOBase | None = None) ->
 
 DEFAULT_WIDTH = 120  # when the output is not a terminal and COLUMNS is not set
 _GAP = "  "
-_MIN_CELL = 6
+_MIN_CELL = 6  # a column narrower than this is not shown at all
+_MIN_WRAP = 28  # a long text column gets at least this many characters before later columns are left out
+MAX_CELL_LINES = 3  # a long cell wraps onto this many lines at most, then is cut with "…"
 
 
 def fit_table(rows: list[dict], width: int) -> str:
-    """``rows`` as an aligned text table whose lines are at most ``width`` characters (issue 11).
+    """``rows`` as an aligned text table whose lines are at most ``width`` characters (issue 11, finding 18).
 
-    Narrow columns keep their width; the room left is shared among the wide ones, and a cell longer than its
-    column is cut with "…" (the full text is in ``--format jsonl`` or ``csv``). Columns that cannot get even
-    a few characters are left out, and a last line names them. Line breaks inside a cell are shown as "⏎".
+    Columns empty in every row (None, "", [], {}) are left out. Columns keep the order given (commands put
+    what matters first: text, translation, status); each gets what it needs up to ``_MIN_WRAP`` characters,
+    as many as fit, and the room left goes to the long ones, whose cells wrap onto up to ``MAX_CELL_LINES``
+    lines and are then cut with "…" (the full text is in ``--format jsonl`` or ``csv``). Columns that do not
+    fit are left out and a last line names them. Line breaks inside a cell are shown as "⏎".
     Returns the table with a final newline.
     """
-    columns = list(dict.fromkeys(key for row in rows for key in row))
-    fits = max(1, (width + len(_GAP)) // (_MIN_CELL + len(_GAP)))
-    hidden, columns = columns[fits:], columns[:fits]
-    cells = [[_cell_text(row.get(c)) for c in columns] for row in rows]
-    natural = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
-    widths = _share(natural, max(width, _MIN_CELL) - len(_GAP) * (len(columns) - 1))
-    lines = [_line(columns, widths)] + [_line(r, widths) for r in cells]
-    if hidden:  # more columns than the terminal can show even narrowed: say which, never wrap
+    every = list(dict.fromkeys(key for row in rows for key in row))
+    columns = [c for c in every if any(not _empty(row.get(c)) for row in rows)] or every
+    cells = {c: [_cell_text(row.get(c)) for row in rows] for c in columns}
+    natural = {c: max([len(c), *(len(v) for v in cells[c])]) for c in columns}
+    least = {c: max(min(natural[c], _MIN_WRAP), min(len(c), natural[c], _MIN_WRAP), _MIN_CELL) for c in columns}
+    shown: list[str] = []
+    used = 0
+    for c in columns:  # in order, while each still gets its least width
+        need = least[c] + (len(_GAP) if shown else 0)
+        if used + need > width and shown:
+            break
+        shown.append(c)
+        used += need
+    hidden = [c for c in columns if c not in shown]
+    room = max(width, _MIN_CELL) - len(_GAP) * (len(shown) - 1)
+    widths = _share([natural[c] for c in shown], room, [least[c] for c in shown])
+    lines = [_line([c[:w] for c, w in zip(shown, widths, strict=True)], widths)]
+    for i in range(len(rows)):
+        wrapped = [_wrap(cells[c][i], w) for c, w in zip(shown, widths, strict=True)]
+        for k in range(max(len(w) for w in wrapped)):
+            lines.append(_line([w[k] if k < len(w) else "" for w in wrapped], widths))
+    if hidden:  # more columns than the terminal can show: say which, never wrap the table itself
         note = f"({len(hidden)} more columns: {', '.join(hidden)}; --format jsonl or csv shows them)"
         lines.append(note if len(note) <= width else note[:max(0, width - 1)] + "…")
     return "\n".join(lines) + "\n"
+
+
+def _empty(value: object) -> bool:
+    return value is None or value == "" or (isinstance(value, list | dict | tuple) and not value) or (
+        isinstance(value, float) and value != value)
 
 
 def _cell_text(value: object) -> str:
@@ -129,15 +209,32 @@ def _cell_text(value: object) -> str:
     return str(value).replace("\r\n", "⏎").replace("\n", "⏎").replace("\t", " ")
 
 
-def _share(natural: list[int], room: int) -> list[int]:
-    """Column widths summing to at most ``room``: the narrowest columns first get all they need."""
-    widths = [0] * len(natural)
-    left = sorted(range(len(natural)), key=natural.__getitem__)
-    while left:
-        fair = max(_MIN_CELL, room // len(left))
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` on lines of at most ``width`` characters, at most ``MAX_CELL_LINES`` of them (the last cut
+    with "…" when text is left over)."""
+    import textwrap
+
+    if len(text) <= width:
+        return [text]
+    lines = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+    if len(lines) > MAX_CELL_LINES:
+        last = lines[MAX_CELL_LINES - 1]
+        lines = [*lines[:MAX_CELL_LINES - 1], (last if len(last) < width else last[:width - 1]) + "…"]
+    return lines
+
+
+def _share(natural: list[int], room: int, least: list[int] | None = None) -> list[int]:
+    """Column widths summing to at most ``room``: each column first gets ``least`` (default: up to
+    ``_MIN_CELL``), then the narrowest first get all they need, the room left shared fairly."""
+    floor = least or [min(n, _MIN_CELL) for n in natural]
+    widths = list(floor)
+    room -= sum(widths)
+    left = sorted((i for i in range(len(natural)) if natural[i] > widths[i]), key=lambda i: natural[i] - widths[i])
+    while left and room > 0:
         i = left.pop(0)
-        widths[i] = min(natural[i], fair)
-        room -= widths[i]
+        extra = min(natural[i] - widths[i], room // (len(left) + 1))
+        widths[i] += extra
+        room -= extra
     return widths
 
 

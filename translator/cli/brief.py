@@ -21,6 +21,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..corpus.brief import write_brief
+    from ._common import batch_folder
+
+    batch_folder(args.out)
 
     path = write_brief(args.out, args.output, style=args.style, outlet_as_written=args.outlet_as_written)
     print(f"brief: {path}")

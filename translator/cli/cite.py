@@ -63,8 +63,9 @@ def run(args: argparse.Namespace) -> int:
     style = args.style or (fmt if fmt in _styles() else None)
     if args.sources and style is None:
         raise InputError("--sources writes a house style: add --format oewatch (or --style NAME|PATH)")
-    records = (list(_records(args, registry, unknown, numbered=True)) if fmt not in FORMATS
-               else _records(args, registry, unknown))
+    records = list(_records(args, registry, unknown, numbered=fmt not in FORMATS))
+    if not records:  # an empty output alone does not say whether anything was read
+        print("translator: no citations found", file=sys.stderr)
     if style is not None:
         if args.sources:
             sys.stdout.write(sources_block(records, style=style, outlet_as_written=args.outlet_as_written))
@@ -85,7 +86,11 @@ def _records(args: argparse.Namespace, registry, unknown, *, numbered: bool = Fa
     """Citation records of every input; ``numbered`` gives the records of each text input a ``doc_id`` (its
     place among the inputs), which keeps a Sources block in document order."""
     from ..citations import parse_citations
+    from ..errors import InputError
 
+    missing = [f for f in args.files if f != "-" and not Path(f).exists()]
+    if missing:  # cite reads text files and batch folders alike
+        raise InputError(f"{missing[0]}: no such file or folder")
     tables = [f for f in args.files if _is_table(f)]
     texts = [f for f in args.files if not _is_table(f)]
     for name in tables:

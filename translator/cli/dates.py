@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator
 
-from ._common import add_io, emit, read_texts, without
+from ._common import add_io, emit, language_tag, read_texts, without
 
 __all__ = ["add_parser", "run"]
 
@@ -13,7 +13,8 @@ __all__ = ["add_parser", "run"]
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("dates", help="normalize dates to ISO (YYYY-MM-DD, or YYYY-MM without a day)")
     add_io(p)
-    p.add_argument("--context-lang", help="language of the page the dates come from (ar, en, fr, ...)")
+    p.add_argument("--context-lang", type=language_tag,
+                   help="language of the page the dates come from (ar, en, fr, en-US, ...)")
     order = p.add_mutually_exclusive_group()
     order.add_argument("--day-first", dest="day_first", action="store_true", default=None,
                        help="read 01/03/2026 as 1 March")

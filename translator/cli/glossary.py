@@ -30,9 +30,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     g.set_defaults(func=_import)
     g = gsub.add_parser("list", help="list glossary entries")
     g.add_argument("--glossary", action="append", type=Path, default=[], metavar="PATH")
-    g.add_argument("--type", help="only entries of this type (person, place, org, outlet, term)")
+    g.add_argument("--type", choices=_types(), help="only entries of this type")
     g.add_argument("--format", choices=FORMATS, default="table")
     g.set_defaults(func=_list)
+
+
+def _types() -> tuple[str, ...]:
+    from ..glossary.entry import TYPES
+
+    return TYPES
 
 
 def _match(args: argparse.Namespace) -> int:
@@ -52,9 +58,10 @@ def _match(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from ..config import glossary_dirs
     from ..glossary import check_glossary
+    from ._common import existing_file
 
-    paths = args.paths or sorted(p for d in glossary_dirs() for p in d.glob("*.tsv"))
-    problems = check_glossary(paths)
+    paths = [existing_file(p) for p in args.paths] or sorted(p for d in glossary_dirs() for p in d.glob("*.tsv"))
+    problems = sorted(check_glossary(paths), key=lambda p: (str(p.path), p.line))  # in file and line order
     emit((p.to_dict() for p in problems), args.format)
     print(f"{len(problems)} problem(s) in {len(paths)} file(s)", file=sys.stderr)
     return 1 if problems else 0
@@ -65,7 +72,7 @@ def _import(args: argparse.Namespace) -> int:
 
     entries = import_tbx(args.tbx)
     write_tsv(entries, args.out)
-    print(f"wrote {len(entries)} entries to {args.out}", file=sys.stderr)
+    print(f"translator: wrote {len(entries)} entries to {args.out}", file=sys.stderr)
     return 0
 
 
@@ -73,6 +80,8 @@ def _list(args: argparse.Namespace) -> int:
     from ..glossary import Glossary
 
     glossary = Glossary.load(args.glossary)
-    emit((e.to_dict() for e in glossary.entries if not args.type or e.type == args.type), args.format)
-    print(f"{len(glossary.entries)} entries, version {glossary.version}", file=sys.stderr)
+    report_glossary_problems(glossary)
+    shown = emit((e.to_dict() for e in glossary.entries if not args.type or e.type == args.type), args.format)
+    of_type = f" ({shown} of type {args.type})" if args.type else ""
+    print(f"translator: {len(glossary.entries)} entries{of_type}, version {glossary.version}", file=sys.stderr)
     return 0

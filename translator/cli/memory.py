@@ -40,8 +40,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..errors import InputError
     from ..mt.memory import STATES, TranslationMemory
 
+    if args.memory is not None and args.action in _READ_ONLY and not args.memory.exists():
+        # reading a memory that is not there must not create an empty one (and hide a typo)
+        raise InputError(f"{args.memory}: no such file (a translation memory is made by `translator memory "
+                         "import` or by reviewed translations of a batch run)")
+    if args.action == "import":
+        from ._common import existing_file
+
+        existing_file(args.file)  # before the memory is opened (and created)
     with TranslationMemory(args.memory) as memory:
         if args.action == "search":
             return _search(memory, args)
@@ -53,7 +62,6 @@ def run(args: argparse.Namespace) -> int:
             print(f"translator: wrote {len(entries)} translations to {args.output}", file=sys.stderr)
         elif args.action == "import":
             from ..review.tmx import read_tmx
-
             counts = memory.add_many(read_tmx(args.file, translator=args.translator))
             print(f"translator: {args.file}: {counts.added} new, {counts.raised} approved since, "
                   f"{counts.unchanged} already in the memory", file=sys.stderr)
@@ -68,6 +76,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+_READ_ONLY = ("search", "export", "stats")
+
+
 def _search(memory, args: argparse.Namespace) -> int:
     if args.fuzzy:
         rows = [{"score": score, **_row(h)}
@@ -75,6 +86,9 @@ def _search(memory, args: argparse.Namespace) -> int:
     else:
         rows = [_row(h) for h in memory.search(args.text, limit=args.limit)]
     emit(rows, args.format)
+    if not rows:  # exit 1 as grep does, with a line that says so
+        how = "similar segments" if args.fuzzy else "translations containing"
+        print(f"translator: no {how} {args.text!r} in the translation memory", file=sys.stderr)
     return 0 if rows else 1
 
 

@@ -23,6 +23,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..corpus.report import write_report
     from ..mt.fuzzy import DEFAULT_THRESHOLD
+    from ._common import batch_folder
+
+    batch_folder(args.out_dir)
 
     options: dict = {"fuzzy_threshold": DEFAULT_THRESHOLD if args.threshold is None else args.threshold}
     if args.no_memory:

@@ -36,7 +36,11 @@ def _memory_option(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..mt.memory import TranslationMemory
     from ..review import export_review, import_review
+    from ._common import batch_folder, existing_file
 
+    batch_folder(args.out_dir)
+    if args.action == "import":
+        existing_file(args.file)
     with TranslationMemory(args.memory) as memory:
         if args.action == "export":
             count = export_review(args.out_dir, args.output, fmt=args.format, memory=memory,

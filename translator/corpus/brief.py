@@ -90,10 +90,10 @@ def _titled(citation: dict[str, Any]) -> bool:
 
 
 def _headline(citation: dict[str, Any]) -> Headline:
-    original, english = citation.get("title_original"), citation.get("title_english")
-    machine = False
-    if original and not english and citation.get("title_english_machine"):
-        english, machine = citation["title_english_machine"], True
+    from ..citations.format import english_title
+
+    original = citation.get("title_original")
+    english, machine = english_title(citation)
     english = " ".join(english.split()) if english else None
     return Headline(original, english, machine, citation.get("outlet_canonical") or citation.get("outlet"))
 

@@ -30,7 +30,7 @@ from charset_normalizer import from_bytes
 from ..errors import InputError
 from ..text.fixtext import fix_text
 
-__all__ = ["LEGACY_ENCODINGS", "Decoded", "decode_bytes", "plausibility", "repair_arabic_mojibake"]
+__all__ = ["GUESSED_MAX", "LEGACY_ENCODINGS", "Decoded", "decode_bytes", "plausibility", "repair_arabic_mojibake"]
 
 # UTF-16 without a BOM is recognised separately (_try_utf16): its text always has NUL bytes, and letting
 # an encoding guesser choose it turns random bytes into plausible-looking CJK text.
@@ -71,6 +71,8 @@ class Decoded:
 LEGACY_ENCODINGS = ("cp1256", "iso8859_6", "cp1252", "latin_1", "iso8859_15")
 # Two readings whose plausibility differs by less than this are both reported.
 _CLOSE = 0.15
+#: the highest confidence of a guessed (legacy code page) reading: 1.0 is kept for a BOM or valid UTF-8
+GUESSED_MAX = 0.95
 _WORD = re.compile(r"[^\W\d_]+(?:[\u064b-\u065f\u0670][^\W\d_]*)*")
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -126,7 +128,8 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> Decoded:
         )
     score, encoding, text = readings[0]
     decoded = _finish(text, encoding)
-    decoded.confidence = round(max(0.0, min(1.0, score)), 3)
+    # a guessed reading is never as sure as a byte-order mark or valid UTF-8 (1.0), however plausible
+    decoded.confidence = round(max(0.0, min(GUESSED_MAX, score)), 3)
     decoded.repairs.insert(0, f"decoded as {encoding} (not valid UTF-8; plausibility {score:.2f})")
     close = [(s, e) for s, e, t in readings[1:] if score - s < _CLOSE and not _same_letters(t, text)]
     if close:

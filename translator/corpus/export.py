@@ -7,11 +7,13 @@ from pathlib import Path
 import pandas as pd
 
 from ..atomic import atomic_path
+from .rows import DESCRIPTIONS
 from .tables import read_table
 
 __all__ = ["EXCEL_MAX_ROWS", "SHEETS", "write_excel"]
 
-SHEETS = ("documents", "segments", "citations", "errors")
+#: one sheet per table of a run, in the order the README lists them (rows.DESCRIPTIONS names every table)
+SHEETS = tuple(DESCRIPTIONS)
 EXCEL_MAX_ROWS = 1_048_575  # one row is the header
 
 

@@ -238,7 +238,8 @@ def pending_files(sources: Iterable[SourceFile], state: RunState, settings: str,
 
     Unreadable files, links and files over ``max_file_mb`` (``options.max_file_mb``: every executor passes
     it, there is no default to forget) are recorded in the run state's errors (:func:`stages.read_source`);
-    unchanged ones are counted in ``summary``.
+    unchanged ones are counted in ``summary``; files that failed before with the same bytes are skipped
+    and not counted here (``failed_files`` counts them), so processed + unchanged + failed = files.
     """
     for source in sources:
         try:
@@ -247,7 +248,9 @@ def pending_files(sources: Iterable[SourceFile], state: RunState, settings: str,
             save_error(state, None, read_error(source, exc))
             continue
         sha = sha256_hex(data)
-        if state.is_done(source.rel, sha, settings) or state.file_errored(source.rel, sha):
+        if state.file_errored(source.rel, sha):
+            continue  # failed before with these bytes: counted once, as failed (its errors row stays)
+        if state.is_done(source.rel, sha, settings):
             summary.unchanged_files += 1
             continue
         yield source, sha, data

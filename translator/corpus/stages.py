@@ -217,8 +217,8 @@ def _fill_human_only(segments: list[SegmentRow], wanted: list[int], titles: list
         human = memory.get_human(text_for_mt(segments[i].text))
         if human is not None:
             reviewed = human.state in ("translated", "final")
-            segments[i] = segments[i].replace(translation_human=human.target, **(
-                {"translation_status": "human"} if reviewed else {}))
+            segments[i] = segments[i].replace(translation_human=human.target, **(  # no "model not found" note
+                {"translation_status": "human", "translation_note": None} if reviewed else {}))
 
 
 def _qa(glossary):

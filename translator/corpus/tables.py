@@ -23,11 +23,13 @@ from ..atomic import atomic_write_text as atomic_write_text  # re-exported: the 
 from ..atomic import publish, temp_file
 from ..errors import InputError
 from . import rows
+from .cells import spreadsheet_safe, spreadsheet_unsafe
 
 __all__ = [
     "CITATION_EXTRA", "CSV_ENCODING", "DESCRIPTIONS", "DOCUMENTS", "ERRORS", "GLOSSARY_CANDIDATES", "SEGMENTS",
     "TableWriter",
     "atomic_write_text", "citations_schema", "conform", "iter_chunks", "iter_table", "read_table", "rows_to_arrow",
+    "spreadsheet_safe", "spreadsheet_unsafe",
     "write_table",
 ]
 
@@ -76,18 +78,12 @@ def _cell(value: object) -> object:
     return value
 
 
-# A cell a spreadsheet would run as a formula (OWASP "CSV injection"): = + - @, and tab or carriage return.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+def _float32_text(value: float) -> str:
+    """A float32 cell as the shortest text that reads back as the same float32 (``0.9791``, not the float64
+    widening ``0.9790999889373779``): what the row held, so ``pandas.read_csv`` reads what was written."""
+    import numpy as np
 
-
-def spreadsheet_safe(value: object) -> object:
-    """``value`` as a spreadsheet shows it and never runs it: text that starts like a formula gets a leading
-    apostrophe (OWASP's advice for CSV; Excel and LibreOffice hide it), numbers and other values are kept.
-    ``=== عاجل ===`` becomes ``'=== عاجل ===``: still readable, never evaluated. Parquet keeps the text as is.
-    """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    return repr(float(np.format_float_positional(np.float32(value), unique=True, trim="-")))
 
 
 class TableWriter:
@@ -124,9 +120,11 @@ class TableWriter:
             return
         table = rows_to_arrow(rows, self.schema)
         self._parquet.write_table(table)
+        float32 = {f.name for f in self.schema if pa.types.is_float32(f.type)}
         columns = table.to_pydict()  # the values to_pylist gives, a list per column rather than a dict per row
         for values in zip(*(columns[name] for name in self.schema.names), strict=True):
-            self._csv.writerow(["" if v is None else spreadsheet_safe(v) for v in values])
+            self._csv.writerow(["" if v is None else _float32_text(v) if name in float32 else spreadsheet_safe(v)
+                                for name, v in zip(self.schema.names, values, strict=True)])
         self.rows_written += len(rows)
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -231,7 +229,7 @@ def iter_table(out_dir: Path, name: str, batch_rows: int = 20_000) -> Iterator[p
     """
     kind, path = _find_table(out_dir, name)
     if kind == "csv":
-        frames: Iterator[pd.DataFrame] = pd.read_csv(path, chunksize=batch_rows, **_CSV_READ)
+        frames: Iterator[pd.DataFrame] = (_unsafe(f) for f in pd.read_csv(path, chunksize=batch_rows, **_CSV_READ))
     else:
         if kind == "parquet":
             batches = pq.ParquetFile(path).iter_batches(batch_size=batch_rows)
@@ -252,8 +250,16 @@ _CSV_READ = {"encoding": CSV_ENCODING, "keep_default_na": False, "na_values": ["
 
 
 def read_csv_table(path: Path | str) -> pd.DataFrame:
-    """A CSV table as written by a run (UTF-8 with or without a byte order mark); empty cells are missing."""
-    return pd.read_csv(path, **_CSV_READ)
+    """A CSV table as written by a run (UTF-8 with or without a byte order mark); empty cells are missing and
+    text cells are given back as the run had them (the apostrophe :func:`spreadsheet_safe` added removed)."""
+    return _unsafe(pd.read_csv(path, **_CSV_READ))
+
+
+def _unsafe(frame: pd.DataFrame) -> pd.DataFrame:
+    for column in frame.columns:
+        if pd.api.types.is_object_dtype(frame[column]) or pd.api.types.is_string_dtype(frame[column]):
+            frame[column] = frame[column].map(spreadsheet_unsafe)
+    return frame
 
 
 def iter_chunks(items: list, size: int) -> Iterator[list]:

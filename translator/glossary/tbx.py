@@ -10,6 +10,7 @@ from a ``subjectField``/``type`` descrip naming one of our types (person, place,
 
 from __future__ import annotations
 
+import logging
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from ..errors import GlossaryError
 from .entry import TYPES, GlossaryEntry
 
 __all__ = ["import_tbx"]
+
+log = logging.getLogger("translator")
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CONCEPTS = ("termEntry", "conceptEntry")
@@ -40,8 +43,11 @@ def _text(element: ET.Element) -> str:
 
 
 def import_tbx(path: str | Path) -> list[GlossaryEntry]:
-    """Glossary entries from a TBX file; raises GlossaryError if it is not TBX or holds no ar/en pair."""
+    """Glossary entries from a TBX file; raises GlossaryError if it is missing, is not TBX or holds no ar/en
+    pair. A concept without an Arabic or an English term is skipped with a logged warning naming it."""
     path = Path(path)
+    if not path.is_file():
+        raise GlossaryError(f"{path}: no such file" if not path.exists() else f"{path}: is a folder, not a file")
     try:
         root = ET.parse(path).getroot()
     except (OSError, ET.ParseError) as exc:
@@ -53,6 +59,8 @@ def import_tbx(path: str | Path) -> list[GlossaryEntry]:
         entry = _entry(concept, str(path), number)
         if entry is not None:
             entries.append(entry)
+        else:
+            log.warning("%s: concept %d skipped: it has no %s", path, number, _missing(concept))
     if not entries:
         raise GlossaryError(f"{path}: found {len(concepts)} concept(s) but none with both an Arabic (ar) and "
                             "an English (en) term; check the xml:lang attributes")
@@ -87,6 +95,13 @@ def _entry(concept: ET.Element, path: str, number: int) -> GlossaryEntry | None:
     return GlossaryEntry(terms["ar"][0], terms["en"][0], kind, tuple(terms["ar"][1:]),
                          " ".join(n for n in notes if n), tuple(terms["en"][1:]), path, number,
                          banned=tuple(rejected))
+
+
+def _missing(concept: ET.Element) -> str:
+    """Which languages a skipped concept lacks ("English term", "Arabic term", "Arabic or English term")."""
+    langs = {(ls.get(_XML_LANG) or ls.get("lang") or "").lower().split("-")[0] for ls in _children(concept, _LANGUAGES)}
+    lacking = [name for code, name in (("ar", "Arabic"), ("en", "English")) if code not in langs]
+    return f"{' or '.join(lacking) or 'usable Arabic or English'} term"
 
 
 def _rejected(group: ET.Element) -> bool:

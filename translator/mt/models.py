@@ -214,6 +214,9 @@ def inspect_folder(path: Path, *, origin: str = "path", model_id: str | None = N
     Raises :class:`InputError` when the folder is incomplete or not a MarianMT/CTranslate2 model.
     """
     path = Path(path).expanduser().resolve()
+    if not path.is_dir():
+        raise InputError(f"{path}: no such folder" if not path.exists() else
+                         f"{path} is a file: give the model's folder (config.json, *.spm, weights)")
     manifest = _read_json(path / MANIFEST)
     if (path / "model.bin").is_file():
         kind = "ct2"
@@ -474,6 +477,12 @@ def _remove_from_hf_cache(model_id: str, revision: str | None) -> list[ModelInfo
     return targets
 
 
+def _unreachable_hint(model_id: str) -> str:
+    """What to do when the hub cannot be reached (not "run `models pull`", which just failed)."""
+    return (f"Check the network (or HF_ENDPOINT) and try again, or bring a copy by hand: "
+            f"`translator models add PATH --id {model_id}`.")
+
+
 def pull_model(model_id: str | None = None, revision: str | None = None) -> ModelInfo:
     """Download a MarianMT model from the Hugging Face Hub into the Hugging Face cache (needs network).
 
@@ -501,11 +510,13 @@ def pull_model(model_id: str | None = None, revision: str | None = None) -> Mode
         raise ModelNotFoundError(model_id, [f"Hugging Face Hub ({type(error).__name__})"],
                                  hint="Check the model id (e.g. Helsinki-NLP/opus-mt-ar-en) and revision.") from error
     except (HfHubHTTPError, OSError) as error:
-        raise ModelNotFoundError(model_id, [f"Hugging Face Hub (unreachable: {_short(error)})"]) from error
+        raise ModelNotFoundError(model_id, [f"Hugging Face Hub (unreachable: {_short(error)})"],
+                                 hint=_unreachable_hint(model_id)) from error
     except Exception as error:
         # httpx/requests connection errors differ across huggingface_hub versions: all mean "no network"
         if type(error).__name__ in {"ConnectError", "ConnectTimeout", "ReadTimeout", "ConnectionError"}:
-            raise ModelNotFoundError(model_id, [f"Hugging Face Hub (unreachable: {_short(error)})"]) from error
+            raise ModelNotFoundError(model_id, [f"Hugging Face Hub (unreachable: {_short(error)})"],
+                                     hint=_unreachable_hint(model_id)) from error
         raise
     info = inspect_folder(Path(path), origin="hf-cache", model_id=model_id)
     info.revision = Path(path).name

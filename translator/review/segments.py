@@ -23,9 +23,19 @@ from translator.corpus.analyze import text_for_mt, wants_translation
 from translator.errors import InputError, ReviewFileError
 from translator.mt.memory import HumanTranslation, TranslationMemory
 
-__all__ = ["STATES", "ReviewSegment", "parse_review_file", "parse_unit_id", "review_segments", "unit_id"]
+__all__ = ["STATES", "ReviewSegment", "already_stored", "parse_review_file", "parse_unit_id", "review_segments",
+           "unit_id"]
 
 T = TypeVar("T")
+
+def already_stored(text: str, segment: ReviewSegment) -> str | None:
+    """The memory state of ``text`` when it is the segment's current human translation (a reviewed file
+    imported again): the import then reads it and counts it "already in the memory" instead of not at all
+    (finding 15). None otherwise."""
+    if segment.human and " ".join(text.split()) == " ".join(segment.human.split()):
+        return segment.human_state or "translated"
+    return None
+
 
 #: review states, as XLIFF 1.2 names them: no human translation yet, a person's translation, approved.
 STATES = ("needs-translation", "translated", "final")

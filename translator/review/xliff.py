@@ -25,7 +25,7 @@ from translator.atomic import atomic_write_bytes
 from translator.errors import ReviewFileError
 from translator.mt.memory import HumanTranslation
 from translator.mt.normalize import memory_key_text
-from translator.review.segments import ReviewSegment, parse_review_file, parse_unit_id
+from translator.review.segments import ReviewSegment, already_stored, parse_review_file, parse_unit_id
 from translator.text.arabic import is_arabic
 
 __all__ = ["read_xliff", "write_xliff", "xliff_bytes"]
@@ -167,7 +167,7 @@ def _reviewed(unit, segments: dict[str, ReviewSegment], path: Path, translator: 
     lang = target_node.get("{http://www.w3.org/XML/1998/namespace}lang")
     if (lang and _base(lang) != target_lang) or is_arabic(text):
         raise ValueError(f"unit {local_id}: the target is not in {target_lang!r}")
-    state = _state(unit, target_node, text, segment)
+    state = _state(unit, target_node, text, segment) or already_stored(text, segment)
     if state is None:
         return None
     return HumanTranslation(segment.source, text, f"review {path.name}", state=state,

@@ -31,7 +31,7 @@ from translator.atomic import atomic_write_bytes
 from translator.errors import ReviewFileError
 from translator.mt.memory import HumanTranslation
 from translator.mt.normalize import memory_key_text
-from translator.review.segments import ReviewSegment, parse_review_file, parse_unit_id
+from translator.review.segments import ReviewSegment, already_stored, parse_review_file, parse_unit_id
 from translator.text.arabic import is_arabic
 
 __all__ = ["NS20", "STATE_TO_XLIFF2", "escape_id", "read_xliff2", "unescape_id", "write_xliff2", "xliff2_bytes",
@@ -198,7 +198,7 @@ def _reviewed(unit: xliff2.Xliff2Unit, segments: dict[str, ReviewSegment], path:
     lang = target_node.get(_XML_LANG)
     if (lang and _base(lang) != target_lang) or is_arabic(text):
         raise _Problem(target_node.sourceline, f"unit {local_id}: the target is not in {target_lang!r}")
-    state = _state(unit.xmlelement.get("state", ""), text, segment)
+    state = _state(unit.xmlelement.get("state", ""), text, segment) or already_stored(text, segment)
     if state is None:
         return None
     return HumanTranslation(segment.source, text, f"review {path.name}", state=state, translator=translator,
