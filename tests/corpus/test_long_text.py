@@ -7,6 +7,7 @@ import hashlib
 import itertools
 import json
 import random
+import tracemalloc
 from pathlib import Path
 
 import ftfy
@@ -229,3 +230,24 @@ def test_long_files_read_part_by_part_give_the_rows_of_the_whole_file(tmp_path: 
     assert "was analysed in" in feed.loc["feed.jsonl#1", "warnings"]
     again = run_batch(corpus, out, translate=False, progress=False, report=False, executor=executor)
     assert again.processed_files == 0 and again.unchanged_files == 6
+
+
+def test_reading_a_long_text_holds_a_piece_and_a_part_whatever_the_file_size(tmp_path: Path, monkeypatch) -> None:
+    # issue #13: memory flat in one file's size. Python's own allocations while a one-line file is decoded,
+    # repaired and cut into parts (tracemalloc: exact, not the machine's RSS), for a file 4 times larger
+    monkeypatch.setattr(decode, "STREAM_PIECE_CHARS", 50_000)  # the stream's sizes, scaled down with the file's
+    monkeypatch.setattr(decode, "STREAM_READ_BYTES", 64 * 2**10)
+    monkeypatch.setattr(ftfy.TextFixerConfig, "__new__", _ftfy_config(50_000))
+    peaks = []
+    for mb in (0.5, 2):
+        path = tmp_path / f"{mb}.txt"
+        sentence = _text(40)
+        path.write_text(sentence * int(mb * 2**20 // len(sentence.encode())), encoding="utf-8")
+        tracemalloc.start()
+        stream = decode.TextStream.open(path)
+        assert stream is not None
+        parts = sum(1 for _ in long_text._parts(stream, 20_000))
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+        assert parts > mb * 2**20 / 2 / 20_000  # Arabic letters are two bytes: about mb * 2**19 characters
+    assert peaks[1] < 1.25 * peaks[0] and peaks[1] < 2**20, peaks  # a piece (100 KB) and a part, not 2 MB

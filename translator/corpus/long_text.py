@@ -52,6 +52,7 @@ PART_CHARS = 100_000
 LONG_FILE_BYTES = 512 * 2**10
 #: parts (or small documents of a large record file) are translated and saved in groups of about this many segments
 GROUP_SEGMENTS = 2_000
+_SLICE = 2**20  # a text held whole is handed to the part cutter in slices of this many characters
 _HARD_CUT_WINDOW = 50_000  # look this far back from the limit for a break before cutting hard
 _BREAKS = (re.compile(r"\n[ \t]*\n"), re.compile(r"\n"), re.compile(r"[.!?؟。]+[\"'”’»)\]]*\s"), re.compile(r"\s"))
 
@@ -62,7 +63,7 @@ def part_bounds(text: str, part_chars: int = PART_CHARS) -> Iterator[tuple[int, 
     A cut falls after the last paragraph break in the window ``(end - 50,000, end]`` (or half the part, for
     small ``part_chars``), else after the last line break, sentence end, or space, else at ``end``.
     """
-    for part in _parts([text], part_chars):
+    for part in _parts((text[i:i + _SLICE] for i in range(0, len(text), _SLICE)), part_chars):
         yield part.start, part.start + len(part.text)
 
 
@@ -147,7 +148,9 @@ def analyze_in_parts(doc: Document, *, glossary=None, detector: str = "default",
     """
     segments = arabic = citations = lines_before = n_chars = 0
     lang_chars: Counter[str] = Counter()
-    for number, part in enumerate(_parts([doc.text] if pieces is None else pieces, part_chars, pull), 1):
+    if pieces is None:  # slices of the text, so that cutting a part off never copies the rest of it
+        pieces = (doc.text[i:i + _SLICE] for i in range(0, len(doc.text), _SLICE))
+    for number, part in enumerate(_parts(pieces, part_chars, pull), 1):
         n_chars = part.start + len(part.text)
         with file_time_budget(max_seconds, f"{doc.path} (part {number})"):
             analysis = analyze_document(replace(doc, text=part.text), glossary=glossary, detector=detector)
