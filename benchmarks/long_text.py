@@ -66,7 +66,7 @@ def run_batch_child(corpus: Path, out: Path, extra: list[str] | None = None) -> 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, nargs="+", default=[10, 25, 49])
+    parser.add_argument("--mb", type=float, nargs="*", default=[10, 25, 49])
     parser.add_argument("--work", type=Path, default=Path("/tmp/translator-long"))
     parser.add_argument("--jsonl-mb", type=float, nargs="*", default=[], help="one JSON-lines record of N MB")
     parser.add_argument("--max-file-mb", type=float, default=None, help="passed to the batch (default: its own)")

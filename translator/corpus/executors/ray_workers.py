@@ -119,7 +119,9 @@ def _long_file_rows(source: SourceFile, sha: str | None, **settings: Any) -> Ite
     try:
         sha = sha or long_text.file_sha256(source, settings["max_file_mb"])
         groups = long_text.long_file_groups(source, sha, stage=stage, **settings)
-        group = next(groups)
+        group = next(groups, None)
+        if group is None:
+            raise InputError(f"{source.rel}: no text found")
         while group is not None:
             following = next(groups, None)
             number += 1
