@@ -3,17 +3,20 @@ document. Memory itself is measured by benchmarks/long_text.py, not here (it dep
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
 import random
+import tracemalloc
 from pathlib import Path
 
+import ftfy
 import pytest
 
-from translator.corpus import long_text
+from translator.corpus import decode, long_text
 from translator.corpus.analyze import analyze_document
-from translator.corpus.executors import local as local_executor
 from translator.corpus.long_text import analyze_in_parts, part_bounds
-from translator.corpus.readers import Document
+from translator.corpus.readers import Document, SourceFile, read_documents
 from translator.corpus.run import run_batch
 from translator.corpus.state import RunState
 from translator.corpus.tables import read_table
@@ -64,7 +67,7 @@ def test_a_document_analysed_in_parts_has_the_rows_of_the_whole_document(newline
 
 
 def test_a_long_one_line_file_is_one_document_saved_part_by_part(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(local_executor, "LONG_FILE_BYTES", 20_000)  # the real thresholds, scaled down for a test
+    monkeypatch.setattr(long_text, "LONG_FILE_BYTES", 20_000)  # the real thresholds, scaled down for a test
     monkeypatch.setattr(long_text, "PART_CHARS", 3_000)
     monkeypatch.setattr(long_text, "GROUP_SEGMENTS", 50)
     corpus = tmp_path / "corpus"
@@ -105,3 +108,146 @@ def test_a_long_file_cut_short_is_redone(tmp_path: Path) -> None:
         assert [len(batch) for batch in state.payloads()] == [2]
     finally:
         state.close()
+
+
+MOJIBAKE = "Ù„Ø§ Ø´ÙŠØ¡"  # "لا شيء" in UTF-8 read as windows-1252: ftfy's kind of repair
+
+
+def _mixed_text() -> str:
+    """Lines of every length around the piece size used below, Windows line ends, a long line, mojibake."""
+    rng = random.Random(3)
+    lines = []
+    for i in range(120):
+        words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 60) if i % 17 else rng.randint(450, 600)))
+        lines.append(words + (f" {MOJIBAKE}." if i % 23 == 5 else "."))
+    return "\r\n".join(lines[:60]) + "\n\n" + "\n".join(lines[60:]) + "\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
+def test_a_file_streamed_piece_by_piece_is_the_text_read_whole(tmp_path: Path, monkeypatch, encoding: str) -> None:
+    # ftfy cuts a text after each line break and every STREAM_PIECE_CHARS characters of a longer line; the
+    # stream cuts where it does, so the pieces repair to the whole text's repair
+    monkeypatch.setattr(decode, "STREAM_PIECE_CHARS", 2_000)
+    monkeypatch.setattr(decode, "STREAM_READ_BYTES", 777)  # reads end inside characters and lines
+    monkeypatch.setattr(ftfy.TextFixerConfig, "__new__", _ftfy_config(2_000))
+    path = tmp_path / "text.txt"
+    path.write_bytes(_mixed_text().encode(encoding))
+    data = path.read_bytes()
+    whole = decode.decode_bytes(data)
+    stream = decode.TextStream.open(path)
+    assert stream is not None
+    pieces = list(stream)
+    assert len(pieces) > 10 and max(map(len, pieces)) == 2_000  # a long line: cut where ftfy cuts it
+    assert "".join(pieces) == whole.text and "\r" not in whole.text and "لا شيء" in whole.text
+    assert stream.repairs == whole.repairs == ["ftfy repaired mojibake/control characters"]
+    assert stream.sha256 == hashlib.sha256(data).hexdigest() and stream.encoding == whole.encoding
+
+
+def _ftfy_config(length: int):  # type: ignore[no-untyped-def]
+    """``TextFixerConfig.__new__`` with ``max_decode_length`` set to ``length``: the stream's piece size and
+    ftfy's, scaled down together for a test."""
+    original = ftfy.TextFixerConfig.__new__
+
+    def new(cls, *args, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("max_decode_length", length)
+        return original(cls, *args, **kwargs)
+    return new
+
+
+def test_a_file_not_in_utf8_is_not_streamed(tmp_path: Path) -> None:
+    # the encoding of a legacy file is chosen by reading all of it: such a file is decoded whole
+    cases = {"cp1256.txt": "الجزائر تعلق معاهدة الصداقة".encode("cp1256"), "blank.txt": b" \n\t\n" * 10,
+             "utf16.txt": "الجزائر تعلق".encode("utf-16-le"), "cut.txt": "الجزائر".encode()[:-1] + b" x"}
+    for name, data in cases.items():
+        (tmp_path / name).write_bytes(data)
+        assert decode.TextStream.open(tmp_path / name) is None, name
+
+
+def _records_file(path: Path) -> None:
+    big = _text(600, seed=5, newline_every=9)  # over the part size below: analysed in parts
+    first = {"id": "a", "title": "One", "text": "الجزائر تعلق معاهدة الصداقة مع إسبانيا"}
+    lines = [json.dumps(first, ensure_ascii=False),
+             "{not json", json.dumps({"id": None, "text": big}, ensure_ascii=False), "",
+             json.dumps({"id": "a", "text": "تونس تستدعي السفير"}, ensure_ascii=False),
+             json.dumps({"no_text": 1}), json.dumps({"id": "b", "text": "مدينة تندوف"}, ensure_ascii=False)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _expected(path: Path, rel: str) -> tuple[list, list, dict]:
+    """(documents, segments) of the file read whole and analysed whole, as comparable tuples."""
+    docs = read_documents(SourceFile(path, rel))
+    analyses = [analyze_document(d) for d in docs]
+    documents = [(a.document["doc_id"], a.document["title"], a.document["n_chars"], a.document["n_segments"])
+                 for a in analyses]
+    warnings = {d.doc_id: "; ".join(d.warnings) for d in docs}
+    segments = [tuple(s[k] for k in SEGMENT_KEY) for a in analyses for s in a.segments]
+    return documents, segments, warnings
+
+
+SEGMENT_KEY = ("doc_id", "segment_id", "line", "start", "end", "text", "lang")
+
+
+@pytest.mark.parametrize("executor", ["local", pytest.param("ray", marks=[pytest.mark.slow, pytest.mark.ray])])
+def test_long_files_read_part_by_part_give_the_rows_of_the_whole_file(tmp_path: Path, monkeypatch, request,
+                                                                       executor: str) -> None:
+    # issue #13: plain text and JSON lines are streamed, other formats read whole; both executors cut a file
+    # into parts the same way, and the tables hold what reading and analysing each file whole gives
+    if executor == "ray":
+        request.getfixturevalue("ray_runtime")
+    monkeypatch.setattr(long_text, "LONG_FILE_BYTES", 20_000)  # the real thresholds, scaled down for a test
+    monkeypatch.setattr(long_text, "PART_CHARS", 3_000)
+    monkeypatch.setattr(long_text, "GROUP_SEGMENTS", 50)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "one-line.txt").write_text(_text(1_500), encoding="utf-8")
+    (corpus / "lines.txt").write_text("Headline\n\n" + _text(1_500, seed=1, newline_every=5).replace("\n", "\r\n"),
+                                      encoding="utf-8")
+    _records_file(corpus / "feed.jsonl")
+    (corpus / "legacy.txt").write_bytes(_text(1_200, seed=2).replace("The minister spoke in Algiers on Monday", "")
+                                        .encode("cp1256", errors="ignore"))
+    (corpus / "page.html").write_text("<html><head><title>T</title></head><body>" + "".join(
+        f"<p>{_text(20, seed=i)}</p>" for i in range(60)) + "</body></html>", encoding="utf-8")
+    (corpus / "short.txt").write_text("الجزائر تعلق معاهدة الصداقة مع إسبانيا\n", encoding="utf-8")
+    assert all(p.stat().st_size > 20_000 for p in corpus.iterdir() if p.name != "short.txt")
+    out = tmp_path / "out"
+    summary = run_batch(corpus, out, translate=False, progress=False, report=False, executor=executor)
+    assert summary.processed_files == 6 and not summary.errors
+    documents = read_table(out, "documents").sort_values("doc_id")
+    documents = documents.astype(object).where(documents.notna(), None)  # nulls as None, as the rows hold them
+    segments = read_table(out, "segments")
+    for name in sorted(p.name for p in corpus.iterdir()):
+        expected_docs, expected_segments, warnings = _expected(corpus / name, name)
+        mine = documents[documents["path"] == name]
+        assert [tuple(r) for r in mine[["doc_id", "title", "n_chars", "n_segments"]].itertuples(index=False)] \
+            == sorted(expected_docs), name
+        got = segments[segments["doc_id"].isin(mine["doc_id"])]
+        assert sorted(tuple(r) for r in got[list(SEGMENT_KEY)].itertuples(index=False)) == sorted(expected_segments)
+        for row in mine.itertuples():
+            assert (row.warnings or "").startswith(warnings[row.doc_id]), name
+    feed = documents[documents["path"] == "feed.jsonl"].set_index("doc_id")
+    assert list(feed.index) == ["feed.jsonl#1", "feed.jsonl#a", "feed.jsonl#a~2", "feed.jsonl#b"]
+    assert "skipped feed.jsonl: line 2: invalid JSON" in feed.loc["feed.jsonl#a", "warnings"]
+    assert "was analysed in" in feed.loc["feed.jsonl#1", "warnings"]
+    again = run_batch(corpus, out, translate=False, progress=False, report=False, executor=executor)
+    assert again.processed_files == 0 and again.unchanged_files == 6
+
+
+def test_reading_a_long_text_holds_a_piece_and_a_part_whatever_the_file_size(tmp_path: Path, monkeypatch) -> None:
+    # issue #13: memory flat in one file's size. Python's own allocations while a one-line file is decoded,
+    # repaired and cut into parts (tracemalloc: exact, not the machine's RSS), for a file 4 times larger
+    monkeypatch.setattr(decode, "STREAM_PIECE_CHARS", 50_000)  # the stream's sizes, scaled down with the file's
+    monkeypatch.setattr(decode, "STREAM_READ_BYTES", 64 * 2**10)
+    monkeypatch.setattr(ftfy.TextFixerConfig, "__new__", _ftfy_config(50_000))
+    peaks = []
+    for mb in (0.5, 2):
+        path = tmp_path / f"{mb}.txt"
+        sentence = _text(40)
+        path.write_text(sentence * int(mb * 2**20 // len(sentence.encode())), encoding="utf-8")
+        tracemalloc.start()
+        stream = decode.TextStream.open(path)
+        assert stream is not None
+        parts = sum(1 for _ in long_text._parts(stream, 20_000))
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+        assert parts > mb * 2**20 / 2 / 20_000  # Arabic letters are two bytes: about mb * 2**19 characters
+    assert peaks[1] < 1.25 * peaks[0] and peaks[1] < 2**20, peaks  # a piece (100 KB) and a part, not 2 MB

@@ -52,6 +52,15 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+def _analyzed(batch: dict, **kwargs) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """The rows ``analyze_rows`` (a generator stage: batches) gives for ``batch``, as one batch."""
+    out: dict[str, list[str]] = {}
+    for part in analyze_rows(batch, **kwargs):
+        for name, values in part.items():
+            out.setdefault(name, []).extend(values)
+    return out
+
+
 def _json(record: dict) -> str:
     return json.dumps(record, ensure_ascii=False)
 
@@ -220,16 +229,16 @@ def test_a_file_over_the_size_limit_is_the_same_errors_row_under_either_executor
 
 def test_the_analyze_task_refuses_a_file_that_grew_over_the_limit_after_planning(tmp_path: Path) -> None:
     (tmp_path / "grew.txt").write_text("نص " * 5000, encoding="utf-8")
-    out = analyze_rows({"rel": ["grew.txt"], "path": [str(tmp_path / "grew.txt")]}, max_file_mb=0.01)
+    out = _analyzed({"rel": ["grew.txt"], "path": [str(tmp_path / "grew.txt")]}, max_file_mb=0.01)
     assert out["analyses"] == [""] and out["sha256"] == [""]
     error = json.loads(out["error"][0])
     assert (error["stage"], error["error"]) == ("read", "InputError") and "--max-file-mb" in error["message"]
-    fits = analyze_rows({"rel": ["grew.txt"], "path": [str(tmp_path / "grew.txt")]}, max_file_mb=1)
+    fits = _analyzed({"rel": ["grew.txt"], "path": [str(tmp_path / "grew.txt")]}, max_file_mb=1)
     assert fits["error"] == [""] and json.loads(fits["analyses"][0])[0]["document"]["path"] == "grew.txt"
 
 
 def test_the_analyze_task_turns_a_vanished_file_into_an_error_record(tmp_path: Path) -> None:
-    out = analyze_rows({"rel": ["gone.txt"], "path": [str(tmp_path / "gone.txt")]})
+    out = _analyzed({"rel": ["gone.txt"], "path": [str(tmp_path / "gone.txt")]})
     assert out["rel"] == ["gone.txt"] and out["analyses"] == [""] and out["sha256"] == [""]
     assert '"stage": "read"' in out["error"][0] and "FileNotFoundError" in out["error"][0]
 
@@ -238,7 +247,7 @@ def test_the_translation_actor_serves_calls_from_another_thread_than_the_one_tha
         corpus: Path, tiny_model: Path, tmp_path: Path) -> None:
     # Ray Data builds the actor in one thread and calls it from another; SQLite connections refuse that.
     actor = TranslateRows(_options(tiny_model, tmp_path / "tm.sqlite"))
-    batch = analyze_rows({"rel": ["headlines-ar.txt"], "path": [str(corpus / "headlines-ar.txt")]})
+    batch = _analyzed({"rel": ["headlines-ar.txt"], "path": [str(corpus / "headlines-ar.txt")]})
     with ThreadPoolExecutor(1) as pool:
         out = pool.submit(actor, batch).result()
     assert out["translation_error"] == [""]

@@ -318,9 +318,15 @@ def _order_lang(lang: str | None) -> str | None:
     return None if lang == "en" else lang
 
 
-@lru_cache(maxsize=4096)
 def _dates(text: str, lang: str | None) -> tuple[DateResult, ...]:
-    """``find_dates`` remembered: the parser reads the same line's dates several times (issue 20)."""
+    """``find_dates`` remembered: the parser reads the same line's dates several times (issue 20). A line over
+    2,000 characters is not remembered: a long text's one line (100,000 characters per part, issue #13) would
+    make the cache hold hundreds of MB."""
+    return _cached_dates(text, lang) if len(text) <= 2_000 else tuple(find_dates(text, context_lang=lang))
+
+
+@lru_cache(maxsize=4096)
+def _cached_dates(text: str, lang: str | None) -> tuple[DateResult, ...]:
     return tuple(find_dates(text, context_lang=lang))
 
 

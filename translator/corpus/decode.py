@@ -24,13 +24,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-* codecs used below)
+import ftfy.bad_codecs  # registers the sloppy-windows-* codecs used below
 from charset_normalizer import from_bytes
 
 from ..errors import InputError
 from ..text.fixtext import fix_text
 
-__all__ = ["GUESSED_MAX", "LEGACY_ENCODINGS", "Decoded", "decode_bytes", "plausibility", "repair_arabic_mojibake"]
+__all__ = ["GUESSED_MAX", "LEGACY_ENCODINGS", "STREAM_PIECE_CHARS", "Decoded", "TextStream", "decode_bytes",
+           "plausibility", "repair_arabic_mojibake"]
 
 # UTF-16 without a BOM is recognised separately (_try_utf16): its text always has NUL bytes, and letting
 # an encoding guesser choose it turns random bytes into plausible-looking CJK text.
@@ -460,22 +461,113 @@ def _utf8_from_cp1256(chunk: str) -> str | None:
 
 
 def _finish(text: str, encoding: str) -> Decoded:
-    repairs: list[str] = []
-    text, n = _repair_utf8_as_cp1256(text)
-    if n:
-        repairs.append(f"repaired {n} run(s) of UTF-8 read as windows-1256")
-    text, n = _repair_cp1256_as_cp1252(text)
-    if n:
-        repairs.append(f"repaired {n} run(s) of windows-1256 read as windows-1252")
-    text, n = _repair_latin_utf8_as_cp1256(text)
-    if n:
-        repairs.append(f"repaired {n} Latin word(s) of UTF-8 read as windows-1256")
+    text, counts = _repair(text)
+    return Decoded(text=text, encoding=encoding, repairs=_repair_messages(counts))
+
+
+def _repair(text: str) -> tuple[str, list[int]]:
+    """``text`` with Arabic mojibake and ftfy's kinds repaired, and how many of each kind (the last: 1 when
+    ftfy changed anything): the repairs :func:`decode_bytes` applies to every reading."""
+    text, first = _repair_utf8_as_cp1256(text)
+    text, second = _repair_cp1256_as_cp1252(text)
+    text, third = _repair_latin_utf8_as_cp1256(text)
     # Keep curly quotes: in citations they carry structure.
     fixed = fix_text(text, normalization=None)  # ftfy.fix_text(uncurl_quotes=False), skipping lines it keeps
-    if fixed != text:
+    return fixed, [first, second, third, int(fixed != text)]
+
+
+def _repair_messages(counts: list[int]) -> list[str]:
+    """The ``repairs`` lines of :func:`_repair`'s counts (summed over the pieces of a streamed text)."""
+    first, second, third, by_ftfy = counts
+    repairs = []
+    if first:
+        repairs.append(f"repaired {first} run(s) of UTF-8 read as windows-1256")
+    if second:
+        repairs.append(f"repaired {second} run(s) of windows-1256 read as windows-1252")
+    if third:
+        repairs.append(f"repaired {third} Latin word(s) of UTF-8 read as windows-1256")
+    if by_ftfy:
         repairs.append("ftfy repaired mojibake/control characters")
-        text = fixed
-    return Decoded(text=text, encoding=encoding, repairs=repairs)
+    return repairs
+
+
+#: bytes read at a time when a file is streamed (:class:`TextStream`)
+STREAM_READ_BYTES = 2**20
+#: characters repaired at a time when a file is streamed: ftfy's own unit (it fixes a text line by line, and a
+#: line longer than this in pieces of this length), so pieces cut where ftfy cuts give ftfy's whole result
+STREAM_PIECE_CHARS = ftfy.TextFixerConfig().max_decode_length
+
+
+class TextStream:
+    """The decoded, repaired text of a file in UTF-8 (or with a byte-order mark), read piece by piece: memory
+    holds one piece (at most :data:`STREAM_PIECE_CHARS` characters) whatever the file's size (issue #13).
+
+    Make one with :meth:`open`, which returns None for a file that must be decoded whole by
+    :func:`decode_bytes` (not strict UTF-8: a legacy code page or stray bad bytes, whose detection needs the
+    whole file; UTF-16 without a mark; nothing but white space). Iterating yields the text in pieces; each
+    iteration reads the file again. After a full iteration, ``repairs`` lists what was repaired (as
+    :func:`decode_bytes` says it) and ``sha256`` is the hex digest of the bytes read.
+
+    The pieces end where ftfy cuts a text (after a line break, or every :data:`STREAM_PIECE_CHARS`
+    characters of a longer line), so the text is the one :func:`decode_bytes` gives, with one difference: the
+    Arabic mojibake repairs look at one piece at a time, so a run of mojibake (or, for windows-1256 read as
+    windows-1252, several lines of it) that straddles a cut is repaired as two runs or not at all.
+    """
+
+    def __init__(self, path, encoding: str) -> None:  # type: ignore[no-untyped-def]
+        self.path, self.encoding = path, encoding
+        self.repairs: list[str] = []
+        self.sha256: str | None = None
+
+    @classmethod
+    def open(cls, path, *, name: str = "<file>") -> TextStream | None:  # type: ignore[no-untyped-def]
+        """A stream over the file at ``path``, or None when it must be decoded whole (see the class)."""
+        import codecs
+
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+            encoding = next((enc for bom, enc in _BOMS if head.startswith(bom)), None)
+            if encoding is None and b"\x00" in head:
+                return None
+            decoder = codecs.getincrementaldecoder(encoding or "utf-8")("strict")
+            text_seen = False
+            chunk = head
+            try:
+                while chunk:
+                    decoder.decode(chunk)
+                    text_seen = text_seen or bool(chunk.strip())
+                    chunk = handle.read(STREAM_READ_BYTES)
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError:
+                return None
+        return cls(path, encoding or "utf-8") if text_seen else None
+
+    def __iter__(self) -> Iterator[str]:
+        import codecs
+        import hashlib
+
+        digest = hashlib.sha256()
+        decoder = codecs.getincrementaldecoder(self.encoding)("strict")
+        counts = [0, 0, 0, 0]
+        pending = ""
+        with open(self.path, "rb") as handle:
+            while True:
+                chunk = handle.read(STREAM_READ_BYTES)
+                digest.update(chunk)
+                pending += decoder.decode(chunk, final=not chunk)
+                while len(pending) >= STREAM_PIECE_CHARS or (not chunk and pending):
+                    # pending starts where ftfy starts a piece: cut after its last line break in reach,
+                    # else (a longer line) where ftfy cuts it
+                    newline = pending.rfind("\n", 0, STREAM_PIECE_CHARS)
+                    cut = newline + 1 if newline >= 0 else min(STREAM_PIECE_CHARS, len(pending))
+                    piece, found = _repair(pending[:cut])
+                    pending = pending[cut:]
+                    counts = [a + b for a, b in zip(counts, found, strict=True)]
+                    yield piece
+                if not chunk:
+                    break
+        self.repairs = _repair_messages(counts)
+        self.sha256 = digest.hexdigest()
 
 
 def _try_utf16(data: bytes) -> tuple[str, str] | None:

@@ -19,18 +19,30 @@ half-way through a long file redoes that file (never leaves half of it as done).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import replace
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 
+from ..errors import InputError
 from .analyze import Analysis, analyze_document
+from .decode import STREAM_PIECE_CHARS, TextStream
 from .limits import file_time_budget, warm_up
-from .readers import Document, SourceFile, read_documents
-from .stages import file_error, needs_translation, translate_analyses
+from .readers import (
+    STREAMED_SUFFIXES,
+    Document,
+    FirstLineTitle,
+    SourceFile,
+    read_documents,
+    stream_records,
+    text_document,
+)
+from .stages import file_error, read_source
 
-__all__ = ["GROUP_SEGMENTS", "LONG_FILE_BYTES", "PART_CHARS", "analyze_in_parts", "part_bounds", "process_long_file"]
+__all__ = ["GROUP_SEGMENTS", "LONG_FILE_BYTES", "PART_CHARS", "analyze_in_parts", "file_sha256", "long_file_groups",
+           "part_bounds", "process_long_file"]
 
 logger = logging.getLogger("translator")
 
@@ -40,6 +52,7 @@ PART_CHARS = 100_000
 LONG_FILE_BYTES = 512 * 2**10
 #: parts (or small documents of a large record file) are translated and saved in groups of about this many segments
 GROUP_SEGMENTS = 2_000
+_SLICE = 2**20  # a text held whole is handed to the part cutter in slices of this many characters
 _HARD_CUT_WINDOW = 50_000  # look this far back from the limit for a break before cutting hard
 _BREAKS = (re.compile(r"\n[ \t]*\n"), re.compile(r"\n"), re.compile(r"[.!?؟。]+[\"'”’»)\]]*\s"), re.compile(r"\s"))
 
@@ -50,14 +63,63 @@ def part_bounds(text: str, part_chars: int = PART_CHARS) -> Iterator[tuple[int, 
     A cut falls after the last paragraph break in the window ``(end - 50,000, end]`` (or half the part, for
     small ``part_chars``), else after the last line break, sentence end, or space, else at ``end``.
     """
-    start, size = 0, len(text)
+    for part in _parts((text[i:i + _SLICE] for i in range(0, len(text), _SLICE)), part_chars):
+        yield part.start, part.start + len(part.text)
+
+
+@dataclass
+class _Part:
+    start: int  # offset of the part in the whole text
+    text: str
+    continues: bool  # the part begins inside a line that began in the part before
+    last: bool
+
+
+def _parts(pieces: Iterable[str], part_chars: int, pull=None) -> Iterator[_Part]:  # type: ignore[no-untyped-def]
+    """The parts of the text that ``pieces`` hold in turn (as :func:`part_bounds` cuts the whole text), holding
+    about one part and one piece at a time. ``pull(iterator)``: how to get the next piece (default ``next``)."""
     window = min(_HARD_CUT_WINDOW, max(1, part_chars // 2))
-    while start < size:
-        end = min(start + part_chars, size)
-        if end < size:
-            end = _cut(text, max(start + 1, end - window), end)
-        yield start, end
-        start = end
+    source = iter(pieces)
+    pull = pull or next
+    buffer, base, ended = "", 0, False
+    before = ""  # the last character other than a space or tab before ``buffer``
+    continues = False
+
+    def fill(size: int) -> None:
+        nonlocal buffer, ended
+        held, have = [buffer], len(buffer)
+        while have < size and not ended:
+            piece = pull(source, None)
+            if piece is None:
+                ended = True
+            elif piece:
+                held.append(piece)
+                have += len(piece)
+        buffer = "".join(held)
+
+    while True:
+        fill(part_chars + 1)
+        if not buffer:
+            return
+        end = len(buffer) if len(buffer) <= part_chars else _cut(buffer, max(1, part_chars - window), part_chars)
+        # does the text after the cut continue the line before it? (look past spaces and tabs both ways)
+        after = end
+        while True:
+            while after < len(buffer) and buffer[after] in " \t":
+                after += 1
+            if after < len(buffer) or ended:
+                break
+            fill(len(buffer) + part_chars)
+        head = buffer[:end].rstrip(" \t")
+        last_before = head[-1] if head else before
+        next_continues = bool(last_before) and after < len(buffer) and last_before not in "\r\n" \
+            and buffer[after] not in "\r\n"
+        last = end == len(buffer) and ended
+        yield _Part(base, buffer[:end], continues, last)
+        if last:
+            return
+        before, continues = last_before, next_continues
+        buffer, base = buffer[end:], base + end
 
 
 def _cut(text: str, lo: int, hi: int) -> int:
@@ -72,117 +134,182 @@ def _cut(text: str, lo: int, hi: int) -> int:
 
 
 def analyze_in_parts(doc: Document, *, glossary=None, detector: str = "default", part_chars: int = PART_CHARS,
-                     max_seconds: float = 0.0) -> Iterator[Analysis]:
-    """Analyse ``doc`` part by part: one `Analysis` per part (see :func:`part_bounds`), offsets into ``doc.text``.
+                     max_seconds: float = 0.0, pieces: Iterable[str] | None = None,
+                     pull=None) -> Iterator[Analysis]:  # type: ignore[no-untyped-def]
+    """Analyse ``doc`` part by part: one `Analysis` per part (see :func:`part_bounds`), offsets into its text.
 
-    Every part's ``document`` is None except the last's, which is the document's row for the whole text
-    (counts over all parts; ``warnings`` says it was analysed in parts). A document of at most ``part_chars``
-    characters is one part, the same rows as :func:`analyze_document`. ``max_seconds``: the time budget of
-    each part (:class:`~translator.corpus.limits.FileTimeLimitError` past it).
+    ``pieces``: the text as it is read, piece by piece (a :class:`~translator.corpus.decode.TextStream`), so
+    that only about one part of it is held at once; None: ``doc.text``. Every part's ``document`` is None
+    except the last's, which is the document's row for the whole text (counts over all parts; ``warnings``
+    says it was analysed in parts; title and warnings are ``doc``'s as they stand when the text has been
+    read to its end). A text of at most ``part_chars`` characters is one part, the same rows as
+    :func:`analyze_document`. ``max_seconds``: the time budget of each part
+    (:class:`~translator.corpus.limits.FileTimeLimitError` past it). ``pull``: see :func:`_parts`.
     """
-    bounds = list(part_bounds(doc.text, part_chars))
-    segments = arabic = citations = lines_before = 0
+    segments = arabic = citations = lines_before = n_chars = 0
     lang_chars: Counter[str] = Counter()
-    for number, (start, end) in enumerate(bounds, 1):
-        with file_time_budget(max_seconds, f"{doc.path} (part {number} of {len(bounds)})"):
-            part = analyze_document(replace(doc, text=doc.text[start:end]), glossary=glossary, detector=detector)
-        continues = start > 0 and _same_line(doc.text, start)
-        part.segments[:] = [seg.replace(start=seg["start"] + start, end=seg["end"] + start,
-                                        line=seg["line"] + lines_before - continues,
-                                        segment_id=seg["segment_id"] + segments) for seg in part.segments]
-        for seg in part.segments:
+    if pieces is None:  # slices of the text, so that cutting a part off never copies the rest of it
+        pieces = (doc.text[i:i + _SLICE] for i in range(0, len(doc.text), _SLICE))
+    for number, part in enumerate(_parts(pieces, part_chars, pull), 1):
+        n_chars = part.start + len(part.text)
+        with file_time_budget(max_seconds, f"{doc.path} (part {number})"):
+            analysis = analyze_document(replace(doc, text=part.text), glossary=glossary, detector=detector)
+        start, continues = part.start, part.continues
+        analysis.segments[:] = [seg.replace(start=seg["start"] + start, end=seg["end"] + start,
+                                            line=seg["line"] + lines_before - continues,
+                                            segment_id=seg["segment_id"] + segments) for seg in analysis.segments]
+        for seg in analysis.segments:
             lang_chars[seg["lang"]] += seg["end"] - seg["start"]
-        part.citations[:] = [row.replace(**{key: row[key] + start for key in ("start", "end")
-                                            if isinstance(row.get(key), int)}) for row in part.citations]
-        lines_before += _count_lines(doc.text, start, end) - continues
-        segments += len(part.segments)
-        arabic += part.document["n_arabic_segments"]
-        citations += len(part.citations)
+        analysis.citations[:] = [row.replace(**{key: row[key] + start for key in ("start", "end")
+                                                if isinstance(row.get(key), int)}) for row in analysis.citations]
+        lines_before += _count_lines(part.text) - continues
+        segments += len(analysis.segments)
+        arabic += analysis.document["n_arabic_segments"]
+        citations += len(analysis.citations)
         document = None
-        if number == len(bounds):
-            document = part.document
+        if part.last:
             lang_chars.pop("und", None)
-            warning = (f"a long text ({len(doc.text):,} characters) was analysed in {len(bounds)} parts of at most "
+            warning = (f"a long text ({n_chars:,} characters) was analysed in {number} parts of at most "
                        f"{part_chars:,} characters, cut at paragraph, line or sentence ends (offsets point into the "
-                       "whole text)") if len(bounds) > 1 else ""
-            document = document.replace(
-                n_chars=len(doc.text), n_segments=segments, n_arabic_segments=arabic, n_citations=citations,
-                lang=lang_chars.most_common(1)[0][0] if lang_chars else "und",
+                       "whole text)") if number > 1 else ""
+            document = analysis.document.replace(
+                n_chars=n_chars, n_segments=segments, n_arabic_segments=arabic, n_citations=citations,
+                lang=lang_chars.most_common(1)[0][0] if lang_chars else "und", title=doc.title,
                 warnings="; ".join(w for w in (*doc.warnings, warning) if w))
-        yield Analysis(document, part.segments, part.citations)  # type: ignore[arg-type]
+        yield Analysis(document, analysis.segments, analysis.citations)  # type: ignore[arg-type]
 
 
-def _count_lines(text: str, start: int, end: int) -> int:
-    """Non-blank lines of ``text[start:end]``, as :func:`translator.text.segment.lines` counts them."""
+def _count_lines(text: str) -> int:
+    """Non-blank lines of ``text``, as :func:`translator.text.segment.lines` counts them."""
     from ..text.segment import lines
 
-    return len(lines(text[start:end]))
+    return len(lines(text))
 
 
-def _same_line(text: str, cut: int) -> bool:
-    """True when the text just before and just after ``cut`` belong to one line (no line break between
-    the last non-blank character before and the first after), so the part after it continues a line."""
-    i = cut - 1
-    while i >= 0 and text[i] in " \t":
-        i -= 1
-    j = cut
-    while j < len(text) and text[j] in " \t":
-        j += 1
-    return i >= 0 and j < len(text) and text[i] not in "\r\n" and text[j] not in "\r\n"
+def long_file_groups(source: SourceFile, sha: str, *, glossary=None, detector: str = "default",
+                     max_seconds: float = 0.0, max_file_mb: float | None = None, stage: list[str] | None = None,
+                     part_chars: int | None = None,
+                     group_segments: int | None = None) -> Iterator[list[tuple[str, Analysis]]]:  # type: ignore[no-untyped-def]
+    """Read and analyse one large file part by part: groups of about :data:`GROUP_SEGMENTS` segments, each a
+    list of (run-state key, `Analysis`), to translate and save in turn (:meth:`RunState.save_parts`).
 
+    A plain-text or JSON-lines file in UTF-8 (or with a byte-order mark) is streamed: read, decoded and
+    repaired one piece at a time (:class:`~translator.corpus.decode.TextStream`), so what it costs is about
+    one part and one piece whatever its size; a JSON-lines record is held whole while it is analysed. Other
+    formats (HTML, Word, JSON, Markdown) and other encodings are read whole (under ``max_file_mb``), then
+    analysed part by part. ``sha``: the hex SHA-256 of the file as planned; the bytes read must match it.
+    ``stage``: a one-item list set to "read" or "analyze" as the work goes (for the errors row).
+    ``part_chars``, ``group_segments``: default :data:`PART_CHARS`, :data:`GROUP_SEGMENTS`.
 
-def process_long_file(source: SourceFile, sha: str, data: bytes, state, settings: str, options, glossary,
-                      lazy, summary) -> None:  # type: ignore[no-untyped-def]
-    """Read, analyse, translate and save one large file part by part into the run state ``state``.
-
-    ``options``/``lazy``/``summary``: the batch's `BatchOptions`, `LazyTranslator` and `RunSummary`. Parts
-    (and the small documents of a large record file) are translated and saved in groups of about
-    :data:`GROUP_SEGMENTS` segments. A file that cannot be read or analysed becomes its errors row (its parts
-    saved so far are dropped); the file counts as processed once its last part is saved. Time budget
-    (``options.max_file_seconds``): each part has it, and reading the file has it once per 512 KB.
+    Raises :class:`InputError` (and whatever a reader raises) for a file that cannot be read: the caller turns
+    it into the file's errors row; ``FileTimeLimitError`` when a part or piece goes over ``max_seconds``.
     """
-    stage, group, saved = "read", [], 0
-    try:
-        if options.max_file_seconds and options.max_file_seconds > 0:
-            warm_up(glossary, options.detector)  # one-time loading is not charged to this file's budget
-        # reading is one step whose work grows with the file: its budget is the per-file one per 512 KB read
-        with file_time_budget(options.max_file_seconds * -(-len(data) // LONG_FILE_BYTES), source.rel):
-            docs = read_documents(source, data)
-        stage = "analyze"
+    stage = stage if stage is not None else ["read"]
+    part_chars, group_segments = part_chars or PART_CHARS, group_segments or GROUP_SEGMENTS
+    if max_seconds and max_seconds > 0:
+        warm_up(glossary, detector)  # one-time loading is not charged to this file's budget
+
+    def reading(bytes_at_most: int):  # type: ignore[no-untyped-def]
+        # reading has the per-file time budget once per 512 KB it may read
+        def pull(iterator: Iterator, default: object = None) -> object:
+            stage[0] = "read"
+            with file_time_budget(max_seconds * -(-bytes_at_most // LONG_FILE_BYTES), f"{source.rel} (reading)"):
+                item = next(iterator, default)
+            stage[0] = "analyze"
+            return item
+        return pull
+
+    pull = reading(STREAM_PIECE_CHARS * 4)  # a piece: at most 4 bytes a character
+    next_document = reading(source.path.stat().st_size)  # a JSON-lines file is read once before its first record
+    docs = _long_documents(source, sha, max_file_mb=max_file_mb)
+    group: list[tuple[str, Analysis]] = []
+    size = 0
+    while (item := next_document(docs)) is not None:
+        doc, pieces = item
+        parts = analyze_in_parts(doc, glossary=glossary, detector=detector, part_chars=part_chars,
+                                 max_seconds=max_seconds, pieces=pieces, pull=pull)
+        for number, analysis in enumerate(parts, 1):
+            group.append((doc.doc_id if analysis.document is not None else f"{doc.doc_id} (part {number})",
+                          analysis))
+            size += len(analysis.segments)
+            if size >= group_segments:
+                yield group
+                group, size = [], 0
+    if group:
+        yield group
+
+
+def _long_documents(source: SourceFile, sha: str, *,
+                    max_file_mb: float | None) -> Iterator[tuple[Document, Iterable[str] | None]]:
+    """The documents of a large file, each with its text's pieces (None: the text is ``doc.text``)."""
+    suffix = source.path.suffix.lower()
+    stream = TextStream.open(source.path, name=source.rel) if suffix in STREAMED_SUFFIXES else None
+    if stream is None:
+        data = read_source(source, max_file_mb=max_file_mb)
+        if hashlib.sha256(data).hexdigest() != sha:
+            raise InputError(f"{source.rel}: the file changed while it was read; run again")
+        docs = read_documents(source, data)
+        del data
         for doc in docs:
-            parts = analyze_in_parts(doc, glossary=glossary, detector=options.detector, part_chars=PART_CHARS,
-                                     max_seconds=options.max_file_seconds)
-            for number, analysis in enumerate(parts, 1):
-                key = doc.doc_id if analysis.document is not None else f"{doc.doc_id} (part {number})"
-                group.append((key, analysis))
-                if sum(len(a.segments) for _, a in group) >= GROUP_SEGMENTS:
-                    settings = _translate_and_save(group, source, sha, state, settings, options, glossary, lazy,
-                                                   first=saved == 0)
-                    saved, group = saved + len(group), []
-        if group or not saved:
-            settings = _translate_and_save(group, source, sha, state, settings, options, glossary, lazy,
-                                           first=saved == 0)
-    except Exception as exc:  # as analyze_file: any failure of one file is that file's errors row
-        row = file_error(source, stage, exc)
-        state.save_error(row.path, sha, row.stage, row.error, row.message)
+            yield doc, None
         return
+    if suffix == ".jsonl":
+        yield from ((doc, None) for doc in stream_records(source, stream, sha))
+    else:
+        doc = text_document(source, stream, sha)
+        yield doc, _checked(stream, doc, source, sha)
+    if stream.sha256 != sha:
+        raise InputError(f"{source.rel}: the file changed while it was read; run again")
+
+
+def _checked(stream: TextStream, doc: Document, source: SourceFile, sha: str) -> Iterator[str]:
+    """The pieces of ``stream``; at its end, ``doc`` gets its title and the repairs as warnings, and the
+    bytes read are checked against ``sha``."""
+    titles = FirstLineTitle()
+    for piece in stream:
+        titles.feed(piece)
+        yield piece
+    if stream.sha256 != sha:
+        raise InputError(f"{source.rel}: the file changed while it was read; run again")
+    doc.title, doc.warnings = titles.title(), list(stream.repairs)
+
+
+def process_long_file(source: SourceFile, sha: str, state, settings: str, options, glossary, lazy,
+                      summary) -> None:  # type: ignore[no-untyped-def]
+    """Read, analyse, translate and save one large file part by part into the run state ``state``
+    (:func:`long_file_groups`: one group of parts in memory at a time).
+
+    ``options``/``lazy``/``summary``: the batch's `BatchOptions`, `LazyTranslator` and `RunSummary`. A file
+    that cannot be read or analysed becomes its errors row (its parts saved so far are dropped); the file
+    counts as processed once its last part is saved. Time budget (``options.max_file_seconds``): each part
+    has it, and reading has it once per 512 KB.
+    """
+    stage = ["read"]
+    groups = long_file_groups(source, sha, glossary=glossary, detector=options.detector,
+                              max_seconds=options.max_file_seconds, max_file_mb=options.max_file_mb, stage=stage)
+    first = True
+    while True:
+        try:
+            group = next(groups, None)
+        except Exception as exc:  # as analyze_file: any failure of one file is that file's errors row
+            row = file_error(source, stage[0], exc)
+            state.save_error(row.path, sha, row.stage, row.error, row.message)
+            return
+        if group is None:
+            break
+        analyses, settings, problem = lazy.translate([a for _, a in group], settings, progress=False)
+        if problem:
+            logger.warning("translation failed for a part of %s: %s", source.rel, problem)
+        state.save_parts(source.rel, sha, [(key, a.to_dict()) for (key, _), a in zip(group, analyses, strict=True)],
+                         first=first)
+        first = False
     state.finish_parts(source.rel, settings)
     summary.processed_files += 1
 
 
-def _translate_and_save(group: list, source: SourceFile, sha: str, state, settings: str, options, glossary,
-                        lazy, *, first: bool) -> str:  # type: ignore[no-untyped-def]
-    """Translate the analyses of ``group`` ([(state key, Analysis)]) and save them as unfinished parts;
-    returns the settings the file is to be saved under (those without a model when the model failed to load)."""
-    analyses = [a for _, a in group]
-    wanted = options.translate and needs_translation(analyses)
-    translator = lazy.get() if wanted else None
-    if wanted and translator is None and lazy.settings_without_model is not None:
-        settings = lazy.settings_without_model  # the model failed to load: redo these files once it loads
-    problem = translate_analyses(analyses, translator, lazy.reason if options.translate else None,
-                                 glossary=glossary, progress=False,
-                                 memory=lazy.memory() if wanted and translator is None else None)
-    if problem:
-        logger.warning("translation failed for a part of %s: %s", source.rel, problem)
-    state.save_parts(source.rel, sha, [(key, a.to_dict()) for key, a in group], first=first)
-    return settings
+def file_sha256(source: SourceFile, max_file_mb: float | None = None) -> str:
+    """The hex SHA-256 of a file, read a MB at a time, under the checks of
+    :func:`~translator.corpus.stages.read_source` (a link, a file over ``max_file_mb``: ``InputError``)."""
+    source.read_bytes(max_bytes=int(max_file_mb * 2**20) if max_file_mb else None, check_only=True)
+    with open(source.path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -17,18 +18,22 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..text.markdown import front_matter, mask_markup
-from .decode import decode_bytes
+from .decode import TextStream, decode_bytes
 from .state import STATE_FILE
 
 __all__ = [
     "HTML_SUFFIXES",
+    "STREAMED_SUFFIXES",
     "SUFFIXES",
     "TEXT_SUFFIXES",
     "Document",
+    "FirstLineTitle",
     "SourceFile",
     "discover",
     "iter_documents",
     "read_documents",
+    "stream_records",
+    "text_document",
 ]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
@@ -78,9 +83,10 @@ class SourceFile:
     rel: str
     problem: str | None = None
 
-    def read_bytes(self, max_bytes: int | None = None) -> bytes:
+    def read_bytes(self, max_bytes: int | None = None, *, check_only: bool = False) -> bytes:
         """The file's bytes. Raises ``InputError`` for a refused file (a link) or one over ``max_bytes``,
-        naming the limit and how to raise it, before reading anything; ``OSError`` when it cannot be read."""
+        naming the limit and how to raise it, before reading anything; ``OSError`` when it cannot be read.
+        ``check_only``: apply the checks, read nothing (returns ``b""``)."""
         if self.problem:
             raise InputError(f"{self.rel}: {self.problem}")
         if max_bytes is not None:
@@ -88,7 +94,7 @@ class SourceFile:
             if size > max_bytes:
                 raise InputError(f"{self.rel}: {size / 2**20:.1f} MB is over the limit of "
                                  f"{max_bytes / 2**20:.0f} MB per file (raise it with --max-file-mb)")
-        return self.path.read_bytes()
+        return b"" if check_only else self.path.read_bytes()
 
 
 def discover(root: Path, *, exclude: Iterable[Path] = ()) -> list[SourceFile]:
@@ -180,6 +186,49 @@ def _first_line_title(text: str) -> str | None:
     if 0 < len(first) <= 160 and not first.endswith((".", "؟", "?", "!", ":")):
         return first
     return None
+
+
+#: formats a large file of which is streamed, piece by piece (:mod:`translator.corpus.long_text`)
+STREAMED_SUFFIXES = {".txt", ".text", ".jsonl"}
+
+
+def text_document(source: SourceFile, stream: TextStream, digest: str) -> Document:
+    """The document of a plain-text file read as ``stream`` (:class:`~translator.corpus.decode.TextStream`),
+    its ``text`` left empty: the caller reads the stream, and sets ``title`` (:class:`FirstLineTitle`) and
+    ``warnings`` (``stream.repairs``) once it has read it all."""
+    return Document(_doc_id(source.rel), source.rel, "text", "", digest, stream.encoding)
+
+
+def stream_records(source: SourceFile, stream: TextStream, digest: str) -> Iterator[Document]:
+    """The documents of a JSON-lines file read as ``stream``, one record in memory at a time (the same
+    documents :func:`read_documents` gives; it reads the stream twice)."""
+    return _jsonl_documents(source.rel, lambda: stream, digest)
+
+
+class FirstLineTitle:
+    """A plain-text document's title (as :func:`read_documents` finds it) from its text fed in pieces, holding
+    at most its first non-blank line (and no more of it than decides the answer)."""
+
+    def __init__(self) -> None:
+        self._head = ""
+        self._done: str | bool | None = False  # False: not decided yet
+
+    def feed(self, piece: str) -> None:
+        if self._done is not False:
+            return
+        lines = (self._head + piece).splitlines(keepends=True)
+        while lines and not lines[0].strip() and _LINE_END.search(lines[0]):
+            lines.pop(0)  # blank lines before the first line
+        if len(lines) > 1 or (lines and _LINE_END.search(lines[0])):
+            self._done = _first_line_title(lines[0])
+        elif lines and sum(not ch.isspace() for ch in lines[0].lstrip().lstrip("#")) > 160:
+            self._done = None  # too long for a title, wherever it ends
+        else:
+            self._head = lines[0] if lines else ""
+
+    def title(self) -> str | None:
+        """The title, once the whole text has been fed."""
+        return _first_line_title(self._head) if self._done is False else self._done  # type: ignore[return-value]
 
 
 def _read_html(rel: str, data: bytes, digest: str) -> list[Document]:
@@ -291,31 +340,90 @@ def _read_records(rel: str, data: bytes, digest: str) -> list[Document]:
     can take another file's document id.
     """
     text = decode_bytes(data, name=rel).text
-    records: list[tuple[str, object]] = []
-    skipped: list[str] = []
     if rel.lower().endswith(".jsonl"):
-        for number, line in enumerate(text.splitlines(), 1):
-            if line.strip():
-                try:
-                    records.append((f"line {number}", _load_json(line, f"{rel}: line {number}")))
-                except InputError as exc:
-                    skipped.append(str(exc))
-        if not records and skipped:
-            raise InputError(f"{rel}: no valid JSON line ({skipped[0]})")
-    else:
-        loaded = _load_json(text, rel)
-        items = loaded if isinstance(loaded, list) else [loaded]
-        records = [(f"record {i}", r) for i, r in enumerate(items)]
-    docs: list[Document] = []
-    used: set[str] = set()
-    base = _doc_id(rel)
-    for index, (where, record) in enumerate(records):
+        return list(_jsonl_documents(rel, lambda: [text], digest))
+    loaded = _load_json(text, rel)
+    items = loaded if isinstance(loaded, list) else [loaded]
+    for i, record in enumerate(items):
         problem = _record_problem(record)
         if problem:
-            if rel.lower().endswith(".jsonl"):
-                skipped.append(f"{rel}: {where}: {problem}")
+            raise InputError(f"{rel}: record {i} {problem}")
+    return list(_record_documents(rel, digest, enumerate(items)))
+
+
+def _jsonl_documents(rel: str, text: Callable[[], Iterable[str]], digest: str) -> Iterator[Document]:
+    """The documents of a JSON-lines file whose text ``text()`` gives in pieces (called twice: a first pass
+    finds the lines to skip, whose warnings go on the first document; the second yields the documents),
+    holding one line and one record at a time."""
+    parsed, invalid, problems = 0, [], []
+    for number, line in _lines(text()):
+        if line.strip():
+            try:
+                record = _load_json(line, f"{rel}: line {number}")
+            except InputError as exc:
+                invalid.append(str(exc))
                 continue
-            raise InputError(f"{rel}: {where} {problem}")
+            parsed += 1
+            problem = _record_problem(record)
+            if problem:
+                problems.append(f"{rel}: line {number}: {problem}")
+    if not parsed and invalid:
+        raise InputError(f"{rel}: no valid JSON line ({invalid[0]})")
+    skipped = [f"skipped {s}" for s in (*invalid, *problems)]
+    records = (_parsed(line) for _, line in _lines(text()) if line.strip())
+    usable = ((i, r) for i, r in enumerate(r for r in records if r is not _INVALID) if not _record_problem(r))
+    found = False
+    for doc in _record_documents(rel, digest, usable):
+        if not found:
+            doc.warnings.extend(skipped)
+            found = True
+        yield doc
+    if not found:
+        raise InputError(f"{rel}: no text found")
+
+
+def _lines(pieces: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """(number, line) of the text held by ``pieces``, as ``enumerate(text.splitlines(), 1)`` gives them.
+
+    A line that runs over several pieces is joined; a piece may end between ``\\r`` and ``\\n`` only in text
+    that has no ``\\r`` left (the repaired text of :mod:`decode`: ftfy turns every line break into ``\\n``).
+    """
+    number, held = 0, []
+    for piece in pieces:
+        lines = piece.splitlines(keepends=True)
+        for i, line in enumerate(lines):
+            if i == len(lines) - 1 and not _LINE_END.search(line):
+                held.append(line)  # the line goes on in the next piece
+                break
+            if held:
+                held.append(line)
+                line, held = "".join(held), []
+            number += 1
+            yield number, _LINE_END.sub("", line, count=1)
+    if held:
+        yield number + 1, "".join(held)
+
+
+_LINE_END = re.compile(r"(?:\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029])\Z")
+
+
+_INVALID = object()
+
+
+def _parsed(line: str) -> object:
+    """The JSON value of ``line``, or ``_INVALID``."""
+    try:
+        return _load_json(line, "")
+    except InputError:
+        return _INVALID
+
+
+def _record_documents(rel: str, digest: str, records: Iterable[tuple[int, object]]) -> Iterator[Document]:
+    """A document per (index, record) (each one with text): ids ``file#id`` (else ``file#index``), unique
+    within the file."""
+    used: set[str] = set()
+    base = _doc_id(rel)
+    for index, record in records:
         assert isinstance(record, dict)
         body = next(record[k] for k in _RECORD_TEXT_KEYS if isinstance(record.get(k), str))
         fields = {name: next((str(record[k]) for k in keys if record.get(k)), None)
@@ -325,10 +433,7 @@ def _read_records(rel: str, data: bytes, digest: str) -> list[Document]:
         while doc_id in used:
             doc_id, n = f"{base}#{key}~{n}", n + 1
         used.add(doc_id)
-        docs.append(Document(doc_id, rel, "json", body, digest, "utf-8", **fields))
-    if docs and skipped:
-        docs[0].warnings.extend(f"skipped {s}" for s in skipped)
-    return docs
+        yield Document(doc_id, rel, "json", body, digest, "utf-8", **fields)
 
 
 def _record_problem(record: object) -> str | None:

@@ -233,21 +233,29 @@ def finish_run(input_dir: Path, out_dir: Path, options: BatchOptions, summary: R
     write_manifest(input_dir, out_dir, options, summary)
 
 def pending_files(sources: Iterable[SourceFile], state: RunState, settings: str,
-                  summary: RunSummary, *, max_file_mb: float | None) -> Iterator[tuple[SourceFile, str, bytes]]:
+                  summary: RunSummary, *, max_file_mb: float | None,
+                  read_up_to: int | None = None) -> Iterator[tuple[SourceFile, str, bytes | None]]:
     """The files not yet done with these bytes and settings, as (file, sha256, bytes).
 
     Unreadable files, links and files over ``max_file_mb`` (``options.max_file_mb``: every executor passes
     it, there is no default to forget) are recorded in the run state's errors (:func:`stages.read_source`);
     unchanged ones are counted in ``summary``; files that failed before with the same bytes are skipped
-    and not counted here (``failed_files`` counts them), so processed + unchanged + failed = files.
+    and not counted here (``failed_files`` counts them), so processed + unchanged + failed = files. A file
+    over ``read_up_to`` bytes is hashed as it is read and comes with bytes None (the caller reads it part by
+    part: :mod:`translator.corpus.long_text`).
     """
     for source in sources:
         try:
-            data = read_source(source, max_file_mb=max_file_mb)
+            if read_up_to is not None and not source.problem and source.path.stat().st_size > read_up_to:
+                from .long_text import file_sha256
+
+                data, sha = None, file_sha256(source, max_file_mb)
+            else:
+                data = read_source(source, max_file_mb=max_file_mb)
+                sha = sha256_hex(data)
         except (InputError, OSError) as exc:
             save_error(state, None, read_error(source, exc))
             continue
-        sha = sha256_hex(data)
         if state.file_errored(source.rel, sha):
             continue  # failed before with these bytes: counted once, as failed (its errors row stays)
         if state.is_done(source.rel, sha, settings):

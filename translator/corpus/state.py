@@ -130,7 +130,7 @@ class RunState:
                 self._db.execute("DELETE FROM errors WHERE path = ?", (path,))
         return len(gone)
 
-    def payloads(self, batch: int = 256, max_chars: int = 4 * 2**20) -> Iterator[list[dict]]:
+    def payloads(self, batch: int = 256, max_chars: int = 2**20) -> Iterator[list[dict]]:
         """Every saved payload, file by file, in batches of at most ``batch`` payloads or about ``max_chars``
         characters of JSON (the parts of a long text are large). A long text's parts come in order; only
         its last part has a ``document`` (None in the others)."""

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from tqdm.auto import tqdm
 
-from .. import tables
+from .. import long_text, tables
 from ..analyze import Analysis
-from ..long_text import LONG_FILE_BYTES, process_long_file
+from ..long_text import process_long_file
 from ..readers import SourceFile
 from ..rows import ErrorRow
 from ..run import (
@@ -87,6 +87,24 @@ class LazyTranslator:
             logger.warning("translation skipped; the other columns are complete.\n%s", self.reason)
         return self._translator
 
+    def translate(self, analyses: list[Analysis], settings: str, *,
+                  progress: bool = False) -> tuple[list[Analysis], str, str | None]:
+        """The translate and QA stages over ``analyses`` with the run's translator (loaded now if they have
+        Arabic to translate): (new analyses, the settings to save them under, the engine's error or None).
+
+        The settings are ``settings``, or those of a run without a model when the model failed to load (so
+        these files are redone once it loads). The one translate step of the local executor, for a chunk of
+        small files and for a group of parts of a long one alike."""
+        options = self.options
+        wanted = options.translate and needs_translation(analyses)
+        translator = self.get() if wanted else None
+        if wanted and translator is None and self.settings_without_model is not None:
+            settings = self.settings_without_model  # the model failed to load: redo these files once it loads
+        translated, message = translate_documents(
+            analyses, translator, self.reason if options.translate else None, progress=progress,
+            memory=self.memory() if wanted and translator is None else None)
+        return check_documents(translated, qa_glossary(self.glossary, translator)), settings, message
+
 class LocalExecutor:
     """This process (and ``options.workers`` processes for reading and analysis); the model is found up front
     and loaded the first time a chunk has Arabic to translate (:class:`LazyTranslator`)."""
@@ -132,14 +150,32 @@ class LocalExecutor:
     def write_tables(self, state: RunState, out_dir: Path, summary: RunSummary) -> None:
         _write_tables(state, out_dir, summary)
 
+#: a chunk's small files are read and analysed in batches of at most this many bytes (and ``chunk_size`` files)
+CHUNK_BYTES = 8 * 2**20
+
+
 def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options: BatchOptions, glossary,
                lazy: LazyTranslator, pool, summary: RunSummary, timings: dict[str, float]) -> None:
-    pending = list(pending_files(chunk, state, settings, summary, max_file_mb=options.max_file_mb))
-    for source, sha, data in [p for p in pending if len(p[2]) > LONG_FILE_BYTES]:  # part by part, here
-        process_long_file(source, sha, data, state, settings, options, glossary, lazy, summary)
-    pending = [p for p in pending if len(p[2]) <= LONG_FILE_BYTES]
-    if not pending:
-        return
+    """Process one chunk of files: each file over ``long_text.LONG_FILE_BYTES`` part by part, in this process,
+    as it comes; the others in batches of at most :data:`CHUNK_BYTES` bytes."""
+    batch: list[tuple[SourceFile, str, bytes]] = []
+    size = 0
+    for source, sha, data in pending_files(chunk, state, settings, summary, max_file_mb=options.max_file_mb,
+                                           read_up_to=long_text.LONG_FILE_BYTES):
+        if data is None:  # a large file: read and processed part by part
+            process_long_file(source, sha, state, settings, options, glossary, lazy, summary)
+            continue
+        if batch and size + len(data) > CHUNK_BYTES:
+            _run_batch(batch, state, settings, options, glossary, lazy, pool, summary, timings)
+            batch, size = [], 0
+        batch.append((source, sha, data))
+        size += len(data)
+    if batch:
+        _run_batch(batch, state, settings, options, glossary, lazy, pool, summary, timings)
+
+
+def _run_batch(pending: list[tuple[SourceFile, str, bytes]], state: RunState, settings: str, options: BatchOptions,
+               glossary, lazy: LazyTranslator, pool, summary: RunSummary, timings: dict[str, float]) -> None:
     t0 = time.perf_counter()
     items = [(s, d) for s, _, d in pending]
     if pool is not None:
@@ -148,17 +184,12 @@ def _run_chunk(chunk: list[SourceFile], state: RunState, settings: str, options:
         work = partial(analyze_file, glossary=glossary, detector=options.detector,
                        max_seconds=options.max_file_seconds)
         results = [work(item) for item in items]
+    del items
     timings["analyze"] = timings.get("analyze", 0.0) + time.perf_counter() - t0
     t0 = time.perf_counter()
     analyses = [a for r in results if isinstance(r, list) for a in r]
-    wanted = options.translate and needs_translation(analyses)
-    translator = lazy.get() if wanted else None
-    if wanted and translator is None and lazy.settings_without_model is not None:
-        settings = lazy.settings_without_model  # the model failed to load: redo these files once it loads
-    translated, translation_error = translate_documents(
-        analyses, translator, lazy.reason if options.translate else None, progress=options.progress,
-        memory=lazy.memory() if wanted and translator is None else None)
-    results = regroup(results, check_documents(translated, qa_glossary(glossary, translator)))
+    translated, settings, translation_error = lazy.translate(analyses, settings, progress=options.progress)
+    results = regroup(results, translated)
     timings["translate"] = timings.get("translate", 0.0) + time.perf_counter() - t0
     for (source, sha, _), result in zip(pending, results, strict=True):
         if isinstance(result, ErrorRow):

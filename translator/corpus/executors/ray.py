@@ -11,6 +11,7 @@ other's work. Ray is optional (``pip install 'translator[ray]'``): it is importe
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -24,7 +25,7 @@ from typing import Any
 from tqdm.auto import tqdm
 
 from ...errors import EngineError, InputError
-from .. import tables
+from .. import long_text, tables
 from ..run import (
     BatchOptions,
     RunSummary,
@@ -119,8 +120,9 @@ def _plan(sources: list, state: RunState, settings: str, model: Any, reason: str
           summary: RunSummary, max_file_mb: float | None) -> _Plan:
     """Hash every file (as the local executor does) and keep those not done with these bytes and settings;
     a file over ``max_file_mb``, or refused or unreadable, is an errors row already (as it is locally)."""
-    items = [{"rel": source.rel, "path": str(source.path.resolve())}
-             for source, _, _ in pending_files(sources, state, settings, summary, max_file_mb=max_file_mb)]
+    items = [{"rel": source.rel, "path": str(source.path.resolve()), "sha256": sha}
+             for source, sha, _ in pending_files(sources, state, settings, summary, max_file_mb=max_file_mb,
+                                                 read_up_to=long_text.LONG_FILE_BYTES)]
     return _Plan(items, settings, model, reason)
 
 
@@ -139,7 +141,10 @@ def _run_dataset(plan: _Plan, state: RunState, options: BatchOptions, glossary: 
     ds = ray.data.from_items(plan.items, override_num_blocks=blocks)
     ds = ds.map_batches(ray_workers.analyze_rows, batch_size=chunk, num_cpus=ANALYZE_CPUS,
                         fn_kwargs={"glossary": glossary, "detector": options.detector,
-                                   "max_file_mb": options.max_file_mb, "max_seconds": options.max_file_seconds})
+                                   "max_file_mb": options.max_file_mb, "max_seconds": options.max_file_seconds,
+                                   "long_file": {"bytes": long_text.LONG_FILE_BYTES,
+                                                 "part_chars": long_text.PART_CHARS,
+                                                 "group_segments": long_text.GROUP_SEGMENTS}})
     if plan.model is None:
         # the same request as the analysis, so Ray fuses both into one task: no model, no actors
         memory = options.translate and options.use_memory
@@ -173,11 +178,21 @@ def _run_dataset(plan: _Plan, state: RunState, options: BatchOptions, glossary: 
 
 
 def _save(row: dict, state: RunState, settings: str, summary: RunSummary, reported: set[str]) -> None:
+    """Save one row of the job: a whole file, or a group of parts of a long one (saved unfinished until its
+    last row, as the local executor saves them; the rows of a file come in order: see ``preserve_order``)."""
     payloads, error = ray_workers.decode_row(row)
     if error is not None:
         save_error(state, row["sha256"] or None, error)
         return
-    state.save(row["rel"], row["sha256"], settings, payloads)
+    if row["part"]:
+        number, _, last = row["part"].partition(" ")
+        state.save_parts(row["rel"], row["sha256"], list(zip(json.loads(row["keys"]), payloads, strict=True)),
+                         first=number == "1")
+        if not last:
+            return
+        state.finish_parts(row["rel"], settings)
+    else:
+        state.save(row["rel"], row["sha256"], settings, payloads)
     summary.processed_files += 1
     message = row["translation_error"]
     if message and message not in reported:
@@ -278,12 +293,16 @@ def _quiet_ray(context: Any, progress: bool, level: int) -> Iterator[None]:
     saved_level = logger.level
     for name, value in settings.items():
         setattr(context, name, value)
+    # the rows of a long file (one per group of its parts) must reach the driver in order
+    saved_order = context.execution_options.preserve_order
+    context.execution_options.preserve_order = True
     logger.setLevel(max(level, logger.getEffectiveLevel()))
     try:
         yield
     finally:
         for name, value in saved.items():
             setattr(context, name, value)
+        context.execution_options.preserve_order = saved_order
         logger.setLevel(saved_level)
 
 

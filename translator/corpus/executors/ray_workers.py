@@ -16,12 +16,14 @@ import copy
 import dataclasses
 import hashlib
 import json
+import os
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ...errors import EngineError, InputError
+from .. import long_text
 from ..analyze import Analysis
 from ..readers import SourceFile
 from ..rows import ErrorRow
@@ -29,6 +31,7 @@ from ..run import load_translator
 from ..stages import (
     analyze_file,
     check_documents,
+    file_error,
     qa_glossary,
     read_error,
     read_source,
@@ -48,22 +51,45 @@ __all__ = [
 ]
 
 Batch = Mapping[str, Sequence[Any]]
-COLUMNS = ("rel", "sha256", "analyses", "error", "translation_error")
+COLUMNS = ("rel", "sha256", "analyses", "error", "translation_error", "part", "keys")
 
 
 def analyze_rows(batch: Batch, *, glossary: Any = None, detector: str = "default",
-                 max_file_mb: float | None = None, max_seconds: float = 0.0) -> dict[str, list[str]]:
-    """Read, segment, detect languages, match glossary terms and parse citations for each file of ``batch``.
+                 max_file_mb: float | None = None, max_seconds: float = 0.0,
+                 long_file: Mapping[str, int] | None = None) -> Iterator[dict[str, list[str]]]:
+    """Read, segment, detect languages, match glossary terms and parse citations for each file of ``batch``:
+    yields batches of output rows (a Ray Data generator stage), one row per file.
 
     A file that cannot be read or analyzed comes back with its error record (JSON) instead of analyses; so
     does one over ``max_file_mb`` (the driver refused it already when it planned the job; a file that grew
-    since is refused here, by the same stage, :func:`stages.read_source`).
+    since is refused here, by the same stage, :func:`stages.read_source`). A file over
+    ``long_text.LONG_FILE_BYTES`` is read and analysed part by part (:func:`long_text.long_file_groups`, as
+    the local executor does): one row per group of parts, each a batch of its own, ``part`` "1", "2", … and
+    "N last" on the last, ``keys`` the run-state keys of its analyses; an error part-way is a last row with
+    the error (the driver then drops the parts it saved). ``batch["sha256"]``: the digests the driver planned
+    with (optional). ``long_file``: the driver's thresholds, ``{"bytes", "part_chars", "group_segments"}``
+    (default: ``long_text``'s), so every node cuts a file as the driver would.
     """
+    long_file = dict(long_file or {})
+    long_bytes = long_file.pop("bytes", long_text.LONG_FILE_BYTES)
     out: dict[str, list[str]] = {name: [] for name in COLUMNS}
-    for rel, path in zip(batch["rel"], batch["path"], strict=True):
+    planned = batch.get("sha256") if hasattr(batch, "get") else None
+    for index, (rel, path) in enumerate(zip(batch["rel"], batch["path"], strict=True)):
         rel, path = str(rel), str(path)
         sha, analyses, error = "", "", ""
         source = SourceFile(Path(path), rel)
+        try:
+            long = os.path.getsize(path) > long_bytes
+        except OSError:
+            long = False  # read_source below says what is wrong with it
+        if long and not source.problem:
+            if out["rel"]:
+                yield out
+                out = {name: [] for name in COLUMNS}
+            yield from _long_file_rows(source, str(planned[index]) if planned is not None else None,
+                                       glossary=glossary, detector=detector, max_file_mb=max_file_mb,
+                                       max_seconds=max_seconds, **long_file)
+            continue
         try:
             data = read_source(source, max_file_mb=max_file_mb)
         except (InputError, OSError) as exc:
@@ -75,9 +101,41 @@ def analyze_rows(batch: Batch, *, glossary: Any = None, detector: str = "default
                 error = json.dumps(result.as_dict(), ensure_ascii=False)
             else:
                 analyses = encode_analyses(result)
-        for name, value in zip(COLUMNS, (rel, sha, analyses, error, ""), strict=True):
-            out[name].append(value)
-    return out
+        _append(out, rel, sha, analyses, error)
+    if out["rel"]:
+        yield out
+
+
+def _append(out: dict[str, list[str]], rel: str, sha: str, analyses: str, error: str, part: str = "",
+            keys: str = "") -> None:
+    for name, value in zip(COLUMNS, (rel, sha, analyses, error, "", part, keys), strict=True):
+        out[name].append(value)
+
+
+def _long_file_rows(source: SourceFile, sha: str | None, **settings: Any) -> Iterator[dict[str, list[str]]]:
+    """The rows of a large file, one batch per group of parts (see :func:`analyze_rows`)."""
+    stage = ["read"]
+    number = 0
+    try:
+        sha = sha or long_text.file_sha256(source, settings["max_file_mb"])
+        groups = long_text.long_file_groups(source, sha, stage=stage, **settings)
+        group = next(groups, None)
+        if group is None:
+            raise InputError(f"{source.rel}: no text found")
+        while group is not None:
+            following = next(groups, None)
+            number += 1
+            out: dict[str, list[str]] = {name: [] for name in COLUMNS}
+            _append(out, source.rel, sha, encode_analyses([a for _, a in group]), "",
+                    f"{number}{' last' if following is None else ''}", json.dumps([k for k, _ in group]))
+            yield out
+            group = following
+    except Exception as exc:  # as stages.analyze_file: any failure of one file is that file's errors row
+        row = file_error(source, stage[0], exc) if not isinstance(exc, OSError) else read_error(source, exc)
+        out = {name: [] for name in COLUMNS}
+        _append(out, source.rel, sha or "", "", json.dumps(row.as_dict(), ensure_ascii=False),
+                f"{number + 1} last")
+        yield out
 
 
 def fill_untranslated(batch: Batch, *, reason: str | None, memory_path: str | None = None,
