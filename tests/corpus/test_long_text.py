@@ -251,3 +251,27 @@ def test_reading_a_long_text_holds_a_piece_and_a_part_whatever_the_file_size(tmp
         tracemalloc.stop()
         assert parts > mb * 2**20 / 2 / 20_000  # Arabic letters are two bytes: about mb * 2**19 characters
     assert peaks[1] < 1.25 * peaks[0] and peaks[1] < 2**20, peaks  # a piece (100 KB) and a part, not 2 MB
+
+
+@pytest.mark.parametrize("long", [False, True], ids=["read whole", "streamed"])
+def test_json_lines_records_keep_line_separators_inside_their_strings(tmp_path: Path, monkeypatch,
+                                                                       long: bool) -> None:
+    # JSON allows U+2028, U+2029 and U+0085 raw inside a string (Python's json.dumps(ensure_ascii=False)
+    # writes them so); read as line breaks they cut a record in two and it was lost
+    if long:
+        monkeypatch.setattr(long_text, "LONG_FILE_BYTES", 2_000)
+    texts = {"a": "الجزائر تعلق معاهدة الصداقة\u2028مع إسبانيا", "b": "تونس تستدعي السفير\u2029" + _text(60, seed=3),
+             "c": "Le ministre\x85a parlé à Alger"}
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "feed.jsonl").write_text("".join(json.dumps({"id": k, "text": v}, ensure_ascii=False) + "\n"
+                                               for k, v in texts.items()), encoding="utf-8")
+    if long:
+        assert (corpus / "feed.jsonl").stat().st_size > 2_000  # over LONG_FILE_BYTES: the batch streams it
+    docs = read_documents(SourceFile(corpus / "feed.jsonl", "feed.jsonl"))
+    assert {d.doc_id: d.text for d in docs} == {f"feed.jsonl#{k}": v for k, v in texts.items()}
+    summary = run_batch(corpus, tmp_path / "out", translate=False, progress=False, report=False)
+    documents = read_table(tmp_path / "out", "documents")
+    assert summary.processed_files == 1 and not summary.errors
+    assert sorted(documents["doc_id"]) == ["feed.jsonl#a", "feed.jsonl#b", "feed.jsonl#c"]
+    assert not any("skipped" in (w or "") for w in documents["warnings"])

@@ -31,7 +31,7 @@ from ..errors import InputError
 from ..text.fixtext import fix_text
 
 __all__ = ["GUESSED_MAX", "LEGACY_ENCODINGS", "STREAM_PIECE_CHARS", "Decoded", "TextStream", "decode_bytes",
-           "plausibility", "repair_arabic_mojibake"]
+           "escape_json_line_breaks", "plausibility", "repair_arabic_mojibake"]
 
 # UTF-16 without a BOM is recognised separately (_try_utf16): its text always has NUL bytes, and letting
 # an encoding guesser choose it turns random bytes into plausible-looking CJK text.
@@ -514,14 +514,17 @@ class TextStream:
     windows-1252, several lines of it) that straddles a cut is repaired as two runs or not at all.
     """
 
-    def __init__(self, path, encoding: str) -> None:  # type: ignore[no-untyped-def]
-        self.path, self.encoding = path, encoding
+    def __init__(self, path, encoding: str, *, json_lines: bool = False) -> None:  # type: ignore[no-untyped-def]
+        self.path, self.encoding, self.json_lines = path, encoding, json_lines
         self.repairs: list[str] = []
         self.sha256: str | None = None
 
     @classmethod
-    def open(cls, path, *, name: str = "<file>") -> TextStream | None:  # type: ignore[no-untyped-def]
-        """A stream over the file at ``path``, or None when it must be decoded whole (see the class)."""
+    def open(cls, path, *, name: str = "<file>",  # type: ignore[no-untyped-def]
+             json_lines: bool = False) -> TextStream | None:
+        """A stream over the file at ``path``, or None when it must be decoded whole (see the class).
+        ``json_lines``: the file is JSON lines, whose line separators inside strings are kept
+        (:func:`escape_json_line_breaks`)."""
         import codecs
 
         with open(path, "rb") as handle:
@@ -540,7 +543,7 @@ class TextStream:
                 decoder.decode(b"", final=True)
             except UnicodeDecodeError:
                 return None
-        return cls(path, encoding or "utf-8") if text_seen else None
+        return cls(path, encoding or "utf-8", json_lines=json_lines) if text_seen else None
 
     def __iter__(self) -> Iterator[str]:
         import codecs
@@ -560,7 +563,8 @@ class TextStream:
                     # else (a longer line) where ftfy cuts it
                     newline = pending.rfind("\n", 0, STREAM_PIECE_CHARS)
                     cut = newline + 1 if newline >= 0 else min(STREAM_PIECE_CHARS, len(pending))
-                    piece, found = _repair(pending[:cut])
+                    text = escape_json_line_breaks(pending[:cut]) if self.json_lines else pending[:cut]
+                    piece, found = _repair(text)
                     pending = pending[cut:]
                     counts = [a + b for a, b in zip(counts, found, strict=True)]
                     yield piece
@@ -568,6 +572,27 @@ class TextStream:
                     break
         self.repairs = _repair_messages(counts)
         self.sha256 = digest.hexdigest()
+
+
+#: characters JSON allows raw inside a string that ftfy's ``fix_line_breaks`` (and ``str.splitlines``) read as a
+#: line break: left raw, they cut a JSON-lines record in two and it is lost
+_JSON_LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+_JSON_LINE_BREAKS_UTF8 = {k.encode("utf-8"): v.encode("ascii") for k, v in _JSON_LINE_BREAKS.items()}
+
+
+def escape_json_line_breaks(text: str | bytes) -> str | bytes:
+    """``text`` (JSON lines) with U+2028, U+2029 and U+0085 written as JSON escapes (``\\u2028``): the same
+    JSON values, and no line break where the file has none. ``bytes`` are taken as UTF-8 (a legacy code page
+    cannot hold these characters; UTF-16 bytes are left as they are)."""
+    if isinstance(text, bytes):
+        if text.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return text
+        for raw, escaped in _JSON_LINE_BREAKS_UTF8.items():
+            text = text.replace(raw, escaped)
+        return text
+    for raw, escaped in _JSON_LINE_BREAKS.items():
+        text = text.replace(raw, escaped)
+    return text
 
 
 def _try_utf16(data: bytes) -> tuple[str, str] | None:

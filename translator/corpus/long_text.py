@@ -243,7 +243,8 @@ def _long_documents(source: SourceFile, sha: str, *,
                     max_file_mb: float | None) -> Iterator[tuple[Document, Iterable[str] | None]]:
     """The documents of a large file, each with its text's pieces (None: the text is ``doc.text``)."""
     suffix = source.path.suffix.lower()
-    stream = TextStream.open(source.path, name=source.rel) if suffix in STREAMED_SUFFIXES else None
+    stream = TextStream.open(source.path, name=source.rel, json_lines=suffix == ".jsonl") \
+        if suffix in STREAMED_SUFFIXES else None
     if stream is None:
         data = read_source(source, max_file_mb=max_file_mb)
         if hashlib.sha256(data).hexdigest() != sha:

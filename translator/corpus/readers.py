@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..text.markdown import front_matter, mask_markup
-from .decode import TextStream, decode_bytes
+from .decode import TextStream, decode_bytes, escape_json_line_breaks
 from .state import STATE_FILE
 
 __all__ = [
@@ -339,9 +339,10 @@ def _read_records(rel: str, data: bytes, digest: str) -> list[Document]:
     no id), made unique within the file; a ``#`` in a file's own name is written ``%23``, so no record id
     can take another file's document id.
     """
-    text = decode_bytes(data, name=rel).text
     if rel.lower().endswith(".jsonl"):
+        text = decode_bytes(escape_json_line_breaks(data), name=rel).text  # type: ignore[arg-type]
         return list(_jsonl_documents(rel, lambda: [text], digest))
+    text = decode_bytes(data, name=rel).text
     loaded = _load_json(text, rel)
     items = loaded if isinstance(loaded, list) else [loaded]
     for i, record in enumerate(items):
