@@ -97,6 +97,7 @@ def _record(text: str, segments: list, results: dict[str, Any]) -> dict[str, Any
     import json
 
     from ..corpus.analyze import mt_span, wants_translation
+    from ..qa import shift_flag
 
     machine: list[str] | None = []
     human: list[str] | None = []
@@ -114,7 +115,7 @@ def _record(text: str, segments: list, results: dict[str, Any]) -> dict[str, Any
         status = max(status, seg.translation_status, key=lambda s: _RANK.get(s, _RANK["suspicious"]))
         if machine is not None and seg.translation is not None:
             at = len("".join(machine)) + len(before)
-            qa_flags += [_placed(flag, seg.start, at) for flag in json.loads(seg.qa_flags or "[]")]
+            qa_flags += [shift_flag(flag, source=seg.start, target=at) for flag in json.loads(seg.qa_flags or "[]")]
             machine += [before, seg.translation, after]
         else:
             machine = None
@@ -126,7 +127,7 @@ def _record(text: str, segments: list, results: dict[str, Any]) -> dict[str, Any
         whole = "".join([*machine, text[pos:]])
         lead = len(whole) - len(whole.lstrip())
         record["translation"] = whole.strip()
-        qa_flags = [_placed(flag, 0, -lead) for flag in qa_flags] if lead else qa_flags
+        qa_flags = [shift_flag(flag, target=-lead) for flag in qa_flags]
     record["human"] = None if status == "not_arabic" or human is None else "".join([*human, text[pos:]]).strip()
     record["status"], record["qa_flags"] = status, qa_flags
     return record
@@ -153,16 +154,6 @@ def _add(record: dict[str, Any], result: Any, seg: Any) -> None:
     record["term_flags"] += [f for f in result.term_flags if f not in record["term_flags"]]
     record["human_provenance"] = record["human_provenance"] or result.human_provenance
     record["error"] = record["error"] or result.error
-
-
-def _placed(flag: dict, source_at: int, target_at: int) -> dict:
-    """A segment's QA flag with its offsets into the whole text (source) and the whole translation (target)."""
-    flag = dict(flag)
-    for side, at in (("source", source_at), ("target", target_at)):
-        if flag.get(f"{side}_start") is not None:
-            flag[f"{side}_start"] += at
-            flag[f"{side}_end"] += at
-    return flag
 
 
 def make_translator(args: argparse.Namespace):

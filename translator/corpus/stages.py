@@ -234,19 +234,14 @@ def _check_segment(seg: SegmentRow, qa) -> SegmentRow:  # type: ignore[no-untype
     """``qa_flags`` of the segment's translation; a machine translation that fails QA becomes suspicious."""
     if not seg.translation:
         return seg
+    from ..qa import shift_flag
+
     start, end = mt_span(seg.text)
-    flags = [_shifted(flag, start) for flag in qa(seg.text[start:end], seg.translation)]
+    # QA read the text the model saw (text[start:end], see mt_span): source offsets go back into ``text``
+    flags = [shift_flag(flag, source=start) for flag in qa(seg.text[start:end], seg.translation)]
     suspicious = bool(flags) and seg.translation_status == "translated"
     return seg.replace(qa_flags=json.dumps(flags, ensure_ascii=False),
                        **({"translation_status": "suspicious"} if suspicious else {}))
-
-
-def _shifted(flag: dict, start: int) -> dict:
-    """A QA flag of the text the model saw (``text[start:]``, see :func:`mt_span`) with its source offsets into
-    the segment's ``text`` as written."""
-    if start and flag.get("source_start") is not None:
-        flag = {**flag, "source_start": flag["source_start"] + start, "source_end": flag["source_end"] + start}
-    return flag
 
 
 def _fill_segment(seg: SegmentRow, result) -> SegmentRow:  # type: ignore[no-untyped-def]

@@ -7,6 +7,6 @@ periods of a year (quarters, halves, ranges of months) are read by :mod:`transla
 """
 
 from .check import check, clear_caches, default_glossary
-from .flag import KINDS, QAFlag
+from .flag import KINDS, QAFlag, shift_flag
 
-__all__ = ["KINDS", "QAFlag", "check", "clear_caches", "default_glossary"]
+__all__ = ["KINDS", "QAFlag", "check", "clear_caches", "default_glossary", "shift_flag"]

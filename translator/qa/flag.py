@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-__all__ = ["KINDS", "QAFlag"]
+__all__ = ["KINDS", "QAFlag", "shift_flag"]
 
 #: Every kind of flag, in the order checks run (issue 17).
 KINDS: tuple[str, ...] = ("number", "date", "name", "untranslated", "placeholder", "punctuation", "length")
@@ -30,3 +30,15 @@ class QAFlag:
     def to_dict(self) -> dict[str, object]:
         """The flag as a JSON-ready dict (the keys of the ``translator qa`` output)."""
         return asdict(self)
+
+
+def shift_flag(flag: dict[str, object], *, source: int = 0, target: int = 0) -> dict[str, object]:
+    """A flag dict (:meth:`QAFlag.to_dict`) with its source offsets moved by ``source`` characters and its
+    target offsets by ``target``, for texts that sit inside longer ones (a segment's run in its text, a
+    line's translation in a whole one). A side without a span stays ``None``; ``flag`` is not changed."""
+    moved = dict(flag)
+    for side, by in (("source", source), ("target", target)):
+        if by and moved.get(f"{side}_start") is not None:
+            moved[f"{side}_start"] += by  # type: ignore[operator]
+            moved[f"{side}_end"] += by  # type: ignore[operator]
+    return moved
