@@ -73,3 +73,19 @@ def test_the_blind_batch_is_well_formed_and_new() -> None:
             assert record["text"][start:end] == mention["surface"]
             assert mention["type"] in {"place", "person", "org"} and mention["english"], mention
     assert not {r["text"] for r in blind} & {r["text"] for r in load_mentions(DATA)}
+
+
+def test_the_fourth_rounds_set_is_well_formed_new_and_from_eight_countries() -> None:
+    """45 sentences labelled by hand before any matcher run; both halves are real, split by outlet."""
+    records = load_mentions(DATA.with_name("gazetteer_mentions_s4.jsonl"))
+    assert len(records) >= 40 and sum(len(r["mentions"]) for r in records) >= 120
+    for record in records:
+        for start, end, mention in mention_spans(record):
+            assert record["text"][start:end] == mention["surface"]
+            assert mention["type"] in {"place", "person", "org"} and mention["english"], mention
+    older = {r["text"] for name in ("gazetteer_mentions.jsonl", "gazetteer_mentions_blind.jsonl")
+             for r in load_mentions(DATA.with_name(name))}
+    assert not {r["text"] for r in records} & older
+    assert len({r["outlet_country"] for r in records}) >= 8
+    halves = {split: [r for r in records if split_of(r["source_url"]) == split] for split in ("build", "heldout")}
+    assert all(len(h) >= 15 for h in halves.values())

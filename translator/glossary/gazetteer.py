@@ -208,11 +208,13 @@ class Gazetteer:
 
     def entries(self, exclude: Iterable[str] = ()) -> list[GlossaryEntry]:
         """One glossary entry per Arabic form (layer ``gazetteer``), leaving out the forms in ``exclude``
-        (the spellings a higher layer already holds)."""
+        (the spellings a higher layer already holds) and the one-word names :meth:`resolve` always drops (an
+        ordinary word of zipf ≥ ``CUE_CEILING`` that names no country: في، على، إلى), so the matcher never
+        looks for them."""
         skip = set(exclude)
         return [GlossaryEntry(form, name.places[0].target, "place", target_variants=name.places[0].target_variants,
                               note=name.places[0].ref, layer="gazetteer")
-                for form, name in self._names.items() if form not in skip]
+                for form, name in self._names.items() if form not in skip and not _never_a_place(name)]
 
     def resolve(self, text: str, matches: Sequence[TermMatch]) -> list[TermMatch]:
         """Gazetteer matches resolved (or dropped, or marked ambiguous); glossary place matches steered
@@ -324,6 +326,11 @@ class Gazetteer:
         return replace(match, target=best.target, entry=entry)
 
 
+def _never_a_place(name: _Name) -> bool:
+    """A one-word name :meth:`Gazetteer._choose` drops whatever the context (see ``CUE_CEILING``)."""
+    return name.words == 1 and name.zipf >= CUE_CEILING and not name.names_a_country and name.common
+
+
 def _rank(place: Place) -> tuple[int, int]:
     return KINDS.index(place.kind), -place.weight()
 
@@ -399,11 +406,16 @@ def _cue_word(word: str) -> bool:
 
 def _last_word(window: str) -> str:
     words = window.split()
-    found = tokens(_normalized(words[-1])) if words else []
-    return found[-1][2] if found else ""
+    return _word_tokens(words[-1])[1] if words else ""
 
 
 def _first_word(window: str) -> str:
     words = window.split()
-    found = tokens(_normalized(words[0])) if words else []
-    return found[0][2] if found else ""
+    return _word_tokens(words[0])[0] if words else ""
+
+
+@lru_cache(maxsize=65536)
+def _word_tokens(chunk: str) -> tuple[str, str]:
+    """The first and last word of a chunk of text without spaces, in matching form ("" when none)."""
+    found = tokens(_normalized(chunk))
+    return (found[0][2], found[-1][2]) if found else ("", "")

@@ -23,9 +23,9 @@ from pathlib import Path
 
 from ..diskcache import cached, fingerprint, folding_inputs
 from ..text.arabic import Reading, data_table, fold, joins_words, original_span, readings, spelling_variants
-from ..text.arabic import fold_for_matching as _fold
 from ..text.arabic import tokens as _words
 from .entry import LAYERS, GlossaryEntry, TermMatch
+from .wordinfo import prepared
 
 __all__ = ["TermIndex", "find_terms", "outlet_words"]
 
@@ -165,7 +165,7 @@ def _with_outlet_words(words: tuple[str, ...], quoted: bool) -> list[tuple[tuple
     return [(words, True)] + [(lead + words, False) for lead in leads]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Candidate:
     first: int  # index of the first word
     last: int  # index of the last word
@@ -181,10 +181,15 @@ class _Candidate:
 
 def find_terms(text: str, index: TermIndex) -> list[TermMatch]:
     """Glossary terms in ``text``, in text order, spans into the original ``text``."""
-    normalized, offsets = _fold(text)
-    words = _words(normalized)
-    candidates = [c for i in range(len(words)) for c in _candidates_at(words, i, normalized, index)
-                  if not c.form.quoted_only or _set_apart(normalized, words[c.first][0], c.end)]
+    normalized, offsets, words = prepared(text)  # shared with the name and place finders that follow
+    candidates = []
+    readings_of = index.readings
+    last = len(words) - 1
+    for i, (_, _, word) in enumerate(words):
+        found = readings_of(word, i < last and word.endswith(_STRAY_CONJUNCTION))
+        if found:  # most words start no spelling: no candidate search for them
+            candidates += [c for c in _candidates_at(words, i, normalized, index, found)
+                           if not c.form.quoted_only or _set_apart(normalized, words[c.first][0], c.end)]
     chosen: list[_Candidate] = []
     taken: set[int] = set()
     for cand in sorted(candidates, key=_Candidate.rank):
@@ -214,19 +219,24 @@ def _original_clitic(text: str, offsets: list[int], word_start: int, cand: _Cand
     return text[offsets[word_start]:offsets[cand.start]]
 
 
-def _candidates_at(words: list[tuple[int, int, str]], i: int, normalized: str,
-                   index: TermIndex) -> Iterable[_Candidate]:
-    word_start, _, word = words[i]
+def _candidates_at(words: list[tuple[int, int, str]], i: int, normalized: str, index: TermIndex,
+                   found: list[tuple[Reading, bool, list[_Form]]]) -> Iterable[_Candidate]:
+    """The candidates starting at word ``i``, from ``found``: the word's readings (:meth:`TermIndex.readings`)."""
+    word_start, word_end, _ = words[i]
     following = words[i + 1][2] if i + 1 < len(words) else None
-    for reading, stray_here, _ in index.readings(word, _stray_conjunction(words, i)):
+    for reading, stray_here, _ in found:
         stem = reading.stem[: -len(_STRAY_CONJUNCTION)] if stray_here else reading.stem
         for form in index.forms_after(stem, None if stray_here else following):
             # the next word is the term's next word (it may carry a stray و): forms_after picked those
+            if len(form.words) == 1:  # most forms: nothing to continue
+                end = word_end - len(_STRAY_CONJUNCTION) if stray_here else word_end
+                yield _Candidate(i, i, word_start + reading.stem_offset, end, reading.clitic, form)
+                continue
             last = _continues(words, i, form.words, normalized)
             if last is None:
                 continue
             end = words[last][1]
-            if stray_here or (last > i and words[last][2] != form.words[-1]):
+            if stray_here or words[last][2] != form.words[-1]:
                 end -= len(_STRAY_CONJUNCTION)
             yield _Candidate(i, last, word_start + reading.stem_offset, end, reading.clitic, form)
 

@@ -110,12 +110,15 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default") -
     if not any(key in text for key in _title_keys()):
         return []
     normalized, offsets, plain = prepared(text)
-    words = [(start, end, "في" if _preposition(text[offsets[start]:offsets[end - 1] + 1]) else word)
-             for start, end, word in plain]
+    folded = _folded_prepositions()
+    words = [(start, end, "في" if word in folded and _preposition(text[offsets[start]:offsets[end - 1] + 1])
+              else word) for start, end, word in plain]
     busy = [(m.start - len(m.clitic), m.end) for m in taken if not _yields(m)]
-    place_spans = [(m.start - len(m.clitic), m.end) for m in taken if m.type == "place"]
-    places = {k for k, (ws, we, _) in enumerate(words)
-              if any(s < offsets[we] and offsets[ws] < e for s, e in place_spans)} if place_spans else set()
+    places: set[int] = set()
+    for m in taken:  # the indexes of the words a place match covers
+        if m.type == "place":
+            s, e = m.start - len(m.clitic), m.end
+            places.update(k for k, (ws, we, _) in enumerate(words) if s < offsets[we] and offsets[ws] < e)
     found: list[TermMatch] = []
     done = -1  # the last word index a name found so far ends at
     k = 0
@@ -241,6 +244,12 @@ def _add_name(text: str, offsets: list[int], words: Sequence[tuple[int, int, str
 
 # Prepositions written with alif maqsura, which the fold makes look like names (على → علي "Ali").
 _MAQSURA_PREPOSITIONS = frozenset({"على", "إلى", "الى", "حتى", "لدى", "متى"})
+
+
+@cache
+def _folded_prepositions() -> frozenset[str]:
+    """The matching forms of those prepositions (علي), the only words :func:`_preposition` needs to look at."""
+    return frozenset(normalize(c + w) for w in _MAQSURA_PREPOSITIONS for c in ("", "و", "ف"))
 
 
 def _preposition(word: str) -> bool:
