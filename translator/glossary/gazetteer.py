@@ -230,7 +230,8 @@ class Gazetteer:
                 continue
             cue = _cue(text, match)
             if match.layer != "gazetteer":
-                resolved.append(self._steer(match, name, cue))
+                if not _after_generic(text, match, name):  # حارة صيدا is no "Sidon": a longer name
+                    resolved.append(self._steer(match, name, cue))
                 continue
             if _after_generic(text, match, name) or (match.clitic and (_cue_before_clitic(text, match)
                                                                        or _whole_word_common(text, match, name))):

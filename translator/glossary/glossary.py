@@ -95,7 +95,13 @@ class Glossary:
         if include_default:
             def kinds_of(form: str) -> set[str]:
                 return {p.kind for p in gazetteer.candidates(form)} if gazetteer is not None else set()
-            composed = composed_entries((e for e in merged if e.layer == "glossary"), kinds_of)
+            # the glossary's places, then the gazetteer's subdivisions the glossary does not name (مجلس نينوى →
+            # Nineveh Provincial Council): heads that take a subdivision compose with those too
+            places = [e for e in merged if e.layer == "glossary"]
+            if gazetteer is not None:
+                held = {fold(s) for e in places for s in (e.source, *e.variants)}
+                places += [e for e in gazetteer.entries(exclude=held) if "subdivision" in kinds_of(e.source)]
+            composed = composed_entries(places, kinds_of)
         return cls(merged, (*problems, *merge_problems), gazetteer, names, composed)
 
     @property

@@ -64,14 +64,24 @@ def romanize(name: str, region: str = "default") -> str:
     """``name`` (Arabic) in Latin letters by ``name_romanization.tsv``: ``كمال بلجود`` → ``Kamal Beldjoud``."""
     table = _table()
     parts: list[str] = []
-    for word in normalize(name).split():
+    abd = table[("عبد", "word")][region] or table[("عبد", "word")]["default"]
+    words = normalize(name).split()
+    words = [part for word in words for part in ((word[:-5], "الدين") if word.endswith("الدين") and len(word) > 6
+                                                 and (word[:-5], "word") in table else (word,))]  # نورالدين
+    for word in words:
         known = table.get((word, "word"))
+        if word == "الدين" and parts and region == "maghreb":
+            parts[-1] += "eddine"  # نور الدين → Noureddine, as the Maghreb's press writes it
+            continue
+        after_abd = bool(parts) and parts[-1] == abd and word.startswith("ال") and len(word) > 3
+        if after_abd:
+            second = table.get((word, "abd")) or known
+            if second is None or region == "maghreb":  # عبد الوافي → Abdelwafi, عبد الرحمن → Abderrahmane
+                parts[-1] = _abd_name(abd, word, second, region)
+                continue
+            known = second  # عبد القادر → Abdul Qadir
         if known:
             parts.append(known[region] or known["default"])
-            continue
-        if parts and parts[-1] == (table[("عبد", "word")][region] or table[("عبد", "word")]["default"]) \
-                and word.startswith("ال") and len(word) > 3:
-            parts[-1] += _letters(word[2:], region)  # عبد الوافي → Abdelwafi: the article joins the name
             continue
         article = ""
         if word.startswith("ال") and len(word) > 3:
@@ -82,6 +92,19 @@ def romanize(name: str, region: str = "default") -> str:
         body = body[:1].upper() + body[1:]
         parts.append(f"{article}{body}" if article.endswith("-") or not article else f"{article} {body}")
     return " ".join(parts)
+
+
+_SUN_LETTERS = frozenset("تثدذرزسشصضطظلن")
+
+
+def _abd_name(abd: str, word: str, known: dict[str, str] | None, region: str) -> str:
+    """عبد + a name with the article, as one word: in the Maghreb a sun letter doubles (Abderrahmane,
+    Abdessalam; Abdelkader before a moon letter); elsewhere the article's l joins (Abdulwahid) when no row
+    names the second part."""
+    body = ((known[region] or known["default"]) if known else _letters(word[2:], region)).lower()
+    if region == "maghreb" and word[2] in _SUN_LETTERS and abd.endswith("el") and body[:1] not in "aeiou":
+        return abd[:-1] + body[0] + body  # Abdel + rahmane → Abderrahmane
+    return abd + body
 
 
 def _letters(word: str, region: str) -> str:
@@ -368,6 +391,8 @@ def _name_part(word: str, position: int) -> bool:
         return False
     if (word, "word") in _table():
         return True
+    if position == 0 and word.startswith("ال") and (word[2:], "word") in _table() and _zipf(word) < COMMON_WORD:
+        return True  # a listed name with the article (السعيد سعيود, الطيب البكوش)
     if position == 0 and (word.startswith("ال") or (word.startswith("ي") and _zipf(word) >= JOINED_WORD)):
         return False  # a name opens with neither the article (الحكومة) nor a verb's prefix (يهرب; يلماز is rare)
     return _zipf(word) < COMMON_WORD and not _joined_word(word)
