@@ -185,10 +185,11 @@ def find_terms(text: str, index: TermIndex) -> list[TermMatch]:
     candidates = []
     readings_of = index.readings
     last = len(words) - 1
-    for i, (_, _, word) in enumerate(words):
+    plain = tuple(word for _, _, word in words)
+    for i, word in enumerate(plain):
         found = readings_of(word, i < last and word.endswith(_STRAY_CONJUNCTION))
         if found:  # most words start no spelling: no candidate search for them
-            candidates += [c for c in _candidates_at(words, i, normalized, index, found)
+            candidates += [c for c in _candidates_at(words, plain, i, normalized, index, found)
                            if not c.form.quoted_only or _set_apart(normalized, words[c.first][0], c.end)]
     chosen: list[_Candidate] = []
     taken: set[int] = set()
@@ -219,9 +220,10 @@ def _original_clitic(text: str, offsets: list[int], word_start: int, cand: _Cand
     return text[offsets[word_start]:offsets[cand.start]]
 
 
-def _candidates_at(words: list[tuple[int, int, str]], i: int, normalized: str, index: TermIndex,
-                   found: list[tuple[Reading, bool, list[_Form]]]) -> Iterable[_Candidate]:
-    """The candidates starting at word ``i``, from ``found``: the word's readings (:meth:`TermIndex.readings`)."""
+def _candidates_at(words: list[tuple[int, int, str]], plain: tuple[str, ...], i: int, normalized: str,
+                   index: TermIndex, found: list[tuple[Reading, bool, list[_Form]]]) -> Iterable[_Candidate]:
+    """The candidates starting at word ``i``, from ``found``: the word's readings (:meth:`TermIndex.readings`);
+    ``plain``: the words alone."""
     word_start, word_end, _ = words[i]
     following = words[i + 1][2] if i + 1 < len(words) else None
     for reading, stray_here, _ in found:
@@ -232,7 +234,7 @@ def _candidates_at(words: list[tuple[int, int, str]], i: int, normalized: str, i
                 end = word_end - len(_STRAY_CONJUNCTION) if stray_here else word_end
                 yield _Candidate(i, i, word_start + reading.stem_offset, end, reading.clitic, form)
                 continue
-            last = _continues(words, i, form.words, normalized)
+            last = _continues(words, plain, i, form.words, normalized)
             if last is None:
                 continue
             end = words[last][1]
@@ -241,25 +243,18 @@ def _candidates_at(words: list[tuple[int, int, str]], i: int, normalized: str, i
             yield _Candidate(i, last, word_start + reading.stem_offset, end, reading.clitic, form)
 
 
-def _continues(words: list[tuple[int, int, str]], i: int, form: tuple[str, ...],
+def _continues(words: list[tuple[int, int, str]], plain: tuple[str, ...], i: int, form: tuple[str, ...],
                normalized: str) -> int | None:
-    """Index of the term's last word if the words after ``i`` spell the rest of ``form``, else None.
-
-    The last word may carry a stray conjunction (``الجزائرو``) when another word follows.
-    """
+    """Index of the term's last word if the words after ``i`` spell the rest of ``form``, joined by spaces or
+    hyphens only, else None. The last word may carry a stray conjunction (``الجزائرو``) when another word
+    follows. The words are compared first, as tuples (most forms fail there), then the gaps."""
     last = i + len(form) - 1
-    if last >= len(words):
+    if last >= len(plain):
         return None
-    for k in range(1, len(form)):
-        prev_end, (start, _, word) = words[i + k - 1][1], words[i + k]
-        if not joins_words(normalized, prev_end, start):
-            return None
-        if word != form[k] and not (i + k == last and _stray_conjunction(words, last)
-                                    and word == form[k] + _STRAY_CONJUNCTION):
+    if plain[i + 1:last + 1] != form[1:] and not (
+            last + 1 < len(plain) and plain[last] == form[-1] + _STRAY_CONJUNCTION and plain[i + 1:last] == form[1:-1]):
+        return None
+    for k in range(i, last):
+        if not joins_words(normalized, words[k][1], words[k + 1][0]):
             return None
     return last
-
-
-def _stray_conjunction(words: list[tuple[int, int, str]], k: int) -> bool:
-    """``words[k]`` ends in و and another word follows, so the و may belong to that word."""
-    return k + 1 < len(words) and words[k][2].endswith(_STRAY_CONJUNCTION)

@@ -16,7 +16,7 @@ enforced. :class:`CandidateCounter` gathers them over a batch into the ``glossar
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -140,10 +140,16 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default") -
               else word) for start, end, word in plain]
     busy = [(m.start - len(m.clitic), m.end) for m in taken if not _yields(m)]
     places: set[int] = set()
+    ends: list[int] | None = None
     for m in taken:  # the indexes of the words a place match covers
         if m.type == "place":
+            if ends is None:
+                ends = [offsets[we] for _, we, _ in words]
             s, e = m.start - len(m.clitic), m.end
-            places.update(k for k, (ws, we, _) in enumerate(words) if s < offsets[we] and offsets[ws] < e)
+            k = bisect_right(ends, s)
+            while k < len(words) and offsets[words[k][0]] < e:
+                places.add(k)
+                k += 1
     found: list[TermMatch] = []
     done = -1  # the last word index a name found so far ends at
     k = 0
