@@ -109,3 +109,37 @@ def test_the_gazetteer_does_not_index_names_resolve_always_drops(shipped: Glossa
     # a country of that frequency stays (مصر, the country, is frequent and named by the gazetteer)
     assert any(form in indexed for form, name in gazetteer._names.items()
                if name.words == 1 and name.zipf >= CUE_CEILING and name.names_a_country)
+
+
+# --------------------------------------------------------------- names set before a role without a comma
+def test_a_name_before_an_apposed_or_accusative_role_needs_a_known_first_name(shipped: Glossary) -> None:
+    text = "قال مسؤول نقابي إن نور الدين الطبوبي الأمين العام للاتحاد العام التونسي للشغل قدم استقالته"
+    assert [m.surface for m in shipped.match(text) if m.layer == "romanized"] == ["نور الدين الطبوبي"]
+    text = "صوت مجلس محافظة البصرة على اختيار زيد مؤيد نائباً اول للمحافظ"
+    assert [m.surface for m in shipped.match(text) if m.layer == "romanized"] == ["زيد مؤيد"]
+    # no known first name, no comma: ordinary words before الرئيس are no name
+    assert [m for m in shipped.match("واستقبل الوفد الزائر الرئيس التونسي أمس") if m.layer == "romanized"] == []
+
+
+# --------------------------------------------------------------- gazetteer kinds
+def test_a_national_capital_is_a_place_without_a_cue(shipped: Glossary) -> None:
+    assert _found(shipped, "وصل الوفد إلى أثينا أمس") == [("أثينا", "Athens", "gazetteer")]
+
+
+def test_a_small_town_named_by_an_ordinary_word_needs_a_cue_or_its_country(shipped: Glossary) -> None:
+    assert _found(shipped, "تحتضن مساكن مهرجانا صيفيا") == []  # "dwellings"
+    assert ("مساكن", "Msaken", "gazetteer") in _found(shipped, "زار سوسة ثم مساكن")  # Sousse: Tunisia
+    assert ("مساكن", "Msaken", "gazetteer") in _found(shipped, "في مدينة مساكن")
+
+
+def test_min_jihat_is_no_region_cue_but_jihat_alone_is(shipped: Glossary) -> None:
+    assert _found(shipped, "ودخلت القوات من جهة الجنوب إلى المدينة") == []
+    assert _found(shipped, "في جهة الدار البيضاء سطات") == [
+        ("الدار البيضاء سطات", "Casablanca-Settat", "gazetteer")]
+
+
+def test_a_dual_cue_opens_a_list_of_villages(shipped: Glossary) -> None:
+    found = _found(shipped, "وقصفت المدفعية بلدتي كفرشوبا والهبارية جنوب لبنان")
+    assert [(f[0], f[2]) for f in found[:2]] == [("كفرشوبا", "romanized"), ("الهبارية", "romanized")]
+    assert found[1][1] == "al-Habaria"  # ه inside a word is h, not the a of a final ة
+    assert _found(shipped, "عدت إلى بلدتي بعد سنوات") == []  # "my town": no name follows

@@ -364,8 +364,13 @@ def _name_before(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
                  done: int) -> tuple[int, int] | None:
     """(first, last) of a name of two to four words set before the role at ``k`` by a comma
     (``قال حسن العلاف، نائب محافظ نينوى``), not reaching back over word ``done``; or None. The name must
-    open the text or a clause, follow a verb of saying, or start with a known first name."""
-    if k < 2 or not _comma_after(normalized, words[k - 1]):
+    open the text or a clause, follow a verb of saying, or start with a known first name. Without the comma,
+    a name that starts with a known first name may stand right before a role with the article (apposition:
+    ``إن نور الدين الطبوبي الأمين العام``) or in the accusative (``اختيار زيد مؤيد نائباً``)."""
+    if k < 2:
+        return None
+    comma = _comma_after(normalized, words[k - 1])
+    if not comma and not _apposed_role(words[k][2]):
         return None
     last = first = k - 1
     while first - 1 > done and last - first + 1 < _MAX_NAME_WORDS and not _comma_after(normalized, words[first - 1]) \
@@ -376,9 +381,16 @@ def _name_before(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
     if last - first + 1 < 2 or not _name_part(words[last][2], 1):
         return None
     opens = first == 0 or _title_kind(words[first - 1][2]) == "speech" or _comma_after(normalized, words[first - 1])
-    if not opens and (words[first][2], "word") not in _table():
+    if (not opens or not comma) and (words[first][2], "word") not in _table():
         return None  # على هامش القمة، الوزير: no verb of saying, no clause start, no known first name
     return first, last
+
+
+def _apposed_role(word: str) -> bool:
+    """A role word that may follow a name with no comma: with the article (الأمين، الرئيس) or in the
+    accusative (نائباً، رئيساً: the tanween alif)."""
+    return (word.startswith("ال") and _title_kind(word) == "role") or (
+        word.endswith("ا") and len(word) > 4 and _title_kind(word[:-1]) == "role")
 
 
 def _office_word(word: str) -> bool:
