@@ -143,3 +143,15 @@ def test_a_dual_cue_opens_a_list_of_villages(shipped: Glossary) -> None:
     assert [(f[0], f[2]) for f in found[:2]] == [("كفرشوبا", "romanized"), ("الهبارية", "romanized")]
     assert found[1][1] == "al-Habaria"  # ه inside a word is h, not the a of a final ة
     assert _found(shipped, "عدت إلى بلدتي بعد سنوات") == []  # "my town": no name follows
+
+
+def test_a_long_text_is_matched_the_same_and_its_folding_is_not_cached() -> None:
+    from translator.glossary import wordinfo
+
+    sentence = "وأسفرت غارة على بلدة حارة صيدا في جنوب لبنان. "
+    long_text = sentence * (wordinfo._CACHED_UP_TO // len(sentence) + 1)
+    before = wordinfo._prepared.cache_info().currsize
+    assert wordinfo.prepared(long_text) == wordinfo.prepared(long_text)  # worked out anew, same result
+    assert wordinfo._prepared.cache_info().currsize == before
+    glossary = Glossary.load()
+    assert [m.target for m in glossary.match(long_text)].count("Lebanon") == long_text.count("لبنان")

@@ -42,9 +42,22 @@ def common_zipf(word: str) -> float:
     return _common_words().get(word, 0.0)
 
 
-@lru_cache(maxsize=64)
+_CACHED_UP_TO = 20_000  # characters: a longer text (a long file's part) is folded anew, not held in the cache
+
+
 def prepared(text: str) -> tuple[str, list[int], list[tuple[int, int, str]]]:
-    """(matching form, offsets into ``text``, words) of a text, worked out once for the name, village and
-    transliteration finders that look at the same segment (the result is shared: do not change it)."""
+    """(matching form, offsets into ``text``, words) of a text, worked out once for the matcher and the name,
+    village and transliteration finders that look at the same segment (the result is shared: do not change it).
+    Texts over ``_CACHED_UP_TO`` characters are not cached: 64 of them would hold their offset lists (≈ 36 bytes
+    a character) for nothing."""
+    return _prepared(text) if len(text) <= _CACHED_UP_TO else _prepare(text)
+
+
+@lru_cache(maxsize=64)
+def _prepared(text: str) -> tuple[str, list[int], list[tuple[int, int, str]]]:
+    return _prepare(text)
+
+
+def _prepare(text: str) -> tuple[str, list[int], list[tuple[int, int, str]]]:
     normalized, offsets = normalize_for_matching(text)
     return normalized, offsets, tokens(normalized)
