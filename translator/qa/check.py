@@ -19,6 +19,7 @@ from .numbers import (
     days_in_words,
     find_quantities,
     holes,
+    number_holes,
     years_in_words,
 )
 from .periods import Period, compare_periods, find_periods
@@ -71,6 +72,9 @@ def check(source: str, target: str, *, glossary: Glossary | None = None) -> list
                                source_years_in_words=source_years, target_years_in_words=years_in_words(target),
                                source_days_in_words=source_days, target_days_in_words=days_in_words(target),
                                target_cut_names=cut_names(target), target_holes=holes(target))
+    missing = sum(f.target_start is None for f in flags)  # a hole a missing source number explains says no more
+    flags += [QAFlag("number", f"a number is missing from the target: {target[a:b]!r}", target_start=a, target_end=b)
+              for a, b in number_holes(target)[missing:]]
     flags += compare_dates(source_dates, _not_in(target_dates, period_spans), target)
     flags += compare_periods(source_periods, target_periods)
     flags += check_names(source, target, glossary, matches)

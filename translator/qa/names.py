@@ -71,9 +71,11 @@ _CLOSE = 85  # rapidfuzz ratio (0-100) from which a capitalized run of the trans
 _COUNTRY_AGAIN = re.compile(r"\b(?:the|this)\s+(?:country|kingdom|sultanate|emirate|state|republic|nation|"
                             r"gulf\s+state|gulf\s+country)\b(?!\s+of\b)", re.IGNORECASE)
 # The hole a dropped word leaves: a possessive without its owner, a preposition or article before punctuation
-# or before another preposition ("'s Ministry", "the State of for", "in , bringing").
+# or before another preposition ("'s Ministry", "the State of for", "in , bringing", "visit to the from
+# November"), a text that opens on a lower-case word (" recorded 720 new cases": its subject is gone).
 _HOLE = re.compile(r"(?:^|[\s(])['’]s\b|\b(?:the|of|in|from|at|by|to)\s*[,.;:)]|"
-                   r"\b(?:of|in|from|at|by)\s+(?:of|for|from|at|by|with)\b", re.IGNORECASE)
+                   r"\b(?:of|in|from|at|by|the)\s+(?:of|for|from|at|by|with|to|in)\b|\A\s*(?-i:[a-z])",
+                   re.IGNORECASE)
 _COMMON_WITH_CLITIC = 3.0  # zipf from which a word with its proclitic (وتيرة) is ordinary, see _word_with_clitic
 _COMMON_WORD = 5.0  # wordfreq zipf from which a generated gazetteer match is an ordinary word (العاصمة 5.2, إلى 6.9)
 _TITLE_GAP = re.compile(r"[\s\u0640]*\Z")
@@ -353,6 +355,29 @@ def _close_romanization(entry: GlossaryEntry, surfaces: Iterable[str], target: s
     return False
 
 
+def _one_mention_lost(entry: GlossaryEntry, term, found: list[TermMatch],  # type: ignore[no-untyped-def]
+                      others: list[tuple[int, int, GlossaryEntry]], body: str, target: str) -> QAFlag | None:
+    """A ``name`` flag for a term rendered fewer times than the source names it when a name of its type that
+    renders no term of the source took one mention's place (``to the United States`` → "to Senegal", another
+    mention still rendered), or the target shows the hole of a dropped name ("visit to the from November"):
+    English may name a place once where the Arabic repeats it, but not put another in its stead."""
+    wanted = " or ".join(repr(t) for t in entry.targets)
+    first = found[0]
+    rival = next((n for n in others if n[2].type == entry.type), None)
+    if rival is not None:
+        others.remove(rival)
+        return QAFlag("name", f"{first.surface!r} ({entry.type}) is named {term.found} times in the source and "
+                              f"rendered {wanted} {term.lenient} times; the target names "
+                              f"{target[rival[0]:rival[1]]!r}, which is not in the source", first.start, first.end,
+                      rival[0], rival[1])
+    hole = _HOLE.search(body)
+    if hole is not None and not body[:hole.end()].isspace() and hole.start() > 0:
+        return QAFlag("name", f"{first.surface!r} ({entry.type}) is named {term.found} times in the source and "
+                              f"rendered {wanted} {term.lenient} times; the target shows a dropped word at "
+                              f"character {hole.start()}", first.start, first.end, hole.start(), hole.end())
+    return None
+
+
 def check_names(source: str, target: str, glossary: Glossary,
                 matches: list[TermMatch] | None = None) -> list[QAFlag]:
     """Flags for required glossary terms of ``source`` that ``target`` does not render (see module docstring).
@@ -377,7 +402,14 @@ def check_names(source: str, target: str, glossary: Glossary,
     in_source = [entry for entry, _ in groups]
     others = None
     for term, (entry, found) in zip(report.terms, groups, strict=True):
-        if not term.required or term.lenient:
+        if not term.required:
+            continue
+        if term.lenient:  # rendered; fewer times than named, another name (or a hole) may stand for one of them
+            if term.lenient < term.found and entry.type in _NAME_TYPES and not _unsure(entry, found, source):
+                if others is None:
+                    others = [n for n in english_names(body, glossary) if not _renders(n[2], in_source)]
+                flag = _one_mention_lost(entry, term, found, others, body, target)
+                flags += [flag] if flag is not None else []
             continue
         surfaces = [m.surface for m in found]
         if (_unsure(entry, found, source) or _by_surname(entry, body) or _as_demonym(entry, body)
