@@ -286,6 +286,7 @@ def find_quantities(text: str) -> list[Quantity]:
         return []
     folded, offsets = _folded(text)
     found = []
+    falls = _FALLING.search(folded) is not None  # one scan; per quantity only where some word of decline is
     for q in _group(_tokens(folded)):
         start, end = offsets[q.start], offsets[q.end - 1] + 1
         year = q.last == "digits" and len(q.readings) == 1 and end - start == 4 and 1900 <= q.values()[0] <= 2100
@@ -299,7 +300,7 @@ def find_quantities(text: str) -> list[Quantity]:
                                        or _HOURS_BEFORE.search(folded, max(0, q.start - 16), q.start) is not None)
         negative = q.negative or _NEGATIVE_WORD.search(folded, max(0, q.start - 8), q.start) is not None
         found.append(Quantity(q.values(), start, end, q.weak, year, q.weak and q.last == "name_digits", step, day,
-                              negative, not negative and _falling(folded, q.start, q.end)))
+                              negative, falls and not negative and _falling(folded, q.start, q.end)))
     return found
 
 
