@@ -1,6 +1,7 @@
 """What a translation should not have: Arabic left in, a copy of the source, leaked placeholders,
 unbalanced quotes or brackets, a length far outside the pair's norm (``translator/data/qa_length.tsv``), a
-translation that stops mid-sentence (it ends on "the", "of", "who", "have been": no English sentence does).
+translation that stops mid-sentence (it ends on "the", "of", "who", "have been": no English sentence does), or
+one cut short (no full stop where the source closes its sentence, and under 0.6 of the source's length).
 
 A placeholder is the token the glossary's placeholder repair puts in the source
 (:data:`translator.glossary.enforce.PLACEHOLDER`, ``XTERM0``) and a model's special tokens (``<unk>``,

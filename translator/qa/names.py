@@ -24,6 +24,11 @@ not checked, nor is a name of the composed layer (a ministry or body built from 
 English shortens at will: "the ministry"), nor a term inside an office title (``رئيس مجلس الوزراء`` is
 "Prime Minister", the office words of ``name_titles.tsv``): QA says nothing where it cannot read with confidence.
 
+A term rendered fewer times than the Arabic names it is flagged only with evidence that a mention was lost:
+a name of its type that renders nothing in the source stands in the target ("visit to Senegal" where another
+mention still says "the United States"), or the target shows the hole of a dropped word ("visit to the from
+November"). A text that opens on a lower-case word has lost its subject: "the country" does not render it.
+
 The second half looks for what took the term's place: the English names of the glossary (people, places,
 organisations, outlets) found in the translation that render no term of the source. When one has the type
 of the missing term (``الرئيس تبون`` → "President Bouteflika"), the flag names it and gives its target span.

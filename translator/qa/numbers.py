@@ -15,6 +15,12 @@ target quantity an equal source one. Some quantities are *weak* witnesses: the w
 writes two as a dual noun, ``الوزيران`` = "the two ministers"; ``الأحد`` is also Sunday) and ordinal words
 (``for the first time`` = ``لأول مرة``). A weak quantity may answer a quantity of the other side but is
 never flagged when left over. A dotted number with three decimals (``1.500``) is 1.5 or 1,500.
+
+Signs: a minus written before digits (``-5%``, ``−0.3``; after a space or a bracket, not between two numbers,
+where a dash is a range) or ``سالب`` / "minus" makes a quantity negative. Equal values whose signs differ are
+flagged unless the side without the sign says the value fell ("fell 5%", "a decline of 5%", "a 5% contraction",
+``انخفاض بنسبة 5%``): -5% and "grew 5%" differ. A pair or range that lost its second number ("0.1 and points")
+is a missing number too (:func:`number_holes`).
 """
 
 from __future__ import annotations
