@@ -119,6 +119,8 @@ _MONTH_NAMES = "|".join(m for m in (*calendar.month_name[1:], *calendar.month_ab
 # "November 18-19, 2025", "Nov. 18 – 19 2025": a range of days with the year after it (the date reader reads none)
 _ENGLISH_DAY_RANGE = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|through)\s*"
                                 rf"(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?:\s*(?:AD|A\.D\.|CE))?(?!\d)")
+# What every such range holds: two day numbers joined, then a year (a scan from digits, cheaper than the month names)
+_DAY_RANGE_CLUE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:-|–|to|and|through)\s*\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}")
 # KUNA's dateline: ``الكويت - 12 - 3 (كونا) --``: a place, the day and the month in digits, the agency in brackets
 _NUMERIC_DATELINE = re.compile(r"\A\s*[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}\s*[-–]\s*"
                                r"([\d\u0660-\u0669]{1,2})\s*[-–/]\s*([\d\u0660-\u0669]{1,2})\s*[-–/]?\s*"
@@ -136,7 +138,7 @@ def _own_dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
             if reading:
                 mentions.append(DateMention((reading,), m.start(1), m.end(2), text[m.start(1):m.end(2)]))
                 spans.append((m.start(1), m.end(2)))
-    for m in _ENGLISH_DAY_RANGE.finditer(text):
+    for m in (_ENGLISH_DAY_RANGE.finditer(text) if _DAY_RANGE_CLUE.search(text) else ()):
         month = list(calendar.month_abbr).index(m.group(1)[:3].title())
         head = f"{m.group(4)}-{month:02d}-"
         first, last = _day(head, m.group(2)), _day(head, m.group(3))

@@ -103,23 +103,42 @@ def _index(glossary: Glossary) -> dict[str, list[GlossaryEntry]]:
     return found
 
 
+_firsts: weakref.WeakKeyDictionary[Glossary, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _first_words(glossary: Glossary) -> frozenset[str]:
+    """The first words of the folded English names of ``glossary`` (see :func:`_index`)."""
+    found = _firsts.get(glossary)
+    if found is None:
+        found = _firsts[glossary] = frozenset(key.split(" ", 1)[0] for key in _index(glossary))
+    return found
+
+
 def english_names(text: str, glossary: Glossary) -> list[tuple[int, int, GlossaryEntry]]:
     """Glossary names written in English ``text`` (from a capitalized word, longest first): (start, end, entry)."""
     index = _index(glossary)
     words = list(_ENGLISH_WORD.finditer(text))
-    folded = [_fold_english(_POSSESSIVE.sub("", w.group())) for w in words]  # China's: China
-    joined = [i > 0 and _GAP.fullmatch(text, words[i - 1].end(), words[i].start()) is not None
-              for i in range(len(words))]
+    folded: dict[int, str] = {}  # only the words of a run from a capitalized word are folded (issue 17: speed)
+
+    def fold(k: int) -> str:
+        if k not in folded:
+            folded[k] = _fold_english(_POSSESSIVE.sub("", words[k].group()))  # China's: China
+        return folded[k]
+
+    def joined(k: int) -> bool:
+        return k > 0 and _GAP.fullmatch(text, words[k - 1].end(), words[k].start()) is not None
+
+    firsts = _first_words(glossary)
     found = []
     i = 0
     while i < len(words):
         step = 1
-        if words[i].group()[0].isupper():
+        if words[i].group()[0].isupper() and fold(i) in firsts:  # no name starts with another word
             last = i
-            while last + 1 < len(words) and last + 1 - i < _LONGEST and joined[last + 1]:
+            while last + 1 < len(words) and last + 1 - i < _LONGEST and joined(last + 1):
                 last += 1
             for end in range(last, i - 1, -1):
-                entries = index.get(" ".join(folded[i:end + 1]))
+                entries = index.get(" ".join(fold(k) for k in range(i, end + 1)))
                 if entries:
                     found.append((words[i].start(), words[end].end(), entries[0]))
                     step = end - i + 1

@@ -26,7 +26,8 @@ is a missing number too (:func:`number_holes`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from ..datafiles import read_tsv
@@ -62,7 +63,18 @@ class Quantity:
     step: float = 0.0  # the unit of the last digit written before a scale word (4.48 million: 10,000), else 0
     day: bool = False  # "24 hours" (الساعات الـ24): may be written "yesterday", "on Sunday" on the other side
     negative: bool = False  # written with a minus sign (-5%, −0.3, سالب 2): the other side writes it or says "fell"
-    falling: bool = False  # a word of decline stands by it ("fell 5%", "a decline of 5%", انخفاض بنسبة 5%)
+    text: str = field(default="", repr=False, compare=False)  # the text it was read in (see falling)
+
+    @property
+    def falling(self) -> bool:
+        """True when a word of decline stands by it ("fell 5%", "a decline of 5%", انخفاض بنسبة 5%): asked only
+        where the two sides' signs differ (issue 17: speed)."""
+        if not self.text:
+            return False
+        folded, offsets = _folded(self.text)
+        start = bisect_left(offsets, self.start)
+        end = bisect_left(offsets, self.end, start)
+        return _falling(folded, start, end)
 
     def same(self, other: Quantity) -> bool:
         """True when some reading of this quantity equals some reading of ``other``, or rounds to it: a number
@@ -124,74 +136,39 @@ def _digit_values(text: str) -> tuple[float, ...]:
     return (float(f"{integer}.{text[last + 1:]}"),)
 
 
-_WORD = re.compile(r"[^\W\d_]+")
-# Digits and the conjunction alone, found by the regex; the number words of a text are found by their own
-# occurrences (see _tokens): other words only break runs, so they are never visited (issue 17: speed).
-_DIGITS_AND = re.compile(rf"(?=[\d\s\-‐–]){_DIGITS}|(?=[aو])(?P<word>(?<![^\W\d_])(?:and|و)(?![^\W\d_]))")
-
-
-def _letter(char: str) -> bool:
-    """True for what ``[^\\W\\d_]`` matches (a letter: a word character that is no digit or underscore)."""
-    return char.isalnum() and not char.isdecimal()
-
-
-def _word_hits(folded: str) -> list[tuple[int, int, str]]:
-    """(start, end, word) of every whole word of ``folded`` that is a number word (:func:`_lookup`), in no order."""
-    hits = []
-    for word in set(_WORD.findall(folded)) - _AND:
-        if _lookup(word) is None:
-            continue
-        at = folded.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if (at == 0 or not _letter(folded[at - 1])) and (end == len(folded) or not _letter(folded[end])):
-                hits.append((at, end, word))
-            at = folded.find(word, end)
-    return hits
-
-
 def _tokens(folded: str) -> list[_Token]:
     """Number pieces and conjunctions of a folded text, in order (other words only break a run: a token
-    after one is not ``joined``). The same tokens as one scan of _TOKEN over every word would give."""
-    found_at: list[tuple[int, object]] = [(m.start(), m) for m in _DIGITS_AND.finditer(folded)]
-    words = _word_hits(folded)
-    if words:
-        taken = [(m.start(), m.end()) for _, m in found_at]  # type: ignore[attr-defined]
-        found_at += [(a, (a, b, w)) for a, b, w in words if not any(a < y and x < b for x, y in taken)]
-        found_at.sort(key=lambda item: item[0])
+    after one is not ``joined``)."""
     out: list[_Token] = []
     previous_end = 0
-    for start, hit in found_at:
-        if isinstance(hit, tuple):  # a number word
-            _, end, token = hit
+    for m in _TOKEN.finditer(folded):
+        token = m.group("word")
+        if token is not None and token not in _AND:
             found = _lookup(token)
-            assert found is not None
-            joined = bool(out) and _JOIN.fullmatch(folded, previous_end, start) is not None
-            previous_end = end
+            if found is None:
+                continue
+        joined = bool(out) and _JOIN.fullmatch(folded, previous_end, m.start()) is not None
+        previous_end = m.end()
+        if token is None:
+            kind = "ordinal_digits" if m.group("ord") else "name_digits" if m.group("name") is not None else "digits"
+            if m.group("name") == "" and _currency_before(folded, m.start()):
+                kind = "digits"  # AED287, USD5: a currency code, not a name
+            elif kind == "digits" and _named_number(folded, m.start("num"), m.group("num")):
+                kind = "name_digits"  # كوفيد 19, Coronavirus 2019, Vision 2030: a name written with a space
+            number = m.group("num")
+            decimals = len(number) - number.rfind(".") - 1 if number.count(".") == 1 and "," not in number else 0
+            negative = kind == "digits" and _minus_before(folded, m.start("num"))
+            out.append(_Token(m.start("num"), m.end("num"), _digit_values(number), kind, joined, decimals=decimals,
+                              negative=negative))
+            if m.group("glued"):
+                out.append(_Token(m.start("glued"), m.end(), (_GLUED[m.group("glued")],), "scale", True))
+        elif token in _AND:
+            out.append(_Token(m.start(), m.end(), (), "and", joined))
+        else:
             word, clitic, offset = found
             conj = clitic == "و"
-            out.append(_Token(start + (offset if not conj else 0), end, (word.value,), word.kind,
+            out.append(_Token(m.start() + (offset if not conj else 0), m.end(), (word.value,), word.kind,
                               joined and (conj or not clitic), conj))
-            continue
-        m = hit
-        token = m.group("word")  # type: ignore[attr-defined]
-        joined = bool(out) and _JOIN.fullmatch(folded, previous_end, start) is not None
-        previous_end = m.end()  # type: ignore[attr-defined]
-        if token is not None:  # and, و
-            out.append(_Token(start, m.end(), (), "and", joined))  # type: ignore[attr-defined]
-            continue
-        kind = "ordinal_digits" if m.group("ord") else "name_digits" if m.group("name") is not None else "digits"
-        if m.group("name") == "" and _currency_before(folded, start):
-            kind = "digits"  # AED287, USD5: a currency code, not a name
-        elif kind == "digits" and _named_number(folded, m.start("num"), m.group("num")):
-            kind = "name_digits"  # كوفيد 19, Coronavirus 2019, Vision 2030: a name written with a space
-        number = m.group("num")
-        decimals = len(number) - number.rfind(".") - 1 if number.count(".") == 1 and "," not in number else 0
-        negative = kind == "digits" and _minus_before(folded, m.start("num"))
-        out.append(_Token(m.start("num"), m.end("num"), _digit_values(number), kind, joined, decimals=decimals,
-                          negative=negative))
-        if m.group("glued"):
-            out.append(_Token(m.start("glued"), m.end(), (_GLUED[m.group("glued")],), "scale", True))
     return out
 
 
@@ -327,7 +304,6 @@ def find_quantities(text: str) -> list[Quantity]:
         return []
     folded, offsets = _folded(text)
     found = []
-    falls = _FALLING.search(folded) is not None  # one scan; per quantity only where some word of decline is
     for q in _group(_tokens(folded)):
         start, end = offsets[q.start], offsets[q.end - 1] + 1
         year = q.last == "digits" and len(q.readings) == 1 and end - start == 4 and 1900 <= q.values()[0] <= 2100
@@ -341,7 +317,7 @@ def find_quantities(text: str) -> list[Quantity]:
                                        or _HOURS_BEFORE.search(folded, max(0, q.start - 16), q.start) is not None)
         negative = q.negative or _NEGATIVE_WORD.search(folded, max(0, q.start - 8), q.start) is not None
         found.append(Quantity(q.values(), start, end, q.weak, year, q.weak and q.last == "name_digits", step, day,
-                              negative, falls and not negative and _falling(folded, q.start, q.end)))
+                              negative, text))
     return found
 
 
