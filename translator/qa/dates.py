@@ -12,7 +12,9 @@ calendars differ by a day (the Umm al-Qura tables hijridate follows, an announce
 country's calendar), so the editions of one statement may give Hijri and Gregorian days one apart. A date
 written in both calendars (``26 / 5 / 1447هـ الموافق 17 / 11 / 2025م``) may be rendered by either part, each read
 as written (a statement whose two parts disagree is rendered faithfully when its translation repeats them).
-Dates are matched one to one, equal days first; a source date with no agreeing target date is flagged,
+Dates are matched one to one, equal days first (or, where that leaves more dates over, each taking the first
+date that agrees either way: a Hijri range rendered a day off pairs day by day); a source date with no agreeing
+target date is flagged,
 paired with a target date that agrees with nothing when there is one (a changed date), else as missing.
 
 Read here besides the date reader (issue 17): an English range of days with its year after it ("November
@@ -256,6 +258,32 @@ def _month_named(mention: DateMention, text: str) -> bool:
     return any(_MONTHS[m].search(text) for m in months if m in _MONTHS)
 
 
+def _matched(source: list[DateMention], target: list[DateMention], exact_first: bool
+             ) -> tuple[list[DateMention], list[DateMention], list[tuple[DateMention, DateMention]]]:
+    """(source dates left over, target dates left over, pairs) of a one-to-one matching in source order: with
+    ``exact_first``, equal days first and then a Hijri day one off; else each date takes the first that agrees
+    either way (a Hijri range rendered a day off, ``14 – 15 شوال`` as 13-14 April, pairs day by day)."""
+    free = list(target)
+    pairs = []
+    left = []
+    for mention in source:
+        hit = next((t for t in free if mention.agrees(t, exact=exact_first)), None)
+        if hit is None:
+            left.append(mention)
+        else:
+            free.remove(hit)
+            pairs.append((mention, hit))
+    missing = []
+    for mention in left if exact_first else ():
+        hit = next((t for t in free if mention.agrees(t)), None)
+        if hit is None:
+            missing.append(mention)
+        else:
+            free.remove(hit)
+            pairs.append((mention, hit))
+    return (missing if exact_first else left), free, pairs
+
+
 _ONE_DAY = (" (a Hijri day is accepted one day either way, as official calendars differ by a day: this one is "
             "further off)")
 
@@ -264,27 +292,15 @@ def compare_dates(source: list[DateMention], target: list[DateMention], target_t
     """Flags for source dates that no target date agrees with (see the module docstring). A source date whose
     month ``target_text`` (the English) names without a year or a day is not flagged: its year was left to
     context ("in September" for ``سبتمبر 2025``)."""
-    free = list(target)
-    unmatched = []
-    flags = []
-    for mention in source:  # equal days first, then a Hijri day one off (see the module docstring)
-        hit = next((t for t in free if mention.agrees(t, exact=True)), None)
-        if hit is None:
-            unmatched.append(mention)
-        else:
-            free.remove(hit)
-            if hit.year_lost and not mention.readings[0].startswith("--"):
-                flags.append(QAFlag("date", f"the year of the date {mention.text!r} ({mention.readings[0][:4]}) is "
-                                            f"missing from the target, which leaves a hole after {hit.text!r}",
-                                    mention.start, mention.end, hit.start, hit.end))
-    missing = []
-    for mention in unmatched:
-        hit = next((t for t in free if mention.agrees(t)), None)
-        if hit is None:
-            if not (target_text and _month_named(mention, target_text)):
-                missing.append(mention)
-        else:
-            free.remove(hit)
+    flags: list[QAFlag] = []
+    missing, free, pairs = min((_matched(source, target, exact_first) for exact_first in (True, False)),
+                               key=lambda found: len(found[0]))  # the matching that leaves fewer dates over
+    for mention, hit in pairs:
+        if hit.year_lost and not mention.readings[0].startswith("--"):
+            flags.append(QAFlag("date", f"the year of the date {mention.text!r} ({mention.readings[0][:4]}) is "
+                                        f"missing from the target, which leaves a hole after {hit.text!r}",
+                                mention.start, mention.end, hit.start, hit.end))
+    missing = [m for m in missing if not (target_text and _month_named(m, target_text))]
     for gone in missing:
         came = free.pop(0) if free else None
         said = " or ".join(gone.readings)
