@@ -274,3 +274,35 @@ def test_day_words_holes_and_cut_names_are_counted() -> None:
     assert days_in_words("اليوم الأحد") == 0 and days_in_words("on Sunday") == 0  # when, not how long
     assert holes("the same period in , the centre said") == 1 and holes("in 2023, the centre said") == 0
     assert cut_names("(COVID-) cases and COVID-19") == 1 and cut_names("COVID-related deaths") == 0
+
+
+def test_glossary_matches_given_by_the_caller_are_used_as_the_source_s_own() -> None:
+    source = "قال وزير الخارجية الكويتي إن الكويت سجلت 900 إصابة"
+    kuwait = Glossary([GlossaryEntry(source="الكويت", target="Kuwait", type="place")])
+    target = "The minister said Qatar recorded 900 cases"
+    matches = kuwait.match(source)
+    assert matches  # the caller's matches (as a batch's analysis has them), offsets into the source
+    given = [f.to_dict() for f in check(source, target, glossary=kuwait, matches=matches)]
+    assert given == [f.to_dict() for f in check(source, target, glossary=kuwait)]
+    assert [f["kind"] for f in given] == ["name"]
+    # the matches decide: none given means no term to check, whatever the glossary holds
+    assert check(source, target, glossary=kuwait, matches=[]) == []
+
+
+def test_a_hijri_date_further_off_says_official_calendars_differ_by_a_day() -> None:
+    source = "وصل الوفد يوم 14 شوال 1446هـ."
+    assert check(source, "The delegation arrived on 12 April 2025.") == []  # Umm al-Qura's day
+    assert check(source, "The delegation arrived on 13 April 2025.") == []  # a calendar a day later
+    assert check(source, "The delegation arrived on 11 April 2025.") == []
+    flags = check(source, "The delegation arrived on 14 April 2025.")
+    assert [f.kind for f in flags] == ["date"] and "one day either way" in flags[0].detail
+    gregorian = check("وصل الوفد يوم 13 نيسان 2025.", "The delegation arrived on 14 April 2025.")
+    assert [f.kind for f in gregorian] == ["date"] and "Hijri" not in gregorian[0].detail  # no tolerance there
+
+
+def test_a_lost_minus_sign_points_at_both_numbers() -> None:
+    source = "سجل النمو -0.3% في الربع الثاني"
+    target = "Growth was 0.3% in the second quarter"
+    (flag,) = check(source, target)
+    assert flag.kind == "number" and flag.detail.startswith("-0.3 ")
+    assert source[flag.source_start:flag.source_end] == "0.3" and target[flag.target_start:flag.target_end] == "0.3"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from ..errors import InputError
@@ -19,6 +20,7 @@ from .numbers import (
     days_in_words,
     find_quantities,
     holes,
+    number_holes,
     years_in_words,
 )
 from .periods import Period, compare_periods, find_periods
@@ -34,13 +36,17 @@ def default_glossary() -> Glossary:
 
 def clear_caches() -> None:
     """Forget the cached readings of sources and texts (what a benchmark of first-time checks needs)."""
+    from ..text import arabic
     from .numbers import _folded
 
     _source_side.cache_clear()
+    _source_matches.cache_clear()
     _folded.cache_clear()
+    arabic._RECENT.clear()
 
 
-def check(source: str, target: str, *, glossary: Glossary | None = None) -> list[QAFlag]:
+def check(source: str, target: str, *, glossary: Glossary | None = None,
+          matches: Sequence[TermMatch] | None = None) -> list[QAFlag]:
     """Problems between an Arabic ``source`` and its English translation ``target``, in kind order.
 
     Numbers (digits in any script, separators, percentages, ranges, number and scale words, ordinals),
@@ -48,8 +54,10 @@ def check(source: str, target: str, *, glossary: Glossary | None = None) -> list
     months: :mod:`translator.qa.periods`), names (the glossary's terms, and a name that took a term's place),
     then leftovers (Arabic left in, a copy of the source, leaked placeholders, unbalanced quotes and
     brackets, length); a target that is a copy of the source or mostly Arabic gets only the
-    ``untranslated`` flag. ``glossary``: the terms to check (default: :func:`default_glossary`). An empty list
-    means the pair is clean. An empty target is not checked (nothing was translated; returns ``[]``).
+    ``untranslated`` flag. ``glossary``: the terms to check (default: :func:`default_glossary`). ``matches``:
+    ``glossary.match(source)`` when the caller has it already (the batch's analysis of a segment, a review
+    tool), offsets into ``source``: QA then does not match the source again (a third of a first check). An
+    empty list means the pair is clean. An empty target is not checked (nothing was translated; returns ``[]``).
 
     Raises :class:`~translator.errors.InputError` when ``source`` or ``target`` is not a str.
     """
@@ -61,8 +69,8 @@ def check(source: str, target: str, *, glossary: Glossary | None = None) -> list
     if is_copy(source, target):  # nothing was translated: the other checks would only repeat that
         return check_leftovers(source, target)
     glossary = glossary if glossary is not None else default_glossary()
-    source_quantities, source_dates, source_periods, source_years, source_days, matches = _source_side(source,
-                                                                                                        glossary)
+    source_quantities, source_dates, source_periods, source_years, source_days = _source_side(source)
+    matches = list(matches) if matches is not None else _source_matches(source, glossary)
     target_periods = find_periods(*_folded(target), target)
     target_dates, target_spans = read_dates(target)
     period_spans = [(p.start, p.end) for p in target_periods]
@@ -71,6 +79,9 @@ def check(source: str, target: str, *, glossary: Glossary | None = None) -> list
                                source_years_in_words=source_years, target_years_in_words=years_in_words(target),
                                source_days_in_words=source_days, target_days_in_words=days_in_words(target),
                                target_cut_names=cut_names(target), target_holes=holes(target))
+    missing = sum(f.target_start is None for f in flags)  # a hole a missing source number explains says no more
+    flags += [QAFlag("number", f"a number is missing from the target: {target[a:b]!r}", target_start=a, target_end=b)
+              for a, b in number_holes(target)[missing:]]
     flags += compare_dates(source_dates, _not_in(target_dates, period_spans), target)
     flags += compare_periods(source_periods, target_periods)
     flags += check_names(source, target, glossary, matches)
@@ -79,18 +90,21 @@ def check(source: str, target: str, *, glossary: Glossary | None = None) -> list
 
 
 @lru_cache(maxsize=2048)
-def _source_side(source: str, glossary: Glossary) -> tuple[list[Quantity], list[DateMention], list[Period], int, int,
-                                                          list[TermMatch]]:
+def _source_matches(source: str, glossary: Glossary) -> list[TermMatch]:
+    """``glossary.match(source)``, cached as :func:`_source_side` is."""
+    return glossary.match(source)
+
+
+@lru_cache(maxsize=2048)
+def _source_side(source: str) -> tuple[list[Quantity], list[DateMention], list[Period], int, int]:
     """What the checks read in the source: its quantities outside dates and periods, its dates outside periods,
-    its periods, its years and days in words and its glossary matches. Cached: a source is checked again after
-    each edit of its translation (review rounds, several candidate translations), and its reading does not
-    change."""
+    its periods, its years and days in words. Cached: a source is checked again after each edit of its
+    translation (review rounds, several candidate translations), and its reading does not change."""
     periods = find_periods(*_folded(source), source)
     period_spans = [(p.start, p.end) for p in periods]
     dates, spans = read_dates(source)
     quantities = _outside(find_quantities(source), spans + placeholders(source) + period_spans)
-    return (quantities, _not_in(dates, period_spans), periods, years_in_words(source), days_in_words(source),
-            glossary.match(source))
+    return quantities, _not_in(dates, period_spans), periods, years_in_words(source), days_in_words(source)
 
 
 def _not_in(dates: list[DateMention], spans: list[tuple[int, int]]) -> list[DateMention]:

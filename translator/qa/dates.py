@@ -7,8 +7,20 @@ hijridate (Umm al-Qura), numeric dates day first in Arabic. The English side is 
 
 A date *agrees* with another when they can name the same day: equal days; a month and a day inside it; a
 Hijri month and a Gregorian month it overlaps; a date written without a year and a date with the same month
-and day. Dates are matched one to one; a source date with no agreeing target date is flagged, paired with a
-target date that agrees with nothing when there is one (a changed date), else as missing.
+and day. A day converted from the Hijri calendar agrees with a day one before or after it: official
+calendars differ by a day (the Umm al-Qura tables hijridate follows, an announced moon sighting, another
+country's calendar), so the editions of one statement may give Hijri and Gregorian days one apart. A date
+written in both calendars (``26 / 5 / 1447هـ الموافق 17 / 11 / 2025م``) may be rendered by either part, each read
+as written (a statement whose two parts disagree is rendered faithfully when its translation repeats them).
+Dates are matched one to one, equal days first (or, where that leaves more dates over, each taking the first
+date that agrees either way: a Hijri range rendered a day off pairs day by day); a source date with no agreeing
+target date is flagged,
+paired with a target date that agrees with nothing when there is one (a changed date), else as missing.
+
+Read here besides the date reader (issue 17): an English range of days with its year after it ("November
+18-19, 2025"), a range of days before a date in any calendar (``25 – 26 جمادى الأولى 1447هـ``: the first day is
+the last one less the days between them, so a Hijri range is not read as Gregorian days), and KUNA's numeric
+dateline (``الكويت - 12 - 3 (كونا)``: day, then month).
 """
 
 from __future__ import annotations
@@ -19,6 +31,7 @@ import re
 from dataclasses import dataclass
 
 from ..dates import DateResult, find_dates
+from ..text.arabic import to_ascii_digits
 from .flag import QAFlag
 
 __all__ = ["DateMention", "compare_dates", "read_dates"]
@@ -34,9 +47,26 @@ class DateMention:
     start: int
     end: int
     text: str
+    lunar: tuple[str, ...] = ()  # the readings converted from a Hijri date: they agree one day either way
+    year_lost: bool = False  # no year, and a hole where it stood ("November 18 to 19, ."): see compare_dates
 
-    def agrees(self, other: DateMention) -> bool:
-        return any(_agree(a, b) for a in self.readings for b in other.readings)
+    def agrees(self, other: DateMention, *, exact: bool = False) -> bool:
+        """True when some reading of each can name the same day; unless ``exact``, a day converted from the
+        Hijri calendar also agrees with the day before and after it (see the module docstring)."""
+        if any(_agree(a, b) for a in self.readings for b in other.readings):
+            return True
+        return not exact and any(_next_day(a, b) for a in self.readings for b in other.readings
+                                 if a in self.lunar or b in other.lunar)
+
+
+def _next_day(a: str, b: str) -> bool:
+    """True when full dates ``a`` and ``b`` (``YYYY-MM-DD``) are one day apart."""
+    if len(a) != 10 or len(b) != 10 or a.startswith("--") or b.startswith("--"):
+        return False
+    try:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) == 1
+    except ValueError:
+        return False
 
 
 def _agree(a: str, b: str) -> bool:
@@ -69,38 +99,110 @@ def read_dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
     """
     if not _DIGIT.search(text):
         return [], []
-    mentions, spans = [], []
+    mentions, spans = _own_dates(text)
+    taken = list(spans)
     for result in find_dates(text):
         if result.start is None or result.end is None:
             continue
         start, end = result.start, result.end
-        readings = _readings(result)
+        if any(start < b and a < end for a, b in taken):
+            continue  # read here already (an English range of days, a KUNA dateline)
+        readings, lunar = _readings(result)
         if readings:
-            mention = DateMention(readings, start, end, result.date_text or "")
-            found = _range(text, mention)
+            mention = DateMention(readings, start, end, result.date_text or "", lunar)
+            found = [_year_hole(text, m) for m in _range(text, mention)]
             mentions += found
             start, end = min(m.start for m in found), max(m.end for m in found)
         spans.append((start, end))
+    return sorted(mentions, key=lambda m: m.start), spans
+
+
+_MONTH_NAMES = "|".join(m for m in (*calendar.month_name[1:], *calendar.month_abbr[1:]) if m)
+# "November 18-19, 2025", "Nov. 18 – 19 2025": a range of days with the year after it (the date reader reads none)
+_ENGLISH_DAY_RANGE = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|through)\s*"
+                                rf"(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?:\s*(?:AD|A\.D\.|CE))?(?!\d)")
+# What every such range holds: two day numbers joined, then a year (a scan from digits, cheaper than the month names)
+_DAY_RANGE_CLUE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:-|–|to|and|through)\s*\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}")
+# KUNA's dateline: ``الكويت - 12 - 3 (كونا) --``: a place, the day and the month in digits, the agency in brackets
+_NUMERIC_DATELINE = re.compile(r"\A\s*[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}\s*[-–]\s*"
+                               r"([\d\u0660-\u0669]{1,2})\s*[-–/]\s*([\d\u0660-\u0669]{1,2})\s*[-–/]?\s*"
+                               r"(?=\(\s*[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+)?\s*\))")
+
+
+def _own_dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
+    """The dates read here, not by the date reader (see the module docstring), and their spans."""
+    mentions, spans = [], []
+    if text[:1].isspace() or "\u0621" <= text.lstrip()[:1] <= "\u064a":
+        m = _NUMERIC_DATELINE.match(text)
+        if m:
+            day, month = int(to_ascii_digits(m.group(1))), int(to_ascii_digits(m.group(2)))
+            reading = _day(f"--{month:02d}-", str(day)) if 1 <= month <= 12 else None
+            if reading:
+                mentions.append(DateMention((reading,), m.start(1), m.end(2), text[m.start(1):m.end(2)]))
+                spans.append((m.start(1), m.end(2)))
+    for m in (_ENGLISH_DAY_RANGE.finditer(text) if _DAY_RANGE_CLUE.search(text) else ()):
+        month = list(calendar.month_abbr).index(m.group(1)[:3].title())
+        head = f"{m.group(4)}-{month:02d}-"
+        first, last = _day(head, m.group(2)), _day(head, m.group(3))
+        if first and last:
+            mentions += [DateMention((first,), m.start(), m.end(2), m.group()),
+                         DateMention((last,), m.start(3), m.end(), m.group())]
+            spans.append(m.span())
     return mentions, spans
 
 
 def _range(text: str, mention: DateMention) -> list[DateMention]:
     """``mention``, and the other end of a range of days written around it (spans cover the range)."""
     reading = mention.readings[0]
-    if len(mention.readings) != 1 or len(reading) not in (7, 10):  # a full day, or a day without a year
+    if any(len(r) not in (7, 10) for r in mention.readings):  # a full day, or a day without a year
         return [mention]
     head = reading[:-2]  # "YYYY-MM-" or "--MM-"
     before = _RANGE_BEFORE.search(text, max(0, mention.start - 12), mention.start)
-    if before and _day(head, before.group(1)):
-        first = DateMention((_day(head, before.group(1)),), before.start(1), before.end(1), before.group(1))
-        return [first, DateMention(mention.readings, first.start, mention.end, mention.text)]
+    if before:
+        back = _days_back(mention, int(before.group(1)))
+        if back is not None:  # every reading (the Gregorian and the Hijri part) that many days earlier
+            readings = tuple(_earlier(r, back) for r in mention.readings)
+            first = DateMention(readings, before.start(1), before.end(1), before.group(1),
+                                tuple(_earlier(r, back) for r in mention.lunar))
+            return [first, DateMention(mention.readings, first.start, mention.end, mention.text, mention.lunar)]
+    if len(mention.readings) != 1:
+        return [mention]
     after = _RANGE_AFTER.match(text, mention.end)
     if after and after.group(2) and head.startswith("--"):
         head = after.group(2) + head[1:]  # "October 27 to 30, 2025": the year follows the range
     if after and _day(head, after.group(1)):
-        first = DateMention((head + reading[-2:],), mention.start, mention.end, mention.text)
+        first = DateMention((head + reading[-2:],), mention.start, mention.end, mention.text, mention.lunar)
         return [first, DateMention((_day(head, after.group(1)),), mention.start, after.end(), after.group(1))]
     return [mention]
+
+
+_YEAR_HOLE = re.compile(r"\s*,\s*[,.;:)]")  # "November 18 to 19, ." / "on 15 March, , the": a year was lost
+
+
+def _year_hole(text: str, mention: DateMention) -> DateMention:
+    """``mention``, marked ``year_lost`` when it has no year and a comma before punctuation follows it."""
+    if all(r.startswith("--") for r in mention.readings) and _YEAR_HOLE.match(text, mention.end):
+        return DateMention(mention.readings, mention.start, mention.end, mention.text, mention.lunar, True)
+    return mention
+
+
+_WRITTEN_DAY = re.compile(r"\d{1,2}(?!\d)")
+
+
+def _days_back(mention: DateMention, first_day: int) -> int | None:
+    """How many days before ``mention`` the first day of a range written before it falls: the day written
+    first in the mention less ``first_day`` (``25 – 26 جمادى``: 1), in whatever calendar it is written."""
+    m = _WRITTEN_DAY.search(to_ascii_digits(mention.text))
+    if m is None or not 0 < int(m.group()) - first_day < 31:
+        return None
+    return int(m.group()) - first_day
+
+
+def _earlier(reading: str, days: int) -> str:
+    """``reading`` (``YYYY-MM-DD`` or ``--MM-DD``) ``days`` days earlier (a leap year for ``--MM-DD``)."""
+    year = reading.startswith("--")
+    day = dt.date.fromisoformat("2000" + reading[1:] if year else reading) - dt.timedelta(days=days)
+    return ("--" + day.isoformat()[5:]) if year else day.isoformat()
 
 
 def _day(head: str, day: str) -> str | None:
@@ -113,17 +215,37 @@ def _day(head: str, day: str) -> str | None:
     return reading
 
 
-def _readings(result: DateResult) -> tuple[str, ...]:
+def _readings(result: DateResult) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the days or months ``result`` may name, those of them converted from the Hijri calendar)."""
     if result.date:
-        return (result.date,)
+        if result.calendar == "hijri":
+            return (result.date,), (result.date,)
+        if result.calendar == "both" and result.hijri:  # either part may be rendered, each read as written
+            lunar = _from_hijri(result.hijri)
+            if lunar and lunar != result.date and len(lunar) == len(result.date):
+                return (result.date, lunar), (lunar,)
+        return (result.date,), ()
     if result.candidates:
-        return tuple(result.candidates)
+        return tuple(result.candidates), ()
     if result.calendar == "gregorian" and result.date_text:
         # No year written ("15 March"): read the same words with a leap year to learn month and day.
         again = find_dates(f"{result.date_text} 2000")
         if again and again[0].date and len(again[0].date) == 10:
-            return ("--" + again[0].date[5:],)
-    return ()
+            return ("--" + again[0].date[5:],), ()
+    return (), ()
+
+
+def _from_hijri(hijri: str) -> str | None:
+    """A lunar Hijri date as written (``1447-05-26``) in the Gregorian calendar (Umm al-Qura, hijridate)."""
+    try:
+        from hijridate import Hijri
+
+        parts = [int(p) for p in hijri.split("-")]
+        if len(parts) != 3:
+            return None
+        return Hijri(*parts).to_gregorian().isoformat()
+    except (ValueError, OverflowError, ImportError):
+        return None
 
 
 _MONTHS = {f"{m:02d}": re.compile(rf"\b{calendar.month_name[m]}\b(?!\s*,?\s*\d)") for m in range(1, 13)}
@@ -136,29 +258,60 @@ def _month_named(mention: DateMention, text: str) -> bool:
     return any(_MONTHS[m].search(text) for m in months if m in _MONTHS)
 
 
+def _matched(source: list[DateMention], target: list[DateMention], exact_first: bool
+             ) -> tuple[list[DateMention], list[DateMention], list[tuple[DateMention, DateMention]]]:
+    """(source dates left over, target dates left over, pairs) of a one-to-one matching in source order: with
+    ``exact_first``, equal days first and then a Hijri day one off; else each date takes the first that agrees
+    either way (a Hijri range rendered a day off, ``14 – 15 شوال`` as 13-14 April, pairs day by day)."""
+    free = list(target)
+    pairs = []
+    left = []
+    for mention in source:
+        hit = next((t for t in free if mention.agrees(t, exact=exact_first)), None)
+        if hit is None:
+            left.append(mention)
+        else:
+            free.remove(hit)
+            pairs.append((mention, hit))
+    missing = []
+    for mention in left if exact_first else ():
+        hit = next((t for t in free if mention.agrees(t)), None)
+        if hit is None:
+            missing.append(mention)
+        else:
+            free.remove(hit)
+            pairs.append((mention, hit))
+    return (missing if exact_first else left), free, pairs
+
+
+_ONE_DAY = (" (a Hijri day is accepted one day either way, as official calendars differ by a day: this one is "
+            "further off)")
+
+
 def compare_dates(source: list[DateMention], target: list[DateMention], target_text: str = "") -> list[QAFlag]:
     """Flags for source dates that no target date agrees with (see the module docstring). A source date whose
     month ``target_text`` (the English) names without a year or a day is not flagged: its year was left to
     context ("in September" for ``سبتمبر 2025``)."""
-    free = list(target)
-    missing = []
-    for mention in source:
-        hit = next((t for t in free if mention.agrees(t)), None)
-        if hit is None:
-            if not (target_text and _month_named(mention, target_text)):
-                missing.append(mention)
-        else:
-            free.remove(hit)
-    flags = []
+    flags: list[QAFlag] = []
+    missing, free, pairs = min((_matched(source, target, exact_first) for exact_first in (True, False)),
+                               key=lambda found: len(found[0]))  # the matching that leaves fewer dates over
+    for mention, hit in pairs:
+        if hit.year_lost and not mention.readings[0].startswith("--"):
+            flags.append(QAFlag("date", f"the year of the date {mention.text!r} ({mention.readings[0][:4]}) is "
+                                        f"missing from the target, which leaves a hole after {hit.text!r}",
+                                mention.start, mention.end, hit.start, hit.end))
+    missing = [m for m in missing if not (target_text and _month_named(m, target_text))]
     for gone in missing:
         came = free.pop(0) if free else None
         said = " or ".join(gone.readings)
+        lunar = _ONE_DAY if gone.lunar or (came is not None and came.lunar) else ""
         if came is None:
-            flags.append(QAFlag("date", f"the date {gone.text!r} ({said}) is missing from the target",
+            flags.append(QAFlag("date", f"the date {gone.text!r} ({said}) is missing from the target{lunar}",
                                 gone.start, gone.end))
         else:
             flags.append(QAFlag("date", f"the date {gone.text!r} ({said}) became {came.text!r} "
-                                        f"({' or '.join(came.readings)})", gone.start, gone.end, came.start, came.end))
+                                        f"({' or '.join(came.readings)}){lunar}", gone.start, gone.end, came.start,
+                                came.end))
     for came in free:
         if not any(came.agrees(s) for s in source):
             flags.append(QAFlag("date", f"the date {came.text!r} ({' or '.join(came.readings)}) is not in the source",

@@ -24,6 +24,11 @@ not checked, nor is a name of the composed layer (a ministry or body built from 
 English shortens at will: "the ministry"), nor a term inside an office title (``رئيس مجلس الوزراء`` is
 "Prime Minister", the office words of ``name_titles.tsv``): QA says nothing where it cannot read with confidence.
 
+A term rendered fewer times than the Arabic names it is flagged only with evidence that a mention was lost:
+a name of its type that renders nothing in the source stands in the target ("visit to Senegal" where another
+mention still says "the United States"), or the target shows the hole of a dropped word ("visit to the from
+November"). A text that opens on a lower-case word has lost its subject: "the country" does not render it.
+
 The second half looks for what took the term's place: the English names of the glossary (people, places,
 organisations, outlets) found in the translation that render no term of the source. When one has the type
 of the missing term (``الرئيس تبون`` → "President Bouteflika"), the flag names it and gives its target span.
@@ -71,9 +76,11 @@ _CLOSE = 85  # rapidfuzz ratio (0-100) from which a capitalized run of the trans
 _COUNTRY_AGAIN = re.compile(r"\b(?:the|this)\s+(?:country|kingdom|sultanate|emirate|state|republic|nation|"
                             r"gulf\s+state|gulf\s+country)\b(?!\s+of\b)", re.IGNORECASE)
 # The hole a dropped word leaves: a possessive without its owner, a preposition or article before punctuation
-# or before another preposition ("'s Ministry", "the State of for", "in , bringing").
+# or before another preposition ("'s Ministry", "the State of for", "in , bringing", "visit to the from
+# November"), a text that opens on a lower-case word (" recorded 720 new cases": its subject is gone).
 _HOLE = re.compile(r"(?:^|[\s(])['’]s\b|\b(?:the|of|in|from|at|by|to)\s*[,.;:)]|"
-                   r"\b(?:of|in|from|at|by)\s+(?:of|for|from|at|by|with)\b", re.IGNORECASE)
+                   r"\b(?:of|in|from|at|by|the)\s+(?:of|for|from|at|by|with|to|in)\b|\A\s*(?-i:[a-z])",
+                   re.IGNORECASE)
 _COMMON_WITH_CLITIC = 3.0  # zipf from which a word with its proclitic (وتيرة) is ordinary, see _word_with_clitic
 _COMMON_WORD = 5.0  # wordfreq zipf from which a generated gazetteer match is an ordinary word (العاصمة 5.2, إلى 6.9)
 _TITLE_GAP = re.compile(r"[\s\u0640]*\Z")
@@ -96,23 +103,42 @@ def _index(glossary: Glossary) -> dict[str, list[GlossaryEntry]]:
     return found
 
 
+_firsts: weakref.WeakKeyDictionary[Glossary, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _first_words(glossary: Glossary) -> frozenset[str]:
+    """The first words of the folded English names of ``glossary`` (see :func:`_index`)."""
+    found = _firsts.get(glossary)
+    if found is None:
+        found = _firsts[glossary] = frozenset(key.split(" ", 1)[0] for key in _index(glossary))
+    return found
+
+
 def english_names(text: str, glossary: Glossary) -> list[tuple[int, int, GlossaryEntry]]:
     """Glossary names written in English ``text`` (from a capitalized word, longest first): (start, end, entry)."""
     index = _index(glossary)
     words = list(_ENGLISH_WORD.finditer(text))
-    folded = [_fold_english(_POSSESSIVE.sub("", w.group())) for w in words]  # China's: China
-    joined = [i > 0 and _GAP.fullmatch(text, words[i - 1].end(), words[i].start()) is not None
-              for i in range(len(words))]
+    folded: dict[int, str] = {}  # only the words of a run from a capitalized word are folded (issue 17: speed)
+
+    def fold(k: int) -> str:
+        if k not in folded:
+            folded[k] = _fold_english(_POSSESSIVE.sub("", words[k].group()))  # China's: China
+        return folded[k]
+
+    def joined(k: int) -> bool:
+        return k > 0 and _GAP.fullmatch(text, words[k - 1].end(), words[k].start()) is not None
+
+    firsts = _first_words(glossary)
     found = []
     i = 0
     while i < len(words):
         step = 1
-        if words[i].group()[0].isupper():
+        if words[i].group()[0].isupper() and fold(i) in firsts:  # no name starts with another word
             last = i
-            while last + 1 < len(words) and last + 1 - i < _LONGEST and joined[last + 1]:
+            while last + 1 < len(words) and last + 1 - i < _LONGEST and joined(last + 1):
                 last += 1
             for end in range(last, i - 1, -1):
-                entries = index.get(" ".join(folded[i:end + 1]))
+                entries = index.get(" ".join(fold(k) for k in range(i, end + 1)))
                 if entries:
                     found.append((words[i].start(), words[end].end(), entries[0]))
                     step = end - i + 1
@@ -353,6 +379,29 @@ def _close_romanization(entry: GlossaryEntry, surfaces: Iterable[str], target: s
     return False
 
 
+def _one_mention_lost(entry: GlossaryEntry, term, found: list[TermMatch],  # type: ignore[no-untyped-def]
+                      others: list[tuple[int, int, GlossaryEntry]], body: str, target: str) -> QAFlag | None:
+    """A ``name`` flag for a term rendered fewer times than the source names it when a name of its type that
+    renders no term of the source took one mention's place (``to the United States`` → "to Senegal", another
+    mention still rendered), or the target shows the hole of a dropped name ("visit to the from November"):
+    English may name a place once where the Arabic repeats it, but not put another in its stead."""
+    wanted = " or ".join(repr(t) for t in entry.targets)
+    first = found[0]
+    rival = next((n for n in others if n[2].type == entry.type), None)
+    if rival is not None:
+        others.remove(rival)
+        return QAFlag("name", f"{first.surface!r} ({entry.type}) is named {term.found} times in the source and "
+                              f"rendered {wanted} {term.lenient} times; the target names "
+                              f"{target[rival[0]:rival[1]]!r}, which is not in the source", first.start, first.end,
+                      rival[0], rival[1])
+    hole = _HOLE.search(body)
+    if hole is not None and not body[:hole.end()].isspace() and hole.start() > 0:
+        return QAFlag("name", f"{first.surface!r} ({entry.type}) is named {term.found} times in the source and "
+                              f"rendered {wanted} {term.lenient} times; the target shows a dropped word at "
+                              f"character {hole.start()}", first.start, first.end, hole.start(), hole.end())
+    return None
+
+
 def check_names(source: str, target: str, glossary: Glossary,
                 matches: list[TermMatch] | None = None) -> list[QAFlag]:
     """Flags for required glossary terms of ``source`` that ``target`` does not render (see module docstring).
@@ -377,7 +426,14 @@ def check_names(source: str, target: str, glossary: Glossary,
     in_source = [entry for entry, _ in groups]
     others = None
     for term, (entry, found) in zip(report.terms, groups, strict=True):
-        if not term.required or term.lenient:
+        if not term.required:
+            continue
+        if term.lenient:  # rendered; fewer times than named, another name (or a hole) may stand for one of them
+            if term.lenient < term.found and entry.type in _NAME_TYPES and not _unsure(entry, found, source):
+                if others is None:
+                    others = [n for n in english_names(body, glossary) if not _renders(n[2], in_source)]
+                flag = _one_mention_lost(entry, term, found, others, body, target)
+                flags += [flag] if flag is not None else []
             continue
         surfaces = [m.surface for m in found]
         if (_unsure(entry, found, source) or _by_surname(entry, body) or _as_demonym(entry, body)

@@ -15,22 +15,31 @@ target quantity an equal source one. Some quantities are *weak* witnesses: the w
 writes two as a dual noun, ``الوزيران`` = "the two ministers"; ``الأحد`` is also Sunday) and ordinal words
 (``for the first time`` = ``لأول مرة``). A weak quantity may answer a quantity of the other side but is
 never flagged when left over. A dotted number with three decimals (``1.500``) is 1.5 or 1,500.
+
+Signs: a minus written before digits (``-5%``, ``−0.3``; after a space or a bracket, not between two numbers,
+where a dash is a range) or ``سالب`` / "minus" makes a quantity negative. Equal values whose signs differ are
+flagged unless the side without the sign says the value fell ("fell 5%", "a decline of 5%", "a 5% contraction",
+``انخفاض بنسبة 5%``): -5% and "grew 5%" differ. A pair or range that lost its second number ("0.1 and points")
+is a missing number too (:func:`number_holes`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from ..datafiles import read_tsv
 from ..text.arabic import analyses, normalize_for_matching
 from .flag import QAFlag
 
-__all__ = ["Quantity", "compare_quantities", "cut_names", "days_in_words", "find_quantities", "holes", "years_in_words"]
+__all__ = ["Quantity", "compare_quantities", "cut_names", "days_in_words", "find_quantities", "holes", "number_holes",
+           "years_in_words"]
 
 _SEPARATORS = str.maketrans({"٫": ".", "٬": ","})
-_DIGITS = (r"(?P<name>(?<=[^\W\d_])\s?[-‐–]\s?|(?<=[^\W\d_]{3}))?"  # COVID-19, F-16, كوفيد19: a name
+_DIGITS = (r"(?P<name>(?<=[^\W\d_])(?:[-‐–]\s?|\s[-‐–]\s)|(?<=[^\W\d_]{3}))?"  # COVID-19, F-16, كوفيد19: a name
+           # (a dash after a space and before the digits is a minus sign: "growth of -0.3%", بنسبة -5%)
            r"(?P<num>\d+(?:[.,]\d+)*)(?:(?P<ord>st|nd|rd|th)|(?P<glued>bn|mn|m|k|tn))?(?![A-Za-z])")
 _TOKEN = re.compile(rf"{_DIGITS}|(?P<word>[^\W\d_]+)")
 _KUNA_DECIMAL = re.compile(r"(?<![\d.,])(\d+)ر(\d+)(?![\d.,])")  # KUNA writes 90.1 as 1ر90
@@ -53,6 +62,19 @@ class Quantity:
 
     step: float = 0.0  # the unit of the last digit written before a scale word (4.48 million: 10,000), else 0
     day: bool = False  # "24 hours" (الساعات الـ24): may be written "yesterday", "on Sunday" on the other side
+    negative: bool = False  # written with a minus sign (-5%, −0.3, سالب 2): the other side writes it or says "fell"
+    text: str = field(default="", repr=False, compare=False)  # the text it was read in (see falling)
+
+    @property
+    def falling(self) -> bool:
+        """True when a word of decline stands by it ("fell 5%", "a decline of 5%", انخفاض بنسبة 5%): asked only
+        where the two sides' signs differ (issue 17: speed)."""
+        if not self.text:
+            return False
+        folded, offsets = _folded(self.text)
+        start = bisect_left(offsets, self.start)
+        end = bisect_left(offsets, self.end, start)
+        return _falling(folded, start, end)
 
     def same(self, other: Quantity) -> bool:
         """True when some reading of this quantity equals some reading of ``other``, or rounds to it: a number
@@ -94,6 +116,7 @@ class _Token:
     joined: bool  # only spaces or hyphens since the token before
     conj: bool = False  # written with the conjunction و in front (وعشرين)
     decimals: int = 0  # digits written after the decimal point
+    negative: bool = False  # a minus sign right before the digits
 
 
 _SEPARATOR = re.compile(r"[.,]")
@@ -134,7 +157,9 @@ def _tokens(folded: str) -> list[_Token]:
                 kind = "name_digits"  # كوفيد 19, Coronavirus 2019, Vision 2030: a name written with a space
             number = m.group("num")
             decimals = len(number) - number.rfind(".") - 1 if number.count(".") == 1 and "," not in number else 0
-            out.append(_Token(m.start("num"), m.end("num"), _digit_values(number), kind, joined, decimals=decimals))
+            negative = kind == "digits" and _minus_before(folded, m.start("num"))
+            out.append(_Token(m.start("num"), m.end("num"), _digit_values(number), kind, joined, decimals=decimals,
+                              negative=negative))
             if m.group("glued"):
                 out.append(_Token(m.start("glued"), m.end(), (_GLUED[m.group("glued")],), "scale", True))
         elif token in _AND:
@@ -145,6 +170,41 @@ def _tokens(folded: str) -> list[_Token]:
             out.append(_Token(m.start() + (offset if not conj else 0), m.end(), (word.value,), word.kind,
                               joined and (conj or not clitic), conj))
     return out
+
+
+_MINUS = frozenset("-−‐–")
+_OPENS = frozenset(" \t\n([«\"“'")
+
+
+def _minus_before(folded: str, at: int) -> bool:
+    """True when a minus sign stands right before the digits at ``at``: after a space, a bracket or the text's
+    start, and not between two numbers (``10 -15`` is a range)."""
+    if at == 0 or folded[at - 1] not in _MINUS:
+        return False
+    if at > 1 and folded[at - 2] not in _OPENS:
+        return False
+    before = folded[:at - 1].rstrip()
+    return not before or not before[-1].isdigit()
+
+
+# Words of decline by a number: the number may then be written without its minus sign on the other side
+# ("fell 5%", "a decline of 5%", "a 5% contraction", انخفاض بنسبة 5%، تراجع، انكماش، سالب). Folded forms.
+_FALLING = re.compile(r"\b(?:declin\w*|decreas\w*|fell|fall\w*|drop\w*|down|contract\w*|shr[aiu]nk\w*|lower\w*|"
+                      r"loss\w*|lost|negative\w*|minus|slump\w*|slid\w*|dip|dips|dipped|eased|retreat\w*|plung\w*|"
+                      r"tumbl\w*|deficit\w*|reduc\w*|below)\b|"
+                      r"(?:انخفا?ض|تراجع|انكما?ش|هبو?ط|نقص|ناقص|سالب|عجز|خسار|خساي?ر|تقلص|تدني|انحسار|ينخفض|يتراجع)")
+_SENTENCE_END = re.compile(r"[.!?؟؛;:](?:\s|\Z)")
+
+
+def _falling(folded: str, start: int, end: int) -> bool:
+    """True when a word of decline (_FALLING) stands in the clause before the number (up to 48 characters)
+    or right after it (up to 24: "a 5% drop")."""
+    before = folded[max(0, start - 48):start]
+    cut = list(_SENTENCE_END.finditer(before))
+    if cut:
+        before = before[cut[-1].end():]
+    after = _SENTENCE_END.split(folded[end:end + 24], maxsplit=1)[0]
+    return _FALLING.search(before) is not None or _FALLING.search(after) is not None
 
 
 _LETTERS_BEFORE = re.compile(r"[^\W\d_]+\Z")
@@ -255,13 +315,16 @@ def find_quantities(text: str) -> list[Quantity]:
             step = _round_step(folded[q.start:q.end], q.values()[0])
         day = q.values()[0] == 24 and (_HOURS_AFTER.match(folded, q.end) is not None
                                        or _HOURS_BEFORE.search(folded, max(0, q.start - 16), q.start) is not None)
-        found.append(Quantity(q.values(), start, end, q.weak, year, q.weak and q.last == "name_digits", step, day))
+        negative = q.negative or _NEGATIVE_WORD.search(folded, max(0, q.start - 8), q.start) is not None
+        found.append(Quantity(q.values(), start, end, q.weak, year, q.weak and q.last == "name_digits", step, day,
+                              negative, text))
     return found
 
 
 # "24 hours" on one side, the day before in words on the other ("since yesterday", "overnight", منذ أمس): the same
 # span of time in daily figures. A weekday or "today" is not: "on Sunday" tells when, not over how long (the
 # benchmark's editions that write "today" for "the past 24 hours" differ). Folded forms (translator.text.arabic).
+_NEGATIVE_WORD = re.compile(r"(?<![^\W\d_])(?:minus|negative|سالب|ناقص)\s+\Z")  # "minus 5", سالب 5
 _HOURS_AFTER = re.compile(r"[\s\-‐–]*(?:hours?|hrs?|ساعه|ساعات)(?![^\W\d_])")
 _HOURS_BEFORE = re.compile(r"(?<![^\W\d_])(?:ال)?ساعات\s+(?:ال)?\Z")
 _DAY_WORDS = re.compile(
@@ -273,11 +336,29 @@ _CUT_NAME = re.compile(r"(?<![^\W\d_])(?:covid|كوفيد|sars|cov|mers)\s*[-‐
 
 
 _HOLE = re.compile(r"\b(?:in|of|from|since|to|for)\s+[,.;:)]")  # "compared to the same period in , the ..."
+# A period's "of" with no year after it: "the second quarter of compared to ..." (its year was lost).
+_PERIOD_OF = re.compile(r"\b(?:quarter|half|months|period)\s+of\s+(?!(?:the|this|that|last|next|its|their|a|an|each|"
+                        r"every|both|fiscal|financial|calendar|year|same|previous|current)\b)[a-z]")
 
 
 def holes(text: str) -> int:
-    """How many places of English ``text`` show a lost word: a preposition right before punctuation."""
-    return len(_HOLE.findall(text)) if _SPACE_PUNCTUATION.search(text) else 0
+    """How many places of English ``text`` show a lost word: a preposition right before punctuation, a period's
+    "of" with no year or article after it ("the second quarter of compared to")."""
+    found = len(_HOLE.findall(text)) if _SPACE_PUNCTUATION.search(text) else 0
+    return found + (len(_PERIOD_OF.findall(text)) if " of " in text else 0)
+
+
+# A number lost from a pair or a range: "contributed 0.1 and points", "between 5 and per cent". Each is one
+# quantity of the source that the target lost (see compare_quantities).
+_NUMBER_HOLE = re.compile(r"\d\s*(?:%|per\s*cent|percent|points?)?\s+(?:and|or|to)\s+(?:percentage\s+)?"
+                          r"(?:points?|per\s*cent|percent|million|billion|thousand)\b")
+
+
+def number_holes(text: str) -> list[tuple[int, int]]:
+    """Spans of English ``text`` where the second number of a pair or range is missing ("0.1 and points")."""
+    if " and " not in text and " or " not in text and " to " not in text:
+        return []
+    return [m.span() for m in _NUMBER_HOLE.finditer(text)]
 
 
 _SPACE_PUNCTUATION = re.compile(r"\s[,.;:)]")  # what every hole has (a cheaper scan than _HOLE's words)
@@ -338,6 +419,7 @@ class _Building:
         self.after_and = False
         self.decimals = token.decimals
         self.step = 0.0
+        self.negative = token.negative
 
     def current(self) -> float | None:
         return self.readings[0][1]
@@ -467,12 +549,14 @@ def compare_quantities(source: list[Quantity], target: list[Quantity], *, source
     """
     unmatched_target = sorted(range(len(target)), key=lambda i: target[i].weak)  # firm answers first
     missing: list[Quantity] = []
+    paired: list[tuple[Quantity, Quantity]] = []
     for quantity in sorted(source, key=lambda q: q.weak):  # so what is left over is weak where it can be
         hit = next((i for i in unmatched_target if quantity.same(target[i])), None)
         if hit is None:
             missing.append(quantity)
         else:
             unmatched_target.remove(hit)
+            paired.append((quantity, target[hit]))
     missing.sort(key=lambda q: q.start)
     unmatched_target.sort()
     missing_all = list(missing)
@@ -509,6 +593,23 @@ def compare_quantities(source: list[Quantity], target: list[Quantity], *, source
     for came in new[len(missing):]:
         flags.append(QAFlag("number", f"{_show(came)} in the target is not in the source",
                             target_start=came.start, target_end=came.end))
+    return flags + _lost_signs(paired)
+
+
+def _lost_signs(paired: list[tuple[Quantity, Quantity]]) -> list[QAFlag]:
+    """``number`` flags for equal values of which one side writes a minus sign and the other neither writes it
+    nor says the value fell ("-5%" = "fell 5%" = "a decline of 5%" = انخفاض بنسبة 5%; not "grew 5%")."""
+    flags = []
+    for mine, theirs in sorted(paired, key=lambda p: p[0].start):
+        if mine.negative == theirs.negative or (theirs.falling if mine.negative else mine.falling):
+            continue
+        if mine.negative:
+            flags.append(QAFlag("number", f"{_show(mine)} in the source lost its minus sign in the target (it says "
+                                          "neither minus nor a fall)", mine.start, mine.end, theirs.start, theirs.end))
+        else:
+            flags.append(QAFlag("number", f"{_show(mine)} in the source became {_show(theirs)} in the target (a minus "
+                                          "sign the source neither writes nor says)", mine.start, mine.end,
+                                theirs.start, theirs.end))
     return flags
 
 
@@ -536,4 +637,6 @@ def _spare(quantities: list[Quantity], budget: int, what: str) -> list[Quantity]
 
 
 def _show(quantity: Quantity) -> str:
+    if quantity.negative:
+        return "-" + " or -".join(f"{v:,.12g}" if v < 1e21 else str(v) for v in quantity.values)
     return " or ".join(f"{v:,.12g}" if v < 1e21 else str(v) for v in quantity.values)

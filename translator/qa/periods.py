@@ -112,6 +112,15 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     )
 
 
+# Per pattern of _patterns(), in order: substrings of which the folded text must hold one for the pattern to
+# match (empty: no test). Issue 17: speed, a first check runs 19 patterns over every text otherwise.
+_NEEDLES: tuple[tuple[str, ...], ...] = (
+    ("quarter",), ("q1", "q2", "q3", "q4"), ("ربع",), ("previous", "preceding", "prior"), ("سابق", "ماضي"),
+    ("half",), ("h1", "h2"), ("نصف",), ("months",), ("quarters",), ("اشهر", "شهور"), ("اشهر", "شهور"),
+    ("اشهر", "شهور"), ("ارباع",), ("ارباع",), ("between",), (), ("بين",), (),
+)
+
+
 @cache
 def _screen() -> re.Pattern[str]:
     """The words some period pattern needs (a month name, or quarter, half, months and their Arabic): a text
@@ -138,9 +147,11 @@ def find_periods(folded: str, offsets: list[int], text: str) -> list[Period]:
     months = sum(1 for w in words if w)
     found: list[Period] = []
     taken: list[tuple[int, int]] = []
-    for pattern, kind in _patterns():
+    for (pattern, kind), needles in zip(_patterns(), _NEEDLES, strict=True):
         if (months < 2) if kind == "range" else (len(words) == months):
             continue  # a range needs two month names; the other patterns one of their words (issue 17: speed)
+        if needles and not any(n in folded for n in needles):
+            continue  # a word the pattern cannot match without (a substring test: no regex scan)
         for m in pattern.finditer(folded):
             span = _months(kind, m)
             if span is None or any(m.start() < b and a < m.end() for a, b in taken):

@@ -145,6 +145,10 @@ _NOT_ONE_TO_ONE: set[str] = set()  # characters of _TABLE that fold to nothing o
 _GLUED_AFTER_TEH_MARBUTA = re.compile(r"[\u0629\u06c3][^\w\s]*[^\W\d_]")
 
 
+_RECENT: dict[str, tuple[str, list[int]]] = {}  # the last texts folded (see fold_for_matching)
+_RECENT_SIZE = 16
+
+
 def fold_for_matching(text: str) -> tuple[str, list[int]]:
     """Fold ``text`` for matching and return ``(folded, offset_map)``.
 
@@ -153,7 +157,20 @@ def fold_for_matching(text: str) -> tuple[str, list[int]]:
 
     Teh marbuta (ة) only ends words, so a letter glued right after it starts a new word: a space is put
     there (``المتحدةالأمريكية`` → ``المتحده الامريكيه``), mapped to the letter that follows.
+
+    The last few texts' folds are kept: the glossary matcher, the date reader and translation QA fold the same
+    text one after another (issue 17). The offset list returned is shared: read it, do not change it.
     """
+    found = _RECENT.get(text)
+    if found is None:
+        found = _fold_for_matching(text)
+        if len(_RECENT) >= _RECENT_SIZE:
+            del _RECENT[next(iter(_RECENT))]  # the oldest
+        _RECENT[text] = found
+    return found
+
+
+def _fold_for_matching(text: str) -> tuple[str, list[int]]:
     folded_text = text.translate(_TABLE)  # fills _TABLE (and _NOT_ONE_TO_ONE) for every character of text
     if not _GLUED_AFTER_TEH_MARBUTA.search(text):
         unusual = _NOT_ONE_TO_ONE.intersection(text)
