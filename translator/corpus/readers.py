@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..text.markdown import front_matter, mask_markup
@@ -322,13 +323,33 @@ def _read_docx(rel: str, data: bytes, digest: str) -> list[Document]:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, NotImplementedError, LxmlError) as exc:
         raise InputError(f"{rel}: not a readable .docx file ({type(exc).__name__}: {exc})") from exc
-    text = "\n\n".join(p.text.strip() for p in document.paragraphs if p.text.strip())
+    text = "\n\n".join(t.strip() for t in _docx_paragraph_texts(document.element.body) if t.strip())
     props = document.core_properties
     # A Word file's creation time is when its template was made (python-docx's says 2013-12-23), not when the
     # news was published: it is kept apart, and never feeds per-month counts (issue #14).
     created = props.created.date().isoformat() if props.created else None
     return [Document(_doc_id(rel), rel, "docx", text, digest, "docx", title=props.title or None,
                      file_created=created)] if text else []
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _docx_paragraph_texts(body: Any) -> Iterator[str]:
+    """The text of every paragraph of a Word body in document order, wherever it sits.
+
+    python-docx's ``Document.paragraphs`` holds only the body's own paragraphs, and ``Paragraph.text`` only its
+    direct runs and hyperlinks (python-docx issue 803): table cells, content controls (``w:sdt``), tracked
+    insertions (``w:ins``), smart tags and text boxes were lost. Here each ``w:p`` anywhere gives its own runs
+    (text, tabs and line breaks as python-docx reads them); deleted text (``w:delText``) stays out, and a
+    text box's legacy copy (``mc:Fallback``) is skipped so nothing is read twice.
+    """
+    for paragraph in body.iter(f"{_W}p"):
+        if any(a.tag == _MC_FALLBACK for a in paragraph.iterancestors()):
+            continue
+        yield "".join(run.text for run in paragraph.iter(f"{_W}r")
+                      if next(run.iterancestors(f"{_W}p")) is paragraph and hasattr(run, "text"))
 
 
 def _read_records(rel: str, data: bytes, digest: str) -> list[Document]:
