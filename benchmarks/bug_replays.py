@@ -465,6 +465,33 @@ def _(tmp: Path) -> tuple[bool, str]:
     return any(t == 'Russian official <senior> & "military" cooperation' for _, t in pairs), str(pairs)
 
 
+@case("www-l10n-pr-4")
+def _(tmp: Path) -> tuple[bool, str]:
+    out, xlf = _reviewed_xliff(tmp, 'A senior <bpt id="1">&lt;b&gt;</bpt>Russian<ept id="1">&lt;/b&gt;</ept> official'
+                                    ' discusses military cooperation<ph id="2">&lt;br/&gt;</ph> in Algeria.')
+    memory = tmp / "m.sqlite"
+    cli(tmp / "home", "review", "import", str(out), str(xlf), "--memory", str(memory))
+    pairs = _memory_pairs(tmp, memory)
+    want = "A senior Russian official discusses military cooperation in Algeria."
+    return [t for _, t in pairs] == [want], str(pairs)
+
+
+@case("MateCat-pr-2991")
+def _(tmp: Path) -> tuple[bool, str]:
+    path = tmp / "trados.tmx"
+    path.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="SDL" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en"
+ srclang="ar" datatype="plaintext"/><body><tu>
+<tuv xml:lang="ar-SA"><seg>مسؤول <bpt i="1">&lt;b&gt;</bpt>روسي<ept i="1">&lt;/b&gt;</ept> رفيع<ph x="2">&lt;br/&gt;</ph></seg></tuv>
+<tuv xml:lang="en-GB"><seg>A senior <bpt i="1">&lt;b&gt;</bpt>Russian<ept i="1">&lt;/b&gt;</ept> official<ph x="2">&lt;br/&gt;</ph></seg></tuv>
+</tu></body></tmx>
+""", encoding="utf-8")
+    memory = tmp / "m.sqlite"
+    cli(tmp / "home", "memory", "--memory", str(memory), "import", str(path), "--format", "tmx")
+    pairs = _memory_pairs(tmp, memory)
+    return pairs == [("مسؤول روسي رفيع", "A senior Russian official")], str(pairs)
+
+
 _TMX = """<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x"
  adminlang="en" srclang="{src}" datatype="plaintext"/><body><tu>
@@ -697,7 +724,7 @@ def main(argv: list[str] | None = None) -> int:
                 result = "pass" if ok else "fail"
             except Skip as why:
                 result, seen = "skip", str(why)
-            except Exception as error:  # noqa: BLE001 - a crash is a failed replay, reported as such
+            except Exception as error:  # a crash is a failed replay, reported as such
                 result, seen = "fail", f"{type(error).__name__}: {error}"
         counts[result] += 1
         seen = " ".join(str(seen).split())[:200]
