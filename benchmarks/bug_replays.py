@@ -569,6 +569,19 @@ def _(tmp: Path) -> tuple[bool, str]:
     return kept, "every text kept in the workbook (Excel's _xHHHH_ escapes)" if kept else f"changed: {texts - cells}"
 
 
+@case("claude-code-log-pr-144")
+def _(tmp: Path) -> tuple[bool, str]:
+    line = json.dumps({"id": "a", "title": "t \ud83d x", "text": AR + " \ud83d\ude00 ok \ud83d bad."})
+    out = _batch(tmp, {"r.jsonl": line + "\n"})
+    if not (out / "segments.parquet").exists():
+        return False, "no tables written (the run crashed)"
+    from translator import read_table
+
+    text = " ".join(read_table(out, "segments")["text"])
+    warnings = " ".join(read_table(out, "documents")["warnings"].fillna(""))
+    return "😀" in text and "\ufffd" in text and "surrogate" in warnings, warnings[:100]
+
+
 @case("openxlsx-145")
 def _(tmp: Path) -> tuple[bool, str]:
     long_text = " و".join([AR.rstrip(".")] * 400) + "."  # one sentence of ≈ 40,000 characters

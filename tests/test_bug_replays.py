@@ -366,6 +366,28 @@ def test_word_tables_reach_the_batch(tmp_path: Path) -> None:
     assert "عنوان في جدول عن تونس" in texts and "نص داخل عنصر تحكم" in texts and "نص محذوف" not in texts
 
 
+# ----------------------------------------------------------- JSON records with unpaired surrogate escapes
+def test_json_records_with_unpaired_surrogate_escapes_are_read_not_a_crash(tmp_path: Path) -> None:
+    # https://github.com/daaain/claude-code-log/pull/144 (JSONL with lone surrogates: UnicodeEncodeError), also
+    # ultrajson#156: json.loads accepts "\ud83d" alone, and no UTF-8 table or SQLite row can hold it
+    from translator import read_table
+    from translator.corpus.run import run_batch
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    line = json.dumps({"id": "a", "title": "t \ud83d x", "text": AR + " \ud83d\ude00 ok \ud83d bad \udc00 end."})
+    assert "\\ud83d\\ude00" in line  # written as escapes, as JSON exporters do
+    (corpus / "r.jsonl").write_text(line + "\n", encoding="utf-8")
+    (corpus / "r.json").write_text(line, encoding="utf-8")
+    summary = run_batch(corpus, tmp_path / "out", translate=False, progress=False, excel=True)
+    assert summary.failed_files == 0
+    documents = read_table(tmp_path / "out", "documents")
+    assert list(documents["title"]) == ["t \ufffd x", "t \ufffd x"]
+    assert all("replaced 3 unpaired UTF-16 surrogate" in w for w in documents["warnings"])
+    text = " ".join(read_table(tmp_path / "out", "segments")["text"])
+    assert "😀" in text and "ok \ufffd bad \ufffd end." in text  # a pair is its character; lone ones replaced
+
+
 def test_replay_list_names_every_case_of_the_runner() -> None:
     rows = (ROOT / "benchmarks" / "data" / "bug_replays.tsv").read_text(encoding="utf-8").splitlines()
     header, *rows = [r.split("\t") for r in rows if r and not r.startswith("#")]

@@ -455,7 +455,26 @@ def _record_documents(rel: str, digest: str, records: Iterable[tuple[int, object
         while doc_id in used:
             doc_id, n = f"{base}#{key}~{n}", n + 1
         used.add(doc_id)
-        yield Document(doc_id, rel, "json", body, digest, "utf-8", **fields)
+        body, lone = _without_lone_surrogates(body)
+        for name, value in fields.items():
+            if value:
+                fields[name], count = _without_lone_surrogates(value)
+                lone += count
+        warnings = [f"replaced {lone} unpaired UTF-16 surrogate escape(s) (\\ud83d …) with U+FFFD"] if lone else []
+        yield Document(doc_id, rel, "json", body, digest, "utf-8", warnings=warnings, **fields)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with each unpaired surrogate (a JSON ``\\ud83d`` escape without its partner: no character, and
+    no UTF-8 can hold it, so the tables could not be written) replaced by U+FFFD, and how many there were.
+    ``json.loads`` already joins the escapes of a pair (``\\ud83d\\ude00`` is 😀)."""
+    if not _SURROGATE.search(text):
+        return text, 0
+    fixed = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return fixed, len(_SURROGATE.findall(text))
 
 
 def _record_problem(record: object) -> str | None:
