@@ -710,6 +710,21 @@ def _(tmp: Path) -> tuple[bool, str]:
     return "سطر أول\nسطر ثان" in text, repr(text[-20:])
 
 
+@case("python-docx2txt-27")
+def _(tmp: Path) -> tuple[bool, str]:
+    path = tmp / "brief.docx"
+    _docx_with_hidden_places(path)
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    notes = (f'<?xml version="1.0" encoding="UTF-8"?><w:footnotes {w}><w:footnote w:type="separator" w:id="-1">'
+             '<w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>'
+             "المصدر: وكالة الأنباء الجزائرية</w:t></w:r></w:p></w:footnote></w:footnotes>")
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("word/footnotes.xml", notes)
+    done = cli(tmp / "home", "detect", "--format", "jsonl", str(path))
+    text = json.loads(done.stdout.splitlines()[0])["text"] if done.stdout else done.stderr
+    return text.endswith("المصدر: وكالة الأنباء الجزائرية"), repr(text[-40:])
+
+
 # ---------------------------------------------------------------------------------------- citations
 @case("citeproc-py-pr-21")
 def _(tmp: Path) -> tuple[bool, str]:

@@ -402,3 +402,38 @@ def test_replay_list_names_every_case_of_the_runner() -> None:
     assert len(ids) == len(set(ids)) >= 40
     assert automated <= set(ids)
     assert all(r[1].startswith("https://github.com/") for r in rows)
+
+
+def _with_notes(docx: bytes) -> bytes:
+    """``docx`` with a footnotes and an endnotes part, as Word writes them (separators first)."""
+    import zipfile
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def notes(tag: str, text: str) -> str:
+        return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{tag}s {w}>'
+                f'<w:{tag} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{tag}>'
+                f'<w:{tag} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+                f'</w:{tag}><w:{tag} w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {text}'
+                f'</w:t></w:r></w:p></w:{tag}></w:{tag}s>')
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item.filename))
+        dst.writestr("word/footnotes.xml", notes("footnote", "“ليبيا وتونس تتفقان على تسهيل التجارة،” الوسط، 2 يوليو 2024."))
+        dst.writestr("word/endnotes.xml", notes("endnote", "المصدر: وكالة الأنباء الجزائرية"))
+    return out.getvalue()
+
+
+def test_word_footnotes_and_endnotes_are_read_after_the_body() -> None:
+    # https://github.com/ankushshah89/python-docx2txt/issues/27 and genspark-ai/genoffice#425: notes were lost
+    from translator.corpus.readers import _read_docx
+
+    [document] = _read_docx("brief.docx", _with_notes(_docx_bytes()), "digest")
+    paragraphs = document.text.split("\n\n")
+    assert paragraphs[0] == "فقرة أولى عن الجزائر."
+    assert paragraphs[-2:] == ["“ليبيا وتونس تتفقان على تسهيل التجارة،” الوسط، 2 يوليو 2024.",
+                               "المصدر: وكالة الأنباء الجزائرية"]
+    [plain] = _read_docx("brief.docx", _docx_bytes(), "digest")  # no notes part: the body alone
+    assert plain.text == "\n\n".join(paragraphs[:-2])

@@ -323,7 +323,8 @@ def _read_docx(rel: str, data: bytes, digest: str) -> list[Document]:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, NotImplementedError, LxmlError) as exc:
         raise InputError(f"{rel}: not a readable .docx file ({type(exc).__name__}: {exc})") from exc
-    text = "\n\n".join(t.strip() for t in _docx_paragraph_texts(document.element.body) if t.strip())
+    paragraphs = [*_docx_paragraph_texts(document.element.body), *_docx_note_texts(data)]
+    text = "\n\n".join(t.strip() for t in paragraphs if t.strip())
     props = document.core_properties
     # A Word file's creation time is when its template was made (python-docx's says 2013-12-23), not when the
     # news was published: it is kept apart, and never feeds per-month counts (issue #14).
@@ -350,6 +351,27 @@ def _docx_paragraph_texts(body: Any) -> Iterator[str]:
             continue
         yield "".join(run.text for run in paragraph.iter(f"{_W}r")
                       if next(run.iterancestors(f"{_W}p")) is paragraph and hasattr(run, "text"))
+
+
+def _docx_note_texts(data: bytes) -> Iterator[str]:
+    """The paragraphs of a Word file's footnotes, then endnotes (sources are often cited there), after its body.
+
+    python-docx does not read notes at all (docx2txt issue 27, python-docx issue 72); Word's separator notes
+    (``w:type="separator"`` …) hold no text and are skipped.
+    """
+    import io
+    import zipfile
+
+    from docx.oxml import parse_xml
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = set(archive.namelist())
+        for part, tag in (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")):
+            if part not in names:
+                continue
+            for note in parse_xml(archive.read(part)).iter(f"{_W}{tag}"):
+                if note.get(f"{_W}type") in (None, "normal"):
+                    yield from _docx_paragraph_texts(note)
 
 
 def _read_records(rel: str, data: bytes, digest: str) -> list[Document]:
