@@ -353,6 +353,31 @@ def _(tmp: Path) -> tuple[bool, str]:
     return "\u061c" not in normalize_for_mt(text) and "Algeria" in targets, f"{sorted(targets)}"
 
 
+# ------------------------------------------------------------------------------------------ sentences
+def _sentences(text: str) -> list[str]:
+    from translator.text.segment import sentences
+
+    return [s.text for s in sentences(text)]
+
+
+@case("pySBD-113")
+def _(tmp: Path) -> tuple[bool, str]:
+    got = _sentences("هذه تجربة، للغة العربية")  # an Arabic comma ends no sentence
+    return got == ["هذه تجربة، للغة العربية"], str(got)
+
+
+@case("spaCy-5911")
+def _(tmp: Path) -> tuple[bool, str]:
+    got = _sentences("كيف حالك؟ أنا بخير.")
+    return got == ["كيف حالك؟", "أنا بخير."], str(got)
+
+
+@case("stanza-545")
+def _(tmp: Path) -> tuple[bool, str]:
+    got = _sentences("يتوزع متحدثوها في الأهواز وتركيا وتشاد وغيرها.وهي اللغة الرابعة من لغات الأمم المتحدة.")
+    return len(got) == 2 and got[1].startswith("وهي"), str(got)  # glued full stop (farasapy#5's sample)
+
+
 # ---------------------------------------------------------------------------------------- translation
 def _engine():  # type: ignore[no-untyped-def]
     folders = sorted(CACHE.glob("tiny-marian-*-ct2-int8"))
@@ -482,8 +507,10 @@ def _(tmp: Path) -> tuple[bool, str]:
     path.write_text("""<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="SDL" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en"
  srclang="ar" datatype="plaintext"/><body><tu>
-<tuv xml:lang="ar-SA"><seg>مسؤول <bpt i="1">&lt;b&gt;</bpt>روسي<ept i="1">&lt;/b&gt;</ept> رفيع<ph x="2">&lt;br/&gt;</ph></seg></tuv>
-<tuv xml:lang="en-GB"><seg>A senior <bpt i="1">&lt;b&gt;</bpt>Russian<ept i="1">&lt;/b&gt;</ept> official<ph x="2">&lt;br/&gt;</ph></seg></tuv>
+<tuv xml:lang="ar-SA"><seg>مسؤول <bpt i="1">&lt;b&gt;</bpt>روسي<ept i="1">&lt;/b&gt;</ept> رفيع
+<ph x="2">&lt;br/&gt;</ph></seg></tuv>
+<tuv xml:lang="en-GB"><seg>A senior <bpt i="1">&lt;b&gt;</bpt>Russian<ept i="1">&lt;/b&gt;</ept> official
+<ph x="2">&lt;br/&gt;</ph></seg></tuv>
 </tu></body></tmx>
 """, encoding="utf-8")
     memory = tmp / "m.sqlite"

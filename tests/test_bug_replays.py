@@ -421,7 +421,8 @@ def _with_notes(docx: bytes) -> bytes:
     with zipfile.ZipFile(io.BytesIO(docx)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
             dst.writestr(item, src.read(item.filename))
-        dst.writestr("word/footnotes.xml", notes("footnote", "“ليبيا وتونس تتفقان على تسهيل التجارة،” الوسط، 2 يوليو 2024."))
+        footnote = "“ليبيا وتونس تتفقان على تسهيل التجارة،” الوسط، 2 يوليو 2024."
+        dst.writestr("word/footnotes.xml", notes("footnote", footnote))
         dst.writestr("word/endnotes.xml", notes("endnote", "المصدر: وكالة الأنباء الجزائرية"))
     return out.getvalue()
 
