@@ -370,6 +370,8 @@ _RELATIVE = re.compile(
 
 def _relative_date(text: str, reference: str | dt.date | None) -> DateResult | None:
     """The first relative date in ``text`` (see :func:`parse_date`), or None when there is none."""
+    if isinstance(reference, dt.datetime):
+        reference = reference.date()
     if isinstance(reference, str):
         try:
             reference = dt.date.fromisoformat(reference.strip())
