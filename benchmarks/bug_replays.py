@@ -436,6 +436,17 @@ def _(tmp: Path) -> tuple[bool, str]:
     return bool(flags), str(flags)
 
 
+@case("modernmt-416")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.mt.engine import Hypothesis
+    from translator.mt.guard import inspect
+
+    source = "وبحسب محامي الزوجين فقد استدرجا إلى بلجيكا بعرض عمل واعد بعد التسونامي الذي ضرب تايلاند نهاية 2004"
+    cut = Hypothesis("According to the couple's lawyer, they were lured to Belgium with a very", finished=False)
+    flags = inspect(source, cut)  # decoding stopped at the length limit, not at the end token
+    return "truncated" in flags, str(flags)
+
+
 # ------------------------------------------------------------------------------- review: XLIFF, TMX, TBX
 def _batch(tmp: Path, files: dict[str, str], *extra: str) -> Path:
     corpus, out = tmp / "corpus", tmp / "out"
