@@ -59,7 +59,8 @@ class DateResult:
 
     ``start``/``end`` index ``text`` (``text[start:end] == date_text``); ``calendar`` says how the date
     was written (``gregorian``, ``hijri`` (lunar, Umm al-Qura), ``solar_hijri`` (the Iranian calendar) or
-    ``both``); ``hijri`` is the Hijri date (lunar or solar) as written, ISO-like.
+    ``both``; ``relative`` for ``أمس``, ``منذ يومين`` ... counted from a reference date, see :func:`parse_date`);
+    ``hijri`` is the Hijri date (lunar or solar) as written, ISO-like.
     An unresolved day/month order gives ``ambiguous=True``, ``date=None`` and both readings in
     ``candidates``.  ``role`` is ``retrieved``, ``archived`` or ``updated`` when a marker such as
     "Retrieved" says the date is not the publication date.
@@ -297,17 +298,27 @@ _CATEGORIES = {} if _re_constants is None else {
 
 
 # --------------------------------------------------------------------------- public API
-def parse_date(text: str, *, context_lang: str | None = None, day_first: bool | None = None) -> DateResult:
+def parse_date(text: str, *, context_lang: str | None = None, day_first: bool | None = None,
+               reference: str | dt.date | None = None) -> DateResult:
     """The best date in ``text`` (a citation line, a page header, a dateline).
 
     The most complete date wins (day > month > no year); dates marked "Retrieved", "Archived" or
     "Updated" only when there is no other; on a tie the first.  ``context_lang`` (``ar``, ``en-US``,
     ``en-GB``, ...) or ``day_first`` decide the order of numeric dates such as 01/03/2026; without them an
     Arabic-script text is read day first and anything else is reported as ambiguous.
+
+    A text with no date but an Arabic relative one (``أمس``, ``أول أمس``, ``غداً``, ``منذ يومين``, ``قبل ٥
+    ساعات``, ``20 يوم مضت``) gives ``calendar="relative"``: ``date`` is counted from ``reference`` (the
+    publication date, ``YYYY-MM-DD``) when one is given — weeks, months and years as ``YYYY-MM`` / the
+    day's month, hours and minutes as the reference day — and is None otherwise, with a warning saying
+    what the text counts from. Raises :class:`InputError` for a ``reference`` that is not a date.
     """
     found = find_dates(text, context_lang=context_lang, day_first=day_first)
     if found:
         return max(found, key=lambda r: (r.role is None, _completeness(r)))
+    relative = _relative_date(text, reference) if text and contains_arabic(text) else None
+    if relative is not None:
+        return relative
     warnings = ["no date found"]
     years = _grammar().year_only.findall(_fold_with_offsets(text)[0]) if text else []
     if years:
@@ -336,6 +347,64 @@ def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | 
     if not results and not contains_arabic(text):
         results = _dateparser_fallback(text, norm, origin)
     return results
+
+
+# --------------------------------------------------------------------------- relative dates
+_RELATIVE_UNITS = {  # folded word -> (unit, count); a count of 0 takes the number written before it
+    "يوم": ("day", 0), "ايام": ("day", 0), "يوما": ("day", 0), "يومين": ("day", 2), "يومان": ("day", 2),
+    "اسبوع": ("week", 0), "اسابيع": ("week", 0), "اسبوعين": ("week", 2), "اسبوعان": ("week", 2),
+    "شهر": ("month", 0), "اشهر": ("month", 0), "شهور": ("month", 0), "شهرا": ("month", 0),
+    "شهرين": ("month", 2), "شهران": ("month", 2), "سنه": ("year", 0), "سنوات": ("year", 0),
+    "سنتين": ("year", 2), "عام": ("year", 0), "اعوام": ("year", 0), "عامين": ("year", 2), "عاما": ("year", 0),
+    "ساعه": ("hour", 0), "ساعات": ("hour", 0), "ساعتين": ("hour", 2), "دقيقه": ("minute", 0),
+    "دقائق": ("minute", 0), "دقيقتين": ("minute", 2),
+}
+_RELATIVE_WORDS = {"اول من امس": -2, "اول امس": -2, "يوم امس": -1, "امس": -1, "البارحه": -1,
+                   "بعد غد": 2, "غدا": 1}
+_UNITS = "|".join(sorted(_RELATIVE_UNITS, key=len, reverse=True))
+_RELATIVE = re.compile(
+    rf"{_NOT_AFTER_LETTER}(?:(?P<word>{'|'.join(_RELATIVE_WORDS)})"
+    rf"|(?P<ago>منذ|قبل|بعد)\s+(?:(?P<n>\d{{1,3}})\s+)?(?P<unit>{_UNITS})"
+    rf"|(?P<n2>\d{{1,3}})\s+(?P<unit2>{_UNITS})\s+(?:مضت|مضي|خلت)){_NOT_BEFORE_LETTER}")
+
+
+def _relative_date(text: str, reference: str | dt.date | None) -> DateResult | None:
+    """The first relative date in ``text`` (see :func:`parse_date`), or None when there is none."""
+    if isinstance(reference, dt.datetime):
+        reference = reference.date()
+    if isinstance(reference, str):
+        try:
+            reference = dt.date.fromisoformat(reference.strip())
+        except ValueError as err:
+            raise InputError(f"reference date {reference!r} is not YYYY-MM-DD ({err})") from err
+    norm, origin = _fold_with_offsets(text)
+    m = _RELATIVE.search(norm)
+    if m is None:
+        return None
+    if m.group("word"):
+        unit, count = "day", _RELATIVE_WORDS[m.group("word")]
+    else:
+        unit, count = _RELATIVE_UNITS[m.group("unit") or m.group("unit2")]
+        count = count or int(m.group("n") or m.group("n2") or 1)
+        count = count if m.group("ago") == "بعد" else -count
+    o_start, o_end = origin[m.start()], origin[m.end() - 1] + 1
+    while o_end < len(text) and not text[o_end].isascii() and not fold(text[o_end]):
+        o_end += 1  # a tanwin or tatweel that folded away: "غداً"
+    span = text[o_start:o_end]
+    when = f"{abs(count)} {unit}{'s' if abs(count) != 1 else ''} {'before' if count < 0 else 'after'}"
+    if reference is None:
+        return DateResult(text=text, date=None, date_text=span, start=o_start, end=o_end, calendar="relative",
+                          warnings=[f"relative date ({when} the text was written): give the publication "
+                                    "date as the reference to resolve it"])
+    if unit in ("hour", "minute"):
+        date = reference.isoformat()
+    elif unit in ("day", "week"):
+        date = (reference + dt.timedelta(days=count * (7 if unit == "week" else 1))).isoformat()
+    else:
+        months = reference.year * 12 + reference.month - 1 + count * (12 if unit == "year" else 1)
+        date = f"{months // 12:04d}-{months % 12 + 1:02d}"
+    return DateResult(text=text, date=date, date_text=span, start=o_start, end=o_end, calendar="relative",
+                      warnings=[f"relative date: {when} {reference.isoformat()}"])
 
 
 # --------------------------------------------------------------------------- internals
@@ -613,6 +682,13 @@ def _valid(year: int, month: int, day: int) -> bool:
 def _hijri_to_gregorian(mention: _Mention, warnings: list[str]) -> tuple[str | None, list[str]]:
     assert mention.year is not None
     try:
+        if mention.day == 30 and Hijri(mention.year, mention.month, 1).month_length() == 29:
+            # A month Umm al-Qura counts 29 days had a 30th where the month began by local sighting (hijridate
+            # issue 2): that day is the day after the 29th.
+            day = Hijri(mention.year, mention.month, 29).to_gregorian() + dt.timedelta(days=1)
+            warnings.append(f"Umm al-Qura counts {mention.year}-{mention.month:02d} 29 days: day 30 is read as "
+                            f"the day after the 29th ({day.isoformat()}), as where the month began by sighting")
+            return day.isoformat(), []
         if mention.day is not None:
             return Hijri(mention.year, mention.month, mention.day).to_gregorian().isoformat(), []
         first = Hijri(mention.year, mention.month, 1)
@@ -651,8 +727,21 @@ def _result(grammar: _Grammar, text: str, norm: str, origin: list[int], group: l
         date, hijri, _, candidates = parts[0]
         calendar, ambiguous = group[0].calendar, group[0].ambiguous
     ambiguous = ambiguous or (date is None and bool(candidates))
-    start, weekday_warning = _weekday(grammar, norm, start, date)
-    warnings += weekday_warning
+    start, weekday = _weekday(grammar, norm, start)
+    if weekday is not None and date is not None and len(date) == 10:
+        actual = dt.date.fromisoformat(date)
+        gap = (weekday - actual.weekday() + 3) % 7 - 3  # days from the computed date to the weekday written
+        if gap in (-1, 1) and calendar == "hijri":
+            # Umm al-Qura is computed; where the month began by sighting (Morocco, Turkey, South Asia) the
+            # same Hijri date falls a day earlier or later, and the weekday written says which (hijridate 8, 19)
+            shifted = (actual + dt.timedelta(days=gap)).isoformat()
+            warnings.append(f"the weekday written ({_WEEKDAYS[weekday]}) puts this Hijri date on {shifted}, "
+                            f"a day {'later' if gap > 0 else 'earlier'} than Umm al-Qura's {date}: the month "
+                            "began by local sighting")
+            date = shifted
+        elif gap:
+            warnings.append(f"weekday mismatch: the text says {_WEEKDAYS[weekday]} but {date} is a "
+                            f"{_WEEKDAYS[actual.weekday()]}")
     role = grammar.role_before.search(norm, max(0, start - 60), start)
     o_start, o_end = origin[start], origin[end - 1] + 1
     while o_end < len(text) and not text[o_end].isascii() and not fold(text[o_end]):
@@ -672,18 +761,15 @@ def _result(grammar: _Grammar, text: str, norm: str, origin: list[int], group: l
     )
 
 
-def _weekday(grammar: _Grammar, norm: str, start: int, date: str | None) -> tuple[int, list[str]]:
-    """Extend the span over a weekday written before the date and check that it agrees."""
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _weekday(grammar: _Grammar, norm: str, start: int) -> tuple[int, int | None]:
+    """Extend the span over a weekday written before the date; that weekday (0 = Monday) or None."""
     m = grammar.weekday_before.search(norm, max(0, start - 40), start)
     if m is None:
-        return start, []
-    weekday = grammar.weekdays[_key(m.group("weekday"))]
-    if date is not None and len(date) == 10:
-        actual = dt.date.fromisoformat(date).weekday()
-        if actual != weekday:
-            names = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-            return m.start(), [f"weekday mismatch: the text says {names[weekday]} but {date} is a {names[actual]}"]
-    return m.start(), []
+        return start, None
+    return m.start(), grammar.weekdays[_key(m.group("weekday"))]
 
 
 def _completeness(result: DateResult) -> int:

@@ -286,7 +286,7 @@ def is_date_line(line: str) -> bool:
     if not stripped or len(stripped) > _MAX_DATE_LINE or not re.search(r"\d", stripped):
         return False
     result = parse_date(stripped, context_lang="en")
-    if not result.date_text:
+    if not result.date_text or result.calendar == "relative":  # "منذ 3 ساعات" dates no digest entry
         return False
     rest = stripped.replace(result.date_text, "")
     return len(re.sub(r"[\W_]", "", rest)) <= 3

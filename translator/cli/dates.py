@@ -20,6 +20,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        help="read 01/03/2026 as 1 March")
     order.add_argument("--month-first", dest="day_first", action="store_false",
                        help="read 6/8/2019 as June 8 (US sites)")
+    p.add_argument("--reference", metavar="YYYY-MM-DD",
+                   help="publication date that relative dates (أمس, منذ يومين, قبل ٥ ساعات) count from")
     p.set_defaults(func=run)
 
 
@@ -28,7 +30,8 @@ def run(args: argparse.Namespace) -> int:
 
     def records() -> Iterator[dict]:
         for text in read_texts(args.files, by_line=args.lines):
-            result = parse_date(text, context_lang=args.context_lang, day_first=args.day_first)
+            result = parse_date(text, context_lang=args.context_lang, day_first=args.day_first,
+                                reference=args.reference)
             yield {"text": text, **without(result.to_dict(), "text")}
 
     emit(records(), args.format)

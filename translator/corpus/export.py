@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -10,11 +12,59 @@ from ..atomic import atomic_path
 from .rows import DESCRIPTIONS
 from .tables import read_table
 
-__all__ = ["EXCEL_MAX_ROWS", "SHEETS", "write_excel"]
+__all__ = ["EXCEL_MAX_CHARS", "EXCEL_MAX_ROWS", "SHEETS", "excel_cell", "write_excel"]
+
+log = logging.getLogger("translator")
 
 #: one sheet per table of a run, in the order the README lists them (rows.DESCRIPTIONS names every table)
 SHEETS = tuple(DESCRIPTIONS)
 EXCEL_MAX_ROWS = 1_048_575  # one row is the header
+#: the most characters Excel shows in one cell; a longer text makes Excel call the workbook damaged
+EXCEL_MAX_CHARS = 32_767
+# control characters XML 1.0 (and so an .xlsx cell) cannot hold: openpyxl refuses them (IllegalCharacterError)
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def excel_cell(value: object) -> tuple[object, str | None]:
+    """A table value as an .xlsx cell can hold it, and what was changed (None when nothing was).
+
+    A control character XML cannot hold (form feed from PDF text, a vertical tab, U+0001 ...) is written
+    as Excel's own escape ``_x000C_``, which Excel reads back as that character; a text longer than
+    Excel's limit of 32,767 characters is cut, ending with a note that gives its full length (the Parquet
+    and CSV tables keep it whole). Sources: openpyxl ``ILLEGAL_CHARACTERS_RE``; Microsoft's "Excel
+    specifications and limits".
+    """
+    if not isinstance(value, str):
+        return value, None
+    change = None
+    if _ILLEGAL.search(value):
+        value = _ILLEGAL.sub(lambda m: f"_x{ord(m.group()):04X}_", value)
+        change = "control characters written as _xHHHH_"
+    if len(value) > EXCEL_MAX_CHARS:
+        note = f" … [cut: {len(value):,} characters; the whole text is in the Parquet and CSV tables]"
+        value = value[:EXCEL_MAX_CHARS - len(note)] + note
+        change = "cut to Excel's 32,767 characters"
+    return value, change
+
+
+def _fit_for_excel(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """``frame`` with every text cell made storable (:func:`excel_cell`); each change logged once per column."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if frame[column].dtype.kind not in "OSU" and str(frame[column].dtype) not in ("string", "str"):
+            continue
+        changes: dict[str, int] = {}
+
+        def fit(value: object, changes: dict[str, int] = changes) -> object:
+            fitted, change = excel_cell(value)
+            if change:
+                changes[change] = changes.get(change, 0) + 1
+            return fitted
+
+        frame[column] = frame[column].map(fit, na_action="ignore")
+        for change, count in changes.items():
+            log.warning("tables.xlsx, sheet %s, column %s: %d cell(s) %s", name, column, count, change)
+    return frame
 
 
 def _strings_stay_strings(sheet) -> None:  # type: ignore[no-untyped-def]
@@ -33,13 +83,14 @@ def write_excel(out_dir: Path | str, path: Path | str | None = None) -> Path:
     """Write ``tables.xlsx`` (or ``path``) with one sheet per table, header row frozen; written atomically.
 
     Cells keep their text exactly (no invisible bidi controls are added); Excel gives each cell the direction
-    of its first strong character.
+    of its first strong character. What an .xlsx cell cannot hold is changed as :func:`excel_cell` says, with
+    a logged warning naming the sheet and column; the Parquet and CSV tables are never changed.
     """
     out_dir = Path(out_dir)
     target = Path(path) if path else out_dir / "tables.xlsx"
     with atomic_path(target, suffix=".xlsx") as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as writer:
         for name in SHEETS:
-            frame = read_table(out_dir, name)
+            frame = _fit_for_excel(read_table(out_dir, name), name)
             truncated = len(frame) > EXCEL_MAX_ROWS
             frame.head(EXCEL_MAX_ROWS).to_excel(writer, sheet_name=name, index=False)
             sheet = writer.sheets[name]

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..text.markdown import front_matter, mask_markup
@@ -322,13 +323,55 @@ def _read_docx(rel: str, data: bytes, digest: str) -> list[Document]:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, NotImplementedError, LxmlError) as exc:
         raise InputError(f"{rel}: not a readable .docx file ({type(exc).__name__}: {exc})") from exc
-    text = "\n\n".join(p.text.strip() for p in document.paragraphs if p.text.strip())
+    paragraphs = [*_docx_paragraph_texts(document.element.body), *_docx_note_texts(data)]
+    text = "\n\n".join(t.strip() for t in paragraphs if t.strip())
     props = document.core_properties
     # A Word file's creation time is when its template was made (python-docx's says 2013-12-23), not when the
     # news was published: it is kept apart, and never feeds per-month counts (issue #14).
     created = props.created.date().isoformat() if props.created else None
     return [Document(_doc_id(rel), rel, "docx", text, digest, "docx", title=props.title or None,
                      file_created=created)] if text else []
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _docx_paragraph_texts(body: Any) -> Iterator[str]:
+    """The text of every paragraph of a Word body in document order, wherever it sits.
+
+    python-docx's ``Document.paragraphs`` holds only the body's own paragraphs, and ``Paragraph.text`` only its
+    direct runs and hyperlinks (python-docx issue 803): table cells, content controls (``w:sdt``), tracked
+    insertions (``w:ins``), smart tags and text boxes were lost. Here each ``w:p`` anywhere gives its own runs
+    (text, tabs and line breaks as python-docx reads them); deleted text (``w:delText``) stays out, and a
+    text box's legacy copy (``mc:Fallback``) is skipped so nothing is read twice.
+    """
+    for paragraph in body.iter(f"{_W}p"):
+        if any(a.tag == _MC_FALLBACK for a in paragraph.iterancestors()):
+            continue
+        yield "".join(run.text for run in paragraph.iter(f"{_W}r")
+                      if next(run.iterancestors(f"{_W}p")) is paragraph and hasattr(run, "text"))
+
+
+def _docx_note_texts(data: bytes) -> Iterator[str]:
+    """The paragraphs of a Word file's footnotes, then endnotes (sources are often cited there), after its body.
+
+    python-docx does not read notes at all (docx2txt issue 27, python-docx issue 72); Word's separator notes
+    (``w:type="separator"`` …) hold no text and are skipped.
+    """
+    import io
+    import zipfile
+
+    from docx.oxml import parse_xml
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = set(archive.namelist())
+        for part, tag in (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")):
+            if part not in names:
+                continue
+            for note in parse_xml(archive.read(part)).iter(f"{_W}{tag}"):
+                if note.get(f"{_W}type") in (None, "normal"):
+                    yield from _docx_paragraph_texts(note)
 
 
 def _read_records(rel: str, data: bytes, digest: str) -> list[Document]:
@@ -434,7 +477,26 @@ def _record_documents(rel: str, digest: str, records: Iterable[tuple[int, object
         while doc_id in used:
             doc_id, n = f"{base}#{key}~{n}", n + 1
         used.add(doc_id)
-        yield Document(doc_id, rel, "json", body, digest, "utf-8", **fields)
+        body, lone = _without_lone_surrogates(body)
+        for name, value in fields.items():
+            if value:
+                fields[name], count = _without_lone_surrogates(value)
+                lone += count
+        warnings = [f"replaced {lone} unpaired UTF-16 surrogate escape(s) (\\ud83d …) with U+FFFD"] if lone else []
+        yield Document(doc_id, rel, "json", body, digest, "utf-8", warnings=warnings, **fields)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with each unpaired surrogate (a JSON ``\\ud83d`` escape without its partner: no character, and
+    no UTF-8 can hold it, so the tables could not be written) replaced by U+FFFD, and how many there were.
+    ``json.loads`` already joins the escapes of a pair (``\\ud83d\\ude00`` is 😀)."""
+    if not _SURROGATE.search(text):
+        return text, 0
+    fixed = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return fixed, len(_SURROGATE.findall(text))
 
 
 def _record_problem(record: object) -> str | None:

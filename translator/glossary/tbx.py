@@ -79,7 +79,7 @@ def _entry(concept: ET.Element, path: str, number: int) -> GlossaryEntry | None:
         elif (name == "descrip" and field in _NOTE_FIELDS) or (name == "note" and not field):
             notes.append(_text(element))
     for lang_set in _children(concept, _LANGUAGES):
-        language = (lang_set.get(_XML_LANG) or lang_set.get("lang") or "").lower().split("-")[0]
+        language = _base(lang_set.get(_XML_LANG) or lang_set.get("lang") or "")
         if language not in terms:
             continue
         for group in _children(lang_set, _TERM_GROUPS):
@@ -99,9 +99,14 @@ def _entry(concept: ET.Element, path: str, number: int) -> GlossaryEntry | None:
 
 def _missing(concept: ET.Element) -> str:
     """Which languages a skipped concept lacks ("English term", "Arabic term", "Arabic or English term")."""
-    langs = {(ls.get(_XML_LANG) or ls.get("lang") or "").lower().split("-")[0] for ls in _children(concept, _LANGUAGES)}
+    langs = {_base(ls.get(_XML_LANG) or ls.get("lang") or "") for ls in _children(concept, _LANGUAGES)}
     lacking = [name for code, name in (("ar", "Arabic"), ("en", "English")) if code not in langs]
     return f"{' or '.join(lacking) or 'usable Arabic or English'} term"
+
+
+def _base(language: str) -> str:
+    """The language of a tag as exporters write it: ``ar``, ``ar-DZ``, ``ar_DZ`` and ``AR-dz`` are all ``ar``."""
+    return language.strip().replace("_", "-").split("-")[0].lower()
 
 
 def _rejected(group: ET.Element) -> bool:

@@ -18,6 +18,8 @@ Detectors (``available_detectors()``): ``default`` = ``script-aware`` (ours), ``
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -27,7 +29,8 @@ from .backends import BACKENDS, MIN_LETTERS, NO_SCRIPT, SCRIPT_AWARE, UND, is_ar
 from .runs import merge_sandwiches, script_spans
 from .scripts import dominant_script
 
-__all__ = ["DEFAULT_DETECTOR", "Detection", "LangRun", "available_detectors", "detect", "detect_many", "detect_runs"]
+__all__ = ["DEFAULT_DETECTOR", "Detection", "LangRun", "available_detectors", "detect", "detect_many", "detect_runs",
+           "plain_letters"]
 
 DEFAULT_DETECTOR = SCRIPT_AWARE.name
 _ALIASES = {"default": DEFAULT_DETECTOR, "script": SCRIPT_AWARE.name}  # "script": older docs' name
@@ -67,8 +70,13 @@ def available_detectors() -> list[str]:
 
 
 def detect(text: str, *, detector: str = "default") -> Detection:
-    """The language of ``text`` (one segment: a line, a sentence, a headline)."""
+    """The language of ``text`` (one segment: a line, a sentence, a headline).
+
+    Arabic presentation forms (the glyph code points of text copied out of old PDFs: ``ﻗﺎﻝ``) are read as
+    the letters they show (NFKC), so such text is detected like the same text typed normally.
+    """
     name = _resolve(detector)
+    text = plain_letters(text)
     if name == DEFAULT_DETECTOR:
         return _detect_default(text)
     return _finish(text, *BACKENDS[name].guess(text), name)
@@ -77,7 +85,7 @@ def detect(text: str, *, detector: str = "default") -> Detection:
 def detect_many(texts: Iterable[str], *, detector: str = "default") -> list[Detection]:
     """``detect`` over a batch, in order. Repeated texts are detected once; lingua runs in parallel."""
     name = _resolve(detector)
-    texts = list(texts)
+    texts = [plain_letters(t) for t in texts]
     if name == DEFAULT_DETECTOR:
         return [_detect_default(t) for t in texts]
     unique = list(dict.fromkeys(texts))
@@ -115,6 +123,16 @@ def detect_runs(text: str, *, detector: str = "default") -> list[LangRun]:
         found = detect(text[start:end], detector=detector)
         runs.append(LangRun(start, end, text[start:end], found.lang, found.confidence, found.script))
     return runs
+
+
+_PRESENTATION_FORMS = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefe]+")
+
+
+def plain_letters(text: str) -> str:
+    """``text`` with each run of Arabic presentation forms replaced by its NFKC letters (lam-alef ``ﻻ`` → ``لا``)."""
+    if not _PRESENTATION_FORMS.search(text):
+        return text
+    return _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
 def _resolve(detector: str) -> str:

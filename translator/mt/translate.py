@@ -17,6 +17,7 @@ final text of every piece is checked once more after the glossary has worked on 
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
@@ -191,12 +192,20 @@ class Translator:
         for i, (span, n_tokens) in enumerate(zip(spans, counts, strict=True)):
             gap = normalized[span.end:spans[i + 1].start] if i + 1 < len(spans) else ""
             separator = "\n\n" if gap.count("\n") >= 2 else "\n" if "\n" in gap else " " if gap else ""
+            head, text, tail = split_symbols(span.text)
+            if head:  # emoji and symbols at the ends pass through untranslated (mozilla/translations#171)
+                plan.append(head)
+            if head or tail:
+                n_tokens = self.engine.count_tokens([text])[0]
+                after, separator = separator, (tail[1] if tail else separator)
             if n_tokens <= self.max_input_tokens:
-                plan.append((span.text, separator))
-                continue
-            pieces = chunk(span.text, self.max_input_tokens, lambda s: self.engine.count_tokens([s])[0])
-            plan += [(p.text, p.joiner) for p in pieces[:-1]]
-            plan.append((pieces[-1].text, separator))
+                plan.append((text, separator))
+            else:
+                pieces = chunk(text, self.max_input_tokens, lambda s: self.engine.count_tokens([s])[0])
+                plan += [(p.text, p.joiner) for p in pieces[:-1]]
+                plan.append((pieces[-1].text, separator))
+            if tail:
+                plan.append((tail[0], after))
         return plan
 
     # ---------------------------------------------------------------------------------------- memory
@@ -408,6 +417,36 @@ class Translator:
             if human is not None:
                 out.human, out.human_provenance, out.human_state = human.target, human.provenance, human.state
         return out
+
+
+_SYMBOL_CATEGORIES = frozenset({"So", "Sk", "Co", "Cn", "Me", "Mn"})
+
+
+def _is_symbol(char: str) -> bool:
+    """An emoji, pictograph or other symbol no translation model renders (🔴 ✅ 📌, flags, keycaps, their
+    variation selectors and skin tones); combining marks count only after another symbol."""
+    return unicodedata.category(char) in _SYMBOL_CATEGORIES and not is_arabic_letter(char)
+
+
+def split_symbols(text: str) -> tuple[tuple[str, str] | None, str, tuple[str, str] | None]:
+    """``text`` without the runs of symbols at its ends, which a translation model does not know.
+
+    Returns ``(head, middle, tail)``: ``head`` and ``tail`` are ``(symbols, joiner)`` pairs, the joiner being
+    the space that separated them from the text (so they are put back the same way), or None. A text of
+    symbols only has no head or tail. ``🔴 عاجل: …`` → ``(("🔴", " "), "عاجل: …", None)``.
+    """
+    i = 0
+    while i < len(text) and (_is_symbol(text[i]) or text[i].isspace()):
+        i += 1
+    j = len(text)
+    while j > i and (_is_symbol(text[j - 1]) or text[j - 1].isspace()):
+        j -= 1
+    if i == j:
+        return None, text, None
+    lead, middle, trail = text[:i], text[i:j], text[j:]
+    head = (lead.strip(), " " if lead[-1:].isspace() else "") if lead.strip() else None
+    tail = (trail.strip(), " " if trail[:1].isspace() else "") if trail.strip() else None
+    return head, middle if (head or tail) else text, tail
 
 
 def _has_arabic(text: str) -> bool:

@@ -23,10 +23,33 @@ from translator.corpus.analyze import text_for_mt, wants_translation
 from translator.errors import InputError, ReviewFileError
 from translator.mt.memory import HumanTranslation, TranslationMemory
 
-__all__ = ["STATES", "ReviewSegment", "already_stored", "parse_review_file", "parse_unit_id", "review_segments",
-           "unit_id"]
+__all__ = ["STATES", "ReviewSegment", "already_stored", "inline_text", "parse_review_file", "parse_unit_id",
+           "review_segments", "unit_id"]
 
 T = TypeVar("T")
+
+#: inline elements of TMX 1.4b and XLIFF 1.2 whose content is the native code of formatting (``&lt;b&gt;``), not
+#: text: a CAT tool's file holds them around bold words, links and line breaks
+_NATIVE_CODE = frozenset({"bpt", "ept", "ph", "it", "ut"})
+
+
+def inline_text(element: Any) -> str:
+    """The text of a ``<seg>``/``<target>``, without the native codes its inline tags carry.
+
+    ``A senior <bpt i="1">&lt;b&gt;</bpt>Russian<ept i="1">&lt;/b&gt;</ept> official`` is ``A senior Russian
+    official``: what ``bpt``/``ept``/``ph``/``it``/``ut`` enclose is formatting code (TMX 1.4b §3.6, XLIFF 1.2
+    §2.5.4), while the text of ``g``/``mrk``/``hi`` and of what follows every tag is kept, spacing as written.
+    """
+    parts = [element.text or ""]
+    for child in element:
+        if not isinstance(child.tag, str):  # a comment or processing instruction
+            parts.append(child.tail or "")
+            continue
+        if etree.QName(child).localname not in _NATIVE_CODE:
+            parts.append(inline_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
 
 def already_stored(text: str, segment: ReviewSegment) -> str | None:
     """The memory state of ``text`` when it is the segment's current human translation (a reviewed file

@@ -22,6 +22,7 @@ from translate.storage import tmx
 from translator.atomic import atomic_write_bytes
 from translator.errors import ReviewFileError
 from translator.mt.memory import STATES, HumanTranslation
+from translator.review.segments import inline_text
 from translator.text.arabic import is_arabic
 
 __all__ = ["read_tmx", "tmx_bytes", "write_tmx"]
@@ -119,7 +120,7 @@ def _entry(tu: etree._Element, path: Path, translator: str, source_lang: str,
 
 def _seg(tuv: etree._Element) -> str:
     seg = tuv.find("seg")
-    return " ".join("".join(seg.itertext()).split()) if seg is not None else ""
+    return " ".join(inline_text(seg).split()) if seg is not None else ""
 
 
 def _base(language: str) -> str:

@@ -25,7 +25,13 @@ from translator.atomic import atomic_write_bytes
 from translator.errors import ReviewFileError
 from translator.mt.memory import HumanTranslation
 from translator.mt.normalize import memory_key_text
-from translator.review.segments import ReviewSegment, already_stored, parse_review_file, parse_unit_id
+from translator.review.segments import (
+    ReviewSegment,
+    already_stored,
+    inline_text,
+    parse_review_file,
+    parse_unit_id,
+)
 from translator.text.arabic import is_arabic
 
 __all__ = ["read_xliff", "write_xliff", "xliff_bytes"]
@@ -161,7 +167,7 @@ def _reviewed(unit, segments: dict[str, ReviewSegment], path: Path, translator: 
     if memory_key_text(unit.source or "") != memory_key_text(segment.source):
         raise ValueError(f"unit {local_id}: the source text was changed; only targets may be edited")
     target_node = unit.getlanguageNode(lang=None, index=1)
-    text = (unit.target or "").strip()
+    text = inline_text(target_node).strip() if target_node is not None else ""
     if target_node is None or not text:
         return None
     lang = target_node.get("{http://www.w3.org/XML/1998/namespace}lang")

@@ -1,0 +1,804 @@
+"""Replay public bug reports of the libraries our workflow rests on, on our toolkit.
+
+Each case is a real issue filed against dateparser, hijridate, charset-normalizer/chardet, ftfy, MarianMT,
+CTranslate2, translate-toolkit, openpyxl/pandas, python-docx, nbconvert, sentencepiece, citeproc-py ... (its
+address is the case id's source in ``benchmarks/data/bug_replays.tsv``). A case feeds the reporter's input to
+*our* public API or CLI and checks that the user gets the result the reporter expected, or a clear error or a
+recorded warning — whatever the library underneath does.
+
+    PYTHONPATH=$PWD python benchmarks/bug_replays.py            # pass/fail per case, then the counts
+    PYTHONPATH=/work/main python benchmarks/bug_replays.py      # the same on another checkout ("before")
+    python benchmarks/bug_replays.py --tsv                      # id<TAB>result<TAB>observed, for the table
+
+Cases that need a translation model use the tiny model the test suite trains (``tests/.cache``); without it
+they are reported as ``skip``. Every case runs in a fresh temporary ``TRANSLATOR_HOME``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / "tests" / ".cache"
+AR = "قال وزير الخارجية الجزائري إن العلاقات مع روسيا تصل إلى مستوى جديد من التعاون في المجالات الاقتصادية."
+HEADLINE = "لافروف: علاقاتنا مع الجزائر تصل إلى مستوى جديد"  # the tiny model knows this one
+HEADLINE_EN = "Lavrov: Our relations with Algeria have reached a new level"
+
+CASES: list[tuple[str, Callable[[Path], tuple[bool, str]]]] = []
+
+
+class Skip(Exception):
+    """A case that cannot run here (no model)."""
+
+
+def case(case_id: str) -> Callable[[Callable[[Path], tuple[bool, str]]], Callable[[Path], tuple[bool, str]]]:
+    def register(fn: Callable[[Path], tuple[bool, str]]) -> Callable[[Path], tuple[bool, str]]:
+        CASES.append((case_id, fn))
+        return fn
+    return register
+
+
+def presentation_forms(text: str) -> str:
+    """``text`` as an old PDF stores it: each Arabic letter as its contextual presentation form."""
+    forms: dict[str, dict[str, str]] = {}
+    for cp in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)]:
+        dec = unicodedata.decomposition(chr(cp)).split()
+        if len(dec) == 2 and dec[0].startswith("<"):
+            forms.setdefault(chr(int(dec[1], 16)), {})[dec[0].strip("<>")] = chr(cp)
+    right_only = set("اأإآدذرزوؤةى")
+    out = []
+    for i, c in enumerate(text):
+        if c not in forms:
+            out.append(c)
+            continue
+        before = i > 0 and text[i - 1] in forms and text[i - 1] not in right_only
+        after = i + 1 < len(text) and text[i + 1] in forms and c not in right_only
+        tag = {(1, 1): "medial", (1, 0): "final", (0, 1): "initial", (0, 0): "isolated"}[(before, after)]
+        out.append(forms[c].get(tag) or forms[c].get("isolated") or c)
+    return "".join(out)
+
+
+def cli(home: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "TRANSLATOR_HOME": str(home), "TRANSLATOR_OFFLINE": "1", "HF_HUB_OFFLINE": "1"}
+    # run from the case's folder: ``-m`` puts the working directory first on sys.path, so the checkout
+    # named by PYTHONPATH must be the only ``translator`` there
+    return subprocess.run([sys.executable, "-m", "translator", *args], input=stdin, capture_output=True,
+                          text=True, env=env, timeout=600, cwd=home.parent)
+
+
+# ------------------------------------------------------------------------------------------------ dates
+def _date(text: str, want: str | None, **kw: object) -> tuple[bool, str]:
+    from translator import parse_date
+
+    r = parse_date(text, **kw)  # type: ignore[arg-type]
+    return r.date == want, f"{r.date} {r.warnings}"
+
+
+@case("dateparser-6a")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("٢٠١٤-٠٤-٢٨", "2014-04-28")
+
+
+@case("dateparser-6b")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("۱۳۹۳-۰۲-۱۰", "2014-04-30")
+
+
+@case("date-fns-1927")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("\u202d4 سبتمبر، 2018\u202c", "2018-09-04")
+
+
+@case("devextreme-intl-34")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("الخميس، ١٧ نوفمبر، ٢٠١٦", "2016-11-17")
+
+
+@case("tutanota-2793")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("٢٣/٦/٢٠١٧", "2017-06-23")
+
+
+@case("globalize-696")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("٢٤/٢/1٢٠١٧", None)  # digits of two systems in one number: no date, never a wrong one
+
+
+@case("dateparser-306")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import parse_date
+
+    r = parse_date("10 صفر 1004")
+    return r.date is None and any("outside" in w for w in r.warnings), f"{r.date} {r.warnings}"
+
+
+@case("hijridate-2")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("30 ذو الحجة 1433", "2012-11-15")
+
+
+@case("hijridate-8")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("الثلاثاء 1 شوال 1437", "2016-07-05")  # Diyanet's Eid, a Tuesday; Umm al-Qura's is the 6th
+
+
+@case("hijridate-19")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("الاثنين 1 رمضان 1424", "2003-10-27")  # the announced start, a Monday
+
+
+@case("hijri-dates-12")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("1 ربيع الآخر 1440", "2018-12-08")
+
+
+@case("moment-hijri-55")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("1 جمادى الآخرة 1446", "2024-12-02")
+
+
+@case("laravel-hijrian-1")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("29 صفر 1441", "2019-10-28")
+
+
+@case("icu4x-6197")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("27 شعبان 1446", "2025-02-26")
+
+
+@case("HijriDatePicker-5")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("8 جمادى الأولى 1437", "2016-02-17")
+
+
+@case("ZulNs-Calendar-2")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("25 ربيع الآخر 1440", "2019-01-01")
+
+
+@case("dateparser-pr-27")
+def _(tmp: Path) -> tuple[bool, str]:
+    ok1, seen1 = _date("منذ يومين", "2025-06-03", reference="2025-06-05")
+    ok2, seen2 = _date("يوم أمس", "2025-06-04", reference="2025-06-05")
+    from translator import parse_date
+
+    r = parse_date("منذ يومين")  # no reference: no date, and a warning that says why
+    ok3 = r.date is None and any("relative" in w for w in r.warnings)
+    return ok1 and ok2 and ok3, f"{seen1} | {seen2} | {r.date} {r.warnings}"
+
+
+@case("dateparser-pr-319")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("20 يوم مضت", "2025-05-16", reference="2025-06-05")
+
+
+@case("dateparser-pr-1364")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("قبل ٥ ساعات", "2025-06-05", reference="2025-06-05")
+
+
+@case("chrono-pr-656")
+def _(tmp: Path) -> tuple[bool, str]:
+    ok1, seen1 = _date("أول أمس", "2025-06-03", reference="2025-06-05")
+    ok2, seen2 = _date("بعد غد", "2025-06-07", reference="2025-06-05")
+    return ok1 and ok2, f"{seen1} | {seen2}"
+
+
+@case("Recognizers-Text-pr-2569")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import parse_date
+
+    r = parse_date("سأعود في 1 كانون الثاني")  # no year written: never guessed
+    return r.date is None and any("no year" in w for w in r.warnings), f"{r.date} {r.warnings}"
+
+
+@case("dateparser-pr-803")
+def _(tmp: Path) -> tuple[bool, str]:
+    ok1, seen1 = _date("5 جانفي 2025", "2025-01-05")
+    ok2, seen2 = _date("5 غشت 2025", "2025-08-05")
+    ok3, seen3 = _date("5 أيار 2025", "2025-05-05")
+    return ok1 and ok2 and ok3, f"{seen1} | {seen2} | {seen3}"
+
+
+# --------------------------------------------------------------------------------------------- encodings
+def _decoded(data: bytes, want_text: str, encoding: str | None = None) -> tuple[bool, str]:
+    from translator.corpus.decode import decode_bytes
+
+    d = decode_bytes(data)
+    ok = d.text.strip() == want_text.strip() and (encoding is None or d.encoding == encoding)
+    return ok, f"{d.encoding} {d.confidence} {d.text[:30]!r} {d.repairs}"
+
+
+@case("charset_normalizer-174")
+def _(tmp: Path) -> tuple[bool, str]:
+    text = "Ärger über Straße — " + AR
+    return _decoded(text.encode("utf-8"), text, "utf-8")
+
+
+@case("charset_normalizer-371")
+def _(tmp: Path) -> tuple[bool, str]:
+    text = "Bonjour, je suis à la recherche d'une aide sur les étoiles"
+    return _decoded(text.encode("cp1252"), text)
+
+
+@case("charset_normalizer-371b")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.corpus.decode import decode_bytes
+    from translator.errors import InputError
+
+    try:
+        d = decode_bytes("Bсеки човек има право на образование.".encode("cp1251"))
+    except InputError as err:  # an encoding we do not read: a clear error, never wrong text
+        return "iconv" in str(err), str(err)[:90]
+    return d.text == "Bсеки човек има право на образование.", f"{d.encoding} {d.text!r}"
+
+
+@case("chardet-80")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _decoded(AR.encode("cp1256"), AR, "cp1256")
+
+
+@case("rust-chardet-9")
+def _(tmp: Path) -> tuple[bool, str]:
+    short = "مزيد من التفاصيل عن زيارة الرئيس"
+    return _decoded(short.encode("cp1256"), short)
+
+
+@case("jschardet-10")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _decoded(AR.encode("iso8859_6"), AR)
+
+
+@case("chardet-364")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _decoded(AR.encode("utf-16"), AR)
+
+
+@case("rchardet-30")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _decoded(AR.encode("utf-16-le"), AR)
+
+
+@case("libchardet-13")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.corpus.decode import decode_bytes
+
+    d = decode_bytes(AR.encode("utf-8-sig"))
+    return not d.text.startswith("\ufeff") and d.text.strip() == AR, f"{d.encoding} {d.text[:5]!r}"
+
+
+@case("simple-excel-php-57")
+def _(tmp: Path) -> tuple[bool, str]:
+    mojibake = AR.encode("utf-8").decode("mac_roman")  # "ŸÅÿßÿ∑ŸÖÿ": Excel for Mac's reading
+    return _decoded(mojibake.encode("utf-8"), AR)
+
+
+@case("ftfy-217")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.corpus.decode import decode_bytes
+
+    d = decode_bytes(AR.rstrip(".").encode("utf-8")[:-1])  # the last (two-byte) letter cut in half
+    return d.text.startswith(AR[:-2]) and bool(d.repairs), f"{d.encoding} {d.repairs}"
+
+
+# ---------------------------------------------------------------------------------- language detection
+def _lang(text: str, want: str) -> tuple[bool, str]:
+    from translator import detect
+
+    d = detect(text)
+    return d.lang == want, f"{d.lang} {d.confidence}"
+
+
+@case("cld3-45")
+def _(tmp: Path) -> tuple[bool, str]:
+    text = ("تَخيّل أنّ الله بِعظمتِه يُحِبُك نَاقِلة وبَاحِثة للمَواضِيع التَرفيهية والمُفيدة بَعض الثِريد ز "
+            "تَعود لصَاحبِيها الأصلِيين txt ٌ مُتتاليات الفرقِةه الصَاعدة 𓂅 彡")
+    return _lang(text, "ar")
+
+
+@case("apertium-html-tools-496")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _lang("أنا أحب البرمجة كثيرا", "ar")
+
+
+@case("spacy-langdetect-7")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import detect
+
+    d = detect("Let's talk somewhere else")
+    return d.lang in ("en", "und"), f"{d.lang} {d.confidence}"
+
+
+@case("persian-tools-40")
+def _(tmp: Path) -> tuple[bool, str]:
+    ok1, seen1 = _lang("وزیر امور خارجه ایران امروز با همتای عراقی خود دیدار کرد.", "fa")
+    ok2, seen2 = _lang(AR, "ar")
+    return ok1 and ok2, f"{seen1} | {seen2}"
+
+
+@case("languagetool-3824")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _lang("پاکستان کے وزیر اعظم نے کہا ہے کہ ملک میں انتخابات وقت پر ہوں گے", "ur")
+
+
+@case("pyarabic-74")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import Glossary, detect
+
+    text = presentation_forms("التقى تبون لافروف في الجزائر")  # lam-alef as one ligature glyph, as PDFs have it
+    d = detect(text)
+    targets = {m.target for m in Glossary.load().match(text)}
+    return d.lang == "ar" and {"Algeria", "Lavrov"} <= targets, f"{d.lang} {sorted(targets)}"
+
+
+@case("sentencepiece-1331")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import Glossary
+    from translator.mt.normalize import normalize_for_mt
+
+    text = "زار الوزير \u061cالجزائر"  # an Arabic letter mark that nmt_nfkc keeps
+    targets = {m.target for m in Glossary.load().match(text)}
+    return "\u061c" not in normalize_for_mt(text) and "Algeria" in targets, f"{sorted(targets)}"
+
+
+# ------------------------------------------------------------------------------------------ sentences
+def _sentences(text: str) -> list[str]:
+    from translator.text.segment import sentences
+
+    return [s.text for s in sentences(text)]
+
+
+@case("pySBD-113")
+def _(tmp: Path) -> tuple[bool, str]:
+    got = _sentences("هذه تجربة، للغة العربية")  # an Arabic comma ends no sentence
+    return got == ["هذه تجربة، للغة العربية"], str(got)
+
+
+@case("spaCy-5911")
+def _(tmp: Path) -> tuple[bool, str]:
+    got = _sentences("كيف حالك؟ أنا بخير.")
+    return got == ["كيف حالك؟", "أنا بخير."], str(got)
+
+
+@case("stanza-545")
+def _(tmp: Path) -> tuple[bool, str]:
+    got = _sentences("يتوزع متحدثوها في الأهواز وتركيا وتشاد وغيرها.وهي اللغة الرابعة من لغات الأمم المتحدة.")
+    return len(got) == 2 and got[1].startswith("وهي"), str(got)  # glued full stop (farasapy#5's sample)
+
+
+# ---------------------------------------------------------------------------------------- translation
+def _engine():  # type: ignore[no-untyped-def]
+    folders = sorted(CACHE.glob("tiny-marian-*-ct2-int8"))
+    if not folders:
+        raise Skip("no tiny model in tests/.cache (run the test suite once)")
+    from translator.mt import load_engine
+
+    return load_engine(folders[0], engine="ctranslate2", threads=1)
+
+
+@case("OpenNMT-py-318")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import Translator
+
+    engine = _engine()
+    alone = Translator(engine).translate([HEADLINE])[0].text
+    padded = Translator(engine).translate([HEADLINE, " ".join([AR] * 3)])[0].text
+    return alone == padded == HEADLINE_EN, f"{alone!r} / {padded!r}"
+
+
+@case("sokuji-pr-273")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import Translator
+
+    out = Translator(_engine()).translate(["", "   ", "١."])
+    return all(t.status == "not_arabic" for t in out), str([(t.status, t.text) for t in out])
+
+
+@case("OPUS-MT-train-106")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import Translator
+
+    text = "\n".join([HEADLINE] * 60)  # far over 512 tokens in one text
+    t = Translator(_engine()).translate([text])[0]
+    n = (t.text or "").count(HEADLINE_EN)
+    return n == 60, f"{n} of 60 lines translated, status {t.status}"
+
+
+@case("mozilla-translations-171")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import Translator
+
+    out = Translator(_engine()).translate(["🔴 " + HEADLINE, HEADLINE + " 🇩🇿"])
+    ok = out[0].text == "🔴 " + HEADLINE_EN and out[1].text == HEADLINE_EN + " 🇩🇿"
+    return ok, str([t.text for t in out])
+
+
+@case("CTranslate2-832")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.mt.engine import Hypothesis
+    from translator.mt.guard import inspect
+
+    output = ("The Prime Minister is coming back tomorrow.@info@info: tooltip@info@info: tooltip@info/ plain "
+              "_BAR_ _BAR_ _BAR_ _BAR_ _BAR_ _BAR_ _BAR_ _BAR_ _BAR_ _BAR_")
+    flags = inspect("رئيس الوزراء يعود غدا", Hypothesis(output))
+    return bool(flags), str(flags)
+
+
+@case("modernmt-416")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.mt.engine import Hypothesis
+    from translator.mt.guard import inspect
+
+    source = "وبحسب محامي الزوجين فقد استدرجا إلى بلجيكا بعرض عمل واعد بعد التسونامي الذي ضرب تايلاند نهاية 2004"
+    cut = Hypothesis("According to the couple's lawyer, they were lured to Belgium with a very", finished=False)
+    flags = inspect(source, cut)  # decoding stopped at the length limit, not at the end token
+    return "truncated" in flags, str(flags)
+
+
+# ------------------------------------------------------------------------------- review: XLIFF, TMX, TBX
+def _batch(tmp: Path, files: dict[str, str], *extra: str) -> Path:
+    corpus, out = tmp / "corpus", tmp / "out"
+    corpus.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    done = cli(tmp / "home", "batch", str(corpus), "--out", str(out), "--no-translate", *extra)
+    if done.returncode not in (0, 1):
+        raise RuntimeError(done.stderr[-300:])
+    return out
+
+
+def _memory_pairs(tmp: Path, memory: Path) -> list[tuple[str, str]]:
+    out = tmp / "memory.tmx"
+    cli(tmp / "home", "memory", "--memory", str(memory), "export", "--format", "tmx", "--output", str(out))
+    from lxml import etree
+
+    pairs = []
+    for tu in etree.parse(str(out)).iter("tu"):
+        segs = ["".join(s.itertext()) for s in tu.iter("seg")]
+        pairs.append((segs[0], segs[1]))
+    return pairs
+
+
+def _reviewed_xliff(tmp: Path, target: str) -> tuple[Path, Path]:
+    out = _batch(tmp, {"a.txt": "مسؤول روسي رفيع يبحث بالجزائر التعاون العسكري.\n"})
+    xlf = tmp / "review.xlf"
+    cli(tmp / "home", "review", "export", str(out), "--format", "xliff", "--output", str(xlf))
+    text = xlf.read_text(encoding="utf-8")
+    text = re.sub(r"(</source>)", rf'\1<target state="translated">{target}</target>', text, count=1)
+    xlf.write_text(text, encoding="utf-8")
+    return out, xlf
+
+
+@case("weblate-490")
+def _(tmp: Path) -> tuple[bool, str]:
+    out, xlf = _reviewed_xliff(tmp, 'A senior <g id="1">Russian</g> official discusses military cooperation'
+                                    ' in Algeria<x id="2"/>.')
+    memory = tmp / "m.sqlite"
+    done = cli(tmp / "home", "review", "import", str(out), str(xlf), "--memory", str(memory))
+    pairs = _memory_pairs(tmp, memory)
+    want = "A senior Russian official discusses military cooperation in Algeria."
+    return any(t == want for _, t in pairs), f"rc={done.returncode} {pairs}"
+
+
+@case("weblate-8633")
+def _(tmp: Path) -> tuple[bool, str]:
+    out, xlf = _reviewed_xliff(tmp, "Russian official &lt;senior&gt; &amp; &quot;military&quot; cooperation")
+    memory = tmp / "m.sqlite"
+    cli(tmp / "home", "review", "import", str(out), str(xlf), "--memory", str(memory))
+    pairs = _memory_pairs(tmp, memory)
+    return any(t == 'Russian official <senior> & "military" cooperation' for _, t in pairs), str(pairs)
+
+
+@case("www-l10n-pr-4")
+def _(tmp: Path) -> tuple[bool, str]:
+    out, xlf = _reviewed_xliff(tmp, 'A senior <bpt id="1">&lt;b&gt;</bpt>Russian<ept id="1">&lt;/b&gt;</ept> official'
+                                    ' discusses military cooperation<ph id="2">&lt;br/&gt;</ph> in Algeria.')
+    memory = tmp / "m.sqlite"
+    cli(tmp / "home", "review", "import", str(out), str(xlf), "--memory", str(memory))
+    pairs = _memory_pairs(tmp, memory)
+    want = "A senior Russian official discusses military cooperation in Algeria."
+    return [t for _, t in pairs] == [want], str(pairs)
+
+
+@case("MateCat-pr-2991")
+def _(tmp: Path) -> tuple[bool, str]:
+    path = tmp / "trados.tmx"
+    path.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="SDL" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en"
+ srclang="ar" datatype="plaintext"/><body><tu>
+<tuv xml:lang="ar-SA"><seg>مسؤول <bpt i="1">&lt;b&gt;</bpt>روسي<ept i="1">&lt;/b&gt;</ept> رفيع
+<ph x="2">&lt;br/&gt;</ph></seg></tuv>
+<tuv xml:lang="en-GB"><seg>A senior <bpt i="1">&lt;b&gt;</bpt>Russian<ept i="1">&lt;/b&gt;</ept> official
+<ph x="2">&lt;br/&gt;</ph></seg></tuv>
+</tu></body></tmx>
+""", encoding="utf-8")
+    memory = tmp / "m.sqlite"
+    cli(tmp / "home", "memory", "--memory", str(memory), "import", str(path), "--format", "tmx")
+    pairs = _memory_pairs(tmp, memory)
+    return pairs == [("مسؤول روسي رفيع", "A senior Russian official")], str(pairs)
+
+
+_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x"
+ adminlang="en" srclang="{src}" datatype="plaintext"/><body><tu>
+<tuv xml:lang="fr"><seg>Un haut responsable russe</seg></tuv>
+<tuv xml:lang="{en}"><seg>A senior Russian official</seg></tuv>
+<tuv xml:lang="de"><seg>Ein hoher russischer Beamter</seg></tuv>
+<tuv xml:lang="{ar}"><seg>مسؤول روسي رفيع</seg></tuv>
+</tu></body></tmx>
+"""
+
+
+def _tmx_import(tmp: Path, src: str, en: str, ar: str) -> tuple[bool, str]:
+    path = tmp / "multi.tmx"
+    path.write_text(_TMX.format(src=src, en=en, ar=ar), encoding="utf-8")
+    memory = tmp / "m.sqlite"
+    done = cli(tmp / "home", "memory", "--memory", str(memory), "import", str(path), "--format", "tmx")
+    pairs = _memory_pairs(tmp, memory)
+    return pairs == [("مسؤول روسي رفيع", "A senior Russian official")], f"rc={done.returncode} {pairs} " \
+                                                                         f"{done.stderr[-120:]}"
+
+
+@case("pootle-467")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _tmx_import(tmp, "en", "en", "ar")
+
+
+@case("Wordless-37")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _tmx_import(tmp, "en_us", "en_us", "ar_SA")
+
+
+_TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><text><body>
+<termEntry id="c1"><langSet xml:lang="{de}"><tig><term>Algerien</term></tig></langSet>
+<langSet xml:lang="{en}"><tig><term>Algeria</term></tig></langSet>
+<langSet xml:lang="{ar}"><tig><term>الجزائر</term></tig></langSet></termEntry>
+</body></text></martif>
+"""
+
+
+def _tbx(tmp: Path, de: str, en: str, ar: str) -> tuple[bool, str]:
+    path, out = tmp / "terms.tbx", tmp / "terms.tsv"
+    path.write_text(_TBX.format(de=de, en=en, ar=ar), encoding="utf-8")
+    done = cli(tmp / "home", "glossary", "import", str(path), "--out", str(out))
+    rows = out.read_text(encoding="utf-8").splitlines()[1:] if out.exists() else []
+    return [r.split("\t")[:2] for r in rows] == [["الجزائر", "Algeria"]], f"{rows} {done.stderr[-150:]}"
+
+
+@case("weblate-850")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _tbx(tmp, "de", "en", "ar")  # Arabic is the third langSet: picked by xml:lang, not by order
+
+
+@case("baseterm-60")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _tbx(tmp, "de_DE", "en_US", "ar_DZ")  # region codes as some exporters write them
+
+
+# ------------------------------------------------------------------------------------ tables and Excel
+@case("openpyxl-IllegalCharacterError")
+def _(tmp: Path) -> tuple[bool, str]:
+    record = {"id": "a", "title": "t\u0001x\u000b", "outlet": "o\u0016", "text": AR + "\u000b ثم \u0001غادر."}
+    out = _batch(tmp, {"r.jsonl": json.dumps(record) + "\n"}, "--excel")
+    book = out / "tables.xlsx"
+    if not book.exists():
+        return False, "no tables.xlsx"
+    import openpyxl
+    from openpyxl.utils.escape import unescape
+
+    from translator import read_table
+
+    texts = set(read_table(out, "segments")["text"]) | {record["title"]}
+    cells = {unescape(str(c.value)) for ws in openpyxl.load_workbook(book) for row in ws.iter_rows() for c in row}
+    kept = texts <= cells and any("\x0b" in t for t in texts)
+    return kept, "every text kept in the workbook (Excel's _xHHHH_ escapes)" if kept else f"changed: {texts - cells}"
+
+
+@case("claude-code-log-pr-144")
+def _(tmp: Path) -> tuple[bool, str]:
+    line = json.dumps({"id": "a", "title": "t \ud83d x", "text": AR + " \ud83d\ude00 ok \ud83d bad."})
+    out = _batch(tmp, {"r.jsonl": line + "\n"})
+    if not (out / "segments.parquet").exists():
+        return False, "no tables written (the run crashed)"
+    from translator import read_table
+
+    text = " ".join(read_table(out, "segments")["text"])
+    warnings = " ".join(read_table(out, "documents")["warnings"].fillna(""))
+    return "😀" in text and "\ufffd" in text and "surrogate" in warnings, warnings[:100]
+
+
+@case("openxlsx-145")
+def _(tmp: Path) -> tuple[bool, str]:
+    long_text = " و".join([AR.rstrip(".")] * 400) + "."  # one sentence of ≈ 40,000 characters
+    out = _batch(tmp, {"long.txt": long_text + "\n"}, "--excel")
+    import openpyxl
+
+    from translator import read_table
+
+    longest = max(read_table(out, "segments")["text"].str.len())
+    cells = [str(c.value) for ws in openpyxl.load_workbook(out / "tables.xlsx") for row in ws.iter_rows()
+             for c in row if c.value and len(str(c.value)) >= 30_000]
+    ok = longest >= 40_000 and bool(cells) and all(len(c) <= 32_767 and "cut" in c[-120:] for c in cells)
+    return ok, f"table {longest} chars; workbook cells {[len(c) for c in cells]}; marked: {ok}"
+
+
+@case("teiphy-78")
+def _(tmp: Path) -> tuple[bool, str]:
+    out = _batch(tmp, {"a.txt": AR + "\n"})
+    head = (out / "segments.csv").read_bytes()[:3]
+    return head == b"\xef\xbb\xbf", repr(head)
+
+
+@case("pandas-13497")
+def _(tmp: Path) -> tuple[bool, str]:
+    out = _batch(tmp, {"a.txt": AR + "\n"})
+    (out / "segments.parquet").unlink()  # read back from the CSV, which starts with a BOM
+    from translator import read_table
+
+    frame = read_table(out, "segments")
+    return frame.columns[0] == "doc_id" and frame["text"].iloc[0] == AR, str(list(frame.columns[:2]))
+
+
+# -------------------------------------------------------------------------------- Word brief, notebooks
+@case("python-docx-349")
+def _(tmp: Path) -> tuple[bool, str]:
+    line = ("“ليبيا وتونس تتفقان على تسهيل التجارة (Libya and Tunisia agree to ease trade),” Al-Wasat (Libyan "
+            "news portal), 2 July 2024.\n")
+    out = _batch(tmp, {"c.txt": line})
+    cli(tmp / "home", "brief", str(out), "--output", str(tmp / "b.docx"))
+    xml = zipfile.ZipFile(tmp / "b.docx").read("word/document.xml").decode("utf-8")
+    paragraphs = [p for p in re.findall(r"<w:p>.*?</w:p>", xml) if "ليبيا وتونس" in p]
+    arabic_first = [p for p in paragraphs if re.search(r"<w:t[^>]*>[\u0600-\u06ff]", p.split("</w:r>")[0])]
+    ok = bool(arabic_first) and all("<w:bidi/>" in p for p in arabic_first)
+    return ok, f"{len(arabic_first)} Arabic paragraphs, bidi on all: {ok}"
+
+
+@case("python-docx-template-pr-592")
+def _(tmp: Path) -> tuple[bool, str]:
+    line = ("“ليبيا وتونس تتفقان على تسهيل التجارة (Libya and Tunisia agree to ease trade),” Al-Wasat (Libyan "
+            "news portal), 2 July 2024.\n")
+    out = _batch(tmp, {"c.txt": line})
+    cli(tmp / "home", "brief", str(out), "--output", str(tmp / "b.docx"))
+    xml = zipfile.ZipFile(tmp / "b.docx").read("word/document.xml").decode("utf-8")
+    bold_arabic = re.findall(r"<w:r><w:rPr>(?:(?!</w:r>).)*<w:b/>(?:(?!</w:r>).)*<w:t>[\u0600-\u06ff]", xml)
+    return bool(bold_arabic) and all("<w:bCs/>" in r for r in bold_arabic), f"{len(bold_arabic)} bold runs"
+
+
+@case("nbdev-262")
+def _(tmp: Path) -> tuple[bool, str]:
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("قال وزير الخارجية الجزائري إن العلاقات جيدة."),
+                nbformat.v4.new_code_cell("x = 1  # code stays left to right")]
+    path = tmp / "nb.ipynb"
+    nbformat.write(nb, str(path))
+    done = cli(tmp / "home", "notebook", "export", str(path), "--html", str(tmp / "nb.html"))
+    if done.returncode:
+        return False, done.stderr[-200:]
+    html = (tmp / "nb.html").read_text(encoding="utf-8")
+    para = re.search(r"<p[^>]*>قال وزير", html)
+    code_rtl = re.search(r'<pre[^>]*dir="rtl"', html)
+    ok = bool(para) and 'dir="auto"' in para.group(0) and not code_rtl
+    return ok, para.group(0) if para else "paragraph not found"
+
+
+def _docx_with_hidden_places(path: Path) -> None:
+    """A Word file as colleagues send them: a table of headlines, a tracked insertion, a content control."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def run(text: str):  # type: ignore[no-untyped-def]
+        r, t = OxmlElement("w:r"), OxmlElement("w:t")
+        t.text = text
+        r.append(t)
+        return r
+
+    document = docx.Document()
+    document.add_paragraph("فقرة أولى عن الجزائر.")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "عنوان في جدول عن تونس"
+    table.cell(0, 1).text = "Headline in a table"
+    paragraph = document.add_paragraph("نص قبل ")
+    ins = OxmlElement("w:ins", attrs={qn("w:id"): "1", qn("w:author"): "A"})
+    ins.append(run("إضافة متعقبة"))
+    paragraph._p.append(ins)
+    sdt, content, p = OxmlElement("w:sdt"), OxmlElement("w:sdtContent"), OxmlElement("w:p")
+    p.append(run("نص داخل عنصر تحكم"))
+    content.append(p)
+    sdt.append(content)
+    document.element.body.insert(len(document.element.body) - 1, sdt)
+    lines = document.add_paragraph("سطر أول")
+    lines.add_run().add_break()
+    lines.add_run("سطر ثان")
+    document.save(str(path))
+
+
+@case("python-docx-803")
+def _(tmp: Path) -> tuple[bool, str]:
+    path = tmp / "brief.docx"
+    _docx_with_hidden_places(path)
+    done = cli(tmp / "home", "detect", "--format", "jsonl", str(path))
+    text = json.loads(done.stdout.splitlines()[0])["text"] if done.stdout else done.stderr
+    wanted = ["عنوان في جدول عن تونس", "Headline in a table", "إضافة متعقبة", "نص داخل عنصر تحكم"]
+    missing = [w for w in wanted if w not in text]
+    return not missing, f"missing: {missing}" if missing else "every paragraph read"
+
+
+@case("python-docx-54")
+def _(tmp: Path) -> tuple[bool, str]:
+    path = tmp / "brief.docx"
+    _docx_with_hidden_places(path)
+    done = cli(tmp / "home", "detect", "--format", "jsonl", str(path))
+    text = json.loads(done.stdout.splitlines()[0])["text"] if done.stdout else done.stderr
+    return "سطر أول\nسطر ثان" in text, repr(text[-20:])
+
+
+@case("python-docx2txt-27")
+def _(tmp: Path) -> tuple[bool, str]:
+    path = tmp / "brief.docx"
+    _docx_with_hidden_places(path)
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    notes = (f'<?xml version="1.0" encoding="UTF-8"?><w:footnotes {w}><w:footnote w:type="separator" w:id="-1">'
+             '<w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>'
+             "المصدر: وكالة الأنباء الجزائرية</w:t></w:r></w:p></w:footnote></w:footnotes>")
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("word/footnotes.xml", notes)
+    done = cli(tmp / "home", "detect", "--format", "jsonl", str(path))
+    text = json.loads(done.stdout.splitlines()[0])["text"] if done.stdout else done.stderr
+    return text.endswith("المصدر: وكالة الأنباء الجزائرية"), repr(text[-40:])
+
+
+# ---------------------------------------------------------------------------------------- citations
+@case("citeproc-py-pr-21")
+def _(tmp: Path) -> tuple[bool, str]:
+    path = tmp / "c.txt"
+    path.write_text("“الأهرام & الشروق: نسبة 50% من_الناخبين (Ahram & Shorouk: 50% of_voters),” Al-Ahram "
+                    "(Egyptian state daily), 3 May 2024.\n", encoding="utf-8")
+    done = cli(tmp / "home", "cite", "--format", "bibtex", str(path))
+    ok = "title = {الأهرام \\& الشروق: نسبة 50\\% من\\_الناخبين}" in done.stdout
+    return ok, done.stdout.splitlines()[1] if done.stdout else done.stderr[-150:]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--tsv", action="store_true", help="id, result and what was observed, tab-separated")
+    parser.add_argument("-k", help="only cases whose id contains this")
+    args = parser.parse_args(argv)
+    counts = {"pass": 0, "fail": 0, "skip": 0}
+    for case_id, fn in CASES:
+        if args.k and args.k not in case_id:
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            os.environ["TRANSLATOR_HOME"] = str(Path(tmp) / "home")
+            try:
+                ok, seen = fn(Path(tmp))
+                result = "pass" if ok else "fail"
+            except Skip as why:
+                result, seen = "skip", str(why)
+            except Exception as error:  # a crash is a failed replay, reported as such
+                result, seen = "fail", f"{type(error).__name__}: {error}"
+        counts[result] += 1
+        seen = " ".join(str(seen).split())[:200]
+        print(f"{case_id}\t{result}\t{seen}" if args.tsv else f"{result:4}  {case_id:32} {seen}", flush=True)
+    print(f"# {counts['pass']} passed, {counts['fail']} failed, {counts['skip']} skipped of {sum(counts.values())}"
+          f" ({dt.date.today().isoformat()})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
