@@ -71,6 +71,8 @@ def read_texts(files: list[str], *, by_line: bool) -> Iterator[str]:
         else:
             data, label = read_file_bytes(name), name
         if not data.strip():
+            if name != "-":  # said, as the batch's errors row says it (fourth new-user trial, finding 18)
+                print(f"translator: {label}: empty file, nothing to read", file=sys.stderr)
             continue
         if name != "-" and Path(name).suffix.lower() in SUFFIXES:
             texts = []
