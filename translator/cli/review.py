@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         if args.action == "export":
             count = export_review(args.out_dir, args.output, fmt=args.format, memory=memory,
                                   fuzzy_threshold=args.threshold)
-            print(f"translator: wrote {count} units to {args.output}", file=sys.stderr)
+            print(f"translator: wrote {count} unit{'' if count == 1 else 's'} to {args.output}", file=sys.stderr)
             return 0
         report = import_review(args.out_dir, args.file, memory, translator=args.translator)
     print(f"translator: {args.file}: {report.read} reviewed translations read; {report.added} new, "

@@ -97,9 +97,15 @@ def side_by_side(segments: pd.DataFrame, *, only_arabic: bool = True, max_rows: 
 
 
 def citations_table(citations: pd.DataFrame, *, max_rows: int = 200) -> HTML:
-    """Citations as a translator cites them: headline, rendering, outlet, description, date."""
-    columns = [c for c in ("title_original", "title_english", "title_english_machine", "outlet_canonical",
-                           "leaning", "date", "kind", "doc_id") if c in citations.columns]
+    """Citations as a translator cites them: headline, rendering (a machine one with its translation_status),
+    outlet, description, date. ``outlet`` is the registry name, else the name as written marked "(not in the
+    registry)": an unknown outlet's row showed no outlet at all (fourth new-user trial, finding 20)."""
+    if "outlet_canonical" in citations.columns:
+        written = citations["outlet"] if "outlet" in citations.columns else pd.Series(None, index=citations.index)
+        unknown = written.where(written.isna(), written.astype("string") + " (not in the registry)")
+        citations = citations.assign(outlet=citations["outlet_canonical"].astype("string").fillna(unknown))
+    columns = [c for c in ("title_original", "title_english", "title_english_machine", "translation_status",
+                           "outlet", "leaning", "date", "kind", "doc_id") if c in citations.columns]
     return table(citations, columns, max_rows=max_rows)
 
 
