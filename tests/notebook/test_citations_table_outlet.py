@@ -1,6 +1,7 @@
-"""``citations_table`` (notebooks 01 and 04) shows every citation's outlet (fourth new-user trial, finding 20):
-only ``outlet_canonical`` was shown, so a citation of an outlet not in the registry had an empty outlet cell;
-a machine rendering now shows its ``translation_status`` (suspicious: the guard or QA flagged it)."""
+"""Notebook tables (fourth new-user trial): ``citations_table`` (notebooks 01, 04) showed only
+``outlet_canonical``, so a citation of an outlet not in the registry had an empty outlet cell (finding 20); a
+machine rendering now shows its ``translation_status``; ``side_by_side`` (notebook 03) showed a glossary_terms
+cell as one right-to-left run whose pairs' halves traded places."""
 
 from __future__ import annotations
 
@@ -25,3 +26,19 @@ def test_an_unknown_outlet_is_shown_as_written_and_marked() -> None:
     assert ">Al-Ahram<" in rows[0] and "suspicious" in rows[0] and "الأهرام" not in rows[0]
     assert "Makka (not in the registry)" in rows[1]
     assert list(frame["outlet"]) == ["الأهرام", "Makka"]  # the caller's frame is not changed
+
+
+def test_glossary_terms_are_one_isolated_pair_per_line() -> None:
+    from translator.notebook import side_by_side
+
+    frame = pd.DataFrame({"doc_id": ["a.txt"], "lang": ["ar"],
+                          "text": ["الجزائر تعلق معاهدة الصداقة مع إسبانيا والجزائر"],
+                          "translation": ["Algeria suspends the friendship treaty with Spain"],
+                          "glossary_terms": ["الجزائر=Algeria; إسبانيا=Spain; الجزائر=Algeria"]})
+    markup = side_by_side(frame)._repr_html_()
+    cell = markup.split("<td")[-1]
+    assert cell.startswith(' dir="ltr">')
+    assert cell.split(">", 1)[1].split("</td>")[0] == (
+        '<bdi dir="rtl">الجزائر</bdi> = <bdi dir="ltr">Algeria</bdi><br>'
+        '<bdi dir="rtl">إسبانيا</bdi> = <bdi dir="ltr">Spain</bdi>')
+    assert '<mark class="tr-term">الجزائر</mark>' in markup  # the terms still marked in the Arabic text
