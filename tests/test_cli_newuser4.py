@@ -81,3 +81,24 @@ def test_a_named_empty_file_is_reported(tmp_path: Path, capsys: pytest.CaptureFi
         code, out, err = _run([*command, str(empty), str(blank)], capsys)
         assert code == 0 and out == "", command
         assert f"{empty}: empty file, nothing to read" in err and f"{blank}: empty file" in err, (command, err)
+
+
+def test_table_cells_read_as_text_not_json(tmp_path: Path, tiny_model: Path, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same kind in every command: ``translate``'s flags and qa_flags, ``dates``' candidates, ``detect
+    --runs``' runs were JSON lists cut after three lines."""
+    monkeypatch.setenv("COLUMNS", "200")
+    source = tmp_path / "lines.txt"
+    source.write_text("أجرى عطاف اتصالا هاتفيا مع لافروف.\n01/03/2026\nRT Arabic مزيد من التفاصيل\n", encoding="utf-8")
+    argv = ["translate", "--lines", "--model", str(tiny_model), str(source)]
+    code, out, _ = _run([*argv, "--format", "jsonl"], capsys)
+    first = json.loads(out.splitlines()[0])
+    assert code == 0 and first["qa_flags"], first  # the tiny model leaves Lavrov out
+    code, out, _ = _run([*argv, "--format", "table"], capsys)
+    assert code == 0 and "[{" not in out and '["' not in out
+    for flag in first["qa_flags"]:
+        assert f"{flag['kind']}: " in out
+    code, out, _ = _run(["dates", "--lines", "--format", "table", str(source)], capsys)
+    assert "2026-03-01; 2026-01-03" in out and '["' not in out
+    code, out, _ = _run(["detect", "--lines", "--runs", "--format", "table", str(source)], capsys)
+    assert "en: RT Arabic; ar: مزيد من التفاصيل" in out and "[{" not in out
