@@ -37,3 +37,19 @@ def test_the_glossary_note_names_each_term_once(out: Path, tmp_path: Path, fmt: 
 def test_one_unit_is_one_unit(out: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["review", "export", str(out), "--output", str(tmp_path / "r.xlf")]) == 0
     assert "wrote 1 unit to" in capsys.readouterr().err
+
+
+def test_an_empty_tmx_export_says_why(out: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    memory = tmp_path / "tm.sqlite"
+    argv = ["review", "export", str(out), "--format", "tmx", "--output", str(tmp_path / "a.tmx"), "--memory",
+            str(memory)]
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert "wrote 0 units" in err and "no approved (final) translation" in err
+    from translator.mt.memory import TranslationMemory
+
+    with TranslationMemory(memory) as tm:
+        tm.put_human(TEXT, "He said the battle of Mosul with ISIS goes on and Mosul will be freed", state="final")
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert "wrote 1 unit to" in err and "no approved" not in err
