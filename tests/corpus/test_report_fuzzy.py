@@ -82,7 +82,8 @@ def test_report_shows_the_best_earlier_human_translation_with_its_score(tmp_path
     # a segment with its own human translation, and an English one, get none
     assert expected_score(OWN, OWN_VARIANT) >= 75
     assert "fuzzy" not in segment_row(page, 1) and "fuzzy" not in segment_row(page, 2)
-    assert re.search(r'id="fuzzy-summary">Fuzzy matches: 1 Arabic segments .* ≥ 75%', page)
+    assert re.search(r'id="fuzzy-summary">Fuzzy matches: 1 Arabic segment without a human translation has .* '
+                     r'≥ 75%', page)
     assert hashlib.sha256(tm.read_bytes()).hexdigest() == digest  # read-only: the memory is unchanged
 
 

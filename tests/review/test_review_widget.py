@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,29 @@ def test_a_reviewed_notebook_exported_to_html_reads_right_to_left_in_chromium(ou
         assert browser.evaluate("document.body.innerText.includes('final')") is True
     finally:
         browser.close()
+
+
+def test_flags_and_texts_mixing_arabic_and_english_keep_each_direction_apart(tmp_path: Path) -> None:
+    """New-user trial 4, finding 3: a QA flag quotes the Arabic date and gives its ISO form; without isolation
+    the ISO date was drawn left of the Arabic, its quote marks scrambled (exported notebook 06)."""
+    import json
+
+    detail = "the date 'السبت 28 سبتمبر 2019' (2019-09-28) is missing from the target"
+    flag = {"kind": "date", "detail": detail, "source_start": 38, "source_end": 58, "target_start": None,
+            "target_end": None}
+    row = {"doc_id": "a.txt", "segment_id": 0, "line": 0, "start": 0, "end": 20, "lang": "ar",
+           "text": "مقالات صحف القاهرة الصادرة صباح اليوم السبت 28 سبتمبر 2019",
+           "translation": "Articles of the Cairo papers, القاهرة, this morning", "translation_status": "suspicious",
+           "model": "tiny", "qa_flags": json.dumps([flag], ensure_ascii=False)}
+    tables.write_table(tmp_path / "out", "segments", tables.SEGMENTS, [[row]])
+    widget = ReviewWidget(tmp_path / "out", TranslationMemory(tmp_path / "tm.sqlite"))
+    for html_text in (widget.flags.value, widget.machine.value, widget.snapshot()):
+        rtl = re.findall(r'<bdi dir="rtl">([^<]*)</bdi>', html_text)
+        assert rtl, html_text
+        outside = re.sub(r'<bdi dir="rtl">[^<]*</bdi>', "", html_text)
+        outside = re.sub(r"<div class='tr-review-ar'.*?</div>", "", outside)  # the Arabic source: its own rtl div
+        assert not re.search("[\u0600-\u06ff]", outside), outside
+    assert "السبت 28 سبتمبر 2019" in " ".join(re.findall(r'<bdi dir="rtl">([^<]*)</bdi>', widget.flags.value))
+    assert "(2019-09-28)" in re.sub(r'<bdi dir="rtl">[^<]*</bdi>', "", widget.flags.value)
+    widget.editor.value = "Cairo papers of Saturday, السبت 28 سبتمبر"
+    assert '<bdi dir="rtl">السبت 28 سبتمبر</bdi>' in widget.snapshot()

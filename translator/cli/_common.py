@@ -71,6 +71,8 @@ def read_texts(files: list[str], *, by_line: bool) -> Iterator[str]:
         else:
             data, label = read_file_bytes(name), name
         if not data.strip():
+            if name != "-":  # said, as the batch's errors row says it (fourth new-user trial, finding 18)
+                print(f"translator: {label}: empty file, nothing to read", file=sys.stderr)
             continue
         if name != "-" and Path(name).suffix.lower() in SUFFIXES:
             texts = []
@@ -146,12 +148,34 @@ def emit(records: Iterable[dict], fmt: str, out: io.TextIOBase | None = None) ->
         return count
     import pandas as pd
 
-    rows = [flat(r) for r in records]
     if fmt == "csv":
+        rows = [flat(r) for r in records]
         pd.DataFrame(rows).to_csv(out, index=False)
-    elif rows:
-        out.write(fit_table(rows, shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns))
+    else:
+        rows = [{k: readable(v) for k, v in r.items()} for r in records]
+        if rows:
+            out.write(fit_table(rows, shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns))
     return len(rows)
+
+
+def readable(value: object) -> object:
+    """A cell of ``--format table`` as a person reads it: a list of words joined with "; " (``retried;
+    repetition``), QA flags as ``kind: detail`` (``number: 45 in the source became 54``), language runs as
+    ``lang: text``; an empty list empty; anything else as JSON. A JSON list in one cell was cut after three
+    lines and hid all but its first item (fourth new-user trial: ``translate``'s qa_flags, ``glossary match``).
+    """
+    if isinstance(value, list | tuple):
+        if not value:
+            return ""
+        if all(isinstance(v, str | int | float) for v in value):
+            return "; ".join(str(v) for v in value)
+        if all(isinstance(v, dict) and "kind" in v and "detail" in v for v in value):
+            return "; ".join(f"{v['kind']}: {v['detail']}" for v in value)
+        if all(isinstance(v, dict) and "lang" in v and "text" in v for v in value):
+            return "; ".join(f"{v['lang']}: {v['text']}" for v in value)
+    if isinstance(value, list | tuple | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
 
 
 DEFAULT_WIDTH = 120  # when the output is not a terminal and COLUMNS is not set

@@ -69,12 +69,15 @@ def runner_and_engine(args: argparse.Namespace) -> tuple[str, str]:
 
 def summary_text(summary) -> str:
     """The run summary a person reads on stderr: counts, translation state, where the tables are, failures."""
+    from ..corpus.statuses import status_counts
+
     lines = [
         f"{summary.documents} documents from {summary.files} files "
         f"({summary.processed_files} processed, {summary.unchanged_files} unchanged, {summary.failed_files} failed)",
         f"{summary.segments} segments ({summary.arabic_segments} Arabic, {summary.translated_segments} translated"
         + (f", {summary.retried_segments} retried by the guard" if summary.retried_segments else "") + "), "
         f"{summary.citations} citations",
+        *([f"translation status: {status_counts(summary.statuses)}"] if summary.statuses else []),
         f"translation: {summary.translation_state}",
         f"tables: {Path(summary.out_dir).resolve()}  ({summary.seconds:.1f} s)",
     ]

@@ -56,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "default":
         return _default(args, models)
     if args.action == "pull":
+        if args.model is None:
+            _check_default_is_on_the_hub(models)
         info = models.pull_model(args.model, revision=args.revision)
     elif args.action == "add":
         info = models.add_model(args.path, model_id=args.id, force=args.force)
@@ -68,6 +70,27 @@ def run(args: argparse.Namespace) -> int:
         return 0
     emit([info.to_dict()], args.format)
     return 0
+
+
+def _check_default_is_on_the_hub(models) -> None:  # type: ignore[no-untyped-def]
+    """``models pull`` without an id downloads the default model; when that default is a copy added by hand
+    (``models add``: revision ``local-…``) or a folder, there is nothing to pull from the hub: say so and which
+    id to name, instead of a "not found on the hub" error (fourth new-user trial, finding 7)."""
+    from .. import config
+
+    default = models.default_model()
+    if default == config.DEFAULT_MODEL:
+        return
+    if Path(default).is_dir():
+        local = True
+    else:
+        installed = [m for m in models.list_models() if m.id == default]
+        local = bool(installed) and all(m.origin in ("registry", "path") and str(m.revision).startswith("local-")
+                                        for m in installed)
+    if local:
+        raise InputError(f"the default model {default!r} is a copy added by hand (`translator models default` "
+                         f"set it), not a Hugging Face Hub model: there is nothing to pull. Name the hub model "
+                         f"to download, e.g. `translator models pull {config.DEFAULT_MODEL}`.")
 
 
 def _is_default(info, default: str) -> bool:

@@ -45,7 +45,11 @@ def run(args: argparse.Namespace) -> int:
         if args.action == "export":
             count = export_review(args.out_dir, args.output, fmt=args.format, memory=memory,
                                   fuzzy_threshold=args.threshold)
-            print(f"translator: wrote {count} units to {args.output}", file=sys.stderr)
+            print(f"translator: wrote {count} unit{'' if count == 1 else 's'} to {args.output}", file=sys.stderr)
+            if count == 0 and args.format == "tmx":  # an empty file alone does not say why
+                print("translator: no approved (final) translation of this run's segments in the memory "
+                      f"({memory.path}) yet: approve some in the review widget, or import a reviewed XLIFF with "
+                      "`translator review import`", file=sys.stderr)
             return 0
         report = import_review(args.out_dir, args.file, memory, translator=args.translator)
     print(f"translator: {args.file}: {report.read} reviewed translations read; {report.added} new, "

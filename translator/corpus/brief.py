@@ -35,16 +35,20 @@ _AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:cont
                "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
 MACHINE_MARK = "machine translation"
+# added to the mark when the guard or translation QA flagged that rendering (translation_status suspicious)
+FLAGGED_MARK = "flagged by QA: check it before quoting"
 
 
 @dataclass
 class Headline:
-    """A cited headline: the published title, its English and whether that English is machine output."""
+    """A cited headline: the published title, its English, whether that English is machine output, and
+    whether the guard or translation QA flagged that machine output (``translation_status`` suspicious)."""
 
     original: str | None
     english: str | None
     machine: bool
     outlet: str | None
+    flagged: bool = False
 
 
 @dataclass
@@ -95,7 +99,8 @@ def _headline(citation: dict[str, Any]) -> Headline:
     original = citation.get("title_original")
     english, machine = english_title(citation)
     english = " ".join(english.split()) if english else None
-    return Headline(original, english, machine, citation.get("outlet_canonical") or citation.get("outlet"))
+    return Headline(original, english, machine, citation.get("outlet_canonical") or citation.get("outlet"),
+                    flagged=machine and citation.get("translation_status") == "suspicious")
 
 
 def _terms_by_document(segments: Any) -> dict[str, list[tuple[str, str]]]:
@@ -150,7 +155,8 @@ def _add_document(document: Any, entry: BriefDocument) -> None:
         if headline.english and headline.original:
             _mixed(english, headline.english, rtl=False)
             if headline.machine:
-                english.add_run(f" [{MACHINE_MARK}]").italic = True
+                mark = f"{MACHINE_MARK}; {FLAGGED_MARK}" if headline.flagged else MACHINE_MARK
+                english.add_run(f" [{mark}]").italic = True
         elif headline.english:
             _mixed(english, headline.english, rtl=False, bold=True)
         else:

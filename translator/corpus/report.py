@@ -229,6 +229,7 @@ class _Segments:
         self.found = self.placed = self.exact = 0.0
         self.any_placed = False
         self.langs: dict[str, int] = {}
+        self.statuses: dict[str, int] = {}  # translation_status of every segment but not_arabic
         self.no_model = 0
         self.note: object = None
 
@@ -246,6 +247,9 @@ class _Segments:
         for lang in segments["lang"].dropna():
             self.langs[lang] = self.langs.get(lang, 0) + 1
         if "translation_status" in segments:
+            for status in segments["translation_status"].dropna():
+                if status != "not_arabic":
+                    self.statuses[status] = self.statuses.get(status, 0) + 1
             missing = segments[segments["translation_status"] == "no_model"]
             self.no_model += len(missing)
             if self.note is None and len(missing):
@@ -308,7 +312,14 @@ class _Summary:
         found, placed, exact = int(seg.found), int(seg.placed), int(seg.exact)
         stats: list[tuple[str, object]] = [
             ("documents", self.n_documents), ("segments", seg.rows), ("Arabic segments", seg.arabic),
-            ("Arabic segments translated", seg.translated), ("citations", self.n_citations),
+            ("Arabic segments translated", seg.translated),
+        ]
+        if seg.statuses:  # "translated" above counts flagged and reviewed segments too: say how many of each
+            from .statuses import status_counts
+
+            stats.append(("translation status", status_counts(seg.statuses)))
+        stats += [
+            ("citations", self.n_citations),
             ("files with errors", len(self.error_files)),
             ("glossary terms found / placed", f"{found} / {placed}"),
         ]

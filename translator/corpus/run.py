@@ -39,20 +39,11 @@ from .stages import (  # analyze_file ... translate_analyses: re-exported, their
     translate_analyses,
 )
 from .state import RunState
+from .statuses import TRANSLATION_STATUSES, status_counts  # re-exported: their old path
 
 PIPELINE_VERSION = "1"
 
 logger = logging.getLogger("translator")
-
-TRANSLATION_STATUSES = {
-    "translated": "machine translation produced",
-    "suspicious": "translated, but a guard or translation QA flagged it (see translation_flags, qa_flags)",
-    "human": "a reviewer's translation from the translation memory (translation_human); never overwritten",
-    "failed": "the engine failed on this segment (see translation_note)",
-    "no_model": "no translation model could be found (see translation_note for how to get one)",
-    "disabled": "translation switched off (--no-translate)",
-    "not_arabic": "segment is not Arabic; nothing to translate",
-}
 
 @dataclass
 class BatchOptions:
@@ -90,6 +81,9 @@ class RunSummary:
     arabic_segments: int = 0
     translated_segments: int = 0
     retried_segments: int = 0  # translated segments the guard sent for a retry (retry rate = this / translated)
+    # segments per translation_status other than not_arabic ({"translated": 24, "suspicious": 19, "human": 3}):
+    # "translated" above counts every segment with a machine translation, flagged or replaced by a reviewer's too
+    statuses: dict = field(default_factory=dict)
     citations: int = 0
     translation: str = "not attempted"
     model: dict | None = None
@@ -358,6 +352,10 @@ def count_payloads(batch: list[dict], summary: RunSummary) -> None:
         summary.arabic_segments += sum(s["lang"] == "ar" for s in segs)
         summary.translated_segments += sum(bool(s.get("translation")) for s in segs)
         summary.retried_segments += sum("retried" in (s.get("translation_flags") or "").split("; ") for s in segs)
+        for s in segs:
+            status = s.get("translation_status")
+            if status and status != "not_arabic":
+                summary.statuses[status] = summary.statuses.get(status, 0) + 1
         summary.citations += len(p["citations"])
 
 def new_generation() -> str:
@@ -423,4 +421,4 @@ def __getattr__(name: str) -> Any:
 __all__ = ["EXECUTORS", "TRANSLATION_STATUSES", "BatchOptions", "Executor", "RunSummary", "analyze_file",
            "count_payloads", "load_glossary", "load_translator", "needs_translation", "one_line",
            "pending_files", "resolve_translation_model", "run_batch", "run_skeleton", "save_error", "settings_key",
-           "short_reason", "translate_analyses"]
+           "short_reason", "status_counts", "translate_analyses"]

@@ -55,12 +55,27 @@ def table(frame: pd.DataFrame, columns: Sequence[str] | None = None, *, max_rows
         for column in columns:
             value = record[column]
             text = "" if _missing(value) else str(value)
+            if column == "glossary_terms" and text:  # "source=target; ...": one isolated pair per line
+                cells.append(f'<td dir="ltr">{_term_pairs(text)}</td>')
+                continue
             terms = marks.get(column, ())
             cell = isolate_html(text, escape=lambda piece, terms=terms: _marked(piece, terms))
             cells.append(f'<td dir="{text_dir(text)}">{cell}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
     more = f"<p>… {len(frame) - max_rows} more rows</p>" if len(frame) > max_rows else ""
     return HTML(f'{_STYLE}<table class="tr-table"><tr>{head}</tr>{"".join(rows)}</table>{more}')
+
+
+def _term_pairs(listed: str) -> str:
+    """A ``glossary_terms`` cell (``الجزائر=Algeria; إسبانيا=Spain``) as one pair per line, each term once, the
+    Arabic and the English each in its own isolate: as one right-to-left run of text the pairs' halves traded
+    places (``Spain|إسبانيا=Algeria; الجزائر=``; fourth new-user trial, notebook 03)."""
+    pairs = []
+    for item in dict.fromkeys(p for p in listed.split("; ") if p):
+        source, _, target = item.partition("=")
+        pairs.append(f'<bdi dir="{text_dir(source)}">{html.escape(source)}</bdi> = '
+                     f'<bdi dir="{text_dir(target)}">{html.escape(target)}</bdi>')
+    return "<br>".join(pairs)
 
 
 def _row_marks(record: dict, highlight: dict[str, Iterable[str]] | str | None) -> dict[str, set[str]]:
@@ -97,9 +112,15 @@ def side_by_side(segments: pd.DataFrame, *, only_arabic: bool = True, max_rows: 
 
 
 def citations_table(citations: pd.DataFrame, *, max_rows: int = 200) -> HTML:
-    """Citations as a translator cites them: headline, rendering, outlet, description, date."""
-    columns = [c for c in ("title_original", "title_english", "title_english_machine", "outlet_canonical",
-                           "leaning", "date", "kind", "doc_id") if c in citations.columns]
+    """Citations as a translator cites them: headline, rendering (a machine one with its translation_status),
+    outlet, description, date. ``outlet`` is the registry name, else the name as written marked "(not in the
+    registry)": an unknown outlet's row showed no outlet at all (fourth new-user trial, finding 20)."""
+    if "outlet_canonical" in citations.columns:
+        written = citations["outlet"] if "outlet" in citations.columns else pd.Series(None, index=citations.index)
+        unknown = written.where(written.isna(), written.astype("string") + " (not in the registry)")
+        citations = citations.assign(outlet=citations["outlet_canonical"].astype("string").fillna(unknown))
+    columns = [c for c in ("title_original", "title_english", "title_english_machine", "translation_status",
+                           "outlet", "leaning", "date", "kind", "doc_id") if c in citations.columns]
     return table(citations, columns, max_rows=max_rows)
 
 

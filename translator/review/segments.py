@@ -108,7 +108,8 @@ class ReviewSegment:
         its QA flags, the model; XLIFF 1.2 and 2.0 write the same ones."""
         notes = [("document", f"document {self.doc_id}, segment {self.segment_id}")]
         if self.glossary_terms:
-            notes.append(("glossary", f"terms: {self.glossary_terms}"))
+            # each term once: the segments table lists a term per occurrence (الموصل=Mosul twice)
+            notes.append(("glossary", "terms: " + "; ".join(dict.fromkeys(self.glossary_terms.split("; ")))))
         flags = self.qa_note()
         if flags:
             notes.append(("qa", f"flags: {flags}"))

@@ -22,6 +22,7 @@ import ipywidgets as widgets
 from translator.mt.memory import TranslationMemory
 from translator.notebook import _marked as _mark  # the one term highlighter of the notebook helpers
 from translator.review.segments import ReviewSegment, review_segments
+from translator.text.bidi import isolate_html
 
 __all__ = ["ReviewWidget"]
 
@@ -114,7 +115,8 @@ class ReviewWidget(widgets.VBox):
         self.source.value = (f"{_STYLE}<div class='tr-review-ar' dir='rtl' lang='ar'>"
                              f"{_mark(segment.source, sources)}</div>")
         machine = segment.machine or "(no machine translation)"
-        self.machine.value = f"<div class='tr-review-en' lang='en'>{_mark(machine, targets)}</div>"
+        marked = isolate_html(machine, escape=lambda piece: _mark(piece, targets))  # Arabic left in: isolated
+        self.machine.value = f"<div class='tr-review-en' lang='en'>{marked}</div>"
         self.flags.value = _flags(segment)
         self.matches.options = [(f"{score:.0f}% · {h.target} ← {h.source}", h.target) for h, score in segment.fuzzy]
         self.editor.value = segment.target or ""
@@ -127,7 +129,7 @@ class ReviewWidget(widgets.VBox):
         """The segment on screen as static, escaped HTML (what an exported notebook can show)."""
         return "".join([self.position.value, "<div style='display:flex;gap:1rem'>", self.source.value,
                         self.machine.value, "</div>", self.flags.value,
-                        f"<p lang='en'><b>Current:</b> {html.escape(self.editor.value)}</p>"])
+                        f"<p lang='en'><b>Current:</b> {isolate_html(self.editor.value)}</p>"])
 
     def _repr_html_(self) -> str:
         return self.snapshot()
@@ -142,7 +144,9 @@ def _flags(segment: ReviewSegment) -> str:
     parts = [f"status: {html.escape(segment.status or 'unknown')}"]
     flags = segment.qa_note()
     if flags:
-        parts.append(f"<span class='tr-flag'>flags: {html.escape(flags)}</span>")
+        # a flag quotes the Arabic beside English and an ISO date: each direction run isolated, or the date
+        # and the quote marks are drawn on the wrong side of the Arabic (new-user trial 4, finding 3)
+        parts.append(f"<span class='tr-flag'>flags: {isolate_html(flags)}</span>")
     if segment.model:
         parts.append(f"model: {html.escape(segment.model)}")
     return "<small>" + " · ".join(parts) + "</small>"

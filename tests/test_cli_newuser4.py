@@ -1,0 +1,104 @@
+"""Command-line findings of the fourth new-user trial (each with the other commands of the same kind).
+
+5: ``glossary match --format table`` printed the JSON list of matches in one cell, cut after three lines, so
+every match after the first was invisible; now one row per match. 6: ``cite --format table`` left out outlet and
+date (behind raw and kind). 7: ``models pull`` without an id tried to download the default model from the hub
+even when that default was a copy added by hand. 18: a named empty file was skipped without a word.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from translator.cli import main
+
+MATCHED = "وبالجزائر التقى تبون وزير الخارجية الروسي"
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_glossary_match_table_shows_every_match(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    source = tmp_path / "lines.txt"
+    source.write_text(f"{MATCHED}\nلا شيء هنا\n", encoding="utf-8")
+    code, out, _ = _run(["glossary", "match", "--lines", "--format", "jsonl", str(source)], capsys)
+    assert code == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    matches = records[0]["matches"]
+    assert len(matches) >= 3 and records[1]["matches"] == []
+    code, out, _ = _run(["glossary", "match", "--lines", "--format", "table", str(source)], capsys)
+    lines = out.splitlines()
+    assert code == 0 and lines[0].split()[:4] == ["surface", "target", "type", "layer"]
+    assert "[{" not in out and all(len(line) <= 100 for line in lines)
+    for match in matches:  # each match is a row of its own: surface, then its target, type and layer
+        row = next(line for line in lines if line.startswith(match["surface"] + " "))
+        assert row.split("  ")[0] == match["surface"]
+        assert match["target"] in row and match["type"] in row and match["layer"] in row
+    assert any(line.rstrip().endswith("لا شيء هنا") for line in lines)  # a text without a match: one row
+
+
+def test_cite_table_puts_outlet_and_date_first(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
+    source = tmp_path / "cites.txt"
+    source.write_text("“عطاف يبحث مع لافروف قضية الصحراء الغربية (Attaf discusses Western Sahara with Lavrov),” "
+                      "Al-Shorouk (Egyptian independent daily), 22 October 2025.\n", encoding="utf-8")
+    code, out, _ = _run(["cite", "--format", "table", str(source)], capsys)
+    header = out.splitlines()[0].split()
+    assert code == 0 and header[:3] == ["outlet_canonical", "outlet", "date"]
+    assert "title_original" in header and "2025-10-22" in out and "Al-Shorouk" in out
+    code, out, _ = _run(["cite", "--format", "jsonl", str(source)], capsys)
+    assert list(json.loads(out)).index("raw") < list(json.loads(out)).index("outlet")  # jsonl keeps its order
+
+
+def test_models_pull_without_an_id_says_a_hand_added_default_is_not_on_the_hub(
+        translator_home: Path, tiny_model: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(["models", "pull"], capsys)  # the built-in default: goes to the hub (offline here)
+    assert code == 2 and "Helsinki-NLP/opus-mt-ar-en" in err and "nothing to pull" not in err
+    assert _run(["models", "add", str(tiny_model), "--id", "me/tiny"], capsys)[0] == 0
+    assert _run(["models", "default", "me/tiny"], capsys)[0] == 0
+    code, _, err = _run(["models", "pull"], capsys)
+    assert code == 2 and "'me/tiny' is a copy added by hand" in err
+    assert "translator models pull Helsinki-NLP/opus-mt-ar-en" in err
+    code, _, err = _run(["models", "pull", "me/tiny"], capsys)  # named: the hub is asked (offline here)
+    assert code == 2 and "nothing to pull" not in err
+
+
+def test_a_named_empty_file_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    blank = tmp_path / "blank.txt"
+    blank.write_text("\r\n  \n", encoding="utf-8")
+    for command in (["detect"], ["translate", "--no-glossary"], ["cite"], ["dates"], ["glossary", "match"]):
+        code, out, err = _run([*command, str(empty), str(blank)], capsys)
+        assert code == 0 and out == "", command
+        assert f"{empty}: empty file, nothing to read" in err and f"{blank}: empty file" in err, (command, err)
+
+
+def test_table_cells_read_as_text_not_json(tmp_path: Path, tiny_model: Path, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same kind in every command: ``translate``'s flags and qa_flags, ``dates``' candidates, ``detect
+    --runs``' runs were JSON lists cut after three lines."""
+    monkeypatch.setenv("COLUMNS", "200")
+    source = tmp_path / "lines.txt"
+    source.write_text("أجرى عطاف اتصالا هاتفيا مع لافروف.\n01/03/2026\nRT Arabic مزيد من التفاصيل\n", encoding="utf-8")
+    argv = ["translate", "--lines", "--model", str(tiny_model), str(source)]
+    code, out, _ = _run([*argv, "--format", "jsonl"], capsys)
+    first = json.loads(out.splitlines()[0])
+    assert code == 0 and first["qa_flags"], first  # the tiny model leaves Lavrov out
+    code, out, _ = _run([*argv, "--format", "table"], capsys)
+    assert code == 0 and "[{" not in out and '["' not in out
+    for flag in first["qa_flags"]:
+        assert f"{flag['kind']}: " in out
+    code, out, _ = _run(["dates", "--lines", "--format", "table", str(source)], capsys)
+    assert "2026-03-01; 2026-01-03" in out and '["' not in out
+    code, out, _ = _run(["detect", "--lines", "--runs", "--format", "table", str(source)], capsys)
+    assert "en: RT Arabic; ar: مزيد من التفاصيل" in out and "[{" not in out
