@@ -11,7 +11,7 @@ from ..glossary.entry import TermMatch
 from .dates import DateMention, compare_dates, read_dates
 from .flag import QAFlag
 from .leftovers import check_leftovers, is_copy, placeholders
-from .names import check_names
+from .names import check_names, dateline_end
 from .numbers import (
     Quantity,
     _folded,
@@ -82,7 +82,12 @@ def check(source: str, target: str, *, glossary: Glossary | None = None,
     missing = sum(f.target_start is None for f in flags)  # a hole a missing source number explains says no more
     flags += [QAFlag("number", f"a number is missing from the target: {target[a:b]!r}", target_start=a, target_end=b)
               for a, b in number_holes(target)[missing:]]
-    flags += compare_dates(source_dates, _not_in(target_dates, period_spans), target)
+    date_flags = compare_dates(source_dates, _not_in(target_dates, period_spans), target)
+    dateline = dateline_end(source, matches) if date_flags else None
+    if dateline is not None:  # a dateline's date (عمان 26 تشرين الثاني (بترا) -) may be left out, not changed
+        date_flags = [f for f in date_flags if not (f.target_start is None and f.source_end is not None
+                                                     and f.source_end <= dateline)]
+    flags += date_flags
     flags += compare_periods(source_periods, target_periods)
     flags += check_names(source, target, glossary, matches)
     flags += check_leftovers(source, target)

@@ -61,16 +61,25 @@ _ENGLISH_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LONGEST = 6  # words in the longest English name looked up
 _POSSESSIVE = re.compile(r"['’]s\Z")
 _GAP = re.compile(r"[\s\-‐–]+")
-_DATELINE = re.compile(r"\A\s*[A-Z][A-Z.’']*(?:\s+[A-Z][A-Z.’']*){0,3}\s*(?::|[—–]|--|\s-)\s*")
+# An English dateline: a place in capitals, optionally a date and the agency in brackets ("KUWAIT:",
+# "AMMAN, Nov. 25 (Petra) --", "RABAT (MENA) -")
+_DATELINE = re.compile(r"\A\s*[A-Z][A-Z.’']*(?:\s+[A-Z][A-Z.’']*){0,3}"
+                       r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^()\n]{1,40}\))?"
+                       r"\s*(?::|[—–]|--|\s-)\s*")
 _ENGLISH_LEAD = re.compile(r"\A\s*[A-Z][\w.’']*(?:[\s,]+[A-Z\d][\w.’']*){0,3}\s*(?::|[—–]|--|\s-)")
 # A lead before a colon or a dash: up to three words (a place), optionally a day and month (الكويت 12 مارس,
-# عمان في 26 تشرين الثاني) and an agency in brackets or slashes ((كونا), /قنا/). It is a dateline only when
+# عمان في 26 تشرين الثاني, KUNA's الكويت - 12 - 3) and an agency in brackets or slashes ((كونا), /قنا/). It is a dateline only when
 # those words are one place of the glossary (see _dateline).
 _AR = "\u0600-\u06ff"
 _ARABIC_LEAD = re.compile(rf"\A\s*(?P<place>[{_AR}]+(?:\s+[{_AR}]+){{0,2}}?)"
                           rf"(?:\s+(?:في\s+)?[\d\u0660-\u0669]{{1,2}}\s+[{_AR}]+(?:\s*/\s*[{_AR}]+|\s+[{_AR}]+)?"
-                          rf"(?:\s+[\d\u0660-\u0669]{{4}})?)?(?:\s*[(/]\s*[{_AR}]+(?:\s+[{_AR}]+)?\s*[)/])?"
-                          r"\s*(?::|[—–-]{1,2}\s)")
+                          rf"(?:\s+[\d\u0660-\u0669]{{4}})?"
+                          # KUNA's numeric date: الكويت - 12 - 3 (كونا) --
+                          rf"|\s*[-–]\s*[\d\u0660-\u0669]{{1,2}}\s*[-–]\s*[\d\u0660-\u0669]{{1,2}}(?=\s*[(/]))?"
+                          # the agency in brackets or slashes: (كونا), /قنا/, (أ ش أ), /أ ش أ/ — after it a dash
+                          # or colon may follow or not (MENA: ``الجزائر في 20 مايو /أ ش أ/ قال …``)
+                          rf"(?:\s*(?P<agency>[(/]\s*[{_AR}]+(?:\s+[{_AR}]+){{0,3}}\s*[)/])\s*(?::|[—–-]{{1,2}}\s)?"
+                          r"|\s*(?::|[—–-]{1,2}\s))")
 _DEMONYM = r"(?:i|is|n|ns|an|ans|ian|ians|ese)"
 _CLOSE = 85  # rapidfuzz ratio (0-100) from which a capitalized run of the translation is the same name
 _COUNTRY_AGAIN = re.compile(r"\b(?:the|this)\s+(?:country|kingdom|sultanate|emirate|state|republic|nation|"
@@ -182,6 +191,14 @@ def _dateline(source: str, matches: list[TermMatch]) -> tuple[TermMatch, int] | 
         return None
     words = source[lead.start("place"):inside[0].start - len(inside[0].clitic)]
     return (inside[0], lead.end()) if not words.strip() else None
+
+
+def dateline_end(source: str, matches: list[TermMatch]) -> int | None:
+    """The end offset of ``source``'s dateline (one glossary place, optionally a day and month and an agency:
+    ``عمان 26 تشرين الثاني (بترا) -``, ``القاهرة (أ ش أ) -``, ``الجزائر في 20 مايو /أ ش أ/``), or None when the
+    source opens with none. What a dateline holds may be left out of a translation; see :func:`check_names`."""
+    found = _dateline(source, matches)
+    return found[1] if found is not None else None
 
 
 def _changed_dateline(place: TermMatch, matches: list[TermMatch], target: str,
