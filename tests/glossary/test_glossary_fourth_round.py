@@ -155,3 +155,20 @@ def test_a_long_text_is_matched_the_same_and_its_folding_is_not_cached() -> None
     assert wordinfo._prepared.cache_info().currsize == before
     glossary = Glossary.load()
     assert [m.target for m in glossary.match(long_text)].count("Lebanon") == long_text.count("لبنان")
+
+
+# --------------------------------------------------------------- an ordinary word with a possessive pronoun
+@pytest.mark.parametrize("text", [
+    'ففي عاموده "طاب صباحكم" قال الكاتب إن الحكومة فشلت.',  # trial 4, finding 16: "in his column", not Amuda
+    "وكتب في عاموده اليومي أن الانتخابات تأجلت.",
+])
+def test_a_small_town_spelled_as_a_word_with_his_is_that_word(shipped: Glossary, text: str) -> None:
+    assert "Amuda" not in [target for _, target, _ in _found(shipped, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "تظاهر المئات في عاموده والقامشلي بريف الحسكة.",  # another place of Syria: the town
+    "قصفت الطائرات بلدة عامودا في ريف الحسكة.",  # spelled with alif: no pronoun to read
+])
+def test_the_town_stays_where_the_text_names_its_country(shipped: Glossary, text: str) -> None:
+    assert "Amuda" in [target for _, target, _ in _found(shipped, text)]

@@ -313,6 +313,11 @@ class Gazetteer:
         places = list(name.places)
         if name.words == 1 and name.zipf >= CUE_CEILING and not any(p.kind == "country" for p in places):
             return None
+        if cue is None and name.words == 1 and _possessed_word(match.surface, name):
+            # عاموده "his column" before Amuda: a small town whose name is an ordinary word with a possessive
+            # pronoun is that word, unless the text names another place of its country
+            if not [p for p in places if p.country in context and p.country in _region()]:
+                return None
         if cue is None and name.common:
             near = [p for p in places if p.country in context and p.country in _region()] \
                 if name.zipf < CONTEXT_CEILING else []  # a town of the region the news covers, not Austin
@@ -356,6 +361,25 @@ def _rank(place: Place) -> tuple[int, int]:
 
 def _fits(place: Place, cue: str) -> bool:
     return cue == "place" or place.kind == cue
+
+
+_POSSESSIVE_SUFFIX = re.compile(r"(?:هما|هم|ها|ه|كم|نا)\Z")
+
+
+def _possessed_word(surface: str, name: _Name) -> bool:
+    """Whether a one-word name of a town under ``SMALL_TOWN`` people reads as an ordinary word with a possessive
+    pronoun (عاموده = عامود "column" + ه "his"; مدينتها = مدينة + ها): the word without the suffix (ت back to
+    ة) has zipf ≥ ``WHOLE_WORD`` in wordfreq's Arabic list."""
+    from ..wordfreq_index import zipf_frequency
+
+    m = _POSSESSIVE_SUFFIX.search(surface)
+    if m is None or m.start() < 3 or any(p.kind == "country" for p in name.places):
+        return False
+    if max(p.weight() for p in name.places) >= SMALL_TOWN:
+        return False
+    stem = surface[:m.start()]
+    stems = (stem, stem[:-1] + "ة") if stem.endswith("ت") else (stem,)
+    return any(zipf_frequency(s, "ar") >= WHOLE_WORD for s in stems)
 
 
 def _common(name: _Name, places: Sequence[Place]) -> bool:
