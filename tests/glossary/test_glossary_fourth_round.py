@@ -172,3 +172,40 @@ def test_a_small_town_spelled_as_a_word_with_his_is_that_word(shipped: Glossary,
 ])
 def test_the_town_stays_where_the_text_names_its_country(shipped: Glossary, text: str) -> None:
     assert "Amuda" in [target for _, target, _ in _found(shipped, text)]
+
+
+# --------------------------------------------------------------- a glossary person named by surname alone
+@pytest.mark.parametrize(("text", "surname"), [
+    ("عطاف يستقبل عراقجي", "Attaf"),  # trial 4, finding 17: a headline names both men by surname
+    ("عطاف يستقبل عراقجي", "Araghchi"),
+    ("وأكد تبون أن الجزائر لن تتراجع.", "Tebboune"),  # with و, after a reporting verb
+])
+def test_a_glossary_persons_surname_alone_is_that_person(shipped: Glossary, text: str, surname: str) -> None:
+    assert (surname, "glossary") in [(target, layer) for _, target, layer in _found(shipped, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال إردنتش يلماز إن الاقتصاد ينمو.",  # another Yılmaz: a rare word (a given name) before it
+    "قال محمد أمين بيلماز إن الحزب سيشارك.",  # بيلماز is no ب + يلماز
+])
+def test_a_surname_after_another_name_or_with_a_preposition_is_not_that_person(shipped: Glossary,
+                                                                                text: str) -> None:
+    assert "Yılmaz" not in [target for _, target, _ in _found(shipped, text)]
+
+
+def test_a_surname_shared_by_people_or_a_common_word_gets_no_entry() -> None:
+    from translator.glossary.entry import GlossaryEntry
+    from translator.glossary.glossary import surname_entries
+
+    people = [GlossaryEntry("راشد الغنوشي", "Rached Ghannouchi", "person"),
+              GlossaryEntry("محمد الغنوشي", "Mohamed Ghannouchi", "person"),  # same English surname: one entry
+              GlossaryEntry("سعد الحريري", "Saad al-Hariri", "person"),  # الحريري is "silky" too
+              GlossaryEntry("يوآف غالانت", "Yoav Gallant", "person"),
+              GlossaryEntry("إيهود باراك", "Ehud Barak", "person"),  # باراك: two people, two English forms
+              GlossaryEntry("باراك أوباما", "Barack Obama", "person"),
+              GlossaryEntry("قيس سعيد", "Kais Saied", "person"),  # سعيد is a given name and a word
+              GlossaryEntry("بدر عبد العاطي", "Badr Abdelatty", "person")]  # the last word of a compound
+    found = {e.source: e for e in surname_entries(people)}
+    assert "سعيد" not in found and "العاطي" not in found and "الحريري" not in found and "باراك" not in found
+    assert found["الغنوشي"].target == "Ghannouchi" and "al-Ghannouchi" in found["الغنوشي"].target_variants
+    assert found["غالانت"].target == "Gallant" and found["غالانت"].target_variants == ()

@@ -11,12 +11,13 @@ from pathlib import Path
 
 from ..config import glossary_dirs
 from ..errors import GlossaryError
-from ..text.arabic import fold
+from ..text.arabic import fold, normalize
 from .compose import composed_entries
 from .entry import GlossaryEntry, GlossaryProblem, TermMatch
 from .gazetteer import Gazetteer, default_gazetteer_path, load_gazetteer
 from .load import merge, read_tsv
 from .match import TermIndex, find_terms
+from .names import _table as _name_parts
 from .names import find_names, find_places, region_of
 from .outlets import outlet_entries
 
@@ -102,6 +103,7 @@ class Glossary:
                 held = {fold(s) for e in places for s in (e.source, *e.variants)}
                 places += [e for e in gazetteer.entries(exclude=held) if "subdivision" in kinds_of(e.source)]
             composed = composed_entries(places, kinds_of)
+        composed += surname_entries(merged)
         return cls(merged, (*problems, *merge_problems), gazetteer, names, composed)
 
     @property
@@ -132,6 +134,9 @@ class Glossary:
     def match(self, text: str) -> list[TermMatch]:
         """Terms in ``text`` (offsets into ``text``), longest match first, in text order; each says its layer."""
         matches = find_terms(text, self._index)
+        if any(m.entry is not None and "surname" in m.entry.flags for m in matches):
+            matches = [m for m in matches if m.entry is None or "surname" not in m.entry.flags
+                       or (m.clitic in ("", "و", "ف") and _surname_alone(text, m.start - len(m.clitic)))]
         countries: set[str] = set()
         if self.gazetteer is not None:
             matches = self.gazetteer.resolve(text, matches)
@@ -162,3 +167,68 @@ class Glossary:
 
     def __repr__(self) -> str:
         return f"Glossary({len(self.entries)} entries, version {self.version}, {len(self.problems)} problems)"
+
+
+_SURNAME_ZIPF = 3.5  # wordfreq zipf: a surname this frequent is an ordinary word or a given name too (سعيد، الأسد)
+_WORD_BEFORE_ZIPF = 3.0  # wordfreq zipf: a word before a surname this frequent is no given name (وأكد، الوزير)
+_COMPOUND = frozenset({"عبد", "عبدال", "أبو", "ابو", "أبي", "بن", "ابن", "بنت", "آل", "ولد", "اولاد"})
+_ARTICLE_EN = ("al-", "Al-", "el-", "El-", "al ", "Al ")
+
+
+def surname_entries(entries: Iterable[GlossaryEntry]) -> list[GlossaryEntry]:
+    """The surnames of the glossary's people as entries of their own, as news names a person the second time
+    (``عطاف`` for أحمد عطاف → "Attaf", ``الصفدي`` → "Safadi"): the last word of a person's Arabic and English,
+    the English with and without its article as variants (``al-Assad``, ``Assad``), in the person's layer,
+    under every entry (a row for the same Arabic wins). Left out: a surname two people share with other
+    English forms, one that is another person's given name (باراك), one of fewer than three letters, the last word of a compound (عبد العاطي, أبو مازن), and one that is an ordinary word or a given name too
+    (wordfreq zipf ≥ ``_SURNAME_ZIPF``: سعيد, حسن). Flagged ``surname``: :meth:`Glossary.match` keeps such a match
+    only where the word before it is no name (:func:`_surname_alone`)."""
+    from ..wordfreq_index import zipf_frequency
+
+    entries = list(entries)
+    given = {fold(w) for e in entries if e.type == "person" for w in e.source.split()[:-1]}
+    found: dict[str, list[GlossaryEntry]] = {}
+    for e in entries:
+        if e.type != "person" or e.layer == "romanized" or len(e.source.split()) < 2 or len(e.target.split()) < 2:
+            continue
+        words = e.source.split()
+        if words[-2] in _COMPOUND:  # عبد العاطي, أبو مازن: the last word alone is no surname
+            continue
+        arabic, english = words[-1], e.target.split()[-1]
+        bare = arabic[2:] if arabic.startswith("ال") else arabic
+        if len(bare) < 3 or not english[:1].isupper() and not english.startswith(("al-", "el-")):
+            continue
+        if fold(arabic) in given:  # باراك: Ehud Barak's surname, Barack Obama's given name
+            continue
+        if zipf_frequency(arabic, "ar") >= _SURNAME_ZIPF or zipf_frequency(bare, "ar") >= _SURNAME_ZIPF:
+            continue
+        plain = next((english[len(a):] for a in _ARTICLE_EN if english.startswith(a)), english)
+        plain = plain[:1].upper() + plain[1:]
+        forms = (plain, f"al-{plain}", f"Al-{plain}") if arabic.startswith("ال") else (plain,)
+        variants = tuple(dict.fromkeys(v for v in forms if v != english))
+        found.setdefault(fold(arabic), []).append(
+            GlossaryEntry(arabic, english, "person", note=f"surname of {e.target} ({e.source})",
+                          target_variants=variants, file=e.file, line=e.line, flags=(*e.flags, "surname"),
+                          layer=e.layer))
+    kept = []
+    for group in found.values():
+        if len({fold(g.target.removeprefix("al-").removeprefix("Al-")) for g in group}) == 1:
+            kept.append(group[0])
+    return kept
+
+
+def _surname_alone(text: str, start: int) -> bool:
+    """Whether the word before ``start`` leaves a surname standing alone: none, punctuation, or an ordinary
+    word (wordfreq zipf ≥ ``_WORD_BEFORE_ZIPF``: وأكد، الوزير، مع) that is not a listed name part
+    (``data/name_romanization.tsv``). After a rare word or a name it is another person's name (إردنتش يلماز,
+    محمد أمين بيلماز are not Cevdet Yılmaz); :meth:`Glossary.match` also drops a surname read with a proclitic
+    other than و/ف (بيلماز is no ب + يلماز)."""
+    from ..wordfreq_index import zipf_frequency
+
+    before = text[:start].rstrip()
+    if not before or not before[-1].isalpha():
+        return True
+    word = before.split()[-1]
+    if (normalize(word), "word") in _name_parts():  # a listed given or family name: محمد أمين بيلماز
+        return False
+    return zipf_frequency(word, "ar") >= _WORD_BEFORE_ZIPF
