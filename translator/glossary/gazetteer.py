@@ -313,11 +313,11 @@ class Gazetteer:
         places = list(name.places)
         if name.words == 1 and name.zipf >= CUE_CEILING and not any(p.kind == "country" for p in places):
             return None
-        if cue is None and name.words == 1 and _possessed_word(match.surface, name):
-            # عاموده "his column" before Amuda: a small town whose name is an ordinary word with a possessive
-            # pronoun is that word, unless the text names another place of its country
-            if not [p for p in places if p.country in context and p.country in _region()]:
-                return None
+        # عاموده "his column" before Amuda: a small town whose name is an ordinary word with a possessive
+        # pronoun is that word, unless the text names another place of its country
+        if (cue is None and name.words == 1 and _possessed_word(match.surface, name)
+                and not [p for p in places if p.country in context and p.country in _region()]):
+            return None
         if cue is None and name.common:
             near = [p for p in places if p.country in context and p.country in _region()] \
                 if name.zipf < CONTEXT_CEILING else []  # a town of the region the news covers, not Austin

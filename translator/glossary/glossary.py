@@ -180,8 +180,9 @@ def surname_entries(entries: Iterable[GlossaryEntry]) -> list[GlossaryEntry]:
     (``عطاف`` for أحمد عطاف → "Attaf", ``الصفدي`` → "Safadi"): the last word of a person's Arabic and English,
     the English with and without its article as variants (``al-Assad``, ``Assad``), in the person's layer,
     under every entry (a row for the same Arabic wins). Left out: a surname two people share with other
-    English forms, one that is another person's given name (باراك), one of fewer than three letters, the last word of a compound (عبد العاطي, أبو مازن), and one that is an ordinary word or a given name too
-    (wordfreq zipf ≥ ``_SURNAME_ZIPF``: سعيد, حسن). Flagged ``surname``: :meth:`Glossary.match` keeps such a match
+    English forms, one that is another person's given name (باراك), one of fewer than three letters, the last
+    word of a compound (عبد العاطي, أبو مازن), and one that is an ordinary word or a given name too (wordfreq
+    zipf ≥ ``_SURNAME_ZIPF``: سعيد, الأسد). Flagged ``surname``: :meth:`Glossary.match` keeps such a match
     only where the word before it is no name (:func:`_surname_alone`)."""
     from ..wordfreq_index import zipf_frequency
 
@@ -196,7 +197,7 @@ def surname_entries(entries: Iterable[GlossaryEntry]) -> list[GlossaryEntry]:
             continue
         arabic, english = words[-1], e.target.split()[-1]
         bare = arabic[2:] if arabic.startswith("ال") else arabic
-        if len(bare) < 3 or not english[:1].isupper() and not english.startswith(("al-", "el-")):
+        if len(bare) < 3 or (not english[:1].isupper() and not english.startswith(("al-", "el-"))):
             continue
         if fold(arabic) in given:  # باراك: Ehud Barak's surname, Barack Obama's given name
             continue

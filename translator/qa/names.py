@@ -68,8 +68,8 @@ _DATELINE = re.compile(r"\A\s*[A-Z][A-Z.’']*(?:\s+[A-Z][A-Z.’']*){0,3}"
                        r"\s*(?::|[—–]|--|\s-)\s*")
 _ENGLISH_LEAD = re.compile(r"\A\s*[A-Z][\w.’']*(?:[\s,]+[A-Z\d][\w.’']*){0,3}\s*(?::|[—–]|--|\s-)")
 # A lead before a colon or a dash: up to three words (a place), optionally a day and month (الكويت 12 مارس,
-# عمان في 26 تشرين الثاني, KUNA's الكويت - 12 - 3) and an agency in brackets or slashes ((كونا), /قنا/). It is a dateline only when
-# those words are one place of the glossary (see _dateline).
+# عمان في 26 تشرين الثاني, KUNA's الكويت - 12 - 3) and an agency in brackets or slashes ((كونا), /قنا/).
+# It is a dateline only when those words are one place of the glossary (see _dateline).
 _AR = "\u0600-\u06ff"
 _ARABIC_LEAD = re.compile(rf"\A\s*(?P<place>[{_AR}]+(?:\s+[{_AR}]+){{0,2}}?)"
                           rf"(?:\s+(?:في\s+)?[\d\u0660-\u0669]{{1,2}}\s+[{_AR}]+(?:\s*/\s*[{_AR}]+|\s+[{_AR}]+)?"
