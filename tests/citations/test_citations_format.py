@@ -44,7 +44,8 @@ def _same(text: str | None) -> str | None:
         return None
     for curly, straight in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"')):
         text = text.replace(curly, straight)
-    return " ".join(text.split())
+    # the house style also closes the space a page leaves before punctuation ("الفلوجة .. وأكثر")
+    return re.sub(r"\s+(?=[.,;:!?؟،])", "", " ".join(text.split()))
 
 
 def _house_style_lines() -> list[str]:

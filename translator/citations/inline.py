@@ -153,6 +153,11 @@ def writer_under_outlet(text: str, outlet: str) -> list[Draft]:
         return []
     first = found[0]
     people = role_people(first.text)
+    # "1. Article by Farhat Husam-al-Din says ...": a monitor's numbered item names the piece and its writer
+    by = re.match(r"\s*(?:\d{1,3}[.)]\s*)?(?i:" + cues().pattern("byline_noun") + r")\s+by\s+(?:(?:"
+                  + cues().pattern("honorific") + r")\s+)?(?P<p>" + PERSON.pattern + r")", first.text)
+    if by is not None:
+        people = [by.group("p")]
     if not people:
         return []
     return [Draft("inline_attribution", first.start, first.end, outlet=outlet, author=clean_person(people[0]),
@@ -303,6 +308,8 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
     if is_arabic(s) or _ARABIC_LETTER.search(s):  # also "an article ... in صحيفة الدستور" in English prose
         hits = [_arabic_outlet(s, m, registry) for m in p["arabic_generic"].finditer(s)]
         hits += _quoted_known(s, registry)
+        if p["writing_verb"].search(s):
+            hits += _written_in_known(s, registry)
         for hit in hits:
             if hit is not None and not any(x < hit[1] and hit[0] < y for x, y in taken) \
                     and not _abbreviation_of_previous(s, hit, found, registry):
@@ -327,6 +334,28 @@ def _quoted_known(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]
         name = m.group(group)
         if len(name.split()) <= 4 and is_arabic(name) and registry.resolve(name).method == "exact":
             found.append((m.start(group), m.end(group), name))
+    return found
+
+
+def _written_in_known(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
+    """A registry outlet after في without a type noun, right beside a writing verb (issue 15, Jordanian press
+    tours): ``كتب حسين الرواشدة في الدستور``, ``وفي الرأي كتب محمد``, ``ناجح الصوالحة كتب في الرأي``.  The
+    verb must stand next to it (``في الدستور`` alone is "in the constitution", ``في الغد`` "tomorrow")."""
+    verb = cues().pattern("writing_verb")
+    found = []
+    for m in re.finditer(r"(?:^|(?<=\s))[وف]?في\s+", s):
+        words = list(re.finditer(r"[^\s،,.:؛\"“”«»()]+", s[m.end():m.end() + 60]))[:3]
+        for n in range(len(words), 0, -1):
+            a, b = m.end(), m.end() + words[n - 1].end()
+            match = registry.resolve(s[a:b])
+            if match.outlet is None or match.method != "exact" or not arabic_key(s[a:b]):
+                continue
+            # "في الرأي كتب X" (the verb next), or "كتب X [مقالا] في الرأي" (the verb at most four words before)
+            if re.match(r"\s*[،,]?\s*(?:[وف]?(?:تحت\s+عنوان|بعنوان)[^\n.\"“”«»]{1,80}?\s)?(?:ف|و)?(?:" + verb
+                        + r")(?:\s|$)", s[b:]) \
+                    or re.search(r"(?:^|\s)[وف]?(?:" + verb + r")(?:\s+\S+){0,4}\s+\Z", s[:m.start()] + " "):
+                found.append((a, b, s[a:b]))
+            break
     return found
 
 
@@ -748,16 +777,52 @@ def _ar_clause_word(word: str, n: int) -> bool:
 
 
 def _arabic_attribution(s: str, a: int, b: int, name: str) -> Draft:
-    """An Arabic press-review attribution (``كتبت صحيفة "الخبر" أن "..."``): outlet, the quoted headline,
-    the description after a quoted name (``الصادرة بالفرنسية``), the author (issue 15)."""
+    """An Arabic press-review attribution (``كتبت صحيفة "الخبر" أن "..."``): outlet, the quoted headline
+    (or one printed without quotes after a headline cue), the description after a quoted name
+    (``الصادرة بالفرنسية``), the author (issue 15)."""
     dates = publication_dates(s, lang="ar")
-    title = quoted_title(s, (a, b))
+    title = quoted_title(s, (a, b)) or arabic_unquoted_title(s)
     return Draft("press_review_attribution", 0, len(s), outlet=name, title_original=title,
                  leaning=_arabic_description(s, b), author=_arabic_author(s, a, b),
                  date=dates[0] if dates else None, confidence=0.8 if title else 0.75)
 
 
 _AR_WORD = r"[\u0621-\u064a\u0640\u064b-\u0652]+"
+
+
+# where an unquoted Arabic title ends: a verb of the review going on ("ويقول", "ويؤكد", "كتب"), a quote
+_AR_TITLE_STOP = frozenset("كتب كتبت يقول تقول قال قالت أكد يؤكد تحدث بين رأى مشيرا مشيرة قائلا قائلة".split())
+
+
+def _review_goes_on(word: str) -> bool:
+    """A verb with which the review goes on after a title: ``كتب``, ``ويقول``, ``ويؤكد``, ``وأشارت``."""
+    verbs = _AR_TITLE_STOP | _AR_VERBS | {"يشدد", "يشير", "يتساءل", "يضيف", "يوضح", "يرى", "أشار"}
+    return word in verbs or (word[:1] in "وف" and word[1:] in verbs)
+
+
+def arabic_unquoted_title(s: str) -> str | None:
+    """An Arabic title printed without quotes (issue 15, fourth session): after ``تحت عنوان``/``بعنوان``/``يحمل
+    عنوان`` up to the verb that goes on with the review (``تحت عنوان الفقر السياسي كتب ...``, ``تحت عنوان
+    تميز في ملف المطلعين ويؤكد أن``), the line end or a final ``؟``/``!``/``.``; or before ``تحت هذا العنوان``
+    (``الاردن امام مخاطر الحدود مع سوريا تحت هذا العنوان كتب ...``)."""
+    before = re.search(r"(?:^|[.\n])\s*[وف]?(?P<t>[^\n\"“”«».،,]{3,120}?)\s*[،,]?\s+تحت\s+هذا\s+العنوان", s)
+    if before is not None and len(before.group("t").split()) <= 15:
+        return ws(before.group("t"))
+    cue = re.search(r"(?:تحت|يحمل|تحمل)\s+عنوان\s*:?\s*|(?:^|(?<=\s))بعنوان\s*:?\s*", s)
+    if cue is None or s[cue.end():cue.end() + 1] in "\"“”«»(":
+        return None
+    kept: list[re.Match[str]] = []
+    for token in re.finditer(r"[^\s]+", s[cue.end():].split("\n")[0]):
+        word = token.group()
+        bare = word.strip("،,:؛")
+        if word[0] in "\"“”«»" or (kept and _review_goes_on(bare)):
+            break
+        kept.append(token)
+        if re.search(r"(?<!\.)[.؟?!]$", word) or len(kept) >= 15:
+            break
+    if not kept:
+        return None
+    return ws(s[cue.end():cue.end() + kept[-1].end()].rstrip("،,:؛ "))
 
 
 def _arabic_description(s: str, b: int) -> str | None:
@@ -802,8 +867,13 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
         m = re.search(rf"(?:^|\s)(?:{'|'.join(_AR_OBJECTS)})(?:\s+{_AR_WORD})?\s+(?:(?:{roles_l})\s+|ل(?!ل))"
                       rf"(?P<p>{_AR_WORD}(?:\s+{_AR_WORD}){{1,2}}?){after_name}", s)
     if m is None:  # "حيث كتب ساطع نور الدين يقول", "أعدته جوزي إنسور من الرياض", "يستعرض X محرر الشؤون"
-        m = re.search(rf"(?:^|\s)[وف]?(?:كتب|كتبت|أعده|أعدته|أعدها|يستعرض|تستعرض)\s+{name}"
-                      rf"(?=\s+(?:يقول|تقول|قائلا|قائلة|من|في|{role})(?:\s|$)|\s*[،,.:]|\s*\Z)", s)
+        # (also "كتب د. ماجد الخواجا تحت عنوان", "كتب X مقالا", "كتب المهندس X ويقول": issue 15)
+        m = re.search(rf"(?:^|\s)[وف]?(?:كتب|كتبت|أعده|أعدته|أعدها|يستعرض|تستعرض)\s+(?:(?:{honorific})\s+)?"
+                      rf"(?!(?:في|من|على|عن|الى|إلى|مع)\s){name}"
+                      rf"(?=\s+(?:يقول|تقول|قائلا|قائلة|من|في|تحت|بعنوان|مقالا|مقالاً|مقالة|{role}|[وف][يت]{_AR_WORD})"
+                      rf"(?:\s|$)|\s*[،,.:]|\s*\Z)", s)
+    if m is None:  # "ناجح الصوالحة كتب في الرأي": the writer opens the sentence, then the verb and the paper
+        m = re.match(rf"\s*(?:(?:{honorific})\s+)?{name}\s+(?:كتب|كتبت)\s+(?:في|ب|ل)", s)
     if m is None:  # "أبرز الكاتب الصحفي هاني وفا، رئيس تحرير الصحيفة": a role, the name, a comma
         m = re.search(rf"(?:^|\s)(?:{role})(?:\s+(?:{role}))?\s+(?:(?:{honorific})\s+)?{name}(?=\s*[،,])", s)
     if m is None:

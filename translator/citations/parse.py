@@ -18,9 +18,10 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 
 from translator.citations.blocks import Piece, is_bare_name, pieces
-from translator.citations.fields import Draft, clean_person, name_case, text_language, ws
+from translator.citations.fields import Draft, clean_person, name_case, split_title, text_language, ws
 from translator.citations.forms import (
     RECOGNIZERS,
+    columnist_title,
     headline_over_outlet,
     headline_under_outlet,
     image_credit,
@@ -28,6 +29,7 @@ from translator.citations.forms import (
     paren_lead,
     press_digest_byline,
 )
+from translator.citations.headings import BULLET, Heading, outlet_heading
 from translator.citations.inline import inline_attributions, writer_under_outlet
 from translator.citations.quotes import QuoteRepair, repair_quotes
 from translator.citations.table import (
@@ -138,15 +140,29 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     order = day_first if day_first is not None else _document_order(text)
     registry = registry if registry is not None else default_registry()
     found: list[tuple[Piece, Draft, list[QuoteRepair], list[str]]] = []
-    heading: str | None = None  # a line naming only a known outlet, over the paragraph that follows
+    heading: Heading | None = None  # a line naming only an outlet, over the paragraph that follows
+    colon: int | None = None  # the last citation ends its line with a colon: a headline may follow (issue 15)
     for piece in pieces(text):
         repaired, repairs, quote_warnings = repair_quotes(text[piece.start:piece.end])
         context = text[piece.context[0]:piece.context[1]] if piece.context else None
         drafts = _recognize(repaired, piece.hint, registry, context)
-        if not drafts and heading is not None and piece.hint is None:
-            drafts = writer_under_outlet(repaired, heading)
+        if not drafts and heading is not None and piece.hint in (None, "under_outlet"):
+            drafts = under_heading(repaired, heading)
+        if not drafts and "\n" in repaired.strip():
+            drafts = _heading_inside(repaired, registry)
+        if not drafts and colon is not None and piece.hint in (None, "under_outlet") \
+                and _headline_after_colon(text, found, colon, piece, repaired):
+            colon = None
+            continue
         line = repaired.strip()
-        heading = line if not drafts and is_bare_name(line) and registry.lookup(line) is not None else None
+        heading = None
+        if not drafts:
+            if is_bare_name(line) and registry.lookup(line) is not None:
+                heading = Heading(line)
+            else:
+                heading = outlet_heading(line, registry)
+        colon = len(found) + len(drafts) - 1 if drafts and line.endswith((":", "：")) \
+            and not (drafts[-1].title_original or drafts[-1].title_english) and drafts[-1].outlet else None
         for draft in drafts:
             found.append((piece, draft, repairs, quote_warnings))
     context = _document_outlets(found, registry)
@@ -155,6 +171,61 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
 
 
 _NUMERIC_DATE = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\d./-])")
+
+
+def under_heading(text: str, heading: Heading) -> list[Draft]:
+    """The piece under a heading line (``Al-Ahram in Arabic``, ``في النهار البيروتية نطالع``): a writer's
+    paragraph in English prose (``1. Article by X says ...``), else a one-line headline."""
+    drafts = writer_under_outlet(text, heading.outlet)
+    if drafts:
+        drafts[0].leaning = drafts[0].leaning or heading.leaning
+        return drafts
+    body = BULLET.sub("", text.strip(), count=1).strip()
+    if not body or "\n" in body or len(body) > 300 or not (is_arabic(body) or not body.endswith(".")
+                                                           or not heading.known):
+        return []
+    column = columnist_title(body, outlet_known=heading.known)
+    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    if column is not None:
+        return [Draft("press_digest_headline", start, end, title_original=column[1], outlet=heading.outlet,
+                      author=column[0], leaning=heading.leaning, confidence=0.8)]
+    original, english = split_title(body)
+    return [Draft("press_digest_headline", start, end, title_original=original, title_english=english,
+                  outlet=heading.outlet, leaning=heading.leaning, confidence=0.75 if heading.known else 0.6)]
+
+
+def _heading_inside(text: str, registry: OutletRegistry) -> list[Draft]:
+    """A heading and its headline in one piece (``RA’Y (Sons of Yemen League, weekly, 1st May):`` then the
+    headline on the next line)."""
+    first, _, rest = text.strip().partition("\n")
+    heading = outlet_heading(first, registry)
+    if heading is None or not rest.strip() or "\n" in rest.strip():
+        return []
+    offset = text.index(rest)
+    drafts = under_heading(rest, heading)
+    for draft in drafts:
+        draft.start = len(text) - len(text.lstrip())
+        draft.end = offset + draft.end
+    return drafts
+
+
+def _headline_after_colon(text: str, found: list, index: int, piece: Piece, repaired: str) -> bool:
+    """``والى عناوين صحيفة المدى، فمن أبرزها:`` then ``** سلسلة تفجيرات ...``: a citation line that ends with
+    a colon, over a one-line headline (bulleted, or without a full stop), takes that line as its title; the
+    citation then spans both lines."""
+    body = BULLET.sub("", repaired.strip(), count=1).strip()
+    bulleted = body != repaired.strip()
+    if not body or "\n" in body or len(body) > 300 or (body.endswith(".") and not bulleted):
+        return False
+    prev_piece, draft, repairs, quote_warnings = found[index]
+    if index != len(found) - 1 or piece.start - prev_piece.end > 3:
+        return False
+    original, english = split_title(body)
+    draft.title_original, draft.title_english = original, english
+    draft.end = piece.start - prev_piece.start + len(repaired.rstrip())
+    found[index] = (Piece(prev_piece.start, piece.end, prev_piece.hint, prev_piece.context), draft, repairs,
+                    quote_warnings)
+    return True
 
 
 def _document_order(text: str) -> bool | None:
