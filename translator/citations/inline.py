@@ -337,6 +337,14 @@ def _quoted_known(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]
     return found
 
 
+def _misspelt_type_noun(word: str) -> bool:
+    """``جردية`` for ``جريدة``: a word one slip (rapidfuzz ratio ≥ 80) from an Arabic type noun."""
+    from rapidfuzz import fuzz
+
+    return word not in cues().lower_set("arabic_generic") and len(word) >= 4 \
+        and any(fuzz.ratio(word, noun) >= 80 for noun in cues().lower_set("arabic_generic"))
+
+
 def _written_in_known(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
     """A registry outlet after في without a type noun, right beside a writing verb (issue 15, Jordanian press
     tours): ``كتب حسين الرواشدة في الدستور``, ``وفي الرأي كتب محمد``, ``ناجح الصوالحة كتب في الرأي``.  The
@@ -344,9 +352,12 @@ def _written_in_known(s: str, registry: OutletRegistry) -> list[tuple[int, int, 
     verb = cues().pattern("writing_verb")
     found = []
     for m in re.finditer(r"(?:^|(?<=\s))[وف]?في\s+", s):
-        words = list(re.finditer(r"[^\s،,.:؛\"“”«»()]+", s[m.end():m.end() + 60]))[:3]
-        for n in range(len(words), 0, -1):
-            a, b = m.end(), m.end() + words[n - 1].end()
+        words = list(re.finditer(r"[^\s،,.:؛\"“”«»()]+", s[m.end():m.end() + 60]))[:4]
+        lead = 0
+        if words and _misspelt_type_noun(words[0].group()):
+            lead = 1  # "نشر في جردية الدستور": the type noun as the page misprints it
+        for n in range(len(words), lead, -1):
+            a, b = m.end() + words[lead].start(), m.end() + words[n - 1].end()
             match = registry.resolve(s[a:b])
             if match.outlet is None or match.method != "exact" or not arabic_key(s[a:b]):
                 continue
@@ -469,6 +480,7 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
                     or re.match(r"\s+(?i:" + cues().pattern("author_role") + r")\s+" + PERSON.pattern, after))
     has_verb = bool(p["verb"].search(s)) or _known_subject(s, a, b, name, registry) \
         or bool(p["piece_after"].match(after)) or _after_preposition(before, name, registry) \
+        or bool(re.match(r"['’]s\s+(?:[\w,]+\s+){0,4}?(?:edition|issue)\b", after)) \
         or bool(p["piece_before"].search(before))
     leaning = _leaning(descriptor) or (ws(appositive.group(1)) if appositive else None) or \
         (ws(described.group("desc") + " " + described.group("type")) if described else None) or \
@@ -486,6 +498,11 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
     if title is None and (unquoted := unquoted_title(s)) is not None:
         title, by = unquoted
         author = author or by
+    if title is None and not before.strip():
+        # "Akhbar El-Yom newspaper: Poor Mubarak, he can't eat Kebab": a digest line, the outlet then its headline
+        headline = re.match(r"\s*(?i:" + cues().pattern("type_noun") + r")?\s*:\s+(?P<t>[^\n]{3,200}?)\s*\Z", after)
+        if headline and not p["verb"].search(headline.group("t")[:40]):
+            title = headline.group("t")
     original, english = split_title(title) if title else (None, None)
     return Draft("inline_attribution", 0, len(s), outlet=name, leaning=leaning, author=author,
                  title_original=original, title_english=english,
@@ -529,9 +546,11 @@ _IRREGULAR_PAST = frozenset("said gave ran led wrote took put made saw chose tol
 def _descriptor_before(before: str) -> str | None:
     """The words between the last boundary ("the", "in", a comma ...) and the outlet name; or a description
     set off by a comma right before the name (``The independent newspaper, al-Shorouk, ...``)."""
-    set_off = re.search(r"(?:^|\b(?i:the)\s+)(?P<d>(?:[\w'’-]+\s+){0,4}?(?i:" + cues().pattern("type_noun")
+    set_off = re.search(r"(?:^|\b(?P<of>(?i:the|of))\s+)(?P<d>(?:[\w'’-]+\s+){0,4}?(?i:" + cues().pattern("type_noun")
                         + r"))\s*,\s*\Z", before)
-    if set_off and not before[:set_off.start()].strip(" ,"):
+    # "The independent newspaper, al-Shorouk, ...", "the editor-in-chief of Egypt's prominent weekly newspaper,
+    # Akhbar El-Yom": a description set off by a comma, opening the sentence or after "of"
+    if set_off and (not before[:set_off.start()].strip(" ,") or (set_off.group("of") or "").lower() == "of"):
         return re.sub(r"^(?i:the|a|an)\s+", "", set_off.group("d"))
     before = re.sub(r"\b(?:the|in|of|an?)(?=[A-Z][a-z])", " ", before)  # "appeared in theCairo daily": a lost space
     boundaries = list(_BOUNDARY.finditer(before))
@@ -588,6 +607,9 @@ def _noun_phrase(descriptor: str) -> str | None:
         words = words[1:]
     if len(words) == 1 and re.fullmatch(r"[A-Z][\w.-]*['’]s", words[0]):
         return None
+    if words and re.fullmatch(r"(?i:today|yesterday|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s",
+                              words[0].strip(",")):
+        words = words[1:]  # "today’s al-Masry al-Youm": the day's edition, no description
     return " ".join(words) or None
 
 
@@ -773,7 +795,8 @@ def _ar_clause_word(word: str, n: int) -> bool:
     rest = word[1:]
     if word[:1] in "بل" and (rest[:2] == "ال" or rest in cues().lower_set("headline_cue") or rest in _AR_PIECES):
         return True
-    return n > 0 and word.startswith("ال") and word.endswith("ية")
+    # (also "المستقلة", "الناطقة": any feminine definite word after the name agrees with صحيفة/جريدة)
+    return n > 0 and word.startswith("ال") and (word.endswith("ية") or word.endswith("ة"))
 
 
 def _arabic_attribution(s: str, a: int, b: int, name: str) -> Draft:
@@ -809,8 +832,9 @@ def arabic_unquoted_title(s: str) -> str | None:
     if before is not None and len(before.group("t").split()) <= 15:
         return ws(before.group("t"))
     cue = re.search(r"(?:تحت|يحمل|تحمل)\s+عنوان\s*:?\s*|(?:^|(?<=\s))بعنوان\s*:?\s*", s)
-    if cue is None or s[cue.end():cue.end() + 1] in "\"“”«»(":
-        return None
+    if cue is None or s[cue.end():cue.end() + 1] in "\"“”«»(" \
+            or s[cue.end():].split(maxsplit=1)[:1] in (["رئيسي"], ["عريض"], ["بارز"], ["لافت"], ["كبير"], ["واحد"]):
+        return None  # "بعنوان رئيسي أعلى صفحتها": "with a main headline", no title
     kept: list[re.Match[str]] = []
     for token in re.finditer(r"[^\s]+", s[cue.end():].split("\n")[0]):
         word = token.group()
@@ -829,6 +853,9 @@ def _arabic_description(s: str, b: int) -> str | None:
     """``"الوطن" الصادرة بالفرنسية``, ``الأيام المغربية``: definite adjectives right after the name."""
     # each word definite (``المغربية``) or a definite word after بـ (``بالفرنسية``); a particle (``بأن``) ends it
     m = re.match(r"[\"”»)]?\s*(?P<d>(?:ال" + _AR_WORD + r")(?:\s+(?:ال|بال|لل)" + _AR_WORD + r"){0,2})", s[b:])
+    semi = re.match(r"[\"”»)]?\s*(?P<d>(?:ال)?شبه\s+(?:ال)?" + _AR_WORD + r"(?:ة|ي))(?=[\s،,.]|\Z)", s[b:])
+    if semi:  # "جريدة الصباح الشبه رسمية": semi-official
+        return semi.group("d")
     if not m:  # '"الأهرام"، الصحيفة الرسمية، جاء ...': a description set off by commas
         m = re.match(r"[\"”»)]?\s*[،,]\s*(?P<d>ال" + _AR_WORD + r"(?:\s+ال" + _AR_WORD + r"){0,2})\s*[،,]", s[b:])
     if not m:
@@ -845,7 +872,22 @@ def _arabic_description(s: str, b: int) -> str | None:
         if word in stop or not adjective:
             break
         kept.append(word)
+    if len(kept) == 1 and kept[0] in _AR_PARTICIPLES:
+        # "الصادرة عن شبكة الإعلام العراقي", "الناطقة باسم الحزب الديمقراطي الكوردستاني": the participle
+        # and what it governs, up to a verb, a particle or punctuation (issue 15, fourth session)
+        rest = s[b:][m.end("d"):]
+        phrase = re.match(r"\s+(?P<pp>(?:عن|من|باسم|ب|ل|في)\s*" + _AR_WORD + r"(?:\s+" + _AR_WORD + r"){0,3})", rest)
+        if phrase:
+            words = phrase.group("pp").split()
+            cut = next((i for i, w in enumerate(words) if i and (w in _AR_STOP or _review_goes_on(w)
+                                                               or _review_goes_on(w[1:]) or w in _AR_VERBS)),
+                       len(words))
+            kept += words[:cut]
     return " ".join(kept) or None
+
+
+# participles that describe a paper by what it belongs to ("الصادرة عن", "الناطقة باسم", "المقربة من")
+_AR_PARTICIPLES = frozenset("الصادرة الناطقة التابعة المقربة المملوكة الممولة المحسوبة القريبة الموالية".split())
 
 
 def _arabic_author(s: str, a: int, b: int) -> str | None:
@@ -864,7 +906,9 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
     if m is None:  # "مقالاً لعبد اللطيف الملحم بعنوان", "مقالا جديدا للكاتب روبرت فيسك عن": the piece's writer
         roles_l = "|".join(re.escape("ل" + r[1:]) for r in c.words("author_role") if r.startswith("ال"))
         after_name = r"(?=\s+(?:بعنوان|عن|حول|قال|يقول|في)\b|\s*[،,.:]|\s*\Z)"
-        m = re.search(rf"(?:^|\s)(?:{'|'.join(_AR_OBJECTS)})(?:\s+{_AR_WORD})?\s+(?:(?:{roles_l})\s+|ل(?!ل))"
+        # (the role may go on with more roles and a nationality: "للكاتب والروائي اللبناني X")
+        m = re.search(rf"(?:^|\s)(?:{'|'.join(_AR_OBJECTS)})(?:\s+{_AR_WORD})?\s+(?:(?:{roles_l})"
+                      rf"(?:\s+و?ال{_AR_WORD}(?:ي|ية))*\s+|ل(?!ل))"
                       rf"(?P<p>{_AR_WORD}(?:\s+{_AR_WORD}){{1,2}}?){after_name}", s)
     if m is None:  # "حيث كتب ساطع نور الدين يقول", "أعدته جوزي إنسور من الرياض", "يستعرض X محرر الشؤون"
         # (also "كتب د. ماجد الخواجا تحت عنوان", "كتب X مقالا", "كتب المهندس X ويقول": issue 15)
