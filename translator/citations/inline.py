@@ -370,6 +370,12 @@ def _written_in_known(s: str, registry: OutletRegistry) -> list[tuple[int, int, 
     return found
 
 
+# an Arabic headline quoted first, the paper named after (issue 15): ``"..." عنوان غلاف صحيفة "العربي الجديد"``,
+# ``"..." .. اعتلى هذا العنوان الصفحة الاولى من ... لصحيفة الزمان``
+_AR_HEADLINE_AFTER = re.compile(r"\s*[.…،,:]*\s*(?:[وف]?[^\s\"“”«»]+\s+){0,2}?(?:هذا\s+)?"
+                                r"(?:العنوان|عنوان|مانشيت|المانشيت)(?=\s)")
+
+
 # "in his article “...”", "her column “...”": a quotation right after the piece it names is its title
 _PIECE_BEFORE = re.compile(r"\b(?:his|her|its|their|an|the)\s+(?:article|column|op-ed|piece|editorial|commentary)"
                            r"\s*[:,]?\s*\Z", re.IGNORECASE)
@@ -384,7 +390,8 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
              and not (outlet[0] <= m.start() < outlet[1])]
     for m in spans:
         if p["headline_before"].search(s[:m.start()]) or (m.group("q") and p["headline_after"].match(s[m.end():])) \
-                or (m.group("q") and _PIECE_BEFORE.search(s[:m.start()])):
+                or (m.group("q") and _PIECE_BEFORE.search(s[:m.start()])) \
+                or (m.group("q") and m.end() <= outlet[0] and _AR_HEADLINE_AFTER.match(s, m.end())):
             return ws(m.group("q") or m.group("p"))
     if p["writing_verb"].search(s):
         for m in spans:
@@ -861,7 +868,8 @@ def _arabic_description(s: str, b: int) -> str | None:
     if not m:
         return None
     words = m.group("d").split()
-    stop = cues().lower_set("headline_cue") | cues().lower_set("honorific") | {"الصفحة", "الأولى"}
+    stop = cues().lower_set("headline_cue") | cues().lower_set("honorific") | {"الصفحة", "الأولى"} \
+        | {"التي", "الذي", "الذين", "اللتين", "اللذين", "اللواتي"}  # a relative clause, not an adjective
     kept = []
     for word in words:
         # an adjective agrees with صحيفة/وكالة/موقع (ends ة or ي: ``المغربية``, ``الإخباري``, ``الصادرة``),

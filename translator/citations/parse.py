@@ -142,6 +142,7 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     found: list[tuple[Piece, Draft, list[QuoteRepair], list[str]]] = []
     heading: Heading | None = None  # a line naming only an outlet, over the paragraph that follows
     colon: int | None = None  # the last citation ends its line with a colon: a headline may follow (issue 15)
+    untitled: tuple[Piece, str] | None = None  # the last piece gave no citation: it may be a column's title
     for piece in pieces(text):
         repaired, repairs, quote_warnings = repair_quotes(text[piece.start:piece.end])
         context = text[piece.context[0]:piece.context[1]] if piece.context else None
@@ -154,7 +155,17 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
                 and _headline_after_colon(text, found, colon, piece, repaired):
             colon = None
             continue
+        if drafts and untitled is not None:
+            piece = _title_over_writer(untitled, piece, repaired, drafts) or piece
+        elif drafts and "\n" in repaired.strip():
+            first, _, rest = repaired.strip().partition("\n")
+            lead = repaired.index(first)
+            if _title_over_writer((Piece(piece.start + lead, piece.start + lead + len(first)), first),
+                                  Piece(piece.start + repaired.index(rest), piece.end), rest, drafts,
+                                  shifted=False) is not None:
+                drafts[0].start = lead
         line = repaired.strip()
+        untitled = (piece, line) if not drafts and piece.hint is None else None
         heading = None
         if not drafts:
             if is_bare_name(line) and registry.lookup(line) is not None:
@@ -207,6 +218,28 @@ def _heading_inside(text: str, registry: OutletRegistry) -> list[Draft]:
         draft.start = len(text) - len(text.lstrip())
         draft.end = offset + draft.end
     return drafts
+
+
+_WRITER_OPENS = re.compile(r"\s*[وف]?(?:كتب|كتبت)\s")
+
+
+def _title_over_writer(untitled: tuple[Piece, str], piece: Piece, repaired: str, drafts: list[Draft], *,
+                       shifted: bool = True) -> Piece | None:
+    """``ناس المستقبل!`` then ``كتب عمر الفاروق النخال في صحيفة “اللواء”: ...`` (Lebanese press-review sites): a
+    short line right over a paragraph that opens with "X wrote in paper Y" is the column's title; the citation
+    then spans both.  Returns the joined piece (the draft's offsets moved to it), or None."""
+    above, line = untitled
+    if len(drafts) != 1 or (shifted and drafts[0].start != 0) or drafts[0].title_original or drafts[0].title_english \
+            or not _WRITER_OPENS.match(repaired) or piece.start - above.end > 2 or not is_arabic(line) \
+            or "\n" in line or len(line.split()) > 10 or line.endswith((":", ".", "،", ",")):
+        return None
+    draft = drafts[0]
+    draft.title_original = line
+    if not shifted:  # the title line and the paragraph are one piece already
+        return piece
+    shift = piece.start - above.start
+    draft.start, draft.end = 0, draft.end + shift
+    return Piece(above.start, piece.end, piece.hint, piece.context)
 
 
 def _headline_after_colon(text: str, found: list, index: int, piece: Piece, repaired: str) -> bool:
