@@ -99,6 +99,8 @@ def _described_heading(line: str) -> Heading | None:
     if m is None or not line.rstrip().endswith(":"):
         return None
     name, desc = m.group("name"), m.group("desc")
+    if not re.search(r"\b(?:" + cues().pattern("type_noun") + r")\b", desc, re.IGNORECASE):
+        return None  # "Al-Assad (president since 2000):" is a man; a publication says what it is ("weekly")
     if not (name.isupper() or all(w[:1].isupper() or w.lower() in {"al", "el"} for w in re.split(r"[\s-]+", name))):
         return None
     parts = [p.strip() for p in desc.split(",") if p.strip()]
