@@ -93,13 +93,18 @@ def _language_heading(line: str, registry: OutletRegistry) -> Heading | None:
 _DESCRIBED = re.compile(r"^(?P<name>[A-Z][\w'’‘`.-]*(?:\s+[A-Za-z][\w'’‘`.-]*){0,3})\s*\((?P<desc>[^()]{3,80})\)\s*:?$")
 
 
+@cache
+def _type_noun() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + cues().pattern("type_noun") + r")\b", re.IGNORECASE)
+
+
 def _described_heading(line: str) -> Heading | None:
     """``RA’Y (Sons of Yemen League, weekly, 1st May):``: the name, and the description without its date."""
     m = _DESCRIBED.match(line)
     if m is None or not line.rstrip().endswith(":"):
         return None
     name, desc = m.group("name"), m.group("desc")
-    if not re.search(r"\b(?:" + cues().pattern("type_noun") + r")\b", desc, re.IGNORECASE):
+    if not _type_noun().search(desc):
         return None  # "Al-Assad (president since 2000):" is a man; a publication says what it is ("weekly")
     if not (name.isupper() or all(w[:1].isupper() or w.lower() in {"al", "el"} for w in re.split(r"[\s-]+", name))):
         return None

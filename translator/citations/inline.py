@@ -145,6 +145,12 @@ def _unplaced_column(s: str) -> Draft | None:
                  title_english=english, confidence=0.6)
 
 
+@cache
+def _item_by() -> re.Pattern[str]:
+    return re.compile(r"\s*(?:\d{1,3}[.)]\s*)?(?i:" + cues().pattern("byline_noun") + r")\s+by\s+(?:(?:"
+                      + cues().pattern("honorific") + r")\s+)?(?P<p>" + PERSON.pattern + r")")
+
+
 def writer_under_outlet(text: str, outlet: str) -> list[Draft]:
     """A paragraph printed under a line that names only an outlet (a digest's section heading, ``Al-Masry
     al-Youm`` then ``Writer X argued ...``): the writer named by role in its first sentence wrote in it."""
@@ -154,8 +160,7 @@ def writer_under_outlet(text: str, outlet: str) -> list[Draft]:
     first = found[0]
     people = role_people(first.text)
     # "1. Article by Farhat Husam-al-Din says ...": a monitor's numbered item names the piece and its writer
-    by = re.match(r"\s*(?:\d{1,3}[.)]\s*)?(?i:" + cues().pattern("byline_noun") + r")\s+by\s+(?:(?:"
-                  + cues().pattern("honorific") + r")\s+)?(?P<p>" + PERSON.pattern + r")", first.text)
+    by = _item_by().match(first.text)
     if by is not None:
         people = [by.group("p")]
     if not people:
@@ -345,11 +350,20 @@ def _misspelt_type_noun(word: str) -> bool:
         and any(fuzz.ratio(word, noun) >= 80 for noun in cues().lower_set("arabic_generic"))
 
 
+@cache
+def _writing_verb_near() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A writing verb right after a paper's name (maybe after its title), and one shortly before ``في``."""
+    verb = cues().pattern("writing_verb")
+    return (re.compile(r"\s*[،,]?\s*(?:[وف]?(?:تحت\s+عنوان|بعنوان)[^\n.\"“”«»]{1,80}?\s)?(?:ف|و)?(?:" + verb
+                       + r")(?:\s|$)"),
+            re.compile(r"(?:^|\s)[وف]?(?:" + verb + r")(?:\s+\S+){0,4}\s+\Z"))
+
+
 def _written_in_known(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
     """A registry outlet after في without a type noun, right beside a writing verb (issue 15, Jordanian press
     tours): ``كتب حسين الرواشدة في الدستور``, ``وفي الرأي كتب محمد``, ``ناجح الصوالحة كتب في الرأي``.  The
     verb must stand next to it (``في الدستور`` alone is "in the constitution", ``في الغد`` "tomorrow")."""
-    verb = cues().pattern("writing_verb")
+    verb_after, verb_before = _writing_verb_near()
     found = []
     for m in re.finditer(r"(?:^|(?<=\s))[وف]?في\s+", s):
         words = list(re.finditer(r"[^\s،,.:؛\"“”«»()]+", s[m.end():m.end() + 60]))[:4]
@@ -362,9 +376,7 @@ def _written_in_known(s: str, registry: OutletRegistry) -> list[tuple[int, int, 
             if match.outlet is None or match.method != "exact" or not arabic_key(s[a:b]):
                 continue
             # "في الرأي كتب X" (the verb next), or "كتب X [مقالا] في الرأي" (the verb at most four words before)
-            if re.match(r"\s*[،,]?\s*(?:[وف]?(?:تحت\s+عنوان|بعنوان)[^\n.\"“”«»]{1,80}?\s)?(?:ف|و)?(?:" + verb
-                        + r")(?:\s|$)", s[b:]) \
-                    or re.search(r"(?:^|\s)[وف]?(?:" + verb + r")(?:\s+\S+){0,4}\s+\Z", s[:m.start()] + " "):
+            if verb_after.match(s[b:]) or verb_before.search(s[:m.start()] + " "):
                 found.append((a, b, s[a:b]))
             break
     return found
@@ -487,7 +499,7 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
                     or re.match(r"\s+(?i:" + cues().pattern("author_role") + r")\s+" + PERSON.pattern, after))
     has_verb = bool(p["verb"].search(s)) or _known_subject(s, a, b, name, registry) \
         or bool(p["piece_after"].match(after)) or _after_preposition(before, name, registry) \
-        or bool(re.match(r"['’]s\s+(?:[\w,]+\s+){0,4}?(?:edition|issue)\b", after)) \
+        or bool(_EDITION.match(after)) \
         or bool(p["piece_before"].search(before))
     leaning = _leaning(descriptor) or (ws(appositive.group(1)) if appositive else None) or \
         (ws(described.group("desc") + " " + described.group("type")) if described else None) or \
@@ -507,13 +519,21 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
         author = author or by
     if title is None and not before.strip():
         # "Akhbar El-Yom newspaper: Poor Mubarak, he can't eat Kebab": a digest line, the outlet then its headline
-        headline = re.match(r"\s*(?i:" + cues().pattern("type_noun") + r")?\s*:\s+(?P<t>[^\n]{3,200}?)\s*\Z", after)
+        headline = _colon_headline().match(after)
         if headline and not p["verb"].search(headline.group("t")[:40]):
             title = headline.group("t")
     original, english = split_title(title) if title else (None, None)
     return Draft("inline_attribution", 0, len(s), outlet=name, leaning=leaning, author=author,
                  title_original=original, title_english=english,
                  date=dates[0] if dates else None, confidence=0.8 if has_type else 0.65, warnings=warnings)
+
+
+_EDITION = re.compile(r"['’]s\s+(?:[\w,]+\s+){0,4}?(?:edition|issue)\b")  # "al-Shorouk’s Tuesday edition"
+
+
+@cache
+def _colon_headline() -> re.Pattern[str]:
+    return re.compile(r"\s*(?i:" + cues().pattern("type_noun") + r")?\s*:\s+(?P<t>[^\n]{3,200}?)\s*\Z")
 
 
 def _after_preposition(before: str, name: str, registry: OutletRegistry) -> bool:
@@ -588,6 +608,7 @@ def _countries() -> frozenset[str]:
 _ORDINALS = frozenset("first second third fourth fifth other another same latter former last".split())
 
 
+_DAY_POSSESSIVE = re.compile(r"(?i:today|yesterday|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s")
 _PIECE_WORDS = frozenset("story headline editorial page front-page op-ed column article".split())
 
 
@@ -614,8 +635,7 @@ def _noun_phrase(descriptor: str) -> str | None:
         words = words[1:]
     if len(words) == 1 and re.fullmatch(r"[A-Z][\w.-]*['’]s", words[0]):
         return None
-    if words and re.fullmatch(r"(?i:today|yesterday|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s",
-                              words[0].strip(",")):
+    if words and _DAY_POSSESSIVE.fullmatch(words[0].strip(",")):
         words = words[1:]  # "today’s al-Masry al-Youm": the day's edition, no description
     return " ".join(words) or None
 
@@ -860,7 +880,7 @@ def _arabic_description(s: str, b: int) -> str | None:
     """``"الوطن" الصادرة بالفرنسية``, ``الأيام المغربية``: definite adjectives right after the name."""
     # each word definite (``المغربية``) or a definite word after بـ (``بالفرنسية``); a particle (``بأن``) ends it
     m = re.match(r"[\"”»)]?\s*(?P<d>(?:ال" + _AR_WORD + r")(?:\s+(?:ال|بال|لل)" + _AR_WORD + r"){0,2})", s[b:])
-    semi = re.match(r"[\"”»)]?\s*(?P<d>(?:ال)?شبه\s+(?:ال)?" + _AR_WORD + r"(?:ة|ي))(?=[\s،,.]|\Z)", s[b:])
+    semi = _AR_SEMI.match(s[b:])
     if semi:  # "جريدة الصباح الشبه رسمية": semi-official
         return semi.group("d")
     if not m:  # '"الأهرام"، الصحيفة الرسمية، جاء ...': a description set off by commas
@@ -884,7 +904,7 @@ def _arabic_description(s: str, b: int) -> str | None:
         # "الصادرة عن شبكة الإعلام العراقي", "الناطقة باسم الحزب الديمقراطي الكوردستاني": the participle
         # and what it governs, up to a verb, a particle or punctuation (issue 15, fourth session)
         rest = s[b:][m.end("d"):]
-        phrase = re.match(r"\s+(?P<pp>(?:عن|من|باسم|ب|ل|في)\s*" + _AR_WORD + r"(?:\s+" + _AR_WORD + r"){0,3})", rest)
+        phrase = _AR_GOVERNED.match(rest)
         if phrase:
             words = phrase.group("pp").split()
             cut = next((i for i, w in enumerate(words) if i and (w in _AR_STOP or _review_goes_on(w)
@@ -894,6 +914,8 @@ def _arabic_description(s: str, b: int) -> str | None:
     return " ".join(kept) or None
 
 
+_AR_SEMI = re.compile(r"[\"”»)]?\s*(?P<d>(?:ال)?شبه\s+(?:ال)?" + _AR_WORD + r"(?:ة|ي))(?=[\s،,.]|\Z)")
+_AR_GOVERNED = re.compile(r"\s+(?P<pp>(?:عن|من|باسم|ب|ل|في)\s*" + _AR_WORD + r"(?:\s+" + _AR_WORD + r"){0,3})")
 # participles that describe a paper by what it belongs to ("الصادرة عن", "الناطقة باسم", "المقربة من")
 _AR_PARTICIPLES = frozenset("الصادرة الناطقة التابعة المقربة المملوكة الممولة المحسوبة القريبة الموالية".split())
 
