@@ -42,6 +42,7 @@ from translator.citations.fields import (
     trailing_paren,
     ws,
 )
+from translator.citations.inline import foreign_press_names
 from translator.citations.quotes import QUOTE_CHARS
 from translator.datafiles import read_tsv
 from translator.glossary.outlet_registry import OutletRegistry
@@ -186,7 +187,9 @@ def _undated_outlet(name: str, registry: OutletRegistry, *, described: bool) -> 
     if not 0 < len(words) <= 6 or not looks_like_name(name, max_words=6):
         return False
     if is_arabic(name):  # no capitals to go by: an article-led or described name, never a verb-led clause
-        return len(words) <= 3 and (words[0].startswith("ال") or described)
+        # (or a foreign paper as Arabic writes it: "ديلي تلغراف", "واشنطن بوست", issue 15)
+        return len(words) <= 3 and (words[0].startswith("ال") or described
+                                    or bool(foreign_press_names(name, after_verb=False)))
     return all(w[:1].isupper() or w[:1].isdigit() or re.match(article_prefix(), w) or w.lower() in _NAME_LINK
                for w in words)
 

@@ -23,6 +23,7 @@ from functools import cache
 
 from translator.citations.cues import cues
 from translator.citations.fields import decap, decap_description, looks_like_name, publication_dates
+from translator.citations.inline import foreign_press_names
 from translator.glossary.outlet_registry import OutletRegistry
 from translator.text.arabic import is_arabic
 
@@ -57,6 +58,13 @@ def outlet_heading(line: str, registry: OutletRegistry) -> Heading | None:
 
 def _arabic_lead_in(line: str, registry: OutletRegistry) -> Heading | None:
     body = line.rstrip(" :：")
+    if line.endswith((":", "：")) and len(body.split()) <= 3:
+        # "ديلي إكسبريس:" over a paragraph about "the paper" (a tour of the foreign press), or a known name
+        match = registry.resolve(body)
+        if match.outlet is not None and match.method == "exact":
+            return Heading(body)
+        if foreign_press_names(body, after_verb=False):
+            return Heading(body, known=False)
     reading = _READING.search(body)
     lead = _LEAD.match(body)
     if reading is None or lead is None or reading.start() < lead.end():

@@ -21,7 +21,8 @@ from translator.text.arabic import is_arabic
 from translator.text.segment import sentences
 from translator.wordfreq_index import zipf_frequency
 
-__all__ = ["inline_attributions", "unquoted_title", "writer_under_outlet"]
+__all__ = ["arabic_unquoted_title", "foreign_press_names", "inline_attributions", "quoted_title", "unquoted_title",
+           "writer_under_outlet"]
 
 _BOUNDARY = re.compile(r"(?:^|[,;:\"“”]|\b(?i:the|a|an|in|by|from|to|of|with|on|at|for|and|that|which|who|"
                        r"according|than|as)\b)")
@@ -315,6 +316,7 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
         hits += _quoted_known(s, registry)
         if p["writing_verb"].search(s):
             hits += _written_in_known(s, registry)
+        hits += foreign_press_names(s, after_verb=True)
         for hit in hits:
             if hit is not None and not any(x < hit[1] and hit[0] < y for x, y in taken) \
                     and not _abbreviation_of_previous(s, hit, found, registry):
@@ -339,6 +341,30 @@ def _quoted_known(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]
         name = m.group(group)
         if len(name.split()) <= 4 and is_arabic(name) and registry.resolve(name).method == "exact":
             found.append((m.start(group), m.end(group), name))
+    return found
+
+
+def foreign_press_names(s: str, *, after_verb: bool) -> list[tuple[int, int, str]]:
+    """Foreign papers as Arabic writes them, without a type noun (issue 15): ``كشفت ديلي تلغراف عن``,
+    ``قالت واشنطن بوست``.  A name of one to three words ending in a word of the ``foreign_press_word`` cues
+    (``تلغراف``, ``بوست``, ``تايمز``), right after a press verb (``after_verb``) or making up the whole of ``s``
+    (before a colon)."""
+    press = cues().lower_set("foreign_press_word")
+    if not press or not any(w in s for w in press):
+        return []
+    found = []
+    starts = [m.end() for m in re.finditer(r"(?:^|(?<=\s))[وف]?(?:" + "|".join(sorted(_AR_VERBS | cues().lower_set(
+        "writing_verb"), key=len, reverse=True)) + r")\s+", s)] if after_verb else [len(s) - len(s.lstrip())]
+    for start in starts:
+        words = list(re.finditer(r"[^\s،,.:؛\"“”«»()]+", s[start:start + 60]))[:3]
+        last = max((i for i, w in enumerate(words) if w.group() in press), default=None)
+        # two words at least: one alone ("ميل" is also "inclination", "ديلي" a man's name) says too little
+        if last is None or last == 0 or not all(is_arabic(w.group()) for w in words[:last + 1]):
+            continue
+        a, b = start + words[0].start(), start + words[last].end()
+        if not after_verb and s[b:].strip(" :：،,"):
+            continue
+        found.append((a, b, s[a:b]))
     return found
 
 

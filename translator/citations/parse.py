@@ -30,7 +30,7 @@ from translator.citations.forms import (
     press_digest_byline,
 )
 from translator.citations.headings import BULLET, Heading, outlet_heading
-from translator.citations.inline import inline_attributions, writer_under_outlet
+from translator.citations.inline import arabic_unquoted_title, inline_attributions, quoted_title, writer_under_outlet
 from translator.citations.quotes import QuoteRepair, repair_quotes
 from translator.citations.table import (
     CITATION_COLUMNS,
@@ -184,6 +184,10 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
 _NUMERIC_DATE = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\d./-])")
 
 
+# "the paper", as a paragraph under a heading names it
+_THE_PAPER = re.compile(r"(?:^|\s)[وف]?(?:ال|لل|بال)(?:صحيفة|جريدة)(?=[\s،,.:]|$)")
+
+
 def under_heading(text: str, heading: Heading) -> list[Draft]:
     """The piece under a heading line (``Al-Ahram in Arabic``, ``في النهار البيروتية نطالع``): a writer's
     paragraph in English prose (``1. Article by X says ...``), else a one-line headline."""
@@ -192,11 +196,16 @@ def under_heading(text: str, heading: Heading) -> list[Draft]:
         drafts[0].leaning = drafts[0].leaning or heading.leaning
         return drafts
     body = BULLET.sub("", text.strip(), count=1).strip()
-    if not body or "\n" in body or len(body) > 300 or not (is_arabic(body) or not body.endswith(".")
-                                                           or not heading.known):
-        return []
-    column = columnist_title(body, outlet_known=heading.known)
     start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    if is_arabic(body) and _THE_PAPER.search(body):
+        # "ديلي إكسبريس:" then "افتتحت الصحيفة صفحتها الأولى ... تحت عنوان: “...”": the paper is the heading's
+        title = quoted_title(body, (0, 0)) or arabic_unquoted_title(body)
+        return [Draft("press_review_attribution", start, end, outlet=heading.outlet, leaning=heading.leaning,
+                      title_original=title, confidence=0.7)]
+    sentence = body.endswith(".") and not body.endswith("..") and body == text.strip()  # unbulleted, full stop
+    if not body or "\n" in body or len(body) > 300 or (sentence and (is_arabic(body) or heading.known)):
+        return []  # an Arabic line with a full stop is the report going on, not a headline
+    column = columnist_title(body, outlet_known=heading.known)
     if column is not None:
         return [Draft("press_digest_headline", start, end, title_original=column[1], outlet=heading.outlet,
                       author=column[0], leaning=heading.leaning, confidence=0.8)]
