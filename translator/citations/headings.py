@@ -44,6 +44,7 @@ class Heading:
     outlet: str
     leaning: str | None = None
     known: bool = True
+    reading: bool = False  # a reading lead-in ("we read"): what follows is a headline, never "Writer: title"
 
 
 def outlet_heading(line: str, registry: OutletRegistry) -> Heading | None:
@@ -81,7 +82,7 @@ def _arabic_lead_in(line: str, registry: OutletRegistry) -> Heading | None:
         # the adjectives after the name describe the paper ("البيروتية", "اللبنانية")
         leaning = " ".join(rest) if rest and all(w.startswith("ال") and w.endswith(("ية", "ة")) for w in rest) \
             else None
-        return Heading(name, leaning)
+        return Heading(name, leaning, reading=True)
     return None
 
 

@@ -515,7 +515,8 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
     paren_after = re.match(r"\s*\(([^()]{2,80})\)", after_name)
     if paren_after:
         after_name = after_name[paren_after.end():]
-    appositive = re.match(r"\s*,\s*(?:the|a|an)\s+([^,;.()]{3,100}?)\s*(?:,|;|$)", after_name)
+    appositive = re.match(r"\s*,\s*(?:the|a|an)\s+([^,;.()]{3,100}?)\s*(?:,|;|$)", after_name) \
+        or _bare_appositive().match(after_name)  # "Al-Wahdawi weekly, organ of the Nasserite ..., 22 Jan. 2002"
     if appositive and not (p["type_end"].search(appositive.group(1)) or
                            re.search(r"\b(?:" + cues().pattern("type_noun") + r")\b", appositive.group(1), re.I)):
         appositive = None
@@ -552,6 +553,12 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
     return Draft("inline_attribution", 0, len(s), outlet=name, leaning=leaning, author=author,
                  title_original=original, title_english=english,
                  date=dates[0] if dates else None, confidence=0.8 if has_type else 0.65, warnings=warnings)
+
+
+@cache
+def _bare_appositive() -> re.Pattern[str]:
+    """An appositive without an article that opens with a type noun: ``, organ of the ... Organization,``."""
+    return re.compile(r"\s*,\s*((?i:" + cues().pattern("type_noun") + r")\s+(?:of|for)\s+[^,;.()]{3,100}?)\s*(?:,|;|$)")
 
 
 _EDITION = re.compile(r"['’]s\s+(?:[\w,]+\s+){0,4}?(?:edition|issue)\b")  # "al-Shorouk’s Tuesday edition"
@@ -973,7 +980,9 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
                       rf"(?=\s+(?:يقول|تقول|قائلا|قائلة|من|في|تحت|بعنوان|مقالا|مقالاً|مقالة|{role}|[وف][يت]{_AR_WORD})"
                       rf"(?:\s|$)|\s*[،,.:]|\s*\Z)", s)
     if m is None:  # "ناجح الصوالحة كتب في الرأي": the writer opens the sentence, then the verb and the paper
-        m = re.match(rf"\s*(?:(?:{honorific})\s+)?{name}\s+(?:كتب|كتبت)\s+(?:في|ب|ل)", s)
+        # (also after a list number and أما: "٢ـ أما خولة الكردي قد كتبت مقالاً في صحيفة الغد")
+        m = re.match(rf"[\s\d٠-٩ـ.)-]*(?:[وف]?أما\s+)?(?:(?:{honorific})\s+)?{name}\s+(?:قد\s+)?(?:كتب|كتبت)\s+"
+                     rf"(?:في|ب|ل|مقالا|مقالاً|مقالة)", s)
     if m is None:  # "أبرز الكاتب الصحفي هاني وفا، رئيس تحرير الصحيفة": a role, the name, a comma
         m = re.search(rf"(?:^|\s)(?:{role})(?:\s+(?:{role}))?\s+(?:(?:{honorific})\s+)?{name}(?=\s*[،,])", s)
     if m is None:

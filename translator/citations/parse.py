@@ -205,7 +205,7 @@ def under_heading(text: str, heading: Heading) -> list[Draft]:
     sentence = body.endswith(".") and not body.endswith("..") and body == text.strip()  # unbulleted, full stop
     if not body or "\n" in body or len(body) > 300 or (sentence and (is_arabic(body) or heading.known)):
         return []  # an Arabic line with a full stop is the report going on, not a headline
-    column = columnist_title(body, outlet_known=heading.known)
+    column = columnist_title(body, outlet_known=heading.known and not heading.reading)
     if column is not None:
         return [Draft("press_digest_headline", start, end, title_original=column[1], outlet=heading.outlet,
                       author=column[0], leaning=heading.leaning, confidence=0.8)]
@@ -345,6 +345,8 @@ def _finish(text: str, piece: Piece, draft: Draft, repairs: list[QuoteRepair], q
                  or ("left as written" in w and w.split("'")[1] in raw)]
     confidence = draft.confidence - _PENALTY_REPAIR * len(own_repairs)
     outlet = name_case(_clean(draft.outlet))
+    if outlet and re.search(r"\S['’]s$", outlet) and registry.lookup(outlet) is None:
+        outlet = outlet[:-2]  # "Al Hadatha’s op-ed": the possessive is no part of an unknown name (issue 15)
     canonical = country = None
     match: OutletMatch | None = None
     if outlet and draft.register_unknown:
