@@ -143,6 +143,7 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     heading: Heading | None = None  # a line naming only an outlet, over the paragraph that follows
     colon: int | None = None  # the last citation ends its line with a colon: a headline may follow (issue 15)
     untitled: tuple[Piece, str] | None = None  # the last piece gave no citation: it may be a column's title
+    headlines: list[tuple[Piece, str]] = []  # the lines in single quotes right before this piece (a digest's)
     for piece in pieces(text):
         repaired, repairs, quote_warnings = repair_quotes(text[piece.start:piece.end])
         context = text[piece.context[0]:piece.context[1]] if piece.context else None
@@ -155,7 +156,9 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
                 and _headline_after_colon(text, found, colon, piece, repaired):
             colon = None
             continue
-        if drafts and untitled is not None:
+        if drafts and headlines:
+            piece = _headline_over_quote(headlines, piece, repaired, drafts) or piece
+        elif drafts and untitled is not None:
             piece = _title_over_writer(untitled, piece, repaired, drafts) or piece
         elif drafts and "\n" in repaired.strip():
             first, _, rest = repaired.strip().partition("\n")
@@ -166,6 +169,7 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
                 drafts[0].start = lead
         line = repaired.strip()
         untitled = (piece, line) if not drafts and piece.hint is None else None
+        headlines = [*headlines, untitled] if untitled is not None and _SINGLE_QUOTED.fullmatch(line) else []
         heading = None
         if not drafts:
             if is_bare_name(line) and registry.lookup(line) is not None:
@@ -227,6 +231,26 @@ def _heading_inside(text: str, registry: OutletRegistry) -> list[Draft]:
         draft.start = len(text) - len(text.lstrip())
         draft.end = offset + draft.end
     return drafts
+
+
+_SINGLE_QUOTED = re.compile(r"‘[^‘’\n]{3,150}’")
+_QUOTE_OPENS = re.compile(r"\s*[“\"]")
+
+
+def _headline_over_quote(headlines: list[tuple[Piece, str]], piece: Piece, repaired: str,
+                         drafts: list[Draft]) -> Piece | None:
+    """``‘Kuwait needs to rebuild itself’`` / ``‘Country facing internal, external threats’`` over ``“TODAY
+    ...,” columnist X wrote for Al-Rai daily`` (the Arab Times' digest of the Arabic press): lines printed in
+    single quotes over a paragraph that opens with the quoted column are its headline and subheading; the
+    first is the title, and the citation spans from it (issue 15)."""
+    draft = drafts[0]
+    first, line = headlines[0]
+    if len(drafts) != 1 or draft.start != 0 or draft.title_original or draft.title_english \
+            or not _QUOTE_OPENS.match(repaired) or len(line.split()) > 15:
+        return None
+    draft.title_original, draft.title_english = split_title(line[1:-1])
+    draft.start, draft.end = 0, draft.end + piece.start - first.start
+    return Piece(first.start, piece.end, piece.hint, piece.context)
 
 
 _WRITER_OPENS = re.compile(r"\s*[وف]?(?:كتب|كتبت)\s")
