@@ -344,6 +344,12 @@ def _quoted_known(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]
     return found
 
 
+@cache
+def _press_verb() -> re.Pattern[str]:
+    verbs = sorted(_AR_VERBS | cues().lower_set("writing_verb"), key=len, reverse=True)
+    return re.compile(r"(?:^|(?<=\s))[وف]?(?:" + "|".join(verbs) + r")\s+")
+
+
 def foreign_press_names(s: str, *, after_verb: bool) -> list[tuple[int, int, str]]:
     """Foreign papers as Arabic writes them, without a type noun (issue 15): ``كشفت ديلي تلغراف عن``,
     ``قالت واشنطن بوست``.  A name of one to three words ending in a word of the ``foreign_press_word`` cues
@@ -353,8 +359,7 @@ def foreign_press_names(s: str, *, after_verb: bool) -> list[tuple[int, int, str
     if not press or not any(w in s for w in press):
         return []
     found = []
-    starts = [m.end() for m in re.finditer(r"(?:^|(?<=\s))[وف]?(?:" + "|".join(sorted(_AR_VERBS | cues().lower_set(
-        "writing_verb"), key=len, reverse=True)) + r")\s+", s)] if after_verb else [len(s) - len(s.lstrip())]
+    starts = [m.end() for m in _press_verb().finditer(s)] if after_verb else [len(s) - len(s.lstrip())]
     for start in starts:
         words = list(re.finditer(r"[^\s،,.:؛\"“”«»()]+", s[start:start + 60]))[:3]
         last = max((i for i, w in enumerate(words) if w.group() in press), default=None)
