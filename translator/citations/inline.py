@@ -110,6 +110,8 @@ def inline_attributions(text: str, registry: OutletRegistry) -> list[Draft]:
     drafts: list[Draft] = []
     for sentence in _quote_whole(text, sentences(text)):
         s = sentence.text
+        if not is_arabic(s):  # "London-based Al-Sharq\nal-Awsat": a name wrapped over two lines (same length)
+            s = s.replace("\n", " ")
         seen: set[str] = set()
         kept: list[tuple[int, int, str, Draft]] = []
         for a, b, name in _mentions(s, registry):
@@ -226,7 +228,11 @@ def _quote_whole(text: str, found: list) -> list[_Span]:
     out: list[_Span] = []
     for sentence in found:
         prev = out[-1] if out else None
-        if prev is not None and _open_quotes(prev.text) > 0:
+        # a line wrapped inside a sentence ("London-based Al-Sharq" / "al-Awsat - commentary by X"): the next
+        # line opens in lower case and the previous one did not end a sentence (issue 15)
+        wrapped = prev is not None and sentence.text[:1].islower() and text[prev.end:sentence.start].count("\n") == 1 \
+            and not re.search(r"[.!?:;؟]\s*\Z", prev.text) and not text[prev.end:sentence.start].strip()
+        if prev is not None and (_open_quotes(prev.text) > 0 or wrapped):
             out[-1] = _Span(prev.start, sentence.end, text[prev.start:sentence.end])
         else:
             out.append(_Span(sentence.start, sentence.end, sentence.text))
@@ -245,6 +251,9 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
         article = re.search(r"\b(?:a|al|el|an|as|ash|ad|ar|at|az)[-‐]['’‘]?$", s[:a], re.IGNORECASE)
         if article:
             a = article.start()  # "A-Sharq Al-Awsat": the assimilated article belongs to the name
+        french = re.search(r"\b(?:[Ll]e|[Ll]a|[Ll]es)\s+$", s[:a])
+        if french and registry.lookup(s[french.start():b]) is match.outlet:
+            a = french.start()  # "le Soir Echos": the French article is part of the name
         the = re.search(r"\bThe\s+$", s[:a])
         if the and match.outlet is not None and match.outlet.canonical.startswith("The "):
             a = the.start()  # "The National’s spotlight": the article is part of this outlet's name
@@ -592,7 +601,10 @@ _LEAD_ADVERBS = r"(?:(?:meanwhile|however|moreover|separately|also|and|but|in tu
 def _known_subject(s: str, a: int, b: int, name: str, registry: OutletRegistry) -> bool:
     """A registry outlet that opens its sentence and is followed by a verb or a possessive (``Al-Quds said``,
     ``Al-Hayat al-Jadida focused ...``, ``Al-Ayyam’s front page said``): the outlet is the source."""
-    if registry.lookup(name) is None or not re.fullmatch(_LEAD_ADVERBS, s[:a].strip(), re.IGNORECASE):
+    # (also after a short lead-in phrase set off by a comma: "In the same connection, le Soir Echos stresses")
+    lead = s[:a].strip()
+    if registry.lookup(name) is None or not (re.fullmatch(_LEAD_ADVERBS, lead, re.IGNORECASE)
+                                             or re.fullmatch(r"[^,;:\"“”]{0,40},", lead)):
         return False
     after = re.match(r"(?:['’]s\b|\s+(?:daily\s+|newspaper\s+)?(?P<word>[a-z]{2,}))", s[b:])
     if after is None:
@@ -945,8 +957,10 @@ def _arabic_description(s: str, b: int) -> str | None:
         phrase = _AR_GOVERNED.match(rest)
         if phrase:
             words = phrase.group("pp").split()
+            # a verb, a particle, or a word with a pronoun suffix (``اخبارها``: the sentence's object) ends it
             cut = next((i for i, w in enumerate(words) if i and (w in _AR_STOP or _review_goes_on(w)
-                                                               or _review_goes_on(w[1:]) or w in _AR_VERBS)),
+                                                               or _review_goes_on(w[1:]) or w in _AR_VERBS
+                                                               or (not w.startswith("ال") and w.endswith("ها")))),
                        len(words))
             kept += words[:cut]
     return " ".join(kept) or None

@@ -254,6 +254,8 @@ def _headline_over_quote(headlines: list[tuple[Piece, str]], piece: Piece, repai
 
 
 _WRITER_OPENS = re.compile(r"\s*[وف]?(?:كتب|كتبت)\s")
+# "Arab News, Saudi Arabia reports: ...": a digest paragraph that opens with its outlet (and place) and a verb
+_OUTLET_REPORTS = re.compile(r"\s*[A-Z][^:\n]{1,60}?\s(?:reports|writes|says|reported|wrote|said)\s*:")
 
 
 def _title_over_writer(untitled: tuple[Piece, str], piece: Piece, repaired: str, drafts: list[Draft], *,
@@ -262,12 +264,16 @@ def _title_over_writer(untitled: tuple[Piece, str], piece: Piece, repaired: str,
     short line right over a paragraph that opens with "X wrote in paper Y" is the column's title; the citation
     then spans both.  Returns the joined piece (the draft's offsets moved to it), or None."""
     above, line = untitled
+    arabic = bool(_WRITER_OPENS.match(repaired)) and is_arabic(line)
+    # English: "King Abdullah congratulates new Egyptian leader" over "Arab News, Saudi Arabia reports: ..."
+    english = not is_arabic(line) and bool(_OUTLET_REPORTS.match(repaired)) and len(line.split()) <= 15 \
+        and line[:1].isupper() and piece.start - above.end <= 4
     if len(drafts) != 1 or (shifted and drafts[0].start != 0) or drafts[0].title_original or drafts[0].title_english \
-            or not _WRITER_OPENS.match(repaired) or piece.start - above.end > 2 or not is_arabic(line) \
-            or "\n" in line or len(line.split()) > 10 or line.endswith((":", ".", "،", ",")):
+            or not (arabic or english) or (arabic and piece.start - above.end > 2) \
+            or "\n" in line or (arabic and len(line.split()) > 10) or line.endswith((":", ".", "،", ",")):
         return None
     draft = drafts[0]
-    draft.title_original = line
+    draft.title_original, draft.title_english = (line, None) if arabic else split_title(line)
     if not shifted:  # the title line and the paragraph are one piece already
         return piece
     shift = piece.start - above.start
@@ -281,8 +287,9 @@ def _headline_after_colon(text: str, found: list, index: int, piece: Piece, repa
     citation then spans both lines."""
     body = BULLET.sub("", repaired.strip(), count=1).strip()
     bulleted = body != repaired.strip()
-    if not body or "\n" in body or len(body) > 300 or (body.endswith(".") and not bulleted):
-        return False
+    if not body or "\n" in body or len(body) > 300 or (body.endswith(".") and not bulleted) \
+            or body[0] in "\"“«„":
+        return False  # a sentence, or a quotation of what was written ("Editor X:" then "“The West knows ...”")
     prev_piece, draft, repairs, quote_warnings = found[index]
     if index != len(found) - 1 or piece.start - prev_piece.end > 3:
         return False
