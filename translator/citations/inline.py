@@ -769,8 +769,19 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry, outlet: s
         if first in nationalities or first in {"the", "in", "on", "according"} or (outlet and outlet in candidate):
             continue  # "Kuwait's Al-Seyassah reported that": the outlet is no writer
         if registry.lookup(candidate) is None:
-            return clean_person(candidate)
+            return clean_person(_institution_tail_off(s, candidate))
     return None
+
+
+def _institution_tail_off(s: str, candidate: str) -> str:
+    """``Letters Waleed Al-Rujaib`` in ``the National Council for Culture, Arts and Letters Waleed Al-Rujaib``:
+    the last word of an institution's name (a common English word after "and"/"of"/"for") is no part of the
+    writer's name that follows it (issue 15)."""
+    words = candidate.split()
+    at = s.find(candidate)
+    if len(words) < 3 or at < 0 or not re.search(r"\b(?:and|of|for)\s+\Z", s[:at]):
+        return candidate
+    return " ".join(words[1:]) if zipf_frequency(words[0].lower(), "en") >= _COMMON_WORD_ZIPF else candidate
 
 
 def role_people(s: str) -> list[str]:
