@@ -156,7 +156,7 @@ C = Column
 CITATION_CUE_ROLES = frozenset({
     "article", "arabic_generic", "type_noun", "format_word", "reporting_verb", "source_label", "image_label",
     "image_credit_cue", "language_marker", "nationality", "non_author", "author_role", "piece_word", "speech_verb",
-    "byline_noun", "headline_cue", "writing_verb", "honorific",
+    "byline_noun", "headline_cue", "writing_verb", "honorific", "foreign_press_word",
 })
 NUMBER_WORD_KINDS = frozenset({"cardinal", "hundred", "scale", "plural_scale", "half", "ordinal"})
 DATE_MARKER_KINDS = frozenset({"gregorian_mark", "hijri_mark", "solar_mark", "retrieved", "archived", "updated",

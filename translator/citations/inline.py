@@ -21,7 +21,8 @@ from translator.text.arabic import is_arabic
 from translator.text.segment import sentences
 from translator.wordfreq_index import zipf_frequency
 
-__all__ = ["inline_attributions", "unquoted_title", "writer_under_outlet"]
+__all__ = ["arabic_unquoted_title", "foreign_press_names", "inline_attributions", "quoted_title", "unquoted_title",
+           "writer_under_outlet"]
 
 _BOUNDARY = re.compile(r"(?:^|[,;:\"“”]|\b(?i:the|a|an|in|by|from|to|of|with|on|at|for|and|that|which|who|"
                        r"according|than|as)\b)")
@@ -109,6 +110,8 @@ def inline_attributions(text: str, registry: OutletRegistry) -> list[Draft]:
     drafts: list[Draft] = []
     for sentence in _quote_whole(text, sentences(text)):
         s = sentence.text
+        if not is_arabic(s):  # "London-based Al-Sharq\nal-Awsat": a name wrapped over two lines (same length)
+            s = s.replace("\n", " ")
         seen: set[str] = set()
         kept: list[tuple[int, int, str, Draft]] = []
         for a, b, name in _mentions(s, registry):
@@ -145,6 +148,12 @@ def _unplaced_column(s: str) -> Draft | None:
                  title_english=english, confidence=0.6)
 
 
+@cache
+def _item_by() -> re.Pattern[str]:
+    return re.compile(r"\s*(?:\d{1,3}[.)]\s*)?(?i:" + cues().pattern("byline_noun") + r")\s+by\s+(?:(?:"
+                      + cues().pattern("honorific") + r")\s+)?(?P<p>" + PERSON.pattern + r")")
+
+
 def writer_under_outlet(text: str, outlet: str) -> list[Draft]:
     """A paragraph printed under a line that names only an outlet (a digest's section heading, ``Al-Masry
     al-Youm`` then ``Writer X argued ...``): the writer named by role in its first sentence wrote in it."""
@@ -153,6 +162,10 @@ def writer_under_outlet(text: str, outlet: str) -> list[Draft]:
         return []
     first = found[0]
     people = role_people(first.text)
+    # "1. Article by Farhat Husam-al-Din says ...": a monitor's numbered item names the piece and its writer
+    by = _item_by().match(first.text)
+    if by is not None:
+        people = [by.group("p")]
     if not people:
         return []
     return [Draft("inline_attribution", first.start, first.end, outlet=outlet, author=clean_person(people[0]),
@@ -215,7 +228,11 @@ def _quote_whole(text: str, found: list) -> list[_Span]:
     out: list[_Span] = []
     for sentence in found:
         prev = out[-1] if out else None
-        if prev is not None and _open_quotes(prev.text) > 0:
+        # a line wrapped inside a sentence ("London-based Al-Sharq" / "al-Awsat - commentary by X"): the next
+        # line opens in lower case and the previous one did not end a sentence (issue 15)
+        wrapped = prev is not None and sentence.text[:1].islower() and text[prev.end:sentence.start].count("\n") == 1 \
+            and not re.search(r"[.!?:;؟]\s*\Z", prev.text) and not text[prev.end:sentence.start].strip()
+        if prev is not None and (_open_quotes(prev.text) > 0 or wrapped):
             out[-1] = _Span(prev.start, sentence.end, text[prev.start:sentence.end])
         else:
             out.append(_Span(sentence.start, sentence.end, sentence.text))
@@ -234,6 +251,9 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
         article = re.search(r"\b(?:a|al|el|an|as|ash|ad|ar|at|az)[-‐]['’‘]?$", s[:a], re.IGNORECASE)
         if article:
             a = article.start()  # "A-Sharq Al-Awsat": the assimilated article belongs to the name
+        french = re.search(r"\b(?:[Ll]e|[Ll]a|[Ll]es)\s+$", s[:a])
+        if french and registry.lookup(s[french.start():b]) is match.outlet:
+            a = french.start()  # "le Soir Echos": the French article is part of the name
         the = re.search(r"\bThe\s+$", s[:a])
         if the and match.outlet is not None and match.outlet.canonical.startswith("The "):
             a = the.start()  # "The National’s spotlight": the article is part of this outlet's name
@@ -303,6 +323,9 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
     if is_arabic(s) or _ARABIC_LETTER.search(s):  # also "an article ... in صحيفة الدستور" in English prose
         hits = [_arabic_outlet(s, m, registry) for m in p["arabic_generic"].finditer(s)]
         hits += _quoted_known(s, registry)
+        if p["writing_verb"].search(s):
+            hits += _written_in_known(s, registry)
+        hits += foreign_press_names(s, after_verb=True)
         for hit in hits:
             if hit is not None and not any(x < hit[1] and hit[0] < y for x, y in taken) \
                     and not _abbreviation_of_previous(s, hit, found, registry):
@@ -330,6 +353,81 @@ def _quoted_known(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]
     return found
 
 
+@cache
+def _press_verb() -> re.Pattern[str]:
+    verbs = sorted(_AR_VERBS | cues().lower_set("writing_verb"), key=len, reverse=True)
+    return re.compile(r"(?:^|(?<=\s))[وف]?(?:" + "|".join(verbs) + r")\s+")
+
+
+def foreign_press_names(s: str, *, after_verb: bool) -> list[tuple[int, int, str]]:
+    """Foreign papers as Arabic writes them, without a type noun (issue 15): ``كشفت ديلي تلغراف عن``,
+    ``قالت واشنطن بوست``.  A name of one to three words ending in a word of the ``foreign_press_word`` cues
+    (``تلغراف``, ``بوست``, ``تايمز``), right after a press verb (``after_verb``) or making up the whole of ``s``
+    (before a colon)."""
+    press = cues().lower_set("foreign_press_word")
+    if not press or not any(w in s for w in press):
+        return []
+    found = []
+    starts = [m.end() for m in _press_verb().finditer(s)] if after_verb else [len(s) - len(s.lstrip())]
+    for start in starts:
+        words = list(re.finditer(r"[^\s،,.:؛\"“”«»()]+", s[start:start + 60]))[:3]
+        last = max((i for i, w in enumerate(words) if w.group() in press), default=None)
+        # two words at least: one alone ("ميل" is also "inclination", "ديلي" a man's name) says too little
+        if last is None or last == 0 or not all(is_arabic(w.group()) for w in words[:last + 1]):
+            continue
+        a, b = start + words[0].start(), start + words[last].end()
+        if not after_verb and s[b:].strip(" :：،,"):
+            continue
+        found.append((a, b, s[a:b]))
+    return found
+
+
+def _misspelt_type_noun(word: str) -> bool:
+    """``جردية`` for ``جريدة``: a word one slip (rapidfuzz ratio ≥ 80) from an Arabic type noun."""
+    from rapidfuzz import fuzz
+
+    return word not in cues().lower_set("arabic_generic") and len(word) >= 4 \
+        and any(fuzz.ratio(word, noun) >= 80 for noun in cues().lower_set("arabic_generic"))
+
+
+@cache
+def _writing_verb_near() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A writing verb right after a paper's name (maybe after its title), and one shortly before ``في``."""
+    verb = cues().pattern("writing_verb")
+    return (re.compile(r"\s*[،,]?\s*(?:[وف]?(?:تحت\s+عنوان|بعنوان)[^\n.\"“”«»]{1,80}?\s)?(?:ف|و)?(?:" + verb
+                       + r")(?:\s|$)"),
+            re.compile(r"(?:^|\s)[وف]?(?:" + verb + r")(?:\s+\S+){0,4}\s+\Z"))
+
+
+def _written_in_known(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
+    """A registry outlet after في without a type noun, right beside a writing verb (issue 15, Jordanian press
+    tours): ``كتب حسين الرواشدة في الدستور``, ``وفي الرأي كتب محمد``, ``ناجح الصوالحة كتب في الرأي``.  The
+    verb must stand next to it (``في الدستور`` alone is "in the constitution", ``في الغد`` "tomorrow")."""
+    verb_after, verb_before = _writing_verb_near()
+    found = []
+    for m in re.finditer(r"(?:^|(?<=\s))[وف]?في\s+", s):
+        words = list(re.finditer(r"[^\s،,.:؛\"“”«»()]+", s[m.end():m.end() + 60]))[:4]
+        lead = 0
+        if words and _misspelt_type_noun(words[0].group()):
+            lead = 1  # "نشر في جردية الدستور": the type noun as the page misprints it
+        for n in range(len(words), lead, -1):
+            a, b = m.end() + words[lead].start(), m.end() + words[n - 1].end()
+            match = registry.resolve(s[a:b])
+            if match.outlet is None or match.method != "exact" or not arabic_key(s[a:b]):
+                continue
+            # "في الرأي كتب X" (the verb next), or "كتب X [مقالا] في الرأي" (the verb at most four words before)
+            if verb_after.match(s[b:]) or verb_before.search(s[:m.start()] + " "):
+                found.append((a, b, s[a:b]))
+            break
+    return found
+
+
+# an Arabic headline quoted first, the paper named after (issue 15): ``"..." عنوان غلاف صحيفة "العربي الجديد"``,
+# ``"..." .. اعتلى هذا العنوان الصفحة الاولى من ... لصحيفة الزمان``
+_AR_HEADLINE_AFTER = re.compile(r"\s*[.…،,:]*\s*(?:[وف]?[^\s\"“”«»]+\s+){0,2}?(?:هذا\s+)?"
+                                r"(?:العنوان|عنوان|مانشيت|المانشيت)(?=\s)")
+
+
 # "in his article “...”", "her column “...”": a quotation right after the piece it names is its title
 _PIECE_BEFORE = re.compile(r"\b(?:his|her|its|their|an|the)\s+(?:article|column|op-ed|piece|editorial|commentary)"
                            r"\s*[:,]?\s*\Z", re.IGNORECASE)
@@ -344,7 +442,8 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
              and not (outlet[0] <= m.start() < outlet[1])]
     for m in spans:
         if p["headline_before"].search(s[:m.start()]) or (m.group("q") and p["headline_after"].match(s[m.end():])) \
-                or (m.group("q") and _PIECE_BEFORE.search(s[:m.start()])):
+                or (m.group("q") and _PIECE_BEFORE.search(s[:m.start()])) \
+                or (m.group("q") and m.end() <= outlet[0] and _AR_HEADLINE_AFTER.match(s, m.end())):
             return ws(m.group("q") or m.group("p"))
     if p["writing_verb"].search(s):
         for m in spans:
@@ -430,7 +529,8 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
     paren_after = re.match(r"\s*\(([^()]{2,80})\)", after_name)
     if paren_after:
         after_name = after_name[paren_after.end():]
-    appositive = re.match(r"\s*,\s*(?:the|a|an)\s+([^,;.()]{3,100}?)\s*(?:,|;|$)", after_name)
+    appositive = re.match(r"\s*,\s*(?:the|a|an)\s+([^,;.()]{3,100}?)\s*(?:,|;|$)", after_name) \
+        or _bare_appositive().match(after_name)  # "Al-Wahdawi weekly, organ of the Nasserite ..., 22 Jan. 2002"
     if appositive and not (p["type_end"].search(appositive.group(1)) or
                            re.search(r"\b(?:" + cues().pattern("type_noun") + r")\b", appositive.group(1), re.I)):
         appositive = None
@@ -440,6 +540,7 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
                     or re.match(r"\s+(?i:" + cues().pattern("author_role") + r")\s+" + PERSON.pattern, after))
     has_verb = bool(p["verb"].search(s)) or _known_subject(s, a, b, name, registry) \
         or bool(p["piece_after"].match(after)) or _after_preposition(before, name, registry) \
+        or bool(_EDITION.match(after)) \
         or bool(p["piece_before"].search(before))
     leaning = _leaning(descriptor) or (ws(appositive.group(1)) if appositive else None) or \
         (ws(described.group("desc") + " " + described.group("type")) if described else None) or \
@@ -457,10 +558,29 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
     if title is None and (unquoted := unquoted_title(s)) is not None:
         title, by = unquoted
         author = author or by
+    if title is None and not before.strip():
+        # "Akhbar El-Yom newspaper: Poor Mubarak, he can't eat Kebab": a digest line, the outlet then its headline
+        headline = _colon_headline().match(after)
+        if headline and not p["verb"].search(headline.group("t")[:40]):
+            title = headline.group("t")
     original, english = split_title(title) if title else (None, None)
     return Draft("inline_attribution", 0, len(s), outlet=name, leaning=leaning, author=author,
                  title_original=original, title_english=english,
                  date=dates[0] if dates else None, confidence=0.8 if has_type else 0.65, warnings=warnings)
+
+
+@cache
+def _bare_appositive() -> re.Pattern[str]:
+    """An appositive without an article that opens with a type noun: ``, organ of the ... Organization,``."""
+    return re.compile(r"\s*,\s*((?i:" + cues().pattern("type_noun") + r")\s+(?:of|for)\s+[^,;.()]{3,100}?)\s*(?:,|;|$)")
+
+
+_EDITION = re.compile(r"['’]s\s+(?:[\w,]+\s+){0,4}?(?:edition|issue)\b")  # "al-Shorouk’s Tuesday edition"
+
+
+@cache
+def _colon_headline() -> re.Pattern[str]:
+    return re.compile(r"\s*(?i:" + cues().pattern("type_noun") + r")?\s*:\s+(?P<t>[^\n]{3,200}?)\s*\Z")
 
 
 def _after_preposition(before: str, name: str, registry: OutletRegistry) -> bool:
@@ -481,7 +601,10 @@ _LEAD_ADVERBS = r"(?:(?:meanwhile|however|moreover|separately|also|and|but|in tu
 def _known_subject(s: str, a: int, b: int, name: str, registry: OutletRegistry) -> bool:
     """A registry outlet that opens its sentence and is followed by a verb or a possessive (``Al-Quds said``,
     ``Al-Hayat al-Jadida focused ...``, ``Al-Ayyam’s front page said``): the outlet is the source."""
-    if registry.lookup(name) is None or not re.fullmatch(_LEAD_ADVERBS, s[:a].strip(), re.IGNORECASE):
+    # (also after a short lead-in phrase set off by a comma: "In the same connection, le Soir Echos stresses")
+    lead = s[:a].strip()
+    if registry.lookup(name) is None or not (re.fullmatch(_LEAD_ADVERBS, lead, re.IGNORECASE)
+                                             or re.fullmatch(r"[^,;:\"“”]{0,40},", lead)):
         return False
     after = re.match(r"(?:['’]s\b|\s+(?:daily\s+|newspaper\s+)?(?P<word>[a-z]{2,}))", s[b:])
     if after is None:
@@ -500,9 +623,11 @@ _IRREGULAR_PAST = frozenset("said gave ran led wrote took put made saw chose tol
 def _descriptor_before(before: str) -> str | None:
     """The words between the last boundary ("the", "in", a comma ...) and the outlet name; or a description
     set off by a comma right before the name (``The independent newspaper, al-Shorouk, ...``)."""
-    set_off = re.search(r"(?:^|\b(?i:the)\s+)(?P<d>(?:[\w'’-]+\s+){0,4}?(?i:" + cues().pattern("type_noun")
+    set_off = re.search(r"(?:^|\b(?P<of>(?i:the|of))\s+)(?P<d>(?:[\w'’-]+\s+){0,4}?(?i:" + cues().pattern("type_noun")
                         + r"))\s*,\s*\Z", before)
-    if set_off and not before[:set_off.start()].strip(" ,"):
+    # "The independent newspaper, al-Shorouk, ...", "the editor-in-chief of Egypt's prominent weekly newspaper,
+    # Akhbar El-Yom": a description set off by a comma, opening the sentence or after "of"
+    if set_off and (not before[:set_off.start()].strip(" ,") or (set_off.group("of") or "").lower() == "of"):
         return re.sub(r"^(?i:the|a|an)\s+", "", set_off.group("d"))
     before = re.sub(r"\b(?:the|in|of|an?)(?=[A-Z][a-z])", " ", before)  # "appeared in theCairo daily": a lost space
     boundaries = list(_BOUNDARY.finditer(before))
@@ -533,6 +658,7 @@ def _countries() -> frozenset[str]:
 _ORDINALS = frozenset("first second third fourth fifth other another same latter former last".split())
 
 
+_DAY_POSSESSIVE = re.compile(r"(?i:today|yesterday|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s")
 _PIECE_WORDS = frozenset("story headline editorial page front-page op-ed column article".split())
 
 
@@ -559,6 +685,8 @@ def _noun_phrase(descriptor: str) -> str | None:
         words = words[1:]
     if len(words) == 1 and re.fullmatch(r"[A-Z][\w.-]*['’]s", words[0]):
         return None
+    if words and _DAY_POSSESSIVE.fullmatch(words[0].strip(",")):
+        words = words[1:]  # "today’s al-Masry al-Youm": the day's edition, no description
     return " ".join(words) or None
 
 
@@ -641,8 +769,19 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry, outlet: s
         if first in nationalities or first in {"the", "in", "on", "according"} or (outlet and outlet in candidate):
             continue  # "Kuwait's Al-Seyassah reported that": the outlet is no writer
         if registry.lookup(candidate) is None:
-            return clean_person(candidate)
+            return clean_person(_institution_tail_off(s, candidate))
     return None
+
+
+def _institution_tail_off(s: str, candidate: str) -> str:
+    """``Letters Waleed Al-Rujaib`` in ``the National Council for Culture, Arts and Letters Waleed Al-Rujaib``:
+    the last word of an institution's name (a common English word after "and"/"of"/"for") is no part of the
+    writer's name that follows it (issue 15)."""
+    words = candidate.split()
+    at = s.find(candidate)
+    if len(words) < 3 or at < 0 or not re.search(r"\b(?:and|of|for)\s+\Z", s[:at]):
+        return candidate
+    return " ".join(words[1:]) if zipf_frequency(words[0].lower(), "en") >= _COMMON_WORD_ZIPF else candidate
 
 
 def role_people(s: str) -> list[str]:
@@ -744,14 +883,16 @@ def _ar_clause_word(word: str, n: int) -> bool:
     rest = word[1:]
     if word[:1] in "بل" and (rest[:2] == "ال" or rest in cues().lower_set("headline_cue") or rest in _AR_PIECES):
         return True
-    return n > 0 and word.startswith("ال") and word.endswith("ية")
+    # (also "المستقلة", "الناطقة": any feminine definite word after the name agrees with صحيفة/جريدة)
+    return n > 0 and word.startswith("ال") and (word.endswith("ية") or word.endswith("ة"))
 
 
 def _arabic_attribution(s: str, a: int, b: int, name: str) -> Draft:
-    """An Arabic press-review attribution (``كتبت صحيفة "الخبر" أن "..."``): outlet, the quoted headline,
-    the description after a quoted name (``الصادرة بالفرنسية``), the author (issue 15)."""
+    """An Arabic press-review attribution (``كتبت صحيفة "الخبر" أن "..."``): outlet, the quoted headline
+    (or one printed without quotes after a headline cue), the description after a quoted name
+    (``الصادرة بالفرنسية``), the author (issue 15)."""
     dates = publication_dates(s, lang="ar")
-    title = quoted_title(s, (a, b))
+    title = quoted_title(s, (a, b)) or arabic_unquoted_title(s)
     return Draft("press_review_attribution", 0, len(s), outlet=name, title_original=title,
                  leaning=_arabic_description(s, b), author=_arabic_author(s, a, b),
                  date=dates[0] if dates else None, confidence=0.8 if title else 0.75)
@@ -760,16 +901,56 @@ def _arabic_attribution(s: str, a: int, b: int, name: str) -> Draft:
 _AR_WORD = r"[\u0621-\u064a\u0640\u064b-\u0652]+"
 
 
+# where an unquoted Arabic title ends: a verb of the review going on ("ويقول", "ويؤكد", "كتب"), a quote
+_AR_TITLE_STOP = frozenset("كتب كتبت يقول تقول قال قالت أكد يؤكد تحدث بين رأى مشيرا مشيرة قائلا قائلة".split())
+
+
+def _review_goes_on(word: str) -> bool:
+    """A verb with which the review goes on after a title: ``كتب``, ``ويقول``, ``ويؤكد``, ``وأشارت``."""
+    verbs = _AR_TITLE_STOP | _AR_VERBS | {"يشدد", "يشير", "يتساءل", "يضيف", "يوضح", "يرى", "أشار"}
+    return word in verbs or (word[:1] in "وف" and word[1:] in verbs)
+
+
+def arabic_unquoted_title(s: str) -> str | None:
+    """An Arabic title printed without quotes (issue 15, fourth session): after ``تحت عنوان``/``بعنوان``/``يحمل
+    عنوان`` up to the verb that goes on with the review (``تحت عنوان الفقر السياسي كتب ...``, ``تحت عنوان
+    تميز في ملف المطلعين ويؤكد أن``), the line end or a final ``؟``/``!``/``.``; or before ``تحت هذا العنوان``
+    (``الاردن امام مخاطر الحدود مع سوريا تحت هذا العنوان كتب ...``)."""
+    before = re.search(r"(?:^|[.\n])\s*[وف]?(?P<t>[^\n\"“”«».،,]{3,120}?)\s*[،,]?\s+تحت\s+هذا\s+العنوان", s)
+    if before is not None and len(before.group("t").split()) <= 15:
+        return ws(before.group("t"))
+    cue = re.search(r"(?:تحت|يحمل|تحمل)\s+عنوان\s*:?\s*|(?:^|(?<=\s))بعنوان\s*:?\s*", s)
+    if cue is None or s[cue.end():cue.end() + 1] in "\"“”«»(" \
+            or s[cue.end():].split(maxsplit=1)[:1] in (["رئيسي"], ["عريض"], ["بارز"], ["لافت"], ["كبير"], ["واحد"]):
+        return None  # "بعنوان رئيسي أعلى صفحتها": "with a main headline", no title
+    kept: list[re.Match[str]] = []
+    for token in re.finditer(r"[^\s]+", s[cue.end():].split("\n")[0]):
+        word = token.group()
+        bare = word.strip("،,:؛")
+        if word[0] in "\"“”«»" or (kept and _review_goes_on(bare)):
+            break
+        kept.append(token)
+        if re.search(r"(?<!\.)[.؟?!]$", word) or len(kept) >= 15:
+            break
+    if not kept:
+        return None
+    return ws(s[cue.end():cue.end() + kept[-1].end()].rstrip("،,:؛ "))
+
+
 def _arabic_description(s: str, b: int) -> str | None:
     """``"الوطن" الصادرة بالفرنسية``, ``الأيام المغربية``: definite adjectives right after the name."""
     # each word definite (``المغربية``) or a definite word after بـ (``بالفرنسية``); a particle (``بأن``) ends it
     m = re.match(r"[\"”»)]?\s*(?P<d>(?:ال" + _AR_WORD + r")(?:\s+(?:ال|بال|لل)" + _AR_WORD + r"){0,2})", s[b:])
+    semi = _AR_SEMI.match(s[b:])
+    if semi:  # "جريدة الصباح الشبه رسمية": semi-official
+        return semi.group("d")
     if not m:  # '"الأهرام"، الصحيفة الرسمية، جاء ...': a description set off by commas
         m = re.match(r"[\"”»)]?\s*[،,]\s*(?P<d>ال" + _AR_WORD + r"(?:\s+ال" + _AR_WORD + r"){0,2})\s*[،,]", s[b:])
     if not m:
         return None
     words = m.group("d").split()
-    stop = cues().lower_set("headline_cue") | cues().lower_set("honorific") | {"الصفحة", "الأولى"}
+    stop = cues().lower_set("headline_cue") | cues().lower_set("honorific") | {"الصفحة", "الأولى"} \
+        | {"التي", "الذي", "الذين", "اللتين", "اللذين", "اللواتي"}  # a relative clause, not an adjective
     kept = []
     for word in words:
         # an adjective agrees with صحيفة/وكالة/موقع (ends ة or ي: ``المغربية``, ``الإخباري``, ``الصادرة``),
@@ -780,7 +961,26 @@ def _arabic_description(s: str, b: int) -> str | None:
         if word in stop or not adjective:
             break
         kept.append(word)
+    if len(kept) == 1 and kept[0] in _AR_PARTICIPLES:
+        # "الصادرة عن شبكة الإعلام العراقي", "الناطقة باسم الحزب الديمقراطي الكوردستاني": the participle
+        # and what it governs, up to a verb, a particle or punctuation (issue 15, fourth session)
+        rest = s[b:][m.end("d"):]
+        phrase = _AR_GOVERNED.match(rest)
+        if phrase:
+            words = phrase.group("pp").split()
+            # a verb, a particle, or a word with a pronoun suffix (``اخبارها``: the sentence's object) ends it
+            cut = next((i for i, w in enumerate(words) if i and (w in _AR_STOP or _review_goes_on(w)
+                                                               or _review_goes_on(w[1:]) or w in _AR_VERBS
+                                                               or (not w.startswith("ال") and w.endswith("ها")))),
+                       len(words))
+            kept += words[:cut]
     return " ".join(kept) or None
+
+
+_AR_SEMI = re.compile(r"[\"”»)]?\s*(?P<d>(?:ال)?شبه\s+(?:ال)?" + _AR_WORD + r"(?:ة|ي))(?=[\s،,.]|\Z)")
+_AR_GOVERNED = re.compile(r"\s+(?P<pp>(?:عن|من|باسم|ب|ل|في)\s*" + _AR_WORD + r"(?:\s+" + _AR_WORD + r"){0,3})")
+# participles that describe a paper by what it belongs to ("الصادرة عن", "الناطقة باسم", "المقربة من")
+_AR_PARTICIPLES = frozenset("الصادرة الناطقة التابعة المقربة المملوكة الممولة المحسوبة القريبة الموالية".split())
 
 
 def _arabic_author(s: str, a: int, b: int) -> str | None:
@@ -799,11 +999,20 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
     if m is None:  # "مقالاً لعبد اللطيف الملحم بعنوان", "مقالا جديدا للكاتب روبرت فيسك عن": the piece's writer
         roles_l = "|".join(re.escape("ل" + r[1:]) for r in c.words("author_role") if r.startswith("ال"))
         after_name = r"(?=\s+(?:بعنوان|عن|حول|قال|يقول|في)\b|\s*[،,.:]|\s*\Z)"
-        m = re.search(rf"(?:^|\s)(?:{'|'.join(_AR_OBJECTS)})(?:\s+{_AR_WORD})?\s+(?:(?:{roles_l})\s+|ل(?!ل))"
+        # (the role may go on with more roles and a nationality: "للكاتب والروائي اللبناني X")
+        m = re.search(rf"(?:^|\s)(?:{'|'.join(_AR_OBJECTS)})(?:\s+{_AR_WORD})?\s+(?:(?:{roles_l})"
+                      rf"(?:\s+و?ال{_AR_WORD}(?:ي|ية))*\s+|ل(?!ل))"
                       rf"(?P<p>{_AR_WORD}(?:\s+{_AR_WORD}){{1,2}}?){after_name}", s)
     if m is None:  # "حيث كتب ساطع نور الدين يقول", "أعدته جوزي إنسور من الرياض", "يستعرض X محرر الشؤون"
-        m = re.search(rf"(?:^|\s)[وف]?(?:كتب|كتبت|أعده|أعدته|أعدها|يستعرض|تستعرض)\s+{name}"
-                      rf"(?=\s+(?:يقول|تقول|قائلا|قائلة|من|في|{role})(?:\s|$)|\s*[،,.:]|\s*\Z)", s)
+        # (also "كتب د. ماجد الخواجا تحت عنوان", "كتب X مقالا", "كتب المهندس X ويقول": issue 15)
+        m = re.search(rf"(?:^|\s)[وف]?(?:كتب|كتبت|أعده|أعدته|أعدها|يستعرض|تستعرض)\s+(?:(?:{honorific})\s+)?"
+                      rf"(?!(?:في|من|على|عن|الى|إلى|مع)\s){name}"
+                      rf"(?=\s+(?:يقول|تقول|قائلا|قائلة|من|في|تحت|بعنوان|مقالا|مقالاً|مقالة|{role}|[وف][يت]{_AR_WORD})"
+                      rf"(?:\s|$)|\s*[،,.:]|\s*\Z)", s)
+    if m is None:  # "ناجح الصوالحة كتب في الرأي": the writer opens the sentence, then the verb and the paper
+        # (also after a list number and أما: "٢ـ أما خولة الكردي قد كتبت مقالاً في صحيفة الغد")
+        m = re.match(rf"[\s\d٠-٩ـ.)-]*(?:[وف]?أما\s+)?(?:(?:{honorific})\s+)?{name}\s+(?:قد\s+)?(?:كتب|كتبت)\s+"
+                     rf"(?:في|ب|ل|مقالا|مقالاً|مقالة)", s)
     if m is None:  # "أبرز الكاتب الصحفي هاني وفا، رئيس تحرير الصحيفة": a role, the name, a comma
         m = re.search(rf"(?:^|\s)(?:{role})(?:\s+(?:{role}))?\s+(?:(?:{honorific})\s+)?{name}(?=\s*[،,])", s)
     if m is None:

@@ -18,9 +18,10 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 
 from translator.citations.blocks import Piece, is_bare_name, pieces
-from translator.citations.fields import Draft, clean_person, name_case, text_language, ws
+from translator.citations.fields import Draft, clean_person, name_case, split_title, text_language, ws
 from translator.citations.forms import (
     RECOGNIZERS,
+    columnist_title,
     headline_over_outlet,
     headline_under_outlet,
     image_credit,
@@ -28,7 +29,8 @@ from translator.citations.forms import (
     paren_lead,
     press_digest_byline,
 )
-from translator.citations.inline import inline_attributions, writer_under_outlet
+from translator.citations.headings import BULLET, Heading, outlet_heading
+from translator.citations.inline import arabic_unquoted_title, inline_attributions, quoted_title, writer_under_outlet
 from translator.citations.quotes import QuoteRepair, repair_quotes
 from translator.citations.table import (
     CITATION_COLUMNS,
@@ -138,15 +140,44 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     order = day_first if day_first is not None else _document_order(text)
     registry = registry if registry is not None else default_registry()
     found: list[tuple[Piece, Draft, list[QuoteRepair], list[str]]] = []
-    heading: str | None = None  # a line naming only a known outlet, over the paragraph that follows
+    heading: Heading | None = None  # a line naming only an outlet, over the paragraph that follows
+    colon: int | None = None  # the last citation ends its line with a colon: a headline may follow (issue 15)
+    untitled: tuple[Piece, str] | None = None  # the last piece gave no citation: it may be a column's title
+    headlines: list[tuple[Piece, str]] = []  # the lines in single quotes right before this piece (a digest's)
     for piece in pieces(text):
         repaired, repairs, quote_warnings = repair_quotes(text[piece.start:piece.end])
         context = text[piece.context[0]:piece.context[1]] if piece.context else None
         drafts = _recognize(repaired, piece.hint, registry, context)
-        if not drafts and heading is not None and piece.hint is None:
-            drafts = writer_under_outlet(repaired, heading)
+        if not drafts and heading is not None and piece.hint in (None, "under_outlet"):
+            drafts = under_heading(repaired, heading)
+        if not drafts and "\n" in repaired.strip():
+            drafts = _heading_inside(repaired, registry)
+        if not drafts and colon is not None and piece.hint in (None, "under_outlet") \
+                and _headline_after_colon(text, found, colon, piece, repaired):
+            colon = None
+            continue
+        if drafts and headlines:
+            piece = _headline_over_quote(headlines, piece, repaired, drafts) or piece
+        elif drafts and untitled is not None:
+            piece = _title_over_writer(untitled, piece, repaired, drafts) or piece
+        elif drafts and "\n" in repaired.strip():
+            first, _, rest = repaired.strip().partition("\n")
+            lead = repaired.index(first)
+            if _title_over_writer((Piece(piece.start + lead, piece.start + lead + len(first)), first),
+                                  Piece(piece.start + repaired.index(rest), piece.end), rest, drafts,
+                                  shifted=False) is not None:
+                drafts[0].start = lead
         line = repaired.strip()
-        heading = line if not drafts and is_bare_name(line) and registry.lookup(line) is not None else None
+        untitled = (piece, line) if not drafts and piece.hint is None else None
+        headlines = [*headlines, untitled] if untitled is not None and _SINGLE_QUOTED.fullmatch(line) else []
+        heading = None
+        if not drafts:
+            if is_bare_name(line) and registry.lookup(line) is not None:
+                heading = Heading(line)
+            else:
+                heading = outlet_heading(line, registry)
+        colon = len(found) + len(drafts) - 1 if drafts and line.endswith((":", "：")) \
+            and not (drafts[-1].title_original or drafts[-1].title_english) and drafts[-1].outlet else None
         for draft in drafts:
             found.append((piece, draft, repairs, quote_warnings))
     context = _document_outlets(found, registry)
@@ -155,6 +186,119 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
 
 
 _NUMERIC_DATE = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\d./-])")
+
+
+# "the paper", as a paragraph under a heading names it
+_THE_PAPER = re.compile(r"(?:^|\s)[وف]?(?:ال|لل|بال)(?:صحيفة|جريدة)(?=[\s،,.:]|$)")
+
+
+def under_heading(text: str, heading: Heading) -> list[Draft]:
+    """The piece under a heading line (``Al-Ahram in Arabic``, ``في النهار البيروتية نطالع``): a writer's
+    paragraph in English prose (``1. Article by X says ...``), else a one-line headline."""
+    drafts = writer_under_outlet(text, heading.outlet)
+    if drafts:
+        drafts[0].leaning = drafts[0].leaning or heading.leaning
+        return drafts
+    body = BULLET.sub("", text.strip(), count=1).strip()
+    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    if is_arabic(body) and _THE_PAPER.search(body):
+        # "ديلي إكسبريس:" then "افتتحت الصحيفة صفحتها الأولى ... تحت عنوان: “...”": the paper is the heading's
+        title = quoted_title(body, (0, 0)) or arabic_unquoted_title(body)
+        return [Draft("press_review_attribution", start, end, outlet=heading.outlet, leaning=heading.leaning,
+                      title_original=title, confidence=0.7)]
+    sentence = body.endswith(".") and not body.endswith("..") and body == text.strip()  # unbulleted, full stop
+    if not body or "\n" in body or len(body) > 300 or (sentence and (is_arabic(body) or heading.known)):
+        return []  # an Arabic line with a full stop is the report going on, not a headline
+    column = columnist_title(body, outlet_known=heading.known and not heading.reading)
+    if column is not None:
+        return [Draft("press_digest_headline", start, end, title_original=column[1], outlet=heading.outlet,
+                      author=column[0], leaning=heading.leaning, confidence=0.8)]
+    original, english = split_title(body)
+    return [Draft("press_digest_headline", start, end, title_original=original, title_english=english,
+                  outlet=heading.outlet, leaning=heading.leaning, confidence=0.75 if heading.known else 0.6)]
+
+
+def _heading_inside(text: str, registry: OutletRegistry) -> list[Draft]:
+    """A heading and its headline in one piece (``RA’Y (Sons of Yemen League, weekly, 1st May):`` then the
+    headline on the next line)."""
+    first, _, rest = text.strip().partition("\n")
+    heading = outlet_heading(first, registry)
+    if heading is None or not rest.strip() or "\n" in rest.strip():
+        return []
+    offset = text.index(rest)
+    drafts = under_heading(rest, heading)
+    for draft in drafts:
+        draft.start = len(text) - len(text.lstrip())
+        draft.end = offset + draft.end
+    return drafts
+
+
+_SINGLE_QUOTED = re.compile(r"‘[^‘’\n]{3,150}’")
+_QUOTE_OPENS = re.compile(r"\s*[“\"]")
+
+
+def _headline_over_quote(headlines: list[tuple[Piece, str]], piece: Piece, repaired: str,
+                         drafts: list[Draft]) -> Piece | None:
+    """``‘Kuwait needs to rebuild itself’`` / ``‘Country facing internal, external threats’`` over ``“TODAY
+    ...,” columnist X wrote for Al-Rai daily`` (the Arab Times' digest of the Arabic press): lines printed in
+    single quotes over a paragraph that opens with the quoted column are its headline and subheading; the
+    first is the title, and the citation spans from it (issue 15)."""
+    draft = drafts[0]
+    first, line = headlines[0]
+    if len(drafts) != 1 or draft.start != 0 or draft.title_original or draft.title_english \
+            or not _QUOTE_OPENS.match(repaired) or len(line.split()) > 15:
+        return None
+    draft.title_original, draft.title_english = split_title(line[1:-1])
+    draft.start, draft.end = 0, draft.end + piece.start - first.start
+    return Piece(first.start, piece.end, piece.hint, piece.context)
+
+
+_WRITER_OPENS = re.compile(r"\s*[وف]?(?:كتب|كتبت)\s")
+# "Arab News, Saudi Arabia reports: ...": a digest paragraph that opens with its outlet (and place) and a verb
+_OUTLET_REPORTS = re.compile(r"\s*[A-Z][^:\n]{1,60}?\s(?:reports|writes|says|reported|wrote|said)\s*:")
+
+
+def _title_over_writer(untitled: tuple[Piece, str], piece: Piece, repaired: str, drafts: list[Draft], *,
+                       shifted: bool = True) -> Piece | None:
+    """``ناس المستقبل!`` then ``كتب عمر الفاروق النخال في صحيفة “اللواء”: ...`` (Lebanese press-review sites): a
+    short line right over a paragraph that opens with "X wrote in paper Y" is the column's title; the citation
+    then spans both.  Returns the joined piece (the draft's offsets moved to it), or None."""
+    above, line = untitled
+    arabic = bool(_WRITER_OPENS.match(repaired)) and is_arabic(line)
+    # English: "King Abdullah congratulates new Egyptian leader" over "Arab News, Saudi Arabia reports: ..."
+    english = not is_arabic(line) and bool(_OUTLET_REPORTS.match(repaired)) and len(line.split()) <= 15 \
+        and line[:1].isupper() and piece.start - above.end <= 4
+    if len(drafts) != 1 or (shifted and drafts[0].start != 0) or drafts[0].title_original or drafts[0].title_english \
+            or not (arabic or english) or (arabic and piece.start - above.end > 2) \
+            or "\n" in line or (arabic and len(line.split()) > 10) or line.endswith((":", ".", "،", ",")):
+        return None
+    draft = drafts[0]
+    draft.title_original, draft.title_english = (line, None) if arabic else split_title(line)
+    if not shifted:  # the title line and the paragraph are one piece already
+        return piece
+    shift = piece.start - above.start
+    draft.start, draft.end = 0, draft.end + shift
+    return Piece(above.start, piece.end, piece.hint, piece.context)
+
+
+def _headline_after_colon(text: str, found: list, index: int, piece: Piece, repaired: str) -> bool:
+    """``والى عناوين صحيفة المدى، فمن أبرزها:`` then ``** سلسلة تفجيرات ...``: a citation line that ends with
+    a colon, over a one-line headline (bulleted, or without a full stop), takes that line as its title; the
+    citation then spans both lines."""
+    body = BULLET.sub("", repaired.strip(), count=1).strip()
+    bulleted = body != repaired.strip()
+    if not body or "\n" in body or len(body) > 300 or (body.endswith(".") and not bulleted) \
+            or body[0] in "\"“«„":
+        return False  # a sentence, or a quotation of what was written ("Editor X:" then "“The West knows ...”")
+    prev_piece, draft, repairs, quote_warnings = found[index]
+    if index != len(found) - 1 or piece.start - prev_piece.end > 3:
+        return False
+    original, english = split_title(body)
+    draft.title_original, draft.title_english = original, english
+    draft.end = piece.start - prev_piece.start + len(repaired.rstrip())
+    found[index] = (Piece(prev_piece.start, piece.end, prev_piece.hint, prev_piece.context), draft, repairs,
+                    quote_warnings)
+    return True
 
 
 def _document_order(text: str) -> bool | None:
@@ -232,6 +376,8 @@ def _finish(text: str, piece: Piece, draft: Draft, repairs: list[QuoteRepair], q
                  or ("left as written" in w and w.split("'")[1] in raw)]
     confidence = draft.confidence - _PENALTY_REPAIR * len(own_repairs)
     outlet = name_case(_clean(draft.outlet))
+    if outlet and re.search(r"\S['’]s$", outlet) and registry.lookup(outlet) is None:
+        outlet = outlet[:-2]  # "Al Hadatha’s op-ed": the possessive is no part of an unknown name (issue 15)
     canonical = country = None
     match: OutletMatch | None = None
     if outlet and draft.register_unknown:

@@ -1,0 +1,123 @@
+"""Lines that introduce what follows as one outlet's: digest headings and lead-ins (issue 15, fourth session).
+
+Press reviews print an outlet on a line of its own and the headline or the writer's paragraph under it.  The
+line is not always a bare name:
+
+- an Arabic reading lead-in: ``في النهار البيروتية نطالع`` ("in Beirut's an-Nahar we read"), ``ونكمل مع
+  الصباح لنطالع من بعض عناوينها:``; the adjective after the name (``البيروتية``) is the description;
+- an English monitor heading with the language it was read in: ``Al-Ahram in Arabic`` (BBC Monitoring and
+  FBIS digests);
+- a name with its description in brackets, then a colon: ``ATTAGAMMOA’ (Unionist Yemeni Congregation,
+  weekly, 1st May):`` (Yemen Times press review).
+
+:func:`outlet_heading` reads such a line; the parser gives the next piece that outlet.  A bare lead-in only
+counts with a known outlet (``في الغد نطالع`` could be "tomorrow"); a bracketed description lets an unknown
+capitalized name through, since the shape itself says it is a publication.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from translator.citations.cues import cues
+from translator.citations.fields import decap, decap_description, looks_like_name, publication_dates
+from translator.citations.inline import foreign_press_names
+from translator.glossary.outlet_registry import OutletRegistry
+from translator.text.arabic import is_arabic
+
+__all__ = ["BULLET", "Heading", "outlet_heading"]
+
+BULLET = re.compile(r"^\s*(?:[-–—―•*▪‣·]{1,2}|\d{1,3}[.)])\s*")  # a list mark opening a digest item
+
+# a reading verb of a press tour: "we read", "we follow", "we browse" (with ل "so that we read", و "and")
+_READING = re.compile(r"(?:^|\s)[وف]?ل?ن(?:طالع|قرأ|قرا|قراء|تابع|تصفح|طلع)(?:\s|$|:)")
+_LEAD = re.compile(r"^(?:[وف]?(?:ثم|نكمل|ونكمل|نبدأ|ونبدأ)\s+)?[وف]?(?:في|مع|من|الى|إلى|عند)\s+")
+_MAX_HEADING_WORDS = 9
+
+
+@dataclass(frozen=True)
+class Heading:
+    """The outlet a heading line names, the description it gives, and whether the registry knows it."""
+
+    outlet: str
+    leaning: str | None = None
+    known: bool = True
+    reading: bool = False  # a reading lead-in ("we read"): what follows is a headline, never "Writer: title"
+
+
+def outlet_heading(line: str, registry: OutletRegistry) -> Heading | None:
+    """The outlet that ``line`` introduces as a heading, or None (see the module docstring)."""
+    line = line.strip()
+    if not line or "\n" in line or len(line.split()) > _MAX_HEADING_WORDS:
+        return None
+    if is_arabic(line):
+        return _arabic_lead_in(line, registry)
+    return _language_heading(line, registry) or _described_heading(line)
+
+
+def _arabic_lead_in(line: str, registry: OutletRegistry) -> Heading | None:
+    body = line.rstrip(" :：")
+    if line.endswith((":", "：")) and len(body.split()) <= 3:
+        # "ديلي إكسبريس:" over a paragraph about "the paper" (a tour of the foreign press), or a known name
+        match = registry.resolve(body)
+        if match.outlet is not None and match.method == "exact":
+            return Heading(body)
+        if foreign_press_names(body, after_verb=False):
+            return Heading(body, known=False)
+    reading = _READING.search(body)
+    lead = _LEAD.match(body)
+    if reading is None or lead is None or reading.start() < lead.end():
+        return None
+    words = body[lead.end():reading.start()].split()
+    if words and words[0] in cues().lower_set("arabic_generic"):
+        words = words[1:]  # "في صحيفة النهار نقرأ"
+    for n in range(min(len(words), 4), 0, -1):
+        name = " ".join(words[:n]).strip("،,")
+        match = registry.resolve(name)
+        if match.outlet is None or match.method != "exact":
+            continue
+        rest = words[n:]
+        # the adjectives after the name describe the paper ("البيروتية", "اللبنانية")
+        leaning = " ".join(rest) if rest and all(w.startswith("ال") and w.endswith(("ية", "ة")) for w in rest) \
+            else None
+        return Heading(name, leaning, reading=True)
+    return None
+
+
+@cache
+def _language_pattern() -> re.Pattern[str]:
+    return re.compile(r"^(?P<name>.+?)\s+(?:" + cues().pattern("language_marker") + r")\s*:?$", re.IGNORECASE)
+
+
+def _language_heading(line: str, registry: OutletRegistry) -> Heading | None:
+    m = _language_pattern().match(line)
+    if m is None or not looks_like_name(m.group("name"), max_words=5):
+        return None
+    match = registry.resolve(m.group("name"))
+    return Heading(m.group("name"), known=True) if match.outlet is not None else None
+
+
+_DESCRIBED = re.compile(r"^(?P<name>[A-Z][\w'’‘`.-]*(?:\s+[A-Za-z][\w'’‘`.-]*){0,3})\s*\((?P<desc>[^()]{3,80})\)\s*:?$")
+
+
+@cache
+def _type_noun() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + cues().pattern("type_noun") + r")\b", re.IGNORECASE)
+
+
+def _described_heading(line: str) -> Heading | None:
+    """``RA’Y (Sons of Yemen League, weekly, 1st May):``: the name, and the description without its date."""
+    m = _DESCRIBED.match(line)
+    if m is None or not line.rstrip().endswith(":"):
+        return None
+    name, desc = m.group("name"), m.group("desc")
+    if not _type_noun().search(desc):
+        return None  # "Al-Assad (president since 2000):" is a man; a publication says what it is ("weekly")
+    if not (name.isupper() or all(w[:1].isupper() or w.lower() in {"al", "el"} for w in re.split(r"[\s-]+", name))):
+        return None
+    parts = [p.strip() for p in desc.split(",") if p.strip()]
+    parts = [p for p in parts if not publication_dates(p, lang="en") and not re.fullmatch(
+        r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?", p)]
+    return Heading(decap(name) or name, decap_description(", ".join(parts)) or None, known=False)
