@@ -729,6 +729,9 @@ def headline_over_outlet(text: str, registry: OutletRegistry) -> list[Draft]:
     titles = lines[:-1]
     if not titles and line_date is None and date is None and not place:
         return []
+    if not titles and registry.lookup(outlet) is None and (len(outlet.split()) > 4 or not outlet[:1].isupper()):
+        return []  # a lone header names a known outlet or a short capitalized name, not a page's heading line
+        # (مقالات صحف القاهرة الصادرة صباح اليوم السبت 28 سبتمبر 2019: trial 4, finding 12)
     if any(len(t) > 300 or t.endswith(":") for t in titles) or len(titles) > 2:
         return []
     original, english = split_title(titles[0]) if titles else (None, None)

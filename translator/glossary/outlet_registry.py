@@ -529,11 +529,16 @@ def _hint_score(outlet: Outlet, hint: str) -> float:
     score = 0.0
     c = cues()
     lowered = hint.lower()
+    named: set[str] = set()
     for word in c.words("nationality"):
-        if re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", lowered):
-            country = (c.value("nationality", word) or "").lower()
-            if country and outlet.country and country.split(" (")[0] in outlet.country.lower():
-                score += 2
+        country = (c.value("nationality", word) or "").lower().split(" (")[0]
+        # the adjective ("Syrian daily") or the country itself, possessive too ("Syria's privately owned daily")
+        for form in (word.lower(), country):
+            if form and form not in named and re.search(r"(?<![\w-])" + re.escape(form) + r"(?:['’]s)?(?![\w-])",
+                                                        lowered):
+                named.add(form)
+                if country and outlet.country and country in outlet.country.lower():
+                    score += 3  # the country outweighs a leaning two outlets share ("privately owned")
     for field_text in (outlet.leaning, outlet.description, outlet.domain):
         if field_text and field_text.lower() in lowered:
             score += 1
