@@ -13,7 +13,7 @@ from pathlib import Path
 import ftfy
 import pytest
 
-from translator.corpus import decode, long_text
+from translator.corpus import decode, long_text, readers
 from translator.corpus.analyze import analyze_document
 from translator.corpus.long_text import analyze_in_parts, part_bounds
 from translator.corpus.readers import Document, SourceFile, read_documents
@@ -275,3 +275,66 @@ def test_json_lines_records_keep_line_separators_inside_their_strings(tmp_path: 
     assert summary.processed_files == 1 and not summary.errors
     assert sorted(documents["doc_id"]) == ["feed.jsonl#a", "feed.jsonl#b", "feed.jsonl#c"]
     assert not any("skipped" in (w or "") for w in documents["warnings"])
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1256"], ids=["streamed", "read whole"])
+def test_a_json_lines_record_over_the_record_limit_is_skipped_and_named_and_the_others_kept(
+        tmp_path: Path, monkeypatch, encoding: str) -> None:
+    # issue #13: one JSON-lines record was held whole whatever its size; a record over --max-record-mb is now
+    # left out with a warning naming its line, the limit and the option, and the file's other records are kept
+    monkeypatch.setattr(long_text, "LONG_FILE_BYTES", 20_000)  # the real threshold (512 KB), scaled down
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    small = [_text(30, seed=i).replace("The minister spoke in Algiers on Monday", "") for i in range(3)]
+    huge = _text(1_500, seed=9).replace("The minister spoke in Algiers on Monday", "")  # > 0.05 MB of text
+    records = [{"id": "a", "text": small[0]}, {"id": "big", "text": huge}, {"id": "b", "text": small[1]},
+               {"id": "c", "text": small[2]}]
+    lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n"
+    (corpus / "feed.jsonl").write_bytes(lines.encode(encoding))
+    assert (corpus / "feed.jsonl").stat().st_size > long_text.LONG_FILE_BYTES  # the batch reads it in parts
+    assert len(huge) > 0.05 * 2**20 > max(map(len, small)) * 10
+    summary = run_batch(corpus, tmp_path / "out", translate=False, progress=False, report=False, max_record_mb=0.05)
+    documents = read_table(tmp_path / "out", "documents").set_index("doc_id")
+    assert summary.processed_files == 1 and not summary.errors
+    assert list(documents.index) == ["feed.jsonl#a", "feed.jsonl#b", "feed.jsonl#c"]
+    assert "skipped feed.jsonl: line 2: a record longer than 52,428 characters, the limit of 0.05 MB per " \
+           "JSON-lines record (raise it with --max-record-mb)" in documents.loc["feed.jsonl#a", "warnings"]
+    raised = run_batch(corpus, tmp_path / "raised", translate=False, progress=False, report=False, max_record_mb=1)
+    assert raised.processed_files == 1
+    assert len(read_table(tmp_path / "raised", "documents")) == 4
+
+
+def test_a_json_lines_file_whose_every_record_is_over_the_limit_is_an_errors_row(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(long_text, "LONG_FILE_BYTES", 20_000)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "feed.jsonl").write_text(json.dumps({"id": "big", "text": _text(1_500)}, ensure_ascii=False) + "\n",
+                                       encoding="utf-8")
+    summary = run_batch(corpus, tmp_path / "out", translate=False, progress=False, report=False, max_record_mb=0.05)
+    (error,) = summary.errors
+    assert error["path"] == "feed.jsonl" and error["error"] == "InputError"
+    assert "line 1: a record longer than" in error["message"] and "--max-record-mb" in error["message"]
+
+
+def test_a_record_over_the_limit_is_never_held(tmp_path: Path, monkeypatch) -> None:
+    # tracemalloc (exact, not the machine's RSS): reading past a 4 MB record costs about one piece, not the record
+    monkeypatch.setattr(decode, "STREAM_PIECE_CHARS", 50_000)
+    monkeypatch.setattr(decode, "STREAM_READ_BYTES", 64 * 2**10)
+    monkeypatch.setattr(ftfy.TextFixerConfig, "__new__", _ftfy_config(50_000))
+    path = tmp_path / "feed.jsonl"
+    sentence = _text(40)
+    huge = sentence * (4 * 2**20 // len(sentence.encode()))
+    path.write_text(json.dumps({"id": "big", "text": huge}, ensure_ascii=False) + "\n"
+                    + json.dumps({"id": "ok", "text": sentence}, ensure_ascii=False) + "\n", encoding="utf-8")
+    source = SourceFile(path, "feed.jsonl")
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    peaks = {}
+    for limit in (0.5, 0):  # 0: no limit
+        stream = decode.TextStream.open(path, json_lines=True)
+        assert stream is not None
+        tracemalloc.start()
+        docs = [d.doc_id for d in readers.stream_records(source, stream, sha, max_record_mb=limit)]
+        peaks[limit] = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        assert docs == (["feed.jsonl#ok"] if limit else ["feed.jsonl#big", "feed.jsonl#ok"])
+    assert peaks[0.5] < 2 * 2**20 and peaks[0] > 4 * peaks[0.5], peaks  # a few pieces, not the 4 MB record
