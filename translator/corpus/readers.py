@@ -203,7 +203,8 @@ def text_document(source: SourceFile, stream: TextStream, digest: str) -> Docume
     """The document of a plain-text file read as ``stream`` (:class:`~translator.corpus.decode.TextStream`),
     its ``text`` left empty: the caller reads the stream, and sets ``title`` (:class:`FirstLineTitle`) and
     ``warnings`` (``stream.repairs``) once it has read it all."""
-    return Document(_doc_id(source.rel), source.rel, "text", "", digest, stream.encoding)
+    return Document(_doc_id(source.rel), source.rel, "text", "", digest, stream.encoding,
+                    encoding_confidence=stream.confidence)
 
 
 #: the default limit on one JSON-lines record (``--max-record-mb``): a record is held whole while it is read
