@@ -424,21 +424,22 @@ def _lines(pieces: Iterable[str], longest: int | None = None) -> Iterator[tuple[
         lines = piece.splitlines(keepends=True)
         for i, line in enumerate(lines):
             ends = i < len(lines) - 1 or _LINE_END.search(line) is not None
-            size += len(_LINE_END.sub("", line, count=1)) if ends else len(line)
+            body = _LINE_END.sub("", line, count=1) if ends else line
+            size += len(body)
             if longest is not None and size > longest:
                 too_long, held = True, []
             if not ends:
                 if not too_long:
-                    held.append(line)  # the line goes on in the next piece
+                    held.append(body)  # the line goes on in the next piece
                 break
             number += 1
             if too_long:
                 yield number, _TooLong()
             else:
                 if held:
-                    held.append(line)
-                    line, held = "".join(held), []
-                yield number, _LINE_END.sub("", line, count=1)
+                    held.append(body)
+                    body = "".join(held)
+                yield number, body
             held, size, too_long = [], 0, False
     if too_long:
         yield number + 1, _TooLong()
