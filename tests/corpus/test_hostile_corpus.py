@@ -9,6 +9,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from hashlib import sha256
 from pathlib import Path
@@ -249,6 +250,40 @@ def test_the_time_budget_puts_back_a_timer_the_caller_had_armed() -> None:
         signal.setitimer(signal.ITIMER_REAL, 0)
     with file_time_budget(0, "x.txt"):  # 0: no budget, no timer
         assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
+def _busy_forever() -> None:
+    """Python work that never ends (short calls, as real reading and analysis are made of)."""
+    while True:
+        time.sleep(0.01)
+
+
+def test_the_time_budget_holds_off_the_main_thread_and_never_fires_after_the_body() -> None:
+    # issue #13: signals reach only the main thread, so a Ray task or a notebook's worker thread had no budget;
+    # there a watchdog thread now raises the same error in the working thread
+    from concurrent.futures import ThreadPoolExecutor
+
+    from translator.corpus.limits import FileTimeLimitError, file_time_budget
+
+    def over() -> str:
+        with pytest.raises(FileTimeLimitError, match=r"x\.txt: reading and analysing took over 0\.2 s") as caught, \
+                file_time_budget(0.2, "x.txt"):
+            _busy_forever()
+        return type(caught.value).__name__
+
+    def within() -> str:
+        with file_time_budget(0.2, "y.txt"):
+            pass
+        started = time.monotonic()
+        while time.monotonic() - started < 0.6:  # past the budget: nothing may be raised here any more
+            time.sleep(0.01)
+        return "done"
+
+    with ThreadPoolExecutor(1) as pool:
+        assert threading.current_thread() is threading.main_thread()
+        assert pool.submit(over).result() == "FileTimeLimitError"
+        assert pool.submit(within).result() == "done"
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0  # the main thread's timer was never touched
 
 
 def _outputs(out: Path) -> dict[str, bytes]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import ftfy
 import pytest
 
-from translator.corpus import decode, long_text
+from translator.corpus import decode, long_text, readers
 from translator.corpus.analyze import analyze_document
 from translator.corpus.long_text import analyze_in_parts, part_bounds
 from translator.corpus.readers import Document, SourceFile, read_documents
@@ -154,13 +154,53 @@ def _ftfy_config(length: int):  # type: ignore[no-untyped-def]
     return new
 
 
-def test_a_file_not_in_utf8_is_not_streamed(tmp_path: Path) -> None:
-    # the encoding of a legacy file is chosen by reading all of it: such a file is decoded whole
-    cases = {"cp1256.txt": "الجزائر تعلق معاهدة الصداقة".encode("cp1256"), "blank.txt": b" \n\t\n" * 10,
-             "utf16.txt": "الجزائر تعلق".encode("utf-16-le"), "cut.txt": "الجزائر".encode()[:-1] + b" x"}
+def test_files_whose_reading_needs_every_byte_are_not_streamed(tmp_path: Path, monkeypatch) -> None:
+    # stray bad bytes in UTF-8, two encodings in one file, UTF-16 without a mark: decided on the whole file
+    monkeypatch.setattr(decode, "GUESS_SAMPLE_BYTES", 64)
+    arabic = "الجزائر تعلق معاهدة الصداقة مع إسبانيا\n"
+    cases = {"blank.txt": b" \n\t\n" * 10, "utf16.txt": "الجزائر تعلق".encode("utf-16-le"),
+             "cut.txt": arabic.encode() * 20 + "الجزائر".encode()[:-1] + b" x",
+             "mixed.txt": arabic.encode() * 20 + arabic.encode("cp1256") * 3,
+             "ascii-then-legacy.txt": b"The minister spoke in Algiers.\n" * 10 + arabic.encode("cp1256") * 5,
+             # windows-1256 in its first 64 bytes, then a byte ISO-8859-6 leaves undefined: read whole
+             "undefined-later.txt": arabic.encode("iso8859_6") * 10 + "«نعم»\n".encode("cp1256")}
     for name, data in cases.items():
         (tmp_path / name).write_bytes(data)
-        assert decode.TextStream.open(tmp_path / name) is None, name
+        stream = decode.TextStream.open(tmp_path / name)
+        assert stream is None or (name == "undefined-later.txt" and stream.encoding == "cp1256"), name
+
+
+@pytest.mark.parametrize("encoding", ["cp1256", "iso8859_6", "cp1252"])
+def test_a_file_in_a_legacy_code_page_is_streamed_as_it_is_read_whole(tmp_path: Path, monkeypatch,
+                                                                       encoding: str) -> None:
+    # issue #13: a large windows-1256 file was read whole before being analysed in parts; now its encoding is
+    # guessed from its first 256 KB (here 2 KB) and the rest is decoded piece by piece: the same text and warnings
+    monkeypatch.setattr(decode, "GUESS_SAMPLE_BYTES", 2_000)
+    monkeypatch.setattr(decode, "STREAM_READ_BYTES", 1_000)
+    if encoding == "cp1252":
+        text = "Le ministre a parlé à Alger, où l'été fut chaud ; « déjà » dit-il.\n" * 300
+    else:
+        text = _text(400, seed=4, newline_every=3).replace("The minister spoke in Algiers on Monday", "")
+        text = text.replace("إن", "إنّ")  # a vowel sign: both Arabic code pages have it at another byte
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(text.encode(encoding, errors="ignore"))
+    assert path.stat().st_size > 10 * 2_000
+    whole = decode.decode_bytes(path.read_bytes())
+    stream = decode.TextStream.open(path)
+    assert stream is not None and stream.encoding == whole.encoding != "utf-8"
+    assert "".join(stream) == whole.text
+    # the reading's score is the sample's (charset-normalizer's mess ratio differs a little from the whole's)
+    sample = decode.decode_bytes(path.read_bytes()[:2_000].rsplit(b"\n", 1)[0] + b"\n")
+    assert stream.repairs[0] == sample.repairs[0] and stream.repairs[0].startswith(f"decoded as {whole.encoding} ")
+    assert stream.repairs[1:] == whole.repairs[1:]
+    assert stream.confidence == sample.confidence < 1 and abs(stream.confidence - whole.confidence) < 0.05
+    docs = read_documents(SourceFile(path, "legacy.txt"))
+    monkeypatch.setattr(long_text, "PART_CHARS", 3_000)
+    (group_doc,) = [a.document for group in long_text.long_file_groups(
+        SourceFile(path, "legacy.txt"), hashlib.sha256(path.read_bytes()).hexdigest()) for _, a in group
+        if a.document is not None]
+    assert (group_doc["encoding"], group_doc["encoding_confidence"]) == (docs[0].encoding, stream.confidence)
+    assert group_doc["n_chars"] == len(docs[0].text)
 
 
 def _records_file(path: Path) -> None:
@@ -232,17 +272,20 @@ def test_long_files_read_part_by_part_give_the_rows_of_the_whole_file(tmp_path: 
     assert again.processed_files == 0 and again.unchanged_files == 6
 
 
-def test_reading_a_long_text_holds_a_piece_and_a_part_whatever_the_file_size(tmp_path: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1256"])
+def test_reading_a_long_text_holds_a_piece_and_a_part_whatever_the_file_size(tmp_path: Path, monkeypatch,
+                                                                             encoding: str) -> None:
     # issue #13: memory flat in one file's size. Python's own allocations while a one-line file is decoded,
     # repaired and cut into parts (tracemalloc: exact, not the machine's RSS), for a file 4 times larger
     monkeypatch.setattr(decode, "STREAM_PIECE_CHARS", 50_000)  # the stream's sizes, scaled down with the file's
     monkeypatch.setattr(decode, "STREAM_READ_BYTES", 64 * 2**10)
+    monkeypatch.setattr(decode, "GUESS_SAMPLE_BYTES", 64 * 2**10)
     monkeypatch.setattr(ftfy.TextFixerConfig, "__new__", _ftfy_config(50_000))
     peaks = []
     for mb in (0.5, 2):
         path = tmp_path / f"{mb}.txt"
         sentence = _text(40)
-        path.write_text(sentence * int(mb * 2**20 // len(sentence.encode())), encoding="utf-8")
+        path.write_text(sentence * int(mb * 2**20 // len(sentence.encode())), encoding=encoding)
         tracemalloc.start()
         stream = decode.TextStream.open(path)
         assert stream is not None
@@ -250,7 +293,8 @@ def test_reading_a_long_text_holds_a_piece_and_a_part_whatever_the_file_size(tmp
         peaks.append(tracemalloc.get_traced_memory()[1])
         tracemalloc.stop()
         assert parts > mb * 2**20 / 2 / 20_000  # Arabic letters are two bytes: about mb * 2**19 characters
-    assert peaks[1] < 1.25 * peaks[0] and peaks[1] < 2**20, peaks  # a piece (100 KB) and a part, not 2 MB
+    # a piece (100 KB), a part and (not UTF-8) the readings of the 64 KB sample the encoding is guessed from
+    assert peaks[1] < 1.25 * peaks[0] and peaks[1] < 2 * 2**20, peaks
 
 
 @pytest.mark.parametrize("long", [False, True], ids=["read whole", "streamed"])
@@ -275,3 +319,66 @@ def test_json_lines_records_keep_line_separators_inside_their_strings(tmp_path: 
     assert summary.processed_files == 1 and not summary.errors
     assert sorted(documents["doc_id"]) == ["feed.jsonl#a", "feed.jsonl#b", "feed.jsonl#c"]
     assert not any("skipped" in (w or "") for w in documents["warnings"])
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1256"], ids=["streamed", "read whole"])
+def test_a_json_lines_record_over_the_record_limit_is_skipped_and_named_and_the_others_kept(
+        tmp_path: Path, monkeypatch, encoding: str) -> None:
+    # issue #13: one JSON-lines record was held whole whatever its size; a record over --max-record-mb is now
+    # left out with a warning naming its line, the limit and the option, and the file's other records are kept
+    monkeypatch.setattr(long_text, "LONG_FILE_BYTES", 20_000)  # the real threshold (512 KB), scaled down
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    small = [_text(30, seed=i).replace("The minister spoke in Algiers on Monday", "") for i in range(3)]
+    huge = _text(1_500, seed=9).replace("The minister spoke in Algiers on Monday", "")  # > 0.05 MB of text
+    records = [{"id": "a", "text": small[0]}, {"id": "big", "text": huge}, {"id": "b", "text": small[1]},
+               {"id": "c", "text": small[2]}]
+    lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n"
+    (corpus / "feed.jsonl").write_bytes(lines.encode(encoding))
+    assert (corpus / "feed.jsonl").stat().st_size > long_text.LONG_FILE_BYTES  # the batch reads it in parts
+    assert len(huge) > 0.05 * 2**20 > max(map(len, small)) * 10
+    summary = run_batch(corpus, tmp_path / "out", translate=False, progress=False, report=False, max_record_mb=0.05)
+    documents = read_table(tmp_path / "out", "documents").set_index("doc_id")
+    assert summary.processed_files == 1 and not summary.errors
+    assert list(documents.index) == ["feed.jsonl#a", "feed.jsonl#b", "feed.jsonl#c"]
+    assert "skipped feed.jsonl: line 2: a record longer than 52,428 characters, the limit of 0.05 MB per " \
+           "JSON-lines record (raise it with --max-record-mb)" in documents.loc["feed.jsonl#a", "warnings"]
+    raised = run_batch(corpus, tmp_path / "raised", translate=False, progress=False, report=False, max_record_mb=1)
+    assert raised.processed_files == 1
+    assert len(read_table(tmp_path / "raised", "documents")) == 4
+
+
+def test_a_json_lines_file_whose_every_record_is_over_the_limit_is_an_errors_row(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(long_text, "LONG_FILE_BYTES", 20_000)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "feed.jsonl").write_text(json.dumps({"id": "big", "text": _text(1_500)}, ensure_ascii=False) + "\n",
+                                       encoding="utf-8")
+    summary = run_batch(corpus, tmp_path / "out", translate=False, progress=False, report=False, max_record_mb=0.05)
+    (error,) = summary.errors
+    assert error["path"] == "feed.jsonl" and error["error"] == "InputError"
+    assert "line 1: a record longer than" in error["message"] and "--max-record-mb" in error["message"]
+
+
+def test_a_record_over_the_limit_is_never_held(tmp_path: Path, monkeypatch) -> None:
+    # tracemalloc (exact, not the machine's RSS): reading past a 4 MB record costs about one piece, not the record
+    monkeypatch.setattr(decode, "STREAM_PIECE_CHARS", 50_000)
+    monkeypatch.setattr(decode, "STREAM_READ_BYTES", 64 * 2**10)
+    monkeypatch.setattr(ftfy.TextFixerConfig, "__new__", _ftfy_config(50_000))
+    path = tmp_path / "feed.jsonl"
+    sentence = _text(40)
+    huge = sentence * (4 * 2**20 // len(sentence.encode()))
+    path.write_text(json.dumps({"id": "big", "text": huge}, ensure_ascii=False) + "\n"
+                    + json.dumps({"id": "ok", "text": sentence}, ensure_ascii=False) + "\n", encoding="utf-8")
+    source = SourceFile(path, "feed.jsonl")
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    peaks = {}
+    for limit in (0.5, 0):  # 0: no limit
+        stream = decode.TextStream.open(path, json_lines=True)
+        assert stream is not None
+        tracemalloc.start()
+        docs = [d.doc_id for d in readers.stream_records(source, stream, sha, max_record_mb=limit)]
+        peaks[limit] = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        assert docs == (["feed.jsonl#ok"] if limit else ["feed.jsonl#big", "feed.jsonl#ok"])
+    assert peaks[0.5] < 2 * 2**20 and peaks[0] > 4 * peaks[0.5], peaks  # a few pieces, not the 4 MB record

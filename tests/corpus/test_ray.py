@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -283,3 +284,57 @@ def test_the_core_package_does_not_import_ray() -> None:
             "print('ray' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stdout.strip() == "False", result.stderr
+
+
+_STALL = "تمهلتمهل"  # a made-up Arabic word
+
+
+class _StallingGlossary:
+    """A glossary that matches nothing, and never returns on a text holding ``_STALL``: a stand-in for input
+    that takes for ever to analyse (no real input is known to on every machine). Ray's workers are other
+    processes, which a monkeypatch does not reach: this object reaches them as the batch's glossary does."""
+
+    version = "stalling"
+    gazetteer_version = None
+    problems = ()
+
+    def match(self, text: str) -> list:
+        while _STALL in text:
+            time.sleep(0.01)  # short calls, as real analysis is made of: the budget stops it between two
+        return []
+
+
+@pytest.mark.parametrize("executor", ["local", "ray"])
+def test_a_file_over_the_time_budget_is_the_same_errors_row_under_either_executor(
+        request, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, executor: str) -> None:
+    # issue #13: --max-file-seconds held for the local executor only; a Ray task now has the same budget
+    from ray import cloudpickle
+
+    from translator.corpus import long_text
+    from translator.corpus import run as run_module
+
+    if executor == "ray":
+        request.getfixturevalue("ray_runtime")
+    monkeypatch.setattr(run_module, "load_glossary", lambda options: _StallingGlossary())
+    monkeypatch.setattr(long_text, "LONG_FILE_BYTES", 4_000)  # the driver hands its threshold to the tasks
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    headline = PAIRS["arabic"][0]
+    (corpus / "a.txt").write_text(f"{headline}\n", encoding="utf-8")
+    (corpus / "b.txt").write_text(f"{headline}\n{_STALL} {headline}\n", encoding="utf-8")
+    (corpus / "c-long.txt").write_text(f"{headline}\n" * 60 + f"{_STALL} {headline}\n", encoding="utf-8")  # parts
+    (corpus / "d.txt").write_text(f"{PAIRS['arabic'][1]}\n", encoding="utf-8")
+    assert (corpus / "c-long.txt").stat().st_size > 4_000 > (corpus / "b.txt").stat().st_size
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the stand-in travels by value to the workers
+    try:
+        summary = run_batch(corpus, tmp_path / "out", translate=False, progress=False, report=False,
+                            max_file_seconds=3, executor=executor)
+    finally:
+        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+    errors = {e["path"]: e for e in summary.errors}
+    assert sorted(errors) == ["b.txt", "c-long.txt"]
+    for path, error in errors.items():
+        assert error["error"] == "FileTimeLimitError" and "--max-file-seconds" in error["message"], error
+        assert error["message"].startswith(path) and "took over 3 s" in error["message"]
+    assert sorted(read_table(tmp_path / "out", "documents")["doc_id"]) == ["a.txt", "d.txt"]
+    assert summary.processed_files == 2 and summary.failed_files == 2

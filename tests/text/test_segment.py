@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,28 @@ def test_markdown_front_matter_is_the_documents_metadata_not_its_text(tmp_path: 
     segments = analyze_document(doc).segments
     assert [s["text"] for s in segments] == ["عنوان الخبر", "قال الوزير إن الاتفاق نهائي."]
     assert all(s["text"].split()[-1] in source[s["start"]:s["end"]] for s in segments)
+
+
+def test_a_long_markdown_text_is_masked_block_by_block_as_it_is_whole(monkeypatch) -> None:
+    # issue #13: masking a 8 MB Markdown file whole took 52 MB of memory per MB (markdown-it's tokens and a
+    # list per character); a long text is now masked in blocks cut before a paragraph at the margin, outside
+    # code fences, and gives the same text
+    from translator.text import markdown
+
+    pieces = [
+        "# عنوان **مهم**\n\nقال الوزير إن [الحكومة](http://x.example/a) ستدرس *القرار*.\n\n",
+        "```\ncode line\n\n# not a heading\n\n```\n\n",
+        "- بند أول\n- بند **ثان**\n\n  تتمة البند الثاني\n\n- بند ثالث\n\n",
+        "| أ | ب |\n|---|---|\n| 1 | 2 |\n\n",
+        "> اقتباس **قوي**\n\n---\n\nعنوان فرعي\n=====\n\n",
+        "~~~\nfenced\n\n~~~\n\n1. أولا\n2. ثانيا\n\n",
+    ]
+    text = "".join(pieces[i % len(pieces)] for i in range(60))
+    whole = markdown._mask_block(text)
+    monkeypatch.setattr(markdown, "BLOCK_CHARS", 200)
+    blocks = markdown._blocks(text)
+    assert len(blocks) > 10 and blocks[0][0] == 0 and blocks[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(blocks))
+    masked = markdown.mask_markup(text)
+    assert masked == whole and len(masked) == len(text)
+    assert "**" not in masked and "# not a heading" in masked  # markup blanked, a fence's body kept

@@ -27,6 +27,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-file-seconds", type=float, default=120.0,
                    help="a file whose reading and analysis take longer is reported in errors and left out "
                         "(default 120; 0 = no limit)")
+    p.add_argument("--max-record-mb", type=float, default=10.0,
+                   help="a longer JSON-lines record (one line) is skipped with a warning naming it, the other "
+                        "records kept (default 10; 0 = no limit; checked in files read in parts, over 512 KB)")
     p.add_argument("--excel", action="store_true", help="also write tables.xlsx")
     p.add_argument("--no-report", action="store_true", help="do not write report.html")
     p.add_argument("--quiet", action="store_true", help="no progress bars")
@@ -44,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         translate=not args.no_translate, glossary_paths=tuple(args.glossary), use_glossary=not args.no_glossary,
         memory_path=args.memory, use_memory=not args.no_memory, workers=args.workers,
         progress=not args.quiet, report=not args.no_report, excel=args.excel, max_file_mb=args.max_file_mb,
-        max_file_seconds=args.max_file_seconds,
+        max_file_seconds=args.max_file_seconds, max_record_mb=args.max_record_mb,
     )
     if not on_ray and (args.address or args.actors != 1):
         raise InputError("--address and --actors only apply with --runner ray")

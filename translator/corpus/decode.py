@@ -30,8 +30,8 @@ from charset_normalizer import from_bytes
 from ..errors import InputError
 from ..text.fixtext import fix_text
 
-__all__ = ["GUESSED_MAX", "LEGACY_ENCODINGS", "STREAM_PIECE_CHARS", "Decoded", "TextStream", "decode_bytes",
-           "escape_json_line_breaks", "plausibility", "repair_arabic_mojibake"]
+__all__ = ["GUESSED_MAX", "GUESS_SAMPLE_BYTES", "LEGACY_ENCODINGS", "STREAM_PIECE_CHARS", "Decoded", "TextStream",
+           "decode_bytes", "escape_json_line_breaks", "plausibility", "repair_arabic_mojibake"]
 
 # UTF-16 without a BOM is recognised separately (_try_utf16): its text always has NUL bytes, and letting
 # an encoding guesser choose it turns random bytes into plausible-looking CJK text.
@@ -496,16 +496,23 @@ STREAM_READ_BYTES = 2**20
 #: characters repaired at a time when a file is streamed: ftfy's own unit (it fixes a text line by line, and a
 #: line longer than this in pieces of this length), so pieces cut where ftfy cuts give ftfy's whole result
 STREAM_PIECE_CHARS = ftfy.TextFixerConfig().max_decode_length
+#: a file that is not UTF-8 is streamed in the legacy encoding :func:`decode_bytes` finds in this many bytes at
+#: its start (cut after a line break)
+GUESS_SAMPLE_BYTES = 256 * 2**10
 
 
 class TextStream:
-    """The decoded, repaired text of a file in UTF-8 (or with a byte-order mark), read piece by piece: memory
-    holds one piece (at most :data:`STREAM_PIECE_CHARS` characters) whatever the file's size (issue #13).
+    """The decoded, repaired text of a file, read piece by piece: memory holds one piece (at most
+    :data:`STREAM_PIECE_CHARS` characters) whatever the file's size (issue #13).
 
-    Make one with :meth:`open`, which returns None for a file that must be decoded whole by
-    :func:`decode_bytes` (not strict UTF-8: a legacy code page or stray bad bytes, whose detection needs the
-    whole file; UTF-16 without a mark; nothing but white space). Iterating yields the text in pieces; each
-    iteration reads the file again. After a full iteration, ``repairs`` lists what was repaired (as
+    Make one with :meth:`open`. A file in UTF-8 (or with a byte-order mark) is read as such; a file in one
+    legacy code page (windows-1256, ISO-8859-6, windows-1252, latin-1, ISO-8859-15) in the encoding
+    :func:`decode_bytes` chooses for its first :data:`GUESS_SAMPLE_BYTES` (its ``encoding`` and
+    ``confidence``, its warnings about the reading), provided all of the file decodes in it. ``open`` returns
+    None for a file that must be decoded whole by :func:`decode_bytes`: stray bad bytes in UTF-8 or two
+    encodings in one file (whose detection needs every byte), UTF-16 without a mark, a file whose sample is
+    UTF-8 but not the rest, nothing but white space. Iterating yields the text in pieces; each iteration
+    reads the file again. After a full iteration, ``repairs`` lists what was repaired (as
     :func:`decode_bytes` says it) and ``sha256`` is the hex digest of the bytes read.
 
     The pieces end where ftfy cuts a text (after a line break, or every :data:`STREAM_PIECE_CHARS`
@@ -514,10 +521,16 @@ class TextStream:
     windows-1252, several lines of it) that straddles a cut is repaired as two runs or not at all.
     """
 
-    def __init__(self, path, encoding: str, *, json_lines: bool = False) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, path, encoding: str, *, json_lines: bool = False,  # type: ignore[no-untyped-def]
+                 guessed: Decoded | None = None) -> None:
         self.path, self.encoding, self.json_lines = path, encoding, json_lines
         self.repairs: list[str] = []
         self.sha256: str | None = None
+        #: how sure the encoding reading is (as :class:`Decoded`): 1.0 unless guessed from a sample
+        self.confidence = guessed.confidence if guessed is not None else 1.0
+        # what decode_bytes says about a guessed reading (its first lines), before what was repaired
+        self._reading = [r for r in guessed.repairs if r.startswith(("decoded as ", "encoding uncertain"))] \
+            if guessed is not None else []
 
     @classmethod
     def open(cls, path, *, name: str = "<file>",  # type: ignore[no-untyped-def]
@@ -542,8 +555,33 @@ class TextStream:
                     chunk = handle.read(STREAM_READ_BYTES)
                 decoder.decode(b"", final=True)
             except UnicodeDecodeError:
-                return None
+                return None if encoding is not None else cls._legacy(path, name=name, json_lines=json_lines)
         return cls(path, encoding or "utf-8", json_lines=json_lines) if text_seen else None
+
+    @classmethod
+    def _legacy(cls, path, *, name: str, json_lines: bool) -> TextStream | None:  # type: ignore[no-untyped-def]
+        """A stream in the legacy encoding :func:`decode_bytes` finds for the file's first
+        :data:`GUESS_SAMPLE_BYTES`, if every byte of the file decodes in it; else None."""
+        import codecs
+
+        with open(path, "rb") as handle:
+            sample = handle.read(GUESS_SAMPLE_BYTES)
+            if handle.read(1):  # more follows: end the sample after a line break (not inside a character)
+                sample = sample[:sample.rfind(b"\n") + 1] or sample
+        try:
+            guessed = decode_bytes(sample, name=name)
+        except InputError:
+            return None
+        if guessed.encoding not in LEGACY_ENCODINGS:  # mostly UTF-8, or two encodings: decided on every byte
+            return None
+        decoder = codecs.getincrementaldecoder(guessed.encoding)("strict")
+        with open(path, "rb") as handle:
+            try:
+                while chunk := handle.read(STREAM_READ_BYTES):
+                    decoder.decode(chunk)
+            except UnicodeDecodeError:
+                return None
+        return cls(path, guessed.encoding, json_lines=json_lines, guessed=guessed)
 
     def __iter__(self) -> Iterator[str]:
         import codecs
@@ -570,7 +608,7 @@ class TextStream:
                     yield piece
                 if not chunk:
                     break
-        self.repairs = _repair_messages(counts)
+        self.repairs = self._reading + _repair_messages(counts)
         self.sha256 = digest.hexdigest()
 
 

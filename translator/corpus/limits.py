@@ -11,8 +11,11 @@ pipeline records the file in ``errors`` and goes on with the next one.
 
 What it cannot do:
 
-- Off the main thread (a Ray actor's thread pool, a notebook's background thread) Python cannot install a
-  signal handler: there the budget is not applied (logged once at debug level) and the file runs to its end.
+- Off the main thread (a Ray task or actor's thread, a notebook's background thread) Python cannot install a
+  signal handler: there a watchdog thread raises the same error in the working thread when the time is up
+  (``PyThreadState_SetAsyncExc``, CPython's way to raise an exception in another thread). It is seen at the
+  next bytecode like the signal, but cannot cut short a blocking call (``time.sleep``, a read that waits),
+  which a signal does.
 - A single C call that never returns to Python (one ``re`` match that backtracks for hours, one lxml parse)
   is interrupted only when it returns, since Python runs signal handlers between bytecodes. The readers and
   the analysis work in many short calls (per block, per sentence), so in practice the budget holds; a hard
@@ -58,14 +61,15 @@ class FileTimeLimitError(InputError):
 def file_time_budget(seconds: float | None, what: str) -> Iterator[None]:
     """Raise :class:`FileTimeLimitError` (an :class:`InputError`) in the body once ``seconds`` of wall time
     have passed. ``seconds`` None or ≤ 0: no budget. ``what``: the file, for the message. Off the main thread,
-    or where there is no ``setitimer`` (Windows), the body runs without a budget (see the module docstring).
+    or where there is no ``setitimer`` (Windows), a watchdog thread raises it instead (see the module
+    docstring).
     """
     if not seconds or seconds <= 0:
         yield
         return
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        logger.debug("no time budget for %s: signals only reach the main thread", what)
-        yield
+        with _watchdog_budget(seconds, what):
+            yield
         return
     armed = True
 
@@ -85,6 +89,41 @@ def file_time_budget(seconds: float | None, what: str) -> Iterator[None]:
         if previous_delay > 0:  # the caller's own timer: put back what is left of it (at least a tick)
             left = max(previous_delay - (time.monotonic() - started), 1e-3)
             signal.setitimer(signal.ITIMER_REAL, left, previous_interval)
+
+
+@contextlib.contextmanager
+def _watchdog_budget(seconds: float, what: str) -> Iterator[None]:
+    """:func:`file_time_budget` off the main thread: a timer thread raises :class:`FileTimeLimitError` in this
+    thread (``PyThreadState_SetAsyncExc``) once ``seconds`` have passed, unless the body has ended by then."""
+    import ctypes
+
+    target = threading.get_ident()
+    lock = threading.Lock()
+    state = {"armed": True, "fired": False}
+
+    class Expired(FileTimeLimitError):  # raised by class, without arguments: the message is bound here
+        def __init__(self) -> None:
+            super().__init__(what, seconds)
+
+    Expired.__name__ = Expired.__qualname__ = "FileTimeLimitError"
+
+    def expire() -> None:
+        with lock:
+            if state["armed"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(Expired))
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["armed"] = False
+            timer.cancel()
+            if state["fired"]:  # not raised yet (the body ended first): it must not surface after the body
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
 
 
 _WARM: set[tuple[int, str]] = set()  # (id of the glossary, detector) this process has warmed up with

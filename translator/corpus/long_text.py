@@ -188,7 +188,7 @@ def _count_lines(text: str) -> int:
 
 def long_file_groups(source: SourceFile, sha: str, *, glossary=None, detector: str = "default",
                      max_seconds: float = 0.0, max_file_mb: float | None = None, stage: list[str] | None = None,
-                     part_chars: int | None = None,
+                     part_chars: int | None = None, max_record_mb: float | None = None,
                      group_segments: int | None = None) -> Iterator[list[tuple[str, Analysis]]]:  # type: ignore[no-untyped-def]
     """Read and analyse one large file part by part: groups of about :data:`GROUP_SEGMENTS` segments, each a
     list of (run-state key, `Analysis`), to translate and save in turn (:meth:`RunState.save_parts`).
@@ -200,6 +200,7 @@ def long_file_groups(source: SourceFile, sha: str, *, glossary=None, detector: s
     analysed part by part. ``sha``: the hex SHA-256 of the file as planned; the bytes read must match it.
     ``stage``: a one-item list set to "read" or "analyze" as the work goes (for the errors row).
     ``part_chars``, ``group_segments``: default :data:`PART_CHARS`, :data:`GROUP_SEGMENTS`.
+    ``max_record_mb``: the limit per JSON-lines record (:func:`~translator.corpus.readers.stream_records`).
 
     Raises :class:`InputError` (and whatever a reader raises) for a file that cannot be read: the caller turns
     it into the file's errors row; ``FileTimeLimitError`` when a part or piece goes over ``max_seconds``.
@@ -221,7 +222,7 @@ def long_file_groups(source: SourceFile, sha: str, *, glossary=None, detector: s
 
     pull = reading(STREAM_PIECE_CHARS * 4)  # a piece: at most 4 bytes a character
     next_document = reading(source.path.stat().st_size)  # a JSON-lines file is read once before its first record
-    docs = _long_documents(source, sha, max_file_mb=max_file_mb)
+    docs = _long_documents(source, sha, max_file_mb=max_file_mb, max_record_mb=max_record_mb)
     group: list[tuple[str, Analysis]] = []
     size = 0
     while (item := next_document(docs)) is not None:
@@ -239,8 +240,8 @@ def long_file_groups(source: SourceFile, sha: str, *, glossary=None, detector: s
         yield group
 
 
-def _long_documents(source: SourceFile, sha: str, *,
-                    max_file_mb: float | None) -> Iterator[tuple[Document, Iterable[str] | None]]:
+def _long_documents(source: SourceFile, sha: str, *, max_file_mb: float | None,
+                    max_record_mb: float | None = None) -> Iterator[tuple[Document, Iterable[str] | None]]:
     """The documents of a large file, each with its text's pieces (None: the text is ``doc.text``)."""
     suffix = source.path.suffix.lower()
     stream = TextStream.open(source.path, name=source.rel, json_lines=suffix == ".jsonl") \
@@ -249,13 +250,13 @@ def _long_documents(source: SourceFile, sha: str, *,
         data = read_source(source, max_file_mb=max_file_mb)
         if hashlib.sha256(data).hexdigest() != sha:
             raise InputError(f"{source.rel}: the file changed while it was read; run again")
-        docs = read_documents(source, data)
+        docs = read_documents(source, data, max_record_mb=max_record_mb)
         del data
         for doc in docs:
             yield doc, None
         return
     if suffix == ".jsonl":
-        yield from ((doc, None) for doc in stream_records(source, stream, sha))
+        yield from ((doc, None) for doc in stream_records(source, stream, sha, max_record_mb=max_record_mb))
     else:
         doc = text_document(source, stream, sha)
         yield doc, _checked(stream, doc, source, sha)
@@ -287,7 +288,8 @@ def process_long_file(source: SourceFile, sha: str, state, settings: str, option
     """
     stage = ["read"]
     groups = long_file_groups(source, sha, glossary=glossary, detector=options.detector,
-                              max_seconds=options.max_file_seconds, max_file_mb=options.max_file_mb, stage=stage)
+                              max_seconds=options.max_file_seconds, max_file_mb=options.max_file_mb, stage=stage,
+                              max_record_mb=getattr(options, "max_record_mb", None))
     first = True
     while True:
         try:

@@ -23,6 +23,7 @@ from .decode import TextStream, decode_bytes, escape_json_line_breaks
 from .state import STATE_FILE
 
 __all__ = [
+    "DEFAULT_MAX_RECORD_MB",
     "HTML_SUFFIXES",
     "STREAMED_SUFFIXES",
     "SUFFIXES",
@@ -148,9 +149,12 @@ def _display(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def read_documents(source: SourceFile, data: bytes | None = None) -> list[Document]:
+def read_documents(source: SourceFile, data: bytes | None = None, *,
+                   max_record_mb: float | None = None) -> list[Document]:
     """Read one file into one document (or several, for ``.json``/``.jsonl`` record files).
 
+    ``max_record_mb``: the limit per JSON-lines record (default :data:`DEFAULT_MAX_RECORD_MB`; a longer line
+    is skipped with a warning naming the limit, see :func:`stream_records`).
     Raises :class:`InputError` for an unsupported file type or a file with no text.
     """
     suffix = source.path.suffix.lower()
@@ -160,7 +164,10 @@ def read_documents(source: SourceFile, data: bytes | None = None) -> list[Docume
                          f"supported: {', '.join(sorted(SUFFIXES))}")
     data = source.read_bytes() if data is None else data
     digest = hashlib.sha256(data).hexdigest()
-    docs = reader(source.rel, data, digest)
+    if suffix == ".jsonl" and max_record_mb is not None:
+        docs = _read_records(source.rel, data, digest, max_record_mb=max_record_mb)
+    else:
+        docs = reader(source.rel, data, digest)
     if not docs:
         raise InputError(f"{source.rel}: no text found")
     return docs
@@ -197,13 +204,23 @@ def text_document(source: SourceFile, stream: TextStream, digest: str) -> Docume
     """The document of a plain-text file read as ``stream`` (:class:`~translator.corpus.decode.TextStream`),
     its ``text`` left empty: the caller reads the stream, and sets ``title`` (:class:`FirstLineTitle`) and
     ``warnings`` (``stream.repairs``) once it has read it all."""
-    return Document(_doc_id(source.rel), source.rel, "text", "", digest, stream.encoding)
+    return Document(_doc_id(source.rel), source.rel, "text", "", digest, stream.encoding,
+                    encoding_confidence=stream.confidence)
 
 
-def stream_records(source: SourceFile, stream: TextStream, digest: str) -> Iterator[Document]:
+#: the default limit on one JSON-lines record (``--max-record-mb``): a record is held whole while it is read
+DEFAULT_MAX_RECORD_MB = 10.0
+
+
+def stream_records(source: SourceFile, stream: TextStream, digest: str, *,
+                   max_record_mb: float | None = None) -> Iterator[Document]:
     """The documents of a JSON-lines file read as ``stream``, one record in memory at a time (the same
-    documents :func:`read_documents` gives; it reads the stream twice)."""
-    return _jsonl_documents(source.rel, lambda: stream, digest)
+    documents :func:`read_documents` gives; it reads the stream twice).
+
+    A line longer than ``max_record_mb`` × 2**20 characters (default :data:`DEFAULT_MAX_RECORD_MB`; 0: no
+    limit) is never held: it is skipped, as an invalid line is, with a warning naming its number, the limit
+    and ``--max-record-mb``; the other records are kept (all lines over it: :class:`InputError`)."""
+    return _jsonl_documents(source.rel, lambda: stream, digest, max_record_mb=max_record_mb)
 
 
 class FirstLineTitle:
@@ -374,7 +391,7 @@ def _docx_note_texts(data: bytes) -> Iterator[str]:
                     yield from _docx_paragraph_texts(note)
 
 
-def _read_records(rel: str, data: bytes, digest: str) -> list[Document]:
+def _read_records(rel: str, data: bytes, digest: str, *, max_record_mb: float | None = None) -> list[Document]:
     """Documents from a JSON file (an object or a list of them) or a JSON-lines file (one a line).
 
     A JSON-lines line that is not valid JSON, or not a record with text, is left out with a warning naming
@@ -384,7 +401,7 @@ def _read_records(rel: str, data: bytes, digest: str) -> list[Document]:
     """
     if rel.lower().endswith(".jsonl"):
         text = decode_bytes(escape_json_line_breaks(data), name=rel).text  # type: ignore[arg-type]
-        return list(_jsonl_documents(rel, lambda: [text], digest))
+        return list(_jsonl_documents(rel, lambda: [text], digest, max_record_mb=max_record_mb))
     text = decode_bytes(data, name=rel).text
     loaded = _load_json(text, rel)
     items = loaded if isinstance(loaded, list) else [loaded]
@@ -395,13 +412,19 @@ def _read_records(rel: str, data: bytes, digest: str) -> list[Document]:
     return list(_record_documents(rel, digest, enumerate(items)))
 
 
-def _jsonl_documents(rel: str, text: Callable[[], Iterable[str]], digest: str) -> Iterator[Document]:
+def _jsonl_documents(rel: str, text: Callable[[], Iterable[str]], digest: str, *,
+                     max_record_mb: float | None = None) -> Iterator[Document]:
     """The documents of a JSON-lines file whose text ``text()`` gives in pieces (called twice: a first pass
     finds the lines to skip, whose warnings go on the first document; the second yields the documents),
-    holding one line and one record at a time."""
+    holding one line (at most ``max_record_mb``, see :func:`stream_records`) and one record at a time."""
+    limit_mb = DEFAULT_MAX_RECORD_MB if max_record_mb is None else max_record_mb
+    longest = int(limit_mb * 2**20) if limit_mb and limit_mb > 0 else None
     parsed, invalid, problems = 0, [], []
-    for number, line in _lines(text()):
-        if line.strip():
+    for number, line in _lines(text(), longest):
+        if isinstance(line, _TooLong):
+            invalid.append(f"{rel}: line {number}: a record longer than {longest:,} characters, the limit of "
+                           f"{limit_mb:g} MB per JSON-lines record (raise it with --max-record-mb)")
+        elif line.strip():
             try:
                 record = _load_json(line, f"{rel}: line {number}")
             except InputError as exc:
@@ -414,7 +437,7 @@ def _jsonl_documents(rel: str, text: Callable[[], Iterable[str]], digest: str) -
     if not parsed and invalid:
         raise InputError(f"{rel}: no valid JSON line ({invalid[0]})")
     skipped = [f"skipped {s}" for s in (*invalid, *problems)]
-    records = (_parsed(line) for _, line in _lines(text()) if line.strip())
+    records = (_parsed(line) for _, line in _lines(text(), longest) if isinstance(line, _TooLong) or line.strip())
     usable = ((i, r) for i, r in enumerate(r for r in records if r is not _INVALID) if not _record_problem(r))
     found = False
     for doc in _record_documents(rel, digest, usable):
@@ -426,25 +449,44 @@ def _jsonl_documents(rel: str, text: Callable[[], Iterable[str]], digest: str) -
         raise InputError(f"{rel}: no text found")
 
 
-def _lines(pieces: Iterable[str]) -> Iterator[tuple[int, str]]:
+class _TooLong:
+    """A line :func:`_lines` did not hold: longer than its limit."""
+
+
+def _lines(pieces: Iterable[str], longest: int | None = None) -> Iterator[tuple[int, str | _TooLong]]:
     """(number, line) of the text held by ``pieces``, as ``enumerate(text.splitlines(), 1)`` gives them.
 
     A line that runs over several pieces is joined; a piece may end between ``\\r`` and ``\\n`` only in text
     that has no ``\\r`` left (the repaired text of :mod:`decode`: ftfy turns every line break into ``\\n``).
+    A line longer than ``longest`` characters is not held (memory stays one piece): a :class:`_TooLong`
+    stands for it.
     """
-    number, held = 0, []
+    number, held, size = 0, [], 0
+    too_long = False
     for piece in pieces:
         lines = piece.splitlines(keepends=True)
         for i, line in enumerate(lines):
-            if i == len(lines) - 1 and not _LINE_END.search(line):
-                held.append(line)  # the line goes on in the next piece
+            ends = i < len(lines) - 1 or _LINE_END.search(line) is not None
+            body = _LINE_END.sub("", line, count=1) if ends else line
+            size += len(body)
+            if longest is not None and size > longest:
+                too_long, held = True, []
+            if not ends:
+                if not too_long:
+                    held.append(body)  # the line goes on in the next piece
                 break
-            if held:
-                held.append(line)
-                line, held = "".join(held), []
             number += 1
-            yield number, _LINE_END.sub("", line, count=1)
-    if held:
+            if too_long:
+                yield number, _TooLong()
+            else:
+                if held:
+                    held.append(body)
+                    body = "".join(held)
+                yield number, body
+            held, size, too_long = [], 0, False
+    if too_long:
+        yield number + 1, _TooLong()
+    elif held:
         yield number + 1, "".join(held)
 
 
@@ -454,8 +496,10 @@ _LINE_END = re.compile(r"(?:\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029])\Z")
 _INVALID = object()
 
 
-def _parsed(line: str) -> object:
-    """The JSON value of ``line``, or ``_INVALID``."""
+def _parsed(line: str | _TooLong) -> object:
+    """The JSON value of ``line``, or ``_INVALID`` (for a line too long to hold, too)."""
+    if isinstance(line, _TooLong):
+        return _INVALID
     try:
         return _load_json(line, "")
     except InputError:

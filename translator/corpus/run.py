@@ -66,6 +66,7 @@ class BatchOptions:
     excel: bool = False
     max_file_mb: float = 50.0  # a larger file is an errors row naming the limit (--max-file-mb)
     max_file_seconds: float = 120.0  # reading+analysing one file longer is an errors row (--max-file-seconds)
+    max_record_mb: float = 10.0  # a longer JSON-lines record is skipped with a warning (--max-record-mb)
 
 @dataclass
 class RunSummary:

@@ -133,17 +133,23 @@ class RunState:
     def payloads(self, batch: int = 256, max_chars: int = 2**20) -> Iterator[list[dict]]:
         """Every saved payload, file by file, in batches of at most ``batch`` payloads or about ``max_chars``
         characters of JSON (the parts of a long text are large). A long text's parts come in order; only
-        its last part has a ``document`` (None in the others)."""
+        its last part has a ``document`` (None in the others).
+
+        Rows are fetched one at a time, and a batch is handed on before the next row is read: a long text's
+        parts are about 1.5 MB of JSON each, and fetching 16 rows while the caller still held the last 16
+        kept some 30 of them (≈ 100 MB) in memory at once (issue #13)."""
         cursor = self._db.execute("SELECT payload FROM documents ORDER BY path, rowid")
         found: list[dict] = []
         size = 0
-        while rows := cursor.fetchmany(16):
-            for (text,) in rows:
-                found.append(json.loads(text))
-                size += len(text)
-                if len(found) >= batch or size >= max_chars:
-                    yield found
-                    found, size = [], 0
+        while (row := cursor.fetchone()) is not None:
+            text = row[0]
+            del row
+            found.append(json.loads(text))
+            size += len(text)
+            del text
+            if len(found) >= batch or size >= max_chars:
+                yield found
+                found, size = [], 0
         if found:
             yield found
 

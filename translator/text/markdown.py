@@ -75,6 +75,43 @@ def mask_markup(source: str) -> str:
     if body:
         head = "".join(ch if ch in "\r\n" else " " for ch in source[:body])
         return head + mask_markup(source[body:])  # offsets unchanged: the block is blanked, not removed
+    if len(source) > BLOCK_CHARS:
+        return "".join(_mask_block(source[start:end]) for start, end in _blocks(source))
+    return _mask_block(source)
+
+
+#: a longer Markdown text is masked block by block (:func:`_blocks`), in blocks of about this many characters
+BLOCK_CHARS = 100_000
+_FENCE_LINE = re.compile(r" {0,3}(```|~~~)")
+
+
+def _blocks(source: str, size: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of consecutive blocks covering ``source``, each of about ``size`` characters (default
+    :data:`BLOCK_CHARS`) or more, cut only before a line that starts a new paragraph at the margin after a
+    blank line, outside a code fence: parsed alone, each gives the markup it gives inside the whole text
+    (memory: markdown-it's tokens and a list per character of one block, not of a 50 MB file; issue #13).
+    What a cut cannot keep: a reference link (``[text][ref]``) whose definition is in another block keeps
+    its brackets."""
+    size = size or BLOCK_CHARS
+    bounds, start, position, fence, blank = [], 0, 0, None, False
+    while position < len(source):
+        newline = source.find("\n", position)
+        end = len(source) if newline < 0 else newline + 1
+        line = source[position:end]
+        opened = _FENCE_LINE.match(line)
+        if fence is None and blank and position - start >= size and line[:1].strip() and opened is None:
+            bounds.append((start, position))
+            start = position
+        if opened is not None and (fence is None or line.lstrip().startswith(fence)):
+            fence = opened.group(1) if fence is None else None
+        blank = not line.strip()
+        position = end
+    bounds.append((start, len(source)))
+    return bounds
+
+
+def _mask_block(source: str) -> str:
+    """:func:`mask_markup` of a text without front matter, parsed whole."""
     tokens = _parser().parse(source)
     starts = _line_starts(source)
     out = list(source)

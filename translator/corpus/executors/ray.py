@@ -144,7 +144,8 @@ def _run_dataset(plan: _Plan, state: RunState, options: BatchOptions, glossary: 
                                    "max_file_mb": options.max_file_mb, "max_seconds": options.max_file_seconds,
                                    "long_file": {"bytes": long_text.LONG_FILE_BYTES,
                                                  "part_chars": long_text.PART_CHARS,
-                                                 "group_segments": long_text.GROUP_SEGMENTS}})
+                                                 "group_segments": long_text.GROUP_SEGMENTS,
+                                                 "max_record_mb": options.max_record_mb}})
     if plan.model is None:
         # the same request as the analysis, so Ray fuses both into one task: no model, no actors
         memory = options.translate and options.use_memory

@@ -56,7 +56,7 @@ COLUMNS = ("rel", "sha256", "analyses", "error", "translation_error", "part", "k
 
 def analyze_rows(batch: Batch, *, glossary: Any = None, detector: str = "default",
                  max_file_mb: float | None = None, max_seconds: float = 0.0,
-                 long_file: Mapping[str, int] | None = None) -> Iterator[dict[str, list[str]]]:
+                 long_file: Mapping[str, float] | None = None) -> Iterator[dict[str, list[str]]]:
     """Read, segment, detect languages, match glossary terms and parse citations for each file of ``batch``:
     yields batches of output rows (a Ray Data generator stage), one row per file.
 
@@ -67,8 +67,8 @@ def analyze_rows(batch: Batch, *, glossary: Any = None, detector: str = "default
     the local executor does): one row per group of parts, each a batch of its own, ``part`` "1", "2", … and
     "N last" on the last, ``keys`` the run-state keys of its analyses; an error part-way is a last row with
     the error (the driver then drops the parts it saved). ``batch["sha256"]``: the digests the driver planned
-    with (optional). ``long_file``: the driver's thresholds, ``{"bytes", "part_chars", "group_segments"}``
-    (default: ``long_text``'s), so every node cuts a file as the driver would.
+    with (optional). ``long_file``: the driver's thresholds, ``{"bytes", "part_chars", "group_segments",
+    "max_record_mb"}`` (default: ``long_text``'s), so every node cuts a file as the driver would.
     """
     long_file = dict(long_file or {})
     long_bytes = long_file.pop("bytes", long_text.LONG_FILE_BYTES)
