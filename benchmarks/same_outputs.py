@@ -59,10 +59,7 @@ def texts() -> list[str]:
     lines = [t for t in found if "\n" not in t]
     for line in lines:
         for codec in ("cp1252", "cp1256"):
-            try:
-                found[line.encode("utf-8").decode(codec, errors="replace")] = None
-            except UnicodeError:
-                pass
+            found[line.encode("utf-8").decode(codec, errors="replace")] = None
     return list(found)
 
 
