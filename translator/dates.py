@@ -185,7 +185,7 @@ class _Grammar:
     ordinals: dict[str, int]
     markers: dict[str, str]  # folded suffix or role marker -> kind
     orders: dict[str, str]  # context prefix -> DMY | MDY
-    patterns: list[tuple[str, str, re.Pattern[str]]]  # (shape, calendar, pattern)
+    patterns: list[tuple[str, str, _Lazy]]  # (shape, calendar, pattern)
     month_name: dict[str, re.Pattern[str]]
     weekday_before: re.Pattern[str]
     role_before: re.Pattern[str]
@@ -197,7 +197,7 @@ class _Grammar:
     #: names: one test per character instead of one per name); only to ask *whether* one is written (issue 20)
     month_present: dict[str, re.Pattern[str]] = field(default_factory=dict)
     #: (calendars with a month name written, clues) -> the patterns to run: see :func:`_patterns_for`
-    plans: dict[tuple[frozenset[str], frozenset[str]], tuple[tuple[str, str, re.Pattern[str]], ...]] = field(
+    plans: dict[tuple[frozenset[str], frozenset[str]], tuple[tuple[str, str, _Lazy], ...]] = field(
         default_factory=dict, compare=False, repr=False)
     #: context language as given -> its order ("" for none), looked up once per language (issue 20)
     context_orders: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
@@ -247,7 +247,7 @@ def _word(markers: list[tuple[str, str]], *kinds: str) -> str:
 
 def _patterns(
     months: dict[str, list[str]], ordinals: list[str], markers: list[tuple[str, str]]
-) -> list[tuple[str, str, re.Pattern[str]]]:
+) -> list[tuple[str, str, _Lazy]]:
     """The date shapes, as (shape, calendar, pattern) over folded text; ``numeric`` decides its calendar."""
     day = (
         rf"(?<![\d:./])(?:(?P<day>\d{{1,2}})(?:\s?(?:st|nd|rd|th)(?![a-z])|er|eme|ème)?(?!\d)"
@@ -262,7 +262,7 @@ def _patterns(
     suffix = rf"(?:\s*(?P<suffix>{_alternation(_words(markers, 'gregorian_mark', 'hijri_mark', 'solar_mark'))})(?!\w))?"
     no_year_follows = r"(?![\d:])(?!\s*[,،\-/–]?\s*\d)"
     time = r"\s+\d{1,2}:\d{2}(?::\d{2})?\s+"
-    patterns: list[tuple[str, str, re.Pattern[str]]] = []
+    patterns: list[tuple[str, str, _Lazy]] = []
     for calendar, names in months.items():
         clitics = "(?:[وف]?[بل]?)"
         one = rf"{_NOT_AFTER_LETTER}{_screened(names, clitics)}{clitics}{_alternation(names)}{_NOT_BEFORE_LETTER}\.?"
@@ -281,15 +281,38 @@ def _patterns(
             "dm": day + day_of + mon + no_year_follows,
             "md": mon + r"\s*(?P<day>\d{1,2})(?:\s?(?:st|nd|rd|th))?" + no_year_follows,
         }
-        patterns += [(shape, calendar, _gated(p)) for shape, p in shapes.items()]
+        patterns += [(shape, calendar, _Lazy(p)) for shape, p in shapes.items()]
     numeric = {
         "ymd": r"(?P<year>\d{4})\s*(?P<sep>[/.\-])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<a>\d{1,2})(?![\d/])",
         "num": r"(?P<a>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<year>\d{4})(?![\d/])",
         # Two-digit years only with slashes (12/05/22, read 2022 with a warning): 1.2.10 is a version.
         "num2": r"(?P<a>\d{1,2})\s*(?P<sep>/)(?P<b>\d{1,2})/(?P<year>\d{2})(?![\d/.\-:])",
     }
-    patterns += [(shape, "numeric", _gated(r"(?<![\d/.\-:])" + p + suffix)) for shape, p in numeric.items()]
+    patterns += [(shape, "numeric", _Lazy(r"(?<![\d/.\-:])" + p + suffix)) for shape, p in numeric.items()]
     return patterns
+
+
+class _Lazy:
+    """A date shape's pattern, read and compiled (:func:`_gated`) the first time a line needs it: a run reaches
+    its first document without compiling shapes its lines never ask for (issue 20, start-up)."""
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = _gated(self.source)
+        return self._compiled
+
+    @property
+    def pattern(self) -> str:
+        return self.compiled().pattern
+
+    def finditer(self, string: str) -> Any:
+        return self.compiled().finditer(string)
 
 
 def _gated(pattern: str) -> re.Pattern[str]:
@@ -482,7 +505,7 @@ def _mentions(grammar: _Grammar, norm: str, order: str | None, *, persian: bool 
 
 
 def _patterns_for(grammar: _Grammar, written: frozenset[str], clues: frozenset[str]
-                  ) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+                  ) -> tuple[tuple[str, str, _Lazy], ...]:
     """The patterns worth running on a line with month names of the ``written`` calendars and ``clues``: a
     calendar's worded shapes only where one of its month names is written, a shape only where its ``_NEEDS``
     are met (the numeric shapes need no month name). Chosen once per combination (issue 20)."""
