@@ -28,6 +28,7 @@ Configurations (mode ``main``):
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -217,6 +218,7 @@ def rounds(configs: dict[str, Callable[[int, list[str]], Any]], segments: list[s
 
 
 ABBA = False  # --abba: see rounds()
+RUNS = itertools.count()
 CPU_SECONDS: dict[str, list[float]] = {}  # process CPU time (all threads) per configuration per round, by rounds()
 
 
@@ -329,7 +331,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         def full(engine: Any, name: str) -> Callable[[int, list[str]], int]:
             def run(r: int, segs: list[str]) -> int:
-                translator = Translator(engine, TranslationMemory(Path(tmp) / f"{name}-{r}.sqlite"), enforcer,
+                fresh = next(RUNS)  # a new translation memory for every run (two per round with --abba)
+                translator = Translator(engine, TranslationMemory(Path(tmp) / f"{name}-{r}-{fresh}.sqlite"), enforcer,
                                         options=options, guard=guard, max_batch_size=args.batch)
                 return full_path(translator, segs, out_tokens)
             return run
