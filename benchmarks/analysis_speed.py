@@ -47,8 +47,9 @@ if sys.argv[3] == "cold":  # each document's lines new to the line-keyed caches 
     from translator.citations import fields
     parse = citations.parse_citations
     def cold(*args, **kwargs):
-        if hasattr(fields, "_dates"):
-            fields._dates.cache_clear()
+        for name in ("_cached_dates", "_dates"):  # the line's dates (renamed when long lines stopped being cached)
+            if hasattr(getattr(fields, name, None), "cache_clear"):
+                getattr(fields, name).cache_clear()
         citations.default_registry().__dict__.pop("_candidates_memo", None)
         return parse(*args, **kwargs)
     citations.parse_citations = cold  # analyze_document imports it from the package when it runs
@@ -58,6 +59,8 @@ with tempfile.TemporaryDirectory() as tmp:
     s = run_batch(Path(sys.argv[1]), Path(tmp) / "out", translate=False, report=False, progress=False,
                   use_memory=False)
     seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
+if s.failed_files or not s.documents:  # a broken hook or checkout must not pass for a fast one
+    raise SystemExit(f"{s.failed_files} failed files, {s.documents} documents: {s.errors[:2]}")
 print(json.dumps({"documents": s.documents, "seconds": seconds, "docs_per_s": s.documents / seconds,
                   "cpu_seconds": cpu, "docs_per_cpu_s": s.documents / cpu,
                   "citations": s.citations, "segments": s.segments, "analyze_s": s.timings.get("analyze")}))

@@ -28,6 +28,7 @@ Configurations (mode ``main``):
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -181,7 +182,7 @@ def ct2_raw(translator: Any, spms: tuple[Any, Any], segments: list[str], out_tok
     return sum(len(r.hypotheses[0]) for r in results)
 
 
-def rounds(configs: dict[str, Callable[[int, list[str]], int]], segments: list[str],
+def rounds(configs: dict[str, Callable[[int, list[str]], Any]], segments: list[str],
            count: int) -> dict[str, list[float]]:
     """Run every configuration once per round, in a rotated order; seconds per configuration per round.
 
@@ -194,26 +195,83 @@ def rounds(configs: dict[str, Callable[[int, list[str]], int]], segments: list[s
         configs[name](-1, warm)
     times: dict[str, list[float]] = {name: [] for name in names}
     for r in range(count):
+        done: set[str] = set()
         order = names[r % len(names):] + names[:r % len(names)]
+        if ABBA:  # each configuration twice per round, mirrored (A B B A): a load that drifts within the round
+            order = order + order[::-1]  # weighs on every configuration alike
         for name in order:
             started, cpu = time.perf_counter(), time.process_time()
-            configs[name](r, segments)
-            seconds = time.perf_counter() - started
-            times[name].append(seconds)
-            CPU_SECONDS.setdefault(name, []).append(time.process_time() - cpu)
+            reported = configs[name](r, segments)
+            seconds, used = time.perf_counter() - started, time.process_time() - cpu
+            if isinstance(reported, dict):  # a peer in its own process times itself (benchmarks/peers.py)
+                seconds, used = reported["seconds"], reported["cpu"]
+            if ABBA and name in done:
+                times[name][-1] += seconds
+                CPU_SECONDS[name][-1] += used
+            else:
+                times[name].append(seconds)
+                CPU_SECONDS.setdefault(name, []).append(used)
+            done.add(name)
             print(f"  round {r + 1} {name:<16} {n:>5} segments {seconds:8.2f}s {n / seconds:8.2f} seg/s  "
                   f"load {[round(x, 1) for x in os.getloadavg()]}", file=sys.stderr)
     return times
 
 
+ABBA = False  # --abba: see rounds()
+RUNS = itertools.count()
 CPU_SECONDS: dict[str, list[float]] = {}  # process CPU time (all threads) per configuration per round, by rounds()
+
+
+def vmap_engine(ct2: Path, info: Any, threads: int) -> Any:
+    """Our engine with the vocabulary shortlist on (the map built as in mode ``vmap``)."""
+    from translator.mt.ct2 import CT2Engine
+    from translator.mt.vmap import build_vmap, install_vmap
+
+    try:
+        from translator.glossary import Glossary
+        targets = [t for e in Glossary.load() for t in e.targets]
+    except ImportError:
+        targets = []
+    install_vmap(build_vmap(read_pairs(DATA), ct2 / "source.spm", ct2 / "target.spm", glossary_targets=targets), ct2)
+    return CT2Engine(info, threads=threads, use_vmap=True)
+
+
+def start_peers(args: Any, hf: Path, ct2: Path, segments: list[str], engine: Any, tmp: Path,
+                summary: dict[str, Any]) -> dict[str, Any]:
+    """Started, warmed-up worker processes of the peers asked for (benchmarks/peers.py), at our settings."""
+    workers: dict[str, Any] = {}
+    names = [n.strip() for n in args.peers.split(",") if n.strip()]
+    if not names:
+        return workers
+    listed = tmp / "peer-segments.json"
+    listed.write_text(json.dumps({"segments": segments, "warm": make_segments(8, seed=99)}, ensure_ascii=False),
+                      encoding="utf-8")
+    longest = max(engine.count_tokens(segments))
+    for name in names:
+        missing = peers.available(name)
+        if missing:
+            summary[f"{name}_skipped"] = missing
+            print(f"  {name}: skipped ({missing})", file=sys.stderr)
+            continue
+        model = peers.easynmt_folder(hf, tmp / "easynmt-model") if name == "easynmt" \
+            else peers.argos_package(ct2, tmp / "argos-package")
+        process, info = peers.start(name, model, listed, threads=args.threads, inter=engine.inter_threads,
+                                    intra=engine.intra_threads, beam=args.beam, batch=args.batch,
+                                    out_tokens=args.out_tokens, batch_tokens=args.batch * longest)
+        if info["sentences"] != len(segments):
+            raise SystemExit(f"{name} splits the {len(segments)} segments into {info['sentences']} sentences: "
+                             "not the same work")
+        summary[f"{name}_info"] = info
+        workers[name] = process
+    return workers
 
 
 def ratio(times: dict[str, list[float]], faster: str, slower: str) -> dict[str, float]:
     """How many times faster ``faster`` ran than ``slower``, per round: median, lowest, highest."""
-    per_round = sorted(s / f for f, s in zip(times[faster], times[slower], strict=True))
+    rounds_ = [s / f for f, s in zip(times[faster], times[slower], strict=True)]
+    per_round = sorted(rounds_)
     return {"median": round(statistics.median(per_round), 3), "min": round(per_round[0], 3),
-            "max": round(per_round[-1], 3)}
+            "max": round(per_round[-1], 3), "rounds": [round(x, 3) for x in rounds_]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -229,9 +287,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-hf", action="store_true",
                         help="mode main: full path vs raw CTranslate2 only (no transformers runs)")
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--peers", default="",
+                        help="mode main: also these peers, comma-separated (easynmt, argos), each in its own process "
+                             "at the same settings (benchmarks/peers.py)")
+    parser.add_argument("--abba", action="store_true",
+                        help="run each configuration twice per round in mirrored order (A B B A) and time the pair")
+    parser.add_argument("--vmap", action="store_true",
+                        help="mode main: also the full path with the vocabulary shortlist on (full_vmap)")
     parser.add_argument("--scaling", action="store_true", help="also the full path at 100/1,000/10,000 segments")
     parser.add_argument("--cache", type=Path, default=ROOT / "benchmarks" / ".cache")
     args = parser.parse_args(argv)
+    global ABBA
+    ABBA = args.abba
     n = args.segments or (64 if args.quick else 256)
     n_rounds = args.rounds or (3 if args.quick else 5)
     n_naive = args.naive_segments or (4 if args.quick else 16)
@@ -264,7 +331,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         def full(engine: Any, name: str) -> Callable[[int, list[str]], int]:
             def run(r: int, segs: list[str]) -> int:
-                translator = Translator(engine, TranslationMemory(Path(tmp) / f"{name}-{r}.sqlite"), enforcer,
+                fresh = next(RUNS)  # a new translation memory for every run (two per round with --abba)
+                translator = Translator(engine, TranslationMemory(Path(tmp) / f"{name}-{r}-{fresh}.sqlite"), enforcer,
                                         options=options, guard=guard, max_batch_size=args.batch)
                 return full_path(translator, segs, out_tokens)
             return run
@@ -288,10 +356,28 @@ def main(argv: list[str] | None = None) -> int:
                 summary["peak_rss_mb"] = round(peak_rss_mb(), 1)
                 print(json.dumps(summary))
                 return 0
+            if args.vmap:
+                configs["full_vmap"] = full(vmap_engine(ct2, info, args.threads), "vmap")
+            workers = start_peers(args, hf, ct2, segments, engine, Path(tmp), summary)
+            for name, process in workers.items():
+                configs[name] = lambda r, segs, process=process: peers.ask(process)
             loaded = hf_loaded(hf)
             configs = {"hf_batched": lambda r, segs: hf_generate_batched(loaded, segs, out_tokens, args.batch,
                                                                            args.beam), **configs}
-            times = rounds(configs, segments, n_rounds)
+            try:
+                times = rounds(configs, segments, n_rounds)
+            finally:
+                for process in workers.values():
+                    process.stdin.close()
+                    process.wait()
+            for peer in workers:
+                fast = "full_vmap" if "full_vmap" in times else "full"
+                summary[f"{fast}_vs_{peer}"] = ratio(times, fast, peer)
+                summary[f"{fast}_vs_{peer}_cpu"] = ratio(CPU_SECONDS, fast, peer)
+                summary[f"ct2_vs_{peer}"] = ratio(times, "ct2", peer)
+            if "full_vmap" in times:
+                summary["full_vmap_vs_hf_batched"] = ratio(times, "full_vmap", "hf_batched")
+                summary["full_vmap_vs_full"] = ratio(times, "full_vmap", "full")
             naive_row = timed("naive", lambda: naive(hf, segments[:n_naive], out_tokens), n_naive)
             med = {k: statistics.median(v) for k, v in times.items()}
             summary.update({
@@ -358,8 +444,10 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import peers  # noqa: E402
+
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     from machine import reported  # CPU model, threads and load average at start and end
 
     with reported("mt_throughput"):

@@ -112,7 +112,15 @@ def _fold(word: str) -> str:
 
 def _key(word: str) -> str:
     """Lookup key of a word or of matched text: folded, without spaces ("كانون الثاني" = "كانونالثاني")."""
-    return "".join(_fold_with_offsets(word)[0].split())
+    key = _KEYS.get(word)
+    if key is None:  # the same month names and markers come back on every dated line (issue 20)
+        if len(_KEYS) >= 4096:
+            _KEYS.clear()
+        key = _KEYS[word] = "".join(_fold_with_offsets(word)[0].split())
+    return key
+
+
+_KEYS: dict[str, str] = {}
 
 
 def _checked_rows(name: str) -> list[dict[str, str]]:
@@ -130,6 +138,47 @@ def _alternation(words: list[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def _prefix_tree(words: list[str]) -> str:
+    """The words of :func:`_alternation` as one prefix tree: ``(?:ab(?:c|d))`` for ``abc|abd`` (issue 20).
+
+    A line matches it exactly where it matches the alternation (each word's pieces joined by ``\\s*``, a word
+    ending in a digit followed by no digit), but which word a match takes may differ: use it to ask whether
+    any word is written, not for spans. Python's ``re`` tries the branches of an alternation one by one at
+    each position; the tree tests each character once.
+    """
+    tree: dict[str, Any] = {}
+    for word in {_fold(w) for w in words}:
+        node = tree
+        for i, piece in enumerate(word.split(" ")):
+            if i:
+                node = node.setdefault(" ", {})
+            for char in piece:
+                node = node.setdefault(char, {})
+        node["" if not word[-1].isdigit() else "\\d"] = None
+
+    def branch(node: dict[str, Any]) -> str:
+        parts = []
+        for atom in sorted(node):
+            if atom == "":
+                parts.append("")
+            elif atom == "\\d":
+                parts.append(r"(?!\d)")
+            else:
+                head = r"\s*" if atom == " " else re.escape(atom)
+                parts.append(head + branch(node[atom]))
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return "(?:" + branch(tree) + ")" if tree else "(?!)"
+
+
+def _screened(words: list[str], before: str = "") -> str:
+    """A lookahead that lets through only the positions where ``before`` and then one of ``words`` (as
+    :func:`_prefix_tree` finds them) stand, not followed by a letter: put before ``before +
+    _alternation(words) + _NOT_BEFORE_LETTER``, it changes no match (the alternation cannot match where the
+    tree cannot) and spares the alternation's word-by-word tries everywhere else (issue 20)."""
+    return rf"(?={before}{_prefix_tree(words)}{_NOT_BEFORE_LETTER})"
+
+
 @dataclass(frozen=True)
 class _Grammar:
     months: dict[str, dict[str, int]]  # calendar -> folded name -> month
@@ -137,7 +186,7 @@ class _Grammar:
     ordinals: dict[str, int]
     markers: dict[str, str]  # folded suffix or role marker -> kind
     orders: dict[str, str]  # context prefix -> DMY | MDY
-    patterns: list[tuple[str, str, re.Pattern[str]]]  # (shape, calendar, pattern)
+    patterns: list[tuple[str, str, _Lazy]]  # (shape, calendar, pattern)
     month_name: dict[str, re.Pattern[str]]
     weekday_before: re.Pattern[str]
     role_before: re.Pattern[str]
@@ -145,6 +194,14 @@ class _Grammar:
     #: a day of the month written as a word, anywhere, no boundaries: a shape whose day may be a word
     #: (``dm``) cannot match without one or a digit (issue 20)
     day_word: re.Pattern[str] | None = None
+    #: calendar -> a pattern that finds a month name where ``month_name`` does (a prefix tree of the same
+    #: names: one test per character instead of one per name); only to ask *whether* one is written (issue 20)
+    month_present: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    #: (calendars with a month name written, clues) -> the patterns to run: see :func:`_patterns_for`
+    plans: dict[tuple[frozenset[str], frozenset[str]], tuple[tuple[str, str, _Lazy], ...]] = field(
+        default_factory=dict, compare=False, repr=False)
+    #: context language as given -> its order ("" for none), looked up once per language (issue 20)
+    context_orders: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _words(markers: list[tuple[str, str]], *kinds: str) -> list[str]:
@@ -174,26 +231,28 @@ def _grammar() -> _Grammar:
         orders=orders,
         patterns=_patterns(names, [r["name"] for r in ordinal_rows], marker_rows),
         month_name={cal: _gated(_alternation(words) + _NOT_BEFORE_LETTER) for cal, words in names.items()},
+        month_present={cal: _gated(_prefix_tree(words) + _NOT_BEFORE_LETTER) for cal, words in names.items()},
         weekday_before=re.compile(rf"{_NOT_AFTER_LETTER}(?P<weekday>{weekday_names})\.?{_NOT_BEFORE_LETTER}{filler}\Z"),
         role_before=re.compile(
             rf"{_NOT_AFTER_LETTER}(?P<role>{roles}){_NOT_BEFORE_LETTER}(?:\s*(?:on|في|بتاريخ))?[\s:,،\-–]*\Z"
         ),
         year_only=re.compile(r"(?<!\d)(1[34]\d\d|1[89]\d\d|20\d\d)(?!\d)"),
-        day_word=re.compile(_alternation([r["name"] for r in ordinal_rows])),
+        day_word=re.compile(_prefix_tree([r["name"] for r in ordinal_rows])),  # only asked whether one is written
     )
 
 
 def _word(markers: list[tuple[str, str]], *kinds: str) -> str:
-    return _NOT_AFTER_LETTER + _alternation(_words(markers, *kinds)) + _NOT_BEFORE_LETTER
+    words = _words(markers, *kinds)
+    return _NOT_AFTER_LETTER + _screened(words) + _alternation(words) + _NOT_BEFORE_LETTER
 
 
 def _patterns(
     months: dict[str, list[str]], ordinals: list[str], markers: list[tuple[str, str]]
-) -> list[tuple[str, str, re.Pattern[str]]]:
+) -> list[tuple[str, str, _Lazy]]:
     """The date shapes, as (shape, calendar, pattern) over folded text; ``numeric`` decides its calendar."""
     day = (
         rf"(?<![\d:./])(?:(?P<day>\d{{1,2}})(?:\s?(?:st|nd|rd|th)(?![a-z])|er|eme|ème)?(?!\d)"
-        rf"|{_NOT_AFTER_LETTER}(?P<dayword>{_alternation(ordinals)}){_NOT_BEFORE_LETTER})"
+        rf"|{_NOT_AFTER_LETTER}(?P<dayword>{_screened(ordinals)}{_alternation(ordinals)}){_NOT_BEFORE_LETTER})"
     )
     day_of = (
         rf"(?:\s*[-/–.,،](?=\s*{_LETTER}))?(?:\s*{_word(markers, 'day_of')})?(?:\s*{_word(markers, 'month_intro')})?\s*"
@@ -204,9 +263,10 @@ def _patterns(
     suffix = rf"(?:\s*(?P<suffix>{_alternation(_words(markers, 'gregorian_mark', 'hijri_mark', 'solar_mark'))})(?!\w))?"
     no_year_follows = r"(?![\d:])(?!\s*[,،\-/–]?\s*\d)"
     time = r"\s+\d{1,2}:\d{2}(?::\d{2})?\s+"
-    patterns: list[tuple[str, str, re.Pattern[str]]] = []
+    patterns: list[tuple[str, str, _Lazy]] = []
     for calendar, names in months.items():
-        one = rf"{_NOT_AFTER_LETTER}(?:[وف]?[بل]?){_alternation(names)}{_NOT_BEFORE_LETTER}\.?"
+        clitics = "(?:[وف]?[بل]?)"
+        one = rf"{_NOT_AFTER_LETTER}{_screened(names, clitics)}{clitics}{_alternation(names)}{_NOT_BEFORE_LETTER}\.?"
         # paired names ("يونيو/حزيران", "حزيران (يونيو)", "يونيو حزيران"): _worded_mention checks they agree
         mon = rf"(?P<mon>{one}(?:\s*[/\\(\-–]?\s*{one}\s*\)?)?)"
         shapes = {
@@ -222,15 +282,38 @@ def _patterns(
             "dm": day + day_of + mon + no_year_follows,
             "md": mon + r"\s*(?P<day>\d{1,2})(?:\s?(?:st|nd|rd|th))?" + no_year_follows,
         }
-        patterns += [(shape, calendar, _gated(p)) for shape, p in shapes.items()]
+        patterns += [(shape, calendar, _Lazy(p)) for shape, p in shapes.items()]
     numeric = {
         "ymd": r"(?P<year>\d{4})\s*(?P<sep>[/.\-])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<a>\d{1,2})(?![\d/])",
         "num": r"(?P<a>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<year>\d{4})(?![\d/])",
         # Two-digit years only with slashes (12/05/22, read 2022 with a warning): 1.2.10 is a version.
         "num2": r"(?P<a>\d{1,2})\s*(?P<sep>/)(?P<b>\d{1,2})/(?P<year>\d{2})(?![\d/.\-:])",
     }
-    patterns += [(shape, "numeric", _gated(r"(?<![\d/.\-:])" + p + suffix)) for shape, p in numeric.items()]
+    patterns += [(shape, "numeric", _Lazy(r"(?<![\d/.\-:])" + p + suffix)) for shape, p in numeric.items()]
     return patterns
+
+
+class _Lazy:
+    """A date shape's pattern, read and compiled (:func:`_gated`) the first time a line needs it: a run reaches
+    its first document without compiling shapes its lines never ask for (issue 20, start-up)."""
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = _gated(self.source)
+        return self._compiled
+
+    @property
+    def pattern(self) -> str:
+        return self.compiled().pattern
+
+    def finditer(self, string: str) -> Any:
+        return self.compiled().finditer(string)
 
 
 def _gated(pattern: str) -> re.Pattern[str]:
@@ -340,11 +423,12 @@ def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | 
         return []
     grammar = _grammar()
     norm, origin = _fold_with_offsets(text)
-    order = _resolve_order(grammar, context_lang, day_first, contains_arabic(text))
+    arabic = contains_arabic(text)
+    order = _resolve_order(grammar, context_lang, day_first, arabic)
     persian = bool(_PERSIAN_DIGIT.search(text))
     mentions = _select(_mentions(grammar, norm, order, persian=persian))
     results = [_result(grammar, text, norm, origin, group) for group in _merge(norm, mentions)]
-    if not results and not contains_arabic(text):
+    if not results and not arabic:
         results = _dateparser_fallback(text, norm, origin)
     return results
 
@@ -434,10 +518,14 @@ def _resolve_order(grammar: _Grammar, context_lang: str | None, day_first: bool 
     if day_first is not None:
         return "DMY" if day_first else "MDY"
     if context_lang:
-        key = context_lang.strip().lower().replace("_", "-")
-        prefixes = [p for p in grammar.orders if key == p or key.startswith(p + "-")]
-        if prefixes:
-            return grammar.orders[max(prefixes, key=len)]
+        order = grammar.context_orders.get(context_lang)
+        if order is None:
+            key = context_lang.strip().lower().replace("_", "-")
+            prefixes = [p for p in grammar.orders if key == p or key.startswith(p + "-")]
+            order = grammar.orders[max(prefixes, key=len)] if prefixes else ""
+            grammar.context_orders[context_lang] = order
+        if order:
+            return order
     return "DMY" if arabic else None
 
 
@@ -462,17 +550,18 @@ def _mentions(grammar: _Grammar, norm: str, order: str | None, *, persian: bool 
     worded mention is read from), a shape only where its ``_NEEDS`` are met, and each behind the lookahead
     of :func:`_gated`; without, every pattern runs as written."""
     found = []
-    written = {calendar: not skip or bool(words.search(norm)) for calendar, words in grammar.month_name.items()}
-    clues = set()
-    if skip and _CLUES["digit"].search(norm):
-        clues = {clue for clue, pattern in _CLUES.items() if pattern.search(norm)} | {"day"}
-    elif skip and any(written.values()) and grammar.day_word and grammar.day_word.search(norm):
-        clues = {"day"}
-    for shape, calendar, pattern in grammar.patterns:
-        if skip and not (written.get(calendar, True) and _NEEDS[shape] <= clues):
-            continue
-        if not skip:  # the pattern without its first-character lookahead (_gated)
-            pattern = re.compile(_UNGATED.get(pattern.pattern, pattern.pattern))
+    if skip:
+        written = frozenset(calendar for calendar, words in grammar.month_present.items() if words.search(norm))
+        clues: frozenset[str] = frozenset()
+        if _CLUES["digit"].search(norm):
+            clues = frozenset(clue for clue, pattern in _CLUES.items() if pattern.search(norm)) | {"day"}
+        elif written and grammar.day_word and grammar.day_word.search(norm):
+            clues = frozenset({"day"})
+        patterns = _patterns_for(grammar, written, clues)
+    else:  # every pattern without its first-character lookahead (_gated)
+        patterns = tuple((shape, calendar, re.compile(_UNGATED.get(pattern.pattern, pattern.pattern)))
+                         for shape, calendar, pattern in grammar.patterns)
+    for shape, calendar, pattern in patterns:
         for m in pattern.finditer(norm):
             mention = (
                 _numeric_mention(grammar, m, shape, order, persian=persian)
@@ -482,6 +571,19 @@ def _mentions(grammar: _Grammar, norm: str, order: str | None, *, persian: bool 
             if mention is not None:
                 found.append(mention)
     return found
+
+
+def _patterns_for(grammar: _Grammar, written: frozenset[str], clues: frozenset[str]
+                  ) -> tuple[tuple[str, str, _Lazy], ...]:
+    """The patterns worth running on a line with month names of the ``written`` calendars and ``clues``: a
+    calendar's worded shapes only where one of its month names is written, a shape only where its ``_NEEDS``
+    are met (the numeric shapes need no month name). Chosen once per combination (issue 20)."""
+    plan = grammar.plans.get((written, clues))
+    if plan is None:
+        plan = grammar.plans[(written, clues)] = tuple(
+            (shape, calendar, pattern) for shape, calendar, pattern in grammar.patterns
+            if (calendar not in grammar.month_present or calendar in written) and _NEEDS[shape] <= clues)
+    return plan
 
 
 def _marker_kind(grammar: _Grammar, suffix: str | None) -> str | None:

@@ -134,6 +134,20 @@ def test_is_arabic_letter_agrees_with_the_script_table_of_langid() -> None:
     assert disagree == []
 
 
+def test_arabic_letter_set_is_is_arabic_letter_on_all_of_unicode() -> None:
+    """Issue 20: is_arabic and contains_arabic count with a set built from a few blocks; it must hold exactly
+    the characters is_arabic_letter accepts, anywhere in Unicode."""
+    letter = arabic.is_arabic_letter.__wrapped__  # not the cached one: a million entries would stay in memory
+    accepted = {chr(c) for c in range(0x110000) if letter(chr(c))}
+    assert len(accepted) > 1000
+    assert accepted == arabic._ARABIC_LETTERS
+    for text in ("abc", "قال", "Reuters رويترز", "١٢٣", "ﷺ", "\U0001EE00x", "", "ـــ"):
+        assert arabic.contains_arabic(text) == any(map(arabic.is_arabic_letter, text))
+        letters = sum(c.isalpha() for c in text)
+        share = sum(map(arabic.is_arabic_letter, text)) / letters if letters else 0
+        assert arabic.is_arabic(text) == (letters > 0 and share >= 0.5)
+
+
 def test_latin_letters_fold_once_accents_and_case() -> None:
     from translator.text.latin import fold_latin
 

@@ -13,7 +13,8 @@ the batch job adds the columns in :data:`CITATION_EXTRA`. The batch tables accep
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+import operator
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, Self
 
@@ -147,6 +148,7 @@ def markdown(table: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------ typed rows
+_GETTERS: dict[type, tuple[Callable[[Any], tuple[Any, ...]], dict[str, int]]] = {}  # see Row.replace
 _PYTHON_TYPES = {"string": str, "int32": int, "int64": int, "float32": float, "float64": float, "bool": bool}
 
 
@@ -171,8 +173,24 @@ class Row:
         return cls(**data)
 
     def replace(self, **changes: Any) -> Self:
-        """A copy with ``changes`` (column=value). Raises ``TypeError`` for a name that is not a column."""
-        return dataclasses.replace(self, **changes)  # type: ignore[type-var]
+        """A copy with ``changes`` (column=value). Raises ``TypeError`` for a name that is not a column.
+
+        What ``dataclasses.replace`` gives, built from the row's values read in one C call (issue 20: a batch
+        replaces every row several times)."""
+        cls = type(self)
+        getter = _GETTERS.get(cls)
+        if getter is None:
+            names = cls.__match_args__  # type: ignore[attr-defined]  # every column, in order
+            read_all = operator.attrgetter(*names) if len(names) > 1 else lambda row: (getattr(row, names[0]),)
+            getter = _GETTERS[cls] = (read_all, {name: i for i, name in enumerate(names)})
+        read, index = getter
+        values = list(read(self))
+        for name, value in changes.items():
+            where = index.get(name)
+            if where is None:
+                raise TypeError(f"{cls.__name__}.replace() got an unexpected column {name!r}")
+            values[where] = value
+        return cls(*values)
 
     def __getitem__(self, column: str) -> Any:
         if column not in self.__dataclass_fields__:  # type: ignore[attr-defined]

@@ -86,6 +86,17 @@ def _float32_text(value: float) -> str:
     return repr(float(np.format_float_positional(np.float32(value), unique=True, trim="-")))
 
 
+def _cell_kind(kind: pa.DataType) -> str:
+    return "float32" if pa.types.is_float32(kind) else "string" if pa.types.is_string(kind) else "other"
+
+
+_CSV_CELL = {  # a CSV cell of each kind of column; an empty cell for None
+    "float32": lambda v: "" if v is None else _float32_text(v),
+    "string": lambda v: "" if v is None else spreadsheet_safe(v),
+    "other": lambda v: "" if v is None else v,  # numbers and booleans: spreadsheet_safe keeps them as they are
+}
+
+
 class TableWriter:
     """Stream rows into ``OUT/<name>.parquet`` and ``OUT/<name>.csv``; files appear only on success."""
 
@@ -120,11 +131,10 @@ class TableWriter:
             return
         table = rows_to_arrow(rows, self.schema)
         self._parquet.write_table(table)
-        float32 = {f.name for f in self.schema if pa.types.is_float32(f.type)}
         columns = table.to_pydict()  # the values to_pylist gives, a list per column rather than a dict per row
-        for values in zip(*(columns[name] for name in self.schema.names), strict=True):
-            self._csv.writerow(["" if v is None else _float32_text(v) if name in float32 else spreadsheet_safe(v)
-                                for name, v in zip(self.schema.names, values, strict=True)])
+        # each cell as spreadsheet_safe or _float32_text gives it, empty for None, a column at a time (issue 20)
+        cells = [[_CSV_CELL[_cell_kind(f.type)](v) for v in columns[f.name]] for f in self.schema]
+        self._csv.writerows(zip(*cells, strict=True))
         self.rows_written += len(rows)
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -28,7 +28,7 @@ from translator.mt.cache import CacheEntry, MTCache, cache_key
 from translator.mt.engine import Engine, GenerationOptions, Hypothesis
 from translator.mt.memory import TranslationMemory
 from translator.mt.normalize import normalize_for_mt
-from translator.text.arabic import is_arabic_letter
+from translator.text.arabic import contains_arabic
 from translator.text.chunk import chunk
 from translator.text.segment import sentences
 
@@ -450,7 +450,7 @@ def split_symbols(text: str) -> tuple[tuple[str, str] | None, str, tuple[str, st
 
 
 def _has_arabic(text: str) -> bool:
-    return any(is_arabic_letter(c) for c in text)
+    return contains_arabic(text)  # looked for in C (issue 20)
 def _raising(error: BaseException) -> Callable[[], Any]:
     """A stand-in for a batch's result that raises the error its submission raised."""
     def wait() -> Any:

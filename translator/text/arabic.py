@@ -249,9 +249,19 @@ def is_arabic_letter(char: str) -> bool:
     return char.isalpha() and "ARABIC" in unicodedata.name(char, "")
 
 
+#: The Unicode blocks that hold every Arabic-script letter (Arabic, its Supplement and Extended-A/B/C,
+#: presentation forms A and B, Rumi numerals, Siyaq numbers, the mathematical alphabet). Only to build
+#: :data:`_ARABIC_LETTERS` quickly: a test checks it against :func:`is_arabic_letter` on all of Unicode.
+_ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF),
+                  (0x10E60, 0x10EFF), (0x1EC70, 0x1EEFF))
+#: every character for which :func:`is_arabic_letter` is True, for counting in C (issue 20)
+_ARABIC_LETTERS = frozenset(char for start, end in _ARABIC_BLOCKS for char in map(chr, range(start, end + 1))
+                            if is_arabic_letter(char))
+
+
 def contains_arabic(text: str) -> bool:
     """True when ``text`` has at least one Arabic-script letter."""
-    return not text.isascii() and any(map(is_arabic_letter, text))  # ASCII text has none (checked in C)
+    return not text.isascii() and not _ARABIC_LETTERS.isdisjoint(text)  # looked for in C
 
 
 def is_arabic(text: str, threshold: float = 0.5) -> bool:
@@ -261,7 +271,7 @@ def is_arabic(text: str, threshold: float = 0.5) -> bool:
     letters = sum(map(str.isalpha, text))  # counted in C (issue 20); is_arabic_letter is False for a non-letter
     if not letters:
         return False
-    return sum(map(is_arabic_letter, text)) / letters >= threshold
+    return sum(map(_ARABIC_LETTERS.__contains__, text)) / letters >= threshold
 
 
 def tokens(normalized: str) -> list[tuple[int, int, str]]:
