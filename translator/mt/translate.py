@@ -28,7 +28,7 @@ from translator.mt.cache import CacheEntry, MTCache, cache_key
 from translator.mt.engine import Engine, GenerationOptions, Hypothesis
 from translator.mt.memory import TranslationMemory
 from translator.mt.normalize import normalize_for_mt
-from translator.text.arabic import contains_arabic
+from translator.text.arabic import contains_arabic, is_arabic_letter
 from translator.text.chunk import chunk
 from translator.text.segment import sentences
 
