@@ -185,7 +185,7 @@ def _registry_cities(registry: OutletRegistry) -> frozenset[str]:
 # ``“<title>,” Outlet (description).`` alone on its line: the house style without a date (issue 19's round
 # trip). The comma inside the typographic closing quote, a name right after it and the full stop ending the
 # piece make the structure; the title holds no other double quote.
-_UNDATED = re.compile(r"^“(?P<title>[^“”\"«»\n]+?),”[ \t]+(?P<outlet>[^“”\"«»().,;:!?\n]+?)"
+_UNDATED = re.compile(r"^“(?P<title>[^“”\"\n]+?),”[ \t]+(?P<outlet>[^“”\"«»().,;:!?\n]+?)"
                       r"(?:[ \t]*\((?P<description>[^()“”\"\n]+)\))?[ \t]*\.$")
 _HOUSE_TAIL = re.compile(r",”[ \t]+[^\s“”\"«»][^“”\"«»]*$")  # a title closed by ``,”`` and a name after it
 _NAME_LINK = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "le", "al", "el", "on", "in", "&"})
