@@ -268,7 +268,8 @@ def _patterns(
         clitics = "(?:[وف]?[بل]?)"
         one = rf"{_NOT_AFTER_LETTER}{_screened(names, clitics)}{clitics}{_alternation(names)}{_NOT_BEFORE_LETTER}\.?"
         # paired names ("يونيو/حزيران", "حزيران (يونيو)", "يونيو حزيران"): _worded_mention checks they agree
-        mon = rf"(?P<mon>{one}(?:\s*[/\\(\-–]?\s*{one}\s*\)?)?)"
+        # and three ("ايار -مايس- مايو": Levantine, Iraqi and Egyptian names of May)
+        mon = rf"(?P<mon>{one}(?:\s*[/\\(\-–]?\s*{one}\s*[)\-–]?){{0,2}}(?<![\-–]))"
         shapes = {
             "dmy": day + day_of + mon + year_intro + year + suffix,
             "mdy": mon + r"\s*(?P<day>\d{1,2})(?:\s?(?:st|nd|rd|th))?(?!\d)\s*[,،]?\s*" + year + suffix,
