@@ -110,7 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("what", nargs="?", choices=("all", "quality"), default="all")
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--segments", type=int, default=20000)
-    parser.add_argument("--blind", action="store_true", help=f"score {BLIND.name} (all, and by outlet half) and {BLIND2.name} too")
+    parser.add_argument("--blind", action="store_true",
+                        help=f"score {BLIND.name} (all, and by outlet half) and {BLIND2.name} too")
     parser.add_argument("--new", action="store_true", help=f"score {NEW.name} too (by outlet half)")
     parser.add_argument("--show-heldout", action="store_true",
                         help="with -v, print the held-out halves' misses and wrong matches too (not for rule writing)")
