@@ -28,23 +28,11 @@ AR = "قال وزير الخارجية الجزائري إن العلاقات م
 
 
 def presentation_forms(text: str) -> str:
-    """``text`` as old PDFs store it: every Arabic letter as its contextual presentation form (U+FB50–U+FEFF)."""
-    forms: dict[str, dict[str, str]] = {}
-    for cp in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)]:
-        dec = unicodedata.decomposition(chr(cp)).split()
-        if len(dec) == 2 and dec[0].startswith("<"):
-            forms.setdefault(chr(int(dec[1], 16)), {})[dec[0].strip("<>")] = chr(cp)
-    right_only = set("اأإآدذرزوؤةى")
-    out = []
-    for i, c in enumerate(text):
-        if c not in forms:
-            out.append(c)
-            continue
-        before = i > 0 and text[i - 1] in forms and text[i - 1] not in right_only
-        after = i + 1 < len(text) and text[i + 1] in forms and c not in right_only
-        tag = {(1, 1): "medial", (1, 0): "final", (0, 1): "initial", (0, 0): "isolated"}[(before, after)]
-        out.append(forms[c].get(tag) or forms[c].get("isolated") or c)
-    return "".join(out)
+    """``text`` as old PDFs store it: every Arabic letter as its contextual presentation form (U+FB50–U+FEFF);
+    the replay runner's own function, so the test and ``benchmarks/bug_replays.py`` build the same input."""
+    from benchmarks.bug_replays import presentation_forms as build
+
+    return build(text)
 
 
 # ------------------------------------------------------------------- Hijri dates counted by local sighting
