@@ -382,3 +382,19 @@ def test_a_record_over_the_limit_is_never_held(tmp_path: Path, monkeypatch) -> N
         tracemalloc.stop()
         assert docs == (["feed.jsonl#ok"] if limit else ["feed.jsonl#big", "feed.jsonl#ok"])
     assert peaks[0.5] < 2 * 2**20 and peaks[0] > 4 * peaks[0.5], peaks  # a few pieces, not the 4 MB record
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r", "\u2028"])
+def test_line_endings_alone_are_no_repair(tmp_path: Path, monkeypatch, ending: str) -> None:
+    # new-user trial 4, finding 8: every file with Windows line endings was reported as "ftfy repaired mojibake"
+    monkeypatch.setattr(decode, "STREAM_READ_BYTES", 777)
+    text = ending.join(["Hello world", "قال الوزير إن العلاقات جيدة", "Second line"] * 400) + ending
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(text.encode("utf-8"))
+    whole = decode.decode_bytes(path.read_bytes())
+    stream = decode.TextStream.open(path)
+    assert stream is not None
+    assert "".join(stream) == whole.text == text.replace(ending, "\n")
+    assert whole.repairs == stream.repairs == []
+    moji = decode.decode_bytes(("été 2024" + ending).encode("utf-8").decode("cp1252").encode("utf-8"))
+    assert moji.text == "été 2024\n" and moji.repairs == ["ftfy repaired mojibake/control characters"]

@@ -473,7 +473,11 @@ def _repair(text: str) -> tuple[str, list[int]]:
     text, third = _repair_latin_utf8_as_cp1256(text)
     # Keep curly quotes: in citations they carry structure.
     fixed = fix_text(text, normalization=None)  # ftfy.fix_text(uncurl_quotes=False), skipping lines it keeps
-    return fixed, [first, second, third, int(fixed != text)]
+    # ftfy also makes every line break "\n" (fix_line_breaks): Windows or old Mac line endings are no repair
+    return fixed, [first, second, third, int(fixed != text and fixed != _LINE_BREAKS.sub("\n", text))]
+
+
+_LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")
 
 
 def _repair_messages(counts: list[int]) -> list[str]:
