@@ -71,6 +71,16 @@ def test_html_reader_keeps_article_text_and_metadata_and_drops_scripts(tmp_path:
     assert "leak" not in doc.text and "alert" not in doc.text and "القائمة" not in doc.text
 
 
+def test_html_table_headers_and_captions_are_read(tmp_path: Path) -> None:
+    # new-user trial 4, finding 9: a results table's <th> cells and its <caption> were dropped silently
+    page = tmp_path / "table.html"
+    page.write_text("<html><body><article><h1>نتائج الانتخابات</h1><table><caption>توزيع المقاعد</caption>"
+                    "<tr><th>الحزب</th><th>المقاعد</th></tr><tr><td>حزب العدالة</td><td>45</td></tr></table>"
+                    "</article></body></html>", encoding="utf-8")
+    (doc,) = read_documents(discover(page)[0])
+    assert doc.text.split("\n\n") == ["نتائج الانتخابات", "توزيع المقاعد", "الحزب", "المقاعد", "حزب العدالة", "45"]
+
+
 def test_jsonl_records_become_documents_and_bad_json_names_the_line(tmp_path: Path) -> None:
     good = tmp_path / "feed.jsonl"
     good.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [

@@ -44,8 +44,8 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".json", ".jsonl"}
 # Elements whose text is never article text.
 _HTML_DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
               "button", "template")
-_HTML_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "figcaption", "td", "dd",
-                "dt")
+_HTML_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "figcaption", "td", "th", "dd",
+                "dt", "caption")
 _RECORD_TEXT_KEYS = ("text", "body", "content", "article")
 _RECORD_KEYS = {
     "title": ("title", "headline"),
