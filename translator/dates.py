@@ -279,7 +279,7 @@ def _patterns(
             "my": month_intro + mon + year_intro + year + suffix,
             # press monitors' "(Al-Mashriq, 21 Jul 04)": a two-digit year after day and month, closing the
             # bracket or the text (so "on 5 May 22 people died" is no date)
-            "dmy2": day + day_of + mon + r"\s+(?P<year2>\d{2})(?=\s*(?:\)|\]|\Z))",
+            "dmy2": day + day_of + mon + r"(?:\s+|\s*-\s*)(?P<year2>\d{2})(?=\s*(?:\)|\]|\Z))",
             "dm": day + day_of + mon + no_year_follows,
             "md": mon + r"\s*(?P<day>\d{1,2})(?:\s?(?:st|nd|rd|th))?" + no_year_follows,
         }
