@@ -55,3 +55,27 @@ def test_joined_abd_reads_like_spaced(joined: str, spaced: str, region: str) -> 
 
 def test_listed_joined_forms_keep_their_row() -> None:
     assert romanize("عبدالعزيز", "levant") == "Abdel Aziz" and romanize("عبدالله") == "Abdullah"
+
+
+# Kind 3: a facility named by a head and a place was matched as the bare place and so rendered wrong
+# (blind2-build: مطار أسوان الدولي → "Aswan", معبد إدفو → "Edfu", قاعدة طرابلس البحرية → "Tripoli").
+@pytest.mark.parametrize(("text", "surface", "english"), [
+    ("ووصل الوفد إلى مطار أسوان الدولي صباح اليوم", "مطار أسوان الدولي", "Aswan International Airport"),
+    ("وزار الوزير معبد إدفو برفقة المحافظ", "معبد إدفو", "Edfu Temple"),
+    ("وقعت الاشتباكات قرب قاعدة طرابلس البحرية مساء أمس", "قاعدة طرابلس البحرية", "Tripoli naval base"),
+    ("وهبطت الطائرة بمطار القاهرة الدولي أمس", "مطار القاهرة الدولي", "Cairo International Airport"),
+])
+def test_a_facility_is_composed_with_its_place(glossary: Glossary, text: str, surface: str, english: str) -> None:
+    found = [m for m in glossary.match(text) if m.surface == surface]
+    assert [(m.target, m.layer, m.type) for m in found] == [(english, "composed", "place")]
+    assert text[found[0].start:found[0].end] == surface
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("وصل الوفد إلى مطار أبها صباح اليوم", "Abha"),  # a plain airport stays the place (blind labels it so)
+    ("قاعدة طرابلس الشعبية واسعة", "Tripoli"),  # no البحرية/الجوية: no base
+    ("قال مطار إن القاهرة تستعد", "Cairo"),  # the head is not right before the place
+])
+def test_no_facility_without_its_whole_pattern(glossary: Glossary, text: str, place: str) -> None:
+    assert place in [m.target for m in glossary.match(text)]
+    assert not [m for m in glossary.match(text) if m.layer == "composed" and m.type == "place"]
