@@ -79,3 +79,20 @@ def test_a_facility_is_composed_with_its_place(glossary: Glossary, text: str, su
 def test_no_facility_without_its_whole_pattern(glossary: Glossary, text: str, place: str) -> None:
     assert place in [m.target for m in glossary.match(text)]
     assert not [m for m in glossary.match(text) if m.layer == "composed" and m.type == "place"]
+
+
+# Kind 4: titles the lists lacked — الملك, المهندس, الأستاذ (and their feminines) introduce a name at once
+# (blind2-build: SPA, Iraqi and Sudanese outlets).
+@pytest.mark.parametrize(("text", "name"), [
+    ("لخادم الحرمين الشريفين الملك عبدالله بن عبدالعزيز آل سعود وسمو ولي عهده", "Abdullah bin Abdulaziz Al Saud"),
+    ("استلم المهندس اسعد عبدالامير العيداني منصب محافظ البصرة", "Asad Abdul Amir al-Aidani"),
+    ("ترأس الأستاذ عمر الخليفة عبدالله والي ولاية النيل الأبيض", "Omar al-Khalifa Abdullah"),
+])
+def test_new_titles_introduce_a_name(glossary: Glossary, text: str, name: str) -> None:
+    assert name in _romanized(glossary, text)
+
+
+@pytest.mark.parametrize("text", ["وصل الوفد إلى قصر الملك في الرباط", "قالت المهندسة في الشركة إن العمل بدأ",
+                                  "رسالة من الملك إلى الشعب"])
+def test_a_title_without_a_name_finds_none(glossary: Glossary, text: str) -> None:
+    assert _romanized(glossary, text) == []
