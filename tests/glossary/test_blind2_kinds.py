@@ -96,3 +96,15 @@ def test_new_titles_introduce_a_name(glossary: Glossary, text: str, name: str) -
                                   "رسالة من الملك إلى الشعب"])
 def test_a_title_without_a_name_finds_none(glossary: Glossary, text: str) -> None:
     assert _romanized(glossary, text) == []
+
+
+# Kind 5: ـيو before a consonant is y + u, not i + w (blind2-build: سعيد سعيود → "Said Saiwd", label Said Sayoud).
+@pytest.mark.parametrize(("name", "region", "latin"), [("سعيد سعيود", "maghreb", "Said Sayoud"),
+                                                        ("عيوش", "maghreb", "Ayouch")])
+def test_yu_before_a_consonant(name: str, region: str, latin: str) -> None:
+    assert romanize(name, region) == latin
+
+
+@pytest.mark.parametrize(("name", "latin"), [("ديوان", "Diwan"), ("عليوة", "Aliwa")])
+def test_yw_before_a_vowel_letter_or_ta_marbuta_is_unchanged(name: str, latin: str) -> None:
+    assert romanize(name) == latin

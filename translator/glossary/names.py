@@ -115,7 +115,13 @@ def _letters(word: str, region: str) -> str:
     for k, letter in enumerate(word):
         row = table.get((letter, "letter"))
         latin = (row[region] or row["default"]) if row else ""
-        if letter == "و" and (k == 0 or word[k - 1] in "اوي"):
+        yu = 0 < k < len(word) - 2 and word[k + 1] == "و" and word[k + 2] not in "اويه"  # consonant y, vowel u
+        if letter == "و" and k > 1 and word[k - 1] == "ي" and word[k - 2] not in "اوي" and k + 1 < len(word) \
+                and word[k + 1] not in "اويه":
+            pass  # the u of ـيو before a consonant: سعيود → Sayoud, عيوش → Ayouch (not Saiwd)
+        elif letter == "ي" and yu and word[k - 1] not in "اوي":
+            latin = "y"
+        elif letter == "و" and (k == 0 or word[k - 1] in "اوي"):
             latin = "w"
         elif letter == "ي" and k == len(word) - 1 and k > 1 and word[k - 1] in "او":
             latin = "i"  # a final ي after a long vowel is the nisba ending: المندلاوي → al-Mandalawi, بدوي → Bedoui
