@@ -89,3 +89,17 @@ def test_the_fourth_rounds_set_is_well_formed_new_and_from_eight_countries() -> 
     assert len({r["outlet_country"] for r in records}) >= 8
     halves = {split: [r for r in records if split_of(r["source_url"]) == split] for split in ("build", "heldout")}
     assert all(len(h) >= 15 for h in halves.values())
+
+
+def test_blind2_is_split_by_outlet_into_two_real_halves() -> None:
+    """blind2 (session 4's blind set) is split like the others: by a hash of the outlet's host, so no outlet
+    sits in both halves; the rules of session 5 were written from its build half only."""
+    records = load_mentions(DATA.with_name("gazetteer_mentions_blind2.jsonl"))
+    halves = {split: load_mentions(DATA.with_name("gazetteer_mentions_blind2.jsonl"), split)
+              for split in ("build", "heldout")}
+    assert sum(len(h) for h in halves.values()) == len(records)
+    hosts = {split: {urlsplit(r["source_url"]).hostname.removeprefix("www.") for r in h}
+             for split, h in halves.items()}
+    assert not hosts["build"] & hosts["heldout"]
+    assert all(sum(len(r["mentions"]) for r in h) >= 40 for h in halves.values())
+    assert len({r["outlet_country"] for r in halves["heldout"]}) >= 5

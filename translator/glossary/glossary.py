@@ -14,6 +14,7 @@ from ..errors import GlossaryError
 from ..text.arabic import fold, normalize
 from .compose import composed_entries
 from .entry import GlossaryEntry, GlossaryProblem, TermMatch
+from .facilities import compose_facilities
 from .gazetteer import Gazetteer, default_gazetteer_path, load_gazetteer
 from .load import merge, read_tsv
 from .match import TermIndex, find_terms
@@ -144,6 +145,7 @@ class Glossary:
             found = self.gazetteer.transliterated(text, matches, countries)
             if len(found) > len(matches):
                 matches, countries = found, countries | {"TR"}
+        matches = compose_facilities(text, matches)
         if self.romanize_names:
             region = region_of(countries)
             names = find_names(text, matches, region)

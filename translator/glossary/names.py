@@ -68,6 +68,8 @@ def romanize(name: str, region: str = "default") -> str:
     words = normalize(name).split()
     words = [part for word in words for part in ((word[:-5], "الدين") if word.endswith("الدين") and len(word) > 6
                                                  and (word[:-5], "word") in table else (word,))]  # نورالدين
+    words = [part for word in words for part in (("عبد", word[3:]) if word.startswith("عبدال") and len(word) > 6
+                                                 and (word, "word") not in table else (word,))]  # عبدالرحمن
     for word in words:
         known = table.get((word, "word"))
         if word == "الدين" and parts and region == "maghreb":
@@ -113,7 +115,13 @@ def _letters(word: str, region: str) -> str:
     for k, letter in enumerate(word):
         row = table.get((letter, "letter"))
         latin = (row[region] or row["default"]) if row else ""
-        if letter == "و" and (k == 0 or word[k - 1] in "اوي"):
+        yu = 0 < k < len(word) - 2 and word[k + 1] == "و" and word[k + 2] not in "اويه"  # consonant y, vowel u
+        if letter == "و" and k > 1 and word[k - 1] == "ي" and word[k - 2] not in "اوي" and k + 1 < len(word) \
+                and word[k + 1] not in "اويه":
+            pass  # the u of ـيو before a consonant: سعيود → Sayoud, عيوش → Ayouch (not Saiwd)
+        elif letter == "ي" and yu and word[k - 1] not in "اوي":
+            latin = "y"
+        elif letter == "و" and (k == 0 or word[k - 1] in "اوي"):
             latin = "w"
         elif letter == "ي" and k == len(word) - 1 and k > 1 and word[k - 1] in "او":
             latin = "i"  # a final ي after a long vowel is the nisba ending: المندلاوي → al-Mandalawi, بدوي → Bedoui
@@ -338,12 +346,18 @@ def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
             else:
                 break
             skipped += 1
-    first = i
-    while i < len(words) and i - first < _MAX_NAME_WORDS and _name_part(words[i][2], i - first):
+    first, counted = i, 0
+    while i < len(words) and counted < _MAX_NAME_WORDS and (_name_part(words[i][2], i - first) or (
+            i > first and (words[i][2] in _LINKS or words[i - 1][2] in _LINKS) and len(words[i][2]) > 1
+            and not _title_kind(words[i][2]))):
+        # a lineage (نسب) is one name however long: بن and the father's name after it do not count
+        counted += not (words[i][2] in _LINKS or (i > first and words[i - 1][2] in _LINKS))
         i += 1
         if _comma_after(normalized, words[i - 1]):
             break
     last = i - 1
+    while last > first and words[last][2] in _LINKS:
+        last -= 1  # فهد بن at the edge: the lineage was cut by a comma or the end
     wanted = 1 if kind == "title" else 2
     if last - first + 1 < wanted:
         return None
@@ -351,6 +365,7 @@ def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
 
 
 _PLACE_PREPOSITIONS = frozenset({"في", "لدي", "ب"})
+_LINKS = frozenset({"بن", "ابن", "بنت", "ال"})  # folded: "son of", "daughter of" in a lineage; آل "house of"
 
 
 def _office_noun(words: Sequence[tuple[int, int, str]], i: int) -> bool:
