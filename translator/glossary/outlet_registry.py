@@ -527,24 +527,36 @@ def _hint_score(outlet: Outlet, hint: str) -> float:
     if not hint:
         return 0
     score = 0.0
-    c = cues()
     lowered = hint.lower()
-    named: set[str] = set()
-    for word in c.words("nationality"):
-        country = (c.value("nationality", word) or "").lower().split(" (")[0]
-        # the adjective ("Syrian daily") or the country itself, possessive too ("Syria's privately owned daily")
-        for form in (word.lower(), country):
-            if form and form not in named and re.search(r"(?<![\w-])" + re.escape(form) + r"(?:['’]s)?(?![\w-])",
-                                                        lowered):
-                named.add(form)
-                if country and outlet.country and country in outlet.country.lower():
-                    score += 3  # the country outweighs a leaning two outlets share ("privately owned")
+    if outlet.country:
+        home = outlet.country.lower()
+        # the country outweighs a leaning two outlets share ("privately owned")
+        score += 3 * sum(country in home for country in _hint_countries(lowered))
     for field_text in (outlet.leaning, outlet.description, outlet.domain):
         if field_text and field_text.lower() in lowered:
             score += 1
     if outlet.leaning and any(w in lowered for w in re.findall(r"[a-z][a-z-]{4,}", outlet.leaning.lower())):
         score += 1
     return score
+
+
+@lru_cache(maxsize=1024)
+def _hint_countries(lowered: str) -> tuple[str, ...]:
+    """The countries a lower-cased description names, one per form found: the adjective ("syrian daily") or the
+    country itself, possessive too ("syria's privately owned daily"). Read once per description, not once per
+    outlet that shares a name (:meth:`OutletRegistry._decide` scores each)."""
+    c = cues()
+    named: set[str] = set()
+    found: list[str] = []
+    for word in c.words("nationality"):
+        country = (c.value("nationality", word) or "").lower().split(" (")[0]
+        for form in (word.lower(), country):
+            if form and form not in named and re.search(r"(?<![\w-])" + re.escape(form) + r"(?:['’]s)?(?![\w-])",
+                                                        lowered):
+                named.add(form)
+                if country:
+                    found.append(country)
+    return tuple(found)
 
 
 def _may_start_name(text: str, word: re.Match[str]) -> bool:
