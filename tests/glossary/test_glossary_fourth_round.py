@@ -147,12 +147,15 @@ def test_a_dual_cue_opens_a_list_of_villages(shipped: Glossary) -> None:
 
 def test_a_long_text_is_matched_the_same_and_its_folding_is_not_cached() -> None:
     from translator.glossary import wordinfo
+    from translator.text import arabic
 
     sentence = "وأسفرت غارة على بلدة حارة صيدا في جنوب لبنان. "
-    long_text = sentence * (wordinfo._CACHED_UP_TO // len(sentence) + 1)
+    long_text = sentence * (arabic.FOLD_CACHE_MAX_CHARS // len(sentence) + 1)
     before = wordinfo._prepared.cache_info().currsize
     assert wordinfo.prepared(long_text) == wordinfo.prepared(long_text)  # worked out anew, same result
     assert wordinfo._prepared.cache_info().currsize == before
+    assert arabic.fold_for_matching(long_text) == arabic.fold_for_matching(long_text[:-1] + long_text[-1])
+    assert long_text not in arabic._RECENT  # nor kept by the fold's own cache
     glossary = Glossary.load()
     assert [m.target for m in glossary.match(long_text)].count("Lebanon") == long_text.count("لبنان")
 

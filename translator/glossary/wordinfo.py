@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from ..config import glossary_dirs
-from ..text.arabic import normalize_for_matching, tokens
+from ..text.arabic import FOLD_CACHE_MAX_CHARS, normalize_for_matching, tokens
 
 __all__ = ["common_zipf", "default_gazetteer_path", "prepared"]
 
@@ -42,15 +42,14 @@ def common_zipf(word: str) -> float:
     return _common_words().get(word, 0.0)
 
 
-_CACHED_UP_TO = 20_000  # characters: a longer text (a long file's part) is folded anew, not held in the cache
 
 
 def prepared(text: str) -> tuple[str, list[int], list[tuple[int, int, str]]]:
     """(matching form, offsets into ``text``, words) of a text, worked out once for the matcher and the name,
     village and transliteration finders that look at the same segment (the result is shared: do not change it).
-    Texts over ``_CACHED_UP_TO`` characters are not cached: 64 of them would hold their offset lists (≈ 36 bytes
+    Texts over ``FOLD_CACHE_MAX_CHARS`` characters are not cached: 64 of them would hold their offset lists (≈ 36 bytes
     a character) for nothing."""
-    return _prepared(text) if len(text) <= _CACHED_UP_TO else _prepare(text)
+    return _prepared(text) if len(text) <= FOLD_CACHE_MAX_CHARS else _prepare(text)
 
 
 @lru_cache(maxsize=64)

@@ -28,10 +28,10 @@ from ..datafiles import read_tsv
 from .latin import fold_latin
 
 __all__ = [
-    "TATWEEL", "TEH_MARBUTA", "WORD", "Clitic", "Reading", "clitics", "contains_arabic", "data_table",
-    "fold", "fold_for_matching", "is_arabic", "is_arabic_letter", "joins_words", "letter_folds", "name_joins",
-    "normalize", "normalize_for_matching", "original_span", "readings", "spelling_variants", "strip_tashkeel",
-    "strip_tatweel", "to_ascii_digits", "tokens",
+    "FOLD_CACHE_MAX_CHARS", "TATWEEL", "TEH_MARBUTA", "WORD", "Clitic", "Reading", "clitics", "contains_arabic",
+    "data_table", "fold", "fold_for_matching", "is_arabic", "is_arabic_letter", "joins_words", "letter_folds",
+    "name_joins", "normalize", "normalize_for_matching", "original_span", "readings", "spelling_variants",
+    "strip_tashkeel", "strip_tatweel", "to_ascii_digits", "tokens",
 ]
 
 TATWEEL = "\u0640"
@@ -147,6 +147,9 @@ _GLUED_AFTER_TEH_MARBUTA = re.compile(r"[\u0629\u06c3][^\w\s]*[^\W\d_]")
 
 _RECENT: dict[str, tuple[str, list[int]]] = {}  # the last texts folded (see fold_for_matching)
 _RECENT_SIZE = 16
+#: characters: a longer text (a long file's part) is folded anew rather than kept by the caches of its folds
+#: (here and :func:`translator.glossary.wordinfo.prepared`): its offset list costs ≈ 36 bytes a character
+FOLD_CACHE_MAX_CHARS = 20_000
 
 
 def fold_for_matching(text: str) -> tuple[str, list[int]]:
@@ -159,8 +162,11 @@ def fold_for_matching(text: str) -> tuple[str, list[int]]:
     there (``المتحدةالأمريكية`` → ``المتحده الامريكيه``), mapped to the letter that follows.
 
     The last few texts' folds are kept: the glossary matcher, the date reader and translation QA fold the same
-    text one after another (issue 17). The offset list returned is shared: read it, do not change it.
+    text one after another (issue 17); not a text over ``FOLD_CACHE_MAX_CHARS``. The offset list returned is
+    shared: read it, do not change it.
     """
+    if len(text) > FOLD_CACHE_MAX_CHARS:
+        return _fold_for_matching(text)
     found = _RECENT.get(text)
     if found is None:
         found = _fold_for_matching(text)
