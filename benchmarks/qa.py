@@ -232,11 +232,18 @@ def measure(pairs: list[dict[str, str]], seed: int, verbose: bool,
             if verbose and kinds:
                 print(f"[{half}] false flag {p['id']}: {[f.detail for f in check(p['source'], p['target'])]}")
         caught_real = 0
+        per_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # labelled kind -> [flagged, labelled]
         for p in differing:
             kinds = _kinds(p["source"], p["target"], glossary)
             wanted = {k.strip() for k in p["discrepancy"].split(",")}
             caught_real += wanted <= set(kinds)
+            for kind in wanted:
+                per_kind[kind][0] += kind in kinds
+                per_kind[kind][1] += 1
             checked.append((p["source"], p["target"]))
+            if verbose and not wanted <= set(kinds):
+                print(f"[{half}] real difference missed {p['id']} ({p['discrepancy']}): "
+                      f"{[f.detail for f in check(p['source'], p['target'])]}")
         catches: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for p in rows:
             for name, (corrupt, kind) in CORRUPTIONS.items():
@@ -256,6 +263,7 @@ def measure(pairs: list[dict[str, str]], seed: int, verbose: bool,
                                 ("number", "date", "name", "untranslated", "placeholder", "punctuation", "length")},
             "false_flag_any": round(flagged_any / len(correct), 3),
             "real_differences_caught": f"{caught_real}/{len(differing)}",
+            "real_differences_by_kind": {k: f"{c}/{n}" for k, (c, n) in sorted(per_kind.items())},
             "catch_rate": {name: {"caught": c, "made": n, "rate": round(c / n, 3) if n else None}
                            for name, (c, n) in catches.items()},
         }
@@ -296,7 +304,7 @@ def measure(pairs: list[dict[str, str]], seed: int, verbose: bool,
 
 def _table(report: dict[str, object]) -> str:
     halves = [h for h in HALVES if h in report]
-    build = report["build"]
+    build = report[halves[0]]
     lines = ["| corruption (flag kind) | " + " | ".join(f"caught, {h}" for h in halves) + " |",
              "|---" * (len(halves) + 1) + "|"]
     for name, (_, kind) in CORRUPTIONS.items():
