@@ -46,6 +46,10 @@ class Analysis:
     document: DocumentRow | None  # None: an earlier part of a long text (corpus.long_text); the last has it
     segments: list[SegmentRow] = field(default_factory=list)
     citations: list[CitationRow] = field(default_factory=list)
+    # The glossary matches the analysis found, for translation QA to reuse (issue 17: a segment is not matched
+    # twice): (the glossary's version, {segment_id: [TermMatch, ...] into the segment's text}). Not stored
+    # (``to_dict`` leaves it out): a run resumed from its state matches again.
+    term_matches: tuple[str, dict[int, list]] | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict:
         return {"document": None if self.document is None else self.document.as_dict(compact=True),
@@ -78,8 +82,11 @@ def analyze_document(doc: Document, *, glossary=None, detector: str = "default")
                 lang=run.lang, lang_confidence=round(float(run.confidence), 4), script=run.script,
             ))
     segments = _arabic_by_context(segments)
+    term_matches = None
     if glossary is not None:
-        segments = [_add_terms(seg, glossary) for seg in segments]
+        found: dict[int, list] = {}
+        segments = [_add_terms(seg, glossary, found) for seg in segments]
+        term_matches = (glossary.version, found)
     citations = [CitationRow.from_dict(c.to_row(doc.doc_id)) for c in parse_citations(doc.text)]
     lang_chars = Counter()
     for seg in segments:
@@ -94,7 +101,7 @@ def analyze_document(doc: Document, *, glossary=None, detector: str = "default")
         n_arabic_segments=sum(seg.lang == "ar" for seg in segments),
         n_citations=len(citations), warnings="; ".join(doc.warnings),
     )
-    return Analysis(document, segments, citations)
+    return Analysis(document, segments, citations, term_matches=term_matches)
 
 
 def keep_dates_whole(text: str, runs: list) -> list:  # type: ignore[type-arg]
@@ -134,10 +141,11 @@ def _arabic_by_context(segments: list[SegmentRow]) -> list[SegmentRow]:
     return [s.replace(lang="ar") if s.lang == "und" and s.script == "Arab" else s for s in segments]
 
 
-def _add_terms(segment: SegmentRow, glossary) -> SegmentRow:  # type: ignore[no-untyped-def]
+def _add_terms(segment: SegmentRow, glossary, found: dict[int, list]) -> SegmentRow:  # type: ignore[no-untyped-def]
     if segment.lang != "ar":
         return segment
     matches = glossary.match(segment.text)
+    found[segment.segment_id] = matches
     return segment.replace(
         glossary_terms="; ".join(f"{m.surface}={'|'.join(m.candidates) or m.target}" for m in matches),
         term_layers="; ".join(m.layer + (" ambiguous" if m.ambiguous else "") for m in matches),

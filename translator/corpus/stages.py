@@ -168,8 +168,19 @@ def check_documents(analyses: list[Analysis], glossary=None) -> list[Analysis]: 
                         and qa(c.title_original, c.title_english_machine)):
                     c = c.replace(translation_status="suspicious")
             citations.append(c)
-        out.append(Analysis(a.document, [_check_segment(s, qa) for s in a.segments], citations))
+        known = _known_matches(a, glossary)
+        out.append(Analysis(a.document, [_check_segment(s, qa, known.get(s.segment_id)) for s in a.segments],
+                            citations))
     return out
+
+
+def _known_matches(analysis: Analysis, glossary) -> dict[int, list]:  # type: ignore[no-untyped-def]
+    """The glossary matches the analysis found per segment, when QA checks with that same glossary (same
+    version): QA then does not match the segments again (issue 17). Empty otherwise."""
+    if analysis.term_matches is None or glossary is None:
+        return {}
+    version, found = analysis.term_matches
+    return found if version == glossary.version else {}
 
 
 def qa_glossary(glossary, translator):  # type: ignore[no-untyped-def]
@@ -201,7 +212,8 @@ def _regroup(analyses: list[Analysis], segments: list, citations: list) -> list[
     """New analyses holding ``segments`` and ``citations`` (flat, in the order of ``analyses``)."""
     out, s, c = [], 0, 0
     for a in analyses:
-        out.append(Analysis(a.document, segments[s:s + len(a.segments)], citations[c:c + len(a.citations)]))
+        out.append(Analysis(a.document, segments[s:s + len(a.segments)], citations[c:c + len(a.citations)],
+                            term_matches=a.term_matches))
         s, c = s + len(a.segments), c + len(a.citations)
     return out
 
@@ -227,18 +239,27 @@ def _qa(glossary):
     from ..qa import check
 
     terms = glossary if glossary is not None else Glossary()
-    return lambda source, target: [f.to_dict() for f in check(source, target, glossary=terms)]
+    return lambda source, target, matches=None: [f.to_dict() for f in check(source, target, glossary=terms,
+                                                                             matches=matches)]
 
 
-def _check_segment(seg: SegmentRow, qa) -> SegmentRow:  # type: ignore[no-untyped-def]
-    """``qa_flags`` of the segment's translation; a machine translation that fails QA becomes suspicious."""
+def _check_segment(seg: SegmentRow, qa, matches: list | None = None) -> SegmentRow:  # type: ignore[no-untyped-def]
+    """``qa_flags`` of the segment's translation; a machine translation that fails QA becomes suspicious.
+    ``matches``: the glossary's matches in ``seg.text`` found by the analysis (reused when what QA reads,
+    ``seg.text[start:end]``, differs from the text only by spaces at its ends; else QA matches it again)."""
     if not seg.translation:
         return seg
+    from dataclasses import replace
+
     from ..qa import shift_flag
 
     start, end = mt_span(seg.text)
+    if matches is not None and (seg.text[:start].strip() or seg.text[end:].strip()):
+        matches = None  # punctuation or a bullet was cut: a match at an end could read differently
+    if matches is not None and start:
+        matches = [replace(m, start=m.start - start, end=m.end - start) for m in matches]
     # QA read the text the model saw (text[start:end], see mt_span): source offsets go back into ``text``
-    flags = [shift_flag(flag, source=start) for flag in qa(seg.text[start:end], seg.translation)]
+    flags = [shift_flag(flag, source=start) for flag in qa(seg.text[start:end], seg.translation, matches)]
     suspicious = bool(flags) and seg.translation_status == "translated"
     return seg.replace(qa_flags=json.dumps(flags, ensure_ascii=False),
                        **({"translation_status": "suspicious"} if suspicious else {}))

@@ -37,11 +37,12 @@ def default_glossary() -> Glossary:
 def clear_caches() -> None:
     """Forget the cached readings of sources and texts (what a benchmark of first-time checks needs)."""
     from ..text import arabic
-    from .numbers import _folded
+    from .numbers import _folded, _lookup
 
     _source_side.cache_clear()
     _source_matches.cache_clear()
     _folded.cache_clear()
+    _lookup.cache_clear()
     arabic._RECENT.clear()
 
 

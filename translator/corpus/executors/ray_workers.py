@@ -12,11 +12,13 @@ schema whatever a batch holds.
 
 from __future__ import annotations
 
+import base64
 import copy
 import dataclasses
 import hashlib
 import json
 import os
+import pickle
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -204,15 +206,36 @@ def _translate_batch(batch: Batch, translator: Any, reason: str | None, memory: 
 
 
 def encode_analyses(analyses: list[Analysis]) -> str:
-    return json.dumps([a.to_dict() for a in analyses], ensure_ascii=False)
+    """The analyses as the JSON string a Ray block carries; the glossary matches an analysis found
+    (``term_matches``, for translation QA to reuse: issue 17) ride along pickled, under their own key."""
+    return json.dumps([_with_matches(a) for a in analyses], ensure_ascii=False)
+
+
+def _with_matches(analysis: Analysis) -> dict:
+    data = analysis.to_dict()
+    if analysis.term_matches is not None:  # made by this job's own workers, read back by the same job
+        data[_MATCHES_KEY] = base64.b64encode(pickle.dumps(analysis.term_matches)).decode("ascii")
+    return data
+
+
+_MATCHES_KEY = "term_matches"
 
 
 def decode_analyses(text: str) -> list[Analysis]:
-    return [Analysis.from_dict(d) for d in json.loads(text)]
+    out = []
+    for data in json.loads(text):
+        analysis = Analysis.from_dict(data)
+        if data.get(_MATCHES_KEY):
+            analysis.term_matches = pickle.loads(base64.b64decode(data[_MATCHES_KEY]))  # written by this job
+        out.append(analysis)
+    return out
 
 
 def decode_row(row: Mapping[str, Any]) -> tuple[list[dict] | None, ErrorRow | None]:
     """(payloads for the run state, None) for a finished file, or (None, its errors row) for a failed one."""
     if row["error"]:
         return None, ErrorRow.from_dict(json.loads(row["error"]))
-    return json.loads(row["analyses"]), None
+    payloads = json.loads(row["analyses"])
+    for data in payloads:
+        data.pop(_MATCHES_KEY, None)  # QA's working data, not the run state's
+    return payloads, None
