@@ -21,6 +21,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                                    "Exit 0: every pair clean; 1: some pair flagged; 2: bad input.")
     add_io(p, lines=False)
     add_glossary_options(p)
+    p.add_argument("--machine", action="store_true",
+                   help="the targets are machine translations: also flag names that nothing in the source accounts "
+                        "for (a model's invention; human translations add context names, so this is off by default)")
     p.set_defaults(func=run)
 
 
@@ -66,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     def records() -> Iterator[dict]:
         nonlocal flagged
         for source, target in _pairs(args.files, bad):
-            flags = [f.to_dict() for f in check(source, target, glossary=glossary)]
+            flags = [f.to_dict() for f in check(source, target, glossary=glossary, machine=args.machine)]
             flagged += bool(flags)
             if args.format == "table":  # one readable cell instead of JSON
                 yield {"source": source, "target": target,

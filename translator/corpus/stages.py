@@ -165,7 +165,7 @@ def check_documents(analyses: list[Analysis], glossary=None) -> list[Analysis]: 
                 if c.title_english:
                     c = c.replace(qa_flags=json.dumps(qa(c.title_original, c.title_english), ensure_ascii=False))
                 if (c.title_english_machine and c.translation_status == "translated"
-                        and qa(c.title_original, c.title_english_machine)):
+                        and qa(c.title_original, c.title_english_machine, None, True)):
                     c = c.replace(translation_status="suspicious")
             citations.append(c)
         known = _known_matches(a, glossary)
@@ -239,8 +239,8 @@ def _qa(glossary):
     from ..qa import check
 
     terms = glossary if glossary is not None else Glossary()
-    return lambda source, target, matches=None: [f.to_dict() for f in check(source, target, glossary=terms,
-                                                                             matches=matches)]
+    return lambda source, target, matches=None, machine=False: [
+        f.to_dict() for f in check(source, target, glossary=terms, matches=matches, machine=machine)]
 
 
 def _check_segment(seg: SegmentRow, qa, matches: list | None = None) -> SegmentRow:  # type: ignore[no-untyped-def]
@@ -259,7 +259,9 @@ def _check_segment(seg: SegmentRow, qa, matches: list | None = None) -> SegmentR
     if matches is not None and start:
         matches = [replace(m, start=m.start - start, end=m.end - start) for m in matches]
     # QA read the text the model saw (text[start:end], see mt_span): source offsets go back into ``text``
-    flags = [shift_flag(flag, source=start) for flag in qa(seg.text[start:end], seg.translation, matches)]
+    # a machine translation (status translated) is also checked for names it invents (translator.qa.invented)
+    flags = [shift_flag(flag, source=start) for flag in qa(seg.text[start:end], seg.translation, matches,
+                                                           seg.translation_status == "translated")]
     suspicious = bool(flags) and seg.translation_status == "translated"
     return seg.replace(qa_flags=json.dumps(flags, ensure_ascii=False),
                        **({"translation_status": "suspicious"} if suspicious else {}))

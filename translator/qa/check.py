@@ -47,7 +47,7 @@ def clear_caches() -> None:
 
 
 def check(source: str, target: str, *, glossary: Glossary | None = None,
-          matches: Sequence[TermMatch] | None = None) -> list[QAFlag]:
+          matches: Sequence[TermMatch] | None = None, machine: bool = False) -> list[QAFlag]:
     """Problems between an Arabic ``source`` and its English translation ``target``, in kind order.
 
     Numbers (digits in any script, separators, percentages, ranges, number and scale words, ordinals),
@@ -57,7 +57,9 @@ def check(source: str, target: str, *, glossary: Glossary | None = None,
     brackets, length); a target that is a copy of the source or mostly Arabic gets only the
     ``untranslated`` flag. ``glossary``: the terms to check (default: :func:`default_glossary`). ``matches``:
     ``glossary.match(source)`` when the caller has it already (the batch's analysis of a segment, a review
-    tool), offsets into ``source``: QA then does not match the source again (a third of a first check). An
+    tool), offsets into ``source``: QA then does not match the source again (a third of a first check).
+    ``machine``: the target is a machine translation; names it writes that nothing in the source accounts for
+    are flagged too (:mod:`translator.qa.invented`; not for human translations, which add context names). An
     empty list means the pair is clean. An empty target is not checked (nothing was translated; returns ``[]``).
 
     Raises :class:`~translator.errors.InputError` when ``source`` or ``target`` is not a str.
@@ -91,6 +93,12 @@ def check(source: str, target: str, *, glossary: Glossary | None = None,
     flags += date_flags
     flags += compare_periods(source_periods, target_periods)
     flags += check_names(source, target, glossary, matches)
+    if machine:
+        from .invented import invented_names
+
+        named = [(f.target_start, f.target_end) for f in flags if f.kind == "name" and f.target_start is not None]
+        flags += [f for f in invented_names(source, target, glossary, matches)  # one flag per name written
+                  if not any(a < f.target_end and f.target_start < b for a, b in named)]  # type: ignore[operator]
     flags += check_leftovers(source, target)
     return flags
 
