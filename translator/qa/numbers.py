@@ -209,8 +209,9 @@ def _falling(folded: str, start: int, end: int) -> bool:
 
 _LETTERS_BEFORE = re.compile(r"[^\W\d_]+\Z")
 # Names written with a number after a space or a spaced dash (folded forms): كوفيد 19, COVID – 19, Expo 2020,
-# رؤية 2030, COP 28. "Coronavirus" and كورونا only with 19 or 2019 (the disease's name), not a count after them.
-_NAMED_BEFORE = re.compile(r"(?<![^\W\d_])(?:covid|كوفيد|sars|cov|mers|expo|اكسبو|vision|رؤيه|cop|كوب)"
+# رؤية 2030, COP 28, and outlets named so (France 24, فرانس 24, Jordan's Jo 24). "Coronavirus" and كورونا only
+# with 19 or 2019 (the disease's name), not a count after them.
+_NAMED_BEFORE = re.compile(r"(?<![^\W\d_])(?:covid|كوفيد|sars|cov|mers|expo|اكسبو|vision|رؤيه|cop|كوب|france|فرانس|jo)"
                            r"\s*[-‐–]?\s*\Z")
 _DISEASE_BEFORE = re.compile(r"(?<![^\W\d_])(?:coronavirus|كورونا)\s*[-‐–]?\s*\Z")
 
