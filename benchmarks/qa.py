@@ -230,6 +230,7 @@ def measure(pairs: list[dict[str, str]], seed: int, verbose: bool,
             halves: tuple[str, ...] = ("build", "measure")) -> dict[str, object]:
     glossary = default_glossary()
     rng = random.Random(seed)
+    invent_rng = random.Random(seed + 1)  # its own stream: the other corruptions stay those of earlier sessions
     report: dict[str, object] = {}
     checked: list[tuple[str, str]] = []
     for half in halves:
@@ -279,7 +280,7 @@ def measure(pairs: list[dict[str, str]], seed: int, verbose: bool,
             if not p["discrepancy"]:
                 machine_false += bool(plain - {f.detail for f in check(p["source"], p["target"], glossary=glossary)
                                                if f.kind == "name"})
-            bad = invented_name(p["source"], p["target"], rng, glossary)
+            bad = invented_name(p["source"], p["target"], invent_rng, glossary)
             if bad is None:
                 continue
             invented[1] += 1
