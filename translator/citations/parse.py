@@ -393,6 +393,9 @@ def _finish(text: str, piece: Piece, draft: Draft, repairs: list[QuoteRepair], q
                 # a name cut short ("(Asharq") is given whole, in the house style of names as written
                 outlet = name_case(match.outlet.completion(outlet), inner=True) or outlet
             confidence -= _PENALTY_AMBIGUOUS * match.ambiguous + _PENALTY_APPROXIMATE * match.approximate
+    leaning = _clean(draft.leaning)
+    if leaning and match is not None and match.outlet is not None and registry.lookup(leaning) is match.outlet:
+        leaning = None  # the outlet's own name in the other script ("صحيفة التايمز (The Times)") describes nothing
     date, date_text, date_warnings, candidates = _date(draft, raw, order)
     warnings += date_warnings
     confidence -= _PENALTY_WARNING * len(date_warnings)
@@ -402,7 +405,7 @@ def _finish(text: str, piece: Piece, draft: Draft, repairs: list[QuoteRepair], q
     return Citation(
         raw=raw, kind=draft.kind, title_original=title_original, title_english=title_english,
         title_language=_title_language(draft, title_original, title_english, match),
-        outlet=outlet, outlet_canonical=canonical, outlet_country=country, leaning=_clean(draft.leaning),
+        outlet=outlet, outlet_canonical=canonical, outlet_country=country, leaning=leaning,
         date=date, date_text=date_text, date_candidates=candidates, url=draft.url,
         author=clean_person(_clean(draft.author)),
         place=_clean(draft.place),
