@@ -36,7 +36,7 @@ _ENGLISH_WORD_ZIPF = 2.5  # an English word, not a transliteration ("Gazette", n
 def _patterns() -> dict[str, re.Pattern[str]]:
     c = cues()
     kind = c.pattern("type_noun")
-    cap = rf"(?:{article_prefix()})?[A-Z][\w'’]*(?:[-‐][A-Za-z][\w'’]*)*"
+    cap = rf"(?:{article_prefix()})?[A-Z][\w'’]*(?:[-‐](?: (?=[A-Z]))?[A-Za-z][\w'’]*)*"  # "Al- Thawra" too
     # a lowercase article may stand alone between the words of a name ("Asharq al Awsat", "Al Quds al Arabi")
     loose = "(?:" + "|".join(w for w in c.words("article") if w.isalpha() and w != "the") + ")"
     name = rf"{cap}(?:\s+(?:{loose}\s+)?{cap}){{0,3}}"
