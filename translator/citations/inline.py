@@ -78,8 +78,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                      + r"|وكالة)\s*"),
         "headline_before": re.compile(r"(?:" + c.pattern("headline_cue") + r")(?:\s+\S+){0,4}?\s*[:：,،]?\s*\Z",
                                       re.IGNORECASE),
-        "headline_after": re.compile(r"\s*,?\s*(?:read|reads|said|says|was|is)\s+(?:the\s+)?(?:\S+\s+){0,3}?headline",
-                                     re.IGNORECASE),
+        # "“...,” read the main headline"; "“...,” headlined al-Quds daily" (the verb, issue 15)
+        "headline_after": re.compile(r"\s*,?\s*(?:(?:read|reads|said|says|was|is)\s+(?:the\s+)?(?:\S+\s+){0,3}?headline"
+                                     r"|headlined\b)", re.IGNORECASE),
         # an article-name; the article also written apart, capitalized ("Ad Dustour"), but not An, As, At
         "article_name": re.compile(rf"(?<![\w-])(?:(?i:{article_prefix()})|{spaced})[A-Z][\w'’]*"
                                    rf"(?:[-‐\s]+(?i:{article_prefix()})?[A-Z][\w'’]*){{0,2}}"),
@@ -606,7 +607,10 @@ def _known_subject(s: str, a: int, b: int, name: str, registry: OutletRegistry) 
     if registry.lookup(name) is None or not (re.fullmatch(_LEAD_ADVERBS, lead, re.IGNORECASE)
                                              or re.fullmatch(r"[^,;:\"“”]{0,40},", lead)):
         return False
-    after = re.match(r"(?:['’]s\b|\s+(?:daily\s+|newspaper\s+)?(?P<word>[a-z]{2,}))", s[b:])
+    # ("Al-Quds Arabic daily highlighted", "Al-Hayat al-Jadida also highlighted": a type with its language, an
+    # adverb between subject and verb, issue 15)
+    after = re.match(r"(?:['’]s\b|\s+(?:(?:[A-Z][a-z]+\s+)?(?:daily|newspaper)\s+)?(?:(?:also|then|again)\s+)?"
+                     r"(?P<word>[a-z]{2,}))", s[b:])
     if after is None:
         return False
     word = after.group("word")
