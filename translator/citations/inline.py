@@ -326,6 +326,7 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
         hits += _quoted_known(s, registry)
         if p["writing_verb"].search(s):
             hits += _written_in_known(s, registry)
+        hits += _subject_with_own_piece(s, registry)
         hits += foreign_press_names(s, after_verb=True)
         for hit in hits:
             if hit is not None and not any(x < hit[1] and hit[0] < y for x, y in taken) \
@@ -418,6 +419,30 @@ def _written_in_known(s: str, registry: OutletRegistry) -> list[tuple[int, int, 
                 continue
             # "في الرأي كتب X" (the verb next), or "كتب X [مقالا] في الرأي" (the verb at most four words before)
             if verb_after.match(s[b:]) or verb_before.search(s[:m.start()] + " "):
+                found.append((a, b, s[a:b]))
+            break
+    return found
+
+
+# a piece of the paper's own, with "her" (ها): only a publication has an editorial or an issue
+_OWN_PIECE = re.compile(r"\s+(?:[وف]?في|عبر|على)\s+(?:افتتاحيتها|عددها|كلمتها|صفحتها|صفحاتها|مقالها|تقريرها"
+                        r"|زاويتها|رأيها|افتتاحية\s+عددها)(?=[\s،,.:]|$)")
+
+
+def _subject_with_own_piece(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
+    """A registry outlet written without a type noun or quotes as the subject of a press verb, when the
+    sentence gives it a piece of its own (issue 15): ``وقالت الغد في افتتاحيتها``, ``ورأت الرياض في
+    افتتاحيتها``, ``وأشارت الوطن في عددها الصادر اليوم``. Names that are ordinary words (الغد "tomorrow",
+    الرياض the city) are an outlet only so: "قالت الرياض إن" is the government, "في الغد" tomorrow."""
+    found = []
+    for m in _press_verb().finditer(s):
+        words = list(re.finditer(r"[^\s،,.:؛\"“”«»()]+", s[m.end():m.end() + 60]))[:4]
+        for n in range(len(words), 0, -1):
+            a, b = m.end() + words[0].start(), m.end() + words[n - 1].end()
+            if not _OWN_PIECE.match(s, b):
+                continue
+            match = registry.resolve(s[a:b])
+            if match.outlet is not None and match.method == "exact" and is_arabic(s[a:b]):
                 found.append((a, b, s[a:b]))
             break
     return found

@@ -223,6 +223,8 @@ def _heading_inside(text: str, registry: OutletRegistry) -> list[Draft]:
     headline on the next line)."""
     first, _, rest = text.strip().partition("\n")
     heading = outlet_heading(first, registry)
+    if heading is None and is_bare_name(first.strip()) and registry.resolve(first.strip()).method == "exact":
+        heading = Heading(first.strip())  # a known name alone on its line ("الغارديان", "هآرتس"), issue 15
     if heading is None or not rest.strip() or "\n" in rest.strip():
         return []
     offset = text.index(rest)
