@@ -470,12 +470,44 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
         if p["headline_before"].search(s[:m.start()]) or (m.group("q") and p["headline_after"].match(s[m.end():])) \
                 or (m.group("q") and _PIECE_BEFORE.search(s[:m.start()])) \
                 or (m.group("q") and m.end() <= outlet[0] and _AR_HEADLINE_AFTER.match(s, m.end())):
-            return ws(m.group("q") or m.group("p"))
+            return ws(_nested_title(s, m) or m.group("q") or m.group("p"))
     if p["writing_verb"].search(s):
         for m in spans:
             if m.group("q") and m.start() >= outlet[1] and re.search(r"(?:أن|إن|أنّ|إنّ|:)\s*\Z", s[:m.start()]):
                 return ws(m.group("q"))
     return None
+
+
+def _nested_title(s: str, m: re.Match[str]) -> str | None:
+    """A headline with quotes inside it written with the same straight quotes (issue 15, "broken nested
+    quotes"): ``تحت عنوان "الإمارات: اتهامات الدويلة "ساقطة" و"طائفية"``. The match ended at a quote that
+    opens a word (a space before it, a letter after it): read the quotes by their neighbours, an opener after a
+    space (or after و/ب/ل/ف alone), a closer after a letter, and take the title to where they balance, or,
+    when the outer quote is never closed, to the last closer of the line. None when nothing is nested."""
+    end = m.end()
+    if s[m.start()] != '"' or s[end - 1] != '"' or end >= len(s) or not s[end].isalpha() \
+            or not s[end - 2:end - 1].isspace():
+        return None
+    depth, last, i = 1, None, m.start() + 1
+    line_end = s.find("\n", i)
+    line_end = len(s) if line_end < 0 else line_end
+    while True:
+        i = s.find('"', i, line_end)
+        if i < 0:
+            break
+        before, after = s[i - 1:i], s[i + 1:i + 2]
+        opener = after.isalpha() and (before.isspace() or (before in "وبلف" and s[i - 2:i - 1].isspace()))
+        if opener:
+            depth += 1
+        else:
+            depth -= 1
+            last = i
+            if depth == 0:
+                break
+        i += 1
+    if last is None or last <= end - 1:
+        return None
+    return s[m.start() + 1:last] if depth == 0 else s[m.start() + 1:last + 1]
 
 
 _TITLE_CUE = re.compile(r"\b(?:entitled|titled|headlined)\s+(?=[A-Z0-9])")
