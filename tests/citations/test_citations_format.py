@@ -161,7 +161,8 @@ def test_parse_format_parse_gives_the_same_fields_on_real_titled_citations_witho
     Known misses (9, listed by the assertion when it fails): two image credits (``photo by ... via Flickr`` is
     no outlet) and seven titles whose inner straight quotes the house style turns into single curly ones
     (``"يثبت"`` → ``‘يثبت’``; three of them read since session 6: a title of The Guardian as Arabic writes it,
-    ``الجارديان``, now a registry spelling, and two headlines with nested straight quotes, now read whole).  An undated house-style line whose Arabic outlet the registry lacks is read back
+    ``الجارديان``, now a registry spelling, and two headlines with nested straight quotes, now read whole).
+    An undated house-style line whose Arabic outlet the registry lacks is read back
     when the name is a foreign paper as Arabic writes it (``“…,” ديلي تلغراف.``, issue 15)."""
     texts = _real_texts() + [(f"real {n}", case["raw"]) for n, case in enumerate(cases("citations_real.jsonl"))]
     checked, failed = 0, []
