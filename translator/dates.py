@@ -289,6 +289,9 @@ def _patterns(
         "num": r"(?P<a>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<year>\d{4})(?![\d/])",
         # Two-digit years only with slashes (12/05/22, read 2022 with a warning): 1.2.10 is a version.
         "num2": r"(?P<a>\d{1,2})\s*(?P<sep>/)(?P<b>\d{1,2})/(?P<year>\d{2})(?![\d/.\-:])",
+        # dotted with a two-digit year only when every part has two digits ("MIDEAST MIRROR 04.06.15", issue 15);
+        # 1.2.10 stays a version. Day or month first is left to the caller or the page (_numeric_mention).
+        "num2dot": r"(?P<a>\d\d)(?P<sep>\.)(?P<b>\d\d)\.(?P<year>\d\d)(?![\d/.\-:])",
     }
     patterns += [(shape, "numeric", _Lazy(r"(?<![\d/.\-:])" + p + suffix)) for shape, p in numeric.items()]
     return patterns
@@ -538,7 +541,7 @@ _NUMERIC_SHAPE = re.compile(r"\d\s*([/.\-])\s*\d{1,2}\s*\1\s*\d")  # 16/12/2023,
 _NEEDS: dict[str, frozenset[str]] = {shape: frozenset(needs) for shape, needs in {
     "dmy": ("year",), "mdy": ("year",), "my": ("year",), "dtym": ("time", "year"), "dtmy": ("time", "year"),
     "dmy2": ("two_digits",), "dm": ("day",), "md": ("digit",), "ymd": ("numeric",), "num": ("numeric",),
-    "num2": ("numeric",),
+    "num2": ("numeric",), "num2dot": ("numeric",),
 }.items()}
 _CLUES = {"digit": re.compile(r"\d"), "two_digits": re.compile(r"\d\d"), "year": re.compile(r"\d{4}"),
           "time": re.compile(r"\d:\d\d"), "numeric": _NUMERIC_SHAPE}
@@ -641,7 +644,7 @@ def _numeric_mention(grammar: _Grammar, m: re.Match[str], shape: str, order: str
     a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
     kind = _marker_kind(grammar, m.group("suffix"))
     warnings: list[str] = []
-    if shape == "num2":
+    if shape in ("num2", "num2dot"):
         year += 2000 if year < 70 else 1900  # the POSIX pivot; reported, since it is a reading
         warnings.append(f"two-digit year {m.group('year')} read as {year}")
     if kind == "solar_mark" or (kind is None and persian and year in _SOLAR_YEARS):
@@ -681,8 +684,9 @@ def _numeric_mention(grammar: _Grammar, m: re.Match[str], shape: str, order: str
             warnings.append(f"{m.group().strip()} can only be read {'day' if a > 12 else 'month'} first")
         return _Mention(m.start(), m.end(), calendar, year, month, day, warnings)
     day_first_iso, month_first_iso = _iso(year, b, a), _iso(year, a, b)
-    if order is None and m.group("sep") == ".":
+    if order is None and m.group("sep") == "." and shape != "num2dot":
         order = "DMY"  # dotted dates (12.06.2021) are day first wherever they are written; US dates use slashes
+        # (not 04.06.15: a two-digit year is also how US sites write 10.24.19, so only the page or caller decides)
     if a == b:
         return _Mention(m.start(), m.end(), calendar, year, b, a, warnings)
     candidates = [day_first_iso, month_first_iso]

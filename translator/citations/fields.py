@@ -350,4 +350,5 @@ def article_prefix() -> str:
     """A regex for a transliterated Arabic article glued by a hyphen (``al-``, ``ash-``, ``el-``): the
     one-word ``article`` cues of ``data/citation_cues.tsv`` (English "the" left out)."""
     words = [w for w in cues().words("article") if w.isalpha() and w.lower() != "the"]
-    return "(?:" + "|".join(map(re.escape, words)) + ")[-‐]"
+    # "Al- Thawra": some pages print a space after the hyphen (issue 15)
+    return "(?:" + "|".join(map(re.escape, words)) + ")[-‐](?: (?=[A-Z]))?"

@@ -178,6 +178,7 @@ def _typographic(text: str | None) -> str | None:
     if not text:
         return text
     text = re.sub(r"(^|[\s(\[])[\"“]", r"\1‘", text)
+    text = re.sub(r"(^|[\s(\[])([وبلفك])[\"“](?=\w)", r"\1\2‘", text)  # و"طائفية": opened after a proclitic
     text = re.sub(r"[\"”]", "’", text)
     text = re.sub(r"(^|[\s(\[])'", r"\1‘", text)
     return text.replace("'", "’")

@@ -36,7 +36,7 @@ _ENGLISH_WORD_ZIPF = 2.5  # an English word, not a transliteration ("Gazette", n
 def _patterns() -> dict[str, re.Pattern[str]]:
     c = cues()
     kind = c.pattern("type_noun")
-    cap = rf"(?:{article_prefix()})?[A-Z][\w'’]*(?:[-‐][A-Za-z][\w'’]*)*"
+    cap = rf"(?:{article_prefix()})?[A-Z][\w'’]*(?:[-‐](?: (?=[A-Z]))?[A-Za-z][\w'’]*)*"  # "Al- Thawra" too
     # a lowercase article may stand alone between the words of a name ("Asharq al Awsat", "Al Quds al Arabi")
     loose = "(?:" + "|".join(w for w in c.words("article") if w.isalpha() and w != "the") + ")"
     name = rf"{cap}(?:\s+(?:{loose}\s+)?{cap}){{0,3}}"
@@ -78,8 +78,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                      + r"|وكالة)\s*"),
         "headline_before": re.compile(r"(?:" + c.pattern("headline_cue") + r")(?:\s+\S+){0,4}?\s*[:：,،]?\s*\Z",
                                       re.IGNORECASE),
-        "headline_after": re.compile(r"\s*,?\s*(?:read|reads|said|says|was|is)\s+(?:the\s+)?(?:\S+\s+){0,3}?headline",
-                                     re.IGNORECASE),
+        # "“...,” read the main headline"; "“...,” headlined al-Quds daily" (the verb, issue 15)
+        "headline_after": re.compile(r"\s*,?\s*(?:(?:read|reads|said|says|was|is)\s+(?:the\s+)?(?:\S+\s+){0,3}?headline"
+                                     r"|headlined\b)", re.IGNORECASE),
         # an article-name; the article also written apart, capitalized ("Ad Dustour"), but not An, As, At
         "article_name": re.compile(rf"(?<![\w-])(?:(?i:{article_prefix()})|{spaced})[A-Z][\w'’]*"
                                    rf"(?:[-‐\s]+(?i:{article_prefix()})?[A-Z][\w'’]*){{0,2}}"),
@@ -325,6 +326,7 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
         hits += _quoted_known(s, registry)
         if p["writing_verb"].search(s):
             hits += _written_in_known(s, registry)
+        hits += _subject_with_own_piece(s, registry)
         hits += foreign_press_names(s, after_verb=True)
         for hit in hits:
             if hit is not None and not any(x < hit[1] and hit[0] < y for x, y in taken) \
@@ -422,6 +424,30 @@ def _written_in_known(s: str, registry: OutletRegistry) -> list[tuple[int, int, 
     return found
 
 
+# a piece of the paper's own, with "her" (ها): only a publication has an editorial or an issue
+_OWN_PIECE = re.compile(r"\s+(?:[وف]?في|عبر|على)\s+(?:افتتاحيتها|عددها|كلمتها|صفحتها|صفحاتها|مقالها|تقريرها"
+                        r"|زاويتها|رأيها|افتتاحية\s+عددها)(?=[\s،,.:]|$)")
+
+
+def _subject_with_own_piece(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
+    """A registry outlet written without a type noun or quotes as the subject of a press verb, when the
+    sentence gives it a piece of its own (issue 15): ``وقالت الغد في افتتاحيتها``, ``ورأت الرياض في
+    افتتاحيتها``, ``وأشارت الوطن في عددها الصادر اليوم``. Names that are ordinary words (الغد "tomorrow",
+    الرياض the city) are an outlet only so: "قالت الرياض إن" is the government, "في الغد" tomorrow."""
+    found = []
+    for m in _press_verb().finditer(s):
+        words = list(re.finditer(r"[^\s،,.:؛\"“”«»()]+", s[m.end():m.end() + 60]))[:4]
+        for n in range(len(words), 0, -1):
+            a, b = m.end() + words[0].start(), m.end() + words[n - 1].end()
+            if not _OWN_PIECE.match(s, b):
+                continue
+            match = registry.resolve(s[a:b])
+            if match.outlet is not None and match.method == "exact" and is_arabic(s[a:b]):
+                found.append((a, b, s[a:b]))
+            break
+    return found
+
+
 # an Arabic headline quoted first, the paper named after (issue 15): ``"..." عنوان غلاف صحيفة "العربي الجديد"``,
 # ``"..." .. اعتلى هذا العنوان الصفحة الاولى من ... لصحيفة الزمان``
 _AR_HEADLINE_AFTER = re.compile(r"\s*[.…،,:]*\s*(?:[وف]?[^\s\"“”«»]+\s+){0,2}?(?:هذا\s+)?"
@@ -444,12 +470,44 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
         if p["headline_before"].search(s[:m.start()]) or (m.group("q") and p["headline_after"].match(s[m.end():])) \
                 or (m.group("q") and _PIECE_BEFORE.search(s[:m.start()])) \
                 or (m.group("q") and m.end() <= outlet[0] and _AR_HEADLINE_AFTER.match(s, m.end())):
-            return ws(m.group("q") or m.group("p"))
+            return ws(_nested_title(s, m) or m.group("q") or m.group("p"))
     if p["writing_verb"].search(s):
         for m in spans:
             if m.group("q") and m.start() >= outlet[1] and re.search(r"(?:أن|إن|أنّ|إنّ|:)\s*\Z", s[:m.start()]):
                 return ws(m.group("q"))
     return None
+
+
+def _nested_title(s: str, m: re.Match[str]) -> str | None:
+    """A headline with quotes inside it written with the same straight quotes (issue 15, "broken nested
+    quotes"): ``تحت عنوان "الإمارات: اتهامات الدويلة "ساقطة" و"طائفية"``. The match ended at a quote that
+    opens a word (a space before it, a letter after it): read the quotes by their neighbours, an opener after a
+    space (or after و/ب/ل/ف alone), a closer after a letter, and take the title to where they balance, or,
+    when the outer quote is never closed, to the last closer of the line. None when nothing is nested."""
+    end = m.end()
+    if s[m.start()] != '"' or s[end - 1] != '"' or end >= len(s) or not s[end].isalpha() \
+            or not s[end - 2:end - 1].isspace():
+        return None
+    depth, last, i = 1, None, m.start() + 1
+    line_end = s.find("\n", i)
+    line_end = len(s) if line_end < 0 else line_end
+    while True:
+        i = s.find('"', i, line_end)
+        if i < 0:
+            break
+        before, after = s[i - 1:i], s[i + 1:i + 2]
+        opener = after.isalpha() and (before.isspace() or (before in "وبلف" and s[i - 2:i - 1].isspace()))
+        if opener:
+            depth += 1
+        else:
+            depth -= 1
+            last = i
+            if depth == 0:
+                break
+        i += 1
+    if last is None or last <= end - 1:
+        return None
+    return s[m.start() + 1:last] if depth == 0 else s[m.start() + 1:last + 1]
 
 
 _TITLE_CUE = re.compile(r"\b(?:entitled|titled|headlined)\s+(?=[A-Z0-9])")
@@ -606,7 +664,10 @@ def _known_subject(s: str, a: int, b: int, name: str, registry: OutletRegistry) 
     if registry.lookup(name) is None or not (re.fullmatch(_LEAD_ADVERBS, lead, re.IGNORECASE)
                                              or re.fullmatch(r"[^,;:\"“”]{0,40},", lead)):
         return False
-    after = re.match(r"(?:['’]s\b|\s+(?:daily\s+|newspaper\s+)?(?P<word>[a-z]{2,}))", s[b:])
+    # ("Al-Quds Arabic daily highlighted", "Al-Hayat al-Jadida also highlighted": a type with its language, an
+    # adverb between subject and verb, issue 15)
+    after = re.match(r"(?:['’]s\b|\s+(?:(?:[A-Z][a-z]+\s+)?(?:daily|newspaper)\s+)?(?:(?:also|then|again)\s+)?"
+                     r"(?P<word>[a-z]{2,}))", s[b:])
     if after is None:
         return False
     word = after.group("word")

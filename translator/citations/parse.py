@@ -223,6 +223,8 @@ def _heading_inside(text: str, registry: OutletRegistry) -> list[Draft]:
     headline on the next line)."""
     first, _, rest = text.strip().partition("\n")
     heading = outlet_heading(first, registry)
+    if heading is None and is_bare_name(first.strip()) and registry.resolve(first.strip()).method == "exact":
+        heading = Heading(first.strip())  # a known name alone on its line ("الغارديان", "هآرتس"), issue 15
     if heading is None or not rest.strip() or "\n" in rest.strip():
         return []
     offset = text.index(rest)
@@ -376,6 +378,10 @@ def _finish(text: str, piece: Piece, draft: Draft, repairs: list[QuoteRepair], q
                  or ("left as written" in w and w.split("'")[1] in raw)]
     confidence = draft.confidence - _PENALTY_REPAIR * len(own_repairs)
     outlet = name_case(_clean(draft.outlet))
+    if outlet and is_arabic(outlet):
+        head, _, rest = outlet.partition(" ")
+        if rest and head in _arabic_type_nouns():
+            outlet = rest  # "صحيفة فاينانشيال تايمز:" heading a digest line: the type noun is no part of the name
     if outlet and re.search(r"\S['’]s$", outlet) and registry.lookup(outlet) is None:
         outlet = outlet[:-2]  # "Al Hadatha’s op-ed": the possessive is no part of an unknown name (issue 15)
     canonical = country = None
@@ -393,6 +399,13 @@ def _finish(text: str, piece: Piece, draft: Draft, repairs: list[QuoteRepair], q
                 # a name cut short ("(Asharq") is given whole, in the house style of names as written
                 outlet = name_case(match.outlet.completion(outlet), inner=True) or outlet
             confidence -= _PENALTY_AMBIGUOUS * match.ambiguous + _PENALTY_APPROXIMATE * match.approximate
+    leaning = _clean(draft.leaning)
+    if match is not None and match.outlet is not None and is_arabic(outlet or ""):
+        name, _, adjective = (outlet or "").rpartition(" ")
+        if name and not leaning and _NISBA.fullmatch(adjective) and match.outlet in registry.lookup_all(name):
+            outlet, leaning = name, adjective  # "الغد الأردنية": the adjective describes the paper (a registry alias)
+    if leaning and match is not None and match.outlet is not None and registry.lookup(leaning) is match.outlet:
+        leaning = None  # the outlet's own name in the other script ("صحيفة التايمز (The Times)") describes nothing
     date, date_text, date_warnings, candidates = _date(draft, raw, order)
     warnings += date_warnings
     confidence -= _PENALTY_WARNING * len(date_warnings)
@@ -402,13 +415,23 @@ def _finish(text: str, piece: Piece, draft: Draft, repairs: list[QuoteRepair], q
     return Citation(
         raw=raw, kind=draft.kind, title_original=title_original, title_english=title_english,
         title_language=_title_language(draft, title_original, title_english, match),
-        outlet=outlet, outlet_canonical=canonical, outlet_country=country, leaning=_clean(draft.leaning),
+        outlet=outlet, outlet_canonical=canonical, outlet_country=country, leaning=leaning,
         date=date, date_text=date_text, date_candidates=candidates, url=draft.url,
         author=clean_person(_clean(draft.author)),
         place=_clean(draft.place),
         confidence=round(min(1.0, max(0.05, confidence)), 2), warnings=list(dict.fromkeys(warnings)),
         repairs=[replace(r, start=r.start + piece.start, end=r.end + piece.start).to_dict() for r in own_repairs],
         start=start, end=end)
+
+
+_NISBA = re.compile(r"ال\w+ي(?:ة|ه)")  # a feminine adjective of place: الأردنية، اللندنية، البيروتية
+
+
+@cache
+def _arabic_type_nouns() -> frozenset[str]:
+    from translator.citations.cues import cues
+
+    return frozenset(cues().words("arabic_generic"))
 
 
 def _clean(value: str | None) -> str | None:

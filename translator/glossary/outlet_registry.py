@@ -11,6 +11,7 @@ any transliteration (al-/Al /El-/Ash-/An-, "The"), glued forms (AlSharq AlAwsat)
 
 from __future__ import annotations
 
+import bisect
 import csv
 import difflib
 import logging
@@ -390,11 +391,17 @@ class OutletRegistry:
         key = _prefix_key(query)
         if len(key) < 3:
             return []
-        hits: list[int] = []
-        for number, outlet in enumerate(self.outlets):
-            if any(_prefix_key(name).startswith(key) for name in outlet.names):
-                hits.append(number)
-        return hits
+        keys = self.__dict__.get("_prefix_keys")
+        if keys is None:  # every name's key, sorted: the names a prefix begins are one run (issue 15: no scan)
+            keys = sorted({(_prefix_key(name), number) for number, outlet in enumerate(self.outlets)
+                           for name in outlet.names})
+            self.__dict__["_prefix_keys"] = keys
+        hits: set[int] = set()
+        for name_key, number in keys[bisect.bisect_left(keys, (key, -1)):]:
+            if not name_key.startswith(key):
+                break
+            hits.add(number)
+        return sorted(hits)
 
     def _decide(self, query: str, hits: list[int], method: str, hint: str | None,
                 context: set[str]) -> OutletMatch:
@@ -563,8 +570,9 @@ def _may_start_name(text: str, word: re.Match[str]) -> bool:
     """A capitalized word, or an article glued by a hyphen to one ("al-Sharq"); not a free-standing
     article ("As the National Assembly" is no outlet)."""
     token = word.group()
-    rest = text[word.end():word.end() + 2]
-    glued = len(rest) == 2 and rest[0] in "-‐" and rest[1].isupper()
+    rest = text[word.end():word.end() + 3]
+    # "al-Sharq"; "Al- Thawra" (a space after the hyphen, as some pages print it: issue 15)
+    glued = len(rest) >= 2 and rest[0] in "-‐" and (rest[1].isupper() or (rest[1] == " " and rest[2:].isupper()))
     if token.lower() in cues().lower_set("article"):
         # "El Khabar", "An Nahar": a capitalized Arabic article standing apart before a capitalized word
         # ("The" is left out: "The National Assembly" is no outlet)
