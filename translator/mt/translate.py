@@ -16,6 +16,7 @@ final text of every piece is checked once more after the glossary has worked on 
 
 from __future__ import annotations
 
+import html
 import math
 import re
 import unicodedata
@@ -34,7 +35,7 @@ from translator.text.chunk import chunk
 from translator.text.segment import sentences
 
 __all__ = ["ADDRESS", "RETRIED", "Enforcer", "Translation", "Translator", "split_literals", "split_symbols",
-           "untranslated"]
+           "unescape_entities", "untranslated"]
 
 TRANSLATED, SUSPICIOUS, FAILED, NOT_ARABIC = "translated", "suspicious", "failed", "not_arabic"
 OK = TRANSLATED  # the name before issue 11
@@ -329,6 +330,7 @@ class Translator:
         chosen = self._enforce(checked)
         for unit, (_, flags) in checked.items():
             text, terms = chosen[unit]
+            text = unescape_entities(unit, text)
             flags = flags + [f for f in _guard.check_output(unit, text) if f not in flags]  # the final text
             status = SUSPICIOUS if any(f != RETRIED for f in flags) else TRANSLATED
             results[unit] = _Result(text, status, flags, terms)
@@ -501,7 +503,7 @@ def split_literals(text: str) -> list[tuple[str, str, bool]]:
             atoms.append((start, end, True))
             position = end
     if not atoms:
-        head, middle, tail = split_symbols(text)
+        head, _, tail = split_symbols(text)
         if not head and not tail:
             return [(text, "", False)]
     words(position, len(text))
@@ -510,6 +512,19 @@ def split_literals(text: str) -> list[tuple[str, str, bool]]:
         following = text[end:atoms[k + 1][0]] if k + 1 < len(atoms) else ""
         out.append((text[start:end], " " if following[:1].isspace() or following[-1:].isspace() else "", literal))
     return out
+
+
+_ENTITY = re.compile(r"&(?:quot|apos|amp|lt|gt|nbsp|#\d{1,6}|#[xX][0-9a-fA-F]{1,6});")
+
+
+def unescape_entities(source: str, text: str) -> str:
+    """``text`` with the HTML/XML character references a model writes for punctuation (``&quot;``,
+    ``&apos;``, ``&#39;``, ``&amp;``: OPUS-MT models learnt them from Moses-escaped corpora) read back as the
+    characters they stand for — a reader never sees ``l&apos;intention`` (modernmt#185) or ``&quot;…&quot;``
+    (digitalfabrik/integreat-cms#2721). A reference that the source itself writes is kept as it is."""
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda m: m.group() if m.group() in source else html.unescape(m.group()), text)
 
 
 def _has_arabic(text: str) -> bool:
