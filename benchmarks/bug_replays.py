@@ -962,6 +962,68 @@ def _(tmp: Path) -> tuple[bool, str]:
     return t.text == HEADLINE_EN + " ▬▬", repr(t.text)  # type: ignore[attr-defined]
 
 
+# ---------------------------------------------------------------- session 6: model folders that do not load
+def _ct2_copy(tmp: Path) -> Path:
+    import shutil
+
+    folders = sorted(CACHE.glob("tiny-marian-*-ct2-int8"))
+    if not folders:
+        raise Skip("no tiny model in tests/.cache (run the test suite once)")
+    return Path(shutil.copytree(folders[0], tmp / "ct2"))
+
+
+def _load_error(folder: Path | str, engine: str) -> str:
+    from translator.errors import TranslatorError
+    from translator.mt import load_engine
+
+    try:
+        load_engine(folder, engine=engine)
+    except TranslatorError as error:
+        return f"{type(error).__name__}: {error}"
+    return "loaded"
+
+
+@case("CTranslate2-1218")
+def _(tmp: Path) -> tuple[bool, str]:
+    import torch
+
+    folder = _ct2_copy(tmp)
+    torch.save({"weight": torch.zeros(2)}, folder / "model.bin")  # PyTorch weights renamed model.bin
+    seen = _load_error(folder, "ctranslate2")
+    return "PyTorch" in seen and "later version" not in seen.split("(CTranslate2 said")[0], seen[:200]
+
+
+@case("CTranslate2-698")
+def _(tmp: Path) -> tuple[bool, str]:
+    folder = _ct2_copy(tmp)
+    for vocabulary in folder.glob("*vocabulary*"):
+        vocabulary.unlink()  # a folder copied without its vocabulary file
+    seen = _load_error(folder, "ctranslate2")
+    return seen.startswith(("EngineError", "InputError")) and "convert" in seen, seen[:200]
+
+
+@case("OneRingTranslator-2")
+def _(tmp: Path) -> tuple[bool, str]:
+    seen = _load_error("Helsinki-NLP/opus-mt-ar-en", "ctranslate2")  # a Hub id, nothing converted here
+    return seen.startswith("ModelNotFoundError") and "models pull" in seen, seen[:200]
+
+
+@case("transformers-30345")
+def _(tmp: Path) -> tuple[bool, str]:
+    import os
+
+    before = os.environ.get("HF_HOME")
+    os.environ["HF_HOME"] = str(tmp / "hf")  # an empty cache; offline (the runner sets HF_HUB_OFFLINE)
+    try:
+        seen = _load_error("Helsinki-NLP/opus-mt-en-fr", "transformers")
+    finally:
+        if before is None:
+            os.environ.pop("HF_HOME", None)
+        else:
+            os.environ["HF_HOME"] = before
+    return seen.startswith("ModelNotFoundError") and "not contacted" in seen, seen[:200]
+
+
 # ------------------------------------------------------------- session 6: CAT tools' TMX and XLIFF quirks
 def _tmx_bytes(tmp: Path, data: bytes) -> list[tuple[str, str]]:
     path = tmp / "cat.tmx"
@@ -1058,6 +1120,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         with tempfile.TemporaryDirectory() as tmp:
             os.environ["TRANSLATOR_HOME"] = str(Path(tmp) / "home")
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")  # nothing here may reach the network
             try:
                 ok, seen = fn(Path(tmp))
                 result = "pass" if ok else "fail"

@@ -240,3 +240,24 @@ def test_tifinagh_is_a_run_of_its_own(text: str, scripts: list[str]) -> None:
     assert [r.script for r in runs] == scripts
     assert all(r.lang == "und" for r in runs if r.script == "Tfng")  # no detector of ours names Tamazight
     assert detect("ⵜⴰⴳⵍⴷⵉⵜ ⵏ ⵍⵎⵖⵔⵉⴱ").script == "Tfng"
+
+
+# ---------------------------------------------------------------------- another framework's weights as model.bin
+def test_pytorch_weights_renamed_model_bin_are_named_as_such(tiny_ct2_model: Path, tmp_path: Path) -> None:
+    # https://github.com/OpenNMT/CTranslate2/issues/1218 and dmMaze/BallonsTranslator#869: CTranslate2 reads a
+    # renamed PyTorch checkpoint's first bytes as "binary version v67324752" and blames its own version
+    import shutil
+
+    import torch
+
+    from translator.errors import EngineError
+    from translator.mt import load_engine
+
+    folder = Path(shutil.copytree(tiny_ct2_model, tmp_path / "ct2"))
+    torch.save({"weight": torch.zeros(2)}, folder / "model.bin")
+    with pytest.raises(EngineError, match=r"is a PyTorch checkpoint .*not a CTranslate2 model.*models convert"):
+        load_engine(folder, engine="ctranslate2")
+    (folder / "model.bin").write_bytes(b"\x06\x00\x00\x00" + b"\x00" * 64)  # broken, but CTranslate2's own
+    with pytest.raises(EngineError, match="could not load") as caught:
+        load_engine(folder, engine="ctranslate2")
+    assert "PyTorch" not in str(caught.value)

@@ -53,9 +53,10 @@ class Translation:
     letter in the text: nothing went to the model and ``text`` is the text as written).
     ``text`` is None when translation failed (``error`` says why). ``flags`` name what the guard found
     (``repetition``, ``too-long``, ``truncated``, ``placeholder-leak``, ``unknown-token``, ``untranslated``...;
-    ``retried`` when a retry fixed it). ``human`` is a person's translation of the same source found in translation memory, reported beside the machine one
-    (``human_state``: published, translated or final). ``from_memory``: the machine text came from the MT cache.
-    ``terms_*`` are filled by the glossary enforcer, when there is one.
+    ``retried`` when a retry fixed it). ``human`` is a person's translation of the same source found in
+    translation memory, reported beside the machine one (``human_state``: published, translated or final).
+    ``from_memory``: the machine text came from the MT cache. ``terms_*`` are filled by the glossary enforcer,
+    when there is one.
     """
 
     source: str
