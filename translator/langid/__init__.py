@@ -144,7 +144,7 @@ def without_addresses(text: str) -> str:
     """``text`` with web addresses, e-mail addresses and @handles blanked out: their Latin letters would
     outweigh a short Arabic tweet (``"رمضان شهر الرحمة" https://www.facebook.com/...`` read as English,
     jprante/elasticsearch-langdetect#17). A text that is nothing but addresses is returned unchanged."""
-    if "@" not in text and "://" not in text and "www." not in text.lower():
+    if "@" not in text and "://" not in text and "www." not in text and "WWW." not in text:
         return text
     masked = _ADDRESSES.sub(" ", text)
     return masked if any(c.isalpha() for c in masked) else text

@@ -489,7 +489,7 @@ def split_literals(text: str) -> list[tuple[str, str, bool]]:
             begin = trail_at + (len(rest) - len(rest.lstrip()))
             atoms.append((begin, begin + len(rest.strip()), True))
 
-    if "@" in text or "://" in text or "www." in text.lower():
+    if "@" in text or "://" in text or "www." in text or "WWW." in text:
         for match in ADDRESS.finditer(text):
             start, end = match.span()
             if start < position:
