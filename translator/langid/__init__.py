@@ -30,7 +30,7 @@ from .runs import merge_sandwiches, script_spans
 from .scripts import dominant_script
 
 __all__ = ["DEFAULT_DETECTOR", "Detection", "LangRun", "available_detectors", "detect", "detect_many", "detect_runs",
-           "plain_letters"]
+           "plain_letters", "without_addresses"]
 
 DEFAULT_DETECTOR = SCRIPT_AWARE.name
 _ALIASES = {"default": DEFAULT_DETECTOR, "script": SCRIPT_AWARE.name}  # "script": older docs' name
@@ -73,10 +73,11 @@ def detect(text: str, *, detector: str = "default") -> Detection:
     """The language of ``text`` (one segment: a line, a sentence, a headline).
 
     Arabic presentation forms (the glyph code points of text copied out of old PDFs: ``ﻗﺎﻝ``) are read as
-    the letters they show (NFKC), so such text is detected like the same text typed normally.
+    the letters they show (NFKC), so such text is detected like the same text typed normally. Web
+    addresses, e-mail addresses and @handles are in no language and are left out (:func:`without_addresses`).
     """
     name = _resolve(detector)
-    text = plain_letters(text)
+    text = without_addresses(plain_letters(text))
     if name == DEFAULT_DETECTOR:
         return _detect_default(text)
     return _finish(text, *BACKENDS[name].guess(text), name)
@@ -85,7 +86,7 @@ def detect(text: str, *, detector: str = "default") -> Detection:
 def detect_many(texts: Iterable[str], *, detector: str = "default") -> list[Detection]:
     """``detect`` over a batch, in order. Repeated texts are detected once; lingua runs in parallel."""
     name = _resolve(detector)
-    texts = [plain_letters(t) for t in texts]
+    texts = [without_addresses(plain_letters(t)) for t in texts]
     if name == DEFAULT_DETECTOR:
         return [_detect_default(t) for t in texts]
     unique = list(dict.fromkeys(texts))
@@ -133,6 +134,20 @@ def plain_letters(text: str) -> str:
     if not _PRESENTATION_FORMS.search(text):
         return text
     return _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
+_ADDRESSES = re.compile(r"(?:https?://|ftp://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@\w+",
+                        re.IGNORECASE)
+
+
+def without_addresses(text: str) -> str:
+    """``text`` with web addresses, e-mail addresses and @handles blanked out: their Latin letters would
+    outweigh a short Arabic tweet (``"رمضان شهر الرحمة" https://www.facebook.com/...`` read as English,
+    jprante/elasticsearch-langdetect#17). A text that is nothing but addresses is returned unchanged."""
+    if "@" not in text and "://" not in text and "www." not in text and "WWW." not in text:
+        return text
+    masked = _ADDRESSES.sub(" ", text)
+    return masked if any(c.isalpha() for c in masked) else text
 
 
 def _resolve(detector: str) -> str:

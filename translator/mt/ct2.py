@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from translator.errors import EngineError
@@ -65,6 +66,12 @@ class CT2Engine:
             self._source = spm.SentencePieceProcessor(model_file=str(model.path / "source.spm"))
             self._target = spm.SentencePieceProcessor(model_file=str(model.path / "target.spm"))
         except (RuntimeError, ValueError, OSError) as error:
+            not_ct2 = _foreign_weights(model.path / "model.bin")
+            if not_ct2:  # CTranslate2 reads its first bytes as a version: "binary version v67324752"
+                raise EngineError(
+                    f"{model.path / 'model.bin'} is {not_ct2}, not a CTranslate2 model (CTranslate2 said: {error}). "
+                    f"Convert the original MarianMT folder instead: `translator models convert PATH`."
+                    " (OpenNMT/CTranslate2#1218, dmMaze/BallonsTranslator#869)") from error
             raise EngineError(f"CTranslate2 could not load {model.id} from {model.path} ({error}). "
                               f"Re-run `translator models convert {model.id} --force`.") from error
         self._vocab_cache: set[str] | None = None
@@ -178,3 +185,21 @@ class CT2Engine:
             max_input_length=0,
         )
         return [sum(r.log_probs) / max(len(r.log_probs), 1) for r in results]
+
+
+def _foreign_weights(path: Path) -> str:
+    """What ``path`` holds when it is another framework's weights renamed ``model.bin`` ("" otherwise): a
+    PyTorch checkpoint (a zip archive, or a pickle), or safetensors (a little-endian header length, then
+    JSON)."""
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(16)
+    except OSError:
+        return ""
+    if head.startswith(b"PK\x03\x04"):
+        return "a PyTorch checkpoint (a zip archive, as torch.save writes it)"
+    if head[:1] == b"\x80" and head[1:2] in (b"\x02", b"\x03", b"\x04", b"\x05"):
+        return "a PyTorch checkpoint (a pickle)"
+    if len(head) >= 9 and head[8:9] == b"{":
+        return "a safetensors file"
+    return ""

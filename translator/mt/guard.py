@@ -23,6 +23,7 @@ __all__ = [
     "TOO_LONG",
     "TOO_SHORT",
     "TRUNCATED",
+    "UNKNOWN",
     "UNTRANSLATED",
     "GuardConfig",
     "inspect",
@@ -40,6 +41,11 @@ TRUNCATED = "truncated"
 EMPTY = "empty"
 UNTRANSLATED = "untranslated"
 PLACEHOLDER = "placeholder-leak"
+UNKNOWN = "unknown-token"
+
+#: What a model writes for a word it has no piece for: sentencepiece decodes ``<unk>`` as " ⁇ " (U+2047,
+#: google/sentencepiece#134); some decoders keep ``<unk>`` itself.
+UNKNOWN_TOKEN = re.compile(r"\u2047|<unk>")
 
 #: Tokens the toolkit puts into a source for the model to carry through (the glossary's ``XTERM0``); one left
 #: in an output is a term that was never put back.
@@ -96,13 +102,18 @@ def inspect(source: str, hypothesis: Hypothesis, config: GuardConfig | None = No
 def check_output(source: str, output: str) -> list[str]:
     """What makes ``output`` no translation of ``source`` at all, whatever the thresholds.
 
-    ``placeholder-leak``: a placeholder token (``XTERM0``) the source does not hold; ``untranslated``: the
-    output is mostly Arabic letters, or is the source itself (spacing and case aside).
+    ``placeholder-leak``: a placeholder token (``XTERM0``) the source does not hold; ``unknown-token``: the
+    model wrote its unknown-word token (`` ⁇ `` or ``<unk>``) where a word of the source was lost
+    (facebookresearch/fairseq#3463); ``untranslated``: the output is mostly Arabic letters, or is the source
+    itself (spacing and case aside).
     """
     flags = []
     leaked = set(PLACEHOLDER_TOKEN.findall(output)) - set(PLACEHOLDER_TOKEN.findall(source))
     if leaked:
         flags.append(PLACEHOLDER)
+    if ("\u2047" in output or "<unk>" in output) and len(UNKNOWN_TOKEN.findall(output)) > len(
+            UNKNOWN_TOKEN.findall(source)):
+        flags.append(UNKNOWN)
     letters = [c for c in output if c.isalpha()]
     mostly_arabic = letters and sum(map(_arabic_letter, letters)) > len(letters) / 2
     if mostly_arabic or (letters and _squash(output) == _squash(source)):
@@ -163,5 +174,6 @@ def _char_loop(times: int) -> re.Pattern[str]:
 
 def severity(flags: list[str]) -> int:
     """How bad a set of flags is (for choosing between a first try and a retry): lower is better."""
-    weights = {EMPTY: 8, REPETITION: 4, TRUNCATED: 4, PLACEHOLDER: 4, TOO_LONG: 2, UNTRANSLATED: 2, TOO_SHORT: 1}
+    weights = {EMPTY: 8, REPETITION: 4, TRUNCATED: 4, PLACEHOLDER: 4, TOO_LONG: 2, UNTRANSLATED: 2, UNKNOWN: 2,
+               TOO_SHORT: 1}
     return sum(weights.get(f, 1) for f in flags)

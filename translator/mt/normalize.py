@@ -3,7 +3,11 @@
 Unicode NFKC folds Arabic presentation forms (the glyph-shaped code points some PDFs and old sites emit) into
 plain letters; the characters listed in ``translator/data/mt_characters.tsv`` (tatweel, bidi controls,
 zero-width marks) are then removed or replaced, and runs of spaces collapsed.
-Line breaks are kept: they separate paragraphs.
+Line breaks are kept: they separate paragraphs. A fully vocalized line (Quranic verses, poetry, a learner's
+text: :data:`VOCALIZED_SHARE` or more of its letters carry a haraka) loses its harakat: OPUS-MT's Arabic
+models were trained on text whose diacritics preprocessing removed (Helsinki-NLP/Opus-MT#41), and their
+sentencepiece cuts a vocalized word into single letters. The light marks of ordinary news text (``جداً``,
+``إنّ``) are kept as written.
 """
 
 from __future__ import annotations
@@ -14,11 +18,16 @@ from functools import lru_cache
 
 from translator.datafiles import data_path, read_tsv
 
-__all__ = ["TABLE", "memory_key_text", "normalize_for_mt"]
+__all__ = ["TABLE", "VOCALIZED_SHARE", "memory_key_text", "normalize_for_mt", "strip_full_vocalization"]
 
 TABLE = data_path("mt_characters.tsv")  # its schema: datafiles.SCHEMAS (a bad row is a DataFileError)
 _SPACES = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r" *\n *")
+#: share of a line's Arabic letters carrying a haraka from which the line counts as fully vocalized (news text
+#: with the usual tanween and shadda stays under 0.1; a vocalized verse is above 0.6)
+VOCALIZED_SHARE = 0.3
+_HARAKAT = re.compile("[\u064b-\u0652\u0670]")
+_ARABIC_LETTER = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]")
 
 
 @lru_cache(maxsize=1)
@@ -29,8 +38,22 @@ def _translation_table() -> dict[int, str | None]:
 def normalize_for_mt(text: str) -> str:
     """The text a model should see: NFKC, listed characters removed, spaces collapsed, lines trimmed."""
     text = unicodedata.normalize("NFKC", text).translate(_translation_table())
+    text = strip_full_vocalization(text)
     text = _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
     return _BLANK_LINES.sub("\n", text).strip()
+
+
+def strip_full_vocalization(text: str) -> str:
+    """``text`` with the harakat (U+064B–U+0652, superscript alef) removed from each line in which at least
+    :data:`VOCALIZED_SHARE` of the Arabic letters (and three or more) carry one; other lines unchanged."""
+    if not _HARAKAT.search(text):
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        marks = len(_HARAKAT.findall(line))
+        if marks >= 3 and marks >= VOCALIZED_SHARE * len(_ARABIC_LETTER.findall(line)):
+            lines[i] = _HARAKAT.sub("", line)
+    return "\n".join(lines)
 
 
 def memory_key_text(text: str) -> str:

@@ -16,7 +16,9 @@ final text of every piece is checked once more after the glossary has worked on 
 
 from __future__ import annotations
 
+import html
 import math
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
@@ -32,7 +34,8 @@ from translator.text.arabic import contains_arabic, is_arabic_letter
 from translator.text.chunk import chunk
 from translator.text.segment import sentences
 
-__all__ = ["RETRIED", "Enforcer", "Translation", "Translator", "untranslated"]
+__all__ = ["ADDRESS", "RETRIED", "Enforcer", "Translation", "Translator", "split_literals", "split_symbols",
+           "unescape_entities", "untranslated"]
 
 TRANSLATED, SUSPICIOUS, FAILED, NOT_ARABIC = "translated", "suspicious", "failed", "not_arabic"
 OK = TRANSLATED  # the name before issue 11
@@ -49,11 +52,11 @@ class Translation:
     ``status`` is one of ``translated``, ``suspicious`` (see ``flags``), ``failed`` or ``not_arabic`` (no Arabic
     letter in the text: nothing went to the model and ``text`` is the text as written).
     ``text`` is None when translation failed (``error`` says why). ``flags`` name what the guard found
-    (``repetition``, ``too-long``, ``truncated``, ``placeholder-leak``, ``untranslated``...; ``retried`` when a
-    retry fixed it). ``human`` is a
-    person's translation of the same source found in translation memory, reported beside the machine one
-    (``human_state``: published, translated or final). ``from_memory``: the machine text came from the MT cache.
-    ``terms_*`` are filled by the glossary enforcer, when there is one.
+    (``repetition``, ``too-long``, ``truncated``, ``placeholder-leak``, ``unknown-token``, ``untranslated``...;
+    ``retried`` when a retry fixed it). ``human`` is a person's translation of the same source found in
+    translation memory, reported beside the machine one (``human_state``: published, translated or final).
+    ``from_memory``: the machine text came from the MT cache. ``terms_*`` are filled by the glossary enforcer,
+    when there is one.
     """
 
     source: str
@@ -151,6 +154,7 @@ class Translator:
         # running counts over this Translator's life: engine calls (batches), fresh segments, guard retries
         self.stats: dict[str, int] = {"engine_calls": 0, "segments": 0, "retried": 0, "retry_calls": 0}
         self._counts: dict[str, int] = {}  # source tokens of the current call's sentences (see _plans)
+        self._literals: set[str] = set()  # pieces kept as written: addresses, symbols (see split_literals)
 
     # ------------------------------------------------------------------------------------------ public
     def translate(self, texts: list[str], *, progress: bool = False) -> list[Translation]:
@@ -163,7 +167,7 @@ class Translator:
         texts = list(texts)
         plans = self._plans(texts)
         units = list(dict.fromkeys(piece for plan in plans for piece, _ in plan))
-        results = {u: _Result(u, NOT_ARABIC) for u in units if not _has_arabic(u)}
+        results = {u: _Result(u, NOT_ARABIC) for u in units if u in self._literals or not _has_arabic(u)}
         # each unit's cache key computed once: looked up now, stored under after translation
         keys = {u: self._key(u) for u in units if u not in results} if self._cache() is not None else {}
         results.update(self._from_memory(keys))
@@ -192,20 +196,22 @@ class Translator:
         for i, (span, n_tokens) in enumerate(zip(spans, counts, strict=True)):
             gap = normalized[span.end:spans[i + 1].start] if i + 1 < len(spans) else ""
             separator = "\n\n" if gap.count("\n") >= 2 else "\n" if "\n" in gap else " " if gap else ""
-            head, text, tail = split_symbols(span.text)
-            if head:  # emoji and symbols at the ends pass through untranslated (mozilla/translations#171)
-                plan.append(head)
-            if head or tail:
-                n_tokens = self.engine.count_tokens([text])[0]
-                after, separator = separator, (tail[1] if tail else separator)
-            if n_tokens <= self.max_input_tokens:
-                plan.append((text, separator))
-            else:
-                pieces = chunk(text, self.max_input_tokens, lambda s: self.engine.count_tokens([s])[0])
-                plan += [(p.text, p.joiner) for p in pieces[:-1]]
-                plan.append((pieces[-1].text, separator))
-            if tail:
-                plan.append((tail[0], after))
+            # emoji and symbols at the ends (mozilla/translations#171), web and e-mail addresses anywhere
+            # (marian-nmt/marian-dev#464, modernmt#351) pass through untranslated, exactly as written
+            parts = split_literals(span.text)
+            for k, (piece, joiner, literal) in enumerate(parts):
+                joiner = separator if k == len(parts) - 1 else joiner
+                if literal:
+                    self._literals.add(piece)
+                    plan.append((piece, joiner))
+                    continue
+                count = n_tokens if piece == span.text else self.engine.count_tokens([piece])[0]
+                if count <= self.max_input_tokens:
+                    plan.append((piece, joiner))
+                else:
+                    pieces = chunk(piece, self.max_input_tokens, lambda s: self.engine.count_tokens([s])[0])
+                    plan += [(p.text, p.joiner) for p in pieces[:-1]]
+                    plan.append((pieces[-1].text, joiner))
         return plan
 
     # ---------------------------------------------------------------------------------------- memory
@@ -324,6 +330,7 @@ class Translator:
         chosen = self._enforce(checked)
         for unit, (_, flags) in checked.items():
             text, terms = chosen[unit]
+            text = unescape_entities(unit, text)
             flags = flags + [f for f in _guard.check_output(unit, text) if f not in flags]  # the final text
             status = SUSPICIOUS if any(f != RETRIED for f in flags) else TRANSLATED
             results[unit] = _Result(text, status, flags, terms)
@@ -447,6 +454,77 @@ def split_symbols(text: str) -> tuple[tuple[str, str] | None, str, tuple[str, st
     head = (lead.strip(), " " if lead[-1:].isspace() else "") if lead.strip() else None
     tail = (trail.strip(), " " if trail[:1].isspace() else "") if trail.strip() else None
     return head, middle if (head or tail) else text, tail
+
+
+#: A web or e-mail address as news text writes it: ``https://…``, ``www.…``, ``name@host.tld``.
+ADDRESS = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"«»]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+_ADDRESS_OPEN = "([{«\"'“‘"
+
+
+def split_literals(text: str) -> list[tuple[str, str, bool]]:
+    """``text`` cut into ``(piece, joiner, literal)``: ``literal`` pieces are kept as written, never sent to a
+    model — web and e-mail addresses anywhere (a model breaks them: ``http :// freshe. cloud. com``,
+    modernmt#351, or renders the Arabic words of a link's path) and runs of symbols at the ends of each
+    stretch of words (:func:`split_symbols`). ``joiner`` is the space that followed the piece in ``text``
+    (" " or ""). A text without either is one piece: ``[(text, "", False)]``.
+    """
+    if not text:
+        return [(text, "", False)]
+    atoms: list[tuple[int, int, bool]] = []  # (start, end, literal) in text
+    position = 0
+
+    def words(start: int, end: int) -> None:
+        stretch = text[start:end]
+        head, middle, tail = split_symbols(stretch)
+        i = stretch.index(middle) if middle and (head or tail) else 0
+        if head:
+            lead = stretch[:i].strip()
+            atoms.append((start + stretch.index(lead), start + stretch.index(lead) + len(lead), True))
+        if middle.strip():
+            offset = start + i + (len(middle) - len(middle.lstrip()))
+            atoms.append((offset, offset + len(middle.strip()), False))
+        if tail:
+            trail_at = start + i + len(middle)
+            rest = text[trail_at:end]
+            begin = trail_at + (len(rest) - len(rest.lstrip()))
+            atoms.append((begin, begin + len(rest.strip()), True))
+
+    if "@" in text or "://" in text or "www." in text or "WWW." in text:
+        for match in ADDRESS.finditer(text):
+            start, end = match.span()
+            if start < position:
+                continue
+            # brackets, quotes and the full stop written against the address go with it, as written
+            while start > position and text[start - 1] in _ADDRESS_OPEN:
+                start -= 1
+            while end < len(text) and not text[end].isspace() and not is_arabic_letter(text[end]):
+                end += 1
+            words(position, start)
+            atoms.append((start, end, True))
+            position = end
+    if not atoms:
+        head, _, tail = split_symbols(text)
+        if not head and not tail:
+            return [(text, "", False)]
+    words(position, len(text))
+    out = []
+    for k, (start, end, literal) in enumerate(atoms):
+        following = text[end:atoms[k + 1][0]] if k + 1 < len(atoms) else ""
+        out.append((text[start:end], " " if following[:1].isspace() or following[-1:].isspace() else "", literal))
+    return out
+
+
+_ENTITY = re.compile(r"&(?:quot|apos|amp|lt|gt|nbsp|#\d{1,6}|#[xX][0-9a-fA-F]{1,6});")
+
+
+def unescape_entities(source: str, text: str) -> str:
+    """``text`` with the HTML/XML character references a model writes for punctuation (``&quot;``,
+    ``&apos;``, ``&#39;``, ``&amp;``: OPUS-MT models learnt them from Moses-escaped corpora) read back as the
+    characters they stand for — a reader never sees ``l&apos;intention`` (modernmt#185) or ``&quot;…&quot;``
+    (digitalfabrik/integreat-cms#2721). A reference that the source itself writes is kept as it is."""
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda m: m.group() if m.group() in source else html.unescape(m.group()), text)
 
 
 def _has_arabic(text: str) -> bool:

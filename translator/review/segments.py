@@ -11,7 +11,9 @@ current target (:meth:`ReviewSegment.qa`).
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -23,8 +25,8 @@ from translator.corpus.analyze import text_for_mt, wants_translation
 from translator.errors import InputError, ReviewFileError
 from translator.mt.memory import HumanTranslation, TranslationMemory
 
-__all__ = ["STATES", "ReviewSegment", "already_stored", "inline_text", "parse_review_file", "parse_unit_id",
-           "review_segments", "unit_id"]
+__all__ = ["STATES", "ReviewSegment", "already_stored", "copied_source", "inline_text", "parse_review_file",
+           "parse_unit_id", "review_segments", "target_text", "unescape_stray_entities", "unit_id"]
 
 T = TypeVar("T")
 
@@ -49,6 +51,30 @@ def inline_text(element: Any) -> str:
             parts.append(inline_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
+
+
+_STRAY_ENTITY = re.compile(r"&(?:quot|apos|amp|lt|gt|#\d{1,6}|#[xX][0-9a-fA-F]{1,6});")
+
+
+def unescape_stray_entities(text: str) -> str:
+    """``text`` with character references that survived XML parsing read once more: a CAT tool or MT plug-in
+    that escaped twice leaves ``The official&apos;s visit`` in a target (Helsinki-NLP/OPUS-CAT#9 in Trados,
+    RWS/Sdl-Community#829), and a translator never means that."""
+    return _STRAY_ENTITY.sub(lambda m: html.unescape(m.group()), text) if "&" in text else text
+
+
+def target_text(element: Any) -> str:
+    """:func:`inline_text` of a target or ``<seg>``, stray references read (:func:`unescape_stray_entities`)."""
+    return unescape_stray_entities(inline_text(element))
+
+
+def copied_source(text: str, source: str) -> bool:
+    """Whether a target is the source copied over (CAT tools' "copy source to target" on a unit nobody
+    translated: angular/angular#15754, neos/flow-development-collection#1555): an untranslated unit, not a
+    target in the wrong language."""
+    from translator.mt.normalize import memory_key_text
+
+    return bool(text.strip()) and memory_key_text(text) == memory_key_text(source)
 
 
 def already_stored(text: str, segment: ReviewSegment) -> str | None:

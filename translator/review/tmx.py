@@ -22,7 +22,7 @@ from translate.storage import tmx
 from translator.atomic import atomic_write_bytes
 from translator.errors import ReviewFileError
 from translator.mt.memory import STATES, HumanTranslation
-from translator.review.segments import inline_text
+from translator.review.segments import copied_source, target_text
 from translator.text.arabic import is_arabic
 
 __all__ = ["read_tmx", "tmx_bytes", "write_tmx"]
@@ -68,7 +68,8 @@ def read_tmx(path: str | Path, *, translator: str = "", source_lang: str = "ar",
     """The ``source_lang`` → ``target_lang`` translations in a TMX file, with provenance.
 
     Raises :class:`ReviewFileError` listing every problem with its line: bad XML, a ``<tu>`` without a
-    ``source_lang`` or ``target_lang`` variant, an empty segment, an English side that is Arabic.
+    ``source_lang`` or ``target_lang`` variant, an empty segment, an English side that is Arabic. A unit whose
+    target is its source copied over (nobody translated it) is left out.
     """
     path = Path(path)
     try:
@@ -82,16 +83,19 @@ def read_tmx(path: str | Path, *, translator: str = "", source_lang: str = "ar",
     found, problems = [], []
     for unit in store.unit_iter():
         try:
-            found.append(_entry(unit.xmlelement, path, translator, source_lang, target_lang))
+            entry = _entry(unit.xmlelement, path, translator, source_lang, target_lang)
         except ValueError as error:
             problems.append((unit.xmlelement.sourceline, str(error)))
+        else:
+            if entry is not None:
+                found.append(entry)
     if problems:
         raise ReviewFileError(str(path), problems)
     return found
 
 
 def _entry(tu: etree._Element, path: Path, translator: str, source_lang: str,
-           target_lang: str) -> HumanTranslation:
+           target_lang: str) -> HumanTranslation | None:
     variants = {_base(tuv.get(_XML_LANG) or tuv.get("lang") or ""): tuv for tuv in tu.iterfind("tuv")}
     missing = [lang for lang in (source_lang, target_lang) if lang not in variants]
     if missing:
@@ -100,6 +104,8 @@ def _entry(tu: etree._Element, path: Path, translator: str, source_lang: str,
     source, target = _seg(variants[source_lang]), _seg(variants[target_lang])
     if not source or not target:
         raise ValueError("translation unit has an empty segment")
+    if copied_source(target, source):
+        return None  # the source copied over: a unit nobody translated
     if is_arabic(target):
         raise ValueError(f"the {target_lang!r} variant is Arabic text")
     props = {p.get("type"): (p.text or "").strip() for p in tu.iterfind("prop")}
@@ -120,7 +126,7 @@ def _entry(tu: etree._Element, path: Path, translator: str, source_lang: str,
 
 def _seg(tuv: etree._Element) -> str:
     seg = tuv.find("seg")
-    return " ".join(inline_text(seg).split()) if seg is not None else ""
+    return " ".join(target_text(seg).split()) if seg is not None else ""
 
 
 def _base(language: str) -> str:

@@ -28,9 +28,10 @@ from translator.mt.normalize import memory_key_text
 from translator.review.segments import (
     ReviewSegment,
     already_stored,
-    inline_text,
+    copied_source,
     parse_review_file,
     parse_unit_id,
+    target_text,
 )
 from translator.text.arabic import is_arabic
 
@@ -167,8 +168,8 @@ def _reviewed(unit, segments: dict[str, ReviewSegment], path: Path, translator: 
     if memory_key_text(unit.source or "") != memory_key_text(segment.source):
         raise ValueError(f"unit {local_id}: the source text was changed; only targets may be edited")
     target_node = unit.getlanguageNode(lang=None, index=1)
-    text = inline_text(target_node).strip() if target_node is not None else ""
-    if target_node is None or not text:
+    text = target_text(target_node).strip() if target_node is not None else ""
+    if target_node is None or not text or copied_source(text, segment.source):
         return None
     lang = target_node.get("{http://www.w3.org/XML/1998/namespace}lang")
     if (lang and _base(lang) != target_lang) or is_arabic(text):

@@ -31,7 +31,14 @@ from translator.atomic import atomic_write_bytes
 from translator.errors import ReviewFileError
 from translator.mt.memory import HumanTranslation
 from translator.mt.normalize import memory_key_text
-from translator.review.segments import ReviewSegment, already_stored, parse_review_file, parse_unit_id
+from translator.review.segments import (
+    ReviewSegment,
+    already_stored,
+    copied_source,
+    parse_review_file,
+    parse_unit_id,
+    unescape_stray_entities,
+)
 from translator.text.arabic import is_arabic
 
 __all__ = ["NS20", "STATE_TO_XLIFF2", "escape_id", "read_xliff2", "unescape_id", "write_xliff2", "xliff2_bytes",
@@ -193,7 +200,9 @@ def _reviewed(unit: xliff2.Xliff2Unit, segments: dict[str, ReviewSegment], path:
                        f"unit {local_id}: the source text was changed; only targets may be edited")
     target_node = unit.xmlelement.find(unit.namespaced("target"))
     text = (unit.target or "").strip()
-    if target_node is None or not text:
+    if "&" in text:
+        text = unescape_stray_entities(text)
+    if target_node is None or not text or copied_source(text, segment.source):
         return None
     lang = target_node.get(_XML_LANG)
     if (lang and _base(lang) != target_lang) or is_arabic(text):
