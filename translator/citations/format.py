@@ -325,7 +325,7 @@ def to_csl_json(citations: Any) -> str:
     for number, r in enumerate(citation_records(citations), 1):
         english, original = _english(r), r.get("title_original")
         item: dict[str, Any] = {"id": _key(r, number), "type": "article-newspaper"}
-        item["title"] = english or original or ""
+        _put(item, "title", english or original)  # a mention without a title has none (no "Untitled" item)
         if original and english:
             item["original-title"] = original
         _put(item, "container-title", r.get("outlet_canonical") or r.get("outlet"))
@@ -386,14 +386,18 @@ def to_bibtex(citations: Any) -> str:
 EXPORTS: dict[str, Callable[[Any], str]] = {"csl-json": to_csl_json, "ris": to_ris, "bibtex": to_bibtex}
 
 
-def export_citations(citations: Any, fmt: str) -> str:
+def export_citations(citations: Any, fmt: str, *, sources: bool = False) -> str:
     """The citations in one of :data:`EXPORTS` (``csl-json``, ``ris``, ``bibtex``), as text.
 
+    Every citation but image credits is one record; with ``sources=True`` only the items of the Sources block
+    (:func:`sources_entries`: one per cited item, a mention without a title only when its document cites that
+    outlet with no title at all), so a reference manager gets the piece's sources and no empty mentions.
     Raises CitationError for another format name."""
     if fmt not in EXPORTS:
         raise CitationError(f"no export format {fmt!r}: choose one of {sorted(EXPORTS)}")
     # a photo credit is no source of the piece: the Sources block leaves it out, and so do the exports
-    records = [r for r in citation_records(citations) if r.get("kind") != "image_credit"]
+    records = sources_entries(citations) if sources else [
+        r for r in citation_records(citations) if r.get("kind") != "image_credit"]
     return EXPORTS[fmt](records)
 
 
