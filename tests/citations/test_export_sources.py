@@ -56,3 +56,20 @@ def test_cli_sources_with_an_export_format() -> None:
     assert len(plain) == 7 and sum("title" not in entry for entry in plain) == 3
     refused = _cite("--format", "jsonl", "--sources", str(SEED))
     assert refused.returncode == 2 and "--format csl-json|ris|bibtex" in refused.stderr
+
+
+def test_a_titles_own_full_stop_is_not_doubled() -> None:
+    """`titled “Fighting terrorism.”` gave `“Fighting terrorism.,”` (oewatch) and `“Fighting terrorism..”` (chicago)."""
+    from translator.citations.format import format_citation
+
+    (citation,) = parse_citations("On March 24, the pro-government Al-Ahram newspaper carried an opinion piece "
+                                  "titled “Fighting terrorism.”")
+    assert citation.title_english == "Fighting terrorism."  # as the citing text prints it
+    assert format_citation(citation) == "“Fighting terrorism,” Al-Ahram (pro-government)."
+    assert format_citation(citation, style="chicago") == "“Fighting terrorism.” Al-Ahram."
+    abbreviation = {"title_english": "Talks with the U.S.", "outlet": "Al-Ahram", "date": "2021-03-02"}
+    assert format_citation(abbreviation) == "“Talks with the U.S.,” Al-Ahram, 2 March 2021."
+    arabic = {"title_original": "انتفاضة القدس تتأجج.", "title_english": "The Jerusalem uprising flares.",
+              "outlet": "Al-Quds Al-Arabi", "date": "2021-05-11"}
+    assert format_citation(arabic) == ("“انتفاضة القدس تتأجج (The Jerusalem uprising flares),” Al-Quds Al-Arabi, "
+                                       "11 May 2021.")

@@ -172,6 +172,23 @@ def _spaces(text: str) -> str:
     return re.sub(r"\s+([,.)])", r"\1", " ".join(text.split()))
 
 
+#: a title's own closing full stop: one ".", after a letter, a digit or a closing bracket or quote, and not the
+#: end of an abbreviation ("U.S.", "Inc." keeps it only when another "." is in its last word)
+_OWN_STOP = re.compile(r"(?<=[^\W_]|[)\]’”\"'])\.\s*$")
+
+
+def _without_own_stop(text: str | None) -> str | None:
+    """``text`` without the full stop a citing text printed at the end of a title (`titled “Fighting
+    terrorism.”`): a style adds its own punctuation after the title, so the stop would double (``.,”``,
+    ``..”``; new-user trial 6, F11).  An abbreviation's stop ("the U.S.") and an ellipsis are kept."""
+    if not text or not _OWN_STOP.search(text):
+        return text
+    last_word = text.rstrip()[:-1].split()[-1]
+    if "." in last_word:
+        return text
+    return _OWN_STOP.sub("", text)
+
+
 def _typographic(text: str | None) -> str | None:
     """Straight quotes made typographic for a title printed inside “…”: a quotation inside it becomes ‘…’
     (the nested form), an apostrophe ’."""
@@ -218,8 +235,8 @@ def _context(record: Mapping[str, Any], outlet_as_written: bool) -> dict[str, An
     else:
         outlet = _printed_name(record.get("outlet_canonical"), record.get("leaning")) or record.get("outlet")
     return {
-        "kind": record.get("kind"), "title_original": _typographic(record.get("title_original")),
-        "title_english": _typographic(english), "english_is_machine": machine, "outlet": outlet,
+        "kind": record.get("kind"), "title_original": _typographic(_without_own_stop(record.get("title_original"))),
+        "title_english": _typographic(_without_own_stop(english)), "english_is_machine": machine, "outlet": outlet,
         "description": record.get("leaning"), "author": record.get("author"), "date": record.get("date"),
         "url": record.get("url"), "language": record.get("title_language"),
     }
