@@ -1,0 +1,48 @@
+"""Command-line findings of the sixth new-user trial.
+
+F19: ``translate --format table`` showed a ``human`` row with the machine text in ``translation`` and the
+reviewer's rendering among the columns left out ("10 more columns: human, …").
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from translator.cli import main
+from translator.mt.memory import TranslationMemory
+
+HEADLINE = "زيارة عمل لجوبي إلى الجزائر"
+REVIEWED = "Juppé on a working visit to Algeria"
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_translate_table_shows_the_reviewers_translation(tmp_path: Path, tiny_model: Path,
+                                                         capsys: pytest.CaptureFixture[str],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
+    memory_path = tmp_path / "memory.sqlite"
+    memory = TranslationMemory(memory_path)
+    memory.put_human(HEADLINE, REVIEWED, "review.xlf", state="final", translator="Amal")
+    memory.close()
+    source = tmp_path / "lines.txt"
+    source.write_text(f"{HEADLINE}\nRT Arabic\n", encoding="utf-8")
+    argv = ["translate", "--lines", "--model", str(tiny_model), "--memory", str(memory_path), str(source)]
+    code, out, _ = _run([*argv, "--format", "jsonl"], capsys)
+    first = json.loads(out.splitlines()[0])
+    assert code == 0 and first["status"] == "human" and first["human"] == REVIEWED
+    assert first["translation"] != REVIEWED  # the machine text stays in `translation`
+    code, out, _ = _run([*argv, "--format", "table"], capsys)
+    header, row = out.splitlines()[:2]
+    assert code == 0 and header.split()[:4] == ["text", "translation", "human", "status"]
+    assert "Juppé" in row and "human" in row
+    # jsonl keeps the record's order (a contract other tools rely on)
+    code, out, _ = _run([*argv, "--format", "jsonl"], capsys)
+    assert list(json.loads(out.splitlines()[0]))[:3] == ["text", "translation", "status"]
