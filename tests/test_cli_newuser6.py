@@ -46,3 +46,20 @@ def test_translate_table_shows_the_reviewers_translation(tmp_path: Path, tiny_mo
     # jsonl keeps the record's order (a contract other tools rely on)
     code, out, _ = _run([*argv, "--format", "jsonl"], capsys)
     assert list(json.loads(out.splitlines()[0]))[:3] == ["text", "translation", "status"]
+
+
+def test_batch_summary_of_one_file(tmp_path: Path, tiny_model: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """F18/F14: a batch of one file said "1 documents from 1 files", and "3 translated" two lines above
+    "translation status: 1 translated, 2 suspicious" read as a contradiction."""
+    source = tmp_path / "aps.txt"
+    source.write_text(f"{HEADLINE}\n\nوأكد الناطق الرسمي لوزارة الشؤون الخارجية أن هذه الزيارة مهمة.\n",
+                      encoding="utf-8")
+    code, _, err = _run(["batch", str(source), "--out", str(tmp_path / "out"), "--model", str(tiny_model),
+                         "--no-memory", "--no-report"], capsys)
+    assert code == 0, err
+    lines = err.splitlines()
+    assert any(line.startswith("1 document from 1 file (1 processed") for line in lines), err
+    counts = next(line for line in lines if " segments (" in line)
+    assert "2 Arabic, 2 machine-translated" in counts and "0 citations" in counts
+    status = next(line for line in lines if line.startswith("translation status: "))
+    assert sum(int(part.split()[0]) for part in status.split(": ", 1)[1].split(", ")) == 2
