@@ -63,3 +63,20 @@ def test_batch_summary_of_one_file(tmp_path: Path, tiny_model: Path, capsys: pyt
     assert "2 Arabic, 2 machine-translated" in counts and "0 citations" in counts
     status = next(line for line in lines if line.startswith("translation status: "))
     assert sum(int(part.split()[0]) for part in status.split(": ", 1)[1].split(", ")) == 2
+
+
+def test_models_list_table_shows_the_size(translator_home: Path, tiny_model: Path,
+                                          capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """F21: the README promises "id, kind, revision, size on disk and path"; at 120 columns the size was among
+    the columns left out."""
+    monkeypatch.setenv("COLUMNS", "120")
+    code, _, err = _run(["models", "add", str(tiny_model), "--id", "tiny/marian"], capsys)
+    assert code == 0, err
+    code, out, _ = _run(["models", "list", "--format", "jsonl"], capsys)
+    (listed,) = [json.loads(line) for line in out.splitlines()]
+    assert listed["size_bytes"] > 0
+    code, out, _ = _run(["models", "list"], capsys)
+    header, row = out.splitlines()[:2]
+    assert code == 0 and header.split()[:6] == ["default", "id", "kind", "revision", "size_bytes", "path"]
+    assert str(listed["size_bytes"]) in row.split()
