@@ -37,6 +37,8 @@ _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
 MACHINE_MARK = "machine translation"
 # added to the mark when the guard or translation QA flagged that rendering (translation_status suspicious)
 FLAGGED_MARK = "flagged by QA: check it before quoting"
+# term-base layers whose renderings the brief lists as they are: the user's glossary and the shipped one
+_GLOSSARY_LAYERS = frozenset({"user", "glossary"})
 
 
 @dataclass
@@ -104,15 +106,25 @@ def _headline(citation: dict[str, Any]) -> Headline:
 
 
 def _terms_by_document(segments: Any) -> dict[str, list[tuple[str, str]]]:
-    """``glossary_terms`` cells ("surface=target; ...") gathered per document, each English rendering once."""
+    """``glossary_terms`` cells ("surface=target; ...") gathered per document, each English rendering once.
+
+    A term the shipped or the user's glossary does not hold (``term_layers``: composed, gazetteer, romanized,
+    or ambiguous) carries its layer, ``Hail (gazetteer)``, as the report's terms column shows it: a name made
+    by rule or read from a gazetteer is a lead to check, not a glossary rendering (new-user trial 6: the
+    gazetteer read ``يشيد`` "praises" as Hail)."""
     found: dict[str, dict[str, str]] = {}
     if "glossary_terms" not in segments.columns:
         return {}
-    for doc_id, cell in zip(segments["doc_id"], segments["glossary_terms"], strict=True):
+    layers = segments["term_layers"] if "term_layers" in segments.columns else [None] * len(segments)
+    for doc_id, cell, layer_cell in zip(segments["doc_id"], segments["glossary_terms"], layers, strict=True):
         if not isinstance(cell, str) or not cell:
             continue
-        for pair in cell.split("; "):
+        cell_layers = layer_cell.split("; ") if isinstance(layer_cell, str) else []
+        for k, pair in enumerate(cell.split("; ")):
             surface, _, target = pair.partition("=")
+            layer = cell_layers[k] if k < len(cell_layers) else ""
+            if layer and layer not in _GLOSSARY_LAYERS:
+                target = f"{target} ({layer})"
             if surface and target:
                 found.setdefault(doc_id, {}).setdefault(target, surface)
     return {doc_id: [(target, surface) for target, surface in pairs.items()] for doc_id, pairs in found.items()}
