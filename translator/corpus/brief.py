@@ -137,8 +137,20 @@ def write_brief(out_dir: str | Path, output: str | Path, *, style: str | Path = 
 
     Raises InputError when the run's tables are missing or ``output`` cannot be written."""
     documents = brief_documents(out_dir, style=style, outlet_as_written=outlet_as_written)
-    data = _docx_bytes(documents, Path(out_dir).name)
+    data = _docx_bytes(documents, _run_name(Path(out_dir)))
     return _write_atomic(Path(output), data)
+
+
+def _run_name(out_dir: Path) -> str:
+    """What the brief is about: the corpus folder the run read (``manifest.json``'s ``input``: "Brief: news"),
+    else the output folder's name ("Brief: out1" named only where the tables happened to go)."""
+    import json
+
+    try:
+        source = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8")).get("input")
+    except (OSError, ValueError, AttributeError):
+        source = None
+    return Path(source).name if isinstance(source, str) and Path(source).name else out_dir.name
 
 
 def _docx_bytes(documents: list[BriefDocument], run_name: str) -> bytes:
