@@ -44,8 +44,10 @@ def _same(text: str | None) -> str | None:
         return None
     for curly, straight in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"')):
         text = text.replace(curly, straight)
-    # the house style also closes the space a page leaves before punctuation ("الفلوجة .. وأكثر")
-    return re.sub(r"\s+(?=[.,;:!?؟،])", "", " ".join(text.split()))
+    # the house style also closes the space a page leaves before punctuation ("الفلوجة .. وأكثر"), and drops a
+    # title's own closing full stop, which its punctuation follows (`“Fighting terrorism,”`, not `.,”`)
+    text = re.sub(r"\s+(?=[.,;:!?؟،])", "", " ".join(text.split()))
+    return re.sub(r"(?<=[^\W_]|[)\]'\"])\.$", "", text)
 
 
 def _house_style_lines() -> list[str]:

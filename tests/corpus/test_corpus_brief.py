@@ -112,7 +112,7 @@ def test_the_project_reader_gives_the_arabic_back_in_logical_order(brief: Path) 
     assert "الحكومة تعلن خطة جديدة" in lines
     assert "No English rendering yet (run the batch with translation on). — Hespress" in lines
     assert "Sources" in lines and "Glossary terms" in lines
-    assert document.title == "Brief: out"
+    assert document.title == "Brief: corpus"  # the corpus folder the run read, from its manifest (not "out")
 
 
 def test_written_atomically_with_the_umask(run_out: Path, tmp_path: Path) -> None:

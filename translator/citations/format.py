@@ -172,6 +172,23 @@ def _spaces(text: str) -> str:
     return re.sub(r"\s+([,.)])", r"\1", " ".join(text.split()))
 
 
+#: a title's own closing full stop: one ".", after a letter, a digit or a closing bracket or quote, and not the
+#: end of an abbreviation ("U.S.", "Inc." keeps it only when another "." is in its last word)
+_OWN_STOP = re.compile(r"(?<=[^\W_]|[)\]’”\"'])\.\s*$")
+
+
+def _without_own_stop(text: str | None) -> str | None:
+    """``text`` without the full stop a citing text printed at the end of a title (`titled “Fighting
+    terrorism.”`): a style adds its own punctuation after the title, so the stop would double (``.,”``,
+    ``..”``; new-user trial 6, F11).  An abbreviation's stop ("the U.S.") and an ellipsis are kept."""
+    if not text or not _OWN_STOP.search(text):
+        return text
+    last_word = text.rstrip()[:-1].split()[-1]
+    if "." in last_word:
+        return text
+    return _OWN_STOP.sub("", text)
+
+
 def _typographic(text: str | None) -> str | None:
     """Straight quotes made typographic for a title printed inside “…”: a quotation inside it becomes ‘…’
     (the nested form), an apostrophe ’."""
@@ -219,8 +236,8 @@ def _context(record: Mapping[str, Any], outlet_as_written: bool) -> dict[str, An
     else:
         outlet = _printed_name(record.get("outlet_canonical"), record.get("leaning")) or record.get("outlet")
     return {
-        "kind": record.get("kind"), "title_original": _typographic(record.get("title_original")),
-        "title_english": _typographic(english), "english_is_machine": machine, "outlet": outlet,
+        "kind": record.get("kind"), "title_original": _typographic(_without_own_stop(record.get("title_original"))),
+        "title_english": _typographic(_without_own_stop(english)), "english_is_machine": machine, "outlet": outlet,
         "description": record.get("leaning"), "author": record.get("author"), "date": record.get("date"),
         "url": record.get("url"), "language": record.get("title_language"),
     }
@@ -326,7 +343,7 @@ def to_csl_json(citations: Any) -> str:
     for number, r in enumerate(citation_records(citations), 1):
         english, original = _english(r), r.get("title_original")
         item: dict[str, Any] = {"id": _key(r, number), "type": "article-newspaper"}
-        item["title"] = english or original or ""
+        _put(item, "title", english or original)  # a mention without a title has none (no "Untitled" item)
         if original and english:
             item["original-title"] = original
         _put(item, "container-title", r.get("outlet_canonical") or r.get("outlet"))
@@ -387,14 +404,18 @@ def to_bibtex(citations: Any) -> str:
 EXPORTS: dict[str, Callable[[Any], str]] = {"csl-json": to_csl_json, "ris": to_ris, "bibtex": to_bibtex}
 
 
-def export_citations(citations: Any, fmt: str) -> str:
+def export_citations(citations: Any, fmt: str, *, sources: bool = False) -> str:
     """The citations in one of :data:`EXPORTS` (``csl-json``, ``ris``, ``bibtex``), as text.
 
+    Every citation but image credits is one record; with ``sources=True`` only the items of the Sources block
+    (:func:`sources_entries`: one per cited item, a mention without a title only when its document cites that
+    outlet with no title at all), so a reference manager gets the piece's sources and no empty mentions.
     Raises CitationError for another format name."""
     if fmt not in EXPORTS:
         raise CitationError(f"no export format {fmt!r}: choose one of {sorted(EXPORTS)}")
     # a photo credit is no source of the piece: the Sources block leaves it out, and so do the exports
-    records = [r for r in citation_records(citations) if r.get("kind") != "image_credit"]
+    records = sources_entries(citations) if sources else [
+        r for r in citation_records(citations) if r.get("kind") != "image_credit"]
     return EXPORTS[fmt](records)
 
 

@@ -70,16 +70,24 @@ def runner_and_engine(args: argparse.Namespace) -> tuple[str, str]:
     return "ray", engine
 
 
+def _count(number: int, noun: str) -> str:
+    """``1 document``, ``16 documents`` (``1 documents from 1 files`` for a batch of one file)."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def summary_text(summary) -> str:
     """The run summary a person reads on stderr: counts, translation state, where the tables are, failures."""
     from ..corpus.statuses import status_counts
 
     lines = [
-        f"{summary.documents} documents from {summary.files} files "
+        f"{_count(summary.documents, 'document')} from {_count(summary.files, 'file')} "
         f"({summary.processed_files} processed, {summary.unchanged_files} unchanged, {summary.failed_files} failed)",
-        f"{summary.segments} segments ({summary.arabic_segments} Arabic, {summary.translated_segments} translated"
+        # "machine-translated": every segment with a machine translation, whatever its status below (new-user
+        # trial 6, F14: "43 translated" then "translation status: 13 translated" read as a contradiction)
+        f"{_count(summary.segments, 'segment')} ({summary.arabic_segments} Arabic, "
+        f"{summary.translated_segments} machine-translated"
         + (f", {summary.retried_segments} retried by the guard" if summary.retried_segments else "") + "), "
-        f"{summary.citations} citations",
+        f"{_count(summary.citations, 'citation')}",
         *([f"translation status: {status_counts(summary.statuses)}"] if summary.statuses else []),
         f"translation: {summary.translation_state}",
         f"tables: {Path(summary.out_dir).resolve()}  ({summary.seconds:.1f} s)",

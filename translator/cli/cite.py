@@ -38,7 +38,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--style", metavar="NAME|PATH",
                    help="house-style template: a shipped name or a .jinja file (implies house-style text)")
     p.add_argument("--sources", action="store_true",
-                   help="with a house style: the Sources block (one entry per cited item, document order)")
+                   help="with a house style: the Sources block (one entry per cited item, document order); "
+                        "with csl-json, ris or bibtex: a record for each of those items only")
     p.add_argument("--outlet-as-written", action="store_true",
                    help="with a house style: the outlet as the text spells it, not the registry's name")
     p.add_argument("--news-only", action="store_true", help="leave out image credits")
@@ -61,8 +62,9 @@ def run(args: argparse.Namespace) -> int:
     unknown = UnknownOutlets()
     fmt = args.format or ("style" if args.style else "jsonl")
     style = args.style or (fmt if fmt in _styles() else None)
-    if args.sources and style is None:
-        raise InputError("--sources writes a house style: add --format oewatch (or --style NAME|PATH)")
+    if args.sources and style is None and fmt not in EXPORTS:
+        raise InputError("--sources writes a house style or a reference-manager file: add --format oewatch "
+                         "(or --style NAME|PATH), or --format csl-json|ris|bibtex")
     records = list(_records(args, registry, unknown, numbered=fmt not in FORMATS))
     if not records:  # an empty output alone does not say whether anything was read
         print("translator: no citations found", file=sys.stderr)
@@ -73,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
             for line in format_citations(records, style=style, outlet_as_written=args.outlet_as_written):
                 print(line)
     elif fmt in EXPORTS:
-        sys.stdout.write(export_citations(records, fmt))
+        sys.stdout.write(export_citations(records, fmt, sources=args.sources))
     else:
         emit(_table_order(records) if fmt == "table" else records, fmt)
     if args.unknown_outlets:

@@ -37,6 +37,8 @@ _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
 MACHINE_MARK = "machine translation"
 # added to the mark when the guard or translation QA flagged that rendering (translation_status suspicious)
 FLAGGED_MARK = "flagged by QA: check it before quoting"
+# term-base layers whose renderings the brief lists as they are: the user's glossary and the shipped one
+_GLOSSARY_LAYERS = frozenset({"user", "glossary"})
 
 
 @dataclass
@@ -104,15 +106,25 @@ def _headline(citation: dict[str, Any]) -> Headline:
 
 
 def _terms_by_document(segments: Any) -> dict[str, list[tuple[str, str]]]:
-    """``glossary_terms`` cells ("surface=target; ...") gathered per document, each English rendering once."""
+    """``glossary_terms`` cells ("surface=target; ...") gathered per document, each English rendering once.
+
+    A term the shipped or the user's glossary does not hold (``term_layers``: composed, gazetteer, romanized,
+    or ambiguous) carries its layer, ``Hail (gazetteer)``, as the report's terms column shows it: a name made
+    by rule or read from a gazetteer is a lead to check, not a glossary rendering (new-user trial 6: the
+    gazetteer read ``يشيد`` "praises" as Hail)."""
     found: dict[str, dict[str, str]] = {}
     if "glossary_terms" not in segments.columns:
         return {}
-    for doc_id, cell in zip(segments["doc_id"], segments["glossary_terms"], strict=True):
+    layers = segments["term_layers"] if "term_layers" in segments.columns else [None] * len(segments)
+    for doc_id, cell, layer_cell in zip(segments["doc_id"], segments["glossary_terms"], layers, strict=True):
         if not isinstance(cell, str) or not cell:
             continue
-        for pair in cell.split("; "):
+        cell_layers = layer_cell.split("; ") if isinstance(layer_cell, str) else []
+        for k, pair in enumerate(cell.split("; ")):
             surface, _, target = pair.partition("=")
+            layer = cell_layers[k] if k < len(cell_layers) else ""
+            if layer and layer not in _GLOSSARY_LAYERS:
+                target = f"{target} ({layer})"
             if surface and target:
                 found.setdefault(doc_id, {}).setdefault(target, surface)
     return {doc_id: [(target, surface) for target, surface in pairs.items()] for doc_id, pairs in found.items()}
@@ -125,8 +137,20 @@ def write_brief(out_dir: str | Path, output: str | Path, *, style: str | Path = 
 
     Raises InputError when the run's tables are missing or ``output`` cannot be written."""
     documents = brief_documents(out_dir, style=style, outlet_as_written=outlet_as_written)
-    data = _docx_bytes(documents, Path(out_dir).name)
+    data = _docx_bytes(documents, _run_name(Path(out_dir)))
     return _write_atomic(Path(output), data)
+
+
+def _run_name(out_dir: Path) -> str:
+    """What the brief is about: the corpus folder the run read (``manifest.json``'s ``input``: "Brief: news"),
+    else the output folder's name ("Brief: out1" named only where the tables happened to go)."""
+    import json
+
+    try:
+        source = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8")).get("input")
+    except (OSError, ValueError, AttributeError):
+        source = None
+    return Path(source).name if isinstance(source, str) and Path(source).name else out_dir.name
 
 
 def _docx_bytes(documents: list[BriefDocument], run_name: str) -> bytes:

@@ -312,7 +312,7 @@ class _Summary:
         found, placed, exact = int(seg.found), int(seg.placed), int(seg.exact)
         stats: list[tuple[str, object]] = [
             ("documents", self.n_documents), ("segments", seg.rows), ("Arabic segments", seg.arabic),
-            ("Arabic segments translated", seg.translated),
+            ("Arabic segments machine-translated", seg.translated),
         ]
         if seg.statuses:  # "translated" above counts flagged and reviewed segments too: say how many of each
             from .statuses import status_counts
@@ -331,8 +331,13 @@ class _Summary:
         return stats
 
     def shown_documents(self) -> list[dict]:
-        out = []
+        """The documents the report shows, each with its segments; a file with the same bytes as one shown
+        before it (a copy saved twice: new-user trial 6, F9) names that one in ``same_as``."""
+        out, first_path = [], {}
         for doc in self.documents:
+            digest, path = doc.get("sha256"), doc.get("path")
+            seen = first_path.setdefault(digest, (path, doc["doc_id"])) if digest else None
+            doc["same_as"] = seen[1] if seen and seen[0] != path else None
             doc["title_dir"] = text_dir(doc.get("title"))
             doc["segments"] = [_segment(s) for s in self.segments.by_doc.get(doc["doc_id"], [])]
             doc["more"] = self.segments.more.get(doc["doc_id"], 0)

@@ -37,7 +37,7 @@ C = Column
 DOCUMENTS = (
     C("doc_id", "string", True, "document id: its path in the corpus (plus the record, for JSON files)"),
     C("path", "string", True, "file path relative to the corpus folder"),
-    C("format", "string", True, "the reader that read it (txt, html, docx, json ...)"),
+    C("format", "string", True, "the reader that read it: text (.txt), markdown, html, docx or json (.json, .jsonl)"),
     C("encoding", "string", True, "decoded from (chosen by plausibility if not UTF-8; `utf-8+cp1256`: a file in two)"),
     C("encoding_confidence", "float32", True,
       "how sure that reading is, 0..1 (1: a byte-order mark, valid UTF-8; a guessed code page ≤ 0.95)"),

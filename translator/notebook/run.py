@@ -148,9 +148,7 @@ def export_html(nb: nbformat.NotebookNode | Path | str, output: Path | str) -> P
 
     if not isinstance(nb, nbformat.NotebookNode):
         nb = read_notebook(nb)
-    if "widgets" in nb.metadata:  # progress bars' state: only a live JupyterLab can show widgets
-        nb = copy.deepcopy(nb)
-        del nb.metadata["widgets"]
+    nb = _without_widget_views(nb)
     # Charts are PNG images embedded as data: URLs, which the Content-Security-Policy allows (img-src data:).
     # Outputs are not run through nbconvert's sanitizer: it escapes the markup of rendered Markdown and of our
     # tables instead of keeping it. Safety comes from the template's Content-Security-Policy, which forbids
@@ -160,6 +158,37 @@ def export_html(nb: nbformat.NotebookNode | Path | str, output: Path | str) -> P
     body, _ = exporter.from_notebook_node(nb)
     atomic_write_text(Path(output), with_auto_direction(body))
     return Path(output)
+
+
+_WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def _without_widget_views(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of ``nb`` without widget state and without widgets' plain-text fallbacks.
+
+    Only a live JupyterLab can show a widget. A widget's ``text/plain`` fallback is its state when it was first
+    displayed (tqdm's bar: ``documents: 0%| | 0/16``, though the run finished), so it is dropped; a static view
+    the widget offers itself (``text/html``, an image: ``ReviewWidget``) is kept, and an output left with
+    nothing is removed."""
+    if "widgets" not in nb.metadata and not any(
+            _WIDGET_VIEW in output.get("data", {}) for cell in nb.cells for output in cell.get("outputs", ())):
+        return nb
+    nb = copy.deepcopy(nb)
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        if "outputs" not in cell:
+            continue
+        kept = []
+        for output in cell.outputs:
+            data = output.get("data", {})
+            if _WIDGET_VIEW in data:
+                for mimetype in (_WIDGET_VIEW, "text/plain"):
+                    data.pop(mimetype, None)
+                if not data:
+                    continue
+            kept.append(output)
+        cell.outputs = kept
+    return nb
 
 
 # Markup that navigates or submits on its own, which rendered Markdown must not carry into the page: a meta
