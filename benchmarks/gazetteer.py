@@ -87,7 +87,7 @@ def speed(glossary, segments: int = 20000) -> dict[str, float]:
 
 
 def quality(glossary, verbose: bool = False, blind: bool = False, new: bool = False,
-            show_heldout: bool = False, s6: bool = False) -> dict[str, dict]:
+            show_heldout: bool = False, s6: bool = False, country: bool = True) -> dict[str, dict]:
     """Scores per set and half. ``verbose`` prints the misses and wrong matches of the build halves only
     (rules are written from those), and of the held-out halves and blind batch too with ``show_heldout``."""
     from translator.glossary.evaluate import load_mentions, score
@@ -102,7 +102,7 @@ def quality(glossary, verbose: bool = False, blind: bool = False, new: bool = Fa
     if s6:
         sets += [("s6-build", S6, "build"), ("s6-heldout", S6, "heldout")]
     for split, path, half in sets:
-        scored = score(glossary.match, load_mentions(path, half))
+        scored = score(glossary.match, load_mentions(path, half), outlet_country=country)
         result[split] = scored.to_dict()
         if verbose:
             print(f"== {split}: {json.dumps(result[split], ensure_ascii=False)}")
@@ -120,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--blind", action="store_true",
                         help=f"score {BLIND.name} and {BLIND2.name} too (all, and by outlet half)")
     parser.add_argument("--new", action="store_true", help=f"score {NEW.name} too (by outlet half)")
+    parser.add_argument("--no-country", action="store_true",
+                        help="match without the outlet's country (region from the text's places only)")
     parser.add_argument("--s6", action="store_true", help=f"score {S6.name} too (by outlet half)")
     parser.add_argument("--show-heldout", action="store_true",
                         help="with -v, print the held-out halves' misses and wrong matches too (not for rule writing)")
@@ -128,7 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     glossary = figures.pop("_glossary")
     if args.what == "all":
         figures.update(speed(glossary, args.segments))
-    figures["quality"] = quality(glossary, args.verbose, args.blind, args.new, args.show_heldout, args.s6)
+    figures["quality"] = quality(glossary, args.verbose, args.blind, args.new, args.show_heldout, args.s6,
+                                 not args.no_country)
     figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     print(json.dumps(figures, ensure_ascii=False))
     return 0
