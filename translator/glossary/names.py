@@ -28,7 +28,7 @@ from .entry import GlossaryEntry, TermMatch
 from .wordinfo import common_zipf, prepared
 
 __all__ = ["CANDIDATE_COLUMNS", "CandidateCounter", "attested", "attested_name", "find_names", "find_people",
-           "find_places", "region_of", "romanize"]
+           "find_places", "name_part_people", "region_of", "romanize"]
 
 REGIONS = {"maghreb": {"DZ", "MA", "TN", "LY", "MR", "EH"}, "levant": {"LB", "SY", "JO", "PS"},
            "gulf": {"SA", "AE", "QA", "KW", "BH", "OM", "YE"}, "egypt": {"EG"}, "iraq": {"IQ"}}
@@ -114,6 +114,11 @@ def attested(part: str, country: str | None = None, region: str = "default", *,
         if count >= REGION_LEAST:
             return latin
     return None
+
+
+def name_part_people(part: str) -> int:
+    """How many people in ``names.tsv`` (Wikidata, all its countries) have the name part ``part`` (folded)."""
+    return sum(count for _, _, count in _spellings()[0].get(normalize(part), ()))
 
 
 def attested_name(name: str, country: str | None = None, region: str = "default") -> str | None:
@@ -312,9 +317,16 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default",
 
 
 @cache
-def _name_starts() -> frozenset[str]:
-    """The first words of the whole names in ``names.tsv`` (a text word that starts none is skipped at once)."""
-    return frozenset(key.split(" ", 1)[0] for key in _spellings()[1])
+def _name_index() -> dict[str, dict[str, tuple[int, ...]]]:
+    """The whole names of ``names.tsv`` by first and second word: ``{first: {second: (word counts, longest
+    first)}}``, so that a text word that starts no name costs one look-up."""
+    index: dict[str, dict[str, set[int]]] = {}
+    for key in _spellings()[1]:
+        words = key.split(" ")
+        if len(words) <= _MAX_KNOWN_WORDS:
+            index.setdefault(words[0], {}).setdefault(words[1], set()).add(len(words))
+    return {first: {second: tuple(sorted(sizes, reverse=True)) for second, sizes in seconds.items()}
+            for first, seconds in index.items()}
 
 
 _MAX_KNOWN_WORDS = 4
@@ -325,35 +337,33 @@ def find_people(text: str, taken: Sequence[TermMatch], region: str = "default",
     """Whole names of people in Wikidata (``names.tsv``: two to four words, ``سمير جعجع``, ``بسام مولوي``) that no
     match in ``taken`` touches, with no title or role needed, as matches of layer ``romanized`` spelled by
     :func:`romanize` (the person of the same name may not be the one meant: never enforced). Words must follow
-    each other without punctuation; the longest name wins; a word read with a proclitic (و، ف، ل، ب) is not a
-    start."""
-    starts = _name_starts()
-    if not starts:
+    each other without punctuation; the longest name wins."""
+    index = _name_index()
+    if not index:
         return []
     normalized, offsets, words = prepared(text)
-    if not any(w in starts for _, _, w in words):
-        return []
     full = _spellings()[1]
-    busy = [(m.start - len(m.clitic), m.end) for m in taken]
     found: list[TermMatch] = []
-    k = 0
-    while k < len(words):
-        if words[k][2] not in starts:
+    k, last = 0, len(words) - 1
+    while k < last:
+        seconds = index.get(words[k][2])
+        sizes = seconds.get(words[k + 1][2]) if seconds else None
+        if not sizes:
             k += 1
             continue
-        hit = None
-        for n in range(min(_MAX_KNOWN_WORDS, len(words) - k), 1, -1):
+        hit = 0
+        for n in sizes:
             span = words[k:k + n]
-            if any(normalized[a[1]:b[0]].strip() for a, b in pairwise(span)):
+            if len(span) < n or any(normalized[a[1]:b[0]].strip() for a, b in pairwise(span)):
                 continue  # a comma or a bracket between two words: two names, or a name and a word
             if " ".join(w for _, _, w in span) in full and not any(_title_kind(w) for _, _, w in span):
                 hit = n
                 break
-        if hit is None:
+        if not hit:
             k += 1
             continue
         start, end = original_span(text, offsets, words[k][0], words[k + hit - 1][1])
-        if not any(s < end and start < e for s, e in busy):
+        if not any(m.start - len(m.clitic) < end and start < m.end for m in taken):
             surface = text[start:end]
             target = romanize(surface, region, country)
             entry = GlossaryEntry(normalize(surface), target, "person", note="a name Wikidata knows; check who",
