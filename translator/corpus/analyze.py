@@ -79,7 +79,10 @@ def analyze_document(doc: Document, *, glossary=None, detector: str = "default")
             ))
     segments = _arabic_by_context(segments)
     if glossary is not None:
-        segments = [_add_terms(seg, glossary) for seg in segments]
+        from ..glossary.outlets import outlet_country
+
+        country = outlet_country(doc.outlet, doc.url)  # names romanized as the outlet's country writes them
+        segments = [_add_terms(seg, glossary, country) for seg in segments]
     citations = [CitationRow.from_dict(c.to_row(doc.doc_id)) for c in parse_citations(doc.text)]
     lang_chars = Counter()
     for seg in segments:
@@ -134,10 +137,10 @@ def _arabic_by_context(segments: list[SegmentRow]) -> list[SegmentRow]:
     return [s.replace(lang="ar") if s.lang == "und" and s.script == "Arab" else s for s in segments]
 
 
-def _add_terms(segment: SegmentRow, glossary) -> SegmentRow:  # type: ignore[no-untyped-def]
+def _add_terms(segment: SegmentRow, glossary, country: str | None = None) -> SegmentRow:  # type: ignore[no-untyped-def]
     if segment.lang != "ar":
         return segment
-    matches = glossary.match(segment.text)
+    matches = glossary.match(segment.text, country=country) if country else glossary.match(segment.text)
     return segment.replace(
         glossary_terms="; ".join(f"{m.surface}={'|'.join(m.candidates) or m.target}" for m in matches),
         term_layers="; ".join(m.layer + (" ambiguous" if m.ambiguous else "") for m in matches),

@@ -60,6 +60,8 @@ def _good(latin: str, arabic: str | None = None) -> bool:
     if not _NAME.match(latin) or (latin.isupper() and len(latin) > 3) or len(latin) > 60:
         return False
     if arabic is not None:
+        if "'" in latin or "’" in latin:
+            return False  # a scholar's transliteration (Abd al-'Ati), not a press spelling of a name part
         words = latin.split()
         return len(words) <= len(arabic.split()) + (words[0].lower() in _PARTICLES and len(words) > 1)
     return True
