@@ -215,7 +215,7 @@ def _with_article(latin: str, word: str, region: str) -> str:
     if not word.startswith("ال") or region in ("maghreb", "levant"):
         return latin
     article = _cell(_table()[("ال", "article")], region)
-    if latin[:3].lower() in ("al-", "el-"):  # Al-Dakhil: the region's own article (al-Dakhil; Gulf Al-, Egypt el-)
+    if latin[:3].lower() in ("al-", "el-", "al ", "el "):  # Al-Dakhil, Al Nasrawi: the region's own article
         return f"{article}{latin[3:]}" if article.endswith("-") else latin
     if latin.lower().startswith(_LATIN_ARTICLES):
         return latin
