@@ -329,6 +329,12 @@ def _name_index() -> dict[str, dict[str, tuple[int, ...]]]:
             for first, seconds in index.items()}
 
 
+@cache
+def _name_pairs() -> frozenset[str]:
+    """The first two words of every whole name in ``names.tsv`` (``سمير جعجع``), for a fast first look."""
+    return frozenset(f"{first} {second}" for first, seconds in _name_index().items() for second in seconds)
+
+
 _MAX_KNOWN_WORDS = 4
 
 
@@ -342,6 +348,9 @@ def find_people(text: str, taken: Sequence[TermMatch], region: str = "default",
     if not index:
         return []
     normalized, offsets, words = prepared(text)
+    plain = [w for _, _, w in words]
+    if index.keys().isdisjoint(plain) or _name_pairs().isdisjoint(map(" ".join, pairwise(plain))):
+        return []  # no two words in a row open a known name: most segments stop here
     full = _spellings()[1]
     found: list[TermMatch] = []
     k, last = 0, len(words) - 1
