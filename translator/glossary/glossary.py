@@ -135,11 +135,11 @@ class Glossary:
     def match(self, text: str, country: str | None = None) -> list[TermMatch]:
         """Terms in ``text`` (offsets into ``text``), longest match first, in text order; each says its layer.
 
-        ``country`` (ISO 3166-1 alpha-2, e.g. the outlet's country from the registry) helps romanize names no
-        layer holds as that country's press and people spell them (Lebanon's Geagea and Chehab, Egypt's Gamal
-        and Abdel, Iraq's Kadhimi) when the places the text names are in the outlet's region; the region of
-        those places decides the conventions (a Lebanese paper on Bahrain's ministers writes them the Gulf's
-        way). Measured: the outlet's region alone, for texts that name no place, lowered held-out sets."""
+        ``country`` (ISO 3166-1 alpha-2: the outlet's country, from the registry in a batch): among people of one
+        name in Wikidata (``names.tsv``), the one of that country gives the spelling, when the places the text
+        names are in the outlet's region. Name parts follow the region of those places (Lebanon's Chehab and
+        Frangieh, Egypt's Gamal and Abdel, Iraq's Kadhimi), not the outlet: measured on the labelled sets, the
+        outlet's own spelling of each part, or its region for texts that name no place, lowered held-out halves."""
         matches = find_terms(text, self._index)
         if any(m.entry is not None and "surname" in m.entry.flags for m in matches):
             matches = [m for m in matches if m.entry is None or "surname" not in m.entry.flags

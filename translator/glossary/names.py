@@ -136,10 +136,10 @@ def attested_name(name: str, country: str | None = None, region: str = "default"
 
 
 def romanize(name: str, region: str = "default", country: str | None = None) -> str:
-    """``name`` (Arabic) in Latin letters, part by part: how people of the outlet's ``country`` (else of the
-    ``region``) spell it in Wikidata (:func:`attested`: الجميل LB → Gemayel), else ``name_romanization.tsv`` for the
-    ``region``, else its letters (``كمال بلجود`` → ``Kamal Beldjoud``); when a part had to be spelled by rule and
-    Wikidata has the whole name, the person's label (:func:`attested_name`)."""
+    """``name`` (Arabic) in Latin letters, part by part: ``name_romanization.tsv`` for the ``region``; a part it
+    does not list as people of the region's countries spell it in Wikidata (:func:`attested`: الجميل → Gemayel in
+    the Levant); else its letters (``كمال بلجود`` → ``Kamal Beldjoud``). When a part had to be spelled by letters and
+    Wikidata has the whole name, that person's label (:func:`attested_name`; ``country`` picks among namesakes)."""
     if country and WHOLE_FIRST:
         rows = _spellings()[1].get(normalize(name), ())
         own = next((latin for code, latin in rows if code == country), None)
@@ -158,9 +158,9 @@ def romanize(name: str, region: str = "default", country: str | None = None) -> 
     while k < len(words):
         word = words[k]
         k += 1
-        if country or region in REGIONS:  # how people of the outlet's country (or region) spell it
+        if region in REGIONS:  # how people of the region spell it (the outlet's own country: measured, not better)
             if word in _COMPOUND_HEADS and k < len(words):
-                pair = attested(f"{word} {words[k]}", country, region,  # عبد الفتاح EG → Abdel Fattah
+                pair = attested(f"{word} {words[k]}", None, region,  # عبد الفتاح EG → Abdel Fattah
                                 pooled=(words[k], "abd") not in table and (words[k], "word") not in table)
                 if pair:
                     parts.append(pair)
@@ -168,7 +168,7 @@ def romanize(name: str, region: str = "default", country: str | None = None) -> 
                     continue
             if not (parts and parts[-1] == abd):
                 # the outlet country's own spelling first; the region's only where the table has no row
-                unit = attested(word, country, region, pooled=(word, "word") not in table)
+                unit = attested(word, None, region, pooled=(word, "word") not in table)
                 if unit:
                     parts.append(_with_article(unit, word, region))
                     continue

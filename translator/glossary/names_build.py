@@ -67,6 +67,20 @@ def _good(latin: str, arabic: str | None = None) -> bool:
     return True
 
 
+_HEADS = frozenset({"عبد", "ابو", "أبو", "ابي", "أبي", "ذو"})  # a name part with the next word: عبد الرحمن is one
+
+
+def _units(key: str) -> int:
+    """Name parts of a whole name: عبد الرحمن is one (a given name, not a person), محمد عبد الرحمن two."""
+    words = key.split()
+    return len(words) - sum(1 for w in words[:-1] if w in _HEADS)
+
+
+def _capitalized(latin: str) -> bool:
+    """Every word capitalized but particles (al-Sisi, bin, el): ``Mohammed Jawad saleem`` is a sloppy label."""
+    return all(w[:1].isupper() or w.split("-")[0].lower() in _PARTICLES | {"de", "ibn", "bint"} for w in latin.split())
+
+
 def read_index(path: str | Path) -> list[tuple[str, str, str, str, int]]:
     """``(kind, arabic, country, latin, count)`` rows from the index at ``path`` (the package's sqlite schema:
     tables ``units`` and ``full_names`` with ``arabic_key, latin, latin_lang, country, count``), sorted."""
@@ -80,7 +94,7 @@ def read_index(path: str | Path) -> list[tuple[str, str, str, str, int]]:
         rank = {"en": 3, "fr": 2, "": 1, "alias": 0}
         for key, latin, lang, country, count in connection.execute(
                 "SELECT arabic_key, latin, latin_lang, country, count FROM full_names"):
-            if country in COUNTRIES and _good(latin) and len(key.split()) >= 2:
+            if country in COUNTRIES and _good(latin) and _units(key) >= 2 and _capitalized(latin):
                 # an English label outranks a French one and an alias, whatever the counts
                 full[normalize(key), country][latin] += int(count) + 1000 * rank.get(lang, 0)
     finally:
