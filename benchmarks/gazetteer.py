@@ -6,6 +6,11 @@ speed and memory with the full gazetteer loaded.
     .venv/bin/python benchmarks/gazetteer.py quality --blind  # also the blind batch (measure it once)
     .venv/bin/python benchmarks/gazetteer.py quality --new -v  # also the fourth round's set; -v lists the build
                                                                # halves' errors (--show-heldout: all of them)
+    .venv/bin/python benchmarks/gazetteer.py quality --s6      # also the sixth session's set (by outlet half)
+    .venv/bin/python benchmarks/gazetteer.py quality --no-country  # without each sentence's outlet country
+
+Each sentence is matched with its outlet's country (``Glossary.match(text, country=...)``, as a batch does from
+the registry) unless ``--no-country``.
 
 Targets: ≥ 5,000 segments/s matching, start-up (load glossary + gazetteer, build the index) under 2 s, term
 base memory under 300 MB. Wall-clock and CPU seconds are both given: on a shared machine the wall clock
