@@ -150,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--index", help="a names.sqlite3 index (default: the installed package's)")
     args = parser.parse_args(argv)
     count = build(args.out, args.index)
-    print(f"{count} rows written to {args.out}")
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    log.info("wrote %d rows to %s", count, args.out)
     return 0
 
 
