@@ -85,7 +85,8 @@ def test_no_facility_without_its_whole_pattern(glossary: Glossary, text: str, pl
 # (blind2-build: SPA, Iraqi and Sudanese outlets).
 @pytest.mark.parametrize(("text", "name"), [
     ("لخادم الحرمين الشريفين الملك عبدالله بن عبدالعزيز آل سعود وسمو ولي عهده", "Abdullah bin Abdulaziz Al Saud"),
-    ("استلم المهندس اسعد عبدالامير العيداني منصب محافظ البصرة", "Asad Abdul Amir al-Aidani"),
+    # Asaad: اسعد as Iraqis in Wikidata write it
+    ("استلم المهندس اسعد عبدالامير العيداني منصب محافظ البصرة", "Asaad Abdul Amir al-Aidani"),
     ("ترأس الأستاذ عمر الخليفة عبدالله والي ولاية النيل الأبيض", "Omar al-Khalifa Abdullah"),
 ])
 def test_new_titles_introduce_a_name(glossary: Glossary, text: str, name: str) -> None:

@@ -84,8 +84,11 @@ def analyze_document(doc: Document, *, glossary=None, detector: str = "default")
     segments = _arabic_by_context(segments)
     term_matches = None
     if glossary is not None:
+        from ..glossary.outlets import outlet_country
+
+        country = outlet_country(doc.outlet, doc.url)  # names romanized as the outlet's country writes them
         found: dict[int, list] = {}
-        segments = [_add_terms(seg, glossary, found) for seg in segments]
+        segments = [_add_terms(seg, glossary, found, country) for seg in segments]
         term_matches = (glossary.version, found)
     citations = [CitationRow.from_dict(c.to_row(doc.doc_id)) for c in parse_citations(doc.text)]
     lang_chars = Counter()
@@ -141,10 +144,11 @@ def _arabic_by_context(segments: list[SegmentRow]) -> list[SegmentRow]:
     return [s.replace(lang="ar") if s.lang == "und" and s.script == "Arab" else s for s in segments]
 
 
-def _add_terms(segment: SegmentRow, glossary, found: dict[int, list]) -> SegmentRow:  # type: ignore[no-untyped-def]
+def _add_terms(segment: SegmentRow, glossary, found: dict[int, list],  # type: ignore[no-untyped-def]
+               country: str | None = None) -> SegmentRow:
     if segment.lang != "ar":
         return segment
-    matches = glossary.match(segment.text)
+    matches = glossary.match(segment.text, country=country) if country else glossary.match(segment.text)
     found[segment.segment_id] = matches
     return segment.replace(
         glossary_terms="; ".join(f"{m.surface}={'|'.join(m.candidates) or m.target}" for m in matches),

@@ -127,12 +127,16 @@ class MentionScore:
                             for k, v in sorted(self.by_type.items())}}
 
 
-def score(match: Callable[[str], Sequence[TermMatch]], records: Iterable[dict]) -> MentionScore:
-    """Score ``match`` (text → matches, e.g. ``Glossary.match``) on labelled ``records``."""
+def score(match: Callable[..., Sequence[TermMatch]], records: Iterable[dict], *,
+          outlet_country: bool = False) -> MentionScore:
+    """Score ``match`` (text → matches, e.g. ``Glossary.match``) on labelled ``records``; with ``outlet_country``,
+    ``match(text, country=record["outlet_country"])`` (the outlet's country, as a batch knows it from the
+    registry)."""
     result = MentionScore()
     for record in records:
         spans = mention_spans(record)
-        matches = list(match(record["text"]))
+        country = record.get("outlet_country") if outlet_country else None
+        matches = list(match(record["text"], country=country) if country else match(record["text"]))
         used: set[int] = set()
         for start, end, mention in spans:
             result.mentions += 1

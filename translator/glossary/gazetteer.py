@@ -244,6 +244,8 @@ class Gazetteer:
                                                                        or _whole_word_common(text, match, name))):
                 continue  # تل واسط is not Wasit; مدينة بارا is the town Bara, not ب + ارا; وفدا is "a delegation"
             context = {c for k, c in enumerate(countries) if k != number and c}
+            if cue is None and name.words == 1 and _given_name_before_name(text, match, name.places):
+                continue  # سطات، وجمال خلوق: Jamal Khallouq, not the town Djemmal, even in a list of places
             if cue is None and self._listed(text, matches, number):
                 cue = "place"
             kept = self._choose(match, name, cue, context, text)
@@ -338,6 +340,25 @@ class Gazetteer:
         if entry is not None and (entry.target != best.target or entry.note != best.ref):
             entry = replace(entry, target=best.target, target_variants=best.target_variants, note=best.ref)
         return replace(match, target=best.target, entry=entry)
+
+
+GIVEN_NAME_PEOPLE = 100  # Wikidata people of the region with a name part: it is a common given name (جمال، عيسى)
+_NEXT_WORD = re.compile(r"\s+([\u0621-\u064A]+)")
+
+
+def _given_name_before_name(text: str, match: TermMatch, places: Sequence[Place]) -> bool:
+    """Whether a one-word town that is also a common given name (``GIVEN_NAME_PEOPLE`` people in ``names.tsv``:
+    جمال is Djemmal in Tunisia) stands right before a rare word with no article, as a first name before a family
+    name does (وجمال خلوق على إقليم برشيد): then it is a person, not the town. Not for a city of 1,000,000 people
+    or a country."""
+    if any(p.kind == "country" or p.population >= 1_000_000 for p in places):
+        return False
+    after = _NEXT_WORD.match(text, match.end)
+    if after is None or after.group(1).startswith("ال") or common_zipf(after.group(1)) >= 3.0:
+        return False
+    from .names import name_part_people
+
+    return name_part_people(match.source) >= GIVEN_NAME_PEOPLE
 
 
 def _country_of(match: TermMatch, name: _Name) -> str:

@@ -29,7 +29,7 @@ from .match import outlet_words
 from .outlet_registry import COLUMNS, Outlet, OutletMatch, OutletRegistry, UnknownOutlets, arabic_key, latin_key
 
 __all__ = ["COLUMNS", "Outlet", "OutletMatch", "OutletRegistry", "UnknownOutlets", "arabic_key", "is_ordinary",
-           "latin_key", "outlet_entries"]
+           "latin_key", "outlet_country", "outlet_entries"]
 
 REGISTRY = "outlet registry"
 # Zipf 3 = once per million words. A one-word name is ordinary from there; in a longer name every word
@@ -81,3 +81,59 @@ def is_ordinary(name: str) -> bool:
         return False
     threshold = SINGLE_WORD_COMMON if len(words) == 1 else PHRASE_WORD_COMMON
     return all(len(fold(w)) > 2 and zipf_frequency(w, "ar") >= threshold for w in words)
+
+
+def outlet_country(outlet: str | None = None, url: str | None = None) -> str | None:
+    """The ISO 3166-1 alpha-2 code of the country of a document's outlet, from the registry: by the URL's host
+    (a registry ``domain``: ``https://www.aljazeera.net/news/…`` → QA), else by the outlet's name; None when
+    the registry does not know it. :meth:`Glossary.match` takes it to romanize names the way that country's
+    press does."""
+    from urllib.parse import urlsplit
+
+    if url:
+        host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+        domains = _domains()
+        parts = host.split(".")
+        for k in range(len(parts) - 1):  # news.radioalgerie.dz → radioalgerie.dz
+            code = domains.get(".".join(parts[k:]))
+            if code:
+                return code
+    if outlet:
+        try:
+            found = _registry().lookup(outlet)
+        except TranslatorError:
+            return None
+        return _country_code(found.country) if found is not None else None
+    return None
+
+
+@cache
+def _registry() -> OutletRegistry:
+    return OutletRegistry.load()
+
+
+@cache
+def _domains() -> dict[str, str]:
+    try:
+        registry = _registry()
+    except TranslatorError:
+        return {}
+    found: dict[str, str] = {}
+    for outlet in registry:
+        code = _country_code(outlet.country)
+        if outlet.domain and code:
+            found.setdefault(outlet.domain.lower().removeprefix("www."), code)
+    return found
+
+
+@cache
+def _country_code(name: str | None) -> str | None:
+    """``Lebanon`` → ``LB`` (pycountry's names, official names and common names), None when unknown."""
+    if not name:
+        return None
+    import pycountry
+
+    try:
+        return pycountry.countries.lookup(name.strip()).alpha_2
+    except LookupError:
+        return None
