@@ -40,7 +40,8 @@ from pathlib import Path
 
 from ..errors import InputError, NoSpaceError
 
-__all__ = ["DEFAULT_MAX_FILE_SECONDS", "FileTimeLimitError", "file_time_budget", "no_space_as_error", "warm_up"]
+__all__ = ["DEFAULT_MAX_FILE_SECONDS", "FileTimeLimitError", "OverLimitError", "file_time_budget", "no_space_as_error",
+           "warm_up"]
 
 logger = logging.getLogger("translator")
 
@@ -48,13 +49,24 @@ logger = logging.getLogger("translator")
 DEFAULT_MAX_FILE_SECONDS = 120.0
 
 
-class FileTimeLimitError(InputError):
+class OverLimitError(InputError):
+    """A file (or one record of it) went over a resource limit of the batch: ``limit`` says which, in words
+    (``"50 MB per file"``), ``option`` the command-line option that raises it (None when none does). The
+    errors table has both in its ``limit`` and ``option`` columns."""
+
+    def __init__(self, message: str, *, limit: str = "", option: str | None = None) -> None:
+        self.limit, self.option = limit, option
+        super().__init__(message)
+
+
+class FileTimeLimitError(OverLimitError):
     """Reading and analysing one file took longer than its time budget; ``what`` names the file."""
 
     def __init__(self, what: str, seconds: float) -> None:
         self.what, self.seconds = what, seconds
-        super().__init__(f"{what}: reading and analysing took over {seconds:g} s, the time limit per file; the "
-                         "file was left out (raise the limit with --max-file-seconds, 0 = no limit)")
+        self.limit, self.option = f"{seconds:g} s per file", "--max-file-seconds"
+        InputError.__init__(self, f"{what}: reading and analysing took over {seconds:g} s, the time limit per file; "
+                            "the file was left out (raise the limit with --max-file-seconds, 0 = no limit)")
 
 
 @contextlib.contextmanager

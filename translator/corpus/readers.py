@@ -20,6 +20,8 @@ from typing import Any
 from ..errors import InputError
 from ..text.markdown import front_matter, mask_markup
 from .decode import TextStream, decode_bytes, escape_json_line_breaks
+from .limits import OverLimitError
+from .rows import ErrorRow
 from .state import STATE_FILE
 
 __all__ = [
@@ -72,6 +74,8 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     encoding_confidence: float = 1.0  # how sure the encoding reading is (0-1; 1 for BOM or valid UTF-8)
     file_created: str | None = None  # when the file says it was created (docx core properties): not a date of news
+    #: records of the file left out while reading it (errors rows, scope ``record``), on its first document
+    errors: list[ErrorRow] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -94,8 +98,9 @@ class SourceFile:
         if max_bytes is not None:
             size = self.path.stat().st_size
             if size > max_bytes:
-                raise InputError(f"{self.rel}: {size / 2**20:.1f} MB is over the limit of "
-                                 f"{max_bytes / 2**20:.0f} MB per file (raise it with --max-file-mb)")
+                raise OverLimitError(f"{self.rel}: {size / 2**20:.1f} MB is over the limit of "
+                                     f"{max_bytes / 2**20:.4g} MB per file (raise it with --max-file-mb)",
+                                     limit=f"{max_bytes / 2**20:.4g} MB per file", option="--max-file-mb")
         return b"" if check_only else self.path.read_bytes()
 
 
@@ -320,12 +325,14 @@ def _check_docx_zip(rel: str, data: bytes) -> None:
         total += member.file_size
         ratio = member.file_size / max(1, member.compress_size)
         if member.file_size > DOCX_MAX_MEMBER_BYTES or (ratio > DOCX_MAX_RATIO and member.file_size > 2**20):
-            raise InputError(f"{rel}: zip member {member.filename} would inflate to "
-                             f"{member.file_size / 2**20:.0f} MB ({ratio:.0f}× its size): refused as a zip bomb "
-                             f"(limit {DOCX_MAX_MEMBER_BYTES // 2**20} MB per member)")
+            raise OverLimitError(f"{rel}: zip member {member.filename} would inflate to "
+                                 f"{member.file_size / 2**20:.0f} MB ({ratio:.0f}× its size): refused as a zip bomb "
+                                 f"(limit {DOCX_MAX_MEMBER_BYTES // 2**20} MB per member)",
+                                 limit=f"{DOCX_MAX_MEMBER_BYTES // 2**20} MB or {DOCX_MAX_RATIO}× per zip member")
     if total > DOCX_MAX_TOTAL_BYTES:
-        raise InputError(f"{rel}: the .docx would inflate to {total / 2**20:.0f} MB "
-                         f"(limit {DOCX_MAX_TOTAL_BYTES // 2**20} MB)")
+        raise OverLimitError(f"{rel}: the .docx would inflate to {total / 2**20:.0f} MB "
+                             f"(limit {DOCX_MAX_TOTAL_BYTES // 2**20} MB)",
+                             limit=f"{DOCX_MAX_TOTAL_BYTES // 2**20} MB inflated per .docx")
 
 
 def _read_docx(rel: str, data: bytes, digest: str) -> list[Document]:
@@ -405,11 +412,22 @@ def _read_records(rel: str, data: bytes, digest: str, *, max_record_mb: float | 
     text = decode_bytes(data, name=rel).text
     loaded = _load_json(text, rel)
     items = loaded if isinstance(loaded, list) else [loaded]
-    for i, record in enumerate(items):
-        problem = _record_problem(record)
-        if problem:
-            raise InputError(f"{rel}: record {i} {problem}")
-    return list(_record_documents(rel, digest, enumerate(items)))
+    bad = [_record_error(rel, number, f"{rel}: record {number} (from 1) {problem}", "NotARecord")
+           for number, record in enumerate(items, 1) if (problem := _record_problem(record))]
+    if bad and len(bad) == len(items):
+        raise InputError(f"{rel}: no usable record ({bad[0].message})")
+    docs = list(_record_documents(rel, digest, ((i, r) for i, r in enumerate(items) if not _record_problem(r))))
+    if docs and bad:  # the good records are kept; each left-out one is a row of errors (scope record)
+        docs[0].warnings.extend(f"skipped {row.message}" for row in bad)
+        docs[0].errors.extend(bad)
+    return docs
+
+
+def _record_error(rel: str, number: int, message: str, kind: str, exc: Exception | None = None) -> ErrorRow:
+    """The errors row (scope ``record``) of record ``number`` (from 1) of file ``rel``, left out: ``kind`` the
+    error, the limit and its option when ``exc`` is an :class:`OverLimitError`."""
+    return ErrorRow(path=rel, stage="read", error=kind, message=message[:300], scope="record", record=number,
+                    limit=getattr(exc, "limit", None) or None, option=getattr(exc, "option", None))
 
 
 def _jsonl_documents(rel: str, text: Callable[[], Iterable[str]], digest: str, *,
@@ -422,27 +440,32 @@ def _jsonl_documents(rel: str, text: Callable[[], Iterable[str]], digest: str, *
     parsed, invalid, problems = 0, [], []
     for number, line in _lines(text(), longest):
         if isinstance(line, _TooLong):
-            invalid.append(f"{rel}: line {number}: a record longer than {longest:,} characters, the limit of "
-                           f"{limit_mb:g} MB per JSON-lines record (raise it with --max-record-mb)")
+            over = OverLimitError(f"{rel}: line {number}: a record longer than {longest:,} characters, the limit of "
+                                  f"{limit_mb:g} MB per JSON-lines record (raise it with --max-record-mb)",
+                                  limit=f"{limit_mb:g} MB per JSON-lines record", option="--max-record-mb")
+            invalid.append(_record_error(rel, number, str(over), "OverLimitError", over))
         elif line.strip():
             try:
                 record = _load_json(line, f"{rel}: line {number}")
             except InputError as exc:
-                invalid.append(str(exc))
+                kind = "OverLimitError" if isinstance(exc, OverLimitError) else "InvalidJSON"
+                invalid.append(_record_error(rel, number, str(exc), kind, exc))
                 continue
             parsed += 1
             problem = _record_problem(record)
             if problem:
-                problems.append(f"{rel}: line {number}: {problem}")
+                problems.append(_record_error(rel, number, f"{rel}: line {number}: {problem}", "NotARecord"))
     if not parsed and invalid:
-        raise InputError(f"{rel}: no valid JSON line ({invalid[0]})")
-    skipped = [f"skipped {s}" for s in (*invalid, *problems)]
+        raise InputError(f"{rel}: no valid JSON line ({invalid[0].message})")
+    rows = sorted((*invalid, *problems), key=lambda row: row.record)
+    skipped = [f"skipped {row.message}" for row in (*invalid, *problems)]
     records = (_parsed(line) for _, line in _lines(text(), longest) if isinstance(line, _TooLong) or line.strip())
     usable = ((i, r) for i, r in enumerate(r for r in records if r is not _INVALID) if not _record_problem(r))
     found = False
     for doc in _record_documents(rel, digest, usable):
         if not found:
             doc.warnings.extend(skipped)
+            doc.errors.extend(rows)  # each left-out line is a row of errors (scope record)
             found = True
         yield doc
     if not found:
@@ -565,7 +588,9 @@ def _load_json(text: str, where: str) -> object:
         message = exc.msg.removesuffix(" at")  # "Unterminated string starting at" + " at column 41"
         raise InputError(f"{where}: invalid JSON ({message} at {at})") from exc
     except RecursionError as exc:
-        raise InputError(f"{where}: JSON nested too deeply to read (over ~{sys.getrecursionlimit()} levels)") from exc
+        levels = sys.getrecursionlimit()
+        raise OverLimitError(f"{where}: JSON nested too deeply to read (over ~{levels} levels)",
+                             limit=f"about {levels} levels of nesting") from exc
 
 
 _READERS: dict[str, Callable[[str, bytes, str], list[Document]]] = {
