@@ -255,50 +255,194 @@ class FirstLineTitle:
 
 
 def _read_html(rel: str, data: bytes, digest: str) -> list[Document]:
-    from bs4 import BeautifulSoup
-
     decoded = decode_bytes(data, name=rel)
-    soup = BeautifulSoup(decoded.text, "lxml")
-
-    def meta(*names: str) -> str | None:
-        for name in names:
-            tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
-            if tag and tag.get("content", "").strip():
-                return tag["content"].strip()
-        return None
-
-    canonical = soup.find("link", rel="canonical")
-    title = meta("og:title") or (soup.title.get_text(" ", strip=True) if soup.title else None)
-    for tag in soup(_HTML_DROP):
-        tag.decompose()
-    body = soup.find("article") or soup.find("main") or soup.body or soup
-    blocks = [el.get_text(" ", strip=True) for el in _leaf_blocks(body)]
-    text = "\n\n".join(b for b in blocks if b) or body.get_text("\n", strip=True)
+    page = html_text(decoded.text)
+    text = page.text()
     if not text.strip():
         return []
-    return [Document(_doc_id(rel), rel, "html", text, digest, decoded.encoding, title=title,
-                     outlet=meta("og:site_name", "application-name"),
-                     published=meta("article:published_time", "datePublished", "pubdate", "date"),
-                     url=canonical.get("href") if canonical else meta("og:url"),
+    return [Document(_doc_id(rel), rel, "html", text, digest, decoded.encoding,
+                     title=page.meta("og:title") or page.title,
+                     outlet=page.meta("og:site_name", "application-name"),
+                     published=page.meta("article:published_time", "datePublished", "pubdate", "date"),
+                     url=page.meta("og:url") if page.canonical is False else page.canonical,
                      warnings=decoded.repairs, encoding_confidence=decoded.confidence)]
 
 
-def _leaf_blocks(body) -> list:  # type: ignore[no-untyped-def]
-    """Block elements (paragraphs, headings, cells …) that hold no other block, in document order.
+#: elements whose strings BeautifulSoup types apart (RubyTextString, Script …): never text of another element
+_STRING_CONTAINERS = ("rt", "rp", "style", "script", "template")
+#: characters of a page handed to the HTML parser at a time
+HTML_FEED_CHARS = 2**16
 
-    One pass: each block marks its ancestors as holding a block, stopping at the first already marked, so
-    100,000 nested ``<blockquote>`` cost linear time (``el.find`` per element was quadratic).
+
+def html_text(markup: str) -> _HtmlText:
+    """The title, metadata and article text of an HTML page (:class:`_HtmlText`), parsed by lxml's HTML
+    parser (libxml2) as events, fed ``HTML_FEED_CHARS`` at a time: no tree is built."""
+    from lxml import etree
+
+    target = _HtmlText()
+    parser = etree.HTMLParser(target=target, recover=True, huge_tree=False)
+    markup = markup[1:] if markup.startswith("\ufeff") else markup
+    for at in range(0, max(1, len(markup)), HTML_FEED_CHARS):
+        parser.feed(markup[at:at + HTML_FEED_CHARS])
+    parser.close()
+    return target
+
+class _HtmlText:
+    """What :func:`_read_html` takes from a page, gathered from the parser's events as they come (lxml's
+    ``HTMLParser`` with a target: libxml2 parses, no tree is built), so a page costs its text and the strings
+    kept, not a tree of Python objects (BeautifulSoup's held 8-9.5 MB per MB of page: issue #13).
+
+    It gives what BeautifulSoup (``"lxml"``: the same parser, the same events) and the tree reader before it
+    gave (tests/corpus/test_html_stream.py keeps that reader as the reference): strings are the character
+    data between two events (tags, comments), stripped; text inside ``<rt>``, ``<rp>`` (and script, style,
+    template) is no main content, not even a title's; elements in ``_HTML_DROP`` are left out with all they
+    hold, but a ``<meta>``, ``<link>`` or ``<title>`` in them still counts, as ``soup.find`` ran before they
+    were removed (a ``<link rel=canonical>`` there made the tree reader fail); the article container is the
+    first ``<article>``, else ``<main>``, else ``<body>``, else the whole page; its text is the stripped
+    strings of each leaf block (a block holding no other block) joined by a space, the blocks by a blank
+    line, or, with no such text, all its strings one a line. An end tag closes the most recent open element
+    of its name (none open: it is ignored), as BeautifulSoup's tree builder does.
     """
-    blocks = body.find_all(_HTML_BLOCKS)
-    holders: set[int] = set()
-    for el in blocks:
-        parent = el.parent
-        while parent is not None and id(parent) not in holders:
-            holders.add(id(parent))
-            if parent is body:
+
+    _ARTICLE, _MAIN, _BODY = 1, 2, 4
+
+    def __init__(self) -> None:
+        self.open: list[list] = []  # [name, block id or -1, flags it opened (container bits), drop, ruby]
+        self.counts: dict[str, int] = {}
+        self.pending: list[str] = []
+        self.strings: list[tuple[str, int, int]] = []  # (stripped text, container bits, innermost block or -1)
+        self.blocks: list[list] = []  # [container bits when it opened, holds another block]
+        self.seen = 0  # containers found (bits); once found, a later one is no container
+        self.inside = 0  # containers open now (bits)
+        self.drop = self.ruby = 0  # open dropped elements, open <rt>/<rp>
+        self.block: list[int] = []  # open blocks (ids), innermost last
+        self.meta_property: dict[str, str] = {}
+        self.meta_name: dict[str, str] = {}
+        self.canonical: str | bool | None = False  # False: no <link rel=canonical> yet
+        self.title: str | None = None
+        self._title_open = 0
+        self._title_parts: list[str] = []
+
+    # events -------------------------------------------------------------------------------------------
+    def _flush(self) -> None:
+        if not self.pending:
+            return
+        text = "".join(self.pending).strip()
+        self.pending = []
+        if self._title_open and self.title is None and text and not self.ruby:
+            self._title_parts.append(text)
+        if text and not self.drop and not self.ruby:
+            self.strings.append((text, self.inside, self.block[-1] if self.block else -1))
+
+    def start(self, tag: str, attrib: dict) -> None:
+        self._flush()
+        name = tag
+        if name == "meta":
+            content = attrib.get("content", "")
+            for key, seen in (("property", self.meta_property), ("name", self.meta_name)):
+                value = attrib.get(key)
+                if value is not None and value not in seen:
+                    seen[value] = content
+        elif name == "link" and self.canonical is False and "canonical" in attrib.get("rel", "").split():
+            self.canonical = attrib.get("href")
+        elif name == "title" and self.title is None:
+            self._title_open += 1
+        entry = [name, -1, 0, False, False]
+        if name in _HTML_DROP:
+            self.drop += 1
+            entry[3] = True
+        if name in _STRING_CONTAINERS:
+            self.ruby += 1
+            entry[4] = True
+        if not self.drop:
+            bit = {"article": self._ARTICLE, "main": self._MAIN, "body": self._BODY}.get(name, 0)
+            if bit and not self.seen & bit:
+                self.seen |= bit
+                self.inside |= bit
+                entry[2] = bit
+            if name in _HTML_BLOCKS:
+                if self.block:
+                    self.blocks[self.block[-1]][1] = True
+                entry[1] = len(self.blocks)
+                self.blocks.append([self.inside, False])
+                self.block.append(entry[1])
+        elif name in _HTML_BLOCKS and self.block:
+            pass  # a block inside a dropped element was removed with it
+        self.open.append(entry)
+        self.counts[name] = self.counts.get(name, 0) + 1
+
+    def end(self, tag: str) -> None:
+        self._flush()
+        if not self.counts.get(tag):
+            return
+        while self.open:
+            entry = self.open.pop()
+            self.counts[entry[0]] -= 1
+            if entry[0] == "title" and self._title_open:
+                self._title_open -= 1
+                if not self._title_open and self.title is None:
+                    self.title = " ".join(self._title_parts)
+            if entry[3]:
+                self.drop -= 1
+            if entry[4]:
+                self.ruby -= 1
+            self.inside &= ~entry[2]
+            if entry[1] >= 0:
+                self.block.pop()
+            if entry[0] == tag:
                 break
-            parent = parent.parent
-    return [el for el in blocks if id(el) not in holders]
+
+    def data(self, data: str) -> None:
+        self.pending.append(data)
+
+    def comment(self, text: str) -> None:
+        self._flush()
+
+    def pi(self, target: str, data: str) -> None:
+        self._flush()
+
+    def doctype(self, *args: object) -> None:
+        self._flush()
+
+    def close(self) -> None:
+        self._flush()
+        while self.open:  # elements left open at the end: their title is what it holds
+            self.end(self.open[-1][0])
+
+    # results ----------------------------------------------------------------------------------------
+    def meta(self, *names: str) -> str | None:
+        """The content of the first ``<meta property=…>`` (else ``name=…``) for the first of ``names`` that has
+        one, as ``_read_html_tree``'s ``meta`` gives it."""
+        for name in names:
+            content = self.meta_property.get(name)
+            if content is None:
+                content = self.meta_name.get(name)
+            if content is not None and content.strip():
+                return content.strip()
+        return None
+
+    def text(self) -> str:
+        """The article text (see the class); once only: it lets go of the strings it joins."""
+        for bit in (self._ARTICLE, self._MAIN, self._BODY, 0):
+            if not bit or self.seen & bit:
+                break
+        wanted = (lambda flags: flags & bit) if bit else (lambda flags: True)
+        out: list[str] = []
+        current, words = -2, []
+        for text, _flags, block in self.strings:
+            if block < 0 or self.blocks[block][1] or not wanted(self.blocks[block][0]):
+                continue
+            if block != current and words:
+                out.append(" ".join(words))
+                words = []
+            current = block
+            words.append(text)
+        if words:
+            out.append(" ".join(words))
+        if not out:  # no leaf block with text: every string of the container, one a line
+            return "\n".join(text for text, flags, _ in self.strings if wanted(flags))
+        self.strings = []  # what ``out`` holds now: not held twice while it is joined
+        return "\n\n".join(out)
 
 
 # Limits on what one Word file may unpack to: a zip bomb stops here, before anything is inflated.
