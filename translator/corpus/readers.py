@@ -723,10 +723,16 @@ def _doc_id(rel: str) -> str:
     return rel.replace("%", "%25").replace("#", "%23")
 
 
+def _short(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def _load_json(text: str, where: str) -> object:
     try:
         return json.loads(text)
-    except json.JSONDecodeError as exc:
+    except ValueError as exc:
+        if not isinstance(exc, json.JSONDecodeError):  # a number over Python's 4,300 digits (int_max_str_digits)
+            raise InputError(f"{where}: invalid JSON ({_short(str(exc))})") from exc
         at = f"column {exc.colno}" if where.rsplit(": ", 1)[-1].startswith("line ") else \
             f"line {exc.lineno} column {exc.colno}"
         message = exc.msg.removesuffix(" at")  # "Unterminated string starting at" + " at column 41"
