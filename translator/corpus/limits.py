@@ -38,7 +38,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import InputError, NoSpaceError
+from ..errors import InputError, NoSpaceError, OverLimitError
 
 __all__ = ["DEFAULT_MAX_FILE_SECONDS", "FileTimeLimitError", "OverLimitError", "file_time_budget", "no_space_as_error",
            "warm_up"]
@@ -47,16 +47,6 @@ logger = logging.getLogger("translator")
 
 #: the default of ``--max-file-seconds``: far beyond what one ordinary document takes
 DEFAULT_MAX_FILE_SECONDS = 120.0
-
-
-class OverLimitError(InputError):
-    """A file (or one record of it) went over a resource limit of the batch: ``limit`` says which, in words
-    (``"50 MB per file"``), ``option`` the command-line option that raises it (None when none does). The
-    errors table has both in its ``limit`` and ``option`` columns."""
-
-    def __init__(self, message: str, *, limit: str = "", option: str | None = None) -> None:
-        self.limit, self.option = limit, option
-        super().__init__(message)
 
 
 class FileTimeLimitError(OverLimitError):

@@ -17,10 +17,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, OverLimitError
 from ..text.markdown import front_matter, mask_markup
 from .decode import TextStream, decode_bytes, escape_json_line_breaks
-from .limits import OverLimitError
 from .rows import ErrorRow
 from .state import STATE_FILE
 
