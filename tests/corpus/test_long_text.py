@@ -366,6 +366,8 @@ def test_a_json_lines_file_whose_every_record_is_over_the_limit_is_an_errors_row
     (error,) = summary.errors
     assert error["path"] == "feed.jsonl" and error["error"] == "InputError"
     assert "line 1: a record longer than" in error["message"] and "--max-record-mb" in error["message"]
+    assert (error["scope"], error["limit"], error["option"]) == \
+        ("file", "0.05 MB per JSON-lines record", "--max-record-mb")  # issue #13: the row names them
 
 
 def test_a_record_over_the_limit_is_never_held(tmp_path: Path, monkeypatch) -> None:

@@ -598,8 +598,12 @@ def _jsonl_documents(rel: str, text: Callable[[], Iterable[str]], digest: str, *
             problem = _record_problem(record)
             if problem:
                 problems.append(_record_error(rel, number, f"{rel}: line {number}: {problem}", "NotARecord"))
-    if not parsed and invalid:
-        raise InputError(f"{rel}: no valid JSON line ({invalid[0].message})")
+    if not parsed and invalid:  # the whole file fails: over a limit if its first bad line was (the row says which)
+        first = invalid[0]
+        if first.limit:
+            raise OverLimitError(f"{rel}: no valid JSON line ({first.message})", limit=first.limit,
+                                 option=first.option)
+        raise InputError(f"{rel}: no valid JSON line ({first.message})")
     rows = sorted((*invalid, *problems), key=lambda row: row.record)
     skipped = [f"skipped {row.message}" for row in (*invalid, *problems)]
     records = (_parsed(line) for _, line in _lines(text(), longest) if isinstance(line, _TooLong) or line.strip())
