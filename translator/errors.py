@@ -7,7 +7,7 @@ from __future__ import annotations
 
 __all__ = [
     "CitationError", "DamagedFileError", "DataFileError", "EngineError", "GlossaryError", "InputError",
-    "ModelNotFoundError", "NoSpaceError", "TranslatorError",
+    "ModelNotFoundError", "NoSpaceError", "OverLimitError", "TranslatorError",
 ]
 
 
@@ -19,6 +19,16 @@ class TranslatorError(Exception):
 
 class InputError(TranslatorError):
     """A document or an argument cannot be used (unreadable file, bad encoding, malformed value)."""
+
+
+class OverLimitError(InputError):
+    """A corpus file (or one record of it) went over a resource limit of the batch (issue #13): ``limit`` says
+    which, in words (``"50 MB per file"``), ``option`` the command-line option that raises it (None when none
+    does). The batch's errors table has both in its ``limit`` and ``option`` columns."""
+
+    def __init__(self, message: str, *, limit: str = "", option: str | None = None) -> None:
+        self.limit, self.option = limit, option
+        super().__init__(message)
 
 
 class ModelNotFoundError(TranslatorError):

@@ -56,6 +56,15 @@ def test_one_bad_file_never_stops_the_run_and_nothing_outside_is_read(hostile: P
     feed = documents[documents["doc_id"] == "feed.jsonl#0"].iloc[0]
     assert "line 3" in feed["warnings"]
     assert "caf\\xe9-\\xff.txt" in set(documents["path"])
+    # issue #13, sixth session: records left out of files that were read are errors rows of scope record; a
+    # 5,001-digit number is such a record, not a failed file; UTF-32 and a canonical link in <noscript> read
+    from benchmarks.hostile_corpus import BAD_RECORDS
+
+    rows = read_table(out, "errors")
+    assert {(r.path, r.record) for r in rows[rows["scope"] == "record"].itertuples()} == BAD_RECORDS
+    assert {"numbers.jsonl#n1", "items.json#i1", "utf32.txt", "canonical.html"} <= set(ids)
+    assert documents.set_index("doc_id").loc["utf32.txt", "encoding"] == "utf-32"
+    assert first.failed_files == len(set(rows[rows["scope"] == "file"]["path"]))
     assert first.processed_files == len(documents["path"].unique()) and second.processed_files == 0
 
 

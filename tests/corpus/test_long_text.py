@@ -251,7 +251,12 @@ def test_long_files_read_part_by_part_give_the_rows_of_the_whole_file(tmp_path: 
     assert all(p.stat().st_size > 20_000 for p in corpus.iterdir() if p.name != "short.txt")
     out = tmp_path / "out"
     summary = run_batch(corpus, out, translate=False, progress=False, report=False, executor=executor)
-    assert summary.processed_files == 6 and not summary.errors
+    assert summary.processed_files == 6 and summary.failed_files == 0
+    # the feed's two bad lines are its records' errors rows (issue #13), the same as when it is read whole
+    assert [(e["path"], e["scope"], e["record"], e["error"]) for e in summary.errors] == [
+        ("feed.jsonl", "record", 2, "InvalidJSON"), ("feed.jsonl", "record", 6, "NotARecord")]
+    assert [e.record for d in read_documents(SourceFile(corpus / "feed.jsonl", "feed.jsonl")) for e in d.errors] \
+        == [2, 6]
     documents = read_table(out, "documents").sort_values("doc_id")
     documents = documents.astype(object).where(documents.notna(), None)  # nulls as None, as the rows hold them
     segments = read_table(out, "segments")
@@ -339,7 +344,10 @@ def test_a_json_lines_record_over_the_record_limit_is_skipped_and_named_and_the_
     assert len(huge) > 0.05 * 2**20 > max(map(len, small)) * 10
     summary = run_batch(corpus, tmp_path / "out", translate=False, progress=False, report=False, max_record_mb=0.05)
     documents = read_table(tmp_path / "out", "documents").set_index("doc_id")
-    assert summary.processed_files == 1 and not summary.errors
+    assert summary.processed_files == 1 and summary.failed_files == 0
+    (error,) = summary.errors  # issue #13: the left-out record is a row of errors, naming the limit and option
+    assert (error["scope"], error["record"], error["limit"], error["option"]) == \
+        ("record", 2, "0.05 MB per JSON-lines record", "--max-record-mb")
     assert list(documents.index) == ["feed.jsonl#a", "feed.jsonl#b", "feed.jsonl#c"]
     assert "skipped feed.jsonl: line 2: a record longer than 52,428 characters, the limit of 0.05 MB per " \
            "JSON-lines record (raise it with --max-record-mb)" in documents.loc["feed.jsonl#a", "warnings"]
@@ -358,6 +366,8 @@ def test_a_json_lines_file_whose_every_record_is_over_the_limit_is_an_errors_row
     (error,) = summary.errors
     assert error["path"] == "feed.jsonl" and error["error"] == "InputError"
     assert "line 1: a record longer than" in error["message"] and "--max-record-mb" in error["message"]
+    assert (error["scope"], error["limit"], error["option"]) == \
+        ("file", "0.05 MB per JSON-lines record", "--max-record-mb")  # issue #13: the row names them
 
 
 def test_a_record_over_the_limit_is_never_held(tmp_path: Path, monkeypatch) -> None:

@@ -31,7 +31,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.ray]
 ROOT = Path(__file__).resolve().parents[2]
 PAIRS = pd.read_csv(ROOT / "tests" / "data" / "parallel_ar_en.tsv", sep="\t")
 KEYS = {"documents": ["doc_id"], "segments": ["doc_id", "segment_id"], "citations": ["doc_id", "start"],
-        "errors": ["path"]}
+        "errors": ["path", "record"]}
 BAD = {"empty.txt", "slides.pptx"}
 
 
@@ -47,7 +47,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
         f"“{ar[1]}\n\n({en[1]}),” al-Araby al-Jadid (Qatari-aligned daily), 7 June 2022.\n", encoding="utf-8")
     records = [{"id": "a", "title": "One", "text": f"{ar[13]}\n\n{ar[14]}"},
                {"id": "b", "title": "Two", "text": f"The minister spoke in Algiers.\n\n{ar[15]}"}]
-    (folder / "feed.jsonl").write_text("\n".join(pd.Series(records).map(_json)) + "\n", encoding="utf-8")
+    lines = [*pd.Series(records).map(_json)]
+    lines.insert(1, '{"id": "broken", "text": "no end')  # issue #13: a bad line is a record's errors row
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (folder / "empty.txt").write_bytes(b"")
     (folder / "slides.pptx").write_bytes(b"PK\x03\x04")
     return folder
@@ -116,7 +118,10 @@ def test_ray_run_really_translates_with_the_model(runs: dict) -> None:
 
 def test_a_bad_document_lands_in_errors_and_the_rest_is_processed(runs: dict) -> None:
     summary = runs["ray"]
-    errors = read_table(runs["base"] / "ray", "errors").set_index("path")
+    errors = read_table(runs["base"] / "ray", "errors")
+    (record,) = errors[errors["scope"] == "record"].to_dict("records")  # issue #13: the others were kept
+    assert (record["path"], record["record"], record["error"]) == ("feed.jsonl", 2, "InvalidJSON")
+    errors = errors[errors["scope"] == "file"].set_index("path")
     assert set(errors.index) == BAD
     assert "unsupported file type" in errors.loc["slides.pptx", "message"]
     assert "empty" in errors.loc["empty.txt", "message"]
@@ -223,7 +228,8 @@ def test_a_file_over_the_size_limit_is_the_same_errors_row_under_either_executor
     errors = read_table(out, "errors")
     assert errors["path"].tolist() == ["big.txt"] and errors["stage"].tolist() == ["read"]
     assert errors["error"].tolist() == ["InputError"]
-    assert "over the limit of 0 MB per file (raise it with --max-file-mb)" in errors["message"].iloc[0]
+    assert "over the limit of 0.01 MB per file (raise it with --max-file-mb)" in errors["message"].iloc[0]
+    assert errors[["scope", "limit", "option"]].values.tolist() == [["file", "0.01 MB per file", "--max-file-mb"]]
     assert read_table(out, "documents")["doc_id"].tolist() == ["small.txt"]
     assert (summary.processed_files, summary.failed_files) == (1, 1)
 

@@ -28,8 +28,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="a file whose reading and analysis take longer is reported in errors and left out "
                         "(default 120; 0 = no limit)")
     p.add_argument("--max-record-mb", type=float, default=10.0,
-                   help="a longer JSON-lines record (one line) is skipped with a warning naming it, the other "
-                        "records kept (default 10; 0 = no limit; checked in files read in parts, over 512 KB)")
+                   help="a longer JSON-lines record (one line) is left out, a row of errors naming it, the other "
+                        "records kept (default 10; 0 = no limit)")
     p.add_argument("--excel", action="store_true", help="also write tables.xlsx")
     p.add_argument("--no-report", action="store_true", help="do not write report.html")
     p.add_argument("--quiet", action="store_true", help="no progress bars")
@@ -81,7 +81,9 @@ def summary_text(summary) -> str:
 
     lines = [
         f"{_count(summary.documents, 'document')} from {_count(summary.files, 'file')} "
-        f"({summary.processed_files} processed, {summary.unchanged_files} unchanged, {summary.failed_files} failed)",
+        f"({summary.processed_files} processed, {summary.unchanged_files} unchanged, {summary.failed_files} failed)"
+        + (f"; {_count(summary.skipped_records, 'record')} left out (see errors)"
+           if getattr(summary, "skipped_records", 0) else ""),
         # "machine-translated": every segment with a machine translation, whatever its status below (new-user
         # trial 6, F14: "43 translated" then "translation status: 13 translated" read as a contradiction)
         f"{_count(summary.segments, 'segment')} ({summary.arabic_segments} Arabic, "
@@ -100,5 +102,9 @@ def summary_text(summary) -> str:
         if written.get(key):
             lines.append(f"{label}: {Path(written[key]).resolve()}")
     for error in summary.errors:
-        lines.append(f"  failed: {error['path']} [{error['stage']}] {error['message']}")
+        if error.get("scope") == "record":  # one record left out of a file that was read (issue #13)
+            lines.append(f"  record left out: {error['path']} #{error.get('record')} [{error['error']}] "
+                         f"{error['message']}")
+        else:
+            lines.append(f"  failed: {error['path']} [{error['stage']}] {error['message']}")
     return "\n".join(lines)

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..text.segment import lines, sentences
 from .readers import Document
-from .rows import CitationRow, DocumentRow, SegmentRow
+from .rows import CitationRow, DocumentRow, ErrorRow, SegmentRow
 
 # Markdown documents come with their markup blanked (same length, same offsets): one space is enough.
 _SPACES = re.compile(r"[ \t]{2,}")
@@ -46,22 +46,29 @@ class Analysis:
     document: DocumentRow | None  # None: an earlier part of a long text (corpus.long_text); the last has it
     segments: list[SegmentRow] = field(default_factory=list)
     citations: list[CitationRow] = field(default_factory=list)
+    #: records of the document's file left out while reading it (errors rows, scope ``record``: issue #13)
+    errors: list[ErrorRow] = field(default_factory=list)
     # The glossary matches the analysis found, for translation QA to reuse (issue 17: a segment is not matched
     # twice): (the glossary's version, {segment_id: [TermMatch, ...] into the segment's text}). Not stored
     # (``to_dict`` leaves it out): a run resumed from its state matches again.
     term_matches: tuple[str, dict[int, list]] | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict:
-        return {"document": None if self.document is None else self.document.as_dict(compact=True),
-                "segments": [s.as_dict(compact=True) for s in self.segments],
-                "citations": [c.as_dict(compact=True) for c in self.citations]}
+        """The stored form; ``errors`` only when there are some (the run state files them in its errors)."""
+        stored = {"document": None if self.document is None else self.document.as_dict(compact=True),
+                  "segments": [s.as_dict(compact=True) for s in self.segments],
+                  "citations": [c.as_dict(compact=True) for c in self.citations]}
+        if self.errors:
+            stored["errors"] = [e.as_dict(compact=True) for e in self.errors]
+        return stored
 
     @classmethod
     def from_dict(cls, data: dict) -> Analysis:
         """Raises ``TypeError`` for a key that is not a column of its table."""
         document = None if data["document"] is None else DocumentRow.from_dict(data["document"])
         return cls(document, [SegmentRow.from_dict(s) for s in data["segments"]],
-                   [CitationRow.from_dict(c) for c in data["citations"]])
+                   [CitationRow.from_dict(c) for c in data["citations"]],
+                   [ErrorRow.from_dict(e) for e in data.get("errors", ())])
 
 
 def analyze_document(doc: Document, *, glossary=None, detector: str = "default") -> Analysis:
@@ -104,7 +111,7 @@ def analyze_document(doc: Document, *, glossary=None, detector: str = "default")
         n_arabic_segments=sum(seg.lang == "ar" for seg in segments),
         n_citations=len(citations), warnings="; ".join(doc.warnings),
     )
-    return Analysis(document, segments, citations, term_matches=term_matches)
+    return Analysis(document, segments, citations, list(doc.errors), term_matches=term_matches)
 
 
 def keep_dates_whole(text: str, runs: list) -> list:  # type: ignore[type-arg]

@@ -38,9 +38,10 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import InputError, NoSpaceError
+from ..errors import InputError, NoSpaceError, OverLimitError
 
-__all__ = ["DEFAULT_MAX_FILE_SECONDS", "FileTimeLimitError", "file_time_budget", "no_space_as_error", "warm_up"]
+__all__ = ["DEFAULT_MAX_FILE_SECONDS", "FileTimeLimitError", "OverLimitError", "file_time_budget", "no_space_as_error",
+           "warm_up"]
 
 logger = logging.getLogger("translator")
 
@@ -48,13 +49,14 @@ logger = logging.getLogger("translator")
 DEFAULT_MAX_FILE_SECONDS = 120.0
 
 
-class FileTimeLimitError(InputError):
+class FileTimeLimitError(OverLimitError):
     """Reading and analysing one file took longer than its time budget; ``what`` names the file."""
 
     def __init__(self, what: str, seconds: float) -> None:
         self.what, self.seconds = what, seconds
-        super().__init__(f"{what}: reading and analysing took over {seconds:g} s, the time limit per file; the "
-                         "file was left out (raise the limit with --max-file-seconds, 0 = no limit)")
+        self.limit, self.option = f"{seconds:g} s per file", "--max-file-seconds"
+        InputError.__init__(self, f"{what}: reading and analysing took over {seconds:g} s, the time limit per file; "
+                            "the file was left out (raise the limit with --max-file-seconds, 0 = no limit)")
 
 
 @contextlib.contextmanager

@@ -176,7 +176,9 @@ def analyze_in_parts(doc: Document, *, glossary=None, detector: str = "default",
                 n_chars=n_chars, n_segments=segments, n_arabic_segments=arabic, n_citations=citations,
                 lang=lang_chars.most_common(1)[0][0] if lang_chars else "und", title=doc.title,
                 warnings="; ".join(w for w in (*doc.warnings, warning) if w))
-        yield Analysis(document, analysis.segments, analysis.citations)  # type: ignore[arg-type]
+        # the records left out of its file go with the document's last part (the one with its row)
+        yield Analysis(document, analysis.segments, analysis.citations,  # type: ignore[arg-type]
+                       analysis.errors if part.last else [])
 
 
 def _count_lines(text: str) -> int:
@@ -296,7 +298,7 @@ def process_long_file(source: SourceFile, sha: str, state, settings: str, option
             group = next(groups, None)
         except Exception as exc:  # as analyze_file: any failure of one file is that file's errors row
             row = file_error(source, stage[0], exc)
-            state.save_error(row.path, sha, row.stage, row.error, row.message)
+            state.save_error(row.path, sha, row.stage, row.error, row.message, limit=row.limit, option=row.option)
             return
         if group is None:
             break

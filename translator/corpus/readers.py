@@ -17,9 +17,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, OverLimitError
 from ..text.markdown import front_matter, mask_markup
 from .decode import TextStream, decode_bytes, escape_json_line_breaks
+from .rows import ErrorRow
 from .state import STATE_FILE
 
 __all__ = [
@@ -72,6 +73,8 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     encoding_confidence: float = 1.0  # how sure the encoding reading is (0-1; 1 for BOM or valid UTF-8)
     file_created: str | None = None  # when the file says it was created (docx core properties): not a date of news
+    #: records of the file left out while reading it (errors rows, scope ``record``), on its first document
+    errors: list[ErrorRow] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -94,8 +97,9 @@ class SourceFile:
         if max_bytes is not None:
             size = self.path.stat().st_size
             if size > max_bytes:
-                raise InputError(f"{self.rel}: {size / 2**20:.1f} MB is over the limit of "
-                                 f"{max_bytes / 2**20:.0f} MB per file (raise it with --max-file-mb)")
+                raise OverLimitError(f"{self.rel}: {size / 2**20:.1f} MB is over the limit of "
+                                     f"{max_bytes / 2**20:.4g} MB per file (raise it with --max-file-mb)",
+                                     limit=f"{max_bytes / 2**20:.4g} MB per file", option="--max-file-mb")
         return b"" if check_only else self.path.read_bytes()
 
 
@@ -250,50 +254,194 @@ class FirstLineTitle:
 
 
 def _read_html(rel: str, data: bytes, digest: str) -> list[Document]:
-    from bs4 import BeautifulSoup
-
     decoded = decode_bytes(data, name=rel)
-    soup = BeautifulSoup(decoded.text, "lxml")
-
-    def meta(*names: str) -> str | None:
-        for name in names:
-            tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
-            if tag and tag.get("content", "").strip():
-                return tag["content"].strip()
-        return None
-
-    canonical = soup.find("link", rel="canonical")
-    title = meta("og:title") or (soup.title.get_text(" ", strip=True) if soup.title else None)
-    for tag in soup(_HTML_DROP):
-        tag.decompose()
-    body = soup.find("article") or soup.find("main") or soup.body or soup
-    blocks = [el.get_text(" ", strip=True) for el in _leaf_blocks(body)]
-    text = "\n\n".join(b for b in blocks if b) or body.get_text("\n", strip=True)
+    page = html_text(decoded.text)
+    text = page.text()
     if not text.strip():
         return []
-    return [Document(_doc_id(rel), rel, "html", text, digest, decoded.encoding, title=title,
-                     outlet=meta("og:site_name", "application-name"),
-                     published=meta("article:published_time", "datePublished", "pubdate", "date"),
-                     url=canonical.get("href") if canonical else meta("og:url"),
+    return [Document(_doc_id(rel), rel, "html", text, digest, decoded.encoding,
+                     title=page.meta("og:title") or page.title,
+                     outlet=page.meta("og:site_name", "application-name"),
+                     published=page.meta("article:published_time", "datePublished", "pubdate", "date"),
+                     url=page.meta("og:url") if page.canonical is False else page.canonical,
                      warnings=decoded.repairs, encoding_confidence=decoded.confidence)]
 
 
-def _leaf_blocks(body) -> list:  # type: ignore[no-untyped-def]
-    """Block elements (paragraphs, headings, cells …) that hold no other block, in document order.
+#: elements whose strings BeautifulSoup types apart (RubyTextString, Script …): never text of another element
+_STRING_CONTAINERS = ("rt", "rp", "style", "script", "template")
+#: characters of a page handed to the HTML parser at a time
+HTML_FEED_CHARS = 2**16
 
-    One pass: each block marks its ancestors as holding a block, stopping at the first already marked, so
-    100,000 nested ``<blockquote>`` cost linear time (``el.find`` per element was quadratic).
+
+def html_text(markup: str) -> _HtmlText:
+    """The title, metadata and article text of an HTML page (:class:`_HtmlText`), parsed by lxml's HTML
+    parser (libxml2) as events, fed ``HTML_FEED_CHARS`` at a time: no tree is built."""
+    from lxml import etree
+
+    target = _HtmlText()
+    parser = etree.HTMLParser(target=target, recover=True, huge_tree=False)
+    markup = markup[1:] if markup.startswith("\ufeff") else markup
+    for at in range(0, max(1, len(markup)), HTML_FEED_CHARS):
+        parser.feed(markup[at:at + HTML_FEED_CHARS])
+    parser.close()
+    return target
+
+class _HtmlText:
+    """What :func:`_read_html` takes from a page, gathered from the parser's events as they come (lxml's
+    ``HTMLParser`` with a target: libxml2 parses, no tree is built), so a page costs its text and the strings
+    kept, not a tree of Python objects (BeautifulSoup's held 8-9.5 MB per MB of page: issue #13).
+
+    It gives what BeautifulSoup (``"lxml"``: the same parser, the same events) and the tree reader before it
+    gave (tests/corpus/test_html_stream.py keeps that reader as the reference): strings are the character
+    data between two events (tags, comments), stripped; text inside ``<rt>``, ``<rp>`` (and script, style,
+    template) is no main content, not even a title's; elements in ``_HTML_DROP`` are left out with all they
+    hold, but a ``<meta>``, ``<link>`` or ``<title>`` in them still counts, as ``soup.find`` ran before they
+    were removed (a ``<link rel=canonical>`` there made the tree reader fail); the article container is the
+    first ``<article>``, else ``<main>``, else ``<body>``, else the whole page; its text is the stripped
+    strings of each leaf block (a block holding no other block) joined by a space, the blocks by a blank
+    line, or, with no such text, all its strings one a line. An end tag closes the most recent open element
+    of its name (none open: it is ignored), as BeautifulSoup's tree builder does.
     """
-    blocks = body.find_all(_HTML_BLOCKS)
-    holders: set[int] = set()
-    for el in blocks:
-        parent = el.parent
-        while parent is not None and id(parent) not in holders:
-            holders.add(id(parent))
-            if parent is body:
+
+    _ARTICLE, _MAIN, _BODY = 1, 2, 4
+
+    def __init__(self) -> None:
+        self.open: list[list] = []  # [name, block id or -1, flags it opened (container bits), drop, ruby]
+        self.counts: dict[str, int] = {}
+        self.pending: list[str] = []
+        self.strings: list[tuple[str, int, int]] = []  # (stripped text, container bits, innermost block or -1)
+        self.blocks: list[list] = []  # [container bits when it opened, holds another block]
+        self.seen = 0  # containers found (bits); once found, a later one is no container
+        self.inside = 0  # containers open now (bits)
+        self.drop = self.ruby = 0  # open dropped elements, open <rt>/<rp>
+        self.block: list[int] = []  # open blocks (ids), innermost last
+        self.meta_property: dict[str, str] = {}
+        self.meta_name: dict[str, str] = {}
+        self.canonical: str | bool | None = False  # False: no <link rel=canonical> yet
+        self.title: str | None = None
+        self._title_open = 0
+        self._title_parts: list[str] = []
+
+    # events -------------------------------------------------------------------------------------------
+    def _flush(self) -> None:
+        if not self.pending:
+            return
+        text = "".join(self.pending).strip()
+        self.pending = []
+        if self._title_open and self.title is None and text and not self.ruby:
+            self._title_parts.append(text)
+        if text and not self.drop and not self.ruby:
+            self.strings.append((text, self.inside, self.block[-1] if self.block else -1))
+
+    def start(self, tag: str, attrib: dict) -> None:
+        self._flush()
+        name = tag
+        if name == "meta":
+            content = attrib.get("content", "")
+            for key, seen in (("property", self.meta_property), ("name", self.meta_name)):
+                value = attrib.get(key)
+                if value is not None and value not in seen:
+                    seen[value] = content
+        elif name == "link" and self.canonical is False and "canonical" in attrib.get("rel", "").split():
+            self.canonical = attrib.get("href")
+        elif name == "title" and self.title is None:
+            self._title_open += 1
+        entry = [name, -1, 0, False, False]
+        if name in _HTML_DROP:
+            self.drop += 1
+            entry[3] = True
+        if name in _STRING_CONTAINERS:
+            self.ruby += 1
+            entry[4] = True
+        if not self.drop:
+            bit = {"article": self._ARTICLE, "main": self._MAIN, "body": self._BODY}.get(name, 0)
+            if bit and not self.seen & bit:
+                self.seen |= bit
+                self.inside |= bit
+                entry[2] = bit
+            if name in _HTML_BLOCKS:
+                if self.block:
+                    self.blocks[self.block[-1]][1] = True
+                entry[1] = len(self.blocks)
+                self.blocks.append([self.inside, False])
+                self.block.append(entry[1])
+        elif name in _HTML_BLOCKS and self.block:
+            pass  # a block inside a dropped element was removed with it
+        self.open.append(entry)
+        self.counts[name] = self.counts.get(name, 0) + 1
+
+    def end(self, tag: str) -> None:
+        self._flush()
+        if not self.counts.get(tag):
+            return
+        while self.open:
+            entry = self.open.pop()
+            self.counts[entry[0]] -= 1
+            if entry[0] == "title" and self._title_open:
+                self._title_open -= 1
+                if not self._title_open and self.title is None:
+                    self.title = " ".join(self._title_parts)
+            if entry[3]:
+                self.drop -= 1
+            if entry[4]:
+                self.ruby -= 1
+            self.inside &= ~entry[2]
+            if entry[1] >= 0:
+                self.block.pop()
+            if entry[0] == tag:
                 break
-            parent = parent.parent
-    return [el for el in blocks if id(el) not in holders]
+
+    def data(self, data: str) -> None:
+        self.pending.append(data)
+
+    def comment(self, text: str) -> None:
+        self._flush()
+
+    def pi(self, target: str, data: str) -> None:
+        self._flush()
+
+    def doctype(self, *args: object) -> None:
+        self._flush()
+
+    def close(self) -> None:
+        self._flush()
+        while self.open:  # elements left open at the end: their title is what it holds
+            self.end(self.open[-1][0])
+
+    # results ----------------------------------------------------------------------------------------
+    def meta(self, *names: str) -> str | None:
+        """The content of the first ``<meta property=…>`` (else ``name=…``) for the first of ``names`` that has
+        one, as ``_read_html_tree``'s ``meta`` gives it."""
+        for name in names:
+            content = self.meta_property.get(name)
+            if content is None:
+                content = self.meta_name.get(name)
+            if content is not None and content.strip():
+                return content.strip()
+        return None
+
+    def text(self) -> str:
+        """The article text (see the class); once only: it lets go of the strings it joins."""
+        for bit in (self._ARTICLE, self._MAIN, self._BODY, 0):
+            if not bit or self.seen & bit:
+                break
+        wanted = (lambda flags: flags & bit) if bit else (lambda flags: True)
+        out: list[str] = []
+        current, words = -2, []
+        for text, _flags, block in self.strings:
+            if block < 0 or self.blocks[block][1] or not wanted(self.blocks[block][0]):
+                continue
+            if block != current and words:
+                out.append(" ".join(words))
+                words = []
+            current = block
+            words.append(text)
+        if words:
+            out.append(" ".join(words))
+        if not out:  # no leaf block with text: every string of the container, one a line
+            return "\n".join(text for text, flags, _ in self.strings if wanted(flags))
+        self.strings = []  # what ``out`` holds now: not held twice while it is joined
+        return "\n\n".join(out)
 
 
 # Limits on what one Word file may unpack to: a zip bomb stops here, before anything is inflated.
@@ -320,12 +468,14 @@ def _check_docx_zip(rel: str, data: bytes) -> None:
         total += member.file_size
         ratio = member.file_size / max(1, member.compress_size)
         if member.file_size > DOCX_MAX_MEMBER_BYTES or (ratio > DOCX_MAX_RATIO and member.file_size > 2**20):
-            raise InputError(f"{rel}: zip member {member.filename} would inflate to "
-                             f"{member.file_size / 2**20:.0f} MB ({ratio:.0f}× its size): refused as a zip bomb "
-                             f"(limit {DOCX_MAX_MEMBER_BYTES // 2**20} MB per member)")
+            raise OverLimitError(f"{rel}: zip member {member.filename} would inflate to "
+                                 f"{member.file_size / 2**20:.0f} MB ({ratio:.0f}× its size): refused as a zip bomb "
+                                 f"(limit {DOCX_MAX_MEMBER_BYTES // 2**20} MB per member)",
+                                 limit=f"{DOCX_MAX_MEMBER_BYTES // 2**20} MB or {DOCX_MAX_RATIO}× per zip member")
     if total > DOCX_MAX_TOTAL_BYTES:
-        raise InputError(f"{rel}: the .docx would inflate to {total / 2**20:.0f} MB "
-                         f"(limit {DOCX_MAX_TOTAL_BYTES // 2**20} MB)")
+        raise OverLimitError(f"{rel}: the .docx would inflate to {total / 2**20:.0f} MB "
+                             f"(limit {DOCX_MAX_TOTAL_BYTES // 2**20} MB)",
+                             limit=f"{DOCX_MAX_TOTAL_BYTES // 2**20} MB inflated per .docx")
 
 
 def _read_docx(rel: str, data: bytes, digest: str) -> list[Document]:
@@ -405,11 +555,22 @@ def _read_records(rel: str, data: bytes, digest: str, *, max_record_mb: float | 
     text = decode_bytes(data, name=rel).text
     loaded = _load_json(text, rel)
     items = loaded if isinstance(loaded, list) else [loaded]
-    for i, record in enumerate(items):
-        problem = _record_problem(record)
-        if problem:
-            raise InputError(f"{rel}: record {i} {problem}")
-    return list(_record_documents(rel, digest, enumerate(items)))
+    bad = [_record_error(rel, number, f"{rel}: record {number} (from 1) {problem}", "NotARecord")
+           for number, record in enumerate(items, 1) if (problem := _record_problem(record))]
+    if bad and len(bad) == len(items):
+        raise InputError(f"{rel}: no usable record ({bad[0].message})")
+    docs = list(_record_documents(rel, digest, ((i, r) for i, r in enumerate(items) if not _record_problem(r))))
+    if docs and bad:  # the good records are kept; each left-out one is a row of errors (scope record)
+        docs[0].warnings.extend(f"skipped {row.message}" for row in bad)
+        docs[0].errors.extend(bad)
+    return docs
+
+
+def _record_error(rel: str, number: int, message: str, kind: str, exc: Exception | None = None) -> ErrorRow:
+    """The errors row (scope ``record``) of record ``number`` (from 1) of file ``rel``, left out: ``kind`` the
+    error, the limit and its option when ``exc`` is an :class:`OverLimitError`."""
+    return ErrorRow(path=rel, stage="read", error=kind, message=message[:300], scope="record", record=number,
+                    limit=getattr(exc, "limit", None) or None, option=getattr(exc, "option", None))
 
 
 def _jsonl_documents(rel: str, text: Callable[[], Iterable[str]], digest: str, *,
@@ -422,27 +583,36 @@ def _jsonl_documents(rel: str, text: Callable[[], Iterable[str]], digest: str, *
     parsed, invalid, problems = 0, [], []
     for number, line in _lines(text(), longest):
         if isinstance(line, _TooLong):
-            invalid.append(f"{rel}: line {number}: a record longer than {longest:,} characters, the limit of "
-                           f"{limit_mb:g} MB per JSON-lines record (raise it with --max-record-mb)")
+            over = OverLimitError(f"{rel}: line {number}: a record longer than {longest:,} characters, the limit of "
+                                  f"{limit_mb:g} MB per JSON-lines record (raise it with --max-record-mb)",
+                                  limit=f"{limit_mb:g} MB per JSON-lines record", option="--max-record-mb")
+            invalid.append(_record_error(rel, number, str(over), "OverLimitError", over))
         elif line.strip():
             try:
                 record = _load_json(line, f"{rel}: line {number}")
             except InputError as exc:
-                invalid.append(str(exc))
+                kind = "OverLimitError" if isinstance(exc, OverLimitError) else "InvalidJSON"
+                invalid.append(_record_error(rel, number, str(exc), kind, exc))
                 continue
             parsed += 1
             problem = _record_problem(record)
             if problem:
-                problems.append(f"{rel}: line {number}: {problem}")
-    if not parsed and invalid:
-        raise InputError(f"{rel}: no valid JSON line ({invalid[0]})")
-    skipped = [f"skipped {s}" for s in (*invalid, *problems)]
+                problems.append(_record_error(rel, number, f"{rel}: line {number}: {problem}", "NotARecord"))
+    if not parsed and invalid:  # the whole file fails: over a limit if its first bad line was (the row says which)
+        first = invalid[0]
+        if first.limit:
+            raise OverLimitError(f"{rel}: no valid JSON line ({first.message})", limit=first.limit,
+                                 option=first.option)
+        raise InputError(f"{rel}: no valid JSON line ({first.message})")
+    rows = sorted((*invalid, *problems), key=lambda row: row.record)
+    skipped = [f"skipped {row.message}" for row in (*invalid, *problems)]
     records = (_parsed(line) for _, line in _lines(text(), longest) if isinstance(line, _TooLong) or line.strip())
     usable = ((i, r) for i, r in enumerate(r for r in records if r is not _INVALID) if not _record_problem(r))
     found = False
     for doc in _record_documents(rel, digest, usable):
         if not found:
             doc.warnings.extend(skipped)
+            doc.errors.extend(rows)  # each left-out line is a row of errors (scope record)
             found = True
         yield doc
     if not found:
@@ -556,16 +726,24 @@ def _doc_id(rel: str) -> str:
     return rel.replace("%", "%25").replace("#", "%23")
 
 
+def _short(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def _load_json(text: str, where: str) -> object:
     try:
         return json.loads(text)
-    except json.JSONDecodeError as exc:
+    except ValueError as exc:
+        if not isinstance(exc, json.JSONDecodeError):  # a number over Python's 4,300 digits (int_max_str_digits)
+            raise InputError(f"{where}: invalid JSON ({_short(str(exc))})") from exc
         at = f"column {exc.colno}" if where.rsplit(": ", 1)[-1].startswith("line ") else \
             f"line {exc.lineno} column {exc.colno}"
         message = exc.msg.removesuffix(" at")  # "Unterminated string starting at" + " at column 41"
         raise InputError(f"{where}: invalid JSON ({message} at {at})") from exc
     except RecursionError as exc:
-        raise InputError(f"{where}: JSON nested too deeply to read (over ~{sys.getrecursionlimit()} levels)") from exc
+        levels = sys.getrecursionlimit()
+        raise OverLimitError(f"{where}: JSON nested too deeply to read (over ~{levels} levels)",
+                             limit=f"about {levels} levels of nesting") from exc
 
 
 _READERS: dict[str, Callable[[str, bytes, str], list[Document]]] = {

@@ -300,12 +300,15 @@ class _Summary:
         self.errors: list[dict] = []
         self.n_errors = 0
         self.error_files: set[object] = set()
+        self.n_records_left_out = 0
         for frame in iter_table(out_dir, "errors", BATCH_ROWS):
             self.n_errors += len(frame)
             if len(self.errors) < MAX_ERRORS:
                 self.errors += _records(frame.head(MAX_ERRORS - len(self.errors)))
-            if not frame.empty:
-                self.error_files.update(frame["path"].dropna())
+            if not frame.empty:  # a record left out of a file that was read is counted apart (issue #13)
+                records = frame["scope"] == "record" if "scope" in frame else pd.Series(False, index=frame.index)
+                self.error_files.update(frame.loc[~records, "path"].dropna())
+                self.n_records_left_out += int(records.sum())
 
     def stats(self) -> list[tuple[str, object]]:
         seg = self.segments
@@ -321,6 +324,7 @@ class _Summary:
         stats += [
             ("citations", self.n_citations),
             ("files with errors", len(self.error_files)),
+            *([("records left out of files read", self.n_records_left_out)] if self.n_records_left_out else []),
             ("glossary terms found / placed", f"{found} / {placed}"),
         ]
         if found and seg.any_placed:

@@ -87,6 +87,13 @@ ERRORS = (
     C("stage", "string", True, "read or analyze"),
     C("error", "string", True, "error type"),
     C("message", "string", True, "what went wrong and what to do"),
+    C("scope", "string", True, "file: the whole file was left out (none of its documents are in the tables); "
+      "record: one record of it (a JSON-lines line, a .json array item) was left out, the others kept; "
+      "empty in a run state from before these columns: file"),
+    C("record", "int32", True, "for scope record: its line in a .jsonl file, its place in a .json array "
+      "(both from 1)"),
+    C("limit", "string", True, "the limit it went over, when one did (`10 MB per JSON-lines record`)"),
+    C("option", "string", True, "the option that raises that limit (`--max-record-mb`), when there is one"),
 )
 GLOSSARY_CANDIDATES = (
     C("source", "string", True, "the name as written in Arabic"),

@@ -78,6 +78,7 @@ class RunSummary:
     unchanged_files: int = 0
     failed_files: int = 0
     removed_files: int = 0
+    skipped_records: int = 0  # records left out of files that were read (errors rows of scope record)
     segments: int = 0
     arabic_segments: int = 0
     translated_segments: int = 0
@@ -211,7 +212,9 @@ def finish_run(input_dir: Path, out_dir: Path, options: BatchOptions, summary: R
                timings: dict[str, float], started: float) -> None:
     """The end of every run, local or Ray: errors into the summary, report, Excel, manifest."""
     summary.errors = tables.read_table(out_dir, "errors").to_dict("records")
-    summary.failed_files = len({e["path"] for e in summary.errors})
+    # a record left out of a file that was read (scope record) is no failed file: counted apart
+    summary.failed_files = len({e["path"] for e in summary.errors if e.get("scope") != "record"})
+    summary.skipped_records = sum(e.get("scope") == "record" for e in summary.errors)
     if options.report:
         from .report import report_memory_path, write_report
 
@@ -260,7 +263,8 @@ def pending_files(sources: Iterable[SourceFile], state: RunState, settings: str,
 
 def save_error(state: RunState, sha256: str | None, row: ErrorRow) -> None:
     """Record a file's errors row in the run state (``sha256``: the bytes it failed on, None when unread)."""
-    state.save_error(row.path, sha256, row.stage, row.error, row.message, row.doc_id)
+    state.save_error(row.path, sha256, row.stage, row.error, row.message, row.doc_id, limit=row.limit,
+                     option=row.option)
 
 
 _GLOSSARIES: dict[tuple, object] = {}  # the last glossary loaded in this process, under its inputs' key

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError, TranslatorError
 from .analyze import Analysis, analyze_document, mt_span, text_for_mt, wants_translation
-from .limits import FileTimeLimitError, file_time_budget, warm_up
+from .limits import FileTimeLimitError, OverLimitError, file_time_budget, warm_up
 from .readers import SourceFile, read_documents
 from .rows import ErrorRow
 
@@ -44,19 +44,28 @@ def read_source(source: SourceFile, *, max_file_mb: float | None) -> bytes:
 def read_error(source: SourceFile, exc: InputError | OSError) -> ErrorRow:
     """The errors row of a file :func:`read_source` refused or could not read."""
     if isinstance(exc, InputError):
-        return ErrorRow(path=source.rel, stage="read", error="InputError", message=str(exc))
+        return ErrorRow(path=source.rel, stage="read", error="InputError", message=str(exc), scope="file",
+                        **_limit(exc))
     return ErrorRow(path=source.rel, stage="read", error=type(exc).__name__,
-                    message=f"{source.rel}: {exc.strerror or exc}")
+                    message=f"{source.rel}: {exc.strerror or exc}", scope="file")
+
+
+def _limit(exc: BaseException) -> dict:
+    """The ``limit`` and ``option`` columns of an error that went over a limit (:class:`OverLimitError`)."""
+    if isinstance(exc, OverLimitError):
+        return {"limit": exc.limit or None, "option": exc.option}
+    return {}
 
 
 def analyze_file(item: tuple[SourceFile, bytes], *, glossary, detector: str,
-                 max_seconds: float = 0.0) -> list[Analysis] | ErrorRow:
+                 max_seconds: float = 0.0, max_record_mb: float | None = None) -> list[Analysis] | ErrorRow:
     """Read and analyze one file: one `Analysis` per document, or the file's errors row (stage read or analyze)
     instead of an exception.
 
     ``max_seconds`` > 0: the file's time budget (:func:`translator.corpus.limits.file_time_budget`); over it,
     an errors row ``FileTimeLimitError`` naming ``--max-file-seconds`` (not remembered as a bad file: the next
-    run tries it again).
+    run tries it again). ``max_record_mb``: the limit per JSON-lines record (``--max-record-mb``; None: its
+    default), the same as a file read in parts has.
     """
     source, data = item
     stage = "read"
@@ -64,7 +73,7 @@ def analyze_file(item: tuple[SourceFile, bytes], *, glossary, detector: str,
         if max_seconds and max_seconds > 0:
             warm_up(glossary, detector)  # one-time loading is not charged to the first file's budget
         with file_time_budget(max_seconds, source.rel):
-            docs = read_documents(source, data)
+            docs = read_documents(source, data, max_record_mb=max_record_mb)
             stage = "analyze"
             return [analyze_document(doc, glossary=glossary, detector=detector) for doc in docs]
     except Exception as exc:  # any failure of one file is that file's errors row, never the run's
@@ -77,11 +86,13 @@ def file_error(source: SourceFile, stage: str, exc: Exception) -> ErrorRow:
     again), anything else by its type with the file named; every message cut to 300 characters (it may quote
     huge input)."""
     if isinstance(exc, FileTimeLimitError):
-        return ErrorRow(path=source.rel, stage=stage, error="FileTimeLimitError", message=_short(str(exc)))
+        return ErrorRow(path=source.rel, stage=stage, error="FileTimeLimitError", message=_short(str(exc)),
+                        scope="file", **_limit(exc))
     if isinstance(exc, InputError):
-        return ErrorRow(path=source.rel, stage=stage, error="InputError", message=_short(str(exc)))
+        return ErrorRow(path=source.rel, stage=stage, error="InputError", message=_short(str(exc)), scope="file",
+                        **_limit(exc))
     return ErrorRow(path=source.rel, stage=stage, error=type(exc).__name__,
-                    message=f"{source.rel}: {_short(str(exc))}")
+                    message=f"{source.rel}: {_short(str(exc))}", scope="file")
 
 
 def needs_translation(analyses: list[Analysis]) -> bool:
@@ -170,7 +181,7 @@ def check_documents(analyses: list[Analysis], glossary=None) -> list[Analysis]: 
             citations.append(c)
         known = _known_matches(a, glossary)
         out.append(Analysis(a.document, [_check_segment(s, qa, known.get(s.segment_id)) for s in a.segments],
-                            citations))
+                            citations, a.errors))
     return out
 
 
@@ -213,7 +224,7 @@ def _regroup(analyses: list[Analysis], segments: list, citations: list) -> list[
     out, s, c = [], 0, 0
     for a in analyses:
         out.append(Analysis(a.document, segments[s:s + len(a.segments)], citations[c:c + len(a.citations)],
-                            term_matches=a.term_matches))
+                            a.errors, term_matches=a.term_matches))
         s, c = s + len(a.segments), c + len(a.citations)
     return out
 

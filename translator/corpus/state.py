@@ -27,6 +27,11 @@ _UNFINISHED = "(unfinished)"  # the settings of a long file's parts until its la
 _STALE = (".documents.", ".segments.", ".citations.", ".errors.", ".report.html.", ".manifest.json.", ".tables.")
 
 
+#: the errors table's columns added by issue #13, and all of them in the order the inserts give them
+_ERROR_EXTRA = (("scope", "TEXT"), ("record", "INTEGER"), ("limit", "TEXT"), ("option", "TEXT"))
+_ERROR_COLUMNS = 'path, doc_id, sha256, stage, error, message, scope, record, "limit", option'
+
+
 class RunState:
     """The run state of one output folder, held by one run at a time.
 
@@ -65,6 +70,12 @@ class RunState:
                 path TEXT NOT NULL, doc_id TEXT, sha256 TEXT, stage TEXT NOT NULL, error TEXT NOT NULL,
                 message TEXT NOT NULL);
         """)
+        # Columns added by issue #13 (a record left out of a file that was read; the limit and its option): a
+        # run state from before gets them empty (scope NULL: a file's row), so it resumes as it was.
+        have = {row[1] for row in self._db.execute("PRAGMA table_info(errors)")}
+        for column, kind in _ERROR_EXTRA:
+            if column not in have:
+                self._db.execute(f'ALTER TABLE errors ADD COLUMN "{column}" {kind}')
 
     @guard_database("The run state")
     def is_done(self, path: str, sha256: str, settings: str) -> bool:
@@ -75,7 +86,8 @@ class RunState:
     @guard_database("The run state")
     def file_errored(self, path: str, sha256: str) -> bool:
         row = self._db.execute("SELECT 1 FROM errors WHERE path = ? AND sha256 = ? AND stage = 'read' "
-                               "AND error != 'FileTimeLimitError'",  # a time limit depends on the machine: retried
+                               "AND error != 'FileTimeLimitError' "  # a time limit depends on the machine: retried
+                               "AND (scope IS NULL OR scope = 'file')",  # a left-out record: the file was read
                                (path, sha256)).fetchone()
         return row is not None
 
@@ -89,6 +101,7 @@ class RunState:
                 "INSERT INTO documents VALUES (?, ?, ?, ?, ?)",
                 [(p["document"]["doc_id"], path, sha256, settings, json.dumps(p, ensure_ascii=False))
                  for p in payloads])
+            self._save_record_errors(path, sha256, payloads)
 
     @guard_database("The run state")
     def save_parts(self, path: str, sha256: str, parts: list[tuple[str, dict]], *, first: bool) -> None:
@@ -103,6 +116,17 @@ class RunState:
             self._db.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?)",
                                  [(key, path, sha256, _UNFINISHED, json.dumps(p, ensure_ascii=False))
                                   for key, p in parts])
+            self._save_record_errors(path, sha256, [p for _, p in parts])
+
+    def _save_record_errors(self, path: str, sha256: str, payloads: list[dict]) -> None:
+        """The errors rows (scope ``record``) the payloads carry: records of file ``path`` left out while it was
+        read, the others kept (:class:`~translator.corpus.analyze.Analysis` ``errors``). Inside the caller's
+        transaction."""
+        rows = [(path, e.get("doc_id"), sha256, e.get("stage") or "read", e.get("error") or "InputError",
+                 e.get("message") or "", "record", e.get("record"), e.get("limit"), e.get("option"))
+                for p in payloads for e in p.get("errors", ())]
+        if rows:
+            self._db.executemany(f"INSERT INTO errors ({_ERROR_COLUMNS}) VALUES ({', '.join('?' * 10)})", rows)
 
     @guard_database("The run state")
     def finish_parts(self, path: str, settings: str) -> None:
@@ -112,12 +136,14 @@ class RunState:
 
     @guard_database("The run state")
     def save_error(self, path: str, sha256: str | None, stage: str, error: str, message: str,
-                   doc_id: str | None = None) -> None:
+                   doc_id: str | None = None, *, limit: str | None = None, option: str | None = None) -> None:
+        """Record that file ``path`` failed as a whole (scope ``file``): what was known of it is dropped.
+        ``limit``/``option``: the limit it went over and the option that raises it, when it went over one."""
         with self._db:
             self._db.execute("DELETE FROM documents WHERE path = ?", (path,))
             self._db.execute("DELETE FROM errors WHERE path = ?", (path,))
-            self._db.execute("INSERT INTO errors VALUES (?, ?, ?, ?, ?, ?)",
-                             (path, doc_id, sha256, stage, error, message))
+            self._db.execute(f"INSERT INTO errors ({_ERROR_COLUMNS}) VALUES ({', '.join('?' * 10)})",
+                             (path, doc_id, sha256, stage, error, message, "file", None, limit, option))
 
     @guard_database("The run state")
     def forget_missing(self, present: set[str]) -> int:
@@ -155,8 +181,12 @@ class RunState:
 
     @guard_database("The run state")
     def errors(self) -> list[dict]:
-        cursor = self._db.execute("SELECT path, doc_id, stage, error, message FROM errors ORDER BY path")
-        return [dict(zip(("path", "doc_id", "stage", "error", "message"), r, strict=True)) for r in cursor]
+        """The rows of the errors table (:data:`translator.corpus.rows.ERRORS`), by path, then record; a row
+        from a run state older than the ``scope`` column has scope ``file``."""
+        names = ("path", "doc_id", "stage", "error", "message", "scope", "record", "limit", "option")
+        cursor = self._db.execute('SELECT path, doc_id, stage, error, message, COALESCE(scope, \'file\'), record, '
+                                  '"limit", option FROM errors ORDER BY path, record, rowid')
+        return [dict(zip(names, r, strict=True)) for r in cursor]
 
     def close(self) -> None:
         """Close the database, remove the lock file (while still holding it) and release the lock."""

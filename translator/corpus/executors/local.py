@@ -135,7 +135,8 @@ class LocalExecutor:
         options = self.options
         assert self.lazy is not None, "prepare() first"
         pool = (ProcessPoolExecutor(options.workers, initializer=_init_worker,
-                                    initargs=(self.glossary, options.detector, options.max_file_seconds))
+                                    initargs=(self.glossary, options.detector, options.max_file_seconds,
+                                              options.max_record_mb))
                 if options.workers > 1 else None)
         try:
             bar = tqdm(total=len(sources), desc="documents", unit="file", disable=not options.progress)
@@ -182,7 +183,7 @@ def _run_batch(pending: list[tuple[SourceFile, str, bytes]], state: RunState, se
         results = list(pool.map(_analyze_in_worker, items, chunksize=max(1, len(items) // (4 * options.workers))))
     else:
         work = partial(analyze_file, glossary=glossary, detector=options.detector,
-                       max_seconds=options.max_file_seconds)
+                       max_seconds=options.max_file_seconds, max_record_mb=options.max_record_mb)
         results = [work(item) for item in items]
     del items
     timings["analyze"] = timings.get("analyze", 0.0) + time.perf_counter() - t0
@@ -203,9 +204,10 @@ def _run_batch(pending: list[tuple[SourceFile, str, bytes]], state: RunState, se
 # Each worker process receives the glossary once, at start-up, instead of with every document.
 _WORKER_CONTEXT: dict[str, object] = {}
 
-def _init_worker(glossary, detector: str, max_seconds: float = 0.0) -> None:
+def _init_worker(glossary, detector: str, max_seconds: float = 0.0, max_record_mb: float | None = None) -> None:
     _die_with_parent()
-    _WORKER_CONTEXT.update(glossary=glossary, detector=detector, max_seconds=max_seconds)
+    _WORKER_CONTEXT.update(glossary=glossary, detector=detector, max_seconds=max_seconds,
+                           max_record_mb=max_record_mb)
 
 def _die_with_parent() -> None:
     """Ask Linux to kill this worker when the process that started it dies (SIGKILL included), so that a

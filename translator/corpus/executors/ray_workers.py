@@ -98,7 +98,8 @@ def analyze_rows(batch: Batch, *, glossary: Any = None, detector: str = "default
             error = json.dumps(read_error(source, exc).as_dict(), ensure_ascii=False)
         else:
             sha = hashlib.sha256(data).hexdigest()
-            result = analyze_file((source, data), glossary=glossary, detector=detector, max_seconds=max_seconds)
+            result = analyze_file((source, data), glossary=glossary, detector=detector, max_seconds=max_seconds,
+                                  max_record_mb=long_file.get("max_record_mb"))
             if isinstance(result, ErrorRow):
                 error = json.dumps(result.as_dict(), ensure_ascii=False)
             else:
