@@ -229,6 +229,8 @@ def test_a_file_over_the_size_limit_is_the_same_errors_row_under_either_executor
     assert errors["path"].tolist() == ["big.txt"] and errors["stage"].tolist() == ["read"]
     assert errors["error"].tolist() == ["InputError"]
     assert "over the limit of 0.01 MB per file (raise it with --max-file-mb)" in errors["message"].iloc[0]
+    size_mb = f"{(corpus / 'big.txt').stat().st_size / 2**20:.3g}"  # the file's own size, not rounded to "0.0"
+    assert errors["message"].iloc[0].startswith(f"big.txt: {size_mb} MB is over")
     assert errors[["scope", "limit", "option"]].values.tolist() == [["file", "0.01 MB per file", "--max-file-mb"]]
     assert read_table(out, "documents")["doc_id"].tolist() == ["small.txt"]
     assert (summary.processed_files, summary.failed_files) == (1, 1)

@@ -56,6 +56,13 @@ _RECORD_KEYS = {
 }
 
 
+def _megabytes(n_bytes: int) -> str:
+    """``n_bytes`` in MB as a person reads it: ``50``, ``12.3``, ``0.01`` (a limit of 0.01 MB is 10,485 bytes,
+    not "0.009999"; a 10 KB file is "0.0104", not "0.0")."""
+    mb = n_bytes / 2**20
+    return f"{mb:.1f}".removesuffix(".0") if mb >= 1 else f"{mb:.3g}"
+
+
 @dataclass
 class Document:
     """One document of a corpus: its text plus what the file says about it."""
@@ -97,9 +104,9 @@ class SourceFile:
         if max_bytes is not None:
             size = self.path.stat().st_size
             if size > max_bytes:
-                raise OverLimitError(f"{self.rel}: {size / 2**20:.1f} MB is over the limit of "
-                                     f"{max_bytes / 2**20:.4g} MB per file (raise it with --max-file-mb)",
-                                     limit=f"{max_bytes / 2**20:.4g} MB per file", option="--max-file-mb")
+                limit = f"{_megabytes(max_bytes)} MB per file"
+                raise OverLimitError(f"{self.rel}: {_megabytes(size)} MB is over the limit of {limit} "
+                                     "(raise it with --max-file-mb)", limit=limit, option="--max-file-mb")
         return b"" if check_only else self.path.read_bytes()
 
 
