@@ -157,3 +157,42 @@ def test_gazetteer_from_the_cache_equals_a_fresh_read(cache: Path, monkeypatch: 
         return len({id(p) for name in gazetteer._names.values() for p in name.places})
 
     assert identities(read) == identities(fresh)
+
+
+def test_composed_layer_from_the_cache_equals_a_fresh_one(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    stored = Glossary.load()
+    assert list(cache.glob("composed-*.marshal"))
+    read = Glossary.load()
+    monkeypatch.setenv("TRANSLATOR_CACHE_DIR", "off")
+    fresh = Glossary.load()
+    assert stored.composed == read.composed == fresh.composed  # the same entries in the same order
+    assert len(fresh.composed) > 1000
+    assert stored.version == read.version == fresh.version
+
+
+def test_the_composed_layers_key_covers_the_places(cache: Path) -> None:
+    from translator.glossary.glossary import _composed_layer
+
+    glossary = Glossary.load()
+    places = [e for e in glossary.entries if e.layer == "glossary"]
+    full = _composed_layer(places, glossary.gazetteer)
+    without = _composed_layer([e for e in places if e.type != "place"], glossary.gazetteer)
+    assert len(list(cache.glob("composed-*.marshal"))) == 1  # one file per name: the older key's is removed
+    assert len(without) < len(full)  # not the stored value of the other list of places
+    assert _composed_layer(places, glossary.gazetteer) == full
+
+
+def test_foreign_month_words_from_the_cache_equal_a_fresh_build(cache: Path) -> None:
+    from translator import dates
+
+    dates._foreign_month_words.cache_clear()
+    try:
+        stored = dates._foreign_month_words()
+        assert list(cache.glob("foreign-months-*.marshal"))
+        dates._foreign_month_words.cache_clear()
+        read = dates._foreign_month_words()
+        fresh = dates._build_foreign_month_words()
+        assert list(stored.items()) == list(read.items()) == list(fresh.items())
+        assert len(fresh) > 100 and fresh["abril"] == "es"
+    finally:
+        dates._foreign_month_words.cache_clear()

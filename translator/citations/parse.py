@@ -14,7 +14,7 @@ document's text, untouched; every repair is listed in ``repairs``.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 
 from translator.citations.blocks import Piece, is_bare_name, pieces
@@ -106,7 +106,7 @@ class Citation:
 
     def to_dict(self) -> dict[str, object]:
         """Plain JSON-safe values (lists of strings and of plain dicts)."""
-        data = asdict(self)
+        data = {name: getattr(self, name) for name in _CITATION_FIELDS}  # what asdict gives here, less its copies
         data["warnings"] = list(self.warnings)
         data["date_candidates"] = list(self.date_candidates)
         data["repairs"] = [dict(r) for r in self.repairs]
@@ -115,6 +115,10 @@ class Citation:
     def to_row(self, doc_id: str | None = None) -> dict[str, object]:
         """One row of the citations table (CITATION_COLUMNS): warnings joined by "; ", repairs as JSON."""
         return table_row(self.to_dict(), doc_id)
+
+
+# every field but the three lists to_dict copies holds a str, a number or None, so a shallow read is what asdict gave
+_CITATION_FIELDS = tuple(f.name for f in fields(Citation))
 
 
 @cache

@@ -159,6 +159,16 @@ _GETTERS: dict[type, tuple[Callable[[Any], tuple[Any, ...]], dict[str, int]]] = 
 _PYTHON_TYPES = {"string": str, "int32": int, "int64": int, "float32": float, "float64": float, "bool": bool}
 
 
+def _getter(cls: type) -> tuple[Callable[[Any], tuple[Any, ...]], dict[str, int]]:
+    """(a function giving a row's values in column order in one C call, column → position) for a row class."""
+    getter = _GETTERS.get(cls)
+    if getter is None:
+        names = tuple(f.name for f in dataclasses.fields(cls))  # every column, in order
+        read_all = operator.attrgetter(*names) if len(names) > 1 else lambda row: (getattr(row, names[0]),)
+        getter = _GETTERS[cls] = (read_all, {name: i for i, name in enumerate(names)})
+    return getter
+
+
 class Row:
     """A table row as the stages pass it on: frozen, one field per declared column, None where nothing is
     known (a column a stage has not filled yet). ``TABLE`` names the table. Fields are read as attributes, or
@@ -170,8 +180,10 @@ class Row:
     def as_dict(self, *, compact: bool = False) -> dict[str, Any]:
         """``{column: value}`` in table order; ``compact`` leaves out the columns that are None (the run
         state stores rows so: a missing column reads back as null)."""
-        values = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
-        return {k: v for k, v in values.items() if v is not None} if compact else values
+        read, index = _getter(type(self))
+        if compact:
+            return {k: v for k, v in zip(index, read(self), strict=True) if v is not None}
+        return dict(zip(index, read(self), strict=True))
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -185,12 +197,7 @@ class Row:
         What ``dataclasses.replace`` gives, built from the row's values read in one C call (issue 20: a batch
         replaces every row several times)."""
         cls = type(self)
-        getter = _GETTERS.get(cls)
-        if getter is None:
-            names = cls.__match_args__  # type: ignore[attr-defined]  # every column, in order
-            read_all = operator.attrgetter(*names) if len(names) > 1 else lambda row: (getattr(row, names[0]),)
-            getter = _GETTERS[cls] = (read_all, {name: i for i, name in enumerate(names)})
-        read, index = getter
+        read, index = _getter(cls)
         values = list(read(self))
         for name, value in changes.items():
             where = index.get(name)

@@ -50,6 +50,9 @@ def citations_schema() -> pa.Schema:
     return rows.arrow_schema("citations")
 
 
+_LIST_LIKE = (list, tuple, dict)  # a tuple of types: isinstance tests it faster than a union (issue 20)
+
+
 def rows_to_arrow(rows: list[dict], schema: pa.Schema) -> pa.Table:
     """Rows (dicts) to an Arrow table of exactly ``schema``: missing keys become nulls, lists become text.
 
@@ -58,7 +61,7 @@ def rows_to_arrow(rows: list[dict], schema: pa.Schema) -> pa.Table:
     columns = {}
     for field in schema:
         values = [row.get(field.name) for row in rows]
-        values = [_cell(v) if isinstance(v, list | tuple | dict) else v for v in values]
+        values = [_cell(v) if isinstance(v, _LIST_LIKE) else v for v in values]
         if not field.nullable and any(v is None for v in values):
             raise InputError(f"column {field.name!r} must not be empty (row {values.index(None)})")
         try:
@@ -132,8 +135,9 @@ class TableWriter:
         table = rows_to_arrow(rows, self.schema)
         self._parquet.write_table(table)
         columns = table.to_pydict()  # the values to_pylist gives, a list per column rather than a dict per row
-        # each cell as spreadsheet_safe or _float32_text gives it, empty for None, a column at a time (issue 20)
-        cells = [[_CSV_CELL[_cell_kind(f.type)](v) for v in columns[f.name]] for f in self.schema]
+        # each cell as spreadsheet_safe or _float32_text gives it, empty for None, a column at a time (issue 20);
+        # each column's converter chosen once, not once per cell
+        cells = [list(map(_CSV_CELL[_cell_kind(f.type)], columns[f.name])) for f in self.schema]
         self._csv.writerows(zip(*cells, strict=True))
         self.rows_written += len(rows)
 
