@@ -42,8 +42,9 @@ def _same(text: str | None) -> str | None:
     """Quotes and spaces normalized: what a round trip may change."""
     if text is None:
         return None
-    for curly, straight in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"')):
-        text = text.replace(curly, straight)
+    # every quote mark alike: the house style turns a title's inner double quotes into single ones (“a ‘b’ c”)
+    for mark in "’‘“”\"":
+        text = text.replace(mark, "'")
     # the house style also closes the space a page leaves before punctuation ("الفلوجة .. وأكثر"), and drops a
     # title's own closing full stop, which its punctuation follows (`“Fighting terrorism,”`, not `.,”`)
     text = re.sub(r"\s+(?=[.,;:!?؟،])", "", " ".join(text.split()))

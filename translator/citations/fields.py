@@ -96,7 +96,8 @@ def ws(text: str | None) -> str | None:
 
 def strip_quotes(text: str) -> str:
     """``text`` without surrounding quote marks, spaces and trailing commas; a single quote ``‘…’`` that
-    opens or closes inside the text is kept (``Speaker: ‘we will not resign’`` keeps its ``’``)."""
+    opens or closes inside the text is kept (``Speaker: ‘we will not resign’`` keeps its ``’``), and so is a
+    ``“…”`` or ``«…»`` that quotes words at the text's start or end (``“بكري” يبحث تعويض “شهداء سبتمبر”``)."""
     text = text.strip()
     previous = None
     while previous != text:
@@ -108,12 +109,35 @@ def strip_quotes(text: str) -> str:
         if text[0] == "‘" and text[-1] == "’" and pairs.get(0) == len(text) - 1:
             text = text[1:-1]
             continue
-        if text[0] in QUOTE_CHARS and not (text[0] == "‘" and 0 in pairs):
+        doubles = _double_pairs(text)
+        if doubles.get(0) == len(text) - 1:  # “…” or «…» around the whole text, inner quotes nested inside it
+            text = text[1:-1]
+            continue
+        if text[0] in QUOTE_CHARS and not (text[0] == "‘" and 0 in pairs) and 0 not in doubles:
             text = text[1:]
-            pairs = _single_pairs(text)
-        if text and text[-1] in QUOTE_CHARS and not (text[-1] == "’" and len(text) - 1 in pairs.values()):
+            pairs, doubles = _single_pairs(text), _double_pairs(text)
+        if text and text[-1] in QUOTE_CHARS and not (text[-1] == "’" and len(text) - 1 in pairs.values()) \
+                and len(text) - 1 not in doubles.values():
             text = text[:-1]
     return text.strip()
+
+
+_DOUBLE_CLOSE = {"“": "”", "«": "»"}
+
+
+def _double_pairs(text: str) -> dict[int, int]:
+    """Where each ``“`` (``«``) is closed by its ``”`` (``»``), nested: {open: close}. A headline that starts or
+    ends with quoted words (``“بكري” يبحث تعويض “شهداء سبتمبر”``) keeps those marks: they are not around it."""
+    stack: list[int] = []
+    pairs: dict[int, int] = {}
+    for i, ch in enumerate(text):
+        if ch in _DOUBLE_CLOSE:
+            stack.append(i)
+        elif stack and ch == _DOUBLE_CLOSE[text[stack[-1]]]:
+            start = stack.pop()
+            if any(c.isalnum() for c in text[start + 1:i]):  # “” with nothing quoted is a broken mark, no pair
+                pairs[start] = i
+    return pairs
 
 
 def _single_pairs(text: str) -> dict[int, int]:
