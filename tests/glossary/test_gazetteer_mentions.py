@@ -103,3 +103,25 @@ def test_blind2_is_split_by_outlet_into_two_real_halves() -> None:
     assert not hosts["build"] & hosts["heldout"]
     assert all(sum(len(r["mentions"]) for r in h) >= 40 for h in halves.values())
     assert len({r["outlet_country"] for r in halves["heldout"]}) >= 5
+
+
+def test_blind3_is_labelled_and_split_by_outlet_into_two_real_halves() -> None:
+    """blind3 (session 6's blind set, measured once blind on the session's start and on its merged code) is a
+    set like the others: every mention labelled with its press spellings, no sentence of an older set, and
+    split by a hash of the outlet's host into two halves that share no outlet."""
+    path = DATA.with_name("gazetteer_mentions_blind3.jsonl")
+    records = load_mentions(path)
+    assert len(records) >= 50 and sum(len(r["mentions"]) for r in records) >= 180
+    for record in records:
+        for mention in record["mentions"]:
+            assert mention["surface"] in record["text"] and mention["english"], mention
+            assert mention["type"] in {"place", "person", "org"}, mention
+    older = {r["text"] for name in ("gazetteer_mentions.jsonl", "gazetteer_mentions_blind.jsonl",
+                                    "gazetteer_mentions_blind2.jsonl") for r in load_mentions(DATA.with_name(name))}
+    assert not {r["text"] for r in records} & older
+    halves = {split: load_mentions(path, split) for split in ("build", "heldout")}
+    assert sum(len(h) for h in halves.values()) == len(records)
+    hosts = {split: {urlsplit(r["source_url"]).hostname.removeprefix("www.") for r in h}
+             for split, h in halves.items()}
+    assert not hosts["build"] & hosts["heldout"]
+    assert all(sum(len(r["mentions"]) for r in h) >= 40 for h in halves.values())
