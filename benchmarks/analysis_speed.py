@@ -22,16 +22,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_throughput import generate
-from machine import reported
+from machine import in_checkout, reported
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,12 +66,7 @@ print(json.dumps({"documents": s.documents, "seconds": seconds, "docs_per_s": s.
 
 
 def measure(checkout: Path, corpus: Path, cold: bool = False) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(checkout)}
-    out = subprocess.run([sys.executable, "-P", "-c", CHILD, str(corpus), str(ROOT / "corpus"),
-                          "cold" if cold else "warm"], capture_output=True, text=True, env=env)
-    if out.returncode:
-        raise SystemExit(f"{checkout}: exit {out.returncode}\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return in_checkout(checkout, CHILD, str(corpus), str(ROOT / "corpus"), "cold" if cold else "warm")
 
 
 def main() -> None:

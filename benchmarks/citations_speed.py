@@ -21,12 +21,13 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from machine import in_checkout  # noqa: E402
 
 CHILD = r"""
 import json, sys, time
@@ -73,12 +74,7 @@ def texts() -> dict[str, list[str]]:
 
 
 def measure(checkout: Path, corpus: Path) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(checkout)}
-    out = subprocess.run([sys.executable, "-P", "-c", CHILD, str(corpus)], capture_output=True, text=True,
-                         env=env, cwd=checkout)
-    if out.returncode:
-        raise SystemExit(f"{checkout}: exit {out.returncode}\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return in_checkout(checkout, CHILD, str(corpus), cwd=checkout)
 
 
 def main() -> None:

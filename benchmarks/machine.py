@@ -13,13 +13,14 @@ from __future__ import annotations
 import json
 import os
 import platform
+import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-__all__ = ["context", "reported"]
+__all__ = ["context", "in_checkout", "reported"]
 
 
 def _cpu_model() -> str:
@@ -59,3 +60,16 @@ def reported(name: str, threads: int | None = None) -> Iterator[dict[str, Any]]:
         end = context()
         print(f"# {name} end: {json.dumps({'load_avg': end['load_avg']})} (load average at start "
               f"{start['load_avg']}, {start['usable_cpus']} usable CPUs)", file=sys.stderr, flush=True)
+
+
+def in_checkout(checkout: Path, child: str, *args: str, cwd: Path | None = None) -> dict[str, Any]:
+    """Run the Python source ``child`` with ``args`` against another checkout of the project (its ``translator``
+    first on the path, ``-P``: not this one's) and return the JSON object its last stdout line prints.
+    Raises ``SystemExit`` with the checkout, exit status and the end of stderr when the child fails: a broken
+    checkout must not pass for a fast one."""
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    out = subprocess.run([sys.executable, "-P", "-c", child, *args], capture_output=True, text=True, env=env,
+                         cwd=cwd)
+    if out.returncode:
+        raise SystemExit(f"{checkout}: exit {out.returncode}\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
