@@ -134,3 +134,17 @@ def test_a_changed_comparison_year_is_still_a_date_not_in_the_source() -> None:
     assert check(source, target.format(2022)) == []
     flags = check(source, target.format(2021))
     assert "date" in [f.kind for f in flags] and any("2022" in f.detail for f in flags)
+
+
+def test_a_year_dropped_where_the_target_says_it_again_leaves_a_hole_that_is_flagged() -> None:
+    # GASTAT, Saudi GDP Q2 2024 (qa_pairs.tsv p158): the source says 2024 twice, so does the English
+    source = ("وأظهرت تقديرات الهيئة انخفاض الناتج المحلي الإجمالي الحقيقي "
+              "بنسبة 0.3% في الربع الثاني من عام 2024م مقارنة "
+              "بالربع المماثل من عام 2023م. وبالمقارنة مع الربع الأول من عام 2024م فقد حقق الناتج المحلي الإجمالي "
+              "الحقيقي المعدل موسمياً نمواً بلغ 1.4%.")
+    target = ("Saudi Arabia's real gross domestic product (GDP) decreased by "
+              "0.3% in the second quarter of 2024 compared "
+              "to the same quarter of 2023, while seasonally adjusted real GDP grew by 1.4% compared to the first "
+              "quarter of 2024, according to estimates by the General Authority for Statistics (GASTAT).")
+    assert check(source, target) == []
+    assert "number" in _kinds(source, target.replace("quarter of 2024 compared", "quarter of compared"))

@@ -84,7 +84,8 @@ def check(source: str, target: str, *, glossary: Glossary | None = None,
                                source_years_in_words=source_years, target_years_in_words=years_in_words(target),
                                source_days_in_words=source_days, target_days_in_words=days_in_words(target),
                                target_cut_names=cut_names(target), target_holes=holes(target))
-    flags = [f for f in flags if not _year_said(f, source, target)]
+    if not holes(target):  # a hole ("the second quarter of compared to") is where a year was dropped
+        flags = [f for f in flags if not _year_said(f, source, target)]
     missing = sum(f.target_start is None for f in flags)  # a hole a missing source number explains says no more
     flags += [QAFlag("number", f"a number is missing from the target: {target[a:b]!r}", target_start=a, target_end=b)
               for a, b in number_holes(target)[missing:]]
@@ -141,7 +142,8 @@ _YEAR_SAID = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d|2100)(?![\d.,]?\d)")
 def _year_said(flag: QAFlag, source: str, target: str) -> bool:
     """True for a "missing" flag on a bare year (1800-2100, ``من عام 2023``) that the target writes anyway, as a
     number or inside a date ("the same period of 2023", "October 2024"): a year the source says again need not
-    be said again, and a date with that year renders it (issue 17, sixth session)."""
+    be said again, and a date with that year renders it (issue 17, sixth session). Not asked when the target
+    shows a hole where a number was left out (see :func:`check`)."""
     if flag.kind != "number" or flag.target_start is not None or flag.source_start is None:
         return False
     said = _YEAR_SAID.fullmatch(to_ascii_digits(source[flag.source_start:flag.source_end]).strip())
