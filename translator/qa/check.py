@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from ..errors import InputError
 from ..glossary import Glossary
 from ..glossary.entry import TermMatch
+from ..text.arabic import to_ascii_digits
 from .dates import DateMention, compare_dates, read_dates
 from .flag import QAFlag
 from .leftovers import check_leftovers, is_copy, placeholders
-from .names import check_names, dateline_end
+from .names import check_names, dateline_end, target_dateline_end
 from .numbers import (
     Quantity,
     _folded,
@@ -82,10 +84,13 @@ def check(source: str, target: str, *, glossary: Glossary | None = None,
                                source_years_in_words=source_years, target_years_in_words=years_in_words(target),
                                source_days_in_words=source_days, target_days_in_words=days_in_words(target),
                                target_cut_names=cut_names(target), target_holes=holes(target))
+    if not holes(target):  # a hole ("the second quarter of compared to") is where a year was dropped
+        flags = [f for f in flags if not _year_said(f, source, target)]
     missing = sum(f.target_start is None for f in flags)  # a hole a missing source number explains says no more
     flags += [QAFlag("number", f"a number is missing from the target: {target[a:b]!r}", target_start=a, target_end=b)
               for a, b in number_holes(target)[missing:]]
-    date_flags = compare_dates(source_dates, _not_in(target_dates, period_spans), target)
+    date_flags = compare_dates(source_dates, _not_in(target_dates, period_spans), target, source_text=source,
+                               lead_end=target_dateline_end(target))
     dateline = dateline_end(source, matches) if date_flags else None
     if dateline is not None:  # a dateline's date (عمان 26 تشرين الثاني (بترا) -) may be left out, not changed
         date_flags = [f for f in date_flags if not (f.target_start is None and f.source_end is not None
@@ -129,3 +134,17 @@ def _not_in(dates: list[DateMention], spans: list[tuple[int, int]]) -> list[Date
 def _outside(quantities: list[Quantity], spans: list[tuple[int, int]]) -> list[Quantity]:
     """The quantities that are not part of a date (dates are compared as dates)."""
     return [q for q in quantities if not any(q.start < end and start < q.end for start, end in spans)]
+
+
+_YEAR_SAID = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d|2100)(?![\d.,]?\d)")
+
+
+def _year_said(flag: QAFlag, source: str, target: str) -> bool:
+    """True for a "missing" flag on a bare year (1800-2100, ``من عام 2023``) that the target writes anyway, as a
+    number or inside a date ("the same period of 2023", "October 2024"): a year the source says again need not
+    be said again, and a date with that year renders it (issue 17, sixth session). Not asked when the target
+    shows a hole where a number was left out (see :func:`check`)."""
+    if flag.kind != "number" or flag.target_start is not None or flag.source_start is None:
+        return False
+    said = _YEAR_SAID.fullmatch(to_ascii_digits(source[flag.source_start:flag.source_end]).strip())
+    return said is not None and said.group(1) in {m.group(1) for m in _YEAR_SAID.finditer(to_ascii_digits(target))}

@@ -29,8 +29,9 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from ..dates import DateResult, find_dates
+from ..dates import DateResult, _checked_rows, _fold_with_offsets, find_dates
 from ..text.arabic import to_ascii_digits
 from .flag import QAFlag
 
@@ -288,13 +289,26 @@ _ONE_DAY = (" (a Hijri day is accepted one day either way, as official calendars
             "further off)")
 
 
-def compare_dates(source: list[DateMention], target: list[DateMention], target_text: str = "") -> list[QAFlag]:
+def compare_dates(source: list[DateMention], target: list[DateMention], target_text: str = "", *,
+                  source_text: str = "", lead_end: int = 0) -> list[QAFlag]:
     """Flags for source dates that no target date agrees with (see the module docstring). A source date whose
     month ``target_text`` (the English) names without a year or a day is not flagged: its year was left to
-    context ("in September" for ``سبتمبر 2025``)."""
+    context ("in September" for ``سبتمبر 2025``); nor is a source date said again (``لشهر تشرين أول من عام 2025``
+    twice) that the target says once.
+
+    A target date that agrees with no source date is flagged as added, except (issue 17, sixth session): a
+    month and year whose month ``source_text`` (the Arabic) names, either without a year of its own or
+    with the target's year written bare in the source (``في مارس ... مقارنة بالشهر المماثل من العام السابق``
+    as "March 2023 ... March 2022"; ``الشهر المقابل من عام 2024`` as "October 2024"): the English resolved
+    what the Arabic left to context; and a date inside the target's leading dateline (before ``lead_end``:
+    ``KUWAIT, Oct 2 (KUNA) --``), which is the agency's, not the story's. A month the source does not name is
+    still flagged, and a target date still stands for a source date that is missing (a changed date)."""
     flags: list[QAFlag] = []
     missing, free, pairs = min((_matched(source, target, exact_first) for exact_first in (True, False)),
                                key=lambda found: len(found[0]))  # the matching that leaves fewer dates over
+    said = {mention.readings for mention, _ in pairs}
+    missing = [m for m in missing if m.readings not in said]  # said again in the source: once is enough
+    free.sort(key=lambda t: t.end <= lead_end)  # a changed date is the story's, not the dateline's
     for mention, hit in pairs:
         if hit.year_lost and not mention.readings[0].startswith("--"):
             flags.append(QAFlag("date", f"the year of the date {mention.text!r} ({mention.readings[0][:4]}) is "
@@ -312,8 +326,61 @@ def compare_dates(source: list[DateMention], target: list[DateMention], target_t
             flags.append(QAFlag("date", f"the date {gone.text!r} ({said}) became {came.text!r} "
                                         f"({' or '.join(came.readings)}){lunar}", gone.start, gone.end, came.start,
                                 came.end))
+    named = _left_to_context(source, source_text, target_text) if free and source_text else None
     for came in free:
+        if came.end <= lead_end or (named is not None and _resolved(came, *named)):
+            continue
         if not any(came.agrees(s) for s in source):
             flags.append(QAFlag("date", f"the date {came.text!r} ({' or '.join(came.readings)}) is not in the source",
                                 target_start=came.start, target_end=came.end))
     return flags
+
+
+@cache
+def _arabic_months() -> re.Pattern[str]:
+    """The Gregorian month names of ``translator/data/months.tsv`` (every region's), folded, one named group
+    per month (``m01``..``m12``), with the clitics و ف ب ل and the article before them."""
+    names: dict[int, set[str]] = {}
+    for row in _checked_rows("months.tsv"):
+        if row["calendar"] == "gregorian" and not any(c.isdigit() for c in row["name"]):
+            names.setdefault(int(row["month"]), set()).add(" ".join(_fold_with_offsets(row["name"])[0].split()))
+    groups = (f"(?P<m{month:02d}>" + "|".join(re.escape(w).replace(r"\ ", r"\s*")
+                                              for w in sorted(words, key=len, reverse=True)) + ")"
+              for month, words in sorted(names.items()))
+    return re.compile(r"(?<![\u0621-\u064a])(?:[وفبل]{0,2}(?:ال)?)(?:" + "|".join(groups) + r")(?![\u0621-\u064a])")
+
+
+_YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d|2100)(?![\d.,]?\d)")
+
+
+def _left_to_context(source: list[DateMention], text: str, target_text: str
+                     ) -> tuple[set[str], set[str], set[str], set[str], bool]:
+    """(months ``text`` names at all, months it names outside a date with a year, years written bare, every year
+    it writes, whether a bare year of it is missing from ``target_text``), months as ``MM``: what a translation
+    may resolve (see :func:`compare_dates`)."""
+    folded, origin = _fold_with_offsets(text)
+    dated = [(m.start, m.end) for m in source if any(r[:4].isdigit() for r in m.readings)]
+    named, bare = set(), set()
+    for m in _arabic_months().finditer(folded):
+        month = next(k[1:] for k, v in m.groupdict().items() if v is not None)
+        named.add(month)
+        at = origin[m.start()] if m.start() < len(origin) else len(text)
+        if not any(a <= at < b for a, b in dated):
+            bare.add(month)
+    ascii_text = to_ascii_digits(text)
+    found = list(_YEAR.finditer(ascii_text))
+    years = {y.group(1) for y in found if not any(a <= y.start() < b for a, b in dated)}
+    in_target = {y.group(1) for y in _YEAR.finditer(to_ascii_digits(target_text))}
+    return named, bare, years, {y.group(1) for y in found}, bool(years - in_target)
+
+
+def _resolved(came: DateMention, named: set[str], bare: set[str], years: set[str], written: set[str],
+              year_lost: bool) -> bool:
+    """True when a target month and year (no day) renders a month the source names without a year, or a month
+    it names with the year the source writes bare (see :func:`compare_dates`). Not when a bare year of the
+    source is missing from the target and this date's year is one the source never writes: that is the
+    source's year changed ("من عام 2022" as "October 2021")."""
+    months = [r for r in came.readings if len(r) == 7 and r[:4].isdigit()]
+    if year_lost and any(r[:4] not in written for r in months):
+        return False
+    return bool(months) and all(r[5:] in bare or (r[5:] in named and r[:4] in years) for r in months)

@@ -219,6 +219,14 @@ def _changed_dateline(place: TermMatch, matches: list[TermMatch], target: str,
     return []
 
 
+def target_dateline_end(target: str) -> int:
+    """The end offset of the English ``target``'s leading dateline (``KUWAIT, Oct 2 (KUNA) --``, ``AMMAN —``: a
+    place in capitals, optionally a day and month and an agency in brackets, then a dash or a colon), 0 when it
+    opens with none. The dateline's date is the agency's release day, which the Arabic edition need not carry."""
+    m = _DATELINE.match(target)
+    return 0 if m is None else m.end()
+
+
 def _without_dateline(target: str) -> str:
     """``target`` with a leading dateline blanked out (same length, so spans still index ``target``)."""
     m = _DATELINE.match(target)

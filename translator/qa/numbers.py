@@ -646,6 +646,7 @@ def _spare(quantities: list[Quantity], budget: int, what: str) -> list[Quantity]
 
 
 def _show(quantity: Quantity) -> str:
-    if quantity.negative:
-        return "-" + " or -".join(f"{v:,.12g}" if v < 1e21 else str(v) for v in quantity.values)
-    return " or ".join(f"{v:,.12g}" if v < 1e21 else str(v) for v in quantity.values)
+    """The values of ``quantity`` as a reader writes them: thousands separated, and a year (``Quantity.year``:
+    four digits alone, ``2023``) as a year, not "2,023"."""
+    shown = [str(int(v)) if quantity.year else f"{v:,.12g}" if v < 1e21 else str(v) for v in quantity.values]
+    return "-" + " or -".join(shown) if quantity.negative else " or ".join(shown)
