@@ -44,6 +44,8 @@ def _found(glossary: Glossary, text: str, country: str) -> dict[str, str]:
      "SD", "معبر أشكيت", "Ashkit crossing"),
     ("قال عمر إحرشان، القيادي في جماعة العدل والإحسان، \"إن الملك ضرب بعرض الحائط كل التقارير\"", "MA",
      "جماعة العدل والإحسان", "Justice and Spirituality"),
+    ("وخاصة سوريا وليبيا والعراق والتي تتمثل في اعترافات وشهادات أهالي أدلوا بها في التحقيقات مع وحدات الحرس الوطني "
+     "حول مآس عاشوها", "TN", "الحرس الوطني", "National Guard"),
     # the romanized layer gave only "bin Nasser": the envoy's whole name is a row now
     ("وكان في استقباله لدى الوصول \" عبدالله بن ناصر الرحبي \" سفير سلطنة عمان لدى مصر، ومندوبها الدائم لدى جامعة "
      "الدول العربية.", "EG", "عبدالله بن ناصر الرحبي", "Abdullah bin Nasser Al-Rahbi"),
