@@ -70,3 +70,13 @@ def test_every_new_row_names_its_source() -> None:
     noted = {e.target: e.note for e in rows if e.target in new}
     assert set(noted) == new
     assert all("source: http" in note for note in noted.values())
+
+
+def test_bin_after_a_given_name_is_son_of_not_a_town(glossary: Glossary) -> None:
+    # okaz.com.sa (blind3, build half): "Hamad bin Sulaiman Al-Salim", not the Moroccan town Benslimane
+    text = ("حضر الاستقبال، سفير خادم الحرمين الشريفين لدى دولة الكويت الأمير سلطان بن سعد بن خالد، ومدير عام مكتب "
+            "الأمير تركي بن محمد بن فهد حمد بن سليمان السليم.")
+    assert "Benslimane" not in {m.target for m in glossary.match(text, country="SA")}
+    # turess.com/sfaxien/123290: after a preposition بن قردان is the Tunisian border town
+    town = "شاهد عيان من بن قردان, قال ل\"بوابة إفريقيا الإخبارية\" إن الإرهابيين كانوا يعرفون جيدا ضحاياهم"
+    assert _found(glossary, town, "TN").get("بن قردان") == "Ben Guerdane"
