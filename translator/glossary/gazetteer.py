@@ -246,6 +246,8 @@ class Gazetteer:
             context = {c for k, c in enumerate(countries) if k != number and c}
             if cue is None and name.words == 1 and _given_name_before_name(text, match, name.places):
                 continue  # سطات، وجمال خلوق: Jamal Khallouq, not the town Djemmal, even in a list of places
+            if cue is None and _patronymic(text, match):
+                continue  # حمد بن سليمان السليم: Hamad son of Sulaiman, not the Moroccan town Benslimane
             if cue is None and self._listed(text, matches, number):
                 cue = "place"
             kept = self._choose(match, name, cue, context, text)
@@ -359,6 +361,24 @@ def _given_name_before_name(text: str, match: TermMatch, places: Sequence[Place]
     from .names import name_part_people
 
     return name_part_people(match.source) >= GIVEN_NAME_PEOPLE
+
+
+_WORD_BEFORE = re.compile(r"([\u0621-\u064A]+)\s+\Z")
+
+
+def _patronymic(text: str, match: TermMatch) -> bool:
+    """Whether a place written بن/ابن + a word (بن سليمان: Benslimane, بن قردان: Ben Gardane) follows a common
+    given name (``GIVEN_NAME_PEOPLE`` people in ``names.tsv``) with no clitic: then بن is "son of" in a person's
+    name (حمد بن سليمان السليم), not the start of the town's name."""
+    words = match.surface.split()
+    if match.clitic or len(words) < 2 or words[0] not in ("بن", "ابن"):
+        return False
+    before = _WORD_BEFORE.search(text, 0, match.start)
+    if before is None:
+        return False
+    from .names import name_part_people
+
+    return name_part_people(before.group(1)) >= GIVEN_NAME_PEOPLE
 
 
 def _country_of(match: TermMatch, name: _Name) -> str:
