@@ -148,7 +148,10 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     colon: int | None = None  # the last citation ends its line with a colon: a headline may follow (issue 15)
     untitled: tuple[Piece, str] | None = None  # the last piece gave no citation: it may be a column's title
     headlines: list[tuple[Piece, str]] = []  # the lines in single quotes right before this piece (a digest's)
+    entries = _dated_outlet_entries(text, registry)
     for piece in pieces(text):
+        if entries and any(e.start <= piece.start < e.end for e, _ in entries):
+            continue
         repaired, repairs, quote_warnings = repair_quotes(text[piece.start:piece.end])
         context = text[piece.context[0]:piece.context[1]] if piece.context else None
         drafts = _recognize(repaired, piece.hint, registry, context)
@@ -184,9 +187,41 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
             and not (drafts[-1].title_original or drafts[-1].title_english) and drafts[-1].outlet else None
         for draft in drafts:
             found.append((piece, draft, repairs, quote_warnings))
+    if entries:
+        found = sorted([*found, *((e, d, [], []) for e, d in entries)], key=lambda f: f[0].start)
     context = _document_outlets(found, registry)
     return [_finish(text, piece, draft, repairs, quote_warnings, registry, context, unknown, order)
             for piece, draft, repairs, quote_warnings in found]
+
+
+# A translation digest's entry (issue 15, batch 7): ``10477 - English headline.``, a blank line, then
+# ``Al-Hayat - 5/21/2009, Category: Geology Level: 1`` (a known outlet, a dash, a numeric date, anything after a
+# comma), then the Arabic headline on the next line.
+_DATED_OUTLET_ENTRY = re.compile(
+    r"^[ \t]*(?:\d{1,6}[ \t]*[-–][ \t]*)?(?P<en>[^\n]{8,300}?)[ \t]*\n(?:[ \t]*\n)?"
+    r"[ \t]*(?P<outlet>[^\n,\d]{2,40}?)[ \t]+[-–—][ \t]+(?P<date>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))"
+    r"(?:,[^\n]*)?[ \t]*(?:\n(?P<ar>[^\n]+))?", re.MULTILINE)
+_DASH_DATE = re.compile(r"[-–—][ \t]+\d{1,2}/\d{1,2}/\d")
+
+
+def _dated_outlet_entries(text: str, registry: OutletRegistry) -> list[tuple[Piece, Draft]]:
+    """Digest entries ``headline / Outlet - M/D/YYYY, ... / Arabic headline`` whose outlet the registry knows
+    (the piece spans the English headline and the outlet line, so an ambiguous date is not read as Arabic's)."""
+    out: list[tuple[Piece, Draft]] = []
+    if _DASH_DATE.search(text) is None:
+        return out  # the common case, at the cost of one short search
+    for m in _DATED_OUTLET_ENTRY.finditer(text):
+        en, outlet = m.group("en").strip(), m.group("outlet").strip()
+        if is_arabic(en) or registry.resolve(outlet).outlet is None:
+            continue
+        ar = m.group("ar")
+        original = ar.strip() if ar and is_arabic(ar) else None
+        end = m.start("ar") - 1 if ar else m.end()
+        date = parse_date(m.group("date"))
+        piece = Piece(m.start(), m.end())
+        out.append((piece, Draft("press_digest_headline", 0, end - m.start(), title_english=en,
+                                 title_original=original, outlet=outlet, date=date, confidence=0.8)))
+    return out
 
 
 _NUMERIC_DATE = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\d./-])")

@@ -1,0 +1,42 @@
+"""Issue 15, sixth session's follow-up: the kinds of batch 7's build-half misses, read from real lines.
+
+Every passage here is a real one (its page beside it, as in tests/data/citations_real.jsonl).
+"""
+
+from __future__ import annotations
+
+from translator.citations import parse_citations
+
+# https://qiraah.net/media-ar/file-10477-10497.html (a translation digest: number - English headline, a blank
+# line, "Outlet - M/D/YYYY, Category: ... Level: N", the Arabic headline)
+QIRAAH = ("10477 - Saudi Arabia: Intensification of earthquakes in al-Ais indicate an imminent volcanic eruption."
+          "\n\nAl-Hayat - 5/21/2009, Category: Geology Level: 1\n"
+          "السعودية: إشتداد زلازل العيص مؤشر إلى انفجار بركاني وشيك")
+# https://qiraah.net/media-ar/file-10408-10434.html
+QIRAAH_AMBIGUOUS = ("10408 - Syria: Female teachers leaving their houses in search of work are burdened with "
+                    "harassment.\n\nAl-Hayat - 10/6/2008, Category: Daily Life Level: 1\n"
+                    "مدرّسات يتركن منازلهن بحثاً عن عمل مشحون بالمضايقات")
+
+
+def test_dated_outlet_line_gives_the_headlines_above_and_below_it() -> None:
+    [c] = parse_citations(QIRAAH)
+    assert c.outlet == "Al-Hayat"
+    assert c.date == "2009-05-21"
+    assert c.title_english == "Saudi Arabia: Intensification of earthquakes in al-Ais indicate an imminent volcanic " \
+                              "eruption."
+    assert c.title_original == "السعودية: إشتداد زلازل العيص مؤشر إلى انفجار بركاني وشيك"
+
+
+def test_ambiguous_date_of_such_an_entry_is_not_guessed_from_its_arabic_headline() -> None:
+    [c] = parse_citations(QIRAAH_AMBIGUOUS)
+    assert c.outlet == "Al-Hayat" and c.title_original.startswith("مدرّسات")
+    assert c.date is None and set(c.date_candidates) == {"2008-10-06", "2008-06-10"}
+    # the site's own order, once the caller gives it (a US site: month first)
+    [c] = parse_citations(QIRAAH_AMBIGUOUS, day_first=False)
+    assert c.date == "2008-10-06"
+
+
+def test_an_unknown_name_before_a_dash_and_a_date_is_no_entry() -> None:
+    # the same shape with a word no registry holds is left alone (it could be a place or a person)
+    text = "Talks resume on the border dispute.\n\nMeanwhile - 5/21/2009, more later\nنص عربي"
+    assert all(c.outlet != "Meanwhile" for c in parse_citations(text))
