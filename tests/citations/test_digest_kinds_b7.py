@@ -40,3 +40,22 @@ def test_an_unknown_name_before_a_dash_and_a_date_is_no_entry() -> None:
     # the same shape with a word no registry holds is left alone (it could be a place or a person)
     text = "Talks resume on the border dispute.\n\nMeanwhile - 5/21/2009, more later\nنص عربي"
     assert all(c.outlet != "Meanwhile" for c in parse_citations(text))
+
+
+# https://lebanonandtheworld.com/عناوين-الصحف-الصادره-اليوم-الأربعاء-28-01-202... (Lebanese papers' headlines,
+# each under its paper's name, one "-" item per headline)
+LEBANON_HEADLINES = ["نداء الوطن\n\n-رسالة بعبدا للضاحية: “لبنان الساحة” انتهى",
+                     "الديار\n\n-لبنان في العاصفة: لا مخرج قريب"]
+
+
+def test_a_headline_whose_subject_holds_a_preposition_is_not_writer_and_title() -> None:
+    for text in LEBANON_HEADLINES:
+        [c] = parse_citations(text)
+        assert c.author is None
+        assert c.title_original == text.split("-", 1)[1]
+
+
+def test_a_writer_and_title_under_an_outlet_line_is_still_read() -> None:
+    # the columns digest form the rule must leave alone (forms.columnist_title's own example)
+    [c] = parse_citations("الأهرام\nمرسى عطا الله: شهادة دولية")
+    assert c.outlet == "الأهرام" and c.author == "مرسى عطا الله" and c.title_original == "شهادة دولية"

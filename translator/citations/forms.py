@@ -814,6 +814,9 @@ _COLUMNIST = re.compile(r"^\s*(?P<author>" + _AR_NAME + r")\s+(?P<verb>\S+)\s*:\
 _COLUMNIST_BARE = re.compile(r"^\s*(?P<author>" + _AR_NAME + r")\s*:\s*(?P<title>\S[^\n]*?)\s*$")
 
 
+_PREPOSITIONS = frozenset({"في", "من", "على", "عن", "إلى", "الى", "مع", "بين", "ضد", "حول"})
+
+
 def columnist_title(line: str, *, outlet_known: bool) -> tuple[str, str] | None:
     """``مكرم محمد أحمد يكتب: يوم فارق`` → (author, title): an Arabic daily digest of columns names the
     writer, a writing verb and the column's title.  Without the verb (``مرسى عطا الله: شهادة دولية``) the
@@ -823,8 +826,11 @@ def columnist_title(line: str, *, outlet_known: bool) -> tuple[str, str] | None:
         return ws(m.group("author")) or "", ws(m.group("title")) or ""
     m = _COLUMNIST_BARE.match(line) if outlet_known else None
     # a person's name does not open with the article (``الرئيس``, ``المجلس``: the subject of a headline)
+    # nor holds a preposition (``لبنان في العاصفة: لا مخرج قريب``, ``رسالة بعبدا للضاحية: ...``: a headline's
+    # subject and its colon, issue 15 batch 7)
     if m and not m.group("author").startswith("ال") \
-            and not any(w in cues().lower_set("author_role") for w in m.group("author").split()):
+            and not any(w in cues().lower_set("author_role") for w in m.group("author").split()) \
+            and not any(w in _PREPOSITIONS or w.startswith(("لل", "بال")) for w in m.group("author").split()):
         return ws(m.group("author")) or "", ws(m.group("title")) or ""
     return None
 
