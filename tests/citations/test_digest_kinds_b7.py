@@ -59,3 +59,26 @@ def test_a_writer_and_title_under_an_outlet_line_is_still_read() -> None:
     # the columns digest form the rule must leave alone (forms.columnist_title's own example)
     [c] = parse_citations("الأهرام\nمرسى عطا الله: شهادة دولية")
     assert c.outlet == "الأهرام" and c.author == "مرسى عطا الله" and c.title_original == "شهادة دولية"
+
+
+# https://yementimes.com/press-review-archives1999-01-press-review-20/ (each paper's header: name, frequency,
+# the date; its affiliation in brackets on the next line)
+YEMEN_TIMES = "Sanaa, weekly 11/1/99\n(Yemen Unitary Congregation)"
+# https://yementimes.com/press-review-archives2001-25-press-review-3/
+YEMEN_TIMES_2001 = "As-Sahwa weekly 14 June 2001."
+
+
+def test_periodical_header_gives_outlet_affiliation_and_date() -> None:
+    [c] = parse_citations(YEMEN_TIMES)
+    assert c.outlet == "Sanaa" and c.leaning == "Yemen Unitary Congregation"
+    # 11/1/99 is day or month first: not guessed on its own, read day first when the caller says so
+    assert c.date is None and set(c.date_candidates) == {"1999-01-11", "1999-11-01"}
+    [c] = parse_citations(YEMEN_TIMES, day_first=True)
+    assert c.date == "1999-01-11"
+    [c] = parse_citations(YEMEN_TIMES_2001)
+    assert c.outlet == "As-Sahwa" and c.date == "2001-06-14"
+
+
+def test_a_frequency_word_without_a_date_after_it_is_no_header() -> None:
+    # written for the kind: a city, then "daily" in a sentence
+    assert all(c.outlet != "Sanaa" for c in parse_citations("Sanaa, daily life goes on despite the shortages."))

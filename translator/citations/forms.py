@@ -867,8 +867,32 @@ def paren_outlet_author(text: str, registry: OutletRegistry) -> list[Draft]:
                   outlet=ws(m.group("outlet")), author=clean_person(m.group("author")), confidence=0.8)]
 
 
+# ``Sanaa, weekly 11/1/99`` then ``(Yemen Unitary Congregation)``: the Yemen Times press review's header of
+# each paper, its name, how often it comes out, the issue's date; the paper's affiliation on the next line
+_PERIODICAL_HEADER = re.compile(
+    r"^(?P<name>(?:(?:al|el|an|as|ash|ad|ar|at|az)[-‐'’])?[A-Z][\w'’.-]*(?:\s+(?:(?:al|el)[-‐'’])?[A-Z][\w'’.-]*){0,3})"
+    r",?\s+(?:weekly|daily|bi-?weekly|fortnightly|monthly)\b,?\s*(?P<date>[^()\n]{4,30}?)\.?\s*"
+    r"(?:\n\s*\((?P<desc>[^()\n]{3,80})\)\s*)?$", re.IGNORECASE)
+
+
+def periodical_header(text: str, registry: OutletRegistry) -> list[Draft]:
+    """A press review's header of one paper, ``Sanaa, weekly 11/1/99`` over ``(Yemen Unitary Congregation)``:
+    outlet, date and the affiliation as its description.  The frequency word says it is a publication, so an
+    outlet the registry does not know (or that is also a city) is read too; the date must be the rest of the line."""
+    m = _PERIODICAL_HEADER.match(text.strip())
+    if m is None or not m.group("name")[:1].isupper():
+        return []
+    found = publication_dates(m.group("date"), lang="en")
+    if not found or len(re.sub(r"[\W_]", "", m.group("date").replace(found[0].date_text or "", ""))) > 0:
+        return []
+    lead = len(text) - len(text.lstrip())
+    return [Draft("press_digest_headline", lead, len(text.rstrip()), outlet=decap(m.group("name")),
+                  leaning=ws(m.group("desc")), date=_anchor(found[0], text), confidence=0.75)]
+
+
 RECOGNIZERS: tuple[Recognizer, ...] = (
-    wikipedia_reference, paren_lead, columnist_line, digest_line, press_digest_headline, dash_attribution,
+    periodical_header, wikipedia_reference, paren_lead, columnist_line, digest_line, press_digest_headline,
+    dash_attribution,
     bare_attribution, news_citations,
     headline_over_outlet, paren_outlet_author,
 )
