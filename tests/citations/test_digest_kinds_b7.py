@@ -82,3 +82,26 @@ def test_periodical_header_gives_outlet_affiliation_and_date() -> None:
 def test_a_frequency_word_without_a_date_after_it_is_no_header() -> None:
     # written for the kind: a city, then "daily" in a sentence
     assert all(c.outlet != "Sanaa" for c in parse_citations("Sanaa, daily life goes on despite the shortages."))
+
+
+# https://cdn.saudigazette.com.sa/morearticles/Opinion/125 and .../127 (an opinion listing: headline, then the
+# outlet line run into the article's first sentence)
+SAUDI_GAZETTE = [
+    ("The language of snakes\nOkaz newspaperA Saudi expert in Turkish affairs who speaks fluent Turkish told me "
+     "how lucky we are that we do not understand the Turkish language.", "The language of snakes"),
+    ("Difference between winter in Sweden and in Yemen\nOkazAs we all know the history of the Houthi group, we "
+     "believe that when they engage in peaceful dialogue and negotiations in the search for a political "
+     "solution in Yemen, it is not because of their patriotism.", "Difference between winter in Sweden and in Yemen"),
+]
+
+
+def test_headline_over_an_outlet_line_run_into_the_text() -> None:
+    for text, title in SAUDI_GAZETTE:
+        [c] = parse_citations(text)
+        assert c.outlet == "Okaz" and c.title_english == title
+
+
+def test_a_sentence_over_a_glued_unknown_name_is_no_headline() -> None:
+    # written for the kind: the first line ends with a full stop, then a name the registry does not hold
+    text = "Talks resumed on Monday.\nHaddadAs the minister said, nothing was agreed."
+    assert all(c.title_english != "Talks resumed on Monday." for c in parse_citations(text))

@@ -890,8 +890,36 @@ def periodical_header(text: str, registry: OutletRegistry) -> list[Draft]:
                   leaning=ws(m.group("desc")), date=_anchor(found[0], text), confidence=0.75)]
 
 
+# ``Okaz newspaperA Saudi expert ...``: a page whose outlet line ran into the article's first sentence when its
+# markup was stripped (Saudi Gazette's opinion listings, issue 15 batch 7): the known name, optionally a
+# type noun, then a capital with no space before it
+_GLUED = re.compile(r"^(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}?)(?:\s+(?:newspaper|daily|paper))?"
+                    r"(?=[A-Z])")
+
+
+def headline_over_glued_outlet(text: str, registry: OutletRegistry) -> list[Draft]:
+    """``The language of snakes`` over ``Okaz newspaperA Saudi expert ...``: the headline, and the outlet whose
+    line ran into the text (a known outlet only; the first line must read as a headline, no full stop)."""
+    lines = text.strip().split("\n")
+    if len(lines) != 2:
+        return []
+    title, body = lines[0].strip(), lines[1].strip()
+    if not title or title.endswith((".", ":")) or len(title.split()) > _MAX_GLUED_TITLE or is_arabic(title):
+        return []
+    m = _GLUED.match(body)
+    if m is None or registry.resolve(m.group("name")).method != "exact":
+        return []
+    lead = len(text) - len(text.lstrip())
+    return [Draft("press_digest_headline", lead, lead + len(lines[0].rstrip()) + 1 + m.end(),
+                  title_english=title, outlet=m.group("name"), confidence=0.7)]
+
+
+_MAX_GLUED_TITLE = 15
+
+
 RECOGNIZERS: tuple[Recognizer, ...] = (
-    periodical_header, wikipedia_reference, paren_lead, columnist_line, digest_line, press_digest_headline,
+    periodical_header, headline_over_glued_outlet, wikipedia_reference, paren_lead, columnist_line, digest_line,
+    press_digest_headline,
     dash_attribution,
     bare_attribution, news_citations,
     headline_over_outlet, paren_outlet_author,
