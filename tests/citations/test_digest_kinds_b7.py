@@ -105,3 +105,13 @@ def test_a_sentence_over_a_glued_unknown_name_is_no_headline() -> None:
     # written for the kind: the first line ends with a full stop, then a name the registry does not hold
     text = "Talks resumed on Monday.\nHaddadAs the minister said, nothing was agreed."
     assert all(c.title_english != "Talks resumed on Monday." for c in parse_citations(text))
+
+
+def test_akhir_lahza_heading_over_its_headline() -> None:
+    # https://www.mugrn.net/ar/23681/ (Sudanese papers' headlines, batch 7); the registry row cites
+    # Radio Dabanga's report on the Khartoum daily Akhir Lahza
+    [c] = parse_citations("آخر لحظة:\nالمراجع العام يهدد بمقاضاة مؤسسات وشركات حكومية")
+    assert c.outlet == "آخر لحظة" and c.outlet_canonical == "Akhir Lahza"
+    assert c.title_original == "المراجع العام يهدد بمقاضاة مؤسسات وشركات حكومية"
+    # "at the last moment" in prose is no outlet (written for the kind)
+    assert parse_citations("وصل الوفد في آخر لحظة قبل إغلاق الحدود.") == []
