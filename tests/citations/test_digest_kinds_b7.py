@@ -115,3 +115,12 @@ def test_akhir_lahza_heading_over_its_headline() -> None:
     assert c.title_original == "المراجع العام يهدد بمقاضاة مؤسسات وشركات حكومية"
     # "at the last moment" in prose is no outlet (written for the kind)
     assert parse_citations("وصل الوفد في آخر لحظة قبل إغلاق الحدود.") == []
+
+
+def test_an_agency_dateline_does_not_hide_the_paper_and_gives_its_date() -> None:
+    # https://palestine.dk/newspapers-review-daily-highlights-rise-in-israeli-attacks/ (WAFA's review of the dailies)
+    text = ("RAMALLAH, October 2, 2013 (WAFA) – Al-Quds Arabic daily highlighted on its Wednesday front page rise "
+            "in attacks by Israelis against Palestinians and their property in Jerusalem and the West Bank.")
+    [c] = parse_citations(text)
+    assert c.outlet == "Al-Quds" and c.date == "2013-10-02"
+    assert c.start == 0  # the citation spans the dateline it took its date from

@@ -155,6 +155,8 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
         repaired, repairs, quote_warnings = repair_quotes(text[piece.start:piece.end])
         context = text[piece.context[0]:piece.context[1]] if piece.context else None
         drafts = _recognize(repaired, piece.hint, registry, context)
+        if not drafts and piece.hint is None:
+            drafts = _after_dateline(repaired, registry)
         if not drafts and heading is not None and piece.hint in (None, "under_outlet"):
             drafts = under_heading(repaired, heading)
         if not drafts and "\n" in repaired.strip():
@@ -192,6 +194,31 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     context = _document_outlets(found, registry)
     return [_finish(text, piece, draft, repairs, quote_warnings, registry, context, unknown, order)
             for piece, draft, repairs, quote_warnings in found]
+
+
+# A news agency's dateline opening a press review item: ``RAMALLAH, October 2, 2013 (WAFA) – `` (place, the
+# review's date, the agency), issue 15 batch 7
+_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2},\s+(?P<date>[^()\n]{3,30}?)\s*"
+                       r"\((?:[A-Z]{2,6})\)\s*[-–—]\s*(?=\S)")
+
+
+def _after_dateline(text: str, registry: OutletRegistry) -> list[Draft]:
+    """The citations of the text after an agency dateline; a citation without a date of its own takes the
+    dateline's when that date is complete (a review of that day's papers)."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return []
+    drafts = _recognize(text[m.end():], None, registry)
+    found = parse_date(m.group("date").strip())
+    for draft in drafts:
+        draft.start, draft.end = draft.start + m.end(), draft.end + m.end()
+        if draft.date is not None:
+            draft.date = replace(draft.date, start=(draft.date.start or 0) + m.end(),
+                                 end=(draft.date.end or 0) + m.end()) if draft.date.start is not None else draft.date
+        elif found.date is not None and not found.ambiguous:
+            draft.date = replace(found, start=m.start("date"), end=m.end("date"))
+            draft.start = len(text) - len(text.lstrip())  # the citation spans the dateline it took its date from
+    return drafts
 
 
 # A translation digest's entry (issue 15, batch 7): ``10477 - English headline.``, a blank line, then
