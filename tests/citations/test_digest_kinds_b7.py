@@ -124,3 +124,11 @@ def test_an_agency_dateline_does_not_hide_the_paper_and_gives_its_date() -> None
     [c] = parse_citations(text)
     assert c.outlet == "Al-Quds" and c.date == "2013-10-02"
     assert c.start == 0  # the citation spans the dateline it took its date from
+
+
+def test_mp_before_a_writer_is_a_title_not_a_name() -> None:
+    # https://www.pressreader.com/kuwait/arab-times/20181205/281616716441297 (Arab Times), shortened
+    text = ("“THE period of the Iraqi invasion of the State of Kuwait was not easy for the Kuwaiti people,” "
+            "columnist and former MP Abdulmohsen Yusuf Jamal wrote for Al-Qabas daily.")
+    [c] = parse_citations(text)
+    assert c.outlet == "Al-Qabas" and c.author == "Abdulmohsen Yusuf Jamal"
