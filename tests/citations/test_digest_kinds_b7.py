@@ -132,3 +132,14 @@ def test_mp_before_a_writer_is_a_title_not_a_name() -> None:
             "columnist and former MP Abdulmohsen Yusuf Jamal wrote for Al-Qabas daily.")
     [c] = parse_citations(text)
     assert c.outlet == "Al-Qabas" and c.author == "Abdulmohsen Yusuf Jamal"
+
+
+def test_two_papers_named_together_are_two_citations() -> None:
+    # http://www.oananews.org/content/news/general/al-raya-al-watan-siege-countries-responsible-damaging-gulf-social-fabric
+    text = ("Doha, June 11 (QNA) - Al-Raya and Al-Watan Qatari dailies affirmed in their editorials Monday that the "
+            "countries of the siege are responsible for harming the social fabric of the Gulf.")
+    found = parse_citations(text)
+    assert [(c.outlet, c.outlet_canonical, c.leaning) for c in found] == [
+        ("Al-Raya", "Al-Raya", "Qatari"), ("Al-Watan", "Al-Watan (Qatar)", "Qatari")]
+    # two people's names before "newspapers" are no papers (written for the kind)
+    assert parse_citations("Ahmed and Mona Smith newspapers wrote that the talks failed.") == []

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cache
 
 from translator.citations.blocks import Piece, is_bare_name, pieces
+from translator.citations.cues import cues
 from translator.citations.fields import Draft, clean_person, name_case, split_title, text_language, ws
 from translator.citations.forms import (
     RECOGNIZERS,
@@ -418,7 +419,30 @@ def _recognize(text: str, hint: str | None, registry: OutletRegistry, context: s
         drafts = recognizer(text, registry)
         if drafts:
             return drafts
-    return inline_attributions(text, registry)
+    return inline_attributions(text, registry) or _coordinated_outlets(text, registry)
+
+
+# ``Al-Raya and Al-Watan Qatari dailies affirmed ...``: two papers named together, their country, a plural type
+# noun, then the verb (QNA's review of the Qatari dailies, issue 15 batch 7)
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}?"
+_COORDINATED = re.compile(r"(?<![\w-])(?P<a>" + _NAME + r")\s+and\s+(?P<b>" + _NAME + r")\s+"
+                          r"(?:(?P<adj>[A-Z][a-z]+)\s+)?(?:dailies|newspapers|papers)\s+(?=[a-z])")
+
+
+def _coordinated_outlets(text: str, registry: OutletRegistry) -> list[Draft]:
+    """One citation per paper of ``A and B [Qatari] dailies <verb>``, when the registry knows both names (the
+    adjective, a nationality, is the description)."""
+    m = _COORDINATED.search(text)
+    if m is None:
+        return []
+    adj = m.group("adj")
+    if adj is not None and adj.lower() not in cues().lower_set("nationality"):
+        return []
+    names = [m.group("a"), m.group("b")]
+    if any(registry.resolve(n, hint=adj).outlet is None for n in names):
+        return []
+    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    return [Draft("inline_attribution", start, end, outlet=n, leaning=adj, confidence=0.7) for n in names]
 
 
 def _document_outlets(found: list[tuple[Piece, Draft, list[QuoteRepair], list[str]]],
