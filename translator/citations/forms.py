@@ -879,6 +879,9 @@ def periodical_header(text: str, registry: OutletRegistry) -> list[Draft]:
     """A press review's header of one paper, ``Sanaa, weekly 11/1/99`` over ``(Yemen Unitary Congregation)``:
     outlet, date and the affiliation as its description.  The frequency word says it is a publication, so an
     outlet the registry does not know (or that is also a city) is read too; the date must be the rest of the line."""
+    head = text.lstrip()[:60].lower()
+    if not any(w in head for w in ("weekly", "daily", "monthly", "fortnightly")):
+        return []  # the common case, before the pattern
     m = _PERIODICAL_HEADER.match(text.strip())
     if m is None or not m.group("name")[:1].isupper():
         return []
