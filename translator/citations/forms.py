@@ -814,6 +814,9 @@ _COLUMNIST = re.compile(r"^\s*(?P<author>" + _AR_NAME + r")\s+(?P<verb>\S+)\s*:\
 _COLUMNIST_BARE = re.compile(r"^\s*(?P<author>" + _AR_NAME + r")\s*:\s*(?P<title>\S[^\n]*?)\s*$")
 
 
+_PREPOSITIONS = frozenset({"في", "من", "على", "عن", "إلى", "الى", "مع", "بين", "ضد", "حول"})
+
+
 def columnist_title(line: str, *, outlet_known: bool) -> tuple[str, str] | None:
     """``مكرم محمد أحمد يكتب: يوم فارق`` → (author, title): an Arabic daily digest of columns names the
     writer, a writing verb and the column's title.  Without the verb (``مرسى عطا الله: شهادة دولية``) the
@@ -823,8 +826,11 @@ def columnist_title(line: str, *, outlet_known: bool) -> tuple[str, str] | None:
         return ws(m.group("author")) or "", ws(m.group("title")) or ""
     m = _COLUMNIST_BARE.match(line) if outlet_known else None
     # a person's name does not open with the article (``الرئيس``, ``المجلس``: the subject of a headline)
+    # nor holds a preposition (``لبنان في العاصفة: لا مخرج قريب``, ``رسالة بعبدا للضاحية: ...``: a headline's
+    # subject and its colon, issue 15 batch 7)
     if m and not m.group("author").startswith("ال") \
-            and not any(w in cues().lower_set("author_role") for w in m.group("author").split()):
+            and not any(w in cues().lower_set("author_role") for w in m.group("author").split()) \
+            and not any(w in _PREPOSITIONS or w.startswith(("لل", "بال")) for w in m.group("author").split()):
         return ws(m.group("author")) or "", ws(m.group("title")) or ""
     return None
 
@@ -861,8 +867,63 @@ def paren_outlet_author(text: str, registry: OutletRegistry) -> list[Draft]:
                   outlet=ws(m.group("outlet")), author=clean_person(m.group("author")), confidence=0.8)]
 
 
+# ``Sanaa, weekly 11/1/99`` then ``(Yemen Unitary Congregation)``: the Yemen Times press review's header of
+# each paper, its name, how often it comes out, the issue's date; the paper's affiliation on the next line
+_PERIODICAL_HEADER = re.compile(
+    r"^(?P<name>(?:(?:al|el|an|as|ash|ad|ar|at|az)[-‐'’])?[A-Z][\w'’.-]*(?:\s+(?:(?:al|el)[-‐'’])?[A-Z][\w'’.-]*){0,3})"
+    r",?\s+(?:weekly|daily|bi-?weekly|fortnightly|monthly)\b,?\s*(?P<date>[^()\n]{4,30}?)\.?\s*"
+    r"(?:\n\s*\((?P<desc>[^()\n]{3,80})\)\s*)?$", re.IGNORECASE)
+
+
+def periodical_header(text: str, registry: OutletRegistry) -> list[Draft]:
+    """A press review's header of one paper, ``Sanaa, weekly 11/1/99`` over ``(Yemen Unitary Congregation)``:
+    outlet, date and the affiliation as its description.  The frequency word says it is a publication, so an
+    outlet the registry does not know (or that is also a city) is read too; the date must be the rest of the line."""
+    head = text.lstrip()[:60].lower()
+    if not any(w in head for w in ("weekly", "daily", "monthly", "fortnightly")):
+        return []  # the common case, before the pattern
+    m = _PERIODICAL_HEADER.match(text.strip())
+    if m is None or not m.group("name")[:1].isupper():
+        return []
+    found = publication_dates(m.group("date"), lang="en")
+    if not found or len(re.sub(r"[\W_]", "", m.group("date").replace(found[0].date_text or "", ""))) > 0:
+        return []
+    lead = len(text) - len(text.lstrip())
+    return [Draft("press_digest_headline", lead, len(text.rstrip()), outlet=decap(m.group("name")),
+                  leaning=ws(m.group("desc")), date=_anchor(found[0], text), confidence=0.75)]
+
+
+# ``Okaz newspaperA Saudi expert ...``: a page whose outlet line ran into the article's first sentence when its
+# markup was stripped (Saudi Gazette's opinion listings, issue 15 batch 7): the known name, optionally a
+# type noun, then a capital with no space before it
+_GLUED = re.compile(r"^(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}?)(?:\s+(?:newspaper|daily|paper))?"
+                    r"(?=[A-Z])")
+
+
+def headline_over_glued_outlet(text: str, registry: OutletRegistry) -> list[Draft]:
+    """``The language of snakes`` over ``Okaz newspaperA Saudi expert ...``: the headline, and the outlet whose
+    line ran into the text (a known outlet only; the first line must read as a headline, no full stop)."""
+    lines = text.strip().split("\n")
+    if len(lines) != 2:
+        return []
+    title, body = lines[0].strip(), lines[1].strip()
+    if not title or title.endswith((".", ":")) or len(title.split()) > _MAX_GLUED_TITLE or is_arabic(title):
+        return []
+    m = _GLUED.match(body)
+    if m is None or registry.resolve(m.group("name")).method != "exact":
+        return []
+    lead = len(text) - len(text.lstrip())
+    return [Draft("press_digest_headline", lead, lead + len(lines[0].rstrip()) + 1 + m.end(),
+                  title_english=title, outlet=m.group("name"), confidence=0.7)]
+
+
+_MAX_GLUED_TITLE = 15
+
+
 RECOGNIZERS: tuple[Recognizer, ...] = (
-    wikipedia_reference, paren_lead, columnist_line, digest_line, press_digest_headline, dash_attribution,
+    periodical_header, headline_over_glued_outlet, wikipedia_reference, paren_lead, columnist_line, digest_line,
+    press_digest_headline,
+    dash_attribution,
     bare_attribution, news_citations,
     headline_over_outlet, paren_outlet_author,
 )

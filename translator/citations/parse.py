@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cache
 
 from translator.citations.blocks import Piece, is_bare_name, pieces
+from translator.citations.cues import cues
 from translator.citations.fields import Draft, clean_person, name_case, split_title, text_language, ws
 from translator.citations.forms import (
     RECOGNIZERS,
@@ -148,10 +149,15 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     colon: int | None = None  # the last citation ends its line with a colon: a headline may follow (issue 15)
     untitled: tuple[Piece, str] | None = None  # the last piece gave no citation: it may be a column's title
     headlines: list[tuple[Piece, str]] = []  # the lines in single quotes right before this piece (a digest's)
+    entries = _dated_outlet_entries(text, registry)
     for piece in pieces(text):
+        if entries and any(e.start <= piece.start < e.end for e, _ in entries):
+            continue
         repaired, repairs, quote_warnings = repair_quotes(text[piece.start:piece.end])
         context = text[piece.context[0]:piece.context[1]] if piece.context else None
         drafts = _recognize(repaired, piece.hint, registry, context)
+        if not drafts and piece.hint is None:
+            drafts = _after_dateline(repaired, registry)
         if not drafts and heading is not None and piece.hint in (None, "under_outlet"):
             drafts = under_heading(repaired, heading)
         if not drafts and "\n" in repaired.strip():
@@ -184,9 +190,66 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
             and not (drafts[-1].title_original or drafts[-1].title_english) and drafts[-1].outlet else None
         for draft in drafts:
             found.append((piece, draft, repairs, quote_warnings))
+    if entries:
+        found = sorted([*found, *((e, d, [], []) for e, d in entries)], key=lambda f: f[0].start)
     context = _document_outlets(found, registry)
     return [_finish(text, piece, draft, repairs, quote_warnings, registry, context, unknown, order)
             for piece, draft, repairs, quote_warnings in found]
+
+
+# A news agency's dateline opening a press review item: ``RAMALLAH, October 2, 2013 (WAFA) – `` (place, the
+# review's date, the agency), issue 15 batch 7
+_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2},\s+(?P<date>[^()\n]{3,30}?)\s*"
+                       r"\((?:[A-Z]{2,6})\)\s*[-–—]\s*(?=\S)")
+
+
+def _after_dateline(text: str, registry: OutletRegistry) -> list[Draft]:
+    """The citations of the text after an agency dateline; a citation without a date of its own takes the
+    dateline's when that date is complete (a review of that day's papers)."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return []
+    drafts = _recognize(text[m.end():], None, registry)
+    found = parse_date(m.group("date").strip())
+    for draft in drafts:
+        draft.start, draft.end = draft.start + m.end(), draft.end + m.end()
+        if draft.date is not None:
+            draft.date = replace(draft.date, start=(draft.date.start or 0) + m.end(),
+                                 end=(draft.date.end or 0) + m.end()) if draft.date.start is not None else draft.date
+        elif found.date is not None and not found.ambiguous:
+            draft.date = replace(found, start=m.start("date"), end=m.end("date"))
+            draft.start = len(text) - len(text.lstrip())  # the citation spans the dateline it took its date from
+    return drafts
+
+
+# A translation digest's entry (issue 15, batch 7): ``10477 - English headline.``, a blank line, then
+# ``Al-Hayat - 5/21/2009, Category: Geology Level: 1`` (a known outlet, a dash, a numeric date, anything after a
+# comma), then the Arabic headline on the next line.
+_DATED_OUTLET_ENTRY = re.compile(
+    r"^[ \t]*(?:\d{1,6}[ \t]*[-–][ \t]*)?(?P<en>[^\n]{8,300}?)[ \t]*\n(?:[ \t]*\n)?"
+    r"[ \t]*(?P<outlet>[^\n,\d]{2,40}?)[ \t]+[-–—][ \t]+(?P<date>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))"
+    r"(?:,[^\n]*)?[ \t]*(?:\n(?P<ar>[^\n]+))?", re.MULTILINE)
+_DASH_DATE = re.compile(r"[-–—][ \t]+\d{1,2}/\d{1,2}/\d")
+
+
+def _dated_outlet_entries(text: str, registry: OutletRegistry) -> list[tuple[Piece, Draft]]:
+    """Digest entries ``headline / Outlet - M/D/YYYY, ... / Arabic headline`` whose outlet the registry knows
+    (the piece spans the English headline and the outlet line, so an ambiguous date is not read as Arabic's)."""
+    out: list[tuple[Piece, Draft]] = []
+    if _DASH_DATE.search(text) is None:
+        return out  # the common case, at the cost of one short search
+    for m in _DATED_OUTLET_ENTRY.finditer(text):
+        en, outlet = m.group("en").strip(), m.group("outlet").strip()
+        if is_arabic(en) or registry.resolve(outlet).outlet is None:
+            continue
+        ar = m.group("ar")
+        original = ar.strip() if ar and is_arabic(ar) else None
+        end = m.start("ar") - 1 if ar else m.end()
+        date = parse_date(m.group("date"))
+        piece = Piece(m.start(), m.end())
+        out.append((piece, Draft("press_digest_headline", 0, end - m.start(), title_english=en,
+                                 title_original=original, outlet=outlet, date=date, confidence=0.8)))
+    return out
 
 
 _NUMERIC_DATE = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\d./-])")
@@ -356,7 +419,32 @@ def _recognize(text: str, hint: str | None, registry: OutletRegistry, context: s
         drafts = recognizer(text, registry)
         if drafts:
             return drafts
-    return inline_attributions(text, registry)
+    return inline_attributions(text, registry) or _coordinated_outlets(text, registry)
+
+
+# ``Al-Raya and Al-Watan Qatari dailies affirmed ...``: two papers named together, their country, a plural type
+# noun, then the verb (QNA's review of the Qatari dailies, issue 15 batch 7)
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}?"
+_COORDINATED = re.compile(r"(?<![\w-])(?P<a>" + _NAME + r")\s+and\s+(?P<b>" + _NAME + r")\s+"
+                          r"(?:(?P<adj>[A-Z][a-z]+)\s+)?(?:dailies|newspapers|papers)\s+(?=[a-z])")
+
+
+def _coordinated_outlets(text: str, registry: OutletRegistry) -> list[Draft]:
+    """One citation per paper of ``A and B [Qatari] dailies <verb>``, when the registry knows both names (the
+    adjective, a nationality, is the description)."""
+    if "dailies" not in text and "papers" not in text:
+        return []  # the common case, without the pattern's search
+    m = _COORDINATED.search(text)
+    if m is None:
+        return []
+    adj = m.group("adj")
+    if adj is not None and adj.lower() not in cues().lower_set("nationality"):
+        return []
+    names = [m.group("a"), m.group("b")]
+    if any(registry.resolve(n, hint=adj).outlet is None for n in names):
+        return []
+    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    return [Draft("inline_attribution", start, end, outlet=n, leaning=adj, confidence=0.7) for n in names]
 
 
 def _document_outlets(found: list[tuple[Piece, Draft, list[QuoteRepair], list[str]]],
