@@ -276,6 +276,12 @@ def _office_words() -> frozenset[str]:
     return frozenset(normalize(r["word"]) for r in read_tsv("name_titles.tsv") if r["kind"] == "role")
 
 
+def _ambiguous_place(entry: GlossaryEntry) -> bool:
+    """A place of the curated glossary that is also an ordinary word (``no-enforce``: مالي "Mali" or "financial"):
+    QA does not ask for it, but flags another place written where it stands (NEWUSER6 F7: مالي → "Madrid")."""
+    return entry.type == "place" and entry.layer == "glossary" and "no-enforce" in entry.flags
+
+
 def _unsure(entry: GlossaryEntry, found: list[TermMatch], source: str) -> bool:
     """True when the matches are no evidence that the translation must hold this rendering: a generated
     gazetteer match on an ordinary word (``إلى``, ``محافظة العاصمة``: every surface one word of wordfreq zipf
@@ -547,6 +553,16 @@ def check_names(source: str, target: str, glossary: Glossary,
     others = None
     for term, (entry, found) in zip(report.terms, groups, strict=True):
         if not term.required:
+            if _ambiguous_place(entry) and not term.lenient:  # مالي: "Mali" or "financial"; a place put in its
+                if others is None:                           # stead says which one the source meant
+                    others = [n for n in english_names(body, glossary) if not _renders(n[2], in_source)]
+                rival = next((n for n in others if n[2].type == entry.type), None)
+                if rival is not None:
+                    others.remove(rival)
+                    wanted = " or ".join(repr(t) for t in entry.targets)
+                    flags.append(QAFlag("name", f"{found[0].surface!r} ({entry.type}) should be rendered {wanted}; "
+                                                f"the target names {target[rival[0]:rival[1]]!r} instead",
+                                        found[0].start, found[0].end, rival[0], rival[1]))
             continue
         text = body
         weak = _weak_spans(entry, body, source, found) if term.lenient else None
