@@ -316,3 +316,18 @@ def test_the_encoding_and_its_confidence_reach_the_document(tmp_path: Path) -> N
     docs = {d.path: d for f in discover(tmp_path) for d in read_documents(f)}
     assert (docs["fr.txt"].encoding, docs["ar.txt"].encoding) == ("cp1252", "utf-8")
     assert 0.5 < docs["fr.txt"].encoding_confidence < 1.0 == docs["ar.txt"].encoding_confidence
+
+
+@pytest.mark.parametrize("text", [
+    # NEWUSER6 F20: windows-1256 keeps French lower-case accents, but "À", "É" become Arabic letters in Latin words
+    "Alger : le ministre russe des Affaires étrangères est arrivé à Alger, a rapporté l’agence APS.\r\n"
+    "À son arrivée, il a été reçu par son homologue algérien. Les États-Unis suivent la visite.\r\n"
+    "Le ministre a évoqué la coopération énergétique et la situation au Sahel.\r\n",
+    "ÉCONOMIE : la Banque d’Algérie a relevé son taux. À Oran, les élèves ont reçu leurs résultats. Ça continue.",
+    "El ministro español llegó a Argel. Él dijo que la cooperación energética es clave. Ángel Pérez habló después.",
+])
+def test_a_clean_latin_text_is_not_uncertain_against_windows_1256(text: str) -> None:
+    decoded = decode_bytes(text.encode("cp1252"))
+    assert decoded.text == text.replace("\r\n", "\n") and decoded.encoding == "cp1252"
+    assert not any("uncertain" in r for r in decoded.repairs), decoded.repairs
+    assert decoded.confidence > 0.6
