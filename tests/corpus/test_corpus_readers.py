@@ -94,7 +94,10 @@ def test_jsonl_records_become_documents_and_bad_json_names_the_line(tmp_path: Pa
     bad.write_text('{"text": "ok"}\n{"text": "broken"\n{"text": "also ok"}\n', encoding="utf-8")
     docs = read_documents(discover(bad)[0])  # one broken line costs that line, not the file
     assert [d.text for d in docs] == ["ok", "also ok"]
-    assert docs[0].warnings == ["skipped bad.jsonl: line 2: invalid JSON (Expecting ',' delimiter at column 18)"]
+    # the left-out line is a row of errors (carried by the first document), not a warning of that record (F24)
+    assert docs[0].warnings == [] and [e.message for e in docs[0].errors] == [
+        "bad.jsonl: line 2: invalid JSON (Expecting ',' delimiter at column 18)"]
+    assert (docs[0].errors[0].scope, docs[0].errors[0].record) == ("record", 2)
     worse = tmp_path / "worse.jsonl"
     worse.write_text('{"text": "broken"\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"worse.jsonl: no valid JSON line"):
