@@ -80,3 +80,17 @@ def test_models_list_table_shows_the_size(translator_home: Path, tiny_model: Pat
     header, row = out.splitlines()[:2]
     assert code == 0 and header.split()[:6] == ["default", "id", "kind", "revision", "size_bytes", "path"]
     assert str(listed["size_bytes"]) in row.split()
+
+
+@pytest.mark.parametrize("command", [["detect", "--lines", "--format", "table"], ["dates", "--lines"]])
+def test_a_skipped_json_line_is_named_once(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                           command: list[str]) -> None:
+    # F24: "translator: F: skipped F: line 4: …" named the file twice; the other records are still read
+    feed = tmp_path / "press-digests.jsonl"
+    feed.write_text('{"id": "a", "text": "وصل الوزير إلى الجزائر"}\n{"id": "b", "text": "زار الوزير تونس"}\n'
+                    '{"id": "c", "text": "وصل الوفد"}\n{bad json\n{"id": "e", "text": "التقى الرئيس"}\n',
+                    encoding="utf-8")
+    code, out, err = _run([*command, str(feed)], capsys)
+    assert code == 0 and "التقى الرئيس" in out
+    (line,) = [row for row in err.splitlines() if "line 4" in row]
+    assert line.startswith(f"translator: skipped {feed}: line 4: invalid JSON") and line.count(str(feed)) == 1

@@ -293,7 +293,10 @@ def _patterns(
         # 1.2.10 stays a version. Day or month first is left to the caller or the page (_numeric_mention).
         "num2dot": r"(?P<a>\d\d)(?P<sep>\.)(?P<b>\d\d)\.(?P<year>\d\d)(?![\d/.\-:])",
     }
-    patterns += [(shape, "numeric", _Lazy(r"(?<![\d/.\-:])" + p + suffix)) for shape, p in numeric.items()]
+    # not inside a longer run of numbers (1.2.10.5, 10-5-2022-3), but after a place joined by a hyphen: the
+    # KUNA/APS dateline "الجزائر-10-5-2022" (NEWUSER6 F16)
+    start = r"(?:(?<![\d/.\-:])|(?<=[^\W\d_]-))"
+    patterns += [(shape, "numeric", _Lazy(start + p + suffix)) for shape, p in numeric.items()]
     return patterns
 
 

@@ -94,7 +94,10 @@ def test_jsonl_records_become_documents_and_bad_json_names_the_line(tmp_path: Pa
     bad.write_text('{"text": "ok"}\n{"text": "broken"\n{"text": "also ok"}\n', encoding="utf-8")
     docs = read_documents(discover(bad)[0])  # one broken line costs that line, not the file
     assert [d.text for d in docs] == ["ok", "also ok"]
-    assert docs[0].warnings == ["skipped bad.jsonl: line 2: invalid JSON (Expecting ',' delimiter at column 18)"]
+    # the left-out line is a row of errors (carried by the first document), not a warning of that record (F24)
+    assert docs[0].warnings == [] and [e.message for e in docs[0].errors] == [
+        "bad.jsonl: line 2: invalid JSON (Expecting ',' delimiter at column 18)"]
+    assert (docs[0].errors[0].scope, docs[0].errors[0].record) == ("record", 2)
     worse = tmp_path / "worse.jsonl"
     worse.write_text('{"text": "broken"\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"worse.jsonl: no valid JSON line"):
@@ -316,3 +319,18 @@ def test_the_encoding_and_its_confidence_reach_the_document(tmp_path: Path) -> N
     docs = {d.path: d for f in discover(tmp_path) for d in read_documents(f)}
     assert (docs["fr.txt"].encoding, docs["ar.txt"].encoding) == ("cp1252", "utf-8")
     assert 0.5 < docs["fr.txt"].encoding_confidence < 1.0 == docs["ar.txt"].encoding_confidence
+
+
+@pytest.mark.parametrize("text", [
+    # NEWUSER6 F20: windows-1256 keeps French lower-case accents, but "À", "É" become Arabic letters in Latin words
+    "Alger : le ministre russe des Affaires étrangères est arrivé à Alger, a rapporté l’agence APS.\r\n"
+    "À son arrivée, il a été reçu par son homologue algérien. Les États-Unis suivent la visite.\r\n"
+    "Le ministre a évoqué la coopération énergétique et la situation au Sahel.\r\n",
+    "ÉCONOMIE : la Banque d’Algérie a relevé son taux. À Oran, les élèves ont reçu leurs résultats. Ça continue.",
+    "El ministro español llegó a Argel. Él dijo que la cooperación energética es clave. Ángel Pérez habló después.",
+])
+def test_a_clean_latin_text_is_not_uncertain_against_windows_1256(text: str) -> None:
+    decoded = decode_bytes(text.encode("cp1252"))
+    assert decoded.text == text.replace("\r\n", "\n") and decoded.encoding == "cp1252"
+    assert not any("uncertain" in r for r in decoded.repairs), decoded.repairs
+    assert decoded.confidence > 0.6

@@ -35,3 +35,18 @@ def test_documents_table_has_the_date_and_names_copies(tmp_path: Path) -> None:
     copies = [name for name, cells in rows.items() if cells[-1].startswith("same bytes as ")]
     assert copies == ["aps.txt"] and rows["aps.txt"][-1] == "same bytes as aps (copy).txt"
     assert not rows["dostor.html"][-1].startswith("same bytes")
+
+
+def test_documents_table_warns_of_a_copy(tmp_path: Path) -> None:
+    # F9: the documents table itself (not only the report) says a file has the same bytes as an earlier one
+    from translator.corpus.tables import read_table
+
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    (corpus / "aps.txt").write_text(ARTICLE, encoding="utf-8")
+    (corpus / "aps (copy).txt").write_text(ARTICLE, encoding="utf-8")
+    (corpus / "other.txt").write_text(ARTICLE + "\n", encoding="utf-8")  # one byte more: no copy
+    run_batch(corpus, tmp_path / "out", translate=False, progress=False, use_memory=False, report=False)
+    warnings = read_table(tmp_path / "out", "documents").set_index("doc_id")["warnings"].fillna("").to_dict()
+    assert warnings["aps.txt"].endswith("same bytes as aps (copy).txt")
+    assert "same bytes" not in warnings["aps (copy).txt"] + warnings["other.txt"]

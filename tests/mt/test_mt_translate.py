@@ -388,3 +388,24 @@ def test_memory_entries_with_the_old_ok_status_read_as_translated(tmp_path: Path
                                                           model.revision or "", translator.glossary_version)})
     [result] = translator.translate([arabic])
     assert result.from_memory and result.status == "translated" and counting.calls == 0
+
+
+def test_a_placeholder_the_repair_filled_is_no_leak(counting: CountingEngine) -> None:
+    # NEWUSER6 F22: the tiny model's raw output of this dateline leaks XTERM0; the glossary's placeholder repair
+    # fills it, so the guard's flags of the raw output must not make the final text suspicious
+    from translator.glossary import Glossary, TermEnforcer
+
+    source = "الجزائر-10-5-2022"
+    raw = Translator(counting).translate([source])[0]
+    [repaired] = Translator(counting, enforcer=TermEnforcer(Glossary.load([]))).translate([source])
+    assert "term-repaired:placeholder" in repaired.term_flags and "XTERM" not in (repaired.text or "")
+    assert "placeholder-leak" not in repaired.flags and repaired.status == "translated", repaired.flags
+    assert raw.text != repaired.text  # the repair changed the text (without it, nothing to recompute)
+
+
+@pytest.mark.parametrize(("output", "flag"), [("The minister visited XTERM0 XTERM0 XTERM0 XTERM0.", "repetition"),
+                                              ("The minister visited Tindouf " + "and more " * 12, "too-long")])
+def test_a_repair_is_judged_by_the_guard_as_given_out(counting: CountingEngine, output: str, flag: str) -> None:
+    # what the enforcer hands back is checked in full (loops, length), not only for leaks
+    [result] = Translator(counting, enforcer=LeakyEnforcer(output)).translate(["زار الوزير مدينة تندوف"])
+    assert result.status == "suspicious" and flag in result.flags

@@ -94,3 +94,28 @@ def test_mixed_lines_keep_their_english_and_french(both: tuple[list[dict], list[
 def _flags(segment: dict) -> list[dict]:
     """A segment row's qa_flags (null for a segment that was not translated)."""
     return json.loads(segment["qa_flags"]) if isinstance(segment["qa_flags"], str) else []
+
+
+F7_LINES = ["وزير الخارجية الجزائرى يصل مالى فى زيارة رسمية",  # NEWUSER6 F7: مالى rendered "Madrid"
+            "استقبل وزير الخارجية الجزائري نظيره الروسي"]  # only the office term missing, nothing else flagged
+
+
+def test_a_missing_glossary_term_makes_the_translation_suspicious(tiny_ct2_model: Path, tmp_path: Path) -> None:
+    source = tmp_path / "f7.txt"
+    source.write_text("\n".join(F7_LINES) + "\n", encoding="utf-8")
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        code = main(["translate", str(source), "--lines", "--model", str(tiny_ct2_model), "--no-memory", "--quiet",
+                     "--format", "jsonl"])
+    assert code == 0
+    records = [json.loads(line) for line in printed.getvalue().splitlines()]
+    for record in records:
+        missing = [f.removeprefix("missing-term:") for f in record["term_flags"] if f.startswith("missing-term:")]
+        assert missing, record  # the tiny model drops the office term in both lines
+        assert record["status"] == "suspicious", record
+        details = [f["detail"] for f in record["qa_flags"] if f["kind"] == "name"]
+        for term in missing:  # each missing term named by a flag (QA's own, or the repair's)
+            assert any(repr(term) in d for d in details), (term, details)
+    mali = records[0]
+    if "Mali" not in mali["translation"]:  # the tiny model wrote another place where the source has مالى
+        assert any("'مالى' (place) should be rendered 'Mali'" in f["detail"] for f in mali["qa_flags"])

@@ -79,6 +79,8 @@ def read_texts(files: list[str], *, by_line: bool) -> Iterator[str]:
             for doc in read_documents(SourceFile(Path(name), name), data):
                 for warning in doc.warnings:
                     print(f"translator: {label}: {warning}", file=sys.stderr)
+                for row in doc.errors:  # a left-out record: its message names the file already (NEWUSER6 F24)
+                    print(f"translator: skipped {row.message}", file=sys.stderr)
                 texts.append(doc.text)
         else:
             decoded = decode_bytes(data, name=label)

@@ -135,7 +135,8 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> Decoded:
     # a guessed reading is never as sure as a byte-order mark or valid UTF-8 (1.0), however plausible
     decoded.confidence = round(max(0.0, min(GUESSED_MAX, score)), 3)
     decoded.repairs.insert(0, f"decoded as {encoding} (not valid UTF-8; plausibility {score:.2f})")
-    close = [(s, e) for s, e, t in readings[1:] if score - s < _CLOSE and not _same_letters(t, text)]
+    close = [(s, e) for s, e, t in readings[1:]
+             if score - s < _CLOSE and not _same_letters(t, text) and not _worse_where_they_differ(t, text)]
     if close:
         others = ", ".join(f"{e} ({s:.2f})" for s, e in close)
         decoded.repairs.insert(1, f"encoding uncertain: {others} also reads plausibly; check the text")
@@ -154,6 +155,32 @@ def _same_letters(rival: str, chosen: str) -> bool:
         if a != b and not (_is_c1(a) or _is_c1(b) or not (a.isalpha() or b.isalpha())):
             return False
     return True
+
+
+def _worse_where_they_differ(rival: str, chosen: str) -> bool:
+    """Whether ``rival`` reads worse than ``chosen`` in the words where the two readings differ: the script
+    plausibility (:func:`plausibility`) of just those words. A French windows-1252 text read as windows-1256
+    has the same lower-case accented letters, but its "À", "É", "Ç" become Arabic letters inside Latin words
+    ("ةtats-Unis") or alone among them ("ہ son arrivée"): over the whole text that costs little, over the
+    words that differ it is no reading at all (NEWUSER6 F20). Readings of different lengths are not compared
+    (False)."""
+    if len(rival) != len(chosen):
+        return False
+    spans: list[tuple[int, int]] = []
+    for i, (a, b) in enumerate(zip(rival, chosen, strict=True)):
+        if a == b or (spans and spans[-1][1] > i):
+            continue
+        start, end = i, i + 1
+        while start > 0 and (rival[start - 1].isalnum() or chosen[start - 1].isalnum()):
+            start -= 1
+        while end < len(chosen) and (rival[end].isalnum() or chosen[end].isalnum()):
+            end += 1
+        spans.append((start, end))
+    if not spans:
+        return False
+    mine = " ".join(chosen[a:b] for a, b in spans)
+    theirs = " ".join(rival[a:b] for a, b in spans)
+    return plausibility(theirs) < plausibility(mine) - _CLOSE
 
 
 def _is_c1(ch: str) -> bool:

@@ -165,7 +165,7 @@ def read_documents(source: SourceFile, data: bytes | None = None, *,
     """Read one file into one document (or several, for ``.json``/``.jsonl`` record files).
 
     ``max_record_mb``: the limit per JSON-lines record (default :data:`DEFAULT_MAX_RECORD_MB`; a longer line
-    is skipped with a warning naming the limit, see :func:`stream_records`).
+    is skipped as a row of errors naming the limit, see :func:`stream_records`).
     Raises :class:`InputError` for an unsupported file type or a file with no text.
     """
     suffix = source.path.suffix.lower()
@@ -229,8 +229,9 @@ def stream_records(source: SourceFile, stream: TextStream, digest: str, *,
     documents :func:`read_documents` gives; it reads the stream twice).
 
     A line longer than ``max_record_mb`` × 2**20 characters (default :data:`DEFAULT_MAX_RECORD_MB`; 0: no
-    limit) is never held: it is skipped, as an invalid line is, with a warning naming its number, the limit
-    and ``--max-record-mb``; the other records are kept (all lines over it: :class:`InputError`)."""
+    limit) is never held: it is skipped, as an invalid line is, as a row of errors (the first document's
+    ``errors``, scope ``record``) naming its number, the limit and ``--max-record-mb``; the other records
+    are kept (all lines over it: :class:`InputError`)."""
     return _jsonl_documents(source.rel, lambda: stream, digest, max_record_mb=max_record_mb)
 
 
@@ -551,8 +552,9 @@ def _docx_note_texts(data: bytes) -> Iterator[str]:
 def _read_records(rel: str, data: bytes, digest: str, *, max_record_mb: float | None = None) -> list[Document]:
     """Documents from a JSON file (an object or a list of them) or a JSON-lines file (one a line).
 
-    A JSON-lines line that is not valid JSON, or not a record with text, is left out with a warning naming
-    its line; the other records are kept. Document ids are ``file#id`` (or ``file#index`` when a record has
+    A JSON-lines line that is not valid JSON, or not a record with text, is left out as a row of errors
+    (scope ``record``, naming its line) carried by the first document's ``errors``; the other records are
+    kept. Document ids are ``file#id`` (or ``file#index`` when a record has
     no id), made unique within the file; a ``#`` in a file's own name is written ``%23``, so no record id
     can take another file's document id.
     """
@@ -567,9 +569,8 @@ def _read_records(rel: str, data: bytes, digest: str, *, max_record_mb: float | 
     if bad and len(bad) == len(items):
         raise InputError(f"{rel}: no usable record ({bad[0].message})")
     docs = list(_record_documents(rel, digest, ((i, r) for i, r in enumerate(items) if not _record_problem(r))))
-    if docs and bad:  # the good records are kept; each left-out one is a row of errors (scope record)
-        docs[0].warnings.extend(f"skipped {row.message}" for row in bad)
-        docs[0].errors.extend(bad)
+    if docs and bad:  # the good records are kept; each left-out one is a row of errors (scope record), carried
+        docs[0].errors.extend(bad)  # by the first document; no warning of that record (NEWUSER6 F24)
     return docs
 
 
@@ -612,14 +613,12 @@ def _jsonl_documents(rel: str, text: Callable[[], Iterable[str]], digest: str, *
                                  option=first.option)
         raise InputError(f"{rel}: no valid JSON line ({first.message})")
     rows = sorted((*invalid, *problems), key=lambda row: row.record)
-    skipped = [f"skipped {row.message}" for row in (*invalid, *problems)]
     records = (_parsed(line) for _, line in _lines(text(), longest) if isinstance(line, _TooLong) or line.strip())
     usable = ((i, r) for i, r in enumerate(r for r in records if r is not _INVALID) if not _record_problem(r))
     found = False
     for doc in _record_documents(rel, digest, usable):
-        if not found:
-            doc.warnings.extend(skipped)
-            doc.errors.extend(rows)  # each left-out line is a row of errors (scope record)
+        if not found:  # each left-out line is a row of errors (scope record), carried by the first document: not
+            doc.errors.extend(rows)  # a warning of that record, which is fine (NEWUSER6 F24)
             found = True
         yield doc
     if not found:

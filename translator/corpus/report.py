@@ -342,6 +342,8 @@ class _Summary:
             digest, path = doc.get("sha256"), doc.get("path")
             seen = first_path.setdefault(digest, (path, doc["doc_id"])) if digest else None
             doc["same_as"] = seen[1] if seen and seen[0] != path else None
+            if doc["same_as"] and f"same bytes as {doc['same_as']}" in (doc.get("warnings") or ""):
+                doc["same_as"] = None  # the documents table's warning says it already (a run since NEWUSER6 F9)
             doc["title_dir"] = text_dir(doc.get("title"))
             doc["segments"] = [_segment(s) for s in self.segments.by_doc.get(doc["doc_id"], [])]
             doc["more"] = self.segments.more.get(doc["doc_id"], 0)

@@ -273,9 +273,28 @@ def _check_segment(seg: SegmentRow, qa, matches: list | None = None) -> SegmentR
     # a machine translation (status translated) is also checked for names it invents (translator.qa.invented)
     flags = [shift_flag(flag, source=start) for flag in qa(seg.text[start:end], seg.translation, matches,
                                                            seg.translation_status == "translated")]
+    if seg.translation_status in ("translated", "suspicious"):  # the model's text, not a human one
+        flags += _missing_terms(seg.translation_flags, flags)
     suspicious = bool(flags) and seg.translation_status == "translated"
     return seg.replace(qa_flags=json.dumps(flags, ensure_ascii=False),
                        **({"translation_status": "suspicious"} if suspicious else {}))
+
+
+def _missing_terms(translation_flags: str | None, flags: list[dict]) -> list[dict]:
+    """A ``name`` flag for each required glossary term the glossary's repair could not place in the machine
+    translation (``missing-term:<target>`` of ``translation_flags``) that QA's own name check did not flag
+    already: a required term missing makes the translation suspicious (NEWUSER6 F7)."""
+    out = []
+    for item in (translation_flags or "").split("; "):
+        if not item.startswith("missing-term:"):
+            continue
+        target = item.removeprefix("missing-term:")
+        if any(f.get("kind") == "name" and repr(target) in f.get("detail", "") for f in flags):
+            continue
+        out.append({"kind": "name", "detail": f"the glossary term {target!r} is missing from the translation (the "
+                                              "glossary's repair could not place it)", "source_start": None,
+                    "source_end": None, "target_start": None, "target_end": None})
+    return out
 
 
 def _fill_segment(seg: SegmentRow, result) -> SegmentRow:  # type: ignore[no-untyped-def]

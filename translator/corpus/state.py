@@ -167,10 +167,11 @@ class RunState:
         cursor = self._db.execute("SELECT payload FROM documents ORDER BY path, rowid")
         found: list[dict] = []
         size = 0
+        first: dict[str, tuple[str, str]] = {}  # sha256 -> (path, doc_id) of the first file with those bytes
         while (row := cursor.fetchone()) is not None:
             text = row[0]
             del row
-            found.append(json.loads(text))
+            found.append(_same_bytes_noted(json.loads(text), first))
             size += len(text)
             del text
             if len(found) >= batch or size >= max_chars:
@@ -238,3 +239,18 @@ def _remove_stale_temporaries(out_dir: Path) -> None:
             else:
                 with contextlib.suppress(OSError):
                     os.unlink(entry)
+
+
+def _same_bytes_noted(payload: dict, first: dict[str, tuple[str, str]]) -> dict:
+    """``payload`` with a warning ``same bytes as DOC_ID`` on its document when an earlier file (by path) had the
+    same bytes: a copy saved twice is analysed (and translated) twice, and the documents table says so (NEWUSER6
+    F9). ``first`` maps sha256 to the (path, doc_id) seen first; it is updated."""
+    doc = payload.get("document")
+    digest, path = (doc.get("sha256"), doc.get("path")) if doc else (None, None)
+    if not digest:
+        return payload
+    seen = first.setdefault(digest, (path, doc.get("doc_id")))
+    if seen[0] != path:
+        note = f"same bytes as {seen[1]}"
+        doc["warnings"] = "; ".join(w for w in (doc.get("warnings"), note) if w)
+    return payload

@@ -328,9 +328,15 @@ class Translator:
                 checked[unit] = (hyps, self._inspect(unit, hyps))
         self._retry(checked)
         chosen = self._enforce(checked)
-        for unit, (_, flags) in checked.items():
+        for unit, (hyps, flags) in checked.items():
             text, terms = chosen[unit]
             text = unescape_entities(unit, text)
+            if self.guard is not None and text != unescape_entities(unit, hyps[0].text):
+                # the glossary repaired or replaced the model's text: the guard judges the text given out, not
+                # the raw output (a placeholder the repair filled is no leak); a truncated first output stays so
+                kept = [f for f in flags if f in (RETRIED, _guard.TRUNCATED)]
+                final = _guard.inspect(unit, Hypothesis(text), self.guard)
+                flags = [f for f in final if f not in kept] + kept
             flags = flags + [f for f in _guard.check_output(unit, text) if f not in flags]  # the final text
             status = SUSPICIOUS if any(f != RETRIED for f in flags) else TRANSLATED
             results[unit] = _Result(text, status, flags, terms)

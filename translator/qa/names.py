@@ -75,7 +75,10 @@ _ARABIC_LEAD = re.compile(rf"\A\s*(?P<place>[{_AR}]+(?:\s+[{_AR}]+){{0,2}}?)"
                           rf"(?:\s+(?:في\s+)?[\d\u0660-\u0669]{{1,2}}\s+[{_AR}]+(?:\s*/\s*[{_AR}]+|\s+[{_AR}]+)?"
                           rf"(?:\s+[\d\u0660-\u0669]{{4}})?"
                           # KUNA's numeric date: الكويت - 12 - 3 (كونا) --
-                          rf"|\s*[-–]\s*[\d\u0660-\u0669]{{1,2}}\s*[-–]\s*[\d\u0660-\u0669]{{1,2}}(?=\s*[(/]))?"
+                          rf"|\s*[-–]\s*[\d\u0660-\u0669]{{1,2}}\s*[-–]\s*[\d\u0660-\u0669]{{1,2}}(?=\s*[(/])"
+                          # KUNA/APS with the year: الجزائر-10-5-2022 (NEWUSER6 F8)
+                          rf"|\s*[-–]\s*[\d\u0660-\u0669]{{1,2}}\s*[-–]\s*[\d\u0660-\u0669]{{1,2}}\s*[-–]\s*"
+                          rf"[\d\u0660-\u0669]{{4}})?"
                           # the agency in brackets or slashes: (كونا), /قنا/, (أ ش أ), /أ ش أ/ — after it a dash
                           # or colon may follow or not (MENA: ``الجزائر في 20 مايو /أ ش أ/ قال …``)
                           rf"(?:\s*(?P<agency>[(/]\s*[{_AR}]+(?:\s+[{_AR}]+){{0,3}}\s*[)/])\s*(?::|[—–-]{{1,2}}\s)?"
@@ -271,6 +274,12 @@ def _word_with_clitic(source: str, match: TermMatch) -> bool:
 def _office_words() -> frozenset[str]:
     """The words that head an office title (``name_titles.tsv``, kind role: رئيس، وزير، نائب ...), folded."""
     return frozenset(normalize(r["word"]) for r in read_tsv("name_titles.tsv") if r["kind"] == "role")
+
+
+def _ambiguous_place(entry: GlossaryEntry) -> bool:
+    """A place of the curated glossary that is also an ordinary word (``no-enforce``: مالي "Mali" or "financial"):
+    QA does not ask for it, but flags another place written where it stands (NEWUSER6 F7: مالي → "Madrid")."""
+    return entry.type == "place" and entry.layer == "glossary" and "no-enforce" in entry.flags
 
 
 def _unsure(entry: GlossaryEntry, found: list[TermMatch], source: str) -> bool:
@@ -544,6 +553,16 @@ def check_names(source: str, target: str, glossary: Glossary,
     others = None
     for term, (entry, found) in zip(report.terms, groups, strict=True):
         if not term.required:
+            if _ambiguous_place(entry) and not term.lenient:  # مالي: "Mali" or "financial"; a place put in its
+                if others is None:                           # stead says which one the source meant
+                    others = [n for n in english_names(body, glossary) if not _renders(n[2], in_source)]
+                rival = next((n for n in others if n[2].type == entry.type), None)
+                if rival is not None:
+                    others.remove(rival)
+                    wanted = " or ".join(repr(t) for t in entry.targets)
+                    flags.append(QAFlag("name", f"{found[0].surface!r} ({entry.type}) should be rendered {wanted}; "
+                                                f"the target names {target[rival[0]:rival[1]]!r} instead",
+                                        found[0].start, found[0].end, rival[0], rival[1]))
             continue
         text = body
         weak = _weak_spans(entry, body, source, found) if term.lenient else None
