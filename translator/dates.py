@@ -272,7 +272,8 @@ def _patterns(
         mon = rf"(?P<mon>{one}(?:\s*[/\\(\-–]?\s*{one}\s*[)\-–]?){{0,2}}(?<![\-–]))"
         shapes = {
             "dmy": day + day_of + mon + year_intro + year + suffix,
-            "mdy": mon + r"\s*(?P<day>\d{1,2})(?:\s?(?:st|nd|rd|th))?(?!\d)\s*[,،]?\s*" + year + suffix,
+            # "December 16, 2019", also with a comma after the month ("december, 16th 2019": a review's header)
+            "mdy": mon + r"\s*[,،]?\s*(?P<day>\d{1,2})(?:\s?(?:st|nd|rd|th))?(?!\d)\s*[,،]?\s*" + year + suffix,
             # page headers that print the time between the day and the rest: "12 14:05 2023 جوان"
             "dtym": day + time + year + r"\s+" + mon,
             "dtmy": day + time + mon + year_intro + year + suffix,
@@ -285,8 +286,9 @@ def _patterns(
         }
         patterns += [(shape, calendar, _Lazy(p)) for shape, p in shapes.items()]
     numeric = {
-        "ymd": r"(?P<year>\d{4})\s*(?P<sep>[/.\-])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<a>\d{1,2})(?![\d/])",
-        "num": r"(?P<a>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<year>\d{4})(?![\d/])",
+        "ymd": r"(?P<year>\d{4})\s*(?P<sep>[/.\-–])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<a>\d{1,2})(?![\d/])",
+        # an en dash as well, spaced as Arabic pages print it: "الصحافة اليوم 26 – 02 – 2011"
+        "num": r"(?P<a>\d{1,2})\s*(?P<sep>[/.\-–])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<year>\d{4})(?![\d/])",
         # Two-digit years only with slashes (12/05/22, read 2022 with a warning): 1.2.10 is a version.
         "num2": r"(?P<a>\d{1,2})\s*(?P<sep>/)(?P<b>\d{1,2})/(?P<year>\d{2})(?![\d/.\-:])",
         # dotted with a two-digit year only when every part has two digits ("MIDEAST MIRROR 04.06.15", issue 15);
@@ -536,7 +538,7 @@ def _resolve_order(grammar: _Grammar, context_lang: str | None, day_first: bool 
     return "DMY" if arabic else None
 
 
-_NUMERIC_SHAPE = re.compile(r"\d\s*([/.\-])\s*\d{1,2}\s*\1\s*\d")  # 16/12/2023, 2023-12-16, 12.06.2021
+_NUMERIC_SHAPE = re.compile(r"\d\s*([/.\-–])\s*\d{1,2}\s*\1\s*\d")  # 16/12/2023, 2023-12-16, 12.06.2021
 # What each shape's pattern cannot match without (issue 20: a line is tried only with the shapes it may hold).
 # Each is a necessary condition read off _patterns: a four-digit year (``year``), a time ``12:05``, two digits
 # (``dmy2``'s year), a day as digits or as a word (``dm``), a digit (``md``'s day), and for the numeric shapes
