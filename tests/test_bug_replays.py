@@ -285,50 +285,12 @@ def test_emoji_at_the_ends_pass_through_and_leave_the_translation_unchanged(tiny
 
 
 # ----------------------------------------------------------------------- Word: every paragraph, wherever
-def _run(text: str, tag: str = "w:t"):  # type: ignore[no-untyped-def]
-    from docx.oxml import OxmlElement
-
-    r, t = OxmlElement("w:r"), OxmlElement(tag)
-    t.text = text
-    r.append(t)
-    return r
-
-
 def _docx_bytes() -> bytes:
-    import docx
-    from docx.oxml import OxmlElement, parse_xml
-    from docx.oxml.ns import qn
+    """The replay runner's Word file (a table, a tracked insertion and deletion, a content control, a text box, a
+    soft line break), so the test and ``benchmarks/bug_replays.py`` read the same file."""
+    from benchmarks.bug_replays import word_file_with_hidden_places
 
-    document = docx.Document()
-    document.add_paragraph("فقرة أولى عن الجزائر.")
-    table = document.add_table(rows=1, cols=2)
-    table.cell(0, 0).text = "عنوان في جدول عن تونس"
-    table.cell(0, 1).text = "Headline in a table"
-    paragraph = document.add_paragraph("نص قبل ")
-    ins = OxmlElement("w:ins", attrs={qn("w:id"): "1", qn("w:author"): "A"})
-    ins.append(_run("إضافة متعقبة"))
-    paragraph._p.append(ins)
-    deleted = OxmlElement("w:del", attrs={qn("w:id"): "2", qn("w:author"): "A"})
-    deleted.append(_run("نص محذوف", "w:delText"))
-    paragraph._p.append(deleted)
-    sdt, content, p = OxmlElement("w:sdt"), OxmlElement("w:sdtContent"), OxmlElement("w:p")
-    p.append(_run("نص داخل عنصر تحكم"))
-    content.append(p)
-    sdt.append(content)
-    document.element.body.insert(len(document.element.body) - 1, sdt)
-    box = document.add_paragraph("قبل المربع ")
-    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-    inner = '<w:txbxContent><w:p><w:r><w:t>نص في مربع</w:t></w:r></w:p></w:txbxContent>'
-    box._p.append(parse_xml(f'<w:r xmlns:w="{w}" xmlns:mc="{mc}"><mc:AlternateContent><mc:Choice Requires="wps">'
-                            f'<w:drawing>{inner}</w:drawing></mc:Choice><mc:Fallback><w:pict>{inner}</w:pict>'
-                            '</mc:Fallback></mc:AlternateContent></w:r>'))
-    lines = document.add_paragraph("سطر أول")
-    lines.add_run().add_break()
-    lines.add_run("سطر ثان")
-    data = io.BytesIO()
-    document.save(data)
-    return data.getvalue()
+    return word_file_with_hidden_places()
 
 
 def test_word_paragraphs_in_tables_controls_insertions_and_text_boxes_are_read() -> None:
