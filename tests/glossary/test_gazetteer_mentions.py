@@ -65,13 +65,30 @@ def test_a_romanized_name_in_another_form_counts_as_found_form_differs_not_as_fo
     assert result["wrong_share"] == 0.0 and result["wrong_share_listed"] == 0.0
 
 
-def test_the_blind_batch_is_well_formed_and_new() -> None:
-    blind = load_mentions(DATA.with_name("gazetteer_mentions_blind.jsonl"))
-    assert len(blind) >= 40 and sum(len(r["mentions"]) for r in blind) >= 150
-    for record in blind:
+def _assert_labelled(records: list[dict]) -> None:
+    """Every mention is found where the labels say, with a type and at least one press spelling."""
+    for record in records:
         for start, end, mention in mention_spans(record):
             assert record["text"][start:end] == mention["surface"]
             assert mention["type"] in {"place", "person", "org"} and mention["english"], mention
+
+
+def _halves_by_outlet(path: Path) -> dict[str, list[dict]]:
+    """The build and held-out halves of ``path``: together the whole set, no outlet's host in both, and at least
+    40 mentions in each."""
+    halves = {split: load_mentions(path, split) for split in ("build", "heldout")}
+    assert sum(len(h) for h in halves.values()) == len(load_mentions(path))
+    hosts = {split: {urlsplit(r["source_url"]).hostname.removeprefix("www.") for r in h}
+             for split, h in halves.items()}
+    assert not hosts["build"] & hosts["heldout"]
+    assert all(sum(len(r["mentions"]) for r in h) >= 40 for h in halves.values())
+    return halves
+
+
+def test_the_blind_batch_is_well_formed_and_new() -> None:
+    blind = load_mentions(DATA.with_name("gazetteer_mentions_blind.jsonl"))
+    assert len(blind) >= 40 and sum(len(r["mentions"]) for r in blind) >= 150
+    _assert_labelled(blind)
     assert not {r["text"] for r in blind} & {r["text"] for r in load_mentions(DATA)}
 
 
@@ -79,10 +96,7 @@ def test_the_fourth_rounds_set_is_well_formed_new_and_from_eight_countries() -> 
     """45 sentences labelled by hand before any matcher run; both halves are real, split by outlet."""
     records = load_mentions(DATA.with_name("gazetteer_mentions_s4.jsonl"))
     assert len(records) >= 40 and sum(len(r["mentions"]) for r in records) >= 120
-    for record in records:
-        for start, end, mention in mention_spans(record):
-            assert record["text"][start:end] == mention["surface"]
-            assert mention["type"] in {"place", "person", "org"} and mention["english"], mention
+    _assert_labelled(records)
     older = {r["text"] for name in ("gazetteer_mentions.jsonl", "gazetteer_mentions_blind.jsonl")
              for r in load_mentions(DATA.with_name(name))}
     assert not {r["text"] for r in records} & older
@@ -94,14 +108,7 @@ def test_the_fourth_rounds_set_is_well_formed_new_and_from_eight_countries() -> 
 def test_blind2_is_split_by_outlet_into_two_real_halves() -> None:
     """blind2 (session 4's blind set) is split like the others: by a hash of the outlet's host, so no outlet
     sits in both halves; the rules of session 5 were written from its build half only."""
-    records = load_mentions(DATA.with_name("gazetteer_mentions_blind2.jsonl"))
-    halves = {split: load_mentions(DATA.with_name("gazetteer_mentions_blind2.jsonl"), split)
-              for split in ("build", "heldout")}
-    assert sum(len(h) for h in halves.values()) == len(records)
-    hosts = {split: {urlsplit(r["source_url"]).hostname.removeprefix("www.") for r in h}
-             for split, h in halves.items()}
-    assert not hosts["build"] & hosts["heldout"]
-    assert all(sum(len(r["mentions"]) for r in h) >= 40 for h in halves.values())
+    halves = _halves_by_outlet(DATA.with_name("gazetteer_mentions_blind2.jsonl"))
     assert len({r["outlet_country"] for r in halves["heldout"]}) >= 5
 
 
@@ -112,16 +119,8 @@ def test_blind3_is_labelled_and_split_by_outlet_into_two_real_halves() -> None:
     path = DATA.with_name("gazetteer_mentions_blind3.jsonl")
     records = load_mentions(path)
     assert len(records) >= 50 and sum(len(r["mentions"]) for r in records) >= 180
-    for record in records:
-        for mention in record["mentions"]:
-            assert mention["surface"] in record["text"] and mention["english"], mention
-            assert mention["type"] in {"place", "person", "org"}, mention
+    _assert_labelled(records)
     older = {r["text"] for name in ("gazetteer_mentions.jsonl", "gazetteer_mentions_blind.jsonl",
                                     "gazetteer_mentions_blind2.jsonl") for r in load_mentions(DATA.with_name(name))}
     assert not {r["text"] for r in records} & older
-    halves = {split: load_mentions(path, split) for split in ("build", "heldout")}
-    assert sum(len(h) for h in halves.values()) == len(records)
-    hosts = {split: {urlsplit(r["source_url"]).hostname.removeprefix("www.") for r in h}
-             for split, h in halves.items()}
-    assert not hosts["build"] & hosts["heldout"]
-    assert all(sum(len(r["mentions"]) for r in h) >= 40 for h in halves.values())
+    _halves_by_outlet(path)
