@@ -232,8 +232,8 @@ def target_dateline_end(target: str) -> int:
 
 def _without_dateline(target: str) -> str:
     """``target`` with a leading dateline blanked out (same length, so spans still index ``target``)."""
-    m = _DATELINE.match(target)
-    return target if m is None else " " * m.end() + target[m.end():]
+    end = target_dateline_end(target)
+    return " " * end + target[end:]
 
 
 @lru_cache(maxsize=4096)
