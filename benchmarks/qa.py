@@ -48,7 +48,7 @@ from pathlib import Path
 from translator.dates import find_dates
 from translator.glossary import Glossary
 from translator.glossary.report import count_lenient
-from translator.qa import check, clear_caches, default_glossary
+from translator.qa import QAFlag, check, clear_caches, default_glossary
 from translator.text.arabic import to_ascii_digits
 
 PAIRS = Path(__file__).resolve().parent / "data" / "qa_pairs.tsv"
@@ -218,17 +218,30 @@ CORRUPTIONS: dict[str, tuple[Callable[..., str | None], str]] = {
 
 
 # ----------------------------------------------------------------------------------------------- run
+#: every (source, target, machine) the figures were computed from -> its flags, when --flags-out asks for them
+_RECORDED: dict[tuple[str, str, bool], list[dict[str, object]]] | None = None
+
+
+def _check(source: str, target: str, glossary: Glossary, machine: bool = False) -> list[QAFlag]:
+    """``check`` as the figures use it, its flags remembered for ``--flags-out`` (the proof that a speed change
+    leaves every flag of every pair, published or corrupted, as it was)."""
+    flags = check(source, target, glossary=glossary, machine=machine)
+    if _RECORDED is not None:
+        _RECORDED[(source, target, machine)] = [f.to_dict() for f in flags]
+    return flags
+
+
 def _kinds(source: str, target: str, glossary: Glossary) -> Counter[str]:
-    return Counter(f.kind for f in check(source, target, glossary=glossary))
+    return Counter(f.kind for f in _check(source, target, glossary))
 
 
 def _details(source: str, target: str, glossary: Glossary, kind: str) -> set[str]:
     kinds = {"any": None, "number": {"number", "date"}}.get(kind, {kind})
-    return {f.detail for f in check(source, target, glossary=glossary) if kinds is None or f.kind in kinds}
+    return {f.detail for f in _check(source, target, glossary) if kinds is None or f.kind in kinds}
 
 
 def measure(pairs: list[dict[str, str]], seed: int, verbose: bool,
-            halves: tuple[str, ...] = ("build", "measure")) -> dict[str, object]:
+            halves: tuple[str, ...] = ("build", "measure"), speed: bool = True) -> dict[str, object]:
     glossary = default_glossary()
     rng = random.Random(seed)
     invent_rng = random.Random(seed + 1)  # its own stream: the other corruptions stay those of earlier sessions
@@ -246,7 +259,8 @@ def measure(pairs: list[dict[str, str]], seed: int, verbose: bool,
             false_flags.update(set(kinds))
             checked.append((p["source"], p["target"]))
             if verbose and kinds:
-                print(f"[{half}] false flag {p['id']}: {[f.detail for f in check(p['source'], p['target'])]}")
+                print(f"[{half}] false flag {p['id']}: "
+                      f"{[f.detail for f in _check(p['source'], p['target'], glossary)]}")
         caught_real = 0
         per_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # labelled kind -> [flagged, labelled]
         for p in differing:
@@ -259,7 +273,7 @@ def measure(pairs: list[dict[str, str]], seed: int, verbose: bool,
             checked.append((p["source"], p["target"]))
             if verbose and not wanted <= set(kinds):
                 print(f"[{half}] real difference missed {p['id']} ({p['discrepancy']}): "
-                      f"{[f.detail for f in check(p['source'], p['target'])]}")
+                      f"{[f.detail for f in _check(p['source'], p['target'], glossary)]}")
         catches: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for p in rows:
             for name, (corrupt, kind) in CORRUPTIONS.items():
@@ -276,16 +290,15 @@ def measure(pairs: list[dict[str, str]], seed: int, verbose: bool,
         invented = [0, 0]  # [caught, made]: names a model invents, caught by the MT-only check
         machine_false = 0  # correct pairs the MT-only check flags (human English as a stand-in for correct MT)
         for p in rows:
-            plain = {f.detail for f in check(p["source"], p["target"], glossary=glossary, machine=True)
-                     if f.kind == "name"}
+            plain = {f.detail for f in _check(p["source"], p["target"], glossary, machine=True) if f.kind == "name"}
             if not p["discrepancy"]:
-                machine_false += bool(plain - {f.detail for f in check(p["source"], p["target"], glossary=glossary)
+                machine_false += bool(plain - {f.detail for f in _check(p["source"], p["target"], glossary)
                                                if f.kind == "name"})
             bad = invented_name(p["source"], p["target"], invent_rng, glossary)
             if bad is None:
                 continue
             invented[1] += 1
-            caught = {f.detail for f in check(p["source"], bad, glossary=glossary, machine=True) if f.kind == "name"}
+            caught = {f.detail for f in _check(p["source"], bad, glossary, machine=True) if f.kind == "name"}
             invented[0] += bool(caught - plain)
             if verbose and not caught - plain and half in ("build", "fresh5b"):
                 print(f"[{half}] missed invented name on {p['id']}: {bad!r}")
@@ -301,6 +314,8 @@ def measure(pairs: list[dict[str, str]], seed: int, verbose: bool,
             "catch_rate": {name: {"caught": c, "made": n, "rate": round(c / n, 3) if n else None}
                            for name, (c, n) in catches.items()},
         }
+    if not speed:
+        return report
     for source, target in checked:  # warm-up (glossary, data files, date shapes compiled on first use) before timing
         check(source, target, glossary=glossary)
     rounds = 5
@@ -396,12 +411,23 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("-v", "--verbose", action="store_true", help="print every false flag and every miss")
     parser.add_argument("--build-only", action="store_true", help="only the build half (while developing)")
+    parser.add_argument("--no-speed", action="store_true", help="the flag figures only, no timing")
+    parser.add_argument("--flags-out", type=Path, metavar="FILE",
+                        help="write every pair checked (published, corrupted, machine) with its flags, one JSON "
+                             "object a line, sorted: two runs' files are equal when no flag changed")
     parser.add_argument("--halves", default=",".join(HALVES),
                         help=f"comma-separated sets to run (default: all, {','.join(HALVES)})")
     args = parser.parse_args()
     halves = ("build",) if args.build_only else tuple(h.strip() for h in args.halves.split(",") if h.strip())
-    report = measure(read_pairs(args.pairs), args.seed, args.verbose, halves)
-    if not args.build_only:
+    global _RECORDED
+    if args.flags_out is not None:
+        _RECORDED = {}
+    report = measure(read_pairs(args.pairs), args.seed, args.verbose, halves, speed=not args.no_speed)
+    if _RECORDED is not None:
+        rows = sorted(json.dumps({"source": s, "target": t, "machine": m, "flags": f}, ensure_ascii=False)
+                      for (s, t, m), f in _RECORDED.items())
+        args.flags_out.write_text("".join(row + "\n" for row in rows), encoding="utf-8")
+    if not args.build_only and not args.no_speed:
         print(_table(report))
     print(json.dumps(report, ensure_ascii=False))
 

@@ -37,14 +37,16 @@ def default_glossary() -> Glossary:
 
 
 def clear_caches() -> None:
-    """Forget the cached readings of sources and texts (what a benchmark of first-time checks needs)."""
+    """Forget the cached readings of sources and texts (what a benchmark of first-time checks needs). What is
+    known of single words (which word is a number word: ``numbers._lookup``) is kept, as the glossary's index
+    is: a batch knows its common words after its first segments."""
     from ..text import arabic
-    from .numbers import _folded, _lookup
+    from .numbers import _folded, word_runs
 
     _source_side.cache_clear()
     _source_matches.cache_clear()
     _folded.cache_clear()
-    _lookup.cache_clear()
+    word_runs.cache_clear()
     arabic._RECENT.clear()
 
 

@@ -25,6 +25,7 @@ from functools import cache
 from ..datafiles import read_tsv
 from ..text.arabic import fold
 from .flag import QAFlag
+from .numbers import word_runs
 
 __all__ = ["Period", "compare_periods", "find_periods"]
 
@@ -124,10 +125,51 @@ _NEEDLES: tuple[tuple[str, ...], ...] = (
 @cache
 def _screen() -> re.Pattern[str]:
     """The words some period pattern needs (a month name, or quarter, half, months and their Arabic): a text
-    with none is not searched further, nor for a range with fewer than two month names."""
+    with none is not searched further, nor for a range with fewer than two month names. The reference that
+    the cheaper screen of :func:`find_periods` (_PERIOD_WORDS, :func:`_months_at_most`) is tested against."""
     months = sorted((re.escape(k).replace(r"\ ", r"\s*") for k in _month_numbers()), key=len, reverse=True)
     return re.compile(r"\b(?:quarters?|half|months|q[1-4]|h[12])\b|ربع|ارباع|نصف|اشهر|شهور|"
                       rf"(?<![^\W\d_])[وفبلك]{{0,2}}({'|'.join(months)})(?![^\W\d_])")
+
+
+# Substrings of every period word _screen finds (a superset: "quarter" in "headquarters" too).
+_PERIOD_WORDS = ("quarter", "half", "months", "q1", "q2", "q3", "q4", "h1", "h2", "ربع", "ارباع", "نصف", "اشهر",
+                 "شهور")
+
+
+@cache
+def _month_words() -> frozenset[str]:
+    """Every word of every month name of _month_numbers, and each multi-word name's start written without its
+    spaces, bare and behind each of _screen's proclitics."""
+    words = set()
+    for name in _month_numbers():
+        parts = name.split()
+        words.update(parts)
+        words.update("".join(parts[:i]) for i in range(2, len(parts) + 1))  # the regex allows no space: \s*
+    clitics = [""] + [a + b for a in "وفبلك" for b in ("", *"وفبلك")]  # _screen's [وفبلك]{0,2}
+    return frozenset(clitic + word for clitic in clitics for word in words)
+
+
+@cache
+def _month_names_with_digits() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The month names that are not words of letters (``ت1``, ``ك2``: Tishreen, Kanun), and one pattern for them
+    all: counted as substrings where one is written."""
+    names = tuple(name for name in _month_numbers() if any(c.isdigit() for c in name))
+    return names, re.compile("|".join(map(re.escape, names)))
+
+
+def _months_at_most(folded: str) -> int:
+    """At least as many as the month names _screen finds in ``folded``: its words that are a month name's word
+    behind up to two of its proclitics (each month name _screen finds starts one such word). Counted over the words
+    the number reader listed (:func:`translator.qa.numbers.word_runs`), not by a scan of the month regex (issue 17:
+    speed); what is counted only decides which patterns run, never what they find."""
+    words = word_runs(folded)
+    names, (odd, any_odd) = _month_words(), _month_names_with_digits()
+    hits = names.intersection(words)  # in C
+    count = sum(words.count(w) for w in hits) if hits else 0
+    if any_odd.search(folded):
+        count += sum(folded.count(n) for n in odd)
+    return count
 
 
 def _count(word: str) -> int | None:
@@ -141,14 +183,14 @@ def find_periods(folded: str, offsets: list[int], text: str) -> list[Period]:
     spans into ``text``. Overlapping readings keep the first found (patterns in the order above)."""
     if not folded:
         return []
-    words = _screen().findall(folded)  # "" for a period word, the name for a month
-    if not words:
+    period_word = any(word in folded for word in _PERIOD_WORDS)
+    months = _months_at_most(folded)
+    if not period_word and not months:
         return []
-    months = sum(1 for w in words if w)
     found: list[Period] = []
     taken: list[tuple[int, int]] = []
     for (pattern, kind), needles in zip(_patterns(), _NEEDLES, strict=True):
-        if (months < 2) if kind == "range" else (len(words) == months):
+        if (months < 2) if kind == "range" else not period_word:
             continue  # a range needs two month names; the other patterns one of their words (issue 17: speed)
         if needles and not any(n in folded for n in needles):
             continue  # a word the pattern cannot match without (a substring test: no regex scan)

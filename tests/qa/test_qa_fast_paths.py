@@ -1,0 +1,69 @@
+"""The fast paths of translation QA's readers read what the plain readers read (issue 17: speed).
+
+The number reader finds digits and number words without scanning every word (``numbers._tokens``), and the
+period reader screens a text by its words, not by its month regex (``periods._months_at_most``). Each is checked
+against the reader it replaces on every text of the published pairs (benchmarks/data/qa_pairs.tsv), the QA
+cases, and texts written for the edges of the two scans (a name's dash, digits glued to letters, month names
+written with digits or without their space).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from translator.qa import numbers, periods
+
+from ..cases import cases
+
+ROOT = Path(__file__).resolve().parents[2]
+
+EDGES = [
+    "5mبلد", "12thو ثلاثة", "abc5", "ab-5", "x -5", "a - 5", "1 - 5", "ab  - 5", "COVID-19 and 5th", "كوفيد19 و 5",
+    "5th, 3bn and 2 million", "AED287 and USD5", "3 و 4", "و", "twenty-five and 2.5m k", "خمسة وعشرين ألفاً",
+    "مليونين و804 آلاف", "minus 5 and -0.3%", "1ر90 و٣٤٥٫٥", "كوفيد – 19", "Vision 2030", "F-16s",
+    "3 ت2 2022", "15 ت1 2023", "كانون2 و تشرين الثاني", "تشرينالثاني", "في الأرباع الثلاثة الأولى", "وبأيار",
+    "January-September 2023", "mayor of headquarters", "q1 and h2", "بين يناير وسبتمبر", "لشهري أيار وحزيران",
+]
+
+
+def _texts() -> list[str]:
+    path = ROOT / "benchmarks" / "data" / "qa_pairs.tsv"
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader([line for line in fh if line.strip() and not line.startswith("#")],
+                                   delimiter="\t", quoting=csv.QUOTE_NONE))
+    texts = [text for row in rows for text in (row["source"], row["target"])]
+    texts += [text for row in cases("qa_cases.tsv") for text in (row["source"], row["target"])]
+    return texts + EDGES
+
+
+TEXTS = _texts()
+
+
+def test_the_texts_hold_what_the_fast_paths_skip() -> None:
+    """The texts reach every branch: digits with a name's dash, number words, month names written with digits,
+    period words, and a glued suffix that sends the reader back to the plain scan."""
+    folded = [numbers._folded(t)[0] for t in TEXTS]
+    assert any("-19" in f for f in folded) and any("ثلاثه" in f for f in folded)
+    assert any(periods._month_names_with_digits()[1].search(f) for f in folded)
+    assert sum(bool(periods._screen().findall(f)) for f in folded) > 100
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=range(len(TEXTS)))
+def test_number_tokens_equal_the_plain_scan(text: str) -> None:
+    folded = numbers._folded(text)[0]
+    assert numbers._tokens(folded) == numbers._tokens_scan(folded)
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=range(len(TEXTS)))
+def test_period_screen_never_skips_what_the_month_regex_finds(text: str) -> None:
+    """The screen may let more patterns run than the month regex would (a count at least as high, a period
+    word also inside "headquarters"), never fewer: what the patterns find is the same."""
+    folded = numbers._folded(text)[0]
+    words = periods._screen().findall(folded)
+    months = sum(1 for w in words if w)
+    assert periods._months_at_most(folded) >= months
+    if len(words) > months:  # a period word
+        assert any(word in folded for word in periods._PERIOD_WORDS)
