@@ -155,8 +155,8 @@ def _own_dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
 def _range(text: str, mention: DateMention) -> list[DateMention]:
     """``mention``, and the other end of a range of days written around it (spans cover the range)."""
     reading = mention.readings[0]
-    if any(len(r) not in (7, 10) for r in mention.readings):  # a full day, or a day without a year
-        return [mention]
+    if not all(len(r) == 10 or (len(r) == 7 and r.startswith("--")) for r in mention.readings):
+        return [mention]  # not a full day or a day without a year (a month and year, "2024-02", has no days to count)
     head = reading[:-2]  # "YYYY-MM-" or "--MM-"
     before = _RANGE_BEFORE.search(text, max(0, mention.start - 12), mention.start)
     if before:
