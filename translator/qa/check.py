@@ -92,7 +92,8 @@ def check(source: str, target: str, *, glossary: Glossary | None = None,
     flags += [QAFlag("number", f"a number is missing from the target: {target[a:b]!r}", target_start=a, target_end=b)
               for a, b in number_holes(target)[missing:]]
     date_flags = compare_dates(source_dates, _not_in(target_dates, period_spans), target, source_text=source,
-                               lead_end=target_dateline_end(target))
+                               lead_end=target_dateline_end(target),
+                               period_ends=frozenset(m for p in target_periods if p.first for m in (p.first, p.last)))
     dateline = dateline_end(source, matches) if date_flags else None
     if dateline is not None:  # a dateline's date (عمان 26 تشرين الثاني (بترا) -) may be left out, not changed
         date_flags = [f for f in date_flags if not (f.target_start is None and f.source_end is not None

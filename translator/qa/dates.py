@@ -290,7 +290,8 @@ _ONE_DAY = (" (a Hijri day is accepted one day either way, as official calendars
 
 
 def compare_dates(source: list[DateMention], target: list[DateMention], target_text: str = "", *,
-                  source_text: str = "", lead_end: int = 0) -> list[QAFlag]:
+                  source_text: str = "", lead_end: int = 0, period_ends: frozenset[int] = frozenset()
+                  ) -> list[QAFlag]:
     """Flags for source dates that no target date agrees with (see the module docstring). A source date whose
     month ``target_text`` (the English) names without a year or a day is not flagged: its year was left to
     context ("in September" for ``سبتمبر 2025``); nor is a source date said again (``لشهر تشرين أول من عام 2025``
@@ -302,7 +303,16 @@ def compare_dates(source: list[DateMention], target: list[DateMention], target_t
     as "March 2023 ... March 2022"; ``الشهر المقابل من عام 2024`` as "October 2024"): the English resolved
     what the Arabic left to context; and a date inside the target's leading dateline (before ``lead_end``:
     ``KUWAIT, Oct 2 (KUNA) --``), which is the agency's, not the story's. A month the source does not name is
-    still flagged, and a target date still stands for a source date that is missing (a changed date)."""
+    still flagged, and a target date still stands for a source date that is missing (a changed date).
+
+    Months named on one side and said relatively on the other (issue 17, seventh session): a source month (no
+    day) is not missing when the target says "the previous month" (:data:`_RELATIVE_MONTH_EN`) and the month is
+    the one before another month either side names (``نونبر 2023`` ... ``دجنبر 2023`` as "December 2023 ... the
+    previous month"); a target month and year is not added when the source says ``الشهر الذي سبقه`` / ``الشهر
+    السابق`` (:data:`_RELATIVE_MONTH_AR`) and it is the month before another month either side names ("September
+    2018 ... August 2018"). Each phrase stands for one month. ``period_ends``: the first and last months of the
+    target's periods (``between November and December 2023``, :mod:`translator.qa.periods`): a source month (no
+    day) at either end is rendered by the period (``خلال شهر نونبر و دجنبر 2023``)."""
     flags: list[QAFlag] = []
     missing, free, pairs = min((_matched(source, target, exact_first) for exact_first in (True, False)),
                                key=lambda found: len(found[0]))  # the matching that leaves fewer dates over
@@ -315,6 +325,15 @@ def compare_dates(source: list[DateMention], target: list[DateMention], target_t
                                         f"missing from the target, which leaves a hole after {hit.text!r}",
                                 mention.start, mention.end, hit.start, hit.end))
     missing = [m for m in missing if not (target_text and _month_named(m, target_text))]
+    if period_ends:
+        missing = [m for m in missing if not _at_period_end(m, period_ends)]
+    if missing and target_text and source_text:
+        missing = _said_relatively(missing, len(_RELATIVE_MONTH_EN.findall(target_text)),
+                                   _months_either_side(source, target, source_text))
+    if free and source_text:
+        relative = len(_RELATIVE_MONTH_AR.findall(_fold_with_offsets(source_text)[0]))
+        if relative:
+            free = _said_relatively(free, relative, _months_either_side(source, target, source_text))
     for gone in missing:
         came = free.pop(0) if free else None
         said = " or ".join(gone.readings)
@@ -334,6 +353,55 @@ def compare_dates(source: list[DateMention], target: list[DateMention], target_t
             flags.append(QAFlag("date", f"the date {came.text!r} ({' or '.join(came.readings)}) is not in the source",
                                 target_start=came.start, target_end=came.end))
     return flags
+
+
+# "The previous month" in English, and the Arabic's "the month before it" (folded: translator.text.arabic), with
+# the proclitics and article before شهر (للشهر الذي سبقه، بالشهر السابق). Not "last month" / الشهر الماضي, which
+# news write for the month reported on.
+_RELATIVE_MONTH_EN = re.compile(r"\b(?:previous|preceding|prior)\s+month\b|\bmonth\s+(?:before|earlier)\b|"
+                                r"\bmonth-on-month\b", re.IGNORECASE)
+_RELATIVE_MONTH_AR = re.compile(r"(?<![\u0621-\u064a])[وفبلك]{0,2}(?:ال|ل)?شهر\s+(?:ال)?(?:سابق(?:\s+له)?|"
+                                r"الذي\s+(?:سبقه|قبله|يسبقه))(?![\u0621-\u064a])")
+
+
+def _month_of(reading: str) -> tuple[int | None, int] | None:
+    """(year or None, month) of a reading without a day (``2023-11``; ``--11`` has no year), else None."""
+    if len(reading) == 7 and reading[:4].isdigit():
+        return int(reading[:4]), int(reading[5:7])
+    return None
+
+
+def _months_either_side(source: list[DateMention], target: list[DateMention], source_text: str
+                        ) -> set[tuple[int | None, int]]:
+    """Every (year, month) the two sides' dates name, and the months the Arabic names without a year (None)."""
+    months = {(int(r[:4]), int(r[5:7])) for m in (*source, *target) for r in m.readings
+              if len(r) >= 7 and r[:4].isdigit()}
+    months |= {(None, int(m.lastgroup[1:])) for m in _arabic_months().finditer(_fold_with_offsets(source_text)[0])
+               if m.lastgroup}
+    return months
+
+
+def _said_relatively(dates: list[DateMention], phrases: int, months: set[tuple[int | None, int]]
+                     ) -> list[DateMention]:
+    """``dates`` less up to ``phrases`` months (no day) that are the month before one of ``months`` (see
+    :func:`compare_dates`)."""
+    kept = []
+    for date in dates:
+        month = _month_of(date.readings[0]) if len(date.readings) == 1 else None
+        if phrases and month is not None:
+            year, number = month
+            after = (year + 1, 1) if number == 12 else (year, number + 1)
+            if after in months or (None, after[1]) in months:
+                phrases -= 1
+                continue
+        kept.append(date)
+    return kept
+
+
+def _at_period_end(date: DateMention, ends: frozenset[int]) -> bool:
+    """True for a month (no day) that is the first or last month of a period of the other side."""
+    months = [_month_of(r) for r in date.readings]
+    return bool(months) and all(m is not None and m[1] in ends for m in months)
 
 
 @cache
