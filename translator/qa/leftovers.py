@@ -164,10 +164,28 @@ def _arabic_left(source: str, target: str) -> list[QAFlag]:
 
 def placeholders(text: str) -> list[tuple[int, int]]:
     """Spans of placeholder and special tokens in ``text`` (their digits are not quantities)."""
+    if not _may_hold_placeholder(text):
+        return []
     return [m.span() for m in _placeholder().finditer(text)]
 
 
+@cache
+def _placeholder_head() -> str | None:
+    """The placeholder's letters before its number, lower case, when a substring test can stand for the pattern's
+    case-blind match (ASCII letters without the Unicode case variants of k, s and i); else None."""
+    head = PLACEHOLDER.partition("{n}")[0].strip().lower()
+    return head if head.isascii() and head.isalpha() and not set(head) & set("ksi") else None
+
+
+def _may_hold_placeholder(text: str) -> bool:
+    """False only when ``text`` cannot hold a placeholder or special token (issue 17: speed, no regex scan)."""
+    head = _placeholder_head()
+    return head is None or "<" in text or "▁" in text or head in text.lower()
+
+
 def _leaked(source: str, target: str) -> list[QAFlag]:
+    if not _may_hold_placeholder(target):
+        return []
     pattern = _placeholder()
     known = {m.group().lower() for m in pattern.finditer(source)}
     return [QAFlag("placeholder", f"a placeholder leaked into the translation: {m.group()!r}",
