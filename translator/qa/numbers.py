@@ -230,7 +230,8 @@ def _digits_start(folded: str, m: re.Match[str]) -> int:
 
 def _digits_name(folded: str, m: re.Match[str], start: int) -> str | None:
     """_DIGITS's ``name`` group for ``m`` starting at ``start``: the dash after a name, ``""`` right after three
-    letters (كوفيد19), else None."""
+    letters (كوفيد19) or after a code's one Latin letter (j1, g20: no word character before the letter), else
+    None."""
     if start < m.start("num"):
         return folded[start:m.start("num")]
     if start >= 3 and _THREE_LETTERS.match(folded, start - 3):
