@@ -19,6 +19,7 @@ from functools import cache
 
 from translator.citations.blocks import Piece, is_bare_name, pieces
 from translator.citations.cues import cues
+from translator.citations.digest_en import archive_entries, digest_title, review_date
 from translator.citations.fields import Draft, clean_person, name_case, split_title, text_language, ws
 from translator.citations.forms import (
     RECOGNIZERS,
@@ -43,7 +44,7 @@ from translator.citations.table import (
     table_row,
     validate_citations_frame,
 )
-from translator.dates import parse_date
+from translator.dates import DateResult, parse_date
 from translator.errors import InputError
 from translator.glossary.outlet_registry import OutletMatch, OutletRegistry, UnknownOutlets
 from translator.text.arabic import is_arabic
@@ -149,10 +150,16 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     colon: int | None = None  # the last citation ends its line with a colon: a headline may follow (issue 15)
     untitled: tuple[Piece, str] | None = None  # the last piece gave no citation: it may be a column's title
     headlines: list[tuple[Piece, str]] = []  # the lines in single quotes right before this piece (a digest's)
-    entries = _dated_outlet_entries(text, registry)
+    entries = _dated_outlet_entries(text, registry) + [(Piece(a, b), d) for a, b, d in archive_entries(text, registry)]
+    reviewed: DateResult | None = None  # the day a digest's title, lead or dateline says it reviews (session 7)
     for piece in pieces(text):
         if entries and any(e.start <= piece.start < e.end for e, _ in entries):
             continue
+        if digest_title(text[piece.start:piece.end]):
+            # "The Daily Star - Lebanon's Arabic press digest - September 10, 2011": the digest itself, its day
+            reviewed = review_date(" ".join(text[piece.start:piece.end].split())) or reviewed
+            continue
+        reviewed = review_date(text[piece.start:piece.end].strip().partition("\n")[0]) or reviewed
         repaired, repairs, quote_warnings = repair_quotes(text[piece.start:piece.end])
         context = text[piece.context[0]:piece.context[1]] if piece.context else None
         drafts = _recognize(repaired, piece.hint, registry, context)
@@ -189,6 +196,8 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
         colon = len(found) + len(drafts) - 1 if drafts and line.endswith((":", "：")) \
             and not (drafts[-1].title_original or drafts[-1].title_english) and drafts[-1].outlet else None
         for draft in drafts:
+            if reviewed is not None and draft.date is None and draft.outlet:
+                draft.date = replace(reviewed, start=None, end=None)  # a paper of the day the digest reviews
             found.append((piece, draft, repairs, quote_warnings))
     if entries:
         found = sorted([*found, *((e, d, [], []) for e, d in entries)], key=lambda f: f[0].start)
