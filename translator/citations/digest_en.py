@@ -36,7 +36,10 @@ from translator.citations.fields import Draft, decap, decap_description, publica
 from translator.dates import DateResult
 from translator.glossary.outlet_registry import OutletRegistry
 
-__all__ = ["archive_entries", "bracket_item", "described_heading_block", "digest_title", "review_date"]
+__all__ = [
+    "archive_entries", "bracket_item", "described_heading_block", "digest_title", "doubled_apostrophes",
+    "press_heading", "review_date", "same_name",
+]
 
 _NAME = r"[A-Z][\w'’‘`.-]*(?:[ \t]+(?:[A-Za-z][\w'’‘`.-]*|al|el)){0,4}"
 _BRACKET_ITEM = re.compile(r"\A\s*(?P<name>" + _NAME + r")[ \t]*\[(?P<desc>[^\[\]]{3,200})\][ \t]*:[ \t]*"
@@ -214,3 +217,31 @@ def digest_title(piece: str) -> bool:
     line = ws(piece) or ""
     return 0 < len(line) <= 300 and not line.endswith(".") and bool(_REVIEW_WORDS.search(line)) \
         and _AGENCY_DATELINE.match(line) is None
+
+
+_PRESS_HEADING = re.compile(r"^(?P<name>[A-Z0-9][^:\n]{1,50}?)\s+(?:press|newspaper|daily)\s*:?$")
+
+
+def press_heading(line: str, registry: OutletRegistry) -> str | None:
+    """A heading line ``Youm7 press`` / ``Al-Shorouq press`` (a known outlet and "press"): the outlet."""
+    m = _PRESS_HEADING.match(line.strip())
+    if m is None:
+        return None
+    match = registry.resolve(m.group("name"))
+    return m.group("name") if match.outlet is not None and match.method == "exact" else None
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two spellings of one heading (``Al-Masry Al-Youm`` printed twice: logo text, then heading)."""
+    return re.sub(r"[\W_]+", "", a).casefold() == re.sub(r"[\W_]+", "", b).casefold()
+
+
+_DOUBLED = re.compile(r"(?<![\w'])''(?=\S)(?P<t>[^'\n]{3,200}?)(?<=\S)''(?![\w'])")
+
+
+def doubled_apostrophes(text: str) -> str:
+    """``entitled ''The Exposed Doha'' said``: two apostrophes used as quotation marks (SPA's English service)
+    become one double quote and a space, so the text keeps its length and offsets."""
+    if "''" not in text:
+        return text
+    return _DOUBLED.sub(lambda m: ' "' + m.group("t") + '" ', text)

@@ -592,6 +592,7 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
     if appositive and not (p["type_end"].search(appositive.group(1)) or
                            re.search(r"\b(?:" + cues().pattern("type_noun") + r")\b", appositive.group(1), re.I)):
         appositive = None
+    appositive = appositive or _stance_appositive(after_name)  # ", close to the Lebanese Forces," (session 7)
     descriptor = _descriptor_before(before)
     has_type = bool(arabic_type or type_after or (descriptor and p["type_end"].search(descriptor)) or appositive
                     or re.search(r"\b(?:" + cues().pattern("type_noun") + r")\s*,\s*\Z", before, re.IGNORECASE)
@@ -600,7 +601,8 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
         or bool(p["piece_after"].match(after)) or _after_preposition(before, name, registry) \
         or bool(_EDITION.match(after)) \
         or bool(p["piece_before"].search(before))
-    leaning = _leaning(descriptor) or (ws(appositive.group(1)) if appositive else None) or \
+    apposed = ws(re.sub(r"^(?:the|a|an)\s+", "", appositive.group(1))) if appositive else None
+    leaning = _leaning(descriptor) or apposed or \
         (ws(described.group("desc") + " " + described.group("type")) if described else None) or \
         (_leaning(paren_after.group(1), phrase=False) if paren_after else None)
     placed = bool(descriptor and re.fullmatch(r"[A-Z][\w.-]*['’]s", descriptor.strip()))  # "Lebanon’s An-Nahar"
@@ -625,6 +627,20 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
     return Draft("inline_attribution", 0, len(s), outlet=name, leaning=leaning, author=author,
                  title_original=original, title_english=english,
                  date=dates[0] if dates else None, confidence=0.8 if has_type else 0.65, warnings=warnings)
+
+
+# An appositive that places the paper, set off by commas right after its name and followed by the verb
+# (session 7): ``Nidaa al-Watan, close to the Lebanese Forces, headlined``, ``Al-Mustaqbal, the Hariri rag, led``
+_STANCE = re.compile(r"\s*,\s*((?:close\s+to|affiliated\s+(?:with|to)|linked\s+to|loyal\s+to|owned\s+by|run\s+by|"
+                     r"funded\s+by|backed\s+by|mouthpiece\s+of|organ\s+of|(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}"
+                     r"(?:rag|mouthpiece|organ|tabloid|broadsheet|flagship|voice))\b[^,;.()]{0,80}?)\s*,\s*(?=[a-z])")
+
+
+def _stance_appositive(after: str) -> re.Match[str] | None:
+    m = _STANCE.match(after)
+    if m is None:
+        return None
+    return m
 
 
 @cache
@@ -662,8 +678,12 @@ def _known_subject(s: str, a: int, b: int, name: str, registry: OutletRegistry) 
     # (also after a short lead-in phrase set off by a comma: "In the same connection, le Soir Echos stresses")
     lead = s[:a].strip()
     if registry.lookup(name) is None or not (re.fullmatch(_LEAD_ADVERBS, lead, re.IGNORECASE)
-                                             or re.fullmatch(r"[^,;:\"“”]{0,40},", lead)):
+                                             or re.fullmatch(r"[^,;:\"“”]{0,40},", lead)
+                                             or _HEADLINE_LEAD.fullmatch(lead)):
         return False
+    stance = _stance_appositive(s[b:])
+    if stance is not None:
+        b += stance.end() - 1  # "Al-Mustaqbal, the Hariri rag, led ...": the verb after the appositive
     # ("Al-Quds Arabic daily highlighted", "Al-Hayat al-Jadida also highlighted": a type with its language, an
     # adverb between subject and verb, issue 15)
     after = re.match(r"(?:['’]s\b|\s+(?:(?:[A-Z][a-z]+\s+)?(?:daily|newspaper)\s+)?(?:(?:also|then|again)\s+)?"
@@ -676,6 +696,10 @@ def _known_subject(s: str, a: int, b: int, name: str, registry: OutletRegistry) 
     return word is None or (word not in {"is", "was", "are", "were"} and (
         word in _IRREGULAR_PAST or word.endswith("ed") or (word.endswith("s") and not word.endswith("ss"))))
 
+
+# "Under the headline “…,” Al-Arab highlighted": a quoted headline with its cue before the subject (session 7)
+_HEADLINE_LEAD = re.compile(r"(?i:(?:under|with)\s+the\s+(?:headline|title)|in\s+its\s+\w+\s+(?:entitled|titled))"
+                            r"\s*:?\s*[“\"][^“”\"]{3,200}[”\"]\s*,?")
 
 _IRREGULAR_PAST = frozenset("said gave ran led wrote took put made saw chose told quoted printed became brought "
                             "found got held kept left lost meant paid read sent set showed spoke stood won".split())
@@ -748,7 +772,12 @@ def _noun_phrase(descriptor: str) -> str | None:
         return None
     if words and _DAY_POSSESSIVE.fullmatch(words[0].strip(",")):
         words = words[1:]  # "today’s al-Masry al-Youm": the day's edition, no description
+    if words and words[0].lower() in _POSSESSIVE_PRONOUNS:
+        return None  # "in his new Al-Sudani ...": whose paper, not what it is (session 7)
     return " ".join(words) or None
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 
 
 def _leaning(descriptor: str | None, *, phrase: bool = True) -> str | None:

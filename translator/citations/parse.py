@@ -19,7 +19,14 @@ from functools import cache
 
 from translator.citations.blocks import Piece, is_bare_name, pieces
 from translator.citations.cues import cues
-from translator.citations.digest_en import archive_entries, digest_title, review_date
+from translator.citations.digest_en import (
+    archive_entries,
+    digest_title,
+    doubled_apostrophes,
+    press_heading,
+    review_date,
+    same_name,
+)
 from translator.citations.fields import Draft, clean_person, name_case, split_title, text_language, ws
 from translator.citations.forms import (
     RECOGNIZERS,
@@ -161,6 +168,7 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
             continue
         reviewed = review_date(text[piece.start:piece.end].strip().partition("\n")[0]) or reviewed
         repaired, repairs, quote_warnings = repair_quotes(text[piece.start:piece.end])
+        repaired = doubled_apostrophes(repaired)
         context = text[piece.context[0]:piece.context[1]] if piece.context else None
         drafts = _recognize(repaired, piece.hint, registry, context)
         if not drafts and piece.hint is None:
@@ -193,6 +201,8 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
                 heading = Heading(line)
             else:
                 heading = outlet_heading(line, registry)
+                named = press_heading(line, registry) if heading is None else None
+                heading = Heading(named) if named else heading  # "Youm7 press" over the paper's summary
         colon = len(found) + len(drafts) - 1 if drafts and line.endswith((":", "：")) \
             and not (drafts[-1].title_original or drafts[-1].title_english) and drafts[-1].outlet else None
         for draft in drafts:
@@ -277,12 +287,19 @@ def under_heading(text: str, heading: Heading) -> list[Draft]:
         return drafts
     body = BULLET.sub("", text.strip(), count=1).strip()
     start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    if same_name(body, heading.outlet):
+        return []  # the heading printed again (a logo's text over the heading), not a headline
     if is_arabic(body) and _THE_PAPER.search(body):
         # "ديلي إكسبريس:" then "افتتحت الصحيفة صفحتها الأولى ... تحت عنوان: “...”": the paper is the heading's
         title = quoted_title(body, (0, 0)) or arabic_unquoted_title(body)
         return [Draft("press_review_attribution", start, end, outlet=heading.outlet, leaning=heading.leaning,
                       title_original=title, confidence=0.7)]
     sentence = body.endswith(".") and not body.endswith("..") and body == text.strip()  # unbulleted, full stop
+    if sentence and heading.known and not is_arabic(body) and "\n" not in body and len(body.split()) >= 8:
+        # an English digest's summary paragraph under the paper's heading ("Youm7 press", then what it ran):
+        # the paper is cited, and the paragraph is no headline (session 7)
+        return [Draft("press_digest_headline", start, end, outlet=heading.outlet, leaning=heading.leaning,
+                      confidence=0.6)]
     if not body or "\n" in body or len(body) > 300 or (sentence and (is_arabic(body) or heading.known)):
         return []  # an Arabic line with a full stop is the report going on, not a headline
     column = columnist_title(body, outlet_known=heading.known and not heading.reading)
