@@ -37,7 +37,7 @@ from translator.dates import DateResult
 from translator.glossary.outlet_registry import OutletRegistry
 
 __all__ = [
-    "archive_entries", "bracket_item", "described_heading_block", "digest_title", "doubled_apostrophes",
+    "address_item", "archive_entries", "bracket_item", "described_heading_block", "digest_title", "doubled_apostrophes",
     "press_heading", "review_date", "same_name",
 ]
 
@@ -245,3 +245,26 @@ def doubled_apostrophes(text: str) -> str:
     if "''" not in text:
         return text
     return _DOUBLED.sub(lambda m: ' "' + m.group("t") + '" ', text)
+
+
+_ADDRESS_ITEM = re.compile(r"\A\s*(?P<title>\S[^\n]{2,300}?)\s+(?P<date>(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+"
+                           r"\.?,?\s+)(?:1[89]\d\d|20\d\d))\s+(?P<url>(?:https?://|www\.)[^\s«»“”\"]+)\s*(?P<body>\S.*)?\Z",
+                           re.DOTALL)
+
+
+def address_item(text: str, registry: OutletRegistry) -> list[Draft]:
+    """``Title Month D, YYYY http://paper.site/ text``: a digest item that names its paper only by the
+    paper's web address (the Oasis Center's flattened Arab press review); the registry's domain says who."""
+    if "http" not in text and "www." not in text:
+        return []
+    m = _ADDRESS_ITEM.match(text)
+    if m is None:
+        return []
+    outlet = registry.by_domain(m.group("url"))
+    if outlet is None:
+        return []
+    dates = [d for d in publication_dates(m.group("date"), lang="en") if d.date]
+    original, english = split_title(m.group("title"))
+    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    return [Draft("press_digest_headline", start, end, outlet=outlet.canonical, title_original=original,
+                  title_english=english, date=dates[0] if dates else None, url=m.group("url"), confidence=0.7)]
