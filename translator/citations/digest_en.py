@@ -38,7 +38,7 @@ from translator.glossary.outlet_registry import OutletRegistry
 
 __all__ = [
     "address_item", "archive_entries", "bracket_item", "described_heading_block", "digest_title", "doubled_apostrophes",
-    "press_heading", "review_date", "same_name",
+    "press_heading", "prose_writer", "review_date", "same_name",
 ]
 
 _NAME = r"[A-Z][\w'’‘`.-]*(?:[ \t]+(?:[A-Za-z][\w'’‘`.-]*|al|el)){0,4}"
@@ -247,8 +247,8 @@ def doubled_apostrophes(text: str) -> str:
     return _DOUBLED.sub(lambda m: ' "' + m.group("t") + '" ', text)
 
 
-_ADDRESS_ITEM = re.compile(r"\A\s*(?P<title>\S[^\n]{2,300}?)\s+(?P<date>(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+"
-                           r"\.?,?\s+)(?:1[89]\d\d|20\d\d))\s+(?P<url>(?:https?://|www\.)[^\s«»“”\"]+)\s*(?P<body>\S.*)?\Z",
+_ADDRESS_ITEM = re.compile(r"\A\s*(?P<title>\S[^\n]{2,300}?)\s+(?P<date>(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+"
+                           r"|\d{1,2}\s+[A-Z][a-z]+\.?,?\s+)(?:1[89]\d\d|20\d\d))\s+(?P<url>(?:https?://|www\.)[^\s«»“”\"]+)\s*(?P<body>\S.*)?\Z",
                            re.DOTALL)
 
 
@@ -268,3 +268,16 @@ def address_item(text: str, registry: OutletRegistry) -> list[Draft]:
     start, end = len(text) - len(text.lstrip()), len(text.rstrip())
     return [Draft("press_digest_headline", start, end, outlet=outlet.canonical, title_original=original,
                   title_english=english, date=dates[0] if dates else None, url=m.group("url"), confidence=0.7)]
+
+
+_PROSE_WRITER = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+(?P<name>[A-Z][a-z’'-]+"
+                           r"(?:\s+(?:al-|el-|bin\s+|Al-|Al\s+)?[A-Z][a-z’'-]+){1,3})\s+(?:wrote|writes|penned)\b")
+
+
+def prose_writer(text: str) -> str | None:
+    """``On the relationship between Yemen and America Mr Said Thabit wrote an analysis``: the writer a
+    digest names in its prose after the paper's header line (Yemen Times reviews), honorific dropped."""
+    if "wr" not in text and "penned" not in text:
+        return None
+    m = _PROSE_WRITER.search(text)
+    return m.group("name") if m else None

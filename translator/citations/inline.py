@@ -612,7 +612,7 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
     if not (has_type or has_verb or leaning or placed):
         return None
     author = _author(s, before, after_name if not appositive else after_name[appositive.end():], registry, name)
-    dates = publication_dates(s, lang="en")
+    dates = [d for d in publication_dates(s, lang="en") if not _inside_quotation(s, d.start)]
     warnings = []
     title = quoted_title(s, (a, b))
     if title is None and (unquoted := unquoted_title(s)) is not None:
@@ -695,6 +695,17 @@ def _known_subject(s: str, a: int, b: int, name: str, registry: OutletRegistry) 
     # a noun ("An Al Jazeera journalist") or a copula ("Petra is an ancient city") does not
     return word is None or (word not in {"is", "was", "are", "were"} and (
         word in _IRREGULAR_PAST or word.endswith("ed") or (word.endswith("s") and not word.endswith("ss"))))
+
+
+_QUOTATION = re.compile(r"[“\"][^“”\"]{60,}[”\"]")
+
+
+def _inside_quotation(s: str, pos: int | None) -> bool:
+    """``pos`` lies inside a quoted passage of 60 characters or more: a date the writer quotes ("... invading
+    Kuwait on Aug 2, 1990,” columnist X wrote"), not the day the piece appeared (session 7)."""
+    if pos is None or ("“" not in s and '"' not in s):
+        return False
+    return any(m.start() < pos < m.end() for m in _QUOTATION.finditer(s))
 
 
 # "Under the headline “…,” Al-Arab highlighted": a quoted headline with its cue before the subject (session 7)

@@ -24,6 +24,7 @@ from translator.citations.digest_en import (
     digest_title,
     doubled_apostrophes,
     press_heading,
+    prose_writer,
     review_date,
     same_name,
 )
@@ -193,6 +194,9 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
                                   shifted=False) is not None:
                 drafts[0].start = lead
         line = repaired.strip()
+        if not drafts and found and found[-1][1].outlet and found[-1][1].author is None and not is_arabic(line) \
+                and not text[found[-1][0].end:piece.start].strip():
+            found[-1][1].author = prose_writer(line)  # the paper's header line, then "Mr X wrote ..." (session 7)
         untitled = (piece, line) if not drafts and piece.hint is None else None
         headlines = [*headlines, untitled] if untitled is not None and _SINGLE_QUOTED.fullmatch(line) else []
         heading = None
