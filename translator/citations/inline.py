@@ -247,8 +247,9 @@ def _open_quotes(s: str) -> int:
 def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
     found = []
     for a, b, match in registry.find_in_text(s):
-        if re.search(r"\s(?i:al|el)$", s[a:b]) and _cap_after(s, b):
+        if re.search(r"\s(?i:al|el)$", s[a:b]) and (_cap_after(s, b) or re.match(r"[-‐][A-Z]", s[b:b + 2])):
             continue  # "Akhbar Al Yaoum": a known name cut before its last word; the whole name is found below
+            # ("Independent Al-Shorouk says": the article opens the next name, session 7)
         article = re.search(r"\b(?:a|al|el|an|as|ash|ad|ar|at|az)[-‐]['’‘]?$", s[:a], re.IGNORECASE)
         if article:
             a = article.start()  # "A-Sharq Al-Awsat": the assimilated article belongs to the name
@@ -737,12 +738,21 @@ def _descriptor_before(before: str) -> str | None:
         return None
     nationalities = cues().lower_set("nationality")
     typed = bool(_patterns()["type_end"].search(" ".join(words)))  # "the Beirut daily": a place, then the type
-    for word in words:
+    opening = not re.sub(r"(?i:the|a|an)\s*", "", before[:len(before) - len(chunk)].strip(), count=1)
+    for i, word in enumerate(words):
         stem = re.sub(r"['’]s$", "", word)
+        if opening and i == 0 and word.lower() in _STANCE_WORDS:
+            continue  # "Independent Al-Shorouk says", "Privately owned Al-Watan": capitalised only by the sentence
         if word[:1].isupper() and word.lower() not in nationalities and "-" not in word \
                 and stem.lower() not in _countries() and not typed:
             return None  # a name, not a description ("Syria's official news agency" is one)
     return " ".join(words)
+
+
+# Stance and ownership words that open a sentence before the outlet's name (session 7)
+_STANCE_WORDS = frozenset("independent opposition official semi-official privately private state government "
+                          "leftist nationalist islamist liberal conservative moderate popular influential prominent "
+                          "leading respected reformist hardline loyalist".split())
 
 
 @cache
@@ -863,6 +873,7 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry, outlet: s
     m = re.match(r"(?P<p>" + PERSON.pattern + r")\s+(?:" + speech + r"|[a-z]{3,}(?:s|ed))\s+that\b", s)
     if m:
         candidates.append(m.group("p"))  # "Iyad al-Jaafari predicts that ..., according to al-Modon"
+    candidates += _piece_writers(before, after)
     candidates += role_people(s)
     nationalities = cues().lower_set("nationality")
     for candidate in candidates:
@@ -872,6 +883,28 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry, outlet: s
         if registry.lookup(candidate) is None:
             return clean_person(_institution_tail_off(s, candidate))
     return None
+
+
+_WHEN = r"(?:yesterday|today|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|last\s+week|this\s+week)"
+
+
+def _piece_writers(before: str, after: str) -> list[str]:
+    """Writers English reviews name around the outlet (session 7): ``ran an editorial yesterday by X``,
+    ``an article ... in the Saudi X newspaper written by Y``, ``Y wrote the following piece in X daily``."""
+    noun = cues().pattern("byline_noun")
+    person = r"(?P<p>" + PERSON.pattern + r")"
+    found = []
+    m = re.search(r"\b(?:" + noun + r")\s+" + _WHEN + r"\s+by\s+" + person, after)
+    if m:
+        found.append(m.group("p"))
+    m = re.match(r"\s*(?:(?:daily|newspaper|paper)\s*)?,?\s*written\s+by\s+" + person, after)
+    if m:
+        found.append(m.group("p"))
+    m = re.search(person + r"\s+(?:wrote|writes|penned)\s+(?:the\s+following|an?|this|his|her)\s+(?:[\w-]+\s+)?(?:"
+                  + noun + r")\s+(?:in|for)\s+(?:the\s+)?\Z", before)
+    if m:
+        found.append(m.group("p"))
+    return found
 
 
 def _institution_tail_off(s: str, candidate: str) -> str:
