@@ -680,8 +680,9 @@ def _known_subject(s: str, a: int, b: int, name: str, registry: OutletRegistry) 
     lead = s[:a].strip()
     if registry.lookup(name) is None or not (re.fullmatch(_LEAD_ADVERBS, lead, re.IGNORECASE)
                                              or re.fullmatch(r"[^,;:\"“”]{0,40},", lead)
-                                             or _HEADLINE_LEAD.fullmatch(lead)):
-        return False
+                                             or _HEADLINE_LEAD.fullmatch(lead)
+                                             or (lead[-2:] in (',”', ',"', '.”', '."') and lead[:1] in '“"')):
+        return False  # ("“…,” An Nahar added.": the paper after the quote it is credited with, session 7)
     stance = _stance_appositive(s[b:])
     if stance is not None:
         b += stance.end() - 1  # "Al-Mustaqbal, the Hariri rag, led ...": the verb after the appositive
