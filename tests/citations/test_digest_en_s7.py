@@ -170,3 +170,19 @@ def test_benchmark_compares_descriptions_without_the_type_noun() -> None:
     assert norm_description("Baghdad, independent political daily") == "baghdad, independent political"
     assert norm_description("daily") == "daily"  # nothing but the type: kept
     assert norm_description("state-owned") != norm_description("privately owned")
+
+
+def test_paper_after_the_quote_it_is_credited_with() -> None:
+    assert one('"We will not resign," An Nahar added.')["outlet"] == "An Nahar"
+    assert parse_citations('"We will not resign," the minister added.') == []
+
+
+def test_column_in_a_days_edition_by_its_writer() -> None:
+    got = one("A column in Tuesday's Al-Ahram by Salah Montasser argued that the plan would fail.")
+    assert (got["outlet"], got["author"]) == ("Al-Ahram", "Salah Montasser")
+
+
+def test_two_known_papers_as_one_subject() -> None:
+    found = parse_citations("Both Al-Ahram and Al-Akhbar led with the president's speech.")
+    assert [c.outlet for c in found] == ["Al-Ahram", "Al-Akhbar"]
+    assert parse_citations("Egypt and Jordan signed the agreement.") == []

@@ -901,6 +901,10 @@ def _piece_writers(before: str, after: str) -> list[str]:
     m = re.match(r"\s*(?:(?:daily|newspaper|paper)\s*)?,?\s*written\s+by\s+" + person, after)
     if m:
         found.append(m.group("p"))
+    if re.search(r"\b(?:" + noun + r")\s+in\s+(?:the\s+)?(?:[A-Z][a-z]+day['’]s\s+)?\Z", before):
+        m = re.match(r"\s+by\s+" + person, after)  # "A column in Tuesday's Al-Ahram by Salah Montasser"
+        if m:
+            found.append(m.group("p"))
     m = re.search(person + r"\s+(?:wrote|writes|penned)\s+(?:the\s+following|an?|this|his|her)\s+(?:[\w-]+\s+)?(?:"
                   + noun + r")\s+(?:in|for)\s+(?:the\s+)?\Z", before)
     if m:

@@ -459,11 +459,23 @@ _COORDINATED = re.compile(r"(?<![\w-])(?P<a>" + _NAME + r")\s+and\s+(?P<b>" + _N
                           r"(?:(?P<adj>[A-Z][a-z]+)\s+)?(?:dailies|newspapers|papers)\s+(?=[a-z])")
 
 
+# ``Both Al-Ahram and Al-Akhbar led with ...``: two known papers as the subject of one verb (session 7)
+_BOTH = re.compile(r"(?:^|[.;:]\s+|,\s+)(?:(?i:both)\s+)?(?P<a>" + _NAME + r")\s+and\s+(?P<b>" + _NAME + r")\s+"
+                   r"(?:(?:also|both)\s+)?(?P<verb>[a-z]{3,}(?:ed|s)|led|ran|said|wrote|carried)\b")
+
+
 def _coordinated_outlets(text: str, registry: OutletRegistry) -> list[Draft]:
     """One citation per paper of ``A and B [Qatari] dailies <verb>``, when the registry knows both names (the
-    adjective, a nationality, is the description)."""
+    adjective, a nationality, is the description); also ``Both A and B led with`` (two known names, a verb)."""
     if "dailies" not in text and "papers" not in text:
-        return []  # the common case, without the pattern's search
+        m = _BOTH.search(text) if " and " in text else None
+        if m is None or m.group("verb") in {"is", "was", "has", "does"}:
+            return []
+        names = [m.group("a"), m.group("b")]
+        if any(registry.resolve(n).method != "exact" for n in names):
+            return []
+        start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+        return [Draft("inline_attribution", start, end, outlet=n, confidence=0.65) for n in names]
     m = _COORDINATED.search(text)
     if m is None:
         return []
