@@ -201,8 +201,8 @@ def review_date(line: str) -> DateResult | None:
     """The complete, unambiguous date of a digest's title or lead line, or of an agency dateline opening it;
     None when the line is neither or its date is incomplete."""
     line = line.strip()
-    if not line or len(line) > 400:
-        return None
+    if not line or len(line) > 400 or not any(ch.isdigit() for ch in line[:200]):
+        return None  # no date without a digit
     m = _AGENCY_DATELINE.match(line)
     region = m.group("date") if m else (line if _REVIEW_WORDS.search(line) else None)
     if region is None:
@@ -214,6 +214,8 @@ def review_date(line: str) -> DateResult | None:
 def digest_title(piece: str) -> bool:
     """A digest's own title or lead (review words, no full stop): ``BBC Monitoring headlines, quotes from Iraqi
     press 23 October``, ``Arab press roundup for June 7:``; it cites no paper."""
+    if len(piece) > 400 or piece.rstrip().endswith("."):
+        return False  # the common case: a paragraph, or a sentence
     line = ws(piece) or ""
     return 0 < len(line) <= 300 and not line.endswith(".") and bool(_REVIEW_WORDS.search(line)) \
         and _AGENCY_DATELINE.match(line) is None
