@@ -186,3 +186,20 @@ def test_two_known_papers_as_one_subject() -> None:
     found = parse_citations("Both Al-Ahram and Al-Akhbar led with the president's speech.")
     assert [c.outlet for c in found] == ["Al-Ahram", "Al-Akhbar"]
     assert parse_citations("Egypt and Jordan signed the agreement.") == []
+
+
+def test_sources_line_entries_end_at_the_stop_after_an_address() -> None:
+    text = "Sources: Al-Ahram, http://www.ahram.org.eg/News/1.aspx. Al-Masry Al-Youm, http://www.almasryalyoum.com/n/2"
+    found = parse_citations(text)
+    assert [(c.outlet, c.url) for c in found] == [("Al-Ahram", "http://www.ahram.org.eg/News/1.aspx"),
+                                                  ("Al-Masry Al-Youm", "http://www.almasryalyoum.com/n/2")]
+    assert all(text[c.start:c.end] == c.raw for c in found)
+    assert parse_citations("Sources: interviews with officials in Cairo.") == []
+
+
+def test_markdown_headings() -> None:
+    text = ("# Arab press review, 3 May 2019\n\n## Al-Ahram\nThe paper said the cabinet approved the budget in its "
+            "session on Sunday evening.")
+    got = one(text)
+    assert (got["outlet"], got["date"], got["title_english"]) == ("Al-Ahram", "2019-05-03", None)
+    assert text[got["start"]:got["end"]] == got["raw"]  # the marks are blanked for reading only

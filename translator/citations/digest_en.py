@@ -37,8 +37,9 @@ from translator.dates import DateResult
 from translator.glossary.outlet_registry import OutletRegistry
 
 __all__ = [
-    "address_item", "archive_entries", "bracket_item", "described_heading_block", "digest_title", "doubled_apostrophes",
-    "press_heading", "prose_writer", "review_date", "same_name",
+    "address_item", "archive_entries", "bracket_item", "described_heading_block", "digest_title",
+    "doubled_apostrophes", "markdown_blanked", "press_heading", "prose_writer", "review_date", "same_name",
+    "sources_line",
 ]
 
 _NAME = r"[A-Z][\w'’‘`.-]*(?:[ \t]+(?:[A-Za-z][\w'’‘`.-]*|al|el)){0,4}"
@@ -283,3 +284,44 @@ def prose_writer(text: str) -> str | None:
         return None
     m = _PROSE_WRITER.search(text)
     return m.group("name") if m else None
+
+
+_MARKDOWN_HEADING = re.compile(r"^[ \t]*#{1,6}(?=[ \t]+\S)", re.MULTILINE)
+
+
+def markdown_blanked(text: str) -> str:
+    """``## Al-Ahram`` read as a heading line: Markdown heading marks become spaces (same length, so offsets
+    into the document hold)."""
+    if "#" not in text:
+        return text
+    return _MARKDOWN_HEADING.sub(lambda m: " " * len(m.group()), text)
+
+
+_SOURCES = re.compile(r"\A\s*(?:[-*•]\s*)?(?i:sources?)\s*:\s*(?P<list>\S.*)\Z", re.DOTALL)
+_ENTRY_STOP = re.compile(r"(?<=\S)[.;]\s+(?=\S)")  # a full stop or semicolon, then a space: never inside a URL
+
+
+def sources_line(text: str, registry: OutletRegistry) -> list[Draft]:
+    """``Sources: Al-Ahram, http://…/1.aspx. Al-Masry Al-Youm, http://…/2``: one citation per entry; the
+    stop after an address ends that entry (it is no part of the URL), so the next paper is not swallowed."""
+    if "ource" not in text or ("http" not in text and "www." not in text):
+        return []  # a source line without addresses is a citation the other forms read ("Source: X, “…,” date")
+    m = _SOURCES.match(text)
+    if m is None:
+        return []
+    drafts = []
+    pos = m.start("list")
+    for entry in _ENTRY_STOP.split(m.group("list")):
+        start = text.index(entry, pos)
+        pos = start + len(entry)
+        name, _, rest = entry.partition(",")
+        name = name.strip()
+        url = re.search(r"(?:https?://|www\.)[^\s,;]+", rest)
+        if not name or url is None or rest.strip() != url.group().rstrip("."):
+            continue  # an entry is a paper and its address, nothing else
+        if not re.match(r"[A-Z\u0600-\u06ff]", name) or len(name.split()) > 6:
+            continue
+        address = url.group().rstrip(".") if url else None
+        drafts.append(Draft("news_citation", start, start + len(entry), outlet=name, url=address,
+                            confidence=0.7))
+    return drafts

@@ -23,6 +23,7 @@ from translator.citations.digest_en import (
     archive_entries,
     digest_title,
     doubled_apostrophes,
+    markdown_blanked,
     press_heading,
     prose_writer,
     review_date,
@@ -152,6 +153,7 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     if not isinstance(text, str):
         raise InputError(f"parse_citations expects the document text as str, got {type(text).__name__}.")
     order = day_first if day_first is not None else _document_order(text)
+    document, text = text, markdown_blanked(text)  # "## Al-Ahram": the marks read as spaces, offsets kept
     registry = registry if registry is not None else default_registry()
     found: list[tuple[Piece, Draft, list[QuoteRepair], list[str]]] = []
     heading: Heading | None = None  # a line naming only an outlet, over the paragraph that follows
@@ -216,7 +218,7 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     if entries:
         found = sorted([*found, *((e, d, [], []) for e, d in entries)], key=lambda f: f[0].start)
     context = _document_outlets(found, registry)
-    return [_finish(text, piece, draft, repairs, quote_warnings, registry, context, unknown, order)
+    return [_finish(document, piece, draft, repairs, quote_warnings, registry, context, unknown, order)
             for piece, draft, repairs, quote_warnings in found]
 
 
