@@ -198,11 +198,14 @@ _AGENCY_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-
                               r"\s+\(?[A-Z]{2,6}\)?\s*(?:--|[-–—])\s*(?=\S)")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def review_date(line: str) -> DateResult | None:
     """The complete, unambiguous date of a digest's title or lead line, or of an agency dateline opening it;
     None when the line is neither or its date is incomplete."""
     line = line.strip()
-    if not line or len(line) > 400 or not any(ch.isdigit() for ch in line[:200]):
+    if not line or len(line) > 400 or _DIGIT.search(line) is None:
         return None  # no date without a digit
     m = _AGENCY_DATELINE.match(line)
     region = m.group("date") if m else (line if _REVIEW_WORDS.search(line) else None)
