@@ -247,8 +247,9 @@ def _open_quotes(s: str) -> int:
 def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
     found = []
     for a, b, match in registry.find_in_text(s):
-        if re.search(r"\s(?i:al|el)$", s[a:b]) and _cap_after(s, b):
+        if re.search(r"\s(?i:al|el)$", s[a:b]) and (_cap_after(s, b) or re.match(r"[-‐][A-Z]", s[b:b + 2])):
             continue  # "Akhbar Al Yaoum": a known name cut before its last word; the whole name is found below
+            # ("Independent Al-Shorouk says": the article opens the next name, session 7)
         article = re.search(r"\b(?:a|al|el|an|as|ash|ad|ar|at|az)[-‐]['’‘]?$", s[:a], re.IGNORECASE)
         if article:
             a = article.start()  # "A-Sharq Al-Awsat": the assimilated article belongs to the name
@@ -592,6 +593,7 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
     if appositive and not (p["type_end"].search(appositive.group(1)) or
                            re.search(r"\b(?:" + cues().pattern("type_noun") + r")\b", appositive.group(1), re.I)):
         appositive = None
+    appositive = appositive or _stance_appositive(after_name)  # ", close to the Lebanese Forces," (session 7)
     descriptor = _descriptor_before(before)
     has_type = bool(arabic_type or type_after or (descriptor and p["type_end"].search(descriptor)) or appositive
                     or re.search(r"\b(?:" + cues().pattern("type_noun") + r")\s*,\s*\Z", before, re.IGNORECASE)
@@ -600,7 +602,8 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
         or bool(p["piece_after"].match(after)) or _after_preposition(before, name, registry) \
         or bool(_EDITION.match(after)) \
         or bool(p["piece_before"].search(before))
-    leaning = _leaning(descriptor) or (ws(appositive.group(1)) if appositive else None) or \
+    apposed = ws(re.sub(r"^(?:the|a|an)\s+", "", appositive.group(1))) if appositive else None
+    leaning = _leaning(descriptor) or apposed or \
         (ws(described.group("desc") + " " + described.group("type")) if described else None) or \
         (_leaning(paren_after.group(1), phrase=False) if paren_after else None)
     placed = bool(descriptor and re.fullmatch(r"[A-Z][\w.-]*['’]s", descriptor.strip()))  # "Lebanon’s An-Nahar"
@@ -610,7 +613,7 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
     if not (has_type or has_verb or leaning or placed):
         return None
     author = _author(s, before, after_name if not appositive else after_name[appositive.end():], registry, name)
-    dates = publication_dates(s, lang="en")
+    dates = [d for d in publication_dates(s, lang="en") if not _inside_quotation(s, d.start)]
     warnings = []
     title = quoted_title(s, (a, b))
     if title is None and (unquoted := unquoted_title(s)) is not None:
@@ -625,6 +628,20 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
     return Draft("inline_attribution", 0, len(s), outlet=name, leaning=leaning, author=author,
                  title_original=original, title_english=english,
                  date=dates[0] if dates else None, confidence=0.8 if has_type else 0.65, warnings=warnings)
+
+
+# An appositive that places the paper, set off by commas right after its name and followed by the verb
+# (session 7): ``Nidaa al-Watan, close to the Lebanese Forces, headlined``, ``Al-Mustaqbal, the Hariri rag, led``
+_STANCE = re.compile(r"\s*,\s*((?:close\s+to|affiliated\s+(?:with|to)|linked\s+to|loyal\s+to|owned\s+by|run\s+by|"
+                     r"funded\s+by|backed\s+by|mouthpiece\s+of|organ\s+of|(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}"
+                     r"(?:rag|mouthpiece|organ|tabloid|broadsheet|flagship|voice))\b[^,;.()]{0,80}?)\s*,\s*(?=[a-z])")
+
+
+def _stance_appositive(after: str) -> re.Match[str] | None:
+    m = _STANCE.match(after)
+    if m is None:
+        return None
+    return m
 
 
 @cache
@@ -662,8 +679,13 @@ def _known_subject(s: str, a: int, b: int, name: str, registry: OutletRegistry) 
     # (also after a short lead-in phrase set off by a comma: "In the same connection, le Soir Echos stresses")
     lead = s[:a].strip()
     if registry.lookup(name) is None or not (re.fullmatch(_LEAD_ADVERBS, lead, re.IGNORECASE)
-                                             or re.fullmatch(r"[^,;:\"“”]{0,40},", lead)):
-        return False
+                                             or re.fullmatch(r"[^,;:\"“”]{0,40},", lead)
+                                             or _HEADLINE_LEAD.fullmatch(lead)
+                                             or (lead[-2:] in (',”', ',"', '.”', '."') and lead[:1] in '“"')):
+        return False  # ("“…,” An Nahar added.": the paper after the quote it is credited with, session 7)
+    stance = _stance_appositive(s[b:])
+    if stance is not None:
+        b += stance.end() - 1  # "Al-Mustaqbal, the Hariri rag, led ...": the verb after the appositive
     # ("Al-Quds Arabic daily highlighted", "Al-Hayat al-Jadida also highlighted": a type with its language, an
     # adverb between subject and verb, issue 15)
     after = re.match(r"(?:['’]s\b|\s+(?:(?:[A-Z][a-z]+\s+)?(?:daily|newspaper)\s+)?(?:(?:also|then|again)\s+)?"
@@ -676,6 +698,21 @@ def _known_subject(s: str, a: int, b: int, name: str, registry: OutletRegistry) 
     return word is None or (word not in {"is", "was", "are", "were"} and (
         word in _IRREGULAR_PAST or word.endswith("ed") or (word.endswith("s") and not word.endswith("ss"))))
 
+
+_QUOTATION = re.compile(r"[“\"][^“”\"]{60,}[”\"]")
+
+
+def _inside_quotation(s: str, pos: int | None) -> bool:
+    """``pos`` lies inside a quoted passage of 60 characters or more: a date the writer quotes ("... invading
+    Kuwait on Aug 2, 1990,” columnist X wrote"), not the day the piece appeared (session 7)."""
+    if pos is None or ("“" not in s and '"' not in s):
+        return False
+    return any(m.start() < pos < m.end() for m in _QUOTATION.finditer(s))
+
+
+# "Under the headline “…,” Al-Arab highlighted": a quoted headline with its cue before the subject (session 7)
+_HEADLINE_LEAD = re.compile(r"(?i:(?:under|with)\s+the\s+(?:headline|title)|in\s+its\s+\w+\s+(?:entitled|titled))"
+                            r"\s*:?\s*[“\"][^“”\"]{3,200}[”\"]\s*,?")
 
 _IRREGULAR_PAST = frozenset("said gave ran led wrote took put made saw chose told quoted printed became brought "
                             "found got held kept left lost meant paid read sent set showed spoke stood won".split())
@@ -702,12 +739,21 @@ def _descriptor_before(before: str) -> str | None:
         return None
     nationalities = cues().lower_set("nationality")
     typed = bool(_patterns()["type_end"].search(" ".join(words)))  # "the Beirut daily": a place, then the type
-    for word in words:
+    opening = not re.sub(r"(?i:the|a|an)\s*", "", before[:len(before) - len(chunk)].strip(), count=1)
+    for i, word in enumerate(words):
         stem = re.sub(r"['’]s$", "", word)
+        if opening and i == 0 and word.lower() in _STANCE_WORDS:
+            continue  # "Independent Al-Shorouk says", "Privately owned Al-Watan": capitalised only by the sentence
         if word[:1].isupper() and word.lower() not in nationalities and "-" not in word \
                 and stem.lower() not in _countries() and not typed:
             return None  # a name, not a description ("Syria's official news agency" is one)
     return " ".join(words)
+
+
+# Stance and ownership words that open a sentence before the outlet's name (session 7)
+_STANCE_WORDS = frozenset("independent opposition official semi-official privately private state government "
+                          "leftist nationalist islamist liberal conservative moderate popular influential prominent "
+                          "leading respected reformist hardline loyalist".split())
 
 
 @cache
@@ -748,7 +794,12 @@ def _noun_phrase(descriptor: str) -> str | None:
         return None
     if words and _DAY_POSSESSIVE.fullmatch(words[0].strip(",")):
         words = words[1:]  # "today’s al-Masry al-Youm": the day's edition, no description
+    if words and words[0].lower() in _POSSESSIVE_PRONOUNS:
+        return None  # "in his new Al-Sudani ...": whose paper, not what it is (session 7)
     return " ".join(words) or None
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 
 
 def _leaning(descriptor: str | None, *, phrase: bool = True) -> str | None:
@@ -823,6 +874,7 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry, outlet: s
     m = re.match(r"(?P<p>" + PERSON.pattern + r")\s+(?:" + speech + r"|[a-z]{3,}(?:s|ed))\s+that\b", s)
     if m:
         candidates.append(m.group("p"))  # "Iyad al-Jaafari predicts that ..., according to al-Modon"
+    candidates += _piece_writers(before, after)
     candidates += role_people(s)
     nationalities = cues().lower_set("nationality")
     for candidate in candidates:
@@ -832,6 +884,32 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry, outlet: s
         if registry.lookup(candidate) is None:
             return clean_person(_institution_tail_off(s, candidate))
     return None
+
+
+_WHEN = r"(?:yesterday|today|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|last\s+week|this\s+week)"
+
+
+def _piece_writers(before: str, after: str) -> list[str]:
+    """Writers English reviews name around the outlet (session 7): ``ran an editorial yesterday by X``,
+    ``an article ... in the Saudi X newspaper written by Y``, ``Y wrote the following piece in X daily``."""
+    noun = cues().pattern("byline_noun")
+    person = r"(?P<p>" + PERSON.pattern + r")"
+    found = []
+    m = re.search(r"\b(?:" + noun + r")\s+" + _WHEN + r"\s+by\s+" + person, after)
+    if m:
+        found.append(m.group("p"))
+    m = re.match(r"\s*(?:(?:daily|newspaper|paper)\s*)?,?\s*written\s+by\s+" + person, after)
+    if m:
+        found.append(m.group("p"))
+    if re.search(r"\b(?:" + noun + r")\s+in\s+(?:the\s+)?(?:[A-Z][a-z]+day['’]s\s+)?\Z", before):
+        m = re.match(r"\s+by\s+" + person, after)  # "A column in Tuesday's Al-Ahram by Salah Montasser"
+        if m:
+            found.append(m.group("p"))
+    m = re.search(person + r"\s+(?:wrote|writes|penned)\s+(?:the\s+following|an?|this|his|her)\s+(?:[\w-]+\s+)?(?:"
+                  + noun + r")\s+(?:in|for)\s+(?:the\s+)?\Z", before)
+    if m:
+        found.append(m.group("p"))
+    return found
 
 
 def _institution_tail_off(s: str, candidate: str) -> str:

@@ -19,6 +19,16 @@ from functools import cache
 
 from translator.citations.blocks import Piece, is_bare_name, pieces
 from translator.citations.cues import cues
+from translator.citations.digest_en import (
+    archive_entries,
+    digest_title,
+    doubled_apostrophes,
+    markdown_blanked,
+    press_heading,
+    prose_writer,
+    review_date,
+    same_name,
+)
 from translator.citations.fields import Draft, clean_person, name_case, split_title, text_language, ws
 from translator.citations.forms import (
     RECOGNIZERS,
@@ -43,7 +53,7 @@ from translator.citations.table import (
     table_row,
     validate_citations_frame,
 )
-from translator.dates import parse_date
+from translator.dates import DateResult, parse_date
 from translator.errors import InputError
 from translator.glossary.outlet_registry import OutletMatch, OutletRegistry, UnknownOutlets
 from translator.text.arabic import is_arabic
@@ -143,17 +153,25 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     if not isinstance(text, str):
         raise InputError(f"parse_citations expects the document text as str, got {type(text).__name__}.")
     order = day_first if day_first is not None else _document_order(text)
+    document, text = text, markdown_blanked(text)  # "## Al-Ahram": the marks read as spaces, offsets kept
     registry = registry if registry is not None else default_registry()
     found: list[tuple[Piece, Draft, list[QuoteRepair], list[str]]] = []
     heading: Heading | None = None  # a line naming only an outlet, over the paragraph that follows
     colon: int | None = None  # the last citation ends its line with a colon: a headline may follow (issue 15)
     untitled: tuple[Piece, str] | None = None  # the last piece gave no citation: it may be a column's title
     headlines: list[tuple[Piece, str]] = []  # the lines in single quotes right before this piece (a digest's)
-    entries = _dated_outlet_entries(text, registry)
+    entries = _dated_outlet_entries(text, registry) + [(Piece(a, b), d) for a, b, d in archive_entries(text, registry)]
+    reviewed: DateResult | None = None  # the day a digest's title, lead or dateline says it reviews (session 7)
     for piece in pieces(text):
         if entries and any(e.start <= piece.start < e.end for e, _ in entries):
             continue
+        if digest_title(text[piece.start:piece.end]):
+            # "The Daily Star - Lebanon's Arabic press digest - September 10, 2011": the digest itself, its day
+            reviewed = review_date(" ".join(text[piece.start:piece.end].split())) or reviewed
+            continue
+        reviewed = review_date(text[piece.start:piece.end].strip().partition("\n")[0]) or reviewed
         repaired, repairs, quote_warnings = repair_quotes(text[piece.start:piece.end])
+        repaired = doubled_apostrophes(repaired)
         context = text[piece.context[0]:piece.context[1]] if piece.context else None
         drafts = _recognize(repaired, piece.hint, registry, context)
         if not drafts and piece.hint is None:
@@ -178,6 +196,9 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
                                   shifted=False) is not None:
                 drafts[0].start = lead
         line = repaired.strip()
+        if not drafts and found and found[-1][1].outlet and found[-1][1].author is None and not is_arabic(line) \
+                and not text[found[-1][0].end:piece.start].strip():
+            found[-1][1].author = prose_writer(line)  # the paper's header line, then "Mr X wrote ..." (session 7)
         untitled = (piece, line) if not drafts and piece.hint is None else None
         headlines = [*headlines, untitled] if untitled is not None and _SINGLE_QUOTED.fullmatch(line) else []
         heading = None
@@ -186,14 +207,18 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
                 heading = Heading(line)
             else:
                 heading = outlet_heading(line, registry)
+                named = press_heading(line, registry) if heading is None else None
+                heading = Heading(named) if named else heading  # "Youm7 press" over the paper's summary
         colon = len(found) + len(drafts) - 1 if drafts and line.endswith((":", "：")) \
             and not (drafts[-1].title_original or drafts[-1].title_english) and drafts[-1].outlet else None
         for draft in drafts:
+            if reviewed is not None and draft.date is None and draft.outlet:
+                draft.date = replace(reviewed, start=None, end=None)  # a paper of the day the digest reviews
             found.append((piece, draft, repairs, quote_warnings))
     if entries:
         found = sorted([*found, *((e, d, [], []) for e, d in entries)], key=lambda f: f[0].start)
     context = _document_outlets(found, registry)
-    return [_finish(text, piece, draft, repairs, quote_warnings, registry, context, unknown, order)
+    return [_finish(document, piece, draft, repairs, quote_warnings, registry, context, unknown, order)
             for piece, draft, repairs, quote_warnings in found]
 
 
@@ -268,12 +293,19 @@ def under_heading(text: str, heading: Heading) -> list[Draft]:
         return drafts
     body = BULLET.sub("", text.strip(), count=1).strip()
     start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    if same_name(body, heading.outlet):
+        return []  # the heading printed again (a logo's text over the heading), not a headline
     if is_arabic(body) and _THE_PAPER.search(body):
         # "ديلي إكسبريس:" then "افتتحت الصحيفة صفحتها الأولى ... تحت عنوان: “...”": the paper is the heading's
         title = quoted_title(body, (0, 0)) or arabic_unquoted_title(body)
         return [Draft("press_review_attribution", start, end, outlet=heading.outlet, leaning=heading.leaning,
                       title_original=title, confidence=0.7)]
     sentence = body.endswith(".") and not body.endswith("..") and body == text.strip()  # unbulleted, full stop
+    if sentence and heading.known and not is_arabic(body) and "\n" not in body and len(body.split()) >= 8:
+        # an English digest's summary paragraph under the paper's heading ("Youm7 press", then what it ran):
+        # the paper is cited, and the paragraph is no headline (session 7)
+        return [Draft("press_digest_headline", start, end, outlet=heading.outlet, leaning=heading.leaning,
+                      confidence=0.6)]
     if not body or "\n" in body or len(body) > 300 or (sentence and (is_arabic(body) or heading.known)):
         return []  # an Arabic line with a full stop is the report going on, not a headline
     column = columnist_title(body, outlet_known=heading.known and not heading.reading)
@@ -429,11 +461,23 @@ _COORDINATED = re.compile(r"(?<![\w-])(?P<a>" + _NAME + r")\s+and\s+(?P<b>" + _N
                           r"(?:(?P<adj>[A-Z][a-z]+)\s+)?(?:dailies|newspapers|papers)\s+(?=[a-z])")
 
 
+# ``Both Al-Ahram and Al-Akhbar led with ...``: two known papers as the subject of one verb (session 7)
+_BOTH = re.compile(r"(?:^|[.;:]\s+|,\s+)(?:(?i:both)\s+)?(?P<a>" + _NAME + r")\s+and\s+(?P<b>" + _NAME + r")\s+"
+                   r"(?:(?:also|both)\s+)?(?P<verb>[a-z]{3,}(?:ed|s)|led|ran|said|wrote|carried)\b")
+
+
 def _coordinated_outlets(text: str, registry: OutletRegistry) -> list[Draft]:
     """One citation per paper of ``A and B [Qatari] dailies <verb>``, when the registry knows both names (the
-    adjective, a nationality, is the description)."""
+    adjective, a nationality, is the description); also ``Both A and B led with`` (two known names, a verb)."""
     if "dailies" not in text and "papers" not in text:
-        return []  # the common case, without the pattern's search
+        m = _BOTH.search(text) if " and " in text else None
+        if m is None or m.group("verb") in {"is", "was", "has", "does"}:
+            return []
+        names = [m.group("a"), m.group("b")]
+        if any(registry.resolve(n).method != "exact" for n in names):
+            return []
+        start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+        return [Draft("inline_attribution", start, end, outlet=n, confidence=0.65) for n in names]
     m = _COORDINATED.search(text)
     if m is None:
         return []

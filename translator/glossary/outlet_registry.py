@@ -311,6 +311,28 @@ class OutletRegistry:
         "Lebanese daily") decides between outlets sharing a name."""
         return self.resolve(name, hint=hint).outlet
 
+    def by_domain(self, address: str) -> Outlet | None:
+        """The outlet whose site ``address`` is on (``http://www.almadapaper.net/...`` → Al-Mada): the host
+        less ``www.``/``m.``/``en.``/``english.``, or a parent of it, equals the outlet's ``domain``; None when no
+        row or several rows claim it (session 7: digests that name a paper only by its address)."""
+        host = re.sub(r"^[a-z]+://", "", address.strip().lower()).split("/", 1)[0].split(":", 1)[0]
+        host = re.sub(r"^(?:www\d?|m|en|english|arabic|ar)\.", "", host)
+        domains = self.__dict__.get("_domains")
+        if domains is None:
+            domains = {}
+            for outlet in self.outlets:
+                for domain in (outlet.domain or "").lower().replace(" ", "").split("|"):
+                    domain = re.sub(r"^(?:https?://)?(?:www\.)?", "", domain).strip("/")
+                    if domain:
+                        domains.setdefault(domain, []).append(outlet)
+            object.__setattr__(self, "_domains", domains)
+        parts = host.split(".")
+        for i in range(len(parts) - 1):
+            found = domains.get(".".join(parts[i:]))
+            if found:
+                return found[0] if len(found) == 1 else None
+        return None
+
     def lookup_all(self, name: str) -> list[Outlet]:
         """Every outlet that ``name`` may refer to (several for Al-Watan, Al-Ayyam, الشرق ...)."""
         return list(self.resolve(name).candidates)
