@@ -275,3 +275,14 @@ def test_shipped_gazetteer_holds_local_divisions_but_no_division_named_by_a_very
     assert len(local) > 2000
     assert not any(r["source"] == "الشرق" for r in local)  # Morocco's Oriental region: "the East" in any text
     assert any(r["source"] == "وادي تليلات" and r["target"] == "Oued Tlelat" for r in local)
+
+
+
+def test_a_weekday_or_month_is_no_place_without_a_cue() -> None:
+    """اليوم الخميس is Thursday, not the Yemeni town Khamis (weekdays.tsv, months.tsv), even in a list of Yemeni
+    places; after مدينة it is a town all the same."""
+    glossary = Glossary.load()
+    text = "استقبل المحافظ اليوم الخميس وفدا من مشايخ مديريات مأرب وشبوة والجوف"
+    places = [m.surface for m in glossary.match(text, country="YE") if m.type == "place"]
+    assert "الخميس" not in places and "شبوة" in places
+    assert [m.surface for m in glossary.match("وصل الوفد إلى مدينة الخميس صباحا") if m.type == "place"] == ["الخميس"]

@@ -244,6 +244,8 @@ class Gazetteer:
                                                                        or _whole_word_common(text, match, name))):
                 continue  # تل واسط is not Wasit; مدينة بارا is the town Bara, not ب + ارا; وفدا is "a delegation"
             context = {c for k, c in enumerate(countries) if k != number and c}
+            if cue is None and name.words == 1 and normalize(match.source) in _calendar_words():
+                continue  # اليوم الخميس: Thursday, not the town Khamis; a month or weekday needs مدينة or the like
             if cue is None and name.words == 1 and _given_name_before_name(text, match, name.places):
                 continue  # سطات، وجمال خلوق: Jamal Khallouq, not the town Djemmal, even in a list of places
             if cue is None and _patronymic(text, match):
@@ -342,6 +344,16 @@ class Gazetteer:
         if entry is not None and (entry.target != best.target or entry.note != best.ref):
             entry = replace(entry, target=best.target, target_variants=best.target_variants, note=best.ref)
         return replace(match, target=best.target, entry=entry)
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    """Weekday and month names (data/weekdays.tsv, data/months.tsv: Arabic script), in matching form, with and
+    without the article, of three letters or more: الخميس, تموز, شباط are a day and months before they are towns."""
+    words = {normalize(row["name"]) for row in (*data_table("weekdays.tsv"), *data_table("months.tsv"))
+             if any("\u0621" <= c <= "\u064a" for c in row["name"])}
+    return frozenset(w for word in words for w in (word, word.removeprefix("ال"), "ال" + word.removeprefix("ال"))
+                     if len(word.removeprefix("ال")) >= 3)  # not آب/إب: the month Ab is the city Ibb
 
 
 GIVEN_NAME_PEOPLE = 100  # Wikidata people of the region with a name part: it is a common given name (جمال، عيسى)
