@@ -177,3 +177,11 @@ def test_an_ordinary_word_no_one_has_as_a_name_part_is_no_name() -> None:
     assert [m.surface for m in find_names("وقال الوزير عبد الخالق مرزوقي إن المشروع تأخر", [])] == [
         "عبد الخالق مرزوقي"]
     assert [m.surface for m in find_names("وقال العميد جاورش الطالقاني إن القوات تقدمت", [])] == ["جاورش الطالقاني"]
+
+
+def test_professions_and_female_titles_mark_a_name_too() -> None:
+    """Journalists, lawyers, activists, candidates and female office holders are named after their role as
+    ministers are (name_titles.tsv): the name after them is found and romanized."""
+    assert [m.surface for m in find_names("وقال الصحفي سامي الحسيني إن الاعتصام مستمر", [])] == ["سامي الحسيني"]
+    assert [m.surface for m in find_names("وأكدت الدكتورة سميرة العويني أن الوضع صعب", [])] == ["سميرة العويني"]
+    assert [m.surface for m in find_names("ترشح المحامي كريم الساعدي للانتخابات", [])] == ["كريم الساعدي"]
