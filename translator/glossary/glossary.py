@@ -5,7 +5,6 @@ ministers, news agencies, central banks), the generated gazetteer (``glossary/ga
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields, replace
 from pathlib import Path
@@ -136,8 +135,6 @@ class Glossary:
         Frangieh, Egypt's Gamal and Abdel, Iraq's Kadhimi), not the outlet: measured on the labelled sets, the
         outlet's own spelling of each part, or its region for texts that name no place, lowered held-out halves."""
         matches = find_terms(text, self._index)
-        if _QUOTES.search(text):
-            matches = _through_quotes(text, matches, self._index)
         if any(m.entry is not None and "surname" in m.entry.flags for m in matches):
             matches = [m for m in matches if m.entry is None or "surname" not in m.entry.flags
                        or (m.clitic in ("", "و", "ف") and _surname_alone(text, m.start - len(m.clitic)))]
@@ -177,28 +174,6 @@ class Glossary:
 
     def __repr__(self) -> str:
         return f"Glossary({len(self.entries)} entries, version {self.version}, {len(self.problems)} problems)"
-
-
-_QUOTES = re.compile("[\"«»“”„‟]")
-
-
-def _through_quotes(text: str, matches: list[TermMatch], index) -> list[TermMatch]:
-    """``matches`` plus the terms of several words that quotation marks cut: حركة "النهضة" is حركة النهضة
-    (Ennahda), حزب «الاستقلال» the Istiqlal Party. The text is matched again with its quotation marks read as
-    spaces (the offsets stay); a term found so that spans a quotation mark replaces the matches inside it and is
-    kept where it overlaps no other."""
-    plain = _QUOTES.sub(" ", text)
-    extra = [replace(m, surface=text[m.start:m.end]) for m in find_terms(plain, index)
-             if " " in m.surface.strip() and _QUOTES.search(text, m.start, m.end)]
-    if not extra:
-        return matches
-    kept = list(matches)
-    for m in extra:
-        inside = [k for k in kept if m.start - len(m.clitic) <= k.start - len(k.clitic) and k.end <= m.end]
-        if any(k.start - len(k.clitic) < m.end and m.start - len(m.clitic) < k.end and k not in inside for k in kept):
-            continue
-        kept = [k for k in kept if k not in inside] + [m]
-    return sorted(kept, key=lambda m: m.start)
 
 
 _SURNAME_ZIPF = 3.5  # wordfreq zipf: a surname this frequent is an ordinary word or a given name too (سعيد، الأسد)

@@ -630,6 +630,7 @@ def _joined_word(word: str) -> bool:
                for r in analyses(word)[1:])
 
 
+@lru_cache(maxsize=65536)
 def _name_part(word: str, position: int) -> bool:
     if len(word) < 2 or word.isdigit() or _title_kind(word):
         return False
@@ -645,6 +646,7 @@ def _name_part(word: str, position: int) -> bool:
     return zipf < COMMON_WORD and not _joined_word(word)
 
 
+@lru_cache(maxsize=65536)
 def _attested_part(word: str) -> bool:
     """Whether some person in ``names.tsv`` has ``word`` (folded) as a name part, with or without the article, or
     as the second word of a compound (الخالق in عبد الخالق)."""
