@@ -286,3 +286,11 @@ def test_a_weekday_or_month_is_no_place_without_a_cue() -> None:
     places = [m.surface for m in glossary.match(text, country="YE") if m.type == "place"]
     assert "الخميس" not in places and "شبوة" in places
     assert [m.surface for m in glossary.match("وصل الوفد إلى مدينة الخميس صباحا") if m.type == "place"] == ["الخميس"]
+
+
+def test_a_city_name_without_its_article_before_a_name_part_is_a_first_name() -> None:
+    """رياض is a GeoNames spelling of الرياض (Riyadh) and a common first name: before a family name it is the
+    person (رياض الشعيبي, Riadh Chaibi), whatever the city's size; the city keeps its article."""
+    glossary = Glossary.load()
+    assert not [m for m in glossary.match("وقال رياض الشعيبي إن الحركة تواجه الحصار") if m.type == "place"]
+    assert [m.target for m in glossary.match("وصل الوزير إلى الرياض اليوم") if m.type == "place"] == ["Riyadh"]
