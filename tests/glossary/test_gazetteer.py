@@ -14,7 +14,15 @@ from translator.corpus.analyze import analyze_document
 from translator.corpus.readers import Document
 from translator.glossary import Glossary, GlossaryEntry
 from translator.glossary.gazetteer import Gazetteer, default_gazetteer_path
-from translator.glossary.gazetteer_build import COLUMNS, _press_rules, _spelling_ok, countries, press_form
+from translator.glossary.gazetteer_build import (
+    COLUMNS,
+    _press_rules,
+    _spelling_ok,
+    countries,
+    local_places,
+    press_form,
+    subdivisions,
+)
 from translator.text.arabic import normalize
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -242,3 +250,47 @@ def test_shipped_gazetteer_leaves_words_a_proclitic_reading_would_split() -> Non
     assert "Arrah" not in [m.target for m in glossary.match("السيطرة على مدينة بارا بولاية شمال كردفان")]
     assert "Wasit" not in [m.target for m in glossary.match("استهدفت منازل في بلدات القرقور، وتل واسط، في سهل الغاب")]
     assert "Wasit" in [m.target for m in glossary.match("زار محافظة واسط")]
+
+
+def test_local_divisions_come_from_national_data_with_the_countrys_press_forms() -> None:
+    """Algeria's communes, Morocco's HCP divisions and Egypt's districts (towns GeoNames gives no Arabic name):
+    the French (Maghreb) or English form the country's press writes, articles kept as the country writes them;
+    a place an earlier source holds under the same Arabic spelling in the same country is left to it."""
+    rules = _press_rules()
+    earlier = [*countries(rules), *subdivisions(rules)]
+    local = {(p.country, p.spellings[0]): p for p in local_places(rules, earlier)}
+    assert local[("DZ", "وادي تليلات")].target == "Oued Tlelat"
+    assert local[("DZ", "مرسى الحجاج")].target == "Marsat El Hadjadj"  # not "Marsat al-Hadjadj"
+    assert local[("MA", "قصبة تادلة")].target == "Kasba Tadla" and local[("MA", "قصبة تادلة")].population > 40000
+    assert local[("EG", "عين شمس")].target == "Ain Shams"
+    assert all(p.ref.split(":")[0] in {"dz-commune", "ma-hcp", "egydata"} for p in local.values())
+    held = {(p.country, normalize(s)) for p in earlier for s in p.spellings}
+    assert not any((p.country, normalize(s)) in held for p in local.values() for s in p.spellings)
+
+
+def test_shipped_gazetteer_holds_local_divisions_but_no_division_named_by_a_very_common_word() -> None:
+    rows = [dict(zip(COLUMNS, line.split("\t"), strict=True))
+            for line in SHIPPED.read_text(encoding="utf-8").splitlines()[1:] if not line.startswith(("#", "ref\t"))]
+    local = [r for r in rows if r["ref"].startswith(("dz-commune:", "ma-hcp:", "egydata:"))]
+    assert len(local) > 2000
+    assert not any(r["source"] == "الشرق" for r in local)  # Morocco's Oriental region: "the East" in any text
+    assert any(r["source"] == "وادي تليلات" and r["target"] == "Oued Tlelat" for r in local)
+
+
+
+def test_a_weekday_or_month_is_no_place_without_a_cue() -> None:
+    """اليوم الخميس is Thursday, not the Yemeni town Khamis (weekdays.tsv, months.tsv), even in a list of Yemeni
+    places; after مدينة it is a town all the same."""
+    glossary = Glossary.load()
+    text = "استقبل المحافظ اليوم الخميس وفدا من مشايخ مديريات مأرب وشبوة والجوف"
+    places = [m.surface for m in glossary.match(text, country="YE") if m.type == "place"]
+    assert "الخميس" not in places and "شبوة" in places
+    assert [m.surface for m in glossary.match("وصل الوفد إلى مدينة الخميس صباحا") if m.type == "place"] == ["الخميس"]
+
+
+def test_a_city_name_without_its_article_before_a_name_part_is_a_first_name() -> None:
+    """رياض is a GeoNames spelling of الرياض (Riyadh) and a common first name: before a family name it is the
+    person (رياض الشعيبي, Riadh Chaibi), whatever the city's size; the city keeps its article."""
+    glossary = Glossary.load()
+    assert not [m for m in glossary.match("وقال رياض الشعيبي إن الحركة تواجه الحصار") if m.type == "place"]
+    assert [m.target for m in glossary.match("وصل الوزير إلى الرياض اليوم") if m.type == "place"] == ["Riyadh"]

@@ -124,3 +124,19 @@ def test_blind3_is_labelled_and_split_by_outlet_into_two_real_halves() -> None:
                                     "gazetteer_mentions_blind2.jsonl") for r in load_mentions(DATA.with_name(name))}
     assert not {r["text"] for r in records} & older
     _halves_by_outlet(path)
+
+
+def test_the_seventh_sessions_set_is_labelled_new_and_split_by_outlet() -> None:
+    """Session 7's set (gazetteer_mentions_s7.jsonl): 43 sentences from 29 outlets of 16 countries, every
+    named mention labelled with its press spellings before any matcher run, on hosts no older set holds, split
+    by a hash of the host into two halves that share no outlet."""
+    path = DATA.with_name("gazetteer_mentions_s7.jsonl")
+    records = load_mentions(path)
+    assert len(records) >= 40 and sum(len(r["mentions"]) for r in records) >= 120
+    _assert_labelled(records)
+    older = [load_mentions(p) for p in sorted(DATA.parent.glob("gazetteer_mentions*.jsonl")) if p != path]
+    older_hosts = {urlsplit(r["source_url"]).hostname.removeprefix("www.") for rs in older for r in rs}
+    assert not {urlsplit(r["source_url"]).hostname.removeprefix("www.") for r in records} & older_hosts
+    assert len({r["outlet_country"] for r in records}) >= 8
+    halves = _halves_by_outlet(path)
+    assert all(len({r["outlet_country"] for r in h}) >= 8 for h in halves.values())

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from translator.glossary import Glossary
+from translator.glossary import Glossary, GlossaryEntry
 
 from ..cases import cases
 
@@ -82,3 +82,19 @@ def test_matching_a_long_text_finds_every_copy_at_its_offset() -> None:
     many = g.match(" ".join([text] * 200))
     assert [(m.start, m.end, m.target) for m in many] == [
         (start + k * step, end + k * step, target) for k in range(200) for start, end, target in once]
+
+
+def test_quotation_marks_do_not_cut_a_name_of_several_words() -> None:
+    """حركة "النهضة" is the listed حركة النهضة (Ennahda), whatever the quotation marks; a quoted name that is a
+    term by itself keeps its own match, and offsets stay those of the text."""
+    glossary = Glossary([GlossaryEntry("حركة النهضة", "Ennahda", "org"), GlossaryEntry("حزب الاستقلال",
+                                                                                       "Istiqlal Party", "org"),
+                         GlossaryEntry("القوات اللبنانية", "Lebanese Forces", "org")])
+    for text in ('أبدت حركة "النهضة" استعدادها', "أبدت حركة «النهضة» استعدادها", "أبدت حركة “النهضة” استعدادها"):
+        (match,) = glossary.match(text)
+        assert match.target == "Ennahda" and text[match.start:match.end] == match.surface
+        assert match.surface.startswith("حركة") and match.surface.endswith("النهضة")
+    (match,) = glossary.match('رئيس حزب "القوات اللبنانية" سمير جعجع')
+    assert match.target == "Lebanese Forces" and match.surface == "القوات اللبنانية"
+    assert [m.target for m in glossary.match('أعضاء حزب «الاستقلال» المغربي')] == ["Istiqlal Party"]
+    assert glossary.match('قال "النهضة" إن') == []

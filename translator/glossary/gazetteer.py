@@ -244,6 +244,10 @@ class Gazetteer:
                                                                        or _whole_word_common(text, match, name))):
                 continue  # تل واسط is not Wasit; مدينة بارا is the town Bara, not ب + ارا; وفدا is "a delegation"
             context = {c for k, c in enumerate(countries) if k != number and c}
+            if cue is None and name.words == 1 and normalize(match.source) in _calendar_words():
+                continue  # اليوم الخميس: Thursday, not the town Khamis; a month or weekday needs مدينة or the like
+            if cue is None and name.words == 1 and self._bare_given_name(text, match, name):
+                continue  # رياض الشعيبي: Riadh Chaibi; the city is الرياض, with its article
             if cue is None and name.words == 1 and _given_name_before_name(text, match, name.places):
                 continue  # سطات، وجمال خلوق: Jamal Khallouq, not the town Djemmal, even in a list of places
             if cue is None and _patronymic(text, match):
@@ -290,6 +294,24 @@ class Gazetteer:
     def countries(self, matches: Sequence[TermMatch]) -> set[str]:
         """The countries the places among ``matches`` are in (each counted when the gazetteer knows one)."""
         return {c for m in matches if m.type == "place" for c in self._countries_of_match(m)}
+
+    def _bare_given_name(self, text: str, match: TermMatch, name: _Name) -> bool:
+        """Whether a one-word match is a place's name without the article its places are also known by
+        (رياض for الرياض, Riyadh), is a common given name (``GIVEN_NAME_PEOPLE`` people in ``names.tsv``) and
+        stands before a name part: then it is a person's first name, whatever the city's size."""
+        form = _normalized(match.source)
+        if form.startswith("ال"):
+            return False
+        article = self._names.get("ال" + form)
+        if article is None or not {p.ref for p in article.places} & {p.ref for p in name.places}:
+            return False
+        after = _NEXT_WORD.match(text, match.end)
+        if after is None:
+            return False
+        from .names import name_part_people
+
+        return (name_part_people(form) >= GIVEN_NAME_PEOPLE and name_part_people(_normalized(after.group(1))) > 0
+                and self._names.get(_normalized(after.group(1))) is None)
 
     def _name_of(self, match: TermMatch) -> _Name | None:
         """The gazetteer name a match spells (by its entry's source: the surface may have lost an alif to
@@ -342,6 +364,16 @@ class Gazetteer:
         if entry is not None and (entry.target != best.target or entry.note != best.ref):
             entry = replace(entry, target=best.target, target_variants=best.target_variants, note=best.ref)
         return replace(match, target=best.target, entry=entry)
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    """Weekday and month names (data/weekdays.tsv, data/months.tsv: Arabic script), in matching form, with and
+    without the article, of three letters or more: الخميس, تموز, شباط are a day and months before they are towns."""
+    words = {normalize(row["name"]) for row in (*data_table("weekdays.tsv"), *data_table("months.tsv"))
+             if any("\u0621" <= c <= "\u064a" for c in row["name"])}
+    return frozenset(w for word in words for w in (word, word.removeprefix("ال"), "ال" + word.removeprefix("ال"))
+                     if len(word.removeprefix("ال")) >= 3)  # not آب/إب: the month Ab is the city Ibb
 
 
 GIVEN_NAME_PEOPLE = 100  # Wikidata people of the region with a name part: it is a common given name (جمال، عيسى)

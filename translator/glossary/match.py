@@ -16,6 +16,7 @@ Only the first word of a term can carry clitics (والاتحاد الأفريق
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -255,6 +256,12 @@ def _continues(words: list[tuple[int, int, str]], plain: tuple[str, ...], i: int
             last + 1 < len(plain) and plain[last] == form[-1] + _STRAY_CONJUNCTION and plain[i + 1:last] == form[1:-1]):
         return None
     for k in range(i, last):
-        if not joins_words(normalized, words[k][1], words[k + 1][0]):
+        if not joins_words(normalized, words[k][1], words[k + 1][0]) and not (
+                _QUOTE_GAP.fullmatch(normalized, words[k][1], words[k + 1][0])):
             return None
     return last
+
+
+# Quotation marks between the words of a term do not cut it: حركة "النهضة" is حركة النهضة (Ennahda), تكتل
+# “الجمهورية القوية” the Strong Republic bloc. Brackets do.
+_QUOTE_GAP = re.compile(r"[\s\-\"«»“”„‟]+")

@@ -34,6 +34,7 @@ REGIONS = {"maghreb": {"DZ", "MA", "TN", "LY", "MR", "EH"}, "levant": {"LB", "SY
            "gulf": {"SA", "AE", "QA", "KW", "BH", "OM", "YE"}, "egypt": {"EG"}, "iraq": {"IQ"}}
 UNIT_LEAST = 2  # people of the outlet's country with a name part spelled one way before that spelling is used
 REGION_LEAST = 3  # the same over the countries of the outlet's (or the text's) region
+UNATTESTED_WORD = 3.5  # zipf: a word this frequent that no Wikidata person has as a name part is no name part
 COMMON_WORD = 4.6  # zipf: a word this frequent (a verb, a preposition) ends a name unless listed as a name part
 JOINED_WORD = 3.5  # zipf of the stem behind a proclitic (ونظيره → نظيره) that makes the word an ordinary one
 _MAX_ROLE_WORDS = 6
@@ -629,6 +630,7 @@ def _joined_word(word: str) -> bool:
                for r in analyses(word)[1:])
 
 
+@lru_cache(maxsize=65536)
 def _name_part(word: str, position: int) -> bool:
     if len(word) < 2 or word.isdigit() or _title_kind(word):
         return False
@@ -638,7 +640,18 @@ def _name_part(word: str, position: int) -> bool:
         return True  # a listed name with the article (السعيد سعيود, الطيب البكوش)
     if position == 0 and (word.startswith("ال") or (word.startswith("ي") and _zipf(word) >= JOINED_WORD)):
         return False  # a name opens with neither the article (الحكومة) nor a verb's prefix (يهرب; يلماز is rare)
-    return _zipf(word) < COMMON_WORD and not _joined_word(word)
+    zipf = _zipf(word)
+    if zipf >= UNATTESTED_WORD and not _attested_part(word):
+        return False  # an ordinary word no one in Wikidata has as a name part (مراسم استقبال، حضر، خارجية)
+    return zipf < COMMON_WORD and not _joined_word(word)
+
+
+@lru_cache(maxsize=65536)
+def _attested_part(word: str) -> bool:
+    """Whether some person in ``names.tsv`` has ``word`` (folded) as a name part, with or without the article, or
+    as the second word of a compound (الخالق in عبد الخالق)."""
+    bare = word[2:] if word.startswith("ال") else word
+    return any(name_part_people(w) for w in (bare, "ال" + bare, f"عبد ال{bare}", f"ابو {word}"))
 
 
 @dataclass
