@@ -34,7 +34,7 @@ from translator.text.arabic import contains_arabic, is_arabic_letter
 from translator.text.chunk import chunk
 from translator.text.segment import sentences
 
-__all__ = ["ADDRESS", "RETRIED", "Enforcer", "Translation", "Translator", "split_literals", "split_symbols",
+__all__ = ["ADDRESS", "RETRIED", "Enforcer", "Translation", "Translator", "markup_ends", "split_literals", "split_symbols",
            "unescape_entities", "untranslated"]
 
 TRANSLATED, SUSPICIOUS, FAILED, NOT_ARABIC = "translated", "suspicious", "failed", "not_arabic"
@@ -471,8 +471,10 @@ def split_literals(text: str) -> list[tuple[str, str, bool]]:
     """``text`` cut into ``(piece, joiner, literal)``: ``literal`` pieces are kept as written, never sent to a
     model — web and e-mail addresses anywhere (a model breaks them: ``http :// freshe. cloud. com``,
     modernmt#351, or renders the Arabic words of a link's path) and runs of symbols at the ends of each
-    stretch of words (:func:`split_symbols`). ``joiner`` is the space that followed the piece in ``text``
-    (" " or ""). A text without either is one piece: ``[(text, "", False)]``.
+    stretch of words (:func:`split_symbols`), and the markup that opens or closes a line (:func:`markup_ends`:
+    ``## ``, ``- ``, ``1. ``, ``> ``, ``**…**``, ``<p>…</p>``; models drop or change it, mozilla/firefox-
+    translations#499). ``joiner`` is the space that followed the piece in ``text`` (" " or ""). A text without
+    any of these is one piece: ``[(text, "", False)]``.
     """
     if not text:
         return [(text, "", False)]
@@ -480,6 +482,17 @@ def split_literals(text: str) -> list[tuple[str, str, bool]]:
     position = 0
 
     def words(start: int, end: int) -> None:
+        head_end, tail_start = markup_ends(text[start:end])
+        if head_end:
+            atoms.append((start, start + len(text[start:start + head_end].rstrip()), True))
+        inner_end = start + tail_start
+        if head_end < tail_start:
+            symbols_and_words(start + head_end, inner_end)
+        if tail_start < end - start:
+            begin = inner_end + (len(text[inner_end:end]) - len(text[inner_end:end].lstrip()))
+            atoms.append((begin, end, True))
+
+    def symbols_and_words(start: int, end: int) -> None:
         stretch = text[start:end]
         head, middle, tail = split_symbols(stretch)
         i = stretch.index(middle) if middle and (head or tail) else 0
@@ -510,7 +523,7 @@ def split_literals(text: str) -> list[tuple[str, str, bool]]:
             position = end
     if not atoms:
         head, _, tail = split_symbols(text)
-        if not head and not tail:
+        if not head and not tail and markup_ends(text) == (0, len(text)):
             return [(text, "", False)]
     words(position, len(text))
     out = []
@@ -518,6 +531,37 @@ def split_literals(text: str) -> list[tuple[str, str, bool]]:
         following = text[end:atoms[k + 1][0]] if k + 1 < len(atoms) else ""
         out.append((text[start:end], " " if following[:1].isspace() or following[-1:].isspace() else "", literal))
     return out
+
+
+# Markup that opens a line: a Markdown heading, quote, bullet or number (Arabic-Indic digits too), opening
+# HTML tags; then emphasis that opens it and closes it at the end (``**…**``, ``__…__``); closing tags at the end.
+_MARKUP_HEAD = re.compile(r"(?:#{1,6}[ \t]+|>[ \t]+|[-*+•▪◦][ \t]+|(?:\d{1,3}|[٠-٩]{1,3})[.)][ \t]+"
+                          r"|(?:<[A-Za-z][\w:-]*(?:\s[^<>]*)?>[ \t]*)+)")
+_MARKUP_TAIL = re.compile(r"(?:[ \t]*</[A-Za-z][\w:-]*[ \t]*>)+\Z")
+_EMPHASIS = ("**", "__")
+
+
+def markup_ends(text: str) -> tuple[int, int]:
+    """``(head_end, tail_start)``: ``text[:head_end]`` is the markup that opens the line (with the space after
+    it) and ``text[tail_start:]`` the markup that closes it; ``(0, len(text))`` when there is none. A Markdown
+    heading, quote, bullet or list number, opening and closing HTML tags, and bold written around the whole
+    line: ``## **عاجل**`` → the words are ``عاجل``. Markup inside the line is left to the model."""
+    head = tail = 0
+    match = _MARKUP_HEAD.match(text)
+    if match and match.end() < len(text):
+        head = match.end()
+    match = _MARKUP_TAIL.search(text, head)
+    end = match.start() if match and match.start() > head else len(text)
+    for mark in _EMPHASIS:
+        inner = text[head:end]
+        if len(inner) > 2 * len(mark) and inner.startswith(mark) and inner.endswith(mark) \
+                and mark not in inner[len(mark):-len(mark)] and not inner[len(mark)].isspace() \
+                and not inner[-len(mark) - 1].isspace():
+            head, end = head + len(mark), end - len(mark)
+            break
+    if not any(c.isalnum() for c in text[head:end]):
+        return 0, len(text)
+    return head, end
 
 
 _ENTITY = re.compile(r"&(?:quot|apos|amp|lt|gt|nbsp|#\d{1,6}|#[xX][0-9a-fA-F]{1,6});")
