@@ -34,8 +34,8 @@ from translator.text.arabic import contains_arabic, is_arabic_letter
 from translator.text.chunk import chunk
 from translator.text.segment import sentences
 
-__all__ = ["ADDRESS", "RETRIED", "Enforcer", "Translation", "Translator", "markup_ends", "split_literals", "split_symbols",
-           "unescape_entities", "untranslated"]
+__all__ = ["ADDRESS", "RETRIED", "Enforcer", "Translation", "Translator", "markup_ends", "split_literals",
+           "split_symbols", "unescape_entities", "untranslated"]
 
 TRANSLATED, SUSPICIOUS, FAILED, NOT_ARABIC = "translated", "suspicious", "failed", "not_arabic"
 OK = TRANSLATED  # the name before issue 11
@@ -546,7 +546,7 @@ def markup_ends(text: str) -> tuple[int, int]:
     it) and ``text[tail_start:]`` the markup that closes it; ``(0, len(text))`` when there is none. A Markdown
     heading, quote, bullet or list number, opening and closing HTML tags, and bold written around the whole
     line: ``## **عاجل**`` → the words are ``عاجل``. Markup inside the line is left to the model."""
-    head = tail = 0
+    head = 0
     match = _MARKUP_HEAD.match(text)
     if match and match.end() < len(text):
         head = match.end()
