@@ -1461,6 +1461,115 @@ def _(tmp: Path) -> tuple[bool, str]:
     return ok, f"{re.findall(r'source-language=.ar.', one)} {re.findall(r'srcLang=.ar.', two)}"
 
 
+# ------------------------------------------------ session 7: what a model writes besides words; other languages
+class _Reported:
+    """The tiny engine, except that every translation is the output a reporter showed: a model writing
+    ``<pad>`` or French cannot be had here (no weights can be downloaded), so only the model's output is given;
+    everything after it (cleaning, the guard, its retry, the status) is the Translator's own."""
+
+    def __init__(self, output: str) -> None:
+        self.inner, self.output = _engine(), output
+        self.name, self.model, self.max_input_tokens = self.inner.name, self.inner.model, self.inner.max_input_tokens
+
+    def translate_batch(self, texts: list[str], **options: object) -> list[list[object]]:
+        from translator.mt.engine import Hypothesis
+
+        return [[Hypothesis(self.output)] for _ in texts]
+
+    def score_batch(self, sources: list[str], targets: list[str]) -> list[float]:
+        return self.inner.score_batch(sources, targets)
+
+    def count_tokens(self, texts: list[str]) -> list[int]:
+        return self.inner.count_tokens(texts)
+
+
+_SAID = "قال الرئيس إن الاجتماع كان مثمرا وإن البلدين سيواصلان التعاون"
+_SAID_EN = "The president said the meeting was fruitful and the two countries would continue cooperation"
+
+
+def _given(output: str, source: str = _SAID) -> object:
+    from translator import Translator
+
+    return Translator(_Reported(output)).translate([source])[0]  # type: ignore[arg-type]
+
+
+@case("CTranslate2-pr-865")
+def _(tmp: Path) -> tuple[bool, str]:
+    t = _given(f"<pad> {_SAID_EN}")  # a converted opus-mt model generating its <pad> token
+    return t.text == _SAID_EN and t.status == "translated", f"{t.status} {t.text!r}"  # type: ignore[attr-defined]
+
+
+@case("transformers-15323")
+def _(tmp: Path) -> tuple[bool, str]:
+    t = _given("<pad>" * 60)  # nothing but padding for a valid sentence
+    ok = "<pad>" not in (t.text or "") and t.status != "translated" and "empty" in t.flags  # type: ignore
+    return ok, f"{t.status} {t.flags} {(t.text or '')[:30]!r}"  # type: ignore[attr-defined]
+
+
+@case("joeynmt-95")
+def _(tmp: Path) -> tuple[bool, str]:
+    t = _given(f"{_SAID_EN} </s> <pad> <pad> <pad> <pad>")
+    return t.text == _SAID_EN and t.status == "translated", f"{t.status} {t.text!r}"  # type: ignore[attr-defined]
+
+
+@case("sentencepiece-514")
+def _(tmp: Path) -> tuple[bool, str]:
+    t = _given("The president said the meeting was fruitful and the two▁countries would continue▁cooperation")
+    return t.text == _SAID_EN, f"{t.status} {t.text!r}"  # type: ignore[attr-defined]
+
+
+@case("OpenNMT-py-1646")
+def _(tmp: Path) -> tuple[bool, str]:
+    pieces = "▁The ▁president ▁said ▁the ▁meeting ▁was ▁fruit ful ▁and ▁the ▁two ▁countries ▁would ▁continue ▁co " \
+             "operation"  # pieces never put back together
+    t = _given(pieces)
+    return t.text == _SAID_EN, f"{t.status} {t.text!r}"  # type: ignore[attr-defined]
+
+
+@case("Tatoeba-Challenge-19")
+def _(tmp: Path) -> tuple[bool, str]:
+    t = _given("Le président a dit que la réunion était fructueuse et que les deux pays poursuivront leur "
+               "coopération")  # a multilingual model answering in French
+    return t.status == "suspicious" and "not-english" in t.flags, f"{t.status} {t.flags}"  # type: ignore
+
+
+@case("fairseq-3906")
+def _(tmp: Path) -> tuple[bool, str]:
+    t = _given("O presidente disse que a reunião foi produtiva e que os dois países vão continuar a cooperação")
+    return t.status == "suspicious" and "not-english" in t.flags, f"{t.status} {t.flags}"  # type: ignore
+
+
+@case("LibreTranslate-903")
+def _(tmp: Path) -> tuple[bool, str]:
+    t = _given("Президент сказал, что встреча была плодотворной")  # another language, another script
+    english = _given(_SAID_EN)
+    ok = "not-english" in t.flags and english.flags == [] and english.status == "translated"  # type: ignore
+    return ok, f"{t.status} {t.flags} | English: {english.status} {english.flags}"  # type: ignore[attr-defined]
+
+
+@case("fairseq-595")
+def _(tmp: Path) -> tuple[bool, str]:
+    t = _given("] " * 80)  # the reporter's decode: one bracket over and over
+    return t.status != "translated", f"{t.status} {t.flags}"  # type: ignore[attr-defined]
+
+
+@case("LlamaFactory-5201")
+def _(tmp: Path) -> tuple[bool, str]:
+    import shutil
+
+    folders = [f for f in sorted(CACHE.glob("tiny-marian-*")) if not f.name.endswith("-ct2-int8") and f.is_dir()]
+    if not folders:
+        raise Skip("no tiny model in tests/.cache (run the test suite once)")
+    folder = Path(shutil.copytree(folders[0], tmp / "marian"))
+    weights = folder / "model.safetensors"
+    weights.write_bytes(weights.read_bytes()[: weights.stat().st_size // 3])  # an interrupted download
+    try:
+        seen = _load_error(folder, "transformers")
+    except Exception as error:  # noqa: BLE001 - what reached the user is the point of the replay
+        seen = f"{type(error).__name__} (not a TranslatorError): {error}"
+    return seen.startswith("EngineError") and "incomplete" in seen, seen[:200]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tsv", action="store_true", help="id, result and what was observed, tab-separated")

@@ -21,7 +21,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Protocol
 
 from translator.errors import EngineError, InputError
@@ -35,7 +35,7 @@ from translator.text.chunk import chunk
 from translator.text.segment import sentences
 
 __all__ = ["ADDRESS", "RETRIED", "Enforcer", "Translation", "Translator", "markup_ends", "split_literals",
-           "split_symbols", "unescape_entities", "untranslated"]
+           "split_symbols", "unescape_entities", "untranslated", "without_special_tokens"]
 
 TRANSLATED, SUSPICIOUS, FAILED, NOT_ARABIC = "translated", "suspicious", "failed", "not_arabic"
 OK = TRANSLATED  # the name before issue 11
@@ -287,7 +287,8 @@ class Translator:
             except (EngineError, RuntimeError, ValueError, MemoryError) as error:
                 out.update({u: f"{self.engine.name} failed: {error}" for u in batch})
             else:
-                out.update(zip(batch, hyps, strict=True))
+                out.update(zip(batch, ([without_special_tokens(u, h) for h in unit_hyps]
+                                       for u, unit_hyps in zip(batch, hyps, strict=True)), strict=True))
             if bar is not None:
                 bar.update(len(batch))
 
@@ -562,6 +563,37 @@ def markup_ends(text: str) -> tuple[int, int]:
     if not any(c.isalnum() for c in text[head:end]):
         return 0, len(text)
     return head, end
+
+
+# Decoder tokens that are never words: padding, sentence start and end, a multilingual model's target-language
+# token (``>>eng<<``); and sentencepiece's word marker ``▁`` and BPE's ``@@ `` joiner left undecoded.
+_SPECIAL_TOKENS = re.compile(r"</?s>|<pad>|<mask>|>>[A-Za-z_]{2,8}<<")
+_PIECE_MARK = "\u2581"
+
+
+def without_special_tokens(source: str, hypothesis: Hypothesis) -> Hypothesis:
+    """``hypothesis`` with the decoder's own tokens taken out of its text, as the model's tokenizer would have:
+    ``<pad>`` (CTranslate2 converted MarianMT models that generate it, OpenNMT/CTranslate2#865; a string of
+    them for an empty translation, huggingface/transformers#15323), ``</s>``, ``<s>``, ``>>eng<<``; a
+    sentencepiece ``▁`` or BPE ``@@ `` left in the text is decoded. Anything the source itself holds is kept;
+    ``<unk>`` stays (the guard flags it)."""
+    text = hypothesis.text
+    if "<" not in text and ">>" not in text and _PIECE_MARK not in text and "@@" not in text:
+        return hypothesis
+    cleaned = text
+    if not _SPECIAL_TOKENS.search(source):
+        cleaned = _SPECIAL_TOKENS.sub(" ", cleaned)
+    if _PIECE_MARK in cleaned and _PIECE_MARK not in source:
+        pieces = cleaned.strip().split(" ")  # pieces joined by spaces: a word is the pieces from one ▁ to the next
+        joined = pieces[0].startswith(_PIECE_MARK) and 2 * sum(p.startswith(_PIECE_MARK) for p in pieces) >= len(pieces)
+        cleaned = "".join(pieces).replace(_PIECE_MARK, " ") if joined else cleaned.replace(_PIECE_MARK, " ")
+    if "@@ " in cleaned and "@@" not in source:
+        cleaned = cleaned.replace("@@ ", "")
+    if cleaned == text:
+        return hypothesis
+    cleaned = re.sub(r"[^\S\n]+", " ", cleaned)
+    cleaned = re.sub(r" ([.,;:!?)\]])", r"\1", cleaned).strip() if _PIECE_MARK in text else cleaned.strip()
+    return replace(hypothesis, text=cleaned)
 
 
 _ENTITY = re.compile(r"&(?:quot|apos|amp|lt|gt|nbsp|#\d{1,6}|#[xX][0-9a-fA-F]{1,6});")
