@@ -1570,6 +1570,29 @@ def _(tmp: Path) -> tuple[bool, str]:
     return seen.startswith("EngineError") and "incomplete" in seen, seen[:200]
 
 
+@case("nextai-translator-708")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import Translator, detect
+
+    persian = "سلام، دیروز به دانشگاه رفتم و با استادم درباره پروژه صحبت کردم"  # سلام and دیروز, as reported
+    d = detect(persian)
+    [t] = Translator(_engine()).translate([persian])  # an Arabic model would render it as fluent nonsense
+    ok = d.lang == "fa" and t.status == "not_arabic" and t.text == persian and "source-fa" in t.flags
+    return ok, f"{d.lang} | {t.status} {t.flags} {t.text[:40]!r}"
+
+
+@case("LibreTranslate-641")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import Translator
+
+    # the reporter's "Arabic" legal text came as kurdistan.txt: a Kurdish (Sorani) article beside an Arabic one
+    sorani = "هەموو هاووڵاتییەک مافی ئەوەی هەیە کە بە ئازادی بیروڕای خۆی دەرببڕێت"
+    out = Translator(_engine()).translate([sorani, f"{HEADLINE}. {sorani}"])
+    ok = out[0].status == "not_arabic" and out[0].text == sorani and "source-ku" in out[0].flags \
+        and out[1].text.endswith(sorani) and out[1].text.startswith("Lavrov")
+    return ok, str([(t.status, t.flags, t.text[:50]) for t in out])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tsv", action="store_true", help="id, result and what was observed, tab-separated")

@@ -34,8 +34,9 @@ from translator.text.arabic import contains_arabic, is_arabic_letter
 from translator.text.chunk import chunk
 from translator.text.segment import sentences
 
-__all__ = ["ADDRESS", "RETRIED", "Enforcer", "Translation", "Translator", "markup_ends", "split_literals",
-           "split_symbols", "unescape_entities", "untranslated", "without_special_tokens"]
+__all__ = ["ADDRESS", "RETRIED", "Enforcer", "Translation", "Translator", "markup_ends",
+           "other_arabic_script_language", "split_literals", "split_symbols", "unescape_entities", "untranslated",
+           "without_special_tokens"]
 
 TRANSLATED, SUSPICIOUS, FAILED, NOT_ARABIC = "translated", "suspicious", "failed", "not_arabic"
 OK = TRANSLATED  # the name before issue 11
@@ -50,7 +51,8 @@ class Translation:
     """The translation of one input text, with what is known about its quality.
 
     ``status`` is one of ``translated``, ``suspicious`` (see ``flags``), ``failed`` or ``not_arabic`` (no Arabic
-    letter in the text: nothing went to the model and ``text`` is the text as written).
+    letter in the text, or its sentences are Persian, Urdu, Kurdish or Pashto, which an Arabic model turns into
+    fluent nonsense: flag ``source-fa`` ...; nothing went to the model and ``text`` is the text as written).
     ``text`` is None when translation failed (``error`` says why). ``flags`` name what the guard found
     (``repetition``, ``too-long``, ``truncated``, ``placeholder-leak``, ``unknown-token``, ``untranslated``...;
     ``retried`` when a retry fixed it). ``human`` is a person's translation of the same source found in
@@ -168,6 +170,8 @@ class Translator:
         plans = self._plans(texts)
         units = list(dict.fromkeys(piece for plan in plans for piece, _ in plan))
         results = {u: _Result(u, NOT_ARABIC) for u in units if u in self._literals or not _has_arabic(u)}
+        results.update({u: _Result(u, NOT_ARABIC, [f"source-{lang}"]) for u in units if u not in results
+                        for lang in [other_arabic_script_language(u)] if lang})
         # each unit's cache key computed once: looked up now, stored under after translation
         keys = {u: self._key(u) for u in units if u not in results} if self._cache() is not None else {}
         results.update(self._from_memory(keys))
@@ -607,6 +611,28 @@ def unescape_entities(source: str, text: str) -> str:
     if "&" not in text:
         return text
     return _ENTITY.sub(lambda m: m.group() if m.group() in source else html.unescape(m.group()), text)
+
+
+# Letters of Persian, Urdu, Kurdish and Pashto that Arabic does not write (ی and ک also come from Arabic typed
+# on a Persian keyboard: the detector decides). A sentence without any of them is never looked at again.
+_OTHER_ARABIC_SCRIPT_LETTERS = re.compile("[پچژگکیۀٹڈڑںہےھێۆەڵڕۇۋېټښړځڅ]")
+#: how sure the detector must be that a sentence is in another Arabic-script language before it is kept
+#: from the model (Arabic sentences of the test data and dev sets, 623: none reached it)
+OTHER_LANGUAGE_CONFIDENCE = 0.85
+
+
+def other_arabic_script_language(text: str) -> str | None:
+    """The language of ``text`` when it is a language other than Arabic written in Arabic script (``fa``,
+    ``ur``, ``ku``, ``ps`` ...: an Arabic→English model renders it as fluent nonsense, apertium/apertium-html-
+    tools#496), else None. Only text holding a letter Arabic does not write is detected again."""
+    if not _OTHER_ARABIC_SCRIPT_LETTERS.search(text):
+        return None
+    from translator.langid import detect
+
+    found = detect(text)
+    if found.script == "Arab" and found.lang not in ("ar", "und") and found.confidence >= OTHER_LANGUAGE_CONFIDENCE:
+        return found.lang
+    return None
 
 
 def _has_arabic(text: str) -> bool:
