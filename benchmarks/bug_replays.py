@@ -1287,7 +1287,7 @@ def _(tmp: Path) -> tuple[bool, str]:
     return ok, str([(t.status, t.text) for t in out])
 
 
-@case("hunspell-1131")
+@case("hunspell-pr-1131")
 def _(tmp: Path) -> tuple[bool, str]:
     from translator.qa import check
 

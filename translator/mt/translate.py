@@ -614,8 +614,10 @@ def unescape_entities(source: str, text: str) -> str:
 
 
 # Letters of Persian, Urdu, Kurdish and Pashto that Arabic does not write (ی and ک also come from Arabic typed
-# on a Persian keyboard: the detector decides). A sentence without any of them is never looked at again.
-_OTHER_ARABIC_SCRIPT_LETTERS = re.compile("[پچژگکیۀٹڈڑںہےھێۆەڵڕۇۋېټښړځڅ]")
+# on a Persian keyboard: the detector decides), and Persian words that are no Arabic words, for Persian typed
+# with Arabic letters (وزير خارجه ايران ... سفر مي كند). A sentence with neither is never looked at again.
+_OTHER_ARABIC_SCRIPT_LETTERS = re.compile("[پچژگکیۀٹڈڑںہےھێۆەڵڕۇۋېټښړځڅ]|(?<!\\S)(?:است|را|مي|كرد|كند|شد|شده|"
+                                          "براي|كه|اين|آن|هاي|ها|نمي|باشد)(?!\\S)")
 #: how sure the detector must be that a sentence is in another Arabic-script language before it is kept
 #: from the model (Arabic sentences of the test data and dev sets, 623: none reached it)
 OTHER_LANGUAGE_CONFIDENCE = 0.85
