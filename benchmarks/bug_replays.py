@@ -1593,6 +1593,19 @@ def _(tmp: Path) -> tuple[bool, str]:
     return ok, str([(t.status, t.flags, t.text[:50]) for t in out])
 
 
+@case("nebulous-translations-pr-1375")
+def _(tmp: Path) -> tuple[bool, str]:
+    t = _given("The president said، the meeting was fruitful؛ the two countries would continue cooperation")
+    want = "The president said, the meeting was fruitful; the two countries would continue cooperation"
+    return t.text == want, f"{t.status} {t.text!r}"  # type: ignore[attr-defined]
+
+
+@case("easy_localization-579")
+def _(tmp: Path) -> tuple[bool, str]:
+    t = _given("Prices rose by ٢٥٪ in ٢٠٢٣", source="ارتفعت الأسعار بنسبة ٢٥٪ في عام ٢٠٢٣")  # digits copied over
+    return t.text == "Prices rose by 25% in 2023", f"{t.status} {t.text!r}"  # type: ignore[attr-defined]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tsv", action="store_true", help="id, result and what was observed, tab-separated")

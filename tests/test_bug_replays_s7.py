@@ -236,3 +236,25 @@ def test_persian_urdu_and_kurdish_sentences_are_kept_as_written(tiny_ct2_engine)
     assert out[3].text == f"{HEADLINE_EN}. {persian}" and out[3].flags == ["source-fa"]
     assert (out[4].text, out[4].flags) == (HEADLINE_EN, [])
     assert detect(persian).lang == "fa" and [r.lang for r in detect_runs(urdu)] == ["ur"]
+
+
+# ------------------------------------------------- Arabic punctuation and digits a model copies into English
+@pytest.mark.parametrize(("output", "text"), [
+    # https://github.com/simplicialsoftware/nebulous-translations/pull/1375, https://github.com/aissat/easy_localization/issues/579
+    ("The president said، the meeting was fruitful؛ really؟", "The president said, the meeting was fruitful; really?"),
+    ("Prices rose by ٢٥٪ in ٢٠٢٣", "Prices rose by 25% in 2023"),
+    ("The rate was ٣٫٥٪ on ١٬٢٠٠ loans in ۱۴۰۲", "The rate was 3.5% on 1,200 loans in 1402"),
+    ("Algeria recalls its ambassador to Madrid (مدريد، إسبانيا)", "Algeria recalls its ambassador to Madrid "
+                                                                 "(مدريد، إسبانيا)"),  # Arabic kept: its comma too
+    ("المغرب، الجزائر", "المغرب، الجزائر"),
+])
+def test_arabic_marks_in_an_english_output_are_written_as_english_writes_them(output: str, text: str) -> None:
+    from translator.mt.translate import english_marks
+
+    assert english_marks(output) == text
+
+
+def test_a_model_copying_arabic_digits_gives_english_digits(tiny_ct2_engine) -> None:  # type: ignore[no-untyped-def]
+    source = "ارتفعت الأسعار بنسبة ٢٥٪ في عام ٢٠٢٣"
+    [t] = Translator(GivenOutput(tiny_ct2_engine, "Prices rose by ٢٥٪ in ٢٠٢٣")).translate([source])  # type: ignore[arg-type]
+    assert (t.text, t.status) == ("Prices rose by 25% in 2023", "translated")

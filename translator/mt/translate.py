@@ -34,7 +34,7 @@ from translator.text.arabic import contains_arabic, is_arabic_letter
 from translator.text.chunk import chunk
 from translator.text.segment import sentences
 
-__all__ = ["ADDRESS", "RETRIED", "Enforcer", "Translation", "Translator", "markup_ends",
+__all__ = ["ADDRESS", "RETRIED", "Enforcer", "Translation", "Translator", "english_marks", "markup_ends",
            "other_arabic_script_language", "split_literals", "split_symbols", "unescape_entities", "untranslated",
            "without_special_tokens"]
 
@@ -335,8 +335,8 @@ class Translator:
         chosen = self._enforce(checked)
         for unit, (hyps, flags) in checked.items():
             text, terms = chosen[unit]
-            text = unescape_entities(unit, text)
-            if self.guard is not None and text != unescape_entities(unit, hyps[0].text):
+            text = english_marks(unescape_entities(unit, text))
+            if self.guard is not None and text != english_marks(unescape_entities(unit, hyps[0].text)):
                 # the glossary repaired or replaced the model's text: the guard judges the text given out, not
                 # the raw output (a placeholder the repair filled is no leak); a truncated first output stays so
                 kept = [f for f in flags if f in (RETRIED, _guard.TRUNCATED)]
@@ -611,6 +611,31 @@ def unescape_entities(source: str, text: str) -> str:
     if "&" not in text:
         return text
     return _ENTITY.sub(lambda m: m.group() if m.group() in source else html.unescape(m.group()), text)
+
+
+# Arabic punctuation and digits a model copies into its English (Arabic-Indic and Persian digits, ، ؛ ؟ ٪ and
+# the Arabic decimal and thousands separators), and what English writes for them.
+_ARABIC_MARKS = {**{0x0660 + i: str(i) for i in range(10)}, **{0x06F0 + i: str(i) for i in range(10)},
+                 0x060C: ",", 0x061B: ";", 0x061F: "?", 0x066A: "%", 0x066B: ".", 0x066C: ","}
+_ARABIC_MARK = re.compile("[\u0660-\u0669\u06f0-\u06f9\u060c\u061b\u061f\u066a-\u066c]")
+
+
+def english_marks(text: str) -> str:
+    """``text`` (a model's English) with the Arabic commas, question marks and digits it copied from the source
+    written as English writes them: ``It rose by ٢٥٪ in ٢٠٢٣، he said`` → ``It rose by 25% in 2023, he said``
+    (an English reader may not read ``٢٠٢٣``; simplicialsoftware/nebulous-translations#1375, aissat/
+    easy_localization#579). A mark inside Arabic the output keeps (a name in brackets: ``(مدريد، إسبانيا)``)
+    stays: a mark changes only where the nearest letter before it (else after it) is not Arabic."""
+    if not _ARABIC_MARK.search(text):
+        return text
+    chars = list(text)
+    for match in _ARABIC_MARK.finditer(text):
+        i = match.start()
+        before = next((c for c in reversed(text[:i]) if c.isalpha()), None)
+        near = before if before is not None else next((c for c in text[i + 1:] if c.isalpha()), None)
+        if near is None or not is_arabic_letter(near):
+            chars[i] = _ARABIC_MARKS[ord(text[i])]
+    return "".join(chars)
 
 
 # Letters of Persian, Urdu, Kurdish and Pashto that Arabic does not write (ی and ک also come from Arabic typed
