@@ -1606,6 +1606,28 @@ def _(tmp: Path) -> tuple[bool, str]:
     return t.text == "Prices rose by 25% in 2023", f"{t.status} {t.text!r}"  # type: ignore[attr-defined]
 
 
+@case("alif-pr-186")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.mt.normalize import memory_key_text, normalize_for_mt
+
+    # a quoted verse, fully vocalized in Uthmani spelling: the dagger alef is a long a, not a vowel mark
+    seen = {w: normalize_for_mt(w) for w in ("خَٰلِدُونَ", "ذَٰلِكَ ٱلْكِتَـٰبُ لَا رَيْبَ فِيهِ", "بِسْمِ ٱللَّهِ ٱلرَّحْمَٰنِ ٱلرَّحِيمِ")}
+    want = ["خالدون", "ذلك الكتاب لا ريب فيه", "بسم الله الرحمن الرحيم"]
+    ok = list(seen.values()) == want and memory_key_text("ٱلصَّٰبِرِينَ") == "الصابرين"
+    return ok, str(list(seen.values()))
+
+
+@case("alquran.cloud-14")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import detect
+    from translator.mt.normalize import normalize_for_mt
+
+    verse = "رُكَّعًۭا سُجَّدًۭا يَبْتَغُونَ ۖ إِنَّ ٱللَّهَ غَفُورٌۭ رَّحِيمٌۭ"  # the reporter's marks (small meem, pause signs)
+    plain = normalize_for_mt(verse)
+    ok = plain == "ركعا سجدا يبتغون إن الله غفور رحيم" and detect(verse).lang == "ar"
+    return ok, repr(plain)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tsv", action="store_true", help="id, result and what was observed, tab-separated")

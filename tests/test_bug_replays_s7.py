@@ -258,3 +258,22 @@ def test_a_model_copying_arabic_digits_gives_english_digits(tiny_ct2_engine) -> 
     source = "ارتفعت الأسعار بنسبة ٢٥٪ في عام ٢٠٢٣"
     [t] = Translator(GivenOutput(tiny_ct2_engine, "Prices rose by ٢٥٪ in ٢٠٢٣")).translate([source])  # type: ignore[arg-type]
     assert (t.text, t.status) == ("Prices rose by 25% in 2023", "translated")
+
+
+# --------------------------------------------------------- Quranic spelling reaches the model as modern spelling
+@pytest.mark.parametrize(("written", "plain"), [
+    ("خَٰلِدُونَ", "خالدون"),  # https://github.com/houshuang/alif/pull/186: not خلدون (Khaldun)
+    ("ذَٰلِكَ ٱلْكِتَـٰبُ لَا رَيْبَ ۛ فِيهِ ۛ هُدًى لِّلْمُتَّقِينَ", "ذلك الكتاب لا ريب فيه هدى للمتقين"),  # not الكتب
+    ("بِسْمِ ٱللَّهِ ٱلرَّحْمَٰنِ ٱلرَّحِيمِ", "بسم الله الرحمن الرحيم"),
+    ("وَلَٰكِنَّ أَكْثَرَ ٱلنَّاسِ لَا يَعْلَمُونَ", "ولكن أكثر الناس لا يعلمون"),
+    ("خَلَقَ ٱلسَّمَٰوَٰتِ وَٱلْأَرْضَ", "خلق السماوات والأرض"),
+    # https://github.com/islamic-network/alquran.cloud/issues/14: small meem and pause signs
+    ("رُكَّعًۭا سُجَّدًۭا يَبْتَغُونَ ۖ إِنَّ ٱللَّهَ غَفُورٌۭ رَّحِيمٌۭ", "ركعا سجدا يبتغون إن الله غفور رحيم"),
+    ("بسم الله الرحمٰن الرحيم", "بسم الله الرحمن الرحيم"),  # a dagger alef in plain news text
+    (HEADLINE, HEADLINE),
+])
+def test_quranic_spelling_reaches_the_model_as_modern_spelling(written: str, plain: str) -> None:
+    from translator.mt.normalize import normalize_for_mt, spell_dagger_alef
+
+    assert normalize_for_mt(written) == plain
+    assert spell_dagger_alef("هَٰذَا") == "هَذَا" and spell_dagger_alef("فَبِذَٰلِكَ") == "فَبِذَلِكَ"
