@@ -1628,6 +1628,24 @@ def _(tmp: Path) -> tuple[bool, str]:
     return ok, repr(plain)
 
 
+@case("datefinder-26")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import parse_date
+
+    seen = [parse_date(t) for t in ("17 و18 سبتمبر 2016", "من 7 إلى 14 سبتمبر 2016")]  # the reporter's ranges
+    ok = [r.date for r in seen] == ["2016-09-18", "2016-09-14"] and all(
+        any("range of days" in w for w in r.warnings) for r in seen)
+    return ok, str([(r.date, r.warnings) for r in seen])
+
+
+@case("dateparser-522")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import parse_date
+
+    r = parse_date("12 - 13 أبريل 2019")
+    return r.date == "2019-04-13" and any("range of days" in w for w in r.warnings), f"{r.date} {r.warnings}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tsv", action="store_true", help="id, result and what was observed, tab-separated")

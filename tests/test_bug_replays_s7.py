@@ -277,3 +277,27 @@ def test_quranic_spelling_reaches_the_model_as_modern_spelling(written: str, pla
 
     assert normalize_for_mt(written) == plain
     assert spell_dagger_alef("هَٰذَا") == "هَذَا" and spell_dagger_alef("فَبِذَٰلِكَ") == "فَبِذَلِكَ"
+
+
+# ---------------------------------------------------------------- a range of days written in words is a range
+@pytest.mark.parametrize(("text", "date", "days"), [
+    ("17 و18 سبتمبر 2016", "2016-09-18", "17-18"),  # https://github.com/akoumjian/datefinder/issues/26
+    ("من 7 إلى 14 سبتمبر 2016", "2016-09-14", "7-14"),
+    ("يعقد المؤتمر من 27 الى 30 أكتوبر 2025", "2025-10-30", "27-30"),
+    ("بين 5 و 7 مايو 2024", "2024-05-07", "5-7"),
+    ("من 30 حتى 2 مايو 2024", "2024-05-02", "30-2"),
+    ("12 - 13 أبريل 2019", "2019-04-13", "12-13"),  # https://github.com/scrapinghub/dateparser/issues/522
+])
+def test_a_range_of_days_in_words_is_reported_like_a_dashed_one(text: str, date: str, days: str) -> None:
+    from translator import parse_date
+
+    r = parse_date(text)
+    assert r.date == date and f"a range of days ({days}): the date is its last day" in r.warnings
+
+
+@pytest.mark.parametrize("text", ["قتل 15 و7 مايو 2024", "الفترة 2020 إلى 7 مايو 2024", "في 7 مايو 2024"])
+def test_a_count_or_a_year_before_a_date_is_no_range(text: str) -> None:
+    from translator import parse_date
+
+    r = parse_date(text)
+    assert r.date == "2024-05-07" and not any("range" in w for w in r.warnings)
