@@ -638,7 +638,11 @@ def _worded_mention(grammar: _Grammar, m: re.Match[str], calendar: str) -> _Ment
             return _Mention(m.start(), m.end(), calendar, None, months[0], day, warnings)
     else:
         warnings.append("no year written: the date is left empty rather than guessed")
-    range_start = re.search(r"(\d{1,2})\s*[-–]\s*\Z", m.string[max(0, m.start() - 6) : m.start()])
+    # "5-7 مايو", and the same range in words: "من 5 إلى 7 مايو", "بين 5 و7 مايو", "5 حتى 7 مايو"
+    range_start = re.search(r"(?<!\d)(\d{1,2})\s*([-–]|و|[اإأ]ل[ىي]|حت[ىي])\s*\Z",
+                            m.string[max(0, m.start() - 10) : m.start()])
+    if range_start and range_start.group(2) == "و" and day is not None and int(range_start.group(1)) >= day:
+        range_start = None  # "قتل 15 و7 مايو": a count, then the date
     if range_start and day is not None:
         warnings.append(f"a range of days ({range_start.group(1)}-{day}): the date is its last day")
     return _Mention(m.start(), m.end(), calendar, year, months[0], day, warnings)

@@ -6,7 +6,9 @@ import argparse
 import io
 import json
 import logging
+import os
 import shutil
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -152,12 +154,28 @@ def emit(records: Iterable[dict], fmt: str, out: io.TextIOBase | None = None) ->
 
     if fmt == "csv":
         rows = [flat(r) for r in records]
+        if _new_file(out):  # ``> out.csv`` to open in Excel: a byte-order mark, or Excel shows Arabic as "ÙØ§Ù"
+            out.write("\ufeff")
         pd.DataFrame(rows).to_csv(out, index=False)
     else:
         rows = [{k: readable(v) for k, v in r.items()} for r in records]
         if rows:
             out.write(fit_table(rows, shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns))
     return len(rows)
+
+
+def _new_file(out: io.TextIOBase) -> bool:
+    """Whether ``out`` is UTF-8 written to a new, empty file (the shell's ``> out.csv``), not a terminal or a
+    pipe. A CSV file opened in Excel needs a UTF-8 byte-order mark, or Excel reads it in the Windows code page
+    and shows Arabic as mojibake (dbeaver/dbeaver#13889, mui/mui-x#9545); the batch's own CSV tables have one.
+    A pipe gets none: the next program reads plain UTF-8."""
+    try:
+        out.flush()
+        info = os.fstat(out.fileno())
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return False
+    encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    return stat.S_ISREG(info.st_mode) and info.st_size == 0 and encoding in ("utf8", "utf8sig")
 
 
 def readable(value: object) -> object:

@@ -18,6 +18,7 @@ Detectors (``available_detectors()``): ``default`` = ``script-aware`` (ours), ``
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -30,7 +31,7 @@ from .runs import merge_sandwiches, script_spans
 from .scripts import dominant_script
 
 __all__ = ["DEFAULT_DETECTOR", "Detection", "LangRun", "available_detectors", "detect", "detect_many", "detect_runs",
-           "plain_letters", "without_addresses"]
+           "mask_markup", "plain_letters", "without_addresses", "without_markup"]
 
 DEFAULT_DETECTOR = SCRIPT_AWARE.name
 _ALIASES = {"default": DEFAULT_DETECTOR, "script": SCRIPT_AWARE.name}  # "script": older docs' name
@@ -74,10 +75,12 @@ def detect(text: str, *, detector: str = "default") -> Detection:
 
     Arabic presentation forms (the glyph code points of text copied out of old PDFs: ``ﻗﺎﻝ``) are read as
     the letters they show (NFKC), so such text is detected like the same text typed normally. Web
-    addresses, e-mail addresses and @handles are in no language and are left out (:func:`without_addresses`).
+    addresses, e-mail addresses and @handles are in no language and are left out (:func:`without_addresses`),
+    and so is HTML or XML markup; character references are read as the characters they stand for
+    (:func:`without_markup`).
     """
     name = _resolve(detector)
-    text = without_addresses(plain_letters(text))
+    text = without_addresses(without_markup(plain_letters(text)))
     if name == DEFAULT_DETECTOR:
         return _detect_default(text)
     return _finish(text, *BACKENDS[name].guess(text), name)
@@ -86,7 +89,7 @@ def detect(text: str, *, detector: str = "default") -> Detection:
 def detect_many(texts: Iterable[str], *, detector: str = "default") -> list[Detection]:
     """``detect`` over a batch, in order. Repeated texts are detected once; lingua runs in parallel."""
     name = _resolve(detector)
-    texts = [without_addresses(plain_letters(t)) for t in texts]
+    texts = [without_addresses(without_markup(plain_letters(t))) for t in texts]
     if name == DEFAULT_DETECTOR:
         return [_detect_default(t) for t in texts]
     unique = list(dict.fromkeys(texts))
@@ -101,9 +104,10 @@ def detect_runs(text: str, *, detector: str = "default") -> list[LangRun]:
     Latin-script run that no detector can name (``Reuters`` inside an Arabic sentence) merges into the
     language around it. A run of another script never does: a short Arabic headline inside an English
     sentence stays its own run (``und`` when it is too short to name, but Arabic script). Languages that
-    share a script (French next to English) are not split apart.
+    share a script (French next to English) are not split apart. HTML or XML tags and character references
+    belong to no run (:func:`mask_markup`): ``<h1>مسجد التقوى</h1>`` is one Arabic run, ``مسجد التقوى``.
     """
-    spans = script_spans(text)
+    spans = script_spans(mask_markup(text))
     if not spans:
         stripped = text.strip()
         if not stripped:
@@ -148,6 +152,32 @@ def without_addresses(text: str) -> str:
         return text
     masked = _ADDRESSES.sub(" ", text)
     return masked if any(c.isalpha() for c in masked) else text
+
+
+# An HTML/XML tag (``<h1>``, ``</div>``, ``<br/>``, ``<p class="lead">``, a comment) and a character reference
+# (``&eacute;``, ``&#1575;``, ``&#x627;``). A tag name starts with an ASCII letter, so ``<<الشروق>>`` (quotes some
+# Arabic sites write) and ``a < b`` are text.
+_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>|<![A-Za-z][^<>]*>", re.DOTALL)
+_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+
+
+def mask_markup(text: str) -> str:
+    """``text`` with each HTML/XML tag and character reference blanked by as many spaces: offsets into the
+    result are offsets into ``text``. Text pasted from a page's source or a feed (``<div class="header"><h1>
+    مسجد التقوى</h1></div>``) has its language in the words, not in the tag names (aboSamoor/polyglot#274:
+    the tags outvoted the Arabic)."""
+    if "<" not in text and "&" not in text:
+        return text
+    blank = lambda m: " " * (m.end() - m.start())  # noqa: E731
+    return _REFERENCE.sub(blank, _TAG.sub(blank, text))
+
+
+def without_markup(text: str) -> str:
+    """``text`` with HTML/XML tags blanked and character references read (``propri&eacute;taires`` →
+    ``propriétaires``), for detection: see :func:`mask_markup`."""
+    if "<" not in text and "&" not in text:
+        return text
+    return html.unescape(_TAG.sub(" ", text)) if "&" in text else _TAG.sub(" ", text)
 
 
 def _resolve(detector: str) -> str:

@@ -59,6 +59,15 @@ class MarianEngine:
         except (OSError, ValueError, RuntimeError) as error:
             raise EngineError(f"transformers could not load {model.id} from {model.path} ({error}). "
                               "Re-add the model folder (`translator models add PATH`).") from error
+        except Exception as error:
+            if type(error).__name__ != "SafetensorError":
+                raise
+            # a cut-off model.safetensors (an interrupted download or copy) is not an OSError: without this it
+            # reached the user as a bare "Error while deserializing header" (hiyouga/LlamaFactory#5201)
+            raise EngineError(f"transformers could not load {model.id} from {model.path}: its weights file "
+                              f"(model.safetensors) is incomplete or damaged ({error}), as an interrupted "
+                              "download or copy leaves it. Fetch the model again (`translator models pull`) or "
+                              "re-add a complete folder (`translator models add PATH`).") from error
         # generate() fills options left at None from the model's own generation config, so a forced </s> at
         # the length limit (which would hide truncation from the guard) must be switched off there
         self._net.generation_config.forced_eos_token_id = None

@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from translator.datafiles import data_path, read_tsv
 
-__all__ = ["TABLE", "VOCALIZED_SHARE", "memory_key_text", "normalize_for_mt", "strip_full_vocalization"]
+__all__ = ["TABLE", "VOCALIZED_SHARE", "memory_key_text", "normalize_for_mt", "spell_dagger_alef",
+           "strip_full_vocalization"]
 
 TABLE = data_path("mt_characters.tsv")  # its schema: datafiles.SCHEMAS (a bad row is a DataFileError)
 _SPACES = re.compile(r"[^\S\n]+")
@@ -36,11 +37,42 @@ def _translation_table() -> dict[int, str | None]:
 
 
 def normalize_for_mt(text: str) -> str:
-    """The text a model should see: NFKC, listed characters removed, spaces collapsed, lines trimmed."""
+    """The text a model should see: NFKC, listed characters removed (Quranic annotation marks among them, alef
+    wasla read as alef), the dagger alef written as the alef it stands for (:func:`spell_dagger_alef`), spaces
+    collapsed, lines trimmed."""
     text = unicodedata.normalize("NFKC", text).translate(_translation_table())
+    text = spell_dagger_alef(text)
     text = strip_full_vocalization(text)
     text = _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
     return _BLANK_LINES.sub("\n", text).strip()
+
+
+_DAGGER = "\u0670"
+_DAGGER_WORD = re.compile("[\u0621-\u064a\u0671\u064b-\u0652\u0670]*\u0670[\u0621-\u064a\u0671\u064b-\u0652\u0670]*")
+_MARKS = re.compile("[\u064b-\u0652\u0670]")
+# Words whose modern spelling keeps the long a unwritten (هَٰذَا is هذا, ذَٰلِكَ ذلك, لَٰكِنَّ لكن, ٱلرَّحْمَٰنِ الرحمن,
+# إِلَٰه إله), with the clitics written before them (و ف ب ل ك).
+_SILENT_ALEF = frozenset("هذا هذه هذان هذين هؤلاء ذلك ذلكم ذلكما كذلك لكن لكنه لكنها لكنهم الله لله الرحمن رحمن "
+                         "إله اله إلها الهكم إلهكم أولئك اولئك طه".split())
+
+
+def spell_dagger_alef(text: str) -> str:
+    """``text`` with each dagger (superscript) alef ``ٰ`` written as the alef it is — a long a, not a vowel mark:
+    ``خَٰلِدُونَ`` is خالدون ("abiding"), where deleting the mark gives خلدون (the name Khaldun; houshuang/alif#186),
+    ``ٱلْكِتَٰبُ`` الكتاب, not الكتب ("books") — except in the words modern spelling writes without it (هذا ذلك
+    لكن الرحمن إله ...), where it is dropped."""
+    if _DAGGER not in text:
+        return text
+
+    def spell(match: re.Match[str]) -> str:
+        word = match.group()
+        bare = _MARKS.sub("", word).replace("\u0671", "\u0627")
+        for cut in range(3):  # و ف ب ل ك before the word
+            if bare[cut:] in _SILENT_ALEF and all(c in "وفبلك" for c in bare[:cut]):
+                return word.replace(_DAGGER, "")
+        return re.sub("(?<=[\u0621-\u064a\u064b-\u0652])\u0670", "\u0627", word).replace(_DAGGER, "")
+
+    return _DAGGER_WORD.sub(spell, text)
 
 
 def strip_full_vocalization(text: str) -> str:

@@ -21,7 +21,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Protocol
 
 from translator.errors import EngineError, InputError
@@ -34,8 +34,9 @@ from translator.text.arabic import contains_arabic, is_arabic_letter
 from translator.text.chunk import chunk
 from translator.text.segment import sentences
 
-__all__ = ["ADDRESS", "RETRIED", "Enforcer", "Translation", "Translator", "split_literals", "split_symbols",
-           "unescape_entities", "untranslated"]
+__all__ = ["ADDRESS", "RETRIED", "Enforcer", "Translation", "Translator", "english_marks", "markup_ends",
+           "other_arabic_script_language", "split_literals", "split_symbols", "unescape_entities", "untranslated",
+           "without_special_tokens"]
 
 TRANSLATED, SUSPICIOUS, FAILED, NOT_ARABIC = "translated", "suspicious", "failed", "not_arabic"
 OK = TRANSLATED  # the name before issue 11
@@ -50,7 +51,8 @@ class Translation:
     """The translation of one input text, with what is known about its quality.
 
     ``status`` is one of ``translated``, ``suspicious`` (see ``flags``), ``failed`` or ``not_arabic`` (no Arabic
-    letter in the text: nothing went to the model and ``text`` is the text as written).
+    letter in the text, or its sentences are Persian, Urdu, Kurdish or Pashto, which an Arabic model turns into
+    fluent nonsense: flag ``source-fa`` ...; nothing went to the model and ``text`` is the text as written).
     ``text`` is None when translation failed (``error`` says why). ``flags`` name what the guard found
     (``repetition``, ``too-long``, ``truncated``, ``placeholder-leak``, ``unknown-token``, ``untranslated``...;
     ``retried`` when a retry fixed it). ``human`` is a person's translation of the same source found in
@@ -168,6 +170,8 @@ class Translator:
         plans = self._plans(texts)
         units = list(dict.fromkeys(piece for plan in plans for piece, _ in plan))
         results = {u: _Result(u, NOT_ARABIC) for u in units if u in self._literals or not _has_arabic(u)}
+        results.update({u: _Result(u, NOT_ARABIC, [f"source-{lang}"]) for u in units if u not in results
+                        for lang in [other_arabic_script_language(u)] if lang})
         # each unit's cache key computed once: looked up now, stored under after translation
         keys = {u: self._key(u) for u in units if u not in results} if self._cache() is not None else {}
         results.update(self._from_memory(keys))
@@ -287,7 +291,8 @@ class Translator:
             except (EngineError, RuntimeError, ValueError, MemoryError) as error:
                 out.update({u: f"{self.engine.name} failed: {error}" for u in batch})
             else:
-                out.update(zip(batch, hyps, strict=True))
+                out.update(zip(batch, ([without_special_tokens(u, h) for h in unit_hyps]
+                                       for u, unit_hyps in zip(batch, hyps, strict=True)), strict=True))
             if bar is not None:
                 bar.update(len(batch))
 
@@ -330,8 +335,8 @@ class Translator:
         chosen = self._enforce(checked)
         for unit, (hyps, flags) in checked.items():
             text, terms = chosen[unit]
-            text = unescape_entities(unit, text)
-            if self.guard is not None and text != unescape_entities(unit, hyps[0].text):
+            text = english_marks(unescape_entities(unit, text))
+            if self.guard is not None and text != english_marks(unescape_entities(unit, hyps[0].text)):
                 # the glossary repaired or replaced the model's text: the guard judges the text given out, not
                 # the raw output (a placeholder the repair filled is no leak); a truncated first output stays so
                 kept = [f for f in flags if f in (RETRIED, _guard.TRUNCATED)]
@@ -471,8 +476,10 @@ def split_literals(text: str) -> list[tuple[str, str, bool]]:
     """``text`` cut into ``(piece, joiner, literal)``: ``literal`` pieces are kept as written, never sent to a
     model — web and e-mail addresses anywhere (a model breaks them: ``http :// freshe. cloud. com``,
     modernmt#351, or renders the Arabic words of a link's path) and runs of symbols at the ends of each
-    stretch of words (:func:`split_symbols`). ``joiner`` is the space that followed the piece in ``text``
-    (" " or ""). A text without either is one piece: ``[(text, "", False)]``.
+    stretch of words (:func:`split_symbols`), and the markup that opens or closes a line (:func:`markup_ends`:
+    ``## ``, ``- ``, ``1. ``, ``> ``, ``**…**``, ``<p>…</p>``; models drop or change it, mozilla/firefox-
+    translations#499). ``joiner`` is the space that followed the piece in ``text`` (" " or ""). A text without
+    any of these is one piece: ``[(text, "", False)]``.
     """
     if not text:
         return [(text, "", False)]
@@ -480,6 +487,17 @@ def split_literals(text: str) -> list[tuple[str, str, bool]]:
     position = 0
 
     def words(start: int, end: int) -> None:
+        head_end, tail_start = markup_ends(text[start:end])
+        if head_end:
+            atoms.append((start, start + len(text[start:start + head_end].rstrip()), True))
+        inner_end = start + tail_start
+        if head_end < tail_start:
+            symbols_and_words(start + head_end, inner_end)
+        if tail_start < end - start:
+            begin = inner_end + (len(text[inner_end:end]) - len(text[inner_end:end].lstrip()))
+            atoms.append((begin, end, True))
+
+    def symbols_and_words(start: int, end: int) -> None:
         stretch = text[start:end]
         head, middle, tail = split_symbols(stretch)
         i = stretch.index(middle) if middle and (head or tail) else 0
@@ -510,7 +528,7 @@ def split_literals(text: str) -> list[tuple[str, str, bool]]:
             position = end
     if not atoms:
         head, _, tail = split_symbols(text)
-        if not head and not tail:
+        if not head and not tail and markup_ends(text) == (0, len(text)):
             return [(text, "", False)]
     words(position, len(text))
     out = []
@@ -518,6 +536,68 @@ def split_literals(text: str) -> list[tuple[str, str, bool]]:
         following = text[end:atoms[k + 1][0]] if k + 1 < len(atoms) else ""
         out.append((text[start:end], " " if following[:1].isspace() or following[-1:].isspace() else "", literal))
     return out
+
+
+# Markup that opens a line: a Markdown heading, quote, bullet or number (Arabic-Indic digits too), opening
+# HTML tags; then emphasis that opens it and closes it at the end (``**…**``, ``__…__``); closing tags at the end.
+_MARKUP_HEAD = re.compile(r"(?:#{1,6}[ \t]+|>[ \t]+|[-*+•▪◦][ \t]+|(?:\d{1,3}|[٠-٩]{1,3})[.)][ \t]+"
+                          r"|(?:<[A-Za-z][\w:-]*(?:\s[^<>]*)?>[ \t]*)+)")
+_MARKUP_TAIL = re.compile(r"(?:[ \t]*</[A-Za-z][\w:-]*[ \t]*>)+\Z")
+_EMPHASIS = ("**", "__")
+
+
+def markup_ends(text: str) -> tuple[int, int]:
+    """``(head_end, tail_start)``: ``text[:head_end]`` is the markup that opens the line (with the space after
+    it) and ``text[tail_start:]`` the markup that closes it; ``(0, len(text))`` when there is none. A Markdown
+    heading, quote, bullet or list number, opening and closing HTML tags, and bold written around the whole
+    line: ``## **عاجل**`` → the words are ``عاجل``. Markup inside the line is left to the model."""
+    head = 0
+    match = _MARKUP_HEAD.match(text)
+    if match and match.end() < len(text):
+        head = match.end()
+    match = _MARKUP_TAIL.search(text, head)
+    end = match.start() if match and match.start() > head else len(text)
+    for mark in _EMPHASIS:
+        inner = text[head:end]
+        if len(inner) > 2 * len(mark) and inner.startswith(mark) and inner.endswith(mark) \
+                and mark not in inner[len(mark):-len(mark)] and not inner[len(mark)].isspace() \
+                and not inner[-len(mark) - 1].isspace():
+            head, end = head + len(mark), end - len(mark)
+            break
+    if not any(c.isalnum() for c in text[head:end]):
+        return 0, len(text)
+    return head, end
+
+
+# Decoder tokens that are never words: padding, sentence start and end, a multilingual model's target-language
+# token (``>>eng<<``); and sentencepiece's word marker ``▁`` and BPE's ``@@ `` joiner left undecoded.
+_SPECIAL_TOKENS = re.compile(r"</?s>|<pad>|<mask>|>>[A-Za-z_]{2,8}<<")
+_PIECE_MARK = "\u2581"
+
+
+def without_special_tokens(source: str, hypothesis: Hypothesis) -> Hypothesis:
+    """``hypothesis`` with the decoder's own tokens taken out of its text, as the model's tokenizer would have:
+    ``<pad>`` (CTranslate2 converted MarianMT models that generate it, OpenNMT/CTranslate2#865; a string of
+    them for an empty translation, huggingface/transformers#15323), ``</s>``, ``<s>``, ``>>eng<<``; a
+    sentencepiece ``▁`` or BPE ``@@ `` left in the text is decoded. Anything the source itself holds is kept;
+    ``<unk>`` stays (the guard flags it)."""
+    text = hypothesis.text
+    if "<" not in text and ">>" not in text and _PIECE_MARK not in text and "@@" not in text:
+        return hypothesis
+    cleaned = text
+    if not _SPECIAL_TOKENS.search(source):
+        cleaned = _SPECIAL_TOKENS.sub(" ", cleaned)
+    if _PIECE_MARK in cleaned and _PIECE_MARK not in source:
+        pieces = cleaned.strip().split(" ")  # pieces joined by spaces: a word is the pieces from one ▁ to the next
+        joined = pieces[0].startswith(_PIECE_MARK) and 2 * sum(p.startswith(_PIECE_MARK) for p in pieces) >= len(pieces)
+        cleaned = "".join(pieces).replace(_PIECE_MARK, " ") if joined else cleaned.replace(_PIECE_MARK, " ")
+    if "@@ " in cleaned and "@@" not in source:
+        cleaned = cleaned.replace("@@ ", "")
+    if cleaned == text:
+        return hypothesis
+    cleaned = re.sub(r"[^\S\n]+", " ", cleaned)
+    cleaned = re.sub(r" ([.,;:!?)\]])", r"\1", cleaned).strip() if _PIECE_MARK in text else cleaned.strip()
+    return replace(hypothesis, text=cleaned)
 
 
 _ENTITY = re.compile(r"&(?:quot|apos|amp|lt|gt|nbsp|#\d{1,6}|#[xX][0-9a-fA-F]{1,6});")
@@ -531,6 +611,55 @@ def unescape_entities(source: str, text: str) -> str:
     if "&" not in text:
         return text
     return _ENTITY.sub(lambda m: m.group() if m.group() in source else html.unescape(m.group()), text)
+
+
+# Arabic punctuation and digits a model copies into its English (Arabic-Indic and Persian digits, ، ؛ ؟ ٪ and
+# the Arabic decimal and thousands separators), and what English writes for them.
+_ARABIC_MARKS = {**{0x0660 + i: str(i) for i in range(10)}, **{0x06F0 + i: str(i) for i in range(10)},
+                 0x060C: ",", 0x061B: ";", 0x061F: "?", 0x066A: "%", 0x066B: ".", 0x066C: ","}
+_ARABIC_MARK = re.compile("[\u0660-\u0669\u06f0-\u06f9\u060c\u061b\u061f\u066a-\u066c]")
+
+
+def english_marks(text: str) -> str:
+    """``text`` (a model's English) with the Arabic commas, question marks and digits it copied from the source
+    written as English writes them: ``It rose by ٢٥٪ in ٢٠٢٣، he said`` → ``It rose by 25% in 2023, he said``
+    (an English reader may not read ``٢٠٢٣``; simplicialsoftware/nebulous-translations#1375, aissat/
+    easy_localization#579). A mark inside Arabic the output keeps (a name in brackets: ``(مدريد، إسبانيا)``)
+    stays: a mark changes only where the nearest letter before it (else after it) is not Arabic."""
+    if not _ARABIC_MARK.search(text):
+        return text
+    chars = list(text)
+    for match in _ARABIC_MARK.finditer(text):
+        i = match.start()
+        before = next((c for c in reversed(text[:i]) if c.isalpha()), None)
+        near = before if before is not None else next((c for c in text[i + 1:] if c.isalpha()), None)
+        if near is None or not is_arabic_letter(near):
+            chars[i] = _ARABIC_MARKS[ord(text[i])]
+    return "".join(chars)
+
+
+# Letters of Persian, Urdu, Kurdish and Pashto that Arabic does not write (ی and ک also come from Arabic typed
+# on a Persian keyboard: the detector decides), and Persian words that are no Arabic words, for Persian typed
+# with Arabic letters (وزير خارجه ايران ... سفر مي كند). A sentence with neither is never looked at again.
+_OTHER_ARABIC_SCRIPT_LETTERS = re.compile("[پچژگکیۀٹڈڑںہےھێۆەڵڕۇۋېټښړځڅ]|(?<!\\S)(?:است|را|مي|كرد|كند|شد|شده|"
+                                          "براي|كه|اين|آن|هاي|ها|نمي|باشد)(?!\\S)")
+#: how sure the detector must be that a sentence is in another Arabic-script language before it is kept
+#: from the model (Arabic sentences of the test data and dev sets, 623: none reached it)
+OTHER_LANGUAGE_CONFIDENCE = 0.85
+
+
+def other_arabic_script_language(text: str) -> str | None:
+    """The language of ``text`` when it is a language other than Arabic written in Arabic script (``fa``,
+    ``ur``, ``ku``, ``ps`` ...: an Arabic→English model renders it as fluent nonsense, apertium/apertium-html-
+    tools#496), else None. Only text holding a letter Arabic does not write is detected again."""
+    if not _OTHER_ARABIC_SCRIPT_LETTERS.search(text):
+        return None
+    from translator.langid import detect
+
+    found = detect(text)
+    if found.script == "Arab" and found.lang not in ("ar", "und") and found.confidence >= OTHER_LANGUAGE_CONFIDENCE:
+        return found.lang
+    return None
 
 
 def _has_arabic(text: str) -> bool:
