@@ -128,6 +128,8 @@ _DOUBLE_CLOSE = {"“": "”", "«": "»"}
 def _double_pairs(text: str) -> dict[int, int]:
     """Where each ``“`` (``«``) is closed by its ``”`` (``»``), nested: {open: close}. A headline that starts or
     ends with quoted words (``“بكري” يبحث تعويض “شهداء سبتمبر”``) keeps those marks: they are not around it."""
+    if "“" not in text and "«" not in text:
+        return {}  # no opening mark: the common case, without the walk (issue 20)
     stack: list[int] = []
     pairs: dict[int, int] = {}
     for i, ch in enumerate(text):
@@ -142,6 +144,8 @@ def _double_pairs(text: str) -> dict[int, int]:
 
 def _single_pairs(text: str) -> dict[int, int]:
     """Where each ``‘`` (not inside a word) is closed by a ``’`` (not followed by a letter): {open: close}."""
+    if "‘" not in text:
+        return {}  # no opening mark: the common case, without the walk (issue 20)
     stack: list[int] = []
     pairs: dict[int, int] = {}
     for i, ch in enumerate(text):

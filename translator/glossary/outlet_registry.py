@@ -361,15 +361,19 @@ class OutletRegistry:
         """The squashed names that difflib's first test (``real_quick_ratio``, from the lengths alone) lets
         through for a word of ``size`` letters: the same matches as offering them all, without scoring names
         that cannot reach the cutoff (issue 20: the scan was most of an unknown name's lookup)."""
+        near = self.__dict__.setdefault("_near_by_size", {})  # the registry is frozen: one list per size
+        if size in near:
+            return near[size]
         by_length = self.__dict__.get("_by_length")
         if by_length is None:
             by_length = {}
             for name in self._index["squashed"]:
                 by_length.setdefault(len(name), []).append(name)
             self.__dict__["_by_length"] = by_length
-        return [name for length, names in by_length.items()
-                if (2.0 * min(length, size) / (length + size) if length + size else 1.0) >= _FUZZY_CUTOFF
-                for name in names]
+        near[size] = [name for length, names in by_length.items()
+                      if (2.0 * min(length, size) / (length + size) if length + size else 1.0) >= _FUZZY_CUTOFF
+                      for name in names]
+        return near[size]
 
     def _may_be_close(self, word: str) -> list[str]:
         """The squashed names that may reach difflib's cutoff for ``word``, in the registry's order.
