@@ -526,11 +526,18 @@ def _log_once(problem: str) -> None:
 
 def _trim(name: str) -> str:
     """``name`` without leading descriptors (nationalities, "the", "electronic") and trailing type nouns."""
+    lead, trail = _trim_patterns()
+    text = lead.sub("", name.strip())
+    return trail.sub("", text).strip()
+
+
+@lru_cache(maxsize=1)
+def _trim_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """:func:`_trim`'s two patterns, compiled once (issue 20: built and looked up in ``re``'s cache per call)."""
     c = cues()
     lead = r"(?:(?:the|a|an)\s+|" + c.pattern("nationality") + r"\s+|" + c.pattern("format_word") + r"\s+)*"
     trail = r"(?:\s+" + c.pattern("type_noun") + r")+"
-    text = re.sub(r"^" + lead, "", name.strip(), flags=re.IGNORECASE)
-    return re.sub(trail + r"$", "", text, flags=re.IGNORECASE).strip()
+    return re.compile(r"^" + lead, re.IGNORECASE), re.compile(trail + r"$", re.IGNORECASE)
 
 
 def _hint_score(outlet: Outlet, hint: str) -> float:
