@@ -10,9 +10,10 @@ generator: the samples made unique). The two checkouts run in turn within each r
 and the ratio this/baseline are printed with the machine's load. The last line is JSON.
 
 The generated corpus repeats five texts (only a "Document N" line differs), so the caches keyed by a line's
-text (the dates read in a line, outlet lookups) answer almost every document from the warm-up batch.
-``--cold`` empties them before each document's citations are parsed: the figure for a corpus whose lines are
-all new. Caches keyed by a word or a name (which repeat in any real corpus) are kept.
+text (the dates read in a line, outlet lookups, a title's language, whether a text is Arabic) answer almost
+every document from the warm-up batch. ``--cold`` empties them before each document's citations are parsed:
+the figure for a corpus whose lines are all new. Caches keyed by a word or a name (which repeat in any real
+corpus) are kept.
 
 Children run with ``python -P`` so that the folder they start in never shadows ``PYTHONPATH`` (a ``-c``
 script would otherwise import the ``translator`` of the current folder, whatever the checkout asked for).
@@ -43,12 +44,16 @@ except ImportError:  # a baseline checkout from before corpus/run.py
 if sys.argv[3] == "cold":  # each document's lines new to the line-keyed caches (the corpus repeats 5 texts)
     import translator.citations as citations
     from translator.citations import fields
+    from translator.text import arabic
     parse = citations.parse_citations
     def cold(*args, **kwargs):
-        for name in ("_cached_dates", "_dates"):  # the line's dates (renamed when long lines stopped being cached)
+        for name in ("_cached_dates", "_dates", "text_language"):  # a line's dates (renamed when long lines stopped
+            # being cached), a title's language (remembered since session 7)
             if hasattr(getattr(fields, name, None), "cache_clear"):
                 getattr(fields, name).cache_clear()
         citations.default_registry().__dict__.pop("_candidates_memo", None)
+        if hasattr(arabic, "_is_arabic"):  # whether a text is Arabic (remembered since session 7)
+            arabic._is_arabic.cache_clear()
         return parse(*args, **kwargs)
     citations.parse_citations = cold  # analyze_document imports it from the package when it runs
 with tempfile.TemporaryDirectory() as tmp:

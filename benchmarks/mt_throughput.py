@@ -3,6 +3,7 @@
     python benchmarks/mt_throughput.py --quick                 # main comparison, small; last line is JSON
     python benchmarks/mt_throughput.py --mode threads --quick  # 1 vs 2 CPU threads (inter vs intra)
     python benchmarks/mt_throughput.py --mode vmap --quick     # vocabulary shortlist on vs off
+    python benchmarks/mt_throughput.py --no-hf --tiny --segments 16 --rounds 20   # the tiny test model
 
 The model has exactly the architecture of Helsinki-NLP/opus-mt-ar-en (6+6 layers, d_model 512, 8 heads,
 FFN 2048, 62,834-entry vocabulary) with random weights, and real sentencepiece models trained on the project's
@@ -67,6 +68,15 @@ def make_segments(n: int, seed: int = 0) -> list[str]:
             seen.add(segment)
             out.append(segment)
     return out
+
+
+def tiny_models() -> tuple[Path, Path]:
+    """The tiny model the test suite trains and converts (``tests/.cache/tiny-marian-*``, HF and int8 CT2)."""
+    found = sorted(p for p in (ROOT / "tests" / ".cache").glob("tiny-marian-*-ct2-int8") if (p / "model.bin").is_file())
+    if not found:
+        raise SystemExit("no tiny model: run the test suite once (it builds tests/.cache/tiny-marian-*)")
+    ct2 = found[-1]
+    return ct2.with_name(ct2.name[:-len("-ct2-int8")]), ct2
 
 
 def build_models(cache: Path) -> tuple[Path, Path]:
@@ -296,6 +306,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="mode main: also the full path with the vocabulary shortlist on (full_vmap)")
     parser.add_argument("--scaling", action="store_true", help="also the full path at 100/1,000/10,000 segments")
     parser.add_argument("--cache", type=Path, default=ROOT / "benchmarks" / ".cache")
+    parser.add_argument("--tiny", action="store_true",
+                        help="the test suite's tiny trained model (tests/.cache) instead of the opus-sized one: what "
+                             "the full path costs around an engine that decodes almost for free (use with --no-hf)")
     args = parser.parse_args(argv)
     global ABBA
     ABBA = args.abba
@@ -312,11 +325,11 @@ def main(argv: list[str] | None = None) -> int:
     from translator.mt.models import inspect_folder
 
     torch.set_num_threads(args.threads)
-    hf, ct2 = build_models(args.cache)
+    hf, ct2 = tiny_models() if args.tiny else build_models(args.cache)
     segments = make_segments(n)
     spms = (spm.SentencePieceProcessor(model_file=str(ct2 / "source.spm")),
             spm.SentencePieceProcessor(model_file=str(ct2 / "target.spm")))
-    info = inspect_folder(ct2, model_id="opus-like")
+    info = inspect_folder(ct2, model_id="tiny" if args.tiny else "opus-like")
     print(f"mode {args.mode}: {n} segments x {n_rounds} rounds, {args.threads} threads, {out_tokens} target "
           f"tokens per segment, ~{sum(len(s.split()) for s in segments) / n:.0f} words per segment",
           file=sys.stderr)
@@ -325,7 +338,8 @@ def main(argv: list[str] | None = None) -> int:
     # (with a real model only flagged segments are retried).
     guard = GuardConfig(retry=False)
     enforcer, glossary_state = glossary_enforcer()
-    summary: dict[str, Any] = {"mode": args.mode, "model": "random weights, opus-mt-ar-en architecture",
+    summary: dict[str, Any] = {"mode": args.mode, "model": "tiny trained test model (tests/.cache)" if args.tiny
+                               else "random weights, opus-mt-ar-en architecture",
                                "segments": n, "rounds": n_rounds, "threads": args.threads,
                                "out_tokens": out_tokens, "beam": args.beam, "glossary": glossary_state}
     with tempfile.TemporaryDirectory() as tmp:

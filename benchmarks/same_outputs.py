@@ -9,7 +9,7 @@ and of ``../shared`` (eval sets, seed), and the same lines turned to mojibake (U
 cp1256). For each text: ``find_dates`` (no language, ``ar``, ``en-US``), ``parse_date``, ``is_arabic``,
 ``contains_arabic``, ``fold_for_matching``, the language runs, and ``parse_citations``; then
 ``analyze_document`` on the sample corpus and generated documents, and a ``run_batch`` (translation off) of
-65 documents whose CSV tables are hashed (a run's generation id and timings are no part of the CSV rows).
+65 documents whose CSV and Parquet tables are hashed (a run's generation id and timings are no part of the CSV rows).
 One JSON line per output; the last line holds a digest per kind. Runs in minutes on a loaded 2-core machine.
 """
 
@@ -114,6 +114,8 @@ def main() -> None:
             run_batch(generated, Path(tmp) / "out", translate=False, report=False, progress=False, use_memory=False)
             for csv in sorted((Path(tmp) / "out").glob("*.csv")):
                 put("batch_csv", [csv.name, hashlib.sha256(csv.read_bytes()).hexdigest()])
+            for table in sorted((Path(tmp) / "out").glob("*.parquet")):  # the Arrow arrays as written (issue 20)
+                put("batch_parquet", [table.name, hashlib.sha256(table.read_bytes()).hexdigest()])
         summary = {kind: h.hexdigest()[:16] for kind, h in digests.items()}
         out.write(json.dumps({"texts": len(corpus_texts), "digests": summary}) + "\n")
     print(json.dumps({"texts": len(corpus_texts), "digests": summary}))

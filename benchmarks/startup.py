@@ -11,7 +11,8 @@ else the first file of ``corpus/``). It prints the import time and the time to t
 
 - ``cache off``: ``TRANSLATOR_CACHE_DIR=off``: every table built from its sources, as before the cache;
 - ``cache warm``: a cache folder filled by one run before the rounds (what every run after the first sees);
-- ``baseline``: ``--baseline DIR`` put first on ``PYTHONPATH`` (another checkout, e.g. the main branch).
+- ``baseline``: ``--baseline DIR`` put first on ``PYTHONPATH`` (another checkout, e.g. the main branch), with its
+  own cache folder, warm.
 
 The modes run in turn within each round, so load from other jobs falls on all of them alike; medians and the
 ratio warm/off (and warm/baseline) are printed with the machine's load, for wall seconds and for the child's
@@ -94,9 +95,12 @@ def main() -> None:
         # as installed: byte code compiled once and kept (the warm-up run of each mode writes __pycache__)
         base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         modes = {"cache off": {**base, "PYTHONPATH": str(ROOT), "TRANSLATOR_CACHE_DIR": "off"},
-                 "cache warm": {**base, "PYTHONPATH": str(ROOT), "TRANSLATOR_CACHE_DIR": cache}}
+                 "cache warm": {**base, "PYTHONPATH": str(ROOT), "TRANSLATOR_CACHE_DIR": os.path.join(cache, "this")}}
         if args.baseline:
-            modes["baseline"] = {**base, "PYTHONPATH": str(args.baseline.resolve())}
+            # its own warm cache folder (filled by the warm-up below): in the shared default folder other
+            # checkouts' keys evict its files, and it would pay rebuilds this checkout does not
+            modes["baseline"] = {**base, "PYTHONPATH": str(args.baseline.resolve()),
+                                 "TRANSLATOR_CACHE_DIR": os.path.join(cache, "baseline")}
         fill = measure(modes["cache warm"], document)  # fills the cache: what a first run ever pays
         print(f"cache filled (first run ever): {fill['first_document_s']:.2f} s", flush=True)
         for mode in modes:

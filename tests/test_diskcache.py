@@ -196,3 +196,27 @@ def test_foreign_month_words_from_the_cache_equal_a_fresh_build(cache: Path) -> 
         assert len(fresh) > 100 and fresh["abril"] == "es"
     finally:
         dates._foreign_month_words.cache_clear()
+
+
+def test_people_names_from_the_cache_equal_a_fresh_read(cache: Path) -> None:
+    from translator.glossary import names
+
+    def clear() -> None:
+        for function in (names._spellings, names._name_index, names._names_file):
+            function.cache_clear()
+
+    clear()
+    try:
+        stored = names._spellings(), names._name_index()
+        assert list(cache.glob("names-*.marshal")) and list(cache.glob("names-index-*.marshal"))
+        clear()
+        read = names._spellings(), names._name_index()
+        found = names._names_file()
+        assert found is not None
+        fresh = names._read_names(found[0])
+        assert list(stored[0][0].items()) == list(read[0][0].items()) == list(fresh[0].items())
+        assert list(stored[0][1].items()) == list(read[0][1].items()) == list(fresh[1].items())
+        assert stored[1] == read[1] == names._build_name_index()
+        assert len(fresh[1]) > 10_000 and names.attested_name("سمير جعجع") == "Samir Geagea"
+    finally:
+        clear()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, wraps
 
 from translator.citations.cues import cues
 from translator.citations.quotes import QUOTE_CHARS
@@ -128,6 +129,8 @@ _DOUBLE_CLOSE = {"“": "”", "«": "»"}
 def _double_pairs(text: str) -> dict[int, int]:
     """Where each ``“`` (``«``) is closed by its ``”`` (``»``), nested: {open: close}. A headline that starts or
     ends with quoted words (``“بكري” يبحث تعويض “شهداء سبتمبر”``) keeps those marks: they are not around it."""
+    if "“" not in text and "«" not in text:
+        return {}  # no opening mark: the common case, without the walk (issue 20)
     stack: list[int] = []
     pairs: dict[int, int] = {}
     for i, ch in enumerate(text):
@@ -142,6 +145,8 @@ def _double_pairs(text: str) -> dict[int, int]:
 
 def _single_pairs(text: str) -> dict[int, int]:
     """Where each ``‘`` (not inside a word) is closed by a ``’`` (not followed by a letter): {open: close}."""
+    if "‘" not in text:
+        return {}  # no opening mark: the common case, without the walk (issue 20)
     stack: list[int] = []
     pairs: dict[int, int] = {}
     for i, ch in enumerate(text):
@@ -223,6 +228,20 @@ def clean_person(name: str | None) -> str | None:
     return name
 
 
+def _remembered(function: Callable[[str | None], str | None]) -> Callable[[str | None], str | None]:
+    """``function`` of a text remembered (up to 4,096 texts of at most 2,000 characters; ``cache_clear`` empties
+    it): a title's language is asked for again at each step of a citation (issue 20)."""
+    cached = lru_cache(maxsize=4096)(function)
+
+    @wraps(function)
+    def remembered(text: str | None) -> str | None:
+        return cached(text) if text is None or len(text) <= 2_000 else function(text)
+
+    remembered.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    return remembered
+
+
+@_remembered
 def text_language(text: str | None) -> str | None:
     """ISO 639-1 of a title: by script, then for Latin script by wordfreq word lists (en/fr/es/tr/de/it)."""
     if not text or not any(c.isalpha() for c in text):

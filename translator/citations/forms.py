@@ -464,6 +464,11 @@ def bare_attribution(text: str, registry: OutletRegistry) -> list[Draft]:
         return []
     inner = body[1:-1] if body.startswith("(") and body.rstrip(".").endswith(")") else body
     inner = inner.rstrip(".)").strip()
+    # every match below needs a person's name before the first comma outside brackets (parts[0], whatever the
+    # date): checked before the date, which costs far more (issue 20: most pieces are prose paragraphs)
+    first = top_level_split(inner)[0]
+    if first[1] == len(inner) or not PERSON_FULL.fullmatch(inner[:first[1]].strip()):
+        return []
     date = date_at_end(inner, lang="ar" if is_arabic(inner) else "en")
     if date is None and (len(inner) > 80 or inner.count(",") + inner.count("،") != 1):
         return []  # undated, only "Author, Outlet": one comma in a short line

@@ -13,6 +13,7 @@ import itertools
 import re
 import string
 from dataclasses import dataclass
+from functools import lru_cache
 
 from translator.wordfreq_index import zipf_frequency
 
@@ -67,7 +68,7 @@ def repair_quotes(text: str) -> tuple[str, list[QuoteRepair], list[str]]:
         positions = [i for i, ch in enumerate(core) if ch in QUOTE_CHARS]
         if not positions or len(positions) > _MAX_QUOTES_IN_WORD:
             continue
-        fixed, readings = _best_reading(core, positions)
+        fixed, readings = _reading_of(core)
         start = match.start() + core_start
         if fixed is None:
             if readings or _looks_damaged(core, positions):
@@ -96,6 +97,14 @@ def _core(word: str) -> tuple[int, int]:
     if start == 1 and start < end and _zipf(word[start:end].strip(QUOTE_CHARS)) < _KNOWN_ZIPF:
         start = 0  # "“eople": the quote may be the lost first letter
     return start, end
+
+
+@lru_cache(maxsize=8192)
+def _reading_of(core: str) -> tuple[str | None, tuple[str, ...]]:
+    """:func:`_best_reading` of a word, remembered: it depends on the word alone, and the same words come back
+    on every line (``Algeria’s``, ``“Spain``; issue 20: up to 28 readings scored per quote mark)."""
+    fixed, readings = _best_reading(core, [i for i, ch in enumerate(core) if ch in QUOTE_CHARS])
+    return fixed, tuple(readings)
 
 
 def _best_reading(core: str, positions: list[int]) -> tuple[str | None, list[str]]:

@@ -213,7 +213,7 @@ def resolve_translation_model(options: BatchOptions) -> tuple[object | None, str
 def finish_run(input_dir: Path, out_dir: Path, options: BatchOptions, summary: RunSummary,
                timings: dict[str, float], started: float) -> None:
     """The end of every run, local or Ray: errors into the summary, report, Excel, manifest."""
-    summary.errors = tables.read_table(out_dir, "errors").to_dict("records")
+    summary.errors = tables.table_records(out_dir, "errors")
     # a record left out of a file that was read (scope record) is no failed file: counted apart
     summary.failed_files = len({e["path"] for e in summary.errors if e.get("scope") != "record"})
     summary.skipped_records = sum(e.get("scope") == "record" for e in summary.errors)

@@ -9,15 +9,20 @@ never leaves a half-written table behind.
 
 from __future__ import annotations
 
+import array
 import contextlib
 import csv
+import itertools
 import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+if TYPE_CHECKING:  # pandas is imported where a table is read back, not to write one (issue 20: ≈ 0.3 s at start)
+    import pandas as pd
 
 from ..atomic import atomic_write_text as atomic_write_text  # re-exported: the writers' one helper
 from ..atomic import publish, temp_file
@@ -29,7 +34,7 @@ __all__ = [
     "CITATION_EXTRA", "CSV_ENCODING", "DESCRIPTIONS", "DOCUMENTS", "ERRORS", "GLOSSARY_CANDIDATES", "SEGMENTS",
     "TableWriter",
     "atomic_write_text", "citations_schema", "conform", "iter_chunks", "iter_table", "read_table", "rows_to_arrow",
-    "spreadsheet_safe", "spreadsheet_unsafe",
+    "spreadsheet_safe", "spreadsheet_unsafe", "table_records",
     "write_table",
 ]
 
@@ -65,10 +70,54 @@ def rows_to_arrow(rows: list[dict], schema: pa.Schema) -> pa.Table:
         if not field.nullable and any(v is None for v in values):
             raise InputError(f"column {field.name!r} must not be empty (row {values.index(None)})")
         try:
-            columns[field.name] = pa.array(values, type=field.type)
+            quick = _quick_array(values, field.type)
+            columns[field.name] = quick if quick is not None else pa.array(values, type=field.type)
         except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
             raise InputError(f"column {field.name!r} does not fit type {field.type}: {exc}") from exc
     return pa.table(columns, schema=schema)
+
+
+_NONE = type(None)
+# the array typecodes of the number columns (array's "i" and "q" are C's int and long long: 32 and 64 bits here)
+_TYPECODES = {pa.int32(): "i", pa.int64(): "q", pa.float32(): "f", pa.float64(): "d"}
+_PY_TYPES = {"i": int, "q": int, "f": float, "d": float}
+
+
+def _quick_array(values: list, kind: pa.DataType) -> pa.Array | None:
+    """``pa.array(values, type=kind)`` built from its buffers, or None for a column this does not take (then
+    ``pa.array`` builds it, errors and all): a string, int32/int64, float32/float64 or bool column whose values
+    are exactly that Python type or None. ``pa.array`` asks pandas whether a list is one of its objects, which
+    imports pandas (≈ 0.3 s, most of a batch's start-up without it; issue 20); the buffers are those it would
+    write (``tests/corpus/test_tables_quick.py`` compares them)."""
+    types = set(map(type, values))
+    nulls = values.count(None) if _NONE in types else 0
+    validity = _validity(values) if nulls else None
+    try:
+        if pa.types.is_string(kind) and types <= {str, _NONE}:
+            encoded = [b"" if v is None else v.encode() for v in values]
+            offsets = array.array("i", [0])
+            offsets.extend(itertools.accumulate(map(len, encoded)))
+            buffers = [validity, pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded))]
+        elif (code := _TYPECODES.get(kind)) is not None and types <= {_PY_TYPES[code], _NONE}:
+            buffers = [validity, pa.py_buffer(array.array(code, [0 if v is None else v for v in values]))]
+        elif pa.types.is_boolean(kind) and types <= {bool, _NONE}:
+            buffers = [validity, pa.py_buffer(_bits(v is True for v in values))]
+        else:
+            return None
+    except (UnicodeEncodeError, OverflowError):  # a lone surrogate, a number out of range, > 2 GiB of text
+        return None
+    return pa.Array.from_buffers(kind, len(values), buffers, null_count=nulls)
+
+
+def _validity(values: list) -> pa.Buffer:
+    return pa.py_buffer(_bits(v is not None for v in values))
+
+
+def _bits(flags: Iterable[bool]) -> bytes:
+    """Arrow's bitmap of ``flags``: bit i of byte i // 8, least significant first."""
+    import numpy as np
+
+    return np.packbits(np.fromiter(flags, dtype=bool), bitorder="little").tobytes()
 
 
 def _cell(value: object) -> object:
@@ -180,9 +229,20 @@ def read_table(out_dir: Path, name: str) -> pd.DataFrame:
     missing values, the byte order mark dropped. Either way the columns get their declared dtypes
     (:func:`conform`). Raises :class:`InputError` when none is there.
     """
+    import pandas as pd
+
     kind, path = _find_table(out_dir, name)
     frame = read_csv_table(path) if kind == "csv" else pd.read_parquet(path)
     return conform(frame, name)
+
+
+def table_records(out_dir: Path, name: str) -> list[dict]:
+    """``read_table(out_dir, name).to_dict("records")``; a Parquet table without rows gives ``[]`` without reading
+    it or importing pandas (issue 20: the errors table of most runs, read at the end of every run)."""
+    kind, path = _find_table(out_dir, name)
+    if kind == "parquet" and pq.ParquetFile(path).metadata.num_rows == 0:
+        return []
+    return read_table(out_dir, name).to_dict("records")
 
 
 def _find_table(out_dir: Path | str, name: str) -> tuple[str, Path]:
@@ -212,6 +272,8 @@ def conform(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     does not know (a table from an older or newer version) are left as read. Raises nothing: a value that does
     not fit its type (a CSV edited by hand) leaves that column as read.
     """
+    import pandas as pd
+
     try:
         declared = {c.name: c.type for c in rows.columns(name)}
     except KeyError:
@@ -241,6 +303,8 @@ def iter_table(out_dir: Path, name: str, batch_rows: int = 20_000) -> Iterator[p
     :func:`read_table`): memory stays flat in the size of the table (issue 20). A table smaller than a batch
     comes as one DataFrame equal to ``read_table``'s. Raises :class:`InputError` when none is there.
     """
+    import pandas as pd
+
     kind, path = _find_table(out_dir, name)
     if kind == "csv":
         frames: Iterator[pd.DataFrame] = (_unsafe(f) for f in pd.read_csv(path, chunksize=batch_rows, **_CSV_READ))
@@ -266,10 +330,14 @@ _CSV_READ = {"encoding": CSV_ENCODING, "keep_default_na": False, "na_values": ["
 def read_csv_table(path: Path | str) -> pd.DataFrame:
     """A CSV table as written by a run (UTF-8 with or without a byte order mark); empty cells are missing and
     text cells are given back as the run had them (the apostrophe :func:`spreadsheet_safe` added removed)."""
+    import pandas as pd
+
     return _unsafe(pd.read_csv(path, **_CSV_READ))
 
 
 def _unsafe(frame: pd.DataFrame) -> pd.DataFrame:
+    import pandas as pd
+
     for column in frame.columns:
         if pd.api.types.is_object_dtype(frame[column]) or pd.api.types.is_string_dtype(frame[column]):
             frame[column] = frame[column].map(spreadsheet_unsafe)

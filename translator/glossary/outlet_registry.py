@@ -383,15 +383,19 @@ class OutletRegistry:
         """The squashed names that difflib's first test (``real_quick_ratio``, from the lengths alone) lets
         through for a word of ``size`` letters: the same matches as offering them all, without scoring names
         that cannot reach the cutoff (issue 20: the scan was most of an unknown name's lookup)."""
+        near = self.__dict__.setdefault("_near_by_size", {})  # the registry is frozen: one list per size
+        if size in near:
+            return near[size]
         by_length = self.__dict__.get("_by_length")
         if by_length is None:
             by_length = {}
             for name in self._index["squashed"]:
                 by_length.setdefault(len(name), []).append(name)
             self.__dict__["_by_length"] = by_length
-        return [name for length, names in by_length.items()
-                if (2.0 * min(length, size) / (length + size) if length + size else 1.0) >= _FUZZY_CUTOFF
-                for name in names]
+        near[size] = [name for length, names in by_length.items()
+                      if (2.0 * min(length, size) / (length + size) if length + size else 1.0) >= _FUZZY_CUTOFF
+                      for name in names]
+        return near[size]
 
     def _may_be_close(self, word: str) -> list[str]:
         """The squashed names that may reach difflib's cutoff for ``word``, in the registry's order.
@@ -544,11 +548,18 @@ def _log_once(problem: str) -> None:
 
 def _trim(name: str) -> str:
     """``name`` without leading descriptors (nationalities, "the", "electronic") and trailing type nouns."""
+    lead, trail = _trim_patterns()
+    text = lead.sub("", name.strip())
+    return trail.sub("", text).strip()
+
+
+@lru_cache(maxsize=1)
+def _trim_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """:func:`_trim`'s two patterns, compiled once (issue 20: built and looked up in ``re``'s cache per call)."""
     c = cues()
     lead = r"(?:(?:the|a|an)\s+|" + c.pattern("nationality") + r"\s+|" + c.pattern("format_word") + r"\s+)*"
     trail = r"(?:\s+" + c.pattern("type_noun") + r")+"
-    text = re.sub(r"^" + lead, "", name.strip(), flags=re.IGNORECASE)
-    return re.sub(trail + r"$", "", text, flags=re.IGNORECASE).strip()
+    return re.compile(r"^" + lead, re.IGNORECASE), re.compile(trail + r"$", re.IGNORECASE)
 
 
 def _hint_score(outlet: Outlet, hint: str) -> float:

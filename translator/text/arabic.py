@@ -274,6 +274,15 @@ def is_arabic(text: str, threshold: float = 0.5) -> bool:
     """True when at least ``threshold`` of the letters in ``text`` are Arabic-script letters."""
     if threshold > 0 and text.isascii():
         return False  # no Arabic letter at all (the common case of English citation text): skip the count
+    if len(text) <= 2_000:  # the citation parser asks again about the same piece, title and name (issue 20)
+        return _is_arabic(text, threshold)
+    return _is_arabic.__wrapped__(text, threshold)
+
+
+@lru_cache(maxsize=8192)
+def _is_arabic(text: str, threshold: float) -> bool:
+    if threshold > 0 and _ARABIC_LETTERS.isdisjoint(text):
+        return False
     letters = sum(map(str.isalpha, text))  # counted in C (issue 20); is_arabic_letter is False for a non-letter
     if not letters:
         return False
