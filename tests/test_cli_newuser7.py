@@ -1,0 +1,55 @@
+"""Command-line findings of the seventh new-user trial (/work/wt/NEWUSER7.md).
+
+F1: ``translator qa --format jsonl pairs.jsonl``, the README's first QA example, refused a file of valid pairs
+("pairs.jsonl: no text found", exit 2): the batch's readers took each ``{"source", "target"}`` line for a news
+record without text. Only standard input worked.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from translator.cli import main
+
+# real sentences (El Khabar / Shorouk News on the Algerian foreign minister; ourouba22's press round-up)
+CALL = ("أجرى اليوم الاربعاء وزير الخارجية الجزائري أحمد عطاف، اتصالا هاتفيا مع نظيره الروسي سيرجي لافروف.",
+        "Algerian Foreign Minister Ahmed Attaf held a phone call on Wednesday with his Russian counterpart "
+        "Sergey Lavrov.")
+SOLDIERS = ("أدت إلى استشهاد 4 من جنودنا البواسل في الحد الجنوبي من اليمن",
+            "which led to the martyrdom of 5 of our brave soldiers on the southern border of Yemen")
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".json", ".txt", ".tsv"])
+def test_qa_reads_a_pairs_file_of_any_suffix(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                            suffix: str) -> None:
+    pairs = tmp_path / f"pairs{suffix}"
+    pairs.write_text("".join(json.dumps({"source": s, "target": t}, ensure_ascii=False) + "\n"
+                             for s, t in (CALL, SOLDIERS)), encoding="utf-8")
+    code, out, err = _run(["qa", "--format", "jsonl", str(pairs)], capsys)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 1, err  # the second pair is flagged
+    assert [r["source"] for r in records] == [CALL[0], SOLDIERS[0]]
+    assert records[0]["flags"] == []
+    assert [(f["kind"], f["detail"]) for f in records[1]["flags"]] == [("number", "4 in the source became 5 in "
+                                                                                  "the target")]
+    assert "no text found" not in err
+
+
+def test_qa_names_the_bad_line_of_a_pairs_file_and_checks_the_others(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(json.dumps({"source": CALL[0], "target": CALL[1]}, ensure_ascii=False) + "\nnot json\n",
+                     encoding="utf-8")
+    code, out, err = _run(["qa", "--format", "jsonl", str(pairs)], capsys)
+    assert code == 2
+    assert len(out.splitlines()) == 1
+    assert f"{pairs}, line 2: expected source<TAB>target" in err
