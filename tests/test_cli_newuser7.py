@@ -53,3 +53,15 @@ def test_qa_names_the_bad_line_of_a_pairs_file_and_checks_the_others(tmp_path: P
     assert code == 2
     assert len(out.splitlines()) == 1
     assert f"{pairs}, line 2: expected source<TAB>target" in err
+
+
+def test_qa_writes_a_large_number_as_a_reader_does(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """F2: "1.3e+12 in the source became 1,300,000,000 in the target" (Hespress: deposits over 1300 billion
+    dirhams, rendered "million")."""
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("ودائع البنوك تتجاوز 1300 مليار درهم\tBank deposits exceed 1,300 million dirhams\n",
+                     encoding="utf-8")
+    code, out, _ = _run(["qa", "--format", "jsonl", str(pairs)], capsys)
+    (flag,) = json.loads(out)["flags"]
+    assert code == 1
+    assert flag["detail"] == "1,300,000,000,000 in the source became 1,300,000,000 in the target"
