@@ -65,3 +65,21 @@ def test_qa_writes_a_large_number_as_a_reader_does(tmp_path: Path, capsys: pytes
     (flag,) = json.loads(out)["flags"]
     assert code == 1
     assert flag["detail"] == "1,300,000,000,000 in the source became 1,300,000,000 in the target"
+
+
+def test_a_model_file_given_for_its_folder_is_named_as_a_file(tmp_path: Path, tiny_model: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """F3: ``--model path/to/config.json`` said "(no such folder)" of a file that exists."""
+    weights = tiny_model / "config.json"
+    headline = tmp_path / "headline.txt"
+    headline.write_text(CALL[0] + "\n", encoding="utf-8")
+    code, _, err = _run(["translate", "--lines", "--model", str(weights), str(headline)], capsys)
+    assert code == 2
+    assert f"{weights} (a file, not a model folder)" in err
+    assert f"Give the folder that holds the model's config.json and weights ({tiny_model})" in err
+    assert "no such folder" not in err
+    notes = tmp_path / "notes.txt"
+    notes.write_text("x", encoding="utf-8")
+    code, _, err = _run(["translate", "--lines", "--model", str(notes), str(headline)], capsys)
+    assert code == 2 and f"{notes} (a file, not a model folder)" in err
+
