@@ -107,3 +107,21 @@ def test_sources_export_keeps_an_untitled_mention_only_where_the_sources_block_d
     assert untitled == ["WAFA"] and not titled & set(untitled)
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     assert "no untitled mentions" not in readme
+
+
+def test_translate_whole_text_says_a_placeless_flag_once(tmp_path: Path, tiny_model: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """F10: a whole article (`translate FILE`) listed "the glossary term 'Algerian Foreign Minister' is missing
+    from the translation" three times, one per sentence, all with null offsets."""
+    article = tmp_path / "attaf.txt"
+    article.write_text("الجزائر في 20 مايو /أ ش أ/ قال وزير الخارجية الجزائري أحمد عطاف إن القارة الإفريقية تمر "
+                       "بمنعطف حاسم.\n" + CALL[0] + "\nوقال وزير الخارجية الجزائري إن الاتصال كان مثمرا.\n",
+                       encoding="utf-8")
+    code, out, err = _run(["translate", "--model", str(tiny_model), "--no-memory", "--format", "jsonl",
+                           str(article)], capsys)
+    assert code == 0, err
+    flags = json.loads(out)["qa_flags"]
+    placeless = [(f["kind"], f["detail"]) for f in flags
+                 if all(f[k] is None for k in ("source_start", "source_end", "target_start", "target_end"))]
+    assert placeless and len(placeless) == len(set(placeless))
+    assert any(f["source_start"] is not None for f in flags)  # flags with a place are kept
