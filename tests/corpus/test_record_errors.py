@@ -62,8 +62,9 @@ def test_each_left_out_record_is_an_errors_row_and_the_others_are_kept(tmp_path:
         monkeypatch.setattr(long_text, "LONG_FILE_BYTES", 20_000)
     feed = _feed(tmp_path / "corpus")
     assert (feed.stat().st_size > long_text.LONG_FILE_BYTES) == streamed
+    # no per-file time budget: at a load of 30 the default 120 s ran out, failing on the clock (NEWUSER7 F8)
     summary = run_batch(tmp_path / "corpus", tmp_path / "out", translate=False, progress=False, report=True,
-                        max_record_mb=0.05)
+                        max_record_mb=0.05, max_file_seconds=0)
     out = tmp_path / "out"
     assert sorted(read_table(out, "documents")["doc_id"]) == ["feed.jsonl#a", "feed.jsonl#b", "feed.jsonl#c"]
     assert _none(_records(out)) == EXPECTED
@@ -75,12 +76,13 @@ def test_each_left_out_record_is_an_errors_row_and_the_others_are_kept(tmp_path:
     assert "record 4" in report and "0.05 MB per JSON-lines record (--max-record-mb)" in report
     assert "records left out of files read" in report
     # a re-run: the file is unchanged (not skipped as a failed file), and its errors rows are still there
-    again = run_batch(tmp_path / "corpus", out, translate=False, progress=False, report=False, max_record_mb=0.05)
+    again = run_batch(tmp_path / "corpus", out, translate=False, progress=False, report=False, max_record_mb=0.05,
+                      max_file_seconds=0)
     assert (again.unchanged_files, again.processed_files, again.failed_files) == (1, 0, 0)
     assert _none(_records(out)) == EXPECTED
     # raising the limit keeps the long record; the others are still left out
     raised = run_batch(tmp_path / "corpus", tmp_path / "raised", translate=False, progress=False, report=False,
-                       max_record_mb=1)
+                       max_record_mb=1, max_file_seconds=0)
     assert raised.skipped_records == 2 and len(read_table(tmp_path / "raised", "documents")) == 4
 
 

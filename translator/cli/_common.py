@@ -55,14 +55,15 @@ def log_to_stderr(level: int = logging.WARNING) -> Iterator[None]:
 
 
 # ----------------------------------------------------------------------------------------------- input/output
-def read_texts(files: list[str], *, by_line: bool) -> Iterator[str]:
+def read_texts(files: list[str], *, by_line: bool, documents: bool = True) -> Iterator[str]:
     """The inputs: each file (or standard input) whole, or each of its lines with ``--lines``.
 
     A file the batch reads (``.docx``, ``.html``, ``.md``, ``.json``/``.jsonl`` records, ``.txt``) is read by
     the batch's own readers (:func:`translator.corpus.readers.read_documents`), so a single file gives the
     text a batch would analyse: a page's text without its markup, each record of a ``.jsonl`` file as one
     text (finding 9). Other files and standard input are decoded as text. Raises InputError for a missing
-    or unreadable file ("no such file").
+    or unreadable file ("no such file"). ``documents=False`` decodes every file as plain text: for inputs
+    whose lines are records of the command's own (``translator qa``'s pairs, one JSON object per line).
     """
     from ..corpus.decode import decode_bytes
     from ..corpus.readers import SUFFIXES, SourceFile, read_documents
@@ -76,7 +77,7 @@ def read_texts(files: list[str], *, by_line: bool) -> Iterator[str]:
             if name != "-":  # said, as the batch's errors row says it (fourth new-user trial, finding 18)
                 print(f"translator: {label}: empty file, nothing to read", file=sys.stderr)
             continue
-        if name != "-" and Path(name).suffix.lower() in SUFFIXES:
+        if documents and name != "-" and Path(name).suffix.lower() in SUFFIXES:
             texts = []
             for doc in read_documents(SourceFile(Path(name), name), data):
                 for warning in doc.warnings:

@@ -47,7 +47,9 @@ def parse_pair(line: str, where: str) -> tuple[str, str]:
 def _pairs(files: list[str], bad: list[str]) -> Iterator[tuple[str, str]]:
     for name in files or ["-"]:
         label = "standard input" if name == "-" else name
-        for number, line in enumerate(read_texts([name], by_line=True), start=1):
+        # a pairs file is read as plain text: the batch's readers would take a .jsonl file's pairs for
+        # news records without text ("no text found": NEWUSER7 F1)
+        for number, line in enumerate(read_texts([name], by_line=True, documents=False), start=1):
             if not line.strip():
                 continue
             try:

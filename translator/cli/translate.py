@@ -139,8 +139,27 @@ def _record(text: str, segments: list, results: dict[str, Any]) -> dict[str, Any
         record["translation"] = whole.strip()
         qa_flags = [shift_flag(flag, target=-lead) for flag in qa_flags]
     record["human"] = None if status == "not_arabic" or human is None else "".join([*human, text[pos:]]).strip()
-    record["status"], record["qa_flags"] = status, qa_flags
+    record["status"], record["qa_flags"] = status, _without_repeats(qa_flags)
     return record
+
+
+_PLACES = ("source_start", "source_end", "target_start", "target_end")
+
+
+def _without_repeats(flags: list[dict]) -> list[dict]:
+    """``flags`` without a second copy of a flag that has no place in either text: each sentence that drops a
+    glossary term says so with no offsets, so a whole text repeated "the glossary term 'X' is missing" once per
+    sentence with nothing to tell the copies apart (NEWUSER7 F10). Flags with a place are all kept."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for flag in flags:
+        if all(flag.get(k) is None for k in _PLACES):
+            key = (flag.get("kind", ""), flag.get("detail", ""))
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(flag)
+    return kept
 
 
 def _empty(text: str) -> dict[str, Any]:

@@ -77,6 +77,10 @@ class ModelInfo:
 
 # ---------------------------------------------------------------------------------------------- resolve
 
+_MODEL_FILES = frozenset({"config.json", "model.bin", "model.safetensors", "pytorch_model.bin", "source.spm",
+                          "target.spm", "vocab.json", "tokenizer_config.json", "generation_config.json"})
+
+
 def resolve_model(model: str | Path | None = None, *, kind: str | None = None,
                   revision: str | None = None) -> ModelInfo:
     """Find ``model`` (a folder, a registered id or a hub id; default :func:`default_model`).
@@ -96,6 +100,11 @@ def resolve_model(model: str | Path | None = None, *, kind: str | None = None,
             return info
         looked_in.append(f"{folder} (a {info.kind} model, not {kind})")
         raise ModelNotFoundError(name, looked_in, hint=_kind_hint(info, kind))
+    if folder.exists():  # a file: the weights or an archive given instead of their folder (NEWUSER7 F3)
+        raise ModelNotFoundError(name, [f"{folder} (a file, not a model folder)"],
+                                 hint=f"Give the folder that holds the model's config.json and weights"
+                                      f"{f' ({folder.parent})' if folder.name in _MODEL_FILES else ''}; "
+                                      "unpack an archive first.")
     if _looks_like_path(name):
         raise ModelNotFoundError(name, [f"{folder} (no such folder)"],
                                  hint="Check the path, or give a model id such as Helsinki-NLP/opus-mt-ar-en.")

@@ -800,5 +800,6 @@ def _spare(quantities: list[Quantity], budget: int, what: str) -> list[Quantity]
 def _show(quantity: Quantity) -> str:
     """The values of ``quantity`` as a reader writes them: thousands separated, and a year (``Quantity.year``:
     four digits alone, ``2023``) as a year, not "2,023"."""
-    shown = [str(int(v)) if quantity.year else f"{v:,.12g}" if v < 1e21 else str(v) for v in quantity.values]
+    shown = [str(int(v)) if quantity.year else f"{int(v):,}" if v < 1e21 and v == int(v)  # 1,300,000,000,000
+             else f"{v:,.12g}" if v < 1e21 else str(v) for v in quantity.values]  # not 1.3e+12 (NEWUSER7 F2)
     return "-" + " or -".join(shown) if quantity.negative else " or ".join(shown)
