@@ -40,6 +40,7 @@ _DATA = Path(__file__).parent / "data"  # tests point it at a copy of the data f
 _LETTER = r"[^\W\d_]"
 _NOT_AFTER_LETTER = rf"(?<!{_LETTER})"
 _NOT_BEFORE_LETTER = rf"(?!{_LETTER})"
+_GREGORIAN_YEAR_AFTER = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
 _MERGE_GAP = 60  # most characters between a Hijri date and its Gregorian equivalent ("الموافق لـ")
 _HIJRI_YEARS = range(1300, 1600)
 # Solar Hijri years a news text dates (1300 SH = 1921). They overlap the lunar years 1300-1410: a numeric date
@@ -431,7 +432,7 @@ def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | 
     if not text.strip():
         return []
     grammar = _grammar()
-    norm, origin = _fold_with_offsets(text)
+    norm, origin = _fold_with_offsets(_PDF_LAM_ALEF.sub(_unswap_lam_alef, text))
     arabic = contains_arabic(text)
     order = _resolve_order(grammar, context_lang, day_first, arabic)
     persian = bool(_PERSIAN_DIGIT.search(text))
@@ -440,6 +441,15 @@ def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | 
     if not results and not arabic:
         results = _dateparser_fallback(text, norm, origin)
     return results
+
+
+# Text copied out of a PDF often has the lam-alef ligature's letters swapped: "األول" for "الأول", "اإلثنين" for
+# "الإثنين" (an alef then a hamza-alef never begins a correct Arabic word). Same length, so offsets still hold.
+_PDF_LAM_ALEF = re.compile(r"(?<![\u0621-\u064a])ا([أإآ])ل")
+
+
+def _unswap_lam_alef(m: re.Match[str]) -> str:
+    return "ال" + m.group(1)
 
 
 # --------------------------------------------------------------------------- relative dates
@@ -838,6 +848,13 @@ def _result(grammar: _Grammar, text: str, norm: str, origin: list[int], group: l
     else:
         date, hijri, _, candidates = parts[0]
         calendar, ambiguous = group[0].calendar, group[0].ambiguous
+        year_after = _GREGORIAN_YEAR_AFTER.search(norm, end, end + _MERGE_GAP) if calendar == "hijri" else None
+        if date is not None and year_after is not None:
+            # "30 ذي القعدة 1433هـ الموافق 15تشرين ... 2012م": the Gregorian date written beside it was not read;
+            # the converted Hijri date may be a day off it (sighting), so it is a candidate, not the answer
+            warnings.append(f"a Gregorian year ({year_after.group(1)}) follows this Hijri date but its date was "
+                            f"not read: {date} is a candidate")
+            date, candidates = None, [date]
     ambiguous = ambiguous or (date is None and bool(candidates))
     start, weekday = _weekday(grammar, norm, start)
     if weekday is not None and date is not None and len(date) == 10:
