@@ -21,7 +21,7 @@ from translator.text.arabic import is_arabic
 from translator.text.segment import sentences
 from translator.wordfreq_index import zipf_frequency
 
-__all__ = ["arabic_unquoted_title", "foreign_press_names", "inline_attributions", "quoted_title", "unquoted_title",
+__all__ = ["arabic_adjacent_title", "arabic_unquoted_title", "foreign_press_names", "inline_attributions", "quoted_title", "unquoted_title",
            "writer_under_outlet"]
 
 _BOUNDARY = re.compile(r"(?:^|[,;:\"“”]|\b(?i:the|a|an|in|by|from|to|of|with|on|at|for|and|that|which|who|"
@@ -109,7 +109,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def inline_attributions(text: str, registry: OutletRegistry) -> list[Draft]:
     """One draft per outlet named as a source in a sentence of ``text`` (offsets into ``text``)."""
     drafts: list[Draft] = []
-    for sentence in _quote_whole(text, sentences(text)):
+    spans = _quote_whole(text, sentences(text))
+    for index, sentence in enumerate(spans):
         s = sentence.text
         if not is_arabic(s):  # "London-based Al-Sharq\nal-Awsat": a name wrapped over two lines (same length)
             s = s.replace("\n", " ")
@@ -127,10 +128,49 @@ def inline_attributions(text: str, registry: OutletRegistry) -> list[Draft]:
             column = _unplaced_column(s)
             if column is not None:
                 kept = [(0, 0, "", column)]
+        if len(kept) == 1 and is_arabic(s) and kept[0][3].title_original is None:
+            kept[0][3].title_original = arabic_adjacent_title(text, spans, index, kept[0][0])
         for *_, draft in kept:
             draft.start, draft.end = sentence.start + draft.start, sentence.start + draft.end
             drafts.append(draft)
     return drafts
+
+
+# a line that only announces a title on the next line ("وتحت عنوان", "العناوين التالية:", "وفيها ..")
+_AR_TITLE_NEXT = re.compile(r"(?:(?:تحت|يحمل|تحمل)\s+عنوان|بعنوان|عنونت|العناوين\s+التالية|عناوينها|وفيها|ومنها)"
+                            r"[\s\"“”«»:.…-]*\Z")
+_AR_ITEM = re.compile(r"\s*[-–—*•]\s*(?P<t>\S.*)\Z", re.S)
+# the sentence opening that introduces a body under a headline line: "قال موقع X:", "وفي خبر لموقع X",
+# "من جانبها قالت صحيفة X:", "هذا ما نشرته صحيفة X"
+_AR_BODY_INTRO = re.compile(r"\s*(?:[وف]?(?:من\s+جانبها|من\s+جهتها|بدورها)[،,]?\s+)?(?:[وف]?(?:قال|قالت|ذكر|ذكرت|"
+                            r"أفاد|أفادت|أورد|أوردت|نشر|نشرت|كتب|كتبت)\s|[وف]?في\s+(?:خبر|تقرير|مقال)\s+ل|هذا\s+ما\s)")
+_AR_REVIEW_WORDS = re.compile(r"صحف|صحافة|الصحافة|جولة|عناوين|قراءة|التناولات")
+
+
+def arabic_adjacent_title(text: str, spans: list, index: int, outlet_at: int) -> str | None:
+    """The title of an Arabic attribution printed on a line of its own next to it (issue 15, batch 11):
+    after a line that ends on a headline cue (``وتحت عنوان`` / ``العناوين التالية`` / ``وفيها ..``), the next
+    line (a dash item's text); or, before a line that opens with the attribution (``قال موقع العربية:``,
+    ``وفي خبر لموقع X``, ``هذا ما نشرته صحيفة X``), the line above when it stands alone as a headline: one
+    line, no sentence stop, 3-25 words, not the review's own heading (``الصحف العراقية``, ``جولة ...``)."""
+    here = spans[index]
+    if index + 1 < len(spans) and _AR_TITLE_NEXT.search(here.text.rstrip()):
+        nxt = spans[index + 1]
+        if "\n" in text[here.end:nxt.start]:
+            line = nxt.text.split("\n")[0]
+            item = _AR_ITEM.match(line)
+            title = ws((item.group("t") if item else line).strip(" \"“”«»"))
+            if title and len(title.split()) <= 25 and is_arabic(title):
+                return title.rstrip(".")
+    if index and _AR_BODY_INTRO.match(here.text) and outlet_at <= len(" ".join(here.text.split()[:8])):
+        prev = spans[index - 1]
+        line = prev.text.strip()
+        between = text[prev.end:here.start]
+        plain = line.strip("\"“”«»")
+        if "\n" in between and "\n" not in line and 3 <= len(plain.split()) <= 25 and is_arabic(plain) \
+                and not re.search(r"[.:؛]\s*\Z", plain) and not _AR_REVIEW_WORDS.search(plain):
+            return ws(plain)
+    return None
 
 
 def _unplaced_column(s: str) -> Draft | None:
