@@ -21,8 +21,8 @@ from translator.text.arabic import is_arabic
 from translator.text.segment import sentences
 from translator.wordfreq_index import zipf_frequency
 
-__all__ = ["arabic_adjacent_title", "arabic_unquoted_title", "foreign_press_names", "inline_attributions", "quoted_title", "unquoted_title",
-           "writer_under_outlet"]
+__all__ = ["announces_next_line", "arabic_adjacent_title", "arabic_unquoted_title", "foreign_press_names",
+           "inline_attributions", "quoted_title", "unquoted_title", "writer_under_outlet"]
 
 _BOUNDARY = re.compile(r"(?:^|[,;:\"“”]|\b(?i:the|a|an|in|by|from|to|of|with|on|at|for|and|that|which|who|"
                        r"according|than|as)\b)")
@@ -137,7 +137,8 @@ def inline_attributions(text: str, registry: OutletRegistry) -> list[Draft]:
 
 
 # a line that only announces a title on the next line ("وتحت عنوان", "العناوين التالية:", "وفيها ..")
-_AR_TITLE_NEXT = re.compile(r"(?:(?:تحت|يحمل|تحمل)\s+عنوان|بعنوان|عنونت|العناوين\s+التالية|عناوينها|وفيها|ومنها)"
+_AR_TITLE_NEXT = re.compile(r"(?:(?:تحت|يحمل|تحمل)\s+عنوان|بعنوان|عنونت|العناوين\s+التالية|عناوينها"
+                            r"|(?:^|(?<=\s))[وف]?(?:فيها|منها|أبرزها|ابرزها))"
                             r"[\s\"“”«»:.…-]*\Z")
 _AR_ITEM = re.compile(r"\s*[-–—*•]\s*(?P<t>\S.*)\Z", re.S)
 # the sentence opening that introduces a body under a headline line: "قال موقع X:", "وفي خبر لموقع X",
@@ -145,6 +146,12 @@ _AR_ITEM = re.compile(r"\s*[-–—*•]\s*(?P<t>\S.*)\Z", re.S)
 _AR_BODY_INTRO = re.compile(r"\s*(?:[وف]?(?:من\s+جانبها|من\s+جهتها|بدورها)[،,]?\s+)?(?:[وف]?(?:قال|قالت|ذكر|ذكرت|"
                             r"أفاد|أفادت|أورد|أوردت|نشر|نشرت|كتب|كتبت)\s|[وف]?في\s+(?:خبر|تقرير|مقال)\s+ل|هذا\s+ما\s)")
 _AR_REVIEW_WORDS = re.compile(r"صحف|صحافة|الصحافة|جولة|عناوين|قراءة|التناولات")
+
+
+def announces_next_line(line: str) -> bool:
+    """An Arabic citation line that ends by announcing its headline on the next line (``والى صحيفة المشرق
+    المستقلة وفيها ..``, ``وتحت عنوان``, ``فأبرزت العناوين التالية``): like a line ending with a colon."""
+    return is_arabic(line) and _AR_TITLE_NEXT.search(line.rstrip()) is not None
 
 
 def arabic_adjacent_title(text: str, spans: list, index: int, outlet_at: int) -> str | None:

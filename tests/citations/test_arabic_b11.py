@@ -1,0 +1,50 @@
+"""Issue 15, seventh session: the Arabic kinds of batch 11's build-half misses, read from real lines.
+
+Every passage is a real one from tests/data/citations_real.jsonl (batch 11, build half); its page is beside it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from translator.citations import parse_citations
+
+# https://almoaten.net/?p=30033 (a Yemeni digest: a headline line, then "قال موقع X:" and the body)
+HEADLINE_ABOVE = [
+    ("انهيار منازل أثرية في صنعاء بسبب الأمطار\nقال موقع العربية: تعرضت منازل مدينة صنعاء القديمة المسجلة ضمن "
+     "التراث العالمي لدى اليونسكو للانهيار بسبب تساقط الأمطار الغزيرة منذ منتصف أبريل الماضي.",
+     "العربية", "انهيار منازل أثرية في صنعاء بسبب الأمطار"),
+    ("وساطة سعودية تهدئ التوتر بين الشرعية والانتقالي في سقطرى\nوفي خبر لموقع إرم نيوز” عاد الهدوء، اليوم السبت، "
+     "إلى سقطرى الجزيرة الرئيسة في أرخبيل يمني", "إرم نيوز",
+     "وساطة سعودية تهدئ التوتر بين الشرعية والانتقالي في سقطرى"),
+    ("قتل خطيب مسجد أمام المصلين\nمن جانبها قالت صحيفة اليوم السابع: قتلت ميلشيات الحوثى إمام وخطيب مسجد",
+     "اليوم السابع", "قتل خطيب مسجد أمام المصلين"),
+    # https://www.iraqhurr.org/a/1679387.html: a quoted headline, then "هذا ما نشرته صحيفة X"
+    ('"بعد أول زخة مطر شهدتها بغداد .. المياه تغلق عدداً من أزقة وأحياء العاصمة"\nهذا ما نشرته صحيفة المشرق في '
+     "صفحة اخبار محلية، لتقول:", "المشرق", "بعد أول زخة مطر شهدتها بغداد .. المياه تغلق عدداً من أزقة وأحياء العاصمة"),
+]
+
+
+@pytest.mark.parametrize(("text", "outlet", "title"), HEADLINE_ABOVE, ids=[r[1] for r in HEADLINE_ABOVE])
+def test_headline_line_above_the_attribution(text: str, outlet: str, title: str) -> None:
+    [c] = parse_citations(text)
+    assert (c.outlet, c.title_original) == (outlet, title)
+
+
+def test_line_above_that_is_no_headline_gives_no_title() -> None:
+    # a sentence with its full stop, or the review's own heading, is not the cited piece's title
+    for above in ("وتواصل القصف على المدينة لليوم الثالث على التوالي.", "أبرز ما تناولته الصحف العراقية اليوم"):
+        [c] = parse_citations(above + "\nقال موقع العربية: تعرضت منازل مدينة صنعاء القديمة للانهيار")
+        assert c.outlet == "العربية" and c.title_original is None
+
+
+def test_title_announced_on_the_next_line() -> None:
+    # https://almoaten.net/?p=30033: "وتحت عنوان" ends the line, the title is the next one
+    [c] = parse_citations("وإليكم ” أبرز التناولات والبداية من صحيفة” البيان ” وتحت عنوان\n"
+                          "التحالف: 2029 اختراقاً حوثياً منذ إعلان وقف النار")
+    assert (c.outlet, c.title_original) == ("البيان", "التحالف: 2029 اختراقاً حوثياً منذ إعلان وقف النار")
+    # https://www.iraqhurr.org/a/1672686.html: "وفيها .." then a dash item on its own line
+    [c] = parse_citations("والى صحيفة المشرق المستقلة وفيها ..\n- التيار الصدري يتـّهم القوى الأمنية بتضليل الرأي "
+                          "العام بشأن أعمال العنف في كربلاء")
+    assert c.outlet == "المشرق" and c.leaning == "المستقلة"
+    assert c.title_original == "التيار الصدري يتـّهم القوى الأمنية بتضليل الرأي العام بشأن أعمال العنف في كربلاء"
