@@ -48,3 +48,22 @@ def test_title_announced_on_the_next_line() -> None:
                           "العام بشأن أعمال العنف في كربلاء")
     assert c.outlet == "المشرق" and c.leaning == "المستقلة"
     assert c.title_original == "التيار الصدري يتـّهم القوى الأمنية بتضليل الرأي العام بشأن أعمال العنف في كربلاء"
+
+
+def test_writer_named_with_a_verb_beside_the_paper() -> None:
+    # https://www.iraqhurr.org/a/1679387.html: the writer and his verb before "في صحيفة X"
+    [c] = parse_citations('يكتب عباس النوري في صحيفة التآخي الناطقة باسم الحزب الديمقراطي الكوردستاني، يكتب مقالة '
+                          'جاءت تحت عنوان "التوقيع على الاتفاقية عمالة وعدم التوقيع عمالة مزدوجة"، متسائلاً فيها')
+    assert (c.outlet, c.author) == ("التآخي", "عباس النوري")
+    assert c.leaning == "الناطقة باسم الحزب الديمقراطي الكوردستاني"
+    # http://albedaiah.com/news/2015/10/25/99029: "كتبت جريدة X" names the paper, not a writer
+    [c] = parse_citations('كتبت جريدة الشروق في الصفحة الأولي مانشيت "الحكومة تخمد فتنة الـ 10 درجات"، متحدثة عن قرار')
+    assert (c.outlet, c.author, c.title_original) == ("الشروق", None, "الحكومة تخمد فتنة الـ 10 درجات")
+
+
+def test_relative_clause_of_belonging_is_the_description() -> None:
+    # https://www.iraqhurr.org/a/1679387.html and /1672686.html
+    [c] = parse_citations("في جريدة الصباح التي تصدر عن شبكة الاعلام العراقي نقرأ ان الحكومة تقدم تعديلاتها")
+    assert (c.outlet, c.leaning) == ("الصباح", "التي تصدر عن شبكة الاعلام العراقي")
+    [c] = parse_citations("في صحيفة التآخي الصادرة عن الحزب الديمقراطي الكوردستاني نقرأ ما قاله وزير الموارد الطبيعية")
+    assert (c.outlet, c.leaning) == ("التآخي", "الصادرة عن الحزب الديمقراطي الكوردستاني")

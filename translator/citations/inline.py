@@ -1054,6 +1054,14 @@ def _arabic_description(s: str, b: int) -> str | None:
         return semi.group("d")
     if not m:  # '"الأهرام"، الصحيفة الرسمية، جاء ...': a description set off by commas
         m = re.match(r"[\"”»)]?\s*[،,]\s*(?P<d>ال" + _AR_WORD + r"(?:\s+ال" + _AR_WORD + r"){0,2})\s*[،,]", s[b:])
+    relative = _AR_RELATIVE.match(s[b:])
+    if relative and (not m or m.group("d").split()[0] in ("الصحيفة", "الجريدة", "التي", "الذي")):
+        # "الصباح التي تصدر عن شبكة الاعلام العراقي", "الصباح وهي الصحيفة التي تصدر عن ...": a relative
+        # clause of belonging, up to the verb of the review (issue 15, batch 11)
+        words = relative.group("d").split()
+        cut = next((i for i, w in enumerate(words) if i > 3 and (w in _AR_STOP or _review_goes_on(w)
+                                                                 or w in _AR_READ_VERBS or w in _AR_VERBS)), len(words))
+        return " ".join(words[:cut]).rstrip("،,.") or None
     if not m:
         return None
     words = m.group("d").split()
@@ -1078,6 +1086,7 @@ def _arabic_description(s: str, b: int) -> str | None:
             words = phrase.group("pp").split()
             # a verb, a particle, or a word with a pronoun suffix (``اخبارها``: the sentence's object) ends it
             cut = next((i for i, w in enumerate(words) if i and (w in _AR_STOP or _review_goes_on(w)
+                                                               or w in _AR_READ_VERBS
                                                                or _review_goes_on(w[1:]) or w in _AR_VERBS
                                                                or (not w.startswith("ال") and w.endswith("ها")))),
                        len(words))
@@ -1085,6 +1094,10 @@ def _arabic_description(s: str, b: int) -> str | None:
     return " ".join(kept) or None
 
 
+# the review's own verbs of reading ("في صحيفة التآخي الصادرة عن الحزب ... نقرأ ما قاله"): no part of a description
+_AR_READ_VERBS = frozenset("نقرأ ونقرأ لنقرأ فنقرأ نطالع ونطالع نتابع ونتابع نجد ونجد".split())
+_AR_RELATIVE = re.compile(r"[\"”»)]?\s*[،,]?\s*(?:وهي\s+)?(?P<d>(?:(?:الصحيفة|الجريدة)\s+)?(?:التي|الذي)\s+"
+                          r"(?:تصدر|يصدر|تنطق|ينطق|تتبع|يتبع)\s+(?:عن|من|باسم|في|ل)\s*[^\n.،,؛:]{2,80})")
 _AR_SEMI = re.compile(r"[\"”»)]?\s*(?P<d>(?:ال)?شبه\s+(?:ال)?" + _AR_WORD + r"(?:ة|ي))(?=[\s،,.]|\Z)")
 _AR_GOVERNED = re.compile(r"\s+(?P<pp>(?:عن|من|باسم|ب|ل|في)\s*" + _AR_WORD + r"(?:\s+" + _AR_WORD + r"){0,3})")
 # participles that describe a paper by what it belongs to ("الصادرة عن", "الناطقة باسم", "المقربة من")
@@ -1124,6 +1137,64 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
     if m is None:  # "أبرز الكاتب الصحفي هاني وفا، رئيس تحرير الصحيفة": a role, the name, a comma
         m = re.search(rf"(?:^|\s)(?:{role})(?:\s+(?:{role}))?\s+(?:(?:{honorific})\s+)?{name}(?=\s*[،,])", s)
     if m is None:
-        return None
+        return _arabic_writer_near(s, a, b)
     words = [w for w in m.group("p").split() if w not in c.lower_set("honorific")]
+    if words and words[0] in _AR_TYPE_NOUNS:  # "كتبت جريدة الشروق": the paper is the verb's subject, no writer
+        return None
     return " ".join(words) or None
+
+
+# type nouns an Arabic writer's name never starts with ("كتبت جريدة الشروق في الصفحة الأولى")
+_AR_TYPE_NOUNS = frozenset("صحيفة جريدة يومية أسبوعية اسبوعية موقع قناة وكالة مجلة بوابة إذاعة اذاعة".split())
+# verbs a review puts between the paper and its writer ("في صحيفة الحياة اعتبر حازم صاغية ...", "يكتب عباس
+# النوري في صحيفة التآخي"): masculine or feminine, present or past
+_AR_WRITER_VERBS = ("يكتب|تكتب|كتب|كتبت|اعتبر|اعتبرت|يعتبر|تعتبر|يتناول|تتناول|تناول|تناولت|يرى|ترى|رأى|رأت|"
+                    "يتساءل|تتساءل|تساءل|تساءلت|يقول|تقول|يؤكد|تؤكد|يشير|تشير|يحذر|تحذر")
+_AR_NAME_LINKS = frozenset("عبد أبو ابو أبي ابي بن ابن بنت آل ال".split())
+
+
+def _arabic_person(words: list[str]) -> str | None:
+    """A writer's name at the head of ``words``: two words, a third when the second links (``عبد الوهاب
+    بدرخان``) or the third is a family name in ال ending ي (``محمد يونس العبادي``); None when the head reads
+    as a noun phrase (a definite first word, a role, a type noun, a particle)."""
+    if len(words) < 2:
+        return None
+    stop = _AR_STOP | _AR_TYPE_NOUNS | cues().lower_set("honorific") | set(_AR_OBJECTS) | _AR_PIECES
+    first, second = words[0], words[1]
+    if first.startswith("ال") or first in stop or second in stop or _review_goes_on(second) \
+            or not all(re.fullmatch(_AR_WORD, w) for w in (first, second)):
+        return None
+    kept = [first, second]
+    if len(words) > 2 and re.fullmatch(_AR_WORD, words[2]) and words[2] not in stop \
+            and (first in _AR_NAME_LINKS or second in _AR_NAME_LINKS
+                 or (words[2].startswith("ال") and words[2].endswith("ي") and len(words[2]) >= 5)):
+        kept.append(words[2])
+    return " ".join(kept)
+
+
+def _arabic_writer_near(s: str, a: int, b: int) -> str | None:
+    """The writer named with a verb right after the paper (``في صحيفة الحياة اعتبر حازم صاغية``, ``وفي صحيفة
+    الحياة ايضا يتناول عبد الوهاب بدرخان``), or before it (``يكتب عباس النوري في صحيفة التآخي``), or after
+    ``للكاتب`` (``في مقال للكاتب أكرم القصاص، عن``) — issue 15, batch 11."""
+    c = cues()
+    honorific = c.pattern("honorific")
+    after = re.match(rf"[\"”»)]?(?:\s+(?:ايضا|أيضا|أيضاً|ايضاً))?\s*[،,]?\s+[وف]?(?:{_AR_WRITER_VERBS})\s+"
+                     rf"(?:(?:{honorific})\s+)?(?P<rest>.*)", s[b:], re.S)
+    if after is not None and re.search(r"(?:^|\s)[وف]?في\s+\S+\s*\Z", s[:a]):  # "في صحيفة X": the writer's paper
+        person = _arabic_person(after.group("rest").split()[:3])
+        if person:
+            return person
+    before = re.search(rf"(?:^|\s)[وف]?(?:يكتب|تكتب)\s+(?:(?:{honorific})\s+)?(?P<rest>[^،,.:؛]*?)\s+في\s+\S+\s*\Z",
+                       s[:a])
+    if before is not None:
+        person = _arabic_person(before.group("rest").split())
+        if person and len(person.split()) == len(before.group("rest").split()):
+            return person
+    roles_l = "|".join(re.escape("ل" + r[1:]) for r in c.words("author_role") if r.startswith("ال"))
+    role = re.search(rf"(?:^|\s)(?:{roles_l})\s+(?:(?:{honorific})\s+)?(?P<rest>[^،,.:؛]+?)"
+                     rf"(?=\s*[،,]|\s+(?:عن|حول|بعنوان)\s)", s)
+    if role is not None:
+        person = _arabic_person(role.group("rest").split())
+        if person and len(person.split()) == len(role.group("rest").split()):
+            return person
+    return None
