@@ -67,3 +67,14 @@ def test_relative_clause_of_belonging_is_the_description() -> None:
     assert (c.outlet, c.leaning) == ("الصباح", "التي تصدر عن شبكة الاعلام العراقي")
     [c] = parse_citations("في صحيفة التآخي الصادرة عن الحزب الديمقراطي الكوردستاني نقرأ ما قاله وزير الموارد الطبيعية")
     assert (c.outlet, c.leaning) == ("التآخي", "الصادرة عن الحزب الديمقراطي الكوردستاني")
+
+
+def test_channel_named_after_its_country() -> None:
+    # new-user trial 6, F5: "قناة الجزائر الدولية" is the channel, not an outlet "الجزائر" described "الدولية"
+    [c] = parse_citations("وأعلنت قناة الجزائر الدولية أن الرئيس سيلقي خطابا.")
+    assert (c.outlet, c.leaning) == ("الجزائر الدولية", None)
+    # a nationality or an official description after the name stays the description
+    [c] = parse_citations("أفادت قناة المملكة الأردنية بأن الطريق أغلق.")
+    assert (c.outlet, c.leaning) == ("المملكة", "الأردنية")
+    [c] = parse_citations("قالت قناة الجزائر الرسمية إن الرئيس سيلقي خطابا.")
+    assert (c.outlet, c.leaning) == ("الجزائر", "الرسمية")

@@ -958,6 +958,34 @@ _AR_VERBS = frozenset("قالت كتبت نشرت ذكرت أكدت ألقت ا�
                       "حذرت تحدثت خصصت أفادت أضافت تابعت عنونت اهتمت ركزت طالبت وصفت".split())
 
 
+@cache
+def _arabic_countries() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Country names in Arabic (CLDR, through Babel), folded, and the stems their nationality adjectives are
+    made from (``الجزائر`` → ``جزائر``: ``الجزائرية``; ``مصر``: ``المصرية``)."""
+    from babel import Locale
+
+    names = {arabic_key(n) for n in Locale("ar").territories.values() if " " not in n.strip()}
+    names.discard("")
+    stems = tuple(sorted({n[2:] if n.startswith("ال") else n for n in names}, key=len, reverse=True))
+    return frozenset(names), stems
+
+
+# descriptions that follow a channel's or agency's name without being part of it
+_AR_OFFICIAL = frozenset("الرسمية الرسمي الحكومية الحكومي المستقلة المستقل الخاصة الخاص العمومية العمومي".split())
+
+
+def _country_channel_name(first: str, second: str) -> bool:
+    """``الجزائر الدولية``, ``مصر الفضائية``: a country's name, then a definite adjective that is neither a
+    nationality (``الجزائرية``, ``الأردنية``) nor an official/private description: the two words are one
+    outlet name (a channel named after its country), not a name and its description (issue 15, F5)."""
+    names, stems = _arabic_countries()
+    key, adjective = arabic_key(first.rstrip("،,.:؛")), arabic_key(second)
+    if key not in names or not second.startswith("ال") or second in _AR_OFFICIAL or len(adjective) < 5:
+        return False
+    body = adjective[2:]
+    return not any(body.startswith(stem) for stem in stems if len(stem) >= 3)
+
+
 def _arabic_unknown_name(s: str, pos: int, words: list[re.Match[str]]) -> tuple[int, int, str] | None:
     """An outlet the registry does not know, written without quotes after a type noun: one to three words
     that end the sentence or stand before a particle, an honorific or a role (``صحيفة صوت الاحرار``)."""
@@ -967,6 +995,8 @@ def _arabic_unknown_name(s: str, pos: int, words: list[re.Match[str]]) -> tuple[
     for n, word in enumerate(words):
         text = word.group()
         bare = text.rstrip("،,.:؛")
+        if n == 1 and _country_channel_name(words[0].group(), bare):
+            continue  # "قناة الجزائر الدولية": the kind of channel is part of a name made of a country
         if text in stops or bare in stops or bare in roles or not is_arabic(bare) or _ar_clause_word(bare, n):
             break
         if bare != text or pos + word.end() >= len(s.rstrip(" .")):
