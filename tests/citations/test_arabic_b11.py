@@ -78,3 +78,14 @@ def test_channel_named_after_its_country() -> None:
     assert (c.outlet, c.leaning) == ("المملكة", "الأردنية")
     [c] = parse_citations("قالت قناة الجزائر الرسمية إن الرئيس سيلقي خطابا.")
     assert (c.outlet, c.leaning) == ("الجزائر", "الرسمية")
+
+
+def test_canal_and_scene_are_no_outlets() -> None:
+    # issue 15: "قناة"/"موقع" are also a canal and a site; an unknown name after them is cited only when the
+    # sentence reports (a verb of saying or publishing, بحسب, مراسل) or the name has a media shape
+    assert parse_citations("عبرت السفينة قناة السويس صباح اليوم.") == []
+    assert parse_citations("وصلت فرق الإسعاف إلى موقع الحادث بعد دقائق.") == []
+    [c] = parse_citations("ونشر موقع مدى مصر تقريرا عن الأزمة.")
+    assert c.outlet == "مدى مصر"
+    [c] = parse_citations("وبحسب موقع عربي 21 فإن الاتفاق لم يوقع بعد.")
+    assert c.outlet == "عربي 21"

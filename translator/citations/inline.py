@@ -144,7 +144,8 @@ _AR_ITEM = re.compile(r"\s*[-–—*•]\s*(?P<t>\S.*)\Z", re.S)
 # the sentence opening that introduces a body under a headline line: "قال موقع X:", "وفي خبر لموقع X",
 # "من جانبها قالت صحيفة X:", "هذا ما نشرته صحيفة X"
 _AR_BODY_INTRO = re.compile(r"\s*(?:[وف]?(?:من\s+جانبها|من\s+جهتها|بدورها)[،,]?\s+)?(?:[وف]?(?:قال|قالت|ذكر|ذكرت|"
-                            r"أفاد|أفادت|أورد|أوردت|نشر|نشرت|كتب|كتبت)\s|[وف]?في\s+(?:خبر|تقرير|مقال)\s+ل|هذا\s+ما\s)")
+                            r"أفاد|أفادت|أورد|أوردت|نشر|نشرت)\s|[وف]?في\s+(?:خبر|تقرير|مقال)\s+ل|هذا\s+ما\s)")
+_AR_PROSE_OPENERS = frozenset("قد كان كانت كما لكن ثم إذ اذ".split())
 _AR_REVIEW_WORDS = re.compile(r"صحف|صحافة|الصحافة|جولة|عناوين|قراءة|التناولات")
 
 
@@ -159,7 +160,8 @@ def arabic_adjacent_title(text: str, spans: list, index: int, outlet_at: int) ->
     after a line that ends on a headline cue (``وتحت عنوان`` / ``العناوين التالية`` / ``وفيها ..``), the next
     line (a dash item's text); or, before a line that opens with the attribution (``قال موقع العربية:``,
     ``وفي خبر لموقع X``, ``هذا ما نشرته صحيفة X``), the line above when it stands alone as a headline: one
-    line, no sentence stop, 3-25 words, not the review's own heading (``الصحف العراقية``, ``جولة ...``)."""
+    line, no sentence stop, 3-20 words, not opening on a particle (``وفي سياق متصل ...``: prose), not the
+    review's own heading (``الصحف العراقية``, ``جولة ...``)."""
     here = spans[index]
     if index + 1 < len(spans) and _AR_TITLE_NEXT.search(here.text.rstrip()):
         nxt = spans[index + 1]
@@ -174,8 +176,11 @@ def arabic_adjacent_title(text: str, spans: list, index: int, outlet_at: int) ->
         line = prev.text.strip()
         between = text[prev.end:here.start]
         plain = line.strip("\"“”«»")
-        if "\n" in between and "\n" not in line and 3 <= len(plain.split()) <= 25 and is_arabic(plain) \
-                and not re.search(r"[.:؛]\s*\Z", plain) and not _AR_REVIEW_WORDS.search(plain):
+        first = plain.split()[0] if plain.split() else ""
+        opener = first[1:] if first[:1] in "وف" else first  # "وفي سياق متصل ...": prose goes on, no headline
+        if "\n" in between and "\n" not in line and 3 <= len(plain.split()) <= 20 and is_arabic(plain) \
+                and not re.search(r"[.:؛]\s*\Z", plain) and not _AR_REVIEW_WORDS.search(plain) \
+                and opener not in _AR_STOP and opener not in _AR_PROSE_OPENERS:
             return ws(plain)
     return None
 
@@ -905,7 +910,33 @@ def _arabic_outlet(s: str, m: re.Match[str], registry: OutletRegistry) -> tuple[
     noun itself (``وكالة الأنباء السعودية``, not the Kuwaiti daily ``الأنباء``)."""
     after = _arabic_name_after(s, m.end(), registry)
     whole = _arabic_whole_name(s, m.start("noun"), registry)
+    if after is not None and m.group("noun") in _AR_PLACE_NOUNS and registry.resolve(after[2]).outlet is None \
+            and s[after[0] - 1:after[0]] not in "\"“”«»„(" and not _press_evidence(s, after):
+        after = None  # "عبرت السفينة قناة السويس", "وصلت الفرق إلى موقع الحادث": a canal, a place
     return whole if whole is not None and (after is None or whole[1] > after[1]) else after
+
+
+# type nouns that are also ordinary words (a canal, a site): an unknown, unquoted name after them is an outlet
+# only when the sentence reports (a verb of saying or publishing) or the name has a media shape
+_AR_PLACE_NOUNS = frozenset({"قناة", "موقع"})
+_AR_MEDIA_SHAPE = re.compile(r"نيوز|تايمز|بوست|برس|أونلاين|اونلاين|\bتي\s*في\b|\d|الإخبارية|الاخبارية|الفضائية|"
+                             r"نت\b|الإلكتروني|الالكتروني|الإخباري|الاخباري")
+_AR_REPORT_WORDS = frozenset("قال قالت ذكر ذكرت نشر نشرت أفاد أفادت أورد أوردت بث بثت أعلن أعلنت كشف كشفت نقل نقلت "
+                             "يقول تقول ينشر تنشر يبث تبث عرض عرضت أذاع أذاعت أشار أشارت أكد أكدت تابع تابعت "
+                             "بحسب حسب وفق نقلا مراسل مراسلة برنامج تقرير خبر مقابلة حوار لقاء".split())
+
+
+def _press_evidence(s: str, hit: tuple[int, int, str]) -> bool:
+    """Whether a sentence naming an unknown ``قناة``/``موقع`` cites it: a reporting word anywhere outside the
+    name (``قالت``, ``وبثت``, ``بحسب``, ``مراسل``, ``تقرير``), a known press verb after it, or a media-shaped
+    name (``نيوز``, ``الإخبارية``, digits)."""
+    if _AR_MEDIA_SHAPE.search(hit[2]):
+        return True
+    for word in re.findall(_AR_WORD, s[:hit[0]] + " " + s[hit[1]:]):
+        stem = word[1:] if word[:1] in "وفل" and len(word) > 3 else word
+        if word in _AR_REPORT_WORDS or stem in _AR_REPORT_WORDS or stem in _AR_VERBS or word in _AR_VERBS:
+            return True
+    return False
 
 
 def _abbreviation_of_previous(s: str, hit: tuple[int, int, str], found: list[tuple[int, int, str]],
