@@ -89,3 +89,15 @@ def test_canal_and_scene_are_no_outlets() -> None:
     assert c.outlet == "مدى مصر"
     [c] = parse_citations("وبحسب موقع عربي 21 فإن الاتفاق لم يوقع بعد.")
     assert c.outlet == "عربي 21"
+
+
+def test_arabic_description_is_not_copied_into_an_english_line() -> None:
+    # new-user trial 6, F23: an English house-style line gives the registry's English description, not the
+    # citing text's Arabic one; the citation itself keeps the description as written
+    from translator.citations.format import format_citation
+
+    [c] = parse_citations("وذكرت صحيفة الشرق الأوسط اللندنية أن المحادثات تعثرت.")
+    assert c.leaning == "اللندنية"
+    assert format_citation(c, style="oewatch") == "Asharq Al-Awsat (London-based pan-Arab daily)."
+    [c] = parse_citations("According to the London-based daily Asharq al-Awsat, the talks failed.")
+    assert format_citation(c, style="oewatch") == "Asharq Al-Awsat (London-based daily)."
