@@ -101,3 +101,19 @@ def test_arabic_description_is_not_copied_into_an_english_line() -> None:
     assert format_citation(c, style="oewatch") == "Asharq Al-Awsat (London-based pan-Arab daily)."
     [c] = parse_citations("According to the London-based daily Asharq al-Awsat, the talks failed.")
     assert format_citation(c, style="oewatch") == "Asharq Al-Awsat (London-based daily)."
+
+
+@pytest.mark.parametrize(("text", "outlet", "author"), [
+    # https://tiztoutinecity.blogspot.com/2014/04/blog-post_14.html: a bare paper, then "لعدد اليوم، مقالا"
+    ('بينما اختارت العلم ، لعدد اليوم، مقالا تحت عنوان "قادة الحزب الأغلبي يكذبون أنفسهم"، مبرزة أنه', "العلم", None),
+    # https://www.iraqhurr.org/a/1674641.html: "نبقى مع X إذ يكتب رئيس تحريرها Y"
+    ("نبقى مع المدى إذ يكتب رئيس تحريرها فخري كريم عن غيرة الساسة العراقيين", "المدى", "فخري كريم"),
+])
+def test_bare_paper_with_a_piece_or_editor_of_its_own(text: str, outlet: str, author: str | None) -> None:
+    [c] = parse_citations(text)
+    assert (c.outlet, c.author) == (outlet, author)
+
+
+def test_bare_city_or_government_subject_is_no_paper() -> None:
+    # without a piece of its own a bare name is the city or the government speaking
+    assert parse_citations("قالت الرياض إن المملكة ترفض التدخل في شؤون جيرانها") == []

@@ -379,6 +379,7 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
         if p["writing_verb"].search(s):
             hits += _written_in_known(s, registry)
         hits += _subject_with_own_piece(s, registry)
+        hits += _subject_with_piece_near(s, registry)
         hits += foreign_press_names(s, after_verb=True)
         for hit in hits:
             if hit is not None and not any(x < hit[1] and hit[0] < y for x, y in taken) \
@@ -495,6 +496,33 @@ def _subject_with_own_piece(s: str, registry: OutletRegistry) -> list[tuple[int,
                 continue
             match = registry.resolve(s[a:b])
             if match.outlet is not None and match.method == "exact" and is_arabic(s[a:b]):
+                found.append((a, b, s[a:b]))
+            break
+    return found
+
+
+# the sentence gives the paper a piece or an issue a few words on (issue 15, batch 11): "اختارت العلم ، لعدد
+# اليوم، مقالا", "نشرت الشروق اليوم مقالا", "نبقى مع المدى إذ يكتب رئيس تحريرها", "لتقول الصباح التي تصدر عن"
+_PIECE_NEAR = re.compile(r"(?:^|\s|[،,])\s*(?:[وفل]?(?:لعدد|عدد)\s+(?:اليوم|الأمس|أمس)|مقالا|مقالاً|مقالة|افتتاحية|"
+                         r"افتتاحيتها|عددها|صفحتها|صفحاتها|تحريرها|عنوانها|مانشيتها|مانشيت|كاتبها|كتابها|"
+                         r"(?:التي|الذي)\s+(?:تصدر|يصدر)|الصادرة\s+(?:عن|في|من|اليوم))(?=[\s،,.:]|$)")
+_SUBJECT_LEAD = re.compile(r"(?:^|(?<=\s))(?:[وف]?(?:نبقى|نبقي|نعود)\s+مع|[وفل]?(?:تقول|يقول|قالت|اختارت|كتبت|نشرت|"
+                           r"أبرزت|ابرزت|ذكرت|أوردت|اوردت|تناولت|خصصت|عنونت))\s+")
+
+
+def _subject_with_piece_near(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
+    """A registry outlet written bare right after a press verb (or ``نبقى مع``), when the next words give it a
+    piece, an issue or an editor of its own (``اختارت العلم ، لعدد اليوم، مقالا``, ``نبقى مع المدى إذ يكتب رئيس
+    تحريرها``): as :func:`_subject_with_own_piece`, with the evidence up to 50 characters on."""
+    found = []
+    for m in _SUBJECT_LEAD.finditer(s):
+        words = list(re.finditer(r"[^\s،,.:؛\"“”«»()]+", s[m.end():m.end() + 60]))[:4]
+        for n in range(len(words), 0, -1):
+            a, b = m.end() + words[0].start(), m.end() + words[n - 1].end()
+            match = registry.resolve(s[a:b])
+            if match.outlet is None or match.method != "exact" or not is_arabic(s[a:b]):
+                continue
+            if _PIECE_NEAR.search(s[b:b + 50]):
                 found.append((a, b, s[a:b]))
             break
     return found
@@ -1202,6 +1230,8 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
     words = [w for w in m.group("p").split() if w not in c.lower_set("honorific")]
     if words and words[0] in _AR_TYPE_NOUNS:  # "كتبت جريدة الشروق": the paper is the verb's subject, no writer
         return None
+    if words and words[0] in ("رئيس", "رئيسة", "مدير", "مديرة"):  # "كتب رئيس تحريرها هاني وفا": the role
+        return _arabic_writer_near(s, a, b)
     return " ".join(words) or None
 
 
@@ -1220,7 +1250,8 @@ def _arabic_person(words: list[str]) -> str | None:
     as a noun phrase (a definite first word, a role, a type noun, a particle)."""
     if len(words) < 2:
         return None
-    stop = _AR_STOP | _AR_TYPE_NOUNS | cues().lower_set("honorific") | set(_AR_OBJECTS) | _AR_PIECES
+    stop = _AR_STOP | _AR_TYPE_NOUNS | cues().lower_set("honorific") | set(_AR_OBJECTS) | _AR_PIECES \
+        | {"رئيس", "رئيسة", "مدير", "مديرة", "مراسل", "مراسلة", "محرر", "محررة"}
     first, second = words[0], words[1]
     if first.startswith("ال") or first in stop or second in stop or _review_goes_on(second) \
             or not all(re.fullmatch(_AR_WORD, w) for w in (first, second)):
@@ -1250,6 +1281,12 @@ def _arabic_writer_near(s: str, a: int, b: int) -> str | None:
     if before is not None:
         person = _arabic_person(before.group("rest").split())
         if person and len(person.split()) == len(before.group("rest").split()):
+            return person
+    editor = re.search(rf"(?:^|\s)(?:رئيس|رئيسة|مدير|مديرة)\s+(?:تحريرها|تحريره|تحرير\s+الصحيفة|تحرير\s+الجريدة)\s+"
+                       rf"(?:(?:{honorific})\s+)?(?P<rest>[^،,.:؛]+)", s[b:])
+    if editor is not None:  # "نبقى مع المدى إذ يكتب رئيس تحريرها فخري كريم عن ...": its editor wrote
+        person = _arabic_person(editor.group("rest").split()[:3])
+        if person:
             return person
     roles_l = "|".join(re.escape("ل" + r[1:]) for r in c.words("author_role") if r.startswith("ال"))
     role = re.search(rf"(?:^|\s)(?:{roles_l})\s+(?:(?:{honorific})\s+)?(?P<rest>[^،,.:؛]+?)"
