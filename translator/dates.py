@@ -440,7 +440,38 @@ def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | 
     results = [_result(grammar, text, norm, origin, group) for group in _merge(norm, mentions)]
     if not results and not arabic:
         results = _dateparser_fallback(text, norm, origin)
+    if not results:
+        results = _misspelt_month(grammar, text, norm, origin)
     return results
+
+
+_DAY_WORD_YEAR = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[^\W\d_]{4,})\.?,?\s+"
+                            r"(?P<y>\d{4})(?!\d)|(?<![^\W\d_])(?P<m2>[^\W\d_]{4,})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})(?!\d)")
+
+
+def _misspelt_month(grammar: _Grammar, text: str, norm: str, origin: list[int]) -> list[DateResult]:
+    """A day, a word one letter off exactly one Gregorian month name, and a year (``12 فبرابر 2021``,
+    ``Decmber 3, 2020``, ``سبتمر``): that month, with a warning (issue 15, batch 11). Only when nothing else was
+    read; a word near two months, or a short one, is no date."""
+    from rapidfuzz.distance import Levenshtein
+
+    months = grammar.months["gregorian"]
+    found = []
+    for m in _DAY_WORD_YEAR.finditer(norm):
+        word, day, year = (m.group("m"), m.group("d"), m.group("y")) if m.group("m") else \
+            (m.group("m2"), m.group("d2"), m.group("y2"))
+        key = _key(word)
+        if key in months or int(year) not in _MONTH_YEAR_YEARS:
+            continue
+        near = {n for name, n in months.items() if len(name) >= 5 and Levenshtein.distance(key, name) <= 1}
+        if len(near) != 1 or not _valid(int(year), next(iter(near)), int(day)):
+            continue
+        month = next(iter(near))
+        o_start, o_end = origin[m.start()], origin[m.end() - 1] + 1
+        found.append(DateResult(text=text, date=f"{int(year):04d}-{month:02d}-{int(day):02d}",
+                                date_text=text[o_start:o_end], start=o_start, end=o_end, calendar="gregorian",
+                                warnings=[f"{word!r} read as the misspelt month {month}"]))
+    return found
 
 
 # Text copied out of a PDF often has the lam-alef ligature's letters swapped: "األول" for "الأول", "اإلثنين" for
