@@ -449,12 +449,18 @@ _DAY_WORD_YEAR = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<
                             r"(?P<y>\d{4})(?!\d)|(?<![^\W\d_])(?P<m2>[^\W\d_]{4,})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})(?!\d)")
 
 
+_YEAR_AND_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)(?:st|nd|rd|th)?[^\d]{4,20}?(?<!\d)\d{4}(?!\d)"
+                           r"|(?<!\d)\d{1,2}(?!\d),?\s+\d{4}(?!\d)")
+
+
 def _misspelt_month(grammar: _Grammar, text: str, norm: str, origin: list[int]) -> list[DateResult]:
     """A day, a word one letter off exactly one Gregorian month name, and a year (``12 فبرابر 2021``,
     ``Decmber 3, 2020``, ``سبتمر``): that month, with a warning (issue 15, batch 11). Only when nothing else was
     read; a word near two months, or a short one, is no date."""
     from rapidfuzz.distance import Levenshtein
 
+    if not _YEAR_AND_DAY.search(norm):
+        return []  # the common case (no year, or no day beside it): no scan
     months = grammar.months["gregorian"]
     found = []
     for m in _DAY_WORD_YEAR.finditer(norm):
