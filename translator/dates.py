@@ -432,7 +432,8 @@ def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | 
     if not text.strip():
         return []
     grammar = _grammar()
-    norm, origin = _fold_with_offsets(_PDF_LAM_ALEF.sub(_unswap_lam_alef, text))
+    swapped = "اأ" in text or "اإ" in text or "اآ" in text  # (a plain look first: the common case has none)
+    norm, origin = _fold_with_offsets(_PDF_LAM_ALEF.sub(_unswap_lam_alef, text) if swapped else text)
     arabic = contains_arabic(text)
     order = _resolve_order(grammar, context_lang, day_first, arabic)
     persian = bool(_PERSIAN_DIGIT.search(text))
@@ -449,6 +450,7 @@ _DAY_WORD_YEAR = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<
                             r"(?P<y>\d{4})(?!\d)|(?<![^\W\d_])(?P<m2>[^\W\d_]{4,})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})(?!\d)")
 
 
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")
 _YEAR_AND_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)(?:st|nd|rd|th)?[^\d]{4,20}?(?<!\d)\d{4}(?!\d)"
                            r"|(?<!\d)\d{1,2}(?!\d),?\s+\d{4}(?!\d)")
 
@@ -459,7 +461,7 @@ def _misspelt_month(grammar: _Grammar, text: str, norm: str, origin: list[int]) 
     read; a word near two months, or a short one, is no date."""
     from rapidfuzz.distance import Levenshtein
 
-    if not _YEAR_AND_DAY.search(norm):
+    if not _FOUR_DIGITS.search(norm) or not _YEAR_AND_DAY.search(norm):
         return []  # the common case (no year, or no day beside it): no scan
     months = grammar.months["gregorian"]
     found = []
