@@ -117,3 +117,16 @@ def test_bare_paper_with_a_piece_or_editor_of_its_own(text: str, outlet: str, au
 def test_bare_city_or_government_subject_is_no_paper() -> None:
     # without a piece of its own a bare name is the city or the government speaking
     assert parse_citations("قالت الرياض إن المملكة ترفض التدخل في شؤون جيرانها") == []
+
+
+def test_titled_piece_with_a_role_named_writer_and_no_paper_name() -> None:
+    # http://ina-iraq.net/content.php?id=56038&txt= and http://alwasat.ly/news/libya/98076: the paper was named
+    # before; the piece's title and writer are cited, the outlet left empty
+    [c] = parse_citations("ونشرت الصحيفة مقال بعنوان مستقبل علاقة الحكومة الاتحادية بـإقليم كردستان قال فيه الكاتب د. "
+                          "سعدي الابراهيم تنقسم الدول في العالم الى دول فيدرالية")
+    assert (c.outlet, c.author, c.title_original) == (None, "سعدي الابراهيم",
+                                                      "مستقبل علاقة الحكومة الاتحادية بـإقليم كردستان")
+    [c] = parse_citations("جاء تقرير الكاتب عبدالواحد حركات، تحت عنوان «بقعة سوداء على خارطة حرية الصحافة»، "
+                          "يرد على سؤال")
+    assert (c.author, c.title_original) == ("عبدالواحد حركات", "بقعة سوداء على خارطة حرية الصحافة")
+    assert parse_citations("قال الكاتب إن الوضع صعب.") == []  # a writer without a titled piece is no citation

@@ -124,8 +124,8 @@ def inline_attributions(text: str, registry: OutletRegistry) -> list[Draft]:
             kept.append((a, b, name, draft))
         if len(kept) > 1:
             kept = _own_clauses(s, kept, registry)
-        if not kept and not is_arabic(s):
-            column = _unplaced_column(s)
+        if not kept:
+            column = _arabic_unplaced_column(s) if is_arabic(s) else _unplaced_column(s)
             if column is not None:
                 kept = [(0, 0, "", column)]
         if len(kept) == 1 and is_arabic(s) and kept[0][3].title_original is None:
@@ -199,6 +199,23 @@ def _unplaced_column(s: str) -> Draft | None:
     original, english = split_title(title)
     return Draft("inline_attribution", 0, len(s), author=clean_person(author), title_original=original,
                  title_english=english, confidence=0.6)
+
+
+def _arabic_unplaced_column(s: str) -> Draft | None:
+    """An Arabic piece cited by its title and its writer named by role, the paper only said before
+    (``ونشرت الصحيفة مقال بعنوان X قال فيه الكاتب د. Y``, ``جاء تقرير الكاتب X، تحت عنوان «...»``): the outlet is
+    left empty (issue 15, batch 11). Both a title after a headline cue and a role-named writer are needed."""
+    title = quoted_title(s, (len(s), len(s))) or arabic_unquoted_title(s)
+    if not title:
+        return None
+    c = cues()
+    roles = [r for r in c.words("author_role") if is_arabic(r) and r.startswith("ال")]
+    alternation = "|".join(re.escape(r) for r in roles + ["ل" + r[1:] for r in roles])
+    m = re.search(rf"(?:^|\s)(?:{alternation})\s+(?:(?:{c.pattern('honorific')})\s+)?(?P<rest>[^،,.:؛«»\"“”]+)", s)
+    person = _arabic_person(m.group("rest").split()[:3]) if m else None
+    if person is None or person in title:
+        return None
+    return Draft("press_review_attribution", 0, len(s), author=person, title_original=title, confidence=0.6)
 
 
 @cache
