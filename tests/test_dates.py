@@ -336,3 +336,32 @@ def test_skipped_patterns_change_no_mention() -> None:
             assert mentions == dates._mentions(grammar, norm, order, skip=False), text
             found += bool(mentions)
     assert found > 300
+
+
+def test_pdf_lam_alef_swap_is_read() -> None:
+    """Issue 15 (batch 11): text copied out of a PDF swaps the letters of the lam-alef ligature ("األول" for
+    "الأول"); the month name still reads, and the Gregorian date written beside the Hijri one wins."""
+    result = parse_date("االثنني  30ذي القعدة 1433هـ املوافق  15تشرين األول 2012م")
+    assert (result.date, result.calendar) == ("2012-10-15", "both")
+
+
+def test_hijri_date_with_unread_gregorian_is_only_a_candidate() -> None:
+    """Issue 15: a Hijri date followed by a Gregorian year whose date could not be read is not given as the
+    answer (the converted day may be a day off the one printed): null, with the conversion as a candidate."""
+    result = parse_date("30 ذي القعدة 1433هـ الموافق 15 تشرينن 2012م")
+    assert result.date is None and result.candidates == ["2012-10-16"]
+    assert any("Gregorian year (2012)" in w for w in result.warnings)
+    assert parse_date("22 رمضان 1438 هـ").date == "2017-06-17"  # a Hijri date alone still converts
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("12 فبرابر 2021", "2021-02-12"), ("الأحد 5 سبتمر 2021", "2021-09-05"), ("Decmber 3, 2020", "2020-12-03"),
+    ("3 Febuary 2021", "2021-02-03"), ("12 مبادرة 2021", None), ("12 جمعة 2021", None),
+])
+def test_a_misspelt_month_between_day_and_year(text: str, expected: str | None) -> None:
+    """Issue 15: a word one letter off exactly one Gregorian month name, between a day and a year, is that
+    month (with a warning); any other word there gives no date."""
+    result = parse_date(text)
+    assert result.date == expected
+    if expected:
+        assert any("misspelt month" in w for w in result.warnings) and not result.ambiguous

@@ -40,6 +40,7 @@ _DATA = Path(__file__).parent / "data"  # tests point it at a copy of the data f
 _LETTER = r"[^\W\d_]"
 _NOT_AFTER_LETTER = rf"(?<!{_LETTER})"
 _NOT_BEFORE_LETTER = rf"(?!{_LETTER})"
+_GREGORIAN_YEAR_AFTER = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
 _MERGE_GAP = 60  # most characters between a Hijri date and its Gregorian equivalent ("الموافق لـ")
 _HIJRI_YEARS = range(1300, 1600)
 # Solar Hijri years a news text dates (1300 SH = 1921). They overlap the lunar years 1300-1410: a numeric date
@@ -431,7 +432,8 @@ def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | 
     if not text.strip():
         return []
     grammar = _grammar()
-    norm, origin = _fold_with_offsets(text)
+    swapped = "اأ" in text or "اإ" in text or "اآ" in text  # (a plain look first: the common case has none)
+    norm, origin = _fold_with_offsets(_PDF_LAM_ALEF.sub(_unswap_lam_alef, text) if swapped else text)
     arabic = contains_arabic(text)
     order = _resolve_order(grammar, context_lang, day_first, arabic)
     persian = bool(_PERSIAN_DIGIT.search(text))
@@ -439,7 +441,54 @@ def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | 
     results = [_result(grammar, text, norm, origin, group) for group in _merge(norm, mentions)]
     if not results and not arabic:
         results = _dateparser_fallback(text, norm, origin)
+    if not results:
+        results = _misspelt_month(grammar, text, norm, origin)
     return results
+
+
+_DAY_WORD_YEAR = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[^\W\d_]{4,})\.?,?\s+"
+                            r"(?P<y>\d{4})(?!\d)|(?<![^\W\d_])(?P<m2>[^\W\d_]{4,})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})(?!\d)")
+
+
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")
+_YEAR_AND_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)(?:st|nd|rd|th)?[^\d]{4,20}?(?<!\d)\d{4}(?!\d)"
+                           r"|(?<!\d)\d{1,2}(?!\d),?\s+\d{4}(?!\d)")
+
+
+def _misspelt_month(grammar: _Grammar, text: str, norm: str, origin: list[int]) -> list[DateResult]:
+    """A day, a word one letter off exactly one Gregorian month name, and a year (``12 فبرابر 2021``,
+    ``Decmber 3, 2020``, ``سبتمر``): that month, with a warning (issue 15, batch 11). Only when nothing else was
+    read; a word near two months, or a short one, is no date."""
+    from rapidfuzz.distance import Levenshtein
+
+    if not _FOUR_DIGITS.search(norm) or not _YEAR_AND_DAY.search(norm):
+        return []  # the common case (no year, or no day beside it): no scan
+    months = grammar.months["gregorian"]
+    found = []
+    for m in _DAY_WORD_YEAR.finditer(norm):
+        word, day, year = (m.group("m"), m.group("d"), m.group("y")) if m.group("m") else \
+            (m.group("m2"), m.group("d2"), m.group("y2"))
+        key = _key(word)
+        if key in months or int(year) not in _MONTH_YEAR_YEARS:
+            continue
+        near = {n for name, n in months.items() if len(name) >= 5 and Levenshtein.distance(key, name) <= 1}
+        if len(near) != 1 or not _valid(int(year), next(iter(near)), int(day)):
+            continue
+        month = next(iter(near))
+        o_start, o_end = origin[m.start()], origin[m.end() - 1] + 1
+        found.append(DateResult(text=text, date=f"{int(year):04d}-{month:02d}-{int(day):02d}",
+                                date_text=text[o_start:o_end], start=o_start, end=o_end, calendar="gregorian",
+                                warnings=[f"{word!r} read as the misspelt month {month}"]))
+    return found
+
+
+# Text copied out of a PDF often has the lam-alef ligature's letters swapped: "األول" for "الأول", "اإلثنين" for
+# "الإثنين" (an alef then a hamza-alef never begins a correct Arabic word). Same length, so offsets still hold.
+_PDF_LAM_ALEF = re.compile(r"(?<![\u0621-\u064a])ا([أإآ])ل")
+
+
+def _unswap_lam_alef(m: re.Match[str]) -> str:
+    return "ال" + m.group(1)
 
 
 # --------------------------------------------------------------------------- relative dates
@@ -842,6 +891,13 @@ def _result(grammar: _Grammar, text: str, norm: str, origin: list[int], group: l
     else:
         date, hijri, _, candidates = parts[0]
         calendar, ambiguous = group[0].calendar, group[0].ambiguous
+        year_after = _GREGORIAN_YEAR_AFTER.search(norm, end, end + _MERGE_GAP) if calendar == "hijri" else None
+        if date is not None and year_after is not None:
+            # "30 ذي القعدة 1433هـ الموافق 15تشرين ... 2012م": the Gregorian date written beside it was not read;
+            # the converted Hijri date may be a day off it (sighting), so it is a candidate, not the answer
+            warnings.append(f"a Gregorian year ({year_after.group(1)}) follows this Hijri date but its date was "
+                            f"not read: {date} is a candidate")
+            date, candidates = None, [date]
     ambiguous = ambiguous or (date is None and bool(candidates))
     start, weekday = _weekday(grammar, norm, start)
     if weekday is not None and date is not None and len(date) == 10:

@@ -14,6 +14,7 @@ import pytest
 from translator.citations import citations_frame, parse_citation, parse_citations
 from translator.citations.format import (
     available_styles,
+    english_description,
     export_citations,
     format_citation,
     format_citations,
@@ -155,7 +156,9 @@ def test_a_house_style_line_without_a_date_is_read_and_comes_back(line: str, tit
     assert format_citation(citation, outlet_as_written=True) == line
     back = parse_citation(format_citation(citation))
     assert back is not None
-    assert {f: getattr(back, f) for f in FIELDS} == {f: getattr(citation, f) for f in FIELDS}
+    # with the registry name in Latin letters, an Arabic description is printed in English (F23) and read back
+    printed = english_description(citation.to_dict(), citation.outlet_canonical or citation.outlet)
+    assert {f: getattr(back, f) for f in FIELDS} == {**{f: getattr(citation, f) for f in FIELDS}, "leaning": printed}
 
 
 def test_parse_format_parse_gives_the_same_fields_on_real_titled_citations_without_a_date() -> None:
@@ -175,8 +178,12 @@ def test_parse_format_parse_gives_the_same_fields_on_real_titled_citations_witho
                 continue
             checked += 1
             back = parse_citation(format_citation(citation))
-            if back is None or {f: _same(getattr(back, f)) for f in FIELDS} != \
-                    {f: _same(getattr(citation, f)) for f in FIELDS}:
+            # an Arabic description beside an outlet printed in Latin letters is printed as the registry's
+            # English description (F23): the line reads back with the description it prints
+            want = {f: _same(getattr(citation, f)) for f in FIELDS}
+            want["leaning"] = _same(english_description(citation.to_dict(),
+                                                        citation.outlet_canonical or citation.outlet))
+            if back is None or {f: _same(getattr(back, f)) for f in FIELDS} != want:
                 failed.append((label, citation.raw))
     assert checked >= 60
     assert len(failed) <= 9, failed

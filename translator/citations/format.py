@@ -29,7 +29,7 @@ from typing import Any
 
 from ..datafiles import DATA_DIR
 from ..errors import CitationError
-from .parse import Citation
+from .parse import Citation, default_registry
 
 __all__ = [
     "EXPORTS",
@@ -38,6 +38,7 @@ __all__ = [
     "Style",
     "available_styles",
     "citation_records",
+    "english_description",
     "english_title",
     "export_citations",
     "format_citation",
@@ -238,9 +239,27 @@ def _context(record: Mapping[str, Any], outlet_as_written: bool) -> dict[str, An
     return {
         "kind": record.get("kind"), "title_original": _typographic(_without_own_stop(record.get("title_original"))),
         "title_english": _typographic(_without_own_stop(english)), "english_is_machine": machine, "outlet": outlet,
-        "description": record.get("leaning"), "author": record.get("author"), "date": record.get("date"),
+        "description": english_description(record, outlet), "author": record.get("author"), "date": record.get("date"),
         "url": record.get("url"), "language": record.get("title_language"),
     }
+
+
+def english_description(record: Mapping[str, Any], printed_outlet: str | None) -> str | None:
+    """The description a house-style line prints beside ``printed_outlet`` (issue 15, new-user trial 6 F23):
+    the citing text's own, except an Arabic one (``اللندنية``, ``الصادرة بالفرنسية``) beside an outlet printed
+    in Latin letters (an English line): that is the registry's English description of the outlet
+    (``London-based pan-Arab daily``), or none when the registry has none (the citations table still holds
+    the description as written). Beside an outlet printed in Arabic the Arabic description stays."""
+    leaning = record.get("leaning")
+    if not leaning or not _ARABIC_SCRIPT.search(leaning) or not printed_outlet \
+            or _ARABIC_SCRIPT.search(printed_outlet):
+        return leaning
+    name = record.get("outlet_canonical") or record.get("outlet")
+    outlet = default_registry().lookup(name) if name else None
+    return outlet.description if outlet is not None else None
+
+
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 
 
 def _printed_name(canonical: str | None, description: str | None) -> str | None:

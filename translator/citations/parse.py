@@ -41,7 +41,13 @@ from translator.citations.forms import (
     press_digest_byline,
 )
 from translator.citations.headings import BULLET, Heading, outlet_heading
-from translator.citations.inline import arabic_unquoted_title, inline_attributions, quoted_title, writer_under_outlet
+from translator.citations.inline import (
+    announces_next_line,
+    arabic_unquoted_title,
+    inline_attributions,
+    quoted_title,
+    writer_under_outlet,
+)
 from translator.citations.quotes import QuoteRepair, repair_quotes
 from translator.citations.table import (
     CITATION_COLUMNS,
@@ -209,7 +215,7 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
                 heading = outlet_heading(line, registry)
                 named = press_heading(line, registry) if heading is None else None
                 heading = Heading(named) if named else heading  # "Youm7 press" over the paper's summary
-        colon = len(found) + len(drafts) - 1 if drafts and line.endswith((":", "：")) \
+        colon = len(found) + len(drafts) - 1 if drafts and (line.endswith((":", "：")) or announces_next_line(line)) \
             and not (drafts[-1].title_original or drafts[-1].title_english) and drafts[-1].outlet else None
         for draft in drafts:
             if reviewed is not None and draft.date is None and draft.outlet:
