@@ -1,7 +1,7 @@
 """Memory of one long text (issue #13): a one-line ``.txt`` of N MB (under the 50 MB ``--max-file-mb``), run
 through ``translator batch --no-translate`` in a child process, with its peak resident memory.
 
-    python benchmarks/long_text.py [--mb 10 25 49] [--jsonl-mb 76] [--max-file-mb 100] [--work DIR]
+    python benchmarks/long_text.py [--mb 1 3 6 12] [--jsonl-mb 76] [--max-file-mb 100] [--work DIR]
                                    [--no-report]
 
 The text is ordinary news-like sentences (Arabic with some English, seeded) written without a single line
@@ -64,9 +64,20 @@ def run_batch_child(corpus: Path, out: Path, extra: list[str] | None = None) -> 
     return os.waitstatus_to_exitcode(status), time.perf_counter() - started, usage.ru_maxrss / 1024
 
 
+def cpu_model() -> str:
+    """The processor's model name (``/proc/cpuinfo``), or the platform's word for it."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            return next(line.split(":", 1)[1].strip() for line in handle if line.startswith("model name"))
+    except (OSError, StopIteration):
+        import platform
+
+        return platform.processor() or platform.machine()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, nargs="*", default=[10, 25, 49])
+    parser.add_argument("--mb", type=float, nargs="*", default=[1, 3, 6, 12])
     parser.add_argument("--work", type=Path, default=Path("/tmp/translator-long"))
     parser.add_argument("--jsonl-mb", type=float, nargs="*", default=[], help="one JSON-lines record of N MB")
     parser.add_argument("--max-file-mb", type=float, default=None, help="passed to the batch (default: its own)")
@@ -75,9 +86,10 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     from translator.corpus.tables import read_table
 
-    print(f"CPU ×{os.cpu_count()}, load {os.getloadavg()[0]:.1f}")
-    print("| one-line text | peak RSS | wall | exit | documents | segments | warnings |")
-    print("|---:|---:|---:|---:|---:|---:|---|")
+    print(f"CPU {cpu_model()} ×{os.cpu_count()}, load {os.getloadavg()[0]:.1f}")
+    print("| one-line text | peak RSS | over the first size | load | wall | exit | documents | segments | warnings |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    first_peak = None
     extra = ["--no-report"] if args.no_report else []
     if args.max_file_mb is not None:
         extra += ["--max-file-mb", str(args.max_file_mb)]
@@ -96,7 +108,9 @@ def main() -> None:
         except Exception as exc:  # a run killed for memory leaves no tables: say so in the row
             counts = f"- | - | no tables ({type(exc).__name__})"
         label = f"{mb:g} MB" if kind == "one-line text" else f"{mb:g} MB (JSON lines)"
-        print(f"| {label} | {peak:.0f} MB | {seconds:.0f} s | {code} | {counts} |", flush=True)
+        first_peak = peak if first_peak is None else first_peak
+        print(f"| {label} | {peak:.0f} MB | {peak / first_peak - 1:+.1%} | {os.getloadavg()[0]:.1f} | "
+              f"{seconds:.0f} s | {code} | {counts} |", flush=True)
 
 
 if __name__ == "__main__":

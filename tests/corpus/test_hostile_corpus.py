@@ -65,6 +65,9 @@ def test_one_bad_file_never_stops_the_run_and_nothing_outside_is_read(hostile: P
     assert {(r.path, r.record) for r in rows[rows["scope"] == "record"].itertuples()} == BAD_RECORDS
     assert {"numbers.jsonl#n1", "items.json#i1", "utf32.txt", "canonical.html"} <= set(ids)
     assert documents.set_index("doc_id").loc["utf32.txt", "encoding"] == "utf-32"
+    # session 7: a 600-deep Markdown list and a line of 100,000 dots are documents (both were quadratic, and the
+    # time budget made them errors rows)
+    assert {"deep-list.md", "dots.txt"} <= set(ids) and not {"deep-list.md", "dots.txt"} & set(rows["path"])
     assert first.failed_files == len(set(rows[rows["scope"] == "file"]["path"]))
     assert first.processed_files == len(documents["path"].unique()) and second.processed_files == 0
 

@@ -411,3 +411,82 @@ def test_line_endings_alone_are_no_repair(tmp_path: Path, monkeypatch, ending: s
     assert whole.repairs == stream.repairs == []
     moji = decode.decode_bytes(("été 2024" + ending).encode("utf-8").decode("cp1252").encode("utf-8"))
     assert moji.text == "été 2024\n" and moji.repairs == ["ftfy repaired mojibake/control characters"]
+
+
+def _long_page(mb: float, *, text_share: int = 1) -> str:
+    """An HTML page of about ``mb`` MiB: mostly markup (attributes, scripts, navigation), a paragraph of article
+    text in every ``text_share``-th block, a title, metadata and a canonical link."""
+    block = ("<div class='row' data-track='x' style='margin:0'><nav><a href='/a'>الرئيسية</a></nav>"
+             "<script>var x = 'ignored " + "y" * 200 + "';</script></div>\n")
+    para = "<p>" + _text(3, seed=7).strip() + " <b>عاجل</b></p>\n"
+    head = ("<!DOCTYPE html><html><head><title>عنوان الصفحة</title><meta property='og:site_name' content='الشروق'>"
+            "<link rel='canonical' href='https://example.com/a'></head><body><article>\n")
+    body, size, i = [], len(head.encode()), 0
+    while size < mb * 2**20:
+        piece = block + (para if i % text_share == 0 else "")
+        body.append(piece)
+        size += len(piece.encode())
+        i += 1
+    return head + "".join(body) + "</article></body></html>\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1256"])
+def test_a_long_html_page_streamed_to_the_parser_is_the_page_read_whole(tmp_path: Path, monkeypatch,
+                                                                        encoding: str) -> None:
+    # issue #13: a large HTML file's bytes were held whole (and decoded whole) before the parser saw them; now
+    # the decoded pieces go to lxml's parser as they are read: the same document, field by field
+    monkeypatch.setattr(decode, "GUESS_SAMPLE_BYTES", 4_000)
+    monkeypatch.setattr(decode, "STREAM_READ_BYTES", 3_000)
+    monkeypatch.setattr(decode, "STREAM_PIECE_CHARS", 5_000)
+    monkeypatch.setattr(ftfy.TextFixerConfig, "__new__", _ftfy_config(5_000))
+    monkeypatch.setattr(long_text, "PART_CHARS", 20_000)
+    path = tmp_path / "page.html"
+    path.write_bytes(_long_page(0.3).encode(encoding, errors="ignore"))
+    (whole,) = read_documents(SourceFile(path, "page.html"))
+    fed: list[str] = []
+    real_feed = readers.html_text
+
+    def html_text(markup):  # type: ignore[no-untyped-def]
+        assert not isinstance(markup, str), "the page was handed to the parser whole"
+        return real_feed(piece for piece in markup if fed.append(piece) or True)
+
+    monkeypatch.setattr(readers, "html_text", html_text)
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    (doc, pieces), = long_text._long_documents(SourceFile(path, "page.html"), sha, max_file_mb=None)
+    assert pieces is None and len(fed) > 20 and max(map(len, fed)) <= 5_000
+    fields = ("doc_id", "path", "format", "text", "sha256", "encoding", "encoding_confidence", "title", "outlet",
+              "published", "url", "warnings")
+    if encoding == "cp1256":  # a guessed reading is scored on its sample, as for plain text (the test above)
+        fields = tuple(f for f in fields if f not in ("encoding_confidence", "warnings"))
+        assert abs(doc.encoding_confidence - whole.encoding_confidence) < 0.05
+        assert doc.warnings[0].startswith("decoded as cp1256 ") and doc.warnings[1:] == whole.warnings[1:]
+    assert {f: getattr(doc, f) for f in fields} == {f: getattr(whole, f) for f in fields}
+    assert doc.title == "عنوان الصفحة" and doc.url == "https://example.com/a" and "عاجل" in doc.text
+    assert (encoding == "cp1256") == (doc.encoding == "cp1256")
+    (group_doc,) = [a.document for group in long_text.long_file_groups(SourceFile(path, "page.html"), sha)
+                    for _, a in group if a.document is not None]
+    assert group_doc["n_chars"] == len(whole.text) and group_doc["url"] == whole.url
+
+
+def test_reading_a_long_html_page_holds_its_text_not_its_markup(tmp_path: Path, monkeypatch) -> None:
+    # issue #13: memory flat in the markup's size. Python's allocations (tracemalloc) while a page that is mostly
+    # markup is read to its document: for a page 4 times larger, only its (small) text grows
+    monkeypatch.setattr(decode, "STREAM_PIECE_CHARS", 50_000)
+    monkeypatch.setattr(decode, "STREAM_READ_BYTES", 64 * 2**10)
+    monkeypatch.setattr(ftfy.TextFixerConfig, "__new__", _ftfy_config(50_000))
+    peaks, texts, sizes = [], [], []
+    for mb in (1, 4):
+        path = tmp_path / f"{mb}.html"
+        path.write_text(_long_page(mb, text_share=8), encoding="utf-8")
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        tracemalloc.start()
+        (doc, _), = long_text._long_documents(SourceFile(path, f"{mb}.html"), sha, max_file_mb=None)
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+        texts.append(len(doc.text) * 2)  # Arabic: two bytes a character
+        sizes.append(path.stat().st_size)
+    assert sizes[1] > 3.5 * sizes[0]
+    # a read, a piece and the text kept: the growth is the text's (the whole page read in held its bytes and its
+    # decoded characters: over 3 bytes per byte of page)
+    assert peaks[1] - peaks[0] < 3 * (texts[1] - texts[0]) + 2**20, (peaks, texts, sizes)
+    assert peaks[1] < 0.5 * sizes[1], (peaks, sizes)

@@ -177,7 +177,7 @@ def _entry_starts(paragraph: list[_Line], i: int) -> bool:
     ``(Outlet, date) - ...`` line, after a bulleted entry that closed its brackets, at a bare name
     (an outlet header) after a finished line, and at a title over a date line and a by-line."""
     line, prev = paragraph[i].text, paragraph[i - 1].text
-    if PAREN_LEAD.match(line):
+    if paren_lead_match(line):
         return True
     if line.lstrip()[:1].islower():
         return False  # a wrapped line goes on
@@ -202,7 +202,9 @@ def _add(found: list[Piece], lines: list[_Line], text: str) -> None:
     start, end = lines[0].start, lines[-1].end
     first = lines[0].text
     prev = found[-1] if found else None
-    prev_text = text[prev.start:prev.end] if prev else ""
+    # the piece before, copied only when its kind is one whose text is read: a merged image-credit block grows
+    # with every line, and copying it for each new line was quadratic (issue #13)
+    prev_text = text[prev.start:prev.end] if prev is not None and prev.hint in (None, "byline", "date") else ""
     if is_image_line(first):
         if prev is not None and prev.hint == "image_credit":
             found[-1] = Piece(prev.start, end, "image_credit")
@@ -212,7 +214,7 @@ def _add(found: list[Piece], lines: list[_Line], text: str) -> None:
     if prev is not None and prev.hint is None and _starts_with_paren(first) and _is_arabic_headline(prev_text):
         found[-1] = Piece(prev.start, end, "bilingual")  # Arabic headline, blank line, "(English headline),” ..."
         return
-    if PAREN_LEAD.match(first):
+    if paren_lead_match(first):
         if prev is not None and prev.hint == "byline" and _author_only_by_line(prev_text.strip().split("\n")[-1]):
             found[-1] = Piece(prev.start, end, "paren_lead")  # "By: Author" over "(Outlet, date) - text"
         else:
@@ -273,6 +275,40 @@ def is_by_line(line: str) -> bool:
 # "Editorial: Bush fabricates ... (Outlet, 21 Jul 04) - text"
 PAREN_LEAD = re.compile(r"^\s*(?:(?P<title>[^()\n]{3,200}?)[ \t]+(?=\([^(),\n]{2,60},[^()\n]{4,40}\)\s*[-–—]\s*\S))?"
                         r"\((?P<outlet>[^(),\n]{2,60}),\s*(?P<date>[^()\n]{4,40}?)\)\s*(?:[-–—:]\s*)?(?=\S)")
+# PAREN_LEAD without its anchor, and its two tails: what must follow the "(" with a title before it (the
+# pattern's look-ahead) and without one (issue #13: see paren_lead_match)
+_PAREN_LEAD_AT = re.compile(PAREN_LEAD.pattern.removeprefix("^"))
+_PAREN_TITLED = re.compile(r"\([^(),\n]{2,60},[^()\n]{4,40}\)\s*[-–—]\s*\S")
+_PAREN_TAIL = re.compile(r"\((?P<outlet>[^(),\n]{2,60}),\s*(?P<date>[^()\n]{4,40}?)\)\s*(?:[-–—:]\s*)?(?=\S)")
+_NOT_SPACE = re.compile(r"\S")
+_PAREN_OR_LINE_END = re.compile(r"[()\n]")
+
+
+def paren_lead_match(text: str, pos: int = 0) -> re.Match[str] | None:
+    """``PAREN_LEAD.match(text[pos:])`` without the copy, in time linear in the line: the same answer and
+    groups, with offsets into ``text`` (``m.start()`` may lie after ``pos``: leading white space is skipped).
+
+    The pattern alone backtracks over a line's leading white space for every title length it tries (a Markdown
+    list nested 600 deep took minutes, issue #13). Its "(" can only be the first bracket of the first
+    non-blank line; a title before it cannot start more than 201 characters before that line's first
+    non-space, nor hold a line break: so whatever fails those cheap tests fails the pattern, and the pattern
+    is tried from the nearest place it could match (the order it tries the rest in is unchanged).
+    """
+    first = _NOT_SPACE.search(text, pos)
+    if first is None:
+        return None
+    f = first.start()
+    bracket = _PAREN_OR_LINE_END.search(text, f)
+    if bracket is None or bracket.group() != "(":
+        return None
+    u = bracket.start()
+    if not _PAREN_TAIL.match(text, u):
+        return None
+    if u != f:  # a title first: it ends in spaces or tabs before the "(", within 200 characters
+        end = f + len(text[f:u].rstrip(" \t"))
+        if end == u or end - f > 200 or not _PAREN_TITLED.match(text, u):
+            return None
+    return _PAREN_LEAD_AT.match(text, max(pos, text.rfind("\n", pos, f) + 1, f - 201))
 
 
 def _author_only_by_line(line: str) -> bool:

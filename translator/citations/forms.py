@@ -783,11 +783,16 @@ def headline_under_outlet(text: str, outlet_line: str, registry: OutletRegistry)
 def paren_lead(text: str, registry: OutletRegistry) -> list[Draft]:
     """``(Outlet, 1 August 2005) - text`` opening a paragraph, as press monitors print each extract,
     optionally under a ``By: Author`` line and a headline (``Editorial: ...``)."""
-    from translator.citations.blocks import PAREN_LEAD
+    from translator.citations.blocks import paren_lead_match
 
-    line_start = next((m.start() for m in re.finditer(r"^", text, re.MULTILINE)
-                       if PAREN_LEAD.match(text[m.start():])), None)
-    if line_start is None:
+    # the first line the form starts on (a blank line before it would give the same match: skipped); each
+    # line tried in place, never copied with the rest of the text (issue #13: quadratic on deep lists)
+    line_start, m = None, None
+    for line in re.finditer(r"^[^\n]*", text, re.MULTILINE):
+        if line.group().strip() and (m := paren_lead_match(text, line.start())) is not None:
+            line_start = line.start()
+            break
+    if line_start is None or m is None:
         return []
     head = [line.strip() for line in text[:line_start].splitlines() if line.strip()]
     if len(head) > 3:
@@ -801,7 +806,6 @@ def paren_lead(text: str, registry: OutletRegistry) -> list[Draft]:
             title_lines.append(line)
     if title_lines and author is None:
         return []  # lines over the source that are not a byline: not this form
-    m = PAREN_LEAD.match(text[line_start:])
     if m.group("title"):
         title_lines.append(m.group("title"))  # the headline on the bracket's own line
     dates = publication_dates(m.group("date"), lang="en")
@@ -810,7 +814,7 @@ def paren_lead(text: str, registry: OutletRegistry) -> list[Draft]:
         return []
     original, english = split_title(" ".join(title_lines)) if title_lines else (None, None)
     return [Draft("press_digest_byline", len(text) - len(text.lstrip()), len(text.rstrip()), outlet=outlet,
-                  author=author, date=_shift(dates[0], line_start + m.start("date")),
+                  author=author, date=_shift(dates[0], m.start("date")),
                   title_original=original, title_english=english, confidence=0.85)]
 
 

@@ -31,10 +31,12 @@ from .analyze import Analysis, analyze_document
 from .decode import STREAM_PIECE_CHARS, TextStream
 from .limits import file_time_budget, warm_up
 from .readers import (
+    HTML_SUFFIXES,
     STREAMED_SUFFIXES,
     Document,
     FirstLineTitle,
     SourceFile,
+    html_stream_documents,
     read_documents,
     stream_records,
     text_document,
@@ -162,6 +164,8 @@ def analyze_in_parts(doc: Document, *, glossary=None, detector: str = "default",
             lang_chars[seg["lang"]] += seg["end"] - seg["start"]
         analysis.citations[:] = [row.replace(**{key: row[key] + start for key in ("start", "end")
                                                 if isinstance(row.get(key), int)}) for row in analysis.citations]
+        if number > 1 or not part.last:
+            _forget_detections()
         lines_before += _count_lines(part.text) - continues
         segments += len(analysis.segments)
         arabic += analysis.document["n_arabic_segments"]
@@ -181,6 +185,20 @@ def analyze_in_parts(doc: Document, *, glossary=None, detector: str = "default",
                        analysis.errors if part.last else [])
 
 
+def _forget_detections() -> None:
+    """Empty the default language detector's cache after each part of a long text (issue #13).
+
+    That cache (``functools.lru_cache``, 65,536 texts) keeps every sentence it is asked about as a key: the
+    sentences of a long text are all new, so it filled with about 2 MB of text and then churned, and it was
+    what made one long text's memory grow with its length (4 MB of one-line text: +22,635 cached detections
+    between its 14th and 27th group of parts, no other kind of object growing; with a 4,096-entry cache the
+    analysis stayed flat). A pure cache: emptying it changes no answer, only what later documents re-detect.
+    """
+    from ..langid import _detect_default
+
+    _detect_default.cache_clear()
+
+
 def _count_lines(text: str) -> int:
     """Non-blank lines of ``text``, as :func:`translator.text.segment.lines` counts them."""
     from ..text.segment import lines
@@ -195,11 +213,13 @@ def long_file_groups(source: SourceFile, sha: str, *, glossary=None, detector: s
     """Read and analyse one large file part by part: groups of about :data:`GROUP_SEGMENTS` segments, each a
     list of (run-state key, `Analysis`), to translate and save in turn (:meth:`RunState.save_parts`).
 
-    A plain-text or JSON-lines file in UTF-8 (or with a byte-order mark) is streamed: read, decoded and
-    repaired one piece at a time (:class:`~translator.corpus.decode.TextStream`), so what it costs is about
-    one part and one piece whatever its size; a JSON-lines record is held whole while it is analysed. Other
-    formats (HTML, Word, JSON, Markdown) and other encodings are read whole (under ``max_file_mb``), then
-    analysed part by part. ``sha``: the hex SHA-256 of the file as planned; the bytes read must match it.
+    A plain-text, JSON-lines or HTML file in UTF-8 (or with a byte-order mark, or in one legacy code page) is
+    streamed: read, decoded and repaired one piece at a time (:class:`~translator.corpus.decode.TextStream`),
+    so what it costs is about one part and one piece whatever its size; a JSON-lines record is held whole
+    while it is analysed, and an HTML page's markup goes to the parser piece by piece (only the text kept from
+    it is held). Other formats (Word, JSON, Markdown) and mixed encodings are read whole (under
+    ``max_file_mb``), then analysed part by part.
+    ``sha``: the hex SHA-256 of the file as planned; the bytes read must match it.
     ``stage``: a one-item list set to "read" or "analyze" as the work goes (for the errors row).
     ``part_chars``, ``group_segments``: default :data:`PART_CHARS`, :data:`GROUP_SEGMENTS`.
     ``max_record_mb``: the limit per JSON-lines record (:func:`~translator.corpus.readers.stream_records`).
@@ -247,7 +267,7 @@ def _long_documents(source: SourceFile, sha: str, *, max_file_mb: float | None,
     """The documents of a large file, each with its text's pieces (None: the text is ``doc.text``)."""
     suffix = source.path.suffix.lower()
     stream = TextStream.open(source.path, name=source.rel, json_lines=suffix == ".jsonl") \
-        if suffix in STREAMED_SUFFIXES else None
+        if suffix in STREAMED_SUFFIXES or suffix in HTML_SUFFIXES else None
     if stream is None:
         data = read_source(source, max_file_mb=max_file_mb)
         if hashlib.sha256(data).hexdigest() != sha:
@@ -259,6 +279,8 @@ def _long_documents(source: SourceFile, sha: str, *, max_file_mb: float | None,
         return
     if suffix == ".jsonl":
         yield from ((doc, None) for doc in stream_records(source, stream, sha, max_record_mb=max_record_mb))
+    elif suffix in HTML_SUFFIXES:  # the markup fed to the parser piece by piece: only the page's text is held
+        yield from ((doc, None) for doc in html_stream_documents(source, stream, sha))
     else:
         doc = text_document(source, stream, sha)
         yield doc, _checked(stream, doc, source, sha)

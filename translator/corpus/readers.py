@@ -33,6 +33,7 @@ __all__ = [
     "FirstLineTitle",
     "SourceFile",
     "discover",
+    "html_stream_documents",
     "iter_documents",
     "read_documents",
     "stream_records",
@@ -263,16 +264,30 @@ class FirstLineTitle:
 
 def _read_html(rel: str, data: bytes, digest: str) -> list[Document]:
     decoded = decode_bytes(data, name=rel)
-    page = html_text(decoded.text)
+    return _html_documents(rel, html_text(decoded.text), digest, decoded.encoding, decoded.repairs,
+                           decoded.confidence)
+
+
+def html_stream_documents(source: SourceFile, stream: TextStream, digest: str) -> list[Document]:
+    """The document of an HTML file read as ``stream`` (:class:`~translator.corpus.decode.TextStream`): its
+    pieces go to the parser as they are read, so the page's markup is never held whole, only the text kept
+    from it (issue #13); the same document :func:`read_documents` gives (but for a mojibake run straddling
+    two pieces, as for plain text). The caller checks ``stream.sha256`` against ``digest``."""
+    page = html_text(iter(stream))
+    return _html_documents(source.rel, page, digest, stream.encoding, list(stream.repairs), stream.confidence)
+
+
+def _html_documents(rel: str, page: _HtmlText, digest: str, encoding: str, repairs: list[str],
+                    confidence: float) -> list[Document]:
     text = page.text()
     if not text.strip():
         return []
-    return [Document(_doc_id(rel), rel, "html", text, digest, decoded.encoding,
+    return [Document(_doc_id(rel), rel, "html", text, digest, encoding,
                      title=page.meta("og:title") or page.title,
                      outlet=page.meta("og:site_name", "application-name"),
                      published=page.meta("article:published_time", "datePublished", "pubdate", "date"),
                      url=page.meta("og:url") if page.canonical is False else page.canonical,
-                     warnings=decoded.repairs, encoding_confidence=decoded.confidence)]
+                     warnings=repairs, encoding_confidence=confidence)]
 
 
 #: elements whose strings BeautifulSoup types apart (RubyTextString, Script …): never text of another element
@@ -281,16 +296,24 @@ _STRING_CONTAINERS = ("rt", "rp", "style", "script", "template")
 HTML_FEED_CHARS = 2**16
 
 
-def html_text(markup: str) -> _HtmlText:
+def html_text(markup: str | Iterable[str]) -> _HtmlText:
     """The title, metadata and article text of an HTML page (:class:`_HtmlText`), parsed by lxml's HTML
-    parser (libxml2) as events, fed ``HTML_FEED_CHARS`` at a time: no tree is built."""
+    parser (libxml2) as events, fed ``HTML_FEED_CHARS`` at a time: no tree is built. ``markup``: the page,
+    or its text in consecutive pieces (as a :class:`~translator.corpus.decode.TextStream` reads a file), so
+    that the page need never be held whole."""
     from lxml import etree
 
     target = _HtmlText()
     parser = etree.HTMLParser(target=target, recover=True, huge_tree=False)
-    markup = markup[1:] if markup.startswith("\ufeff") else markup
-    for at in range(0, max(1, len(markup)), HTML_FEED_CHARS):
-        parser.feed(markup[at:at + HTML_FEED_CHARS])
+    fed = started = False
+    for piece in ([markup] if isinstance(markup, str) else markup):
+        if not started and piece:
+            piece, started = piece.removeprefix("\ufeff"), True
+        for at in range(0, len(piece), HTML_FEED_CHARS):
+            parser.feed(piece[at:at + HTML_FEED_CHARS])
+            fed = True
+    if not fed:
+        parser.feed("")
     parser.close()
     return target
 

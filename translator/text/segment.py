@@ -34,7 +34,9 @@ _VOWELS = "\u064b-\u065f\u0670"
 _CLOSERS = "\"'”’»“«)]﴾﴿"
 # A sentence ends at . ! ? ؟ … (or a run of them), followed by closing quotes/brackets that belong to it,
 # then whitespace. Arabic full stop U+06D4 too.
-_SENTENCE_END = re.compile(r"[.!?؟…۔]+[\"'”’»“«)\]﴾﴿]*(?=\s)"
+# (never from inside a run of marks: a match there would end where the run's own does, and fails when it fails;
+# trying each place of a 100,000-dot line made segmenting it quadratic: issue #13)
+_SENTENCE_END = re.compile(r"(?<![.!?؟…۔])[.!?؟…۔]+[\"'”’»“«)\]﴾﴿]*(?=\s)"
                            # a full stop a hurried writer glued to the next sentence: "…النسبي.انتهى",
                            # "…القدس.(ق.الاقصى …)", "…القاهرة.«نحن…»"
                            # (after a letter, a vowel sign or a number: "…شخصاً.وأصيب", "…عام 2020.وقال")
