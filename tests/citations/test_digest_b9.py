@@ -1,0 +1,34 @@
+"""Digest layouts of batch 9's build half (session 7): an all-capitals headline list whose names run their
+words together, and a byline that ends with the paper and the date (Azzaman's English article list)."""
+
+from __future__ import annotations
+
+from translator.citations import parse_citations
+
+
+def test_all_capitals_list_with_a_run_together_name() -> None:
+    (citation,) = parse_citations("THE DAILYSTAR: Will national dialogue survive FPM challenge?")
+    assert citation.kind == "press_digest_headline"
+    assert citation.outlet_canonical == "The Daily Star (Lebanon)"
+    assert citation.title_english == "Will national dialogue survive FPM challenge?"
+
+
+def test_a_run_together_name_needs_capitals() -> None:
+    """Only an all-capitals label is read squashed: ``Thedailystar: ...`` in running text is no list entry."""
+    assert [c.outlet for c in parse_citations("Thedailystar: Will national dialogue survive?")] != ["Thedailystar"]
+
+
+def test_byline_with_the_paper_and_date_after_the_writer() -> None:
+    text = ("Why did Obama change his estimate of the strength of Islamic State?\n\n"
+            "By Fatih Abdulsalam Azzaman, September 30, 2014")
+    (citation,) = parse_citations(text)
+    assert (citation.kind, citation.outlet, citation.author, citation.date) == (
+        "press_digest_byline", "Azzaman", "Fatih Abdulsalam", "2014-09-30")
+    assert citation.title_english == "Why did Obama change his estimate of the strength of Islamic State?"
+    assert text[citation.start:citation.end] == citation.raw
+
+
+def test_byline_with_a_date_but_no_paper() -> None:
+    """The writer alone before the date: the author and date are read, the outlet is not invented."""
+    (citation,) = parse_citations("Iraq's long winter\nBy Sara Haddad, March 4, 2024")
+    assert (citation.outlet, citation.author, citation.date) == (None, "Sara Haddad", "2024-03-04")
