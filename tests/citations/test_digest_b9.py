@@ -32,3 +32,17 @@ def test_byline_with_a_date_but_no_paper() -> None:
     """The writer alone before the date: the author and date are read, the outlet is not invented."""
     (citation,) = parse_citations("Iraq's long winter\nBy Sara Haddad, March 4, 2024")
     assert (citation.outlet, citation.author, citation.date) == (None, "Sara Haddad", "2024-03-04")
+
+
+def test_a_sentence_referring_back_to_the_paper() -> None:
+    """UPI's review names each paper once, then refers back to it: the citation is read with no outlet, and
+    the paper's own description of itself is kept; words before the noun are not taken as one."""
+    (back,) = parse_citations("The paper, which describes itself as independent, noted that Tehran exploited this.")
+    assert (back.kind, back.outlet, back.leaning) == ("press_review_attribution", None, "independent")
+    (plain,) = parse_citations("The semi-official daily said that sanctions have proven to be a bad idea.")
+    assert (plain.outlet, plain.leaning) == (None, None)
+
+
+def test_no_back_reference_without_a_verb_of_saying() -> None:
+    assert parse_citations("The daily life of people in Gaza is hard.") == []
+    assert parse_citations("The paper mill closed in May.") == []
