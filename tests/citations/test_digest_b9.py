@@ -46,3 +46,13 @@ def test_a_sentence_referring_back_to_the_paper() -> None:
 def test_no_back_reference_without_a_verb_of_saying() -> None:
     assert parse_citations("The daily life of people in Gaza is hard.") == []
     assert parse_citations("The paper mill closed in May.") == []
+
+
+def test_arabic_writer_after_the_verb_and_the_paper() -> None:
+    """AmmanNet's columnists pages: ``كتب في الدستور X`` and ``أما في الرأي فكتب X``: the writer follows."""
+    (first,) = parse_citations("كتب في الدستور مهند مبيضين تحت عنوان التعديلات الدستورية ووجوبية التحديث ويقول سوف")
+    assert (first.outlet, first.author) == ("الدستور", "مهند مبيضين")
+    (second,) = parse_citations("أما في الرأي فكتب شحادة أبو بقر متساءلاً ماذا فعلت لجنة النواب القانونية")
+    assert (second.outlet, second.author) == ("الرأي", "شحادة أبو بقر")
+    (no_writer,) = parse_citations("كتب في الدستور الكثير عن التعديلات الدستورية")
+    assert no_writer.author is None

@@ -1432,8 +1432,13 @@ def _arabic_writer_near(s: str, a: int, b: int) -> str | None:
     honorific = c.pattern("honorific")
     after = re.match(rf"[\"”»)]?(?:\s+(?:ايضا|أيضا|أيضاً|ايضاً))?\s*[،,]?\s+[وف]?(?:{_AR_WRITER_VERBS})\s+"
                      rf"(?:(?:{honorific})\s+)?(?P<rest>.*)", s[b:], re.S)
-    if after is not None and re.search(r"(?:^|\s)[وف]?في\s+\S+\s*\Z", s[:a]):  # "في صحيفة X": the writer's paper
+    if after is not None and re.search(r"(?:^|\s)[وف]?في\s+(?:\S+\s*)?\Z", s[:a]):  # "في (صحيفة) X": the writer's paper
         person = _arabic_person(after.group("rest").split()[:3])
+        if person:
+            return person
+    lead = re.search(r"(?:^|\s)[وف]?(?:كتب|يكتب)\s+في\s+(?:\S+\s+)?\Z", s[:a])
+    if lead is not None:  # "كتب في الدستور مهند مبيضين تحت عنوان": the verb and the paper, then the writer
+        person = _arabic_person(s[b:].split()[:3])
         if person:
             return person
     before = re.search(rf"(?:^|\s)[وف]?(?:يكتب|تكتب)\s+(?:(?:{honorific})\s+)?(?P<rest>[^،,.:؛]*?)\s+في\s+\S+\s*\Z",
