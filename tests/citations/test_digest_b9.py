@@ -56,3 +56,8 @@ def test_arabic_writer_after_the_verb_and_the_paper() -> None:
     assert (second.outlet, second.author) == ("الرأي", "شحادة أبو بقر")
     (no_writer,) = parse_citations("كتب في الدستور الكثير عن التعديلات الدستورية")
     assert no_writer.author is None
+
+
+def test_a_quoted_headline_with_a_word_in_guillemets_is_read_whole() -> None:
+    (citation,) = parse_citations('في الدستور كتب حسين الرواشدة تحت عنوان "تعالوا نتوافق على «مواطنة» عادلة"')
+    assert (citation.author, citation.title_original) == ("حسين الرواشدة", "تعالوا نتوافق على «مواطنة» عادلة")

@@ -622,6 +622,13 @@ _PIECE_BEFORE = re.compile(r"\b(?:his|her|its|their|an|the)\s+(?:article|column|
                            r"\s*[:,]?\s*\Z", re.IGNORECASE)
 
 
+# a headline in straight or curly quotes with a word in guillemets inside: ``تحت عنوان "تعالوا نتوافق على «مواطنة»
+# عادلة"``: the whole headline, not the inner word (AmmanNet, batch 9); an empty group ``p`` (it never matches)
+# gives it _QUOTED's groups
+_QUOTED_AROUND_GUILLEMETS = re.compile(r"[\"“]\s*(?P<q>[^\"“”\n«»]{0,200}«[^«»\n]{1,80}»[^\"“”\n«»]{0,200}?)\s*[\"”]"
+                                       r"(?P<p>(?!))?")
+
+
 def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
     """The headline quoted in an attribution: after a headline cue (``تحت عنوان «...»``, ``the headline
     read: “...”``), before ``..., said the main headline``, or, after an Arabic writing verb, the quote
@@ -629,6 +636,8 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
     p = _patterns()
     spans = [m for m in _QUOTED.finditer(s) if not (m.start() <= outlet[0] and outlet[1] <= m.end())
              and not (outlet[0] <= m.start() < outlet[1])]
+    outer = list(_QUOTED_AROUND_GUILLEMETS.finditer(s))
+    spans = [next((n for n in outer if n.start() < m.start() and m.end() < n.end()), m) for m in spans]
     for m in spans:
         if p["headline_before"].search(s[:m.start()]) or (m.group("q") and p["headline_after"].match(s[m.end():])) \
                 or (m.group("q") and _PIECE_BEFORE.search(s[:m.start()])) \
