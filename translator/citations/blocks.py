@@ -255,6 +255,9 @@ def is_image_line(line: str) -> bool:
 _BY_LINE = re.compile(r"^\s*(?P<pre>[^\n]{2,60}?\s+[–—―-]\s+)?by:?\s+(?P<who>\S.{0,200})$", re.IGNORECASE)
 
 
+_BY_DATE_TAIL = re.compile(r",\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4})\s*$")
+
+
 def is_by_line(line: str) -> bool:
     """A digest by-line: ``by Author for Outlet (description)``, ``by Outlet (description)``, ``by Author –
     Outlet``, ``Outlet – by Author`` or ``By: Author`` alone (a name and nothing else)."""
@@ -262,7 +265,7 @@ def is_by_line(line: str) -> bool:
     m = _BY_LINE.match(stripped)
     if not m:
         return False
-    who = m.group("who").strip()
+    who = _BY_DATE_TAIL.sub("", m.group("who").strip())  # "By Author Outlet, September 30, 2014"
     if m.group("pre"):
         return bool(PERSON.fullmatch(who))
     return bool(re.search(r"\s(?:for|FOR|For)\s", stripped) or re.search(r"\([^()]+\)\s*[.,]?$", stripped)

@@ -46,6 +46,7 @@ from translator.citations.fields import (
 from translator.citations.inline import foreign_press_names
 from translator.citations.quotes import QUOTE_CHARS
 from translator.datafiles import read_tsv
+from translator.dates import DateResult
 from translator.glossary.outlet_registry import OutletRegistry
 from translator.text.arabic import is_arabic
 
@@ -332,6 +333,30 @@ def _person_only(name: str, registry: OutletRegistry) -> bool:
     return bool(PERSON.fullmatch(name.strip())) and registry.lookup(name.strip()) is None
 
 
+def _trailing_date(who: str) -> tuple[str, DateResult | None]:
+    """``Fatih Abdulsalam Azzaman, September 30, 2014``: a byline's date after a comma, split off (the earliest
+    comma after which the rest is one date and nothing else); ``(who, None)`` when there is none."""
+    for comma in (m.start() for m in re.finditer(",", who)):
+        tail = who[comma + 1:]
+        found = publication_dates(tail, lang="en")
+        if found and found[0].date and len(re.sub(r"[\W_]", "", tail.replace(found[0].date_text or "", ""))) == 0:
+            return who[:comma].rstrip(), _shift(found[0], comma + 1)
+    return who, None
+
+
+def _known_outlet_tail(who: str, registry: OutletRegistry) -> int | None:
+    """``Fatih Abdulsalam Azzaman``: where a registry outlet (one to three words, exact name) that ends the
+    byline begins, when the words before it are a whole person's name; else None."""
+    words = list(re.finditer(r"\S+", who))
+    for k in (3, 2, 1):
+        if len(words) - k < 2:
+            continue
+        start = words[-k].start()
+        if registry.resolve(who[start:].strip()).method == "exact" and _person_only(who[:start], registry):
+            return start
+    return None
+
+
 def press_digest_byline(text: str, registry: OutletRegistry) -> list[Draft]:
     """``Title / date / by Author for Outlet (description)``, lines possibly separated by blank lines; the
     byline may join author and outlet with a dash (``by Author – Outlet (description)``), name the outlet
@@ -341,6 +366,7 @@ def press_digest_byline(text: str, registry: OutletRegistry) -> list[Draft]:
         return []
     by = bylines[-1]
     who, description = trailing_paren(by.group("who"))
+    who, by_date = _trailing_date(who)
     parts = list(_FOR.finditer(who))
     dash = list(_JOIN_DASH.finditer(who))
     if by.group("pre"):
@@ -353,6 +379,8 @@ def press_digest_byline(text: str, registry: OutletRegistry) -> list[Draft]:
     elif (caps := _CAPS_OUTLET.search(who)) and who[caps.end():].isupper() \
             and _person_only(who[:caps.start()], registry):
         author, outlet = clean_person(who[:caps.start()]), who[caps.end():]  # a Title-case name, then the OUTLET
+    elif (known := _known_outlet_tail(who, registry)) is not None:
+        author, outlet = clean_person(who[:known]), who[known:]  # "By Fatih Abdulsalam Azzaman"
     elif _person_only(who, registry) and description is None:
         author, outlet = clean_person(who), ""  # "By Huda al-Husseini": no outlet named
     else:
@@ -367,6 +395,8 @@ def press_digest_byline(text: str, registry: OutletRegistry) -> list[Draft]:
             date = found[0]
         else:
             title_lines.append(line)
+    if date is None and by_date is not None:
+        date = _shift(by_date, by.start("who"))
     original, english = split_title(" ".join(title_lines)) if title_lines else (None, None)
     if outlet is None and author and (date or title_lines):
         pass  # a headline and date over "By Author": the author's piece, outlet not named
@@ -693,7 +723,9 @@ def digest_line(text: str, registry: OutletRegistry) -> list[Draft]:
     m = _PERSON_LINE.match(body)
     if m and PERSON_FULL.fullmatch(m.group("author")) and registry.lookup(m.group("author")) is None:
         author, body = m.group("author"), m.group("rest")
-    elif m and registry.resolve(m.group("author")).method == "exact" and "(" not in body:
+    elif m and "(" not in body and (registry.resolve(m.group("author")).method == "exact" or (
+            m.group("author").isupper() and registry.resolve(m.group("author")).method == "squashed")):
+        # an all-capitals list may also run a name's words together (``THE DAILYSTAR: headline``, batch 9)
         title = m.group("rest").strip()
         if title.endswith(".") and len(title.split()) > 15:
             return []

@@ -182,10 +182,10 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
         drafts = _recognize(repaired, piece.hint, registry, context)
         if not drafts and piece.hint is None:
             drafts = _after_dateline(repaired, registry)
-        if not drafts and heading is not None and piece.hint in (None, "under_outlet"):
-            drafts = under_heading(repaired, heading)
-        if not drafts and "\n" in repaired.strip():
-            drafts = _heading_inside(repaired, registry)
+        if heading is not None and piece.hint in (None, "under_outlet") and (not drafts or _bare_reference(drafts)):
+            drafts = under_heading(repaired, heading) or drafts  # "The paper said" under the paper's heading
+        if (not drafts or _bare_reference(drafts)) and "\n" in repaired.strip():
+            drafts = _heading_inside(repaired, registry) or drafts
         if not drafts and colon is not None and piece.hint in (None, "under_outlet") \
                 and _headline_after_colon(text, found, colon, piece, repaired):
             colon = None
@@ -288,6 +288,12 @@ _NUMERIC_DATE = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(?:\d{4}|\d{
 
 # "the paper", as a paragraph under a heading names it
 _THE_PAPER = re.compile(r"(?:^|\s)[وف]?(?:ال|لل|بال)(?:صحيفة|جريدة)(?=[\s،,.:]|$)")
+
+
+def _bare_reference(drafts: list[Draft]) -> bool:
+    """One draft that names nothing (``The paper added ...``, which refers back to a paper named before)."""
+    return len(drafts) == 1 and not any((drafts[0].outlet, drafts[0].author, drafts[0].title_original,
+                                         drafts[0].title_english))
 
 
 def under_heading(text: str, heading: Heading) -> list[Draft]:
