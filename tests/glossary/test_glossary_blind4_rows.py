@@ -75,3 +75,11 @@ def test_every_new_row_names_its_source() -> None:
     noted = {e.target: e.note for e in rows if e.target in new}
     assert set(noted) == new
     assert all("source: http" in note for note in noted.values())
+
+
+def test_rukn_after_a_rank_is_a_title_not_part_of_the_name(glossary: Glossary) -> None:
+    # elmasarnews.com (blind4, build half): الفريق ركن ("staff lieutenant general"); the romanizer read "Rakn
+    # Mohammed al-Ghali Ali" with the title in the name and the last name cut off
+    text = "والأمين العام للمجلس، الفريق ركن محمد الغالي علي يوسف، وعدد من السادة الوزراء."
+    names = {m.surface: m.target for m in glossary.match(text, country="SD") if m.type == "person"}
+    assert list(names) == ["محمد الغالي علي يوسف"] and names["محمد الغالي علي يوسف"].startswith("Mohammed al-Ghali")
