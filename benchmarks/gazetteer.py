@@ -43,6 +43,8 @@ BLIND = ROOT / "tests" / "data" / "gazetteer_mentions_blind.jsonl"
 BLIND2 = ROOT / "tests" / "data" / "gazetteer_mentions_blind2.jsonl"
 # session 6's blind set (59 sentences, 231 mentions, 12 countries), measured once blind, then committed
 BLIND3 = ROOT / "tests" / "data" / "gazetteer_mentions_blind3.jsonl"
+# session 7's blind set (77 sentences, 259 mentions, 13 countries), measured once blind, then committed
+BLIND4 = ROOT / "tests" / "data" / "gazetteer_mentions_blind4.jsonl"
 # The fourth round's own set (45 sentences, 136 mentions, outlets of 15 countries), labelled before any run;
 # rules were written from its build half only (``--new`` scores both halves).
 NEW = ROOT / "tests" / "data" / "gazetteer_mentions_s4.jsonl"
@@ -108,7 +110,8 @@ def quality(glossary, verbose: bool = False, blind: bool = False, new: bool = Fa
     if blind:
         sets += [("blind", BLIND, None), ("blind-build", BLIND, "build"), ("blind-heldout", BLIND, "heldout"),
                  ("blind2", BLIND2, None), ("blind2-build", BLIND2, "build"), ("blind2-heldout", BLIND2, "heldout"),
-                 ("blind3", BLIND3, None), ("blind3-build", BLIND3, "build"), ("blind3-heldout", BLIND3, "heldout")]
+                 ("blind3", BLIND3, None), ("blind3-build", BLIND3, "build"), ("blind3-heldout", BLIND3, "heldout"),
+                 ("blind4", BLIND4, None), ("blind4-build", BLIND4, "build"), ("blind4-heldout", BLIND4, "heldout")]
     if new:
         sets += [("new-build", NEW, "build"), ("new-heldout", NEW, "heldout")]
     if s6:
@@ -132,7 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--segments", type=int, default=20000)
     parser.add_argument("--blind", action="store_true",
-                        help=f"score {BLIND.name}, {BLIND2.name} and {BLIND3.name} too (all, and by outlet half)")
+                        help=f"score {BLIND.name}, {BLIND2.name}, {BLIND3.name} and {BLIND4.name} too (all, and by "
+                             "outlet half)")
     parser.add_argument("--new", action="store_true", help=f"score {NEW.name} too (by outlet half)")
     parser.add_argument("--no-country", action="store_true",
                         help="match without the outlet's country (region from the text's places only)")

@@ -58,7 +58,7 @@ from translator.text.arabic import to_ascii_digits
 PAIRS = Path(__file__).resolve().parent / "data" / "qa_pairs.tsv"
 # the sets of qa_pairs.tsv, in the order collected
 HALVES = ("build", "measure", "fresh", "fresh2", "fresh3", "fresh4", "fresh4b", "fresh5b", "fresh5h",
-          "fresh6b", "fresh6h", "fresh8b", "fresh8h")
+          "fresh6b", "fresh6h", "fresh8b", "fresh8h", "fresh7b", "fresh7h")
 MONTHS = ("January February March April May June July August September October November December").split()
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*\d(?:\s*(?:million|billion|bn|per ?cent|%))?(?!\w)|(?<![\w.,])\d(?!\w)")
 _WORD = re.compile(r"\b[a-z]{4,}\b")
@@ -304,7 +304,7 @@ def measure(pairs: list[dict[str, str]], seed: int, verbose: bool,
             invented[1] += 1
             caught = {f.detail for f in _check(p["source"], bad, glossary, machine=True) if f.kind == "name"}
             invented[0] += bool(caught - plain)
-            if verbose and not caught - plain and half in ("build", "fresh5b"):
+            if verbose and not caught - plain and half in ("build", "fresh5b", "fresh7b"):
                 print(f"[{half}] missed invented name on {p['id']}: {bad!r}")
         report[half] = {
             "pairs": len(rows), "correct_pairs": len(correct), "differing_pairs": len(differing),

@@ -90,7 +90,11 @@ def test_no_facility_without_its_whole_pattern(glossary: Glossary, text: str, pl
     ("ترأس الأستاذ عمر الخليفة عبدالله والي ولاية النيل الأبيض", "Omar al-Khalifa Abdullah"),
 ])
 def test_new_titles_introduce_a_name(glossary: Glossary, text: str, name: str) -> None:
-    assert name in _romanized(glossary, text)
+    # the whole name after the title, romanized; King Abdullah is a glossary row since session 7 (blind4-build,
+    # "King Abdullah bin Abdulaziz Al Saud"), which the romanized reading gives way to
+    persons = [m.target for m in glossary.match(text) if m.type == "person"]
+    assert name in _romanized(glossary, text) or [t for t in persons if t.endswith(name)] == persons == [
+        "King " + name]
 
 
 @pytest.mark.parametrize("text", ["وصل الوفد إلى قصر الملك في الرباط", "قالت المهندسة في الشركة إن العمل بدأ",
