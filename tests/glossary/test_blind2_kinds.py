@@ -9,11 +9,6 @@ from translator.glossary import Glossary
 from translator.glossary.names import romanize
 
 
-@pytest.fixture(scope="module")
-def glossary() -> Glossary:
-    return Glossary.load()
-
-
 def _romanized(glossary: Glossary, text: str) -> list[str]:
     return [m.target for m in glossary.match(text) if m.layer == "romanized"]
 

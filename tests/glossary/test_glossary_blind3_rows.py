@@ -5,20 +5,15 @@ held-out half's errors were not read."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from translator.config import glossary_dirs
 from translator.glossary import Glossary
 from translator.glossary.load import read_tsv
 
-
-@pytest.fixture(scope="module")
-def glossary() -> Glossary:
-    return Glossary.load()
-
-
-def _found(glossary: Glossary, text: str, country: str) -> dict[str, str]:
-    return {m.surface: m.target for m in glossary.match(text, country=country)}
+FoundTerms = Callable[[str, str], dict[str, str]]  # the found_terms fixture (conftest.py)
 
 
 @pytest.mark.parametrize(("text", "country", "surface", "target"), [
@@ -52,9 +47,9 @@ def _found(glossary: Glossary, text: str, country: str) -> dict[str, str]:
     ("وكان في استقباله لدى الوصول \" عبدالله بن ناصر الرحبي \" سفير سلطنة عمان لدى مصر، ومندوبها الدائم لدى جامعة "
      "الدول العربية.", "EG", "عبدالله بن ناصر الرحبي", "Abdullah bin Nasser Al-Rahbi"),
 ])
-def test_a_sourced_row_renders_the_name_in_a_real_sentence(glossary: Glossary, text: str, country: str,
+def test_a_sourced_row_renders_the_name_in_a_real_sentence(found_terms: FoundTerms, text: str, country: str,
                                                            surface: str, target: str) -> None:
-    assert _found(glossary, text, country).get(surface) == target
+    assert found_terms(text, country).get(surface) == target
 
 
 def test_a_football_cup_is_a_term_and_not_the_continent_alone(glossary: Glossary) -> None:
@@ -74,11 +69,11 @@ def test_every_new_row_names_its_source() -> None:
     assert all("source: http" in note for note in noted.values())
 
 
-def test_bin_after_a_given_name_is_son_of_not_a_town(glossary: Glossary) -> None:
+def test_bin_after_a_given_name_is_son_of_not_a_town(glossary: Glossary, found_terms: FoundTerms) -> None:
     # okaz.com.sa (blind3, build half): "Hamad bin Sulaiman Al-Salim", not the Moroccan town Benslimane
     text = ("حضر الاستقبال، سفير خادم الحرمين الشريفين لدى دولة الكويت الأمير سلطان بن سعد بن خالد، ومدير عام مكتب "
             "الأمير تركي بن محمد بن فهد حمد بن سليمان السليم.")
     assert "Benslimane" not in {m.target for m in glossary.match(text, country="SA")}
     # turess.com/sfaxien/123290: after a preposition بن قردان is the Tunisian border town
     town = "شاهد عيان من بن قردان, قال ل\"بوابة إفريقيا الإخبارية\" إن الإرهابيين كانوا يعرفون جيدا ضحاياهم"
-    assert _found(glossary, town, "TN").get("بن قردان") == "Ben Guerdane"
+    assert found_terms(town, "TN").get("بن قردان") == "Ben Guerdane"

@@ -5,20 +5,15 @@ Algerian, Saudi, Omani and Jordanian outlets); the held-out half's errors were n
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from translator.config import glossary_dirs
 from translator.glossary import Glossary
 from translator.glossary.load import read_tsv
 
-
-@pytest.fixture(scope="module")
-def glossary() -> Glossary:
-    return Glossary.load()
-
-
-def _found(glossary: Glossary, text: str, country: str) -> dict[str, str]:
-    return {m.surface: m.target for m in glossary.match(text, country=country)}
+FoundTerms = Callable[[str, str], dict[str, str]]  # the found_terms fixture (conftest.py)
 
 
 @pytest.mark.parametrize(("text", "country", "surface", "target"), [
@@ -53,9 +48,9 @@ def _found(glossary: Glossary, text: str, country: str) -> dict[str, str]:
     # alqalahnews.net: the gazetteer's "Ayn al-Basha" for the Jordanian town
     ("3 إصابات طعنا بمشاجرة جماعية خارج مدرسة في عين الباشا", "JO", "عين الباشا", "Ain al-Basha"),
 ])
-def test_a_sourced_row_renders_the_name_in_a_real_sentence(glossary: Glossary, text: str, country: str,
+def test_a_sourced_row_renders_the_name_in_a_real_sentence(found_terms: FoundTerms, text: str, country: str,
                                                            surface: str, target: str) -> None:
-    assert _found(glossary, text, country).get(surface) == target
+    assert found_terms(text, country).get(surface) == target
 
 
 def test_unifil_is_found_after_the_dropped_article() -> None:

@@ -17,11 +17,6 @@ from translator.glossary.names_build import build, read_index
 from translator.glossary.outlets import outlet_country
 
 
-@pytest.fixture(scope="module")
-def glossary() -> Glossary:
-    return Glossary.load()
-
-
 def _found(glossary: Glossary, text: str, country: str | None = None) -> dict[str, tuple[str, str]]:
     matches = glossary.match(text, country=country) if country else glossary.match(text)
     return {m.surface: (m.target, m.layer) for m in matches}

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from translator.glossary import Glossary
 from translator.glossary.translit import arabic_skeleton, latin_skeleton, load_transliterated
 
 SHIPPED = Path(__file__).resolve().parents[2] / "glossary" / "gazetteer" / "translit.tsv"
-
-
-@pytest.fixture(scope="module")
-def glossary() -> Glossary:
-    return Glossary.load()
 
 
 def _places(glossary: Glossary, text: str) -> list[tuple[str, str]]:
