@@ -28,6 +28,7 @@ import unicodedata
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "tests" / ".cache"
@@ -1462,14 +1463,15 @@ def _(tmp: Path) -> tuple[bool, str]:
 
 
 # ------------------------------------------------ session 7: what a model writes besides words; other languages
-class _Reported:
-    """The tiny engine, except that every translation is the output a reporter showed: a model writing
-    ``<pad>`` or French cannot be had here (no weights can be downloaded), so only the model's output is given;
-    everything after it (cleaning, the guard, its retry, the status) is the Translator's own."""
+class GivenOutput:
+    """An engine answering every text with ``output``, the output a reporter showed: a model writing ``<pad>`` or
+    French cannot be had here (no weights can be downloaded), so only the model's output is given; everything
+    after it (cleaning, the guard, its retry, the status) is the Translator's own. Token counts and scores are
+    ``inner``'s (the tiny engine's). Also used by tests/test_bug_replays_s7.py."""
 
-    def __init__(self, output: str) -> None:
-        self.inner, self.output = _engine(), output
-        self.name, self.model, self.max_input_tokens = self.inner.name, self.inner.model, self.inner.max_input_tokens
+    def __init__(self, inner: Any, output: str) -> None:
+        self.inner, self.output = inner, output
+        self.name, self.model, self.max_input_tokens = inner.name, inner.model, inner.max_input_tokens
 
     def translate_batch(self, texts: list[str], **options: object) -> list[list[object]]:
         from translator.mt.engine import Hypothesis
@@ -1490,7 +1492,7 @@ _SAID_EN = "The president said the meeting was fruitful and the two countries wo
 def _given(output: str, source: str = _SAID) -> object:
     from translator import Translator
 
-    return Translator(_Reported(output)).translate([source])[0]  # type: ignore[arg-type]
+    return Translator(GivenOutput(_engine(), output)).translate([source])[0]  # type: ignore[arg-type]
 
 
 @case("CTranslate2-pr-865")

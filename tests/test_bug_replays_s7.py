@@ -25,6 +25,7 @@ from typing import Any
 
 import pytest
 
+from benchmarks.bug_replays import GivenOutput
 from translator import Translator, detect, detect_many, detect_runs
 from translator.langid import mask_markup, without_markup
 from translator.mt.engine import Hypothesis
@@ -124,24 +125,6 @@ def test_csv_written_to_a_new_file_starts_with_a_byte_order_mark(tmp_path: Path)
 
 
 # ---------------------------------------------------------------- what a model writes besides words
-class GivenOutput:
-    """The tiny engine, answering every text with ``output``: a reporter's model output the tiny model cannot
-    write. Token counts and scores are the tiny engine's own."""
-
-    def __init__(self, inner: Any, output: str) -> None:
-        self.inner, self.output = inner, output
-        self.name, self.model, self.max_input_tokens = inner.name, inner.model, inner.max_input_tokens
-
-    def translate_batch(self, texts: list[str], **options: Any) -> list[list[Hypothesis]]:
-        return [[Hypothesis(self.output)] for _ in texts]
-
-    def score_batch(self, sources: list[str], targets: list[str]) -> list[float]:
-        return self.inner.score_batch(sources, targets)
-
-    def count_tokens(self, texts: list[str]) -> list[int]:
-        return self.inner.count_tokens(texts)
-
-
 @pytest.mark.parametrize(("output", "text"), [
     ("<pad> The president said", "The president said"),  # https://github.com/OpenNMT/CTranslate2/pull/865
     ("The president said </s> <pad> <pad>", "The president said"),  # https://github.com/joeynmt/joeynmt/issues/95
