@@ -68,3 +68,50 @@ def test_period_screen_never_skips_what_the_month_regex_finds(text: str) -> None
     assert periods._months_at_most(folded) >= months
     if len(words) > months:  # a period word
         assert any(word in folded for word in periods._PERIOD_WORDS)
+
+
+def _date_texts() -> list[str]:
+    """Every text of the date sets (hand cases, real date strings, real citation passages) and each month name of
+    the reader's grammar written the ways a date writes it (behind a clitic, with a day and a year, glued to a
+    digit), besides the QA texts: what the date screen is checked on."""
+    import json
+
+    from translator.datafiles import read_tsv
+
+    texts = list(TEXTS)
+    texts += [row["text"] for row in cases("dates_cases.tsv")]
+    with (ROOT / "tests" / "data" / "dates_real.tsv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader([line for line in fh if line.strip() and not line.startswith("#")],
+                                   delimiter="\t", quoting=csv.QUOTE_NONE))
+    texts += [row["text"] for row in rows]
+    with (ROOT / "tests" / "data" / "citations_real.jsonl").open(encoding="utf-8") as fh:
+        texts += [json.loads(line)["raw"] for line in fh if line.strip()]
+    for row in read_tsv("months.tsv"):
+        name = row["name"]
+        texts += [f"5 {name} 2023", f"في 5 ب{name} 2023", f"و{name} 2024", f"{name} 12", f"12{name}2021",
+                  f"on {name}, 2023", name.replace(" ", "") + " 2022"]
+    texts += ["4 de abril de 2024", "17 сентября 2023", "12 فبرابر 2021", "Decembr 3, 2020", "16/12/2023",
+              "12.06.2021", "2023-12-16", "الصحافة اليوم 26 – 02 – 2011", "الجزائر-10-5-2022", "12/05/22",
+              "األلجنة في 5 مايو 2023", "MIDEAST MIRROR 04.06.15", "5 ינו׳ 2024", "12 14:05 2023 جوان"]
+    return texts
+
+
+DATE_TEXTS = _date_texts()
+
+
+def test_the_date_texts_hold_dates_the_screen_lets_through() -> None:
+    from translator.dates import find_dates
+
+    assert sum(bool(find_dates(t)) for t in DATE_TEXTS) > 1000
+    assert any(t for t in DATE_TEXTS if "сентября" in t and find_dates(t))
+
+
+def test_date_screen_never_skips_what_the_date_reader_finds() -> None:
+    """``qa.dates.may_hold_date`` says False only for texts where ``find_dates`` finds nothing (issue 17, eighth
+    session: the screen that spares the reader's per-calendar scans on lines with digits but no date)."""
+    from translator.dates import find_dates
+    from translator.qa.dates import may_hold_date
+
+    skipped_wrongly = [t for t in DATE_TEXTS if find_dates(t) and not may_hold_date(t)]
+    assert skipped_wrongly == []
+    assert sum(not may_hold_date(t) for t in DATE_TEXTS) > 300  # and it does skip: most QA lines hold no date

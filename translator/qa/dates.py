@@ -31,11 +31,22 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..dates import DateResult, _checked_rows, _fold_with_offsets, find_dates
-from ..text.arabic import to_ascii_digits
+from ..dates import (
+    _DAY_WORD_YEAR,
+    _NUMERIC_SHAPE,
+    _YEAR_AND_DAY,
+    DateResult,
+    _checked_rows,
+    _fold_with_offsets,
+    _foreign_month_words,
+    find_dates,
+)
+from ..dates import _fold as _date_fold
+from ..text.arabic import fold_for_matching, to_ascii_digits
 from .flag import QAFlag
+from .numbers import _folded, word_runs
 
-__all__ = ["DateMention", "compare_dates", "read_dates"]
+__all__ = ["DateMention", "compare_dates", "may_hold_date", "read_dates"]
 
 _DIGIT = re.compile(r"\d")
 
@@ -102,7 +113,7 @@ def read_dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
         return [], []
     mentions, spans = _own_dates(text)
     taken = list(spans)
-    for result in find_dates(text):
+    for result in (find_dates(text) if may_hold_date(text) else ()):
         if result.start is None or result.end is None:
             continue
         start, end = result.start, result.end
@@ -116,6 +127,48 @@ def read_dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
             start, end = min(m.start for m in found), max(m.end for m in found)
         spans.append((start, end))
     return sorted(mentions, key=lambda m: m.start), spans
+
+
+def may_hold_date(text: str) -> bool:
+    """False only where :func:`translator.dates.find_dates` finds nothing in ``text`` (issue 17: speed, eighth
+    session). The reader finds a worded date only where a month name of its grammar starts a word (behind its
+    clitics ``[وف]?[بل]?``), a numeric one only where a numeric shape is written, a misspelt month only in a
+    day-word-year run (``12 فبرابر 2021``), and through dateparser only a month name of another language written
+    as a word: this asks those questions of the words the number reader listed already
+    (:func:`translator.qa.numbers.word_runs`, a set test in C) and two digit-anchored patterns, where the reader
+    runs a pattern per calendar over the whole text (≈ 0.1 ms a line with digits and no date, about a quarter of a
+    first check). What the reader would find is never skipped (a test runs both on every committed text)."""
+    if "اأ" in text or "اإ" in text or "اآ" in text:
+        return True  # find_dates repairs a PDF's swapped lam-alef first: its fold is not this one
+    if not _date_words().isdisjoint(word_runs(_folded(text)[0])):  # QA's fold: KUNA's decimals read, no word moved
+        return True
+    norm = fold_for_matching(text)[0]  # the reader's fold (its spaces aside, which these patterns read as \s)
+    if _NUMERIC_SHAPE.search(norm):
+        return True
+    # the misspelt-month scan's own gates first (_YEAR_AND_DAY holds every _DAY_WORD_YEAR run), then the run
+    return bool(_YEAR_AND_DAY.search(norm) and _DAY_WORD_YEAR.search(norm))
+
+
+_FIRST_RUN = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _date_words() -> frozenset[str]:
+    """Every word a date of :func:`translator.dates.find_dates` can start with: each month name of its grammar
+    (``months.tsv``, folded as the reader folds it) cut at its first non-letter, with its pieces joined up to each
+    space (the reader allows none: ``كانونالثاني``), bare and behind each of the reader's clitics; and each month
+    name dateparser's fallback knows, cut at its first non-letter (``ינו׳``)."""
+    starts = set()
+    for row in _checked_rows("months.tsv"):
+        pieces = _date_fold(row["name"]).split()
+        for i in range(1, len(pieces) + 1):
+            run = _FIRST_RUN.match("".join(pieces[:i]))
+            if run:
+                starts.add(run.group())
+    clitics = [a + b for a in ("", "و", "ف") for b in ("", "ب", "ل")]
+    words = {clitic + start for clitic in clitics for start in starts}
+    words |= {run.group() for word in _foreign_month_words() if (run := _FIRST_RUN.match(word))}
+    return frozenset(words)
 
 
 _MONTH_NAMES = "|".join(m for m in (*calendar.month_name[1:], *calendar.month_abbr[1:]) if m)
