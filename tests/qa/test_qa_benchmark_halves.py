@@ -18,8 +18,8 @@ def test_every_split_of_the_pairs_is_a_reported_half_and_no_story_is_on_both_sid
     halves_of: dict[str, set[str]] = defaultdict(set)
     for p in pairs:
         halves_of[p["story"]].add(p["split"])
-    build = {"build", "fresh5b", "fresh6b", "fresh7b", "fresh8b"}
-    heldout = {"measure", "fresh5h", "fresh6h", "fresh7h", "fresh8h"}
+    build = {"build", "fresh5b", "fresh6b", "fresh7b", "fresh8b", "fresh10b"}
+    heldout = {"measure", "fresh5h", "fresh6h", "fresh7h", "fresh8h", "fresh10h"}
     assert not [s for s, h in halves_of.items() if h & build and h & heldout]
     assert all(len(h) == 1 for s, h in halves_of.items() if h - {"fresh7h", "fresh8h"}), halves_of
 
@@ -41,3 +41,18 @@ def test_fresh7_is_split_by_story_into_two_halves_that_are_both_reported() -> No
     for half in ("fresh7b", "fresh7h"):
         assert report[half]["real_differences_caught"].endswith("/3")
         assert f"{half} {report[half]['real_differences_caught']}" in table.splitlines()[-1]
+
+
+def test_fresh10_is_split_by_story_and_labelled() -> None:
+    """fresh10 (eighth session): 25 pairs from 7 stories not used before, labelled before any QA run, split by
+    story; each half has correct pairs and pairs whose editions differ, and every label is a QA kind."""
+    pairs = [p for p in read_pairs(PAIRS) if p["split"] in ("fresh10b", "fresh10h")]
+    assert len(pairs) == 25 and len({p["story"] for p in pairs}) == 7
+    stories = {half: {p["story"] for p in pairs if p["split"] == half} for half in ("fresh10b", "fresh10h")}
+    assert stories["fresh10b"] and stories["fresh10h"] and not stories["fresh10b"] & stories["fresh10h"]
+    kinds = {"number", "date", "name", "untranslated", "placeholder", "punctuation", "length"}
+    for half in ("fresh10b", "fresh10h"):
+        rows = [p for p in pairs if p["split"] == half]
+        assert any(not p["discrepancy"] for p in rows) and any(p["discrepancy"] for p in rows)
+        assert all(set(p["discrepancy"].split(",")) <= kinds for p in rows if p["discrepancy"])
+        assert all(p["source_url"].startswith("https://") and p["target_url"].startswith("https://") for p in rows)
