@@ -17,6 +17,7 @@ from .names import check_names, dateline_end, target_dateline_end
 from .numbers import (
     Quantity,
     _folded,
+    bare_year,
     compare_quantities,
     cut_names,
     days_in_words,
@@ -86,7 +87,8 @@ def check(source: str, target: str, *, glossary: Glossary | None = None,
                                _outside(find_quantities(target), target_spans + placeholders(target) + period_spans),
                                source_years_in_words=source_years, target_years_in_words=years_in_words(target),
                                source_days_in_words=source_days, target_days_in_words=days_in_words(target),
-                               target_cut_names=cut_names(target), target_holes=target_holes)
+                               target_cut_names=cut_names(target), target_holes=target_holes,
+                               apposed_may_go=not bare_year(target))
     if not target_holes:  # a hole ("the second quarter of compared to") is where a year was dropped
         flags = [f for f in flags if not _year_said(f, source, target)]
     missing = sum(f.target_start is None for f in flags)  # a hole a missing source number explains says no more

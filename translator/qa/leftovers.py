@@ -16,13 +16,25 @@ from functools import cache
 
 from ..datafiles import read_tsv
 from ..glossary.enforce import PLACEHOLDER
-from ..text.arabic import is_arabic, normalize
+from ..text.arabic import is_arabic, normalize, to_ascii_digits
 from .flag import QAFlag
 
 __all__ = ["check_leftovers", "is_copy", "length_bounds", "placeholders"]
 
+# A run of Arabic-script characters, words joined by spaces; a zero-width non-joiner inside a word (Persian
+# می‌شود, Urdu) keeps it one word.
 _ARABIC_RUN = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+"
-                         r"(?:\s+[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+)*")
+                         r"(?:\u200c[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+)*"
+                         r"(?:\s+[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+"
+                         r"(?:\u200c[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+)*)*")
+# Eastern Arabic (٠-٩) and Persian (۰-۹) digits: English writes 0-9
+_EASTERN_DIGITS = re.compile(r"[\u0660-\u0669\u06f0-\u06f9]")
+# Arabic punctuation an English text has no use for: comma, semicolon, question mark, percent sign, decimal and
+# thousands separators, the Urdu full stop
+_ARABIC_MARKS = frozenset("\u060c\u061b\u061f\u066a\u066b\u066c\u06d4")
+# Letters of the Arabic script beyond the Arabic alphabet (Persian پ چ ژ گ ک ی, Urdu ٹ ڈ ڑ ں ے, Kurdish, Pashto)
+_OTHER_LETTERS = re.compile(r"[\u0671-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\u200c]")
+_LANGUAGE_NAMES = {"fa": "Persian", "ur": "Urdu", "ps": "Pashto", "ku": "Kurdish", "ar": "Arabic"}
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc]")
 _SPECIAL_TOKENS = r"<unk>|</?s>|<pad>|▁"
 _PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»", "“": "”"}
@@ -152,14 +164,36 @@ def _copied(source: str, target: str) -> list[QAFlag]:
 
 
 def _arabic_left(source: str, target: str) -> list[QAFlag]:
+    """``untranslated`` flags for Arabic-script words left in the translation, named by their language where
+    letters beyond the Arabic alphabet show another one (Persian, Urdu, Kurdish, Pashto: ``translator.langid``),
+    and for Eastern Arabic or Persian digits left in it (issue 17, eighth session: a human translation that
+    copied ``٣٤٥``); ``punctuation`` flags for Arabic punctuation marks left in it (``،``, ``؟``, ``٪``)."""
     flags = []
     for m in _ARABIC_RUN.finditer(target):
-        if not _ARABIC_LETTER.search(m.group()):
-            continue  # Arabic punctuation or digits alone
-        at = source.find(m.group())
-        flags.append(QAFlag("untranslated", f"Arabic left in the translation: {m.group()!r}",
-                            at if at >= 0 else None, at + len(m.group()) if at >= 0 else None, m.start(), m.end()))
+        run = m.group()
+        at = source.find(run)
+        where = (at if at >= 0 else None, at + len(run) if at >= 0 else None, m.start(), m.end())
+        if not _ARABIC_LETTER.search(run):
+            digits = "".join(_EASTERN_DIGITS.findall(run))
+            if digits:
+                flags.append(QAFlag("untranslated", f"Arabic-Indic digits left in the translation: {run!r} (English "
+                                                    f"writes {to_ascii_digits(digits)})", *where))
+            elif marks := [c for c in run if c in _ARABIC_MARKS]:
+                flags.append(QAFlag("punctuation", f"Arabic punctuation left in the translation: {''.join(marks)!r}",
+                                    *where))
+            continue
+        flags.append(QAFlag("untranslated", f"{_language_of(run)} left in the translation: {run!r}", *where))
     return flags
+
+
+def _language_of(run: str) -> str:
+    """"Arabic" for a run of the Arabic alphabet; for one with other letters of its script, the language the
+    project's detector reads (Persian, Urdu, Kurdish, Pashto), or "Arabic-script text" when it cannot tell."""
+    if not _OTHER_LETTERS.search(run):
+        return "Arabic"
+    from ..langid import detect
+
+    return _LANGUAGE_NAMES.get(detect(run).lang, "Arabic-script text")
 
 
 def placeholders(text: str) -> list[tuple[int, int]]:

@@ -34,8 +34,8 @@ from ..datafiles import read_tsv
 from ..text.arabic import analyses, normalize_for_matching
 from .flag import QAFlag
 
-__all__ = ["Quantity", "compare_quantities", "cut_names", "days_in_words", "find_quantities", "holes", "number_holes",
-           "years_in_words"]
+__all__ = ["Quantity", "bare_year", "compare_quantities", "cut_names", "days_in_words", "find_quantities", "holes",
+           "number_holes", "years_in_words"]
 
 _SEPARATORS = str.maketrans({"٫": ".", "٬": ","})
 _DIGITS = (r"(?P<name>(?<=[^\W\d_])(?:[-‐–]\s?|\s[-‐–]\s)|(?<=[^\W\d_]{3})|(?<=[a-z])(?<!\w[a-z]))?"  # COVID-19,
@@ -64,6 +64,7 @@ class Quantity:
     step: float = 0.0  # the unit of the last digit written before a scale word (4.48 million: 10,000), else 0
     day: bool = False  # "24 hours" (الساعات الـ24): may be written "yesterday", "on Sunday" on the other side
     negative: bool = False  # written with a minus sign (-5%, −0.3, سالب 2): the other side writes it or says "fell"
+    apposed: bool = False  # a year right after a year in words (هذا العام 2020م, "the previous year (2023)")
     text: str = field(default="", repr=False, compare=False)  # the text it was read in (see falling)
 
     @property
@@ -418,6 +419,7 @@ def find_quantities(text: str) -> list[Quantity]:
     folded, offsets = _folded(text)
     found = []
     negative_words = any(word in folded for word in _NEGATIVE_WORDS)  # no regex search by every number otherwise
+    year_words = any(word in folded for word in _YEAR_WORDS)  # a year in words (years_in_words's own screen)
     for q in _group(_tokens(folded)):
         values = q.values()
         first = values[0]
@@ -433,8 +435,9 @@ def find_quantities(text: str) -> list[Quantity]:
                                or _HOURS_BEFORE.search(folded, max(0, q.start - 16), q.start) is not None)
         negative = q.negative or (negative_words
                                   and _NEGATIVE_WORD.search(folded, max(0, q.start - 8), q.start) is not None)
+        apposed = year and year_words and _apposed_year().search(folded, max(0, q.start - 48), q.start) is not None
         found.append(Quantity(values, start, end, q.weak, year, q.weak and q.last == "name_digits", step, day,
-                              negative, text))
+                              negative, apposed, text))
     return found
 
 
@@ -450,6 +453,15 @@ _HOURS_BEFORE = re.compile(r"(?<![^\W\d_])(?:ال)?ساعات\s+(?:ال)?\Z")
 _DAY_WORDS = re.compile(
     r"\b(?:yesterday|overnight|(?:in|over|within)\s+(?:a|one)\s+day|(?:the\s+)?(?:past|last|previous)\s+day)\b|"
     r"(?<![^\W\d_])[وفبل]{0,2}(?:يوم\s+امس|امس|(?:خلال\s+)?يوم\s+واحد)(?![^\W\d_])")
+
+
+_BARE_YEAR = re.compile(r"\bthe\s+year\b(?![\s,]*\d)(?!-)", re.IGNORECASE)
+
+
+def bare_year(text: str) -> bool:
+    """True when English ``text`` writes "the year" with no year after it ("for the year increased by 2%"): where a
+    year the source sets beside a year in words was lost (see :func:`compare_quantities`)."""
+    return "year" in text and _BARE_YEAR.search(text) is not None
 
 
 _CUT_NAME = re.compile(r"(?<![^\W\d_])(?:covid|كوفيد|sars|cov|mers)\s*[-‐–](?:\s+(?!\d)|(?=[^\w\s])|\Z)")
@@ -518,6 +530,13 @@ def years_in_words(text: str) -> int:
 
 
 _YEAR_WORDS = ("year", "عام", "سنه")  # folded: السنة is سنه in the matching form
+
+
+@cache
+def _apposed_year() -> re.Pattern[str]:
+    """A year in words right before a year in digits, a bracket, comma or dash between at most: ``هذا العام 2020م``,
+    ``العام الماضي (2023)``, "the previous year (2023)", "last year, 2022" (see :func:`compare_quantities`)."""
+    return re.compile(rf"(?:{_relative_years().pattern})\s*[(\[،,:\-–]?\s*\Z")
 
 
 @lru_cache(maxsize=1024)
@@ -621,10 +640,17 @@ def _continues(cur: _Building, token: _Token) -> bool:
         return cur.last in ("digits", "cardinal", "hundred") and not token.conj and not cur.after_and
     if kind == "half":
         return cur.scale is not None and cur.current() is None and (token.conj or cur.after_and)
+    if kind == "ordinal":  # twenty-first, sixty-ninth: the tens, then the unit's ordinal (issue 17, eighth session)
+        before = cur.current()
+        return (cur.last == "cardinal" and before is not None and 20 <= before < 100 and before % 10 == 0
+                and value < 10 and token.joined and not token.conj and not cur.after_and)
     if kind not in ("digits", "cardinal"):
         return False
     linked = token.conj or cur.after_and
     before = cur.current()
+    if cur.last == "ordinal":  # التاسع والستين, الحادي والعشرين: the unit's ordinal, then و and the tens
+        return (kind == "cardinal" and before is not None and before < 10 and token.conj
+                and value >= 20 and value < 100 and value % 10 == 0)
     if before is None:  # after a scale word: مليون و200 ألف, two million five hundred thousand
         return cur.scale is not None and (linked or kind == "cardinal") and value < cur.scale
     if kind == "digits" or cur.last not in ("cardinal", "hundred"):
@@ -665,7 +691,7 @@ def _absorb(cur: _Building, token: _Token) -> None:
 def compare_quantities(source: list[Quantity], target: list[Quantity], *, source_years_in_words: int = 0,
                        target_years_in_words: int = 0, source_days_in_words: int = 0,
                        target_days_in_words: int = 0, target_cut_names: int = 0,
-                       target_holes: int = 0) -> list[QAFlag]:
+                       target_holes: int = 0, apposed_may_go: bool = True) -> list[QAFlag]:
     """Flags for quantities of one side with no equal quantity on the other (weak ones are never flagged).
 
     A year left over on one side is not flagged when the other side names more years in words (see
@@ -673,7 +699,9 @@ def compare_quantities(source: list[Quantity], target: list[Quantity], *, source
     "24 hours" left over when the other side names more days in words (:func:`days_in_words`: "since
     yesterday" for "in the past 24 hours"). ``target_cut_names``: names in the target left with a dash and no
     number ("COVID- cases", :func:`cut_names`); that many name numbers of the source left over are flagged.
-    ``target_holes``: places where the target lost a word ("the same period in , ...", :func:`holes`); that many
+    ``apposed_may_go``: whether a source year set beside a year in words (``هذا العام 2020م``) may be missing from
+    the target (:func:`bare_year`: not where the target writes "the year" with no year after it, where it was
+    lost). ``target_holes``: places where the target lost a word ("the same period in , ...", :func:`holes`); that many
     years of the source left over (a period's year, otherwise left to context) are flagged. A period's year
     left over on both sides is a changed year.
 
@@ -704,6 +732,13 @@ def compare_quantities(source: list[Quantity], target: list[Quantity], *, source
     if missing and paired:
         missing = [q for q in missing if not _said_again(q, [mine for mine, _ in paired])]
     new = [target[i] for i in unmatched_target if not target[i].weak]
+    # A year set beside a year in words (هذا العام 2020م, "the previous year (2023)") says that phrase again: the
+    # other side may give the phrase alone or leave both to context. Not where the other side has a year of its own
+    # left over: that is the year changed (issue 17, eighth session).
+    if apposed_may_go and any(q.apposed for q in missing) and not any(q.year for q in new):
+        missing = [q for q in missing if not q.apposed]
+    if any(q.apposed for q in new) and not any(q.year for q in missing):
+        new = [q for q in new if not q.apposed]
     # Years in words answer the firm years left over first, then the years of periods (below).
     source_budget = source_years_in_words - target_years_in_words - sum(q.year for q in new)
     target_budget = target_years_in_words - source_years_in_words - sum(q.year for q in missing)
