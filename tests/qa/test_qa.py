@@ -92,6 +92,8 @@ def test_missing_and_new_numbers_have_one_side_each() -> None:
     ("مليون و200 ألف", [(1_200_000.0,)]), ("ثلاثمائة وخمسين", [(350.0,)]), ("three hundred and fifty", [(350.0,)]),
     ("two million five hundred thousand", [(2_500_000.0,)]), ("وبثلاثة", [(3.0,)]), ("الثلاثة", [(3.0,)]),
     ("في المئة", []), ("آلاف", []), ("between 10 and 15", [(10.0,), (15.0,)]), ("21st", [(21.0,)]),
+    ("التاسع والستين", [(69.0,)]), ("الحادية والعشرين", [(21.0,)]), ("sixty-ninth", [(69.0,)]),
+    ("the first ten months", [(1.0,), (10.0,)]), ("أول عشرة أشهر", [(1.0,), (10.0,)]),
 ])
 def test_quantities(text: str, values: list[tuple[float, ...]]) -> None:
     assert [q.values for q in find_quantities(text)] == values
@@ -306,3 +308,38 @@ def test_a_lost_minus_sign_points_at_both_numbers() -> None:
     (flag,) = check(source, target)
     assert flag.kind == "number" and flag.detail.startswith("-0.3 ")
     assert source[flag.source_start:flag.source_end] == "0.3" and target[flag.target_start:flag.target_end] == "0.3"
+
+
+def test_leftovers_in_the_english_are_named_and_pointed_at() -> None:
+    """Issue 17, eighth session: a Persian word left in is one flag across its ZWNJ and is called Persian; Urdu is
+    called Urdu; Arabic-Indic digits are an ``untranslated`` leftover that says how English writes them; an Arabic
+    comma is a ``punctuation`` leftover; an Arabic word is still called Arabic."""
+    source = "قال الوزير إن الاقتصاد نما بنسبة 3 في المئة"
+    target = "The minister said the economy می\u200cشود grew by 3 percent"
+    (flag,) = check(source, target)
+    assert flag.kind == "untranslated" and flag.detail.startswith("Persian left in the translation")
+    assert target[flag.target_start:flag.target_end] == "می\u200cشود"
+    (flag,) = check(source, "The minister said the economy grew by 3 percent یہ")
+    assert flag.detail.startswith("Urdu left")
+    (flag,) = check(source, "The minister said the economy (اقتصاد) grew by 3 percent")
+    assert flag.detail == "Arabic left in the translation: 'اقتصاد'"
+    assert source[flag.source_start:flag.source_end] == "اقتصاد"
+    target = "The minister said the economy grew by ٣ percent"
+    (flag,) = check(source, target)
+    assert flag.kind == "untranslated" and "(English writes 3)" in flag.detail
+    assert target[flag.target_start:flag.target_end] == "٣"
+    target = "The minister said the economy grew by 3 percent، he added"
+    (flag,) = check(source, target)
+    assert flag.kind == "punctuation" and target[flag.target_start:flag.target_end] == "،"
+
+
+def test_a_year_beside_a_year_in_words_may_go_but_not_change() -> None:
+    """Issue 17, eighth session: ``هذا العام 2020م`` is one fact said twice; the English may give the phrase alone or
+    leave both to context, but a year of its own in its place is a changed year, and a bare "the year" is a lost
+    one."""
+    source = "تترأس المملكة مجموعة العشرين هذا العام 2020م."
+    assert find_quantities(source)[-1].apposed
+    assert not check(source, "The kingdom chairs the G20.")
+    assert not check(source, "The kingdom chairs the G20 this year.")
+    assert [f.kind for f in check(source, "The kingdom chairs the G20 in 2021.")] == ["number"]
+    assert not find_quantities("تترأس المملكة مجموعة العشرين في 2020.")[-1].apposed
