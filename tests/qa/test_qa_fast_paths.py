@@ -115,3 +115,16 @@ def test_date_screen_never_skips_what_the_date_reader_finds() -> None:
     skipped_wrongly = [t for t in DATE_TEXTS if find_dates(t) and not may_hold_date(t)]
     assert skipped_wrongly == []
     assert sum(not may_hold_date(t) for t in DATE_TEXTS) > 300  # and it does skip: most QA lines hold no date
+
+
+def test_the_named_number_screen_lists_every_name_of_its_patterns() -> None:
+    """``numbers._tokens`` asks whether a number is part of a name (كوفيد 19, Vision 2030) only in texts whose words
+    hold one of ``_NAME_WORDS``: that set is every name the two patterns accept, and each pattern takes its name as a
+    whole word (no letter before it, only a space or dash between it and the digits)."""
+    import re
+
+    names = set()
+    for pattern in (numbers._NAMED_BEFORE, numbers._DISEASE_BEFORE):
+        assert pattern.pattern.startswith(r"(?<![^\W\d_])(?:") and r")\s*[-‐–]?\s*\Z" in pattern.pattern
+        names |= set(re.search(r"\(\?:([^()]*)\)", pattern.pattern).group(1).split("|"))
+    assert names == set(numbers._NAME_WORDS)

@@ -94,9 +94,11 @@ def check(source: str, target: str, *, glossary: Glossary | None = None,
     missing = sum(f.target_start is None for f in flags)  # a hole a missing source number explains says no more
     flags += [QAFlag("number", f"a number is missing from the target: {target[a:b]!r}", target_start=a, target_end=b)
               for a, b in number_holes(target)[missing:]]
-    date_flags = compare_dates(source_dates, _not_in(target_dates, period_spans), target, source_text=source,
+    target_dates = _not_in(target_dates, period_spans)
+    date_flags = compare_dates(source_dates, target_dates, target, source_text=source,
                                lead_end=target_dateline_end(target),
-                               period_ends=frozenset(m for p in target_periods if p.first for m in (p.first, p.last)))
+                               period_ends=frozenset(m for p in target_periods if p.first for m in (p.first, p.last))
+                               ) if source_dates or target_dates else []  # no date on either side: nothing to compare
     dateline = dateline_end(source, matches) if date_flags else None
     if dateline is not None:  # a dateline's date (عمان 26 تشرين الثاني (بترا) -) may be left out, not changed
         date_flags = [f for f in date_flags if not (f.target_start is None and f.source_end is not None
