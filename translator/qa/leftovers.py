@@ -256,10 +256,13 @@ def _unbalanced(text: str) -> list[tuple[int, str]]:
 def _unbalanced_flags(source: str, target: str) -> list[QAFlag]:
     """Quotes and brackets the translation leaves without a partner, for each family (brackets; quotes, where
     Arabic « » and English “ ” or " are one family) that the source itself balances."""
+    lone = _unbalanced(target)
+    if not lone:
+        return []  # the source is read only where the translation has a mark without its partner (speed)
     broken = {_FAMILY[char] for _, char in _unbalanced(source)}
     return [QAFlag("punctuation", f"{char!r} at character {i} has no partner in the translation",
                    target_start=i, target_end=i + 1)
-            for i, char in _unbalanced(target) if _FAMILY[char] not in broken]
+            for i, char in lone if _FAMILY[char] not in broken]
 
 
 def _length(source: str, target: str) -> list[QAFlag]:
