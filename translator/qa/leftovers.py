@@ -1,6 +1,7 @@
 """What a translation should not have: Arabic left in, a copy of the source, leaked placeholders,
 unbalanced quotes or brackets, a length far outside the pair's norm (``translator/data/qa_length.tsv``), a
-translation that stops mid-sentence (it ends on "the", "of", "who", "have been": no English sentence does), or
+translation that stops mid-sentence (it ends on "the", "of", "who", "have been", or on a comma or colon the source
+does not end on: no English sentence does), or
 one cut short (no full stop where the source closes its sentence, and under 0.6 of the source's length).
 
 A placeholder is the token the glossary's placeholder repair puts in the source
@@ -76,7 +77,8 @@ def check_leftovers(source: str, target: str) -> list[QAFlag]:
     flags = copied or _arabic_left(source, target)
     flags += _leaked(source, target) + _unbalanced_flags(source, target)
     if not copied:
-        flags += _length(source, target) or _stops_midway(target) or _cut_short(source, target)
+        flags += (_length(source, target) or _stops_midway(target) or _ends_open(source, target)
+                  or _cut_short(source, target))
     return flags
 
 
@@ -147,6 +149,19 @@ def _stops_midway(target: str) -> list[QAFlag]:
         return []
     return [QAFlag("length", f"the translation stops mid-sentence (it ends on {m.group(1)!r}): a part may be lost",
                    target_start=m.start(1), target_end=m.end(1))]
+
+
+_OPEN_MARK = re.compile(r"[,;:،؛][\s\u200f\u200e]*\Z")
+
+
+def _ends_open(source: str, target: str) -> list[QAFlag]:
+    """A ``length`` flag when the translation ends on a comma, semicolon or colon and the source does not (issue 17,
+    eighth session): no English sentence ends so, a cut one does ("... since the establishment of the UAE,")."""
+    m = _OPEN_MARK.search(target, max(0, len(target) - 8))
+    if m is None or _OPEN_MARK.search(source, max(0, len(source) - 8)):
+        return []
+    return [QAFlag("length", f"the translation stops mid-sentence (it ends on {target[m.start()]!r}): a part may be "
+                             "lost", target_start=m.start(), target_end=m.start() + 1)]
 
 
 def is_copy(source: str, target: str) -> bool:
