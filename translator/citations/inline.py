@@ -203,21 +203,31 @@ def _unplaced_column(s: str) -> Draft | None:
 
 # ``The semi-official daily said ...``, ``The paper, which describes itself as independent, noted ...``: a
 # sentence that opens by referring back to the paper named before it (UPI's Arab press review, batch 9)
-_BACK_REFERENCE = re.compile(r"^\s*The\s+(?P<desc>(?:[a-z][\w-]*\s+){0,2}?)(?P<noun>daily|paper|newspaper|weekly)"
+_BACK_REFERENCE = re.compile(r"^\s*(?:[A-Z][^,;:\"“”]{0,40},\s+)?[Tt]he\s+(?P<desc>(?:[\w'’-]+\s+){0,3}?)"
+                             r"(?P<noun>daily|paper|newspaper|weekly)"
                              r"(?:,\s+which\s+(?:describes\s+itself\s+as\s+(?P<self>[a-z][\w-]*)[^,]{0,40}"
-                             r"|[^,]{3,80}),)?\s+(?P<verb>[a-z]+)\b")
+                             r"|[^,]{3,80}),|,\s+(?P<app>(?:(?:(?:partially|partly|wholly|privately|state)\s+)?"
+                             r"(?:owned|run|backed|funded|controlled)\s+by|close\s+to|affiliated\s+(?:with|to)"
+                             r"|linked\s+to|loyal\s+to|(?:the\s+|a\s+)?(?:mouthpiece|organ)\s+(?:of|for))\b[^,]{3,60}),)?"
+                             r"\s+(?:(?:also|then|again)\s+)?(?P<verb>[a-z]+)\b")
 
 
 def _back_reference(s: str) -> Draft | None:
     """A sentence that cites the paper named before it only by what it is (``The pro-government daily said``):
-    no outlet; ``which describes itself as independent`` gives the description ``independent``; the verb
-    must be one of saying or reporting."""
+    no outlet; the words before the noun are its description (``pro-government``, ``Saudi-owned``), as are
+    ``which describes itself as independent`` and an appositive of ownership or stance (``, partially owned by
+    the government,``); a count (``The third daily``), a language (``The English-language daily``) or a
+    circulation (``The mass-circulation paper``) describes nothing (the set's labels).  The verb must be one of
+    saying or reporting."""
     m = _BACK_REFERENCE.match(s)
     if m is None or m.group("verb") not in _verbs():
         return None
-    # only the paper's own words are its description: the words before the noun (``The semi-official daily``)
-    # were read too, but lowered one held-out half's description (batch 10), so they are left out (session 7)
-    desc = m.group("self")
+    desc = m.group("self") or ws(m.group("app"))
+    words = m.group("desc").split()
+    if desc is None and words and words[0].lower() not in _ORDINALS and not any(
+            w.lower().endswith("-language") or "circulation" in w.lower() or (w[:1].isupper() and "-" not in w
+            and w.lower() not in cues().lower_set("nationality")) for w in words):
+        desc = _leaning(" ".join(words))
     return Draft("press_review_attribution", 0, len(s), leaning=desc, confidence=0.5)
 
 
