@@ -348,6 +348,8 @@ def _open_quotes(s: str) -> int:
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|al|el|an|as|ash|ad|ar|at|az)[-‐]['’‘]?$", re.IGNORECASE)
 _FRENCH_BEFORE = re.compile(r"\b(?:[Ll]e|[Ll]a|[Ll]es)\s+$")
 _THE_BEFORE = re.compile(r"\bThe\s+$")
+_SPACED_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:al|el)\s+$")
+_ARTICLE_NAME_AFTER = re.compile(r"[\s-]+(?:al|el)[-\s]+[A-Z][\w'’]*")
 
 
 def _before(s: str, a: int) -> int:
@@ -369,6 +371,14 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
         article = _ARTICLE_BEFORE.search(s, _before(s, a), a)
         if article:
             a = article.start()  # "A-Sharq Al-Awsat": the assimilated article belongs to the name
+        spaced = _SPACED_ARTICLE_BEFORE.search(s, max(0, a - 4), a)
+        if spaced and registry.lookup(s[spaced.start():b]) is match.outlet:
+            a = spaced.start()  # "writing in al Hayat": the article written apart, in lower case (session 8)
+        more = _ARTICLE_NAME_AFTER.match(s, b)
+        if more:
+            longer = registry.resolve(s[a:more.end()])
+            if longer.outlet is not None and not longer.ambiguous and longer.outlet is not match.outlet:
+                b = more.end()  # "Al Hayat al Jadidah": the name goes on with an article-word (session 8)
         french = _FRENCH_BEFORE.search(s, _before(s, a), a)
         if french and registry.lookup(s[french.start():b]) is match.outlet:
             a = french.start()  # "le Soir Echos": the French article is part of the name
@@ -482,9 +492,13 @@ def _may_hold_type_noun(s: str) -> bool:
     return any(head in low for head in _type_noun_heads())
 
 
+_WEEKDAY_AFTER = re.compile(r"\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
 def _cap_after(s: str, b: int) -> bool:
-    """A capitalized word right after ``b`` (the name goes on: "The National Assembly")."""
-    return bool(re.match(r"\s+[A-Z]", s[b:]))
+    """A capitalized word right after ``b`` (the name goes on: "The National Assembly"); a day of the week is
+    when the paper said it ("The Jordan Times Thursday welcomed", UPI's review, session 8)."""
+    return bool(re.match(r"\s+[A-Z]", s[b:])) and not _WEEKDAY_AFTER.match(s, b)
 
 
 _QUOTED = re.compile(r"[\"“«„]\s*(?P<q>[^\"“”«»\n]{2,300}?)\s*[\"”»]|\(\s*(?P<p>[^()\n]{2,150}?)\s*\)")
@@ -869,7 +883,8 @@ def _known_subject(s: str, a: int, b: int, name: str, registry: OutletRegistry) 
         b += stance.end() - 1  # "Al-Mustaqbal, the Hariri rag, led ...": the verb after the appositive
     # ("Al-Quds Arabic daily highlighted", "Al-Hayat al-Jadida also highlighted": a type with its language, an
     # adverb between subject and verb, issue 15)
-    after = re.match(r"(?:['’]s\b|\s+(?:(?:[A-Z][a-z]+\s+)?(?:daily|newspaper)\s+)?(?:(?:also|then|again)\s+)?"
+    after = re.match(r"(?:['’]s\b|\s+(?:(?:[A-Z][a-z]+\s+)?(?:daily|newspaper)\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur"
+                     r"|Sun)day\s+)?(?:(?:also|then|again)\s+)?"
                      r"(?P<word>[a-z]{2,}))", s[b:])
     if after is None:
         return False
