@@ -1057,6 +1057,16 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry, outlet: s
     m = re.search(r"\b" + speech + r"\s+(?P<p>" + PERSON.pattern + r")\s+(?:in|for|to)\s+(?:\S+\s+){0,8}\Z", before)
     if m:
         candidates.append(m.group("p"))  # "wrote Turki al Dakhil in the comment pages of the Emirati newspaper X"
+    # "wrote, on Sunday, Dr X in his regular column for ...", "wrote X, in a column for ...": a time set off by
+    # commas, an honorific, a comma after the name (The National's digest, session 8)
+    m = re.search(r"\b" + speech + r"(?:,\s*(?:on\s+)?[A-Za-z]+day,)?\s+(?:(?:" + cues().pattern("honorific")
+                  + r")\s+)?(?P<p>" + PERSON.pattern + r"),?\s+(?:in|for|to)\s+(?:\S+\s+){0,8}\Z", before)
+    if m:
+        candidates.append(m.group("p"))
+    m = re.match(r"\s*(?P<p>" + PERSON.pattern + r"),\s+(?:[^,;:\"“”]{2,80},\s+)?(?:writing|wrote|writes)\s+(?:in|for)\s+"
+                 r"(?:the\s+)?\Z", before)
+    if m:
+        candidates.append(m.group("p"))  # "Rana Sabbagh, Jordanian journalist, writing in al Hayat:" (session 8)
     m = re.search(r"\bby\s+(?:its|the\s+paper['’]s)\s+(?i:" + roles + r"),?\s+(?P<p>" + PERSON.pattern + r")", after)
     if m:
         candidates.append(m.group("p"))  # "published an article by its editor-in-chief, Fallah al-Mashaal"
