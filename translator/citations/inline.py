@@ -671,7 +671,20 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
         for m in spans:
             if m.group("q") and m.start() >= outlet[1] and re.search(r"(?:أن|إن|أنّ|إنّ|:)\s*\Z", s[:m.start()]):
                 return ws(m.group("q"))
+    if outlet[1] > outlet[0]:
+        # "Gulf News’ front page lead says “Every vote counts”", "Khaleej Times says ‘Abbas makes history at UN’":
+        # a short quotation right after the paper (or its front page) and a verb of headlining, opening with a
+        # capital as a headline does ("says “scores of pictures” of ..." quotes words of the text) (session 8)
+        m = _SAYS_QUOTE.match(s, outlet[1])
+        quote = m and (m.group("a") or m.group("b") or m.group("c"))
+        if quote and len(quote.split()) <= 12 and not quote.rstrip().endswith(",") and quote.lstrip()[:1].isupper():
+            return ws(quote)
     return None
+
+
+_SAYS_QUOTE = re.compile(r"(?:['’]s?)?\s+(?:(?:front[- ]page|main|lead|top|prime)\s+(?:lead|headline|story)?\s*)?"
+                         r"(?:says|reads|leads\s+with|led\s+with|headlines|headlined|splashes)\s*:?\s*"
+                         r"(?:“(?P<a>[^“”\n]{3,120}?)”|‘(?P<b>[^‘’\n]{3,120}?)’|\"(?P<c>[^\"\n]{3,120}?)\")(?![\w’'])")
 
 
 def _nested_title(s: str, m: re.Match[str]) -> str | None:
