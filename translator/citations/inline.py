@@ -349,6 +349,7 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|al|el|an|as|ash|ad|ar|at|az)[-‐]['’‘
 _FRENCH_BEFORE = re.compile(r"\b(?:[Ll]e|[Ll]a|[Ll]es)\s+$")
 _THE_BEFORE = re.compile(r"\bThe\s+$")
 _SPACED_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:al|el)\s+$")
+_ARTICLE_NAME_BEFORE = re.compile(r"(?<![\w'’-])(?:Al|El|al|el)[-‐][A-Z][\w'’]*[-‐\s]+$")
 _ARTICLE_NAME_AFTER = re.compile(r"[\s-]+(?:al|el)[-\s]+[A-Z][\w'’]*")
 
 
@@ -374,6 +375,11 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
         spaced = _SPACED_ARTICLE_BEFORE.search(s, max(0, a - 4), a)
         if spaced and registry.lookup(s[spaced.start():b]) is match.outlet:
             a = spaced.start()  # "writing in al Hayat": the article written apart, in lower case (session 8)
+        ahead = _ARTICLE_NAME_BEFORE.search(s, max(0, a - 24), a)
+        if ahead:
+            longer = registry.resolve(s[ahead.start():b])
+            if longer.outlet is not None and not longer.ambiguous and longer.outlet is not match.outlet:
+                a = ahead.start()  # "Al-Masri Al-Youm": a misspelt first word before a known short name (session 8)
         more = _ARTICLE_NAME_AFTER.match(s, b)
         if more:
             longer = registry.resolve(s[a:more.end()])
