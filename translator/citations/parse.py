@@ -379,8 +379,13 @@ def _title_over_writer(untitled: tuple[Piece, str], piece: Piece, repaired: str,
     above, line = untitled
     arabic = bool(_WRITER_OPENS.match(repaired)) and is_arabic(line)
     # English: "King Abdullah congratulates new Egyptian leader" over "Arab News, Saudi Arabia reports: ..."
-    english = not is_arabic(line) and bool(_OUTLET_REPORTS.match(repaired)) and len(line.split()) <= 15 \
-        and line[:1].isupper() and piece.start - above.end <= 4
+    # also a digest's heading over a column it cites with its writer ("Revolution's thrill hasn't worn off yet"
+    # over "..., wrote X, in a column for the Emirati newspaper Al Bayan", The National, session 8)
+    written = len(drafts) == 1 and bool(drafts[0].author and drafts[0].outlet) and len(line.split()) <= 12 \
+        and not line.isupper() and drafts[0].outlet.casefold() not in line.casefold() \
+        and not re.search(r"\b(?:1[89]|20)\d\d\b", line)  # not the paper's own heading, not a dateline
+    english = not is_arabic(line) and (bool(_OUTLET_REPORTS.match(repaired)) or written) \
+        and len(line.split()) <= 15 and line[:1].isupper() and piece.start - above.end <= 4
     if len(drafts) != 1 or (shifted and drafts[0].start != 0) or drafts[0].title_original or drafts[0].title_english \
             or not (arabic or english) or (arabic and piece.start - above.end > 2) \
             or "\n" in line or (arabic and len(line.split()) > 10) or line.endswith((":", ".", "،", ",")):
