@@ -839,6 +839,9 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
         (ws(described.group("desc") + " " + described.group("type")) if described else None) or \
         (_leaning(paren_after.group(1), phrase=False) if paren_after else None)
     placed = bool(descriptor and re.fullmatch(r"[A-Z][\w.-]*['’]s", descriptor.strip()))  # "Lebanon’s An-Nahar"
+    # "Saudi Arabia's Okaz", "The United Arab Emirates' Gulf News": a country of several words (session 8)
+    country = _COUNTRY_POSSESSIVE.search(before) if not placed else None
+    placed = placed or bool(country and country.group("c").lower() in _countries() | {"united arab emirates"})
     # "In Ad Dustour, Abu Rumman examined ...": the paper where the writer named next wrote
     placed = placed or bool(re.fullmatch(r"(?i:" + _LEAD_ADVERBS + r"\s*in\s+(?:the\s+)?)", before)
                             and re.match(r"\s*,\s*" + PERSON.pattern + r"\s+[a-z]{3,}", after))
@@ -860,6 +863,9 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
     return Draft("inline_attribution", 0, len(s), outlet=name, leaning=leaning, author=author,
                  title_original=original, title_english=english,
                  date=dates[0] if dates else None, confidence=0.8 if has_type else 0.65, warnings=warnings)
+
+
+_COUNTRY_POSSESSIVE = re.compile(r"(?:^|\b[Tt]he\s+)(?P<c>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){1,3})['’]s?\s*\Z")
 
 
 # An appositive that places the paper, set off by commas right after its name and followed by the verb
