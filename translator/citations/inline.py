@@ -1067,8 +1067,11 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry, outlet: s
     """``Name, who ...`` opening the sentence, ``..., Name`` right after the outlet, or ``Name wrote in``."""
     speech = cues().pattern("speech_verb")
     candidates = []
-    m = re.match(r"\s*(?P<p>" + PERSON.pattern + r"),\s+(?:who|a|an|the)\b", before)
-    if m:
+    m = re.match(r"\s*(?P<p>" + PERSON.pattern + r"),\s+(?P<w>who|a|an|the)\b", before)
+    writer = re.compile(r"\b(?:" + cues().pattern("author_role") + r"|" + speech + r"|writing)\b", re.IGNORECASE)
+    if m and (m.group("w") == "who" or writer.search(before)):
+        # "X, a columnist, ..." or "X, who wrote ...": not "Fayez al-Sarraj, the chairman of ..., left Cairo" (the
+        # news's subject, session 8)
         candidates.append(m.group("p"))
     role = r"(?:(?i:(?:the\s+)?" + cues().pattern("author_role") + r")\s+)?"
     m = re.match(r"(?:\s+[\w'’-]+){0,3}?\s*,\s*" + role + r"(?P<p>" + PERSON.pattern + r")(?=\s*(?:[,.;:]|$|\s+"
