@@ -731,8 +731,8 @@ def digest_line(text: str, registry: OutletRegistry) -> list[Draft]:
         # the paper's headline, and the citation spans the paragraph it heads (session 8)
         first = body.partition("\n")[0].strip()
         m = _PERSON_LINE.match(first)
-        if m is None or "(" in first or registry.resolve(m.group("author")).method != "exact" \
-                or first.endswith(".") or len(first.split()) > 25:
+        if m is None or "(" in first or first.endswith(".") or len(first.split()) > 25 \
+                or len(m.group("author").split()) > 5 or registry.resolve(m.group("author")).method != "exact":
             return []
         original, english = split_title(m.group("rest").strip())
         return [Draft("press_digest_headline", start, end, title_original=original, title_english=english,

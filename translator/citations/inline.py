@@ -840,7 +840,8 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
         (_leaning(paren_after.group(1), phrase=False) if paren_after else None)
     placed = bool(descriptor and re.fullmatch(r"[A-Z][\w.-]*['’]s", descriptor.strip()))  # "Lebanon’s An-Nahar"
     # "Saudi Arabia's Okaz", "The United Arab Emirates' Gulf News": a country of several words (session 8)
-    country = _COUNTRY_POSSESSIVE.search(before) if not placed else None
+    possessive = before.rstrip().endswith(("'s", "’s", "'", "’"))
+    country = _COUNTRY_POSSESSIVE.search(before[-80:]) if not placed and possessive else None
     placed = placed or bool(country and country.group("c").lower() in _countries() | {"united arab emirates"})
     # "In Ad Dustour, Abu Rumman examined ...": the paper where the writer named next wrote
     placed = placed or bool(re.fullmatch(r"(?i:" + _LEAD_ADVERBS + r"\s*in\s+(?:the\s+)?)", before)
