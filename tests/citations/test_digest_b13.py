@@ -112,3 +112,15 @@ def test_the_news_subject_in_an_appositive_is_no_writer() -> None:
                     "Cairo-based newspaper al-Mesryoon.")
     assert (citation.outlet, citation.author) == ("Al-Mesryoon", None)
     assert _one("Buthaina Shaaban, who published an article in the Al-Watan newspaper").author == "Buthaina Shaaban"
+
+
+def test_a_back_reference_takes_the_paper_named_just_before() -> None:
+    """UPI's review names a paper, then refers back to it: in a document the back-reference is bound to it,
+    with a warning; two paragraphs on, the next paper named is the one referred to."""
+    text = ("Egypt's al-Ahram warned in its editorial against an escalation. The semi-official daily said that "
+            "sanctions are a bad idea.\n\nThe London-based ash-Sharq al-Awsat said summits should focus on one "
+            "issue. The Saudi-owned daily added that resolutions failed.")
+    got = [(c.outlet_canonical, c.leaning) for c in parse_citations(text)]
+    assert got == [("Al-Ahram", None), ("Al-Ahram", "semi-official"), ("Asharq Al-Awsat", "London-based"),
+                   ("Asharq Al-Awsat", "Saudi-owned")]
+    assert "taken from the citation before" in parse_citations(text)[1].warnings[0]

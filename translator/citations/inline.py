@@ -243,7 +243,7 @@ def _back_reference(s: str) -> Draft | None:
             w.lower().endswith(("-language", "'s", "’s")) or "circulation" in w.lower()
             or (w[:1].isupper() and "-" not in w and w.lower() not in cues().lower_set("nationality")) for w in words):
         desc = _leaning(" ".join(words))
-    return Draft("press_review_attribution", 0, len(s), leaning=desc, confidence=0.5)
+    return Draft("press_review_attribution", 0, len(s), leaning=desc, confidence=0.5, refers_back=True)
 
 
 def _arabic_unplaced_column(s: str) -> Draft | None:

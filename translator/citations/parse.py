@@ -223,9 +223,26 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
             found.append((piece, draft, repairs, quote_warnings))
     if entries:
         found = sorted([*found, *((e, d, [], []) for e, d in entries)], key=lambda f: f[0].start)
+    _bind_back_references(text, found)
     context = _document_outlets(found, registry)
     return [_finish(document, piece, draft, repairs, quote_warnings, registry, context, unknown, order)
             for piece, draft, repairs, quote_warnings in found]
+
+
+def _bind_back_references(text: str, found: list[tuple[Piece, Draft, list[QuoteRepair], list[str]]]) -> None:
+    """``Egypt's al-Ahram warned ... The semi-official daily said ...``: a sentence that cites a paper only by
+    what it is takes the outlet of the citation right before it, in the same paragraph or the next one (UPI's
+    review of the Arab press, session 8), with a warning that says so; alone, it keeps no outlet."""
+    last: tuple[Piece, Draft] | None = None
+    for piece, draft, _, _ in found:
+        if draft.refers_back and draft.outlet is None and last is not None \
+                and text.count("\n", last[0].start + last[1].end, piece.start + draft.start) <= 3:
+            draft.outlet, draft.register_unknown = last[1].outlet, last[1].register_unknown
+            draft.outlet_truncated = last[1].outlet_truncated
+            draft.warnings.append(f"outlet {last[1].outlet!r} taken from the citation before: this sentence "
+                                  "names the paper only by what it is")
+        if draft.outlet:
+            last = (piece, draft)
 
 
 # A news agency's dateline opening a press review item: ``RAMALLAH, October 2, 2013 (WAFA) – `` (place, the
