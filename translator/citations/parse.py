@@ -179,8 +179,14 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
         repaired, repairs, quote_warnings = repair_quotes(text[piece.start:piece.end])
         repaired = doubled_apostrophes(repaired)
         context = text[piece.context[0]:piece.context[1]] if piece.context else None
-        drafts = _recognize(repaired, piece.hint, registry, context)
-        if not drafts and piece.hint is None:
+        agency = _AGENCY_DATELINE.match(repaired) if piece.hint is None else None
+        if agency is not None:
+            # "Riyadh, April 20, 2019, SPA -- Al-Riyadh newspaper said ...": the place and the agency are no
+            # outlet; the papers after the dateline are read, and take its date (SPA's round-ups, session 8)
+            drafts = _after_dateline(repaired, registry, agency)
+        else:
+            drafts = _recognize(repaired, piece.hint, registry, context)
+        if not drafts and piece.hint is None and agency is None:
             drafts = _after_dateline(repaired, registry)
         if heading is not None and piece.hint in (None, "under_outlet") and (not drafts or _bare_reference(drafts)):
             drafts = under_heading(repaired, heading) or drafts  # "The paper said" under the paper's heading
@@ -251,14 +257,24 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2
                        r"\((?:[A-Z]{2,6})\)\s*[-–—]\s*(?=\S)")
 
 
-def _after_dateline(text: str, registry: OutletRegistry) -> list[Draft]:
+# SPA's English round-ups: ``Riyadh, April 20, 2019, SPA -- `` / ``Riyadh, Safar 03 1439,October 23, 2017, SPA --``
+# (place, the day, the agency unbracketed, a double dash), session 8
+_AGENCY_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2},\s*(?:(?P<date>[^\n()]{3,50}?),\s*)?"
+                              r"(?P<agency>[A-Z]{2,6})\s*--\s*(?=\S)")
+
+
+def _after_dateline(text: str, registry: OutletRegistry, m: re.Match[str] | None = None) -> list[Draft]:
     """The citations of the text after an agency dateline; a citation without a date of its own takes the
-    dateline's when that date is complete (a review of that day's papers)."""
-    m = _DATELINE.match(text)
+    dateline's when that date is complete (a review of that day's papers).  With an unbracketed agency
+    (``SPA --``), a lead that names no paper cites the agency itself (the set's labels, batch 9)."""
+    m = m or _DATELINE.match(text)
     if m is None:
         return []
     drafts = _recognize(text[m.end():], None, registry)
-    found = parse_date(m.group("date").strip())
+    if not drafts and m.re is _AGENCY_DATELINE and registry.lookup(m.group("agency")) is not None:
+        drafts = [Draft("press_review_attribution", 0, len(text) - m.end() - (len(text) - len(text.rstrip())),
+                        outlet=m.group("agency"), confidence=0.5)]
+    found = parse_date(m.group("date").strip()) if m.group("date") else parse_date("")
     for draft in drafts:
         draft.start, draft.end = draft.start + m.end(), draft.end + m.end()
         if draft.date is not None:
