@@ -124,3 +124,30 @@ def test_a_back_reference_takes_the_paper_named_just_before() -> None:
     assert got == [("Al-Ahram", None), ("Al-Ahram", "semi-official"), ("Asharq Al-Awsat", "London-based"),
                    ("Asharq Al-Awsat", "Saudi-owned")]
     assert "taken from the citation before" in parse_citations(text)[1].warnings[0]
+
+
+def test_an_agency_dateline_is_no_outlet_and_gives_its_day() -> None:
+    """SPA's English round-ups open with ``Riyadh, <day>, SPA --``: the city is no paper (Riyadh is not
+    Al-Riyadh), the papers after it take the dateline's day, and a lead naming no paper cites the agency."""
+    got = [(c.outlet_canonical, c.date) for c in parse_citations(
+        "Riyadh, April 20, 2019, SPA -- Al-Riyadh newspaper said in its editorial that the summit matters.")]
+    assert got == [("Al-Riyadh", "2019-04-20")]
+    lead = _one("Riyadh, Safar 03 1439,October 23, 2017, SPA -- Saudi newspapers highlighted in their editorials "
+                "today a number of issues.")
+    assert (lead.outlet, lead.date) == ("SPA", "2017-10-23")
+    assert [c.outlet for c in parse_citations("Riyadh, SPA -- Okaz newspaper wrote about Qatar.")] == ["Okaz"]
+
+
+@pytest.mark.parametrize(("text", "outlet", "place", "date"), [
+    ("Source: Al-Hayat website, London, in Arabic 12 Mar 09", "Al-Hayat", "London", "2009-03-12"),
+    ("Al-Quds al-Arabi, London, in Arabic, 14 Jun 07, p 19", "Al-Quds al-Arabi", "London", "2007-06-14"),
+    ("Source: Al-Safir, Beirut, in Arabic 5 Jan 10", "Al-Safir", "Beirut", "2010-01-05"),
+])
+def test_a_monitoring_source_line(text: str, outlet: str, place: str, date: str) -> None:
+    """BBC Monitoring's ``Outlet[ website], City, in Arabic DD Mon YY`` line: outlet, place, day, language."""
+    citation = _one(text)
+    assert (citation.outlet, citation.place, citation.date, citation.title_language) == (outlet, place, date, "ar")
+
+
+def test_prose_with_in_arabic_is_no_source_line() -> None:
+    assert parse_citations("He lives in London, in Arabic 5 Jan 10") == []

@@ -19,7 +19,13 @@ from collections.abc import Callable
 from functools import cache
 
 from translator.citations.cues import cues
-from translator.citations.digest_en import address_item, bracket_item, described_heading_block, sources_line
+from translator.citations.digest_en import (
+    address_item,
+    bracket_item,
+    described_heading_block,
+    monitor_source,
+    sources_line,
+)
 from translator.citations.fields import (
     CLOSING_QUOTES,
     OPENING_QUOTES,
@@ -981,7 +987,7 @@ _MAX_GLUED_TITLE = 15
 
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
-    bracket_item, described_heading_block, address_item, sources_line,  # English digest layouts (digest_en.py)
+    bracket_item, described_heading_block, address_item, sources_line, monitor_source,  # English digests
     periodical_header, headline_over_glued_outlet, wikipedia_reference, paren_lead, columnist_line, digest_line,
     press_digest_headline,
     dash_attribution,

@@ -259,8 +259,8 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2
 
 # SPA's English round-ups: ``Riyadh, April 20, 2019, SPA -- `` / ``Riyadh, Safar 03 1439,October 23, 2017, SPA --``
 # (place, the day, the agency unbracketed, a double dash), session 8
-_AGENCY_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2},\s*(?:(?P<date>[^\n()]{3,50}?),\s*)?"
-                              r"(?P<agency>[A-Z]{2,6})\s*--\s*(?=\S)")
+_AGENCY_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2},\s*"
+                              r"(?:(?P<date>[^\n()]{3,50}?),\s*)?(?P<agency>[A-Z]{2,6})\s*--\s*(?=\S)")
 
 
 def _after_dateline(text: str, registry: OutletRegistry, m: re.Match[str] | None = None) -> list[Draft]:
