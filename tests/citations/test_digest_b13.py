@@ -151,3 +151,9 @@ def test_a_monitoring_source_line(text: str, outlet: str, place: str, date: str)
 
 def test_prose_with_in_arabic_is_no_source_line() -> None:
     assert parse_citations("He lives in London, in Arabic 5 Jan 10") == []
+
+
+def test_a_known_paper_then_a_sentence_after_a_colon_cites_the_paper_without_a_title() -> None:
+    citation = _one("Al Jazeera: A bright cheery picture of Bush and Abdullah shaking hands, with a caption about "
+                    "the close alliance of the two men, which did wonders for the King's image in the region.")
+    assert (citation.outlet, citation.title_english) == ("Al Jazeera", None)

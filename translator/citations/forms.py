@@ -752,7 +752,10 @@ def digest_line(text: str, registry: OutletRegistry) -> list[Draft]:
         # an all-capitals list may also run a name's words together (``THE DAILYSTAR: headline``, batch 9)
         title = m.group("rest").strip()
         if title.endswith(".") and len(title.split()) > 15:
-            return []
+            # "Al Jazeera: A bright cheery picture of Bush and Abdullah ... in the region.": a known paper and
+            # what it ran, told in a sentence; the paper is cited, the sentence is no headline (session 8)
+            return [Draft("press_review_attribution", start, end, outlet=decap(m.group("author").strip()),
+                          confidence=0.6)]
         original, english = split_title(title)
         return [Draft("press_digest_headline", start, end, title_original=original, title_english=english,
                       outlet=decap(m.group("author").strip()), confidence=0.85)]
