@@ -36,11 +36,11 @@ def test_byline_with_a_date_but_no_paper() -> None:
 
 def test_a_sentence_referring_back_to_the_paper() -> None:
     """UPI's review names each paper once, then refers back to it: the citation is read with no outlet, and
-    the paper's own description of itself is kept; words before the noun are not taken as one."""
+    the paper's own description of itself is kept, and so are the words before the noun (session 8)."""
     (back,) = parse_citations("The paper, which describes itself as independent, noted that Tehran exploited this.")
     assert (back.kind, back.outlet, back.leaning) == ("press_review_attribution", None, "independent")
     (plain,) = parse_citations("The semi-official daily said that sanctions have proven to be a bad idea.")
-    assert (plain.outlet, plain.leaning) == (None, None)
+    assert (plain.outlet, plain.leaning) == (None, "semi-official")
 
 
 def test_no_back_reference_without_a_verb_of_saying() -> None:

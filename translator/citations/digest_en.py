@@ -29,17 +29,18 @@ parser calls them before its sentence-level forms.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from translator.citations.cues import cues
 from translator.citations.fields import Draft, decap, decap_description, publication_dates, split_title, ws
-from translator.dates import DateResult
+from translator.dates import DateResult, parse_date
 from translator.glossary.outlet_registry import OutletRegistry
 
 __all__ = [
     "address_item", "archive_entries", "bracket_item", "described_heading_block", "digest_title",
-    "doubled_apostrophes", "markdown_blanked", "press_heading", "prose_writer", "review_date", "same_name",
-    "sources_line",
+    "doubled_apostrophes", "markdown_blanked", "monitor_source", "press_heading", "prose_writer", "review_date",
+    "same_name", "sources_line",
 ]
 
 _NAME = r"[A-Z][\w'’‘`.-]*(?:[ \t]+(?:[A-Za-z][\w'’‘`.-]*|al|el)){0,4}"
@@ -328,3 +329,29 @@ def sources_line(text: str, registry: OutletRegistry) -> list[Draft]:
         drafts.append(Draft("news_citation", start, start + len(entry), outlet=name, url=address,
                             confidence=0.7))
     return drafts
+
+
+# BBC Monitoring's source line: ``Source: Al-Hayat website, London, in Arabic 12 Mar 09`` (also without
+# "Source:", with "website"/"newspaper" after the name and a page after the day: ``, p 19``), session 8
+_MONITOR_SOURCE = re.compile(
+    r"\A\s*(?:(?i:source)\s*:\s*)?(?P<name>[A-Z][^,:;\n]{1,60}?)(?:\s+(?:website|newspaper|web site))?,\s*"
+    r"(?P<place>[A-Z][\w .'’-]{1,30}?),\s*in\s+(?P<lang>Arabic|English|French|Persian|Turkish|Hebrew|Kurdish),?\s*"
+    r"(?P<date>\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{2,4})(?:,\s*p\.?\s*\d+)?\s*\.?\s*\Z")
+_LANGUAGE_CODES = {"Arabic": "ar", "English": "en", "French": "fr", "Persian": "fa", "Turkish": "tr", "Hebrew": "he",
+                   "Kurdish": "ku"}
+
+
+def monitor_source(text: str, registry: OutletRegistry) -> list[Draft]:
+    """A monitoring service's source line: the outlet as written, its city, the language it published in and
+    the day (``Al-Quds al-Arabi, London, in Arabic, 14 Jun 07, p 19``); the "in <language>" marker makes the
+    line a source line rather than prose."""
+    if " in " not in text:
+        return []
+    m = _MONITOR_SOURCE.match(text)
+    if m is None:
+        return []
+    found = parse_date(m.group("date"))
+    date = replace(found, start=m.start("date"), end=m.end("date")) if found.date is not None else None
+    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    return [Draft("news_citation", start, end, outlet=m.group("name").strip(), place=m.group("place").strip(),
+                  title_language=_LANGUAGE_CODES[m.group("lang")], date=date, confidence=0.8)]

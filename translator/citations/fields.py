@@ -85,6 +85,7 @@ class Draft:
     confidence: float = 0.8
     warnings: list[str] = field(default_factory=list)
     register_unknown: bool = True
+    refers_back: bool = False  # "The semi-official daily said": the paper named just before (session 8)
 
 
 def ws(text: str | None) -> str | None:

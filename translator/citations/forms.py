@@ -19,7 +19,13 @@ from collections.abc import Callable
 from functools import cache
 
 from translator.citations.cues import cues
-from translator.citations.digest_en import address_item, bracket_item, described_heading_block, sources_line
+from translator.citations.digest_en import (
+    address_item,
+    bracket_item,
+    described_heading_block,
+    monitor_source,
+    sources_line,
+)
 from translator.citations.fields import (
     CLOSING_QUOTES,
     OPENING_QUOTES,
@@ -479,6 +485,13 @@ def dash_attribution(text: str, registry: OutletRegistry) -> list[Draft]:
     if author and not re.fullmatch(r"\s*[A-Z'‘’].{0,80}", author):
         return []
     known = registry.lookup(outlet) is not None
+    if author and len(spans) < 2 and known and date is None and not PERSON_FULL.fullmatch(author) \
+            and len(re.findall(r"(?<![\w'’-])[a-z]{3,}\b", author)) >= 2:
+        # "- Jordanian authorities said to be cracking down on journalists (Elaph)": a briefing's headline with
+        # its paper in parentheses; words in lower case make it a sentence, not a writer's name (session 8)
+        original, english = split_title(author)
+        return [Draft("press_digest_headline", len(text) - len(text.lstrip()), len(text.rstrip()),
+                      outlet=decap(outlet), title_original=original, title_english=english, confidence=0.8)]
     if not known and date is None and not (explicit and author):
         return []  # "– Some Words" alone is no citation unless the outlet is known or the shape is explicit
     return [Draft(kind, len(text) - len(text.lstrip()), len(text.rstrip()), outlet=decap(outlet),
@@ -716,9 +729,20 @@ def _outlet_place_date(line: str, registry: OutletRegistry) -> tuple[str, str | 
 def digest_line(text: str, registry: OutletRegistry) -> list[Draft]:
     """``Author: headline (Outlet, City)``, ``“headline” (Outlet, Country)`` and ``Outlet: headline``."""
     body = text.strip()
-    if "\n" in body or not body:
+    if not body:
         return []
     start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    if "\n" in body:
+        # "An-Nahar: Wave of warnings ..." over the summary paragraph (the Daily Star's digest): the first line is
+        # the paper's headline, and the citation spans the paragraph it heads (session 8)
+        first = body.partition("\n")[0].strip()
+        m = _PERSON_LINE.match(first)
+        if m is None or "(" in first or first.endswith(".") or len(first.split()) > 25 \
+                or len(m.group("author").split()) > 5 or registry.resolve(m.group("author")).method != "exact":
+            return []
+        original, english = split_title(m.group("rest").strip())
+        return [Draft("press_digest_headline", start, end, title_original=original, title_english=english,
+                      outlet=decap(m.group("author").strip()), confidence=0.75)]
     author = None
     m = _PERSON_LINE.match(body)
     if m and PERSON_FULL.fullmatch(m.group("author")) and registry.lookup(m.group("author")) is None:
@@ -728,7 +752,10 @@ def digest_line(text: str, registry: OutletRegistry) -> list[Draft]:
         # an all-capitals list may also run a name's words together (``THE DAILYSTAR: headline``, batch 9)
         title = m.group("rest").strip()
         if title.endswith(".") and len(title.split()) > 15:
-            return []
+            # "Al Jazeera: A bright cheery picture of Bush and Abdullah ... in the region.": a known paper and
+            # what it ran, told in a sentence; the paper is cited, the sentence is no headline (session 8)
+            return [Draft("press_review_attribution", start, end, outlet=decap(m.group("author").strip()),
+                          confidence=0.6)]
         original, english = split_title(title)
         return [Draft("press_digest_headline", start, end, title_original=original, title_english=english,
                       outlet=decap(m.group("author").strip()), confidence=0.85)]
@@ -963,7 +990,7 @@ _MAX_GLUED_TITLE = 15
 
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
-    bracket_item, described_heading_block, address_item, sources_line,  # English digest layouts (digest_en.py)
+    bracket_item, described_heading_block, address_item, sources_line, monitor_source,  # English digests
     periodical_header, headline_over_glued_outlet, wikipedia_reference, paren_lead, columnist_line, digest_line,
     press_digest_headline,
     dash_attribution,

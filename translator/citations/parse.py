@@ -179,8 +179,14 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
         repaired, repairs, quote_warnings = repair_quotes(text[piece.start:piece.end])
         repaired = doubled_apostrophes(repaired)
         context = text[piece.context[0]:piece.context[1]] if piece.context else None
-        drafts = _recognize(repaired, piece.hint, registry, context)
-        if not drafts and piece.hint is None:
+        agency = _AGENCY_DATELINE.match(repaired) if piece.hint is None else None
+        if agency is not None:
+            # "Riyadh, April 20, 2019, SPA -- Al-Riyadh newspaper said ...": the place and the agency are no
+            # outlet; the papers after the dateline are read, and take its date (SPA's round-ups, session 8)
+            drafts = _after_dateline(repaired, registry, agency)
+        else:
+            drafts = _recognize(repaired, piece.hint, registry, context)
+        if not drafts and piece.hint is None and agency is None:
             drafts = _after_dateline(repaired, registry)
         if heading is not None and piece.hint in (None, "under_outlet") and (not drafts or _bare_reference(drafts)):
             drafts = under_heading(repaired, heading) or drafts  # "The paper said" under the paper's heading
@@ -223,9 +229,26 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
             found.append((piece, draft, repairs, quote_warnings))
     if entries:
         found = sorted([*found, *((e, d, [], []) for e, d in entries)], key=lambda f: f[0].start)
+    _bind_back_references(text, found)
     context = _document_outlets(found, registry)
     return [_finish(document, piece, draft, repairs, quote_warnings, registry, context, unknown, order)
             for piece, draft, repairs, quote_warnings in found]
+
+
+def _bind_back_references(text: str, found: list[tuple[Piece, Draft, list[QuoteRepair], list[str]]]) -> None:
+    """``Egypt's al-Ahram warned ... The semi-official daily said ...``: a sentence that cites a paper only by
+    what it is takes the outlet of the citation right before it, in the same paragraph or the next one (UPI's
+    review of the Arab press, session 8), with a warning that says so; alone, it keeps no outlet."""
+    last: tuple[Piece, Draft] | None = None
+    for piece, draft, _, _ in found:
+        if draft.refers_back and draft.outlet is None and last is not None \
+                and text.count("\n", last[0].start + last[1].end, piece.start + draft.start) <= 3:
+            draft.outlet, draft.register_unknown = last[1].outlet, last[1].register_unknown
+            draft.outlet_truncated = last[1].outlet_truncated
+            draft.warnings.append(f"outlet {last[1].outlet!r} taken from the citation before: this sentence "
+                                  "names the paper only by what it is")
+        if draft.outlet:
+            last = (piece, draft)
 
 
 # A news agency's dateline opening a press review item: ``RAMALLAH, October 2, 2013 (WAFA) – `` (place, the
@@ -234,14 +257,24 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2
                        r"\((?:[A-Z]{2,6})\)\s*[-–—]\s*(?=\S)")
 
 
-def _after_dateline(text: str, registry: OutletRegistry) -> list[Draft]:
+# SPA's English round-ups: ``Riyadh, April 20, 2019, SPA -- `` / ``Riyadh, Safar 03 1439,October 23, 2017, SPA --``
+# (place, the day, the agency unbracketed, a double dash), session 8
+_AGENCY_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2},\s*"
+                              r"(?:(?P<date>[^\n()]{3,50}?),\s*)?(?P<agency>[A-Z]{2,6})\s*--\s*(?=\S)")
+
+
+def _after_dateline(text: str, registry: OutletRegistry, m: re.Match[str] | None = None) -> list[Draft]:
     """The citations of the text after an agency dateline; a citation without a date of its own takes the
-    dateline's when that date is complete (a review of that day's papers)."""
-    m = _DATELINE.match(text)
+    dateline's when that date is complete (a review of that day's papers).  With an unbracketed agency
+    (``SPA --``), a lead that names no paper cites the agency itself (the set's labels, batch 9)."""
+    m = m or _DATELINE.match(text)
     if m is None:
         return []
     drafts = _recognize(text[m.end():], None, registry)
-    found = parse_date(m.group("date").strip())
+    if not drafts and m.re is _AGENCY_DATELINE and registry.lookup(m.group("agency")) is not None:
+        drafts = [Draft("press_review_attribution", 0, len(text) - m.end() - (len(text) - len(text.rstrip())),
+                        outlet=m.group("agency"), confidence=0.5)]
+    found = parse_date(m.group("date").strip()) if m.group("date") else parse_date("")
     for draft in drafts:
         draft.start, draft.end = draft.start + m.end(), draft.end + m.end()
         if draft.date is not None:
@@ -379,8 +412,13 @@ def _title_over_writer(untitled: tuple[Piece, str], piece: Piece, repaired: str,
     above, line = untitled
     arabic = bool(_WRITER_OPENS.match(repaired)) and is_arabic(line)
     # English: "King Abdullah congratulates new Egyptian leader" over "Arab News, Saudi Arabia reports: ..."
-    english = not is_arabic(line) and bool(_OUTLET_REPORTS.match(repaired)) and len(line.split()) <= 15 \
-        and line[:1].isupper() and piece.start - above.end <= 4
+    # also a digest's heading over a column it cites with its writer ("Revolution's thrill hasn't worn off yet"
+    # over "..., wrote X, in a column for the Emirati newspaper Al Bayan", The National, session 8)
+    written = len(drafts) == 1 and bool(drafts[0].author and drafts[0].outlet) and len(line.split()) <= 12 \
+        and not line.isupper() and drafts[0].outlet.casefold() not in line.casefold() \
+        and not re.search(r"\b(?:1[89]|20)\d\d\b", line)  # not the paper's own heading, not a dateline
+    english = not is_arabic(line) and (bool(_OUTLET_REPORTS.match(repaired)) or written) \
+        and len(line.split()) <= 15 and line[:1].isupper() and piece.start - above.end <= 4
     if len(drafts) != 1 or (shifted and drafts[0].start != 0) or drafts[0].title_original or drafts[0].title_english \
             or not (arabic or english) or (arabic and piece.start - above.end > 2) \
             or "\n" in line or (arabic and len(line.split()) > 10) or line.endswith((":", ".", "،", ",")):
