@@ -581,10 +581,11 @@ def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
             skipped += 1
     first, counted = i, 0
     while i < len(words) and counted < _MAX_NAME_WORDS and (_name_part(words[i][2], i - first) or (
-            i > first and (words[i][2] in _LINKS or words[i - 1][2] in _LINKS) and len(words[i][2]) > 1
-            and not _title_kind(words[i][2]))):
-        # a lineage (نسب) is one name however long: بن and the father's name after it do not count
-        counted += not (words[i][2] in _LINKS or (i > first and words[i - 1][2] in _LINKS))
+            i > first and (words[i][2] in _LINKS or words[i - 1][2] in _LINKS or words[i - 1][2] in _COMPOUND_HEADS)
+            and len(words[i][2]) > 1 and not _title_kind(words[i][2]))):
+        # a lineage (نسب) is one name however long: بن and the father's name after it do not count; nor does
+        # the word after عبد/أبو, which is one name with it however common a word it is (عبد النور, عبد الله)
+        counted += not (words[i][2] in _LINKS or (i > first and words[i - 1][2] in (_LINKS | _COMPOUND_HEADS)))
         i += 1
         if _comma_after(normalized, words[i - 1]):
             break
@@ -598,7 +599,8 @@ def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
 
 
 _PLACE_PREPOSITIONS = frozenset({"في", "لدي", "ب"})
-_LINKS = frozenset({"بن", "ابن", "بنت", "ال"})  # folded: "son of", "daughter of" in a lineage; آل "house of"
+_LINKS = frozenset({"بن", "ابن", "بنت", "ال"})
+_COMPOUND_HEADS = frozenset({"عبد", "ابو"})  # folded: the first word of a compound given name (عبد النور, أبو بكر)  # folded: "son of", "daughter of" in a lineage; آل "house of"
 
 
 def _office_noun(words: Sequence[tuple[int, int, str]], i: int) -> bool:
