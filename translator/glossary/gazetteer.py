@@ -26,6 +26,7 @@ import hashlib
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache
@@ -51,6 +52,7 @@ WHOLE_WORD = 3.0  # zipf: a word as written at least this frequent is not split 
 CAPITAL_CEILING = 4.5  # zipf: a national capital (GeoNames) under this is a place first (أثينا Athens, 4.3)
 WORD_ZIPF = 3.5  # zipf: a name this frequent is an ordinary word too (wordfreq lists it) ...
 SMALL_TOWN = 100_000  # ... and a town smaller than this needs a cue or the text's country (مساكن Msaken, 3.9)
+NAMESAKE_CONTEXT = 2  # other places of one country in a text that make a higher layer's town its namesake there
 AMBIGUITY_RATIO = 10.0  # the first candidate must have this many times the next one's population to win alone
 _CUE_WINDOW = 40  # characters around a match searched for a cue word (one word before, one after)
 _LIST_GAP = re.compile(r"\s*[،,]?\s*و")  # what separates two items of a list: و, after a comma or not
@@ -238,7 +240,7 @@ class Gazetteer:
             cue = _cue(text, match)
             if match.layer != "gazetteer":
                 if not _after_generic(text, match, name):  # حارة صيدا is no "Sidon": a longer name
-                    resolved.append(self._steer(match, name, cue))
+                    resolved.append(self._namesake(match, name, countries, number) or self._steer(match, name, cue))
                 continue
             if _after_generic(text, match, name) or (match.clitic and (_cue_before_clitic(text, match)
                                                                        or _whole_word_common(text, match, name))):
@@ -324,6 +326,26 @@ class Gazetteer:
         name = self._name_of(match)
         country = _country_of(match, name) if name is not None else ""
         return {country} if country else set()
+
+    def _namesake(self, match: TermMatch, name: _Name, countries: Sequence[str], number: int) -> TermMatch | None:
+        """A higher layer's town read as the gazetteer's namesake in the country the text is about: الدار البيضاء
+        among ten Algiers districts is Dar El Beida, not Casablanca. Only when at least ``NAMESAKE_CONTEXT`` other
+        places of the text are in that one country and none in the higher layer's; never for a country or a national
+        capital (القاهرة in a Yemeni story is still Cairo). Returns the gazetteer's match, or None."""
+        own = _country_of(match, name)
+        if not own or any(p.kind == "country" or (p.country == own and _capital(p)) for p in name.places):
+            return None
+        others = Counter(c for k, c in enumerate(countries) if k != number and c)
+        if own in others or len(others) != 1:
+            return None
+        (country, seen), = others.items()
+        found = [p for p in name.places if p.country == country]
+        if seen < NAMESAKE_CONTEXT or not found:
+            return None
+        best = found[0]
+        entry = GlossaryEntry(match.source, best.target, "place", target_variants=best.target_variants, note=best.ref,
+                              layer="gazetteer")
+        return replace(match, target=best.target, entry=entry, layer="gazetteer")
 
     def _steer(self, match: TermMatch, name: _Name, cue: str | None) -> TermMatch:
         if cue is None or match.entry is None:
