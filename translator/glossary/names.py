@@ -599,8 +599,8 @@ def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
 
 
 _PLACE_PREPOSITIONS = frozenset({"في", "لدي", "ب"})
-_LINKS = frozenset({"بن", "ابن", "بنت", "ال"})
-_COMPOUND_HEADS = frozenset({"عبد", "ابو"})  # folded: the first word of a compound given name (عبد النور, أبو بكر)  # folded: "son of", "daughter of" in a lineage; آل "house of"
+_LINKS = frozenset({"بن", "ابن", "بنت", "ال"})  # folded: "son of", "daughter of" in a lineage; آل "house of"
+_COMPOUND_HEADS = frozenset({"عبد", "ابو"})  # folded: the first word of a compound given name (عبد النور, أبو بكر)
 
 
 def _office_noun(words: Sequence[tuple[int, int, str]], i: int) -> bool:
