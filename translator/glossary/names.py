@@ -483,7 +483,23 @@ def _village_at(words: Sequence[tuple[int, int, str]], i: int, first: bool) -> t
 
 def _village_word(word: str, most: float = 0.0) -> bool:
     return len(word) >= 3 and not word.isdigit() and _zipf(word) < (most or PLACE_WORD) \
-        and not _joined_word(word) and not _preposition(word)
+        and not _joined_word(word) and not _preposition(word) and not _plural_of_common(word)
+
+
+_PLURALS = (("تي", "ه"), ("تا", "ه"), ("ات", "ه"))  # folded: ة is ه in matching form
+
+
+@lru_cache(maxsize=65536)
+def _plural_of_common(word: str) -> bool:
+    """Whether a word behind a proclitic is the dual or plural of a common noun (بمحافظتي "in the two governorates
+    of", بمحافظات ← محافظة): the singular has zipf ≥ ``JOINED_WORD``. After بلدات it is no village's name."""
+    for reading in analyses(word)[1:]:
+        stem = reading.stem
+        for ending, singular in _PLURALS:
+            if len(stem) > len(ending) + 2 and stem.endswith(ending) and \
+                    _zipf(stem[:-len(ending)] + singular) >= JOINED_WORD:
+                return True
+    return False
 
 
 def _village_name(surface: str, region: str) -> str:
