@@ -52,6 +52,7 @@ WHOLE_WORD = 3.0  # zipf: a word as written at least this frequent is not split 
 CAPITAL_CEILING = 4.5  # zipf: a national capital (GeoNames) under this is a place first (أثينا Athens, 4.3)
 WORD_ZIPF = 3.5  # zipf: a name this frequent is an ordinary word too (wordfreq lists it) ...
 SMALL_TOWN = 100_000  # ... and a town smaller than this needs a cue or the text's country (مساكن Msaken, 3.9)
+POSSESSED_CEILING = 4.5  # zipf: an ordinary word this frequent + a possessive (قصره) is that word whatever the context
 NAMESAKE_CONTEXT = 2  # other places of one country in a text that make a higher layer's town its namesake there
 AMBIGUITY_RATIO = 10.0  # the first candidate must have this many times the next one's population to win alone
 _CUE_WINDOW = 40  # characters around a match searched for a cue word (one word before, one after)
@@ -363,8 +364,14 @@ class Gazetteer:
             return None
         # عاموده "his column" before Amuda: a small town whose name is an ordinary word with a possessive
         # pronoun is that word, unless the text names another place of its country
-        if (cue is None and name.words == 1 and _possessed_word(match.surface, name)
-                and not [p for p in places if p.country in context and p.country in _region()]):
+        possessed = _possessed_word(match.surface, name) if cue is None and name.words == 1 else 0.0
+        if possessed and (possessed >= POSSESSED_CEILING
+                          or not [p for p in places if p.country in context and p.country in _region()]):
+            return None  # قصره "his palace" is not Qusrah even in a Palestinian story
+        # مركز شباب "a youth centre" in Luxor: a cue does not make so common a word a small town of a country the
+        # text does not name (Shabab, Iran)
+        if cue is not None and name.common and name.zipf >= CONTEXT_CEILING and not any(
+                p.country in context or p.weight() >= SMALL_TOWN for p in places):
             return None
         if cue is None and name.common:
             near = [p for p in places if p.country in context and p.country in _region()] \
@@ -461,20 +468,21 @@ def _fits(place: Place, cue: str) -> bool:
 _POSSESSIVE_SUFFIX = re.compile(r"(?:هما|هم|ها|ه|كم|نا)\Z")
 
 
-def _possessed_word(surface: str, name: _Name) -> bool:
+def _possessed_word(surface: str, name: _Name) -> float:
     """Whether a one-word name of a town under ``SMALL_TOWN`` people reads as an ordinary word with a possessive
     pronoun (عاموده = عامود "column" + ه "his"; مدينتها = مدينة + ها): the word without the suffix (ت back to
-    ة) has zipf ≥ ``WHOLE_WORD`` in wordfreq's Arabic list."""
+    ة) has zipf ≥ ``WHOLE_WORD`` in wordfreq's Arabic list. Returns that zipf (0.0: not such a word)."""
     from ..wordfreq_index import zipf_frequency
 
     m = _POSSESSIVE_SUFFIX.search(surface)
     if m is None or m.start() < 3 or any(p.kind == "country" for p in name.places):
-        return False
+        return 0.0
     if max(p.weight() for p in name.places) >= SMALL_TOWN:
-        return False
+        return 0.0
     stem = surface[:m.start()]
     stems = (stem, stem[:-1] + "ة") if stem.endswith("ت") else (stem,)
-    return any(zipf_frequency(s, "ar") >= WHOLE_WORD for s in stems)
+    best = max(zipf_frequency(s, "ar") for s in stems)
+    return best if best >= WHOLE_WORD else 0.0
 
 
 def _common(name: _Name, places: Sequence[Place]) -> bool:
