@@ -235,7 +235,8 @@ def _form(name: str, country: str, rules: dict[str, dict[str, str]]) -> str:
     words = plain.split()
     if len(words) > 1 and words[0] in _ACADEMIC_ARTICLES:  # Ar Rudayyif: a Mashriq transliteration's article
         plain = " ".join(words[1:])
-    return re.sub(r"(?<![\w'])(el|al|es|ed|en|er|et|ez)(?=[\s-])", lambda m: m.group(1).capitalize(), plain)
+    plain = re.sub(r"(?<![\w'])(el|al|es|ed|en|er|et|ez)(?=[\s-])", lambda m: m.group(1).capitalize(), plain)
+    return rules["rename"].get(plain, plain)
 
 
 LOCAL_MAX_ZIPF = 5.0  # zipf: a local division named by so common a word (الشرق "the East": Oriental) is left out
@@ -297,9 +298,9 @@ def maghreb_forms(places: list[GazetteerPlace], rules: dict[str, dict[str, str]]
         old = place.target
         if place.kind == "subdivision":
             place.target = form
-            place.target_variants = [*place.target_variants, old]
+            place.target_variants = list(dict.fromkeys([*place.target_variants, old]))
         else:
-            place.target_variants = [*place.target_variants, form]
+            place.target_variants = list(dict.fromkeys([*place.target_variants, form]))
         changed.append({"ref": place.ref, "country": place.country, "kind": place.kind, "data_set_form": old,
                         "press_form": place.target if place.kind == "subdivision" else form,
                         "source": "target" if place.kind == "subdivision" else "target_variant"})
