@@ -53,6 +53,8 @@ CAPITAL_CEILING = 4.5  # zipf: a national capital (GeoNames) under this is a pla
 WORD_ZIPF = 3.5  # zipf: a name this frequent is an ordinary word too (wordfreq lists it) ...
 SMALL_TOWN = 100_000  # ... and a town smaller than this needs a cue or the text's country (مساكن Msaken, 3.9)
 POSSESSED_CEILING = 4.5  # zipf: an ordinary word this frequent + a possessive (قصره) is that word whatever the context
+COMPOUND_COUNTRIES = frozenset({"MA"})  # regions and prefectures named by two towns: جهة طنجة تطوان, عمالة وجدة-أنجاد
+_COMPOUND_GAP = re.compile(r"\s*-\s*|\s+")
 NAMESAKE_CONTEXT = 2  # other places of one country in a text that make a higher layer's town its namesake there
 AMBIGUITY_RATIO = 10.0  # the first candidate must have this many times the next one's population to win alone
 _CUE_WINDOW = 40  # characters around a match searched for a cue word (one word before, one after)
@@ -261,6 +263,38 @@ class Gazetteer:
             if kept is not None:
                 resolved.append(kept)
         return resolved
+
+    def compounds(self, text: str, matches: Sequence[TermMatch]) -> list[TermMatch]:
+        """Moroccan regions and prefectures named by two of their towns (``طنجة تطوان`` Tangier-Tetouan, ``تادلة
+        أزيلال``, ``وجدة-أنجاد``): two place matches of one country of ``COMPOUND_COUNTRIES``, neither a country,
+        with only a space or a hyphen between them, are one match of the compound name, each town in its press form
+        joined by a hyphen (layer ``composed``; never enforced: the compound is no listed name)."""
+        if len(matches) < 2:
+            return list(matches)
+        out: list[TermMatch] = []
+        for m in matches:
+            prev = out[-1] if out else None
+            if (prev is not None and m.type == "place" and prev.type == "place" and not m.clitic
+                    and _COMPOUND_GAP.fullmatch(text, prev.end, m.start - len(m.clitic)) is not None
+                    and not m.candidates and not prev.candidates):
+                a, b = self._country_one(prev), self._country_one(m)
+                if a and a == b and a in COMPOUND_COUNTRIES:
+                    surface = text[prev.start:m.end]
+                    layer = "composed"
+                    entry = GlossaryEntry(surface, f"{prev.target}-{m.target}", "place", flags=("no-enforce",),
+                                          note="compound of two places of one country", layer=layer)
+                    out[-1] = replace(prev, end=m.end, surface=surface, source=surface, target=entry.target,
+                                      entry=entry, layer=layer)
+                    continue
+            out.append(m)
+        return out
+
+    def _country_one(self, match: TermMatch) -> str:
+        """The one country of a place match that names no country, else ""."""
+        name = self._name_of(match)
+        if name is None or name.names_a_country:
+            return ""
+        return _country_of(match, name)
 
     def transliterated(self, text: str, matches: Sequence[TermMatch],
                        countries: set[str] | None = None) -> list[TermMatch]:

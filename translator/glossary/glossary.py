@@ -144,7 +144,7 @@ class Glossary:
                        or (m.clitic in ("", "و", "ف") and _surname_alone(text, m.start - len(m.clitic)))]
         countries: set[str] = set()
         if self.gazetteer is not None:
-            matches = self.gazetteer.resolve(text, matches)
+            matches = self.gazetteer.compounds(text, self.gazetteer.resolve(text, matches))
             countries = self.gazetteer.countries(matches)
             found = self.gazetteer.transliterated(text, matches, countries)
             if len(found) > len(matches):
