@@ -472,7 +472,7 @@ def _village_at(words: Sequence[tuple[int, int, str]], i: int, first: bool) -> t
     word = words[i][2]
     clitic = ""
     if not first:
-        if not word.startswith("و") or len(word) < 3:  # وتل واسط
+        if not word.startswith("و") or len(word) < 3 or _zipf(word) >= JOINED_WORD:  # وتل واسط; not وكلاء "agents"
             return None
         clitic, word = "و", word[1:]
     generics = _generics()
@@ -525,11 +525,33 @@ def _add_name(text: str, offsets: list[int], words: Sequence[tuple[int, int, str
     start, end = original_span(text, offsets, words[first][0], words[last][1])
     if not any(s < end and start < e for s, e in busy) and not any(m.start < end and start < m.end for m in found):
         surface = text[start:end]
+        if _BLESSING.search(surface):
+            return  # حفظهما الله "may God keep them": a blessing after a name, not one
+        if _possessed_office(words[first][2]):
+            return  # ومندوبها الدائم "and its permanent delegate": an office, not a name
         target = romanize(surface, region, country)
         entry = GlossaryEntry(normalize(surface), target, "person", note="romanized by rule; check it",
                               flags=("no-enforce",), layer="romanized")
         found.append(TermMatch(start, end, surface, entry.source, target, "person", "", entry, "romanized"))
 
+
+# A blessing: a verb with an object pronoun (ه، ها، هما، هم) before الله, as written (not ة): حفظه الله، رحمهما الله.
+_BLESSING = re.compile(r"[\u0621-\u064A](?:ه|ها|هما|هم)\s+الله(?![\u0621-\u064A])")
+_POSSESSIVE = ("هما", "هم", "ها")
+
+
+def _possessed_office(word: str) -> bool:
+    """Whether a folded word is an ordinary noun with a possessive pronoun (مندوبها "its delegate", behind و or not):
+    the noun alone has zipf ≥ ``WHOLE_NOUN``. No name ends so (مها is too short to be read so)."""
+    for reading in analyses(word):
+        stem = reading.stem
+        for suffix in _POSSESSIVE:
+            if len(stem) >= len(suffix) + 3 and stem.endswith(suffix) and _zipf(stem[:-len(suffix)]) >= WHOLE_NOUN:
+                return True
+    return False
+
+
+WHOLE_NOUN = 3.5  # zipf: a noun this frequent with a possessive pronoun is that noun (مندوبها)
 
 # Prepositions written with alif maqsura, which the fold makes look like names (على → علي "Ali").
 _MAQSURA_PREPOSITIONS = frozenset({"على", "إلى", "الى", "حتى", "لدى", "متى"})
