@@ -91,3 +91,38 @@ def test_score_pages_share_names(glossary: Glossary, documents: bool) -> None:
     result = score(glossary.match, build, outlet_country=True, documents=documents).to_dict()
     assert result["mentions"] == sum(len(r["mentions"]) for r in build)
     assert result["recall"] >= 0.6
+
+
+def test_common_word_with_possessive_is_no_town(glossary: Glossary) -> None:
+    # قصره "his palace": Qusrah is a Palestinian village, and the text names the Palestinian territories
+    text = ("استقبال خادم الحرمين الشريفين للرئيس الفلسطيني محمود عباس في قصره بالرياض أمس والأوضاع في الأراضي "
+            "الفلسطينية المحتلة")
+    assert "قصره" not in _by_surface(glossary, text, country="SA")
+
+
+def test_cue_does_not_make_a_very_common_word_a_foreign_village(glossary: Glossary) -> None:
+    found = _by_surface(glossary, "الشباب والرياضة تنظم الإحتفال بيوم اليتيم بمركز شباب الحبيل بالأقصر", country="EG")
+    assert "شباب" not in found  # Shabab, a village of Iran
+    assert found["الأقصر"][0] == "Luxor"
+
+
+def test_moroccan_region_named_by_two_towns(glossary: Glossary) -> None:
+    found = _by_surface(glossary, "تولى نزار بركة مهام منسق الحزب بجهة تادلة أزيلال، ثم منسقا للحزب بجهة طنجة تطوان.",
+                        country="MA")
+    assert found["طنجة تطوان"] == ("Tangier-Tetouan", "composed")
+    match = next(m for m in glossary.match("منسقا للحزب بجهة طنجة تطوان", country="MA") if m.surface == "طنجة تطوان")
+    assert match.entry is not None and "no-enforce" in match.entry.flags
+    # two towns of different countries stay two places
+    apart = _by_surface(glossary, "رحلة من طنجة الجزائر")
+    assert "طنجة الجزائر" not in apart
+
+
+def test_blessings_and_offices_are_no_names(glossary: Glossary) -> None:
+    blessing = ("ورفع سموه شكره لخادم الحرمين الشريفين الملك عبدالله بن عبدالعزيز آل سعود وسمو ولي عهده الأمين - "
+                "حفظهما الله - على ما حظيت")
+    assert not [m for m in glossary.match(blessing, country="SA") if "حفظهما" in m.surface]
+    office = ("وكان في استقباله لدى الوصول عبدالله بن ناصر الرحبي سفير سلطنة عمان لدى مصر، ومندوبها الدائم لدى "
+              "جامعة الدول العربية.")
+    assert not [m for m in glossary.match(office, country="EG") if "مندوبها" in m.surface]
+    villages = "في مقر الإمارة بمدينة بريدة، وكلاء الإمارة، ومديري العموم"
+    assert [m.surface for m in glossary.match(villages, country="SA")] == ["بريدة"]
