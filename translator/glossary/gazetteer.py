@@ -367,8 +367,10 @@ class Gazetteer:
         among ten Algiers districts is Dar El Beida, not Casablanca. Only when at least ``NAMESAKE_CONTEXT`` other
         places of the text are in that one country and none in the higher layer's; never for a country or a national
         capital (القاهرة in a Yemeni story is still Cairo). Returns the gazetteer's match, or None."""
+        if name.country or name.names_a_country:  # all its places in one country: no namesake elsewhere
+            return None
         own = _country_of(match, name)
-        if not own or any(p.kind == "country" or (p.country == own and _capital(p)) for p in name.places):
+        if not own or any(p.country == own and _capital(p) for p in name.places):
             return None
         others = Counter(c for k, c in enumerate(countries) if k != number and c)
         if own in others or len(others) != 1:
@@ -426,6 +428,8 @@ class Gazetteer:
         entry = match.entry
         if entry is not None and (entry.target != best.target or entry.note != best.ref):
             entry = replace(entry, target=best.target, target_variants=best.target_variants, note=best.ref)
+        if entry is match.entry and best.target == match.target:
+            return match  # most matches: the entry already names the first place (dataclasses.replace is slow)
         return replace(match, target=best.target, entry=entry)
 
 
