@@ -25,7 +25,7 @@ from .wordinfo import common_zipf
 
 __all__ = ["SURNAME_ZIPF", "DocumentNames", "with_document"]
 
-SURNAME_ZIPF = 3.5  # wordfreq zipf: a last name this frequent is an ordinary word too (الصباح, العربي)
+SURNAME_ZIPF = 4.0  # wordfreq zipf: a last name this frequent is an ordinary word too (الصباح 4.4, العربي)
 _NOT_ALONE = frozenset({"عبد", "ابو", "بن", "ابن", "بنت", "ال", "ولد"})  # folded: the word before a compound's end
 _WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3]+")
 _PROCLITICS = ("و", "ف")
