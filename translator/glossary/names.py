@@ -684,7 +684,8 @@ def _apposed_role(word: str) -> bool:
 def _office_word(word: str) -> bool:
     """A word of an office between a role and the name: with the article (والجماعات، التركي), a common word
     after a conjunction (وقضايا المرأة) or باسم/لدى."""
-    return word in {"باسم", "لدي"} or any(r.stem.startswith("ال") for r in analyses(word)) or _joined_word(word)
+    return word in {"باسم", "لدي"} or any(r.stem.startswith("ال") for r in analyses(word)) or (
+        _joined_word(word) and (word, "word") not in _table())  # فادي, وليد: listed given names, not ف + ادي
 
 
 def _joined_word(word: str) -> bool:
