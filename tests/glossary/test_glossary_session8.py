@@ -126,3 +126,10 @@ def test_blessings_and_offices_are_no_names(glossary: Glossary) -> None:
     assert not [m for m in glossary.match(office, country="EG") if "مندوبها" in m.surface]
     villages = "في مقر الإمارة بمدينة بريدة، وكلاء الإمارة، ومديري العموم"
     assert [m.surface for m in glossary.match(villages, country="SA")] == ["بريدة"]
+
+
+def test_listed_given_name_after_role_and_abdullah(glossary: Glossary) -> None:
+    # فادي reads as ف + ادي ("led to"), وليد as و + ليد: listed given names are no words of the office
+    assert _by_surface(glossary, "قال وزير الطاقة فادي جريصاتي", country="LB")["فادي جريصاتي"][1] == "romanized"
+    found = _by_surface(glossary, "وقال الناطق باسم الوزارة وليد عبد الله", country="LB")
+    assert found["وليد عبد الله"] == ("Walid Abdullah", "romanized")  # عبد الله is one name, not Abdul Allah

@@ -173,6 +173,13 @@ def romanize(name: str, region: str = "default", country: str | None = None) -> 
                                                  and (word[:-5], "word") in table else (word,))]  # نورالدين
     words = [part for word in words for part in (("عبد", word[3:]) if word.startswith("عبدال") and len(word) > 6
                                                  and (word, "word") not in table else (word,))]  # عبدالرحمن
+    joined: list[str] = []
+    for word in words:  # عبد الله is the one name عبدالله (Abdullah), as the table lists it, not Abdul Allah
+        if joined and joined[-1] == "عبد" and ("عبد" + word, "word") in table:
+            joined[-1] = "عبد" + word
+        else:
+            joined.append(word)
+    words = joined
     k = 0
     while k < len(words):
         word = words[k]
