@@ -133,3 +133,17 @@ def test_listed_given_name_after_role_and_abdullah(glossary: Glossary) -> None:
     assert _by_surface(glossary, "قال وزير الطاقة فادي جريصاتي", country="LB")["فادي جريصاتي"][1] == "romanized"
     found = _by_surface(glossary, "وقال الناطق باسم الوزارة وليد عبد الله", country="LB")
     assert found["وليد عبد الله"] == ("Walid Abdullah", "romanized")  # عبد الله is one name, not Abdul Allah
+
+
+def test_batch_analysis_keeps_names_per_document(glossary: Glossary) -> None:
+    from translator.corpus.analyze import analyze_document
+    from translator.corpus.readers import Document
+
+    text = f"{ALGIERS}.\nوقال رابحي إن العاصمة تستحق الأفضل."
+    segments = analyze_document(Document("d1", "d1.txt", "txt", text, "0" * 64), glossary=glossary).segments
+    terms = [s["glossary_terms"] for s in segments if s.get("glossary_terms")]
+    assert any("رابحي=Rabhi" in t for t in terms[1:])
+    # each document starts afresh: the surname alone in another document is no one
+    alone = analyze_document(Document("d2", "d2.txt", "txt", "وقال رابحي إن العاصمة تستحق الأفضل.", "1" * 64),
+                             glossary=glossary).segments
+    assert not any("رابحي" in (s.get("glossary_terms") or "") for s in alone)
