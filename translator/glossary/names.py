@@ -173,6 +173,13 @@ def romanize(name: str, region: str = "default", country: str | None = None) -> 
                                                  and (word[:-5], "word") in table else (word,))]  # نورالدين
     words = [part for word in words for part in (("عبد", word[3:]) if word.startswith("عبدال") and len(word) > 6
                                                  and (word, "word") not in table else (word,))]  # عبدالرحمن
+    joined: list[str] = []
+    for word in words:  # عبد الله is the one name عبدالله (Abdullah), as the table lists it, not Abdul Allah
+        if joined and joined[-1] == "عبد" and ("عبد" + word, "word") in table:
+            joined[-1] = "عبد" + word
+        else:
+            joined.append(word)
+    words = joined
     k = 0
     while k < len(words):
         word = words[k]
@@ -472,7 +479,7 @@ def _village_at(words: Sequence[tuple[int, int, str]], i: int, first: bool) -> t
     word = words[i][2]
     clitic = ""
     if not first:
-        if not word.startswith("و") or len(word) < 3:  # وتل واسط
+        if not word.startswith("و") or len(word) < 3 or _zipf(word) >= JOINED_WORD:  # وتل واسط; not وكلاء "agents"
             return None
         clitic, word = "و", word[1:]
     generics = _generics()
@@ -483,7 +490,23 @@ def _village_at(words: Sequence[tuple[int, int, str]], i: int, first: bool) -> t
 
 def _village_word(word: str, most: float = 0.0) -> bool:
     return len(word) >= 3 and not word.isdigit() and _zipf(word) < (most or PLACE_WORD) \
-        and not _joined_word(word) and not _preposition(word)
+        and not _joined_word(word) and not _preposition(word) and not _plural_of_common(word)
+
+
+_PLURALS = (("تي", "ه"), ("تا", "ه"), ("ات", "ه"))  # folded: ة is ه in matching form
+
+
+@lru_cache(maxsize=65536)
+def _plural_of_common(word: str) -> bool:
+    """Whether a word behind a proclitic is the dual or plural of a common noun (بمحافظتي "in the two governorates
+    of", بمحافظات ← محافظة): the singular has zipf ≥ ``JOINED_WORD``. After بلدات it is no village's name."""
+    for reading in analyses(word)[1:]:
+        stem = reading.stem
+        for ending, singular in _PLURALS:
+            if len(stem) > len(ending) + 2 and stem.endswith(ending) and \
+                    _zipf(stem[:-len(ending)] + singular) >= JOINED_WORD:
+                return True
+    return False
 
 
 def _village_name(surface: str, region: str) -> str:
@@ -509,11 +532,33 @@ def _add_name(text: str, offsets: list[int], words: Sequence[tuple[int, int, str
     start, end = original_span(text, offsets, words[first][0], words[last][1])
     if not any(s < end and start < e for s, e in busy) and not any(m.start < end and start < m.end for m in found):
         surface = text[start:end]
+        if _BLESSING.search(surface):
+            return  # حفظهما الله "may God keep them": a blessing after a name, not one
+        if _possessed_office(words[first][2]):
+            return  # ومندوبها الدائم "and its permanent delegate": an office, not a name
         target = romanize(surface, region, country)
         entry = GlossaryEntry(normalize(surface), target, "person", note="romanized by rule; check it",
                               flags=("no-enforce",), layer="romanized")
         found.append(TermMatch(start, end, surface, entry.source, target, "person", "", entry, "romanized"))
 
+
+# A blessing: a verb with an object pronoun (ه، ها، هما، هم) before الله, as written (not ة): حفظه الله، رحمهما الله.
+_BLESSING = re.compile(r"[\u0621-\u064A](?:ه|ها|هما|هم)\s+الله(?![\u0621-\u064A])")
+_POSSESSIVE = ("هما", "هم", "ها")
+
+
+def _possessed_office(word: str) -> bool:
+    """Whether a folded word is an ordinary noun with a possessive pronoun (مندوبها "its delegate", behind و or not):
+    the noun alone has zipf ≥ ``WHOLE_NOUN``. No name ends so (مها is too short to be read so)."""
+    for reading in analyses(word):
+        stem = reading.stem
+        for suffix in _POSSESSIVE:
+            if len(stem) >= len(suffix) + 3 and stem.endswith(suffix) and _zipf(stem[:-len(suffix)]) >= WHOLE_NOUN:
+                return True
+    return False
+
+
+WHOLE_NOUN = 3.5  # zipf: a noun this frequent with a possessive pronoun is that noun (مندوبها)
 
 # Prepositions written with alif maqsura, which the fold makes look like names (على → علي "Ali").
 _MAQSURA_PREPOSITIONS = frozenset({"على", "إلى", "الى", "حتى", "لدى", "متى"})
@@ -581,10 +626,11 @@ def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
             skipped += 1
     first, counted = i, 0
     while i < len(words) and counted < _MAX_NAME_WORDS and (_name_part(words[i][2], i - first) or (
-            i > first and (words[i][2] in _LINKS or words[i - 1][2] in _LINKS) and len(words[i][2]) > 1
-            and not _title_kind(words[i][2]))):
-        # a lineage (نسب) is one name however long: بن and the father's name after it do not count
-        counted += not (words[i][2] in _LINKS or (i > first and words[i - 1][2] in _LINKS))
+            i > first and (words[i][2] in _LINKS or words[i - 1][2] in _LINKS or words[i - 1][2] in _COMPOUND_HEADS)
+            and len(words[i][2]) > 1 and not _title_kind(words[i][2]))):
+        # a lineage (نسب) is one name however long: بن and the father's name after it do not count; nor does
+        # the word after عبد/أبو, which is one name with it however common a word it is (عبد النور, عبد الله)
+        counted += not (words[i][2] in _LINKS or (i > first and words[i - 1][2] in (_LINKS | _COMPOUND_HEADS)))
         i += 1
         if _comma_after(normalized, words[i - 1]):
             break
@@ -599,6 +645,7 @@ def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
 
 _PLACE_PREPOSITIONS = frozenset({"في", "لدي", "ب"})
 _LINKS = frozenset({"بن", "ابن", "بنت", "ال"})  # folded: "son of", "daughter of" in a lineage; آل "house of"
+_COMPOUND_HEADS = frozenset({"عبد", "ابو"})  # folded: the first word of a compound given name (عبد النور, أبو بكر)
 
 
 def _office_noun(words: Sequence[tuple[int, int, str]], i: int) -> bool:
@@ -644,7 +691,8 @@ def _apposed_role(word: str) -> bool:
 def _office_word(word: str) -> bool:
     """A word of an office between a role and the name: with the article (والجماعات، التركي), a common word
     after a conjunction (وقضايا المرأة) or باسم/لدى."""
-    return word in {"باسم", "لدي"} or any(r.stem.startswith("ال") for r in analyses(word)) or _joined_word(word)
+    return word in {"باسم", "لدي"} or any(r.stem.startswith("ال") for r in analyses(word)) or (
+        _joined_word(word) and (word, "word") not in _table())  # فادي, وليد: listed given names, not ف + ادي
 
 
 def _joined_word(word: str) -> bool:
