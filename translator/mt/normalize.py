@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from translator.datafiles import data_path, read_tsv
 
-__all__ = ["TABLE", "VOCALIZED_SHARE", "memory_key_text", "normalize_for_mt", "spell_dagger_alef",
+__all__ = ["TABLE", "VOCALIZED_SHARE", "key_version", "memory_key_text", "normalize_for_mt", "spell_dagger_alef",
            "strip_full_vocalization"]
 
 TABLE = data_path("mt_characters.tsv")  # its schema: datafiles.SCHEMAS (a bad row is a DataFileError)
@@ -27,7 +27,7 @@ _BLANK_LINES = re.compile(r" *\n *")
 #: share of a line's Arabic letters carrying a haraka from which the line counts as fully vocalized (news text
 #: with the usual tanween and shadda stays under 0.1; a vocalized verse is above 0.6)
 VOCALIZED_SHARE = 0.3
-_HARAKAT = re.compile("[\u064b-\u0652\u0670]")
+_HARAKAT = re.compile("[\u064b-\u0652\u0670\u08f0-\u08f2]")
 _ARABIC_LETTER = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]")
 
 
@@ -76,18 +76,53 @@ def spell_dagger_alef(text: str) -> str:
 
 
 def strip_full_vocalization(text: str) -> str:
-    """``text`` with the harakat (U+064B–U+0652, superscript alef) removed from each line in which at least
-    :data:`VOCALIZED_SHARE` of the Arabic letters (and three or more) carry one; other lines unchanged."""
+    """``text`` with the harakat (U+064B–U+0652, superscript alef, the Quranic open tanween U+08F0–U+08F2)
+    removed from each line in which at least :data:`VOCALIZED_SHARE` of the Arabic letters (and three or more)
+    carry one, and from each such sentence of the other lines (a verse quoted in a news line: ``ثم قرأ ﴿قُلْ
+    هُوَ اللَّهُ أَحَدٌ﴾.``); other text unchanged. Deciding per sentence too means a sentence cut out of the
+    result is its own normalized form, so the key a translation is stored under is the text the model saw."""
     if not _HARAKAT.search(text):
         return text
     lines = text.split("\n")
     for i, line in enumerate(lines):
         marks = len(_HARAKAT.findall(line))
-        if marks >= 3 and marks >= VOCALIZED_SHARE * len(_ARABIC_LETTER.findall(line)):
+        if marks < 3:
+            continue
+        if _vocalized(line, marks):
             lines[i] = _HARAKAT.sub("", line)
+            continue
+        from translator.text.segment import sentences  # here: segment is not needed for unmarked text
+
+        pieces, done = [], 0
+        for span in sentences(line):
+            piece = line[span.start:span.end]
+            if _vocalized(piece, len(_HARAKAT.findall(piece))):
+                pieces += [line[done:span.start], _HARAKAT.sub("", piece)]
+                done = span.end
+        lines[i] = "".join(pieces) + line[done:] if pieces else line
     return "\n".join(lines)
+
+
+def _vocalized(text: str, marks: int) -> bool:
+    return marks >= 3 and marks >= VOCALIZED_SHARE * len(_ARABIC_LETTER.findall(text))
 
 
 def memory_key_text(text: str) -> str:
     """The form under which a source is stored in translation memory (normalized, one line)."""
     return " ".join(normalize_for_mt(text).split())
+
+
+@lru_cache(maxsize=1)
+def key_version() -> str:
+    """A digest of what :func:`memory_key_text` depends on (this module, ``mt_characters.tsv``, the sentence
+    splitter, Unicode's version): the
+    translation memory and the MT cache store it, and when it changes they compute their keys again from the
+    sources they hold, so a stored translation is still found after the normalization changed (Quranic
+    spelling was added in session 7: every key of a text with a dagger alef or alef wasla changed)."""
+    import hashlib
+    from pathlib import Path
+
+    digest = hashlib.sha256(unicodedata.unidata_version.encode())  # NFKC's tables
+    for path in (Path(__file__), Path(TABLE), Path(__file__).parents[1] / "text" / "segment.py"):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

@@ -401,11 +401,12 @@ class Translator:
         if self.enforcer is None:
             return {unit: (hyps[0].text, {}) for unit, (hyps, _) in checked.items()}
         units = list(checked)
+        engine = _Cleaned(self.engine)  # the enforcer's own calls get the cleaning every output gets
         batch = getattr(self.enforcer, "enforce_batch", None)
         if batch is not None:  # an enforcer may batch its own engine calls across segments
-            outcomes = batch(units, [checked[u][0] for u in units], self.engine)
+            outcomes = batch(units, [checked[u][0] for u in units], engine)
         else:
-            outcomes = [self.enforcer.enforce(u, checked[u][0], self.engine) for u in units]
+            outcomes = [self.enforcer.enforce(u, checked[u][0], engine) for u in units]
         return {unit: (text, _term_report(info)) for unit, (text, info) in zip(units, outcomes, strict=True)}
 
     # -------------------------------------------------------------------------------------- assembly
@@ -573,6 +574,22 @@ def markup_ends(text: str) -> tuple[int, int]:
 # token (``>>eng<<``); and sentencepiece's word marker ``▁`` and BPE's ``@@ `` joiner left undecoded.
 _SPECIAL_TOKENS = re.compile(r"</?s>|<pad>|<mask>|>>[A-Za-z_]{2,8}<<")
 _PIECE_MARK = "\u2581"
+
+
+class _Cleaned:
+    """``engine`` whose ``translate_batch`` outputs are cleaned as the Translator's own are
+    (:func:`without_special_tokens`): the glossary enforcer's n-best and repair calls go through it, so a model
+    writing ``<pad>`` or ``▁`` gives no candidate holding them. Everything else is ``engine``'s."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._engine, name)
+
+    def translate_batch(self, texts: list[str], **options: Any) -> list[list[Hypothesis]]:
+        out = self._engine.translate_batch(texts, **options)
+        return [[without_special_tokens(t, h) for h in hyps] for t, hyps in zip(texts, out, strict=True)]
 
 
 def without_special_tokens(source: str, hypothesis: Hypothesis) -> Hypothesis:
