@@ -193,8 +193,8 @@ def _add_document(document: Any, entry: BriefDocument) -> None:
         _mixed(document.add_paragraph(style="List Bullet"), f"{english} — {arabic}", rtl=False)
     if entry.sources:
         document.add_heading(entry.sources_heading, level=2)
-    for line in entry.sources:
-        _mixed(document.add_paragraph(), line, rtl=False)
+    for line in entry.sources:  # an Arabic source line is a right-to-left paragraph (python-docx#1138: its
+        _mixed(document.add_paragraph(), line, rtl=_mostly_rtl(line))  # closing quote at the wrong end)
 
 
 def _mixed(paragraph: Any, text: str, *, rtl: bool | None = None, bold: bool = False) -> None:
@@ -209,6 +209,13 @@ def _mixed(paragraph: Any, text: str, *, rtl: bool | None = None, bold: bool = F
         run.bold = bold or None
         if chunk_rtl:
             _set_rtl(run, bold=bold)
+
+
+def _mostly_rtl(text: str) -> bool:
+    """Whether most strong characters of ``text`` are right-to-left: an Arabic citation line is, an English one
+    around an Arabic headline (“ليبيا وتونس…” (Libya and Tunisia…), Al-Wasat, 2 July 2024) is not."""
+    kinds = [d for d in map(_strong, text) if d is not None]
+    return 2 * sum(kinds) > len(kinds)
 
 
 def direction_runs(text: str, *, base_rtl: bool = False) -> list[tuple[str, bool]]:

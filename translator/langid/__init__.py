@@ -107,8 +107,9 @@ def detect_runs(text: str, *, detector: str = "default") -> list[LangRun]:
     language around it. A run of another script never does: a short Arabic headline inside an English
     sentence stays its own run (``und`` when it is too short to name, but Arabic script). Languages that
     share a script (French next to English) are not split apart, except Arabic next to Urdu or Persian, told
-    apart by the letters only one side writes (:func:`~translator.langid.runs.split_shared_script`). HTML or XML tags and character references
-    belong to no run (:func:`mask_markup`): ``<h1>مسجد التقوى</h1>`` is one Arabic run, ``مسجد التقوى``.
+    apart by the letters only one side writes (:func:`~translator.langid.runs.split_shared_script`). HTML or XML
+    tags and character references belong to no run (:func:`mask_markup`): ``<h1>مسجد التقوى</h1>`` is one
+    Arabic run, ``مسجد التقوى``.
     """
     spans = script_spans(mask_markup(text))
     if not spans:

@@ -81,7 +81,8 @@ MIN_SIDE_WORDS = 3  # a language run cut out of a same-script stretch has at lea
 
 @cache
 def _telling_letters() -> tuple[frozenset[str], frozenset[str]]:
-    """(letters only Arabic (and Uyghur) writes: ك ة ى إ, tanween; letters Arabic never writes: ے ں ٹ ڈ ڑ پ چ ژ گ ک ی ھ ...),
+    """(letters only Arabic (and Uyghur) writes: ك ة ى إ, tanween; letters Arabic never writes: ے ں ٹ ڈ ڑ پ چ
+    ژ گ ک ی ھ ...),
     from ``data/langid_letters.tsv``."""
     from .scripts import codepoint, read_table
 
@@ -107,7 +108,8 @@ def split_shared_script(text: str, start: int, end: int,
     (ے ں ٹ ڈ ڑ پ چ ژ گ ک ی) is looked at. The cut is at a word boundary, each side of at least
     ``MIN_SIDE_WORDS`` words, where fewest words fall on the side their letters do not belong to (then: after
     a stop or colon; then: the surest sides); it is kept only when ``detect`` (text → (language, confidence))
-    names both sides, each a different language. Each side is looked at again. Arabic typed on a Persian keyboard (رئیس الجمهوریة) stays one run: both sides are Arabic.
+    names both sides, each a different language. Each side is looked at again. Arabic typed on a Persian
+    keyboard (رئیس الجمهوریة) stays one run: both sides are Arabic.
     Returns (start, end) pairs covering the stretch, spaces between runs left out.
     """
     piece = text[start:end]

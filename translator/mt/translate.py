@@ -592,16 +592,22 @@ class _Cleaned:
         return [[without_special_tokens(t, h) for h in hyps] for t, hyps in zip(texts, out, strict=True)]
 
 
+#: Moses's aggressive tokenization, which some OPUS data kept (mozilla/translations#1063): ``two @-@ day``,
+#: ``1 @,@ 000``, ``3 @.@ 5``
+_MOSES_JOINS = re.compile(r" @([-,.])@ ")
+
+
 def without_special_tokens(source: str, hypothesis: Hypothesis) -> Hypothesis:
     """``hypothesis`` with the decoder's own tokens taken out of its text, as the model's tokenizer would have:
     ``<pad>`` (CTranslate2 converted MarianMT models that generate it, OpenNMT/CTranslate2#865; a string of
     them for an empty translation, huggingface/transformers#15323), ``</s>``, ``<s>``, ``>>eng<<``; a
-    sentencepiece ``▁`` or BPE ``@@ `` left in the text is decoded. Anything the source itself holds is kept;
+    sentencepiece ``▁`` or BPE ``@@ `` left in the text is decoded, and Moses's `` @-@ `` joins (``two-day``).
+    Anything the source itself holds is kept;
     ``<unk>`` stays (the guard flags it)."""
     text = hypothesis.text
-    if "<" not in text and ">>" not in text and _PIECE_MARK not in text and "@@" not in text:
+    if "<" not in text and ">>" not in text and _PIECE_MARK not in text and "@" not in text:
         return hypothesis
-    cleaned = text
+    cleaned = _MOSES_JOINS.sub(r"\1", text) if " @" in text and "@" not in source else text
     if not _SPECIAL_TOKENS.search(source):
         cleaned = _SPECIAL_TOKENS.sub(" ", cleaned)
     if _PIECE_MARK in cleaned and _PIECE_MARK not in source:
