@@ -204,3 +204,172 @@ def test_a_word_files_first_heading_is_its_title(paragraphs: list[tuple[str, Any
 
     [document] = _read_docx("capdz.docx", _docx(*paragraphs), "digest")
     assert document.title == title
+
+
+# ====================================================================== session 8's own reports, by kind
+# ------------------------------------------------------ Arabic in visual order, as PDF extractors write it
+@pytest.mark.parametrize(("written", "logical"), [
+    # ArtifexSoftware/pdf2docx#73, rst2pdf/rst2pdf#432, pdf2docx#106 (the reporters' lines)
+    ("يبد يف ةيزارتحالا تاءارجإلا نم ةديدج ةعومجم حرط :يبد", "دبي: طرح مجموعة جديدة من الإجراءات الاحترازية في دبي"),
+    ("يلاملارامثتسالل رون ةكرش", "شركة نور للاستثمارالمالي"),
+    ("،باتك ثيدحلا قدصأ َّنإف ٍدمحم يده", None),  # None: the line reversed, harakat back after their letters
+    # further instances: digits and Latin words, which the extractor kept in reading order
+    ("2024 ويام 5 يف ةمصاعلا رئازجلا يف ريزولا لاق", "قال الوزير في الجزائر العاصمة في 5 مايو 2024"),
+    ("Reuters ةلاكو بسح ةيسنرفلا ةمصاعلا سيراب ىلإ لصو", "وصل إلى باريس العاصمة الفرنسية حسب وكالة Reuters"),
+])
+def test_a_line_in_visual_order_is_put_in_reading_order(written: str, logical: str | None) -> None:
+    from translator.text.visual_order import logical_order
+
+    assert logical_order(written) == (logical or written[::-1])
+
+
+@pytest.mark.parametrize("line", [
+    "قال وزير الخارجية الجزائري إن العلاقات مع روسيا تصل إلى مستوى جديد.",
+    "أولا، قال الوزير إن الحل سيكون طويلا وقليلا ما يتفق الطرفان فعلا",  # words ending in لا, as adverbs do
+    "التقى الرئيس تبون نظيره في قصر المرادية",
+    "وزیر امور خارجه ایران امروز با همتای عراقی خود دیدار کرد.",  # Persian
+    "ذَٰلِكَ ٱلْكِتَٰبُ لَا رَيْبَ فِيهِ",  # vocalized
+    "ةكرش",  # a word or two is never judged
+])
+def test_lines_in_reading_order_are_left_alone(line: str) -> None:
+    from translator.text.visual_order import logical_order
+
+    assert logical_order(line) is None
+
+
+def test_no_line_of_the_test_data_is_taken_for_visual_order() -> None:
+    from translator.text.visual_order import logical_order
+
+    data = Path(__file__).parent / "data"
+    lines = {cell for path in [*data.rglob("*.tsv"), *data.rglob("*.jsonl"), *data.rglob("*.txt")]
+             for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+             for cell in line.split("\t") if sum("\u0621" <= c <= "\u064a" for c in cell) >= 10}
+    assert len(lines) > 1500
+    assert [line for line in lines if logical_order(line) is not None] == []
+
+
+def test_reading_a_file_puts_visual_order_right_and_says_so(tmp_path: Path) -> None:
+    from translator.corpus.decode import decode_bytes
+
+    data = "عنوان في ترتيبه\nيبد يف ةيزارتحالا تاءارجإلا نم ةديدج ةعومجم حرط :يبد\n".encode()
+    decoded = decode_bytes(data)
+    assert decoded.text.splitlines() == ["عنوان في ترتيبه", "دبي: طرح مجموعة جديدة من الإجراءات الاحترازية في دبي"]
+    assert any("visual order" in r for r in decoded.repairs)
+
+
+# ---------------------------------------------- text whose characters were lost: replacement characters
+def test_a_text_mostly_of_replacement_characters_is_reported(tmp_path: Path) -> None:
+    # ArtifexSoftware/pdf2docx#320: a PDF font without a text map gives U+FFFD for every glyph
+    from translator.corpus.decode import decode_bytes
+
+    lost = decode_bytes("\ufffd\ufffd\ufffd \ufffd\ufffd\ufffd\ufffd \ufffd\ufffd.\n".encode())
+    assert any("replacement character" in r for r in lost.repairs)
+    one = decode_bytes(f"{ARABIC} \ufffd {ARABIC}".encode())  # one lost character in a sentence: no alarm
+    assert not any("replacement character" in r for r in one.repairs)
+
+
+@pytest.mark.parametrize("output", [
+    "The president said the meeting was \ufffd\ufffd and fruitful",  # huggingface/text-generation-inference#1235
+    "\ufffd The president said the meeting was fruitful",
+])
+def test_a_replacement_character_in_an_output_is_an_unknown_token(output: str) -> None:
+    from translator.mt.guard import check_output
+
+    assert "unknown-token" in check_output("قال الرئيس إن الاجتماع كان مثمرا", output)
+    assert "unknown-token" not in check_output("قال الرئيس \ufffd إن الاجتماع كان مثمرا",
+                                               output.replace("\ufffd\ufffd", "\ufffd"))
+
+
+# ---------------------------------------------------------------- Moses joins a model learnt and writes
+@pytest.mark.parametrize(("output", "text"), [
+    ("The two @-@ day meeting ended", "The two-day meeting ended"),  # mozilla/translations#1063
+    ("Prices rose by 1 @,@ 500 dinars, or 3 @.@ 5 percent", "Prices rose by 1,500 dinars, or 3.5 percent"),
+    ("Write to info@aps.dz today", "Write to info@aps.dz today"),  # an address is no join
+])
+def test_moses_joins_are_undone(output: str, text: str) -> None:
+    from translator.mt.translate import without_special_tokens
+
+    assert without_special_tokens("قال", Hypothesis(output)).text == text
+
+
+# ------------------------------------------------------- tables saved by Excel start with a byte-order mark
+def test_an_outlet_registry_saved_as_csv_utf8_by_excel_is_read(tmp_path: Path) -> None:
+    # biolab/orange3#7000, timeseer-ai/kukur#279, NVIDIA/cudf#5694: the BOM glued to the first column's name
+    from translator.glossary.outlets import OutletRegistry
+
+    path = tmp_path / "outlets.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + '"canonical","arabic","country"\nEl Khabar,الخبر,Algeria\n'.encode())
+    registry = OutletRegistry.load([path])
+    assert [(o.canonical, o.arabic) for o in registry.outlets] == [("El Khabar", "الخبر")]
+
+
+def test_parallel_and_data_files_with_a_byte_order_mark_are_read(tmp_path: Path) -> None:
+    from translator.datafiles import read_tsv
+    from translator.mt.vmap import read_pairs_tsv
+
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_bytes(b"\xef\xbb\xbf" + "arabic\tenglish\nالجزائر\tAlgeria\n".encode())
+    assert read_pairs_tsv(pairs) == [("الجزائر", "Algeria")]
+    table = tmp_path / "places.tsv"
+    table.write_bytes(b"\xef\xbb\xbf" + "arabic\tenglish\nتندوف\tTindouf\n".encode())
+    assert read_tsv(table) == [{"arabic": "تندوف", "english": "Tindouf"}]
+
+
+# ------------------------------------------------------------------ direction: marks are not letters
+@pytest.mark.parametrize(("text", "direction"), [
+    ("\u200eلافروف: علاقاتنا مع الجزائر", "rtl"),  # openclaw/openclaw#137474
+    ("\u202a\u200f\u2066الجزائر", "rtl"),
+    ("\u200fReuters said", "ltr"),
+    ("\u200e\u200f 2024", "auto"),
+])
+def test_the_first_letter_decides_a_direction_not_a_bidi_mark(text: str, direction: str) -> None:
+    from translator.corpus.brief import direction_runs as brief_runs
+    from translator.text.bidi import base_direction
+
+    assert base_direction(text) == direction
+    assert brief_runs(text)  # the brief still writes every character
+
+
+def test_an_arabic_source_line_of_the_brief_is_a_right_to_left_paragraph() -> None:
+    # python-docx#1138: an RTL citation ending with a quote showed it at the wrong end
+    from translator.corpus.brief import _mostly_rtl
+
+    assert _mostly_rtl("“ليبيا وتونس تتفقان على تسهيل التجارة”، الوسط، 2 يوليو 2024.")
+    assert not _mostly_rtl("“ليبيا وتونس تتفقان على تسهيل التجارة (Libya and Tunisia agree to ease trade),” "
+                           "Al-Wasat (Libyan news portal), 2 July 2024.")
+
+
+def test_arabic_cells_of_the_workbook_read_right_to_left(tmp_path: Path) -> None:
+    # jmcnamara/XlsxWriter#493: a cell starting with digits or Latin was laid out left to right
+    import openpyxl
+
+    from translator.corpus.run import run_batch
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("2024 مقتل 5 جنود في هجوم على ثكنة عسكرية (Reuters)\nAn English line here.\n",
+                                  encoding="utf-8")
+    run_batch(corpus, tmp_path / "out", translate=False, progress=False, excel=True)
+    cells = [c for ws in openpyxl.load_workbook(tmp_path / "out" / "tables.xlsx") for row in ws.iter_rows()
+             for c in row if isinstance(c.value, str)]
+    arabic = [c for c in cells if "مقتل" in c.value]
+    english = [c for c in cells if c.value.startswith("An English line")]
+    assert arabic and {c.alignment.readingOrder for c in arabic} == {2}
+    assert english and {c.alignment.readingOrder for c in english} == {0}
+
+
+# ------------------------------------------------------------------- Quranic spelling, more of its letters
+@pytest.mark.parametrize(("written", "plain"), [
+    # linuxscout/pyarabic#39: alef maksura with a dagger alef is the ى modern spelling writes, not ا
+    ("إِلَىٰ", "إلى"), ("بِٱلْهُدَىٰ", "بالهدى"), ("ٱلْمَأْوَىٰ", "المأوى"), ("مُوسَىٰ", "موسى"), ("عِيسَىٰ", "عيسى"),
+    ("ٱلتَّوْرَىٰةَ", "التوراة"),  # inside a word: an alef
+    ("ٱلصَّلَوٰةَ", "الصلاة"), ("ٱلزَّكَوٰةَ", "الزكاة"), ("ٱلْحَيَوٰةِ", "الحياة"), ("ٱلرِّبَوٰا۟", "الربا"),  # waw + dagger
+    ("بِٱلَّذِىٓ", "بالذي"), ("بُغِىَ", "بغي"), ("فِى ٱلْأَرْضِ", "في الأرض"),  # final ى after kasra is ي
+])
+def test_quranic_spellings_on_alef_maksura_and_waw(written: str, plain: str) -> None:
+    assert normalize_for_mt(written) == plain
+
+
+def test_news_spellings_with_alef_maksura_are_kept() -> None:
+    for text in ("ذهب إلى المستشفى", "مستشفى الجامعة", "قال الوزير إنّ الوضع صعب جداً.", "فى القاهرة"):
+        assert normalize_for_mt(text) == text

@@ -248,8 +248,14 @@ def direction_runs(text: str, *, base_rtl: bool = False) -> list[tuple[str, bool
     return [(chunk, rtl) for chunk, rtl in runs]
 
 
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def _strong(char: str) -> bool | None:
-    """True for a strong right-to-left character, False for strong left-to-right, None for the rest."""
+    """True for a strong right-to-left character, False for strong left-to-right, None for the rest (the bidi
+    marks and controls among them: a stray LRM before an Arabic headline does not make it left-to-right)."""
+    if char in _BIDI_CONTROLS:
+        return None
     kind = unicodedata.bidirectional(char)
     return True if kind in _RTL_CLASSES else False if kind in _STRONG_LTR else None
 
