@@ -1648,6 +1648,393 @@ def _(tmp: Path) -> tuple[bool, str]:
     return r.date == "2019-04-13" and any("range of days" in w for w in r.warnings), f"{r.date} {r.warnings}"
 
 
+
+# --------------------------------------------------------------- session 8: every detector, shared scripts
+def _every_detector(text: str, *wanted: str) -> tuple[bool, str]:
+    from translator import available_detectors, detect
+
+    seen = {d: detect(text, detector=d).lang for d in available_detectors()}
+    return all(lang in wanted for lang in seen.values()), str(seen)
+
+
+@case("node-language-detect-5")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _every_detector("سلام. این یک متن فارسی است که باید توسط این ماژول شناسایی شود.", "fa")  # the reporter's
+
+
+@case("language-detection-12")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _every_detector("distribution agreement", "en", "und")  # was French
+
+
+@case("langdetect-105")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _every_detector("I love you", "en", "und")  # was Slovak
+
+
+@case("py3langid-17")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _every_detector("Al furjan", "und")  # a place in Dubai: was Chinese
+
+
+@case("Languages.jl-56")
+def _(tmp: Path) -> tuple[bool, str]:
+    cipher = ("TL IBEM WILXL WYVWIX WB OL XLEK-LUHMLCW WIPW PEE DLC PYL NYLPWLM LZVPE WIPW WILR PYL LCMBTLM OR "
+              "WILHY NYLPWBY THWI NLYWPHC VCPEHLCPOEL YHJIWX")  # a substitution cipher: English at 1.0
+    from translator import detect
+
+    d = detect(cipher)
+    return d.lang == "und", f"{d.lang} {d.confidence}"
+
+
+@case("language-detector-10")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _lang("Retirement planning at a young age is a good idea", "en")
+
+
+@case("aleph-750")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import detect
+
+    lines = "عاجل\nقال الوزير إن الاجتماع كان مثمرا\nوإن البلدين سيواصلان التعاون"  # newlines inside one text
+    a, b = detect(lines), detect(lines.replace("\n", " "))
+    return a.lang == b.lang == "ar", f"{a.lang} {a.confidence} / {b.lang} {b.confidence}"
+
+
+@case("integreat-cms-2385")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.text.bidi import direction_runs
+
+    line = "IBZ Sprache und Beruf (مركز استشارات الاندماج للغة والمهن) / FiBA 2 (اللاجئون في العمل والتدريب التأهيلي)"
+    runs = [(r.direction, line[r.start:r.end]) for r in direction_runs(line)]  # what the report isolates
+    want = [("ltr", "IBZ Sprache und Beruf"), ("rtl", "(مركز استشارات الاندماج للغة والمهن)"), ("ltr", "FiBA 2"),
+            ("rtl", "(اللاجئون في العمل والتدريب التأهيلي)")]
+    return runs == want, str(runs)
+
+
+# ------------------------------------------------------- session 8: Arabic in visual order (PDF extraction)
+def _visual(tmp: Path, reversed_line: str, logical: str) -> tuple[bool, str]:
+    out = _batch(tmp, {"pdf.txt": reversed_line + "\n"})
+    from translator import read_table
+
+    text = " ".join(read_table(out, "segments")["text"])
+    warnings = " ".join(read_table(out, "documents")["warnings"].fillna(""))
+    ok = " ".join(text.split()) == " ".join(logical.split()) and "visual order" in warnings
+    return ok, f"{text[:60]!r} | {warnings[:80]}"
+
+
+@case("pdf2docx-73")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _visual(tmp, "يبد يف ةيزارتحالا تاءارجإلا نم ةديدج ةعومجم حرط :يبد",
+                   "دبي: طرح مجموعة جديدة من الإجراءات الاحترازية في دبي")
+
+
+@case("rst2pdf-432")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _visual(tmp, "يلاملارامثتسالل رون ةكرش", "شركة نور للاستثمارالمالي")
+
+
+@case("pdf2docx-106")
+def _(tmp: Path) -> tuple[bool, str]:
+    line = "،باتك ثيدحلا قدصأ َّنإف ٍدمحم يده يدهلا ريخو ،اهتاثدحُم روملأا رشو"
+    return _visual(tmp, line, line[::-1])
+
+
+@case("pdf2docx-320")
+def _(tmp: Path) -> tuple[bool, str]:
+    glyphs = "\ufffd\ufffd\ufffd \ufffd\ufffd\ufffd\ufffd \ufffd\ufffd.\n"  # a font without a text map: no letters
+    out = _batch(tmp, {"fonts.txt": glyphs})
+    from translator import read_table
+
+    warnings = " ".join(read_table(out, "documents")["warnings"].fillna(""))
+    segments = read_table(out, "segments")
+    ok = "replacement character" in warnings and not (segments["lang"] == "ar").any()
+    return ok, warnings[:120]
+
+
+# ------------------------------------------- session 8: what a model writes (given), inputs with no words
+@case("text-generation-inference-1235")
+def _(tmp: Path) -> tuple[bool, str]:
+    t = _given("The president said the meeting was \ufffd\ufffd and the two countries would continue cooperation")
+    return t.status == "suspicious" and bool(t.flags), f"{t.status} {t.flags}"  # type: ignore[attr-defined]
+
+
+@case("translations-1063")
+def _(tmp: Path) -> tuple[bool, str]:
+    t = _given("The president said the two @-@ day meeting was &quot;fruitful&quot;",
+               source="قال الرئيس إن الاجتماع الذي استمر يومين كان \"مثمرا\"")  # Moses-escaped training data
+    return t.text == 'The president said the two-day meeting was "fruitful"', f"{t.status} {t.text!r}"  # type: ignore
+
+
+@case("sockeye-pr-11")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import Translator
+
+    texts = ["\u200f", "ـــ", "\ufeff", "\u200b\u200c", "\u061c "]  # nothing left once normalized
+    out = Translator(_engine()).translate(texts)
+    ok = all(t.status == "not_arabic" for t in out)
+    return ok, str([(t.status, t.text) for t in out])
+
+
+@case("OpenNMT-77")
+def _(tmp: Path) -> tuple[bool, str]:
+    [t] = _translated([f"{HEADLINE}\n\n\u200f\n\n{HEADLINE}"])  # an empty sentence between two
+    return t.text == f"{HEADLINE_EN}\n\n{HEADLINE_EN}", repr(t.text)  # type: ignore[attr-defined]
+
+
+@case("marian-dev-667")
+def _(tmp: Path) -> tuple[bool, str]:
+    [t] = _translated([f"{HEADLINE}\n* * *\n{HEADLINE}"])  # a line without words
+    return t.text == f"{HEADLINE_EN}\n* * *\n{HEADLINE_EN}", repr(t.text)  # type: ignore[attr-defined]
+
+
+@case("CTranslate2-pr-819")
+def _(tmp: Path) -> tuple[bool, str]:
+    engine = _engine()
+    try:
+        scores = engine.score_batch([HEADLINE, ""], ["", HEADLINE_EN])
+    except Exception as error:
+        return False, f"{type(error).__name__}: {error}"
+    return len(scores) == 2 and all(isinstance(x, float) for x in scores), str(scores)
+
+
+# -------------------------------------------------- session 8: Quranic and bidi characters before the model
+@case("pyarabic-39")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.mt.normalize import normalize_for_mt
+
+    words = ["إِلَّا", "إِلَىٰ", "بِى", "بِٱلْهُدَىٰ", "بِٱلَّذِىٓ", "بُغِىَ", "ٱلْمَأْوَىٰ"]  # the reporter's list
+    want = ["إلا", "إلى", "بي", "بالهدى", "بالذي", "بغي", "المأوى"]
+    strip = re.compile("[\u064b-\u0652]")
+    seen = [strip.sub("", normalize_for_mt(w)) for w in words]
+    return seen == want, str(seen)
+
+
+@case("alfanous-866")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.mt.memory import TranslationMemory
+
+    with TranslationMemory(tmp / "tm.sqlite") as memory:
+        memory.put_human("وخير الهدي هدي محمد", "The best guidance is the guidance of Muhammad")
+        found = memory.search("ٱلۡهَدۡيِۖ")  # the reporter's query: Uthmani sukun and a pause sign
+    return len(found) == 1, f"{len(found)} found"
+
+
+@case("piraye-9")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import detect
+    from translator.mt.normalize import normalize_for_mt
+
+    controls = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    words = "قال الوزير إن الاجتماع كان مثمرا جدا اليوم في العاصمة الجزائرية أمس".split()
+    text = " ".join(c + w for c, w in zip(controls, words, strict=True))
+    plain = normalize_for_mt(text)
+    ok = not any(c in plain for c in controls) and detect(text).lang == "ar"
+    return ok, repr(plain[:40])
+
+
+@case("out-of-character-pr-90")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.qa import check
+
+    flags = check("ارتفعت الأسعار بنسبة \u202a25%\u202c في عام \u20662023\u2069", "Prices rose by 25% in 2023")
+    return flags == [], str(flags)
+
+
+# ------------------------------------------------------------ session 8: translation memory lookups
+@case("fuzzywuzzy-104")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.mt.memory import TranslationMemory
+
+    with TranslationMemory(tmp / "tm.sqlite") as memory:
+        memory.put_human("مرحبا جميعا وشكرا لكم", "Hello everyone and thank you")
+        found = memory.fuzzy("مرحبا جميعا", threshold=50)
+    return bool(found) and found[0][1] > 0, str([(h.target, round(s)) for h, s in found])
+
+
+@case("koreader-10366")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.mt.memory import TranslationMemory
+
+    with TranslationMemory(tmp / "tm.sqlite") as memory:
+        memory.put_human("زار الوزير الجزائـــر أمس", "The minister visited Algeria yesterday")
+        memory.put_human("عاد الوفد إلى الجزائر", "The delegation returned to Algeria")
+        a, b = memory.search("الجزائر"), memory.search("الجزائـر")
+    return len(a) == len(b) == 2, f"{len(a)} / {len(b)}"
+
+
+@case("disciple-tools-627")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.mt.memory import TranslationMemory
+
+    with TranslationMemory(tmp / "tm.sqlite") as memory:
+        memory.put_human("\u200eالجزائر تستضيف القمة العربية", "Algeria hosts the Arab summit")
+        found = memory.search("الجزائر تستضيف")
+        human = memory.get_human("الجزائر تستضيف القمة العربية")
+    return len(found) == 1 and human is not None, f"{len(found)} found, exact {human is not None}"
+
+
+# ------------------------------------------------------------------------------ session 8: dates
+@case("ummalqura-calendar-1")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("السبت 6 جمادى الآخرة 1446", "2024-12-07")
+
+
+@case("enterprise-4833")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("28/05/1442", "2021-01-12")  # an ar-SA date picker's value: a Hijri day in numbers
+
+
+@case("moment-hijri-49")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("١٤٤٠/٠٩/١٥", "2019-05-20")  # iYYYY/iMM/iDD in Arabic-Indic digits
+
+
+@case("bryntum-11141")
+def _(tmp: Path) -> tuple[bool, str]:
+    ok1, seen1 = _date("5\u202fمايو\u202f2024", "2024-05-05")  # ICU 72's narrow no-break spaces
+    ok2, seen2 = _date("الأحد\u00a05\u00a0مايو\u00a02024", "2024-05-05")
+    return ok1 and ok2, f"{seen1} | {seen2}"
+
+
+@case("Maha-27")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import parse_date
+
+    r = parse_date("أول اثنين من شهر جمادى الأول من عام 1443")  # the first Monday: 2021-12-06
+    return r.date in ("2021-12-06", None), f"{r.date} {r.warnings}"  # that day, or none: never another
+
+
+@case("dateparser-pr-1174")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("١٥ رمضان ١٤٤٤ هـ", "2023-04-06")
+
+
+# -------------------------------------------------------------------------- session 8: encodings
+@case("charset_normalizer-12")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _decoded("héllo world!\n".encode(), "héllo world!")
+
+
+@case("charset_normalizer-358")
+def _(tmp: Path) -> tuple[bool, str]:
+    text = "Probar los siguientes términos: ñandú, ándale, ésta, índice, cargó, último"
+    return _decoded(text.encode("cp1252"), text)
+
+
+@case("charset_normalizer-633")
+def _(tmp: Path) -> tuple[bool, str]:
+    ok1, seen1 = _decoded("▶hello".encode(), "▶hello")
+    ok2, seen2 = _decoded("▶hello".encode("utf-16"), "▶hello")
+    ok3, seen3 = _decoded(("▶ " + HEADLINE).encode("utf-16"), "▶ " + HEADLINE)
+    return ok1 and ok2 and ok3, f"{seen1} | {seen2} | {seen3}"
+
+
+@case("charset_normalizer-62")
+def _(tmp: Path) -> tuple[bool, str]:
+    raw = b"g4UsPJdfzNkGW2jwmKDGDilKGKYtpF2X.mx3MaTWL1tL7CNn5U7DeCcodKX7S3lwwJPKNjBT8etY"
+    return _decoded(raw, raw.decode("ascii"))
+
+
+@case("charset_normalizer-624")
+def _(tmp: Path) -> tuple[bool, str]:
+    text = ("Jahr;Kinotheater;Kinosäle;Sitzplätze;Besucher in 1000;Kinobesuche je Einwohner;Vorhandene Plätze je "
+            "1000 Einwohner\n1981;20;41;10234;2100;3,6;17,5")
+    return _decoded(text.encode("cp1252"), text)
+
+
+@case("ftfy-192")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _decoded(f"{AR}\nÄ°stanbul\nRÄ«ga".encode(), f"{AR}\nİstanbul\nRīga")  # the reporter's two lines
+
+
+@case("ftfy-154")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _decoded("عاجل: الرئيس يصل إلى الجزائر ğŸ˜Š".encode(), "عاجل: الرئيس يصل إلى الجزائر 😊")
+
+
+@case("ftfy-88")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _decoded(f"{AR} (NicolÃ¡s Maduro)".encode(), f"{AR} (Nicolás Maduro)")
+
+
+@case("omicidx-92")
+def _(tmp: Path) -> tuple[bool, str]:
+    (tmp / "corpus").mkdir()
+    (tmp / "corpus" / "a.txt").write_bytes(AR.encode() + b" \xd4 " + HEADLINE.encode() + b"\n")  # a stray byte
+    out = _batch(tmp, {})
+    from translator import read_table
+
+    text = " ".join(read_table(out, "segments")["text"])
+    return AR[:20] in text and HEADLINE in text, text[-60:]
+
+
+# ------------------------------------------------------------------ session 8: tables others edit in Excel
+@case("orange3-7000")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.glossary.outlets import OutletRegistry
+
+    path = tmp / "outlets.csv"  # saved by Excel as "CSV UTF-8": a byte-order mark before the header
+    path.write_bytes(b"\xef\xbb\xbf" + "canonical,arabic,country\nEl Khabar,الخبر,Algeria\n".encode())
+    try:
+        registry = OutletRegistry.load([path])
+    except Exception as error:
+        return False, f"{type(error).__name__}: {error}"[:150]
+    names = [o.canonical for o in registry.outlets]
+    return names == ["El Khabar"], str(names)
+
+
+@case("kukur-279")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.mt.vmap import read_pairs_tsv
+
+    path = tmp / "pairs.tsv"
+    path.write_bytes(b"\xef\xbb\xbf" + "arabic\tenglish\nالجزائر\tAlgeria\n".encode())
+    pairs = read_pairs_tsv(path)
+    return pairs == [("الجزائر", "Algeria")], str(pairs)
+
+
+@case("XlsxWriter-493")
+def _(tmp: Path) -> tuple[bool, str]:
+    out = _batch(tmp, {"a.txt": "2024 مقتل 5 جنود في هجوم على ثكنة عسكرية (Reuters)\n"}, "--excel")
+    import openpyxl
+
+    cells = [c for ws in openpyxl.load_workbook(out / "tables.xlsx") for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str) and "مقتل" in c.value]
+    orders = {c.alignment.readingOrder for c in cells}
+    return bool(cells) and orders == {2}, f"{len(cells)} cells, reading order {orders}"
+
+
+@case("ray-18517")
+def _(tmp: Path) -> tuple[bool, str]:
+    out = _batch(tmp, {"خبر الجزائر.txt": AR + "\n"})
+    from translator import read_table
+
+    documents = read_table(out, "documents")
+    return list(documents["path"]) == ["خبر الجزائر.txt"], str(list(documents["path"]))
+
+
+# -------------------------------------------------------------------- session 8: report and Word brief
+@case("openclaw-pr-137474")
+def _(tmp: Path) -> tuple[bool, str]:
+    record = {"id": "a", "title": "\u200eلافروف: علاقاتنا مع الجزائر تصل إلى مستوى جديد", "text": AR}
+    out = _batch(tmp, {"r.jsonl": json.dumps(record, ensure_ascii=False) + "\n"})
+    cli(tmp / "home", "report", str(out), "--output", str(tmp / "r.html"))
+    page = (tmp / "r.html").read_text(encoding="utf-8")
+    cell = re.search(r'<td dir="(\w+)">(?:(?!</td>).)*لافروف', page)
+    return bool(cell) and cell.group(1) == "rtl", cell.group(0)[:60] if cell else "title cell not found"
+
+
+@case("python-docx-1138")
+def _(tmp: Path) -> tuple[bool, str]:
+    line = "“ليبيا وتونس تتفقان على تسهيل التجارة”، الوسط، 2 يوليو 2024.\n"  # an Arabic citation ending in a quote
+    out = _batch(tmp, {"c.txt": line})
+    cli(tmp / "home", "brief", str(out), "--output", str(tmp / "b.docx"))
+    xml = zipfile.ZipFile(tmp / "b.docx").read("word/document.xml").decode("utf-8")
+    paragraphs = [p for p in re.findall(r"<w:p>.*?</w:p>", xml) if "ليبيا وتونس" in p]
+    ok = bool(paragraphs) and all("<w:bidi/>" in p for p in paragraphs)
+    return ok, f"{len(paragraphs)} paragraphs, bidi: {ok}"
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tsv", action="store_true", help="id, result and what was observed, tab-separated")

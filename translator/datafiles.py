@@ -41,7 +41,7 @@ def read_tsv_numbered(path_or_name: str | Path, *, strip: bool = False,
     """
     path = data_path(path_or_name)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a data file saved by Excel or Notepad starts with a BOM
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(path, 0, f"Cannot read it: {exc}. Reinstall the package; the file ships with it") \
             from exc

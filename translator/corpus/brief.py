@@ -193,8 +193,8 @@ def _add_document(document: Any, entry: BriefDocument) -> None:
         _mixed(document.add_paragraph(style="List Bullet"), f"{english} — {arabic}", rtl=False)
     if entry.sources:
         document.add_heading(entry.sources_heading, level=2)
-    for line in entry.sources:
-        _mixed(document.add_paragraph(), line, rtl=False)
+    for line in entry.sources:  # an Arabic source line is a right-to-left paragraph (python-docx#1138: its
+        _mixed(document.add_paragraph(), line, rtl=_mostly_rtl(line))  # closing quote at the wrong end)
 
 
 def _mixed(paragraph: Any, text: str, *, rtl: bool | None = None, bold: bool = False) -> None:
@@ -209,6 +209,13 @@ def _mixed(paragraph: Any, text: str, *, rtl: bool | None = None, bold: bool = F
         run.bold = bold or None
         if chunk_rtl:
             _set_rtl(run, bold=bold)
+
+
+def _mostly_rtl(text: str) -> bool:
+    """Whether most strong characters of ``text`` are right-to-left: an Arabic citation line is, an English one
+    around an Arabic headline (“ليبيا وتونس…” (Libya and Tunisia…), Al-Wasat, 2 July 2024) is not."""
+    kinds = [d for d in map(_strong, text) if d is not None]
+    return 2 * sum(kinds) > len(kinds)
 
 
 def direction_runs(text: str, *, base_rtl: bool = False) -> list[tuple[str, bool]]:
@@ -241,8 +248,14 @@ def direction_runs(text: str, *, base_rtl: bool = False) -> list[tuple[str, bool
     return [(chunk, rtl) for chunk, rtl in runs]
 
 
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def _strong(char: str) -> bool | None:
-    """True for a strong right-to-left character, False for strong left-to-right, None for the rest."""
+    """True for a strong right-to-left character, False for strong left-to-right, None for the rest (the bidi
+    marks and controls among them: a stray LRM before an Arabic headline does not make it left-to-right)."""
+    if char in _BIDI_CONTROLS:
+        return None
     kind = unicodedata.bidirectional(char)
     return True if kind in _RTL_CLASSES else False if kind in _STRONG_LTR else None
 

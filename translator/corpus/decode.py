@@ -29,6 +29,7 @@ from charset_normalizer import from_bytes
 
 from ..errors import InputError
 from ..text.fixtext import fix_text
+from ..text.visual_order import logical_lines
 
 __all__ = ["GUESSED_MAX", "GUESS_SAMPLE_BYTES", "LEGACY_ENCODINGS", "STREAM_PIECE_CHARS", "Decoded", "TextStream",
            "decode_bytes", "escape_json_line_breaks", "plausibility", "repair_arabic_mojibake"]
@@ -496,15 +497,21 @@ def _finish(text: str, encoding: str) -> Decoded:
 
 
 def _repair(text: str) -> tuple[str, list[int]]:
-    """``text`` with Arabic mojibake and ftfy's kinds repaired, and how many of each kind (the last: 1 when
-    ftfy changed anything): the repairs :func:`decode_bytes` applies to every reading."""
+    """``text`` with Arabic mojibake and ftfy's kinds repaired, and how many of each kind (the fourth: 1 when
+    ftfy changed anything), then lines in visual order put in reading order (:mod:`translator.text.visual_order`),
+    and the replacement characters counted when they are a fifth or more of the text (the last): the repairs
+    :func:`decode_bytes` applies to every reading."""
     text, first = _repair_utf8_as_cp1256(text)
     text, second = _repair_cp1256_as_cp1252(text)
     text, third = _repair_latin_utf8_as_cp1256(text)
     # Keep curly quotes: in citations they carry structure.
     fixed = fix_text(text, normalization=None)  # ftfy.fix_text(uncurl_quotes=False), skipping lines it keeps
     # ftfy also makes every line break "\n" (fix_line_breaks): Windows or old Mac line endings are no repair
-    return fixed, [first, second, third, int(fixed != text and fixed != _LINE_BREAKS.sub("\n", text))]
+    by_ftfy = int(fixed != text and fixed != _LINE_BREAKS.sub("\n", text))
+    fixed, visual = logical_lines(fixed)  # Arabic lines a PDF extractor wrote back to front
+    lost = fixed.count("\ufffd")
+    lost = lost if lost >= 3 and 5 * lost >= len(fixed) - fixed.count(" ") - fixed.count("\n") else 0
+    return fixed, [first, second, third, by_ftfy, visual, lost]
 
 
 _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")
@@ -512,7 +519,7 @@ _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")
 
 def _repair_messages(counts: list[int]) -> list[str]:
     """The ``repairs`` lines of :func:`_repair`'s counts (summed over the pieces of a streamed text)."""
-    first, second, third, by_ftfy = counts
+    first, second, third, by_ftfy, visual, lost = counts
     repairs = []
     if first:
         repairs.append(f"repaired {first} run(s) of UTF-8 read as windows-1256")
@@ -522,6 +529,12 @@ def _repair_messages(counts: list[int]) -> list[str]:
         repairs.append(f"repaired {third} Latin word(s) of UTF-8 read as windows-1256")
     if by_ftfy:
         repairs.append("ftfy repaired mojibake/control characters")
+    if visual:
+        repairs.append(f"{visual} Arabic line(s) in visual order (back to front, as some PDF extractors write "
+                       "them) put in reading order")
+    if lost:
+        repairs.append(f"{lost} replacement character(s) (U+FFFD) make up much of the text: its characters were "
+                       "lost before this file was written (a PDF font without a text map?); extract it again")
     return repairs
 
 
@@ -623,7 +636,7 @@ class TextStream:
 
         digest = hashlib.sha256()
         decoder = codecs.getincrementaldecoder(self.encoding)("strict")
-        counts = [0, 0, 0, 0]
+        counts = [0, 0, 0, 0, 0, 0]
         pending = ""
         with open(self.path, "rb") as handle:
             while True:

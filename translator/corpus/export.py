@@ -72,19 +72,35 @@ def _strings_stay_strings(sheet) -> None:  # type: ignore[no-untyped-def]
 
     The cell keeps its text exactly (``=HYPERLINK(…)`` is shown, not run); Excel's quote prefix marks it.
     """
+    from openpyxl.styles import Alignment
+
+    right_to_left = Alignment(readingOrder=2)  # Excel's "Right-to-left" text direction of a cell
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             if cell.data_type == "f":
                 cell.data_type = "s"
                 cell.quotePrefix = True
+            if isinstance(cell.value, str) and _ARABIC_LETTER.search(cell.value) and _mostly_rtl(cell.value):
+                cell.alignment = right_to_left
+
+
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _mostly_rtl(text: str) -> bool:
+    from .brief import _mostly_rtl as mostly
+
+    return mostly(text)
 
 
 def write_excel(out_dir: Path | str, path: Path | str | None = None) -> Path:
     """Write ``tables.xlsx`` (or ``path``) with one sheet per table, header row frozen; written atomically.
 
-    Cells keep their text exactly (no invisible bidi controls are added); Excel gives each cell the direction
-    of its first strong character. What an .xlsx cell cannot hold is changed as :func:`excel_cell` says, with
-    a logged warning naming the sheet and column; the Parquet and CSV tables are never changed.
+    Cells keep their text exactly (no invisible bidi controls are added); a cell whose letters are mostly
+    right-to-left gets the right-to-left reading order (else Excel takes the first strong character:
+    ``2024 مقتل 5 جنود`` read left to right; jmcnamara/XlsxWriter#493). What an .xlsx cell cannot hold is changed
+    as :func:`excel_cell` says, with a logged warning naming the sheet and column; the Parquet and CSV tables
+    are never changed.
     """
     out_dir = Path(out_dir)
     target = Path(path) if path else out_dir / "tables.xlsx"

@@ -527,8 +527,32 @@ def _read_docx(rel: str, data: bytes, digest: str) -> list[Document]:
     # A Word file's creation time is when its template was made (python-docx's says 2013-12-23), not when the
     # news was published: it is kept apart, and never feeds per-month counts (issue #14).
     created = props.created.date().isoformat() if props.created else None
-    return [Document(_doc_id(rel), rel, "docx", text, digest, "docx", title=props.title or None,
+    title = (props.title or "").strip() or _docx_heading_title(document)
+    return [Document(_doc_id(rel), rel, "docx", text, digest, "docx", title=title or None,
                      file_created=created)] if text else []
+
+
+_TITLE_STYLES = frozenset({"title", "heading 1"})
+
+
+def _docx_heading_title(document: Any) -> str | None:
+    """A Word file's headline: its first non-empty body paragraph when that has the style Title or Heading 1
+    (by the style's built-in name, which Word writes in English whatever the interface language) or outline
+    level 1, and is not longer than a headline (300 characters). New-user trial 7 (F9): such a file had no title
+    while a .txt with the same first line had one."""
+    for paragraph in document.paragraphs:
+        text = paragraph.text.strip()
+        if not text:
+            continue
+        style = paragraph.style
+        names = set()
+        while style is not None:  # a custom style based on Heading 1 is a heading too
+            names.add((style.name or "").lower())
+            style = style.base_style
+        level = paragraph._p.find(f"{_W}pPr/{_W}outlineLvl")
+        heading = bool(names & _TITLE_STYLES) or (level is not None and level.get(f"{_W}val") == "0")
+        return text if heading and len(text) <= 300 else None
+    return None
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

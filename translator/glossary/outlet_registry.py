@@ -506,7 +506,7 @@ def _read_csv(path: Path) -> tuple[list[Outlet], list[str]]:
     """The outlets of one CSV file and the rows skipped (as messages naming file and line)."""
     problems: list[str] = []
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
+        with path.open(encoding="utf-8-sig", newline="") as handle:  # Excel's "CSV UTF-8" starts with a BOM
             reader = csv.DictReader(handle)
             missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
             if missing:

@@ -13,7 +13,8 @@ never as sure as a sentence. ``script`` is the ISO 15924 code of the text's main
 has no letters), so a caller can still see that an ``und`` string is Arabic-script.
 
 Detectors (``available_detectors()``): ``default`` = ``script-aware`` (ours), ``lingua``, ``lingua-low``,
-``langdetect``; see ``langid/backends.py`` and ``benchmarks/README.md`` for how they compare.
+``langdetect``; see ``langid/backends.py`` and ``benchmarks/README.md`` for how they compare. Whatever the
+detector, a word or two is named only when our word lists back the answer (see ``_short``).
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from ..errors import InputError
+from . import lexicon as langid_lexicon
 from .backends import BACKENDS, MIN_LETTERS, NO_SCRIPT, SCRIPT_AWARE, UND, is_arabizi
-from .runs import merge_sandwiches, script_spans
+from .runs import merge_sandwiches, script_spans, split_shared_script
 from .scripts import dominant_script
 
 __all__ = ["DEFAULT_DETECTOR", "Detection", "LangRun", "available_detectors", "detect", "detect_many", "detect_runs",
@@ -104,8 +106,10 @@ def detect_runs(text: str, *, detector: str = "default") -> list[LangRun]:
     Latin-script run that no detector can name (``Reuters`` inside an Arabic sentence) merges into the
     language around it. A run of another script never does: a short Arabic headline inside an English
     sentence stays its own run (``und`` when it is too short to name, but Arabic script). Languages that
-    share a script (French next to English) are not split apart. HTML or XML tags and character references
-    belong to no run (:func:`mask_markup`): ``<h1>مسجد التقوى</h1>`` is one Arabic run, ``مسجد التقوى``.
+    share a script (French next to English) are not split apart, except Arabic next to Urdu or Persian, told
+    apart by the letters only one side writes (:func:`~translator.langid.runs.split_shared_script`). HTML or XML
+    tags and character references belong to no run (:func:`mask_markup`): ``<h1>مسجد التقوى</h1>`` is one
+    Arabic run, ``مسجد التقوى``.
     """
     spans = script_spans(mask_markup(text))
     if not spans:
@@ -122,11 +126,16 @@ def detect_runs(text: str, *, detector: str = "default") -> list[LangRun]:
         lang = lang_of(span.start, span.end)
         return f"{UND}-{span.script}" if lang == UND and span.script != "Latn" else lang  # never merged away
 
+    def sure(piece: str) -> tuple[str, float]:
+        found = detect(piece, detector=detector)
+        return found.lang, found.confidence
+
     tagged = [(s.start, s.end, tag(s)) for s in spans]
     runs = []
-    for start, end in merge_sandwiches(tagged, lang_of):
-        found = detect(text[start:end], detector=detector)
-        runs.append(LangRun(start, end, text[start:end], found.lang, found.confidence, found.script))
+    for merged_start, merged_end in merge_sandwiches(tagged, lang_of):
+        for start, end in split_shared_script(text, merged_start, merged_end, sure):
+            found = detect(text[start:end], detector=detector)
+            runs.append(LangRun(start, end, text[start:end], found.lang, found.confidence, found.script))
     return runs
 
 
@@ -206,4 +215,32 @@ def _finish(text: str, lang: str, confidence: float, name: str) -> Detection:
         return Detection(UND, 0.0, script or NO_SCRIPT, name)
     if lang == UND or confidence < BACKENDS[name].threshold or (script == "Latn" and is_arabizi(text)):
         return Detection(UND, confidence, script, name)
+    if sum(1 for w in text.split() if _LETTER.search(w)) <= SHORT_WORDS:
+        return _short(text, lang, confidence, script, name)
     return Detection(lang, confidence, script, name)
+
+
+SHORT_WORDS = 4  # a string of this many words or fewer is "short": see _short
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _short(text: str, lang: str, confidence: float, script: str, name: str) -> Detection:
+    """A word or two, named by another detector, is kept only when our word lists back it.
+
+    langdetect and lingua score letter n-grams and are as sure of one word as of a page: ``Reuters`` German at
+    1.0, ``b d`` Somali at 0.99 (Mimino666/langdetect#52), ``MINURSO`` Swahili. In a script several of our
+    languages write, the answer stands only when the default detector's word lists give that language a
+    calibrated confidence (``lexicon.score``: evidence, coverage, shared words) at its own threshold; the
+    confidence is then the smaller of the two, also when the answer is ``und``.
+    """
+    scored = langid_lexicon.score(text, script)
+    if scored is None or len(scored.posterior) == 1:  # a script of one language (Hebrew): the script decides
+        return Detection(lang, confidence, script, name)
+    posterior = dict(scored.posterior).get(lang)
+    if posterior is None:  # a language our lists do not hold (Somali, Macedonian): no backing at all
+        return Detection(UND, 0.0, script, name)
+    trust = scored.evidence / (scored.evidence + langid_lexicon.SHRINK)
+    backed = round(min(confidence, trust * posterior + (1 - trust) / len(scored.posterior)), 4)
+    if scored.shared or backed < SCRIPT_AWARE.threshold:
+        return Detection(UND, backed, script, name)
+    return Detection(lang, backed, script, name)

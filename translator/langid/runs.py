@@ -21,7 +21,8 @@ from typing import NamedTuple
 
 from .scripts import _tables, char_script
 
-__all__ = ["CLOSERS", "OPENERS", "QUOTES", "SEPARATORS", "ScriptRun", "merge_sandwiches", "script_spans"]
+__all__ = ["CLOSERS", "OPENERS", "QUOTES", "SEPARATORS", "ScriptRun", "merge_sandwiches", "script_spans",
+           "split_shared_script"]
 
 OPENERS = frozenset("([{«‹“„‘﴾")
 CLOSERS = frozenset(")]}»›”’﴿")
@@ -72,6 +73,73 @@ def merge_sandwiches(spans: list[tuple[int, int, str]],
                 changed = True
                 break
     return [(r[0], r[1]) for r in runs]
+
+
+_WORD = re.compile(r"[^\s.!?؟:؛۔]+[.!?؟:؛۔]*")  # a full stop glued to the next word (مشهد.گفتگوها) ends a word
+MIN_SIDE_WORDS = 3  # a language run cut out of a same-script stretch has at least this many words
+
+
+@cache
+def _telling_letters() -> tuple[frozenset[str], frozenset[str]]:
+    """(letters only Arabic (and Uyghur) writes: ك ة ى إ, tanween; letters Arabic never writes: ے ں ٹ ڈ ڑ پ چ
+    ژ گ ک ی ھ ...),
+    from ``data/langid_letters.tsv``."""
+    from .scripts import codepoint, read_table
+
+    arabic, other = set(), set()
+    for row in read_table("langid_letters.tsv"):
+        writers = set(row["langs"].split())
+        if row["script"] != "Arab" or not writers or not float(row["weight"] or 0):
+            continue
+        char = codepoint(row["codepoint"])
+        if "ar" not in writers:
+            other.add(char)
+        elif writers <= {"ar", "ug"}:  # not ي: Pashto and Sindhi write it too
+            arabic.add(char)
+    return frozenset(arabic), frozenset(other)
+
+
+def split_shared_script(text: str, start: int, end: int,
+                        detect: Callable[[str], tuple[str, float]]) -> list[tuple[int, int]]:
+    """Cut an Arabic-script stretch ``text[start:end]`` where its language changes: an Urdu or Persian sentence
+    next to an Arabic one with no Latin between (``... انتخابات وقت پر ہوں گے قال الوزير إن ...``) is two runs.
+
+    Only a stretch holding both letters only Arabic writes (ك ة ى إ) and letters Arabic never writes
+    (ے ں ٹ ڈ ڑ پ چ ژ گ ک ی) is looked at. The cut is at a word boundary, each side of at least
+    ``MIN_SIDE_WORDS`` words, where fewest words fall on the side their letters do not belong to (then: after
+    a stop or colon; then: the surest sides); it is kept only when ``detect`` (text → (language, confidence))
+    names both sides, each a different language. Each side is looked at again. Arabic typed on a Persian
+    keyboard (رئیس الجمهوریة) stays one run: both sides are Arabic.
+    Returns (start, end) pairs covering the stretch, spaces between runs left out.
+    """
+    piece = text[start:end]
+    arabic, other = _telling_letters()
+    chars = set(piece)
+    if chars.isdisjoint(arabic) or chars.isdisjoint(other):
+        return [(start, end)]
+    words = [m for m in _WORD.finditer(piece) if any(c.isalpha() for c in m.group())]
+    kinds = [(not arabic.isdisjoint(w.group()), not other.isdisjoint(w.group())) for w in words]
+    best: tuple[tuple[int, int, float], int, int] | None = None
+    for k in range(MIN_SIDE_WORDS, len(words) - MIN_SIDE_WORDS + 1):
+        # words whose letters put them on the other side of this cut, the Arabic side left or right
+        misplaced = min(sum(o for _, o in kinds[:k]) + sum(a for a, _ in kinds[k:]),
+                        sum(a for a, _ in kinds[:k]) + sum(o for _, o in kinds[k:]))
+        left_end, right_start = words[k - 1].end(), words[k].start()
+        after_stop = words[k - 1].group()[-1] in ".:!?؟،؛۔"
+        key = (-misplaced, after_stop)
+        if best is not None and key < best[0][:2]:
+            continue
+        left, right = detect(piece[:left_end]), detect(piece[right_start:])
+        if "und" in (left[0], right[0]) or left[0] == right[0]:
+            continue
+        rank = (*key, left[1] * right[1])
+        if best is None or rank > best[0]:
+            best = (rank, left_end, right_start)
+    if best is None:
+        return [(start, end)]
+    _, left_end, right_start = best
+    return [*split_shared_script(text, start, start + left_end, detect),
+            *split_shared_script(text, start + right_start, end, detect)]
 
 
 # The tag characters scripts.py maps each script's letters to (C0 controls): a run of one script is one tag,

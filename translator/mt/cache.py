@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import logging
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -19,10 +20,10 @@ from typing import Any
 
 from translator import config
 from translator.errors import InputError
-from translator.mt.normalize import memory_key_text
+from translator.mt.normalize import key_version, memory_key_text
 from translator.sqlite_guard import database_fault, guard_database
 
-__all__ = ["CacheEntry", "MTCache", "cache_key", "open_sqlite"]
+__all__ = ["CacheEntry", "MTCache", "cache_key", "keys_current", "open_sqlite"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS machine (
@@ -38,7 +39,23 @@ CREATE TABLE IF NOT EXISTS machine (
     glossary_version TEXT NOT NULL,
     created TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+
+
+def keys_current(db: sqlite3.Connection) -> bool:
+    """Whether the keys in ``db`` were computed with today's normalization (:func:`key_version`); a database
+    without the ``meta`` table (opened read-only, written by an older version) counts as not current."""
+    try:
+        row = db.execute("SELECT value FROM meta WHERE name = 'key_version'").fetchone()
+    except sqlite3.OperationalError:
+        return False
+    return row is not None and row[0] == key_version()
+
+
+def mark_keys_current(db: sqlite3.Connection) -> None:
+    """Record in ``db`` (inside the caller's transaction) that its keys are of today's normalization."""
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('key_version', ?)", (key_version(),))
 
 
 def now() -> str:
@@ -94,6 +111,26 @@ class MTCache:
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else config.home() / "mt-cache.sqlite"
         self._db = open_sqlite(self.path, _SCHEMA, "MT cache")
+        self._rekey()
+
+    @guard_database("MT cache")
+    def _rekey(self) -> None:
+        """Compute every key again from the entry's source when the normalization changed since they were
+        stored (:func:`keys_current`): otherwise a text with marks the new normalization treats differently
+        (Quranic spelling) would never be found again. An entry whose new key is already taken (stored since)
+        gives way to it."""
+        if keys_current(self._db):
+            return
+        rows = self._db.execute("SELECT * FROM machine").fetchall()  # key, source, ..., engine, model, ...
+        moved = [(new, row) for row in rows if (new := cache_key(*row[6:10], row[1])) != row[0]]
+        with self._db:  # out first, then in under the new keys: a new key may be another entry's old one
+            self._db.executemany("DELETE FROM machine WHERE key = ?", [(row[0],) for _, row in moved])
+            self._db.executemany("INSERT OR IGNORE INTO machine VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                                 [(new, *row[1:]) for new, row in moved])
+            mark_keys_current(self._db)
+        if moved:
+            logging.getLogger("translator").info("MT cache %s: %d keys computed again for a changed "
+                                                 "normalization", self.path, len(moved))
 
     def get(self, key: str) -> CacheEntry | None:
         return self.get_many([key]).get(key)

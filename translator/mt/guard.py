@@ -47,8 +47,9 @@ UNKNOWN = "unknown-token"
 NOT_ENGLISH = "not-english"
 
 #: What a model writes for a word it has no piece for: sentencepiece decodes ``<unk>`` as " ⁇ " (U+2047,
-#: google/sentencepiece#134); some decoders keep ``<unk>`` itself.
-UNKNOWN_TOKEN = re.compile(r"\u2047|<unk>")
+#: google/sentencepiece#134); some decoders keep ``<unk>`` itself; a byte-level decoder that stops inside a
+#: character writes U+FFFD (huggingface/text-generation-inference#1235).
+UNKNOWN_TOKEN = re.compile("\u2047|<unk>|\ufffd")
 
 #: Tokens the toolkit puts into a source for the model to carry through (the glossary's ``XTERM0``); one left
 #: in an output is a term that was never put back.
@@ -107,7 +108,8 @@ def check_output(source: str, output: str) -> list[str]:
     """What makes ``output`` no translation of ``source`` at all, whatever the thresholds.
 
     ``placeholder-leak``: a placeholder token (``XTERM0``) the source does not hold; ``unknown-token``: the
-    model wrote its unknown-word token (`` ⁇ `` or ``<unk>``) where a word of the source was lost
+    model wrote its unknown-word token (`` ⁇ ``, ``<unk>``, or U+FFFD for a character cut in half) where a
+    word of the source was lost
     (facebookresearch/fairseq#3463); ``untranslated``: the output is mostly Arabic letters, or is the source
     itself (spacing and case aside); ``not-english``: the output is another language (a French or German
     sentence from a multilingual or wrongly chosen model, Helsinki-NLP/Tatoeba-Challenge#19; Cyrillic, CJK):
@@ -117,7 +119,7 @@ def check_output(source: str, output: str) -> list[str]:
     leaked = set(PLACEHOLDER_TOKEN.findall(output)) - set(PLACEHOLDER_TOKEN.findall(source))
     if leaked:
         flags.append(PLACEHOLDER)
-    if ("\u2047" in output or "<unk>" in output) and len(UNKNOWN_TOKEN.findall(output)) > len(
+    if ("\u2047" in output or "<unk>" in output or "\ufffd" in output) and len(UNKNOWN_TOKEN.findall(output)) > len(
             UNKNOWN_TOKEN.findall(source)):
         flags.append(UNKNOWN)
     letters = [c for c in output if c.isalpha()]

@@ -17,6 +17,7 @@ Every write is one transaction: :meth:`TranslationMemory.add_many` stores all of
 from __future__ import annotations
 
 import hashlib
+import logging
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -25,7 +26,7 @@ from typing import Any
 
 from translator import config
 from translator.errors import InputError
-from translator.mt.cache import CacheEntry, MTCache, cache_key, now, open_sqlite
+from translator.mt.cache import CacheEntry, MTCache, cache_key, keys_current, mark_keys_current, now, open_sqlite
 from translator.mt.fuzzy import DEFAULT_THRESHOLD, FuzzyIndex, fold_for_fuzzy
 from translator.mt.normalize import memory_key_text
 from translator.sqlite_guard import guard_database
@@ -59,6 +60,7 @@ CREATE TABLE IF NOT EXISTS human_translations (
     UNIQUE (source_key, target)
 );
 CREATE INDEX IF NOT EXISTS human_by_source ON human_translations (source_key);
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 # The pre-split memory kept human translations in a table "human" beside the machine entries.
@@ -122,11 +124,15 @@ class TranslationMemory:
         self.path = Path(path) if path is not None else config.home() / "translation-memory.sqlite"
         self._cache: MTCache | None = None
         self._fuzzy: Any = None
+        self._keys: dict[str, list[int]] | None = None  # key → ids, for a read-only file with outdated keys
         if read_only:
             self._db = _open_read_only(self.path)
+            if not keys_current(self._db):
+                self._keys = self._keys_now()
             return
         self._db = open_sqlite(self.path, _SCHEMA, "Translation memory")
         self._migrate()
+        self._rekey()
 
     # ------------------------------------------------------------------------------------------- writing
     def put_human(self, source: str, target: str, provenance: str = "", *, state: str = "published",
@@ -186,14 +192,21 @@ class TranslationMemory:
 
         The strongest state wins; among reviewed ones the latest, among ``published`` ones the first found.
         """
-        rows = self._select("WHERE source_key = ?", (memory_key_text(source),))
+        rows = self._by_source(source)
         if not rows:
             return None
         return max(rows, key=lambda h: (_RANK[h.state], -(h.id or 0) if h.state == "published" else h.id or 0))
 
     def get_humans(self, source: str) -> list[HumanTranslation]:
         """Every human translation stored for ``source``, oldest first."""
-        return self._select("WHERE source_key = ?", (memory_key_text(source),))
+        return self._by_source(source)
+
+    def _by_source(self, source: str) -> list[HumanTranslation]:
+        key = memory_key_text(source)
+        if self._keys is None:
+            return self._select("WHERE source_key = ?", (key,))
+        ids = self._keys.get(key, [])
+        return self._select(f"WHERE id IN ({','.join('?' * len(ids))})", ids) if ids else []
 
     def all(self, states: Iterable[str] = STATES) -> list[HumanTranslation]:
         """Every human translation in one of ``states``, oldest first."""
@@ -313,6 +326,44 @@ class TranslationMemory:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @guard_database(_WHAT)
+    def _keys_now(self) -> dict[str, list[int]]:
+        """Today's key of every stored source → the ids stored under it (see :meth:`_rekey`)."""
+        keys: dict[str, list[int]] = {}
+        for row_id, source in self._db.execute("SELECT id, source FROM human_translations ORDER BY id"):
+            keys.setdefault(memory_key_text(source), []).append(row_id)
+        return keys
+
+    @guard_database(_WHAT)
+    def _rekey(self) -> None:
+        """Compute each ``source_key`` again from its source when the normalization changed since it was stored
+        (:func:`translator.mt.cache.keys_current`): a translation of a verse stored before Quranic spelling was
+        normalized is still found. Two renderings that now share source and target become one, in the stronger
+        state. A read-only memory is not rewritten: its lookups go through :meth:`_keys_now` instead."""
+        if keys_current(self._db):
+            return
+        rows = self._db.execute("SELECT id, source_key, source, target, state FROM human_translations "
+                                "ORDER BY id").fetchall()
+        moved = 0
+        with self._db:
+            for row_id, old, source, target, state in rows:
+                key = memory_key_text(source)
+                if key == old:
+                    continue
+                moved += 1
+                twin = self._db.execute("SELECT id, state FROM human_translations WHERE source_key = ? AND "
+                                        "target = ?", (key, target)).fetchone()
+                if twin is None:
+                    self._db.execute("UPDATE human_translations SET source_key = ? WHERE id = ?", (key, row_id))
+                    continue
+                if _RANK[state] > _RANK[twin[1]]:
+                    self._db.execute("UPDATE human_translations SET state = ? WHERE id = ?", (state, twin[0]))
+                self._db.execute("DELETE FROM human_translations WHERE id = ?", (row_id,))
+            mark_keys_current(self._db)
+        if moved:
+            logging.getLogger("translator").info("Translation memory %s: %d keys computed again for a changed "
+                                                 "normalization", self.path, moved)
 
     def _migrate(self) -> None:
         """Move human translations of a pre-split memory file into this table (once, in one transaction)."""

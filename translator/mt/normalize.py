@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from translator.datafiles import data_path, read_tsv
 
-__all__ = ["TABLE", "VOCALIZED_SHARE", "memory_key_text", "normalize_for_mt", "spell_dagger_alef",
+__all__ = ["TABLE", "VOCALIZED_SHARE", "key_version", "memory_key_text", "normalize_for_mt", "spell_dagger_alef",
            "strip_full_vocalization"]
 
 TABLE = data_path("mt_characters.tsv")  # its schema: datafiles.SCHEMAS (a bad row is a DataFileError)
@@ -27,7 +27,8 @@ _BLANK_LINES = re.compile(r" *\n *")
 #: share of a line's Arabic letters carrying a haraka from which the line counts as fully vocalized (news text
 #: with the usual tanween and shadda stays under 0.1; a vocalized verse is above 0.6)
 VOCALIZED_SHARE = 0.3
-_HARAKAT = re.compile("[\u064b-\u0652\u0670]")
+_HARAKAT = re.compile("[\u064b-\u0652\u0670\u08f0-\u08f2]")
+_NOT_DAGGER = re.compile("[\u064b-\u0652\u08f0-\u08f2]")
 _ARABIC_LETTER = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]")
 
 
@@ -41,8 +42,10 @@ def normalize_for_mt(text: str) -> str:
     wasla read as alef), the dagger alef written as the alef it stands for (:func:`spell_dagger_alef`), spaces
     collapsed, lines trimmed."""
     text = unicodedata.normalize("NFKC", text).translate(_translation_table())
+    if _KASRA_MAKSURA in text:  # Quranic spelling writes a final ي without its dots (فِى، ٱلَّذِى)
+        text = _UTHMANI_YEH.sub("\u0650\u064a", text)
+    text = strip_full_vocalization(text, keep_dagger=True)  # decided with the daggers counted as marks
     text = spell_dagger_alef(text)
-    text = strip_full_vocalization(text)
     text = _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
     return _BLANK_LINES.sub("\n", text).strip()
 
@@ -56,11 +59,20 @@ _SILENT_ALEF = frozenset("هذا هذه هذان هذين هؤلاء ذلك ذل
                          "إله اله إلها الهكم إلهكم أولئك اولئك طه".split())
 
 
+_KASRA_MAKSURA = "\u0650\u0649"
+_UTHMANI_YEH = re.compile("\u0650\u0649(?!\u0670)")  # not ىٰ: alef maksura read as a long a
+_ON_MAKSURA = re.compile("\u0649([\u064b-\u0652]*)\u0670")  # ىٰ: final, written ى (موسى); inside, ا (التوراة)
+_ON_WAW = re.compile("\u0648[\u064b-\u0652]*\u0670[\u064b-\u0652]*(?=[\u0629\u0627])")  # صلوٰة, ربوٰا
+
+
 def spell_dagger_alef(text: str) -> str:
     """``text`` with each dagger (superscript) alef ``ٰ`` written as the alef it is — a long a, not a vowel mark:
     ``خَٰلِدُونَ`` is خالدون ("abiding"), where deleting the mark gives خلدون (the name Khaldun; houshuang/alif#186),
     ``ٱلْكِتَٰبُ`` الكتاب, not الكتب ("books") — except in the words modern spelling writes without it (هذا ذلك
-    لكن الرحمن إله ...), where it is dropped."""
+    لكن الرحمن إله ...), where it is dropped. On alef maksura it is the ى modern spelling writes at a word's end
+    (``إِلَىٰ`` إلى, ``مُوسَىٰ`` موسى, ``ٱلْهُدَىٰ`` الهدى; linuxscout/pyarabic#39 got الا, الهدا) and an alef inside
+    one (``ٱلتَّوْرَىٰةَ`` التوراة); on a waw before ة or ا it stands for that waw (``ٱلصَّلَوٰةَ`` الصلاة, ``ٱلزَّكَوٰةَ``
+    الزكاة, ``ٱلرِّبَوٰا`` الربا)."""
     if _DAGGER not in text:
         return text
 
@@ -70,24 +82,64 @@ def spell_dagger_alef(text: str) -> str:
         for cut in range(3):  # و ف ب ل ك before the word
             if bare[cut:] in _SILENT_ALEF and all(c in "وفبلك" for c in bare[:cut]):
                 return word.replace(_DAGGER, "")
+        word = _ON_WAW.sub(lambda m: "" if word[m.end():m.end() + 1] == "\u0627" else "\u0627", word)
+        word = _ON_MAKSURA.sub(lambda m: "\u0649" + m.group(1) if _MARKS.sub("", word[m.end():]) == "" else "\u0627",
+                               word)
         return re.sub("(?<=[\u0621-\u064a\u064b-\u0652])\u0670", "\u0627", word).replace(_DAGGER, "")
 
     return _DAGGER_WORD.sub(spell, text)
 
 
-def strip_full_vocalization(text: str) -> str:
-    """``text`` with the harakat (U+064B–U+0652, superscript alef) removed from each line in which at least
-    :data:`VOCALIZED_SHARE` of the Arabic letters (and three or more) carry one; other lines unchanged."""
+def strip_full_vocalization(text: str, *, keep_dagger: bool = False) -> str:
+    """``text`` with the harakat (U+064B–U+0652, superscript alef, the Quranic open tanween U+08F0–U+08F2)
+    removed from each line in which at least :data:`VOCALIZED_SHARE` of the Arabic letters (and three or more)
+    carry one, and from each such sentence of the other lines (a verse quoted in a news line: ``ثم قرأ ﴿قُلْ
+    هُوَ اللَّهُ أَحَدٌ﴾.``); other text unchanged. Deciding per sentence too means a sentence cut out of the
+    result is its own normalized form, so the key a translation is stored under is the text the model saw.
+    ``keep_dagger``: the superscript alef counts as a mark but stays (:func:`spell_dagger_alef` spells it)."""
     if not _HARAKAT.search(text):
         return text
+    strip = _NOT_DAGGER if keep_dagger else _HARAKAT
     lines = text.split("\n")
     for i, line in enumerate(lines):
         marks = len(_HARAKAT.findall(line))
-        if marks >= 3 and marks >= VOCALIZED_SHARE * len(_ARABIC_LETTER.findall(line)):
-            lines[i] = _HARAKAT.sub("", line)
+        if marks < 3:
+            continue
+        if _vocalized(line, marks):
+            lines[i] = strip.sub("", line)
+            continue
+        from translator.text.segment import sentences  # here: segment is not needed for unmarked text
+
+        pieces, done = [], 0
+        for span in sentences(line):
+            piece = line[span.start:span.end]
+            if _vocalized(piece, len(_HARAKAT.findall(piece))):
+                pieces += [line[done:span.start], strip.sub("", piece)]
+                done = span.end
+        lines[i] = "".join(pieces) + line[done:] if pieces else line
     return "\n".join(lines)
+
+
+def _vocalized(text: str, marks: int) -> bool:
+    return marks >= 3 and marks >= VOCALIZED_SHARE * len(_ARABIC_LETTER.findall(text))
 
 
 def memory_key_text(text: str) -> str:
     """The form under which a source is stored in translation memory (normalized, one line)."""
     return " ".join(normalize_for_mt(text).split())
+
+
+@lru_cache(maxsize=1)
+def key_version() -> str:
+    """A digest of what :func:`memory_key_text` depends on (this module, ``mt_characters.tsv``, the sentence
+    splitter, Unicode's version): the
+    translation memory and the MT cache store it, and when it changes they compute their keys again from the
+    sources they hold, so a stored translation is still found after the normalization changed (Quranic
+    spelling was added in session 7: every key of a text with a dagger alef or alef wasla changed)."""
+    import hashlib
+    from pathlib import Path
+
+    digest = hashlib.sha256(unicodedata.unidata_version.encode())  # NFKC's tables
+    for path in (Path(__file__), Path(TABLE), Path(__file__).parents[1] / "text" / "segment.py"):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

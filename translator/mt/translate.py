@@ -401,11 +401,12 @@ class Translator:
         if self.enforcer is None:
             return {unit: (hyps[0].text, {}) for unit, (hyps, _) in checked.items()}
         units = list(checked)
+        engine = _Cleaned(self.engine)  # the enforcer's own calls get the cleaning every output gets
         batch = getattr(self.enforcer, "enforce_batch", None)
         if batch is not None:  # an enforcer may batch its own engine calls across segments
-            outcomes = batch(units, [checked[u][0] for u in units], self.engine)
+            outcomes = batch(units, [checked[u][0] for u in units], engine)
         else:
-            outcomes = [self.enforcer.enforce(u, checked[u][0], self.engine) for u in units]
+            outcomes = [self.enforcer.enforce(u, checked[u][0], engine) for u in units]
         return {unit: (text, _term_report(info)) for unit, (text, info) in zip(units, outcomes, strict=True)}
 
     # -------------------------------------------------------------------------------------- assembly
@@ -575,16 +576,38 @@ _SPECIAL_TOKENS = re.compile(r"</?s>|<pad>|<mask>|>>[A-Za-z_]{2,8}<<")
 _PIECE_MARK = "\u2581"
 
 
+class _Cleaned:
+    """``engine`` whose ``translate_batch`` outputs are cleaned as the Translator's own are
+    (:func:`without_special_tokens`): the glossary enforcer's n-best and repair calls go through it, so a model
+    writing ``<pad>`` or ``▁`` gives no candidate holding them. Everything else is ``engine``'s."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._engine, name)
+
+    def translate_batch(self, texts: list[str], **options: Any) -> list[list[Hypothesis]]:
+        out = self._engine.translate_batch(texts, **options)
+        return [[without_special_tokens(t, h) for h in hyps] for t, hyps in zip(texts, out, strict=True)]
+
+
+#: Moses's aggressive tokenization, which some OPUS data kept (mozilla/translations#1063): ``two @-@ day``,
+#: ``1 @,@ 000``, ``3 @.@ 5``
+_MOSES_JOINS = re.compile(r" @([-,.])@ ")
+
+
 def without_special_tokens(source: str, hypothesis: Hypothesis) -> Hypothesis:
     """``hypothesis`` with the decoder's own tokens taken out of its text, as the model's tokenizer would have:
     ``<pad>`` (CTranslate2 converted MarianMT models that generate it, OpenNMT/CTranslate2#865; a string of
     them for an empty translation, huggingface/transformers#15323), ``</s>``, ``<s>``, ``>>eng<<``; a
-    sentencepiece ``▁`` or BPE ``@@ `` left in the text is decoded. Anything the source itself holds is kept;
+    sentencepiece ``▁`` or BPE ``@@ `` left in the text is decoded, and Moses's `` @-@ `` joins (``two-day``).
+    Anything the source itself holds is kept;
     ``<unk>`` stays (the guard flags it)."""
     text = hypothesis.text
-    if "<" not in text and ">>" not in text and _PIECE_MARK not in text and "@@" not in text:
+    if "<" not in text and ">>" not in text and _PIECE_MARK not in text and "@" not in text:
         return hypothesis
-    cleaned = text
+    cleaned = _MOSES_JOINS.sub(r"\1", text) if " @" in text and "@" not in source else text
     if not _SPECIAL_TOKENS.search(source):
         cleaned = _SPECIAL_TOKENS.sub(" ", cleaned)
     if _PIECE_MARK in cleaned and _PIECE_MARK not in source:

@@ -94,7 +94,7 @@ def read_pairs_tsv(path: Path | str) -> list[tuple[str, str]]:
     import csv
 
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8-sig")  # a byte-order mark (Excel) is no part of the header
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"Cannot read the parallel file {path}: {exc}.") from exc
     rows = [r for r in csv.reader((line for line in text.splitlines() if not line.startswith("#")),

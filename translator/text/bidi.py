@@ -20,6 +20,7 @@ from typing import NamedTuple
 __all__ = ["DirectionRun", "base_direction", "direction_runs", "isolate_html"]
 
 _RTL_CLASSES = frozenset({"R", "AL"})
+_FORMAT = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 class DirectionRun(NamedTuple):
@@ -31,10 +32,15 @@ class DirectionRun(NamedTuple):
 
 
 def base_direction(text: object) -> str:
-    """"rtl" or "ltr" from the first strong character (as ``dir="auto"`` decides), "auto" when there is none."""
+    """"rtl" or "ltr" from the first strong character (as ``dir="auto"`` decides), "auto" when there is none.
+
+    Bidi format characters (LRM, RLM, ALM, embeddings, isolates) are skipped: a title pasted with a stray
+    left-to-right mark before its Arabic (``\u200eلافروف: ...``) is right-to-left (openclaw/openclaw#137474)."""
     if not isinstance(text, str):
         return "auto"
     for char in text:
+        if char in _FORMAT:
+            continue
         kind = unicodedata.bidirectional(char)
         if kind in _RTL_CLASSES:
             return "rtl"

@@ -1,0 +1,67 @@
+"""Arabic lines stored in visual order, as some PDF extractors write them, put back in reading order.
+
+A PDF holds glyphs where they are drawn; an extractor that reads them left to right and does not apply the
+bidi algorithm in reverse writes an Arabic line back to front: ``:يبد`` for ``دبي:``, ``ةكرش`` for ``شركة``
+(ArtifexSoftware/pdf2docx#73 and #106, rst2pdf/rst2pdf#432). Such a line is found by its words: our word lists
+(the language detector's, :mod:`translator.langid.lexicon`) know few of its words and most of them once the
+line is reversed. The reversed line then has its left-to-right stretches (digits, Latin words), which the
+extractor wrote in reading order, turned back again.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["MIN_WORDS", "logical_lines", "logical_order"]
+
+#: a line needs this many Arabic words before its order is judged
+MIN_WORDS = 3
+_ARABIC_WORD = re.compile("[\u0621-\u064a\u0671-\u06d3][\u0621-\u0652\u0670-\u06d3]*")
+_MARK_FIRST = re.compile("(?:^|\\s)[\u064b-\u0652]")
+_LTR_STRETCH = re.compile(r"[0-9A-Za-z\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9]+"
+                          r"(?:[ .,:/%-]+[0-9A-Za-z\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9]+)*")
+
+
+def logical_order(line: str) -> str | None:
+    """``line`` in reading order when it is Arabic written in visual order, else None.
+
+    Judged on the line's Arabic words (at least :data:`MIN_WORDS`), when a word starts with ة or ى or a haraka,
+    or a fifth of them end in لا (the article backwards): reversed, at least half of them must be
+    words our lists know (:func:`translator.langid.lexicon.score` coverage) and at least three times the
+    share known as written.
+    """
+    words = _ARABIC_WORD.findall(line)
+    if len(words) < MIN_WORDS:
+        return None
+    # cheap signs first (most lines have none): ة or ى, which only end a word, starting one; the article ال
+    # ending words (لا at the end of a fifth of them: مثلا، أولا are few); a haraka before its letter
+    if not any(w[0] in "ةى" for w in words) and 5 * sum(len(w) > 3 and w.endswith("لا") for w in words) < len(
+            words) and not _MARK_FIRST.search(line):
+        return None
+    from translator.langid import lexicon
+
+    text = " ".join(words)
+    written = lexicon.score(text, "Arab", mixed=False)
+    backwards = lexicon.score(text[::-1], "Arab", mixed=False)
+    if written is None or backwards is None:
+        return None
+    if backwards.coverage < 0.5 or backwards.coverage < 3 * written.coverage:
+        return None
+    reversed_line = line[::-1]
+    return _LTR_STRETCH.sub(lambda m: m.group()[::-1], reversed_line)
+
+
+def logical_lines(text: str) -> tuple[str, int]:
+    """``text`` with each line :func:`logical_order` finds in visual order put in reading order, and how many."""
+    if not _ARABIC_WORD.search(text):
+        return text, 0
+    lines = text.split("\n")
+    fixed = 0
+    for i, line in enumerate(lines):
+        if len(_ARABIC_WORD.findall(line)) < MIN_WORDS:
+            continue
+        logical = logical_order(line)
+        if logical is not None:
+            lines[i] = logical
+            fixed += 1
+    return ("\n".join(lines), fixed) if fixed else (text, 0)
