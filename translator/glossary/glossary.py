@@ -23,6 +23,7 @@ from .match import TermIndex, find_terms
 from .names import _table as _name_parts
 from .names import find_names, find_people, find_places, region_of
 from .outlets import outlet_entries
+from .remembered import remembered_matches
 
 __all__ = ["Glossary"]
 
@@ -126,6 +127,7 @@ class Glossary:
         """The hash of the gazetteer file in use (what a run's manifest records), or None without one."""
         return self.gazetteer.version if self.gazetteer is not None else None
 
+    @remembered_matches  # the analysis and the enforcer match the same sentence (issue 20)
     def match(self, text: str, country: str | None = None) -> list[TermMatch]:
         """Terms in ``text`` (offsets into ``text``), longest match first, in text order; each says its layer.
 
