@@ -4,6 +4,7 @@ character of Unicode whose fold holds a digit, and on every month name of the da
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Iterator
@@ -42,10 +43,8 @@ def committed_texts() -> list[str]:
         for line in content.splitlines():
             texts += [line, *line.split("\t")]
             if path.suffix in {".jsonl", ".json"} and line.strip().startswith(("{", "[")):
-                try:
+                with contextlib.suppress(ValueError):
                     texts += list(_strings(json.loads(line)))
-                except ValueError:
-                    pass
     return [t for t in dict.fromkeys(texts) if t.strip()]
 
 

@@ -142,10 +142,9 @@ def warm_up(glossary, detector: str) -> None:  # type: ignore[no-untyped-def]
     if key in _WARM:
         return
     _WARM.add(key)
+    from ..diskcache import paused_gc
     from .analyze import analyze_document
     from .readers import SourceFile, read_documents
-
-    from ..diskcache import paused_gc
 
     with paused_gc():  # loading, not garbage: the collector would walk the new tables again and again
         for doc in read_documents(SourceFile(Path("warm-up.html"), "warm-up.html"), _WARM_HTML):
