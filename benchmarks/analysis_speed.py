@@ -11,7 +11,8 @@ and the ratio this/baseline are printed with the machine's load. The last line i
 
 The generated corpus repeats five texts (only a "Document N" line differs), so the caches keyed by a line's
 text (the dates read in a line, outlet lookups, a title's language, whether a text is Arabic) answer almost
-every document from the warm-up batch. ``--cold`` empties them before each document's citations are parsed:
+every document from the warm-up batch. ``--cold`` empties them (and a segment's remembered glossary matches)
+before each document's citations are parsed:
 the figure for a corpus whose lines are all new. Caches keyed by a word or a name (which repeat in any real
 corpus) are kept.
 
@@ -46,7 +47,12 @@ if sys.argv[3] == "cold":  # each document's lines new to the line-keyed caches 
     from translator.citations import fields
     from translator.text import arabic
     parse = citations.parse_citations
+    try:  # a segment's glossary matches (remembered since session 8)
+        from translator.glossary.remembered import forget_matches
+    except ImportError:
+        forget_matches = lambda: None
     def cold(*args, **kwargs):
+        forget_matches()
         for name in ("_cached_dates", "_dates", "text_language"):  # a line's dates (renamed when long lines stopped
             # being cached), a title's language (remembered since session 7)
             if hasattr(getattr(fields, name, None), "cache_clear"):

@@ -434,6 +434,8 @@ def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | 
     grammar = _grammar()
     swapped = "اأ" in text or "اإ" in text or "اآ" in text  # (a plain look first: the common case has none)
     norm, origin = _fold_with_offsets(_PDF_LAM_ALEF.sub(_unswap_lam_alef, text) if swapped else text)
+    if not _may_hold_date(grammar, norm):
+        return []
     arabic = contains_arabic(text)
     order = _resolve_order(grammar, context_lang, day_first, arabic)
     persian = bool(_PERSIAN_DIGIT.search(text))
@@ -444,6 +446,26 @@ def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | 
     if not results:
         results = _misspelt_month(grammar, text, norm, origin)
     return results
+
+
+def _may_hold_date(grammar: _Grammar, norm: str) -> bool:
+    """False only where :func:`find_dates` finds nothing in the folded text ``norm`` (issue 20: most lines hold
+    no date). Every way to a result needs a digit or a month name: the worded shapes run only for a calendar
+    whose month name ``grammar.month_present`` finds, the numeric ones, dateparser's fallback and the
+    misspelt-month scan need a digit. So a digit, or a month name of any calendar (one prefix tree of the names
+    of all three, followed by no letter, as ``month_present`` looks: one pass instead of three), lets through
+    every line that may hold a date; ``tests/test_dates_screen.py`` compares find_dates with and without it on
+    every committed text, every digit of Unicode and every month name."""
+    if _CLUES["digit"].search(norm):
+        return True
+    held = _SCREEN.get("months")
+    if held is None or held[0] is not grammar:  # built once per grammar, from its data files (tests swap them)
+        names = [_fold(r["name"]) for r in _checked_rows("months.tsv") if r["calendar"] in grammar.month_present]
+        held = _SCREEN["months"] = (grammar, _gated(_prefix_tree(names) + _NOT_BEFORE_LETTER))
+    return held[1].search(norm) is not None
+
+
+_SCREEN: dict[str, tuple[_Grammar, re.Pattern[str]]] = {}
 
 
 _DAY_WORD_YEAR = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[^\W\d_]{4,})\.?,?\s+"

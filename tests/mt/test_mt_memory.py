@@ -62,7 +62,31 @@ def test_human_translations_are_kept_first_come(tmp_path: Path) -> None:
 
 def test_default_path_is_under_translator_home(translator_home: Path) -> None:
     memory = TranslationMemory()
-    assert memory.path == translator_home / "translation-memory.sqlite" and memory.path.exists()
+    assert memory.path == translator_home / "translation-memory.sqlite"
+    memory.put_human("مدينة تندوف", "Tindouf city")
+    assert memory.path.exists()
+
+
+def test_a_new_memory_is_created_when_first_written(tmp_path: Path) -> None:
+    """A fresh memory and its MT cache open no file until written (issue 20): lookups find nothing, the
+    reviewed version is that of an empty memory, and the first write creates the file with its schema."""
+    path = tmp_path / "deep" / "tm.sqlite"
+    memory = TranslationMemory(path)
+    empty_version = memory.reviewed_version()
+    assert memory.get_human("مدينة تندوف") is None and memory.all() == [] and memory.fuzzy("مدينة تندوف") == []
+    assert memory.get_many(["k"]) == {} and not path.exists() and not memory.cache_path.exists()
+    memory.put("k", MemoryEntry("مدينة تندوف", "The city of Tindouf"))
+    assert memory.cache_path.exists() and not path.exists()
+    assert memory.get_many(["k"])["k"].text == "The city of Tindouf"
+    memory.put_human("مدينة تندوف", "Tindouf city", state="final")
+    assert path.exists() and memory.get_human("مدينة تندوف").target == "Tindouf city"  # type: ignore[union-attr]
+    assert memory.reviewed_version() != empty_version
+    memory.close()
+    with TranslationMemory(path) as again:  # and reads back as any memory does
+        assert again.stats() == {"human": 1, "machine": 1}
+    with TranslationMemory(tmp_path / "other.sqlite") as other:  # an empty table gives the same version
+        other.put_human("x", "y")
+        assert other.reviewed_version() == empty_version
 
 
 def test_unusable_file_is_an_input_error(tmp_path: Path) -> None:

@@ -142,11 +142,13 @@ def warm_up(glossary, detector: str) -> None:  # type: ignore[no-untyped-def]
     if key in _WARM:
         return
     _WARM.add(key)
+    from ..diskcache import paused_gc
     from .analyze import analyze_document
     from .readers import SourceFile, read_documents
 
-    for doc in read_documents(SourceFile(Path("warm-up.html"), "warm-up.html"), _WARM_HTML):
-        analyze_document(doc, glossary=glossary, detector=detector)
+    with paused_gc():  # loading, not garbage: the collector would walk the new tables again and again
+        for doc in read_documents(SourceFile(Path("warm-up.html"), "warm-up.html"), _WARM_HTML):
+            analyze_document(doc, glossary=glossary, detector=detector)
 
 
 @contextlib.contextmanager

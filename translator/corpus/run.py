@@ -282,12 +282,14 @@ def load_glossary(options: BatchOptions):
     """
     if not options.use_glossary:
         return None
+    from ..diskcache import paused_gc
     from ..glossary import Glossary
 
     key = _glossary_key(options.glossary_paths)
     glossary = _GLOSSARIES.get(key) if key is not None else None
     if glossary is None:
-        glossary = Glossary.load(list(options.glossary_paths))
+        with paused_gc():  # (issue 20: start-up)
+            glossary = Glossary.load(list(options.glossary_paths))
         _GLOSSARIES.clear()
         if key is not None:
             _GLOSSARIES[key] = glossary

@@ -94,12 +94,15 @@ class TermEnforcer:
         first = hypotheses[0].text if hypotheses else ""
         if not any(m.entry is not None and m.entry.enforce for m in matches):
             return first, check_translation(matches, first)
+        kept = None
         for number, hypothesis in enumerate(hypotheses):
             report = check_translation(matches, hypothesis.text)
             if report.complete:
                 report.method = "model" if number == 0 else "n-best"
                 return hypothesis.text, report
-        kept = check_translation(matches, first)
+            if number == 0:
+                kept = report  # the first hypothesis's report, read once (issue 20)
+        kept = kept if kept is not None else check_translation(matches, first)
         if engine is None or not self.strategies:
             kept.method = "kept"
             return first, kept

@@ -24,6 +24,7 @@ from .match import TermIndex, find_terms
 from .names import _table as _name_parts
 from .names import find_names, find_people, find_places, region_of
 from .outlets import outlet_entries
+from .remembered import remembered_matches
 
 __all__ = ["Glossary"]
 
@@ -138,6 +139,11 @@ class Glossary:
 
         ``document``: the names the same document gave in full in earlier segments (:class:`.document.DocumentNames`,
         fed by this call in text order): a bare surname of one of them is a match of the full name's layer."""
+        return with_document(self._matches(text, country), text, document)
+
+    @remembered_matches  # the analysis and the enforcer match the same sentence (issue 20)
+    def _matches(self, text: str, country: str | None = None) -> list[TermMatch]:
+        """:meth:`match` without the document's names (remembered per text and country)."""
         matches = find_terms(text, self._index)
         if any(m.entry is not None and "surname" in m.entry.flags for m in matches):
             matches = [m for m in matches if m.entry is None or "surname" not in m.entry.flags
@@ -164,7 +170,7 @@ class Glossary:
                 kept = [m for m in matches if not any(n.start < m.end and m.start - len(m.clitic) < n.end
                                                       for n in names)]
                 matches = sorted([*kept, *names], key=lambda m: m.start)
-        return with_document(matches, text, document)
+        return matches
 
     def get(self, source: str) -> GlossaryEntry | None:
         """The entry whose source is ``source`` (compared in matching form), or None."""

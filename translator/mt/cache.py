@@ -58,17 +58,25 @@ def mark_keys_current(db: sqlite3.Connection) -> None:
     db.execute("INSERT OR REPLACE INTO meta VALUES ('key_version', ?)", (key_version(),))
 
 
+_SYNCHRONOUS = "NORMAL"  # machine output is made again if a power cut loses the last commits (issue 20)
+
+
 def now() -> str:
     """The current UTC time, ISO 8601 to the second."""
     return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
 
 
-def open_sqlite(path: Path, schema: str, what: str) -> sqlite3.Connection:
-    """A connection to ``path`` with ``schema`` applied; an unusable file is an :class:`InputError`."""
+def open_sqlite(path: Path, schema: str, what: str, *, synchronous: str = "FULL") -> sqlite3.Connection:
+    """A connection to ``path`` with ``schema`` applied; an unusable file is an :class:`InputError`.
+
+    ``synchronous="NORMAL"`` (WAL): a commit is not flushed to disk at once; a power cut may lose the last
+    ones, never the file (SQLite's documentation) — for data that can be made again, such as the MT cache."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         db = sqlite3.connect(path)
         db.execute("PRAGMA journal_mode=WAL")
+        if synchronous != "FULL":
+            db.execute(f"PRAGMA synchronous={synchronous}")
         db.executescript(schema)
     except sqlite3.DatabaseError as error:
         fault = database_fault(path, what, error)  # damaged: exit code 3, as a fault found later would be
@@ -110,7 +118,22 @@ class MTCache:
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else config.home() / "mt-cache.sqlite"
-        self._db = open_sqlite(self.path, _SCHEMA, "MT cache")
+        self._conn: sqlite3.Connection | None = None
+        if self.path.exists():  # an existing file is opened (and checked) now
+            self._open()
+        else:  # a new cache is created when first written: a fresh one costs nothing until then (issue 20)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        """The connection, opened on first use (the file created and its schema applied)."""
+        if self._conn is None:
+            self._open()
+        assert self._conn is not None
+        return self._conn
+
+    def _open(self) -> None:
+        self._conn = open_sqlite(self.path, _SCHEMA, "MT cache", synchronous=_SYNCHRONOUS)
         self._rekey()
 
     @guard_database("MT cache")
@@ -140,6 +163,8 @@ class MTCache:
         """The entries found among ``keys`` (key → entry); missing keys are left out."""
         keys = list(dict.fromkeys(keys))
         found: dict[str, CacheEntry] = {}
+        if self._conn is None and not self.path.exists():
+            return found  # no file yet: nothing cached, and nothing created to say so
         for start in range(0, len(keys), 500):  # SQLite caps bound parameters
             chunk = keys[start:start + 500]
             rows = self._db.execute(
@@ -174,7 +199,8 @@ class MTCache:
             return self._db.execute("DELETE FROM machine").rowcount
 
     def close(self) -> None:
-        self._db.close()
+        if self._conn is not None:
+            self._conn.close()
 
     def __enter__(self) -> MTCache:
         return self

@@ -115,6 +115,13 @@ def check_output(source: str, output: str) -> list[str]:
     sentence from a multilingual or wrongly chosen model, Helsinki-NLP/Tatoeba-Challenge#19; Cyrillic, CJK):
     see :func:`is_other_language`.
     """
+    return list(_checked_output(source, output))
+
+
+@lru_cache(maxsize=1024)
+def _checked_output(source: str, output: str) -> tuple[str, ...]:
+    """:func:`check_output`'s flags, remembered: the Translator checks a segment's first output and then its
+    final text, most often the same string (issue 20)."""
     flags = []
     leaked = set(PLACEHOLDER_TOKEN.findall(output)) - set(PLACEHOLDER_TOKEN.findall(source))
     if leaked:
@@ -128,7 +135,7 @@ def check_output(source: str, output: str) -> list[str]:
         flags.append(UNTRANSLATED)
     elif letters and is_other_language(source, output):
         flags.append(NOT_ENGLISH)
-    return flags
+    return tuple(flags)
 
 
 #: A Latin-script output is judged another language only from this many words and this confidence up: a

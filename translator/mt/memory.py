@@ -125,14 +125,33 @@ class TranslationMemory:
         self._cache: MTCache | None = None
         self._fuzzy: Any = None
         self._keys: dict[str, list[int]] | None = None  # key → ids, for a read-only file with outdated keys
+        self._conn: sqlite3.Connection | None = None
         if read_only:
-            self._db = _open_read_only(self.path)
-            if not keys_current(self._db):
+            self._conn = _open_read_only(self.path)
+            if not keys_current(self._conn):
                 self._keys = self._keys_now()
             return
-        self._db = open_sqlite(self.path, _SCHEMA, "Translation memory")
+        if self.path.exists():  # an existing file is opened (and checked) now
+            self._open()
+        else:  # a new memory is created when first written or counted: a fresh one costs nothing (issue 20)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        """The connection, opened on first use (the file created and its schema applied)."""
+        if self._conn is None:
+            self._open()
+        assert self._conn is not None
+        return self._conn
+
+    def _open(self) -> None:
+        self._conn = open_sqlite(self.path, _SCHEMA, "Translation memory")
         self._migrate()
         self._rekey()
+
+    def _absent(self) -> bool:
+        """No file opened and none there (a memory not yet written): every lookup finds nothing."""
+        return self._conn is None and not self.path.exists()
 
     # ------------------------------------------------------------------------------------------- writing
     def put_human(self, source: str, target: str, provenance: str = "", *, state: str = "published",
@@ -215,6 +234,8 @@ class TranslationMemory:
 
     @guard_database(_WHAT)
     def _select(self, where: str, params: Iterable[Any], limit: int = -1) -> list[HumanTranslation]:
+        if self._absent():
+            return []
         rows = self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM human_translations {where} ORDER BY id "
                                 "LIMIT ?", [*params, limit])
         return [_entry(dict(zip(_COLUMNS, row, strict=True))) for row in rows]
@@ -248,6 +269,8 @@ class TranslationMemory:
 
     @guard_database(_WHAT)
     def _fuzzy_index(self) -> FuzzyIndex:
+        if self._absent():
+            return FuzzyIndex()
         if self._fuzzy is None:
             index = FuzzyIndex()
             rows = self._db.execute("SELECT id, source, source_fold FROM human_translations ORDER BY id")
@@ -262,8 +285,8 @@ class TranslationMemory:
 
         A batch run puts it in its settings, so documents are redone after a review import.
         """
-        row = self._db.execute("SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM human_translations "
-                               "WHERE state != 'published'").fetchone()
+        row = (0, 0) if self._absent() else self._db.execute(
+            "SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM human_translations WHERE state != 'published'").fetchone()
         return hashlib.sha256(f"{row[0]}:{row[1]}".encode()).hexdigest()[:16]
 
     # --------------------------------------------------------------------------------------------- admin
@@ -317,7 +340,8 @@ class TranslationMemory:
         self.mt_cache.put_many(entries)
 
     def close(self) -> None:
-        self._db.close()
+        if self._conn is not None:
+            self._conn.close()
         if self._cache is not None:
             self._cache.close()
 
