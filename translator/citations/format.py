@@ -455,7 +455,9 @@ def _date_parts(value: str | None) -> list[int]:
 
 
 def _key(record: Mapping[str, Any], number: int) -> str:
-    outlet = re.sub(r"[^a-z0-9]", "", _fold(record.get("outlet_canonical") or record.get("outlet")))
+    from ..text.latin import fold_latin  # accents folded, not dropped: "Algérie" → algerie, not algrie
+
+    outlet = re.sub(r"[^a-z0-9]", "", fold_latin(_fold(record.get("outlet_canonical") or record.get("outlet"))))
     year = (record.get("date") or "")[:4]
     return f"{outlet or 'citation'}{year}-{number}"
 

@@ -98,14 +98,17 @@ def news_citations(text: str, registry: OutletRegistry) -> list[Draft]:
 
 
 def _split_several(text: str, start: int) -> list[tuple[int, int]]:
-    """Cut at ``; “`` or ``. “`` where the text before ends with a date or a URL (one citation each)."""
+    """Cut at ``; “`` or ``. “`` where the text before ends with a date or a URL (one citation each); also at a
+    line break before an opening quote, where a line ends on a date or a bare URL with no stop (a Sources
+    block's ``…, 20 December 2025, https://…/`` then ``“…``)."""
     spans, cut = [], start
-    for m in re.finditer(r"[.;]\s+(?=[" + re.escape(OPENING_QUOTES) + r"])", text):
+    for m in re.finditer(r"(?:[.;]\s+|[ \t]*\n\s*)(?=[" + re.escape(OPENING_QUOTES) + r"])", text):
         if m.start() <= cut:
             continue
-        before = text[cut:m.start() + 1]
+        end = m.start() + 1 if text[m.start()] in ".;" else m.start()
+        before = text[cut:end]
         if date_at_end(before) is not None or re.search(URL.pattern + r"\s*[.;]?$", before, re.IGNORECASE):
-            spans.append((cut, m.start() + 1))
+            spans.append((cut, end))
             cut = m.end()
     spans.append((cut, len(text)))
     return spans

@@ -38,6 +38,15 @@ MACHINE_MARK = "machine translation"
 # added to the mark when the guard or translation QA flagged that rendering (translation_status suspicious)
 FLAGGED_MARK = "flagged by QA: check it before quoting"
 # term-base layers whose renderings the brief lists as they are: the user's glossary and the shipped one
+_NO_ENGLISH = "No English rendering yet (run the batch with translation on)."
+# why a headline has no English, by its translation_status (new-user trial 8: "run with translation on" was
+# said after a run that had it on but no model installed)
+_NO_ENGLISH_BY_STATUS = {
+    "no_model": "No English rendering yet: the run had no translation model (`translator models pull`, or "
+                "`translator models add PATH`), then run the batch again.",
+    "failed": "No English rendering: the machine translation failed (see translation_note in the segments "
+              "table).",
+}
 _GLOSSARY_LAYERS = frozenset({"user", "glossary"})
 
 
@@ -51,6 +60,7 @@ class Headline:
     machine: bool
     outlet: str | None
     flagged: bool = False
+    status: str | None = None  # translation_status of the headline (why there is no English, when there is none)
 
 
 @dataclass
@@ -102,7 +112,8 @@ def _headline(citation: dict[str, Any]) -> Headline:
     english, machine = english_title(citation)
     english = " ".join(english.split()) if english else None
     return Headline(original, english, machine, citation.get("outlet_canonical") or citation.get("outlet"),
-                    flagged=machine and citation.get("translation_status") == "suspicious")
+                    flagged=machine and citation.get("translation_status") == "suspicious",
+                    status=citation.get("translation_status"))
 
 
 def _terms_by_document(segments: Any) -> dict[str, list[tuple[str, str]]]:
@@ -184,7 +195,7 @@ def _add_document(document: Any, entry: BriefDocument) -> None:
         elif headline.english:
             _mixed(english, headline.english, rtl=False, bold=True)
         else:
-            english.add_run("No English rendering yet (run the batch with translation on).").italic = True
+            english.add_run(_NO_ENGLISH_BY_STATUS.get(headline.status or "", _NO_ENGLISH)).italic = True
         if headline.outlet:
             english.add_run(f" — {headline.outlet}").italic = True
     if entry.terms:
