@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cache
 
 from translator.citations.blocks import Piece, is_bare_name, pieces
+from translator.citations.country import country_at, country_hint, majority_country, review_countries
 from translator.citations.cues import cues
 from translator.citations.digest_en import (
     archive_entries,
@@ -224,8 +225,20 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     if entries:
         found = sorted([*found, *((e, d, [], []) for e, d in entries)], key=lambda f: f[0].start)
     context = _document_outlets(found, registry)
-    return [_finish(document, piece, draft, repairs, quote_warnings, registry, context, unknown, order)
+    reviews = review_countries(text) if found else []
+    majority = _majority_country(context, registry) if found and not reviews else None
+    return [_finish(document, piece, draft, repairs, quote_warnings, registry, context, unknown, order,
+                    page_country=country_at(reviews, piece.start + draft.start) or majority)
             for piece, draft, repairs, quote_warnings in found]
+
+
+def _majority_country(context: set[str], registry: OutletRegistry) -> str | None:
+    """The country most of the page's unambiguous papers come from (issue 15, session 8: a page of Kuwaiti papers
+    reads a bare الرأي as Kuwait's Al-Rai), as the registry writes it without its city ("Palestine (Ramallah)")."""
+    if len(context) < 2:
+        return None
+    home = {o.canonical: o.country for o in registry.outlets if o.canonical in context}
+    return majority_country(re.split(r"\s*[(/]", home[c])[0].strip() if home.get(c) else None for c in context)
 
 
 # A news agency's dateline opening a press review item: ``RAMALLAH, October 2, 2013 (WAFA) – `` (place, the
@@ -509,7 +522,7 @@ def _document_outlets(found: list[tuple[Piece, Draft, list[QuoteRepair], list[st
     names = set()
     for _, draft, _, _ in found:
         if draft.outlet and not draft.outlet_truncated and draft.register_unknown:
-            match = registry.resolve(draft.outlet, hint=draft.leaning)
+            match = registry.resolve(draft.outlet, hint=country_hint(draft.leaning))
             if match.outlet is not None and not match.ambiguous:
                 names.add(match.outlet.canonical)
     return names
@@ -517,7 +530,7 @@ def _document_outlets(found: list[tuple[Piece, Draft, list[QuoteRepair], list[st
 
 def _finish(text: str, piece: Piece, draft: Draft, repairs: list[QuoteRepair], quote_warnings: list[str],
             registry: OutletRegistry, context: set[str], unknown: UnknownOutlets | None,
-            order: bool | None = None) -> Citation:
+            order: bool | None = None, page_country: str | None = None) -> Citation:
     start, end = piece.start + draft.start, piece.start + draft.end
     raw = text[start:end]
     warnings = list(draft.warnings)
@@ -535,7 +548,9 @@ def _finish(text: str, piece: Piece, draft: Draft, repairs: list[QuoteRepair], q
     canonical = country = None
     match: OutletMatch | None = None
     if outlet and draft.register_unknown:
-        match = registry.resolve(outlet, hint=draft.leaning, prefix=draft.outlet_truncated, context=context)
+        # the paper's own country adjective, else the page's (issue 15, session 8: الوطن on a Bahraini page)
+        match = registry.resolve(outlet, hint=country_hint(draft.leaning, page_country),
+                                 prefix=draft.outlet_truncated, context=context)
         warnings += match.warnings()
         if match.outlet is None:
             if unknown is not None:
