@@ -20,6 +20,7 @@ from functools import cache
 from translator.citations.blocks import Piece, is_bare_name, pieces
 from translator.citations.country import country_at, country_hint, majority_country, review_countries
 from translator.citations.cues import cues
+from translator.citations.digest_ar import arabic_review_date
 from translator.citations.digest_en import (
     archive_entries,
     digest_title,
@@ -169,6 +170,7 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     headlines: list[tuple[Piece, str]] = []  # the lines in single quotes right before this piece (a digest's)
     entries = _dated_outlet_entries(text, registry) + [(Piece(a, b), d) for a, b, d in archive_entries(text, registry)]
     reviewed: DateResult | None = None  # the day a digest's title, lead or dateline says it reviews (session 7)
+    reviewed_ar: DateResult | None = None  # the same of an Arabic review, or its date line (session 8)
     for piece in pieces(text):
         if entries and any(e.start <= piece.start < e.end for e, _ in entries):
             continue
@@ -177,6 +179,7 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
             reviewed = review_date(" ".join(text[piece.start:piece.end].split())) or reviewed
             continue
         reviewed = review_date(text[piece.start:piece.end].strip().partition("\n")[0]) or reviewed
+        reviewed_ar = arabic_review_date(text[piece.start:piece.end].strip().partition("\n")[0]) or reviewed_ar
         repaired, repairs, quote_warnings = repair_quotes(text[piece.start:piece.end])
         repaired = doubled_apostrophes(repaired)
         context = text[piece.context[0]:piece.context[1]] if piece.context else None
@@ -221,6 +224,8 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
         for draft in drafts:
             if reviewed is not None and draft.date is None and draft.outlet:
                 draft.date = replace(reviewed, start=None, end=None)  # a paper of the day the digest reviews
+            elif reviewed_ar is not None and draft.date is None and draft.outlet and is_arabic(repaired):
+                draft.date = replace(reviewed_ar, start=None, end=None)
             found.append((piece, draft, repairs, quote_warnings))
     if entries:
         found = sorted([*found, *((e, d, [], []) for e, d in entries)], key=lambda f: f[0].start)
