@@ -221,6 +221,10 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
                 heading = Heading(named) if named else heading  # "Youm7 press" over the paper's summary
         colon = len(found) + len(drafts) - 1 if drafts and (line.endswith((":", "：")) or announces_next_line(line)) \
             and not (drafts[-1].title_original or drafts[-1].title_english) and drafts[-1].outlet else None
+        if drafts and found and all(_column_without_outlet(d) for d in drafts) \
+                and _column_with_outlet(found[-1][1]) and piece.start - found[-1][0].end <= 1500:
+            for draft in drafts:  # the next column of the same paper: its name stands lines above (session 8)
+                draft.outlet, draft.confidence = found[-1][1].outlet, max(draft.confidence, 0.8)
         for draft in drafts:
             if reviewed is not None and draft.date is None and draft.outlet:
                 draft.date = replace(reviewed, start=None, end=None)  # a paper of the day the digest reviews
@@ -235,6 +239,16 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     return [_finish(document, piece, draft, repairs, quote_warnings, registry, context, unknown, order,
                     page_country=country_at(reviews, piece.start + draft.start) or majority)
             for piece, draft, repairs, quote_warnings in found]
+
+
+def _column_without_outlet(draft: Draft) -> bool:
+    return draft.kind == "press_digest_headline" and bool(draft.author and draft.title_original) and not draft.outlet
+
+
+def _column_with_outlet(draft: Draft) -> bool:
+    """A column of an Arabic digest of the day's columns, under its paper's name (``الأهرام`` over ``X يكتب: T``)."""
+    return draft.kind == "press_digest_headline" and bool(draft.author and draft.title_original and draft.outlet) \
+        and is_arabic(draft.title_original or "")
 
 
 def _majority_country(context: set[str], registry: OutletRegistry) -> str | None:
