@@ -1306,7 +1306,7 @@ def arabic_unquoted_title(s: str) -> str | None:
 def _arabic_description(s: str, b: int) -> str | None:
     """``"الوطن" الصادرة بالفرنسية``, ``الأيام المغربية``: definite adjectives right after the name."""
     # each word definite (``المغربية``) or a definite word after بـ (``بالفرنسية``); a particle (``بأن``) ends it
-    m = re.match(r"[\"”»)]?\s*(?P<d>(?:ال" + _AR_WORD + r")(?:\s+(?:ال|بال|لل)" + _AR_WORD + r"){0,2})", s[b:])
+    m = re.match(r"\s?[\"”»)]?\s*(?P<d>(?:ال" + _AR_WORD + r")(?:\s+(?:ال|بال|لل)" + _AR_WORD + r"){0,3})", s[b:])
     semi = _AR_SEMI.match(s[b:])
     if semi:  # "جريدة الصباح الشبه رسمية": semi-official
         return semi.group("d")
@@ -1357,7 +1357,9 @@ _AR_READ_VERBS = frozenset("نقرأ ونقرأ لنقرأ فنقرأ نطالع
 _AR_RELATIVE = re.compile(r"[\"”»)]?\s*[،,]?\s*(?:وهي\s+)?(?P<d>(?:(?:الصحيفة|الجريدة)\s+)?(?:التي|الذي)\s+"
                           r"(?:تصدر|يصدر|تنطق|ينطق|تتبع|يتبع)\s+(?:عن|من|باسم|في|ل)\s*[^\n.،,؛:]{2,80})")
 _AR_SEMI = re.compile(r"[\"”»)]?\s*(?P<d>(?:ال)?شبه\s+(?:ال)?" + _AR_WORD + r"(?:ة|ي))(?=[\s،,.]|\Z)")
-_AR_GOVERNED = re.compile(r"\s+(?P<pp>(?:عن|من|باسم|ب|ل|في)\s*" + _AR_WORD + r"(?:\s+" + _AR_WORD + r"){0,3})")
+# what a participle governs, up to six words; a party's name may stand in quotes ("القريبة من حزب " الاستقلال "")
+_AR_GOVERNED = re.compile(r"\s+(?P<pp>(?:عن|من|باسم|ب|ل|في)\s*" + _AR_WORD
+                          + r"(?:\s*[\"“”«»]?\s*" + _AR_WORD + r"(?:\s*[\"“”»](?=\s+" + _AR_WORD + r"))?){0,6})")
 # participles that describe a paper by what it belongs to ("الصادرة عن", "الناطقة باسم", "المقربة من")
 _AR_PARTICIPLES = frozenset("الصادرة الناطقة التابعة المقربة المملوكة الممولة المحسوبة القريبة الموالية".split())
 
