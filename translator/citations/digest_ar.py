@@ -19,7 +19,7 @@ import re
 from translator.dates import DateResult, parse_date
 from translator.text.arabic import is_arabic
 
-__all__ = ["arabic_review_date"]
+__all__ = ["arabic_review_date", "slash_quotes"]
 
 # a review's own words: the papers, their headlines or editorials, and that they came out today
 _PRESS = re.compile(r"(?:^|[\s(«\"“،,])(?:[وف]?(?:ال)?صحف|[وف]?(?:ال)?صحافة|[وف]?(?:ال)?جرائد|عناوين|أسرار|اسرار|"
@@ -45,3 +45,17 @@ def arabic_review_date(line: str) -> DateResult | None:
         return None
     head = line[:found.start]
     return found if _PRESS.search(head) and _TODAY.search(line) else None
+
+
+# Qatar News Agency and the papers that take its copy set titles and names between slashes: "وتحت عنوان /عامان من
+# الصمود/، قالت صحيفة /الوطن/ في افتتاحيتها"; a dated or numbered "26/سبتمبر /1962" is no such pair
+_SLASHED = re.compile(r"(?:^|(?<=[\s(:،,]))/(?P<q>[\u0621-\u064a][^/\n\d]{0,120}?[\u0621-\u064a!؟?.])/"
+                      r"(?=[\s،,.:؛)]|$)", re.MULTILINE)
+
+
+def slash_quotes(text: str) -> str:
+    """The text with each slash pair around Arabic words read as guillemets (« »), one character for one, so
+    offsets stay valid: ``قالت صحيفة /الوطن/`` -> ``قالت صحيفة «الوطن»``."""
+    if "/" not in text or not is_arabic(text):
+        return text
+    return _SLASHED.sub(lambda m: "«" + m.group("q") + "»", text)

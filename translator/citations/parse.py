@@ -20,7 +20,7 @@ from functools import cache
 from translator.citations.blocks import Piece, is_bare_name, pieces
 from translator.citations.country import country_at, country_hint, majority_country, review_countries
 from translator.citations.cues import cues
-from translator.citations.digest_ar import arabic_review_date
+from translator.citations.digest_ar import arabic_review_date, slash_quotes
 from translator.citations.digest_en import (
     archive_entries,
     digest_title,
@@ -181,7 +181,7 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
         reviewed = review_date(text[piece.start:piece.end].strip().partition("\n")[0]) or reviewed
         reviewed_ar = arabic_review_date(text[piece.start:piece.end].strip().partition("\n")[0]) or reviewed_ar
         repaired, repairs, quote_warnings = repair_quotes(text[piece.start:piece.end])
-        repaired = doubled_apostrophes(repaired)
+        repaired = slash_quotes(doubled_apostrophes(repaired))
         context = text[piece.context[0]:piece.context[1]] if piece.context else None
         drafts = _recognize(repaired, piece.hint, registry, context)
         if not drafts and piece.hint is None:
