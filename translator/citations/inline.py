@@ -437,6 +437,7 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
             hits += _written_in_known(s, registry)
         hits += _subject_with_own_piece(s, registry)
         hits += _subject_with_piece_near(s, registry)
+        hits += _paper_of_piece(s, registry)
         hits += foreign_press_names(s, after_verb=True)
         for hit in hits:
             if hit is not None and not any(x < hit[1] and hit[0] < y for x, y in taken) \
@@ -608,6 +609,34 @@ def _subject_with_piece_near(s: str, registry: OutletRegistry) -> list[tuple[int
             if _PIECE_NEAR.search(s[b:b + 50]):
                 found.append((a, b, s[a:b]))
             break
+    return found
+
+
+# a part of an issue, then the paper it belongs to (issue 15, session 8): "نقرأ على أولى صفحات الأحداث المغربية",
+# "وجاء في افتتاحية " الاتحاد الاشتراكي"", "مانشيت الأهرام": only a publication has pages or an editorial
+_PIECE_OF = re.compile(r"(?:^|(?<=[\s،,(]))(?:[وفلب]?(?:صفحات|صفحة)(?:\s+(?:الأولى|الاولى|الأخيرة|الاخيرة))?|"
+                       r"[وفلب]?افتتاحية|[وفلب]?افتتاحيات|[وفلب]?مانشيت|[وفلب]?مانشيتات)(?=\s)")
+
+
+def _paper_of_piece(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
+    """A paper named right after a part of its issue (pages, editorial, banner headline): a registry name of up to
+    four words, or a quoted name the registry knows."""
+    found = []
+    for m in _PIECE_OF.finditer(s):
+        pos = m.end() + len(s[m.end():]) - len(s[m.end():].lstrip())
+        quoted = re.match(r"[\"“”«»]\s*(?P<name>[^\"“”«»\n]{2,40}?)\s*[\"”»«]", s[pos:])
+        if quoted:
+            name = quoted.group("name")
+            if registry.resolve(name).method == "exact" and is_arabic(name):
+                found.append((pos + quoted.start("name"), pos + quoted.end("name"), name))
+            continue
+        words = list(re.finditer(r"[^\s،,.:؛\"“”«»()]+", s[pos:pos + 80]))[:4]
+        for n in range(len(words), 0, -1):
+            end = pos + words[n - 1].end()
+            match = registry.resolve(s[pos:end])
+            if match.outlet is not None and match.method == "exact" and is_arabic(s[pos:end]):
+                found.append((pos, end, s[pos:end]))
+                break
     return found
 
 
