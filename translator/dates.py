@@ -281,7 +281,8 @@ def _patterns(
             "my": month_intro + mon + year_intro + year + suffix,
             # press monitors' "(Al-Mashriq, 21 Jul 04)": a two-digit year after day and month, closing the
             # bracket or the text (so "on 5 May 22 people died" is no date)
-            "dmy2": day + day_of + mon + r"(?:\s+|\s*-\s*)(?P<year2>\d{2})(?=\s*(?:\)|\]|\Z))",
+            # ... or ending the sentence that ends the text ("selected items from the UK Arabic Press on 10 Aug 10.")
+            "dmy2": day + day_of + mon + r"(?:\s+|\s*-\s*)(?P<year2>\d{2})(?=\s*(?:\)|\]|\.?\s*\Z))",
             "dm": day + day_of + mon + no_year_follows,
             "md": mon + r"\s*(?P<day>\d{1,2})(?:\s?(?:st|nd|rd|th))?" + no_year_follows,
         }
@@ -900,6 +901,14 @@ def _result(grammar: _Grammar, text: str, norm: str, origin: list[int], group: l
             date, candidates = None, [date]
     ambiguous = ambiguous or (date is None and bool(candidates))
     start, weekday = _weekday(grammar, norm, start)
+    if weekday is not None and date is None and ambiguous and len(candidates) == 2 \
+            and all(len(c) == 10 for c in candidates):
+        # "Friday 4/3/2016": day first is a Friday, month first a Sunday; the weekday written settles the order
+        # when it fits one reading only (session 8)
+        fits = [c for c in candidates if dt.date.fromisoformat(c).weekday() == weekday]
+        if len(fits) == 1:
+            date, ambiguous = fits[0], False
+            warnings.append(f"read as {date}: the weekday written ({_WEEKDAYS[weekday]}) fits only that reading")
     if weekday is not None and date is not None and len(date) == 10:
         actual = dt.date.fromisoformat(date)
         gap = (weekday - actual.weekday() + 3) % 7 - 3  # days from the computed date to the weekday written
