@@ -219,8 +219,14 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
                 heading = outlet_heading(line, registry)
                 named = press_heading(line, registry) if heading is None else None
                 heading = Heading(named) if named else heading  # "Youm7 press" over the paper's summary
-        colon = len(found) + len(drafts) - 1 if drafts and (line.endswith((":", "：")) or announces_next_line(line)) \
+        colon = len(found) + len(drafts) - 1 if drafts and (line.endswith((":", "：")) or announces_next_line(line)
+                                                            or _PAPER_LINE.fullmatch(line)) \
             and not (drafts[-1].title_original or drafts[-1].title_english) and drafts[-1].outlet else None
+        if drafts and found and piece.hint == "under_outlet" and piece.context \
+                and found[-1][0].start == piece.context[0] and found[-1][0].end <= piece.context[1] + 1 \
+                and not (found[-1][1].title_original or found[-1][1].title_english) \
+                and all(d.outlet and (d.title_original or d.title_english) for d in drafts):
+            found.pop()  # "صحيفة الزوراء" over its headlines: each headline is the paper's citation (session 8)
         if drafts and found and all(_column_without_outlet(d) for d in drafts) \
                 and _column_with_outlet(found[-1][1]) and piece.start - found[-1][0].end <= 1500:
             for draft in drafts:  # the next column of the same paper: its name stands lines above (session 8)
@@ -426,6 +432,11 @@ def _title_over_writer(untitled: tuple[Piece, str], piece: Piece, repaired: str,
     return Piece(above.start, piece.end, piece.hint, piece.context)
 
 
+# a line that names only a paper ("صحيفة الزوراء"): an Iraqi digest's headlines follow it, in brackets (session 8)
+_PAPER_LINE = re.compile(r"[*•\-–\s]*[وف]?(?:صحيفة|جريدة|يومية)\s+[\"“«]?[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,3}"
+                         r"[\"”»]?\s*[:.…]*")
+
+
 def _headline_after_colon(text: str, found: list, index: int, piece: Piece, repaired: str) -> bool:
     """``والى عناوين صحيفة المدى، فمن أبرزها:`` then ``** سلسلة تفجيرات ...``: a citation line that ends with
     a colon, over a one-line headline (bulleted, or without a full stop), takes that line as its title; the
@@ -438,6 +449,8 @@ def _headline_after_colon(text: str, found: list, index: int, piece: Piece, repa
     prev_piece, draft, repairs, quote_warnings = found[index]
     if index != len(found) - 1 or piece.start - prev_piece.end > 3:
         return False
+    if body[0] == "(" and body[-1] == ")" and is_arabic(body) and body.count("(") == 1:
+        body = body[1:-1].strip()  # "(استمرار الاحتجاجات ...)": an Iraqi digest brackets each headline
     original, english = split_title(body)
     draft.title_original, draft.title_english = original, english
     draft.end = piece.start - prev_piece.start + len(repaired.rstrip())
