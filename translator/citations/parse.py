@@ -419,7 +419,10 @@ def _title_over_writer(untitled: tuple[Piece, str], piece: Piece, repaired: str,
     # English: "King Abdullah congratulates new Egyptian leader" over "Arab News, Saudi Arabia reports: ..."
     english = not is_arabic(line) and bool(_OUTLET_REPORTS.match(repaired)) and len(line.split()) <= 15 \
         and line[:1].isupper() and piece.start - above.end <= 4
-    if len(drafts) != 1 or (shifted and drafts[0].start != 0) or drafts[0].title_original or drafts[0].title_english \
+    # the paragraph may name its paper again further on ("كتب X في “الانباء الكويتية”: ... لـ «الأنباء»"): the title
+    # is the first citation's, the writer's (session 8)
+    if not drafts or (len(drafts) != 1 and not arabic) or (shifted and drafts[0].start != 0) \
+            or drafts[0].title_original or drafts[0].title_english \
             or not (arabic or english) or (arabic and piece.start - above.end > 2) \
             or "\n" in line or (arabic and len(line.split()) > 10) or line.endswith((":", ".", "،", ",")):
         return None
