@@ -1398,7 +1398,9 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
     c = cues()
     role, honorific = c.pattern("author_role"), c.pattern("honorific")
     name = rf"(?P<p>{_AR_WORD}(?:\s+{_AR_WORD}){{1,2}}?)"
-    m = re.search(rf"بقلم\s+(?:(?:{honorific})\s+)?{name}(?=\s+(?:{role})|\s*[،,.:؛]|\s*\Z)", s)
+    # (its role may come first: "بقلم رئيس التحرير الاستاذ يوسف البنخليل مضيفا", session 8)
+    m = re.search(rf"بقلم\s+(?:(?:رئيس|رئيسة|مدير|مديرة)\s+(?:ال)?تحرير\S*\s+|(?:{role})\s+)*(?:(?:{honorific})\s+)?"
+                  rf"{name}(?=\s+(?:{role}|مضيفا|مضيفاً|مضيفة|قائلا|قائلاً|قائلة)|\s*[،,.:؛]|\s*\Z)", s)
     if m is None:  # "يرى جلال دويدار في صحيفة الأخبار": a verb of saying, the writer, then "in the paper"
         m = re.search(rf"(?:^|\s)[وف]?(?:{c.pattern('speech_verb')})\s+{name}\s+في\s+(?:{c.pattern('arabic_generic')})",
                       s[:b])
@@ -1433,6 +1435,26 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
     if words and words[0] in ("رئيس", "رئيسة", "مدير", "مديرة"):  # "كتب رئيس تحريرها هاني وفا": the role
         return _arabic_writer_near(s, a, b)
     return " ".join(words) or None
+
+
+def later_writer(s: str) -> str | None:
+    """The writer a paragraph names after its citation, referring back to the piece (session 8): ``جاء ذلك في كلمة
+    الصحيفة بقلم رئيس التحرير الاستاذ يوسف البنخليل``, ``وتساءل الكاتب إبراهيم الشيخ عن ...``; None when there is
+    none.  The name is two or three words, the first without the article, none a particle."""
+    c = cues()
+    role, honorific = c.pattern("author_role"), c.pattern("honorific")
+    goes_on = "عن|إلى|الى|أن|ان|إن|في|مضيفا|مضيفاً|مضيفة|قائلا|قائلاً|قائلة|مشيرا|مشيرة"
+    stop = "|".join(sorted(_AR_STOP | set(goes_on.split("|"))))
+    word = rf"(?!(?:{stop})(?:\s|$|[،,.]))" + _AR_WORD
+    name = rf"(?P<p>(?!ال){word}(?:\s+{word}){{1,2}}?)(?=\s+(?:{goes_on})(?:\s|$)|\s*[،,.:؛]|\s*\Z)"
+    m = re.search(rf"بقلم\s+(?:(?:رئيس|رئيسة|مدير|مديرة)\s+(?:ال)?تحرير\S*\s+|(?:{role})\s+)*(?:(?:{honorific})\s+)?"
+                  + name, s)
+    if m is None:
+        m = re.search(rf"(?:^|\s)[وف]?\S+\s+(?:الكاتب|الكاتبة)\s+(?:(?:{honorific})\s+)?" + name, s)
+    if m is None:
+        return None
+    words = [w for w in m.group("p").split() if w not in c.lower_set("honorific")]
+    return " ".join(words) if len(words) >= 2 else None
 
 
 # type nouns an Arabic writer's name never starts with ("كتبت جريدة الشروق في الصفحة الأولى")

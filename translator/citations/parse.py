@@ -47,6 +47,7 @@ from translator.citations.inline import (
     announces_next_line,
     arabic_unquoted_title,
     inline_attributions,
+    later_writer,
     quoted_title,
     writer_under_outlet,
 )
@@ -222,6 +223,9 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
         colon = len(found) + len(drafts) - 1 if drafts and (line.endswith((":", "：")) or announces_next_line(line)
                                                             or _PAPER_LINE.fullmatch(line)) \
             and not (drafts[-1].title_original or drafts[-1].title_english) and drafts[-1].outlet else None
+        if drafts and drafts[-1].outlet and drafts[-1].author is None and is_arabic(repaired) \
+                and len(repaired) - drafts[-1].end > 20:
+            drafts[-1].author = later_writer(repaired[drafts[-1].end:])  # "... بقلم رئيس التحرير X" (session 8)
         if drafts and found and piece.hint == "under_outlet" and piece.context \
                 and found[-1][0].start == piece.context[0] and found[-1][0].end <= piece.context[1] + 1 \
                 and not (found[-1][1].title_original or found[-1][1].title_english) \
