@@ -802,6 +802,8 @@ def headline_under_outlet(text: str, outlet_line: str, registry: OutletRegistry)
     body = _BULLET.sub("", text.strip(), count=1).strip()
     if not body or "\n" in body:
         return []
+    if re.match(r"[وف]?\S+[،,]?\s+(?:الكاتب|الكاتبة|كاتب\s+المقال|كاتبة\s+المقال)(?=[\s،,])", body):
+        return []  # "أكد الكاتب، إن ...", "تحدث كاتب المقال عن ...": a column's summary, not a headline (session 8)
     if body[0] == "(" and body[-1] == ")" and body.count("(") == 1 and is_arabic(body):
         body = body[1:-1].strip()  # "(استمرار الاحتجاجات ...)": an Iraqi digest brackets each headline (session 8)
     column = columnist_title(body, outlet_known=True)
