@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
+from translator.citations.country import arabic_country
 from translator.citations.cues import cues
 from translator.citations.fields import PERSON, Draft, article_prefix, clean_person, publication_dates, split_title, ws
 from translator.glossary.outlet_registry import OutletRegistry, arabic_key
@@ -1278,6 +1279,8 @@ def _arabic_unknown_name(s: str, pos: int, words: list[re.Match[str]]) -> tuple[
         bare = text.rstrip("،,.:؛")
         if n == 1 and _country_channel_name(words[0].group(), bare):
             continue  # "قناة الجزائر الدولية": the kind of channel is part of a name made of a country
+        if n and text == "اليوم" and n + 1 < len(words) and arabic_country(words[n + 1].group().rstrip("،,.:؛")):
+            continue  # "صحيفة عالم اليوم الكويتية": "today" never stands between a name and its country (session 8)
         if text in stops or bare in stops or bare in roles or not is_arabic(bare) or _ar_clause_word(bare, n):
             break
         if bare != text or pos + word.end() >= len(s.rstrip(" .")):
