@@ -562,7 +562,8 @@ def _document_outlets(found: list[tuple[Piece, Draft, list[QuoteRepair], list[st
     for _, draft, _, _ in found:
         if draft.outlet and not draft.outlet_truncated and draft.register_unknown:
             match = registry.resolve(draft.outlet, hint=country_hint(draft.leaning))
-            if match.outlet is not None and not match.ambiguous:
+            # a shared name read as its registry's first row ("الرأي": Jordan's) settles nothing (session 8)
+            if match.outlet is not None and not match.ambiguous and (len(match.candidates) == 1 or draft.leaning):
                 names.add(match.outlet.canonical)
     return names
 
