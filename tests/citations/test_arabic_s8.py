@@ -181,3 +181,11 @@ def test_a_writer_named_later_in_the_paragraph() -> None:
     assert _one(text)["author"] == "يوسف البنخليل"
     assert later_writer("وتساءل الكاتب إبراهيم الشيخ عن الشخص الذي") == "إبراهيم الشيخ"
     assert later_writer("وأشار الكاتب إلى أن الحكومة") is None
+
+
+def test_a_common_word_paper_named_in_apposition_and_a_news_digests_day() -> None:
+    found = _one("وفي ذات السياق نشرت الاتحاد الصحيفة المركزية للاتحاد الوطني الكوردستاني أن اللقاء الثلاثي كشف")
+    assert found["outlet"] == "الاتحاد" and found["leaning"].startswith("الصحيفة المركزية")
+    assert not parse_citations("وفي ذات السياق نشرت الاتحاد أن اللقاء الثلاثي كشف")  # the union, maybe
+    text = "صباح الخير، إليكم أبرز مستجدات الإثنين 26 نيسان 2021\n\nمانشيت \"النهار\"، اليوم، جاءت بعنوان: أين العهد"
+    assert _one(text, "النهار")["date"] == "2021-04-26"

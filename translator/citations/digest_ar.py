@@ -23,7 +23,7 @@ __all__ = ["arabic_review_date", "slash_quotes"]
 
 # a review's own words: the papers, their headlines or editorials, and that they came out today
 _PRESS = re.compile(r"(?:^|[\s(«\"“،,])(?:[وف]?(?:ال)?صحف|[وف]?(?:ال)?صحافة|[وف]?(?:ال)?جرائد|عناوين|أسرار|اسرار|"
-                    r"افتتاحيات|مانشيتات|اهتمامات|أبرز\s+ما\s+(?:نشرت|تناولت))(?=[\s،,:]|$)")
+                    r"افتتاحيات|مانشيتات|اهتمامات|أبرز\s+(?:ما\s+(?:نشرت|تناولت)|مستجدات|الأخبار|أخبار))(?=[\s،,:]|$)")
 _TODAY = re.compile(r"(?:الصادرة|الصادر|اليوم|ليوم|صباح|لهذا\s+اليوم)(?=[\s،,:]|$)")
 # what may stand beside a date on a line of its own: a time, AM/PM, the era letters, separators
 _DATE_LINE_REST = re.compile(r"^[\s\d:.,،|/\-–—]*(?:(?:م|ص|مساء|مساءً|صباحا|صباحاً|GMT|AM|PM|am|pm)[\s\d:.,،|/\-–—]*)*$")

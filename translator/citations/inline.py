@@ -631,7 +631,9 @@ def _bare_subject(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]
             name = s[a:b]
             if not is_arabic(name) or registry.resolve(name).method != "exact":
                 continue
-            if n >= 2 or zipf_frequency(name, "ar") < _RARE_NAME_ZIPF:
+            # (a common word too when the paper is named in apposition: "نشرت الاتحاد الصحيفة المركزية للاتحاد")
+            if n >= 2 or zipf_frequency(name, "ar") < _RARE_NAME_ZIPF \
+                    or re.match(r"\s*[،,]?\s*(?:الصحيفة|الجريدة|اليومية)\s", s[b:b + 20]):
                 found.append((a, b, name))
             break
     return found
