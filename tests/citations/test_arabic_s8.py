@@ -189,3 +189,8 @@ def test_a_common_word_paper_named_in_apposition_and_a_news_digests_day() -> Non
     assert not parse_citations("وفي ذات السياق نشرت الاتحاد أن اللقاء الثلاثي كشف")  # the union, maybe
     text = "صباح الخير، إليكم أبرز مستجدات الإثنين 26 نيسان 2021\n\nمانشيت \"النهار\"، اليوم، جاءت بعنوان: أين العهد"
     assert _one(text, "النهار")["date"] == "2021-04-26"
+
+
+def test_its_headline_is_a_headline_cue() -> None:
+    found = _one("فصحيفة “الوطن” القطرية تصدر عنوانها “يا سادة.. قطر ذات سيادة”")
+    assert (found["title_original"], found["outlet_country"]) == ("يا سادة.. قطر ذات سيادة", "Qatar")
