@@ -34,3 +34,14 @@ def test_the_weekday_written_settles_a_numeric_date_when_only_one_reading_fits(t
 ])
 def test_a_two_digit_year_may_end_the_last_sentence(text: str, date: str | None) -> None:
     assert parse_date(text).date == date
+
+
+def test_the_weekday_beside_an_arabic_numeric_date_outweighs_the_scripts_usual_order() -> None:
+    # Arabic text reads numeric dates day first; 3 April 2016 was a Sunday, 4 March the Friday written
+    result = parse_date("الجمعة 3/4/2016")
+    assert (result.date, result.ambiguous) == ("2016-03-04", False)
+    assert any("weekday written" in w for w in result.warnings)
+    assert parse_date("الجمعة 4/3/2016").date == "2016-03-04"
+    assert parse_date("الجمعة 3/4/2016", day_first=True).date == "2016-04-03"  # the caller's order stands
+    # a weekday that fits neither reading changes nothing (a warning only)
+    assert parse_date("الاربعاء 5-7-2012").date == "2012-07-05"

@@ -439,7 +439,8 @@ def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | 
     order = _resolve_order(grammar, context_lang, day_first, arabic)
     persian = bool(_PERSIAN_DIGIT.search(text))
     mentions = _select(_mentions(grammar, norm, order, persian=persian))
-    results = [_result(grammar, text, norm, origin, group) for group in _merge(norm, mentions)]
+    by_caller = day_first is not None or context_lang is not None
+    results = [_result(grammar, text, norm, origin, group, by_caller=by_caller) for group in _merge(norm, mentions)]
     if not results and not arabic:
         results = _dateparser_fallback(text, norm, origin)
     if not results:
@@ -873,7 +874,8 @@ def _hijri_to_gregorian(mention: _Mention, warnings: list[str]) -> tuple[str | N
     return None, months
 
 
-def _result(grammar: _Grammar, text: str, norm: str, origin: list[int], group: list[_Mention]) -> DateResult:
+def _result(grammar: _Grammar, text: str, norm: str, origin: list[int], group: list[_Mention], *,
+            by_caller: bool = False) -> DateResult:
     start, end = group[0].start, group[-1].end
     parts = [_gregorian_of(m) for m in group]
     by_calendar = dict(zip((m.calendar for m in group), zip(group, parts, strict=True), strict=True))
@@ -909,6 +911,15 @@ def _result(grammar: _Grammar, text: str, norm: str, origin: list[int], group: l
         if len(fits) == 1:
             date, ambiguous = fits[0], False
             warnings.append(f"read as {date}: the weekday written ({_WEEKDAYS[weekday]}) fits only that reading")
+    if weekday is not None and date is not None and len(date) == 10 and not by_caller and calendar == "gregorian" \
+            and len(candidates) == 2 and date in candidates and dt.date.fromisoformat(date).weekday() != weekday:
+        # "الجمعة 3/4/2016": Arabic text reads day first (a Sunday), but the Friday written is 4 March; the weekday
+        # beside the date is the page's own evidence, the script's order only a default (session 8)
+        other = next(c for c in candidates if c != date)
+        if len(other) == 10 and dt.date.fromisoformat(other).weekday() == weekday:
+            warnings.append(f"read as {other}: the weekday written ({_WEEKDAYS[weekday]}) fits only that reading, "
+                            f"not the usual order's {date}")
+            date = other
     if weekday is not None and date is not None and len(date) == 10:
         actual = dt.date.fromisoformat(date)
         gap = (weekday - actual.weekday() + 3) % 7 - 3  # days from the computed date to the weekday written
