@@ -118,8 +118,21 @@ def score_citations(rows: list[dict]) -> tuple[dict[str, float], list[dict]]:
     figures = {name: right[name] / n for name in FIELDS}
     figures["found"] = found / n
     figures["n"] = len(rows)
+    figures["country"], figures["country_n"] = country_accuracy(rows)
     figures["page_recall"] = page_recall(rows) if rows and "source_url" in rows[0] else float("nan")
     return figures, misses
+
+
+def country_accuracy(rows: list[dict]) -> tuple[float, int]:
+    """Rows labelled with ``outlet_country`` (batch 14 on): the share where the parser's citation for the labelled
+    outlet resolves to a registry outlet of that country (a namesake of another country, or no registry outlet, is
+    wrong). Returns (share, rows labelled); nan when none is."""
+    labelled = [r for r in rows if r.get("outlet_country")]
+    right = 0
+    for row in labelled:
+        got = _pick(parse_citations(row["raw"]), row) or {}
+        right += row["outlet_country"].casefold() in (got.get("outlet_country") or "").casefold()
+    return (right / len(labelled) if labelled else float("nan")), len(labelled)
 
 
 def page_recall(rows: list[dict]) -> float:
@@ -211,13 +224,14 @@ def main() -> None:
         print(json.dumps(report))
         return
     header = ("| half | passages | found | page recall | " + " | ".join(FIELDS)
-              + " | dates | date exact | confident wrong |")
+              + " | country (n) | dates | date exact | confident wrong |")
     print(header)
     print("|" + "---|" * (header.count("|") - 1))
     for half, figures in report.items():
         c, d = figures["citations"], figures["dates"]
         print(f"| {half} | {c['n']} | {c['found']:.2f} | {c['page_recall']:.2f} | "
               + " | ".join(f"{c[f]:.2f}" for f in FIELDS)
+              + (f" | {c['country']:.2f} ({c['country_n']})" if c["country_n"] else " | –")
               + f" | {d['n']} | {d['exact']:.2f} | {d['confident_wrong']} |")
 
 

@@ -281,7 +281,8 @@ def _patterns(
             "my": month_intro + mon + year_intro + year + suffix,
             # press monitors' "(Al-Mashriq, 21 Jul 04)": a two-digit year after day and month, closing the
             # bracket or the text (so "on 5 May 22 people died" is no date)
-            "dmy2": day + day_of + mon + r"(?:\s+|\s*-\s*)(?P<year2>\d{2})(?=\s*(?:\)|\]|\Z))",
+            # ... or ending the sentence that ends the text ("selected items from the UK Arabic Press on 10 Aug 10.")
+            "dmy2": day + day_of + mon + r"(?:\s+|\s*-\s*)(?P<year2>\d{2})(?=\s*(?:\)|\]|\.?\s*\Z))",
             "dm": day + day_of + mon + no_year_follows,
             "md": mon + r"\s*(?P<day>\d{1,2})(?:\s?(?:st|nd|rd|th))?" + no_year_follows,
         }
@@ -440,7 +441,8 @@ def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | 
     order = _resolve_order(grammar, context_lang, day_first, arabic)
     persian = bool(_PERSIAN_DIGIT.search(text))
     mentions = _select(_mentions(grammar, norm, order, persian=persian))
-    results = [_result(grammar, text, norm, origin, group) for group in _merge(norm, mentions)]
+    by_caller = day_first is not None or context_lang is not None
+    results = [_result(grammar, text, norm, origin, group, by_caller=by_caller) for group in _merge(norm, mentions)]
     if not results and not arabic:
         results = _dateparser_fallback(text, norm, origin)
     if not results:
@@ -894,7 +896,8 @@ def _hijri_to_gregorian(mention: _Mention, warnings: list[str]) -> tuple[str | N
     return None, months
 
 
-def _result(grammar: _Grammar, text: str, norm: str, origin: list[int], group: list[_Mention]) -> DateResult:
+def _result(grammar: _Grammar, text: str, norm: str, origin: list[int], group: list[_Mention], *,
+            by_caller: bool = False) -> DateResult:
     start, end = group[0].start, group[-1].end
     parts = [_gregorian_of(m) for m in group]
     by_calendar = dict(zip((m.calendar for m in group), zip(group, parts, strict=True), strict=True))
@@ -922,6 +925,23 @@ def _result(grammar: _Grammar, text: str, norm: str, origin: list[int], group: l
             date, candidates = None, [date]
     ambiguous = ambiguous or (date is None and bool(candidates))
     start, weekday = _weekday(grammar, norm, start)
+    if weekday is not None and date is None and ambiguous and len(candidates) == 2 \
+            and all(len(c) == 10 for c in candidates):
+        # "Friday 4/3/2016": day first is a Friday, month first a Sunday; the weekday written settles the order
+        # when it fits one reading only (session 8)
+        fits = [c for c in candidates if dt.date.fromisoformat(c).weekday() == weekday]
+        if len(fits) == 1:
+            date, ambiguous = fits[0], False
+            warnings.append(f"read as {date}: the weekday written ({_WEEKDAYS[weekday]}) fits only that reading")
+    if weekday is not None and date is not None and len(date) == 10 and not by_caller and calendar == "gregorian" \
+            and len(candidates) == 2 and date in candidates and dt.date.fromisoformat(date).weekday() != weekday:
+        # "الجمعة 3/4/2016": Arabic text reads day first (a Sunday), but the Friday written is 4 March; the weekday
+        # beside the date is the page's own evidence, the script's order only a default (session 8)
+        other = next(c for c in candidates if c != date)
+        if len(other) == 10 and dt.date.fromisoformat(other).weekday() == weekday:
+            warnings.append(f"read as {other}: the weekday written ({_WEEKDAYS[weekday]}) fits only that reading, "
+                            f"not the usual order's {date}")
+            date = other
     if weekday is not None and date is not None and len(date) == 10:
         actual = dt.date.fromisoformat(date)
         gap = (weekday - actual.weekday() + 3) % 7 - 3  # days from the computed date to the weekday written

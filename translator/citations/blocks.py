@@ -211,7 +211,8 @@ def _add(found: list[Piece], lines: list[_Line], text: str) -> None:
         else:
             found.append(Piece(start, end, "image_credit"))
         return
-    if prev is not None and prev.hint is None and _starts_with_paren(first) and _is_arabic_headline(prev_text):
+    if prev is not None and prev.hint is None and _starts_with_paren(first) and _is_arabic_headline(prev_text) \
+            and not is_arabic(first):  # "(استمرار ...)" under "صحيفة الزوراء": an Iraqi digest's headline (session 8)
         found[-1] = Piece(prev.start, end, "bilingual")  # Arabic headline, blank line, "(English headline),” ..."
         return
     if paren_lead_match(first):

@@ -832,6 +832,10 @@ def headline_under_outlet(text: str, outlet_line: str, registry: OutletRegistry)
     body = _BULLET.sub("", text.strip(), count=1).strip()
     if not body or "\n" in body:
         return []
+    if re.match(r"[وف]?\S+[،,]?\s+(?:الكاتب|الكاتبة|كاتب\s+المقال|كاتبة\s+المقال)(?=[\s،,])", body):
+        return []  # "أكد الكاتب، إن ...", "تحدث كاتب المقال عن ...": a column's summary, not a headline (session 8)
+    if body[0] == "(" and body[-1] == ")" and body.count("(") == 1 and is_arabic(body):
+        body = body[1:-1].strip()  # "(استمرار الاحتجاجات ...)": an Iraqi digest brackets each headline (session 8)
     column = columnist_title(body, outlet_known=True)
     if column is not None:
         return [Draft("press_digest_headline", len(text) - len(text.lstrip()), len(text.rstrip()),
@@ -909,21 +913,32 @@ def columnist_title(line: str, *, outlet_known: bool) -> tuple[str, str] | None:
 
 def columnist_line(text: str, registry: OutletRegistry) -> list[Draft]:
     """A column in an Arabic digest of the day's columns: ``الأهرام`` (optionally ``الأهرام..``) on its own line
-    over ``<writer> يكتب: <title>``, or that writer line alone (outlet unknown)."""
-    lines = [line for line in text.strip().splitlines() if line.strip()]
-    if not 1 <= len(lines) <= 2 or not is_arabic(lines[-1]):
+    over ``<writer> يكتب: <title>``, or that writer line alone (outlet unknown); the writer line may be followed by
+    the column's summary, and one piece may hold several columns, each a writer line over its summary (session 8:
+    ``صلاح منتصر يكتب: لسنا فراعنة`` then ``تحدث الكاتب، عن ...``)."""
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    if not lines or not is_arabic(lines[-1][1]):
         return []
-    outlet = None
-    if len(lines) == 2:
-        outlet = re.sub(r"[.:،\s]+$", "", lines[0].strip())
-        if registry.lookup(outlet) is None:
-            return []
-    found = columnist_title(lines[-1], outlet_known=outlet is not None)
-    if found is None:
-        return []
-    author, title = found
-    return [Draft("press_digest_headline", len(text) - len(text.lstrip()), len(text.rstrip()),
-                  title_original=title, outlet=outlet, author=author, confidence=0.85 if outlet else 0.7)]
+    if len(lines) <= 2:
+        outlet = None
+        if len(lines) == 2:
+            outlet = re.sub(r"[.:،\s]+$", "", lines[0][1].strip())
+            if registry.lookup(outlet) is None:
+                outlet = None
+        found = columnist_title(lines[-1][1], outlet_known=outlet is not None) if outlet or len(lines) == 1 else None
+        if found is not None:
+            author, title = found
+            return [Draft("press_digest_headline", len(text) - len(text.lstrip()), len(text.rstrip()),
+                          title_original=title, outlet=outlet, author=author, confidence=0.85 if outlet else 0.7)]
+    # writer lines (with a writing verb) over their summaries: each column runs to the next writer line
+    writers = [(at, found) for at, line in lines
+               if (found := columnist_title(line, outlet_known=False)) is not None and is_arabic(line)]
+    drafts = []
+    for n, (at, (author, title)) in enumerate(writers):
+        end = writers[n + 1][0] if n + 1 < len(writers) else len(text)
+        drafts.append(Draft("press_digest_headline", at, len(text[:end].rstrip()), title_original=title,
+                            author=author, confidence=0.7))
+    return drafts
 
 
 _PAREN_AUTHOR = re.compile(r"^\s*\((?P<outlet>[^()\n]{2,60})\)\s+(?P<author>" + PERSON.pattern + r")\s+[-–—]\s+\S")

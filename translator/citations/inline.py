@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
+from translator.citations.country import arabic_country
 from translator.citations.cues import cues
 from translator.citations.fields import PERSON, Draft, article_prefix, clean_person, publication_dates, split_title, ws
 from translator.glossary.outlet_registry import OutletRegistry, arabic_key
@@ -481,6 +482,8 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
             hits += _written_in_known(s, registry)
         hits += _subject_with_own_piece(s, registry)
         hits += _subject_with_piece_near(s, registry)
+        hits += _paper_of_piece(s, registry)
+        hits += _bare_subject(s, registry)
         hits += foreign_press_names(s, after_verb=True)
         for hit in hits:
             if hit is not None and not any(x < hit[1] and hit[0] < y for x, y in taken) \
@@ -656,6 +659,59 @@ def _subject_with_piece_near(s: str, registry: OutletRegistry) -> list[tuple[int
             if _PIECE_NEAR.search(s[b:b + 50]):
                 found.append((a, b, s[a:b]))
             break
+    return found
+
+
+_RARE_NAME_ZIPF = 3.8  # القبس 3.4, عكاظ 3.7, الراية 3.8; الأنباء ("the news") 4.4, الوطن 5.2, الرياض 5.1
+
+
+def _bare_subject(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
+    """A registry paper written bare as the subject of a press verb, with no piece of its own named (session 8:
+    ``وأفادت الحياة الجديدة أن``, ``ذكرت الشرق الأوسط``, ``وقالت القبس إن``): a name of two words or more, or one
+    word rare in Arabic (wordfreq) -- ``قالت الرياض`` is the government, ``أفادت الأنباء`` "reports said"."""
+    found = []
+    for m in _press_verb().finditer(s):
+        words = list(re.finditer(r"[^\s،,.:؛\"“”«»()]+", s[m.end():m.end() + 60]))[:4]
+        if not words or words[0].start() != 0:
+            continue
+        for n in range(len(words), 0, -1):
+            a, b = m.end(), m.end() + words[n - 1].end()
+            name = s[a:b]
+            if not is_arabic(name) or registry.resolve(name).method != "exact":
+                continue
+            # (a common word too when the paper is named in apposition: "نشرت الاتحاد الصحيفة المركزية للاتحاد")
+            if n >= 2 or zipf_frequency(name, "ar") < _RARE_NAME_ZIPF \
+                    or re.match(r"\s*[،,]?\s*(?:الصحيفة|الجريدة|اليومية)\s", s[b:b + 20]):
+                found.append((a, b, name))
+            break
+    return found
+
+
+# a part of an issue, then the paper it belongs to (issue 15, session 8): "نقرأ على أولى صفحات الأحداث المغربية",
+# "وجاء في افتتاحية " الاتحاد الاشتراكي"", "مانشيت الأهرام": only a publication has pages or an editorial
+_PIECE_OF = re.compile(r"(?:^|(?<=[\s،,(]))(?:[وفلب]?(?:صفحات|صفحة)(?:\s+(?:الأولى|الاولى|الأخيرة|الاخيرة))?|"
+                       r"[وفلب]?افتتاحية|[وفلب]?افتتاحيات|[وفلب]?مانشيت|[وفلب]?مانشيتات)(?=\s)")
+
+
+def _paper_of_piece(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
+    """A paper named right after a part of its issue (pages, editorial, banner headline): a registry name of up to
+    four words, or a quoted name the registry knows."""
+    found = []
+    for m in _PIECE_OF.finditer(s):
+        pos = m.end() + len(s[m.end():]) - len(s[m.end():].lstrip())
+        quoted = re.match(r"[\"“”«»]\s*(?P<name>[^\"“”«»\n]{2,40}?)\s*[\"”»«]", s[pos:])
+        if quoted:
+            name = quoted.group("name")
+            if registry.resolve(name).method == "exact" and is_arabic(name):
+                found.append((pos + quoted.start("name"), pos + quoted.end("name"), name))
+            continue
+        words = list(re.finditer(r"[^\s،,.:؛\"“”«»()]+", s[pos:pos + 80]))[:4]
+        for n in range(len(words), 0, -1):
+            end = pos + words[n - 1].end()
+            match = registry.resolve(s[pos:end])
+            if match.outlet is not None and match.method == "exact" and is_arabic(s[pos:end]):
+                found.append((pos, end, s[pos:end]))
+                break
     return found
 
 
@@ -1307,6 +1363,8 @@ def _arabic_unknown_name(s: str, pos: int, words: list[re.Match[str]]) -> tuple[
         bare = text.rstrip("،,.:؛")
         if n == 1 and _country_channel_name(words[0].group(), bare):
             continue  # "قناة الجزائر الدولية": the kind of channel is part of a name made of a country
+        if n and text == "اليوم" and n + 1 < len(words) and arabic_country(words[n + 1].group().rstrip("،,.:؛")):
+            continue  # "صحيفة عالم اليوم الكويتية": "today" never stands between a name and its country (session 8)
         if text in stops or bare in stops or bare in roles or not is_arabic(bare) or _ar_clause_word(bare, n):
             break
         if bare != text or pos + word.end() >= len(s.rstrip(" .")):
@@ -1388,7 +1446,7 @@ def arabic_unquoted_title(s: str) -> str | None:
 def _arabic_description(s: str, b: int) -> str | None:
     """``"الوطن" الصادرة بالفرنسية``, ``الأيام المغربية``: definite adjectives right after the name."""
     # each word definite (``المغربية``) or a definite word after بـ (``بالفرنسية``); a particle (``بأن``) ends it
-    m = re.match(r"[\"”»)]?\s*(?P<d>(?:ال" + _AR_WORD + r")(?:\s+(?:ال|بال|لل)" + _AR_WORD + r"){0,2})", s[b:])
+    m = re.match(r"\s?[\"”»)]?\s*(?P<d>(?:ال" + _AR_WORD + r")(?:\s+(?:ال|بال|لل)" + _AR_WORD + r"){0,3})", s[b:])
     semi = _AR_SEMI.match(s[b:])
     if semi:  # "جريدة الصباح الشبه رسمية": semi-official
         return semi.group("d")
@@ -1439,7 +1497,9 @@ _AR_READ_VERBS = frozenset("نقرأ ونقرأ لنقرأ فنقرأ نطالع
 _AR_RELATIVE = re.compile(r"[\"”»)]?\s*[،,]?\s*(?:وهي\s+)?(?P<d>(?:(?:الصحيفة|الجريدة)\s+)?(?:التي|الذي)\s+"
                           r"(?:تصدر|يصدر|تنطق|ينطق|تتبع|يتبع)\s+(?:عن|من|باسم|في|ل)\s*[^\n.،,؛:]{2,80})")
 _AR_SEMI = re.compile(r"[\"”»)]?\s*(?P<d>(?:ال)?شبه\s+(?:ال)?" + _AR_WORD + r"(?:ة|ي))(?=[\s،,.]|\Z)")
-_AR_GOVERNED = re.compile(r"\s+(?P<pp>(?:عن|من|باسم|ب|ل|في)\s*" + _AR_WORD + r"(?:\s+" + _AR_WORD + r"){0,3})")
+# what a participle governs, up to six words; a party's name may stand in quotes ("القريبة من حزب " الاستقلال "")
+_AR_GOVERNED = re.compile(r"\s+(?P<pp>(?:عن|من|باسم|ب|ل|في)\s*" + _AR_WORD
+                          + r"(?:\s*[\"“”«»]?\s*" + _AR_WORD + r"(?:\s*[\"“”»](?=\s+" + _AR_WORD + r"))?){0,6})")
 # participles that describe a paper by what it belongs to ("الصادرة عن", "الناطقة باسم", "المقربة من")
 _AR_PARTICIPLES = frozenset("الصادرة الناطقة التابعة المقربة المملوكة الممولة المحسوبة القريبة الموالية".split())
 
@@ -1449,7 +1509,9 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
     c = cues()
     role, honorific = c.pattern("author_role"), c.pattern("honorific")
     name = rf"(?P<p>{_AR_WORD}(?:\s+{_AR_WORD}){{1,2}}?)"
-    m = re.search(rf"بقلم\s+(?:(?:{honorific})\s+)?{name}(?=\s+(?:{role})|\s*[،,.:؛]|\s*\Z)", s)
+    # (its role may come first: "بقلم رئيس التحرير الاستاذ يوسف البنخليل مضيفا", session 8)
+    m = re.search(rf"بقلم\s+(?:(?:رئيس|رئيسة|مدير|مديرة)\s+(?:ال)?تحرير\S*\s+|(?:{role})\s+)*(?:(?:{honorific})\s+)?"
+                  rf"{name}(?=\s+(?:{role}|مضيفا|مضيفاً|مضيفة|قائلا|قائلاً|قائلة)|\s*[،,.:؛]|\s*\Z)", s)
     if m is None:  # "يرى جلال دويدار في صحيفة الأخبار": a verb of saying, the writer, then "in the paper"
         m = re.search(rf"(?:^|\s)[وف]?(?:{c.pattern('speech_verb')})\s+{name}\s+في\s+(?:{c.pattern('arabic_generic')})",
                       s[:b])
@@ -1484,6 +1546,26 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
     if words and words[0] in ("رئيس", "رئيسة", "مدير", "مديرة"):  # "كتب رئيس تحريرها هاني وفا": the role
         return _arabic_writer_near(s, a, b)
     return " ".join(words) or None
+
+
+def later_writer(s: str) -> str | None:
+    """The writer a paragraph names after its citation, referring back to the piece (session 8): ``جاء ذلك في كلمة
+    الصحيفة بقلم رئيس التحرير الاستاذ يوسف البنخليل``, ``وتساءل الكاتب إبراهيم الشيخ عن ...``; None when there is
+    none.  The name is two or three words, the first without the article, none a particle."""
+    c = cues()
+    role, honorific = c.pattern("author_role"), c.pattern("honorific")
+    goes_on = "عن|إلى|الى|أن|ان|إن|في|مضيفا|مضيفاً|مضيفة|قائلا|قائلاً|قائلة|مشيرا|مشيرة"
+    stop = "|".join(sorted(_AR_STOP | set(goes_on.split("|"))))
+    word = rf"(?!(?:{stop})(?:\s|$|[،,.]))" + _AR_WORD
+    name = rf"(?P<p>(?!ال){word}(?:\s+{word}){{1,2}}?)(?=\s+(?:{goes_on})(?:\s|$)|\s*[،,.:؛]|\s*\Z)"
+    m = re.search(rf"بقلم\s+(?:(?:رئيس|رئيسة|مدير|مديرة)\s+(?:ال)?تحرير\S*\s+|(?:{role})\s+)*(?:(?:{honorific})\s+)?"
+                  + name, s)
+    if m is None:
+        m = re.search(rf"(?:^|\s)[وف]?\S+\s+(?:الكاتب|الكاتبة)\s+(?:(?:{honorific})\s+)?" + name, s)
+    if m is None:
+        return None
+    words = [w for w in m.group("p").split() if w not in c.lower_set("honorific")]
+    return " ".join(words) if len(words) >= 2 else None
 
 
 # type nouns an Arabic writer's name never starts with ("كتبت جريدة الشروق في الصفحة الأولى")

@@ -18,7 +18,9 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cache
 
 from translator.citations.blocks import Piece, is_bare_name, pieces
+from translator.citations.country import country_at, country_hint, majority_country, review_countries
 from translator.citations.cues import cues
+from translator.citations.digest_ar import arabic_review_date, slash_quotes
 from translator.citations.digest_en import (
     archive_entries,
     digest_title,
@@ -45,6 +47,7 @@ from translator.citations.inline import (
     announces_next_line,
     arabic_unquoted_title,
     inline_attributions,
+    later_writer,
     quoted_title,
     writer_under_outlet,
 )
@@ -168,6 +171,7 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     headlines: list[tuple[Piece, str]] = []  # the lines in single quotes right before this piece (a digest's)
     entries = _dated_outlet_entries(text, registry) + [(Piece(a, b), d) for a, b, d in archive_entries(text, registry)]
     reviewed: DateResult | None = None  # the day a digest's title, lead or dateline says it reviews (session 7)
+    reviewed_ar: DateResult | None = None  # the same of an Arabic review, or its date line (session 8)
     for piece in pieces(text):
         if entries and any(e.start <= piece.start < e.end for e, _ in entries):
             continue
@@ -176,8 +180,9 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
             reviewed = review_date(" ".join(text[piece.start:piece.end].split())) or reviewed
             continue
         reviewed = review_date(text[piece.start:piece.end].strip().partition("\n")[0]) or reviewed
+        reviewed_ar = arabic_review_date(text[piece.start:piece.end].strip().partition("\n")[0]) or reviewed_ar
         repaired, repairs, quote_warnings = repair_quotes(text[piece.start:piece.end])
-        repaired = doubled_apostrophes(repaired)
+        repaired = slash_quotes(doubled_apostrophes(repaired))
         context = text[piece.context[0]:piece.context[1]] if piece.context else None
         agency = _AGENCY_DATELINE.match(repaired) if piece.hint is None else None
         if agency is not None:
@@ -221,17 +226,35 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
                 heading = outlet_heading(line, registry)
                 named = press_heading(line, registry) if heading is None else None
                 heading = Heading(named) if named else heading  # "Youm7 press" over the paper's summary
-        colon = len(found) + len(drafts) - 1 if drafts and (line.endswith((":", "：")) or announces_next_line(line)) \
+        colon = len(found) + len(drafts) - 1 if drafts and (line.endswith((":", "：")) or announces_next_line(line)
+                                                            or _PAPER_LINE.fullmatch(line)) \
             and not (drafts[-1].title_original or drafts[-1].title_english) and drafts[-1].outlet else None
+        if drafts and drafts[-1].outlet and drafts[-1].author is None and is_arabic(repaired) \
+                and len(repaired) - drafts[-1].end > 20:
+            drafts[-1].author = later_writer(repaired[drafts[-1].end:])  # "... بقلم رئيس التحرير X" (session 8)
+        if drafts and found and piece.hint == "under_outlet" and piece.context \
+                and found[-1][0].start == piece.context[0] and found[-1][0].end <= piece.context[1] + 1 \
+                and not (found[-1][1].title_original or found[-1][1].title_english) \
+                and all(d.outlet and (d.title_original or d.title_english) for d in drafts):
+            found.pop()  # "صحيفة الزوراء" over its headlines: each headline is the paper's citation (session 8)
+        if drafts and found and all(_column_without_outlet(d) for d in drafts) \
+                and _column_with_outlet(found[-1][1]) and piece.start - found[-1][0].end <= 1500:
+            for draft in drafts:  # the next column of the same paper: its name stands lines above (session 8)
+                draft.outlet, draft.confidence = found[-1][1].outlet, max(draft.confidence, 0.8)
         for draft in drafts:
             if reviewed is not None and draft.date is None and draft.outlet:
                 draft.date = replace(reviewed, start=None, end=None)  # a paper of the day the digest reviews
+            elif reviewed_ar is not None and draft.date is None and draft.outlet and is_arabic(repaired):
+                draft.date = replace(reviewed_ar, start=None, end=None)
             found.append((piece, draft, repairs, quote_warnings))
     if entries:
         found = sorted([*found, *((e, d, [], []) for e, d in entries)], key=lambda f: f[0].start)
     _bind_back_references(text, found)
     context = _document_outlets(found, registry)
-    return [_finish(document, piece, draft, repairs, quote_warnings, registry, context, unknown, order)
+    reviews = review_countries(text) if found else []
+    majority = _majority_country(context, registry) if found and not reviews else None
+    return [_finish(document, piece, draft, repairs, quote_warnings, registry, context, unknown, order,
+                    page_country=country_at(reviews, piece.start + draft.start) or majority)
             for piece, draft, repairs, quote_warnings in found]
 
 
@@ -249,6 +272,24 @@ def _bind_back_references(text: str, found: list[tuple[Piece, Draft, list[QuoteR
                                   "names the paper only by what it is")
         if draft.outlet:
             last = (piece, draft)
+
+def _column_without_outlet(draft: Draft) -> bool:
+    return draft.kind == "press_digest_headline" and bool(draft.author and draft.title_original) and not draft.outlet
+
+
+def _column_with_outlet(draft: Draft) -> bool:
+    """A column of an Arabic digest of the day's columns, under its paper's name (``الأهرام`` over ``X يكتب: T``)."""
+    return draft.kind == "press_digest_headline" and bool(draft.author and draft.title_original and draft.outlet) \
+        and is_arabic(draft.title_original or "")
+
+
+def _majority_country(context: set[str], registry: OutletRegistry) -> str | None:
+    """The country most of the page's unambiguous papers come from (issue 15, session 8: a page of Kuwaiti papers
+    reads a bare الرأي as Kuwait's Al-Rai), as the registry writes it without its city ("Palestine (Ramallah)")."""
+    if len(context) < 2:
+        return None
+    home = {o.canonical: o.country for o in registry.outlets if o.canonical in context}
+    return majority_country(re.split(r"\s*[(/]", home[c])[0].strip() if home.get(c) else None for c in context)
 
 
 # A news agency's dateline opening a press review item: ``RAMALLAH, October 2, 2013 (WAFA) – `` (place, the
@@ -419,7 +460,10 @@ def _title_over_writer(untitled: tuple[Piece, str], piece: Piece, repaired: str,
         and not re.search(r"\b(?:1[89]|20)\d\d\b", line)  # not the paper's own heading, not a dateline
     english = not is_arabic(line) and (bool(_OUTLET_REPORTS.match(repaired)) or written) \
         and len(line.split()) <= 15 and line[:1].isupper() and piece.start - above.end <= 4
-    if len(drafts) != 1 or (shifted and drafts[0].start != 0) or drafts[0].title_original or drafts[0].title_english \
+    # the paragraph may name its paper again further on ("كتب X في “الانباء الكويتية”: ... لـ «الأنباء»"): the title
+    # is the first citation's, the writer's (session 8)
+    if not drafts or (len(drafts) != 1 and not arabic) or (shifted and drafts[0].start != 0) \
+            or drafts[0].title_original or drafts[0].title_english \
             or not (arabic or english) or (arabic and piece.start - above.end > 2) \
             or "\n" in line or (arabic and len(line.split()) > 10) or line.endswith((":", ".", "،", ",")):
         return None
@@ -430,6 +474,11 @@ def _title_over_writer(untitled: tuple[Piece, str], piece: Piece, repaired: str,
     shift = piece.start - above.start
     draft.start, draft.end = 0, draft.end + shift
     return Piece(above.start, piece.end, piece.hint, piece.context)
+
+
+# a line that names only a paper ("صحيفة الزوراء"): an Iraqi digest's headlines follow it, in brackets (session 8)
+_PAPER_LINE = re.compile(r"[*•\-–\s]*[وف]?(?:صحيفة|جريدة|يومية)\s+[\"“«]?[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,3}"
+                         r"[\"”»]?\s*[:.…]*")
 
 
 def _headline_after_colon(text: str, found: list, index: int, piece: Piece, repaired: str) -> bool:
@@ -444,6 +493,8 @@ def _headline_after_colon(text: str, found: list, index: int, piece: Piece, repa
     prev_piece, draft, repairs, quote_warnings = found[index]
     if index != len(found) - 1 or piece.start - prev_piece.end > 3:
         return False
+    if body[0] == "(" and body[-1] == ")" and is_arabic(body) and body.count("(") == 1:
+        body = body[1:-1].strip()  # "(استمرار الاحتجاجات ...)": an Iraqi digest brackets each headline
     original, english = split_title(body)
     draft.title_original, draft.title_english = original, english
     draft.end = piece.start - prev_piece.start + len(repaired.rstrip())
@@ -547,15 +598,16 @@ def _document_outlets(found: list[tuple[Piece, Draft, list[QuoteRepair], list[st
     names = set()
     for _, draft, _, _ in found:
         if draft.outlet and not draft.outlet_truncated and draft.register_unknown:
-            match = registry.resolve(draft.outlet, hint=draft.leaning)
-            if match.outlet is not None and not match.ambiguous:
+            match = registry.resolve(draft.outlet, hint=country_hint(draft.leaning))
+            # a shared name read as its registry's first row ("الرأي": Jordan's) settles nothing (session 8)
+            if match.outlet is not None and not match.ambiguous and (len(match.candidates) == 1 or draft.leaning):
                 names.add(match.outlet.canonical)
     return names
 
 
 def _finish(text: str, piece: Piece, draft: Draft, repairs: list[QuoteRepair], quote_warnings: list[str],
             registry: OutletRegistry, context: set[str], unknown: UnknownOutlets | None,
-            order: bool | None = None) -> Citation:
+            order: bool | None = None, page_country: str | None = None) -> Citation:
     start, end = piece.start + draft.start, piece.start + draft.end
     raw = text[start:end]
     warnings = list(draft.warnings)
@@ -573,7 +625,9 @@ def _finish(text: str, piece: Piece, draft: Draft, repairs: list[QuoteRepair], q
     canonical = country = None
     match: OutletMatch | None = None
     if outlet and draft.register_unknown:
-        match = registry.resolve(outlet, hint=draft.leaning, prefix=draft.outlet_truncated, context=context)
+        # the paper's own country adjective, else the page's (issue 15, session 8: الوطن on a Bahraini page)
+        match = registry.resolve(outlet, hint=country_hint(draft.leaning, page_country),
+                                 prefix=draft.outlet_truncated, context=context)
         warnings += match.warnings()
         if match.outlet is None:
             if unknown is not None:
