@@ -4,6 +4,7 @@ the folder, no spreadsheet cell runs, runs do not race, faults are one clear lin
 from __future__ import annotations
 
 import json
+import os
 import re
 import signal
 import sqlite3
@@ -453,3 +454,52 @@ def test_the_batch_summary_names_the_report_and_tables_and_warnings_get_their_ow
     assert "  documents, segments, citations, errors, glossary_candidates (.parquet and .csv)" in result.stderr
     pieces = [p for p in re.split(r"[\r\n]", result.stderr) if "translator:" in p]
     assert pieces and all(p.startswith("translator:") for p in pieces), pieces  # never after a bar's text
+
+
+def test_pipes_and_devices_in_the_corpus_are_errors_rows_never_opened(tmp_path: Path) -> None:
+    # session 8: a named pipe in the corpus folder was silently left out (and, put in a file's place after the
+    # folder was listed, would have blocked the run for ever: waiting uses no processor time, so the time budget
+    # cannot end it); now each is an errors row, never opened, and the run goes on
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(corpus / "pipe.txt")
+    summary = run_batch(corpus, tmp_path / "out", translate=False, progress=False, report=False)
+    (error,) = summary.errors
+    assert error["path"] == "pipe.txt" and "not a regular file" in error["message"], error
+    assert summary.processed_files == 1 and summary.failed_files == 1
+
+
+def test_a_pipe_or_link_put_in_a_files_place_after_listing_is_refused_not_waited_on(tmp_path: Path) -> None:
+    from translator.corpus.long_text import file_sha256
+    from translator.corpus.readers import SourceFile
+    from translator.corpus.safe_open import NotRegularFileError
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(GOOD, encoding="utf-8")
+    (corpus / "b.txt").write_text(GOOD, encoding="utf-8")
+    (source_a, source_b) = discover(corpus)
+    (corpus / "a.txt").unlink()
+    os.mkfifo(corpus / "a.txt")  # a pipe with no writer: a plain open() would wait for one for ever
+    (corpus / "b.txt").unlink()
+    (corpus / "b.txt").symlink_to("/etc/passwd")
+    results: dict[str, str] = {}
+
+    def read_all() -> None:
+        for source in (source_a, source_b):
+            for name, read in (("read_bytes", SourceFile.read_bytes), ("sha256", file_sha256)):
+                try:
+                    read(source)
+                    results[f"{source.rel} {name}"] = "read"
+                except NotRegularFileError as exc:
+                    results[f"{source.rel} {name}"] = str(exc)
+
+    worker = threading.Thread(target=read_all, daemon=True)
+    worker.start()
+    worker.join(120)  # a guard against hanging the suite, not a timing assertion
+    assert not worker.is_alive(), "a read blocked on the pipe"
+    assert results["a.txt read_bytes"] == results["a.txt sha256"] == \
+        "a.txt: a named pipe, not a regular file: left out, never read"
+    assert results["b.txt read_bytes"].startswith("b.txt: a symbolic link: links are never followed")
+    assert results["b.txt sha256"] == results["b.txt read_bytes"]
