@@ -32,7 +32,7 @@ def hostile(tmp_path: Path) -> Path:
     from benchmarks.hostile_corpus import build_hostile_corpus
 
     corpus = tmp_path / "corpus"
-    build_hostile_corpus(corpus, good=1, huge_mb=0)
+    build_hostile_corpus(corpus, good=1, huge_mb=0, attribute_mb=1)
     (corpus / "good.txt").write_text(GOOD + "\n", encoding="utf-8")
     return corpus
 
@@ -69,6 +69,17 @@ def test_one_bad_file_never_stops_the_run_and_nothing_outside_is_read(hostile: P
     # session 7: a 600-deep Markdown list and a line of 100,000 dots are documents (both were quadratic, and the
     # time budget made them errors rows)
     assert {"deep-list.md", "dots.txt"} <= set(ids) and not {"deep-list.md", "dots.txt"} & set(rows["path"])
+    # session 8: a named pipe and a link loop are errors rows, never opened; zip formats the batch does not read
+    # are unsupported; NUL bytes in a text file make it binary, EBCDIC text says how to convert it; a name with
+    # a line break and a tab, a JSON record with NUL escapes, UTF-7 text and a 1 MB HTML attribute are documents;
+    # a line of arrays nested 50,000 deep is a record left out (in BAD_RECORDS above)
+    assert "binary file" in errors["nul.txt"] and "iconv -f ENCODING" in errors["ebcdic.txt"]
+    assert "not a regular file" in errors["pipe.txt"]
+    assert "symbolic link" in errors["loop-a"] and "symbolic link" in errors["loop-b"]
+    assert "unsupported" in errors["book.epub"] and "unsupported" in errors["notes.odt"]
+    assert {"line\nbreak\tname.txt", "nul-record.jsonl", "deep-arrays.jsonl", "utf7.txt", "huge-attribute.html"} \
+        <= set(documents["path"]), sorted(documents["path"])
+    assert "deep-arrays.jsonl#ok" in set(ids)
     assert first.failed_files == len(set(rows[rows["scope"] == "file"]["path"]))
     assert first.processed_files == len(documents["path"].unique()) and second.processed_files == 0
 
