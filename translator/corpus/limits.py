@@ -21,8 +21,10 @@ What it cannot do:
   is interrupted only when it returns. The readers and the analysis work in many short calls (per block, per
   sentence), so in practice the budget holds; a hard stop would need the worker process killed, which would
   also lose its other files of the chunk.
-- Time spent waiting (a read that blocks) uses no processor time and is not charged. The corpus is read only
-  from regular files (``discover`` leaves out FIFOs, sockets and devices), so no read waits for long.
+- Time spent waiting (a read that blocks) uses no processor time and is not charged. So nothing in the corpus
+  is ever waited on: named pipes, sockets and devices are errors rows, never opened (``discover``), and each
+  file is opened without waiting and read only if it is a regular file
+  (:func:`translator.corpus.safe_open.open_regular`).
 
 The default (120 s, ``--max-file-seconds``) is generous: an ordinary news article takes well under a second.
 """
