@@ -397,6 +397,34 @@ def test_a_record_over_the_limit_is_never_held(tmp_path: Path, monkeypatch) -> N
     assert peaks[0.5] < 2 * 2**20 and peaks[0] > 4 * peaks[0.5], peaks  # a few pieces, not the 4 MB record
 
 
+def test_many_large_records_are_held_one_at_a_time(tmp_path: Path, monkeypatch) -> None:
+    # issue #13 (session 8): a feed of many records each under --max-record-mb: reading them costs about one
+    # record, whatever their number (tracemalloc, exact: the peak for 12 records against 3)
+    monkeypatch.setattr(decode, "STREAM_PIECE_CHARS", 50_000)
+    monkeypatch.setattr(decode, "STREAM_READ_BYTES", 64 * 2**10)
+    monkeypatch.setattr(ftfy.TextFixerConfig, "__new__", _ftfy_config(50_000))
+    sentence = _text(40)
+    record = sentence * (300_000 // len(sentence))  # ≈ 0.3 M characters, under the 0.5 MB limit
+    peaks = {}
+    for count in (3, 12):
+        path = tmp_path / f"feed{count}.jsonl"
+        path.write_text("".join(json.dumps({"id": f"r{i}", "text": record}, ensure_ascii=False) + "\n"
+                                for i in range(count)), encoding="utf-8")
+        source = SourceFile(path, path.name)
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        stream = decode.TextStream.open(path, json_lines=True)
+        assert stream is not None
+        tracemalloc.start()
+        seen = 0
+        for doc in readers.stream_records(source, stream, sha, max_record_mb=0.5):
+            seen += len(doc.text) == len(record)
+            del doc
+        peaks[count] = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        assert seen == count
+    assert peaks[12] < 1.3 * peaks[3], peaks  # flat in the number of records
+
+
 @pytest.mark.parametrize("ending", ["\r\n", "\r", "\u2028"])
 def test_line_endings_alone_are_no_repair(tmp_path: Path, monkeypatch, ending: str) -> None:
     # new-user trial 4, finding 8: every file with Windows line endings was reported as "ftfy repaired mojibake"

@@ -10,6 +10,8 @@ registry; unknown ones only in the strong shape ``the <description> <type> <Name
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -49,6 +51,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     piece = r"front[- ]page|lead\s+story|editorial|headline|op-ed"
     return {
         "cap_next": re.compile(r"\s+(?:" + cap + r")"),
+        # one capitalized word (hyphenated parts included) with its article: where name_desc_type may start
+        "cap_run": re.compile(rf"(?:{article_prefix()})?(?P<core>[A-Z][\w'’]*(?:[-‐](?: (?=[A-Z]))?[A-Za-z][\w'’]*)*)"),
         "type_after": re.compile(r"\s+(?:" + kind + r")(?:\s+(?:" + kind + r"))*\b", re.IGNORECASE),
         "type_end": re.compile(r"\b(?:" + kind + r")\s*$", re.IGNORECASE),
         "verb": re.compile(r"\b(?:" + c.pattern("reporting_verb") + r")\b", re.IGNORECASE),
@@ -445,7 +449,7 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
     if any(w in low for w in ("page", "story", "editorial", "headline", "op-ed")):
         patterns += [p["piece_name"], p["name_after_piece"], p["article_name_after_piece"]]
     for pattern in patterns:
-        for m in pattern.finditer(s):
+        for m in (_name_desc_type_matches(s) if pattern is p["name_desc_type"] else pattern.finditer(s)):
             if pattern is not p["type_then_name"] and p["cap_next"].match(s, m.end()):
                 continue  # "the Beirut daily An-Nahar": the first name is where the daily is, not its name
             a, b = m.span("name")
@@ -491,6 +495,37 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
                 found.append(hit)
                 taken.append(hit[:2])
     return sorted(found)
+
+
+def _name_desc_type_matches(s: str) -> Iterator[re.Match[str]]:
+    r"""The matches ``_patterns()["name_desc_type"].finditer(s)`` gives, in linear time (issue #13).
+
+    That pattern has no anchor: ``finditer`` tries it at every capital letter, and each try reads the rest of
+    the word before failing, so one long capitalized word ("AAAA…", "A'A'A'…", "Al- Al- Al-…") took time
+    quadratic in its length (2.4 s for 8,000 characters). A match begins with a capitalized word (``cap_run``),
+    and a start inside such a word can match only where the word's own start matches too (its first capital
+    reads the same characters with ``[\w'’]*`` and the hyphenated parts, and the pattern goes on the same way
+    from the same end), which ``finditer`` would have found first. So it is tried once per word: at its article
+    (``al-``) if it has one, and at its first capital; the next try starts after the word, or after a match.
+    ``_PATTERN_TRIES`` counts the tries (tests count work, not time)."""
+    p = _patterns()
+    pattern, run = p["name_desc_type"], p["cap_run"]
+    pos = 0
+    while (word := run.search(s, pos)) is not None:
+        found = None
+        for start in dict.fromkeys((word.start(), word.start("core"))):
+            _PATTERN_TRIES["name_desc_type"] += 1
+            if (found := pattern.match(s, start)) is not None:
+                break
+        if found is not None:
+            yield found
+            pos = max(found.end(), found.start() + 1)
+        else:
+            pos = word.end()
+
+
+#: tries of the patterns tried word by word (:func:`_name_desc_type_matches`), for the tests
+_PATTERN_TRIES: Counter[str] = Counter()
 
 
 # the characters that Python's case-insensitive matching takes for an ASCII letter but ``str.lower`` does not turn

@@ -25,7 +25,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-file-mb", type=float, default=50.0,
                    help="a larger file is reported in errors instead of read (default 50; 0 = no limit)")
     p.add_argument("--max-file-seconds", type=float, default=120.0,
-                   help="a file whose reading and analysis take longer is reported in errors and left out "
+                   help="a file whose reading and analysis use more processor time (CPU seconds of the thread "
+                        "doing it; a busy machine does not count) is reported in errors and left out "
                         "(default 120; 0 = no limit)")
     p.add_argument("--max-record-mb", type=float, default=10.0,
                    help="a longer JSON-lines record (one line) is left out, a row of errors naming it, the other "

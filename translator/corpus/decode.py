@@ -30,6 +30,7 @@ from charset_normalizer import from_bytes
 from ..errors import InputError
 from ..text.fixtext import fix_text
 from ..text.visual_order import logical_lines
+from .safe_open import open_regular
 
 __all__ = ["GUESSED_MAX", "GUESS_SAMPLE_BYTES", "LEGACY_ENCODINGS", "STREAM_PIECE_CHARS", "Decoded", "TextStream",
            "decode_bytes", "escape_json_line_breaks", "plausibility", "repair_arabic_mojibake"]
@@ -587,7 +588,7 @@ class TextStream:
         (:func:`escape_json_line_breaks`)."""
         import codecs
 
-        with open(path, "rb") as handle:
+        with open_regular(path, name) as handle:
             head = handle.read(4096)
             encoding = next((enc for bom, enc in _BOMS if head.startswith(bom)), None)
             if encoding is None and b"\x00" in head:
@@ -611,7 +612,7 @@ class TextStream:
         :data:`GUESS_SAMPLE_BYTES`, if every byte of the file decodes in it; else None."""
         import codecs
 
-        with open(path, "rb") as handle:
+        with open_regular(path, name) as handle:
             sample = handle.read(GUESS_SAMPLE_BYTES)
             if handle.read(1):  # more follows: end the sample after a line break (not inside a character)
                 sample = sample[:sample.rfind(b"\n") + 1] or sample
@@ -622,7 +623,7 @@ class TextStream:
         if guessed.encoding not in LEGACY_ENCODINGS:  # mostly UTF-8, or two encodings: decided on every byte
             return None
         decoder = codecs.getincrementaldecoder(guessed.encoding)("strict")
-        with open(path, "rb") as handle:
+        with open_regular(path, name) as handle:
             try:
                 while chunk := handle.read(STREAM_READ_BYTES):
                     decoder.decode(chunk)
@@ -638,7 +639,7 @@ class TextStream:
         decoder = codecs.getincrementaldecoder(self.encoding)("strict")
         counts = [0, 0, 0, 0, 0, 0]
         pending = ""
-        with open(self.path, "rb") as handle:
+        with open_regular(self.path) as handle:
             while True:
                 chunk = handle.read(STREAM_READ_BYTES)
                 digest.update(chunk)

@@ -1,30 +1,32 @@
-"""Resource limits of a batch run (issue #13): a time budget for reading and analysing one file, and a full
-disk as one clear error.
+"""Resource limits of a batch run (issue #13): a processor-time budget for reading and analysing one file, and
+a full disk as one clear error.
 
-    with file_time_budget(120, "scraped/page.html"):   # FileTimeLimitError after 120 s of wall time
+    with file_time_budget(120, "scraped/page.html"):   # FileTimeLimitError after 120 s of CPU time
         docs = read_documents(source, data)
 
-The budget is a ``SIGALRM`` timer (``signal.setitimer(ITIMER_REAL)``) in the process doing the work: the
-batch's own process, or each ``--workers`` process (every worker has its own main thread and timer). When
-the timer fires, Python raises :class:`FileTimeLimitError` in the main thread at the next bytecode, so the
-pipeline records the file in ``errors`` and goes on with the next one.
+The budget counts the processor time of the thread doing the work (Linux and other POSIX systems: the
+thread's own CPU clock, ``time.pthread_getcpuclockid``; elsewhere the process's CPU time), not wall time: a
+machine busy with other work runs the file more slowly but charges it no more, so a good file never becomes an
+errors row because the machine was loaded (a wall-clock budget did that to a test under load). A watchdog thread
+reads that clock; it sleeps until the budget could at the earliest be used up (a thread uses at most one second
+of CPU per second), reads the clock again, and once the budget is spent raises :class:`FileTimeLimitError` in the
+working thread (``PyThreadState_SetAsyncExc``, CPython's way to raise an exception in another thread). The
+working thread sees it at its next bytecode; the pipeline records the file in ``errors`` and goes on with the next
+one. It works the same in the batch's own process, in each ``--workers`` process and in a Ray task or a
+notebook's thread.
 
 What it cannot do:
 
-- Off the main thread (a Ray task or actor's thread, a notebook's background thread) Python cannot install a
-  signal handler: there a watchdog thread raises the same error in the working thread when the time is up
-  (``PyThreadState_SetAsyncExc``, CPython's way to raise an exception in another thread). It is seen at the
-  next bytecode like the signal, but cannot cut short a blocking call (``time.sleep``, a read that waits),
-  which a signal does.
 - A single C call that never returns to Python (one ``re`` match that backtracks for hours, one lxml parse)
-  is interrupted only when it returns, since Python runs signal handlers between bytecodes. The readers and
-  the analysis work in many short calls (per block, per sentence), so in practice the budget holds; a hard
-  stop would need the worker process killed, which would also lose its other files of the chunk.
-- It measures wall time, not CPU time: a machine under load reaches the budget sooner. The default
-  (120 s, ``--max-file-seconds``) is generous: an ordinary news article takes well under a second.
+  is interrupted only when it returns. The readers and the analysis work in many short calls (per block, per
+  sentence), so in practice the budget holds; a hard stop would need the worker process killed, which would
+  also lose its other files of the chunk.
+- Time spent waiting (a read that blocks) uses no processor time and is not charged. So nothing in the corpus
+  is ever waited on: named pipes, sockets and devices are errors rows, never opened (``discover``), and each
+  file is opened without waiting and read only if it is a regular file
+  (:func:`translator.corpus.safe_open.open_regular`).
 
-A timer already armed by the caller (a test runner's own ``SIGALRM`` timeout) is put back on exit, less the
-time spent inside.
+The default (120 s, ``--max-file-seconds``) is generous: an ordinary news article takes well under a second.
 """
 
 from __future__ import annotations
@@ -32,10 +34,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import logging
-import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..errors import InputError, NoSpaceError, OverLimitError
@@ -50,57 +51,45 @@ DEFAULT_MAX_FILE_SECONDS = 120.0
 
 
 class FileTimeLimitError(OverLimitError):
-    """Reading and analysing one file took longer than its time budget; ``what`` names the file."""
+    """Reading and analysing one file used more processor time than its budget; ``what`` names the file."""
 
     def __init__(self, what: str, seconds: float) -> None:
         self.what, self.seconds = what, seconds
-        self.limit, self.option = f"{seconds:g} s per file", "--max-file-seconds"
-        InputError.__init__(self, f"{what}: reading and analysing took over {seconds:g} s, the time limit per file; "
-                            "the file was left out (raise the limit with --max-file-seconds, 0 = no limit)")
+        self.limit, self.option = f"{seconds:g} s of processor time per file", "--max-file-seconds"
+        InputError.__init__(self, f"{what}: reading and analysing took over {seconds:g} s of processor time, the "
+                            "time limit per file; the file was left out (raise the limit with --max-file-seconds, "
+                            "0 = no limit)")
+
+
+def _cpu_clock() -> Callable[[], float]:
+    """A clock of the processor time used by the calling thread, in seconds: the thread's own CPU clock where
+    the system has one (``time.pthread_getcpuclockid``), read from any thread; else the process's CPU time."""
+    getcpuclockid = getattr(time, "pthread_getcpuclockid", None)
+    if getcpuclockid is not None:
+        with contextlib.suppress(OSError):
+            clock = getcpuclockid(threading.get_ident())
+            time.clock_gettime(clock)
+            return lambda: time.clock_gettime(clock)
+    return time.process_time
 
 
 @contextlib.contextmanager
 def file_time_budget(seconds: float | None, what: str) -> Iterator[None]:
-    """Raise :class:`FileTimeLimitError` (an :class:`InputError`) in the body once ``seconds`` of wall time
-    have passed. ``seconds`` None or ≤ 0: no budget. ``what``: the file, for the message. Off the main thread,
-    or where there is no ``setitimer`` (Windows), a watchdog thread raises it instead (see the module
-    docstring).
+    """Raise :class:`FileTimeLimitError` (an :class:`InputError`) in the body once it has used ``seconds`` of
+    processor time (the calling thread's CPU time: waiting, and other processes' work on a busy machine, do not
+    count). ``seconds`` None or ≤ 0: no budget. ``what``: the file, for the message. See the module docstring
+    for how, and for what it cannot stop.
     """
     if not seconds or seconds <= 0:
         yield
         return
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        with _watchdog_budget(seconds, what):
-            yield
-        return
-    armed = True
-
-    def expired(signum: int, frame: object) -> None:
-        if armed:
-            raise FileTimeLimitError(what, seconds)
-
-    previous_handler = signal.signal(signal.SIGALRM, expired)
-    started = time.monotonic()
-    previous_delay, previous_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        armed = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous_handler)
-        if previous_delay > 0:  # the caller's own timer: put back what is left of it (at least a tick)
-            left = max(previous_delay - (time.monotonic() - started), 1e-3)
-            signal.setitimer(signal.ITIMER_REAL, left, previous_interval)
-
-
-@contextlib.contextmanager
-def _watchdog_budget(seconds: float, what: str) -> Iterator[None]:
-    """:func:`file_time_budget` off the main thread: a timer thread raises :class:`FileTimeLimitError` in this
-    thread (``PyThreadState_SetAsyncExc``) once ``seconds`` have passed, unless the body has ended by then."""
     import ctypes
 
     target = threading.get_ident()
+    clock = _cpu_clock()
+    started = clock()
     lock = threading.Lock()
+    done = threading.Event()
     state = {"armed": True, "fired": False}
 
     class Expired(FileTimeLimitError):  # raised by class, without arguments: the message is bound here
@@ -109,23 +98,33 @@ def _watchdog_budget(seconds: float, what: str) -> Iterator[None]:
 
     Expired.__name__ = Expired.__qualname__ = "FileTimeLimitError"
 
-    def expire() -> None:
+    def watch() -> None:
+        while True:
+            try:
+                left = seconds - (clock() - started)
+            except OSError:  # the working thread has ended
+                return
+            if left <= 0:
+                break
+            # the working thread cannot use more than one second of CPU per second: nothing to check before
+            if done.wait(max(left, 1e-3)):
+                return
         with lock:
             if state["armed"]:
                 state["fired"] = True
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(Expired))
 
-    timer = threading.Timer(seconds, expire)
-    timer.daemon = True
-    timer.start()
+    watchdog = threading.Thread(target=watch, name=f"time budget of {what}"[:60], daemon=True)
+    watchdog.start()
     try:
         yield
     finally:
         with lock:
             state["armed"] = False
-            timer.cancel()
+            done.set()
             if state["fired"]:  # not raised yet (the body ended first): it must not surface after the body
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+        watchdog.join()
 
 
 _WARM: set[tuple[int, str]] = set()  # (id of the glossary, detector) this process has warmed up with

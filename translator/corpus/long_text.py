@@ -41,6 +41,7 @@ from .readers import (
     stream_records,
     text_document,
 )
+from .safe_open import open_regular
 from .stages import file_error, read_source
 
 __all__ = ["GROUP_SEGMENTS", "LONG_FILE_BYTES", "PART_CHARS", "analyze_in_parts", "file_sha256", "long_file_groups",
@@ -338,5 +339,5 @@ def file_sha256(source: SourceFile, max_file_mb: float | None = None) -> str:
     """The hex SHA-256 of a file, read a MB at a time, under the checks of
     :func:`~translator.corpus.stages.read_source` (a link, a file over ``max_file_mb``: ``InputError``)."""
     source.read_bytes(max_bytes=int(max_file_mb * 2**20) if max_file_mb else None, check_only=True)
-    with open(source.path, "rb") as handle:
+    with open_regular(source.path, source.rel) as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()

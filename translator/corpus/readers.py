@@ -21,6 +21,7 @@ from ..errors import InputError, OverLimitError
 from ..text.markdown import front_matter, mask_markup
 from .decode import TextStream, decode_bytes, escape_json_line_breaks
 from .rows import ErrorRow
+from .safe_open import open_regular
 from .state import STATE_FILE
 
 __all__ = [
@@ -108,7 +109,10 @@ class SourceFile:
                 limit = f"{_megabytes(max_bytes)} MB per file"
                 raise OverLimitError(f"{self.rel}: {_megabytes(size)} MB is over the limit of {limit} "
                                      "(raise it with --max-file-mb)", limit=limit, option="--max-file-mb")
-        return b"" if check_only else self.path.read_bytes()
+        if check_only:
+            return b""
+        with open_regular(self.path, self.rel) as handle:  # not a link or a pipe put in its place since listed
+            return handle.read()
 
 
 def discover(root: Path, *, exclude: Iterable[Path] = ()) -> list[SourceFile]:
@@ -116,7 +120,8 @@ def discover(root: Path, *, exclude: Iterable[Path] = ()) -> list[SourceFile]:
 
     Files with unknown suffixes are returned too: the pipeline records them as errors rather than ignoring
     them silently. Symbolic links are never followed, to files or folders alike, so nothing outside the
-    corpus folder is read: each is returned with a ``problem`` that the pipeline records. Folders in
+    corpus folder is read: each is returned with a ``problem`` that the pipeline records, and so is anything
+    that is not a regular file (a named pipe, a socket, a device), which is never opened. Folders in
     ``exclude`` (the run's own output folder, when it sits inside the corpus) and folders that hold a run
     state (any run's output folder) are skipped. A file name that is not valid UTF-8 keeps its bytes as
     ``\\x..`` escapes in ``rel``. A single file may be given instead of a folder.
@@ -153,6 +158,9 @@ def discover(root: Path, *, exclude: Iterable[Path] = ()) -> list[SourceFile]:
                     stack.append(path)
             elif entry.is_file(follow_symlinks=False):
                 found.append(SourceFile(path, rel))
+            else:  # a named pipe would block the read for ever; a device could be endless: never opened
+                found.append(SourceFile(path, rel, "not a regular file (a named pipe, socket or device): left "
+                                                   "out, never opened"))
     return sorted(found, key=lambda f: f.rel)
 
 

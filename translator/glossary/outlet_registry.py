@@ -452,10 +452,15 @@ class OutletRegistry:
         words = list(_WORD.finditer(text))
         found: list[tuple[int, int, OutletMatch]] = []
         taken_until = -1
+        stop: re.Match[str] | None = None
+        searched = False
         for i, first in enumerate(words):
             if first.start() < taken_until or not _may_start_name(text, first) or not self._may_begin(first.group()):
                 continue
-            stop = _BREAK.search(text, first.start())  # a window reaching past it holds a break
+            if not searched or (stop is not None and stop.start() < first.start()):
+                # a window reaching past it holds a break; the next break is looked for again only once passed
+                # (a search from every word took time quadratic in a text with none: "Al- Al- Al- ...")
+                stop, searched = _BREAK.search(text, first.start()), True
             limit = stop.start() if stop is not None else len(text)
             for j in range(min(len(words), i + max_words), i, -1):
                 last = words[j - 1]
