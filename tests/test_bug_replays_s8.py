@@ -94,6 +94,13 @@ _OLD_KEY = "خلدون هم فيها"  # the key session 6's normalization gave 
 _VERSE = "خَٰلِدُونَ هُمْ فِيهَا"
 
 
+def _created(store: Any) -> None:
+    """Create ``store``'s file with its schema now, as an earlier version did on opening (a memory or cache now
+    creates its file when first written: issue 20), then close it."""
+    store._db  # noqa: B018 -- the connection opens on first use
+    store.close()
+
+
 def _stale(path: Path, table_rows: str, *rows: tuple[Any, ...]) -> None:
     """Write ``rows`` into ``path`` as an older version did: keys of the old normalization, no key version."""
     with sqlite3.connect(path) as db:
@@ -104,7 +111,7 @@ def _stale(path: Path, table_rows: str, *rows: tuple[Any, ...]) -> None:
 def test_a_translation_memory_written_before_the_normalization_changed_still_finds_its_entries(
         tmp_path: Path) -> None:
     path = tmp_path / "tm.sqlite"
-    TranslationMemory(path).close()
+    _created(TranslationMemory(path))
     _stale(path, "INSERT INTO human_translations (source_key, source, target, state, created, changed) "
                  "VALUES (?,?,?,?,?,?)",
            (_OLD_KEY, _VERSE, "they will abide therein", "final", "2025-01-01", "2025-01-01"),
@@ -133,7 +140,7 @@ def test_an_mt_cache_written_before_the_normalization_changed_still_answers(tmp_
     unit = normalize_for_mt(_VERSE)
     old = hashlib.sha256("\x1f".join([engine.name, model.id, model.revision or "", translator.glossary_version,
                                       _OLD_KEY]).encode()).hexdigest()
-    translator.cache.close()
+    _created(translator.cache)
     _stale(path, "INSERT INTO machine VALUES (?,?,?,?,?,?,?,?,?,?,?)",
            (old, unit, "Cached: they abide", "translated", "[]", "{}", engine.name, model.id, model.revision or "",
             translator.glossary_version, "2025-01-01"))
