@@ -189,6 +189,8 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
             # "Riyadh, April 20, 2019, SPA -- Al-Riyadh newspaper said ...": the place and the agency are no
             # outlet; the papers after the dateline are read, and take its date (SPA's round-ups, session 8)
             drafts = _after_dateline(repaired, registry, agency)
+            if len(drafts) == 1 and drafts[0].outlet == agency.group("agency") and text[piece.end:].strip():
+                drafts = []  # the round-up's lead cites the agency only when no paper follows it in the document
         else:
             drafts = _recognize(repaired, piece.hint, registry, context)
         if not drafts and piece.hint is None and agency is None:

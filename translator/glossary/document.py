@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from ..text.arabic import normalize
 from .entry import GlossaryEntry, TermMatch
+from .names import _table
 from .wordinfo import common_zipf
 
 __all__ = ["SURNAME_ZIPF", "DocumentNames", "with_document"]
@@ -68,8 +69,6 @@ class DocumentNames:
         before leaves them standing alone; each a :class:`TermMatch` of the full name's layer, type person."""
         if not self._surnames:
             return []
-        from .glossary import _surname_alone
-
         covered = [(m.start - len(m.clitic), m.end) for m in matches]
         found = []
         for word in _WORD.finditer(text):
@@ -103,3 +102,22 @@ def with_document(matches: list[TermMatch], text: str, document: DocumentNames |
     extra = document.find(text, matches)
     return sorted([*matches, *extra], key=lambda m: m.start) if extra else matches
 
+
+_WORD_BEFORE_ZIPF = 3.0  # wordfreq zipf: a word before a surname this frequent is no given name (وأكد، الوزير)
+
+
+def _surname_alone(text: str, start: int) -> bool:
+    """Whether the word before ``start`` leaves a surname standing alone: none, punctuation, or an ordinary
+    word (wordfreq zipf ≥ ``_WORD_BEFORE_ZIPF``: وأكد، الوزير، مع) that is not a listed name part
+    (``data/name_romanization.tsv``). After a rare word or a name it is another person's name (إردنتش يلماز,
+    محمد أمين بيلماز are not Cevdet Yılmaz); :meth:`Glossary.match` also drops a surname read with a proclitic
+    other than و/ف (بيلماز is no ب + يلماز)."""
+    from ..wordfreq_index import zipf_frequency
+
+    before = text[:start].rstrip()
+    if not before or not before[-1].isalpha():
+        return True
+    word = before.split()[-1]
+    if (normalize(word), "word") in _table():  # a listed given or family name: محمد أمين بيلماز
+        return False
+    return zipf_frequency(word, "ar") >= _WORD_BEFORE_ZIPF

@@ -406,7 +406,7 @@ class Gazetteer:
             return None  # قصره "his palace" is not Qusrah even in a Palestinian story
         # مركز شباب "a youth centre" in Luxor: a cue does not make so common a word a small town of a country the
         # text does not name (Shabab, Iran)
-        if cue is not None and name.common and name.zipf >= CONTEXT_CEILING and not any(
+        if cue is not None and name.common and name.zipf >= CONTEXT_CEILING and _weak_cue(text, match) and not any(
                 p.country in context or p.weight() >= SMALL_TOWN for p in places):
             return None
         if cue is None and name.common:
@@ -577,6 +577,16 @@ def _cue(text: str, match: TermMatch) -> str | None:
                 return kind
     after = _first_word(text[match.end:match.end + _CUE_WINDOW])
     return cues.get((after, "after")) if after else None
+
+
+_WEAK_CUES = frozenset({"مركز"})  # matching form: "centre" (مركز شباب) as often as an Egyptian district
+
+
+def _weak_cue(text: str, match: TermMatch) -> bool:
+    """Whether the word right before the match is a cue that is an ordinary noun as often (``_WEAK_CUES``): مدينة
+    جمال is still the town Djemmal, مركز شباب "a youth centre"."""
+    before = _last_word(text[max(0, match.start - len(match.clitic) - _CUE_WINDOW):match.start - len(match.clitic)])
+    return any(reading.stem in _WEAK_CUES for reading in analyses(before)) if before else False
 
 
 def _after_generic(text: str, match: TermMatch, name: _Name) -> bool:

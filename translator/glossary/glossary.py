@@ -13,15 +13,14 @@ from .. import datafiles
 from ..config import glossary_dirs
 from ..diskcache import cached, fingerprint, folding_inputs
 from ..errors import GlossaryError
-from ..text.arabic import fold, normalize
+from ..text.arabic import fold
 from .compose import composed_entries
-from .document import DocumentNames, with_document
+from .document import DocumentNames, _surname_alone, with_document
 from .entry import GlossaryEntry, GlossaryProblem, TermMatch
 from .facilities import compose_facilities
 from .gazetteer import Gazetteer, default_gazetteer_path, load_gazetteer
 from .load import merge, read_tsv
 from .match import TermIndex, find_terms
-from .names import _table as _name_parts
 from .names import find_names, find_people, find_places, region_of
 from .outlets import outlet_entries
 from .remembered import remembered_matches
@@ -187,7 +186,6 @@ class Glossary:
 
 
 _SURNAME_ZIPF = 3.5  # wordfreq zipf: a surname this frequent is an ordinary word or a given name too (سعيد، الأسد)
-_WORD_BEFORE_ZIPF = 3.0  # wordfreq zipf: a word before a surname this frequent is no given name (وأكد، الوزير)
 _COMPOUND = frozenset({"عبد", "عبدال", "أبو", "ابو", "أبي", "بن", "ابن", "بنت", "آل", "ولد", "اولاد"})
 _ARTICLE_EN = ("al-", "Al-", "el-", "El-", "al ", "Al ")
 
@@ -263,20 +261,3 @@ def surname_entries(entries: Iterable[GlossaryEntry]) -> list[GlossaryEntry]:
         if len({fold(g.target.removeprefix("al-").removeprefix("Al-")) for g in group}) == 1:
             kept.append(group[0])
     return kept
-
-
-def _surname_alone(text: str, start: int) -> bool:
-    """Whether the word before ``start`` leaves a surname standing alone: none, punctuation, or an ordinary
-    word (wordfreq zipf ≥ ``_WORD_BEFORE_ZIPF``: وأكد، الوزير، مع) that is not a listed name part
-    (``data/name_romanization.tsv``). After a rare word or a name it is another person's name (إردنتش يلماز,
-    محمد أمين بيلماز are not Cevdet Yılmaz); :meth:`Glossary.match` also drops a surname read with a proclitic
-    other than و/ف (بيلماز is no ب + يلماز)."""
-    from ..wordfreq_index import zipf_frequency
-
-    before = text[:start].rstrip()
-    if not before or not before[-1].isalpha():
-        return True
-    word = before.split()[-1]
-    if (normalize(word), "word") in _name_parts():  # a listed given or family name: محمد أمين بيلماز
-        return False
-    return zipf_frequency(word, "ar") >= _WORD_BEFORE_ZIPF
