@@ -15,7 +15,8 @@ LINES = ["قال المتحدث باسم الوزارة سامي الزبيدي 
 
 
 def fresh(glossary: Glossary, text: str, country: str | None = None) -> list:
-    return Glossary.match.__wrapped__(glossary, text, country)  # type: ignore[attr-defined]
+    # the match without memory: Glossary._matches is the remembered step (Glossary.match adds the document's names)
+    return Glossary._matches.__wrapped__(glossary, text, country)  # type: ignore[attr-defined]
 
 
 def test_remembered_matches_are_the_fresh_ones(glossary: Glossary) -> None:
@@ -47,3 +48,17 @@ def test_remembered_matches_follow_the_glossary(glossary: Glossary) -> None:
     assert glossary.match(line) == before
     long_text = (line + " ") * (MAX_CHARS // len(line) + 1)
     assert glossary.match(long_text) == fresh(glossary, long_text)
+
+
+def test_a_document_is_never_answered_from_memory(glossary: Glossary) -> None:
+    from translator.glossary.document import DocumentNames
+
+    full = "أشرف والي الجزائر العاصمة، محمد عبد النور رابحي، اليوم الأحد، على مراسم تنصيب الولاة"
+    bare = "وقال رابحي إن العاصمة تستحق الأفضل"
+    forget_matches()
+    alone = glossary.match(bare, country="DZ")  # remembered without the document
+    names = DocumentNames()
+    glossary.match(full, country="DZ", document=names)
+    in_document = glossary.match(bare, country="DZ", document=names)
+    assert "رابحي" in {m.surface for m in in_document} - {m.surface for m in alone}  # the document's name
+    assert glossary.match(bare, country="DZ") == alone == fresh(glossary, bare, "DZ")  # memory holds none of it
