@@ -47,6 +47,8 @@ BLIND2 = ROOT / "tests" / "data" / "gazetteer_mentions_blind2.jsonl"
 BLIND3 = ROOT / "tests" / "data" / "gazetteer_mentions_blind3.jsonl"
 # session 7's blind set (77 sentences, 259 mentions, 13 countries), measured once blind, then committed
 BLIND4 = ROOT / "tests" / "data" / "gazetteer_mentions_blind4.jsonl"
+# session 8's blind set (77 sentences, 285 mentions, outlets of 17 countries), measured once blind, then committed
+BLIND5 = ROOT / "tests" / "data" / "gazetteer_mentions_blind5.jsonl"
 # The fourth round's own set (45 sentences, 136 mentions, outlets of 15 countries), labelled before any run;
 # rules were written from its build half only (``--new`` scores both halves).
 NEW = ROOT / "tests" / "data" / "gazetteer_mentions_s4.jsonl"
@@ -117,7 +119,8 @@ def quality(glossary, verbose: bool = False, blind: bool = False, new: bool = Fa
         sets += [("blind", BLIND, None), ("blind-build", BLIND, "build"), ("blind-heldout", BLIND, "heldout"),
                  ("blind2", BLIND2, None), ("blind2-build", BLIND2, "build"), ("blind2-heldout", BLIND2, "heldout"),
                  ("blind3", BLIND3, None), ("blind3-build", BLIND3, "build"), ("blind3-heldout", BLIND3, "heldout"),
-                 ("blind4", BLIND4, None), ("blind4-build", BLIND4, "build"), ("blind4-heldout", BLIND4, "heldout")]
+                 ("blind4", BLIND4, None), ("blind4-build", BLIND4, "build"), ("blind4-heldout", BLIND4, "heldout"),
+                 ("blind5", BLIND5, None), ("blind5-build", BLIND5, "build"), ("blind5-heldout", BLIND5, "heldout")]
     if new:
         sets += [("new-build", NEW, "build"), ("new-heldout", NEW, "heldout")]
     if s6:

@@ -409,7 +409,7 @@ def parse_date(text: str, *, context_lang: str | None = None, day_first: bool | 
     """
     found = find_dates(text, context_lang=context_lang, day_first=day_first)
     if found:
-        return max(found, key=lambda r: (r.role is None, _completeness(r)))
+        return _months_sharing_a_year(text, max(found, key=lambda r: (r.role is None, _completeness(r))))
     relative = _relative_date(text, reference) if text and contains_arabic(text) else None
     if relative is not None:
         return relative
@@ -418,6 +418,28 @@ def parse_date(text: str, *, context_lang: str | None = None, day_first: bool | 
     if years:
         warnings = [f"only a year ({', '.join(dict.fromkeys(years))}): a date needs at least a month"]
     return DateResult(text=text, date=None, warnings=warnings)
+
+
+# "<month> و <month> 2019", "August and September 2019": the word right before a month-and-year date, after "and"
+_JOINED_MONTH = re.compile(r"(?P<month>[^\W\d_]+)\s*(?:و|and|&|[-–/])\s*(?:شهر\s+)?\Z")
+
+
+def _months_sharing_a_year(text: str, best: DateResult) -> DateResult:
+    """``best``, flagged ambiguous where another month of its calendar is joined to it by "and" (``خلال شهري أوت
+    وسبتمبر 2019``: two months share the year, a period rather than one date). The month next to the year stays
+    the date (as before); the other is the first candidate."""
+    if best.date is None or len(best.date) != 7 or not best.start or best.calendar not in _CALENDARS \
+            or best.ambiguous:
+        return best
+    joined = _JOINED_MONTH.search(text, max(0, best.start - 40), best.start)
+    month = _grammar().months[best.calendar].get(_key(joined["month"])) if joined else None
+    if month is None or f"{month:02d}" == best.date[5:]:
+        return best
+    other = f"{best.date[:4]}-{month:02d}"
+    return DateResult(text=best.text, date=best.date, date_text=best.date_text, start=best.start, end=best.end,
+                      calendar=best.calendar, hijri=best.hijri, ambiguous=True, candidates=[other, best.date],
+                      role=best.role,
+                      warnings=[*best.warnings, f"two months share the year: {other} and {best.date} (a period)"])
 
 
 def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | None = None) -> list[DateResult]:

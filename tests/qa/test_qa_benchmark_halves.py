@@ -18,8 +18,8 @@ def test_every_split_of_the_pairs_is_a_reported_half_and_no_story_is_on_both_sid
     halves_of: dict[str, set[str]] = defaultdict(set)
     for p in pairs:
         halves_of[p["story"]].add(p["split"])
-    build = {"build", "fresh5b", "fresh6b", "fresh7b", "fresh8b", "fresh10b"}
-    heldout = {"measure", "fresh5h", "fresh6h", "fresh7h", "fresh8h", "fresh10h"}
+    build = {"build", "fresh5b", "fresh6b", "fresh7b", "fresh8b", "fresh10b", "fresh9b"}
+    heldout = {"measure", "fresh5h", "fresh6h", "fresh7h", "fresh8h", "fresh10h", "fresh9h"}
     assert not [s for s, h in halves_of.items() if h & build and h & heldout]
     assert all(len(h) == 1 for s, h in halves_of.items() if h - {"fresh7h", "fresh8h"}), halves_of
 
@@ -56,3 +56,18 @@ def test_fresh10_is_split_by_story_and_labelled() -> None:
         assert any(not p["discrepancy"] for p in rows) and any(p["discrepancy"] for p in rows)
         assert all(set(p["discrepancy"].split(",")) <= kinds for p in rows if p["discrepancy"])
         assert all(p["source_url"].startswith("https://") and p["target_url"].startswith("https://") for p in rows)
+
+
+def test_fresh9_is_split_by_story_into_two_halves_that_are_both_reported() -> None:
+    """fresh9 (session 8's blind pairs: Tunisian price releases as TAP wrote them in both languages, measured once
+    blind on the session's merged code, then committed), split by story; both halves hold correct pairs and pairs
+    whose editions differ."""
+    pairs = [p for p in read_pairs(PAIRS) if p["split"] in ("fresh9b", "fresh9h")]
+    assert len(pairs) == 27 and len({p["story"] for p in pairs}) == 6
+    stories = {half: {p["story"] for p in pairs if p["split"] == half} for half in ("fresh9b", "fresh9h")}
+    assert stories["fresh9b"] and stories["fresh9h"] and not stories["fresh9b"] & stories["fresh9h"]
+    for half in ("fresh9b", "fresh9h"):
+        rows = [p for p in pairs if p["split"] == half]
+        assert any(not p["discrepancy"] for p in rows) and any(p["discrepancy"] for p in rows)
+    report = measure(pairs, seed=17, verbose=False, halves=("fresh9b", "fresh9h"), speed=False)
+    assert [report[h]["pairs"] for h in ("fresh9b", "fresh9h")] == [14, 13]
