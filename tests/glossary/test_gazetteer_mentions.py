@@ -6,6 +6,8 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
+
 from translator.glossary import Glossary, GlossaryEntry
 from translator.glossary.evaluate import load_mentions, mention_spans, score, split_of
 
@@ -144,35 +146,20 @@ def test_the_seventh_sessions_set_is_labelled_new_and_split_by_outlet() -> None:
     assert all(len({r["outlet_country"] for r in h}) >= 8 for h in halves.values())
 
 
-def test_blind4_is_labelled_and_split_by_outlet_into_two_real_halves() -> None:
-    """blind4 (session 7's blind set: 77 sentences, 259 mentions, outlets of 13 countries; measured once blind on
-    the session's merged code, then committed) is a set like the others: every mention labelled with its press
-    spellings, no sentence of an older set, and split by a hash of the outlet's host into two halves that share
-    no outlet, each with outlets of several countries."""
-    path = DATA.with_name("gazetteer_mentions_blind4.jsonl")
+@pytest.mark.parametrize(("name", "mentions", "countries"), [("blind4", 250, 10), ("blind5", 280, 10)])
+def test_blind_sets_are_labelled_and_split_by_outlet_into_two_real_halves(name: str, mentions: int,
+                                                                          countries: int) -> None:
+    """blind4 and blind5 (sessions 7 and 8's blind sets: 77 sentences each, 259 and 285 mentions, outlets of 13 and
+    17 countries; each measured once blind on its session's merged code, then committed) are sets like the others:
+    every mention labelled with its press spellings, no sentence of an older set, and split by a hash of the
+    outlet's host into two halves that share no outlet, each with outlets of several countries."""
+    path = DATA.with_name(f"gazetteer_mentions_{name}.jsonl")
     records = load_mentions(path)
-    assert len(records) >= 70 and sum(len(r["mentions"]) for r in records) >= 250
+    assert len(records) >= 70 and sum(len(r["mentions"]) for r in records) >= mentions
     _assert_labelled(records)
     older = {r["text"] for p in sorted(DATA.parent.glob("gazetteer_mentions*.jsonl")) if p != path
              for r in load_mentions(p)}
     assert not {r["text"] for r in records} & older
-    assert len({r["outlet_country"] for r in records}) >= 10
-    halves = _halves_by_outlet(path)
-    assert all(len({r["outlet_country"] for r in h}) >= 4 for h in halves.values())
-
-
-def test_blind5_is_labelled_and_split_by_outlet_into_two_real_halves() -> None:
-    """blind5 (session 8's blind set: 77 sentences, 285 mentions, outlets of 17 countries; measured once blind on
-    the session's merged code, then committed) is a set like the others: every mention labelled with its press
-    spellings, no sentence of an older set, and split by a hash of the outlet's host into two halves that share
-    no outlet, each with outlets of several countries."""
-    path = DATA.with_name("gazetteer_mentions_blind5.jsonl")
-    records = load_mentions(path)
-    assert len(records) >= 70 and sum(len(r["mentions"]) for r in records) >= 280
-    _assert_labelled(records)
-    older = {r["text"] for p in sorted(DATA.parent.glob("gazetteer_mentions*.jsonl")) if p != path
-             for r in load_mentions(p)}
-    assert not {r["text"] for r in records} & older
-    assert len({r["outlet_country"] for r in records}) >= 10
+    assert len({r["outlet_country"] for r in records}) >= countries
     halves = _halves_by_outlet(path)
     assert all(len({r["outlet_country"] for r in h}) >= 4 for h in halves.values())

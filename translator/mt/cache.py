@@ -110,18 +110,21 @@ def cache_key(engine: str, model: str, revision: str | None, glossary_version: s
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-class MTCache:
-    """Machine translations by :func:`cache_key` (default file ``config.home()/mt-cache.sqlite``).
+class LazyDatabase:
+    """A store whose SQLite file is opened when first used (issue 20: a new memory or cache costs nothing until
+    written). Subclasses set ``path`` and define ``_open`` (which sets ``_conn``); ``_start`` opens an existing
+    file at once, so that a broken one is reported when the store is made."""
 
-    Raises :class:`InputError` when the file is not a usable SQLite database.
-    """
+    path: Path
+    _conn: sqlite3.Connection | None = None
 
-    def __init__(self, path: str | Path | None = None) -> None:
-        self.path = Path(path) if path is not None else config.home() / "mt-cache.sqlite"
-        self._conn: sqlite3.Connection | None = None
+    def _open(self) -> None:
+        raise NotImplementedError
+
+    def _start(self) -> None:
         if self.path.exists():  # an existing file is opened (and checked) now
             self._open()
-        else:  # a new cache is created when first written: a fresh one costs nothing until then (issue 20)
+        else:  # a new file is created when first written
             self.path.parent.mkdir(parents=True, exist_ok=True)
 
     @property
@@ -131,6 +134,18 @@ class MTCache:
             self._open()
         assert self._conn is not None
         return self._conn
+
+
+class MTCache(LazyDatabase):
+    """Machine translations by :func:`cache_key` (default file ``config.home()/mt-cache.sqlite``).
+
+    Raises :class:`InputError` when the file is not a usable SQLite database.
+    """
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else config.home() / "mt-cache.sqlite"
+        self._conn: sqlite3.Connection | None = None
+        self._start()
 
     def _open(self) -> None:
         self._conn = open_sqlite(self.path, _SCHEMA, "MT cache", synchronous=_SYNCHRONOUS)

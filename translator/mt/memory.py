@@ -26,7 +26,16 @@ from typing import Any
 
 from translator import config
 from translator.errors import InputError
-from translator.mt.cache import CacheEntry, MTCache, cache_key, keys_current, mark_keys_current, now, open_sqlite
+from translator.mt.cache import (
+    CacheEntry,
+    LazyDatabase,
+    MTCache,
+    cache_key,
+    keys_current,
+    mark_keys_current,
+    now,
+    open_sqlite,
+)
 from translator.mt.fuzzy import DEFAULT_THRESHOLD, FuzzyIndex, fold_for_fuzzy
 from translator.mt.normalize import memory_key_text
 from translator.sqlite_guard import guard_database
@@ -111,7 +120,7 @@ class ImportCounts:
         return asdict(self)
 
 
-class TranslationMemory:
+class TranslationMemory(LazyDatabase):
     """Human translations in SQLite (default ``config.home()/translation-memory.sqlite``).
 
     ``read_only``: open an existing file for reading only (the report's lookups): nothing is created, migrated
@@ -131,18 +140,7 @@ class TranslationMemory:
             if not keys_current(self._conn):
                 self._keys = self._keys_now()
             return
-        if self.path.exists():  # an existing file is opened (and checked) now
-            self._open()
-        else:  # a new memory is created when first written or counted: a fresh one costs nothing (issue 20)
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-
-    @property
-    def _db(self) -> sqlite3.Connection:
-        """The connection, opened on first use (the file created and its schema applied)."""
-        if self._conn is None:
-            self._open()
-        assert self._conn is not None
-        return self._conn
+        self._start()
 
     def _open(self) -> None:
         self._conn = open_sqlite(self.path, _SCHEMA, "Translation memory")
