@@ -736,6 +736,14 @@ def digest_line(text: str, registry: OutletRegistry) -> list[Draft]:
         return []
     start, end = len(text) - len(text.lstrip()), len(text.rstrip())
     if "\n" in body:
+        # a list of digest lines, one piece per line ("Rami Khoury: The cost of a long summer (An-Nahar, Beirut)"
+        # then the next writer's line, with no blank line between: Al Jazeera's "Arab press review", trial 8 F4)
+        lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+        each = [digest_line(m.group(), registry) for m in lines]
+        if len(lines) >= 2 and all(len(d) == 1 and d[0].kind == "press_digest_byline" for d in each):
+            for m, (draft,) in zip(lines, each, strict=True):
+                draft.start, draft.end = draft.start + m.start(), draft.end + m.start()
+            return [draft for (draft,) in each]
         # "An-Nahar: Wave of warnings ..." over the summary paragraph (the Daily Star's digest): the first line is
         # the paper's headline, and the citation spans the paragraph it heads (session 8)
         first = body.partition("\n")[0].strip()
