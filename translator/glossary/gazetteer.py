@@ -489,8 +489,8 @@ def _city_of_named_country(text: str, matches: Sequence[TermMatch], names: Seque
     """A higher layer's name that renders as a country and as a city of another country (عمان: Oman or Amman)
     read as that city when one is in it or goes to it (في، إلى، ب) and the text names the city's country (by a place
     match) and not the country: رئيس وزراء الأردن ... في عمان is Amman. Never for an item of a list whose
-    neighbour is a country (الأردن وعمان), nor when the name's country is among the text's. Returns the steered match, or ``match``
-    unchanged."""
+    neighbour is a country (الأردن وعمان), nor when the name's country is among the text's. Returns the steered
+    match, or ``match`` unchanged."""
     if match.entry is None or len(match.entry.targets) < 2:
         return match
     own = {p.country for p in name.places if p.kind == "country"}
