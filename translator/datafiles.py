@@ -200,6 +200,7 @@ SCHEMAS: dict[str, Schema] = {
     "name_romanization.tsv": _schema(C("arabic", required=True),
                                      C("kind", frozenset({"abd", "article", "letter", "vowel", "word"}), True),
                                      C("default"), C("maghreb"), C("levant"), C("gulf"), C("egypt"), C("iraq"),
+                                     C("sudan"),
                                      key=("arabic", "kind"),
                                      words=("arabic", "=name_romanization")),
     "name_titles.tsv": _schema(C("word", required=True), C("kind", frozenset({"title", "role", "speech"}), True),

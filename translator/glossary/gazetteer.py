@@ -60,6 +60,7 @@ AMBIGUITY_RATIO = 10.0  # the first candidate must have this many times the next
 _CUE_WINDOW = 40  # characters around a match searched for a cue word (one word before, one after)
 _LIST_GAP = re.compile(r"\s*[،,]?\s*و")  # what separates two items of a list: و, after a comma or not
 _IN = re.compile(r"(?:^|(?<=[\s،,(]))و?في\s+$")
+_TO = re.compile(r"(?:^|(?<=[\s،,(]))و?[إا]لى\s+$")
 # جهة is a Moroccan region (جهة الشرق) but also "side": من جهة الجنوب "from the south side", من جهة أخرى
 _SIDE = frozenset({"جهه"})
 _SIDE_BEFORE = re.compile(r"(?:^|\s)من\s+جهة\s+$")
@@ -243,7 +244,10 @@ class Gazetteer:
             cue = _cue(text, match)
             if match.layer != "gazetteer":
                 if not _after_generic(text, match, name):  # حارة صيدا is no "Sidon": a longer name
-                    resolved.append(self._namesake(match, name, countries, number) or self._steer(match, name, cue))
+                    steered = self._namesake(match, name, countries, number) or self._steer(match, name, cue)
+                    if cue is None and steered is match:
+                        steered = _city_of_named_country(text, matches, names, match, name, countries, number)
+                    resolved.append(steered)
                 continue
             if _after_generic(text, match, name) or (match.clitic and (_cue_before_clitic(text, match)
                                                                        or _whole_word_common(text, match, name))):
@@ -478,6 +482,35 @@ def _patronymic(text: str, match: TermMatch) -> bool:
     from .names import name_part_people
 
     return name_part_people(before.group(1)) >= GIVEN_NAME_PEOPLE
+
+
+def _city_of_named_country(text: str, matches: Sequence[TermMatch], names: Sequence[_Name | None],
+                           match: TermMatch, name: _Name, countries: Sequence[str], number: int) -> TermMatch:
+    """A higher layer's name that renders as a country and as a city of another country (عمان: Oman or Amman)
+    read as that city when one is in it or goes to it (في، إلى، ب) and the text names the city's country (by a place
+    match) and not the country: رئيس وزراء الأردن ... في عمان is Amman. Never for an item of a list whose
+    neighbour is a country (الأردن وعمان), nor when the name's country is among the text's. Returns the steered
+    match, or ``match`` unchanged."""
+    if match.entry is None or len(match.entry.targets) < 2:
+        return match
+    own = {p.country for p in name.places if p.kind == "country"}
+    if not own:
+        return match
+    others = {c for k, c in enumerate(countries) if k != number and c}
+    if own & others:
+        return match
+    targets = match.entry.targets
+    cities = {p.target for p in name.places if p.kind == "city" and p.country in others and p.target in targets
+              and p.country not in own}
+    if len(cities) != 1 or not (_IN.search(text, 0, match.start) or _TO.search(text, 0, match.start)
+                                or match.clitic == "ب"):
+        return match  # only a place one is in or goes to: وزير خارجية عمان is Oman's minister
+    for k in (number - 1, number + 1):
+        if 0 <= k < len(matches) and names[k] is not None and names[k].names_a_country:
+            gap = text[matches[k].end:match.start] if k < number else text[match.end:matches[k].start]
+            if _LIST_GAP.fullmatch(gap) or gap.strip() in ("،", ","):
+                return match  # الأردن وعمان: two countries in a list
+    return replace(match, target=cities.pop())
 
 
 def _country_of(match: TermMatch, name: _Name) -> str:

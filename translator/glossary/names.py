@@ -33,7 +33,7 @@ __all__ = ["CANDIDATE_COLUMNS", "CandidateCounter", "attested", "attested_name",
            "find_places", "name_part_people", "region_of", "romanize"]
 
 REGIONS = {"maghreb": {"DZ", "MA", "TN", "LY", "MR", "EH"}, "levant": {"LB", "SY", "JO", "PS"},
-           "gulf": {"SA", "AE", "QA", "KW", "BH", "OM", "YE"}, "egypt": {"EG"}, "iraq": {"IQ"}}
+           "gulf": {"SA", "AE", "QA", "KW", "BH", "OM", "YE"}, "egypt": {"EG"}, "iraq": {"IQ"}, "sudan": {"SD"}}
 UNIT_LEAST = 2  # people of the outlet's country with a name part spelled one way before that spelling is used
 REGION_LEAST = 3  # the same over the countries of the outlet's (or the text's) region
 UNATTESTED_WORD = 3.5  # zipf: a word this frequent that no Wikidata person has as a name part is no name part
