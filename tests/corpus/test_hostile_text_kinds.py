@@ -57,6 +57,24 @@ def test_the_words_before_a_found_name_are_read_from_the_characters_just_before_
     assert _before("x" * 10_000 + " Al-", 10_004) == 10_004 - 8  # a few characters, whatever came before
 
 
+def _memo_entries() -> int:
+    """Entries held by the toolkit's bounded memos (``lru_cache`` of 1,024 entries or more) other than the
+    language detector's."""
+    import sys
+
+    from translator.langid import _detect_default
+
+    total = 0
+    for name, module in list(sys.modules.items()):
+        if name.startswith("translator.") and module is not None:
+            for value in list(vars(module).values()):
+                info = getattr(value, "cache_info", None)
+                if value is not _detect_default and info is not None and callable(info) \
+                        and (i := info()).maxsize and i.maxsize >= 1024:
+                    total += i.currsize
+    return total
+
+
 def test_a_long_text_analysed_in_parts_leaves_the_detector_cache_with_one_part(monkeypatch):
     """The language detector's cache kept every sentence of a long text as a key (65,536 of them: what made one
     text's memory grow with its length). After each part it is emptied: what it holds at the end is one part's
@@ -70,12 +88,14 @@ def test_a_long_text_analysed_in_parts_leaves_the_detector_cache_with_one_part(m
     _detect_default.cache_clear()
     emptied = list(analyze_in_parts(doc, part_chars=20_000))
     held = _detect_default.cache_info().currsize
+    memos_after_parts = _memo_entries()
     monkeypatch.setattr("translator.corpus.long_text._forget_detections", lambda: None)
     _detect_default.cache_clear()
     kept = list(analyze_in_parts(doc, part_chars=20_000))
     unique = _detect_default.cache_info().currsize
     assert len(emptied) > 5
     assert held <= max(len(a.segments) for a in emptied) < unique / 3
+    assert memos_after_parts < _memo_entries()  # every bounded memo, not only the detector's, was emptied
     assert [[s.as_dict() for s in a.segments] for a in emptied] == [[s.as_dict() for s in a.segments] for a in kept]
     assert [a.document.as_dict() if a.document else None for a in emptied] == \
         [a.document.as_dict() if a.document else None for a in kept]
