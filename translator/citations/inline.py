@@ -367,6 +367,9 @@ def _open_quotes(s: str) -> int:
 # the name (issue #13: searching all of the text before each name was quadratic on a line of 5,000 "Al-")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|al|el|an|as|ash|ad|ar|at|az)[-‐]['’‘]?$", re.IGNORECASE)
 _FRENCH_BEFORE = re.compile(r"\b(?:[Ll]e|[Ll]a|[Ll]es)\s+$")
+# a capitalised body noun right after a known paper's name makes it another body's name (session 8, batch 12)
+_ORGANISATION_AFTER = re.compile(r"['’]?s?\s+(?:Party|Movement|Front|Bloc|Coalition|Foundation|Institute|Cent(?:er|re)"
+                                 r"|Council|Union|Association|Society|Organi[sz]ation)\b")
 _THE_BEFORE = re.compile(r"\bThe\s+$")
 _SPACED_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:al|el)\s+$")
 _ARTICLE_NAME_BEFORE = re.compile(r"(?<![\w'’-])(?:Al|El|al|el)[-‐][A-Z][\w'’]*[-‐\s]+$")
@@ -386,6 +389,8 @@ def _before(s: str, a: int) -> int:
 def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
     found = []
     for a, b, match in registry.find_in_text(s):
+        if _ORGANISATION_AFTER.match(s, b):
+            continue  # "the Freedom and Justice Party said", "Al-Ahram Center": a body named after, not the paper
         if re.search(r"\s(?i:al|el)$", s[a:b]) and (_cap_after(s, b) or re.match(r"[-‐][A-Z]", s[b:b + 2])):
             continue  # "Akhbar Al Yaoum": a known name cut before its last word; the whole name is found below
             # ("Independent Al-Shorouk says": the article opens the next name, session 7)

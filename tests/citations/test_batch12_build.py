@@ -1,0 +1,41 @@
+"""Press reviews of batch 12 (session 8): kinds of miss seen in the build half, written as new sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from translator.citations import default_registry, parse_citations
+
+
+@pytest.mark.parametrize(("text", "title", "author", "outlet", "date"), [
+    ("Why the Port Still Waits/By Nadim Koteich/Asharq Al-Awsat/March 3/21",
+     "Why the Port Still Waits", "Nadim Koteich", "Asharq Al-Awsat", "2021-03-03"),
+    ("Syria After the Summit: Old Maps, New Borders/By: Randa Takieddine/Al Hayat/October 9/12",
+     "Syria After the Summit: Old Maps, New Borders", "Randa Takieddine", "Al Hayat", "2012-10-09"),
+])
+def test_slash_parted_column_line(text: str, title: str, author: str, outlet: str, date: str) -> None:
+    """A digest site's line ``Title/By Author/Paper/Month D/YY``: each field from its slot, the year 20YY."""
+    (citation,) = parse_citations(text)
+    assert (citation.title_english, citation.author, citation.outlet, citation.date) == (title, author, outlet, date)
+
+
+def test_slash_line_without_a_byline_is_not_taken() -> None:
+    """Without the ``By`` slot the slashes part something else (a path, a list): no column citation."""
+    assert all(c.kind != "news_citation" for c in parse_citations("Politics/Economy/Sports/March 3/21"))
+
+
+def test_freedom_and_justice_daily_is_known() -> None:
+    """The Brotherhood party's Cairo daily (2011-2013), cited by Egyptian press reviews of those years."""
+    outlet = default_registry().lookup("Freedom and Justice")
+    assert outlet is not None and outlet.country == "Egypt" and outlet.arabic == "الحرية والعدالة"
+    (citation,) = parse_citations("Freedom and Justice newspaper said the new cabinet would be sworn in on Sunday.")
+    assert citation.outlet == "Freedom and Justice"
+
+
+@pytest.mark.parametrize("text", [
+    "The Freedom and Justice Party said on Sunday that it would field candidates in every district.",
+    "Al-Ahram Center for Political and Strategic Studies said turnout was low.",
+])
+def test_a_body_named_after_a_paper_is_not_the_paper(text: str) -> None:
+    """A known paper's name followed by Party, Center, Foundation ... names another body: no citation of it."""
+    assert parse_citations(text) == []
