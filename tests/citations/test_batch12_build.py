@@ -39,3 +39,25 @@ def test_freedom_and_justice_daily_is_known() -> None:
 def test_a_body_named_after_a_paper_is_not_the_paper(text: str) -> None:
     """A known paper's name followed by Party, Center, Foundation ... names another body: no citation of it."""
     assert parse_citations(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "الشرق الأوسط نشرت اليوم تقريرا عن مفاوضات الحدود البحرية.",
+    "نبدأ بالشرق الأوسط التي أبرزت زيارة الوفد الأوروبي إلى بيروت.",
+    "شكرا سلمى. أبدأ بالقدس العربي التي حملت خبرا عن انتخابات النقابات.",
+])
+def test_paper_named_before_its_verb(text: str) -> None:
+    """A radio press tour names the paper first and its verb after (maybe after التي, or after أبدأ ب)."""
+    outlets = [c.outlet for c in parse_citations(text)]
+    assert outlets and outlets[0] in ("الشرق الأوسط", "القدس العربي")
+
+
+def test_a_common_word_before_a_verb_is_no_paper() -> None:
+    """One word that is also an ordinary name (الرياض the city, its government) opening a sentence is no paper."""
+    assert parse_citations("الرياض قالت إن المحادثات مستمرة.") == []
+
+
+def test_wrote_that_names_no_writer() -> None:
+    """``كتبت أن ...``: the conjunction opens what was written, not a writer's name."""
+    (citation,) = parse_citations("الشرق الأوسط كتبت أن جولة المحادثات المقبلة ستعقد في مسقط.")
+    assert (citation.outlet, citation.author) == ("الشرق الأوسط", None)

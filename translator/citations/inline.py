@@ -493,6 +493,7 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
         hits += _subject_with_piece_near(s, registry)
         hits += _paper_of_piece(s, registry)
         hits += _bare_subject(s, registry)
+        hits += _subject_before_verb(s, registry)
         hits += foreign_press_names(s, after_verb=True)
         for hit in hits:
             if hit is not None and not any(x < hit[1] and hit[0] < y for x, y in taken) \
@@ -722,6 +723,37 @@ def _bare_subject(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]
             # (a common word too when the paper is named in apposition: "نشرت الاتحاد الصحيفة المركزية للاتحاد")
             if n >= 2 or zipf_frequency(name, "ar") < _RARE_NAME_ZIPF \
                     or re.match(r"\s*[،,]?\s*(?:الصحيفة|الجريدة|اليومية)\s", s[b:b + 20]):
+                found.append((a, b, name))
+            break
+    return found
+
+
+# the paper named first, its verb after (session 8, batch 12, radio press tours): "القدس العربي نشرت ايضا عنوانا",
+# "أبدأ بالقدس العربي التي حملت العناوين التالية": a sentence's opening name, or the one a tour starts with
+_OPENING = re.compile(r"(?:^|(?<=[.:؛!؟\n]))[ \t]*[وف]?|(?:^|(?<=\s))[وف]?(?:أبدأ|ابدأ|ابدا|نبدأ|نبدا|نستهل|نفتتح|"
+                      r"نختم|أختم|اختم|ننتقل\s+إلى|ننتقل\s+الى)\s+(?:جولتنا\s+|قراءتنا\s+)?(?:ب|مع\s+)?")
+_THAT = re.compile(r"\s+(?:التي|الذي|اللتين|التى)(?=\s)")
+
+
+def _subject_before_verb(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
+    """A registry paper written bare at a sentence's start (or after ``أبدأ ب``), its press verb right after,
+    maybe after ``التي``: ``القدس العربي نشرت``, ``أبدأ بالقدس العربي التي حملت``. As :func:`_bare_subject`, a
+    one-word name must be rare in Arabic (``الرياض قالت`` is the government)."""
+    found = []
+    verb = _press_verb()
+    for m in _OPENING.finditer(s):
+        words = list(re.finditer(r"[^\s،,.:؛\"“”«»()]+", s[m.end():m.end() + 60]))[:4]
+        if not words or words[0].start() != 0:
+            continue
+        for n in range(len(words), 0, -1):
+            a, b = m.end(), m.end() + words[n - 1].end()
+            name = s[a:b]
+            if not is_arabic(name) or registry.resolve(name).method != "exact":
+                continue
+            that = _THAT.match(s, b)
+            after = that.end() if that else b
+            if after < len(s) and s[after].isspace() and verb.match(s, after + 1) \
+                    and (n >= 2 or zipf_frequency(name, "ar") < _RARE_NAME_ZIPF):
                 found.append((a, b, name))
             break
     return found
@@ -1360,7 +1392,7 @@ _AR_PIECES = frozenset("نشر تقرير مقال مقالة افتتاحية �
 # the piece as the object of the verb ("نشرت صحيفة التايمز مقالاً لـ..."): no part of the paper's name
 _AR_OBJECTS = frozenset("مقالا مقالاً مقالة تقريرا تقريراً افتتاحية خبرا خبراً تحقيقا تحقيقاً".split())
 # verbs a press review puts right after the paper's name ("صحيفة ديلي تلغراف انفردت ..."), without و/ف
-_AR_VERBS = frozenset("قالت كتبت نشرت ذكرت أكدت ألقت انفردت تناولت أبرزت أوردت لفتت اعتبرت رأت أشارت نقلت كشفت "
+_AR_VERBS = frozenset("قالت كتبت نشرت حملت ذكرت أكدت ألقت انفردت تناولت أبرزت أوردت لفتت اعتبرت رأت أشارت نقلت كشفت "
                       "حذرت تحدثت خصصت أفادت أضافت تابعت عنونت اهتمت ركزت طالبت وصفت".split())
 
 
@@ -1569,7 +1601,7 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
     if m is None:  # "حيث كتب ساطع نور الدين يقول", "أعدته جوزي إنسور من الرياض", "يستعرض X محرر الشؤون"
         # (also "كتب د. ماجد الخواجا تحت عنوان", "كتب X مقالا", "كتب المهندس X ويقول": issue 15)
         m = re.search(rf"(?:^|\s)[وف]?(?:كتب|كتبت|أعده|أعدته|أعدها|يستعرض|تستعرض)\s+(?:(?:{honorific})\s+)?"
-                      rf"(?!(?:في|من|على|عن|الى|إلى|مع)\s){name}"
+                      rf"(?!(?:في|من|على|عن|الى|إلى|مع|أن|إن|ان|أنه|إنه|أنها|إنها|بأن|بان)\s){name}"
                       rf"(?=\s+(?:يقول|تقول|قائلا|قائلة|من|في|تحت|بعنوان|مقالا|مقالاً|مقالة|{role}|[وف][يت]{_AR_WORD})"
                       rf"(?:\s|$)|\s*[،,.:]|\s*\Z)", s)
     if m is None:  # "ناجح الصوالحة كتب في الرأي": the writer opens the sentence, then the verb and the paper
