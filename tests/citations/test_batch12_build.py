@@ -61,3 +61,17 @@ def test_wrote_that_names_no_writer() -> None:
     """``كتبت أن ...``: the conjunction opens what was written, not a writer's name."""
     (citation,) = parse_citations("الشرق الأوسط كتبت أن جولة المحادثات المقبلة ستعقد في مسقط.")
     assert (citation.outlet, citation.author) == ("الشرق الأوسط", None)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("الشرق الأوسط نشرت كذلك عنوانا آخر هو: وزراء الخارجية العرب يجتمعون في القاهرة الأسبوع المقبل",
+     "وزراء الخارجية العرب يجتمعون في القاهرة الأسبوع المقبل"),
+    ("نبدأ بالشرق الأوسط التي حملت العناوين التالية: ارتفاع أسعار النفط مع تراجع المخزون الأمريكي",
+     "ارتفاع أسعار النفط مع تراجع المخزون الأمريكي"),
+    ('أما صحيفة "الأهرام" فكتبت في صدر صفحتها الأولى "الرئيس يفتتح محطة الكهرباء الجديدة في أسوان"',
+     "الرئيس يفتتح محطة الكهرباء الجديدة في أسوان"),
+])
+def test_headline_announced_after_the_paper(text: str, title: str) -> None:
+    """A headline the tour announces (``عنوانا آخر هو:``, ``العناوين التالية:``, ``في صدر صفحتها الأولى "..."``)."""
+    (citation,) = parse_citations(text)
+    assert citation.title_original == title

@@ -821,8 +821,13 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
             return ws(_nested_title(s, m) or m.group("q") or m.group("p"))
     if p["writing_verb"].search(s):
         for m in spans:
-            if m.group("q") and m.start() >= outlet[1] and re.search(r"(?:أن|إن|أنّ|إنّ|:)\s*\Z", s[:m.start()]):
+            # (or after the front page it was written on: "كتبت في صدر صفحتها الأولى "..."", session 8)
+            if m.group("q") and m.start() >= outlet[1] \
+                    and re.search(r"(?:أن|إن|أنّ|إنّ|:|صفحتها\s+(?:الأولى|الاولى))\s*\Z", s[:m.start()]):
                 return ws(m.group("q"))
+    named = _NAMED_HEADLINE.search(s, outlet[1]) if is_arabic(s) else None
+    if named is not None:
+        return ws(named.group("t"))
     if outlet[1] > outlet[0]:
         # "Gulf News’ front page lead says “Every vote counts”", "Khaleej Times says ‘Abbas makes history at UN’":
         # a short quotation right after the paper (or its front page) and a verb of headlining, opening with a
@@ -832,6 +837,14 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
         if quote and len(quote.split()) <= 12 and not quote.rstrip().endswith(",") and quote.lstrip()[:1].isupper():
             return ws(quote)
     return None
+
+
+# a headline announced unquoted after the paper (session 8, batch 12): "نشرت ايضا عنوانا آخر هو: ...", "حملت
+# العناوين التالية: ...": the headline runs to the end of its line or sentence
+_NAMED_HEADLINE = re.compile(r"(?:^|\s)(?:عنوانا|عنواناً|عنوان|العنوان|العناوين|عناوين)"
+                             r"(?:\s+(?:آخر|اخر|رئيسيا|رئيسياً|الرئيسي|الرئيسية|بارزا|بارزاً))?"
+                             r"\s+(?:هو|التالي|التالية|الآتي|الآتية|الاتية)\s*[:：]\s*"
+                             r"(?P<t>[^\s\"“”«»][^\n.!؟\"“”«»]{4,200})")
 
 
 _SAYS_QUOTE = re.compile(r"(?:['’]s?)?\s+(?:(?:front[- ]page|main|lead|top|prime)\s+(?:lead|headline|story)?\s*)?"
