@@ -75,3 +75,9 @@ def test_headline_announced_after_the_paper(text: str, title: str) -> None:
     """A headline the tour announces (``عنوانا آخر هو:``, ``العناوين التالية:``, ``في صدر صفحتها الأولى "..."``)."""
     (citation,) = parse_citations(text)
     assert citation.title_original == title
+
+
+def test_publisher_appositive_is_the_description() -> None:
+    """``X newspaper, published by ..., said``: the appositive naming who publishes it is its description."""
+    (citation,) = parse_citations("Al-Akhbar newspaper, issued by the state press group, said the talks failed.")
+    assert (citation.outlet, citation.leaning) == ("Al-Akhbar", "issued by the state press group")

@@ -1013,7 +1013,8 @@ _COUNTRY_POSSESSIVE = re.compile(r"(?:^|\b[Tt]he\s+)(?P<c>[A-Z][\w.-]*(?:\s+[A-Z
 # An appositive that places the paper, set off by commas right after its name and followed by the verb
 # (session 7): ``Nidaa al-Watan, close to the Lebanese Forces, headlined``, ``Al-Mustaqbal, the Hariri rag, led``
 _STANCE = re.compile(r"\s*,\s*((?:close\s+to|affiliated\s+(?:with|to)|linked\s+to|loyal\s+to|owned\s+by|run\s+by|"
-                     r"funded\s+by|backed\s+by|mouthpiece\s+of|organ\s+of|(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}"
+                     r"funded\s+by|backed\s+by|(?:published|issued|financed|sponsored)\s+by|mouthpiece\s+of|organ\s+of|"
+                     r"(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}"
                      r"(?:rag|mouthpiece|organ|tabloid|broadsheet|flagship|voice))\b[^,;.()]{0,80}?)\s*,\s*(?=[a-z])")
 
 
