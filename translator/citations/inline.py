@@ -741,18 +741,23 @@ def _subject_before_verb(s: str, registry: OutletRegistry) -> list[tuple[int, in
     one-word name must be rare in Arabic (``الرياض قالت`` is the government)."""
     found = []
     verb = _press_verb()
+    if not any("\u0621" <= ch <= "\u064a" for ch in s):
+        return found  # no Arabic letter: no Arabic paper
     for m in _OPENING.finditer(s):
+        # (cheap tests first: an Arabic letter opens the name, a press verb stands within the next 80 characters)
+        if not "\u0621" <= s[m.end():m.end() + 1] <= "\u064a" or verb.search(s, m.end(), m.end() + 80) is None:
+            continue
         words = list(re.finditer(r"[^\s،,.:؛\"“”«»()]+", s[m.end():m.end() + 60]))[:4]
         if not words or words[0].start() != 0:
             continue
-        for n in range(len(words), 0, -1):
+        for n in range(1, len(words) + 1):  # the verb ends the name: the name is looked up only there
             a, b = m.end(), m.end() + words[n - 1].end()
-            name = s[a:b]
-            if not is_arabic(name) or registry.resolve(name).method != "exact":
-                continue
             that = _THAT.match(s, b)
             after = that.end() if that else b
-            if after < len(s) and s[after].isspace() and verb.match(s, after + 1) \
+            if not (after < len(s) and s[after].isspace() and verb.match(s, after + 1)):
+                continue
+            name = s[a:b]
+            if is_arabic(name) and registry.resolve(name).method == "exact" \
                     and (n >= 2 or zipf_frequency(name, "ar") < _RARE_NAME_ZIPF):
                 found.append((a, b, name))
             break
