@@ -24,6 +24,7 @@ from translator.citations.digest_en import (
     bracket_item,
     described_heading_block,
     monitor_source,
+    slash_entry,
     sources_line,
 )
 from translator.citations.fields import (
@@ -1016,7 +1017,7 @@ _MAX_GLUED_TITLE = 15
 
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
-    bracket_item, described_heading_block, address_item, sources_line, monitor_source,  # English digests
+    bracket_item, described_heading_block, address_item, sources_line, monitor_source, slash_entry,  # English digests
     periodical_header, headline_over_glued_outlet, wikipedia_reference, paren_lead, columnist_line, digest_line,
     press_digest_headline,
     dash_attribution,

@@ -367,6 +367,9 @@ def _open_quotes(s: str) -> int:
 # the name (issue #13: searching all of the text before each name was quadratic on a line of 5,000 "Al-")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|al|el|an|as|ash|ad|ar|at|az)[-‐]['’‘]?$", re.IGNORECASE)
 _FRENCH_BEFORE = re.compile(r"\b(?:[Ll]e|[Ll]a|[Ll]es)\s+$")
+# a capitalised body noun right after a known paper's name makes it another body's name (session 8, batch 12)
+_ORGANISATION_AFTER = re.compile(r"['’]?s?\s+(?:Party|Movement|Front|Bloc|Coalition|Foundation|Institute|Cent(?:er|re)"
+                                 r"|Council|Union|Association|Society|Organi[sz]ation)\b")
 _THE_BEFORE = re.compile(r"\bThe\s+$")
 _SPACED_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:al|el)\s+$")
 _ARTICLE_NAME_BEFORE = re.compile(r"(?<![\w'’-])(?:Al|El|al|el)[-‐][A-Z][\w'’]*[-‐\s]+$")
@@ -386,6 +389,8 @@ def _before(s: str, a: int) -> int:
 def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
     found = []
     for a, b, match in registry.find_in_text(s):
+        if _ORGANISATION_AFTER.match(s, b):
+            continue  # "the Freedom and Justice Party said", "Al-Ahram Center": a body named after, not the paper
         if re.search(r"\s(?i:al|el)$", s[a:b]) and (_cap_after(s, b) or re.match(r"[-‐][A-Z]", s[b:b + 2])):
             continue  # "Akhbar Al Yaoum": a known name cut before its last word; the whole name is found below
             # ("Independent Al-Shorouk says": the article opens the next name, session 7)
@@ -488,6 +493,7 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
         hits += _subject_with_piece_near(s, registry)
         hits += _paper_of_piece(s, registry)
         hits += _bare_subject(s, registry)
+        hits += _subject_before_verb(s, registry)
         hits += foreign_press_names(s, after_verb=True)
         for hit in hits:
             if hit is not None and not any(x < hit[1] and hit[0] < y for x, y in taken) \
@@ -722,6 +728,42 @@ def _bare_subject(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]
     return found
 
 
+# the paper named first, its verb after (session 8, batch 12, radio press tours): "القدس العربي نشرت ايضا عنوانا",
+# "أبدأ بالقدس العربي التي حملت العناوين التالية": a sentence's opening name, or the one a tour starts with
+_OPENING = re.compile(r"(?:^|(?<=[.:؛!؟\n]))[ \t]*[وف]?|(?:^|(?<=\s))[وف]?(?:أبدأ|ابدأ|ابدا|نبدأ|نبدا|نستهل|نفتتح|"
+                      r"نختم|أختم|اختم|ننتقل\s+إلى|ننتقل\s+الى)\s+(?:جولتنا\s+|قراءتنا\s+)?(?:ب|مع\s+)?")
+_THAT = re.compile(r"\s+(?:التي|الذي|اللتين|التى)(?=\s)")
+
+
+def _subject_before_verb(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
+    """A registry paper written bare at a sentence's start (or after ``أبدأ ب``), its press verb right after,
+    maybe after ``التي``: ``القدس العربي نشرت``, ``أبدأ بالقدس العربي التي حملت``. As :func:`_bare_subject`, a
+    one-word name must be rare in Arabic (``الرياض قالت`` is the government)."""
+    found = []
+    verb = _press_verb()
+    if not any("\u0621" <= ch <= "\u064a" for ch in s):
+        return found  # no Arabic letter: no Arabic paper
+    for m in _OPENING.finditer(s):
+        # (cheap tests first: an Arabic letter opens the name, a press verb stands within the next 80 characters)
+        if not "\u0621" <= s[m.end():m.end() + 1] <= "\u064a" or verb.search(s, m.end(), m.end() + 80) is None:
+            continue
+        words = list(re.finditer(r"[^\s،,.:؛\"“”«»()]+", s[m.end():m.end() + 60]))[:4]
+        if not words or words[0].start() != 0:
+            continue
+        for n in range(1, len(words) + 1):  # the verb ends the name: the name is looked up only there
+            a, b = m.end(), m.end() + words[n - 1].end()
+            that = _THAT.match(s, b)
+            after = that.end() if that else b
+            if not (after < len(s) and s[after].isspace() and verb.match(s, after + 1)):
+                continue
+            name = s[a:b]
+            if is_arabic(name) and registry.resolve(name).method == "exact" \
+                    and (n >= 2 or zipf_frequency(name, "ar") < _RARE_NAME_ZIPF):
+                found.append((a, b, name))
+            break
+    return found
+
+
 # a part of an issue, then the paper it belongs to (issue 15, session 8): "نقرأ على أولى صفحات الأحداث المغربية",
 # "وجاء في افتتاحية " الاتحاد الاشتراكي"", "مانشيت الأهرام": only a publication has pages or an editorial
 _PIECE_OF = re.compile(r"(?:^|(?<=[\s،,(]))(?:[وفلب]?(?:صفحات|صفحة)(?:\s+(?:الأولى|الاولى|الأخيرة|الاخيرة))?|"
@@ -784,8 +826,13 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
             return ws(_nested_title(s, m) or m.group("q") or m.group("p"))
     if p["writing_verb"].search(s):
         for m in spans:
-            if m.group("q") and m.start() >= outlet[1] and re.search(r"(?:أن|إن|أنّ|إنّ|:)\s*\Z", s[:m.start()]):
+            # (or after the front page it was written on: "كتبت في صدر صفحتها الأولى "..."", session 8)
+            if m.group("q") and m.start() >= outlet[1] \
+                    and re.search(r"(?:أن|إن|أنّ|إنّ|:|صفحتها\s+(?:الأولى|الاولى))\s*\Z", s[:m.start()]):
                 return ws(m.group("q"))
+    named = _NAMED_HEADLINE.search(s, outlet[1]) if is_arabic(s) else None
+    if named is not None:
+        return ws(named.group("t"))
     if outlet[1] > outlet[0]:
         # "Gulf News’ front page lead says “Every vote counts”", "Khaleej Times says ‘Abbas makes history at UN’":
         # a short quotation right after the paper (or its front page) and a verb of headlining, opening with a
@@ -795,6 +842,14 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
         if quote and len(quote.split()) <= 12 and not quote.rstrip().endswith(",") and quote.lstrip()[:1].isupper():
             return ws(quote)
     return None
+
+
+# a headline announced unquoted after the paper (session 8, batch 12): "نشرت ايضا عنوانا آخر هو: ...", "حملت
+# العناوين التالية: ...": the headline runs to the end of its line or sentence
+_NAMED_HEADLINE = re.compile(r"(?:^|\s)(?:عنوانا|عنواناً|عنوان|العنوان|العناوين|عناوين)"
+                             r"(?:\s+(?:آخر|اخر|رئيسيا|رئيسياً|الرئيسي|الرئيسية|بارزا|بارزاً))?"
+                             r"\s+(?:هو|التالي|التالية|الآتي|الآتية|الاتية)\s*[:：]\s*"
+                             r"(?P<t>[^\s\"“”«»][^\n.!؟\"“”«»]{4,200})")
 
 
 _SAYS_QUOTE = re.compile(r"(?:['’]s?)?\s+(?:(?:front[- ]page|main|lead|top|prime)\s+(?:lead|headline|story)?\s*)?"
@@ -963,7 +1018,8 @@ _COUNTRY_POSSESSIVE = re.compile(r"(?:^|\b[Tt]he\s+)(?P<c>[A-Z][\w.-]*(?:\s+[A-Z
 # An appositive that places the paper, set off by commas right after its name and followed by the verb
 # (session 7): ``Nidaa al-Watan, close to the Lebanese Forces, headlined``, ``Al-Mustaqbal, the Hariri rag, led``
 _STANCE = re.compile(r"\s*,\s*((?:close\s+to|affiliated\s+(?:with|to)|linked\s+to|loyal\s+to|owned\s+by|run\s+by|"
-                     r"funded\s+by|backed\s+by|mouthpiece\s+of|organ\s+of|(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}"
+                     r"funded\s+by|backed\s+by|(?:published|issued|financed|sponsored)\s+by|mouthpiece\s+of|organ\s+of|"
+                     r"(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}"
                      r"(?:rag|mouthpiece|organ|tabloid|broadsheet|flagship|voice))\b[^,;.()]{0,80}?)\s*,\s*(?=[a-z])")
 
 
@@ -1355,7 +1411,7 @@ _AR_PIECES = frozenset("نشر تقرير مقال مقالة افتتاحية �
 # the piece as the object of the verb ("نشرت صحيفة التايمز مقالاً لـ..."): no part of the paper's name
 _AR_OBJECTS = frozenset("مقالا مقالاً مقالة تقريرا تقريراً افتتاحية خبرا خبراً تحقيقا تحقيقاً".split())
 # verbs a press review puts right after the paper's name ("صحيفة ديلي تلغراف انفردت ..."), without و/ف
-_AR_VERBS = frozenset("قالت كتبت نشرت ذكرت أكدت ألقت انفردت تناولت أبرزت أوردت لفتت اعتبرت رأت أشارت نقلت كشفت "
+_AR_VERBS = frozenset("قالت كتبت نشرت حملت ذكرت أكدت ألقت انفردت تناولت أبرزت أوردت لفتت اعتبرت رأت أشارت نقلت كشفت "
                       "حذرت تحدثت خصصت أفادت أضافت تابعت عنونت اهتمت ركزت طالبت وصفت".split())
 
 
@@ -1564,7 +1620,7 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
     if m is None:  # "حيث كتب ساطع نور الدين يقول", "أعدته جوزي إنسور من الرياض", "يستعرض X محرر الشؤون"
         # (also "كتب د. ماجد الخواجا تحت عنوان", "كتب X مقالا", "كتب المهندس X ويقول": issue 15)
         m = re.search(rf"(?:^|\s)[وف]?(?:كتب|كتبت|أعده|أعدته|أعدها|يستعرض|تستعرض)\s+(?:(?:{honorific})\s+)?"
-                      rf"(?!(?:في|من|على|عن|الى|إلى|مع)\s){name}"
+                      rf"(?!(?:في|من|على|عن|الى|إلى|مع|أن|إن|ان|أنه|إنه|أنها|إنها|بأن|بان)\s){name}"
                       rf"(?=\s+(?:يقول|تقول|قائلا|قائلة|من|في|تحت|بعنوان|مقالا|مقالاً|مقالة|{role}|[وف][يت]{_AR_WORD})"
                       rf"(?:\s|$)|\s*[،,.:]|\s*\Z)", s)
     if m is None:  # "ناجح الصوالحة كتب في الرأي": the writer opens the sentence, then the verb and the paper
