@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -436,10 +436,8 @@ def _months_sharing_a_year(text: str, best: DateResult) -> DateResult:
     if month is None or f"{month:02d}" == best.date[5:]:
         return best
     other = f"{best.date[:4]}-{month:02d}"
-    return DateResult(text=best.text, date=best.date, date_text=best.date_text, start=best.start, end=best.end,
-                      calendar=best.calendar, hijri=best.hijri, ambiguous=True, candidates=[other, best.date],
-                      role=best.role,
-                      warnings=[*best.warnings, f"two months share the year: {other} and {best.date} (a period)"])
+    return replace(best, ambiguous=True, candidates=[other, best.date],
+                   warnings=[*best.warnings, f"two months share the year: {other} and {best.date} (a period)"])
 
 
 def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | None = None) -> list[DateResult]:
