@@ -19,7 +19,8 @@ Targets: ≥ 5,000 segments/s matching, start-up (load glossary + gazetteer, bui
 base memory under 300 MB. Wall-clock and CPU seconds are both given: on a shared machine the wall clock
 mostly measures the other processes. Segments are the labelled sentences (tests/data/gazetteer_mentions.jsonl) and the
 shared dev sentences (../shared/eval/terms_dev.jsonl when present), cycled; each is matched once per pass
-(``Glossary.match`` keeps a per-word cache, as a batch run does).
+(``Glossary.match`` keeps a per-word cache, as a batch run does; the answers it remembers per text are
+forgotten at the start of each pass, so every segment is matched, not looked up).
 """
 
 from __future__ import annotations
@@ -95,11 +96,17 @@ def startup() -> dict[str, float]:
 
 
 def speed(glossary, segments: int = 20000) -> dict[str, float]:
+    from translator.glossary.remembered import forget_matches
+
     texts = _texts()
-    batch = [texts[k % len(texts)] for k in range(segments)]
     gc.collect()
     started, cpu = time.perf_counter(), time.process_time()
-    matches = sum(len(glossary.match(text)) for text in batch)
+    matches = 0
+    for k in range(segments):
+        if k % len(texts) == 0:  # each pass matches its texts anew, not from the remembered answers (issue 20)
+            forget_matches()
+        matches += len(glossary.match(texts[k % len(texts)]))
+    batch = [texts[k % len(texts)] for k in range(segments)]
     seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
     words = sum(len(text.split()) for text in batch) / segments
     return {"segments": segments, "words_per_segment": round(words, 1), "segments_per_s": round(segments / seconds),

@@ -22,7 +22,7 @@ from .gazetteer import Gazetteer, default_gazetteer_path, load_gazetteer
 from .load import merge, read_tsv
 from .match import TermIndex, find_terms
 from .names import find_names, find_people, find_places, region_of
-from .outlets import outlet_entries
+from .outlets import displaced_outlet_entries, outlet_entries
 from .remembered import remembered_matches
 
 __all__ = ["Glossary"]
@@ -86,6 +86,8 @@ class Glossary:
             groups.append([replace(e, layer=layer) for e in entries] if layer != "glossary" else entries)
             problems.extend(found)
         merged, merge_problems = merge(groups, silent={0} if include_outlets else ())
+        if include_outlets:  # a registry name a file took over (الشرق الأوسط) is still the outlet after صحيفة
+            merged += displaced_outlet_entries(groups[0], merged)
         gazetteer = None
         if include_default if include_gazetteer is None else include_gazetteer:
             path = default_gazetteer_path()

@@ -43,6 +43,14 @@ def outlet_words() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(fold(row["word"]).split()) for row in data_table("outlet_words.tsv"))
 
 
+@cache
+def plural_outlet_words() -> frozenset[str]:
+    """Normalized dual and plural words that introduce several outlets (صحيفتي, صحف: ``outlet_words.tsv`` rows whose
+    meaning ends with "(dual)" or "(plural)"): the names coordinated after the first are outlets too."""
+    return frozenset(fold(row["word"]) for row in data_table("outlet_words.tsv")
+                     if row.get("meaning", "").rstrip().endswith(("(dual)", "(plural)")))
+
+
 @dataclass(frozen=True)
 class _Form:
     words: tuple[str, ...]
@@ -199,6 +207,9 @@ def find_terms(text: str, index: TermIndex) -> list[TermMatch]:
         if not span & taken:
             chosen.append(cand)
             taken |= span
+    if any(c.form.words[0] in plural_outlet_words() and c.form.entry.type == "outlet" and len(c.form.words) > 1
+           for c in chosen):
+        chosen = _coordinated_outlets(chosen, words, plain, normalized, index)
     matches = []
     for cand in sorted(chosen, key=lambda c: c.start):
         start, end = original_span(text, offsets, cand.start, cand.end)
@@ -206,6 +217,74 @@ def find_terms(text: str, index: TermIndex) -> list[TermMatch]:
         matches.append(TermMatch(start, end, text[start:end], entry.source, entry.target, entry.type,
                                  _original_clitic(text, offsets, words[cand.first][0], cand), entry, entry.layer))
     return matches
+
+
+# what may stand between two coordinated outlet names: spaces, or a comma (then و is optional)
+_LIST_GAP = re.compile(r"\s*[،,]?\s*")
+
+
+def _coordinated_outlets(chosen: list[_Candidate], words: list[tuple[int, int, str]], plain: tuple[str, ...],
+                         normalized: str, index: TermIndex) -> list[_Candidate]:
+    """``chosen`` with the outlets named after a dual or plural lead's first outlet (صحيفتي الشرق الأوسط
+    والحياة, صحف الخبر، الشروق والوطن): each next name that the index holds after that lead word (``lead +
+    name`` forms: the ``quoted`` outlets and the ones a higher file displaced) is that outlet, over whatever
+    else was chosen on its words. The chain stops at the first word that names no outlet."""
+    out: list[_Candidate] = []
+    ordered = sorted(chosen, key=lambda c: c.start)
+    k = 0
+    while k < len(ordered):
+        cand = ordered[k]
+        out.append(cand)
+        k += 1
+        lead = cand.form.words[0]
+        if lead not in plural_outlet_words() or cand.form.entry.type != "outlet" or len(cand.form.words) < 2:
+            continue
+        previous = cand
+        while previous.last + 1 < len(words):
+            nxt = _next_outlet(previous, lead, words, plain, normalized, index)
+            if nxt is None:
+                break
+            out.append(nxt)
+            while k < len(ordered) and ordered[k].first <= nxt.last:  # what the name covers gives way
+                k += 1
+            previous = nxt
+    return out
+
+
+def _next_outlet(previous: _Candidate, lead: str, words: list[tuple[int, int, str]], plain: tuple[str, ...],
+                 normalized: str, index: TermIndex) -> _Candidate | None:
+    """The outlet named right after ``previous`` (joined by و, a comma, or both), as ``lead`` + name, or None."""
+    i = previous.last + 1
+    gap = normalized[words[previous.last][1]:words[i][0]]
+    comma = "،" in gap or "," in gap
+    if not _LIST_GAP.fullmatch(gap):
+        return None
+    best: _Candidate | None = None
+    for reading in readings(plain[i]):
+        if reading.clitic not in ("و", "") or (not reading.clitic and not comma):
+            continue
+        for form in index.forms_after(lead, reading.stem):
+            if len(form.words) < 2 or form.entry.type != "outlet":
+                continue
+            last = _rest_follows(words, plain, i, form.words[2:], normalized)
+            if last is None:
+                continue
+            cand = _Candidate(i, last, words[i][0] + reading.stem_offset, words[last][1], reading.clitic, form)
+            if best is None or cand.rank() < best.rank():
+                best = cand
+    return best
+
+
+def _rest_follows(words: list[tuple[int, int, str]], plain: tuple[str, ...], i: int, rest: tuple[str, ...],
+                  normalized: str) -> int | None:
+    """Index of the last word when the words after ``i`` are ``rest``, joined by spaces or hyphens, else None."""
+    last = i + len(rest)
+    if last >= len(plain) or plain[i + 1:last + 1] != rest:
+        return None
+    for k in range(i, last):
+        if not joins_words(normalized, words[k][1], words[k + 1][0]):
+            return None
+    return last
 
 
 def _set_apart(normalized: str, start: int, end: int) -> bool:

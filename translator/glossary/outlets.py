@@ -18,6 +18,7 @@ country-specific spellings (الوطن السورية) still match.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -28,8 +29,8 @@ from .entry import GlossaryEntry, GlossaryProblem
 from .match import outlet_words
 from .outlet_registry import COLUMNS, Outlet, OutletMatch, OutletRegistry, UnknownOutlets, arabic_key, latin_key
 
-__all__ = ["COLUMNS", "Outlet", "OutletMatch", "OutletRegistry", "UnknownOutlets", "arabic_key", "is_ordinary",
-           "latin_key", "outlet_country", "outlet_entries"]
+__all__ = ["COLUMNS", "Outlet", "OutletMatch", "OutletRegistry", "UnknownOutlets", "arabic_key",
+           "displaced_outlet_entries", "is_ordinary", "latin_key", "outlet_country", "outlet_entries"]
 
 REGISTRY = "outlet registry"
 # Zipf 3 = once per million words. A one-word name is ordinary from there; in a longer name every word
@@ -61,6 +62,33 @@ def outlet_entries() -> tuple[list[GlossaryEntry], list[GlossaryProblem]]:
                 entries.append(GlossaryEntry(group[0], outlet.canonical, "outlet", tuple(group[1:]),
                                              outlet.description or "", latin, path, number, flags))
     return entries, []
+
+
+def displaced_outlet_entries(outlets: Iterable[GlossaryEntry], merged: Iterable[GlossaryEntry]) -> list[GlossaryEntry]:
+    """For each ``quoted`` outlet entry of ``outlets`` whose spelling a higher file took over with another
+    rendering (الشرق الأوسط: the Middle East in ``places.tsv``, the paper Asharq Al-Awsat in the registry), an
+    entry for the outlet after a word that introduces one (``outlet_words.tsv``: صحيفة الشرق الأوسط, صحيفتي
+    الشرق الأوسط): the higher file still wins on the bare phrase, the outlet is still found where the text
+    says it is one. Spellings ``merged`` already holds are left out; returns ``[]`` when none was displaced."""
+    from ..text.arabic import data_table
+
+    merged = list(merged)
+    kept = {fold(e.source): e for e in merged}
+    held = {fold(s) for e in merged for s in (e.source, *e.variants)}
+    leads = [row["word"] for row in data_table("outlet_words.tsv")]
+    found = []
+    for entry in outlets:
+        if "quoted" not in entry.flags or kept.get(fold(entry.source)) is entry:
+            continue
+        if fold(entry.source) not in kept:  # not displaced: left out for another reason
+            continue
+        forms = [f"{lead} {name}" for name in (entry.source, *entry.variants) for lead in leads]
+        forms = [f for f in dict.fromkeys(forms) if fold(f) not in held]
+        if forms:
+            held.update(fold(f) for f in forms)
+            found.append(replace(entry, source=forms[0], variants=tuple(forms[1:]),
+                                 flags=tuple(f for f in entry.flags if f != "quoted")))
+    return found
 
 
 def _shared_names(registry: Iterable[Any]) -> set[str]:
