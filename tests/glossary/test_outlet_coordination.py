@@ -1,0 +1,70 @@
+"""Outlets named after a dual or plural lead (issue 16, trial F6): in صحيفتي الشرق الأوسط والحياة both names are
+papers, not the Middle East and "life"; a registry name a glossary file took over (الشرق الأوسط, the Middle East in
+places.tsv) is still the outlet after an outlet word, and still the region everywhere else."""
+
+from __future__ import annotations
+
+from translator.glossary import Glossary
+from translator.glossary.entry import GlossaryEntry
+from translator.glossary.match import plural_outlet_words
+from translator.glossary.outlets import displaced_outlet_entries
+from translator.text.arabic import fold
+
+
+def _targets(glossary: Glossary, text: str) -> list[tuple[str, str]]:
+    return [(m.surface, m.target) for m in glossary.match(text)]
+
+
+def test_dual_lead_names_two_papers(glossary: Glossary) -> None:
+    found = _targets(glossary, "وقالت صحيفتي الشرق الاوسط والحياة إن الوزير سيزور بيروت")
+    assert ("صحيفتي الشرق الاوسط", "Asharq Al-Awsat") in found
+    assert ("الحياة", "Al-Hayat") in found
+    assert all(target != "Middle East" for _, target in found)
+
+
+def test_coordinated_name_that_a_file_displaced_is_the_paper(glossary: Glossary) -> None:
+    found = _targets(glossary, "وقالت صحيفتا الحياة والشرق الأوسط إن الوزير سيزور بيروت")
+    assert ("صحيفتا الحياة", "Al-Hayat") in found
+    assert ("الشرق الأوسط", "Asharq Al-Awsat") in found
+
+
+def test_the_region_stays_the_region(glossary: Glossary) -> None:
+    """Without an outlet word before it, الشرق الأوسط is the Middle East; والحياة after a place is no paper."""
+    assert ("الشرق الأوسط", "Middle East") in _targets(glossary, "زار الوزير الشرق الأوسط والحياة فيه صعبة")
+    assert ("الشرق الأوسط", "Middle East") in _targets(glossary, "قالت الشرق الأوسط إن")
+    assert ("الحياة", "Al-Hayat") not in _targets(glossary, "زار الوزير الشرق الأوسط والحياة فيه صعبة")
+
+
+def test_singular_lead_does_not_chain(glossary: Glossary) -> None:
+    """One paper after صحيفة: the word after و is not taken for a second outlet."""
+    found = _targets(glossary, "نقلت صحيفة الشرق الأوسط والحياة اليومية للناس صعبة")
+    assert ("صحيفة الشرق الأوسط", "Asharq Al-Awsat") in found
+    assert all(target != "Al-Hayat" for _, target in found)
+
+
+def test_chain_stops_at_a_name_no_outlet_holds(glossary: Glossary) -> None:
+    found = _targets(glossary, "وقالت صحيفتي الشرق الأوسط والوزير إن")
+    assert [t for _, t in found if t == "Asharq Al-Awsat"] == ["Asharq Al-Awsat"]
+    assert len([t for s, t in found if "الوزير" in s and t == "Asharq Al-Awsat"]) == 0
+
+
+def test_plural_leads_come_from_the_data_file() -> None:
+    leads = plural_outlet_words()
+    assert {fold("صحيفتي"), fold("صحف"), fold("قناتي")} <= leads
+    assert fold("صحيفة") not in leads
+
+
+def test_displaced_outlet_entries() -> None:
+    """Only a quoted outlet whose spelling a higher file took over gets lead forms; spellings held are skipped."""
+    outlet = GlossaryEntry("الشرق الأوسط", "Asharq Al-Awsat", "outlet", flags=("quoted",))
+    kept = GlossaryEntry("الأيام", "Al-Ayyam", "outlet", flags=("quoted",))
+    place = GlossaryEntry("الشرق الأوسط", "Middle East", "place")
+    held = GlossaryEntry("جريدة الشرق الأوسط", "Asharq Al-Awsat", "outlet")
+    found = displaced_outlet_entries([outlet, kept], [place, kept, held])
+    assert len(found) == 1
+    entry = found[0]
+    forms = {fold(s) for s in (entry.source, *entry.variants)}
+    assert fold("صحيفة الشرق الأوسط") in forms and fold("صحيفتي الشرق الأوسط") in forms
+    assert fold("جريدة الشرق الأوسط") not in forms
+    assert entry.target == "Asharq Al-Awsat" and "quoted" not in entry.flags
+    assert displaced_outlet_entries([outlet, kept], [outlet, kept]) == []
