@@ -243,14 +243,15 @@ class Gazetteer:
                 continue
             cue = _cue(text, match)
             if match.layer != "gazetteer":
-                if not _after_generic(text, match, name):  # حارة صيدا is no "Sidon": a longer name
+                if not _after_generic(text, match, name) and not _inside_name(text, match):  # حارة صيدا is no
+                    # "Sidon", شركة سرت no "Sirte": a longer name
                     steered = self._namesake(match, name, countries, number) or self._steer(match, name, cue)
                     if cue is None and steered is match:
                         steered = _city_of_named_country(text, matches, names, match, name, countries, number)
                     resolved.append(steered)
                 continue
-            if _after_generic(text, match, name) or (match.clitic and (_cue_before_clitic(text, match)
-                                                                       or _whole_word_common(text, match, name))):
+            if _after_generic(text, match, name) or _inside_name(text, match) or (
+                    match.clitic and (_cue_before_clitic(text, match) or _whole_word_common(text, match, name))):
                 continue  # تل واسط is not Wasit; مدينة بارا is the town Bara, not ب + ارا; وفدا is "a delegation"
             context = {c for k, c in enumerate(countries) if k != number and c}
             if cue is None and name.words == 1 and normalize(match.source) in _calendar_words():
@@ -630,6 +631,24 @@ def _after_generic(text: str, match: TermMatch, name: _Name) -> bool:
     before = _GENERIC_BEFORE().search(text, max(0, match.start - _CUE_WINDOW), match.start)
     return before is not None and any(reading.stem in _generics()
                                       for reading in analyses(_normalized(before.group(1))))
+
+
+@cache
+def _NAME_HEAD_BEFORE() -> re.Pattern[str]:
+    """The word right before a match (spaces only between) when it is a head of a longer name (``name_heads.tsv``:
+    شركة، فندق، خليج), with at most two proclitics."""
+    def loose(word: str) -> str:
+        return re.sub("[اأإآ]", "[اأإآ]", re.escape(word)).replace("ة", "[ةه]").replace("ى", "[ىي]")
+    words = "|".join(sorted({loose(row["word"]) for row in data_table("name_heads.tsv")}, key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=[\s(«\"]))[وفبل]{{0,2}}(?:{words})\s+$")
+
+
+def _inside_name(text: str, match: TermMatch) -> bool:
+    """Whether a place match (no proclitic) follows a head of a longer name (شركة سرت، خليج حيفا): the company,
+    hotel or bay is meant, and its English is not the place's."""
+    if match.clitic:
+        return False
+    return _NAME_HEAD_BEFORE().search(text, max(0, match.start - _CUE_WINDOW), match.start) is not None
 
 
 def _whole_word_common(text: str, match: TermMatch, name: _Name) -> bool:

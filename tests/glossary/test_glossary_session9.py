@@ -1,6 +1,6 @@
-"""Outlets named after a dual or plural lead (issue 16, trial F6): in صحيفتي الشرق الأوسط والحياة both names are
-papers, not the Middle East and "life"; a registry name a glossary file took over (الشرق الأوسط, the Middle East in
-places.tsv) is still the outlet after an outlet word, and still the region everywhere else."""
+"""Session 9 of issue 16. Outlets named after a dual or plural lead (trial F6): in صحيفتي الشرق الأوسط والحياة
+both names are papers, not the Middle East and "life"; a registry name a glossary file took over (الشرق الأوسط,
+the Middle East in places.tsv) is still the outlet after an outlet word, and still the region everywhere else."""
 
 from __future__ import annotations
 
@@ -68,3 +68,12 @@ def test_displaced_outlet_entries() -> None:
     assert fold("جريدة الشرق الأوسط") not in forms
     assert entry.target == "Asharq Al-Awsat" and "quoted" not in entry.flags
     assert displaced_outlet_entries([outlet, kept], [outlet, kept]) == []
+
+
+def test_place_inside_a_company_or_bay_name_is_not_the_place(glossary: Glossary) -> None:
+    """name_heads.tsv (issue 16, build halves: شركة سرت, خليج حيفا): a place right after شركة، فندق، خليج is part of
+    that longer name; no rendering of the place alone. The place elsewhere, or after another word, is kept."""
+    assert _targets(glossary, "وقالت شركة سرت لإنتاج وتصنيع النفط والغاز إن الإنتاج ارتفع") == []
+    assert ("حيفا", "Haifa") not in _targets(glossary, "رست السفينة في خليج حيفا أمس")
+    assert ("سرت", "Sirte") in _targets(glossary, "وصل الوزير إلى سرت أمس")
+    assert ("حيفا", "Haifa") in _targets(glossary, "وصلت السفينة إلى ميناء حيفا أمس")
