@@ -77,3 +77,17 @@ def test_place_inside_a_company_or_bay_name_is_not_the_place(glossary: Glossary)
     assert ("حيفا", "Haifa") not in _targets(glossary, "رست السفينة في خليج حيفا أمس")
     assert ("سرت", "Sirte") in _targets(glossary, "وصل الوزير إلى سرت أمس")
     assert ("حيفا", "Haifa") in _targets(glossary, "وصلت السفينة إلى ميناء حيفا أمس")
+
+
+def test_session9_rows_match_and_carry_sources(glossary: Glossary) -> None:
+    """Rows added from the build halves' misses (real sentences of those halves, shortened), each with a source."""
+    cases = [("وشارك في اجتماع مجلس وزراء الداخلية العرب في تونس", "مجلس وزراء الداخلية العرب",
+              "Arab Interior Ministers Council"),
+             ("وقال المرصد السوري إن القصف استهدف ريف إدلب", "المرصد السوري", "Syrian Observatory for Human Rights"),
+             ("وأعلن التحالف العربي اعتراض طائرة مسيرة", "التحالف العربي", "Saudi-led coalition"),
+             ("وكان وزير الداخلية فتحي باشاغا قد زار تونس", "فتحي باشاغا", "Fathi Bashagha"),
+             ("ذكرت هيئة الإذاعة البريطانية أن", "هيئة الإذاعة البريطانية", "BBC")]
+    for text, surface, target in cases:
+        assert (surface, target) in _targets(glossary, text), text
+    added = [e for e in glossary if e.target in {t for _, _, t in cases} and e.layer == "glossary"]
+    assert added and all("source" in e.note for e in added if e.file.endswith((".tsv",)))
