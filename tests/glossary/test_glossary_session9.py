@@ -91,3 +91,22 @@ def test_session9_rows_match_and_carry_sources(glossary: Glossary) -> None:
         assert (surface, target) in _targets(glossary, text), text
     added = [e for e in glossary if e.target in {t for _, _, t in cases} and e.layer == "glossary"]
     assert added and all("source" in e.note for e in added if e.file.endswith((".tsv",)))
+
+
+def test_bare_spellings_of_maghreb_towns() -> None:
+    """gazetteer_build.bare_spellings: الرويبة also as رويبة (rare as a word), not بليدة (an ordinary word), not a
+    bare form another place holds, not outside the Maghreb, not a country."""
+    from translator.glossary.gazetteer_build import GazetteerPlace, bare_spellings
+
+    rouiba = GazetteerPlace("t:1", "Rouiba", "city", "DZ", 60000, ["الرويبة"])
+    blida = GazetteerPlace("t:2", "Blida", "city", "DZ", 300000, ["البليدة"])
+    iraqi = GazetteerPlace("t:3", "Rumaytha", "city", "IQ", 50000, ["الرميثة"])
+    held = GazetteerPlace("t:4", "Argoub", "city", "EH", 5000, ["العركوب"])
+    other = GazetteerPlace("t:5", "Arkoub", "city", "MA", 5000, ["عركوب"])
+    bare_spellings([rouiba, blida, iraqi, held, other])
+    assert rouiba.spellings == ["الرويبة", "رويبة"]
+    assert blida.spellings == ["البليدة"] and iraqi.spellings == ["الرميثة"] and held.spellings == ["العركوب"]
+
+
+def test_bare_maghreb_town_in_text(glossary: Glossary) -> None:
+    assert ("رويبة", "Rouiba") in _targets(glossary, "وقع الحادث في بلدية رويبة شرق العاصمة")

