@@ -110,3 +110,10 @@ def test_bare_spellings_of_maghreb_towns() -> None:
 
 def test_bare_maghreb_town_in_text(glossary: Glossary) -> None:
     assert ("رويبة", "Rouiba") in _targets(glossary, "وقع الحادث في بلدية رويبة شرق العاصمة")
+
+
+def test_bodies_named_after_a_place_are_the_bodies(glossary: Glossary) -> None:
+    """مصرف لبنان is Lebanon's central bank and مصر للطيران the airline, not "Lebanon" and "Egypt" (session 9 rows)."""
+    assert ("مصرف لبنان", "Banque du Liban") in _targets(glossary, "قال حاكم مصرف لبنان إن الاحتياطي ثابت")
+    assert ("مصر للطيران", "EgyptAir") in _targets(glossary, "أعلنت مصر للطيران استئناف رحلاتها إلى الدوحة")
+    assert ("لبنان", "Lebanon") in _targets(glossary, "زار الوزير لبنان أمس")
