@@ -207,6 +207,7 @@ SCHEMAS: dict[str, Schema] = {
                                key=("word",), words=("word", "=name_title")),
     "place_generics.tsv": _schema(C("word", required=True), C("latin", required=True), C("note"), key=("word",),
                                   words=("word", "=place_generic")),
+    "name_heads.tsv": _schema(C("word", required=True), C("meaning"), key=("word",)),
     "place_cues.tsv": _schema(C("word", required=True),
                               C("kind", frozenset({"city", "country", "place", "subdivision"}), True),
                               C("position", frozenset({"before", "after"}), True), key=("word", "position"),
