@@ -323,7 +323,10 @@ def compare_dates(source: list[DateMention], target: list[DateMention], target_t
     السابق`` (:data:`_RELATIVE_MONTH_AR`) and it is the month before another month either side names ("September
     2018 ... August 2018"). Each phrase stands for one month. ``period_ends``: the first and last months of the
     target's periods (``between November and December 2023``, :mod:`translator.qa.periods`): a source month (no
-    day) at either end is rendered by the period (``خلال شهر نونبر و دجنبر 2023``)."""
+    day) at either end is rendered by the period (``خلال شهر نونبر و دجنبر 2023``). A month and year (no day) is not
+    missing when the target says "this month" / "last month" (:data:`_THIS_MONTH_EN`), nor added when the source
+    says ``الشهر الجاري`` / ``الشهر الماضي`` / ``هذا الشهر`` (:data:`_THIS_MONTH_AR`), one month per phrase the other
+    side does not say too, where no date of the other side is left over (issue 17, ninth session)."""
     flags: list[QAFlag] = []
     missing, free, pairs = min((_matched(source, target, exact_first) for exact_first in (True, False)),
                                key=lambda found: len(found[0]))  # the matching that leaves fewer dates over
@@ -345,6 +348,13 @@ def compare_dates(source: list[DateMention], target: list[DateMention], target_t
         relative = len(_RELATIVE_MONTH_AR.findall(fold_for_matching(source_text)[0]))
         if relative:
             free = _said_relatively(free, relative, _months_either_side(source, target, source_text))
+    if (missing or free) and not (missing and free) and target_text and source_text:
+        said = len(_THIS_MONTH_EN.findall(target_text)) if "month" in target_text else 0
+        said -= len(_THIS_MONTH_AR.findall(fold_for_matching(source_text)[0])) if "شهر" in source_text else 0
+        if missing:  # each side's own phrases render each other: only the surplus names a month
+            missing = _months_spared(missing, said)
+        else:
+            free = _months_spared(free, -said)
     for gone in missing:
         came = free.pop(0) if free else None
         said = " or ".join(gone.readings)
@@ -367,12 +377,34 @@ def compare_dates(source: list[DateMention], target: list[DateMention], target_t
 
 
 # "The previous month" in English, and the Arabic's "the month before it" (folded: translator.text.arabic), with
-# the proclitics and article before شهر (للشهر الذي سبقه، بالشهر السابق). Not "last month" / الشهر الماضي, which
-# news write for the month reported on.
+# the proclitics and article before شهر (للشهر الذي سبقه، بالشهر السابق), and "a month before that" (قبل ذلك بشهر).
+# Not "last month" / الشهر الماضي, which news write for the month reported on.
 _RELATIVE_MONTH_EN = re.compile(r"\b(?:previous|preceding|prior)\s+month\b|\bmonth\s+(?:before|earlier)\b|"
                                 r"\bmonth-on-month\b", re.IGNORECASE)
-_RELATIVE_MONTH_AR = re.compile(r"(?<![\u0621-\u064a])[وفبلك]{0,2}(?:ال|ل)?شهر\s+(?:ال)?(?:سابق(?:\s+له)?|"
-                                r"الذي\s+(?:سبقه|قبله|يسبقه))(?![\u0621-\u064a])")
+_RELATIVE_MONTH_AR = re.compile(r"(?<![\u0621-\u064a])(?:[وفبلك]{0,2}(?:ال|ل)?شهر\s+(?:ال)?(?:سابق(?:\s+له)?|"
+                                r"الذي\s+(?:سبقه|قبله|يسبقه))|"
+                                # "a month before that/it": قبل ذلك بشهر، قبله بشهر، بشهر قبل ذلك (fresh9b)
+                                r"قبل\s+ذلك\s+بشهر|قبله\s+بشهر|بشهر\s+(?:من\s+)?قبل\s+ذلك)(?![\u0621-\u064a])")
+
+
+# The month of the story said relatively ("this month", "last month", الشهر الجاري، الشهر الماضي، هذا الشهر): the
+# other side may name it ("July 2023"). Folded Arabic (translator.text.arabic), with the proclitics and article.
+_THIS_MONTH_EN = re.compile(r"\b(?:this|last|next|the\s+current|the\s+past)\s+month\b", re.IGNORECASE)
+_THIS_MONTH_AR = re.compile(r"(?<![\u0621-\u064a])(?:[وفبلك]{0,2}(?:ال|ل)?شهر\s+(?:ال)?(?:جاري|حالي|ماضي|منصرم|"
+                            r"مقبل|قادم)|[وفبل]?هذا\s+الشهر)(?![\u0621-\u064a])")
+
+
+def _months_spared(dates: list[DateMention], phrases: int) -> list[DateMention]:
+    """``dates`` less up to ``phrases`` months (a month and year, no day): the other side said them relatively
+    ("this month", الشهر الماضي; issue 17, ninth session). Only asked where no date of the other side is left over
+    (that would be a changed date)."""
+    kept = []
+    for date in dates:
+        if phrases > 0 and all(_month_of(r) is not None for r in date.readings):
+            phrases -= 1
+            continue
+        kept.append(date)
+    return kept
 
 
 def _month_of(reading: str) -> tuple[int | None, int] | None:
