@@ -4,8 +4,11 @@ rendering gets no flag, a wrong one still does. The first sentence of each case 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from translator.glossary import Glossary
 from translator.qa import check
 from translator.qa.numbers import find_quantities
 
@@ -98,3 +101,25 @@ def test_a_preposition_before_compared_is_a_lost_year() -> None:
     assert _details(source, "Inflation stood at 7% for the whole of 2024" + tail) == []
     assert _details(source, "Inflation stood at 7% for the whole of" + tail) == [
         "2024 in the source is missing from the target"]
+
+
+LAVROV = "قال وزير الخارجية الروسي سيرغي لافروف إن المحادثات كانت بناءة"
+
+
+def test_the_house_first_name_of_a_user_glossary_person_is_checked(tmp_path: Path) -> None:
+    """NEWUSER8 F10: the user's glossary says "Sergei Lavrov"; "Sergey Lavrov" (another spelling of the first name
+    before the surname) is flagged at both spans. The surname alone, another first name, and the shipped
+    glossary's own person (transliteration variants accepted) are not."""
+    user = tmp_path / "house.tsv"
+    user.write_text("source\ttarget\ttype\tvariants\tnote\ttarget_variants\tflags\n"
+                    "سيرغي لافروف\tSergei Lavrov\tperson\t\thouse style\t\t\n", encoding="utf-8")
+    house = Glossary.load([user], include_default=False, include_outlets=False)
+    respelt = "Russian Foreign Minister Sergey Lavrov said the talks were constructive"
+    flags = check(LAVROV, respelt, glossary=house)
+    assert [(f.kind, f.source_start, f.target_start, f.target_end) for f in flags] == [("name", 25, 25, 31)]
+    assert "'Sergei Lavrov' (your glossary)" in flags[0].detail and "'Sergey'" in flags[0].detail
+    for fine in ("Russian Foreign Minister Sergei Lavrov said the talks were constructive",
+                 "Russian Foreign Minister Lavrov said the talks were constructive",
+                 "Russian Foreign Minister Ivan Lavrov said the talks were constructive"):
+        assert check(LAVROV, fine, glossary=house) == [], fine
+    assert not [f for f in check(LAVROV, respelt) if f.kind == "name"]  # the shipped entry lists Sergey
