@@ -14,11 +14,11 @@ close romanization (transliteration variants: ``Abdelmajid Tebboun`` for ``Abdel
 romanized Arabic itself): a capitalized run of the translation within edit similarity 85/100 (rapidfuzz) of a
 rendering, compared in the lenient form. A person of the user's own glossary (layer ``user``: the house style) is
 not rendered by another spelling of its first name before the surname ("Sergey Lavrov" where the house writes
-"Sergei Lavrov"; NEWUSER8 F10): that is flagged at the first name. A dateline (``KUWAIT:``, ``AMMAN —``; ``الكويت:``, ``الرباط -``: one
-place, optionally a date and an agency, before a colon or a dash) names where the story was filed: the target
-may leave it out, but a target whose own lead names another name in its place is flagged (``الرباط: …`` →
-"Madrid: …"). Any other lead before a colon (a speaker, ``لافروف: …``; two places, a topic) is text: its names
-count like any other. A country counts as rendered by "the country", "the
+"Sergei Lavrov"; NEWUSER8 F10): that is flagged at the first name. A dateline (``KUWAIT:``, ``AMMAN —``;
+``الكويت:``, ``الرباط -``: one place, optionally a date and an agency, before a colon or a dash) names where the
+story was filed: the target may leave it out, but a target whose own lead names another name in its place is
+flagged (``الرباط: …`` → "Madrid: …"). Any other lead before a colon (a speaker, ``لافروف: …``; two places, a
+topic) is text: its names count like any other. A country counts as rendered by "the country", "the
 Kingdom", "the Gulf state" (a country of Babel's CLDR territory names), unless another place took its place
 or the translation shows the hole of a dropped word. A match of the generated gazetteer layer on a function
 word (``إلى`` read as a place, ``العاصمة`` "the capital": wordfreq zipf ≥ 5) is no evidence of a name and is
