@@ -24,10 +24,11 @@ with their addresses). Whole stories go to one half: ``build`` (looked at while 
 - **speed**: pairs checked per second of CPU time (process time, so other load on the machine counts less),
   after one warm-up pass over every pair checked (glossary load, the date shapes the reader compiles on first
   use: one-time costs that benchmarks/startup.py measures): the published pairs with every cache cleared (each
-  source read for the first time, as in a batch run), the same with the source's glossary matches given
-  (``check(..., matches=)``, as a caller that matched the source already passes them; the matching is not
-  timed), and the published and corrupted pairs together (a source checked again with another translation, as
-  after each post-edit: its reading is cached). The load average is printed with the figures.
+  source read for the first time, as in a batch run; the glossary's remembered matches forgotten too), the same
+  with the source's glossary matches given (``check(..., matches=)``, as a caller that matched the source already
+  passes them; the matching is not timed), and the published and corrupted pairs together (a source checked again
+  with another translation, as after each post-edit: its reading is cached).
+  The load average is printed with the figures.
 
 Numbers inside dates are corrupted as dates (a changed day is a ``date`` flag), elsewhere as numbers.
 
@@ -51,6 +52,7 @@ from pathlib import Path
 
 from translator.dates import find_dates
 from translator.glossary import Glossary
+from translator.glossary.remembered import forget_matches
 from translator.glossary.report import count_lenient
 from translator.qa import QAFlag, check, clear_caches, default_glossary
 from translator.text.arabic import to_ascii_digits
@@ -328,6 +330,7 @@ def measure(pairs: list[dict[str, str]], seed: int, verbose: bool,
     seconds = 0.0
     for _ in range(rounds):  # every source read afresh: each published pair checked once, caches cleared
         clear_caches()
+        forget_matches()  # the glossary's remembered matches too (issue 20's memory: a new source is matched)
         started = time.process_time()
         for source, target in first_time:
             check(source, target, glossary=glossary)

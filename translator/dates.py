@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -28,7 +29,7 @@ from translator.text.arabic import contains_arabic, fold, fold_for_matching
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
-__all__ = ["DateResult", "find_dates", "parse_date"]
+__all__ = ["DateResult", "find_dates", "may_hold_date", "parse_date"]
 
 try:  # CPython's own regex parser, only to read the first characters of a pattern (_gated)
     from re import _constants as _re_constants
@@ -455,7 +456,7 @@ def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | 
     grammar = _grammar()
     swapped = "اأ" in text or "اإ" in text or "اآ" in text  # (a plain look first: the common case has none)
     norm, origin = _fold_with_offsets(_PDF_LAM_ALEF.sub(_unswap_lam_alef, text) if swapped else text)
-    if not _may_hold_date(grammar, norm):
+    if not _screen(grammar, text, norm):
         return []
     arabic = contains_arabic(text)
     order = _resolve_order(grammar, context_lang, day_first, arabic)
@@ -470,24 +471,91 @@ def find_dates(text: str, *, context_lang: str | None = None, day_first: bool | 
     return results
 
 
-def _may_hold_date(grammar: _Grammar, norm: str) -> bool:
-    """False only where :func:`find_dates` finds nothing in the folded text ``norm`` (issue 20: most lines hold
-    no date). Every way to a result needs a digit or a month name: the worded shapes run only for a calendar
-    whose month name ``grammar.month_present`` finds, the numeric ones, dateparser's fallback and the
-    misspelt-month scan need a digit. So a digit, or a month name of any calendar (one prefix tree of the names
-    of all three, followed by no letter, as ``month_present`` looks: one pass instead of three), lets through
-    every line that may hold a date; ``tests/test_dates_screen.py`` compares find_dates with and without it on
-    every committed text, every digit of Unicode and every month name."""
-    if _CLUES["digit"].search(norm):
+def may_hold_date(text: str, *, words: Collection[str] | None = None) -> bool:
+    """False only where :func:`find_dates` finds nothing in ``text``, whatever ``context_lang`` and ``day_first``
+    say: a screen to ask before reading a line for dates (issues 17 and 20; most lines hold none). ``find_dates``
+    asks it of every line itself.
+
+    The reader finds a date only in one of these ways, and each is asked here without running the reader's
+    pattern per calendar over the text:
+
+    - a worded date, only where a month name of its grammar (``data/months.tsv``) starts a word behind the
+      clitics ``[وف]?[بل]?`` and no letter follows it;
+    - a numeric date (``16/12/2023``, ``2023-12-16``, ``12.06.21``), only where digits, a separator, one or two
+      digits, the same separator and a digit stand;
+    - a misspelt month (``12 فبرابر 2021``), only in a day-word-year run;
+    - dateparser's fallback, only in a text without Arabic letters where a month name of another language it
+      knows stands among the four words before a four-digit year.
+
+    ``words``: the maximal letter runs (``[^\\W\\d_]+``) of ``text`` in the matching fold
+    (:func:`translator.text.arabic.fold_for_matching`), when the caller has listed them already (translation QA's
+    number reader does): the month question is then a set test instead of a scan of the text. Without it, one
+    prefix tree of every month name is searched.
+
+    ``tests/test_dates_screen.py`` runs :func:`find_dates` with and without this screen on every committed text,
+    every digit of Unicode and every month name; ``tests/qa/test_qa_fast_paths.py`` asks it with QA's words.
+
+    Raises :class:`InputError` when ``text`` is not a str.
+    """
+    if not isinstance(text, str):
+        raise InputError(f"may_hold_date expects a str, got {type(text).__name__}: pass the line's text.")
+    if not text.strip():
+        return False
+    if "اأ" in text or "اإ" in text or "اآ" in text:  # find_dates repairs a PDF's swapped lam-alef first
+        text, words = _PDF_LAM_ALEF.sub(_unswap_lam_alef, text), None
+    return _screen(_grammar(), text, _fold_with_offsets(text)[0], words)
+
+
+def _screen(grammar: _Grammar, text: str, norm: str, words: Collection[str] | None = None) -> bool:
+    """:func:`may_hold_date` of ``text`` (after the lam-alef repair), ``norm`` its fold (``_fold_with_offsets``)."""
+    digit = _CLUES["digit"].search(norm) is not None
+    if words is not None:
+        if not _screen_words(grammar).isdisjoint(words):
+            return True
+    elif _month_tree(grammar).search(norm):
         return True
+    if not digit:
+        return False  # a numeric date, a misspelt month and dateparser's year all need digits
+    if _NUMERIC_SHAPE.search(norm):
+        return True
+    if _YEAR_AND_DAY.search(norm) and _DAY_WORD_YEAR.search(norm):  # _misspelt_month's own gates, then its run
+        return True
+    return not contains_arabic(text) and next(_foreign_months_before_years(norm), None) is not None
+
+
+def _month_tree(grammar: _Grammar) -> re.Pattern[str]:
+    """Every month name of the grammar's calendars in one prefix tree, followed by no letter: where
+    ``grammar.month_present`` finds one of any calendar (one pass instead of three)."""
     held = _SCREEN.get("months")
     if held is None or held[0] is not grammar:  # built once per grammar, from its data files (tests swap them)
         names = [_fold(r["name"]) for r in _checked_rows("months.tsv") if r["calendar"] in grammar.month_present]
         held = _SCREEN["months"] = (grammar, _gated(_prefix_tree(names) + _NOT_BEFORE_LETTER))
-    return held[1].search(norm) is not None
+    return held[1]
+
+
+def _screen_words(grammar: _Grammar) -> frozenset[str]:
+    """Every letter run a worded date can start with: each month name of the grammar's calendars cut at its first
+    non-letter, its pieces joined up to each space (the reader allows none: ``كانونالثاني``), bare and behind each
+    of the reader's clitics."""
+    held = _SCREEN_WORDS.get("months")
+    if held is None or held[0] is not grammar:
+        starts = set()
+        for row in _checked_rows("months.tsv"):
+            if row["calendar"] not in grammar.month_present:
+                continue
+            pieces = _fold(row["name"]).split()
+            for i in range(1, len(pieces) + 1):
+                run = _LETTER_RUN.match("".join(pieces[:i]))
+                if run:
+                    starts.add(run.group())
+        clitics = [a + b for a in ("", "و", "ف") for b in ("", "ب", "ل")]
+        held = _SCREEN_WORDS["months"] = (grammar, frozenset(clitic + start for clitic in clitics for start in starts))
+    return held[1]
 
 
 _SCREEN: dict[str, tuple[_Grammar, re.Pattern[str]]] = {}
+_SCREEN_WORDS: dict[str, tuple[_Grammar, frozenset[str]]] = {}
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
 _DAY_WORD_YEAR = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[^\W\d_]{4,})\.?,?\s+"
@@ -1060,6 +1128,25 @@ def _dateparser(lang: str) -> DateDataParser:
     return DateDataParser(languages=[lang], settings=settings)
 
 
+def _foreign_months_before_years(norm: str) -> Iterator[tuple[re.Match[str], int, list[re.Match[str]], list[int]]]:
+    """Each four-digit year of the folded text ``norm`` with a month name dateparser knows (of another language
+    than ours) among the four words before it (within 40 characters): ``(year, offset of the words, the words,
+    the indexes of the month names among them)``."""
+    if not _FOUR_DIGITS.search(norm):
+        return
+    words = _foreign_month_words()
+    for year in _A_YEAR.finditer(norm):
+        offset = max(0, year.start() - 40)
+        tokens = list(_NOT_SPACES.finditer(norm[offset : year.start()]))[-4:]
+        hits = [i for i, t in enumerate(tokens) if t.group().strip(".,") in words]
+        if hits:
+            yield year, offset, tokens, hits
+
+
+_A_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_NOT_SPACES = re.compile(r"\S+")
+
+
 def _dateparser_fallback(text: str, norm: str, origin: list[int]) -> list[DateResult]:
     """Dates in a language we have no grammar for, found by dateparser around a month name it knows.
 
@@ -1069,12 +1156,7 @@ def _dateparser_fallback(text: str, norm: str, origin: list[int]) -> list[DateRe
     """
     words = _foreign_month_words()
     results = []
-    for year in re.finditer(r"(?<!\d)\d{4}(?!\d)", norm):
-        offset = max(0, year.start() - 40)
-        tokens = list(re.finditer(r"\S+", norm[offset : year.start()]))[-4:]
-        hits = [i for i, t in enumerate(tokens) if t.group().strip(".,") in words]
-        if not hits:
-            continue
+    for year, offset, tokens, hits in _foreign_months_before_years(norm):
         lang = words[tokens[hits[0]].group().strip(".,")]
         o_end = origin[year.end() - 1] + 1
         month_at = hits[0]

@@ -22,6 +22,7 @@ from .numbers import (
     cut_names,
     days_in_words,
     find_quantities,
+    halves_in_words,
     holes,
     number_holes,
     years_in_words,
@@ -77,7 +78,7 @@ def check(source: str, target: str, *, glossary: Glossary | None = None,
     if is_copy(source, target):  # nothing was translated: the other checks would only repeat that
         return check_leftovers(source, target)
     glossary = glossary if glossary is not None else default_glossary()
-    source_quantities, source_dates, source_periods, source_years, source_days = _source_side(source)
+    source_quantities, source_dates, source_periods, source_years, source_days, source_halves = _source_side(source)
     matches = list(matches) if matches is not None else _source_matches(source, glossary)
     target_periods = find_periods(*_folded(target), target)
     target_dates, target_spans = read_dates(target)
@@ -88,7 +89,8 @@ def check(source: str, target: str, *, glossary: Glossary | None = None,
                                source_years_in_words=source_years, target_years_in_words=years_in_words(target),
                                source_days_in_words=source_days, target_days_in_words=days_in_words(target),
                                target_cut_names=cut_names(target), target_holes=target_holes,
-                               apposed_may_go=not bare_year(target))
+                               apposed_may_go=not bare_year(target), source_halves_in_words=source_halves,
+                               target_halves_in_words=halves_in_words(target))
     if not target_holes:  # a hole ("the second quarter of compared to") is where a year was dropped
         flags = [f for f in flags if not _year_said(f, source, target)]
     missing = sum(f.target_start is None for f in flags)  # a hole a missing source number explains says no more
@@ -123,15 +125,16 @@ def _source_matches(source: str, glossary: Glossary) -> list[TermMatch]:
 
 
 @lru_cache(maxsize=2048)
-def _source_side(source: str) -> tuple[list[Quantity], list[DateMention], list[Period], int, int]:
+def _source_side(source: str) -> tuple[list[Quantity], list[DateMention], list[Period], int, int, int]:
     """What the checks read in the source: its quantities outside dates and periods, its dates outside periods,
-    its periods, its years and days in words. Cached: a source is checked again after each edit of its
+    its periods, its years, days and half-years in words. Cached: a source is checked again after each edit of its
     translation (review rounds, several candidate translations), and its reading does not change."""
     periods = find_periods(*_folded(source), source)
     period_spans = [(p.start, p.end) for p in periods]
     dates, spans = read_dates(source)
     quantities = _outside(find_quantities(source), spans + placeholders(source) + period_spans)
-    return quantities, _not_in(dates, period_spans), periods, years_in_words(source), days_in_words(source)
+    return (quantities, _not_in(dates, period_spans), periods, years_in_words(source), days_in_words(source),
+            halves_in_words(source))
 
 
 def _not_in(dates: list[DateMention], spans: list[tuple[int, int]]) -> list[DateMention]:

@@ -31,17 +31,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..dates import (
-    _DAY_WORD_YEAR,
-    _NUMERIC_SHAPE,
-    _YEAR_AND_DAY,
-    DateResult,
-    _checked_rows,
-    _fold_with_offsets,
-    _foreign_month_words,
-    find_dates,
-)
-from ..dates import _fold as _date_fold
+from ..datafiles import read_tsv
+from ..dates import DateResult, find_dates
+from ..dates import may_hold_date as _may_hold_date
 from ..text.arabic import fold_for_matching, to_ascii_digits
 from .flag import QAFlag
 from .numbers import _folded, word_runs
@@ -130,45 +122,11 @@ def read_dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
 
 
 def may_hold_date(text: str) -> bool:
-    """False only where :func:`translator.dates.find_dates` finds nothing in ``text`` (issue 17: speed, eighth
-    session). The reader finds a worded date only where a month name of its grammar starts a word (behind its
-    clitics ``[وف]?[بل]?``), a numeric one only where a numeric shape is written, a misspelt month only in a
-    day-word-year run (``12 فبرابر 2021``), and through dateparser only a month name of another language written
-    as a word: this asks those questions of the words the number reader listed already
-    (:func:`translator.qa.numbers.word_runs`, a set test in C) and two digit-anchored patterns, where the reader
-    runs a pattern per calendar over the whole text (≈ 0.1 ms a line with digits and no date, about a quarter of a
-    first check). What the reader would find is never skipped (a test runs both on every committed text)."""
-    if "اأ" in text or "اإ" in text or "اآ" in text:
-        return True  # find_dates repairs a PDF's swapped lam-alef first: its fold is not this one
-    if not _date_words().isdisjoint(word_runs(_folded(text)[0])):  # QA's fold: KUNA's decimals read, no word moved
-        return True
-    norm = fold_for_matching(text)[0]  # the reader's fold (its spaces aside, which these patterns read as \s)
-    if _NUMERIC_SHAPE.search(norm):
-        return True
-    # the misspelt-month scan's own gates first (_YEAR_AND_DAY holds every _DAY_WORD_YEAR run), then the run
-    return bool(_YEAR_AND_DAY.search(norm) and _DAY_WORD_YEAR.search(norm))
-
-
-_FIRST_RUN = re.compile(r"[^\W\d_]+")
-
-
-@cache
-def _date_words() -> frozenset[str]:
-    """Every word a date of :func:`translator.dates.find_dates` can start with: each month name of its grammar
-    (``months.tsv``, folded as the reader folds it) cut at its first non-letter, with its pieces joined up to each
-    space (the reader allows none: ``كانونالثاني``), bare and behind each of the reader's clitics; and each month
-    name dateparser's fallback knows, cut at its first non-letter (``ינו׳``)."""
-    starts = set()
-    for row in _checked_rows("months.tsv"):
-        pieces = _date_fold(row["name"]).split()
-        for i in range(1, len(pieces) + 1):
-            run = _FIRST_RUN.match("".join(pieces[:i]))
-            if run:
-                starts.add(run.group())
-    clitics = [a + b for a in ("", "و", "ف") for b in ("", "ب", "ل")]
-    words = {clitic + start for clitic in clitics for start in starts}
-    words |= {run.group() for word in _foreign_month_words() if (run := _FIRST_RUN.match(word))}
-    return frozenset(words)
+    """:func:`translator.dates.may_hold_date` of ``text`` asked with the words the number reader listed already
+    (:func:`translator.qa.numbers.word_runs`, a set test in C): False only where
+    :func:`translator.dates.find_dates` finds nothing in ``text``, where the reader runs a pattern per calendar over
+    the whole text (≈ 0.1 ms a line with digits and no date, about a quarter of a first check; issue 17)."""
+    return _may_hold_date(text, words=word_runs(_folded(text)[0]))  # QA's fold: KUNA's decimals read, no word moved
 
 
 _MONTH_NAMES = "|".join(m for m in (*calendar.month_name[1:], *calendar.month_abbr[1:]) if m)
@@ -365,7 +323,10 @@ def compare_dates(source: list[DateMention], target: list[DateMention], target_t
     السابق`` (:data:`_RELATIVE_MONTH_AR`) and it is the month before another month either side names ("September
     2018 ... August 2018"). Each phrase stands for one month. ``period_ends``: the first and last months of the
     target's periods (``between November and December 2023``, :mod:`translator.qa.periods`): a source month (no
-    day) at either end is rendered by the period (``خلال شهر نونبر و دجنبر 2023``)."""
+    day) at either end is rendered by the period (``خلال شهر نونبر و دجنبر 2023``). A month and year (no day) is not
+    missing when the target says "this month" / "last month" (:data:`_THIS_MONTH_EN`), nor added when the source
+    says ``الشهر الجاري`` / ``الشهر الماضي`` / ``هذا الشهر`` (:data:`_THIS_MONTH_AR`), one month per phrase the other
+    side does not say too, where no date of the other side is left over (issue 17, ninth session)."""
     flags: list[QAFlag] = []
     missing, free, pairs = min((_matched(source, target, exact_first) for exact_first in (True, False)),
                                key=lambda found: len(found[0]))  # the matching that leaves fewer dates over
@@ -384,9 +345,16 @@ def compare_dates(source: list[DateMention], target: list[DateMention], target_t
         missing = _said_relatively(missing, len(_RELATIVE_MONTH_EN.findall(target_text)),
                                    _months_either_side(source, target, source_text))
     if free and source_text:
-        relative = len(_RELATIVE_MONTH_AR.findall(_fold_with_offsets(source_text)[0]))
+        relative = len(_RELATIVE_MONTH_AR.findall(fold_for_matching(source_text)[0]))
         if relative:
             free = _said_relatively(free, relative, _months_either_side(source, target, source_text))
+    if (missing or free) and not (missing and free) and target_text and source_text:
+        said = len(_THIS_MONTH_EN.findall(target_text)) if "month" in target_text else 0
+        said -= len(_THIS_MONTH_AR.findall(fold_for_matching(source_text)[0])) if "شهر" in source_text else 0
+        if missing:  # each side's own phrases render each other: only the surplus names a month
+            missing = _months_spared(missing, said)
+        else:
+            free = _months_spared(free, -said)
     for gone in missing:
         came = free.pop(0) if free else None
         said = " or ".join(gone.readings)
@@ -409,12 +377,34 @@ def compare_dates(source: list[DateMention], target: list[DateMention], target_t
 
 
 # "The previous month" in English, and the Arabic's "the month before it" (folded: translator.text.arabic), with
-# the proclitics and article before شهر (للشهر الذي سبقه، بالشهر السابق). Not "last month" / الشهر الماضي, which
-# news write for the month reported on.
+# the proclitics and article before شهر (للشهر الذي سبقه، بالشهر السابق), and "a month before that" (قبل ذلك بشهر).
+# Not "last month" / الشهر الماضي, which news write for the month reported on.
 _RELATIVE_MONTH_EN = re.compile(r"\b(?:previous|preceding|prior)\s+month\b|\bmonth\s+(?:before|earlier)\b|"
                                 r"\bmonth-on-month\b", re.IGNORECASE)
-_RELATIVE_MONTH_AR = re.compile(r"(?<![\u0621-\u064a])[وفبلك]{0,2}(?:ال|ل)?شهر\s+(?:ال)?(?:سابق(?:\s+له)?|"
-                                r"الذي\s+(?:سبقه|قبله|يسبقه))(?![\u0621-\u064a])")
+_RELATIVE_MONTH_AR = re.compile(r"(?<![\u0621-\u064a])(?:[وفبلك]{0,2}(?:ال|ل)?شهر\s+(?:ال)?(?:سابق(?:\s+له)?|"
+                                r"الذي\s+(?:سبقه|قبله|يسبقه))|"
+                                # "a month before that/it": قبل ذلك بشهر، قبله بشهر، بشهر قبل ذلك (fresh9b)
+                                r"قبل\s+ذلك\s+بشهر|قبله\s+بشهر|بشهر\s+(?:من\s+)?قبل\s+ذلك)(?![\u0621-\u064a])")
+
+
+# The month of the story said relatively ("this month", "last month", الشهر الجاري، الشهر الماضي، هذا الشهر): the
+# other side may name it ("July 2023"). Folded Arabic (translator.text.arabic), with the proclitics and article.
+_THIS_MONTH_EN = re.compile(r"\b(?:this|last|next|the\s+current|the\s+past)\s+month\b", re.IGNORECASE)
+_THIS_MONTH_AR = re.compile(r"(?<![\u0621-\u064a])(?:[وفبلك]{0,2}(?:ال|ل)?شهر\s+(?:ال)?(?:جاري|حالي|ماضي|منصرم|"
+                            r"مقبل|قادم)|[وفبل]?هذا\s+الشهر)(?![\u0621-\u064a])")
+
+
+def _months_spared(dates: list[DateMention], phrases: int) -> list[DateMention]:
+    """``dates`` less up to ``phrases`` months (a month and year, no day): the other side said them relatively
+    ("this month", الشهر الماضي; issue 17, ninth session). Only asked where no date of the other side is left over
+    (that would be a changed date)."""
+    kept = []
+    for date in dates:
+        if phrases > 0 and all(_month_of(r) is not None for r in date.readings):
+            phrases -= 1
+            continue
+        kept.append(date)
+    return kept
 
 
 def _month_of(reading: str) -> tuple[int | None, int] | None:
@@ -429,7 +419,7 @@ def _months_either_side(source: list[DateMention], target: list[DateMention], so
     """Every (year, month) the two sides' dates name, and the months the Arabic names without a year (None)."""
     months = {(int(r[:4]), int(r[5:7])) for m in (*source, *target) for r in m.readings
               if len(r) >= 7 and r[:4].isdigit()}
-    months |= {(None, int(m.lastgroup[1:])) for m in _arabic_months().finditer(_fold_with_offsets(source_text)[0])
+    months |= {(None, int(m.lastgroup[1:])) for m in _arabic_months().finditer(fold_for_matching(source_text)[0])
                if m.lastgroup}
     return months
 
@@ -462,9 +452,9 @@ def _arabic_months() -> re.Pattern[str]:
     """The Gregorian month names of ``translator/data/months.tsv`` (every region's), folded, one named group
     per month (``m01``..``m12``), with the clitics و ف ب ل and the article before them."""
     names: dict[int, set[str]] = {}
-    for row in _checked_rows("months.tsv"):
+    for row in read_tsv("months.tsv"):
         if row["calendar"] == "gregorian" and not any(c.isdigit() for c in row["name"]):
-            names.setdefault(int(row["month"]), set()).add(" ".join(_fold_with_offsets(row["name"])[0].split()))
+            names.setdefault(int(row["month"]), set()).add(" ".join(fold_for_matching(row["name"])[0].split()))
     groups = (f"(?P<m{month:02d}>" + "|".join(re.escape(w).replace(r"\ ", r"\s*")
                                               for w in sorted(words, key=len, reverse=True)) + ")"
               for month, words in sorted(names.items()))
@@ -479,7 +469,7 @@ def _left_to_context(source: list[DateMention], text: str, target_text: str
     """(months ``text`` names at all, months it names outside a date with a year, years written bare, every year
     it writes, whether a bare year of it is missing from ``target_text``), months as ``MM``: what a translation
     may resolve (see :func:`compare_dates`)."""
-    folded, origin = _fold_with_offsets(text)
+    folded, origin = fold_for_matching(text)
     dated = [(m.start, m.end) for m in source if any(r[:4].isdigit() for r in m.readings)]
     named, bare = set(), set()
     for m in _arabic_months().finditer(folded):

@@ -12,11 +12,13 @@ A person also counts as rendered by surname alone (``President Tebboune`` for ``
 by its demonym (``Kuwaiti`` for ``الكويت``, ``Bangladeshis`` for ``بنغلاديش``), and a person or a place by a
 close romanization (transliteration variants: ``Abdelmajid Tebboun`` for ``Abdelmadjid Tebboune``, or the
 romanized Arabic itself): a capitalized run of the translation within edit similarity 85/100 (rapidfuzz) of a
-rendering, compared in the lenient form. A dateline (``KUWAIT:``, ``AMMAN —``; ``الكويت:``, ``الرباط -``: one
-place, optionally a date and an agency, before a colon or a dash) names where the story was filed: the target
-may leave it out, but a target whose own lead names another name in its place is flagged (``الرباط: …`` →
-"Madrid: …"). Any other lead before a colon (a speaker, ``لافروف: …``; two places, a topic) is text: its names
-count like any other. A country counts as rendered by "the country", "the
+rendering, compared in the lenient form. A person of the user's own glossary (layer ``user``: the house style) is
+not rendered by another spelling of its first name before the surname ("Sergey Lavrov" where the house writes
+"Sergei Lavrov"; NEWUSER8 F10): that is flagged at the first name. A dateline (``KUWAIT:``, ``AMMAN —``;
+``الكويت:``, ``الرباط -``: one place, optionally a date and an agency, before a colon or a dash) names where the
+story was filed: the target may leave it out, but a target whose own lead names another name in its place is
+flagged (``الرباط: …`` → "Madrid: …"). Any other lead before a colon (a speaker, ``لافروف: …``; two places, a
+topic) is text: its names count like any other. A country counts as rendered by "the country", "the
 Kingdom", "the Gulf state" (a country of Babel's CLDR territory names), unless another place took its place
 or the translation shows the hole of a dropped word. A match of the generated gazetteer layer on a function
 word (``إلى`` read as a place, ``العاصمة`` "the capital": wordfreq zipf ≥ 5) is no evidence of a name and is
@@ -483,6 +485,27 @@ def _by_title(entry: GlossaryEntry, found: list[TermMatch], source: str, target:
 _NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]|bin\b|al-)")  # "the Crown Prince Mohammed ...": a name follows
 
 
+def _house_first_name_respelt(entry: GlossaryEntry, target: str) -> tuple[int, int] | None:
+    """The span of a first name that ``target`` writes before the surname of a person of the user's own glossary
+    (layer ``user``: the house style) as another spelling of the rendering's first name ("Sergey Lavrov" where the
+    house writes "Sergei Lavrov"; NEWUSER8 F10), or None. The surname alone ("Lavrov said") and another first name
+    (not a spelling of it) stay free; a shipped entry keeps the transliteration leniency."""
+    if entry.type != "person" or entry.layer != "user":
+        return None
+    forms = [t.split() for t in entry.targets if len(t.split()) > 1]
+    firsts = {f[0].casefold() for f in forms}
+    for form in forms:
+        first, last = form[0], form[-1]
+        for m in re.finditer(rf"\b([A-Z][^\W\d_]+)\s+(?:[A-Z]\.\s+)?{re.escape(last)}\b", target):
+            written = m.group(1)
+            if written.casefold() not in firsts and fuzz.ratio(written.casefold(), first.casefold()) >= _RESPELT:
+                return m.span(1)
+    return None
+
+
+_RESPELT = 70  # rapidfuzz ratio of a first name to the house's: Sergey/Sergei 83, Mohamed/Mohammed 93, Hafez/Bashar 18
+
+
 def _close_romanization(entry: GlossaryEntry, surfaces: Iterable[str], target: str) -> bool:
     """True when a capitalized run of ``target`` is a close romanization of the person or place (see module
     docstring): a transliteration variant the glossary does not list."""
@@ -577,6 +600,13 @@ def check_names(source: str, target: str, glossary: Glossary,
                 flags += [flag] if flag is not None else []
             continue
         surfaces = [m.surface for m in found]
+        respelt = _house_first_name_respelt(entry, text)
+        if respelt is not None:
+            wanted = " or ".join(repr(t) for t in entry.targets)
+            flags.append(QAFlag("name", f"{found[0].surface!r} ({entry.type}) should be rendered {wanted} (your "
+                                        f"glossary); the target spells the first name {body[respelt[0]:respelt[1]]!r}",
+                                found[0].start, found[0].end, *respelt))
+            continue
         if (_unsure(entry, found, source) or _by_surname(entry, text) or _as_demonym(entry, text)
                 or _close_romanization(entry, surfaces, text)):
             continue

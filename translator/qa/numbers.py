@@ -34,8 +34,8 @@ from ..datafiles import read_tsv
 from ..text.arabic import analyses, normalize_for_matching
 from .flag import QAFlag
 
-__all__ = ["Quantity", "bare_year", "compare_quantities", "cut_names", "days_in_words", "find_quantities", "holes",
-           "number_holes", "years_in_words"]
+__all__ = ["Quantity", "bare_year", "compare_quantities", "cut_names", "days_in_words", "find_quantities",
+           "halves_in_words", "holes", "number_holes", "years_in_words"]
 
 _SEPARATORS = str.maketrans({"٫": ".", "٬": ","})
 _DIGITS = (r"(?P<name>(?<=[^\W\d_])(?:[-‐–]\s?|\s[-‐–]\s)|(?<=[^\W\d_]{3})|(?<=[a-z])(?<!\w[a-z]))?"  # COVID-19,
@@ -66,6 +66,7 @@ class Quantity:
     negative: bool = False  # written with a minus sign (-5%, −0.3, سالب 2): the other side writes it or says "fell"
     apposed: bool = False  # a year right after a year in words (هذا العام 2020م, "the previous year (2023)")
     text: str = field(default="", repr=False, compare=False)  # the text it was read in (see falling)
+    half_year: bool = False  # "six months", ستة أشهر: may be written "half a year" (نصف عام) on the other side
 
     @property
     def falling(self) -> bool:
@@ -442,9 +443,31 @@ def find_quantities(text: str) -> list[Quantity]:
         negative = q.negative or (negative_words
                                   and _NEGATIVE_WORD.search(folded, max(0, q.start - 8), q.start) is not None)
         apposed = year and year_words and _apposed_year().search(folded, max(0, q.start - 48), q.start) is not None
+        half_year = first == 6 and _MONTHS_AFTER.match(folded, q.end) is not None
         found.append(Quantity(values, start, end, q.weak, year, q.weak and q.last == "name_digits", step, day,
-                              negative, apposed, text))
+                              negative, apposed, text, half_year))
+    if "حاجز" in folded or "عتبه" in folded or "سقف" in folded:  # a substring test first: no scan otherwise
+        found = _barriers(folded, offsets, text, found)
     return found
+
+
+# A scale word with the article after "barrier", "threshold", "ceiling" (``حاجز التريليون`` "the Dh1 trillion mark",
+# ``عتبة المليون`` "the one million mark") names one of that scale; elsewhere such a word is no number (``في المئة``,
+# ``نصف المليون``: see :func:`_lookup`). Issue 17, ninth session (fresh10b). Folded forms.
+_BARRIER = re.compile(r"(?<![^\W\d_])[وفبل]?(?:ال)?(?:حاجز|عتبه|سقف)\s+ال([^\W\d_]+)(?![^\W\d_])")
+
+
+def _barriers(folded: str, offsets: list[int], text: str, found: list[Quantity]) -> list[Quantity]:
+    """``found`` with the scale words after a barrier word (see _BARRIER) added as quantities, in order."""
+    added = []
+    for m in _BARRIER.finditer(folded):
+        word = _words().get(m.group(1))
+        if word is None or word.kind != "scale":
+            continue
+        start, end = offsets[m.start(1) - 2], offsets[m.end(1) - 1] + 1
+        if not any(q.start < end and start < q.end for q in found):
+            added.append(Quantity((word.value,), start, end, text=text))
+    return sorted(found + added, key=lambda q: q.start) if added else found
 
 
 _NEGATIVE_WORDS = ("minus", "negative", "سالب", "ناقص")  # the words of _NEGATIVE_WORD (folded)
@@ -481,9 +504,15 @@ _PERIOD_OF = re.compile(r"\b(?:quarter|half|months|period)\s+of\s+(?!(?:the|this
 
 def holes(text: str) -> int:
     """How many places of English ``text`` show a lost word: a preposition right before punctuation, a period's
-    "of" with no year or article after it ("the second quarter of compared to")."""
+    "of" with no year or article after it ("the second quarter of compared to"), a preposition right before
+    "compared" ("for the whole of compared with 9.3% in 2023": issue 17, ninth session)."""
     found = len(_HOLE.findall(text)) if _SPACE_PUNCTUATION.search(text) else 0
+    if " compared" in text:
+        found += len(_HOLE_COMPARED.findall(text))
     return found + (len(_PERIOD_OF.findall(text)) if " of " in text else 0)
+
+
+_HOLE_COMPARED = re.compile(r"\b(?:in|of|from|since|for|to|during)\s+compared\b", re.IGNORECASE)
 
 
 # A number lost from a pair or a range: "contributed 0.1 and points", "between 5 and per cent". Each is one
@@ -509,6 +538,21 @@ def cut_names(text: str) -> int:
     if "covid" not in folded and "كوفيد" not in folded and "cov" not in folded and "mers" not in folded:
         return 0  # none of the names (sars-cov contains cov): no regex scan (issue 17: speed)
     return len(_CUT_NAME.findall(folded))
+
+
+_MONTHS_AFTER = re.compile(r"[\s\-‐–]*(?:months?|اشهر|شهور)(?![^\W\d_])")
+# Half a year in words: نصف عام، نصف العام، نصف سنة; "half a year", "half-year", "half year" (folded forms).
+_HALF_YEAR = re.compile(r"(?<![^\W\d_])[وفبل]{0,2}(?:ال)?نصف\s+(?:ال)?(?:عام|سنه)(?![^\W\d_])|"
+                        r"\bhalf[\s\-‐–]+(?:a\s+)?year\b")
+
+
+def halves_in_words(text: str) -> int:
+    """How many times ``text`` says half a year in words (نصف عام، نصف العام، "half a year", "half-year"): each may
+    stand for a "six months" of the other side ("the six-month period" for خلال نصف عام; issue 17, ninth session)."""
+    folded = _folded(text)[0]
+    if "نصف" not in folded and "half" not in folded:
+        return 0  # none of the words: no regex scan
+    return len(_HALF_YEAR.findall(folded))
 
 
 def days_in_words(text: str) -> int:
@@ -553,7 +597,15 @@ def _folded(text: str) -> tuple[str, list[int]]:
         folded = folded.translate(_SEPARATORS)
     if "ر" in folded and _KUNA_CLUE.search(folded):
         folded = _KUNA_DECIMAL.sub(_kuna, folded)
+    if "،" in folded and _COMMA_DECIMAL.search(folded):
+        folded = _COMMA_DECIMAL.sub(r"\1.\2", folded)
     return folded, offsets
+
+
+# The Arabic comma as a decimal separator between digits, no space around it, as Tunisian and Algerian papers write
+# (``9،3 بالمائة`` = 9.3 per cent; issue 17, ninth session, fresh9b): a whole of one to three digits, one or two
+# decimals. A list comma has a space after it (``3، 5``); four digits on either side are years (``2023،2024``).
+_COMMA_DECIMAL = re.compile(r"(?<![\d.,،])(\d{1,3})،(\d{1,2})(?![\d.,،])")
 
 
 _KUNA_CLUE = re.compile(r"\dر\d")  # what every KUNA decimal holds (a scan from a digit, cheaper than _KUNA_DECIMAL)
@@ -697,13 +749,15 @@ def _absorb(cur: _Building, token: _Token) -> None:
 def compare_quantities(source: list[Quantity], target: list[Quantity], *, source_years_in_words: int = 0,
                        target_years_in_words: int = 0, source_days_in_words: int = 0,
                        target_days_in_words: int = 0, target_cut_names: int = 0,
-                       target_holes: int = 0, apposed_may_go: bool = True) -> list[QAFlag]:
+                       target_holes: int = 0, apposed_may_go: bool = True, source_halves_in_words: int = 0,
+                       target_halves_in_words: int = 0) -> list[QAFlag]:
     """Flags for quantities of one side with no equal quantity on the other (weak ones are never flagged).
 
     A year left over on one side is not flagged when the other side names more years in words (see
     :func:`years_in_words`): 2022 for "last year" is the same fact; one year per extra phrase. Likewise a
     "24 hours" left over when the other side names more days in words (:func:`days_in_words`: "since
-    yesterday" for "in the past 24 hours"). ``target_cut_names``: names in the target left with a dash and no
+    yesterday" for "in the past 24 hours"), and a "six months" when the other side says half a year in words more
+    often (:func:`halves_in_words`). ``target_cut_names``: names in the target left with a dash and no
     number ("COVID- cases", :func:`cut_names`); that many name numbers of the source left over are flagged.
     ``apposed_may_go``: whether a source year set beside a year in words (``هذا العام 2020م``) may be missing from
     the target (:func:`bare_year`: not where the target writes "the year" with no year after it, where it was
@@ -748,10 +802,12 @@ def compare_quantities(source: list[Quantity], target: list[Quantity], *, source
     # Years in words answer the firm years left over first, then the years of periods (below).
     source_budget = source_years_in_words - target_years_in_words - sum(q.year for q in new)
     target_budget = target_years_in_words - source_years_in_words - sum(q.year for q in missing)
-    missing = _spare(_spare(missing, target_years_in_words - source_years_in_words, "year"),
-                     target_days_in_words - source_days_in_words, "day")
-    new = _spare(_spare(new, source_years_in_words - target_years_in_words, "year"),
-                 source_days_in_words - target_days_in_words, "day")
+    missing = _spare(_spare(_spare(missing, target_years_in_words - source_years_in_words, "year"),
+                            target_days_in_words - source_days_in_words, "day"),
+                     target_halves_in_words - source_halves_in_words, "half_year")
+    new = _spare(_spare(_spare(new, source_years_in_words - target_years_in_words, "year"),
+                        source_days_in_words - target_days_in_words, "day"),
+                 source_halves_in_words - target_halves_in_words, "half_year")
     # A period's year on both sides, different ("the second quarter of 2084" for الربع الثاني من 2024): changed,
     # unless the other side wrote that many more years in words (العام الحالي for 2025).
     other_years = _spare([target[i] for i in unmatched_target if target[i].year and target[i].weak],
@@ -789,13 +845,30 @@ def _said_again(quantity: Quantity, rendered: list[Quantity]) -> bool:
     ``مقداره 0.08%``) are not repeats."""
     if not quantity.text:
         return False
-    words = None
+    words = unit = None
     for other in rendered:
         if other.text == quantity.text and other.values == quantity.values and other.start != quantity.start:
             words = words if words is not None else _words_before(quantity)
             if len(words) == 3 and _words_before(other) == words:
                 return True
+            unit = unit if unit is not None else _unit_after(quantity)
+            if unit and _unit_after(other) == unit:
+                return True
     return False
+
+
+_UNIT_AFTER = re.compile(r"[\s\-‐–]*([^\W\d_]{3,})")
+# The Arabic time units a figure is said again with (ستة أشهر ... 6 أشهر: "six months" once). Folded forms.
+_TIME_UNITS = frozenset("اشهر شهور شهرا شهر ايام يوما يوم اسابيع اسبوعا اسبوع سنوات سنه عاما اعوام ساعه ساعات".split())
+
+
+def _unit_after(quantity: Quantity) -> str:
+    """The time unit right after ``quantity`` in its text (``اشهر`` after ``6`` and after ``ستة``), or ``""``: the
+    same figure of the same unit said twice in one source is one fact, which a translation may say once (issue 17,
+    ninth session: ``خلال ستة أشهر ... خلال 6 أشهر`` / "within just six months")."""
+    folded, offsets = _folded(quantity.text)
+    m = _UNIT_AFTER.match(folded, bisect_left(offsets, quantity.end))
+    return m.group(1) if m is not None and m.group(1) in _TIME_UNITS else ""
 
 
 def _lost_signs(paired: list[tuple[Quantity, Quantity]]) -> list[QAFlag]:
