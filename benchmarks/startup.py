@@ -168,7 +168,8 @@ def main() -> None:
                 ratios[f"{key}_warm_over_baseline"] = round(warm / summary["baseline"][key], 3)
         for key in ("first_document_s", "cpu_s"):
             if "cli baseline" in summary:
-                ratios[f"{key}_cli_over_cli_baseline"] = round(summary["cli warm"][key] / summary["cli baseline"][key], 3)
+                cli, old = summary["cli warm"][key], summary["cli baseline"][key]
+                ratios[f"{key}_cli_over_cli_baseline"] = round(cli / old, 3)
         print("ratios (time, lower is faster): " + ", ".join(f"{k} {v:.2f}" for k, v in ratios.items()))
         result = {"document": document.name, "rounds": args.rounds, "cache_fill_s": round(fill["first_document_s"], 3),
                   "median": summary, "ratios": ratios, "load_avg_start": machine["load_avg"]}
