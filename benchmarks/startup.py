@@ -3,6 +3,7 @@
     python benchmarks/startup.py                          # 5 rounds: cache off, cache warm
     python benchmarks/startup.py --baseline /work/main    # and another checkout, as a third column
     python benchmarks/startup.py --rounds 3 --importtime  # and the slowest imports (python -X importtime)
+    python benchmarks/startup.py --cli                    # and the command as users run it (whole child)
 
 Each measurement is a fresh ``python`` process that imports ``translator.corpus.run`` and runs
 ``run_batch`` (translation off, no report) on a folder holding one document (``shared/seed`` sample article,
@@ -13,6 +14,11 @@ else the first file of ``corpus/``). It prints the import time and the time to t
 - ``cache warm``: a cache folder filled by one run before the rounds (what every run after the first sees);
 - ``baseline``: ``--baseline DIR`` put first on ``PYTHONPATH`` (another checkout, e.g. the main branch), with its
   own cache folder, warm.
+
+- ``cli warm`` (``--cli``): ``python -m translator batch DIR --out OUT --no-translate --no-report --no-memory``
+  with this checkout's warm cache: the whole command as users run it, whose exit skips the interpreter's
+  teardown (``translator.cli.exit_fast``); only its wall and whole-child CPU seconds are known (``cpu_s``;
+  ``first_document_s`` is the child's wall time, exit included; ``import_s`` and ``cpu_to_first_s`` are 0).
 
 The modes run in turn within each round, so load from other jobs falls on all of them alike; medians and the
 ratio warm/off (and warm/baseline) are printed with the machine's load, for wall seconds and for the child's
@@ -35,6 +41,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -70,7 +77,29 @@ def sample_document() -> Path:
     return sorted(p for p in (ROOT / "corpus").iterdir() if p.is_file())[0]
 
 
+def measure_cli(env: dict[str, str], document: Path) -> dict:
+    """The ``translator batch`` command on a folder holding ``document``: wall and whole-child CPU seconds."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        (folder / ("a" + document.suffix)).write_bytes(document.read_bytes())
+        command = [sys.executable, "-P", "-m", "translator", "batch", str(folder), "--out", str(Path(tmp) / "out"),
+                   "--no-translate", "--no-report", "--no-memory", "--quiet", "--format", "jsonl"]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        out = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+        wall = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    summary = json.loads(out.stdout.strip().splitlines()[-1])
+    if summary.get("documents") != 1:
+        raise SystemExit(f"translator batch did not do the document: {out.stdout[-500:]}")
+    return {"import_s": 0.0, "first_document_s": wall, "documents": 1, "cpu_to_first_s": 0.0,
+            "cpu_s": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)}
+
+
 def measure(env: dict[str, str], document: Path, importtime: bool = False) -> dict:
+    if env.get("STARTUP_CLI") == "1":
+        return measure_cli(env, document)
     command = [sys.executable, "-P", *(["-X", "importtime"] if importtime else []), "-c", CHILD, str(document)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
@@ -93,6 +122,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--baseline", type=Path, help="another checkout to compare with (first on PYTHONPATH)")
+    parser.add_argument("--cli", action="store_true",
+                        help="also the translator batch command as users run it (whole child, fast exit)")
     parser.add_argument("--importtime", action="store_true", help="also list the slowest imports (warm cache)")
     args = parser.parse_args()
     document = sample_document()
@@ -106,6 +137,10 @@ def main() -> None:
             # checkouts' keys evict its files, and it would pay rebuilds this checkout does not
             modes["baseline"] = {**base, "PYTHONPATH": str(args.baseline.resolve()),
                                  "TRANSLATOR_CACHE_DIR": os.path.join(cache, "baseline")}
+        if args.cli:  # the same warm cache folder as "cache warm"
+            modes["cli warm"] = {**modes["cache warm"], "STARTUP_CLI": "1"}
+            if args.baseline:  # the baseline's command (its own exit), its own warm cache
+                modes["cli baseline"] = {**modes["baseline"], "STARTUP_CLI": "1"}
         fill = measure(modes["cache warm"], document)  # fills the cache: what a first run ever pays
         print(f"cache filled (first run ever): {fill['first_document_s']:.2f} s", flush=True)
         for mode in modes:
@@ -131,6 +166,10 @@ def main() -> None:
             ratios[f"{key}_warm_over_off"] = round(warm / summary["cache off"][key], 3)
             if "baseline" in summary:
                 ratios[f"{key}_warm_over_baseline"] = round(warm / summary["baseline"][key], 3)
+        for key in ("first_document_s", "cpu_s"):
+            if "cli baseline" in summary:
+                cli, old = summary["cli warm"][key], summary["cli baseline"][key]
+                ratios[f"{key}_cli_over_cli_baseline"] = round(cli / old, 3)
         print("ratios (time, lower is faster): " + ", ".join(f"{k} {v:.2f}" for k, v in ratios.items()))
         result = {"document": document.name, "rounds": args.rounds, "cache_fill_s": round(fill["first_document_s"], 3),
                   "median": summary, "ratios": ratios, "load_avg_start": machine["load_avg"]}

@@ -154,3 +154,32 @@ def test_human_translations_of_a_pre_split_memory_are_kept(tmp_path: Path) -> No
         found = memory.get_human("مدينة تندوف")
         assert found is not None and (found.target, found.state, found.provenance) == ("Tindouf city", "published",
                                                                                        "doc 3")
+
+
+def test_get_human_many_gives_what_get_human_gives_for_each_source(tmp_path):
+    """Issue 20: a translation call asks for every text's human translation in one query; the answer per
+    source is get_human's (strongest state; the latest reviewed; the first published), sources without one
+    are left out, and a memory not yet written answers without creating its file."""
+    from translator.mt.memory import HumanTranslation, TranslationMemory
+
+    fresh = TranslationMemory(tmp_path / "new.sqlite")
+    assert fresh.get_human_many(["نص"]) == {}
+    assert not (tmp_path / "new.sqlite").exists()
+    memory = TranslationMemory(tmp_path / "tm.sqlite")
+    memory.add_many([
+        HumanTranslation("خبر أول", "First published", state="published"),
+        HumanTranslation("خبر أول", "Second published", state="published"),
+        HumanTranslation("خبر ثان", "Translated early", state="translated"),
+        HumanTranslation("خبر ثان", "Translated later", state="translated"),
+        HumanTranslation("خبر ثالث", "Published", state="published"),
+        HumanTranslation("خبر ثالث", "Final", state="final"),
+    ])
+    sources = ["خبر أول", "خبر  ثان", "خبر ثالث", "خبر رابع", "خبر أول"]  # a spacing variant, a miss, a repeat
+    many = memory.get_human_many(sources)
+    assert set(many) == {"خبر أول", "خبر  ثان", "خبر ثالث"}
+    for source in sources:
+        one = memory.get_human(source)
+        assert (many.get(source) is None) == (one is None)
+        if one is not None:
+            assert many[source].to_dict() == one.to_dict()
+    assert [many[s].target for s in sources[:3]] == ["First published", "Translated later", "Final"]

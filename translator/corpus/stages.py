@@ -236,8 +236,10 @@ def _fill_human_only(segments: list[SegmentRow], wanted: list[int], titles: list
     for c in titles:
         if c.title_english:
             memory.put_human(c.title_original, c.title_english, provenance=c.doc_id)
+    sources = {i: text_for_mt(segments[i].text) for i in wanted}
+    humans = memory.get_human_many(sources.values())  # one query, not one per segment (issue 20)
     for i in wanted:
-        human = memory.get_human(text_for_mt(segments[i].text))
+        human = humans.get(sources[i])
         if human is not None:
             reviewed = human.state in ("translated", "final")
             segments[i] = segments[i].replace(translation_human=human.target, **(  # no "model not found" note

@@ -210,9 +210,22 @@ class TranslationMemory(LazyDatabase):
         The strongest state wins; among reviewed ones the latest, among ``published`` ones the first found.
         """
         rows = self._by_source(source)
-        if not rows:
-            return None
-        return max(rows, key=lambda h: (_RANK[h.state], -(h.id or 0) if h.state == "published" else h.id or 0))
+        return _best(rows) if rows else None
+
+    def get_human_many(self, sources: Iterable[str]) -> dict[str, HumanTranslation]:
+        """:meth:`get_human` of each of ``sources`` (source → translation; sources without one are left out),
+        in one query per 500 keys rather than one per source (issue 20: a translation call asks for each text)."""
+        sources = list(dict.fromkeys(sources))
+        if self._keys is not None:  # a read-only memory with outdated keys: looked up through its key map
+            return {s: h for s in sources if (h := self.get_human(s)) is not None}
+        keys = {s: memory_key_text(s) for s in sources}
+        wanted = list(dict.fromkeys(keys.values()))
+        rows: dict[str, list[HumanTranslation]] = {}
+        for start in range(0, len(wanted), 500):  # SQLite caps bound parameters
+            chunk = wanted[start:start + 500]
+            for key, entry in self._select_keyed(f"WHERE source_key IN ({','.join('?' * len(chunk))})", chunk):
+                rows.setdefault(key, []).append(entry)
+        return {s: _best(rows[k]) for s, k in keys.items() if k in rows}
 
     def get_humans(self, source: str) -> list[HumanTranslation]:
         """Every human translation stored for ``source``, oldest first."""
@@ -237,6 +250,15 @@ class TranslationMemory(LazyDatabase):
         rows = self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM human_translations {where} ORDER BY id "
                                 "LIMIT ?", [*params, limit])
         return [_entry(dict(zip(_COLUMNS, row, strict=True))) for row in rows]
+
+    @guard_database(_WHAT)
+    def _select_keyed(self, where: str, params: Iterable[Any]) -> list[tuple[str, HumanTranslation]]:
+        """(source_key, translation) of the rows ``where`` selects, by id (as :meth:`_select` orders them)."""
+        if self._absent():
+            return []
+        rows = self._db.execute(f"SELECT source_key, {', '.join(_COLUMNS)} FROM human_translations {where} "
+                                "ORDER BY id", list(params))
+        return [(row[0], _entry(dict(zip(_COLUMNS, row[1:], strict=True)))) for row in rows]
 
     def search(self, text: str, limit: int = 50) -> list[HumanTranslation]:
         """Concordance: translations whose source (Arabic-folded) or target (case-insensitive) contains ``text``."""
@@ -426,6 +448,12 @@ def _check(entry: HumanTranslation) -> None:
 def _like(text: str) -> str:
     """``text`` with SQL LIKE's wildcards escaped (escape character: backslash)."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _best(rows: list[HumanTranslation]) -> HumanTranslation:
+    """The one to show among ``rows`` (oldest first): strongest state; among reviewed ones the latest, among
+    ``published`` ones the first found."""
+    return max(rows, key=lambda h: (_RANK[h.state], -(h.id or 0) if h.state == "published" else h.id or 0))
 
 
 def _entry(row: dict[str, Any]) -> HumanTranslation:

@@ -179,7 +179,8 @@ class Translator:
         fresh = self._translate_units(todo, progress)
         self._remember(fresh, keys)
         results.update(fresh)
-        return [self._assemble(text, plan, results) for text, plan in zip(texts, plans, strict=True)]
+        humans = self.memory.get_human_many(t for t in texts if t.strip()) if self.memory is not None else {}
+        return [self._assemble(text, plan, results, humans) for text, plan in zip(texts, plans, strict=True)]
 
     def translate_text(self, text: str) -> Translation:
         """Translate one text."""
@@ -410,7 +411,8 @@ class Translator:
         return {unit: (text, _term_report(info)) for unit, (text, info) in zip(units, outcomes, strict=True)}
 
     # -------------------------------------------------------------------------------------- assembly
-    def _assemble(self, source: str, plan: list[tuple[str, str]], results: dict[str, _Result]) -> Translation:
+    def _assemble(self, source: str, plan: list[tuple[str, str]], results: dict[str, _Result],
+                  humans: Mapping[str, Any]) -> Translation:
         model = self.engine.model
         out = Translation(source=source, text="", status=NOT_ARABIC, engine=self.engine.name, model=model.id,
                           revision=model.revision, segments=len(plan))
@@ -432,7 +434,7 @@ class Translator:
         out.from_memory = bool(from_memory) and all(from_memory)
         out.text = None if out.status == FAILED else "".join(parts).strip()
         if self.memory is not None and source.strip():
-            human = self.memory.get_human(source)
+            human = humans.get(source)  # TranslationMemory.get_human_many of the call's texts
             if human is not None:
                 out.human, out.human_provenance, out.human_state = human.target, human.provenance, human.state
         return out
