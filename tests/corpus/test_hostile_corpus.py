@@ -578,3 +578,31 @@ def test_files_that_vanish_or_are_denied_mid_run_are_errors_rows_and_a_resume_ke
     assert documents.loc[done.index, ["path", "n_segments", "n_chars"]].equals(done[["path", "n_segments", "n_chars"]])
     assert documents.loc["long.txt", "n_segments"] == 40
     assert read_table(out, "errors").empty
+
+
+def test_folders_nested_past_the_path_limit_are_an_errors_row_and_the_run_goes_on(tmp_path: Path) -> None:
+    """Folders nested until their path is longer than the system allows (4,096 bytes on Linux): checking the
+    deepest one raised ``OSError: File name too long`` out of the listing, and no file was processed. Now that
+    folder is one errors row, "cannot list folder", and the rest of the corpus is read."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "top.txt").write_text(GOOD, encoding="utf-8")
+    fd = os.open(corpus, os.O_RDONLY)
+    try:
+        for _ in range(20):  # 20 × 251 bytes: made folder by folder, each path relative to its parent
+            os.mkdir("d" * 250, dir_fd=fd)
+            inner = os.open("d" * 250, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        with open(os.open("deep.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd), "w", encoding="utf-8") as handle:
+            handle.write(GOOD + " 2")
+    finally:
+        os.close(fd)
+    sources = discover(corpus)
+    assert [s.rel for s in sources if s.problem is None] == ["top.txt"]
+    (deep,) = [s for s in sources if s.problem is not None]
+    assert deep.problem.startswith("cannot list folder") and deep.rel.count("/") >= 14
+    summary = run_batch(corpus, tmp_path / "out", translate=False, progress=False, report=False)
+    assert summary.processed_files == 1
+    (error,) = summary.errors
+    assert error["path"] == deep.rel and "cannot list folder" in error["message"]
