@@ -1,7 +1,7 @@
 """A corpus folder from anywhere (issue #13): build a hostile corpus, run the batch under a memory limit, kill
 and resume it, and print what held.
 
-    python benchmarks/hostile_corpus.py [--good 400] [--memory-gb 3] [--kills 3] [--long-mb 5] [--slow-kb 64]
+    python benchmarks/hostile_corpus.py [--good 400] [--memory-gb 3] [--kills 3] [--long-mb 5] [--slow-kb 256]
 
 The corpus holds ``--good`` ordinary documents and one file of every hostile kind the issue lists (and a
 few more): a .docx with broken XML, one with a compression method zipfile lacks, a zip bomb, JSON nested
@@ -85,10 +85,11 @@ def build_hostile_corpus(folder: Path, *, good: int = 20, huge_mb: int = 60, lon
     """Write the hostile corpus into ``folder``; returns the documents and bad files it should give.
 
     ``long_mb``: add a text of that many MB on one line, under the size limit (analysed in parts);
-    ``slow_kb``: add a file of that many KB holding one sentence that names a paper with an open quote again
-    and again (``قالت صحيفة «`` repeated: the citation parser is still quadratic in it, about 50 s of CPU for
-    64 KB), which takes far over :data:`MAX_FILE_SECONDS` to analyse (until session 8 it was 480 KB of
-    one-word sentences, which took under 10 s of CPU: only a wall-clock budget on a loaded machine stopped it;
+    ``slow_kb``: add a file of that many KB holding one sentence that names thousands of papers, each once
+    (``قالت صحيفة «الأهرام17» إن ...``): linear since session 9, but about 0.3 ms of CPU a character, so 256 KB
+    takes several times :data:`MAX_FILE_SECONDS` (until session 8 it was ``قالت صحيفة «`` repeated, quadratic
+    in the citation parser, about 50 s for 64 KB: now 32 KB of it, ``many-papers.txt``, is an ordinary document;
+    before that, 480 KB of one-word sentences, under 10 s of CPU, stopped only by a wall-clock budget);
     0 leaves it out); ``attribute_mb``: the
     size of one HTML attribute value."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -135,9 +136,12 @@ def build_hostile_corpus(folder: Path, *, good: int = 20, huge_mb: int = 60, lon
         from benchmarks.long_text import write_one_line
 
         write_one_line(folder / "long-line.txt", long_mb)
+    phrase = "قالت صحيفة «"
+    (folder / "many-papers.txt").write_text(phrase * (32 * 1024 // len(phrase.encode())) + "\n", encoding="utf-8")
     if slow_kb:
-        phrase = "قالت صحيفة «"
-        (folder / "slow.txt").write_text(phrase * (slow_kb * 1024 // len(phrase.encode())) + "\n", encoding="utf-8")
+        names = ["الأهرام", "الخليج", "الوطن", "الرأي", "الغد", "النهار", "الحياة", "الشرق الأوسط", "القدس العربي"]
+        clause = [f"قالت صحيفة «{names[i % 9]}{i}» إن" for i in range(slow_kb * 1024 // 40)]
+        (folder / "slow.txt").write_text(" ".join(clause) + "\n", encoding="utf-8")
     # a Markdown list nested 600 deep (the citation parser was superlinear in a line's leading spaces: about 28 s
     # for 250 levels, an errors row under the time budget; linear since session 7) and a line of 100,000 dots
     # (segmenting it was quadratic): both are ordinary documents now
@@ -170,6 +174,7 @@ def build_hostile_corpus(folder: Path, *, good: int = 20, huge_mb: int = 60, lon
     # feed records, #-named, odd name, formula, docx, html; numbers, items, utf32, canonical
     documents = good + 3 + 1 + 1 + 1 + 1 + 1 + 4 + bool(long_mb) + 2  # + deep-list.md, dots.txt
     documents += 5  # line-break name, nul-record, deep-arrays' good record, utf7, huge-attribute
+    documents += 1  # many-papers.txt (session 9: linear, an ordinary document)
     bad = [name for name in BAD_FILES if name != "slow.txt" or slow_kb]
     if not huge_mb:
         bad.remove("huge-line.txt")
@@ -203,7 +208,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--work", type=Path, default=Path("/tmp/translator-hostile"))
     parser.add_argument("--long-mb", type=float, default=5, help="a one-line text of this size (0: none)")
-    parser.add_argument("--slow-kb", type=int, default=64, help="a file over the time budget (0: none)")
+    parser.add_argument("--slow-kb", type=int, default=256, help="a file over the time budget (0: none)")
     parser.add_argument("--max-file-seconds", type=float, default=MAX_FILE_SECONDS)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))

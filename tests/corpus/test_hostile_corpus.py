@@ -514,3 +514,95 @@ def test_a_pipe_or_link_put_in_a_files_place_after_listing_is_refused_not_waited
         "a.txt: a named pipe, not a regular file: left out, never read"
     assert results["b.txt read_bytes"].startswith("b.txt: a symbolic link: links are never followed")
     assert results["b.txt sha256"] == results["b.txt read_bytes"]
+
+
+def test_files_that_vanish_or_are_denied_mid_run_are_errors_rows_and_a_resume_keeps_done_work(
+        tmp_path: Path, monkeypatch) -> None:
+    """A file deleted after the folder was listed, a file that cannot be opened for want of permission, and a
+    long file (read part by part) denied between its hash and its reading: each is its errors row, the run goes
+    on, and the next run (the files back) processes them and keeps the files done before as they were.
+
+    The deletion is real. Permission is mocked: this suite runs as root, for whom ``chmod 000`` denies
+    nothing, so ``os.open`` is made to raise ``PermissionError`` for those two paths (only for them, only
+    in the first run) as it would for an ordinary user."""
+    import errno
+
+    from translator.corpus import long_text
+    from translator.corpus import run as run_module
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    texts = {name: f"{GOOD} {i}\n" for i, name in enumerate(["a.txt", "b.txt", "c.txt", "d.txt"])}
+    texts["long.txt"] = "".join(f"{GOOD} {i}.\n\n" for i in range(40))
+    for name, text in texts.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    # long.txt takes the part-by-part path (opened twice: once to hash it, once to read it)
+    monkeypatch.setattr(long_text, "LONG_FILE_BYTES", 1_000)
+    real_open, real_discover = os.open, run_module.discover
+    opened: dict[str, int] = {}
+
+    def denying_open(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
+        name = Path(path).name if isinstance(path, (str, Path)) else None
+        if name in ("c.txt", "long.txt") and Path(path).parent == corpus:
+            opened[name] = opened.get(name, 0) + 1
+            if name == "c.txt" or opened[name] == 2:  # long.txt: its hash is read, then its parts are denied
+                raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    def listing_then_deleting(root, **kwargs):  # type: ignore[no-untyped-def]
+        sources = real_discover(root, **kwargs)
+        (corpus / "b.txt").unlink()  # gone between the listing and its reading
+        return sources
+
+    monkeypatch.setattr(os, "open", denying_open)
+    monkeypatch.setattr(run_module, "discover", listing_then_deleting)
+    out = tmp_path / "out"
+    first = run_batch(corpus, out, translate=False, progress=False, report=False)
+    errors = {row["path"]: row for row in first.errors}
+    assert set(errors) == {"b.txt", "c.txt", "long.txt"}, first.errors
+    assert "No such file" in errors["b.txt"]["message"] or "not found" in errors["b.txt"]["message"].lower()
+    assert "ermission" in errors["c.txt"]["message"] and "ermission" in errors["long.txt"]["message"]
+    assert first.processed_files == 2
+    documents = read_table(out, "documents")
+    assert set(documents["path"]) == {"a.txt", "d.txt"}
+    assert set(read_table(out, "errors")["path"]) == {"b.txt", "c.txt", "long.txt"}
+    done = documents.set_index("doc_id")
+
+    monkeypatch.setattr(os, "open", real_open)
+    monkeypatch.setattr(run_module, "discover", real_discover)
+    (corpus / "b.txt").write_text(texts["b.txt"], encoding="utf-8")
+    second = run_batch(corpus, out, translate=False, progress=False, report=False)
+    assert second.errors == [] and second.unchanged_files == 2 and second.processed_files == 3
+    documents = read_table(out, "documents").set_index("doc_id")
+    assert set(documents["path"]) == set(texts)
+    assert documents.loc[done.index, ["path", "n_segments", "n_chars"]].equals(done[["path", "n_segments", "n_chars"]])
+    assert documents.loc["long.txt", "n_segments"] == 40
+    assert read_table(out, "errors").empty
+
+
+def test_folders_nested_past_the_path_limit_are_an_errors_row_and_the_run_goes_on(tmp_path: Path) -> None:
+    """Folders nested until their path is longer than the system allows (4,096 bytes on Linux): checking the
+    deepest one raised ``OSError: File name too long`` out of the listing, and no file was processed. Now that
+    folder is one errors row, "cannot list folder", and the rest of the corpus is read."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "top.txt").write_text(GOOD, encoding="utf-8")
+    fd = os.open(corpus, os.O_RDONLY)
+    try:
+        for _ in range(20):  # 20 × 251 bytes: made folder by folder, each path relative to its parent
+            os.mkdir("d" * 250, dir_fd=fd)
+            inner = os.open("d" * 250, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        with open(os.open("deep.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd), "w", encoding="utf-8") as handle:
+            handle.write(GOOD + " 2")
+    finally:
+        os.close(fd)
+    sources = discover(corpus)
+    assert [s.rel for s in sources if s.problem is None] == ["top.txt"]
+    (deep,) = [s for s in sources if s.problem is not None]
+    assert deep.problem.startswith("cannot list folder") and deep.rel.count("/") >= 14
+    summary = run_batch(corpus, tmp_path / "out", translate=False, progress=False, report=False)
+    assert summary.processed_files == 1
+    (error,) = summary.errors
+    assert error["path"] == deep.rel and "cannot list folder" in error["message"]

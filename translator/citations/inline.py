@@ -10,6 +10,7 @@ registry; unknown ones only in the strong shape ``the <description> <type> <Name
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -121,11 +122,14 @@ def inline_attributions(text: str, registry: OutletRegistry) -> list[Draft]:
             s = s.replace("\n", " ")
         seen: set[str] = set()
         kept: list[tuple[int, int, str, Draft]] = []
+        spoken = _SpokenQuotes(s)
         for a, b, name in _mentions(s, registry):
-            if _in_spoken_quote(s, a):
+            if spoken.holds(a):
                 continue  # "“We went to Al-Ahram,” he said": a person's words name the paper, no citation of it
-            draft = _read(s, a, b, name, registry)
-            if draft is None or name in seen:
+            if name in seen:  # read once: a later mention of the same name was never kept (issue 13: linear)
+                continue
+            draft = _read_near(s, a, b, name, registry)
+            if draft is None:
                 continue
             seen.add(name)
             kept.append((a, b, name, draft))
@@ -146,6 +150,21 @@ def inline_attributions(text: str, registry: OutletRegistry) -> list[Draft]:
 _SPOKEN_QUOTE = re.compile(r"“[^“”\n]{2,400}”|\"[^\"\n]{2,400}\"")
 _PRONOUN_SPEAKS = re.compile(r"\s*(?:he|she|they|I|we)\s+(?:said|says|told|added|adds|recalled|explained|asked|"
                              r"insisted|recounted|remembered)\b")
+
+
+class _SpokenQuotes:
+    """The quotations a person speaks in one sentence, found once (not once per outlet named in it: quadratic in a
+    long sentence, issue 13); :meth:`holds` is :func:`_in_spoken_quote`."""
+
+    def __init__(self, s: str) -> None:
+        self.spans = [(m.start(), m.end()) for m in _SPOKEN_QUOTE.finditer(s) if _PRONOUN_SPEAKS.match(s, m.end())] \
+            if "“" in s or '"' in s else []
+        self.starts = [start for start, _ in self.spans]
+
+    def holds(self, at: int) -> bool:
+        # the matches do not overlap: only the last one starting before ``at`` may hold it
+        i = bisect_left(self.starts, at) - 1
+        return i >= 0 and at < self.spans[i][1]
 
 
 def _in_spoken_quote(s: str, at: int) -> bool:
@@ -295,6 +314,27 @@ def writer_under_outlet(text: str, outlet: str) -> list[Draft]:
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 
 
+#: a sentence longer than this (characters) is read around each outlet it names, :data:`READ_REACH` characters on
+#: each side, not whole once per outlet (issue 13: quadratic in a sentence of thousands of names). The longest
+#: sentence of the committed citation sets has 646 characters.
+LONG_SENTENCE = 2_000
+READ_REACH = 1_000
+
+
+def _read_near(s: str, a: int, b: int, name: str, registry: OutletRegistry) -> Draft | None:
+    """:func:`_read` of the outlet at ``s[a:b]``; in a sentence over :data:`LONG_SENTENCE` characters, of the
+    stretch around it (offsets into ``s`` all the same). ``_PATTERN_TRIES["read_chars"]`` counts the characters
+    read, for the tests."""
+    start, end = (0, len(s)) if len(s) <= LONG_SENTENCE else (max(0, a - READ_REACH), min(len(s), b + READ_REACH))
+    _PATTERN_TRIES["read_chars"] += end - start
+    if (start, end) == (0, len(s)):
+        return _read(s, a, b, name, registry)
+    draft = _read(s[start:end], a - start, b - start, name, registry)
+    if draft is not None:
+        draft.start, draft.end = draft.start + start, draft.end + start
+    return draft
+
+
 def _read(s: str, a: int, b: int, name: str, registry: OutletRegistry) -> Draft | None:
     # an Arabic name in English prose is cited the English way; an outlet in Latin letters inside an Arabic
     # sentence (``قالت وكالة Reuters إن ...``) the Arabic way: the Arabic words before it are the sentence, not
@@ -330,7 +370,7 @@ def _own_clauses(s: str, kept: list[tuple[int, int, str, Draft]],
         m = _CLAUSE_CUT.match(clause) if start else None
         lead = m.end() if m else 0
         clause_text = clause[lead:].rstrip()
-        again = _read(clause_text, a - start - lead, b - start - lead, name, registry) or draft
+        again = _read_near(clause_text, a - start - lead, b - start - lead, name, registry) or draft
         again.start, again.end = start + lead, start + lead + len(clause_text)
         out.append((a, b, name, again))
     return out
@@ -386,6 +426,29 @@ def _before(s: str, a: int) -> int:
     return max(0, i - 8)
 
 
+class _Taken:
+    """The spans of a sentence already taken by an outlet name: :meth:`overlaps` is ``any(x < b and a < y for x, y
+    in spans)``, read from a map of the characters covered (the names are short) rather than from every span taken
+    so far (quadratic in a sentence of thousands of names, issue 13)."""
+
+    def __init__(self, length: int, spans: list[tuple[int, int]]) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.covered = bytearray(length + 1)
+        self.empty = False  # an empty span taken: the plain reading (names are never empty)
+        for a, b in spans:
+            self.add(a, b)
+
+    def add(self, a: int, b: int) -> None:
+        self.spans.append((a, b))
+        self.empty = self.empty or a >= b
+        self.covered[a:b] = b"\1" * max(0, b - a)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        if a >= b or self.empty:
+            return any(x < b and a < y for x, y in self.spans)
+        return self.covered.find(1, a, b) >= 0
+
+
 def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
     found = []
     for a, b, match in registry.find_in_text(s):
@@ -420,28 +483,28 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
         if lead and registry.lookup(s[a + lead:b]) is match.outlet:
             a += lead  # "Lebanese al-Akhbar": the nationality describes, the name is al-Akhbar
         found.append((a, b, s[a:b]))
-    taken = [(a, b) for a, b, _ in found]
+    taken = _Taken(len(s), [(a, b) for a, b, _ in found])
     for m in _patterns()["article_name"].finditer(s):
         # a spelling the registry knows only approximately ("Al-Masri Al-Youm" for Al-Masry Al-Youm)
         a, b = m.span()
-        if any(x < b and a < y for x, y in taken):
+        if taken.overlaps(a, b):
             continue
         match = registry.resolve(m.group())
         if match.method == "fuzzy" and len(re.split(r"[-‐\s]+", m.group())) < 4:
             continue  # one article-name ("Nabil Al-Arabi") is too short to trust a near spelling
         if match.outlet is not None and not match.ambiguous:
             found.append((a, b, m.group()))
-            taken.append((a, b))
+            taken.add(a, b)
     for m in re.finditer(r"\bThe\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?", s):
         # "The National reported", "The National’s spotlight": a registry outlet whose own name begins with
         # "The" and one common word (left out by find_in_text so that "The National Assembly" is no outlet)
         a, b = m.span()
         match = registry.resolve(m.group())
-        if any(x < b and a < y for x, y in taken) or match.outlet is None or match.method != "exact" \
+        if taken.overlaps(a, b) or match.outlet is None or match.method != "exact" \
                 or not match.outlet.canonical.startswith("The ") or _cap_after(s, b):
             continue
         found.append((a, b, m.group()))
-        taken.append((a, b))
+        taken.add(a, b)
     p = _patterns()
     low = s.lower()
     patterns = [p["type_then_name"], p["name_then_type"], p["bare_name_then_type"], p["name_desc_type"],
@@ -480,10 +543,10 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
                     and not re.search(r"[.!?:\"“”]\s*\Z", s[:m.start()]):
                 # "wrote in The Independent newspaper": a capital "The" inside a sentence belongs to the name
                 a, name = m.start(), s[m.start():b]
-            if not name or any(x < b and a < y for x, y in taken) or not _plausible_unknown(name):
+            if not name or taken.overlaps(a, b) or not _plausible_unknown(name):
                 continue
             found.append((a, b, name))
-            taken.append((a, b))
+            taken.add(a, b)
     if is_arabic(s) or _ARABIC_LETTER.search(s):  # also "an article ... in صحيفة الدستور" in English prose
         hits = [_arabic_outlet(s, m, registry) for m in p["arabic_generic"].finditer(s)]
         hits += _quoted_known(s, registry)
@@ -496,10 +559,10 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
         hits += _subject_before_verb(s, registry)
         hits += foreign_press_names(s, after_verb=True)
         for hit in hits:
-            if hit is not None and not any(x < hit[1] and hit[0] < y for x, y in taken) \
+            if hit is not None and not taken.overlaps(hit[0], hit[1]) \
                     and not _abbreviation_of_previous(s, hit, found, registry):
                 found.append(hit)
-                taken.append(hit[:2])
+                taken.add(hit[0], hit[1])
     return sorted(found)
 
 
@@ -810,6 +873,25 @@ _QUOTED_AROUND_GUILLEMETS = re.compile(r"[\"“]\s*(?P<q>[^\"“”\n«»]{0,200
                                        r"(?P<p>(?!))?")
 
 
+# what opens the quote after an Arabic writing verb: أن/إن/: or the front page (``كتبت في صدر صفحتها الأولى "..."``)
+_THAT_BEFORE = re.compile(r"(?:أن|إن|أنّ|إنّ|:|صفحتها\s+(?:الأولى|الاولى))\s*\Z")
+
+#: how far before a quotation a cue that ends right before it is looked for (characters): a headline cue and up to
+#: four words, "his article", أن; each quotation of a sentence reads at most this much, not the whole sentence
+#: before it (issue 13: "قالت صحيفة «" repeated 8,000 characters long was quadratic, 2.6 s)
+CUE_REACH = 400
+
+
+def _ends_before(pattern: re.Pattern[str], s: str, end: int) -> re.Match[str] | None:
+    """``pattern.search(s[:end])`` for a pattern anchored at its end (``\\Z``) whose match begins at most
+    :data:`CUE_REACH` characters before ``end``: the search starts there (lookbehinds and ``\\b`` still see
+    the characters before it), so it reads a bounded stretch. ``_PATTERN_TRIES["cue_chars"]`` counts the
+    characters read, for the tests."""
+    start = max(0, end - CUE_REACH)
+    _PATTERN_TRIES["cue_chars"] += end - start
+    return pattern.search(s, start, end)
+
+
 def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
     """The headline quoted in an attribution: after a headline cue (``تحت عنوان «...»``, ``the headline
     read: “...”``), before ``..., said the main headline``, or, after an Arabic writing verb, the quote
@@ -817,18 +899,21 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
     p = _patterns()
     spans = [m for m in _QUOTED.finditer(s) if not (m.start() <= outlet[0] and outlet[1] <= m.end())
              and not (outlet[0] <= m.start() < outlet[1])]
+    # the quotation with guillemets inside that holds a span (the matches do not overlap: at most one does)
     outer = list(_QUOTED_AROUND_GUILLEMETS.finditer(s))
-    spans = [next((n for n in outer if n.start() < m.start() and m.end() < n.end()), m) for m in spans]
+    starts = [n.start() for n in outer]
+    spans = [n if (i := bisect_left(starts, m.start()) - 1) >= 0 and m.end() < (n := outer[i]).end() else m
+             for m in spans]
     for m in spans:
-        if p["headline_before"].search(s[:m.start()]) or (m.group("q") and p["headline_after"].match(s[m.end():])) \
-                or (m.group("q") and _PIECE_BEFORE.search(s[:m.start()])) \
+        if _ends_before(p["headline_before"], s, m.start()) \
+                or (m.group("q") and p["headline_after"].match(s, m.end())) \
+                or (m.group("q") and _ends_before(_PIECE_BEFORE, s, m.start())) \
                 or (m.group("q") and m.end() <= outlet[0] and _AR_HEADLINE_AFTER.match(s, m.end())):
             return ws(_nested_title(s, m) or m.group("q") or m.group("p"))
     if p["writing_verb"].search(s):
         for m in spans:
             # (or after the front page it was written on: "كتبت في صدر صفحتها الأولى "..."", session 8)
-            if m.group("q") and m.start() >= outlet[1] \
-                    and re.search(r"(?:أن|إن|أنّ|إنّ|:|صفحتها\s+(?:الأولى|الاولى))\s*\Z", s[:m.start()]):
+            if m.group("q") and m.start() >= outlet[1] and _ends_before(_THAT_BEFORE, s, m.start()):
                 return ws(m.group("q"))
     named = _NAMED_HEADLINE.search(s, outlet[1]) if is_arabic(s) else None
     if named is not None:

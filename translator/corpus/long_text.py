@@ -43,7 +43,7 @@ from .readers import (
     text_document,
 )
 from .safe_open import open_regular
-from .stages import file_error, read_source
+from .stages import file_error, read_error, read_source
 
 __all__ = ["GROUP_SEGMENTS", "LONG_FILE_BYTES", "PART_CHARS", "analyze_in_parts", "file_sha256", "long_file_groups",
            "part_bounds", "process_long_file"]
@@ -335,7 +335,7 @@ def process_long_file(source: SourceFile, sha: str, state, settings: str, option
         try:
             group = next(groups, None)
         except Exception as exc:  # as analyze_file: any failure of one file is that file's errors row
-            row = file_error(source, stage[0], exc)
+            row = file_error(source, stage[0], exc) if not isinstance(exc, OSError) else read_error(source, exc)
             state.save_error(row.path, sha, row.stage, row.error, row.message, limit=row.limit, option=row.option)
             return
         if group is None:

@@ -153,9 +153,12 @@ def discover(root: Path, *, exclude: Iterable[Path] = ()) -> list[SourceFile]:
                 found.append(SourceFile(path, rel, "a symbolic link: links are never followed, so nothing "
                                                    "outside the corpus folder is read (copy the file in instead)"))
             elif entry.is_dir(follow_symlinks=False):
-                if not any(path.resolve() == s or path.resolve().is_relative_to(s) for s in skipped) \
-                        and not (path / STATE_FILE).exists():  # another run's output folder is not input
-                    stack.append(path)
+                try:
+                    if not any(path.resolve() == s or path.resolve().is_relative_to(s) for s in skipped) \
+                            and not (path / STATE_FILE).exists():  # another run's output folder is not input
+                        stack.append(path)
+                except OSError as exc:  # a path past the system's limit (folders nested thousands deep)
+                    found.append(SourceFile(path, rel, f"cannot list folder: {exc.strerror or exc}"))
             elif entry.is_file(follow_symlinks=False):
                 found.append(SourceFile(path, rel))
             else:  # a named pipe would block the read for ever; a device could be endless: never opened

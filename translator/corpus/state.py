@@ -7,6 +7,7 @@ documents in flight, and the next run picks up where it stopped. A document is r
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import fcntl
 import json
@@ -29,6 +30,10 @@ _STALE = (".documents.", ".segments.", ".citations.", ".errors.", ".report.html.
 
 #: the errors table's columns added by issue #13, and all of them in the order the inserts give them
 _ERROR_EXTRA = (("scope", "TEXT"), ("record", "INTEGER"), ("limit", "TEXT"), ("option", "TEXT"))
+#: the errors rows of a file that could not be opened or read (``PermissionError``, ``FileNotFoundError``, ...):
+#: the file is tried again by the next run even when its bytes are unchanged
+_OS_ERRORS = tuple(sorted(name for name, value in vars(builtins).items()
+                          if isinstance(value, type) and issubclass(value, OSError)))
 _ERROR_COLUMNS = 'path, doc_id, sha256, stage, error, message, scope, record, "limit", option'
 
 
@@ -87,8 +92,11 @@ class RunState:
     def file_errored(self, path: str, sha256: str) -> bool:
         row = self._db.execute("SELECT 1 FROM errors WHERE path = ? AND sha256 = ? AND stage = 'read' "
                                "AND error != 'FileTimeLimitError' "  # a time limit depends on the machine: retried
+                               # so does a file that could not be opened or read (gone, no permission, an I/O
+                               # error) after it was hashed (issue 13): the cause is not in its bytes
+                               f"AND error NOT IN ({', '.join('?' * len(_OS_ERRORS))}) "
                                "AND (scope IS NULL OR scope = 'file')",  # a left-out record: the file was read
-                               (path, sha256)).fetchone()
+                               (path, sha256, *_OS_ERRORS)).fetchone()
         return row is not None
 
     @guard_database("The run state")
