@@ -30,6 +30,7 @@ from charset_normalizer import from_bytes
 from ..errors import InputError
 from ..text.fixtext import fix_text
 from ..text.visual_order import logical_lines
+from ..text.wordbreaks import join_broken_words
 from .safe_open import open_regular
 
 __all__ = ["GUESSED_MAX", "GUESS_SAMPLE_BYTES", "LEGACY_ENCODINGS", "STREAM_PIECE_CHARS", "Decoded", "TextStream",
@@ -500,7 +501,8 @@ def _finish(text: str, encoding: str) -> Decoded:
 def _repair(text: str) -> tuple[str, list[int]]:
     """``text`` with Arabic mojibake and ftfy's kinds repaired, and how many of each kind (the fourth: 1 when
     ftfy changed anything), then lines in visual order put in reading order (:mod:`translator.text.visual_order`),
-    and the replacement characters counted when they are a fifth or more of the text (the last): the repairs
+    words a line break cut in two joined (:mod:`translator.text.wordbreaks`, the last count), and the
+    replacement characters counted when they are a fifth or more of the text (the sixth): the repairs
     :func:`decode_bytes` applies to every reading."""
     text, first = _repair_utf8_as_cp1256(text)
     text, second = _repair_cp1256_as_cp1252(text)
@@ -510,9 +512,10 @@ def _repair(text: str) -> tuple[str, list[int]]:
     # ftfy also makes every line break "\n" (fix_line_breaks): Windows or old Mac line endings are no repair
     by_ftfy = int(fixed != text and fixed != _LINE_BREAKS.sub("\n", text))
     fixed, visual = logical_lines(fixed)  # Arabic lines a PDF extractor wrote back to front
+    fixed, broken = join_broken_words(fixed)  # words a line break cut in two (capabili- / ties, الشيـ / ـوخ)
     lost = fixed.count("\ufffd")
     lost = lost if lost >= 3 and 5 * lost >= len(fixed) - fixed.count(" ") - fixed.count("\n") else 0
-    return fixed, [first, second, third, by_ftfy, visual, lost]
+    return fixed, [first, second, third, by_ftfy, visual, lost, broken]
 
 
 _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")
@@ -520,7 +523,7 @@ _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")
 
 def _repair_messages(counts: list[int]) -> list[str]:
     """The ``repairs`` lines of :func:`_repair`'s counts (summed over the pieces of a streamed text)."""
-    first, second, third, by_ftfy, visual, lost = counts
+    first, second, third, by_ftfy, visual, lost, broken = counts
     repairs = []
     if first:
         repairs.append(f"repaired {first} run(s) of UTF-8 read as windows-1256")
@@ -533,6 +536,8 @@ def _repair_messages(counts: list[int]) -> list[str]:
     if visual:
         repairs.append(f"{visual} Arabic line(s) in visual order (back to front, as some PDF extractors write "
                        "them) put in reading order")
+    if broken:
+        repairs.append(f"joined {broken} word(s) a line break cut in two (as PDF text has them)")
     if lost:
         repairs.append(f"{lost} replacement character(s) (U+FFFD) make up much of the text: its characters were "
                        "lost before this file was written (a PDF font without a text map?); extract it again")
@@ -637,7 +642,7 @@ class TextStream:
 
         digest = hashlib.sha256()
         decoder = codecs.getincrementaldecoder(self.encoding)("strict")
-        counts = [0, 0, 0, 0, 0, 0]
+        counts = [0, 0, 0, 0, 0, 0, 0]
         pending = ""
         with open_regular(self.path) as handle:
             while True:
