@@ -34,7 +34,7 @@ from ..text.wordbreaks import join_broken_words
 from .safe_open import open_regular
 
 __all__ = ["GUESSED_MAX", "GUESS_SAMPLE_BYTES", "LEGACY_ENCODINGS", "STREAM_PIECE_CHARS", "Decoded", "TextStream",
-           "decode_bytes", "escape_json_line_breaks", "plausibility", "repair_arabic_mojibake"]
+           "decode_bytes", "decode_table", "escape_json_line_breaks", "plausibility", "repair_arabic_mojibake"]
 
 # UTF-16 without a BOM is recognised separately (_try_utf16): its text always has NUL bytes, and letting
 # an encoding guesser choose it turns random bytes into plausible-looking CJK text.
@@ -87,6 +87,26 @@ _MARK_AFTER_NON_ARABIC = re.compile(r"(?:^|[^\u0600-\u06ff\u0750-\u077f\ufb50-\u
                                     r"[\u064b-\u065f\u0670]")
 _SIGN_IN_WORD = re.compile(r"(?<=[^\W\d_])[¼½¾¦¨¸]|[¼½¾¦¨¸](?=[^\W\d_])")
 _FREQUENCY_LANGS = {"arabic": ("ar", "fa"), "latin": ("en", "fr", "es", "de", "it", "pt")}
+
+
+def decode_table(data: bytes, *, name: str = "<bytes>") -> tuple[str, str | None]:
+    """The text of a table a user keeps (an ``outlets.csv``, a parallel TSV, a glossary), and a note when it was
+    not UTF-8.
+
+    Excel on an Arabic Windows saves "CSV" and "Unicode text" in windows-1256, not UTF-8 (Mach5/supersonic#94,
+    ActivitySim/populationsim#83). UTF-8, with or without a byte-order mark, is read as such (note None);
+    otherwise the encoding :func:`decode_bytes` finds is used as it is, with none of its repairs (a table's cells
+    are left as written), and the note says which it was. Raises InputError when no encoding gives plausible
+    text (see :func:`decode_bytes`).
+    """
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    encoding = decode_bytes(data, name=name).encoding
+    if encoding.startswith("utf-8"):  # valid but for a few stray bytes: those are replaced
+        return data.decode("utf-8-sig", "replace"), f"{name}: not valid UTF-8; bad bytes replaced by U+FFFD"
+    return data.decode(encoding), f"{name}: read as {encoding} (not UTF-8); save it as UTF-8 to be sure"
 
 
 def decode_bytes(data: bytes, *, name: str = "<bytes>") -> Decoded:
