@@ -2035,6 +2035,400 @@ def _(tmp: Path) -> tuple[bool, str]:
     ok = bool(paragraphs) and all("<w:bidi/>" in p for p in paragraphs)
     return ok, f"{len(paragraphs)} paragraphs, bidi: {ok}"
 
+# ------------------------------------------------------------------ session 9: Kurdish, Pashto, detectors
+SORANI = ("فۆنت بریتییە لە کۆی هەندێک پیت (حرف)، وشە، شێوە و نیگار کە لە زمانێکی تایبەتیدا وەک زمانی کوردی، فارسی "
+          "یان ئینگلیسیدا دیاری دەکرێن کە هێمای تایبەتی خۆیان هەیە و نیشاندەری پیتەکانی ئەو زمانانەن.")
+PASHTO = "د افغانستان د بهرنیو چارو وزیر له پاکستاني همکار سره وکتل."
+KURMANJI = "Serokê Herêma Kurdistanê pêşwaziya şandeke Amerîkî kir."
+DETECTORS = ("default", "langdetect", "lingua", "lingua-low")
+
+
+def _every_detector(text: str, *wanted: str) -> tuple[bool, str]:
+    """Whether every detector gives ``text`` one of ``wanted``, and what each gave."""
+    from translator import detect
+
+    found = {name: detect(text, detector=name) for name in DETECTORS}
+    seen = " ".join(f"{name}={d.lang}:{d.confidence}" for name, d in found.items())
+    return all(d.lang in wanted for d in found.values()), seen
+
+
+@case("languagetool-6285")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import detect
+
+    ok, seen = _every_detector(SORANI, "ku", "und")  # Sorani, Persian to langdetect and Arabic to lingua
+    return ok and detect(SORANI).lang == "ku", seen
+
+
+@case("lingua-py-282")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _every_detector("هێرشێکی درۆن لە نزیک شاری هەولێر ڕوویدا.", "ku", "und")  # lingua knows no Kurdish
+
+
+@case("langdetect-pr-35")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _every_detector("سەرۆکی هەرێمی کوردستان پێشوازی لە شاندێکی ئەمریکی کرد.", "ku", "und")
+
+
+@case("firefox-translations-146")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import detect
+
+    ok1, seen1 = _every_detector(PASHTO, "ps", "und")  # Pashto read as Persian
+    ok2, seen2 = _every_detector("په کابل کې د باران له امله سیلابونه راغلي دي.", "ps", "und")
+    return ok1 and ok2 and detect(PASHTO).lang == "ps", f"{seen1} | {seen2}"
+
+
+@case("lingua-rs-519")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _every_detector(KURMANJI, "ku", "und")  # Kurmanji, in Latin letters: French to lingua
+
+
+@case("langdetect-pr-118")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _every_detector("Hikûmeta Tirkiyê biryareke nû da û got ku ew ê piştgirî bide.", "ku", "und")
+
+
+@case("jlangdetect-2")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _every_detector("أعلنت وزارة الخارجية الجزائرية استدعاء سفيرها في مدريد للتشاور.", "ar")
+
+
+@case("langid.py-83")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _every_detector("hello China you are great", "en", "und")
+
+
+@case("fast-langid-1")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _every_detector("Elle", "und", "fr")  # one word: no crash, no confident guess
+
+
+# ------------------------------------------------------------------------------------- session 9: dates
+@case("dateparser-1038")
+def _(tmp: Path) -> tuple[bool, str]:
+    ok1, seen1 = _date("15 كانون 2 2022", "2022-01-15")  # Levantine month names with a number: كانون 2
+    ok2, seen2 = _date("3 تشرين 1 2021", "2021-10-03")
+    return ok1 and ok2, f"{seen1} | {seen2}"
+
+
+@case("hijridate-9")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("الاثنين 24 محرم 1404", "1983-10-31")  # the official calendar's day; the weekday decides
+
+
+# -------------------------------------------------------------------- session 9: encodings and locales
+@case("chardet-137")
+def _(tmp: Path) -> tuple[bool, str]:
+    text = "وزير امور خارجه ايران امروز با همتاي عراقي خود در بغداد ديدار کرد."  # Persian in windows-1256
+    return _decoded(text.encode("cp1256"), text, "cp1256")
+
+
+@case("SubtitleEdit-2441")
+def _(tmp: Path) -> tuple[bool, str]:
+    text = ("1\n00:00:01,000 --> 00:00:04,000\nقال الوزير إن الاجتماع كان مثمرا\n\n"
+            "2\n00:00:05,000 --> 00:00:08,000\nوأضاف أن البلدين سيواصلان التعاون\n")
+    return _decoded(text.encode("cp1256"), text, "cp1256")  # an Arabic subtitle file saved as "ANSI"
+
+
+@case("cChardet-101")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.corpus.decode import decode_bytes
+    from translator.errors import InputError
+
+    text = "Ślimak i źródło: zażółć gęślą jaźń, powiedział minister."  # windows-1250, read as ISO-8859-2 there
+    try:
+        d = decode_bytes(text.encode("cp1250"))
+    except InputError as error:  # a code page we do not read: a clear error, never wrong letters
+        return "iconv" in str(error), str(error)[:150]
+    return d.text == text, f"{d.encoding} {d.text[:30]!r}"
+
+
+@case("chardet-17")
+def _(tmp: Path) -> tuple[bool, str]:
+    text = "Le théâtre national a présenté une pièce très appréciée, selon le ministère."  # cp1252, not Hebrew
+    return _decoded(text.encode("cp1252"), text)
+
+
+@case("supersonic-94")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.errors import TranslatorError
+    from translator.glossary.outlets import OutletRegistry
+
+    path = tmp / "outlets.csv"  # saved by Excel on an Arabic Windows: windows-1256, not UTF-8
+    path.write_bytes("canonical,arabic,country\nEl Khabar,الخبر,Algeria\n".encode("cp1256"))
+    try:
+        registry = OutletRegistry.load([path])
+    except TranslatorError as error:
+        return False, f"{type(error).__name__}: {error}"[:150]
+    arabic = [str(o.arabic) for o in registry.outlets if o.canonical == "El Khabar"]
+    return any("الخبر" in a for a in arabic), str(arabic)
+
+
+@case("populationsim-83")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.errors import TranslatorError
+    from translator.mt.vmap import read_pairs_tsv
+
+    path = tmp / "pairs.tsv"  # a parallel list saved in windows-1256 (an Arabic Windows "ANSI" file)
+    path.write_bytes("arabic\tenglish\nالجزائر\tAlgeria\nوزارة الخارجية\tForeign Ministry\n".encode("cp1256"))
+    try:
+        pairs = read_pairs_tsv(path)
+    except TranslatorError as error:
+        return False, f"{type(error).__name__}: {error}"[:150]
+    return pairs == [("الجزائر", "Algeria"), ("وزارة الخارجية", "Foreign Ministry")], str(pairs)
+
+
+_ASCII_LOCALE = {"LC_ALL": "C", "LANG": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}
+
+
+def _ascii_cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The CLI with standard streams in ASCII, as under ``LANG=C`` (a Windows console is cp1252 likewise)."""
+    env = {**os.environ, **_ASCII_LOCALE, "TRANSLATOR_HOME": str(home), "TRANSLATOR_OFFLINE": "1",
+           "HF_HUB_OFFLINE": "1"}
+    done = subprocess.run([sys.executable, "-m", "translator", *args], capture_output=True, env=env, timeout=600,
+                          cwd=home.parent)
+    return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode("utf-8", "replace"),
+                                       done.stderr.decode("utf-8", "replace"))
+
+
+@case("kolibri-6298")
+def _(tmp: Path) -> tuple[bool, str]:
+    (tmp / "a.txt").write_text(HEADLINE + "\n", encoding="utf-8")
+    done = _ascii_cli(tmp / "home", "detect", str(tmp / "a.txt"))
+    return done.returncode == 0 and HEADLINE in done.stdout, (done.stdout or done.stderr)[-150:]
+
+
+@case("vscode-3444")
+def _(tmp: Path) -> tuple[bool, str]:
+    (tmp / "a.txt").write_text("الخميس، ١٧ نوفمبر، ٢٠١٦\n", encoding="utf-8")
+    done = _ascii_cli(tmp / "home", "dates", "--format", "table", str(tmp / "a.txt"))
+    return done.returncode == 0 and "2016-11-17" in done.stdout, (done.stdout or done.stderr)[-150:]
+
+
+@case("loguru-482")
+def _(tmp: Path) -> tuple[bool, str]:
+    (tmp / "corpus").mkdir()
+    (tmp / "corpus" / "خبر فارغ.txt").write_bytes(b"")  # an empty file: its Arabic name goes to the log
+    (tmp / "corpus" / "خبر.txt").write_text(AR + "\n", encoding="utf-8")
+    done = _ascii_cli(tmp / "home", "batch", str(tmp / "corpus"), "--out", str(tmp / "out"), "--no-translate")
+    return done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr[-150:]
+
+
+@case("writing.com-archival-10")
+def _(tmp: Path) -> tuple[bool, str]:
+    (tmp / "corpus").mkdir()
+    (tmp / "corpus" / "a.txt").write_text(HEADLINE + "\n", encoding="utf-8")
+    _ascii_cli(tmp / "home", "batch", str(tmp / "corpus"), "--out", str(tmp / "out"), "--no-translate")
+    done = _ascii_cli(tmp / "home", "report", str(tmp / "out"), "--output", str(tmp / "r.html"))
+    page = (tmp / "r.html").read_bytes().decode("utf-8") if (tmp / "r.html").exists() else ""
+    return done.returncode == 0 and "لافروف" in page, (done.stderr or done.stdout)[-150:]
+
+
+@case("wagtail-pr-13071")
+def _(tmp: Path) -> tuple[bool, str]:
+    (tmp / "a.txt").write_text(HEADLINE + "\n", encoding="utf-8")
+    env = {**os.environ, "TRANSLATOR_HOME": str(tmp / "home"), "TRANSLATOR_OFFLINE": "1"}
+    with (tmp / "out.csv").open("wb") as out:  # `translator detect --format csv a.txt > out.csv`, for Excel
+        subprocess.run([sys.executable, "-m", "translator", "detect", "--format", "csv", str(tmp / "a.txt")],
+                       stdout=out, env=env, timeout=600, cwd=tmp)
+    data = (tmp / "out.csv").read_bytes()
+    return data.startswith(b"\xef\xbb\xbf") and HEADLINE.encode() in data, repr(data[:20])
+
+
+@case("pandas-17036")
+def _(tmp: Path) -> tuple[bool, str]:
+    import pandas as pd
+
+    out = _batch(tmp, {"خبر.txt": "Ärger in Algier: " + AR + "\n"})
+    frame = pd.read_csv(out / "segments.csv")  # our own CSV, read back with pandas' defaults
+    return any("Ärger" in t for t in frame["text"]) and "doc_id" in frame.columns, str(list(frame.columns)[:3])
+
+
+# ------------------------------------------------------------------------------ session 9: translation
+@case("CTranslate2-546")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import Translator
+
+    engine = _engine()
+    alone = Translator(engine).translate([HEADLINE])[0].text
+    among = Translator(engine).translate([AR, HEADLINE, _SAID, "تبون يستقبل لافروف"])[1].text
+    return alone == among == HEADLINE_EN, f"{alone!r} / {among!r}"
+
+
+@case("OpenNMT-py-2039")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import Translator
+
+    out = Translator(_engine()).translate(["1.", HEADLINE])  # a one-character segment beside a sentence
+    return out[0].text == "1." and out[1].text == HEADLINE_EN, str([(t.status, t.text) for t in out])
+
+
+@case("google-cloud-python-9591")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import Translator
+
+    out = Translator(_engine()).translate([""])  # the empty string: no error, nothing invented
+    return len(out) == 1 and not out[0].text and out[0].status != "translated", str([(t.status, t.text) for t in out])
+
+
+@case("transformers-12616")
+def _(tmp: Path) -> tuple[bool, str]:
+    t = _given(_SAID_EN + ", no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no")
+    return t.status != "translated" and "repetition" in t.flags, f"{t.status} {t.flags}"  # type: ignore
+
+
+@case("Opus-MT-49")
+def _(tmp: Path) -> tuple[bool, str]:
+    t = _given("CENTRAL AFRICA WEST AFRICA TELECOMS INNOVATION " * 12, source="أفريقيا الوسطى\nغرب أفريقيا\nالاتصالات")
+    return t.status != "translated" and bool(t.flags), f"{t.status} {t.flags}"  # type: ignore[attr-defined]
+
+
+@case("CTranslate2-836")
+def _(tmp: Path) -> tuple[bool, str]:
+    t = _given("Hello world! " * 40, source="مرحبا بالعالم!")
+    return t.status != "translated" and "repetition" in t.flags, f"{t.status} {t.flags}"  # type: ignore
+
+
+@case("OPUS-CAT-93")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import Translator
+
+    text = " ".join([HEADLINE + "."] * 10)  # one 80-word segment: every sentence of it translated
+    t = Translator(_engine()).translate([text])[0]
+    n = (t.text or "").count(HEADLINE_EN)
+    return n == 10, f"{n} of 10 sentences, status {t.status}"
+
+
+@case("chatterbox-555")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.mt.normalize import normalize_for_mt
+
+    text = "أهلا بكم اليوم أحب أن أرحب بكم وأتمنى لكم التوفيق"  # hamza alefs that a tokenizer deleted
+    out = normalize_for_mt(text)
+    return all(w[0] in "أإآا" for w in out.split() if w[:1] in "أإآ"), out  # no word loses its first letter
+
+
+@case("sentencepiece-854")
+def _(tmp: Path) -> tuple[bool, str]:
+    t = _given("The president said <unk> <unk> the two countries would continue cooperation")
+    return t.status != "translated" and "unknown-token" in t.flags, f"{t.status} {t.flags} {t.text!r}"  # type: ignore
+
+
+# ---------------------------------------------------------------------- session 9: normalization, memory
+@case("rapidfuzz-319")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.mt.memory import TranslationMemory
+
+    memory = TranslationMemory(tmp / "memory.sqlite")
+    memory.put_human(HEADLINE, HEADLINE_EN)
+    decomposed = unicodedata.normalize("NFD", HEADLINE)  # أ as ا + U+0654, as some keyboards and OCR write it
+    found = memory.get_human(decomposed)
+    return found is not None and found.target == HEADLINE_EN, str(found)[:120]
+
+
+@case("pyarabic-68")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.mt.normalize import memory_key_text
+
+    a, b = memory_key_text("آسِفـــةٌ لا تَنَبُّؤْ"), memory_key_text("آسفة لا تنبؤ")  # tatweel and harakat
+    return a == b, f"{a!r} / {b!r}"
+
+
+@case("DuaVault-33")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import Glossary
+
+    targets = {m.target for m in Glossary.load().match("وَصَلَ وَزِيرُ الخارِجِيَّةِ إلى الجَزائِرِ")}
+    return "Algeria" in targets, str(sorted(targets))
+
+
+# -------------------------------------------------------------- session 9: direction of Arabic blocks
+_LATIN_FIRST = "ChatGPT في المدارس المغربية: وزارة التربية تمنع استعماله في الامتحانات"
+
+
+@case("arabic-reddit-extension-3")
+def _(tmp: Path) -> tuple[bool, str]:
+    record = {"id": "a", "title": _LATIN_FIRST, "text": AR}  # an Arabic title that starts with a brand name
+    out = _batch(tmp, {"r.jsonl": json.dumps(record, ensure_ascii=False) + "\n"})
+    cli(tmp / "home", "report", str(out), "--output", str(tmp / "r.html"))
+    page = (tmp / "r.html").read_text(encoding="utf-8")
+    cell = re.search(r'<td dir="(\w+)">(?:(?!</td>).)*المدارس', page)
+    return bool(cell) and cell.group(1) == "rtl", cell.group(0)[:60] if cell else "title cell not found"
+
+
+@case("jupyter-notebook-3552")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.notebook.run import with_auto_direction
+
+    page = f"<p>\u200e{HEADLINE}</p><p>Only English here.</p>"  # an Arabic cell whose first character is an LRM
+    out = with_auto_direction(page)
+    dirs = re.findall(r'<p dir="(\w+)">', out)
+    return dirs[:1] == ["rtl"] and dirs[1:] == ["auto"], str(dirs)
+
+
+@case("jupyter-book-1011")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.notebook.run import with_auto_direction
+
+    out = with_auto_direction(f"<p>{_LATIN_FIRST}</p><p>Trump attacks Biden over الحدود</p>")
+    dirs = re.findall(r'<p dir="(\w+)">', out)
+    return dirs == ["rtl", "auto"], str(dirs)
+
+
+@case("docxtemplater-656")
+def _(tmp: Path) -> tuple[bool, str]:
+    record = {"id": "a", "title": _LATIN_FIRST, "text": AR}
+    out = _batch(tmp, {"r.jsonl": json.dumps(record, ensure_ascii=False) + "\n"})
+    cli(tmp / "home", "brief", str(out), "--output", str(tmp / "b.docx"))
+    xml = zipfile.ZipFile(tmp / "b.docx").read("word/document.xml").decode("utf-8")
+    paragraphs = [p for p in re.findall(r"<w:p>.*?</w:p>", xml) if "المدارس" in p]
+    ok = bool(paragraphs) and all("<w:bidi/>" in p for p in paragraphs)
+    return ok, f"{len(paragraphs)} paragraphs, bidi: {ok}"
+
+
+# --------------------------------------------------------------- session 9: words broken across lines
+def _segment_texts(tmp: Path, text: str) -> str:
+    out = _batch(tmp, {"a.txt": text})
+    from translator import read_table
+
+    return " ".join(" ".join(t.split()) for t in read_table(out, "segments")["text"])
+
+
+@case("unstructured-3486")
+def _(tmp: Path) -> tuple[bool, str]:
+    text = ("وقال الوزير إن الاجت-\nماع كان مثمرا وإن البلدين سيواصلان التعاون في المجالات الاقتصادية\n"
+            "The minister praised the powerful capabili-\nties of the new agency and its staff.\n")
+    got = _segment_texts(tmp, text)
+    return "الاجتماع" in got and "capabilities" in got, got[:160]
+
+
+@case("xberg-1543")
+def _(tmp: Path) -> tuple[bool, str]:
+    got = _segment_texts(tmp, "Prices are based on the price-\ndetermining factors of the market in Algiers.\n")
+    return "price-determining" in got, got[:120]  # a hyphen the writer typed stays
+
+
+@case("obsidian-extract-pdf-annotations-5")
+def _(tmp: Path) -> tuple[bool, str]:
+    got = _segment_texts(tmp, "As a result such policies and prac-\ntices have pushed prices up across the region.\n")
+    return "practices" in got, got[:120]
+
+
+@case("paper-checker-16")
+def _(tmp: Path) -> tuple[bool, str]:
+    got = _segment_texts(tmp, "The chip offers very contrasting power-\nperformance trade-offs for mobile phones.\n")
+    return "power-performance" in got, got[:120]
+
+
+@case("pdftext-1")
+def _(tmp: Path) -> tuple[bool, str]:
+    text = ("واستقبل رئيس الجمهورية وفدا برلمانيا فرنسيا برئاسة رئيس مجلس الشيـ\nـوخ في قصر المرادية بالجزائر "
+            "العاصمة يوم الأحد الماضي\n")  # a word cut at a kashida, as justified PDF text has it
+    got = _segment_texts(tmp, text)
+    return "الشيوخ" in got, got[:160]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tsv", action="store_true", help="id, result and what was observed, tab-separated")

@@ -45,7 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.func
-    from ._common import log_to_stderr
+    from ._common import log_to_stderr, utf8_output
+
+    utf8_output()  # Arabic to a cp1252 or ASCII stdout would fail once the work is done
 
     try:
         with log_to_stderr():  # the library logs; here its warnings reach the terminal, once

@@ -54,6 +54,28 @@ def log_to_stderr(level: int = logging.WARNING) -> Iterator[None]:
         logger.setLevel(old_level)
 
 
+def utf8_output() -> None:
+    """Standard output and error in UTF-8, whatever the locale says.
+
+    Python writes them in the locale's encoding: cp1252 when a Windows user redirects a command to a file,
+    ASCII under ``LANG=C`` on a server. Arabic then fails with ``UnicodeEncodeError`` after the work is done
+    (kolibri#6298, loguru#482). What the commands write is data (JSON lines, CSV) and UTF-8 is what every
+    reader of it expects, so a stream in another encoding is switched to UTF-8 (its error handler kept).
+    """
+    import codecs
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding, reconfigure = getattr(stream, "encoding", None), getattr(stream, "reconfigure", None)
+        if not encoding or reconfigure is None:
+            continue
+        try:
+            if codecs.lookup(encoding).name.startswith(("utf-8", "utf-16", "utf-32")):
+                continue
+            reconfigure(encoding="utf-8")
+        except (LookupError, ValueError, OSError):  # an unknown codec name, or a stream already written to
+            continue
+
+
 # ----------------------------------------------------------------------------------------------- input/output
 def read_texts(files: list[str], *, by_line: bool, documents: bool = True) -> Iterator[str]:
     """The inputs: each file (or standard input) whole, or each of its lines with ``--lines``.

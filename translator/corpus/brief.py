@@ -210,9 +210,12 @@ def _add_document(document: Any, entry: BriefDocument) -> None:
 
 def _mixed(paragraph: Any, text: str, *, rtl: bool | None = None, bold: bool = False) -> None:
     """Add ``text`` to ``paragraph`` as runs of one direction each.  ``rtl`` is the paragraph's direction;
-    None takes it from the first strong character (the Unicode bidi algorithm's rule P2)."""
+    None takes it from most of its words, the first strong character deciding a tie (the Unicode bidi
+    algorithm's rule P2 alone makes "ChatGPT في المدارس…" a left-to-right heading: docxtemplater#656)."""
     if rtl is None:
-        rtl = next((d for d in map(_strong, text) if d is not None), False)
+        from ..text.bidi import paragraph_direction
+
+        rtl = paragraph_direction(text) == "rtl"
     if rtl:
         _set_bidi(paragraph)
     for chunk, chunk_rtl in direction_runs(text, base_rtl=rtl):

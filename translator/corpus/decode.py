@@ -30,10 +30,11 @@ from charset_normalizer import from_bytes
 from ..errors import InputError
 from ..text.fixtext import fix_text
 from ..text.visual_order import logical_lines
+from ..text.wordbreaks import join_broken_words
 from .safe_open import open_regular
 
 __all__ = ["GUESSED_MAX", "GUESS_SAMPLE_BYTES", "LEGACY_ENCODINGS", "STREAM_PIECE_CHARS", "Decoded", "TextStream",
-           "decode_bytes", "escape_json_line_breaks", "plausibility", "repair_arabic_mojibake"]
+           "decode_bytes", "decode_table", "escape_json_line_breaks", "plausibility", "repair_arabic_mojibake"]
 
 # UTF-16 without a BOM is recognised separately (_try_utf16): its text always has NUL bytes, and letting
 # an encoding guesser choose it turns random bytes into plausible-looking CJK text.
@@ -86,6 +87,26 @@ _MARK_AFTER_NON_ARABIC = re.compile(r"(?:^|[^\u0600-\u06ff\u0750-\u077f\ufb50-\u
                                     r"[\u064b-\u065f\u0670]")
 _SIGN_IN_WORD = re.compile(r"(?<=[^\W\d_])[¼½¾¦¨¸]|[¼½¾¦¨¸](?=[^\W\d_])")
 _FREQUENCY_LANGS = {"arabic": ("ar", "fa"), "latin": ("en", "fr", "es", "de", "it", "pt")}
+
+
+def decode_table(data: bytes, *, name: str = "<bytes>") -> tuple[str, str | None]:
+    """The text of a table a user keeps (an ``outlets.csv``, a parallel TSV, a glossary), and a note when it was
+    not UTF-8.
+
+    Excel on an Arabic Windows saves "CSV" and "Unicode text" in windows-1256, not UTF-8 (Mach5/supersonic#94,
+    ActivitySim/populationsim#83). UTF-8, with or without a byte-order mark, is read as such (note None);
+    otherwise the encoding :func:`decode_bytes` finds is used as it is, with none of its repairs (a table's cells
+    are left as written), and the note says which it was. Raises InputError when no encoding gives plausible
+    text (see :func:`decode_bytes`).
+    """
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    encoding = decode_bytes(data, name=name).encoding
+    if encoding.startswith("utf-8"):  # valid but for a few stray bytes: those are replaced
+        return data.decode("utf-8-sig", "replace"), f"{name}: not valid UTF-8; bad bytes replaced by U+FFFD"
+    return data.decode(encoding), f"{name}: read as {encoding} (not UTF-8); save it as UTF-8 to be sure"
 
 
 def decode_bytes(data: bytes, *, name: str = "<bytes>") -> Decoded:
@@ -500,7 +521,8 @@ def _finish(text: str, encoding: str) -> Decoded:
 def _repair(text: str) -> tuple[str, list[int]]:
     """``text`` with Arabic mojibake and ftfy's kinds repaired, and how many of each kind (the fourth: 1 when
     ftfy changed anything), then lines in visual order put in reading order (:mod:`translator.text.visual_order`),
-    and the replacement characters counted when they are a fifth or more of the text (the last): the repairs
+    words a line break cut in two joined (:mod:`translator.text.wordbreaks`, the last count), and the
+    replacement characters counted when they are a fifth or more of the text (the sixth): the repairs
     :func:`decode_bytes` applies to every reading."""
     text, first = _repair_utf8_as_cp1256(text)
     text, second = _repair_cp1256_as_cp1252(text)
@@ -510,9 +532,10 @@ def _repair(text: str) -> tuple[str, list[int]]:
     # ftfy also makes every line break "\n" (fix_line_breaks): Windows or old Mac line endings are no repair
     by_ftfy = int(fixed != text and fixed != _LINE_BREAKS.sub("\n", text))
     fixed, visual = logical_lines(fixed)  # Arabic lines a PDF extractor wrote back to front
+    fixed, broken = join_broken_words(fixed)  # words a line break cut in two (capabili- / ties, الشيـ / ـوخ)
     lost = fixed.count("\ufffd")
     lost = lost if lost >= 3 and 5 * lost >= len(fixed) - fixed.count(" ") - fixed.count("\n") else 0
-    return fixed, [first, second, third, by_ftfy, visual, lost]
+    return fixed, [first, second, third, by_ftfy, visual, lost, broken]
 
 
 _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")
@@ -520,7 +543,7 @@ _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")
 
 def _repair_messages(counts: list[int]) -> list[str]:
     """The ``repairs`` lines of :func:`_repair`'s counts (summed over the pieces of a streamed text)."""
-    first, second, third, by_ftfy, visual, lost = counts
+    first, second, third, by_ftfy, visual, lost, broken = counts
     repairs = []
     if first:
         repairs.append(f"repaired {first} run(s) of UTF-8 read as windows-1256")
@@ -533,6 +556,8 @@ def _repair_messages(counts: list[int]) -> list[str]:
     if visual:
         repairs.append(f"{visual} Arabic line(s) in visual order (back to front, as some PDF extractors write "
                        "them) put in reading order")
+    if broken:
+        repairs.append(f"joined {broken} word(s) a line break cut in two (as PDF text has them)")
     if lost:
         repairs.append(f"{lost} replacement character(s) (U+FFFD) make up much of the text: its characters were "
                        "lost before this file was written (a PDF font without a text map?); extract it again")
@@ -637,7 +662,7 @@ class TextStream:
 
         digest = hashlib.sha256()
         decoder = codecs.getincrementaldecoder(self.encoding)("strict")
-        counts = [0, 0, 0, 0, 0, 0]
+        counts = [0, 0, 0, 0, 0, 0, 0]
         pending = ""
         with open_regular(self.path) as handle:
             while True:

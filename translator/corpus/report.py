@@ -29,7 +29,7 @@ from ..atomic import atomic_write_text
 from ..datafiles import read_tsv
 from ..errors import InputError, TranslatorError
 from ..mt.fuzzy import DEFAULT_THRESHOLD
-from ..text.bidi import base_direction, isolate_html
+from ..text.bidi import isolate_html, paragraph_direction
 from .analyze import text_for_mt, wants_translation
 from .tables import iter_table
 
@@ -62,11 +62,10 @@ def rtl_languages() -> frozenset[str]:
 
 
 def text_dir(text: object) -> str:
-    """``rtl`` when the text's first strong character is right-to-left (Arabic, Hebrew), ``ltr`` if Latin etc.
-
-    "auto" for text without a strong character, or not text. Same as :func:`translator.text.bidi.base_direction`.
-    """
-    return base_direction(text)
+    """``rtl`` when most of the text's words are right-to-left (Arabic, Hebrew), ``ltr`` if Latin etc.; a tie
+    goes by the first strong character. "auto" for text without a strong character, or not text. Same as
+    :func:`translator.text.bidi.paragraph_direction` (an Arabic title that starts with "ChatGPT" is rtl)."""
+    return paragraph_direction(text)
 
 
 def bidi(text: object) -> Markup:

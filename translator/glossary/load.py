@@ -34,6 +34,19 @@ def read_tsv(path: str | Path) -> tuple[list[GlossaryEntry], list[GlossaryProble
         return [], [GlossaryProblem(str(path), 0, "unreadable", f"cannot read the file ({exc.strerror}); "
                                     "check the path and permissions")]
     data = data.removeprefix(b"\xef\xbb\xbf")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:  # saved as "ANSI" on an Arabic Windows (windows-1256): read in that code page
+        from ..corpus.decode import decode_table
+        from ..errors import InputError
+
+        try:
+            text, note = decode_table(data, name=str(path))
+        except InputError:
+            text, note = "", None
+        if note and "read as" in note:
+            data = text.encode("utf-8")
+            problems.append(GlossaryProblem(str(path), 0, "encoding", note, "warning"))
     header: list[str] | None = None
     entries: list[GlossaryEntry] = []
     for number, raw in enumerate(data.split(b"\n"), start=1):

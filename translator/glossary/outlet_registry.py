@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import csv
 import difflib
+import io
 import logging
 import re
 from collections import Counter
@@ -511,7 +512,12 @@ def _read_csv(path: Path) -> tuple[list[Outlet], list[str]]:
     """The outlets of one CSV file and the rows skipped (as messages naming file and line)."""
     problems: list[str] = []
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:  # Excel's "CSV UTF-8" starts with a BOM
+        from ..corpus.decode import decode_table  # Excel's "CSV UTF-8" has a BOM; its "CSV" is windows-1256
+
+        text, note = decode_table(path.read_bytes(), name=str(path))
+        if note:
+            problems.append(note)
+        with io.StringIO(text, newline="") as handle:
             reader = csv.DictReader(handle)
             missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
             if missing:

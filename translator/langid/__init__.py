@@ -41,15 +41,21 @@ _ALIASES = {"default": DEFAULT_DETECTOR, "script": SCRIPT_AWARE.name}  # "script
 
 @dataclass(frozen=True)
 class Detection:
-    """The language of one text, how sure we are, its main script, and which detector said so."""
+    """The language of one text, how sure we are, its main script, which detector said so, and (``note``) why
+    an answer of that detector was set aside for ``und`` (empty otherwise)."""
 
     lang: str
     confidence: float
     script: str
     detector: str
+    note: str = ""
 
     def to_dict(self) -> dict[str, object]:
-        return asdict(self)
+        """The fields as a plain dict; ``note`` only when there is one."""
+        out = asdict(self)
+        if not self.note:
+            del out["note"]
+        return out
 
 
 @dataclass(frozen=True)
@@ -217,10 +223,12 @@ def _finish(text: str, lang: str, confidence: float, name: str) -> Detection:
         return Detection(UND, confidence, script, name)
     if sum(1 for w in text.split() if _LETTER.search(w)) <= SHORT_WORDS:
         return _short(text, lang, confidence, script, name)
-    return Detection(lang, confidence, script, name)
+    return _not_contradicted(text, lang, confidence, script, name)
 
 
 SHORT_WORDS = 4  # a string of this many words or fewer is "short": see _short
+CONTRADICTED = 0.05  # our word lists' posterior for another detector's answer below which it is set aside
+UNBACKED = 0.2  # ... or the share of the words its word list knows, below which it is set aside
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -244,3 +252,37 @@ def _short(text: str, lang: str, confidence: float, script: str, name: str) -> D
     if scored.shared or backed < SCRIPT_AWARE.threshold:
         return Detection(UND, backed, script, name)
     return Detection(lang, backed, script, name)
+
+
+def _not_contradicted(text: str, lang: str, confidence: float, script: str, name: str) -> Detection:
+    """Another detector's answer for a sentence, kept unless our word lists and letters contradict it.
+
+    langdetect and lingua name only the languages they have models for: Sorani Kurdish is Persian to langdetect
+    at 1.0 and Arabic to lingua (languagetool-org/languagetool#6285), Pashto is Persian to both
+    (mozilla/firefox-translations#146), and lingua, asked about ``LINGUA_LANGUAGES`` only, calls Kurmanji French.
+    When the default detector is sure of another language (its own threshold) and gives the answer a
+    posterior under ``CONTRADICTED``, or when fewer than ``UNBACKED`` of the words are in the answer's word list
+    (:func:`~translator.langid.lexicon.coverage_of`), the answer is ``und``, and ``note`` says why: that the
+    detector does not know the language our lists read (``ku``, ``ps``), or that the words do not back it.
+    """
+    scored = langid_lexicon.score(text, script)
+    if scored is None or len(scored.posterior) == 1 or scored.shared:
+        return Detection(lang, confidence, script, name)
+    names = langid_lexicon.language_names()
+    covered = langid_lexicon.coverage_of(text, script, lang)
+    if covered is not None and covered < UNBACKED:
+        return Detection(UND, round(min(confidence, covered), 4), script, name,
+                         f"{name} said {names.get(lang, lang)} ({lang}, {confidence:.2f}), but only {covered:.0%} of "
+                         "the words are in its word list")
+    if scored.lang == lang:
+        return Detection(lang, confidence, script, name)
+    posterior = dict(scored.posterior).get(lang, 0.0)
+    if scored.confidence < SCRIPT_AWARE.threshold or posterior >= CONTRADICTED:
+        return Detection(lang, confidence, script, name)
+    ours = f"{names.get(scored.lang, scored.lang)} ({scored.lang})"
+    if not BACKENDS[name].knows(scored.lang):
+        note = f"{name} does not know {ours}, which our word lists and letters read here ({scored.confidence:.2f})"
+    else:
+        note = (f"{name} said {lang} ({confidence:.2f}), but our word lists read {ours} ({scored.confidence:.2f})"
+                f" and give {lang} {posterior:.2f}")
+    return Detection(UND, round(posterior, 4), script, name, note)

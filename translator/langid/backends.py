@@ -46,10 +46,12 @@ _LETTER_WORD = re.compile(r"[^\W\d_]+")
 
 
 class Backend(Protocol):
-    """What a detector implements: raw guesses, one text or many."""
+    """What a detector implements: raw guesses, one text or many, and the languages it can name."""
 
     name: str
     threshold: float  # below this confidence the answer is "und"
+
+    def knows(self, lang: str) -> bool: ...
 
     def guess(self, text: str) -> tuple[str, float]: ...
 
@@ -85,6 +87,9 @@ class ScriptAware:
 
     def guess_many(self, texts: list[str]) -> list[tuple[str, float]]:
         return [self.guess(t) for t in texts]
+
+    def knows(self, lang: str) -> bool:
+        return lang in langid_lexicon.language_names()
 
 
 _ARABIZI_WORD = re.compile(r"(?i)\b(?:[a-z]+[2356789][a-z0-9']*|[2356789][a-z]+[a-z0-9']*)\b")
@@ -133,6 +138,10 @@ class Lingua:
         values = _lingua(self.low).compute_language_confidence_values_in_parallel(texts)
         return [_lingua_best(v) for v in values]
 
+    def knows(self, lang: str) -> bool:
+        """Only the languages it is asked to tell apart (``LINGUA_LANGUAGES``): not Sorani, Pashto, German..."""
+        return lang in LINGUA_LANGUAGES
+
 
 class Langdetect:
     """langdetect, seeded: the same text always gets the same answer."""
@@ -153,6 +162,10 @@ class Langdetect:
 
     def guess_many(self, texts: list[str]) -> list[tuple[str, float]]:
         return [self.guess(t) for t in texts]
+
+    def knows(self, lang: str) -> bool:
+        """Its 55 profiles (``fa``, ``ur``, ``ar``...; neither Kurdish nor Pashto)."""
+        return lang in {code.split("-")[0] for code in _langdetect_factory().get_lang_list()}
 
 
 def _lingua_best(values: list) -> tuple[str, float]:

@@ -37,6 +37,8 @@ __all__ = [
     "SIGNATURE_WEIGHT",
     "TEMPERATURE",
     "Scored",
+    "coverage_of",
+    "language_names",
     "languages",
     "score",
 ]
@@ -135,6 +137,18 @@ def score(text: str, script: str, *, mixed: bool = True) -> Scored | None:
     shared = 0 < len(words) <= 2 and letters == 0 and len(found) == len(words) and all(_common_in_two(e)
                                                                                       for e, _ in found)
     return Scored(group.langs[best], probability, confidence, script, evidence, coverage, posterior, shared)
+
+
+def coverage_of(text: str, script: str, lang: str) -> float | None:
+    """Share of the words of ``text`` in ``script`` (weighted as :func:`score` weighs them) that ``lang``'s word
+    list knows; None when ``lang`` has no word list among the languages of ``script``."""
+    group = _group(script)
+    if group is None or lang not in group.langs or not group.listed[group.langs.index(lang)]:
+        return None
+    folded = text if text.isascii() else text.translate(group.fold)
+    words = [w for w in _WORD.findall(folded) if char_script(_first_letter(w)) == script]
+    _, found, _, total = _word_gains(group, words)
+    return _coverage(found, group.langs.index(lang), total)
 
 
 def _common_in_two(entry: tuple[int, ...]) -> bool:
@@ -386,6 +400,12 @@ def _particles() -> tuple[frozenset[str], frozenset[str]]:
     rows = read_table("langid_name_particles.tsv")
     return (frozenset(r["particle"] for r in rows if r["hyphen"] == "yes"),
             frozenset(r["particle"] for r in rows if r["capital"] == "yes"))
+
+
+@cache
+def language_names() -> dict[str, str]:
+    """ISO 639-1 code → English name of every language the default detector knows (``ku`` → Kurdish (Sorani))."""
+    return {row["lang"]: row["name"] for row in read_table("langid_languages.tsv")}
 
 
 def languages() -> dict[str, list[str]]:

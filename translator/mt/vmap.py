@@ -21,6 +21,7 @@ Source: CTranslate2 docs, "Dynamic vocabulary reduction" (vocabulary_map.cc in t
 
 from __future__ import annotations
 
+import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -93,10 +94,14 @@ def read_pairs_tsv(path: Path | str) -> list[tuple[str, str]]:
     that header, the first two columns); ``#`` lines are comments. Raises :class:`InputError` when unreadable."""
     import csv
 
+    from ..corpus.decode import decode_table  # a byte-order mark (Excel) is no part of the header; an "ANSI"
+    # file saved on an Arabic Windows is windows-1256
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")  # a byte-order mark (Excel) is no part of the header
-    except (OSError, UnicodeDecodeError) as exc:
+        text, note = decode_table(Path(path).read_bytes(), name=str(path))
+    except OSError as exc:
         raise InputError(f"Cannot read the parallel file {path}: {exc}.") from exc
+    if note:
+        logging.getLogger("translator").warning(note)
     rows = [r for r in csv.reader((line for line in text.splitlines() if not line.startswith("#")),
                                   delimiter="\t", quoting=csv.QUOTE_NONE) if r]
     if rows and {"arabic", "english"} <= {c.strip().lower() for c in rows[0]}:

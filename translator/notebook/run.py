@@ -216,7 +216,9 @@ _BLOCKS = ("p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquot
 
 
 def with_auto_direction(page: str) -> str:
-    """Give every text block without a ``dir`` the attribute ``dir="auto"``.
+    """Give every text block without a ``dir`` the attribute ``dir="auto"``, or the direction of most of its
+    words where the first-strong rule would misread it (:func:`translator.text.bidi.paragraph_direction`: an Arabic
+    paragraph starting with a left-to-right mark or a Latin name is ``dir="rtl"``).
 
     Browsers then take each paragraph's and cell's direction from its first strong character, so an Arabic
     line in Markdown or in a plain pandas table reads (and aligns) right to left; CSS alone cannot do that
@@ -227,9 +229,13 @@ def with_auto_direction(page: str) -> str:
 
     soup = BeautifulSoup(page, "lxml")
     _drop_navigation(soup)
+    from ..text.bidi import first_strong, paragraph_direction
+
     for tag in soup.find_all(_BLOCKS):
         if not tag.has_attr("dir"):
-            tag["dir"] = "auto"
+            text = tag.get_text()
+            wanted = paragraph_direction(text)  # "auto" unless the browser's first-strong rule would misread it:
+            tag["dir"] = wanted if wanted != "auto" and first_strong(text) != wanted else "auto"  # LRM, brand
         _isolate_runs(soup, tag)
     return str(soup)
 

@@ -13,13 +13,15 @@ and full stop belongs to which run); neighbouring runs of one direction (Latin n
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from collections.abc import Callable
 from typing import NamedTuple
 
-__all__ = ["DirectionRun", "base_direction", "direction_runs", "isolate_html"]
+__all__ = ["DirectionRun", "base_direction", "direction_runs", "first_strong", "isolate_html", "paragraph_direction"]
 
 _RTL_CLASSES = frozenset({"R", "AL"})
+_LEADING_PUNCTUATION = re.compile(r"^[^\w]+")
 _FORMAT = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
@@ -47,6 +49,45 @@ def base_direction(text: object) -> str:
         if kind == "L":
             return "ltr"
     return "auto"
+
+
+def first_strong(text: object) -> str:
+    """"rtl" or "ltr" as a browser's ``dir="auto"`` (HTML's first-strong rule) decides for ``text``: the first
+    strong character, a left-to-right mark counting as left-to-right and a right-to-left or Arabic letter mark
+    as right-to-left; "auto" when there is none."""
+    if not isinstance(text, str):
+        return "auto"
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in _RTL_CLASSES:
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "auto"
+
+
+def paragraph_direction(text: object) -> str:
+    """"rtl" or "ltr" for a paragraph (a title, a Markdown block, a table cell): its first strong character's
+    direction (bidi marks skipped, as :func:`base_direction`), unless fewer than a third of its words are of that
+    direction and at least two of the other, when it is the other; "auto" when it has no strong character.
+    Capitalized Latin words are names and brands and are not counted (as
+    :func:`translator.langid.backends.main_script` does not count them).
+
+    The first strong character alone misreads an Arabic paragraph that starts with a Latin brand or name
+    (``ChatGPT في المدارس المغربية``: andronasef/arabic-reddit-extension#3); a browser's ``dir="auto"`` also
+    counts a left-to-right mark as the first strong character (jupyter/notebook#3552's right-to-left cells). A
+    line that starts in Arabic and goes on in English about as long (a citation) stays right-to-left.
+    """
+    first = base_direction(text)
+    if first == "auto" or not isinstance(text, str):
+        return first
+    counts = {"rtl": 0, "ltr": 0}
+    for word in text.split():
+        kind = base_direction(word)
+        if kind == "rtl" or (kind == "ltr" and not _LEADING_PUNCTUATION.sub("", word)[:1].isupper()):
+            counts[kind] += 1  # a capitalized Latin word is a name or brand (Elon Musk, ChatGPT): no vote
+    other = "ltr" if first == "rtl" else "rtl"
+    return other if counts[other] >= 2 and 3 * counts[first] < counts[other] + counts[first] else first
 
 
 def direction_runs(text: str) -> list[DirectionRun]:
