@@ -51,6 +51,7 @@ from translator.citations.inline import (
     quoted_title,
     writer_under_outlet,
 )
+from translator.citations.lists_ar import paper_list
 from translator.citations.quotes import QuoteRepair, repair_quotes
 from translator.citations.rubrics import rubric_items, rubric_outlet
 from translator.citations.table import (
@@ -197,6 +198,8 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
             drafts = _recognize(repaired, piece.hint, registry, context)
         if not drafts and piece.hint is None and agency is None:
             drafts = _after_dateline(repaired, registry)
+        if piece.hint in (None, "under_outlet") and is_arabic(repaired):
+            drafts = _with_listed_papers(repaired, registry, drafts)  # "صحيفتا الراية والوطن" (session 9)
         if heading is not None and piece.hint in (None, "under_outlet") and (not drafts or _bare_reference(drafts)):
             drafts = under_heading(repaired, heading) or drafts  # "The paper said" under the paper's heading
         if (not drafts or _bare_reference(drafts)) and "\n" in repaired.strip():
@@ -410,6 +413,33 @@ def under_heading(text: str, heading: Heading) -> list[Draft]:
     original, english = split_title(body)
     return [Draft("press_digest_headline", start, end, title_original=original, title_english=english,
                   outlet=heading.outlet, leaning=heading.leaning, confidence=0.75 if heading.known else 0.6)]
+
+
+def _with_listed_papers(text: str, registry: OutletRegistry, drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` and a draft for each paper of a dual or a list (``صحيفتي القدس العربي والشرق الاوسط``) that no
+    draft names yet; a draft that names a listed paper keeps its fields and takes the list's description."""
+    listed = paper_list(text, registry)
+    if not listed:
+        return drafts
+    kept: list[Draft] = []
+    for draft in drafts:
+        if not draft.outlet and not (draft.title_original or draft.title_english or draft.author):
+            continue  # "the papers said": the list names them
+        kept.append(draft)
+    for paper in listed:
+        same = next((d for d in kept if d.outlet and _same_paper(d.outlet, paper.outlet, registry)), None)
+        if same is None:
+            kept.append(paper)
+        elif same.leaning is None:
+            same.leaning = paper.leaning
+    return sorted(kept, key=lambda d: d.start)
+
+
+def _same_paper(a: str, b: str | None, registry: OutletRegistry) -> bool:
+    if b is None:
+        return False
+    x, y = registry.resolve(a).outlet, registry.resolve(b).outlet
+    return a == b or (x is not None and x is y)
 
 
 _MAX_RUBRIC_ITEM = 700
