@@ -1628,7 +1628,13 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
         m = re.match(rf"[\s\d٠-٩ـ.)-]*(?:[وف]?أما\s+)?(?:(?:{honorific})\s+)?{name}\s+(?:قد\s+)?(?:كتب|كتبت)\s+"
                      rf"(?:في|ب|ل|مقالا|مقالاً|مقالة)", s)
     if m is None:  # "أبرز الكاتب الصحفي هاني وفا، رئيس تحرير الصحيفة": a role, the name, a comma
-        m = re.search(rf"(?:^|\s)(?:{role})(?:\s+(?:{role}))?\s+(?:(?:{honorific})\s+)?{name}(?=\s*[،,])", s)
+        # (or a dash or bracket, a title noun, a particle: "قال الكاتب أسامة سرايا - في عموده", "دعا الكاتب كرم
+        # جبر رئيس المجلس", "ليرى كاتب المقالة فلاح المشعل ان": session 9)
+        m = re.search(rf"(?:^|\s)(?:{role})(?:\s+(?:{role}))?\s+(?:(?:{honorific})\s+)?{name}"
+                      rf"(?=\s*[،,]|\s+[-–—(]|\s+(?:{_AR_AFTER_WRITER})(?:\s|$))", s)
+    if m is None:  # "ومع ما كتبه جاسر عبد العزيز الجاسر في صحيفة الجزيرة": the writer's piece, then the paper
+        m = re.search(rf"(?:^|\s)[وف]?(?:مع\s+)?ما\s+(?:كتبه|كتبته)\s+(?:(?:{honorific})\s+)?"
+                      rf"(?P<p>{_AR_WORD}(?:\s+{_AR_WORD}){{1,3}}?)\s+(?:في|ب)\s*(?:{c.pattern('arabic_generic')})", s)
     if m is None:
         return _arabic_writer_near(s, a, b)
     words = [w for w in m.group("p").split() if w not in c.lower_set("honorific")]
@@ -1657,6 +1663,10 @@ def later_writer(s: str) -> str | None:
         return None
     words = [w for w in m.group("p").split() if w not in c.lower_set("honorific")]
     return " ".join(words) if len(words) >= 2 else None
+
+
+# words that end a writer's name named by role: a title of office, a particle ("الكاتب كرم جبر رئيس المجلس")
+_AR_AFTER_WRITER = "رئيس|رئيسة|مدير|مديرة|عضو|نائب|وزير|أن|ان|إن|عن"
 
 
 # type nouns an Arabic writer's name never starts with ("كتبت جريدة الشروق في الصفحة الأولى")

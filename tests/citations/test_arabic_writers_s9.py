@@ -1,0 +1,36 @@
+"""Issue 15, session 9: Arabic writers named by role or by their piece, and the ``المعنونة`` headline cue.
+
+Passages are from the build half of batch 17 (tests/data/citations_real.jsonl).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from translator.citations import parse_citations
+
+
+@pytest.mark.parametrize(("text", "outlet", "author"), [
+    ("ففي عموده (إنها مصر) بصحيفة (أخبار اليوم).. دعا الكاتب كرم جبر رئيس رئيس المجلس الأعلى لتنظيم الإعلام"
+     " إلى عدم ترك أهالينا في فلسطين", "أخبار اليوم", "كرم جبر"),
+    ("بينما قال الكاتب أسامة سرايا - في عموده (حكاية فكرة) بصحيفة (الأهرام) - إن أزمة سوريا", "الأهرام",
+     "أسامة سرايا"),
+    ("جريدة الصباح الصادرة عن شبكة الاعلام العراقي وفي افتتاحيتها اشادت بدور دولة قطر في حل الازمة اللبنانية"
+     " ليرى كاتب المقالة فلاح المشعل ان هذا ما جعل قطر تقفز الى موقع سياسي مؤثر.", "الصباح", "فلاح المشعل"),
+    ("ونستمر مع الصحف السعودية، ومع ما كتبه جاسر عبد العزيز الجاسر في صحيفة الجزيرة عن احتفال بعض المجتمعات"
+     " العربية في منتصف شهر رمضان", "الجزيرة", "جاسر عبد العزيز الجاسر"),
+])
+def test_writer_named_by_role_or_piece(text: str, outlet: str, author: str) -> None:
+    found = parse_citations(text)
+    assert [(c.outlet, c.author) for c in found] == [(outlet, author)]
+
+
+def test_a_role_noun_with_no_name_gives_no_writer() -> None:
+    found = parse_citations("وقالت صحيفة الأهرام إن الكاتب - في مقاله - أكد أن مصر تبذل جهودا كبيرة.")
+    assert [(c.outlet, c.author) for c in found] == [("الأهرام", None)]
+
+
+def test_titled_cue() -> None:
+    found = parse_citations("صحيفة “الراية” أوضحت في افتتاحيتها المعنونة “قطر تعزز العلاقات مع مصر”، أن العلاقات"
+                            " بين قطر ومصر عميقة ومتجذرة.")
+    assert [(c.outlet, c.title_original) for c in found] == [("الراية", "قطر تعزز العلاقات مع مصر")]
