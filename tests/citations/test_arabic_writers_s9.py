@@ -34,3 +34,15 @@ def test_titled_cue() -> None:
     found = parse_citations("صحيفة “الراية” أوضحت في افتتاحيتها المعنونة “قطر تعزز العلاقات مع مصر”، أن العلاقات"
                             " بين قطر ومصر عميقة ومتجذرة.")
     assert [(c.outlet, c.title_original) for c in found] == [("الراية", "قطر تعزز العلاقات مع مصر")]
+
+
+@pytest.mark.parametrize(("text", "leaning"), [
+    ("«مصر لن تنكسر» كان هذا مانشيت جريدة «الأهرام» الصادرة اليوم الاثنين على خلفية التفجيرين", None),
+    ("قالت صحيفة الأهرام الصادرة صباح اليوم إن الحكومة تدرس رفع أسعار الوقود", None),
+    # what the paper is stays its description
+    ("جريدة الصباح الصادرة عن شبكة الاعلام العراقي تقول إن الأنظار تتجه إلى بغداد",
+     "الصادرة عن شبكة الاعلام العراقي"),
+    ("صحيفة \"الوطن\" الصادرة بالفرنسية، كتبت بالخط العريض \"شعب رائع\"", "الصادرة بالفرنسية"),
+])
+def test_the_issues_day_is_no_description(text: str, leaning: str | None) -> None:
+    assert [c.leaning for c in parse_citations(text)] == [leaning]

@@ -1566,6 +1566,11 @@ def _arabic_description(s: str, b: int) -> str | None:
         if word in stop or not adjective:
             break
         kept.append(word)
+    if kept and kept[0] in ("الصادرة", "الصادر") and re.match(
+            r"\s+(?:اليوم|صباح|مساء|امس|أمس|هذا|يوم|في\s+(?:\d|يوم|ال(?:سبت|أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة))"
+            r"|ال(?:سبت|أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة))(?=[\s،,.]|$)",
+            s[b:][m.start("d") + len(kept[0]):]):
+        return None  # "جريدة «الأهرام» الصادرة اليوم الاثنين": the issue's day, not what the paper is (session 9)
     if len(kept) == 1 and kept[0] in _AR_PARTICIPLES:
         # "الصادرة عن شبكة الإعلام العراقي", "الناطقة باسم الحزب الديمقراطي الكوردستاني": the participle
         # and what it governs, up to a verb, a particle or punctuation (issue 15, fourth session)
