@@ -49,3 +49,14 @@ def test_a_cited_paper_of_the_list_keeps_its_fields() -> None:
     found = parse_citations("سلطت الضوء صحيفتا “الراية” و”الوطن” القطريتان في مقالاتهما الافتتاحية على الزيارة.")
     assert [c.outlet for c in found] == ["الراية", "الوطن"]
     assert found[1].outlet_country == "Qatar"  # the dual's country adjective resolves the namesake
+
+
+def test_bare_dostor_on_an_egyptian_page_is_egypts() -> None:
+    # registry breadth (session 9): Egypt's Al-Dostor is cited bare; Jordan's Ad-Dustour stays the first reading
+    page = ("«مصر لن تنكسر» كان هذا مانشيت جريدة «الأهرام» الصادرة اليوم الاثنين.\n\n"
+            "وكانت جريدة «الجمهورية» موفقة في اختيار لون المانشيت بعنوان «دماء على سعف الأحد».\n\n"
+            "أما جريدة «المصري اليوم»، فقد صدرت مانشيت «يوم الآلام .. والدماء».\n\n"
+            "وأخيرًا مع جريدة «الدستور» التي ظهر في صفحتها الرئيسية صورة للبابا تواضروس.")
+    assert [c.outlet_canonical for c in parse_citations(page)][-1] == "Al-Dostor (Egypt)"
+    assert [c.outlet_canonical for c in parse_citations("كتب في الدستور فارس الحباشنة تحت عنوان إلى النواب")] \
+        == ["Ad-Dustour"]
