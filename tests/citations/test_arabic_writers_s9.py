@@ -46,3 +46,16 @@ def test_titled_cue() -> None:
 ])
 def test_the_issues_day_is_no_description(text: str, leaning: str | None) -> None:
     assert [c.leaning for c in parse_citations(text)] == [leaning]
+
+
+@pytest.mark.parametrize(("text", "outlet", "title"), [
+    ("من العناوين التي نشرتها صحيفة المدى يبرز خبر ترشيح جبهة التوافق لـ سلام الزوبعي لمنصب نائب رئيس الوزراء..."
+     " واضافت الصحيفة في عنوانها\n- لقاءات رفيعة واجواء ايجابية... ورئيس الوزراء يتوقع تشكيل الحكومة الثلاثاء القادم.",
+     "المدى", "لقاءات رفيعة واجواء ايجابية... ورئيس الوزراء يتوقع تشكيل الحكومة الثلاثاء القادم"),
+    ("هذا وكان ابرز عناوين النسخة البغدادية من صحيفة الزمان\n- المسلحون يصّفون حساباتهم مع الزرقاوي في سامراء",
+     "الزمان", "المسلحون يصّفون حساباتهم مع الزرقاوي في سامراء"),
+])
+def test_a_line_announcing_headlines_takes_the_next(text: str, outlet: str, title: str) -> None:
+    found = parse_citations(text)
+    # (the headline as printed; a closing full stop is the line's, as the benchmark's comparison has it)
+    assert [(c.outlet, (c.title_original or "").rstrip(".")) for c in found][:1] == [(outlet, title)]

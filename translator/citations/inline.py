@@ -157,8 +157,10 @@ def _in_spoken_quote(s: str, at: int) -> bool:
 
 
 # a line that only announces a title on the next line ("وتحت عنوان", "العناوين التالية:", "وفيها ..")
-_AR_TITLE_NEXT = re.compile(r"(?:(?:تحت|يحمل|تحمل)\s+عنوان|بعنوان|عنونت|العناوين\s+التالية|عناوينها"
-                            r"|(?:^|(?<=\s))[وف]?(?:فيها|منها|أبرزها|ابرزها))"
+_AR_TITLE_NEXT = re.compile(r"(?:(?:تحت|يحمل|تحمل)\s+عنوان|بعنوان|عنونت|العناوين\s+التالية|عناوينها|عنوانها"
+                            r"|(?:^|(?<=\s))[وف]?(?:فيها|منها|أبرزها|ابرزها)"
+                            # "وكان ابرز عناوين النسخة البغدادية من صحيفة الزمان" over its headline (session 9)
+                            r"|(?:^|(?<=\s))[وف]?(?:أبرز|ابرز|أهم|اهم)\s+عناوين\s[^.!؟?\n]*)"
                             r"[\s\"“”«»:.…-]*\Z")
 _AR_ITEM = re.compile(r"\s*[-–—*•]\s*(?P<t>\S.*)\Z", re.S)
 # the sentence opening that introduces a body under a headline line: "قال موقع X:", "وفي خبر لموقع X",
