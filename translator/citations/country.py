@@ -58,6 +58,8 @@ def _fold(word: str) -> str:
     word = re.sub("[أإآ]", "ا", word)
     if word.endswith(("ة", "ه")) and len(word) > 4:
         word = word[:-1]  # the feminine adjective: اللبنانية -> اللبناني
+    elif word.endswith(("يتان", "يتين")) and len(word) > 7:
+        word = word[:-3]  # the dual of two papers: "صحيفتا الراية والوطن القطريتان" -> القطري (session 9)
     return word
 
 

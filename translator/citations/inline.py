@@ -176,8 +176,10 @@ def _in_spoken_quote(s: str, at: int) -> bool:
 
 
 # a line that only announces a title on the next line ("وتحت عنوان", "العناوين التالية:", "وفيها ..")
-_AR_TITLE_NEXT = re.compile(r"(?:(?:تحت|يحمل|تحمل)\s+عنوان|بعنوان|عنونت|العناوين\s+التالية|عناوينها"
-                            r"|(?:^|(?<=\s))[وف]?(?:فيها|منها|أبرزها|ابرزها))"
+_AR_TITLE_NEXT = re.compile(r"(?:(?:تحت|يحمل|تحمل)\s+عنوان|بعنوان|عنونت|العناوين\s+التالية|عناوينها|عنوانها"
+                            r"|(?:^|(?<=\s))[وف]?(?:فيها|منها|أبرزها|ابرزها)"
+                            # "وكان ابرز عناوين النسخة البغدادية من صحيفة الزمان" over its headline (session 9)
+                            r"|(?:^|(?<=\s))[وف]?(?:أبرز|ابرز|أهم|اهم)\s+عناوين\s[^.!؟?\n]*)"
                             r"[\s\"“”«»:.…-]*\Z")
 _AR_ITEM = re.compile(r"\s*[-–—*•]\s*(?P<t>\S.*)\Z", re.S)
 # the sentence opening that introduces a body under a headline line: "قال موقع X:", "وفي خبر لموقع X",
@@ -1651,6 +1653,11 @@ def _arabic_description(s: str, b: int) -> str | None:
         if word in stop or not adjective:
             break
         kept.append(word)
+    if kept and kept[0] in ("الصادرة", "الصادر") and re.match(
+            r"\s+(?:اليوم|صباح|مساء|امس|أمس|هذا|يوم|في\s+(?:\d|يوم|ال(?:سبت|أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة))"
+            r"|ال(?:سبت|أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة))(?=[\s،,.]|$)",
+            s[b:][m.start("d") + len(kept[0]):]):
+        return None  # "جريدة «الأهرام» الصادرة اليوم الاثنين": the issue's day, not what the paper is (session 9)
     if len(kept) == 1 and kept[0] in _AR_PARTICIPLES:
         # "الصادرة عن شبكة الإعلام العراقي", "الناطقة باسم الحزب الديمقراطي الكوردستاني": the participle
         # and what it governs, up to a verb, a particle or punctuation (issue 15, fourth session)
@@ -1713,7 +1720,13 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
         m = re.match(rf"[\s\d٠-٩ـ.)-]*(?:[وف]?أما\s+)?(?:(?:{honorific})\s+)?{name}\s+(?:قد\s+)?(?:كتب|كتبت)\s+"
                      rf"(?:في|ب|ل|مقالا|مقالاً|مقالة)", s)
     if m is None:  # "أبرز الكاتب الصحفي هاني وفا، رئيس تحرير الصحيفة": a role, the name, a comma
-        m = re.search(rf"(?:^|\s)(?:{role})(?:\s+(?:{role}))?\s+(?:(?:{honorific})\s+)?{name}(?=\s*[،,])", s)
+        # (or a dash or bracket, a title noun, a particle: "قال الكاتب أسامة سرايا - في عموده", "دعا الكاتب كرم
+        # جبر رئيس المجلس", "ليرى كاتب المقالة فلاح المشعل ان": session 9)
+        m = re.search(rf"(?:^|\s)(?:{role})(?:\s+(?:{role}))?\s+(?:(?:{honorific})\s+)?{name}"
+                      rf"(?=\s*[،,]|\s+[-–—(]|\s+(?:{_AR_AFTER_WRITER})(?:\s|$))", s)
+    if m is None:  # "ومع ما كتبه جاسر عبد العزيز الجاسر في صحيفة الجزيرة": the writer's piece, then the paper
+        m = re.search(rf"(?:^|\s)[وف]?(?:مع\s+)?ما\s+(?:كتبه|كتبته)\s+(?:(?:{honorific})\s+)?"
+                      rf"(?P<p>{_AR_WORD}(?:\s+{_AR_WORD}){{1,3}}?)\s+(?:في|ب)\s*(?:{c.pattern('arabic_generic')})", s)
     if m is None:
         return _arabic_writer_near(s, a, b)
     words = [w for w in m.group("p").split() if w not in c.lower_set("honorific")]
@@ -1742,6 +1755,10 @@ def later_writer(s: str) -> str | None:
         return None
     words = [w for w in m.group("p").split() if w not in c.lower_set("honorific")]
     return " ".join(words) if len(words) >= 2 else None
+
+
+# words that end a writer's name named by role: a title of office, a particle ("الكاتب كرم جبر رئيس المجلس")
+_AR_AFTER_WRITER = "رئيس|رئيسة|مدير|مديرة|عضو|نائب|وزير|أن|ان|إن|عن"
 
 
 # type nouns an Arabic writer's name never starts with ("كتبت جريدة الشروق في الصفحة الأولى")

@@ -51,7 +51,9 @@ from translator.citations.inline import (
     quoted_title,
     writer_under_outlet,
 )
+from translator.citations.lists_ar import paper_list
 from translator.citations.quotes import QuoteRepair, repair_quotes
+from translator.citations.rubrics import rubric_items, rubric_outlet
 from translator.citations.table import (
     CITATION_COLUMNS,
     CITATION_KINDS,
@@ -172,6 +174,7 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     entries = _dated_outlet_entries(text, registry) + [(Piece(a, b), d) for a, b, d in archive_entries(text, registry)]
     reviewed: DateResult | None = None  # the day a digest's title, lead or dateline says it reviews (session 7)
     reviewed_ar: DateResult | None = None  # the same of an Arabic review, or its date line (session 8)
+    rubric: str | None = None  # the paper of the last "secrets" rubric heading, over its items (session 9)
     for piece in pieces(text):
         if entries and any(e.start <= piece.start < e.end for e, _ in entries):
             continue
@@ -195,10 +198,17 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
             drafts = _recognize(repaired, piece.hint, registry, context)
         if not drafts and piece.hint is None and agency is None:
             drafts = _after_dateline(repaired, registry)
+        if piece.hint in (None, "under_outlet") and is_arabic(repaired):
+            drafts = _with_listed_papers(repaired, registry, drafts)  # "صحيفتا الراية والوطن" (session 9)
         if heading is not None and piece.hint in (None, "under_outlet") and (not drafts or _bare_reference(drafts)):
             drafts = under_heading(repaired, heading) or drafts  # "The paper said" under the paper's heading
         if (not drafts or _bare_reference(drafts)) and "\n" in repaired.strip():
             drafts = _heading_inside(repaired, registry) or drafts
+        if piece.hint in (None, "under_outlet") and is_arabic(repaired) \
+                and (not drafts or rubric_outlet(repaired.strip(), registry) is not None):
+            drafts, rubric = _rubric(repaired, registry, rubric)  # "أسرار النهار" over its items (session 9)
+        elif drafts:
+            rubric = None
         if not drafts and colon is not None and piece.hint in (None, "under_outlet") \
                 and _headline_after_colon(text, found, colon, piece, repaired):
             colon = None
@@ -403,6 +413,52 @@ def under_heading(text: str, heading: Heading) -> list[Draft]:
     original, english = split_title(body)
     return [Draft("press_digest_headline", start, end, title_original=original, title_english=english,
                   outlet=heading.outlet, leaning=heading.leaning, confidence=0.75 if heading.known else 0.6)]
+
+
+def _with_listed_papers(text: str, registry: OutletRegistry, drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` and a draft for each paper of a dual or a list (``صحيفتي القدس العربي والشرق الاوسط``) that no
+    draft names yet; a draft that names a listed paper keeps its fields and takes the list's description."""
+    listed = paper_list(text, registry)
+    if not listed:
+        return drafts
+    kept: list[Draft] = []
+    for draft in drafts:
+        if not draft.outlet and not (draft.title_original or draft.title_english or draft.author):
+            continue  # "the papers said": the list names them
+        kept.append(draft)
+    for paper in listed:
+        same = next((d for d in kept if d.outlet and _same_paper(d.outlet, paper.outlet, registry)), None)
+        if same is None:
+            kept.append(paper)
+        elif same.leaning is None:
+            same.leaning = paper.leaning
+    return sorted(kept, key=lambda d: d.start)
+
+
+def _same_paper(a: str, b: str | None, registry: OutletRegistry) -> bool:
+    if b is None:
+        return False
+    x, y = registry.resolve(a).outlet, registry.resolve(b).outlet
+    return a == b or (x is not None and x is y)
+
+
+_MAX_RUBRIC_ITEM = 700
+
+
+def _rubric(text: str, registry: OutletRegistry, rubric: str | None) -> tuple[list[Draft], str | None]:
+    """A piece with no citation of its own on a "secrets of the papers" page: a rubric heading with its first
+    item, a rubric heading alone (its paper is kept for the items after it), or an item under the kept rubric."""
+    own = rubric_items(text, registry)
+    if own:
+        return own, own[0].outlet
+    named = rubric_outlet(text.strip(), registry)
+    if named is not None:
+        return [], named
+    body = text.strip()
+    if rubric is None or not body or len(body) > _MAX_RUBRIC_ITEM:
+        return [], None
+    start = len(text) - len(text.lstrip())
+    return [Draft("press_digest_headline", start, start + len(body), outlet=rubric, confidence=0.6)], rubric
 
 
 def _heading_inside(text: str, registry: OutletRegistry) -> list[Draft]:
