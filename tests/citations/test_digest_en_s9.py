@@ -71,7 +71,8 @@ def test_bare_paper_line_is_a_source_only_at_the_document_end() -> None:
 def test_headline_over_outlet_city_day_line() -> None:
     got = one("Beyond the ceasefire\nAl-Khaleej, Sharjah, March 3\nThe war has changed the region for a "
               "generation.")
-    assert (got["outlet"], got["title_english"], got["date"]) == ("Al-Khaleej", "Beyond the ceasefire", None)
+    assert (got["outlet"], got["title_english"], got["date"], got["place"]) == ("Al-Khaleej", "Beyond the ceasefire",
+                                                                 None, "Sharjah")
 
 
 def test_flattened_headline_outlet_city_day_with_writer() -> None:
@@ -97,3 +98,16 @@ def test_registry_spellings_of_bbc_reviews() -> None:
         assert registry.lookup(name).canonical == canonical
     got = one("Syria's Al-Thawrah said the protocol proved the government's good faith.")
     assert got["outlet_country"] == "Syria"
+
+
+def test_a_chain_of_fathers_names_is_one_writer() -> None:
+    got = one("\"Prices will not fall this year,\" wrote Dr Khalid Bin Fahd Bin Abdul Rahman in his column for the "
+              "Emirati newspaper Al Khaleej.")
+    assert got["author"] == "Khalid Bin Fahd Bin Abdul Rahman"
+    got = one("Osama Bin Laden's death was front-page news in Al-Quds Al-Arabi, which said the region had changed.")
+    assert got["author"] is None
+
+
+def test_writer_after_a_dash_closing_the_quote() -> None:
+    got = one("The summer will decide everything, and we shall see the results--Rami Haddad in Lebanese al-Bina'")
+    assert (got["author"], got["leaning"]) == ("Rami Haddad", "Lebanese")

@@ -1230,9 +1230,11 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry, outlet: s
                   + cues().pattern("byline_noun") + r")\s+)?(?:in|to|for)\b", before)
     if m:
         candidates.append(m.group("p"))  # "Nabil X wrote in", "Will George, who wrote in"
-    m = re.match(r"\s*(?P<p>" + PERSON.pattern + r")\s*,?\s+in\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}\Z", before)
+    m = re.search(r"(?:\A\s*|(?:--|[—–])\s*)(?P<p>" + PERSON.pattern + r")\s*,?\s+in\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}"
+                  r"\Z", before)
     if m:
-        candidates.append(m.group("p"))  # "Riham Mazin, in Egypt's Al-Ahram, said", "X in London-based Y" (s9)
+        # "Riham Mazin, in Egypt's Al-Ahram, said", "X in London-based Y", "...--Nasser Qandil in Lebanese Y" (s9)
+        candidates.append(m.group("p"))
     m = re.search(r"\b" + speech + r"\s+(?P<p>" + PERSON.pattern + r")\s+(?:in|for|to)\s+(?:\S+\s+){0,3}$", before)
     if m:
         candidates.append(m.group("p"))  # "..., writes Samer Dahi for loyalist Al-Watan"

@@ -83,7 +83,7 @@ def outlet_place_date(text: str, registry: OutletRegistry) -> list[Draft]:
             start = text.index(above) if title is not None and above is not None and title == above.strip() \
                 else offset
             body = "\n".join(lines[i + 1:])
-            return [_draft(text, start, m.group("name"), m.group("date"), title, body)]
+            return [_draft(text, start, m.group("name"), m.group("date"), title, body, m.group("place"))]
         offset += len(line) + 1
     first = lines[0]
     for m in _FLAT.finditer(first):
@@ -95,16 +95,17 @@ def outlet_place_date(text: str, registry: OutletRegistry) -> list[Draft]:
                 title = " ".join(words[:-k])
                 if _headline(title) and not re.search(r"[.!?]\s", title):
                     return [_draft(text, len(text) - len(text.lstrip()), name, m.group("date"), title,
-                                   first[m.end():])]
+                                   first[m.end():], m.group("place"))]
                 break
     return []
 
 
-def _draft(text: str, start: int, name: str, date: str, title: str | None, body: str) -> Draft:
+def _draft(text: str, start: int, name: str, date: str, title: str | None, body: str, place: str) -> Draft:
     original, english = split_title(title) if title else (None, None)
     writers = role_people(body)
     return Draft("press_digest_headline", start, len(text.rstrip()), outlet=name, title_original=original,
-                 title_english=english, date=_dated(date), author=writers[0] if writers else None, confidence=0.75)
+                 title_english=english, date=_dated(date), author=writers[0] if writers else None, place=place,
+                 confidence=0.75)
 
 
 _SOURCE = re.compile(r"(?P<lead>(?:Editorial|Commentary|Comment|Column|Article|Cartoon)\s+(?:in|from)\s+)?"
