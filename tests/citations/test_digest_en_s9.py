@@ -111,3 +111,21 @@ def test_a_chain_of_fathers_names_is_one_writer() -> None:
 def test_writer_after_a_dash_closing_the_quote() -> None:
     got = one("The summer will decide everything, and we shall see the results--Rami Haddad in Lebanese al-Bina'")
     assert (got["author"], got["leaning"]) == ("Rami Haddad", "Lebanese")
+
+
+def test_the_item_s_day_is_no_part_of_the_description() -> None:
+    got = one("Al-Mithaq weekly, organ of the GPC party April 23, 2001.")
+    assert (got["leaning"], got["date"]) == ("organ of the GPC party", "2001-04-23")
+    got = one("Al-Mustaqbal, the daily close to March 14, said the talks had failed.")
+    assert got["leaning"] == "daily close to March 14"  # a coalition's name, not a day: no year follows
+
+
+def test_english_language_papers_of_the_region_are_their_own_rows() -> None:
+    registry = default_registry()
+    for name, country in [("Yemen Observer", "Yemen (Sanaa)"), ("Al-Ahram Weekly", "Egypt"), ("Gulf Times", "Qatar"),
+                          ("Yemen Times", "Yemen (Sanaa)"), ("Yemen Post", "Yemen (Sanaa)"),
+                          ("Daily News Egypt", "Egypt")]:
+        outlet = registry.lookup(name)
+        assert (outlet.canonical, outlet.country) == (name, country)
+        assert "session 9" in outlet.note and "http" in outlet.note  # every row says where it was read
+    assert registry.lookup("Oman Observer").canonical == "Oman Observer"
