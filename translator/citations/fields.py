@@ -56,7 +56,11 @@ def _person_particles() -> str:
 
 _PARTICLES = _person_particles()
 _NAME_TOKEN = r"(?:[A-Z][\w'’‘`.\-‐‑]*|['’‘`][A-Z][\w'’\-‐‑]*|" + _PARTICLES + r"[-‐‑][A-Z][\w'’\-‐‑]*)"
-PERSON = re.compile(r"(?:" + _NAME_TOKEN + r")(?:\s+(?:" + _PARTICLES + r"\s+)?" + _NAME_TOKEN + r"){1,4}\*?")
+# a capitalised link of a chain of fathers' names ("Sayf al Islam Bin Saud Bin Abdul Aziz") is no name of its
+# own: it does not count towards the five (issue 15, session 9)
+_CHAIN = r"(?:(?:Bin|Ibn|Bint|Ben|Abu|Abd)\s+)?"
+PERSON = re.compile(r"(?:" + _NAME_TOKEN + r")(?:\s+(?:" + _PARTICLES + r"\s+)?" + _CHAIN + _NAME_TOKEN
+                    + r"){1,4}\*?")
 # A whole string that is a person's name: Latin (as PERSON, with optional honorific) or 2-4 Arabic words.
 PERSON_FULL = re.compile(r"(?:(?:Dr|Prof|Sheikh|Mr|Ms|Mrs)\.?\s+)?" + PERSON.pattern
                          + r"|[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){1,3}")

@@ -1071,6 +1071,9 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
     leaning = _leaning(descriptor) or apposed or \
         (ws(described.group("desc") + " " + described.group("type")) if described else None) or \
         (_leaning(paren_after.group(1), phrase=False) if paren_after else None)
+    day = _DAY_TAIL.search(leaning) if leaning else None
+    if day and re.search(re.escape(day.group().strip()) + r",?\s+(?:1[89]|20)\d\d\b", s):
+        leaning = leaning[:day.start()] or leaning  # "organ of the GPC party April 23, 2001": the item's day (s9)
     placed = bool(descriptor and re.fullmatch(r"[A-Z][\w.-]*['’]s", descriptor.strip()))  # "Lebanon’s An-Nahar"
     # "Saudi Arabia's Okaz", "The United Arab Emirates' Gulf News": a country of several words (session 8)
     possessive = before.rstrip().endswith(("'s", "’s", "'", "’"))
@@ -1099,6 +1102,8 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
                  date=dates[0] if dates else None, confidence=0.8 if has_type else 0.65, warnings=warnings)
 
 
+_DAY_TAIL = re.compile(r"\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+                       r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)\Z")
 _COUNTRY_POSSESSIVE = re.compile(r"(?:^|\b[Tt]he\s+)(?P<c>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){1,3})['’]s?\s*\Z")
 
 
@@ -1317,6 +1322,11 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry, outlet: s
                   + cues().pattern("byline_noun") + r")\s+)?(?:in|to|for)\b", before)
     if m:
         candidates.append(m.group("p"))  # "Nabil X wrote in", "Will George, who wrote in"
+    m = re.search(r"(?:\A\s*|(?:--|[—–])\s*)(?P<p>" + PERSON.pattern + r")\s*,?\s+in\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}"
+                  r"\Z", before)
+    if m:
+        # "Riham Mazin, in Egypt's Al-Ahram, said", "X in London-based Y", "...--Nasser Qandil in Lebanese Y" (s9)
+        candidates.append(m.group("p"))
     m = re.search(r"\b" + speech + r"\s+(?P<p>" + PERSON.pattern + r")\s+(?:in|for|to)\s+(?:\S+\s+){0,3}$", before)
     if m:
         candidates.append(m.group("p"))  # "..., writes Samer Dahi for loyalist Al-Watan"

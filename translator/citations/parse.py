@@ -52,6 +52,8 @@ from translator.citations.inline import (
     writer_under_outlet,
 )
 from translator.citations.lists_ar import paper_list
+
+from translator.citations.outlet_lines import numbered_headline, outlet_place_date, source_under_quote
 from translator.citations.quotes import QuoteRepair, repair_quotes
 from translator.citations.rubrics import rubric_items, rubric_outlet
 from translator.citations.table import (
@@ -186,8 +188,11 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
         reviewed_ar = arabic_review_date(text[piece.start:piece.end].strip().partition("\n")[0]) or reviewed_ar
         repaired, repairs, quote_warnings = repair_quotes(text[piece.start:piece.end])
         repaired = slash_quotes(doubled_apostrophes(repaired))
+        if found and piece.hint is None:  # "1. More Diplomacy" under its paper's line (s9)
+            numbered_headline(found[-1][1], text[found[-1][0].end:piece.start], repaired)
         context = text[piece.context[0]:piece.context[1]] if piece.context else None
         agency = _AGENCY_DATELINE.match(repaired) if piece.hint is None else None
+        trailing = False
         if agency is not None:
             # "Riyadh, April 20, 2019, SPA -- Al-Riyadh newspaper said ...": the place and the agency are no
             # outlet; the papers after the dateline are read, and take its date (SPA's round-ups, session 8)
@@ -195,7 +200,11 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
             if len(drafts) == 1 and drafts[0].outlet == agency.group("agency") and text[piece.end:].strip():
                 drafts = []  # the round-up's lead cites the agency only when no paper follows it in the document
         else:
-            drafts = _recognize(repaired, piece.hint, registry, context)
+            # a quoted passage, then "Al-Watan - Qatar" / "Editorial in Al-Ahram - Egypt" (BBC's reviews, s9)
+            drafts = source_under_quote(repaired, registry, after_prose=untitled is not None,
+                                        last=not text[piece.end:].strip()) if piece.hint is None else []
+            trailing = bool(drafts)
+            drafts = drafts or _recognize(repaired, piece.hint, registry, context)
         if not drafts and piece.hint is None and agency is None:
             drafts = _after_dateline(repaired, registry)
         if piece.hint in (None, "under_outlet") and is_arabic(repaired):
@@ -215,7 +224,7 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
             continue
         if drafts and headlines:
             piece = _headline_over_quote(headlines, piece, repaired, drafts) or piece
-        elif drafts and untitled is not None:
+        elif drafts and untitled is not None and not trailing:
             piece = _title_over_writer(untitled, piece, repaired, drafts) or piece
         elif drafts and "\n" in repaired.strip():
             first, _, rest = repaired.strip().partition("\n")
@@ -606,6 +615,9 @@ def _recognize(text: str, hint: str | None, registry: OutletRegistry, context: s
         drafts = news_citations(text, registry)
         if drafts:
             return drafts
+    drafts = outlet_place_date(text, registry) if hint is None else []  # "Erem, Abu Dhabi, July 21" (s9)
+    if drafts:
+        return drafts
     for recognizer in RECOGNIZERS:
         drafts = recognizer(text, registry)
         if drafts:
@@ -684,7 +696,8 @@ def _finish(text: str, piece: Piece, draft: Draft, repairs: list[QuoteRepair], q
     match: OutletMatch | None = None
     if outlet and draft.register_unknown:
         # the paper's own country adjective, else the page's (issue 15, session 8: الوطن on a Bahraini page)
-        match = registry.resolve(outlet, hint=country_hint(draft.leaning, page_country),
+        # ... else the place the line gives with it ("Al-Watan - Qatar", session 9)
+        match = registry.resolve(outlet, hint=country_hint(draft.leaning or draft.place, page_country),
                                  prefix=draft.outlet_truncated, context=context)
         warnings += match.warnings()
         if match.outlet is None:

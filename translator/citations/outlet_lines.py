@@ -1,0 +1,161 @@
+"""English digest lines that name a paper with its place and day, and source lines under a quoted passage.
+
+Issue 15, session 9, written from the build half of batch 16 (BBC, Jerusalem Post, a media-watch page):
+
+- ``Beyond Israel's lies`` / ``Erem, Abu Dhabi, July 21`` / body: the headline over a line ``Outlet, City[,
+  Country], Month D``; also flattened into one line (``A real test for Israel Al-Quds, Jerusalem, November 18
+  With all of ...``), and ``The Peninsula, Doha, Editorial, 16 September 2013, Monday`` over ``1. More
+  Diplomacy`` (the numbered headline under the line);
+- a translated passage, then its source on a line of its own: ``Al-Watan - Qatar``, ``Editorial in Al-Ahram -
+  Egypt``, ``Commentary in Al-Ayyam - Palestinian``, ``Al-Quds Al-Arabi - London-based`` (BBC's press reviews).
+
+The outlet is a registry name (any spelling the registry resolves), except after ``Editorial in``/``Commentary
+in`` where a capitalised name the registry lacks is kept as written (``Editorial in Oman - Oman``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from translator.citations.fields import Draft, split_title
+from translator.citations.inline import role_people
+from translator.dates import DateResult, parse_date
+from translator.glossary.outlet_registry import OutletRegistry
+
+__all__ = ["numbered_headline", "outlet_place_date", "source_under_quote"]
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_DAY_MONTH = (r"(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH
+              + r"(?:,?\s+\d{4})?)")
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_PLACE = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+# ", Abu Dhabi, July 21", ", Sharja, UAE, October 1", ", Doha, Editorial, 16 September 2013, Monday"
+_TAIL = (r",\s+(?P<place>" + _PLACE + r"(?:,\s+" + _PLACE + r")?),\s+(?:(?i:editorial|commentary|op-ed),\s+)?"
+         r"(?P<date>" + _DAY_MONTH + r")(?:,\s+" + _WEEKDAY + r")?")
+_WORD = r"(?:[A-Z][\w'’.-]*|(?:al|el|an|as|ad|ar|at|az)-[\w'’.-]+)"
+_LINE = re.compile(r"(?P<name>(?:The\s+)?" + _WORD + r"(?:\s+" + _WORD + r"){0,4})" + _TAIL + r"\s*")
+_FLAT = re.compile(_TAIL + r"\s+(?=[A-Z“\"])")
+_NUMBERED = re.compile(r"\s*\d{1,2}\.\s+(?P<t>\S.{2,150}?)\s*\Z")
+_HEADLINE_WORDS = 20
+
+
+def _known(name: str, registry: OutletRegistry) -> bool:
+    match = registry.resolve(name)
+    return match.outlet is not None and match.method in ("exact", "squashed", "fuzzy")
+
+
+def _dated(text: str) -> DateResult | None:
+    result = parse_date(text, context_lang="en")
+    if result.date is None or len(result.date) != 10 or not re.search(r"\d{4}", text):
+        return None  # "July 21": no year, no date
+    return replace(result, start=None, end=None)
+
+
+def _headline(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= _HEADLINE_WORDS and not line.rstrip().endswith((".", ",", ";", ":")) \
+        and line[:1].isupper()
+
+
+def outlet_place_date(text: str, registry: OutletRegistry) -> list[Draft]:
+    """``Headline`` over ``Outlet, City[, Country], Month D[, YYYY]`` (over the body), the same flattened into one
+    line, or the paper's line over a numbered headline (``1. More Diplomacy``).  The date is kept only with its
+    year; a writer the body names by role (``says writer Fathi Mahmoud``) is the author.  [] when the piece has
+    no such line or the name is not a registry outlet."""
+    if "," not in text or not re.search(_MONTH, text):
+        return []
+    lines = text.split("\n")
+    offset = 0
+    for i, line in enumerate(lines):
+        m = _LINE.fullmatch(line)
+        if m and _known(m.group("name"), registry):
+            above = next((x for x in reversed(lines[:i]) if x.strip()), None)
+            below = next((x for x in lines[i + 1:] if x.strip()), None)
+            title = None
+            if above is not None and _headline(above.strip()) and text.index(above) == len(text) - len(text.lstrip()):
+                title = above.strip()
+            numbered = _NUMBERED.fullmatch(below) if below is not None else None
+            if title is None and numbered:
+                title = numbered.group("t")
+            start = text.index(above) if title is not None and above is not None and title == above.strip() \
+                else offset
+            body = "\n".join(lines[i + 1:])
+            return [_draft(text, start, m.group("name"), m.group("date"), title, body, m.group("place"))]
+        offset += len(line) + 1
+    first = lines[0]
+    for m in _FLAT.finditer(first):
+        before = first[:m.start()]
+        words = before.split()
+        for k in range(min(5, len(words) - 1), 0, -1):  # the longest registry name ending right before the place
+            name = " ".join(words[-k:])
+            if _known(name, registry) and registry.resolve(name).method == "exact":
+                title = " ".join(words[:-k])
+                if _headline(title) and not re.search(r"[.!?]\s", title):
+                    return [_draft(text, len(text) - len(text.lstrip()), name, m.group("date"), title,
+                                   first[m.end():], m.group("place"))]
+                break
+    return []
+
+
+def _draft(text: str, start: int, name: str, date: str, title: str | None, body: str, place: str) -> Draft:
+    original, english = split_title(title) if title else (None, None)
+    writers = role_people(body)
+    return Draft("press_digest_headline", start, len(text.rstrip()), outlet=name, title_original=original,
+                 title_english=english, date=_dated(date), author=writers[0] if writers else None, place=place,
+                 confidence=0.75)
+
+
+_SOURCE = re.compile(r"(?P<lead>(?:Editorial|Commentary|Comment|Column|Article|Cartoon)\s+(?:in|from)\s+)?"
+                     r"(?P<name>(?:The\s+)?" + _WORD + r"(?:\s+" + _WORD + r"){0,4})"
+                     r"(?:\s+[-–—]\s+(?P<place>[A-Z][\w'’.-]*(?:[\s-]+[A-Za-z][\w'’.-]*){0,2}))?\s*")
+
+
+@cache
+def _prose_end() -> re.Pattern[str]:
+    return re.compile(r"(?:[.!?…]|\.\.\.)[\"”’']?\s*\Z")
+
+
+def source_under_quote(text: str, registry: OutletRegistry, *, after_prose: bool, last: bool) -> list[Draft]:
+    """The source line of a passage quoted above it (BBC's reviews): ``Al-Watan - Qatar``, ``Editorial in
+    Al-Ahram - Egypt``.  ``text`` is a piece; its last line is read, and the lines before it (or, when the piece
+    is that line alone, the piece before it: ``after_prose``) must be prose that ends a sentence.  A bare
+    registry name with no place and no ``Editorial in`` counts only at the document's end (``last``): elsewhere it
+    heads the paragraph under it.  ``- London-based`` is the description, any other place the ``place``."""
+    body, _, line = text.rstrip().rpartition("\n")
+    m = _SOURCE.fullmatch(line.strip())
+    if m is None:
+        return []
+    prose = body.strip()
+    if prose:
+        if len(prose) < 40 or not _prose_end().search(prose):
+            return []
+    elif not after_prose:
+        return []
+    name, place, lead = m.group("name"), m.group("place"), m.group("lead")
+    if not (place or lead or last):
+        return []
+    if not lead and not _known(name, registry):
+        return []
+    if place and not (place.endswith("-based") or re.fullmatch(_PLACE, place)):
+        return []
+    start = text.rindex(line.strip()) if not prose else len(text) - len(text.lstrip())
+    leaning = place if place and place.endswith("-based") else None
+    return [Draft("translated_quote_attribution", start, len(text.rstrip()), outlet=name, leaning=leaning,
+                  place=None if leaning else place, confidence=0.7)]
+
+
+def numbered_headline(draft: Draft, gap: str, piece_text: str) -> bool:
+    """``The Peninsula, Doha, Editorial, 16 September 2013, Monday`` (a paper line read by
+    :func:`outlet_place_date`, untitled) then, on the next line, ``1. More Diplomacy``: the numbered line is its
+    headline.  Sets the draft's title; ``gap`` is the text between the two pieces."""
+    if draft.kind != "press_digest_headline" or draft.title_english or draft.title_original or gap.strip() \
+            or gap.count("\n") > 1:
+        return False
+    m = _NUMBERED.fullmatch(piece_text.lstrip().partition("\n")[0])
+    if m is None or not _headline(m.group("t")):
+        return False
+    draft.title_original, draft.title_english = split_title(m.group("t"))
+    return True
