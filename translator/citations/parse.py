@@ -52,7 +52,6 @@ from translator.citations.inline import (
     writer_under_outlet,
 )
 from translator.citations.lists_ar import paper_list
-
 from translator.citations.outlet_lines import numbered_headline, outlet_place_date, source_under_quote
 from translator.citations.quotes import QuoteRepair, repair_quotes
 from translator.citations.rubrics import rubric_items, rubric_outlet
