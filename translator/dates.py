@@ -503,11 +503,13 @@ def may_hold_date(text: str, *, words: Collection[str] | None = None) -> bool:
         return False
     if "اأ" in text or "اإ" in text or "اآ" in text:  # find_dates repairs a PDF's swapped lam-alef first
         text, words = _PDF_LAM_ALEF.sub(_unswap_lam_alef, text), None
-    return _screen(_grammar(), text, _fold_with_offsets(text)[0], words)
+    # the reader's fold less its spaces made " ": the screen's patterns read any space as \s (no second pass)
+    return _screen(_grammar(), text, fold_for_matching(text)[0], words)
 
 
 def _screen(grammar: _Grammar, text: str, norm: str, words: Collection[str] | None = None) -> bool:
-    """:func:`may_hold_date` of ``text`` (after the lam-alef repair), ``norm`` its fold (``_fold_with_offsets``)."""
+    r""":func:`may_hold_date` of ``text`` (after the lam-alef repair), ``norm`` its fold (``_fold_with_offsets``, or
+    ``fold_for_matching``: every pattern here reads a space as ``\s``)."""
     digit = _CLUES["digit"].search(norm) is not None
     if words is not None:
         if not _screen_words(grammar).isdisjoint(words):
@@ -518,6 +520,8 @@ def _screen(grammar: _Grammar, text: str, norm: str, words: Collection[str] | No
         return False  # a numeric date, a misspelt month and dateparser's year all need digits
     if _NUMERIC_SHAPE.search(norm):
         return True
+    if _FOUR_DIGITS.search(norm) is None:
+        return False  # a misspelt month and dateparser's fallback both need a year
     if _YEAR_AND_DAY.search(norm) and _DAY_WORD_YEAR.search(norm):  # _misspelt_month's own gates, then its run
         return True
     return not contains_arabic(text) and next(_foreign_months_before_years(norm), None) is not None
