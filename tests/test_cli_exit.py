@@ -63,3 +63,28 @@ def test_python_dash_m_translator_keeps_its_output_and_exit_code(tmp_path: Path)
                          env=env, capture_output=True, text=True, timeout=300)
     assert bad.returncode == 2
     assert "translator: error:" in bad.stderr
+
+
+def test_a_batch_command_closes_its_translation_memory_before_the_fast_exit(tmp_path: Path) -> None:
+    """The run's memory is closed by the run (SQLite then folds its write-ahead log into the file): the fast
+    exit, which frees nothing, must not leave ``-wal``/``-shm`` files, nor a ``.sqlite`` that, copied alone,
+    lacks what the run stored (here headlines' printed English renderings, stored without a model)."""
+    import sqlite3
+
+    corpus, home = tmp_path / "in", tmp_path / "home"
+    corpus.mkdir()
+    # an article citing Arabic headlines with their printed English renderings (stored as human translations)
+    (corpus / "seed_article.txt").write_bytes((ROOT / "tests" / "data" / "seed_article.txt").read_bytes())
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TRANSLATOR_HOME": str(home)}
+    done = subprocess.run([sys.executable, "-P", "-m", "translator", "batch", str(corpus), "--out",
+                           str(tmp_path / "out"), "--no-report", "--quiet", "--format", "jsonl"],
+                          env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    memory = home / "translation-memory.sqlite"
+    assert memory.is_file()
+    assert sorted(p.name for p in home.iterdir() if p.name.startswith(memory.name)) == [memory.name]
+    copy = tmp_path / "copy.sqlite"
+    copy.write_bytes(memory.read_bytes())
+    with sqlite3.connect(copy) as db:
+        rows = db.execute("SELECT target FROM human_translations").fetchall()
+    assert ("Lavrov: Our relations with Algeria have reached a new level",) in rows

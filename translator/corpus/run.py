@@ -188,6 +188,9 @@ def run_skeleton(input_dir: Path | str, out_dir: Path | str, options: BatchOptio
         timings["write_tables"] = time.perf_counter() - t0
     finally:
         state.close()
+        close = getattr(executor, "close", None)  # the run's translation memory and MT cache (issue 20)
+        if close is not None:
+            close()
     late = getattr(executor, "late_reason", None)
     if late and late != reason:  # the model was found but failed to load
         summary.translation = late

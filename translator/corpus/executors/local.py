@@ -72,6 +72,16 @@ class LazyTranslator:
             self._memory = TranslationMemory(self.options.memory_path)
         return self._memory
 
+    def close(self) -> None:
+        """Close the run's translation memory and MT cache (SQLite moves their write-ahead logs into the files
+        and removes them: a copied ``translation-memory.sqlite`` holds everything; the command exits without
+        the interpreter's teardown, which used to close them). A later call opens them, and the engine, again."""
+        translator, memory = self._translator, self._memory
+        self._translator = self._memory = None
+        for store in (memory, getattr(translator, "memory", None), getattr(translator, "cache", None)):
+            if store is not None:
+                store.close()
+
     def get(self):  # type: ignore[no-untyped-def]
         """The translator (loading the engine now if needed), or None when there is none (see ``reason``)."""
         if self._translator is None and self.model is not None and self.reason is None:
@@ -118,6 +128,11 @@ class LocalExecutor:
         self.lazy = LazyTranslator(options, glossary, model, reason)
         self.lazy.settings_without_model = settings_key(options, None, glossary)
         return model, reason
+
+    def close(self) -> None:
+        """Close what the run opened for translation (:meth:`LazyTranslator.close`)."""
+        if self.lazy is not None:
+            self.lazy.close()
 
     @property
     def late_reason(self) -> str | None:
