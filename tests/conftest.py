@@ -152,7 +152,8 @@ def tiny_ct2_engine(tiny_ct2_model: Path):  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="session")
 def ray_runtime():  # type: ignore[no-untyped-def]
-    """One local Ray runtime (2 CPUs) for the whole test session, started once.
+    """One local Ray runtime (2 CPUs) for the whole test session, started once (the tests that use it all live in
+    tests/corpus/test_ray.py, so that under pytest-xdist one worker starts it: see the end of this file).
 
     ``start_ray`` retries when Ray's fixed 30-second node-startup wait runs out on a busy machine, so a slow
     start delays the tests instead of failing them.
@@ -167,3 +168,42 @@ def ray_runtime():  # type: ignore[no-untyped-def]
               log_to_driver=False)
     yield ray
     ray.shutdown()
+
+
+
+# How the suite is shared out over pytest-xdist's workers (pyproject: `-n 2 --dist loadfile
+# --no-loadscope-reorder`). This changes nothing a test does or asserts, only which worker runs it and when.
+# * Every test file is one unit of work (its module fixtures run once). The tests that need Ray all live in
+#   tests/corpus/test_ray.py, so one worker runs them and starts Ray once (the session fixture
+#   ``ray_runtime``): two workers starting Ray nodes at once doubled the cost and, on a loaded machine, made
+#   both nodes time out. A test marked ``ray`` in another file is reported (a warning), since it costs a
+#   second Ray start.
+# * The files are handed out heaviest first (xdist keeps the collection order with --no-loadscope-reorder),
+#   so that no long file starts last while the other worker idles. A file's weight is counted from its
+#   tests' markers, never from a clock: a test marked ``slow`` (a model run, a notebook kernel, a browser,
+#   Ray) weighs SLOW_WEIGHT, any other test 1.
+
+#: the weight of a test marked ``slow`` against 1 for any other test (the ratio of their mean durations in
+#: the suite is about 100)
+SLOW_WEIGHT = 100
+RAY_FILE = "test_ray.py"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    elsewhere = sorted({item.nodeid.split("::", 1)[0] for item in items
+                        if item.get_closest_marker("ray") and item.path.name != RAY_FILE})
+    if elsewhere:
+        import warnings
+
+        warnings.warn(pytest.PytestWarning(
+            f"tests marked ray outside tests/corpus/{RAY_FILE} ({', '.join(elsewhere)}): under pytest-xdist "
+            "their worker may start a second Ray node; move them to that file"), stacklevel=1)
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return  # a run in one process keeps pytest's order
+    # Every worker collects the same items and sorts them the same way (a stable sort: within a file the
+    # tests keep their order); xdist hands the files out in this order.
+    weight: dict[Path, int] = {}
+    for item in items:
+        weight[item.path] = weight.get(item.path, 0) + (SLOW_WEIGHT if item.get_closest_marker("slow") else 1)
+    items.sort(key=lambda item: -weight[item.path])

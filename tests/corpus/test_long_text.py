@@ -227,13 +227,15 @@ def _expected(path: Path, rel: str) -> tuple[list, list, dict]:
 SEGMENT_KEY = ("doc_id", "segment_id", "line", "start", "end", "text", "lang")
 
 
-@pytest.mark.parametrize("executor", ["local", pytest.param("ray", marks=[pytest.mark.slow, pytest.mark.ray])])
-def test_long_files_read_part_by_part_give_the_rows_of_the_whole_file(tmp_path: Path, monkeypatch, request,
+@pytest.mark.parametrize("executor", ["local"])  # "ray": tests/corpus/test_ray.py (one worker starts Ray once)
+def test_long_files_read_part_by_part_give_the_rows_of_the_whole_file(tmp_path: Path, monkeypatch,
                                                                        executor: str) -> None:
+    check_long_files_read_part_by_part(tmp_path, monkeypatch, executor)
+
+
+def check_long_files_read_part_by_part(tmp_path: Path, monkeypatch, executor: str) -> None:  # type: ignore[no-untyped-def]
     # issue #13: plain text and JSON lines are streamed, other formats read whole; both executors cut a file
     # into parts the same way, and the tables hold what reading and analysing each file whole gives
-    if executor == "ray":
-        request.getfixturevalue("ray_runtime")
     monkeypatch.setattr(long_text, "LONG_FILE_BYTES", 20_000)  # the real thresholds, scaled down for a test
     monkeypatch.setattr(long_text, "PART_CHARS", 3_000)
     monkeypatch.setattr(long_text, "GROUP_SEGMENTS", 50)

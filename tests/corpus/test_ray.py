@@ -286,6 +286,15 @@ def test_the_cli_runs_the_batch_on_an_existing_ray_cluster(ray_runtime, corpus: 
     assert set(segments.loc[segments["lang"] == "ar", "translation_status"]) == {"disabled"}
 
 
+def test_long_files_read_part_by_part_give_the_rows_of_the_whole_file_on_ray(ray_runtime, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                              monkeypatch) -> None:
+    # issue #13: the Ray case of tests/corpus/test_long_text.py's test of the same name (here, with the other
+    # Ray tests, so that under pytest-xdist one worker starts Ray once)
+    from tests.corpus.test_long_text import check_long_files_read_part_by_part
+
+    check_long_files_read_part_by_part(tmp_path, monkeypatch, "ray")
+
+
 def test_the_core_package_does_not_import_ray() -> None:
     code = ("import sys, translator, translator.cli, translator.corpus.run, translator.corpus.executors.ray\n"
             "print('ray' in sys.modules)")
