@@ -216,3 +216,54 @@ def test_the_taken_spans_and_spoken_quotes_read_as_the_plain_loops_did():
         spoken = inline._SpokenQuotes(s)
         assert [spoken.holds(i) for i in range(len(s) + 1)] == \
             [inline._in_spoken_quote(s, i) for i in range(len(s) + 1)], s
+
+
+def _traced_stage(text: str) -> tuple[int, int]:
+    """(bytes the Python heap keeps after analysing ``text`` in parts of 2,000 characters, and its peak over
+    the analysis), from ``tracemalloc``: counted, not timed."""
+    import gc
+    import tracemalloc
+
+    doc = Document("long", "long.txt", "text", text, "0" * 64, "utf-8")
+    gc.collect()
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        tracemalloc.reset_peak()
+        for analysis in analyze_in_parts(doc, part_chars=2_000):
+            del analysis
+        del doc
+        gc.collect()
+        current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return current - base, peak - base
+
+
+def test_what_one_long_text_keeps_and_peaks_at_does_not_grow_with_its_length(monkeypatch):
+    """The memory of one long text (issue 13) in the analysis stage, measured with ``tracemalloc``: after 3 and
+    after 12 parts of a text of ever new words (so every memo meets new keys), what the Python heap keeps and
+    its peak are about the same. Without emptying the memos after each part (the outlet registries' name
+    look-ups and the word frequencies, beside the ``lru_cache`` ones), what is kept grows with the text."""
+    from translator.corpus import long_text
+
+    rng = random.Random(9)
+    letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    words = ["".join(rng.choice(letters) for _ in range(rng.randint(3, 7))) for _ in range(40_000)]
+    common = "وقال الوزير إن الحكومة ستدرس القرار صحيفة".split()
+
+    def text(parts: int) -> str:
+        sentences_ = []
+        while sum(map(len, sentences_)) < parts * 2_000:
+            sentences_.append(" ".join(rng.choice(words) if rng.random() < 0.6 else rng.choice(common)
+                                       for _ in range(rng.randint(6, 14))) + ".")
+        return " ".join(sentences_)
+
+    list(analyze_in_parts(Document("w", "w.txt", "text", text(2), "0" * 64, "utf-8"), part_chars=2_000))  # loads
+    short_kept, short_peak = _traced_stage(text(3))
+    long_kept, long_peak = _traced_stage(text(12))
+    assert long_kept - short_kept < 100_000, (short_kept, long_kept)
+    assert long_peak < 1.25 * short_peak + 100_000, (short_peak, long_peak)
+    monkeypatch.setattr(long_text, "_forget_detections", lambda: None)  # the memos kept: the check can fail
+    grown, _ = _traced_stage(text(12))
+    assert grown - long_kept > 300_000, (long_kept, grown)

@@ -199,11 +199,15 @@ def _forget_detections() -> None:
     pure: emptying them changes no answer, only what later parts look up again. Loaders (``@cache``, unbounded or
     tiny caches holding data tables) are left alone.
     """
+    from .. import wordfreq_index
+    from ..glossary.outlet_registry import forget_memos
     from ..glossary.remembered import forget_matches
     from ..langid import _detect_default
 
     _detect_default.cache_clear()
     forget_matches()
+    forget_memos()  # the registries' name look-ups (50,000 each) and the word frequencies (200,000): session 9
+    wordfreq_index._memo.clear()
     for name, module in list(sys.modules.items()):
         if not name.startswith("translator.") or module is None:
             continue

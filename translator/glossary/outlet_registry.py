@@ -17,6 +17,7 @@ import difflib
 import io
 import logging
 import re
+import weakref
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -33,7 +34,8 @@ from translator.text.arabic import fold, is_arabic
 from translator.text.latin import fold_latin
 from translator.wordfreq_index import zipf_frequency
 
-__all__ = ["COLUMNS", "Outlet", "OutletMatch", "OutletRegistry", "UnknownOutlets", "arabic_key", "latin_key"]
+__all__ = ["COLUMNS", "Outlet", "OutletMatch", "OutletRegistry", "UnknownOutlets", "arabic_key", "forget_memos",
+           "latin_key"]
 
 COLUMNS = ("canonical", "arabic", "aliases", "country", "type", "language", "description", "leaning",
            "domain", "note")
@@ -228,6 +230,16 @@ class UnknownOutlets:
                 for name, count in sorted(self.counts.items(), key=lambda item: (-item[1], item[0]))]
 
 
+#: every registry alive, for :func:`forget_memos`
+_LIVE: weakref.WeakValueDictionary[int, OutletRegistry] = weakref.WeakValueDictionary()
+
+
+def forget_memos() -> None:
+    """:meth:`OutletRegistry.forget_memos` of every registry alive."""
+    for registry in list(_LIVE.values()):
+        registry.forget_memos()
+
+
 @dataclass(frozen=True)
 class OutletRegistry:
     """All outlets, indexed for tolerant lookup. Frozen: it is safe to share and cache; names it does not
@@ -255,6 +267,14 @@ class OutletRegistry:
                     if len(skeleton) >= 4:
                         self._add(tiers["spelling"], skeleton, number)
         object.__setattr__(self, "_index", tiers)
+        _LIVE[id(self)] = self
+
+    def forget_memos(self) -> None:
+        """Empty the remembered look-ups (pure: no answer changes), as a long text's parts do (issue 13)."""
+        for name in ("_candidates_memo", "_begins_memo"):
+            memo = self.__dict__.get(name)
+            if memo:
+                memo.clear()
 
     @staticmethod
     def _add(index: dict[str, list[int]], key: str, number: int) -> None:
