@@ -59,3 +59,25 @@ def test_a_line_announcing_headlines_takes_the_next(text: str, outlet: str, titl
     found = parse_citations(text)
     # (the headline as printed; a closing full stop is the line's, as the benchmark's comparison has it)
     assert [(c.outlet, (c.title_original or "").rstrip(".")) for c in found][:1] == [(outlet, title)]
+
+
+@pytest.mark.parametrize(("text", "outlet", "author", "title"), [
+    ("في الرأي يتساءل علاء القرالة تحت عنوان \"من يجيب.. في ولا ما في؟\" \nكثيرة هي الاسئلة التي تشغل الرأي العام",
+     "الرأي", "علاء القرالة", "من يجيب.. في ولا ما في؟"),
+    ("\"الشعب يرفض الحكومة وبيان الرئاسة\"، هكذا استهلت صحيفة \"الشروق\" الجزائرية، صفحتها الرئيسية",
+     "الشروق", None, "الشعب يرفض الحكومة وبيان الرئاسة"),
+    ("قراءتنا لهذه الصحف نبدأها ب \"مسيرة الاعلام: أكبر استفزاز للفلسطينيين في القدس\" عنونت \"العربي الجديد\""
+     " غلافها", "العربي الجديد", None, "مسيرة الاعلام: أكبر استفزاز للفلسطينيين في القدس"),
+])
+def test_columnist_verb_and_headline_before_the_paper(text: str, outlet: str, author: str | None,
+                                                       title: str) -> None:
+    assert [(c.outlet, c.author, c.title_original) for c in parse_citations(text)] == [(outlet, author, title)]
+
+
+def test_no_paper_in_a_bare_word_without_a_column() -> None:
+    assert parse_citations("في الغد يرى البعض أن الأمور ستتحسن") == []  # "tomorrow", no title cue
+
+
+def test_a_description_ends_before_and_in() -> None:
+    found = parse_citations("جريدة الصباح الصادرة عن شبكة الاعلام العراقي وفي افتتاحيتها اشادت بدور دولة قطر")
+    assert [c.leaning for c in found] == ["الصادرة عن شبكة الاعلام العراقي"]

@@ -552,7 +552,7 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
     if is_arabic(s) or _ARABIC_LETTER.search(s):  # also "an article ... in صحيفة الدستور" in English prose
         hits = [_arabic_outlet(s, m, registry) for m in p["arabic_generic"].finditer(s)]
         hits += _quoted_known(s, registry)
-        if p["writing_verb"].search(s):
+        if p["writing_verb"].search(s) or _COLUMN_AFTER.search(s):
             hits += _written_in_known(s, registry)
         hits += _subject_with_own_piece(s, registry)
         hits += _subject_with_piece_near(s, registry)
@@ -694,6 +694,11 @@ def _writing_verb_near() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(r"(?:^|\s)[وف]?(?:" + verb + r")(?:\s+\S+){0,4}\s+\Z"))
 
 
+# "في الرأي يتساءل علاء القرالة تحت عنوان": a columnist's verb, the writer, then the column's title (session 9)
+_COLUMN_AFTER = re.compile(r"\s*[،,]?\s*[وف]?(?:يتساءل|تتساءل|تساءل|تساءلت|يرى|ترى|يقول|تقول|يؤكد|تؤكد|يحذر|تحذر"
+                           r"|يكتب|تكتب)\s+(?:[^\s،,.:؛\"“”«»]+\s+){1,4}(?:تحت\s+عنوان|بعنوان)(?=[\s:\"“”«»]|$)")
+
+
 def _written_in_known(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
     """A registry outlet after في without a type noun, right beside a writing verb (issue 15, Jordanian press
     tours): ``كتب حسين الرواشدة في الدستور``, ``وفي الرأي كتب محمد``, ``ناجح الصوالحة كتب في الرأي``.  The
@@ -711,7 +716,7 @@ def _written_in_known(s: str, registry: OutletRegistry) -> list[tuple[int, int, 
             if match.outlet is None or match.method != "exact" or not arabic_key(s[a:b]):
                 continue
             # "في الرأي كتب X" (the verb next), or "كتب X [مقالا] في الرأي" (the verb at most four words before)
-            if verb_after.match(s[b:]) or verb_before.search(s[:m.start()] + " "):
+            if verb_after.match(s[b:]) or verb_before.search(s[:m.start()] + " ") or _COLUMN_AFTER.match(s[b:]):
                 found.append((a, b, s[a:b]))
             break
     return found
@@ -1677,6 +1682,7 @@ def _arabic_description(s: str, b: int) -> str | None:
             words = phrase.group("pp").split()
             # a verb, a particle, or a word with a pronoun suffix (``اخبارها``: the sentence's object) ends it
             cut = next((i for i, w in enumerate(words) if i and (w in _AR_STOP or _review_goes_on(w)
+                                                               or (w[:1] in "وف" and w[1:] in _AR_STOP)  # وفي
                                                                or w in _AR_READ_VERBS
                                                                or _review_goes_on(w[1:]) or w in _AR_VERBS
                                                                or (not w.startswith("ال") and w.endswith("ها")))),

@@ -208,6 +208,7 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
             drafts = _after_dateline(repaired, registry)
         if piece.hint in (None, "under_outlet") and is_arabic(repaired):
             drafts = _with_listed_papers(repaired, registry, drafts)  # "صحيفتا الراية والوطن" (session 9)
+            _headline_before_paper(repaired, drafts)
         if heading is not None and piece.hint in (None, "under_outlet") and (not drafts or _bare_reference(drafts)):
             drafts = under_heading(repaired, heading) or drafts  # "The paper said" under the paper's heading
         if (not drafts or _bare_reference(drafts)) and "\n" in repaired.strip():
@@ -448,6 +449,23 @@ def _same_paper(a: str, b: str | None, registry: OutletRegistry) -> bool:
         return False
     x, y = registry.resolve(a).outlet, registry.resolve(b).outlet
     return a == b or (x is not None and x is y)
+
+
+# a quoted headline opening the sentence, then the paper that ran it: ""الشعب يرفض الحكومة"، هكذا استهلت صحيفة
+# "الشروق"", "نبدأها ب "مسيرة الاعلام" عنونت "العربي الجديد" غلافها"
+_HEADLINE_FIRST = re.compile(r"(?:^\s*|\sب\s*)[\"“«](?P<t>[^\"“”«»\n]{3,200}?)[\"”»]\s*[،,]?\s*"
+                             r"(?:هكذا|عنونت|وعنونت|كان\s+هذا|كانت\s+هذه)(?=\s)")
+
+
+def _headline_before_paper(text: str, drafts: list[Draft]) -> None:
+    """The headline an Arabic sentence quotes before naming the paper that ran it (session 9): the one
+    draft with a paper and no headline takes it, when the quote stands before the paper's name."""
+    if len(drafts) != 1 or not drafts[0].outlet or drafts[0].title_original or drafts[0].title_english:
+        return
+    m = _HEADLINE_FIRST.search(text)
+    at = text.find(drafts[0].outlet)
+    if m is not None and 0 <= m.end() <= at:
+        drafts[0].title_original = m.group("t").strip()
 
 
 _MAX_RUBRIC_ITEM = 700
