@@ -63,7 +63,8 @@ def test_a_language_lingua_was_not_asked_about_is_und_with_a_note() -> None:
 
 
 def test_answers_our_word_lists_back_are_kept() -> None:
-    rows = list(csv.DictReader(open(DATA / "langid_segments.tsv", encoding="utf-8"), delimiter="\t"))
+    lines = (DATA / "langid_segments.tsv").read_text(encoding="utf-8").splitlines()
+    rows = list(csv.DictReader(lines, delimiter="\t"))
     long = [r for r in rows if len(r["text"].split()) > 6 and r["lang"] in ("en", "fr", "es", "tr", "fa", "ur", "ar")]
     assert len(long) > 50
     for detector in ("langdetect", "lingua"):
@@ -100,8 +101,8 @@ def test_a_hyphen_the_writer_typed_stays(text: str, kept: str) -> None:
 
 
 def test_whole_words_on_two_lines_stay_apart() -> None:
-    rows = list(csv.DictReader((line for line in open(DATA / "arabic_sentences_real.tsv", encoding="utf-8")
-                                if not line.startswith("#")), delimiter="\t"))
+    lines = (DATA / "arabic_sentences_real.tsv").read_text(encoding="utf-8").splitlines()
+    rows = list(csv.DictReader((line for line in lines if not line.startswith("#")), delimiter="\t"))
     for row in rows:
         words = row["text"].split()
         wrapped = "\n".join(" ".join(words[i:i + 3]) for i in range(0, len(words), 3))  # a break every 3 words

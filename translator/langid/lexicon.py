@@ -28,6 +28,7 @@ from .scripts import char_script, codepoint, read_table
 __all__ = [
     "ACRONYM_WEIGHT",
     "FLOOR_ZIPF",
+    "LETTER_CHECK_SCRIPTS",
     "LIKE_DISCOUNT",
     "MAX_ABSENCE",
     "MAX_LETTER_COUNT",
@@ -36,7 +37,6 @@ __all__ = [
     "SHRINK",
     "SIGNATURE_WEIGHT",
     "TEMPERATURE",
-    "LETTER_CHECK_SCRIPTS",
     "Scored",
     "coverage_of",
     "language_names",
