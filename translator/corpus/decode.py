@@ -94,8 +94,9 @@ def decode_table(data: bytes, *, name: str = "<bytes>") -> tuple[str, str | None
     not UTF-8.
 
     Excel on an Arabic Windows saves "CSV" and "Unicode text" in windows-1256, not UTF-8 (Mach5/supersonic#94,
-    ActivitySim/populationsim#83). UTF-8, with or without a byte-order mark, is read as such (note None);
-    otherwise the encoding :func:`decode_bytes` finds is used as it is, with none of its repairs (a table's cells
+    ActivitySim/populationsim#83). UTF-8, with or without a byte-order mark, is read as such (note None), and so
+    is a file with a line of valid non-ASCII UTF-8 (its bad bytes replaced, which the note says); otherwise the
+    encoding :func:`decode_bytes` finds is used as it is, with none of its repairs (a table's cells
     are left as written), and the note says which it was. Raises InputError when no encoding gives plausible
     text (see :func:`decode_bytes`).
     """
@@ -103,10 +104,20 @@ def decode_table(data: bytes, *, name: str = "<bytes>") -> tuple[str, str | None
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
         pass
+    if any(_valid_utf8(line) for line in data.split(b"\n") if not line.isascii()):  # UTF-8 with a bad row or two:
+        return data.decode("utf-8-sig", "replace"), f"{name}: not valid UTF-8; bad bytes replaced by U+FFFD"
     encoding = decode_bytes(data, name=name).encoding
     if encoding.startswith("utf-8"):  # valid but for a few stray bytes: those are replaced
         return data.decode("utf-8-sig", "replace"), f"{name}: not valid UTF-8; bad bytes replaced by U+FFFD"
     return data.decode(encoding), f"{name}: read as {encoding} (not UTF-8); save it as UTF-8 to be sure"
+
+
+def _valid_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def decode_bytes(data: bytes, *, name: str = "<bytes>") -> Decoded:

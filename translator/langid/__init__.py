@@ -269,20 +269,22 @@ def _not_contradicted(text: str, lang: str, confidence: float, script: str, name
     if scored is None or len(scored.posterior) == 1 or scored.shared:
         return Detection(lang, confidence, script, name)
     names = langid_lexicon.language_names()
+    foreign = langid_lexicon.letters_of_no_language(text, script)
+    if foreign:
+        return Detection(UND, 0.0, script, name, f"{name} said {lang} ({confidence:.2f}), but no language we know "
+                         f"writes {' and '.join(foreign)} together (Kurmanji Kurdish does)")
+    posterior = dict(scored.posterior).get(lang, 0.0)
+    sure = scored.lang != lang and scored.confidence >= SCRIPT_AWARE.threshold
+    ours = f"{names.get(scored.lang, scored.lang)} ({scored.lang})"
+    if sure and posterior < CONTRADICTED and not BACKENDS[name].knows(scored.lang):
+        return Detection(UND, round(posterior, 4), script, name, f"{name} does not know {ours}, which our word "
+                         f"lists and letters read here ({scored.confidence:.2f})")
     covered = langid_lexicon.coverage_of(text, script, lang)
     if covered is not None and covered < UNBACKED:
         return Detection(UND, round(min(confidence, covered), 4), script, name,
                          f"{name} said {names.get(lang, lang)} ({lang}, {confidence:.2f}), but only {covered:.0%} of "
                          "the words are in its word list")
-    if scored.lang == lang:
-        return Detection(lang, confidence, script, name)
-    posterior = dict(scored.posterior).get(lang, 0.0)
-    if scored.confidence < SCRIPT_AWARE.threshold or posterior >= CONTRADICTED:
-        return Detection(lang, confidence, script, name)
-    ours = f"{names.get(scored.lang, scored.lang)} ({scored.lang})"
-    if not BACKENDS[name].knows(scored.lang):
-        note = f"{name} does not know {ours}, which our word lists and letters read here ({scored.confidence:.2f})"
-    else:
-        note = (f"{name} said {lang} ({confidence:.2f}), but our word lists read {ours} ({scored.confidence:.2f})"
-                f" and give {lang} {posterior:.2f}")
-    return Detection(UND, round(posterior, 4), script, name, note)
+    if sure and posterior < CONTRADICTED:
+        return Detection(UND, round(posterior, 4), script, name, f"{name} said {lang} ({confidence:.2f}), but our "
+                         f"word lists read {ours} ({scored.confidence:.2f}) and give {lang} {posterior:.2f}")
+    return Detection(lang, confidence, script, name)

@@ -79,6 +79,8 @@ class ScriptAware:
         scored = langid_lexicon.score(text, script, mixed=len(counts) > 1)
         if scored is None:
             return UND, 0.0, script
+        if langid_lexicon.letters_of_no_language(text, script):  # Kurmanji's ê and ş: a language we do not know
+            return UND, min(scored.confidence, 0.1), script
         if scored.shared:  # "من", "لا": Arabic, Persian and Urdu all write them
             return UND, scored.confidence, script
         if script == "Latn" and is_arabizi(text):

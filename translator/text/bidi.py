@@ -68,9 +68,9 @@ def first_strong(text: object) -> str:
 
 def paragraph_direction(text: object) -> str:
     """"rtl" or "ltr" for a paragraph (a title, a Markdown block, a table cell): its first strong character's
-    direction (bidi marks skipped, as :func:`base_direction`), unless fewer than a third of its words are of that
-    direction and at least two of the other, when it is the other; "auto" when it has no strong character.
-    Capitalized Latin words are names and brands and are not counted (as
+    direction (bidi marks skipped, as :func:`base_direction`), except that a paragraph starting left to right is
+    right to left when fewer than a third of its words are left-to-right and at least two are right-to-left;
+    "auto" when it has no strong character. Capitalized Latin words are names and brands and are not counted (as
     :func:`translator.langid.backends.main_script` does not count them).
 
     The first strong character alone misreads an Arabic paragraph that starts with a Latin brand or name
@@ -79,15 +79,14 @@ def paragraph_direction(text: object) -> str:
     line that starts in Arabic and goes on in English about as long (a citation) stays right-to-left.
     """
     first = base_direction(text)
-    if first == "auto" or not isinstance(text, str):
+    if first != "ltr" or not isinstance(text, str):  # a paragraph that starts in Arabic stays right to left
         return first
     counts = {"rtl": 0, "ltr": 0}
     for word in text.split():
         kind = base_direction(word)
         if kind == "rtl" or (kind == "ltr" and not _LEADING_PUNCTUATION.sub("", word)[:1].isupper()):
             counts[kind] += 1  # a capitalized Latin word is a name or brand (Elon Musk, ChatGPT): no vote
-    other = "ltr" if first == "rtl" else "rtl"
-    return other if counts[other] >= 2 and 3 * counts[first] < counts[other] + counts[first] else first
+    return "rtl" if counts["rtl"] >= 2 and 3 * counts["ltr"] < counts["rtl"] + counts["ltr"] else "ltr"
 
 
 def direction_runs(text: str) -> list[DirectionRun]:

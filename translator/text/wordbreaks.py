@@ -34,31 +34,43 @@ MARGIN = 0.5
 
 _ARABIC = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
 _LATIN = "A-Za-z\u00c0-\u024f"
-# the piece before the break, the mark that ends it, the break, a kashida starting the next line, the piece after
-_BREAK = re.compile(
-    rf"(?P<head>[{_ARABIC}{_LATIN}]+)(?P<mark>[\u00ad\u0640]+|-|\u2010)?[ \t]*\n[ \t]*(?P<lead>\u0640+)?"
-    rf"(?P<tail>[{_ARABIC}{_LATIN}]+)(?P<rest>\S*)(?P<space>[ \t]?)")
+# the end of a line: the piece before the break and the mark that ends it; the start of the next: a kashida, the
+# piece after the break, what follows it up to a space, and that space
+_LINE_END = re.compile(rf"\S*?(?<![{_ARABIC}{_LATIN}])(?P<head>[{_ARABIC}{_LATIN}]+)(?P<mark>[\u00ad\u0640]+|-|\u2010)?"
+                       r"[ \t]*\Z")
+_LINE_START = re.compile(rf"[ \t]*(?P<lead>\u0640+)?(?P<tail>[{_ARABIC}{_LATIN}]+)(?P<rest>\S*)(?P<space>[ \t]?)")
 _LATIN_LANGS = ("en", "fr", "es")
+_LOOK_BACK = 80  # a line's last word longer than this is no word
 
 
 def join_broken_words(text: str) -> tuple[str, int]:
     """``text`` with the words a line break cut in two joined (see the module's rules), and how many."""
     if "\n" not in text:
         return text, 0
+    lines = text.split("\n")
     joined = 0
-
-    def mend(m: re.Match[str]) -> str:
-        nonlocal joined
-        head, mark, tail = m.group("head"), m.group("mark") or "", m.group("tail")
-        word = _joined(head, mark, m.group("lead") or "", tail)
+    for i in range(len(lines) - 1):
+        line = lines[i]
+        stripped = line.rstrip(" \t")
+        last = max(stripped.rfind(" "), stripped.rfind("\t")) + 1  # where the line's last word starts
+        end = _LINE_END.match(line, last) if len(line) - last <= _LOOK_BACK else None
+        start = _LINE_START.match(lines[i + 1]) if end else None
+        if end is None or start is None:
+            continue
+        word = _joined(end.group("head"), end.group("mark") or "", start.group("lead") or "", start.group("tail"))
         if word is None:
-            return m.group()
+            continue
         joined += 1
-        # the break moves after the word: it takes the place of the space that ended it
-        return f"{word}{m.group('rest')}" + ("\n" if m.group("space") else "")
-
-    out = _BREAK.sub(mend, text)
-    return out, joined
+        moved = word + start.group("rest")
+        rest_of_next = lines[i + 1][start.end():]
+        if start.group("space") and rest_of_next:  # the break moves after the word, in place of its space
+            lines[i], lines[i + 1] = line[:end.start("head")] + moved, rest_of_next
+        else:  # the word was all the next line held: the two lines are one
+            lines[i + 1] = line[:end.start("head")] + moved + rest_of_next  # (it may end in a cut word itself)
+            lines[i] = None  # type: ignore[call-overload]
+    if not joined:
+        return text, 0
+    return "\n".join(line for line in lines if line is not None), joined
 
 
 def _joined(head: str, mark: str, lead: str, tail: str) -> str | None:
