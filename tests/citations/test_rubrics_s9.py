@@ -64,3 +64,28 @@ def test_a_paragraph_with_its_own_citation_ends_the_rubric() -> None:
             "وقالت صحيفة \"الأخبار\" إن الحكومة تدرس رفع أسعار الوقود.\n\nتردد أن وزيرا سيستقيل قريبا.")
     outlets = [c.outlet for c in parse_citations(text)]
     assert outlets == ["اللواء", "الأخبار"]
+
+
+def test_the_heading_is_cut_to_its_letters_as_the_old_pattern_cut_it_on_random_lines() -> None:
+    """The linear cut (session 9: the anchored pattern took over a minute on a hostile corpus's long lines) gives
+    the old pattern's answer on random lines of letters, spaces, quotes, digits and symbols."""
+    import random
+    import re
+
+    from translator.citations.rubrics import _between_letters
+
+    old = re.compile(r"^[^\u0621-\u064a]+|[^\u0621-\u064a]+$")
+    alphabet = "ابتثجحخدذرسشص  «»“”:0123456789🔴-ـ\u064b"
+    rng = random.Random(9)
+    for _ in range(3000):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert _between_letters(line) == old.sub("", line)
+
+
+def test_a_long_line_is_no_heading_without_being_read() -> None:
+    from translator.citations.rubrics import rubric_outlet
+    from translator.glossary.outlet_registry import OutletRegistry
+
+    registry = OutletRegistry.load()
+    assert rubric_outlet("أسرار النهار " + ". " * 50_000, registry) is None
+    assert rubric_outlet("أسرار النهار", registry) == "النهار"

@@ -28,14 +28,16 @@ from translator.glossary.outlet_registry import OutletRegistry
 __all__ = ["rubric_items", "rubric_outlet"]
 
 _RUBRIC_WORDS = frozenset("أسرار اسرار كواليس عيون خفايا همسات".split())
-_EDGE = re.compile(r"^[^\u0621-\u064a]+|[^\u0621-\u064a]+$")  # emoji, bullets, quotes, colons around the line
+_LETTER = re.compile(r"[\u0621-\u064a]")  # emoji, bullets, quotes, colons around the line are cut to the letters
 _QUOTES = "\"“”«»'‘’"
 _MAX_WORDS = 7
 
 
 def rubric_outlet(line: str, registry: OutletRegistry) -> str | None:
     """The paper a rubric heading line names (``أسرار نداء الوطن``, ``“أسرار الآلهة” في “النهار”``), or None."""
-    body = _EDGE.sub("", line.strip())
+    if len(line.split()) > 2 * _MAX_WORDS:  # a heading is a few words: a long line is never read further
+        return None
+    body = _between_letters(line)
     words = body.split()
     if not words or len(words) > _MAX_WORDS or "\n" in body:
         return None
@@ -47,6 +49,18 @@ def rubric_outlet(line: str, registry: OutletRegistry) -> str | None:
     if words[0].strip(_QUOTES) not in _RUBRIC_WORDS or len(words) < 2:
         return None
     return _known(" ".join(words[1:]).strip(_QUOTES + " :"), registry)
+
+
+def _between_letters(line: str) -> str:
+    """``line`` from its first Arabic letter to its last (linear: a pattern anchored at the end would try every
+    position of a long run of other characters)."""
+    first = _LETTER.search(line)
+    if first is None:
+        return ""
+    end = len(line)
+    while not _LETTER.match(line, end - 1):
+        end -= 1
+    return line[first.start():end]
 
 
 def _known(name: str, registry: OutletRegistry) -> str | None:
