@@ -61,7 +61,7 @@ PAIRS = Path(__file__).resolve().parent / "data" / "qa_pairs.tsv"
 # the sets of qa_pairs.tsv, in the order collected
 HALVES = ("build", "measure", "fresh", "fresh2", "fresh3", "fresh4", "fresh4b", "fresh5b", "fresh5h",
           "fresh6b", "fresh6h", "fresh8b", "fresh8h", "fresh7b", "fresh7h", "fresh10b", "fresh10h",
-          "fresh9b", "fresh9h")
+          "fresh9b", "fresh9h", "fresh11b", "fresh11h")
 MONTHS = ("January February March April May June July August September October November December").split()
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*\d(?:\s*(?:million|billion|bn|per ?cent|%))?(?!\w)|(?<![\w.,])\d(?!\w)")
 _WORD = re.compile(r"\b[a-z]{4,}\b")
