@@ -7,7 +7,8 @@ glossary and the translation model. :func:`join_broken_words` joins them where t
 
 - a soft hyphen (U+00AD) before the break: always (it marks a break inside a word and nothing else);
 - a kashida (tatweel) on either side of the break, or a hyphen between two Arabic pieces: always (neither
-  ends an Arabic word);
+  ends an Arabic word), except a single letter before a kashida with none after the break: that is an
+  abbreviation (``هـ``, the Hijri year's mark, ends many dated lines: ``1446هـ`` / ``الموافق``), not a cut word;
 - a hyphen after a Latin piece: joined without it when the whole word is in a word list (wordfreq, Zipf 3 or
   more in English, French or Spanish) and the two pieces are not both words of it; otherwise the hyphen is
   one the writer typed (``price-`` / ``determining``: xberg-io/xberg#1543) and stays, the line joined;
@@ -78,6 +79,8 @@ def _joined(head: str, mark: str, lead: str, tail: str) -> str | None:
     arabic = _is_arabic(head[-1]) and _is_arabic(tail[0])
     if "\u00ad" in mark:
         return head + tail
+    if arabic and "\u0640" in mark and len(head) == 1 and not lead:
+        return None  # هـ (Hijri), a one-letter abbreviation: the next line starts a new word
     if arabic and ("\u0640" in mark or lead or mark in ("-", "\u2010")):
         return head + tail
     if _is_arabic(head[-1]) != _is_arabic(tail[0]) or mark == "\u0640" or lead:
