@@ -52,3 +52,12 @@ def test_importing_an_untouched_export_says_nothing_was_in_it(tmp_path: Path,
     err = capsys.readouterr().err
     assert "no reviewed translation in it" in err and "nothing was added to the memory" in err
     assert "Run `translator batch` again" not in err
+
+
+def test_segments_table_names_every_translation_status() -> None:
+    # F5: the README's table (generated from rows.py) listed six statuses and left out `human`
+    from translator.corpus.rows import columns
+    from translator.corpus.statuses import TRANSLATION_STATUSES
+
+    [meaning] = [c.meaning for c in columns("segments") if c.name == "translation_status"]
+    assert [s for s in TRANSLATION_STATUSES if s not in meaning] == []
