@@ -12,6 +12,7 @@ from translator.text.wordbreaks import join_broken_words
 @pytest.mark.parametrize("text", [
     "صدر أمر ملكي بتاريخ 29/7/1349 هـ\nفي عهد الملك عبد العزيز",
     "الرياض - الأحد 8 جمادى الأولى 1446هـ\nالموافق 10 نوفمبر 2024م",
+    "في ٢٧ ربيع الآخر ١٤٤٥ هـ\nعقدت القمة",
 ])
 def test_hijri_mark_at_a_line_end_is_kept(text: str) -> None:
     assert join_broken_words(text) == (text, 0)
@@ -20,6 +21,8 @@ def test_hijri_mark_at_a_line_end_is_kept(text: str) -> None:
 def test_a_kashida_cut_word_is_still_joined() -> None:
     assert join_broken_words("وزير الخارجية الشيـ\nـخ عبدالله")[0] == "وزير الخارجية الشيخ\nعبدالله"
     assert join_broken_words("مجلس الشيـ\nوخ")[0].startswith("مجلس الشيوخ")
+    assert join_broken_words("وصل الوزير بـ\nالجزائر اليوم")[0] == "وصل الوزير بالجزائر\nاليوم"  # one letter
+    assert join_broken_words("قال إن هـ\nذا القرار")[0] == "قال إن هذا\nالقرار"  # ه cut off a word, no number
 
 
 def test_batch_reading_keeps_the_lines_of_a_hijri_dated_text() -> None:
