@@ -20,9 +20,20 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        help="read 01/03/2026 as 1 March")
     order.add_argument("--month-first", dest="day_first", action="store_false",
                        help="read 6/8/2019 as June 8 (US sites)")
-    p.add_argument("--reference", metavar="YYYY-MM-DD",
+    p.add_argument("--reference", metavar="YYYY-MM-DD", type=_iso_day,
                    help="publication date that relative dates (أمس, منذ يومين, قبل ٥ ساعات) count from")
     p.set_defaults(func=run)
+
+
+def _iso_day(value: str) -> str:
+    """An argparse type: a calendar day written YYYY-MM-DD, checked before any input is read (a bad one was
+    only noticed when a line held a relative date, and passed silently otherwise: NEWUSER9 F3)."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a day written YYYY-MM-DD ({exc})") from exc
 
 
 def run(args: argparse.Namespace) -> int:

@@ -52,6 +52,11 @@ def run(args: argparse.Namespace) -> int:
                       "`translator review import`", file=sys.stderr)
             return 0
         report = import_review(args.out_dir, args.file, memory, translator=args.translator)
+    if report.read == 0:  # the file as exported: "run batch again to see them" would promise what is not there
+        print(f"translator: {args.file}: no reviewed translation in it (no unit edited, confirmed or approved: "
+              "every target still a machine suggestion); nothing was added to the memory. Edit or approve units "
+              "in your CAT tool (state translated or final) and import the file again.", file=sys.stderr)
+        return 0
     print(f"translator: {args.file}: {report.read} reviewed translations read; {report.added} new, "
           f"{report.raised} approved since, {report.unchanged} already in the memory ({memory.path}). "
           "Run `translator batch` again to see them with status human.", file=sys.stderr)

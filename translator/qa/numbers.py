@@ -427,7 +427,7 @@ def find_quantities(text: str) -> list[Quantity]:
     found = []
     negative_words = any(word in folded for word in _NEGATIVE_WORDS)  # no regex search by every number otherwise
     year_words = any(word in folded for word in _YEAR_WORDS)  # a year in words (years_in_words's own screen)
-    for q in _group(_tokens(folded)):
+    for q in _group(_tokens(folded), folded):
         values = q.values()
         first = values[0]
         start, end = offsets[q.start], offsets[q.end - 1] + 1
@@ -653,13 +653,13 @@ class _Building:
 _NUMERIC = ("digits", "ordinal_digits", "name_digits", "cardinal", "ordinal")
 
 
-def _group(tokens: list[_Token]) -> list[_Building]:
+def _group(tokens: list[_Token], folded: str = "") -> list[_Building]:
     """Combine runs of number tokens into quantities (see the module docstring)."""
     out: list[_Building] = []
     cur: _Building | None = None
     for token in tokens:
         kind = token.kind
-        if cur is not None and not (token.joined and _continues(cur, token)):
+        if cur is not None and not (token.joined and _continues(cur, token, folded[cur.start:token.end])):
             out.append(cur)
             cur = None
         if kind in ("other", "and"):
@@ -689,8 +689,9 @@ def _dual_scale(value: float) -> bool:
     return value >= 2000 and value / 2 in (1e3, 1e6, 1e9, 1e12)
 
 
-def _continues(cur: _Building, token: _Token) -> bool:
-    """True when ``token`` is part of the quantity being read (see :func:`_group`)."""
+def _continues(cur: _Building, token: _Token, span: str = "") -> bool:
+    """True when ``token`` is part of the quantity being read (see :func:`_group`); ``span``: the folded text from
+    the quantity's start to the token's end."""
     kind, value = token.kind, (token.values[0] if token.values else 0.0)
     if kind == "and":
         return cur.last in ("cardinal", "hundred", "scale", "plural_scale", "digits")
@@ -707,6 +708,10 @@ def _continues(cur: _Building, token: _Token) -> bool:
     linked = token.conj or cur.after_and
     before = cur.current()
     if cur.last == "ordinal":  # التاسع والستين, الحادي والعشرين: the unit's ordinal, then و and the tens
+        if (kind == "cardinal" and before is not None and 1 <= before < 10 and value == 10 and not linked
+                and "\u0621" <= span[-1:] <= "\u064a" and (before > 1 or "حادي" in span)):
+            # Arabic only, and 11th is حادي عشر: "the first ten", أول عشرة أشهر stay 1 and 10
+            return True  # الحادي عشر, الخامسة عشرة: the unit's ordinal, then عشر/عشرة = 11th..19th
         return (kind == "cardinal" and before is not None and before < 10 and token.conj
                 and value >= 20 and value < 100 and value % 10 == 0)
     if before is None:  # after a scale word: مليون و200 ألف, two million five hundred thousand

@@ -7,7 +7,8 @@ glossary and the translation model. :func:`join_broken_words` joins them where t
 
 - a soft hyphen (U+00AD) before the break: always (it marks a break inside a word and nothing else);
 - a kashida (tatweel) on either side of the break, or a hyphen between two Arabic pieces: always (neither
-  ends an Arabic word);
+  ends an Arabic word), except ``هـ`` after a number with no kashida after the break: that is the Hijri
+  year's mark, which ends many dated lines (``1446هـ`` / ``الموافق``, ``29/7/1349 هـ`` / ``في``), not a cut word;
 - a hyphen after a Latin piece: joined without it when the whole word is in a word list (wordfreq, Zipf 3 or
   more in English, French or Spanish) and the two pieces are not both words of it; otherwise the hyphen is
   one the writer typed (``price-`` / ``determining``: xberg-io/xberg#1543) and stays, the line joined;
@@ -40,6 +41,7 @@ _LINE_END = re.compile(rf"\S*?(?<![{_ARABIC}{_LATIN}])(?P<head>[{_ARABIC}{_LATIN
                        r"[ \t]*\Z")
 _LINE_START = re.compile(rf"[ \t]*(?P<lead>\u0640+)?(?P<tail>[{_ARABIC}{_LATIN}]+)(?P<rest>\S*)(?P<space>[ \t]?)")
 _LATIN_LANGS = ("en", "fr", "es")
+_NUMBER_BEFORE = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9][ \t]*\Z")  # a year right before هـ
 _LOOK_BACK = 80  # a line's last word longer than this is no word
 
 
@@ -57,6 +59,9 @@ def join_broken_words(text: str) -> tuple[str, int]:
         start = _LINE_START.match(lines[i + 1]) if end else None
         if end is None or start is None:
             continue
+        if (end.group("head") == "ه" and (end.group("mark") or "").startswith("\u0640") and not start.group("lead")
+                and _NUMBER_BEFORE.search(line, 0, end.start("head"))):
+            continue  # 1446هـ, 29/7/1349 هـ: the Hijri mark, not a word cut in two
         word = _joined(end.group("head"), end.group("mark") or "", start.group("lead") or "", start.group("tail"))
         if word is None:
             continue
