@@ -22,7 +22,7 @@ from .gazetteer import Gazetteer, default_gazetteer_path, load_gazetteer
 from .load import merge, read_tsv
 from .match import TermIndex, find_terms
 from .names import find_names, find_people, find_places, region_of
-from .outlets import displaced_outlet_entries, outlet_entries
+from .outlets import displaced_outlet_entries, outlet_entries, resolve_shared
 from .remembered import remembered_matches
 
 __all__ = ["Glossary"]
@@ -156,6 +156,9 @@ class Glossary:
             found = self.gazetteer.transliterated(text, matches, countries)
             if len(found) > len(matches):
                 matches, countries = found, countries | {"TR"}
+        # an outlet name several registry outlets share (الدستور): the document's country or the text's places
+        # pick its owner, else a rendering they all share, else it is reported ambiguous (outlets.resolve_shared)
+        matches = resolve_shared(matches, country, countries)
         matches = compose_facilities(text, matches)
         if self.romanize_names:
             region = region_of(countries)  # where the story is

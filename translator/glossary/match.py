@@ -228,26 +228,32 @@ def _coordinated_outlets(chosen: list[_Candidate], words: list[tuple[int, int, s
     """``chosen`` with the outlets named after a dual or plural lead's first outlet (صحيفتي الشرق الأوسط
     والحياة, صحف الخبر، الشروق والوطن): each next name that the index holds after that lead word (``lead +
     name`` forms: the ``quoted`` outlets and the ones a higher file displaced) is that outlet, over whatever
-    else was chosen on its words. The chain stops at the first word that names no outlet."""
+    else was chosen on its words. The chain stops at the first word that names no outlet.
+
+    A lead with one name only, where the name is an ordinary word (flag ``quoted``) not set apart by quotes, is
+    no outlet: صحف البلاد is "the country's newspapers", not the paper Al-Bilad."""
     out: list[_Candidate] = []
     ordered = sorted(chosen, key=lambda c: c.start)
     k = 0
     while k < len(ordered):
         cand = ordered[k]
-        out.append(cand)
         k += 1
         lead = cand.form.words[0]
         if lead not in plural_outlet_words() or cand.form.entry.type != "outlet" or len(cand.form.words) < 2:
+            out.append(cand)
             continue
-        previous = cand
-        while previous.last + 1 < len(words):
-            nxt = _next_outlet(previous, lead, words, plain, normalized, index)
+        chain = [cand]
+        while chain[-1].last + 1 < len(words):
+            nxt = _next_outlet(chain[-1], lead, words, plain, normalized, index)
             if nxt is None:
                 break
-            out.append(nxt)
+            chain.append(nxt)
             while k < len(ordered) and ordered[k].first <= nxt.last:  # what the name covers gives way
                 k += 1
-            previous = nxt
+        if len(chain) == 1 and "quoted" in cand.form.entry.flags and cand.first + 1 <= cand.last and not (
+                _set_apart(normalized, words[cand.first + 1][0], cand.end)):
+            continue
+        out.extend(chain)
     return out
 
 

@@ -11,13 +11,20 @@ Many Arabic outlet names are ordinary words or phrases (الوطن "the homeland
 only inside quotes/brackets or after a word such as صحيفة/قناة/وكالة. A name counts as ordinary when every
 word in it is common in Arabic (wordfreq Zipf frequency at or above the thresholds below) and none is a
 transliterated letter (بي بي سي); names starting with صحيفة/قناة... are distinctive as written.
-Names that several outlets share (الوطن is a daily in Syria, Qatar, Oman...) are left out: the registry's
-country-specific spellings (الوطن السورية) still match.
+Names that several outlets share (الوطن is a daily in Syria, Qatar, Oman...; الدستور in Jordan and Egypt) get one
+entry flagged ``shared`` that lists its owners; the registry's country-specific spellings (الوطن السورية) match as
+before. :func:`resolve_shared` settles such a match where :meth:`Glossary.match` knows enough, and never guesses:
+1. the document's country (its outlet's, ``country=``) is the country of exactly one owner: that outlet;
+2. else the countries of the places and of the other outlets the text names hold exactly one owner: that outlet;
+3. else all owners write the name alike in English (one :func:`rendering_family`: Al-Watan, El Watan): that
+   rendering, every owner's form accepted;
+4. else the match is ``ambiguous``: ``candidates`` lists every owner's English name, and it is not enforced.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -25,12 +32,13 @@ from typing import Any
 from ..errors import TranslatorError
 from ..text.arabic import fold
 from ..wordfreq_index import zipf_frequency
-from .entry import GlossaryEntry, GlossaryProblem
+from .entry import GlossaryEntry, GlossaryProblem, TermMatch
 from .match import outlet_words
 from .outlet_registry import COLUMNS, Outlet, OutletMatch, OutletRegistry, UnknownOutlets, arabic_key, latin_key
 
 __all__ = ["COLUMNS", "Outlet", "OutletMatch", "OutletRegistry", "UnknownOutlets", "arabic_key",
-           "displaced_outlet_entries", "is_ordinary", "latin_key", "outlet_country", "outlet_entries"]
+           "displaced_outlet_entries", "is_ordinary", "latin_key", "outlet_country", "outlet_entries",
+           "rendering_family", "resolve_shared", "shared_owners"]
 
 REGISTRY = "outlet registry"
 # Zipf 3 = once per million words. A one-word name is ordinary from there; in a longer name every word
@@ -48,7 +56,7 @@ def outlet_entries() -> tuple[list[GlossaryEntry], list[GlossaryProblem]]:
                                     "glossary files.", "warning")]
     path = str((getattr(registry, "sources", None) or [REGISTRY])[-1])
     shared = _shared_names(registry)
-    entries = []
+    entries = _shared_entries(registry, shared, path)
     for number, outlet in enumerate(registry, start=1):
         arabic = [a for a in outlet.arabic_variants if fold(a) not in shared]
         if not arabic:
@@ -89,6 +97,136 @@ def displaced_outlet_entries(outlets: Iterable[GlossaryEntry], merged: Iterable[
             found.append(replace(entry, source=forms[0], variants=tuple(forms[1:]),
                                  flags=tuple(f for f in entry.flags if f != "quoted")))
     return found
+
+
+# What a ``shared`` entry's note starts with; the owners follow as ``English name [country code]``, ``; ``-separated.
+_SHARED_NOTE = "shared by: "
+
+
+def _shared_entries(registry: Iterable[Any], shared: set[str], path: str) -> list[GlossaryEntry]:
+    """One ``shared`` entry per Arabic name several registry outlets carry (see the module docstring): its target
+    is the owners' common rendering when they have one (the first owner's name less its ``(Country)``), else
+    the first owner's name; every owner's name is an accepted target variant; the note lists the owners with
+    their country codes (read back by :func:`shared_owners`)."""
+    owners: dict[str, list[tuple[int, Any]]] = {}
+    spellings: dict[str, list[str]] = {}
+    for number, outlet in enumerate(registry, start=1):
+        for name in outlet.arabic_variants:
+            key = fold(name)
+            if key in shared:
+                if outlet not in [o for _, o in owners.get(key, [])]:
+                    owners.setdefault(key, []).append((number, outlet))
+                if name not in spellings.setdefault(key, []):
+                    spellings[key].append(name)
+    entries = []
+    for key, found in owners.items():
+        names = [o.canonical for _, o in found]
+        families = {rendering_family(n) for n in names}
+        target = _bare(names[0]) if len(families) == 1 else names[0]
+        variants = tuple(dict.fromkeys(v for n in names for v in (n, _bare(n)) if v != target))
+        note = _SHARED_NOTE + "; ".join(f"{o.canonical} [{_owner_code(o.country) or ''}]"
+                                        for _, o in found)
+        group = spellings[key]
+        flags = ("quoted", "shared") if any(is_ordinary(a) for a in group) else ("shared",)
+        entries.append(GlossaryEntry(group[0], target, "outlet", tuple(group[1:]), note, variants, path,
+                                     found[0][0], flags))
+    return entries
+
+
+def shared_owners(entry: GlossaryEntry) -> list[tuple[str, str | None]]:
+    """The owners of a ``shared`` outlet entry as ``(English name, ISO country code or None)``, registry order;
+    ``[]`` for any other entry."""
+    if "shared" not in entry.flags or not entry.note.startswith(_SHARED_NOTE):
+        return []
+    owners = []
+    for part in entry.note[len(_SHARED_NOTE):].split("; "):
+        name, _, code = part.rpartition(" [")
+        owners.append((name, code.rstrip("]") or None))
+    return owners
+
+
+def resolve_shared(matches: Sequence[TermMatch], country: str | None, countries: Iterable[str]) -> list[TermMatch]:
+    """``matches`` with each match of a ``shared`` outlet name settled (the module docstring's steps 1–4):
+    ``country``: the document's outlet's ISO code (or None); ``countries``: the codes of the places the text
+    names (the countries of the other registry outlets among ``matches`` are added). A match settled on one
+    owner renders that owner's registry name less its ``(Country)``, and its note names the owner; an unsettled
+    one keeps the common rendering, or, when the owners' renderings differ, reports ``candidates`` and is not
+    enforced. Returns a new list (the same matches where no shared name occurs)."""
+    if not any(m.entry is not None and "shared" in m.entry.flags for m in matches):
+        return list(matches)
+    places = set(countries)
+    # the other outlets the text names are neighbours too (صحف الخبر، الشروق: with El Khabar, Algeria's Echorouk)
+    places |= {outlet_country(outlet=m.target) for m in matches
+               if m.type == "outlet" and m.entry is not None and "shared" not in m.entry.flags} - {None}
+    out = []
+    settled: dict[tuple[int, str], GlossaryEntry] = {}  # one entry per outcome: a report groups matches by entry
+    for m in matches:
+        owners = shared_owners(m.entry) if m.entry is not None else []
+        if not owners:
+            out.append(m)
+            continue
+        chosen = [o for o in owners if country and o[1] == country]
+        if len(chosen) != 1:
+            chosen = [o for o in owners if o[1] in places]
+        if len(chosen) == 1:
+            name, code = chosen[0]
+            target = _bare(name)  # Al-Watan, not the registry's "Al-Watan (Syria)"
+            family = rendering_family(name)  # the other owners' names are accepted only when written alike
+            others = tuple(dict.fromkeys(v for v in (name, *m.entry.targets)
+                                         if v != target and rendering_family(v) == family))
+            entry = settled.setdefault((id(m.entry), name), replace(
+                m.entry, target=target, target_variants=others, note=f"{name} [{code}]"))
+            out.append(replace(m, target=target, entry=entry))
+        elif len({rendering_family(o[0]) for o in owners}) == 1:
+            out.append(m)
+        else:
+            candidates = tuple(dict.fromkeys(o[0] for o in owners))
+            entry = settled.setdefault((id(m.entry), ""), replace(m.entry, flags=(*m.entry.flags, "no-enforce")))
+            out.append(replace(m, candidates=candidates, entry=entry))
+    return out
+
+
+_ARTICLE = re.compile(r"^(?:the\s+)?(?:[ae]l[- ]?|[ae][a-z]h?[- ]|[ae](?=([a-z])\1))")
+
+
+def rendering_family(name: str) -> str:
+    """A key equal for English renderings of one Arabic name that differ only in the article and doubled letters
+    (``Al-Watan (Syria)``, ``El Watan``, ``Al Watan`` → ``watan``; ``Al-Ayyam``, ``Al-Ayam`` → ``ayam``;
+    ``An-Nahar``, ``Ennahar`` → ``nahar``), and different where the vowels or letters differ (``Ad-Dustour``
+    ``dustour``, ``Al-Dostor`` ``dostor``)."""
+    text = _bare(name).lower()
+    text = _ARTICLE.sub("", text)
+    text = re.sub(r"[^a-z]", "", text)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def _bare(name: str) -> str:
+    """A registry name less its ``(Country)`` qualifier: ``Al-Watan (Syria)`` → ``Al-Watan``."""
+    return re.sub(r"\s*\([^)]*\)", "", name).strip() or name
+
+
+def _country_part(country: str | None) -> str | None:
+    """The country of a registry row's ``country`` field: ``Palestine (Ramallah)`` → ``Palestine``, ``UAE (Dubai)
+    / Saudi-owned`` → ``UAE``."""
+    if not country:
+        return None
+    return re.split(r"[(/]", country)[0].strip() or None
+
+
+@cache
+def _owner_code(country: str | None) -> str | None:
+    """The ISO code of a registry row's ``country`` field (``Palestine (Ramallah)`` → PS, ``UAE (Dubai) /
+    Saudi-owned`` → AE): pycountry's look-up of the country part, else the first of its fuzzy search."""
+    part = _country_part(country)
+    code = _country_code(part)
+    if code is None and part:
+        import pycountry
+
+        try:
+            code = pycountry.countries.search_fuzzy(part)[0].alpha_2
+        except LookupError:
+            return None
+    return code
 
 
 def _shared_names(registry: Iterable[Any]) -> set[str]:
