@@ -295,8 +295,8 @@ _MARKDOWN_HEADING = re.compile(r"^[ \t]*#{1,6}(?=[ \t]+\S)", re.MULTILINE)
 
 # pictographs opening a line as its mark (``📰 صحيفة النهار``, ``🔴 Al-Ahram``: batch 15, a Lebanese review page),
 # with their variation selector and joiners; symbols inside a line, and the quotation ornaments ❝ ❞, are left alone
-_PICTOGRAPH_MARK = re.compile(r"^[ \t]*(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D]*)+(?=[ \t]*\S)",
-                              re.MULTILINE)
+_PICTOGRAPHS = r"[\U0001F000-\U0001FAFF\u2600-\u275A\u2761-\u27BF\u2B00-\u2BFF]"
+_PICTOGRAPH_MARK = re.compile(r"^[ \t]*(?:" + _PICTOGRAPHS + r"[\uFE0F\u200D]*)+(?=[ \t]*\S)", re.MULTILINE)
 
 
 def markdown_blanked(text: str) -> str:
@@ -304,7 +304,7 @@ def markdown_blanked(text: str) -> str:
     into the document hold); so do pictographs that open a line as its mark (``📰 صحيفة النهار``)."""
     if "#" in text:
         text = _MARKDOWN_HEADING.sub(lambda m: " " * len(m.group()), text)
-    if re.search(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]", text):
+    if re.search(_PICTOGRAPHS, text):
         text = _PICTOGRAPH_MARK.sub(lambda m: " " * len(m.group()), text)
     return text
 

@@ -419,8 +419,8 @@ def press_digest_byline(text: str, registry: OutletRegistry) -> list[Draft]:
 
 
 # --------------------------------------------------------------------------- digest headline
-# the type noun between a quoted headline and its bracketed paper: “...” / جريدة (الصباح), “...” newspaper (X)
-_TYPE_NOUN_AFTER_QUOTE = re.compile(r"(?<=[”\"»])\s+(?:صحيفة|جريدة|يومية|مجلة|(?i:newspaper|daily|paper|weekly))\Z")
+# the type noun between a quoted headline and its bracketed paper: “...” / جريدة (الصباح)
+_TYPE_NOUN_AFTER_QUOTE = re.compile(r"(?<=[”\"»])\s+(?:صحيفة|جريدة|يومية|مجلة)\Z")
 
 
 def press_digest_headline(text: str, registry: OutletRegistry) -> list[Draft]:
