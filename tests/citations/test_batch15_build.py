@@ -110,3 +110,13 @@ def test_office_or_role_before_the_writer_is_no_part_of_the_name(text: str, auth
 def test_names_without_an_office_are_kept(name: str) -> None:
     from translator.citations.fields import clean_person
     assert clean_person(name) == name
+
+
+@pytest.mark.parametrize("text", [
+    "Saleh al Qallab in a comment piece for the Kuwaiti newspaper Al Jareeda reported that Ben Kaspit, a political "
+    "analyst, wrote in the Israeli newspaper Maariv that the prime minister was establishing a state.",
+    "Saleh al Qallab, in an article for the Kuwaiti newspaper Al Jareeda, said the talks failed.",
+])
+def test_writer_in_a_piece_for_the_paper(text: str) -> None:
+    cit = next(c for c in parse_citations(text) if c.outlet == "Al Jareeda")
+    assert cit.author == "Saleh al Qallab"
