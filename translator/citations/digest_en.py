@@ -293,12 +293,20 @@ def prose_writer(text: str) -> str | None:
 _MARKDOWN_HEADING = re.compile(r"^[ \t]*#{1,6}(?=[ \t]+\S)", re.MULTILINE)
 
 
+# pictographs opening a line as its mark (``📰 صحيفة النهار``, ``🔴 Al-Ahram``: batch 15, a Lebanese review page),
+# with their variation selector and joiners; symbols inside a line, and the quotation ornaments ❝ ❞, are left alone
+_PICTOGRAPHS = r"[\U0001F000-\U0001FAFF\u2600-\u275A\u2761-\u27BF\u2B00-\u2BFF]"
+_PICTOGRAPH_MARK = re.compile(r"^[ \t]*(?:" + _PICTOGRAPHS + r"[\uFE0F\u200D]*)+(?=[ \t]*\S)", re.MULTILINE)
+
+
 def markdown_blanked(text: str) -> str:
     """``## Al-Ahram`` read as a heading line: Markdown heading marks become spaces (same length, so offsets
-    into the document hold)."""
-    if "#" not in text:
-        return text
-    return _MARKDOWN_HEADING.sub(lambda m: " " * len(m.group()), text)
+    into the document hold); so do pictographs that open a line as its mark (``📰 صحيفة النهار``)."""
+    if "#" in text:
+        text = _MARKDOWN_HEADING.sub(lambda m: " " * len(m.group()), text)
+    if re.search(_PICTOGRAPHS, text):
+        text = _PICTOGRAPH_MARK.sub(lambda m: " " * len(m.group()), text)
+    return text
 
 
 _SOURCES = re.compile(r"\A\s*(?:[-*•]\s*)?(?i:sources?)\s*:\s*(?P<list>\S.*)\Z", re.DOTALL)

@@ -213,6 +213,10 @@ def strip_piece_words(phrase: str) -> str:
     return re.sub(pattern, "", phrase.strip(), flags=re.IGNORECASE) or phrase
 
 
+# offices written before a writer's name ("an article by Prime Minister Omar Razzaz"); capitalised, as titles are
+_OFFICE = r"(?:(?:Former|Deputy|Foreign|Prime)\s+)?(?:Minister|Ambassador|Senator)(?:\s+of\s+[A-Z][a-z]+)?"
+
+
 def clean_person(name: str | None) -> str | None:
     """An author as written, without a trailing asterisk; None for "Editorial", "Staff" and the like."""
     name = ws(name)
@@ -222,7 +226,10 @@ def clean_person(name: str | None) -> str | None:
     # a role word written before the name ("Journalist Galal Aref", "الكاتب فهمي هويدي"): the role is no name
     # a conjunction a sentence opened with ("But Khaled Montaser's column"): no part of the name
     name = re.sub(r"^(?:But|And|Yet|So|Also|Meanwhile|However|Then|While)\s+(?=\S+\s+\S)", "", name)
-    role = re.match(r"(?i:" + cues().pattern("author_role") + r")\s+(?=\S+\s+\S)", name)
+    # ... and an office or a role after the house's acronym ("Prime Minister Omar Razzaz", "MEES Editor-in-Chief
+    # Walid Khadduri"; batch 15 build)
+    role = re.match(r"(?:[A-Z]{2,6}\s+)?(?:(?i:" + cues().pattern("author_role") + r")|" + _OFFICE
+                    + r")\s+(?=\S+\s+\S)", name)
     if role:
         name = name[role.end():]
     # a day or month written after the name ("by Ali al-Tuaimaat Monday accused ..."): no part of it

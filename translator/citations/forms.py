@@ -419,6 +419,10 @@ def press_digest_byline(text: str, registry: OutletRegistry) -> list[Draft]:
 
 
 # --------------------------------------------------------------------------- digest headline
+# the type noun between a quoted headline and its bracketed paper: “...” / جريدة (الصباح)
+_TYPE_NOUN_AFTER_QUOTE = re.compile(r"(?<=[”\"»])\s+(?:صحيفة|جريدة|يومية|مجلة)\Z")
+
+
 def press_digest_headline(text: str, registry: OutletRegistry) -> list[Draft]:
     """``- "headline" (Outlet)``; the headline may wrap and hold quotes; the outlet may be cut short."""
     bullet = _BULLET.match(text)
@@ -444,6 +448,7 @@ def press_digest_headline(text: str, registry: OutletRegistry) -> list[Draft]:
     if _HOUSE_TAIL.search(text[pos:paren]):
         return []  # “title,” Outlet (description).: the house style, read by news_citations
     title = (ws(text[pos:paren]) or "").rstrip()
+    title = _TYPE_NOUN_AFTER_QUOTE.sub("", title)  # “headline” / صحيفة (الشروق): the paper's type noun (batch 15)
     title = title[1:] if title[:1] in OPENING_QUOTES else title
     if title[-1:] in CLOSING_QUOTES:
         title = title[:-1]

@@ -1332,6 +1332,10 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry, outlet: s
     if m:
         # "Riham Mazin, in Egypt's Al-Ahram, said", "X in London-based Y", "...--Nasser Qandil in Lebanese Y" (s9)
         candidates.append(m.group("p"))
+    m = re.match(r"\s*(?P<p>" + PERSON.pattern + r")\s*,?\s+in\s+(?:an?|his|her)\s+(?:[\w-]+\s+){0,2}?(?:"
+                 + cues().pattern("byline_noun") + r")\s+(?:for|in)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}\Z", before)
+    if m:
+        candidates.append(m.group("p"))  # "Saleh al Qallab in a comment piece for the Kuwaiti newspaper X" (b15)
     m = re.search(r"\b" + speech + r"\s+(?P<p>" + PERSON.pattern + r")\s+(?:in|for|to)\s+(?:\S+\s+){0,3}$", before)
     if m:
         candidates.append(m.group("p"))  # "..., writes Samer Dahi for loyalist Al-Watan"

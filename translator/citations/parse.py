@@ -391,6 +391,10 @@ def _bare_reference(drafts: list[Draft]) -> bool:
                                          drafts[0].title_english))
 
 
+_ARABIC_HEADLINE_WORDS = 14  # a headline line under a paper line (batch 15's longest: 12 words)
+_ARABIC_SUMMARY_WORDS = 20  # a summary paragraph under its paper's heading (batch 15: "النهار" over 40 words)
+
+
 def under_heading(text: str, heading: Heading) -> list[Draft]:
     """The piece under a heading line (``Al-Ahram in Arabic``, ``في النهار البيروتية نطالع``): a writer's
     paragraph in English prose (``1. Article by X says ...``), else a one-line headline."""
@@ -408,9 +412,11 @@ def under_heading(text: str, heading: Heading) -> list[Draft]:
         return [Draft("press_review_attribution", start, end, outlet=heading.outlet, leaning=heading.leaning,
                       title_original=title, confidence=0.7)]
     sentence = body.endswith(".") and not body.endswith("..") and body == text.strip()  # unbulleted, full stop
-    if sentence and heading.known and not is_arabic(body) and "\n" not in body and len(body.split()) >= 8:
-        # an English digest's summary paragraph under the paper's heading ("Youm7 press", then what it ran):
-        # the paper is cited, and the paragraph is no headline (session 7)
+    arabic = is_arabic(body)
+    if sentence and heading.known and "\n" not in body and len(body.split()) >= (
+            _ARABIC_SUMMARY_WORDS if arabic else 8):
+        # a digest's summary paragraph under the paper's heading ("Youm7 press", then what it ran; "النهار" over
+        # its long report, batch 15): the paper is cited, and the paragraph is no headline (session 7)
         return [Draft("press_digest_headline", start, end, outlet=heading.outlet, leaning=heading.leaning,
                       confidence=0.6)]
     if not body or "\n" in body or len(body) > 300 or (sentence and (is_arabic(body) or heading.known)):
@@ -571,10 +577,14 @@ def _headline_after_colon(text: str, found: list, index: int, piece: Piece, repa
     citation then spans both lines."""
     body = BULLET.sub("", repaired.strip(), count=1).strip()
     bulleted = body != repaired.strip()
-    if not body or "\n" in body or len(body) > 300 or (body.endswith(".") and not bulleted) \
+    prev_piece, draft, repairs, quote_warnings = found[index]
+    # "📰 صحيفة النهار" alone on its line, then "ضغوط دولية لمنع توسع الحرب… ولبنان في قلب العاصفة الإقليمية.": a
+    # short Arabic line under a line that names only the paper is its headline, full stop and all (batch 15)
+    headline_stop = is_arabic(body) and len(body.split()) <= _ARABIC_HEADLINE_WORDS \
+        and _PAPER_LINE.fullmatch(text[prev_piece.start:prev_piece.end].strip()) is not None
+    if not body or "\n" in body or len(body) > 300 or (body.endswith(".") and not bulleted and not headline_stop) \
             or body[0] in "\"“«„":
         return False  # a sentence, or a quotation of what was written ("Editor X:" then "“The West knows ...”")
-    prev_piece, draft, repairs, quote_warnings = found[index]
     if index != len(found) - 1 or piece.start - prev_piece.end > 3:
         return False
     if body[0] == "(" and body[-1] == ")" and is_arabic(body) and body.count("(") == 1:
