@@ -38,26 +38,22 @@ def base_direction(text: object) -> str:
 
     Bidi format characters (LRM, RLM, ALM, embeddings, isolates) are skipped: a title pasted with a stray
     left-to-right mark before its Arabic (``\u200eلافروف: ...``) is right-to-left (openclaw/openclaw#137474)."""
-    if not isinstance(text, str):
-        return "auto"
-    for char in text:
-        if char in _FORMAT:
-            continue
-        kind = unicodedata.bidirectional(char)
-        if kind in _RTL_CLASSES:
-            return "rtl"
-        if kind == "L":
-            return "ltr"
-    return "auto"
+    return _first_strong(text, skip=_FORMAT)
 
 
 def first_strong(text: object) -> str:
     """"rtl" or "ltr" as a browser's ``dir="auto"`` (HTML's first-strong rule) decides for ``text``: the first
     strong character, a left-to-right mark counting as left-to-right and a right-to-left or Arabic letter mark
     as right-to-left; "auto" when there is none."""
+    return _first_strong(text, skip=frozenset())
+
+
+def _first_strong(text: object, *, skip: frozenset[str]) -> str:
     if not isinstance(text, str):
         return "auto"
     for char in text:
+        if char in skip:
+            continue
         kind = unicodedata.bidirectional(char)
         if kind in _RTL_CLASSES:
             return "rtl"
