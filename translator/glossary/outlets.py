@@ -230,7 +230,8 @@ def _owner_code(country: str | None) -> str | None:
 
 
 def _shared_names(registry: Iterable[Any]) -> set[str]:
-    """Arabic names that several outlets carry (الوطن: Syria, Qatar, Oman...): no glossary can pick one."""
+    """Arabic names that several outlets carry (الوطن: Syria, Qatar, Oman...): one ``shared`` entry each
+    (:func:`_shared_entries`), settled per match by :func:`resolve_shared`."""
     owners: dict[str, set[str]] = {}
     for outlet in registry:
         for name in outlet.arabic_variants:
