@@ -272,6 +272,59 @@ def test_split_symbols_takes_emoji_and_symbols_off_the_ends() -> None:
     assert split_symbols("(عاجل)") == (None, "(عاجل)", None)  # brackets are punctuation, not symbols
 
 
+#: every Arabic combining mark: harakat, tanween, shadda, sukun and the other marks of 064B-065F, superscript
+#: alef, and the Quranic and honorific marks (0610-061A, 06D6-06ED); ۞ and ۩ there are symbols (So), not marks
+ARABIC_MARKS = [chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)]
+                if unicodedata.category(chr(c)) == "Mn"]
+
+
+@pytest.mark.parametrize("mark", ARABIC_MARKS, ids=lambda m: f"U+{ord(m):04X}")
+def test_arabic_marks_stay_with_their_word_and_are_never_symbols(mark: str) -> None:
+    # A word-final tanween (ليلاً) was taken off the end as a "symbol" and glued to the English as written:
+    # "... Tindoufً", with no flag. A mark belongs to the letter it is written on, final or medial.
+    from translator.mt.translate import split_literals, split_symbols
+
+    final, medial = f"وصل الوفد إلى تندوف ليلا{mark}", f"وصل الوفد إلى المد{mark}رسة"
+    for text in (final, medial, f"ليلا{mark} وصل الوفد", f"ق{mark}ال الوزير"):
+        assert split_symbols(text) == (None, text, None)
+        assert split_literals(text) == [(text, "", False)]
+    assert split_symbols(f"🔴 {final} 🇩🇿") == (("🔴", " "), final, ("🇩🇿", " "))
+    assert split_symbols(f"{final}✅") == (None, final, ("✅", ""))
+    assert split_literals(f"📌{final} ✅") == [("📌", "", True), (final, " ", False), ("✅", "", True)]
+
+
+def test_marks_written_on_a_symbol_stay_with_the_symbol() -> None:
+    from translator.mt.translate import split_symbols
+
+    assert split_symbols("عاجل ❤️") == (None, "عاجل", ("❤️", " "))  # U+FE0F, the emoji variation selector
+    assert split_symbols("❤️✅ عاجل") == (("❤️✅", " "), "عاجل", None)
+
+
+def test_a_word_final_tanween_reaches_the_model_and_never_the_english(tiny_ct2_engine) -> None:  # type: ignore[no-untyped-def]
+    from translator import Translator
+
+    sent: list[str] = []
+
+    class Recording:
+        name, model, max_input_tokens = tiny_ct2_engine.name, tiny_ct2_engine.model, tiny_ct2_engine.max_input_tokens
+
+        def translate_batch(self, texts: list[str], **options: object) -> list:  # type: ignore[type-arg]
+            sent.extend(texts)
+            return tiny_ct2_engine.translate_batch(texts, **options)
+
+        def score_batch(self, sources: list[str], targets: list[str]) -> list[float]:
+            return tiny_ct2_engine.score_batch(sources, targets)
+
+        def count_tokens(self, texts: list[str]) -> list[int]:
+            return tiny_ct2_engine.count_tokens(texts)
+
+    source = "وصل الوفد إلى تندوف ليلاً"
+    [out] = Translator(Recording()).translate([source])
+    assert out.status == "translated" and out.text
+    assert any(text.endswith("ليلاً") for text in sent), sent  # the whole word went to the model
+    assert not any(unicodedata.category(c) == "Mn" and "ARABIC" in unicodedata.name(c) for c in out.text), out.text
+
+
 def test_emoji_at_the_ends_pass_through_and_leave_the_translation_unchanged(tiny_ct2_engine) -> None:  # type: ignore[no-untyped-def]
     # https://github.com/mozilla/translations/issues/171: emoji should pass through untranslated; a leading one
     # garbled the whole output of the model

@@ -440,13 +440,31 @@ class Translator:
         return out
 
 
-_SYMBOL_CATEGORIES = frozenset({"So", "Sk", "Co", "Cn", "Me", "Mn"})
+_SYMBOL_CATEGORIES = frozenset({"So", "Sk", "Co", "Cn"})
+_COMBINING = frozenset({"Mn", "Me"})
 
 
 def _is_symbol(char: str) -> bool:
     """An emoji, pictograph or other symbol no translation model renders (🔴 ✅ 📌, flags, keycaps, their
-    variation selectors and skin tones); combining marks count only after another symbol."""
-    return unicodedata.category(char) in _SYMBOL_CATEGORIES and not is_arabic_letter(char)
+    variation selectors and skin tones). A combining mark is never one alone: it is what it is written on
+    (:func:`_symbol_flags`)."""
+    return unicodedata.category(char) in _SYMBOL_CATEGORIES
+
+
+def _symbol_flags(text: str) -> list[bool]:
+    """For each character of ``text``, whether it belongs to a symbol. A combining mark belongs to the character
+    it is written on: the variation selector of ``❤️`` to the symbol, the tanween of ``ليلاً``, a shadda or
+    ``ARABIC SMALL HIGH …`` Quranic mark to the word. A mark with nothing under it (first, or after a space)
+    is part of the words if it is an Arabic mark, of the symbols otherwise."""
+    flags: list[bool] = []
+    base: bool | None = None  # the flag of the last character a mark can sit on
+    for char in text:
+        if unicodedata.category(char) in _COMBINING:
+            flags.append(base if base is not None else "ARABIC" not in unicodedata.name(char, ""))
+            continue
+        flags.append(_is_symbol(char))
+        base = None if char.isspace() else flags[-1]
+    return flags
 
 
 def split_symbols(text: str) -> tuple[tuple[str, str] | None, str, tuple[str, str] | None]:
@@ -454,13 +472,15 @@ def split_symbols(text: str) -> tuple[tuple[str, str] | None, str, tuple[str, st
 
     Returns ``(head, middle, tail)``: ``head`` and ``tail`` are ``(symbols, joiner)`` pairs, the joiner being
     the space that separated them from the text (so they are put back the same way), or None. A text of
-    symbols only has no head or tail. ``🔴 عاجل: …`` → ``(("🔴", " "), "عاجل: …", None)``.
+    symbols only has no head or tail. ``🔴 عاجل: …`` → ``(("🔴", " "), "عاجل: …", None)``. Diacritics belong
+    to their word: ``… ليلاً`` has no tail.
     """
+    symbol = _symbol_flags(text)
     i = 0
-    while i < len(text) and (_is_symbol(text[i]) or text[i].isspace()):
+    while i < len(text) and (symbol[i] or text[i].isspace()):
         i += 1
     j = len(text)
-    while j > i and (_is_symbol(text[j - 1]) or text[j - 1].isspace()):
+    while j > i and (symbol[j - 1] or text[j - 1].isspace()):
         j -= 1
     if i == j:
         return None, text, None
