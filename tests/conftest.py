@@ -5,6 +5,11 @@ The tiny model is a genuine MarianMT (sentencepiece tokenizers, HF folder layout
 with a safe margin. It is cached in ``tests/.cache/`` under a hash of the training data, the schedule and
 ``translator/testing/tiny.py``, so it is rebuilt only when one of them changes; a file lock lets parallel test
 sessions share one build. How fast the machine is changes how long the build takes, never its result.
+
+``TRANSLATOR_TINY_SEED=N`` trains (and caches beside the default one) a tiny model from another seed: the same
+data and schedule, other words wherever the model is unsure. Running the model-backed tests under a few seeds
+shows which of them assert the words one model happened to write (what another CPU kind would also change)
+rather than what any translation must satisfy.
 """
 
 from __future__ import annotations
@@ -16,8 +21,12 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from translator.testing.tiny import Schedule
 
 TESTS = Path(__file__).resolve().parent
 DATA = TESTS / "data"
@@ -84,22 +93,56 @@ def tiny_pairs() -> list[tuple[str, str]]:
     return read_pairs(_training_files())
 
 
+#: the environment variable that picks another seed for the tiny model (unset: the schedule's default seed)
+TINY_SEED_VARIABLE = "TRANSLATOR_TINY_SEED"
+_SEEDED_PREFIX = "tiny-marian-seed"
+
+
+def _tiny_schedule() -> Schedule:
+    """The tiny model's training schedule: the default one, with ``TRANSLATOR_TINY_SEED`` as its seed if set."""
+    from dataclasses import replace
+
+    from translator.testing.tiny import Schedule
+
+    seed = os.environ.get(TINY_SEED_VARIABLE, "").strip()
+    if not seed:
+        return Schedule()
+    if not seed.isdigit():
+        raise pytest.UsageError(f"{TINY_SEED_VARIABLE}={seed!r}: give a whole number (0 or more)")
+    return replace(Schedule(), seed=int(seed))
+
+
+def _tiny_prefix(schedule: Schedule) -> str:
+    """``tiny-marian`` for the default seed, ``tiny-marian-seed<N>`` for another: each keeps its own cache entry."""
+    from translator.testing.tiny import Schedule
+
+    return "tiny-marian" if schedule.seed == Schedule().seed else f"{_SEEDED_PREFIX}{schedule.seed}"
+
+
+def _tiny_prefix_of(name: str) -> str:
+    """The prefix a cache folder name was built with (``tiny-marian-seed3-<key>-ct2-int8``: ``tiny-marian-seed3``)."""
+    if name.startswith(_SEEDED_PREFIX):
+        return "-".join(name.split("-")[:3])
+    return "tiny-marian"
+
+
 @pytest.fixture(scope="session")
 def tiny_model(tiny_pairs: list[tuple[str, str]]) -> Path:
     """Folder of a trained tiny MarianMT (Hugging Face format), built once and cached in tests/.cache."""
     import torch
     import transformers
 
-    from translator.testing.tiny import Schedule, fingerprint, train_tiny_marian
+    from translator.testing.tiny import fingerprint, train_tiny_marian
 
-    schedule = Schedule()
+    schedule = _tiny_schedule()
     key = fingerprint(_training_files(), schedule=schedule, torch=torch.__version__,
                       transformers=transformers.__version__)
-    folder = CACHE / f"tiny-marian-{key}"
+    prefix = _tiny_prefix(schedule)
+    folder = CACHE / f"{prefix}-{key}"
     with _locked("tiny-marian"):
         if not (folder / "training.json").is_file():
-            for stale in CACHE.glob("tiny-marian-*"):
-                if stale.is_dir():
+            for stale in CACHE.glob(f"{prefix}-*"):
+                if stale.is_dir() and _tiny_prefix_of(stale.name) == prefix:
                     shutil.rmtree(stale, ignore_errors=True)
             building = Path(tempfile.mkdtemp(prefix=".building-", dir=CACHE))
             try:
