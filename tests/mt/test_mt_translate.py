@@ -390,17 +390,35 @@ def test_memory_entries_with_the_old_ok_status_read_as_translated(tmp_path: Path
     assert result.from_memory and result.status == "translated" and counting.calls == 0
 
 
-def test_a_placeholder_the_repair_filled_is_no_leak(counting: CountingEngine) -> None:
-    # NEWUSER6 F22: the tiny model's raw output of this dateline leaks XTERM0; the glossary's placeholder repair
-    # fills it, so the guard's flags of the raw output must not make the final text suspicious
+class ScriptedOutputs(CountingEngine):
+    """A real engine, except that it answers the texts in ``outputs`` as written there (what one machine's tiny
+    model wrote, replayed on every machine)."""
+
+    def __init__(self, inner: Engine, outputs: dict[str, str]) -> None:
+        super().__init__(inner)
+        self.outputs = outputs
+
+    def translate_batch(self, texts: list[str], **options: Any) -> list[list[Hypothesis]]:
+        real = super().translate_batch(texts, **options)
+        return [[Hypothesis(self.outputs[t])] if t in self.outputs else hyps
+                for t, hyps in zip(texts, real, strict=True)]
+
+
+def test_a_placeholder_the_repair_filled_is_no_leak(tiny_ct2_engine: Engine) -> None:
+    # NEWUSER6 F22: the tiny model's raw output of this dateline leaked XTERM0 (on one machine; other CPU kinds
+    # train another tiny model, so the leak and the placeholder repair's answer are replayed); the repair fills
+    # it, so the guard's flags of the raw output must not make the final text suspicious
     from translator.glossary import Glossary, TermEnforcer
 
-    source = "الجزائر-10-5-2022"
-    raw = Translator(counting).translate([source])[0]
-    [repaired] = Translator(counting, enforcer=TermEnforcer(Glossary.load([]))).translate([source])
-    assert "term-repaired:placeholder" in repaired.term_flags and "XTERM" not in (repaired.text or "")
+    source, marked = "الجزائر-10-5-2022", "XTERM0-10-5-2022"
+    engine = ScriptedOutputs(tiny_ct2_engine, {source: "XTERM0 10-5-2022", marked: "XTERM0, 10-5-2022"})
+    [raw] = Translator(engine).translate([source])
+    enforcer = TermEnforcer(Glossary.load([]), strategies=("placeholder",))
+    [repaired] = Translator(engine, enforcer=enforcer).translate([source])
+    assert raw.status == "suspicious" and "placeholder-leak" in raw.flags, raw.flags
+    assert marked in engine.inputs  # the repair sent the source with its placeholder
+    assert "term-repaired:placeholder" in repaired.term_flags and repaired.text == "Algeria, 10-5-2022"
     assert "placeholder-leak" not in repaired.flags and repaired.status == "translated", repaired.flags
-    assert raw.text != repaired.text  # the repair changed the text (without it, nothing to recompute)
 
 
 @pytest.mark.parametrize(("output", "flag"), [("The minister visited XTERM0 XTERM0 XTERM0 XTERM0.", "repetition"),

@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from translator.glossary.report import lenient_form
 from translator.mt import Translator
 from translator.mt.ct2 import CT2Engine
 from translator.mt.models import inspect_folder
 from translator.qa import check, default_glossary
+from translator.qa.invented import _ordinary
 from translator.qa.names import _renders, english_names
 
 UNSEEN = ["مرحبا بكم", "شكرا جزيلا لكم", "أعلنت وزارة الصحة تسجيل حالات جديدة", "قال الوزير إن الاجتماع كان مثمرا"]
@@ -39,19 +41,32 @@ def test_correct_machine_translations_are_not_flagged(translate, tiny_pairs) -> 
     assert [(ar, out) for ar, out in correct if _invented(ar, out)] == []
 
 
+#: what tiny models wrote for UNSEEN (this machine's default seed, and TRANSLATOR_TINY_SEED=2): names from
+#: nothing, so that the check below never passes vacuously on a machine whose model happens to invent none
+RECORDED = [("مرحبا بكم", "Morocco strens its the"),
+            ("أعلنت وزارة الصحة تسجيل حالات جديدة",
+             "The Polisrones thet lating acacacaccuses theight inolating  Morocco"),
+            ("مرحبا بكم", "The minister visitedueueues Tindouf")]
+
+
 def test_names_the_model_invents_are_flagged(translate) -> None:  # type: ignore[no-untyped-def]
+    # The words the tiny model writes for sentences it never saw differ per CPU kind (another kind trains another
+    # model): every invented glossary name is flagged, whatever this machine's model wrote. A name whose every
+    # word is everyday English ("Spain", "United States": wordfreq zipf >= invented._ORDINARY) is not flagged
+    # (module docstring of translator.qa.invented): those are left out here.
     glossary = default_glossary()
     made_up = 0
-    for source, output in zip(UNSEEN, translate(UNSEEN), strict=True):
+    for source, output in [*zip(UNSEEN, translate(UNSEEN), strict=True), *RECORDED]:
         in_source = [m.entry for m in glossary.match(source) if m.entry is not None]
-        names = [(a, b) for a, b, entry in english_names(output, glossary) if not _renders(entry, in_source)]
+        names = [(a, b) for a, b, entry in english_names(output, glossary) if not _renders(entry, in_source)
+                 and not all(_ordinary(w) for w in lenient_form(output[a:b]).split())]
         made_up += len(names)
         flagged = [f for f in check(source, output, machine=True) if f.kind == "name"]
         for a, b in names:  # every glossary name the model wrote from nothing has a flag on it
             assert any(f.target_start is not None and f.target_start <= a and b <= f.target_end for f in flagged), \
                 (source, output, output[a:b])
         assert not [f for f in check(source, output) if f.kind == "name" and f.source_start is None]  # human mode
-    assert made_up >= 2  # the model did invent names (the test would pass vacuously otherwise)
+    assert made_up >= 3  # names were invented (Morocco twice, Tindouf), so the check above did check something
 
 
 @pytest.mark.parametrize(("source", "target"), [
