@@ -240,9 +240,27 @@ def strip_tashkeel(text: str) -> str:
     return "".join(c for c in text if unicodedata.category(c) != "Mn")
 
 
+class _DigitTable(dict[int, int | str]):
+    """``str.translate`` table of :func:`to_ascii_digits`, filled on first use of each character: a decimal digit
+    (category ``Nd``) maps to its ASCII digit, any other character to itself."""
+
+    def __missing__(self, code: int) -> int | str:
+        char = chr(code)
+        value = self[code] = str(unicodedata.decimal(char)) if unicodedata.category(char) == "Nd" else code
+        return value
+
+
+_DIGIT_TABLE = _DigitTable()
+
+
 def to_ascii_digits(text: str) -> str:
-    """Every decimal digit (Eastern Arabic ٠-٩, Persian ۰-۹, any script) as ASCII 0-9; the rest unchanged."""
-    return "".join(str(unicodedata.decimal(c)) if unicodedata.category(c) == "Nd" else c for c in text)
+    """Every decimal digit (Eastern Arabic ٠-٩, Persian ۰-۹, any script) as ASCII 0-9; the rest unchanged.
+
+    One ``str.translate`` (in C) over a table filled per character, instead of a look-up per character in Python
+    (issue 17: speed); an ASCII text is returned as it is."""
+    if text.isascii():
+        return text
+    return text.translate(_DIGIT_TABLE)
 
 
 @cache
