@@ -220,3 +220,88 @@ def test_people_names_from_the_cache_equal_a_fresh_read(cache: Path) -> None:
         assert len(fresh[1]) > 10_000 and names.attested_name("سمير جعجع") == "Samir Geagea"
     finally:
         clear()
+
+
+class _Node:
+    """An object in a reference cycle (only the cyclic collector frees it)."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_paused_gc_with_freeze_keeps_what_the_body_made_out_of_collections() -> None:
+    """A table loaded with ``freeze`` is never walked again (issue 20, start-up): its objects are frozen, and a
+    cycle among them survives a full collection until :func:`thaw_gc`, which frees it."""
+    import gc
+    import weakref
+
+    gc.unfreeze()
+    was_enabled = gc.isenabled()
+    try:
+        with diskcache.paused_gc(freeze=True):
+            assert not gc.isenabled()
+            node = _Node()
+        assert gc.isenabled() == was_enabled
+        assert gc.get_freeze_count() > 0
+        alive = weakref.ref(node)
+        del node
+        gc.collect()
+        assert alive() is not None  # frozen: out of the collector's reach
+        diskcache.thaw_gc()
+        assert gc.get_freeze_count() == 0
+        assert alive() is None
+    finally:
+        gc.unfreeze()
+
+
+def test_paused_gc_without_freeze_leaves_the_collector_its_objects() -> None:
+    import gc
+    import weakref
+
+    gc.unfreeze()
+    with diskcache.paused_gc():
+        node = _Node()
+    assert gc.get_freeze_count() == 0
+    alive = weakref.ref(node)
+    del node
+    gc.collect()
+    assert alive() is None
+
+
+def test_a_cached_value_read_back_is_frozen(cache: Path) -> None:
+    import gc
+
+    diskcache.cached("frozen", "k" * 40, lambda: {"a": [1, 2], "b": [3]})
+    gc.unfreeze()
+    value = diskcache.cached("frozen", "k" * 40, lambda: {"a": [0], "b": [0]})
+    try:
+        assert value == {"a": [1, 2], "b": [3]}  # read from the file, not built
+        assert gc.get_freeze_count() > 0
+        assert all(o is not value for o in gc.get_objects())  # frozen: no generation holds it
+    finally:
+        gc.unfreeze()
+
+
+def test_a_replaced_batch_glossary_is_freed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The batch's glossary is frozen while it is kept (``load_glossary``); a batch with other glossary files
+    replaces it, and the old one is then freed, though frozen objects are out of the collector's reach."""
+    import gc
+    import weakref
+
+    from translator.corpus import run
+
+    monkeypatch.setattr(run, "_GLOSSARIES", {})
+    extra = tmp_path / "extra.tsv"
+    extra.write_text((Path(__file__).parent / "data" / "glossary_test.tsv").read_text(encoding="utf-8"),
+                     encoding="utf-8")
+    try:
+        first = run.load_glossary(run.BatchOptions())
+        assert run.load_glossary(run.BatchOptions()) is first  # the same inputs: kept
+        assert gc.get_freeze_count() > 0
+        old = weakref.ref(first)
+        del first
+        second = run.load_glossary(run.BatchOptions(glossary_paths=(extra,)))
+        assert old() is None
+        assert second is not None and any(e.source for e in second.entries)
+    finally:
+        gc.unfreeze()

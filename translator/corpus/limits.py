@@ -145,7 +145,7 @@ def warm_up(glossary, detector: str) -> None:  # type: ignore[no-untyped-def]
     from .analyze import analyze_document
     from .readers import SourceFile, read_documents
 
-    with paused_gc():  # loading, not garbage: the collector would walk the new tables again and again
+    with paused_gc(freeze=True):  # loading, not garbage: the collector would walk the new tables again and again
         for doc in read_documents(SourceFile(Path("warm-up.html"), "warm-up.html"), _WARM_HTML):
             analyze_document(doc, glossary=glossary, detector=detector)
 

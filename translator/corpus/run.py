@@ -285,15 +285,17 @@ def load_glossary(options: BatchOptions):
     """
     if not options.use_glossary:
         return None
-    from ..diskcache import paused_gc
+    from ..diskcache import paused_gc, thaw_gc
     from ..glossary import Glossary
 
     key = _glossary_key(options.glossary_paths)
     glossary = _GLOSSARIES.get(key) if key is not None else None
     if glossary is None:
-        with paused_gc():  # (issue 20: start-up)
+        if _GLOSSARIES:  # another glossary is replaced: the frozen one is freed, its cycles too
+            _GLOSSARIES.clear()
+            thaw_gc()
+        with paused_gc(freeze=True):  # (issue 20: start-up; the glossary is kept: frozen)
             glossary = Glossary.load(list(options.glossary_paths))
-        _GLOSSARIES.clear()
         if key is not None:
             _GLOSSARIES[key] = glossary
     for problem in glossary.problems:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 
 from ..diskcache import cached, fingerprint, folding_inputs
@@ -193,10 +194,14 @@ def find_terms(text: str, index: TermIndex) -> list[TermMatch]:
     normalized, offsets, words = prepared(text)  # shared with the name and place finders that follow
     candidates = []
     readings_of = index.readings
+    memo = index._readings  # readings_of's own memo, asked here first: no call for a word seen before (issue 20)
     last = len(words) - 1
-    plain = tuple(word for _, _, word in words)
+    plain = tuple(map(itemgetter(2), words))
     for i, word in enumerate(plain):
-        found = readings_of(word, i < last and word.endswith(_STRAY_CONJUNCTION))
+        stray = i < last and word.endswith(_STRAY_CONJUNCTION)
+        found = memo.get((word, stray))
+        if found is None:
+            found = readings_of(word, stray)
         if found:  # most words start no spelling: no candidate search for them
             candidates += [c for c in _candidates_at(words, plain, i, normalized, index, found)
                            if not c.form.quoted_only or _set_apart(normalized, words[c.first][0], c.end)]

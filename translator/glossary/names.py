@@ -305,7 +305,7 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default",
     """Person names marked by a title or role in ``text`` that no match in ``taken`` covers, as matches of
     layer ``romanized`` (offsets into ``text``), spelled as people of ``country`` (the outlet's, when known)
     spell them (:func:`romanize`)."""
-    if not any(key in text for key in _title_keys()):
+    if _title_screen().search(text) is None:  # no title key in the text
         return []
     normalized, offsets, plain = prepared(text)
     folded = _folded_prepositions()
@@ -591,6 +591,13 @@ def _title_keys() -> tuple[str, ...]:
     folded = [word for word, kind in _titles().items() if kind != "speech"]
     keys = {word.removeprefix("ال").lstrip("اأإآ").rstrip("هةيى") for word in [*written, *folded]}
     return tuple(k for k in keys if len(k) >= 2)
+
+
+@cache
+def _title_screen() -> re.Pattern[str]:
+    """Every key of :func:`_title_keys` as one alternation: searched in C where ``any(key in text ...)`` tested
+    each key in turn (issue 20: the same answer, one call)."""
+    return re.compile("|".join(map(re.escape, sorted(_title_keys(), key=lambda k: (-len(k), k)))))
 
 
 @lru_cache(maxsize=65536)

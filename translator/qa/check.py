@@ -139,11 +139,15 @@ def _source_side(source: str) -> tuple[list[Quantity], list[DateMention], list[P
 
 def _not_in(dates: list[DateMention], spans: list[tuple[int, int]]) -> list[DateMention]:
     """The dates that are not part of a period (a month inside "January-September 2023" is the period's)."""
+    if not spans:
+        return list(dates)
     return [d for d in dates if not any(d.start < end and start < d.end for start, end in spans)]
 
 
 def _outside(quantities: list[Quantity], spans: list[tuple[int, int]]) -> list[Quantity]:
     """The quantities that are not part of a date (dates are compared as dates)."""
+    if not spans:
+        return list(quantities)
     return [q for q in quantities if not any(q.start < end and start < q.end for start, end in spans)]
 
 

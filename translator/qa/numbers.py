@@ -29,6 +29,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from operator import itemgetter
 
 from ..datafiles import read_tsv
 from ..text.arabic import analyses, normalize_for_matching
@@ -125,8 +126,10 @@ class _Token:
 _SEPARATOR = re.compile(r"[.,]")
 
 
+@lru_cache(maxsize=4096)
 def _digit_values(text: str) -> tuple[float, ...]:
-    """Readings of a digit string with separators (see the module docstring)."""
+    """Readings of a digit string with separators (see the module docstring); kept per string: the same figures
+    (years, counts) come back in every pair and on both sides (issue 17: speed)."""
     if text.isdigit():
         return (float(text),)
     seps = _SEPARATOR.findall(text)
@@ -176,7 +179,7 @@ def _tokens(folded: str) -> list[_Token]:
         words = [w for w in words if not any(a <= w[0] < b for a, b in ends)]
     events: list[tuple[int, object]] = [(_digits_start(folded, m), m) for m in digits]
     events += [(w[0], w) for w in words]
-    events.sort(key=lambda e: e[0])
+    events.sort(key=itemgetter(0))
     out: list[_Token] = []
     previous_end = 0
     for start, event in events:
