@@ -1,0 +1,40 @@
+"""Session 11 of issue 16: kinds redone from the build halves' misses (F7 office words end a name, F8 wire
+spellings of known names, F11 quotes in a user glossary), the enforcer told the document's country, family names
+and titles, and gazetteer data (intelligence services, parliaments, US states, UN bodies, Mauritania's regions)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from translator.glossary import Glossary
+from translator.glossary.load import read_tsv
+
+
+def _targets(glossary: Glossary, text: str, country: str | None = None) -> dict[str, str]:
+    return {m.surface: m.target for m in glossary.match(text, country=country)}
+
+
+def test_quotes_around_user_fields_are_stripped_with_a_warning(tmp_path: Path) -> None:
+    """F11: a user glossary saved from a spreadsheet or a word processor quotes its fields; the quotes are no part
+    of the term (matching “الجزائر” would find nothing), so they go, and the user is told."""
+    path = tmp_path / "mine.tsv"
+    path.write_text("source\ttarget\ttype\tvariants\tnote\n"
+                    "“عبد المجيد تبون”\t\"Abdelmadjid Tebboune\"\tperson\t«تبون»|عبدالمجيد تبون\t\"the president\"\n"
+                    "القدس\tJerusalem\tplace\t\t\n", encoding="utf-8")
+    entries, problems = read_tsv(path)
+    first = entries[0]
+    assert (first.source, first.target, first.variants) == ("عبد المجيد تبون", "Abdelmadjid Tebboune",
+                                                           ("تبون", "عبدالمجيد تبون"))
+    assert first.note == '"the president"'  # a note may quote
+    quotes = [p for p in problems if p.kind == "quotes"]
+    assert [(p.line, p.severity) for p in quotes] == [(2, "warning")]
+    assert "source" in quotes[0].message and "target" in quotes[0].message and "variants" in quotes[0].message
+    assert entries[1].source == "القدس" and not [p for p in problems if p.line == 3]
+
+
+def test_quoted_user_entry_matches(tmp_path: Path) -> None:
+    path = tmp_path / "mine.tsv"
+    path.write_text("source\ttarget\ttype\n«المجلس الأعلى للدولة»\t“High Council of State”\torg\n", encoding="utf-8")
+    glossary = Glossary.load([path])
+    found = _targets(glossary, "وقال المجلس الأعلى للدولة في بيان")
+    assert found.get("المجلس الأعلى للدولة") == "High Council of State"
