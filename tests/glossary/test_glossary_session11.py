@@ -38,3 +38,21 @@ def test_quoted_user_entry_matches(tmp_path: Path) -> None:
     glossary = Glossary.load([path])
     found = _targets(glossary, "وقال المجلس الأعلى للدولة في بيان")
     assert found.get("المجلس الأعلى للدولة") == "High Council of State"
+
+
+def test_office_after_a_name_ends_it(glossary: Glossary) -> None:
+    """F7: an office word right after a name (المبعوث، المحافظ، المندوب، الناطقة...) is the office, not a name part:
+    the romanized name stops before it."""
+    for text, name, office in (("التقى الرئيس يوسف الشاهد المبعوث الأممي", "يوسف الشاهد", "المبعوث"),
+                               ("وقال السيد جمال رشيد المحافظ السابق", "جمال رشيد", "المحافظ"),
+                               ("وقال العقيد سالم فرج المندوب الدائم", "سالم فرج", "المندوب"),
+                               ("وقالت السيدة هدى سالم الناطقة باسم الحكومة", "هدى سالم", "الناطقة")):
+        people = [m for m in glossary.match(text) if m.type == "person"]
+        assert [m.surface for m in people] == [name], text
+        assert all(office not in m.surface for m in people)
+
+
+def test_office_word_introduces_a_name(glossary: Glossary) -> None:
+    """The same office words open a name after them, as the roles already listed do."""
+    people = [m.surface for m in glossary.match("وقال المبعوث الأممي هانس غروندبرغ إن") if m.type == "person"]
+    assert people == ["هانس غروندبرغ"]
