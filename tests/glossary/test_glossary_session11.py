@@ -56,3 +56,28 @@ def test_office_word_introduces_a_name(glossary: Glossary) -> None:
     """The same office words open a name after them, as the roles already listed do."""
     people = [m.surface for m in glossary.match("وقال المبعوث الأممي هانس غروندبرغ إن") if m.type == "person"]
     assert people == ["هانس غروندبرغ"]
+
+
+def test_kuwaiti_ruling_family_name_ends_the_name(glossary: Glossary) -> None:
+    """الصباح ("the morning", zipf 5.2) after other name parts is the family name Al-Sabah, part of the name; it
+    is never a name's first word."""
+    for text in ("والتقى الشيخ ثامر جابر الأحمد الصباح نائب رئيس الحرس الوطني",
+                 "واستقبل الشيخ أحمد ناصر المحمد الصباح الوفد"):
+        people = [m for m in glossary.match(text, country="KW") if m.type == "person"]
+        assert len(people) == 1 and people[0].surface.endswith("الصباح"), text
+        assert people[0].target.casefold().endswith("al-sabah")
+    assert not [m for m in glossary.match("وقال الوزير إن الاجتماع عقد الصباح") if m.type == "person"]
+
+
+def test_imam_is_a_title(glossary: Glossary) -> None:
+    """الإمام introduces a name as الشيخ does: the whole lineage after it is the name, not its last link."""
+    people = [m for m in glossary.match("في ذكرى ثورة الإمام زيد بن علي") if m.type == "person"]
+    assert [m.surface for m in people] == ["زيد بن علي"]
+    assert people[0].target.startswith("Za")
+
+
+def test_known_whole_name_outlasts_a_titled_fragment(glossary: Glossary) -> None:
+    """A name a title marks stops at a common word (الصدر "the chest"); a Wikidata person's whole name that holds
+    it is kept instead of the fragment."""
+    people = [m.surface for m in glossary.match("وقال الإمام موسى الصدر في خطابه") if m.type == "person"]
+    assert people == ["موسى الصدر"]

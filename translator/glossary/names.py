@@ -198,7 +198,7 @@ def romanize(name: str, region: str = "default", country: str | None = None) -> 
                 if unit:
                     parts.append(_with_article(unit, word, region))
                     continue
-        known = table.get((word, "word"))
+        known = table.get((word, "word")) or table.get((word, "family"))
         if word == "الدين" and parts and region == "maghreb":
             parts[-1] += "eddine"  # نور الدين → Noureddine, as the Maghreb's press writes it
             continue
@@ -707,8 +707,8 @@ def _joined_word(word: str) -> bool:
 def _name_part(word: str, position: int) -> bool:
     if len(word) < 2 or word.isdigit() or _title_kind(word):
         return False
-    if (word, "word") in _table():
-        return True
+    if (word, "word") in _table() or (position and (word, "family") in _table()):
+        return True  # a listed name part; a family name that is a common word too only after another part
     if position == 0 and word.startswith("ال") and (word[2:], "word") in _table() and _zipf(word) < COMMON_WORD:
         return True  # a listed name with the article (السعيد سعيود, الطيب البكوش)
     if position == 0 and (word.startswith("ال") or (word.startswith("ي") and _zipf(word) >= JOINED_WORD)):
