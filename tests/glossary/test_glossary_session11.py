@@ -81,3 +81,22 @@ def test_known_whole_name_outlasts_a_titled_fragment(glossary: Glossary) -> None
     it is kept instead of the fragment."""
     people = [m.surface for m in glossary.match("وقال الإمام موسى الصدر في خطابه") if m.type == "person"]
     assert people == ["موسى الصدر"]
+
+
+def test_namesakes_labels_give_the_conventional_spelling(glossary: Glossary) -> None:
+    """F8: Wikidata has two people named صدام حسين (Saddam Hussein of Iraq, an Algerian Sadam Houcine); with no
+    country to choose by, the label whose parts most people with those parts share is the wire's spelling."""
+    from translator.glossary.names import attested_name, name_part_people
+
+    assert name_part_people("صدام") > 1 and attested_name("صدام حسين") == "Saddam Hussein"
+    people = [m for m in glossary.match("قال الرئيس العراقي الراحل صدام حسين إن") if m.type == "person"]
+    assert [(m.surface, m.target) for m in people] == [("صدام حسين", "Saddam Hussein")]
+
+
+def test_town_after_a_given_name_is_the_persons_name(glossary: Glossary) -> None:
+    """F8: رشيد after عبد الله is the man's name (Abdullah Rashid), not the Egyptian town Rashid (Rosetta); and the
+    name between a verb of saying and an office with no article is found (وأكد عبد الله رشيد وزير الخارجية)."""
+    found = _targets(glossary, "وأكد عبد الله رشيد وزير الخارجية أن الاتفاق قائم")
+    assert "Rosetta" not in found.values()
+    assert found.get("عبد الله رشيد", "").startswith("Abd")
+    assert "Rosetta" in _targets(glossary, "وصل الوفد إلى مدينة رشيد شمال مصر").values()
