@@ -100,3 +100,77 @@ def test_town_after_a_given_name_is_the_persons_name(glossary: Glossary) -> None
     assert "Rosetta" not in found.values()
     assert found.get("عبد الله رشيد", "").startswith("Abd")
     assert "Rosetta" in _targets(glossary, "وصل الوفد إلى مدينة رشيد شمال مصر").values()
+
+
+def test_enforcer_settles_a_shared_outlet_name_by_the_documents_country(glossary: Glossary) -> None:
+    """The enforcer matches with the document's country, as the analysis does: الدستور in a Jordanian paper is
+    Ad-Dustour and must be written so; with no country it is ambiguous and nothing is forced."""
+    from translator.glossary.enforce import TermEnforcer
+    from translator.mt.engine import Hypothesis
+
+    enforcer = TermEnforcer(glossary, strategies=())
+    source = "قالت صحيفة الدستور إن الحكومة قررت"
+    wrong = [Hypothesis("Al-Dostor newspaper said the government decided")]
+    _, jordan = enforcer.enforce(source, wrong, None, country="JO")
+    assert not jordan.complete and any("Ad-Dustour" in flag for flag in jordan.term_flags)
+    _, egypt = enforcer.enforce(source, wrong, None, country="EG")
+    assert egypt.complete
+    _, unknown = enforcer.enforce(source, wrong, None)
+    assert unknown.complete
+    assert not enforcer.check(source, wrong[0].text, country="JO").complete
+
+
+class _RecordingEnforcer:
+    """Keeps the model's first hypothesis and records the country each piece came with."""
+
+    version = "recording"
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, str | None]] = []
+
+    def enforce(self, source: str, hypotheses: list, engine: object, country: str | None = None) -> tuple[str, dict]:
+        self.seen.append((source, country))
+        return hypotheses[0].text, {"terms_found": 0, "terms_placed": 0, "term_flags": []}
+
+
+def test_translator_hands_each_pieces_country_to_the_enforcer(tiny_ct2_engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """``Translator.translate(texts, countries=...)``: each piece goes to the enforcer with its text's country; a
+    piece two countries' texts share goes without one; the country is part of the MT cache key."""
+    import pytest
+
+    from translator.errors import InputError
+    from translator.mt import Translator
+    from translator.mt.cache import MTCache
+
+    enforcer = _RecordingEnforcer()
+    translator = Translator(tiny_ct2_engine, enforcer=enforcer, cache=MTCache(tmp_path / "cache.sqlite"))
+    texts = ["الجيش الجزائري ينفذ مناورات", "وصل الوفد إلى تندوف", "قال الوزير. الجيش الجزائري ينفذ مناورات"]
+    translator.translate(texts, countries=["DZ", "MA", "TN"])
+    seen = dict(enforcer.seen)
+    assert seen["وصل الوفد إلى تندوف"] == "MA"
+    assert seen["قال الوزير."] == "TN"
+    assert seen["الجيش الجزائري ينفذ مناورات"] is None  # an Algerian and a Tunisian text hold it
+    enforcer.seen.clear()
+    translator.translate(["وصل الوفد إلى تندوف"], countries=["MA"])
+    assert enforcer.seen == []  # from the MT cache, under the same country
+    translator.translate(["وصل الوفد إلى تندوف"], countries=["DZ"])
+    assert enforcer.seen == [("وصل الوفد إلى تندوف", "DZ")]  # another country: enforced anew
+    with pytest.raises(InputError):
+        translator.translate(texts, countries=["DZ"])
+
+
+def test_the_translate_stage_gives_each_source_its_documents_country() -> None:
+    """The batch's translate stage takes each document's country from the outlet registry by its URL, as the
+    analysis does, and gives a text two countries' documents hold none."""
+    from types import SimpleNamespace as Row
+
+    from translator.corpus.stages import _source_countries
+
+    analyses = [Row(document=Row(doc_id="a", outlet="", url="https://www.addustour.com/articles/1")),
+                Row(document=Row(doc_id="b", outlet="", url="https://www.hespress.com/x")),
+                Row(document=None)]
+    segments = [Row(text="قالت صحيفة الدستور", doc_id="a"), Row(text="خبر مشترك", doc_id="a"),
+                Row(text="خبر مشترك", doc_id="b"), Row(text="جزء من نص طويل", doc_id="c")]
+    titles = [Row(title_original="عنوان مغربي", doc_id="b")]
+    sources = ["قالت صحيفة الدستور", "خبر مشترك", "جزء من نص طويل", "عنوان مغربي"]
+    assert _source_countries(analyses, sources, segments, titles) == ["JO", None, None, "MA"]
