@@ -195,6 +195,8 @@ SCHEMAS: dict[str, Schema] = {
     "gazetteer_press_forms.tsv": _schema(
         C("action", frozenset({"rename", "drop", "drop-prefix", "add-spelling", "drop-spelling"}), True),
         C("key", required=True), C("value"), C("note"), key=("action", "key", "value")),
+    "gazetteer_cldr_subdivisions.tsv": _schema(C("code", r"[A-Z]{2}-[A-Z0-9]{1,3}", True), C("arabic", required=True),
+                                               key=("code",)),
     "gazetteer_regions.tsv": _schema(C("country", r"\*|[A-Z]{2}", True), C("min_population", INTEGER, True),
                                      C("note"), key=("country",)),
     "name_romanization.tsv": _schema(C("arabic", required=True),

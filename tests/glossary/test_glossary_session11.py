@@ -174,3 +174,30 @@ def test_the_translate_stage_gives_each_source_its_documents_country() -> None:
     titles = [Row(title_original="عنوان مغربي", doc_id="b")]
     sources = ["قالت صحيفة الدستور", "خبر مشترك", "جزء من نص طويل", "عنوان مغربي"]
     assert _source_countries(analyses, sources, segments, titles) == ["JO", None, None, "MA"]
+
+
+def test_the_fifty_us_states_are_in_the_gazetteer(glossary: Glossary) -> None:
+    """CLDR's Arabic names of the 50 states (gazetteer_cldr_subdivisions.tsv), English from ISO 3166-2; a state's
+    population (its GeoNames cities) keeps its name a place where a common word's would need a cue."""
+    from translator.datafiles import read_tsv
+
+    rows = read_tsv("gazetteer_cldr_subdivisions.tsv", strip=True)
+    assert len({r["code"] for r in rows if r["code"].startswith("US-")}) == 50
+    gazetteer = glossary.gazetteer
+    assert gazetteer is not None
+    texas = gazetteer.candidates("تكساس")
+    assert texas and (texas[0].target, texas[0].kind, texas[0].country) == ("Texas", "subdivision", "US")
+    assert texas[0].population > 1_000_000
+    assert _targets(glossary, "جامعة بيلور في ولاية تكساس الأمريكية").get("تكساس") == "Texas"
+    assert _targets(glossary, "حرائق الغابات في كاليفورنيا").get("كاليفورنيا") == "California"
+    assert "جورجيا" in _targets(glossary, "زار الرئيس جورجيا")  # the country Georgia stays the country
+    assert gazetteer.candidates("جورجيا")[0].kind == "country"
+    assert "مين" not in _targets(glossary, "لا نعرف من مين جاء الخبر")  # مين "who": Maine only with a cue
+
+
+def test_mauritanias_regions_as_its_press_writes_them(glossary: Glossary) -> None:
+    """Mauritania's regions with the article and spellings its press uses (الحوض الغربي, كوركل, البراكنة)."""
+    found = _targets(glossary, "زار الوزير ولايتي الحوض الغربي والحوض الشرقي ثم كوركل والبراكنة", "MR")
+    assert found.get("الحوض الغربي") == "Hodh El Gharbi"
+    assert found.get("الحوض الشرقي") == "Hodh Ech Chargui"
+    assert found.get("كوركل") == "Gorgol" and found.get("البراكنة") == "Brakna"
