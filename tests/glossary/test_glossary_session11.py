@@ -201,3 +201,23 @@ def test_mauritanias_regions_as_its_press_writes_them(glossary: Glossary) -> Non
     assert found.get("الحوض الغربي") == "Hodh El Gharbi"
     assert found.get("الحوض الشرقي") == "Hodh Ech Chargui"
     assert found.get("كوركل") == "Gorgol" and found.get("البراكنة") == "Brakna"
+
+
+def test_intelligence_services_parliaments_and_un_bodies(glossary: Glossary) -> None:
+    """Session 11's sourced rows (glossary/orgs.tsv): each is found in running text with its English form, and
+    each names its source."""
+    cases = {
+        "أعلن جهاز المخابرات العامة اعتقال خلية": ("جهاز المخابرات العامة", "General Intelligence Service"),
+        "وقالت دائرة المخابرات العامة إنها أحبطت مخططا": ("دائرة المخابرات العامة", "General Intelligence Directorate"),
+        "وأعلن جهاز الشاباك في بيان": ("جهاز الشاباك", "Shin Bet"),
+        "صوت مجلس النواب العراقي على القانون": ("مجلس النواب العراقي", "Iraqi Council of Representatives"),
+        "وافق مجلس الشورى السعودي على النظام": ("مجلس الشورى السعودي", "Saudi Shura Council"),
+        "قال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية إن": ("مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية", "OCHA"),
+        "وحذرت منظمة الأغذية والزراعة من المجاعة": ("منظمة الأغذية والزراعة", "Food and Agriculture Organization"),
+        "أصدرت الإسكوا تقريرا": ("الإسكوا", "ESCWA"),
+        "وأكدت منظمة حظر الأسلحة الكيميائية": ("منظمة حظر الأسلحة الكيميائية", "OPCW"),
+    }
+    for text, (surface, english) in cases.items():
+        [match] = [m for m in glossary.match(text) if m.surface == surface]
+        assert match.target == english, text
+        assert match.entry is not None and "source: http" in match.entry.note
