@@ -221,3 +221,14 @@ def test_intelligence_services_parliaments_and_un_bodies(glossary: Glossary) -> 
         [match] = [m for m in glossary.match(text) if m.surface == surface]
         assert match.target == english, text
         assert match.entry is not None and "source: http" in match.entry.note
+
+
+def test_heads_of_parliaments(glossary: Glossary) -> None:
+    """Speakers the glossary lacked (region_officials.tsv, each row with its source), found with their press form."""
+    found = _targets(glossary, "وقال المستشار حنفي جبالي رئيس مجلس النواب إن", "EG")
+    assert found.get("حنفي جبالي") == "Hanafy El Gebaly"
+    found = _targets(glossary, "وترأس إبراهيم بوغالي رئيس المجلس الشعبي الوطني الجلسة", "DZ")
+    assert found.get("إبراهيم بوغالي") == "Brahim Boughali"
+    assert found.get("المجلس الشعبي الوطني") == "People's National Assembly"
+    found = _targets(glossary, "استقبل رشيد الطالبي العلمي الوفد", "MA")
+    assert found.get("رشيد الطالبي العلمي") == "Rachid Talbi Alami"
