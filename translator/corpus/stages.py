@@ -136,8 +136,11 @@ def translate_documents(analyses: list[Analysis], translator, no_model_reason: s
                                  provenance=citations[i].doc_id)
     sources = list(dict.fromkeys([text_for_mt(segments[i].text) for i in wanted]
                                  + [citations[i].title_original for i in titles]))
+    countries = _source_countries(analyses, sources, [segments[i] for i in wanted], [citations[i] for i in titles]) \
+        if getattr(translator, "enforcer", None) is not None else None
     try:
-        results = dict(zip(sources, translator.translate(sources, progress=progress), strict=True))
+        extra = {"countries": countries} if countries else {}
+        results = dict(zip(sources, translator.translate(sources, progress=progress, **extra), strict=True))
     except (TranslatorError, RuntimeError, ValueError) as exc:
         failed = {"translation_status": "failed", "translation_note": f"{type(exc).__name__}: {exc}"}
         for i in wanted:
@@ -151,6 +154,25 @@ def translate_documents(analyses: list[Analysis], translator, no_model_reason: s
         result = results[citations[i].title_original]
         citations[i] = citations[i].replace(title_english_machine=result.text, translation_status=_status(result))
     return _regroup(analyses, segments, citations), message
+
+
+def _source_countries(analyses: list[Analysis], sources: list[str], segments: list[SegmentRow],
+                      titles: list[CitationRow]) -> list[str | None] | None:
+    """Each source text's document country (its outlet's, from the registry, as the analysis matched its terms), for
+    the glossary enforcer; None for a text documents of two countries hold, or a part of a long text (no document
+    row); None in all when no document's country is known."""
+    from ..glossary.outlets import outlet_country
+
+    by_doc = {a.document.doc_id: outlet_country(a.document.outlet, a.document.url)
+              for a in analyses if a.document is not None}
+    if not any(by_doc.values()):
+        return None
+    found: dict[str, str | None] = {}
+    for text, doc_id in [*((text_for_mt(s.text), s.doc_id) for s in segments),
+                         *((c.title_original, c.doc_id) for c in titles)]:
+        country = by_doc.get(doc_id)
+        found[text] = country if found.get(text, country) == country else None
+    return [found.get(text) for text in sources]
 
 
 def _untranslatable(segment: SegmentRow) -> dict[str, object]:

@@ -83,14 +83,17 @@ class TermEnforcer:
         self.version = f"{glossary.version}+enforce{ENFORCER_REVISION}"
 
     # ------------------------------------------------------------------------------------------ public
-    def check(self, source: str, translation: str) -> TermReport:
-        """How ``translation`` renders the glossary terms of ``source`` (verification only)."""
-        return check_translation(self.glossary.match(source), translation)
+    def check(self, source: str, translation: str, country: str | None = None) -> TermReport:
+        """How ``translation`` renders the glossary terms of ``source`` (verification only); ``country`` as in
+        :meth:`enforce`."""
+        return check_translation(self.glossary.match(source, country=country), translation)
 
-    def enforce(self, source: str, hypotheses: Sequence[_Hypothesis], engine: _Engine | None) -> tuple[str,
-                                                                                                      TermReport]:
-        """The translation of ``source`` to keep, and its term report (see module docstring)."""
-        matches = self.glossary.match(source)
+    def enforce(self, source: str, hypotheses: Sequence[_Hypothesis], engine: _Engine | None,
+                country: str | None = None) -> tuple[str, TermReport]:
+        """The translation of ``source`` to keep, and its term report (see module docstring). ``country``: the
+        document's (its outlet's, ISO 3166-1 alpha-2), so that the terms are those the analysis found: a name several
+        countries' outlets or parties share is the one of that country (:meth:`.Glossary.match`)."""
+        matches = self.glossary.match(source, country=country)
         first = hypotheses[0].text if hypotheses else ""
         if not any(m.entry is not None and m.entry.enforce for m in matches):
             return first, check_translation(matches, first)

@@ -260,6 +260,8 @@ class Gazetteer:
                 continue  # رياض الشعيبي: Riadh Chaibi; the city is الرياض, with its article
             if cue is None and name.words == 1 and _given_name_before_name(text, match, name.places):
                 continue  # سطات، وجمال خلوق: Jamal Khallouq, not the town Djemmal, even in a list of places
+            if cue is None and name.words == 1 and _after_given_name(text, match, name.places):
+                continue  # عبد الله رشيد: Abdullah Rashid, not the Egyptian town Rashid (Rosetta)
             if cue is None and _patronymic(text, match):
                 continue  # حمد بن سليمان السليم: Hamad son of Sulaiman, not the Moroccan town Benslimane
             if cue is None and self._listed(text, matches, number):
@@ -468,6 +470,25 @@ def _given_name_before_name(text: str, match: TermMatch, places: Sequence[Place]
 
 
 _WORD_BEFORE = re.compile(r"([\u0621-\u064A]+)\s+\Z")
+_TWO_WORDS_BEFORE = re.compile(r"(?:([\u0621-\u064A]+)\s+)?([\u0621-\u064A]+)\s+\Z")
+
+
+def _after_given_name(text: str, match: TermMatch, places: Sequence[Place]) -> bool:
+    """Whether a one-word town with no proclitic follows a common given name (``GIVEN_NAME_PEOPLE`` people in
+    ``names.tsv``; a compound one, عبد الله, counts as one) with only a space between: then it is the person's
+    family name or father's name (عبد الله رشيد, not Rashid/Rosetta). Not for a country or a city of 1,000,000
+    people (زار محمد بغداد is rare, Baghdad is common)."""
+    if match.clitic or any(p.kind == "country" or p.population >= 1_000_000 for p in places):
+        return False
+    before = _TWO_WORDS_BEFORE.search(text, 0, match.start)
+    if before is None:
+        return False
+    from .names import name_part_people
+
+    first, word = before.group(1), before.group(2)
+    if first and _normalized(first) in ("عبد", "ابو"):
+        return name_part_people(f"{first} {word}") >= GIVEN_NAME_PEOPLE
+    return not word.startswith("ال") and name_part_people(word) >= GIVEN_NAME_PEOPLE
 
 
 def _patronymic(text: str, match: TermMatch) -> bool:

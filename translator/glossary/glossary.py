@@ -167,7 +167,8 @@ class Glossary:
             person = country if country and region != "default" and region_of([country]) == region else None
             names = find_names(text, matches, region, person)
             places = find_places(text, [*matches, *names], region)
-            people = find_people(text, [*matches, *names, *places], region, person)
+            people = find_people(text, [*matches, *places], region, person)
+            names, people = _longer_known_names(names, people)
             if places or people:
                 names = sorted([*names, *places, *people], key=lambda m: m.start)
             if names:  # a gazetteer town a name covers gives way to the name (names._yields)
@@ -188,6 +189,19 @@ class Glossary:
 
     def __repr__(self) -> str:
         return f"Glossary({len(self.entries)} entries, version {self.version}, {len(self.problems)} problems)"
+
+
+def _longer_known_names(names: list[TermMatch], people: list[TermMatch]) -> tuple[list[TermMatch], list[TermMatch]]:
+    """Names a title or role marked (``names``) and whole names Wikidata knows (``people``), overlaps settled: a known
+    name that holds a marked one and is longer replaces it (الإمام موسى الصدر: the title's name stops before الصدر
+    "the chest", Wikidata has موسى الصدر); any other known name that touches a marked one is dropped."""
+    if not people or not names:
+        return names, people
+    longer = [p for p in people if any(p.start <= n.start and n.end <= p.end and p.end - p.start > n.end - n.start
+                                       for n in names)]
+    names = [n for n in names if not any(p.start <= n.start and n.end <= p.end for p in longer)]
+    people = [p for p in people if p in longer or not any(n.start < p.end and p.start < n.end for n in names)]
+    return names, people
 
 
 _SURNAME_ZIPF = 3.5  # wordfreq zipf: a surname this frequent is an ordinary word or a given name too (سعيد، الأسد)

@@ -72,8 +72,12 @@ def read_tsv(path: str | Path) -> tuple[list[GlossaryEntry], list[GlossaryProble
                 problems.append(GlossaryProblem(str(path), number, "columns",
                                                 f"unknown column(s) {', '.join(unknown)} ignored", "warning"))
             continue
-        entry, problem = _parse_row(dict(zip(header, fields, strict=False)), len(fields) > len(header),
-                                    str(path), number)
+        row, quoted = _unquoted(dict(zip(header, fields, strict=False)))
+        if quoted:
+            problems.append(GlossaryProblem(str(path), number, "quotes",
+                                            f"quotes around {', '.join(quoted)} removed; a TSV field needs none",
+                                            "warning"))
+        entry, problem = _parse_row(row, len(fields) > len(header), str(path), number)
         if problem is not None:
             problems.append(problem)
         if entry is not None:
@@ -82,6 +86,37 @@ def read_tsv(path: str | Path) -> tuple[list[GlossaryEntry], list[GlossaryProble
         problems.append(GlossaryProblem(str(path), 0, "header", "the file has no header row; the first "
                                         f"row must name the columns ({chr(9).join(COLUMNS[:5])})"))
     return entries, problems
+
+
+#: opening quote → its closing quotes: typographic (“…”, „…“, ‘…’), straight ("…", '…'), guillemets («…», »…«)
+_QUOTES = {"\u201c": "\u201d\u201c", "\u201e": "\u201c\u201d", "\u2018": "\u2019", '"': '"', "'": "'",
+           "\u00ab": "\u00bb", "\u00bb": "\u00ab"}
+#: the columns whose values are matched or written into translations (a note may quote what it likes)
+_QUOTABLE = ("source", "target", "type", "variants", "target_variants", "flags", "banned")
+
+
+def _strip_quotes(value: str) -> str:
+    """``value`` without quotes that enclose it whole (``“الجزائر”`` → ``الجزائر``), pair after pair."""
+    value = value.strip()
+    while len(value) >= 2 and value[0] in _QUOTES and value[-1] in _QUOTES[value[0]]:
+        value = value[1:-1].strip()
+    return value
+
+
+def _unquoted(row: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """A row with the quotes that enclose a field, or one ``|``-separated item of it, removed (a spreadsheet's
+    CSV export writes ``"الجزائر"``, a word processor ``«الجزائر»``), and the names of the columns that had them."""
+    quoted = []
+    for column in _QUOTABLE:
+        value = row.get(column)
+        if not value:
+            continue
+        items = value.split("|")
+        stripped = "|".join(_strip_quotes(item) for item in items)
+        if stripped != "|".join(item.strip() for item in items):
+            row[column] = stripped
+            quoted.append(column)
+    return row, quoted
 
 
 def _split(value: str) -> tuple[str, ...]:

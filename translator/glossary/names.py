@@ -151,7 +151,25 @@ def attested_name(name: str, country: str | None = None, region: str = "default"
             if code in wanted:
                 return latin
     forms = {latin for _, latin in rows}
-    return forms.pop() if len(forms) == 1 else None
+    return forms.pop() if len(forms) == 1 else _commonest_label(normalize(name), forms)
+
+
+def _commonest_label(name: str, labels: set[str]) -> str | None:
+    """Among namesakes' labels that differ (صدام حسين: Saddam Hussein in Iraq, Sadam Houcine in Algeria), the one
+    whose parts most people with those name parts spell so, over all countries of ``names.tsv`` (Saddam 20 people
+    and Hussein 800, against Sadam 1 and Houcine 106): the conventional spelling the wire uses. Only labels with one
+    word per Arabic word count; None when two tie or none does."""
+    words = name.split()
+    units = _spellings()[0]
+    spelled = [Counter() for _ in words]
+    for counts, word in zip(spelled, words, strict=True):
+        for _, latin, count in units.get(word, ()):
+            counts[latin.casefold()] += count
+    scored = sorted(((sum(counts[part.casefold()] for counts, part in zip(spelled, label.split(), strict=True)), label)
+                     for label in labels if len(label.split()) == len(words)), reverse=True)
+    if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return scored[0][1]
 
 
 def romanize(name: str, region: str = "default", country: str | None = None) -> str:
@@ -198,7 +216,7 @@ def romanize(name: str, region: str = "default", country: str | None = None) -> 
                 if unit:
                     parts.append(_with_article(unit, word, region))
                     continue
-        known = table.get((word, "word"))
+        known = table.get((word, "word")) or table.get((word, "family"))
         if word == "الدين" and parts and region == "maghreb":
             parts[-1] += "eddine"  # نور الدين → Noureddine, as the Maghreb's press writes it
             continue
@@ -672,7 +690,9 @@ def _name_before(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
     if k < 2:
         return None
     comma = _comma_after(normalized, words[k - 1])
-    if not comma and not _apposed_role(words[k][2]):
+    apposed = comma or _apposed_role(words[k][2])
+    if not apposed and _title_kind(words[k - 3][2] if k >= 3 else "") != "speech" \
+            and _title_kind(words[k - 4][2] if k >= 4 else "") != "speech":
         return None
     last = first = k - 1
     while first - 1 > done and last - first + 1 < _MAX_NAME_WORDS and not _comma_after(normalized, words[first - 1]) \
@@ -682,7 +702,10 @@ def _name_before(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
         first += 1
     if last - first + 1 < 2 or not _name_part(words[last][2], 1):
         return None
-    opens = first == 0 or _title_kind(words[first - 1][2]) == "speech" or _comma_after(normalized, words[first - 1])
+    speech = first > 0 and _title_kind(words[first - 1][2]) == "speech"
+    if not apposed and not speech:
+        return None  # a role with neither comma nor article only right after قال + a name (قال محمد صالح وزير)
+    opens = first == 0 or speech or _comma_after(normalized, words[first - 1])
     if (not opens or not comma) and (words[first][2], "word") not in _table():
         return None  # على هامش القمة، الوزير: no verb of saying, no clause start, no known first name
     return first, last
@@ -714,8 +737,8 @@ def _joined_word(word: str) -> bool:
 def _name_part(word: str, position: int) -> bool:
     if len(word) < 2 or word.isdigit() or _title_kind(word):
         return False
-    if (word, "word") in _table():
-        return True
+    if (word, "word") in _table() or (position and (word, "family") in _table()):
+        return True  # a listed name part; a family name that is a common word too only after another part
     if position == 0 and word.startswith("ال") and (word[2:], "word") in _table() and _zipf(word) < COMMON_WORD:
         return True  # a listed name with the article (السعيد سعيود, الطيب البكوش)
     if position == 0 and (word.startswith("ال") or (word.startswith("ي") and _zipf(word) >= JOINED_WORD)):

@@ -20,7 +20,7 @@ import html
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Protocol
 
@@ -83,6 +83,15 @@ class Translation:
         return asdict(self)
 
 
+def _piece_countries(plans: list[list[tuple[str, str]]], countries: Sequence[str | None]) -> dict[str, str]:
+    """Each piece of the texts' plans with its text's country, where every text that holds it has that one."""
+    found: dict[str, str | None] = {}
+    for plan, country in zip(plans, countries, strict=True):
+        for piece, _ in plan:
+            found[piece] = country if found.get(piece, country) == country else None
+    return {piece: country for piece, country in found.items() if country}
+
+
 class Enforcer(Protocol):
     """The glossary hook: picks or repairs the translation of one segment.
 
@@ -91,7 +100,9 @@ class Enforcer(Protocol):
     ``term_flags`` (a mapping or an object with those attributes). ``version`` identifies the glossary:
     MT cache entries made under another version are not reused. An enforcer may also offer
     ``enforce_batch(sources, hypotheses_lists, engine) -> [(text, report), ...]``, which the Translator then
-    calls once per run instead of ``enforce`` once per segment.
+    calls once per run instead of ``enforce`` once per segment. When :meth:`Translator.translate` is given the
+    documents' countries, a segment's country goes along as ``country=`` (``countries=`` to ``enforce_batch``);
+    an enforcer that takes part in such runs accepts it.
     """
 
     version: str
@@ -156,18 +167,30 @@ class Translator:
         # running counts over this Translator's life: engine calls (batches), fresh segments, guard retries
         self.stats: dict[str, int] = {"engine_calls": 0, "segments": 0, "retried": 0, "retry_calls": 0}
         self._counts: dict[str, int] = {}  # source tokens of the current call's sentences (see _plans)
+        self._countries: dict[str, str] = {}  # the current call's pieces and their documents' country (translate)
         self._literals: set[str] = set()  # pieces kept as written: addresses, symbols (see split_literals)
 
     # ------------------------------------------------------------------------------------------ public
-    def translate(self, texts: list[str], *, progress: bool = False) -> list[Translation]:
+    def translate(self, texts: list[str], *, progress: bool = False,
+                  countries: Sequence[str | None] | None = None) -> list[Translation]:
         """Translate each text (a headline or a whole article); results in input order.
 
-        Raises :class:`InputError` when ``texts`` is a single str instead of a list.
+        ``countries``: each text's country (ISO 3166-1 alpha-2: its outlet's, as a batch takes it from the outlet
+        registry; None where unknown), handed to the enforcer with each piece so that a name several countries share
+        (an outlet, a party) is settled as the glossary's analysis settles it; a piece that texts of two countries
+        hold goes without one. With an enforcer, the country is part of the piece's MT cache key.
+
+        Raises :class:`InputError` when ``texts`` is a single str instead of a list, or ``countries`` is not one
+        per text.
         """
         if isinstance(texts, str):
             raise InputError("translate() takes a list of texts; wrap a single text in a list.")
         texts = list(texts)
+        if countries is not None and len(countries) != len(texts):
+            raise InputError(f"translate() got {len(countries)} countries for {len(texts)} texts; give one per text "
+                             "(None where unknown).")
         plans = self._plans(texts)
+        self._countries = _piece_countries(plans, countries) if countries is not None else {}
         units = list(dict.fromkeys(piece for plan in plans for piece, _ in plan))
         results = {u: _Result(u, NOT_ARABIC) for u in units if u in self._literals or not _has_arabic(u)}
         results.update({u: _Result(u, NOT_ARABIC, [f"source-{lang}"]) for u in units if u not in results
@@ -222,7 +245,9 @@ class Translator:
     # ---------------------------------------------------------------------------------------- memory
     def _key(self, unit: str) -> str:
         model = self.engine.model
-        return cache_key(self.engine.name, model.id, model.revision, self.glossary_version, unit)
+        country = self._countries.get(unit) if self.enforcer is not None else None
+        version = f"{self.glossary_version}@{country}" if country else self.glossary_version
+        return cache_key(self.engine.name, model.id, model.revision, version, unit)
 
     def _cache(self) -> MTCache | None:
         if self.cache is not None:
@@ -404,10 +429,13 @@ class Translator:
         units = list(checked)
         engine = _Cleaned(self.engine)  # the enforcer's own calls get the cleaning every output gets
         batch = getattr(self.enforcer, "enforce_batch", None)
+        countries = [self._countries.get(u) for u in units]
         if batch is not None:  # an enforcer may batch its own engine calls across segments
-            outcomes = batch(units, [checked[u][0] for u in units], engine)
+            extra = {"countries": countries} if any(countries) else {}
+            outcomes = batch(units, [checked[u][0] for u in units], engine, **extra)
         else:
-            outcomes = [self.enforcer.enforce(u, checked[u][0], engine) for u in units]
+            outcomes = [self.enforcer.enforce(u, checked[u][0], engine, **({"country": c} if c else {}))
+                        for u, c in zip(units, countries, strict=True)]
         return {unit: (text, _term_report(info)) for unit, (text, info) in zip(units, outcomes, strict=True)}
 
     # -------------------------------------------------------------------------------------- assembly
