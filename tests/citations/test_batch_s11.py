@@ -58,3 +58,33 @@ def test_writer_named_at_the_start_of_the_body_is_the_author() -> None:
 def test_no_outlet_guessed_from_a_line_that_is_not_a_headline_line(text: str) -> None:
     assert all(c.kind != "press_digest_headline" or c.outlet not in ("Lies Erem News", "Amman", "New York City", "Damascus")
                for c in parse_citations(text))
+
+
+# Radio Free Iraq's press tours: the writer after كتب/للكاتب when a description or brackets stand in the way
+@pytest.mark.parametrize(("text", "outlet", "author"), [
+    ("في صحيفة (الاتحاد) الإماراتية، كتب عبد الله رشيد يقول:\nتعامُل بعض وسائل الإعلام العربية، وخاصة المرئية "
+     "مع حدث إلقاء القبض على صدام حسين، دليل على الحالة المزرية.", "الاتحاد", "عبد الله رشيد"),
+    # variants: no brackets; the verb of saying glued to a comma
+    ("في صحيفة الخليج الإماراتية، كتب محمد خليفة يقول، إن المنطقة تمر بمرحلة صعبة.", "الخليج", "محمد خليفة"),
+    ("سيداتي وسادتي ، نشرت اليوم صحيفة الشرق الأوسط اللندنية مقالا للكاتب (أمير طاهري) بعنوان (العراق بين "
+     "النيران الثلاث والفردوس اليتيم) ، يحدد فيه أربعة خيارات من السياسة العربية المتاحة أمام العراق",
+     "الشرق الأوسط", "أمير طاهري"),
+    ("نشرت صحيفة الحياة مقالا للكاتب (غسان شربل) عن الانتخابات.", "الحياة", "غسان شربل"),
+])
+def test_arabic_writer_after_a_description_or_in_brackets(text: str, outlet: str, author: str) -> None:
+    cits = parse_citations(text)
+    assert [(c.outlet, c.author) for c in cits] == [(outlet, author)]
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    # "today" before a type noun is an adverb, not Saudi Arabia's Al-Yaum
+    ("نشرت اليوم صحيفة الشرق الأوسط اللندنية مقالا للكاتب أمير طاهري.", "الشرق الأوسط"),
+    ("وذكرت اليوم جريدة الأهرام أن الحكومة ستعلن قرارها.", "الأهرام"),
+])
+def test_bare_today_before_a_type_noun_is_no_outlet(text: str, outlet: str) -> None:
+    assert [c.outlet for c in parse_citations(text)] == [outlet]
+
+
+def test_bare_paper_with_its_own_piece_still_read() -> None:
+    # a bare registry name with a piece of its own, no type noun after it: still the paper (batch 11 kind)
+    assert [c.outlet for c in parse_citations("نشرت الشروق اليوم مقالا للكاتب عماد الدين حسين.")] == ["الشروق"]

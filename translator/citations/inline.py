@@ -767,10 +767,17 @@ def _subject_with_piece_near(s: str, registry: OutletRegistry) -> list[tuple[int
             match = registry.resolve(s[a:b])
             if match.outlet is None or match.method != "exact" or not is_arabic(s[a:b]):
                 continue
-            if _PIECE_NEAR.search(s[b:b + 50]):
+            if _PIECE_NEAR.search(s[b:b + 50]) and not _type_noun_next(s, b):
                 found.append((a, b, s[a:b]))
             break
     return found
+
+
+def _type_noun_next(s: str, b: int) -> bool:
+    """A type noun right after a bare name (``نشرت اليوم صحيفة الشرق الأوسط``): the noun's paper is the verb's
+    subject and the bare word an adverb ("today"), not a paper (session 11)."""
+    word = re.match(r"\s+([^\s،,.:؛\"“”«»()]+)", s[b:b + 20])
+    return word is not None and word.group(1) in _AR_TYPE_NOUNS
 
 
 _RARE_NAME_ZIPF = 3.8  # القبس 3.4, عكاظ 3.7, الراية 3.8; الأنباء ("the news") 4.4, الوطن 5.2, الرياض 5.1
@@ -791,6 +798,8 @@ def _bare_subject(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]
             if not is_arabic(name) or registry.resolve(name).method != "exact":
                 continue
             # (a common word too when the paper is named in apposition: "نشرت الاتحاد الصحيفة المركزية للاتحاد")
+            if _type_noun_next(s, b):
+                break
             if n >= 2 or zipf_frequency(name, "ar") < _RARE_NAME_ZIPF \
                     or re.match(r"\s*[،,]?\s*(?:الصحيفة|الجريدة|اليومية)\s", s[b:b + 20]):
                 found.append((a, b, name))
@@ -1723,18 +1732,19 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
     if m is None:
         m = re.match(rf"[\"”»)]?\s+(?:{honorific})\s+(?P<p>{_AR_WORD}\s+{_AR_WORD})", s[b:])
     if m is None:  # "مقالاً لعبد اللطيف الملحم بعنوان", "مقالا جديدا للكاتب روبرت فيسك عن": the piece's writer
+        # (the name may stand in brackets: "مقالا للكاتب (أمير طاهري) بعنوان", session 11)
         roles_l = "|".join(re.escape("ل" + r[1:]) for r in c.words("author_role") if r.startswith("ال"))
         after_name = r"(?=\s+(?:بعنوان|عن|حول|قال|يقول|في)\b|\s*[،,.:]|\s*\Z)"
         # (the role may go on with more roles and a nationality: "للكاتب والروائي اللبناني X")
         m = re.search(rf"(?:^|\s)(?:{'|'.join(_AR_OBJECTS)})(?:\s+{_AR_WORD})?\s+(?:(?:{roles_l})"
                       rf"(?:\s+و?ال{_AR_WORD}(?:ي|ية))*\s+|ل(?!ل))"
-                      rf"(?P<p>{_AR_WORD}(?:\s+{_AR_WORD}){{1,2}}?){after_name}", s)
+                      rf"\(?(?P<p>{_AR_WORD}(?:\s+{_AR_WORD}){{1,2}}?)\)?{after_name}", s)
     if m is None:  # "حيث كتب ساطع نور الدين يقول", "أعدته جوزي إنسور من الرياض", "يستعرض X محرر الشؤون"
         # (also "كتب د. ماجد الخواجا تحت عنوان", "كتب X مقالا", "كتب المهندس X ويقول": issue 15)
         m = re.search(rf"(?:^|\s)[وف]?(?:كتب|كتبت|أعده|أعدته|أعدها|يستعرض|تستعرض)\s+(?:(?:{honorific})\s+)?"
                       rf"(?!(?:في|من|على|عن|الى|إلى|مع|أن|إن|ان|أنه|إنه|أنها|إنها|بأن|بان)\s){name}"
                       rf"(?=\s+(?:يقول|تقول|قائلا|قائلة|من|في|تحت|بعنوان|مقالا|مقالاً|مقالة|{role}|[وف][يت]{_AR_WORD})"
-                      rf"(?:\s|$)|\s*[،,.:]|\s*\Z)", s)
+                      rf"(?:[\s:،,.؛]|$)|\s*[،,.:]|\s*\Z)", s)  # ("كتب عبد الله رشيد يقول:": session 11)
     if m is None:  # "ناجح الصوالحة كتب في الرأي": the writer opens the sentence, then the verb and the paper
         # (also after a list number and أما: "٢ـ أما خولة الكردي قد كتبت مقالاً في صحيفة الغد")
         m = re.match(rf"[\s\d٠-٩ـ.)-]*(?:[وف]?أما\s+)?(?:(?:{honorific})\s+)?{name}\s+(?:قد\s+)?(?:كتب|كتبت)\s+"
