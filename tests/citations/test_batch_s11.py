@@ -88,3 +88,33 @@ def test_bare_today_before_a_type_noun_is_no_outlet(text: str, outlet: str) -> N
 def test_bare_paper_with_its_own_piece_still_read() -> None:
     # a bare registry name with a piece of its own, no type noun after it: still the paper (batch 11 kind)
     assert [c.outlet for c in parse_citations("نشرت الشروق اليوم مقالا للكاتب عماد الدين حسين.")] == ["الشروق"]
+
+
+@pytest.mark.parametrize(("text", "outlet", "author"), [
+    ("In an article published in Haaretz by Amos Harel, the paper’s military correspondent warned of after-shocks "
+     "expected to follow the clashes in Egypt, particularly in the Sinai Peninsula.", "Haaretz", "Amos Harel"),
+    ("An op-ed printed in Al-Ahram by Salah Montasser argued that the plan would fail.", "Al-Ahram",
+     "Salah Montasser"),
+    # "by" an institution is no writer
+    ("A report published in Haaretz by the army said the plan would fail.", "Haaretz", None),
+])
+def test_writer_after_a_piece_published_in_the_paper(text: str, outlet: str, author: str | None) -> None:
+    assert [(c.outlet, c.author) for c in parse_citations(text)] == [(outlet, author)]
+
+
+# SLA News' headline lists: the paper's line names it with its country ("الانباء الكويتيه"), then "-headline"
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("الانباء الكويتيه\n\n-الرئيس عون مستقبلاً البابا ليو الرابع عشر: باقون مساحة اللقاء الوحيدة في المنطقة",
+     "الانباء"),
+    ("القبس الكويتية\n\n-البابا يزور لبنان", "القبس"),
+])
+def test_paper_line_with_its_country_over_a_headline(text: str, outlet: str) -> None:
+    cits = parse_citations(text)
+    assert [c.outlet for c in cits] == [outlet]
+    assert cits[0].title_original == text.split("\n-")[1]
+    assert cits[0].outlet_country == "Kuwait"
+    assert cits[0].leaning is None
+
+
+def test_a_country_adjective_after_a_word_that_is_no_paper_makes_no_heading() -> None:
+    assert parse_citations("الحكومة الكويتية\n\n-البابا يزور لبنان") == []

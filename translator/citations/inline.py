@@ -1416,7 +1416,9 @@ def _piece_writers(before: str, after: str) -> list[str]:
     m = re.match(r"\s*(?:(?:daily|newspaper|paper)\s*)?,?\s*written\s+by\s+" + person, after)
     if m:
         found.append(m.group("p"))
-    if re.search(r"\b(?:" + noun + r")\s+in\s+(?:the\s+)?(?:[A-Z][a-z]+day['’]s\s+)?\Z", before):
+    # ("an article published in Haaretz by Amos Harel": a participle between the piece and "in", session 11)
+    if re.search(r"\b(?:" + noun + r")\s+(?:(?:published|appearing|printed|carried|run)\s+)?in\s+(?:the\s+)?"
+                 r"(?:[A-Z][a-z]+day['’]s\s+)?\Z", before):
         m = re.match(r"\s+by\s+" + person, after)  # "A column in Tuesday's Al-Ahram by Salah Montasser"
         if m:
             found.append(m.group("p"))
