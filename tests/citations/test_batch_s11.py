@@ -118,3 +118,28 @@ def test_paper_line_with_its_country_over_a_headline(text: str, outlet: str) -> 
 
 def test_a_country_adjective_after_a_word_that_is_no_paper_makes_no_heading() -> None:
     assert parse_citations("الحكومة الكويتية\n\n-البابا يزور لبنان") == []
+
+
+# "وكالة أنباء X" ("X news agency"): X when quoted or known, the whole phrase when the registry knows it or
+# nothing else does; a bracketed acronym is no part of the name
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("نقلت وكالة أنباء “نوفوستي” تعليقا لمن وصفته بـ”المصدر المطلع” على الأنباء المتعلقة بالرئيس السوري.",
+     "نوفوستي"),
+    ("ونقلت وكالة أنباء فارس عن مصدر عسكري أن الهجوم فشل.", "فارس"),
+    ("وذكرت وكالة أنباء تسنيم الإيرانية أن الهجوم فشل.", "تسنيم"),
+    ("وذكرت وكالة أنباء الإمارات (وام) أن الرئيس استقبل الوفد.", "وكالة أنباء الإمارات"),
+    ("وقالت وكالة أنباء الشرق الأوسط الرسمية إن الرئيس سافر.", "وكالة أنباء الشرق الأوسط"),
+    ("ونقلت وكالة أنباء آسيا (آكي) عن مصدر عسكري أن الهجوم فشل.", "وكالة أنباء آسيا"),
+])
+def test_news_agency_named_after_its_noun(text: str, outlet: str) -> None:
+    assert [c.outlet for c in parse_citations(text)] == [outlet]
+
+
+def test_a_news_agency_without_a_name_is_no_citation() -> None:
+    assert parse_citations("نقلت وكالة أنباء عن مصدر عسكري أن الهجوم فشل.") == []
+
+
+def test_spelling_of_an_israeli_paper_in_a_digest() -> None:
+    text = ("Yediot Aharonot quoted a senior Palestinian official as saying that the increase in killings in the "
+            "West Bank stems from the flawed security coordination between Israel and the Palestinians.")
+    assert [c.outlet_canonical for c in parse_citations(text)] == ["Yedioth Ahronoth"]

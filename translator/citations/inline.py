@@ -1451,8 +1451,13 @@ def role_people(s: str) -> list[str]:
 def _arabic_outlet(s: str, m: re.Match[str], registry: OutletRegistry) -> tuple[int, int, str] | None:
     """The outlet a type noun introduces: the name after it, unless a longer registry name begins with the
     noun itself (``وكالة الأنباء السعودية``, not the Kuwaiti daily ``الأنباء``)."""
-    after = _arabic_name_after(s, m.end(), registry)
+    agency = m.group("noun") == "وكالة" and _NEWS_WORD.match(s, m.end()) is not None
+    after = _news_agency_name(s, m, registry) if agency else _arabic_name_after(s, m.end(), registry)
     whole = _arabic_whole_name(s, m.start("noun"), registry)
+    if agency and after is None:
+        return whole  # "نقلت وكالة أنباء عن": "a news agency", no name
+    if whole is not None and after is not None and registry.resolve(after[2]).outlet is None:
+        return whole  # "وكالة أنباء الإمارات (وام)": the known whole name, not an unknown longer run (session 11)
     if after is not None and m.group("noun") in _AR_PLACE_NOUNS and registry.resolve(after[2]).outlet is None \
             and s[after[0] - 1:after[0]] not in "\"“”«»„(" and not _press_evidence(s, after):
         after = None  # "عبرت السفينة قناة السويس", "وصلت الفرق إلى موقع الحادث": a canal, a place
@@ -1501,6 +1506,27 @@ def _arabic_whole_name(s: str, pos: int, registry: OutletRegistry) -> tuple[int,
         if match.outlet is not None and match.method == "exact":
             return pos, end, s[pos:end]
     return None
+
+
+_NEWS_WORD = re.compile(r"\s*(?:أنباء|انباء)\s+")
+
+
+def _news_agency_name(s: str, m: re.Match[str], registry: OutletRegistry) -> tuple[int, int, str] | None:
+    """``وكالة أنباء X`` ("X news agency", session 11): X when quoted or a registry name (``وكالة أنباء
+    “نوفوستي”``, ``وكالة أنباء فارس``), else the whole phrase as written (``وكالة أنباء آسيا``), the whole too
+    when the registry knows it (``وكالة أنباء الشرق الأوسط``); None when no name follows."""
+    word = _NEWS_WORD.match(s, m.end())
+    if m.group("noun") != "وكالة" or word is None:
+        return None
+    name = _arabic_name_after(s, word.end(), registry)
+    if name is None or name[0] < word.end():
+        return None
+    whole = m.start("noun"), name[1], s[m.start("noun"):name[1]]
+    if registry.resolve(whole[2]).method == "exact":
+        return whole  # "وكالة أنباء الشرق الأوسط" (MENA), not the paper الشرق الأوسط
+    if registry.resolve(name[2]).outlet is not None or s[name[0] - 1:name[0]] in "\"“”«»„(":
+        return name
+    return whole
 
 
 def _arabic_name_after(s: str, pos: int, registry: OutletRegistry) -> tuple[int, int, str] | None:
@@ -1573,8 +1599,9 @@ def _arabic_unknown_name(s: str, pos: int, words: list[re.Match[str]]) -> tuple[
             continue  # "قناة الجزائر الدولية": the kind of channel is part of a name made of a country
         if n and text == "اليوم" and n + 1 < len(words) and arabic_country(words[n + 1].group().rstrip("،,.:؛")):
             continue  # "صحيفة عالم اليوم الكويتية": "today" never stands between a name and its country (session 8)
-        if text in stops or bare in stops or bare in roles or not is_arabic(bare) or _ar_clause_word(bare, n):
-            break
+        if text in stops or bare in stops or bare in roles or not is_arabic(bare) or _ar_clause_word(bare, n) \
+                or text[:1] in "(\"“”«»":
+            break  # (a bracketed word is an acronym or a gloss, no part of the name: "أنباء آسيا (آكي)")
         if bare != text or pos + word.end() >= len(s.rstrip(" .")):
             n += 1
             break
