@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/citations_real.py --misses held_out   # every wrong field of that half
     .venv/bin/python benchmarks/citations_real.py --json     # the figures as one JSON object
     .venv/bin/python benchmarks/citations_real.py --hide-batch 3   # work on the build half, batch 3's held-out unseen
+    .venv/bin/python benchmarks/citations_real.py --by-language    # also each half by passage language (ar, en)
 
 Sets (issue 15):
 
@@ -171,18 +172,23 @@ def score_dates(rows: list[tuple[str, str | None]]) -> tuple[dict[str, float], l
     return {"exact": exact / n, "confident_wrong": confident_wrong, "n": len(rows)}, misses
 
 
-def load(hide_batch: int | None = None) -> dict[str, dict[str, list]]:
+def load(hide_batch: int | None = None, by_language: bool = False) -> dict[str, dict[str, list]]:
     """The sets by half; rows with a ``batch`` number are also reported as their own rows ("build, batch N").
-    ``hide_batch`` leaves that batch's held-out passages out of every figure (for work on the build half)."""
+    ``hide_batch`` leaves that batch's held-out passages out of every figure (for work on the build half);
+    ``by_language`` adds one row per half and passage language ("held_out, ar")."""
     halves: dict[str, dict[str, list]] = {"build": {"citations": [], "dates": []},
                                           "held_out": {"citations": [], "dates": []}}
     batches: dict[str, dict[str, list]] = {}
+    languages: dict[str, dict[str, list]] = {}
     for line in CITATIONS.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
             if row.get("batch") is not None and row.get("batch") == hide_batch and row["split"] == "held_out":
                 continue
             halves[row["split"]]["citations"].append(row)
+            if by_language:
+                name = f"{row['split']}, {row.get('language') or '?'}"
+                languages.setdefault(name, {"citations": [], "dates": []})["citations"].append(row)
             if row.get("batch") is not None:
                 name = f"{row['split']}, batch {row['batch']}"
                 batches.setdefault(name, {"citations": [], "dates": []})["citations"].append(row)
@@ -196,6 +202,7 @@ def load(hide_batch: int | None = None) -> dict[str, dict[str, list]]:
     if DEV_DATES.exists():
         dev["dates"] = [(d["text"], d["expected"]) for d in
                         (json.loads(x) for x in DEV_DATES.read_text(encoding="utf-8").splitlines() if x)]
+    halves.update(sorted(languages.items()))
     halves.update(sorted(batches.items()))
     if dev["citations"] or dev["dates"]:
         halves["dev (regression)"] = dev
@@ -208,10 +215,12 @@ def main() -> None:
     parser.add_argument("--misses", metavar="HALF", help="list every wrong field of HALF (build, held_out)")
     parser.add_argument("--hide-batch", type=int, metavar="N",
                         help="leave batch N's held-out passages out (to work on the build half blind)")
+    parser.add_argument("--by-language", action="store_true",
+                        help="also report each half by passage language (ar, en)")
     args = parser.parse_args()
     report: dict[str, dict] = {}
     all_misses: dict[str, list] = {}
-    for half, sets in load(args.hide_batch).items():
+    for half, sets in load(args.hide_batch, args.by_language).items():
         cit, cit_misses = score_citations(sets["citations"])
         dat, dat_misses = score_dates(sets["dates"])
         report[half] = {"citations": cit, "dates": dat}

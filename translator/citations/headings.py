@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from translator.citations.country import arabic_country
 from translator.citations.cues import cues
 from translator.citations.fields import decap, decap_description, looks_like_name, publication_dates
 from translator.citations.inline import foreign_press_names
@@ -53,7 +54,7 @@ def outlet_heading(line: str, registry: OutletRegistry) -> Heading | None:
     if not line or "\n" in line or len(line.split()) > _MAX_HEADING_WORDS:
         return None
     if is_arabic(line):
-        return _arabic_lead_in(line, registry)
+        return _arabic_lead_in(line, registry) or _arabic_name_with_country(line, registry)
     return _language_heading(line, registry) or _described_heading(line)
 
 
@@ -84,6 +85,18 @@ def _arabic_lead_in(line: str, registry: OutletRegistry) -> Heading | None:
             else None
         return Heading(name, leaning, reading=True)
     return None
+
+
+def _arabic_name_with_country(line: str, registry: OutletRegistry) -> Heading | None:
+    """A paper's line in a headline list: a registry name and the country adjective that tells it from its
+    namesakes (``الانباء الكويتيه``, ``القبس الكويتية``; session 11).  The adjective is how the list names the
+    paper, not a description of it."""
+    words = line.rstrip(" :：").split()
+    if not 2 <= len(words) <= 4 or re.search(r"[.,،؛!?؟«»“”\"()]", line) or arabic_country(words[-1]) is None:
+        return None
+    name = " ".join(words[:-1])
+    match = registry.resolve(name)
+    return Heading(name) if match.outlet is not None and match.method == "exact" else None
 
 
 @cache

@@ -767,10 +767,17 @@ def _subject_with_piece_near(s: str, registry: OutletRegistry) -> list[tuple[int
             match = registry.resolve(s[a:b])
             if match.outlet is None or match.method != "exact" or not is_arabic(s[a:b]):
                 continue
-            if _PIECE_NEAR.search(s[b:b + 50]):
+            if _PIECE_NEAR.search(s[b:b + 50]) and not _type_noun_next(s, b):
                 found.append((a, b, s[a:b]))
             break
     return found
+
+
+def _type_noun_next(s: str, b: int) -> bool:
+    """A type noun right after a bare name (``نشرت اليوم صحيفة الشرق الأوسط``): the noun's paper is the verb's
+    subject and the bare word an adverb ("today"), not a paper (session 11)."""
+    word = re.match(r"\s+([^\s،,.:؛\"“”«»()]+)", s[b:b + 20])
+    return word is not None and word.group(1) in _AR_TYPE_NOUNS
 
 
 _RARE_NAME_ZIPF = 3.8  # القبس 3.4, عكاظ 3.7, الراية 3.8; الأنباء ("the news") 4.4, الوطن 5.2, الرياض 5.1
@@ -791,6 +798,8 @@ def _bare_subject(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]
             if not is_arabic(name) or registry.resolve(name).method != "exact":
                 continue
             # (a common word too when the paper is named in apposition: "نشرت الاتحاد الصحيفة المركزية للاتحاد")
+            if _type_noun_next(s, b):
+                break
             if n >= 2 or zipf_frequency(name, "ar") < _RARE_NAME_ZIPF \
                     or re.match(r"\s*[،,]?\s*(?:الصحيفة|الجريدة|اليومية)\s", s[b:b + 20]):
                 found.append((a, b, name))
@@ -1407,7 +1416,9 @@ def _piece_writers(before: str, after: str) -> list[str]:
     m = re.match(r"\s*(?:(?:daily|newspaper|paper)\s*)?,?\s*written\s+by\s+" + person, after)
     if m:
         found.append(m.group("p"))
-    if re.search(r"\b(?:" + noun + r")\s+in\s+(?:the\s+)?(?:[A-Z][a-z]+day['’]s\s+)?\Z", before):
+    # ("an article published in Haaretz by Amos Harel": a participle between the piece and "in", session 11)
+    if re.search(r"\b(?:" + noun + r")\s+(?:(?:published|appearing|printed|carried|run)\s+)?in\s+(?:the\s+)?"
+                 r"(?:[A-Z][a-z]+day['’]s\s+)?\Z", before):
         m = re.match(r"\s+by\s+" + person, after)  # "A column in Tuesday's Al-Ahram by Salah Montasser"
         if m:
             found.append(m.group("p"))
@@ -1440,8 +1451,13 @@ def role_people(s: str) -> list[str]:
 def _arabic_outlet(s: str, m: re.Match[str], registry: OutletRegistry) -> tuple[int, int, str] | None:
     """The outlet a type noun introduces: the name after it, unless a longer registry name begins with the
     noun itself (``وكالة الأنباء السعودية``, not the Kuwaiti daily ``الأنباء``)."""
-    after = _arabic_name_after(s, m.end(), registry)
+    agency = m.group("noun") == "وكالة" and _NEWS_WORD.match(s, m.end()) is not None
+    after = _news_agency_name(s, m, registry) if agency else _arabic_name_after(s, m.end(), registry)
     whole = _arabic_whole_name(s, m.start("noun"), registry)
+    if agency and after is None:
+        return whole  # "نقلت وكالة أنباء عن": "a news agency", no name
+    if whole is not None and after is not None and registry.resolve(after[2]).outlet is None:
+        return whole  # "وكالة أنباء الإمارات (وام)": the known whole name, not an unknown longer run (session 11)
     if after is not None and m.group("noun") in _AR_PLACE_NOUNS and registry.resolve(after[2]).outlet is None \
             and s[after[0] - 1:after[0]] not in "\"“”«»„(" and not _press_evidence(s, after):
         after = None  # "عبرت السفينة قناة السويس", "وصلت الفرق إلى موقع الحادث": a canal, a place
@@ -1490,6 +1506,27 @@ def _arabic_whole_name(s: str, pos: int, registry: OutletRegistry) -> tuple[int,
         if match.outlet is not None and match.method == "exact":
             return pos, end, s[pos:end]
     return None
+
+
+_NEWS_WORD = re.compile(r"\s*(?:أنباء|انباء)\s+")
+
+
+def _news_agency_name(s: str, m: re.Match[str], registry: OutletRegistry) -> tuple[int, int, str] | None:
+    """``وكالة أنباء X`` ("X news agency", session 11): X when quoted or a registry name (``وكالة أنباء
+    “نوفوستي”``, ``وكالة أنباء فارس``), else the whole phrase as written (``وكالة أنباء آسيا``), the whole too
+    when the registry knows it (``وكالة أنباء الشرق الأوسط``); None when no name follows."""
+    word = _NEWS_WORD.match(s, m.end())
+    if m.group("noun") != "وكالة" or word is None:
+        return None
+    name = _arabic_name_after(s, word.end(), registry)
+    if name is None or name[0] < word.end():
+        return None
+    whole = m.start("noun"), name[1], s[m.start("noun"):name[1]]
+    if registry.resolve(whole[2]).method == "exact":
+        return whole  # "وكالة أنباء الشرق الأوسط" (MENA), not the paper الشرق الأوسط
+    if registry.resolve(name[2]).outlet is not None or s[name[0] - 1:name[0]] in "\"“”«»„(":
+        return name
+    return whole
 
 
 def _arabic_name_after(s: str, pos: int, registry: OutletRegistry) -> tuple[int, int, str] | None:
@@ -1562,8 +1599,9 @@ def _arabic_unknown_name(s: str, pos: int, words: list[re.Match[str]]) -> tuple[
             continue  # "قناة الجزائر الدولية": the kind of channel is part of a name made of a country
         if n and text == "اليوم" and n + 1 < len(words) and arabic_country(words[n + 1].group().rstrip("،,.:؛")):
             continue  # "صحيفة عالم اليوم الكويتية": "today" never stands between a name and its country (session 8)
-        if text in stops or bare in stops or bare in roles or not is_arabic(bare) or _ar_clause_word(bare, n):
-            break
+        if text in stops or bare in stops or bare in roles or not is_arabic(bare) or _ar_clause_word(bare, n) \
+                or text[:1] in "(\"“”«»":
+            break  # (a bracketed word is an acronym or a gloss, no part of the name: "أنباء آسيا (آكي)")
         if bare != text or pos + word.end() >= len(s.rstrip(" .")):
             n += 1
             break
@@ -1723,18 +1761,19 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
     if m is None:
         m = re.match(rf"[\"”»)]?\s+(?:{honorific})\s+(?P<p>{_AR_WORD}\s+{_AR_WORD})", s[b:])
     if m is None:  # "مقالاً لعبد اللطيف الملحم بعنوان", "مقالا جديدا للكاتب روبرت فيسك عن": the piece's writer
+        # (the name may stand in brackets: "مقالا للكاتب (أمير طاهري) بعنوان", session 11)
         roles_l = "|".join(re.escape("ل" + r[1:]) for r in c.words("author_role") if r.startswith("ال"))
         after_name = r"(?=\s+(?:بعنوان|عن|حول|قال|يقول|في)\b|\s*[،,.:]|\s*\Z)"
         # (the role may go on with more roles and a nationality: "للكاتب والروائي اللبناني X")
         m = re.search(rf"(?:^|\s)(?:{'|'.join(_AR_OBJECTS)})(?:\s+{_AR_WORD})?\s+(?:(?:{roles_l})"
                       rf"(?:\s+و?ال{_AR_WORD}(?:ي|ية))*\s+|ل(?!ل))"
-                      rf"(?P<p>{_AR_WORD}(?:\s+{_AR_WORD}){{1,2}}?){after_name}", s)
+                      rf"\(?(?P<p>{_AR_WORD}(?:\s+{_AR_WORD}){{1,2}}?)\)?{after_name}", s)
     if m is None:  # "حيث كتب ساطع نور الدين يقول", "أعدته جوزي إنسور من الرياض", "يستعرض X محرر الشؤون"
         # (also "كتب د. ماجد الخواجا تحت عنوان", "كتب X مقالا", "كتب المهندس X ويقول": issue 15)
         m = re.search(rf"(?:^|\s)[وف]?(?:كتب|كتبت|أعده|أعدته|أعدها|يستعرض|تستعرض)\s+(?:(?:{honorific})\s+)?"
                       rf"(?!(?:في|من|على|عن|الى|إلى|مع|أن|إن|ان|أنه|إنه|أنها|إنها|بأن|بان)\s){name}"
                       rf"(?=\s+(?:يقول|تقول|قائلا|قائلة|من|في|تحت|بعنوان|مقالا|مقالاً|مقالة|{role}|[وف][يت]{_AR_WORD})"
-                      rf"(?:\s|$)|\s*[،,.:]|\s*\Z)", s)
+                      rf"(?:[\s:،,.؛]|$)|\s*[،,.:]|\s*\Z)", s)  # ("كتب عبد الله رشيد يقول:": session 11)
     if m is None:  # "ناجح الصوالحة كتب في الرأي": the writer opens the sentence, then the verb and the paper
         # (also after a list number and أما: "٢ـ أما خولة الكردي قد كتبت مقالاً في صحيفة الغد")
         m = re.match(rf"[\s\d٠-٩ـ.)-]*(?:[وف]?أما\s+)?(?:(?:{honorific})\s+)?{name}\s+(?:قد\s+)?(?:كتب|كتبت)\s+"

@@ -37,7 +37,7 @@ _TAIL = (r",\s+(?P<place>" + _PLACE + r"(?:,\s+" + _PLACE + r")?),\s+(?:(?i:edit
          r"(?P<date>" + _DAY_MONTH + r")(?:,\s+" + _WEEKDAY + r")?")
 _WORD = r"(?:[A-Z][\w'’.-]*|(?:al|el|an|as|ad|ar|at|az)-[\w'’.-]+)"
 _LINE = re.compile(r"(?P<name>(?:The\s+)?" + _WORD + r"(?:\s+" + _WORD + r"){0,4})" + _TAIL + r"\s*")
-_FLAT = re.compile(_TAIL + r"\s+(?=[A-Z“\"])")
+_FLAT = re.compile(_TAIL + r"(?:\s+(?=[A-Z“\"])|[ \t]*\Z)")
 _NUMBERED = re.compile(r"\s*\d{1,2}\.\s+(?P<t>\S.{2,150}?)\s*\Z")
 _HEADLINE_WORDS = 20
 
@@ -87,17 +87,36 @@ def outlet_place_date(text: str, registry: OutletRegistry) -> list[Draft]:
         offset += len(line) + 1
     first = lines[0]
     for m in _FLAT.finditer(first):
-        before = first[:m.start()]
-        words = before.split()
-        for k in range(min(5, len(words) - 1), 0, -1):  # the longest registry name ending right before the place
-            name = " ".join(words[-k:])
-            if _known(name, registry) and registry.resolve(name).method == "exact":
-                title = " ".join(words[:-k])
-                if _headline(title) and not re.search(r"[.!?]\s", title):
-                    return [_draft(text, len(text) - len(text.lstrip()), name, m.group("date"), title,
-                                   first[m.end():], m.group("place"))]
-                break
+        words = first[:m.start()].split()
+        k = _flat_name(words, registry)
+        title = " ".join(words[:-k]) if k else ""
+        if k and _headline(title) and not re.search(r"[.!?]\s", title):
+            body = first[m.end():] if first[m.end():].strip() else "\n".join(lines[1:])
+            return [_draft(text, len(text) - len(text.lstrip()), " ".join(words[-k:]), m.group("date"), title,
+                           body, m.group("place"))]
     return []
+
+
+def _flat_name(words: list[str], registry: OutletRegistry) -> int:
+    """How many of the words before ``, City, Month D`` on a flattened headline line are the outlet's name: the
+    longest registry name ending there, else a capitalised run of two to four words after a lower-case word (not a
+    preposition) or after the headline's own ``?``/``!`` (``…of Egyptian crisis Al Istiqial``, ``…in Egypt?
+    Palestine News Network``).  0 for none."""
+    for k in range(min(5, len(words) - 1), 0, -1):
+        if _known(" ".join(words[-k:]), registry) and registry.resolve(" ".join(words[-k:])).method == "exact":
+            return k
+    k = 0
+    while k < min(4, len(words) - 1) and re.fullmatch(_WORD, words[-1 - k]):
+        k += 1
+    if k < 2 or k >= len(words):
+        return 0  # one unknown capitalised word is as often a place ("flew on to Amman, Jordan, June 8")
+    before = words[-1 - k]
+    if before.lower() in _PREPOSITIONS:
+        return 0
+    return k if before[:1].islower() or before.endswith(("?", "!")) else 0
+
+
+_PREPOSITIONS = frozenset("to in at from into for of on by with near via".split())
 
 
 def _draft(text: str, start: int, name: str, date: str, title: str | None, body: str, place: str) -> Draft:
