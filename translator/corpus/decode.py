@@ -28,6 +28,7 @@ import ftfy.bad_codecs  # registers the sloppy-windows-* codecs used below
 from charset_normalizer import from_bytes
 
 from ..errors import InputError
+from ..text.arabic import plain_letters, space_zero_width
 from ..text.fixtext import fix_text
 from ..text.visual_order import logical_lines
 from ..text.wordbreaks import join_broken_words
@@ -35,7 +36,7 @@ from .safe_open import open_regular
 
 __all__ = ["GUESSED_MAX", "GUESS_SAMPLE_BYTES", "LEGACY_ENCODINGS", "OTHER_SCRIPT_ENCODINGS", "STREAM_PIECE_CHARS",
            "Decoded", "TextStream", "declared_encoding", "decode_bytes", "decode_table", "escape_json_line_breaks",
-           "plausibility", "repair_arabic_mojibake"]
+           "plausibility", "repair_arabic_mojibake", "repair_characters"]
 
 # UTF-16 without a BOM is recognised separately (_try_utf16): its text always has NUL bytes, and letting
 # an encoding guesser choose it turns random bytes into plausible-looking CJK text.
@@ -702,9 +703,11 @@ def _finish(text: str, encoding: str) -> Decoded:
 def _repair(text: str) -> tuple[str, list[int]]:
     """``text`` with Arabic mojibake and ftfy's kinds repaired, and how many of each kind (the fourth: 1 when
     ftfy changed anything), then lines in visual order put in reading order (:mod:`translator.text.visual_order`),
-    words a line break cut in two joined (:mod:`translator.text.wordbreaks`, the last count), and the
+    words a line break cut in two joined (:mod:`translator.text.wordbreaks`, the seventh count), and the
     replacement characters counted when they are a fifth or more of the text (the sixth): the repairs
-    :func:`decode_bytes` applies to every reading."""
+    :func:`decode_bytes` applies to every reading. Arabic presentation forms are written as plain letters first
+    (the eighth count) and zero-width spaces between words read as spaces (the ninth), so that the order of a
+    line and its broken words are judged on its letters."""
     text, first = _repair_utf8_as_cp1256(text)
     text, second = _repair_cp1256_as_cp1252(text)
     text, third = _repair_latin_utf8_as_cp1256(text)
@@ -712,19 +715,30 @@ def _repair(text: str) -> tuple[str, list[int]]:
     fixed = fix_text(text, normalization=None)  # ftfy.fix_text(uncurl_quotes=False), skipping lines it keeps
     # ftfy also makes every line break "\n" (fix_line_breaks): Windows or old Mac line endings are no repair
     by_ftfy = int(fixed != text and fixed != _LINE_BREAKS.sub("\n", text))
+    fixed, shaped = plain_letters(fixed)  # ﻗﺎﻝ (presentation forms, as PDF text has them) is قال
+    fixed, spaced = space_zero_width(fixed)  # a zero-width space between two words is a space
     fixed, visual = logical_lines(fixed)  # Arabic lines a PDF extractor wrote back to front
     fixed, broken = join_broken_words(fixed)  # words a line break cut in two (capabili- / ties, الشيـ / ـوخ)
     lost = fixed.count("\ufffd")
     lost = lost if lost >= 3 and 5 * lost >= len(fixed) - fixed.count(" ") - fixed.count("\n") else 0
-    return fixed, [first, second, third, by_ftfy, visual, lost, broken]
+    return fixed, [first, second, third, by_ftfy, visual, lost, broken, shaped, spaced]
 
 
 _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")
 
 
+def repair_characters(text: str) -> tuple[str, list[str]]:
+    """``text`` with Arabic presentation forms written as plain letters and zero-width spaces between words as
+    spaces (two of :func:`decode_bytes`'s repairs, for text that was never bytes: a Word file's paragraphs),
+    and the ``repairs`` lines that say so."""
+    text, shaped = plain_letters(text)
+    text, spaced = space_zero_width(text)
+    return text, _repair_messages([0, 0, 0, 0, 0, 0, 0, shaped, spaced])
+
+
 def _repair_messages(counts: list[int]) -> list[str]:
     """The ``repairs`` lines of :func:`_repair`'s counts (summed over the pieces of a streamed text)."""
-    first, second, third, by_ftfy, visual, lost, broken = counts
+    first, second, third, by_ftfy, visual, lost, broken, shaped, spaced = counts
     repairs = []
     if first:
         repairs.append(f"repaired {first} run(s) of UTF-8 read as windows-1256")
@@ -734,6 +748,11 @@ def _repair_messages(counts: list[int]) -> list[str]:
         repairs.append(f"repaired {third} Latin word(s) of UTF-8 read as windows-1256")
     if by_ftfy:
         repairs.append("ftfy repaired mojibake/control characters")
+    if shaped:
+        repairs.append(f"{shaped} Arabic presentation form(s) (contextual glyphs, as PDF text has them) written as "
+                       "plain letters")
+    if spaced:
+        repairs.append(f"{spaced} zero-width space(s) between words read as spaces")
     if visual:
         repairs.append(f"{visual} Arabic line(s) in visual order (back to front, as some PDF extractors write "
                        "them) put in reading order")
@@ -843,7 +862,7 @@ class TextStream:
 
         digest = hashlib.sha256()
         decoder = codecs.getincrementaldecoder(self.encoding)("strict")
-        counts = [0, 0, 0, 0, 0, 0, 0]
+        counts = [0] * 9
         pending = ""
         with open_regular(self.path) as handle:
             while True:
