@@ -30,7 +30,7 @@ from charset_normalizer import from_bytes
 from ..errors import InputError
 from ..text.arabic import plain_letters, space_zero_width
 from ..text.fixtext import fix_text
-from ..text.visual_order import logical_lines
+from ..text.visual_order import logical_lines, logical_order
 from ..text.wordbreaks import join_broken_words
 from .safe_open import open_regular
 
@@ -715,7 +715,7 @@ def _repair(text: str) -> tuple[str, list[int]]:
     fixed = fix_text(text, normalization=None)  # ftfy.fix_text(uncurl_quotes=False), skipping lines it keeps
     # ftfy also makes every line break "\n" (fix_line_breaks): Windows or old Mac line endings are no repair
     by_ftfy = int(fixed != text and fixed != _LINE_BREAKS.sub("\n", text))
-    fixed, shaped = plain_letters(fixed)  # ﻗﺎﻝ (presentation forms, as PDF text has them) is قال
+    fixed, shaped = _plain_letters(fixed)  # ﻗﺎﻝ (presentation forms, as PDF text has them) is قال
     fixed, spaced = space_zero_width(fixed)  # a zero-width space between two words is a space
     fixed, visual = logical_lines(fixed)  # Arabic lines a PDF extractor wrote back to front
     fixed, broken = join_broken_words(fixed)  # words a line break cut in two (capabili- / ties, الشيـ / ـوخ)
@@ -725,6 +725,20 @@ def _repair(text: str) -> tuple[str, list[int]]:
 
 
 _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")
+
+
+def _plain_letters(text: str) -> tuple[str, int]:
+    """:func:`~translator.text.arabic.plain_letters`, but on a line in visual order each ligature's letters are
+    written backwards (ﷲ as هللا), so that the line reads right once reversed whole."""
+    plain, count = plain_letters(text)
+    if not count:
+        return plain, 0
+    backwards = plain_letters(text, backwards=True)[0].split("\n")
+    lines = plain.split("\n")
+    for i, (line, back) in enumerate(zip(lines, backwards, strict=True)):
+        if line != back and logical_order(back) is not None:
+            lines[i] = back
+    return "\n".join(lines), count
 
 
 def repair_characters(text: str) -> tuple[str, list[str]]:

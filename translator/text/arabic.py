@@ -235,13 +235,14 @@ def original_span(text: str, offset_map: list[int], start: int, end: int) -> tup
 _PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 
 
-def plain_letters(text: str) -> tuple[str, int]:
+def plain_letters(text: str, *, backwards: bool = False) -> tuple[str, int]:
     """``text`` with each Arabic presentation form (U+FB50–FDFF, U+FE70–FEFE: the contextual glyphs many PDFs'
     text and old sites hold, ``ﻗﺎﻝ`` for ``قال``) written as the letters it stands for (its NFKC expansion:
     ``ﻻ`` is لا, ``ﷲ`` الله), and how many were; nothing else is touched (no whole-text NFKC: ligatures
     and full-width Latin stay). The isolated harakat forms (U+FE70–FE7F) become the mark alone, not a space
     and a mark. docling-project/docling#3929, microsoft/markitdown#2539; used when a document is read, where
-    :func:`fold` expands them only for matching."""
+    :func:`fold` expands them only for matching. ``backwards``: a ligature's letters are written last to first
+    (``ﷲ`` as هللا), for a line in visual order that is then reversed whole (firecrawl/pdf-inspector#212)."""
     if text.isascii() or not _PRESENTATION_FORM.search(text):
         return text, 0
     count = 0
@@ -252,7 +253,8 @@ def plain_letters(text: str) -> tuple[str, int]:
         if expanded == match.group():
             return expanded  # unassigned, or no expansion (U+FDFD, the basmala sign)
         count += 1
-        return expanded.lstrip(" ") if 0xFE70 <= ord(match.group()) <= 0xFE7F else expanded
+        expanded = expanded.lstrip(" ") if 0xFE70 <= ord(match.group()) <= 0xFE7F else expanded
+        return expanded[::-1] if backwards else expanded
 
     return _PRESENTATION_FORM.sub(plain, text), count
 

@@ -25,6 +25,10 @@ _LTR_STRETCH = re.compile(r"[0-9A-Za-z\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9]+"
                           r"(?:[ .,:/%-]+[0-9A-Za-z\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9]+)*")
 
 
+# brackets a visual-order line has the wrong way round once reversed (py-pdf/pypdf#1296): Unicode's mirrored pairs
+_MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
+
+
 def logical_order(line: str) -> str | None:
     """``line`` in reading order when it is Arabic written in visual order, else None.
 
@@ -53,7 +57,7 @@ def logical_order(line: str) -> str | None:
         return None
     if len(words) < _SHORT and (backwards.coverage < 1.0 or written.coverage > 0):
         return None
-    reversed_line = line[::-1]
+    reversed_line = line[::-1].translate(_MIRRORED)  # "(ةبرجت هذه ابحرم)" is "(مرحبا هذه تجربة)"
     return _LTR_STRETCH.sub(lambda m: m.group()[::-1], reversed_line)
 
 
