@@ -145,10 +145,29 @@ def test_a_shaped_heading_in_visual_order_is_read_in_reading_order(tmp_path: Pat
     assert fold(doc.text.strip()) == fold("الملخص التنفيذي"), doc.text
 
 
+def test_a_shaped_line_in_visual_order_with_ligatures_reads_right(tmp_path: Path) -> None:
+    # firecrawl/pdf-inspector#212: ﷲ and ﲪ are ligatures whose letters must be reversed with the line
+    line = ".ﺔﻴﺑﺮﻌﻟا ﺔﺑﻮﺘﻜﻣ ﺔﻳرﺎﺒﺘﺧا ةﺮﻘﻓ ﻩﺬﻫ .ﷲ ﺔﲪرو ﻢﻜﻴﻠﻋ مﻼﺴﻟا"
+    (doc,) = _read(tmp_path, "ar.txt", (line + "\n").encode())
+    assert doc.text.strip() == "السلام عليكم ورحمة الله. هذه فقرة اختبارية مكتوبة العربية.", doc.text
+    plain = "السلام عليكم ورحمة الله"  # a line in reading order keeps its ligatures' letters in order
+    (doc,) = _read(tmp_path, "ok.txt", "ﺍﻟﺴﻼﻡ ﻋﻠﻴﻜﻢ ﻭﺭﺣﻤﺔ ﷲ\n".encode())
+    assert doc.text.strip() == plain, doc.text
+
+
+@pytest.mark.parametrize(("visual", "logical"), [
+    ("(ةبرجت هذه ابحرم)", "(مرحبا هذه تجربة)"),  # py-pdf/pypdf#1296: brackets mirror back too
+    ("«ةبرجت هذه ابحرم» :لاق", "قال: «مرحبا هذه تجربة»"),
+    ("ةيبرعلا ةغللاب ةبوتكم ةيرابتخا ةرقف هذه", "هذه فقرة اختبارية مكتوبة باللغة العربية"),  # docling#1938
+])
+def test_brackets_of_a_line_in_visual_order_face_the_right_way(visual: str, logical: str) -> None:
+    assert decode_bytes(f"{visual}\n".encode()).text.strip() == logical
+
+
 @pytest.mark.parametrize(("visual", "logical"), [
     ("ةيجراخلا ريزو", "وزير الخارجية"), ("ريزو لاق", "قال وزير"), ("ةيبرعلا ةغللا", "اللغة العربية")])
 def test_a_two_word_line_in_visual_order_is_put_in_reading_order(visual: str, logical: str) -> None:
-    # ArtifexSoftware/pdf2docx#73 kind, on a heading of two words (the three-word floor left them reversed)
+    # syncfusion/flutter-examples#465 (extracted Arabic reversed), on headings of two words
     assert decode_bytes(f"{visual}\n{AR}\n".encode()).text.splitlines()[0] == logical
 
 
