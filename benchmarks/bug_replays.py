@@ -2430,6 +2430,353 @@ def _(tmp: Path) -> tuple[bool, str]:
     return "الشيوخ" in got, got[:160]
 
 
+# ------------------------------------------------------------------------------------------ session 11
+_RU = "Министр иностранных дел России Сергей Лавров заявил, что отношения с Алжиром выходят на новый уровень."
+_BG = "Министърът на външните работи заяви, че отношенията с Алжир достигат ново равнище на сътрудничество."
+_PL = ("Minister spraw zagranicznych Rosji Siergiej Ławrow oświadczył, że stosunki z Algierią wchodzą na nowy "
+       "poziom, a współpraca gospodarcza się rozwija.")
+
+
+def _page(head: str, body: str) -> str:
+    return f"<!DOCTYPE html><html><head>{head}<title>t</title></head><body><p>{body}</p></body></html>"
+
+
+def _html_doc(tmp: Path, page: bytes, want: str, encoding: str) -> tuple[bool, str]:
+    from translator.corpus.readers import SourceFile, read_documents
+
+    path = tmp / "page.html"
+    path.write_bytes(page)
+    (doc,) = read_documents(SourceFile(path, "page.html"))
+    return want in doc.text and doc.encoding == encoding, f"{doc.encoding} {doc.text[-40:]!r} {doc.warnings}"
+
+
+def _read_text(tmp: Path, name: str, text: str) -> tuple[str, list[str]]:
+    from translator.corpus.readers import SourceFile, read_documents
+
+    path = tmp / name
+    path.write_bytes(text.encode("utf-8"))
+    docs = read_documents(SourceFile(path, name))
+    return "\n".join(d.text for d in docs), [w for d in docs for w in d.warnings]
+
+
+@case("servo-24898")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _html_doc(tmp, _page('<meta charset="windows-1250">', _PL).encode("cp1250"), _PL, "cp1250")
+
+
+@case("Chrome-Charset-19")
+def _(tmp: Path) -> tuple[bool, str]:
+    text = "Zażółć gęślą jaźń: ministerstwo ogłosiło, że współpraca z Algierią się rozwija."
+    return _html_doc(tmp, _page('<meta charset="windows-1250">', text).encode("cp1250"), text, "cp1250")
+
+
+@case("moli-156")
+def _(tmp: Path) -> tuple[bool, str]:
+    page = _page('<meta http-equiv="Content-Type" content="charset=gbk">', "家居 新闻 北京").encode("gbk")
+    return _html_doc(tmp, page, "家居 新闻 北京", "gbk")
+
+
+@case("ragflow-18801")
+def _(tmp: Path) -> tuple[bool, str]:
+    text = "“Le ministre” a déclaré – à Alger – que l’accord est prêt."
+    page = _page('<meta http-equiv="content-type" content="text/html; charset=windows-1252">', text)
+    return _html_doc(tmp, page.encode("cp1252"), text, "cp1252")
+
+
+@case("obscura-565")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.corpus.decode import decode_bytes
+
+    d = decode_bytes(_page('<meta name="description" content="charset=gbk">', AR).encode("utf-8"))
+    return AR in d.text and d.encoding == "utf-8" and not any("declares" in r for r in d.repairs), \
+        f"{d.encoding} {d.repairs}"
+
+
+@case("Unicorn-205")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.corpus.decode import decode_bytes
+
+    page = _page('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">', AR)
+    d = decode_bytes(page.encode("cp1256"))  # an old Arabic site: latin-1 declared over windows-1256 bytes
+    ok = AR in d.text and any("iso-8859-1" in r for r in d.repairs)
+    return ok, f"{d.encoding} {d.repairs}"
+
+
+def _xml(declared: str, text: str, encoding: str) -> tuple[bool, str]:
+    from translator.corpus.decode import decode_bytes
+
+    d = decode_bytes(f'<?xml version="1.0" encoding="{declared}"?>\n<note>{text}</note>\n'.encode(encoding))
+    return text in d.text, f"{d.encoding} {d.text[40:90]!r} {d.repairs}"
+
+
+@case("vscode-132466")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _xml("ISO-8859-1", "an alle Entwickler im Kanton Zürich, die ähnlich wie ich öfters", "latin_1")
+
+
+@case("vscode-1316")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _xml("ISO-8859-15", "Der Preis beträgt 20 € pro Monat.", "iso8859_15")
+
+
+@case("xmltools-23")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _xml("windows-1251", _RU, "cp1251")
+
+
+@case("xray-16-1581")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _xml("windows-1251", "Сталкер: локализация текста игры", "cp1251")
+
+
+def _code_page(text: str, encoding: str) -> tuple[bool, str]:
+    from translator.corpus.decode import decode_bytes
+
+    d = decode_bytes(text.encode(encoding))  # an error is a failed replay (main reports it)
+    return d.text == text and d.encoding == encoding and any(encoding in r for r in d.repairs), \
+        f"{d.encoding} {d.text[:30]!r} {d.repairs}"
+
+
+@case("chardet-132")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _code_page(_RU, "cp1251")
+
+
+@case("uchardet-16")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _code_page(_BG, "cp1251")
+
+
+@case("charlock_holmes-19")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _code_page("Исходный код модуля: функция возвращает список пользователей и их права доступа.", "cp1251")
+
+
+@case("sublime_text-2446")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _code_page("Наруто открыл глаза и увидел, что учитель уже ждёт его у ворот деревни.", "cp1251")
+
+
+def _shaped(tmp: Path, shaped: str, plain: str) -> tuple[bool, str]:
+    text, warnings = _read_text(tmp, "pdf.txt", shaped + "\n")
+    return text.strip() == plain, f"{text.strip()[:60]!r} {warnings}"
+
+
+@case("docling-3929")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _shaped(tmp, "very Iraqi student. ﻣﻨﺼﺔ ﻭﺍﺣﺪﺓ. ﻓﺮﺹ ﻣﺘﺴﺎﻭﻳﺔ.", "very Iraqi student. منصة واحدة. فرص متساوية.")
+
+
+@case("markitdown-2539")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _shaped(tmp, presentation_forms("قال وزير الخارجية إن العلاقات جيدة"), "قال وزير الخارجية إن العلاقات جيدة")
+
+
+@case("SnapOtter-956")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _shaped(tmp, "ﻣﺮﺣﺒﺎ ﺑﺎﻟﻌﺎﻟﻢ in the final report", "مرحبا بالعالم in the final report")
+
+
+@case("pdf.js-2160")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _shaped(tmp, "ﻻ ﺗﻔﺎﻭﺽ ﺍﻵﻥ ﻭﻹﻋﻼﻥ ﺍﻟﻨﺘﺎﺋﺞ", "لا تفاوض الآن ولإعلان النتائج")
+
+
+@case("paperforge-63")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.text.arabic import fold
+
+    text, warnings = _read_text(tmp, "report.txt", "يﺬﯿﻔﻨﺘﻟا ﺺﺨﻠﻤﻟا\n")
+    return fold(text.strip()) == fold("الملخص التنفيذي"), f"{text.strip()!r} {warnings}"
+
+
+@case("flutter-examples-465")
+def _(tmp: Path) -> tuple[bool, str]:
+    text, warnings = _read_text(tmp, "heading.txt", "ةيبرعلا ةغللا\n" + AR + "\n")
+    return text.splitlines()[0] == "اللغة العربية", f"{text.splitlines()[0]!r} {warnings}"
+
+
+@case("pdf-inspector-212")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.text.arabic import fold
+
+    line = ".ﺔﻴﺑﺮﻌﻟا ﺔﺑﻮﺘﻜﻣ ﺔﻳرﺎﺒﺘﺧا ةﺮﻘﻓ ﻩﺬﻫ .ﷲ ﺔﲪرو ﻢﻜﻴﻠﻋ مﻼﺴﻟا"  # the report's line, shaped and back to front
+    text, warnings = _read_text(tmp, "ar.txt", line + "\n")
+    return fold(text.strip()) == fold("السلام عليكم ورحمة الله. هذه فقرة اختبارية مكتوبة العربية."), \
+        f"{text.strip()!r} {warnings}"
+
+
+@case("pypdf-1296")
+def _(tmp: Path) -> tuple[bool, str]:
+    text, warnings = _read_text(tmp, "ar.txt", "(ةبرجت هذه ابحرم)\n")
+    return text.strip() == "(مرحبا هذه تجربة)", f"{text.strip()!r} {warnings}"
+
+
+@case("docling-1938")
+def _(tmp: Path) -> tuple[bool, str]:
+    text, warnings = _read_text(tmp, "ar.txt", "ةيبرعلا ةغللاب ةبوتكم ةيرابتخا ةرقف هذه\n")
+    return text.strip() == "هذه فقرة اختبارية مكتوبة باللغة العربية", f"{text.strip()!r} {warnings}"
+
+
+@case("languagetool-1986")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator import Glossary, GlossaryEntry
+
+    glossary = Glossary([GlossaryEntry(source="وزير الخارجية", target="Foreign Minister")])
+    found = [m.entry.target for m in glossary.match("قال\u200bوزير\u200bالخارجية إن العلاقات جيدة")]
+    return found == ["Foreign Minister"], str(found)
+
+
+@case("languagetool-2119")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.text.arabic import fold
+
+    return fold("قال\u200bوزير") == fold("قال وزير"), repr(fold("قال\u200bوزير"))
+
+
+@case("syntok-18")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.mt.normalize import normalize_for_mt
+
+    got = [normalize_for_mt("قال\u200bالوزير إن\u200bالعلاقات"), normalize_for_mt("الأمن و\u200bالتعاون")]
+    return got == ["قال الوزير إن العلاقات", "الأمن والتعاون"], repr(got)
+
+
+@case("keyman-4872")
+def _(tmp: Path) -> tuple[bool, str]:
+    text, _w = _read_text(tmp, "web.txt", "قال\u200bالوزير. می\u200cخواهم\n")
+    return text.startswith("قال الوزير") and "می\u200cخواهم" in text, repr(text)
+
+
+def _no_language(text: str) -> tuple[bool, str]:
+    from translator import detect
+
+    found = detect(text)
+    return found.lang in ("und", "en"), f"{found.lang} {found.confidence}"
+
+
+@case("interscript-475")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _no_language("Abd al-Rahman al-Sudais")
+
+
+@case("hayagriva-311")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _no_language("al-Tahanawi, Muhammad Ali")
+
+
+@case("python-nameparser-123")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _no_language("Khalid al-Dakhil")
+
+
+def _jsonl(tmp: Path, text: str, want: int) -> tuple[bool, str]:
+    from translator.corpus.readers import SourceFile, read_documents
+
+    path = tmp / "a.jsonl"
+    path.write_bytes(text.encode("utf-8"))
+    docs = read_documents(SourceFile(path, "a.jsonl"))
+    return len(docs) == want and docs[0].text.endswith(" 0"), f"{len(docs)} {[d.text[-2:] for d in docs]}"
+
+
+def _records(n: int) -> list[str]:
+    return [json.dumps({"id": i, "text": f"{AR} {i}"}, ensure_ascii=False) for i in range(n)]
+
+
+@case("jsonlines-68")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _jsonl(tmp, "\ufeff" + "\n".join(_records(5)) + "\n", 5)
+
+
+@case("ragflow-19179")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _jsonl(tmp, "\ufeff" + "\n".join(_records(2)) + "\n", 2)
+
+
+@case("cjio-21")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _jsonl(tmp, "\ufeff" + "\n".join(_records(1)) + "\n", 1)
+
+
+@case("beats-11661")
+def _(tmp: Path) -> tuple[bool, str]:
+    lines = _records(3)
+    return _jsonl(tmp, "\ufeff" + lines[0] + "\n\ufeff" + lines[1] + "\n" + lines[2] + "\n", 3)
+
+
+def _same_fold(typed: str, written: str) -> tuple[bool, str]:
+    from translator import Glossary, GlossaryEntry
+    from translator.text.arabic import fold
+
+    found = Glossary([GlossaryEntry(source=typed, target="X")]).match(f"قال {written} أمس")
+    return fold(typed).split() == fold(written).split() and bool(found), f"{fold(written)!r} {len(found)}"
+
+
+@case("urduhack-50")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _same_fold("کاتب حضرات", "کــــــاتب  حضــرات")
+
+
+@case("bibletime-255")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _same_fold("كتب", "كَتَبَ")
+
+
+@case("Maha-104")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _same_fold("اللغة العربية", "اللُّغَةَ العَرَبِيَّةَ")
+
+
+@case("goldendict-474")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _same_fold("الجزائر", "الجزائـــر")
+
+
+@case("carmen-625")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _same_fold("تبريز", "تبریز")
+
+
+@case("quranic-universal-library-749")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _same_fold("رحمة الله", "رحمۃ اللہ")
+
+
+@case("charabia-382")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _same_fold("براي", "برای")
+
+
+@case("fsearch-303")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _same_fold("رابطه", "رابطهٔ")
+
+
+@case("duckling-150")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("١/١/٢٠١٨", "2018-01-01")
+
+
+@case("tutanota-2794")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("٢٣/٦/٢٠١٧", "2017-06-23")
+
+
+@case("moment-hijri-41")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("١٥ رمضان ١٤٤٥", "2024-03-25")
+
+
+@case("dateparser-1174")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("1 شوال 1444 هـ", "2023-04-21")
+
+
+@case("fb2cal-13")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _date("۱۴۰۲/۰۵/۱۰", "2023-08-01")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tsv", action="store_true", help="id, result and what was observed, tab-separated")

@@ -10,6 +10,7 @@ import pytest
 from translator.corpus.decode import decode_bytes, repair_arabic_mojibake
 from translator.corpus.readers import discover, read_documents
 from translator.errors import InputError
+from translator.text.arabic import plain_letters
 
 from ..cases import cases
 
@@ -288,7 +289,8 @@ def test_more_utf8_read_as_windows_1256_is_repaired(text: str, repair: str) -> N
     site decoded as windows-1256 were left as "ï»»", "ï»؟", "Zaأ¯re"."""
     broken = text.encode("utf-8").decode("cp1256")
     decoded = decode_bytes(broken.encode("utf-8"))
-    assert decoded.text == text.lstrip("\ufeff")
+    # presentation forms, once repaired, are written as the letters they stand for (ﻻ is لا)
+    assert decoded.text == plain_letters(text.lstrip("\ufeff"))[0]
     assert any(repair in r for r in decoded.repairs), decoded.repairs
 
 

@@ -28,13 +28,15 @@ import ftfy.bad_codecs  # registers the sloppy-windows-* codecs used below
 from charset_normalizer import from_bytes
 
 from ..errors import InputError
+from ..text.arabic import plain_letters, space_zero_width
 from ..text.fixtext import fix_text
-from ..text.visual_order import logical_lines
+from ..text.visual_order import logical_lines, logical_order
 from ..text.wordbreaks import join_broken_words
 from .safe_open import open_regular
 
-__all__ = ["GUESSED_MAX", "GUESS_SAMPLE_BYTES", "LEGACY_ENCODINGS", "STREAM_PIECE_CHARS", "Decoded", "TextStream",
-           "decode_bytes", "decode_table", "escape_json_line_breaks", "plausibility", "repair_arabic_mojibake"]
+__all__ = ["GUESSED_MAX", "GUESS_SAMPLE_BYTES", "LEGACY_ENCODINGS", "OTHER_SCRIPT_ENCODINGS", "STREAM_PIECE_CHARS",
+           "Decoded", "TextStream", "declared_encoding", "decode_bytes", "decode_table", "escape_json_line_breaks",
+           "plausibility", "repair_arabic_mojibake", "repair_characters"]
 
 # UTF-16 without a BOM is recognised separately (_try_utf16): its text always has NUL bytes, and letting
 # an encoding guesser choose it turns random bytes into plausible-looking CJK text.
@@ -76,6 +78,10 @@ class Decoded:
 
 #: Legacy single-byte encodings tried when the bytes are not (almost all) UTF-8, in tie-break order.
 LEGACY_ENCODINGS = ("cp1256", "iso8859_6", "cp1252", "latin_1", "iso8859_15")
+#: Code pages of scripts and languages we do not translate, tried after :data:`LEGACY_ENCODINGS`, with the script
+#: they hold: a Russian or Polish file read as windows-1252 is mojibake that no warning named (chardet/chardet#132,
+#: PyYoshi/cChardet#101); read in its own code page it is text, and the warning says which.
+OTHER_SCRIPT_ENCODINGS = {"cp1251": "Cyrillic", "cp1250": "Central European"}
 # Two readings whose plausibility differs by less than this are both reported.
 _CLOSE = 0.15
 #: the highest confidence of a guessed (legacy code page) reading: 1.0 is kept for a BOM or valid UTF-8
@@ -87,6 +93,24 @@ _MARK_AFTER_NON_ARABIC = re.compile(r"(?:^|[^\u0600-\u06ff\u0750-\u077f\ufb50-\u
                                     r"[\u064b-\u065f\u0670]")
 _SIGN_IN_WORD = re.compile(r"(?<=[^\W\d_])[¼½¾¦¨¸]|[¼½¾¦¨¸](?=[^\W\d_])")
 _FREQUENCY_LANGS = {"arabic": ("ar", "fa"), "latin": ("en", "fr", "es", "de", "it", "pt")}
+# the word lists that judge a reading in one of OTHER_SCRIPT_ENCODINGS (and its rivals, on the same scale)
+_WIDER_LANGS = {"arabic": ("ar", "fa"), "latin": ("en", "fr", "es", "de", "it", "pt", "pl", "cs", "sk", "hu", "sh",
+                                                  "sl", "ro"), "cyrillic": ("ru", "uk", "bg", "mk")}
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+# An encoding a page declares (HTML Living Standard, "prescan a byte stream": the first 1024 bytes; an XML
+# declaration opens the file): <meta charset=X>, <meta http-equiv="Content-Type" content="...; charset=X">,
+# <?xml version="1.0" encoding="X"?>. Only a charset attribute of a meta element, or the charset= of its content
+# attribute, counts (h4ckf0r0day/obscura#565: not a description that mentions one).
+_META = re.compile(rb"<meta\b[^>]*>", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"""\scharset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE)
+_META_CONTENT = re.compile(rb"""\scontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_CONTENT_CHARSET = re.compile(rb"""charset\s*=\s*["']?([-\w.:]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(rb"""\A\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([-\w.:]+)["']""", re.IGNORECASE)
+# labels whose WHATWG Encoding Standard meaning is not Python's codec of that name: browsers read a page declared
+# latin-1 or ASCII as windows-1252 (w3c/Unicorn#205), one declared ISO-8859-9 as windows-1254
+_WHATWG_LABELS = {"iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+                  "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "iso-8859-9": "cp1254",
+                  "iso-8859-11": "cp874", "tis-620": "cp874", "x-user-defined": "cp1252"}
 
 
 def decode_table(data: bytes, *, name: str = "<bytes>") -> tuple[str, str | None]:
@@ -134,10 +158,22 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> Decoded:
         decoded = _finish(utf16[0], utf16[1])
         decoded.repairs.insert(0, f"decoded as {utf16[1]} (no byte-order mark)")
         return decoded
+    declared = declared_encoding(data)
     try:
-        return _finish(data.decode("utf-8"), "utf-8")
+        decoded = _finish(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    else:
+        if declared is not None and not declared[1].startswith("utf") and not data.isascii():
+            decoded.repairs.insert(0, f"the file declares charset {declared[0]}, but its bytes are valid UTF-8: "
+                                      "read as UTF-8 (a page saved again without its declaration changed)")
+        return decoded
+    if declared is not None and not declared[1].startswith("utf"):
+        honoured = _declared_reading(data, *declared)
+        if isinstance(honoured, Decoded):
+            return honoured
+    else:
+        honoured = None
     mostly = _mostly_utf8(data)
     if mostly is not None:
         # a few bad bytes are replaced, unless the words they stand in read as real words in one legacy
@@ -152,6 +188,10 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> Decoded:
         decoded.repairs.insert(0, f"replaced {len(bad)} invalid UTF-8 byte(s) at byte offset(s) {where}")
         return decoded
     readings = _legacy_readings(data)
+    other = _other_script_reading(data, readings[0][2] if readings else None)
+    if other is not None:
+        other.repairs[1:1] = [honoured] if honoured else []
+        return other
     # charset-normalizer's mess score helps rank readings, but alone it must not reject a text whose words a
     # frequency list knows (an all-capitals headline: "ÉTÉ À ALGER" is all mess to it)
     if not readings or (readings[0][0] < 0.2 and plausibility(readings[0][2]) < 0.5):
@@ -171,11 +211,131 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> Decoded:
     decoded.repairs.insert(0, f"decoded as {encoding} (not valid UTF-8; plausibility {score:.2f})")
     close = [(s, e) for s, e, t in readings[1:]
              if score - s < _CLOSE and not _same_letters(t, text) and not _worse_where_they_differ(t, text)]
+    close += _close_other_scripts(data, text)
     if close:
         others = ", ".join(f"{e} ({s:.2f})" for s, e in close)
         decoded.repairs.insert(1, f"encoding uncertain: {others} also reads plausibly; check the text")
         decoded.confidence = round(min(decoded.confidence, 0.5), 3)
+    if honoured:
+        decoded.repairs.insert(1, honoured)
     return decoded
+
+
+def declared_encoding(data: bytes) -> tuple[str, str] | None:
+    """The encoding ``data`` declares, as (the label written, the Python codec), or None: an XML declaration's
+    ``encoding``, else a ``<meta charset>`` or ``<meta http-equiv="Content-Type" content="…; charset=…">`` in
+    the first 1024 bytes (the HTML Living Standard's prescan). Labels are read as browsers read them (WHATWG
+    Encoding Standard: ``iso-8859-1`` is windows-1252); a label Python has no codec for is None."""
+    import codecs
+
+    head = data[:1024]
+    found = _XML_DECLARATION.match(data[:512])
+    label = found.group(1) if found else None
+    for meta in ([] if label else _META.finditer(head)):
+        tag = meta.group()
+        charset = _META_CHARSET.search(tag)
+        content = _META_CONTENT.search(tag) if charset is None else None
+        if content is not None and re.search(rb"http-equiv\s*=\s*[\"']?content-type", tag, re.IGNORECASE):
+            charset = _CONTENT_CHARSET.search(next(g for g in content.groups() if g is not None))
+        if charset is not None:
+            label = charset.group(1)
+            break
+    if label is None:
+        return None
+    written = label.decode("ascii", "replace").strip().lower()
+    try:
+        codec = _WHATWG_LABELS.get(written) or codecs.lookup(written).name
+    except LookupError:
+        return None
+    return written, codec
+
+
+def _declared_reading(data: bytes, label: str, codec: str) -> Decoded | str | None:
+    """``data`` read in the encoding it declares (:func:`declared_encoding`), unless that reading fails or a
+    guessed reading is clearly more plausible (a page declaring latin-1 that holds windows-1256 Arabic, as old
+    Arabic sites did): then a note saying so, for the reading that is used."""
+    try:
+        text = data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return f"the file declares charset {label}, but its bytes are not {label}: its encoding was guessed"
+    score = plausibility(text, langs=_WIDER_LANGS)
+    rivals = [(plausibility(t, langs=_WIDER_LANGS), e, t) for _, e, t in _legacy_readings(data)[:2]]
+    better = [(s, e) for s, e, t in rivals if s > score + _CLOSE and not _same_letters(t, text)]
+    if better:
+        return (f"the file declares charset {label}, but reads as {better[0][1]} ({better[0][0]:.2f} against "
+                f"{score:.2f}): the declaration was not followed")
+    decoded = _finish(text, codec)
+    decoded.confidence = GUESSED_MAX
+    script = OTHER_SCRIPT_ENCODINGS.get(codec)
+    decoded.repairs.insert(0, f"decoded as {codec}, as the file declares (charset {label})"
+                           + (f"; {script} text, which this toolkit does not translate" if script else ""))
+    return decoded
+
+
+_OTHER_SAMPLE_BYTES = 20_000
+
+
+def _other_script_readings(data: bytes) -> list[tuple[float, str, str]]:
+    """The readings of ``data``'s first ``_OTHER_SAMPLE_BYTES`` in :data:`OTHER_SCRIPT_ENCODINGS`, as
+    (plausibility, encoding, text), best first."""
+    readings = []
+    for encoding in OTHER_SCRIPT_ENCODINGS:
+        try:  # a sample: plausibility reads no further (and a long file's sample is held once, not thrice)
+            text = data[:_OTHER_SAMPLE_BYTES].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        readings.append((plausibility(text, langs=_WIDER_LANGS), encoding, text))
+    return sorted(readings, key=lambda r: -r[0])
+
+
+def _other_script_reading(data: bytes, best: str | None) -> Decoded | None:
+    """``data`` read in a code page of :data:`OTHER_SCRIPT_ENCODINGS` when that reading is plausible and clearly
+    more so than ``best``, the best reading in :data:`LEGACY_ENCODINGS` (both judged by the same word lists),
+    with a warning naming the code page; else None."""
+    readings = _other_script_readings(data)
+    if not readings or readings[0][0] < 0.5:
+        return None
+    score, encoding, text = readings[0]
+    best = None if best is None else best[:len(text)]
+    if best is not None and (_same_letters(text, best) or (
+            plausibility(best, langs=_WIDER_LANGS) + _CLOSE >= score
+            and not _worse_where_they_differ(best, text, _WIDER_LANGS))):
+        return None
+    try:
+        decoded = _finish(data.decode(encoding), encoding)
+    except UnicodeDecodeError:  # a byte its code page leaves undefined after the sample
+        return None
+    decoded.confidence = round(min(GUESSED_MAX, score), 3)
+    decoded.repairs.insert(0, f"decoded as {encoding} ({OTHER_SCRIPT_ENCODINGS[encoding]} code page; not valid "
+                              f"UTF-8; plausibility {score:.2f}): check the text, and save it as UTF-8")
+    return decoded
+
+
+def _close_other_scripts(data: bytes, chosen: str) -> list[tuple[float, str]]:
+    """The readings in :data:`OTHER_SCRIPT_ENCODINGS` about as plausible as ``chosen`` (a Czech text in
+    windows-1250 reads almost as well in windows-1252, its č as è): (plausibility, encoding)."""
+    mine = plausibility(chosen, langs=_WIDER_LANGS)
+    close = []
+    for score, encoding, text in _other_script_readings(data):
+        words = _differing_words(text, chosen[:len(text)])
+        # where they differ, the other reading's words must be about as frequent: "à" as "ŕ" is no reading, nor
+        # "español" as "espańol" (a typo the Spanish list has seen)
+        theirs = _frequency(words[0]) if words is not None else 0.0
+        if score > mine - _CLOSE and theirs > 0 and theirs > _frequency(words[1]) - 1.0:  # type: ignore[index]
+            close.append((score, encoding))
+    return close
+
+
+def _frequency(text: str) -> float:
+    """The mean over the words of ``text`` (of two letters or more: "а" is Russian, "à" French) of their highest
+    Zipf frequency in :data:`_WIDER_LANGS` (0: none)."""
+    from ..wordfreq_index import zipf_frequency
+
+    words = [word for word in _WORD.findall(text)[:100] if len(word) > 1]
+    if not words:
+        return 0.0
+    langs = [lang for script in _WIDER_LANGS.values() for lang in script]
+    return sum(max(zipf_frequency(word, lang) for lang in langs) for word in words) / len(words)
 
 
 def _same_letters(rival: str, chosen: str) -> bool:
@@ -191,15 +351,25 @@ def _same_letters(rival: str, chosen: str) -> bool:
     return True
 
 
-def _worse_where_they_differ(rival: str, chosen: str) -> bool:
+def _worse_where_they_differ(rival: str, chosen: str, langs: dict[str, tuple[str, ...]] | None = None) -> bool:
     """Whether ``rival`` reads worse than ``chosen`` in the words where the two readings differ: the script
     plausibility (:func:`plausibility`) of just those words. A French windows-1252 text read as windows-1256
     has the same lower-case accented letters, but its "À", "É", "Ç" become Arabic letters inside Latin words
     ("ةtats-Unis") or alone among them ("ہ son arrivée"): over the whole text that costs little, over the
     words that differ it is no reading at all (NEWUSER6 F20). Readings of different lengths are not compared
     (False)."""
-    if len(rival) != len(chosen):
+    words = _differing_words(rival, chosen)
+    if words is None:
         return False
+    theirs, mine = words
+    return plausibility(theirs, langs=langs) < plausibility(mine, langs=langs) - _CLOSE
+
+
+def _differing_words(rival: str, chosen: str) -> tuple[str, str] | None:
+    """The words where two readings of the same length differ, as (``rival``'s, ``chosen``'s), each joined by
+    spaces; None when the lengths differ or nothing does."""
+    if len(rival) != len(chosen):
+        return None
     spans: list[tuple[int, int]] = []
     for i, (a, b) in enumerate(zip(rival, chosen, strict=True)):
         if a == b or (spans and spans[-1][1] > i):
@@ -211,10 +381,8 @@ def _worse_where_they_differ(rival: str, chosen: str) -> bool:
             end += 1
         spans.append((start, end))
     if not spans:
-        return False
-    mine = " ".join(chosen[a:b] for a, b in spans)
-    theirs = " ".join(rival[a:b] for a, b in spans)
-    return plausibility(theirs) < plausibility(mine) - _CLOSE
+        return None
+    return " ".join(rival[a:b] for a, b in spans), " ".join(chosen[a:b] for a, b in spans)
 
 
 def _is_c1(ch: str) -> bool:
@@ -351,12 +519,14 @@ def _chaos(data: bytes, encoding: str) -> float:
     return best.chaos if best is not None else 1.0
 
 
-def plausibility(text: str, *, sample: int = 400) -> float:
+def plausibility(text: str, *, sample: int = 400, langs: dict[str, tuple[str, ...]] | None = None) -> float:
     """How much ``text`` reads like real writing: about 1 for ordinary prose, 0 or less for mojibake.
 
     The share of (up to ``sample``) words that a word-frequency list of their script's languages knows,
     less the share of words that mix Arabic and Latin letters, of vowel signs on non-Arabic letters and of
-    control characters. Used to choose among the readings of bytes that are not UTF-8.
+    control characters. Used to choose among the readings of bytes that are not UTF-8. ``langs``: the word lists
+    of each script (``arabic``, ``latin``, optionally ``cyrillic``), by default Arabic, Persian and six Western
+    European languages.
     """
     from ..wordfreq_index import zipf_frequency
 
@@ -364,6 +534,7 @@ def plausibility(text: str, *, sample: int = 400) -> float:
     if not words:
         return 0.0
     known = mixed = lone = 0
+    lists = _FREQUENCY_LANGS if langs is None else langs
     for i, word in enumerate(words):
         arabic, latin = bool(_ARABIC_LETTER.search(word)), bool(_LATIN_LETTER.search(word))
         if arabic and latin:
@@ -372,8 +543,8 @@ def plausibility(text: str, *, sample: int = 400) -> float:
         if arabic and len(word) == 1 and all(_LATIN_LETTER.search(w) for w in words[max(0, i - 1):i + 2] if w != word):
             lone += 1  # "Alger ـ Oran", "ہ bientôt": one Arabic-script sign alone among Latin words is a misreading
             continue
-        langs = _FREQUENCY_LANGS["arabic" if arabic else "latin"] if arabic or latin else ()
-        if len(word) > 1 and any(zipf_frequency(word, lang) > 1.0 for lang in langs):
+        script = "arabic" if arabic else "latin" if latin else "cyrillic" if _CYRILLIC_LETTER.search(word) else ""
+        if len(word) > 1 and any(zipf_frequency(word, lang) > 1.0 for lang in lists.get(script, ())):
             known += 1
     n = len(words)
     controls = sum(1 for ch in text[:20000] if (ord(ch) < 32 and ch not in "\r\n\t") or 0x80 <= ord(ch) < 0xA0)
@@ -532,9 +703,11 @@ def _finish(text: str, encoding: str) -> Decoded:
 def _repair(text: str) -> tuple[str, list[int]]:
     """``text`` with Arabic mojibake and ftfy's kinds repaired, and how many of each kind (the fourth: 1 when
     ftfy changed anything), then lines in visual order put in reading order (:mod:`translator.text.visual_order`),
-    words a line break cut in two joined (:mod:`translator.text.wordbreaks`, the last count), and the
+    words a line break cut in two joined (:mod:`translator.text.wordbreaks`, the seventh count), and the
     replacement characters counted when they are a fifth or more of the text (the sixth): the repairs
-    :func:`decode_bytes` applies to every reading."""
+    :func:`decode_bytes` applies to every reading. Arabic presentation forms are written as plain letters first
+    (the eighth count) and zero-width spaces between words read as spaces (the ninth), so that the order of a
+    line and its broken words are judged on its letters."""
     text, first = _repair_utf8_as_cp1256(text)
     text, second = _repair_cp1256_as_cp1252(text)
     text, third = _repair_latin_utf8_as_cp1256(text)
@@ -542,19 +715,44 @@ def _repair(text: str) -> tuple[str, list[int]]:
     fixed = fix_text(text, normalization=None)  # ftfy.fix_text(uncurl_quotes=False), skipping lines it keeps
     # ftfy also makes every line break "\n" (fix_line_breaks): Windows or old Mac line endings are no repair
     by_ftfy = int(fixed != text and fixed != _LINE_BREAKS.sub("\n", text))
+    fixed, shaped = _plain_letters(fixed)  # ﻗﺎﻝ (presentation forms, as PDF text has them) is قال
+    fixed, spaced = space_zero_width(fixed)  # a zero-width space between two words is a space
     fixed, visual = logical_lines(fixed)  # Arabic lines a PDF extractor wrote back to front
     fixed, broken = join_broken_words(fixed)  # words a line break cut in two (capabili- / ties, الشيـ / ـوخ)
     lost = fixed.count("\ufffd")
     lost = lost if lost >= 3 and 5 * lost >= len(fixed) - fixed.count(" ") - fixed.count("\n") else 0
-    return fixed, [first, second, third, by_ftfy, visual, lost, broken]
+    return fixed, [first, second, third, by_ftfy, visual, lost, broken, shaped, spaced]
 
 
 _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")
 
 
+def _plain_letters(text: str) -> tuple[str, int]:
+    """:func:`~translator.text.arabic.plain_letters`, but on a line in visual order each ligature's letters are
+    written backwards (ﷲ as هللا), so that the line reads right once reversed whole."""
+    plain, count = plain_letters(text)
+    if not count:
+        return plain, 0
+    backwards = plain_letters(text, backwards=True)[0].split("\n")
+    lines = plain.split("\n")
+    for i, (line, back) in enumerate(zip(lines, backwards, strict=True)):
+        if line != back and logical_order(back) is not None:
+            lines[i] = back
+    return "\n".join(lines), count
+
+
+def repair_characters(text: str) -> tuple[str, list[str]]:
+    """``text`` with Arabic presentation forms written as plain letters and zero-width spaces between words as
+    spaces (two of :func:`decode_bytes`'s repairs, for text that was never bytes: a Word file's paragraphs),
+    and the ``repairs`` lines that say so."""
+    text, shaped = plain_letters(text)
+    text, spaced = space_zero_width(text)
+    return text, _repair_messages([0, 0, 0, 0, 0, 0, 0, shaped, spaced])
+
+
 def _repair_messages(counts: list[int]) -> list[str]:
     """The ``repairs`` lines of :func:`_repair`'s counts (summed over the pieces of a streamed text)."""
-    first, second, third, by_ftfy, visual, lost, broken = counts
+    first, second, third, by_ftfy, visual, lost, broken, shaped, spaced = counts
     repairs = []
     if first:
         repairs.append(f"repaired {first} run(s) of UTF-8 read as windows-1256")
@@ -564,6 +762,11 @@ def _repair_messages(counts: list[int]) -> list[str]:
         repairs.append(f"repaired {third} Latin word(s) of UTF-8 read as windows-1256")
     if by_ftfy:
         repairs.append("ftfy repaired mojibake/control characters")
+    if shaped:
+        repairs.append(f"{shaped} Arabic presentation form(s) (contextual glyphs, as PDF text has them) written as "
+                       "plain letters")
+    if spaced:
+        repairs.append(f"{spaced} zero-width space(s) between words read as spaces")
     if visual:
         repairs.append(f"{visual} Arabic line(s) in visual order (back to front, as some PDF extractors write "
                        "them) put in reading order")
@@ -656,7 +859,7 @@ class TextStream:
             guessed = decode_bytes(sample, name=name)
         except InputError:
             return None
-        if guessed.encoding not in LEGACY_ENCODINGS:  # mostly UTF-8, or two encodings: decided on every byte
+        if guessed.encoding.startswith("utf"):  # mostly UTF-8, or two encodings: decided on every byte
             return None
         decoder = codecs.getincrementaldecoder(guessed.encoding)("strict")
         with open_regular(path, name) as handle:
@@ -673,7 +876,7 @@ class TextStream:
 
         digest = hashlib.sha256()
         decoder = codecs.getincrementaldecoder(self.encoding)("strict")
-        counts = [0, 0, 0, 0, 0, 0, 0]
+        counts = [0] * 9
         pending = ""
         with open_regular(self.path) as handle:
             while True:

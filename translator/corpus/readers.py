@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import InputError, OverLimitError
 from ..text.markdown import front_matter, mask_markup
-from .decode import TextStream, decode_bytes, escape_json_line_breaks
+from .decode import TextStream, decode_bytes, escape_json_line_breaks, repair_characters
 from .rows import ErrorRow
 from .safe_open import open_regular
 from .state import STATE_FILE
@@ -533,14 +533,15 @@ def _read_docx(rel: str, data: bytes, digest: str) -> list[Document]:
     except (zipfile.BadZipFile, KeyError, ValueError, NotImplementedError, LxmlError) as exc:
         raise InputError(f"{rel}: not a readable .docx file ({type(exc).__name__}: {exc})") from exc
     paragraphs = [*_docx_paragraph_texts(document.element.body), *_docx_note_texts(data)]
-    text = "\n\n".join(t.strip() for t in paragraphs if t.strip())
+    # a Word file made from a PDF has presentation forms and zero-width spaces as the PDF's text had them
+    text, warnings = repair_characters("\n\n".join(t.strip() for t in paragraphs if t.strip()))
     props = document.core_properties
     # A Word file's creation time is when its template was made (python-docx's says 2013-12-23), not when the
     # news was published: it is kept apart, and never feeds per-month counts (issue #14).
     created = props.created.date().isoformat() if props.created else None
     title = (props.title or "").strip() or _docx_heading_title(document)
     return [Document(_doc_id(rel), rel, "docx", text, digest, "docx", title=title or None,
-                     file_created=created)] if text else []
+                     file_created=created, warnings=warnings)] if text else []
 
 
 _TITLE_STYLES = frozenset({"title", "heading 1"})

@@ -276,14 +276,21 @@ def _absence_penalties(group: _Group, chars: set[str], n_letters: int, gains: li
 
 
 def _split_hyphens(words: list[str], particles: tuple[frozenset[str], frozenset[str]] | None) -> list[str]:
-    """Hyphenated words are looked up part by part; a name particle before a hyphen (al-Sharq) is dropped."""
-    hyphen_particles = particles[0] if particles else frozenset()
+    """Hyphenated words are looked up part by part; a name particle before a hyphen (al-Sharq) is dropped, and
+    with it the capitalized name it opens (al-Sisi, ash-Sharq, Abd al-Rahman after a particle such as Abd or
+    bin): a romanized Arabic name is a word of no language, and Turkish "abd" or Spanish "al" must not decide
+    what "Abd al-Rahman al-Sudais" is written in."""
+    hyphen_particles, capital_particles = particles if particles else (frozenset(), frozenset())
     out: list[str] = []
     for word in words:
         if "-" not in word:
             out.append(word)
             continue
         parts = word.split("-")
+        if len(parts) > 1 and parts[0].lower() in hyphen_particles and parts[1][:1].isupper():
+            if out and out[-1].lower() in capital_particles:
+                out.pop()  # "Abd al-Rahman", "bin al-Hussein": the particle before belongs to the name
+            continue
         out.extend(p for k, p in enumerate(parts) if not (k < len(parts) - 1 and p.lower() in hyphen_particles))
     return out
 

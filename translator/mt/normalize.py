@@ -17,6 +17,7 @@ import unicodedata
 from functools import lru_cache
 
 from translator.datafiles import data_path, read_tsv
+from translator.text.arabic import space_zero_width
 
 __all__ = ["TABLE", "VOCALIZED_SHARE", "key_version", "memory_key_text", "normalize_for_mt", "spell_dagger_alef",
            "strip_full_vocalization"]
@@ -41,6 +42,7 @@ def normalize_for_mt(text: str) -> str:
     """The text a model should see: NFKC, listed characters removed (Quranic annotation marks among them, alef
     wasla read as alef), the dagger alef written as the alef it stands for (:func:`spell_dagger_alef`), spaces
     collapsed, lines trimmed."""
+    text = space_zero_width(text)[0]  # between two words it is a space, not nothing (قال\u200bالوزير)
     text = unicodedata.normalize("NFKC", text).translate(_translation_table())
     if _KASRA_MAKSURA in text:  # Quranic spelling writes a final ي without its dots (فِى، ٱلَّذِى)
         text = _UTHMANI_YEH.sub("\u0650\u064a", text)

@@ -30,8 +30,8 @@ from .latin import fold_latin
 __all__ = [
     "FOLD_CACHE_MAX_CHARS", "TATWEEL", "TEH_MARBUTA", "WORD", "Clitic", "Reading", "clitics", "contains_arabic",
     "data_table", "fold", "fold_for_matching", "is_arabic", "is_arabic_letter", "joins_words", "letter_folds",
-    "name_joins", "normalize", "normalize_for_matching", "original_span", "readings", "spelling_variants",
-    "strip_tashkeel", "strip_tatweel", "to_ascii_digits", "tokens",
+    "name_joins", "normalize", "normalize_for_matching", "original_span", "plain_letters", "readings",
+    "space_zero_width", "spelling_variants", "strip_tashkeel", "strip_tatweel", "to_ascii_digits", "tokens",
 ]
 
 TATWEEL = "\u0640"
@@ -177,6 +177,7 @@ def fold_for_matching(text: str) -> tuple[str, list[int]]:
 
 
 def _fold_for_matching(text: str) -> tuple[str, list[int]]:
+    text = space_zero_width(text)[0]  # one for one: the offsets are the original's
     folded_text = text.translate(_TABLE)  # fills _TABLE (and _NOT_ONE_TO_ONE) for every character of text
     if not _GLUED_AFTER_TEH_MARBUTA.search(text):
         unusual = _NOT_ONE_TO_ONE.intersection(text)
@@ -209,7 +210,8 @@ def fold(text: str) -> str:
     """The matching form of ``text``, without offsets (see :func:`fold_for_matching`)."""
     if _GLUED_AFTER_TEH_MARBUTA.search(text):
         return fold_for_matching(text)[0]
-    return text.translate(_TABLE)  # the same string: the loop of fold_for_matching only adds spaces after ة
+    # the same string: the loop of fold_for_matching only adds spaces after ة
+    return space_zero_width(text)[0].translate(_TABLE)
 
 
 normalize_for_matching = fold_for_matching  # the old names (a fold is not a normalization: it loses meaning)
@@ -228,6 +230,58 @@ def original_span(text: str, offset_map: list[int], start: int, end: int) -> tup
                                         or unicodedata.category(text[original_end]) == "Mn"):
         original_end += 1
     return original_start, original_end
+
+
+_PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+
+
+def plain_letters(text: str, *, backwards: bool = False) -> tuple[str, int]:
+    """``text`` with each Arabic presentation form (U+FB50–FDFF, U+FE70–FEFE: the contextual glyphs many PDFs'
+    text and old sites hold, ``ﻗﺎﻝ`` for ``قال``) written as the letters it stands for (its NFKC expansion:
+    ``ﻻ`` is لا, ``ﷲ`` الله), and how many were; nothing else is touched (no whole-text NFKC: ligatures
+    and full-width Latin stay). The isolated harakat forms (U+FE70–FE7F) become the mark alone, not a space
+    and a mark. docling-project/docling#3929, microsoft/markitdown#2539; used when a document is read, where
+    :func:`fold` expands them only for matching. ``backwards``: a ligature's letters are written last to first
+    (``ﷲ`` as هللا), for a line in visual order that is then reversed whole (firecrawl/pdf-inspector#212)."""
+    if text.isascii() or not _PRESENTATION_FORM.search(text):
+        return text, 0
+    count = 0
+
+    def plain(match: re.Match[str]) -> str:
+        nonlocal count
+        expanded = unicodedata.normalize("NFKC", match.group())
+        if expanded == match.group():
+            return expanded  # unassigned, or no expansion (U+FDFD, the basmala sign)
+        count += 1
+        expanded = expanded.lstrip(" ") if 0xFE70 <= ord(match.group()) <= 0xFE7F else expanded
+        return expanded[::-1] if backwards else expanded
+
+    return _PRESENTATION_FORM.sub(plain, text), count
+
+
+# a zero-width space between two letters (or a letter and a digit); one after a lone proclitic letter (و ف ب ك ل,
+# a word of its own) joins it to the next word, as it stood: و​التعاون is والتعاون, not "و التعاون"
+_ZERO_WIDTH_SPACE = re.compile(r"(?<=[^\W_])\u200b+(?=[^\W_])")
+_LONE_PROCLITIC = re.compile(r"(?:^|(?<=[^\w\u064b-\u0652]))[\u0648\u0641\u0628\u0643\u0644][\u064b-\u0652]*$")
+
+
+def space_zero_width(text: str) -> tuple[str, int]:
+    """``text`` with each zero-width space (U+200B) that stands between two words as a space (one for one:
+    offsets stay), and how many: web pages and word processors put it where a space was meant, and a model,
+    a word list or a glossary then sees one long word (languagetool-org/languagetool#1986, fnl/syntok#18).
+    After a lone proclitic (``و`` ``ف`` ``ب`` ``ك`` ``ل``) it is kept: that letter belongs to the next word."""
+    if "\u200b" not in text:
+        return text, 0
+    count = 0
+
+    def space(match: re.Match[str]) -> str:
+        nonlocal count
+        if _LONE_PROCLITIC.search(text, max(0, match.start() - 8), match.start()):
+            return match.group()
+        count += len(match.group())
+        return " " * len(match.group())
+
+    return _ZERO_WIDTH_SPACE.sub(space, text), count
 
 
 def strip_tatweel(text: str) -> str:

@@ -15,11 +15,18 @@ import re
 __all__ = ["MIN_WORDS", "logical_lines", "logical_order"]
 
 #: a line needs this many Arabic words before its order is judged
-MIN_WORDS = 3
+MIN_WORDS = 2
+#: a line with fewer Arabic words than this (a heading: ``ةيبرعلا ةغللا``) is judged without the cheap signs,
+#: and only reversed when every word is known backwards and none as written
+_SHORT = 3
 _ARABIC_WORD = re.compile("[\u0621-\u064a\u0671-\u06d3][\u0621-\u0652\u0670-\u06d3]*")
 _MARK_FIRST = re.compile("(?:^|\\s)[\u064b-\u0652]")
 _LTR_STRETCH = re.compile(r"[0-9A-Za-z\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9]+"
                           r"(?:[ .,:/%-]+[0-9A-Za-z\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9]+)*")
+
+
+# brackets a visual-order line has the wrong way round once reversed (py-pdf/pypdf#1296): Unicode's mirrored pairs
+_MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
 
 
 def logical_order(line: str) -> str | None:
@@ -28,15 +35,16 @@ def logical_order(line: str) -> str | None:
     Judged on the line's Arabic words (at least :data:`MIN_WORDS`), when a word starts with ة or ى or a haraka,
     or a fifth of them end in لا (the article backwards): reversed, at least half of them must be
     words our lists know (:func:`translator.langid.lexicon.score` coverage) and at least three times the
-    share known as written.
+    share known as written. A line of two words (a PDF's heading or caption, ``ريزو لاق``; therealtimex/
+    paperforge#63) is reversed when both are known backwards and neither as written.
     """
     words = _ARABIC_WORD.findall(line)
     if len(words) < MIN_WORDS:
         return None
     # cheap signs first (most lines have none): ة or ى, which only end a word, starting one; the article ال
     # ending words (لا at the end of a fifth of them: مثلا، أولا are few); a haraka before its letter
-    if not any(w[0] in "ةى" for w in words) and 5 * sum(len(w) > 3 and w.endswith("لا") for w in words) < len(
-            words) and not _MARK_FIRST.search(line):
+    if len(words) >= _SHORT and not any(w[0] in "ةى" for w in words) and 5 * sum(
+            len(w) > 3 and w.endswith("لا") for w in words) < len(words) and not _MARK_FIRST.search(line):
         return None
     from translator.langid import lexicon
 
@@ -47,7 +55,9 @@ def logical_order(line: str) -> str | None:
         return None
     if backwards.coverage < 0.5 or backwards.coverage < 3 * written.coverage:
         return None
-    reversed_line = line[::-1]
+    if len(words) < _SHORT and (backwards.coverage < 1.0 or written.coverage > 0):
+        return None
+    reversed_line = line[::-1].translate(_MIRRORED)  # "(ةبرجت هذه ابحرم)" is "(مرحبا هذه تجربة)"
     return _LTR_STRETCH.sub(lambda m: m.group()[::-1], reversed_line)
 
 
