@@ -31,12 +31,17 @@ from . import rows
 from .cells import spreadsheet_safe, spreadsheet_unsafe
 
 __all__ = [
-    "CITATION_EXTRA", "CSV_ENCODING", "DESCRIPTIONS", "DOCUMENTS", "ERRORS", "GLOSSARY_CANDIDATES", "SEGMENTS",
+    "CITATION_EXTRA", "CSV_ENCODING", "DESCRIPTIONS", "DOCUMENTS", "ERRORS", "GLOSSARY_CANDIDATES", "ROW_GROUP_ROWS",
+    "SEGMENTS",
     "TableWriter",
     "atomic_write_text", "citations_schema", "conform", "iter_chunks", "iter_table", "read_table", "rows_to_arrow",
     "spreadsheet_safe", "spreadsheet_unsafe", "table_records",
     "write_table",
 ]
+
+#: The most rows in one Parquet row group: the unit a reader takes at once (:func:`iter_table`), so the rows of
+#: one long document (200,000 segments for a 6 MB text) are read back in parts too (issue 13).
+ROW_GROUP_ROWS = 10_000
 
 #: The CSV tables' encoding: UTF-8 with a byte order mark, which Excel needs to recognise UTF-8 (issue 11).
 CSV_ENCODING = "utf-8-sig"
@@ -182,7 +187,7 @@ class TableWriter:
         if not rows:
             return
         table = rows_to_arrow(rows, self.schema)
-        self._parquet.write_table(table)
+        self._parquet.write_table(table, row_group_size=ROW_GROUP_ROWS)
         columns = table.to_pydict()  # the values to_pylist gives, a list per column rather than a dict per row
         # each cell as spreadsheet_safe or _float32_text gives it, empty for None, a column at a time (issue 20);
         # each column's converter chosen once, not once per cell
@@ -309,12 +314,7 @@ def iter_table(out_dir: Path, name: str, batch_rows: int = 20_000) -> Iterator[p
     if kind == "csv":
         frames: Iterator[pd.DataFrame] = (_unsafe(f) for f in pd.read_csv(path, chunksize=batch_rows, **_CSV_READ))
     else:
-        if kind == "parquet":
-            batches = pq.ParquetFile(path).iter_batches(batch_size=batch_rows)
-        else:
-            import pyarrow.dataset as ds
-
-            batches = ds.dataset(path, format="parquet", partitioning="hive").to_batches(batch_size=batch_rows)
+        batches = _parquet_batches(path, batch_rows) if kind == "parquet" else _partitioned_batches(path, batch_rows)
         frames = (batch.to_pandas() for batch in batches if batch.num_rows)
     empty = True
     for frame in frames:
@@ -322,6 +322,25 @@ def iter_table(out_dir: Path, name: str, batch_rows: int = 20_000) -> Iterator[p
         yield conform(frame, name)
     if empty:  # no rows: the empty table, with its columns
         yield read_table(out_dir, name)
+
+
+def _parquet_batches(path: Path, batch_rows: int) -> Iterator[pa.RecordBatch]:
+    """The record batches of one Parquet file, read a row group at a time. ``pre_buffer=False``: pyarrow's
+    default pre-buffers every row group the reader is asked for before the first batch comes, i.e. the whole
+    file (apache/arrow#39820; ``ParquetFile``'s docs: set it to False "to prioritize minimal memory usage")."""
+    parquet = pq.ParquetFile(path, pre_buffer=False)
+    for group in range(parquet.num_row_groups):
+        yield from parquet.iter_batches(batch_size=batch_rows, row_groups=[group])
+
+
+def _partitioned_batches(path: Path, batch_rows: int) -> Iterator[pa.RecordBatch]:
+    """The record batches of a partitioned table (a Ray run's ``OUT/<name>/``), one part and one batch read
+    ahead at most, without pre-buffering (as :func:`_parquet_batches`)."""
+    import pyarrow.dataset as ds
+
+    options = ds.ParquetFragmentScanOptions(pre_buffer=False)
+    return ds.dataset(path, format="parquet", partitioning="hive").to_batches(
+        batch_size=batch_rows, batch_readahead=1, fragment_readahead=1, fragment_scan_options=options)
 
 
 _CSV_READ = {"encoding": CSV_ENCODING, "keep_default_na": False, "na_values": [""]}  # empty cells are missing
