@@ -56,8 +56,8 @@ def test_writer_named_at_the_start_of_the_body_is_the_author() -> None:
     "Talks resume Damascus, Syria, June 8\nThe body.",
 ])
 def test_no_outlet_guessed_from_a_line_that_is_not_a_headline_line(text: str) -> None:
-    assert all(c.kind != "press_digest_headline" or c.outlet not in ("Lies Erem News", "Amman", "New York City", "Damascus")
-               for c in parse_citations(text))
+    guessed = ("Lies Erem News", "Amman", "New York City", "Damascus")
+    assert all(c.kind != "press_digest_headline" or c.outlet not in guessed for c in parse_citations(text))
 
 
 # Radio Free Iraq's press tours: the writer after كتب/للكاتب when a description or brackets stand in the way
