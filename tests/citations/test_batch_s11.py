@@ -56,8 +56,8 @@ def test_writer_named_at_the_start_of_the_body_is_the_author() -> None:
     "Talks resume Damascus, Syria, June 8\nThe body.",
 ])
 def test_no_outlet_guessed_from_a_line_that_is_not_a_headline_line(text: str) -> None:
-    assert all(c.kind != "press_digest_headline" or c.outlet not in ("Lies Erem News", "Amman", "New York City", "Damascus")
-               for c in parse_citations(text))
+    guessed = ("Lies Erem News", "Amman", "New York City", "Damascus")
+    assert all(c.kind != "press_digest_headline" or c.outlet not in guessed for c in parse_citations(text))
 
 
 # Radio Free Iraq's press tours: the writer after كتب/للكاتب when a description or brackets stand in the way
@@ -143,3 +143,21 @@ def test_spelling_of_an_israeli_paper_in_a_digest() -> None:
     text = ("Yediot Aharonot quoted a senior Palestinian official as saying that the increase in killings in the "
             "West Bank stems from the flawed security coordination between Israel and the Palestinians.")
     assert [c.outlet_canonical for c in parse_citations(text)] == ["Yedioth Ahronoth"]
+
+
+# a quotation right after the paper, with a verb of saying, writing or reading (or its pages) just before it: the
+# paper's headline (Moroccan and Qatari reviews)
+@pytest.mark.parametrize(("text", "outlet", "title"), [
+    ("في عدد يوم الأربعاء، نقرأ على أولى صفحات الأحداث المغربية \" 7 قتلي بينهم عنصرا أمن في أحداث الداخلة\".",
+     "الأحداث المغربية", "7 قتلي بينهم عنصرا أمن في أحداث الداخلة"),
+    ("ومن الشأن المحلي إلى الشأن العربي حيث قالت صحيفة الوطن \"باول: شارون يقرر متى يتوقف العنف الفلسطيني!\".",
+     "الوطن", "باول: شارون يقرر متى يتوقف العنف الفلسطيني!"),
+    ("ونقرأ في صحيفة الخبر \"الحكومة ترفع الأسعار\".", "الخبر", "الحكومة ترفع الأسعار"),
+    ("وقالت صحيفة الخبر الجزائرية: \"الحكومة ترفع الأسعار\".", "الخبر", "الحكومة ترفع الأسعار"),
+    # what a man told the paper, and the paper's own text opened by أن, are no headline
+    ("قال الوزير لصحيفة الخبر \"لن نرفع الأسعار\".", "الخبر", None),
+    ("قالت صحيفة (الوطن) \" أن مملكة البحرين تحتفي بيوم الشهيد في مناسبة مهيبة الدلالة\".", "الوطن", None),
+])
+def test_quotation_right_after_the_paper_is_its_headline(text: str, outlet: str, title: str | None) -> None:
+    cits = parse_citations(text)
+    assert [(c.outlet, c.title_original) for c in cits] == [(outlet, title)]

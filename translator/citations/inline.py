@@ -934,6 +934,13 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
     named = _NAMED_HEADLINE.search(s, outlet[1]) if is_arabic(s) else None
     if named is not None:
         return ws(named.group("t"))
+    if is_arabic(s) and outlet[1] > outlet[0]:
+        for m in spans:  # "قالت صحيفة الوطن "..."", "ونقرأ في صحيفة الخبر "..."" (session 11)
+            if m.group("q") and m.start() >= outlet[1] and _AR_RIGHT_AFTER.fullmatch(s, outlet[1], m.start()) \
+                    and _AR_SAID_BEFORE.search(s, max(0, outlet[0] - 40), outlet[0]) \
+                    and not _AR_TOLD_TO.search(s, max(0, outlet[0] - 20), outlet[0]) \
+                    and len(m.group("q").split()) <= 20 and m.group("q").split()[0] not in _AR_THAT:
+                return ws(m.group("q"))  # (a long quote, or one opened by أن, is the paper's text, not its headline)
     if outlet[1] > outlet[0]:
         # "Gulf News’ front page lead says “Every vote counts”", "Khaleej Times says ‘Abbas makes history at UN’":
         # a short quotation right after the paper (or its front page) and a verb of headlining, opening with a
@@ -943,6 +950,15 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
         if quote and len(quote.split()) <= 12 and not quote.rstrip().endswith(",") and quote.lstrip()[:1].isupper():
             return ws(quote)
     return None
+
+
+# a quotation right after the paper (its closing quote, a description word, a colon between): the paper's headline
+# when a verb of saying, writing or reading, or its pages, stand just before the paper (session 11)
+_AR_RIGHT_AFTER = re.compile(r"[\"”»)]?\s*(?:ال[\u0621-\u064a]+(?:ية|ة)\s*)?[:،,]?\s*")
+_AR_THAT = frozenset("أن إن ان بأن بان أنه إنه أنّ إنّ".split())
+_AR_TOLD_TO = re.compile(r"(?:^|\s)ل(?:صحيفة|جريدة|يومية|موقع|قناة|وكالة)?\s*[\"“«(]?\s*\Z")  # "قال لصحيفة X": to it
+_AR_SAID_BEFORE = re.compile(r"(?:^|\s)[وفل]?(?:قالت|قال|تقول|يقول|كتبت|كتب|نقرأ|نقرا|نطالع|عنونت|أوردت|اوردت|"
+                             r"ذكرت|صفحات|صفحة)(?=\s)")
 
 
 # a headline announced unquoted after the paper (session 8, batch 12): "نشرت ايضا عنوانا آخر هو: ...", "حملت
