@@ -186,3 +186,25 @@ def test_every_arabic_presentation_form_folds_without_recursion() -> None:
             assert not any(0xFB50 <= ord(c) <= 0xFDFF or 0xFE70 <= ord(c) <= 0xFEFF for c in folded), hex(code)
     assert fold("\ufdfd") == "\ufdfd"
     assert fold("\ufdf2") == fold("الله")  # a ligature that does expand still folds like its letters
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "الجزائر", "ab ab ab", "a_b a b_a", "aa a aaa a", "٢٠٢٣ عام 2023 عام", "x1 1x x 1 x1",
+    "الجزائر وغانا — الجزائر، غانا! وغانا", "ـــ ،، الجزائر،الجزائر", "e\u0301e e\u0301",
+])
+def test_tokens_are_the_word_patterns_matches(text: str) -> None:
+    """tokens() (words placed with str.find, issue 20) gives each maximal word run at its own offsets, as WORD's
+    finditer does, repeated and overlapping-looking words included."""
+    expected = [(m.start(), m.end(), m.group()) for m in arabic.WORD.finditer(arabic.fold(text))]
+    assert arabic.tokens(arabic.fold(text)) == expected
+
+
+def test_tokens_on_every_committed_text() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    for path in sorted([*(root / "corpus").iterdir(), *(root / "tests" / "data").glob("*.tsv")]):
+        if not path.is_file():
+            continue
+        folded = arabic.fold(path.read_text(encoding="utf-8", errors="replace"))
+        assert arabic.tokens(folded) == [(m.start(), m.end(), m.group()) for m in arabic.WORD.finditer(folded)], path
