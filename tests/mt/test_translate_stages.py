@@ -72,10 +72,19 @@ def test_translate_gives_the_batch_statuses_and_qa_for_each_line(both: tuple[lis
         for run in runs:
             if isinstance(run["translation"], str):
                 assert run["translation"] in record["translation"]
-    assert records[0]["status"] == "suspicious" and records[1]["status"] == "suspicious"
-    assert {f["kind"] for f in records[0]["qa_flags"]} >= {"number"}
-    assert [f["kind"] for f in records[1]["qa_flags"]].count("name") >= 2
-    assert records[2]["status"] == "translated" and records[2]["qa_flags"] == []
+    # Which numbers and terms the tiny model renders in lines it never saw differs per CPU kind (each trains its
+    # own model): what it left out is flagged, and it cannot render them all (finding 7: both lines suspicious on
+    # the machine it was found on).
+    for record in records[:2]:
+        assert record["status"] == "suspicious" or not record["qa_flags"], record
+    assert records[0]["qa_flags"] or records[1]["qa_flags"]
+    if "5" not in records[0]["translation"]:
+        assert any(f["kind"] == "number" and "-5" in f["detail"] for f in records[0]["qa_flags"]), records[0]
+    names = [f["detail"] for f in records[1]["qa_flags"] if f["kind"] == "name"]
+    for arabic, english in (("الجزائر", "Algeria"), ("تبون", "Tebboune")):
+        if english not in records[1]["translation"]:
+            assert any(repr(arabic) in d for d in names), (english, records[1])
+    assert records[2]["status"] == "translated" and records[2]["qa_flags"] == []  # a training pair
     assert records[2]["translation"] == "Algeria suspends the friendship treaty with Spain"
 
 
@@ -109,10 +118,10 @@ def test_a_missing_glossary_term_makes_the_translation_suspicious(tiny_ct2_model
                      "--format", "jsonl"])
     assert code == 0
     records = [json.loads(line) for line in printed.getvalue().splitlines()]
-    for record in records:
+    assert any(f.startswith("missing-term:") for r in records for f in r["term_flags"]), records  # not vacuous
+    for record in records:  # the office term the tiny model dropped (in both lines, on the machine it was found on)
         missing = [f.removeprefix("missing-term:") for f in record["term_flags"] if f.startswith("missing-term:")]
-        assert missing, record  # the tiny model drops the office term in both lines
-        assert record["status"] == "suspicious", record
+        assert record["status"] == "suspicious" or not missing, record
         details = [f["detail"] for f in record["qa_flags"] if f["kind"] == "name"]
         for term in missing:  # each missing term named by a flag (QA's own, or the repair's)
             assert any(repr(term) in d for d in details), (term, details)
