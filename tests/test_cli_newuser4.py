@@ -89,14 +89,18 @@ def test_table_cells_read_as_text_not_json(tmp_path: Path, tiny_model: Path, cap
     --runs``' runs were JSON lists cut after three lines."""
     monkeypatch.setenv("COLUMNS", "200")
     source = tmp_path / "lines.txt"
-    source.write_text("أجرى عطاف اتصالا هاتفيا مع لافروف.\n01/03/2026\nRT Arabic مزيد من التفاصيل\n", encoding="utf-8")
+    source.write_text("أجرى عطاف اتصالا هاتفيا مع لافروف.\n01/03/2026\nRT Arabic مزيد من التفاصيل\n"
+                      "استقبل تبون وفدا من 37 عضوا يرأسه بوريطة وشنقريحة.\n", encoding="utf-8")
     argv = ["translate", "--lines", "--model", str(tiny_model), str(source)]
     code, out, _ = _run([*argv, "--format", "jsonl"], capsys)
-    first = json.loads(out.splitlines()[0])
-    assert code == 0 and first["qa_flags"], first  # the tiny model leaves Lavrov out
+    records = [json.loads(line) for line in out.splitlines()]
+    # names and a number the tiny model never saw: whatever words this CPU kind's model wrote, it cannot render
+    # all of them (the default model on one machine left Lavrov out), so QA flags some
+    flags = [flag for record in records for flag in record["qa_flags"]]
+    assert code == 0 and flags, records
     code, out, _ = _run([*argv, "--format", "table"], capsys)
     assert code == 0 and "[{" not in out and '["' not in out
-    for flag in first["qa_flags"]:
+    for flag in flags:
         assert f"{flag['kind']}: " in out
     code, out, _ = _run(["dates", "--lines", "--format", "table", str(source)], capsys)
     assert "2026-03-01; 2026-01-03" in out and '["' not in out

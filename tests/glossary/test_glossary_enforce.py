@@ -176,11 +176,34 @@ def engine(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
 @pytest.mark.slow
 def test_real_engine_repairs_a_wrong_rendering(engine, enforcer: TermEnforcer) -> None:  # type: ignore[no-untyped-def]
     hyps = engine.translate_batch([SOURCE])[0]
-    assert hyps[0].text == "The delegation arrived in Tinduf"  # the model's own (wrong) rendering
+    assert hyps[0].text == "The delegation arrived in Tinduf"  # the model's own (wrong) rendering: a training pair
     text, report = enforcer.enforce(SOURCE, hyps, engine)
-    assert text == "The delegation arrived in Tindouf"
+    # the candidate the model scores best is kept: which of the beam that is differs per CPU kind's tiny model
+    beams = _beams(engine, [SOURCE, "وصل الوفد إلى Tindouf"], enforcer.num_hypotheses)
+    assert text in beams and "Tindouf" in text and "Tinduf" not in text, (text, beams)
     assert (report.terms_found, report.terms_placed, report.terms_exact) == (1, 1, 1)
     assert report.method in {"n-best", "inline"}
+
+
+def _beams(engine, sources: list[str], beams: int) -> set[str]:  # type: ignore[no-untyped-def]
+    """Every hypothesis of ``engine``'s beam search over ``sources`` (what the enforcer chooses among)."""
+    return {h.text for hyps in engine.translate_batch(sources, num_hypotheses=beams, beam_size=beams) for h in hyps}
+
+
+class _Answering:
+    """``engine``, except that it answers ``source`` with ``text`` (what one CPU kind's tiny model wrote)."""
+
+    def __init__(self, engine, source: str, text: str) -> None:  # type: ignore[no-untyped-def]
+        self.engine, self.source, self.text = engine, source, text
+
+    def translate_batch(self, texts: list[str], **options: Any) -> list[list[Any]]:
+        from translator.mt import Hypothesis
+
+        real = self.engine.translate_batch(texts, **options)
+        return [[Hypothesis(self.text)] if t == self.source else hyps for t, hyps in zip(texts, real, strict=True)]
+
+    def score_batch(self, sources: list[str], targets: list[str]) -> list[float]:
+        return self.engine.score_batch(sources, targets)
 
 
 @pytest.mark.slow
@@ -203,9 +226,11 @@ def test_real_engine_each_source_repair(engine, enforcer: TermEnforcer, strategy
 
 @pytest.mark.slow
 def test_real_engine_refuses_a_repair_that_changes_the_sentence(engine, enforcer: TermEnforcer) -> None:  # type: ignore[no-untyped-def]
-    # the tiny model turns "وصل الوفد إلى XTERM0" into "The minister visited XTERM0": not a repair
+    # the tiny model turned "وصل الوفد إلى XTERM0" into "The minister visited XTERM0" (on one CPU kind: replayed
+    # here, since another kind's model may write anything): not a repair, though it holds the term
     only = TermEnforcer(enforcer.glossary, strategies=["placeholder"])
-    text, report = only.enforce(SOURCE, engine.translate_batch([SOURCE])[0], engine)
+    answering = _Answering(engine, "وصل الوفد إلى XTERM0", "The minister visited XTERM0")
+    text, report = only.enforce(SOURCE, engine.translate_batch([SOURCE])[0], answering)
     assert (text, report.method, report.term_flags) == (
         "The delegation arrived in Tinduf", "kept", ["missing-term:Tindouf"])
 
@@ -215,6 +240,9 @@ def test_translator_reports_terms_through_the_enforcer_hook(engine, enforcer: Te
     from translator.mt import Translator
 
     (result,) = Translator(engine, enforcer=enforcer).translate([f"{SOURCE}. مدينة تندوف"])
-    assert result.text == "The delegation arrived in Tindouf. The city of Tindouf"
+    # the second sentence is a training pair; the first is repaired, and its words are the candidate the model
+    # scores best (test_real_engine_repairs_a_wrong_rendering)
+    assert (result.text or "").endswith(" The city of Tindouf"), result.text
+    assert result.text.count("Tindouf") == 2 and "Tinduf" not in result.text
     assert (result.terms_found, result.terms_placed) == (2, 2)
     assert any(flag.startswith("term-repaired:") for flag in result.term_flags)

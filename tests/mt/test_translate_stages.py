@@ -15,6 +15,8 @@ import pytest
 from translator.cli import main
 from translator.corpus.run import TRANSLATION_STATUSES, run_batch
 from translator.corpus.tables import read_table
+from translator.qa import default_glossary
+from translator.qa.names import _renders, english_names
 
 pytestmark = pytest.mark.slow
 
@@ -72,10 +74,19 @@ def test_translate_gives_the_batch_statuses_and_qa_for_each_line(both: tuple[lis
         for run in runs:
             if isinstance(run["translation"], str):
                 assert run["translation"] in record["translation"]
-    assert records[0]["status"] == "suspicious" and records[1]["status"] == "suspicious"
-    assert {f["kind"] for f in records[0]["qa_flags"]} >= {"number"}
-    assert [f["kind"] for f in records[1]["qa_flags"]].count("name") >= 2
-    assert records[2]["status"] == "translated" and records[2]["qa_flags"] == []
+    # Which numbers and terms the tiny model renders in lines it never saw differs per CPU kind (each trains its
+    # own model): what it left out is flagged, and it cannot render them all (finding 7: both lines suspicious on
+    # the machine it was found on).
+    for record in records[:2]:
+        assert record["status"] == "suspicious" or not record["qa_flags"], record
+    assert records[0]["qa_flags"] or records[1]["qa_flags"]
+    if "5" not in records[0]["translation"]:
+        assert any(f["kind"] == "number" and "-5" in f["detail"] for f in records[0]["qa_flags"]), records[0]
+    names = [f["detail"] for f in records[1]["qa_flags"] if f["kind"] == "name"]
+    for arabic, english in (("الجزائر", "Algeria"), ("تبون", "Tebboune")):
+        if english not in records[1]["translation"]:
+            assert any(repr(arabic) in d for d in names), (english, records[1])
+    assert records[2]["status"] == "translated" and records[2]["qa_flags"] == []  # a training pair
     assert records[2]["translation"] == "Algeria suspends the friendship treaty with Spain"
 
 
@@ -109,10 +120,10 @@ def test_a_missing_glossary_term_makes_the_translation_suspicious(tiny_ct2_model
                      "--format", "jsonl"])
     assert code == 0
     records = [json.loads(line) for line in printed.getvalue().splitlines()]
-    for record in records:
+    assert any(f.startswith("missing-term:") for r in records for f in r["term_flags"]), records  # not vacuous
+    for record in records:  # the office term the tiny model dropped (in both lines, on the machine it was found on)
         missing = [f.removeprefix("missing-term:") for f in record["term_flags"] if f.startswith("missing-term:")]
-        assert missing, record  # the tiny model drops the office term in both lines
-        assert record["status"] == "suspicious", record
+        assert record["status"] == "suspicious" or not missing, record
         details = [f["detail"] for f in record["qa_flags"] if f["kind"] == "name"]
         for term in missing:  # each missing term named by a flag (QA's own, or the repair's)
             assert any(repr(term) in d for d in details), (term, details)
@@ -120,8 +131,13 @@ def test_a_missing_glossary_term_makes_the_translation_suspicious(tiny_ct2_model
     # The tiny model is trained on a fixed seed, but float kernels differ between CPUs (a fresh Xeon wrote no name
     # at all here, where others wrote "Madrid"): the flag is asserted where the model wrote another name in Mali's
     # stead. tests/data/qa_cases.tsv checks the same flag on fixed text, on every machine.
-    names = [w.strip(".,;:") for w in mali["translation"].split()[1:] if w[:1].isupper()]
-    if "Mali" not in mali["translation"] and names:  # a place in its stead is the wrong place; another name, invented
+    # Another CPU kind's model wrote "The Algerian explosion near the government headquar…": no place in Mali's
+    # stead ("Algerian" renders the office term), and مالى may be "financial", so no flag is due there.
+    glossary = default_glossary()
+    in_source = [m.entry for m in glossary.match(F7_LINES[0]) if m.entry is not None]
+    places = [mali["translation"][a:b] for a, b, entry in english_names(mali["translation"], glossary)
+              if entry.type == "place" and not _renders(entry, in_source)]
+    if "Mali" not in mali["translation"] and places:  # a place in its stead is the wrong place
         details = [f["detail"] for f in mali["qa_flags"]]
-        assert any("'مالى' (place) should be rendered 'Mali'" in d or any(repr(n) in d for n in names)
+        assert any("'مالى' (place) should be rendered 'Mali'" in d or any(repr(n) in d for n in places)
                    for d in details), details
