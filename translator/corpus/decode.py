@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 import ftfy.bad_codecs  # registers the sloppy-windows-* codecs used below
 from charset_normalizer import from_bytes
@@ -92,6 +93,7 @@ _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\uf
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _MARK_AFTER_NON_ARABIC = re.compile(r"(?:^|[^\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff])"
                                     r"[\u064b-\u065f\u0670]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x80-\x9f]")  # C0 but tab and line breaks, and C1
 _SIGN_IN_WORD = re.compile(r"(?<=[^\W\d_])[¼½¾¦¨¸]|[¼½¾¦¨¸](?=[^\W\d_])")
 _FREQUENCY_LANGS = {"arabic": ("ar", "fa"), "latin": ("en", "fr", "es", "de", "it", "pt")}
 # the word lists that judge a reading in one of OTHER_SCRIPT_ENCODINGS (and its rivals, on the same scale)
@@ -275,7 +277,7 @@ def _declared_reading(data: bytes, label: str, codec: str) -> Decoded | str | No
     return decoded
 
 
-_OTHER_SAMPLE_BYTES = 20_000
+_OTHER_SAMPLE_BYTES = 4096
 
 
 def _other_script_readings(data: bytes) -> list[tuple[float, str, str]]:
@@ -535,7 +537,7 @@ def plausibility(text: str, *, sample: int = 400, langs: dict[str, tuple[str, ..
     """
     from ..wordfreq_index import zipf_frequency
 
-    words = _WORD.findall(text)[:sample]
+    words = [m.group() for m in islice(_WORD.finditer(text), sample)]
     if not words:
         return 0.0
     known = mixed = lone = 0
@@ -552,7 +554,7 @@ def plausibility(text: str, *, sample: int = 400, langs: dict[str, tuple[str, ..
         if len(word) > 1 and any(zipf_frequency(word, lang) > 1.0 for lang in lists.get(script, ())):
             known += 1
     n = len(words)
-    controls = sum(1 for ch in text[:20000] if (ord(ch) < 32 and ch not in "\r\n\t") or 0x80 <= ord(ch) < 0xA0)
+    controls = len(_CONTROL.findall(text[:20000]))
     marks = len(_MARK_AFTER_NON_ARABIC.findall(text[:20000]))
     # "¤", the generic currency sign, is all but never written: where it stands, ISO-8859-15 has "€"
     placeholders = text[:20000].count("¤")
