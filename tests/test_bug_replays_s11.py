@@ -165,6 +165,14 @@ def test_presentation_forms_are_read_as_plain_letters(tmp_path: Path, report: st
     assert any("presentation form" in w for w in doc.warnings), doc.warnings
 
 
+def test_presentation_forms_written_as_json_escapes_are_read_as_plain_letters(tmp_path: Path) -> None:
+    # the same kind in a JSON-lines record saved with json.dumps' default escapes: the file's repairs never saw it
+    record = {"id": 1, "title": "ﻭﺯﻳﺮ ﺍﻟﺨﺎﺭﺟﻴﺔ", "text": "ﻗﺎﻝ ﻭﺯﻳﺮ ﺍﻟﺨﺎﺭﺟﻴﺔ إن\u200bالعلاقات جيدة"}
+    (doc,) = _read(tmp_path, "a.jsonl", (json.dumps(record) + "\n").encode())
+    assert doc.text == "قال وزير الخارجية إن العلاقات جيدة" and doc.title == "وزير الخارجية"
+    assert any("presentation form" in w for w in doc.warnings), doc.warnings
+
+
 def test_a_shaped_heading_in_visual_order_is_read_in_reading_order(tmp_path: Path) -> None:
     # therealtimex/paperforge#63: pdfplumber gave the heading الملخص التنفيذي shaped and back to front
     (doc,) = _read(tmp_path, "report.txt", "يﺬﯿﻔﻨﺘﻟا ﺺﺨﻠﻤﻟا\n".encode())
