@@ -2557,6 +2557,43 @@ def _(tmp: Path) -> tuple[bool, str]:
     return _code_page("Наруто открыл глаза и увидел, что учитель уже ждёт его у ворот деревни.", "cp1251")
 
 
+_TR = "Dışişleri Bakanı, Cezayir ile ilişkilerin yeni bir seviyeye ulaştığını söyledi ve işbirliği güçleniyor."
+
+
+@case("subtitleedit-14763")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _code_page(_TR, "cp1254")
+
+
+@case("leafpad-3")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _code_page("שר החוץ אמר כי היחסים עם אלג'יריה מגיעים לרמה חדשה של שיתוף פעולה כלכלי.", "cp1255")
+
+
+@case("EncodingChecker-6")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _code_page(_RU, "koi8_r")
+
+
+@case("charset_normalizer-731")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _code_page(_RU, "cp1251")
+
+
+@case("vscode-321345")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _code_page("Ministr zahraničí uvedl, že vztahy s Alžírskem dosáhly nové úrovně a spolupráce se rozvíjí.",
+                      "cp1250")
+
+
+@case("turbohtml-424")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.corpus.decode import decode_bytes
+
+    d = decode_bytes(_page("<meta charset=iso-8859-9>", _TR).encode("cp1254"))
+    return _TR in d.text and d.encoding == "cp1254", f"{d.encoding} {d.repairs}"
+
+
 def _shaped(tmp: Path, shaped: str, plain: str) -> tuple[bool, str]:
     text, warnings = _read_text(tmp, "pdf.txt", shaped + "\n")
     return text.strip() == plain, f"{text.strip()[:60]!r} {warnings}"

@@ -110,7 +110,32 @@ def test_a_cyrillic_or_central_european_file_is_read_in_its_code_page_with_a_war
     assert decoded.confidence < 1.0 and any(encoding in r for r in decoded.repairs), decoded.repairs
 
 
+TR = "Dışişleri Bakanı, Cezayir ile ilişkilerin yeni bir seviyeye ulaştığını söyledi ve işbirliği güçleniyor."
+HE = "שר החוץ אמר כי היחסים עם אלג'יריה מגיעים לרמה חדשה של שיתוף פעולה כלכלי."
+
+
+@pytest.mark.parametrize(("report", "text", "encoding"), [
+    ("subtitleedit-14763", TR, "cp1254"),  # SubtitleEdit/subtitleedit#14763: Turkish read as windows-1252
+    ("leafpad-3", HE, "cp1255"),  # tarot231/leafpad#3: Hebrew windows-1255 not detected
+    ("EncodingChecker-6", RU, "koi8_r"),  # amrali-eg/EncodingChecker#6: KOI8-R taken for windows-1251
+    ("charset_normalizer-731", RU, "cp1251"),  # jawah/charset_normalizer#731: windows-1251 taken for KOI8-R
+    ("vscode-321345", CS, "cp1250"),  # microsoft/vscode#321345: windows-1250 opened as windows-1252
+])
+def test_more_code_pages_are_read_with_a_warning(report: str, text: str, encoding: str) -> None:
+    decoded = decode_bytes(text.encode(encoding))
+    assert decoded.text == text and decoded.encoding == encoding, (report, decoded.encoding, decoded.text[:40])
+    assert any(encoding in r for r in decoded.repairs), decoded.repairs
+
+
+def test_a_page_declaring_iso_8859_9_is_turkish() -> None:
+    # tox-dev/turbohtml#424: iso-8859-9 and latin5 are windows-1254 to a browser
+    for label in ("iso-8859-9", "latin5"):
+        decoded = decode_bytes(_page(f"<meta charset={label}>", TR).encode("cp1254"))
+        assert TR in decoded.text and decoded.encoding == "cp1254", decoded.repairs
+
+
 @pytest.mark.parametrize("text", [
+    "It’s the “best” deal – the minister said… and we’ll see.",  # KOI8-R has box drawing where these are
     "Le ministre des Affaires étrangères a déclaré que les relations avec l'Algérie sont à un niveau élevé.",
     "El ministro español viajará a Argelia la próxima semana para firmar el acuerdo.",
     "Alger à Oran",
@@ -118,7 +143,8 @@ def test_a_cyrillic_or_central_european_file_is_read_in_its_code_page_with_a_war
 def test_western_european_text_is_not_taken_for_a_central_european_code_page(text: str) -> None:
     decoded = decode_bytes(text.encode("cp1252"))
     assert decoded.text == text and decoded.encoding == "cp1252"
-    assert not any("cp1250" in r or "cp1251" in r for r in decoded.repairs), decoded.repairs
+    assert not any(e in r for r in decoded.repairs for e in ("cp1250", "cp1251", "cp1254", "cp1255", "koi8")), \
+        decoded.repairs
 
 
 # ------------------------------------------------------------------ Arabic presentation forms (PDF text)
@@ -136,6 +162,14 @@ def test_western_european_text_is_not_taken_for_a_central_european_code_page(tex
 def test_presentation_forms_are_read_as_plain_letters(tmp_path: Path, report: str, shaped: str, plain: str) -> None:
     (doc,) = _read(tmp_path, "pdf.txt", (shaped + "\n").encode("utf-8"))
     assert doc.text.strip() == plain, (report, doc.text)
+    assert any("presentation form" in w for w in doc.warnings), doc.warnings
+
+
+def test_presentation_forms_written_as_json_escapes_are_read_as_plain_letters(tmp_path: Path) -> None:
+    # the same kind in a JSON-lines record saved with json.dumps' default escapes: the file's repairs never saw it
+    record = {"id": 1, "title": "ﻭﺯﻳﺮ ﺍﻟﺨﺎﺭﺟﻴﺔ", "text": "ﻗﺎﻝ ﻭﺯﻳﺮ ﺍﻟﺨﺎﺭﺟﻴﺔ إن\u200bالعلاقات جيدة"}
+    (doc,) = _read(tmp_path, "a.jsonl", (json.dumps(record) + "\n").encode())
+    assert doc.text == "قال وزير الخارجية إن العلاقات جيدة" and doc.title == "وزير الخارجية"
     assert any("presentation form" in w for w in doc.warnings), doc.warnings
 
 

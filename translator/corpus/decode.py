@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 import ftfy.bad_codecs  # registers the sloppy-windows-* codecs used below
 from charset_normalizer import from_bytes
@@ -79,9 +80,10 @@ class Decoded:
 #: Legacy single-byte encodings tried when the bytes are not (almost all) UTF-8, in tie-break order.
 LEGACY_ENCODINGS = ("cp1256", "iso8859_6", "cp1252", "latin_1", "iso8859_15")
 #: Code pages of scripts and languages we do not translate, tried after :data:`LEGACY_ENCODINGS`, with the script
-#: they hold: a Russian or Polish file read as windows-1252 is mojibake that no warning named (chardet/chardet#132,
-#: PyYoshi/cChardet#101); read in its own code page it is text, and the warning says which.
-OTHER_SCRIPT_ENCODINGS = {"cp1251": "Cyrillic", "cp1250": "Central European"}
+#: they hold: a Russian, Polish or Turkish file read as windows-1252 is mojibake that no warning named
+#: (chardet/chardet#132, PyYoshi/cChardet#101); read in its own code page it is text, and the warning says which.
+OTHER_SCRIPT_ENCODINGS = {"cp1251": "Cyrillic", "cp1250": "Central European", "cp1254": "Turkish",
+                          "koi8_r": "Cyrillic", "cp1253": "Greek", "cp1255": "Hebrew"}
 # Two readings whose plausibility differs by less than this are both reported.
 _CLOSE = 0.15
 #: the highest confidence of a guessed (legacy code page) reading: 1.0 is kept for a BOM or valid UTF-8
@@ -91,12 +93,15 @@ _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\uf
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _MARK_AFTER_NON_ARABIC = re.compile(r"(?:^|[^\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff])"
                                     r"[\u064b-\u065f\u0670]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x80-\x9f]")  # C0 but tab and line breaks, and C1
 _SIGN_IN_WORD = re.compile(r"(?<=[^\W\d_])[¼½¾¦¨¸]|[¼½¾¦¨¸](?=[^\W\d_])")
 _FREQUENCY_LANGS = {"arabic": ("ar", "fa"), "latin": ("en", "fr", "es", "de", "it", "pt")}
 # the word lists that judge a reading in one of OTHER_SCRIPT_ENCODINGS (and its rivals, on the same scale)
 _WIDER_LANGS = {"arabic": ("ar", "fa"), "latin": ("en", "fr", "es", "de", "it", "pt", "pl", "cs", "sk", "hu", "sh",
-                                                  "sl", "ro"), "cyrillic": ("ru", "uk", "bg", "mk")}
-_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+                                                  "sl", "ro", "tr"), "cyrillic": ("ru", "uk", "bg", "mk"),
+                "greek": ("el",), "hebrew": ("he",)}
+_OTHER_SCRIPTS = (("cyrillic", re.compile(r"[\u0400-\u04ff]")), ("greek", re.compile(r"[\u0370-\u03ff]")),
+                  ("hebrew", re.compile(r"[\u05d0-\u05ea]")))
 # An encoding a page declares (HTML Living Standard, "prescan a byte stream": the first 1024 bytes; an XML
 # declaration opens the file): <meta charset=X>, <meta http-equiv="Content-Type" content="...; charset=X">,
 # <?xml version="1.0" encoding="X"?>. Only a charset attribute of a meta element, or the charset= of its content
@@ -109,7 +114,7 @@ _XML_DECLARATION = re.compile(rb"""\A\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([-\w
 # labels whose WHATWG Encoding Standard meaning is not Python's codec of that name: browsers read a page declared
 # latin-1 or ASCII as windows-1252 (w3c/Unicorn#205), one declared ISO-8859-9 as windows-1254
 _WHATWG_LABELS = {"iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
-                  "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "iso-8859-9": "cp1254",
+                  "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "iso-8859-9": "cp1254", "latin5": "cp1254",
                   "iso-8859-11": "cp874", "tis-620": "cp874", "x-user-defined": "cp1252"}
 
 
@@ -272,7 +277,7 @@ def _declared_reading(data: bytes, label: str, codec: str) -> Decoded | str | No
     return decoded
 
 
-_OTHER_SAMPLE_BYTES = 20_000
+_OTHER_SAMPLE_BYTES = 4096
 
 
 def _other_script_readings(data: bytes) -> list[tuple[float, str, str]]:
@@ -317,6 +322,8 @@ def _close_other_scripts(data: bytes, chosen: str) -> list[tuple[float, str]]:
     mine = plausibility(chosen, langs=_WIDER_LANGS)
     close = []
     for score, encoding, text in _other_script_readings(data):
+        if not any(b.isalpha() for a, b in zip(chosen[:len(text)], text, strict=True) if a != b):
+            continue  # it differs only in signs (KOI8-R's box drawing where windows-1252 has curly quotes)
         words = _differing_words(text, chosen[:len(text)])
         # where they differ, the other reading's words must be about as frequent: "à" as "ŕ" is no reading, nor
         # "español" as "espańol" (a typo the Spanish list has seen)
@@ -530,7 +537,7 @@ def plausibility(text: str, *, sample: int = 400, langs: dict[str, tuple[str, ..
     """
     from ..wordfreq_index import zipf_frequency
 
-    words = _WORD.findall(text)[:sample]
+    words = [m.group() for m in islice(_WORD.finditer(text), sample)]
     if not words:
         return 0.0
     known = mixed = lone = 0
@@ -543,11 +550,11 @@ def plausibility(text: str, *, sample: int = 400, langs: dict[str, tuple[str, ..
         if arabic and len(word) == 1 and all(_LATIN_LETTER.search(w) for w in words[max(0, i - 1):i + 2] if w != word):
             lone += 1  # "Alger ـ Oran", "ہ bientôt": one Arabic-script sign alone among Latin words is a misreading
             continue
-        script = "arabic" if arabic else "latin" if latin else "cyrillic" if _CYRILLIC_LETTER.search(word) else ""
+        script = "arabic" if arabic else "latin" if latin else _other_script(word)
         if len(word) > 1 and any(zipf_frequency(word, lang) > 1.0 for lang in lists.get(script, ())):
             known += 1
     n = len(words)
-    controls = sum(1 for ch in text[:20000] if (ord(ch) < 32 and ch not in "\r\n\t") or 0x80 <= ord(ch) < 0xA0)
+    controls = len(_CONTROL.findall(text[:20000]))
     marks = len(_MARK_AFTER_NON_ARABIC.findall(text[:20000]))
     # "¤", the generic currency sign, is all but never written: where it stands, ISO-8859-15 has "€"
     placeholders = text[:20000].count("¤")
@@ -555,6 +562,11 @@ def plausibility(text: str, *, sample: int = 400, langs: dict[str, tuple[str, ..
     placeholders += len(_SIGN_IN_WORD.findall(text[:20000]))
     return (known / n - 2 * mixed / n - lone / n - marks / n - placeholders / n
             - controls / max(1, min(len(text), 20000)) * 50)
+
+
+def _other_script(word: str) -> str:
+    """The script of a word that is neither Arabic nor Latin (a key of ``_WIDER_LANGS``), or ""."""
+    return next((script for script, letter in _OTHER_SCRIPTS if letter.search(word)), "")
 
 
 def repair_arabic_mojibake(text: str) -> tuple[str, int]:

@@ -762,7 +762,12 @@ def _record_documents(rel: str, digest: str, records: Iterable[tuple[int, object
                 fields[name], count = _without_lone_surrogates(value)
                 lone += count
         warnings = [f"replaced {lone} unpaired UTF-16 surrogate escape(s) (\\ud83d …) with U+FFFD"] if lone else []
-        yield Document(doc_id, rel, "json", body, digest, "utf-8", warnings=warnings, **fields)
+        # a record's text written with JSON escapes (json.dumps' default: "\ufed7\ufe8e\ufedd") was never seen
+        # by the file's repairs: presentation forms and zero-width spaces are repaired here
+        body, repaired = repair_characters(body)
+        if fields.get("title"):
+            fields["title"] = repair_characters(fields["title"])[0]  # type: ignore[arg-type]
+        yield Document(doc_id, rel, "json", body, digest, "utf-8", warnings=warnings + repaired, **fields)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -177,7 +177,8 @@ def fold_for_matching(text: str) -> tuple[str, list[int]]:
 
 
 def _fold_for_matching(text: str) -> tuple[str, list[int]]:
-    text = space_zero_width(text)[0]  # one for one: the offsets are the original's
+    if "\u200b" in text:
+        text = space_zero_width(text)[0]  # one for one: the offsets are the original's
     folded_text = text.translate(_TABLE)  # fills _TABLE (and _NOT_ONE_TO_ONE) for every character of text
     if not _GLUED_AFTER_TEH_MARBUTA.search(text):
         unusual = _NOT_ONE_TO_ONE.intersection(text)
@@ -210,8 +211,9 @@ def fold(text: str) -> str:
     """The matching form of ``text``, without offsets (see :func:`fold_for_matching`)."""
     if _GLUED_AFTER_TEH_MARBUTA.search(text):
         return fold_for_matching(text)[0]
-    # the same string: the loop of fold_for_matching only adds spaces after ة
-    return space_zero_width(text)[0].translate(_TABLE)
+    if "\u200b" in text:
+        text = space_zero_width(text)[0]
+    return text.translate(_TABLE)  # the same string: the loop of fold_for_matching only adds spaces after ة
 
 
 normalize_for_matching = fold_for_matching  # the old names (a fold is not a normalization: it loses meaning)
