@@ -98,19 +98,38 @@ def news_citations(text: str, registry: OutletRegistry) -> list[Draft]:
     return drafts
 
 
+#: how far back from a cut :func:`_split_several` looks for the date or URL that ends a citation (a whole
+#: citation is a line or two; reading all the text since the last cut made `. “` × 10,000 quadratic, issue 13)
+_CITATION_TAIL = 2_000
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
+@cache
+def _several_cuts() -> re.Pattern[str]:
+    """:func:`_split_several`'s cut: ``. “``, ``; “`` or a line break before an opening quote. A cut never starts
+    after a space, tab or line break (the one before it would match too): without that look-behind each of
+    100,000 spaces with no line break after them would scan the rest of the run (issue 13)."""
+    return re.compile(r"(?:[.;]\s+|(?<![ \t\n])[ \t]*\n\s*)(?=[" + re.escape(OPENING_QUOTES) + r"])")
+
+
 def _split_several(text: str, start: int) -> list[tuple[int, int]]:
     """Cut at ``; “`` or ``. “`` where the text before ends with a date or a URL (one citation each); also at a
     line break before an opening quote, where a line ends on a date or a bare URL with no stop (a Sources
     block's ``…, 20 December 2025, https://…/`` then ``“…``)."""
-    spans, cut = [], start
-    for m in re.finditer(r"(?:[.;]\s+|[ \t]*\n\s*)(?=[" + re.escape(OPENING_QUOTES) + r"])", text):
+    spans, cut, failed_at = [], start, start
+    for m in _several_cuts().finditer(text):
         if m.start() <= cut:
             continue
         end = m.start() + 1 if text[m.start()] in ".;" else m.start()
-        before = text[cut:end]
+        if failed_at > cut and not _LETTER_OR_DIGIT.search(text, failed_at, end):
+            failed_at = end  # only stops, quotes and spaces since a place that ended no citation: nor does this
+            continue
+        before = text[max(cut, end - _CITATION_TAIL):end]  # the tail a date or URL must end: linear on `. “` × n
         if date_at_end(before) is not None or re.search(URL.pattern + r"\s*[.;]?$", before, re.IGNORECASE):
             spans.append((cut, end))
             cut = m.end()
+        else:
+            failed_at = end
     spans.append((cut, len(text)))
     return spans
 

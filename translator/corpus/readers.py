@@ -492,8 +492,10 @@ DOCX_MAX_TOTAL_BYTES = 256 * 2**20
 DOCX_MAX_RATIO = 200
 
 
-def _check_docx_zip(rel: str, data: bytes) -> None:
-    """Refuse a .docx whose zip members would inflate past the limits, or use a method zipfile lacks."""
+def _check_docx_zip(rel: str, data: bytes) -> list[str]:
+    """Refuse a .docx whose zip members would inflate past the limits, or use a method zipfile lacks; returns
+    the warnings for members named like paths outside the archive (``../../x``, ``/etc/x``: a "zip slip"
+    name, which Word never writes; the file is read in memory, so nothing is written there: they are noted)."""
     import io
     import zipfile
 
@@ -518,6 +520,15 @@ def _check_docx_zip(rel: str, data: bytes) -> None:
         raise OverLimitError(f"{rel}: the .docx would inflate to {total / 2**20:.0f} MB "
                              f"(limit {DOCX_MAX_TOTAL_BYTES // 2**20} MB)",
                              limit=f"{DOCX_MAX_TOTAL_BYTES // 2**20} MB inflated per .docx")
+    outside = [_short(m.filename, 80) for m in members if _outside_archive(m.filename)]
+    return [f"zip member(s) named outside the archive, not read: {', '.join(outside[:5])}"
+            + (f" and {len(outside) - 5} more" if len(outside) > 5 else "")] if outside else []
+
+
+def _outside_archive(name: str) -> bool:
+    """A zip member name that points outside the folder it would be unpacked into: absolute, a drive, or ``..``."""
+    parts = name.replace("\\", "/").split("/")
+    return name.startswith(("/", "\\")) or ".." in parts or (len(name) > 1 and name[1] == ":")
 
 
 def _read_docx(rel: str, data: bytes, digest: str) -> list[Document]:
@@ -527,7 +538,7 @@ def _read_docx(rel: str, data: bytes, digest: str) -> list[Document]:
     import docx
     from lxml.etree import LxmlError
 
-    _check_docx_zip(rel, data)
+    warnings = _check_docx_zip(rel, data)
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, NotImplementedError, LxmlError) as exc:
