@@ -199,7 +199,8 @@ def ray_runtime():  # type: ignore[no-untyped-def]
     tests/corpus/test_ray.py, so that under pytest-xdist one worker starts it: see the end of this file).
 
     ``start_ray`` retries when Ray's fixed 30-second node-startup wait runs out on a busy machine, so a slow
-    start delays the tests instead of failing them.
+    start delays the tests instead of failing them: six tries here (three were not enough at load 25, with
+    other Ray nodes starting beside it, session 11), since a test's outcome must not depend on the load.
     """
     import logging
 
@@ -208,7 +209,7 @@ def ray_runtime():  # type: ignore[no-untyped-def]
     from translator.corpus.executors.ray import start_ray
 
     start_ray(address="local", num_cpus=2, include_dashboard=False, logging_level=logging.WARNING,
-              log_to_driver=False)
+              log_to_driver=False, attempts=6)
     yield ray
     ray.shutdown()
 
