@@ -471,6 +471,16 @@ def _given_name_before_name(text: str, match: TermMatch, places: Sequence[Place]
 
 _WORD_BEFORE = re.compile(r"([\u0621-\u064A]+)\s+\Z")
 _TWO_WORDS_BEFORE = re.compile(r"(?:([\u0621-\u064A]+)\s+)?([\u0621-\u064A]+)\s+\Z")
+#: how far back a pattern anchored at a match's start looks (characters): two words and their spaces. Searching
+#: from the text's start instead costs time in proportion to the text before the match, for every match: a long
+#: document's cost grew with the square of its length (session 11: a long-file test ran for minutes)
+_LOOK_BACK = 160
+
+
+def _ends_before(pattern: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
+    """``pattern`` (anchored with ``\\Z`` or ``$``) searched in the ``_LOOK_BACK`` characters before ``end``."""
+    return pattern.search(text, max(0, end - _LOOK_BACK), end)
+
 
 
 def _after_given_name(text: str, match: TermMatch, places: Sequence[Place]) -> bool:
@@ -480,7 +490,7 @@ def _after_given_name(text: str, match: TermMatch, places: Sequence[Place]) -> b
     people (زار محمد بغداد is rare, Baghdad is common)."""
     if match.clitic or any(p.kind == "country" or p.population >= 1_000_000 for p in places):
         return False
-    before = _TWO_WORDS_BEFORE.search(text, 0, match.start)
+    before = _ends_before(_TWO_WORDS_BEFORE, text, match.start)
     if before is None:
         return False
     from .names import name_part_people
@@ -498,7 +508,7 @@ def _patronymic(text: str, match: TermMatch) -> bool:
     words = match.surface.split()
     if match.clitic or len(words) < 2 or words[0] not in ("بن", "ابن"):
         return False
-    before = _WORD_BEFORE.search(text, 0, match.start)
+    before = _ends_before(_WORD_BEFORE, text, match.start)
     if before is None:
         return False
     from .names import name_part_people
@@ -524,7 +534,7 @@ def _city_of_named_country(text: str, matches: Sequence[TermMatch], names: Seque
     targets = match.entry.targets
     cities = {p.target for p in name.places if p.kind == "city" and p.country in others and p.target in targets
               and p.country not in own}
-    if len(cities) != 1 or not (_IN.search(text, 0, match.start) or _TO.search(text, 0, match.start)
+    if len(cities) != 1 or not (_ends_before(_IN, text, match.start) or _ends_before(_TO, text, match.start)
                                 or match.clitic == "ب"):
         return match  # only a place one is in or goes to: وزير خارجية عمان is Oman's minister
     for k in (number - 1, number + 1):

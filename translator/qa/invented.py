@@ -70,7 +70,7 @@ def invented_names(source: str, target: str, glossary: Glossary, matches: Sequen
         flags.append(_flag(target, start, end))
     for m in _CAPITALISED.finditer(target):
         start, end = m.span(1)
-        if any(a <= start < b for a, b in taken) or _SENTENCE_START.search(target, 0, start):
+        if any(a <= start < b for a, b in taken) or _SENTENCE_START.search(target, max(0, start - 80), start):
             continue
         word = lenient_form(m.group(1))
         if "-" in m.group(1) or "’" in m.group(1) or "'" in m.group(1):

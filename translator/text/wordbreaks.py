@@ -60,7 +60,7 @@ def join_broken_words(text: str) -> tuple[str, int]:
         if end is None or start is None:
             continue
         if (end.group("head") == "ه" and (end.group("mark") or "").startswith("\u0640") and not start.group("lead")
-                and _NUMBER_BEFORE.search(line, 0, end.start("head"))):
+                and _NUMBER_BEFORE.search(line, max(0, end.start("head") - 80), end.start("head"))):
             continue  # 1446هـ, 29/7/1349 هـ: the Hijri mark, not a word cut in two
         word = _joined(end.group("head"), end.group("mark") or "", start.group("lead") or "", start.group("tail"))
         if word is None:
