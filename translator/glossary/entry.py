@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-__all__ = ["FLAGS", "TYPES", "GlossaryEntry", "GlossaryProblem", "TermMatch"]
+__all__ = ["FLAGS", "TYPES", "GlossaryEntry", "GlossaryProblem", "SpanIndex", "TermMatch"]
 
 TYPES = ("person", "place", "org", "outlet", "term")
 # Flags a glossary row may carry (column ``flags``, ``|``-separated).
@@ -115,3 +117,23 @@ class TermMatch:
         return {"start": self.start, "end": self.end, "surface": self.surface, "source": self.source,
                 "target": self.target, "type": self.type, "clitic": self.clitic, "layer": self.layer,
                 "candidates": list(self.candidates)}
+
+
+class SpanIndex:
+    """Spans ``(start, end)`` (character offsets, end exclusive) asked "does any of you overlap ``[lo, hi)``?" in
+    O(log n): sorted by start, with the furthest end reached so far. It replaces a walk over every span for every
+    question, which made matching a long text grow with the square of its matches (session 11)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach: list[int] = []
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self._reach.append(furthest)
+
+    def overlaps(self, lo: int, hi: int) -> bool:
+        """Whether some span has ``start < hi`` and ``end > lo``."""
+        i = bisect_left(self._starts, hi)
+        return i > 0 and self._reach[i - 1] > lo

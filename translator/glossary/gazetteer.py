@@ -143,6 +143,25 @@ def _cues() -> dict[tuple[str, str], str]:
     return {(normalize(row["word"]), row["position"]): row["kind"] for row in data_table("place_cues.tsv")}
 
 
+class _Countries(list[str]):
+    """The country each match of a text stands for ("" for none), and how often each comes: :meth:`others`
+    answers "the countries of the text's other places" for one match without walking every match again (that
+    walk, once per match, made a long text's matching grow with the square of its places, session 11)."""
+
+    def __init__(self, countries: Iterable[str]) -> None:
+        super().__init__(countries)
+        self._total = Counter(c for c in self if c)
+
+    def others(self, number: int) -> Counter[str]:
+        """Countries of every match but the ``number``-th, with their counts."""
+        others = self._total.copy()
+        own = self[number]
+        if own:
+            others[own] -= 1
+            if not others[own]:
+                del others[own]
+        return others
+
 class Gazetteer:
     """Arabic place names (matching form) → ranked candidate places; see the module docstring."""
 
@@ -233,8 +252,8 @@ class Gazetteer:
         """Gazetteer matches resolved (or dropped, or marked ambiguous); glossary place matches steered
         among their own accepted renderings by cues. Order and spans are kept."""
         names = [self._name_of(m) if m.type == "place" else None for m in matches]
-        countries = [_country_of(m, name) if name is not None and not (m.layer == "gazetteer" and name.common) else ""
-                     for m, name in zip(matches, names, strict=True)]
+        countries = _Countries(_country_of(m, name) if name is not None and not (m.layer == "gazetteer" and name.common)
+                               else "" for m, name in zip(matches, names, strict=True))
         resolved = []
         for number, match in enumerate(matches):
             name = names[number]
@@ -253,7 +272,7 @@ class Gazetteer:
             if _after_generic(text, match, name) or _inside_name(text, match) or (
                     match.clitic and (_cue_before_clitic(text, match) or _whole_word_common(text, match, name))):
                 continue  # تل واسط is not Wasit; مدينة بارا is the town Bara, not ب + ارا; وفدا is "a delegation"
-            context = {c for k, c in enumerate(countries) if k != number and c}
+            context = set(countries.others(number))
             if cue is None and name.words == 1 and normalize(match.source) in _calendar_words():
                 continue  # اليوم الخميس: Thursday, not the town Khamis; a month or weekday needs مدينة or the like
             if cue is None and name.words == 1 and self._bare_given_name(text, match, name):
@@ -369,7 +388,7 @@ class Gazetteer:
         country = _country_of(match, name) if name is not None else ""
         return {country} if country else set()
 
-    def _namesake(self, match: TermMatch, name: _Name, countries: Sequence[str], number: int) -> TermMatch | None:
+    def _namesake(self, match: TermMatch, name: _Name, countries: _Countries, number: int) -> TermMatch | None:
         """A higher layer's town read as the gazetteer's namesake in the country the text is about: الدار البيضاء
         among ten Algiers districts is Dar El Beida, not Casablanca. Only when at least ``NAMESAKE_CONTEXT`` other
         places of the text are in that one country and none in the higher layer's; never for a country or a national
@@ -379,7 +398,7 @@ class Gazetteer:
         own = _country_of(match, name)
         if not own or any(p.country == own and _capital(p) for p in name.places):
             return None
-        others = Counter(c for k, c in enumerate(countries) if k != number and c)
+        others = countries.others(number)
         if own in others or len(others) != 1:
             return None
         (country, seen), = others.items()
@@ -517,7 +536,7 @@ def _patronymic(text: str, match: TermMatch) -> bool:
 
 
 def _city_of_named_country(text: str, matches: Sequence[TermMatch], names: Sequence[_Name | None],
-                           match: TermMatch, name: _Name, countries: Sequence[str], number: int) -> TermMatch:
+                           match: TermMatch, name: _Name, countries: _Countries, number: int) -> TermMatch:
     """A higher layer's name that renders as a country and as a city of another country (عمان: Oman or Amman)
     read as that city when one is in it or goes to it (في، إلى، ب) and the text names the city's country (by a place
     match) and not the country: رئيس وزراء الأردن ... في عمان is Amman. Never for an item of a list whose
@@ -528,7 +547,7 @@ def _city_of_named_country(text: str, matches: Sequence[TermMatch], names: Seque
     own = {p.country for p in name.places if p.kind == "country"}
     if not own:
         return match
-    others = {c for k, c in enumerate(countries) if k != number and c}
+    others = set(countries.others(number))
     if own & others:
         return match
     targets = match.entry.targets

@@ -16,7 +16,7 @@ from ..errors import GlossaryError
 from ..text.arabic import fold
 from .compose import composed_entries
 from .document import DocumentNames, _surname_alone, with_document
-from .entry import GlossaryEntry, GlossaryProblem, TermMatch
+from .entry import GlossaryEntry, GlossaryProblem, SpanIndex, TermMatch
 from .facilities import compose_facilities
 from .gazetteer import Gazetteer, default_gazetteer_path, load_gazetteer
 from .load import merge, read_tsv
@@ -172,8 +172,8 @@ class Glossary:
             if places or people:
                 names = sorted([*names, *places, *people], key=lambda m: m.start)
             if names:  # a gazetteer town a name covers gives way to the name (names._yields)
-                kept = [m for m in matches if not any(n.start < m.end and m.start - len(m.clitic) < n.end
-                                                      for n in names)]
+                covered = SpanIndex((n.start, n.end) for n in names)
+                kept = [m for m in matches if not covered.overlaps(m.start - len(m.clitic), m.end)]
                 matches = sorted([*kept, *names], key=lambda m: m.start)
         return matches
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ..diskcache import cached, fingerprint
 from ..text.arabic import analyses, data_table, normalize, original_span
-from .entry import GlossaryEntry, TermMatch
+from .entry import GlossaryEntry, SpanIndex, TermMatch
 from .wordinfo import common_zipf, prepared
 
 __all__ = ["CANDIDATE_COLUMNS", "CandidateCounter", "attested", "attested_name", "find_names", "find_people",
@@ -404,6 +404,7 @@ def find_people(text: str, taken: Sequence[TermMatch], region: str = "default",
         return []  # no two words in a row open a known name: most segments stop here
     full = _spellings()[1]
     found: list[TermMatch] = []
+    covered: SpanIndex | None = None  # built at the first name found
     k, last = 0, len(words) - 1
     while k < last:
         seconds = index.get(words[k][2])
@@ -423,7 +424,9 @@ def find_people(text: str, taken: Sequence[TermMatch], region: str = "default",
             k += 1
             continue
         start, end = original_span(text, offsets, words[k][0], words[k + hit - 1][1])
-        if not any(m.start - len(m.clitic) < end and start < m.end for m in taken):
+        if covered is None:
+            covered = SpanIndex((m.start - len(m.clitic), m.end) for m in taken)
+        if not covered.overlaps(start, end):
             surface = text[start:end]
             target = romanize(surface, region, country)
             entry = GlossaryEntry(normalize(surface), target, "person", note="a name Wikidata knows; check who",
