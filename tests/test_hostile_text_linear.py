@@ -5,11 +5,11 @@ Each case times a public function on a long repeated input and on one ten times 
 one after the other, in CPU seconds of this process (``time.process_time``: time spent waiting for a loaded
 machine's cores is not counted), and asserts the ratio: a linear function gives about 10, a quadratic one
 about 100 (each case below was 40× to 3,000× before its fix). The bound, 30, leaves room for a loaded
-machine and for caches a short input fits in; the inputs are long enough (≥ 5 ms for the shorter one) that the timer's resolution
-does not matter. No absolute time is asserted.
+machine and for caches a short input fits in; the inputs are long enough (≥ 5 ms for the shorter one) that
+the timer's resolution does not matter. No absolute time is asserted.
 
-Owners fixed (the gazetteer's look-back and its per-match walks over every other match too, session 11): ``citations/forms._split_several`` (``. “`` × n re-read everything since the last cut; space
-runs), ``citations/headings._language_pattern`` (``.+?\\s+`` on a space run), ``citations/inline.
+Owners fixed (the gazetteer's look-back and its walks over every match for each match too, session 11):
+``citations/forms._split_several`` (``. “`` × n re-read everything since the last cut; space runs), ``citations/headings._language_pattern`` (``.+?\\s+`` on a space run), ``citations/inline.
 _arabic_name_after`` (the rest of the text copied and split after each ``صحيفة``), ``mt/translate.
 english_marks`` (a walk back to the previous letter from each Arabic digit or comma)."""
 
