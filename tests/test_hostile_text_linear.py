@@ -8,10 +8,11 @@ about 100 (each case below was 40× to 3,000× before its fix). The bound, 30, l
 machine and for caches a short input fits in; the inputs are long enough (≥ 5 ms for the shorter one) that
 the timer's resolution does not matter. No absolute time is asserted.
 
-Owners fixed (the gazetteer's look-back and its walks over every match for each match too, session 11):
-``citations/forms._split_several`` (``. “`` × n re-read everything since the last cut; space runs), ``citations/headings._language_pattern`` (``.+?\\s+`` on a space run), ``citations/inline.
+Owners fixed: ``citations/forms._split_several`` (``. “`` × n re-read everything since the last cut; space
+runs), ``citations/headings._language_pattern`` (``.+?\\s+`` on a space run), ``citations/inline.
 _arabic_name_after`` (the rest of the text copied and split after each ``صحيفة``), ``mt/translate.
-english_marks`` (a walk back to the previous letter from each Arabic digit or comma)."""
+english_marks`` (a walk back to the previous letter from each Arabic digit or comma); session 11: the
+gazetteer's look-back to the text's start and its walks over every match for each match."""
 
 from __future__ import annotations
 

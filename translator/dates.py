@@ -284,6 +284,11 @@ def _patterns(
             # bracket or the text (so "on 5 May 22 people died" is no date)
             # ... or ending the sentence that ends the text ("selected items from the UK Arabic Press on 10 Aug 10.")
             "dmy2": day + day_of + mon + r"(?:\s+|\s*-\s*)(?P<year2>\d{2})(?=\s*(?:\)|\]|\.?\s*\Z))",
+            # a year cut to two digits after an apostrophe ("15 Jul, '12", "Jul 15, ’12"): the apostrophe says it
+            # is a year, so no bracket or end of text is needed (session 11 blind set, build half)
+            "dmy2q": day + day_of + mon + r"\s*[,،]?\s*['’‘`](?P<year2>\d{2})(?![\d'’])",
+            "mdy2q": mon + r"\s*[,،]?\s*(?P<day>\d{1,2})(?:\s?(?:st|nd|rd|th))?(?!\d)\s*[,،]?\s*['’‘`](?P<year2>\d{2})"
+                     r"(?![\d'’])",
             "dm": day + day_of + mon + no_year_follows,
             "md": mon + r"\s*(?P<day>\d{1,2})(?:\s?(?:st|nd|rd|th))?" + no_year_follows,
         }
@@ -299,8 +304,9 @@ def _patterns(
         "num2dot": r"(?P<a>\d\d)(?P<sep>\.)(?P<b>\d\d)\.(?P<year>\d\d)(?![\d/.\-:])",
     }
     # not inside a longer run of numbers (1.2.10.5, 10-5-2022-3), but after a place joined by a hyphen: the
-    # KUNA/APS dateline "الجزائر-10-5-2022" (NEWUSER6 F16)
-    start = r"(?:(?<![\d/.\-:])|(?<=[^\W\d_]-))"
+    # KUNA/APS dateline "الجزائر-10-5-2022" (NEWUSER6 F16), or after an ellipsis ("follow us ......2020/09/15":
+    # two stops or more after a word are no number's decimal point; session 11 blind set, build half)
+    start = r"(?:(?<![\d/.\-:])|(?<=[^\W\d_]-)|(?<=\.\.)(?<!\d\.\.))"
     patterns += [(shape, "numeric", _Lazy(start + p + suffix)) for shape, p in numeric.items()]
     return patterns
 
@@ -710,8 +716,8 @@ _NUMERIC_SHAPE = re.compile(r"\d\s*([/.\-–])\s*\d{1,2}\s*\1\s*\d")  # 16/12/20
 # _NUMERIC_SHAPE, which every one of them contains.
 _NEEDS: dict[str, frozenset[str]] = {shape: frozenset(needs) for shape, needs in {
     "dmy": ("year",), "mdy": ("year",), "my": ("year",), "dtym": ("time", "year"), "dtmy": ("time", "year"),
-    "dmy2": ("two_digits",), "dm": ("day",), "md": ("digit",), "ymd": ("numeric",), "num": ("numeric",),
-    "num2": ("numeric",), "num2dot": ("numeric",),
+    "dmy2": ("two_digits",), "dmy2q": ("two_digits",), "mdy2q": ("two_digits",), "dm": ("day",), "md": ("digit",),
+    "ymd": ("numeric",), "num": ("numeric",), "num2": ("numeric",), "num2dot": ("numeric",),
 }.items()}
 _CLUES = {"digit": re.compile(r"\d"), "two_digits": re.compile(r"\d\d"), "year": re.compile(r"\d{4}"),
           "time": re.compile(r"\d:\d\d"), "numeric": _NUMERIC_SHAPE}
