@@ -545,7 +545,8 @@ def _read_docx(rel: str, data: bytes, digest: str) -> list[Document]:
         raise InputError(f"{rel}: not a readable .docx file ({type(exc).__name__}: {exc})") from exc
     paragraphs = [*_docx_paragraph_texts(document.element.body), *_docx_note_texts(data)]
     # a Word file made from a PDF has presentation forms and zero-width spaces as the PDF's text had them
-    text, warnings = repair_characters("\n\n".join(t.strip() for t in paragraphs if t.strip()))
+    text, repairs = repair_characters("\n\n".join(t.strip() for t in paragraphs if t.strip()))
+    warnings = [*warnings, *repairs]  # the zip's own warnings stay
     props = document.core_properties
     # A Word file's creation time is when its template was made (python-docx's says 2013-12-23), not when the
     # news was published: it is kept apart, and never feeds per-month counts (issue #14).
