@@ -702,6 +702,10 @@ def _document_outlets(found: list[tuple[Piece, Draft, list[QuoteRepair], list[st
     return names
 
 
+#: quote marks a page may put around a paper's name, either way round (’…’, ‘…’, '…', "…", «…»)
+_NAME_QUOTES = frozenset("’‘'\"“”«»„")
+
+
 def _finish(text: str, piece: Piece, draft: Draft, repairs: list[QuoteRepair], quote_warnings: list[str],
             registry: OutletRegistry, context: set[str], unknown: UnknownOutlets | None,
             order: bool | None = None, page_country: str | None = None) -> Citation:
@@ -713,6 +717,8 @@ def _finish(text: str, piece: Piece, draft: Draft, repairs: list[QuoteRepair], q
                  or ("left as written" in w and w.split("'")[1] in raw)]
     confidence = draft.confidence - _PENALTY_REPAIR * len(own_repairs)
     outlet = name_case(_clean(draft.outlet))
+    if outlet and len(outlet) > 2 and outlet[0] in _NAME_QUOTES and outlet[-1] in _NAME_QUOTES:
+        outlet = outlet[1:-1].strip() or outlet  # "صحيفة ’يني شفق’": a page's single quotes around the name
     if outlet and is_arabic(outlet):
         head, _, rest = outlet.partition(" ")
         if rest and head in _arabic_type_nouns():
