@@ -153,9 +153,9 @@ def test_blind_sets_are_labelled_and_split_by_outlet_into_two_real_halves(name: 
                                                                           countries: int) -> None:
     """blind4, blind5, blind6 and blind7 (sessions 7, 8, 9 and 11's blind sets: 77, 77, 71 and 51 sentences, 259,
     285, 185 and 223 mentions, outlets of 13, 17, 12 and 12 countries; each measured once blind on its session's
-    merged code, then committed) are sets like the others: every mention labelled with its press spellings, no sentence of an older
-    set, and split by a hash of the outlet's host into two halves that share no outlet, each with outlets of
-    several countries."""
+    merged code, then committed) are sets like the others: every mention labelled with its press spellings, no
+    sentence of an older set, and split by a hash of the outlet's host into two halves that share no outlet, each
+    with outlets of several countries."""
     path = DATA.with_name(f"gazetteer_mentions_{name}.jsonl")
     records = load_mentions(path)
     assert len(records) >= sentences and sum(len(r["mentions"]) for r in records) >= mentions
