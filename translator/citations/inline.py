@@ -386,23 +386,35 @@ class _Span:
 
 
 def _quote_whole(text: str, found: list) -> list[_Span]:
-    """Sentences joined again where the segmenter cut inside a quotation (a headline with a full stop)."""
+    """Sentences joined again where the segmenter cut inside a quotation (a headline with a full stop).
+
+    The quotes a joined span leaves open are tallied as it grows (:func:`_quote_tally`), not counted again over
+    its whole text at each join: a line of ``. “`` repeated is one growing span (issue 13, session 11)."""
     out: list[_Span] = []
+    tallies: list[tuple[int, int]] = []  # per span of ``out``: (“« opened less ”» closed, straight quotes)
     for sentence in found:
         prev = out[-1] if out else None
         # a line wrapped inside a sentence ("London-based Al-Sharq" / "al-Awsat - commentary by X"): the next
         # line opens in lower case and the previous one did not end a sentence (issue 15)
         wrapped = prev is not None and sentence.text[:1].islower() and text[prev.end:sentence.start].count("\n") == 1 \
-            and not re.search(r"[.!?:;؟]\s*\Z", prev.text) and not text[prev.end:sentence.start].strip()
-        if prev is not None and (_open_quotes(prev.text) > 0 or wrapped):
+            and prev.text.rstrip()[-1:] not in _SENTENCE_END and not text[prev.end:sentence.start].strip()
+        if prev is not None and (tallies[-1][0] + tallies[-1][1] % 2 > 0 or wrapped):
             out[-1] = _Span(prev.start, sentence.end, text[prev.start:sentence.end])
+            more = _quote_tally(text[prev.end:sentence.end])
+            tallies[-1] = (tallies[-1][0] + more[0], tallies[-1][1] + more[1])
         else:
             out.append(_Span(sentence.start, sentence.end, sentence.text))
+            tallies.append(_quote_tally(sentence.text))
     return out
 
 
-def _open_quotes(s: str) -> int:
-    return s.count("“") + s.count("«") - s.count("”") - s.count("»") + s.count('"') % 2
+_SENTENCE_END = frozenset(".!?:;؟")
+
+
+def _quote_tally(s: str) -> tuple[int, int]:
+    """(``“`` and ``«`` less ``”`` and ``»``, straight ``"``) in ``s``: a span leaves a quote open when the first
+    is positive or the second odd; both add over joined texts."""
+    return s.count("“") + s.count("«") - s.count("”") - s.count("»"), s.count('"')
 
 
 # a word just before a name found in the text (ending where it starts): searched in the few characters before
