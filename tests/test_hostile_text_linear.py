@@ -88,6 +88,9 @@ CASES = [
     ("find_dates", "daily ", 10_000, ("", "")),
     ("find_dates", "٣", 50_000, ("", "")),
     ("find_dates", ". “", 10_000, ("", "")),
+    # many dates on one line: each chosen date was checked against every date chosen before it (session 11)
+    ("find_dates", "crisis Al, Gaza, June 8 ", 500, ("", "")),
+    ("parse_citations", "crisis Al, Gaza, June 8 ", 300, ("", "")),
     # a town after a given name (the gazetteer's look-back before each match ran to the text's start, session 11)
     ("glossary_match", "قال محمد رشيد في بغداد إن ", 200, ("", "")),
 ]
