@@ -162,6 +162,7 @@ class _Countries(list[str]):
                 del others[own]
         return others
 
+
 class Gazetteer:
     """Arabic place names (matching form) → ranked candidate places; see the module docstring."""
 
@@ -499,7 +500,6 @@ _LOOK_BACK = 160
 def _ends_before(pattern: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
     """``pattern`` (anchored with ``\\Z`` or ``$``) searched in the ``_LOOK_BACK`` characters before ``end``."""
     return pattern.search(text, max(0, end - _LOOK_BACK), end)
-
 
 
 def _after_given_name(text: str, match: TermMatch, places: Sequence[Place]) -> bool:

@@ -200,7 +200,8 @@ def _longer_known_names(names: list[TermMatch], people: list[TermMatch]) -> tupl
     longer = [p for p in people if any(p.start <= n.start and n.end <= p.end and p.end - p.start > n.end - n.start
                                        for n in names)]
     names = [n for n in names if not any(p.start <= n.start and n.end <= p.end for p in longer)]
-    people = [p for p in people if p in longer or not any(n.start < p.end and p.start < n.end for n in names)]
+    marked = SpanIndex((n.start, n.end) for n in names)
+    people = [p for p in people if p in longer or not marked.overlaps(p.start, p.end)]
     return names, people
 
 
