@@ -44,6 +44,8 @@ def normalize_for_mt(text: str) -> str:
     collapsed, lines trimmed."""
     text = space_zero_width(text)[0]  # between two words it is a space, not nothing (قال\u200bالوزير)
     text = unicodedata.normalize("NFKC", text).translate(_translation_table())
+    if _FARSI_YEH in text:  # Persian keyboards and some shapers (U+FBFC-U+FBFF) write ی for both ى and ي
+        text = _FARSI_YEH_FINAL.sub("\u0649", text).replace(_FARSI_YEH, "\u064a")
     if _KASRA_MAKSURA in text:  # Quranic spelling writes a final ي without its dots (فِى، ٱلَّذِى)
         text = _UTHMANI_YEH.sub("\u0650\u064a", text)
     text = strip_full_vocalization(text, keep_dagger=True)  # decided with the daggers counted as marks
@@ -61,6 +63,12 @@ _SILENT_ALEF = frozenset("هذا هذه هذان هذين هؤلاء ذلك ذل
                          "إله اله إلها الهكم إلهكم أولئك اولئك طه".split())
 
 
+#: FARSI YEH: in Arabic text typed on a Persian keyboard, or shaped by a tool that uses the Persian yeh's
+#: presentation forms (U+FBFC-U+FBFF, which NFKC turns into U+06CC), it stands for ي inside a word and, dotless at
+#: a word's end, for ى or ي, which Arabic print (Egypt's above all) writes alike as ى: a model trained on Arabic
+#: text has seen final ى in both roles, and rarely seen ی at all
+_FARSI_YEH = "\u06cc"
+_FARSI_YEH_FINAL = re.compile("\u06cc(?![\u0621-\u064a\u066e-\u06d3\u064b-\u0652\u0670])")
 _KASRA_MAKSURA = "\u0650\u0649"
 _UTHMANI_YEH = re.compile("\u0650\u0649(?!\u0670)")  # not ىٰ: alef maksura read as a long a
 _ON_MAKSURA = re.compile("\u0649([\u064b-\u0652]*)\u0670")  # ىٰ: final, written ى (موسى); inside, ا (التوراة)
