@@ -47,6 +47,14 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.pop("HF_HUB_CACHE", None)
     for flag in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_HUB_DISABLE_TELEMETRY"):
         os.environ[flag] = "1"
+    # One OpenMP/BLAS thread per process (torch, CTranslate2 and OpenBLAS read it when they load; subprocesses,
+    # notebook kernels and Ray workers inherit it): the tiny model's matrices are 64 wide, far too small to share
+    # out, and each of the suite's two workers already has one of the two cores. With torch's default (a thread
+    # per core) the threads spin waiting for each other, most of all on a busy machine: tests/mt/
+    # test_translate_stages.py took 82 CPU s at load 12, 11 with one thread. A test that asks for more threads
+    # (an engine built with threads=2) still gets them. Results do not change: the tiny model's answers hold by
+    # a margin far above the rounding a thread count can move.
+    os.environ["OMP_NUM_THREADS"] = "1"
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -179,18 +187,19 @@ def tiny_ct2_model(tiny_model: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def tiny_marian_engine(tiny_model: Path):  # type: ignore[no-untyped-def]
-    """The tiny model loaded in the transformers engine (shared by the session: do not mutate)."""
+    """The tiny model loaded in the transformers engine (shared by the session: do not mutate); one thread, as
+    for the whole session (pytest_configure)."""
     from translator.mt import load_engine
 
-    return load_engine(tiny_model, engine="transformers", threads=2)
+    return load_engine(tiny_model, engine="transformers", threads=1)
 
 
 @pytest.fixture(scope="session")
 def tiny_ct2_engine(tiny_ct2_model: Path):  # type: ignore[no-untyped-def]
-    """The converted tiny model loaded in the CTranslate2 engine (int8 on CPU)."""
+    """The converted tiny model loaded in the CTranslate2 engine (int8 on CPU, one thread)."""
     from translator.mt import load_engine
 
-    return load_engine(tiny_ct2_model, engine="ctranslate2", threads=2)
+    return load_engine(tiny_ct2_model, engine="ctranslate2", threads=1)
 
 
 @pytest.fixture(scope="session")
