@@ -261,11 +261,12 @@ def text_language(text: str | None) -> str | None:
     if is_arabic(text):
         return "fa" if re.search(r"[پچژگ]", text) and not re.search(r"[ةى]", text) else "ar"
     letters = [c for c in text if c.isalpha()]
-    scripts = {unicodedata.name(c, "").split()[0] for c in letters}
-    if scripts == {"CYRILLIC"} or sum("CYRILLIC" in unicodedata.name(c, "") for c in letters) > len(letters) / 2:
-        return "ru"
-    if sum("HEBREW" in unicodedata.name(c, "") for c in letters) > len(letters) / 2:
-        return "he"
+    if max(letters) >= "\u0370":  # below Greek no letter is Cyrillic or Hebrew: no name to look up (issue 20)
+        scripts = {unicodedata.name(c, "").split()[0] for c in letters}
+        if scripts == {"CYRILLIC"} or sum("CYRILLIC" in unicodedata.name(c, "") for c in letters) > len(letters) / 2:
+            return "ru"
+        if sum("HEBREW" in unicodedata.name(c, "") for c in letters) > len(letters) / 2:
+            return "he"
     words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text.lower())
     if not words:
         return None
