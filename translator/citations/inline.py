@@ -513,9 +513,10 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
         # "The National reported", "The National’s spotlight": a registry outlet whose own name begins with
         # "The" and one common word (left out by find_in_text so that "The National Assembly" is no outlet)
         a, b = m.span()
+        if taken.overlaps(a, b) or _cap_after(s, b):  # asked first: an unknown name's lookup is the dear part
+            continue
         match = registry.resolve(m.group())
-        if taken.overlaps(a, b) or match.outlet is None or match.method != "exact" \
-                or not match.outlet.canonical.startswith("The ") or _cap_after(s, b):
+        if match.outlet is None or match.method != "exact" or not match.outlet.canonical.startswith("The "):
             continue
         found.append((a, b, m.group()))
         taken.add(a, b)

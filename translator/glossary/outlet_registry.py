@@ -646,14 +646,20 @@ def _hint_countries(lowered: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=1)
+def _articles() -> frozenset[str]:
+    """The article cues, lower case (asked for each word of a line: one call, not two, issue 20)."""
+    return cues().lower_set("article")
+
+
 def _may_start_name(text: str, word: re.Match[str]) -> bool:
     """A capitalized word, or an article glued by a hyphen to one ("al-Sharq"); not a free-standing
     article ("As the National Assembly" is no outlet)."""
     token = word.group()
-    rest = text[word.end():word.end() + 3]
-    # "al-Sharq"; "Al- Thawra" (a space after the hyphen, as some pages print it: issue 15)
-    glued = len(rest) >= 2 and rest[0] in "-‐" and (rest[1].isupper() or (rest[1] == " " and rest[2:].isupper()))
-    if token.lower() in cues().lower_set("article"):
+    if token.lower() in _articles():
+        rest = text[word.end():word.end() + 3]
+        # "al-Sharq"; "Al- Thawra" (a space after the hyphen, as some pages print it: issue 15)
+        glued = len(rest) >= 2 and rest[0] in "-‐" and (rest[1].isupper() or (rest[1] == " " and rest[2:].isupper()))
         # "El Khabar", "An Nahar": a capitalized Arabic article standing apart before a capitalized word
         # ("The" is left out: "The National Assembly" is no outlet)
         spaced = token[0].isupper() and token.lower() != "the" and bool(re.match(r"[ \t]+[A-Z]", text[word.end():]))
