@@ -289,8 +289,45 @@ def test_the_time_budget_counts_processor_time_not_waiting_nor_a_busy_machine() 
         assert 900 < signal.getitimer(signal.ITIMER_REAL)[0] <= 1000
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-    with file_time_budget(0, "x.txt"):  # 0: no budget, no watchdog
-        assert not any(t.name.startswith("time budget") for t in threading.enumerate())
+    from translator.corpus import limits
+
+    threads = set(threading.enumerate())
+    with file_time_budget(0, "x.txt"):  # 0: no budget, nothing watched, no thread started
+        assert not limits._WATCHDOG.budgets and set(threading.enumerate()) <= threads
+    assert not limits._WATCHDOG.budgets  # every budget above was closed with its body
+
+
+def test_one_watchdog_thread_watches_every_budget_and_each_fires_alone() -> None:
+    # issue 20: a thread started and joined per file cost ~160 µs of CPU; one thread per process now watches
+    # every open budget, nested ones and other threads' included
+    from concurrent.futures import ThreadPoolExecutor
+
+    from translator.corpus import limits
+    from translator.corpus.limits import FileTimeLimitError, file_time_budget
+
+    def watchdogs() -> int:
+        return sum(t.name == "file time budgets" for t in threading.enumerate())
+
+    for _ in range(200):
+        with file_time_budget(60, "x.txt"):
+            pass
+    assert watchdogs() == 1
+    with pytest.raises(FileTimeLimitError, match=r"inner\.txt: .* 0\.1 s"), file_time_budget(60, "outer.txt"), \
+            file_time_budget(0.1, "inner.txt"):
+        _busy_forever()
+    with ThreadPoolExecutor(2) as pool:  # two threads' budgets at once: only the spent one fires
+        def over() -> str:
+            with pytest.raises(FileTimeLimitError, match=r"a\.txt"), file_time_budget(0.15, "a.txt"):
+                _busy_forever()
+            return "a"
+
+        def within() -> str:
+            with file_time_budget(60, "b.txt"):
+                _spin(0.3)
+            return "b"
+
+        assert sorted(pool.map(lambda f: f(), [over, within])) == ["a", "b"]
+    assert watchdogs() == 1 and not limits._WATCHDOG.budgets
 
 
 def test_other_threads_work_is_not_charged_to_the_file() -> None:

@@ -108,15 +108,21 @@ _AR_REVIEW = re.compile(r"(?:^|[\s(«\"“])(?:[وف]?(?:ال)?صحف|[وف]?(?:
 _EN_REVIEW = re.compile(r"\b(?P<adj>[A-Z][a-z]+)\s+(?:press|papers|newspapers|dailies)\b")
 
 
+# what a match of each pattern holds as written: a text without any of these is not searched (issue 20: the
+# patterns begin with an alternation the regex engine tries at every character of the whole document)
+_AR_REVIEW_WORDS = ("صحف", "صحافة", "جرائد", "يوميات")
+_EN_REVIEW_WORDS = ("press", "papers", "dailies")
+
+
 def review_countries(text: str) -> list[tuple[int, str]]:
     """Where the text names the country of the papers it reviews, in order: (offset, country)."""
     found: list[tuple[int, str]] = []
-    for m in _AR_REVIEW.finditer(text):
+    for m in _AR_REVIEW.finditer(text) if any(w in text for w in _AR_REVIEW_WORDS) else ():
         country = arabic_country(m.group("adj"))
         if country:
             found.append((m.start("adj"), country))
     c = cues()
-    for m in _EN_REVIEW.finditer(text):
+    for m in _EN_REVIEW.finditer(text) if any(w in text for w in _EN_REVIEW_WORDS) else ():
         country = c.value("nationality", m.group("adj"))
         if country:
             found.append((m.start("adj"), country))

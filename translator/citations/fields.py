@@ -28,6 +28,7 @@ __all__ = [
     "decap_description",
     "language_marker",
     "looks_like_name",
+    "may_hold_url",
     "name_case",
     "publication_dates",
     "split_title",
@@ -261,11 +262,12 @@ def text_language(text: str | None) -> str | None:
     if is_arabic(text):
         return "fa" if re.search(r"[پچژگ]", text) and not re.search(r"[ةى]", text) else "ar"
     letters = [c for c in text if c.isalpha()]
-    scripts = {unicodedata.name(c, "").split()[0] for c in letters}
-    if scripts == {"CYRILLIC"} or sum("CYRILLIC" in unicodedata.name(c, "") for c in letters) > len(letters) / 2:
-        return "ru"
-    if sum("HEBREW" in unicodedata.name(c, "") for c in letters) > len(letters) / 2:
-        return "he"
+    if max(letters) >= "\u0370":  # below Greek no letter is Cyrillic or Hebrew: no name to look up (issue 20)
+        scripts = {unicodedata.name(c, "").split()[0] for c in letters}
+        if scripts == {"CYRILLIC"} or sum("CYRILLIC" in unicodedata.name(c, "") for c in letters) > len(letters) / 2:
+            return "ru"
+        if sum("HEBREW" in unicodedata.name(c, "") for c in letters) > len(letters) / 2:
+            return "he"
     words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text.lower())
     if not words:
         return None
@@ -348,9 +350,15 @@ def language_marker(text: str) -> tuple[str, str | None]:
     return (text[:m.start()] + text[m.end():]).strip(), cues().value("language_marker", ws(m.group(1)) or "")
 
 
+def may_hold_url(text: str) -> bool:
+    """False only where :data:`URL` finds nothing: each of its matches holds ``://`` or ``www.`` (in any case; no
+    letter of ``www`` has another case fold). A screen before the pattern (issue 20)."""
+    return "://" in text or "www." in text.lower()
+
+
 def date_at_end(text: str, *, lang: str | None = None) -> DateResult | None:
     """The last publication date of ``text`` when only punctuation, a URL or an access date follows it."""
-    masked = URL.sub(lambda m: " " * len(m.group()), text)
+    masked = URL.sub(lambda m: " " * len(m.group()), text) if may_hold_url(text) else text
     for result in reversed(_dates(masked, _order_lang(lang))):
         if result.role is not None or result.end is None:
             continue

@@ -41,6 +41,7 @@ from translator.citations.fields import (
     decap_description,
     language_marker,
     looks_like_name,
+    may_hold_url,
     publication_dates,
     split_title,
     strip_piece_words,
@@ -136,9 +137,9 @@ def _split_several(text: str, start: int) -> list[tuple[int, int]]:
 
 def _news_citation(text: str, a: int, b: int, registry: OutletRegistry) -> Draft | None:
     segment = text[a:b]
-    urls = list(URL.finditer(segment))
+    urls = list(URL.finditer(segment)) if may_hold_url(segment) else []
     url = urls[0].group().rstrip(".,;:)”\"’") if urls else None
-    masked = URL.sub(lambda m: " " * len(m.group()), segment)
+    masked = URL.sub(lambda m: " " * len(m.group()), segment) if urls else segment
     date = date_at_end(masked, lang="ar" if is_arabic(masked) else None)
     if date is None and url is None:
         return _undated_citation(text, a, b, registry)

@@ -169,8 +169,16 @@ def _prefix_key(name: str) -> str:
 def _squash(key: str) -> str:
     """Glued spelling, article dropped: ``alsharq alawsat``, ``asharq al awsat`` and ``sharq awsat`` all
     give ``sharqawsat``; ``assabah``/``as sabah``, ``ennahar``/``en nahar``, ``echorouk``/``ech chorouk``
-    (the article assimilated to a sun letter) lose it too."""
+    (the article assimilated to a sun letter) lose it too. A name's (at most 200 characters) is remembered
+    (issue 20: each window of up to six words of a line is squashed to be looked up)."""
+    return _remembered_squash(key) if len(key) <= 200 else _squash_of(key)
+
+
+def _squash_of(key: str) -> str:
     return "".join(_drop_glued_article(w) for w in key.split())
+
+
+_remembered_squash = lru_cache(maxsize=65_536)(_squash_of)
 
 
 def _drop_glued_article(word: str) -> str:
@@ -186,10 +194,18 @@ def _drop_glued_article(word: str) -> str:
 
 
 def _skeleton(key: str) -> str:
-    """Transliteration skeleton: consonants only, q=k, doubled letters single (Yawm/Youm, Jadeed/Jadid)."""
+    """Transliteration skeleton: consonants only, q=k, doubled letters single (Yawm/Youm, Jadeed/Jadid). A
+    name's is remembered (issue 20: asked again for each line the name is looked up from); a long key is not."""
+    return _remembered_skeleton(key) if len(key) <= 200 else _skeleton_of(key)
+
+
+def _skeleton_of(key: str) -> str:
     squashed = _squash(key).replace("q", "k").replace("ph", "f")
     consonants = re.sub(r"[aeiouyw]", "", squashed)
     return re.sub(r"(.)\1+", r"\1", consonants)
+
+
+_remembered_skeleton = lru_cache(maxsize=65_536)(_skeleton_of)
 
 
 def arabic_key(name: str) -> str:
@@ -630,14 +646,20 @@ def _hint_countries(lowered: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=1)
+def _articles() -> frozenset[str]:
+    """The article cues, lower case (asked for each word of a line: one call, not two, issue 20)."""
+    return cues().lower_set("article")
+
+
 def _may_start_name(text: str, word: re.Match[str]) -> bool:
     """A capitalized word, or an article glued by a hyphen to one ("al-Sharq"); not a free-standing
     article ("As the National Assembly" is no outlet)."""
     token = word.group()
-    rest = text[word.end():word.end() + 3]
-    # "al-Sharq"; "Al- Thawra" (a space after the hyphen, as some pages print it: issue 15)
-    glued = len(rest) >= 2 and rest[0] in "-‐" and (rest[1].isupper() or (rest[1] == " " and rest[2:].isupper()))
-    if token.lower() in cues().lower_set("article"):
+    if token.lower() in _articles():
+        rest = text[word.end():word.end() + 3]
+        # "al-Sharq"; "Al- Thawra" (a space after the hyphen, as some pages print it: issue 15)
+        glued = len(rest) >= 2 and rest[0] in "-‐" and (rest[1].isupper() or (rest[1] == " " and rest[2:].isupper()))
         # "El Khabar", "An Nahar": a capitalized Arabic article standing apart before a capitalized word
         # ("The" is left out: "The National Assembly" is no outlet)
         spaced = token[0].isupper() and token.lower() != "the" and bool(re.match(r"[ \t]+[A-Z]", text[word.end():]))

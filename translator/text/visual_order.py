@@ -38,7 +38,11 @@ def logical_order(line: str) -> str | None:
     share known as written. A line of two words (a PDF's heading or caption, ``ريزو لاق``; therealtimex/
     paperforge#63) is reversed when both are known backwards and neither as written.
     """
-    words = _ARABIC_WORD.findall(line)
+    return _logical_order(line, _ARABIC_WORD.findall(line))
+
+
+def _logical_order(line: str, words: list[str]) -> str | None:
+    """:func:`logical_order` of ``line``, whose Arabic words (``_ARABIC_WORD``) are ``words``."""
     if len(words) < MIN_WORDS:
         return None
     # cheap signs first (most lines have none): ة or ى, which only end a word, starting one; the article ال
@@ -68,9 +72,10 @@ def logical_lines(text: str) -> tuple[str, int]:
     lines = text.split("\n")
     fixed = 0
     for i, line in enumerate(lines):
-        if len(_ARABIC_WORD.findall(line)) < MIN_WORDS:
+        words = _ARABIC_WORD.findall(line)  # read once, for the count and the judgement (issue 20)
+        if len(words) < MIN_WORDS:
             continue
-        logical = logical_order(line)
+        logical = _logical_order(line, words)
         if logical is not None:
             lines[i] = logical
             fixed += 1
