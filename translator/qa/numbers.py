@@ -85,7 +85,12 @@ class Quantity:
         written with decimals before a scale word ("4.48 million", "AED1.894 billion") stands for every value
         within half its last digit (4,481,042; 1,894,100,000), as editions round exact figures."""
         slack = max(self.step, other.step) / 2
-        return any(_equal(a, b) or abs(a - b) <= slack for a in self.values for b in other.values)
+        for a in self.values:  # _equal(a, b) or within the slack, without a generator (issue 17: speed)
+            for b in other.values:
+                gap = abs(a - b)
+                if gap <= slack or gap <= 1e-9 * max(abs(a), abs(b), 1.0):
+                    return True
+        return False
 
 
 def _equal(a: float, b: float) -> bool:
@@ -111,7 +116,7 @@ def _words() -> dict[str, _Word]:
     return table
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     start: int  # offsets into the folded text
     end: int
@@ -159,12 +164,15 @@ def _tokens(folded: str) -> list[_Token]:
     words = []
     runs = set(word_runs(folded))
     named = not _NAME_WORDS.isdisjoint(runs)  # a name written with its number needs its whole word (speed)
-    for word in runs:
+    for word in runs.difference(_NOT_NUMBER_WORDS):  # in C: most words of a text are known not to be numbers
         if word in _AND:
             found = None
         else:
             found = _lookup(word)
             if found is None:
+                if len(_NOT_NUMBER_WORDS) >= _NOT_NUMBER_WORDS_MAX:
+                    _NOT_NUMBER_WORDS.clear()  # bounded, as _lookup's cache is
+                _NOT_NUMBER_WORDS.add(word)
                 continue
         size = len(word)
         at = folded.find(word)
@@ -177,9 +185,12 @@ def _tokens(folded: str) -> list[_Token]:
     if words and digits:
         ends = [(m.start(), m.end()) for m in digits]  # a suffix of digits (5th, 3bn) is no word of its own
         words = [w for w in words if not any(a <= w[0] < b for a, b in ends)]
-    events: list[tuple[int, object]] = [(_digits_start(folded, m), m) for m in digits]
-    events += [(w[0], w) for w in words]
-    events.sort(key=itemgetter(0))
+    events: list[tuple[int, object]] = [
+        (m.start() if m.group("pre") is not None and m.start() > 0 and _LETTER.match(folded, m.start() - 1)
+         else m.start("num"), m) for m in digits]  # _digits_start, inlined (issue 17: speed)
+    if words:
+        events += [(w[0], w) for w in words]
+        events.sort(key=itemgetter(0))
     out: list[_Token] = []
     previous_end = 0
     for start, event in events:
@@ -249,10 +260,11 @@ def _digits_name(folded: str, m: re.Match[str], start: int) -> str | None:
 
 def _digits_token(folded: str, m: re.Match[str], kind: str, joined: bool) -> _Token:
     number = m.group("num")
-    decimals = len(number) - number.rfind(".") - 1 if number.count(".") == 1 and "," not in number else 0
-    negative = kind == "digits" and _minus_before(folded, m.start("num"))
-    return _Token(m.start("num"), m.end("num"), _digit_values(number), kind, joined, decimals=decimals,
-                  negative=negative)
+    decimals = len(number) - number.rfind(".") - 1 if "." in number and number.count(".") == 1 and "," not in number \
+        else 0
+    start, end = m.span("num")
+    negative = kind == "digits" and start > 0 and folded[start - 1] in _MINUS and _minus_before(folded, start)
+    return _Token(start, end, _digit_values(number), kind, joined, False, decimals, negative)
 
 
 def _tokens_scan(folded: str) -> list[_Token]:
@@ -361,6 +373,12 @@ def _currency_before(folded: str, at: int) -> bool:
     return m is not None and m.group().upper() in _currencies()
 
 
+#: words :func:`_lookup` found to be no number word (a set subtracted from a text's words in one C call: issue 17,
+#: speed); what :func:`_lookup` answers never changes, so a word here would get ``None`` from it again
+_NOT_NUMBER_WORDS: set[str] = set()
+_NOT_NUMBER_WORDS_MAX = 65536
+
+
 @lru_cache(maxsize=65536)
 def _lookup(token: str) -> tuple[_Word, str, int] | None:
     """The number word ``token`` is (possibly behind proclitics), with the clitic and the stem's offset.
@@ -428,8 +446,9 @@ def find_quantities(text: str) -> list[Quantity]:
         return []
     folded, offsets = _folded(text)
     found = []
-    negative_words = any(word in folded for word in _NEGATIVE_WORDS)  # no regex search by every number otherwise
-    year_words = any(word in folded for word in _YEAR_WORDS)  # a year in words (years_in_words's own screen)
+    # substring tests (each of _NEGATIVE_WORDS, _YEAR_WORDS), no generator: no regex search by every number otherwise
+    negative_words = "minus" in folded or "negative" in folded or "سالب" in folded or "ناقص" in folded
+    year_words = "year" in folded or "عام" in folded or "سنه" in folded  # a year in words (years_in_words's screen)
     for q in _group(_tokens(folded), folded):
         values = q.values()
         first = values[0]
@@ -577,7 +596,7 @@ def _relative_years() -> re.Pattern[str]:
 def years_in_words(text: str) -> int:
     """How many times ``text`` names a year in words ("last year", ``العام الماضي``; data/relative_years.tsv)."""
     folded = _folded(text)[0]
-    if not any(word in folded for word in _YEAR_WORDS):
+    if "year" not in folded and "عام" not in folded and "سنه" not in folded:  # _YEAR_WORDS, no generator
         return 0  # every phrase holds one of these words (a test keeps relative_years.tsv so): no regex scan
     return len(_relative_years().findall(folded))
 
@@ -623,9 +642,13 @@ def _kuna(m: re.Match[str]) -> str:
 class _Building:
     """A quantity being read: per reading, [total of closed scale groups, current group or None]."""
 
+    __slots__ = ("after_and", "decimals", "end", "last", "negative", "readings", "scale", "start", "step", "weak")
+
     def __init__(self, token: _Token, weak: bool) -> None:
         self.start, self.end = token.start, token.end
-        self.readings: list[list] = [[0.0, v] for v in token.values] if token.values else [[0.0, None]]
+        values = token.values
+        self.readings: list[list] = ([[0.0, values[0]]] if len(values) == 1 else [[0.0, v] for v in values]
+                                     if values else [[0.0, None]])
         self.weak = weak
         self.last = token.kind
         self.scale: float | None = None
