@@ -160,3 +160,17 @@ def test_holes_screened_by_words_count_what_the_scans_count() -> None:
             + (len(numbers._HOLE_COMPARED.findall(text)) if " compared" in text else 0) \
             + (len(numbers._PERIOD_OF.findall(text)) if " of " in text else 0)
         assert numbers.holes(text) == plain, text
+
+
+def test_number_matches_tried_by_digits_are_the_scan() -> None:
+    """numbers._number_matches tries _NUMBER_AT only at the four positions up to each digit (issue 17: speed) and
+    finds what its finditer finds, on every text and on random strings of digits, dashes, spaces and letters."""
+    import random
+
+    rng = random.Random(17)
+    alphabet = "12 -–‐\t.,abmkthsnدو٣"
+    texts = [numbers._folded(text)[0] for text in TEXTS]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(40))) for _ in range(20000)]
+    for text in texts:
+        want = [(m.span(), m.groupdict()) for m in numbers._NUMBER_AT.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in numbers._number_matches(text)] == want, text
