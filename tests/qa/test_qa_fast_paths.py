@@ -128,3 +128,49 @@ def test_the_named_number_screen_lists_every_name_of_its_patterns() -> None:
         assert pattern.pattern.startswith(r"(?<![^\W\d_])(?:") and r")\s*[-‐–]?\s*\Z" in pattern.pattern
         names |= set(re.search(r"\(\?:([^()]*)\)", pattern.pattern).group(1).split("|"))
     assert names == set(numbers._NAME_WORDS)
+
+
+def test_last_word_found_from_the_end_is_the_search() -> None:
+    """leftovers._last_word (issue 17: speed) gives the match _LAST_WORD.search gives from the same tail, on the
+    benchmark's texts and on random strings of letters, marks, digits, full stops, underscores and spaces."""
+    import random
+
+    from translator.qa import leftovers
+
+    texts = list(TEXTS)
+    rng = random.Random(17)
+    alphabet = "ab .\u200f\u200e_1²\u0301\nءé"
+    texts += ["", " ", ".", "a.", "a..", "ab.cd", "word.\u200e\u200f  ", "abc_def", "²abc"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(90))) for _ in range(5000)]
+    for text in texts:
+        for tail in {0, max(0, len(text) - 60), max(0, len(text) - 3)}:
+            want, got = leftovers._LAST_WORD.search(text, tail), leftovers._last_word(text, tail)
+            assert (want and (want.span(), want.groups())) == (got and (got.span(), got.groups())), (text, tail)
+
+
+
+def test_holes_screened_by_words_count_what_the_scans_count() -> None:
+    """numbers.holes scans for a period's lost year only where " of " and a period word are written (issue 17:
+    speed): the count is the plain scans' on every text."""
+    extra = ["the second quarter of compared to", "the first half of, the", "nine months of growth", "period of x",
+             "the Quarter of rises", "the quarter of the year", "months  of a", "in , the period of record",
+             "the half\tof x"]
+    for text in TEXTS + extra:
+        plain = (len(numbers._HOLE.findall(text)) if numbers._SPACE_PUNCTUATION.search(text) else 0) \
+            + (len(numbers._HOLE_COMPARED.findall(text)) if " compared" in text else 0) \
+            + (len(numbers._PERIOD_OF.findall(text)) if " of " in text else 0)
+        assert numbers.holes(text) == plain, text
+
+
+def test_number_matches_tried_by_digits_are_the_scan() -> None:
+    """numbers._number_matches tries _NUMBER_AT only at the four positions up to each digit (issue 17: speed) and
+    finds what its finditer finds, on every text and on random strings of digits, dashes, spaces and letters."""
+    import random
+
+    rng = random.Random(17)
+    alphabet = "12 -–‐\t.,abmkthsnدو٣"
+    texts = [numbers._folded(text)[0] for text in TEXTS]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(40))) for _ in range(20000)]
+    for text in texts:
+        want = [(m.span(), m.groupdict()) for m in numbers._NUMBER_AT.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in numbers._number_matches(text)] == want, text

@@ -110,6 +110,7 @@ who whom whose which that than as is are was were be been being has have had wil
 may might must its their his her our your my this these those such dr mr mrs ms prof sheikh""".split())
 _LAST_WORD = re.compile(r"([^\W\d_]+)\.?[\s\u200f\u200e]*\Z")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s-]+\Z")
+_LETTER = re.compile(r"[^\W\d_]")
 # Where one of those words does end a sentence: as the last word of a set phrase ("for the time being", "and so
 # on", "brought about", "political will", "after that"), the word before it and the word, lower case. A month
 # name ("in May.") is told by its capital (see _is_month).
@@ -134,12 +135,26 @@ def _is_month(word: str) -> bool:
     return word[:1].isupper() and word.lower() in _months()
 
 
+def _last_word(target: str, tail: int) -> re.Match[str] | None:
+    """``_LAST_WORD.search(target, tail)``, found from the end: past the spaces and marks, one full stop, then the
+    letters, where the search would try every start and every length of every word (issue 17: speed)."""
+    end = len(target)
+    while end > tail and (target[end - 1].isspace() or target[end - 1] in "\u200f\u200e"):
+        end -= 1
+    if end > tail and target[end - 1] == ".":
+        end -= 1
+    start = end
+    while start > tail and _LETTER.fullmatch(target[start - 1]):
+        start -= 1
+    return _LAST_WORD.match(target, start) if start < end else None
+
+
 def _stops_midway(target: str) -> list[QAFlag]:
     """A ``length`` flag when the translation ends on a word no English sentence ends on (see _OPEN_ENDS),
     unless the word closes a set phrase (_CLOSED_ENDS), is a month name ("rose in May.") or ends a hyphenated
     name ("Abdullah Al-Sheikh.")."""
     tail = max(0, len(target) - 60)  # the last word is within the last characters: no scan of the whole text
-    m = _LAST_WORD.search(target, tail)
+    m = _last_word(target, tail)
     if m is None or m.group(1).lower() not in _OPEN_ENDS or _is_month(m.group(1)):
         return []
     if m.start(1) and target[m.start(1) - 1] in "-‐’'":  # the end of a compound name: Al-Sheikh, Bin-Sheikh

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from operator import itemgetter
@@ -85,7 +86,12 @@ class Quantity:
         written with decimals before a scale word ("4.48 million", "AED1.894 billion") stands for every value
         within half its last digit (4,481,042; 1,894,100,000), as editions round exact figures."""
         slack = max(self.step, other.step) / 2
-        return any(_equal(a, b) or abs(a - b) <= slack for a in self.values for b in other.values)
+        for a in self.values:  # _equal(a, b) or within the slack, without a generator (issue 17: speed)
+            for b in other.values:
+                gap = abs(a - b)
+                if gap <= slack or gap <= 1e-9 * max(abs(a), abs(b), 1.0):
+                    return True
+        return False
 
 
 def _equal(a: float, b: float) -> bool:
@@ -111,7 +117,7 @@ def _words() -> dict[str, _Word]:
     return table
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     start: int  # offsets into the folded text
     end: int
@@ -152,19 +158,22 @@ def _tokens(folded: str) -> list[_Token]:
     glued to digits runs on into other letters (``5mبلد``: the scan would start a word mid-run) is read by
     :func:`_tokens_scan`."""
     digits = []
-    for m in _NUMBER_AT.finditer(folded):
+    for m in _number_matches(folded):
         if (m.group("ord") or m.group("glued")) and _LETTER.match(folded, m.end()):
             return _tokens_scan(folded)
         digits.append(m)
     words = []
     runs = set(word_runs(folded))
     named = not _NAME_WORDS.isdisjoint(runs)  # a name written with its number needs its whole word (speed)
-    for word in runs:
+    for word in runs.difference(_NOT_NUMBER_WORDS):  # in C: most words of a text are known not to be numbers
         if word in _AND:
             found = None
         else:
             found = _lookup(word)
             if found is None:
+                if len(_NOT_NUMBER_WORDS) >= _NOT_NUMBER_WORDS_MAX:
+                    _NOT_NUMBER_WORDS.clear()  # bounded, as _lookup's cache is
+                _NOT_NUMBER_WORDS.add(word)
                 continue
         size = len(word)
         at = folded.find(word)
@@ -177,9 +186,12 @@ def _tokens(folded: str) -> list[_Token]:
     if words and digits:
         ends = [(m.start(), m.end()) for m in digits]  # a suffix of digits (5th, 3bn) is no word of its own
         words = [w for w in words if not any(a <= w[0] < b for a, b in ends)]
-    events: list[tuple[int, object]] = [(_digits_start(folded, m), m) for m in digits]
-    events += [(w[0], w) for w in words]
-    events.sort(key=itemgetter(0))
+    events: list[tuple[int, object]] = [
+        (m.start() if m.group("pre") is not None and m.start() > 0 and _LETTER.match(folded, m.start() - 1)
+         else m.start("num"), m) for m in digits]  # _digits_start, inlined (issue 17: speed)
+    if words:
+        events += [(w[0], w) for w in words]
+        events.sort(key=itemgetter(0))
     out: list[_Token] = []
     previous_end = 0
     for start, event in events:
@@ -214,6 +226,28 @@ def _tokens(folded: str) -> list[_Token]:
 _NUMBER_AT = re.compile(r"(?=[\d\s\-‐–])(?P<pre>[-‐–]\s?|\s[-‐–]\s)?(?P<num>\d+(?:[.,]\d+)*)"
                         r"(?:(?P<ord>st|nd|rd|th)|(?P<glued>bn|mn|m|k|tn))?(?![A-Za-z])")
 _LETTER = re.compile(r"[^\W\d_]")
+_A_DIGIT = re.compile(r"\d")
+
+
+def _number_matches(folded: str) -> Iterator[re.Match[str]]:
+    """``_NUMBER_AT.finditer(folded)``, tried only where a match can start: a match holds a digit at most three
+    characters after its start (after ``pre``: a dash and a space, or a space, a dash and a space), so only the
+    four positions up to each digit are tried, where the scan entered the pattern at every space of the text
+    (issue 17: speed). Each match is the one finditer gives: the leftmost from where the last one ended."""
+    pos, size = 0, len(folded)
+    while pos < size:
+        digit = _A_DIGIT.search(folded, pos)
+        if digit is None:
+            return
+        at = digit.start()
+        for start in range(max(pos, at - 3), at + 1):
+            m = _NUMBER_AT.match(folded, start)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+        else:
+            pos = at + 1
 _THREE_LETTERS = re.compile(r"[^\W\d_]{3}")
 _CODE_LETTER = re.compile(r"[a-z]")  # one Latin letter glued to digits, no word character before it: J1, G20
 _WORD = re.compile(r"\w")
@@ -249,10 +283,11 @@ def _digits_name(folded: str, m: re.Match[str], start: int) -> str | None:
 
 def _digits_token(folded: str, m: re.Match[str], kind: str, joined: bool) -> _Token:
     number = m.group("num")
-    decimals = len(number) - number.rfind(".") - 1 if number.count(".") == 1 and "," not in number else 0
-    negative = kind == "digits" and _minus_before(folded, m.start("num"))
-    return _Token(m.start("num"), m.end("num"), _digit_values(number), kind, joined, decimals=decimals,
-                  negative=negative)
+    decimals = len(number) - number.rfind(".") - 1 if "." in number and number.count(".") == 1 and "," not in number \
+        else 0
+    start, end = m.span("num")
+    negative = kind == "digits" and start > 0 and folded[start - 1] in _MINUS and _minus_before(folded, start)
+    return _Token(start, end, _digit_values(number), kind, joined, False, decimals, negative)
 
 
 def _tokens_scan(folded: str) -> list[_Token]:
@@ -361,6 +396,12 @@ def _currency_before(folded: str, at: int) -> bool:
     return m is not None and m.group().upper() in _currencies()
 
 
+#: words :func:`_lookup` found to be no number word (a set subtracted from a text's words in one C call: issue 17,
+#: speed); what :func:`_lookup` answers never changes, so a word here would get ``None`` from it again
+_NOT_NUMBER_WORDS: set[str] = set()
+_NOT_NUMBER_WORDS_MAX = 65536
+
+
 @lru_cache(maxsize=65536)
 def _lookup(token: str) -> tuple[_Word, str, int] | None:
     """The number word ``token`` is (possibly behind proclitics), with the clitic and the stem's offset.
@@ -428,8 +469,8 @@ def find_quantities(text: str) -> list[Quantity]:
         return []
     folded, offsets = _folded(text)
     found = []
-    negative_words = any(word in folded for word in _NEGATIVE_WORDS)  # no regex search by every number otherwise
-    year_words = any(word in folded for word in _YEAR_WORDS)  # a year in words (years_in_words's own screen)
+    negative_words = _NEGATIVE_ANY.search(folded) is not None  # no regex search by every number otherwise
+    year_words = _YEAR_ANY.search(folded) is not None  # a year in words (years_in_words's own screen)
     for q in _group(_tokens(folded), folded):
         values = q.values()
         first = values[0]
@@ -474,6 +515,7 @@ def _barriers(folded: str, offsets: list[int], text: str, found: list[Quantity])
 
 
 _NEGATIVE_WORDS = ("minus", "negative", "سالب", "ناقص")  # the words of _NEGATIVE_WORD (folded)
+_NEGATIVE_ANY = re.compile("|".join(map(re.escape, _NEGATIVE_WORDS)))  # any of them, one search in C
 
 
 # "24 hours" on one side, the day before in words on the other ("since yesterday", "overnight", منذ أمس): the same
@@ -512,7 +554,10 @@ def holes(text: str) -> int:
     found = len(_HOLE.findall(text)) if _SPACE_PUNCTUATION.search(text) else 0
     if " compared" in text:
         found += len(_HOLE_COMPARED.findall(text))
-    return found + (len(_PERIOD_OF.findall(text)) if " of " in text else 0)
+    if " of " not in text or ("quarter" not in text and "half" not in text and "months" not in text
+                              and "period" not in text):
+        return found  # every _PERIOD_OF match holds " of " and one of its words: no scan otherwise (speed)
+    return found + len(_PERIOD_OF.findall(text))
 
 
 _HOLE_COMPARED = re.compile(r"\b(?:in|of|from|since|for|to|during)\s+compared\b", re.IGNORECASE)
@@ -577,12 +622,14 @@ def _relative_years() -> re.Pattern[str]:
 def years_in_words(text: str) -> int:
     """How many times ``text`` names a year in words ("last year", ``العام الماضي``; data/relative_years.tsv)."""
     folded = _folded(text)[0]
-    if not any(word in folded for word in _YEAR_WORDS):
+    if _YEAR_ANY.search(folded) is None:
         return 0  # every phrase holds one of these words (a test keeps relative_years.tsv so): no regex scan
     return len(_relative_years().findall(folded))
 
 
 _YEAR_WORDS = ("year", "عام", "سنه")  # folded: السنة is سنه in the matching form
+# one search in C for any of the words, where a generator of substring tests cost more (issue 17: speed)
+_YEAR_ANY = re.compile("|".join(map(re.escape, _YEAR_WORDS)))
 
 
 @cache
@@ -623,9 +670,13 @@ def _kuna(m: re.Match[str]) -> str:
 class _Building:
     """A quantity being read: per reading, [total of closed scale groups, current group or None]."""
 
+    __slots__ = ("after_and", "decimals", "end", "last", "negative", "readings", "scale", "start", "step", "weak")
+
     def __init__(self, token: _Token, weak: bool) -> None:
         self.start, self.end = token.start, token.end
-        self.readings: list[list] = [[0.0, v] for v in token.values] if token.values else [[0.0, None]]
+        values = token.values
+        self.readings: list[list] = ([[0.0, values[0]]] if len(values) == 1 else [[0.0, v] for v in values]
+                                     if values else [[0.0, None]])
         self.weak = weak
         self.last = token.kind
         self.scale: float | None = None
