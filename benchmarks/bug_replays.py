@@ -2814,6 +2814,306 @@ def _(tmp: Path) -> tuple[bool, str]:
     return _date("۱۴۰۲/۰۵/۱۰", "2023-08-01")
 
 
+# ---------------------------------------------------------------------------------------------------- session 12
+def _word_file(*fragments: str) -> bytes:
+    """A Word file of one paragraph holding ``fragments`` (raw WordprocessingML, namespace ``w`` and ``r``)."""
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    for fragment in fragments:
+        paragraph._p.append(parse_xml(re.sub(r"^<(w:\w+)", rf'<\1 xmlns:w="{w}" xmlns:r="{r}"', fragment)))
+    data = io.BytesIO()
+    document.save(data)
+    return data.getvalue()
+
+
+def word_run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def _word_text(*fragments: str) -> str:
+    from translator.corpus.readers import _read_docx
+
+    return "\n\n".join(d.text for d in _read_docx("a.docx", _word_file(*fragments), "digest"))
+
+
+def _dates(*pairs: tuple[str, str]) -> tuple[bool, str]:
+    from translator import parse_date
+
+    got = [parse_date(text).date for text, _ in pairs]
+    return got == [want for _, want in pairs], str(got)
+
+
+@case("dart-i18n-852")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _dates(("١١\u200f/١١\u200f/٢٠٠١", "2001-11-11"), ("١١/١١/٢٠٠١", "2001-11-11"))
+
+
+
+@case("hijri-dates-15")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _dates(("1 رمضان 1440 هـ", "2019-05-06"))
+
+
+@case("ummalqura-calendar-19")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _dates(("1 رمضان 1440", "2019-05-06"), ("1 شوال 1440", "2019-06-04"))
+
+
+
+@case("hijri-date-7")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _dates(("5 ربيع الأول 1444", "2022-10-01"))
+
+
+@case("al-azan-164")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _dates(("16 جمادى الآخرة 1447", "2025-12-07"), ("16 جمادي الاخرة 1447", "2025-12-07"))
+
+
+@case("aladhan-53")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _dates(("1 رمضان 1443", "2022-04-02"), ("2 رمضان 1443", "2022-04-03"))
+
+
+@case("aladhan-51")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _dates(("السبت 1 رمضان 1443", "2022-04-02"))
+
+
+@case("HijriCalendar-master-10")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _dates(("الاثنين 26 رمضان 1439", "2018-06-11"))  # by sighting: the weekday moves the date
+
+
+@case("pyIslam-4")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _dates(("30 رمضان 1435", "2014-07-27"), ("1 شوال 1435", "2014-07-28"))
+
+
+
+@case("DuaVault-42")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _same_fold("آمن", "ا\u0653من")  # NFC first: alef and a combining madda are آ
+
+
+@case("obsidian-quran-helper-plugin-9")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _same_fold("تبارك الذي بيده الملك", "تَبَٰرَكَ ٱلَّذِي بِيَدِهِ ٱلۡمُلۡكُ")
+
+
+@case("obsidian-quran-helper-plugin-pr-11")
+def _(tmp: Path) -> tuple[bool, str]:
+    ok, seen = _same_fold("رحمة", "رحمۃ")
+    ok2, seen2 = _same_fold("بسم", "بِسْمِ\u061a")
+    return ok and ok2, f"{seen} {seen2}"
+
+
+@case("ar-php-18")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _same_fold("آسفة", "آسِفـــةٌ")
+
+
+@case("ar-php-2")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _same_fold("مسؤول", "مسئول")
+
+
+@case("charabia-pr-204")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _same_fold("الكتاب", "ٱلْكِتَابُ")
+
+
+@case("quran-search-engine-pr-37")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _same_fold("الرحمن الرحيم", "ٱلرَّحۡمَٰنِ ٱلرَّحِيمِ ۖ")
+
+
+@case("arabic-support-unity-31")
+def _(tmp: Path) -> tuple[bool, str]:
+    ok, seen = _same_fold("محمد", "محمﱢد")  # a shadda-kasra ligature (U+FC62): NFKC puts a space before it
+    ok2, seen2 = _same_fold("إن", "إﱠن")
+    return ok and ok2, f"{seen} {seen2}"
+
+
+def _language(text: str, want: set[str]) -> tuple[bool, str]:
+    from translator import detect
+
+    found = detect(text)
+    return found.lang in want, f"{found.lang} {found.confidence}"
+
+
+@case("langdetect-22")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _language("ﺽ", {"und", "ar"})  # langdetect raised "No features in text"
+
+
+
+@case("tessdata-185")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _language("٠١٢٣٤٥٦٧٨٩", {"und"})
+
+
+@case("WordCram-62")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _language("I've noticed that cue.language will often get the language wrong, which isn't a problem as "
+                     "I use my own stop words", {"en"})
+
+
+@case("getlang-pr-15")
+def _(tmp: Path) -> tuple[bool, str]:
+    ok, seen = _language("این یک متن فارسی است که برای آزمایش تشخیص زبان نوشته شده است", {"fa"})
+    ok2, seen2 = _language("هذا نص عربي مكتوب لاختبار التعرف على اللغة", {"ar"})
+    return ok and ok2, f"{seen} {seen2}"
+
+
+
+@case("silnlp-pr-841")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.mt.normalize import normalize_for_mt
+
+    got = normalize_for_mt("ا\u0653من الوطن")
+    return got == "آمن الوطن", repr(got)
+
+
+@case("python-docx-683")
+def _(tmp: Path) -> tuple[bool, str]:
+    text = _word_text(word_run("زار الوزير "), '<w:hyperlink r:id="rId99"><w:r><w:t>الجزائر</w:t></w:r></w:hyperlink>',
+                      word_run(" أمس"))
+    return text == "زار الوزير الجزائر أمس", repr(text)
+
+
+@case("docx-rs-24")
+def _(tmp: Path) -> tuple[bool, str]:
+    text = _word_text(word_run("انظر "), '<w:hyperlink r:id="rId98"><w:r><w:t>“beep boop”</w:t></w:r></w:hyperlink>')
+    return text == "انظر “beep boop”", repr(text)
+
+
+@case("python-docx-339")
+def _(tmp: Path) -> tuple[bool, str]:
+    text = _word_text(word_run("قال "), '<w:smartTag w:uri="urn:x" w:element="PersonName"><w:r><w:t>محمد</w:t></w:r>'
+                      '</w:smartTag>', word_run(" إن"))
+    return text == "قال محمد إن", repr(text)
+
+
+@case("python-docx-454")
+def _(tmp: Path) -> tuple[bool, str]:
+    text = _word_text("<w:r><w:t>COVID</w:t><w:noBreakHyphen/><w:t>19</w:t></w:r>")
+    return text == "COVID-19", repr(text)
+
+
+@case("docx2html-pr-26")
+def _(tmp: Path) -> tuple[bool, str]:
+    text = _word_text(word_run("انظر"), '<w:hyperlink r:id="rId77"/>', word_run(" الموقع"))
+    return text == "انظر الموقع", repr(text)
+
+
+_MOVED = ('<w:moveTo w:id="5" w:author="A"><w:r><w:t xml:space="preserve">نص منقول </w:t></w:r></w:moveTo>',
+          word_run("ثم نص باق"),
+          '<w:moveFrom w:id="6" w:author="A"><w:r><w:t xml:space="preserve"> نص منقول</w:t></w:r></w:moveFrom>')
+
+
+@case("docx-rs-794")
+def _(tmp: Path) -> tuple[bool, str]:
+    text = _word_text(*_MOVED)
+    return text == "نص منقول ثم نص باق", repr(text)
+
+
+@case("office2pdf-1699")
+def _(tmp: Path) -> tuple[bool, str]:
+    text = _word_text(*_MOVED)
+    return text.count("منقول") == 1, repr(text)
+
+
+@case("python-arabic-reshaper-69")
+def _(tmp: Path) -> tuple[bool, str]:
+    text, warnings = _read_text(tmp, "ar.txt", "ﺓﻳﻼﺗﻼ ﺗﺎﺣﻠﻄﺼﻤﻼ ﻧﻢ ﻟﻜﺐ ﺩﻭﺻﻘﻤﻼ ﺣﻀﻮ\n"
+                                "ﺐﻴﺗﺮﺘﻟﺍ ﻰﻠﻋ (n-l-m-s) ﺔﻌﺑﺭﻻﺍ ﻢﻜﻟﺍ ﺩﺍﺪﻋﺍ ﻊﻴﻤﺟ ﺐﺘﻛﺍ\n")
+    return text.split("\n")[:2] == ["وضح المقصود بكل من المصطلحات التالية",
+                                     "اكتب جميع اعداد الكم الاربعة (n-l-m-s) على الترتيب"], f"{text!r} {warnings}"
+
+
+def _csv_for_excel(tmp: Path) -> tuple[bool, str]:
+    """``translator detect --format csv`` written to a file: Excel reads UTF-8 only after a byte-order mark."""
+    source = tmp / "a.txt"
+    source.write_text(HEADLINE + "\n", encoding="utf-8")
+    out = tmp / "out.csv"
+    env = {**os.environ, "TRANSLATOR_HOME": str(tmp / "home"), "TRANSLATOR_OFFLINE": "1"}
+    with out.open("w", encoding="utf-8") as handle:
+        subprocess.run([sys.executable, "-m", "translator", "detect", "--format", "csv", str(source)], stdout=handle,
+                       stderr=subprocess.PIPE, text=True, env=env, timeout=300, cwd=tmp)
+    data = out.read_bytes()
+    return data.startswith(b"\xef\xbb\xbf") and HEADLINE.encode() in data, repr(data[:40])
+
+
+def _sentences(text: str, want: list[str]) -> tuple[bool, str]:
+    from translator.text.segment import sentences
+
+    got = [s.text for s in sentences(text)]
+    return got == want, repr(got)
+
+
+@case("Cap-pr-2259")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _sentences("هل هذا صحيح؟ نعم هذا صحيح. وماذا بعد؟ لا شيء",
+                      ["هل هذا صحيح؟", "نعم هذا صحيح.", "وماذا بعد؟", "لا شيء"])
+
+
+@case("jambonz-pr-1464")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _sentences("قال الوزير إن الاجتماع انتهى۔ وأضاف أن الوفد غادر.",
+                      ["قال الوزير إن الاجتماع انتهى۔", "وأضاف أن الوفد غادر."])
+
+
+@case("tika-pr-11")
+def _(tmp: Path) -> tuple[bool, str]:
+    return _language("زبان فارسی یکی از زبان\u200cهای هندواروپایی است که در ایران و افغانستان و تاجیکستان صحبت "
+                     "می\u200cشود", {"fa"})
+
+
+@case("silnlp-127")
+def _(tmp: Path) -> tuple[bool, str]:
+    from translator.mt.normalize import normalize_for_mt
+
+    got = normalize_for_mt("ذَهَبَ الوَلَدُ إِلَى المَدْرَسَةِ صَبَاحًا")  # a fully vocalized line: marks off
+    return got == "ذهب الولد إلى المدرسة صباحا", repr(got)
+
+
+for _report in ("kolibri-8001", "pkp-lib-4219", "uwazi-5140", "opencti-17217"):
+    case(_report)(_csv_for_excel)
+
+
+@case("refinery-89")
+def _(tmp: Path) -> tuple[bool, str]:
+    source = tmp / "a.txt"
+    source.write_text(HEADLINE + "\n", encoding="utf-8")
+    done = cli(tmp / "home", "detect", "--format", "jsonl", str(source))
+    return HEADLINE in done.stdout and "\\u06" not in done.stdout, done.stdout[:120]
+
+
+@case("better-translation-manager-103")
+def _(tmp: Path) -> tuple[bool, str]:
+    tmx = tmp / "in.tmx"
+    tmx.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="ar" '
+                   'datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" '
+                   'creationtoolversion="1"/><body>'
+                   f'<tu><tuv xml:lang="ar"><seg>{HEADLINE}</seg></tuv><tuv xml:lang="en"><seg>{HEADLINE_EN}</seg>'
+                   '</tuv></tu></body></tmx>\n', encoding="utf-8")
+    home, out = tmp / "home", tmp / "out.tmx"
+    first = cli(home, "memory", "import", str(tmx), "--translator", "A")
+    exported = cli(home, "memory", "export", "--output", str(out))
+    again = cli(home, "memory", "import", str(out))  # the exported file back in: nothing new, no error
+    ok = all(p.returncode == 0 for p in (first, exported, again)) and HEADLINE in out.read_text(encoding="utf-8")
+    return ok and "1 new" in first.stderr and "0 new" in again.stderr, \
+        " | ".join(p.stderr.strip()[-100:] for p in (first, exported, again))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tsv", action="store_true", help="id, result and what was observed, tab-separated")

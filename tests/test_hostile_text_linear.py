@@ -12,7 +12,9 @@ Owners fixed: ``citations/forms._split_several`` (``. “`` × n re-read everyth
 runs), ``citations/headings._language_pattern`` (``.+?\\s+`` on a space run), ``citations/inline.
 _arabic_name_after`` (the rest of the text copied and split after each ``صحيفة``), ``mt/translate.
 english_marks`` (a walk back to the previous letter from each Arabic digit or comma); session 11: the
-gazetteer's look-back to the text's start and its walks over every match for each match."""
+gazetteer's look-back to the text's start and its walks over every match for each match; session 12: ``forms.
+_author_and_outlet`` and ``split_descriptor`` (every tail of a long list item looked up as an outlet name),
+``mt/translate.markup_ends`` (closing tags at a line's end found by a search from every start)."""
 
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ import pytest
 from translator.citations import parse_citations
 from translator.dates import find_dates
 from translator.glossary.outlet_registry import OutletRegistry, forget_memos
-from translator.mt.translate import english_marks
+from translator.mt.translate import english_marks, markup_ends
 
 MAX_RATIO = 30  # for an input 10× longer: linear ≈ 10, quadratic ≈ 100
 
@@ -65,7 +67,7 @@ def _glossary() -> object:
 FUNCTIONS: dict[str, Callable[[str], object]] = {
     "glossary_match": _glossary_match,
     "parse_citations": parse_citations, "resolve": _resolve, "find_in_text": _find_in_text,
-    "english_marks": english_marks, "find_dates": find_dates,
+    "english_marks": english_marks, "find_dates": find_dates, "markup_ends": markup_ends,
 }
 
 # (function, repeated unit, repeats of the shorter input, text around it)
@@ -93,6 +95,14 @@ CASES = [
     ("parse_citations", "crisis Al, Gaza, June 8 ", 300, ("", "")),
     # a town after a given name (the gazetteer's look-back before each match ran to the text's start, session 11)
     ("glossary_match", "قال محمد رشيد في بغداد إن ", 200, ("", "")),
+    # session 12: a list item's paragraph, each of its tails looked up as a name ("Author [description] Outlet")
+    ("parse_citations", "the word ", 100, ("- ", "")),
+    ("parse_citations", "- ", 300, ("", "x")),
+    ("parse_citations", "the word ", 100, ("- John Smith in ", "")),
+    # closing tags that end a line, read by a search from every start to the end
+    ("markup_ends", "</b>", 1_000, ("", "x")),
+    ("markup_ends", " ", 5_000, ("x", "x")),
+    ("markup_ends", "</b> ", 1_000, ("", "")),
 ]
 
 

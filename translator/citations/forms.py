@@ -557,6 +557,12 @@ def bare_attribution(text: str, registry: OutletRegistry) -> list[Draft]:
                   confidence=0.9 if registry.lookup(parts[1]) else 0.75)]
 
 
+#: the most words an outlet's name with its description may have at the end of ``Author [description] Outlet``: the
+#: registry's longest name has six (``Palestinian News and Information Agency``), and "the", nationalities and
+#: format words before it and type nouns after it may add more
+_NAME_WORDS = 16
+
+
 def _author_and_outlet(core: str, registry: OutletRegistry) -> tuple[str | None, str | None, str | None, bool]:
     """``Author in [description] Outlet`` / ``Author [description] Outlet`` / ``Author (Outlet)``;
     the flag says the shape was explicit ("in", parentheses) rather than guessed from a known name."""
@@ -569,11 +575,17 @@ def _author_and_outlet(core: str, registry: OutletRegistry) -> tuple[str | None,
         leaning, outlet = split_descriptor(core[cut[-1].end():], registry)
         return core[:cut[-1].start()], outlet, leaning, True
     words = core.split()
-    for k in range(1, len(words)):
+    # the name is at most _NAME_WORDS words at the end, and the writer at most five words at the start with only
+    # description words between (looks_like_name below refuses six): no lookup of the longer tails (issue 13: a
+    # list item "- the word the word ..." looked up every tail of its paragraph, 1,000 words 15 s)
+    descriptive = _descriptive_words()
+    last = 5
+    while last < len(words) - 1 and (words[last].lower() in descriptive or words[last][:1].islower()):
+        last += 1
+    for k in range(max(1, len(words) - _NAME_WORDS), min(last, len(words) - 1) + 1):
         match = registry.resolve(" ".join(words[k:]))
         if match.outlet is None or match.method not in {"exact", "squashed"}:
             continue
-        descriptive = _descriptive_words()
         d = k
         while d > 1 and (words[d - 1].lower() in descriptive or words[d - 1][:1].islower()):
             d -= 1
@@ -593,9 +605,12 @@ def split_descriptor(phrase: str, registry: OutletRegistry) -> tuple[str | None,
     descriptive = _descriptive_words()
     best: int | None = None
     canonical = None
-    for k in range(len(words)):
-        if k > 0 and not (words[k - 1].lower() in descriptive or words[k - 1][:1].islower()):
-            break
+    # the tails the description words lead to (a word that is none ends them), of at most _NAME_WORDS words (issue
+    # 13: every tail of a long lower-case phrase was looked up)
+    stop = 0
+    while stop < len(words) - 1 and (words[stop].lower() in descriptive or words[stop][:1].islower()):
+        stop += 1
+    for k in range(max(0, len(words) - _NAME_WORDS), stop + 1 if words else 0):
         match = registry.resolve(" ".join(words[k:]))
         if match.outlet is None or match.method not in {"exact", "squashed"}:
             continue

@@ -430,6 +430,19 @@ _ARTICLE_NAME_BEFORE = re.compile(r"(?<![\w'’-])(?:Al|El|al|el)[-‐][A-Z][\w'
 _ARTICLE_NAME_AFTER = re.compile(r"[\s-]+(?:al|el)[-\s]+[A-Z][\w'’]*")
 
 
+_STOP_BEFORE_THE = frozenset('.!?:"“”')  # a sentence (or a quotation) may end right before "The"
+
+
+def _last_visible(s: str, end: int) -> int:
+    """The index of the last character before ``end`` that is not white space (``str.isspace``, the ``\\s`` of
+    :mod:`re`), or -1: ``s[:end].rstrip()`` without copying the text before it (issue 13: that copy and a
+    search of it for each "The" of a sentence made ``wrote in The Independent newspaper`` × n quadratic)."""
+    i = end
+    while i > 0 and s[i - 1].isspace():
+        i -= 1
+    return i - 1
+
+
 def _before(s: str, a: int) -> int:
     """Where to start looking for one of those words before ``s[a]``: past the white space just before it and
     eight characters more (the longest word with its mark). The search's end is ``a`` (``$`` matches there)
@@ -554,8 +567,8 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
             a += lead
             name = s[a:b]
             if pattern is p["name_then_type"] and not lead and not m.group("desc") \
-                    and s[m.start():m.start() + 3] == "The" and s[:m.start()].strip() \
-                    and not re.search(r"[.!?:\"“”]\s*\Z", s[:m.start()]):
+                    and s[m.start():m.start() + 3] == "The" \
+                    and (last := _last_visible(s, m.start())) >= 0 and s[last] not in _STOP_BEFORE_THE:
                 # "wrote in The Independent newspaper": a capital "The" inside a sentence belongs to the name
                 a, name = m.start(), s[m.start():b]
             if not name or taken.overlaps(a, b) or not _plausible_unknown(name):
@@ -704,7 +717,7 @@ def _writing_verb_near() -> tuple[re.Pattern[str], re.Pattern[str]]:
     verb = cues().pattern("writing_verb")
     return (re.compile(r"\s*[،,]?\s*(?:[وف]?(?:تحت\s+عنوان|بعنوان)[^\n.\"“”«»]{1,80}?\s)?(?:ف|و)?(?:" + verb
                        + r")(?:\s|$)"),
-            re.compile(r"(?:^|\s)[وف]?(?:" + verb + r")(?:\s+\S+){0,4}\s+\Z"))
+            re.compile(r"(?:^|\s)[وف]?(?:" + verb + r")(?:\s+\S+){0,4}\s*\Z"))
 
 
 # "في الرأي يتساءل علاء القرالة تحت عنوان": a columnist's verb, the writer, then the column's title (session 9)
@@ -729,7 +742,8 @@ def _written_in_known(s: str, registry: OutletRegistry) -> list[tuple[int, int, 
             if match.outlet is None or match.method != "exact" or not arabic_key(s[a:b]):
                 continue
             # "في الرأي كتب X" (the verb next), or "كتب X [مقالا] في الرأي" (the verb at most four words before)
-            if verb_after.match(s[b:]) or verb_before.search(s[:m.start()] + " ") or _COLUMN_AFTER.match(s[b:]):
+            # (read in place: a copy of the text before and after each في made a long sentence quadratic, issue 13)
+            if verb_after.match(s, b) or _ends_before(verb_before, s, m.start()) or _COLUMN_AFTER.match(s, b):
                 found.append((a, b, s[a:b]))
             break
     return found

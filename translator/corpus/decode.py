@@ -748,9 +748,27 @@ def _plain_letters(text: str) -> tuple[str, int]:
     backwards = plain_letters(text, backwards=True)[0].split("\n")
     lines = plain.split("\n")
     for i, (line, back) in enumerate(zip(lines, backwards, strict=True)):
-        if line != back and logical_order(back) is not None:
-            lines[i] = back
+        if line == back or (reordered_back := logical_order(back)) is None:
+            continue
+        reordered = logical_order(line)
+        if reordered is not None and _known_words(reordered) > _known_words(reordered_back):
+            continue  # shaped after it was reversed: ﻼ stands for the ل and ا of the reversed line, in that order
+        lines[i] = back
     return "\n".join(lines), count
+
+
+def _known_words(line: str) -> int:
+    """How many of ``line``'s Arabic words the word list knows (wordfreq zipf > 0): of a line's two readings in
+    reading order, ligatures expanded forwards or backwards, the one with more is the line. A PDF extractor that
+    writes glyphs back to front needs them backwards (``ﷲ`` as هللا, firecrawl/pdf-inspector#212); one that
+    shaped the line after reversing it (pdfminer on python-arabic-reshaper#69: ``ﺩﻭﺻﻘﻤﻼ`` for المقصود) forwards.
+    Equal counts keep backwards, as before."""
+    from ..wordfreq_index import zipf_frequency
+
+    return sum(1 for word in _ARABIC_WORD.findall(line) if zipf_frequency(word, "ar") > 0)
+
+
+_ARABIC_WORD = re.compile("[\u0621-\u064a]+")
 
 
 def repair_characters(text: str) -> tuple[str, list[str]]:

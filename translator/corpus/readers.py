@@ -590,13 +590,29 @@ def _docx_paragraph_texts(body: Any) -> Iterator[str]:
     direct runs and hyperlinks (python-docx issue 803): table cells, content controls (``w:sdt``), tracked
     insertions (``w:ins``), smart tags and text boxes were lost. Here each ``w:p`` anywhere gives its own runs
     (text, tabs and line breaks as python-docx reads them); deleted text (``w:delText``) stays out, and a
-    text box's legacy copy (``mc:Fallback``) is skipped so nothing is read twice.
+    text box's legacy copy (``mc:Fallback``) is skipped so nothing is read twice. Text a tracked change moved
+    is read once, where it went (``w:moveTo``): its old place (``w:moveFrom``) is left out, as Word's final view
+    leaves it (bokuweb/docx-rs#794, developer0hye/office2pdf#1699: it was read twice).
     """
     for paragraph in body.iter(f"{_W}p"):
         if any(a.tag == _MC_FALLBACK for a in paragraph.iterancestors()):
             continue
         yield "".join(run.text for run in paragraph.iter(f"{_W}r")
-                      if next(run.iterancestors(f"{_W}p")) is paragraph and hasattr(run, "text"))
+                      if next(run.iterancestors(f"{_W}p")) is paragraph and hasattr(run, "text")
+                      and not _moved_away(run, paragraph))
+
+
+def _moved_away(run: Any, paragraph: Any) -> bool:
+    """Whether ``run`` sits inside a ``w:moveFrom`` of ``paragraph`` (text a tracked move took elsewhere)."""
+    for ancestor in run.iterancestors():
+        if ancestor is paragraph:
+            return False
+        if ancestor.tag == _MOVE_FROM:
+            return True
+    return False
+
+
+_MOVE_FROM = f"{_W}moveFrom"
 
 
 def _docx_note_texts(data: bytes) -> Iterator[str]:

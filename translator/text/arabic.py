@@ -109,7 +109,7 @@ def _fold(char: str) -> str:
     """What one original character becomes in matching text (possibly nothing, possibly several)."""
     code = ord(char)
     if any(lo <= code <= hi for lo, hi in _PRESENTATION_FORMS):
-        expanded = unicodedata.normalize("NFKC", char)
+        expanded = _marks_alone(unicodedata.normalize("NFKC", char))
         if expanded != char:  # U+FDFD (the basmala ligature) and unassigned code points have no expansion
             return "".join(_fold(c) for c in expanded)
     folds = letter_folds()
@@ -241,10 +241,11 @@ def plain_letters(text: str, *, backwards: bool = False) -> tuple[str, int]:
     """``text`` with each Arabic presentation form (U+FB50–FDFF, U+FE70–FEFE: the contextual glyphs many PDFs'
     text and old sites hold, ``ﻗﺎﻝ`` for ``قال``) written as the letters it stands for (its NFKC expansion:
     ``ﻻ`` is لا, ``ﷲ`` الله), and how many were; nothing else is touched (no whole-text NFKC: ligatures
-    and full-width Latin stay). The isolated harakat forms (U+FE70–FE7F) become the mark alone, not a space
-    and a mark. docling-project/docling#3929, microsoft/markitdown#2539; used when a document is read, where
-    :func:`fold` expands them only for matching. ``backwards``: a ligature's letters are written last to first
-    (``ﷲ`` as هللا), for a line in visual order that is then reversed whole (firecrawl/pdf-inspector#212)."""
+    and full-width Latin stay). The isolated harakat forms (U+FE70–FE7F) and shadda ligatures (U+FC5E–FC63)
+    become the marks alone, not a space and marks. docling-project/docling#3929, microsoft/markitdown#2539; used
+    when a document is read, where :func:`fold` expands them only for matching. ``backwards``: a ligature's
+    letters are written last to first (``ﷲ`` as هللا), for a line in visual order that is then reversed whole
+    (firecrawl/pdf-inspector#212)."""
     if text.isascii() or not _PRESENTATION_FORM.search(text):
         return text, 0
     count = 0
@@ -255,10 +256,21 @@ def plain_letters(text: str, *, backwards: bool = False) -> tuple[str, int]:
         if expanded == match.group():
             return expanded  # unassigned, or no expansion (U+FDFD, the basmala sign)
         count += 1
-        expanded = expanded.lstrip(" ") if 0xFE70 <= ord(match.group()) <= 0xFE7F else expanded
+        expanded = _marks_alone(expanded)
         return expanded[::-1] if backwards else expanded
 
     return _PRESENTATION_FORM.sub(plain, text), count
+
+
+def _marks_alone(expanded: str) -> str:
+    """A presentation form's NFKC expansion without the space NFKC puts before a spacing mark: the isolated
+    harakat (U+FE70–FE7F, ``ﹰ`` is a space and a fathatan) and the shadda ligatures (U+FC5E–FC63, ``ﱠ`` is a
+    space, a shadda and a fatha) stand on the letter before them, and the space cut its word in two (``محمﱢد``
+    was ``محم د``: Konash/arabic-support-unity#31)."""
+    if expanded[:1] == " " and (rest := expanded.lstrip(" ")) \
+            and all(unicodedata.category(c) == "Mn" for c in rest):
+        return rest
+    return expanded
 
 
 # a zero-width space between two letters (or a letter and a digit); one after a lone proclitic letter (و ف ب ك ل,
