@@ -106,22 +106,32 @@ class TermIndex:
         starts thousands of composed forms, and the next word of the text picks a few of them. The forms of two
         words or more are also kept as a tree of their words after the first (:class:`_Node`, ``_after``): the
         matcher walks it with the text's next words, so a form whose third word is not the text's is never
-        looked at (وزير الخارجية starts hundreds of composed forms)."""
+        looked at (وزير الخارجية starts hundreds of composed forms). A first word's tree is built the first time a
+        text has the word (:meth:`_tree`): building them all took ≈ 0.8 s of start-up."""
         self._by_pair: dict[tuple[str, str], list[_Form]] = {}
         self._single: dict[str, list[_Form]] = {}
-        self._after: dict[str, _Node] = {}
+        self._after: dict[str, _Node | None] = {}
         for first, forms in self._by_first.items():
             for form in forms:
                 if len(form.words) == 1:
                     self._single.setdefault(first, []).append(form)
-                    continue
-                self._by_pair.setdefault((first, form.words[1]), []).append(form)
-                node = self._after.get(first)
-                if node is None:
-                    node = self._after[first] = _Node()
+                else:
+                    self._by_pair.setdefault((first, form.words[1]), []).append(form)
+
+    def _tree(self, first: str) -> _Node | None:
+        """The tree of the words after ``first`` of the forms of two words or more that start with it (None: no
+        such form), built on first use."""
+        if first in self._after:
+            return self._after[first]
+        tree = None
+        for form in self._by_first.get(first, ()):
+            if len(form.words) > 1:
+                node = tree = tree or _Node()
                 for word in form.words[1:]:
                     node = node.child(word)
                 node.forms.append(form)
+        self._after[first] = tree
+        return tree
 
     def forms_after(self, first: str, following: str | None) -> list[_Form]:
         """The forms starting with ``first`` whose second word is ``following`` (or ``following`` less a stray
@@ -170,7 +180,7 @@ class TermIndex:
                     # for find_terms: where the term starts in the word, its clitic, whether a stray و ends the
                     # word, the one-word forms, and the tree of the longer ones (none after a stray و)
                     starts.append((reading.stem_offset, reading.clitic, cut, self._single.get(stem, ()),
-                                   None if cut else self._after.get(stem)))
+                                   None if cut else self._tree(stem)))
         if len(self._readings) > 200_000:
             self._readings.clear()
             self._starts.clear()
