@@ -139,3 +139,23 @@ def test_words_before_gives_the_groups_of_the_old_pattern_in_the_same_window() -
             assert new == (old.group(1), old.group(2)) and new[1] == one.group(1), (text, end)
             checked += 1
     assert checked > 1000
+
+
+def test_a_document_about_turkey_keeps_its_cued_turkish_places_in_later_segments() -> None:
+    from translator.glossary.document import DocumentNames
+
+    glossary = Glossary.load()
+    first = "وقع الزلزال في ولاية هاتاي جنوب شرق تركيا."
+    later = "وقع زلزال ثان بلغت قوته 5.8 درجة، في منطقة سامانداغ."
+    document = DocumentNames()
+    assert ("هاتاي", "Hatay") in [(m.surface, m.target) for m in glossary.match(first, document=document)]
+    assert document.about_turkey
+    assert ("سامانداغ", "Samandag") in [(m.surface, m.target) for m in glossary.match(later, document=document)]
+    assert "سامانداغ" not in [m.surface for m in glossary.match(later)]  # alone, the segment is about nowhere
+    elsewhere = DocumentNames()
+    glossary.match("وقع الزلزال في محافظة حلب شمال سوريا.", document=elsewhere)
+    assert not elsewhere.about_turkey
+    assert "سامانداغ" not in [m.surface for m in glossary.match(later, document=elsewhere)]
+    # without a cue, an ordinary word is no Turkish town even in a document about Turkey
+    uncued = "وأشاد الوزير بثنائية التعاون بين البلدين."
+    assert [m.surface for m in glossary.match(uncued, document=document) if m.type == "place"] == []

@@ -324,15 +324,17 @@ class Gazetteer:
         return _country_of(match, name)
 
     def transliterated(self, text: str, matches: Sequence[TermMatch],
-                       countries: set[str] | None = None) -> list[TermMatch]:
+                       countries: set[str] | None = None, cued: bool = False) -> list[TermMatch]:
         """``matches`` plus the Turkish places written letter by letter that no match covers (كوجالي → Kocaeli),
-        looked for only in a text about Turkey, or after ولاية in a text that names no other country's place
+        looked for only in a text about Turkey, or after a place cue (ولاية، منطقة) in a text that names no other
+        country's place and has ولاية, or with ``cued`` in any text (a segment of a document about Turkey)
         (:mod:`.translit`). ``countries``: those of ``matches`` (:meth:`countries`), when already known."""
         if not len(self.translit):
             return list(matches)
         countries = self.countries(matches) if countries is None else countries
         about = TransliteratedPlaces.about_turkey(text, countries)
-        if not about and ("ولاي" not in text or countries):  # ولاية in an Algerian text is no Turkish province
+        # ولاية in an Algerian text is no Turkish province
+        if not about and not cued and ("ولاي" not in text or countries):
             return list(matches)
         found = self.translit.find(text, matches, about, _cue_word, common_zipf)
         return sorted([*matches, *found], key=lambda m: m.start) if found else list(matches)
