@@ -35,6 +35,9 @@ def _old_candidates(text: str, index) -> set[tuple[int, int, int, int, str, int]
     out = set()
     for i, word in enumerate(plain):
         stray = i < len(plain) - 1 and word.endswith(_STRAY_CONJUNCTION)
+        if not index.readings(word, stray) and len(word) >= 7:  # two words run together (TermIndex.glued)
+            out |= {(i, i, words[i][0] + offset, words[i][1], clitic, id(form))
+                    for offset, clitic, form in index.glued(word)}
         for reading in readings(word):
             stems = [(reading.stem, False)] + ([(reading.stem[:-1], True)] if stray and len(reading.stem) > 2 else [])
             for stem, cut in stems:
@@ -159,3 +162,19 @@ def test_a_document_about_turkey_keeps_its_cued_turkish_places_in_later_segments
     # without a cue, an ordinary word is no Turkish town even in a document about Turkey
     uncued = "وأشاد الوزير بثنائية التعاون بين البلدين."
     assert [m.surface for m in glossary.match(uncued, document=document) if m.type == "place"] == []
+
+
+def test_two_words_run_together_or_joined_by_a_hashtag_underscore_are_the_term() -> None:
+    glossary = Glossary.load()
+
+    def found(text: str) -> list[tuple[str, str, str]]:
+        return [(m.surface, m.target, m.clitic) for m in glossary.match(text)]
+
+    assert ("الأممالمتحدة", "United Nations", "") in found("قال مندوب الأممالمتحدة إن المساعدات وصلت")
+    assert ("الأممالمتحدة", "United Nations", "و") in found("ودعت والأممالمتحدة إلى التهدئة")
+    assert ("عبدالفتاح_البرهان", "Abdel Fattah al-Burhan", "") in found("وسم #عبدالفتاح_البرهان يتصدر")
+    assert ("الأمم_المتحدة", "United Nations", "") in found("في وسم #الأمم_المتحدة")
+    # an ordinary word with ال inside is no two words: الاستقلال, والاقتصاد, بالمدينة
+    assert found("عيد الاستقلال والاقتصاد بالمدينة") == []
+    # the second part must be the rest of a term, not any word: الأممالكثيرة is nothing
+    assert [m for m in glossary.match("الأممالكثيرة") if m.target == "United Nations"] == []

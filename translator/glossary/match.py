@@ -33,6 +33,11 @@ __all__ = ["TermIndex", "find_terms", "outlet_words"]
 
 # A conjunction typed on the wrong side of a space ("الجزائرو تونس" for "الجزائر وتونس").
 _STRAY_CONJUNCTION = "و"
+# Two words run together, the second with its article (الأممالمتحدة): the article, the shortest second part (with
+# it) and the shortest word looked at (TermIndex.glued)
+_ARTICLE = "ال"
+_GLUED_TAIL = 4
+_GLUED_WORD = 7
 _LAYER_RANK = {layer: number for number, layer in enumerate(LAYERS)}
 # Marks that set a name apart in running text: quotes and brackets (either direction; Arabic text mixes them).
 _QUOTES = frozenset("\"'«»“”‘’„‟()[]{}")
@@ -85,6 +90,7 @@ class TermIndex:
         self._by_first: dict[str, list[_Form]] = {}
         self._readings: dict[tuple[str, bool], list[tuple[Reading, bool, list[_Form]]]] = {}
         self._starts: dict[tuple[str, bool], list[_Start]] = {}
+        self._glued: dict[str, list[tuple[int, str, _Form]]] = {}
         entries = list(entries)
         spellings = [(spelling, "quoted" in entry.flags) for entry in entries
                      for spelling in (entry.source, *entry.variants)]
@@ -151,7 +157,7 @@ class TermIndex:
         return self._by_first.get(first_word, [])
 
     def __getstate__(self) -> dict[str, object]:
-        return {"_by_first": self._by_first, "_readings": {}, "_starts": {}}  # the caches are not worth shipping
+        return {"_by_first": self._by_first, "_readings": {}, "_starts": {}, "_glued": {}}  # caches: not shipped
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
@@ -164,6 +170,30 @@ class TermIndex:
         """
         found = self._readings.get((word, stray))
         return found if found is not None else self._read(word, stray)
+
+    def glued(self, word: str) -> list[tuple[int, str, _Form]]:
+        """The two-word terms ``word`` holds with no space before the second word's article (الأممالمتحدة is
+        الأمم المتحدة, والأممالمتحدة و + الأمم المتحدة: a space lost on the web), as (offset of the term in the word,
+        proclitic, form); the second part must have four letters or more. Remembered per word."""
+        found = self._glued.get(word)
+        if found is not None:
+            return found
+        found = []
+        at = word.find(_ARTICLE, 2)
+        while at > 0:
+            head, tail = word[:at], word[at:]
+            if len(tail) >= _GLUED_TAIL:
+                for reading in readings(head):
+                    tree = self._tree(reading.stem) if reading.stem in self._by_first else None
+                    node = tree.next.get(tail) if tree is not None else None
+                    if node is not None:
+                        found += [(reading.stem_offset, reading.clitic, form) for form in node.forms
+                                  if not form.quoted_only]
+            at = word.find(_ARTICLE, at + 1)
+        if len(self._glued) > 200_000:
+            self._glued.clear()
+        self._glued[word] = found
+        return found
 
     def _read(self, word: str, stray: bool) -> list[tuple[Reading, bool, list[_Form]]]:
         """:meth:`readings` worked out and remembered."""
@@ -256,6 +286,10 @@ def find_terms(text: str, index: TermIndex) -> list[TermMatch]:
             index._read(*key)
             starts = starts_of[key]
         if not starts:  # most words start no spelling
+            if len(word) >= _GLUED_WORD and word.find(_ARTICLE, 2) > 0:  # two words run together (الأممالمتحدة)
+                word_start, word_end, _ = words[i]
+                candidates += [_Candidate(i, i, word_start + offset, word_end, clitic, form)
+                               for offset, clitic, form in index.glued(word)]
             continue
         word_start, word_end, _ = words[i]
         for offset, clitic, cut, singles, tree in starts:
@@ -405,5 +439,6 @@ def _walk(tree: _Node, words: list[tuple[int, int, str]], plain: tuple[str, ...]
 
 
 # Quotation marks between the words of a term do not cut it: حركة "النهضة" is حركة النهضة (Ennahda), تكتل
-# “الجمهورية القوية” the Strong Republic bloc. Brackets do.
-_QUOTE_GAP = re.compile(r"[\s\-\"«»“”„‟]+")
+# “الجمهورية القوية” the Strong Republic bloc. Brackets do. Nor does the underscore of a hashtag (#الأمم_المتحدة,
+# #عبدالفتاح_البرهان), which joins words where a space cannot.
+_QUOTE_GAP = re.compile(r"[\s\-\"«»“”„‟_]+")
