@@ -41,6 +41,9 @@ class DocumentNames:
 
     def __init__(self) -> None:
         self._surnames: dict[str, tuple[str, str, str]] = {}
+        #: whether an earlier segment was about Turkey (a place there matched, or تركيا، أنقرة…): then a later
+        #: segment's Turkish places written letter by letter are looked for too (:meth:`.Glossary.match`)
+        self.about_turkey = False
 
     def __len__(self) -> int:
         return len(self._surnames)

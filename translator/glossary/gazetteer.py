@@ -324,15 +324,17 @@ class Gazetteer:
         return _country_of(match, name)
 
     def transliterated(self, text: str, matches: Sequence[TermMatch],
-                       countries: set[str] | None = None) -> list[TermMatch]:
+                       countries: set[str] | None = None, cued: bool = False) -> list[TermMatch]:
         """``matches`` plus the Turkish places written letter by letter that no match covers (كوجالي → Kocaeli),
-        looked for only in a text about Turkey, or after ولاية in a text that names no other country's place
+        looked for only in a text about Turkey, or after a place cue (ولاية، منطقة) in a text that names no other
+        country's place and has ولاية, or with ``cued`` in any text (a segment of a document about Turkey)
         (:mod:`.translit`). ``countries``: those of ``matches`` (:meth:`countries`), when already known."""
         if not len(self.translit):
             return list(matches)
         countries = self.countries(matches) if countries is None else countries
         about = TransliteratedPlaces.about_turkey(text, countries)
-        if not about and ("ولاي" not in text or countries):  # ولاية in an Algerian text is no Turkish province
+        # ولاية in an Algerian text is no Turkish province
+        if not about and not cued and ("ولاي" not in text or countries):
             return list(matches)
         found = self.translit.find(text, matches, about, _cue_word, common_zipf)
         return sorted([*matches, *found], key=lambda m: m.start) if found else list(matches)
@@ -489,8 +491,11 @@ def _given_name_before_name(text: str, match: TermMatch, places: Sequence[Place]
     return name_part_people(match.source) >= GIVEN_NAME_PEOPLE
 
 
-_WORD_BEFORE = re.compile(r"([\u0621-\u064A]+)\s+\Z")
-_TWO_WORDS_BEFORE = re.compile(r"(?:([\u0621-\u064A]+)\s+)?([\u0621-\u064A]+)\s+\Z")
+# The one or two words of Arabic letters that end right before a position, with spaces after each, read backwards:
+# the same words as ``(?:([\u0621-\u064A]+)\s+)?([\u0621-\u064A]+)\s+\Z`` searched up to that position, without
+# the search's retries at every start in the window (≈ 120 µs a call over 160 characters: 11% of
+# :meth:`Gazetteer.resolve`).
+_WORDS_BEFORE_REVERSED = re.compile(r"\s+([\u0621-\u064A]+)(?:\s+([\u0621-\u064A]+))?")
 #: how far back a pattern anchored at a match's start looks (characters): two words and their spaces. Searching
 #: from the text's start instead costs time in proportion to the text before the match, for every match: a long
 #: document's cost grew with the square of its length (session 11: a long-file test ran for minutes)
@@ -502,6 +507,18 @@ def _ends_before(pattern: re.Pattern[str], text: str, end: int) -> re.Match[str]
     return pattern.search(text, max(0, end - _LOOK_BACK), end)
 
 
+def _words_before(text: str, end: int) -> tuple[str | None, str] | None:
+    """(the word before the last or None, the last word): the words of Arabic letters (U+0621–U+064A) that end
+    right before ``end``, each followed by whitespace only, within the ``_LOOK_BACK`` characters before ``end``;
+    None when no such word ends there. The groups of ``(?:([ء-ي]+)\\s+)?([ء-ي]+)\\s+\\Z`` searched in that window,
+    found by one match on the window reversed."""
+    found = _WORDS_BEFORE_REVERSED.match(text[max(0, end - _LOOK_BACK):end][::-1])
+    if found is None:
+        return None
+    first = found.group(2)
+    return (first[::-1] if first else None), found.group(1)[::-1]
+
+
 def _after_given_name(text: str, match: TermMatch, places: Sequence[Place]) -> bool:
     """Whether a one-word town with no proclitic follows a common given name (``GIVEN_NAME_PEOPLE`` people in
     ``names.tsv``; a compound one, عبد الله, counts as one) with only a space between: then it is the person's
@@ -509,12 +526,12 @@ def _after_given_name(text: str, match: TermMatch, places: Sequence[Place]) -> b
     people (زار محمد بغداد is rare, Baghdad is common)."""
     if match.clitic or any(p.kind == "country" or p.population >= 1_000_000 for p in places):
         return False
-    before = _ends_before(_TWO_WORDS_BEFORE, text, match.start)
+    before = _words_before(text, match.start)
     if before is None:
         return False
     from .names import name_part_people
 
-    first, word = before.group(1), before.group(2)
+    first, word = before
     if first and _normalized(first) in ("عبد", "ابو"):
         return name_part_people(f"{first} {word}") >= GIVEN_NAME_PEOPLE
     return not word.startswith("ال") and name_part_people(word) >= GIVEN_NAME_PEOPLE
@@ -527,12 +544,12 @@ def _patronymic(text: str, match: TermMatch) -> bool:
     words = match.surface.split()
     if match.clitic or len(words) < 2 or words[0] not in ("بن", "ابن"):
         return False
-    before = _ends_before(_WORD_BEFORE, text, match.start)
+    before = _words_before(text, match.start)
     if before is None:
         return False
     from .names import name_part_people
 
-    return name_part_people(before.group(1)) >= GIVEN_NAME_PEOPLE
+    return name_part_people(before[1]) >= GIVEN_NAME_PEOPLE
 
 
 def _city_of_named_country(text: str, matches: Sequence[TermMatch], names: Sequence[_Name | None],

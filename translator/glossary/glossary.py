@@ -24,6 +24,7 @@ from .match import TermIndex, find_terms
 from .names import find_names, find_people, find_places, region_of
 from .outlets import displaced_outlet_entries, outlet_entries, resolve_shared
 from .remembered import remembered_matches
+from .translit import TransliteratedPlaces
 
 __all__ = ["Glossary"]
 
@@ -139,8 +140,26 @@ class Glossary:
         outlet's own spelling of each part, or its region for texts that name no place, lowered held-out halves.
 
         ``document``: the names the same document gave in full in earlier segments (:class:`.document.DocumentNames`,
-        fed by this call in text order): a bare surname of one of them is a match of the full name's layer."""
-        return with_document(self._matches(text, country), text, document)
+        fed by this call in text order): a bare surname of one of them is a match of the full name's layer. A
+        document that was about Turkey in an earlier segment (a Turkish place, تركيا، أنقرة) is still about it:
+        a Turkish place a segment writes letter by letter after a place cue is looked for though the segment names
+        no Turkish place itself (زلزال ... في منطقة سامانداغ, after ولاية هاتاي جنوب شرق تركيا); without a cue, an
+        ordinary word's consonants are too often a Turkish town's (بثنائية "bilateral" is no Besni)."""
+        matches = self._matches(text, country)
+        if document is not None and self.gazetteer is not None:
+            matches = self._document_places(text, matches, document)
+        return with_document(matches, text, document)
+
+    def _document_places(self, text: str, matches: list[TermMatch], document: DocumentNames) -> list[TermMatch]:
+        """``matches`` plus the Turkish places of a segment of a document about Turkey (see :meth:`match`); the
+        document learns whether this segment is about Turkey."""
+        countries = self.gazetteer.countries(matches)
+        if TransliteratedPlaces.about_turkey(text, countries):
+            document.about_turkey = True
+            return matches
+        if not document.about_turkey:
+            return matches
+        return self.gazetteer.transliterated(text, matches, countries, cued=True)
 
     @remembered_matches  # the analysis and the enforcer match the same sentence (issue 20)
     def _matches(self, text: str, country: str | None = None) -> list[TermMatch]:

@@ -33,6 +33,11 @@ __all__ = ["TermIndex", "find_terms", "outlet_words"]
 
 # A conjunction typed on the wrong side of a space ("الجزائرو تونس" for "الجزائر وتونس").
 _STRAY_CONJUNCTION = "و"
+# Two words run together, the second with its article (الأممالمتحدة): the article, the shortest second part (with
+# it) and the shortest word looked at (TermIndex.glued)
+_ARTICLE = "ال"
+_GLUED_TAIL = 4
+_GLUED_WORD = 7
 _LAYER_RANK = {layer: number for number, layer in enumerate(LAYERS)}
 # Marks that set a name apart in running text: quotes and brackets (either direction; Arabic text mixes them).
 _QUOTES = frozenset("\"'«»“”‘’„‟()[]{}")
@@ -59,6 +64,23 @@ class _Form:
     is_variant: bool
     priority: int
     quoted_only: bool = False
+    layer_rank: int = 0  # the entry's layer's place in LAYERS (for _Candidate.rank)
+
+
+class _Node:
+    """One word of the forms' tree (:meth:`TermIndex._split`): the forms that end at it, and the next words."""
+
+    __slots__ = ("forms", "next")
+
+    def __init__(self) -> None:
+        self.forms: list[_Form] = []
+        self.next: dict[str, _Node] = {}
+
+    def child(self, word: str) -> _Node:
+        node = self.next.get(word)
+        if node is None:
+            node = self.next[word] = _Node()
+        return node
 
 
 class TermIndex:
@@ -67,6 +89,8 @@ class TermIndex:
     def __init__(self, entries: Iterable[GlossaryEntry]) -> None:
         self._by_first: dict[str, list[_Form]] = {}
         self._readings: dict[tuple[str, bool], list[tuple[Reading, bool, list[_Form]]]] = {}
+        self._starts: dict[tuple[str, bool], list[_Start]] = {}
+        self._glued: dict[str, list[tuple[int, str, _Form]]] = {}
         entries = list(entries)
         spellings = [(spelling, "quoted" in entry.flags) for entry in entries
                      for spelling in (entry.source, *entry.variants)]
@@ -78,22 +102,42 @@ class TermIndex:
                     if form not in seen:
                         seen.add(form)
                         self._by_first.setdefault(form[0], []).append(
-                            _Form(form, entry, number > 0, priority, quoted_only))
+                            _Form(form, entry, number > 0, priority, quoted_only, _LAYER_RANK.get(entry.layer, 0)))
         for forms in self._by_first.values():
             forms.sort(key=lambda f: -len(f.words))
         self._split()
 
     def _split(self) -> None:
         """Forms by (first word, second word), and the one-word forms by first word: a first word such as وزير
-        starts thousands of composed forms, and the next word of the text picks a few of them."""
+        starts thousands of composed forms, and the next word of the text picks a few of them. The forms of two
+        words or more are also kept as a tree of their words after the first (:class:`_Node`, ``_after``): the
+        matcher walks it with the text's next words, so a form whose third word is not the text's is never
+        looked at (وزير الخارجية starts hundreds of composed forms). A first word's tree is built the first time a
+        text has the word (:meth:`_tree`): building them all took ≈ 0.8 s of start-up."""
         self._by_pair: dict[tuple[str, str], list[_Form]] = {}
         self._single: dict[str, list[_Form]] = {}
+        self._after: dict[str, _Node | None] = {}
         for first, forms in self._by_first.items():
             for form in forms:
                 if len(form.words) == 1:
                     self._single.setdefault(first, []).append(form)
                 else:
                     self._by_pair.setdefault((first, form.words[1]), []).append(form)
+
+    def _tree(self, first: str) -> _Node | None:
+        """The tree of the words after ``first`` of the forms of two words or more that start with it (None: no
+        such form), built on first use."""
+        if first in self._after:
+            return self._after[first]
+        tree = None
+        for form in self._by_first.get(first, ()):
+            if len(form.words) > 1:
+                node = tree = tree or _Node()
+                for word in form.words[1:]:
+                    node = node.child(word)
+                node.forms.append(form)
+        self._after[first] = tree
+        return tree
 
     def forms_after(self, first: str, following: str | None) -> list[_Form]:
         """The forms starting with ``first`` whose second word is ``following`` (or ``following`` less a stray
@@ -113,7 +157,7 @@ class TermIndex:
         return self._by_first.get(first_word, [])
 
     def __getstate__(self) -> dict[str, object]:
-        return {"_by_first": self._by_first, "_readings": {}}  # the cache is not worth shipping to workers
+        return {"_by_first": self._by_first, "_readings": {}, "_starts": {}, "_glued": {}}  # caches: not shipped
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
@@ -124,21 +168,54 @@ class TermIndex:
 
         Each is (analysis, whether a stray conjunction was cut off the end, the forms it may start).
         """
-        key = (word, stray)
-        found = self._readings.get(key)
-        if found is None:
-            found = []
-            for reading in readings(word):
-                stems = [(reading.stem, False)]
-                if stray and len(reading.stem) > 2:
-                    stems.append((reading.stem[: -len(_STRAY_CONJUNCTION)], True))
-                for stem, cut in stems:
-                    forms = self._by_first.get(stem)
-                    if forms:
-                        found.append((reading, cut, forms))
-            if len(self._readings) > 200_000:
-                self._readings.clear()
-            self._readings[key] = found
+        found = self._readings.get((word, stray))
+        return found if found is not None else self._read(word, stray)
+
+    def glued(self, word: str) -> list[tuple[int, str, _Form]]:
+        """The two-word terms ``word`` holds with no space before the second word's article (الأممالمتحدة is
+        الأمم المتحدة, والأممالمتحدة و + الأمم المتحدة: a space lost on the web), as (offset of the term in the word,
+        proclitic, form); the second part must have four letters or more. Remembered per word."""
+        found = self._glued.get(word)
+        if found is not None:
+            return found
+        found = []
+        at = word.find(_ARTICLE, 2)
+        while at > 0:
+            head, tail = word[:at], word[at:]
+            if len(tail) >= _GLUED_TAIL:
+                for reading in readings(head):
+                    tree = self._tree(reading.stem) if reading.stem in self._by_first else None
+                    node = tree.next.get(tail) if tree is not None else None
+                    if node is not None:
+                        found += [(reading.stem_offset, reading.clitic, form) for form in node.forms
+                                  if not form.quoted_only]
+            at = word.find(_ARTICLE, at + 1)
+        if len(self._glued) > 200_000:
+            self._glued.clear()
+        self._glued[word] = found
+        return found
+
+    def _read(self, word: str, stray: bool) -> list[tuple[Reading, bool, list[_Form]]]:
+        """:meth:`readings` worked out and remembered."""
+        found = []
+        starts = []
+        for reading in readings(word):
+            stems = [(reading.stem, False)]
+            if stray and len(reading.stem) > 2:
+                stems.append((reading.stem[: -len(_STRAY_CONJUNCTION)], True))
+            for stem, cut in stems:
+                forms = self._by_first.get(stem)
+                if forms:
+                    found.append((reading, cut, forms))
+                    # for find_terms: where the term starts in the word, its clitic, whether a stray و ends the
+                    # word, the one-word forms, and the tree of the longer ones (none after a stray و)
+                    starts.append((reading.stem_offset, reading.clitic, cut, self._single.get(stem, ()),
+                                   None if cut else self._tree(stem)))
+        if len(self._readings) > 200_000:
+            self._readings.clear()
+            self._starts.clear()
+        self._readings[(word, stray)] = found
+        self._starts[(word, stray)] = starts
         return found
 
 
@@ -175,6 +252,11 @@ def _with_outlet_words(words: tuple[str, ...], quoted: bool) -> list[tuple[tuple
     return [(words, True)] + [(lead + words, False) for lead in leads]
 
 
+#: where a word's reading starts terms (:meth:`TermIndex._read`): (offset of the stem in the word, proclitic, whether
+#: a stray و ends the word, the one-word forms, the tree of the longer forms or None)
+_Start = tuple[int, str, bool, "list[_Form] | tuple[()]", "_Node | None"]
+
+
 @dataclass(slots=True)
 class _Candidate:
     first: int  # index of the first word
@@ -185,33 +267,46 @@ class _Candidate:
     form: _Form
 
     def rank(self) -> tuple[int, int, int, int, int, int, int]:
-        return (-(self.last - self.first + 1), _LAYER_RANK.get(self.form.entry.layer, 0), -(self.end - self.start),
-                len(self.clitic), int(self.form.is_variant), -self.form.priority, self.start)
+        form = self.form
+        return (self.first - self.last, form.layer_rank, self.start - self.end, len(self.clitic), form.is_variant,
+                -form.priority, self.start)
 
 
 def find_terms(text: str, index: TermIndex) -> list[TermMatch]:
     """Glossary terms in ``text``, in text order, spans into the original ``text``."""
     normalized, offsets, words = prepared(text)  # shared with the name and place finders that follow
-    candidates = []
-    readings_of = index.readings
-    memo = index._readings  # readings_of's own memo, asked here first: no call for a word seen before (issue 20)
+    candidates: list[_Candidate] = []
+    starts_of = index._starts  # per word: where its readings start terms (TermIndex._read), asked first (issue 20)
     last = len(words) - 1
     plain = tuple(map(itemgetter(2), words))
     for i, word in enumerate(plain):
-        stray = i < last and word.endswith(_STRAY_CONJUNCTION)
-        found = memo.get((word, stray))
-        if found is None:
-            found = readings_of(word, stray)
-        if found:  # most words start no spelling: no candidate search for them
-            candidates += [c for c in _candidates_at(words, plain, i, normalized, index, found)
-                           if not c.form.quoted_only or _set_apart(normalized, words[c.first][0], c.end)]
+        key = (word, i < last and word.endswith(_STRAY_CONJUNCTION))
+        starts = starts_of.get(key)
+        if starts is None:
+            index._read(*key)
+            starts = starts_of[key]
+        if not starts:  # most words start no spelling
+            if len(word) >= _GLUED_WORD and word.find(_ARTICLE, 2) > 0:  # two words run together (الأممالمتحدة)
+                word_start, word_end, _ = words[i]
+                candidates += [_Candidate(i, i, word_start + offset, word_end, clitic, form)
+                               for offset, clitic, form in index.glued(word)]
+            continue
+        word_start, word_end, _ = words[i]
+        for offset, clitic, cut, singles, tree in starts:
+            start = word_start + offset
+            if singles:
+                end = word_end - len(_STRAY_CONJUNCTION) if cut else word_end
+                for form in singles:
+                    if not form.quoted_only or _set_apart(normalized, word_start, end):
+                        candidates.append(_Candidate(i, i, start, end, clitic, form))
+            if tree is not None and i < last:
+                _walk(tree, words, plain, i, normalized, start, clitic, candidates)
     chosen: list[_Candidate] = []
-    taken: set[int] = set()
+    taken = bytearray(len(words))  # 1 for a word a chosen candidate covers
     for cand in sorted(candidates, key=_Candidate.rank):
-        span = set(range(cand.first, cand.last + 1))
-        if not span & taken:
+        if taken.find(1, cand.first, cand.last + 1) < 0:
             chosen.append(cand)
-            taken |= span
+            taken[cand.first:cand.last + 1] = b"\1" * (cand.last - cand.first + 1)
     if any(c.form.words[0] in plural_outlet_words() and c.form.entry.type == "outlet" and len(c.form.words) > 1
            for c in chosen):
         chosen = _coordinated_outlets(chosen, words, plain, normalized, index)
@@ -311,47 +406,39 @@ def _original_clitic(text: str, offsets: list[int], word_start: int, cand: _Cand
     return text[offsets[word_start]:offsets[cand.start]]
 
 
-def _candidates_at(words: list[tuple[int, int, str]], plain: tuple[str, ...], i: int, normalized: str,
-                   index: TermIndex, found: list[tuple[Reading, bool, list[_Form]]]) -> Iterable[_Candidate]:
-    """The candidates starting at word ``i``, from ``found``: the word's readings (:meth:`TermIndex.readings`);
-    ``plain``: the words alone."""
-    word_start, word_end, _ = words[i]
-    following = words[i + 1][2] if i + 1 < len(words) else None
-    for reading, stray_here, _ in found:
-        stem = reading.stem[: -len(_STRAY_CONJUNCTION)] if stray_here else reading.stem
-        for form in index.forms_after(stem, None if stray_here else following):
-            # the next word is the term's next word (it may carry a stray و): forms_after picked those
-            if len(form.words) == 1:  # most forms: nothing to continue
-                end = word_end - len(_STRAY_CONJUNCTION) if stray_here else word_end
-                yield _Candidate(i, i, word_start + reading.stem_offset, end, reading.clitic, form)
-                continue
-            last = _continues(words, plain, i, form.words, normalized)
-            if last is None:
-                continue
-            end = words[last][1]
-            if stray_here or words[last][2] != form.words[-1]:
-                end -= len(_STRAY_CONJUNCTION)
-            yield _Candidate(i, last, word_start + reading.stem_offset, end, reading.clitic, form)
-
-
-def _continues(words: list[tuple[int, int, str]], plain: tuple[str, ...], i: int, form: tuple[str, ...],
-               normalized: str) -> int | None:
-    """Index of the term's last word if the words after ``i`` spell the rest of ``form``, joined by spaces or
-    hyphens only, else None. The last word may carry a stray conjunction (``الجزائرو``) when another word
-    follows. The words are compared first, as tuples (most forms fail there), then the gaps."""
-    last = i + len(form) - 1
-    if last >= len(plain):
-        return None
-    if plain[i + 1:last + 1] != form[1:] and not (
-            last + 1 < len(plain) and plain[last] == form[-1] + _STRAY_CONJUNCTION and plain[i + 1:last] == form[1:-1]):
-        return None
-    for k in range(i, last):
-        if not joins_words(normalized, words[k][1], words[k + 1][0]) and not (
-                _QUOTE_GAP.fullmatch(normalized, words[k][1], words[k + 1][0])):
-            return None
-    return last
+def _walk(tree: _Node, words: list[tuple[int, int, str]], plain: tuple[str, ...], i: int, normalized: str,
+          start: int, clitic: str, out: list[_Candidate]) -> None:
+    """Add to ``out`` the candidates of two words or more that start at word ``i`` (normalized offset ``start``,
+    after ``clitic``), walking ``tree`` (the words after the first of the forms that start there) with the text's
+    next words. Each next word must be joined to the one before by spaces or hyphens (or quotation marks) only.
+    The last word of a term may carry a stray conjunction (``الجزائرو``) when another word follows; so may the
+    second, when it has more than two letters."""
+    node, k, count = tree, i, len(plain)
+    while k + 1 < count:
+        following = plain[k + 1]
+        found = node.next.get(following)
+        cut = node.next.get(following[: -len(_STRAY_CONJUNCTION)]) if k + 2 < count and following.endswith(
+            _STRAY_CONJUNCTION) and (k > i or len(following) > 2) else None
+        if found is None and cut is None:  # the words are compared first (most walks end here), then the gap
+            return
+        gap_start, gap_end = words[k][1], words[k + 1][0]
+        if not joins_words(normalized, gap_start, gap_end) and not _QUOTE_GAP.fullmatch(normalized, gap_start, gap_end):
+            return
+        k += 1
+        if cut is not None:
+            end = words[k][1] - len(_STRAY_CONJUNCTION)
+            out += [_Candidate(i, k, start, end, clitic, form) for form in cut.forms
+                    if not form.quoted_only or _set_apart(normalized, words[i][0], end)]
+        node = found
+        if node is None:
+            return
+        if node.forms:
+            end = words[k][1]
+            out += [_Candidate(i, k, start, end, clitic, form) for form in node.forms
+                    if not form.quoted_only or _set_apart(normalized, words[i][0], end)]
 
 
 # Quotation marks between the words of a term do not cut it: حركة "النهضة" is حركة النهضة (Ennahda), تكتل
-# “الجمهورية القوية” the Strong Republic bloc. Brackets do.
-_QUOTE_GAP = re.compile(r"[\s\-\"«»“”„‟]+")
+# “الجمهورية القوية” the Strong Republic bloc. Brackets do. Nor does the underscore of a hashtag (#الأمم_المتحدة,
+# #عبدالفتاح_البرهان), which joins words where a space cannot.
+_QUOTE_GAP = re.compile(r"[\s\-\"«»“”„‟_]+")

@@ -172,6 +172,7 @@ def _commonest_label(name: str, labels: set[str]) -> str | None:
     return scored[0][1]
 
 
+@lru_cache(maxsize=16384)  # a batch romanizes the same names in sentence after sentence
 def romanize(name: str, region: str = "default", country: str | None = None) -> str:
     """``name`` (Arabic) in Latin letters, part by part: ``name_romanization.tsv`` for the ``region``; a part it
     does not list as people of the region's countries spell it in Wikidata (:func:`attested`: الجميل → Gemayel in
@@ -327,8 +328,9 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default",
         return []
     normalized, offsets, plain = prepared(text)
     folded = _folded_prepositions()
-    words = [(start, end, "في" if word in folded and _preposition(text[offsets[start]:offsets[end - 1] + 1])
-              else word) for start, end, word in plain]
+    words = plain if folded.isdisjoint([word for _, _, word in plain]) else [
+        (start, end, "في" if word in folded and _preposition(text[offsets[start]:offsets[end - 1] + 1]) else word)
+        for start, end, word in plain]  # the words (shared with the matcher: read only), على read as a preposition
     busy = [(m.start - len(m.clitic), m.end) for m in taken if not _yields(m)]
     places: set[int] = set()
     ends: list[int] | None = None
@@ -721,6 +723,7 @@ def _apposed_role(word: str) -> bool:
         word.endswith("ا") and len(word) > 4 and _title_kind(word[:-1]) == "role")
 
 
+@lru_cache(maxsize=65536)  # asked for the same words of office over and over (وزير الخارجية ...)
 def _office_word(word: str) -> bool:
     """A word of an office between a role and the name: with the article (والجماعات، التركي), a common word
     after a conjunction (وقضايا المرأة) or باسم/لدى."""
