@@ -919,8 +919,20 @@ def paren_lead(text: str, registry: OutletRegistry) -> list[Draft]:
 
 # --------------------------------------------------------------------------- columnist line (issue 15)
 _AR_NAME = r"[\u0621-\u064a\u0640]+(?:\s+[\u0621-\u064a\u0640]+){1,3}"
-_COLUMNIST = re.compile(r"^\s*(?P<author>" + _AR_NAME + r")\s+(?P<verb>\S+)\s*:\s*(?P<title>\S[^\n]*?)\s*$")
-_COLUMNIST_BARE = re.compile(r"^\s*(?P<author>" + _AR_NAME + r")\s*:\s*(?P<title>\S[^\n]*?)\s*$")
+
+
+@cache
+def _columnist_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The writer line's patterns; an Arabic honorific may come before the name, a dotted one with or without a
+    space (``د. وحيد عبدالمجيد يكتب: ...``, ``د.عمرو عبد السميع يكتب:...``, issue 15 batch 23)."""
+    titles = [w for w in cues().words("honorific") if is_arabic(w)]
+    honorific = "|".join(re.escape(w) + (r"\s*" if w.endswith(".") else r"\s+")
+                         for w in sorted(titles, key=len, reverse=True))
+    lead = rf"^\s*(?:(?:{honorific}))?(?P<author>" + _AR_NAME + ")"
+    return (re.compile(lead + r"\s+(?P<verb>\S+)\s*:\s*(?P<title>\S[^\n]*?)\s*$"),
+            re.compile(lead + r"\s*:\s*(?P<title>\S[^\n]*?)\s*$"),
+            # the verb and "about" in place of the colon (``مكرم محمد أحمد يكتب عن حق الأمير وحق الغفير!``)
+            re.compile(lead + r"\s+(?P<verb>\S+)\s+عن\s+(?P<title>[^\s.،,:؛][^\n.:؛]{2,80}?[!؟?]?)\s*$"))
 
 
 _PREPOSITIONS = frozenset({"في", "من", "على", "عن", "إلى", "الى", "مع", "بين", "ضد", "حول"})
@@ -930,10 +942,13 @@ def columnist_title(line: str, *, outlet_known: bool) -> tuple[str, str] | None:
     """``مكرم محمد أحمد يكتب: يوم فارق`` → (author, title): an Arabic daily digest of columns names the
     writer, a writing verb and the column's title.  Without the verb (``مرسى عطا الله: شهادة دولية``) the
     line is read so only under an outlet line, since ``Speaker: words`` is also how headlines quote people."""
-    m = _COLUMNIST.match(line)
+    verb_colon, bare, verb_about = _columnist_patterns()
+    m = verb_colon.match(line)
+    if m is None and outlet_known:  # (under a paper's name only: a summary may read "X writes about ...")
+        m = verb_about.match(line)
     if m and m.group("verb") in cues().lower_set("writing_verb"):
         return ws(m.group("author")) or "", ws(m.group("title")) or ""
-    m = _COLUMNIST_BARE.match(line) if outlet_known else None
+    m = bare.match(line) if outlet_known else None
     # a person's name does not open with the article (``الرئيس``, ``المجلس``: the subject of a headline)
     # nor holds a preposition (``لبنان في العاصفة: لا مخرج قريب``, ``رسالة بعبدا للضاحية: ...``: a headline's
     # subject and its colon, issue 15 batch 7)

@@ -1687,6 +1687,12 @@ def _review_goes_on(word: str) -> bool:
     return word in verbs or (word[:1] in "وف" and word[1:] in verbs)
 
 
+# words after a title "he named" without quotes that go on with the review, not the title ("تناول الكاتب X في مقاله
+# الذي أسماه جرائم الكلاب الحديث عن", "أسماه إنصاف أصحاب المعاشات والذي نشره في جريدة الأهرام")
+_AR_NAMED_TITLE_ENDS = frozenset("الذي والذي التي والتي الحديث للحديث وتحدث ويتحدث وتناول ويتناول حيث وفيه وفيها"
+                                  .split())
+
+
 def arabic_unquoted_title(s: str) -> str | None:
     """An Arabic title printed without quotes (issue 15, fourth session): after ``تحت عنوان``/``بعنوان``/``يحمل
     عنوان`` up to the verb that goes on with the review (``تحت عنوان الفقر السياسي كتب ...``, ``تحت عنوان
@@ -1696,6 +1702,11 @@ def arabic_unquoted_title(s: str) -> str | None:
     if before is not None and len(before.group("t").split()) <= 15:
         return ws(before.group("t"))
     cue = re.search(r"(?:تحت|يحمل|تحمل)\s+عنوان\s*:?\s*|(?:^|(?<=\s))بعنوان\s*:?\s*", s)
+    # "في مقاله الذي أسماه نفس الجدية والذي نشره في جريدة الأهرام": the piece "he named" (issue 15 batch 23); the
+    # relative pronoun says a piece was named ("ما أسماه ب..." / "ما سمته": "what he called", no title)
+    named = cue is None and re.search(r"(?:^|(?<=\s))و?(?:الذي|التي)\s+(?:أسماه|اسماه|سماه|أسمته|اسمته"
+                                      r"|سمته|أسماها|اسماها|عنونه|عنونها)\s*:?\s*", s)
+    cue = cue or named or None
     if cue is None or s[cue.end():cue.end() + 1] in "\"“”«»(" \
             or s[cue.end():].split(maxsplit=1)[:1] in (["رئيسي"], ["عريض"], ["بارز"], ["لافت"], ["كبير"], ["واحد"]):
         return None  # "بعنوان رئيسي أعلى صفحتها": "with a main headline", no title
@@ -1704,6 +1715,8 @@ def arabic_unquoted_title(s: str) -> str | None:
         word = token.group()
         bare = word.strip("،,:؛")
         if word[0] in "\"“”«»" or (kept and _review_goes_on(bare)):
+            break
+        if named and kept and bare in _AR_NAMED_TITLE_ENDS:  # "... الحديث عن", "... والذي نشره": the review goes on
             break
         kept.append(token)
         if re.search(r"(?<!\.)[.؟?!]$", word) or len(kept) >= 15:
@@ -1818,12 +1831,17 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
         # جبر رئيس المجلس", "ليرى كاتب المقالة فلاح المشعل ان": session 9)
         m = re.search(rf"(?:^|\s)(?:{role})(?:\s+(?:{role}))?\s+(?:(?:{honorific})\s+)?{name}"
                       rf"(?=\s*[،,]|\s+[-–—(]|\s+(?:{_AR_AFTER_WRITER})(?:\s|$))", s)
+    if m is None:  # "تناول الكاتب عمرو عبد السميع في مقاله": the role, the name, "in his piece" (issue 15 batch 23)
+        m = re.search(rf"(?:^|\s)(?:{role})\s+(?:(?:{honorific})\s+)?(?!(?:{'|'.join(sorted(_AR_STOP))})\s){name}"
+                      rf"(?=\s+في\s+(?:مقاله|مقالها|مقال|عموده|عمودها|زاويته|زاويتها|افتتاحيت)\S*)", s)
     if m is None:  # "ومع ما كتبه جاسر عبد العزيز الجاسر في صحيفة الجزيرة": the writer's piece, then the paper
         m = re.search(rf"(?:^|\s)[وف]?(?:مع\s+)?ما\s+(?:كتبه|كتبته)\s+(?:(?:{honorific})\s+)?"
                       rf"(?P<p>{_AR_WORD}(?:\s+{_AR_WORD}){{1,3}}?)\s+(?:في|ب)\s*(?:{c.pattern('arabic_generic')})", s)
     if m is None:
         return _arabic_writer_near(s, a, b)
     words = [w for w in m.group("p").split() if w not in c.lower_set("honorific")]
+    if any(w in _AR_NAME_BREAKS for w in words):  # "قال الكاتب في مقاله في صحيفة الأهرام": no name holds "in"
+        return _arabic_writer_near(s, a, b)
     if words and words[0] in _AR_TYPE_NOUNS:  # "كتبت جريدة الشروق": the paper is the verb's subject, no writer
         return None
     if words and words[0] in ("رئيس", "رئيسة", "مدير", "مديرة"):  # "كتب رئيس تحريرها هاني وفا": the role
@@ -1851,6 +1869,8 @@ def later_writer(s: str) -> str | None:
     return " ".join(words) if len(words) >= 2 else None
 
 
+# prepositions no writer's name holds
+_AR_NAME_BREAKS = frozenset("في من على عن إلى الى مع حول".split())
 # words that end a writer's name named by role: a title of office, a particle ("الكاتب كرم جبر رئيس المجلس")
 _AR_AFTER_WRITER = "رئيس|رئيسة|مدير|مديرة|عضو|نائب|وزير|أن|ان|إن|عن"
 
