@@ -64,3 +64,19 @@ def test_no_writer_name_holds_a_preposition() -> None:
     cits = parse_citations("قال الكاتب في مقاله في صحيفة الأهرام إن الحكومة تأخرت")
     assert cits and cits[0].outlet == "الأهرام"
     assert cits[0].author is None
+
+
+# ------------------------------------------------------------- a name that owns an editorial is a paper's
+def test_unknown_name_owning_an_editorial_is_the_outlet() -> None:
+    text = ("“As the wave of baseless political accusations subsided”, Iran’s editorial stated, “a new phase of "
+            "unethical media behavior on the economy has begun.”")
+    assert [c.outlet for c in parse_citations(text)] == ["Iran"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tuesday’s front page was dominated by the summit in Riyadh.",
+    "The paper’s editorial said the government had erred.",
+    "Iran's nuclear programme was discussed in Vienna on Monday.",
+])
+def test_no_outlet_from_a_day_a_pronoun_or_a_country_without_a_piece(text: str) -> None:
+    assert all(c.outlet not in {"Tuesday", "The", "Iran"} for c in parse_citations(text))

@@ -102,6 +102,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                       r"|headlined|quoted|quotes|editorialized)\b"),
         # "Meanwhile on Al-jareeda front page", "In its lead story Al-Hadathah", "the headline of Akhbar Alyoum"
         "piece_name": re.compile(r"(?P<desc>)(?P<name>" + art_name + r")(?=\s+(?i:" + piece + r")\b)"),
+        # "Iran’s editorial stated", "Kayhan’s top headline": a capitalized name whose editorial or front page it
+        # is (only a publication has one; issue 15 batch 21); a piece of writing (op-ed, column) may be a writer's
+        "possessive_piece": re.compile(r"(?<![\w'’-])(?P<desc>)(?P<name>" + name + r")(?=['’]s\s+"
+                                       r"(?:(?:main|top|lead)\s+)?(?:editorial|front[- ]page|headline|lead\s+story)"
+                                       r"\b)"),
         "name_after_piece": re.compile(r"\b(?i:" + piece + r")\s+(?:of|in)\s+(?P<desc>)(?P<name>" + art_name
                                        + r"|" + name + r")(?![\w'’-])(?!['’]s\b)"),
         "article_name_after_piece": re.compile(r"\b(?i:" + piece + r")\s+(?P<desc>)(?P<name>" + art_name
@@ -529,7 +534,7 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
     if any(w in low for w in ("report", "publish", "carrie", "headlined", "quote", "editorialized")):
         patterns.append(p["article_subject"])
     if any(w in low for w in ("page", "story", "editorial", "headline", "op-ed")):
-        patterns += [p["piece_name"], p["name_after_piece"], p["article_name_after_piece"]]
+        patterns += [p["piece_name"], p["name_after_piece"], p["article_name_after_piece"], p["possessive_piece"]]
     for pattern in patterns:
         for m in (_name_desc_type_matches(s) if pattern is p["name_desc_type"] else pattern.finditer(s)):
             if pattern is not p["type_then_name"] and p["cap_next"].match(s, m.end()):
@@ -557,7 +562,8 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
                     and not re.search(r"[.!?:\"“”]\s*\Z", s[:m.start()]):
                 # "wrote in The Independent newspaper": a capital "The" inside a sentence belongs to the name
                 a, name = m.start(), s[m.start():b]
-            if not name or taken.overlaps(a, b) or not _plausible_unknown(name):
+            if not name or taken.overlaps(a, b) \
+                    or not _plausible_unknown(name, owns_piece=pattern is p["possessive_piece"]):
                 continue
             found.append((a, b, name))
             taken.add(a, b)
@@ -1064,13 +1070,25 @@ def _leading_nationalities(name: str, *, descriptive: bool = False) -> int:
     return offset
 
 
-def _plausible_unknown(name: str) -> bool:
+def _plausible_unknown(name: str, *, owns_piece: bool = False) -> bool:
+    """Whether an unknown capitalized ``name`` may be a publication's.  With ``owns_piece`` (the name owns an
+    editorial or a front page: ``Iran’s editorial``) a common word may be one (the Iranian daily *Iran*), but not
+    a day, a month or "Today"."""
     words = name.split()
-    if len(words) == 1 and zipf_frequency(name.lower(), "en") >= _COMMON_WORD_ZIPF:
+    if len(words) == 1 and (name.lower() in _NOT_PAPERS or name.lower() in _MONTHS_DAYS
+                            or name.lower() in cues().lower_set("article")):
+        return False
+    if len(words) == 1 and not owns_piece and zipf_frequency(name.lower(), "en") >= _COMMON_WORD_ZIPF:
         return False
     if any(_descriptive_compound(w) for w in words):
         return False  # "Hezbollah-affiliated", "Saudi-owned": a description, not a name
     return not all(w.lower() in cues().lower_set("nationality") for w in words)
+
+
+_MONTHS_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow january "
+                         "february march april may june july august september october november december".split())
+# words that own an editorial or a front page in prose without being a paper's name
+_NOT_PAPERS = frozenset("the this that its his her their our your my paper newspaper daily weekly".split())
 
 
 def _descriptive_compound(word: str) -> bool:
