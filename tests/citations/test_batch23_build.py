@@ -80,3 +80,22 @@ def test_unknown_name_owning_an_editorial_is_the_outlet() -> None:
 ])
 def test_no_outlet_from_a_day_a_pronoun_or_a_country_without_a_piece(text: str) -> None:
     assert all(c.outlet not in {"Tuesday", "The", "Iran"} for c in parse_citations(text))
+
+
+# ------------------------------------------------------------- a headline over its paper's name run into the text
+@pytest.mark.parametrize("text, outlet, title", [
+    ("The Saher needs a revamp\nMakkahIN Bloomington, Indiana, I was going back home one night in the summer of 2011.",
+     "Makkah", "The Saher needs a revamp"),
+    ("A stranger in one’s own country\nAl-MadinaWHAT does it mean to live an isolated life in the middle of a crowd?",
+     "Al-Madina", "A stranger in one’s own country"),
+    ("The language of snakes\nOkaz newspaperA Saudi expert in Turkish affairs told me how lucky we are.",
+     "Okaz", "The language of snakes"),
+])
+def test_headline_over_glued_paper_name(text: str, outlet: str, title: str) -> None:
+    got = _one(text)
+    assert (got["outlet"], got["title_english"]) == (outlet, title)
+
+
+def test_a_spaced_capital_word_is_no_glued_paper() -> None:
+    # "Lebanon TODAY": a space, so no paper name ran into the text
+    assert parse_citations("Protests continue in Beirut\nLebanon TODAY saw thousands in the streets.") == []

@@ -1031,8 +1031,11 @@ def periodical_header(text: str, registry: OutletRegistry) -> list[Draft]:
 # ``Okaz newspaperA Saudi expert ...``: a page whose outlet line ran into the article's first sentence when its
 # markup was stripped (Saudi Gazette's opinion listings, issue 15 batch 7): the known name, optionally a
 # type noun, then a capital with no space before it
-_GLUED = re.compile(r"^(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}?)(?:\s+(?:newspaper|daily|paper))?"
-                    r"(?=[A-Z])")
+# the name's words end in a lower-case letter where the text's first word runs on ("OkazAs", "Al-MadinaWHAT",
+# "MakkahIN": issue 15 batch 23); the text's first word printed in capitals
+_GLUED_WORD = r"[A-Z][a-z'’]*(?:[-‐][A-Za-z][a-z'’]*)*"
+_GLUED = re.compile(r"^(?P<name>" + _GLUED_WORD + r"(?:\s+" + _GLUED_WORD + r"){0,3}?)(?:\s+(?:newspaper|daily|paper))?"
+                    r"(?<=[a-z])(?=(?P<caps>[A-Z]{2,}\b)|[A-Z])")
 
 
 def headline_over_glued_outlet(text: str, registry: OutletRegistry) -> list[Draft]:
@@ -1045,7 +1048,9 @@ def headline_over_glued_outlet(text: str, registry: OutletRegistry) -> list[Draf
     if not title or title.endswith((".", ":")) or len(title.split()) > _MAX_GLUED_TITLE or is_arabic(title):
         return []
     m = _GLUED.match(body)
-    if m is None or registry.resolve(m.group("name")).method != "exact":
+    # a known name; or a name run into a first word in capitals ("MakkahIN Bloomington, ..."), as a page of
+    # columns prints each column's paper before its capitalized opening
+    if m is None or (registry.resolve(m.group("name")).method != "exact" and not m.group("caps")):
         return []
     lead = len(text) - len(text.lstrip())
     return [Draft("press_digest_headline", lead, lead + len(lines[0].rstrip()) + 1 + m.end(),
