@@ -99,3 +99,26 @@ def test_headline_over_glued_paper_name(text: str, outlet: str, title: str) -> N
 def test_a_spaced_capital_word_is_no_glued_paper() -> None:
     # "Lebanon TODAY": a space, so no paper name ran into the text
     assert parse_citations("Protests continue in Beirut\nLebanon TODAY saw thousands in the streets.") == []
+
+
+# ------------------------------------------------------------- an English digest's "Writer wrote: Title" line
+def test_english_writer_line_alone() -> None:
+    got = _one("Abdel Fattah Abdel Moneen wrote: How does U.S. administration read CIA reports?")
+    assert (got["outlet"], got["author"], got["title_english"]) == (
+        None, "Abdel Fattah Abdel Moneen", "How does U.S. administration read CIA reports?")
+
+
+def test_english_writer_line_under_its_paper() -> None:
+    got = _one("Youm7 newspaper\nWael El-Semari wrote: Russian Foreign Minister’s Call")
+    assert (got["outlet"], got["author"], got["title_english"]) == (
+        "Youm7", "Wael El-Semari", "Russian Foreign Minister’s Call")
+
+
+@pytest.mark.parametrize("text", [
+    "Ahmed Ali Hassan wrote: The government is failing its people. It must act now before the summer ends.",
+    "Ahmed Ali Hassan said: How does the administration read the reports?",
+])
+def test_no_english_writer_line_from_a_quotation(text: str) -> None:
+    # two sentences after "wrote:" are a quotation, not a title; "said:" introduces speech
+    assert all(c.title_english is None or "." not in c.title_english[:-1] for c in parse_citations(text))
+    assert all(c.author != "Ahmed Ali Hassan" or c.title_english is None for c in parse_citations(text))

@@ -58,8 +58,8 @@ from translator.glossary.outlet_registry import OutletRegistry
 from translator.text.arabic import is_arabic
 
 __all__ = [
-    "RECOGNIZERS", "Recognizer", "dash_attribution", "image_credit", "news_citations", "press_digest_byline",
-    "press_digest_headline", "split_descriptor", "wikipedia_reference",
+    "RECOGNIZERS", "Recognizer", "dash_attribution", "english_column", "image_credit", "news_citations",
+    "press_digest_byline", "press_digest_headline", "split_descriptor", "wikipedia_reference",
 ]
 
 _BULLET = re.compile(r"^\s*(?:[-–—―•*▪‣·]{1,2}|\d{1,3}[.)])\s*")
@@ -989,6 +989,48 @@ def columnist_line(text: str, registry: OutletRegistry) -> list[Draft]:
     return drafts
 
 
+# ``Wael El-Semari wrote: Russian Foreign Minister’s Call``: a digest of the day's columns in English, the writer,
+# "wrote" and the column's title, under a line with the paper's name (``Youm7 newspaper``) or alone
+_EN_COLUMNIST = re.compile(r"^\s*(?:(?:Dr|Prof)\.?\s+)?(?P<author>" + PERSON.pattern + r")\s+(?:wrote|writes)\s*:\s*"
+                           r"(?P<title>[^\s:][^\n]{2,150}?)\s*$")
+_EN_PAPER_LINE = re.compile(r"^\s*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})(?:\s+(?:newspaper|daily))?"
+                            r"\s*[:.]?\s*$")
+
+
+def english_column(line: str) -> tuple[str, str] | None:
+    """``Wael El-Semari wrote: Russian Foreign Minister’s Call`` → (author, title); None when the line is not a
+    writer, "wrote" and a title of at most 20 words with no sentence break inside."""
+    m = _EN_COLUMNIST.match(line)
+    if m is None or len(m.group("title").split()) > 20 or re.search(r"[.!?]\s+[A-Z]", m.group("title")):
+        return None
+    author = clean_person(m.group("author"))
+    return (author, ws(m.group("title")) or "") if author else None
+
+
+def english_columnist_line(text: str, registry: OutletRegistry) -> list[Draft]:
+    """A column in an English digest of the day's columns: ``<Writer> wrote: <Title>`` on a line of its own (the
+    English form of ``X يكتب: T``, issue 15 batch 23), with the paper from an earlier line of the piece that holds
+    only a known paper's name (``Youm7 newspaper``).  The title must read as one (at most 20 words, no full stop
+    inside)."""
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    if not lines or len(lines) > 4 or is_arabic(text):
+        return []
+    at, line = lines[-1]
+    column = english_column(line)
+    if column is None or registry.lookup(column[0]) is not None:
+        return []
+    outlet = None
+    for _, earlier in lines[:-1]:
+        paper = _EN_PAPER_LINE.match(earlier)
+        if paper and registry.resolve(paper.group("name")).method == "exact":
+            outlet = paper.group("name")
+            break
+    start = lines[0][0] if outlet else at
+    return [Draft("press_digest_byline", start + len(text[start:]) - len(text[start:].lstrip()), len(text.rstrip()),
+                  title_english=column[1], author=column[0], outlet=outlet,
+                  confidence=0.8 if outlet else 0.7)]
+
+
 _PAREN_AUTHOR = re.compile(r"^\s*\((?P<outlet>[^()\n]{2,60})\)\s+(?P<author>" + PERSON.pattern + r")\s+[-–—]\s+\S")
 
 
@@ -1062,7 +1104,8 @@ _MAX_GLUED_TITLE = 15
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
     bracket_item, described_heading_block, address_item, sources_line, monitor_source, slash_entry,  # English digests
-    periodical_header, headline_over_glued_outlet, wikipedia_reference, paren_lead, columnist_line, digest_line,
+    periodical_header, headline_over_glued_outlet, wikipedia_reference, paren_lead, columnist_line,
+    english_columnist_line, digest_line,
     press_digest_headline,
     dash_attribution,
     bare_attribution, news_citations,
