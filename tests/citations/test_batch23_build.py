@@ -122,3 +122,14 @@ def test_no_english_writer_line_from_a_quotation(text: str) -> None:
     # two sentences after "wrote:" are a quotation, not a title; "said:" introduces speech
     assert all(c.title_english is None or "." not in c.title_english[:-1] for c in parse_citations(text))
     assert all(c.author != "Ahmed Ali Hassan" or c.title_english is None for c in parse_citations(text))
+
+
+# ------------------------------------------------------------- a description with a country's possessive
+@pytest.mark.parametrize("text, leaning", [
+    ("\"We have heard a lot about Somalis fighting one another,\" Samir Rajab writes in Egypt's largest daily, "
+     "Al-Jumhuriya.", "Egypt's largest daily"),
+    ("Al-Jumhuriya, Egypt's largest daily, said the government had failed to act.", "Egypt's largest daily"),
+])
+def test_possessive_description_set_off_by_commas(text: str, leaning: str) -> None:
+    got = _one(text)
+    assert (got["outlet"], got["leaning"]) == ("Al-Jumhuriya", leaning)

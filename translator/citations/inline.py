@@ -1113,7 +1113,9 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
     paren_after = re.match(r"\s*\(([^()]{2,80})\)", after_name)
     if paren_after:
         after_name = after_name[paren_after.end():]
+    # (or a country's possessive: "Al Ahram, Egypt’s oldest ... daily, published", issue 15 batch 16)
     appositive = re.match(r"\s*,\s*(?:the|a|an)\s+([^,;.()]{3,100}?)\s*(?:,|;|$)", after_name) \
+        or re.match(r"\s*,\s*([A-Z][\w-]*['’]s\s+[^,;.()]{3,100}?)\s*(?:,|;|$)", after_name) \
         or _bare_appositive().match(after_name)  # "Al-Wahdawi weekly, organ of the Nasserite ..., 22 Jan. 2002"
     if appositive and not (p["type_end"].search(appositive.group(1)) or
                            re.search(r"\b(?:" + cues().pattern("type_noun") + r")\b", appositive.group(1), re.I)):
@@ -1260,11 +1262,14 @@ _IRREGULAR_PAST = frozenset("said gave ran led wrote took put made saw chose tol
 def _descriptor_before(before: str) -> str | None:
     """The words between the last boundary ("the", "in", a comma ...) and the outlet name; or a description
     set off by a comma right before the name (``The independent newspaper, al-Shorouk, ...``)."""
-    set_off = re.search(r"(?:^|\b(?P<of>(?i:the|of))\s+)(?P<d>(?:[\w'’-]+\s+){0,4}?(?i:" + cues().pattern("type_noun")
-                        + r"))\s*,\s*\Z", before)
+    set_off = re.search(r"(?:^|\b(?P<of>(?i:the|of|in|for))\s+)(?P<d>(?:[\w'’-]+\s+){0,4}?(?i:"
+                        + cues().pattern("type_noun") + r"))\s*,\s*\Z", before)
     # "The independent newspaper, al-Shorouk, ...", "the editor-in-chief of Egypt's prominent weekly newspaper,
-    # Akhbar El-Yom": a description set off by a comma, opening the sentence or after "of"
-    if set_off and (not before[:set_off.start()].strip(" ,") or (set_off.group("of") or "").lower() == "of"):
+    # Akhbar El-Yom": a description set off by a comma, opening the sentence or after "of"; after "in"/"for" when
+    # it opens with a country's possessive ("writes in Egypt's largest daily, Al-Jumhuriya", issue 15 batch 16)
+    of = (set_off.group("of") or "").lower() if set_off else ""
+    if set_off and (not before[:set_off.start()].strip(" ,") or of == "of"
+                    or (of in ("in", "for") and re.match(r"[A-Z][\w-]*['’]s\s", set_off.group("d")))):
         return re.sub(r"^(?i:the|a|an)\s+", "", set_off.group("d"))
     before = re.sub(r"\b(?:the|in|of|an?)(?=[A-Z][a-z])", " ", before)  # "appeared in theCairo daily": a lost space
     boundaries = list(_BOUNDARY.finditer(before))
