@@ -133,3 +133,36 @@ def test_no_english_writer_line_from_a_quotation(text: str) -> None:
 def test_possessive_description_set_off_by_commas(text: str, leaning: str) -> None:
     got = _one(text)
     assert (got["outlet"], got["leaning"]) == ("Al-Jumhuriya", leaning)
+
+
+# ------------------------------------------------------------- a bulletin's list entry (batch 24, build half)
+@pytest.mark.parametrize("text, outlet, author, date, title", [
+    ("Lebanon Leaps into Chaos-Naharnet", "Naharnet", None, None, "Lebanon Leaps into Chaos"),
+    ("Hezbollah sets resolution terms-BBC\nNews", "BBC News", None, None, "Hezbollah sets resolution terms"),
+    ("Turkey’s Parliament Lifts Scarf Ban-New York\nTimes", "New York Times", None, None,
+     "Turkey’s Parliament Lifts Scarf Ban"),
+    ("Gemayel accuses opposition of planning for 'regime change\n-Daily Star", "Daily Star", None, None,
+     "Gemayel accuses opposition of planning for 'regime change"),
+    ("Lebanon's politicians are ruining their country\nwithout even saying why-The\nDaily Star. January 04/08",
+     "The Daily Star", None, "2008-01-04", "Lebanon's politicians are ruining their country without even saying why"),
+    ("Pakistan and Lebanon, the same struggle.By\nHiram Chodosh and Chibli Mallat. January 04/08", None,
+     "Hiram Chodosh and Chibli Mallat", "2008-01-04", "Pakistan and Lebanon, the same struggle"),
+    ("Lebanon \"cannot bear\ntwo armies\"By\n: W. Thomas Smith Jr. Feb 10, 2008", None, "W. Thomas Smith Jr",
+     "2008-02-10", "Lebanon \"cannot bear two armies\""),
+])
+def test_bulletin_entry(text: str, outlet: str | None, author: str | None, date: str | None, title: str) -> None:
+    got = _one(text)
+    assert (got["outlet"], got["author"], got["date"], got["title_english"]) == (outlet, author, date, title)
+
+
+@pytest.mark.parametrize("text", [
+    # a hyphen after a transliterated article is the name's own, not an entry's separator
+    "The fuel crisis has weakened the middle class, reports Al-Araby al-Jadeed",
+    "Muhammad Abu-Krishah writes in Egypt's Al-Ahram",
+    # a hyphenated headline word is no source
+    "Lebanese army clashes with pro-Syrian militants",
+])
+def test_no_bulletin_entry_split_inside_a_name(text: str) -> None:
+    for cit in parse_citations(text):
+        assert cit.outlet not in {"Jadeed", "Krishah", "Syrian"}
+        assert not (cit.title_english or "").endswith((" al", " Abu"))

@@ -22,6 +22,7 @@ from translator.citations.cues import cues
 from translator.citations.digest_en import (
     address_item,
     bracket_item,
+    bulletin_entry,
     described_heading_block,
     monitor_source,
     slash_entry,
@@ -1104,6 +1105,7 @@ _MAX_GLUED_TITLE = 15
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
     bracket_item, described_heading_block, address_item, sources_line, monitor_source, slash_entry,  # English digests
+    bulletin_entry,
     periodical_header, headline_over_glued_outlet, wikipedia_reference, paren_lead, columnist_line,
     english_columnist_line, digest_line,
     press_digest_headline,
