@@ -166,3 +166,17 @@ def test_no_bulletin_entry_split_inside_a_name(text: str) -> None:
     for cit in parse_citations(text):
         assert cit.outlet not in {"Jadeed", "Krishah", "Syrian"}
         assert not (cit.title_english or "").endswith((" al", " Abu"))
+
+
+# ------------------------------------------------------------- no writer or paper from an adjective or a verb
+def test_role_word_as_an_adjective_names_no_writer() -> None:
+    text = ("وأوضحت صحيفة \"الرياض\" في افتتاحيتها: اختطت «الرياض» مسارها الإعلامي محققة شعارها (الريادة والتفوق)، "
+            "فهي رائدة كونها أول صحيفة يومية تصدر من عاصمتنا الحبيبة الرياض")
+    cits = parse_citations(text)
+    assert [c.outlet for c in cits] == ["الرياض"]  # no paper "تصدر" ("is published") nor "يومية" ("daily")
+    assert cits[0].author is None  # "مسارها الإعلامي": "its media path", no writer named by role
+
+
+def test_role_word_after_a_verb_still_names_the_writer() -> None:
+    got = _one("قال الكاتب أسامة سرايا - في عموده بصحيفة الأهرام إن الحكومة تأخرت")
+    assert (got["outlet"], got["author"]) == ("الأهرام", "أسامة سرايا")

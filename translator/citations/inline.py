@@ -1669,7 +1669,14 @@ def _arabic_unknown_name(s: str, pos: int, words: list[re.Match[str]]) -> tuple[
         return None
     end = words[n - 1].end()
     name = s[pos:end].rstrip("،,.:؛ ")
+    if all(w in _AR_TYPE_NOUNS for w in name.split()):
+        return None  # "صحيفة يومية تصدر ...": "a daily paper", no name
     return (pos, pos + len(name), name) if name and len(name.split()) <= 3 else None
+
+
+# what a paper does that no paper's name is ("أول صحيفة يومية تصدر من عاصمتنا": "the first daily published in our
+# capital", issue 15 batch 23)
+_AR_PAPER_VERBS = frozenset("تصدر يصدر صدرت صدر تنشر ينشر تطبع يطبع توزع يوزع".split())
 
 
 def _ar_clause_word(word: str, n: int) -> bool:
@@ -1677,7 +1684,7 @@ def _ar_clause_word(word: str, n: int) -> bool:
     ``وذكرت``), a particle glued to a cue or a definite word (``بعنوان``, ``بالفرنسية``, ``بنشر``), or, after
     the first word, a feminine adjective that describes the paper (``الجارديان البريطانية``)."""
     stem = word[1:] if word[:1] in "وف" and word[1:] in _AR_VERBS else word
-    if stem in _AR_VERBS or word in _AR_OBJECTS:
+    if stem in _AR_VERBS or word in _AR_OBJECTS or word in _AR_PAPER_VERBS:
         return True
     rest = word[1:]
     if word[:1] in "بل" and (rest[:2] == "ال" or rest in cues().lower_set("headline_cue") or rest in _AR_PIECES):
@@ -1852,8 +1859,11 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
     if m is None:  # "أبرز الكاتب الصحفي هاني وفا، رئيس تحرير الصحيفة": a role, the name, a comma
         # (or a dash or bracket, a title noun, a particle: "قال الكاتب أسامة سرايا - في عموده", "دعا الكاتب كرم
         # جبر رئيس المجلس", "ليرى كاتب المقالة فلاح المشعل ان": session 9)
-        m = re.search(rf"(?:^|\s)(?:{role})(?:\s+(?:{role}))?\s+(?:(?:{honorific})\s+)?{name}"
-                      rf"(?=\s*[،,]|\s+[-–—(]|\s+(?:{_AR_AFTER_WRITER})(?:\s|$))", s)
+        # (not a role word that is an adjective of the noun before it: "مسارها الإعلامي محققة شعارها (..." is
+        # "its media path", issue 15 batch 23)
+        m = next((x for x in re.finditer(rf"(?:^|\s)(?:{role})(?:\s+(?:{role}))?\s+(?:(?:{honorific})\s+)?{name}"
+                                         rf"(?=\s*[،,]|\s+[-–—(]|\s+(?:{_AR_AFTER_WRITER})(?:\s|$))", s)
+                  if not re.search(r"\S(?:ها|هم|هن|ه)\s*\Z", s[:x.start()])), None)
     if m is None:  # "تناول الكاتب عمرو عبد السميع في مقاله": the role, the name, "in his piece" (issue 15 batch 23)
         m = re.search(rf"(?:^|\s)(?:{role})\s+(?:(?:{honorific})\s+)?(?!(?:{'|'.join(sorted(_AR_STOP))})\s){name}"
                       rf"(?=\s+في\s+(?:مقاله|مقالها|مقال|عموده|عمودها|زاويته|زاويتها|افتتاحيت)\S*)", s)
