@@ -180,3 +180,22 @@ def test_role_word_as_an_adjective_names_no_writer() -> None:
 def test_role_word_after_a_verb_still_names_the_writer() -> None:
     got = _one("قال الكاتب أسامة سرايا - في عموده بصحيفة الأهرام إن الحكومة تأخرت")
     assert (got["outlet"], got["author"]) == ("الأهرام", "أسامة سرايا")
+
+
+# ------------------------------------------------------------- "the paper" / "the writer" and its piece's title
+def test_arabic_back_reference_with_a_title() -> None:
+    text = ("نشرت صحيفة النهار تقريرا عن الأزمة.\n"
+            "ولفتت الصحيفة، في افتتاحيتها بعنوان ( ترهل لبنان )، إلى أن كل يوم يمر على اللبنانيين هو أسوأ من سابقه.")
+    cits = parse_citations(text)
+    assert [(c.outlet, c.title_original) for c in cits][-1] == ("النهار", "ترهل لبنان")  # the paper named before
+    alone = parse_citations(text.split("\n")[1])
+    assert [(c.outlet, c.title_original) for c in alone] == [(None, "ترهل لبنان")]
+
+
+def test_arabic_back_reference_to_the_writer() -> None:
+    got = _one("وأكد الكاتب - في مقاله بعنوان (من المعتدى ومن الضحية؟) - أن مصر تبذل جهودا كبيرة مع الطرفين")
+    assert (got["outlet"], got["author"], got["title_original"]) == (None, None, "من المعتدى ومن الضحية؟")
+
+
+def test_the_paper_without_a_title_is_no_back_reference() -> None:
+    assert parse_citations("ولفتت الصحيفة إلى أن كل يوم يمر على اللبنانيين هو أسوأ من سابقه.") == []

@@ -141,7 +141,8 @@ def inline_attributions(text: str, registry: OutletRegistry) -> list[Draft]:
         if len(kept) > 1:
             kept = _own_clauses(s, kept, registry)
         if not kept:
-            column = _arabic_unplaced_column(s) if is_arabic(s) else (_unplaced_column(s) or _back_reference(s))
+            column = (_arabic_unplaced_column(s) or _arabic_back_reference(s)) if is_arabic(s) \
+                else (_unplaced_column(s) or _back_reference(s))
             if column is not None:
                 kept = [(0, 0, "", column)]
         if len(kept) == 1 and is_arabic(s) and kept[0][3].title_original is None:
@@ -292,6 +293,37 @@ def _arabic_unplaced_column(s: str) -> Draft | None:
     if person is None or person in title:
         return None
     return Draft("press_review_attribution", 0, len(s), author=person, title_original=title, confidence=0.6)
+
+
+# "ولفتت الصحيفة، في افتتاحيتها بعنوان ( ترهل لبنان )، إلى أن": the paper named before, referred to by what it is,
+# with the title of its piece (issue 15 batch 23 build half; the English form is _BACK_REFERENCE)
+_AR_BACK_REFERENCE = re.compile(r"^\s*(?:[وف]?(?:من\s+جهتها|من\s+جانبها|بدورها)[،,]?\s+)?[وف]?(?:\S+\s+)?"
+                                r"(?:الصحيفة|الجريدة|اليومية|الأسبوعية|الكاتب|الكاتبة)(?:\s|[،,])")
+
+
+# verbs of the review before "the paper" or "the writer" (the feminine ones of _AR_VERBS, and the masculine)
+_AR_BACK_VERBS = frozenset("لفتت أوضحت اوضحت أكد اكد قال رأى كتب أوضح اوضح اعتبر لفت أشار اشار تساءل".split())
+
+
+def _arabic_back_reference(s: str) -> Draft | None:
+    """An Arabic sentence that cites the paper named before it only as "the paper", with a verb of the review
+    and a title after a headline cue (``ولفتت الصحيفة، في افتتاحيتها بعنوان ( ترهل لبنان )``): no outlet, the
+    title; its outlet is the citation's before it in the same paragraph (``refers_back``)."""
+    m = _AR_BACK_REFERENCE.match(s)
+    if m is None:
+        return None
+    first = (s[:m.end()].split() or [""])[0]
+    bare = first[1:] if first[:1] in "وف" and len(first) > 3 else first
+    if bare not in _AR_VERBS and bare not in _AR_BACK_VERBS and not bare.startswith(("الصحيفة", "الجريدة")):
+        return None
+    if not re.search(r"(?:تحت|يحمل|تحمل)\s+عنوان|بعنوان|عنوانها", s):
+        return None
+    title = quoted_title(s, (len(s), len(s))) or arabic_unquoted_title(s)
+    paren = re.search(r"(?:عنوان|بعنوان)\s*:?\s*\(\s*(?P<t>[^()\n]{2,120}?)\s*\)", s)
+    title = title or (ws(paren.group("t")) if paren else None)
+    if not title:
+        return None
+    return Draft("press_review_attribution", 0, len(s), title_original=title, confidence=0.5, refers_back=True)
 
 
 @cache
