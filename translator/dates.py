@@ -290,6 +290,9 @@ def _patterns(
             "dmy2q": day + day_of + mon + r"\s*[,،]?\s*['’‘`](?P<year2>\d{2})(?![\d'’])",
             "mdy2q": mon + r"\s*[,،]?\s*(?P<day>\d{1,2})(?:\s?(?:st|nd|rd|th))?(?!\d)\s*[,،]?\s*['’‘`](?P<year2>\d{2})"
                      r"(?![\d'’])",
+            # a news bulletin's "December 26/07", "October 02/09": the month, the day, a slash, a two-digit year
+            # (issue 15 batch 24, build half); not a day range ("March 8/9": the year has two digits)
+            "mdy2s": mon + r"\s*(?P<day>\d{1,2})\s*/\s*(?P<year2>\d{2})(?![\d/.:\-])",
             "dm": day + day_of + mon + no_year_follows,
             "md": mon + r"\s*(?P<day>\d{1,2})(?:\s?(?:st|nd|rd|th))?" + no_year_follows,
         }
@@ -717,7 +720,8 @@ _NUMERIC_SHAPE = re.compile(r"\d\s*([/.\-–])\s*\d{1,2}\s*\1\s*\d")  # 16/12/20
 # _NUMERIC_SHAPE, which every one of them contains.
 _NEEDS: dict[str, frozenset[str]] = {shape: frozenset(needs) for shape, needs in {
     "dmy": ("year",), "mdy": ("year",), "my": ("year",), "dtym": ("time", "year"), "dtmy": ("time", "year"),
-    "dmy2": ("two_digits",), "dmy2q": ("two_digits",), "mdy2q": ("two_digits",), "dm": ("day",), "md": ("digit",),
+    "dmy2": ("two_digits",), "dmy2q": ("two_digits",), "mdy2q": ("two_digits",), "mdy2s": ("two_digits",),
+    "dm": ("day",), "md": ("digit",),
     "ymd": ("numeric",), "num": ("numeric",), "num2": ("numeric",), "num2dot": ("numeric",),
 }.items()}
 _CLUES = {"digit": re.compile(r"\d"), "two_digits": re.compile(r"\d\d"), "year": re.compile(r"\d{4}"),

@@ -58,7 +58,23 @@ def pieces(text: str) -> list[Piece]:
     for paragraph in _paragraphs(text):
         for item in _items(paragraph):
             _add(found, item, text)
-    return _digest_headlines(found, text)
+    return _digest_headlines(_join_wrapped_sources(found, text), text)
+
+
+def _join_wrapped_sources(found: list[Piece], text: str) -> list[Piece]:
+    """A bulletin entry wrapped before its source: ``Gemayel accuses opposition ...`` then ``-Daily Star`` on the
+    next line (issue 15 batch 24).  A hyphen run into a bare name is the entry's separator, not a bullet (a bullet
+    is followed by a space), so the line joins the line right above it."""
+    out: list[Piece] = []
+    for piece in found:
+        line = text[piece.start:piece.end].strip()
+        if out and piece.hint is None and out[-1].hint is None and re.fullmatch(r"-(?=[A-Z])\S.{0,40}", line) \
+                and is_bare_name(line[1:]) and text.count("\n", out[-1].end, piece.start) == 1 \
+                and not _BULLET.match(text[out[-1].start:out[-1].end]):
+            out[-1] = Piece(out[-1].start, piece.end)
+            continue
+        out.append(piece)
+    return out
 
 
 # --------------------------------------------------------------------------- digest headlines (issue 15)

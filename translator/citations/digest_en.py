@@ -38,7 +38,7 @@ from translator.dates import DateResult, parse_date
 from translator.glossary.outlet_registry import OutletRegistry
 
 __all__ = [
-    "address_item", "archive_entries", "bracket_item", "described_heading_block", "digest_title",
+    "address_item", "archive_entries", "bracket_item", "bulletin_entry", "described_heading_block", "digest_title",
     "doubled_apostrophes", "markdown_blanked", "monitor_source", "press_heading", "prose_writer", "review_date",
     "same_name", "slash_entry", "sources_line",
 ]
@@ -363,6 +363,73 @@ def monitor_source(text: str, registry: OutletRegistry) -> list[Draft]:
     start, end = len(text) - len(text.lstrip()), len(text.rstrip())
     return [Draft("news_citation", start, end, outlet=m.group("name").strip(), place=m.group("place").strip(),
                   title_language=_LANGUAGE_CODES[m.group("lang")], date=date, confidence=0.8)]
+
+
+# A news bulletin's list of the day's pieces, one entry a line (issue 15 batch 24, LCCC's English bulletins): the
+# title run into its byline or its source by a hyphen or a full stop with no space after it, the day last, the
+# line often wrapped: ``Lebanon Leaps into Chaos-Naharnet``, ``Turkey’s Parliament Lifts Scarf Ban-New York
+# Times``, ``Pakistan and Lebanon, the same struggle.By Hiram Chodosh and Chibli Mallat. January 04/08``
+_ENTRY_DATE = (r"(?P<date>(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\s*(?:/|,)\s*(?P<year>\d{4}|\d{2})"
+               r"|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2}))")
+_ENTRY_BYLINE = re.compile(
+    r"(?P<title>\S.{2,220}?)\s*(?:[.\-–/]\s*|(?<=[\"”?!]))By\s*:?\s*(?P<author>[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){1,6}?)"
+    r"(?:\s*[/\-]\s*(?P<outlet>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}?))?(?:[.,/]?\s*" + _ENTRY_DATE + r")?[.\s]*")
+# the source that ends an entry, after its separator: a name, a place, the day
+_ENTRY_SOURCE = re.compile(r"(?P<outlet>(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}?)"
+                           r"(?:,\s*(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?(?:[.,]?\s*" + _ENTRY_DATE + r")?[.\s]*")
+_ENTRY_SEPARATOR = re.compile(r"\s?-(?=[A-Z])|\.(?=[A-Z])|\.\s+(?=[A-Z])")
+# a hyphen after a transliterated article or a name's particle belongs to the name ("al-Ahram", "Abu-Krishah")
+_NAME_PARTICLES = frozenset("al el an as ash ad ar at az a abu bin ibn bani abd".split())
+
+
+def _entry_date(m: re.Match[str]) -> DateResult | None:
+    """The entry's day: ``January 04/08`` (a two-digit year read as 20YY), ``19/02/08`` only when one reading fits."""
+    if m.group("date") is None:
+        return None
+    if m.group("month"):
+        year = m.group("year") if len(m.group("year")) == 4 else "20" + m.group("year")
+        found = parse_date(f"{m.group('month')} {m.group('day')}, {year}")
+    else:
+        found = parse_date(m.group("date"))
+    if found.date is None or found.ambiguous:
+        return None
+    return replace(found, text=m.group("date"), start=None, end=None)
+
+
+def bulletin_entry(text: str, registry: OutletRegistry) -> list[Draft]:
+    """One entry of a bulletin's list of pieces: ``Title-Outlet``, ``Title.Outlet. Month DD/YY``, ``Title.By:
+    Author. Month DD/YY``, wrapped over up to four lines.  The source must be a registry outlet (a hyphenated
+    headline word is no source: ``Pro-Syrian``); a byline needs two capitalized words at least and a title of two
+    words.  Returns [] for any other text."""
+    if len(text) > 320 or text.count("\n") > 3 or ("-" not in text and "." not in text and "/" not in text):
+        return []
+    flat = re.sub(r"\s*\n\s*", " ", text.strip())
+    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    m = _ENTRY_BYLINE.fullmatch(flat)
+    if m is not None and len(m.group("title").split()) >= 2 and registry.lookup(m.group("author")) is None:
+        outlet = m.group("outlet")
+        if outlet and registry.resolve(outlet).outlet is None:
+            outlet = None
+        title = m.group("title").strip().strip("\"“”")
+        if title.count('"') % 2 == 1 or title.count("“") != title.count("”"):
+            title = m.group("title").strip()  # ("Lebanon "cannot bear two armies"": its own quotes kept)
+        return [Draft("press_digest_byline", start, end, title_english=ws(title), author=ws(m.group("author")),
+                      outlet=outlet.rstrip(".") if outlet else None, date=_entry_date(m), confidence=0.75)]
+    for sep in reversed(list(_ENTRY_SEPARATOR.finditer(flat))):
+        title = flat[:sep.start()].strip()
+        words = title.split()
+        if len(words) < 2 or ("-" in sep.group() and words[-1].lower() in _NAME_PARTICLES):
+            continue
+        m = _ENTRY_SOURCE.fullmatch(flat, sep.end())
+        if m is None:
+            continue
+        match = registry.resolve(m.group("outlet").rstrip("."))
+        if match.outlet is None or match.ambiguous or match.method not in ("exact", "trimmed"):
+            continue
+        return [Draft("press_digest_headline", start, end, title_english=ws(title),
+                      outlet=m.group("outlet").rstrip("."), place=m.group("place"), date=_entry_date(m),
+                      confidence=0.75)]
+    return []
 
 
 # ``A National Debate on Lebanon/By Hazem Saghieh/Al Hayat/August 14/13``: a translated column's line on a news

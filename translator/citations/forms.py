@@ -22,6 +22,7 @@ from translator.citations.cues import cues
 from translator.citations.digest_en import (
     address_item,
     bracket_item,
+    bulletin_entry,
     described_heading_block,
     monitor_source,
     slash_entry,
@@ -59,8 +60,8 @@ from translator.glossary.outlet_registry import OutletRegistry
 from translator.text.arabic import is_arabic
 
 __all__ = [
-    "RECOGNIZERS", "Recognizer", "dash_attribution", "image_credit", "news_citations", "press_digest_byline",
-    "press_digest_headline", "split_descriptor", "wikipedia_reference",
+    "RECOGNIZERS", "Recognizer", "dash_attribution", "english_column", "image_credit", "news_citations",
+    "press_digest_byline", "press_digest_headline", "split_descriptor", "wikipedia_reference",
 ]
 
 _BULLET = re.compile(r"^\s*(?:[-–—―•*▪‣·]{1,2}|\d{1,3}[.)])\s*")
@@ -935,8 +936,20 @@ def paren_lead(text: str, registry: OutletRegistry) -> list[Draft]:
 
 # --------------------------------------------------------------------------- columnist line (issue 15)
 _AR_NAME = r"[\u0621-\u064a\u0640]+(?:\s+[\u0621-\u064a\u0640]+){1,3}"
-_COLUMNIST = re.compile(r"^\s*(?P<author>" + _AR_NAME + r")\s+(?P<verb>\S+)\s*:\s*(?P<title>\S[^\n]*?)\s*$")
-_COLUMNIST_BARE = re.compile(r"^\s*(?P<author>" + _AR_NAME + r")\s*:\s*(?P<title>\S[^\n]*?)\s*$")
+
+
+@cache
+def _columnist_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The writer line's patterns; an Arabic honorific may come before the name, a dotted one with or without a
+    space (``د. وحيد عبدالمجيد يكتب: ...``, ``د.عمرو عبد السميع يكتب:...``, issue 15 batch 23)."""
+    titles = [w for w in cues().words("honorific") if is_arabic(w)]
+    honorific = "|".join(re.escape(w) + (r"\s*" if w.endswith(".") else r"\s+")
+                         for w in sorted(titles, key=len, reverse=True))
+    lead = rf"^\s*(?:(?:{honorific}))?(?P<author>" + _AR_NAME + ")"
+    return (re.compile(lead + r"\s+(?P<verb>\S+)\s*:\s*(?P<title>\S[^\n]*?)\s*$"),
+            re.compile(lead + r"\s*:\s*(?P<title>\S[^\n]*?)\s*$"),
+            # the verb and "about" in place of the colon (``مكرم محمد أحمد يكتب عن حق الأمير وحق الغفير!``)
+            re.compile(lead + r"\s+(?P<verb>\S+)\s+عن\s+(?P<title>[^\s.،,:؛][^\n.:؛]{2,80}?[!؟?]?)\s*$"))
 
 
 _PREPOSITIONS = frozenset({"في", "من", "على", "عن", "إلى", "الى", "مع", "بين", "ضد", "حول"})
@@ -946,10 +959,13 @@ def columnist_title(line: str, *, outlet_known: bool) -> tuple[str, str] | None:
     """``مكرم محمد أحمد يكتب: يوم فارق`` → (author, title): an Arabic daily digest of columns names the
     writer, a writing verb and the column's title.  Without the verb (``مرسى عطا الله: شهادة دولية``) the
     line is read so only under an outlet line, since ``Speaker: words`` is also how headlines quote people."""
-    m = _COLUMNIST.match(line)
+    verb_colon, bare, verb_about = _columnist_patterns()
+    m = verb_colon.match(line)
+    if m is None and outlet_known:  # (under a paper's name only: a summary may read "X writes about ...")
+        m = verb_about.match(line)
     if m and m.group("verb") in cues().lower_set("writing_verb"):
         return ws(m.group("author")) or "", ws(m.group("title")) or ""
-    m = _COLUMNIST_BARE.match(line) if outlet_known else None
+    m = bare.match(line) if outlet_known else None
     # a person's name does not open with the article (``الرئيس``, ``المجلس``: the subject of a headline)
     # nor holds a preposition (``لبنان في العاصفة: لا مخرج قريب``, ``رسالة بعبدا للضاحية: ...``: a headline's
     # subject and its colon, issue 15 batch 7)
@@ -988,6 +1004,48 @@ def columnist_line(text: str, registry: OutletRegistry) -> list[Draft]:
         drafts.append(Draft("press_digest_headline", at, len(text[:end].rstrip()), title_original=title,
                             author=author, confidence=0.7))
     return drafts
+
+
+# ``Wael El-Semari wrote: Russian Foreign Minister’s Call``: a digest of the day's columns in English, the writer,
+# "wrote" and the column's title, under a line with the paper's name (``Youm7 newspaper``) or alone
+_EN_COLUMNIST = re.compile(r"^\s*(?:(?:Dr|Prof)\.?\s+)?(?P<author>" + PERSON.pattern + r")\s+(?:wrote|writes)\s*:\s*"
+                           r"(?P<title>[^\s:][^\n]{2,150}?)\s*$")
+_EN_PAPER_LINE = re.compile(r"^\s*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})(?:\s+(?:newspaper|daily))?"
+                            r"\s*[:.]?\s*$")
+
+
+def english_column(line: str) -> tuple[str, str] | None:
+    """``Wael El-Semari wrote: Russian Foreign Minister’s Call`` → (author, title); None when the line is not a
+    writer, "wrote" and a title of at most 20 words with no sentence break inside."""
+    m = _EN_COLUMNIST.match(line)
+    if m is None or len(m.group("title").split()) > 20 or re.search(r"[.!?]\s+[A-Z]", m.group("title")):
+        return None
+    author = clean_person(m.group("author"))
+    return (author, ws(m.group("title")) or "") if author else None
+
+
+def english_columnist_line(text: str, registry: OutletRegistry) -> list[Draft]:
+    """A column in an English digest of the day's columns: ``<Writer> wrote: <Title>`` on a line of its own (the
+    English form of ``X يكتب: T``, issue 15 batch 23), with the paper from an earlier line of the piece that holds
+    only a known paper's name (``Youm7 newspaper``).  The title must read as one (at most 20 words, no full stop
+    inside)."""
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    if not lines or len(lines) > 4 or is_arabic(text):
+        return []
+    at, line = lines[-1]
+    column = english_column(line)
+    if column is None or registry.lookup(column[0]) is not None:
+        return []
+    outlet = None
+    for _, earlier in lines[:-1]:
+        paper = _EN_PAPER_LINE.match(earlier)
+        if paper and registry.resolve(paper.group("name")).method == "exact":
+            outlet = paper.group("name")
+            break
+    start = lines[0][0] if outlet else at
+    return [Draft("press_digest_byline", start + len(text[start:]) - len(text[start:].lstrip()), len(text.rstrip()),
+                  title_english=column[1], author=column[0], outlet=outlet,
+                  confidence=0.8 if outlet else 0.7)]
 
 
 _PAREN_AUTHOR = re.compile(r"^\s*\((?P<outlet>[^()\n]{2,60})\)\s+(?P<author>" + PERSON.pattern + r")\s+[-–—]\s+\S")
@@ -1032,8 +1090,11 @@ def periodical_header(text: str, registry: OutletRegistry) -> list[Draft]:
 # ``Okaz newspaperA Saudi expert ...``: a page whose outlet line ran into the article's first sentence when its
 # markup was stripped (Saudi Gazette's opinion listings, issue 15 batch 7): the known name, optionally a
 # type noun, then a capital with no space before it
-_GLUED = re.compile(r"^(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}?)(?:\s+(?:newspaper|daily|paper))?"
-                    r"(?=[A-Z])")
+# the name's words end in a lower-case letter where the text's first word runs on ("OkazAs", "Al-MadinaWHAT",
+# "MakkahIN": issue 15 batch 23); the text's first word printed in capitals
+_GLUED_WORD = r"[A-Z][a-z'’]*(?:[-‐][A-Za-z][a-z'’]*)*"
+_GLUED = re.compile(r"^(?P<name>" + _GLUED_WORD + r"(?:\s+" + _GLUED_WORD + r"){0,3}?)(?:\s+(?:newspaper|daily|paper))?"
+                    r"(?<=[a-z])(?=(?P<caps>[A-Z]{2,}\b)|[A-Z])")
 
 
 def headline_over_glued_outlet(text: str, registry: OutletRegistry) -> list[Draft]:
@@ -1046,7 +1107,9 @@ def headline_over_glued_outlet(text: str, registry: OutletRegistry) -> list[Draf
     if not title or title.endswith((".", ":")) or len(title.split()) > _MAX_GLUED_TITLE or is_arabic(title):
         return []
     m = _GLUED.match(body)
-    if m is None or registry.resolve(m.group("name")).method != "exact":
+    # a known name; or a name run into a first word in capitals ("MakkahIN Bloomington, ..."), as a page of
+    # columns prints each column's paper before its capitalized opening
+    if m is None or (registry.resolve(m.group("name")).method != "exact" and not m.group("caps")):
         return []
     lead = len(text) - len(text.lstrip())
     return [Draft("press_digest_headline", lead, lead + len(lines[0].rstrip()) + 1 + m.end(),
@@ -1058,7 +1121,9 @@ _MAX_GLUED_TITLE = 15
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
     bracket_item, described_heading_block, address_item, sources_line, monitor_source, slash_entry,  # English digests
-    periodical_header, headline_over_glued_outlet, wikipedia_reference, paren_lead, columnist_line, digest_line,
+    bulletin_entry,
+    periodical_header, headline_over_glued_outlet, wikipedia_reference, paren_lead, columnist_line,
+    english_columnist_line, digest_line,
     press_digest_headline,
     dash_attribution,
     bare_attribution, news_citations,

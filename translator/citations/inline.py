@@ -102,6 +102,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                       r"|headlined|quoted|quotes|editorialized)\b"),
         # "Meanwhile on Al-jareeda front page", "In its lead story Al-Hadathah", "the headline of Akhbar Alyoum"
         "piece_name": re.compile(r"(?P<desc>)(?P<name>" + art_name + r")(?=\s+(?i:" + piece + r")\b)"),
+        # "Iran’s editorial stated", "Kayhan’s top headline": a capitalized name whose editorial or front page it
+        # is (only a publication has one; issue 15 batch 21); a piece of writing (op-ed, column) may be a writer's
+        "possessive_piece": re.compile(r"(?<![\w'’-])(?P<desc>)(?P<name>" + name + r")(?=['’]s\s+"
+                                       r"(?:(?:main|top|lead)\s+)?(?:editorial|front[- ]page|headline|lead\s+story)"
+                                       r"\b)"),
         "name_after_piece": re.compile(r"\b(?i:" + piece + r")\s+(?:of|in)\s+(?P<desc>)(?P<name>" + art_name
                                        + r"|" + name + r")(?![\w'’-])(?!['’]s\b)"),
         "article_name_after_piece": re.compile(r"\b(?i:" + piece + r")\s+(?P<desc>)(?P<name>" + art_name
@@ -136,7 +141,8 @@ def inline_attributions(text: str, registry: OutletRegistry) -> list[Draft]:
         if len(kept) > 1:
             kept = _own_clauses(s, kept, registry)
         if not kept:
-            column = _arabic_unplaced_column(s) if is_arabic(s) else (_unplaced_column(s) or _back_reference(s))
+            column = (_arabic_unplaced_column(s) or _arabic_back_reference(s)) if is_arabic(s) \
+                else (_unplaced_column(s) or _back_reference(s))
             if column is not None:
                 kept = [(0, 0, "", column)]
         if len(kept) == 1 and is_arabic(s) and kept[0][3].title_original is None:
@@ -287,6 +293,37 @@ def _arabic_unplaced_column(s: str) -> Draft | None:
     if person is None or person in title:
         return None
     return Draft("press_review_attribution", 0, len(s), author=person, title_original=title, confidence=0.6)
+
+
+# "ولفتت الصحيفة، في افتتاحيتها بعنوان ( ترهل لبنان )، إلى أن": the paper named before, referred to by what it is,
+# with the title of its piece (issue 15 batch 23 build half; the English form is _BACK_REFERENCE)
+_AR_BACK_REFERENCE = re.compile(r"^\s*(?:[وف]?(?:من\s+جهتها|من\s+جانبها|بدورها)[،,]?\s+)?[وف]?(?:\S+\s+)?"
+                                r"(?:الصحيفة|الجريدة|اليومية|الأسبوعية|الكاتب|الكاتبة)(?:\s|[،,])")
+
+
+# verbs of the review before "the paper" or "the writer" (the feminine ones of _AR_VERBS, and the masculine)
+_AR_BACK_VERBS = frozenset("لفتت أوضحت اوضحت أكد اكد قال رأى كتب أوضح اوضح اعتبر لفت أشار اشار تساءل".split())
+
+
+def _arabic_back_reference(s: str) -> Draft | None:
+    """An Arabic sentence that cites the paper named before it only as "the paper", with a verb of the review
+    and a title after a headline cue (``ولفتت الصحيفة، في افتتاحيتها بعنوان ( ترهل لبنان )``): no outlet, the
+    title; its outlet is the citation's before it in the same paragraph (``refers_back``)."""
+    m = _AR_BACK_REFERENCE.match(s)
+    if m is None:
+        return None
+    first = (s[:m.end()].split() or [""])[0]
+    bare = first[1:] if first[:1] in "وف" and len(first) > 3 else first
+    if bare not in _AR_VERBS and bare not in _AR_BACK_VERBS and not bare.startswith(("الصحيفة", "الجريدة")):
+        return None
+    if not re.search(r"(?:تحت|يحمل|تحمل)\s+عنوان|بعنوان|عنوانها", s):
+        return None
+    title = quoted_title(s, (len(s), len(s))) or arabic_unquoted_title(s)
+    paren = re.search(r"(?:عنوان|بعنوان)\s*:?\s*\(\s*(?P<t>[^()\n]{2,120}?)\s*\)", s)
+    title = title or (ws(paren.group("t")) if paren else None)
+    if not title:
+        return None
+    return Draft("press_review_attribution", 0, len(s), title_original=title, confidence=0.5, refers_back=True)
 
 
 @cache
@@ -543,7 +580,7 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
     if any(w in low for w in ("report", "publish", "carrie", "headlined", "quote", "editorialized")):
         patterns.append(p["article_subject"])
     if any(w in low for w in ("page", "story", "editorial", "headline", "op-ed")):
-        patterns += [p["piece_name"], p["name_after_piece"], p["article_name_after_piece"]]
+        patterns += [p["piece_name"], p["name_after_piece"], p["article_name_after_piece"], p["possessive_piece"]]
     for pattern in patterns:
         for m in (_name_desc_type_matches(s) if pattern is p["name_desc_type"] else pattern.finditer(s)):
             if pattern is not p["type_then_name"] and p["cap_next"].match(s, m.end()):
@@ -571,7 +608,8 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
                     and (last := _last_visible(s, m.start())) >= 0 and s[last] not in _STOP_BEFORE_THE:
                 # "wrote in The Independent newspaper": a capital "The" inside a sentence belongs to the name
                 a, name = m.start(), s[m.start():b]
-            if not name or taken.overlaps(a, b) or not _plausible_unknown(name):
+            if not name or taken.overlaps(a, b) \
+                    or not _plausible_unknown(name, owns_piece=pattern is p["possessive_piece"]):
                 continue
             found.append((a, b, name))
             taken.add(a, b)
@@ -1091,13 +1129,25 @@ def _leading_nationalities(name: str, *, descriptive: bool = False) -> int:
     return offset
 
 
-def _plausible_unknown(name: str) -> bool:
+def _plausible_unknown(name: str, *, owns_piece: bool = False) -> bool:
+    """Whether an unknown capitalized ``name`` may be a publication's.  With ``owns_piece`` (the name owns an
+    editorial or a front page: ``Iran’s editorial``) a common word may be one (the Iranian daily *Iran*), but not
+    a day, a month or "Today"."""
     words = name.split()
-    if len(words) == 1 and zipf_frequency(name.lower(), "en") >= _COMMON_WORD_ZIPF:
+    if len(words) == 1 and (name.lower() in _NOT_PAPERS or name.lower() in _MONTHS_DAYS
+                            or name.lower() in cues().lower_set("article")):
+        return False
+    if len(words) == 1 and not owns_piece and zipf_frequency(name.lower(), "en") >= _COMMON_WORD_ZIPF:
         return False
     if any(_descriptive_compound(w) for w in words):
         return False  # "Hezbollah-affiliated", "Saudi-owned": a description, not a name
     return not all(w.lower() in cues().lower_set("nationality") for w in words)
+
+
+_MONTHS_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow january "
+                         "february march april may june july august september october november december".split())
+# words that own an editorial or a front page in prose without being a paper's name
+_NOT_PAPERS = frozenset("the this that its his her their our your my paper newspaper daily weekly".split())
 
 
 def _descriptive_compound(word: str) -> bool:
@@ -1122,7 +1172,9 @@ def _attribution(s: str, a: int, b: int, name: str, registry: OutletRegistry) ->
     paren_after = re.match(r"\s*\(([^()]{2,80})\)", after_name)
     if paren_after:
         after_name = after_name[paren_after.end():]
+    # (or a country's possessive: "Al Ahram, Egypt’s oldest ... daily, published", issue 15 batch 16)
     appositive = re.match(r"\s*,\s*(?:the|a|an)\s+([^,;.()]{3,100}?)\s*(?:,|;|$)", after_name) \
+        or re.match(r"\s*,\s*([A-Z][\w-]*['’]s\s+[^,;.()]{3,100}?)\s*(?:,|;|$)", after_name) \
         or _bare_appositive().match(after_name)  # "Al-Wahdawi weekly, organ of the Nasserite ..., 22 Jan. 2002"
     if appositive and not (p["type_end"].search(appositive.group(1)) or
                            re.search(r"\b(?:" + cues().pattern("type_noun") + r")\b", appositive.group(1), re.I)):
@@ -1269,11 +1321,14 @@ _IRREGULAR_PAST = frozenset("said gave ran led wrote took put made saw chose tol
 def _descriptor_before(before: str) -> str | None:
     """The words between the last boundary ("the", "in", a comma ...) and the outlet name; or a description
     set off by a comma right before the name (``The independent newspaper, al-Shorouk, ...``)."""
-    set_off = re.search(r"(?:^|\b(?P<of>(?i:the|of))\s+)(?P<d>(?:[\w'’-]+\s+){0,4}?(?i:" + cues().pattern("type_noun")
-                        + r"))\s*,\s*\Z", before)
+    set_off = re.search(r"(?:^|\b(?P<of>(?i:the|of|in|for))\s+)(?P<d>(?:[\w'’-]+\s+){0,4}?(?i:"
+                        + cues().pattern("type_noun") + r"))\s*,\s*\Z", before)
     # "The independent newspaper, al-Shorouk, ...", "the editor-in-chief of Egypt's prominent weekly newspaper,
-    # Akhbar El-Yom": a description set off by a comma, opening the sentence or after "of"
-    if set_off and (not before[:set_off.start()].strip(" ,") or (set_off.group("of") or "").lower() == "of"):
+    # Akhbar El-Yom": a description set off by a comma, opening the sentence or after "of"; after "in"/"for" when
+    # it opens with a country's possessive ("writes in Egypt's largest daily, Al-Jumhuriya", issue 15 batch 16)
+    of = (set_off.group("of") or "").lower() if set_off else ""
+    if set_off and (not before[:set_off.start()].strip(" ,") or of == "of"
+                    or (of in ("in", "for") and re.match(r"[A-Z][\w-]*['’]s\s", set_off.group("d")))):
         return re.sub(r"^(?i:the|a|an)\s+", "", set_off.group("d"))
     before = re.sub(r"\b(?:the|in|of|an?)(?=[A-Z][a-z])", " ", before)  # "appeared in theCairo daily": a lost space
     boundaries = list(_BOUNDARY.finditer(before))
@@ -1673,7 +1728,14 @@ def _arabic_unknown_name(s: str, pos: int, words: list[re.Match[str]]) -> tuple[
         return None
     end = words[n - 1].end()
     name = s[pos:end].rstrip("،,.:؛ ")
+    if all(w in _AR_TYPE_NOUNS for w in name.split()):
+        return None  # "صحيفة يومية تصدر ...": "a daily paper", no name
     return (pos, pos + len(name), name) if name and len(name.split()) <= 3 else None
+
+
+# what a paper does that no paper's name is ("أول صحيفة يومية تصدر من عاصمتنا": "the first daily published in our
+# capital", issue 15 batch 23)
+_AR_PAPER_VERBS = frozenset("تصدر يصدر صدرت صدر تنشر ينشر تطبع يطبع توزع يوزع".split())
 
 
 def _ar_clause_word(word: str, n: int) -> bool:
@@ -1681,7 +1743,7 @@ def _ar_clause_word(word: str, n: int) -> bool:
     ``وذكرت``), a particle glued to a cue or a definite word (``بعنوان``, ``بالفرنسية``, ``بنشر``), or, after
     the first word, a feminine adjective that describes the paper (``الجارديان البريطانية``)."""
     stem = word[1:] if word[:1] in "وف" and word[1:] in _AR_VERBS else word
-    if stem in _AR_VERBS or word in _AR_OBJECTS:
+    if stem in _AR_VERBS or word in _AR_OBJECTS or word in _AR_PAPER_VERBS:
         return True
     rest = word[1:]
     if word[:1] in "بل" and (rest[:2] == "ال" or rest in cues().lower_set("headline_cue") or rest in _AR_PIECES):
@@ -1714,6 +1776,12 @@ def _review_goes_on(word: str) -> bool:
     return word in verbs or (word[:1] in "وف" and word[1:] in verbs)
 
 
+# words after a title "he named" without quotes that go on with the review, not the title ("تناول الكاتب X في مقاله
+# الذي أسماه جرائم الكلاب الحديث عن", "أسماه إنصاف أصحاب المعاشات والذي نشره في جريدة الأهرام")
+_AR_NAMED_TITLE_ENDS = frozenset("الذي والذي التي والتي الحديث للحديث وتحدث ويتحدث وتناول ويتناول حيث وفيه وفيها"
+                                  .split())
+
+
 def arabic_unquoted_title(s: str) -> str | None:
     """An Arabic title printed without quotes (issue 15, fourth session): after ``تحت عنوان``/``بعنوان``/``يحمل
     عنوان`` up to the verb that goes on with the review (``تحت عنوان الفقر السياسي كتب ...``, ``تحت عنوان
@@ -1723,6 +1791,11 @@ def arabic_unquoted_title(s: str) -> str | None:
     if before is not None and len(before.group("t").split()) <= 15:
         return ws(before.group("t"))
     cue = re.search(r"(?:تحت|يحمل|تحمل)\s+عنوان\s*:?\s*|(?:^|(?<=\s))بعنوان\s*:?\s*", s)
+    # "في مقاله الذي أسماه نفس الجدية والذي نشره في جريدة الأهرام": the piece "he named" (issue 15 batch 23); the
+    # relative pronoun says a piece was named ("ما أسماه ب..." / "ما سمته": "what he called", no title)
+    named = cue is None and re.search(r"(?:^|(?<=\s))و?(?:الذي|التي)\s+(?:أسماه|اسماه|سماه|أسمته|اسمته"
+                                      r"|سمته|أسماها|اسماها|عنونه|عنونها)\s*:?\s*", s)
+    cue = cue or named or None
     if cue is None or s[cue.end():cue.end() + 1] in "\"“”«»(" \
             or s[cue.end():].split(maxsplit=1)[:1] in (["رئيسي"], ["عريض"], ["بارز"], ["لافت"], ["كبير"], ["واحد"]):
         return None  # "بعنوان رئيسي أعلى صفحتها": "with a main headline", no title
@@ -1731,6 +1804,8 @@ def arabic_unquoted_title(s: str) -> str | None:
         word = token.group()
         bare = word.strip("،,:؛")
         if word[0] in "\"“”«»" or (kept and _review_goes_on(bare)):
+            break
+        if named and kept and bare in _AR_NAMED_TITLE_ENDS:  # "... الحديث عن", "... والذي نشره": the review goes on
             break
         kept.append(token)
         if re.search(r"(?<!\.)[.؟?!]$", word) or len(kept) >= 15:
@@ -1843,14 +1918,22 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
     if m is None:  # "أبرز الكاتب الصحفي هاني وفا، رئيس تحرير الصحيفة": a role, the name, a comma
         # (or a dash or bracket, a title noun, a particle: "قال الكاتب أسامة سرايا - في عموده", "دعا الكاتب كرم
         # جبر رئيس المجلس", "ليرى كاتب المقالة فلاح المشعل ان": session 9)
-        m = re.search(rf"(?:^|\s)(?:{role})(?:\s+(?:{role}))?\s+(?:(?:{honorific})\s+)?{name}"
-                      rf"(?=\s*[،,]|\s+[-–—(]|\s+(?:{_AR_AFTER_WRITER})(?:\s|$))", s)
+        # (not a role word that is an adjective of the noun before it: "مسارها الإعلامي محققة شعارها (..." is
+        # "its media path", issue 15 batch 23)
+        m = next((x for x in re.finditer(rf"(?:^|\s)(?:{role})(?:\s+(?:{role}))?\s+(?:(?:{honorific})\s+)?{name}"
+                                         rf"(?=\s*[،,]|\s+[-–—(]|\s+(?:{_AR_AFTER_WRITER})(?:\s|$))", s)
+                  if not re.search(r"\S(?:ها|هم|هن|ه)\s*\Z", s[:x.start()])), None)
+    if m is None:  # "تناول الكاتب عمرو عبد السميع في مقاله": the role, the name, "in his piece" (issue 15 batch 23)
+        m = re.search(rf"(?:^|\s)(?:{role})\s+(?:(?:{honorific})\s+)?(?!(?:{'|'.join(sorted(_AR_STOP))})\s){name}"
+                      rf"(?=\s+في\s+(?:مقاله|مقالها|مقال|عموده|عمودها|زاويته|زاويتها|افتتاحيت)\S*)", s)
     if m is None:  # "ومع ما كتبه جاسر عبد العزيز الجاسر في صحيفة الجزيرة": the writer's piece, then the paper
         m = re.search(rf"(?:^|\s)[وف]?(?:مع\s+)?ما\s+(?:كتبه|كتبته)\s+(?:(?:{honorific})\s+)?"
                       rf"(?P<p>{_AR_WORD}(?:\s+{_AR_WORD}){{1,3}}?)\s+(?:في|ب)\s*(?:{c.pattern('arabic_generic')})", s)
     if m is None:
         return _arabic_writer_near(s, a, b)
     words = [w for w in m.group("p").split() if w not in c.lower_set("honorific")]
+    if any(w in _AR_NAME_BREAKS for w in words):  # "قال الكاتب في مقاله في صحيفة الأهرام": no name holds "in"
+        return _arabic_writer_near(s, a, b)
     if words and words[0] in _AR_TYPE_NOUNS:  # "كتبت جريدة الشروق": the paper is the verb's subject, no writer
         return None
     if words and words[0] in ("رئيس", "رئيسة", "مدير", "مديرة"):  # "كتب رئيس تحريرها هاني وفا": the role
@@ -1878,6 +1961,8 @@ def later_writer(s: str) -> str | None:
     return " ".join(words) if len(words) >= 2 else None
 
 
+# prepositions no writer's name holds
+_AR_NAME_BREAKS = frozenset("في من على عن إلى الى مع حول".split())
 # words that end a writer's name named by role: a title of office, a particle ("الكاتب كرم جبر رئيس المجلس")
 _AR_AFTER_WRITER = "رئيس|رئيسة|مدير|مديرة|عضو|نائب|وزير|أن|ان|إن|عن"
 

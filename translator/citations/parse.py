@@ -35,6 +35,7 @@ from translator.citations.fields import Draft, clean_person, name_case, split_ti
 from translator.citations.forms import (
     RECOGNIZERS,
     columnist_title,
+    english_column,
     headline_over_outlet,
     headline_under_outlet,
     image_credit,
@@ -425,6 +426,10 @@ def under_heading(text: str, heading: Heading) -> list[Draft]:
     if column is not None:
         return [Draft("press_digest_headline", start, end, title_original=column[1], outlet=heading.outlet,
                       author=column[0], leaning=heading.leaning, confidence=0.8)]
+    english = english_column(body)
+    if english is not None:  # "Wael El-Semari wrote: Russian Foreign Minister’s Call" under "Youm7 newspaper"
+        return [Draft("press_digest_byline", start, end, title_english=english[1], outlet=heading.outlet,
+                      author=english[0], leaning=heading.leaning, confidence=0.8)]
     original, english = split_title(body)
     return [Draft("press_digest_headline", start, end, title_original=original, title_english=english,
                   outlet=heading.outlet, leaning=heading.leaning, confidence=0.75 if heading.known else 0.6)]
