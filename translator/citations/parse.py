@@ -14,6 +14,7 @@ document's text, untouched; every repair is listed in ``repairs``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
 
@@ -53,6 +54,7 @@ from translator.citations.inline import (
 )
 from translator.citations.lists_ar import paper_list
 from translator.citations.outlet_lines import numbered_headline, outlet_place_date, source_under_quote
+from translator.citations.page_lists import page_list_entries
 from translator.citations.quotes import QuoteRepair, repair_quotes
 from translator.citations.rubrics import rubric_items, rubric_outlet
 from translator.citations.table import (
@@ -173,10 +175,12 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     untitled: tuple[Piece, str] | None = None  # the last piece gave no citation: it may be a column's title
     headlines: list[tuple[Piece, str]] = []  # the lines in single quotes right before this piece (a digest's)
     entries = _dated_outlet_entries(text, registry) + [(Piece(a, b), d) for a, b, d in archive_entries(text, registry)]
+    listed = page_list_entries(text, registry)  # a page's list of papers, read as a whole (session 12)
+    entries += listed
     reviewed: DateResult | None = None  # the day a digest's title, lead or dateline says it reviews (session 7)
     reviewed_ar: DateResult | None = None  # the same of an Arabic review, or its date line (session 8)
     rubric: str | None = None  # the paper of the last "secrets" rubric heading, over its items (session 9)
-    for piece in pieces(text):
+    for piece in _outside(text, pieces(text), [p for p, _ in listed]):
         if entries and any(e.start <= piece.start < e.end for e, _ in entries):
             continue
         if digest_title(text[piece.start:piece.end]):
@@ -277,6 +281,23 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     return [_finish(document, piece, draft, repairs, quote_warnings, registry, context, unknown, order,
                     page_country=country_at(reviews, piece.start + draft.start) or majority)
             for piece, draft, repairs, quote_warnings in found]
+
+
+def _outside(text: str, found: Iterable[Piece], spans: list[Piece]) -> Iterator[Piece]:
+    """The pieces less what ``spans`` own: a piece that runs into a list entry (``The above issues ... headlines:``
+    then ``Abrar:`` and its items in one block) keeps only its text before, between and after the entries."""
+    for piece in found:
+        inner = [s for s in spans if s.start < piece.end and piece.start < s.end]
+        if not inner:
+            yield piece
+            continue
+        pos = piece.start
+        for span in sorted(inner, key=lambda s: s.start):
+            if text[pos:span.start].strip():
+                yield Piece(pos, span.start, piece.hint, piece.context)
+            pos = max(pos, span.end)
+        if text[pos:piece.end].strip():
+            yield Piece(pos, piece.end, piece.hint, piece.context)
 
 
 def _bind_back_references(text: str, found: list[tuple[Piece, Draft, list[QuoteRepair], list[str]]]) -> None:
