@@ -230,3 +230,67 @@ def _dash_lines(text: str, registry: OutletRegistry, taken: list[tuple[int, int]
                       title_english=english, outlet=_outlet(m.group("name")), confidence=0.8)
         out.append((Piece(m.start(), m.end()), draft))
     return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Papers written in capitals in a review's prose (Anadolu's Turkish press review): ``“Migration to unknown,” was
+# STAR’s headline``, ``HURRIYET wrote: “...”``, ``“...” headlined daily ZAMAN``. The capitals and the headline noun
+# or quoted headline say it is a paper even when the registry lacks it (STAR, VATAN, HABERTURK).
+
+_CAPS = r"(?P<name>(?<![\w’'-])[A-Z][A-Z’'-]{2,}(?:[ \t]+[A-Z][A-Z’'-]+){0,2})(?![\w-])"
+_HEAD_NOUN = (r"(?:main\s+|front[- ]page\s+|top\s+|lead\s+)?(?:headline|front[- ]page|front\s+page|lead\s+story"
+              r"|banner|cover|splash)")
+_QUOTE = r"[“\"](?P<q>[^”\"\n]{2,240}?)[,.]?[”\"]"
+_CAPS_FORMS = (
+    # "“Exodus on the highway,” was HURRIYET’s headline"; "... while “This time, by highway” was CUMHURIYET’s."
+    re.compile(_QUOTE + r"\s*,?\s*(?:was|is|were)\s+(?:the\s+)?" + _CAPS + r"['’]s\b"),
+    # "“farewell to martyrs” was VATAN’s headline" is the form above; "STAR’s headline read: “...”"
+    re.compile(_CAPS + r"['’]s\s+" + _HEAD_NOUN + r"\b(?:\s+(?:read|was|said))?\s*:?\s*(?:" + _QUOTE + r")?"),
+    # "HURRIYET wrote: “...”", "MILLIYET ran with “...”", "YENISAFAK chose “...”", "HABERTURK said: “...”"
+    re.compile(_CAPS + r"\s+(?:wrote|ran\s+with|chose|headlined|said|reported|carried|led\s+with"
+               r"|ran\s+the\s+(?:front[- ]page\s+)?headline)\s*:?\s*" + _QUOTE),
+    # "“...” headlined daily ZAMAN"
+    re.compile(_QUOTE + r"\s*,?\s*headlined\s+(?:the\s+)?(?:daily\s+|newspaper\s+)?" + _CAPS),
+)
+
+
+def capitals_in_prose(text: str, found: list[tuple[int, int, str | None]],
+                      registry: OutletRegistry) -> list[tuple[Piece, Draft]]:
+    """Citations of papers written in capitals in a press review's prose (the forms above) that the parser did
+    not give: ``found`` is what it gave, as (start, end, outlet) in ``text``. One draft per form match whose paper
+    no found citation overlapping the match (or its sentence) names; the outlet in reading case (``Haberturk``),
+    the quoted headline as the English title. Empty unless the document speaks of the press."""
+    if not _PRESS.search(text) or not re.search(r"[A-Z]{4}", text):
+        return []
+    out: list[tuple[Piece, Draft]] = []
+    seen: set[tuple[int, str]] = set()
+    for form in _CAPS_FORMS:
+        for m in form.finditer(text):
+            name = m.group("name")
+            if len(re.sub(r"[^A-Z]", "", name)) < 4 or (m.start("name"), name) in seen:
+                continue
+            seen.add((m.start("name"), name))
+            a, b = _sentence(text, m.start(), m.end())
+            outlet = decap(name) or name
+            if any(s < b and a < e and o and _same_name(o, outlet, registry) for s, e, o in found):
+                continue
+            if any(p.start < b and a < p.end and d.outlet == outlet for p, d in out):
+                continue
+            title = ws(m.group("q")) if "q" in form.groupindex and m.group("q") else None
+            out.append((Piece(a, b), Draft("inline_attribution", 0, b - a, title_english=title, outlet=outlet,
+                                           confidence=0.7)))
+    return sorted(out, key=lambda pd: pd[0].start)
+
+
+def _sentence(text: str, a: int, b: int) -> tuple[int, int]:
+    """The line-bounded sentence span around ``text[a:b]``."""
+    start = max(text.rfind("\n", 0, a) + 1, 0)
+    end = text.find("\n", b)
+    return start, len(text) if end < 0 else end
+
+
+def _same_name(a: str, b: str, registry: OutletRegistry) -> bool:
+    if a.casefold() == b.casefold():
+        return True
+    x, y = registry.lookup(a), registry.lookup(b)
+    return x is not None and x is y

@@ -54,7 +54,7 @@ from translator.citations.inline import (
 )
 from translator.citations.lists_ar import paper_list
 from translator.citations.outlet_lines import numbered_headline, outlet_place_date, source_under_quote
-from translator.citations.page_lists import page_list_entries
+from translator.citations.page_lists import capitals_in_prose, page_list_entries
 from translator.citations.quotes import QuoteRepair, repair_quotes
 from translator.citations.rubrics import rubric_items, rubric_outlet
 from translator.citations.table import (
@@ -274,6 +274,12 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
             found.append((piece, draft, repairs, quote_warnings))
     if entries:
         found = sorted([*found, *((e, d, [], []) for e, d in entries)], key=lambda f: f[0].start)
+    for _, draft, _, _ in found:
+        _daily_before_capitals(draft)
+    capitals = capitals_in_prose(text, [(p.start + d.start, p.start + d.end, d.outlet) for p, d, _, _ in found],
+                                 registry)
+    if capitals:  # "“Migration to unknown,” was STAR’s headline": a paper in capitals the registry lacks (s12)
+        found = sorted([*found, *((p, d, [], []) for p, d in capitals)], key=lambda f: f[0].start + f[1].start)
     _bind_back_references(text, found)
     context = _document_outlets(found, registry)
     reviews = review_countries(text) if found else []
@@ -281,6 +287,17 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     return [_finish(document, piece, draft, repairs, quote_warnings, registry, context, unknown, order,
                     page_country=country_at(reviews, piece.start + draft.start) or majority)
             for piece, draft, repairs, quote_warnings in found]
+
+
+_DAILY_CAPITALS = re.compile(r"(?:The\s+)?[Dd]aily\s+(?P<name>[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'-]+){0,2})")
+
+
+def _daily_before_capitals(draft: Draft) -> None:
+    """``Daily SABAH ran the front-page headline``: the type noun in reading case before a name in capitals is
+    no part of the name (Sabah, not Daily Sabah, another paper) (session 12)."""
+    m = _DAILY_CAPITALS.fullmatch(draft.outlet or "")
+    if m is not None and len(m.group("name")) >= 3:
+        draft.outlet = m.group("name")
 
 
 def _outside(text: str, found: Iterable[Piece], spans: list[Piece]) -> Iterator[Piece]:
