@@ -281,12 +281,77 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     if capitals:  # "“Migration to unknown,” was STAR’s headline": a paper in capitals the registry lacks (s12)
         found = sorted([*found, *((p, d, [], []) for p, d in capitals)], key=lambda f: f[0].start + f[1].start)
     _bind_back_references(text, found)
+    found = _one_item_each(text, found, registry)
     context = _document_outlets(found, registry)
     reviews = review_countries(text) if found else []
     majority = _majority_country(context, registry) if found and not reviews else None
     return [_finish(document, piece, draft, repairs, quote_warnings, registry, context, unknown, order,
                     page_country=country_at(reviews, piece.start + draft.start) or majority)
             for piece, draft, repairs, quote_warnings in found]
+
+
+_ALSO = re.compile(r"\b(?:also|another|other|further|meanwhile|separately|elsewhere)\b"
+                   r"|(?:^|\s)(?:أيضا|أيضاً|ايضا|كذلك)(?=\s|$|[،,.])", re.IGNORECASE)
+_WRITERS_IN = re.compile(r"(?P<who>[^\[\]\n.]{3,120}?)\s+wrote\s+(?:today['’]s\s+|the\s+|these\s+|this\s+)?"
+                         r"(?:articles?|pieces?|columns?|op-eds?|editorials?|commentar(?:y|ies))\s+in\s+",
+                         re.IGNORECASE)
+
+
+def _one_item_each(text: str, found: list[tuple[Piece, Draft, list[QuoteRepair], list[str]]],
+                   registry: OutletRegistry) -> list[tuple[Piece, Draft, list[QuoteRepair], list[str]]]:
+    """A whole page cites each item once (session 12, from the build half of ``citations_pages.jsonl``):
+
+    - a site's menu of paper names (``Jerusalem Post`` / ``Yediot Aharonot`` / ``Israel Hayom``, each a known name
+      on its own line) cites nothing;
+    - ``[Alex Fishman and Aliza Gershon wrote today’s articles in Yediot Aharonot and Israel Hayom,
+      respectively.]``: the writers of papers the page already cited are those citations' authors, not new
+      citations;
+    - a sentence that names only the paper the citation before it named, in the same or the next paragraph,
+      with no title, author or date of its own (``“They are walking ...,” HURRIYET reported.``, ``The newspaper
+      reported that ...`` after ``Daily SABAH ran the front-page headline``) goes on about the same item;
+      ``The daily also reported ...`` (also, another, أيضا) is a new one.
+    """
+    kept: list[tuple[Piece, Draft, list[QuoteRepair], list[str]]] = []
+    for item in found:
+        piece, draft = item[0], item[1]
+        a, b = piece.start + draft.start, piece.start + draft.end
+        raw = text[a:b]
+        lines = [ln.strip() for ln in raw.strip().splitlines() if ln.strip()]
+        if len(lines) >= 2 and all(is_bare_name(ln) and registry.lookup(ln) is not None for ln in lines):
+            continue
+        if draft.outlet and not (draft.title_original or draft.title_english) and kept \
+                and _writers_of_cited(raw, draft, kept, text, registry):
+            continue
+        if kept and draft.outlet and not (draft.title_original or draft.title_english or draft.author or draft.date):
+            prev_piece, prev = kept[-1][0], kept[-1][1]
+            pa, pb = prev_piece.start + prev.start, prev_piece.start + prev.end
+            gap = text[pb:a] if pb <= a else ""
+            if prev.outlet and _same_paper(prev.outlet, draft.outlet, registry) and a > pa \
+                    and not re.search(r"\n\s*\n", gap) and not _ALSO.search(raw):
+                continue
+        kept.append(item)
+    return kept
+
+
+def _writers_of_cited(raw: str, draft: Draft, kept: list, text: str, registry: OutletRegistry) -> bool:
+    """``X and Y wrote today's articles in A and B, respectively``: gives X, Y to the earlier citations of A, B
+    that have no author; True when ``draft`` (one of A, B) was so absorbed."""
+    m = _WRITERS_IN.search(raw)
+    if m is None:
+        return False
+    who = re.split(r"\s*,\s*|\s+and\s+", m.group("who").strip(" [(").strip())
+    papers = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.sub(r",?\s*respectively.*$", "", raw[m.end():],
+                                                                 flags=re.DOTALL).strip(" .])"))
+    if len(who) != len(papers) or draft.outlet not in papers:
+        return False
+    writer = who[papers.index(draft.outlet)]
+    for _, earlier, _, _ in reversed(kept):
+        if earlier.outlet and _same_paper(earlier.outlet, draft.outlet, registry):
+            if earlier.author is None and writer[:1].isupper():
+                earlier.author = writer
+                return True
+            return False
+    return False
 
 
 _DAILY_CAPITALS = re.compile(r"(?:The\s+)?[Dd]aily\s+(?P<name>[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'-]+){0,2})")
