@@ -32,7 +32,7 @@ from translator.citations.digest_en import (
     review_date,
     same_name,
 )
-from translator.citations.fields import Draft, clean_person, name_case, split_title, text_language, ws
+from translator.citations.fields import Draft, clean_person, decap, name_case, split_title, text_language, ws
 from translator.citations.forms import (
     RECOGNIZERS,
     columnist_title,
@@ -306,10 +306,11 @@ def _one_item_each(text: str, found: list[tuple[Piece, Draft, list[QuoteRepair],
     - ``[Alex Fishman and Aliza Gershon wrote today’s articles in Yediot Aharonot and Israel Hayom,
       respectively.]``: the writers of papers the page already cited are those citations' authors, not new
       citations;
-    - a sentence that names only the paper the citation before it named, in the same or the next paragraph,
-      with no title, author or date of its own (``“They are walking ...,” HURRIYET reported.``, ``The newspaper
-      reported that ...`` after ``Daily SABAH ran the front-page headline``) goes on about the same item;
-      ``The daily also reported ...`` (also, another, أيضا) is a new one.
+    - a sentence in the same paragraph that refers back to the paper just cited without naming or describing
+      it, with no title, author or date of its own (``The newspaper reported that ...`` on the line after
+      ``Daily SABAH ran the front-page headline``) goes on about the same item; ``The daily also reported ...``
+      (also, another, أيضا) is a new one, and so is ``The semi-official daily said ...`` (it describes the paper)
+      and a sentence that names the paper again (``Annahar obtained information ...`` under its headline).
     """
     kept: list[tuple[Piece, Draft, list[QuoteRepair], list[str]]] = []
     for item in found:
@@ -322,7 +323,8 @@ def _one_item_each(text: str, found: list[tuple[Piece, Draft, list[QuoteRepair],
         if draft.outlet and not (draft.title_original or draft.title_english) and kept \
                 and _writers_of_cited(raw, draft, kept, text, registry):
             continue
-        if kept and draft.outlet and not (draft.title_original or draft.title_english or draft.author or draft.date):
+        if kept and draft.outlet and draft.refers_back and not draft.leaning \
+                and not (draft.title_original or draft.title_english or draft.author or draft.date):
             prev_piece, prev = kept[-1][0], kept[-1][1]
             pa, pb = prev_piece.start + prev.start, prev_piece.start + prev.end
             gap = text[pb:a] if pb <= a else ""
@@ -362,7 +364,7 @@ def _daily_before_capitals(draft: Draft) -> None:
     no part of the name (Sabah, not Daily Sabah, another paper) (session 12)."""
     m = _DAILY_CAPITALS.fullmatch(draft.outlet or "")
     if m is not None and len(m.group("name")) >= 3:
-        draft.outlet = m.group("name")
+        draft.outlet = decap(m.group("name"))
 
 
 def _outside(text: str, found: Iterable[Piece], spans: list[Piece]) -> Iterator[Piece]:
