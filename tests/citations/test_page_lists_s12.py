@@ -173,3 +173,21 @@ def test_the_page_set_is_whole_and_split_by_page() -> None:
         for citation in page["citations"]:
             assert citation["evidence"] in page["text"]
             assert citation["outlet"]
+
+
+def test_each_paper_in_a_chain_of_clauses_keeps_its_own_headline() -> None:
+    text = ("Turkish papers on Monday covered the strike.\n"
+            "AKSAM wrote: “The ports are closed”, SOZCU ran with “Workers win”, “A long night” was POSTA’s "
+            "headline, while KARAR chose “Who pays?”.")
+    got = {(c.outlet or "").casefold(): c.title_english for c in parse_citations(text)}
+    assert got == {"aksam": "The ports are closed", "sozcu": "Workers win", "posta": "A long night",
+                   "karar": "Who pays?"}
+
+
+@pytest.mark.parametrize("text", [
+    "“Exodus on the highway,” was HURRIYET’s headline, reporting that refugees began marching.",
+    "In addition to reformist papers, even Kayhan condemned such abuses.",
+])
+def test_a_clause_word_before_the_paper_is_no_description(text: str) -> None:
+    got = parse_citations(text)
+    assert got and got[0].leaning is None

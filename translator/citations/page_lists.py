@@ -254,12 +254,14 @@ _CAPS_FORMS = (
 )
 
 
-def capitals_in_prose(text: str, found: list[tuple[int, int, str | None]],
+def capitals_in_prose(text: str, found: list[tuple[int, int, Draft]],
                       registry: OutletRegistry) -> list[tuple[Piece, Draft]]:
     """Citations of papers written in capitals in a press review's prose (the forms above) that the parser did
-    not give: ``found`` is what it gave, as (start, end, outlet) in ``text``. One draft per form match whose paper
-    no found citation overlapping the match (or its sentence) names; the outlet in reading case (``Haberturk``),
-    the quoted headline as the English title. Empty unless the document speaks of the press."""
+    not give: ``found`` is what it gave, as (start, end, draft) in ``text``. One draft per form match whose paper
+    no found citation overlapping the match's line names; the outlet in reading case (``Haberturk``), the quoted
+    headline as the English title. A found citation of that paper on the line takes the headline the form binds
+    to it (``HURRIYET wrote: “…”, MILLIYET ran with “…”``: each its own). Empty unless the document speaks of the
+    press."""
     if not _PRESS.search(text) or not re.search(r"[A-Z]{4}", text):
         return []
     out: list[tuple[Piece, Draft]] = []
@@ -272,11 +274,14 @@ def capitals_in_prose(text: str, found: list[tuple[int, int, str | None]],
             seen.add((m.start("name"), name))
             a, b = _sentence(text, m.start(), m.end())
             outlet = decap(name) or name
-            if any(s < b and a < e and o and _same_name(o, outlet, registry) for s, e, o in found):
+            title = ws(m.group("q")) if "q" in form.groupindex and m.group("q") else None
+            same = [d for s, e, d in found if s < b and a < e and d.outlet and _same_name(d.outlet, outlet, registry)]
+            if same:
+                if title and len(same) == 1:
+                    same[0].title_english, same[0].title_original = title, None
                 continue
             if any(p.start < b and a < p.end and d.outlet == outlet for p, d in out):
                 continue
-            title = ws(m.group("q")) if "q" in form.groupindex and m.group("q") else None
             out.append((Piece(a, b), Draft("inline_attribution", 0, b - a, title_english=title, outlet=outlet,
                                            confidence=0.7)))
     return sorted(out, key=lambda pd: pd[0].start)

@@ -276,8 +276,7 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
         found = sorted([*found, *((e, d, [], []) for e, d in entries)], key=lambda f: f[0].start)
     for _, draft, _, _ in found:
         _daily_before_capitals(draft)
-    capitals = capitals_in_prose(text, [(p.start + d.start, p.start + d.end, d.outlet) for p, d, _, _ in found],
-                                 registry)
+    capitals = capitals_in_prose(text, [(p.start + d.start, p.start + d.end, d) for p, d, _, _ in found], registry)
     if capitals:  # "“Migration to unknown,” was STAR’s headline": a paper in capitals the registry lacks (s12)
         found = sorted([*found, *((p, d, [], []) for p, d in capitals)], key=lambda f: f[0].start + f[1].start)
     _bind_back_references(text, found)
