@@ -191,3 +191,21 @@ def test_each_paper_in_a_chain_of_clauses_keeps_its_own_headline() -> None:
 def test_a_clause_word_before_the_paper_is_no_description(text: str) -> None:
     got = parse_citations(text)
     assert got and got[0].leaning is None
+
+
+def test_a_column_digest_heading_gives_the_writer_and_title() -> None:
+    text = ("تناولت مقالات صحف الخليج اليوم عددا من القضايا.\n"
+            "سالم الكتبي\nسالم الكتبي: الخليج وأسواق الطاقة\n"
+            "أكد الكاتب فى مقاله بصحيفة الخليج الإماراتية، أن أسواق النفط تتجه إلى الاستقرار.")
+    got = parse_citations(text)
+    assert [(c.outlet, c.author, c.title_original) for c in got] == [("الخليج", "سالم الكتبي", "الخليج وأسواق الطاقة")]
+
+
+def test_an_agency_named_by_its_adjective_is_not_the_paper_al_anba() -> None:
+    got = parse_citations("وذكرت وكالة الأنباء الفرنسية أمس، نقلا عن مسؤول، أن الزيارة تمت سرا.")
+    assert [c.outlet for c in got] == ["وكالة الأنباء الفرنسية"]
+
+
+def test_a_newspaper_as_predicate_names_no_paper() -> None:
+    got = parse_citations("ووصف الوزير هآرتس بأنها صحيفة تنشر الأكاذيب، ردا على تقريرها.")
+    assert "تنشر" not in [c.outlet for c in got]

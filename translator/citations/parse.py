@@ -316,6 +316,13 @@ def _one_item_each(text: str, found: list[tuple[Piece, Draft, list[QuoteRepair],
         piece, draft = item[0], item[1]
         a, b = piece.start + draft.start, piece.start + draft.end
         raw = text[a:b]
+        if draft.outlet and is_arabic(draft.outlet) and _predicate_paper(raw, draft.outlet, registry):
+            continue
+        if draft.outlet in _ANBA and draft.leaning and re.search(r"وكالة\s+" + draft.outlet + r"\s+"
+                                                                 + re.escape(draft.leaning), raw):
+            draft.outlet, draft.leaning = f"وكالة {draft.outlet} {draft.leaning}", None  # an agency, not the paper
+        if draft.author is None and _WRITER_ABOVE.match(raw):
+            _writer_from_line_above(text, a, draft)
         lines = [ln.strip() for ln in raw.strip().splitlines() if ln.strip()]
         if len(lines) >= 2 and all(is_bare_name(ln) and registry.lookup(ln) is not None for ln in lines):
             continue
@@ -332,6 +339,36 @@ def _one_item_each(text: str, found: list[tuple[Piece, Draft, list[QuoteRepair],
                 continue
         kept.append(item)
     return kept
+
+
+_ANBA = frozenset({"الأنباء", "الانباء"})
+# "قال الكاتب فى مقاله بصحيفة الشرق الأوسط": the writer is the one the line above names ("X: title")
+_WRITER_ABOVE = re.compile(r"\s*[وف]?(?:قال|أكد|اكد|أشار|اشار|يرى|رأى|اعتبر|كتب|ذكر|لفت|أوضح|اوضح|تساءل|شدد|تناول)"
+                           r"\s+(?:الكاتب|الكاتبة)\s")
+_NAME_TITLE_LINE = re.compile(r"(?P<who>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){1,3})\s*:\s*"
+                              r"(?P<title>[^\n]{3,200}?)\s*")
+
+
+def _writer_from_line_above(text: str, at: int, draft: Draft) -> None:
+    """``جبريل العبيدى: إيران.. أزمات متراكمة`` on the line above ``قال الكاتب فى مقاله بصحيفة الشرق الأوسط``: a
+    column digest's heading gives the writer and the column's title (session 12, whole pages)."""
+    before = text[:at].rstrip()
+    line = before[before.rfind("\n") + 1:]
+    m = _NAME_TITLE_LINE.fullmatch(line)
+    if m is None:
+        return
+    draft.author = m.group("who")
+    if draft.title_original is None:
+        draft.title_original = m.group("title")
+
+
+def _predicate_paper(raw: str, outlet: str, registry: OutletRegistry) -> bool:
+    """``وصف نتنياهو هآرتس بأنها صحيفة تنشر الدعاية``: after "that it is a newspaper", the next word says what
+    the paper does; an unknown one-word name there is no outlet."""
+    if " " in outlet or registry.resolve(outlet).outlet is not None:
+        return False
+    return re.search(r"(?:^|\s)[بو]?(?:أنها|انها|إنها|هي)\s+(?:صحيفة|جريدة)\s+" + re.escape(outlet) + r"(?=\s|$)",
+                     raw) is not None
 
 
 def _writers_of_cited(raw: str, draft: Draft, kept: list, text: str, registry: OutletRegistry) -> bool:
