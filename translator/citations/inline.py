@@ -1274,11 +1274,13 @@ _LEAD_ADVERBS = r"(?:(?:meanwhile|however|moreover|separately|also|and|but|in tu
 
 def _known_subject(s: str, a: int, b: int, name: str, registry: OutletRegistry) -> bool:
     """A registry outlet that opens its sentence and is followed by a verb or a possessive (``Al-Quds said``,
-    ``Al-Hayat al-Jadida focused ...``, ``Al-Ayyam’s front page said``): the outlet is the source."""
+    ``Al-Hayat al-Jadida focused ...``, ``Al-Ayyam’s front page said``, ``..., even Kayhan condemned``): the
+    outlet is the source."""
     # (also after a short lead-in phrase set off by a comma: "In the same connection, le Soir Echos stresses")
     lead = s[:a].strip()
     if registry.lookup(name) is None or not (re.fullmatch(_LEAD_ADVERBS, lead, re.IGNORECASE)
                                              or re.fullmatch(r"[^,;:\"“”]{0,40},", lead)
+                                             or re.search(r",\s+(?:even|also|and)\Z", lead)
                                              or _HEADLINE_LEAD.fullmatch(lead)
                                              or (lead[-2:] in (',”', ',"', '.”', '."') and lead[:1] in '“"')):
         return False  # ("“…,” An Nahar added.": the paper after the quote it is credited with, session 7)
@@ -1388,7 +1390,7 @@ def _noun_phrase(descriptor: str) -> str | None:
     words = descriptor.split()
     if {w.strip(",.;:").lower() for w in words} & _PIECE_WORDS:
         return None  # "In its lead story Al-Hadathah": the piece, not a description of the outlet
-    verbs = _verbs()
+    verbs = _verbs() | _CLAUSE_WORDS
     cut = max((i + 1 for i, w in enumerate(words) if w.strip(",.;:").lower() in verbs), default=0)
     words = words[cut:]
     if words and words[0].strip(",").lower() in _ORDINALS:
@@ -1403,6 +1405,10 @@ def _noun_phrase(descriptor: str) -> str | None:
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+# words that end a clause before the name, never part of a description: "“…,” was HURRIYET’s headline", "even
+# Kayhan condemned ..." (session 12, whole pages)
+_CLAUSE_WORDS = frozenset("""was were is are be been being am even also only just while whereas and but or then
+still again already""".split())
 
 
 def _leaning(descriptor: str | None, *, phrase: bool = True) -> str | None:

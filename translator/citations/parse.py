@@ -14,6 +14,7 @@ document's text, untouched; every repair is listed in ``repairs``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
 
@@ -31,7 +32,7 @@ from translator.citations.digest_en import (
     review_date,
     same_name,
 )
-from translator.citations.fields import Draft, clean_person, name_case, split_title, text_language, ws
+from translator.citations.fields import Draft, clean_person, decap, name_case, split_title, text_language, ws
 from translator.citations.forms import (
     RECOGNIZERS,
     columnist_title,
@@ -54,6 +55,7 @@ from translator.citations.inline import (
 )
 from translator.citations.lists_ar import paper_list
 from translator.citations.outlet_lines import numbered_headline, outlet_place_date, source_under_quote
+from translator.citations.page_lists import capitals_in_prose, page_list_entries
 from translator.citations.quotes import QuoteRepair, repair_quotes
 from translator.citations.rubrics import rubric_items, rubric_outlet
 from translator.citations.table import (
@@ -174,10 +176,12 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     untitled: tuple[Piece, str] | None = None  # the last piece gave no citation: it may be a column's title
     headlines: list[tuple[Piece, str]] = []  # the lines in single quotes right before this piece (a digest's)
     entries = _dated_outlet_entries(text, registry) + [(Piece(a, b), d) for a, b, d in archive_entries(text, registry)]
+    listed = page_list_entries(text, registry)  # a page's list of papers, read as a whole (session 12)
+    entries += listed
     reviewed: DateResult | None = None  # the day a digest's title, lead or dateline says it reviews (session 7)
     reviewed_ar: DateResult | None = None  # the same of an Arabic review, or its date line (session 8)
     rubric: str | None = None  # the paper of the last "secrets" rubric heading, over its items (session 9)
-    for piece in pieces(text):
+    for piece in _outside(text, pieces(text), [p for p, _ in listed]):
         if entries and any(e.start <= piece.start < e.end for e, _ in entries):
             continue
         if digest_title(text[piece.start:piece.end]):
@@ -271,13 +275,150 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
             found.append((piece, draft, repairs, quote_warnings))
     if entries:
         found = sorted([*found, *((e, d, [], []) for e, d in entries)], key=lambda f: f[0].start)
+    for _, draft, _, _ in found:
+        _daily_before_capitals(draft)
+    capitals = capitals_in_prose(text, [(p.start + d.start, p.start + d.end, d) for p, d, _, _ in found], registry)
+    if capitals:  # "“Migration to unknown,” was STAR’s headline": a paper in capitals the registry lacks (s12)
+        found = sorted([*found, *((p, d, [], []) for p, d in capitals)], key=lambda f: f[0].start + f[1].start)
     _bind_back_references(text, found)
+    found = _one_item_each(text, found, registry)
     context = _document_outlets(found, registry)
     reviews = review_countries(text) if found else []
     majority = _majority_country(context, registry) if found and not reviews else None
     return [_finish(document, piece, draft, repairs, quote_warnings, registry, context, unknown, order,
                     page_country=country_at(reviews, piece.start + draft.start) or majority)
             for piece, draft, repairs, quote_warnings in found]
+
+
+_ALSO = re.compile(r"\b(?:also|another|other|further|meanwhile|separately|elsewhere)\b"
+                   r"|(?:^|\s)(?:أيضا|أيضاً|ايضا|كذلك)(?=\s|$|[،,.])", re.IGNORECASE)
+_WRITERS_IN = re.compile(r"(?P<who>[^\[\]\n.]{3,120}?)\s+wrote\s+(?:today['’]s\s+|the\s+|these\s+|this\s+)?"
+                         r"(?:articles?|pieces?|columns?|op-eds?|editorials?|commentar(?:y|ies))\s+in\s+",
+                         re.IGNORECASE)
+
+
+def _one_item_each(text: str, found: list[tuple[Piece, Draft, list[QuoteRepair], list[str]]],
+                   registry: OutletRegistry) -> list[tuple[Piece, Draft, list[QuoteRepair], list[str]]]:
+    """A whole page cites each item once (session 12, from the build half of ``citations_pages.jsonl``):
+
+    - a site's menu of paper names (``Jerusalem Post`` / ``Yediot Aharonot`` / ``Israel Hayom``, each a known name
+      on its own line) cites nothing;
+    - ``[Alex Fishman and Aliza Gershon wrote today’s articles in Yediot Aharonot and Israel Hayom,
+      respectively.]``: the writers of papers the page already cited are those citations' authors, not new
+      citations;
+    - a sentence in the same paragraph that refers back to the paper just cited without naming or describing
+      it, with no title, author or date of its own (``The newspaper reported that ...`` on the line after
+      ``Daily SABAH ran the front-page headline``) goes on about the same item; ``The daily also reported ...``
+      (also, another, أيضا) is a new one, and so is ``The semi-official daily said ...`` (it describes the paper)
+      and a sentence that names the paper again (``Annahar obtained information ...`` under its headline).
+    """
+    kept: list[tuple[Piece, Draft, list[QuoteRepair], list[str]]] = []
+    for item in found:
+        piece, draft = item[0], item[1]
+        a, b = piece.start + draft.start, piece.start + draft.end
+        raw = text[a:b]
+        if draft.outlet and is_arabic(draft.outlet) and _predicate_paper(raw, draft.outlet, registry):
+            continue
+        if draft.outlet in _ANBA and draft.leaning and re.search(r"وكالة\s+" + draft.outlet + r"\s+"
+                                                                 + re.escape(draft.leaning), raw):
+            draft.outlet, draft.leaning = f"وكالة {draft.outlet} {draft.leaning}", None  # an agency, not the paper
+        if draft.author is None and _WRITER_ABOVE.match(raw):
+            _writer_from_line_above(text, a, draft)
+        lines = [ln.strip() for ln in raw.strip().splitlines() if ln.strip()]
+        if len(lines) >= 2 and all(is_bare_name(ln) and registry.lookup(ln) is not None for ln in lines):
+            continue
+        if draft.outlet and not (draft.title_original or draft.title_english) and kept \
+                and _writers_of_cited(raw, draft, kept, text, registry):
+            continue
+        if kept and draft.outlet and draft.refers_back and not draft.leaning \
+                and not (draft.title_original or draft.title_english or draft.author or draft.date):
+            prev_piece, prev = kept[-1][0], kept[-1][1]
+            pa, pb = prev_piece.start + prev.start, prev_piece.start + prev.end
+            gap = text[pb:a] if pb <= a else ""
+            if prev.outlet and _same_paper(prev.outlet, draft.outlet, registry) and a > pa \
+                    and not re.search(r"\n\s*\n", gap) and not _ALSO.search(raw):
+                continue
+        kept.append(item)
+    return kept
+
+
+_ANBA = frozenset({"الأنباء", "الانباء"})
+# "قال الكاتب فى مقاله بصحيفة الشرق الأوسط": the writer is the one the line above names ("X: title")
+_WRITER_ABOVE = re.compile(r"\s*[وف]?(?:قال|أكد|اكد|أشار|اشار|يرى|رأى|اعتبر|كتب|ذكر|لفت|أوضح|اوضح|تساءل|شدد|تناول)"
+                           r"\s+(?:الكاتب|الكاتبة)\s")
+_NAME_TITLE_LINE = re.compile(r"(?P<who>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){1,3})\s*:\s*"
+                              r"(?P<title>[^\n]{3,200}?)\s*")
+
+
+def _writer_from_line_above(text: str, at: int, draft: Draft) -> None:
+    """``جبريل العبيدى: إيران.. أزمات متراكمة`` on the line above ``قال الكاتب فى مقاله بصحيفة الشرق الأوسط``: a
+    column digest's heading gives the writer and the column's title (session 12, whole pages)."""
+    before = text[:at].rstrip()
+    line = before[before.rfind("\n") + 1:]
+    m = _NAME_TITLE_LINE.fullmatch(line)
+    if m is None:
+        return
+    draft.author = m.group("who")
+    if draft.title_original is None:
+        draft.title_original = m.group("title")
+
+
+def _predicate_paper(raw: str, outlet: str, registry: OutletRegistry) -> bool:
+    """``وصف نتنياهو هآرتس بأنها صحيفة تنشر الدعاية``: after "that it is a newspaper", the next word says what
+    the paper does; an unknown one-word name there is no outlet."""
+    if " " in outlet or registry.resolve(outlet).outlet is not None:
+        return False
+    return re.search(r"(?:^|\s)[بو]?(?:أنها|انها|إنها|هي)\s+(?:صحيفة|جريدة)\s+" + re.escape(outlet) + r"(?=\s|$)",
+                     raw) is not None
+
+
+def _writers_of_cited(raw: str, draft: Draft, kept: list, text: str, registry: OutletRegistry) -> bool:
+    """``X and Y wrote today's articles in A and B, respectively``: gives X, Y to the earlier citations of A, B
+    that have no author; True when ``draft`` (one of A, B) was so absorbed."""
+    m = _WRITERS_IN.search(raw)
+    if m is None:
+        return False
+    who = re.split(r"\s*,\s*|\s+and\s+", m.group("who").strip(" [(").strip())
+    papers = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.sub(r",?\s*respectively.*$", "", raw[m.end():],
+                                                                 flags=re.DOTALL).strip(" .])"))
+    if len(who) != len(papers) or draft.outlet not in papers:
+        return False
+    writer = who[papers.index(draft.outlet)]
+    for _, earlier, _, _ in reversed(kept):
+        if earlier.outlet and _same_paper(earlier.outlet, draft.outlet, registry):
+            if earlier.author is None and writer[:1].isupper():
+                earlier.author = writer
+                return True
+            return False
+    return False
+
+
+_DAILY_CAPITALS = re.compile(r"(?:The\s+)?[Dd]aily\s+(?P<name>[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'-]+){0,2})")
+
+
+def _daily_before_capitals(draft: Draft) -> None:
+    """``Daily SABAH ran the front-page headline``: the type noun in reading case before a name in capitals is
+    no part of the name (Sabah, not Daily Sabah, another paper) (session 12)."""
+    m = _DAILY_CAPITALS.fullmatch(draft.outlet or "")
+    if m is not None and len(m.group("name")) >= 3:
+        draft.outlet = decap(m.group("name"))
+
+
+def _outside(text: str, found: Iterable[Piece], spans: list[Piece]) -> Iterator[Piece]:
+    """The pieces less what ``spans`` own: a piece that runs into a list entry (``The above issues ... headlines:``
+    then ``Abrar:`` and its items in one block) keeps only its text before, between and after the entries."""
+    for piece in found:
+        inner = [s for s in spans if s.start < piece.end and piece.start < s.end]
+        if not inner:
+            yield piece
+            continue
+        pos = piece.start
+        for span in sorted(inner, key=lambda s: s.start):
+            if text[pos:span.start].strip():
+                yield Piece(pos, span.start, piece.hint, piece.context)
+            pos = max(pos, span.end)
+        if text[pos:piece.end].strip():
+            yield Piece(pos, piece.end, piece.hint, piece.context)
 
 
 def _bind_back_references(text: str, found: list[tuple[Piece, Draft, list[QuoteRepair], list[str]]]) -> None:
