@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 
-from translator.mt.normalize import TABLE, memory_key_text, normalize_for_mt
+from translator.mt.normalize import TABLE, fold_keyboard_letters, memory_key_text, normalize_for_mt
 
 from ..cases import cases
 
@@ -37,3 +38,32 @@ def test_every_listed_character_is_removed() -> None:
 
 def test_memory_key_text_is_one_line() -> None:
     assert memory_key_text("  مدينة\n\nتندوف\u200f ") == "مدينة تندوف"
+
+
+# Arabic typed on Persian and Urdu keyboards, and shapers that use the Persian yeh's presentation forms
+# (U+FBFC-U+FBFF become U+06CC under NFKC): the model's tokenizer gets the Arabic letters (session 11's replay)
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("رئیس الجمهوریة", "رئيس الجمهورية"),  # inside a word: ي
+    ("علی الطاولة", "على الطاولة"),  # at a word's end: the dotless ى Arabic print writes for both
+    ("سعودیًا", "سعوديًا"),  # before tanween it is still inside the word
+    (unicodedata.normalize("NFKC", "\ufee3\ufbff\ufe8e\ufeea"), "مياه"),  # shaped مياه with a Persian medial yeh
+    ("الکویت", "الكويت"),
+    ("الجمھوریة", "الجمهورية"),
+    ("وزارۃ الخارجیہ", "وزارة الخارجيه"),
+    ("مدينة تندوف", "مدينة تندوف"),  # Arabic letters only: the same string back
+])
+def test_keyboard_letters_are_folded_for_the_model(raw: str, expected: str) -> None:
+    assert fold_keyboard_letters(raw) == expected
+
+
+def test_normalize_for_mt_keeps_the_letters_that_tell_persian_apart() -> None:
+    persian = "وزیر امور خارجه ایران امروز با همتای عراقی خود دیدار کرد."
+    assert normalize_for_mt(persian) == persian  # the translator still sees it is Persian (source-fa)
+
+
+def test_engines_tokenize_keyboard_letters_as_the_arabic_ones(tiny_ct2_engine, tiny_marian_engine) -> None:  # type: ignore[no-untyped-def]
+    typed, arabic = "أعلن رئیس الجمهوریة فی الکویت", "أعلن رئيس الجمهورية فى الكويت"  # final ی: ى
+    assert tiny_ct2_engine._encode_many([typed]) == tiny_ct2_engine._encode_many([arabic])
+    assert tiny_marian_engine.count_tokens([typed]) == tiny_marian_engine.count_tokens([arabic])
+    assert tiny_marian_engine._encode([typed])["input_ids"].tolist() == \
+        tiny_marian_engine._encode([arabic])["input_ids"].tolist()

@@ -16,6 +16,7 @@ from typing import Any
 from translator.errors import EngineError
 from translator.mt.engine import GenerationOptions, Hypothesis
 from translator.mt.models import ModelInfo
+from translator.mt.normalize import fold_keyboard_letters
 
 __all__ = ["CT2Engine"]
 
@@ -108,7 +109,8 @@ class CT2Engine:
         known = {t: memo[t] for t in texts if t in memo}
         missing = [t for t in dict.fromkeys(texts) if t not in known]
         if missing:
-            new = {t: [*p, _EOS] for t, p in zip(missing, self._source.encode(missing, out_type=str), strict=True)}
+            encoded = self._source.encode([fold_keyboard_letters(t) for t in missing], out_type=str)
+            new = {t: [*p, _EOS] for t, p in zip(missing, encoded, strict=True)}
             if len(memo) + len(new) > self._MEMO_CAP:
                 memo.clear()
             memo.update(new)

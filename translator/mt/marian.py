@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from translator.errors import EngineError
 from translator.mt.engine import GenerationOptions, Hypothesis
+from translator.mt.normalize import fold_keyboard_letters
 
 if TYPE_CHECKING:  # models.py uses quiet_transformers: a type-only import keeps the two from a cycle
     from translator.mt.models import ModelInfo
@@ -76,10 +77,10 @@ class MarianEngine:
         self._eos = self.tokenizer.eos_token_id
 
     def count_tokens(self, texts: list[str]) -> list[int]:
-        return [len(ids) for ids in self.tokenizer(list(texts))["input_ids"]]
+        return [len(ids) for ids in self.tokenizer([fold_keyboard_letters(t) for t in texts])["input_ids"]]
 
     def _encode(self, texts: list[str]) -> dict[str, Any]:
-        batch = self.tokenizer(list(texts), padding=True, return_tensors="pt")
+        batch = self.tokenizer([fold_keyboard_letters(t) for t in texts], padding=True, return_tensors="pt")
         return {k: v.to(self.device) for k, v in batch.items()}
 
     def translate_batch(self, texts: list[str], **options: Any) -> list[list[Hypothesis]]:
@@ -144,7 +145,8 @@ class MarianEngine:
             raise EngineError("score_batch needs as many targets as sources.")
         if not sources:
             return []
-        batch = self.tokenizer(list(sources), text_target=list(targets), padding=True, return_tensors="pt")
+        batch = self.tokenizer([fold_keyboard_letters(s) for s in sources], text_target=list(targets), padding=True,
+                               return_tensors="pt")
         labels = batch["labels"].to(self.device)
         with self._torch.inference_mode():
             logits = self._net(input_ids=batch["input_ids"].to(self.device),

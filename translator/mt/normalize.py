@@ -19,8 +19,8 @@ from functools import lru_cache
 from translator.datafiles import data_path, read_tsv
 from translator.text.arabic import space_zero_width
 
-__all__ = ["TABLE", "VOCALIZED_SHARE", "key_version", "memory_key_text", "normalize_for_mt", "spell_dagger_alef",
-           "strip_full_vocalization"]
+__all__ = ["TABLE", "VOCALIZED_SHARE", "fold_keyboard_letters", "key_version", "memory_key_text", "normalize_for_mt",
+           "spell_dagger_alef", "strip_full_vocalization"]
 
 TABLE = data_path("mt_characters.tsv")  # its schema: datafiles.SCHEMAS (a bad row is a DataFileError)
 _SPACES = re.compile(r"[^\S\n]+")
@@ -44,8 +44,6 @@ def normalize_for_mt(text: str) -> str:
     collapsed, lines trimmed."""
     text = space_zero_width(text)[0]  # between two words it is a space, not nothing (قال\u200bالوزير)
     text = unicodedata.normalize("NFKC", text).translate(_translation_table())
-    if _FARSI_YEH in text:  # Persian keyboards and some shapers (U+FBFC-U+FBFF) write ی for both ى and ي
-        text = _FARSI_YEH_FINAL.sub("\u0649", text).replace(_FARSI_YEH, "\u064a")
     if _KASRA_MAKSURA in text:  # Quranic spelling writes a final ي without its dots (فِى، ٱلَّذِى)
         text = _UTHMANI_YEH.sub("\u0650\u064a", text)
     text = strip_full_vocalization(text, keep_dagger=True)  # decided with the daggers counted as marks
@@ -63,12 +61,6 @@ _SILENT_ALEF = frozenset("هذا هذه هذان هذين هؤلاء ذلك ذل
                          "إله اله إلها الهكم إلهكم أولئك اولئك طه".split())
 
 
-#: FARSI YEH: in Arabic text typed on a Persian keyboard, or shaped by a tool that uses the Persian yeh's
-#: presentation forms (U+FBFC-U+FBFF, which NFKC turns into U+06CC), it stands for ي inside a word and, dotless at
-#: a word's end, for ى or ي, which Arabic print (Egypt's above all) writes alike as ى: a model trained on Arabic
-#: text has seen final ى in both roles, and rarely seen ی at all
-_FARSI_YEH = "\u06cc"
-_FARSI_YEH_FINAL = re.compile("\u06cc(?![\u0621-\u064a\u066e-\u06d3\u064b-\u0652\u0670])")
 _KASRA_MAKSURA = "\u0650\u0649"
 _UTHMANI_YEH = re.compile("\u0650\u0649(?!\u0670)")  # not ىٰ: alef maksura read as a long a
 _ON_MAKSURA = re.compile("\u0649([\u064b-\u0652]*)\u0670")  # ىٰ: final, written ى (موسى); inside, ا (التوراة)
@@ -132,6 +124,27 @@ def strip_full_vocalization(text: str, *, keep_dagger: bool = False) -> str:
 
 def _vocalized(text: str, marks: int) -> bool:
     return marks >= 3 and marks >= VOCALIZED_SHARE * len(_ARABIC_LETTER.findall(text))
+
+
+#: Letters of Persian and Urdu keyboards that Arabic text typed on them holds for the Arabic letter (ک for ك, ھ and
+#: ہ for ه, ۃ for ة). The FARSI YEH ی (also what a shaper's Persian-yeh presentation forms, U+FBFC-U+FBFF, become
+#: under NFKC) stands for ي inside a word and, dotless at a word's end, for ى or ي, which Arabic print (Egypt's
+#: above all) writes alike as ى: a model trained on Arabic text has seen final ى in both roles and ی rarely.
+_KEYBOARD_LETTERS = str.maketrans({"\u06a9": "\u0643", "\u06be": "\u0647", "\u06c1": "\u0647",
+                                   "\u06c3": "\u0629", "\u06cc": "\u064a"})
+_KEYBOARD = re.compile("[\u06a9\u06be\u06c1\u06c3\u06cc]")
+_FARSI_YEH_FINAL = re.compile("\u06cc(?![\u0621-\u064a\u066e-\u06d3\u064b-\u0652\u0670])")
+
+
+def fold_keyboard_letters(text: str) -> str:
+    """``text`` with the Persian and Urdu keyboard letters written as the Arabic letters they stand for in Arabic
+    text (``رئیس الجمهوریة`` → ``رئيس الجمهورية``, ``علی`` → ``على``, ``الکویت`` → ``الكويت``): what the engines
+    hand the model's tokenizer (:mod:`translator.mt.ct2`, :mod:`translator.mt.marian`). Applied there, to pieces already
+    judged Arabic, and not in :func:`normalize_for_mt`: those letters are how a Persian, Urdu or Kurdish sentence is
+    told apart and left untranslated (``source-fa``)."""
+    if not _KEYBOARD.search(text):
+        return text
+    return _FARSI_YEH_FINAL.sub("\u0649", text).translate(_KEYBOARD_LETTERS)
 
 
 def memory_key_text(text: str) -> str:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from translator.atomic import atomic_write_text
 from translator.errors import InputError
-from translator.mt.normalize import normalize_for_mt
+from translator.mt.normalize import fold_keyboard_letters, normalize_for_mt
 
 __all__ = ["build_vmap", "install_vmap", "read_pairs_tsv", "vmap_from_tsv", "write_vmap"]
 
@@ -56,7 +56,7 @@ def build_vmap(pairs: Iterable[tuple[str, str]], source_spm: Path | str, target_
         if not arabic.strip() or not english.strip():
             continue
         used += 1
-        src = set(source.encode(normalize_for_mt(arabic), out_type=str))
+        src = set(source.encode(fold_keyboard_letters(normalize_for_mt(arabic)), out_type=str))
         tgt = target.encode(english, out_type=str)
         frequency.update(tgt)
         for piece in src:
