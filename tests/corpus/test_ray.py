@@ -295,6 +295,37 @@ def test_long_files_read_part_by_part_give_the_rows_of_the_whole_file_on_ray(ray
     check_long_files_read_part_by_part(tmp_path, monkeypatch, "ray")
 
 
+def test_a_failed_start_leaves_none_of_its_processes_running(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A node that times out while starting leaves its head processes (GCS server, dashboard, monitors) running
+    # until the driver exits: each try added a set, and the machine, already too busy, got busier. The stand-in
+    # for ray.init starts a process running from Ray's package folder, as Ray's own do, and fails but on its
+    # third call.
+    import ray
+
+    from translator.corpus.executors.ray import start_ray
+
+    package = os.path.dirname(ray.__file__)
+    started: list[subprocess.Popen] = []
+
+    def init(**kwargs) -> None:  # type: ignore[no-untyped-def]
+        started.append(subprocess.Popen([sys.executable, "-c", "import sys, time; time.sleep(120)", package]))
+        if len(started) != 3:
+            raise Exception("The current node timed out during startup.")  # Ray's own words and type
+
+    monkeypatch.setattr(ray, "init", init)
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)  # the session's runtime, if up, is left alone
+    try:
+        start_ray(address="local", attempts=3)
+        assert [p.poll() is not None for p in started] == [True, True, False]  # the started node is kept
+        with pytest.raises(EngineError, match="could not start or reach a local Ray runtime"):
+            start_ray(address="local", attempts=1)  # the last try's processes go too
+        assert len(started) == 4 and started[3].poll() is not None
+    finally:
+        for process in started:
+            process.kill()
+            process.wait()
+
+
 def test_the_core_package_does_not_import_ray() -> None:
     code = ("import sys, translator, translator.cli, translator.corpus.run, translator.corpus.executors.ray\n"
             "print('ray' in sys.modules)")

@@ -17,7 +17,7 @@ import os
 import re
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -235,25 +235,61 @@ def start_ray(*, attempts: int = 3, **init_kwargs: Any) -> None:
 
     Ray waits a fixed 30 s for a new node's raylet to register; on a busy machine that wait can run out
     although nothing is wrong ("The current node timed out during startup"). A later attempt usually finds
-    the machine less busy. Raises ``EngineError`` naming the cluster when Ray cannot start or be reached.
+    the machine less busy. A failed attempt's own processes are stopped before the next (Ray leaves the head
+    processes of a node that failed to start running until this process exits: GCS server, dashboard,
+    monitors, a set per try, which made the machine busier still). Raises ``EngineError`` naming the cluster
+    when Ray cannot start or be reached.
     """
     import ray
 
     address = init_kwargs.get("address")
     where = f"the Ray cluster at {address}" if address not in (None, "local") else "a local Ray runtime"
     for attempt in range(1, attempts + 1):
+        before = _ray_children()
         try:
             ray.init(**init_kwargs)
             return
         except Exception as exc:  # Ray raises a bare Exception for the startup timeout
             if ray.is_initialized():
                 ray.shutdown()
+            _stop_processes([p for p in _ray_children() if p.pid not in {q.pid for q in before}])
             if "timed out during startup" in str(exc) and attempt < attempts:
                 logger.warning("Ray: %s; trying again (%d/%d)", exc, attempt + 1, attempts)
                 continue
             if isinstance(exc, ConnectionError | RuntimeError | ValueError) or "timed out" in str(exc):
                 raise EngineError(f"could not start or reach {where}: {exc}") from exc
             raise
+
+
+def _ray_children() -> list[Any]:
+    """This process's descendants that run Ray's own programs (``psutil.Process`` objects; psutil comes with
+    Ray, in ``ray/thirdparty_files``, on the path once ``ray`` is imported)."""
+    import psutil
+    import ray
+
+    package = os.path.dirname(ray.__file__)
+    found = []
+    for process in psutil.Process().children(recursive=True):
+        try:
+            if any(package in part for part in process.cmdline()):
+                found.append(process)
+        except psutil.Error:  # ended, or not ours to read
+            continue
+    return found
+
+
+def _stop_processes(processes: list[Any], timeout: float = 10.0) -> None:
+    """Terminate ``processes`` (``psutil.Process``), wait up to ``timeout`` seconds, then kill what is left."""
+    import psutil
+
+    for process in processes:
+        with suppress(psutil.Error):
+            process.terminate()
+    _, alive = psutil.wait_procs(processes, timeout=timeout)
+    for process in alive:
+        with suppress(psutil.Error):
+            process.kill()
+    psutil.wait_procs(alive, timeout=timeout)
 
 
 @contextmanager
