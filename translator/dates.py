@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -30,7 +30,7 @@ from translator.text.arabic import contains_arabic, fold, fold_for_matching
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
-__all__ = ["DateResult", "find_dates", "may_hold_date", "parse_date"]
+__all__ = ["DateResult", "best_date", "find_dates", "may_hold_date", "parse_date"]
 
 try:  # CPython's own regex parser, only to read the first characters of a pattern (_gated)
     from re import _constants as _re_constants
@@ -420,7 +420,7 @@ def parse_date(text: str, *, context_lang: str | None = None, day_first: bool | 
     """
     found = find_dates(text, context_lang=context_lang, day_first=day_first)
     if found:
-        return _months_sharing_a_year(text, max(found, key=lambda r: (r.role is None, _completeness(r))))
+        return best_date(text, found)
     relative = _relative_date(text, reference) if text and contains_arabic(text) else None
     if relative is not None:
         return relative
@@ -429,6 +429,13 @@ def parse_date(text: str, *, context_lang: str | None = None, day_first: bool | 
     if years:
         warnings = [f"only a year ({', '.join(dict.fromkeys(years))}): a date needs at least a month"]
     return DateResult(text=text, date=None, warnings=warnings)
+
+
+def best_date(text: str, found: Sequence[DateResult]) -> DateResult:
+    """What :func:`parse_date` gives for ``text`` when :func:`find_dates` (with the same ``context_lang`` and
+    ``day_first``) found ``found`` in it, not empty: for a caller that has the dates of the text already (issue 20:
+    the citation parser remembers a line's dates). Raises ``ValueError`` when ``found`` is empty."""
+    return _months_sharing_a_year(text, max(found, key=lambda r: (r.role is None, _completeness(r))))
 
 
 # "<month> و <month> 2019", "August and September 2019": the word right before a month-and-year date, after "and"

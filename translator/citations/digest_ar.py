@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 
-from translator.dates import DateResult, parse_date
+from translator.citations.fields import dates_of
+from translator.dates import DateResult, best_date
 from translator.text.arabic import is_arabic
 
 __all__ = ["arabic_review_date", "slash_quotes"]
@@ -35,7 +36,10 @@ def arabic_review_date(line: str) -> DateResult | None:
     line = line.strip()
     if not line or len(line) > 400 or not re.search(r"[\d\u0660-\u0669]", line):
         return None
-    found = parse_date(line)
+    dates = dates_of(line)  # parse_date's reading, from the dates the parser remembers for the line (issue 20)
+    if not dates:
+        return None  # parse_date gives no date (a relative one has none without the page's own date)
+    found = best_date(line, dates)
     if found.date is None or len(found.date) != 10 or found.ambiguous or found.start is None:
         return None
     rest = line[:found.start] + " " + line[found.end or found.start:]

@@ -24,6 +24,7 @@ __all__ = [
     "article_prefix",
     "clean_person",
     "date_at_end",
+    "dates_of",
     "decap",
     "decap_description",
     "language_marker",
@@ -379,6 +380,12 @@ def _order_lang(lang: str | None) -> str | None:
     """The language that may settle numeric date order: not plain English (a US and a British page both
     write it), so an English ``10/05/2022`` comes back ambiguous and the document decides (issue 15)."""
     return None if lang == "en" else lang
+
+
+def dates_of(text: str, lang: str | None = None) -> tuple[DateResult, ...]:
+    """``find_dates(text, context_lang=lang)``, remembered per line as the parser reads it (issue 20): a caller
+    in the parser asks here, so a line read twice is read once."""
+    return _dates(text, lang)
 
 
 def _dates(text: str, lang: str | None) -> tuple[DateResult, ...]:

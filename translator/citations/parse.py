@@ -521,6 +521,9 @@ def _dated_outlet_entries(text: str, registry: OutletRegistry) -> list[tuple[Pie
 
 
 _NUMERIC_DATE = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\d./-])")
+# what every match of _NUMERIC_DATE holds; a search that starts with a character class runs fast over a whole
+# document, where the pattern's lookbehind is tried at every character (issue 20)
+_DIGIT_THEN_SEPARATOR = re.compile(r"\d[./-]")
 
 
 # "the paper", as a paragraph under a heading names it
@@ -747,7 +750,7 @@ def _document_order(text: str) -> bool | None:
     """True (day first) or False (month first) when the document's unambiguous numeric dates
     (``24/10/2019``, ``10.24.2019``) all read in one order; None when there are none or they disagree."""
     orders = set()
-    for m in _NUMERIC_DATE.finditer(text):
+    for m in _NUMERIC_DATE.finditer(text) if _DIGIT_THEN_SEPARATOR.search(text) else ():  # (a match holds one)
         first, second = int(m.group(1)), int(m.group(3))
         if first > 12 >= second >= 1:
             orders.add(True)

@@ -180,11 +180,17 @@ def _close(stack: list[tuple[str, int]], pairs: list[tuple[int, int]], kind: str
             return
 
 
+_WORD_BEFORE = re.compile(r"(\S*)$")
+
+
+def _glued_proclitic(word: str) -> bool:
+    return word.rstrip("ـ") in _PROCLITICS or word in _PROCLITICS
+
+
 def _quote_action(text: str, i: int, start: int, end: int, family: str, family_open: bool) -> str | None:
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
     space_before, space_after = before.isspace(), after.isspace()
-    word_before = re.search(r"(\S*)$", text[max(start, i - 12):i]).group(1)
     if family == "single":
         if before.isalnum() and after.isalnum():
             return None  # an apostrophe: don't, al-Qa'ida
@@ -193,8 +199,9 @@ def _quote_action(text: str, i: int, start: int, end: int, family: str, family_o
         if not space_before and (space_after or not after.isalnum()):
             return "close" if family_open else None
         return None
-    can_open = not space_after and (space_before or not before.isalnum() or word_before.rstrip("ـ") in _PROCLITICS
-                                    or word_before in _PROCLITICS)
+    # the word glued before the mark, read only where it decides (issue 20: a search per quotation mark)
+    can_open = not space_after and (space_before or not before.isalnum()
+                                    or _glued_proclitic(_WORD_BEFORE.search(text[max(start, i - 12):i]).group(1)))
     can_close = not space_before and (space_after or not after.isalnum())
     if can_open and not can_close:
         return "open"
