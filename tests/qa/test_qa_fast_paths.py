@@ -174,3 +174,12 @@ def test_number_matches_tried_by_digits_are_the_scan() -> None:
     for text in texts:
         want = [(m.span(), m.groupdict()) for m in numbers._NUMBER_AT.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in numbers._number_matches(text)] == want, text
+
+
+def test_days_in_words_screened_by_its_clue_counts_what_the_scan_counts() -> None:
+    """numbers.days_in_words scans for the past day in words only where _DAY_CLUE finds what every phrase holds
+    (issue 17: speed): the count is the plain scan's on every text and on phrases written for the clue's edges."""
+    extra = ["yesterday", "overnight", "in a\tday", "over one day", "the past day", "last\nday", "within a day",
+             "منذ أمس", "يوم أمس", "خلال يوم واحد", "ويوم\nواحد", "today and Monday", "اليوم", "a day", "someday"]
+    for text in TEXTS + extra:
+        assert numbers.days_in_words(text) == len(numbers._DAY_WORDS.findall(numbers._folded(text)[0])), text

@@ -270,6 +270,41 @@ def _month_named(mention: DateMention, text: str) -> bool:
     return any(_MONTHS[m].search(text) for m in months if m in _MONTHS)
 
 
+@cache
+def _weekday_before() -> re.Pattern[str]:
+    """An Arabic weekday name (data/weekdays.tsv, folded, behind a proclitic) right before a date, a bracket, a comma
+    or الموافق between at most: ``الثلاثاء (الموافق 13 أبريل 2021م)``, ``يوم السبت الموافق 9 تموز``."""
+    names = sorted({fold_for_matching(row["name"])[0] for row in read_tsv("weekdays.tsv") if row["lang"] == "ar"},
+                   key=len, reverse=True)
+    return re.compile(rf"(?<![^\W\d_])[وفبل]?({'|'.join(map(re.escape, names))})\s*[(،,:\-–]?\s*"
+                      r"(?:الموافق\s*ل?\s*)?\Z")
+
+
+@cache
+def _weekdays_ar() -> dict[str, int]:
+    """Folded Arabic weekday name -> 0 (Monday) .. 6 (Sunday), as data/weekdays.tsv gives them."""
+    return {fold_for_matching(row["name"])[0]: int(row["weekday"]) for row in read_tsv("weekdays.tsv")
+            if row["lang"] == "ar"}
+
+
+_WEEKDAY_EN = [re.compile(rf"\b{name}\b", re.IGNORECASE) for name in calendar.day_name]  # Monday = 0
+
+
+def _given_by_weekday(mention: DateMention, source_text: str, target_text: str) -> bool:
+    """True when the source names ``mention``'s day by its weekday too (``غدا الثلاثاء (الموافق 13 أبريل 2021م)``),
+    the day falls on that weekday, and the English names that weekday ("Tuesday will be the 30th"): the edition gave
+    the day by its weekday alone (issue 17, twelfth session: fresh11b's moon-sighting statement)."""
+    days = {dt.date.fromisoformat(r).weekday() for r in mention.readings if len(r) == 10 and r[:1] != "-"}
+    if not days:
+        return False
+    window = fold_for_matching(source_text[max(0, mention.start - 40):mention.start])[0]
+    before = _weekday_before().search(window)
+    if before is None:
+        return False
+    day = _weekdays_ar().get(before.group(1))
+    return day in days and _WEEKDAY_EN[day].search(target_text) is not None
+
+
 def _matched(source: list[DateMention], target: list[DateMention], exact_first: bool
              ) -> tuple[list[DateMention], list[DateMention], list[tuple[DateMention, DateMention]]]:
     """(source dates left over, target dates left over, pairs) of a one-to-one matching in source order: with
@@ -339,6 +374,8 @@ def compare_dates(source: list[DateMention], target: list[DateMention], target_t
                                         f"missing from the target, which leaves a hole after {hit.text!r}",
                                 mention.start, mention.end, hit.start, hit.end))
     missing = [m for m in missing if not (target_text and _month_named(m, target_text))]
+    if missing and not free and target_text and source_text:  # a changed date stays a change
+        missing = [m for m in missing if not _given_by_weekday(m, source_text, target_text)]
     if period_ends:
         missing = [m for m in missing if not _at_period_end(m, period_ends)]
     if missing and target_text and source_text:
