@@ -3,9 +3,9 @@
 Each test names the reports it comes from (``benchmarks/data/bug_replays.tsv`` lists them with what the toolkit
 gave before and after; ``benchmarks/bug_replays.py`` replays the same inputs). The kinds: Hijri and Eastern-digit
 dates as calendars and apps print them; Arabic spellings a glossary must match (decomposed madda, Quranic
-spelling, tatweel, the shadda ligatures of old fonts); language detection on a lone glyph, digits, emoji and
-Persian; marks a model must not see; Word runs inside hyperlinks, smart tags and tracked moves; PDF lines written
-back to front with lam-alef ligatures; Arabic in the CSV, JSON and TMX a user opens elsewhere.
+spelling and its dagger alef, tatweel, the shadda ligatures of old fonts); language detection on a lone glyph,
+digits, emoji and Persian; marks a model must not see; Word runs inside hyperlinks, smart tags and tracked moves;
+PDF lines written back to front with lam-alef ligatures; Arabic in the CSV, JSON and TMX a user opens elsewhere.
 """
 
 from __future__ import annotations
@@ -69,6 +69,27 @@ def _matched(term: str, written: str) -> bool:
 def test_a_term_matches_however_its_words_are_written(report: str, term: str, written: str) -> None:
     assert fold(term).split() == fold(written).split(), (report, fold(written))
     assert _matched(term, written), report
+
+
+@pytest.mark.parametrize(("written", "plain"), [
+    ("تَبَٰرَكَ ٱلَّذِي بِيَدِهِ ٱلۡمُلۡكُ", "تبارك الذي بيده الملك"),  # AmmarCodes/obsidian-quran-helper-plugin#9
+    ("ذَٰلِكَ ٱلۡكِتَٰبُ", "ذلك الكتاب"),  # the dagger is the alef of الكتاب, not الكتب ("books"); ذلك keeps none
+    ("خَٰلِدُونَ", "خالدون"), ("ٱلرَّحۡمَٰنِ", "الرحمن"), ("وَلَٰكِنْ", "ولكن"), ("إِلَىٰ", "إلى"), ("مُوسَىٰ", "موسى"),
+    ("ٱلتَّوْرَىٰةَ", "التوراة"), ("ٱلصَّلَوٰةَ", "الصلاة"), ("ٱلرِّبَوٰا", "الربا"),
+    ("ابو موسیٰ", "ابو موسی"),  # a gazetteer's spelling: the final yeh keeps the dagger silent
+])
+def test_a_dagger_alef_is_matched_as_the_letter_it_stands_for(written: str, plain: str) -> None:
+    assert fold(written) == fold(plain)
+    assert _matched(plain, written)
+
+
+def test_the_dagger_alef_fold_keeps_offsets_one_for_one() -> None:
+    from translator.text.arabic import fold_for_matching, original_span
+
+    text = "قال تَبَٰرَكَ ٱلۡكِتَٰبُ أمس"
+    folded, offsets = fold_for_matching(text)
+    start = folded.index("الكتاب")
+    assert original_span(text, offsets, start, start + len("الكتاب")) == (text.index("ٱلۡ"), text.index(" أمس"))
 
 
 def test_a_shadda_ligature_is_its_marks_when_a_file_is_read(tmp_path: Path) -> None:

@@ -21,13 +21,13 @@ import weakref
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import rapidfuzz.process
 from rapidfuzz import fuzz
 
-from translator.citations.cues import cues
+from translator.citations.cues import Cues, cues
 from translator.config import glossary_dirs
 from translator.errors import GlossaryError
 from translator.text.arabic import fold, is_arabic
@@ -211,10 +211,17 @@ _remembered_skeleton = lru_cache(maxsize=65_536)(_skeleton_of)
 def arabic_key(name: str) -> str:
     """Matching key of an Arabic-script name: letter folds, no tashkeel/tatweel, no generic lead word."""
     words = fold(name).split()
-    generic = {fold(w) for w in cues().words("arabic_generic")}
+    generic = _generic_keys(cues())
     while len(words) > 1 and words[0] in generic:
         words = words[1:]
     return " ".join(words)
+
+
+@cache
+def _generic_keys(table: Cues) -> frozenset[str]:
+    """The folded ``arabic_generic`` cues (صحيفة, جريدة, قناة ...), once per cue table (issue 13: folded again for
+    each name looked up)."""
+    return frozenset(fold(w) for w in table.words("arabic_generic"))
 
 
 @lru_cache(maxsize=65536)

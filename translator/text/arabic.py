@@ -177,6 +177,7 @@ def fold_for_matching(text: str) -> tuple[str, list[int]]:
 
 
 def _fold_for_matching(text: str) -> tuple[str, list[int]]:
+    text = dagger_alef_spelled(text)  # one for one: the offsets are the original's
     if "\u200b" in text:
         text = space_zero_width(text)[0]  # one for one: the offsets are the original's
     folded_text = text.translate(_TABLE)  # fills _TABLE (and _NOT_ONE_TO_ONE) for every character of text
@@ -207,8 +208,58 @@ def _fold_for_matching(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
+_DAGGER = "\u0670"
+# (the Quranic marks U+06D6-06ED, the small high sukun ۡ of ٱلرَّحۡمَٰنِ among them, are part of the word)
+_DAGGER_WORD = re.compile("[\u0621-\u064a\u0671\u064b-\u0652\u0670\u06d6-\u06ed]*\u0670"
+                          "[\u0621-\u064a\u0671\u064b-\u0652\u0670\u06d6-\u06ed]*")
+_VOWEL_MARKS = re.compile("[\u064b-\u0652\u0670\u06d6-\u06ed]")
+# the words modern spelling writes without the long a a dagger alef marks (هٰذا is هذا), after و ف ب ل ك
+_SILENT_DAGGER = frozenset("هذا هذه هذان هذين هؤلاء ذلك ذلكم ذلكما كذلك لكن لكنه لكنها لكنهم الله لله الرحمن رحمن "
+                           "إله اله إلها الهكم إلهكم أولئك اولئك طه".split())
+
+
+def dagger_alef_spelled(text: str) -> str:
+    """``text`` with each dagger (superscript) alef ``ٰ`` standing for a written letter put as that letter, one
+    character for one (offsets hold; the dagger itself, a mark, is dropped by the fold after): Quranic and fully
+    vocalized spelling then matches modern spelling (``تَبَٰرَكَ`` تبارك, ``ٱلْكِتَٰبُ`` الكتاب, not الكتب: the fold
+    used to drop the mark alone; AmmarCodes/obsidian-quran-helper-plugin#9). The letter before it stands for
+    the alef in ``ىٰ`` inside a word (``ٱلتَّوْرَىٰةَ`` التوراة) and ``وٰ`` before ة (``ٱلصَّلَوٰةَ`` الصلاة); before an
+    alef that ``و`` is silent (``ٱلرِّبَوٰا`` الربا: a tatweel, which the fold drops). It stays silent in a word's
+    final ``ىٰ`` (``إِلَىٰ`` إلى) and in the words modern spelling writes without it (هذا ذلك لكن الرحمن إله ...,
+    as :func:`translator.mt.normalize.spell_dagger_alef` reads them for the model)."""
+    if _DAGGER not in text:
+        return text
+
+    def spell(match: re.Match[str]) -> str:
+        word = match.group()
+        bare = _VOWEL_MARKS.sub("", word).replace("\u0671", "\u0627")
+        if any(bare[cut:] in _SILENT_DAGGER and all(c in "وفبلك" for c in bare[:cut]) for cut in range(3)):
+            return word
+        letters = list(word)
+        for i, char in enumerate(word):
+            if char != _DAGGER:
+                continue
+            j = i - 1
+            while j >= 0 and _VOWEL_MARKS.match(letters[j]):
+                j -= 1
+            if j < 0:
+                continue
+            after = _VOWEL_MARKS.sub("", word[i + 1:])
+            if letters[j] in "\u0649\u06cc\u064a":  # ى (or a Persian or dotted yeh, as gazetteers write it)
+                if after:
+                    letters[j] = "\u0627"  # ىٰ inside a word: an alef
+            elif letters[j] == "\u0648" and after[:1] in ("\u0629", "\u0627"):
+                letters[j] = "\u0627" if after[:1] == "\u0629" else "\u0640"
+            else:
+                letters[i] = "\u0627"
+        return "".join(letters)
+
+    return _DAGGER_WORD.sub(spell, text)
+
+
 def fold(text: str) -> str:
     """The matching form of ``text``, without offsets (see :func:`fold_for_matching`)."""
+    text = dagger_alef_spelled(text)
     if _GLUED_AFTER_TEH_MARBUTA.search(text):
         return fold_for_matching(text)[0]
     if "\u200b" in text:
