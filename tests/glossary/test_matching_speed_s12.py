@@ -178,3 +178,16 @@ def test_two_words_run_together_or_joined_by_a_hashtag_underscore_are_the_term()
     assert found("عيد الاستقلال والاقتصاد بالمدينة") == []
     # the second part must be the rest of a term, not any word: الأممالكثيرة is nothing
     assert [m for m in glossary.match("الأممالكثيرة") if m.target == "United Nations"] == []
+
+
+def test_a_countrys_general_intelligence_is_named_by_its_adjective() -> None:
+    glossary = Glossary.load()
+    found = {m.surface: (m.target, m.type, m.layer) for m in glossary.match("بحضور رئيس المخابرات العامة المصرية")}
+    assert found["المخابرات العامة المصرية"] == ("Egyptian General Intelligence", "org", "composed")
+    found = {m.surface: m.target for m in glossary.match("وأكدت الاستخبارات العامة الليبية")}
+    assert found["الاستخبارات العامة الليبية"] == "Libyan General Intelligence"
+    # a listed body keeps its own entry (the glossary's layer is higher)
+    found = {m.surface: m.target for m in glossary.match("دائرة المخابرات العامة الأردنية")}
+    assert found == {"دائرة المخابرات العامة الأردنية": "General Intelligence Directorate"}
+    found = {m.surface: m.target for m in glossary.match("وأكدت الاستخبارات العامة السعودية")}
+    assert found == {"الاستخبارات العامة السعودية": "General Intelligence Presidency"}
