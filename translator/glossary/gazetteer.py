@@ -150,7 +150,7 @@ class _Countries(list[str]):
 
     def __init__(self, countries: Iterable[str]) -> None:
         super().__init__(countries)
-        self._total = Counter(c for c in self if c)
+        self._total = Counter(filter(None, self))
 
     def others(self, number: int) -> Counter[str]:
         """Countries of every match but the ``number``-th, with their counts."""

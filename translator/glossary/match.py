@@ -307,8 +307,8 @@ def find_terms(text: str, index: TermIndex) -> list[TermMatch]:
         if taken.find(1, cand.first, cand.last + 1) < 0:
             chosen.append(cand)
             taken[cand.first:cand.last + 1] = b"\1" * (cand.last - cand.first + 1)
-    if any(c.form.words[0] in plural_outlet_words() and c.form.entry.type == "outlet" and len(c.form.words) > 1
-           for c in chosen):
+    leads = plural_outlet_words()
+    if any(c.form.entry.type == "outlet" and len(c.form.words) > 1 and c.form.words[0] in leads for c in chosen):
         chosen = _coordinated_outlets(chosen, words, plain, normalized, index)
     matches = []
     for cand in sorted(chosen, key=lambda c: c.start):
