@@ -191,3 +191,21 @@ def test_a_countrys_general_intelligence_is_named_by_its_adjective() -> None:
     assert found == {"دائرة المخابرات العامة الأردنية": "General Intelligence Directorate"}
     found = {m.surface: m.target for m in glossary.match("وأكدت الاستخبارات العامة السعودية")}
     assert found == {"الاستخبارات العامة السعودية": "General Intelligence Presidency"}
+
+
+def test_the_title_screen_and_the_turkey_words_answer_as_the_flat_patterns_did() -> None:
+    from translator.glossary import names, translit
+
+    flat = re.compile("|".join(map(re.escape, sorted(names._title_keys(), key=lambda k: (-len(k), k)))))
+    turkey = re.compile(r"تركي|[اأ]تراك|[اأ]نقر[ةه]|[اأ]ردوغان")
+    rng = random.Random(3)
+    keys = sorted(names._title_keys())
+    texts = _labelled_texts()
+    for _ in range(5000):  # pieces of keys glued to letters and to each other
+        parts = [rng.choice(keys)[: rng.randint(1, 4)] if rng.random() < 0.7 else rng.choice("ابتكمنو ")
+                 for _ in range(rng.randint(1, 8))]
+        texts.append("".join(parts))
+    texts += ["أنقره", "الأتراك", "اردوغا", "تركيا", "ترك"]
+    for text in texts:
+        assert (names._title_screen().search(text) is None) == (flat.search(text) is None), text
+        assert translit.TransliteratedPlaces.about_turkey(text, set()) == (turkey.search(text) is not None), text
