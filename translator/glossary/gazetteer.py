@@ -150,11 +150,12 @@ class _Countries(list[str]):
 
     def __init__(self, countries: Iterable[str]) -> None:
         super().__init__(countries)
-        self._total = Counter(c for c in self if c)
+        self._total = Counter(filter(None, self))
 
-    def others(self, number: int) -> Counter[str]:
-        """Countries of every match but the ``number``-th, with their counts."""
-        others = self._total.copy()
+    def others(self, number: int) -> dict[str, int]:
+        """Countries of every match but the ``number``-th, with their counts (a plain dict: ``Counter.copy``
+        builds a new Counter through ``update`` and its abstract-class check, once per place of every text)."""
+        others = dict(self._total)
         own = self[number]
         if own:
             others[own] -= 1
@@ -731,7 +732,7 @@ def _whole_word_common(text: str, match: TermMatch, name: _Name) -> bool:
 def _cue_before_clitic(text: str, match: TermMatch) -> bool:
     """Whether a place cue (مدينة، قرية) stands right before a match read behind a proclitic: the whole word
     is the name then."""
-    before = text[max(0, match.start - len(match.clitic) - _CUE_WINDOW):match.start - len(match.clitic)].split()
+    before = text[max(0, match.start - len(match.clitic) - _CUE_WINDOW):match.start - len(match.clitic)].rsplit(None, 1)
     return bool(before) and _cue_word(_normalized(before[-1]))
 
 
@@ -743,12 +744,12 @@ def _cue_word(word: str) -> bool:
 
 
 def _last_word(window: str) -> str:
-    words = window.split()
+    words = window.rsplit(None, 1)  # the last chunk only: a 40-character window is not cut into all its words
     return _word_tokens(words[-1])[1] if words else ""
 
 
 def _first_word(window: str) -> str:
-    words = window.split()
+    words = window.split(None, 1)
     return _word_tokens(words[0])[0] if words else ""
 
 

@@ -34,10 +34,12 @@ __all__ = ["TermIndex", "find_terms", "outlet_words"]
 # A conjunction typed on the wrong side of a space ("الجزائرو تونس" for "الجزائر وتونس").
 _STRAY_CONJUNCTION = "و"
 # Two words run together, the second with its article (الأممالمتحدة): the article, the shortest second part (with
-# it) and the shortest word looked at (TermIndex.glued)
+# it), the shortest and the longest word looked at (TermIndex.glued; a longer "word" is no two words of a name, and
+# its splits would cost time with the square of its length)
 _ARTICLE = "ال"
 _GLUED_TAIL = 4
 _GLUED_WORD = 7
+_GLUED_LONGEST = 30
 _LAYER_RANK = {layer: number for number, layer in enumerate(LAYERS)}
 # Marks that set a name apart in running text: quotes and brackets (either direction; Arabic text mixes them).
 _QUOTES = frozenset("\"'«»“”‘’„‟()[]{}")
@@ -286,7 +288,7 @@ def find_terms(text: str, index: TermIndex) -> list[TermMatch]:
             index._read(*key)
             starts = starts_of[key]
         if not starts:  # most words start no spelling
-            if len(word) >= _GLUED_WORD and word.find(_ARTICLE, 2) > 0:  # two words run together (الأممالمتحدة)
+            if _GLUED_WORD <= len(word) <= _GLUED_LONGEST and word.find(_ARTICLE, 2) > 0:  # run together (الأممالمتحدة)
                 word_start, word_end, _ = words[i]
                 candidates += [_Candidate(i, i, word_start + offset, word_end, clitic, form)
                                for offset, clitic, form in index.glued(word)]
@@ -307,8 +309,8 @@ def find_terms(text: str, index: TermIndex) -> list[TermMatch]:
         if taken.find(1, cand.first, cand.last + 1) < 0:
             chosen.append(cand)
             taken[cand.first:cand.last + 1] = b"\1" * (cand.last - cand.first + 1)
-    if any(c.form.words[0] in plural_outlet_words() and c.form.entry.type == "outlet" and len(c.form.words) > 1
-           for c in chosen):
+    leads = plural_outlet_words()
+    if any(c.form.entry.type == "outlet" and len(c.form.words) > 1 and c.form.words[0] in leads for c in chosen):
         chosen = _coordinated_outlets(chosen, words, plain, normalized, index)
     matches = []
     for cand in sorted(chosen, key=lambda c: c.start):

@@ -34,8 +34,9 @@ __all__ = ["TransliteratedPlaces", "arabic_skeleton", "latin_skeleton", "load_tr
 COUNTRY = "TR"
 MIN_CONSONANTS = 3  # a shorter skeleton (كونيا "kn") needs a cue before it
 COMMON_WORD = 3.5  # zipf: a word listed this frequent in common_words.tsv is a word first
-# A text is about Turkey when it holds one of these stems: تركيا، التركي، التركية، الأتراك، أنقرة، أردوغان.
-_TURKEY = re.compile(r"تركي|[اأ]تراك|[اأ]نقر[ةه]|[اأ]ردوغان")
+# A text is about Turkey when it holds one of these stems: تركيا، التركي، التركية، الأتراك، أنقرة، أردوغان (looked for
+# with ``in``: the alternation تركي|[اأ]تراك|[اأ]نقر[ةه]|[اأ]ردوغان as a regular expression cost three times as much).
+_TURKEY = ("تركي", "اتراك", "أتراك", "انقرة", "انقره", "أنقرة", "أنقره", "اردوغان", "أردوغان")
 _ARABIC = {"ب": "b", "پ": "b", "ت": "t", "ط": "t", "ث": "s", "س": "s", "ص": "s", "ج": "c", "چ": "c", "ح": "h",
            "خ": "h", "ه": "h", "د": "d", "ض": "d", "ذ": "z", "ز": "z", "ظ": "z", "ر": "r", "ش": "S", "غ": "g",
            "گ": "g", "ف": "f", "ق": "k", "ك": "k", "ک": "k", "ل": "l", "م": "m", "ن": "n", "ژ": "j"}
@@ -116,7 +117,7 @@ class TransliteratedPlaces:
     @staticmethod
     def about_turkey(text: str, countries: set[str]) -> bool:
         """Whether the text is about Turkey: a matched place there, or a word that names the country."""
-        return COUNTRY in countries or _TURKEY.search(text) is not None
+        return COUNTRY in countries or any(stem in text for stem in _TURKEY)
 
     def find(self, text: str, taken: Sequence[TermMatch], about_turkey: bool, cue_before: Callable[[str], bool],
              zipf: Callable[[str], float]) -> list[TermMatch]:
