@@ -199,3 +199,19 @@ def test_arabic_back_reference_to_the_writer() -> None:
 
 def test_the_paper_without_a_title_is_no_back_reference() -> None:
     assert parse_citations("ولفتت الصحيفة إلى أن كل يوم يمر على اللبنانيين هو أسوأ من سابقه.") == []
+
+
+# ------------------------------------------------------------- writers in op-ed reviews (batch 25, build half)
+@pytest.mark.parametrize("text, outlet, author", [
+    ("Al-Masry Al-Youm’s Newton wrote that the issue was not sectarian because such crimes have nothing to do with "
+     "religion.", "Al-Masry Al-Youm", "Newton"),
+    ("On the same topic, Samir Morkos in the private Al-Masry Al-Youm newspaper opinionated that there was a setback "
+     "in treating religious tensions.", "Al-Masry Al-Youm", "Samir Morkos"),
+])
+def test_op_ed_review_writers(text: str, outlet: str, author: str) -> None:
+    got = _one(text)
+    assert (got["outlet"], got["author"]) == (outlet, author)
+
+
+def test_a_piece_word_after_the_possessive_is_no_writer() -> None:
+    assert all(c.author is None for c in parse_citations("Al-Ahram’s Editorial wrote that the talks had failed."))

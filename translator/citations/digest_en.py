@@ -40,7 +40,7 @@ from translator.glossary.outlet_registry import OutletRegistry
 __all__ = [
     "address_item", "archive_entries", "bracket_item", "bulletin_entry", "described_heading_block", "digest_title",
     "doubled_apostrophes", "markdown_blanked", "monitor_source", "press_heading", "prose_writer", "review_date",
-    "same_name", "slash_entry", "sources_line",
+    "same_name", "sources_line",
 ]
 
 _NAME = r"[A-Z][\w'’‘`.-]*(?:[ \t]+(?:[A-Za-z][\w'’‘`.-]*|al|el)){0,4}"
@@ -398,7 +398,8 @@ def _entry_date(m: re.Match[str]) -> DateResult | None:
 
 def bulletin_entry(text: str, registry: OutletRegistry) -> list[Draft]:
     """One entry of a bulletin's list of pieces: ``Title-Outlet``, ``Title.Outlet. Month DD/YY``, ``Title.By:
-    Author. Month DD/YY``, wrapped over up to four lines.  The source must be a registry outlet (a hyphenated
+    Author. Month DD/YY``, and the slash form ``Title/By Author/Outlet/Month D/YY`` (session 8, batch 12), wrapped
+    over up to four lines.  The source must be a registry outlet (a hyphenated
     headline word is no source: ``Pro-Syrian``); a byline needs two capitalized words at least and a title of two
     words.  Returns [] for any other text."""
     if len(text) > 320 or text.count("\n") > 3 or ("-" not in text and "." not in text and "/" not in text):
@@ -408,8 +409,8 @@ def bulletin_entry(text: str, registry: OutletRegistry) -> list[Draft]:
     m = _ENTRY_BYLINE.fullmatch(flat)
     if m is not None and len(m.group("title").split()) >= 2 and registry.lookup(m.group("author")) is None:
         outlet = m.group("outlet")
-        if outlet and registry.resolve(outlet).outlet is None:
-            outlet = None
+        if outlet and registry.resolve(outlet).outlet is None and m.group("date") is None:
+            outlet = None  # (between the byline and the day the field is the paper's, known or not: "/Al Hayat/")
         title = m.group("title").strip().strip("\"“”")
         if title.count('"') % 2 == 1 or title.count("“") != title.count("”"):
             title = m.group("title").strip()  # ("Lebanon "cannot bear two armies"": its own quotes kept)
@@ -430,30 +431,3 @@ def bulletin_entry(text: str, registry: OutletRegistry) -> list[Draft]:
                       outlet=m.group("outlet").rstrip("."), place=m.group("place"), date=_entry_date(m),
                       confidence=0.75)]
     return []
-
-
-# ``A National Debate on Lebanon/By Hazem Saghieh/Al Hayat/August 14/13``: a translated column's line on a news
-# digest site, its fields parted by slashes (title, byline, paper, day with a two-digit year); session 8, batch 12
-_SLASH_ENTRY = re.compile(
-    r"\s*(?P<title>[^/\n]{3,200}?)\s*/\s*By\s*:?\s*(?P<author>[^/\n]{3,60}?)\s*/\s*(?P<outlet>[^/\n]{2,60}?)\s*/\s*"
-    r"(?P<date>(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\s*(?:/|,)\s*(?P<year>\d{4}|\d{2}))\s*",
-    re.IGNORECASE)
-
-
-def slash_entry(text: str, registry: OutletRegistry) -> list[Draft]:
-    """A column's line ``Title/By: Author/Outlet/Month D/YY``: title (English), author, outlet as written and
-    the day (a two-digit year is read as 20YY). Returns [] for any other text, or when the day is no date."""
-    if "/" not in text:
-        return []
-    m = _SLASH_ENTRY.fullmatch(text)
-    if m is None:
-        return []
-    year = m.group("year")
-    year = year if len(year) == 4 else "20" + year
-    found = parse_date(f"{m.group('month')} {m.group('day')}, {year}")
-    if found.date is None:
-        return []
-    date = replace(found, text=m.group("date"), start=m.start("date"), end=m.end("date"))
-    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
-    return [Draft("news_citation", start, end, title_english=ws(m.group("title")), author=ws(m.group("author")),
-                  outlet=ws(m.group("outlet")), date=date, confidence=0.8)]

@@ -25,7 +25,6 @@ from translator.citations.digest_en import (
     bulletin_entry,
     described_heading_block,
     monitor_source,
-    slash_entry,
     sources_line,
 )
 from translator.citations.fields import (
@@ -1120,7 +1119,7 @@ _MAX_GLUED_TITLE = 15
 
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
-    bracket_item, described_heading_block, address_item, sources_line, monitor_source, slash_entry,  # English digests
+    bracket_item, described_heading_block, address_item, sources_line, monitor_source,  # English digests
     bulletin_entry,
     periodical_header, headline_over_glued_outlet, wikipedia_reference, paren_lead, columnist_line,
     english_columnist_line, digest_line,

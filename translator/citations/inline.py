@@ -1144,6 +1144,9 @@ def _plausible_unknown(name: str, *, owns_piece: bool = False) -> bool:
     return not all(w.lower() in cues().lower_set("nationality") for w in words)
 
 
+# one capitalized word after a paper's possessive that is no writer's name ("Al-Ahram’s Editorial wrote")
+_NOT_WRITERS = frozenset("editorial edition editor columnist correspondent reporter writer staff commentary "
+                         "column report headline article op-ed opinion page website paper daily".split())
 _MONTHS_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow january "
                          "february march april may june july august september october november december".split())
 # words that own an editorial or a front page in prose without being a paper's name
@@ -1452,8 +1455,10 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry, outlet: s
                   + cues().pattern("byline_noun") + r")\s+)?(?:in|to|for)\b", before)
     if m:
         candidates.append(m.group("p"))  # "Nabil X wrote in", "Will George, who wrote in"
-    m = re.search(r"(?:\A\s*|(?:--|[—–])\s*)(?P<p>" + PERSON.pattern + r")\s*,?\s+in\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}"
-                  r"\Z", before)
+    # (also after an opening phrase set off by a comma: "On the same topic, Samir Morkos in the private X newspaper
+    # opinionated", batch 25)
+    m = re.search(r"(?:\A\s*|(?:--|[—–])\s*|\A[^,;:\"“”]{0,40},\s+)(?P<p>" + PERSON.pattern
+                  + r")\s*,?\s+in\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}\Z", before)
     if m:
         # "Riham Mazin, in Egypt's Al-Ahram, said", "X in London-based Y", "...--Nasser Qandil in Lebanese Y" (s9)
         candidates.append(m.group("p"))
@@ -1475,6 +1480,10 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry, outlet: s
     m = re.match(r"['’]s\s+(?:(?i:" + roles + r")\s+)?(?P<p>" + PERSON.pattern + r")", after)
     if m:
         candidates.append(m.group("p"))  # "Al-Ahram’s Hany Assal picked up ..."
+    m = re.match(r"['’]s\s+(?P<p>[A-Z][a-z]{2,})\s+(?:wrote|writes|argued|argues|opined|opines|commented|comments)\b",
+                 after)
+    if m and m.group("p").lower() not in _NOT_WRITERS:
+        candidates.append(m.group("p"))  # "Al-Masry Al-Youm’s Newton wrote": a writer known by one name (batch 25)
     m = re.search(r"(?P<p>" + PERSON.pattern + r"),\s+(?:(?:the|a|an|its)\s+)?(?:[\w-]+\s+){0,2}?(?i:" + roles
                   + r")\s+(?:of|with|at|for|in)\s+(?:\S+\s+){0,6}\Z", before)
     if m:
