@@ -209,3 +209,12 @@ def test_an_agency_named_by_its_adjective_is_not_the_paper_al_anba() -> None:
 def test_a_newspaper_as_predicate_names_no_paper() -> None:
     got = parse_citations("ووصف الوزير هآرتس بأنها صحيفة تنشر الأكاذيب، ردا على تقريرها.")
     assert "تنشر" not in [c.outlet for c in got]
+
+
+def test_a_name_the_page_calls_a_paper_is_taken_once_learnt() -> None:
+    text = ("Most Iranian newspapers on Monday led on the budget.\n\n"
+            "Sazandegi devoted its front-page headline to the rising price of bread.\n\n"
+            "Sazandegi: “A Long Queue in Tabriz” is another headline the daily carries, on fuel rationing.")
+    got = parse_citations(text)
+    assert [c.outlet for c in got] == ["Sazandegi", "Sazandegi"]
+    assert got[1].title_english == "A Long Queue in Tabriz"

@@ -104,8 +104,10 @@ def _cites_inside(head: str, registry: OutletRegistry) -> bool:
     return bool(_SOURCE_INSIDE.search(head) or registry.find_in_text(head))
 
 
-_SOURCE_INSIDE = re.compile(r"\b(?:newspaper|daily|weekly|magazine|portal|website|news\s+site|news\s+agency)\b",
-                            re.IGNORECASE)
+# (not "the daily" right after "the": that is the line's own paper, "“…” is another headline the daily carries")
+_SOURCE_INSIDE = re.compile(r"(?<!\bthe )\b(?:newspaper|daily|weekly|magazine|portal|website|news\s+site"
+                            r"|news\s+agency)\b", re.IGNORECASE)
+_SELF = re.compile(r"\b(?:the|its)\s+(?:daily|newspaper|paper)\b|\bheadline\b", re.IGNORECASE)
 
 
 def _outlet(name: str) -> str:
@@ -114,7 +116,13 @@ def _outlet(name: str) -> str:
 
 def _title(head: str) -> tuple[str | None, str | None]:
     """(original, English) of a headline as a list prints it: ``Türkiye düşmanlığı (Enmity against Turkey)
-    Referring to ...`` gives the Turkish and its English; an English headline is the English title."""
+    Referring to ...`` gives the Turkish and its English; an English headline is the English title, and a quoted
+    one that the line then calls a headline (``“A Tangled Knot in Kabul” is another headline the daily carries``)
+    is the quoted words."""
+    said = re.match(r"[“\"](?P<q>[^”\"]{3,200})[”\"]\s+(?:is|was)\s+(?:another|the|its|a)\s+(?:\w+\s+)?"
+                    r"headline\b", head)
+    if said:
+        return None, ws(said.group("q"))
     m = re.match(r"(?P<orig>[^()]+?)\s+\((?P<en>(?:[^()]|\([^()]*\))+)\)", head)
     if m and text_language(m.group("orig")) not in (None, "en") and text_language(m.group("en")) == "en":
         return ws(m.group("orig")), ws(m.group("en"))
@@ -164,6 +172,8 @@ def _colon_lines(text: str, registry: OutletRegistry, taken: list[tuple[int, int
         return []  # kickers over paragraphs that name their own sources (Mideast Mirror), not a list of papers
     lines = [m for m in lines if m not in inside]
     names = _accepted([m.group("name") for m in lines], registry, text)
+    # "Ebtekar: “A Tangled Knot in Kabul” is another headline the daily carries": the line says its head is a paper
+    names |= {m.group("name") for m in lines if _may_be_paper(m.group("name")) and _SELF.search(m.group("head"))}
     if not names:
         return []
     stops = [m.start() for m in lines if m.group("name") in names] + [a for a, _ in taken]
@@ -254,6 +264,12 @@ _CAPS_FORMS = (
 )
 
 
+# "Ebtekar dedicated its front-page headline to ...": a name that has a headline of its own is a paper's
+_ITS_HEADLINE = re.compile(r"(?:^|(?<=[.!?]\s))" + _NAME + r"\s+(?:dedicated|devoted|gave|ran|carried|splashed"
+                           r"|led|filled|used)\s+its\s+(?:main\s+|top\s+|lead\s+)?(?:front[- ]page\s+)?"
+                           r"(?:headline|front\s+page|front-page|editorial|cover|lead\s+story)\b", re.MULTILINE)
+
+
 def capitals_in_prose(text: str, found: list[tuple[int, int, Draft]],
                       registry: OutletRegistry) -> list[tuple[Piece, Draft]]:
     """Citations of papers written in capitals in a press review's prose (the forms above) that the parser did
@@ -262,11 +278,11 @@ def capitals_in_prose(text: str, found: list[tuple[int, int, Draft]],
     headline as the English title. A found citation of that paper on the line takes the headline the form binds
     to it (``HURRIYET wrote: “…”, MILLIYET ran with “…”``: each its own). Empty unless the document speaks of the
     press."""
-    if not _PRESS.search(text) or not re.search(r"[A-Z]{4}", text):
+    if not _PRESS.search(text):
         return []
     out: list[tuple[Piece, Draft]] = []
     seen: set[tuple[int, str]] = set()
-    for form in _CAPS_FORMS:
+    for form in _CAPS_FORMS if re.search(r"[A-Z]{4}", text) else ():
         for m in form.finditer(text):
             name = m.group("name")
             if len(re.sub(r"[^A-Z]", "", name)) < 4 or (m.start("name"), name) in seen:
@@ -284,6 +300,12 @@ def capitals_in_prose(text: str, found: list[tuple[int, int, Draft]],
                 continue
             out.append((Piece(a, b), Draft("inline_attribution", 0, b - a, title_english=title, outlet=outlet,
                                            confidence=0.7)))
+    for m in _ITS_HEADLINE.finditer(text):
+        name = m.group("name")
+        a, b = _sentence(text, m.start(), m.end())
+        if not _may_be_paper(name) or any(s < b and a < e and d.outlet for s, e, d in found):
+            continue
+        out.append((Piece(a, b), Draft("inline_attribution", m.start() - a, b - a, outlet=name, confidence=0.7)))
     return sorted(out, key=lambda pd: pd[0].start)
 
 
