@@ -218,3 +218,13 @@ def test_a_name_the_page_calls_a_paper_is_taken_once_learnt() -> None:
     got = parse_citations(text)
     assert [c.outlet for c in got] == ["Sazandegi", "Sazandegi"]
     assert got[1].title_english == "A Long Queue in Tabriz"
+
+
+def test_a_paper_heading_with_its_type_noun_and_decks_under_headlines() -> None:
+    text = ("IFP has taken a look at the front pages of Iranian newspapers.\n"
+            "Hamshahri Newspaper:\n1- Metro Line 7 Opens\n* Mayor: More Lines Next Year\n2- Bread Prices Frozen\n"
+            "Iran Newspaper:\n1- Cabinet Approves Budget Bill\n")
+    got = parse_citations(text)
+    assert [(c.outlet, c.title_english) for c in got] == [
+        ("Hamshahri", "Metro Line 7 Opens"), ("Hamshahri", "Bread Prices Frozen"),
+        ("Iran", "Cabinet Approves Budget Bill")]

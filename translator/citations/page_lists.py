@@ -42,6 +42,7 @@ _COLON_LINE = re.compile(r"^[ \t]*" + _NAME + r"[ \t]*:[ \t]+(?P<head>\S[^\n]*?)
 _HEADING = re.compile(r"^[ \t]*" + _NAME + r"[ \t]*:[ \t]*$", re.MULTILINE)
 _ITEM = re.compile(r"[ \t]*(?:\d{1,2}[ \t]*[-–.)]|[-–•*▪])[ \t]*(?P<item>\S[^\n]*?)[ \t]*")
 _SUB_ITEM = re.compile(r"[ \t]+[•▪◦*][ \t]*\S[^\n]*")
+_BULLET_ITEM = re.compile(r"[ \t]*[•▪◦*][ \t]*\S[^\n]*")
 # "Akşam – Türkiye düşmanlığı (Enmity against Turkey) Referring to ..."
 _DASH_LINE = re.compile(r"^[ \t]*" + _NAME + r"[ \t]+[–—][ \t]+(?P<head>\S[^\n]*?)[ \t]*$", re.MULTILINE)
 _PRESS = re.compile(r"\b(?:newspapers?|dailies|daily|papers|press|front[- ]pages?|headlines?|editorials?)\b",
@@ -72,8 +73,20 @@ def _places() -> frozenset[str]:
     return frozenset(w for w in words if w)
 
 
+_TYPE_TAIL = re.compile(r"\s+(?:Newspaper|Daily|Weekly|Magazine|Paper)$", re.IGNORECASE)
+
+
+def _bare(name: str) -> str:
+    """A heading name less a trailing type noun: ``Aftab-e Yazd Newspaper`` → ``Aftab-e Yazd``."""
+    return _TYPE_TAIL.sub("", name)
+
+
 def _may_be_paper(name: str) -> bool:
-    """A line-head name that could be a paper's: not a person's title, a place or a label word."""
+    """A line-head name that could be a paper's: not a person's title, a place or a label word (a name with its
+    type noun, ``Iran Newspaper``, is a paper's whatever its first word)."""
+    if _TYPE_TAIL.search(name) and _bare(name) != name:
+        name = _bare(name)
+        return name.split()[0].casefold().rstrip(".") not in _ROLE | _LABEL
     words = name.split()
     first = words[0].casefold().rstrip(".")
     if first == "the" and len(words) > 1:
@@ -84,7 +97,7 @@ def _may_be_paper(name: str) -> bool:
 
 
 def _known(name: str, registry: OutletRegistry) -> bool:
-    return registry.resolve(name).outlet is not None
+    return registry.resolve(_bare(name)).outlet is not None
 
 
 def _accepted(names: list[str], registry: OutletRegistry, text: str, minimum: int = MIN_NAMES) -> set[str]:
@@ -111,6 +124,7 @@ _SELF = re.compile(r"\b(?:the|its)\s+(?:daily|newspaper|paper)\b|\bheadline\b", 
 
 
 def _outlet(name: str) -> str:
+    name = _bare(name)
     return decap(name) or name
 
 
@@ -195,12 +209,14 @@ def _heading_lists(text: str, registry: OutletRegistry) -> list[tuple[Piece, Dra
     for m in _HEADING.finditer(text):
         items: list[tuple[int, int, str]] = []
         pos = m.end()
+        numbered = False
         for line in re.finditer(r"\n([^\n]*)", text[pos:]):
             body = line.group(1)
             if not body.strip():
                 continue
-            if items and _SUB_ITEM.fullmatch(body):
-                continue
+            if items and (_SUB_ITEM.fullmatch(body) or (numbered and _BULLET_ITEM.fullmatch(body))):
+                continue  # "* Democrats Deal ..." under "4- New York Times Reveals ...": that headline's deck
+            numbered = numbered or bool(re.match(r"[ \t]*\d", body))
             item = _ITEM.fullmatch(body)
             if item is None:
                 break
