@@ -228,3 +228,20 @@ def test_a_paper_heading_with_its_type_noun_and_decks_under_headlines() -> None:
     assert [(c.outlet, c.title_english) for c in got] == [
         ("Hamshahri", "Metro Line 7 Opens"), ("Hamshahri", "Bread Prices Frozen"),
         ("Iran", "Cabinet Approves Budget Bill")]
+
+
+def test_arabic_lines_of_quoted_paper_names_with_their_headlines() -> None:
+    text = ("ما الذي جاءت به الصحف الإيرانية اليوم؟\n\n"
+            "“همشهري” البلدية: افتتاح الخط السابع لمترو طهران\n\n"
+            "“آرمان ملي” الإصلاحية عن الانتخابات: لائحة موحدة للإصلاحيين\n\n"
+            "“رسالت” الأصولية: الحكومة تعد بخفض الأسعار\n")
+    got = parse_citations(text)
+    assert [(c.outlet, c.leaning, c.title_original) for c in got] == [
+        ("همشهري", "البلدية", "افتتاح الخط السابع لمترو طهران"),
+        ("آرمان ملي", "الإصلاحية", "لائحة موحدة للإصلاحيين"),
+        ("رسالت", "الأصولية", "الحكومة تعد بخفض الأسعار")]
+
+
+def test_one_quoted_phrase_and_its_gloss_is_no_list() -> None:
+    text = "قال الوزير إن “الإصلاح” الحقيقي: أن تبدأ الحكومة بنفسها."
+    assert "الإصلاح" not in [c.outlet for c in parse_citations(text)]

@@ -162,14 +162,41 @@ def page_list_entries(text: str, registry: OutletRegistry) -> list[tuple[Piece, 
     a piece spans what the citation owns (its line, and a ``Name: headline`` line's body), so the parser reads
     nothing else there. Empty when the document has no such structure."""
     if ":" not in text and "–" not in text and "—" not in text:
-        return []
+        return []  # (every shape below has a colon or a dash)
     out: list[tuple[Piece, Draft]] = []
     out += _heading_lists(text, registry)
     taken = [(p.start, p.end) for p, _ in out]
     out += _colon_lines(text, registry, taken)
     taken = [(p.start, p.end) for p, _ in out]
     out += _dash_lines(text, registry, taken)
+    taken = [(p.start, p.end) for p, _ in out]
+    out += _quoted_arabic_lines(text, registry, taken)
     return sorted(out, key=lambda pd: pd[0].start)
+
+
+# "“آسيا” الاقتصادية: انخفاض تكاليف الخدمات القضائية", "“ابتكار” الإصلاحية عن علاقات ...: خصوم الماضي ...": an
+# Arabic digest of (Iranian) papers, each line the paper's name in quotes, what it is, then its headline
+_QUOTED_AR_LINE = re.compile(r"^[ \t]*[“\"«](?P<name>[\u0621-\u064a][\u0621-\u064a ]{0,28}?)[”\"»]"
+                             r"(?P<desc>[^:\n“”\"«»]{0,120}?)[ \t]*:[ \t]*(?P<head>\S[^\n]*?)[ \t]*$", re.MULTILINE)
+_AR_DESCRIPTION = re.compile(r"\s*(?P<d>(?:شبه\s+)?ال[\u0621-\u064a]+(?:\s+ال[\u0621-\u064a]+)?)(?=\s|$)")
+
+
+def _quoted_arabic_lines(text: str, registry: OutletRegistry,
+                         taken: list[tuple[int, int]]) -> list[tuple[Piece, Draft]]:
+    if "“" not in text and '"' not in text and "«" not in text:
+        return []
+    lines = [m for m in _QUOTED_AR_LINE.finditer(text) if not _inside(m.start(), taken)]
+    names = {m.group("name").strip() for m in lines}
+    known = {n for n in names if registry.resolve(n).outlet is not None}
+    if len(names) < MIN_NAMES and len(known) < 2:
+        return []  # one or two such lines are a quoted phrase and its gloss, not a list of papers
+    out = []
+    for m in lines:
+        d = _AR_DESCRIPTION.match(m.group("desc"))
+        draft = Draft("press_digest_headline", 0, m.end() - m.start(), title_original=ws(m.group("head")),
+                      outlet=m.group("name").strip(), leaning=d.group("d") if d else None, confidence=0.8)
+        out.append((Piece(m.start(), m.end()), draft))
+    return out
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
