@@ -245,3 +245,9 @@ def test_arabic_lines_of_quoted_paper_names_with_their_headlines() -> None:
 def test_one_quoted_phrase_and_its_gloss_is_no_list() -> None:
     text = "قال الوزير إن “الإصلاح” الحقيقي: أن تبدأ الحكومة بنفسها."
     assert "الإصلاح" not in [c.outlet for c in parse_citations(text)]
+
+
+def test_a_bracketed_dateline_agency_is_no_citation_when_papers_are_cited() -> None:
+    text = ("MANAMA, 3rd May, 2018 (BNA) — A Bahraini newspaper has said that the reforms will go on.\n\n"
+            "In an editorial on Thursday, Akhbar Al Khaleej said, “The reforms are irreversible.”")
+    assert [c.outlet for c in parse_citations(text)] == ["Akhbar Al Khaleej"]
