@@ -251,3 +251,18 @@ def test_a_bracketed_dateline_agency_is_no_citation_when_papers_are_cited() -> N
     text = ("MANAMA, 3rd May, 2018 (BNA) — A Bahraini newspaper has said that the reforms will go on.\n\n"
             "In an editorial on Thursday, Akhbar Al Khaleej said, “The reforms are irreversible.”")
     assert [c.outlet for c in parse_citations(text)] == ["Akhbar Al Khaleej"]
+
+
+def test_an_arabic_paper_heading_over_dash_headlines() -> None:
+    text = ("وفيما يلي اهم العناوين:\n\nصحيفة هآرتس :\n\n- الحكومة تقر الموازنة\n\n"
+            "- تقرير في هآرتس عن قناة \"الجزيرة\": مفاوضات جديدة\n")
+    got = parse_citations(text)
+    assert [(c.outlet, c.title_original) for c in got] == [
+        ("هآرتس", "الحكومة تقر الموازنة"), ("هآرتس", "تقرير في هآرتس عن قناة \"الجزيرة\": مفاوضات جديدة")]
+
+
+def test_a_name_whose_top_news_opens_the_sentence_is_a_paper() -> None:
+    text = ("Tehran's Daily Newspaper Review\n"
+            "Hamshahri’s top news was a report on the new metro line. The newspaper also reported on bread prices.")
+    got = parse_citations(text)
+    assert [c.outlet for c in got] == ["Hamshahri", "Hamshahri"]

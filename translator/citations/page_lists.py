@@ -231,9 +231,15 @@ def _colon_lines(text: str, registry: OutletRegistry, taken: list[tuple[int, int
     return out
 
 
+# "صحيفة معاريف :" or "معاريف / الاسبوع :" over "- headline" lines (Arabic digests of the Hebrew press)
+_AR_HEADING = re.compile(r"^[ \t]*(?:(?:صحيفة|جريدة|يومية)\s+)?"
+                         r"(?P<name>[\u0621-\u064a]+(?:[ \t]+[\u0621-\u064a]+){0,2})"
+                         r"(?:[ \t]*/[ \t]*[\u0621-\u064a ]{2,20}?)?[ \t]*:[ \t]*$", re.MULTILINE)
+
+
 def _heading_lists(text: str, registry: OutletRegistry) -> list[tuple[Piece, Draft]]:
     blocks = []
-    for m in _HEADING.finditer(text):
+    for m in [*_HEADING.finditer(text), *_AR_HEADING.finditer(text)]:
         items: list[tuple[int, int, str]] = []
         pos = m.end()
         numbered = False
@@ -254,6 +260,8 @@ def _heading_lists(text: str, registry: OutletRegistry) -> list[tuple[Piece, Dra
     if not blocks:
         return []
     names = _accepted([m.group("name") for m, _ in blocks], registry, text, minimum=2)
+    # one known paper over two headlines or more is a list too ("صحيفة معاريف :" / "- …" / "- …")
+    names |= {m.group("name") for m, items in blocks if len(items) >= 2 and _known(m.group("name"), registry)}
     out = []
     for m, items in blocks:
         if m.group("name") not in names:
@@ -307,6 +315,10 @@ _CAPS_FORMS = (
 )
 
 
+# "Jomhouri-ye Eslami’s top news was a report on ...", "Etemaad’s editorial ...": a name whose top news or
+# editorial the sentence opens with is a paper's
+_POSSESSIVE_PIECE = re.compile(r"(?:^|(?<=[.!?]\s))" + _NAME + r"['’]s\s+(?:(?:top|main|lead|front[- ]page|banner)\s+)?"
+                               r"(?:news|headline|story|editorial|front\s+page|cover)\b", re.MULTILINE)
 # "Ebtekar dedicated its front-page headline to ...": a name that has a headline of its own is a paper's
 _ITS_HEADLINE = re.compile(r"(?:^|(?<=[.!?]\s))" + _NAME + r"\s+(?:dedicated|devoted|gave|ran|carried|splashed"
                            r"|led|filled|used)\s+its\s+(?:main\s+|top\s+|lead\s+)?(?:front[- ]page\s+)?"
@@ -343,10 +355,11 @@ def capitals_in_prose(text: str, found: list[tuple[int, int, Draft]],
                 continue
             out.append((Piece(a, b), Draft("inline_attribution", 0, b - a, title_english=title, outlet=outlet,
                                            confidence=0.7)))
-    for m in _ITS_HEADLINE.finditer(text):
+    for m in [*_ITS_HEADLINE.finditer(text), *_POSSESSIVE_PIECE.finditer(text)]:
         name = m.group("name")
         a, b = _sentence(text, m.start(), m.end())
-        if not _may_be_paper(name) or any(s < b and a < e and d.outlet for s, e, d in found):
+        if not _may_be_paper(name) or any(s < b and a < e and d.outlet for s, e, d in found) \
+                or any(p.start < b and a < p.end for p, _ in out):
             continue
         out.append((Piece(a, b), Draft("inline_attribution", m.start() - a, b - a, outlet=name, confidence=0.7)))
     return sorted(out, key=lambda pd: pd[0].start)
