@@ -266,3 +266,10 @@ def test_a_name_whose_top_news_opens_the_sentence_is_a_paper() -> None:
             "Hamshahri’s top news was a report on the new metro line. The newspaper also reported on bread prices.")
     got = parse_citations(text)
     assert [c.outlet for c in got] == ["Hamshahri", "Hamshahri"]
+
+
+def test_a_papers_editorial_in_a_long_paragraph_is_found_in_its_own_sentence() -> None:
+    text = ("Tehran's Daily Newspaper Review\n"
+            "Kayhan’s top headline was a quote from the Russian envoy. Kayhan also quoted a Tunisian leader. "
+            "Sazandegi’s editorial slammed the budget bill, calling it “a recipe for inflation.”")
+    assert "Sazandegi" in [c.outlet for c in parse_citations(text)]

@@ -358,18 +358,29 @@ def capitals_in_prose(text: str, found: list[tuple[int, int, Draft]],
     for m in [*_ITS_HEADLINE.finditer(text), *_POSSESSIVE_PIECE.finditer(text)]:
         name = m.group("name")
         a, b = _sentence(text, m.start(), m.end())
-        if not _may_be_paper(name) or any(s < b and a < e and d.outlet for s, e, d in found) \
-                or any(p.start < b and a < p.end for p, _ in out):
+        if not _may_be_paper(name) or any(p.start < b and a < p.end for p, _ in out):
+            continue
+        inside = [d for s, e, d in found if s < b and a < e and d.outlet]
+        for d in inside:  # "Eslami" read from "Jomhouri-ye Eslami’s editorial": the whole name is the paper's
+            if d.outlet != name and name.endswith(d.outlet) and name[-len(d.outlet) - 1] in " -‐":
+                d.outlet = name
+        if inside:
             continue
         out.append((Piece(a, b), Draft("inline_attribution", m.start() - a, b - a, outlet=name, confidence=0.7)))
     return sorted(out, key=lambda pd: pd[0].start)
 
 
 def _sentence(text: str, a: int, b: int) -> tuple[int, int]:
-    """The line-bounded sentence span around ``text[a:b]``."""
-    start = max(text.rfind("\n", 0, a) + 1, 0)
-    end = text.find("\n", b)
-    return start, len(text) if end < 0 else end
+    """The sentence around ``text[a:b]``: from after the last line break or ``. `` before it to the next one."""
+    start = max(text.rfind("\n", 0, a) + 1, max((m.end() for m in _STOP.finditer(text, max(0, a - 400), a)),
+                                                 default=0))
+    stop = _STOP.search(text, b)
+    line_end = text.find("\n", b)
+    ends = [e for e in ((stop.start() + 1) if stop else -1, line_end) if e >= 0]
+    return start, min(ends) if ends else len(text)
+
+
+_STOP = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"‘'])")
 
 
 def _same_name(a: str, b: str, registry: OutletRegistry) -> bool:
