@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/citations_pages.py --misses build  # each missed and each spurious citation
 
 Set: ``tests/data/citations_pages.jsonl``, one object per page: ``source_url``, ``language`` (``ar``/``en``),
+``batch`` (pages added later: 2 = labelled after the session's first rules, before the parser ran on them),
 ``split`` (``build``/``held_out``, fixed per page before any parser output was looked at), ``text`` (the stored
 text of the page from its beginning, as the ``pages`` corpus holds it, cut at the last whole paragraph where the
 stored excerpt breaks off) and ``citations``: every citation the page holds, labelled by hand with the fields of
@@ -103,12 +104,16 @@ def score(pages: list[dict]) -> dict[str, float | int]:
 
 
 def groups(pages: list[dict]) -> dict[str, list[dict]]:
-    """The pages by half and language: ``build, en`` … ``held_out, ar``, then each half whole."""
+    """The pages by half and language: ``build, en`` … ``held_out, ar``, then each half whole, then each later
+    batch's pages on their own rows (``held_out, batch 2``: labelled after the rules before it were written)."""
     out: dict[str, list[dict]] = {}
     for half in ("build", "held_out"):
         for lang in ("en", "ar"):
             out[f"{half}, {lang}"] = [p for p in pages if p["split"] == half and p["language"] == lang]
         out[half] = [p for p in pages if p["split"] == half]
+    for batch in sorted({p["batch"] for p in pages if p.get("batch") is not None}):
+        for half in ("build", "held_out"):
+            out[f"{half}, batch {batch}"] = [p for p in pages if p["split"] == half and p.get("batch") == batch]
     return out
 
 

@@ -209,3 +209,67 @@ def test_an_agency_named_by_its_adjective_is_not_the_paper_al_anba() -> None:
 def test_a_newspaper_as_predicate_names_no_paper() -> None:
     got = parse_citations("ووصف الوزير هآرتس بأنها صحيفة تنشر الأكاذيب، ردا على تقريرها.")
     assert "تنشر" not in [c.outlet for c in got]
+
+
+def test_a_name_the_page_calls_a_paper_is_taken_once_learnt() -> None:
+    text = ("Most Iranian newspapers on Monday led on the budget.\n\n"
+            "Sazandegi devoted its front-page headline to the rising price of bread.\n\n"
+            "Sazandegi: “A Long Queue in Tabriz” is another headline the daily carries, on fuel rationing.")
+    got = parse_citations(text)
+    assert [c.outlet for c in got] == ["Sazandegi", "Sazandegi"]
+    assert got[1].title_english == "A Long Queue in Tabriz"
+
+
+def test_a_paper_heading_with_its_type_noun_and_decks_under_headlines() -> None:
+    text = ("IFP has taken a look at the front pages of Iranian newspapers.\n"
+            "Hamshahri Newspaper:\n1- Metro Line 7 Opens\n* Mayor: More Lines Next Year\n2- Bread Prices Frozen\n"
+            "Iran Newspaper:\n1- Cabinet Approves Budget Bill\n")
+    got = parse_citations(text)
+    assert [(c.outlet, c.title_english) for c in got] == [
+        ("Hamshahri", "Metro Line 7 Opens"), ("Hamshahri", "Bread Prices Frozen"),
+        ("Iran", "Cabinet Approves Budget Bill")]
+
+
+def test_arabic_lines_of_quoted_paper_names_with_their_headlines() -> None:
+    text = ("ما الذي جاءت به الصحف الإيرانية اليوم؟\n\n"
+            "“همشهري” البلدية: افتتاح الخط السابع لمترو طهران\n\n"
+            "“آرمان ملي” الإصلاحية عن الانتخابات: لائحة موحدة للإصلاحيين\n\n"
+            "“رسالت” الأصولية: الحكومة تعد بخفض الأسعار\n")
+    got = parse_citations(text)
+    assert [(c.outlet, c.leaning, c.title_original) for c in got] == [
+        ("همشهري", "البلدية", "افتتاح الخط السابع لمترو طهران"),
+        ("آرمان ملي", "الإصلاحية", "لائحة موحدة للإصلاحيين"),
+        ("رسالت", "الأصولية", "الحكومة تعد بخفض الأسعار")]
+
+
+def test_one_quoted_phrase_and_its_gloss_is_no_list() -> None:
+    text = "قال الوزير إن “الإصلاح” الحقيقي: أن تبدأ الحكومة بنفسها."
+    assert "الإصلاح" not in [c.outlet for c in parse_citations(text)]
+
+
+def test_a_bracketed_dateline_agency_is_no_citation_when_papers_are_cited() -> None:
+    text = ("MANAMA, 3rd May, 2018 (BNA) — A Bahraini newspaper has said that the reforms will go on.\n\n"
+            "In an editorial on Thursday, Akhbar Al Khaleej said, “The reforms are irreversible.”")
+    assert [c.outlet for c in parse_citations(text)] == ["Akhbar Al Khaleej"]
+
+
+def test_an_arabic_paper_heading_over_dash_headlines() -> None:
+    text = ("وفيما يلي اهم العناوين:\n\nصحيفة هآرتس :\n\n- الحكومة تقر الموازنة\n\n"
+            "- تقرير في هآرتس عن قناة \"الجزيرة\": مفاوضات جديدة\n")
+    got = parse_citations(text)
+    assert [(c.outlet, c.title_original) for c in got] == [
+        ("هآرتس", "الحكومة تقر الموازنة"), ("هآرتس", "تقرير في هآرتس عن قناة \"الجزيرة\": مفاوضات جديدة")]
+
+
+def test_a_name_whose_top_news_opens_the_sentence_is_a_paper() -> None:
+    text = ("Tehran's Daily Newspaper Review\n"
+            "Hamshahri’s top news was a report on the new metro line. The newspaper also reported on bread prices.")
+    got = parse_citations(text)
+    assert [c.outlet for c in got] == ["Hamshahri", "Hamshahri"]
+
+
+def test_a_papers_editorial_in_a_long_paragraph_is_found_in_its_own_sentence() -> None:
+    text = ("Tehran's Daily Newspaper Review\n"
+            "Kayhan’s top headline was a quote from the Russian envoy. Kayhan also quoted a Tunisian leader. "
+            "Sazandegi’s editorial slammed the budget bill, calling it “a recipe for inflation.”")
+    assert "Sazandegi" in [c.outlet for c in parse_citations(text)]

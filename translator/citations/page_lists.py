@@ -42,6 +42,7 @@ _COLON_LINE = re.compile(r"^[ \t]*" + _NAME + r"[ \t]*:[ \t]+(?P<head>\S[^\n]*?)
 _HEADING = re.compile(r"^[ \t]*" + _NAME + r"[ \t]*:[ \t]*$", re.MULTILINE)
 _ITEM = re.compile(r"[ \t]*(?:\d{1,2}[ \t]*[-–.)]|[-–•*▪])[ \t]*(?P<item>\S[^\n]*?)[ \t]*")
 _SUB_ITEM = re.compile(r"[ \t]+[•▪◦*][ \t]*\S[^\n]*")
+_BULLET_ITEM = re.compile(r"[ \t]*[•▪◦*][ \t]*\S[^\n]*")
 # "Akşam – Türkiye düşmanlığı (Enmity against Turkey) Referring to ..."
 _DASH_LINE = re.compile(r"^[ \t]*" + _NAME + r"[ \t]+[–—][ \t]+(?P<head>\S[^\n]*?)[ \t]*$", re.MULTILINE)
 _PRESS = re.compile(r"\b(?:newspapers?|dailies|daily|papers|press|front[- ]pages?|headlines?|editorials?)\b",
@@ -72,8 +73,20 @@ def _places() -> frozenset[str]:
     return frozenset(w for w in words if w)
 
 
+_TYPE_TAIL = re.compile(r"\s+(?:Newspaper|Daily|Weekly|Magazine|Paper)$", re.IGNORECASE)
+
+
+def _bare(name: str) -> str:
+    """A heading name less a trailing type noun: ``Aftab-e Yazd Newspaper`` → ``Aftab-e Yazd``."""
+    return _TYPE_TAIL.sub("", name)
+
+
 def _may_be_paper(name: str) -> bool:
-    """A line-head name that could be a paper's: not a person's title, a place or a label word."""
+    """A line-head name that could be a paper's: not a person's title, a place or a label word (a name with its
+    type noun, ``Iran Newspaper``, is a paper's whatever its first word)."""
+    if _TYPE_TAIL.search(name) and _bare(name) != name:
+        name = _bare(name)
+        return name.split()[0].casefold().rstrip(".") not in _ROLE | _LABEL
     words = name.split()
     first = words[0].casefold().rstrip(".")
     if first == "the" and len(words) > 1:
@@ -84,7 +97,7 @@ def _may_be_paper(name: str) -> bool:
 
 
 def _known(name: str, registry: OutletRegistry) -> bool:
-    return registry.resolve(name).outlet is not None
+    return registry.resolve(_bare(name)).outlet is not None
 
 
 def _accepted(names: list[str], registry: OutletRegistry, text: str, minimum: int = MIN_NAMES) -> set[str]:
@@ -104,17 +117,26 @@ def _cites_inside(head: str, registry: OutletRegistry) -> bool:
     return bool(_SOURCE_INSIDE.search(head) or registry.find_in_text(head))
 
 
-_SOURCE_INSIDE = re.compile(r"\b(?:newspaper|daily|weekly|magazine|portal|website|news\s+site|news\s+agency)\b",
-                            re.IGNORECASE)
+# (not "the daily" right after "the": that is the line's own paper, "“…” is another headline the daily carries")
+_SOURCE_INSIDE = re.compile(r"(?<!\bthe )\b(?:newspaper|daily|weekly|magazine|portal|website|news\s+site"
+                            r"|news\s+agency)\b", re.IGNORECASE)
+_SELF = re.compile(r"\b(?:the|its)\s+(?:daily|newspaper|paper)\b|\bheadline\b", re.IGNORECASE)
 
 
 def _outlet(name: str) -> str:
+    name = _bare(name)
     return decap(name) or name
 
 
 def _title(head: str) -> tuple[str | None, str | None]:
     """(original, English) of a headline as a list prints it: ``Türkiye düşmanlığı (Enmity against Turkey)
-    Referring to ...`` gives the Turkish and its English; an English headline is the English title."""
+    Referring to ...`` gives the Turkish and its English; an English headline is the English title, and a quoted
+    one that the line then calls a headline (``“A Tangled Knot in Kabul” is another headline the daily carries``)
+    is the quoted words."""
+    said = re.match(r"[“\"](?P<q>[^”\"]{3,200})[”\"]\s+(?:is|was)\s+(?:another|the|its|a)\s+(?:\w+\s+)?"
+                    r"headline\b", head)
+    if said:
+        return None, ws(said.group("q"))
     m = re.match(r"(?P<orig>[^()]+?)\s+\((?P<en>(?:[^()]|\([^()]*\))+)\)", head)
     if m and text_language(m.group("orig")) not in (None, "en") and text_language(m.group("en")) == "en":
         return ws(m.group("orig")), ws(m.group("en"))
@@ -140,14 +162,41 @@ def page_list_entries(text: str, registry: OutletRegistry) -> list[tuple[Piece, 
     a piece spans what the citation owns (its line, and a ``Name: headline`` line's body), so the parser reads
     nothing else there. Empty when the document has no such structure."""
     if ":" not in text and "–" not in text and "—" not in text:
-        return []
+        return []  # (every shape below has a colon or a dash)
     out: list[tuple[Piece, Draft]] = []
     out += _heading_lists(text, registry)
     taken = [(p.start, p.end) for p, _ in out]
     out += _colon_lines(text, registry, taken)
     taken = [(p.start, p.end) for p, _ in out]
     out += _dash_lines(text, registry, taken)
+    taken = [(p.start, p.end) for p, _ in out]
+    out += _quoted_arabic_lines(text, registry, taken)
     return sorted(out, key=lambda pd: pd[0].start)
+
+
+# "“آسيا” الاقتصادية: انخفاض تكاليف الخدمات القضائية", "“ابتكار” الإصلاحية عن علاقات ...: خصوم الماضي ...": an
+# Arabic digest of (Iranian) papers, each line the paper's name in quotes, what it is, then its headline
+_QUOTED_AR_LINE = re.compile(r"^[ \t]*[“\"«](?P<name>[\u0621-\u064a][\u0621-\u064a ]{0,28}?)[”\"»]"
+                             r"(?P<desc>[^:\n“”\"«»]{0,120}?)[ \t]*:[ \t]*(?P<head>\S[^\n]*?)[ \t]*$", re.MULTILINE)
+_AR_DESCRIPTION = re.compile(r"\s*(?P<d>(?:شبه\s+)?ال[\u0621-\u064a]+(?:\s+ال[\u0621-\u064a]+)?)(?=\s|$)")
+
+
+def _quoted_arabic_lines(text: str, registry: OutletRegistry,
+                         taken: list[tuple[int, int]]) -> list[tuple[Piece, Draft]]:
+    if "“" not in text and '"' not in text and "«" not in text:
+        return []
+    lines = [m for m in _QUOTED_AR_LINE.finditer(text) if not _inside(m.start(), taken)]
+    names = {m.group("name").strip() for m in lines}
+    known = {n for n in names if registry.resolve(n).outlet is not None}
+    if len(names) < MIN_NAMES and len(known) < 2:
+        return []  # one or two such lines are a quoted phrase and its gloss, not a list of papers
+    out = []
+    for m in lines:
+        d = _AR_DESCRIPTION.match(m.group("desc"))
+        draft = Draft("press_digest_headline", 0, m.end() - m.start(), title_original=ws(m.group("head")),
+                      outlet=m.group("name").strip(), leaning=d.group("d") if d else None, confidence=0.8)
+        out.append((Piece(m.start(), m.end()), draft))
+    return out
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -164,6 +213,8 @@ def _colon_lines(text: str, registry: OutletRegistry, taken: list[tuple[int, int
         return []  # kickers over paragraphs that name their own sources (Mideast Mirror), not a list of papers
     lines = [m for m in lines if m not in inside]
     names = _accepted([m.group("name") for m in lines], registry, text)
+    # "Ebtekar: “A Tangled Knot in Kabul” is another headline the daily carries": the line says its head is a paper
+    names |= {m.group("name") for m in lines if _may_be_paper(m.group("name")) and _SELF.search(m.group("head"))}
     if not names:
         return []
     stops = [m.start() for m in lines if m.group("name") in names] + [a for a, _ in taken]
@@ -180,17 +231,25 @@ def _colon_lines(text: str, registry: OutletRegistry, taken: list[tuple[int, int
     return out
 
 
+# "صحيفة معاريف :" or "معاريف / الاسبوع :" over "- headline" lines (Arabic digests of the Hebrew press)
+_AR_HEADING = re.compile(r"^[ \t]*(?:(?:صحيفة|جريدة|يومية)\s+)?"
+                         r"(?P<name>[\u0621-\u064a]+(?:[ \t]+[\u0621-\u064a]+){0,2})"
+                         r"(?:[ \t]*/[ \t]*[\u0621-\u064a ]{2,20}?)?[ \t]*:[ \t]*$", re.MULTILINE)
+
+
 def _heading_lists(text: str, registry: OutletRegistry) -> list[tuple[Piece, Draft]]:
     blocks = []
-    for m in _HEADING.finditer(text):
+    for m in [*_HEADING.finditer(text), *_AR_HEADING.finditer(text)]:
         items: list[tuple[int, int, str]] = []
         pos = m.end()
+        numbered = False
         for line in re.finditer(r"\n([^\n]*)", text[pos:]):
             body = line.group(1)
             if not body.strip():
                 continue
-            if items and _SUB_ITEM.fullmatch(body):
-                continue
+            if items and (_SUB_ITEM.fullmatch(body) or (numbered and _BULLET_ITEM.fullmatch(body))):
+                continue  # "* Democrats Deal ..." under "4- New York Times Reveals ...": that headline's deck
+            numbered = numbered or bool(re.match(r"[ \t]*\d", body))
             item = _ITEM.fullmatch(body)
             if item is None:
                 break
@@ -201,6 +260,8 @@ def _heading_lists(text: str, registry: OutletRegistry) -> list[tuple[Piece, Dra
     if not blocks:
         return []
     names = _accepted([m.group("name") for m, _ in blocks], registry, text, minimum=2)
+    # one known paper over two headlines or more is a list too ("صحيفة معاريف :" / "- …" / "- …")
+    names |= {m.group("name") for m, items in blocks if len(items) >= 2 and _known(m.group("name"), registry)}
     out = []
     for m, items in blocks:
         if m.group("name") not in names:
@@ -254,6 +315,16 @@ _CAPS_FORMS = (
 )
 
 
+# "Jomhouri-ye Eslami’s top news was a report on ...", "Etemaad’s editorial ...": a name whose top news or
+# editorial the sentence opens with is a paper's
+_POSSESSIVE_PIECE = re.compile(r"(?:^|(?<=[.!?]\s))" + _NAME + r"['’]s\s+(?:(?:top|main|lead|front[- ]page|banner)\s+)?"
+                               r"(?:news|headline|story|editorial|front\s+page|cover)\b", re.MULTILINE)
+# "Ebtekar dedicated its front-page headline to ...": a name that has a headline of its own is a paper's
+_ITS_HEADLINE = re.compile(r"(?:^|(?<=[.!?]\s))" + _NAME + r"\s+(?:dedicated|devoted|gave|ran|carried|splashed"
+                           r"|led|filled|used)\s+its\s+(?:main\s+|top\s+|lead\s+)?(?:front[- ]page\s+)?"
+                           r"(?:headline|front\s+page|front-page|editorial|cover|lead\s+story)\b", re.MULTILINE)
+
+
 def capitals_in_prose(text: str, found: list[tuple[int, int, Draft]],
                       registry: OutletRegistry) -> list[tuple[Piece, Draft]]:
     """Citations of papers written in capitals in a press review's prose (the forms above) that the parser did
@@ -262,11 +333,11 @@ def capitals_in_prose(text: str, found: list[tuple[int, int, Draft]],
     headline as the English title. A found citation of that paper on the line takes the headline the form binds
     to it (``HURRIYET wrote: “…”, MILLIYET ran with “…”``: each its own). Empty unless the document speaks of the
     press."""
-    if not _PRESS.search(text) or not re.search(r"[A-Z]{4}", text):
+    if not _PRESS.search(text):
         return []
     out: list[tuple[Piece, Draft]] = []
     seen: set[tuple[int, str]] = set()
-    for form in _CAPS_FORMS:
+    for form in _CAPS_FORMS if re.search(r"[A-Z]{4}", text) else ():
         for m in form.finditer(text):
             name = m.group("name")
             if len(re.sub(r"[^A-Z]", "", name)) < 4 or (m.start("name"), name) in seen:
@@ -284,14 +355,32 @@ def capitals_in_prose(text: str, found: list[tuple[int, int, Draft]],
                 continue
             out.append((Piece(a, b), Draft("inline_attribution", 0, b - a, title_english=title, outlet=outlet,
                                            confidence=0.7)))
+    for m in [*_ITS_HEADLINE.finditer(text), *_POSSESSIVE_PIECE.finditer(text)]:
+        name = m.group("name")
+        a, b = _sentence(text, m.start(), m.end())
+        if not _may_be_paper(name) or any(p.start < b and a < p.end for p, _ in out):
+            continue
+        inside = [d for s, e, d in found if s < b and a < e and d.outlet]
+        for d in inside:  # "Eslami" read from "Jomhouri-ye Eslami’s editorial": the whole name is the paper's
+            if d.outlet != name and name.endswith(d.outlet) and name[-len(d.outlet) - 1] in " -‐":
+                d.outlet = name
+        if inside:
+            continue
+        out.append((Piece(a, b), Draft("inline_attribution", m.start() - a, b - a, outlet=name, confidence=0.7)))
     return sorted(out, key=lambda pd: pd[0].start)
 
 
 def _sentence(text: str, a: int, b: int) -> tuple[int, int]:
-    """The line-bounded sentence span around ``text[a:b]``."""
-    start = max(text.rfind("\n", 0, a) + 1, 0)
-    end = text.find("\n", b)
-    return start, len(text) if end < 0 else end
+    """The sentence around ``text[a:b]``: from after the last line break or ``. `` before it to the next one."""
+    start = max(text.rfind("\n", 0, a) + 1, max((m.end() for m in _STOP.finditer(text, max(0, a - 400), a)),
+                                                 default=0))
+    stop = _STOP.search(text, b)
+    line_end = text.find("\n", b)
+    ends = [e for e in ((stop.start() + 1) if stop else -1, line_end) if e >= 0]
+    return start, min(ends) if ends else len(text)
+
+
+_STOP = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"‘'])")
 
 
 def _same_name(a: str, b: str, registry: OutletRegistry) -> bool:

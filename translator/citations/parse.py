@@ -306,6 +306,8 @@ def _one_item_each(text: str, found: list[tuple[Piece, Draft, list[QuoteRepair],
     - ``[Alex Fishman and Aliza Gershon wrote today’s articles in Yediot Aharonot and Israel Hayom,
       respectively.]``: the writers of papers the page already cited are those citations' authors, not new
       citations;
+    - the agency of a bracketed dateline (``ABU DHABI, 7th December, 2016 (WAM) —``) reports the papers the
+      page cites; it is no citation of its own when the page cites any paper (as ``SPA --`` round-ups, session 8);
     - a sentence in the same paragraph that refers back to the paper just cited without naming or describing
       it, with no title, author or date of its own (``The newspaper reported that ...`` on the line after
       ``Daily SABAH ran the front-page headline``) goes on about the same item; ``The daily also reported ...``
@@ -313,10 +315,14 @@ def _one_item_each(text: str, found: list[tuple[Piece, Draft, list[QuoteRepair],
       and a sentence that names the paper again (``Annahar obtained information ...`` under its headline).
     """
     kept: list[tuple[Piece, Draft, list[QuoteRepair], list[str]]] = []
+    papers = {d.outlet for _, d, _, _ in found if d.outlet}
     for item in found:
         piece, draft = item[0], item[1]
         a, b = piece.start + draft.start, piece.start + draft.end
         raw = text[a:b]
+        dateline = _BRACKETED_AGENCY.match(raw)
+        if dateline is not None and draft.outlet == dateline.group("agency") and len(papers) > 1:
+            continue  # "ABU DHABI, 7th December, 2016 (WAM) — A UAE newspaper has said": the agency reports the papers
         if draft.outlet and is_arabic(draft.outlet) and _predicate_paper(raw, draft.outlet, registry):
             continue
         if draft.outlet in _ANBA and draft.leaning and re.search(r"وكالة\s+" + draft.outlet + r"\s+"
@@ -342,6 +348,8 @@ def _one_item_each(text: str, found: list[tuple[Piece, Draft, list[QuoteRepair],
     return kept
 
 
+_BRACKETED_AGENCY = re.compile(r"\s*[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2},\s+[^()\n]{3,40}?\s*"
+                               r"\((?P<agency>[A-Z]{2,6})\)\s*[-–—]")
 _ANBA = frozenset({"الأنباء", "الانباء"})
 # "قال الكاتب فى مقاله بصحيفة الشرق الأوسط": the writer is the one the line above names ("X: title")
 _WRITER_ABOVE = re.compile(r"\s*[وف]?(?:قال|أكد|اكد|أشار|اشار|يرى|رأى|اعتبر|كتب|ذكر|لفت|أوضح|اوضح|تساءل|شدد|تناول)"
