@@ -5,8 +5,10 @@ How a text is matched:
 2. cut it into words; for each word try its readings (the word itself, then proclitic + stem, with the
    article's alif restored after ل: للجزائر → ل + الجزائر) and look the stem up in an index keyed by the
    first word of every glossary spelling;
-3. a candidate term must continue with its next words exactly, separated only by spaces or hyphens, and
-   end at a word end: no match inside an unrelated word;
+3. a candidate term must continue with its next words exactly (a tree of the forms' next words is walked),
+   separated only by spaces, hyphens, quotation marks or a hashtag's underscore, and end at a word end: no match
+   inside an unrelated word; a word that starts no term may be two words run together, the second with its
+   article (الأممالمتحدة: :meth:`TermIndex.glued`);
 4. of overlapping candidates the longest in words wins, then the higher layer of the term base (a glossary
    entry over a gazetteer place: وأكرا is و + أكرا "Accra", not a town واكرا), then the longest in letters;
    ties prefer no clitic, then the entry's own source over a variant, then the later glossary file.
