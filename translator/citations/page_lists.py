@@ -364,8 +364,8 @@ def capitals_in_prose(text: str, found: list[tuple[int, int, Draft]],
         for d in inside:  # "Eslami" read from "Jomhouri-ye Eslami’s editorial": the whole name is the paper's
             if d.outlet != name and name.endswith(d.outlet) and name[-len(d.outlet) - 1] in " -‐":
                 d.outlet = name
-        if inside:
-            continue
+        if any(_same_name(d.outlet, name, registry) for d in inside):
+            continue  # (another paper's citation running over this sentence does not cite this one)
         out.append((Piece(a, b), Draft("inline_attribution", m.start() - a, b - a, outlet=name, confidence=0.7)))
     return sorted(out, key=lambda pd: pd[0].start)
 
