@@ -23,6 +23,7 @@ name is kept as written. Only Latin-script lines are read here; Arabic pages kee
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from translator.citations.blocks import Piece
@@ -147,8 +148,9 @@ def _title(head: str) -> tuple[str | None, str | None]:
 
 def _body_end(text: str, end: int, stops: list[int], registry: OutletRegistry) -> int:
     """Where the body under a ``Name: headline`` line ends: the paragraphs after it up to the next stop (the
-    next list line), but not past a paragraph that names a known outlet (it may cite on its own)."""
-    limit = min((s for s in stops if s > end), default=len(text))
+    next list line; ``stops`` sorted), but not past a paragraph that names a known outlet (it may cite on its own)."""
+    k = bisect_right(stops, end)
+    limit = stops[k] if k < len(stops) else len(text)
     pos = end
     for para in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text[end:limit]):
         if registry.find_in_text(para.group()):
@@ -165,11 +167,11 @@ def page_list_entries(text: str, registry: OutletRegistry) -> list[tuple[Piece, 
         return []  # (every shape below has a colon or a dash)
     out: list[tuple[Piece, Draft]] = []
     out += _heading_lists(text, registry)
-    taken = [(p.start, p.end) for p, _ in out]
+    taken = sorted((p.start, p.end) for p, _ in out)
     out += _colon_lines(text, registry, taken)
-    taken = [(p.start, p.end) for p, _ in out]
+    taken = sorted((p.start, p.end) for p, _ in out)
     out += _dash_lines(text, registry, taken)
-    taken = [(p.start, p.end) for p, _ in out]
+    taken = sorted((p.start, p.end) for p, _ in out)
     out += _quoted_arabic_lines(text, registry, taken)
     return sorted(out, key=lambda pd: pd[0].start)
 
@@ -200,7 +202,9 @@ def _quoted_arabic_lines(text: str, registry: OutletRegistry,
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """``pos`` inside one of ``spans`` (sorted by start; list entries do not overlap), in log time."""
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _colon_lines(text: str, registry: OutletRegistry, taken: list[tuple[int, int]]) -> list[tuple[Piece, Draft]]:
@@ -217,7 +221,7 @@ def _colon_lines(text: str, registry: OutletRegistry, taken: list[tuple[int, int
     names |= {m.group("name") for m in lines if _may_be_paper(m.group("name")) and _SELF.search(m.group("head"))}
     if not names:
         return []
-    stops = [m.start() for m in lines if m.group("name") in names] + [a for a, _ in taken]
+    stops = sorted([m.start() for m in lines if m.group("name") in names] + [a for a, _ in taken])
     out = []
     for m in lines:
         if m.group("name") not in names:
@@ -364,8 +368,8 @@ def capitals_in_prose(text: str, found: list[tuple[int, int, Draft]],
         for d in inside:  # "Eslami" read from "Jomhouri-ye Eslami’s editorial": the whole name is the paper's
             if d.outlet != name and name.endswith(d.outlet) and name[-len(d.outlet) - 1] in " -‐":
                 d.outlet = name
-        if inside:
-            continue
+        if any(_same_name(d.outlet, name, registry) for d in inside):
+            continue  # (another paper's citation running over this sentence does not cite this one)
         out.append((Piece(a, b), Draft("inline_attribution", m.start() - a, b - a, outlet=name, confidence=0.7)))
     return sorted(out, key=lambda pd: pd[0].start)
 

@@ -14,6 +14,7 @@ document's text, untouched; every repair is listed in ``repairs``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
@@ -178,11 +179,12 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     entries = _dated_outlet_entries(text, registry) + [(Piece(a, b), d) for a, b, d in archive_entries(text, registry)]
     listed = page_list_entries(text, registry)  # a page's list of papers, read as a whole (session 12)
     entries += listed
+    entry_starts, entry_ends = _span_index([e for e, _ in entries])
     reviewed: DateResult | None = None  # the day a digest's title, lead or dateline says it reviews (session 7)
     reviewed_ar: DateResult | None = None  # the same of an Arabic review, or its date line (session 8)
     rubric: str | None = None  # the paper of the last "secrets" rubric heading, over its items (session 9)
     for piece in _outside(text, pieces(text), [p for p, _ in listed]):
-        if entries and any(e.start <= piece.start < e.end for e, _ in entries):
+        if entries and _within(piece.start, entry_starts, entry_ends):
             continue
         if digest_title(text[piece.start:piece.end]):
             # "The Daily Star - Lebanon's Arabic press digest - September 10, 2011": the digest itself, its day
@@ -412,11 +414,35 @@ def _daily_before_capitals(draft: Draft) -> None:
         draft.outlet = decap(m.group("name"))
 
 
+def _span_index(spans: list[Piece]) -> tuple[list[int], list[int]]:
+    """Starts (sorted) and, for each, the furthest end reached by the spans up to it: for :func:`_within`."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    starts, reach, furthest = [], [], -1
+    for span in ordered:
+        furthest = max(furthest, span.end)
+        starts.append(span.start)
+        reach.append(furthest)
+    return starts, reach
+
+
+def _within(pos: int, starts: list[int], reach: list[int]) -> bool:
+    """``pos`` lies inside one of the indexed spans (start <= pos < end), in log time (a page of thousands of list
+    lines is one entry each, session 12)."""
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and pos < reach[i]
+
+
 def _outside(text: str, found: Iterable[Piece], spans: list[Piece]) -> Iterator[Piece]:
     """The pieces less what ``spans`` own: a piece that runs into a list entry (``The above issues ... headlines:``
     then ``Abrar:`` and its items in one block) keeps only its text before, between and after the entries."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    starts = [s.start for s in ordered]
     for piece in found:
-        inner = [s for s in spans if s.start < piece.end and piece.start < s.end]
+        # the spans that start before the piece ends, from the first that may still reach into it
+        lo = max(0, bisect_right(starts, piece.start) - 1)
+        while lo > 0 and ordered[lo - 1].end > piece.start:
+            lo -= 1
+        inner = [s for s in ordered[lo:bisect_right(starts, piece.end - 1)] if piece.start < s.end]
         if not inner:
             yield piece
             continue
