@@ -54,6 +54,7 @@ BLIND5 = ROOT / "tests" / "data" / "gazetteer_mentions_blind5.jsonl"
 BLIND6 = ROOT / "tests" / "data" / "gazetteer_mentions_blind6.jsonl"
 # session 11's blind set (51 sentences, 223 mentions, outlets of 12 countries), measured once blind, then committed
 BLIND7 = ROOT / "tests" / "data" / "gazetteer_mentions_blind7.jsonl"
+BLIND8 = ROOT / "tests" / "data" / "gazetteer_mentions_blind8.jsonl"  # session 12: 65 sentences, 13 countries
 # The fourth round's own set (45 sentences, 136 mentions, outlets of 15 countries), labelled before any run;
 # rules were written from its build half only (``--new`` scores both halves).
 NEW = ROOT / "tests" / "data" / "gazetteer_mentions_s4.jsonl"
@@ -133,7 +134,8 @@ def quality(glossary, verbose: bool = False, blind: bool = False, new: bool = Fa
                  ("blind4", BLIND4, None), ("blind4-build", BLIND4, "build"), ("blind4-heldout", BLIND4, "heldout"),
                  ("blind5", BLIND5, None), ("blind5-build", BLIND5, "build"), ("blind5-heldout", BLIND5, "heldout"),
                  ("blind6", BLIND6, None), ("blind6-build", BLIND6, "build"), ("blind6-heldout", BLIND6, "heldout"),
-                 ("blind7", BLIND7, None), ("blind7-build", BLIND7, "build"), ("blind7-heldout", BLIND7, "heldout")]
+                 ("blind7", BLIND7, None), ("blind7-build", BLIND7, "build"), ("blind7-heldout", BLIND7, "heldout"),
+                 ("blind8", BLIND8, None), ("blind8-build", BLIND8, "build"), ("blind8-heldout", BLIND8, "heldout")]
     if new:
         sets += [("new-build", NEW, "build"), ("new-heldout", NEW, "heldout")]
     if s6:

@@ -167,7 +167,9 @@ def test_the_page_set_is_whole_and_split_by_page() -> None:
     assert len({p["source_url"] for p in pages}) == len(pages)
     for lang in ("en", "ar"):
         halves = [p["split"] for p in pages if p["language"] == lang]
-        assert halves.count("build") == halves.count("held_out") >= 5
+        # halves equal in pages, or one apart where a batch has an odd number (batch 4: 7 English pages)
+        assert abs(halves.count("build") - halves.count("held_out")) <= 1 and min(map(halves.count, ("build",
+                                                                                                  "held_out"))) >= 5
     for page in pages:
         assert page["citations"]
         for citation in page["citations"]:
