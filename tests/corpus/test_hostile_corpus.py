@@ -43,6 +43,7 @@ def test_one_bad_file_never_stops_the_run_and_nothing_outside_is_read(hostile: P
     second = run_batch(hostile, out, translate=False, progress=False)
     errors = read_table(out, "errors").set_index("path")["message"].to_dict()
     assert "not a readable .docx" in errors["broken-xml.docx"]
+    assert "save it again as .docx" in errors["broken-xml.docx"]  # and what to do (new-user trial, session 12)
     assert "compression method" in errors["odd-method.docx"]
     assert "zip bomb" in errors["bomb.docx"]
     assert "nested too deeply" in errors["deep.json"]

@@ -135,6 +135,19 @@ def _split_several(text: str, start: int) -> list[tuple[int, int]]:
     return spans
 
 
+#: words no Arabic outlet name begins with: prepositions and the words of time that stand between a quoted title and
+#: its date (``"…" يوم 12 مارس``, ``"…" في 12 مارس``, ``"…" صباح الأحد``); a registry name (اليوم, الأيام) stays a name
+_AR_NOT_A_NAME = frozenset("في على من إلى الى عن منذ خلال بتاريخ بعد قبل نحو حول لدى عند يوم اليوم "
+                           "أمس امس غدا غداً صباح مساء ليلة ليل فجر ظهر عصر الأحد الاحد الاثنين "
+                           "الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة السبت عام سنة شهر".split())
+
+
+def _arabic_time_or_particle(name: str) -> bool:
+    """Whether an Arabic ``name`` begins with a preposition or a word of time (:data:`_AR_NOT_A_NAME`)."""
+    first = name.split()[0].strip("،,.:؛") if name.split() else ""
+    return first in _AR_NOT_A_NAME
+
+
 def _news_citation(text: str, a: int, b: int, registry: OutletRegistry) -> Draft | None:
     segment = text[a:b]
     urls = list(URL.finditer(segment)) if may_hold_url(segment) else []
@@ -169,6 +182,8 @@ def _news_citation(text: str, a: int, b: int, registry: OutletRegistry) -> Draft
         author, english = by.group("p"), english[:by.start()].rstrip(" ,")
     if not outlet or not looks_like_name(outlet, max_words=_MAX_OUTLET_WORDS) or not (original or english):
         return None
+    if _arabic_time_or_particle(outlet) and registry.lookup(outlet) is None:
+        return None  # '"title" يوم 12 مارس 2024': a day, not a paper (new-user trial, session 12)
     warnings = []
     stray = re.match(r"\s*([" + re.escape(QUOTE_CHARS) + r"]{2,})(?=\w)", segment)
     if stray:

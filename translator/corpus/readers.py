@@ -49,6 +49,8 @@ _HTML_DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside",
               "button", "template")
 _HTML_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "figcaption", "td", "th", "dd",
                 "dt", "caption")
+#: what to do with a .docx that cannot be read (errors rows say what went wrong and what to do)
+_RESAVE = "open it in Word or LibreOffice and save it again as .docx, or save it as plain text (.txt)"
 _RECORD_TEXT_KEYS = ("text", "body", "content", "article")
 _RECORD_KEYS = {
     "title": ("title", "headline"),
@@ -502,7 +504,7 @@ def _check_docx_zip(rel: str, data: bytes) -> list[str]:
     try:
         members = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, ValueError) as exc:
-        raise InputError(f"{rel}: not a readable .docx file ({exc})") from exc
+        raise InputError(f"{rel}: not a readable .docx file ({exc}); {_RESAVE}") from exc
     supported = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
     total = 0
     for member in members:
@@ -542,7 +544,7 @@ def _read_docx(rel: str, data: bytes, digest: str) -> list[Document]:
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, NotImplementedError, LxmlError) as exc:
-        raise InputError(f"{rel}: not a readable .docx file ({type(exc).__name__}: {exc})") from exc
+        raise InputError(f"{rel}: not a readable .docx file ({type(exc).__name__}: {exc}); {_RESAVE}") from exc
     paragraphs = [*_docx_paragraph_texts(document.element.body), *_docx_note_texts(data)]
     # a Word file made from a PDF has presentation forms and zero-width spaces as the PDF's text had them
     text, repairs = repair_characters("\n\n".join(t.strip() for t in paragraphs if t.strip()))
