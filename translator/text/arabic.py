@@ -259,9 +259,11 @@ def dagger_alef_spelled(text: str) -> str:
 
 def fold(text: str) -> str:
     """The matching form of ``text``, without offsets (see :func:`fold_for_matching`)."""
-    text = dagger_alef_spelled(text)
-    if _GLUED_AFTER_TEH_MARBUTA.search(text):
-        return fold_for_matching(text)[0]
+    spelled = dagger_alef_spelled(text)
+    if _GLUED_AFTER_TEH_MARBUTA.search(spelled):
+        return fold_for_matching(text)[0]  # the original: it spells the daggers itself, once (spelling twice reads
+        # the dagger left on ىٰ / وٰ after the alef put before it as another alef: التورااه)
+    text = spelled
     if "\u200b" in text:
         text = space_zero_width(text)[0]
     return text.translate(_TABLE)  # the same string: the loop of fold_for_matching only adds spaces after ة
