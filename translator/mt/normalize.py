@@ -17,7 +17,7 @@ import unicodedata
 from functools import lru_cache
 
 from translator.datafiles import data_path, read_tsv
-from translator.text.arabic import space_zero_width
+from translator.text.arabic import SILENT_DAGGER_WORDS, space_zero_width
 
 __all__ = ["TABLE", "VOCALIZED_SHARE", "fold_keyboard_letters", "key_version", "memory_key_text", "normalize_for_mt",
            "spell_dagger_alef", "strip_full_vocalization"]
@@ -56,9 +56,9 @@ _DAGGER = "\u0670"
 _DAGGER_WORD = re.compile("[\u0621-\u064a\u0671\u064b-\u0652\u0670]*\u0670[\u0621-\u064a\u0671\u064b-\u0652\u0670]*")
 _MARKS = re.compile("[\u064b-\u0652\u0670]")
 # Words whose modern spelling keeps the long a unwritten (هَٰذَا is هذا, ذَٰلِكَ ذلك, لَٰكِنَّ لكن, ٱلرَّحْمَٰنِ الرحمن,
-# إِلَٰه إله), with the clitics written before them (و ف ب ل ك).
-_SILENT_ALEF = frozenset("هذا هذه هذان هذين هؤلاء ذلك ذلكم ذلكما كذلك لكن لكنه لكنها لكنهم الله لله الرحمن رحمن "
-                         "إله اله إلها الهكم إلهكم أولئك اولئك طه".split())
+# إِلَٰه إله), with the clitics written before them (و ف ب ل ك): the list the matching fold reads too (a digest of it
+# is part of key_version, since it lives in translator/text/arabic.py).
+_SILENT_ALEF = SILENT_DAGGER_WORDS
 
 
 _KASRA_MAKSURA = "\u0650\u0649"
@@ -155,7 +155,7 @@ def memory_key_text(text: str) -> str:
 @lru_cache(maxsize=1)
 def key_version() -> str:
     """A digest of what :func:`memory_key_text` depends on (this module, ``mt_characters.tsv``, the sentence
-    splitter, Unicode's version): the
+    splitter, the silent-dagger words of :mod:`translator.text.arabic`, Unicode's version): the
     translation memory and the MT cache store it, and when it changes they compute their keys again from the
     sources they hold, so a stored translation is still found after the normalization changed (Quranic
     spelling was added in session 7: every key of a text with a dagger alef or alef wasla changed)."""
@@ -165,4 +165,5 @@ def key_version() -> str:
     digest = hashlib.sha256(unicodedata.unidata_version.encode())  # NFKC's tables
     for path in (Path(__file__), Path(TABLE), Path(__file__).parents[1] / "text" / "segment.py"):
         digest.update(path.read_bytes())
+    digest.update(" ".join(sorted(SILENT_DAGGER_WORDS)).encode())
     return digest.hexdigest()[:16]

@@ -213,9 +213,10 @@ _DAGGER = "\u0670"
 _DAGGER_WORD = re.compile("[\u0621-\u064a\u0671\u064b-\u0652\u0670\u06d6-\u06ed]*\u0670"
                           "[\u0621-\u064a\u0671\u064b-\u0652\u0670\u06d6-\u06ed]*")
 _VOWEL_MARKS = re.compile("[\u064b-\u0652\u0670\u06d6-\u06ed]")
-# the words modern spelling writes without the long a a dagger alef marks (هٰذا is هذا), after و ف ب ل ك
-_SILENT_DAGGER = frozenset("هذا هذه هذان هذين هؤلاء ذلك ذلكم ذلكما كذلك لكن لكنه لكنها لكنهم الله لله الرحمن رحمن "
-                           "إله اله إلها الهكم إلهكم أولئك اولئك طه".split())
+#: the words modern spelling writes without the long a a dagger alef marks (هٰذا is هذا), after و ف ب ل ك; the
+#: model's input reads them so too (:func:`translator.mt.normalize.spell_dagger_alef`)
+SILENT_DAGGER_WORDS = frozenset("هذا هذه هذان هذين هؤلاء ذلك ذلكم ذلكما كذلك لكن لكنه لكنها لكنهم الله لله الرحمن "
+                                "رحمن إله اله إلها الهكم إلهكم أولئك اولئك طه".split())
 
 
 def dagger_alef_spelled(text: str) -> str:
@@ -233,7 +234,7 @@ def dagger_alef_spelled(text: str) -> str:
     def spell(match: re.Match[str]) -> str:
         word = match.group()
         bare = _VOWEL_MARKS.sub("", word).replace("\u0671", "\u0627")
-        if any(bare[cut:] in _SILENT_DAGGER and all(c in "وفبلك" for c in bare[:cut]) for cut in range(3)):
+        if any(bare[cut:] in SILENT_DAGGER_WORDS and all(c in "وفبلك" for c in bare[:cut]) for cut in range(3)):
             return word
         letters = list(word)
         for i, char in enumerate(word):
