@@ -71,6 +71,7 @@ from translator.citations.table import (
 )
 from translator.dates import DateResult, parse_date
 from translator.errors import InputError
+from translator.glossary.entry import SpanIndex
 from translator.glossary.outlet_registry import OutletMatch, OutletRegistry, UnknownOutlets
 from translator.text.arabic import is_arabic
 from translator.text.fixtext import fix_text
@@ -179,12 +180,12 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     entries = _dated_outlet_entries(text, registry) + [(Piece(a, b), d) for a, b, d in archive_entries(text, registry)]
     listed = page_list_entries(text, registry)  # a page's list of papers, read as a whole (session 12)
     entries += listed
-    entry_starts, entry_ends = _span_index([e for e, _ in entries])
+    owned = SpanIndex((e.start, e.end) for e, _ in entries)
     reviewed: DateResult | None = None  # the day a digest's title, lead or dateline says it reviews (session 7)
     reviewed_ar: DateResult | None = None  # the same of an Arabic review, or its date line (session 8)
     rubric: str | None = None  # the paper of the last "secrets" rubric heading, over its items (session 9)
     for piece in _outside(text, pieces(text), [p for p, _ in listed]):
-        if entries and _within(piece.start, entry_starts, entry_ends):
+        if owned.overlaps(piece.start, piece.start + 1):  # the piece starts inside an entry
             continue
         if digest_title(text[piece.start:piece.end]):
             # "The Daily Star - Lebanon's Arabic press digest - September 10, 2011": the digest itself, its day
@@ -412,24 +413,6 @@ def _daily_before_capitals(draft: Draft) -> None:
     m = _DAILY_CAPITALS.fullmatch(draft.outlet or "")
     if m is not None and len(m.group("name")) >= 3:
         draft.outlet = decap(m.group("name"))
-
-
-def _span_index(spans: list[Piece]) -> tuple[list[int], list[int]]:
-    """Starts (sorted) and, for each, the furthest end reached by the spans up to it: for :func:`_within`."""
-    ordered = sorted(spans, key=lambda s: s.start)
-    starts, reach, furthest = [], [], -1
-    for span in ordered:
-        furthest = max(furthest, span.end)
-        starts.append(span.start)
-        reach.append(furthest)
-    return starts, reach
-
-
-def _within(pos: int, starts: list[int], reach: list[int]) -> bool:
-    """``pos`` lies inside one of the indexed spans (start <= pos < end), in log time (a page of thousands of list
-    lines is one entry each, session 12)."""
-    i = bisect_right(starts, pos) - 1
-    return i >= 0 and pos < reach[i]
 
 
 def _outside(text: str, found: Iterable[Piece], spans: list[Piece]) -> Iterator[Piece]:
