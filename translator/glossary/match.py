@@ -54,6 +54,33 @@ def outlet_words() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def outlet_word_media() -> dict[tuple[str, ...], str]:
+    """Each normalized outlet word (:func:`outlet_words`) and the kind of outlet it introduces (``outlet_words.tsv``
+    column ``medium``: newspaper, tv, radio, agency or web)."""
+    return {tuple(fold(row["word"]).split()): row.get("medium") or "" for row in data_table("outlet_words.tsv")}
+
+
+def medium_fits(lead: tuple[str, ...], media: frozenset[str]) -> bool:
+    """Whether the outlet word ``lead`` (normalized words) may introduce an outlet of ``media`` (its registry
+    type as kinds, :func:`translator.glossary.outlets.outlet_media`; empty = unknown, anything fits): a web word
+    introduces any outlet, a newspaper word a paper or a news site, the others their own kind only."""
+    medium = outlet_word_media().get(lead, "")
+    if not media or not medium or medium == "web":
+        return True
+    if medium == "newspaper":
+        return bool(media & {"newspaper", "web"})
+    return medium in media
+
+
+def entry_media(flags: Iterable[str]) -> frozenset[str]:
+    """The outlet kinds an outlet entry's ``media=`` flag names (``media=tv,web``); empty when it has none."""
+    for flag in flags:
+        if flag.startswith("media="):
+            return frozenset(flag[6:].split(","))
+    return frozenset()
+
+
+@cache
 def plural_outlet_words() -> frozenset[str]:
     """Normalized dual and plural words that introduce several outlets (صحيفتي, صحف: ``outlet_words.tsv`` rows whose
     meaning ends with "(dual)" or "(plural)"): the names coordinated after the first are outlets too."""
@@ -96,8 +123,8 @@ class TermIndex:
         self._starts: dict[tuple[str, bool], list[_Start]] = {}
         self._glued: dict[str, list[tuple[int, str, _Form]]] = {}
         entries = list(entries)
-        spellings = [(spelling, "quoted" in entry.flags) for entry in entries
-                     for spelling in (entry.source, *entry.variants)]
+        spellings = [(spelling, "quoted" in entry.flags, ",".join(sorted(entry_media(entry.flags))))
+                     for entry in entries for spelling in (entry.source, *entry.variants)]
         forms_of = iter(_spelling_forms(spellings))
         for priority, entry in enumerate(entries):
             seen: set[tuple[str, ...]] = set()
@@ -226,34 +253,38 @@ class TermIndex:
 _CACHE_FROM = 2000  # spellings: smaller term bases (a test's, a user's own) are indexed in milliseconds
 
 
-def _spelling_forms(spellings: list[tuple[str, bool]]) -> list[list[tuple[tuple[str, ...], bool]]]:
-    """For each ``(spelling, quoted flag)``: the word sequences it is indexed under, with their quoted-only flag.
+def _spelling_forms(spellings: list[tuple[str, bool, str]]) -> list[list[tuple[tuple[str, ...], bool]]]:
+    """For each ``(spelling, quoted flag, media)``: the word sequences it is indexed under, with their quoted-only
+    flag (``media``: the outlet's kinds, comma-separated, for :func:`_with_outlet_words`).
 
     The shipped term base's ≈ 16,000 spellings take ≈ 0.5 s to fold and vary; a large list is kept on disk
     (:mod:`translator.diskcache`) under the spellings, this module's source and what folding depends on.
     """
     if len(spellings) < _CACHE_FROM:
         return _build_spelling_forms(spellings)
-    key = fingerprint("\n".join(f"{int(quoted)}{spelling}" for spelling, quoted in spellings), Path(__file__),
-                      *folding_inputs())
+    key = fingerprint("\n".join(f"{int(quoted)}{media}:{spelling}" for spelling, quoted, media in spellings),
+                      Path(__file__), *folding_inputs())
     return cached("term-index", key, lambda: _build_spelling_forms(spellings))
 
 
-def _build_spelling_forms(spellings: list[tuple[str, bool]]) -> list[list[tuple[tuple[str, ...], bool]]]:
+def _build_spelling_forms(spellings: list[tuple[str, bool, str]]) -> list[list[tuple[tuple[str, ...], bool]]]:
     out: list[list[tuple[tuple[str, ...], bool]]] = []
-    for spelling, quoted in spellings:
+    for spelling, quoted, media in spellings:
         base = tuple(w for _, _, w in _words(fold(spelling)))
-        out.append([(form, quoted_only) for words, quoted_only in (_with_outlet_words(base, quoted) if base else [])
-                    for form in spelling_variants(words)])
+        kinds = frozenset(media.split(",")) if media else frozenset()
+        out.append([(form, quoted_only) for words, quoted_only in
+                    (_with_outlet_words(base, quoted, kinds) if base else []) for form in spelling_variants(words)])
     return out
 
 
-def _with_outlet_words(words: tuple[str, ...], quoted: bool) -> list[tuple[tuple[str, ...], bool]]:
-    """A spelling's word sequences and whether each matches only inside quotes (flag ``quoted``)."""
+def _with_outlet_words(words: tuple[str, ...], quoted: bool,
+                       media: frozenset[str] = frozenset()) -> list[tuple[tuple[str, ...], bool]]:
+    """A spelling's word sequences and whether each matches only inside quotes (flag ``quoted``): an ordinary-word
+    name also after each outlet word that fits the outlet's ``media`` (:func:`medium_fits`)."""
     leads = outlet_words()
     if not quoted or any(words[: len(lead)] == lead for lead in leads):
         return [(words, False)]
-    return [(words, True)] + [(lead + words, False) for lead in leads]
+    return [(words, True)] + [(lead + words, False) for lead in leads if medium_fits(lead, media)]
 
 
 #: where a word's reading starts terms (:meth:`TermIndex._read`): (offset of the stem in the word, proclitic, whether

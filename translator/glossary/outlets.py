@@ -33,11 +33,11 @@ from ..errors import TranslatorError
 from ..text.arabic import fold
 from ..wordfreq_index import zipf_frequency
 from .entry import GlossaryEntry, GlossaryProblem, TermMatch
-from .match import outlet_words
+from .match import entry_media, medium_fits, outlet_word_media, outlet_words
 from .outlet_registry import COLUMNS, Outlet, OutletMatch, OutletRegistry, UnknownOutlets, arabic_key, latin_key
 
 __all__ = ["COLUMNS", "Outlet", "OutletMatch", "OutletRegistry", "UnknownOutlets", "arabic_key",
-           "displaced_outlet_entries", "is_ordinary", "latin_key", "outlet_country", "outlet_entries",
+           "displaced_outlet_entries", "is_ordinary", "latin_key", "outlet_country", "outlet_entries", "outlet_media",
            "rendering_family", "resolve_shared", "shared_owners"]
 
 REGISTRY = "outlet registry"
@@ -59,17 +59,50 @@ def outlet_entries() -> tuple[list[GlossaryEntry], list[GlossaryProblem]]:
     entries = _shared_entries(registry, shared, path)
     for number, outlet in enumerate(registry, start=1):
         arabic = [a for a in outlet.arabic_variants if fold(a) not in shared]
+        arabic += [b for b in map(_head_without_article, arabic) if b and b not in arabic and fold(b) not in shared]
         if not arabic:
             continue
         latin = tuple(a for a in outlet.latin_names if a != outlet.canonical)
         # distinctive spellings go in one entry, ordinary-word spellings in a second, quoted one
         plain = [a for a in arabic if not is_ordinary(a)]
         ordinary = [a for a in arabic if is_ordinary(a)]
-        for group, flags in ((plain, ()), (ordinary, ("quoted",))):
+        media = _media_flag(outlet_media(outlet.type))
+        for group, flags in ((plain, media), (ordinary, ("quoted", *media))):
             if group:
                 entries.append(GlossaryEntry(group[0], outlet.canonical, "outlet", tuple(group[1:]),
                                              outlet.description or "", latin, path, number, flags))
     return entries, []
+
+
+def _head_without_article(name: str) -> str | None:
+    """``name`` with the article of its head dropped, when the head is an outlet word and an adjective with its own
+    article follows (``الوكالة الوطنية للإعلام`` → ``وكالة الوطنية للإعلام``, as Lebanese and Syrian news write
+    the agencies' names); None for any other name."""
+    words = name.split()
+    if len(words) < 2 or not words[0].startswith("ال") or not words[1].startswith("ال"):
+        return None
+    head = words[0][2:]
+    if (fold(head),) not in outlet_word_media():
+        return None
+    return " ".join([head, *words[1:]])
+
+
+# The registry's ``type`` words (``TV/web``, ``state news agency``, ``party daily``) and the kind of outlet each names.
+_MEDIA = {"daily": "newspaper", "weekly": "newspaper", "tri-weekly": "newspaper", "monthly": "newspaper",
+          "magazine": "newspaper", "newspaper": "newspaper", "paper": "newspaper", "tv": "tv", "television": "tv",
+          "channel": "tv", "radio": "radio", "agency": "agency", "web": "web", "website": "web", "site": "web"}
+
+
+def outlet_media(kind: str | None) -> frozenset[str]:
+    """The kinds of outlet a registry ``type`` names, as ``outlet_words.tsv``'s ``medium`` column writes them:
+    ``"TV/web"`` → {tv, web}, ``"state news agency"`` → {agency}, ``"daily (closed)"`` → {newspaper}; empty when
+    the type is missing or names none of them (then any outlet word may introduce the outlet)."""
+    words = re.findall(r"[a-z-]+", (kind or "").casefold())
+    return frozenset(_MEDIA[w] for w in words if w in _MEDIA)
+
+
+def _media_flag(media: frozenset[str]) -> tuple[str, ...]:
+    return (f"media={','.join(sorted(media))}",) if media else ()
 
 
 def displaced_outlet_entries(outlets: Iterable[GlossaryEntry], merged: Iterable[GlossaryEntry]) -> list[GlossaryEntry]:
@@ -90,7 +123,9 @@ def displaced_outlet_entries(outlets: Iterable[GlossaryEntry], merged: Iterable[
             continue
         if fold(entry.source) not in kept:  # not displaced: left out for another reason
             continue
-        forms = [f"{lead} {name}" for name in (entry.source, *entry.variants) for lead in leads]
+        media = entry_media(entry.flags)
+        forms = [f"{lead} {name}" for name in (entry.source, *entry.variants) for lead in leads
+                 if medium_fits(tuple(fold(lead).split()), media)]
         forms = [f for f in dict.fromkeys(forms) if fold(f) not in held]
         if forms:
             held.update(fold(f) for f in forms)
@@ -127,7 +162,8 @@ def _shared_entries(registry: Iterable[Any], shared: set[str], path: str) -> lis
         note = _SHARED_NOTE + "; ".join(f"{o.canonical} [{_owner_code(o.country) or ''}]"
                                         for _, o in found)
         group = spellings[key]
-        flags = ("quoted", "shared") if any(is_ordinary(a) for a in group) else ("shared",)
+        media = _media_flag(frozenset().union(*(outlet_media(o.type) for _, o in found)))
+        flags = (("quoted", "shared") if any(is_ordinary(a) for a in group) else ("shared",)) + media
         entries.append(GlossaryEntry(group[0], target, "outlet", tuple(group[1:]), note, variants, path,
                                      found[0][0], flags))
     return entries
