@@ -45,7 +45,7 @@ from translator.citations.forms import (
     paren_lead,
     press_digest_byline,
 )
-from translator.citations.headings import BULLET, Heading, outlet_heading
+from translator.citations.headings import BULLET, Heading, outlet_heading, page_heading_names
 from translator.citations.inline import (
     announces_next_line,
     arabic_unquoted_title,
@@ -181,6 +181,7 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     listed = page_list_entries(text, registry)  # a page's list of papers, read as a whole (session 12)
     entries += listed
     owned = SpanIndex((e.start, e.end) for e, _ in entries)
+    page_names = page_heading_names(text, registry)  # "Posta" over its headline, as "Sabah" is (session 13)
     reviewed: DateResult | None = None  # the day a digest's title, lead or dateline says it reviews (session 7)
     reviewed_ar: DateResult | None = None  # the same of an Arabic review, or its date line (session 8)
     rubric: str | None = None  # the paper of the last "secrets" rubric heading, over its items (session 9)
@@ -211,7 +212,7 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
             drafts = source_under_quote(repaired, registry, after_prose=untitled is not None,
                                         last=not text[piece.end:].strip()) if piece.hint is None else []
             trailing = bool(drafts)
-            drafts = drafts or _recognize(repaired, piece.hint, registry, context)
+            drafts = drafts or _recognize(repaired, piece.hint, registry, context, page_names)
         if not drafts and piece.hint is None and agency is None:
             drafts = _after_dateline(repaired, registry)
         if piece.hint in (None, "under_outlet") and is_arabic(repaired):
@@ -249,7 +250,7 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
         headlines = [*headlines, untitled] if untitled is not None and _SINGLE_QUOTED.fullmatch(line) else []
         heading = None
         if not drafts:
-            if is_bare_name(line) and registry.lookup(line) is not None:
+            if is_bare_name(line) and (registry.lookup(line) is not None or line in page_names):
                 heading = Heading(line)
             else:
                 heading = outlet_heading(line, registry)
@@ -785,11 +786,12 @@ def parse_citation(line: str, *, registry: OutletRegistry | None = None,
     return citations[0] if citations else None
 
 
-def _recognize(text: str, hint: str | None, registry: OutletRegistry, context: str | None = None) -> list[Draft]:
+def _recognize(text: str, hint: str | None, registry: OutletRegistry, context: str | None = None,
+               page_names: frozenset[str] = frozenset()) -> list[Draft]:
     if hint == "image_credit":
         return image_credit(text, registry)
     if hint == "under_outlet" and context:
-        drafts = headline_under_outlet(text, context, registry)
+        drafts = headline_under_outlet(text, context, registry, page_names)
         if drafts:
             return drafts
     if hint == "headline":
