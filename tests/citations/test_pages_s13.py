@@ -100,3 +100,23 @@ Turkish papers on Monday covered the gas deal with Baku, and several ran it as t
 
 def test_a_menu_of_names_is_no_heading() -> None:
     assert page_heading_names(MENU, default_registry()) == frozenset()
+
+
+# Persian names joined by the ezafe (``-e``/``-ye``), as reviews of the Iranian press transliterate the papers
+# (the Tehran reviews of the build half): the ezafe is part of the name, not a description ("Saudi-owned")
+def test_an_ezafe_name_is_one_name() -> None:
+    got = [c.outlet for c in parse_citations("Donya-ye Eqtesad newspaper reported that the rial fell again.")]
+    assert got == ["Donya-ye Eqtesad"]
+    got = [c.outlet for c in parse_citations("According to an editorial in Hamdeli-ye Now, the talks will resume.")]
+    assert got == ["Hamdeli-ye Now"]
+
+
+def test_an_ezafe_name_opening_its_clause_with_a_press_verb_is_a_paper() -> None:
+    got = [c.outlet for c in parse_citations("Meanwhile, Arman-e Melli reported that two ministers may resign.")]
+    assert got == ["Arman-e Melli"]
+    got = [c.outlet for c in parse_citations("Sobh-e Now’s editorial praised the budget bill.")]
+    assert got == ["Sobh-e Now"]
+
+
+def test_an_ezafe_phrase_that_is_no_subject_of_a_press_verb_cites_nothing() -> None:
+    assert parse_citations("Velayat-e Faqih is the basis of the system, the cleric said.") == []

@@ -49,6 +49,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                               if w.isalpha() and w.lower() not in {"the", "an", "as", "at"}) + ") "
     # an unknown name written with a transliterated article: "Al-sudany", "Al Baynna", "Al-Hadathah"
     art_name = (spaced[:-1] + r"(?:-[A-Za-z][\w'’]*|\s[A-Z][\w'’]*)(?:[-‐ ](?:(?i:al|el)[-‐ ])?[A-Z][\w'’]*){0,2}")
+    # a Persian name joined by its ezafe, as Iranian papers are transliterated ("Aftab-e Yazd", "Jomhouri-ye
+    # Eslami", "Donya-ye Eqtesad"): the ezafe marks a name as the article does an Arabic one (session 13)
+    art_name = rf"(?:{art_name}|[A-Z][a-z'’]+{_EZAFE}\s[A-Z]\w*(?:[-‐][A-Za-z]\w*)*)"
     piece = r"front[- ]page|lead\s+story|editorial|headline|op-ed"
     return {
         "cap_next": re.compile(r"\s+(?:" + cap + r")"),
@@ -1157,6 +1160,8 @@ def _descriptive_compound(word: str) -> bool:
     """A hyphenated word ending in a common lowercase English word (``Hezbollah-affiliated``), unlike a
     transliteration with an article (``Al-Akhbar``, ``Rai al-Youm``)."""
     head, _, tail = word.rpartition("-")
+    if tail in ("e", "ye"):
+        return False  # the Persian ezafe of a name ("Aftab-e Yazd", session 13), not "Saudi-owned"
     return bool(head) and tail[:1].islower() and tail.lower() not in cues().lower_set("article") \
         and zipf_frequency(tail, "en") >= _COMMON_WORD_ZIPF - 1
 
@@ -1272,6 +1277,7 @@ def _after_preposition(before: str, name: str, registry: OutletRegistry) -> bool
     return bool(re.search(r"\b(?i:" + cue + r")\s+(?:(?:in|to|for|with|by)\s+)?(?:the\s+)?\Z", before))
 
 
+_EZAFE = r"[-‐](?:e|ye)"  # the Persian ezafe written after a hyphen: Aftab-e Yazd, Jomhouri-ye Eslami
 _LEAD_ADVERBS = r"(?:(?:meanwhile|however|moreover|separately|also|and|but|in turn|for its part)[\s,.…]*)*"
 
 
