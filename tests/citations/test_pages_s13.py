@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from translator.citations import parse_citations
 from translator.citations.headings import page_heading_names
+from translator.citations.outlet_lines import outlet_genre_date
 from translator.citations.parse import default_registry
 
 # two papers the registry knows (Sabah, Milliyet) and three it does not (Posta, Karar, Dunya Gazetesi), printed
@@ -120,3 +121,49 @@ def test_an_ezafe_name_opening_its_clause_with_a_press_verb_is_a_paper() -> None
 
 def test_an_ezafe_phrase_that_is_no_subject_of_a_press_verb_cites_nothing() -> None:
     assert parse_citations("Velayat-e Faqih is the basis of the system, the cleric said.") == []
+
+
+# a verb that carries the item on is no new item (the Saudi and Emirati round-ups of the build half)
+def test_continued_and_added_go_on_about_the_same_item() -> None:
+    text = ("In its editorial, Okaz newspaper said that the new budget protects the poor.\n"
+            "Okaz continued that the ministries must cut their running costs.\n")
+    assert [c.outlet for c in parse_citations(text)] == ["Okaz"]
+    text = ("Gulf News reported that the port will reopen on Sunday. The paper also added that two shipping lines "
+            "will return.")
+    assert [c.outlet for c in parse_citations(text)] == ["Gulf News"]
+
+
+def test_a_new_paragraph_or_a_new_verb_is_a_new_item() -> None:
+    text = ("Gulf News reported that the port will reopen on Sunday.\n\n"
+            "Gulf News added a report on the heat wave in the northern emirates.")
+    assert [c.outlet for c in parse_citations(text)] == ["Gulf News", "Gulf News"]
+    text = "Okaz newspaper said that the budget protects the poor. Okaz also reported on the new stadium."
+    assert [c.outlet for c in parse_citations(text)] == ["Okaz", "Okaz"]
+
+
+# a list of papers as the subject of one verb (SPA's round-up of the Saudi dailies, build half)
+def test_each_paper_of_a_list_before_newspapers_is_cited() -> None:
+    text = "Al-Madina, Al-Riyadh, Al-Yaum and Okaz newspapers commented on the new housing programme."
+    assert [c.outlet for c in parse_citations(text)] == ["Al-Madina", "Al-Riyadh", "Al-Yaum", "Okaz"]
+
+
+# a press monitor's entry line: paper, kind of piece, day; the headline on the next line, the paper's or a
+# writer's name after its colon (IDSA's Pakistan Urdu Press, build half)
+MONITOR = """\
+  • Ausaf Urdu Daily, editorial, March 2, 2010
+    Load shedding must end before summer: Ausaf
+    The daily says that the government promised an end to power cuts a year ago.
+
+    Jinnah, Opinion column, March 3, 2010
+    The budget ignores the farmers:  Tariq Hasan
+"""
+
+
+def test_an_outlet_genre_date_line_cites_the_headline_under_it() -> None:
+    got = [(c.outlet, c.date, c.title_english, c.author, c.leaning) for c in parse_citations(MONITOR)]
+    assert ("Ausaf", "2010-03-02", "Load shedding must end before summer", None, "Urdu") in got
+    assert ("Jinnah", "2010-03-03", "The budget ignores the farmers", "Tariq Hasan", None) in got
+
+
+def test_a_genre_line_without_a_year_is_no_entry() -> None:
+    assert outlet_genre_date("Ausaf, editorial, March 2\nLoad shedding must end", default_registry()) == []
