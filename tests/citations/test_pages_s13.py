@@ -11,6 +11,7 @@ from translator.citations import parse_citations
 from translator.citations.headings import page_heading_names
 from translator.citations.outlet_lines import outlet_genre_date
 from translator.citations.parse import default_registry
+from translator.glossary.outlet_registry import latin_key
 
 # two papers the registry knows (Sabah, Milliyet) and three it does not (Posta, Karar, Dunya Gazetesi), printed
 # the same way: the unknown names are headings too, because the page shows its pattern with the known ones
@@ -167,3 +168,40 @@ def test_an_outlet_genre_date_line_cites_the_headline_under_it() -> None:
 
 def test_a_genre_line_without_a_year_is_no_entry() -> None:
     assert outlet_genre_date("Ausaf, editorial, March 2\nLoad shedding must end", default_registry()) == []
+
+
+# the registry's key leaves the ezafe out: transliterations write it or not, and as -e, -ye or -i-
+def test_the_registry_key_leaves_the_ezafe_out() -> None:
+    assert latin_key("Jomhouri-ye Eslami") == latin_key("Jomhouri-e Eslami") == latin_key("Jomhouri Eslami")
+    assert latin_key("Nawa-i-Waqt") == latin_key("Nawa-e-Waqt")
+    assert latin_key("E News") == "e news"  # a first or last word is no ezafe
+
+
+def test_the_press_rows_load_and_answer_their_spellings() -> None:
+    registry = default_registry()
+    assert not [p for p in registry.problems if "outlets_press_s13" in p]
+    for name, canonical in (("Jomhouri Eslami", "Jomhouri-ye Eslami"), ("Donya-e-Eqtesad", "Donya-ye Eqtesad"),
+                            ("Haberturk", "Habertürk"), ("Nawa-e-Waqt", "Nawa-i-Waqt"), ("Khabrein", "Khabrain")):
+        found = registry.lookup(name)
+        assert found is not None and found.canonical == canonical, name
+
+
+# a paper's heading over a headline with a comma is no headline over an "Outlet, Place" line (IRD's review)
+def test_a_heading_over_a_comma_headline_keeps_its_headlines() -> None:
+    text = ("Resalat\n\nTalks Go On in Geneva: Both sides hopeful\n\n"
+            "Kayhan\n\nTehran Did Not Yield, Talks Fruitless\n\n"
+            "[Speaker of Parliament] Larijani: Majles will review the deal\n\n"
+            "By Students and Teachers: New union will be founded\n\n"
+            "Shargh\n\nPrices Rise Again in Tehran: Rents up ten percent")
+    got = [(c.outlet, c.title_english) for c in parse_citations(text)]
+    assert ("Kayhan", "Tehran Did Not Yield, Talks Fruitless") in got
+    assert ("Kayhan", "By Students and Teachers: New union will be founded") in got
+    assert sum(outlet == "Kayhan" for outlet, _ in got) == 3
+
+
+# a report's source in brackets after it (Via Meadia's Turkish press review, build half)
+def test_a_bracketed_source_after_the_report() -> None:
+    got = parse_citations("Two reporters were freed by the rebels on Sunday (Türkiye newspaper).")
+    assert [(c.outlet, c.leaning) for c in got] == [("Türkiye", None)]
+    got = parse_citations("The talks were assumed to concern the gas pipeline (Habertürk newspaper).")
+    assert [(c.outlet, c.leaning) for c in got] == [("Habertürk", None)]  # no description from the sentence
