@@ -100,7 +100,11 @@ def _digest_headlines(found: list[Piece], text: str) -> list[Piece]:
                     and _outlet_line(text, found[j + 1]):
                 titles.append(found[j])
                 j += 1
-            if j < len(found) and _outlet_line(text, found[j]):
+            below = text[found[j].start:found[j].end].strip() if j < len(found) else ""
+            if is_bare_name(body) and "," in below and not re.search(r"\d", below) and j == i + 1:
+                below = ""  # "Kayhan" over "Iran Did Not Budge, Negotiations Fruitless": a paper over its
+                # headline, not a headline over "Outlet, Place" (session 13)
+            if below and _outlet_line(text, found[j]):
                 end = found[j].end
                 bare = is_bare_name(text[found[j].start:found[j].end].strip())
                 if bare and j + 1 < len(found) and found[j + 1].hint == "date":

@@ -888,10 +888,12 @@ def _anchor(date, text: str):
     return replace(date, start=at, end=at + len(date.date_text or "")) if at >= 0 else date
 
 
-def headline_under_outlet(text: str, outlet_line: str, registry: OutletRegistry) -> list[Draft]:
-    """A headline printed under a line that names only a known outlet (``As-Safir`` / ``النهار``)."""
+def headline_under_outlet(text: str, outlet_line: str, registry: OutletRegistry,
+                          page_names: frozenset[str] = frozenset()) -> list[Draft]:
+    """A headline printed under a line that names only a known outlet (``As-Safir`` / ``النهار``), or a name the
+    page prints as its papers' headings (``page_names``: see ``headings.page_heading_names``)."""
     outlet = outlet_line.strip()
-    if registry.lookup(outlet) is None:
+    if registry.lookup(outlet) is None and outlet not in page_names:
         return []
     body = _BULLET.sub("", text.strip(), count=1).strip()
     if not body or "\n" in body:

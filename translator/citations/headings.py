@@ -28,7 +28,7 @@ from translator.citations.inline import foreign_press_names
 from translator.glossary.outlet_registry import OutletRegistry
 from translator.text.arabic import is_arabic
 
-__all__ = ["BULLET", "Heading", "outlet_heading"]
+__all__ = ["BULLET", "Heading", "outlet_heading", "page_heading_names"]
 
 BULLET = re.compile(r"^\s*(?:[-–—―•*▪‣·]{1,2}|\d{1,3}[.)])\s*")  # a list mark opening a digest item
 
@@ -136,3 +136,47 @@ def _described_heading(line: str) -> Heading | None:
     parts = [p for p in parts if not publication_dates(p, lang="en") and not re.fullmatch(
         r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?", p)]
     return Heading(decap(name) or name, decap_description(", ".join(parts)) or None, known=False)
+
+
+# --------------------------------------------------------------------------- a page's own heading pattern (s13)
+_MIN_KNOWN_HEADINGS = 2
+
+
+def page_heading_names(text: str, registry: OutletRegistry) -> frozenset[str]:
+    """The bare-name lines a page prints as its papers' headings, whether the registry knows them or not.
+
+    A review that prints ``Hurriyet`` / ``Sabah`` / ``Posta`` each on a line of its own over that paper's headline
+    and summary shows its pattern with the names the registry knows; a line of the same shape in the same place
+    (after the previous paper's text, over a line of text, with the same blank lines around it) is a heading too,
+    though the registry lacks the name (``Haberturk``, ``Karar``).  A candidate is a line of one to four
+    capitalized words without punctuation or digits (:func:`~translator.citations.blocks.is_bare_name`) whose
+    previous line, if any, is not another name (a menu, or the headline under a heading) and whose next lines are
+    not names only (a menu).  Unknown candidates count only when at least two distinct known names stand in the same
+    layout on the page; Arabic lines are left to the Arabic heading rules.  Returns the accepted lines, stripped.
+    """
+    from translator.citations.blocks import is_bare_name, is_date_line
+
+    lines = [(m.start(), m.group().strip()) for m in re.finditer(r"[^\n]*", text)]
+    rows: list[tuple[int, str, bool]] = []  # (index in lines, text, blank line before)
+    blank = False
+    for _, line in lines:
+        if not line:
+            blank = True
+            continue
+        rows.append((len(rows), line, blank))
+        blank = False
+    layouts: dict[tuple[bool, bool], list[tuple[str, bool]]] = {}
+    for k, (_, line, before) in enumerate(rows):
+        if k + 1 >= len(rows) or is_arabic(line) or not is_bare_name(line) or re.search(r"\d", line):
+            continue
+        following, after = rows[k + 1][1], rows[k + 1][2]
+        if is_date_line(line) or (is_bare_name(following) and (k + 2 >= len(rows) or is_bare_name(rows[k + 2][1]))):
+            continue  # a menu of names, or a name over nothing but names
+        if k > 0 and is_bare_name(rows[k - 1][1]):
+            continue  # the headline under a heading, or a line of a menu
+        layouts.setdefault((before, after), []).append((line, registry.lookup(line) is not None))
+    accepted: set[str] = set()
+    for found in layouts.values():
+        if len({name for name, known in found if known}) >= _MIN_KNOWN_HEADINGS:
+            accepted.update(name for name, _ in found)
+    return frozenset(accepted)

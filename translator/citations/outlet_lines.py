@@ -24,7 +24,7 @@ from translator.citations.inline import role_people
 from translator.dates import DateResult, parse_date
 from translator.glossary.outlet_registry import OutletRegistry
 
-__all__ = ["numbered_headline", "outlet_place_date", "source_under_quote"]
+__all__ = ["numbered_headline", "outlet_genre_date", "outlet_place_date", "source_under_quote"]
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
@@ -178,3 +178,55 @@ def numbered_headline(draft: Draft, gap: str, piece_text: str) -> bool:
         return False
     draft.title_original, draft.title_english = split_title(m.group("t"))
     return True
+
+
+# ``Khabrein, Editorial, August 31, 2009``, ``Khabrein Urdu Daily, editorial, July 27, 2009``, ``Ajkal, Opinion
+# column, September 1, 2009``: a press monitor's entry line, the paper, the kind of piece and the day (IDSA's
+# Pakistan Urdu Press, batch 5 build); the kind of piece says the name is a publication's, known or not
+_GENRE = r"(?i:editorial|opinion(?:\s+column|\s+piece)?|column|op-ed|commentary|article|analysis|report|news\s+report)"
+_ENTRY = re.compile(r"[ \t]*(?:[•▪‣·*-][ \t]*)?(?P<name>(?:The\s+)?" + _WORD + r"(?:\s+" + _WORD + r"){0,5}?)"
+                    r"(?:\s+(?P<lang>[A-Z][a-z]+))??(?:\s+(?i:daily|newspaper|weekly))?\s*,\s+" + _GENRE
+                    + r"\s*,\s+(?P<date>" + _DAY_MONTH + r")\s*")
+_TITLE_BY = re.compile(r"(?P<title>\S.*?\S)\s*:\s+(?P<by>[A-Z][\w'’.-]*(?:[\s-]+[A-Z][\w'’.-]*){0,3})\s*")
+
+
+@cache
+def _languages() -> frozenset[str]:
+    """Language and nationality adjectives that may stand between a paper's name and "daily" (``Khabrein Urdu
+    Daily``): the language markers' languages (``in Urdu``) and the nationalities of the cue file."""
+    from translator.citations.cues import cues
+
+    c = cues()
+    return frozenset(w.lower().removeprefix("in ") for w in c.words("language_marker") if w.isascii()) \
+        | c.lower_set("nationality")
+
+
+def outlet_genre_date(text: str, registry: OutletRegistry) -> list[Draft]:
+    """``Outlet[ Urdu Daily], Editorial, Month D, YYYY`` on the piece's first line, the entry's headline on the next
+    (``Creation of Gilgit-Baltistan, a welcome step: Khabrein``; ``… his views: Asad Mufti``, the writer's name after
+    the colon): outlet, date, English title and the writer.  A language or nationality adjective before "Daily" is
+    the description.  [] when the first line is no such entry line or the date has no year."""
+    lines = text.strip().split("\n")
+    m = _ENTRY.fullmatch(lines[0])
+    if m is None:
+        return []
+    name, lang = m.group("name"), m.group("lang")
+    if lang is not None and lang.lower() not in _languages():
+        name, lang = f"{name} {lang}", None  # "Daily Times": a name's own word, not a language
+    date = _dated(m.group("date"))
+    if date is None:
+        return []
+    title, author = None, None
+    below = next((x.strip() for x in lines[1:] if x.strip()), None)
+    if below is not None and len(below.split()) <= _HEADLINE_WORDS:
+        by = _TITLE_BY.fullmatch(below)
+        if by is not None and " ".join(by.group("by").split()).casefold() == name.casefold():
+            title = by.group("title")  # "…, a welcome step: Khabrein": the paper's own piece
+        elif by is not None and len(by.group("by").split()) >= 2 and registry.lookup(by.group("by")) is None:
+            title, author = by.group("title"), " ".join(by.group("by").split())
+        elif _headline(below):
+            title = below
+    original, english = split_title(title) if title else (None, None)
+    start = len(text) - len(text.lstrip())
+    return [Draft("press_digest_headline", start, len(text.rstrip()), outlet=name, title_original=original,
+                  title_english=english, date=date, author=author, leaning=lang, confidence=0.75)]

@@ -45,7 +45,7 @@ from translator.citations.forms import (
     paren_lead,
     press_digest_byline,
 )
-from translator.citations.headings import BULLET, Heading, outlet_heading
+from translator.citations.headings import BULLET, Heading, outlet_heading, page_heading_names
 from translator.citations.inline import (
     announces_next_line,
     arabic_unquoted_title,
@@ -55,7 +55,12 @@ from translator.citations.inline import (
     writer_under_outlet,
 )
 from translator.citations.lists_ar import paper_list
-from translator.citations.outlet_lines import numbered_headline, outlet_place_date, source_under_quote
+from translator.citations.outlet_lines import (
+    numbered_headline,
+    outlet_genre_date,
+    outlet_place_date,
+    source_under_quote,
+)
 from translator.citations.page_lists import capitals_in_prose, page_list_entries
 from translator.citations.quotes import QuoteRepair, repair_quotes
 from translator.citations.rubrics import rubric_items, rubric_outlet
@@ -181,6 +186,7 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
     listed = page_list_entries(text, registry)  # a page's list of papers, read as a whole (session 12)
     entries += listed
     owned = SpanIndex((e.start, e.end) for e, _ in entries)
+    page_names = page_heading_names(text, registry)  # "Posta" over its headline, as "Sabah" is (session 13)
     reviewed: DateResult | None = None  # the day a digest's title, lead or dateline says it reviews (session 7)
     reviewed_ar: DateResult | None = None  # the same of an Arabic review, or its date line (session 8)
     rubric: str | None = None  # the paper of the last "secrets" rubric heading, over its items (session 9)
@@ -211,7 +217,7 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
             drafts = source_under_quote(repaired, registry, after_prose=untitled is not None,
                                         last=not text[piece.end:].strip()) if piece.hint is None else []
             trailing = bool(drafts)
-            drafts = drafts or _recognize(repaired, piece.hint, registry, context)
+            drafts = drafts or _recognize(repaired, piece.hint, registry, context, page_names)
         if not drafts and piece.hint is None and agency is None:
             drafts = _after_dateline(repaired, registry)
         if piece.hint in (None, "under_outlet") and is_arabic(repaired):
@@ -249,7 +255,7 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
         headlines = [*headlines, untitled] if untitled is not None and _SINGLE_QUOTED.fullmatch(line) else []
         heading = None
         if not drafts:
-            if is_bare_name(line) and registry.lookup(line) is not None:
+            if is_bare_name(line) and (registry.lookup(line) is not None or line in page_names):
                 heading = Heading(line)
             else:
                 heading = outlet_heading(line, registry)
@@ -315,7 +321,10 @@ def _one_item_each(text: str, found: list[tuple[Piece, Draft, list[QuoteRepair],
       it, with no title, author or date of its own (``The newspaper reported that ...`` on the line after
       ``Daily SABAH ran the front-page headline``) goes on about the same item; ``The daily also reported ...``
       (also, another, أيضا) is a new one, and so is ``The semi-official daily said ...`` (it describes the paper)
-      and a sentence that names the paper again (``Annahar obtained information ...`` under its headline).
+      and a sentence that names the paper again (``Annahar obtained information ...`` under its headline);
+    - but a sentence whose verb carries the item on (``Okaz continued that ...``, ``The paper added ...``: continued,
+      added, concluded, went on) is the same item, whether it names the paper again or not (session 13); one that
+      describes the paper (``The Saudi-owned daily added ...``) stays a citation of its own, as above.
     """
     kept: list[tuple[Piece, Draft, list[QuoteRepair], list[str]]] = []
     papers = {d.outlet for _, d, _, _ in found if d.outlet}
@@ -347,8 +356,36 @@ def _one_item_each(text: str, found: list[tuple[Piece, Draft, list[QuoteRepair],
             if prev.outlet and _same_paper(prev.outlet, draft.outlet, registry) and a > pa \
                     and not re.search(r"\n\s*\n", gap) and not _ALSO.search(raw):
                 continue
+        if kept and draft.outlet and not (draft.title_original or draft.title_english or draft.author) \
+                and not (draft.refers_back and draft.leaning) and _goes_on(raw, draft.outlet):
+            prev_piece, prev = kept[-1][0], kept[-1][1]
+            gap = text[prev_piece.start + prev.end:a] if prev_piece.start + prev.end <= a else ""
+            if prev.outlet and _same_paper(prev.outlet, draft.outlet, registry) and not re.search(r"\n\s*\n", gap) \
+                    and (draft.date is None or draft.date == prev.date):  # the review's day, given to both
+                continue  # "Okaz continued that ...", "The Dubai-based paper also added ...": the same item goes on
         kept.append(item)
     return kept
+
+
+# the verbs that carry an item on ("Okaz continued that ...", "The paper added ...", "It concluded ..."): never a new
+# item's, whether the sentence names the paper again or refers back to it (session 13, batch 5 build)
+_GOES_ON = re.compile(r"\s*(?:(?:also|further|then)\s+)?(?:continued|continues|added|adds|concluded|concludes"
+                      r"|went\s+on|goes\s+on)\b")
+_THE_PAPER_EN = re.compile(r"\s*[Tt]he\s+(?:[\w'’-]+\s+){0,3}?(?:paper|daily|newspaper|weekly)\b")
+
+
+def _goes_on(raw: str, outlet: str) -> bool:
+    """Whether the sentence ``raw`` opens with ``outlet`` (or "the [described] paper") and a verb that carries the
+    item on (``_GOES_ON``)."""
+    lead = _THE_PAPER_EN.match(raw)
+    if lead is None:
+        start = len(raw) - len(raw.lstrip())
+        if not raw.startswith(outlet, start):
+            return False
+        end = start + len(outlet)
+    else:
+        end = lead.end()
+    return _GOES_ON.match(raw, end) is not None
 
 
 _BRACKETED_AGENCY = re.compile(r"\s*[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2},\s+[^()\n]{3,40}?\s*"
@@ -785,11 +822,12 @@ def parse_citation(line: str, *, registry: OutletRegistry | None = None,
     return citations[0] if citations else None
 
 
-def _recognize(text: str, hint: str | None, registry: OutletRegistry, context: str | None = None) -> list[Draft]:
+def _recognize(text: str, hint: str | None, registry: OutletRegistry, context: str | None = None,
+               page_names: frozenset[str] = frozenset()) -> list[Draft]:
     if hint == "image_credit":
         return image_credit(text, registry)
     if hint == "under_outlet" and context:
-        drafts = headline_under_outlet(text, context, registry)
+        drafts = headline_under_outlet(text, context, registry, page_names)
         if drafts:
             return drafts
     if hint == "headline":
@@ -808,7 +846,8 @@ def _recognize(text: str, hint: str | None, registry: OutletRegistry, context: s
         drafts = news_citations(text, registry)
         if drafts:
             return drafts
-    drafts = outlet_place_date(text, registry) if hint is None else []  # "Erem, Abu Dhabi, July 21" (s9)
+    drafts = (outlet_place_date(text, registry) or outlet_genre_date(text, registry)) if hint is None else []
+    # "Erem, Abu Dhabi, July 21" (s9); "Khabrein, Editorial, August 31, 2009" over its headline (s13)
     if drafts:
         return drafts
     for recognizer in RECOGNIZERS:
@@ -821,7 +860,8 @@ def _recognize(text: str, hint: str | None, registry: OutletRegistry, context: s
 # ``Al-Raya and Al-Watan Qatari dailies affirmed ...``: two papers named together, their country, a plural type
 # noun, then the verb (QNA's review of the Qatari dailies, issue 15 batch 7)
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}?"
-_COORDINATED = re.compile(r"(?<![\w-])(?P<a>" + _NAME + r")\s+and\s+(?P<b>" + _NAME + r")\s+"
+_COORDINATED = re.compile(r"(?<![\w-])(?P<more>(?:" + _NAME + r",\s+)*)(?P<a>" + _NAME + r"),?\s+and\s+(?P<b>"
+                          + _NAME + r")\s+"
                           r"(?:(?P<adj>[A-Z][a-z]+)\s+)?(?:dailies|newspapers|papers)\s+(?=[a-z])")
 
 
@@ -831,7 +871,7 @@ _BOTH = re.compile(r"(?:^|[.;:]\s+|,\s+)(?:(?i:both)\s+)?(?P<a>" + _NAME + r")\s
 
 
 def _coordinated_outlets(text: str, registry: OutletRegistry) -> list[Draft]:
-    """One citation per paper of ``A and B [Qatari] dailies <verb>``, when the registry knows both names (the
+    """One citation per paper of ``A[, B …] and C [Qatari] dailies <verb>``, when the registry knows every name (the
     adjective, a nationality, is the description); also ``Both A and B led with`` (two known names, a verb)."""
     if "dailies" not in text and "papers" not in text:
         m = _BOTH.search(text) if " and " in text else None
@@ -848,7 +888,8 @@ def _coordinated_outlets(text: str, registry: OutletRegistry) -> list[Draft]:
     adj = m.group("adj")
     if adj is not None and adj.lower() not in cues().lower_set("nationality"):
         return []
-    names = [m.group("a"), m.group("b")]
+    # "Al-Sharq, Al-Riyadh, Al-Youm and Okaz newspapers commented": a longer list, each name a paper (session 13)
+    names = [*(n.strip() for n in m.group("more").split(",") if n.strip()), m.group("a"), m.group("b")]
     if any(registry.resolve(n, hint=adj).outlet is None for n in names):
         return []
     start, end = len(text) - len(text.lstrip()), len(text.rstrip())

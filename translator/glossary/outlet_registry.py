@@ -149,12 +149,18 @@ class OutletMatch:
         return notes
 
 
+_EZAFE_WORDS = frozenset({"e", "ye", "i"})  # Persian ezafe, Urdu izafat: Jomhouri-ye Eslami, Nawa-i-Waqt
+
+
 def latin_key(name: str) -> str:
-    """Matching key of a Latin-script name: no accents, case, apostrophes, hyphens or Arabic articles."""
+    """Matching key of a Latin-script name: no accents, case, apostrophes, hyphens or Arabic articles, and no
+    ezafe between two words (``Jomhouri-ye Eslami`` = ``Jomhouri-e Eslami`` = ``Jomhouri Eslami``, ``Nawa-i-Waqt`` =
+    ``Nawa-e-Waqt``: transliterations write it, or not, each their own way)."""
     text = _APOSTROPHES.sub("", fold_latin(name).replace("&", " and "))
     words = [w for w in _NON_WORD.split(text) if w]
     articles = cues().lower_set("article")
-    kept = [w for w in words if w not in articles]
+    kept = [w for i, w in enumerate(words)
+            if w not in articles and not (w in _EZAFE_WORDS and 0 < i < len(words) - 1)]
     return " ".join(kept or words)
 
 
