@@ -311,12 +311,20 @@ def _letters(word: str, region: str) -> str:
             latin = "y"
         elif letter == "ه" and k < len(word) - 1:
             latin = "h"  # the row's "a" is ة folded to ه, which only ends a word: الهبارية → al-Habaria
+        elif letter == "و" and k == len(word) - 2 and k > 0 and word[-1] == "ي" and word[k - 1] not in _LONG:
+            latin = _cell(table[("وي", "vowel")], region)  # the nisba -awi: العلوي → al-Alawi (Maghreb Bedoui)
         out.append(latin)
+    if len(word) == 4 and word[1] == "ا" and word[0] not in "اءه" and not _LONG.intersection(word[2:]) \
+            and all(out):
+        out[2] += _cell(table[("فاعل", "vowel")], region)  # the pattern fa'il: واسط → Wasit, جابر → Jaber
     text = "".join(out)
     if len(out) > 1 and out[0] and out[1] and out[0][-1] not in "aeiou" and out[1][0] not in "aeiou":
         vowel = table[("-", "vowel")]
         text = out[0] + _cell(vowel, region) + "".join(out[1:])  # شقرا → Shaqra, بلجود → Beldjoud
     return text
+
+
+_LONG = frozenset("اويءه")  # folded letters that are no consonant of a pattern (long vowels, hamza, final ة)
 
 
 def find_names(text: str, taken: Sequence[TermMatch], region: str = "default",
@@ -329,8 +337,10 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default",
     normalized, offsets, plain = prepared(text)
     folded = _folded_prepositions()
     words = plain if folded.isdisjoint([word for _, _, word in plain]) else [
-        (start, end, "في" if word in folded and _preposition(text[offsets[start]:offsets[end - 1] + 1]) else word)
-        for start, end, word in plain]  # the words (shared with the matcher: read only), على read as a preposition
+        (start, end, "في" if word in folded and _preposition(text[offsets[start]:offsets[end - 1] + 1])
+         and not _ali_in_name(plain, k) else word)
+        for k, (start, end, word) in enumerate(plain)]  # the words (shared with the matcher: read only), على read
+    # as a preposition but between name parts (محمد الغالي على يوسف: Ali, as Egyptian and Sudanese papers write it)
     busy = [(m.start - len(m.clitic), m.end) for m in taken if not _yields(m)]
     places: set[int] = set()
     ends: list[int] | None = None
@@ -419,7 +429,8 @@ def find_people(text: str, taken: Sequence[TermMatch], region: str = "default",
             span = words[k:k + n]
             if len(span) < n or any(normalized[a[1]:b[0]].strip() for a, b in pairwise(span)):
                 continue  # a comma or a bracket between two words: two names, or a name and a word
-            if " ".join(w for _, _, w in span) in full and not any(_title_kind(w) for _, _, w in span):
+            if " ".join(w for _, _, w in span) in full and not any(_title_kind(w) for _, _, w in span) \
+                    and not _ends_in_preposition(text, offsets, words, k + n - 1):
                 hit = n
                 break
         if not hit:
@@ -436,6 +447,13 @@ def find_people(text: str, taken: Sequence[TermMatch], region: str = "default",
             found.append(TermMatch(start, end, surface, entry.source, target, "person", "", entry, "romanized"))
         k += hit
     return found
+
+
+def _ends_in_preposition(text: str, offsets: list[int], words: Sequence[tuple[int, int, str]], k: int) -> bool:
+    """Whether the last word ``k`` of a known name is written as a preposition (``على``) that is one there: the
+    name Ali only between name parts (:func:`_ali_in_name`); ``نوارة أبو محمد على أداء`` is no Mohamed Ali."""
+    start, end, word = words[k]
+    return word == "علي" and _preposition(text[offsets[start]:offsets[end - 1] + 1]) and not _ali_in_name(words, k)
 
 
 # Village and town cues (as in data/place_cues.tsv) a name no layer holds follows: بلدات قبريخا والصوانة وخربة
@@ -552,7 +570,8 @@ def _add_name(text: str, offsets: list[int], words: Sequence[tuple[int, int, str
     first, last = span
     while last > first and "\u064b" in text[offsets[words[last][0]]:offsets[words[last][1] - 1] + 2]:
         last -= 1  # a word written with the accusative's tanween (أميناً عاماً) is an office, no name part
-    start, end = original_span(text, offsets, words[first][0], words[last][1])
+    opening = words[first][0] + (1 if _joined_name(words[first][2]) else 0)  # وسمير: the name starts after و
+    start, end = original_span(text, offsets, opening, words[last][1])
     if not any(s < end and start < e for s, e in busy) and not any(m.start < end and start < m.end for m in found):
         surface = text[start:end]
         if _BLESSING.search(surface):
@@ -591,6 +610,23 @@ _MAQSURA_PREPOSITIONS = frozenset({"على", "إلى", "الى", "حتى", "لد
 def _folded_prepositions() -> frozenset[str]:
     """The matching forms of those prepositions (علي), the only words :func:`_preposition` needs to look at."""
     return frozenset(normalize(c + w) for w in _MAQSURA_PREPOSITIONS for c in ("", "و", "ف"))
+
+
+def _joined_name(word: str) -> bool:
+    """A first name ``name_romanization.tsv`` lists behind the conjunction و or ف (``وسمير`` "and Samir"), the word
+    itself no listed name (``وليد``, ``فادي`` are names of their own)."""
+    return len(word) > 3 and word[0] in "وف" and (word[1:], "word") in _table() and (word, "word") not in _table()
+
+
+def _ali_in_name(words: Sequence[tuple[int, int, str]], k: int) -> bool:
+    """Whether ``على`` at ``k`` (folded ``علي``) is the name Ali written with alif maqsura, as Egyptian and Sudanese
+    papers write a final ي: after a name part and before a listed one or a rare word that can be one (``محمد
+    الغالي على يوسف``), not before an ordinary word (``أبو محمد على أداء`` "on the performance")."""
+    if not 0 < k < len(words) - 1 or words[k][2] != "علي":
+        return False
+    before, after = words[k - 1][2], words[k + 1][2]
+    return _name_part(before, 1) and not _title_kind(before) and (
+        (after, "word") in _table() or (_zipf(after) == 0 and _name_part(after, 1) and not after.startswith("ال")))
 
 
 def _preposition(word: str) -> bool:
@@ -670,9 +706,11 @@ def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
                 break
             skipped += 1
     first, counted = i, 0
-    while i < len(words) and counted < _MAX_NAME_WORDS and (_name_part(words[i][2], i - first) or (
+    while i < len(words) and counted < _MAX_NAME_WORDS and not _time_of_day(words, i) and (
+            _name_part(words[i][2], i - first) or _opens_lineage(words, i, first)
+            or _common_name_word(words, normalized, i, first) or (
             i > first and (words[i][2] in _LINKS or words[i - 1][2] in _LINKS or words[i - 1][2] in _COMPOUND_HEADS)
-            and len(words[i][2]) > 1 and not _title_kind(words[i][2]))):
+            and len(words[i][2]) > 1 and (words[i - 1][2] in _COMPOUND_HEADS or not _title_kind(words[i][2])))):
         # a lineage (نسب) is one name however long: بن and the father's name after it do not count; nor does
         # the word after عبد/أبو, which is one name with it however common a word it is (عبد النور, عبد الله)
         counted += not (words[i][2] in _LINKS or (i > first and words[i - 1][2] in (_LINKS | _COMPOUND_HEADS)))
@@ -689,8 +727,54 @@ def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
 
 
 _PLACE_PREPOSITIONS = frozenset({"في", "لدي", "ب"})
-_LINKS = frozenset({"بن", "ابن", "بنت", "ال"})  # folded: "son of", "daughter of" in a lineage; آل "house of"
-_COMPOUND_HEADS = frozenset({"عبد", "ابو"})  # folded: the first word of a compound given name (عبد النور, أبو بكر)
+_LINKS = frozenset({"بن", "ابن", "بنت", "ال", "ولد"})  # folded: "son of", "daughter of" in a lineage; آل "house of"
+# folded: the first word of a compound name (عبد النور, أبو بكر, أبي معاذ after a preposition; the Amazigh آيت طالب)
+_COMPOUND_HEADS = frozenset({"عبد", "ابو", "ابي", "ايت"})
+_TIME_OF_DAY = frozenset({"صباح", "مساء", "ظهر", "فجر", "عصر", "ليله", "ليل"})  # folded
+NAME_WORD_PEOPLE = 20  # Wikidata people with a common word as a name part for it to go on a name (مبارك، الشريف)
+
+
+def _people_with(word: str) -> int:
+    """Wikidata people (``names.tsv``) with the folded ``word`` as a name part, with or without its article."""
+    bare = word[2:] if word.startswith("ال") else word
+    return name_part_people(bare) + name_part_people("ال" + bare)
+
+
+@cache
+def _day_words() -> frozenset[str]:
+    """Folded words that name a day: the weekdays of ``weekdays.tsv`` with and without the article, and
+    اليوم/أمس/غد."""
+    days = {normalize(row["name"]) for row in data_table("weekdays.tsv") if row["lang"] == "ar"}
+    return frozenset({*days, *("ال" + d for d in days if not d.startswith("ال")), "اليوم", "امس", "غد", "الغد"})
+
+
+def _time_of_day(words: Sequence[tuple[int, int, str]], i: int) -> bool:
+    """A time of day before a day (``صباح الأحد``, ``مساء اليوم``): no name part, though صباح is a name too."""
+    return words[i][2] in _TIME_OF_DAY and i + 1 < len(words) and words[i + 1][2] in _day_words()
+
+
+def _opens_lineage(words: Sequence[tuple[int, int, str]], i: int, first: int) -> bool:
+    """A first name written with the article before a lineage link (``الأمير الحسين بن عبد الله``, ``الناني ولد
+    اشروقة``): a name part when Wikidata people have it as one and it is no title."""
+    word = words[i][2]
+    return (i == first and word.startswith("ال") and len(word) > 3 and i + 2 < len(words)
+            and words[i + 1][2] in _LINKS and words[i + 1][2] != "ال" and not _title_kind(word)
+            and _people_with(word) > 0)
+
+
+def _common_name_word(words: Sequence[tuple[int, int, str]], normalized: str, i: int, first: int) -> bool:
+    """A common word many Wikidata people have as a name part, inside a name already two parts long: before a
+    rare name part (``نايف فلاح مبارك الحجرف``) or, with the article, last before a comma, a role or the end
+    (``علي يوسف أحمد الشريف وزير الخارجية``, ``نوفل حمادي السلطان،``)."""
+    word = words[i][2]
+    if i - first < 2 or _title_kind(word) or _people_with(word) < NAME_WORD_PEOPLE:
+        return False
+    if i + 1 < len(words) and not _comma_after(normalized, words[i]):
+        after = words[i + 1][2]
+        if _zipf(after) == 0 and _name_part(after, 1):
+            return True  # before a rare name part
+        return word.startswith("ال") and _title_kind(after) in ("title", "role")
+    return word.startswith("ال")
 
 
 def _office_noun(words: Sequence[tuple[int, int, str]], i: int) -> bool:
@@ -718,7 +802,10 @@ def _name_before(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
     while first - 1 > done and last - first + 1 < _MAX_NAME_WORDS and not _comma_after(normalized, words[first - 1]) \
             and _name_part(words[first - 1][2], 1):
         first -= 1
-    while first < last and not _name_part(words[first][2], 0):
+    if first - 1 > done and last - first + 1 < _MAX_NAME_WORDS and _joined_name(words[first - 1][2]):
+        first -= 1  # a listed first name behind و opens it: ومصطفى الفرجاني، وزيرا للصحة، وسمير عبد الحفيظ، وزيرا
+    while first < last and not _name_part(words[first][2], 0) and not _opens_lineage(words, first, first) \
+            and not _joined_name(words[first][2]):
         first += 1
     if last - first + 1 < 2 or not _name_part(words[last][2], 1):
         return None
@@ -726,8 +813,9 @@ def _name_before(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
     if not apposed and not speech:
         return None  # a role with neither comma nor article only right after قال + a name (قال محمد صالح وزير)
     opens = first == 0 or speech or _comma_after(normalized, words[first - 1])
-    if (not opens or not comma) and (words[first][2], "word") not in _table():
-        return None  # على هامش القمة، الوزير: no verb of saying, no clause start, no known first name
+    if (not opens or not comma) and (words[first][2], "word") not in _table() \
+            and not _opens_lineage(words, first, first) and not _joined_name(words[first][2]):
+        return None  # على هامش القمة، الوزير: no verb of saying, no clause start, no known first name or lineage
     return first, last
 
 
