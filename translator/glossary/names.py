@@ -32,8 +32,9 @@ from .wordinfo import common_zipf, prepared
 __all__ = ["CANDIDATE_COLUMNS", "CandidateCounter", "attested", "attested_name", "find_names", "find_people",
            "find_places", "name_part_people", "region_of", "romanize"]
 
-REGIONS = {"maghreb": {"DZ", "MA", "TN", "LY", "MR", "EH"}, "levant": {"LB", "SY", "JO", "PS"},
+REGIONS = {"maghreb": {"DZ", "MA", "TN", "MR", "EH"}, "libya": {"LY"}, "levant": {"LB", "SY", "JO", "PS"},
            "gulf": {"SA", "AE", "QA", "KW", "BH", "OM", "YE"}, "egypt": {"EG"}, "iraq": {"IQ"}, "sudan": {"SD"}}
+_REGION_CODES = frozenset(code for codes in REGIONS.values() for code in codes)
 UNIT_LEAST = 2  # people of the outlet's country with a name part spelled one way before that spelling is used
 REGION_LEAST = 3  # the same over the countries of the outlet's (or the text's) region
 UNATTESTED_WORD = 3.5  # zipf: a word this frequent that no Wikidata person has as a name part is no name part
@@ -135,6 +136,28 @@ def attested(part: str, country: str | None = None, region: str = "default", *,
     return None
 
 
+FREQUENT_PART = 50
+SPELLING_SHARE = 0.5
+
+
+def _common_spelling(part: str) -> str | None:
+    """The spelling most Wikidata people of the Arab League states with the name part ``part`` (folded) write,
+    when at least ``FREQUENT_PART`` of them have it and the spelling is most of theirs: the story's region unknown,
+    a frequent name such as مبارك (Mubarak, 139 of 159) or حاتم (Hatem) is spelled as most of its bearers spell it."""
+    rows = _spellings()[0].get(part)
+    if not rows:
+        return None
+    counts: Counter[str] = Counter()
+    for code, latin, count in rows:
+        if code != "IR":  # Persian spellings (Mohammad, Hosseini) are no Arabic press form
+            counts[latin] += count
+    total = sum(counts.values())
+    if total < FREQUENT_PART:
+        return None
+    latin, count = max(counts.items(), key=lambda item: (item[1], item[0]))
+    return latin if count >= SPELLING_SHARE * total else None
+
+
 def name_part_people(part: str) -> int:
     """How many people in ``names.tsv`` (Wikidata, all its countries) have the name part ``part`` (folded)."""
     return sum(count for _, _, count in _spellings()[0].get(normalize(part), ()))
@@ -217,6 +240,12 @@ def romanize(name: str, region: str = "default", country: str | None = None) -> 
                 if unit:
                     parts.append(_with_article(unit, word, region))
                     continue
+        elif (word, "word") not in table and not word.startswith("ال") and not (parts and parts[-1] == abd):
+            unit = _common_spelling(word)  # no region: a frequent given name as most of its bearers spell it
+            if unit:
+                guessed = True  # a whole name Wikidata knows is still better (رفيق عبد السلام → Rafik Abdessalem)
+                parts.append(unit)
+                continue
         known = table.get((word, "word")) or table.get((word, "family"))
         if word == "الدين" and parts and region == "maghreb":
             parts[-1] += "eddine"  # نور الدين → Noureddine, as the Maghreb's press writes it
@@ -361,12 +390,14 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default",
         span = _name_after(words, normalized, k, kind, places) if kind in ("title", "role") else None
         if kind == "role" and k > done + 2:
             before = _name_before(words, normalized, k, done)
-            if before is not None:
-                _add_name(text, offsets, words, before, busy, region, found, country)
+            if before is not None:  # the office after the name may say whose it is (…، وزير الخارجية التركي)
+                where = _office_country(words, k + 1, min(len(words), k + 1 + _MAX_ROLE_WORDS))
+                _add_name(text, offsets, words, before, busy, *_name_region(where, region, country), found)
         if span is None:
             k += 1
             continue
-        _add_name(text, offsets, words, span, busy, region, found, country)
+        where = _office_country(words, k + 1, span[0])  # وزير الداخلية التركي إفكان آلا: a Turkish name
+        _add_name(text, offsets, words, span, busy, *_name_region(where, region, country), found)
         done = span[1]
         k = span[1] + 1
     return sorted(found, key=lambda m: m.start)
@@ -565,8 +596,34 @@ def _place_region(region: str) -> str:
     return region if region == "maghreb" else "default"
 
 
+@cache
+def _nationalities() -> dict[str, str]:
+    """Country adjectives (``nationalities.tsv``: masculine with the article, feminine with ة), folded → ISO code."""
+    found: dict[str, str] = {}
+    for row in data_table("nationalities.tsv"):
+        for spelling in row["arabic"].split("|"):
+            if " " not in spelling:
+                for form in (spelling, spelling + "ة"):
+                    found[normalize(form)] = row["country"]
+    return found
+
+
+def _office_country(words: Sequence[tuple[int, int, str]], start: int, end: int) -> str | None:
+    """The country whose adjective qualifies an office (words ``start`` to ``end``): ``وزير الخارجية المصري`` EG."""
+    nationalities = _nationalities()
+    return next((nationalities[w] for _, _, w in words[start:end] if w in nationalities), None)
+
+
+def _name_region(office: str | None, region: str, country: str | None) -> tuple[str, str | None]:
+    """The region and country to spell a name by: those of the office's country when it has a region
+    (an Egyptian minister's name as Egypt's press writes it, whatever places the story names), else the story's."""
+    if office and office in _REGION_CODES:
+        return region_of([office]), office
+    return region, country
+
+
 def _add_name(text: str, offsets: list[int], words: Sequence[tuple[int, int, str]], span: tuple[int, int],
-              busy: list[tuple[int, int]], region: str, found: list[TermMatch], country: str | None = None) -> None:
+              busy: list[tuple[int, int]], region: str, country: str | None, found: list[TermMatch]) -> None:
     first, last = span
     while last > first and "\u064b" in text[offsets[words[last][0]]:offsets[words[last][1] - 1] + 2]:
         last -= 1  # a word written with the accusative's tanween (أميناً عاماً) is an office, no name part
