@@ -125,3 +125,25 @@ def test_libya_is_spelled_in_the_wire_s_forms_not_the_maghreb_s_french_ones() ->
     assert region_of(["LY"]) == "libya" and region_of(["DZ"]) == "maghreb"
     assert romanize("عمر سالم رمضان السنكي", "libya") == "Omar Salem Ramadan al-Sanki"  # not Ramdane El Senki
     assert romanize("محمد سالم", "libya") == "Mohamed Salem"
+
+
+def test_turkish_names_written_in_arabic_are_spelled_as_turkish_does(glossary: Glossary) -> None:
+    """A story whose places are all Turkish (or an office qualified التركي): Turkish given names (Mehmet Emin, not
+    Mohammed Amin), تش = ç, the suffix أوغلو joined as -oğlu and part of the name."""
+    text = "وجرى تعيين والي ديار بكر حسن بصري غوزال أوغلو، ووالي وان محمد أمين بيلماز، رؤساء للبلديات"
+    found = _romanized(glossary, text, "TR")
+    assert found.get("حسن بصري غوزال أوغلو", "").startswith("Hasan Basri ")
+    assert found["حسن بصري غوزال أوغلو"].endswith("oğlu")
+    assert found.get("محمد أمين بيلماز", "").startswith("Mehmet Emin ")
+    found = _romanized(glossary, "وقال حاكم عثمانية إردنتش يلماز: لم نتلق أي تقارير")
+    assert found.get("إردنتش يلماز") == "Erdnç Yılmaz"
+    found = _romanized(glossary, "ويلاحق الكاتب التركي مراد بلج بهذه التهمة")  # the office's nationality
+    assert found.get("مراد بلج", "").startswith("Murat ")
+
+
+def test_ankara_in_a_story_of_another_country_does_not_make_its_names_turkish(glossary: Glossary) -> None:
+    from translator.glossary.names import region_of
+
+    assert region_of(["TR"]) == "turkey" and region_of(["TR", "GR"]) == "default" and region_of(["TR", "LY"]) == "libya"
+    text = "وشغل محمد يونس المنفي، سفير حكومة الوفاق السابق، في اليونان، بعد اتفاق بين أنقرة وطرابلس."
+    assert not _romanized(glossary, text).get("محمد يونس المنفي", "").startswith("Mehmet")

@@ -33,7 +33,8 @@ __all__ = ["CANDIDATE_COLUMNS", "CandidateCounter", "attested", "attested_name",
            "find_places", "name_part_people", "region_of", "romanize"]
 
 REGIONS = {"maghreb": {"DZ", "MA", "TN", "MR", "EH"}, "libya": {"LY"}, "levant": {"LB", "SY", "JO", "PS"},
-           "gulf": {"SA", "AE", "QA", "KW", "BH", "OM", "YE"}, "egypt": {"EG"}, "iraq": {"IQ"}, "sudan": {"SD"}}
+           "gulf": {"SA", "AE", "QA", "KW", "BH", "OM", "YE"}, "egypt": {"EG"}, "iraq": {"IQ"}, "sudan": {"SD"},
+           "turkey": {"TR"}}
 _REGION_CODES = frozenset(code for codes in REGIONS.values() for code in codes)
 UNIT_LEAST = 2  # people of the outlet's country with a name part spelled one way before that spelling is used
 REGION_LEAST = 3  # the same over the countries of the outlet's (or the text's) region
@@ -65,7 +66,10 @@ def _zipf(word: str) -> float:
 def region_of(countries: Iterable[str]) -> str:
     """The romanization region of a text from the countries its places are in (``default`` if none or mixed),
     or of the outlet's country (one code)."""
-    found = {region for region, codes in REGIONS.items() for c in countries if c in codes}
+    countries = set(countries)
+    if countries == {"TR"}:
+        return "turkey"  # only Turkish places: a story of Turkish names (Ankara in a story of Libya's is not)
+    found = {region for region, codes in REGIONS.items() for c in countries if c in codes and region != "turkey"}
     return found.pop() if len(found) == 1 else "default"
 
 
@@ -246,6 +250,9 @@ def romanize(name: str, region: str = "default", country: str | None = None) -> 
                 guessed = True  # a whole name Wikidata knows is still better (رفيق عبد السلام → Rafik Abdessalem)
                 parts.append(unit)
                 continue
+        if word in _OGLU and parts:
+            parts[-1] += "oğlu"  # the Turkish suffix written as a word: غوزال أوغلو → Güzeloğlu
+            continue
         known = table.get((word, "word")) or table.get((word, "family"))
         if word == "الدين" and parts and region == "maghreb":
             parts[-1] += "eddine"  # نور الدين → Noureddine, as the Maghreb's press writes it
@@ -280,6 +287,7 @@ def romanize(name: str, region: str = "default", country: str | None = None) -> 
 
 
 WHOLE_FIRST = False
+_OGLU = frozenset({"اوغلو", "اوغلي"})  # folded: Turkish -oğlu "son of", written apart (غوزال أوغلو)
 _LATIN_ARTICLES = ("al-", "el-", "al ", "el ", "ar-", "as-", "ad-", "at-", "an-", "ash-", "az-", "ad ")
 
 
@@ -327,7 +335,9 @@ def _letters(word: str, region: str) -> str:
         row = table.get((letter, "letter"))
         latin = _cell(row, region) if row else ""
         yu = 0 < k < len(word) - 2 and word[k + 1] == "و" and word[k + 2] not in "اويه"  # consonant y, vowel u
-        if letter == "و" and k > 1 and word[k - 1] == "ي" and word[k - 2] not in "اوي" and k + 1 < len(word) \
+        if region == "turkey" and _turkish(word, k) is not None:
+            latin = _turkish(word, k)
+        elif letter == "و" and k > 1 and word[k - 1] == "ي" and word[k - 2] not in "اوي" and k + 1 < len(word) \
                 and word[k + 1] not in "اويه":
             pass  # the u of ـيو before a consonant: سعيود → Sayoud, عيوش → Ayouch (not Saiwd)
         elif letter == "ي" and yu and word[k - 1] not in "اوي":
@@ -351,6 +361,23 @@ def _letters(word: str, region: str) -> str:
         vowel = table[("-", "vowel")]
         text = out[0] + _cell(vowel, region) + "".join(out[1:])  # شقرا → Shaqra, بلجود → Beldjoud
     return text
+
+
+def _turkish(word: str, k: int) -> str | None:
+    """How Turkish spells letter ``k`` of a folded word where the table's letter row cannot say: ç written تش
+    (إردنتش → Erdinç), the soft ğ inside a word (دوغان → Doğan), an initial O written أو (أوزال → Özal); else None."""
+    letter = word[k]
+    if letter == "ت" and word[k + 1:k + 2] == "ش":
+        return "ç"
+    if letter == "ش" and k > 0 and word[k - 1] == "ت":
+        return ""
+    if letter == "غ" and k > 0:
+        return "ğ"
+    if k < 2 and word[:2] == "او" and len(word) > 3:
+        return "" if k == 0 else "o"
+    if k == 0 and letter == "ا" and len(word) > 3 and not _LONG.intersection(word[1:3]):
+        return "e"  # an initial vowel before two consonants: إردنتش → Erdinç, أكرم → Ekrem, إفكان → Efkan
+    return None
 
 
 _LONG = frozenset("اويءه")  # folded letters that are no consonant of a pattern (long vowels, hamza, final ة)
@@ -765,12 +792,14 @@ def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
     first, counted = i, 0
     while i < len(words) and counted < _MAX_NAME_WORDS and not _time_of_day(words, i) and (
             _name_part(words[i][2], i - first) or _opens_lineage(words, i, first)
+            or (i > first and words[i][2] in _OGLU)
             or _common_name_word(words, normalized, i, first) or (
             i > first and (words[i][2] in _LINKS or words[i - 1][2] in _LINKS or words[i - 1][2] in _COMPOUND_HEADS)
             and len(words[i][2]) > 1 and (words[i - 1][2] in _COMPOUND_HEADS or not _title_kind(words[i][2])))):
         # a lineage (نسب) is one name however long: بن and the father's name after it do not count; nor does
         # the word after عبد/أبو, which is one name with it however common a word it is (عبد النور, عبد الله)
-        counted += not (words[i][2] in _LINKS or (i > first and words[i - 1][2] in (_LINKS | _COMPOUND_HEADS)))
+        counted += not (words[i][2] in _LINKS or words[i][2] in _OGLU
+                        or (i > first and words[i - 1][2] in (_LINKS | _COMPOUND_HEADS)))
         i += 1
         if _comma_after(normalized, words[i - 1]):
             break
