@@ -147,3 +147,15 @@ def test_ankara_in_a_story_of_another_country_does_not_make_its_names_turkish(gl
     assert region_of(["TR"]) == "turkey" and region_of(["TR", "GR"]) == "default" and region_of(["TR", "LY"]) == "libya"
     text = "وشغل محمد يونس المنفي، سفير حكومة الوفاق السابق، في اليونان، بعد اتفاق بين أنقرة وطرابلس."
     assert not _romanized(glossary, text).get("محمد يونس المنفي", "").startswith("Mehmet")
+
+
+def test_iranian_names_follow_the_wikidata_spellings_of_iran_s_people(glossary: Glossary) -> None:
+    """Only Iranian places in the story, or an office qualified الإيراني: Iran's own spellings (names.tsv) before
+    the Arabic table's (Mohammad, Ramezan, Ghalibaf), for listed given names too."""
+    from translator.glossary.names import region_of, romanize
+
+    assert region_of(["IR"]) == "iran" and region_of(["IR", "IQ"]) == "iraq"
+    assert romanize("رمضان شريف", "iran") == "Ramezan Sharif"
+    assert romanize("محمد باقر قاليباف", "iran") == "Mohammad Bagher Ghalibaf"
+    found = _romanized(glossary, "وأكد السفير الإيراني، محمد رضا شيباني، أن")
+    assert found.get("محمد رضا شيباني") == "Mohammad Reza Sheibani"  # Mohammed Reda by the Arabic table

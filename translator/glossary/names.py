@@ -34,7 +34,9 @@ __all__ = ["CANDIDATE_COLUMNS", "CandidateCounter", "attested", "attested_name",
 
 REGIONS = {"maghreb": {"DZ", "MA", "TN", "MR", "EH"}, "libya": {"LY"}, "levant": {"LB", "SY", "JO", "PS"},
            "gulf": {"SA", "AE", "QA", "KW", "BH", "OM", "YE"}, "egypt": {"EG"}, "iraq": {"IQ"}, "sudan": {"SD"},
-           "turkey": {"TR"}}
+           "turkey": {"TR"}, "iran": {"IR"}}
+_ONLY_COUNTRY = frozenset({"turkey", "iran"})  # a region of names only when every place of the story is in it
+_WIKIDATA_FIRST = frozenset({"iran"})  # Wikidata's spellings before the table's (Iran's Mohammad, Hossein, Reza)
 _REGION_CODES = frozenset(code for codes in REGIONS.values() for code in codes)
 UNIT_LEAST = 2  # people of the outlet's country with a name part spelled one way before that spelling is used
 REGION_LEAST = 3  # the same over the countries of the outlet's (or the text's) region
@@ -67,9 +69,11 @@ def region_of(countries: Iterable[str]) -> str:
     """The romanization region of a text from the countries its places are in (``default`` if none or mixed),
     or of the outlet's country (one code)."""
     countries = set(countries)
-    if countries == {"TR"}:
-        return "turkey"  # only Turkish places: a story of Turkish names (Ankara in a story of Libya's is not)
-    found = {region for region, codes in REGIONS.items() for c in countries if c in codes and region != "turkey"}
+    for region in _ONLY_COUNTRY:  # only Turkish places: a story of Turkish names (Ankara in a story on Libya is not)
+        if countries and countries <= REGIONS[region]:
+            return region
+    found = {region for region, codes in REGIONS.items() for c in countries if c in codes
+             and region not in _ONLY_COUNTRY}
     return found.pop() if len(found) == 1 else "default"
 
 
@@ -233,14 +237,15 @@ def romanize(name: str, region: str = "default", country: str | None = None) -> 
         if region in REGIONS:  # how people of the region spell it (the outlet's own country: measured, not better)
             if word in _COMPOUND_HEADS and k < len(words):
                 pair = attested(f"{word} {words[k]}", None, region,  # عبد الفتاح EG → Abdel Fattah
-                                pooled=(words[k], "abd") not in table and (words[k], "word") not in table)
+                                pooled=region in _WIKIDATA_FIRST or (
+                                    (words[k], "abd") not in table and (words[k], "word") not in table))
                 if pair:
                     parts.append(pair)
                     k += 1
                     continue
             if not (parts and parts[-1] == abd):
                 # the outlet country's own spelling first; the region's only where the table has no row
-                unit = attested(word, None, region, pooled=(word, "word") not in table)
+                unit = attested(word, None, region, pooled=(word, "word") not in table or region in _WIKIDATA_FIRST)
                 if unit:
                     parts.append(_with_article(unit, word, region))
                     continue
