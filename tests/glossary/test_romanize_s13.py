@@ -101,6 +101,7 @@ def test_short_vowels_of_name_patterns(name: str, region: str, expected: str) ->
     ("هاشم المجالي", "Hashim al-Majali"),  # 89 of 160 Wikidata bearers write Hashim (not Hashm, by letters)
     ("علي حاتم", "Ali Hatem"),
     ("إيلي ماروني", "Elie Marouni"),
+    ("بيار عطالله", "Pierre Atalla"),  # 16 bearers, all Pierre: few, but all alike
 ])
 def test_a_frequent_given_name_no_table_lists_is_spelled_as_most_bearers_spell_it(name: str, expected: str) -> None:
     """The story's region unknown: a given name 50+ people of the Arab League states bear in Wikidata, spelled one

@@ -146,12 +146,15 @@ def attested(part: str, country: str | None = None, region: str = "default", *,
 
 FREQUENT_PART = 50
 SPELLING_SHARE = 0.5
+AGREED_PART = 8  # fewer bearers (8+) when nearly all spell it one way
+AGREED_SHARE = 0.9
 
 
 def _common_spelling(part: str) -> str | None:
     """The spelling most Wikidata people of the Arab League states with the name part ``part`` (folded) write,
-    when at least ``FREQUENT_PART`` of them have it and the spelling is most of theirs: the story's region unknown,
-    a frequent name such as مبارك (Mubarak, 139 of 159) or حاتم (Hatem) is spelled as most of its bearers spell it."""
+    when at least ``FREQUENT_PART`` of them have it and the spelling is most of theirs, or ``AGREED_PART`` and
+    nearly all of them (``AGREED_SHARE``): the story's region unknown, a frequent name such as مبارك (Mubarak, 139
+    of 159) or حاتم (Hatem), or a rarer one all its bearers spell alike (بيار Pierre, 16 of 16), is spelled so."""
     rows = _spellings()[0].get(part)
     if not rows:
         return None
@@ -160,10 +163,12 @@ def _common_spelling(part: str) -> str | None:
         if code != "IR":  # Persian spellings (Mohammad, Hosseini) are no Arabic press form
             counts[latin] += count
     total = sum(counts.values())
-    if total < FREQUENT_PART:
+    if total < AGREED_PART:
         return None
     latin, count = max(counts.items(), key=lambda item: (item[1], item[0]))
-    return latin if count >= SPELLING_SHARE * total else None
+    if total >= FREQUENT_PART:
+        return latin if count >= SPELLING_SHARE * total else None
+    return latin if count >= AGREED_SHARE * total else None
 
 
 def name_part_people(part: str) -> int:
