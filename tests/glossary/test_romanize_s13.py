@@ -160,3 +160,23 @@ def test_iranian_names_follow_the_wikidata_spellings_of_iran_s_people(glossary: 
     assert romanize("محمد باقر قاليباف", "iran") == "Mohammad Bagher Ghalibaf"
     found = _romanized(glossary, "وأكد السفير الإيراني، محمد رضا شيباني، أن")
     assert found.get("محمد رضا شيباني") == "Mohammad Reza Sheibani"  # Mohammed Reda by the Arabic table
+
+
+def test_the_apposition_after_a_name_may_say_whose_it_is(glossary: Glossary) -> None:
+    """``العميد رمضان شريف، مسؤول العلاقات العامة في الحرس الثوري الإيراني،``: an Iranian's name; but after a comma,
+    ``وسفير الجمهورية التركية`` is the next ambassador of a list, and says nothing of the name before it."""
+    text = "قال العميد رمضان شريف، مسؤول دائرة العلاقات العامة في الحرس الثوري الإيراني، إن الخطاب"
+    assert _romanized(glossary, text).get("رمضان شريف") == "Ramezan Sharif"
+    text = "استقبل كلا من: سفير جمهورية مصر العربية وليد محمد اسماعيل، وسفير الجمهورية التركية"
+    assert "Mehmet" not in _romanized(glossary, text).get("وليد محمد اسماعيل", "")
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("حسين القويعان", "Hussein al-Quwaian"),  # fu'ayl + -an
+    ("نايف السديري", "Nayef al-Sudairi"),  # fu'ayl + the nisba
+    ("عصام الكثيري", "Essam al-Kathiri"),  # كثير is a word: fa'il, no diminutive
+])
+def test_the_diminutive_pattern_of_gulf_family_names(name: str, expected: str) -> None:
+    from translator.glossary.names import romanize
+
+    assert romanize(name, "default") == expected

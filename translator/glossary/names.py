@@ -340,6 +340,9 @@ def _abd_name(abd: str, word: str, known: dict[str, str] | None, region: str) ->
 
 def _letters(word: str, region: str) -> str:
     table = _table()
+    diminutive = _diminutive(word, region)
+    if diminutive:
+        return diminutive
     out = []
     for k, letter in enumerate(word):
         row = table.get((letter, "letter"))
@@ -371,6 +374,31 @@ def _letters(word: str, region: str) -> str:
         vowel = table[("-", "vowel")]
         text = out[0] + _cell(vowel, region) + "".join(out[1:])  # شقرا → Shaqra, بلجود → Beldjoud
     return text
+
+
+def _diminutive(word: str, region: str) -> str | None:
+    """A tribal nisba or family name of the diminutive pattern fu'ayl, C C ي C + ي or ان (العتيبي Otaibi, المطيري
+    Mutairi, الطريفي Turaifi, القويعان Quwaian): u after the first consonant, ai after the second, as the press of
+    the Gulf and Iraq writes them (the table's listed nisbas are eleven of this pattern to two of fa'il: Hariri,
+    Alimi); not where the stem is an ordinary word or a listed name (الكثيري from كثير: Kathiri), nor in the
+    Maghreb, Turkey or Iran, whose names follow other patterns. None for another word."""
+    if region in ("maghreb", "turkey", "iran") or len(word) not in (5, 6) or word[2] != "ي":
+        return None
+    ending = word[4:]
+    if ending not in ("ي", "ان") or word[0] in _LONG or word[1] in "اءه" or word[3] in _LONG:
+        return None
+    table = _table()
+    if (word[:4], "word") in table or _zipf(word[:4]) >= JOINED_WORD:
+        return None  # the stem is a word or a name of the pattern fa'il: الكثيري (كثير), الحريري (حرير)
+    first, second, third = (_cell(table[(c, "letter")], region) if (c, "letter") in table else "" for c in
+                            (word[0], word[1], word[3]))
+    if word[1] == "و":
+        second = "w"
+    if word[3] == "ع":
+        third = ""  # the ain between vowels: السبيعي → Subaie, القويعان → Quwaian
+    if not (first and second):
+        return None
+    return f"{first}u{second}ai{third}{'i' if ending == 'ي' else 'an'}"
 
 
 def _turkish(word: str, k: int) -> str | None:
@@ -434,6 +462,8 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default",
             k += 1
             continue
         where = _office_country(words, k + 1, span[0])  # وزير الداخلية التركي إفكان آلا: a Turkish name
+        if where is None and _apposition(words, normalized, span[1]):  # العميد رمضان شريف، مسؤول … الإيراني،
+            where = _office_country(words, span[1] + 1, _clause_end(words, normalized, span[1] + 1))
         _add_name(text, offsets, words, span, busy, *_name_region(where, region, country), found)
         done = span[1]
         k = span[1] + 1
@@ -649,6 +679,29 @@ def _office_country(words: Sequence[tuple[int, int, str]], start: int, end: int)
     """The country whose adjective qualifies an office (words ``start`` to ``end``): ``وزير الخارجية المصري`` EG."""
     nationalities = _nationalities()
     return next((nationalities[w] for _, _, w in words[start:end] if w in nationalities), None)
+
+
+def _apposition(words: Sequence[tuple[int, int, str]], normalized: str, last: int) -> bool:
+    """Whether a comma after the name's last word opens an apposition about it, not the next item of a list
+    (``، وسفير الجمهورية التركية``: و before a word that is no listed title or name opens another item)."""
+    if last + 1 >= len(words) or not _comma_after(normalized, words[last]):
+        return False
+    first = words[last + 1][2]
+    return not (first[:1] in "وف" and first not in _titles() and (first, "word") not in _table())
+
+
+def _clause_end(words: Sequence[tuple[int, int, str]], normalized: str, start: int) -> int:
+    """The index after the apposition that opens at ``start`` (a role after a name and a comma): up to the next
+    comma or full stop, at most ``_MAX_APPOSITION`` words."""
+    end = start
+    while end < len(words) and end - start < _MAX_APPOSITION:
+        end += 1
+        if normalized[words[end - 1][1]:words[end - 1][1] + 2].lstrip()[:1] in {"،", ",", ".", ":"}:
+            break
+    return end
+
+
+_MAX_APPOSITION = 8
 
 
 def _name_region(office: str | None, region: str, country: str | None) -> tuple[str, str | None]:
