@@ -180,3 +180,11 @@ def test_the_diminutive_pattern_of_gulf_family_names(name: str, expected: str) -
     from translator.glossary.names import romanize
 
     assert romanize(name, "default") == expected
+
+
+def test_morocco_and_tunisia_write_j_where_algeria_writes_dj() -> None:
+    from translator.glossary.names import romanize
+
+    assert romanize("جمال بلجود", "maghreb", "DZ") == "Djamel Beldjoud"
+    assert romanize("مريم أمجون", "maghreb", "MA") == "Meriem Amjoun"
+    assert romanize("جمال بلجود", "maghreb", "TN") == "Jamel Beljoud"

@@ -286,6 +286,8 @@ def romanize(name: str, region: str = "default", country: str | None = None) -> 
         body = _cell(known, region) if known else _letters(word, region)
         body = body[:1].upper() + body[1:]
         parts.append(f"{article}{body}" if article.endswith("-") or not article else f"{article} {body}")
+    if region == "maghreb" and country in _J_NOT_DJ:  # Morocco and Tunisia write ج j: Jamel, Abdelmajid, Lekjaa
+        parts = [part.replace("Dj", "J").replace("dj", "j") for part in parts]
     if guessed:  # some part was spelled by rule: the person's own label, when Wikidata has the whole name, is better
         label = attested_name(name, country, region)
         if label and region not in ("maghreb", "levant"):  # the house article: Abdul Qadir Al-Dakhil → al-Dakhil
@@ -297,6 +299,7 @@ def romanize(name: str, region: str = "default", country: str | None = None) -> 
 
 
 WHOLE_FIRST = False
+_J_NOT_DJ = frozenset({"MA", "TN"})  # the Maghreb's dj for ج is Algeria's (Djamel, Abdelmadjid), not theirs
 _OGLU = frozenset({"اوغلو", "اوغلي"})  # folded: Turkish -oğlu "son of", written apart (غوزال أوغلو)
 _LATIN_ARTICLES = ("al-", "el-", "al ", "el ", "ar-", "as-", "ad-", "at-", "an-", "ash-", "az-", "ad ")
 
