@@ -203,7 +203,7 @@ SCHEMAS: dict[str, Schema] = {
                                      C("kind", frozenset({"abd", "article", "family", "letter", "vowel", "word"}),
                                        True),
                                      C("default"), C("maghreb"), C("levant"), C("gulf"), C("egypt"), C("iraq"),
-                                     C("sudan"),
+                                     C("sudan"), C("libya"), C("turkey"),
                                      key=("arabic", "kind"),
                                      words=("arabic", "=name_romanization")),
     "name_titles.tsv": _schema(C("word", required=True), C("kind", frozenset({"title", "role", "speech"}), True),

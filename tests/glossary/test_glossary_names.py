@@ -18,7 +18,7 @@ def test_a_name_after_a_role_and_a_comma() -> None:
 
 def test_office_words_between_the_role_and_the_name_are_skipped() -> None:
     assert _names("كما قال وزير الداخلية التركي سليمان صويلو إن 10 مدن تضررت") == [
-        ("سليمان صويلو", "Suleiman Souylou")]
+        ("سليمان صويلو", "Süleyman Soylu")]  # a Turkish office: Turkish spelling (session 13)
 
 
 def test_a_title_introduces_a_name_of_one_word_or_more() -> None:

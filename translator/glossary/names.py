@@ -32,8 +32,12 @@ from .wordinfo import common_zipf, prepared
 __all__ = ["CANDIDATE_COLUMNS", "CandidateCounter", "attested", "attested_name", "find_names", "find_people",
            "find_places", "name_part_people", "region_of", "romanize"]
 
-REGIONS = {"maghreb": {"DZ", "MA", "TN", "LY", "MR", "EH"}, "levant": {"LB", "SY", "JO", "PS"},
-           "gulf": {"SA", "AE", "QA", "KW", "BH", "OM", "YE"}, "egypt": {"EG"}, "iraq": {"IQ"}, "sudan": {"SD"}}
+REGIONS = {"maghreb": {"DZ", "MA", "TN", "MR", "EH"}, "libya": {"LY"}, "levant": {"LB", "SY", "JO", "PS"},
+           "gulf": {"SA", "AE", "QA", "KW", "BH", "OM", "YE"}, "egypt": {"EG"}, "iraq": {"IQ"}, "sudan": {"SD"},
+           "turkey": {"TR"}, "iran": {"IR"}}
+_ONLY_COUNTRY = frozenset({"turkey", "iran"})  # a region of names only when every place of the story is in it
+_WIKIDATA_FIRST = frozenset({"iran"})  # Wikidata's spellings before the table's (Iran's Mohammad, Hossein, Reza)
+_REGION_CODES = frozenset(code for codes in REGIONS.values() for code in codes)
 UNIT_LEAST = 2  # people of the outlet's country with a name part spelled one way before that spelling is used
 REGION_LEAST = 3  # the same over the countries of the outlet's (or the text's) region
 UNATTESTED_WORD = 3.5  # zipf: a word this frequent that no Wikidata person has as a name part is no name part
@@ -64,7 +68,12 @@ def _zipf(word: str) -> float:
 def region_of(countries: Iterable[str]) -> str:
     """The romanization region of a text from the countries its places are in (``default`` if none or mixed),
     or of the outlet's country (one code)."""
-    found = {region for region, codes in REGIONS.items() for c in countries if c in codes}
+    countries = set(countries)
+    for region in _ONLY_COUNTRY:  # only Turkish places: a story of Turkish names (Ankara in a story on Libya is not)
+        if countries and countries <= REGIONS[region]:
+            return region
+    found = {region for region, codes in REGIONS.items() for c in countries if c in codes
+             and region not in _ONLY_COUNTRY}
     return found.pop() if len(found) == 1 else "default"
 
 
@@ -133,6 +142,33 @@ def attested(part: str, country: str | None = None, region: str = "default", *,
         if count >= REGION_LEAST:
             return latin
     return None
+
+
+FREQUENT_PART = 50
+SPELLING_SHARE = 0.5
+AGREED_PART = 8  # fewer bearers (8+) when nearly all spell it one way
+AGREED_SHARE = 0.9
+
+
+def _common_spelling(part: str) -> str | None:
+    """The spelling most Wikidata people of the Arab League states with the name part ``part`` (folded) write,
+    when at least ``FREQUENT_PART`` of them have it and the spelling is most of theirs, or ``AGREED_PART`` and
+    nearly all of them (``AGREED_SHARE``): the story's region unknown, a frequent name such as مبارك (Mubarak, 139
+    of 159) or حاتم (Hatem), or a rarer one all its bearers spell alike (بيار Pierre, 16 of 16), is spelled so."""
+    rows = _spellings()[0].get(part)
+    if not rows:
+        return None
+    counts: Counter[str] = Counter()
+    for code, latin, count in rows:
+        if code != "IR":  # Persian spellings (Mohammad, Hosseini) are no Arabic press form
+            counts[latin] += count
+    total = sum(counts.values())
+    if total < AGREED_PART:
+        return None
+    latin, count = max(counts.items(), key=lambda item: (item[1], item[0]))
+    if total >= FREQUENT_PART:
+        return latin if count >= SPELLING_SHARE * total else None
+    return latin if count >= AGREED_SHARE * total else None
 
 
 def name_part_people(part: str) -> int:
@@ -206,17 +242,27 @@ def romanize(name: str, region: str = "default", country: str | None = None) -> 
         if region in REGIONS:  # how people of the region spell it (the outlet's own country: measured, not better)
             if word in _COMPOUND_HEADS and k < len(words):
                 pair = attested(f"{word} {words[k]}", None, region,  # عبد الفتاح EG → Abdel Fattah
-                                pooled=(words[k], "abd") not in table and (words[k], "word") not in table)
+                                pooled=region in _WIKIDATA_FIRST or (
+                                    (words[k], "abd") not in table and (words[k], "word") not in table))
                 if pair:
                     parts.append(pair)
                     k += 1
                     continue
             if not (parts and parts[-1] == abd):
                 # the outlet country's own spelling first; the region's only where the table has no row
-                unit = attested(word, None, region, pooled=(word, "word") not in table)
+                unit = attested(word, None, region, pooled=(word, "word") not in table or region in _WIKIDATA_FIRST)
                 if unit:
                     parts.append(_with_article(unit, word, region))
                     continue
+        elif (word, "word") not in table and not word.startswith("ال") and not (parts and parts[-1] == abd):
+            unit = _common_spelling(word)  # no region: a frequent given name as most of its bearers spell it
+            if unit:
+                guessed = True  # a whole name Wikidata knows is still better (رفيق عبد السلام → Rafik Abdessalem)
+                parts.append(unit)
+                continue
+        if word in _OGLU and parts:
+            parts[-1] += "oğlu"  # the Turkish suffix written as a word: غوزال أوغلو → Güzeloğlu
+            continue
         known = table.get((word, "word")) or table.get((word, "family"))
         if word == "الدين" and parts and region == "maghreb":
             parts[-1] += "eddine"  # نور الدين → Noureddine, as the Maghreb's press writes it
@@ -240,6 +286,8 @@ def romanize(name: str, region: str = "default", country: str | None = None) -> 
         body = _cell(known, region) if known else _letters(word, region)
         body = body[:1].upper() + body[1:]
         parts.append(f"{article}{body}" if article.endswith("-") or not article else f"{article} {body}")
+    if region == "maghreb" and country in _J_NOT_DJ:  # Morocco and Tunisia write ج j: Jamel, Abdelmajid, Lekjaa
+        parts = [part.replace("Dj", "J").replace("dj", "j") for part in parts]
     if guessed:  # some part was spelled by rule: the person's own label, when Wikidata has the whole name, is better
         label = attested_name(name, country, region)
         if label and region not in ("maghreb", "levant"):  # the house article: Abdul Qadir Al-Dakhil → al-Dakhil
@@ -251,6 +299,8 @@ def romanize(name: str, region: str = "default", country: str | None = None) -> 
 
 
 WHOLE_FIRST = False
+_J_NOT_DJ = frozenset({"MA", "TN"})  # the Maghreb's dj for ج is Algeria's (Djamel, Abdelmadjid), not theirs
+_OGLU = frozenset({"اوغلو", "اوغلي"})  # folded: Turkish -oğlu "son of", written apart (غوزال أوغلو)
 _LATIN_ARTICLES = ("al-", "el-", "al ", "el ", "ar-", "as-", "ad-", "at-", "an-", "ash-", "az-", "ad ")
 
 
@@ -293,12 +343,17 @@ def _abd_name(abd: str, word: str, known: dict[str, str] | None, region: str) ->
 
 def _letters(word: str, region: str) -> str:
     table = _table()
+    diminutive = _diminutive(word, region)
+    if diminutive:
+        return diminutive
     out = []
     for k, letter in enumerate(word):
         row = table.get((letter, "letter"))
         latin = _cell(row, region) if row else ""
         yu = 0 < k < len(word) - 2 and word[k + 1] == "و" and word[k + 2] not in "اويه"  # consonant y, vowel u
-        if letter == "و" and k > 1 and word[k - 1] == "ي" and word[k - 2] not in "اوي" and k + 1 < len(word) \
+        if region == "turkey" and _turkish(word, k) is not None:
+            latin = _turkish(word, k)
+        elif letter == "و" and k > 1 and word[k - 1] == "ي" and word[k - 2] not in "اوي" and k + 1 < len(word) \
                 and word[k + 1] not in "اويه":
             pass  # the u of ـيو before a consonant: سعيود → Sayoud, عيوش → Ayouch (not Saiwd)
         elif letter == "ي" and yu and word[k - 1] not in "اوي":
@@ -311,12 +366,62 @@ def _letters(word: str, region: str) -> str:
             latin = "y"
         elif letter == "ه" and k < len(word) - 1:
             latin = "h"  # the row's "a" is ة folded to ه, which only ends a word: الهبارية → al-Habaria
+        elif letter == "و" and k == len(word) - 2 and k > 0 and word[-1] == "ي" and word[k - 1] not in _LONG:
+            latin = _cell(table[("وي", "vowel")], region)  # the nisba -awi: العلوي → al-Alawi (Maghreb Bedoui)
         out.append(latin)
+    if len(word) == 4 and word[1] == "ا" and word[0] not in "اءه" and not _LONG.intersection(word[2:]) \
+            and all(out):
+        out[2] += _cell(table[("فاعل", "vowel")], region)  # the pattern fa'il: واسط → Wasit, جابر → Jaber
     text = "".join(out)
     if len(out) > 1 and out[0] and out[1] and out[0][-1] not in "aeiou" and out[1][0] not in "aeiou":
         vowel = table[("-", "vowel")]
         text = out[0] + _cell(vowel, region) + "".join(out[1:])  # شقرا → Shaqra, بلجود → Beldjoud
     return text
+
+
+def _diminutive(word: str, region: str) -> str | None:
+    """A tribal nisba or family name of the diminutive pattern fu'ayl, C C ي C + ي or ان (العتيبي Otaibi, المطيري
+    Mutairi, الطريفي Turaifi, القويعان Quwaian): u after the first consonant, ai after the second, as the press of
+    the Gulf and Iraq writes them (the table's listed nisbas are eleven of this pattern to two of fa'il: Hariri,
+    Alimi); not where the stem is an ordinary word or a listed name (الكثيري from كثير: Kathiri), nor in the
+    Maghreb, Turkey or Iran, whose names follow other patterns. None for another word."""
+    if region in ("maghreb", "turkey", "iran") or len(word) not in (5, 6) or word[2] != "ي":
+        return None
+    ending = word[4:]
+    if ending not in ("ي", "ان") or word[0] in _LONG or word[1] in "اءه" or word[3] in _LONG:
+        return None
+    table = _table()
+    if (word[:4], "word") in table or _zipf(word[:4]) >= JOINED_WORD:
+        return None  # the stem is a word or a name of the pattern fa'il: الكثيري (كثير), الحريري (حرير)
+    first, second, third = (_cell(table[(c, "letter")], region) if (c, "letter") in table else "" for c in
+                            (word[0], word[1], word[3]))
+    if word[1] == "و":
+        second = "w"
+    if word[3] == "ع":
+        third = ""  # the ain between vowels: السبيعي → Subaie, القويعان → Quwaian
+    if not (first and second):
+        return None
+    return f"{first}u{second}ai{third}{'i' if ending == 'ي' else 'an'}"
+
+
+def _turkish(word: str, k: int) -> str | None:
+    """How Turkish spells letter ``k`` of a folded word where the table's letter row cannot say: ç written تش
+    (إردنتش → Erdinç), the soft ğ inside a word (دوغان → Doğan), an initial O written أو (أوزال → Özal); else None."""
+    letter = word[k]
+    if letter == "ت" and word[k + 1:k + 2] == "ش":
+        return "ç"
+    if letter == "ش" and k > 0 and word[k - 1] == "ت":
+        return ""
+    if letter == "غ" and k > 0:
+        return "ğ"
+    if k < 2 and word[:2] == "او" and len(word) > 3:
+        return "" if k == 0 else "o"
+    if k == 0 and letter == "ا" and len(word) > 3 and not _LONG.intersection(word[1:3]):
+        return "e"  # an initial vowel before two consonants: إردنتش → Erdinç, أكرم → Ekrem, إفكان → Efkan
+    return None
+
+
+_LONG = frozenset("اويءه")  # folded letters that are no consonant of a pattern (long vowels, hamza, final ة)
 
 
 def find_names(text: str, taken: Sequence[TermMatch], region: str = "default",
@@ -329,8 +434,10 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default",
     normalized, offsets, plain = prepared(text)
     folded = _folded_prepositions()
     words = plain if folded.isdisjoint([word for _, _, word in plain]) else [
-        (start, end, "في" if word in folded and _preposition(text[offsets[start]:offsets[end - 1] + 1]) else word)
-        for start, end, word in plain]  # the words (shared with the matcher: read only), على read as a preposition
+        (start, end, "في" if word in folded and _preposition(text[offsets[start]:offsets[end - 1] + 1])
+         and not _ali_in_name(plain, k) else word)
+        for k, (start, end, word) in enumerate(plain)]  # the words (shared with the matcher: read only), على read
+    # as a preposition but between name parts (محمد الغالي على يوسف: Ali, as Egyptian and Sudanese papers write it)
     busy = [(m.start - len(m.clitic), m.end) for m in taken if not _yields(m)]
     places: set[int] = set()
     ends: list[int] | None = None
@@ -351,12 +458,16 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default",
         span = _name_after(words, normalized, k, kind, places) if kind in ("title", "role") else None
         if kind == "role" and k > done + 2:
             before = _name_before(words, normalized, k, done)
-            if before is not None:
-                _add_name(text, offsets, words, before, busy, region, found, country)
+            if before is not None:  # the office after the name may say whose it is (…، وزير الخارجية التركي)
+                where = _office_country(words, k + 1, min(len(words), k + 1 + _MAX_ROLE_WORDS))
+                _add_name(text, offsets, words, before, busy, *_name_region(where, region, country), found)
         if span is None:
             k += 1
             continue
-        _add_name(text, offsets, words, span, busy, region, found, country)
+        where = _office_country(words, k + 1, span[0])  # وزير الداخلية التركي إفكان آلا: a Turkish name
+        if where is None and _apposition(words, normalized, span[1]):  # العميد رمضان شريف، مسؤول … الإيراني،
+            where = _office_country(words, span[1] + 1, _clause_end(words, normalized, span[1] + 1))
+        _add_name(text, offsets, words, span, busy, *_name_region(where, region, country), found)
         done = span[1]
         k = span[1] + 1
     return sorted(found, key=lambda m: m.start)
@@ -419,7 +530,8 @@ def find_people(text: str, taken: Sequence[TermMatch], region: str = "default",
             span = words[k:k + n]
             if len(span) < n or any(normalized[a[1]:b[0]].strip() for a, b in pairwise(span)):
                 continue  # a comma or a bracket between two words: two names, or a name and a word
-            if " ".join(w for _, _, w in span) in full and not any(_title_kind(w) for _, _, w in span):
+            if " ".join(w for _, _, w in span) in full and not any(_title_kind(w) for _, _, w in span) \
+                    and not _ends_in_preposition(text, offsets, words, k + n - 1):
                 hit = n
                 break
         if not hit:
@@ -436,6 +548,13 @@ def find_people(text: str, taken: Sequence[TermMatch], region: str = "default",
             found.append(TermMatch(start, end, surface, entry.source, target, "person", "", entry, "romanized"))
         k += hit
     return found
+
+
+def _ends_in_preposition(text: str, offsets: list[int], words: Sequence[tuple[int, int, str]], k: int) -> bool:
+    """Whether the last word ``k`` of a known name is written as a preposition (``على``) that is one there: the
+    name Ali only between name parts (:func:`_ali_in_name`); ``نوارة أبو محمد على أداء`` is no Mohamed Ali."""
+    start, end, word = words[k]
+    return word == "علي" and _preposition(text[offsets[start]:offsets[end - 1] + 1]) and not _ali_in_name(words, k)
 
 
 # Village and town cues (as in data/place_cues.tsv) a name no layer holds follows: بلدات قبريخا والصوانة وخربة
@@ -547,12 +666,62 @@ def _place_region(region: str) -> str:
     return region if region == "maghreb" else "default"
 
 
+@cache
+def _nationalities() -> dict[str, str]:
+    """Country adjectives (``nationalities.tsv``: masculine with the article, feminine with ة), folded → ISO code."""
+    found: dict[str, str] = {}
+    for row in data_table("nationalities.tsv"):
+        for spelling in row["arabic"].split("|"):
+            if " " not in spelling:
+                for form in (spelling, spelling + "ة"):
+                    found[normalize(form)] = row["country"]
+    return found
+
+
+def _office_country(words: Sequence[tuple[int, int, str]], start: int, end: int) -> str | None:
+    """The country whose adjective qualifies an office (words ``start`` to ``end``): ``وزير الخارجية المصري`` EG."""
+    nationalities = _nationalities()
+    return next((nationalities[w] for _, _, w in words[start:end] if w in nationalities), None)
+
+
+def _apposition(words: Sequence[tuple[int, int, str]], normalized: str, last: int) -> bool:
+    """Whether a comma after the name's last word opens an apposition about it, not the next item of a list
+    (``، وسفير الجمهورية التركية``: و before a word that is no listed title or name opens another item)."""
+    if last + 1 >= len(words) or not _comma_after(normalized, words[last]):
+        return False
+    first = words[last + 1][2]
+    return not (first[:1] in "وف" and first not in _titles() and (first, "word") not in _table())
+
+
+def _clause_end(words: Sequence[tuple[int, int, str]], normalized: str, start: int) -> int:
+    """The index after the apposition that opens at ``start`` (a role after a name and a comma): up to the next
+    comma or full stop, at most ``_MAX_APPOSITION`` words."""
+    end = start
+    while end < len(words) and end - start < _MAX_APPOSITION:
+        end += 1
+        if normalized[words[end - 1][1]:words[end - 1][1] + 2].lstrip()[:1] in {"،", ",", ".", ":"}:
+            break
+    return end
+
+
+_MAX_APPOSITION = 8
+
+
+def _name_region(office: str | None, region: str, country: str | None) -> tuple[str, str | None]:
+    """The region and country to spell a name by: those of the office's country when it has a region
+    (an Egyptian minister's name as Egypt's press writes it, whatever places the story names), else the story's."""
+    if office and office in _REGION_CODES:
+        return region_of([office]), office
+    return region, country
+
+
 def _add_name(text: str, offsets: list[int], words: Sequence[tuple[int, int, str]], span: tuple[int, int],
-              busy: list[tuple[int, int]], region: str, found: list[TermMatch], country: str | None = None) -> None:
+              busy: list[tuple[int, int]], region: str, country: str | None, found: list[TermMatch]) -> None:
     first, last = span
     while last > first and "\u064b" in text[offsets[words[last][0]]:offsets[words[last][1] - 1] + 2]:
         last -= 1  # a word written with the accusative's tanween (أميناً عاماً) is an office, no name part
-    start, end = original_span(text, offsets, words[first][0], words[last][1])
+    opening = words[first][0] + (1 if _joined_name(words[first][2]) else 0)  # وسمير: the name starts after و
+    start, end = original_span(text, offsets, opening, words[last][1])
     if not any(s < end and start < e for s, e in busy) and not any(m.start < end and start < m.end for m in found):
         surface = text[start:end]
         if _BLESSING.search(surface):
@@ -591,6 +760,23 @@ _MAQSURA_PREPOSITIONS = frozenset({"على", "إلى", "الى", "حتى", "لد
 def _folded_prepositions() -> frozenset[str]:
     """The matching forms of those prepositions (علي), the only words :func:`_preposition` needs to look at."""
     return frozenset(normalize(c + w) for w in _MAQSURA_PREPOSITIONS for c in ("", "و", "ف"))
+
+
+def _joined_name(word: str) -> bool:
+    """A first name ``name_romanization.tsv`` lists behind the conjunction و or ف (``وسمير`` "and Samir"), the word
+    itself no listed name (``وليد``, ``فادي`` are names of their own)."""
+    return len(word) > 3 and word[0] in "وف" and (word[1:], "word") in _table() and (word, "word") not in _table()
+
+
+def _ali_in_name(words: Sequence[tuple[int, int, str]], k: int) -> bool:
+    """Whether ``على`` at ``k`` (folded ``علي``) is the name Ali written with alif maqsura, as Egyptian and Sudanese
+    papers write a final ي: after a name part and before a listed one or a rare word that can be one (``محمد
+    الغالي على يوسف``), not before an ordinary word (``أبو محمد على أداء`` "on the performance")."""
+    if not 0 < k < len(words) - 1 or words[k][2] != "علي":
+        return False
+    before, after = words[k - 1][2], words[k + 1][2]
+    return _name_part(before, 1) and not _title_kind(before) and (
+        (after, "word") in _table() or (_zipf(after) == 0 and _name_part(after, 1) and not after.startswith("ال")))
 
 
 def _preposition(word: str) -> bool:
@@ -670,12 +856,16 @@ def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
                 break
             skipped += 1
     first, counted = i, 0
-    while i < len(words) and counted < _MAX_NAME_WORDS and (_name_part(words[i][2], i - first) or (
+    while i < len(words) and counted < _MAX_NAME_WORDS and not _time_of_day(words, i) and (
+            _name_part(words[i][2], i - first) or _opens_lineage(words, i, first)
+            or (i > first and words[i][2] in _OGLU)
+            or _common_name_word(words, normalized, i, first) or (
             i > first and (words[i][2] in _LINKS or words[i - 1][2] in _LINKS or words[i - 1][2] in _COMPOUND_HEADS)
-            and len(words[i][2]) > 1 and not _title_kind(words[i][2]))):
+            and len(words[i][2]) > 1 and (words[i - 1][2] in _COMPOUND_HEADS or not _title_kind(words[i][2])))):
         # a lineage (نسب) is one name however long: بن and the father's name after it do not count; nor does
         # the word after عبد/أبو, which is one name with it however common a word it is (عبد النور, عبد الله)
-        counted += not (words[i][2] in _LINKS or (i > first and words[i - 1][2] in (_LINKS | _COMPOUND_HEADS)))
+        counted += not (words[i][2] in _LINKS or words[i][2] in _OGLU
+                        or (i > first and words[i - 1][2] in (_LINKS | _COMPOUND_HEADS)))
         i += 1
         if _comma_after(normalized, words[i - 1]):
             break
@@ -689,8 +879,54 @@ def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
 
 
 _PLACE_PREPOSITIONS = frozenset({"في", "لدي", "ب"})
-_LINKS = frozenset({"بن", "ابن", "بنت", "ال"})  # folded: "son of", "daughter of" in a lineage; آل "house of"
-_COMPOUND_HEADS = frozenset({"عبد", "ابو"})  # folded: the first word of a compound given name (عبد النور, أبو بكر)
+_LINKS = frozenset({"بن", "ابن", "بنت", "ال", "ولد"})  # folded: "son of", "daughter of" in a lineage; آل "house of"
+# folded: the first word of a compound name (عبد النور, أبو بكر, أبي معاذ after a preposition; the Amazigh آيت طالب)
+_COMPOUND_HEADS = frozenset({"عبد", "ابو", "ابي", "ايت"})
+_TIME_OF_DAY = frozenset({"صباح", "مساء", "ظهر", "فجر", "عصر", "ليله", "ليل"})  # folded
+NAME_WORD_PEOPLE = 20  # Wikidata people with a common word as a name part for it to go on a name (مبارك، الشريف)
+
+
+def _people_with(word: str) -> int:
+    """Wikidata people (``names.tsv``) with the folded ``word`` as a name part, with or without its article."""
+    bare = word[2:] if word.startswith("ال") else word
+    return name_part_people(bare) + name_part_people("ال" + bare)
+
+
+@cache
+def _day_words() -> frozenset[str]:
+    """Folded words that name a day: the weekdays of ``weekdays.tsv`` with and without the article, and
+    اليوم/أمس/غد."""
+    days = {normalize(row["name"]) for row in data_table("weekdays.tsv") if row["lang"] == "ar"}
+    return frozenset({*days, *("ال" + d for d in days if not d.startswith("ال")), "اليوم", "امس", "غد", "الغد"})
+
+
+def _time_of_day(words: Sequence[tuple[int, int, str]], i: int) -> bool:
+    """A time of day before a day (``صباح الأحد``, ``مساء اليوم``): no name part, though صباح is a name too."""
+    return words[i][2] in _TIME_OF_DAY and i + 1 < len(words) and words[i + 1][2] in _day_words()
+
+
+def _opens_lineage(words: Sequence[tuple[int, int, str]], i: int, first: int) -> bool:
+    """A first name written with the article before a lineage link (``الأمير الحسين بن عبد الله``, ``الناني ولد
+    اشروقة``): a name part when Wikidata people have it as one and it is no title."""
+    word = words[i][2]
+    return (i == first and word.startswith("ال") and len(word) > 3 and i + 2 < len(words)
+            and words[i + 1][2] in _LINKS and words[i + 1][2] != "ال" and not _title_kind(word)
+            and _people_with(word) > 0)
+
+
+def _common_name_word(words: Sequence[tuple[int, int, str]], normalized: str, i: int, first: int) -> bool:
+    """A common word many Wikidata people have as a name part, inside a name already two parts long: before a
+    rare name part (``نايف فلاح مبارك الحجرف``) or, with the article, last before a comma, a role or the end
+    (``علي يوسف أحمد الشريف وزير الخارجية``, ``نوفل حمادي السلطان،``)."""
+    word = words[i][2]
+    if i - first < 2 or _title_kind(word) or _people_with(word) < NAME_WORD_PEOPLE:
+        return False
+    if i + 1 < len(words) and not _comma_after(normalized, words[i]):
+        after = words[i + 1][2]
+        if _zipf(after) == 0 and _name_part(after, 1):
+            return True  # before a rare name part
+        return word.startswith("ال") and _title_kind(after) in ("title", "role")
+    return word.startswith("ال")
 
 
 def _office_noun(words: Sequence[tuple[int, int, str]], i: int) -> bool:
@@ -718,7 +954,10 @@ def _name_before(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
     while first - 1 > done and last - first + 1 < _MAX_NAME_WORDS and not _comma_after(normalized, words[first - 1]) \
             and _name_part(words[first - 1][2], 1):
         first -= 1
-    while first < last and not _name_part(words[first][2], 0):
+    if first - 1 > done and last - first + 1 < _MAX_NAME_WORDS and _joined_name(words[first - 1][2]):
+        first -= 1  # a listed first name behind و opens it: ومصطفى الفرجاني، وزيرا للصحة، وسمير عبد الحفيظ، وزيرا
+    while first < last and not _name_part(words[first][2], 0) and not _opens_lineage(words, first, first) \
+            and not _joined_name(words[first][2]):
         first += 1
     if last - first + 1 < 2 or not _name_part(words[last][2], 1):
         return None
@@ -726,8 +965,9 @@ def _name_before(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
     if not apposed and not speech:
         return None  # a role with neither comma nor article only right after قال + a name (قال محمد صالح وزير)
     opens = first == 0 or speech or _comma_after(normalized, words[first - 1])
-    if (not opens or not comma) and (words[first][2], "word") not in _table():
-        return None  # على هامش القمة، الوزير: no verb of saying, no clause start, no known first name
+    if (not opens or not comma) and (words[first][2], "word") not in _table() \
+            and not _opens_lineage(words, first, first) and not _joined_name(words[first][2]):
+        return None  # على هامش القمة، الوزير: no verb of saying, no clause start, no known first name or lineage
     return first, last
 
 
