@@ -36,6 +36,13 @@ _COMMON_WORD_ZIPF = 4.0
 _ENGLISH_WORD_ZIPF = 2.5  # an English word, not a transliteration ("Gazette", not "Kitabat")
 
 
+# what a paper is, written between its name and its type noun: its ownership or stance ("Al-Thawra
+# government-owned newspaper", "Tishreen state-run daily", "X pro-government daily")
+_STANCE_AFTER_NAME = (r"(?:state|government|privately|publicly|party|army|family|opposition)[-‐]"
+                      r"(?:owned|run|controlled|funded|backed|affiliated|aligned|financed)"
+                      r"|pro-[a-z]+|semi-official|independent|official|opposition")
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     c = cues()
@@ -73,8 +80,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "The Jeddah-based Saudi Gazette, an English-language daily, ran ...": the type in an appositive
         "name_appositive_type": re.compile(r"\b[Tt]he\s+(?P<desc>(?:[\w'’()-]+,?\s+){0,4}?)(?P<name>" + name
                                           + r"),\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<type>" + kind + r")\b"),
-        "desc_type_after": re.compile(r"\s+(?P<desc>(?:" + c.pattern("nationality") + r")(?:\s+[A-Z][\w-]+){0,2})\s+"
-                                      r"(?P<type>" + kind + r")\b", re.IGNORECASE),
+        # (or a stance or ownership: "Al-Thawra government-owned newspaper", issue 15 batch 26)
+        "desc_type_after": re.compile(r"\s+(?P<desc>(?:" + c.pattern("nationality") + r"|" + _STANCE_AFTER_NAME
+                                      + r")(?:\s+[A-Z][\w-]+){0,2})\s+(?P<type>" + kind + r")\b", re.IGNORECASE),
         "name_desc_type": re.compile(r"(?P<desc>)(?P<name>" + name + r")\s+(?:" + c.pattern("nationality")
                                      + r")(?:\s+[A-Z][\w-]+){0,2}\s+(?P<type>" + kind + r")\b"),
         "piece_after": re.compile(r"\s*(?:['’]s\s+)?(?:daily\s+|newspaper\s+|paper\s+)?(?:main\s+|top\s+|prime\s+)?"
@@ -142,15 +150,35 @@ def inline_attributions(text: str, registry: OutletRegistry) -> list[Draft]:
             kept = _own_clauses(s, kept, registry)
         if not kept:
             column = (_arabic_unplaced_column(s) or _arabic_back_reference(s)) if is_arabic(s) \
-                else (_unplaced_column(s) or _back_reference(s))
+                else (_unplaced_column(s) or _back_reference(s) or _definition(s, registry))
             if column is not None:
                 kept = [(0, 0, "", column)]
         if len(kept) == 1 and is_arabic(s) and kept[0][3].title_original is None:
             kept[0][3].title_original = arabic_adjacent_title(text, spans, index, kept[0][0])
+        if len(kept) == 1 and index and _UNDER_THIS_HEADLINE.match(s):
+            _title_before(kept[0][3], text, spans[index - 1], sentence)
         for *_, draft in kept:
             draft.start, draft.end = sentence.start + draft.start, sentence.start + draft.end
             drafts.append(draft)
     return drafts
+
+
+# a sentence that cites the headline printed just before it: "“...” Under this headline, the Saudi newspaper X said"
+_UNDER_THIS_HEADLINE = re.compile(r"\s*(?:[Uu]nder\s+(?:this|that|the\s+same)\s+(?:headline|title)\b"
+                                  r"|[وف]?(?:تحت|وتحت)\s+(?:هذا|ذلك)\s+العنوان)")
+_TITLE_WORDS = 25
+
+
+def _title_before(draft: Draft, text: str, previous: _Span, sentence: _Span) -> None:
+    """The sentence right before ``Under this headline, ...`` (nothing but spaces between, at most
+    :data:`_TITLE_WORDS` words) is the headline the draft cites, unless the draft already has one (issue 15,
+    batch 26)."""
+    if draft.title_original or draft.title_english or text[previous.end:sentence.start].strip():
+        return
+    headline = ws(re.sub(r"(?<!\.)\.\Z", "", previous.text.strip()))
+    if not headline or len(headline.split()) > _TITLE_WORDS:
+        return
+    draft.title_original, draft.title_english = split_title(headline)
 
 
 _SPOKEN_QUOTE = re.compile(r"“[^“”\n]{2,400}”|\"[^\"\n]{2,400}\"")
@@ -276,6 +304,32 @@ def _back_reference(s: str) -> Draft | None:
             or (w[:1].isupper() and "-" not in w and w.lower() not in cues().lower_set("nationality")) for w in words):
         desc = _leaning(" ".join(words))
     return Draft("press_review_attribution", 0, len(s), leaning=desc, confidence=0.5, refers_back=True)
+
+
+# "(Al-Sabah is a daily independent publicly owned newspaper.)": a sentence that only says what a paper is
+_DEFINITION = re.compile(r"^[\s(\[]*(?P<name>(?:The\s+)?[A-Z][\w'’.-]*"
+                         r"(?:\s+(?:(?:al|el|as|ad|an|ar)[-\s])?[A-Z][\w'’.-]*){0,4})\s+is\s+(?:an?|the)\s+(?P<desc>(?:[\w'’-]+,?\s+){0,6}?)"
+                         r"(?P<noun>daily|newspaper|weekly|paper|magazine)(?:\s+(?:based|published)\s+in\s+"
+                         r"(?P<place>[A-Z][\w-]+))?\s*[.)\]]*\s*\Z")
+
+
+def _definition(s: str, registry: OutletRegistry) -> Draft | None:
+    """A sentence that says what a paper is, naming it as its subject (``Al-Sabah is a daily independent publicly
+    owned newspaper.``, ``Al-Quds is a Jerusalem-based independent daily.``): the outlet and its description,
+    the words before the type noun (issue 15, batch 26: the glosses digests add after an item). The name is a
+    registry name or a plausible unknown one; the sentence ends with the noun phrase, so a clause that goes on
+    (``X is a newspaper that ...``) is no definition."""
+    m = _DEFINITION.match(s)
+    if m is None:
+        return None
+    name = m.group("name")
+    if registry.lookup(name) is None and not _plausible_unknown(name):
+        return None
+    desc = ws(m.group("desc").strip(" ,")) or None
+    if desc is not None and desc.split()[0].lower() in _ORDINALS:
+        return None  # "X is the second daily": a count, not what it is
+    return Draft("inline_attribution", 0, len(s), outlet=name, leaning=_leaning(desc, phrase=False) if desc else None,
+                 place=m.group("place"), confidence=0.6)
 
 
 def _arabic_unplaced_column(s: str) -> Draft | None:
@@ -1501,6 +1555,12 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry, outlet: s
                  r"(?:in|for)\s+(?:the\s+)?\Z", before)
     if m:
         candidates.append(m.group("p"))  # "Rana Sabbagh, Jordanian journalist, writing in al Hayat:" (session 8)
+    m = re.search(r"(?:^|,\s+)(?P<p>" + PERSON.pattern + r"),\s+(?:wrote|writes|writing|argued|argues|opined|"
+                  r"commented|comments)\s+(?:in|for)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}\Z", before)
+    if m:
+        # "The Tunisian leftist politician, Al- Nifti Hola, wrote in the government-owned Tishreen newspaper": a
+        # writer set off by commas after what he is, right before the verb of writing (issue 15, batch 26)
+        candidates.append(m.group("p"))
     m = re.search(r"\bby\s+(?:its|the\s+paper['’]s)\s+(?i:" + roles + r"),?\s+(?P<p>" + PERSON.pattern + r")", after)
     if m:
         candidates.append(m.group("p"))  # "published an article by its editor-in-chief, Fallah al-Mashaal"
@@ -1655,6 +1715,8 @@ def _news_agency_name(s: str, m: re.Match[str], registry: OutletRegistry) -> tup
 
 
 _AR_QUOTED_NAME = re.compile(r"\s*[\"“”«»„(]\s*(?P<name>[^\"“”«»()\n]{2,40}?)\s*[\"”»«)]")
+# the same between single quotes, which Arabic never writes inside a word (``صحيفة ’وطن’``, issue 15, batch 26)
+_AR_SINGLE_QUOTED_NAME = re.compile(r"\s*[’‘'`]\s*(?P<name>[^’‘'`\"“”«»()\n]{2,40}?)\s*[’‘'`]")
 _NON_SPACE = re.compile(r"\S+")
 _TEXT_END = re.compile(r"[ .]*\Z")  # only spaces and stops to the end of the sentence
 
@@ -1664,7 +1726,7 @@ def _arabic_name_after(s: str, pos: int, registry: OutletRegistry) -> tuple[int,
     longest registry name of up to four words."""
     # a quoted name; pages also open the quote with a closing mark (``لصحيفة ” الشرق الأوسط”``)
     # (matched in place, not on a copy of the rest: 20,000 × "صحيفة " copied the rest at each, issue 13)
-    quoted = _AR_QUOTED_NAME.match(s, pos)
+    quoted = _AR_QUOTED_NAME.match(s, pos) or _AR_SINGLE_QUOTED_NAME.match(s, pos)
     if quoted and len(quoted.group("name").split()) <= 4 and is_arabic(quoted.group("name")):
         return quoted.start("name"), quoted.end("name"), quoted.group("name")
     if pos < len(s) and not s[pos - 1].isspace():
@@ -1804,6 +1866,10 @@ _AR_NAMED_TITLE_ENDS = frozenset("الذي والذي التي والتي الح
                                   .split())
 
 
+# one word (or two) quoted whole, its closing quote in the same token: part of an unquoted title, no quotation
+_QUOTED_WORD = re.compile(r"[\"“”«»][^\s\"“”«»]{1,30}[\"“”«»][.؟?!،,:؛]*")
+
+
 def arabic_unquoted_title(s: str) -> str | None:
     """An Arabic title printed without quotes (issue 15, fourth session): after ``تحت عنوان``/``بعنوان``/``يحمل
     عنوان`` up to the verb that goes on with the review (``تحت عنوان الفقر السياسي كتب ...``, ``تحت عنوان
@@ -1825,8 +1891,8 @@ def arabic_unquoted_title(s: str) -> str | None:
     for token in re.finditer(r"[^\s]+", s[cue.end():].split("\n")[0]):
         word = token.group()
         bare = word.strip("،,:؛")
-        if word[0] in "\"“”«»" or (kept and _review_goes_on(bare)):
-            break
+        if (word[0] in "\"“”«»" and not (kept and _QUOTED_WORD.fullmatch(word))) or (kept and _review_goes_on(bare)):
+            break  # (a word quoted whole inside the title is part of it: ``... لـ"داعش" ضد "التحالف"``, batch 26)
         if named and kept and bare in _AR_NAMED_TITLE_ENDS:  # "... الحديث عن", "... والذي نشره": the review goes on
             break
         kept.append(token)
