@@ -149,3 +149,41 @@ def test_paper_in_brackets_and_a_dash_under_its_headline(text: str, outlet: str,
 @pytest.mark.parametrize("text", ["(See below) - more on the talks.", "(John Smith) - a note on the talks."])
 def test_brackets_and_a_dash_hold_no_paper_without_a_name(text: str) -> None:
     assert parse_citations(text) == []
+
+
+# ------------------------------------------------------------- an unknown Arabic name ends before an indefinite noun
+@pytest.mark.parametrize("text, outlet", [
+    ("وفي موضوع آخر، تناولت صحيفة التلغراف سياسة الرئيس الروسي فلاديمير بوتين تجاه أوكرانيا", "التلغراف"),
+    ("نقلت صحيفة الاندبندنت تقريرا عن مصادر دبلوماسية", "الاندبندنت"),
+])
+def test_a_definite_unknown_name_ends_before_an_indefinite_noun(text: str, outlet: str) -> None:
+    assert _one(text)["outlet"] == outlet
+
+
+def test_an_indefinite_first_word_goes_on_into_the_name() -> None:
+    assert _one("وقالت صحيفة صوت الأحرار إن الحكومة فشلت")["outlet"] == "صوت الأحرار"
+
+
+# ------------------------------------------------------------- a bullet alone on its line before the headline
+def test_headline_after_a_lone_dash_line() -> None:
+    got = _one("والى صحيفة المشرق المستقلة لنقرأ فيها ..\n-\nأطباء العراق في الأردن يرفضون العودة .. وتراجع في زخم "
+               "عودة اللاجئين العراقيين بعد انطلاقة متعثرة .. أعقبتها خيبة")
+    assert (got["outlet"], got["title_original"]) == (
+        "المشرق", "أطباء العراق في الأردن يرفضون العودة .. وتراجع في زخم عودة اللاجئين العراقيين بعد انطلاقة متعثرة "
+                  ".. أعقبتها خيبة")
+
+
+# ------------------------------------------------------------- "كتبه X" / "كتبها X": the piece's writer
+@pytest.mark.parametrize("text, outlet, author", [
+    ('نعم، هناك مقالة تحت عنوان " يقتلونه ام لا يقتلونه؟: الخاطفون معجبون بالفضائيات! " كتبها توفيق رباحي.', None,
+     "توفيق رباحي"),
+    ("وفي صحيفة الإندبندنت، وأوضحت -في مقال كتبه روبرت كورنويل- أن سياسة العقوبات لم تزحزح بوتين", "الإندبندنت",
+     "روبرت كورنويل"),
+])
+def test_the_writer_after_katabahu(text: str, outlet: str | None, author: str) -> None:
+    got = _one(text)
+    assert (got["outlet"], got["author"]) == (outlet, author)
+
+
+def test_katabahu_after_a_subject_is_no_writer() -> None:
+    assert _one("وقالت صحيفة الغد إن الوزير كتبه في رسالته")["author"] is None

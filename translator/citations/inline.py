@@ -224,6 +224,9 @@ _AR_PROSE_OPENERS = frozenset("قد كان كانت كما لكن ثم إذ اذ
 _AR_REVIEW_WORDS = re.compile(r"صحف|صحافة|الصحافة|جولة|عناوين|قراءة|التناولات")
 
 
+_BULLET_LINE = re.compile(r"\s*[-–—*•]+\s*")
+
+
 def announces_next_line(line: str) -> bool:
     """An Arabic citation line that ends by announcing its headline on the next line (``والى صحيفة المشرق
     المستقلة وفيها ..``, ``وتحت عنوان``, ``فأبرزت العناوين التالية``): like a line ending with a colon."""
@@ -241,7 +244,9 @@ def arabic_adjacent_title(text: str, spans: list, index: int, outlet_at: int) ->
     if index + 1 < len(spans) and _AR_TITLE_NEXT.search(here.text.rstrip()):
         nxt = spans[index + 1]
         if "\n" in text[here.end:nxt.start]:
-            line = nxt.text.split("\n")[0]
+            # (a bullet alone on its line comes before the item's text: "لنقرأ فيها ..\n-\nheadline", batch 11)
+            line = next((ln for ln in text[nxt.start:nxt.start + 2000].split("\n")[:4]
+                         if ln.strip() and not _BULLET_LINE.fullmatch(ln)), "")
             item = _AR_ITEM.match(line)
             title = ws((item.group("t") if item else line).strip(" \"“”«»"))
             if title and len(title.split()) <= 25 and is_arabic(title):
@@ -343,7 +348,7 @@ def _arabic_unplaced_column(s: str) -> Draft | None:
     roles = [r for r in c.words("author_role") if is_arabic(r) and r.startswith("ال")]
     alternation = "|".join(re.escape(r) for r in roles + ["ل" + r[1:] for r in roles])
     m = re.search(rf"(?:^|\s)(?:{alternation})\s+(?:(?:{c.pattern('honorific')})\s+)?(?P<rest>[^،,.:؛«»\"“”]+)", s)
-    person = _arabic_person(m.group("rest").split()[:3]) if m else None
+    person = _arabic_person(m.group("rest").split()[:3]) if m else _written_by(s)
     if person is None or person in title:
         return None
     return Draft("press_review_attribution", 0, len(s), author=person, title_original=title, confidence=0.6)
@@ -1779,6 +1784,21 @@ def _country_channel_name(first: str, second: str) -> bool:
     return not any(body.startswith(stem) for stem in stems if len(stem) >= 3)
 
 
+_AR_DEFINITE = re.compile(r"(?:[وفبلك]?ال|لل)[\u0621-\u064a]{2,}")
+
+
+def _definite_then_indefinite(first: str, second: str) -> bool:
+    """``التلغراف سياسة``: a definite word, then an indefinite Arabic noun. The second word cannot go on the first's
+    name: an adjective of a definite noun is definite too (``الحياة اللندنية``), and a word it governs would make
+    the first indefinite (``صوت الأحرار``); so the name ends with the first word and the second opens the clause
+    (the verb's object: ``تناولت صحيفة التلغراف سياسة بوتين``, issue 15 batch 26). A foreign name's word written
+    as such (``نيوز``, ``تايمز``) stays in the name."""
+    first = first.rstrip("،,.:؛")
+    return (first.startswith("ال") and len(first) > 3 and is_arabic(second) and len(second) >= 3
+            and _AR_DEFINITE.fullmatch(second) is None and not _AR_MEDIA_SHAPE.search(second)
+            and second not in cues().lower_set("foreign_press_word") and not second[:1].isdigit())
+
+
 def _arabic_unknown_name(s: str, pos: int, words: list[re.Match[str]]) -> tuple[int, int, str] | None:
     """An outlet the registry does not know, written without quotes after a type noun: one to three words
     that end the sentence or stand before a particle, an honorific or a role (``صحيفة صوت الاحرار``).
@@ -1794,6 +1814,8 @@ def _arabic_unknown_name(s: str, pos: int, words: list[re.Match[str]]) -> tuple[
         if text in stops or bare in stops or bare in roles or not is_arabic(bare) or _ar_clause_word(bare, n) \
                 or text[:1] in "(\"“”«»":
             break  # (a bracketed word is an acronym or a gloss, no part of the name: "أنباء آسيا (آكي)")
+        if n == 1 and _definite_then_indefinite(words[0].group(), bare):
+            break  # "تناولت صحيفة التلغراف سياسة الرئيس": a definite name, an indefinite noun after it
         if bare != text or _TEXT_END.match(s, word.end()):
             n += 1
             break
@@ -2018,7 +2040,7 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
         m = re.search(rf"(?:^|\s)[وف]?(?:مع\s+)?ما\s+(?:كتبه|كتبته)\s+(?:(?:{honorific})\s+)?"
                       rf"(?P<p>{_AR_WORD}(?:\s+{_AR_WORD}){{1,3}}?)\s+(?:في|ب)\s*(?:{c.pattern('arabic_generic')})", s)
     if m is None:
-        return _arabic_writer_near(s, a, b)
+        return _arabic_writer_near(s, a, b) or _written_by(s)
     words = [w for w in m.group("p").split() if w not in c.lower_set("honorific")]
     if any(w in _AR_NAME_BREAKS for w in words):  # "قال الكاتب في مقاله في صحيفة الأهرام": no name holds "in"
         return _arabic_writer_near(s, a, b)
@@ -2027,6 +2049,16 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
     if words and words[0] in ("رئيس", "رئيسة", "مدير", "مديرة"):  # "كتب رئيس تحريرها هاني وفا": the role
         return _arabic_writer_near(s, a, b)
     return " ".join(words) or None
+
+
+def _written_by(s: str) -> str | None:
+    """The writer after ``كتبه``/``كتبها`` ("he/she wrote it") right after the piece: ``في مقال كتبه روبرت
+    كورنويل-``, ``مقالة تحت عنوان "..." كتبها توفيق رباحي.`` (issue 15, batch 26 build half); not ``ما كتبه X``
+    ("what X wrote", read with its paper) nor a particle after the verb."""
+    c = cues()
+    m = re.search(rf"(?:^|[\s\-–—(])(?<!ما\s)(?:كتبه|كتبها|كتبته)\s+(?:(?:{c.pattern('author_role')})\s+)?"
+                  rf"(?:(?:{c.pattern('honorific')})\s+)?(?P<rest>[^\-–—()،,.:؛«»\"“”]+)", s)
+    return _arabic_person(m.group("rest").split()[:3]) if m else None
 
 
 def later_writer(s: str) -> str | None:
