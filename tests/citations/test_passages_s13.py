@@ -187,3 +187,35 @@ def test_the_writer_after_katabahu(text: str, outlet: str | None, author: str) -
 
 def test_katabahu_after_a_subject_is_no_writer() -> None:
     assert _one("وقالت صحيفة الغد إن الوزير كتبه في رسالته")["author"] is None
+
+
+# ------------------------------------------------------------- a paper in the writer's description is not cited
+def test_writing_in_after_an_appositive_naming_another_outlet() -> None:
+    cits = parse_citations("Salama Nimaat, a pro-American Jordanian journalist and frequent al Hurra guest, writing in "
+                           "al Hayat: \"George Bush met with King Abdullah of Jordan a few days ago.\"")
+    assert [(c.outlet, c.author) for c in cits] == [("al Hayat", "Salama Nimaat")]
+
+
+def test_two_papers_in_two_clauses_keep_no_writer() -> None:
+    cits = parse_citations("Gulf News said the talks failed, while Khaleej Times said they went well.")
+    assert [(c.outlet, c.author) for c in cits] == [("Gulf News", None), ("Khaleej Times", None)]
+
+
+# ------------------------------------------------------------- a title between two closing quotation marks
+def test_title_after_entitled_between_two_closing_marks() -> None:
+    got = _one("The Jordanian daily Al-Ghad, in an article entitled ” Beirut occupation” wrote: This is Beirut that "
+               "once again is assaulted.")
+    assert (got["outlet"], got["title_english"]) == ("Al-Ghad", "Beirut occupation")
+
+
+# ------------------------------------------------------------- "The newspaper editorial, “T”, addressed ..."
+def test_back_reference_with_its_piece_and_title() -> None:
+    got = _one("The newspaper editorial, “A Government on Sale in Wall Street”, addressed the US debt crisis and "
+               "portrayed a dismal image of the United States’ economic situation")
+    assert (got["outlet"], got["title_english"]) == (None, "A Government on Sale in Wall Street")
+
+
+def test_back_reference_with_its_piece_takes_the_paper_named_before() -> None:
+    cits = parse_citations("Kayhan ran a long piece on the talks. The paper's editorial, \"Washington's last chance\", "
+                           "warned against haste.")
+    assert (cits[-1].outlet, cits[-1].title_english) == ("Kayhan", "Washington's last chance")

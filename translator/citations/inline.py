@@ -292,6 +292,11 @@ _BACK_REFERENCE = re.compile(r"^\s*(?:[A-Z][^,;:\"“”]{0,40},\s+)?[Tt]he\s+(?
                              r"\s+(?:(?:also|then|again)\s+)?(?P<verb>[a-z]+)\b")
 
 
+_BACK_PIECE = re.compile(r"^\s*(?:[A-Z][^,;:\"“”]{0,40},\s+)?[Tt]he\s+(?:newspaper|paper|daily)(?:['’]s)?\s+"
+                         r"(?:editorial|column|article|front[- ]page|lead\s+story|headline)\s*,?\s*[“\"]"
+                         r"(?P<t>[^“”\"\n]{3,150}?)[”\"]\s*,?\s+[a-z]{3,}\b")
+
+
 def _back_reference(s: str) -> Draft | None:
     """A sentence that cites the paper named before it only by what it is (``The pro-government daily said``):
     no outlet; the words before the noun are its description (``pro-government``, ``Saudi-owned``), as are
@@ -301,7 +306,14 @@ def _back_reference(s: str) -> Draft | None:
     saying or reporting."""
     m = _BACK_REFERENCE.match(s)
     if m is None or m.group("verb") not in _verbs():
-        return None
+        piece = _BACK_PIECE.match(s)
+        if piece is None:
+            return None
+        # "The newspaper editorial, “A Government on Sale in Wall Street”, addressed ...": the paper named before,
+        # its piece and the piece's title (batch 12 build half)
+        original, english = split_title(ws(piece.group("t")))
+        return Draft("press_review_attribution", 0, len(s), title_original=original, title_english=english,
+                     confidence=0.5, refers_back=True)
     desc = m.group("self") or ws(m.group("app"))
     words = m.group("desc").split()
     if desc is None and words and words[0].lower() not in _ORDINALS and not any(
@@ -469,9 +481,19 @@ def _own_clauses(s: str, kept: list[tuple[int, int, str, Draft]],
         lead = m.end() if m else 0
         clause_text = clause[lead:].rstrip()
         again = _read_near(clause_text, a - start - lead, b - start - lead, name, registry) or draft
+        if again.author is None and draft.author and _WRITING_CLAUSE.match(clause_text):
+            # "Salama Nimaat, a ... journalist and frequent al Hurra guest, writing in al Hayat:": the clause has no
+            # subject of its own; the writer is the sentence's, and a paper named in his description (the
+            # appositive before) is not where he wrote (issue 15, batch 26 build half)
+            again.author = draft.author
+            out = [item for item in out if item[3].author != draft.author]
         again.start, again.end = start + lead, start + lead + len(clause_text)
         out.append((a, b, name, again))
     return out
+
+
+# a clause that opens with the writing itself, its subject named before ("..., writing in al Hayat:")
+_WRITING_CLAUSE = re.compile(r"\s*(?:writing|wrote|writes)\s+(?:in|for)\s")
 
 
 @dataclass(frozen=True)
@@ -1062,6 +1084,9 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
                 or (m.group("q") and _ends_before(_PIECE_BEFORE, s, m.start())) \
                 or (m.group("q") and m.end() <= outlet[0] and _AR_HEADLINE_AFTER.match(s, m.end())):
             return ws(_nested_title(s, m) or m.group("q") or m.group("p"))
+    closing = _CUE_CLOSING_QUOTES.search(s)
+    if closing is not None and not (closing.start() <= outlet[0] < closing.end()):
+        return ws(closing.group("q"))  # "in an article entitled ” Beirut occupation” wrote": both marks closing
     if _has_writing_verb(s, p):
         for m in spans:
             # (or after the front page it was written on: "كتبت في صدر صفحتها الأولى "..."", session 8)
@@ -1086,6 +1111,11 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
         if quote and len(quote.split()) <= 12 and not quote.rstrip().endswith(",") and quote.lstrip()[:1].isupper():
             return ws(quote)
     return None
+
+
+# a title after an English headline cue between two closing quotation marks, as pages also print them (batch 13)
+_CUE_CLOSING_QUOTES = re.compile(r"\b(?:entitled|titled|headlined|under\s+the\s+(?:title|headline)|with\s+the\s+title)"
+                                 r"\s*,?\s*”\s*(?P<q>[^“”\"\n]{2,150}?)\s*”")
 
 
 # a quotation right after the paper (its closing quote, a description word, a colon between): the paper's headline
