@@ -219,3 +219,17 @@ def test_back_reference_with_its_piece_takes_the_paper_named_before() -> None:
     cits = parse_citations("Kayhan ran a long piece on the talks. The paper's editorial, \"Washington's last chance\", "
                            "warned against haste.")
     assert (cits[-1].outlet, cits[-1].title_english) == ("Kayhan", "Washington's last chance")
+
+
+# ------------------------------------------------------------- "“Paper” تعرض: ..." opening a digest line
+@pytest.mark.parametrize("text, outlet", [
+    ("“يديعوت” تعرض: شابات عربيات يصنعن التاريخ في إسرائيل", "يديعوت"),
+    ("«هآرتس» تكتب: نتنياهو يواجه أزمة داخل الائتلاف", "هآرتس"),
+])
+def test_quoted_paper_with_a_verb_and_a_colon(text: str, outlet: str) -> None:
+    assert _one(text)["outlet"] == outlet
+
+
+@pytest.mark.parametrize("text", ['"الحكومة" تقول: لن نتراجع عن الإصلاحات', '"الرئيس" يقول: لن نتراجع عن الإصلاحات'])
+def test_a_common_word_in_quotes_speaking_is_no_paper(text: str) -> None:
+    assert parse_citations(text) == []

@@ -57,6 +57,7 @@ from translator.datafiles import read_tsv
 from translator.dates import DateResult
 from translator.glossary.outlet_registry import OutletRegistry
 from translator.text.arabic import is_arabic
+from translator.wordfreq_index import zipf_frequency
 
 __all__ = [
     "RECOGNIZERS", "Recognizer", "dash_attribution", "english_column", "image_credit", "news_citations",
@@ -978,6 +979,32 @@ def paren_outlet_lead(text: str, registry: OutletRegistry) -> list[Draft]:
     return []
 
 
+_COMMON_AR_ZIPF = 4.5  # "الحكومة", "الرئيس": words too common to be a paper's unknown name
+
+# ``“يديعوت” تعرض: شابات عربيات يصنعن التاريخ``: a digest line opening with the paper's name in quotes, a present
+# verb of showing or writing and a colon, then the headline (reviews of the Hebrew press in Arabic; batch 22 build)
+_QUOTED_PAPER_VERB = re.compile(r"^\s*[«\"“”](?P<name>[\u0621-\u064a][\u0621-\u064a\s]{1,40}?)[»\"”“]\s+"
+                                r"(?:تعرض|تكتب|تقول|تنشر|تبرز|تورد|تنقل|تتساءل|تكشف|تؤكد)\s*:\s*"
+                                r"(?P<t>\S[^\n]{4,200}?)\s*$")
+
+
+def quoted_paper_verb_line(text: str, registry: OutletRegistry) -> list[Draft]:
+    """``“يديعوت” تعرض: شابات عربيات يصنعن التاريخ في إسرائيل``: the paper's name in quotes opening the line, a
+    present verb of showing, writing or saying (feminine: the paper), a colon and what it shows (at most three words
+    in the name, a registry name or one of rare words). The name is read as written; the registry resolves it
+    later."""
+    first = text.lstrip().split("\n", 1)[0]
+    m = _QUOTED_PAPER_VERB.match(first)
+    if m is None or len(m.group("name").split()) > 3:
+        return []
+    name = ws(m.group("name")) or ""
+    if registry.lookup(name) is None and any(zipf_frequency(w, "ar") >= _COMMON_AR_ZIPF for w in name.split()):
+        return []  # "“الحكومة” تقول: ...": a common word in quotes is a speaker, not a paper
+    start = len(text) - len(text.lstrip())
+    # (what follows the colon is the report the paper shows, in the review's words: not labelled its headline)
+    return [Draft("press_digest_headline", start, len(text.rstrip()), outlet=name, confidence=0.75)]
+
+
 # --------------------------------------------------------------------------- columnist line (issue 15)
 _AR_NAME = r"[\u0621-\u064a\u0640]+(?:\s+[\u0621-\u064a\u0640]+){1,3}"
 
@@ -1178,7 +1205,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     bulletin_entry,
     periodical_header, headline_over_glued_outlet, wikipedia_reference, paren_lead, paren_outlet_lead,
     columnist_line,
-    english_columnist_line, digest_line,
+    english_columnist_line, quoted_paper_verb_line, digest_line,
     press_digest_headline,
     dash_attribution,
     bare_attribution, news_citations,
