@@ -233,3 +233,16 @@ def test_quoted_paper_with_a_verb_and_a_colon(text: str, outlet: str) -> None:
 @pytest.mark.parametrize("text", ['"الحكومة" تقول: لن نتراجع عن الإصلاحات', '"الرئيس" يقول: لن نتراجع عن الإصلاحات'])
 def test_a_common_word_in_quotes_speaking_is_no_paper(text: str) -> None:
     assert parse_citations(text) == []
+
+
+# ------------------------------------------------------------- "العناوين التالية" without its colon
+@pytest.mark.parametrize("text, title", [
+    ("فقد ابرزت صحيفة المشرق العناوين التالية أعضاء بمجلس الأمن يزورون العراق", "أعضاء بمجلس الأمن يزورون العراق"),
+    ("وحملت صحيفة الصباح العناوين التالية: الحكومة تقر الموازنة", "الحكومة تقر الموازنة"),
+])
+def test_the_following_headlines_with_or_without_a_colon(text: str, title: str) -> None:
+    assert _one(text)["title_original"] == title
+
+
+def test_huwa_still_needs_its_colon() -> None:
+    assert _one("ونشرت صحيفة الغد عنوانا آخر هو الحكومة تقر الموازنة")["title_original"] is None

@@ -1128,10 +1128,11 @@ _AR_SAID_BEFORE = re.compile(r"(?:^|\s)[وفل]?(?:قالت|قال|تقول|يق
 
 
 # a headline announced unquoted after the paper (session 8, batch 12): "نشرت ايضا عنوانا آخر هو: ...", "حملت
-# العناوين التالية: ...": the headline runs to the end of its line or sentence
+# العناوين التالية: ...": the headline runs to the end of its line or sentence; after "التالية" ("the following")
+# the colon may be left out ("ابرزت صحيفة المشرق العناوين التالية أعضاء بمجلس الأمن ...", session 13)
 _NAMED_HEADLINE = re.compile(r"(?:^|\s)(?:عنوانا|عنواناً|عنوان|العنوان|العناوين|عناوين)"
                              r"(?:\s+(?:آخر|اخر|رئيسيا|رئيسياً|الرئيسي|الرئيسية|بارزا|بارزاً))?"
-                             r"\s+(?:هو|التالي|التالية|الآتي|الآتية|الاتية)\s*[:：]\s*"
+                             r"\s+(?:هو\s*[:：]|(?:التالية|التالي|الآتية|الآتي|الاتية)(?=[\s:：])\s*[:：]?)\s*"
                              r"(?P<t>[^\s\"“”«»][^\n.!؟\"“”«»]{4,200})")
 
 
