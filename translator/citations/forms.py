@@ -57,6 +57,7 @@ from translator.datafiles import read_tsv
 from translator.dates import DateResult
 from translator.glossary.outlet_registry import OutletRegistry
 from translator.text.arabic import is_arabic
+from translator.wordfreq_index import zipf_frequency
 
 __all__ = [
     "RECOGNIZERS", "Recognizer", "dash_attribution", "english_column", "image_credit", "news_citations",
@@ -950,6 +951,62 @@ def paren_lead(text: str, registry: OutletRegistry) -> list[Draft]:
                   title_original=original, title_english=english, confidence=0.85)]
 
 
+# ``(Al-Mashriq) - The young Shia cleric ...``: a translated press item opening with its paper in brackets and a
+# dash, no date (issue 15, batch 25 build half), under its headline line
+_PAREN_OUTLET_DASH = re.compile(r"\((?P<outlet>[A-Z][^(),\n\d]{1,40})\)[ \t]*[-–—][ \t]*(?=\S)")
+
+
+def paren_outlet_lead(text: str, registry: OutletRegistry) -> list[Draft]:
+    """``SADR CALLS ON IRAQIS TO PROTEST`` over ``(Al-Mashriq) - The young Shia cleric ...``: a paragraph that
+    opens with a paper's name in brackets and a dash is that paper's item; the one line over it, when it is a
+    headline (no sentence stop inside, at most 20 words), is its title. The name is a registry name or a short
+    capitalized one that is no person's (``(Reuters) -`` is an agency, as cited)."""
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    for n, line in enumerate(lines[:2]):
+        m = _PAREN_OUTLET_DASH.match(text, line.start() + len(line.group()) - len(line.group().lstrip()))
+        if m is None:
+            continue
+        outlet = ws(m.group("outlet")) or ""
+        capitalized = all(w[:1].isupper() or w.lower() in ("al", "el", "of", "the")
+                          for w in re.split(r"[\s-]+", outlet) if w)  # a name, not "(See below) -"
+        if registry.lookup(outlet) is None and not (looks_like_name(outlet, max_words=4) and capitalized
+                                                    and not PERSON_FULL.fullmatch(outlet)):
+            return []
+        title = ws(lines[0].group()) if n == 1 else None
+        if title and (len(title.split()) > 20 or re.search(r"[.!?]\s+\S", title)):
+            return []  # a sentence over the item, not its headline: not this form
+        original, english = split_title(title) if title else (None, None)
+        return [Draft("press_digest_headline", lines[0].start(), len(text.rstrip()), outlet=outlet,
+                      title_original=original, title_english=english, confidence=0.8)]
+    return []
+
+
+_COMMON_AR_ZIPF = 4.5  # "الحكومة", "الرئيس": words too common to be a paper's unknown name
+
+# ``“يديعوت” تعرض: شابات عربيات يصنعن التاريخ``: a digest line opening with the paper's name in quotes, a present
+# verb of showing or writing and a colon, then the headline (reviews of the Hebrew press in Arabic; batch 22 build)
+_QUOTED_PAPER_VERB = re.compile(r"^\s*[«\"“”](?P<name>[\u0621-\u064a][\u0621-\u064a\s]{1,40}?)[»\"”“]\s+"
+                                r"(?:تعرض|تكتب|تقول|تنشر|تبرز|تورد|تنقل|تتساءل|تكشف|تؤكد)\s*:\s*"
+                                r"(?P<t>\S[^\n]{4,200}?)\s*$")
+
+
+def quoted_paper_verb_line(text: str, registry: OutletRegistry) -> list[Draft]:
+    """``“يديعوت” تعرض: شابات عربيات يصنعن التاريخ في إسرائيل``: the paper's name in quotes opening the line, a
+    present verb of showing, writing or saying (feminine: the paper), a colon and what it shows (at most three words
+    in the name, a registry name or one of rare words). The name is read as written; the registry resolves it
+    later."""
+    first = text.lstrip().split("\n", 1)[0]
+    m = _QUOTED_PAPER_VERB.match(first)
+    if m is None or len(m.group("name").split()) > 3:
+        return []
+    name = ws(m.group("name")) or ""
+    if registry.lookup(name) is None and any(zipf_frequency(w, "ar") >= _COMMON_AR_ZIPF for w in name.split()):
+        return []  # "“الحكومة” تقول: ...": a common word in quotes is a speaker, not a paper
+    start = len(text) - len(text.lstrip())
+    # (what follows the colon is the report the paper shows, in the review's words: not labelled its headline)
+    return [Draft("press_digest_headline", start, len(text.rstrip()), outlet=name, confidence=0.75)]
+
+
 # --------------------------------------------------------------------------- columnist line (issue 15)
 _AR_NAME = r"[\u0621-\u064a\u0640]+(?:\s+[\u0621-\u064a\u0640]+){1,3}"
 
@@ -992,6 +1049,12 @@ def columnist_title(line: str, *, outlet_known: bool) -> tuple[str, str] | None:
     return None
 
 
+# the first words of a column's summary under its writer line: what the writer discusses or argues
+_COLUMN_SUMMARY = re.compile(r"\s*[وف]?(?:(?:يتحدث|تحدث|تتحدث|يتناول|تناول|تتناول|يناقش|ناقش|يتساءل|تساءل)"
+                             r"(?:\s+الكاتبة?)?\s*[،,]?\s+(?:عن|في|فيه)"
+                             r"|(?:يرى|رأى|يقول|قال|يؤكد|أكد|اكد|يشير|أشار|اشار)\s+الكاتبة?)(?=\s)")
+
+
 def columnist_line(text: str, registry: OutletRegistry) -> list[Draft]:
     """A column in an Arabic digest of the day's columns: ``الأهرام`` (optionally ``الأهرام..``) on its own line
     over ``<writer> يكتب: <title>``, or that writer line alone (outlet unknown); the writer line may be followed by
@@ -1011,9 +1074,13 @@ def columnist_line(text: str, registry: OutletRegistry) -> list[Draft]:
             author, title = found
             return [Draft("press_digest_headline", len(text) - len(text.lstrip()), len(text.rstrip()),
                           title_original=title, outlet=outlet, author=author, confidence=0.85 if outlet else 0.7)]
-    # writer lines (with a writing verb) over their summaries: each column runs to the next writer line
-    writers = [(at, found) for at, line in lines
-               if (found := columnist_title(line, outlet_known=False)) is not None and is_arabic(line)]
+    # writer lines (with a writing verb) over their summaries: each column runs to the next writer line; a writer
+    # line without the verb (``محمود خليل: ثورة الحِرة``) counts when the line under it sums the column up
+    # (``يتحدث عن أنه ...``: what the writer discusses, issue 15 batch 26)
+    writers = [(at, found) for n, (at, line) in enumerate(lines)
+               if is_arabic(line) and (found := columnist_title(line, outlet_known=False) or (
+                   columnist_title(line, outlet_known=True)
+                   if n + 1 < len(lines) and _COLUMN_SUMMARY.match(lines[n + 1][1]) else None)) is not None]
     drafts = []
     for n, (at, (author, title)) in enumerate(writers):
         end = writers[n + 1][0] if n + 1 < len(writers) else len(text)
@@ -1138,8 +1205,9 @@ _MAX_GLUED_TITLE = 15
 RECOGNIZERS: tuple[Recognizer, ...] = (
     bracket_item, described_heading_block, address_item, sources_line, monitor_source,  # English digests
     bulletin_entry,
-    periodical_header, headline_over_glued_outlet, wikipedia_reference, paren_lead, columnist_line,
-    english_columnist_line, digest_line,
+    periodical_header, headline_over_glued_outlet, wikipedia_reference, paren_lead, paren_outlet_lead,
+    columnist_line,
+    english_columnist_line, quoted_paper_verb_line, digest_line,
     press_digest_headline,
     dash_attribution,
     bare_attribution, news_citations,

@@ -36,6 +36,13 @@ _COMMON_WORD_ZIPF = 4.0
 _ENGLISH_WORD_ZIPF = 2.5  # an English word, not a transliteration ("Gazette", not "Kitabat")
 
 
+# what a paper is, written between its name and its type noun: its ownership or stance ("Al-Thawra
+# government-owned newspaper", "Tishreen state-run daily", "X pro-government daily")
+_STANCE_AFTER_NAME = (r"(?:state|government|privately|publicly|party|army|family|opposition)[-‐]"
+                      r"(?:owned|run|controlled|funded|backed|affiliated|aligned|financed)"
+                      r"|pro-[a-z]+|semi-official|independent|official|opposition")
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     c = cues()
@@ -77,8 +84,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "The Jeddah-based Saudi Gazette, an English-language daily, ran ...": the type in an appositive
         "name_appositive_type": re.compile(r"\b[Tt]he\s+(?P<desc>(?:[\w'’()-]+,?\s+){0,4}?)(?P<name>" + name
                                           + r"),\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<type>" + kind + r")\b"),
-        "desc_type_after": re.compile(r"\s+(?P<desc>(?:" + c.pattern("nationality") + r")(?:\s+[A-Z][\w-]+){0,2})\s+"
-                                      r"(?P<type>" + kind + r")\b", re.IGNORECASE),
+        # (or a stance or ownership: "Al-Thawra government-owned newspaper", issue 15 batch 26)
+        "desc_type_after": re.compile(r"\s+(?P<desc>(?:" + c.pattern("nationality") + r"|" + _STANCE_AFTER_NAME
+                                      + r")(?:\s+[A-Z][\w-]+){0,2})\s+(?P<type>" + kind + r")\b", re.IGNORECASE),
         "name_desc_type": re.compile(r"(?P<desc>)(?P<name>" + name + r")\s+(?:" + c.pattern("nationality")
                                      + r")(?:\s+[A-Z][\w-]+){0,2}\s+(?P<type>" + kind + r")\b"),
         "piece_after": re.compile(r"\s*(?:['’]s\s+)?(?:daily\s+|newspaper\s+|paper\s+)?(?:main\s+|top\s+|prime\s+)?"
@@ -146,15 +154,35 @@ def inline_attributions(text: str, registry: OutletRegistry) -> list[Draft]:
             kept = _own_clauses(s, kept, registry)
         if not kept:
             column = (_arabic_unplaced_column(s) or _arabic_back_reference(s)) if is_arabic(s) \
-                else (_unplaced_column(s) or _back_reference(s))
+                else (_unplaced_column(s) or _back_reference(s) or _definition(s, registry))
             if column is not None:
                 kept = [(0, 0, "", column)]
         if len(kept) == 1 and is_arabic(s) and kept[0][3].title_original is None:
             kept[0][3].title_original = arabic_adjacent_title(text, spans, index, kept[0][0])
+        if len(kept) == 1 and index and _UNDER_THIS_HEADLINE.match(s):
+            _title_before(kept[0][3], text, spans[index - 1], sentence)
         for *_, draft in kept:
             draft.start, draft.end = sentence.start + draft.start, sentence.start + draft.end
             drafts.append(draft)
     return drafts
+
+
+# a sentence that cites the headline printed just before it: "“...” Under this headline, the Saudi newspaper X said"
+_UNDER_THIS_HEADLINE = re.compile(r"\s*(?:[Uu]nder\s+(?:this|that|the\s+same)\s+(?:headline|title)\b"
+                                  r"|[وف]?(?:تحت|وتحت)\s+(?:هذا|ذلك)\s+العنوان)")
+_TITLE_WORDS = 25
+
+
+def _title_before(draft: Draft, text: str, previous: _Span, sentence: _Span) -> None:
+    """The sentence right before ``Under this headline, ...`` (nothing but spaces between, at most
+    :data:`_TITLE_WORDS` words) is the headline the draft cites, unless the draft already has one (issue 15,
+    batch 26)."""
+    if draft.title_original or draft.title_english or text[previous.end:sentence.start].strip():
+        return
+    headline = ws(re.sub(r"(?<!\.)\.\Z", "", previous.text.strip()))
+    if not headline or len(headline.split()) > _TITLE_WORDS:
+        return
+    draft.title_original, draft.title_english = split_title(headline)
 
 
 _SPOKEN_QUOTE = re.compile(r"“[^“”\n]{2,400}”|\"[^\"\n]{2,400}\"")
@@ -200,6 +228,9 @@ _AR_PROSE_OPENERS = frozenset("قد كان كانت كما لكن ثم إذ اذ
 _AR_REVIEW_WORDS = re.compile(r"صحف|صحافة|الصحافة|جولة|عناوين|قراءة|التناولات")
 
 
+_BULLET_LINE = re.compile(r"\s*[-–—*•]+\s*")
+
+
 def announces_next_line(line: str) -> bool:
     """An Arabic citation line that ends by announcing its headline on the next line (``والى صحيفة المشرق
     المستقلة وفيها ..``, ``وتحت عنوان``, ``فأبرزت العناوين التالية``): like a line ending with a colon."""
@@ -217,7 +248,9 @@ def arabic_adjacent_title(text: str, spans: list, index: int, outlet_at: int) ->
     if index + 1 < len(spans) and _AR_TITLE_NEXT.search(here.text.rstrip()):
         nxt = spans[index + 1]
         if "\n" in text[here.end:nxt.start]:
-            line = nxt.text.split("\n")[0]
+            # (a bullet alone on its line comes before the item's text: "لنقرأ فيها ..\n-\nheadline", batch 11)
+            line = next((ln for ln in text[nxt.start:nxt.start + 2000].split("\n")[:4]
+                         if ln.strip() and not _BULLET_LINE.fullmatch(ln)), "")
             item = _AR_ITEM.match(line)
             title = ws((item.group("t") if item else line).strip(" \"“”«»"))
             if title and len(title.split()) <= 25 and is_arabic(title):
@@ -263,6 +296,11 @@ _BACK_REFERENCE = re.compile(r"^\s*(?:[A-Z][^,;:\"“”]{0,40},\s+)?[Tt]he\s+(?
                              r"\s+(?:(?:also|then|again)\s+)?(?P<verb>[a-z]+)\b")
 
 
+_BACK_PIECE = re.compile(r"^\s*(?:[A-Z][^,;:\"“”]{0,40},\s+)?[Tt]he\s+(?:newspaper|paper|daily)(?:['’]s)?\s+"
+                         r"(?:editorial|column|article|front[- ]page|lead\s+story|headline)\s*,?\s*[“\"]"
+                         r"(?P<t>[^“”\"\n]{3,150}?)[”\"]\s*,?\s+[a-z]{3,}\b")
+
+
 def _back_reference(s: str) -> Draft | None:
     """A sentence that cites the paper named before it only by what it is (``The pro-government daily said``):
     no outlet; the words before the noun are its description (``pro-government``, ``Saudi-owned``), as are
@@ -272,7 +310,14 @@ def _back_reference(s: str) -> Draft | None:
     saying or reporting."""
     m = _BACK_REFERENCE.match(s)
     if m is None or m.group("verb") not in _verbs():
-        return None
+        piece = _BACK_PIECE.match(s)
+        if piece is None:
+            return None
+        # "The newspaper editorial, “A Government on Sale in Wall Street”, addressed ...": the paper named before,
+        # its piece and the piece's title (batch 12 build half)
+        original, english = split_title(ws(piece.group("t")))
+        return Draft("press_review_attribution", 0, len(s), title_original=original, title_english=english,
+                     confidence=0.5, refers_back=True)
     desc = m.group("self") or ws(m.group("app"))
     words = m.group("desc").split()
     if desc is None and words and words[0].lower() not in _ORDINALS and not any(
@@ -280,6 +325,32 @@ def _back_reference(s: str) -> Draft | None:
             or (w[:1].isupper() and "-" not in w and w.lower() not in cues().lower_set("nationality")) for w in words):
         desc = _leaning(" ".join(words))
     return Draft("press_review_attribution", 0, len(s), leaning=desc, confidence=0.5, refers_back=True)
+
+
+# "(Al-Sabah is a daily independent publicly owned newspaper.)": a sentence that only says what a paper is
+_DEFINITION = re.compile(r"^[\s(\[]*(?P<name>(?:The\s+)?[A-Z][\w'’.-]*"
+                         r"(?:\s+(?:(?:al|el|as|ad|an|ar)[-\s])?[A-Z][\w'’.-]*){0,4})\s+is\s+(?:an?|the)\s+(?P<desc>(?:[\w'’-]+,?\s+){0,6}?)"
+                         r"(?P<noun>daily|newspaper|weekly|paper|magazine)(?:\s+(?:based|published)\s+in\s+"
+                         r"(?P<place>[A-Z][\w-]+))?\s*[.)\]]*\s*\Z")
+
+
+def _definition(s: str, registry: OutletRegistry) -> Draft | None:
+    """A sentence that says what a paper is, naming it as its subject (``Al-Sabah is a daily independent publicly
+    owned newspaper.``, ``Al-Quds is a Jerusalem-based independent daily.``): the outlet and its description,
+    the words before the type noun (issue 15, batch 26: the glosses digests add after an item). The name is a
+    registry name or a plausible unknown one; the sentence ends with the noun phrase, so a clause that goes on
+    (``X is a newspaper that ...``) is no definition."""
+    m = _DEFINITION.match(s)
+    if m is None:
+        return None
+    name = m.group("name")
+    if registry.lookup(name) is None and not _plausible_unknown(name):
+        return None
+    desc = ws(m.group("desc").strip(" ,")) or None
+    if desc is not None and desc.split()[0].lower() in _ORDINALS:
+        return None  # "X is the second daily": a count, not what it is
+    return Draft("inline_attribution", 0, len(s), outlet=name, leaning=_leaning(desc, phrase=False) if desc else None,
+                 place=m.group("place"), confidence=0.6)
 
 
 def _arabic_unplaced_column(s: str) -> Draft | None:
@@ -293,7 +364,7 @@ def _arabic_unplaced_column(s: str) -> Draft | None:
     roles = [r for r in c.words("author_role") if is_arabic(r) and r.startswith("ال")]
     alternation = "|".join(re.escape(r) for r in roles + ["ل" + r[1:] for r in roles])
     m = re.search(rf"(?:^|\s)(?:{alternation})\s+(?:(?:{c.pattern('honorific')})\s+)?(?P<rest>[^،,.:؛«»\"“”]+)", s)
-    person = _arabic_person(m.group("rest").split()[:3]) if m else None
+    person = _arabic_person(m.group("rest").split()[:3]) if m else _written_by(s)
     if person is None or person in title:
         return None
     return Draft("press_review_attribution", 0, len(s), author=person, title_original=title, confidence=0.6)
@@ -414,9 +485,19 @@ def _own_clauses(s: str, kept: list[tuple[int, int, str, Draft]],
         lead = m.end() if m else 0
         clause_text = clause[lead:].rstrip()
         again = _read_near(clause_text, a - start - lead, b - start - lead, name, registry) or draft
+        if again.author is None and draft.author and _WRITING_CLAUSE.match(clause_text):
+            # "Salama Nimaat, a ... journalist and frequent al Hurra guest, writing in al Hayat:": the clause has no
+            # subject of its own; the writer is the sentence's, and a paper named in his description (the
+            # appositive before) is not where he wrote (issue 15, batch 26 build half)
+            again.author = draft.author
+            out = [item for item in out if item[3].author != draft.author]
         again.start, again.end = start + lead, start + lead + len(clause_text)
         out.append((a, b, name, again))
     return out
+
+
+# a clause that opens with the writing itself, its subject named before ("..., writing in al Hayat:")
+_WRITING_CLAUSE = re.compile(r"\s*(?:writing|wrote|writes)\s+(?:in|for)\s")
 
 
 @dataclass(frozen=True)
@@ -1014,6 +1095,9 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
                 or (m.group("q") and _ends_before(_PIECE_BEFORE, s, m.start())) \
                 or (m.group("q") and m.end() <= outlet[0] and _AR_HEADLINE_AFTER.match(s, m.end())):
             return ws(_nested_title(s, m) or m.group("q") or m.group("p"))
+    closing = _CUE_CLOSING_QUOTES.search(s)
+    if closing is not None and not (closing.start() <= outlet[0] < closing.end()):
+        return ws(closing.group("q"))  # "in an article entitled ” Beirut occupation” wrote": both marks closing
     if _has_writing_verb(s, p):
         for m in spans:
             # (or after the front page it was written on: "كتبت في صدر صفحتها الأولى "..."", session 8)
@@ -1040,6 +1124,11 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
     return None
 
 
+# a title after an English headline cue between two closing quotation marks, as pages also print them (batch 13)
+_CUE_CLOSING_QUOTES = re.compile(r"\b(?:entitled|titled|headlined|under\s+the\s+(?:title|headline)|with\s+the\s+title)"
+                                 r"\s*,?\s*”\s*(?P<q>[^“”\"\n]{2,150}?)\s*”")
+
+
 # a quotation right after the paper (its closing quote, a description word, a colon between): the paper's headline
 # when a verb of saying, writing or reading, or its pages, stand just before the paper (session 11)
 _AR_RIGHT_AFTER = re.compile(r"[\"”»)]?\s*(?:ال[\u0621-\u064a]+(?:ية|ة)\s*)?[:،,]?\s*")
@@ -1050,10 +1139,11 @@ _AR_SAID_BEFORE = re.compile(r"(?:^|\s)[وفل]?(?:قالت|قال|تقول|يق
 
 
 # a headline announced unquoted after the paper (session 8, batch 12): "نشرت ايضا عنوانا آخر هو: ...", "حملت
-# العناوين التالية: ...": the headline runs to the end of its line or sentence
+# العناوين التالية: ...": the headline runs to the end of its line or sentence; after "التالية" ("the following")
+# the colon may be left out ("ابرزت صحيفة المشرق العناوين التالية أعضاء بمجلس الأمن ...", session 13)
 _NAMED_HEADLINE = re.compile(r"(?:^|\s)(?:عنوانا|عنواناً|عنوان|العنوان|العناوين|عناوين)"
                              r"(?:\s+(?:آخر|اخر|رئيسيا|رئيسياً|الرئيسي|الرئيسية|بارزا|بارزاً))?"
-                             r"\s+(?:هو|التالي|التالية|الآتي|الآتية|الاتية)\s*[:：]\s*"
+                             r"\s+(?:هو\s*[:：]|(?:التالية|التالي|الآتية|الآتي|الاتية)(?=[\s:：])\s*[:：]?)\s*"
                              r"(?P<t>[^\s\"“”«»][^\n.!؟\"“”«»]{4,200})")
 
 
@@ -1520,6 +1610,12 @@ def _author(s: str, before: str, after: str, registry: OutletRegistry, outlet: s
                  r"(?:in|for)\s+(?:the\s+)?\Z", before)
     if m:
         candidates.append(m.group("p"))  # "Rana Sabbagh, Jordanian journalist, writing in al Hayat:" (session 8)
+    m = re.search(r"(?:^|,\s+)(?P<p>" + PERSON.pattern + r"),\s+(?:wrote|writes|writing|argued|argues|opined|"
+                  r"commented|comments)\s+(?:in|for)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}\Z", before)
+    if m:
+        # "The Tunisian leftist politician, Al- Nifti Hola, wrote in the government-owned Tishreen newspaper": a
+        # writer set off by commas after what he is, right before the verb of writing (issue 15, batch 26)
+        candidates.append(m.group("p"))
     m = re.search(r"\bby\s+(?:its|the\s+paper['’]s)\s+(?i:" + roles + r"),?\s+(?P<p>" + PERSON.pattern + r")", after)
     if m:
         candidates.append(m.group("p"))  # "published an article by its editor-in-chief, Fallah al-Mashaal"
@@ -1674,6 +1770,8 @@ def _news_agency_name(s: str, m: re.Match[str], registry: OutletRegistry) -> tup
 
 
 _AR_QUOTED_NAME = re.compile(r"\s*[\"“”«»„(]\s*(?P<name>[^\"“”«»()\n]{2,40}?)\s*[\"”»«)]")
+# the same between single quotes, which Arabic never writes inside a word (``صحيفة ’وطن’``, issue 15, batch 26)
+_AR_SINGLE_QUOTED_NAME = re.compile(r"\s*[’‘'`]\s*(?P<name>[^’‘'`\"“”«»()\n]{2,40}?)\s*[’‘'`]")
 _NON_SPACE = re.compile(r"\S+")
 _TEXT_END = re.compile(r"[ .]*\Z")  # only spaces and stops to the end of the sentence
 
@@ -1683,7 +1781,7 @@ def _arabic_name_after(s: str, pos: int, registry: OutletRegistry) -> tuple[int,
     longest registry name of up to four words."""
     # a quoted name; pages also open the quote with a closing mark (``لصحيفة ” الشرق الأوسط”``)
     # (matched in place, not on a copy of the rest: 20,000 × "صحيفة " copied the rest at each, issue 13)
-    quoted = _AR_QUOTED_NAME.match(s, pos)
+    quoted = _AR_QUOTED_NAME.match(s, pos) or _AR_SINGLE_QUOTED_NAME.match(s, pos)
     if quoted and len(quoted.group("name").split()) <= 4 and is_arabic(quoted.group("name")):
         return quoted.start("name"), quoted.end("name"), quoted.group("name")
     if pos < len(s) and not s[pos - 1].isspace():
@@ -1736,6 +1834,21 @@ def _country_channel_name(first: str, second: str) -> bool:
     return not any(body.startswith(stem) for stem in stems if len(stem) >= 3)
 
 
+_AR_DEFINITE = re.compile(r"(?:[وفبلك]?ال|لل)[\u0621-\u064a]{2,}")
+
+
+def _definite_then_indefinite(first: str, second: str) -> bool:
+    """``التلغراف سياسة``: a definite word, then an indefinite Arabic noun. The second word cannot go on the first's
+    name: an adjective of a definite noun is definite too (``الحياة اللندنية``), and a word it governs would make
+    the first indefinite (``صوت الأحرار``); so the name ends with the first word and the second opens the clause
+    (the verb's object: ``تناولت صحيفة التلغراف سياسة بوتين``, issue 15 batch 26). A foreign name's word written
+    as such (``نيوز``, ``تايمز``) stays in the name."""
+    first = first.rstrip("،,.:؛")
+    return (first.startswith("ال") and len(first) > 3 and is_arabic(second) and len(second) >= 3
+            and _AR_DEFINITE.fullmatch(second) is None and not _AR_MEDIA_SHAPE.search(second)
+            and second not in cues().lower_set("foreign_press_word") and not second[:1].isdigit())
+
+
 def _arabic_unknown_name(s: str, pos: int, words: list[re.Match[str]]) -> tuple[int, int, str] | None:
     """An outlet the registry does not know, written without quotes after a type noun: one to three words
     that end the sentence or stand before a particle, an honorific or a role (``صحيفة صوت الاحرار``).
@@ -1751,6 +1864,8 @@ def _arabic_unknown_name(s: str, pos: int, words: list[re.Match[str]]) -> tuple[
         if text in stops or bare in stops or bare in roles or not is_arabic(bare) or _ar_clause_word(bare, n) \
                 or text[:1] in "(\"“”«»":
             break  # (a bracketed word is an acronym or a gloss, no part of the name: "أنباء آسيا (آكي)")
+        if n == 1 and _definite_then_indefinite(words[0].group(), bare):
+            break  # "تناولت صحيفة التلغراف سياسة الرئيس": a definite name, an indefinite noun after it
         if bare != text or _TEXT_END.match(s, word.end()):
             n += 1
             break
@@ -1823,6 +1938,10 @@ _AR_NAMED_TITLE_ENDS = frozenset("الذي والذي التي والتي الح
                                   .split())
 
 
+# one word (or two) quoted whole, its closing quote in the same token: part of an unquoted title, no quotation
+_QUOTED_WORD = re.compile(r"[\"“”«»][^\s\"“”«»]{1,30}[\"“”«»][.؟?!،,:؛]*")
+
+
 def arabic_unquoted_title(s: str) -> str | None:
     """An Arabic title printed without quotes (issue 15, fourth session): after ``تحت عنوان``/``بعنوان``/``يحمل
     عنوان`` up to the verb that goes on with the review (``تحت عنوان الفقر السياسي كتب ...``, ``تحت عنوان
@@ -1844,8 +1963,8 @@ def arabic_unquoted_title(s: str) -> str | None:
     for token in re.finditer(r"[^\s]+", s[cue.end():].split("\n")[0]):
         word = token.group()
         bare = word.strip("،,:؛")
-        if word[0] in "\"“”«»" or (kept and _review_goes_on(bare)):
-            break
+        if (word[0] in "\"“”«»" and not (kept and _QUOTED_WORD.fullmatch(word))) or (kept and _review_goes_on(bare)):
+            break  # (a word quoted whole inside the title is part of it: ``... لـ"داعش" ضد "التحالف"``, batch 26)
         if named and kept and bare in _AR_NAMED_TITLE_ENDS:  # "... الحديث عن", "... والذي نشره": the review goes on
             break
         kept.append(token)
@@ -1971,7 +2090,7 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
         m = re.search(rf"(?:^|\s)[وف]?(?:مع\s+)?ما\s+(?:كتبه|كتبته)\s+(?:(?:{honorific})\s+)?"
                       rf"(?P<p>{_AR_WORD}(?:\s+{_AR_WORD}){{1,3}}?)\s+(?:في|ب)\s*(?:{c.pattern('arabic_generic')})", s)
     if m is None:
-        return _arabic_writer_near(s, a, b)
+        return _arabic_writer_near(s, a, b) or _written_by(s)
     words = [w for w in m.group("p").split() if w not in c.lower_set("honorific")]
     if any(w in _AR_NAME_BREAKS for w in words):  # "قال الكاتب في مقاله في صحيفة الأهرام": no name holds "in"
         return _arabic_writer_near(s, a, b)
@@ -1980,6 +2099,16 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
     if words and words[0] in ("رئيس", "رئيسة", "مدير", "مديرة"):  # "كتب رئيس تحريرها هاني وفا": the role
         return _arabic_writer_near(s, a, b)
     return " ".join(words) or None
+
+
+def _written_by(s: str) -> str | None:
+    """The writer after ``كتبه``/``كتبها`` ("he/she wrote it") right after the piece: ``في مقال كتبه روبرت
+    كورنويل-``, ``مقالة تحت عنوان "..." كتبها توفيق رباحي.`` (issue 15, batch 26 build half); not ``ما كتبه X``
+    ("what X wrote", read with its paper) nor a particle after the verb."""
+    c = cues()
+    m = re.search(rf"(?:^|[\s\-–—(])(?<!ما\s)(?:كتبه|كتبها|كتبته)\s+(?:(?:{c.pattern('author_role')})\s+)?"
+                  rf"(?:(?:{c.pattern('honorific')})\s+)?(?P<rest>[^\-–—()،,.:؛«»\"“”]+)", s)
+    return _arabic_person(m.group("rest").split()[:3]) if m else None
 
 
 def later_writer(s: str) -> str | None:
