@@ -324,7 +324,7 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default",
     """Person names marked by a title or role in ``text`` that no match in ``taken`` covers, as matches of
     layer ``romanized`` (offsets into ``text``), spelled as people of ``country`` (the outlet's, when known)
     spell them (:func:`romanize`)."""
-    if _title_screen().search(text) is None:  # no title key in the text
+    if _title_screen().search(text) is None and "د." not in text:  # no title key (nor د.) in the text
         return []
     normalized, offsets, plain = prepared(text)
     folded = _folded_prepositions()
@@ -347,7 +347,7 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default",
     done = -1  # the last word index a name found so far ends at
     k = 0
     while k < len(words):
-        kind = _title_kind(words[k][2])
+        kind = _title_kind(words[k][2]) or _abbreviated_title(normalized, words[k])
         span = _name_after(words, normalized, k, kind, places) if kind in ("title", "role") else None
         if kind == "role" and k > done + 2:
             before = _name_before(words, normalized, k, done)
@@ -647,6 +647,18 @@ def _title_kind(word: str) -> str | None:
             return kind
     if word.endswith("ا") and len(word) > 4:  # the accusative's tanween alif: سمى … محافظاً, عُيّن وزيراً
         return _title_kind(word[:-1])
+    return None
+
+
+_ABBREVIATED_TITLES = frozenset({"د"})  # د. "Dr." (and أ.د. "Prof. Dr.", which ends in it)
+
+
+def _abbreviated_title(normalized: str, word: tuple[int, int, str]) -> str | None:
+    """``title`` for an abbreviated title: a letter of :data:`_ABBREVIATED_TITLES` with a full stop right after
+    it, the name following with or without a space (د.محمد ناصر الهاجري, د. ماجد النصراوي); the letter alone is
+    none (أجزاء د و هـ)."""
+    if word[2] in _ABBREVIATED_TITLES and normalized[word[1]:word[1] + 1] == ".":
+        return "title"
     return None
 
 

@@ -1,0 +1,65 @@
+"""Session 13 of issue 16: kinds from the build halves of every labelled set (tests/data/gazetteer_mentions*.jsonl,
+session 13's own set included): spellings of a known group's name, a body whose name holds a place (a government,
+a Moroccan regional council) read as the body rather than the place, and abbreviated titles before a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from translator.glossary import Glossary
+
+
+def _found(glossary: Glossary, text: str, country: str | None = None) -> dict[str, tuple[str, str]]:
+    return {m.surface: (m.target, m.layer) for m in glossary.match(text, country=country)}
+
+
+@pytest.mark.parametrize("text", [
+    "اشتبكت قوات الجيش الوطني اليوم الخميس، مع مليشيا الحوثي الإرهابية شمالي تعز",
+    "قصفت طائرات التحالف مواقع ومعاقل لمليشيات الحوثي في صعدة",
+    "أعلنت ميليشيات الحوثيين الانقلابية، الأحد، إضافة رئيس",
+])
+def test_militia_spellings_name_the_houthis(glossary: Glossary, text: str) -> None:
+    """مليشيا and ميليشيا (and their plurals) are both written before الحوثي: the group, not a person's surname
+    nor nothing (blind7 and s13 build halves)."""
+    found = {target for target, _ in _found(glossary, text, "YE").values()}
+    assert "Houthis" in found
+
+
+def test_regional_government_is_not_the_region(glossary: Glossary) -> None:
+    """حكومة إقليم كوردستان is the Kurdistan Regional Government; the region's own name inside it gave "Kurdistan
+    Region", a wrong rendering of the body (s13 build)."""
+    found = _found(glossary, "توصل الحكومة العراقية و حكومة اقليم كوردستان الى اتفاق بشأن سنجار", "IQ")
+    assert found["حكومة اقليم كوردستان"] == ("Kurdistan Regional Government", "glossary")
+    assert "اقليم كوردستان" not in found
+    assert _found(glossary, "عاد النازحون إلى إقليم كوردستان", "IQ")["إقليم كوردستان"][0] == "Kurdistan Region"
+
+
+@pytest.mark.parametrize(("text", "surface", "english"), [
+    ("الدورة العادية الخاصة بمجلس جهة سوس ماسة ، فقد أعدت", "مجلس جهة سوس ماسة", "Souss-Massa Regional Council"),
+    ("ترأس رئيس مجلس جهة الدار البيضاء سطات اجتماعا", "مجلس جهة الدار البيضاء سطات",
+     "Casablanca-Settat Regional Council"),
+])
+def test_moroccan_regional_council_composes(glossary: Glossary, text: str, surface: str, english: str) -> None:
+    """مجلس جهة + a region is that region's council (layer ``composed``), not the region (s13 build: Souss-Massa
+    was read for the council twice)."""
+    assert _found(glossary, text, "MA")[surface] == (english, "composed")
+
+
+@pytest.mark.parametrize(("text", "surface", "english"), [
+    ("حضر اللقاء سفيرنا لدى سلطنة عمان الشقيقة د.محمد ناصر الهاجري.", "محمد ناصر الهاجري",
+     "Mohammed Nasser Al-Hajri"),
+    ("وقال د.سالم خالد العلي إن المشروع تأخر", "سالم خالد العلي", "Salem Khaled al-Ali"),
+    ("قالت د. لمياء عبدالغفار إن", "لمياء عبدالغفار", "Lamia Abdulghafar"),
+])
+def test_abbreviated_doctor_title_marks_a_name(glossary: Glossary, text: str, surface: str, english: str) -> None:
+    """د. ("Dr."), glued to the name or not, introduces a person like الدكتور: the whole name is found (it was cut
+    to its first two words, or its first word read as the town Salem)."""
+    found = _found(glossary, text)
+    assert found[surface] == (english, "romanized")
+    assert not [s for s, (_, layer) in found.items() if layer == "gazetteer"]
+
+
+def test_letter_d_alone_is_no_title(glossary: Glossary) -> None:
+    """A lettered clause (الفقرة د.) or the letter in a list introduces nobody."""
+    assert not [m for m in glossary.match("وفق الفقرة د. من المادة الخامسة") if m.type == "person"]
+    assert not [m for m in glossary.match("في البنود أ و ب و د من القرار") if m.type == "person"]
