@@ -89,3 +89,31 @@ def test_document_context_leaves_hamlets_that_are_words(glossary: Glossary) -> N
     found = [m for m in glossary.match("المطلوب أن تكون الفصائل شريكة فعليا في المصالحة", country="PS",
                                        document=document) if m.type == "place"]
     assert not found
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("حضور ولي العهد الأردني الأمير الحسين بن عبد الله، بحثا خلاله العلاقات", "الحسين بن عبد الله"),
+    ("واستقبل الوزير الناني ولد اشروقة أمس", "الناني ولد اشروقة"),
+    ("وعين الناني ولد اشروقة وزيرا مديرا لديوان رئيس الجمهورية", "الناني ولد اشروقة"),
+])
+def test_given_name_with_the_article_opens_a_lineage(glossary: Glossary, text: str, surface: str) -> None:
+    """A first name with the article before بن/ولد is the person's first name (the article made it read as a noun
+    of the office, and the name was found from بن or ولد on: "bin Abdullah", "Ould Ashrouqa")."""
+    people = [m.surface for m in glossary.match(text) if m.type == "person"]
+    assert people == [surface]
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("ن لدول الخليج العربية الدكتور نايف فلاح مبارك الحجرف مسيرة العمل الخليجي", "نايف فلاح مبارك الحجرف"),
+    ("رئيس مجلس السيادة السفير الدكتور علي يوسف أحمد الشريف وزير الخارجية والفريق", "علي يوسف أحمد الشريف"),
+])
+def test_common_word_many_people_bear_continues_a_name(glossary: Glossary, text: str, surface: str) -> None:
+    """After a first name, a word as common as مبارك or الشريف that many Wikidata people have as a name part (50
+    or more) is part of the name; the name was cut before it (Nayef Falah, Ali Youssef Ahmed)."""
+    assert [m.surface for m in glossary.match(text) if m.type == "person"] == [surface]
+
+
+def test_common_word_after_a_name_still_ends_it(glossary: Glossary) -> None:
+    """The rule needs the word to be a name part of many people and not too common: اليوم, الحكومة end a name."""
+    people = [m.surface for m in glossary.match("وقال الوزير أحمد حسن اليوم إن الحكومة ماضية") if m.type == "person"]
+    assert people == ["أحمد حسن"]

@@ -42,6 +42,8 @@ JOINED_WORD = 3.5  # zipf of the stem behind a proclitic (ونظيره → نظ�
 _MAX_ROLE_WORDS = 6
 OFFICE_NOUN = 4.6  # zipf: a word without the article this frequent, before one with it, is part of an office
 _MAX_NAME_WORDS = 4
+ATTESTED_PEOPLE = 50  # Wikidata people (names.tsv) with a part: a word this attested is a name part after a first
+NAME_WORD_CEILING = 5.5  # name though common (نايف فلاح مبارك الحجرف, علي يوسف أحمد الشريف), under this zipf
 CANDIDATE_COLUMNS = ("source", "romanized", "type", "count", "documents", "examples")
 
 
@@ -674,6 +676,8 @@ def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
     if kind == "role" and not _comma_after(normalized, words[k]):
         skipped = 0
         while i < len(words) and skipped < _MAX_ROLE_WORDS and not _comma_after(normalized, words[i - 1]):
+            if _lineage_opener(words, i, i):
+                break  # وزير الناني ولد اشروقة: the name, not a word of the office
             if i in places or _office_word(words[i][2]) or _office_noun(words, i):
                 i += 1
             elif words[i][2] in _PLACE_PREPOSITIONS and i + 1 in places:
@@ -682,7 +686,8 @@ def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
                 break
             skipped += 1
     first, counted = i, 0
-    while i < len(words) and counted < _MAX_NAME_WORDS and (_name_part(words[i][2], i - first) or (
+    while i < len(words) and counted < _MAX_NAME_WORDS and (_name_part(words[i][2], i - first) or _lineage_opener(
+            words, i, first) or (
             i > first and (words[i][2] in _LINKS or words[i - 1][2] in _LINKS or words[i - 1][2] in _COMPOUND_HEADS)
             and len(words[i][2]) > 1 and not _title_kind(words[i][2]))):
         # a lineage (نسب) is one name however long: بن and the father's name after it do not count; nor does
@@ -700,6 +705,14 @@ def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
     return first, last
 
 
+def _lineage_opener(words: Sequence[tuple[int, int, str]], i: int, first: int) -> bool:
+    """A first name with the article right before a lineage (الأمير الحسين بن عبد الله, الناني ولد اشروقة): a
+    name, where the article would otherwise make the word a noun (الحكومة)."""
+    return (i == first and words[i][2].startswith("ال") and len(words[i][2]) > 3 and i + 1 < len(words)
+            and words[i + 1][2] in _LINEAGE and not _title_kind(words[i][2]))
+
+
+_LINEAGE = frozenset({"بن", "ابن", "بنت", "ولد"})  # folded: "son of", "daughter of"; ولد in Mauritanian names
 _PLACE_PREPOSITIONS = frozenset({"في", "لدي", "ب"})
 _LINKS = frozenset({"بن", "ابن", "بنت", "ال"})  # folded: "son of", "daughter of" in a lineage; آل "house of"
 _COMPOUND_HEADS = frozenset({"عبد", "ابو"})  # folded: the first word of a compound given name (عبد النور, أبو بكر)
@@ -730,7 +743,7 @@ def _name_before(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
     while first - 1 > done and last - first + 1 < _MAX_NAME_WORDS and not _comma_after(normalized, words[first - 1]) \
             and _name_part(words[first - 1][2], 1):
         first -= 1
-    while first < last and not _name_part(words[first][2], 0):
+    while first < last and not _name_part(words[first][2], 0) and not _lineage_opener(words, first, first):
         first += 1
     if last - first + 1 < 2 or not _name_part(words[last][2], 1):
         return None
@@ -738,8 +751,9 @@ def _name_before(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
     if not apposed and not speech:
         return None  # a role with neither comma nor article only right after قال + a name (قال محمد صالح وزير)
     opens = first == 0 or speech or _comma_after(normalized, words[first - 1])
-    if (not opens or not comma) and (words[first][2], "word") not in _table():
-        return None  # على هامش القمة، الوزير: no verb of saying, no clause start, no known first name
+    if (not opens or not comma) and (words[first][2], "word") not in _table() \
+            and not _lineage_opener(words, first, first):
+        return None  # على هامش القمة، الوزير: no verb of saying, no clause start, no known first name nor lineage
     return first, last
 
 
@@ -779,6 +793,8 @@ def _name_part(word: str, position: int) -> bool:
     zipf = _zipf(word)
     if zipf >= UNATTESTED_WORD and not _attested_part(word):
         return False  # an ordinary word no one in Wikidata has as a name part (مراسم استقبال، حضر، خارجية)
+    if position and COMMON_WORD <= zipf < NAME_WORD_CEILING and name_part_people(word) >= ATTESTED_PEOPLE:
+        return True  # after a first name, a common word many people have as a name part (مبارك، الشريف)
     return zipf < COMMON_WORD and not _joined_word(word)
 
 
