@@ -230,6 +230,8 @@ SCHEMAS: dict[str, Schema] = {
                              C("target_variants"), key=("head", "complement", "after")),
     "facility_heads.tsv": _schema(C("head", required=True), C("after", required=True), C("target", required=True),
                                   key=("head", "after")),
+    "outlet_tails.tsv": _schema(C("word", required=True), C("english", required=True),
+                                C("marked", frozenset({"yes", "no"}), True), key=("word",)),
     "org_portfolios.tsv": _schema(C("arabic", required=True), C("ministry", required=True), C("ministry_variants"),
                                   C("minister", required=True), C("minister_variants"), key=("arabic",)),
     "name_joins.tsv": _schema(C("part", required=True), C("side", frozenset({"first", "second"}), True),

@@ -117,3 +117,24 @@ def test_common_word_after_a_name_still_ends_it(glossary: Glossary) -> None:
     """The rule needs the word to be a name part of many people and not too common: اليوم, الحكومة end a name."""
     people = [m.surface for m in glossary.match("وقال الوزير أحمد حسن اليوم إن الحكومة ماضية") if m.type == "person"]
     assert people == ["أحمد حسن"]
+
+
+@pytest.mark.parametrize(("text", "surface", "english"), [
+    ("علي عمر قال في تصريح لـ(كركوك ناو) \"محافظ نينوى يسعى\"", "كركوك ناو", "Kirkuk Now"),
+    ("وأفادت شبكة حلب نيوز بأن القصف استمر", "حلب نيوز", "Aleppo News"),
+    ("وقال لموقع \"عدن 24\" إن الاشتباكات توقفت", "عدن 24", "Aden 24"),
+])
+def test_place_and_outlet_tail_is_the_outlet(glossary: Glossary, text: str, surface: str, english: str) -> None:
+    """A place followed by an outlet tail (an English word in Arabic letters: ناو، نيوز، بوست; a number or an
+    ordinary word in quotes or after an outlet word) is the outlet, not the place (s13 build: Kirkuk Now was
+    rendered "Kirkuk" three times)."""
+    found = {m.surface: (m.target, m.type, m.layer) for m in glossary.match(text)}
+    assert found[surface] == (english, "org", "composed")
+
+
+def test_unmarked_ordinary_tail_leaves_the_place(glossary: Glossary) -> None:
+    """اليوم "today" and a number after a place are no outlet unless quotes or an outlet word mark one."""
+    found = {m.surface: m.target for m in glossary.match("وصل إلى بغداد اليوم وزير الخارجية")}
+    assert found.get("بغداد") == "Baghdad"
+    found = {m.surface: m.target for m in glossary.match("تعرضت عدن 24 ساعة للقصف")}
+    assert found.get("عدن") == "Aden"

@@ -51,9 +51,65 @@ def _entry(source: str, target: str) -> GlossaryEntry:
 _BEFORE = re.compile(r"(?:^|(?<=[\s(«\"]))([وفبل]{0,2})(\S+)\s+$")
 
 
+@cache
+def _tails() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
+    """(a pattern for any outlet tail word as written, tail → (English, needs a mark)), from ``outlet_tails.tsv``."""
+    tails = {row["word"]: (row["english"], row["marked"] == "yes") for row in data_table("outlet_tails.tsv")}
+    words = "|".join(map(re.escape, sorted(tails, key=len, reverse=True)))
+    return re.compile(rf"\s+({words})(?![^\W_])"), tails
+
+
+_OPENING = re.compile(r"[«\"“”'(]\s*\Z")
+_CLOSING = re.compile(r"\s*[»\"“”')]")
+
+
+def _outlet_entry(source: str, target: str) -> GlossaryEntry:
+    key = (fold(source), target)
+    if key not in _ENTRIES:
+        if len(_ENTRIES) >= 4096:
+            _ENTRIES.clear()
+        _ENTRIES[key] = GlossaryEntry(source, target, "org", layer="composed",
+                                      note="composed: place + outlet tail (outlet_tails.tsv)")
+    return _ENTRIES[key]
+
+
+def compose_outlets(text: str, matches: list[TermMatch]) -> list[TermMatch]:
+    """``matches`` with each place that an outlet tail follows (``كركوك ناو``; ``"بغداد اليوم"`` in quotes or after
+    an outlet word for a tail that is an ordinary word) widened to the outlet: type ``org``, layer ``composed``,
+    English the place's and the tail's (Kirkuk Now, Baghdad Today)."""
+    finder, tails = _tails()
+    out = []
+    for m in matches:
+        if m.type == "place" and m.layer in _LAYERS and not m.ambiguous:
+            tail = finder.match(text, m.end)
+            if tail is not None:
+                english, marked = tails[tail.group(1)]
+                start = m.start - len(m.clitic)
+                if not marked or (_OPENING.search(text, max(0, start - 3), start)
+                                  and _CLOSING.match(text, tail.end())) or _after_outlet_word(text, start):
+                    end = tail.end()
+                    target = f"{m.target} {english}"
+                    m = replace(m, end=end, surface=text[m.start:end], source=text[m.start:end], target=target,
+                                type="org", layer="composed", entry=_outlet_entry(text[m.start:end], target),
+                                candidates=())
+        out.append(m)
+    return out
+
+
+def _after_outlet_word(text: str, start: int) -> bool:
+    """Whether a word of ``outlet_words.tsv`` (موقع، قناة، صحيفة) stands right before ``start``."""
+    from .match import outlet_words
+
+    before = fold(text[max(0, start - 30):start]).split()
+    return any(len(before) >= len(w) and tuple(before[-len(w):]) == w for w in outlet_words())
+
+
 def compose_facilities(text: str, matches: list[TermMatch]) -> list[TermMatch]:
     """``matches`` with each place that follows a facility head (and its ``after`` word, where a row has one)
-    widened to the facility: span, source and English. Matches are (start-ordered) :class:`TermMatch`."""
+    widened to the facility: span, source and English; and each place an outlet tail follows widened to the outlet
+    (:func:`compose_outlets`). Matches are (start-ordered) :class:`TermMatch`."""
+    if _tails()[0].search(text):
+        matches = compose_outlets(text, matches)
     finder, heads = _rows()
     if not finder.search(text):
         return matches
