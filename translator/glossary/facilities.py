@@ -116,6 +116,13 @@ def _parts() -> tuple[re.Pattern[str], dict[tuple[str, str], tuple[str, tuple[st
     return re.compile(rf"(?:^|(?<=[\s(«\"]))[وفبل]{{0,2}}({written})\s+\Z"), rows
 
 
+@cache
+def _part_keys() -> re.Pattern[str]:
+    """The last word of any head of ``org_parts.tsv`` (الأعلى، التنفيذية): a text without one has no body to
+    compose, found with one search before any match is looked at."""
+    return re.compile("|".join(sorted({re.escape(row["head"].split()[-1]) for row in data_table("org_parts.tsv")})))
+
+
 def _head_of(written: str) -> str:
     """The head of ``org_parts.tsv`` a written head spells (لمجلس الأعلى after ل → المجلس الأعلى)."""
     return "ا" + written if written.startswith("ل") and not written.startswith("ال") else written
@@ -158,7 +165,7 @@ def compose_facilities(text: str, matches: list[TermMatch]) -> list[TermMatch]:
     (:func:`compose_outlets`). Matches are (start-ordered) :class:`TermMatch`."""
     if _tails()[0].search(text):
         matches = compose_outlets(text, matches)
-    if _parts()[0].pattern and any(m.type == "org" for m in matches):
+    if _part_keys().search(text):
         matches = compose_org_parts(text, matches)
     finder, heads = _rows()
     if not finder.search(text):

@@ -349,7 +349,9 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default",
     done = -1  # the last word index a name found so far ends at
     k = 0
     while k < len(words):
-        kind = _title_kind(words[k][2]) or _abbreviated_title(normalized, words[k])
+        kind = _title_kind(words[k][2])
+        if kind is None and words[k][2] in _ABBREVIATED_TITLES:
+            kind = _abbreviated_title(normalized, words[k])
         span = _name_after(words, normalized, k, kind, places) if kind in ("title", "role") else None
         if kind == "role" and k > done + 2:
             before = _name_before(words, normalized, k, done)
@@ -676,7 +678,7 @@ def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
     if kind == "role" and not _comma_after(normalized, words[k]):
         skipped = 0
         while i < len(words) and skipped < _MAX_ROLE_WORDS and not _comma_after(normalized, words[i - 1]):
-            if _lineage_opener(words, i, i):
+            if words[i][2].startswith("ال") and _lineage_opener(words, i, i):
                 break  # وزير الناني ولد اشروقة: the name, not a word of the office
             if i in places or _office_word(words[i][2]) or _office_noun(words, i):
                 i += 1
@@ -686,8 +688,8 @@ def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
                 break
             skipped += 1
     first, counted = i, 0
-    while i < len(words) and counted < _MAX_NAME_WORDS and (_name_part(words[i][2], i - first) or _lineage_opener(
-            words, i, first) or (
+    while i < len(words) and counted < _MAX_NAME_WORDS and (_name_part(words[i][2], i - first) or (
+            i == first and _lineage_opener(words, i, first)) or (
             i > first and (words[i][2] in _LINKS or words[i - 1][2] in _LINKS or words[i - 1][2] in _COMPOUND_HEADS)
             and len(words[i][2]) > 1 and not _title_kind(words[i][2]))):
         # a lineage (نسب) is one name however long: بن and the father's name after it do not count; nor does
