@@ -44,6 +44,9 @@ class DocumentNames:
         #: whether an earlier segment was about Turkey (a place there matched, or تركيا، أنقرة…): then a later
         #: segment's Turkish places written letter by letter are looked for too (:meth:`.Glossary.match`)
         self.about_turkey = False
+        #: the countries of the places earlier segments named (:meth:`.Gazetteer.countries`): a town whose name
+        #: needs another place of its country beside it (سنجار، حولي) has one when the document named one before
+        self.countries: set[str] = set()
 
     def __len__(self) -> int:
         return len(self._surnames)

@@ -51,9 +51,122 @@ def _entry(source: str, target: str) -> GlossaryEntry:
 _BEFORE = re.compile(r"(?:^|(?<=[\s(«\"]))([وفبل]{0,2})(\S+)\s+$")
 
 
+@cache
+def _tails() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
+    """(a pattern for any outlet tail word as written, tail → (English, needs a mark)), from ``outlet_tails.tsv``."""
+    tails = {row["word"]: (row["english"], row["marked"] == "yes") for row in data_table("outlet_tails.tsv")}
+    words = "|".join(map(re.escape, sorted(tails, key=len, reverse=True)))
+    return re.compile(rf"\s+({words})(?![^\W_])"), tails
+
+
+_OPENING = re.compile(r"[«\"“”'(]\s*\Z")
+_CLOSING = re.compile(r"\s*[»\"“”')]")
+
+
+def _outlet_entry(source: str, target: str) -> GlossaryEntry:
+    key = (fold(source), target)
+    if key not in _ENTRIES:
+        if len(_ENTRIES) >= 4096:
+            _ENTRIES.clear()
+        _ENTRIES[key] = GlossaryEntry(source, target, "org", layer="composed",
+                                      note="composed: place + outlet tail (outlet_tails.tsv)")
+    return _ENTRIES[key]
+
+
+def compose_outlets(text: str, matches: list[TermMatch]) -> list[TermMatch]:
+    """``matches`` with each place that an outlet tail follows (``كركوك ناو``; ``"بغداد اليوم"`` in quotes or after
+    an outlet word for a tail that is an ordinary word) widened to the outlet: type ``org``, layer ``composed``,
+    English the place's and the tail's (Kirkuk Now, Baghdad Today)."""
+    finder, tails = _tails()
+    out = []
+    for m in matches:
+        if m.type == "place" and m.layer in _LAYERS and not m.ambiguous:
+            tail = finder.match(text, m.end)
+            if tail is not None:
+                english, marked = tails[tail.group(1)]
+                start = m.start - len(m.clitic)
+                if not marked or (_OPENING.search(text, max(0, start - 3), start)
+                                  and _CLOSING.match(text, tail.end())) or _after_outlet_word(text, start):
+                    end = tail.end()
+                    target = f"{m.target} {english}"
+                    m = replace(m, end=end, surface=text[m.start:end], source=text[m.start:end], target=target,
+                                type="org", layer="composed", entry=_outlet_entry(text[m.start:end], target),
+                                candidates=())
+        out.append(m)
+    return out
+
+
+def _after_outlet_word(text: str, start: int) -> bool:
+    """Whether a word of ``outlet_words.tsv`` (موقع، قناة، صحيفة) stands right before ``start``."""
+    from .match import outlet_words
+
+    before = fold(text[max(0, start - 30):start]).split()
+    return any(len(before) >= len(w) and tuple(before[-len(w):]) == w for w in outlet_words())
+
+
+@cache
+def _parts() -> tuple[re.Pattern[str], dict[tuple[str, str], tuple[str, tuple[str, ...]]]]:
+    """(a pattern for the heads of ``org_parts.tsv`` ending right before a match, (head, link) → patterns)."""
+    rows = {(row["head"], row["link"]): (row["target"], tuple(v for v in (row.get("target_variants") or "").split("|")
+                                                              if v))
+            for row in data_table("org_parts.tsv")}
+    heads = sorted({head for head, _ in rows}, key=len, reverse=True)
+    written = "|".join(re.escape(h) if not h.startswith("ال") else f"{re.escape(h)}|(?<=ل)ل{re.escape(h[2:])}"
+                       for h in heads)  # للمجلس الأعلى: ل + المجلس, the article's alif dropped
+    return re.compile(rf"(?:^|(?<=[\s(«\"]))[وفبل]{{0,2}}({written})\s+\Z"), rows
+
+
+@cache
+def _part_keys() -> re.Pattern[str]:
+    """The last word of any head of ``org_parts.tsv`` (الأعلى، التنفيذية): a text without one has no body to
+    compose, found with one search before any match is looked at."""
+    return re.compile("|".join(sorted({re.escape(row["head"].split()[-1]) for row in data_table("org_parts.tsv")})))
+
+
+def _head_of(written: str) -> str:
+    """The head of ``org_parts.tsv`` a written head spells (لمجلس الأعلى after ل → المجلس الأعلى)."""
+    return "ا" + written if written.startswith("ل") and not written.startswith("ال") else written
+
+
+def compose_org_parts(text: str, matches: list[TermMatch]) -> list[TermMatch]:
+    """``matches`` with each organisation that a body's head governs (``org_parts.tsv``: المجلس الأعلى + ل + the
+    GCC; مجلس + جامعة الدول العربية) widened to the body: layer ``composed``, type ``org``, English from the head's
+    pattern and the organisation's shortest form (GCC Supreme Council, Arab League Council)."""
+    finder, rows = _parts()
+    out = []
+    for m in matches:
+        if m.type == "org" and m.layer in _LAYERS and m.clitic in ("", "ل"):
+            start = m.start - len(m.clitic)
+            head = finder.search(text, max(0, start - 24), start)
+            pattern = rows.get((_head_of(head.group(1)), m.clitic or "-")) if head else None
+            if pattern is not None:
+                forms = tuple(dict.fromkeys(_targets(m)))
+                short = min(forms, key=len)
+                target, *variants = dict.fromkeys(
+                    [pattern[0].replace("{org}", short),
+                     *(p.replace("{org}", f) for p in (pattern[0], *pattern[1]) for f in forms)])
+                begin = head.start(1)
+                entry = GlossaryEntry(text[begin:m.end], target, "org", target_variants=tuple(variants),
+                                      layer="composed", note="composed: body head + organisation (org_parts.tsv)")
+                m = replace(m, start=begin, end=m.end, surface=text[begin:m.end], source=text[begin:m.end],
+                            target=target, clitic=text[head.start():begin], entry=entry, layer="composed")
+        out.append(m)
+    return out
+
+
+def _targets(match: TermMatch) -> list[str]:
+    entry = match.entry
+    return [match.target, *(entry.target_variants if entry is not None else ())]
+
+
 def compose_facilities(text: str, matches: list[TermMatch]) -> list[TermMatch]:
     """``matches`` with each place that follows a facility head (and its ``after`` word, where a row has one)
-    widened to the facility: span, source and English. Matches are (start-ordered) :class:`TermMatch`."""
+    widened to the facility: span, source and English; and each place an outlet tail follows widened to the outlet
+    (:func:`compose_outlets`). Matches are (start-ordered) :class:`TermMatch`."""
+    if _tails()[0].search(text):
+        matches = compose_outlets(text, matches)
+    if _part_keys().search(text):
+        matches = compose_org_parts(text, matches)
     finder, heads = _rows()
     if not finder.search(text):
         return matches

@@ -27,7 +27,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
@@ -37,7 +37,7 @@ from ..diskcache import cached, fingerprint, folding_inputs
 from ..text.arabic import analyses, data_table, normalize, tokens
 from .entry import GlossaryEntry, TermMatch
 from .translit import TransliteratedPlaces, load_transliterated
-from .wordinfo import common_zipf, default_gazetteer_path
+from .wordinfo import common_zipf, default_gazetteer_path, prepared
 
 __all__ = ["AMBIGUITY_RATIO", "COMMON_MARGIN", "FOREIGN_MARGIN", "Gazetteer", "Place", "default_gazetteer_path",
            "load_gazetteer"]
@@ -52,6 +52,9 @@ WHOLE_WORD = 3.0  # zipf: a word as written at least this frequent is not split 
 CAPITAL_CEILING = 4.5  # zipf: a national capital (GeoNames) under this is a place first (أثينا Athens, 4.3)
 WORD_ZIPF = 3.5  # zipf: a name this frequent is an ordinary word too (wordfreq lists it) ...
 SMALL_TOWN = 100_000  # ... and a town smaller than this needs a cue or the text's country (مساكن Msaken, 3.9)
+DOCUMENT_TOWN = 10_000  # people: a town that needs its country named beside it has it from earlier segments of the
+# document only if it is this big (a hamlet whose name is an ordinary word, الفصايل "the factions" / Fasayil, 1,064
+# people, is that word more often than the hamlet, whatever the story's country)
 POSSESSED_CEILING = 4.5  # zipf: an ordinary word this frequent + a possessive (قصره) is that word whatever the context
 COMPOUND_COUNTRIES = frozenset({"MA"})  # regions and prefectures named by two towns: جهة طنجة تطوان, عمالة وجدة-أنجاد
 _COMPOUND_GAP = re.compile(r"\s*-\s*|\s+")
@@ -250,10 +253,12 @@ class Gazetteer:
                               note=name.places[0].ref, layer="gazetteer")
                 for form, name in self._names.items() if form not in skip and not _never_a_place(name)]
 
-    def resolve(self, text: str, matches: Sequence[TermMatch]) -> list[TermMatch]:
+    def resolve(self, text: str, matches: Sequence[TermMatch], context: Collection[str] = ()) -> list[TermMatch]:
         """Gazetteer matches resolved (or dropped, or marked ambiguous); glossary place matches steered
-        among their own accepted renderings by cues. Order and spans are kept."""
+        among their own accepted renderings by cues. Order and spans are kept. ``context``: countries that count
+        as named beside the text's own places (the places earlier segments of the same document named)."""
         names = [self._name_of(m) if m.type == "place" else None for m in matches]
+        context_extra = set(context)
         countries = _Countries(_country_of(m, name) if name is not None and not (m.layer == "gazetteer" and name.common)
                                else "" for m, name in zip(matches, names, strict=True))
         resolved = []
@@ -275,6 +280,8 @@ class Gazetteer:
                     match.clitic and (_cue_before_clitic(text, match) or _whole_word_common(text, match, name))):
                 continue  # تل واسط is not Wasit; مدينة بارا is the town Bara, not ب + ارا; وفدا is "a delegation"
             context = set(countries.others(number))
+            if context_extra:
+                context |= context_extra
             if cue is None and name.words == 1 and normalize(match.source) in _calendar_words():
                 continue  # اليوم الخميس: Thursday, not the town Khamis; a month or weekday needs مدينة or the like
             if cue is None and name.words == 1 and self._bare_given_name(text, match, name):
@@ -357,6 +364,29 @@ class Gazetteer:
             if _LIST_GAP.fullmatch(between + second.clitic[:1] if second.clitic[:1] == "و" else between):
                 return True
         return False
+
+    def context_towns(self, text: str, countries: Collection[str]) -> bool:
+        """Whether ``text`` has a word (or a word behind one proclitic) that is a one-word name :meth:`resolve`
+        keeps only beside another place of its country (an ordinary word first, or a town whose name is frequent:
+        سنجار, حولي, معسكر) and names a place of ``countries`` in the region the news covers: a cheap screen before
+        matching a segment again with its document's countries (:meth:`.Glossary.match`)."""
+        wanted = set(countries) & _region()
+        if not wanted:
+            return False
+        for _, _, word in prepared(text)[2]:
+            for form in (word, word[1:]) if word[:1] in "وفبل" and len(word) > 3 else (word,):
+                name = self._names.get(form)
+                if name is not None and name.common and any(p.country in wanted and p.weight() >= DOCUMENT_TOWN
+                                                            for p in name.places):
+                    return True
+        return False
+
+    def document_town(self, match: TermMatch) -> bool:
+        """Whether a place match resolved with the document's countries (:meth:`context_towns`) is a town of
+        ``DOCUMENT_TOWN`` people or more, or a subdivision."""
+        name = self._name_of(match)
+        return name is not None and any(p.target == match.target and p.weight() >= DOCUMENT_TOWN
+                                        for p in name.places)
 
     def countries(self, matches: Sequence[TermMatch]) -> set[str]:
         """The countries the places among ``matches`` are in (each counted when the gazetteer knows one)."""

@@ -151,15 +151,30 @@ class Glossary:
         return with_document(matches, text, document)
 
     def _document_places(self, text: str, matches: list[TermMatch], document: DocumentNames) -> list[TermMatch]:
-        """``matches`` plus the Turkish places of a segment of a document about Turkey (see :meth:`match`); the
-        document learns whether this segment is about Turkey."""
+        """``matches`` plus the Turkish places of a segment of a document about Turkey (see :meth:`match`) and the
+        towns that need another place of their country beside them, when an earlier segment named one; the
+        document learns whether this segment is about Turkey, and the countries of its places."""
         countries = self.gazetteer.countries(matches)
+        earlier = document.countries - countries
+        document.countries |= countries
+        if earlier and self.gazetteer.context_towns(text, earlier):
+            matches = self._document_towns(text, matches, earlier)
         if TransliteratedPlaces.about_turkey(text, countries):
             document.about_turkey = True
             return matches
         if not document.about_turkey:
             return matches
         return self.gazetteer.transliterated(text, matches, countries, cued=True)
+
+    def _document_towns(self, text: str, matches: list[TermMatch], earlier: set[str]) -> list[TermMatch]:
+        """``matches`` plus the gazetteer places that resolution keeps when the countries ``earlier`` segments of
+        the document named count as named beside them (a text on Nineveh, then ``قائممقام جديد لسنجار``: Sinjar;
+        an Algerian story, then a sentence on معسكر: Mascara); only where no match of ``matches`` lies."""
+        found = self.gazetteer.resolve(text, find_terms(text, self._index), context=earlier)
+        taken = SpanIndex((m.start - len(m.clitic), m.end) for m in matches)
+        extra = [m for m in found if m.layer == "gazetteer" and m.type == "place"
+                 and not taken.overlaps(m.start - len(m.clitic), m.end) and self.gazetteer.document_town(m)]
+        return sorted([*matches, *extra], key=lambda m: m.start) if extra else matches
 
     @remembered_matches  # the analysis and the enforcer match the same sentence (issue 20)
     def _matches(self, text: str, country: str | None = None) -> list[TermMatch]:

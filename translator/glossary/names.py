@@ -46,6 +46,8 @@ JOINED_WORD = 3.5  # zipf of the stem behind a proclitic (ونظيره → نظ�
 _MAX_ROLE_WORDS = 6
 OFFICE_NOUN = 4.6  # zipf: a word without the article this frequent, before one with it, is part of an office
 _MAX_NAME_WORDS = 4
+ATTESTED_PEOPLE = 50  # Wikidata people (names.tsv) with a part: a word this attested is a name part after a first
+NAME_WORD_CEILING = 5.5  # name though common (نايف فلاح مبارك الحجرف, علي يوسف أحمد الشريف), under this zipf
 CANDIDATE_COLUMNS = ("source", "romanized", "type", "count", "documents", "examples")
 
 
@@ -429,7 +431,7 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default",
     """Person names marked by a title or role in ``text`` that no match in ``taken`` covers, as matches of
     layer ``romanized`` (offsets into ``text``), spelled as people of ``country`` (the outlet's, when known)
     spell them (:func:`romanize`)."""
-    if _title_screen().search(text) is None:  # no title key in the text
+    if _title_screen().search(text) is None and "د." not in text:  # no title key (nor د.) in the text
         return []
     normalized, offsets, plain = prepared(text)
     folded = _folded_prepositions()
@@ -455,6 +457,8 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default",
     k = 0
     while k < len(words):
         kind = _title_kind(words[k][2])
+        if kind is None and words[k][2] in _ABBREVIATED_TITLES:
+            kind = _abbreviated_title(normalized, words[k])
         span = _name_after(words, normalized, k, kind, places) if kind in ("title", "role") else None
         if kind == "role" and k > done + 2:
             before = _name_before(words, normalized, k, done)
@@ -836,6 +840,18 @@ def _title_kind(word: str) -> str | None:
     return None
 
 
+_ABBREVIATED_TITLES = frozenset({"د"})  # د. "Dr." (and أ.د. "Prof. Dr.", which ends in it)
+
+
+def _abbreviated_title(normalized: str, word: tuple[int, int, str]) -> str | None:
+    """``title`` for an abbreviated title: a letter of :data:`_ABBREVIATED_TITLES` with a full stop right after
+    it, the name following with or without a space (د.محمد ناصر الهاجري, د. ماجد النصراوي); the letter alone is
+    none (أجزاء د و هـ)."""
+    if word[2] in _ABBREVIATED_TITLES and normalized[word[1]:word[1] + 1] == ".":
+        return "title"
+    return None
+
+
 def _comma_after(normalized: str, word: tuple[int, int, str]) -> bool:
     return normalized[word[1]:word[1] + 2].lstrip()[:1] in {"،", ","}
 
@@ -848,6 +864,8 @@ def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
     if kind == "role" and not _comma_after(normalized, words[k]):
         skipped = 0
         while i < len(words) and skipped < _MAX_ROLE_WORDS and not _comma_after(normalized, words[i - 1]):
+            if _opens_lineage(words, i, i):
+                break  # وزير الناني ولد اشروقة: the name, not a word of the office
             if i in places or _office_word(words[i][2]) or _office_noun(words, i):
                 i += 1
             elif words[i][2] in _PLACE_PREPOSITIONS and i + 1 in places:
@@ -1007,6 +1025,8 @@ def _name_part(word: str, position: int) -> bool:
     zipf = _zipf(word)
     if zipf >= UNATTESTED_WORD and not _attested_part(word):
         return False  # an ordinary word no one in Wikidata has as a name part (مراسم استقبال، حضر، خارجية)
+    if position and COMMON_WORD <= zipf < NAME_WORD_CEILING and name_part_people(word) >= ATTESTED_PEOPLE:
+        return True  # after a first name, a common word many people have as a name part (مبارك، الشريف)
     return zipf < COMMON_WORD and not _joined_word(word)
 
 
