@@ -179,7 +179,7 @@ def test_the_registry_key_leaves_the_ezafe_out() -> None:
 
 def test_the_press_rows_load_and_answer_their_spellings() -> None:
     registry = default_registry()
-    assert not [p for p in registry.problems if "outlets_press_s13" in p]
+    assert not [p for p in registry.problems if "outlets.csv" in p]
     for name, canonical in (("Jomhouri Eslami", "Jomhouri-ye Eslami"), ("Donya-e-Eqtesad", "Donya-ye Eqtesad"),
                             ("Haberturk", "Habertürk"), ("Nawa-e-Waqt", "Nawa-i-Waqt"), ("Khabrein", "Khabrain")):
         found = registry.lookup(name)
