@@ -46,8 +46,6 @@ JOINED_WORD = 3.5  # zipf of the stem behind a proclitic (ونظيره → نظ�
 _MAX_ROLE_WORDS = 6
 OFFICE_NOUN = 4.6  # zipf: a word without the article this frequent, before one with it, is part of an office
 _MAX_NAME_WORDS = 4
-ATTESTED_PEOPLE = 50  # Wikidata people (names.tsv) with a part: a word this attested is a name part after a first
-NAME_WORD_CEILING = 5.5  # name though common (نايف فلاح مبارك الحجرف, علي يوسف أحمد الشريف), under this zipf
 CANDIDATE_COLUMNS = ("source", "romanized", "type", "count", "documents", "examples")
 
 
@@ -1025,8 +1023,6 @@ def _name_part(word: str, position: int) -> bool:
     zipf = _zipf(word)
     if zipf >= UNATTESTED_WORD and not _attested_part(word):
         return False  # an ordinary word no one in Wikidata has as a name part (مراسم استقبال، حضر، خارجية)
-    if position and COMMON_WORD <= zipf < NAME_WORD_CEILING and name_part_people(word) >= ATTESTED_PEOPLE:
-        return True  # after a first name, a common word many people have as a name part (مبارك، الشريف)
     return zipf < COMMON_WORD and not _joined_word(word)
 
 
