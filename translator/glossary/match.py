@@ -95,6 +95,7 @@ class TermIndex:
         self._readings: dict[tuple[str, bool], list[tuple[Reading, bool, list[_Form]]]] = {}
         self._starts: dict[tuple[str, bool], list[_Start]] = {}
         self._glued: dict[str, list[tuple[int, str, _Form]]] = {}
+        self._idle: set[str] = set()  # words that start no term and hold no two run together, wherever they stand
         entries = list(entries)
         spellings = [(spelling, "quoted" in entry.flags) for entry in entries
                      for spelling in (entry.source, *entry.variants)]
@@ -165,6 +166,7 @@ class TermIndex:
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
+        self._idle = set()
         self._split()
 
     def readings(self, word: str, stray: bool) -> list[tuple[Reading, bool, list[_Form]]]:
@@ -218,6 +220,7 @@ class TermIndex:
         if len(self._readings) > 200_000:
             self._readings.clear()
             self._starts.clear()
+            self._idle.clear()
         self._readings[(word, stray)] = found
         self._starts[(word, stray)] = starts
         return found
@@ -281,19 +284,26 @@ def find_terms(text: str, index: TermIndex) -> list[TermMatch]:
     normalized, offsets, words = prepared(text)  # shared with the name and place finders that follow
     candidates: list[_Candidate] = []
     starts_of = index._starts  # per word: where its readings start terms (TermIndex._read), asked first (issue 20)
+    idle = index._idle
     last = len(words) - 1
     plain = tuple(map(itemgetter(2), words))
     for i, word in enumerate(plain):
+        if word in idle:  # most words start no spelling, wherever they stand: one set look-up (session 13)
+            continue
         key = (word, i < last and word.endswith(_STRAY_CONJUNCTION))
         starts = starts_of.get(key)
         if starts is None:
             index._read(*key)
             starts = starts_of[key]
-        if not starts:  # most words start no spelling
-            if _GLUED_WORD <= len(word) <= _GLUED_LONGEST and word.find(_ARTICLE, 2) > 0:  # run together (الأممالمتحدة)
+        if not starts:
+            glued = index.glued(word) if _GLUED_WORD <= len(word) <= _GLUED_LONGEST and word.find(_ARTICLE, 2) > 0 \
+                else None  # run together (الأممالمتحدة)
+            if glued:
                 word_start, word_end, _ = words[i]
                 candidates += [_Candidate(i, i, word_start + offset, word_end, clitic, form)
-                               for offset, clitic, form in index.glued(word)]
+                               for offset, clitic, form in glued]
+            elif key[1] or not word.endswith(_STRAY_CONJUNCTION):  # nor would it anywhere else in a text
+                index._idle.add(word)
             continue
         word_start, word_end, _ = words[i]
         for offset, clitic, cut, singles, tree in starts:
@@ -303,7 +313,9 @@ def find_terms(text: str, index: TermIndex) -> list[TermMatch]:
                 for form in singles:
                     if not form.quoted_only or _set_apart(normalized, word_start, end):
                         candidates.append(_Candidate(i, i, start, end, clitic, form))
-            if tree is not None and i < last:
+            # most walks would end at the next word: no call when it continues no form (nor may be one less و)
+            if tree is not None and i < last and (plain[i + 1] in tree.next
+                                                  or plain[i + 1].endswith(_STRAY_CONJUNCTION)):
                 _walk(tree, words, plain, i, normalized, start, clitic, candidates)
     chosen: list[_Candidate] = []
     taken = bytearray(len(words))  # 1 for a word a chosen candidate covers
