@@ -724,15 +724,21 @@ _NUMERIC_SHAPE = re.compile(r"\d\s*([/.\-–])\s*\d{1,2}\s*\1\s*\d")  # 16/12/20
 # What each shape's pattern cannot match without (issue 20: a line is tried only with the shapes it may hold).
 # Each is a necessary condition read off _patterns: a four-digit year (``year``), a time ``12:05``, two digits
 # (``dmy2``'s year), a day as digits or as a word (``dm``), a digit (``md``'s day), and for the numeric shapes
-# _NUMERIC_SHAPE, which every one of them contains.
+# _NUMERIC_SHAPE, which every one of them contains. The shapes of a two-digit year each need that year as they
+# write it (session 13, issue 17: they ran on every line with two digits and a month name, and found nothing on
+# all the QA benchmark's lines): after an apostrophe (``dmy2q``, ``mdy2q``), after a slash (``mdy2s``), or before
+# a closing bracket or the end of the text (``dmy2``).
 _NEEDS: dict[str, frozenset[str]] = {shape: frozenset(needs) for shape, needs in {
     "dmy": ("year",), "mdy": ("year",), "my": ("year",), "dtym": ("time", "year"), "dtmy": ("time", "year"),
-    "dmy2": ("two_digits",), "dmy2q": ("two_digits",), "mdy2q": ("two_digits",), "mdy2s": ("two_digits",),
+    "dmy2": ("two_digits", "year2_closing"), "dmy2q": ("two_digits", "year2_quoted"),
+    "mdy2q": ("two_digits", "year2_quoted"), "mdy2s": ("two_digits", "year2_slashed"),
     "dm": ("day",), "md": ("digit",),
     "ymd": ("numeric",), "num": ("numeric",), "num2": ("numeric",), "num2dot": ("numeric",),
 }.items()}
 _CLUES = {"digit": re.compile(r"\d"), "two_digits": re.compile(r"\d\d"), "year": re.compile(r"\d{4}"),
-          "time": re.compile(r"\d:\d\d"), "numeric": _NUMERIC_SHAPE}
+          "time": re.compile(r"\d:\d\d"), "numeric": _NUMERIC_SHAPE,
+          "year2_closing": re.compile(r"\d\d(?=\s*(?:\)|\]|\.?\s*\Z))"), "year2_quoted": re.compile(r"['’‘`]\d\d"),
+          "year2_slashed": re.compile(r"/\s*\d\d")}
 
 
 def _mentions(grammar: _Grammar, norm: str, order: str | None, *, persian: bool = False,

@@ -26,7 +26,6 @@ import hashlib
 import math
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache
@@ -153,11 +152,17 @@ class _Countries(list[str]):
 
     def __init__(self, countries: Iterable[str]) -> None:
         super().__init__(countries)
-        self._total = Counter(filter(None, self))
+        self._total: dict[str, int] | None = None  # counted when first asked (most texts never ask)
 
     def others(self, number: int) -> dict[str, int]:
         """Countries of every match but the ``number``-th, with their counts (a plain dict: ``Counter.copy``
         builds a new Counter through ``update`` and its abstract-class check, once per place of every text)."""
+        if self._total is None:
+            total: dict[str, int] = {}
+            for country in self:  # in order of first appearance, as Counter counts them
+                if country:
+                    total[country] = total.get(country, 0) + 1
+            self._total = total
         others = dict(self._total)
         own = self[number]
         if own:

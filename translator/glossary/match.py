@@ -122,6 +122,7 @@ class TermIndex:
         self._readings: dict[tuple[str, bool], list[tuple[Reading, bool, list[_Form]]]] = {}
         self._starts: dict[tuple[str, bool], list[_Start]] = {}
         self._glued: dict[str, list[tuple[int, str, _Form]]] = {}
+        self._idle: set[str] = set()  # words that start no term and hold no two run together, wherever they stand
         entries = list(entries)
         spellings = [(spelling, "quoted" in entry.flags, ",".join(sorted(entry_media(entry.flags))))
                      for entry in entries for spelling in (entry.source, *entry.variants)]
@@ -192,6 +193,7 @@ class TermIndex:
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
+        self._idle = set()
         self._split()
 
     def readings(self, word: str, stray: bool) -> list[tuple[Reading, bool, list[_Form]]]:
@@ -245,6 +247,7 @@ class TermIndex:
         if len(self._readings) > 200_000:
             self._readings.clear()
             self._starts.clear()
+            self._idle.clear()
         self._readings[(word, stray)] = found
         self._starts[(word, stray)] = starts
         return found
@@ -312,19 +315,26 @@ def find_terms(text: str, index: TermIndex) -> list[TermMatch]:
     normalized, offsets, words = prepared(text)  # shared with the name and place finders that follow
     candidates: list[_Candidate] = []
     starts_of = index._starts  # per word: where its readings start terms (TermIndex._read), asked first (issue 20)
+    idle = index._idle
     last = len(words) - 1
     plain = tuple(map(itemgetter(2), words))
     for i, word in enumerate(plain):
+        if word in idle:  # most words start no spelling, wherever they stand: one set look-up (session 13)
+            continue
         key = (word, i < last and word.endswith(_STRAY_CONJUNCTION))
         starts = starts_of.get(key)
         if starts is None:
             index._read(*key)
             starts = starts_of[key]
-        if not starts:  # most words start no spelling
-            if _GLUED_WORD <= len(word) <= _GLUED_LONGEST and word.find(_ARTICLE, 2) > 0:  # run together (الأممالمتحدة)
+        if not starts:
+            glued = index.glued(word) if _GLUED_WORD <= len(word) <= _GLUED_LONGEST and word.find(_ARTICLE, 2) > 0 \
+                else None  # run together (الأممالمتحدة)
+            if glued:
                 word_start, word_end, _ = words[i]
                 candidates += [_Candidate(i, i, word_start + offset, word_end, clitic, form)
-                               for offset, clitic, form in index.glued(word)]
+                               for offset, clitic, form in glued]
+            elif key[1] or not word.endswith(_STRAY_CONJUNCTION):  # nor would it anywhere else in a text
+                index._idle.add(word)
             continue
         word_start, word_end, _ = words[i]
         for offset, clitic, cut, singles, tree in starts:
@@ -334,7 +344,9 @@ def find_terms(text: str, index: TermIndex) -> list[TermMatch]:
                 for form in singles:
                     if not form.quoted_only or _set_apart(normalized, word_start, end):
                         candidates.append(_Candidate(i, i, start, end, clitic, form))
-            if tree is not None and i < last:
+            # most walks would end at the next word: no call when it continues no form (nor may be one less و)
+            if tree is not None and i < last and (plain[i + 1] in tree.next
+                                                  or plain[i + 1].endswith(_STRAY_CONJUNCTION)):
                 _walk(tree, words, plain, i, normalized, start, clitic, candidates)
     chosen: list[_Candidate] = []
     taken = bytearray(len(words))  # 1 for a word a chosen candidate covers
@@ -348,10 +360,23 @@ def find_terms(text: str, index: TermIndex) -> list[TermMatch]:
     matches = []
     for cand in sorted(chosen, key=lambda c: c.start):
         start, end = original_span(text, offsets, cand.start, cand.end)
-        entry = cand.form.entry
-        matches.append(TermMatch(start, end, text[start:end], entry.source, entry.target, entry.type,
-                                 _original_clitic(text, offsets, words[cand.first][0], cand), entry, entry.layer))
+        matches.append(_term_match(start, end, text[start:end], cand.form.entry,
+                                   _original_clitic(text, offsets, words[cand.first][0], cand)))
     return matches
+
+
+def _term_match(start: int, end: int, surface: str, entry: GlossaryEntry, clitic: str) -> TermMatch:
+    """``TermMatch(start, end, surface, entry.source, entry.target, entry.type, clitic, entry, entry.layer)``: the same
+    object, its fields written into its ``__dict__`` at once, in field order, instead of by the frozen dataclass's
+    ``object.__setattr__`` per field (session 13: ≈ 16,000 instructions a match, a twentieth of the matcher's).
+    ``tests/glossary/test_term_match_s13.py`` keeps it equal to the constructor's object, field for field."""
+    match = _NEW(TermMatch)
+    match.__dict__.update(start=start, end=end, surface=surface, source=entry.source, target=entry.target,
+                          type=entry.type, clitic=clitic, entry=entry, layer=entry.layer, candidates=())
+    return match
+
+
+_NEW = object.__new__
 
 
 # what may stand between two coordinated outlet names: spaces, or a comma (then و is optional)

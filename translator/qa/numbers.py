@@ -33,6 +33,7 @@ from functools import cache, lru_cache
 from operator import itemgetter
 
 from ..datafiles import read_tsv
+from ..dates import _gated
 from ..text.arabic import analyses, normalize_for_matching
 from .flag import QAFlag
 
@@ -618,7 +619,9 @@ _DAY_CLUE = re.compile(r"yesterday|overnight|امس|\sday|يوم\s+واحد")
 def _relative_years() -> re.Pattern[str]:
     phrases = [normalize_for_matching(row["phrase"])[0] for row in read_tsv("relative_years.tsv")]
     alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W\d_])(?:[وفبل]{{0,2}})(?:{alternation})(?![^\W\d_])")
+    # behind a lookahead for the letters a phrase can begin with (dates._gated): the engine tried every phrase at
+    # every position of a line (session 13)
+    return _gated(rf"(?<![^\W\d_])(?:[وفبل]{{0,2}})(?:{alternation})(?![^\W\d_])")
 
 
 def years_in_words(text: str) -> int:

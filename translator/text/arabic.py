@@ -23,6 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress
 
 from ..datafiles import read_tsv
 from .latin import fold_latin
@@ -176,17 +177,36 @@ def fold_for_matching(text: str) -> tuple[str, list[int]]:
     return found
 
 
+_UNUSUAL: list[object] = [-1, None]  # [size of _NOT_ONE_TO_ONE when compiled, a pattern of its characters or None]
+
+
+def _unusual_at(text: str) -> list[int]:
+    """Where ``text`` has a character of ``_NOT_ONE_TO_ONE``, found by one scan of a character class (recompiled
+    when the set has grown): ``_NOT_ONE_TO_ONE.intersection(text)`` made a new one-character string and hashed it
+    for every character of a line."""
+    size, pattern = _UNUSUAL
+    if size != len(_NOT_ONE_TO_ONE):
+        pattern = re.compile("[" + "".join(map(re.escape, sorted(_NOT_ONE_TO_ONE))) + "]") if _NOT_ONE_TO_ONE else None
+        _UNUSUAL[:] = [len(_NOT_ONE_TO_ONE), pattern]
+    if pattern is None:
+        return []
+    return [m.start() for m in pattern.finditer(text)]  # type: ignore[attr-defined]
+
+
 def _fold_for_matching(text: str) -> tuple[str, list[int]]:
     text = dagger_alef_spelled(text)  # one for one: the offsets are the original's
     if "\u200b" in text:
         text = space_zero_width(text)[0]  # one for one: the offsets are the original's
     folded_text = text.translate(_TABLE)  # fills _TABLE (and _NOT_ONE_TO_ONE) for every character of text
     if not _GLUED_AFTER_TEH_MARBUTA.search(text):
-        unusual = _NOT_ONE_TO_ONE.intersection(text)
-        if not unusual:  # every character folded to exactly one (issue 20)
+        at = _unusual_at(text)
+        if not at:  # every character folded to exactly one (issue 20)
             return folded_text, list(range(len(text) + 1))
-        if not any(_TABLE[ord(c)] for c in unusual):  # the others fold to nothing (diacritics, tatweel)
-            return folded_text, [i for i, c in enumerate(text) if c not in unusual] + [len(text)]
+        if not any(_TABLE[ord(c)] for c in {text[i] for i in at}):  # the others fold to nothing (diacritics, tatweel)
+            kept = bytearray(b"\1") * (len(text) + 1)
+            for i in at:
+                kept[i] = 0
+            return folded_text, list(compress(range(len(text) + 1), kept))
     out: list[str] = []
     offsets: list[int] = []
     table = _TABLE  # each character folded once, then looked up (the same fold as _fold)
