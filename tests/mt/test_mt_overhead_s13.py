@@ -129,3 +129,34 @@ def test_no_progress_bar_is_made_when_none_is_shown(monkeypatch: pytest.MonkeyPa
     assert result.text == "Translation number 0 of the text"
     with pytest.raises(AssertionError, match="progress bar"):
         Translator(Engine()).translate(["الجيش الجزائري ينفذ مناورات"], progress=True)
+
+
+def _normalized_reading_every_character(text: str) -> str:
+    """normalize_for_mt as it was before session 13: the table applied to every text, every space replaced."""
+    import unicodedata
+
+    from translator.mt import normalize as n
+    from translator.text.arabic import space_zero_width
+
+    text = space_zero_width(text)[0]
+    text = unicodedata.normalize("NFKC", text).translate(n._translation_table())
+    if n._KASRA_MAKSURA in text:
+        text = n._UTHMANI_YEH.sub("\u0650\u064a", text)
+    text = n.strip_full_vocalization(text, keep_dagger=True)
+    text = n.spell_dagger_alef(text)
+    text = n._SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return n._BLANK_LINES.sub("\n", text).strip()
+
+
+def test_normalization_screened_for_table_characters_and_spaces_gives_the_same_text() -> None:
+    from translator.mt.normalize import _translation_table, memory_key_text, normalize_for_mt
+
+    table = [chr(code) for code in _translation_table()]  # tatweel, bidi controls, Quranic marks, alef wasla ...
+    alphabet = [*"اب ت\u064e\u0650\u0649\u0670\u0651a.", *table, " ", "  ", "\t", "\n", "\r", "\r\n", "\u00a0",
+                "\u2009", "\u3000", "\x0b", "\u200b", "\ufb50", "\ufef5"]
+    rng = random.Random(7)
+    texts = ["", "  قال الوزير  ", "قال\tالوزير", "الجـــيش\u00a0الجزائري", "ٱلْكِتَٰبُ", "a \n b"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(30_000)]
+    for text in texts:
+        assert normalize_for_mt(text) == _normalized_reading_every_character(text), repr(text)
+        assert memory_key_text(text) == " ".join(_normalized_reading_every_character(text).split())
