@@ -114,15 +114,18 @@ def translate_documents(analyses: list[Analysis], translator, no_model_reason: s
     """
     segments = [s for a in analyses for s in a.segments]
     citations = [c for a in analyses for c in a.citations]
-    segments = [s if not (changes := _untranslatable(s)) else s.replace(**changes) for s in segments]
-    wanted = [i for i, s in enumerate(segments) if wants_translation(s)]
+    wants = [wants_translation(s) for s in segments]  # read once per segment (issue 20)
+    wanted = [i for i, want in enumerate(wants) if want]
     titles = [i for i, c in enumerate(citations) if c.title_original and c.title_language == "ar"]
     message = None
+    status = "no_model" if no_model_reason else "disabled"
+    # without a translator, the rows that want one get their status in the same copy (one copy per row)
+    untranslated = None if translator is not None else {
+        "translation_status": status,
+        "translation_note": one_line(no_model_reason) if no_model_reason else "translation switched off"}
+    segments = [s if not (changes := _untranslatable(s, want, untranslated)) else s.replace(**changes)
+                for s, want in zip(segments, wants, strict=True)]
     if translator is None:
-        status = "no_model" if no_model_reason else "disabled"
-        note = one_line(no_model_reason) if no_model_reason else "translation switched off"
-        for i in wanted:
-            segments[i] = segments[i].replace(translation_status=status, translation_note=note)
         for i in titles:  # the citations table has no translation_note column
             citations[i] = citations[i].replace(translation_status=status)
         if memory is not None:  # no model, but the people's translations are still there to show
@@ -175,12 +178,16 @@ def _source_countries(analyses: list[Analysis], sources: list[str], segments: li
     return [found.get(text) for text in sources]
 
 
-def _untranslatable(segment: SegmentRow) -> dict[str, object]:
+def _untranslatable(segment: SegmentRow, wanted: bool, untranslated: dict[str, object] | None) -> dict[str, object]:
     """What every segment gets before translation, in one copy (issue 20): ``terms_found`` 0 where no glossary
-    counted, and ``not_arabic`` where nothing goes to the model (wants_translation reads neither column)."""
+    counted, ``not_arabic`` where nothing goes to the model (``wanted``: :func:`wants_translation`, which reads
+    neither column), and ``untranslated`` (the status and note of a run without a translator) where something
+    would."""
     changes: dict[str, object] = {} if segment.terms_found is not None else {"terms_found": 0}
-    if not wants_translation(segment):
+    if not wanted:
         changes["translation_status"] = "not_arabic"
+    elif untranslated:
+        changes.update(untranslated)
     return changes
 
 

@@ -61,6 +61,11 @@ def mark_keys_current(db: sqlite3.Connection) -> None:
 _SYNCHRONOUS = "NORMAL"  # machine output is made again if a power cut loses the last commits (issue 20)
 
 
+#: ``json.dumps(value, ensure_ascii=False)`` without a new encoder made per call (json.dumps builds one whenever an
+#: option differs from its defaults; the MT cache writes one per segment)
+_dumps_unicode = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def now() -> str:
     """The current UTC time, ISO 8601 to the second."""
     return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
@@ -200,7 +205,7 @@ class MTCache(LazyDatabase):
         with self._db:
             self._db.executemany(
                 "INSERT OR REPLACE INTO machine VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [(key, e.source, e.text, e.status, json.dumps(e.flags), json.dumps(e.info, ensure_ascii=False),
+                [(key, e.source, e.text, e.status, json.dumps(e.flags), _dumps_unicode(e.info),
                   e.engine, e.model, e.revision, e.glossary_version, e.created or stamp)
                  for key, e in entries.items()])
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -212,13 +212,19 @@ class TranslationMemory(LazyDatabase):
         rows = self._by_source(source)
         return _best(rows) if rows else None
 
-    def get_human_many(self, sources: Iterable[str]) -> dict[str, HumanTranslation]:
+    def get_human_many(self, sources: Iterable[str], *,
+                       known: Mapping[str, str] | None = None) -> dict[str, HumanTranslation]:
         """:meth:`get_human` of each of ``sources`` (source → translation; sources without one are left out),
-        in one query per 500 keys rather than one per source (issue 20: a translation call asks for each text)."""
+        in one query per 500 keys rather than one per source (issue 20: a translation call asks for each text).
+        ``known``: the :func:`memory_key_text` of sources the caller has computed already (source → key; the
+        Translator normalizes every text it plans); the others are computed here."""
         sources = list(dict.fromkeys(sources))
         if self._keys is not None:  # a read-only memory with outdated keys: looked up through its key map
             return {s: h for s in sources if (h := self.get_human(s)) is not None}
-        keys = {s: memory_key_text(s) for s in sources}
+        if self._absent():  # no file yet: nothing to find, no key to compute
+            return {}
+        known = known or {}
+        keys = {s: known[s] if s in known else memory_key_text(s) for s in sources}
         wanted = list(dict.fromkeys(keys.values()))
         rows: dict[str, list[HumanTranslation]] = {}
         for start in range(0, len(wanted), 500):  # SQLite caps bound parameters

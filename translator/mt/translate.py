@@ -169,6 +169,7 @@ class Translator:
         self._counts: dict[str, int] = {}  # source tokens of the current call's sentences (see _plans)
         self._countries: dict[str, str] = {}  # the current call's pieces and their documents' country (translate)
         self._literals: set[str] = set()  # pieces kept as written: addresses, symbols (see split_literals)
+        self._key_texts: dict[str, str] = {}  # the current call's texts and their memory_key_text (see _plans)
 
     # ------------------------------------------------------------------------------------------ public
     def translate(self, texts: list[str], *, progress: bool = False,
@@ -202,7 +203,8 @@ class Translator:
         fresh = self._translate_units(todo, progress)
         self._remember(fresh, keys)
         results.update(fresh)
-        humans = self.memory.get_human_many(t for t in texts if t.strip()) if self.memory is not None else {}
+        humans = self.memory.get_human_many((t for t in texts if t.strip()), known=self._key_texts) \
+            if self.memory is not None else {}
         return [self._assemble(text, plan, results, humans) for text, plan in zip(texts, plans, strict=True)]
 
     def translate_text(self, text: str) -> Translation:
@@ -213,6 +215,10 @@ class Translator:
     def _plans(self, texts: list[str]) -> list[list[tuple[str, str]]]:
         """:meth:`_plan` of every text, with the sentences of all texts counted in one engine call."""
         split = [(normalized, sentences(normalized)) for normalized in map(normalize_for_mt, texts)]
+        # memory_key_text of each text, from the normalization done here (the memory's look-up of the call's
+        # human translations would normalize every text again)
+        self._key_texts = {text: " ".join(normalized.split()) for text, (normalized, _) in zip(texts, split,
+                                                                                                 strict=True)}
         wanted = list(dict.fromkeys(s.text for _, spans in split for s in spans))
         self._counts = dict(zip(wanted, self.engine.count_tokens(wanted), strict=True)) if wanted else {}
         return [self._plan(normalized, spans) for normalized, spans in split]
@@ -345,11 +351,14 @@ class Translator:
     def _translate_units(self, units: list[str], progress: bool) -> dict[str, _Result]:
         if not units:
             return {}
-        from tqdm.auto import tqdm
-
         self.stats["segments"] += len(units)
-        with tqdm(total=len(units), unit="seg", desc="translating", disable=not progress) as bar:
-            first = self._generate(units, self.options, bar)
+        if progress:
+            from tqdm.auto import tqdm
+
+            with tqdm(total=len(units), unit="seg", desc="translating") as bar:
+                first = self._generate(units, self.options, bar)
+        else:  # no bar to make (a disabled tqdm still costs its set-up on every call)
+            first = self._generate(units, self.options)
         checked: dict[str, tuple[list[Hypothesis], list[str]]] = {}
         results: dict[str, _Result] = {}
         for unit, hyps in first.items():
@@ -495,6 +504,40 @@ def _symbol_flags(text: str) -> list[bool]:
     return flags
 
 
+def _symbol_ends(text: str) -> tuple[int, int]:
+    """``(i, j)``: ``text[:i]`` and ``text[j:]`` are the runs of symbols and spaces at its ends (``i <= j``), as
+    :func:`_symbol_flags` judges each character, reading only the characters of those runs and the one after
+    each (issue 20: the flags of a whole segment cost a Unicode look-up per character, for its two ends)."""
+    n = len(text)
+    i = 0
+    base: bool | None = None  # as in _symbol_flags: the flag of the last character a mark can sit on
+    while i < n:
+        char = text[i]
+        if unicodedata.category(char) in _COMBINING:
+            flag = base if base is not None else "ARABIC" not in unicodedata.name(char, "")
+        else:
+            flag = _is_symbol(char)
+            base = None if char.isspace() else flag
+        if not (flag or char.isspace()):
+            break
+        i += 1
+    j = n
+    while j > i:
+        char = text[j - 1]
+        if unicodedata.category(char) in _COMBINING:  # the flag of the character it sits on, as read forwards
+            k = j - 2
+            while k >= 0 and unicodedata.category(text[k]) in _COMBINING:
+                k -= 1
+            on = text[k] if k >= 0 else ""
+            flag = _is_symbol(on) if on and not on.isspace() else "ARABIC" not in unicodedata.name(char, "")
+        else:
+            flag = _is_symbol(char)
+        if not (flag or char.isspace()):
+            break
+        j -= 1
+    return i, j
+
+
 def split_symbols(text: str) -> tuple[tuple[str, str] | None, str, tuple[str, str] | None]:
     """``text`` without the runs of symbols at its ends, which a translation model does not know.
 
@@ -503,13 +546,7 @@ def split_symbols(text: str) -> tuple[tuple[str, str] | None, str, tuple[str, st
     symbols only has no head or tail. ``🔴 عاجل: …`` → ``(("🔴", " "), "عاجل: …", None)``. Diacritics belong
     to their word: ``… ليلاً`` has no tail.
     """
-    symbol = _symbol_flags(text)
-    i = 0
-    while i < len(text) and (symbol[i] or text[i].isspace()):
-        i += 1
-    j = len(text)
-    while j > i and (symbol[j - 1] or text[j - 1].isspace()):
-        j -= 1
+    i, j = _symbol_ends(text)
     if i == j:
         return None, text, None
     lead, middle, trail = text[:i], text[i:j], text[j:]
