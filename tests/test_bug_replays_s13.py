@@ -1,0 +1,97 @@
+"""Public bug reports replayed on the toolkit, thirteenth session.
+
+Each test names the reports it comes from (``benchmarks/data/bug_replays.tsv`` lists them with what the toolkit
+gave before and after; ``benchmarks/bug_replays.py`` replays the same inputs). The kinds that failed: text Word
+hides (``w:vanish``) read as the article's; Quranic (Uthmani) hamza spellings and small letters a glossary term
+and the model's input must read as modern spelling; tables (glossary, outlets, parallel lists) saved as UTF-16
+without a byte-order mark; a PDF line written back to front whose lam-alef ligatures kept their letters in
+reading order.
+"""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+from docx.enum.style import WD_STYLE_TYPE
+
+from benchmarks.bug_replays import _word_text, word_run
+from translator.corpus.readers import _read_docx
+
+
+# ------------------------------------------------------------------ text Word hides is not the article's text
+def _docx_text(document: docx.document.Document) -> str:
+    data = io.BytesIO()
+    document.save(data)
+    return "\n\n".join(d.text for d in _read_docx("a.docx", data.getvalue(), "digest"))
+
+
+def _run(text: str, toggle: str = "<w:vanish/>") -> str:
+    """A run whose properties hold ``toggle`` (``<w:vanish/>`` unless told)."""
+    return f'<w:r><w:rPr>{toggle}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+@pytest.mark.parametrize(("report", "fragments", "want"), [
+    # yfedoseev/office_oxide#305: a run with <w:vanish/> between two visible ones
+    ("office_oxide#305", (word_run("قال الوزير "), _run("ملاحظة للمحرر "), word_run("إن الاجتماع انتهى")),
+     "قال الوزير إن الاجتماع انتهى"),
+    # mwilliamson/mammoth.js#230: a hidden run opening the paragraph
+    ("mammoth.js#230", (_run("لا تنشر ", '<w:vanish w:val="1"/>'), word_run("وصل الوفد")), "وصل الوفد"),
+    # MicrosoftTranslator/DocumentTranslator-Legacy#75: val="true" hides, val="0"/"false"/"off" shows
+    ("DocumentTranslator-Legacy#75", (word_run("وصل"), _run(" مخفي", '<w:vanish w:val="true"/>'),
+                                      _run(" الوفد", '<w:vanish w:val="false"/>'),
+                                      _run(" إلى", '<w:vanish w:val="off"/>'),
+                                      _run(" الجزائر", '<w:vanish w:val="0"/>')), "وصل الوفد إلى الجزائر"),
+    # hidden text inside a hyperlink and a tracked insertion is hidden too
+    ("office_oxide#305", (word_run("انظر "), f'<w:hyperlink r:id="rId9">{_run("رابط")}</w:hyperlink>',
+                          f'<w:ins w:id="1" w:author="A">{_run("مدرج")}</w:ins>', word_run("الموقع")), "انظر الموقع"),
+    # webHidden is not hidden text (a hint for Word's web view: hyperlinked page numbers of a table of contents)
+    ("bokuweb/docx-rs#553", (_run("صفحة 3", "<w:webHidden/>"),), "صفحة 3"),
+])
+def test_hidden_runs_are_left_out(report: str, fragments: tuple[str, ...], want: str) -> None:
+    assert _word_text(*fragments) == want, report
+
+
+def test_text_hidden_by_its_style_is_left_out() -> None:
+    # yfedoseev/office_oxide#356: the run has no <w:vanish/> of its own; its character style has, or a style that
+    # style is based on; a paragraph style hides its paragraph's runs unless a run says otherwise
+    document = docx.Document()
+    collapsed = document.styles.add_style("Collapsed", WD_STYLE_TYPE.CHARACTER)
+    collapsed.font.hidden = True
+    deeper = document.styles.add_style("Collapsed More", WD_STYLE_TYPE.CHARACTER)
+    deeper.base_style = collapsed
+    shown = document.styles.add_style("Shown Again", WD_STYLE_TYPE.CHARACTER)
+    shown.base_style = collapsed
+    shown.font.hidden = False  # the nearest style decides
+    note = document.styles.add_style("Editor Note", WD_STYLE_TYPE.PARAGRAPH)
+    note.font.hidden = True
+    paragraph = document.add_paragraph("قال الوزير ")
+    paragraph.add_run("(مطوي) ", style="Collapsed")
+    paragraph.add_run("(مطوي أكثر) ", style="Collapsed More")
+    paragraph.add_run("إن الاجتماع ", style="Shown Again")
+    paragraph.add_run("انتهى")
+    document.add_paragraph("ملاحظة للمحرر: تحقق من الأرقام", style="Editor Note")
+    hidden_note = document.add_paragraph("", style="Editor Note")
+    hidden_note.add_run("لكن هذا ظاهر").font.hidden = False
+    assert _docx_text(document) == "قال الوزير إن الاجتماع انتهى\n\nلكن هذا ظاهر"
+
+
+def test_hidden_text_in_a_table_cell_is_left_out() -> None:
+    document = docx.Document()
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].add_run("في الجدول ")
+    cell.paragraphs[0].add_run("مخفي").font.hidden = True
+    assert _docx_text(document) == "في الجدول"
+
+
+def test_a_style_loop_in_a_broken_file_does_not_hang() -> None:
+    from docx.oxml import parse_xml
+
+    from translator.corpus.readers import _hidden_styles
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    styles = parse_xml(f'<w:styles xmlns:w="{w}"><w:style w:styleId="A"><w:basedOn w:val="B"/></w:style>'
+                       '<w:style w:styleId="B"><w:basedOn w:val="A"/></w:style><w:style w:styleId="C">'
+                       '<w:basedOn w:val="A"/><w:rPr><w:vanish/></w:rPr></w:style></w:styles>')
+    assert _hidden_styles(styles) == frozenset({"C"})
