@@ -11,13 +11,19 @@ reading order.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
 
 from benchmarks.bug_replays import _word_text, word_run
+from translator import Glossary
+from translator.corpus.decode import decode_table
 from translator.corpus.readers import _read_docx
+from translator.errors import InputError
+from translator.glossary.outlets import OutletRegistry
+from translator.mt.vmap import read_pairs_tsv
 
 
 # ------------------------------------------------------------------ text Word hides is not the article's text
@@ -95,3 +101,42 @@ def test_a_style_loop_in_a_broken_file_does_not_hang() -> None:
                        '<w:style w:styleId="B"><w:basedOn w:val="A"/></w:style><w:style w:styleId="C">'
                        '<w:basedOn w:val="A"/><w:rPr><w:vanish/></w:rPr></w:style></w:styles>')
     assert _hidden_styles(styles) == frozenset({"C"})
+
+
+# ------------------------------------------------------------------ tables saved as UTF-16 without a byte-order mark
+_TERMS = "source\ttarget\ttype\nوزارة الخارجية الموريتانية\tMauritanian Foreign Ministry\torg\n"
+
+
+@pytest.mark.parametrize(("report", "encoding"), [
+    ("errepi/ude#5", "utf-16-le"),  # UTF-16 LE without a BOM: valid UTF-8 with a NUL after every ASCII letter
+    ("errepi/ude#5", "utf-16-be"),
+    ("pandas-dev/pandas#13549", "utf-16"),  # with a BOM, as pandas and Excel's "Unicode text" write it
+    ("FlatFilers/csvjson-app#77", "cp1256"),
+    ("mholt/PapaParse#828", "utf-32"),
+    ("USEPA/EPA_MOVES_Model#39", "utf-8-sig"),
+])
+def test_a_glossary_table_is_read_in_the_encoding_it_was_saved_in(tmp_path: Path, report: str, encoding: str) -> None:
+    path = tmp_path / "terms.tsv"
+    path.write_bytes(_TERMS.encode(encoding))
+    found = Glossary.load([path], include_default=False).match("قالت وزارة الخارجية الموريتانية اليوم")
+    assert [m.target for m in found] == ["Mauritanian Foreign Ministry"], report
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_outlets_and_parallel_lists_saved_as_utf16_without_a_bom(tmp_path: Path, encoding: str) -> None:
+    # brianmario/charlock_holmes#141 (iconv -t UTF-16LE writes no BOM), BurntSushi/toml#276
+    outlets = tmp_path / "outlets.csv"
+    outlets.write_bytes("canonical,arabic,country\nEl Khabar,الخبر,Algeria\n".encode(encoding))
+    registry = OutletRegistry.load([outlets])
+    assert [o.canonical for o in registry.outlets] == ["El Khabar"]
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_bytes("arabic\tenglish\nالجزائر\tAlgeria\n".encode(encoding))
+    assert read_pairs_tsv(pairs) == [("الجزائر", "Algeria")]
+
+
+def test_decode_table_says_how_it_read_a_file_without_a_bom() -> None:
+    text, note = decode_table("arabic\tenglish\nالجزائر\tAlgeria\n".encode("utf-16-le"), name="pairs.tsv")
+    assert text.startswith("arabic\tenglish\nالجزائر") and note and "utf-16-le" in note
+    with pytest.raises(InputError, match="NUL bytes"):  # NUL bytes that are no UTF-16 text: not a table
+        decode_table(bytes(range(256)) * 8, name="x.tsv")
+    assert decode_table("الجزائر\tAlgeria\n".encode(), name="t.tsv") == ("الجزائر\tAlgeria\n", None)
