@@ -18,12 +18,14 @@ import pytest
 from docx.enum.style import WD_STYLE_TYPE
 
 from benchmarks.bug_replays import _word_text, word_run
-from translator import Glossary
+from translator import Glossary, GlossaryEntry
 from translator.corpus.decode import decode_table
 from translator.corpus.readers import _read_docx
 from translator.errors import InputError
 from translator.glossary.outlets import OutletRegistry
+from translator.mt.normalize import normalize_for_mt
 from translator.mt.vmap import read_pairs_tsv
+from translator.text.arabic import fold, fold_for_matching, original_span, uthmani_hamza_spelled
 
 
 # ------------------------------------------------------------------ text Word hides is not the article's text
@@ -140,3 +142,58 @@ def test_decode_table_says_how_it_read_a_file_without_a_bom() -> None:
     with pytest.raises(InputError, match="NUL bytes"):  # NUL bytes that are no UTF-16 text: not a table
         decode_table(bytes(range(256)) * 8, name="x.tsv")
     assert decode_table("الجزائر\tAlgeria\n".encode(), name="t.tsv") == ("الجزائر\tAlgeria\n", None)
+
+
+# ------------------------------------------------------------------ Quranic (Uthmani) spelling read as modern spelling
+def _matched(term: str, written: str) -> bool:
+    return bool(Glossary([GlossaryEntry(source=term, target="X")]).match(f"قال {written} أمس"))
+
+
+@pytest.mark.parametrize(("report", "written", "plain"), [
+    # quran/quran.com-frontend-next#3342: the keyboard's آمنوا against the mushaf's ءَامِنُوا۟ (and فَـَٔامِنُوا۟)
+    ("quran.com-frontend-next#3342", "ءَامِنُوا۟ بِٱللَّهِ وَرَسُولِهِۦ", "آمنوا بالله ورسوله"),
+    ("quran.com-frontend-next#3342", "فَـَٔامِنُوا۟ بِٱللَّهِ وَرَسُولِهِۦ", "فآمنوا بالله ورسوله"),
+    ("quran.com-frontend-next#3342", "وَءَاتُوا۟ ٱلزَّكَوٰةَ", "وآتوا الزكاة"),  # after the clitic و
+    ("quran.com-frontend-next#3342", "بِٱلْءَاخِرَةِ", "بالآخرة"),  # after the article
+    ("quran.com-frontend-next#3342", "ءَادَمَ", "آدم"),
+    ("quran.com-frontend-next#3342", "ٱلْقُرْءَانُ", "القرآن"),  # after a consonant inside the word
+    ("quran.com-frontend-next#3342", "شَيْـًٔا", "شيئا"),  # a hamza on a kashida: on a yeh
+    ("quran.com-frontend-next#3342", "ٱلسَّيِّـَٔاتِ", "السيئات"),
+    # AmmarCodes/obsidian-quran-helper-plugin#32 (QPC Hafs): the small yeh and small waw after a pronoun
+    ("obsidian-quran-helper-plugin#32", "وَكَفَىٰ بِهِۦ", "وكفى به"),
+    ("obsidian-quran-helper-plugin#32", "وَقَوۡمُهُۥ", "وقومه"),
+    ("quran/quran.com-api#177", "أُو۟لَٰٓئِكَ", "أولئك"),  # a maddah over the dagger: still the silent أولئك
+    ("quran/quran.com-api#177", "ٱلْمَلَٰٓئِكَةُ", "الملائكة"),
+])
+def test_uthmani_spelling_matches_modern_spelling(report: str, written: str, plain: str) -> None:
+    assert fold(written).split() == fold(plain).split(), (report, fold(written))
+    assert _matched(plain, written), report
+
+
+@pytest.mark.parametrize("modern", [
+    "إجراءات", "قراءات", "جزءاً", "جزءا", "ضوءان", "سوءا", "هؤلاء", "مسؤول", "شيئا", "الآخرة", "القرآن", "آمنوا",
+    "إنشاءات الطرق", "بدءا من اليوم", "أبناءالجالية",
+])
+def test_modern_spelling_is_left_as_it_is(modern: str) -> None:
+    assert uthmani_hamza_spelled(modern) == modern
+
+
+def test_the_spelling_keeps_offsets() -> None:
+    text = "قال ءَامِنُوا۟ بِٱللَّهِ شَيْـًٔا ٱلْقُرْءَانُ"
+    spelled = uthmani_hamza_spelled(text)
+    assert len(spelled) == len(text)
+    folded, offsets = fold_for_matching(text)
+    start = folded.index("امنوا")
+    assert original_span(text, offsets, start, start + len("امنوا")) == (4, 4 + len("ءَامِنُوا۟"))
+
+
+@pytest.mark.parametrize(("written", "model_input"), [
+    # quran/quran_android#926: the model reads the modern spelling, as the glossary does
+    ("ٱلَّذِينَ ءَامَنُوٓا۟ ءَامِنُوا۟ بِٱللَّهِ وَرَسُولِهِۦ", "الذين آمنوا آمنوا بالله ورسوله"),
+    ("فَـَٔامِنُوا۟ بِٱللَّهِ", "فآمنوا بالله"),
+    ("لَا يَظْلِمُ ٱلنَّاسَ شَيْـًٔا", "لا يظلم الناس شيئا"),
+    ("هَٰذَا ٱلْقُرْءَانُ", "هذا القرآن"),
+    ("اتخذت الحكومة إجراءات جديدة", "اتخذت الحكومة إجراءات جديدة"),  # modern text unchanged
+])
+def test_the_model_reads_uthmani_spelling_as_modern_spelling(written: str, model_input: str) -> None:
+    assert normalize_for_mt(written) == model_input
