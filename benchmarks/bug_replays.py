@@ -1737,7 +1737,8 @@ def _(tmp: Path) -> tuple[bool, str]:
 @case("pdf2docx-106")
 def _(tmp: Path) -> tuple[bool, str]:
     line = "،باتك ثيدحلا قدصأ َّنإف ٍدمحم يده يدهلا ريخو ،اهتاثدحُم روملأا رشو"
-    return _visual(tmp, line, line[::-1])
+    # the lam-alef of الأمور is one glyph, its letters written in reading order (session 13: pdfminer.six#850)
+    return _visual(tmp, line, line[::-1].replace("األمور", "الأمور"))
 
 
 @case("pdf2docx-320")
@@ -3127,8 +3128,10 @@ def _(tmp: Path) -> tuple[bool, str]:
 def _(tmp: Path) -> tuple[bool, str]:
     ok, seen = _same_fold("وكفى به", "وَكَفَىٰ بِهِۦ")  # QPC Hafs: the small yeh of بِهِۦ
     ok2, seen2 = _same_fold("وقومه", "وَقَوۡمُهُۥ")  # and the small waw of قَوۡمُهُۥ
-    ok3, seen3 = _same_fold("يسجدون", "يَسۡجُدُونَ ۩")  # the sajdah sign
-    return ok and ok2 and ok3, f"{seen} {seen2} {seen3}"
+    from translator import Glossary, GlossaryEntry
+
+    found = Glossary([GlossaryEntry(source="يسجدون", target="X")]).match("وَهُمۡ لَا يَسۡجُدُونَ ۩")  # the sajdah sign
+    return ok and ok2 and bool(found), f"{seen} {seen2} {len(found)}"
 
 
 @case("quran.com-api-177")

@@ -20,12 +20,13 @@ from docx.enum.style import WD_STYLE_TYPE
 from benchmarks.bug_replays import _word_text, word_run
 from translator import Glossary, GlossaryEntry
 from translator.corpus.decode import decode_table
-from translator.corpus.readers import _read_docx
+from translator.corpus.readers import SourceFile, _read_docx, read_documents
 from translator.errors import InputError
 from translator.glossary.outlets import OutletRegistry
 from translator.mt.normalize import normalize_for_mt
 from translator.mt.vmap import read_pairs_tsv
 from translator.text.arabic import fold, fold_for_matching, original_span, uthmani_hamza_spelled
+from translator.text.visual_order import logical_order
 
 
 # ------------------------------------------------------------------ text Word hides is not the article's text
@@ -197,3 +198,26 @@ def test_the_spelling_keeps_offsets() -> None:
 ])
 def test_the_model_reads_uthmani_spelling_as_modern_spelling(written: str, model_input: str) -> None:
     assert normalize_for_mt(written) == model_input
+
+
+# ------------------------------------------------------------------ PDF lines back to front, lam-alef in reading order
+@pytest.mark.parametrize(("visual", "reading"), [
+    # pdfminer/pdfminer.six#850: the lam-alef glyph mapped to لا in reading order, the rest of the line back to front
+    ("كارتشلاا يف مكب ابحرم", "مرحبا بكم في الاشتراك"),
+    ("داحتلاا ةسائر نع مويلا نلعأ", "أعلن اليوم عن رئاسة الاتحاد"),
+    ("ةيجراخلا ةرازو نع ردص مويلا نايبلا ركذو", "وذكر البيان اليوم صدر عن وزارة الخارجية"),  # no ligature: as before
+    ("تاقلاعلا نأ لاقو ءارزولا سيئر لبقتسا", "استقبل رئيس الوزراء وقال أن العلاقات"),  # قال is ال back to front
+    ("ةيبرعلا لودلا نم فلاآ ةرشع لاو ،ةيلودلا ةمظنملا", "المنظمة الدولية، ولا عشرة آلاف من الدول العربية"),
+    ("،روملأا رشو", "وشر الأمور،"),  # لأ too (ArtifexSoftware/pdf2docx#106's line)
+])
+def test_a_back_to_front_line_keeps_its_lam_alef_ligatures(tmp_path: Path, visual: str, reading: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(visual + "\n", encoding="utf-8")
+    (doc,) = read_documents(SourceFile(path, "a.txt"))
+    assert doc.text.strip() == reading
+
+
+def test_lines_in_reading_order_are_left_as_they_are() -> None:
+    for line in ("قال الوزير إن العلاقات مع الجزائر ممتازة", "لا أحد يعرف متى يعود الوفد", "احتفلت ال12 مدرسة بالعيد",
+                 "أعلن الاتحاد الأفريقي عن قمة في أديس أبابا"):
+        assert logical_order(line) is None, line
