@@ -228,6 +228,9 @@ _UTHMANI_HAMZA = re.compile(
     f"|\u0640(?P<marks3>{_MARK}*)\u0654")
 
 
+_HAMZA_BEFORE_ALEF = re.compile(f"\u0621{_MARK}*\u0627|\u0654")  # where the spelling can apply at all
+
+
 def uthmani_hamza_spelled(text: str) -> str:
     """``text`` with the hamza of Quranic (Uthmani) spelling put where modern spelling writes it, one character
     for one (offsets hold): ``ءا`` is ``آ`` followed by a tatweel where it opens a word, after و ف ب ك ل and the
@@ -238,7 +241,7 @@ def uthmani_hamza_spelled(text: str) -> str:
     بالله ورسوله found the verses that spell it so, not the mushaf's ءَامِنُوا۟ (quran/quran.com-frontend-next#3342).
     Modern spelling opens no word with ءا and puts no hamza on a kashida; after a long vowel (إجراءات, ضوءان) and
     at a word's end (جزءًا) its ءا is left as it is."""
-    if "\u0621" not in text and "\u0654" not in text:
+    if ("\u0621" not in text and "\u0654" not in text) or not _HAMZA_BEFORE_ALEF.search(text):
         return text
 
     def spell(match: re.Match[str]) -> str:
