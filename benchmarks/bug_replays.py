@@ -2923,7 +2923,13 @@ def _(tmp: Path) -> tuple[bool, str]:
 
 @case("ar-php-2")
 def _(tmp: Path) -> tuple[bool, str]:
-    return _same_fold("مسؤول", "مسئول")
+    from translator import Glossary, GlossaryEntry
+
+    # matched, not folded alike (session 13): the glossary indexes a term under its other hamza seats, the fold
+    # keeps them apart, as every stored key was folded with them
+    modern = Glossary([GlossaryEntry(source="مسؤول", target="X")]).match("قال مسئول أمس")
+    egyptian = Glossary([GlossaryEntry(source="مسئول", target="X")]).match("قال مسؤول أمس")
+    return bool(modern) and bool(egyptian), f"{len(modern)} {len(egyptian)}"
 
 
 @case("charabia-pr-204")

@@ -25,7 +25,13 @@ from translator.errors import InputError
 from translator.glossary.outlets import OutletRegistry
 from translator.mt.normalize import normalize_for_mt
 from translator.mt.vmap import read_pairs_tsv
-from translator.text.arabic import fold, fold_for_matching, original_span, uthmani_hamza_spelled
+from translator.text.arabic import (
+    fold,
+    fold_for_matching,
+    hamza_seat_variants,
+    original_span,
+    uthmani_hamza_spelled,
+)
 from translator.text.visual_order import logical_order
 
 
@@ -221,3 +227,22 @@ def test_lines_in_reading_order_are_left_as_they_are() -> None:
     for line in ("قال الوزير إن العلاقات مع الجزائر ممتازة", "لا أحد يعرف متى يعود الوفد", "احتفلت ال12 مدرسة بالعيد",
                  "أعلن الاتحاد الأفريقي عن قمة في أديس أبابا"):
         assert logical_order(line) is None, line
+
+
+# ------------------------------------------------------------------ the hamza before a long u, on any seat
+@pytest.mark.parametrize(("term", "written"), [
+    ("مسؤول", "مسئول"),  # alhoqbani/ar-php#2: as Egyptian papers write it
+    ("مسئول", "مسؤول"),  # a glossary written the Egyptian way, a text the modern way
+    ("مسؤول", "مسءول"),
+    ("الشؤون الخارجية", "الشئون الخارجية"),
+    ("رؤوس الأموال", "رءوس الأموال"),
+    ("مسؤولية", "مسئولية"),
+])
+def test_a_term_matches_whichever_seat_its_hamza_has(term: str, written: str) -> None:
+    assert _matched(term, written)
+
+
+def test_seat_variants_are_only_the_hamza_before_a_long_u() -> None:
+    assert hamza_seat_variants("مسؤول") == {"مسئول", "مسءول"}
+    assert hamza_seat_variants("رئيس") == set() == hamza_seat_variants("مؤتمر") == hamza_seat_variants("سؤال")
+    assert fold("مسئول") != fold("مسؤول")  # the fold, and every key folded with it, is unchanged

@@ -29,8 +29,8 @@ from .latin import fold_latin
 
 __all__ = [
     "FOLD_CACHE_MAX_CHARS", "TATWEEL", "TEH_MARBUTA", "WORD", "Clitic", "Reading", "clitics", "contains_arabic",
-    "data_table", "fold", "fold_for_matching", "is_arabic", "is_arabic_letter", "joins_words", "letter_folds",
-    "name_joins", "normalize", "normalize_for_matching", "original_span", "plain_letters", "readings",
+    "data_table", "fold", "fold_for_matching", "hamza_seat_variants", "is_arabic", "is_arabic_letter", "joins_words",
+    "letter_folds", "name_joins", "normalize", "normalize_for_matching", "original_span", "plain_letters", "readings",
     "space_zero_width", "spelling_variants", "strip_tashkeel", "strip_tatweel", "to_ascii_digits", "tokens",
     "uthmani_hamza_spelled",
 ]
@@ -296,6 +296,21 @@ def dagger_alef_spelled(text: str) -> str:
         return "".join(letters)
 
     return _DAGGER_WORD.sub(spell, text)
+
+
+# a hamza before a long u, which modern spelling seats on a waw and Egyptian and older print on a yeh or the line
+_HAMZA_BEFORE_WAW = re.compile("[\u0621\u0624\u0626](?=\u0648)")
+
+
+def hamza_seat_variants(spelling: str) -> set[str]:
+    """The other spellings of ``spelling`` whose hamza before a long u sits on another seat: ``مسؤول`` is also
+    written ``مسئول`` (as Egyptian papers write it) and ``مسءول``, ``شؤون`` ``شئون``, ``رؤوس`` ``رءوس``; empty when it
+    has no such hamza. For matching a term (alhoqbani/ar-php#2): the fold keeps the seats apart (ؤ is و, ئ is ي),
+    as every stored key of the term base, the translation memory and the gazetteer was folded with them, so the
+    glossary indexes a term under these spellings too instead."""
+    if not _HAMZA_BEFORE_WAW.search(spelling):
+        return set()
+    return {_HAMZA_BEFORE_WAW.sub(seat, spelling) for seat in "\u0621\u0624\u0626"} - {spelling}
 
 
 def fold(text: str) -> str:
