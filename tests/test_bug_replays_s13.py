@@ -21,7 +21,8 @@ from benchmarks.bug_replays import _word_text, word_run
 from translator import Glossary, GlossaryEntry
 from translator.corpus.decode import decode_table
 from translator.corpus.readers import SourceFile, _read_docx, read_documents
-from translator.errors import InputError
+from translator.datafiles import read_tsv
+from translator.errors import DataFileError, InputError
 from translator.glossary.outlets import OutletRegistry
 from translator.mt.normalize import normalize_for_mt
 from translator.mt.vmap import read_pairs_tsv
@@ -246,3 +247,19 @@ def test_seat_variants_are_only_the_hamza_before_a_long_u() -> None:
     assert hamza_seat_variants("مسؤول") == {"مسئول", "مسءول"}
     assert hamza_seat_variants("رئيس") == set() == hamza_seat_variants("مؤتمر") == hamza_seat_variants("سؤال")
     assert fold("مسئول") != fold("مسؤول")  # the fold, and every key folded with it, is unchanged
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_a_data_file_a_translator_saved_as_unicode_is_read(tmp_path: Path, encoding: str) -> None:
+    # the same kind for translator/data/*.tsv: Excel's and Notepad's "Unicode" saves are UTF-16 (or UTF-32); the
+    # error said "Reinstall the package"
+    path = tmp_path / "extra.tsv"
+    path.write_bytes("name\tmonth\n# a comment\nيناير\t1\n".encode(encoding))
+    assert read_tsv(path) == [{"name": "يناير", "month": "1"}]
+
+
+def test_a_data_file_in_another_code_page_says_to_save_it_as_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "extra.tsv"
+    path.write_bytes("name\tmonth\nيناير\t1\n".encode("cp1256"))
+    with pytest.raises(DataFileError, match="save it as UTF-8"):
+        read_tsv(path)
