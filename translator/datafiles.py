@@ -10,7 +10,9 @@ header lacks the trailing columns (``row.get(col)`` is ``None``); cells beyond t
 
 from __future__ import annotations
 
+import codecs
 import csv
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,6 +32,28 @@ def data_path(path_or_name: str | Path) -> Path:
     return Path(path_or_name)
 
 
+#: byte-order marks, UTF-32's before UTF-16's (FF FE 00 00 starts with FF FE)
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _text(data: bytes, path: Path) -> str:
+    """A data file's text: UTF-8 (a byte-order mark, as Excel and Notepad write it, skipped), or UTF-16 or UTF-32
+    (Excel's and Notepad's "Unicode" saves: by its byte-order mark, or UTF-16 without one by its NUL bytes), read
+    with a warning logged. Raises :class:`DataFileError` saying to save it as UTF-8 for anything else."""
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    if encoding == "utf-8" and b"\x00" in data:  # the NUL of each ASCII character: after it (LE) or before it (BE)
+        encoding = "utf-16-le" if data[1::2].count(0) >= data[::2].count(0) else "utf-16-be"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DataFileError(path, 0, f"Cannot read it as {encoding.upper()} (byte {exc.start}): save it as UTF-8 "
+                                     "text, tab-separated") from exc
+    if encoding.startswith(("utf-16", "utf-32")):
+        logging.getLogger("translator").warning("%s: read as %s; save it as UTF-8 to be sure", path, encoding)
+    return text
+
+
 def read_tsv_numbered(path_or_name: str | Path, *, strip: bool = False,
                       fieldnames: Sequence[str] | None = None) -> list[tuple[int, dict[str, str]]]:
     """``(line number, row)`` pairs of a data file, the line number 1-based as an editor shows it.
@@ -41,8 +65,8 @@ def read_tsv_numbered(path_or_name: str | Path, *, strip: bool = False,
     """
     path = data_path(path_or_name)
     try:
-        text = path.read_text(encoding="utf-8-sig")  # a data file saved by Excel or Notepad starts with a BOM
-    except (OSError, UnicodeDecodeError) as exc:
+        text = _text(path.read_bytes(), path)
+    except OSError as exc:
         raise DataFileError(path, 0, f"Cannot read it: {exc}. Reinstall the package; the file ships with it") \
             from exc
     kept = [(number, line) for number, line in enumerate(text.split("\n"), start=1)

@@ -126,9 +126,14 @@ def decode_table(data: bytes, *, name: str = "<bytes>") -> tuple[str, str | None
     ActivitySim/populationsim#83). UTF-8, with or without a byte-order mark, is read as such (note None), and so
     is a file with a line of valid non-ASCII UTF-8 (its bad bytes replaced, which the note says); otherwise the
     encoding :func:`decode_bytes` finds is used as it is, with none of its repairs (a table's cells
-    are left as written), and the note says which it was. Raises InputError when no encoding gives plausible
-    text (see :func:`decode_bytes`).
+    are left as written), and the note says which it was. A file with NUL bytes and no byte-order mark is UTF-16
+    saved without one (iconv, some Windows tools; errepi/ude#5, brianmario/charlock_holmes#141: NUL bytes are valid
+    UTF-8, so it was read as a NUL between every two letters) or not text at all. Raises InputError when no encoding
+    gives plausible text (see :func:`decode_bytes`).
     """
+    if b"\x00" in data[:4096] and not any(data.startswith(bom) for bom, _ in _BOMS):
+        encoding = decode_bytes(data, name=name).encoding  # UTF-16 by its NUL bytes, else InputError (binary)
+        return data.decode(encoding), f"{name}: read as {encoding} (no byte-order mark); save it as UTF-8 to be sure"
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:

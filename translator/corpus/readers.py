@@ -545,7 +545,8 @@ def _read_docx(rel: str, data: bytes, digest: str) -> list[Document]:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, NotImplementedError, LxmlError) as exc:
         raise InputError(f"{rel}: not a readable .docx file ({type(exc).__name__}: {exc}); {_RESAVE}") from exc
-    paragraphs = [*_docx_paragraph_texts(document.element.body), *_docx_note_texts(data)]
+    hidden = _hidden_styles(document.styles.element)
+    paragraphs = [*_docx_paragraph_texts(document.element.body, hidden), *_docx_note_texts(data, hidden)]
     # a Word file made from a PDF has presentation forms and zero-width spaces as the PDF's text had them
     text, repairs = repair_characters("\n\n".join(t.strip() for t in paragraphs if t.strip()))
     warnings = [*warnings, *repairs]  # the zip's own warnings stay
@@ -585,7 +586,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
-def _docx_paragraph_texts(body: Any) -> Iterator[str]:
+def _docx_paragraph_texts(body: Any, hidden_styles: frozenset[str] = frozenset()) -> Iterator[str]:
     """The text of every paragraph of a Word body in document order, wherever it sits.
 
     python-docx's ``Document.paragraphs`` holds only the body's own paragraphs, and ``Paragraph.text`` only its
@@ -594,14 +595,62 @@ def _docx_paragraph_texts(body: Any) -> Iterator[str]:
     (text, tabs and line breaks as python-docx reads them); deleted text (``w:delText``) stays out, and a
     text box's legacy copy (``mc:Fallback``) is skipped so nothing is read twice. Text a tracked change moved
     is read once, where it went (``w:moveTo``): its old place (``w:moveFrom``) is left out, as Word's final view
-    leaves it (bokuweb/docx-rs#794, developer0hye/office2pdf#1699: it was read twice).
+    leaves it (bokuweb/docx-rs#794, developer0hye/office2pdf#1699: it was read twice). Hidden text (``w:vanish``
+    on the run, or on the character or paragraph style it has, ``hidden_styles``: :func:`_hidden_styles`) is left
+    out too: Word neither shows nor prints it (editors' notes, collapsed glossary pop-ups; yfedoseev/office_oxide#305
+    and #356, mwilliamson/mammoth.js#230 read it as if it were the article's).
     """
     for paragraph in body.iter(f"{_W}p"):
         if any(a.tag == _MC_FALLBACK for a in paragraph.iterancestors()):
             continue
+        style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+        hidden_paragraph = style is not None and style.get(f"{_W}val") in hidden_styles
         yield "".join(run.text for run in paragraph.iter(f"{_W}r")
                       if next(run.iterancestors(f"{_W}p")) is paragraph and hasattr(run, "text")
-                      and not _moved_away(run, paragraph))
+                      and not _moved_away(run, paragraph) and not _hidden(run, hidden_paragraph, hidden_styles))
+
+
+def _switched_on(toggle: Any) -> bool:
+    """Whether a WordprocessingML on/off property (``<w:vanish/>``, ``<w:vanish w:val="false"/>``) is on."""
+    return toggle.get(f"{_W}val") not in ("0", "false", "off")
+
+
+def _hidden(run: Any, hidden_paragraph: bool, hidden_styles: frozenset[str]) -> bool:
+    """Whether Word hides ``run``: its own ``w:vanish`` decides, then its character style, then its paragraph's."""
+    properties = run.find(f"{_W}rPr")
+    if properties is not None:
+        vanish = properties.find(f"{_W}vanish")
+        if vanish is not None:
+            return _switched_on(vanish)
+        style = properties.find(f"{_W}rStyle")
+        if style is not None and style.get(f"{_W}val") in hidden_styles:
+            return True
+    return hidden_paragraph
+
+
+def _hidden_styles(styles: Any) -> frozenset[str]:
+    """The ids of the styles (``word/styles.xml``) whose text Word hides: ``w:vanish`` in the style's run
+    properties, or in a style it is based on (``w:basedOn``), the nearest one deciding."""
+    own: dict[str, bool | None] = {}
+    parent: dict[str, str] = {}
+    for style in styles.iterfind(f"{_W}style"):
+        name = style.get(f"{_W}styleId") or ""
+        vanish = style.find(f"{_W}rPr/{_W}vanish")
+        own[name] = None if vanish is None else _switched_on(vanish)
+        based = style.find(f"{_W}basedOn")
+        if based is not None:
+            parent[name] = based.get(f"{_W}val") or ""
+
+    def hidden(name: str) -> bool:
+        seen = set()
+        while name in own and name not in seen:  # a loop of basedOn in a broken file ends here
+            seen.add(name)
+            if own[name] is not None:
+                return bool(own[name])
+            name = parent.get(name, "")
+        return False
+
+    return frozenset(name for name in own if hidden(name))
 
 
 def _moved_away(run: Any, paragraph: Any) -> bool:
@@ -617,7 +666,7 @@ def _moved_away(run: Any, paragraph: Any) -> bool:
 _MOVE_FROM = f"{_W}moveFrom"
 
 
-def _docx_note_texts(data: bytes) -> Iterator[str]:
+def _docx_note_texts(data: bytes, hidden_styles: frozenset[str] = frozenset()) -> Iterator[str]:
     """The paragraphs of a Word file's footnotes, then endnotes (sources are often cited there), after its body.
 
     python-docx does not read notes at all (docx2txt issue 27, python-docx issue 72); Word's separator notes
@@ -635,7 +684,7 @@ def _docx_note_texts(data: bytes) -> Iterator[str]:
                 continue
             for note in parse_xml(archive.read(part)).iter(f"{_W}{tag}"):
                 if note.get(f"{_W}type") in (None, "normal"):
-                    yield from _docx_paragraph_texts(note)
+                    yield from _docx_paragraph_texts(note, hidden_styles)
 
 
 def _read_records(rel: str, data: bytes, digest: str, *, max_record_mb: float | None = None) -> list[Document]:

@@ -34,9 +34,7 @@ def read_tsv(path: str | Path) -> tuple[list[GlossaryEntry], list[GlossaryProble
         return [], [GlossaryProblem(str(path), 0, "unreadable", f"cannot read the file ({exc.strerror}); "
                                     "check the path and permissions")]
     data = data.removeprefix(b"\xef\xbb\xbf")
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:  # saved as "ANSI" on an Arabic Windows (windows-1256): read in that code page
+    if _not_utf8(data):  # saved as "ANSI" on an Arabic Windows (windows-1256), or as UTF-16: read as it is
         from ..corpus.decode import decode_table
         from ..errors import InputError
 
@@ -229,3 +227,13 @@ def write_tsv(entries: Iterable[GlossaryEntry], path: str | Path) -> Path:
                   "|".join(e.flags), "|".join(e.banned))
         rows.append("\t".join(_clean(f) for f in fields))
     return atomic_write_text(path, "\n".join(rows) + "\n")
+
+
+def _not_utf8(data: bytes) -> bool:
+    """Whether ``data`` is not UTF-8 text: invalid as UTF-8, or with NUL bytes (UTF-16 without a byte-order mark
+    is valid UTF-8 when its text is Arabic and ASCII, a NUL between every two letters; errepi/ude#5)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return b"\x00" in data

@@ -26,7 +26,16 @@ from operator import itemgetter
 from pathlib import Path
 
 from ..diskcache import cached, fingerprint, folding_inputs
-from ..text.arabic import Reading, data_table, fold, joins_words, original_span, readings, spelling_variants
+from ..text.arabic import (
+    Reading,
+    data_table,
+    fold,
+    hamza_seat_variants,
+    joins_words,
+    original_span,
+    readings,
+    spelling_variants,
+)
 from ..text.arabic import tokens as _words
 from .entry import LAYERS, GlossaryEntry, TermMatch
 from .wordinfo import prepared
@@ -273,10 +282,13 @@ def _spelling_forms(spellings: list[tuple[str, bool, str]]) -> list[list[tuple[t
 def _build_spelling_forms(spellings: list[tuple[str, bool, str]]) -> list[list[tuple[tuple[str, ...], bool]]]:
     out: list[list[tuple[tuple[str, ...], bool]]] = []
     for spelling, quoted, media in spellings:
-        base = tuple(w for _, _, w in _words(fold(spelling)))
         kinds = frozenset(media.split(",")) if media else frozenset()
-        out.append([(form, quoted_only) for words, quoted_only in
-                    (_with_outlet_words(base, quoted, kinds) if base else []) for form in spelling_variants(words)])
+        forms = []
+        for written in (spelling, *sorted(hamza_seat_variants(spelling))):  # مسؤول is also مسئول, مسءول
+            base = tuple(w for _, _, w in _words(fold(written)))
+            forms += [(form, quoted_only) for words, quoted_only in
+                      (_with_outlet_words(base, quoted, kinds) if base else []) for form in spelling_variants(words)]
+        out.append(forms)
     return out
 
 

@@ -12,12 +12,13 @@ sentencepiece cuts a vocalized word into single letters. The light marks of ordi
 
 from __future__ import annotations
 
+import inspect
 import re
 import unicodedata
 from functools import lru_cache
 
 from translator.datafiles import data_path, read_tsv
-from translator.text.arabic import SILENT_DAGGER_WORDS, space_zero_width
+from translator.text.arabic import SILENT_DAGGER_WORDS, space_zero_width, uthmani_hamza_spelled
 
 __all__ = ["TABLE", "VOCALIZED_SHARE", "fold_keyboard_letters", "key_version", "memory_key_text", "normalize_for_mt",
            "spell_dagger_alef", "strip_full_vocalization"]
@@ -55,6 +56,7 @@ def normalize_for_mt(text: str) -> str:
     wasla read as alef), the dagger alef written as the alef it stands for (:func:`spell_dagger_alef`), spaces
     collapsed, lines trimmed."""
     text = space_zero_width(text)[0]  # between two words it is a space, not nothing (قال\u200bالوزير)
+    text = uthmani_hamza_spelled(text)  # ءَامَنُوا۟ is آمنوا, شَيْـًٔا شيئا: the fold reads them so too
     text = unicodedata.normalize("NFKC", text)
     if _table_characters().search(text):
         text = text.translate(_translation_table())
@@ -169,7 +171,8 @@ def memory_key_text(text: str) -> str:
 @lru_cache(maxsize=1)
 def key_version() -> str:
     """A digest of what :func:`memory_key_text` depends on (this module, ``mt_characters.tsv``, the sentence
-    splitter, the silent-dagger words of :mod:`translator.text.arabic`, Unicode's version): the
+    splitter, the silent-dagger words and the Uthmani hamza spelling of :mod:`translator.text.arabic`, Unicode's
+    version): the
     translation memory and the MT cache store it, and when it changes they compute their keys again from the
     sources they hold, so a stored translation is still found after the normalization changed (Quranic
     spelling was added in session 7: every key of a text with a dagger alef or alef wasla changed)."""
@@ -180,4 +183,5 @@ def key_version() -> str:
     for path in (Path(__file__), Path(TABLE), Path(__file__).parents[1] / "text" / "segment.py"):
         digest.update(path.read_bytes())
     digest.update(" ".join(sorted(SILENT_DAGGER_WORDS)).encode())
+    digest.update(inspect.getsource(uthmani_hamza_spelled).encode())  # it lives in translator/text/arabic.py
     return digest.hexdigest()[:16]

@@ -30,9 +30,10 @@ from .latin import fold_latin
 
 __all__ = [
     "FOLD_CACHE_MAX_CHARS", "TATWEEL", "TEH_MARBUTA", "WORD", "Clitic", "Reading", "clitics", "contains_arabic",
-    "data_table", "fold", "fold_for_matching", "is_arabic", "is_arabic_letter", "joins_words", "letter_folds",
-    "name_joins", "normalize", "normalize_for_matching", "original_span", "plain_letters", "readings",
+    "data_table", "fold", "fold_for_matching", "hamza_seat_variants", "is_arabic", "is_arabic_letter", "joins_words",
+    "letter_folds", "name_joins", "normalize", "normalize_for_matching", "original_span", "plain_letters", "readings",
     "space_zero_width", "spelling_variants", "strip_tashkeel", "strip_tatweel", "to_ascii_digits", "tokens",
+    "uthmani_hamza_spelled",
 ]
 
 TATWEEL = "\u0640"
@@ -194,7 +195,7 @@ def _unusual_at(text: str) -> list[int]:
 
 
 def _fold_for_matching(text: str) -> tuple[str, list[int]]:
-    text = dagger_alef_spelled(text)  # one for one: the offsets are the original's
+    text = dagger_alef_spelled(uthmani_hamza_spelled(text))  # one for one: the offsets are the original's
     if "\u200b" in text:
         text = space_zero_width(text)[0]  # one for one: the offsets are the original's
     folded_text = text.translate(_TABLE)  # fills _TABLE (and _NOT_ONE_TO_ONE) for every character of text
@@ -229,10 +230,49 @@ def _fold_for_matching(text: str) -> tuple[str, list[int]]:
 
 
 _DAGGER = "\u0670"
-# (the Quranic marks U+06D6-06ED, the small high sukun ۡ of ٱلرَّحۡمَٰنِ among them, are part of the word)
-_DAGGER_WORD = re.compile("[\u0621-\u064a\u0671\u064b-\u0652\u0670\u06d6-\u06ed]*\u0670"
-                          "[\u0621-\u064a\u0671\u064b-\u0652\u0670\u06d6-\u06ed]*")
-_VOWEL_MARKS = re.compile("[\u064b-\u0652\u0670\u06d6-\u06ed]")
+# (the Quranic marks U+06D6-06ED, the small high sukun ۡ of ٱلرَّحۡمَٰنِ among them, and the maddah and hamza marks
+# U+0653-0655 written over a letter, ٓ of أُو۟لَٰٓئِكَ, are part of the word)
+_DAGGER_WORD = re.compile("[\u0621-\u064a\u0671\u064b-\u0655\u0670\u06d6-\u06ed]*\u0670"
+                          "[\u0621-\u064a\u0671\u064b-\u0655\u0670\u06d6-\u06ed]*")
+_VOWEL_MARKS = re.compile("[\u064b-\u0655\u0670\u06d6-\u06ed]")
+_MARK = "[\u064b-\u0655\u0670\u06d6-\u06ed]"
+_IN_WORD = "[\u0621-\u064a\u0671-\u06d3\u064b-\u0655\u0670\u06d6-\u06ed\u0640]"  # a letter, a mark, a kashida
+# a hamza the Quranic (Uthmani) spelling writes on the line (ء) or on a kashida (ـٔ) and modern spelling on a seat
+_UTHMANI_HAMZA = re.compile(
+    # ءا opening a word, after the clitics و ف, ب ك ل and the article: آ
+    f"(?<!{_IN_WORD})(?P<lead>(?:[\u0648\u0641]{_MARK}*)?(?:[\u0628\u0643\u0644]{_MARK}*)?"
+    f"(?:[\u0627\u0671]{_MARK}*\u0644{_MARK}*)?)(?P<hamza>\u0621|\u0640{_MARK}*\u0654)(?P<marks>{_MARK}*)\u0627"
+    # ءا after a consonant (not after a long vowel, ا و ي, as in إجراءات), not ending the word (جزءًا): آ
+    f"|(?P<after>[\u0628-\u0647\u0671-\u06d3]{_MARK}*)\u0621(?P<marks2>{_MARK}*)\u0627(?={_MARK}*[\u0621-\u064a\u0671-\u06d3])"
+    # a hamza on a kashida anywhere else: ئ
+    f"|\u0640(?P<marks3>{_MARK}*)\u0654")
+
+
+_HAMZA_BEFORE_ALEF = re.compile(f"\u0621{_MARK}*\u0627|\u0654")  # where the spelling can apply at all
+
+
+def uthmani_hamza_spelled(text: str) -> str:
+    """``text`` with the hamza of Quranic (Uthmani) spelling put where modern spelling writes it, one character
+    for one (offsets hold): ``ءا`` is ``آ`` followed by a tatweel where it opens a word, after و ف ب ك ل and the
+    article (``ءَامَنُوا۟`` reads آمنوا, ``وَءَاتُوا۟`` وآتوا, ``ٱلْءَاخِرَةِ`` الآخرة; so is the hamza on a kashida there,
+    ``فَـَٔامِنُوا۟`` فآمنوا) and where it follows a consonant inside a word (``ٱلْقُرْءَانُ`` القرآن); a hamza on a
+    kashida elsewhere (``ـٔ``) is ``ئ`` (``شَيْـًٔا`` شيئا, ``ٱلسَّيِّـَٔاتِ`` السيئات). The fold drops the tatweels and
+    the marks, and so does the model's input (:func:`translator.mt.normalize.normalize_for_mt`). A search for آمنوا
+    بالله ورسوله found the verses that spell it so, not the mushaf's ءَامِنُوا۟ (quran/quran.com-frontend-next#3342).
+    Modern spelling opens no word with ءا and puts no hamza on a kashida; after a long vowel (إجراءات, ضوءان) and
+    at a word's end (جزءًا) its ءا is left as it is."""
+    if ("\u0621" not in text and "\u0654" not in text) or not _HAMZA_BEFORE_ALEF.search(text):
+        return text
+
+    def spell(match: re.Match[str]) -> str:
+        if match.group("marks3") is not None:  # a hamza on a kashida inside a word: on a yeh
+            return "\u0626" + match.group("marks3") + "\u0640"
+        if match.group("after") is not None:
+            return match.group("after") + "\u0622" + match.group("marks2") + "\u0640"
+        hamza = match.group("hamza")
+        return match.group("lead") + "\u0622" + "\u0640" * (len(hamza) - 1) + match.group("marks") + "\u0640"
+
+    return _UTHMANI_HAMZA.sub(spell, text)
 #: the words modern spelling writes without the long a a dagger alef marks (هٰذا is هذا), after و ف ب ل ك; the
 #: model's input reads them so too (:func:`translator.mt.normalize.spell_dagger_alef`)
 SILENT_DAGGER_WORDS = frozenset("هذا هذه هذان هذين هؤلاء ذلك ذلكم ذلكما كذلك لكن لكنه لكنها لكنهم الله لله الرحمن "
@@ -278,9 +318,24 @@ def dagger_alef_spelled(text: str) -> str:
     return _DAGGER_WORD.sub(spell, text)
 
 
+# a hamza before a long u, which modern spelling seats on a waw and Egyptian and older print on a yeh or the line
+_HAMZA_BEFORE_WAW = re.compile("[\u0621\u0624\u0626](?=\u0648)")
+
+
+def hamza_seat_variants(spelling: str) -> set[str]:
+    """The other spellings of ``spelling`` whose hamza before a long u sits on another seat: ``مسؤول`` is also
+    written ``مسئول`` (as Egyptian papers write it) and ``مسءول``, ``شؤون`` ``شئون``, ``رؤوس`` ``رءوس``; empty when it
+    has no such hamza. For matching a term (alhoqbani/ar-php#2): the fold keeps the seats apart (ؤ is و, ئ is ي),
+    as every stored key of the term base, the translation memory and the gazetteer was folded with them, so the
+    glossary indexes a term under these spellings too instead."""
+    if not _HAMZA_BEFORE_WAW.search(spelling):
+        return set()
+    return {_HAMZA_BEFORE_WAW.sub(seat, spelling) for seat in "\u0621\u0624\u0626"} - {spelling}
+
+
 def fold(text: str) -> str:
     """The matching form of ``text``, without offsets (see :func:`fold_for_matching`)."""
-    spelled = dagger_alef_spelled(text)
+    spelled = dagger_alef_spelled(uthmani_hamza_spelled(text))
     if _GLUED_AFTER_TEH_MARBUTA.search(spelled):
         return fold_for_matching(text)[0]  # the original: it spells the daggers itself, once (spelling twice reads
         # the dagger left on ىٰ / وٰ after the alef put before it as another alef: التورااه)

@@ -48,7 +48,8 @@ def _logical_order(line: str, words: list[str]) -> str | None:
     # cheap signs first (most lines have none): ة or ى, which only end a word, starting one; the article ال
     # ending words (لا at the end of a fifth of them: مثلا، أولا are few); a haraka before its letter
     if len(words) >= _SHORT and not any(w[0] in "ةى" for w in words) and 5 * sum(
-            len(w) > 3 and w.endswith("لا") for w in words) < len(words) and not _MARK_FIRST.search(line):
+            len(w) > 3 and _ARTICLE_BACKWARDS.search(w) is not None for w in words) < len(words) \
+            and not _MARK_FIRST.search(line):
         return None
     from translator.langid import lexicon
 
@@ -57,12 +58,60 @@ def _logical_order(line: str, words: list[str]) -> str | None:
     backwards = lexicon.score(text[::-1], "Arab", mixed=False)
     if written is None or backwards is None:
         return None
+    kept_line = _ARABIC_WORD.sub(_kept_word, line)
+    if kept_line != line:  # an extractor that maps a lam-alef glyph to لا in reading order (pdfminer/pdfminer.six#850)
+        other = lexicon.score(" ".join(_ARABIC_WORD.findall(kept_line))[::-1], "Arab", mixed=False)
+        if other is not None and other.coverage >= backwards.coverage:  # each word its most frequent reading
+            backwards, line = other, kept_line
     if backwards.coverage < 0.5 or backwards.coverage < 3 * written.coverage:
         return None
     if len(words) < _SHORT and (backwards.coverage < 1.0 or written.coverage > 0):
         return None
     reversed_line = line[::-1].translate(_MIRRORED)  # "(ةبرجت هذه ابحرم)" is "(مرحبا هذه تجربة)"
     return _LTR_STRETCH.sub(lambda m: m.group()[::-1], reversed_line)
+
+
+def _kept_word(match: re.Match[str]) -> str:
+    """:func:`_ligature_kept` of a word of a line, unless digits or Latin letters are glued to it (``ال12``)."""
+    text, start, end = match.string, match.start(), match.end()
+    glued = (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
+    return match.group() if glued else _ligature_kept(match.group())
+
+
+def _ligature_kept(word: str) -> str:
+    """``word``, of a line in visual order, with the lam-alefs (``لا لأ لإ لآ``) that are one glyph swapped, so that
+    reversing the line writes them in reading order again: some extractors map that glyph to its two letters in
+    reading order inside a line they write back to front (pdfminer/pdfminer.six#850: ``كارتشلاا``, reversed
+    ``االشتراك``, is الاشتراك; ``روملأا`` is الأمور, not األمور). The same two letters also stand for an alef and
+    a lam written back to front (``لاق`` is قال), so of the ways to swap them (none among them) the one whose
+    reading is the most frequent word (wordfreq's Arabic) is taken, the fewest swaps on a tie; a word that is
+    only a lam-alef (``لا``) is the glyph."""
+    places = [m.start() for m in _LAM_ALEF.finditer(word)]
+    if not places or len(places) > 4:
+        return word
+    if len(word) == 2:
+        return word[::-1]
+    from itertools import combinations
+
+    from translator.wordfreq_index import zipf_frequency
+
+    best, best_zipf = word, zipf_frequency(word[::-1], "ar")
+    for count in range(1, len(places) + 1):
+        for chosen in combinations(places, count):
+            letters = list(word)
+            for i in chosen:
+                letters[i], letters[i + 1] = letters[i + 1], letters[i]
+            swapped = "".join(letters)
+            zipf = zipf_frequency(swapped[::-1], "ar")
+            if zipf > best_zipf:
+                best, best_zipf = swapped, zipf
+    return best
+
+
+_LAM_ALEF = re.compile("ل([اأإآ])")
+# a word that opens with the article, written back to front: ...لا, or ...لاا / ...لأا (the article's alef
+# after a lam-alef ligature an extractor kept in reading order: الاتحاد, الأمور)
+_ARTICLE_BACKWARDS = re.compile("(?:لا|ل[اأإآ]ا)$")
 
 
 def logical_lines(text: str) -> tuple[str, int]:
