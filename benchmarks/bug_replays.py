@@ -1650,13 +1650,6 @@ def _(tmp: Path) -> tuple[bool, str]:
 
 
 # --------------------------------------------------------------- session 8: every detector, shared scripts
-def _every_detector(text: str, *wanted: str) -> tuple[bool, str]:
-    from translator import available_detectors, detect
-
-    seen = {d: detect(text, detector=d).lang for d in available_detectors()}
-    return all(lang in wanted for lang in seen.values()), str(seen)
-
-
 @case("node-language-detect-5")
 def _(tmp: Path) -> tuple[bool, str]:
     return _every_detector("سلام. این یک متن فارسی است که باید توسط این ماژول شناسایی شود.", "fa")  # the reporter's
