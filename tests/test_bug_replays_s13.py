@@ -263,3 +263,13 @@ def test_a_data_file_in_another_code_page_says_to_save_it_as_utf8(tmp_path: Path
     path.write_bytes("name\tmonth\nيناير\t1\n".encode("cp1256"))
     with pytest.raises(DataFileError, match="save it as UTF-8"):
         read_tsv(path)
+
+
+def test_no_helper_of_the_replays_hides_another() -> None:
+    # session 12's _sentences(text, want) replaced session 4's _sentences(text): three replays crashed unnoticed
+    import ast
+    from collections import Counter
+
+    tree = ast.parse((Path(__file__).resolve().parents[1] / "benchmarks" / "bug_replays.py").read_text("utf-8"))
+    names = Counter(node.name for node in tree.body if isinstance(node, ast.FunctionDef) and node.name != "_")
+    assert [name for name, count in names.items() if count > 1] == []
