@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib
 import json
 import logging
+import math
 import sys
 import time
 import warnings
@@ -386,15 +387,28 @@ def write_manifest(input_dir: Path, out_dir: Path, options: BatchOptions, summar
         "tool": "translator", "version": __version__, "generation": summary.generation,
         "finished": datetime.now(UTC).isoformat(timespec="seconds"),
         "input": str(input_dir.resolve()), "output": str(out_dir.resolve()),
-        "options": {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(options).items()
-                    if k != "glossary_paths"} | {"glossary_paths": [str(p) for p in options.glossary_paths]},
+        "options": {k: (str(v.resolve()) if isinstance(v, Path) else v) for k, v in asdict(options).items()
+                    if k != "glossary_paths"} | {"glossary_paths": [str(Path(p).resolve())
+                                                                     for p in options.glossary_paths]},
         "versions": _versions(),
         "summary": summary.to_dict(),
         "table_descriptions": tables.DESCRIPTIONS,
         "translation_statuses": TRANSLATION_STATUSES,
     }
-    tables.atomic_write_text(out_dir / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2,
-                                                                   default=str))
+    tables.atomic_write_text(out_dir / "manifest.json", json.dumps(_json_safe(manifest), ensure_ascii=False, indent=2,
+                                                                   default=str, allow_nan=False))
+
+
+def _json_safe(value: object) -> object:
+    """``value`` with every float NaN or infinity (pandas' missing cells in the errors rows) as None, so the manifest
+    is strict JSON that every reader accepts (``NaN`` is not JSON: JavaScript's ``JSON.parse`` rejects it)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value]
+    return value
 
 def _versions() -> dict[str, str]:
     from ..diskcache import package_version  # read once per process (a notebook runs many batches)
