@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import compress, pairwise
 from pathlib import Path
 
 from ..diskcache import cached, fingerprint
@@ -515,8 +515,11 @@ def find_people(text: str, taken: Sequence[TermMatch], region: str = "default",
         return []
     normalized, offsets, words = prepared(text)
     plain = [w for _, _, w in words]
-    if index.keys().isdisjoint(plain) or _name_pairs().isdisjoint(map(" ".join, pairwise(plain))):
-        return []  # no two words in a row open a known name: most segments stop here
+    # no two words in a row open a known name: most segments stop here. Only the pairs whose first word opens a
+    # name are joined and looked up (names' words hold no space, so no other pair can be a name's first two words)
+    if index.keys().isdisjoint(plain) or _name_pairs().isdisjoint(
+            map(" ".join, compress(pairwise(plain), map(index.__contains__, plain)))):
+        return []
     full = _spellings()[1]
     found: list[TermMatch] = []
     covered: SpanIndex | None = None  # built at the first name found
