@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 
 from translator.citations.cues import cues
@@ -571,6 +572,30 @@ def bare_attribution(text: str, registry: OutletRegistry) -> list[Draft]:
     return [Draft("translated_quote_attribution", len(text) - len(text.lstrip()), len(text.rstrip()),
                   outlet=decap(parts[1]), author=clean_person(parts[0]), date=_shift(date, offset),
                   confidence=0.9 if registry.lookup(parts[1]) else 0.75)]
+
+
+# a translated quote, then its signature on the same line: ``"..." (Author, Outlet, date)`` or ``"..." — Author,
+# Outlet, date``, also after a sentence left unquoted (``... for anyone. — Author, Outlet, date``); group ``a`` is
+# the signature
+_QUOTE_THEN_SIGNATURE = re.compile(r"^[ \t]*(?:[\"“][^\"“”\n]{3,}[\"”]|[^\n]{3,}?[.!?][\"”]?)[ \t]+"
+                                   r"(?P<a>\([^()\n]+\)\.?|(?:--?|–|—|―)[ \t]*[^\n]+)[ \t]*$")
+
+
+def quote_then_signature(text: str, registry: OutletRegistry) -> list[Draft]:
+    """A translated quote signed on its own line (``"The kingdom will not wait." (Khaled Al-Sulaiman, Al-Jazirah,
+    10.24.2019)``, or the signature after a dash): the signature read as :func:`bare_attribution` or
+    :func:`dash_attribution` reads it on a line of its own, its span and date moved to where it stands. The quote
+    is no title (it is the writer's words), as it is not when the signature has a line of its own."""
+    m = _QUOTE_THEN_SIGNATURE.match(text) if "\n" not in text.strip() else None
+    if m is None:
+        return []
+    signature = m.group("a")
+    read = bare_attribution if signature.startswith("(") else dash_attribution
+    drafts = read(signature, registry)
+    if not drafts or drafts[0].kind != "translated_quote_attribution" or not drafts[0].author:
+        return []  # only a signature with its writer: "... (Al-Ahram)" stays the headline forms' to read
+    offset = m.start("a")
+    return [replace(d, start=d.start + offset, end=d.end + offset, date=_shift(d.date, offset)) for d in drafts]
 
 
 #: the most words an outlet's name with its description may have at the end of ``Author [description] Outlet``: the
@@ -1210,6 +1235,6 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     english_columnist_line, quoted_paper_verb_line, digest_line,
     press_digest_headline,
     dash_attribution,
-    bare_attribution, news_citations,
+    bare_attribution, quote_then_signature, news_citations,
     headline_over_outlet, paren_outlet_author,
 )

@@ -713,7 +713,29 @@ def _cue(text: str, match: TermMatch) -> str | None:
                     text, max(0, match.start - _CUE_WINDOW), match.start - len(match.clitic))):
                 return kind
     after = _first_word(text[match.end:match.end + _CUE_WINDOW])
-    return cues.get((after, "after")) if after else None
+    kind = cues.get((after, "after")) if after else None
+    if kind is None and before and not match.clitic and _NISBA.fullmatch(before):
+        kind = _cue_over_adjective(text, match, cues)
+    return kind
+
+
+# a definite relative adjective in matching form (الأردنية → الاردنيه, الساحلية, الجزائري): it may stand between a
+# cue and the name it describes (العاصمة الأردنية عمان → Amman; المدينة الساحلية صور → Tyre)
+_NISBA = re.compile(r"ال[\u0621-\u064a]{2,}(?:يه|ي)")
+
+
+def _cue_over_adjective(text: str, match: TermMatch, cues: dict[tuple[str, str], str]) -> str | None:
+    """The kind a cue word asks for when one relative adjective stands between it and the match (``العاصمة
+    الأردنية عمان``, ``المدينة الساحلية صور``), read with its article as ``العاصمة`` itself is; None when the word
+    two before is no cue (``الحكومة الأردنية عمان`` stays as it was)."""
+    window = text[max(0, match.start - 2 * _CUE_WINDOW):match.start].rsplit(None, 2)
+    if len(window) < 3:
+        return None
+    two_before = _word_tokens(window[-2])[1]
+    for form in (two_before, two_before[2:] if two_before.startswith("ال") else ""):
+        if form and (kind := cues.get((form, "before"))):
+            return kind
+    return None
 
 
 _WEAK_CUES = frozenset({"مركز"})  # matching form: "centre" (مركز شباب) as often as an Egyptian district
