@@ -139,3 +139,50 @@ def test_new_dates_of_issue_15_kinds(text: str, iso: str) -> None:
 def test_new_instances_of_issue_17_kinds(source: str, target: str, kinds: set[str]) -> None:
     found = {f.kind for f in check(source, target)}
     assert found == kinds if not kinds else kinds <= found
+
+
+@pytest.mark.parametrize("text", [
+    "Khaled Al-Sulaiman - Al-Jazirah - 10.24.2019",
+    "Khaled Al-Sulaiman – Al-Jazirah – 10.24.2019",
+    "(Khaled Al-Sulaiman | Al-Jazirah | 10.24.2019)",
+])
+def test_signature_parts_between_spaced_dashes(text: str) -> None:
+    [c] = parse_citations(text)
+    assert (c.author, c.outlet, c.date, c.date_text) == ("Khaled Al-Sulaiman", "Al-Jazirah", "2019-10-24", "10.24.2019")
+    assert text[c.start:c.end] == c.raw
+
+
+def test_spaced_dashes_without_a_person_are_no_signature() -> None:
+    assert parse_citations("Beirut - Lebanon - 3.15.2020") == []
+
+
+def test_columnist_line_signed_with_paper_place_and_date() -> None:
+    text = 'Columnist Khaled Al-Sulaiman wrote: "The kingdom will not wait." (Al-Jazirah, Saudi Arabia, 10.24.2019)'
+    [c] = parse_citations(text)
+    assert (c.author, c.title_english, c.outlet, c.place, c.date) == (
+        "Khaled Al-Sulaiman", "The kingdom will not wait.", "Al-Jazirah", "Saudi Arabia", "2019-10-24")
+    assert text[c.start:c.end] == c.raw
+
+
+def test_columnist_line_under_its_paper_stays_as_it_was() -> None:
+    [c] = parse_citations("Youm7 newspaper\nWael El-Semari wrote: Russian Foreign Minister’s Call")
+    assert (c.author, c.title_english, c.outlet) == ("Wael El-Semari", "Russian Foreign Minister’s Call", "Youm7")
+
+
+# --- issue 16: a glossary town as the family name of a titled person (the fix) -----------------------------------
+
+@pytest.mark.parametrize(("text", "surface", "target"), [
+    ("قال الوزير محمد بوجدور", "محمد بوجدور", "Mohammed Boujdour"),
+    ("قال الشيخ عبد الله بوجدور", "عبد الله بوجدور", "Abdullah Boujdour"),
+])
+def test_titled_person_whose_family_name_is_a_town(glossary: Glossary, text: str, surface: str,
+                                                   target: str) -> None:
+    found = {m.surface: (m.target, m.layer) for m in glossary.match(text)}
+    assert found.get(surface) == (target, "romanized") and "بوجدور" not in found
+
+
+@pytest.mark.parametrize("text", ["في مدينة بوجدور", "زار محمد بوجدور", "قال العقيد خالد سطيف"])
+def test_town_stays_without_a_title_or_when_no_one_bears_it(glossary: Glossary, text: str) -> None:
+    # no title before the given name; or a frequent town no person bears (سطيف): the glossary's town stands
+    town = text.split()[-1]
+    assert _targets(glossary, text).get(town) in ("Boujdour", "Sétif")

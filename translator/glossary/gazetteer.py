@@ -274,6 +274,8 @@ class Gazetteer:
                 continue
             cue = _cue(text, match)
             if match.layer != "gazetteer":
+                if name.words == 1 and _titled_given_name_before(text, match, name.places):
+                    continue  # العقيد خالد سطيف: Colonel Khaled Setif, a person's family name, not the town
                 if not _after_generic(text, match, name) and not _inside_name(text, match):  # حارة صيدا is no
                     # "Sidon", شركة سرت no "Sirte": a longer name
                     steered = self._namesake(match, name, countries, number) or self._steer(match, name, cue)
@@ -571,6 +573,28 @@ def _after_given_name(text: str, match: TermMatch, places: Sequence[Place]) -> b
     if first and _normalized(first) in ("عبد", "ابو"):
         return name_part_people(f"{first} {word}") >= GIVEN_NAME_PEOPLE
     return not word.startswith("ال") and name_part_people(word) >= GIVEN_NAME_PEOPLE
+
+
+def _titled_given_name_before(text: str, match: TermMatch, places: Sequence[Place]) -> bool:
+    """Whether a glossary town follows a common given name (:func:`_after_given_name`) that itself follows a title
+    or role (الوزير، العقيد، الشيخ، الناطق باسم ...): ``قال العقيد خالد سطيف`` names a person whose family name is
+    the town's. Without the title the glossary's town stands (زار محمد سطيف may be a visit)."""
+    if not _after_given_name(text, match, places):
+        return False
+    given = _words_before(text, match.start)
+    if given is None:
+        return False
+    first, word = given
+    compound = first is not None and _normalized(first) in ("عبد", "ابو")
+    head = text.rfind(first if compound and first else word, 0, match.start)
+    title = _words_before(text, head) if head > 0 else None
+    if title is None:
+        return False
+    from .names import _name_part, _title_kind
+
+    # and only where the town's word can be a name part (rare, or some person's): the names layer then reads the
+    # person (قال الوزير محمد بوجدور → Mohammed Boujdour); a frequent town no one bears (سطيف) stays the town
+    return _title_kind(_normalized(title[1])) in ("title", "role") and _name_part(_normalized(match.surface), 1)
 
 
 def _patronymic(text: str, match: TermMatch) -> bool:
