@@ -186,3 +186,12 @@ def test_town_stays_without_a_title_or_when_no_one_bears_it(glossary: Glossary, 
     # no title before the given name; or a frequent town no person bears (سطيف): the glossary's town stands
     town = text.split()[-1]
     assert _targets(glossary, text).get(town) in ("Boujdour", "Sétif")
+
+
+def test_speaker_signed_with_a_place_is_no_citation() -> None:
+    assert parse_citations('"We will not leave." — Prime Minister Najib Mikati, Beirut, 3 May 2022') == []
+
+
+def test_signature_with_an_outlet_the_registry_lacks() -> None:
+    [c] = parse_citations('"We will not leave." — Ali Hamada, Al-Fajr, 3 May 2022')
+    assert (c.author, c.outlet, c.date) == ("Ali Hamada", "Al-Fajr", "2022-05-03")

