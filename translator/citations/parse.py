@@ -800,6 +800,13 @@ def _headline_after_colon(text: str, found: list, index: int, piece: Piece, repa
     return True
 
 
+def _dotted_by_default(result: DateResult) -> bool:
+    """Whether a numeric date was read day first only because it is dotted (``11.07.2018``, both readings in
+    its candidates): the date reader's default when nothing else says, which a known order overrides."""
+    written = result.date_text or ""
+    return len(result.candidates) == 2 and "." in written and not any(c.isalpha() for c in written)
+
+
 def _document_order(text: str) -> bool | None:
     """True (day first) or False (month first) when the document's unambiguous numeric dates
     (``24/10/2019``, ``10.24.2019``) all read in one order; None when there are none or they disagree."""
@@ -1018,6 +1025,14 @@ def _date(draft: Draft, raw: str, order: bool | None = None) -> tuple[str | None
         return None, None, [], []
     warnings = [w for w in result.warnings if "ambiguous" not in w]
     if not result.ambiguous:
+        if order is not None and _dotted_by_default(result) and not is_arabic(raw):
+            # 11.07.2018 is read day first only by default: a US site (the caller's day_first=False) or the
+            # page's 10.24.2019 says month first (issue 15: dotted US-order dates)
+            chosen = parse_date(result.date_text or "", day_first=order).date
+            if chosen != result.date:
+                warnings.append(f"date {result.date_text!r} read {'day' if order else 'month'} first as {chosen} "
+                                "(the order of the document's other dates, or the caller's)")
+            return chosen, result.date_text, warnings, list(result.candidates)
         return result.date, result.date_text, warnings, []
     day_first = True if is_arabic(raw) else order
     if day_first is None:

@@ -274,6 +274,8 @@ class Gazetteer:
                 continue
             cue = _cue(text, match)
             if match.layer != "gazetteer":
+                if name.words == 1 and _titled_given_name_before(text, match, name.places):
+                    continue  # العقيد خالد سطيف: Colonel Khaled Setif, a person's family name, not the town
                 if not _after_generic(text, match, name) and not _inside_name(text, match):  # حارة صيدا is no
                     # "Sidon", شركة سرت no "Sirte": a longer name
                     steered = self._namesake(match, name, countries, number) or self._steer(match, name, cue)
@@ -573,6 +575,28 @@ def _after_given_name(text: str, match: TermMatch, places: Sequence[Place]) -> b
     return not word.startswith("ال") and name_part_people(word) >= GIVEN_NAME_PEOPLE
 
 
+def _titled_given_name_before(text: str, match: TermMatch, places: Sequence[Place]) -> bool:
+    """Whether a glossary town follows a common given name (:func:`_after_given_name`) that itself follows a title
+    or role (الوزير، العقيد، الشيخ، الناطق باسم ...): ``قال العقيد خالد سطيف`` names a person whose family name is
+    the town's. Without the title the glossary's town stands (زار محمد سطيف may be a visit)."""
+    if not _after_given_name(text, match, places):
+        return False
+    given = _words_before(text, match.start)
+    if given is None:
+        return False
+    first, word = given
+    compound = first is not None and _normalized(first) in ("عبد", "ابو")
+    head = text.rfind(first if compound and first else word, 0, match.start)
+    title = _words_before(text, head) if head > 0 else None
+    if title is None:
+        return False
+    from .names import _name_part, _title_kind
+
+    # and only where the town's word can be a name part (rare, or some person's): the names layer then reads the
+    # person (قال الوزير محمد بوجدور → Mohammed Boujdour); a frequent town no one bears (سطيف) stays the town
+    return _title_kind(_normalized(title[1])) in ("title", "role") and _name_part(_normalized(match.surface), 1)
+
+
 def _patronymic(text: str, match: TermMatch) -> bool:
     """Whether a place written بن/ابن + a word (بن سليمان: Benslimane, بن قردان: Ben Gardane) follows a common
     given name (``GIVEN_NAME_PEOPLE`` people in ``names.tsv``) with no clitic: then بن is "son of" in a person's
@@ -713,7 +737,29 @@ def _cue(text: str, match: TermMatch) -> str | None:
                     text, max(0, match.start - _CUE_WINDOW), match.start - len(match.clitic))):
                 return kind
     after = _first_word(text[match.end:match.end + _CUE_WINDOW])
-    return cues.get((after, "after")) if after else None
+    kind = cues.get((after, "after")) if after else None
+    if kind is None and before and not match.clitic and _NISBA.fullmatch(before):
+        kind = _cue_over_adjective(text, match, cues)
+    return kind
+
+
+# a definite relative adjective in matching form (الأردنية → الاردنيه, الساحلية, الجزائري): it may stand between a
+# cue and the name it describes (العاصمة الأردنية عمان → Amman; المدينة الساحلية صور → Tyre)
+_NISBA = re.compile(r"ال[\u0621-\u064a]{2,}(?:يه|ي)")
+
+
+def _cue_over_adjective(text: str, match: TermMatch, cues: dict[tuple[str, str], str]) -> str | None:
+    """The kind a cue word asks for when one relative adjective stands between it and the match (``العاصمة
+    الأردنية عمان``, ``المدينة الساحلية صور``), read with its article as ``العاصمة`` itself is; None when the word
+    two before is no cue (``الحكومة الأردنية عمان`` stays as it was)."""
+    window = text[max(0, match.start - 2 * _CUE_WINDOW):match.start].rsplit(None, 2)
+    if len(window) < 3:
+        return None
+    two_before = _word_tokens(window[-2])[1]
+    for form in (two_before, two_before[2:] if two_before.startswith("ال") else ""):
+        if form and (kind := cues.get((form, "before"))):
+            return kind
+    return None
 
 
 _WEAK_CUES = frozenset({"مركز"})  # matching form: "centre" (مركز شباب) as often as an Egyptian district
