@@ -174,7 +174,9 @@ def test_the_page_set_is_whole_and_split_by_page() -> None:
             split = [p["split"] for p in pages if p["language"] == lang and p.get("batch") == batch]
             assert abs(split.count("build") - split.count("held_out")) <= 1
     for page in pages:
-        assert page["citations"]
+        # a page cites at least one outlet, unless labelled as citing none (batch 6: a page that names "the papers",
+        # a team and a city and no outlet, kept as a test of precision)
+        assert page["citations"] or page.get("no_citations") is True
         for citation in page["citations"]:
             assert citation["evidence"] in page["text"]
             assert citation["outlet"]
