@@ -71,3 +71,18 @@ def test_the_manifest_is_strict_json_with_absolute_paths(tmp_path: Path, monkeyp
 def test_a_shared_name_with_its_country_adjective(text: str, canonical: str) -> None:
     [citation] = parse_citations(text)
     assert citation.outlet_canonical == canonical
+
+
+@pytest.mark.parametrize(("text", "surface", "target"), [
+    ("قالت صحيفة \"العربي الجديد\" إن الحكومة", "العربي الجديد", "Al-Araby Al-Jadeed"),
+    ("ذكرت قناة «العربية» أن", "العربية", "Al Arabiya"),
+    ("وصحيفة الأيام", "الأيام", "Al-Ayyam"),
+])
+def test_an_outlet_word_introduces_the_term_and_is_not_part_of_it(text: str, surface: str, target: str) -> None:
+    """The segments table's ``glossary_terms`` showed ``صحيفة "العربي الجديد=Al-Araby Al-Jadeed`` (the outlet word
+    and a stray quote mark in the term): the name alone is the term."""
+    from translator.glossary import Glossary
+
+    [match] = Glossary.load().match(text)
+    assert (match.surface, match.target) == (surface, target)
+    assert text[match.start:match.end] == surface

@@ -371,10 +371,30 @@ def find_terms(text: str, index: TermIndex) -> list[TermMatch]:
         chosen = _coordinated_outlets(chosen, words, plain, normalized, index)
     matches = []
     for cand in sorted(chosen, key=lambda c: c.start):
+        lead = _lead_length(cand.form) if cand.form.entry.type == "outlet" else 0
+        # صحيفة "العربي الجديد": the name is the term; the outlet word (and a quote mark) only told what it is. A name
+        # chained after a dual or plural lead (والحياة) covers its own words only.
+        if lead and cand.last - cand.first + 1 == len(cand.form.words):
+            start, end = original_span(text, offsets, words[cand.first + lead][0], cand.end)
+            matches.append(_term_match(start, end, text[start:end], cand.form.entry, ""))
+            continue
         start, end = original_span(text, offsets, cand.start, cand.end)
         matches.append(_term_match(start, end, text[start:end], cand.form.entry,
                                    _original_clitic(text, offsets, words[cand.first][0], cand)))
     return matches
+
+
+@cache
+def _lead_length(form: _Form) -> int:
+    """How many words of an outlet's ``form`` are the outlet word that introduced it (صحيفة in صحيفة العربي الجديد,
+    the ``lead + name`` forms of :func:`_with_outlet_words` and the displaced outlets), not the outlet's own
+    spelling (صحيفة الأيام الجزائرية keeps its صحيفة when the registry writes it so): 0 when none."""
+    own = [tuple(w for _, _, w in _words(fold(s))) for s in (form.entry.source, *form.entry.variants)]
+    for lead in outlet_words():
+        n = len(lead)
+        if form.words[:n] == lead and len(form.words) > n and not any(o[:n] == lead for o in own):
+            return n
+    return 0
 
 
 def _term_match(start: int, end: int, surface: str, entry: GlossaryEntry, clitic: str) -> TermMatch:
