@@ -33,18 +33,19 @@ def _rows() -> tuple[re.Pattern[str], dict[str, list[tuple[str, str]]]]:
     return re.compile("|".join(map(re.escape, heads))), heads
 
 
-_ENTRIES: dict[tuple[str, str], GlossaryEntry] = {}
+_ENTRIES: dict[tuple[str, str, str], GlossaryEntry] = {}
 
 
-def _entry(source: str, target: str) -> GlossaryEntry:
-    """One entry per facility (matching form, English), so its mentions group together in QA and enforcement
-    like any composed name; an ambiguous place's facility gets none (not enforced, as the place was not)."""
-    key = (fold(source), target)
+def _entry(source: str, target: str, kind: str = "place",
+           note: str = "composed: facility head + place (facility_heads.tsv)") -> GlossaryEntry:
+    """One entry per composed name (matching form, English, type), so its mentions group together in QA and
+    enforcement like any composed name: a facility (type ``place``) or an outlet named by a place and a tail
+    (``org``); an ambiguous place's facility gets none (not enforced, as the place was not)."""
+    key = (fold(source), target, kind)
     if key not in _ENTRIES:
         if len(_ENTRIES) >= 4096:
             _ENTRIES.clear()
-        _ENTRIES[key] = GlossaryEntry(source, target, "place", layer="composed",
-                                      note="composed: facility head + place (facility_heads.tsv)")
+        _ENTRIES[key] = GlossaryEntry(source, target, kind, layer="composed", note=note)
     return _ENTRIES[key]
 
 
@@ -64,13 +65,7 @@ _CLOSING = re.compile(r"\s*[»\"“”')]")
 
 
 def _outlet_entry(source: str, target: str) -> GlossaryEntry:
-    key = (fold(source), target)
-    if key not in _ENTRIES:
-        if len(_ENTRIES) >= 4096:
-            _ENTRIES.clear()
-        _ENTRIES[key] = GlossaryEntry(source, target, "org", layer="composed",
-                                      note="composed: place + outlet tail (outlet_tails.tsv)")
-    return _ENTRIES[key]
+    return _entry(source, target, "org", "composed: place + outlet tail (outlet_tails.tsv)")
 
 
 def compose_outlets(text: str, matches: list[TermMatch]) -> list[TermMatch]:
