@@ -86,3 +86,16 @@ def test_an_outlet_word_introduces_the_term_and_is_not_part_of_it(text: str, sur
     [match] = Glossary.load().match(text)
     assert (match.surface, match.target) == (surface, target)
     assert text[match.start:match.end] == surface
+
+
+@pytest.mark.parametrize(("text", "outlets"), [
+    ("The editor-in-chief of the Kuwaiti Al-Rai Al-Aam newspaper Badr Youssef Abdulaziz strongly responded to the "
+     "article.", ["Al-Rai Al-Aam"]),
+    ("A columnist of the Saudi Okaz daily Khalid Al-Sulaiman wrote that the talks had failed.", ["Okaz"]),
+    ("The Beirut daily An-Nahar reported that the talks had failed.", ["An-Nahar"]),
+    ("The Kuwaiti newspaper Al-Qabas reported that the talks had failed.", ["Al-Qabas"]),
+])
+def test_a_person_after_a_paper_and_its_type_noun_is_no_outlet(text: str, outlets: list[str]) -> None:
+    """"the Kuwaiti Al-Rai Al-Aam newspaper Badr Youssef Abdulaziz": the paper is named before its type noun, so the
+    capitalised name after the noun is a person (the trial's citation table listed him as an unknown outlet)."""
+    assert [c.outlet for c in parse_citations(text)] == outlets
