@@ -320,9 +320,6 @@ def _with_article(latin: str, word: str, region: str) -> str:
     return f"{article}{latin}"
 
 
-_COMPOUND_HEADS = frozenset({"عبد", "ابو", "بن", "ابن"})  # name parts Wikidata keeps with the next word
-
-
 def _cell(row: dict[str, str], region: str) -> str:
     """A ``name_romanization.tsv`` row's form for ``region``, else its default."""
     return row.get(region) or row["default"]
@@ -351,8 +348,8 @@ def _letters(word: str, region: str) -> str:
         row = table.get((letter, "letter"))
         latin = _cell(row, region) if row else ""
         yu = 0 < k < len(word) - 2 and word[k + 1] == "و" and word[k + 2] not in "اويه"  # consonant y, vowel u
-        if region == "turkey" and _turkish(word, k) is not None:
-            latin = _turkish(word, k)
+        if region == "turkey" and (turkish := _turkish(word, k)) is not None:
+            latin = turkish
         elif letter == "و" and k > 1 and word[k - 1] == "ي" and word[k - 2] not in "اوي" and k + 1 < len(word) \
                 and word[k + 1] not in "اويه":
             pass  # the u of ـيو before a consonant: سعيود → Sayoud, عيوش → Ayouch (not Saiwd)
@@ -899,7 +896,8 @@ def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
 
 _PLACE_PREPOSITIONS = frozenset({"في", "لدي", "ب"})
 _LINKS = frozenset({"بن", "ابن", "بنت", "ال", "ولد"})  # folded: "son of", "daughter of" in a lineage; آل "house of"
-# folded: the first word of a compound name (عبد النور, أبو بكر, أبي معاذ after a preposition; the Amazigh آيت طالب)
+# folded: the first word of a compound name (عبد النور, أبو بكر, أبي معاذ after a preposition; the Amazigh آيت طالب):
+# the finders keep the next word with it, and romanize looks the pair up whole in Wikidata (عبد الفتاح → Abdel Fattah)
 _COMPOUND_HEADS = frozenset({"عبد", "ابو", "ابي", "ايت"})
 _TIME_OF_DAY = frozenset({"صباح", "مساء", "ظهر", "فجر", "عصر", "ليله", "ليل"})  # folded
 NAME_WORD_PEOPLE = 20  # Wikidata people with a common word as a name part for it to go on a name (مبارك، الشريف)
