@@ -20,7 +20,8 @@ from pathlib import Path
 
 from .errors import DataFileError
 
-__all__ = ["DATA_DIR", "SCHEMAS", "Column", "Schema", "data_path", "read_tsv", "read_tsv_numbered", "validate_rows"]
+__all__ = ["BYTE_ORDER_MARKS", "DATA_DIR", "SCHEMAS", "Column", "Schema", "data_path", "read_tsv", "read_tsv_numbered",
+           "validate_rows"]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -32,16 +33,17 @@ def data_path(path_or_name: str | Path) -> Path:
     return Path(path_or_name)
 
 
-#: byte-order marks, UTF-32's before UTF-16's (FF FE 00 00 starts with FF FE)
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+#: byte-order marks and the codec each selects, UTF-32's before UTF-16's (FF FE 00 00 starts with FF FE); the corpus
+#: decoder (corpus/decode.py) reads by the same table
+BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+                    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 def _text(data: bytes, path: Path) -> str:
     """A data file's text: UTF-8 (a byte-order mark, as Excel and Notepad write it, skipped), or UTF-16 or UTF-32
     (Excel's and Notepad's "Unicode" saves: by its byte-order mark, or UTF-16 without one by its NUL bytes), read
     with a warning logged. Raises :class:`DataFileError` saying to save it as UTF-8 for anything else."""
-    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    encoding = next((name for bom, name in BYTE_ORDER_MARKS if data.startswith(bom)), "utf-8")
     if encoding == "utf-8" and b"\x00" in data:  # the NUL of each ASCII character: after it (LE) or before it (BE)
         encoding = "utf-16-le" if data[1::2].count(0) >= data[::2].count(0) else "utf-16-be"
     try:

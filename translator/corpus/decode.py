@@ -28,6 +28,7 @@ from itertools import islice
 import ftfy.bad_codecs  # registers the sloppy-windows-* codecs used below
 from charset_normalizer import from_bytes
 
+from ..datafiles import BYTE_ORDER_MARKS
 from ..errors import InputError
 from ..text.arabic import plain_letters, space_zero_width
 from ..text.fixtext import fix_text
@@ -43,8 +44,7 @@ __all__ = ["GUESSED_MAX", "GUESS_SAMPLE_BYTES", "LEGACY_ENCODINGS", "OTHER_SCRIP
 # an encoding guesser choose it turns random bytes into plausible-looking CJK text.
 # UTF-32's marks first: UTF-32-LE's (FF FE 00 00) begins with UTF-16-LE's (issue #13: a UTF-32 file was read as
 # UTF-16 with a NUL between every two characters, and "repaired" by ftfy)
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_BOMS = BYTE_ORDER_MARKS
 # Typical pairs of UTF-8 Arabic bytes read as windows-1256: "ط§" (ا), "ظ„" (ل), "ط±" (ر), ...
 # (UTF-8 lead bytes of Arabic letters are D8-DB, which windows-1256 reads as ط ظ ع غ.)
 # Typographic quotes and dashes (E2 80 xx) come out as "â€" and one more character.
