@@ -102,10 +102,13 @@ def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """Folded text and, for each of its characters, the index of the character of ``text`` it came from:
     the one matching fold of :mod:`translator.text.arabic` (data/arabic_folds.tsv), spaces of any kind as " "."""
     folded, origin = fold_for_matching(text)
-    return _SPACES.sub(" ", folded), origin
+    return _SPACES.sub(" ", folded).translate(_APOSTROPHES), origin
 
 
 _SPACES = re.compile(r"\s")
+#: the marks a romanized month name writes for ʿayn and hamza (``Sha’ban``, ``Rabiʿ al-Awwal``, ``Dhu‘l-Hijja``),
+#: read as the ASCII apostrophe of data/months.tsv, one character for one (moment-hijri#5)
+_APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʿʾʼ`´ʻ", "'"))
 
 
 # --------------------------------------------------------------------------- data
@@ -114,16 +117,20 @@ def _fold(word: str) -> str:
 
 
 def _key(word: str) -> str:
-    """Lookup key of a word or of matched text: folded, without spaces ("كانون الثاني" = "كانونالثاني")."""
+    """Lookup key of a word or of matched text: folded, without spaces ("كانون الثاني" = "كانونالثاني"), hyphens or
+    apostrophes (``Dhu al-Hijjah`` = ``Dhul Hijjah``)."""
     key = _KEYS.get(word)
     if key is None:  # the same month names and markers come back on every dated line (issue 20)
         if len(_KEYS) >= 4096:
             _KEYS.clear()
-        key = _KEYS[word] = "".join(_fold_with_offsets(word)[0].split())
+        key = _KEYS[word] = _JOINERS.sub("", _fold_with_offsets(word)[0])
     return key
 
 
 _KEYS: dict[str, str] = {}
+#: what a key leaves out: spaces, and the hyphens and apostrophes of romanized names (``Dhul-Hijjah``,
+#: ``Dhu al Hijjah``, ``Dhul Hijjah`` are one key; ``Sha'ban``, ``Shaban`` another)
+_JOINERS = re.compile(r"[\s'-]")
 
 
 def _checked_rows(name: str) -> list[dict[str, str]]:
@@ -133,18 +140,24 @@ def _checked_rows(name: str) -> list[dict[str, str]]:
 
 
 def _alternation(words: list[str]) -> str:
-    """Regex alternation of folded words, longest first; a space matches any run of spaces or none."""
+    """Regex alternation of folded words, longest first; a space or hyphen matches any run of spaces and hyphens
+    or none (``Dhu al-Hijjah``, ``Dhul Hijjah``), an apostrophe is optional (``Sha'ban``, ``Shaban``)."""
     parts = []
     for word in sorted({_fold(w) for w in words}, key=len, reverse=True):
-        pattern = r"\s*".join(re.escape(piece) for piece in word.split(" "))
+        pattern = _GAP.join(re.escape(piece).replace("'", "'?") for piece in _PIECES.split(word))
         parts.append(pattern + (r"(?!\d)" if word[-1].isdigit() else ""))
     return "(?:" + "|".join(parts) + ")"
+
+
+#: where a month name's words meet (a space or a hyphen), and what the text may write there
+_PIECES = re.compile(r"[ -]")
+_GAP = r"[\s-]*"
 
 
 def _prefix_tree(words: list[str]) -> str:
     """The words of :func:`_alternation` as one prefix tree: ``(?:ab(?:c|d))`` for ``abc|abd`` (issue 20).
 
-    A line matches it exactly where it matches the alternation (each word's pieces joined by ``\\s*``, a word
+    A line matches it exactly where it matches the alternation (each word's pieces joined by ``[\\s-]*``, a word
     ending in a digit followed by no digit), but which word a match takes may differ: use it to ask whether
     any word is written, not for spans. Python's ``re`` tries the branches of an alternation one by one at
     each position; the tree tests each character once.
@@ -152,7 +165,7 @@ def _prefix_tree(words: list[str]) -> str:
     tree: dict[str, Any] = {}
     for word in {_fold(w) for w in words}:
         node = tree
-        for i, piece in enumerate(word.split(" ")):
+        for i, piece in enumerate(_PIECES.split(word)):
             if i:
                 node = node.setdefault(" ", {})
             for char in piece:
@@ -167,7 +180,7 @@ def _prefix_tree(words: list[str]) -> str:
             elif atom == "\\d":
                 parts.append(r"(?!\d)")
             else:
-                head = r"\s*" if atom == " " else re.escape(atom)
+                head = _GAP if atom == " " else "'?" if atom == "'" else re.escape(atom)
                 parts.append(head + branch(node[atom]))
         return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
