@@ -555,6 +555,48 @@ def split_symbols(text: str) -> tuple[tuple[str, str] | None, str, tuple[str, st
     return head, middle if (head or tail) else text, tail
 
 
+#: how many words a stretch needs on each side of the pictographs inside it before it is cut there
+INTERIOR_SYMBOL_WORDS = 2
+_TOKEN = re.compile(r"\S+")
+_FROM_2300 = re.compile("[^\x00-\u22ff]")  # the only characters that can be pictographs (a scan in C)
+
+
+def _is_pictograph(char: str) -> bool:
+    """A symbol from U+2300 on (clocks, weather, stars, ticks, hearts, emoji, flags): not ``°`` ``©`` ``™`` ``№``,
+    which stand in a sentence as words do."""
+    return ord(char) >= 0x2300 and _is_symbol(char)
+
+
+def interior_symbols(text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+    """``(i, j)``: the first run of tokens of ``text[start:end]`` made only of symbols, pictographs among them
+    (emoji, flags, ticks: :func:`_is_pictograph`), standing between spaces with at least
+    :data:`INTERIOR_SYMBOL_WORDS` words before and after it; None if there is none. Models drop or garble what
+    follows a pictograph they do not know (an Argos model took it for the end of the sentence: LibreTranslate#439,
+    #1009), so the words on each side are translated on their own and the pictographs kept as written. A
+    pictograph glued to a word, or beside a single word (``قال 😀 الوزير``), is left to the model: one word alone
+    loses its sentence."""
+    end = len(text) if end is None else end
+    if not any(_is_pictograph(m.group()) for m in _FROM_2300.finditer(text, start, end)):
+        return None
+    tokens = [(m.start(), m.end(), all(_symbol_flags(m.group())) and any(map(_is_pictograph, m.group())))
+              for m in _TOKEN.finditer(text, start, end)]
+    words_before = 0
+    k = 0
+    while k < len(tokens):
+        if not tokens[k][2]:
+            words_before += any(char.isalpha() for char in text[tokens[k][0]:tokens[k][1]])
+            k += 1
+            continue
+        last = k
+        while last + 1 < len(tokens) and tokens[last + 1][2]:
+            last += 1
+        words_after = sum(any(char.isalpha() for char in text[a:b]) for a, b, _ in tokens[last + 1:])
+        if words_before >= INTERIOR_SYMBOL_WORDS and words_after >= INTERIOR_SYMBOL_WORDS:
+            return tokens[k][0], tokens[last][1]
+        k = last + 1
+    return None
+
+
 #: A web or e-mail address as news text writes it: ``https://…``, ``www.…``, ``name@host.tld``.
 ADDRESS = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"«»]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 _ADDRESS_OPEN = "([{«\"'“‘"
@@ -586,6 +628,12 @@ def split_literals(text: str) -> list[tuple[str, str, bool]]:
             atoms.append((begin, end, True))
 
     def symbols_and_words(start: int, end: int) -> None:
+        inside = interior_symbols(text, start, end)
+        if inside is not None:  # words, then pictographs standing alone, then words: each side on its own
+            symbols_and_words(start, inside[0])
+            atoms.append((*inside, True))
+            symbols_and_words(inside[1], end)
+            return
         stretch = text[start:end]
         head, middle, tail = split_symbols(stretch)
         i = stretch.index(middle) if middle and (head or tail) else 0
@@ -616,7 +664,7 @@ def split_literals(text: str) -> list[tuple[str, str, bool]]:
             position = end
     if not atoms:
         head, _, tail = split_symbols(text)
-        if not head and not tail and markup_ends(text) == (0, len(text)):
+        if not head and not tail and markup_ends(text) == (0, len(text)) and interior_symbols(text) is None:
             return [(text, "", False)]
     words(position, len(text))
     out = []

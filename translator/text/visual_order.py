@@ -32,9 +32,9 @@ _MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
 def logical_order(line: str) -> str | None:
     """``line`` in reading order when it is Arabic written in visual order, else None.
 
-    Judged on the line's Arabic words (at least :data:`MIN_WORDS`), when a word starts with ة or ى or a haraka,
-    or a fifth of them end in لا (the article backwards): reversed, at least half of them must be
-    words our lists know (:func:`translator.langid.lexicon.score` coverage) and at least three times the
+    Judged on the line's Arabic words (at least :data:`MIN_WORDS`), when a word starts with ة or ى (or a Farsi yeh
+    written for it) or a haraka, or a fifth of them end in لا (the article backwards): reversed, at least half of
+    them must be words our lists know (:func:`translator.langid.lexicon.score` coverage) and at least three times the
     share known as written. A line of two words (a PDF's heading or caption, ``ريزو لاق``; therealtimex/
     paperforge#63) is reversed when both are known backwards and neither as written.
     """
@@ -45,9 +45,10 @@ def _logical_order(line: str, words: list[str]) -> str | None:
     """:func:`logical_order` of ``line``, whose Arabic words (``_ARABIC_WORD``) are ``words``."""
     if len(words) < MIN_WORDS:
         return None
-    # cheap signs first (most lines have none): ة or ى, which only end a word, starting one; the article ال
+    # cheap signs first (most lines have none): ة or ى (or the Farsi yeh shapers and keyboards write for ى),
+    # which only end an Arabic word, starting one; the article ال
     # ending words (لا at the end of a fifth of them: مثلا، أولا are few); a haraka before its letter
-    if len(words) >= _SHORT and not any(w[0] in "ةى" for w in words) and 5 * sum(
+    if len(words) >= _SHORT and not any(w[0] in _WORD_FINAL for w in words) and 5 * sum(
             len(w) > 3 and _ARTICLE_BACKWARDS.search(w) is not None for w in words) < len(words) \
             and not _MARK_FIRST.search(line):
         return None
@@ -109,6 +110,9 @@ def _ligature_kept(word: str) -> str:
 
 
 _LAM_ALEF = re.compile("ل([اأإآ])")
+#: letters that end an Arabic word and never start one: ة, ى, and ی (U+06CC), the Farsi yeh that Persian keyboards
+#: and some shapers write for ى (Konash/arabic-support-unity#49: ﯽﺟﺮﻳ, vgwb/Antura#183)
+_WORD_FINAL = "ةىی"
 # a word that opens with the article, written back to front: ...لا, or ...لاا / ...لأا (the article's alef
 # after a lam-alef ligature an extractor kept in reading order: الاتحاد, الأمور)
 _ARTICLE_BACKWARDS = re.compile("(?:لا|ل[اأإآ]ا)$")
