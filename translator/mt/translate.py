@@ -34,9 +34,9 @@ from translator.text.arabic import contains_arabic, is_arabic_letter
 from translator.text.chunk import chunk
 from translator.text.segment import sentences
 
-__all__ = ["ADDRESS", "RETRIED", "Enforcer", "Translation", "Translator", "english_marks", "markup_ends",
-           "other_arabic_script_language", "split_literals", "split_symbols", "unescape_entities", "untranslated",
-           "without_special_tokens"]
+__all__ = ["ADDRESS", "INTERIOR_SYMBOL_WORDS", "RETRIED", "Enforcer", "Translation", "Translator", "english_marks",
+           "interior_symbols", "markup_ends", "other_arabic_script_language", "split_literals", "split_symbols",
+           "unescape_entities", "untranslated", "without_special_tokens"]
 
 TRANSLATED, SUSPICIOUS, FAILED, NOT_ARABIC = "translated", "suspicious", "failed", "not_arabic"
 OK = TRANSLATED  # the name before issue 11
