@@ -232,14 +232,41 @@ def ray_runtime():  # type: ignore[no-untyped-def]
 #   both nodes time out. A test marked ``ray`` in another file is reported (a warning), since it costs a
 #   second Ray start.
 # * The files are handed out heaviest first (xdist keeps the collection order with --no-loadscope-reorder),
-#   so that no long file starts last while the other worker idles. A file's weight is counted from its
-#   tests' markers, never from a clock: a test marked ``slow`` (a model run, a notebook kernel, a browser,
-#   Ray) weighs SLOW_WEIGHT, any other test 1.
+#   so that no long file starts last while the other worker idles. A file's weight is its CPU seconds in
+#   tests/suite_costs.tsv (measured once per test file, one process, and committed: no clock is read during a
+#   run, so every worker sorts alike). A file the table lacks is weighed from its tests' markers: a test marked
+#   ``slow`` (a model run, a notebook kernel, a browser, Ray) SLOW_SECONDS, any other test TEST_SECONDS. Before
+#   session 14 the markers alone decided, and files of many cheap checks or a few long unmarked ones (the
+#   linear-time tests, the CLI contracts, the date screen: 30-50 CPU s each) were handed out among the last.
+# * In a fresh clone the first file that needs the tiny model trains it (≈ 30 s, one thread) while any other
+#   worker that needs it waits on the lock: the second file handed out is therefore one that needs no tiny
+#   model, so the other worker has work meanwhile.
 
-#: the weight of a test marked ``slow`` against 1 for any other test (the ratio of their mean durations in
-#: the suite is about 100)
-SLOW_WEIGHT = 100
+#: the estimated CPU seconds of a test marked ``slow`` and of any other test, for a file not in the cost table
+#: (session 14's means over the measured files, at load 4-10: 1.5 CPU s a slow test in the files that have
+#: them, 0.09 a test in the files that have none)
+SLOW_SECONDS = 1.5
+TEST_SECONDS = 0.09
 RAY_FILE = "test_ray.py"
+COSTS = TESTS / "suite_costs.tsv"
+#: the fixtures that need the trained tiny model (a fresh clone trains it in the first test that asks)
+MODEL_FIXTURES = frozenset({"tiny_model", "tiny_ct2_model", "tiny_marian_engine", "tiny_ct2_engine"})
+
+
+def _measured_costs() -> dict[str, float]:
+    """tests/suite_costs.tsv: test file (as in a node id) → its CPU seconds; {} if the table is missing."""
+    if not COSTS.is_file():
+        return {}
+    costs: dict[str, float] = {}
+    for line in COSTS.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#") and not line.startswith("file\t"):
+            name, seconds = line.split("\t")[:2]
+            costs[name] = float(seconds)
+    return costs
+
+
+def _needs_model(item: pytest.Item) -> bool:
+    return bool(MODEL_FIXTURES.intersection(getattr(item, "fixturenames", ())))
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -256,7 +283,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return  # a run in one process keeps pytest's order
     # Every worker collects the same items and sorts them the same way (a stable sort: within a file the
     # tests keep their order); xdist hands the files out in this order.
-    weight: dict[Path, int] = {}
+    measured = _measured_costs()
+    estimate: dict[str, float] = {}
+    model: dict[str, bool] = {}
     for item in items:
-        weight[item.path] = weight.get(item.path, 0) + (SLOW_WEIGHT if item.get_closest_marker("slow") else 1)
-    items.sort(key=lambda item: -weight[item.path])
+        name = item.nodeid.split("::", 1)[0]
+        estimate[name] = estimate.get(name, 0.0) + (SLOW_SECONDS if item.get_closest_marker("slow") else TEST_SECONDS)
+        model[name] = model.get(name, False) or _needs_model(item)
+    weight = {name: measured.get(name, guess) for name, guess in estimate.items()}
+    order = sorted(weight, key=lambda name: -weight[name])
+    if len(order) > 2 and model[order[0]] and model[order[1]]:
+        free = next((name for name in order if not model[name]), None)
+        if free is not None:
+            order.remove(free)
+            order.insert(1, free)
+    rank = {name: i for i, name in enumerate(order)}
+    items.sort(key=lambda item: rank[item.nodeid.split("::", 1)[0]])

@@ -9,6 +9,7 @@ the other), except those under ``if TYPE_CHECKING:``.
 from __future__ import annotations
 
 import ast
+import functools
 import importlib
 import subprocess
 import sys
@@ -28,8 +29,15 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+@functools.cache
 def _modules() -> dict[str, Path]:
     return {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+
+
+@functools.cache
+def _tree(path: Path) -> ast.Module:
+    """A module's syntax tree, parsed once for the whole file's tests (they only read it)."""
+    return ast.parse(path.read_text(encoding="utf-8"))
 
 
 def _is_type_checking(node: ast.If) -> bool:
@@ -59,14 +67,16 @@ def _imports(tree: ast.AST, module: str, is_package: bool) -> set[str]:
     return found
 
 
+@functools.cache
 def import_graph() -> dict[str, set[str]]:
-    """module → the translator modules it imports (and their packages, but not its own packages)."""
+    """module → the translator modules it imports (and their packages, but not its own packages); built once
+    for the file's tests, which only read it."""
     modules = _modules()
     graph: dict[str, set[str]] = {}
     for name, path in modules.items():
         own = {".".join(name.split(".")[:i]) for i in range(1, name.count(".") + 2)}
         targets: set[str] = set()
-        for imported in _imports(ast.parse(path.read_text(encoding="utf-8")), name, path.name == "__init__.py"):
+        for imported in _imports(_tree(path), name, path.name == "__init__.py"):
             parts = imported.split(".")
             targets.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
         graph[name] = {t for t in targets if t in modules and t not in own}
@@ -158,7 +168,7 @@ def _public_modules() -> list[str]:
 
 @pytest.mark.parametrize("name", _public_modules())
 def test_every_public_module_declares_all_and_its_names_exist(name: str) -> None:
-    tree = ast.parse(_modules()[name].read_text(encoding="utf-8"))
+    tree = _tree(_modules()[name])
     declared = [n for n in tree.body if isinstance(n, ast.Assign | ast.AnnAssign)
                 and "__all__" in ast.unparse(n.targets[0] if isinstance(n, ast.Assign) else n.target)]
     assert declared, f"{name} has no __all__"
@@ -172,7 +182,7 @@ def test_only_the_cli_prints() -> None:
     for name, path in _modules().items():
         if name.startswith("translator.cli") or name == "translator.__main__":
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(_tree(path)):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print":
                 found.append(f"{name}:{node.lineno} print()")
             if isinstance(node, ast.Attribute) and ast.unparse(node) in ("sys.stderr", "sys.stdout"):
@@ -184,7 +194,7 @@ def test_each_word_names_one_kind_of_thing() -> None:
     """STYLE "Words": Piece, Span and Analysis are each defined once (old names stay as plain aliases)."""
     defined: dict[str, list[str]] = {}
     for name, path in _modules().items():
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        for node in _tree(path).body:
             if isinstance(node, ast.ClassDef) and node.name in ("Piece", "Span", "Analysis"):
                 defined.setdefault(node.name, []).append(name)
     assert defined == {"Piece": ["translator.citations.blocks"], "Span": ["translator.text.segment"],

@@ -25,11 +25,13 @@ from dataclasses import dataclass
 from datetime import date as _date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..datafiles import DATA_DIR
 from ..errors import CitationError
-from .parse import Citation, default_registry
+
+if TYPE_CHECKING:
+    from .parse import Citation
 
 __all__ = [
     "EXPORTS",
@@ -68,6 +70,8 @@ def citation_records(citations: Any) -> list[dict[str, Any]]:
 
     Missing values (NaN, ``pd.NA``, empty strings) become None.  Raises CitationError for anything else.
     """
+    from .parse import Citation  # the parser is loaded on first use: `translator --help` lists the styles only
+
     if hasattr(citations, "to_dict") and hasattr(citations, "columns"):  # a DataFrame
         frame = citations.astype(object).where(citations.notna(), None)
         rows: Iterable[Any] = frame.to_dict("records")
@@ -254,6 +258,8 @@ def english_description(record: Mapping[str, Any], printed_outlet: str | None) -
     if not leaning or not _ARABIC_SCRIPT.search(leaning) or not printed_outlet \
             or _ARABIC_SCRIPT.search(printed_outlet):
         return leaning
+    from .parse import default_registry
+
     name = record.get("outlet_canonical") or record.get("outlet")
     outlet = default_registry().lookup(name) if name else None
     return outlet.description if outlet is not None else None
