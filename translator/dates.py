@@ -133,9 +133,11 @@ def _checked_rows(name: str) -> list[dict[str, str]]:
 
 
 def _alternation(words: list[str]) -> str:
-    """Regex alternation of folded words, longest first; a space matches any run of spaces or none."""
+    """Regex alternation of folded words, longest first (words of one length in code-point order, so that a
+    process builds the same pattern text as the last: its compiled form is then kept, see
+    :mod:`translator.recache`); a space matches any run of spaces or none."""
     parts = []
-    for word in sorted({_fold(w) for w in words}, key=len, reverse=True):
+    for word in sorted({_fold(w) for w in words}, key=lambda w: (-len(w), w)):
         pattern = r"\s*".join(re.escape(piece) for piece in word.split(" "))
         parts.append(pattern + (r"(?!\d)" if word[-1].isdigit() else ""))
     return "(?:" + "|".join(parts) + ")"
