@@ -13,8 +13,8 @@ compiled with ``re.DEBUG`` or from a parsed pattern goes to ``re`` unchanged. Wi
 
 It is switched on only around a command of the ``translator`` CLI (:func:`translator.cli.main`): the hook
 replaces ``re._compiler.compile`` (the function ``re.compile`` calls on a miss of its own in-process cache) for
-the command's duration and restores it after. The table is written back when the command compiled patterns it
-lacked, keeping at most :data:`MAX_PATTERNS` (those this process used first).
+the command's duration and restores it after. The table is written back when compiling the patterns it lacked
+took :data:`WRITE_AFTER_S` or more, keeping at most :data:`MAX_PATTERNS` (those this process used first).
 """
 
 from __future__ import annotations
@@ -23,12 +23,17 @@ import contextlib
 import logging
 import marshal
 import sys
+import time
 from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["MAX_PATTERNS", "kept_regexes"]
+__all__ = ["MAX_PATTERNS", "WRITE_AFTER_S", "kept_regexes"]
 
-MAX_PATTERNS = 8192
+#: the most patterns the table keeps (this process's first, then older ones)
+MAX_PATTERNS = 4096
+#: the table is written back only when compiling what it lacked cost this many CPU seconds: a few patterns
+#: whose text changes in every process (a library's alternation built from a set) are not worth rewriting it
+WRITE_AFTER_S = 0.02
 _NAME = "regex"
 _LOG = logging.getLogger("translator")
 
@@ -75,10 +80,10 @@ def kept_regexes() -> Iterator[None]:
     except (OSError, EOFError, ValueError, TypeError) as exc:
         _LOG.debug("cache file %s unreadable (%s); rebuilding it", path, exc)
     used: dict[tuple[str | bytes, int], tuple[Any, ...]] = {}
-    new = 0
+    misses, spent = 0, 0.0  # patterns the table lacked, and the CPU seconds compiling them
 
     def compile(p: Any, flags: int = 0) -> Any:  # the signature of re._compiler.compile
-        nonlocal new
+        nonlocal misses, spent
         if not isinstance(p, (str, bytes)) or flags & re.DEBUG:
             return original(p, flags)
         entry = (p, int(flags))
@@ -86,6 +91,7 @@ def kept_regexes() -> Iterator[None]:
         if stored is not None:
             used[entry] = stored
             return _sre.compile(p, *stored)
+        started = time.process_time()
         parsed = _parser.parse(p, flags)
         code = [int(c) for c in code_of(parsed, flags)]  # opcodes are int subclasses marshal cannot write
         groupindex = parsed.state.groupdict
@@ -95,7 +101,8 @@ def kept_regexes() -> Iterator[None]:
         made = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, dict(groupindex), tuple(indexgroup))
         compiled = _sre.compile(p, *made)
         used[entry] = table[entry] = made
-        new += 1
+        misses += 1
+        spent += time.process_time() - started
         return compiled
 
     compile._translator_hook = True  # type: ignore[attr-defined]
@@ -104,7 +111,7 @@ def kept_regexes() -> Iterator[None]:
         yield
     finally:
         compiler.compile = original
-        if new:
+        if misses and spent >= WRITE_AFTER_S:
             _store(path, key, used, table)
 
 
