@@ -831,7 +831,7 @@ def _quoted_known(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]
 
 @cache
 def _press_verb() -> re.Pattern[str]:
-    verbs = sorted(_AR_VERBS | cues().lower_set("writing_verb"), key=len, reverse=True)
+    verbs = sorted(_AR_VERBS | cues().lower_set("writing_verb"), key=_longest_first)
     return re.compile(r"(?:^|(?<=\s))[وف]?(?:" + "|".join(verbs) + r")\s+")
 
 
@@ -1826,6 +1826,15 @@ _AR_STOP = frozenset("في على من إلى الى عن أن إن ان أنه 
 _AR_PIECES = frozenset("نشر تقرير مقال مقالة افتتاحية افتتاحيتها خبر عنوان تحقيق".split())  # "بنشر", "بتقرير"
 # the piece as the object of the verb ("نشرت صحيفة التايمز مقالاً لـ..."): no part of the paper's name
 _AR_OBJECTS = frozenset("مقالا مقالاً مقالة تقريرا تقريراً افتتاحية خبرا خبراً تحقيقا تحقيقاً".split())
+
+
+def _longest_first(word: str) -> tuple[int, str]:
+    """Sort key of an alternation's words: longest first, then code-point order, so that a pattern built from a
+    set has one text in every process (its compiled form is then kept: :mod:`translator.recache`)."""
+    return -len(word), word
+
+
+_AR_OBJECTS_ALTERNATION = "|".join(sorted(_AR_OBJECTS, key=_longest_first))
 # verbs a press review puts right after the paper's name ("صحيفة ديلي تلغراف انفردت ..."), without و/ف
 _AR_VERBS = frozenset("قالت كتبت نشرت حملت ذكرت أكدت ألقت انفردت تناولت أبرزت أوردت لفتت اعتبرت رأت أشارت نقلت كشفت "
                       "حذرت تحدثت خصصت أفادت أضافت تابعت عنونت اهتمت ركزت طالبت وصفت".split())
@@ -2087,7 +2096,7 @@ def _arabic_author(s: str, a: int, b: int) -> str | None:
         roles_l = "|".join(re.escape("ل" + r[1:]) for r in c.words("author_role") if r.startswith("ال"))
         after_name = r"(?=\s+(?:بعنوان|عن|حول|قال|يقول|في)\b|\s*[،,.:]|\s*\Z)"
         # (the role may go on with more roles and a nationality: "للكاتب والروائي اللبناني X")
-        m = re.search(rf"(?:^|\s)(?:{'|'.join(_AR_OBJECTS)})(?:\s+{_AR_WORD})?\s+(?:(?:{roles_l})"
+        m = re.search(rf"(?:^|\s)(?:{_AR_OBJECTS_ALTERNATION})(?:\s+{_AR_WORD})?\s+(?:(?:{roles_l})"
                       rf"(?:\s+و?ال{_AR_WORD}(?:ي|ية))*\s+|ل(?!ل))"
                       rf"\(?(?P<p>{_AR_WORD}(?:\s+{_AR_WORD}){{1,2}}?)\)?{after_name}", s)
     if m is None:  # "حيث كتب ساطع نور الدين يقول", "أعدته جوزي إنسور من الرياض", "يستعرض X محرر الشؤون"

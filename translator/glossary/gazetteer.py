@@ -135,8 +135,8 @@ def _GENERIC_BEFORE() -> re.Pattern[str]:
     def loose(word: str) -> str:  # رأس / راس, خربة / خربه
         return re.sub("[اأإآ]", "[اأإآ]", re.escape(word)).replace("ة", "[ةه]")
 
-    words = "|".join(sorted({loose(row["word"]) for row in data_table("place_generics.tsv")}, key=len,
-                            reverse=True))
+    words = "|".join(sorted({loose(row["word"]) for row in data_table("place_generics.tsv")},
+                            key=lambda w: (-len(w), w)))  # one pattern text in every process (recache)
     return re.compile(rf"(?:^|(?<=\s))([وفبل]{{0,2}}(?:{words}))\s$")
 
 
@@ -788,7 +788,8 @@ def _NAME_HEAD_BEFORE() -> re.Pattern[str]:
     شركة، فندق، خليج), with at most two proclitics."""
     def loose(word: str) -> str:
         return re.sub("[اأإآ]", "[اأإآ]", re.escape(word)).replace("ة", "[ةه]").replace("ى", "[ىي]")
-    words = "|".join(sorted({loose(row["word"]) for row in data_table("name_heads.tsv")}, key=len, reverse=True))
+    words = "|".join(sorted({loose(row["word"]) for row in data_table("name_heads.tsv")},
+                            key=lambda w: (-len(w), w)))  # one pattern text in every process (recache)
     return re.compile(rf"(?:^|(?<=[\s(«\"]))[وفبل]{{0,2}}(?:{words})\s+$")
 
 

@@ -256,12 +256,8 @@ def _owner_code(country: str | None) -> str | None:
     part = _country_part(country)
     code = _country_code(part)
     if code is None and part:
-        import pycountry
-
-        try:
-            code = pycountry.countries.search_fuzzy(part)[0].alpha_2
-        except LookupError:
-            return None
+        known = _registry_codes().get(part)
+        return known[1] if known is not None else _fuzzy_country_code(part)
     return code
 
 
@@ -334,9 +330,54 @@ def _country_code(name: str | None) -> str | None:
     """``Lebanon`` → ``LB`` (pycountry's names, official names and common names), None when unknown."""
     if not name:
         return None
+    known = _registry_codes().get(name)
+    return known[0] if known is not None else _exact_country_code(name)
+
+
+def _exact_country_code(name: str) -> str | None:
+    """pycountry's look-up of ``name`` (names, official names, common names, codes), None when unknown."""
     import pycountry
 
     try:
-        return pycountry.countries.lookup(name.strip()).alpha_2
+        return pycountry.countries.lookup(name.strip()).alpha_2  # type: ignore[no-any-return]
     except LookupError:
         return None
+
+
+def _fuzzy_country_code(name: str) -> str | None:
+    """The first country of pycountry's fuzzy search for ``name``, None when it finds none."""
+    import pycountry
+
+    try:
+        return pycountry.countries.search_fuzzy(name)[0].alpha_2  # type: ignore[no-any-return]
+    except LookupError:
+        return None
+
+
+@cache
+def _registry_codes() -> dict[str, tuple[str | None, str | None]]:
+    """For each registry ``country`` field and its country part (:func:`_country_part`): (pycountry's look-up,
+    its fuzzy search where the look-up finds nothing), kept in the disk cache (issue 20: start-up). pycountry
+    loads its tables at the first question and its fuzzy search reads every subdivision of the world: ≈ 0.15–0.2
+    CPU s of every batch's start for the same few answers. The key holds pycountry's version, this module's
+    source and the names asked, so the answers are pycountry's own; a name outside the table is asked of
+    pycountry directly."""
+    from pathlib import Path
+
+    from ..diskcache import cached, fingerprint, package_version
+
+    try:
+        registry = _registry()
+    except TranslatorError:
+        return {}
+    names = sorted({n for o in registry for n in (o.country, _country_part(o.country)) if n})
+
+    def build() -> dict[str, tuple[str | None, str | None]]:
+        table = {}
+        for name in names:
+            exact = _exact_country_code(name)
+            table[name] = (exact, None if exact is not None else _fuzzy_country_code(name))
+        return table
+
+    key = fingerprint(package_version("pycountry"), Path(__file__), "\n".join(names))
+    return cached("country-codes", key, build)
