@@ -74,7 +74,8 @@ S8 = ROOT / "tests" / "data" / "gazetteer_mentions_s8.jsonl"
 # holds), labelled before any matcher run and split by host (``--s13``); measured on the session's start code first.
 S13 = ROOT / "tests" / "data" / "gazetteer_mentions_s13.jsonl"
 # The fourteenth session's local-news set (67 sentences, 294 mentions, 40 pages of outlets of 13 countries: local
-# officials, councils, directorates, hospitals, universities), labelled before any matcher run, split by host (``--s14``).
+# officials, councils, directorates, hospitals, universities), labelled before any matcher run, split by host
+# (``--s14``).
 S14 = ROOT / "tests" / "data" / "gazetteer_mentions_s14.jsonl"
 DEV = ROOT.parent / "shared" / "eval" / "terms_dev.jsonl"
 
