@@ -228,6 +228,9 @@ def romanize(name: str, region: str = "default", country: str | None = None) -> 
                                                  and (word[:-5], "word") in table else (word,))]  # نورالدين
     words = [part for word in words for part in (("عبد", word[3:]) if word.startswith("عبدال") and len(word) > 6
                                                  and (word, "word") not in table else (word,))]  # عبدالرحمن
+    words = [part for word in words for part in (("ابو", word[3:]) if word.startswith("ابو") and len(word) > 5
+                                                 and (word[3:], "word") in table and (word, "word") not in table
+                                                 else (word,))]  # أبوبكر → أبو بكر (Abu Bakr)
     joined: list[str] = []
     for word in words:  # عبد الله is the one name عبدالله (Abdullah), as the table lists it, not Abdul Allah
         if joined and joined[-1] == "عبد" and ("عبد" + word, "word") in table:
@@ -355,8 +358,10 @@ def _letters(word: str, region: str) -> str:
             pass  # the u of ـيو before a consonant: سعيود → Sayoud, عيوش → Ayouch (not Saiwd)
         elif letter == "ي" and yu and word[k - 1] not in "اوي":
             latin = "y"
+        elif region == "maghreb" and letter == "ا" and k == 0 and word[1:2] == "و" and len(word) > 3:
+            latin = ""  # the French transliteration's initial Ou: أوشان → Ouchane, أوعلي → Ouali
         elif letter == "و" and (k == 0 or word[k - 1] in "اوي"):
-            latin = "w"
+            latin = latin if region == "maghreb" and latin else "w"  # Maghreb ou for w too: مروان → Marouane
         elif letter == "ي" and k == len(word) - 1 and k > 1 and word[k - 1] in "او":
             latin = "i"  # a final ي after a long vowel is the nisba ending: المندلاوي → al-Mandalawi, بدوي → Bedoui
         elif letter == "ي" and (k == 0 or word[k - 1] in "اوي"):
@@ -369,6 +374,8 @@ def _letters(word: str, region: str) -> str:
     if len(word) == 4 and word[1] == "ا" and word[0] not in "اءه" and not _LONG.intersection(word[2:]) \
             and all(out):
         out[2] += _cell(table[("فاعل", "vowel")], region)  # the pattern fa'il: واسط → Wasit, جابر → Jaber
+    if region == "maghreb" and len(word) > 3 and word.endswith("ان") and out[-1] == "n":
+        out[-1] = "ne"  # the final -ane of the Maghreb's press: أوشان → Ouchane, سفيان → Soufiane
     text = "".join(out)
     if len(out) > 1 and out[0] and out[1] and out[0][-1] not in "aeiou" and out[1][0] not in "aeiou":
         vowel = table[("-", "vowel")]
