@@ -889,7 +889,8 @@ def _name_after(words: Sequence[tuple[int, int, str]], normalized: str, k: int,
             if _opens_lineage(words, i, i):
                 break  # وزير الناني ولد اشروقة: the name, not a word of the office
             if i in places or _office_word(words[i][2]) or _office_noun(words, i) \
-                    or _office_before_name(words, i) or _in_brackets(normalized, words[i]):
+                    or _office_before_name(words, i) or _in_brackets(normalized, words[i]) \
+                    or _office_of_place(words, normalized, i, places):
                 i += 1  # … or رئيس قسم مصطفى الشبلي, رئيس المجلس الاقتصادي (بكدار) محمد اشتية
             elif words[i][2] in _PLACE_PREPOSITIONS and i + 1 in places:
                 i += 2  # في دمشق
@@ -1008,6 +1009,14 @@ def _office_before_name(words: Sequence[tuple[int, int, str]], i: int) -> bool:
     word = words[i][2]
     return (not word.startswith("ال") and _zipf(word) >= OFFICE_NOUN and (word, "word") not in _table()
             and (word, "family") not in _table() and not _title_kind(word) and (words[i + 1][2], "word") in _table())
+
+
+def _office_of_place(words: Sequence[tuple[int, int, str]], normalized: str, i: int, places: set[int]) -> bool:
+    """A noun without the article between a role and a place that a comma closes: the office's territory (عامل إقليم
+    تاونات، محمد الحجوي، — Morocco's governor of a province; محافظ محافظة أبين،), the name after the comma."""
+    word = words[i][2]
+    return (i + 1 in places and not word.startswith("ال") and _zipf(word) >= UNATTESTED_WORD
+            and (word, "word") not in _table() and _comma_after(normalized, words[i + 1]))
 
 
 def _office_noun(words: Sequence[tuple[int, int, str]], i: int) -> bool:
