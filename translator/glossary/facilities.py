@@ -10,6 +10,7 @@ unless the place was ambiguous.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -187,17 +188,22 @@ def _bodies() -> tuple[re.Pattern[str], re.Pattern[str], dict[tuple[str, str], l
     return before, re.compile(written), rows
 
 
-def compose_bodies(text: str, matches: list[TermMatch]) -> list[TermMatch]:
+def compose_bodies(text: str, matches: list[TermMatch],
+                   kinds_of: Callable[[str], Collection[str]] | None = None) -> list[TermMatch]:
     """``matches`` with each place that follows the head of a local body (``body_heads.tsv``: بلدية، مجلس جماعة،
     دائرة صحة، جامعة، مستشفى … العام) widened to the body: layer ``composed``, type ``org``, English from the row's
     pattern and the place's English (Nablus Municipality, Basra Health Directorate, Assiut General Hospital). The
-    place may come from any layer that found it; an ambiguous place gives a body with each candidate, unenforced."""
+    place may come from any layer that found it; an ambiguous place gives a body with each candidate, unenforced.
+    ``kinds_of`` tells the kinds a place may be (the gazetteer's candidates for its matching form): a country is no
+    local body's place (جامعة الجزائر is left to the glossary's rules); without it (no gazetteer) no place is, as
+    :func:`.compose.composed_entries` does."""
     before, anywhere, rows = _bodies()
-    if not anywhere.search(text):
+    if kinds_of is None or not anywhere.search(text):
         return matches
     out = []
     for m in matches:
-        if m.type == "place" and m.layer in _LAYERS and m.clitic in ("", "ل"):
+        if m.type == "place" and m.layer in _LAYERS and m.clitic in ("", "ل") and kinds_of is not None \
+                and "country" not in kinds_of(fold(m.source)):
             start = m.start - len(m.clitic)
             head = before.search(text, max(0, start - 32), start)
             bodies = rows.get((fold(head.group(2)), m.clitic or "-"), ()) if head else ()
@@ -221,14 +227,16 @@ def compose_bodies(text: str, matches: list[TermMatch]) -> list[TermMatch]:
     return out
 
 
-def compose_facilities(text: str, matches: list[TermMatch]) -> list[TermMatch]:
+def compose_facilities(text: str, matches: list[TermMatch],
+                       kinds_of: Callable[[str], Collection[str]] | None = None) -> list[TermMatch]:
     """``matches`` with each place that follows a facility head (and its ``after`` word, where a row has one)
     widened to the facility: span, source and English; each place that follows the head of a local body widened to
     the body (:func:`compose_bodies`); and each place an outlet tail follows widened to the outlet
-    (:func:`compose_outlets`). Matches are (start-ordered) :class:`TermMatch`."""
+    (:func:`compose_outlets`). Matches are (start-ordered) :class:`TermMatch`; ``kinds_of``: see
+    :func:`compose_bodies`."""
     if _tails()[0].search(text):
         matches = compose_outlets(text, matches)
-    matches = compose_bodies(text, matches)
+    matches = compose_bodies(text, matches, kinds_of)
     if _part_keys().search(text):
         matches = compose_org_parts(text, matches)
     finder, heads = _rows()

@@ -193,7 +193,7 @@ class Glossary:
         # an outlet name several registry outlets share (الدستور): the document's country or the text's places
         # pick its owner, else a rendering they all share, else it is reported ambiguous (outlets.resolve_shared)
         matches = resolve_shared(matches, country, countries)
-        matches = compose_facilities(text, matches)
+        matches = compose_facilities(text, matches, self._place_kinds if self.gazetteer is not None else None)
         if self.romanize_names:
             region = region_of(countries)  # where the story is
             # the outlet's country narrows the story's region to one country's spellings (a Lebanese paper on
@@ -210,6 +210,10 @@ class Glossary:
                 kept = [m for m in matches if not covered.overlaps(m.start - len(m.clitic), m.end)]
                 matches = sorted([*kept, *names], key=lambda m: m.start)
         return matches
+
+    def _place_kinds(self, form: str) -> set[str]:
+        """The kinds (country, subdivision, city) the gazetteer knows a place's matching form as."""
+        return {p.kind for p in self.gazetteer.candidates(form)} if self.gazetteer is not None else set()
 
     def get(self, source: str) -> GlossaryEntry | None:
         """The entry whose source is ``source`` (compared in matching form), or None."""

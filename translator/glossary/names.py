@@ -1096,6 +1096,8 @@ def _joined_word(word: str) -> bool:
 def _name_part(word: str, position: int) -> bool:
     if len(word) < 2 or word.isdigit() or _title_kind(word):
         return False
+    if len(word) > 4 and word.endswith("و") and _title_kind(word[:-1]) == "role":
+        return False  # the plural of an office in construct (ومديرو الإدارات "and the directors of"), no name part
     if (word, "word") in _table() or (position and (word, "family") in _table()):
         return True  # a listed name part; a family name that is a common word too only after another part
     if word.startswith("عبدال") and len(word) > 6:
