@@ -572,7 +572,7 @@ def _ends_in_preposition(text: str, offsets: list[int], words: Sequence[tuple[in
 # Village and town cues (as in data/place_cues.tsv) a name no layer holds follows: بلدات قبريخا والصوانة وخربة
 # سلم; the dual (بلدتي كفرشوبا والهبارية "the towns of ... and ...") too. The cue as a word of its own, maybe
 # after و/ف/ب/ل (not البلاد, المدينة: the article makes it no cue).
-_VILLAGE_CUE = re.compile(r"(?:بلدات|بلدتي|بلدة|قريتي|قرية|قرى|مدينتي|مدينة|مخيمي|مخيم)(?=\s)")
+_VILLAGE_CUE = re.compile(r"(?:بلدات|بلدتي|بلدة|بلدية|قريتي|قرية|قرى|مدينتي|مدينة|مخيمي|مخيم)(?=\s)")
 _VILLAGE_CUE_START = re.compile(r"(?:^|[\s«\"'(،,])[وفبل]{0,2}$")
 _VILLAGE_KEYS = ("بلد", "قري", "قرى", "مدين", "مخيم")
 _MAX_LIST = 12
