@@ -442,9 +442,10 @@ def find_names(text: str, taken: Sequence[TermMatch], region: str = "default",
          and not _ali_in_name(plain, k) else word)
         for k, (start, end, word) in enumerate(plain)]  # the words (shared with the matcher: read only), على read
     # as a preposition but between name parts (محمد الغالي على يوسف: Ali, as Egyptian and Sudanese papers write it)
-    if any(word.endswith("ي") for _, _, word in words):
+    # التقى "met" is no name part Taqi (folded التقي)
+    if any(w not in _MAQSURA_PREPOSITIONS and _maqsura_word(w) for w in _MAQSURA_END.findall(text)):
         words = [(start, end, "في" if word.endswith("ي") and _maqsura_word(text[offsets[start]:offsets[end - 1] + 1])
-                  else word) for start, end, word in words]  # التقى "met" is no name part Taqi (folded التقي)
+                  else word) for start, end, word in words]
     busy = [(m.start - len(m.clitic), m.end) for m in taken if not _yields(m)]
     places: set[int] = set()
     ends: list[int] | None = None
@@ -792,6 +793,7 @@ def _ali_in_name(words: Sequence[tuple[int, int, str]], k: int) -> bool:
 
 
 _HARAKAT = re.compile("[\u064b-\u0652\u0640]")
+_MAQSURA_END = re.compile("[\u0621-\u064A\u064b-\u0652\u0640]+ى(?![\u0621-\u064A])")  # a word ending in ى
 MAQSURA_WORD = 4.0  # zipf: a word written with a final ى this frequent, and no listed name, is a verb (التقى)
 
 
