@@ -106,3 +106,10 @@ def test_maghreb_press_spelling(arabic: str, latin: str) -> None:
 def test_joined_abu_name_splits() -> None:
     """أبوبكر, written as one word, is Abu Bakr (s14 build: Abubkr)."""
     assert romanize("أبوبكر سالم", "default").startswith("Abu Bakr")
+
+
+def test_role_before_ala_and_a_town_keeps_the_town(glossary: Glossary) -> None:
+    """``عاملا على تازة`` ("governor of Taza"): على written with ى after a role is the preposition, not the given name
+    Ali before a family name, so the town stays (s8 build lost Al Hoceima once عامل became a role)."""
+    found = _found(glossary, "عين محمد بنعلي عاملا على تازة خلفا لسلفه", "MA")
+    assert found.get("تازة", ("",))[0] == "Taza"
