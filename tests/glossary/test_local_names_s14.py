@@ -113,3 +113,11 @@ def test_role_before_ala_and_a_town_keeps_the_town(glossary: Glossary) -> None:
     given name Ali before a family name, so the town stays (s8 build lost Al Hoceima once عامل became a role)."""
     found = _found(glossary, "عين سعيد الحسني عاملا على الحسيمة بعد أشهر", "MA")
     assert found.get("الحسيمة", ("",))[0] == "Al Hoceima"
+
+
+def test_hospital_named_by_a_name_no_list_holds(glossary: Glossary) -> None:
+    """A hospital named by a rare name and a tail word is one romanized organisation with the tail's English; an
+    ordinary word after the head (مستشفى ميداني "a field hospital") names none, nor does a name cut short."""
+    found = _found(glossary, "نقل المصابون إلى مستشفى الراقي الجامعي في المدينة", "SD")
+    assert found["مستشفى الراقي الجامعي"] == ("al-Raqi University Hospital", "romanized", "org")
+    assert not any(kind == "org" for _, _, kind in _found(glossary, "أقيم مستشفى ميداني في المنطقة", "SD").values())

@@ -21,7 +21,7 @@ from .facilities import compose_facilities
 from .gazetteer import Gazetteer, default_gazetteer_path, load_gazetteer
 from .load import merge, read_tsv
 from .match import TermIndex, find_terms
-from .names import find_names, find_people, find_places, region_of
+from .names import find_hospitals, find_names, find_people, find_places, region_of
 from .outlets import displaced_outlet_entries, outlet_entries, resolve_shared
 from .remembered import remembered_matches
 from .translit import TransliteratedPlaces
@@ -201,6 +201,8 @@ class Glossary:
             person = country if country and region != "default" and region_of([country]) == region else None
             names = find_names(text, matches, region, person)
             places = find_places(text, [*matches, *names], region)
+            hospitals = find_hospitals(text, [*matches, *names, *places], region)
+            places = sorted([*places, *hospitals], key=lambda m: m.start) if hospitals else places
             people = find_people(text, [*matches, *places], region, person)
             names, people = _longer_known_names(names, people)
             if places or people:

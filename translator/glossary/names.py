@@ -628,6 +628,75 @@ def find_places(text: str, taken: Sequence[TermMatch], region: str = "default") 
     return sorted(found, key=lambda m: m.start)
 
 
+_HOSPITAL = re.compile(r"(?:^|(?<=[\s(«\"“]))([وفبل]{0,2})(مستشفى|مستشفي|مشفى)\s+")
+# words after a hospital's name that make its English name (مستشفى الراقي الجامعي: al-Raqi University Hospital)
+_HOSPITAL_TAILS = {"العام": "General Hospital", "التعليمي": "Teaching Hospital", "الجامعي": "University Hospital",
+                   "المركزي": "Central Hospital", "الحكومي": "Governmental Hospital", "للاطفال": "Children's Hospital"}
+_MAX_HOSPITAL_WORDS = 3
+
+
+def find_hospitals(text: str, taken: Sequence[TermMatch], region: str = "default") -> list[TermMatch]:
+    """Hospitals named by a name no layer holds (``مستشفى الراقي الجامعي``, ``مستشفى السياب``): the head, one to three
+    words that can be name parts (rare words, or parts Wikidata people bear) and a tail of ``_HOSPITAL_TAILS``, as
+    one match of layer ``romanized`` and type ``org`` (al-Raqi University Hospital), flagged and never enforced. A
+    hospital named by a place is the ``composed`` layer's (``body_heads.tsv``); an ordinary word after the head
+    (مستشفى ميداني "a field hospital") names none."""
+    if "شفى" not in text and "شفي" not in text:
+        return []
+    heads = list(_HOSPITAL.finditer(text))
+    if not heads:
+        return []
+    normalized, offsets, words = prepared(text)
+    covered = [(m.start - len(m.clitic), m.end) for m in taken]
+    ends = [offsets[e - 1] + 1 for _, e, _ in words]
+    found: list[TermMatch] = []
+    for head in heads:
+        i = bisect_left(ends, head.end() + 1)
+        if i >= len(words) or any(s < ends[i] and offsets[words[i][0]] < e for s, e in covered):
+            continue
+        first, last = i, i - 1
+        while last + 1 < len(words) and last + 1 - first < _MAX_HOSPITAL_WORDS and words[last + 1][2] not in \
+                _HOSPITAL_TAILS and _hospital_word(words[last + 1][2], last + 1 - first):
+            last += 1
+            if _comma_after(normalized, words[last]):
+                break
+        if last < first or not _hospital_name_ends(words, normalized, last):
+            continue  # مستشفى محمد الامين حامد: a name cut short is no name
+        tail = words[last + 1][2] if last + 1 < len(words) and not _comma_after(normalized, words[last]) else ""
+        kind = _HOSPITAL_TAILS.get(tail, "Hospital")
+        name_start, name_end = original_span(text, offsets, words[first][0], words[last][1])
+        end = original_span(text, offsets, words[last + 1][0], words[last + 1][1])[1] if tail in _HOSPITAL_TAILS \
+            else name_end
+        begin = head.start(2)
+        if any(s < end and begin < e for s, e in covered):
+            continue
+        surface = text[begin:end]
+        target = f"{romanize(text[name_start:name_end], region)} {kind}"
+        entry = GlossaryEntry(normalize(surface), target, "org", note="romanized by rule; check it",
+                              flags=("no-enforce",), layer="romanized")
+        found.append(TermMatch(begin, end, surface, entry.source, target, "org", head.group(1), entry, "romanized"))
+    return found
+
+
+def _hospital_name_ends(words: Sequence[tuple[int, int, str]], normalized: str, last: int) -> bool:
+    """Whether a hospital's name ends at word ``last``: the text, a sentence or a clause ends, a tail of
+    ``_HOSPITAL_TAILS`` follows, or a word that opens no name (a preposition, و, a very common word)."""
+    if last + 1 >= len(words) or _comma_after(normalized, words[last]) \
+            or normalized[words[last][1]:words[last][1] + 2].lstrip()[:1] in {".", ":", "؛", "(", ")"}:
+        return True
+    after = words[last + 1][2]
+    return after in _HOSPITAL_TAILS or (_zipf(after) >= COMMON_WORD and not after.startswith("ال")) \
+        or (after[:1] == "و" and not _name_part(after, 1)) \
+        or _joined_word(after)
+
+
+def _hospital_word(word: str, position: int) -> bool:
+    """A word that can be part of a hospital's name: a name part (rare, listed, or some Wikidata person's) that is
+    no title and no ordinary word of zipf ≥ ``UNATTESTED_WORD`` (ميداني، خاص، الشهيد)."""
+    return not _title_kind(word) and (_zipf(word) == 0 or (word, "word") in _table()
+                                      or (word.startswith("ال") and _attested_part(word) and _zipf(word) < COMMON_WORD))
+
+
 def _village_at(words: Sequence[tuple[int, int, str]], i: int, first: bool) -> tuple[str, int] | None:
     """(proclitic, last word index) of a village name opening at word ``i`` (a list item after the first opens
     with و), or None."""
