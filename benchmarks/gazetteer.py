@@ -10,6 +10,7 @@ speed and memory with the full gazetteer loaded.
     .venv/bin/python benchmarks/gazetteer.py quality --s7      # also the seventh session's set (by outlet half)
     .venv/bin/python benchmarks/gazetteer.py quality --s8      # also the eighth session's set (by outlet half)
     .venv/bin/python benchmarks/gazetteer.py quality --s13     # also the thirteenth session's set (by outlet half)
+    .venv/bin/python benchmarks/gazetteer.py quality --s14     # also the fourteenth session's local-news set
     .venv/bin/python benchmarks/gazetteer.py quality --no-country  # without each sentence's outlet country
 
 Each sentence is matched with its outlet's country (``Glossary.match(text, country=...)``, as a batch does from
@@ -72,6 +73,10 @@ S8 = ROOT / "tests" / "data" / "gazetteer_mentions_s8.jsonl"
 # The thirteenth session's set (54 sentences, 193 mentions, 22 pages of outlets of 10 countries on hosts no other set
 # holds), labelled before any matcher run and split by host (``--s13``); measured on the session's start code first.
 S13 = ROOT / "tests" / "data" / "gazetteer_mentions_s13.jsonl"
+# The fourteenth session's local-news set (67 sentences, 294 mentions, 40 pages of outlets of 13 countries: local
+# officials, councils, directorates, hospitals, universities), labelled before any matcher run, split by host
+# (``--s14``).
+S14 = ROOT / "tests" / "data" / "gazetteer_mentions_s14.jsonl"
 DEV = ROOT.parent / "shared" / "eval" / "terms_dev.jsonl"
 
 
@@ -125,7 +130,7 @@ def speed(glossary, segments: int = 20000) -> dict[str, float]:
 
 def quality(glossary, verbose: bool = False, blind: bool = False, new: bool = False,
             show_heldout: bool = False, s6: bool = False, country: bool = True, s7: bool = False,
-            s8: bool = False, documents: bool = True, s13: bool = False) -> dict[str, dict]:
+            s8: bool = False, documents: bool = True, s13: bool = False, s14: bool = False) -> dict[str, dict]:
     """Scores per set and half. ``verbose`` prints the misses and wrong matches of the build halves only
     (rules are written from those), and of the held-out halves and blind batch too with ``show_heldout``."""
     from translator.glossary.evaluate import load_mentions, score
@@ -152,6 +157,8 @@ def quality(glossary, verbose: bool = False, blind: bool = False, new: bool = Fa
         sets += [("s8-build", S8, "build"), ("s8-heldout", S8, "heldout")]
     if s13:
         sets += [("s13-build", S13, "build"), ("s13-heldout", S13, "heldout")]
+    if s14:
+        sets += [("s14-build", S14, "build"), ("s14-heldout", S14, "heldout")]
     for split, path, half in sets:
         scored = score(glossary.match, load_mentions(path, half), outlet_country=country, documents=documents)
         result[split] = scored.to_dict()
@@ -179,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="match each sentence alone, without the names its page gave in earlier sentences")
     parser.add_argument("--s8", action="store_true", help=f"score {S8.name} too (by outlet half)")
     parser.add_argument("--s13", action="store_true", help=f"score {S13.name} too (by outlet half)")
+    parser.add_argument("--s14", action="store_true", help=f"score {S14.name} too (by outlet half)")
     parser.add_argument("--show-heldout", action="store_true",
                         help="with -v, print the held-out halves' misses and wrong matches too (not for rule writing)")
     args = parser.parse_args(argv)
@@ -187,7 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.what == "all":
         figures.update(speed(glossary, args.segments))
     figures["quality"] = quality(glossary, args.verbose, args.blind, args.new, args.show_heldout, args.s6,
-                                 not args.no_country, args.s7, args.s8, not args.no_document, args.s13)
+                                 not args.no_country, args.s7, args.s8, not args.no_document, args.s13,
+                                 args.s14)
     figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     print(json.dumps(figures, ensure_ascii=False))
     return 0

@@ -42,7 +42,14 @@ class _Part:
 def _portfolios() -> tuple[_Part, ...]:
     rows = data_table("org_portfolios.tsv")
     return tuple(_Part((r["arabic"],), {"ministry": _forms(r["ministry"], r["ministry_variants"]),
-                                        "minister": _forms(r["minister"], r["minister_variants"])}) for r in rows)
+                                        "minister": _forms(r["minister"], r["minister_variants"]),
+                                        "subject": _subjects(r["ministry"], r["ministry_variants"])}) for r in rows)
+
+
+def _subjects(first: str, variants: str | None) -> tuple[str, ...]:
+    """The portfolio's subject, from its ministry forms that end in "Ministry" (Health Ministry → Health; Social
+    Solidarity Ministry → Social Solidarity): what a directorate of that portfolio is named by (Health Directorate)."""
+    return tuple(dict.fromkeys(f.removesuffix(" Ministry") for f in _forms(first, variants) if f.endswith(" Ministry")))
 
 
 @cache

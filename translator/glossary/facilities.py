@@ -10,13 +10,14 @@ unless the place was ambiguous.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..text.arabic import data_table, fold
 from .entry import GlossaryEntry, TermMatch
 
-__all__ = ["compose_facilities"]
+__all__ = ["compose_bodies", "compose_facilities"]
 
 _LAYERS = frozenset({"glossary", "gazetteer"})
 
@@ -154,12 +155,88 @@ def _targets(match: TermMatch) -> list[str]:
     return [match.target, *(entry.target_variants if entry is not None else ())]
 
 
-def compose_facilities(text: str, matches: list[TermMatch]) -> list[TermMatch]:
+_LETTER_CLASSES = {"ى": "[ىي]", "ي": "[يى]", "ة": "[ةه]", "ه": "[هة]", "ا": "[اأإآ]", "أ": "[اأإآ]", "إ": "[اأإآ]",
+                   "آ": "[اأإآ]"}
+
+
+def _written(words: str) -> str:
+    """A pattern for ``words`` as news text writes them: ى/ي, ة/ه and the alif's hamzas alike, any spacing."""
+    return r"\s+".join("".join(_LETTER_CLASSES.get(c, re.escape(c)) for c in word) for word in words.split())
+
+
+@dataclass(frozen=True)
+class _Body:
+    after: re.Pattern[str] | None  # the word that must follow the place, or None
+    target: str
+    variants: tuple[str, ...]
+
+
+@cache
+def _bodies() -> tuple[re.Pattern[str], re.Pattern[str], dict[tuple[str, str], list[_Body]]]:
+    """(a pattern for any head of ``body_heads.tsv`` ending right before a place, one that finds any head at all,
+    (folded head, link) → its rows, those with an ``after`` word first)."""
+    rows: dict[tuple[str, str], list[_Body]] = {}
+    for row in data_table("body_heads.tsv"):
+        after = None if row["after"] == "-" else re.compile(rf"\s+{_written(row['after'])}(?![^\W\d_])")
+        variants = tuple(v for v in (row.get("target_variants") or "").split("|") if v)
+        rows.setdefault((fold(row["head"]), row["link"]), []).append(_Body(after, row["target"], variants))
+    for bodies in rows.values():
+        bodies.sort(key=lambda b: b.after is None)
+    heads = sorted({row["head"] for row in data_table("body_heads.tsv")}, key=len, reverse=True)
+    written = "|".join(_written(h) for h in heads)
+    before = re.compile(rf"(?:^|(?<=[\s(«\"“]))([وفبل]{{0,2}})({written})\s+\Z")
+    return before, re.compile(written), rows
+
+
+def compose_bodies(text: str, matches: list[TermMatch],
+                   kinds_of: Callable[[str], Collection[str]] | None = None) -> list[TermMatch]:
+    """``matches`` with each place that follows the head of a local body (``body_heads.tsv``: بلدية، مجلس جماعة،
+    دائرة صحة، جامعة، مستشفى … العام) widened to the body: layer ``composed``, type ``org``, English from the row's
+    pattern and the place's English (Nablus Municipality, Basra Health Directorate, Assiut General Hospital). The
+    place may come from any layer that found it; an ambiguous place gives a body with each candidate, unenforced.
+    ``kinds_of`` tells the kinds a place may be (the gazetteer's candidates for its matching form): a country is no
+    local body's place (جامعة الجزائر is left to the glossary's rules); without it (no gazetteer) no place is, as
+    :func:`.compose.composed_entries` does."""
+    before, anywhere, rows = _bodies()
+    if kinds_of is None or not anywhere.search(text):
+        return matches
+    out = []
+    for m in matches:
+        if m.type == "place" and m.layer in _LAYERS and m.clitic in ("", "ل") and kinds_of is not None \
+                and "country" not in kinds_of(fold(m.source)):
+            start = m.start - len(m.clitic)
+            head = before.search(text, max(0, start - 32), start)
+            bodies = rows.get((fold(head.group(2)), m.clitic or "-"), ()) if head else ()
+            for body in bodies:
+                tail = body.after.match(text, m.end) if body.after is not None else None
+                if body.after is not None and tail is None:
+                    continue
+                begin, end = head.start(2), tail.end() if tail else m.end
+                places = [m.target, *(t for t in _targets(m)[1:] if t != m.target)]
+                forms = list(dict.fromkeys(p.replace("{place}", place) for p in (body.target, *body.variants)
+                                           for place in places))
+                source = text[begin:end]
+                entry = None if m.ambiguous else GlossaryEntry(
+                    source, forms[0], "org", target_variants=tuple(forms[1:]), layer="composed",
+                    note="composed: body head + place (body_heads.tsv); check it")
+                m = replace(m, start=begin, end=end, surface=source, source=source, target=forms[0], type="org",
+                            layer="composed", entry=entry, clitic=head.group(1),
+                            candidates=tuple(body.target.replace("{place}", c) for c in m.candidates))
+                break
+        out.append(m)
+    return out
+
+
+def compose_facilities(text: str, matches: list[TermMatch],
+                       kinds_of: Callable[[str], Collection[str]] | None = None) -> list[TermMatch]:
     """``matches`` with each place that follows a facility head (and its ``after`` word, where a row has one)
-    widened to the facility: span, source and English; and each place an outlet tail follows widened to the outlet
-    (:func:`compose_outlets`). Matches are (start-ordered) :class:`TermMatch`."""
+    widened to the facility: span, source and English; each place that follows the head of a local body widened to
+    the body (:func:`compose_bodies`); and each place an outlet tail follows widened to the outlet
+    (:func:`compose_outlets`). Matches are (start-ordered) :class:`TermMatch`; ``kinds_of``: see
+    :func:`compose_bodies`."""
     if _tails()[0].search(text):
         matches = compose_outlets(text, matches)
+    matches = compose_bodies(text, matches, kinds_of)
     if _part_keys().search(text):
         matches = compose_org_parts(text, matches)
     finder, heads = _rows()

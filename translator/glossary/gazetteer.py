@@ -585,6 +585,10 @@ def _titled_given_name_before(text: str, match: TermMatch, places: Sequence[Plac
     if given is None:
         return False
     first, word = given
+    from .names import _preposition
+
+    if _preposition(word):
+        return False  # عاملا على الحسيمة "governor of Al Hoceima": على written with ى is the preposition, no Ali
     compound = first is not None and _normalized(first) in ("عبد", "ابو")
     head = text.rfind(first if compound and first else word, 0, match.start)
     title = _words_before(text, head) if head > 0 else None

@@ -21,7 +21,7 @@ from .facilities import compose_facilities
 from .gazetteer import Gazetteer, default_gazetteer_path, load_gazetteer
 from .load import merge, read_tsv
 from .match import TermIndex, find_terms
-from .names import find_names, find_people, find_places, region_of
+from .names import find_hospitals, find_names, find_people, find_places, region_of
 from .outlets import displaced_outlet_entries, outlet_entries, resolve_shared
 from .remembered import remembered_matches
 from .translit import TransliteratedPlaces
@@ -193,7 +193,7 @@ class Glossary:
         # an outlet name several registry outlets share (الدستور): the document's country or the text's places
         # pick its owner, else a rendering they all share, else it is reported ambiguous (outlets.resolve_shared)
         matches = resolve_shared(matches, country, countries)
-        matches = compose_facilities(text, matches)
+        matches = compose_facilities(text, matches, self._place_kinds if self.gazetteer is not None else None)
         if self.romanize_names:
             region = region_of(countries)  # where the story is
             # the outlet's country narrows the story's region to one country's spellings (a Lebanese paper on
@@ -201,6 +201,8 @@ class Glossary:
             person = country if country and region != "default" and region_of([country]) == region else None
             names = find_names(text, matches, region, person)
             places = find_places(text, [*matches, *names], region)
+            hospitals = find_hospitals(text, [*matches, *names, *places], region)
+            places = sorted([*places, *hospitals], key=lambda m: m.start) if hospitals else places
             people = find_people(text, [*matches, *places], region, person)
             names, people = _longer_known_names(names, people)
             if places or people:
@@ -210,6 +212,10 @@ class Glossary:
                 kept = [m for m in matches if not covered.overlaps(m.start - len(m.clitic), m.end)]
                 matches = sorted([*kept, *names], key=lambda m: m.start)
         return matches
+
+    def _place_kinds(self, form: str) -> set[str]:
+        """The kinds (country, subdivision, city) the gazetteer knows a place's matching form as."""
+        return {p.kind for p in self.gazetteer.candidates(form)} if self.gazetteer is not None else set()
 
     def get(self, source: str) -> GlossaryEntry | None:
         """The entry whose source is ``source`` (compared in matching form), or None."""
