@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
 
-from translator.citations.blocks import Piece, is_bare_name, pieces
+from translator.citations.blocks import Piece, is_bare_name, pieces, unwrap_type_noun_lines
 from translator.citations.country import country_at, country_hint, majority_country, review_countries
 from translator.citations.cues import cues
 from translator.citations.digest_ar import arabic_review_date, slash_quotes
@@ -200,7 +200,7 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
         reviewed = review_date(text[piece.start:piece.end].strip().partition("\n")[0]) or reviewed
         reviewed_ar = arabic_review_date(text[piece.start:piece.end].strip().partition("\n")[0]) or reviewed_ar
         repaired, repairs, quote_warnings = repair_quotes(text[piece.start:piece.end])
-        repaired = slash_quotes(doubled_apostrophes(repaired))
+        repaired = unwrap_type_noun_lines(slash_quotes(doubled_apostrophes(repaired)))
         if found and piece.hint is None:  # "1. More Diplomacy" under its paper's line (s9)
             numbered_headline(found[-1][1], text[found[-1][0].end:piece.start], repaired)
         context = text[piece.context[0]:piece.context[1]] if piece.context else None
