@@ -1134,7 +1134,7 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
         for m in spans:
             # (or after the front page it was written on: "كتبت في صدر صفحتها الأولى "..."", session 8)
             if m.group("q") and m.start() >= outlet[1] and _ends_before(_THAT_BEFORE, s, m.start()) \
-                    and not _not_a_headline(s, m):
+                    and not _not_a_headline(s, m, outlet[1]):
                 return ws(m.group("q"))
     named = _NAMED_HEADLINE.search(s, outlet[1]) if is_arabic(s) else None
     if named is not None:
@@ -1145,7 +1145,7 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
                     and _AR_SAID_BEFORE.search(s, max(0, outlet[0] - 40), outlet[0]) \
                     and not _AR_TOLD_TO.search(s, max(0, outlet[0] - 20), outlet[0]) \
                     and len(m.group("q").split()) <= 20 and m.group("q").split()[0] not in _AR_THAT \
-                    and not _not_a_headline(s, m):
+                    and not _not_a_headline(s, m, outlet[1]):
                 return ws(m.group("q"))  # (a long quote, or one opened by أن, is the paper's text, not its headline)
     if outlet[1] > outlet[0]:
         # "Gulf News’ front page lead says “Every vote counts”", "Khaleej Times says ‘Abbas makes history at UN’":
@@ -1165,10 +1165,15 @@ _SPEECH_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:قائلا|قائلاً|قائل
 _QUOTE_NEXT = re.compile(r"\s*[:：]\s*[\"“«]")
 
 
-def _not_a_headline(s: str, m: re.Match[str]) -> bool:
-    """The quotation ``m`` is speech or a speaker's name, not the outlet's headline."""
+_QUOTE_COLON_BEFORE = re.compile(r"[\"”»]\s*[:：]\s*\Z")
+
+
+def _not_a_headline(s: str, m: re.Match[str], outlet_end: int) -> bool:
+    """The quotation ``m`` is speech or a speaker's name, not the outlet's headline: also the words after a quoted
+    name other than the outlet's and a colon (``“محمد أوزتورك”: “...”``)."""
+    colon = _QUOTE_COLON_BEFORE.search(s, max(0, m.start() - 6), m.start())
     return _SPEECH_BEFORE.search(s, max(0, m.start() - 30), m.start()) is not None \
-        or _QUOTE_NEXT.match(s, m.end()) is not None
+        or _QUOTE_NEXT.match(s, m.end()) is not None or (colon is not None and colon.start() > outlet_end + 1)
 
 
 # a title after an English headline cue between two closing quotation marks, as pages also print them (batch 13)
