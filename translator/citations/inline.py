@@ -1127,6 +1127,9 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
                 or (m.group("q") and _ends_before(_PIECE_BEFORE, s, m.start())) \
                 or (m.group("q") and m.end() <= outlet[0] and _AR_HEADLINE_AFTER.match(s, m.end())):
             return ws(_nested_title(s, m) or m.group("q") or m.group("p"))
+    reversed_pair = _AR_REVERSED_AFTER_CUE.search(s) if "”" in s else None
+    if reversed_pair is not None and not (reversed_pair.start("q") <= outlet[0] < reversed_pair.end("q")):
+        return ws(reversed_pair.group("q"))  # "تحت عنوان ”...“": the pair printed the other way round (session 14)
     closing = _CUE_CLOSING_QUOTES.search(s)
     if closing is not None and not (closing.start() <= outlet[0] < closing.end()):
         return ws(closing.group("q"))  # "in an article entitled ” Beirut occupation” wrote": both marks closing
@@ -1174,6 +1177,11 @@ def _not_a_headline(s: str, m: re.Match[str], outlet_end: int) -> bool:
     colon = _QUOTE_COLON_BEFORE.search(s, max(0, m.start() - 6), m.start())
     return _SPEECH_BEFORE.search(s, max(0, m.start() - 30), m.start()) is not None \
         or _QUOTE_NEXT.match(s, m.end()) is not None or (colon is not None and colon.start() > outlet_end + 1)
+
+
+# an Arabic title after a headline word, its quotation marks printed the other way round (``عنوان ”...“``)
+_AR_REVERSED_AFTER_CUE = re.compile(r"(?:^|(?<=\s))(?:تحت\s+عنوان|بعنوان|عنوان|عنوانه|عنوانها)\s*[:：]?\s*"
+                                    r"”\s*(?P<q>[^“”\"«»\n]{2,200}?)\s*“")
 
 
 # a title after an English headline cue between two closing quotation marks, as pages also print them (batch 13)
