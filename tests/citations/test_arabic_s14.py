@@ -72,3 +72,32 @@ def test_quoted_headline_after_writing_verb_still_read() -> None:
     got = _one('كتبت صحيفة "الخبر" أن "الحكومة تدرس رفع أسعار الوقود".')
     assert got["outlet"] == "الخبر"
     assert got["title_original"] == "الحكومة تدرس رفع أسعار الوقود"
+
+
+# a run of alefs is one in the registry's key: a transliteration's long a before the madda
+@pytest.mark.parametrize("spelling", ["هاآرتس", "هآرتس", "هارتس"])
+def test_alef_run_spellings_are_one_registry_outlet(spelling: str) -> None:
+    got = _one(f"وقالت «{spelling}» إن الحكومة ستناقش الميزانية غدا.")
+    assert got["outlet"] == spelling
+    assert got["outlet_canonical"] == "Haaretz"
+
+
+# a title after a headline word, its quotation marks printed the other way round
+@pytest.mark.parametrize(("text", "title"), [
+    ("ونشرت صحيفة الوطن مقالا تحت عنوان ”الطريق إلى الحل“ دعت فيه إلى الحوار.", "الطريق إلى الحل"),
+    ("وأثار تقرير لوكالة الأنباء الكويتية جدلا، وحمل التقرير عنوان ”عام من الانتظار“.", "عام من الانتظار"),
+])
+def test_title_in_reversed_quotes_after_cue(text: str, title: str) -> None:
+    assert _one(text)["title_original"] == title
+
+
+# a paper's name alone on its line over a paragraph that names the paper again: one citation, the paragraph's
+def test_heading_over_paragraph_naming_the_same_paper_is_one_citation() -> None:
+    text = "«معاريف»\n\nتحت عنوان «الحكومة في مأزق» قالت صحيفة «معاريف» إن الائتلاف يتصدع."
+    found = [c.to_dict() for c in parse_citations(text)]
+    assert [(c["outlet"], c["title_original"]) for c in found] == [("معاريف", "الحكومة في مأزق")]
+
+
+def test_heading_over_another_paper_keeps_both() -> None:
+    text = "«معاريف»\n\nوقالت صحيفة «هآرتس» إن الحكومة قررت تأجيل التصويت."
+    assert [c.outlet for c in parse_citations(text)] == ["معاريف", "هآرتس"]
