@@ -73,8 +73,40 @@ def _join_wrapped_sources(found: list[Piece], text: str) -> list[Piece]:
                 and not _BULLET.match(text[out[-1].start:out[-1].end]):
             out[-1] = Piece(out[-1].start, piece.end)
             continue
+        if out and piece.hint is None and out[-1].hint is None and text.count("\n", out[-1].end, piece.start) == 1 \
+                and _ends_with_type_noun(text[out[-1].start:out[-1].end]) and _ARABIC_START.match(line):
+            # "فاجأت صحيفة" / "الغارديان البريطانية قراءها": a line wrapped after the paper noun, before the name
+            out[-1] = Piece(out[-1].start, piece.end)  # (session 14)
+            continue
         out.append(piece)
     return out
+
+
+_ARABIC_START = re.compile(r"[\"“”«(]?[\u0621-\u064a]")
+
+
+@cache
+def _type_noun_end() -> re.Pattern[str]:
+    return re.compile(r"(?:^|\s)[وفبل]{0,2}(?:" + cues().pattern("arabic_generic") + r"|وكالة)[ \t]*\Z")
+
+
+def unwrap_type_noun_lines(piece: str) -> str:
+    """The piece with each line break right after an Arabic type noun read as a space (one character for one, offsets
+    kept): ``فاجأت صحيفة\nالغارديان`` -> ``فاجأت صحيفة الغارديان`` (session 14)."""
+    if "\n" not in piece or not is_arabic(piece):
+        return piece
+    return _type_noun_break().sub(lambda m: m.group(1) + " " * (m.end() - m.end(1)), piece)
+
+
+@cache
+def _type_noun_break() -> re.Pattern[str]:
+    return re.compile(r"((?:^|(?<=\s))[وفبل]{0,2}(?:" + cues().pattern("arabic_generic") + r"|وكالة))"
+                      r"[ \t]*\n(?=[\"“”«(]?[\u0621-\u064a])")
+
+
+def _ends_with_type_noun(line: str) -> bool:
+    """The line ends with an Arabic type noun (``صحيفة``, ``قناة``): the paper's name is on the next line."""
+    return "\u0621" <= line.rstrip()[-1:] <= "\u064a" and _type_noun_end().search(line.rstrip()) is not None
 
 
 # --------------------------------------------------------------------------- digest headlines (issue 15)

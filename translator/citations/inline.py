@@ -15,11 +15,12 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import islice, pairwise
+from itertools import chain, islice, pairwise
 
 from translator.citations.country import arabic_country
 from translator.citations.cues import Cues, cues
 from translator.citations.fields import PERSON, Draft, article_prefix, clean_person, publication_dates, split_title, ws
+from translator.datafiles import read_tsv
 from translator.glossary.outlet_registry import OutletRegistry, arabic_key
 from translator.text.arabic import is_arabic
 from translator.text.segment import sentences
@@ -719,6 +720,7 @@ def _mentions(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
         hits += _bare_subject(s, registry)
         hits += _subject_before_verb(s, registry)
         hits += foreign_press_names(s, after_verb=True)
+        hits += _numbered_channels(s)
         for hit in hits:
             if hit is not None and not taken.overlaps(hit[0], hit[1]) \
                     and not _abbreviation_of_previous(s, hit, found, registry):
@@ -818,10 +820,15 @@ def _cap_after(s: str, b: int) -> bool:
 _QUOTED = re.compile(r"[\"“«„]\s*(?P<q>[^\"“”«»\n]{2,300}?)\s*[\"”»]|\(\s*(?P<p>[^()\n]{2,150}?)\s*\)")
 
 
+# an Arabic name between two opening marks, the second after a space or before a stop (``كتبت “البناء “:``)
+_AR_OPEN_CLOSED = re.compile(r"“\s*(?P<q>[^\"“”«»\n]{2,40}?)\s*“(?=[\s:،,.؛]|\Z)")
+
+
 def _quoted_known(s: str, registry: OutletRegistry) -> list[tuple[int, int, str]]:
-    """Registry outlets written in quotes or brackets without a type noun: ``ولفتت “الاتحاد” إلى``, ``(النهار)``."""
+    """Registry outlets written in quotes or brackets without a type noun: ``ولفتت “الاتحاد” إلى``, ``(النهار)``,
+    also closed by an opening mark (``كتبت “البناء “:``, session 14)."""
     found = []
-    for m in _QUOTED.finditer(s):
+    for m in chain(_QUOTED.finditer(s), _AR_OPEN_CLOSED.finditer(s) if s.count("“") > 1 else ()):
         group = "q" if m.group("q") is not None else "p"
         name = m.group(group)
         if len(name.split()) <= 4 and is_arabic(name) and registry.resolve(name).method == "exact":
@@ -1120,13 +1127,17 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
                 or (m.group("q") and _ends_before(_PIECE_BEFORE, s, m.start())) \
                 or (m.group("q") and m.end() <= outlet[0] and _AR_HEADLINE_AFTER.match(s, m.end())):
             return ws(_nested_title(s, m) or m.group("q") or m.group("p"))
+    reversed_pair = _AR_REVERSED_AFTER_CUE.search(s) if "”" in s else None
+    if reversed_pair is not None and not (reversed_pair.start("q") <= outlet[0] < reversed_pair.end("q")):
+        return ws(reversed_pair.group("q"))  # "تحت عنوان ”...“": the pair printed the other way round (session 14)
     closing = _CUE_CLOSING_QUOTES.search(s)
     if closing is not None and not (closing.start() <= outlet[0] < closing.end()):
         return ws(closing.group("q"))  # "in an article entitled ” Beirut occupation” wrote": both marks closing
     if _has_writing_verb(s, p):
         for m in spans:
             # (or after the front page it was written on: "كتبت في صدر صفحتها الأولى "..."", session 8)
-            if m.group("q") and m.start() >= outlet[1] and _ends_before(_THAT_BEFORE, s, m.start()):
+            if m.group("q") and m.start() >= outlet[1] and _ends_before(_THAT_BEFORE, s, m.start()) \
+                    and not _not_a_headline(s, m, outlet[1]):
                 return ws(m.group("q"))
     named = _NAMED_HEADLINE.search(s, outlet[1]) if is_arabic(s) else None
     if named is not None:
@@ -1136,7 +1147,8 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
             if m.group("q") and m.start() >= outlet[1] and _AR_RIGHT_AFTER.fullmatch(s, outlet[1], m.start()) \
                     and _AR_SAID_BEFORE.search(s, max(0, outlet[0] - 40), outlet[0]) \
                     and not _AR_TOLD_TO.search(s, max(0, outlet[0] - 20), outlet[0]) \
-                    and len(m.group("q").split()) <= 20 and m.group("q").split()[0] not in _AR_THAT:
+                    and len(m.group("q").split()) <= 20 and m.group("q").split()[0] not in _AR_THAT \
+                    and not _not_a_headline(s, m, outlet[1]):
                 return ws(m.group("q"))  # (a long quote, or one opened by أن, is the paper's text, not its headline)
     if outlet[1] > outlet[0]:
         # "Gulf News’ front page lead says “Every vote counts”", "Khaleej Times says ‘Abbas makes history at UN’":
@@ -1147,6 +1159,29 @@ def quoted_title(s: str, outlet: tuple[int, int]) -> str | None:
         if quote and len(quote.split()) <= 12 and not quote.rstrip().endswith(",") and quote.lstrip()[:1].isupper():
             return ws(quote)
     return None
+
+
+# words said, not a headline: a quote after a participle of saying and a colon (``قائلاً: "..."``), and a quoted name
+# that introduces a quotation of its own (``كتب رئيس تحرير صحيفة يني شفق “حسين ليكوغلو”: “...``) (session 14)
+_SPEECH_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:قائلا|قائلاً|قائلة|قائلين|مضيفا|مضيفاً|مضيفة|بقوله|بقولها|قوله|قولها)"
+                            r"\s*[:：]\s*\Z")
+_QUOTE_NEXT = re.compile(r"\s*[:：]\s*[\"“«]")
+
+
+_QUOTE_COLON_BEFORE = re.compile(r"[\"”»]\s*[:：]\s*\Z")
+
+
+def _not_a_headline(s: str, m: re.Match[str], outlet_end: int) -> bool:
+    """The quotation ``m`` is speech or a speaker's name, not the outlet's headline: also the words after a quoted
+    name other than the outlet's and a colon (``“محمد أوزتورك”: “...”``)."""
+    colon = _QUOTE_COLON_BEFORE.search(s, max(0, m.start() - 6), m.start())
+    return _SPEECH_BEFORE.search(s, max(0, m.start() - 30), m.start()) is not None \
+        or _QUOTE_NEXT.match(s, m.end()) is not None or (colon is not None and colon.start() > outlet_end + 1)
+
+
+# an Arabic title after a headline word, its quotation marks printed the other way round (``عنوان ”...“``)
+_AR_REVERSED_AFTER_CUE = re.compile(r"(?:^|(?<=\s))(?:تحت\s+عنوان|بعنوان|عنوان|عنوانه|عنوانها)\s*[:：]?\s*"
+                                    r"”\s*(?P<q>[^“”\"«»\n]{2,200}?)\s*“")
 
 
 # a title after an English headline cue between two closing quotation marks, as pages also print them (batch 13)
@@ -1739,6 +1774,39 @@ _AR_REPORT_WORDS = frozenset("قال قالت ذكر ذكرت نشر نشرت أ
                              "بحسب حسب وفق نقلا مراسل مراسلة برنامج تقرير خبر مقابلة حوار لقاء".split())
 
 
+@cache
+def _numbered_channel() -> re.Pattern[str]:
+    """``القناة 12``, ``القناة الرابعة``, ``الإذاعة الثانية``: a definite channel or radio noun and its number
+    (digits or an Arabic ordinal of ``translator/data/number_words.tsv``) is a channel's name (session 14)."""
+    rows = [r for r in read_tsv("number_words.tsv") if r["language"] == "ar" and r["kind"] == "ordinal"]
+    ordinals = sorted({w for row in rows
+                       for w in (row["word"], row["word"] if row["word"].startswith("ال") else "ال" + row["word"])
+                       if w.startswith("ال")}, key=len, reverse=True)
+    return re.compile(r"(?:^|(?<=[\s\"“«(]))[وفلب]?(?P<name>(?:ال|لل)(?:قناة|إذاعة|اذاعة)\s+(?:[0-9٠-٩]{1,3}|"
+                      + "|".join(ordinals) + r"))(?=[\s،,.:؛\"”»)]|\Z)")
+
+
+def _numbered_channels(s: str) -> list[tuple[int, int, str]]:
+    """The numbered channels a sentence cites (``وقالت القناة 12 الإسرائيلية``), as written without a preposition or
+    the ل of ``للقناة`` (``للقناة 13`` -> ``القناة 13``), when a reporting word stands in the sentence."""
+    if "قناة" not in s and "إذاعة" not in s and "اذاعة" not in s:
+        return []
+    found = []
+    for m in _numbered_channel().finditer(s):
+        a, b = m.span("name")
+        if s.startswith("لل", a):
+            a += 1  # "للقناة 13": to channel 13; the name keeps its article
+            name = "ال" + s[a + 1:b]
+        else:
+            name = s[a:b]
+        if _press_evidence(s, (a, b, name)) or _ADJECTIVE_NEXT.match(s, b):
+            found.append((a, b, name))  # (or a nationality after it: "القناة الرابعة البريطانية")
+    return found
+
+
+_ADJECTIVE_NEXT = re.compile(r"\s+ال[\u0621-\u064a]{2,}ية(?=[\s،,.:؛]|\Z)")
+
+
 def _press_evidence(s: str, hit: tuple[int, int, str]) -> bool:
     """Whether a sentence naming an unknown ``قناة``/``موقع`` cites it: a reporting word anywhere outside the
     name (``قالت``, ``وبثت``, ``بحسب``, ``مراسل``, ``تقرير``), a known press verb after it, or a media-shaped
@@ -1794,7 +1862,8 @@ def _news_agency_name(s: str, m: re.Match[str], registry: OutletRegistry) -> tup
     return whole
 
 
-_AR_QUOTED_NAME = re.compile(r"\s*[\"“”«»„(]\s*(?P<name>[^\"“”«»()\n]{2,40}?)\s*[\"”»«)]")
+# (closed by an opening mark too, as pages print it: ``صحيفة “همشهري“``, ``“البناء “:``, session 14)
+_AR_QUOTED_NAME = re.compile(r"\s*[\"“”«»„(]\s*(?P<name>[^\"“”«»()\n]{2,40}?)\s*(?:[\"”»«)]|“(?=[\s:،,.؛]|\Z))")
 # the same between single quotes, which Arabic never writes inside a word (``صحيفة ’وطن’``, issue 15, batch 26)
 _AR_SINGLE_QUOTED_NAME = re.compile(r"\s*[’‘'`]\s*(?P<name>[^’‘'`\"“”«»()\n]{2,40}?)\s*[’‘'`]")
 _NON_SPACE = re.compile(r"\S+")
@@ -2151,7 +2220,7 @@ def later_writer(s: str) -> str | None:
     none.  The name is two or three words, the first without the article, none a particle."""
     c = cues()
     role, honorific = c.pattern("author_role"), c.pattern("honorific")
-    goes_on = "عن|إلى|الى|أن|ان|إن|في|مضيفا|مضيفاً|مضيفة|قائلا|قائلاً|قائلة|مشيرا|مشيرة"
+    goes_on = "عن|إلى|الى|أن|ان|إن|بأن|بان|في|مضيفا|مضيفاً|مضيفة|قائلا|قائلاً|قائلة|مشيرا|مشيرة"
     stop = "|".join(sorted(_AR_STOP | set(goes_on.split("|"))))
     word = rf"(?!(?:{stop})(?:\s|$|[،,.]))" + _AR_WORD
     name = rf"(?P<p>(?!ال){word}(?:\s+{word}){{1,2}}?)(?=\s+(?:{goes_on})(?:\s|$)|\s*[،,.:؛]|\s*\Z)"
@@ -2159,6 +2228,8 @@ def later_writer(s: str) -> str | None:
                   + name, s)
     if m is None:
         m = re.search(rf"(?:^|\s)[وف]?\S+\s+(?:الكاتب|الكاتبة)\s+(?:(?:{honorific})\s+)?" + name, s)
+    if m is None:  # "وتناولت الصحيفة زيارة المالكي في مقالتها الافتتاحية ليكتب فلاح المشعل بان" (session 14)
+        m = re.search(rf"(?:^|\s)(?:ليكتب|لتكتب|حيث\s+يكتب|حيث\s+كتب)\s+(?:(?:{honorific})\s+)?" + name, s)
     if m is None:
         return None
     words = [w for w in m.group("p").split() if w not in c.lower_set("honorific")]
@@ -2200,6 +2271,11 @@ def _arabic_person(words: list[str]) -> str | None:
     return " ".join(kept)
 
 
+_QUOTED_NAME_AFTER = re.compile(r"[\"”»)]?\s*[\"“«]\s*(?P<rest>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){1,3})\s*[\"”»]")
+_EDITOR_OF_BEFORE = re.compile(r"(?:^|\s)(?:رئيس|رئيسة|مدير|مديرة)\s+(?:ال)?تحرير\s+(?:[\u0621-\u064a]+\s+)?"
+                               r"[\"“«]?\s*\Z")
+
+
 def _arabic_writer_near(s: str, a: int, b: int) -> str | None:
     """The writer named with a verb right after the paper (``في صحيفة الحياة اعتبر حازم صاغية``, ``وفي صحيفة
     الحياة ايضا يتناول عبد الوهاب بدرخان``), or before it (``يكتب عباس النوري في صحيفة التآخي``), or after
@@ -2222,6 +2298,12 @@ def _arabic_writer_near(s: str, a: int, b: int) -> str | None:
     if before is not None:
         person = _arabic_person(before.group("rest").split())
         if person and len(person.split()) == len(before.group("rest").split()):
+            return person
+    quoted = _QUOTED_NAME_AFTER.match(s, b)
+    if quoted is not None and _EDITOR_OF_BEFORE.search(s, max(0, a - 40), a):
+        # "كتب رئيس تحرير صحيفة يني شفق “حسين ليكوغلو”:": the paper's editor, named in quotes after it (session 14)
+        person = _arabic_person(quoted.group("rest").split())
+        if person:
             return person
     editor = re.search(rf"(?:^|\s)(?:رئيس|رئيسة|مدير|مديرة)\s+(?:تحريرها|تحريره|تحرير\s+الصحيفة|تحرير\s+الجريدة)\s+"
                        rf"(?:(?:{honorific})\s+)?(?P<rest>[^،,.:؛]+)", s[b:])

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
 
-from translator.citations.blocks import Piece, is_bare_name, pieces
+from translator.citations.blocks import Piece, is_bare_name, pieces, unwrap_type_noun_lines
 from translator.citations.country import country_at, country_hint, majority_country, review_countries
 from translator.citations.cues import cues
 from translator.citations.digest_ar import arabic_review_date, slash_quotes
@@ -154,6 +154,22 @@ class Citation:
 _CITATION_FIELDS = tuple(f.name for f in fields(Citation))
 
 
+def _heading_only(line: str, draft: Draft) -> bool:
+    """The line holds only the outlet's name (quotes, a colon, a type noun aside) and its citation nothing more."""
+    name = line.strip().strip(" \t\"'“”«»()[]:：،,-–—")
+    return bool(draft.outlet) and not (draft.title_original or draft.title_english or draft.author or draft.date) \
+        and (name == draft.outlet or name.endswith(" " + draft.outlet)) and len(name.split()) <= 5
+
+
+def _same_paper(a: str | None, b: str | None, registry: OutletRegistry) -> bool:
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    x, y = registry.lookup(a), registry.lookup(b)
+    return x is not None and x is y
+
+
 @cache
 def default_registry() -> OutletRegistry:
     """The shipped outlet registry, loaded once (frozen: unknown outlets are collected per call)."""
@@ -200,7 +216,7 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
         reviewed = review_date(text[piece.start:piece.end].strip().partition("\n")[0]) or reviewed
         reviewed_ar = arabic_review_date(text[piece.start:piece.end].strip().partition("\n")[0]) or reviewed_ar
         repaired, repairs, quote_warnings = repair_quotes(text[piece.start:piece.end])
-        repaired = slash_quotes(doubled_apostrophes(repaired))
+        repaired = unwrap_type_noun_lines(slash_quotes(doubled_apostrophes(repaired)))
         if found and piece.hint is None:  # "1. More Diplomacy" under its paper's line (s9)
             numbered_headline(found[-1][1], text[found[-1][0].end:piece.start], repaired)
         context = text[piece.context[0]:piece.context[1]] if piece.context else None
@@ -272,6 +288,10 @@ def parse_citations(text: str, *, registry: OutletRegistry | None = None,
                 and not (found[-1][1].title_original or found[-1][1].title_english) \
                 and all(d.outlet and (d.title_original or d.title_english) for d in drafts):
             found.pop()  # "صحيفة الزوراء" over its headlines: each headline is the paper's citation (session 8)
+        if drafts and found and piece.hint is None and not text[found[-1][0].end:piece.start].strip() \
+                and _heading_only(text[found[-1][0].start:found[-1][0].end], found[-1][1]) \
+                and any(_same_paper(d.outlet, found[-1][1].outlet, registry) for d in drafts):
+            found.pop()  # "«يديعوت أحرونوت»" over a paragraph that names the paper again: one citation (session 14)
         if drafts and found and all(_column_without_outlet(d) for d in drafts) \
                 and _column_with_outlet(found[-1][1]) and piece.start - found[-1][0].end <= 1500:
             for draft in drafts:  # the next column of the same paper: its name stands lines above (session 8)

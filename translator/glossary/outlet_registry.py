@@ -214,9 +214,13 @@ def _skeleton_of(key: str) -> str:
 _remembered_skeleton = lru_cache(maxsize=65_536)(_skeleton_of)
 
 
+_ALEF_RUN = re.compile("ا{2,}")
+
+
 def arabic_key(name: str) -> str:
-    """Matching key of an Arabic-script name: letter folds, no tashkeel/tatweel, no generic lead word."""
-    words = fold(name).split()
+    """Matching key of an Arabic-script name: letter folds, no tashkeel/tatweel, no generic lead word; a run of alefs
+    is one (transliterations write a long a with an alef before the madda: ``هاآرتس`` = ``هآرتس`` = ``هارتس``)."""
+    words = _ALEF_RUN.sub("ا", fold(name)).split()
     generic = _generic_keys(cues())
     while len(words) > 1 and words[0] in generic:
         words = words[1:]
