@@ -10,6 +10,7 @@ import os
 import shutil
 import stat
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -203,8 +204,9 @@ def _new_file(out: io.TextIOBase) -> bool:
 
 def readable(value: object) -> object:
     """A cell of ``--format table`` as a person reads it: a list of words joined with "; " (``retried;
-    repetition``), QA flags as ``kind: detail`` (``number: 45 in the source became 54``), language runs as
-    ``lang: text``; an empty list empty; anything else as JSON. A JSON list in one cell was cut after three
+    repetition``), QA flags as ``kind: detail`` (``number: 45 in the source became 54``; several led by their
+    kinds, ``3 flags (number, name ×2) number: …``, so a cell cut after its last line still names every kind),
+    language runs as ``lang: text``; an empty list empty; anything else as JSON. A JSON list in one cell was cut after three
     lines and hid all but its first item (fourth new-user trial: ``translate``'s qa_flags, ``glossary match``).
     """
     if isinstance(value, list | tuple):
@@ -213,7 +215,12 @@ def readable(value: object) -> object:
         if all(isinstance(v, str | int | float) for v in value):
             return "; ".join(str(v) for v in value)
         if all(isinstance(v, dict) and "kind" in v and "detail" in v for v in value):
-            return "; ".join(f"{v['kind']}: {v['detail']}" for v in value)
+            details = "; ".join(f"{v['kind']}: {v['detail']}" for v in value)
+            if len(value) == 1:
+                return details
+            kinds = Counter(str(v["kind"]) for v in value)  # first seen first: a cut cell still names every kind
+            summary = ", ".join(k if n == 1 else f"{k} ×{n}" for k, n in kinds.items())
+            return f"{len(value)} flags ({summary}) {details}"
         if all(isinstance(v, dict) and "lang" in v and "text" in v for v in value):
             return "; ".join(f"{v['lang']}: {v['text']}" for v in value)
     if isinstance(value, list | tuple | dict):
