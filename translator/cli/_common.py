@@ -206,8 +206,8 @@ def readable(value: object) -> object:
     """A cell of ``--format table`` as a person reads it: a list of words joined with "; " (``retried;
     repetition``), QA flags as ``kind: detail`` (``number: 45 in the source became 54``; several led by their
     kinds, ``3 flags (number, name ×2) number: …``, so a cell cut after its last line still names every kind),
-    language runs as ``lang: text``; an empty list empty; anything else as JSON. A JSON list in one cell was cut after three
-    lines and hid all but its first item (fourth new-user trial: ``translate``'s qa_flags, ``glossary match``).
+    language runs as ``lang: text``; an empty list empty; anything else as JSON. A JSON list in one cell was cut
+    after three lines and hid all but its first item (fourth new-user trial: ``translate``'s qa_flags, ``glossary match``).
     """
     if isinstance(value, list | tuple):
         if not value:
