@@ -207,7 +207,8 @@ def readable(value: object) -> object:
     repetition``), QA flags as ``kind: detail`` (``number: 45 in the source became 54``; several led by their
     kinds, ``3 flags (number, name ×2) number: …``, so a cell cut after its last line still names every kind),
     language runs as ``lang: text``; an empty list empty; anything else as JSON. A JSON list in one cell was cut
-    after three lines and hid all but its first item (fourth new-user trial: ``translate``'s qa_flags, ``glossary match``).
+    after three lines and hid all but its first item (fourth new-user trial: ``translate``'s qa_flags,
+    ``glossary match``).
     """
     if isinstance(value, list | tuple):
         if not value:
