@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from translator import recache
+from translator.cli import recache
 
 PATTERNS: list[tuple[str | bytes, int]] = [
     (r"(?P<day>\d{1,2})\s+(?P<mon>[^\W\d_]+)\s+(?P<year>\d{4})", 0),

@@ -142,7 +142,7 @@ def _checked_rows(name: str) -> list[dict[str, str]]:
 def _alternation(words: list[str]) -> str:
     """Regex alternation of folded words, longest first (words of one length in code-point order, so that a
     process builds the same pattern text as the last: its compiled form is then kept, see
-    :mod:`translator.recache`); a space or hyphen matches any run of spaces and hyphens or none (``Dhu al-Hijjah``,
+    :mod:`translator.cli.recache`); a space or hyphen matches any run of spaces and hyphens or none (``Dhu al-Hijjah``,
     ``Dhul Hijjah``), an apostrophe is optional (``Sha'ban``, ``Shaban``)."""
     parts = []
     for word in sorted({_fold(w) for w in words}, key=lambda w: (-len(w), w)):

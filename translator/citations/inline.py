@@ -1899,7 +1899,7 @@ _AR_OBJECTS = frozenset("مقالا مقالاً مقالة تقريرا تقر�
 
 def _longest_first(word: str) -> tuple[int, str]:
     """Sort key of an alternation's words: longest first, then code-point order, so that a pattern built from a
-    set has one text in every process (its compiled form is then kept: :mod:`translator.recache`)."""
+    set has one text in every process (its compiled form is then kept: :mod:`translator.cli.recache`)."""
     return -len(word), word
 
 

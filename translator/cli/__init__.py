@@ -42,8 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run one command; returns its exit code (a ``TranslatorError``'s ``exit_code``: 2, 3 for a damaged
     file, 4 for a full disk; 130 when interrupted). Regular expressions are compiled from the cache folder's
-    byte code where it holds them (:func:`translator.recache.kept_regexes`: issue 20, start-up)."""
-    from ..recache import kept_regexes
+    byte code where it holds them (:func:`translator.cli.recache.kept_regexes`: issue 20, start-up)."""
+    from .recache import kept_regexes
 
     with kept_regexes():
         return _run(argv)

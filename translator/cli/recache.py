@@ -41,7 +41,7 @@ _LOG = logging.getLogger("translator")
 def _table_key() -> str:
     import _sre
 
-    from .diskcache import fingerprint
+    from ..diskcache import fingerprint
 
     return fingerprint("regex byte code", sys.version, str(_sre.MAGIC), str(_sre.CODESIZE))
 
@@ -53,7 +53,7 @@ def kept_regexes() -> Iterator[None]:
     another hook already runs, or when this Python's ``re`` does not have the expected internals."""
     import re
 
-    from .diskcache import cache_dir
+    from ..diskcache import cache_dir
 
     folder = cache_dir()
     compiler = getattr(re, "_compiler", None)
@@ -117,7 +117,7 @@ def kept_regexes() -> Iterator[None]:
 
 def _store(path: Any, key: str, used: dict, table: dict) -> None:
     """Write the table back: this process's patterns first, then older ones up to :data:`MAX_PATTERNS`."""
-    from .atomic import atomic_write_bytes
+    from ..atomic import atomic_write_bytes
 
     kept = dict(used)
     for entry, value in table.items():
