@@ -256,6 +256,8 @@ SCHEMAS: dict[str, Schema] = {
                              C("target_variants"), key=("head", "complement", "after")),
     "facility_heads.tsv": _schema(C("head", required=True), C("after", required=True), C("target", required=True),
                                   key=("head", "after")),
+    "body_heads.tsv": _schema(C("head", required=True), C("link", frozenset({"-"}), True), C("after", required=True),
+                              C("target", required=True), C("target_variants"), key=("head", "after")),
     "org_parts.tsv": _schema(C("head", required=True), C("link", frozenset({"ل", "-"}), True),
                              C("target", required=True), C("target_variants"), key=("head", "link")),
     "outlet_tails.tsv": _schema(C("word", required=True), C("english", required=True),
