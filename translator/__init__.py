@@ -14,6 +14,7 @@ import importlib.abc
 import importlib.util
 import sys
 import warnings
+from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
@@ -37,21 +38,32 @@ _EXPORTS = {
     "translator.corpus.report": ["write_report"],
     "translator.qa": ["QAFlag"],  # the check itself: translator.qa.check (``check`` alone would say too little)
 }
-_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
-__all__ = sorted(_WHERE)
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'translator' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+def lazy_exports(package: str, exports: dict[str, list[str]], namespace: dict[str, Any]
+                 ) -> tuple[list[str], Callable[[str], Any], Callable[[], list[str]]]:
+    """A package facade whose names load on first use: ``exports`` maps a module's dotted name to the names it
+    gives; ``namespace`` is the package's ``globals()``, where a loaded name is kept so the next use is a plain
+    look-up. Returns ``(__all__, __getattr__, __dir__)`` for the package to bind; ``__getattr__`` raises
+    AttributeError for any other name. Used by ``translator``, ``translator.citations`` and ``translator.glossary``.
+    """
+    where = {name: module for module, names in exports.items() for name in names}
+
+    def __getattr__(name: str) -> Any:
+        module = where.get(name)
+        if module is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module), name)
+        namespace[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted(set(namespace) | set(where))
+
+    return sorted(where), __getattr__, __dir__
 
 
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__all__, __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
 
 
 # Modules that moved in issue 12 (one house): the old import paths keep working, with a DeprecationWarning

@@ -13,8 +13,7 @@ citations table, and ``parse`` finishes every draft (outlet, languages, date, co
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from translator import lazy_exports
 
 _EXPORTS = {
     "translator.citations.parse": ["Citation", "default_registry", "parse_citation", "parse_citations"],
@@ -22,18 +21,4 @@ _EXPORTS = {
                                    "read_citations_csv", "schema_markdown", "table_row",
                                    "validate_citations_frame"],
 }
-_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
-__all__ = sorted(_WHERE)
-
-
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'translator.citations' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__all__, __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())

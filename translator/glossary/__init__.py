@@ -7,8 +7,7 @@ pull in the matcher, the enforcer and their word lists.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from translator import lazy_exports
 
 _EXPORTS = {
     "translator.glossary.enforce": ["STRATEGIES", "TermEnforcer"],
@@ -18,18 +17,4 @@ _EXPORTS = {
     "translator.glossary.report": ["CorpusTermReport", "TermCheck", "TermReport", "check_translation", "summarize"],
     "translator.glossary.tbx": ["import_tbx"],
 }
-_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
-__all__ = sorted(_WHERE)
-
-
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'translator.glossary' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__all__, __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
