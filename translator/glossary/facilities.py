@@ -175,14 +175,15 @@ class _Body:
 def _bodies() -> tuple[re.Pattern[str], re.Pattern[str], dict[tuple[str, str], list[_Body]]]:
     """(a pattern for any head of ``body_heads.tsv`` ending right before a place, one that finds any head at all,
     (folded head, link) → its rows, those with an ``after`` word first)."""
+    table = data_table("body_heads.tsv")
     rows: dict[tuple[str, str], list[_Body]] = {}
-    for row in data_table("body_heads.tsv"):
+    for row in table:
         after = None if row["after"] == "-" else re.compile(rf"\s+{_written(row['after'])}(?![^\W\d_])")
         variants = tuple(v for v in (row.get("target_variants") or "").split("|") if v)
         rows.setdefault((fold(row["head"]), row["link"]), []).append(_Body(after, row["target"], variants))
     for bodies in rows.values():
         bodies.sort(key=lambda b: b.after is None)
-    heads = sorted({row["head"] for row in data_table("body_heads.tsv")}, key=len, reverse=True)
+    heads = sorted({row["head"] for row in table}, key=len, reverse=True)
     written = "|".join(_written(h) for h in heads)
     before = re.compile(rf"(?:^|(?<=[\s(«\"“]))([وفبل]{{0,2}})({written})\s+\Z")
     return before, re.compile(written), rows
@@ -190,9 +191,9 @@ def _bodies() -> tuple[re.Pattern[str], re.Pattern[str], dict[tuple[str, str], l
 
 def compose_bodies(text: str, matches: list[TermMatch],
                    kinds_of: Callable[[str], Collection[str]] | None = None) -> list[TermMatch]:
-    """``matches`` with each place that follows the head of a local body (``body_heads.tsv``: بلدية، مجلس جماعة،
-    دائرة صحة، جامعة، مستشفى … العام) widened to the body: layer ``composed``, type ``org``, English from the row's
-    pattern and the place's English (Nablus Municipality, Basra Health Directorate, Assiut General Hospital). The
+    """``matches`` with each place that follows the head of a local body (``body_heads.tsv``: مجلس محافظة، دائرة صحة،
+    مديرية صحة، جامعة، مستشفى … العام) widened to the body: layer ``composed``, type ``org``, English from the row's
+    pattern and the place's English (Nineveh Provincial Council, Basra Health Directorate, Assiut General Hospital). The
     place may come from any layer that found it; an ambiguous place gives a body with each candidate, unenforced.
     ``kinds_of`` tells the kinds a place may be (the gazetteer's candidates for its matching form): a country is no
     local body's place (جامعة الجزائر is left to the glossary's rules); without it (no gazetteer) no place is, as
@@ -202,7 +203,7 @@ def compose_bodies(text: str, matches: list[TermMatch],
         return matches
     out = []
     for m in matches:
-        if m.type == "place" and m.layer in _LAYERS and m.clitic in ("", "ل") and kinds_of is not None \
+        if m.type == "place" and m.layer in _LAYERS and m.clitic in ("", "ل") \
                 and "country" not in kinds_of(fold(m.source)):
             start = m.start - len(m.clitic)
             head = before.search(text, max(0, start - 32), start)

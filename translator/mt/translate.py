@@ -580,17 +580,19 @@ def interior_symbols(text: str, start: int = 0, end: int | None = None) -> tuple
         return None
     tokens = [(m.start(), m.end(), all(_symbol_flags(m.group())) and any(map(_is_pictograph, m.group())))
               for m in _TOKEN.finditer(text, start, end)]
+    is_word = [any(char.isalpha() for char in text[a:b]) for a, b, _ in tokens]
+    words = sum(is_word)  # a run of symbols holds no letter: the words after a run are those not before it
     words_before = 0
     k = 0
     while k < len(tokens):
         if not tokens[k][2]:
-            words_before += any(char.isalpha() for char in text[tokens[k][0]:tokens[k][1]])
+            words_before += is_word[k]
             k += 1
             continue
         last = k
         while last + 1 < len(tokens) and tokens[last + 1][2]:
             last += 1
-        words_after = sum(any(char.isalpha() for char in text[a:b]) for a, b, _ in tokens[last + 1:])
+        words_after = words - words_before
         if words_before >= INTERIOR_SYMBOL_WORDS and words_after >= INTERIOR_SYMBOL_WORDS:
             return tokens[k][0], tokens[last][1]
         k = last + 1
